@@ -1,0 +1,535 @@
+package io.cairn.identity;
+
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.ContentDigest;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The identity module's entry point: who is acting, users, teams, business units, API tokens and sign-in throttling.
+ *
+ * <p>Every command checks the acting user's roles; managing users, teams and business units needs the admin role.
+ */
+@Service
+public class IdentityManagement {
+
+    private static final Duration ACTOR_REFRESH = Duration.ofSeconds(5);
+
+    private final Users users;
+    private final Teams teams;
+    private final BusinessUnits businessUnits;
+    private final ApiTokens tokens;
+    private final SignInThrottle throttle;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    IdentityManagement(Users users, Teams teams, BusinessUnits businessUnits, ApiTokens tokens,
+            SignInThrottle throttle, PasswordEncoder passwords, ApplicationEventPublisher events, JdbcClient jdbc,
+            Clock clock) {
+        this.users = users;
+        this.teams = teams;
+        this.businessUnits = businessUnits;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.passwords = passwords;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // --- who is acting -------------------------------------------------------------------------------------------
+
+    /**
+     * The signed-in user of the current request, if any. A session's roles and teams are reloaded every few
+     * seconds; a user disabled or removed since signing in is no longer acting.
+     */
+    public Optional<Actor> currentActor() {
+        return currentPrincipal().flatMap(principal -> {
+            Instant now = clock.instant();
+            if (principal.loadedAt().plus(ACTOR_REFRESH).isBefore(now)) {
+                Optional<User> user = users.findById(principal.actor().id().value());
+                principal.refresh(user.map(User::actor).orElse(principal.actor()),
+                        user.map(User::mustChangePassword).orElse(false), user.map(User::enabled).orElse(false),
+                        now);
+            }
+            return principal.isEnabled() ? Optional.of(principal.actor()) : Optional.empty();
+        });
+    }
+
+    /** The signed-in user of the current request; only for code that runs behind authentication. */
+    public Actor requireActor() {
+        return currentActor().orElseThrow(() -> new IllegalStateException("no signed-in user in this request"));
+    }
+
+    /** True when the signed-in user still has to replace a one-time password. */
+    public boolean mustChangePassword() {
+        return currentPrincipal().map(ActorPrincipal::mustChangePassword).orElse(false);
+    }
+
+    private static Optional<ActorPrincipal> currentPrincipal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ActorPrincipal principal) {
+            return Optional.of(principal);
+        }
+        return Optional.empty();
+    }
+
+    // --- API tokens ----------------------------------------------------------------------------------------------
+
+    /** The authentication for a bearer token, when it is known, active and its user may sign in. */
+    @Transactional
+    public Optional<Authentication> authenticateBearer(String token) {
+        if (!token.startsWith(Secrets.TOKEN_PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                select t.id, t.expires_at, t.revoked_at, t.last_used_at,
+                       u.id as user_id, u.username, u.display_name, u.enabled, u.must_change_password,
+                       array(select r.role from user_role r where r.user_id = u.id) as roles,
+                       array(select m.team_id from team_member m where m.user_id = u.id) as teams
+                from api_token t join app_user u on u.id = t.user_id
+                where t.digest = ?""")
+                .param(Secrets.tokenDigest(token))
+                .query((row, n) -> new TokenRow(
+                        row.getObject("id", UUID.class),
+                        instant(row.getTimestamp("expires_at")),
+                        instant(row.getTimestamp("revoked_at")),
+                        instant(row.getTimestamp("last_used_at")),
+                        new Actor(new UserId(row.getObject("user_id", UUID.class)), row.getString("username"),
+                                row.getString("display_name"),
+                                textArray(row.getArray("roles")).stream().map(Role::valueOf)
+                                        .collect(Collectors.toSet()),
+                                uuidArray(row.getArray("teams")).stream().map(TeamId::new)
+                                        .collect(Collectors.toSet())),
+                        row.getBoolean("enabled")))
+                .optional()
+                .filter(row -> row.enabled() && row.revokedAt() == null
+                        && (row.expiresAt() == null || row.expiresAt().isAfter(now)))
+                .map(row -> {
+                    if (row.lastUsedAt() == null || row.lastUsedAt().plusSeconds(60).isBefore(now)) {
+                        jdbc.sql("update api_token set last_used_at = ? where id = ?")
+                                .param(java.sql.Timestamp.from(now)).param(row.id()).update();
+                    }
+                    return new BearerAuthentication(new ActorPrincipal(row.actor(), now, false, true, null));
+                });
+    }
+
+    private record TokenRow(UUID id, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
+            @Nullable Instant lastUsedAt, Actor actor, boolean enabled) {}
+
+    /** Issues a personal API token to the signed-in user; the secret is in the result and nowhere else. */
+    @Transactional
+    public Outcome<IssuedToken> issueToken(String name, @Nullable Instant expiresAt) {
+        Actor actor = requireActor();
+        String trimmed = name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            return Outcome.refused(Refusal.invalid("name", "must be 1 to 100 characters"));
+        }
+        Instant now = clock.instant();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            return Outcome.refused(Refusal.invalid("expiresAt", "must be in the future"));
+        }
+        String secret = Secrets.newToken();
+        ApiToken token = tokens.save(ApiToken.issue(actor.id(), trimmed, Secrets.tokenDigest(secret), now,
+                expiresAt));
+        publish(actor.ref(), "api-token.issued", "api-token", token.view().id().toString(), null, token.snapshot());
+        return Outcome.done(new IssuedToken(token.view(), secret));
+    }
+
+    /** The signed-in user's tokens, newest first. */
+    @Transactional(readOnly = true)
+    public List<TokenView> myTokens() {
+        return tokens.findByUser(requireActor().id().value()).stream().map(ApiToken::view).toList();
+    }
+
+    /** Revokes one of the signed-in user's tokens; another user's token is as good as absent. */
+    @Transactional
+    public Outcome<TokenView> revokeToken(UUID tokenId) {
+        Actor actor = requireActor();
+        return tokens.findById(tokenId)
+                .filter(token -> token.belongsTo(actor.id()))
+                .<Outcome<TokenView>>map(token -> {
+                    String before = token.snapshot();
+                    token.revoke(clock.instant());
+                    tokens.save(token);
+                    publish(actor.ref(), "api-token.revoked", "api-token", tokenId.toString(), before,
+                            token.snapshot());
+                    return Outcome.done(token.view());
+                })
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("token " + tokenId)));
+    }
+
+    // --- passwords and sign-in -----------------------------------------------------------------------------------
+
+    /** Replaces the signed-in user's password after checking the current one. */
+    @Transactional
+    public Outcome<UserView> changeOwnPassword(String currentPassword, String newPassword) {
+        Actor actor = requireActor();
+        User user = users.findById(actor.id().value()).orElseThrow();
+        if (!passwords.matches(currentPassword, user.passwordHash())) {
+            return Outcome.refused(Refusal.invalid("currentPassword", "is not your current password"));
+        }
+        if (passwords.matches(newPassword, user.passwordHash())) {
+            return Outcome.refused(Refusal.invalid("newPassword", "must differ from the current password"));
+        }
+        Optional<Refusal> weak = PasswordRules.check("newPassword", newPassword, user.username());
+        if (weak.isPresent()) {
+            return Outcome.refused(weak.get());
+        }
+        String before = user.snapshot();
+        user.choosePassword(passwords.encode(newPassword));
+        users.save(user);
+        currentPrincipal().ifPresent(ActorPrincipal::passwordChosen);
+        publish(actor.ref(), "user.password-changed", "user", user.id().toString(), before, user.snapshot());
+        return Outcome.done(user.view());
+    }
+
+    /** Whether a sign-in for this login name from this address may be tried now. */
+    public SignInVerdict signInVerdict(String username, String address) {
+        return throttle.verdict(username, address);
+    }
+
+    /** Counts a failed sign-in against the login name and the address. */
+    public void signInFailed(String username, String address) {
+        throttle.failed(username, address);
+    }
+
+    /** Clears the failures counted against the login name. */
+    public void signInSucceeded(String username) {
+        throttle.succeeded(username);
+    }
+
+    // --- users ---------------------------------------------------------------------------------------------------
+
+    /** Creates a user (admin only). Without an initial password, a one-time password is made and returned once. */
+    @Transactional
+    public Outcome<CreatedUser> createUser(NewUser command) {
+        Optional<Refusal> refusal = requireRole(Role.ADMIN, "create users")
+                .or(() -> unknownTeams(command.teams()))
+                .or(() -> unknownBusinessUnit(command.businessUnit()))
+                .or(() -> command.initialPassword() == null ? Optional.empty()
+                        : PasswordRules.check("initialPassword", command.initialPassword(), command.username()));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        return register(command, requireActor().ref());
+    }
+
+    /** Creates the first admin on an empty instance; does nothing when any user exists. */
+    @Transactional
+    Optional<CreatedUser> registerFirstAdmin(@Nullable String password) {
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        Set<Role> roles = Set.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR,
+                Role.REPORTER);
+        NewUser admin = new NewUser("admin", "Administrator", null, roles, Set.of(), null, password);
+        Outcome<CreatedUser> outcome = register(admin, ActorRef.SYSTEM);
+        return outcome instanceof Outcome.Done<CreatedUser> done ? Optional.of(done.value()) : Optional.empty();
+    }
+
+    private Outcome<CreatedUser> register(NewUser command, ActorRef by) {
+        if (users.findByUsername(command.username()).isPresent()) {
+            return Outcome.refused(Refusal.conflict("username", "is already taken"));
+        }
+        String oneTimePassword = command.initialPassword() == null ? Secrets.newOneTimePassword() : null;
+        String password = oneTimePassword != null ? oneTimePassword : command.initialPassword();
+        User user = User.register(command.username(), command.displayName().trim(), blankToNull(command.email()),
+                passwords.encode(password), command.roles(), command.teams(), command.businessUnit(),
+                clock.instant());
+        try {
+            users.save(user);
+        } catch (DuplicateKeyException race) {
+            return Outcome.refused(Refusal.conflict("username", "is already taken"));
+        }
+        publish(by, "user.created", "user", user.id().toString(), null, user.snapshot());
+        return Outcome.done(new CreatedUser(user.view(), oneTimePassword));
+    }
+
+    /** Changes a user's name, address, roles, teams, business unit and whether they may sign in (admin only). */
+    @Transactional
+    public Outcome<UserView> changeUser(UserId id, UserChange change) {
+        Optional<Refusal> refusal = requireRole(Role.ADMIN, "change users")
+                .or(() -> unknownTeams(change.teams()))
+                .or(() -> unknownBusinessUnit(change.businessUnit()));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        Optional<User> found = users.findById(id.value());
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("user " + id));
+        }
+        User user = found.get();
+        if (user.version() != change.version()) {
+            return Outcome.refused(Refusal.stale(change.version(), user.version()));
+        }
+        Actor actor = requireActor();
+        if (user.id().equals(actor.id()) && (!change.enabled() || !change.roles().contains(Role.ADMIN))) {
+            return Outcome.refused(Refusal.conflict("roles", "you cannot remove your own admin role or disable "
+                    + "yourself; ask another admin"));
+        }
+        String before = user.snapshot();
+        user.describe(change.displayName().trim(), blankToNull(change.email()));
+        user.grantExactly(change.roles());
+        user.placeInTeams(change.teams());
+        user.placeInBusinessUnit(change.businessUnit());
+        if (change.enabled()) {
+            user.enable();
+        } else {
+            user.disable();
+        }
+        users.save(user);
+        publish(actor.ref(), "user.changed", "user", id.toString(), before, user.snapshot());
+        return Outcome.done(user.view());
+    }
+
+    /** Sets a new one-time password for a user, returned once; they must replace it at sign-in (admin only). */
+    @Transactional
+    public Outcome<String> resetPassword(UserId id) {
+        Optional<Refusal> refusal = requireRole(Role.ADMIN, "reset passwords");
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        return users.findById(id.value()).<Outcome<String>>map(user -> {
+            String before = user.snapshot();
+            String oneTimePassword = Secrets.newOneTimePassword();
+            user.resetPassword(passwords.encode(oneTimePassword));
+            users.save(user);
+            publish(requireActor().ref(), "user.password-reset", "user", id.toString(), before, user.snapshot());
+            return Outcome.done(oneTimePassword);
+        }).orElseGet(() -> Outcome.refused(Refusal.notFound("user " + id)));
+    }
+
+    /** All users by login name; for admins, handlers and coordinators (who assign work to people). */
+    @Transactional(readOnly = true)
+    public Outcome<List<UserView>> users() {
+        Optional<Refusal> refusal = requireAnyRole("list users", Role.ADMIN, Role.HANDLER, Role.COORDINATOR);
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        return Outcome.done(users.findAllByName().stream().map(User::view).toList());
+    }
+
+    /** One user, for admins, handlers and coordinators, or the user themselves. */
+    @Transactional(readOnly = true)
+    public Outcome<UserView> user(UserId id) {
+        Actor actor = requireActor();
+        if (!actor.id().equals(id) && !actor.hasAny(Role.ADMIN, Role.HANDLER, Role.COORDINATOR)) {
+            return Outcome.refused(Refusal.notFound("user " + id));
+        }
+        return users.findById(id.value()).map(User::view).map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("user " + id)));
+    }
+
+    /** The display names of the given users, for showing who owns or reported something. */
+    @Transactional(readOnly = true)
+    public Map<UserId, String> displayNames(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return users.findAllById(ids.stream().map(UserId::value).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(User::id, user -> user.view().displayName()));
+    }
+
+    /** True when the user exists. */
+    @Transactional(readOnly = true)
+    public boolean userExists(UserId id) {
+        return users.existsById(id.value());
+    }
+
+    /** The user with this login name, if any. */
+    @Transactional(readOnly = true)
+    public Optional<UserView> findUserByUsername(String username) {
+        return users.findByUsername(username).map(User::view);
+    }
+
+    // --- teams and business units --------------------------------------------------------------------------------
+
+    @Transactional
+    public Outcome<TeamView> createTeam(TeamDefinition definition) {
+        Optional<Refusal> refusal = requireRole(Role.ADMIN, "create teams")
+                .or(() -> unknownBusinessUnit(definition.businessUnit()))
+                .or(() -> teams.findByName(definition.name()).map(t -> Refusal.conflict("name", "is already taken")));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        Team team = Team.form(definition.name(), definition.description(), definition.businessUnit());
+        teams.save(team);
+        publish(requireActor().ref(), "team.created", "team", team.view().id().toString(), null, team.snapshot());
+        return Outcome.done(team.view());
+    }
+
+    @Transactional
+    public Outcome<TeamView> changeTeam(TeamId id, TeamDefinition definition, long version) {
+        Optional<Refusal> refusal = requireRole(Role.ADMIN, "change teams")
+                .or(() -> unknownBusinessUnit(definition.businessUnit()))
+                .or(() -> teams.findByName(definition.name()).filter(t -> !t.view().id().equals(id))
+                        .map(t -> Refusal.conflict("name", "is already taken")));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        return teams.findById(id.value()).<Outcome<TeamView>>map(team -> {
+            if (team.view().version() != version) {
+                return Outcome.refused(Refusal.stale(version, team.view().version()));
+            }
+            String before = team.snapshot();
+            team.rename(definition.name(), definition.description());
+            team.placeInBusinessUnit(definition.businessUnit());
+            teams.save(team);
+            publish(requireActor().ref(), "team.changed", "team", id.toString(), before, team.snapshot());
+            return Outcome.done(team.view());
+        }).orElseGet(() -> Outcome.refused(Refusal.notFound("team " + id)));
+    }
+
+    /** All teams by name; every signed-in user may see team names. */
+    @Transactional(readOnly = true)
+    public List<TeamView> teams() {
+        return teams.findAllByName().stream().map(Team::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TeamView> team(TeamId id) {
+        return teams.findById(id.value()).map(Team::view);
+    }
+
+    /** The members of a team, by login name. */
+    @Transactional(readOnly = true)
+    public List<UserView> members(TeamId id) {
+        return users.findAllByName().stream().map(User::view).filter(u -> u.teams().contains(id)).toList();
+    }
+
+    @Transactional
+    public Outcome<BusinessUnitView> createBusinessUnit(BusinessUnitDefinition definition) {
+        Optional<Refusal> refusal = requireRole(Role.ADMIN, "create business units")
+                .or(() -> businessUnits.findByName(definition.name())
+                        .map(b -> Refusal.conflict("name", "is already taken")));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        BusinessUnit unit = BusinessUnit.establish(definition.name(), definition.description());
+        businessUnits.save(unit);
+        publish(requireActor().ref(), "business-unit.created", "business-unit", unit.view().id().toString(), null,
+                unit.snapshot());
+        return Outcome.done(unit.view());
+    }
+
+    @Transactional
+    public Outcome<BusinessUnitView> changeBusinessUnit(BusinessUnitId id, BusinessUnitDefinition definition,
+            long version) {
+        Optional<Refusal> refusal = requireRole(Role.ADMIN, "change business units")
+                .or(() -> businessUnits.findByName(definition.name()).filter(b -> !b.view().id().equals(id))
+                        .map(b -> Refusal.conflict("name", "is already taken")));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        return businessUnits.findById(id.value()).<Outcome<BusinessUnitView>>map(unit -> {
+            if (unit.view().version() != version) {
+                return Outcome.refused(Refusal.stale(version, unit.view().version()));
+            }
+            String before = unit.snapshot();
+            unit.rename(definition.name(), definition.description());
+            businessUnits.save(unit);
+            publish(requireActor().ref(), "business-unit.changed", "business-unit", id.toString(), before,
+                    unit.snapshot());
+            return Outcome.done(unit.view());
+        }).orElseGet(() -> Outcome.refused(Refusal.notFound("business unit " + id)));
+    }
+
+    /** All business units by name; every signed-in user may see their names. */
+    @Transactional(readOnly = true)
+    public List<BusinessUnitView> businessUnits() {
+        return businessUnits.findAllByName().stream().map(BusinessUnit::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<BusinessUnitView> businessUnit(BusinessUnitId id) {
+        return businessUnits.findById(id.value()).map(BusinessUnit::view);
+    }
+
+    /** Names of teams by id, for display. */
+    @Transactional(readOnly = true)
+    public Map<TeamId, String> teamNames() {
+        return teams().stream().collect(Collectors.toMap(TeamView::id, TeamView::name));
+    }
+
+    /** Names of business units by id, for display. */
+    @Transactional(readOnly = true)
+    public Map<BusinessUnitId, String> businessUnitNames() {
+        return businessUnits().stream().collect(Collectors.toMap(BusinessUnitView::id, BusinessUnitView::name));
+    }
+
+    // --- rules ---------------------------------------------------------------------------------------------------
+
+    private Optional<Refusal> requireRole(Role role, String what) {
+        return requireAnyRole(what, role);
+    }
+
+    private Optional<Refusal> requireAnyRole(String what, Role... roles) {
+        Optional<Actor> actor = currentActor();
+        if (actor.isPresent() && actor.get().hasAny(roles)) {
+            return Optional.empty();
+        }
+        return Optional.of(Refusal.forbidden("you need the role " + java.util.Arrays.stream(roles)
+                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(" or "))
+                + " to " + what));
+    }
+
+    private Optional<Refusal> unknownTeams(Set<TeamId> wanted) {
+        Set<UUID> known = teams.findAllById(wanted.stream().map(TeamId::value).toList()).stream()
+                .map(team -> team.view().id().value()).collect(Collectors.toSet());
+        return wanted.stream().filter(id -> !known.contains(id.value())).findFirst()
+                .map(id -> Refusal.invalid("teams", "team " + id + " does not exist"));
+    }
+
+    private Optional<Refusal> unknownBusinessUnit(@Nullable BusinessUnitId id) {
+        if (id == null || businessUnits.existsById(id.value())) {
+            return Optional.empty();
+        }
+        return Optional.of(Refusal.invalid("businessUnit", "business unit " + id + " does not exist"));
+    }
+
+    private void publish(ActorRef actor, String action, String type, String id, @Nullable String before,
+            @Nullable String after) {
+        events.publishEvent(new IdentityChanged(actor, clock.instant(), action, type, id,
+                Optional.ofNullable(before).map(text -> ContentDigest.of(text).hex()),
+                Optional.ofNullable(after).map(text -> ContentDigest.of(text).hex())));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static List<String> textArray(java.sql.Array array) throws java.sql.SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
+    private static List<UUID> uuidArray(java.sql.Array array) throws java.sql.SQLException {
+        return List.of((UUID[]) array.getArray());
+    }
+}

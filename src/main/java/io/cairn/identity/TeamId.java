@@ -1,0 +1,34 @@
+package io.cairn.identity;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
+
+/** Identifies a team. */
+public record TeamId(UUID value) {
+
+    public static TeamId random() {
+        return new TeamId(UUID.randomUUID());
+    }
+
+    /** Reads an id from its text form, as JSON bodies and URLs carry it. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static TeamId valueOf(String text) {
+        try {
+            return new TeamId(UUID.fromString(text.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an id (a UUID)", e);
+        }
+    }
+
+    @JsonValue
+    @Override
+    public UUID value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package io.cairn.incidents;
+
+import io.cairn.identity.BusinessUnitId;
+import io.cairn.identity.TeamId;
+import io.cairn.identity.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What to list: filters, sort order and which page. Paging is by page number, or by an opaque cursor from the
+ * previous page, which stays fast however deep the list goes.
+ */
+public record IncidentFilter(
+        List<Status> statuses,
+        List<String> priorities,
+        @Nullable String categoryClass,
+        @Nullable String categoryType,
+        @Nullable TeamId team,
+        @Nullable BusinessUnitId businessUnit,
+        @Nullable UserId owner,
+        @Nullable String text,
+        @Nullable Instant reportedFrom,
+        @Nullable Instant reportedTo,
+        @Nullable Instant occurredFrom,
+        @Nullable Instant occurredTo,
+        Sort sort,
+        boolean ascending,
+        int page,
+        int size,
+        @Nullable String cursor) {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /** The orders a list can be sorted in. */
+    public enum Sort {
+        REPORTED("reported_at"),
+        UPDATED("updated_at"),
+        PRIORITY("priority"),
+        NUMBER("number");
+
+        private final String column;
+
+        Sort(String column) {
+            this.column = column;
+        }
+
+        String column() {
+            return column;
+        }
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Sort fromCode(String code) {
+            return valueOf(code.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    public IncidentFilter {
+        statuses = List.copyOf(statuses);
+        priorities = List.copyOf(priorities);
+    }
+
+    /** Everything visible, newest first, first page of 50. */
+    public static IncidentFilter everything() {
+        return new IncidentFilter(List.of(), List.of(), null, null, null, null, null, null, null, null, null, null,
+                Sort.REPORTED, false, 0, 50, null);
+    }
+}

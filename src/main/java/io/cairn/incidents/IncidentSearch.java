@@ -1,0 +1,191 @@
+package io.cairn.incidents;
+
+import io.cairn.identity.Actor;
+import io.cairn.identity.TeamId;
+import io.cairn.identity.UserId;
+import io.cairn.shared.Tlp;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The incident list as a read model: filters, free text, sort and paging in one SQL statement, scoped to what the
+ * actor may see.
+ *
+ * <p>Paging by cursor uses the sort key and id of the last row ({@code (key, id) < (?, ?)}), so a deep page costs as
+ * much as the first; paging by number uses an offset.
+ */
+@Component
+class IncidentSearch {
+
+    /** Counting stops here: an exact count of a million rows costs more than the page itself. */
+    static final int COUNT_CAP = 10_000;
+
+    private static final Pattern REFERENCE = Pattern.compile("(?i)^\\s*(?:INC-)?(\\d{1,18})\\s*$");
+
+    private final JdbcClient jdbc;
+    private final PriorityMatrices matrices;
+
+    IncidentSearch(JdbcClient jdbc, PriorityMatrices matrices) {
+        this.jdbc = jdbc;
+        this.matrices = matrices;
+    }
+
+    IncidentPage search(Actor actor, IncidentFilter filter) {
+        PriorityMatrix matrix = matrices.current();
+        List<Object> parameters = new ArrayList<>();
+        String where = where(actor, filter, matrix, parameters);
+        String column = filter.sort().column();
+        String direction = filter.ascending() ? "asc" : "desc";
+
+        StringBuilder sql = new StringBuilder("""
+                select i.id, i.number, i.title, i.category_class, i.category_type, i.priority, i.status, i.tlp,
+                       i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at
+                from incident i where """).append(where);
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        Optional<Cursor> cursor = Cursor.decode(filter.cursor(), filter.sort());
+        if (cursor.isPresent()) {
+            sql.append(" and (i.").append(column).append(", i.id) ").append(filter.ascending() ? ">" : "<")
+                    .append(" (?, ?)");
+            pageParameters.add(cursor.get().key());
+            pageParameters.add(cursor.get().id());
+        }
+        sql.append(" order by i.").append(column).append(' ').append(direction).append(", i.id ").append(direction)
+                .append(" limit ?");
+        pageParameters.add(filter.size() + 1);
+        if (cursor.isEmpty() && filter.page() > 0) {
+            sql.append(" offset ?");
+            pageParameters.add((long) filter.page() * filter.size());
+        }
+
+        List<Row> rows = jdbc.sql(sql.toString()).params(pageParameters)
+                .query((rs, n) -> new Row(summary(rs, matrix), rs.getObject(column)))
+                .list();
+        boolean more = rows.size() > filter.size();
+        List<Row> page = more ? rows.subList(0, filter.size()) : rows;
+        String next = more ? Cursor.encode(page.get(page.size() - 1), filter.sort()) : null;
+
+        long total = jdbc.sql("select count(*) from (select 1 from incident i where " + where + " limit "
+                        + (COUNT_CAP + 1) + ") capped")
+                .params(parameters).query(Long.class).single();
+        return new IncidentPage(page.stream().map(Row::summary).toList(), filter.page(), filter.size(),
+                Math.min(total, COUNT_CAP), total <= COUNT_CAP, next);
+    }
+
+    private record Row(IncidentSummary summary, Object key) {}
+
+    private static String where(Actor actor, IncidentFilter filter, PriorityMatrix matrix, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add(IncidentAccess.visibleCondition(actor, parameters));
+        if (!filter.statuses().isEmpty()) {
+            conditions.add("i.status = any(?)");
+            parameters.add(filter.statuses().stream().map(Status::name).toArray(String[]::new));
+        }
+        if (!filter.priorities().isEmpty()) {
+            conditions.add("i.priority = any(?)");
+            parameters.add(filter.priorities().stream()
+                    .map(label -> matrix.priorityLevel(label).orElse(-1)).toArray(Integer[]::new));
+        }
+        equal(conditions, parameters, "i.category_class", filter.categoryClass());
+        equal(conditions, parameters, "i.category_type", filter.categoryType());
+        equal(conditions, parameters, "i.team_id", filter.team() == null ? null : filter.team().value());
+        equal(conditions, parameters, "i.business_unit_id",
+                filter.businessUnit() == null ? null : filter.businessUnit().value());
+        equal(conditions, parameters, "i.owner_id", filter.owner() == null ? null : filter.owner().value());
+        range(conditions, parameters, "i.reported_at", filter.reportedFrom(), filter.reportedTo());
+        range(conditions, parameters, "i.occurred_at", filter.occurredFrom(), filter.occurredTo());
+        if (filter.text() != null && !filter.text().isBlank()) {
+            Matcher reference = REFERENCE.matcher(filter.text());
+            if (reference.matches()) {
+                conditions.add("(i.number = ? or i.search @@ websearch_to_tsquery('simple', ?))");
+                parameters.add(Long.parseLong(reference.group(1)));
+            } else {
+                conditions.add("i.search @@ websearch_to_tsquery('simple', ?)");
+            }
+            parameters.add(filter.text().trim());
+        }
+        return String.join(" and ", conditions);
+    }
+
+    private static void equal(List<String> conditions, List<Object> parameters, String column,
+            @Nullable Object value) {
+        if (value != null) {
+            conditions.add(column + " = ?");
+            parameters.add(value);
+        }
+    }
+
+    private static void range(List<String> conditions, List<Object> parameters, String column,
+            @Nullable Instant from, @Nullable Instant to) {
+        if (from != null) {
+            conditions.add(column + " >= ?");
+            parameters.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            conditions.add(column + " < ?");
+            parameters.add(Timestamp.from(to));
+        }
+    }
+
+    private static IncidentSummary summary(ResultSet rs, PriorityMatrix matrix) throws SQLException {
+        int priority = rs.getInt("priority");
+        UUID owner = rs.getObject("owner_id", UUID.class);
+        UUID team = rs.getObject("team_id", UUID.class);
+        return new IncidentSummary(new IncidentId(rs.getObject("id", UUID.class)),
+                IncidentView.referenceOf(rs.getLong("number")), rs.getString("title"),
+                new Category(rs.getString("category_class"), rs.getString("category_type")),
+                matrix.priorityLabel(priority), priority, Status.valueOf(rs.getString("status")),
+                Tlp.valueOf(rs.getString("tlp")), rs.getBoolean("confidential"),
+                owner == null ? null : new UserId(owner), team == null ? null : new TeamId(team),
+                rs.getTimestamp("reported_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** The position after the last row of a page: its sort key and id, base64-encoded. */
+    private record Cursor(Object key, UUID id) {
+
+        static @Nullable String encode(Row last, IncidentFilter.Sort sort) {
+            Object key = last.key();
+            String keyText = key instanceof Timestamp timestamp ? timestamp.toInstant().toString() : key.toString();
+            String raw = sort.code() + "|" + keyText + "|" + last.summary().id();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Optional<Cursor> decode(@Nullable String cursor, IncidentFilter.Sort sort) {
+            if (cursor == null || cursor.isBlank()) {
+                return Optional.empty();
+            }
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            if (parts.length != 3 || !parts[0].equals(sort.code())) {
+                throw new IllegalArgumentException("the cursor belongs to another sort order");
+            }
+            Object key = switch (sort) {
+                case REPORTED, UPDATED -> Timestamp.from(Instant.parse(parts[1]));
+                case PRIORITY -> Integer.valueOf(parts[1]);
+                case NUMBER -> Long.valueOf(parts[1]);
+            };
+            return Optional.of(new Cursor(key, UUID.fromString(parts[2])));
+        }
+    }
+
+    /** True when the text is a valid cursor for the sort order. */
+    static boolean isValidCursor(String cursor, IncidentFilter.Sort sort) {
+        try {
+            Cursor.decode(cursor, sort);
+            return true;
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.cairn.incidents;
+
+import io.cairn.identity.BusinessUnitId;
+import io.cairn.identity.TeamId;
+import io.cairn.identity.UserId;
+import io.cairn.shared.Pap;
+import io.cairn.shared.Tlp;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** An incident as those who may see it read it. */
+public record IncidentView(
+        IncidentId id,
+        long number,
+        String reference,
+        String title,
+        String description,
+        Category category,
+        Determination determination,
+        Severity severity,
+        String impact,
+        String urgency,
+        String priority,
+        int priorityLevel,
+        Tlp tlp,
+        Pap pap,
+        UserId reporter,
+        @Nullable UserId owner,
+        @Nullable TeamId team,
+        @Nullable BusinessUnitId businessUnit,
+        boolean confidential,
+        Status status,
+        @Nullable String resolution,
+        @Nullable String dismissalReason,
+        @Nullable IncidentId mergedInto,
+        @Nullable Instant occurredAt,
+        @Nullable Instant detectedAt,
+        Instant reportedAt,
+        @Nullable Instant acknowledgedAt,
+        @Nullable Instant containedAt,
+        @Nullable Instant recoveredAt,
+        @Nullable Instant closedAt,
+        Instant updatedAt,
+        long version) {
+
+    /** The reference people quote, for example {@code INC-42}. */
+    public static String referenceOf(long number) {
+        return "INC-" + number;
+    }
+}
