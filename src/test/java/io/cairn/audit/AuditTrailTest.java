@@ -84,6 +84,27 @@ class AuditTrailTest {
     }
 
     @Test
+    void concurrentWritersChainWithoutGapsOrForks() throws Exception {
+        long before = lastSeq();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                int n = i;
+                results.add(pool.submit(() -> handler.post("/api/v1/incidents", Map.of("title", "Burst " + n,
+                        "description", "d")).status()));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(lastSeq()).isEqualTo(before + 80);
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void anIntactTrailVerifies() {
         report("One", false);
         JsonNode verification = auditor.get("/api/v1/audit/verify").json();
