@@ -65,6 +65,12 @@ public final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** Sends text with the given content type, such as a CSV file. */
+    public Answer postText(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Sends a body exactly as given, for malformed and oversized input. */
     public Answer postRaw(String path, String contentType, HttpRequest.BodyPublisher body) {
         return send(request(path).header("Content-Type", contentType).POST(body));
