@@ -68,11 +68,24 @@ public class IncidentManagement {
     /** Reports a new incident for the signed-in user. */
     @Transactional
     public Outcome<IncidentView> report(NewIncident report) {
+        return report(report, false);
+    }
+
+    /**
+     * Reports a new incident for the signed-in user through a channel whose configuration routes it, such as a
+     * report template with a default team: the team is the channel's choice, not the reporter's.
+     */
+    @Transactional
+    public Outcome<IncidentView> reportRouted(NewIncident report) {
+        return report(report, true);
+    }
+
+    private Outcome<IncidentView> report(NewIncident report, boolean routed) {
         Actor actor = identity.requireActor();
         if (!IncidentAccess.mayReport(actor)) {
             return Outcome.refused(Refusal.forbidden("you need the role reporter or handler to report incidents"));
         }
-        Outcome<ValidReport> valid = validate(actor, report);
+        Outcome<ValidReport> valid = validate(actor, report, routed);
         if (valid instanceof Outcome.Refused<ValidReport> refused) {
             return Outcome.refused(refused.refusal());
         }
@@ -87,7 +100,7 @@ public class IncidentManagement {
         return Outcome.done(incident.view(matrices.current()));
     }
 
-    private Outcome<ValidReport> validate(Actor actor, NewIncident report) {
+    private Outcome<ValidReport> validate(Actor actor, NewIncident report, boolean routed) {
         PriorityMatrix matrix = matrices.current();
         Category category = report.category() == null ? Category.UNDETERMINED : report.category();
         if (!taxonomy.contains(category)) {
@@ -103,7 +116,7 @@ public class IncidentManagement {
         if (urgency.isEmpty()) {
             return Outcome.refused(Refusal.invalid("urgency", "must be one of " + matrix.urgencies()));
         }
-        if ((report.owner() != null || report.team() != null) && !IncidentAccess.mayAssign(actor)) {
+        if ((report.owner() != null || report.team() != null && !routed) && !IncidentAccess.mayAssign(actor)) {
             return Outcome.refused(Refusal.invalid(report.owner() != null ? "owner" : "team",
                     "only handlers and coordinators may assign an incident"));
         }

@@ -1,5 +1,8 @@
 package io.cairn.intake;
 
+import io.cairn.assets.AssetManagement;
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.Role;
 import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentCommands;
 import io.cairn.incidents.IncidentId;
@@ -7,15 +10,21 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.PriorityMatrix;
+import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +32,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The intake module's entry point: turns what arrives through a channel into an incident.
+ * The intake module's entry point: report templates, reports through them, and alerts; each becomes an incident.
  *
  * <p>Alerts are de-duplicated on source and reference: a repeat of an alert whose incident is still open is
  * counted there, with a timeline note, instead of opening another incident. Concurrent repeats are serialized on
@@ -35,13 +44,221 @@ public class IntakeManagement {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final IncidentManagement incidents;
+    private final IdentityManagement identity;
+    private final AssetManagement assets;
+    private final ReportTemplates templates;
+    private final TemplateRules rules;
+    private final IntakeReports reports;
+    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    IntakeManagement(IncidentManagement incidents, JdbcClient jdbc, Clock clock) {
+    IntakeManagement(IncidentManagement incidents, IdentityManagement identity, AssetManagement assets,
+            ReportTemplates templates, TemplateRules rules, IntakeReports reports, ApplicationEventPublisher events,
+            JdbcClient jdbc, Clock clock) {
         this.incidents = incidents;
+        this.identity = identity;
+        this.assets = assets;
+        this.templates = templates;
+        this.rules = rules;
+        this.reports = reports;
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    // --- templates -----------------------------------------------------------------------------------------------
+
+    /** The templates a reporter chooses from, in their order; retired ones are left out. */
+    @Transactional(readOnly = true)
+    public List<ReportTemplate> activeTemplates() {
+        return templates.all().stream().map(ReportTemplates.Stored::template).filter(t -> !t.retired()).toList();
+    }
+
+    /** Every template, retired ones too (admin only). */
+    @Transactional(readOnly = true)
+    public Outcome<List<ReportTemplate>> allTemplates() {
+        return requireAdmin("see retired templates").<Outcome<List<ReportTemplate>>>map(Outcome::refused)
+                .orElseGet(() -> Outcome.done(templates.all().stream().map(ReportTemplates.Stored::template)
+                        .toList()));
+    }
+
+    /** One template by key; a retired one only for admins. */
+    @Transactional(readOnly = true)
+    public Outcome<ReportTemplate> template(String key) {
+        boolean admin = requireAdmin("").isEmpty();
+        return templates.byKey(key).map(ReportTemplates.Stored::template).filter(t -> admin || !t.retired())
+                .<Outcome<ReportTemplate>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("template " + key)));
+    }
+
+    /** Adds a template at the end of the list (admin only). */
+    @Transactional
+    public Outcome<ReportTemplate> addTemplate(String key, TemplateContent content) {
+        Optional<Refusal> refusal = requireAdmin("add report templates")
+                .or(() -> key.matches("[a-z][a-z0-9-]{0,39}") ? Optional.empty()
+                        : Optional.of(Refusal.invalid("key", "must be 1 to 40 lower-case letters, digits or dashes")))
+                .or(() -> templates.exists(key) ? Optional.of(Refusal.conflict("key", "is already taken"))
+                        : Optional.empty())
+                .or(() -> problems(content));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        templates.add(key, content, identity.requireActor().username(), clock.instant());
+        ReportTemplate added = templates.byKey(key).orElseThrow().template();
+        publishTemplate(key, "added", null, added);
+        return Outcome.done(added);
+    }
+
+    /**
+     * Replaces a template's content with a new version (admin only). Reports already made keep the questions and
+     * answers as they were asked.
+     */
+    @Transactional
+    public Outcome<ReportTemplate> reviseTemplate(String key, TemplateContent content, long version) {
+        Optional<Refusal> refusal = requireAdmin("edit report templates").or(() -> problems(content));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        return changeTemplate(key, version, "revised",
+                stored -> templates.revise(stored, content, version, identity.requireActor().username(),
+                        clock.instant()));
+    }
+
+    /** Retires a template, or brings a retired one back (admin only). */
+    @Transactional
+    public Outcome<ReportTemplate> retireTemplate(String key, boolean retired, long version) {
+        Optional<Refusal> refusal = requireAdmin("retire report templates");
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        return changeTemplate(key, version, retired ? "retired" : "restored",
+                stored -> templates.retire(stored, retired, version, clock.instant()));
+    }
+
+    /** Puts the templates in the given order (admin only); every template's key must be listed once. */
+    @Transactional
+    public Outcome<List<ReportTemplate>> reorderTemplates(List<String> keys) {
+        Optional<Refusal> refusal = requireAdmin("reorder report templates");
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        List<String> stored = templates.all().stream().map(t -> t.template().key()).sorted().toList();
+        if (!keys.stream().sorted().toList().equals(stored)) {
+            return Outcome.refused(Refusal.invalid("keys", "must list every template once: " + stored));
+        }
+        Instant now = clock.instant();
+        for (int i = 0; i < keys.size(); i++) {
+            templates.place(keys.get(i), i + 1, now);
+        }
+        events.publishEvent(new TemplateChanged("*", identity.requireActor().ref(), now, "reordered",
+                Optional.empty(), Optional.of(ContentDigest.of(String.join(",", keys)).hex())));
+        return Outcome.done(templates.all().stream().map(ReportTemplates.Stored::template).toList());
+    }
+
+    private Outcome<ReportTemplate> changeTemplate(String key, long version, String verb,
+            java.util.function.Predicate<ReportTemplates.Stored> change) {
+        Optional<ReportTemplates.Stored> found = templates.byKey(key);
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("template " + key));
+        }
+        if (found.get().template().version() != version || !change.test(found.get())) {
+            return Outcome.refused(Refusal.stale(version, found.get().template().version()));
+        }
+        ReportTemplate after = templates.byKey(key).orElseThrow().template();
+        publishTemplate(key, verb, found.get().template(), after);
+        return Outcome.done(after);
+    }
+
+    private Optional<Refusal> problems(TemplateContent content) {
+        List<Refusal.FieldProblem> problems = rules.problems(content);
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(Refusal.Kind.INVALID, problems.stream().map(p -> p.field() + ": "
+                + p.message()).collect(Collectors.joining("; ")), problems));
+    }
+
+    private void publishTemplate(String key, String verb, @Nullable ReportTemplate before, ReportTemplate after) {
+        events.publishEvent(new TemplateChanged(key, identity.requireActor().ref(), clock.instant(), verb,
+                Optional.ofNullable(before).map(b -> ContentDigest.of(json.writeValueAsString(b)).hex()),
+                Optional.of(ContentDigest.of(json.writeValueAsString(after)).hex())));
+    }
+
+    // --- reports through templates ---------------------------------------------------------------------------------
+
+    /**
+     * Reports an incident through a template: checks the answers, opens the incident with the template's defaults
+     * and a description built from the answers, keeps the answers as asked, and returns the reference and the tips.
+     */
+    @Transactional
+    public Outcome<ReportReceipt> submitReport(ReportSubmission submission) {
+        Optional<ReportTemplates.Stored> found = templates.byKey(submission.template())
+                .filter(stored -> !stored.template().retired());
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.invalid("template", "'" + submission.template()
+                    + "' is not a template you can report with"));
+        }
+        ZoneId zone;
+        try {
+            zone = submission.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(submission.timeZone());
+        } catch (java.time.DateTimeException e) {
+            return Outcome.refused(Refusal.invalid("timeZone", "is not a time zone such as Europe/Amsterdam"));
+        }
+        Locale locale = GuidedAnswers.locale(submission.language() == null ? "en" : submission.language());
+        TemplateContent content = found.get().template().content();
+        Outcome<List<AnswerAsked>> answers = GuidedAnswers.read(content, submission.answers(), locale, zone,
+                assets.myDevices());
+        if (answers instanceof Outcome.Refused<List<AnswerAsked>> refused) {
+            return Outcome.refused(refused.refusal());
+        }
+        List<AnswerAsked> asked = ((Outcome.Done<List<AnswerAsked>>) answers).value();
+        TemplateContent.Defaults defaults = content.defaults();
+        NewIncident incident = new NewIncident(title(content, asked, locale), description(asked),
+                defaults.category(), null, null, defaults.impact(), defaults.urgency(), defaults.tlp(), null,
+                Boolean.TRUE.equals(submission.confidential()) || defaults.confidential(), null, defaults.team(), null, null, null);
+        Outcome<IncidentView> opened = incidents.reportRouted(incident);
+        if (opened instanceof Outcome.Refused<IncidentView> refused) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return Outcome.refused(refused.refusal());
+        }
+        IncidentView view = ((Outcome.Done<IncidentView>) opened).value();
+        reports.add(view.id(), found.get().id(), found.get().template().revision(), locale.getLanguage(), "portal",
+                asked, clock.instant());
+        return Outcome.done(new ReportReceipt(view.id(), view.reference(),
+                content.tips().stream().map(tip -> tip.in(locale)).toList()));
+    }
+
+    /** The answers of the report that opened the incident, as asked; for those who may see the incident. */
+    @Transactional(readOnly = true)
+    public Optional<List<AnswerAsked>> answers(IncidentId incident) {
+        return incidents.incident(incident).flatMap(visible -> reports.answers(incident));
+    }
+
+    private static String title(TemplateContent content, List<AnswerAsked> asked, Locale locale) {
+        String title = content.title().in(locale);
+        return asked.stream()
+                .filter(a -> a.kind() == QuestionKind.TEXT || a.kind() == QuestionKind.LONG_TEXT)
+                .findFirst()
+                .map(a -> title + ": " + excerpt(a.answer(), 120))
+                .orElse(title);
+    }
+
+    private static String excerpt(String text, int limit) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() <= limit ? line : line.substring(0, limit - 1) + "\u2026";
+    }
+
+    private static String description(List<AnswerAsked> asked) {
+        if (asked.isEmpty()) {
+            return "(no answers given)";
+        }
+        return asked.stream().map(a -> a.question() + "\n" + a.answer()).collect(Collectors.joining("\n\n"));
+    }
+
+    private Optional<Refusal> requireAdmin(String what) {
+        return identity.currentActor().filter(actor -> actor.has(Role.ADMIN)).isPresent() ? Optional.empty()
+                : Optional.of(Refusal.forbidden("you need the role admin to " + what));
     }
 
     /** Receives an alert for the signed-in sender: opens an incident, or counts a repeat on the open one. */

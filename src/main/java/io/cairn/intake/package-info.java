@@ -1,4 +1,4 @@
-/** Reporting through every channel; so far machine alerts from monitoring systems, de-duplicated per source. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"incidents", "identity", "shared"})
+/** Reporting: templates with guided questions and self-help tips, reports through them, and machine alerts. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"incidents", "assets", "identity", "shared"})
 @org.jspecify.annotations.NullMarked
 package io.cairn.intake;
