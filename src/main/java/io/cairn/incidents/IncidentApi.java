@@ -142,6 +142,27 @@ class IncidentApi {
         return incidents.merge(id, command).orRefuse();
     }
 
+    /** A handler asks the reporter a question, which the reporter reads in their follow-up. */
+    @PostMapping("/incidents/{id}/questions")
+    ResponseEntity<TimelineEntry> askReporter(@PathVariable IncidentId id,
+            @Valid @RequestBody IncidentCommands.AddNote question) {
+        return ResponseEntity.status(201).body(incidents.askReporter(id, question).orRefuse());
+    }
+
+    /** What the signed-in reporter sees of an incident they reported. */
+    @GetMapping("/me/reports/{id}")
+    ReporterView myReport(@PathVariable IncidentId id) {
+        return incidents.reporterView(id).orElseThrow(() -> new RefusedException(
+                Refusal.notFound("a report of yours with id " + id)));
+    }
+
+    /** The signed-in reporter answers a question or adds to their report. */
+    @PostMapping("/me/reports/{id}/replies")
+    ResponseEntity<TimelineEntry> reply(@PathVariable IncidentId id,
+            @Valid @RequestBody IncidentCommands.AddNote reply) {
+        return ResponseEntity.status(201).body(incidents.replyAsReporter(id, reply).orRefuse());
+    }
+
     @GetMapping("/priority-matrix")
     PriorityMatrix priorityMatrix() {
         return incidents.priorityMatrix();

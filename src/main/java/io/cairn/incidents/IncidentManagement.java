@@ -3,6 +3,7 @@ package io.cairn.incidents;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.UserId;
+import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Pap;
@@ -85,22 +86,39 @@ public class IncidentManagement {
         if (!IncidentAccess.mayReport(actor)) {
             return Outcome.refused(Refusal.forbidden("you need the role reporter or handler to report incidents"));
         }
-        Outcome<ValidReport> valid = validate(actor, report, routed);
+        return open(report, routed, IncidentAccess.mayAssign(actor), actor.id(), actor.ref());
+    }
+
+    /**
+     * Reports a new incident for a person without an account: it has no reporter, and only the follow-up code that
+     * intake hands out leads back to it. A template may route it to a team.
+     */
+    @Transactional
+    public Outcome<IncidentView> reportAnonymously(NewIncident report) {
+        return open(report, true, false, null, ANONYMOUS);
+    }
+
+    /** How the timeline and the audit trail name a person who reported without an account. */
+    public static final ActorRef ANONYMOUS = new ActorRef("anonymous", "anonymous reporter");
+
+    private Outcome<IncidentView> open(NewIncident report, boolean routed, boolean mayAssign,
+            @Nullable UserId reporter, ActorRef by) {
+        Outcome<ValidReport> valid = validate(report, routed, mayAssign);
         if (valid instanceof Outcome.Refused<ValidReport> refused) {
             return Outcome.refused(refused.refusal());
         }
         ValidReport accepted = ((Outcome.Done<ValidReport>) valid).value();
         Instant now = clock.instant();
         long number = jdbc.sql("select nextval('incident_number_seq')").query(Long.class).single();
-        Incident incident = Incident.report(IncidentId.random(), number, accepted, actor.id(), now);
+        Incident incident = Incident.report(IncidentId.random(), number, accepted, reporter, now);
         incidents.save(incident);
-        timeline.append(incident.id(), now, actor.ref(), "reported", Map.of("status", Status.NEW.code()), null);
-        events.publishEvent(new IncidentReported(incident.id(), actor.ref(), now, accepted.priority(),
+        timeline.append(incident.id(), now, by, "reported", Map.of("status", Status.NEW.code()), null);
+        events.publishEvent(new IncidentReported(incident.id(), by, now, accepted.priority(),
                 accepted.category(), digest(incident)));
         return Outcome.done(incident.view(matrices.current()));
     }
 
-    private Outcome<ValidReport> validate(Actor actor, NewIncident report, boolean routed) {
+    private Outcome<ValidReport> validate(NewIncident report, boolean routed, boolean mayAssign) {
         PriorityMatrix matrix = matrices.current();
         Category category = report.category() == null ? Category.UNDETERMINED : report.category();
         if (!taxonomy.contains(category)) {
@@ -116,7 +134,7 @@ public class IncidentManagement {
         if (urgency.isEmpty()) {
             return Outcome.refused(Refusal.invalid("urgency", "must be one of " + matrix.urgencies()));
         }
-        if ((report.owner() != null || report.team() != null && !routed) && !IncidentAccess.mayAssign(actor)) {
+        if ((report.owner() != null || report.team() != null && !routed) && !mayAssign) {
             return Outcome.refused(Refusal.invalid(report.owner() != null ? "owner" : "team",
                     "only handlers and coordinators may assign an incident"));
         }
@@ -343,6 +361,77 @@ public class IncidentManagement {
         events.publishEvent(new IncidentChanged(id, actor.ref(), now, "noted", incident.status(), before,
                 ContentDigest.of(before + "|note:" + note.id()).hex()));
         return Outcome.done(note);
+    }
+
+    // --- the conversation with the reporter ----------------------------------------------------------------------
+
+    /** A handler asks the reporter a question; the reporter reads it in their follow-up view. */
+    @Transactional
+    public Outcome<TimelineEntry> askReporter(IncidentId id, IncidentCommands.AddNote question) {
+        Actor actor = identity.requireActor();
+        Optional<Incident> found = incidents.findById(id.value()).filter(i -> IncidentAccess.maySee(actor, i));
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("incident " + id));
+        }
+        if (!IncidentAccess.mayHandle(actor, found.get())) {
+            return Outcome.refused(Refusal.forbidden("only handlers and coordinators ask the reporter questions"));
+        }
+        return Outcome.done(converse(found.get(), actor.ref(), "asked-reporter", question.text()));
+    }
+
+    /** The signed-in reporter of the incident answers, or adds to their report. */
+    @Transactional
+    public Outcome<TimelineEntry> replyAsReporter(IncidentId id, IncidentCommands.AddNote reply) {
+        Actor actor = identity.requireActor();
+        return incidents.findById(id.value()).filter(i -> i.reportedBy(actor.id()))
+                .<Outcome<TimelineEntry>>map(i -> Outcome.done(converse(i, actor.ref(), "reporter-replied",
+                        reply.text())))
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("a report of yours with id " + id)));
+    }
+
+    /** What the signed-in reporter sees of an incident they reported: status, outcome and the conversation. */
+    @Transactional(readOnly = true)
+    public Optional<ReporterView> reporterView(IncidentId id) {
+        Actor actor = identity.requireActor();
+        return incidents.findById(id.value()).filter(i -> i.reportedBy(actor.id())).map(this::reporterView);
+    }
+
+    /**
+     * What an anonymous reporter sees; only for the intake module, after it checked the follow-up code that leads
+     * to this incident.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReporterView> reporterViewByFollowUpCode(IncidentId id) {
+        return incidents.findById(id.value()).map(this::reporterView);
+    }
+
+    /** An anonymous reporter answers; only for the intake module, after it checked the follow-up code. */
+    @Transactional
+    public Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
+        return incidents.findById(id.value()).map(i -> converse(i, ANONYMOUS, "reporter-replied", reply));
+    }
+
+    private ReporterView reporterView(Incident incident) {
+        IncidentView view = incident.view(matrices.current());
+        List<TimelineEntry> conversation = timeline.of(view.id()).stream()
+                .filter(entry -> ReporterView.SHOWN.contains(entry.kind()))
+                .map(entry -> switch (entry.kind()) {
+                    case "transitioned" -> entry.withoutNote().signedBy(ReporterView.TEAM);
+                    case "asked-reporter" -> entry.signedBy(ReporterView.TEAM);
+                    default -> entry;
+                })
+                .toList();
+        return new ReporterView(view.id(), view.reference(), view.title(), view.status(), view.reportedAt(),
+                view.dismissalReason(), conversation);
+    }
+
+    private TimelineEntry converse(Incident incident, io.cairn.shared.ActorRef by, String kind, String text) {
+        Instant now = clock.instant();
+        String before = digest(incident);
+        TimelineEntry entry = timeline.append(incident.id(), now, by, kind, Map.of(), text.trim());
+        events.publishEvent(new IncidentChanged(incident.id(), by, now, kind, incident.status(), before,
+                ContentDigest.of(before + "|" + kind + ":" + entry.id()).hex()));
+        return entry;
     }
 
     /** Links this incident to another; a child has one parent, and parents form no cycle. */

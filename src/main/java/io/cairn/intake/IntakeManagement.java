@@ -1,8 +1,10 @@
 package io.cairn.intake;
 
 import io.cairn.assets.AssetManagement;
+import io.cairn.assets.DeviceView;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
+import io.cairn.identity.SignInVerdict;
 import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentCommands;
 import io.cairn.incidents.IncidentId;
@@ -10,6 +12,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.PriorityMatrix;
+import io.cairn.incidents.ReporterView;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
@@ -24,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,19 +53,24 @@ public class IntakeManagement {
     private final ReportTemplates templates;
     private final TemplateRules rules;
     private final IntakeReports reports;
+    private final FollowUpCodes followUpCodes;
+    private final java.time.Duration followUpValidity;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     IntakeManagement(IncidentManagement incidents, IdentityManagement identity, AssetManagement assets,
-            ReportTemplates templates, TemplateRules rules, IntakeReports reports, ApplicationEventPublisher events,
-            JdbcClient jdbc, Clock clock) {
+            ReportTemplates templates, TemplateRules rules, IntakeReports reports, FollowUpCodes followUpCodes,
+            @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
+            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.incidents = incidents;
         this.identity = identity;
         this.assets = assets;
         this.templates = templates;
         this.rules = rules;
         this.reports = reports;
+        this.followUpCodes = followUpCodes;
+        this.followUpValidity = followUpValidity;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -193,6 +202,28 @@ public class IntakeManagement {
      */
     @Transactional
     public Outcome<ReportReceipt> submitReport(ReportSubmission submission) {
+        return open(submission, assets.myDevices(), incidents::reportRouted, "portal")
+                .map(opened -> new ReportReceipt(opened.incident().id(), opened.incident().reference(),
+                        opened.tips()));
+    }
+
+    /**
+     * Reports an incident for a person without an account. Devices can only be described, not picked. The answer
+     * holds a follow-up code, shown this once and stored only as a digest.
+     */
+    @Transactional
+    public Outcome<AnonymousReceipt> submitAnonymousReport(ReportSubmission submission) {
+        return open(submission, List.of(), incidents::reportAnonymously, "anonymous").map(opened -> {
+            Instant now = clock.instant();
+            String code = followUpCodes.issue(opened.incident().id(), now, now.plus(followUpValidity));
+            return new AnonymousReceipt(opened.incident().reference(), opened.tips(), code);
+        });
+    }
+
+    private record Opened(IncidentView incident, List<String> tips) {}
+
+    private Outcome<Opened> open(ReportSubmission submission, List<DeviceView> devices,
+            java.util.function.Function<NewIncident, Outcome<IncidentView>> report, String channel) {
         Optional<ReportTemplates.Stored> found = templates.byKey(submission.template())
                 .filter(stored -> !stored.template().retired());
         if (found.isEmpty()) {
@@ -208,7 +239,7 @@ public class IntakeManagement {
         Locale locale = GuidedAnswers.locale(submission.language() == null ? "en" : submission.language());
         TemplateContent content = found.get().template().content();
         Outcome<List<AnswerAsked>> answers = GuidedAnswers.read(content, submission.answers(), locale, zone,
-                assets.myDevices());
+                devices);
         if (answers instanceof Outcome.Refused<List<AnswerAsked>> refused) {
             return Outcome.refused(refused.refusal());
         }
@@ -216,17 +247,57 @@ public class IntakeManagement {
         TemplateContent.Defaults defaults = content.defaults();
         NewIncident incident = new NewIncident(title(content, asked, locale), description(asked),
                 defaults.category(), null, null, defaults.impact(), defaults.urgency(), defaults.tlp(), null,
-                Boolean.TRUE.equals(submission.confidential()) || defaults.confidential(), null, defaults.team(), null, null, null);
-        Outcome<IncidentView> opened = incidents.reportRouted(incident);
+                Boolean.TRUE.equals(submission.confidential()) || defaults.confidential(), null, defaults.team(),
+                null, null, null);
+        Outcome<IncidentView> opened = report.apply(incident);
         if (opened instanceof Outcome.Refused<IncidentView> refused) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return Outcome.refused(refused.refusal());
         }
         IncidentView view = ((Outcome.Done<IncidentView>) opened).value();
-        reports.add(view.id(), found.get().id(), found.get().template().revision(), locale.getLanguage(), "portal",
+        reports.add(view.id(), found.get().id(), found.get().template().revision(), locale.getLanguage(), channel,
                 asked, clock.instant());
-        return Outcome.done(new ReportReceipt(view.id(), view.reference(),
-                content.tips().stream().map(tip -> tip.in(locale)).toList()));
+        return Outcome.done(new Opened(view, content.tips().stream().map(tip -> tip.in(locale)).toList()));
+    }
+
+    // --- follow-up by code -----------------------------------------------------------------------------------------
+
+    /** What the holder of a follow-up code may see: status, outcome, questions and replies. */
+    @Transactional
+    public Outcome<ReporterView> followUp(String code, String address) {
+        return byCode(code, address).map(incident -> incidents.reporterViewByFollowUpCode(incident).orElseThrow());
+    }
+
+    /** The holder of a follow-up code answers the handlers or adds to their report. */
+    @Transactional
+    public Outcome<ReporterView> replyByFollowUpCode(String code, String reply, String address) {
+        String text = reply.trim();
+        if (text.isEmpty() || text.length() > GuidedAnswers.LONG_TEXT_LIMIT) {
+            return Outcome.refused(Refusal.invalid("text", "must be 1 to " + GuidedAnswers.LONG_TEXT_LIMIT
+                    + " characters"));
+        }
+        return byCode(code, address).map(incident -> {
+            incidents.replyByFollowUpCode(incident, text);
+            return incidents.reporterViewByFollowUpCode(incident).orElseThrow();
+        });
+    }
+
+    private Outcome<IncidentId> byCode(String code, String address) {
+        if (identity.codeAttemptVerdict(address) instanceof SignInVerdict.Wait wait) {
+            return Outcome.refused(Refusal.throttled(wait.remaining()));
+        }
+        Instant now = clock.instant();
+        Optional<FollowUpCodes.Found> found = code.length() > 40 ? Optional.empty()
+                : followUpCodes.find(code, now);
+        if (found.isEmpty()) {
+            identity.codeAttemptFailed(address);
+            return Outcome.refused(Refusal.invalid("code", "is not a follow-up code; check it and try again"));
+        }
+        if (found.get().expired()) {
+            return Outcome.refused(Refusal.invalid("code", "has expired; report again if you need to"));
+        }
+        followUpCodes.used(code, now);
+        return Outcome.done(found.get().incident());
     }
 
     /** The answers of the report that opened the incident, as asked; for those who may see the incident. */

@@ -40,11 +40,13 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, IdentityManagement identity) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**").permitAll()
+                        .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(identity), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AccountGuard(identity, true), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null))
+                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+                                && !request.getServletPath().startsWith("/api/v1/public/")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> writeProblem(response,

@@ -112,6 +112,8 @@ class IncidentVisibilityTest {
                 .map(i -> i.get("id").asString())).doesNotContain(secret);
         assertThat(teamHandler.get("/api/v1/incidents?size=200").json().get("items").valueStream()
                 .map(i -> i.get("id").asString())).contains(secret);
+        assertThat(coordinator.get("/api/v1/incidents?size=200&q=CFO").json().get("items").valueStream()
+                .map(i -> i.get("id").asString())).contains(secret);
     }
 
     @Test
