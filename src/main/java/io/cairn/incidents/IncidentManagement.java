@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -37,6 +39,8 @@ public class IncidentManagement {
 
     /** How far in the future a reported time may lie, to allow for clock skew between devices. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private static final Pattern REFERENCE = Pattern.compile("(?i)^\\s*(?:INC-?)?(\\d{1,18})\\s*$");
 
     private final Incidents incidents;
     private final Timeline timeline;
@@ -158,6 +162,27 @@ public class IncidentManagement {
     @Transactional
     public Optional<IncidentView> incident(IncidentId id) {
         return visible(id, "incident").map(incident -> incident.view(matrices.current()));
+    }
+
+    /**
+     * The incident a person names by its reference ({@code INC-12}, or just {@code 12}) or by its id, if the
+     * signed-in user may see it; for forms where people type the other incident of a link or a merge.
+     */
+    @Transactional(readOnly = true)
+    public Optional<IncidentId> resolveReference(String referenceOrId) {
+        Actor actor = identity.requireActor();
+        Matcher reference = REFERENCE.matcher(referenceOrId);
+        Optional<Incident> found;
+        if (reference.matches()) {
+            found = incidents.findByNumber(Long.parseLong(reference.group(1)));
+        } else {
+            try {
+                found = incidents.findById(IncidentId.valueOf(referenceOrId).value());
+            } catch (IllegalArgumentException notAnId) {
+                found = Optional.empty();
+            }
+        }
+        return found.filter(incident -> IncidentAccess.maySee(actor, incident)).map(Incident::id);
     }
 
     /** The timeline of an incident the signed-in user may see, oldest first. */

@@ -173,7 +173,10 @@ class SecurityConfiguration {
     private static final class AccountGuard extends OncePerRequestFilter {
 
         private static final Set<String> ALLOWED_WITH_ONE_TIME_PASSWORD = Set.of("/account/password",
-                "/api/v1/me/password", "/api/v1/me", "/logout");
+                "/api/v1/me/password", "/api/v1/me", "/logout", "/login", "/error", "/favicon.ico");
+
+        /** The password page needs its style sheets and scripts. */
+        private static final List<String> ASSETS = List.of("/webjars/", "/css/", "/js/", "/images/");
 
         private final IdentityManagement identity;
         private final boolean api;
@@ -199,13 +202,16 @@ class SecurityConfiguration {
                         "/login?disabled");
                 return;
             }
-            if (signedIn && identity.mustChangePassword()
-                    && !ALLOWED_WITH_ONE_TIME_PASSWORD.contains(request.getServletPath())) {
+            if (signedIn && identity.mustChangePassword() && !allowedWithOneTimePassword(request.getServletPath())) {
                 refuse(request, response, HttpStatus.FORBIDDEN, "password-change-required",
                         "choose a new password first (POST /api/v1/me/password)", "/account/password");
                 return;
             }
             chain.doFilter(request, response);
+        }
+
+        private static boolean allowedWithOneTimePassword(String path) {
+            return ALLOWED_WITH_ONE_TIME_PASSWORD.contains(path) || ASSETS.stream().anyMatch(path::startsWith);
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
