@@ -163,6 +163,37 @@ class IncidentApi {
         return ResponseEntity.status(201).body(incidents.replyAsReporter(id, reply).orRefuse());
     }
 
+    /** Accepts, dismisses or merges a new report. */
+    @PostMapping("/incidents/{id}/triage")
+    IncidentView triage(@PathVariable IncidentId id, @Valid @RequestBody TriageDecision decision) {
+        return incidents.triage(id, decision).orRefuse();
+    }
+
+    /** Assigns or moves several incidents at once; answers per incident whether it was done. */
+    @PostMapping("/incidents/bulk")
+    List<BulkAction.Result> bulk(@Valid @RequestBody BulkAction action) {
+        return incidents.bulk(action).orRefuse();
+    }
+
+    @GetMapping("/me/views")
+    List<SavedView> savedViews() {
+        return incidents.savedViews();
+    }
+
+    record NewView(@jakarta.validation.constraints.NotBlank String name,
+            @jakarta.validation.constraints.NotNull String query) {}
+
+    @PostMapping("/me/views")
+    ResponseEntity<SavedView> saveView(@Valid @RequestBody NewView view) {
+        return ResponseEntity.status(201).body(incidents.saveView(view.name(), view.query()).orRefuse());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/me/views/{id}")
+    ResponseEntity<Void> removeView(@PathVariable java.util.UUID id) {
+        incidents.removeView(id).orRefuse();
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/priority-matrix")
     PriorityMatrix priorityMatrix() {
         return incidents.priorityMatrix();

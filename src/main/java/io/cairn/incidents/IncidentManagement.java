@@ -49,12 +49,13 @@ public class IncidentManagement {
     private final PriorityMatrices matrices;
     private final RsitTaxonomy taxonomy;
     private final IdentityManagement identity;
+    private final SavedViews savedViews;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     IncidentManagement(Incidents incidents, Timeline timeline, Links links, IncidentSearch search,
-            PriorityMatrices matrices, RsitTaxonomy taxonomy, IdentityManagement identity,
+            PriorityMatrices matrices, RsitTaxonomy taxonomy, IdentityManagement identity, SavedViews savedViews,
             ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
@@ -63,6 +64,7 @@ public class IncidentManagement {
         this.matrices = matrices;
         this.taxonomy = taxonomy;
         this.identity = identity;
+        this.savedViews = savedViews;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -542,6 +544,93 @@ public class IncidentManagement {
                     before, digest(into)));
         }
         return merged;
+    }
+
+    // --- the handler's workspace: triage, bulk changes, saved views ------------------------------------------------
+
+    /**
+     * Decides about a new report: accept it (it moves through triage into analysis), dismiss it with a reason the
+     * reporter reads, or merge it into an existing incident. Either all of the decision happens or none of it.
+     */
+    @Transactional
+    public Outcome<IncidentView> triage(IncidentId id, TriageDecision decision) {
+        Outcome<IncidentView> outcome = switch (decision.decision()) {
+            case ACCEPT -> transition(id, new IncidentCommands.Transition(Status.TRIAGE, null, decision.version()))
+                    .flatMap(triaged -> transition(id, new IncidentCommands.Transition(Status.ANALYSIS, null,
+                            triaged.version())));
+            case DISMISS -> decision.reason() == null || decision.reason().isBlank()
+                    ? Outcome.refused(Refusal.invalid("reason", "dismissing needs a reason the reporter will read"))
+                    : transition(id, new IncidentCommands.Transition(Status.TRIAGE, null, decision.version()))
+                            .flatMap(triaged -> transition(id, new IncidentCommands.Transition(Status.DISMISSED,
+                                    decision.reason(), triaged.version())));
+            case MERGE -> decision.target() == null
+                    ? Outcome.refused(Refusal.invalid("target", "merging needs the incident to merge into"))
+                    : merge(id, new IncidentCommands.Merge(decision.target(), decision.version()));
+        };
+        if (outcome instanceof Outcome.Refused<IncidentView>) {
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+                    .setRollbackOnly();
+        }
+        return outcome;
+    }
+
+    /** Applies one change to each selected incident on its own; says per incident whether it was done. */
+    @Transactional
+    public Outcome<List<BulkAction.Result>> bulk(BulkAction action) {
+        if (action.action() == BulkAction.Action.TRANSITION && action.to() == null) {
+            return Outcome.refused(Refusal.invalid("to", "a bulk transition needs the status to move to"));
+        }
+        List<BulkAction.Result> results = new java.util.ArrayList<>();
+        for (IncidentId id : new java.util.LinkedHashSet<>(action.incidents())) {
+            long version = incidents.findById(id.value()).map(Incident::version).orElse(-1L);
+            Outcome<IncidentView> outcome = version < 0 ? Outcome.refused(Refusal.notFound("incident " + id))
+                    : switch (action.action()) {
+                        case ASSIGN -> assign(id, new IncidentCommands.Assign(action.owner(), action.team(),
+                                businessUnitOf(id), version));
+                        case TRANSITION -> transition(id, new IncidentCommands.Transition(action.to(),
+                                action.reason(), version));
+                    };
+            results.add(outcome instanceof Outcome.Refused<IncidentView> refused
+                    ? new BulkAction.Result(id, false, refused.refusal().message())
+                    : new BulkAction.Result(id, true, null));
+        }
+        return Outcome.done(results);
+    }
+
+    private io.cairn.identity.@Nullable BusinessUnitId businessUnitOf(IncidentId id) {
+        return incidents.findById(id.value()).map(i -> i.view(matrices.current()).businessUnit()).orElse(null);
+    }
+
+    /** The signed-in user's saved views of the list. */
+    @Transactional(readOnly = true)
+    public List<SavedView> savedViews() {
+        return savedViews.of(identity.requireActor().id());
+    }
+
+    /** Keeps a filter of the list under a name, for the signed-in user. */
+    @Transactional
+    public Outcome<SavedView> saveView(String name, String query) {
+        UserId owner = identity.requireActor().id();
+        String trimmed = name.trim();
+        String filters = query.startsWith("?") ? query.substring(1) : query;
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            return Outcome.refused(Refusal.invalid("name", "must be 1 to 100 characters"));
+        }
+        if (filters.length() > 2_000 || filters.contains("cursor=")) {
+            return Outcome.refused(Refusal.invalid("query", "must be a list filter of at most 2000 characters, "
+                    + "without a page cursor"));
+        }
+        if (savedViews.nameTaken(owner, trimmed)) {
+            return Outcome.refused(Refusal.conflict("name", "you already have a view with this name"));
+        }
+        return Outcome.done(savedViews.add(owner, trimmed, filters, clock.instant()));
+    }
+
+    /** Removes one of the signed-in user's saved views. */
+    @Transactional
+    public Outcome<java.util.UUID> removeView(java.util.UUID id) {
+        return savedViews.remove(identity.requireActor().id(), id) ? Outcome.done(id)
+                : Outcome.refused(Refusal.notFound("saved view " + id));
     }
 
     // --- the shape every change has --------------------------------------------------------------------------------
