@@ -33,21 +33,24 @@ public record IncidentFilter(
 
     public static final int MAX_PAGE_SIZE = 200;
 
-    /** The orders a list can be sorted in. */
+    /**
+     * The orders a list can be sorted in; the id breaks ties. Priority sorts by age within a priority, so that
+     * ascending it is the triage queue: the most urgent first, and of those the oldest first.
+     */
     public enum Sort {
         REPORTED("reported_at"),
         UPDATED("updated_at"),
-        PRIORITY("priority"),
+        PRIORITY("priority", "reported_at"),
         NUMBER("number");
 
-        private final String column;
+        private final List<String> columns;
 
-        Sort(String column) {
-            this.column = column;
+        Sort(String... columns) {
+            this.columns = List.of(columns);
         }
 
-        String column() {
-            return column;
+        List<String> columns() {
+            return columns;
         }
 
         public String code() {

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,7 @@ class IncidentSearch {
         PriorityMatrix matrix = matrices.current();
         List<Object> parameters = new ArrayList<>();
         String where = where(actor, filter, matrix, parameters);
-        String column = filter.sort().column();
+        List<String> columns = filter.sort().columns();
         String direction = filter.ascending() ? "asc" : "desc";
 
         StringBuilder sql = new StringBuilder("""
@@ -57,13 +58,14 @@ class IncidentSearch {
         List<Object> pageParameters = new ArrayList<>(parameters);
         Optional<Cursor> cursor = Cursor.decode(filter.cursor(), filter.sort());
         if (cursor.isPresent()) {
-            sql.append(" and (i.").append(column).append(", i.id) ").append(filter.ascending() ? ">" : "<")
-                    .append(" (?, ?)");
-            pageParameters.add(cursor.get().key());
+            sql.append(" and (").append(columns.stream().map(c -> "i." + c + ", ").collect(Collectors.joining()))
+                    .append("i.id) ").append(filter.ascending() ? ">" : "<")
+                    .append(" (").append("?, ".repeat(columns.size())).append("?)");
+            pageParameters.addAll(cursor.get().keys());
             pageParameters.add(cursor.get().id());
         }
-        sql.append(" order by i.").append(column).append(' ').append(direction).append(", i.id ").append(direction)
-                .append(" limit ?");
+        sql.append(" order by ").append(columns.stream().map(c -> "i." + c + " " + direction + ", ")
+                .collect(Collectors.joining())).append("i.id ").append(direction).append(" limit ?");
         pageParameters.add(filter.size() + 1);
         if (cursor.isEmpty() && filter.page() > 0) {
             sql.append(" offset ?");
@@ -71,7 +73,7 @@ class IncidentSearch {
         }
 
         List<Row> rows = jdbc.sql(sql.toString()).params(pageParameters)
-                .query((rs, n) -> new Row(summary(rs, matrix), rs.getObject(column)))
+                .query((rs, n) -> new Row(summary(rs, matrix), keys(rs, columns)))
                 .list();
         boolean more = rows.size() > filter.size();
         List<Row> page = more ? rows.subList(0, filter.size()) : rows;
@@ -84,7 +86,15 @@ class IncidentSearch {
                 Math.min(total, COUNT_CAP), total <= COUNT_CAP, next);
     }
 
-    private record Row(IncidentSummary summary, Object key) {}
+    private record Row(IncidentSummary summary, List<Object> keys) {}
+
+    private static List<Object> keys(ResultSet rs, List<String> columns) throws SQLException {
+        List<Object> keys = new ArrayList<>();
+        for (String column : columns) {
+            keys.add(rs.getObject(column));
+        }
+        return keys;
+    }
 
     private static String where(Actor actor, IncidentFilter filter, PriorityMatrix matrix, List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
@@ -152,14 +162,17 @@ class IncidentSearch {
                 rs.getTimestamp("reported_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
-    /** The position after the last row of a page: its sort key and id, base64-encoded. */
-    private record Cursor(Object key, UUID id) {
+    /** The position after the last row of a page: its sort keys and id, base64-encoded. */
+    private record Cursor(List<Object> keys, UUID id) {
 
         static @Nullable String encode(Row last, IncidentFilter.Sort sort) {
-            Object key = last.key();
-            String keyText = key instanceof Timestamp timestamp ? timestamp.toInstant().toString() : key.toString();
-            String raw = sort.code() + "|" + keyText + "|" + last.summary().id();
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+            StringBuilder raw = new StringBuilder(sort.code());
+            for (Object key : last.keys()) {
+                raw.append('|').append(key instanceof Timestamp timestamp ? timestamp.toInstant() : key);
+            }
+            raw.append('|').append(last.summary().id());
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
         }
 
         static Optional<Cursor> decode(@Nullable String cursor, IncidentFilter.Sort sort) {
@@ -167,15 +180,20 @@ class IncidentSearch {
                 return Optional.empty();
             }
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 3 || !parts[0].equals(sort.code())) {
+            List<String> columns = sort.columns();
+            if (parts.length != columns.size() + 2 || !parts[0].equals(sort.code())) {
                 throw new IllegalArgumentException("the cursor belongs to another sort order");
             }
-            Object key = switch (sort) {
-                case REPORTED, UPDATED -> Timestamp.from(Instant.parse(parts[1]));
-                case PRIORITY -> Integer.valueOf(parts[1]);
-                case NUMBER -> Long.valueOf(parts[1]);
-            };
-            return Optional.of(new Cursor(key, UUID.fromString(parts[2])));
+            List<Object> keys = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String text = parts[i + 1];
+                keys.add(switch (columns.get(i)) {
+                    case "reported_at", "updated_at" -> Timestamp.from(Instant.parse(text));
+                    case "priority" -> Integer.valueOf(text);
+                    default -> Long.valueOf(text);
+                });
+            }
+            return Optional.of(new Cursor(keys, UUID.fromString(parts[parts.length - 1])));
         }
     }
 

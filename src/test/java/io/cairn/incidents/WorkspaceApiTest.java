@@ -105,6 +105,25 @@ class WorkspaceApiTest {
     }
 
     @Test
+    void theQueueSortsByPriorityThenAgeAcrossPages() {
+        String marker = "queue" + Long.toString(System.nanoTime(), 36);
+        for (String urgency : List.of("low", "high", "low", "high", "medium")) {
+            handler.post("/api/v1/incidents", Map.of("title", marker + " " + urgency, "description", "d",
+                    "impact", "medium", "urgency", urgency));
+        }
+        String url = "/api/v1/incidents?status=new&q=" + marker + "&sort=priority&direction=asc&size=2";
+        List<String> titles = new java.util.ArrayList<>();
+        JsonNode page = handler.get(url).json();
+        titles.addAll(page.get("items").valueStream().map(i -> i.get("title").asString()).toList());
+        while (!page.get("nextCursor").isNull()) {
+            page = handler.get(url + "&cursor=" + page.get("nextCursor").asString()).json();
+            titles.addAll(page.get("items").valueStream().map(i -> i.get("title").asString()).toList());
+        }
+        assertThat(titles).containsExactly(marker + " high", marker + " high", marker + " medium",
+                marker + " low", marker + " low");
+    }
+
+    @Test
     void aReporterCannotTriageOrBulkChange() {
         String id = report("Not mine to judge");
         assertThat(reporter.post("/api/v1/incidents/" + id + "/triage", Map.of("decision", "accept",
