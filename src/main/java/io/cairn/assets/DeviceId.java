@@ -2,6 +2,7 @@ package io.cairn.assets;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.cairn.shared.UuidText;
 import java.util.UUID;
 
 /** Identifies a registered device. */
@@ -10,11 +11,7 @@ public record DeviceId(UUID value) {
     /** Reads an id from its text form, as JSON bodies and URLs carry it. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DeviceId valueOf(String text) {
-        try {
-            return new DeviceId(UUID.fromString(text.trim()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a device id (a UUID)", e);
-        }
+        return new DeviceId(UuidText.parse(text, "a device id"));
     }
 
     @JsonValue

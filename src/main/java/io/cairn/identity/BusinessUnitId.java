@@ -2,6 +2,7 @@ package io.cairn.identity;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.cairn.shared.UuidText;
 import java.util.UUID;
 
 /** Identifies a business unit. */
@@ -14,11 +15,7 @@ public record BusinessUnitId(UUID value) {
     /** Reads an id from its text form, as JSON bodies and URLs carry it. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static BusinessUnitId valueOf(String text) {
-        try {
-            return new BusinessUnitId(UUID.fromString(text.trim()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an id (a UUID)", e);
-        }
+        return new BusinessUnitId(UuidText.parse(text, "a business unit id"));
     }
 
     @JsonValue

@@ -2,6 +2,7 @@ package io.cairn.incidents;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.cairn.shared.UuidText;
 import java.util.UUID;
 
 /** Identifies an incident. */
@@ -14,11 +15,7 @@ public record IncidentId(UUID value) {
     /** Reads an id from its text form, as JSON bodies and URLs carry it. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IncidentId valueOf(String text) {
-        try {
-            return new IncidentId(UUID.fromString(text.trim()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an incident id (a UUID)", e);
-        }
+        return new IncidentId(UuidText.parse(text, "an incident id"));
     }
 
     @JsonValue
