@@ -230,6 +230,17 @@ public class IncidentManagement {
         return Outcome.done(search.search(identity.requireActor(), filter));
     }
 
+    /** The incidents the signed-in user reported, newest first, 25 a page; for the reporter's "My reports". */
+    @Transactional(readOnly = true)
+    public Outcome<IncidentPage> myReports(@Nullable String cursor) {
+        IncidentFilter filter = new IncidentFilter(List.of(), List.of(), null, null, null, null, null, null, null,
+                null, null, null, IncidentFilter.Sort.REPORTED, false, 0, 25, cursor);
+        if (cursor != null && !IncidentSearch.isValidCursor(cursor, filter.sort())) {
+            return Outcome.refused(Refusal.invalid("cursor", "is not a cursor of this list"));
+        }
+        return Outcome.done(search.reportedBy(identity.requireActor(), filter));
+    }
+
     /** The priority matrix in force. */
     public PriorityMatrix priorityMatrix() {
         return matrices.current();

@@ -45,9 +45,20 @@ class IncidentSearch {
     }
 
     IncidentPage search(Actor actor, IncidentFilter filter) {
-        PriorityMatrix matrix = matrices.current();
         List<Object> parameters = new ArrayList<>();
-        String where = where(actor, filter, matrix, parameters);
+        return search(where(actor, filter, matrices.current(), parameters), parameters, filter);
+    }
+
+    /** The incidents the actor reported, whatever else they may see. */
+    IncidentPage reportedBy(Actor actor, IncidentFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(actor, filter, matrices.current(), parameters) + " and i.reporter_id = ?";
+        parameters.add(actor.id().value());
+        return search(where, parameters, filter);
+    }
+
+    private IncidentPage search(String where, List<Object> parameters, IncidentFilter filter) {
+        PriorityMatrix matrix = matrices.current();
         List<String> columns = filter.sort().columns();
         String direction = filter.ascending() ? "asc" : "desc";
 

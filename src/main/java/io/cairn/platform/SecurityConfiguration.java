@@ -34,7 +34,7 @@ class SecurityConfiguration {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String[] PUBLIC = {"/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
         "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**",
-        "/swagger-ui/**", "/swagger-ui.html"};
+        "/swagger-ui/**", "/swagger-ui.html", "/report", "/report/**", "/follow-up", "/follow-up/**"};
 
     @Bean
     @Order(1)
