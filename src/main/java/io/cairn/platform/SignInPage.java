@@ -1,5 +1,7 @@
 package io.cairn.platform;
 
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,14 +10,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The sign-in page, with what happened last: a wrong password, a wait after too many attempts, signed out, or an
- * account disabled. Spring Security handles the form's POST; the front page leads to the incident list.
+ * account disabled. Spring Security handles the form's POST.
  */
 @Controller
 class SignInPage {
 
+    private final IdentityManagement identity;
+
+    SignInPage(IdentityManagement identity) {
+        this.identity = identity;
+    }
+
+    /** Staff start at the incident list; everyone else at the report portal. */
     @GetMapping("/")
     String home() {
-        return "redirect:/incidents";
+        boolean staff = identity.currentActor().filter(actor -> actor.hasAny(Role.HANDLER, Role.COORDINATOR,
+                Role.PRIVACY_OFFICER, Role.AUDITOR, Role.ADMIN, Role.RESOLVER)).isPresent();
+        return staff ? "redirect:/incidents" : "redirect:/report";
     }
 
     @GetMapping("/login")
