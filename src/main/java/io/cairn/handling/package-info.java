@@ -1,0 +1,4 @@
+/** Handling incidents on time: business-hour calendars and the SLA clocks that run on them. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"incidents", "identity", "shared"})
+@org.jspecify.annotations.NullMarked
+package io.cairn.handling;
