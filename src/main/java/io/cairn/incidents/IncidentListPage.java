@@ -96,9 +96,13 @@ class IncidentListPage {
         }
 
         public boolean filtered() {
+            return panelFiltered() || !blank(q);
+        }
+
+        /** True when a filter other than the search text is set. */
+        public boolean panelFiltered() {
             return !status.isEmpty() || !priority.isEmpty() || !blank(categoryClass) || !blank(team)
-                    || !blank(businessUnit) || !blank(owner) || !blank(q) || reportedFrom != null
-                    || reportedTo != null;
+                    || !blank(businessUnit) || !blank(owner) || reportedFrom != null || reportedTo != null;
         }
     }
 

@@ -200,8 +200,8 @@ class IncidentPages {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         IncidentId incident = idOf(id);
         return act(incident, "mark", errors, model, redirect, response, () -> incidents.mark(incident,
-                new IncidentCommands.Mark(form.tlp(), form.pap(), Boolean.TRUE.equals(form.confidential()), form.reason(),
-                        form.version())));
+                new IncidentCommands.Mark(form.tlp(), form.pap(), Boolean.TRUE.equals(form.confidential()),
+                        form.reason(), form.version())));
     }
 
     @PostMapping("/describe")

@@ -133,8 +133,9 @@ class IncidentReportPage {
         BusinessUnitId businessUnit = FormIds.parse(form.businessUnit(), BusinessUnitId::valueOf, "businessUnit",
                 errors);
         return new NewIncident(text(form.title()), text(form.description()), category, null, form.severity(),
-                blankToNull(form.impact()), blankToNull(form.urgency()), form.tlp(), form.pap(), Boolean.TRUE.equals(form.confidential()),
-                owner, team, businessUnit, utc(form.occurredAt()), utc(form.detectedAt()));
+                blankToNull(form.impact()), blankToNull(form.urgency()), form.tlp(), form.pap(),
+                Boolean.TRUE.equals(form.confidential()), owner, team, businessUnit, utc(form.occurredAt()),
+                utc(form.detectedAt()));
     }
 
     private static java.time.@Nullable Instant utc(@Nullable LocalDateTime time) {
