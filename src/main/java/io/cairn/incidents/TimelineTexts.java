@@ -7,11 +7,13 @@ import io.cairn.identity.UserId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -118,7 +120,7 @@ class TimelineTexts {
         }
         try {
             return TIME.format(Instant.parse(instant));
-        } catch (java.time.format.DateTimeParseException unreadable) {
+        } catch (DateTimeParseException unreadable) {
             return instant;
         }
     }
@@ -139,7 +141,7 @@ class TimelineTexts {
             return lookUp(id, BusinessUnitId::valueOf, businessUnits);
         }
 
-        private static <K> @Nullable String lookUp(@Nullable String id, java.util.function.Function<String, K> parse,
+        private static <K> @Nullable String lookUp(@Nullable String id, Function<String, K> parse,
                 Map<K, String> names) {
             if (id == null || id.isBlank()) {
                 return null;

@@ -1,5 +1,6 @@
 package io.cairn.platform;
 
+import io.cairn.identity.IdentityManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInPage {
 
+    private final IdentityManagement identity;
+
+    SignInPage(IdentityManagement identity) {
+        this.identity = identity;
+    }
+
     @GetMapping("/")
     String home() {
         return "redirect:/incidents";
@@ -23,6 +30,9 @@ class SignInPage {
             @RequestParam(required = false) @Nullable String wait,
             @RequestParam(required = false) @Nullable String logout,
             @RequestParam(required = false) @Nullable String disabled, Model model) {
+        if (identity.currentActor().isPresent() && error == null && wait == null && disabled == null) {
+            return "redirect:/incidents";
+        }
         model.addAttribute("failed", error != null);
         model.addAttribute("waitSeconds", secondsOf(wait));
         model.addAttribute("signedOut", logout != null);

@@ -70,7 +70,8 @@ class AdminPagesBrowserTest {
         browser.signIn(admin.username(), TestUsers.PASSWORD).open("/admin/business-units");
         browser.type(By.id("name"), unit);
         browser.submit(By.cssSelector("main form button[type=submit]"));
-        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Business unit " + unit + " was created.");
+        assertThat(browser.text(By.cssSelector(".notice.success")))
+                .isEqualTo("Business unit " + unit + " was created.");
 
         browser.open("/admin/teams");
         browser.type(By.id("name"), team);

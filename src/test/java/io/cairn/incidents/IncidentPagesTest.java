@@ -136,6 +136,16 @@ class IncidentPagesTest {
     }
 
     @Test
+    void offersTheReportFormOnlyToThoseWhoMayReport() throws Exception {
+        TestUser auditor = users.user("auditor", Set.of(Role.AUDITOR));
+
+        mvc.perform(get("/incidents/new").with(authentication(users.authentication(auditor))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/incidents/new").with(authentication(users.authentication(reporter))))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void opensAnIncidentByItsReference() throws Exception {
         IncidentView incident = reported(handler, "By reference");
 
