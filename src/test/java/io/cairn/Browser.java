@@ -18,11 +18,11 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -126,10 +126,12 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks a button that submits a form or follows a link, and waits until the next page has loaded. */
     public Browser submit(By by) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        script("window.cairnPageBeforeClick = true;");
         driver.findElement(by).click();
-        waitFor(ExpectedConditions.stalenessOf(page));
-        waitFor(driver -> "complete".equals(script("return document.readyState;")));
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+                .ignoring(WebDriverException.class)
+                .until(driver -> Boolean.TRUE.equals(script("return window.cairnPageBeforeClick === undefined"
+                        + " && document.readyState === 'complete';")));
         return this;
     }
 
@@ -159,7 +161,16 @@ public final class Browser implements AutoCloseable {
 
     /** A phone: 375 x 812 CSS pixels, touch, as an iPhone X-sized screen. */
     public Browser phone() {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 812,
+        return screen(375, 812);
+    }
+
+    /** A small phone: 360 x 740 CSS pixels, the narrowest screen the UI is made for. */
+    public Browser smallPhone() {
+        return screen(360, 740);
+    }
+
+    private Browser screen(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 2, "mobile", true));
         return this;
     }

@@ -147,7 +147,7 @@ class UserAdminPages {
         if (changed instanceof Outcome.Refused<UserView> refused) {
             redirect.addFlashAttribute("problem", textOf(refused.refusal()));
         } else {
-            redirect.addFlashAttribute("notice", message(enabled ? "users.enabled" : "users.disabled",
+            redirect.addFlashAttribute("notice", message(enabled ? "users.enabled.done" : "users.disabled.done",
                     user.username()));
         }
         return "redirect:/admin/users/" + id;

@@ -65,9 +65,9 @@ class TimelineTexts {
             case "transitioned" -> message("timeline.transitioned", locale, status(details.get("from"), locale),
                     status(details.get("to"), locale));
             case "assigned" -> message("timeline.assigned", locale,
-                    orNobody(names.person(details.get("owner")), locale),
-                    orNobody(names.team(details.get("team")), locale),
-                    orNobody(names.businessUnit(details.get("businessUnit")), locale));
+                    orElse(names.person(details.get("owner")), "timeline.nobody", locale),
+                    orElse(names.team(details.get("team")), "timeline.none", locale),
+                    orElse(names.businessUnit(details.get("businessUnit")), "timeline.none", locale));
             case "reprioritised" -> message("timeline.reprioritised", locale, details.get("priority"),
                     level(details.get("impact"), locale), level(details.get("urgency"), locale));
             case "recategorised" -> message("timeline.recategorised", locale, category(details.get("category")),
@@ -106,8 +106,8 @@ class TimelineTexts {
         return PageChoices.categoryOf(value).map(incidents::categoryLabel).orElse(value == null ? "" : value);
     }
 
-    private String orNobody(@Nullable String name, Locale locale) {
-        return name == null ? message("timeline.none", locale) : name;
+    private String orElse(@Nullable String name, String absent, Locale locale) {
+        return name == null ? message(absent, locale) : name;
     }
 
     private String orUnknown(@Nullable String text, Locale locale) {

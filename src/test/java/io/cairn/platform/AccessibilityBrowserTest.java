@@ -24,7 +24,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The main pages checked by axe-core (WCAG 2 A and AA rules) in a real browser, on a desktop and on a phone: no
- * serious or critical problem, such as a field without a label or text without enough contrast.
+ * serious or critical problem, such as a field without a label or text without enough contrast; and nothing that
+ * sticks out sideways on a 360 px wide phone.
  */
 @ServerTest
 @ExtendWith(Browser.Extension.class)
@@ -53,6 +54,10 @@ class AccessibilityBrowserTest {
         browser.signIn(admin.username(), TestUsers.PASSWORD);
         for (String page : List.of("/incidents", "/incidents/new", "/incidents/" + incident.id())) {
             assertThat(problems(browser.phone().open(page))).as(page + " on a phone").isEmpty();
+            assertThat(browser.smallPhone().open(page).overflowsSideways()).as(page + " at 360 px").isFalse();
+        }
+        for (String page : List.of("/admin/users", "/audit", "/account/tokens")) {
+            assertThat(browser.smallPhone().open(page).overflowsSideways()).as(page + " at 360 px").isFalse();
         }
         browser.desktop();
         for (String page : List.of("/incidents", "/incidents/new", "/incidents/" + incident.id(), "/admin/users",
