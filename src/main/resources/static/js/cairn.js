@@ -61,6 +61,15 @@
     });
   });
 
+  // On a phone the filter panel starts closed, unless a filter is set, so the results are in sight.
+  if (window.matchMedia("(max-width: 767px)").matches) {
+    document.querySelectorAll("details[data-close-on-phone]").forEach(function (panel) {
+      if (panel.getAttribute("data-active") !== "true") {
+        panel.open = false;
+      }
+    });
+  }
+
   // A dropdown menu closes when the user clicks elsewhere or presses Escape, as menus do.
   function closeDropdowns(except) {
     document.querySelectorAll("details.dropdown[open]").forEach(function (dropdown) {

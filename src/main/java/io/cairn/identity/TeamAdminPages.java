@@ -1,12 +1,9 @@
 package io.cairn.identity;
 
 import io.cairn.shared.Outcome;
-import io.cairn.shared.Refusal;
-import io.cairn.shared.RefusalErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +45,7 @@ class TeamAdminPages {
 
     @GetMapping("/admin/teams")
     String teams(Model model) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         model.addAttribute("teamForm", new TeamForm("", "", "", null));
         return teamsPage(model);
     }
@@ -56,8 +53,8 @@ class TeamAdminPages {
     @PostMapping("/admin/teams")
     String createTeam(@Valid @ModelAttribute("teamForm") TeamForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        requireAdmin();
-        BusinessUnitId unit = unitOf(form.businessUnit(), errors);
+        AdminForms.requireAdmin(identity);
+        BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (!errors.hasErrors()) {
             Outcome<TeamView> created = identity.createTeam(new TeamDefinition(form.name(), form.description(),
                     unit));
@@ -65,7 +62,7 @@ class TeamAdminPages {
                 redirect.addFlashAttribute("notice", message("teams.created", done.value().name()));
                 return "redirect:/admin/teams";
             }
-            reject(((Outcome.Refused<TeamView>) created).refusal(), errors, response);
+            AdminForms.reject(((Outcome.Refused<TeamView>) created).refusal(), errors, response);
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
@@ -74,7 +71,7 @@ class TeamAdminPages {
 
     @GetMapping("/admin/teams/{id}")
     String team(@PathVariable TeamId id, Model model) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         TeamView team = identity.team(id).orElseThrow(TeamAdminPages::notFound);
         model.addAttribute("teamForm", new TeamForm(team.name(), team.description(),
                 team.businessUnit() == null ? "" : team.businessUnit().toString(), team.version()));
@@ -84,9 +81,9 @@ class TeamAdminPages {
     @PostMapping("/admin/teams/{id}")
     String changeTeam(@PathVariable TeamId id, @Valid @ModelAttribute("teamForm") TeamForm form,
             BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         TeamView team = identity.team(id).orElseThrow(TeamAdminPages::notFound);
-        BusinessUnitId unit = unitOf(form.businessUnit(), errors);
+        BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (form.version() == null) {
             errors.reject("form.version-missing", "the form lacks the version; reload the page");
         }
@@ -97,7 +94,7 @@ class TeamAdminPages {
                 redirect.addFlashAttribute("notice", message("teams.changed", done.value().name()));
                 return "redirect:/admin/teams";
             }
-            reject(((Outcome.Refused<TeamView>) changed).refusal(), errors, response);
+            AdminForms.reject(((Outcome.Refused<TeamView>) changed).refusal(), errors, response);
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
@@ -123,7 +120,7 @@ class TeamAdminPages {
 
     @GetMapping("/admin/business-units")
     String businessUnits(Model model) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         model.addAttribute("unitForm", new UnitForm("", "", null));
         return unitsPage(model);
     }
@@ -131,7 +128,7 @@ class TeamAdminPages {
     @PostMapping("/admin/business-units")
     String createBusinessUnit(@Valid @ModelAttribute("unitForm") UnitForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         if (!errors.hasErrors()) {
             Outcome<BusinessUnitView> created = identity.createBusinessUnit(new BusinessUnitDefinition(form.name(),
                     form.description()));
@@ -139,7 +136,7 @@ class TeamAdminPages {
                 redirect.addFlashAttribute("notice", message("units.created", done.value().name()));
                 return "redirect:/admin/business-units";
             }
-            reject(((Outcome.Refused<BusinessUnitView>) created).refusal(), errors, response);
+            AdminForms.reject(((Outcome.Refused<BusinessUnitView>) created).refusal(), errors, response);
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
@@ -148,7 +145,7 @@ class TeamAdminPages {
 
     @GetMapping("/admin/business-units/{id}")
     String businessUnit(@PathVariable BusinessUnitId id, Model model) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         BusinessUnitView unit = identity.businessUnit(id).orElseThrow(TeamAdminPages::notFound);
         model.addAttribute("unitForm", new UnitForm(unit.name(), unit.description(), unit.version()));
         return unitPage(unit, model);
@@ -157,7 +154,7 @@ class TeamAdminPages {
     @PostMapping("/admin/business-units/{id}")
     String changeBusinessUnit(@PathVariable BusinessUnitId id, @Valid @ModelAttribute("unitForm") UnitForm form,
             BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         BusinessUnitView unit = identity.businessUnit(id).orElseThrow(TeamAdminPages::notFound);
         if (form.version() == null) {
             errors.reject("form.version-missing", "the form lacks the version; reload the page");
@@ -169,7 +166,7 @@ class TeamAdminPages {
                 redirect.addFlashAttribute("notice", message("units.changed", done.value().name()));
                 return "redirect:/admin/business-units";
             }
-            reject(((Outcome.Refused<BusinessUnitView>) changed).refusal(), errors, response);
+            AdminForms.reject(((Outcome.Refused<BusinessUnitView>) changed).refusal(), errors, response);
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
@@ -187,35 +184,6 @@ class TeamAdminPages {
     }
 
     // --- shared --------------------------------------------------------------------------------------------------
-
-    private void requireAdmin() {
-        if (!identity.requireActor().has(Role.ADMIN)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-    }
-
-    private static @Nullable BusinessUnitId unitOf(@Nullable String id, BindingResult errors) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        try {
-            return BusinessUnitId.valueOf(id);
-        } catch (IllegalArgumentException unreadable) {
-            errors.rejectValue("businessUnit", "form.unknown-choice", "is not one of the choices");
-            return null;
-        }
-    }
-
-    private static void reject(Refusal refusal, BindingResult errors, HttpServletResponse response) {
-        if (refusal.kind() == Refusal.Kind.FORBIDDEN) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
-            throw notFound();
-        }
-        RefusalErrors.reject(refusal, errors);
-        response.setStatus(refusal.kind().status());
-    }
 
     private static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,7 +66,7 @@ class UserAdminPages {
 
     @GetMapping("/admin/users")
     String users(Model model) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         Map<TeamId, String> teamNames = identity.teamNames();
         Map<BusinessUnitId, String> unitNames = identity.businessUnitNames();
         model.addAttribute("users", identity.users().orRefuse().stream()
@@ -81,7 +79,7 @@ class UserAdminPages {
 
     @GetMapping("/admin/users/new")
     String newUser(Model model) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         model.addAttribute("userForm", new NewUserForm("", "", "", List.of(Role.REPORTER), List.of(), ""));
         return newUserPage(model);
     }
@@ -89,9 +87,9 @@ class UserAdminPages {
     @PostMapping("/admin/users/new")
     String createUser(@Valid @ModelAttribute("userForm") NewUserForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        requireAdmin();
-        Set<TeamId> teams = teams(form.teams(), errors);
-        BusinessUnitId unit = businessUnit(form.businessUnit(), errors);
+        AdminForms.requireAdmin(identity);
+        Set<TeamId> teams = AdminForms.teams(form.teams(), errors);
+        BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (!errors.hasErrors()) {
             Outcome<CreatedUser> created = identity.createUser(new NewUser(form.username(), form.displayName(),
                     form.email(), Set.copyOf(roles(form.roles())), teams, unit, null));
@@ -100,7 +98,7 @@ class UserAdminPages {
                 redirect.addFlashAttribute("oneTimePassword", done.value().oneTimePassword());
                 return "redirect:/admin/users/" + done.value().user().id();
             }
-            reject(((Outcome.Refused<CreatedUser>) created).refusal(), errors, response);
+            AdminForms.reject(((Outcome.Refused<CreatedUser>) created).refusal(), errors, response);
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
@@ -109,7 +107,7 @@ class UserAdminPages {
 
     @GetMapping("/admin/users/{id}")
     String user(@PathVariable UserId id, Model model) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         UserView user = found(identity.user(id));
         model.addAttribute("userForm", new UserForm(user.displayName(), user.email(), List.copyOf(user.roles()),
                 user.teams().stream().map(TeamId::toString).toList(),
@@ -120,10 +118,10 @@ class UserAdminPages {
     @PostMapping("/admin/users/{id}")
     String changeUser(@PathVariable UserId id, @Valid @ModelAttribute("userForm") UserForm form,
             BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         UserView user = found(identity.user(id));
-        Set<TeamId> teams = teams(form.teams(), errors);
-        BusinessUnitId unit = businessUnit(form.businessUnit(), errors);
+        Set<TeamId> teams = AdminForms.teams(form.teams(), errors);
+        BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (!errors.hasErrors()) {
             Outcome<UserView> changed = identity.changeUser(id, new UserChange(form.displayName(), form.email(),
                     Set.copyOf(roles(form.roles())), teams, unit, user.enabled(), form.version()));
@@ -131,7 +129,7 @@ class UserAdminPages {
                 redirect.addFlashAttribute("notice", message("users.changed", user.username()));
                 return "redirect:/admin/users/" + id;
             }
-            reject(((Outcome.Refused<UserView>) changed).refusal(), errors, response);
+            AdminForms.reject(((Outcome.Refused<UserView>) changed).refusal(), errors, response);
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
@@ -142,14 +140,14 @@ class UserAdminPages {
     @PostMapping("/admin/users/{id}/enabled")
     String enable(@PathVariable UserId id, @RequestParam boolean enabled, @RequestParam long version,
             RedirectAttributes redirect) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         UserView user = found(identity.user(id));
         Outcome<UserView> changed = identity.changeUser(id, new UserChange(user.displayName(), user.email(),
                 user.roles(), user.teams(), user.businessUnit(), enabled, version));
         if (changed instanceof Outcome.Refused<UserView> refused) {
             redirect.addFlashAttribute("problem", textOf(refused.refusal()));
         } else {
-            redirect.addFlashAttribute("notice", message(enabled ? "users.enabled" : "users.disabled",
+            redirect.addFlashAttribute("notice", message(enabled ? "users.enabled.done" : "users.disabled.done",
                     user.username()));
         }
         return "redirect:/admin/users/" + id;
@@ -157,7 +155,7 @@ class UserAdminPages {
 
     @PostMapping("/admin/users/{id}/password-reset")
     String resetPassword(@PathVariable UserId id, RedirectAttributes redirect) {
-        requireAdmin();
+        AdminForms.requireAdmin(identity);
         UserView user = found(identity.user(id));
         String oneTimePassword = identity.resetPassword(id).orRefuse();
         redirect.addFlashAttribute("notice", message("users.password-reset", user.username()));
@@ -189,12 +187,6 @@ class UserAdminPages {
         model.addAttribute("businessUnits", identity.businessUnits());
     }
 
-    private void requireAdmin() {
-        if (!identity.requireActor().has(Role.ADMIN)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-    }
-
     private static UserView found(Outcome<UserView> user) {
         if (user instanceof Outcome.Done<UserView> done) {
             return done.value();
@@ -202,40 +194,8 @@ class UserAdminPages {
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
-    private static void reject(Refusal refusal, Errors errors, HttpServletResponse response) {
-        if (refusal.kind() == Refusal.Kind.FORBIDDEN) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        RefusalErrors.reject(refusal, errors);
-        response.setStatus(refusal.kind().status());
-    }
-
     private static List<Role> roles(@Nullable List<Role> roles) {
         return roles == null ? List.of() : roles;
-    }
-
-    private static Set<TeamId> teams(@Nullable List<String> ids, Errors errors) {
-        Set<TeamId> teams = new LinkedHashSet<>();
-        for (String id : ids == null ? List.<String>of() : ids) {
-            try {
-                teams.add(TeamId.valueOf(id));
-            } catch (IllegalArgumentException unreadable) {
-                errors.rejectValue("teams", "form.unknown-choice", "is not one of the choices");
-            }
-        }
-        return teams;
-    }
-
-    private static @Nullable BusinessUnitId businessUnit(@Nullable String id, Errors errors) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        try {
-            return BusinessUnitId.valueOf(id);
-        } catch (IllegalArgumentException unreadable) {
-            errors.rejectValue("businessUnit", "form.unknown-choice", "is not one of the choices");
-            return null;
-        }
     }
 
     /** The refusal in the reader's language when the bundle knows it, as the module wrote it otherwise. */

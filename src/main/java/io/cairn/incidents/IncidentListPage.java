@@ -9,10 +9,13 @@ import io.cairn.shared.Outcome;
 import io.cairn.shared.RefusalErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The incident list: filters, sort order and paging, all in the address, so a list can be bookmarked and shared.
@@ -96,9 +100,13 @@ class IncidentListPage {
         }
 
         public boolean filtered() {
+            return panelFiltered() || !blank(q);
+        }
+
+        /** True when a filter other than the search text is set. */
+        public boolean panelFiltered() {
             return !status.isEmpty() || !priority.isEmpty() || !blank(categoryClass) || !blank(team)
-                    || !blank(businessUnit) || !blank(owner) || !blank(q) || reportedFrom != null
-                    || reportedTo != null;
+                    || !blank(businessUnit) || !blank(owner) || reportedFrom != null || reportedTo != null;
         }
     }
 
@@ -164,6 +172,7 @@ class IncidentListPage {
         model.addAttribute("teams", choices.teams());
         model.addAttribute("businessUnits", choices.businessUnits());
         model.addAttribute("owners", PageChoices.handles(actor) ? choices.owners() : List.of());
+        model.addAttribute("mayReport", IncidentAccess.mayReport(actor));
     }
 
     private IncidentFilter filterOf(ListQuery query, BindingResult errors) {
@@ -238,7 +247,7 @@ class IncidentListPage {
     }
 
     private static Map<String, SortLink> sortLinks(ListQuery query, HttpServletRequest request) {
-        Map<String, SortLink> links = new java.util.HashMap<>();
+        Map<String, SortLink> links = new HashMap<>();
         for (IncidentFilter.Sort sort : IncidentFilter.Sort.values()) {
             boolean active = sort.code().equals(query.sortCode());
             boolean ascendingNext = active ? !query.ascending() : sort == IncidentFilter.Sort.NUMBER;
@@ -265,7 +274,7 @@ class IncidentListPage {
     private static UriComponentsBuilder listUrl(HttpServletRequest request) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(request.getContextPath() + "/incidents");
         request.getParameterMap().forEach((name, values) -> {
-            List<String> kept = java.util.Arrays.stream(values).filter(v -> !v.isBlank()).toList();
+            List<String> kept = Arrays.stream(values).filter(v -> !v.isBlank()).toList();
             if (!kept.isEmpty() && !name.startsWith("_") && !name.equals("lang")) {
                 url.queryParam(name, kept.stream().map(IncidentListPage::encoded).toArray());
             }
@@ -274,7 +283,7 @@ class IncidentListPage {
     }
 
     private static String encoded(String value) {
-        return org.springframework.web.util.UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8);
+        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
     }
 
     private static @Nullable Instant startOf(@Nullable LocalDate day) {

@@ -20,7 +20,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -200,8 +203,8 @@ class IncidentPages {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         IncidentId incident = idOf(id);
         return act(incident, "mark", errors, model, redirect, response, () -> incidents.mark(incident,
-                new IncidentCommands.Mark(form.tlp(), form.pap(), Boolean.TRUE.equals(form.confidential()), form.reason(),
-                        form.version())));
+                new IncidentCommands.Mark(form.tlp(), form.pap(), Boolean.TRUE.equals(form.confidential()),
+                        form.reason(), form.version())));
     }
 
     @PostMapping("/describe")
@@ -303,14 +306,14 @@ class IncidentPages {
     }
 
     /** Names of the people, team and business unit the incident refers to. */
-    private java.util.Map<String, String> names(IncidentView incident) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        Set<UserId> people = new java.util.HashSet<>();
+    private Map<String, String> names(IncidentView incident) {
+        Map<String, String> names = new HashMap<>();
+        Set<UserId> people = new HashSet<>();
         people.add(incident.reporter());
         if (incident.owner() != null) {
             people.add(incident.owner());
         }
-        java.util.Map<UserId, String> displayNames = identity.displayNames(people);
+        Map<UserId, String> displayNames = identity.displayNames(people);
         names.put("reporter", displayNames.getOrDefault(incident.reporter(), ""));
         if (incident.owner() != null) {
             names.put("owner", displayNames.getOrDefault(incident.owner(), incident.owner().toString()));

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -78,6 +80,9 @@ class IncidentReportPage {
 
     @GetMapping("/incidents/new")
     String form(Model model) {
+        if (!IncidentAccess.mayReport(identity.requireActor())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
         model.addAttribute("report", ReportForm.blank(choices.matrix()));
         return page(model);
     }
@@ -133,11 +138,12 @@ class IncidentReportPage {
         BusinessUnitId businessUnit = FormIds.parse(form.businessUnit(), BusinessUnitId::valueOf, "businessUnit",
                 errors);
         return new NewIncident(text(form.title()), text(form.description()), category, null, form.severity(),
-                blankToNull(form.impact()), blankToNull(form.urgency()), form.tlp(), form.pap(), Boolean.TRUE.equals(form.confidential()),
-                owner, team, businessUnit, utc(form.occurredAt()), utc(form.detectedAt()));
+                blankToNull(form.impact()), blankToNull(form.urgency()), form.tlp(), form.pap(),
+                Boolean.TRUE.equals(form.confidential()), owner, team, businessUnit, utc(form.occurredAt()),
+                utc(form.detectedAt()));
     }
 
-    private static java.time.@Nullable Instant utc(@Nullable LocalDateTime time) {
+    private static @Nullable Instant utc(@Nullable LocalDateTime time) {
         return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 

@@ -7,11 +7,13 @@ import io.cairn.identity.UserId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -63,9 +65,9 @@ class TimelineTexts {
             case "transitioned" -> message("timeline.transitioned", locale, status(details.get("from"), locale),
                     status(details.get("to"), locale));
             case "assigned" -> message("timeline.assigned", locale,
-                    orNobody(names.person(details.get("owner")), locale),
-                    orNobody(names.team(details.get("team")), locale),
-                    orNobody(names.businessUnit(details.get("businessUnit")), locale));
+                    orElse(names.person(details.get("owner")), "timeline.nobody", locale),
+                    orElse(names.team(details.get("team")), "timeline.none", locale),
+                    orElse(names.businessUnit(details.get("businessUnit")), "timeline.none", locale));
             case "reprioritised" -> message("timeline.reprioritised", locale, details.get("priority"),
                     level(details.get("impact"), locale), level(details.get("urgency"), locale));
             case "recategorised" -> message("timeline.recategorised", locale, category(details.get("category")),
@@ -104,8 +106,8 @@ class TimelineTexts {
         return PageChoices.categoryOf(value).map(incidents::categoryLabel).orElse(value == null ? "" : value);
     }
 
-    private String orNobody(@Nullable String name, Locale locale) {
-        return name == null ? message("timeline.none", locale) : name;
+    private String orElse(@Nullable String name, String absent, Locale locale) {
+        return name == null ? message(absent, locale) : name;
     }
 
     private String orUnknown(@Nullable String text, Locale locale) {
@@ -118,7 +120,7 @@ class TimelineTexts {
         }
         try {
             return TIME.format(Instant.parse(instant));
-        } catch (java.time.format.DateTimeParseException unreadable) {
+        } catch (DateTimeParseException unreadable) {
             return instant;
         }
     }
@@ -139,7 +141,7 @@ class TimelineTexts {
             return lookUp(id, BusinessUnitId::valueOf, businessUnits);
         }
 
-        private static <K> @Nullable String lookUp(@Nullable String id, java.util.function.Function<String, K> parse,
+        private static <K> @Nullable String lookUp(@Nullable String id, Function<String, K> parse,
                 Map<K, String> names) {
             if (id == null || id.isBlank()) {
                 return null;

@@ -2,8 +2,10 @@ package io.cairn.platform;
 
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.Role;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,23 @@ class LayoutAdvice {
         }
         return identity.currentActor().orElse(null);
     }
+
+    /** Which parts of the navigation the signed-in user may use; all false when no one is signed in. */
+    @ModelAttribute("navigation")
+    Navigation navigation(HttpServletRequest request) {
+        Actor actor = currentActor(request);
+        if (actor == null) {
+            return new Navigation(false, false, false, false);
+        }
+        return new Navigation(actor.hasAny(Role.REPORTER, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER),
+                actor.hasAny(Role.HANDLER, Role.COORDINATOR), actor.has(Role.ADMIN), actor.has(Role.AUDITOR));
+    }
+
+    /**
+     * The parts of the navigation a user may use: the report portal and their own reports, the handlers' full
+     * report form, administration, the audit trail.
+     */
+    record Navigation(boolean report, boolean handle, boolean admin, boolean audit) {}
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
@@ -73,6 +92,6 @@ class LayoutAdvice {
         Map<String, String> languages = new LinkedHashMap<>();
         languages.put("en", "English");
         languages.put("nl", "Nederlands");
-        return java.util.Collections.unmodifiableMap(languages);
+        return Collections.unmodifiableMap(languages);
     }
 }

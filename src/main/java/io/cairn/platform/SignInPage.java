@@ -34,6 +34,9 @@ class SignInPage {
             @RequestParam(required = false) @Nullable String wait,
             @RequestParam(required = false) @Nullable String logout,
             @RequestParam(required = false) @Nullable String disabled, Model model) {
+        if (identity.currentActor().isPresent() && error == null && wait == null && disabled == null) {
+            return home();
+        }
         model.addAttribute("failed", error != null);
         model.addAttribute("waitSeconds", secondsOf(wait));
         model.addAttribute("signedOut", logout != null);

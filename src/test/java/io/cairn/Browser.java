@@ -1,0 +1,265 @@
+package io.cairn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium for every browser test of the JVM, driven by Debian's chromedriver, offline. A test class
+ * that uses {@link Extension} is skipped, saying why, when Chromium or chromedriver is not installed.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final int DESKTOP_WIDTH = 1280;
+    static final int DESKTOP_HEIGHT = 900;
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private String baseUrl = "";
+
+    private Browser() {
+        System.setProperty("SE_OFFLINE", "true");
+        try {
+            profile = Files.createTempDirectory("cairn-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile, "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
+                "--lang=en-GB");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Whether this machine has the browser and its driver; browser tests are skipped otherwise. */
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Points the browser at the server of this test, with no one signed in and a desktop-sized window. */
+    public Browser at(int port) {
+        baseUrl = "http://localhost:" + port;
+        desktop();
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url == null ? "" : url.substring(baseUrl.length());
+    }
+
+    /** Signs in through the form, as a person does. */
+    public Browser signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        submit(By.cssSelector("main form button[type=submit]"));
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    public List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    public String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    public Browser type(By by, String text) {
+        WebElement field = driver.findElement(by);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(By by) {
+        driver.findElement(by).click();
+        return this;
+    }
+
+    /** Clicks a button that submits a form or follows a link, and waits until the next page has loaded. */
+    public Browser submit(By by) {
+        script("window.cairnPageBeforeClick = true;");
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+                .ignoring(WebDriverException.class)
+                .until(driver -> Boolean.TRUE.equals(script("return window.cairnPageBeforeClick === undefined"
+                        + " && document.readyState === 'complete';")));
+        return this;
+    }
+
+    /** Fills a form field by script, for inputs whose typing depends on the locale (dates, times). */
+    public Browser setValue(By by, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                driver.findElement(by), value);
+        return this;
+    }
+
+    public <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(condition::apply);
+    }
+
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** True when the page is wider than the window: something sticks out sideways. */
+    public boolean overflowsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+    }
+
+    /** A phone: 375 x 812 CSS pixels, touch, as an iPhone X-sized screen. */
+    public Browser phone() {
+        return screen(375, 812);
+    }
+
+    /** A small phone: 360 x 740 CSS pixels, the narrowest screen the UI is made for. */
+    public Browser smallPhone() {
+        return screen(360, 740);
+    }
+
+    private Browser screen(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 2, "mobile", true));
+        return this;
+    }
+
+    public Browser desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        return this;
+    }
+
+    /** Saves the whole page as a PNG under target/screenshots, for people to look at. */
+    public Path screenshot(String name) {
+        return capture(name, Map.of("captureBeyondViewport", true, "clip", fullPageClip()));
+    }
+
+    /** Saves what the window shows, as a PNG under target/screenshots. */
+    public Path screenshotOfWindow(String name) {
+        return capture(name, Map.of());
+    }
+
+    private Path capture(String name, Map<String, Object> parameters) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Object page = driver.executeCdpCommand("Page.captureScreenshot", parameters).get("data");
+            Files.write(file, OutputType.BYTES.convertFromBase64Png((String) page));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fullPageClip() {
+        Map<String, Object> size = (Map<String, Object>) script("return {width: document.documentElement.scrollWidth,"
+                + " height: document.documentElement.scrollHeight};");
+        return Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).intValue(),
+                "height", Math.min(((Number) size.get("height")).intValue(), 8000), "scale", 1);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind does no harm
+        }
+    }
+
+    /**
+     * Gives a test the shared browser, starting it on first use and closing it when the test run ends; skips the
+     * test class when Chromium or chromedriver is absent.
+     */
+    public static final class Extension implements BeforeAllCallback, ParameterResolver, TestWatcher {
+
+        /** Keeps what the browser showed when a test failed: a screenshot and the page's HTML. */
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            Browser browser = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .get(Browser.class, Browser.class);
+            if (browser != null) {
+                String name = "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName();
+                try {
+                    browser.screenshot(name);
+                    Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.driver.getPageSource()
+                            + "\n<!-- " + browser.driver.getCurrentUrl() + " -->\n");
+                } catch (RuntimeException | IOException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(installed(),
+                    "Chromium not installed: browser tests skipped (install the Debian packages chromium and "
+                            + "chromium-driver to run them)");
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == Browser.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .computeIfAbsent(Browser.class, key -> new Browser(), Browser.class);
+        }
+    }
+}

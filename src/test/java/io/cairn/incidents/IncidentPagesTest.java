@@ -1,0 +1,164 @@
+package io.cairn.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.cairn.Pages;
+import io.cairn.ServerTest;
+import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
+import io.cairn.identity.TestUsers.TestUser;
+import java.util.Set;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The rules of the incident pages, checked without a browser: who sees what, CSRF, versions, htmx fragments. */
+@ServerTest
+class IncidentPagesTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    IncidentManagement incidents;
+
+    MockMvc mvc;
+    TestUsers users;
+    TestUser handler;
+    TestUser reporter;
+
+    @BeforeEach
+    void setUp() {
+        mvc = Pages.of(context);
+        users = new TestUsers(context);
+        handler = users.user("handler", Set.of(Role.HANDLER));
+        reporter = users.user("reporter", Set.of(Role.REPORTER));
+    }
+
+    @Test
+    void sendsVisitorsWhoAreNotSignedInToTheSignInPage() throws Exception {
+        mvc.perform(get("/incidents")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void answersAnotherReportersIncidentWith404() throws Exception {
+        IncidentView incident = reported(reporter, "Mine alone");
+        TestUser other = users.user("other", Set.of(Role.REPORTER));
+
+        mvc.perform(get("/incidents/" + incident.id()).with(authentication(users.authentication(other))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/incidents/" + incident.id() + "/notes").param("text", "sneaky")
+                        .with(authentication(users.authentication(other))).with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void refusesAReportersAttemptToAssignTheirIncident() throws Exception {
+        IncidentView incident = reported(reporter, "Assign me");
+
+        mvc.perform(post("/incidents/" + incident.id() + "/assign").param("owner", reporter.id().toString())
+                        .param("version", "0").with(authentication(users.authentication(reporter))).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void refusesAFormWithoutItsCsrfToken() throws Exception {
+        mvc.perform(post("/incidents/new").param("title", "t").param("description", "d")
+                        .with(authentication(users.authentication(handler))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void showsTheConflictWhenTheFormCarriesAnOldVersion() throws Exception {
+        IncidentView incident = reported(reporter, "Two handlers at once");
+        users.as(handler, () -> incidents.transition(incident.id(),
+                new IncidentCommands.Transition(Status.TRIAGE, null, 0L)).orRefuse());
+
+        mvc.perform(post("/incidents/" + incident.id() + "/transition").param("to", "analysis").param("version", "0")
+                        .with(authentication(users.authentication(handler))).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString(
+                        "Someone else changed this while you were working on it.")))
+                .andExpect(content().string(Matchers.containsString("name=\"version\" value=\"1\"")));
+        assertThat(users.as(handler, () -> incidents.incident(incident.id()).orElseThrow().status()))
+                .isEqualTo(Status.TRIAGE);
+    }
+
+    @Test
+    void storesNothingWhenTheReportHasErrors() throws Exception {
+        long before = count();
+
+        mvc.perform(post("/incidents/new").param("title", "Future").param("description", "d")
+                        .param("occurredAt", "2999-01-01T00:00")
+                        .with(authentication(users.authentication(handler))).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString(
+                        "<small class=\"field-error\" id=\"occurredAt-error\">This time lies in the future.</small>")));
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void givesHtmxOnlyTheResultsAndBrowsersTheWholePage() throws Exception {
+        reported(handler, "Fragment check");
+
+        String fragment = mvc.perform(get("/incidents").param("q", "fragment").header("HX-Request", "true")
+                        .with(authentication(users.authentication(handler))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Vary", Matchers.containsString("HX-Request")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(fragment).startsWith("<section id=\"results\"").doesNotContain("<html").contains("Fragment check");
+
+        String page = mvc.perform(get("/incidents").param("q", "fragment")
+                        .with(authentication(users.authentication(handler))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<html").contains("id=\"filters\"").contains("Fragment check");
+    }
+
+    @Test
+    void explainsFiltersItCannotRead() throws Exception {
+        mvc.perform(get("/incidents").param("status", "nonsense").param("reportedFrom", "2026-02-10")
+                        .param("reportedTo", "2026-02-01").with(authentication(users.authentication(handler))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Status: is not a value this filter knows")))
+                .andExpect(content().string(Matchers.containsString("Reported until: lies before the first day")));
+    }
+
+    @Test
+    void offersTheReportFormOnlyToThoseWhoMayReport() throws Exception {
+        TestUser auditor = users.user("auditor", Set.of(Role.AUDITOR));
+
+        mvc.perform(get("/incidents/new").with(authentication(users.authentication(auditor))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/incidents/new").with(authentication(users.authentication(reporter))))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void opensAnIncidentByItsReference() throws Exception {
+        IncidentView incident = reported(handler, "By reference");
+
+        mvc.perform(get("/incidents/" + incident.reference()).with(authentication(users.authentication(handler))))
+                .andExpect(redirectedUrl("/incidents/" + incident.id()));
+    }
+
+    private IncidentView reported(TestUser by, String title) {
+        return users.as(by, () -> incidents.report(NewIncident.of(title, "Details.")).orRefuse());
+    }
+
+    private long count() {
+        return users.as(users.user("coordinator", Set.of(Role.COORDINATOR)),
+                () -> incidents.list(IncidentFilter.everything()).orRefuse().total());
+    }
+}

@@ -1,0 +1,94 @@
+package io.cairn.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.Browser;
+import io.cairn.ServerTest;
+import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
+import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.NewIncident;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The main pages checked by axe-core (WCAG 2 A and AA rules) in a real browser, on a desktop and on a phone: no
+ * serious or critical problem, such as a field without a label or text without enough contrast; and nothing that
+ * sticks out sideways on a 360 px wide phone.
+ */
+@ServerTest
+@ExtendWith(Browser.Extension.class)
+class AccessibilityBrowserTest {
+
+    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    IncidentManagement incidents;
+
+    @Test
+    void theMainPagesHaveNoSeriousAccessibilityProblems(Browser browser) {
+        TestUsers users = new TestUsers(context);
+        TestUser admin = users.user("admin", Set.of(Role.ADMIN, Role.HANDLER, Role.AUDITOR));
+        var incident = users.as(admin, () -> incidents.report(NewIncident.of("Suspicious login from abroad",
+                "Seen in the VPN log.")).orRefuse());
+        browser.at(port);
+
+        assertThat(problems(browser.open("/login"))).as("/login").isEmpty();
+        browser.signIn(admin.username(), TestUsers.PASSWORD);
+        for (String page : List.of("/incidents", "/incidents/new", "/incidents/" + incident.id())) {
+            assertThat(problems(browser.phone().open(page))).as(page + " on a phone").isEmpty();
+            assertThat(browser.smallPhone().open(page).overflowsSideways()).as(page + " at 360 px").isFalse();
+        }
+        for (String page : List.of("/admin/users", "/audit", "/account/tokens")) {
+            assertThat(browser.smallPhone().open(page).overflowsSideways()).as(page + " at 360 px").isFalse();
+        }
+        browser.desktop();
+        for (String page : List.of("/incidents", "/incidents/new", "/incidents/" + incident.id(), "/admin/users",
+                "/admin/users/new", "/audit", "/account/tokens", "/account/password")) {
+            assertThat(problems(browser.open(page))).as(page + " on a desktop").isEmpty();
+        }
+    }
+
+    /** The serious and critical violations axe finds, one line each: rule, impact and the first element. */
+    @SuppressWarnings("unchecked")
+    private static List<String> problems(Browser browser) {
+        browser.script(axeSource());
+        Object result = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})
+                   .then(result => done(result.violations
+                       .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                       .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                   target: v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}))))
+                   .catch(e => done([{id: 'axe-failed', impact: 'critical', help: String(e), target: ''}]));
+                """);
+        return ((List<Map<String, Object>>) result).stream()
+                .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + " at " + v.get("target"))
+                .toList();
+    }
+
+    private static String axeSource() {
+        try (InputStream in = AccessibilityBrowserTest.class.getResourceAsStream(AXE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
