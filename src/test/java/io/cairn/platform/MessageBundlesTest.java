@@ -28,15 +28,20 @@ class MessageBundlesTest {
     private static final Pattern CODE_KEY = Pattern.compile(
             "(?:getMessage|message)\\(\"([a-z][A-Za-z0-9._-]+)\"(?=\\s*[,)])");
 
+    /** The bundles of spring.messages.basename: the handler UI's and the report portal's. */
+    private static final Set<String> BUNDLES = Set.of("messages", "portal");
+
     @Test
     void englishAndDutchHaveTheSameKeys() throws IOException {
-        assertThat(bundle("messages_nl").stringPropertyNames())
-                .containsExactlyInAnyOrderElementsOf(bundle("messages").stringPropertyNames());
+        for (String name : BUNDLES) {
+            assertThat(bundle(name + "_nl").stringPropertyNames()).as(name)
+                    .containsExactlyInAnyOrderElementsOf(bundle(name).stringPropertyNames());
+        }
     }
 
     @Test
     void everyTextWithArgumentsIsAValidMessageFormat() throws IOException {
-        for (String name : Set.of("messages", "messages_nl")) {
+        for (String name : Set.of("messages", "messages_nl", "portal", "portal_nl")) {
             Properties texts = bundle(name);
             for (String key : texts.stringPropertyNames()) {
                 String text = texts.getProperty(key);
@@ -52,7 +57,10 @@ class MessageBundlesTest {
 
     @Test
     void everyKeyThatPagesAndControllersUseExists() throws IOException {
-        Set<String> known = bundle("messages").stringPropertyNames();
+        Set<String> known = new TreeSet<>();
+        for (String name : BUNDLES) {
+            known.addAll(bundle(name).stringPropertyNames());
+        }
         Set<String> used = new TreeSet<>();
         used.addAll(keysIn(TEMPLATES, TEMPLATE_KEY));
         used.addAll(keysIn(SOURCES, CODE_KEY));
