@@ -131,14 +131,52 @@ class MailReader {
 
     private void keep(Part part, Body body) throws MessagingException, IOException {
         String filename = filename(part, body.attachments.size() + body.oversized.size() + 1);
-        try (InputStream in = part.getInputStream()) {
-            byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxAttachmentSize + 1));
-            if (content.length > maxAttachmentSize) {
-                body.oversized.add(filename);
-            } else {
-                body.attachments.add(new ReceivedMail.Attachment(filename, declaredType(part), content));
-            }
+        byte[] content = part.isMimeType("message/rfc822") && part.getContent() instanceof Message forwarded
+                ? whole(forwarded) : bytes(part);
+        if (content.length > maxAttachmentSize) {
+            body.oversized.add(filename);
+        } else {
+            body.attachments.add(new ReceivedMail.Attachment(filename, declaredType(part), content));
         }
+    }
+
+    /** The part's content, read up to one byte past the limit. */
+    private byte[] bytes(Part part) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxAttachmentSize + 1));
+        }
+    }
+
+    /** A forwarded mail as a whole, headers included, written up to one byte past the limit. */
+    private byte[] whole(Message forwarded) throws MessagingException, IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try {
+            forwarded.writeTo(new java.io.FilterOutputStream(buffer) {
+                @Override
+                public void write(int b) throws IOException {
+                    if (buffer.size() > maxAttachmentSize) {
+                        throw new LimitReached();
+                    }
+                    buffer.write(b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    if (buffer.size() + length > maxAttachmentSize + 1) {
+                        buffer.write(bytes, offset, (int) Math.max(0, maxAttachmentSize + 1 - buffer.size()));
+                        throw new LimitReached();
+                    }
+                    buffer.write(bytes, offset, length);
+                }
+            });
+        } catch (LimitReached enough) {
+            // the size is known to be above the limit: the rest is not needed
+        }
+        return buffer.toByteArray();
+    }
+
+    private static final class LimitReached extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 
     private static String text(Part part) throws MessagingException, IOException {
@@ -191,7 +229,6 @@ class MailReader {
                 link.appendText(" <" + target + ">");
             }
         }
-        document.select("br").before("\n");
         document.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, pre, table, ul, ol")
                 .before("\n").after("\n");
         document.select("li").prepend("- ");

@@ -7,7 +7,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -140,8 +145,7 @@ class MailboxPoller {
             }
             try {
                 boolean flagged = !keywords && message.isSet(Flags.Flag.SEEN);
-                String key = MailReader.key(message);
-                boolean isNew = !intake.isRecorded(key) && intake.report(reader.read(message, key)).isPresent();
+                boolean isNew = isNew(message) && report(message);
                 markProcessed(message, keywords);
                 if (isNew) {
                     reported++;
@@ -155,6 +159,33 @@ class MailboxPoller {
             }
         }
         return new Poll(true, reported, known, failed);
+    }
+
+    /** False when the mail's Message-ID is recorded already; then it need not even be downloaded. */
+    private boolean isNew(Message message) throws MessagingException, IOException {
+        String[] messageId = message.getHeader("Message-ID");
+        return messageId == null || messageId.length == 0 || messageId[0].isBlank() || !intake.isRecorded(
+                MailReader.key(message));
+    }
+
+    /**
+     * Downloads the whole mail once into a temporary file and reads it from there: every part is then read as sent,
+     * whatever the server makes of nested parts, and a large mail does not have to fit in memory.
+     */
+    private boolean report(Message message) throws MessagingException, IOException {
+        Path raw = Files.createTempFile("cairn-mail-", ".eml");
+        try {
+            try (OutputStream out = Files.newOutputStream(raw)) {
+                message.writeTo(out);
+            }
+            try (SharedFileInputStream in = new SharedFileInputStream(raw.toFile())) {
+                MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
+                String key = MailReader.key(mail);
+                return !intake.isRecorded(key) && intake.report(reader.read(mail, key)).isPresent();
+            }
+        } finally {
+            Files.deleteIfExists(raw);
+        }
     }
 
     private static void markProcessed(Message message, boolean keywords) throws MessagingException {

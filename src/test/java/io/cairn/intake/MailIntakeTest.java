@@ -117,6 +117,12 @@ class MailIntakeTest {
         return handler.get("/api/v1/incidents/" + found.get(0).get("id").asString()).json();
     }
 
+    private JsonNode incidentOfMailFrom(String sender) {
+        String id = jdbc.sql("select incident_id::text from intake_mail where sender = ?").param(sender)
+                .query(String.class).single();
+        return handler.get("/api/v1/incidents/" + id).json();
+    }
+
     private MimeMessage onlyAcknowledgementTo(String address) {
         notifications.deliverDue();
         List<MimeMessage> sent = MailServers.sentTo(address);
@@ -193,5 +199,240 @@ class MailIntakeTest {
                 .doesNotContain("follow-up code");
         assertThat(jdbc.sql("select count(*) from intake_follow_up where incident_id = ?::uuid")
                 .param(incident.get("id").asString()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theSameMailDeliveredTwiceIsReportedOnce() throws Exception {
+        String messageId = "<twice-" + run + "@example.org>";
+        for (int copy = 0; copy < 2; copy++) {
+            MimeMessage mail = MailServers.newMail(messageId);
+            mail.setFrom(new InternetAddress("twice-" + run + "@example.org"));
+            mail.setSubject("Delivered twice " + run);
+            mail.setText("The list sent it to us twice.");
+            MailServers.deliver(mail);
+        }
+
+        MailboxPoller.Poll first = poll();
+
+        assertThat(first.reported()).isEqualTo(1);
+        assertThat(first.alreadyReported()).isEqualTo(1);
+        assertThat(incidentsTitled("Delivered twice " + run)).hasSize(1);
+        assertThat(poll().reported()).as("a second poll finds nothing new").isZero();
+        assertThat(onlyAcknowledgementTo("twice-" + run + "@example.org")).isNotNull();
+    }
+
+    @Test
+    void aMailWithoutMessageIdIsRecognisedByItsDigest() throws Exception {
+        MimeMessage mail = MailServers.newMail("");
+        mail.setFrom(new InternetAddress("noid-" + run + "@example.org"));
+        mail.setSubject("No message id " + run);
+        mail.setText("My mail client is old.");
+        MailServers.deliver(mail);
+
+        poll();
+        unflagEverything();
+        MailboxPoller.Poll again = poll();
+
+        assertThat(again.reported()).isZero();
+        assertThat(again.alreadyReported()).isEqualTo(1);
+        assertThat(incidentsTitled("No message id " + run)).hasSize(1);
+        assertThat(jdbc.sql("select message_key from intake_mail where sender = ?").param("noid-" + run + "@example.org")
+                .query(String.class).single()).matches("sha256:[0-9a-f]{64}");
+    }
+
+    @Test
+    void aMailReportedJustBeforeCairnStoppedIsOnlyFlaggedAfterwards() throws Exception {
+        // Cairn committed the report, then stopped before it could flag the mail: the mailbox still shows it as new
+        MailServers.deliver(textMail("crash-" + run + "@example.org", "Reported before the crash " + run,
+                "Committed, but never flagged."));
+        poll();
+        unflagEverything();
+        assertThat(processedFlags()).containsOnly(false);
+
+        MailboxPoller.Poll afterRestart = poll();
+
+        assertThat(afterRestart.reported()).isZero();
+        assertThat(afterRestart.alreadyReported()).isEqualTo(1);
+        assertThat(processedFlags()).containsOnly(true);
+        assertThat(incidentsTitled("Reported before the crash " + run)).hasSize(1);
+        assertThat(onlyAcknowledgementTo("crash-" + run + "@example.org")).isNotNull();
+    }
+
+    @Test
+    void aPollerStoppedHalfWayThroughTheMailboxCatchesUpWithoutLosingOrDoublingAReport() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            MailServers.deliver(textMail("batch-" + run + "@example.org", "Batch " + run + " mail " + i, "Mail " + i));
+        }
+        MailboxPoller.Poll stopped = poller.poll(2);
+        assertThat(stopped.reported()).isEqualTo(2);
+        for (int i = 6; i <= 7; i++) {
+            MailServers.deliver(textMail("batch-" + run + "@example.org", "Batch " + run + " mail " + i, "Mail " + i));
+        }
+
+        MailboxPoller.Poll restarted = poll();
+
+        assertThat(restarted.reported()).isEqualTo(5);
+        for (int i = 1; i <= 7; i++) {
+            String title = "Batch " + run + " mail " + i;
+            assertThat(incidentsTitled(title).stream().filter(incident -> incident.get("title").asString()
+                    .equals(title))).as(title).hasSize(1);
+        }
+        assertThat(jdbc.sql("select count(*) from intake_mail where sender = ?").param("batch-" + run + "@example.org")
+                .query(Long.class).single()).isEqualTo(7);
+        assertThat(processedFlags()).hasSize(7).containsOnly(true);
+    }
+
+    @Test
+    void aMailWithoutTextIsReportedAndTheAcknowledgementAsksForDetails() throws Exception {
+        MimeMessage mail = MailServers.newMail();
+        mail.setFrom(new InternetAddress("empty-" + run + "@example.org"));
+        mail.setSubject("Nothing to say " + run);
+        mail.setText("", "UTF-8");
+        MailServers.deliver(mail);
+
+        poll();
+
+        JsonNode incident = onlyIncidentTitled("Nothing to say " + run);
+        assertThat(incident.get("description").asString())
+                .startsWith("(The mail had no text. The sender was asked by mail to reply with the details.)");
+        assertThat(text(onlyAcknowledgementTo("empty-" + run + "@example.org")))
+                .contains("Your mail had no text. Please reply to this mail with the details");
+    }
+
+    @Test
+    void aMailWithoutSubjectOrTextStillBecomesAReport() throws Exception {
+        MimeMessage mail = MailServers.newMail();
+        mail.setFrom(new InternetAddress("blank-" + run + "@example.org"));
+        mail.setText("\n\n", "UTF-8");
+        MailServers.deliver(mail);
+
+        poll();
+
+        JsonNode incident = incidentOfMailFrom("blank-" + run + "@example.org");
+        assertThat(incident.get("title").asString())
+                .isEqualTo("E-mail without a subject from blank-" + run + "@example.org");
+    }
+
+    @Test
+    void anAttachmentAboveTheLimitIsNotKeptButTheMailIsReportedWithANoteThatSaysWhich() throws Exception {
+        byte[] huge = new byte[200 * 1024];
+        new java.util.Random(7).nextBytes(huge);
+        MimeMessage mail = mailWithAttachment("huge-" + run + "@example.org", "Huge attachment " + run,
+                "The log file is attached.", "server.log.gz", huge, "application/gzip");
+        MailServers.deliver(mail);
+
+        poll();
+
+        JsonNode incident = onlyIncidentTitled("Huge attachment " + run);
+        String id = incident.get("id").asString();
+        assertThat(handler.get("/api/v1/incidents/" + id + "/attachments").json().size()).isZero();
+        assertThat(incident.get("description").asString()).contains("too large to keep: server.log.gz");
+        JsonNode timeline = handler.get("/api/v1/incidents/" + id + "/timeline").json();
+        assertThat(timeline.findValuesAsString("note")).anySatisfy(note -> assertThat(note)
+                .isEqualTo("The attachment 'server.log.gz' was not kept: it is larger than the limit of 64 KB "
+                        + "(cairn.intake.max-attachment-size)."));
+        assertThat(onlyAcknowledgementTo("huge-" + run + "@example.org")).isNotNull();
+    }
+
+    @Test
+    void anHtmlOnlyMailBecomesTextThatShowsWhereEachLinkReallyGoes() throws Exception {
+        MimeMessage mail = MailServers.newMail();
+        mail.setFrom(new InternetAddress("html-" + run + "@example.org"));
+        mail.setSubject("Phishing in HTML " + run);
+        mail.setContent("<html><head><style>p{color:red}</style></head><body><p>Dear customer,</p>"
+                + "<p>Please <a href=\"https://evil.example/login\">log in to your bank</a> today.<br>Thanks</p>"
+                + "<script>alert(1)</script></body></html>", "text/html; charset=UTF-8");
+        MailServers.deliver(mail);
+
+        poll();
+
+        assertThat(onlyIncidentTitled("Phishing in HTML " + run).get("description").asString())
+                .startsWith("Dear customer,\n\nPlease log in to your bank <https://evil.example/login> today.\nThanks")
+                .doesNotContain("color:red").doesNotContain("alert(1)");
+    }
+
+    @Test
+    void aForwardedMailIsKeptAsAnAttachmentWithItsSniffedType() throws Exception {
+        MimeMessage forwarded = textMail("scammer@evil.example", "You won", "Send us your PIN.");
+        MimeMessage mail = MailServers.newMail();
+        mail.setFrom(new InternetAddress("forward-" + run + "@example.org"));
+        mail.setSubject("Fwd: You won " + run);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText("Is this real?");
+        MimeBodyPart attached = new MimeBodyPart();
+        attached.setContent(forwarded, "message/rfc822");
+        mail.setContent(new MimeMultipart(body, attached));
+        MailServers.deliver(mail);
+
+        poll();
+
+        String id = onlyIncidentTitled("Fwd: You won " + run).get("id").asString();
+        JsonNode attachment = handler.get("/api/v1/incidents/" + id + "/attachments").json().get(0);
+        assertThat(attachment.get("filename").asString()).endsWith(".eml");
+        assertThat(attachment.get("contentType").asString()).as(attachment.toString()).isEqualTo("message/rfc822");
+    }
+
+    @Test
+    void anAutomaticReplyIsReportedButNeverAnswered() throws Exception {
+        MimeMessage mail = textMail("robot-" + run + "@example.org", "Out of office " + run, "I am away.");
+        mail.setHeader("Auto-Submitted", "auto-replied");
+        MailServers.deliver(mail);
+
+        poll();
+        notifications.deliverDue();
+
+        assertThat(incidentsTitled("Out of office " + run)).hasSize(1);
+        assertThat(MailServers.sentTo("robot-" + run + "@example.org")).isEmpty();
+    }
+
+    @Test
+    void whileAnotherNodePollsThisOneLeavesTheMailboxAlone() throws Exception {
+        MailServers.deliver(textMail("locked-" + run + "@example.org", "Polled by another node " + run, "Wait."));
+        try (Connection otherNode = dataSource.getConnection();
+                PreparedStatement lock = otherNode.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, 0x636169726e4d4149L);
+            lock.execute();
+
+            assertThat(poller.poll().polled()).isFalse();
+            assertThat(incidentsTitled("Polled by another node " + run)).isEmpty();
+        }
+
+        assertThat(poll().reported()).isEqualTo(1);
+    }
+
+    // --- the mailbox as a mail client sees it ---------------------------------------------------------------------
+
+    private List<Boolean> processedFlags() throws MessagingException {
+        try (Store store = imap()) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<Boolean> flags = new java.util.ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                flags.add(message.isSet(Flags.Flag.SEEN) && message.getFlags().contains(MailboxPoller.PROCESSED));
+            }
+            inbox.close(false);
+            return flags;
+        }
+    }
+
+    /** What a stop between commit and flagging leaves: mails reported but still new in the mailbox. */
+    private void unflagEverything() throws MessagingException {
+        try (Store store = imap()) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            Flags flags = new Flags(Flags.Flag.SEEN);
+            flags.add(MailboxPoller.PROCESSED);
+            for (Message message : inbox.getMessages()) {
+                message.setFlags(flags, false);
+            }
+            inbox.close(false);
+        }
+    }
+
+    private static Store imap() throws MessagingException {
+        Store store = com.icegreen.greenmail.util.GreenMailUtil.getSession(
+                MailServers.inbound().getImap().getServerSetup()).getStore("imap");
+        store.connect(MailServers.MAILBOX_LOGIN, MailServers.MAILBOX_PASSWORD);
+        return store;
     }
 }
