@@ -115,6 +115,16 @@ public class IncidentManagement {
     }
 
     /**
+     * The reporter of the incident answers through another channel than signing in, such as a reply by mail from
+     * their address; only for the intake module, after it established who is writing.
+     */
+    @Transactional
+    public Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
+        return incidents.findById(id.value()).filter(i -> i.reportedBy(reporter.id()))
+                .map(i -> converse(i, reporter.ref(), "reporter-replied", reply));
+    }
+
+    /**
      * Adds a note written by an intake channel rather than a person, such as that an attachment of a mailed report
      * was too large to keep; only for the intake module, on an incident it has just opened.
      */

@@ -3,7 +3,9 @@ package io.cairn.intake;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.UserView;
+import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.TimelineEntry;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.shared.ActorRef;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +37,9 @@ class MailIntake {
     /** How the timeline and the audit trail name e-mail intake when it writes a note itself. */
     static final ActorRef CHANNEL = new ActorRef("mail-intake", "e-mail intake");
 
+    /** A reference as acknowledgements quote it in their subject. */
+    private static final Pattern REFERENCE = Pattern.compile("\\bINC-\\d{1,18}\\b");
+
     static final int TITLE_LIMIT = 300;
     static final int DESCRIPTION_LIMIT = 20_000;
 
@@ -41,6 +48,7 @@ class MailIntake {
     private final IntakeReports reports;
     private final Attachments attachments;
     private final FollowUpCodes followUpCodes;
+    private final Acknowledged acknowledged;
     private final Duration followUpValidity;
     private final DataSize maxAttachmentSize;
     private final ApplicationEventPublisher events;
@@ -48,7 +56,7 @@ class MailIntake {
     private final java.time.Clock clock;
 
     MailIntake(IncidentManagement incidents, IdentityManagement identity, IntakeReports reports,
-            Attachments attachments, FollowUpCodes followUpCodes,
+            Attachments attachments, FollowUpCodes followUpCodes, Acknowledged acknowledged,
             @Value("${cairn.intake.follow-up-validity:P365D}") Duration followUpValidity,
             @Value("${cairn.intake.max-attachment-size:25MB}") DataSize maxAttachmentSize,
             ApplicationEventPublisher events, JdbcClient jdbc, java.time.Clock clock) {
@@ -57,6 +65,7 @@ class MailIntake {
         this.reports = reports;
         this.attachments = attachments;
         this.followUpCodes = followUpCodes;
+        this.acknowledged = acknowledged;
         this.followUpValidity = followUpValidity;
         this.maxAttachmentSize = maxAttachmentSize;
         this.events = events;
@@ -71,16 +80,28 @@ class MailIntake {
                 .single() > 0;
     }
 
-    /** Reports the mail; empty when its key was already recorded (it was reported before). */
+    /**
+     * Reports the mail, or adds it to the conversation of the report it replies to (its subject quotes the reference
+     * of an acknowledgement sent to its sender); false when its key was already recorded (it was handled before).
+     */
     @Transactional
-    Optional<IncidentView> report(ReceivedMail mail) {
+    boolean report(ReceivedMail mail) {
         Instant now = clock.instant();
         int claimed = jdbc.sql("insert into intake_mail (message_key, sender, received_at) values (?, ?, ?) "
                         + "on conflict do nothing")
                 .params(mail.key(), mail.sender(), Timestamp.from(now)).update();
         if (claimed == 0) {
-            return Optional.empty();
+            return false;
         }
+        Optional<Acknowledged.Thread> thread = replyTarget(mail);
+        if (thread.isPresent() && addReply(mail, thread.get(), now)) {
+            return true;
+        }
+        open(mail, now);
+        return true;
+    }
+
+    private void open(ReceivedMail mail, Instant now) {
         Optional<Actor> reporter = knownReporter(mail.sender());
         Outcome<IncidentView> opened = reporter
                 .map(actor -> incidents.reportFor(actor, NewIncident.of(title(mail), description(mail, true))))
@@ -90,24 +111,68 @@ class MailIntake {
         IncidentView incident = opened.orElseThrow(refusal -> new IllegalStateException(
                 "the mail " + mail.key() + " could not be reported: " + refusal.message()));
         boolean byAccount = incident.reporter() != null;
-        jdbc.sql("update intake_mail set incident_id = ? where message_key = ?")
-                .params(incident.id().value(), mail.key()).update();
         reports.add(incident.id(), null, null, mail.language(), "mail", List.of(), now);
-        for (ReceivedMail.Attachment attachment : mail.attachments()) {
-            attachments.add(incident.id(), attachment.filename(), attachment.declaredType(), attachment.content(),
-                    now);
-        }
-        for (String filename : mail.oversized()) {
-            incidents.addChannelNote(incident.id(), CHANNEL, "The attachment '" + filename + "' was not kept: it is "
-                    + "larger than the limit of " + readable(maxAttachmentSize) + " (cairn.intake.max-attachment-size).");
-        }
+        keep(mail, incident.id(), now);
         if (!mail.automatic()) {
             String followUpCode = byAccount ? null
                     : followUpCodes.issue(incident.id(), now, now.plus(followUpValidity));
             events.publishEvent(new ReportReceived(incident.id(), incident.reference(), mail.sender(),
                     mail.language(), incident.reporter(), followUpCode, mail.text().isBlank(), mail.messageId()));
         }
-        return Optional.of(incident);
+    }
+
+    /** Keeps the attachments with the incident, notes those too large to keep, and records where the mail went. */
+    private void keep(ReceivedMail mail, IncidentId incident, Instant now) {
+        jdbc.sql("update intake_mail set incident_id = ? where message_key = ?")
+                .params(incident.value(), mail.key()).update();
+        for (ReceivedMail.Attachment attachment : mail.attachments()) {
+            attachments.add(incident, attachment.filename(), attachment.declaredType(), attachment.content(), now);
+        }
+        for (String filename : mail.oversized()) {
+            incidents.addChannelNote(incident, CHANNEL, "The attachment '" + filename + "' was not kept: it is "
+                    + "larger than the limit of " + readable(maxAttachmentSize) + " (cairn.intake.max-attachment-size).");
+        }
+    }
+
+    private Optional<Acknowledged.Thread> replyTarget(ReceivedMail mail) {
+        if (mail.sender().isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher reference = REFERENCE.matcher(mail.subject());
+        while (reference.find()) {
+            Optional<Acknowledged.Thread> thread = acknowledged.find(reference.group(), mail.sender());
+            if (thread.isPresent()) {
+                return thread;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Adds the reply to the report's conversation; false when its sender is no longer the report's reporter. */
+    private boolean addReply(ReceivedMail mail, Acknowledged.Thread thread, Instant now) {
+        String text = ReplyText.of(mail.text());
+        if (text.isBlank()) {
+            text = mail.attachments().isEmpty() && mail.oversized().isEmpty() ? "(The reply had no text.)"
+                    : "(The reply had no text; its attachments are kept with the report.)";
+        }
+        if (text.length() > GuidedAnswers.LONG_TEXT_LIMIT) {
+            text = text.substring(0, GuidedAnswers.LONG_TEXT_LIMIT - 1) + "\u2026";
+        }
+        Optional<TimelineEntry> reply;
+        if (thread.reporter() == null) {
+            reply = incidents.replyByFollowUpCode(thread.incident(), text);
+        } else {
+            Optional<Actor> writer = knownReporter(mail.sender()).filter(actor -> actor.id().equals(thread.reporter()));
+            if (writer.isEmpty()) {
+                return false;
+            }
+            reply = incidents.replyFor(writer.get(), thread.incident(), text);
+        }
+        if (reply.isEmpty()) {
+            return false;
+        }
+        keep(mail, thread.incident(), now);
+        return true;
     }
 
     private Optional<Actor> knownReporter(String sender) {

@@ -59,7 +59,7 @@ class MailboxPoller {
      * What one poll did.
      *
      * @param polled false when another node held the lock, intake is disabled, or the mailbox could not be reached
-     * @param reported mails that became incidents
+     * @param reported mails that became incidents, or replies in the conversation of one
      * @param alreadyReported mails that were reported before and are now only flagged
      * @param failed mails that could not be read or reported; they are tried again at the next poll
      */
@@ -181,7 +181,7 @@ class MailboxPoller {
             try (SharedFileInputStream in = new SharedFileInputStream(raw.toFile())) {
                 MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
                 String key = MailReader.key(mail);
-                return !intake.isRecorded(key) && intake.report(reader.read(mail, key)).isPresent();
+                return !intake.isRecorded(key) && intake.report(reader.read(mail, key));
             }
         } finally {
             Files.deleteIfExists(raw);

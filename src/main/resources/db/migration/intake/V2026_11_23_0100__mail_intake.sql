@@ -22,3 +22,13 @@ create table intake_attachment (
     created_at            timestamptz not null
 );
 create index intake_attachment_incident on intake_attachment (incident_id);
+
+-- Where each acknowledgement went: a mail from that address whose subject quotes the reference is a reply that joins
+-- the report's conversation instead of opening another incident.
+create table intake_acknowledgement (
+    incident_id  uuid primary key,
+    reference    text not null,
+    address      text not null,
+    reporter_id  uuid
+);
+create index intake_acknowledgement_reference on intake_acknowledgement (reference);

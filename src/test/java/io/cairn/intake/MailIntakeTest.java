@@ -400,6 +400,79 @@ class MailIntakeTest {
         assertThat(poll().reported()).isEqualTo(1);
     }
 
+    private static String followUpCodeIn(String acknowledgement) {
+        return acknowledgement.replaceAll("(?s).*\\n\\s+([A-Z2-9]{4}(-[A-Z2-9]{4}){4})\\n.*", "$1");
+    }
+
+    private MimeMessage replyTo(MimeMessage acknowledgement, String from, String text) throws Exception {
+        MimeMessage reply = MailServers.newMail();
+        reply.setFrom(new InternetAddress(from));
+        reply.setSubject("Re: " + acknowledgement.getSubject());
+        reply.setHeader("In-Reply-To", acknowledgement.getMessageID());
+        reply.setText(text + "\n\nOn Monday, Cairn <cairn@cairn.test> wrote:\n"
+                + text(acknowledgement).lines().map(line -> "> " + line).collect(java.util.stream.Collectors
+                        .joining("\n")), "UTF-8");
+        return reply;
+    }
+
+    @Test
+    void aReplyToTheAcknowledgementJoinsTheConversationOfTheReportWithoutTheQuotedCode() throws Exception {
+        String sender = "reply-" + run + "@example.org";
+        MailServers.deliver(textMail(sender, "Tell you later " + run, ""));
+        poll();
+        MimeMessage acknowledgement = onlyAcknowledgementTo(sender);
+        String code = followUpCodeIn(text(acknowledgement));
+
+        MailServers.deliver(replyTo(acknowledgement, sender, "It happened at ten, on the shared laptop."));
+        MailboxPoller.Poll poll = poll();
+
+        assertThat(poll.reported()).isEqualTo(1);
+        assertThat(incidentsTitled("Tell you later " + run)).hasSize(1);
+        assertThat(jdbc.sql("select count(distinct incident_id) from intake_mail where sender = ?").param(sender)
+                .query(Long.class).single()).isEqualTo(1);
+        ApiClient.Answer followUp = new ApiClient(port, null).post("/api/v1/public/follow-up",
+                java.util.Map.of("code", code));
+        assertThat(followUp.status()).as(followUp.toString()).isEqualTo(200);
+        assertThat(followUp.json().get("conversation").findValuesAsString("note"))
+                .contains("It happened at ten, on the shared laptop.");
+        assertThat(followUp.body()).doesNotContain(code).doesNotContain("> ");
+        notifications.deliverDue();
+        assertThat(MailServers.sentTo(sender)).as("a reply is not acknowledged again").hasSize(1);
+    }
+
+    @Test
+    void aReplyFromAKnownReporterIsSignedWithTheirName() throws Exception {
+        String address = "kim-" + run + "@example.org";
+        var kim = fixtures.user("kim-" + run, address, Set.of(Role.REPORTER));
+        MailServers.deliver(textMail(address, "USB stick found " + run, "In the car park."));
+        poll();
+        String id = onlyIncidentTitled("USB stick found " + run).get("id").asString();
+
+        MailServers.deliver(replyTo(onlyAcknowledgementTo(address), address, "It is blue."));
+        poll();
+
+        JsonNode mine = new ApiClient(port, kim.token()).get("/api/v1/me/reports/" + id).json();
+        JsonNode reply = java.util.stream.StreamSupport.stream(mine.get("conversation").spliterator(), false)
+                .filter(entry -> entry.get("kind").asString().equals("reporter-replied")).findFirst().orElseThrow();
+        assertThat(reply.get("note").asString()).isEqualTo("It is blue.");
+        assertThat(reply.toString()).contains("kim-" + run);
+    }
+
+    @Test
+    void aMailFromAnotherAddressQuotingAReferenceIsANewReport() throws Exception {
+        String sender = "first-" + run + "@example.org";
+        MailServers.deliver(textMail(sender, "Original report " + run, "Something odd."));
+        poll();
+        MimeMessage acknowledgement = onlyAcknowledgementTo(sender);
+
+        MailServers.deliver(replyTo(acknowledgement, "stranger-" + run + "@example.org", "Me too " + run));
+        poll();
+
+        assertThat(incidentOfMailFrom("stranger-" + run + "@example.org").get("title").asString())
+                .startsWith("Re: Your report INC-");
+        assertThat(incidentsTitled("Original report " + run)).hasSize(1);
+    }
+
     // --- the mailbox as a mail client sees it ---------------------------------------------------------------------
 
     private List<Boolean> processedFlags() throws MessagingException {
