@@ -165,7 +165,11 @@ class MailIntakeTest {
         assertThat(download.header("Content-Disposition")).contains("attachment").contains("invoice.pdf");
         assertThat(download.body()).isEqualTo(new String(pdf, StandardCharsets.US_ASCII));
 
+        assertThat(jdbc.sql("select count(*) from notification_outbox where recipient = ? and secrets is not null")
+                .param(sender).query(Long.class).single()).as("the code waits in the outbox").isEqualTo(1);
         MimeMessage acknowledgement = onlyAcknowledgementTo(sender);
+        assertThat(jdbc.sql("select count(*) from notification_outbox where recipient = ? and secrets is null")
+                .param(sender).query(Long.class).single()).as("and is erased once delivered").isEqualTo(1);
         String reference = incident.get("reference").asString();
         assertThat(acknowledgement.getSubject()).contains(reference);
         assertThat(acknowledgement.getFrom()[0].toString()).isEqualTo(MailServers.CAIRN_ADDRESS);
