@@ -71,8 +71,8 @@ public final class MailServers {
     public static List<MimeMessage> sentTo(String address) {
         return Arrays.stream(outbound().getReceivedMessages()).filter(message -> {
             try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().toLowerCase(java.util.Locale.ROOT)
-                        .contains(address.toLowerCase(java.util.Locale.ROOT)));
+                return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString()
+                        .toLowerCase(java.util.Locale.ROOT).contains(address.toLowerCase(java.util.Locale.ROOT)));
             } catch (MessagingException e) {
                 return false;
             }

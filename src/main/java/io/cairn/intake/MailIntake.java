@@ -130,7 +130,8 @@ class MailIntake {
         }
         for (String filename : mail.oversized()) {
             incidents.addChannelNote(incident, CHANNEL, "The attachment '" + filename + "' was not kept: it is "
-                    + "larger than the limit of " + readable(maxAttachmentSize) + " (cairn.intake.max-attachment-size).");
+                    + "larger than the limit of " + readable(maxAttachmentSize)
+                    + " (cairn.intake.max-attachment-size).");
         }
     }
 
@@ -189,7 +190,8 @@ class MailIntake {
     static String title(ReceivedMail mail) {
         String subject = mail.subject().replaceAll("\\s+", " ").strip();
         if (subject.isEmpty()) {
-            subject = "E-mail without a subject from " + (mail.sender().isEmpty() ? "an unknown sender" : mail.sender());
+            subject = "E-mail without a subject from "
+                    + (mail.sender().isEmpty() ? "an unknown sender" : mail.sender());
         }
         return subject.length() <= TITLE_LIMIT ? subject : subject.substring(0, TITLE_LIMIT - 1) + "\u2026";
     }

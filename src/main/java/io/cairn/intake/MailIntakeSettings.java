@@ -21,7 +21,8 @@ record MailIntakeSettings(boolean enabled, @Nullable String host, int port, Stri
         String language) {
 
     MailIntakeSettings {
-        protocol = protocol == null || protocol.isBlank() ? "imaps" : protocol.trim().toLowerCase(java.util.Locale.ROOT);
+        protocol = protocol == null || protocol.isBlank() ? "imaps"
+                : protocol.trim().toLowerCase(java.util.Locale.ROOT);
         if (!protocol.equals("imap") && !protocol.equals("imaps")) {
             throw new IllegalArgumentException("cairn.mail.intake.protocol must be imap or imaps, not " + protocol);
         }

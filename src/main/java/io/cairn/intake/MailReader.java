@@ -54,7 +54,8 @@ class MailReader {
     static String key(Message message) throws MessagingException, IOException {
         String messageId = messageId(message);
         if (messageId != null) {
-            return messageId.length() <= MAX_KEY_LENGTH ? messageId : "message-id-sha256:" + ContentDigest.of(messageId);
+            return messageId.length() <= MAX_KEY_LENGTH ? messageId
+                    : "message-id-sha256:" + ContentDigest.of(messageId);
         }
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);

@@ -240,7 +240,8 @@ class MailIntakeTest {
         assertThat(again.reported()).isZero();
         assertThat(again.alreadyReported()).isEqualTo(1);
         assertThat(incidentsTitled("No message id " + run)).hasSize(1);
-        assertThat(jdbc.sql("select message_key from intake_mail where sender = ?").param("noid-" + run + "@example.org")
+        assertThat(jdbc.sql("select message_key from intake_mail where sender = ?")
+                .param("noid-" + run + "@example.org")
                 .query(String.class).single()).matches("sha256:[0-9a-f]{64}");
     }
 
