@@ -62,9 +62,13 @@ class MailReader {
         return "sha256:" + ContentDigest.of(raw.toByteArray());
     }
 
+    /** The Message-ID, unless there is none or it holds control characters (then the mail's digest stands in). */
     private static @Nullable String messageId(Message message) throws MessagingException {
         String[] ids = message.getHeader("Message-ID");
-        return ids == null || ids.length == 0 || ids[0].isBlank() ? null : ids[0].trim();
+        if (ids == null || ids.length == 0 || ids[0].isBlank() || ids[0].chars().anyMatch(Character::isISOControl)) {
+            return null;
+        }
+        return ids[0].trim();
     }
 
     ReceivedMail read(Message message, String key) throws MessagingException, IOException {
@@ -73,10 +77,17 @@ class MailReader {
         walk(message, body);
         String text = body.text.length() > 0 ? body.text.toString()
                 : body.html.length() > 0 ? htmlToText(body.html.toString()) : "";
-        String sender = from == null ? "" : from.getAddress().trim();
-        return new ReceivedMail(key, messageId(message), sender, from == null ? null : from.getPersonal(),
-                message.getSubject() == null ? "" : message.getSubject().strip(), normalise(text), language(message),
-                automatic(message, sender), body.attachments, body.oversized);
+        String sender = from == null ? "" : printable(from.getAddress()).trim();
+        return new ReceivedMail(key, messageId(message), sender,
+                from == null || from.getPersonal() == null ? null : printable(from.getPersonal()),
+                message.getSubject() == null ? "" : printable(message.getSubject()).strip(),
+                normalise(printable(text)), language(message), automatic(message, sender), body.attachments,
+                body.oversized);
+    }
+
+    /** The text without control characters but tabs and line breaks: PostgreSQL refuses NUL in text. */
+    private static String printable(String text) {
+        return text.replaceAll("[\\p{Cntrl}&&[^\\n\\r\\t]]", "");
     }
 
     private static @Nullable InternetAddress sender(Message message) throws MessagingException {

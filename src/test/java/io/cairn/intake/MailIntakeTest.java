@@ -51,6 +51,9 @@ class MailIntakeTest {
     MailboxPoller poller;
 
     @Autowired
+    MailIntake mailIntake;
+
+    @Autowired
     NotificationManagement notifications;
 
     @Autowired
@@ -388,6 +391,37 @@ class MailIntakeTest {
 
         assertThat(incidentsTitled("Out of office " + run)).hasSize(1);
         assertThat(MailServers.sentTo("robot-" + run + "@example.org")).isEmpty();
+    }
+
+    @Test
+    void aReportThatFailsHalfWayLeavesNothingBehindSoTheNextPollReportsTheMailWhole() {
+        String key = "<half-way-" + run + "@example.org>";
+        ReceivedMail broken = new ReceivedMail(key, key, "half-" + run + "@example.org", null, "Half way " + run,
+                "The database refuses the attachment's name.", "en", false,
+                List.of(new ReceivedMail.Attachment("nul\u0000.txt", "text/plain", new byte[] {1})), List.of());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mailIntake.report(broken))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(mailIntake.isRecorded(key)).isFalse();
+        assertThat(incidentsTitled("Half way " + run)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from intake_follow_up f where not exists "
+                + "(select 1 from incident i where i.id = f.incident_id)").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void controlCharactersThatTheDatabaseRefusesAreLeftOutRatherThanBlockingTheMail() throws Exception {
+        MimeMessage mail = MailServers.newMail();
+        mail.setFrom(new InternetAddress("nul-" + run + "@example.org"));
+        mail.setSubject("Zero\u0000byte " + run, "UTF-8");
+        mail.setText("before\u0000after", "UTF-8");
+        MailServers.deliver(mail);
+
+        assertThat(poll().reported()).isEqualTo(1);
+
+        JsonNode incident = incidentOfMailFrom("nul-" + run + "@example.org");
+        assertThat(incident.get("title").asString()).isEqualTo("Zerobyte " + run);
+        assertThat(incident.get("description").asString()).startsWith("beforeafter");
     }
 
     @Test
