@@ -378,6 +378,16 @@ public class IdentityManagement {
         return users.findByUsername(username).map(User::view);
     }
 
+    /**
+     * The enabled user whose e-mail address this is (case does not matter), when exactly one user has it: an address
+     * that two accounts share names neither of them.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UserView> findUserByEmail(String email) {
+        List<User> found = email.isBlank() ? List.of() : users.findEnabledByEmail(email.trim());
+        return found.size() == 1 ? Optional.of(found.get(0).view()) : Optional.empty();
+    }
+
     // --- teams and business units --------------------------------------------------------------------------------
 
     @Transactional

@@ -107,6 +107,45 @@ public class IncidentManagement {
     /** How the timeline and the audit trail name a person who reported without an account. */
     public static final ActorRef ANONYMOUS = new ActorRef("anonymous", "anonymous reporter");
 
+    /**
+     * Reports a new incident for a known person who did not sign in, such as the sender of a mail from the address of
+     * their account; only for intake channels that established who the person is. The channel may route it; the
+     * person cannot assign it.
+     */
+    @Transactional
+    public Outcome<IncidentView> reportFor(Actor reporter, NewIncident report) {
+        if (!IncidentAccess.mayReport(reporter)) {
+            return Outcome.refused(Refusal.forbidden(reporter.username() + " does not have a role that may report"));
+        }
+        return open(report, true, false, reporter.id(), reporter.ref());
+    }
+
+    /**
+     * The reporter of the incident answers through another channel than signing in, such as a reply by mail from
+     * their address; only for the intake module, after it established who is writing.
+     */
+    @Transactional
+    public Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
+        return incidents.findById(id.value()).filter(i -> i.reportedBy(reporter.id()))
+                .map(i -> converse(i, reporter.ref(), "reporter-replied", reply));
+    }
+
+    /**
+     * Adds a note written by an intake channel rather than a person, such as that an attachment of a mailed report
+     * was too large to keep; only for the intake module, on an incident it has just opened.
+     */
+    @Transactional
+    public Optional<TimelineEntry> addChannelNote(IncidentId id, ActorRef channel, String text) {
+        return incidents.findById(id.value()).map(incident -> {
+            String before = digest(incident);
+            Instant now = clock.instant();
+            TimelineEntry note = timeline.append(id, now, channel, "note", Map.of(), text.trim());
+            events.publishEvent(new IncidentChanged(id, channel, now, "noted", incident.status(), before,
+                    ContentDigest.of(before + "|note:" + note.id()).hex()));
+            return note;
+        });
+    }
+
     private Outcome<IncidentView> open(NewIncident report, boolean routed, boolean mayAssign,
             @Nullable UserId reporter, ActorRef by) {
         Outcome<ValidReport> valid = validate(report, routed, mayAssign);

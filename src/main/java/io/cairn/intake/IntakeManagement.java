@@ -203,8 +203,21 @@ public class IntakeManagement {
     @Transactional
     public Outcome<ReportReceipt> submitReport(ReportSubmission submission) {
         return open(submission, assets.myDevices(), incidents::reportRouted, "portal")
-                .map(opened -> new ReportReceipt(opened.incident().id(), opened.incident().reference(),
-                        opened.tips()));
+                .map(opened -> {
+                    acknowledgeByMail(opened.incident(), submission.language());
+                    return new ReportReceipt(opened.incident().id(), opened.incident().reference(), opened.tips());
+                });
+    }
+
+    /** Has the signed-in reporter's report acknowledged by mail, when their account has an e-mail address. */
+    private void acknowledgeByMail(IncidentView incident, @Nullable String language) {
+        identity.currentActor().map(actor -> identity.user(actor.id())).ifPresent(user -> {
+            if (user instanceof Outcome.Done<io.cairn.identity.UserView> done && done.value().email() != null) {
+                events.publishEvent(new ReportReceived(incident.id(), incident.reference(), done.value().email(),
+                        GuidedAnswers.locale(language == null ? "en" : language).getLanguage(),
+                        done.value().id(), null, false, null));
+            }
+        });
     }
 
     /**

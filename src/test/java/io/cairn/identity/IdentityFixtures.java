@@ -40,6 +40,17 @@ public final class IdentityFixtures {
         return new TestUser(user.id(), username, secret);
     }
 
+    /** A signed-up user with an e-mail address and a token, who has already chosen their password. */
+    public TestUser user(String username, String email, Set<Role> roles) {
+        User user = User.register(username, username.substring(0, 1).toUpperCase() + username.substring(1), email,
+                passwords.encode(PASSWORD), roles, Set.of(), null, Instant.now());
+        user.choosePassword(passwords.encode(PASSWORD));
+        users.save(user);
+        String secret = Secrets.newToken();
+        tokens.save(ApiToken.issue(user.id(), "test", Secrets.tokenDigest(secret), Instant.now(), null));
+        return new TestUser(user.id(), username, secret);
+    }
+
     public TeamId team(String name) {
         Team team = Team.form(name, "", null);
         teams.save(team);

@@ -1,0 +1,101 @@
+package io.cairn.notification;
+
+import io.cairn.identity.Actor;
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.Role;
+import io.cairn.shared.ContentDigest;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notification module's entry point: delivering what is due, and the dead letters that admins see and retry.
+ *
+ * <p>Notifications themselves are queued by this module's listeners, in the transaction of the event that causes
+ * them; other modules never call in.
+ */
+@Service
+public class NotificationManagement {
+
+    /** The most dead letters one list shows. */
+    static final int DEAD_LETTER_LIMIT = 500;
+
+    private final Outbox outbox;
+    private final OutboxWorker worker;
+    private final IdentityManagement identity;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    NotificationManagement(Outbox outbox, OutboxWorker worker, IdentityManagement identity,
+            ApplicationEventPublisher events, Clock clock) {
+        this.outbox = outbox;
+        this.worker = worker;
+        this.identity = identity;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Delivers the notifications that are due now, as the scheduled worker does every drain interval. */
+    public DeliveryRound deliverDue() {
+        return worker.deliverDue();
+    }
+
+    /** The notifications given up on after their last attempt, most recent first (admin only). */
+    @Transactional(readOnly = true)
+    public Outcome<List<NotificationView>> deadLetters() {
+        return requireAdmin("see dead letters").<Outcome<List<NotificationView>>>map(Outcome::refused)
+                .orElseGet(() -> Outcome.done(outbox.deadLetters(DEAD_LETTER_LIMIT)));
+    }
+
+    /** One notification with its delivery log (admin only). */
+    @Transactional(readOnly = true)
+    public Outcome<NotificationView> notification(NotificationId id) {
+        return requireAdmin("see notifications").<Outcome<NotificationView>>map(Outcome::refused)
+                .orElseGet(() -> outbox.find(id).<Outcome<NotificationView>>map(Outcome::done)
+                        .orElseGet(() -> Outcome.refused(Refusal.notFound("notification " + id))));
+    }
+
+    /**
+     * Sends a dead letter back to the outbox with a fresh count of attempts, due at once (admin only). Only a dead
+     * letter can be retried: a pending notification is retried anyway, and a delivered one is done.
+     */
+    @Transactional
+    public Outcome<NotificationView> retry(NotificationId id) {
+        Optional<Refusal> refusal = requireAdmin("retry notifications");
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        Optional<NotificationView> found = outbox.lock(id);
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("notification " + id));
+        }
+        NotificationView before = found.get();
+        if (before.state() != NotificationState.DEAD) {
+            return Outcome.refused(Refusal.conflict("only a dead letter can be retried; this notification is "
+                    + before.state().code()));
+        }
+        Instant now = clock.instant();
+        outbox.revive(id, now);
+        NotificationView after = outbox.find(id).orElseThrow();
+        events.publishEvent(new NotificationRetried(id, identity.requireActor().ref(), now, digest(before),
+                digest(after)));
+        return Outcome.done(after);
+    }
+
+    private static String digest(NotificationView notification) {
+        return ContentDigest.of("notification{id=" + notification.id() + ",state=" + notification.state().code()
+                + ",attempts=" + notification.attempts() + ",updatedAt=" + notification.updatedAt() + "}").hex();
+    }
+
+    private Optional<Refusal> requireAdmin(String what) {
+        Optional<Actor> actor = identity.currentActor();
+        return actor.isPresent() && actor.get().has(Role.ADMIN) ? Optional.empty()
+                : Optional.of(Refusal.forbidden("you need the role admin to " + what));
+    }
+}
