@@ -265,7 +265,7 @@ class IncidentPages {
         model.addAttribute("timeline", timelineTexts.of(incidents.timeline(id).orElse(List.of())));
         model.addAttribute("links", links(id));
         model.addAttribute("handles", handles);
-        model.addAttribute("notes", handles || incident.reporter().equals(actor.id())
+        model.addAttribute("notes", handles || actor.id().equals(incident.reporter())
                 || actor.has(Role.PRIVACY_OFFICER));
         model.addAttribute("openAction", openAction);
         model.addAttribute("noteForm", model.containsAttribute("noteForm") ? model.getAttribute("noteForm")
@@ -309,12 +309,15 @@ class IncidentPages {
     private Map<String, String> names(IncidentView incident) {
         Map<String, String> names = new HashMap<>();
         Set<UserId> people = new HashSet<>();
-        people.add(incident.reporter());
+        if (incident.reporter() != null) {
+            people.add(incident.reporter());
+        }
         if (incident.owner() != null) {
             people.add(incident.owner());
         }
         Map<UserId, String> displayNames = identity.displayNames(people);
-        names.put("reporter", displayNames.getOrDefault(incident.reporter(), ""));
+        names.put("reporter", incident.reporter() == null ? messages.getMessage("incident.reporter.anonymous", null,
+                LocaleContextHolder.getLocale()) : displayNames.getOrDefault(incident.reporter(), ""));
         if (incident.owner() != null) {
             names.put("owner", displayNames.getOrDefault(incident.owner(), incident.owner().toString()));
         }
