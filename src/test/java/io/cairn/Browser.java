@@ -5,9 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -143,7 +148,7 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    public <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+    public <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100))
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
@@ -214,7 +219,7 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile left behind does no harm
         }
@@ -224,7 +229,11 @@ public final class Browser implements AutoCloseable {
      * Gives a test the shared browser, starting it on first use and closing it when the test run ends; skips the
      * test class when Chromium or chromedriver is absent.
      */
-    public static final class Extension implements BeforeAllCallback, ParameterResolver, TestWatcher {
+    public static final class Extension implements BeforeEachCallback, ParameterResolver, TestWatcher {
+
+        private static final String SKIPPED = "Chromium not installed: browser tests skipped (install the Debian "
+                + "packages chromium and chromium-driver to run them)";
+        private static final AtomicBoolean told = new AtomicBoolean();
 
         /** Keeps what the browser showed when a test failed: a screenshot and the page's HTML. */
         @Override
@@ -244,11 +253,13 @@ public final class Browser implements AutoCloseable {
             }
         }
 
+        /** Skips each browser test, saying why, when the browser is missing; says so once in the log too. */
         @Override
-        public void beforeAll(ExtensionContext context) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(installed(),
-                    "Chromium not installed: browser tests skipped (install the Debian packages chromium and "
-                            + "chromium-driver to run them)");
+        public void beforeEach(ExtensionContext context) {
+            if (!installed() && !told.getAndSet(true)) {
+                LogFactory.getLog(Browser.class).warn(SKIPPED);
+            }
+            Assumptions.assumeTrue(installed(), SKIPPED);
         }
 
         @Override

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -45,6 +46,9 @@ class IncidentListPage {
 
     static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
     private static final int DEFAULT_PAGE_SIZE = 25;
+    /** The parameters links to other pages of the list carry on: the components of {@link ListQuery}. */
+    private static final Set<String> QUERY_PARAMETERS = Arrays.stream(ListQuery.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
 
     private final IncidentManagement incidents;
     private final IdentityManagement identity;
@@ -275,7 +279,7 @@ class IncidentListPage {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(request.getContextPath() + "/incidents");
         request.getParameterMap().forEach((name, values) -> {
             List<String> kept = Arrays.stream(values).filter(v -> !v.isBlank()).toList();
-            if (!kept.isEmpty() && !name.startsWith("_") && !name.equals("lang")) {
+            if (!kept.isEmpty() && QUERY_PARAMETERS.contains(name)) {
                 url.queryParam(name, kept.stream().map(IncidentListPage::encoded).toArray());
             }
         });

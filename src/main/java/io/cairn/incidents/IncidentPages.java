@@ -268,6 +268,7 @@ class IncidentPages {
         model.addAttribute("notes", handles || actor.id().equals(incident.reporter())
                 || actor.has(Role.PRIVACY_OFFICER));
         model.addAttribute("openAction", openAction);
+        model.addAttribute("lifecycle", lifecycle(incident.status()));
         model.addAttribute("noteForm", model.containsAttribute("noteForm") ? model.getAttribute("noteForm")
                 : new NoteForm(""));
         if (handles) {
@@ -303,6 +304,23 @@ class IncidentPages {
                 version));
         addIfAbsent(model, "timesForm", () -> new TimesForm(local(incident.occurredAt()),
                 local(incident.detectedAt()), version));
+    }
+
+    /** One step of the lifecycle as the page draws it: passed, where the incident is now, or still ahead. */
+    record Step(Status status, boolean passed, boolean current) {}
+
+    /** The path from new to closed with the incident's place on it; a dismissed incident ends after triage. */
+    static List<Step> lifecycle(Status now) {
+        List<Status> path = now == Status.DISMISSED
+                ? List.of(Status.NEW, Status.TRIAGE, Status.DISMISSED)
+                : List.of(Status.NEW, Status.TRIAGE, Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION,
+                        Status.RECOVERY, Status.REVIEW, Status.CLOSED);
+        int at = path.indexOf(now);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            steps.add(new Step(path.get(i), i < at, i == at));
+        }
+        return steps;
     }
 
     /** Names of the people, team and business unit the incident refers to. */

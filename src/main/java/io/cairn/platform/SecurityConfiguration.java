@@ -173,7 +173,7 @@ class SecurityConfiguration {
     private static final class AccountGuard extends OncePerRequestFilter {
 
         private static final Set<String> ALLOWED_WITH_ONE_TIME_PASSWORD = Set.of("/account/password",
-                "/api/v1/me/password", "/api/v1/me", "/logout", "/login", "/error", "/favicon.ico");
+                "/api/v1/me/password", "/api/v1/me", "/logout", "/favicon.ico");
 
         /** The password page needs its style sheets and scripts. */
         private static final List<String> ASSETS = List.of("/webjars/", "/css/", "/js/", "/images/");

@@ -15,6 +15,8 @@ import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.shared.Pap;
+import io.cairn.shared.Tlp;
 import java.util.Set;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +135,38 @@ class IncidentPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Status: is not a value this filter knows")))
                 .andExpect(content().string(Matchers.containsString("Reported until: lies before the first day")));
+    }
+
+    @Test
+    void showsWhyLoweringTheMarkingNeedsAReasonNextToTheReasonField() throws Exception {
+        IncidentView incident = reported(handler, "Marked red");
+        users.as(handler, () -> incidents.mark(incident.id(), new IncidentCommands.Mark(Tlp.RED, Pap.RED, false, null,
+                0L)).orRefuse());
+
+        mvc.perform(post("/incidents/" + incident.id() + "/mark").param("tlp", "GREEN").param("pap", "RED")
+                        .param("version", "1").header("Accept-Language", "nl")
+                        .with(authentication(users.authentication(handler))).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("<small class=\"field-error\" "
+                        + "id=\"mark-reason-error\">De TLP-markering verlagen van RED naar GREEN vraagt om een reden."
+                        + "</small>")))
+                .andExpect(content().string(Matchers.containsString("<details class=\"card action\" "
+                        + "id=\"action-mark\" open=\"open\">")));
+    }
+
+    @Test
+    void linksToAnotherIncidentNamedByItsReference() throws Exception {
+        IncidentView first = reported(handler, "First of two");
+        IncidentView second = reported(handler, "Second of two");
+
+        mvc.perform(post("/incidents/" + first.id() + "/links").param("target", second.reference().toLowerCase())
+                        .param("kind", "DUPLICATE_OF").with(authentication(users.authentication(handler)))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/incidents/" + first.id()));
+        mvc.perform(get("/incidents/" + second.id()).with(authentication(users.authentication(handler))))
+                .andExpect(content().string(Matchers.containsString("Has duplicate")))
+                .andExpect(content().string(Matchers.containsString("marked " + first.reference()
+                        + " as a duplicate of it")));
     }
 
     @Test
