@@ -10,3 +10,16 @@ document.addEventListener("DOMContentLoaded", () => {
     input.value = zone;
   });
 });
+
+// The list's filters change the address without reloading the page (htmx): forms that return to the list, such as
+// bulk changes and saving a view, take the address's current query when they are sent.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-keeps-query")) {
+    return;
+  }
+  const query = window.location.search.replace(/^\?/, "");
+  form.querySelectorAll("input[name=back], input[name=query]").forEach((input) => {
+    input.value = query;
+  });
+});

@@ -152,10 +152,14 @@ class IncidentListPage {
         model.addAttribute("sorts", List.of(IncidentFilter.Sort.values()).stream().map(IncidentFilter.Sort::code)
                 .toList());
         response.addHeader("Vary", "HX-Request");
+        model.addAttribute("handles", PageChoices.handles(actor));
         if (htmx != null && restore == null) {
             return "incidents/list :: results";
         }
         addFilterChoices(model, actor);
+        model.addAttribute("savedViews", incidents.savedViews());
+        model.addAttribute("queryString", request.getQueryString() == null ? "" : request.getQueryString());
+        model.addAttribute("bulkStatuses", List.of(Status.values()));
         return "incidents/list";
     }
 

@@ -1,0 +1,44 @@
+package io.cairn.intake;
+
+import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentManagement;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The part of the incident page that the intake module knows: the questions and answers of the report as they were
+ * asked, and the files that came with it. The incident page loads it with htmx, so that the incidents module need
+ * not know intake.
+ */
+@Controller
+class IntakePanel {
+
+    private final IntakeManagement intake;
+    private final IncidentManagement incidents;
+    private final Attachments attachments;
+
+    IntakePanel(IntakeManagement intake, IncidentManagement incidents, Attachments attachments) {
+        this.intake = intake;
+        this.incidents = incidents;
+        this.attachments = attachments;
+    }
+
+    @GetMapping("/incidents/{id}/intake")
+    String panel(@PathVariable IncidentId id, Model model) {
+        if (incidents.incident(id).isEmpty()) {
+            return "portal/intake-panel :: nothing";
+        }
+        List<AnswerAsked> answers = intake.answers(id).orElse(List.of());
+        List<AttachmentView> files = attachments.of(id);
+        if (answers.isEmpty() && files.isEmpty()) {
+            return "portal/intake-panel :: nothing";
+        }
+        model.addAttribute("incidentId", id);
+        model.addAttribute("answers", answers);
+        model.addAttribute("attachments", files);
+        return "portal/intake-panel :: panel";
+    }
+}
