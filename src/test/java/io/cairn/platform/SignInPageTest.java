@@ -47,13 +47,22 @@ class SignInPageTest {
     }
 
     @Test
-    void sendsSomeoneAlreadySignedInToTheIncidentList() throws Exception {
+    void sendsAReporterAlreadySignedInToTheReportPortal() throws Exception {
         TestUsers users = new TestUsers(context);
         var reporter = users.user("reporter", Set.of(Role.REPORTER));
 
         mvc.perform(get("/login").with(authentication(users.authentication(reporter))))
-                .andExpect(redirectedUrl("/incidents"));
+                .andExpect(redirectedUrl("/report"));
         mvc.perform(get("/").with(authentication(users.authentication(reporter))))
+                .andExpect(redirectedUrl("/report"));
+    }
+
+    @Test
+    void sendsAHandlerAlreadySignedInToTheIncidentList() throws Exception {
+        TestUsers users = new TestUsers(context);
+        var handler = users.user("handler", Set.of(Role.HANDLER));
+
+        mvc.perform(get("/").with(authentication(users.authentication(handler))))
                 .andExpect(redirectedUrl("/incidents"));
     }
 }
