@@ -58,7 +58,7 @@ class PortalPages {
     }
 
     @GetMapping("/report/{key}")
-    String form(@PathVariable String key, Model model, RedirectAttributes redirect) {
+    String form(@PathVariable String key, Model model) {
         Optional<ReportTemplate> template = active(key);
         if (template.isEmpty()) {
             return "redirect:/report";
