@@ -1,0 +1,64 @@
+package io.cairn.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL server of a benchmark run: zonky's embedded PostgreSQL in a fresh directory, with the server settings
+ * of Cairn's own {@code EmbeddedPostgresEnvironment}, and one database {@code cairn}.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    static final String DATABASE = "cairn";
+
+    private final EmbeddedPostgres server;
+
+    private BenchDatabase(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    static BenchDatabase start(Path dataDirectory) throws IOException, SQLException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(true)
+                // The same settings as io.cairn.platform.EmbeddedPostgresEnvironment.
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("work_mem", "16MB")
+                .setServerConfig("maintenance_work_mem", "256MB")
+                .setServerConfig("timezone", "UTC")
+                .start();
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + DATABASE);
+        }
+        return new BenchDatabase(server);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + DATABASE;
+    }
+
+    String user() {
+        return "postgres";
+    }
+
+    String password() {
+        return "";
+    }
+
+    Connection connect() throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(), user(), password());
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
