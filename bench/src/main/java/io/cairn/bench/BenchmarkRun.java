@@ -274,6 +274,10 @@ public final class BenchmarkRun {
             throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String kind : List.of("list closed, page 200", "search, medium word")) {
+            if (!queries.containsKey(kind)) {
+                say("no queries of kind '" + kind + "': too few incidents");
+                continue;
+            }
             String path = queries.get(kind).get(0);
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                     .header("Authorization", "Bearer " + client.token()).build(), HttpResponse.BodyHandlers.ofString());

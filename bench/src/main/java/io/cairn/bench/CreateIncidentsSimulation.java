@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -50,7 +51,12 @@ public class CreateIncidentsSimulation extends Simulation {
                         .header("Authorization", "Bearer #{token}")
                         .body(StringBody(session -> IncidentBodies.next(session.get("random"),
                                 UUID.fromString(session.getString("team")))))
-                        .check(status().is(201))));
+                        .check(status().is(201), responseTimeInMillis().saveAs(GatlingFigures.RESPONSE_TIME)))
+                        .exec(session -> {
+                            GatlingFigures.record(requestName, session.getLong(GatlingFigures.RESPONSE_TIME),
+                                    session.isFailed());
+                            return session.markAsSucceeded();
+                        }));
         setUp(create.injectOpen(atOnceUsers(users))).protocols(protocol)
                 .maxDuration(Duration.ofSeconds(seconds + 60));
     }
@@ -58,6 +64,11 @@ public class CreateIncidentsSimulation extends Simulation {
     @Override
     public void before() {
         deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    }
+
+    @Override
+    public void after() {
+        GatlingFigures.write(Path.of(System.getProperty("bench.figures")));
     }
 
     static List<Map<String, Object>> readClients(Path file) {

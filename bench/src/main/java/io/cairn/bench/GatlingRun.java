@@ -4,27 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one Gatling simulation in its own JVM (as gatling-maven-plugin does) and reads its figures back from the
- * report's {@code js/stats.json}: per request name, the count, failures, mean throughput and the percentiles set in
- * {@code gatling.conf} (50, 95, 99, 99.9) and the maximum, in milliseconds.
+ * Runs one Gatling simulation in its own JVM (as gatling-maven-plugin does) and reads back the figures that
+ * {@link GatlingFigures} wrote: per request name, the count, failures, throughput over the measured window, the
+ * 50th, 95th, 99th and 99.9th percentiles and the maximum of the response times Gatling measured, in milliseconds.
+ * Gatling's HTML report is kept beside them for people.
  */
 final class GatlingRun {
 
     /** The figures of one request name. */
     record Stats(String name, long count, long failed, double perSecond, long p50, long p95, long p99, long p999,
             long max, double mean) {}
-
-    private static final JsonMapper json = JsonMapper.builder().build();
 
     private GatlingRun() {}
 
@@ -33,9 +28,16 @@ final class GatlingRun {
         Files.createDirectories(resultsDirectory);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC",
-                // Never reach outside this machine, whatever gatling.conf says.
-                "-Dgatling.data.enableAnalytics=false", "-Dgatling.http.warmUpUrl="));
+        command.addAll(List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC", "-XX:MaxInlineLevel=20",
+                "-XX:MaxTrivialSize=12", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                // Never reach outside this machine, whatever gatling.conf says: no usage analytics, no HTTP warm-up
+                // request to an outside site, and the check for a newer Gatling release (an HttpURLConnection to
+                // Maven Central) goes to a closed loopback port and fails at once.
+                "-Dgatling.data.enableAnalytics=false", "-Dgatling.http.warmUpUrl=",
+                "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=9", "-Dhttp.proxyHost=127.0.0.1",
+                "-Dhttp.proxyPort=9", "-Djava.util.prefs.userRoot=" + resultsDirectory.resolve("prefs")));
+        Path figures = Files.createTempFile(resultsDirectory, "figures-", ".tsv");
+        command.add("-Dbench.figures=" + figures);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "--simulation", simulation.getName(), "--results-folder", resultsDirectory.toString(),
@@ -52,52 +54,16 @@ final class GatlingRun {
         if (gatling.exitValue() != 0) {
             throw new IllegalStateException("Gatling exited with " + gatling.exitValue() + "; see " + log);
         }
-        if (!reports) {
-            return Map.of();
-        }
-        Path run;
-        try (Stream<Path> runs = Files.list(resultsDirectory)) {
-            run = runs.filter(Files::isDirectory)
-                    .filter(dir -> Files.exists(dir.resolve("js/stats.json")))
-                    .max(Comparator.comparing(dir -> dir.toFile().lastModified()))
-                    .orElseThrow(() -> new IllegalStateException("no Gatling report in " + resultsDirectory));
-        }
-        return read(run.resolve("js/stats.json"));
-    }
-
-    static Map<String, Stats> read(Path statsJson) throws IOException {
-        JsonNode root = json.readTree(statsJson.toFile());
         Map<String, Stats> byName = new LinkedHashMap<>();
-        byName.put("all", stats(root.get("stats")));
-        collect(root.get("contents"), byName);
-        return byName;
-    }
-
-    private static void collect(JsonNode contents, Map<String, Stats> byName) {
-        if (contents == null) {
-            return;
-        }
-        for (JsonNode child : contents) {
-            if ("REQUEST".equals(child.path("type").asString())) {
-                Stats stats = stats(child.get("stats"));
-                byName.put(stats.name(), stats);
+        for (String line : Files.readAllLines(figures)) {
+            String[] f = line.split("\t");
+            if (f.length == 10) {
+                long count = Long.parseLong(f[1]);
+                byName.put(f[0], new Stats(f[0], count, Long.parseLong(f[2]), count / Double.parseDouble(f[3]),
+                        Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
+                        Long.parseLong(f[8]), Double.parseDouble(f[9])));
             }
-            collect(child.get("contents"), byName);
         }
-    }
-
-    private static Stats stats(JsonNode stats) {
-        return new Stats(stats.path("name").asString(), total(stats, "numberOfRequests"),
-                stats.path("numberOfRequests").path("ko").asLong(), totalDouble(stats, "meanNumberOfRequestsPerSecond"),
-                total(stats, "percentiles1"), total(stats, "percentiles2"), total(stats, "percentiles3"),
-                total(stats, "percentiles4"), total(stats, "maxResponseTime"), totalDouble(stats, "meanResponseTime"));
-    }
-
-    private static long total(JsonNode stats, String field) {
-        return stats.path(field).path("total").asLong();
-    }
-
-    private static double totalDouble(JsonNode stats, String field) {
-        return stats.path(field).path("total").asDouble();
+        return byName;
     }
 }

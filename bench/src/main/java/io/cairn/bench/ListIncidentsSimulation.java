@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -40,7 +41,13 @@ public class ListIncidentsSimulation extends Simulation {
         for (Map.Entry<String, List<Map<String, Object>>> kind : kinds.entrySet()) {
             populations.add(scenario(kind.getKey())
                     .feed(listFeeder(kind.getValue()).circular())
-                    .repeat(requests).on(exec(http(kind.getKey()).get("#{path}").check(status().is(200))))
+                    .repeat(requests).on(exec(http(kind.getKey()).get("#{path}")
+                            .check(status().is(200), responseTimeInMillis().saveAs(GatlingFigures.RESPONSE_TIME)))
+                            .exec(session -> {
+                                GatlingFigures.record(kind.getKey(), session.getLong(GatlingFigures.RESPONSE_TIME),
+                                        session.isFailed());
+                                return session.markAsSucceeded();
+                            }))
                     .injectOpen(atOnceUsers(users)));
         }
         PopulationBuilder chain = populations.get(populations.size() - 1);
@@ -48,6 +55,11 @@ public class ListIncidentsSimulation extends Simulation {
             chain = populations.get(i).andThen(chain);
         }
         setUp(chain).protocols(protocol).maxDuration(Duration.ofMinutes(20));
+    }
+
+    @Override
+    public void after() {
+        GatlingFigures.write(Path.of(System.getProperty("bench.figures")));
     }
 
     static Map<String, List<Map<String, Object>>> readQueries(Path file) {
