@@ -57,6 +57,16 @@ final class BenchDatabase implements AutoCloseable {
         return java.sql.DriverManager.getConnection(jdbcUrl(), user(), password());
     }
 
+    /** The process id of the PostgreSQL server: the parent of a backend. */
+    long postmasterPid() throws SQLException, IOException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            String stat = Files.readString(Path.of("/proc", row.getString(1), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         server.close();

@@ -35,7 +35,7 @@ import java.util.UUID;
  * <p>Settings (system properties): {@code bench.incidents} (1,000,000), {@code bench.createWarmupSeconds} (20),
  * {@code bench.createSeconds} (60), {@code bench.ceilingSeconds} (30), {@code bench.listRequests} (per client and
  * query kind, 500), {@code bench.serverJvm} (the server's JVM flags), {@code bench.jfr} (true: record the server with
- * JFR), {@code bench.skipStartup}, {@code bench.output} (the file to write, BENCHMARKS.md).
+ * JFR while it creates), {@code bench.skipStartup}, {@code bench.output} (the file to write, BENCHMARKS.md).
  */
 public final class BenchmarkRun {
 
@@ -62,9 +62,6 @@ public final class BenchmarkRun {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
         }
         Files.createDirectories(results);
-        if (Boolean.getBoolean("bench.jfr")) {
-            serverJvm.add("-XX:StartFlightRecording=filename=" + results.resolve("server.jfr") + ",settings=profile");
-        }
         say("results in " + results + "; server JVM flags " + serverJvm);
         report.machine = Machine.describe();
         report.serverJvm = String.join(" ", serverJvm);
@@ -88,8 +85,10 @@ public final class BenchmarkRun {
                 }
                 checkTokens(server, clients);
                 create(server, database, clients);
-                seed(database);
-                list(server, database, clients.get(0));
+                if (Long.getLong("bench.incidents", 1_000_000) > 0) {
+                    seed(database);
+                    list(server, database, clients.get(0));
+                }
                 report.rssKiB = server.memoryKiB("VmRSS");
                 report.hwmKiB = server.memoryKiB("VmHWM");
                 Files.writeString(results.resolve("server-memory.txt"), server.jcmd("GC.heap_info")
@@ -156,8 +155,20 @@ public final class BenchmarkRun {
         properties.put("bench.maxRequests", Long.toString(seconds * 5_000));
         properties.put("bench.requestName", "create");
         say("create: measuring " + seconds + " s with " + CLIENTS + " clients");
+        CpuMeter meter = new CpuMeter(server.pid(), database.postmasterPid());
+        if (Boolean.getBoolean("bench.jfr")) {
+            server.jcmd("JFR.start", "name=create", "settings=profile",
+                    "filename=" + results.resolve("create.jfr"));
+        }
+        meter.start();
         GatlingRun.Stats create = GatlingRun.run(CreateIncidentsSimulation.class, properties,
                 results.resolve("gatling"), results.resolve("gatling.log"), true).get("create");
+        CpuMeter.Usage usage = meter.stop();
+        report.createCpu = usage.describe(report.machine.cores(), "Gatling", GatlingRun.lastCpuSeconds);
+        if (Boolean.getBoolean("bench.jfr")) {
+            server.jcmd("JFR.stop", "name=create");
+        }
+        say("create CPU: " + report.createCpu);
         long created = count(database, "select count(*) from incident") - before;
         long audited = count(database, "select seq from audit_head") - auditBefore;
         long timeline = count(database, "select count(*) from incident_timeline");
@@ -174,7 +185,14 @@ public final class BenchmarkRun {
         long ceilingSeconds = Long.getLong("bench.ceilingSeconds", 30);
         say("JDBC ceiling: warm-up 5 s, then " + ceilingSeconds + " s with " + CLIENTS + " threads");
         JdbcCeiling.run(database, clients, CLIENTS, 5, 100_000);
+        long self = ProcessHandle.current().pid();
+        double selfBefore = CpuMeter.processTicks(self);
+        meter.start();
         report.ceiling = JdbcCeiling.run(database, clients, CLIENTS, ceilingSeconds, ceilingSeconds * 20_000);
+        CpuMeter.Usage ceilingUsage = meter.stop();
+        double threads = (CpuMeter.processTicks(self) - selfBefore) / 100.0; // the JDBC threads run in this JVM
+        report.ceilingCpu = ceilingUsage.describe(report.machine.cores(), "JDBC client threads", threads);
+        say("ceiling CPU: " + report.ceilingCpu);
         say(String.format("JDBC ceiling: %.0f/s, p50 %.2f ms, p99 %.2f ms", report.ceiling.perSecond(),
                 report.ceiling.latencyMicros().getValueAtPercentile(50) / 1000.0,
                 report.ceiling.latencyMicros().getValueAtPercentile(99) / 1000.0));
@@ -379,7 +397,9 @@ public final class BenchmarkRun {
         Duration startupFresh;
         Duration startupExisting;
         GatlingRun.Stats create;
+        String createCpu;
         JdbcCeiling.Result ceiling;
+        String ceilingCpu;
         Seed.Result seed;
         long totalIncidents;
         int deepCombinations;
@@ -452,6 +472,12 @@ public final class BenchmarkRun {
                 row(md, "server resident memory after the run", "VmRSS (peak VmHWM)",
                         String.format("%,d MiB (%,d MiB)", rssKiB / 1024, hwmKiB / 1024), "< 1 GiB",
                         rssKiB < 1024 * 1024);
+            }
+            if (createCpu != null) {
+                md.append("\nCPU while creating through the API: ").append(createCpu).append(".\n");
+            }
+            if (ceilingCpu != null) {
+                md.append("CPU while creating through plain JDBC: ").append(ceilingCpu).append(".\n");
             }
             md.append('\n').append(END);
 

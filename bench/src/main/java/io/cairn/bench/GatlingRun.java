@@ -21,6 +21,9 @@ final class GatlingRun {
     record Stats(String name, long count, long failed, double perSecond, long p50, long p95, long p99, long p999,
             long max, double mean) {}
 
+    /** CPU seconds the last Gatling JVM used, sampled while it ran. */
+    static volatile double lastCpuSeconds;
+
     private GatlingRun() {}
 
     static Map<String, Stats> run(Class<?> simulation, Map<String, String> properties, Path resultsDirectory,
@@ -47,6 +50,22 @@ final class GatlingRun {
         }
         Process gatling = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Thread sampler = new Thread(() -> {
+            while (gatling.isAlive()) {
+                double ticks = CpuMeter.processTicks(gatling.pid());
+                if (ticks > 0) {
+                    lastCpuSeconds = ticks / 100.0;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "gatling-cpu");
+        sampler.setDaemon(true);
+        lastCpuSeconds = 0;
+        sampler.start();
         if (!gatling.waitFor(30, TimeUnit.MINUTES)) {
             gatling.destroyForcibly();
             throw new IllegalStateException("Gatling did not finish within 30 minutes; see " + log);
