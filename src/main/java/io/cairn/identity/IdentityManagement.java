@@ -414,6 +414,12 @@ public class IdentityManagement {
         return teams.findById(id.value()).map(Team::view);
     }
 
+    /** Whether the team exists; cheaper than loading it, for checks on hot paths such as reporting. */
+    @Transactional(readOnly = true)
+    public boolean teamExists(TeamId id) {
+        return teams.existsById(id.value());
+    }
+
     /** The members of a team, by login name. */
     @Transactional(readOnly = true)
     public List<UserView> members(TeamId id) {
@@ -466,6 +472,12 @@ public class IdentityManagement {
     @Transactional(readOnly = true)
     public Optional<BusinessUnitView> businessUnit(BusinessUnitId id) {
         return businessUnits.findById(id.value()).map(BusinessUnit::view);
+    }
+
+    /** Whether the business unit exists; cheaper than loading it. */
+    @Transactional(readOnly = true)
+    public boolean businessUnitExists(BusinessUnitId id) {
+        return businessUnits.existsById(id.value());
     }
 
     /** Names of teams by id, for display. */

@@ -193,6 +193,8 @@ public final class BenchmarkRun {
         double threads = (CpuMeter.processTicks(self) - selfBefore) / 100.0; // the JDBC threads run in this JVM
         report.ceilingCpu = ceilingUsage.describe(report.machine.cores(), "JDBC client threads", threads);
         say("ceiling CPU: " + report.ceilingCpu);
+        report.auditRecords = AuditCheck.verify(database);
+        say(String.format("audit trail verified: %,d records chained without a gap", report.auditRecords));
         say(String.format("JDBC ceiling: %.0f/s, p50 %.2f ms, p99 %.2f ms", report.ceiling.perSecond(),
                 report.ceiling.latencyMicros().getValueAtPercentile(50) / 1000.0,
                 report.ceiling.latencyMicros().getValueAtPercentile(99) / 1000.0));
@@ -400,6 +402,7 @@ public final class BenchmarkRun {
         String createCpu;
         JdbcCeiling.Result ceiling;
         String ceilingCpu;
+        long auditRecords;
         Seed.Result seed;
         long totalIncidents;
         int deepCombinations;
@@ -478,6 +481,10 @@ public final class BenchmarkRun {
             }
             if (ceilingCpu != null) {
                 md.append("CPU while creating through plain JDBC: ").append(ceilingCpu).append(".\n");
+            }
+            if (auditRecords > 0) {
+                md.append(String.format("After both, the audit trail verified: %,d records chained without a gap.%n",
+                        auditRecords));
             }
             md.append('\n').append(END);
 

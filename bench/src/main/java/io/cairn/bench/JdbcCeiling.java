@@ -22,10 +22,10 @@ import org.HdrHistogram.Histogram;
 /**
  * The ceiling for creating incidents: the same rows the API writes, written with plain JDBC by the same number of
  * threads, each with its own connection and one transaction per incident. Per incident, in this order, exactly the
- * statements Cairn issues after authenticating the request: {@code nextval('incident_number_seq')}; the insert of
- * all 31 incident columns; the timeline insert {@code returning id}; {@code select seq, hash from audit_head where
- * id = 1 for update}; the insert of the hash-chained audit record together with the update of the head row (one
- * statement); commit. The SHA-256 digests (the incident's snapshot and the audit chain hash) are computed as Cairn
+ * statements Cairn issues after authenticating the request and checking the team: {@code
+ * nextval('incident_number_seq')}; the insert of all 31 incident columns; the timeline insert {@code returning id};
+ * the audit append, which locks the {@code audit_head} row ({@code for update}), inserts the record chained to the
+ * head's hash and moves the head, in one statement; commit. The SHA-256 digests (the incident's snapshot and the audit chain hash) are computed as Cairn
  * computes them. What it leaves out is everything above the database: HTTP, JSON, token lookup, validation, the team
  * check, Spring's transaction and event machinery.
  */
@@ -45,13 +45,17 @@ final class JdbcCeiling {
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TIMELINE = "insert into incident_timeline (incident_id, at, actor_id, "
             + "actor_name, kind, details, note) values (?, ?, ?, ?, ?, ?::jsonb, ?) returning id";
-    private static final String LOCK_HEAD = "select seq, hash from audit_head where id = 1 for update";
+    /** Cairn's AuditTrail: lock the head, append the chained record, move the head, in one statement. */
     private static final String APPEND = """
-            with appended as (
+            with head as (select seq, hash from audit_head where id = 1 for update),
+            appended as (
               insert into audit_record (seq, at, actor_id, actor_name, action, object_type, object_id,
                                         before_digest, after_digest, previous_hash, hash)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))
-            update audit_head set seq = ?, hash = ? where id = 1""";
+              select seq + 1, ?, ?, ?, ?, ?, ?, ?, ?, hash,
+                     encode(sha256(convert_to(hash || ?, 'UTF8')), 'hex')
+              from head
+              returning seq, hash)
+            update audit_head set seq = appended.seq, hash = appended.hash from appended where audit_head.id = 1""";
 
     private JdbcCeiling() {}
 
@@ -86,7 +90,6 @@ final class JdbcCeiling {
                 PreparedStatement next = connection.prepareStatement("select nextval('incident_number_seq')");
                 PreparedStatement incident = connection.prepareStatement(INSERT_INCIDENT);
                 PreparedStatement timeline = connection.prepareStatement(INSERT_TIMELINE);
-                PreparedStatement lock = connection.prepareStatement(LOCK_HEAD);
                 PreparedStatement append = connection.prepareStatement(APPEND)) {
             connection.setAutoCommit(false);
             while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxIncidents) {
@@ -126,18 +129,11 @@ final class JdbcCeiling {
                 try (ResultSet row = timeline.executeQuery()) {
                     row.next();
                 }
-                long seq;
-                String previous;
-                try (ResultSet head = lock.executeQuery()) {
-                    head.next();
-                    seq = head.getLong(1) + 1;
-                    previous = head.getString(2);
-                }
                 Instant stamp = now.truncatedTo(ChronoUnit.MICROS);
-                String hash = sha256Hex(String.join("\n", previous, stamp.toString(), actorId, client.username(),
-                        "incident.reported", "incident", id.toString(), "", after));
-                Object[] record = {seq, Timestamp.from(stamp), actorId, client.username(), "incident.reported",
-                    "incident", id.toString(), null, after, previous, hash, seq, hash};
+                String content = "\n" + String.join("\n", stamp.toString(), actorId, client.username(),
+                        "incident.reported", "incident", id.toString(), "", after);
+                Object[] record = {Timestamp.from(stamp), actorId, client.username(), "incident.reported",
+                    "incident", id.toString(), null, after, content};
                 for (int i = 0; i < record.length; i++) {
                     append.setObject(i + 1, record[i]);
                 }
