@@ -154,8 +154,9 @@ public final class BenchmarkRun {
         properties.put("bench.seconds", Long.toString(seconds));
         properties.put("bench.maxRequests", Long.toString(seconds * 5_000));
         properties.put("bench.requestName", "create");
-        say("create: measuring " + seconds + " s with " + CLIENTS + " clients");
         CpuMeter meter = new CpuMeter(server.pid(), database.postmasterPid());
+        quiet(meter);
+        say("create: measuring " + seconds + " s with " + CLIENTS + " clients");
         if (Boolean.getBoolean("bench.jfr")) {
             server.jcmd("JFR.start", "name=create", "settings=profile",
                     "filename=" + results.resolve("create.jfr"));
@@ -234,6 +235,7 @@ public final class BenchmarkRun {
         GatlingRun.run(ListIncidentsSimulation.class, properties, results.resolve("gatling"),
                 results.resolve("gatling.log"), false);
         properties.put("bench.requests", Integer.toString(Integer.getInteger("bench.listRequests", 500)));
+        quiet(new CpuMeter(server.pid(), database.postmasterPid()));
         say("list: measuring");
         report.list = GatlingRun.run(ListIncidentsSimulation.class, properties, results.resolve("gatling"),
                 results.resolve("gatling.log"), true);
@@ -354,6 +356,12 @@ public final class BenchmarkRun {
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------------
+
+    /** Waits up to ten minutes for other processes on the machine to calm down, and says how busy they were. */
+    private void quiet(CpuMeter meter) throws IOException, InterruptedException {
+        double others = meter.awaitQuiet(0.15, Duration.ofMinutes(10));
+        say(String.format("other processes use %.2f cores%s", others, others < 0.15 ? "" : ": measuring anyway"));
+    }
 
     private static long count(BenchDatabase database, String sql) throws SQLException {
         return Long.parseLong(single(database, sql));

@@ -70,6 +70,26 @@ final class CpuMeter {
         return ticks;
     }
 
+    /**
+     * Waits until processes other than Cairn, PostgreSQL and this JVM use less than {@code limit} cores over a few
+     * seconds, at most {@code patience}; returns what they used at the end. Other work on a 2-core machine changes
+     * the figures more than anything the benchmark measures.
+     */
+    double awaitQuiet(double limit, java.time.Duration patience) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long self = ProcessHandle.current().pid();
+        while (true) {
+            start();
+            double before = processTicks(self);
+            Thread.sleep(3000);
+            Usage usage = stop();
+            double others = usage.otherCores((processTicks(self) - before) / 100.0);
+            if (others < limit || System.nanoTime() > deadline) {
+                return others;
+            }
+        }
+    }
+
     static double processTicks(long pid) {
         String[] stat = stat(Path.of("/proc", Long.toString(pid), "stat"));
         return stat == null ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
