@@ -163,7 +163,7 @@ public final class BenchmarkRun {
         }
         meter.start();
         GatlingRun.Stats create = GatlingRun.run(CreateIncidentsSimulation.class, properties,
-                results.resolve("gatling"), results.resolve("gatling.log"), true).get("create");
+                results.resolve("gatling"), results.resolve("gatling.log"), false).get("create");
         CpuMeter.Usage usage = meter.stop();
         report.createCpu = usage.describe(report.machine.cores(), "Gatling", GatlingRun.lastCpuSeconds);
         if (Boolean.getBoolean("bench.jfr")) {

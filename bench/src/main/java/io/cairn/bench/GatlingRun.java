@@ -46,6 +46,9 @@ final class GatlingRun {
                 "--simulation", simulation.getName(), "--results-folder", resultsDirectory.toString(),
                 "--launcher", "cairn-bench"));
         if (!reports) {
+            // No simulation.log and no HTML report: the figures come from GatlingFigures, and on a 2-core machine the
+            // load generator's CPU is taken from the server it measures.
+            command.add(command.indexOf("-cp"), "-Dgatling.data.writers.0=console");
             command.add("--no-reports");
         }
         Process gatling = new ProcessBuilder(command).redirectErrorStream(true)
