@@ -24,7 +24,7 @@ final class BenchDatabase implements AutoCloseable {
 
     static BenchDatabase start(Path dataDirectory) throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(true)
                 // The same settings as io.cairn.platform.EmbeddedPostgresEnvironment.
@@ -32,8 +32,13 @@ final class BenchDatabase implements AutoCloseable {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("work_mem", "16MB")
                 .setServerConfig("maintenance_work_mem", "256MB")
-                .setServerConfig("timezone", "UTC")
-                .start();
+                .setServerConfig("timezone", "UTC");
+        if (Boolean.getBoolean("bench.durable")) {
+            // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit=off, and so does Cairn's embedded
+            // database; this measures what crash safety costs.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        EmbeddedPostgres server = builder.start();
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("create database " + DATABASE);
