@@ -54,6 +54,29 @@ public class AuditManagement {
         return Outcome.done(jdbc.sql(sql).params(parameters).query((row, n) -> record(row)).list());
     }
 
+    /**
+     * The newest records before the given sequence number (all, when absent), newest first (auditors only); for
+     * reading the trail backwards from now.
+     */
+    @Transactional(readOnly = true)
+    public Outcome<List<AuditRecord>> latest(@Nullable Long beforeSeq, int limit, @Nullable String objectId) {
+        Optional<Refusal> refusal = requireAuditor();
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        if (limit < 1 || limit > 1000) {
+            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to 1000"));
+        }
+        String sql = "select * from audit_record where seq < ?" + (objectId == null ? "" : " and object_id = ?")
+                + " order by seq desc limit ?";
+        List<Object> parameters = new ArrayList<>(List.of(beforeSeq == null ? Long.MAX_VALUE : beforeSeq));
+        if (objectId != null) {
+            parameters.add(objectId);
+        }
+        parameters.add(limit);
+        return Outcome.done(jdbc.sql(sql).params(parameters).query((row, n) -> record(row)).list());
+    }
+
     /** Streams the whole trail, oldest first, to the consumer (auditors only). */
     @Transactional(readOnly = true)
     public Outcome<Long> export(Consumer<AuditRecord> sink) {

@@ -224,6 +224,19 @@ public class IdentityManagement {
         throttle.succeeded(username);
     }
 
+    /**
+     * Whether a code (such as an anonymous reporter's follow-up code) may be tried from this address now: a code is
+     * a credential, and guessing is slowed down and then refused just like guessing passwords.
+     */
+    public SignInVerdict codeAttemptVerdict(String address) {
+        return throttle.codeVerdict("code", address);
+    }
+
+    /** Counts a wrong code against the address. */
+    public void codeAttemptFailed(String address) {
+        throttle.codeFailed("code", address);
+    }
+
     // --- users ---------------------------------------------------------------------------------------------------
 
     /** Creates a user (admin only). Without an initial password, a one-time password is made and returned once. */

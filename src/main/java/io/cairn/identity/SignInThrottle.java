@@ -55,6 +55,18 @@ class SignInThrottle {
         recordFailure(addressKey(address), maxFailures * 2, now);
     }
 
+    /** Whether an attempt at a code of this purpose may be made from this address now. */
+    @Transactional(readOnly = true)
+    SignInVerdict codeVerdict(String purpose, String address) {
+        return waitFor(purpose + ":" + address, clock.instant()).<SignInVerdict>map(SignInVerdict.Wait::new)
+                .orElseGet(SignInVerdict.Allowed::new);
+    }
+
+    @Transactional
+    void codeFailed(String purpose, String address) {
+        recordFailure(purpose + ":" + address, maxFailures, clock.instant());
+    }
+
     @Transactional
     void succeeded(String username) {
         jdbc.sql("delete from login_throttle where throttle_key = ?").param(accountKey(username)).update();

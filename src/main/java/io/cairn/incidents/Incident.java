@@ -36,7 +36,7 @@ class Incident {
     private int priority;
     private Tlp tlp;
     private Pap pap;
-    private final UUID reporterId;
+    private final @Nullable UUID reporterId;
     private @Nullable UUID ownerId;
     private @Nullable UUID teamId;
     private @Nullable UUID businessUnitId;
@@ -60,7 +60,7 @@ class Incident {
     @PersistenceCreator
     Incident(UUID id, long number, String title, String description, String categoryClass, String categoryType,
             Determination determination, Severity severity, int impact, int urgency, int priority, Tlp tlp, Pap pap,
-            UUID reporterId, @Nullable UUID ownerId, @Nullable UUID teamId, @Nullable UUID businessUnitId,
+            @Nullable UUID reporterId, @Nullable UUID ownerId, @Nullable UUID teamId, @Nullable UUID businessUnitId,
             boolean confidential, Status status, @Nullable String resolution, @Nullable String dismissalReason,
             @Nullable UUID mergedInto, @Nullable Instant occurredAt, @Nullable Instant detectedAt,
             Instant reportedAt, @Nullable Instant acknowledgedAt, @Nullable Instant containedAt,
@@ -98,12 +98,12 @@ class Incident {
         this.version = version;
     }
 
-    /** A newly reported incident, in status {@code new}. */
-    static Incident report(IncidentId id, long number, ValidReport report, UserId reporter, Instant now) {
+    /** A newly reported incident, in status {@code new}; without a reporter when reported anonymously. */
+    static Incident report(IncidentId id, long number, ValidReport report, @Nullable UserId reporter, Instant now) {
         return new Incident(id.value(), number, report.title(), report.description(),
                 report.category().rsitClass(), report.category().rsitType(), report.determination(),
                 report.severity(), report.impact(), report.urgency(), report.priority(), report.tlp(), report.pap(),
-                reporter.value(), uuid(report.owner()), uuid(report.team()), uuid(report.businessUnit()),
+                uuid(reporter), uuid(report.owner()), uuid(report.team()), uuid(report.businessUnit()),
                 report.confidential(), Status.NEW, null, null, null, report.occurredAt(), report.detectedAt(), now,
                 null, null, null, null, now, null);
     }
@@ -252,8 +252,12 @@ class Incident {
         return confidential;
     }
 
-    UserId reporter() {
-        return new UserId(reporterId);
+    Optional<UserId> reporter() {
+        return Optional.ofNullable(reporterId).map(UserId::new);
+    }
+
+    boolean reportedBy(UserId user) {
+        return user.value().equals(reporterId);
     }
 
     Optional<UserId> owner() {
@@ -275,7 +279,7 @@ class Incident {
     IncidentView view(PriorityMatrix matrix) {
         return new IncidentView(id(), number, reference(), title, description, new Category(categoryClass,
                 categoryType), determination, severity, matrix.impactLabel(impact), matrix.urgencyLabel(urgency),
-                matrix.priorityLabel(priority), priority, tlp, pap, reporter(), owner().orElse(null),
+                matrix.priorityLabel(priority), priority, tlp, pap, reporter().orElse(null), owner().orElse(null),
                 team().orElse(null), businessUnitId == null ? null : new BusinessUnitId(businessUnitId),
                 confidential, status, resolution, dismissalReason,
                 mergedInto == null ? null : new IncidentId(mergedInto), occurredAt, detectedAt, reportedAt,

@@ -142,6 +142,58 @@ class IncidentApi {
         return incidents.merge(id, command).orRefuse();
     }
 
+    /** A handler asks the reporter a question, which the reporter reads in their follow-up. */
+    @PostMapping("/incidents/{id}/questions")
+    ResponseEntity<TimelineEntry> askReporter(@PathVariable IncidentId id,
+            @Valid @RequestBody IncidentCommands.AddNote question) {
+        return ResponseEntity.status(201).body(incidents.askReporter(id, question).orRefuse());
+    }
+
+    /** What the signed-in reporter sees of an incident they reported. */
+    @GetMapping("/me/reports/{id}")
+    ReporterView myReport(@PathVariable IncidentId id) {
+        return incidents.reporterView(id).orElseThrow(() -> new RefusedException(
+                Refusal.notFound("a report of yours with id " + id)));
+    }
+
+    /** The signed-in reporter answers a question or adds to their report. */
+    @PostMapping("/me/reports/{id}/replies")
+    ResponseEntity<TimelineEntry> reply(@PathVariable IncidentId id,
+            @Valid @RequestBody IncidentCommands.AddNote reply) {
+        return ResponseEntity.status(201).body(incidents.replyAsReporter(id, reply).orRefuse());
+    }
+
+    /** Accepts, dismisses or merges a new report. */
+    @PostMapping("/incidents/{id}/triage")
+    IncidentView triage(@PathVariable IncidentId id, @Valid @RequestBody TriageDecision decision) {
+        return incidents.triage(id, decision).orRefuse();
+    }
+
+    /** Assigns or moves several incidents at once; answers per incident whether it was done. */
+    @PostMapping("/incidents/bulk")
+    List<BulkAction.Result> bulk(@Valid @RequestBody BulkAction action) {
+        return incidents.bulk(action).orRefuse();
+    }
+
+    @GetMapping("/me/views")
+    List<SavedView> savedViews() {
+        return incidents.savedViews();
+    }
+
+    record NewView(@jakarta.validation.constraints.NotBlank String name,
+            @jakarta.validation.constraints.NotNull String query) {}
+
+    @PostMapping("/me/views")
+    ResponseEntity<SavedView> saveView(@Valid @RequestBody NewView view) {
+        return ResponseEntity.status(201).body(incidents.saveView(view.name(), view.query()).orRefuse());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/me/views/{id}")
+    ResponseEntity<Void> removeView(@PathVariable java.util.UUID id) {
+        incidents.removeView(id).orRefuse();
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/priority-matrix")
     PriorityMatrix priorityMatrix() {
         return incidents.priorityMatrix();

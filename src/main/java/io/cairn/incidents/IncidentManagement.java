@@ -3,6 +3,7 @@ package io.cairn.incidents;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.UserId;
+import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Pap;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -37,6 +40,8 @@ public class IncidentManagement {
     /** How far in the future a reported time may lie, to allow for clock skew between devices. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    private static final Pattern REFERENCE = Pattern.compile("(?i)^\\s*(?:INC-?)?(\\d{1,18})\\s*$");
+
     private final Incidents incidents;
     private final Timeline timeline;
     private final Links links;
@@ -44,12 +49,13 @@ public class IncidentManagement {
     private final PriorityMatrices matrices;
     private final RsitTaxonomy taxonomy;
     private final IdentityManagement identity;
+    private final SavedViews savedViews;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     IncidentManagement(Incidents incidents, Timeline timeline, Links links, IncidentSearch search,
-            PriorityMatrices matrices, RsitTaxonomy taxonomy, IdentityManagement identity,
+            PriorityMatrices matrices, RsitTaxonomy taxonomy, IdentityManagement identity, SavedViews savedViews,
             ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
@@ -58,6 +64,7 @@ public class IncidentManagement {
         this.matrices = matrices;
         this.taxonomy = taxonomy;
         this.identity = identity;
+        this.savedViews = savedViews;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -68,26 +75,56 @@ public class IncidentManagement {
     /** Reports a new incident for the signed-in user. */
     @Transactional
     public Outcome<IncidentView> report(NewIncident report) {
+        return report(report, false);
+    }
+
+    /**
+     * Reports a new incident for the signed-in user through a channel whose configuration routes it, such as a
+     * report template with a default team: the team is the channel's choice, not the reporter's.
+     */
+    @Transactional
+    public Outcome<IncidentView> reportRouted(NewIncident report) {
+        return report(report, true);
+    }
+
+    private Outcome<IncidentView> report(NewIncident report, boolean routed) {
         Actor actor = identity.requireActor();
         if (!IncidentAccess.mayReport(actor)) {
             return Outcome.refused(Refusal.forbidden("you need the role reporter or handler to report incidents"));
         }
-        Outcome<ValidReport> valid = validate(actor, report);
+        return open(report, routed, IncidentAccess.mayAssign(actor), actor.id(), actor.ref());
+    }
+
+    /**
+     * Reports a new incident for a person without an account: it has no reporter, and only the follow-up code that
+     * intake hands out leads back to it. A template may route it to a team.
+     */
+    @Transactional
+    public Outcome<IncidentView> reportAnonymously(NewIncident report) {
+        return open(report, true, false, null, ANONYMOUS);
+    }
+
+    /** How the timeline and the audit trail name a person who reported without an account. */
+    public static final ActorRef ANONYMOUS = new ActorRef("anonymous", "anonymous reporter");
+
+    private Outcome<IncidentView> open(NewIncident report, boolean routed, boolean mayAssign,
+            @Nullable UserId reporter, ActorRef by) {
+        Outcome<ValidReport> valid = validate(report, routed, mayAssign);
         if (valid instanceof Outcome.Refused<ValidReport> refused) {
             return Outcome.refused(refused.refusal());
         }
         ValidReport accepted = ((Outcome.Done<ValidReport>) valid).value();
         Instant now = clock.instant();
         long number = jdbc.sql("select nextval('incident_number_seq')").query(Long.class).single();
-        Incident incident = Incident.report(IncidentId.random(), number, accepted, actor.id(), now);
+        Incident incident = Incident.report(IncidentId.random(), number, accepted, reporter, now);
         incidents.insertNew(incident);
-        timeline.append(incident.id(), now, actor.ref(), "reported", Map.of("status", Status.NEW.code()), null);
-        events.publishEvent(new IncidentReported(incident.id(), actor.ref(), now, accepted.priority(),
+        timeline.append(incident.id(), now, by, "reported", Map.of("status", Status.NEW.code()), null);
+        events.publishEvent(new IncidentReported(incident.id(), by, now, accepted.priority(),
                 accepted.category(), digest(incident)));
         return Outcome.done(incident.view(matrices.current()));
     }
 
-    private Outcome<ValidReport> validate(Actor actor, NewIncident report) {
+    private Outcome<ValidReport> validate(NewIncident report, boolean routed, boolean mayAssign) {
         PriorityMatrix matrix = matrices.current();
         Category category = report.category() == null ? Category.UNDETERMINED : report.category();
         if (!taxonomy.contains(category)) {
@@ -103,7 +140,7 @@ public class IncidentManagement {
         if (urgency.isEmpty()) {
             return Outcome.refused(Refusal.invalid("urgency", "must be one of " + matrix.urgencies()));
         }
-        if ((report.owner() != null || report.team() != null) && !IncidentAccess.mayAssign(actor)) {
+        if ((report.owner() != null || report.team() != null && !routed) && !mayAssign) {
             return Outcome.refused(Refusal.invalid(report.owner() != null ? "owner" : "team",
                     "only handlers and coordinators may assign an incident"));
         }
@@ -127,6 +164,27 @@ public class IncidentManagement {
     @Transactional
     public Optional<IncidentView> incident(IncidentId id) {
         return visible(id, "incident").map(incident -> incident.view(matrices.current()));
+    }
+
+    /**
+     * The incident a person names by its reference ({@code INC-12}, or just {@code 12}) or by its id, if the
+     * signed-in user may see it; for forms where people type the other incident of a link or a merge.
+     */
+    @Transactional(readOnly = true)
+    public Optional<IncidentId> resolveReference(String referenceOrId) {
+        Actor actor = identity.requireActor();
+        Matcher reference = REFERENCE.matcher(referenceOrId);
+        Optional<Incident> found;
+        if (reference.matches()) {
+            found = incidents.findByNumber(Long.parseLong(reference.group(1)));
+        } else {
+            try {
+                found = incidents.findById(IncidentId.valueOf(referenceOrId).value());
+            } catch (IllegalArgumentException notAnId) {
+                found = Optional.empty();
+            }
+        }
+        return found.filter(incident -> IncidentAccess.maySee(actor, incident)).map(Incident::id);
     }
 
     /** The timeline of an incident the signed-in user may see, oldest first. */
@@ -332,6 +390,77 @@ public class IncidentManagement {
         return Outcome.done(note);
     }
 
+    // --- the conversation with the reporter ----------------------------------------------------------------------
+
+    /** A handler asks the reporter a question; the reporter reads it in their follow-up view. */
+    @Transactional
+    public Outcome<TimelineEntry> askReporter(IncidentId id, IncidentCommands.AddNote question) {
+        Actor actor = identity.requireActor();
+        Optional<Incident> found = incidents.findById(id.value()).filter(i -> IncidentAccess.maySee(actor, i));
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("incident " + id));
+        }
+        if (!IncidentAccess.mayHandle(actor, found.get())) {
+            return Outcome.refused(Refusal.forbidden("only handlers and coordinators ask the reporter questions"));
+        }
+        return Outcome.done(converse(found.get(), actor.ref(), "asked-reporter", question.text()));
+    }
+
+    /** The signed-in reporter of the incident answers, or adds to their report. */
+    @Transactional
+    public Outcome<TimelineEntry> replyAsReporter(IncidentId id, IncidentCommands.AddNote reply) {
+        Actor actor = identity.requireActor();
+        return incidents.findById(id.value()).filter(i -> i.reportedBy(actor.id()))
+                .<Outcome<TimelineEntry>>map(i -> Outcome.done(converse(i, actor.ref(), "reporter-replied",
+                        reply.text())))
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("a report of yours with id " + id)));
+    }
+
+    /** What the signed-in reporter sees of an incident they reported: status, outcome and the conversation. */
+    @Transactional(readOnly = true)
+    public Optional<ReporterView> reporterView(IncidentId id) {
+        Actor actor = identity.requireActor();
+        return incidents.findById(id.value()).filter(i -> i.reportedBy(actor.id())).map(this::reporterView);
+    }
+
+    /**
+     * What an anonymous reporter sees; only for the intake module, after it checked the follow-up code that leads
+     * to this incident.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReporterView> reporterViewByFollowUpCode(IncidentId id) {
+        return incidents.findById(id.value()).map(this::reporterView);
+    }
+
+    /** An anonymous reporter answers; only for the intake module, after it checked the follow-up code. */
+    @Transactional
+    public Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
+        return incidents.findById(id.value()).map(i -> converse(i, ANONYMOUS, "reporter-replied", reply));
+    }
+
+    private ReporterView reporterView(Incident incident) {
+        IncidentView view = incident.view(matrices.current());
+        List<TimelineEntry> conversation = timeline.of(view.id()).stream()
+                .filter(entry -> ReporterView.SHOWN.contains(entry.kind()))
+                .map(entry -> switch (entry.kind()) {
+                    case "transitioned" -> entry.withoutNote().signedBy(ReporterView.TEAM);
+                    case "asked-reporter" -> entry.signedBy(ReporterView.TEAM);
+                    default -> entry;
+                })
+                .toList();
+        return new ReporterView(view.id(), view.reference(), view.title(), view.status(), view.reportedAt(),
+                view.dismissalReason(), conversation);
+    }
+
+    private TimelineEntry converse(Incident incident, io.cairn.shared.ActorRef by, String kind, String text) {
+        Instant now = clock.instant();
+        String before = digest(incident);
+        TimelineEntry entry = timeline.append(incident.id(), now, by, kind, Map.of(), text.trim());
+        events.publishEvent(new IncidentChanged(incident.id(), by, now, kind, incident.status(), before,
+                ContentDigest.of(before + "|" + kind + ":" + entry.id()).hex()));
+        return entry;
+    }
+
     /** Links this incident to another; a child has one parent, and parents form no cycle. */
     @Transactional
     public Outcome<List<IncidentLink>> link(IncidentId id, IncidentCommands.Link command) {
@@ -415,6 +544,93 @@ public class IncidentManagement {
                     before, digest(into)));
         }
         return merged;
+    }
+
+    // --- the handler's workspace: triage, bulk changes, saved views ------------------------------------------------
+
+    /**
+     * Decides about a new report: accept it (it moves through triage into analysis), dismiss it with a reason the
+     * reporter reads, or merge it into an existing incident. Either all of the decision happens or none of it.
+     */
+    @Transactional
+    public Outcome<IncidentView> triage(IncidentId id, TriageDecision decision) {
+        Outcome<IncidentView> outcome = switch (decision.decision()) {
+            case ACCEPT -> transition(id, new IncidentCommands.Transition(Status.TRIAGE, null, decision.version()))
+                    .flatMap(triaged -> transition(id, new IncidentCommands.Transition(Status.ANALYSIS, null,
+                            triaged.version())));
+            case DISMISS -> decision.reason() == null || decision.reason().isBlank()
+                    ? Outcome.refused(Refusal.invalid("reason", "dismissing needs a reason the reporter will read"))
+                    : transition(id, new IncidentCommands.Transition(Status.TRIAGE, null, decision.version()))
+                            .flatMap(triaged -> transition(id, new IncidentCommands.Transition(Status.DISMISSED,
+                                    decision.reason(), triaged.version())));
+            case MERGE -> decision.target() == null
+                    ? Outcome.refused(Refusal.invalid("target", "merging needs the incident to merge into"))
+                    : merge(id, new IncidentCommands.Merge(decision.target(), decision.version()));
+        };
+        if (outcome instanceof Outcome.Refused<IncidentView>) {
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+                    .setRollbackOnly();
+        }
+        return outcome;
+    }
+
+    /** Applies one change to each selected incident on its own; says per incident whether it was done. */
+    @Transactional
+    public Outcome<List<BulkAction.Result>> bulk(BulkAction action) {
+        if (action.action() == BulkAction.Action.TRANSITION && action.to() == null) {
+            return Outcome.refused(Refusal.invalid("to", "a bulk transition needs the status to move to"));
+        }
+        List<BulkAction.Result> results = new java.util.ArrayList<>();
+        for (IncidentId id : new java.util.LinkedHashSet<>(action.incidents())) {
+            long version = incidents.findById(id.value()).map(Incident::version).orElse(-1L);
+            Outcome<IncidentView> outcome = version < 0 ? Outcome.refused(Refusal.notFound("incident " + id))
+                    : switch (action.action()) {
+                        case ASSIGN -> assign(id, new IncidentCommands.Assign(action.owner(), action.team(),
+                                businessUnitOf(id), version));
+                        case TRANSITION -> transition(id, new IncidentCommands.Transition(action.to(),
+                                action.reason(), version));
+                    };
+            results.add(outcome instanceof Outcome.Refused<IncidentView> refused
+                    ? new BulkAction.Result(id, false, refused.refusal().message())
+                    : new BulkAction.Result(id, true, null));
+        }
+        return Outcome.done(results);
+    }
+
+    private io.cairn.identity.@Nullable BusinessUnitId businessUnitOf(IncidentId id) {
+        return incidents.findById(id.value()).map(i -> i.view(matrices.current()).businessUnit()).orElse(null);
+    }
+
+    /** The signed-in user's saved views of the list. */
+    @Transactional(readOnly = true)
+    public List<SavedView> savedViews() {
+        return savedViews.of(identity.requireActor().id());
+    }
+
+    /** Keeps a filter of the list under a name, for the signed-in user. */
+    @Transactional
+    public Outcome<SavedView> saveView(String name, String query) {
+        UserId owner = identity.requireActor().id();
+        String trimmed = name.trim();
+        String filters = query.startsWith("?") ? query.substring(1) : query;
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            return Outcome.refused(Refusal.invalid("name", "must be 1 to 100 characters"));
+        }
+        if (filters.length() > 2_000 || filters.contains("cursor=")) {
+            return Outcome.refused(Refusal.invalid("query", "must be a list filter of at most 2000 characters, "
+                    + "without a page cursor"));
+        }
+        if (savedViews.nameTaken(owner, trimmed)) {
+            return Outcome.refused(Refusal.conflict("name", "you already have a view with this name"));
+        }
+        return Outcome.done(savedViews.add(owner, trimmed, filters, clock.instant()));
+    }
+
+    /** Removes one of the signed-in user's saved views. */
+    @Transactional
+    public Outcome<java.util.UUID> removeView(java.util.UUID id) {
+        return savedViews.remove(identity.requireActor().id(), id) ? Outcome.done(id)
+                : Outcome.refused(Refusal.notFound("saved view " + id));
     }
 
     // --- the shape every change has --------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ class IncidentSearch {
         StringBuilder sql = new StringBuilder("""
                 select i.id, i.number, i.title, i.category_class, i.category_type, i.priority, i.status, i.tlp,
                        i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at
-                from incident i where """).append(where);
+                from incident i where\s""").append(where);
         List<Object> pageParameters = new ArrayList<>(parameters);
         Optional<Cursor> cursor = Cursor.decode(filter.cursor(), filter.sort());
         if (cursor.isPresent()) {

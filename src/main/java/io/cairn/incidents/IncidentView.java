@@ -8,7 +8,7 @@ import io.cairn.shared.Tlp;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** An incident as those who may see it read it. */
+/** An incident as those who may see it read it; {@code reporter} is absent for an anonymous report. */
 public record IncidentView(
         IncidentId id,
         long number,
@@ -24,7 +24,7 @@ public record IncidentView(
         int priorityLevel,
         Tlp tlp,
         Pap pap,
-        UserId reporter,
+        @Nullable UserId reporter,
         @Nullable UserId owner,
         @Nullable TeamId team,
         @Nullable BusinessUnitId businessUnit,

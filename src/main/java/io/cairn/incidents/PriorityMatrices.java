@@ -7,21 +7,32 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The stored priority matrix: one row, a JSON document. */
+/**
+ * The stored priority matrix: one row, a JSON document. Kept in memory and reloaded every few seconds, so that a
+ * change made on another node takes effect here too.
+ */
 @Component
 class PriorityMatrices {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
+    private static final long RELOAD_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
     private final JdbcClient jdbc;
     private volatile PriorityMatrix cached;
+    private volatile long loadedAt;
 
     PriorityMatrices(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.cached = load();
+        this.loadedAt = System.nanoTime();
     }
 
     PriorityMatrix current() {
+        if (System.nanoTime() - loadedAt > RELOAD_NANOS) {
+            cached = load();
+            loadedAt = System.nanoTime();
+        }
         return cached;
     }
 
@@ -46,6 +57,7 @@ class PriorityMatrices {
                         + "where id = 1 and version = ?")
                 .param(document).param(expectedVersion).update();
         cached = load();
+        loadedAt = System.nanoTime();
         return updated == 1;
     }
 

@@ -12,4 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param note the text of a note or the reason given for a change
  */
 public record TimelineEntry(long id, Instant at, String actorName, String kind, Map<String, String> details,
-        @Nullable String note) {}
+        @Nullable String note) {
+
+    /** The same entry under another name, for readers who may not know who in a team wrote it. */
+    public TimelineEntry signedBy(String name) {
+        return new TimelineEntry(id, at, name, kind, details, note);
+    }
+
+    /** The same entry without its note, for readers who may see that something changed but not why. */
+    public TimelineEntry withoutNote() {
+        return new TimelineEntry(id, at, actorName, kind, details, null);
+    }
+}

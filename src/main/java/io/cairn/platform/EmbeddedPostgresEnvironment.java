@@ -64,6 +64,10 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
     private static EmbeddedPostgres start(Path dataDirectory, boolean clean, int port) {
         try {
+            if (clean) {
+                // initdb refuses a directory that a killed run left behind
+                org.springframework.util.FileSystemUtils.deleteRecursively(dataDirectory);
+            }
             Files.createDirectories(dataDirectory);
             long started = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -100,6 +104,14 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the database " + database, e);
+        }
+    }
+
+    /** Stops the server of a data directory, as a shutdown would; for tests of restarts. */
+    static void stop(Path dataDirectory) {
+        EmbeddedPostgres server = serversByDirectory.remove(dataDirectory.toAbsolutePath().normalize());
+        if (server != null) {
+            close(server);
         }
     }
 

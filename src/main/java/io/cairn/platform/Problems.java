@@ -29,6 +29,28 @@ final class Problems {
                 .replace('_', '-'), refusal.message(), refusal.fields());
     }
 
+    /**
+     * Writes a problem straight to a response, for filters that answer before Spring MVC does; the same JSON shape
+     * as the problems that controllers return.
+     */
+    static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem)
+            throws java.io.IOException {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper json =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     static ProblemDetail invalid(String field, String message) {
         return of(HttpStatus.BAD_REQUEST, "invalid", field + ": " + message,
                 List.of(new Refusal.FieldProblem(field, message)));

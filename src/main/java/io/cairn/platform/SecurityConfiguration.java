@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -24,7 +23,6 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. The API ({@code /api/**}) takes personal bearer tokens, or the browser session with a CSRF
@@ -34,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final JsonMapper json = JsonMapper.builder().build();
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String[] PUBLIC = {"/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
         "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**",
@@ -54,11 +51,13 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, IdentityManagement identity) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**").permitAll()
+                        .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(identity), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AccountGuard(identity, true), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null))
+                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+                                && !request.getServletPath().startsWith("/api/v1/public/")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> writeProblem(response,
@@ -95,9 +94,7 @@ class SecurityConfiguration {
 
     static void writeProblem(HttpServletResponse response, HttpStatus status, String type, String detail)
             throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(status, type, detail, List.of()));
+        Problems.write(response, Problems.of(status, type, detail, List.of()));
     }
 
     /** Records a successful sign-in, clearing the account's failures, then goes where the user was heading. */
@@ -187,7 +184,10 @@ class SecurityConfiguration {
     private static final class AccountGuard extends OncePerRequestFilter {
 
         private static final Set<String> ALLOWED_WITH_ONE_TIME_PASSWORD = Set.of("/account/password",
-                "/api/v1/me/password", "/api/v1/me", "/logout");
+                "/api/v1/me/password", "/api/v1/me", "/logout", "/login", "/error", "/favicon.ico");
+
+        /** The password page needs its style sheets and scripts. */
+        private static final List<String> ASSETS = List.of("/webjars/", "/css/", "/js/", "/images/");
 
         private final IdentityManagement identity;
         private final boolean api;
@@ -213,13 +213,16 @@ class SecurityConfiguration {
                         "/login?disabled");
                 return;
             }
-            if (signedIn && identity.mustChangePassword()
-                    && !ALLOWED_WITH_ONE_TIME_PASSWORD.contains(request.getServletPath())) {
+            if (signedIn && identity.mustChangePassword() && !allowedWithOneTimePassword(request.getServletPath())) {
                 refuse(request, response, HttpStatus.FORBIDDEN, "password-change-required",
                         "choose a new password first (POST /api/v1/me/password)", "/account/password");
                 return;
             }
             chain.doFilter(request, response);
+        }
+
+        private static boolean allowedWithOneTimePassword(String path) {
+            return ALLOWED_WITH_ONE_TIME_PASSWORD.contains(path) || ASSETS.stream().anyMatch(path::startsWith);
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,

@@ -29,6 +29,14 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
         return new Refused<>(((Refused<T>) this).refusal());
     }
 
+    /** Applies the next step to a done value; passes a refusal on. */
+    default <U> Outcome<U> flatMap(Function<? super T, Outcome<U>> next) {
+        if (this instanceof Done<T> done) {
+            return next.apply(done.value());
+        }
+        return new Refused<>(((Refused<T>) this).refusal());
+    }
+
     /** The value, or the exception the function makes of the refusal. */
     default <X extends RuntimeException> T orElseThrow(Function<Refusal, X> exception) {
         if (this instanceof Done<T> done) {

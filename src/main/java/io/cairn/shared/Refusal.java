@@ -22,7 +22,9 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields) {
         /** The object's state does not allow this now (a lifecycle rule, a duplicate name). */
         CONFLICT(409),
         /** The caller worked on an older version than the one stored. */
-        STALE(409);
+        STALE(409),
+        /** Too many attempts: the caller must wait before trying again. */
+        THROTTLED(429);
 
         private final int status;
 
@@ -61,6 +63,11 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields) {
 
     public static Refusal conflict(String field, String message) {
         return new Refusal(Kind.CONFLICT, field + ": " + message, List.of(new FieldProblem(field, message)));
+    }
+
+    public static Refusal throttled(java.time.Duration wait) {
+        return new Refusal(Kind.THROTTLED, "too many attempts; try again in " + Math.max(1, wait.toSeconds())
+                + " seconds", List.of());
     }
 
     public static Refusal stale(long expectedVersion, long storedVersion) {

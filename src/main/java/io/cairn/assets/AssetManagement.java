@@ -1,0 +1,310 @@
+package io.cairn.assets;
+
+import io.cairn.identity.Actor;
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.Role;
+import io.cairn.identity.UserId;
+import io.cairn.identity.UserView;
+import io.cairn.shared.ContentDigest;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The assets module's entry point: the device registry. Admins register, import and hand over devices; handlers and
+ * coordinators look them up; every user sees the devices they hold, to pick the one an incident affects.
+ */
+@Service
+public class AssetManagement {
+
+    private static final List<String> REQUIRED_COLUMNS = List.of("name", "kind", "identifier");
+
+    private final Devices devices;
+    private final Holdings holdings;
+    private final IdentityManagement identity;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AssetManagement(Devices devices, Holdings holdings, IdentityManagement identity,
+            ApplicationEventPublisher events, Clock clock) {
+        this.devices = devices;
+        this.holdings = holdings;
+        this.identity = identity;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Registers a device (admin only); the identifier must be new. */
+    @Transactional
+    public Outcome<DeviceView> register(NewDevice device) {
+        Optional<Refusal> refusal = requireAdmin("register devices")
+                .or(() -> devices.findByIdentifier(device.identifier().trim())
+                        .map(d -> Refusal.conflict("identifier", "is already registered")))
+                .or(() -> unknownHolder(device.holder()));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        Instant now = clock.instant();
+        Device registered = Device.register(device.name().trim(), device.kind(), device.identifier().trim(), now);
+        try {
+            devices.save(registered);
+        } catch (DuplicateKeyException race) {
+            return Outcome.refused(Refusal.conflict("identifier", "is already registered"));
+        }
+        publish(registered, "registered", null);
+        if (device.holder() != null) {
+            handOver(registered, device.holder(), device.holderSince() == null ? now : device.holderSince());
+        }
+        return Outcome.done(registered.view());
+    }
+
+    /** Hands a device to another holder, or to nobody, from a moment on (admin only). */
+    @Transactional
+    public Outcome<DeviceView> handOver(DeviceId id, @Nullable UserId holder, @Nullable Instant since,
+            long version) {
+        Optional<Refusal> refusal = requireAdmin("hand over devices").or(() -> unknownHolder(holder));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        Optional<Device> found = devices.findById(id.value());
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("device " + id));
+        }
+        Device device = found.get();
+        if (device.version() != version) {
+            return Outcome.refused(Refusal.stale(version, device.version()));
+        }
+        if (since != null && since.isAfter(clock.instant())) {
+            return Outcome.refused(Refusal.invalid("since", "lies in the future"));
+        }
+        handOver(device, holder, since == null ? clock.instant() : since);
+        return Outcome.done(device.view());
+    }
+
+    private void handOver(Device device, @Nullable UserId holder, Instant since) {
+        String before = device.snapshot();
+        device.handOver(holder, since);
+        devices.save(device);
+        holdings.handOver(device.id(), holder, since);
+        publish(device, "handed-over", before);
+    }
+
+    /** The devices the signed-in user holds now. */
+    @Transactional(readOnly = true)
+    public List<DeviceView> myDevices() {
+        return devices.findHeldBy(identity.requireActor().id().value()).stream().map(Device::view).toList();
+    }
+
+    /** Every device (admins, handlers and coordinators). */
+    @Transactional(readOnly = true)
+    public Outcome<List<DeviceView>> devices() {
+        Optional<Refusal> refusal = requireStaff();
+        return refusal.<Outcome<List<DeviceView>>>map(Outcome::refused)
+                .orElseGet(() -> Outcome.done(devices.findAllByName().stream().map(Device::view).toList()));
+    }
+
+    /** One device, for its holder or staff. */
+    @Transactional(readOnly = true)
+    public Outcome<DeviceView> device(DeviceId id) {
+        Actor actor = identity.requireActor();
+        return devices.findById(id.value())
+                .filter(device -> requireStaff().isEmpty() || actor.id().equals(device.holder()))
+                .map(Device::view).<Outcome<DeviceView>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("device " + id)));
+    }
+
+    /** Who held the device when, oldest first (staff only). */
+    @Transactional(readOnly = true)
+    public Outcome<List<Holding>> holdings(DeviceId id) {
+        Optional<Refusal> refusal = requireStaff();
+        return refusal.<Outcome<List<Holding>>>map(Outcome::refused)
+                .orElseGet(() -> Outcome.done(holdings.of(id)));
+    }
+
+    /** Who held the device at a moment (staff only). */
+    @Transactional(readOnly = true)
+    public Outcome<Optional<UserId>> holderAt(DeviceId id, Instant at) {
+        Optional<Refusal> refusal = requireStaff();
+        return refusal.<Outcome<Optional<UserId>>>map(Outcome::refused)
+                .orElseGet(() -> Outcome.done(holdings.holderAt(id, at)));
+    }
+
+    /**
+     * Imports devices from CSV (admin only). The header names the columns: {@code name}, {@code kind} and
+     * {@code identifier} are required, {@code holder} (a login name) and {@code since} (a date or an ISO instant)
+     * optional. A device whose identifier is known is updated. Every line is checked first: if any is wrong,
+     * nothing is stored and each problem is named by line and column.
+     */
+    @Transactional
+    public Outcome<DeviceImport> importCsv(String csv) {
+        Optional<Refusal> refusal = requireAdmin("import devices");
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        List<List<String>> records = CsvRecords.parse(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
+        if (records.isEmpty() || records.get(0).isEmpty()) {
+            return Outcome.refused(Refusal.invalid("file", "is empty; the first line must name the columns "
+                    + "name,kind,identifier[,holder,since]"));
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> header = records.get(0);
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        Optional<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !columns.containsKey(c)).findFirst();
+        if (missing.isPresent()) {
+            return Outcome.refused(Refusal.invalid("file", "the header has no column '" + missing.get()
+                    + "'; it must name name,kind,identifier[,holder,since]"));
+        }
+        List<DeviceImport.LineProblem> problems = new ArrayList<>();
+        List<ImportLine> lines = new ArrayList<>();
+        Map<String, Integer> seenIdentifiers = new HashMap<>();
+        for (int index = 1; index < records.size(); index++) {
+            List<String> record = records.get(index);
+            if (!record.isEmpty()) {
+                readLine(index + 1, record, columns, seenIdentifiers, problems).ifPresent(lines::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.size() + " line(s) of the file have "
+                    + "problems; nothing was imported: " + problems.get(0),
+                    problems.stream().limit(100).map(p -> new Refusal.FieldProblem("line " + p.line() + " "
+                            + p.column(), p.message())).toList()));
+        }
+        int registered = 0;
+        int updated = 0;
+        for (ImportLine line : lines) {
+            if (store(line)) {
+                registered++;
+            } else {
+                updated++;
+            }
+        }
+        return Outcome.done(new DeviceImport(registered, updated, List.of()));
+    }
+
+    private record ImportLine(String name, DeviceKind kind, String identifier, @Nullable UserId holder,
+            @Nullable Instant since) {}
+
+    private Optional<ImportLine> readLine(int line, List<String> record, Map<String, Integer> columns,
+            Map<String, Integer> seenIdentifiers, List<DeviceImport.LineProblem> problems) {
+        int before = problems.size();
+        String name = cell(record, columns, "name");
+        String kindText = cell(record, columns, "kind");
+        String identifier = cell(record, columns, "identifier");
+        String holderName = cell(record, columns, "holder");
+        String sinceText = cell(record, columns, "since");
+        if (name.isEmpty() || name.length() > 200) {
+            problems.add(new DeviceImport.LineProblem(line, "name", "must be 1 to 200 characters"));
+        }
+        Optional<DeviceKind> kind = DeviceKind.find(kindText);
+        if (kind.isEmpty()) {
+            problems.add(new DeviceImport.LineProblem(line, "kind", "'" + kindText + "' is not one of "
+                    + java.util.Arrays.stream(DeviceKind.values()).map(DeviceKind::code).toList()));
+        }
+        if (identifier.isEmpty() || identifier.length() > 200) {
+            problems.add(new DeviceImport.LineProblem(line, "identifier", "must be 1 to 200 characters"));
+        } else {
+            Integer earlier = seenIdentifiers.putIfAbsent(identifier.toLowerCase(Locale.ROOT), line);
+            if (earlier != null) {
+                problems.add(new DeviceImport.LineProblem(line, "identifier", "'" + identifier
+                        + "' is also on line " + earlier));
+            }
+        }
+        UserId holder = null;
+        if (!holderName.isEmpty()) {
+            Optional<UserView> user = identity.findUserByUsername(holderName);
+            if (user.isEmpty()) {
+                problems.add(new DeviceImport.LineProblem(line, "holder", "no user has the login name '"
+                        + holderName + "'"));
+            } else {
+                holder = user.get().id();
+            }
+        }
+        Instant since = null;
+        if (!sinceText.isEmpty()) {
+            since = instant(sinceText);
+            if (since == null) {
+                problems.add(new DeviceImport.LineProblem(line, "since", "'" + sinceText
+                        + "' is not a date (2026-01-31) or a time (2026-01-31T09:00:00Z)"));
+            } else if (since.isAfter(clock.instant())) {
+                problems.add(new DeviceImport.LineProblem(line, "since", "lies in the future"));
+            }
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImportLine(name, kind.orElseThrow(), identifier, holder, since));
+    }
+
+    /** Stores one imported line; true when the device was new. */
+    private boolean store(ImportLine line) {
+        Instant now = clock.instant();
+        Optional<Device> known = devices.findByIdentifier(line.identifier());
+        Device device = known.orElseGet(() -> Device.register(line.name(), line.kind(), line.identifier(), now));
+        String before = known.map(Device::snapshot).orElse(null);
+        device.describe(line.name(), line.kind());
+        devices.save(device);
+        publish(device, known.isPresent() ? "updated" : "registered", before);
+        boolean holderChanged = !java.util.Objects.equals(device.holder(), line.holder());
+        if (holderChanged) {
+            handOver(device, line.holder(), line.since() == null ? now : line.since());
+        }
+        return known.isEmpty();
+    }
+
+    private static String cell(List<String> record, Map<String, Integer> columns, String column) {
+        Integer index = columns.get(column);
+        return index == null || index >= record.size() ? "" : record.get(index).trim();
+    }
+
+    private static @Nullable Instant instant(String text) {
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Optional<Refusal> unknownHolder(@Nullable UserId holder) {
+        if (holder == null || identity.userExists(holder)) {
+            return Optional.empty();
+        }
+        return Optional.of(Refusal.invalid("holder", "user " + holder + " does not exist"));
+    }
+
+    private Optional<Refusal> requireAdmin(String what) {
+        Optional<Actor> actor = identity.currentActor();
+        return actor.isPresent() && actor.get().has(Role.ADMIN) ? Optional.empty()
+                : Optional.of(Refusal.forbidden("you need the role admin to " + what));
+    }
+
+    private Optional<Refusal> requireStaff() {
+        Optional<Actor> actor = identity.currentActor();
+        return actor.isPresent() && actor.get().hasAny(Role.ADMIN, Role.HANDLER, Role.COORDINATOR)
+                ? Optional.empty()
+                : Optional.of(Refusal.forbidden("you need the role admin, handler or coordinator to look up devices"));
+    }
+
+    private void publish(Device device, String verb, @Nullable String before) {
+        events.publishEvent(new DeviceChanged(device.id(), identity.requireActor().ref(), clock.instant(), verb,
+                Optional.ofNullable(before).map(b -> ContentDigest.of(b).hex()),
+                Optional.of(ContentDigest.of(device.snapshot()).hex())));
+    }
+}

@@ -1,0 +1,26 @@
+package io.cairn.assets;
+
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditableEvent;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A device was registered, handed over or retired. */
+public record DeviceChanged(DeviceId device, ActorRef actor, Instant at, String verb,
+        Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "device." + verb;
+    }
+
+    @Override
+    public String objectType() {
+        return "device";
+    }
+
+    @Override
+    public String objectId() {
+        return device.toString();
+    }
+}

@@ -1,0 +1,227 @@
+package io.cairn.identity;
+
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import io.cairn.shared.RefusalErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's pages for teams and business units: list, create, rename. Each page shows the list with a form to
+ * create one, and a page per team or unit to change it. Only admins see these pages.
+ */
+@Controller
+class TeamAdminPages {
+
+    private final IdentityManagement identity;
+    private final MessageSource messages;
+
+    TeamAdminPages(IdentityManagement identity, MessageSource messages) {
+        this.identity = identity;
+        this.messages = messages;
+    }
+
+    record TeamForm(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 2000) String description,
+            @Nullable String businessUnit, @Nullable Long version) {}
+
+    record UnitForm(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 2000) String description,
+            @Nullable Long version) {}
+
+    // --- teams ---------------------------------------------------------------------------------------------------
+
+    @GetMapping("/admin/teams")
+    String teams(Model model) {
+        requireAdmin();
+        model.addAttribute("teamForm", new TeamForm("", "", "", null));
+        return teamsPage(model);
+    }
+
+    @PostMapping("/admin/teams")
+    String createTeam(@Valid @ModelAttribute("teamForm") TeamForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        requireAdmin();
+        BusinessUnitId unit = unitOf(form.businessUnit(), errors);
+        if (!errors.hasErrors()) {
+            Outcome<TeamView> created = identity.createTeam(new TeamDefinition(form.name(), form.description(),
+                    unit));
+            if (created instanceof Outcome.Done<TeamView> done) {
+                redirect.addFlashAttribute("notice", message("teams.created", done.value().name()));
+                return "redirect:/admin/teams";
+            }
+            reject(((Outcome.Refused<TeamView>) created).refusal(), errors, response);
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        return teamsPage(model);
+    }
+
+    @GetMapping("/admin/teams/{id}")
+    String team(@PathVariable TeamId id, Model model) {
+        requireAdmin();
+        TeamView team = identity.team(id).orElseThrow(TeamAdminPages::notFound);
+        model.addAttribute("teamForm", new TeamForm(team.name(), team.description(),
+                team.businessUnit() == null ? "" : team.businessUnit().toString(), team.version()));
+        return teamPage(team, model);
+    }
+
+    @PostMapping("/admin/teams/{id}")
+    String changeTeam(@PathVariable TeamId id, @Valid @ModelAttribute("teamForm") TeamForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        requireAdmin();
+        TeamView team = identity.team(id).orElseThrow(TeamAdminPages::notFound);
+        BusinessUnitId unit = unitOf(form.businessUnit(), errors);
+        if (form.version() == null) {
+            errors.reject("form.version-missing", "the form lacks the version; reload the page");
+        }
+        if (!errors.hasErrors()) {
+            Outcome<TeamView> changed = identity.changeTeam(id, new TeamDefinition(form.name(), form.description(),
+                    unit), form.version());
+            if (changed instanceof Outcome.Done<TeamView> done) {
+                redirect.addFlashAttribute("notice", message("teams.changed", done.value().name()));
+                return "redirect:/admin/teams";
+            }
+            reject(((Outcome.Refused<TeamView>) changed).refusal(), errors, response);
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        return teamPage(team, model);
+    }
+
+    private String teamsPage(Model model) {
+        Map<BusinessUnitId, String> unitNames = identity.businessUnitNames();
+        model.addAttribute("teams", identity.teams());
+        model.addAttribute("unitNames", unitNames);
+        model.addAttribute("businessUnits", identity.businessUnits());
+        return "admin/teams";
+    }
+
+    private String teamPage(TeamView team, Model model) {
+        model.addAttribute("team", team);
+        model.addAttribute("members", identity.members(team.id()));
+        model.addAttribute("businessUnits", identity.businessUnits());
+        return "admin/team";
+    }
+
+    // --- business units ------------------------------------------------------------------------------------------
+
+    @GetMapping("/admin/business-units")
+    String businessUnits(Model model) {
+        requireAdmin();
+        model.addAttribute("unitForm", new UnitForm("", "", null));
+        return unitsPage(model);
+    }
+
+    @PostMapping("/admin/business-units")
+    String createBusinessUnit(@Valid @ModelAttribute("unitForm") UnitForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        requireAdmin();
+        if (!errors.hasErrors()) {
+            Outcome<BusinessUnitView> created = identity.createBusinessUnit(new BusinessUnitDefinition(form.name(),
+                    form.description()));
+            if (created instanceof Outcome.Done<BusinessUnitView> done) {
+                redirect.addFlashAttribute("notice", message("units.created", done.value().name()));
+                return "redirect:/admin/business-units";
+            }
+            reject(((Outcome.Refused<BusinessUnitView>) created).refusal(), errors, response);
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        return unitsPage(model);
+    }
+
+    @GetMapping("/admin/business-units/{id}")
+    String businessUnit(@PathVariable BusinessUnitId id, Model model) {
+        requireAdmin();
+        BusinessUnitView unit = identity.businessUnit(id).orElseThrow(TeamAdminPages::notFound);
+        model.addAttribute("unitForm", new UnitForm(unit.name(), unit.description(), unit.version()));
+        return unitPage(unit, model);
+    }
+
+    @PostMapping("/admin/business-units/{id}")
+    String changeBusinessUnit(@PathVariable BusinessUnitId id, @Valid @ModelAttribute("unitForm") UnitForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        requireAdmin();
+        BusinessUnitView unit = identity.businessUnit(id).orElseThrow(TeamAdminPages::notFound);
+        if (form.version() == null) {
+            errors.reject("form.version-missing", "the form lacks the version; reload the page");
+        }
+        if (!errors.hasErrors()) {
+            Outcome<BusinessUnitView> changed = identity.changeBusinessUnit(id, new BusinessUnitDefinition(
+                    form.name(), form.description()), form.version());
+            if (changed instanceof Outcome.Done<BusinessUnitView> done) {
+                redirect.addFlashAttribute("notice", message("units.changed", done.value().name()));
+                return "redirect:/admin/business-units";
+            }
+            reject(((Outcome.Refused<BusinessUnitView>) changed).refusal(), errors, response);
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        return unitPage(unit, model);
+    }
+
+    private String unitsPage(Model model) {
+        model.addAttribute("businessUnits", identity.businessUnits());
+        return "admin/business-units";
+    }
+
+    private String unitPage(BusinessUnitView unit, Model model) {
+        model.addAttribute("unit", unit);
+        return "admin/business-unit";
+    }
+
+    // --- shared --------------------------------------------------------------------------------------------------
+
+    private void requireAdmin() {
+        if (!identity.requireActor().has(Role.ADMIN)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    private static @Nullable BusinessUnitId unitOf(@Nullable String id, BindingResult errors) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return BusinessUnitId.valueOf(id);
+        } catch (IllegalArgumentException unreadable) {
+            errors.rejectValue("businessUnit", "form.unknown-choice", "is not one of the choices");
+            return null;
+        }
+    }
+
+    private static void reject(Refusal refusal, BindingResult errors, HttpServletResponse response) {
+        if (refusal.kind() == Refusal.Kind.FORBIDDEN) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
+            throw notFound();
+        }
+        RefusalErrors.reject(refusal, errors);
+        response.setStatus(refusal.kind().status());
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    private String message(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+    }
+}

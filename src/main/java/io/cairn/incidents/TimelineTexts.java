@@ -1,0 +1,176 @@
+package io.cairn.incidents;
+
+import io.cairn.identity.BusinessUnitId;
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.TeamId;
+import io.cairn.identity.UserId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says in the reader's language what each timeline entry records, from its kind and details: "moved from Triage to
+ * Analysis", "assigned to Alice (team Blue)". Ids in the details become names; an unknown kind shows its raw facts.
+ */
+@Component
+class TimelineTexts {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final IncidentManagement incidents;
+    private final IdentityManagement identity;
+    private final MessageSource messages;
+
+    TimelineTexts(IncidentManagement incidents, IdentityManagement identity, MessageSource messages) {
+        this.incidents = incidents;
+        this.identity = identity;
+        this.messages = messages;
+    }
+
+    /** One entry as the page shows it. */
+    record Item(long id, Instant at, String actorName, String kind, String text, @Nullable String note,
+            @Nullable String mergedFrom) {
+
+        public boolean isNote() {
+            return kind.equals("note");
+        }
+    }
+
+    List<Item> of(List<TimelineEntry> entries) {
+        Names names = names(entries);
+        Locale locale = LocaleContextHolder.getLocale();
+        return entries.stream()
+                .map(entry -> new Item(entry.id(), entry.at(), entry.actorName(), entry.kind(),
+                        text(entry, names, locale), entry.note(), entry.details().get("mergedFrom")))
+                .toList();
+    }
+
+    private String text(TimelineEntry entry, Names names, Locale locale) {
+        Map<String, String> details = entry.details();
+        return switch (entry.kind()) {
+            case "reported", "described", "note" -> message("timeline." + entry.kind(), locale);
+            case "transitioned" -> message("timeline.transitioned", locale, status(details.get("from"), locale),
+                    status(details.get("to"), locale));
+            case "assigned" -> message("timeline.assigned", locale,
+                    orNobody(names.person(details.get("owner")), locale),
+                    orNobody(names.team(details.get("team")), locale),
+                    orNobody(names.businessUnit(details.get("businessUnit")), locale));
+            case "reprioritised" -> message("timeline.reprioritised", locale, details.get("priority"),
+                    level(details.get("impact"), locale), level(details.get("urgency"), locale));
+            case "recategorised" -> message("timeline.recategorised", locale, category(details.get("category")),
+                    message("severity." + details.get("severity"), locale),
+                    message("determination." + details.get("determination"), locale));
+            case "marked" -> message("timeline.marked", locale, details.get("tlp"), details.get("pap"),
+                    message("true".equals(details.get("confidential")) ? "timeline.marked.confidential"
+                            : "timeline.marked.not-confidential", locale));
+            case "times-recorded" -> message("timeline.times-recorded", locale,
+                    orUnknown(time(details.get("occurredAt")), locale),
+                    orUnknown(time(details.get("detectedAt")), locale));
+            case "linked" -> details.containsKey("target")
+                    ? message("timeline.linked." + details.get("kind"), locale, details.get("target"))
+                    : message("timeline.linked-from." + details.get("kind"), locale, details.get("source"));
+            case "merged" -> message("timeline.merged", locale, details.get("into"));
+            case "merged-in" -> message("timeline.merged-in", locale, details.get("from"));
+            default -> message("timeline.other", locale, entry.kind(), details.entrySet().stream()
+                    .filter(fact -> !fact.getKey().equals("mergedFrom"))
+                    .map(fact -> fact.getKey() + ": " + fact.getValue()).collect(Collectors.joining(", ")));
+        };
+    }
+
+    private String message(String code, Locale locale, @Nullable Object... arguments) {
+        return messages.getMessage(code, arguments, code, locale);
+    }
+
+    private String status(@Nullable String code, Locale locale) {
+        return code == null ? "" : message("status." + code, locale);
+    }
+
+    private String level(@Nullable String label, Locale locale) {
+        return label == null ? "" : messages.getMessage("level." + label, null, label, locale);
+    }
+
+    private String category(@Nullable String value) {
+        return PageChoices.categoryOf(value).map(incidents::categoryLabel).orElse(value == null ? "" : value);
+    }
+
+    private String orNobody(@Nullable String name, Locale locale) {
+        return name == null ? message("timeline.none", locale) : name;
+    }
+
+    private String orUnknown(@Nullable String text, Locale locale) {
+        return text == null ? message("timeline.unknown-time", locale) : text;
+    }
+
+    private static @Nullable String time(@Nullable String instant) {
+        if (instant == null || instant.isBlank()) {
+            return null;
+        }
+        try {
+            return TIME.format(Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return instant;
+        }
+    }
+
+    /** The names behind the ids that assignments record, looked up once per timeline. */
+    private record Names(Map<UserId, String> people, Map<TeamId, String> teams,
+            Map<BusinessUnitId, String> businessUnits) {
+
+        @Nullable String person(@Nullable String id) {
+            return lookUp(id, UserId::valueOf, people);
+        }
+
+        @Nullable String team(@Nullable String id) {
+            return lookUp(id, TeamId::valueOf, teams);
+        }
+
+        @Nullable String businessUnit(@Nullable String id) {
+            return lookUp(id, BusinessUnitId::valueOf, businessUnits);
+        }
+
+        private static <K> @Nullable String lookUp(@Nullable String id, java.util.function.Function<String, K> parse,
+                Map<K, String> names) {
+            if (id == null || id.isBlank()) {
+                return null;
+            }
+            try {
+                return names.getOrDefault(parse.apply(id), id);
+            } catch (IllegalArgumentException notAnId) {
+                return id;
+            }
+        }
+    }
+
+    private Names names(List<TimelineEntry> entries) {
+        Set<UserId> people = new HashSet<>();
+        boolean assignments = false;
+        for (TimelineEntry entry : entries) {
+            if (entry.kind().equals("assigned")) {
+                assignments = true;
+                String owner = entry.details().get("owner");
+                if (owner != null && !owner.isBlank()) {
+                    try {
+                        people.add(UserId.valueOf(owner));
+                    } catch (IllegalArgumentException notAnId) {
+                        // shown as recorded
+                    }
+                }
+            }
+        }
+        if (!assignments) {
+            return new Names(Map.of(), Map.of(), Map.of());
+        }
+        return new Names(identity.displayNames(people), identity.teamNames(), identity.businessUnitNames());
+    }
+}

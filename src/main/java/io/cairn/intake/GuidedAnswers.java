@@ -1,0 +1,121 @@
+package io.cairn.intake;
+
+import io.cairn.assets.DeviceView;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Checks a reporter's answers against the template's questions and records each as it was asked; every problem
+ * is named by its field ({@code answers.<key>}), all at once.
+ */
+final class GuidedAnswers {
+
+    static final int TEXT_LIMIT = 500;
+    static final int LONG_TEXT_LIMIT = 10_000;
+
+    private GuidedAnswers() {}
+
+    static Outcome<List<AnswerAsked>> read(TemplateContent template, Map<String, String> answers, Locale locale,
+            ZoneId zone, List<DeviceView> reportersDevices) {
+        List<Refusal.FieldProblem> problems = new ArrayList<>();
+        answers.keySet().stream()
+                .filter(key -> template.questions().stream().noneMatch(q -> q.key().equals(key)))
+                .sorted()
+                .forEach(key -> problems.add(new Refusal.FieldProblem("answers." + key,
+                        "is not a question of this template")));
+        List<AnswerAsked> asked = new ArrayList<>();
+        for (TemplateContent.Question question : template.questions()) {
+            String field = "answers." + question.key();
+            String answer = answers.getOrDefault(question.key(), "").trim();
+            if (answer.isEmpty()) {
+                if (question.required()) {
+                    problems.add(new Refusal.FieldProblem(field, "is required"));
+                }
+                continue;
+            }
+            Outcome<String> shown = shown(question, answer, locale, zone, reportersDevices);
+            if (shown instanceof Outcome.Refused<String> refused) {
+                problems.add(new Refusal.FieldProblem(field, refused.refusal().message()));
+            } else {
+                asked.add(new AnswerAsked(question.key(), question.kind(), question.label().in(locale),
+                        ((Outcome.Done<String>) shown).value()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.stream()
+                    .map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow(),
+                    problems));
+        }
+        return Outcome.done(asked);
+    }
+
+    private static Outcome<String> shown(TemplateContent.Question question, String answer, Locale locale,
+            ZoneId zone, List<DeviceView> devices) {
+        return switch (question.kind()) {
+            case TEXT -> limited(answer, TEXT_LIMIT);
+            case LONG_TEXT -> limited(answer, LONG_TEXT_LIMIT);
+            case CHOICE -> question.options().stream().filter(option -> option.value().equals(answer)).findFirst()
+                    .map(option -> Outcome.done(option.label().in(locale)))
+                    .orElseGet(() -> problem("must be one of " + question.options().stream()
+                            .map(TemplateContent.Choice::value).toList()));
+            case DATETIME -> instant(answer, zone).map(Instant::toString).map(Outcome::done)
+                    .orElseGet(() -> problem("is not a date and time, such as 2026-11-22T09:30"));
+            case DEVICE -> device(answer, devices);
+            case FILE -> problem("files are attached to the report, not given as an answer");
+        };
+    }
+
+    private static Outcome<String> device(String answer, List<DeviceView> devices) {
+        Optional<UUID> id = uuid(answer);
+        if (id.isEmpty()) {
+            return limited(answer, TEXT_LIMIT);
+        }
+        return devices.stream().filter(device -> device.id().value().equals(id.get())).findFirst()
+                .map(device -> Outcome.done(device.label() + " [device " + device.id() + "]"))
+                .orElseGet(() -> problem("is not one of your registered devices; describe the device instead"));
+    }
+
+    /** The instant a date-time answer names: an ISO instant, or a local date-time in the reporter's zone. */
+    static Optional<Instant> instant(String answer, ZoneId zone) {
+        try {
+            return Optional.of(Instant.parse(answer));
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return Optional.of(LocalDateTime.parse(answer).atZone(zone).toInstant());
+            } catch (DateTimeParseException notLocal) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static Outcome<String> limited(String answer, int limit) {
+        return answer.length() <= limit ? Outcome.done(answer) : problem("must be at most " + limit + " characters");
+    }
+
+    private static Outcome<String> problem(String message) {
+        return Outcome.refused(new Refusal(Refusal.Kind.INVALID, message, List.of()));
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Locale locale(String language) {
+        return "nl".equalsIgnoreCase(language) ? Locale.forLanguageTag("nl") : Locale.ENGLISH;
+    }
+
+}

@@ -1,0 +1,423 @@
+package io.cairn.intake;
+
+import io.cairn.assets.AssetManagement;
+import io.cairn.assets.DeviceView;
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.Role;
+import io.cairn.identity.SignInVerdict;
+import io.cairn.incidents.Category;
+import io.cairn.incidents.IncidentCommands;
+import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.NewIncident;
+import io.cairn.incidents.PriorityMatrix;
+import io.cairn.incidents.ReporterView;
+import io.cairn.shared.ContentDigest;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The intake module's entry point: report templates, reports through them, and alerts; each becomes an incident.
+ *
+ * <p>Alerts are de-duplicated on source and reference: a repeat of an alert whose incident is still open is
+ * counted there, with a timeline note, instead of opening another incident. Concurrent repeats are serialized on
+ * the alert's row, so two copies arriving at once never open two incidents.
+ */
+@Service
+public class IntakeManagement {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final IncidentManagement incidents;
+    private final IdentityManagement identity;
+    private final AssetManagement assets;
+    private final ReportTemplates templates;
+    private final TemplateRules rules;
+    private final IntakeReports reports;
+    private final FollowUpCodes followUpCodes;
+    private final java.time.Duration followUpValidity;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    IntakeManagement(IncidentManagement incidents, IdentityManagement identity, AssetManagement assets,
+            ReportTemplates templates, TemplateRules rules, IntakeReports reports, FollowUpCodes followUpCodes,
+            @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
+            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+        this.incidents = incidents;
+        this.identity = identity;
+        this.assets = assets;
+        this.templates = templates;
+        this.rules = rules;
+        this.reports = reports;
+        this.followUpCodes = followUpCodes;
+        this.followUpValidity = followUpValidity;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // --- templates -----------------------------------------------------------------------------------------------
+
+    /** The templates a reporter chooses from, in their order; retired ones are left out. */
+    @Transactional(readOnly = true)
+    public List<ReportTemplate> activeTemplates() {
+        return templates.all().stream().map(ReportTemplates.Stored::template).filter(t -> !t.retired()).toList();
+    }
+
+    /** Every template, retired ones too (admin only). */
+    @Transactional(readOnly = true)
+    public Outcome<List<ReportTemplate>> allTemplates() {
+        return requireAdmin("see retired templates").<Outcome<List<ReportTemplate>>>map(Outcome::refused)
+                .orElseGet(() -> Outcome.done(templates.all().stream().map(ReportTemplates.Stored::template)
+                        .toList()));
+    }
+
+    /** One template by key; a retired one only for admins. */
+    @Transactional(readOnly = true)
+    public Outcome<ReportTemplate> template(String key) {
+        boolean admin = requireAdmin("").isEmpty();
+        return templates.byKey(key).map(ReportTemplates.Stored::template).filter(t -> admin || !t.retired())
+                .<Outcome<ReportTemplate>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("template " + key)));
+    }
+
+    /** Adds a template at the end of the list (admin only). */
+    @Transactional
+    public Outcome<ReportTemplate> addTemplate(String key, TemplateContent content) {
+        Optional<Refusal> refusal = requireAdmin("add report templates")
+                .or(() -> key.matches("[a-z][a-z0-9-]{0,39}") ? Optional.empty()
+                        : Optional.of(Refusal.invalid("key", "must be 1 to 40 lower-case letters, digits or dashes")))
+                .or(() -> templates.exists(key) ? Optional.of(Refusal.conflict("key", "is already taken"))
+                        : Optional.empty())
+                .or(() -> problems(content));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        templates.add(key, content, identity.requireActor().username(), clock.instant());
+        ReportTemplate added = templates.byKey(key).orElseThrow().template();
+        publishTemplate(key, "added", null, added);
+        return Outcome.done(added);
+    }
+
+    /**
+     * Replaces a template's content with a new version (admin only). Reports already made keep the questions and
+     * answers as they were asked.
+     */
+    @Transactional
+    public Outcome<ReportTemplate> reviseTemplate(String key, TemplateContent content, long version) {
+        Optional<Refusal> refusal = requireAdmin("edit report templates").or(() -> problems(content));
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        return changeTemplate(key, version, "revised",
+                stored -> templates.revise(stored, content, version, identity.requireActor().username(),
+                        clock.instant()));
+    }
+
+    /** Retires a template, or brings a retired one back (admin only). */
+    @Transactional
+    public Outcome<ReportTemplate> retireTemplate(String key, boolean retired, long version) {
+        Optional<Refusal> refusal = requireAdmin("retire report templates");
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        return changeTemplate(key, version, retired ? "retired" : "restored",
+                stored -> templates.retire(stored, retired, version, clock.instant()));
+    }
+
+    /** Puts the templates in the given order (admin only); every template's key must be listed once. */
+    @Transactional
+    public Outcome<List<ReportTemplate>> reorderTemplates(List<String> keys) {
+        Optional<Refusal> refusal = requireAdmin("reorder report templates");
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
+        }
+        List<String> stored = templates.all().stream().map(t -> t.template().key()).sorted().toList();
+        if (!keys.stream().sorted().toList().equals(stored)) {
+            return Outcome.refused(Refusal.invalid("keys", "must list every template once: " + stored));
+        }
+        Instant now = clock.instant();
+        for (int i = 0; i < keys.size(); i++) {
+            templates.place(keys.get(i), i + 1, now);
+        }
+        events.publishEvent(new TemplateChanged("*", identity.requireActor().ref(), now, "reordered",
+                Optional.empty(), Optional.of(ContentDigest.of(String.join(",", keys)).hex())));
+        return Outcome.done(templates.all().stream().map(ReportTemplates.Stored::template).toList());
+    }
+
+    private Outcome<ReportTemplate> changeTemplate(String key, long version, String verb,
+            java.util.function.Predicate<ReportTemplates.Stored> change) {
+        Optional<ReportTemplates.Stored> found = templates.byKey(key);
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("template " + key));
+        }
+        if (found.get().template().version() != version || !change.test(found.get())) {
+            return Outcome.refused(Refusal.stale(version, found.get().template().version()));
+        }
+        ReportTemplate after = templates.byKey(key).orElseThrow().template();
+        publishTemplate(key, verb, found.get().template(), after);
+        return Outcome.done(after);
+    }
+
+    private Optional<Refusal> problems(TemplateContent content) {
+        List<Refusal.FieldProblem> problems = rules.problems(content);
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(Refusal.Kind.INVALID, problems.stream().map(p -> p.field() + ": "
+                + p.message()).collect(Collectors.joining("; ")), problems));
+    }
+
+    private void publishTemplate(String key, String verb, @Nullable ReportTemplate before, ReportTemplate after) {
+        events.publishEvent(new TemplateChanged(key, identity.requireActor().ref(), clock.instant(), verb,
+                Optional.ofNullable(before).map(b -> ContentDigest.of(json.writeValueAsString(b)).hex()),
+                Optional.of(ContentDigest.of(json.writeValueAsString(after)).hex())));
+    }
+
+    // --- reports through templates ---------------------------------------------------------------------------------
+
+    /**
+     * Reports an incident through a template: checks the answers, opens the incident with the template's defaults
+     * and a description built from the answers, keeps the answers as asked, and returns the reference and the tips.
+     */
+    @Transactional
+    public Outcome<ReportReceipt> submitReport(ReportSubmission submission) {
+        return open(submission, assets.myDevices(), incidents::reportRouted, "portal")
+                .map(opened -> new ReportReceipt(opened.incident().id(), opened.incident().reference(),
+                        opened.tips()));
+    }
+
+    /**
+     * Reports an incident for a person without an account. Devices can only be described, not picked. The answer
+     * holds a follow-up code, shown this once and stored only as a digest.
+     */
+    @Transactional
+    public Outcome<AnonymousReceipt> submitAnonymousReport(ReportSubmission submission) {
+        return open(submission, List.of(), incidents::reportAnonymously, "anonymous").map(opened -> {
+            Instant now = clock.instant();
+            String code = followUpCodes.issue(opened.incident().id(), now, now.plus(followUpValidity));
+            return new AnonymousReceipt(opened.incident().reference(), opened.tips(), code);
+        });
+    }
+
+    private record Opened(IncidentView incident, List<String> tips) {}
+
+    private Outcome<Opened> open(ReportSubmission submission, List<DeviceView> devices,
+            java.util.function.Function<NewIncident, Outcome<IncidentView>> report, String channel) {
+        Optional<ReportTemplates.Stored> found = templates.byKey(submission.template())
+                .filter(stored -> !stored.template().retired());
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.invalid("template", "'" + submission.template()
+                    + "' is not a template you can report with"));
+        }
+        ZoneId zone;
+        try {
+            zone = submission.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(submission.timeZone());
+        } catch (java.time.DateTimeException e) {
+            return Outcome.refused(Refusal.invalid("timeZone", "is not a time zone such as Europe/Amsterdam"));
+        }
+        Locale locale = GuidedAnswers.locale(submission.language() == null ? "en" : submission.language());
+        TemplateContent content = found.get().template().content();
+        Outcome<List<AnswerAsked>> answers = GuidedAnswers.read(content, submission.answers(), locale, zone,
+                devices);
+        if (answers instanceof Outcome.Refused<List<AnswerAsked>> refused) {
+            return Outcome.refused(refused.refusal());
+        }
+        List<AnswerAsked> asked = ((Outcome.Done<List<AnswerAsked>>) answers).value();
+        TemplateContent.Defaults defaults = content.defaults();
+        NewIncident incident = new NewIncident(title(content, asked, locale), description(asked),
+                defaults.category(), null, null, defaults.impact(), defaults.urgency(), defaults.tlp(), null,
+                Boolean.TRUE.equals(submission.confidential()) || defaults.confidential(), null, defaults.team(),
+                null, null, null);
+        Outcome<IncidentView> opened = report.apply(incident);
+        if (opened instanceof Outcome.Refused<IncidentView> refused) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return Outcome.refused(refused.refusal());
+        }
+        IncidentView view = ((Outcome.Done<IncidentView>) opened).value();
+        reports.add(view.id(), found.get().id(), found.get().template().revision(), locale.getLanguage(), channel,
+                asked, clock.instant());
+        return Outcome.done(new Opened(view, content.tips().stream().map(tip -> tip.in(locale)).toList()));
+    }
+
+    // --- follow-up by code -----------------------------------------------------------------------------------------
+
+    /** What the holder of a follow-up code may see: status, outcome, questions and replies. */
+    @Transactional
+    public Outcome<ReporterView> followUp(String code, String address) {
+        return byCode(code, address).map(incident -> incidents.reporterViewByFollowUpCode(incident).orElseThrow());
+    }
+
+    /** The holder of a follow-up code answers the handlers or adds to their report. */
+    @Transactional
+    public Outcome<ReporterView> replyByFollowUpCode(String code, String reply, String address) {
+        String text = reply.trim();
+        if (text.isEmpty() || text.length() > GuidedAnswers.LONG_TEXT_LIMIT) {
+            return Outcome.refused(Refusal.invalid("text", "must be 1 to " + GuidedAnswers.LONG_TEXT_LIMIT
+                    + " characters"));
+        }
+        return byCode(code, address).map(incident -> {
+            incidents.replyByFollowUpCode(incident, text);
+            return incidents.reporterViewByFollowUpCode(incident).orElseThrow();
+        });
+    }
+
+    private Outcome<IncidentId> byCode(String code, String address) {
+        if (identity.codeAttemptVerdict(address) instanceof SignInVerdict.Wait wait) {
+            return Outcome.refused(Refusal.throttled(wait.remaining()));
+        }
+        Instant now = clock.instant();
+        Optional<FollowUpCodes.Found> found = code.length() > 40 ? Optional.empty()
+                : followUpCodes.find(code, now);
+        if (found.isEmpty()) {
+            identity.codeAttemptFailed(address);
+            return Outcome.refused(Refusal.invalid("code", "is not a follow-up code; check it and try again"));
+        }
+        if (found.get().expired()) {
+            return Outcome.refused(Refusal.invalid("code", "has expired; report again if you need to"));
+        }
+        followUpCodes.used(code, now);
+        return Outcome.done(found.get().incident());
+    }
+
+    /** The answers of the report that opened the incident, as asked; for those who may see the incident. */
+    @Transactional(readOnly = true)
+    public Optional<List<AnswerAsked>> answers(IncidentId incident) {
+        return incidents.incident(incident).flatMap(visible -> reports.answers(incident));
+    }
+
+    private static String title(TemplateContent content, List<AnswerAsked> asked, Locale locale) {
+        String title = content.title().in(locale);
+        return asked.stream()
+                .filter(a -> a.kind() == QuestionKind.TEXT || a.kind() == QuestionKind.LONG_TEXT)
+                .findFirst()
+                .map(a -> title + ": " + excerpt(a.answer(), 120))
+                .orElse(title);
+    }
+
+    private static String excerpt(String text, int limit) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() <= limit ? line : line.substring(0, limit - 1) + "\u2026";
+    }
+
+    private static String description(List<AnswerAsked> asked) {
+        if (asked.isEmpty()) {
+            return "(no answers given)";
+        }
+        return asked.stream().map(a -> a.question() + "\n" + a.answer()).collect(Collectors.joining("\n\n"));
+    }
+
+    private Optional<Refusal> requireAdmin(String what) {
+        return identity.currentActor().filter(actor -> actor.has(Role.ADMIN)).isPresent() ? Optional.empty()
+                : Optional.of(Refusal.forbidden("you need the role admin to " + what));
+    }
+
+    /** Receives an alert for the signed-in sender: opens an incident, or counts a repeat on the open one. */
+    @Transactional
+    public Outcome<AlertReceipt> receiveAlert(Alert alert) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into intake_alert (source, reference, repeats, first_seen, last_seen)
+                values (?, ?, 0, ?, ?) on conflict do nothing""")
+                .params(alert.source(), alert.reference(), Timestamp.from(now), Timestamp.from(now)).update();
+        Seen seen = jdbc.sql("select incident_id, repeats from intake_alert where source = ? and reference = ? "
+                        + "for update")
+                .params(alert.source(), alert.reference())
+                .query((row, n) -> new Seen(row.getObject("incident_id", UUID.class), row.getInt("repeats")))
+                .single();
+        Optional<IncidentView> open = seen.incident() == null ? Optional.empty()
+                : incidents.incident(new IncidentId(seen.incident())).filter(i -> !i.status().isFinal());
+        if (open.isPresent()) {
+            return countRepeat(alert, open.get(), seen.repeats() + 1, now);
+        }
+        Outcome<AlertReceipt> opened = incidents.report(newIncident(alert)).map(created -> {
+            remember(alert, created.id(), 1, now);
+            return new AlertReceipt(created.id(), created.reference(), false, 1);
+        });
+        if (opened instanceof Outcome.Refused<AlertReceipt>) {
+            // the claim on (source, reference) must not outlive a refused alert
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return opened;
+    }
+
+    private record Seen(@Nullable UUID incident, int repeats) {}
+
+    private Outcome<AlertReceipt> countRepeat(Alert alert, IncidentView incident, int occurrences, Instant now) {
+        String note = "Alert " + alert.source() + "/" + alert.reference() + " arrived again (" + occurrences
+                + " times in all): " + alert.title();
+        return incidents.addNote(incident.id(), new IncidentCommands.AddNote(note)).map(entry -> {
+            remember(alert, incident.id(), occurrences, now);
+            return new AlertReceipt(incident.id(), incident.reference(), true, occurrences);
+        });
+    }
+
+    private void remember(Alert alert, IncidentId incident, int occurrences, Instant now) {
+        jdbc.sql("""
+                update intake_alert set incident_id = ?, repeats = ?, last_seen = ?,
+                  observables = (select coalesce(jsonb_agg(distinct o), '[]'::jsonb)
+                                 from jsonb_array_elements(observables || ?::jsonb) o)
+                where source = ? and reference = ?""")
+                .params(incident.value(), occurrences, Timestamp.from(now),
+                        json.writeValueAsString(alert.observables()), alert.source(), alert.reference())
+                .update();
+    }
+
+    private NewIncident newIncident(Alert alert) {
+        PriorityMatrix matrix = incidents.priorityMatrix();
+        int last = matrix.impacts().size();
+        int lastUrgency = matrix.urgencies().size();
+        int impact = switch (alert.severity()) {
+            case CRITICAL, HIGH -> 1;
+            case MEDIUM -> matrix.defaultImpact();
+            case LOW -> last;
+        };
+        int urgency = switch (alert.severity()) {
+            case CRITICAL -> 1;
+            case HIGH, MEDIUM -> matrix.defaultUrgency();
+            case LOW -> lastUrgency;
+        };
+        return new NewIncident(alert.title(), description(alert),
+                alert.category() == null ? new Category("other", "undetermined") : alert.category(), null,
+                alert.severity(), matrix.impactLabel(impact), matrix.urgencyLabel(urgency), null, null, null, null,
+                null, null, alert.occurredAt(), latest(alert.occurredAt(), clock.instant()));
+    }
+
+    private static Instant latest(@Nullable Instant occurred, Instant now) {
+        return occurred != null && occurred.isAfter(now) ? occurred : now;
+    }
+
+    private static String description(Alert alert) {
+        StringBuilder text = new StringBuilder();
+        text.append(alert.description() == null || alert.description().isBlank()
+                ? "Alert from " + alert.source() : alert.description().trim());
+        text.append("\n\nSource: ").append(alert.source()).append(", reference: ").append(alert.reference());
+        List<Observable> observables = alert.observables();
+        if (!observables.isEmpty()) {
+            text.append("\n\nObservables:\n").append(observables.stream()
+                    .map(o -> "- " + o.type().code() + ": " + o.value()).collect(Collectors.joining("\n")));
+        }
+        return text.toString();
+    }
+
+}

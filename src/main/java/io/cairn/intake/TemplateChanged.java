@@ -1,0 +1,26 @@
+package io.cairn.intake;
+
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditableEvent;
+import java.time.Instant;
+import java.util.Optional;
+
+/** An admin added, revised, reordered, retired or restored a report template. */
+public record TemplateChanged(String template, ActorRef actor, Instant at, String verb, Optional<String> beforeDigest,
+        Optional<String> afterDigest) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "report-template." + verb;
+    }
+
+    @Override
+    public String objectType() {
+        return "report-template";
+    }
+
+    @Override
+    public String objectId() {
+        return template;
+    }
+}

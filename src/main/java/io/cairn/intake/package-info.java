@@ -1,0 +1,4 @@
+/** Reporting: templates with guided questions and self-help tips, reports through them, and machine alerts. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"incidents", "assets", "identity", "shared"})
+@org.jspecify.annotations.NullMarked
+package io.cairn.intake;

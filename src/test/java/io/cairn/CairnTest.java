@@ -1,0 +1,24 @@
+package io.cairn;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test of the whole server on a random port, on the embedded PostgreSQL with a fresh database per application
+ * context (the server itself is shared by every test in the JVM).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "cairn.embedded-db.data-dir=target/test-db",
+    "cairn.embedded-db.clean=true",
+    "cairn.embedded-db.database=random",
+    "cairn.admin.password=" + CairnTest.ADMIN_PASSWORD,
+    "spring.main.banner-mode=off"})
+public @interface CairnTest {
+
+    String ADMIN_PASSWORD = "Admin-password-123";
+}

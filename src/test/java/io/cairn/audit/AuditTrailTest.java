@@ -1,0 +1,218 @@
+package io.cairn.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.ApiClient;
+import io.cairn.CairnTest;
+import io.cairn.identity.IdentityFixtures;
+import io.cairn.identity.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The audit trail records every change in its transaction, and verification names each kind of tampering. */
+@CairnTest
+class AuditTrailTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient handler;
+    ApiClient auditor;
+
+    @BeforeEach
+    void people() {
+        IdentityFixtures fixtures = new IdentityFixtures(context);
+        String s = Long.toString(System.nanoTime(), 36);
+        handler = new ApiClient(port, fixtures.user("h-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
+        auditor = new ApiClient(port, fixtures.user("a-" + s, Set.of(Role.AUDITOR)).token());
+    }
+
+    @AfterEach
+    void repairTheTrail() {
+        // Each test tampers with a copy it restores, so the next test starts from an intact trail.
+        jdbc.sql("delete from audit_record where seq > (select seq from audit_head)").update();
+    }
+
+    private String report(String title, boolean confidential) {
+        return handler.post("/api/v1/incidents", Map.of("title", title, "description", "d", "confidential",
+                confidential)).json().get("id").asString();
+    }
+
+    private long lastSeq() {
+        return jdbc.sql("select seq from audit_head").query(Long.class).single();
+    }
+
+    @Test
+    void everyChangeAppendsARecordWithDigestsOfBeforeAndAfter() {
+        String id = report("Audited incident", false);
+        handler.post("/api/v1/incidents/" + id + "/transition", Map.of("to", "triage", "version", 0));
+
+        JsonNode records = auditor.get("/api/v1/audit/records?object=" + id).json();
+        assertThat(records.valueStream().map(r -> r.get("action").asString()))
+                .containsExactly("incident.reported", "incident.transitioned");
+        JsonNode transitioned = records.get(1);
+        assertThat(transitioned.get("beforeDigest").asString()).isEqualTo(records.get(0).get("afterDigest")
+                .asString());
+        assertThat(transitioned.get("afterDigest").asString()).hasSize(64)
+                .isNotEqualTo(transitioned.get("beforeDigest").asString());
+        assertThat(transitioned.get("previousHash").asString()).isEqualTo(records.get(0).get("hash").asString());
+    }
+
+    @Test
+    void aReadOfAConfidentialIncidentIsRecorded() {
+        String id = report("Confidential case", true);
+        long before = lastSeq();
+        handler.get("/api/v1/incidents/" + id);
+        assertThat(lastSeq()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select action from audit_record where seq = ?").param(before + 1)
+                .query(String.class).single()).isEqualTo("incident.viewed-confidential-incident");
+    }
+
+    @Test
+    void concurrentWritersChainWithoutGapsOrForks() throws Exception {
+        long before = lastSeq();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                int n = i;
+                results.add(pool.submit(() -> handler.post("/api/v1/incidents", Map.of("title", "Burst " + n,
+                        "description", "d")).status()));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(lastSeq()).isEqualTo(before + 80);
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anIntactTrailVerifies() {
+        report("One", false);
+        JsonNode verification = auditor.get("/api/v1/audit/verify").json();
+        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("checked").asLong()).isEqualTo(lastSeq());
+    }
+
+    @Test
+    void verificationNamesAnAlteredRecord() {
+        report("To be altered", false);
+        long seq = lastSeq();
+        String original = jdbc.sql("select actor_name from audit_record where seq = ?").param(seq)
+                .query(String.class).single();
+        jdbc.sql("update audit_record set actor_name = 'mallory' where seq = ?").param(seq).update();
+        try {
+            JsonNode verification = auditor.get("/api/v1/audit/verify").json();
+            assertThat(verification.get("intact").asBoolean()).isFalse();
+            assertThat(verification.get("firstBroken").get("seq").asLong()).isEqualTo(seq);
+            assertThat(verification.get("firstBroken").get("kind").asString()).isEqualTo("ALTERED");
+        } finally {
+            jdbc.sql("update audit_record set actor_name = ? where seq = ?").params(original, seq).update();
+        }
+    }
+
+    @Test
+    void verificationNamesADeletedRecord() {
+        report("First", false);
+        report("Second", false);
+        long seq = lastSeq() - 1;
+        List<Map<String, Object>> saved = jdbc.sql("select * from audit_record where seq = ?").param(seq)
+                .query().listOfRows();
+        jdbc.sql("delete from audit_record where seq = ?").param(seq).update();
+        try {
+            JsonNode verification = auditor.get("/api/v1/audit/verify").json();
+            assertThat(verification.get("intact").asBoolean()).isFalse();
+            assertThat(verification.get("firstBroken").get("seq").asLong()).isEqualTo(seq);
+            assertThat(verification.get("firstBroken").get("kind").asString()).isEqualTo("MISSING");
+            assertThat(verification.get("firstBroken").get("message").asString()).contains("record " + seq);
+        } finally {
+            restore(saved.get(0));
+        }
+    }
+
+    @Test
+    void verificationNamesReorderedRecords() {
+        report("A", false);
+        report("B", false);
+        long second = lastSeq();
+        long first = second - 1;
+        swap(first, second);
+        try {
+            JsonNode verification = auditor.get("/api/v1/audit/verify").json();
+            assertThat(verification.get("intact").asBoolean()).isFalse();
+            assertThat(verification.get("firstBroken").get("seq").asLong()).isEqualTo(first);
+            assertThat(verification.get("problems").valueStream().map(p -> p.get("kind").asString()))
+                    .containsOnly("OUT_OF_ORDER");
+            assertThat(verification.get("problems").valueStream().map(p -> p.get("seq").asLong()))
+                    .contains(first, second);
+        } finally {
+            swap(first, second);
+        }
+    }
+
+    @Test
+    void verificationNamesRecordsCutFromTheEnd() {
+        report("Last", false);
+        long seq = lastSeq();
+        List<Map<String, Object>> saved = jdbc.sql("select * from audit_record where seq = ?").param(seq)
+                .query().listOfRows();
+        jdbc.sql("delete from audit_record where seq = ?").param(seq).update();
+        try {
+            JsonNode verification = auditor.get("/api/v1/audit/verify").json();
+            assertThat(verification.get("firstBroken").get("seq").asLong()).isEqualTo(seq);
+            assertThat(verification.get("firstBroken").get("kind").asString()).isEqualTo("MISSING");
+        } finally {
+            restore(saved.get(0));
+        }
+    }
+
+    @Test
+    void auditorsExportTheTrailAsJsonLines() {
+        report("Exported", false);
+        ApiClient.Answer export = auditor.get("/api/v1/audit/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.header("Content-Type")).startsWith("application/jsonl");
+        String[] lines = export.body().split("\n");
+        assertThat(lines).hasSize((int) lastSeq());
+        assertThat(lines[0]).contains("\"seq\":1");
+    }
+
+    @Test
+    void onlyAuditorsReadTheTrail() {
+        assertThat(handler.get("/api/v1/audit/verify").status()).isEqualTo(403);
+        assertThat(handler.get("/api/v1/audit/records").status()).isEqualTo(403);
+        assertThat(handler.get("/api/v1/audit/export").status()).isEqualTo(403);
+    }
+
+    private void swap(long a, long b) {
+        jdbc.sql("update audit_record set seq = -1 where seq = ?").param(a).update();
+        jdbc.sql("update audit_record set seq = ? where seq = ?").params(a, b).update();
+        jdbc.sql("update audit_record set seq = ? where seq = -1").param(b).update();
+    }
+
+    private void restore(Map<String, Object> row) {
+        jdbc.sql("""
+                insert into audit_record (seq, at, actor_id, actor_name, action, object_type, object_id,
+                  before_digest, after_digest, previous_hash, hash)
+                values (:seq, :at, :actor_id, :actor_name, :action, :object_type, :object_id, :before_digest,
+                  :after_digest, :previous_hash, :hash)""").params(row).update();
+    }
+}
