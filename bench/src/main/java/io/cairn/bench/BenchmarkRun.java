@@ -107,10 +107,12 @@ public final class BenchmarkRun {
         Path data = results.resolve("startup-data");
         Map<String, String> environment = Map.of("CAIRN_ADMIN_PASSWORD", "bench-" + UUID.randomUUID());
         List<String> arguments = List.of("--cairn.embedded-db.data-dir=" + data);
+        quiet(new CpuMeter(-1, -1));
         try (CairnServer first = CairnServer.start(jar, serverJvm, environment, arguments,
                 results.resolve("startup-1.log"))) {
             report.startupFresh = first.startup();
         }
+        quiet(new CpuMeter(-1, -1));
         try (CairnServer second = CairnServer.start(jar, serverJvm, environment, arguments,
                 results.resolve("startup-2.log"))) {
             report.startupExisting = second.startup();
