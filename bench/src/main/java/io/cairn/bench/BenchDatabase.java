@@ -22,11 +22,16 @@ final class BenchDatabase implements AutoCloseable {
         this.server = server;
     }
 
-    static BenchDatabase start(Path dataDirectory) throws IOException, SQLException {
+    /** Starts PostgreSQL in a fresh directory, or on the data a kept run left there when {@code reuse}. */
+    static BenchDatabase start(Path dataDirectory, boolean reuse) throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
+        if (!reuse) {
+            deleteRecursively(dataDirectory);
+            Files.createDirectories(dataDirectory);
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(true)
+                .setCleanDataDirectory(!reuse && !Boolean.getBoolean("bench.keepData"))
                 // The same settings as io.cairn.platform.EmbeddedPostgresEnvironment.
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
@@ -41,9 +46,21 @@ final class BenchDatabase implements AutoCloseable {
         EmbeddedPostgres server = builder.start();
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("create database " + DATABASE);
+            if (!reuse) {
+                statement.execute("create database " + DATABASE);
+            }
         }
         return new BenchDatabase(server);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     String jdbcUrl() {
