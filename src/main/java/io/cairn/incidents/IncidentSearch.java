@@ -50,10 +50,10 @@ class IncidentSearch {
         String column = filter.sort().column();
         String direction = filter.ascending() ? "asc" : "desc";
 
-        StringBuilder sql = new StringBuilder("""
-                select i.id, i.number, i.title, i.category_class, i.category_type, i.priority, i.status, i.tlp,
-                       i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at
-                from incident i where\s""").append(where);
+        // The page's ids first, then their rows: with the list's covering indexes the inner query reads only the
+        // index (an offset of 10,000 costs 10,000 index entries, not 10,000 table rows), and only the rows of the
+        // page are fetched from the table.
+        StringBuilder sql = new StringBuilder("select i.id from incident i where ").append(where);
         List<Object> pageParameters = new ArrayList<>(parameters);
         Optional<Cursor> cursor = Cursor.decode(filter.cursor(), filter.sort());
         if (cursor.isPresent()) {
@@ -62,13 +62,17 @@ class IncidentSearch {
             pageParameters.add(cursor.get().key());
             pageParameters.add(cursor.get().id());
         }
-        sql.append(" order by i.").append(column).append(' ').append(direction).append(", i.id ").append(direction)
-                .append(" limit ?");
+        String order = " order by i." + column + ' ' + direction + ", i.id " + direction;
+        sql.append(order).append(" limit ?");
         pageParameters.add(filter.size() + 1);
         if (cursor.isEmpty() && filter.page() > 0) {
             sql.append(" offset ?");
             pageParameters.add((long) filter.page() * filter.size());
         }
+        sql.insert(0, """
+                select i.id, i.number, i.title, i.category_class, i.category_type, i.priority, i.status, i.tlp,
+                       i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at
+                from incident i join (""").append(") page on page.id = i.id").append(order);
 
         List<Row> rows = jdbc.sql(sql.toString()).params(pageParameters)
                 .query((rs, n) -> new Row(summary(rs, matrix), rs.getObject(column)))
@@ -89,14 +93,23 @@ class IncidentSearch {
     private static String where(Actor actor, IncidentFilter filter, PriorityMatrix matrix, List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
         conditions.add(IncidentAccess.visibleCondition(actor, parameters));
-        if (!filter.statuses().isEmpty()) {
+        // One value is compared with "=", not "= any(array)": only then does the planner know that an index on
+        // (team, status, priority, reported_at) returns the rows already in list order.
+        if (filter.statuses().size() == 1) {
+            conditions.add("i.status = ?");
+            parameters.add(filter.statuses().get(0).name());
+        } else if (!filter.statuses().isEmpty()) {
             conditions.add("i.status = any(?)");
             parameters.add(filter.statuses().stream().map(Status::name).toArray(String[]::new));
         }
-        if (!filter.priorities().isEmpty()) {
+        List<Integer> priorities = filter.priorities().stream()
+                .map(label -> matrix.priorityLevel(label).orElse(-1)).toList();
+        if (priorities.size() == 1) {
+            conditions.add("i.priority = ?");
+            parameters.add(priorities.get(0));
+        } else if (!priorities.isEmpty()) {
             conditions.add("i.priority = any(?)");
-            parameters.add(filter.priorities().stream()
-                    .map(label -> matrix.priorityLevel(label).orElse(-1)).toArray(Integer[]::new));
+            parameters.add(priorities.toArray(Integer[]::new));
         }
         equal(conditions, parameters, "i.category_class", filter.categoryClass());
         equal(conditions, parameters, "i.category_type", filter.categoryType());

@@ -410,9 +410,12 @@ public final class BenchmarkRun {
 
     // --- helpers -----------------------------------------------------------------------------------------------------
 
-    /** Waits up to ten minutes for other processes on the machine to calm down, and says how busy they were. */
+    /**
+     * Waits a while ({@code bench.quietMinutes}, 3) for other processes on the machine to calm down, and says how
+     * busy they were.
+     */
     private void quiet(CpuMeter meter) throws IOException, InterruptedException {
-        double others = meter.awaitQuiet(0.15, Duration.ofMinutes(10));
+        double others = meter.awaitQuiet(0.15, Duration.ofMinutes(Long.getLong("bench.quietMinutes", 3)));
         say(String.format("other processes use %.2f cores%s", others, others < 0.15 ? "" : ": measuring anyway"));
     }
 
