@@ -33,6 +33,12 @@ class IncidentSearch {
     /** Counting stops here: an exact count of a million rows costs more than the page itself. */
     static final int COUNT_CAP = 10_000;
 
+    /**
+     * Counting free-text matches stops sooner: each candidate row's text must be matched, and over a million
+     * incidents counting 10,000 matches of a common word took 110 ms, most of the search (BENCHMARKS.md).
+     */
+    static final int TEXT_COUNT_CAP = 1_000;
+
     private static final Pattern REFERENCE = Pattern.compile("(?i)^\\s*(?:INC-)?(\\d{1,18})\\s*$");
 
     private final JdbcClient jdbc;
@@ -81,11 +87,12 @@ class IncidentSearch {
         List<Row> page = more ? rows.subList(0, filter.size()) : rows;
         String next = more ? Cursor.encode(page.get(page.size() - 1), filter.sort()) : null;
 
+        int cap = filter.text() != null && !filter.text().isBlank() ? TEXT_COUNT_CAP : COUNT_CAP;
         long total = jdbc.sql("select count(*) from (select 1 from incident i where " + where + " limit "
-                        + (COUNT_CAP + 1) + ") capped")
+                        + (cap + 1) + ") capped")
                 .params(parameters).query(Long.class).single();
         return new IncidentPage(page.stream().map(Row::summary).toList(), filter.page(), filter.size(),
-                Math.min(total, COUNT_CAP), total <= COUNT_CAP, next);
+                Math.min(total, cap), total <= cap, next);
     }
 
     private record Row(IncidentSummary summary, Object key) {}
