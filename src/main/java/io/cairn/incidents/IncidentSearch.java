@@ -49,7 +49,12 @@ class IncidentSearch {
         this.matrices = matrices;
     }
 
+    /** One page of the list; runs inside the caller's transaction. */
     IncidentPage search(Actor actor, IncidentFilter filter) {
+        // The best plan depends on the values: a rare word wants the text index, a common one the date order, and
+        // a generic plan chosen after five executions of the prepared statement took 0.1 s to 7 s where the
+        // value's own plan takes milliseconds (explain.txt of bench/run). Plan each list for its values.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         PriorityMatrix matrix = matrices.current();
         List<Object> parameters = new ArrayList<>();
         String where = where(actor, filter, matrix, parameters);
