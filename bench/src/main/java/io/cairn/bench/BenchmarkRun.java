@@ -32,7 +32,7 @@ import java.util.UUID;
  * the server's resident memory. Run it from the repository root after building {@code target/cairn.jar}; {@code
  * bench/run} does both. Every loop is bounded in count and time, and everything talks to 127.0.0.1 only.
  *
- * <p>Settings (system properties): {@code bench.incidents} (1,000,000), {@code bench.createWarmupSeconds} (20),
+ * <p>Settings (system properties): {@code bench.incidents} (1,000,000), {@code bench.createWarmupSeconds} (40),
  * {@code bench.createSeconds} (30, per round), {@code bench.ceilingSeconds} (20, per round), {@code bench.rounds} (3), {@code bench.listRequests} (per client and
  * query kind, 500), {@code bench.serverJvm} (the server's JVM flags), {@code bench.jfr} (true: record the server with
  * JFR while it creates), {@code bench.skipStartup}, {@code bench.output} (the file to write, BENCHMARKS.md).
@@ -152,7 +152,7 @@ public final class BenchmarkRun {
         properties.put("bench.baseUrl", server.baseUrl());
         properties.put("bench.clients", clientsFile.toString());
         properties.put("bench.users", Integer.toString(CLIENTS));
-        long warmup = Long.getLong("bench.createWarmupSeconds", 20);
+        long warmup = Long.getLong("bench.createWarmupSeconds", 40);
         long seconds = Long.getLong("bench.createSeconds", 30);
         properties.put("bench.seconds", Long.toString(warmup));
         properties.put("bench.requestName", "create (warm-up)");
