@@ -21,9 +21,18 @@ public record AuditRecord(long seq, Instant at, String actorId, String actorName
     /** The hash this record must have, given the previous record's hash: recomputed by verification. */
     public static String hashOf(String previousHash, Instant at, String actorId, String actorName, String action,
             String objectType, String objectId, @Nullable String beforeDigest, @Nullable String afterDigest) {
-        String content = String.join("\n", previousHash, at.toString(), actorId, actorName, action, objectType,
-                objectId, beforeDigest == null ? "" : beforeDigest, afterDigest == null ? "" : afterDigest);
-        return ContentDigest.of(content).hex();
+        return ContentDigest.of(previousHash + contentAfterPreviousHash(at, actorId, actorName, action, objectType,
+                objectId, beforeDigest, afterDigest)).hex();
+    }
+
+    /**
+     * The hashed content that follows the previous hash: the hash is the SHA-256 of the previous hash followed by
+     * this text, so the database can compute it from the previous hash it reads under the head row's lock.
+     */
+    static String contentAfterPreviousHash(Instant at, String actorId, String actorName, String action,
+            String objectType, String objectId, @Nullable String beforeDigest, @Nullable String afterDigest) {
+        return "\n" + String.join("\n", at.toString(), actorId, actorName, action, objectType, objectId,
+                beforeDigest == null ? "" : beforeDigest, afterDigest == null ? "" : afterDigest);
     }
 
     /** True when the stored hash matches the content and the stored previous hash. */

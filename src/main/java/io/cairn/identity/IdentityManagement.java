@@ -97,8 +97,11 @@ public class IdentityManagement {
 
     // --- API tokens ----------------------------------------------------------------------------------------------
 
-    /** The authentication for a bearer token, when it is known, active and its user may sign in. */
-    @Transactional
+    /**
+     * The authentication for a bearer token, when it is known, active and its user may sign in. Deliberately
+     * without a transaction: it runs on every API request, and its one read (plus, once a minute per token, one
+     * independent write) needs none; a transaction would cost a round trip and a commit each time.
+     */
     public Optional<Authentication> authenticateBearer(String token) {
         if (!token.startsWith(Secrets.TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
@@ -437,6 +440,16 @@ public class IdentityManagement {
         return teams.findById(id.value()).map(Team::view);
     }
 
+    /**
+     * Whether the team exists, for checks on hot paths such as reporting: one plain query, without the repository's
+     * per-call overhead (a tenth of the CPU of reporting an incident when it loaded the whole team).
+     */
+    @Transactional(readOnly = true)
+    public boolean teamExists(TeamId id) {
+        return jdbc.sql("select exists (select 1 from team where id = ?)").param(id.value()).query(Boolean.class)
+                .single();
+    }
+
     /** The members of a team, by login name. */
     @Transactional(readOnly = true)
     public List<UserView> members(TeamId id) {
@@ -489,6 +502,13 @@ public class IdentityManagement {
     @Transactional(readOnly = true)
     public Optional<BusinessUnitView> businessUnit(BusinessUnitId id) {
         return businessUnits.findById(id.value()).map(BusinessUnit::view);
+    }
+
+    /** Whether the business unit exists; cheaper than loading it. */
+    @Transactional(readOnly = true)
+    public boolean businessUnitExists(BusinessUnitId id) {
+        return jdbc.sql("select exists (select 1 from business_unit where id = ?)").param(id.value())
+                .query(Boolean.class).single();
     }
 
     /** Names of teams by id, for display. */

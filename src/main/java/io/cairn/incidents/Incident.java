@@ -286,6 +286,22 @@ class Incident {
                 acknowledgedAt, containedAt, recoveredAt, closedAt, updatedAt, version());
     }
 
+    /**
+     * The columns of a newly reported incident, in the order of {@link NewIncidentsImpl#INSERT}, converted as Spring
+     * Data JDBC converts them (enums by name, instants as timestamps); the version starts at 0 as Spring Data's does.
+     */
+    Object[] insertValues() {
+        return new Object[] {id, number, title, description, categoryClass, categoryType, determination.name(),
+            severity.name(), impact, urgency, priority, tlp.name(), pap.name(), reporterId, ownerId, teamId,
+            businessUnitId, confidential, status.name(), resolution, dismissalReason, mergedInto, timestamp(occurredAt),
+            timestamp(detectedAt), timestamp(reportedAt), timestamp(acknowledgedAt), timestamp(containedAt),
+            timestamp(recoveredAt), timestamp(closedAt), timestamp(updatedAt), 0L};
+    }
+
+    private static java.sql.@Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+
     /** The state the audit trail takes a digest of, before and after each change. */
     String snapshot() {
         return "incident{id=" + id + ",number=" + number + ",title=" + title + ",description=" + description

@@ -156,7 +156,7 @@ public class IncidentManagement {
         Instant now = clock.instant();
         long number = jdbc.sql("select nextval('incident_number_seq')").query(Long.class).single();
         Incident incident = Incident.report(IncidentId.random(), number, accepted, reporter, now);
-        incidents.save(incident);
+        incidents.insertNew(incident);
         timeline.append(incident.id(), now, by, "reported", Map.of("status", Status.NEW.code()), null);
         events.publishEvent(new IncidentReported(incident.id(), by, now, accepted.priority(),
                 accepted.category(), digest(incident)));
@@ -739,10 +739,10 @@ public class IncidentManagement {
         if (owner != null && !identity.userExists(owner)) {
             return Optional.of(Refusal.invalid("owner", "user " + owner + " does not exist"));
         }
-        if (team != null && identity.team(team).isEmpty()) {
+        if (team != null && !identity.teamExists(team)) {
             return Optional.of(Refusal.invalid("team", "team " + team + " does not exist"));
         }
-        if (businessUnit != null && identity.businessUnit(businessUnit).isEmpty()) {
+        if (businessUnit != null && !identity.businessUnitExists(businessUnit)) {
             return Optional.of(Refusal.invalid("businessUnit", "business unit " + businessUnit + " does not exist"));
         }
         return Optional.empty();

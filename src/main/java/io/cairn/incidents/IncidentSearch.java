@@ -34,6 +34,12 @@ class IncidentSearch {
     /** Counting stops here: an exact count of a million rows costs more than the page itself. */
     static final int COUNT_CAP = 10_000;
 
+    /**
+     * Counting free-text matches stops sooner: each candidate row's text must be matched, and over a million
+     * incidents counting 10,000 matches of a common word took 110 ms, most of the search (BENCHMARKS.md).
+     */
+    static final int TEXT_COUNT_CAP = 1_000;
+
     private static final Pattern REFERENCE = Pattern.compile("(?i)^\\s*(?:INC-)?(\\d{1,18})\\s*$");
 
     private final JdbcClient jdbc;
@@ -44,6 +50,7 @@ class IncidentSearch {
         this.matrices = matrices;
     }
 
+    /** One page of the list; runs inside the caller's transaction. */
     IncidentPage search(Actor actor, IncidentFilter filter) {
         List<Object> parameters = new ArrayList<>();
         return search(where(actor, filter, matrices.current(), parameters), parameters, filter);
@@ -58,14 +65,18 @@ class IncidentSearch {
     }
 
     private IncidentPage search(String where, List<Object> parameters, IncidentFilter filter) {
+        // The best plan depends on the values: a rare word wants the text index, a common one the date order, and
+        // a generic plan chosen after five executions of the prepared statement took 0.1 s to 7 s where the
+        // value's own plan takes milliseconds (explain.txt of bench/run). Plan each list for its values.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         PriorityMatrix matrix = matrices.current();
         List<String> columns = filter.sort().columns();
         String direction = filter.ascending() ? "asc" : "desc";
 
-        StringBuilder sql = new StringBuilder("""
-                select i.id, i.number, i.title, i.category_class, i.category_type, i.priority, i.status, i.tlp,
-                       i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at
-                from incident i where\s""").append(where);
+        // The page's ids first, then their rows: with the list's covering indexes the inner query reads only the
+        // index (an offset of 10,000 costs 10,000 index entries, not 10,000 table rows), and only the rows of the
+        // page are fetched from the table.
+        StringBuilder sql = new StringBuilder("select i.id from incident i where ").append(where);
         List<Object> pageParameters = new ArrayList<>(parameters);
         Optional<Cursor> cursor = Cursor.decode(filter.cursor(), filter.sort());
         if (cursor.isPresent()) {
@@ -75,13 +86,18 @@ class IncidentSearch {
             pageParameters.addAll(cursor.get().keys());
             pageParameters.add(cursor.get().id());
         }
-        sql.append(" order by ").append(columns.stream().map(c -> "i." + c + " " + direction + ", ")
-                .collect(Collectors.joining())).append("i.id ").append(direction).append(" limit ?");
+        String order = " order by " + columns.stream().map(c -> "i." + c + " " + direction + ", ")
+                .collect(Collectors.joining()) + "i.id " + direction;
+        sql.append(order).append(" limit ?");
         pageParameters.add(filter.size() + 1);
         if (cursor.isEmpty() && filter.page() > 0) {
             sql.append(" offset ?");
             pageParameters.add((long) filter.page() * filter.size());
         }
+        sql.insert(0, """
+                select i.id, i.number, i.title, i.category_class, i.category_type, i.priority, i.status, i.tlp,
+                       i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at
+                from incident i join (""").append(") page on page.id = i.id").append(order);
 
         List<Row> rows = jdbc.sql(sql.toString()).params(pageParameters)
                 .query((rs, n) -> new Row(summary(rs, matrix), keys(rs, columns)))
@@ -90,11 +106,12 @@ class IncidentSearch {
         List<Row> page = more ? rows.subList(0, filter.size()) : rows;
         String next = more ? Cursor.encode(page.get(page.size() - 1), filter.sort()) : null;
 
+        int cap = filter.text() != null && !filter.text().isBlank() ? TEXT_COUNT_CAP : COUNT_CAP;
         long total = jdbc.sql("select count(*) from (select 1 from incident i where " + where + " limit "
-                        + (COUNT_CAP + 1) + ") capped")
+                        + (cap + 1) + ") capped")
                 .params(parameters).query(Long.class).single();
         return new IncidentPage(page.stream().map(Row::summary).toList(), filter.page(), filter.size(),
-                Math.min(total, COUNT_CAP), total <= COUNT_CAP, next);
+                Math.min(total, cap), total <= cap, next);
     }
 
     private record Row(IncidentSummary summary, List<Object> keys) {}
@@ -110,14 +127,23 @@ class IncidentSearch {
     private static String where(Actor actor, IncidentFilter filter, PriorityMatrix matrix, List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
         conditions.add(IncidentAccess.visibleCondition(actor, parameters));
-        if (!filter.statuses().isEmpty()) {
+        // One value is compared with "=", not "= any(array)": only then does the planner know that an index on
+        // (team, status, priority, reported_at) returns the rows already in list order.
+        if (filter.statuses().size() == 1) {
+            conditions.add("i.status = ?");
+            parameters.add(filter.statuses().get(0).name());
+        } else if (!filter.statuses().isEmpty()) {
             conditions.add("i.status = any(?)");
             parameters.add(filter.statuses().stream().map(Status::name).toArray(String[]::new));
         }
-        if (!filter.priorities().isEmpty()) {
+        List<Integer> priorities = filter.priorities().stream()
+                .map(label -> matrix.priorityLevel(label).orElse(-1)).toList();
+        if (priorities.size() == 1) {
+            conditions.add("i.priority = ?");
+            parameters.add(priorities.get(0));
+        } else if (!priorities.isEmpty()) {
             conditions.add("i.priority = any(?)");
-            parameters.add(filter.priorities().stream()
-                    .map(label -> matrix.priorityLevel(label).orElse(-1)).toArray(Integer[]::new));
+            parameters.add(priorities.toArray(Integer[]::new));
         }
         equal(conditions, parameters, "i.category_class", filter.categoryClass());
         equal(conditions, parameters, "i.category_type", filter.categoryType());

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.data.repository.CrudRepository;
 
 /** Stored incidents. */
-interface Incidents extends CrudRepository<Incident, UUID> {
+interface Incidents extends CrudRepository<Incident, UUID>, NewIncidents {
 
     Optional<Incident> findByNumber(long number);
 }

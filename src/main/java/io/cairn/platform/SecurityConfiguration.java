@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -35,6 +36,16 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {"/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
         "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**",
         "/swagger-ui/**", "/swagger-ui.html", "/report", "/report/**", "/follow-up", "/follow-up/**"};
+
+    /**
+     * No Micrometer observation around each security filter, authentication and authorisation: they cost about a
+     * tenth of the server's CPU per API request in the create benchmark (BENCHMARKS.md) and nobody reads them; the
+     * HTTP request observation ({@code http.server.requests}) stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @Order(1)
