@@ -40,7 +40,7 @@ class TriageBrowserTest {
         assertThat(browser.text(By.cssSelector(".tips"))).contains("Better one report too many");
 
         browser.signIn(handler.username(), TestUsers.PASSWORD);
-        browser.open("/incidents?status=new&sort=priority&direction=asc");
+        browser.open("/incidents?status=new&sort=priority&direction=asc&q=" + reference);
         browser.submit(By.linkText(reference));
         assertThat(browser.text(By.id("intake"))).contains(title);
         browser.submit(By.cssSelector("button[value=accept]"));
