@@ -48,12 +48,12 @@ class PortalPages {
 
     PortalPages(IntakeManagement intake, IncidentManagement incidents, IdentityManagement identity,
             AssetManagement assets, MessageSource messages, AttachmentRules attachmentRules) {
-        this.attachmentRules = attachmentRules;
         this.intake = intake;
         this.incidents = incidents;
         this.identity = identity;
         this.assets = assets;
         this.messages = messages;
+        this.attachmentRules = attachmentRules;
     }
 
     @GetMapping("/report")

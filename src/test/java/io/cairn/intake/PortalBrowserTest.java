@@ -169,6 +169,11 @@ class PortalBrowserTest {
             assertThat(tooLarge).startsWith("This file is larger than 25 MB");
             assertThat(browser.path()).as("nothing was sent").startsWith("/report/service-down");
             assertThat(browser.find(By.id("q-service")).getAttribute("value")).isEqualTo("Intranet");
+
+            browser.script("document.getElementById('q-screenshot').removeAttribute('data-max-size');");
+            browser.submit(By.cssSelector("form[data-file-form] button[type=submit]"));
+            assertThat(browser.text(By.cssSelector("main h1"))).as("without the script's check").isEqualTo(
+                    "File too large");
         }
     }
 
