@@ -50,7 +50,6 @@ class AttachmentRules {
         return Optional.empty();
     }
 
-
     private static String readable(DataSize size) {
         return MailIntake.readable(size);
     }
