@@ -21,5 +21,39 @@ document.addEventListener("submit", (event) => {
   const query = window.location.search.replace(/^\?/, "");
   form.querySelectorAll("input[name=back], input[name=query]").forEach((input) => {
     input.value = query;
+
+// A file over the limit is refused before it is sent, next to its field, so the other answers stay as they are.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form[data-file-form]").forEach((form) => {
+    const inputs = Array.from(form.querySelectorAll("input[type=file][data-max-size]"));
+    const check = (input) => {
+      const tooLarge = Array.from(input.files || []).some((file) => file.size > Number(input.dataset.maxSize));
+      let message = document.getElementById(input.id + "-error");
+      if (tooLarge) {
+        if (!message) {
+          message = document.createElement("small");
+          message.id = input.id + "-error";
+          message.className = "field-error";
+          input.parentElement.appendChild(message);
+        }
+        message.textContent = form.dataset.tooLarge;
+        input.setAttribute("aria-invalid", "true");
+      } else if (message && message.dataset.client === "true") {
+        message.remove();
+        input.removeAttribute("aria-invalid");
+      }
+      if (message && tooLarge) {
+        message.dataset.client = "true";
+      }
+      return tooLarge;
+    };
+    inputs.forEach((input) => input.addEventListener("change", () => check(input)));
+    form.addEventListener("submit", (event) => {
+      const refused = inputs.filter((input) => check(input));
+      if (refused.length > 0) {
+        event.preventDefault();
+        refused[0].focus();
+      }
+    });
   });
 });

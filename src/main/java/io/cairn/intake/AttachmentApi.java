@@ -4,7 +4,11 @@ import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusedException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
@@ -14,21 +18,53 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The files that came with a report, for those who may see its incident. A file is always sent as a download of
- * bytes, never with its own type: a mailed report may carry malware, and a browser must not open it.
+ * The files that came with a report or were added later, for those who may see its incident. Only images of a few
+ * plain kinds (sniffed PNG, JPEG, GIF, WebP) are shown inline with their real type; everything else, SVG and HTML
+ * included, is a download of bytes, since a report may carry malware. Every answer forbids sniffing and runs in a
+ * sandbox without scripts, so not even a mislabelled file can act in Cairn's name.
  */
 @RestController
 class AttachmentApi {
 
     private final IncidentManagement incidents;
     private final Attachments attachments;
+    private final IntakeManagement intake;
 
-    AttachmentApi(IncidentManagement incidents, Attachments attachments) {
+    AttachmentApi(IncidentManagement incidents, Attachments attachments, IntakeManagement intake) {
         this.incidents = incidents;
         this.attachments = attachments;
+        this.intake = intake;
+    }
+
+    /** Adds a file to an incident, for those who may add notes to it. */
+    @PostMapping(path = "/api/v1/incidents/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AttachmentView> upload(@PathVariable IncidentId id, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        AttachmentView kept = intake.attach(id, uploaded(file)).orRefuse();
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + id + "/attachments/" + kept.id()))
+                .body(kept);
+    }
+
+    /** The holder of a follow-up code adds a file to their report; the code travels in the body. */
+    @PostMapping(path = "/api/v1/public/follow-up/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AttachmentView> uploadByCode(@RequestPart("code") String code,
+            @RequestPart("file") MultipartFile file, HttpServletRequest request) throws IOException {
+        if (code.isBlank() || code.length() > 40) {
+            throw new RefusedException(Refusal.invalid("code", "must be a follow-up code of at most 40 characters"));
+        }
+        return ResponseEntity.status(201)
+                .body(intake.attachByFollowUpCode(code.trim(), uploaded(file), request.getRemoteAddr()).orRefuse());
+    }
+
+    static UploadedFile uploaded(MultipartFile file) throws IOException {
+        return new UploadedFile(file.getOriginalFilename() == null ? "file" : file.getOriginalFilename(),
+                file.getContentType(), file.getBytes());
     }
 
     @GetMapping("/api/v1/incidents/{id}/attachments")
@@ -44,15 +80,22 @@ class AttachmentApi {
         requireVisible(id);
         Attachments.Stored stored = attachments.find(id, attachment).orElseThrow(() -> new RefusedException(
                 Refusal.notFound("attachment " + attachment + " of incident " + id)));
+        String sniffed = ContentSniffer.sniff(stored.content());
+        boolean inline = INLINE_IMAGES.contains(sniffed);
         return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .contentType(inline ? MediaType.parseMediaType(sniffed) : MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? ContentDisposition.inline()
+                        : ContentDisposition.attachment())
                         .filename(stored.attachment().filename(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(
                         java.util.HexFormat.of().parseHex(stored.attachment().sha256())) + ":")
                 .body(stored.content());
     }
+
+    /** Images a browser shows without running anything; SVG is left out, as it may carry scripts. */
+    private static final Set<String> INLINE_IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     private void requireVisible(IncidentId id) {
         if (incidents.incident(id).isEmpty()) {

@@ -21,6 +21,12 @@ final class ContentSniffer {
         }
     }
 
+    private static final String MACH_O = "application/x-mach-binary";
+
+    /** The sniffed types that are programs a computer could run. */
+    private static final java.util.Set<String> PROGRAMS = java.util.Set.of(
+            "application/vnd.microsoft.portable-executable", "application/x-elf", MACH_O, "text/x-script");
+
     private static final Signature[] SIGNATURES = {
         signature(0, "%PDF-", "application/pdf"),
         signature(0, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a}, "image/png"),
@@ -38,9 +44,21 @@ final class ContentSniffer {
             (byte) 0xe1}, "application/x-ole-storage"),
         signature(0, "MZ", "application/vnd.microsoft.portable-executable"),
         signature(0, new byte[] {0x7f, 'E', 'L', 'F'}, "application/x-elf"),
+        signature(0, new byte[] {(byte) 0xfe, (byte) 0xed, (byte) 0xfa, (byte) 0xce}, MACH_O),
+        signature(0, new byte[] {(byte) 0xfe, (byte) 0xed, (byte) 0xfa, (byte) 0xcf}, MACH_O),
+        signature(0, new byte[] {(byte) 0xce, (byte) 0xfa, (byte) 0xed, (byte) 0xfe}, MACH_O),
+        signature(0, new byte[] {(byte) 0xcf, (byte) 0xfa, (byte) 0xed, (byte) 0xfe}, MACH_O),
+        // universal Mach-O binaries and Java classes share this magic; both are programs
+        signature(0, new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe}, MACH_O),
+        signature(0, "#!", "text/x-script"),
         signature(0, "{\\rtf", "application/rtf"),
         signature(0, "<?xml", "application/xml"),
     };
+
+    /** Whether a sniffed type is a program: a Windows, Linux or macOS executable, or a script with a shebang. */
+    static boolean isProgram(String sniffedType) {
+        return PROGRAMS.contains(sniffedType);
+    }
 
     /** The type of the content, {@code application/octet-stream} when nothing fits. */
     static String sniff(byte[] content) {

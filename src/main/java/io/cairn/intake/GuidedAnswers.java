@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Checks a reporter's answers against the template's questions and records each as it was asked; every problem
@@ -25,7 +26,12 @@ final class GuidedAnswers {
 
     private GuidedAnswers() {}
 
-    static Outcome<List<AnswerAsked>> read(TemplateContent template, Map<String, String> answers, Locale locale,
+    /**
+     * Reads the answers; a file question is answered by an upload in {@code files} (by question key), which
+     * {@code fileRefusal} checks, and its answer as asked names the file, its size and its sniffed type.
+     */
+    static Outcome<List<AnswerAsked>> read(TemplateContent template, Map<String, String> answers,
+            Map<String, UploadedFile> files, Function<UploadedFile, Optional<Refusal>> fileRefusal, Locale locale,
             ZoneId zone, List<DeviceView> reportersDevices) {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         answers.keySet().stream()
@@ -33,10 +39,27 @@ final class GuidedAnswers {
                 .sorted()
                 .forEach(key -> problems.add(new Refusal.FieldProblem("answers." + key,
                         "is not a question of this template")));
+        files.keySet().stream()
+                .filter(key -> template.questions().stream()
+                        .noneMatch(q -> q.key().equals(key) && q.kind() == QuestionKind.FILE))
+                .sorted()
+                .forEach(key -> problems.add(new Refusal.FieldProblem("answers." + key,
+                        "is not a file question of this template")));
         List<AnswerAsked> asked = new ArrayList<>();
         for (TemplateContent.Question question : template.questions()) {
             String field = "answers." + question.key();
             String answer = answers.getOrDefault(question.key(), "").trim();
+            UploadedFile file = files.get(question.key());
+            if (question.kind() == QuestionKind.FILE && file != null && answer.isEmpty()) {
+                Optional<Refusal> refused = fileRefusal.apply(file);
+                if (refused.isPresent()) {
+                    problems.add(new Refusal.FieldProblem(field, refused.get().fields().get(0).message()));
+                } else {
+                    asked.add(new AnswerAsked(question.key(), question.kind(), question.label().in(locale),
+                            described(file)));
+                }
+                continue;
+            }
             if (answer.isEmpty()) {
                 if (question.required()) {
                     problems.add(new Refusal.FieldProblem(field, "is required"));
@@ -71,8 +94,14 @@ final class GuidedAnswers {
             case DATETIME -> instant(answer, zone).map(Instant::toString).map(Outcome::done)
                     .orElseGet(() -> problem("is not a date and time, such as 2026-11-22T09:30"));
             case DEVICE -> device(answer, devices);
-            case FILE -> problem("files are attached to the report, not given as an answer");
+            case FILE -> problem("is answered by uploading a file, not by text");
         };
+    }
+
+    /** How a file answer reads in the report: name, size and the type sniffed from the content. */
+    static String described(UploadedFile file) {
+        return file.filename() + " (" + MailIntake.readable(org.springframework.util.unit.DataSize.ofBytes(
+                file.content().length)) + ", " + ContentSniffer.sniff(file.content()) + ")";
     }
 
     private static Outcome<String> device(String answer, List<DeviceView> devices) {

@@ -2,6 +2,7 @@ package io.cairn.intake;
 
 import io.cairn.assets.AssetManagement;
 import io.cairn.assets.DeviceView;
+import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.SignInVerdict;
@@ -13,6 +14,7 @@ import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.PriorityMatrix;
 import io.cairn.incidents.ReporterView;
+import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,6 +57,8 @@ public class IntakeManagement {
     private final TemplateRules rules;
     private final IntakeReports reports;
     private final FollowUpCodes followUpCodes;
+    private final Attachments attachments;
+    private final AttachmentRules attachmentRules;
     private final java.time.Duration followUpValidity;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
@@ -61,7 +66,7 @@ public class IntakeManagement {
 
     IntakeManagement(IncidentManagement incidents, IdentityManagement identity, AssetManagement assets,
             ReportTemplates templates, TemplateRules rules, IntakeReports reports, FollowUpCodes followUpCodes,
-            @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
+            Attachments attachments, AttachmentRules attachmentRules, @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
             ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.incidents = incidents;
         this.identity = identity;
@@ -70,6 +75,8 @@ public class IntakeManagement {
         this.rules = rules;
         this.reports = reports;
         this.followUpCodes = followUpCodes;
+        this.attachments = attachments;
+        this.attachmentRules = attachmentRules;
         this.followUpValidity = followUpValidity;
         this.events = events;
         this.jdbc = jdbc;
@@ -202,7 +209,16 @@ public class IntakeManagement {
      */
     @Transactional
     public Outcome<ReportReceipt> submitReport(ReportSubmission submission) {
-        return open(submission, assets.myDevices(), incidents::reportRouted, "portal")
+        return submitReport(submission, Map.of());
+    }
+
+    /**
+     * Reports through a template with files that answer its file questions (by question key); the files are kept
+     * with the incident, and a refused file refuses the whole report, so nothing is kept half.
+     */
+    @Transactional
+    public Outcome<ReportReceipt> submitReport(ReportSubmission submission, Map<String, UploadedFile> files) {
+        return open(submission, files, assets.myDevices(), incidents::reportRouted, "portal")
                 .map(opened -> {
                     acknowledgeByMail(opened.incident(), submission.language());
                     return new ReportReceipt(opened.incident().id(), opened.incident().reference(), opened.tips());
@@ -226,7 +242,14 @@ public class IntakeManagement {
      */
     @Transactional
     public Outcome<AnonymousReceipt> submitAnonymousReport(ReportSubmission submission) {
-        return open(submission, List.of(), incidents::reportAnonymously, "anonymous").map(opened -> {
+        return submitAnonymousReport(submission, Map.of());
+    }
+
+    /** Reports anonymously with files that answer the template's file questions (by question key). */
+    @Transactional
+    public Outcome<AnonymousReceipt> submitAnonymousReport(ReportSubmission submission,
+            Map<String, UploadedFile> files) {
+        return open(submission, files, List.of(), incidents::reportAnonymously, "anonymous").map(opened -> {
             Instant now = clock.instant();
             String code = followUpCodes.issue(opened.incident().id(), now, now.plus(followUpValidity));
             return new AnonymousReceipt(opened.incident().reference(), opened.tips(), code);
@@ -235,7 +258,8 @@ public class IntakeManagement {
 
     private record Opened(IncidentView incident, List<String> tips) {}
 
-    private Outcome<Opened> open(ReportSubmission submission, List<DeviceView> devices,
+    private Outcome<Opened> open(ReportSubmission submission, Map<String, UploadedFile> files,
+            List<DeviceView> devices,
             java.util.function.Function<NewIncident, Outcome<IncidentView>> report, String channel) {
         Optional<ReportTemplates.Stored> found = templates.byKey(submission.template())
                 .filter(stored -> !stored.template().retired());
@@ -251,8 +275,8 @@ public class IntakeManagement {
         }
         Locale locale = GuidedAnswers.locale(submission.language() == null ? "en" : submission.language());
         TemplateContent content = found.get().template().content();
-        Outcome<List<AnswerAsked>> answers = GuidedAnswers.read(content, submission.answers(), locale, zone,
-                devices);
+        Outcome<List<AnswerAsked>> answers = GuidedAnswers.read(content, submission.answers(), files,
+                file -> attachmentRules.refusal("file", file), locale, zone, devices);
         if (answers instanceof Outcome.Refused<List<AnswerAsked>> refused) {
             return Outcome.refused(refused.refusal());
         }
@@ -270,7 +294,51 @@ public class IntakeManagement {
         IncidentView view = ((Outcome.Done<IncidentView>) opened).value();
         reports.add(view.id(), found.get().id(), found.get().template().revision(), locale.getLanguage(), channel,
                 asked, clock.instant());
+        ActorRef by = identity.currentActor().map(Actor::ref).orElse(IncidentManagement.ANONYMOUS);
+        asked.stream().filter(answer -> answer.kind() == QuestionKind.FILE)
+                .forEach(answer -> keep(view.id(), files.get(answer.key()), by));
         return Outcome.done(new Opened(view, content.tips().stream().map(tip -> tip.in(locale)).toList()));
+    }
+
+    // --- attachments -------------------------------------------------------------------------------------------
+
+    /**
+     * Keeps a file with an incident, for those who may add notes to it (its handlers, its reporter); the
+     * timeline notes it. A refused file (a program, too large, empty) keeps nothing.
+     */
+    @Transactional
+    public Outcome<AttachmentView> attach(IncidentId incident, UploadedFile file) {
+        Optional<Refusal> refused = attachmentRules.refusal("file", file);
+        if (refused.isPresent()) {
+            return Outcome.refused(refused.get());
+        }
+        Actor actor = identity.requireActor();
+        return incidents.addNote(incident, new IncidentCommands.AddNote(attachedNote(file)))
+                .map(note -> keep(incident, file, actor.ref()));
+    }
+
+    /** The holder of a follow-up code adds a file to their report; wrong codes are throttled as for replies. */
+    @Transactional
+    public Outcome<AttachmentView> attachByFollowUpCode(String code, UploadedFile file, String address) {
+        return byCode(code, address).flatMap(incident -> {
+            Optional<Refusal> refused = attachmentRules.refusal("file", file);
+            if (refused.isPresent()) {
+                return Outcome.refused(refused.get());
+            }
+            incidents.addChannelNote(incident, IncidentManagement.ANONYMOUS, attachedNote(file));
+            return Outcome.done(keep(incident, file, IncidentManagement.ANONYMOUS));
+        });
+    }
+
+    private AttachmentView keep(IncidentId incident, UploadedFile file, ActorRef by) {
+        Instant now = clock.instant();
+        AttachmentView kept = attachments.add(incident, file.filename(), file.declaredType(), file.content(), now);
+        events.publishEvent(new AttachmentStored(incident, kept.id(), kept.sha256(), by, now));
+        return kept;
+    }
+
+    private static String attachedNote(UploadedFile file) {
+        return "Attached " + GuidedAnswers.described(file) + ".";
     }
 
     // --- follow-up by code -----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import io.cairn.incidents.ReporterView;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,14 +44,16 @@ class PortalPages {
     private final IdentityManagement identity;
     private final AssetManagement assets;
     private final MessageSource messages;
+    private final AttachmentRules attachmentRules;
 
     PortalPages(IntakeManagement intake, IncidentManagement incidents, IdentityManagement identity,
-            AssetManagement assets, MessageSource messages) {
+            AssetManagement assets, MessageSource messages, AttachmentRules attachmentRules) {
         this.intake = intake;
         this.incidents = incidents;
         this.identity = identity;
         this.assets = assets;
         this.messages = messages;
+        this.attachmentRules = attachmentRules;
     }
 
     @GetMapping("/report")
@@ -66,11 +71,15 @@ class PortalPages {
         return showForm(template.get(), Map.of(), false, Map.of(), model);
     }
 
-    /** The answers arrive as {@code answer.<key>}; a device question may also send {@code device.<key>}. */
+    /**
+     * The answers arrive as {@code answer.<key>}; a device question may also send {@code device.<key>}, a file
+     * question a file as {@code file.<key>} (the form is {@code multipart/form-data}).
+     */
     @PostMapping("/report/{key}")
     String submit(@PathVariable String key, @RequestParam MultiValueMap<String, String> form,
             @RequestParam(defaultValue = "false") boolean confidential, @RequestParam(required = false)
-            @Nullable String timeZone, Locale locale, Model model, RedirectAttributes redirect) {
+            @Nullable String timeZone, Locale locale, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) throws IOException {
         Optional<ReportTemplate> template = active(key);
         if (template.isEmpty()) {
             return "redirect:/report";
@@ -79,7 +88,9 @@ class PortalPages {
         ReportSubmission submission = new ReportSubmission(key, answers, confidential, locale.getLanguage(),
                 timeZone == null || timeZone.isBlank() ? null : timeZone);
         boolean signedIn = identity.currentActor().isPresent();
-        Outcome<?> outcome = signedIn ? intake.submitReport(submission) : intake.submitAnonymousReport(submission);
+        Map<String, UploadedFile> files = files(template.get(), request);
+        Outcome<?> outcome = signedIn ? intake.submitReport(submission, files)
+                : intake.submitAnonymousReport(submission, files);
         if (outcome instanceof Outcome.Refused<?> refused) {
             return showForm(template.get(), form.toSingleValueMap(), confidential,
                     fieldErrors(refused.refusal()), model);
@@ -174,6 +185,8 @@ class PortalPages {
         model.addAttribute("errors", errors);
         model.addAttribute("signedIn", signedIn);
         model.addAttribute("devices", signedIn ? assets.myDevices() : List.of());
+        model.addAttribute("maxFileSize", attachmentRules.limitInBytes());
+        model.addAttribute("maxFileSizeText", attachmentRules.limit());
         return "portal/form";
     }
 
@@ -212,6 +225,22 @@ class PortalPages {
         return answers;
     }
 
+    /** The files by question key; a file field left empty sends a part without a name, which is no answer. */
+    private static Map<String, UploadedFile> files(ReportTemplate template, HttpServletRequest request)
+            throws IOException {
+        Map<String, UploadedFile> files = new HashMap<>();
+        if (request instanceof MultipartRequest multipart) {
+            for (TemplateContent.Question question : template.content().questions()) {
+                MultipartFile file = multipart.getFile("file." + question.key());
+                if (question.kind() == QuestionKind.FILE && file != null && file.getOriginalFilename() != null
+                        && !file.getOriginalFilename().isBlank()) {
+                    files.put(question.key(), AttachmentApi.uploaded(file));
+                }
+            }
+        }
+        return files;
+    }
+
     /** Field problems by question key (for {@code answers.<key>}) or by field name, in the reader's language. */
     private Map<String, String> fieldErrors(Refusal refusal) {
         Map<String, String> errors = new HashMap<>();
@@ -237,10 +266,19 @@ class PortalPages {
         if (message.startsWith("is not one of your registered devices")) {
             return text("portal.error.device");
         }
+        if (message.startsWith(AttachmentRules.TOO_LARGE)) {
+            return text("portal.error.file-too-large", attachmentRules.limit());
+        }
+        if (message.startsWith(AttachmentRules.PROGRAM)) {
+            return text("portal.error.file-program");
+        }
+        if (message.startsWith(AttachmentRules.EMPTY)) {
+            return text("portal.error.file-empty");
+        }
         return message;
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -41,6 +45,34 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Log log = LogFactory.getLog(ApiProblemAdvice.class);
+
+    private final DataSize maxFileSize;
+
+    ApiProblemAdvice(@Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
+    /** A file larger than the multipart limit: Spring refuses it while reading the upload. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return uploadTooLarge();
+    }
+
+    private ResponseEntity<Object> uploadTooLarge() {
+        String limit = maxFileSize.toBytes() % (1024 * 1024) == 0 ? maxFileSize.toMegabytes() + " MB"
+                : maxFileSize.toBytes() + " bytes";
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "too-large", "file: is larger than the limit of " + limit + " (spring.servlet.multipart.max-file-size)",
+                List.of(new Refusal.FieldProblem("file", "is larger than the limit of " + limit))));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.invalid(e.getRequestPartName(),
+                "is required (a part of the multipart/form-data body)"));
+    }
 
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException refused) {
@@ -70,7 +102,10 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<?> unexpected(Exception e) {
+        if (TooLargeUploads.causedBy(e)) {
+            return uploadTooLarge();
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure " + reference, e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(

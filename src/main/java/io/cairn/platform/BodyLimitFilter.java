@@ -31,9 +31,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
         this.limit = limit.toBytes();
     }
 
+    /** File uploads ({@code multipart/form-data}) have their own limits, {@code spring.servlet.multipart.*}. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     @Override

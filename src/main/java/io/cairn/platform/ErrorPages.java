@@ -35,6 +35,7 @@ class ErrorPages implements ErrorController {
             case NOT_FOUND -> "there is nothing at " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             case METHOD_NOT_ALLOWED -> "this address does not accept that method";
             case UNSUPPORTED_MEDIA_TYPE -> "send the body as application/json";
+            case CONTENT_TOO_LARGE -> "a file is larger than the upload limit (spring.servlet.multipart.max-file-size)";
             default -> status.getReasonPhrase();
         };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -42,6 +43,10 @@ class ErrorPages implements ErrorController {
     }
 
     private static HttpStatus status(HttpServletRequest request) {
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Throwable thrown && TooLargeUploads.causedBy(thrown)) {
+            return HttpStatus.CONTENT_TOO_LARGE;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;

@@ -41,6 +41,8 @@ class PlatformConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+        // an error page is shown in the language already chosen; reading its parameters may fail again, for one
+        // when an upload was too large to read
+        registry.addInterceptor(interceptor).excludePathPatterns("/error");
     }
 }

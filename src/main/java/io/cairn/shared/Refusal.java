@@ -24,7 +24,9 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields) {
         /** The caller worked on an older version than the one stored. */
         STALE(409),
         /** Too many attempts: the caller must wait before trying again. */
-        THROTTLED(429);
+        THROTTLED(429),
+        /** The input is larger than a configured limit allows. */
+        TOO_LARGE(413);
 
         private final int status;
 
@@ -68,6 +70,10 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields) {
     public static Refusal throttled(java.time.Duration wait) {
         return new Refusal(Kind.THROTTLED, "too many attempts; try again in " + Math.max(1, wait.toSeconds())
                 + " seconds", List.of());
+    }
+
+    public static Refusal tooLarge(String field, String message) {
+        return new Refusal(Kind.TOO_LARGE, field + ": " + message, List.of(new FieldProblem(field, message)));
     }
 
     public static Refusal stale(long expectedVersion, long storedVersion) {

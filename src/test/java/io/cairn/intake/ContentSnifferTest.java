@@ -29,6 +29,18 @@ class ContentSnifferTest {
     }
 
     @Test
+    void callsWindowsLinuxAndMacExecutablesAndShebangScriptsProgramsButNotDocumentsOrImages() {
+        for (String program : new String[] {"MZ\u0090\u0000", "\u007fELF\u0002", "\u00cf\u00fa\u00ed\u00fe\u0007",
+            "\u00fe\u00ed\u00fa\u00ce", "\u00ca\u00fe\u00ba\u00be", "#!/usr/bin/env python3\nprint(1)\n"}) {
+            assertThat(ContentSniffer.isProgram(ContentSniffer.sniff(bytes(program)))).as(program).isTrue();
+        }
+        for (String harmless : new String[] {"%PDF-1.7", "\u0089PNG\r\n\u001a\n", "plain text # not a shebang",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"}) {
+            assertThat(ContentSniffer.isProgram(ContentSniffer.sniff(bytes(harmless)))).as(harmless).isFalse();
+        }
+    }
+
+    @Test
     void anExecutableNamedLikeADocumentIsStillAnExecutable() {
         assertThat(ContentSniffer.sniff(bytes("MZ this is invoice.pdf"))).isNotEqualTo("application/pdf");
     }
