@@ -11,17 +11,6 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 
-// The list's filters change the address without reloading the page (htmx): forms that return to the list, such as
-// bulk changes and saving a view, take the address's current query when they are sent.
-document.addEventListener("submit", (event) => {
-  const form = event.target;
-  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-keeps-query")) {
-    return;
-  }
-  const query = window.location.search.replace(/^\?/, "");
-  form.querySelectorAll("input[name=back], input[name=query]").forEach((input) => {
-    input.value = query;
-
 // A file over the limit is refused before it is sent, next to its field, so the other answers stay as they are.
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("form[data-file-form]").forEach((form) => {
@@ -55,5 +44,18 @@ document.addEventListener("DOMContentLoaded", () => {
         refused[0].focus();
       }
     });
+  });
+});
+
+// The list's filters change the address without reloading the page (htmx): forms that return to the list, such as
+// bulk changes and saving a view, take the address's current query when they are sent.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-keeps-query")) {
+    return;
+  }
+  const query = window.location.search.replace(/^\?/, "");
+  form.querySelectorAll("input[name=back], input[name=query]").forEach((input) => {
+    input.value = query;
   });
 });
