@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "cairn.embedded-db.data-dir=target/test-db",
     "cairn.embedded-db.clean=true",
     "cairn.embedded-db.database=random",
+    "cairn.embedded-db.durable=false",
     "cairn.admin.password=" + CairnTest.ADMIN_PASSWORD,
     "spring.main.banner-mode=off"})
 public @interface CairnTest {

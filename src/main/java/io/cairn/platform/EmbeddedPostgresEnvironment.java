@@ -38,10 +38,12 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         Path dataDirectory = Path.of(environment.getProperty("cairn.embedded-db.data-dir", "./cairn-data"))
                 .toAbsolutePath().normalize();
         boolean clean = environment.getProperty("cairn.embedded-db.clean", Boolean.class, false);
+        boolean durable = environment.getProperty("cairn.embedded-db.durable", Boolean.class, true);
         int port = environment.getProperty("cairn.embedded-db.port", Integer.class, 0);
         String database = databaseName(environment.getProperty("cairn.embedded-db.database", "cairn"));
 
-        EmbeddedPostgres server = serversByDirectory.computeIfAbsent(dataDirectory, dir -> start(dir, clean, port));
+        EmbeddedPostgres server = serversByDirectory.computeIfAbsent(dataDirectory,
+                dir -> start(dir, clean, durable, port));
         createDatabaseIfMissing(server, database);
         environment.getPropertySources().addFirst(new MapPropertySource("cairnEmbeddedPostgres", Map.of(
                 "spring.datasource.url", server.getJdbcUrl("postgres", database),
@@ -62,7 +64,11 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         return configured;
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory, boolean clean, int port) {
+    /**
+     * Starts the server. zonky starts PostgreSQL for throw-away test databases, with fsync and synchronous commit
+     * off; Cairn's data must survive a crash of the machine, so both are on unless {@code durable} is false (tests).
+     */
+    private static EmbeddedPostgres start(Path dataDirectory, boolean clean, boolean durable, int port) {
         try {
             if (clean) {
                 // initdb refuses a directory that a killed run left behind
@@ -77,7 +83,9 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("work_mem", "16MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
-                    .setServerConfig("timezone", "UTC");
+                    .setServerConfig("timezone", "UTC")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off");
             if (port > 0) {
                 builder.setPort(port);
             }

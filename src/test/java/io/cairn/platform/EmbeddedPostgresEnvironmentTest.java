@@ -38,6 +38,8 @@ class EmbeddedPostgresEnvironmentTest {
         StandardEnvironment first = environment(Map.of("cairn.embedded-db.data-dir", DIRECTORY.toString(),
                 "cairn.embedded-db.database", "kept"));
         try (Connection connection = connect(first)) {
+            assertThat(setting(connection, "fsync")).isEqualTo("on");
+            assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
             connection.createStatement().execute("create table stone (name text)");
             connection.createStatement().execute("insert into stone values ('first')");
         }
@@ -51,6 +53,13 @@ class EmbeddedPostgresEnvironmentTest {
             assertThat(rows.getString(1)).isEqualTo("first");
         } finally {
             EmbeddedPostgresEnvironment.stop(DIRECTORY);
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
+        try (ResultSet rows = connection.createStatement().executeQuery("show " + name)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
