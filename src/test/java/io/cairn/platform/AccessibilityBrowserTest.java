@@ -2,6 +2,7 @@ package io.cairn.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.Axe;
 import io.cairn.Browser;
 import io.cairn.ServerTest;
 import io.cairn.identity.Role;
@@ -9,12 +10,7 @@ import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.NewIncident;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,8 +26,6 @@ import org.springframework.context.ApplicationContext;
 @ServerTest
 @ExtendWith(Browser.Extension.class)
 class AccessibilityBrowserTest {
-
-    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     @LocalServerPort
     int port;
@@ -66,29 +60,7 @@ class AccessibilityBrowserTest {
         }
     }
 
-    /** The serious and critical violations axe finds, one line each: rule, impact and the first element. */
-    @SuppressWarnings("unchecked")
     private static List<String> problems(Browser browser) {
-        browser.script(axeSource());
-        Object result = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})
-                   .then(result => done(result.violations
-                       .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                       .map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                   target: v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}))))
-                   .catch(e => done([{id: 'axe-failed', impact: 'critical', help: String(e), target: ''}]));
-                """);
-        return ((List<Map<String, Object>>) result).stream()
-                .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + " at " + v.get("target"))
-                .toList();
-    }
-
-    private static String axeSource() {
-        try (InputStream in = AccessibilityBrowserTest.class.getResourceAsStream(AXE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Axe.seriousProblems(browser);
     }
 }
