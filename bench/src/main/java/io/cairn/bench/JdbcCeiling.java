@@ -25,8 +25,8 @@ import org.HdrHistogram.Histogram;
  * statements Cairn issues after authenticating the request and checking the team: {@code
  * nextval('incident_number_seq')}; the insert of all 31 incident columns; the timeline insert {@code returning id};
  * the audit append, which locks the {@code audit_head} row ({@code for update}), inserts the record chained to the
- * head's hash and moves the head, in one statement; commit. The SHA-256 digests (the incident's snapshot and the audit chain hash) are computed as Cairn
- * computes them. What it leaves out is everything above the database: HTTP, JSON, token lookup, validation, the team
+ * head's hash and moves the head, in one statement; commit. The incident's snapshot digest is computed as Cairn
+ * computes it, and PostgreSQL computes the chain hash as it does for Cairn. What it leaves out is everything above the database: HTTP, JSON, token lookup, validation, the team
  * check, Spring's transaction and event machinery.
  */
 final class JdbcCeiling {
