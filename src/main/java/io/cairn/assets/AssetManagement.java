@@ -118,6 +118,12 @@ public class AssetManagement {
                 .orElseGet(() -> Outcome.done(devices.findAllByName().stream().map(Device::view).toList()));
     }
 
+    /** Whether a device with this id is registered; for modules that refer to devices by id. */
+    @Transactional(readOnly = true)
+    public boolean isRegistered(DeviceId id) {
+        return devices.existsById(id.value());
+    }
+
     /** One device, for its holder or staff. */
     @Transactional(readOnly = true)
     public Outcome<DeviceView> device(DeviceId id) {

@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.DeviceId;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -53,6 +54,8 @@ class Incident {
     private @Nullable Instant recoveredAt;
     private @Nullable Instant closedAt;
     private Instant updatedAt;
+    private final @Nullable UUID assetId;
+    private final @Nullable String template;
 
     @Version
     private @Nullable Long version;
@@ -64,7 +67,8 @@ class Incident {
             boolean confidential, Status status, @Nullable String resolution, @Nullable String dismissalReason,
             @Nullable UUID mergedInto, @Nullable Instant occurredAt, @Nullable Instant detectedAt,
             Instant reportedAt, @Nullable Instant acknowledgedAt, @Nullable Instant containedAt,
-            @Nullable Instant recoveredAt, @Nullable Instant closedAt, Instant updatedAt, @Nullable Long version) {
+            @Nullable Instant recoveredAt, @Nullable Instant closedAt, Instant updatedAt, @Nullable UUID assetId,
+            @Nullable String template, @Nullable Long version) {
         this.id = id;
         this.number = number;
         this.title = title;
@@ -95,6 +99,8 @@ class Incident {
         this.recoveredAt = recoveredAt;
         this.closedAt = closedAt;
         this.updatedAt = updatedAt;
+        this.assetId = assetId;
+        this.template = template;
         this.version = version;
     }
 
@@ -105,7 +111,8 @@ class Incident {
                 report.severity(), report.impact(), report.urgency(), report.priority(), report.tlp(), report.pap(),
                 uuid(reporter), uuid(report.owner()), uuid(report.team()), uuid(report.businessUnit()),
                 report.confidential(), Status.NEW, null, null, null, report.occurredAt(), report.detectedAt(), now,
-                null, null, null, null, now, null);
+                null, null, null, null, now, report.asset() == null ? null : report.asset().value(), report.template(),
+                null);
     }
 
     void describe(String title, String description, Instant now) {
@@ -283,7 +290,8 @@ class Incident {
                 team().orElse(null), businessUnitId == null ? null : new BusinessUnitId(businessUnitId),
                 confidential, status, resolution, dismissalReason,
                 mergedInto == null ? null : new IncidentId(mergedInto), occurredAt, detectedAt, reportedAt,
-                acknowledgedAt, containedAt, recoveredAt, closedAt, updatedAt, version());
+                acknowledgedAt, containedAt, recoveredAt, closedAt, updatedAt,
+                assetId == null ? null : new DeviceId(assetId), template, version());
     }
 
     /**
@@ -295,7 +303,7 @@ class Incident {
             severity.name(), impact, urgency, priority, tlp.name(), pap.name(), reporterId, ownerId, teamId,
             businessUnitId, confidential, status.name(), resolution, dismissalReason, mergedInto, timestamp(occurredAt),
             timestamp(detectedAt), timestamp(reportedAt), timestamp(acknowledgedAt), timestamp(containedAt),
-            timestamp(recoveredAt), timestamp(closedAt), timestamp(updatedAt), 0L};
+            timestamp(recoveredAt), timestamp(closedAt), timestamp(updatedAt), assetId, template, 0L};
     }
 
     private static java.sql.@Nullable Timestamp timestamp(@Nullable Instant instant) {
@@ -312,7 +320,7 @@ class Incident {
                 + ",resolution=" + resolution + ",dismissalReason=" + dismissalReason + ",mergedInto=" + mergedInto
                 + ",occurred=" + occurredAt + ",detected=" + detectedAt + ",reported=" + reportedAt
                 + ",acknowledged=" + acknowledgedAt + ",contained=" + containedAt + ",recovered=" + recoveredAt
-                + ",closed=" + closedAt + ",updated=" + updatedAt + "}";
+                + ",closed=" + closedAt + ",updated=" + updatedAt + ",asset=" + assetId + ",template=" + template + "}";
     }
 
     private static @Nullable UUID uuid(@Nullable Object id) {

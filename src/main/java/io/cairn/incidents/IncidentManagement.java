@@ -1,7 +1,9 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.AssetManagement;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
@@ -21,6 +23,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,14 +52,17 @@ public class IncidentManagement {
     private final PriorityMatrices matrices;
     private final RsitTaxonomy taxonomy;
     private final IdentityManagement identity;
+    private final AssetManagement assets;
     private final SavedViews savedViews;
+    private final ObjectProvider<TransitionRule> transitionRules;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     IncidentManagement(Incidents incidents, Timeline timeline, Links links, IncidentSearch search,
-            PriorityMatrices matrices, RsitTaxonomy taxonomy, IdentityManagement identity, SavedViews savedViews,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            PriorityMatrices matrices, RsitTaxonomy taxonomy, IdentityManagement identity, AssetManagement assets,
+            SavedViews savedViews, ObjectProvider<TransitionRule> transitionRules, ApplicationEventPublisher events,
+            JdbcClient jdbc, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.links = links;
@@ -64,7 +70,9 @@ public class IncidentManagement {
         this.matrices = matrices;
         this.taxonomy = taxonomy;
         this.identity = identity;
+        this.assets = assets;
         this.savedViews = savedViews;
+        this.transitionRules = transitionRules;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -159,7 +167,8 @@ public class IncidentManagement {
         incidents.insertNew(incident);
         timeline.append(incident.id(), now, by, "reported", Map.of("status", Status.NEW.code()), null);
         events.publishEvent(new IncidentReported(incident.id(), by, now, accepted.priority(),
-                accepted.category(), digest(incident)));
+                accepted.category(), accepted.team(), accepted.businessUnit(), accepted.asset(), accepted.template(),
+                digest(incident)));
         return Outcome.done(incident.view(matrices.current()));
     }
 
@@ -184,7 +193,9 @@ public class IncidentManagement {
                     "only handlers and coordinators may assign an incident"));
         }
         Optional<Refusal> problem = timesProblem(report.occurredAt(), report.detectedAt())
-                .or(() -> assignmentProblem(report.owner(), report.team(), report.businessUnit()));
+                .or(() -> assignmentProblem(report.owner(), report.team(), report.businessUnit()))
+                .or(() -> report.asset() == null || assets.isRegistered(report.asset()) ? Optional.empty()
+                        : Optional.of(Refusal.invalid("asset", "is not a registered device")));
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
@@ -194,10 +205,36 @@ public class IncidentManagement {
                 matrix.priorityOf(impact.get(), urgency.get()), Objects.requireNonNullElse(report.tlp(), Tlp.AMBER),
                 Objects.requireNonNullElse(report.pap(), Pap.AMBER),
                 Boolean.TRUE.equals(report.confidential()), report.owner(), report.team(), report.businessUnit(),
-                report.occurredAt(), report.detectedAt()));
+                report.occurredAt(), report.detectedAt(), report.asset(), report.template()));
     }
 
     // --- reading -------------------------------------------------------------------------------------------------
+
+    /**
+     * One incident, read without a signed-in user and without checking rights: only for other modules' schedulers
+     * and reactions (SLA clocks, routing, recurrence), never to show to a user. Not audited as a read.
+     */
+    @Transactional(readOnly = true)
+    public Optional<IncidentView> incidentForSystem(IncidentId id) {
+        return incidents.findById(id.value()).map(incident -> incident.view(matrices.current()));
+    }
+
+    /** How many open incidents each of these users owns; users who own none are absent. */
+    @Transactional(readOnly = true)
+    public Map<UserId, Long> openIncidentCounts(java.util.Collection<UserId> owners) {
+        if (owners.isEmpty()) {
+            return Map.of();
+        }
+        Map<UserId, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                select owner_id, count(*) as open from incident
+                where owner_id in (:owners) and status not in ('CLOSED', 'DISMISSED') group by owner_id""")
+                .param("owners", owners.stream().map(UserId::value).toList())
+                .query((rs, row) -> counts.put(new UserId(rs.getObject("owner_id", java.util.UUID.class)),
+                        rs.getLong("open")))
+                .list();
+        return counts;
+    }
 
     /** One incident, if the signed-in user may see it. A read of a confidential incident is audited. */
     @Transactional
@@ -341,6 +378,37 @@ public class IncidentManagement {
                 command.businessUnit()), null);
     }
 
+    /**
+     * Gives a new incident to a team and an owner as a routing rule decided, without a signed-in user; the timeline
+     * and the audit trail name the rule as {@code router}. Keeps what is already set: a team the reporter's channel
+     * chose is not overridden, an owner only added.
+     */
+    @Transactional
+    public Outcome<IncidentView> route(IncidentId id, @Nullable TeamId team, @Nullable UserId owner,
+            ActorRef router) {
+        Optional<Incident> found = incidents.findById(id.value());
+        if (found.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("incident " + id));
+        }
+        Incident incident = found.get();
+        IncidentView view = incident.view(matrices.current());
+        TeamId routedTeam = view.team() != null ? view.team() : team;
+        UserId routedOwner = view.owner() != null ? view.owner() : owner;
+        Optional<Refusal> problem = assignmentProblem(routedOwner, routedTeam, view.businessUnit());
+        if (problem.isPresent()) {
+            return Outcome.refused(problem.get());
+        }
+        String before = digest(incident);
+        Instant now = clock.instant();
+        incident.assign(routedOwner, routedTeam, view.businessUnit(), now);
+        incidents.save(incident);
+        timeline.append(id, now, router, "assigned", details("owner", routedOwner, "team", routedTeam,
+                "businessUnit", view.businessUnit()), null);
+        events.publishEvent(new IncidentChanged(id, router, now, "assigned", incident.status(), before,
+                digest(incident)));
+        return Outcome.done(incident.view(matrices.current()));
+    }
+
     @Transactional
     public Outcome<IncidentView> reprioritise(IncidentId id, IncidentCommands.Reprioritise command) {
         PriorityMatrix matrix = matrices.current();
@@ -383,7 +451,10 @@ public class IncidentManagement {
         String[] from = new String[1];
         return change(id, command.version(), "transitioned", incident -> {
             from[0] = incident.status().code();
-            return incident.transition(command.to(), blankToNull(command.reason()), clock.instant());
+            IncidentView before = incident.view(matrices.current());
+            return incident.transition(command.to(), blankToNull(command.reason()), clock.instant())
+                    .or(() -> transitionRules.orderedStream()
+                            .flatMap(rule -> rule.refusal(before, command.to()).stream()).findFirst());
         }, incident -> details("from", from[0], "to", command.to().code()), blankToNull(command.reason()));
     }
 

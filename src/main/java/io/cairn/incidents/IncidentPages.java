@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,14 +56,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IncidentPages {
 
     private final IncidentManagement incidents;
+    private final ObjectProvider<IncidentPageSection> sections;
     private final IdentityManagement identity;
     private final PageChoices choices;
     private final TimelineTexts timelineTexts;
     private final MessageSource messages;
 
     IncidentPages(IncidentManagement incidents, IdentityManagement identity, PageChoices choices,
-            TimelineTexts timelineTexts, MessageSource messages) {
+            TimelineTexts timelineTexts, MessageSource messages, ObjectProvider<IncidentPageSection> sections) {
         this.incidents = incidents;
+        this.sections = sections;
         this.identity = identity;
         this.choices = choices;
         this.timelineTexts = timelineTexts;
@@ -258,6 +261,8 @@ class IncidentPages {
         IncidentView incident = incidents.incident(id).orElseThrow(IncidentPages::notFound);
         boolean handles = PageChoices.handles(actor);
         model.addAttribute("incident", incident);
+        model.addAttribute("headerSections", sections(id, IncidentPageSection.Place.HEADER));
+        model.addAttribute("mainSections", sections(id, IncidentPageSection.Place.MAIN));
         model.addAttribute("categoryLabel", incidents.categoryLabel(incident.category()));
         model.addAttribute("names", names(incident));
         model.addAttribute("mergedInto", incident.mergedInto() == null ? null
@@ -275,6 +280,16 @@ class IncidentPages {
             addActionForms(incident, model);
         }
         return "incidents/show";
+    }
+
+    /** A section of another module on the page: its element id and the path htmx loads it from. */
+    record Section(String id, String path) {}
+
+    private List<Section> sections(IncidentId id, IncidentPageSection.Place place) {
+        return sections.stream().filter(section -> section.place() == place)
+                .sorted(java.util.Comparator.comparingInt(IncidentPageSection::order)
+                        .thenComparing(IncidentPageSection::id))
+                .map(section -> new Section(section.id(), section.path(id))).toList();
     }
 
     private void addActionForms(IncidentView incident, Model model) {

@@ -140,7 +140,7 @@ class IncidentReportPage {
         return new NewIncident(text(form.title()), text(form.description()), category, null, form.severity(),
                 blankToNull(form.impact()), blankToNull(form.urgency()), form.tlp(), form.pap(),
                 Boolean.TRUE.equals(form.confidential()), owner, team, businessUnit, utc(form.occurredAt()),
-                utc(form.detectedAt()));
+                utc(form.detectedAt()), null, null);
     }
 
     private static @Nullable Instant utc(@Nullable LocalDateTime time) {

@@ -1,13 +1,24 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.DeviceId;
+import io.cairn.identity.BusinessUnitId;
+import io.cairn.identity.TeamId;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** A new incident was reported. */
+/**
+ * A new incident was reported; carries what routing decides by.
+ *
+ * @param team the team the reporter or the intake channel chose, if any
+ * @param asset the registered device it concerns, if named
+ * @param template the key of the report template it came through, if any
+ */
 public record IncidentReported(IncidentId incident, ActorRef actor, Instant at, int priorityLevel, Category category,
-        String digestAfter) implements AuditableEvent {
+        @Nullable TeamId team, @Nullable BusinessUnitId businessUnit, @Nullable DeviceId asset,
+        @Nullable String template, String digestAfter) implements AuditableEvent {
 
     @Override
     public String action() {

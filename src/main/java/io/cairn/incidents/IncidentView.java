@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.DeviceId;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -8,7 +9,12 @@ import io.cairn.shared.Tlp;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** An incident as those who may see it read it; {@code reporter} is absent for an anonymous report. */
+/**
+ * An incident as those who may see it read it; {@code reporter} is absent for an anonymous report.
+ *
+ * @param asset the device the incident concerns, when the reporter or handler named a registered one
+ * @param template the key of the report template it was reported through, if any
+ */
 public record IncidentView(
         IncidentId id,
         long number,
@@ -41,6 +47,8 @@ public record IncidentView(
         @Nullable Instant recoveredAt,
         @Nullable Instant closedAt,
         Instant updatedAt,
+        @Nullable DeviceId asset,
+        @Nullable String template,
         long version) {
 
     /** The reference people quote, for example {@code INC-42}. */

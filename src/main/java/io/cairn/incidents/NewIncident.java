@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.DeviceId;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param impact an impact level label from the priority matrix (default: the middle level)
  * @param urgency an urgency level label from the priority matrix (default: the middle level)
+ * @param asset the registered device the incident concerns, if known
+ * @param template the key of the report template the report came through, set by the intake channel
  */
 public record NewIncident(
         @NotBlank @Size(max = 300) String title,
@@ -31,11 +34,13 @@ public record NewIncident(
         @Nullable TeamId team,
         @Nullable BusinessUnitId businessUnit,
         @Nullable Instant occurredAt,
-        @Nullable Instant detectedAt) {
+        @Nullable Instant detectedAt,
+        @Nullable DeviceId asset,
+        @Nullable @Size(max = 80) String template) {
 
     /** The smallest report: a title and a description, everything else at its default. */
     public static NewIncident of(String title, String description) {
         return new NewIncident(title, description, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 }

@@ -15,8 +15,8 @@ class NewIncidentsImpl implements NewIncidents {
                                   severity, impact, urgency, priority, tlp, pap, reporter_id, owner_id, team_id,
                                   business_unit_id, confidential, status, resolution, dismissal_reason, merged_into,
                                   occurred_at, detected_at, reported_at, acknowledged_at, contained_at, recovered_at,
-                                  closed_at, updated_at, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                  closed_at, updated_at, asset_id, template, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
 

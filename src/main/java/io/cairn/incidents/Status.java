@@ -39,6 +39,11 @@ public enum Status {
         };
     }
 
+    /** Whether work on the incident is still going on: neither closed nor dismissed. */
+    public boolean isOpen() {
+        return this != CLOSED && this != DISMISSED;
+    }
+
     public boolean mayMoveTo(Status target) {
         return next().contains(target);
     }

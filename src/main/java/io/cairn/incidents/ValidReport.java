@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.DeviceId;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -12,4 +13,5 @@ import org.jspecify.annotations.Nullable;
 record ValidReport(String title, String description, Category category, Determination determination,
         Severity severity, int impact, int urgency, int priority, Tlp tlp, Pap pap, boolean confidential,
         @Nullable UserId owner, @Nullable TeamId team, @Nullable BusinessUnitId businessUnit,
-        @Nullable Instant occurredAt, @Nullable Instant detectedAt) {}
+        @Nullable Instant occurredAt, @Nullable Instant detectedAt, @Nullable DeviceId asset,
+        @Nullable String template) {}

@@ -135,6 +135,16 @@ final class GuidedAnswers {
         return Outcome.refused(new Refusal(Refusal.Kind.INVALID, message, List.of()));
     }
 
+    /** The registered device of the reporter's that a device question was answered with, if any. */
+    static Optional<io.cairn.assets.DeviceId> devicePicked(TemplateContent template, Map<String, String> answers,
+            List<DeviceView> reportersDevices) {
+        return template.questions().stream().filter(question -> question.kind() == QuestionKind.DEVICE)
+                .map(question -> answers.getOrDefault(question.key(), "").trim())
+                .flatMap(answer -> uuid(answer).stream())
+                .flatMap(id -> reportersDevices.stream().filter(device -> device.id().value().equals(id)))
+                .map(DeviceView::id).findFirst();
+    }
+
     private static Optional<UUID> uuid(String text) {
         try {
             return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();

@@ -285,7 +285,8 @@ public class IntakeManagement {
         NewIncident incident = new NewIncident(title(content, asked, locale), description(asked),
                 defaults.category(), null, null, defaults.impact(), defaults.urgency(), defaults.tlp(), null,
                 Boolean.TRUE.equals(submission.confidential()) || defaults.confidential(), null, defaults.team(),
-                null, null, null);
+                null, null, null, GuidedAnswers.devicePicked(content, submission.answers(), devices).orElse(null),
+                found.get().template().key());
         Outcome<IncidentView> opened = report.apply(incident);
         if (opened instanceof Outcome.Refused<IncidentView> refused) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -481,7 +482,7 @@ public class IntakeManagement {
         return new NewIncident(alert.title(), description(alert),
                 alert.category() == null ? new Category("other", "undetermined") : alert.category(), null,
                 alert.severity(), matrix.impactLabel(impact), matrix.urgencyLabel(urgency), null, null, null, null,
-                null, null, alert.occurredAt(), latest(alert.occurredAt(), clock.instant()));
+                null, null, alert.occurredAt(), latest(alert.occurredAt(), clock.instant()), null, null);
     }
 
     private static Instant latest(@Nullable Instant occurred, Instant now) {

@@ -2,6 +2,7 @@ package io.cairn.intake;
 
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentPageSection;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * not know intake.
  */
 @Controller
-class IntakePanel {
+class IntakePanel implements IncidentPageSection {
 
     private final IntakeManagement intake;
     private final IncidentManagement incidents;
@@ -24,6 +25,21 @@ class IntakePanel {
         this.intake = intake;
         this.incidents = incidents;
         this.attachments = attachments;
+    }
+
+    @Override
+    public String id() {
+        return "intake";
+    }
+
+    @Override
+    public String path(IncidentId incident) {
+        return "/incidents/" + incident + "/intake";
+    }
+
+    @Override
+    public Place place() {
+        return Place.MAIN;
     }
 
     @GetMapping("/incidents/{id}/intake")

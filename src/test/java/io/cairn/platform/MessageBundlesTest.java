@@ -28,8 +28,11 @@ class MessageBundlesTest {
     private static final Pattern CODE_KEY = Pattern.compile(
             "(?:getMessage|message)\\(\"([a-z][A-Za-z0-9._-]+)\"(?=\\s*[,)])");
 
-    /** The bundles of spring.messages.basename: the handler UI's and the report portal's. */
-    private static final Set<String> BUNDLES = Set.of("messages", "portal");
+    /**
+     * The bundles of spring.messages.basename: the handler UI's, the report portal's, and one per module whose pages
+     * have many texts of their own.
+     */
+    private static final Set<String> BUNDLES = Set.of("messages", "portal", "sla", "procedures", "knowledge");
 
     @Test
     void englishAndDutchHaveTheSameKeys() throws IOException {
@@ -41,7 +44,7 @@ class MessageBundlesTest {
 
     @Test
     void everyTextWithArgumentsIsAValidMessageFormat() throws IOException {
-        for (String name : Set.of("messages", "messages_nl", "portal", "portal_nl")) {
+        for (String name : BUNDLES.stream().flatMap(bundle -> Stream.of(bundle, bundle + "_nl")).toList()) {
             Properties texts = bundle(name);
             for (String key : texts.stringPropertyNames()) {
                 String text = texts.getProperty(key);
