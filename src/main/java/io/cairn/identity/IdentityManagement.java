@@ -34,10 +34,19 @@ public class IdentityManagement {
 
     private static final Duration ACTOR_REFRESH = Duration.ofSeconds(5);
 
+    /*
+     * Users, teams and business units are never deleted (they are disabled or renamed), so one that was found
+     * once exists for good: the checks on every reported incident ask the database only the first time.
+     */
+    private final Set<UserId> knownUsers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<TeamId> knownTeams = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<BusinessUnitId> knownBusinessUnits = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Users users;
     private final Teams teams;
     private final BusinessUnits businessUnits;
     private final ApiTokens tokens;
+    private final RecentTokens recentTokens;
     private final SignInThrottle throttle;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
@@ -45,12 +54,13 @@ public class IdentityManagement {
     private final Clock clock;
 
     IdentityManagement(Users users, Teams teams, BusinessUnits businessUnits, ApiTokens tokens,
-            SignInThrottle throttle, PasswordEncoder passwords, ApplicationEventPublisher events, JdbcClient jdbc,
+            RecentTokens recentTokens, SignInThrottle throttle, PasswordEncoder passwords, ApplicationEventPublisher events, JdbcClient jdbc,
             Clock clock) {
         this.users = users;
         this.teams = teams;
         this.businessUnits = businessUnits;
         this.tokens = tokens;
+        this.recentTokens = recentTokens;
         this.throttle = throttle;
         this.passwords = passwords;
         this.events = events;
@@ -107,6 +117,22 @@ public class IdentityManagement {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        byte[] digest = Secrets.tokenDigest(token);
+        String key = java.util.HexFormat.of().formatHex(digest);
+        return recentTokens.find(key, now, () -> lookUpToken(digest))
+                .filter(row -> row.enabled() && row.revokedAt() == null
+                        && (row.expiresAt() == null || row.expiresAt().isAfter(now)))
+                .map(row -> {
+                    if (row.lastUsedAt() == null || row.lastUsedAt().plusSeconds(60).isBefore(now)) {
+                        jdbc.sql("update api_token set last_used_at = ? where id = ?")
+                                .param(java.sql.Timestamp.from(now)).param(row.id()).update();
+                        recentTokens.used(key, row.usedAt(now));
+                    }
+                    return new BearerAuthentication(new ActorPrincipal(row.actor(), now, false, true, null));
+                });
+    }
+
+    private Optional<RecentTokens.TokenLookup> lookUpToken(byte[] digest) {
         return jdbc.sql("""
                 select t.id, t.expires_at, t.revoked_at, t.last_used_at,
                        u.id as user_id, u.username, u.display_name, u.enabled, u.must_change_password,
@@ -114,8 +140,8 @@ public class IdentityManagement {
                        array(select m.team_id from team_member m where m.user_id = u.id) as teams
                 from api_token t join app_user u on u.id = t.user_id
                 where t.digest = ?""")
-                .param(Secrets.tokenDigest(token))
-                .query((row, n) -> new TokenRow(
+                .param(digest)
+                .query((row, n) -> new RecentTokens.TokenLookup(
                         row.getObject("id", UUID.class),
                         instant(row.getTimestamp("expires_at")),
                         instant(row.getTimestamp("revoked_at")),
@@ -127,20 +153,8 @@ public class IdentityManagement {
                                 uuidArray(row.getArray("teams")).stream().map(TeamId::new)
                                         .collect(Collectors.toSet())),
                         row.getBoolean("enabled")))
-                .optional()
-                .filter(row -> row.enabled() && row.revokedAt() == null
-                        && (row.expiresAt() == null || row.expiresAt().isAfter(now)))
-                .map(row -> {
-                    if (row.lastUsedAt() == null || row.lastUsedAt().plusSeconds(60).isBefore(now)) {
-                        jdbc.sql("update api_token set last_used_at = ? where id = ?")
-                                .param(java.sql.Timestamp.from(now)).param(row.id()).update();
-                    }
-                    return new BearerAuthentication(new ActorPrincipal(row.actor(), now, false, true, null));
-                });
+                .optional();
     }
-
-    private record TokenRow(UUID id, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
-            @Nullable Instant lastUsedAt, Actor actor, boolean enabled) {}
 
     /** Issues a personal API token to the signed-in user; the secret is in the result and nowhere else. */
     @Transactional
@@ -372,7 +386,7 @@ public class IdentityManagement {
     /** True when the user exists. */
     @Transactional(readOnly = true)
     public boolean userExists(UserId id) {
-        return users.existsById(id.value());
+        return knownUsers.contains(id) || remember(knownUsers, id, users.existsById(id.value()));
     }
 
     /** The user with this login name, if any. */
@@ -446,8 +460,8 @@ public class IdentityManagement {
      */
     @Transactional(readOnly = true)
     public boolean teamExists(TeamId id) {
-        return jdbc.sql("select exists (select 1 from team where id = ?)").param(id.value()).query(Boolean.class)
-                .single();
+        return knownTeams.contains(id) || remember(knownTeams, id, jdbc.sql(
+                "select exists (select 1 from team where id = ?)").param(id.value()).query(Boolean.class).single());
     }
 
     /** The members of a team, by login name. */
@@ -507,8 +521,9 @@ public class IdentityManagement {
     /** Whether the business unit exists; cheaper than loading it. */
     @Transactional(readOnly = true)
     public boolean businessUnitExists(BusinessUnitId id) {
-        return jdbc.sql("select exists (select 1 from business_unit where id = ?)").param(id.value())
-                .query(Boolean.class).single();
+        return knownBusinessUnits.contains(id) || remember(knownBusinessUnits, id, jdbc.sql(
+                "select exists (select 1 from business_unit where id = ?)").param(id.value()).query(Boolean.class)
+                .single());
     }
 
     /** Names of teams by id, for display. */
@@ -555,9 +570,21 @@ public class IdentityManagement {
 
     private void publish(ActorRef actor, String action, String type, String id, @Nullable String before,
             @Nullable String after) {
+        recentTokens.forgetAll();
         events.publishEvent(new IdentityChanged(actor, clock.instant(), action, type, id,
                 Optional.ofNullable(before).map(text -> ContentDigest.of(text).hex()),
                 Optional.ofNullable(after).map(text -> ContentDigest.of(text).hex())));
+    }
+
+    /** Keeps an id found to exist; ids are at most a few thousand, and a full set starts again. */
+    private static <T> boolean remember(Set<T> known, T id, boolean exists) {
+        if (exists) {
+            if (known.size() >= 100_000) {
+                known.clear();
+            }
+            known.add(id);
+        }
+        return exists;
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -25,7 +25,7 @@ class Incident {
 
     @Id
     private final UUID id;
-    private final long number;
+    private long number;
     private String title;
     private String description;
     private String categoryClass;
@@ -105,14 +105,22 @@ class Incident {
     }
 
     /** A newly reported incident, in status {@code new}; without a reporter when reported anonymously. */
-    static Incident report(IncidentId id, long number, ValidReport report, @Nullable UserId reporter, Instant now) {
-        return new Incident(id.value(), number, report.title(), report.description(),
+    static Incident report(IncidentId id, ValidReport report, @Nullable UserId reporter, Instant now) {
+        return new Incident(id.value(), 0, report.title(), report.description(),
                 report.category().rsitClass(), report.category().rsitType(), report.determination(),
                 report.severity(), report.impact(), report.urgency(), report.priority(), report.tlp(), report.pap(),
                 uuid(reporter), uuid(report.owner()), uuid(report.team()), uuid(report.businessUnit()),
                 report.confidential(), Status.NEW, null, null, null, report.occurredAt(), report.detectedAt(), now,
                 null, null, null, null, now, report.asset() == null ? null : report.asset().value(), report.template(),
                 null);
+    }
+
+    /** Takes the number the database handed out when it stored the new incident; a number never changes after. */
+    void numbered(long number) {
+        if (this.number != 0) {
+            throw new IllegalStateException("incident " + id + " already has number " + this.number);
+        }
+        this.number = number;
     }
 
     void describe(String title, String description, Instant now) {
@@ -295,11 +303,11 @@ class Incident {
     }
 
     /**
-     * The columns of a newly reported incident, in the order of {@link NewIncidentsImpl#INSERT}, converted as Spring
+     * The columns of a newly reported incident but its number, in the order of {@link NewIncidentsImpl#INSERT}, converted as Spring
      * Data JDBC converts them (enums by name, instants as timestamps); the version starts at 0 as Spring Data's does.
      */
     Object[] insertValues() {
-        return new Object[] {id, number, title, description, categoryClass, categoryType, determination.name(),
+        return new Object[] {id, title, description, categoryClass, categoryType, determination.name(),
             severity.name(), impact, urgency, priority, tlp.name(), pap.name(), reporterId, ownerId, teamId,
             businessUnitId, confidential, status.name(), resolution, dismissalReason, mergedInto, timestamp(occurredAt),
             timestamp(detectedAt), timestamp(reportedAt), timestamp(acknowledgedAt), timestamp(containedAt),

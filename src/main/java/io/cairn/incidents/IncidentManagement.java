@@ -162,8 +162,7 @@ public class IncidentManagement {
         }
         ValidReport accepted = ((Outcome.Done<ValidReport>) valid).value();
         Instant now = clock.instant();
-        long number = jdbc.sql("select nextval('incident_number_seq')").query(Long.class).single();
-        Incident incident = Incident.report(IncidentId.random(), number, accepted, reporter, now);
+        Incident incident = Incident.report(IncidentId.random(), accepted, reporter, now);
         incidents.insertNew(incident);
         timeline.append(incident.id(), now, by, "reported", Map.of("status", Status.NEW.code()), null);
         events.publishEvent(new IncidentReported(incident.id(), by, now, accepted.priority(),
