@@ -22,8 +22,9 @@ import org.HdrHistogram.Histogram;
 /**
  * The ceiling for creating incidents: the same rows the API writes, written with plain JDBC by the same number of
  * threads, each with its own connection and one transaction per incident. Per incident, in this order, exactly the
- * statements Cairn issues after authenticating the request and checking the team: {@code
- * nextval('incident_number_seq')}; the insert of all 31 incident columns; the timeline insert {@code returning id};
+ * statements Cairn issues after authenticating the request and checking the team: the insert of all 31 incident
+ * columns, which takes the number from {@code incident_number_seq} and returns it; the timeline insert {@code
+ * returning id};
  * the audit append, which locks the {@code audit_head} row ({@code for update}), inserts the record chained to the
  * head's hash and moves the head, in one statement; commit. The incident's snapshot digest is computed as Cairn
  * computes it, and PostgreSQL computes the chain hash as it does for Cairn. What it leaves out is everything above the database: HTTP, JSON, token lookup, validation, the team
@@ -41,8 +42,8 @@ final class JdbcCeiling {
             + "category_class, category_type, determination, severity, impact, urgency, priority, tlp, pap, "
             + "reporter_id, owner_id, team_id, business_unit_id, confidential, status, resolution, dismissal_reason, "
             + "merged_into, occurred_at, detected_at, reported_at, acknowledged_at, contained_at, recovered_at, "
-            + "closed_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "closed_at, updated_at, version) values (?, nextval('incident_number_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning number";
     private static final String INSERT_TIMELINE = "insert into incident_timeline (incident_id, at, actor_id, "
             + "actor_name, kind, details, note) values (?, ?, ?, ?, ?, ?::jsonb, ?) returning id";
     /** Cairn's AuditTrail: lock the head, append the chained record, move the head, in one statement. */
@@ -87,7 +88,6 @@ final class JdbcCeiling {
         SplittableRandom random = new SplittableRandom(seed);
         String actorId = client.user().toString();
         try (Connection connection = database.connect();
-                PreparedStatement next = connection.prepareStatement("select nextval('incident_number_seq')");
                 PreparedStatement incident = connection.prepareStatement(INSERT_INCIDENT);
                 PreparedStatement timeline = connection.prepareStatement(INSERT_TIMELINE);
                 PreparedStatement append = connection.prepareStatement(APPEND)) {
@@ -101,20 +101,19 @@ final class JdbcCeiling {
                 int urgency = 1 + random.nextInt(3);
                 Instant now = Instant.now();
                 UUID id = UUID.randomUUID();
-                long number;
-                try (ResultSet row = next.executeQuery()) {
-                    row.next();
-                    number = row.getLong(1);
-                }
                 Timestamp at = Timestamp.from(now);
-                Object[] values = {id, number, title, description, category[0], category[1], "SUSPECTED", "MEDIUM",
+                Object[] values = {id, title, description, category[0], category[1], "SUSPECTED", "MEDIUM",
                     impact, urgency, Seed.MATRIX[impact - 1][urgency - 1], "AMBER", "AMBER", client.user(), null,
                     client.team(), null, false, "NEW", null, null, null, null, null, at, null, null, null, null, at,
                     0L};
                 for (int i = 0; i < values.length; i++) {
                     incident.setObject(i + 1, values[i]);
                 }
-                incident.executeUpdate();
+                long number;
+                try (ResultSet row = incident.executeQuery()) {
+                    row.next();
+                    number = row.getLong(1);
+                }
                 String snapshot = "incident{id=" + id + ",number=" + number + ",title=" + title + ",description="
                         + description + ",category=" + category[0] + "/" + category[1] + ",status=NEW,reported="
                         + now + ",updated=" + now + "}";
