@@ -324,6 +324,12 @@ public final class BenchmarkRun {
         for (String pair : List.of("phishing invoice", "brute force vpn", "malware quarantined", "stolen laptop")) {
             queries.computeIfAbsent("search, two words", k -> new ArrayList<>()).add(searchPath(pair));
         }
+        // Recurrence candidates of the newest open incidents, as a handler asks for them when one comes in.
+        for (String[] incident : rows(database, "select id from incident where status in ('NEW', 'TRIAGE') "
+                + "and not confidential order by reported_at desc limit 200")) {
+            queries.computeIfAbsent("recurrence candidates", k -> new ArrayList<>())
+                    .add("/api/v1/incidents/" + incident[0] + "/recurrence-candidates");
+        }
         return queries;
     }
 
@@ -544,8 +550,8 @@ public final class BenchmarkRun {
             }
             for (Map.Entry<String, GatlingRun.Stats> entry : list.entrySet()) {
                 GatlingRun.Stats stats = entry.getValue();
-                boolean search = entry.getKey().startsWith("search");
-                long target = search ? 150 : 50;
+                long target = entry.getKey().startsWith("search") ? 150
+                        : entry.getKey().startsWith("recurrence") ? 200 : 50;
                 row(md, entry.getKey() + String.format(" (%,d incidents, %d clients)", totalIncidents, LIST_CLIENTS),
                         "p50 / p95 / p99 / max (" + stats.count() + " requests, " + stats.failed() + " failed)",
                         stats.p50() + " / " + stats.p95() + " / " + stats.p99() + " / " + stats.max() + " ms",
