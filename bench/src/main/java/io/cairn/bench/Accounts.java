@@ -33,6 +33,12 @@ final class Accounts {
 
     static List<Client> create(Connection connection, String prefix, int count, List<UUID> teams)
             throws SQLException {
+        return create(connection, prefix, count, teams, List.of("HANDLER", "REPORTER"));
+    }
+
+    /** Clients with these roles, each in one of the teams in turn. */
+    static List<Client> create(Connection connection, String prefix, int count, List<UUID> teams, List<String> roles)
+            throws SQLException {
         List<Client> clients = new ArrayList<>();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -44,7 +50,7 @@ final class Accounts {
                     + "must_change_password, enabled, business_unit_id, created_at, version) "
                     + "values (?, ?, ?, null, '{noop}unusable', false, true, null, ?, 0)",
                     user, username, "Benchmark client " + (i + 1), Timestamp.from(Instant.now()));
-            for (String role : List.of("HANDLER", "REPORTER")) {
+            for (String role : roles) {
                 update(connection, "insert into user_role (user_id, role) values (?, ?)", user, role);
             }
             update(connection, "insert into team_member (user_id, team_id) values (?, ?)", user, team);

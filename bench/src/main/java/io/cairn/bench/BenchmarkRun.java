@@ -98,6 +98,7 @@ public final class BenchmarkRun {
                 report.totalIncidents = count(database, "select count(*) from incident");
                 if (report.totalIncidents >= 100_000) {
                     list(server, database, clients.get(0));
+                    slaScan(server, database, directory);
                 }
                 report.rssKiB = server.memoryKiB("VmRSS");
                 report.hwmKiB = server.memoryKiB("VmHWM");
@@ -286,6 +287,24 @@ public final class BenchmarkRun {
             GatlingRun.Stats stats = entry.getValue();
             say(String.format("%s: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms, %d of %d failed", entry.getKey(),
                     stats.p50(), stats.p95(), stats.p99(), stats.max(), stats.failed(), stats.count()));
+        }
+    }
+
+    // --- 4. the SLA scan ------------------------------------------------------------------------------------------
+
+    private void slaScan(CairnServer server, BenchDatabase database, Seed.Directory directory) throws Exception {
+        Accounts.Client admin;
+        try (Connection connection = database.connect()) {
+            admin = Accounts.create(connection, "bench.admin." + UUID.randomUUID().toString().substring(0, 8), 1,
+                    directory.teams(), List.of("ADMIN")).get(0);
+        }
+        quiet(new CpuMeter(server.pid(), database.postmasterPid()));
+        say("SLA: seeding clocks and scanning");
+        report.sla = SlaScan.run(server.baseUrl(), database, admin.token(), Integer.getInteger("bench.slaScans", 5));
+        say(String.format("SLA: %,d clocks, %,d running, %,d due at the first scan", report.sla.clocks(),
+                report.sla.running(), report.sla.dueAtFirstScan()));
+        for (SlaScan.Scan scan : report.sla.scans()) {
+            say("SLA scan: " + scan);
         }
     }
 
@@ -491,6 +510,7 @@ public final class BenchmarkRun {
         long totalIncidents;
         int deepCombinations;
         Map<String, GatlingRun.Stats> list = new LinkedHashMap<>();
+        SlaScan.Result sla;
         long rssKiB;
         long hwmKiB;
 
@@ -556,6 +576,17 @@ public final class BenchmarkRun {
                         "p50 / p95 / p99 / max (" + stats.count() + " requests, " + stats.failed() + " failed)",
                         stats.p50() + " / " + stats.p95() + " / " + stats.p99() + " / " + stats.max() + " ms",
                         "p95 < " + target + " ms", stats.p95() < target && stats.failed() == 0);
+            }
+            if (sla != null && !sla.scans().isEmpty()) {
+                SlaScan.Scan first = sla.scans().get(0);
+                long slowest = sla.scans().stream().mapToLong(SlaScan.Scan::requestMillis).max().orElse(0);
+                row(md, String.format("SLA scan (%,d incidents, %,d clocks, %,d running)", totalIncidents,
+                        sla.clocks(), sla.running()), String.format("first scan: %,d warnings + %,d breaches "
+                        + "recorded and notified (server / request)", first.warnings(), first.breaches()),
+                        first.serverMillis() + " / " + first.requestMillis() + " ms", "< 2 s",
+                        first.requestMillis() < 2000);
+                row(md, "SLA scan, the next " + (sla.scans().size() - 1) + " scans", "slowest request",
+                        slowest + " ms", "< 2 s", slowest < 2000);
             }
             if (rssKiB > 0) {
                 row(md, "server resident memory after the run", "VmRSS (peak VmHWM)",
