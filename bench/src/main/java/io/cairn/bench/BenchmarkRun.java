@@ -28,16 +28,18 @@ import java.util.UUID;
 
 /**
  * Runs every benchmark of Cairn and rewrites the figures in {@code BENCHMARKS.md}: start-up time, create throughput
- * through the API against a plain-JDBC ceiling, bulk seeding, list and search latency over the seeded incidents, and
- * the SLA scan and recurrence candidates over them, and the server's resident memory. Run it from the repository root after building {@code target/cairn.jar}; {@code
- * bench/run} does both. Every loop is bounded in count and time, and everything talks to 127.0.0.1 only.
+ * through the API against a plain-JDBC ceiling, bulk seeding, list, search and recurrence-candidate latency over the
+ * seeded incidents, the SLA scan over their clocks, and the server's resident memory. Run it from the repository root
+ * after building {@code target/cairn.jar}; {@code bench/run} does both. Every loop is bounded in count and time, and
+ * everything talks to 127.0.0.1 only.
  *
  * <p>Settings (system properties): {@code bench.incidents} (1,000,000), {@code bench.createWarmupSeconds} (40),
  * {@code bench.createSeconds} (30, per round), {@code bench.ceilingSeconds} (20, per round), {@code bench.rounds}
- * (3), {@code bench.listRequests} (per client and query kind, 500), {@code bench.slaScans} (5), {@code bench.serverJvm} (the server's JVM flags),
- * {@code bench.jfr} (true: record the server with JFR while it creates), {@code bench.quietMinutes} (3),
- * {@code bench.skipStartup}, {@code bench.keepData}, {@code bench.reuseData} (a kept data directory: list and
- * search only), {@code bench.durable} (fsync on), {@code bench.output} (the file to write, BENCHMARKS.md).
+ * (3), {@code bench.listRequests} (per client and query kind, 500), {@code bench.slaScans} (5),
+ * {@code bench.serverJvm} (the server's JVM flags), {@code bench.jfr} (true: record the server with JFR while it
+ * creates), {@code bench.quietMinutes} (3), {@code bench.skipStartup}, {@code bench.keepData}, {@code
+ * bench.reuseData} (a kept data directory: list, search, recurrence and SLA only), {@code bench.durable} (fsync on),
+ * {@code bench.output} (the file to write, BENCHMARKS.md).
  */
 public final class BenchmarkRun {
 
