@@ -546,6 +546,28 @@ public class IdentityManagement {
                 .map(id -> Refusal.invalid("teams", "team " + id + " does not exist"));
     }
 
+    // --- system reads for notifications (SLA warnings, breaches, escalations) ------------------------------------
+
+    /**
+     * The enabled users who hold a role, by login name, read without a signed-in user: only for other modules'
+     * schedulers and reactions that decide whom to notify, never to show to a user.
+     */
+    @Transactional(readOnly = true)
+    public List<UserView> usersWithRoleForSystem(Role role) {
+        return users.findAllByName().stream().map(User::view).filter(u -> u.enabled() && u.roles().contains(role))
+                .toList();
+    }
+
+    /** The users with these ids, read without a signed-in user: only for schedulers and reactions. */
+    @Transactional(readOnly = true)
+    public List<UserView> usersForSystem(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return users.findAllById(ids.stream().map(UserId::value).collect(Collectors.toSet())).stream()
+                .map(User::view).toList();
+    }
+
     private Optional<Refusal> unknownBusinessUnit(@Nullable BusinessUnitId id) {
         if (id == null || businessUnits.existsById(id.value())) {
             return Optional.empty();
