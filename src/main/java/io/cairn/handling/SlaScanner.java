@@ -120,7 +120,9 @@ class SlaScanner {
         }
         slaClock.warn(now);
         events.publishEvent(new SlaWarned(incident.id(), incident.reference(), incident.title(), slaClock.kind(),
-                ActorRef.SYSTEM, now, java.util.Objects.requireNonNull(slaClock.dueAt()), List.copyOf(told)));
+                ActorRef.SYSTEM, now, java.util.Objects.requireNonNull(slaClock.dueAt()),
+                (int) (slaClock.warnAfter().toMillis() * 100 / Math.max(1, slaClock.target().toMillis())),
+                List.copyOf(told)));
     }
 
     private void breach(SlaClock slaClock, IncidentView incident, Instant now) {
