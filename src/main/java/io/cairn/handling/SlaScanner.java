@@ -9,7 +9,9 @@ import io.cairn.incidents.IncidentView;
 import io.cairn.shared.ActorRef;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -92,18 +94,19 @@ class SlaScanner {
 
     private int batch(Instant now, int[] counts) {
         List<SlaClock> due = clocks.claimDue(now, settings.scanBatchSize());
+        Map<Role, List<UserView>> roles = new EnumMap<>(Role.class);
         for (SlaClock slaClock : due) {
             Optional<IncidentView> incident = incidents.incidentForSystem(slaClock.incident());
             if (incident.isEmpty()) {
                 slaClock.meet(now, SlaCalendars.AROUND_THE_CLOCK);
             } else if (slaClock.escalationDue(now)) {
-                escalate(slaClock, incident.get(), now);
+                escalate(slaClock, incident.get(), now, roles);
                 counts[2]++;
             } else if (slaClock.breachDue(now)) {
-                breach(slaClock, incident.get(), now);
+                breach(slaClock, incident.get(), now, roles);
                 counts[1]++;
             } else if (slaClock.warningDue(now)) {
-                warn(slaClock, incident.get(), now);
+                warn(slaClock, incident.get(), now, roles);
                 counts[0]++;
             }
             clocks.update(slaClock);
@@ -111,12 +114,12 @@ class SlaScanner {
         return due.size();
     }
 
-    private void warn(SlaClock slaClock, IncidentView incident, Instant now) {
+    private void warn(SlaClock slaClock, IncidentView incident, Instant now, Map<Role, List<UserView>> roles) {
         Set<UserId> told = new LinkedHashSet<>();
         if (incident.owner() != null) {
             told.add(incident.owner());
         } else {
-            told.addAll(coordinators(incident));
+            told.addAll(coordinators(incident, roles));
         }
         slaClock.warn(now);
         events.publishEvent(new SlaWarned(incident.id(), incident.reference(), incident.title(), slaClock.kind(),
@@ -125,12 +128,12 @@ class SlaScanner {
                 List.copyOf(told)));
     }
 
-    private void breach(SlaClock slaClock, IncidentView incident, Instant now) {
+    private void breach(SlaClock slaClock, IncidentView incident, Instant now, Map<Role, List<UserView>> roles) {
         Set<UserId> told = new LinkedHashSet<>();
         if (incident.owner() != null) {
             told.add(incident.owner());
         }
-        told.addAll(coordinators(incident));
+        told.addAll(coordinators(incident, roles));
         Optional<EscalationLevels.Level> first = policies.find(slaClock.priorityLevel())
                 .map(SlaPolicy::escalationLevel).flatMap(levels::find);
         Instant dueAt = java.util.Objects.requireNonNull(slaClock.dueAt());
@@ -141,13 +144,14 @@ class SlaScanner {
                 List.copyOf(told)));
     }
 
-    private void escalate(SlaClock slaClock, IncidentView incident, Instant now) {
+    private void escalate(SlaClock slaClock, IncidentView incident, Instant now,
+            Map<Role, List<UserView>> roles) {
         Optional<EscalationLevels.Level> level = Optional.ofNullable(slaClock.escalationLevel()).flatMap(levels::find);
         if (level.isEmpty()) {
             slaClock.escalate(now, null, null, Set.of());
             return;
         }
-        Set<UserId> told = new LinkedHashSet<>(peopleOf(level.get()));
+        Set<UserId> told = new LinkedHashSet<>(peopleOf(level.get(), roles));
         Optional<EscalationLevels.Level> next = Optional.ofNullable(level.get().next()).flatMap(levels::find);
         slaClock.escalate(now, next.map(EscalationLevels.Level::id).orElse(null),
                 next.map(EscalationLevels.Level::waitFor).orElse(null), told);
@@ -156,20 +160,20 @@ class SlaScanner {
     }
 
     /** The coordinators in the incident's team, or every coordinator when the team has none (or there is none). */
-    private List<UserId> coordinators(IncidentView incident) {
-        List<UserView> all = identity.usersWithRoleForSystem(Role.COORDINATOR);
+    private List<UserId> coordinators(IncidentView incident, Map<Role, List<UserView>> roles) {
+        List<UserView> all = roles.computeIfAbsent(Role.COORDINATOR, identity::usersWithRoleForSystem);
         io.cairn.identity.@Nullable TeamId team = incident.team();
         List<UserView> ofTeam = team == null ? List.of() : all.stream().filter(u -> u.teams().contains(team)).toList();
         return (ofTeam.isEmpty() ? all : ofTeam).stream().map(UserView::id).toList();
     }
 
     /** The enabled people an escalation level notifies. */
-    private List<UserId> peopleOf(EscalationLevels.Level level) {
+    private List<UserId> peopleOf(EscalationLevels.Level level, Map<Role, List<UserView>> roles) {
         List<UserView> people = switch (level.notifyKind()) {
             case "team" -> identity.members(new io.cairn.identity.TeamId(java.util.UUID.fromString(
                     level.notifyTarget())));
-            case "role" -> identity.usersWithRoleForSystem(Role.valueOf(level.notifyTarget()
-                    .toUpperCase(Locale.ROOT).replace('-', '_')));
+            case "role" -> roles.computeIfAbsent(Role.valueOf(level.notifyTarget().toUpperCase(Locale.ROOT)
+                    .replace('-', '_')), identity::usersWithRoleForSystem);
             default -> identity.findUserByUsername(level.notifyTarget()).stream().toList();
         };
         return people.stream().filter(UserView::enabled).map(UserView::id).toList();
