@@ -15,4 +15,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record SlaPolicyView(String priority, int priorityLevel, String responseTarget, String resolutionTarget,
         @Nullable SlaCalendarId calendar, @Nullable String calendarName, List<String> pauseStatuses,
-        int warningPercent, @Nullable EscalationLevelId escalationLevel, long version) {}
+        int warningPercent, @Nullable EscalationLevelId escalationLevel, long version) {
+
+    /** The response target as admins type it, such as {@code 4h} or {@code 1h30m}. */
+    public String responseText() {
+        return SlaDurations.text(java.time.Duration.parse(responseTarget));
+    }
+
+    /** The resolution target as admins type it. */
+    public String resolutionText() {
+        return SlaDurations.text(java.time.Duration.parse(resolutionTarget));
+    }
+}
