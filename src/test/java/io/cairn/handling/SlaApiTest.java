@@ -268,4 +268,18 @@ class SlaApiTest {
         }
         assertThat(sla.scan(now).breaches()).isZero();
     }
+
+    @Test
+    void theOpenApiDescriptionListsTheSlaEndpointsWithSummaries() {
+        JsonNode paths = new ApiClient(port, null).get("/v3/api-docs").json().get("paths");
+        for (String path : List.of("/api/v1/sla/calendars", "/api/v1/sla/calendars/{id}", "/api/v1/sla/policies",
+                "/api/v1/sla/policies/{priority}", "/api/v1/sla/escalation-levels",
+                "/api/v1/sla/escalation-levels/{id}", "/api/v1/incidents/{id}/sla",
+                "/api/v1/incidents/{id}/sla/acknowledge", "/api/v1/sla/scan", "/api/v1/notifications",
+                "/api/v1/notifications/messages/{id}/read")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            paths.get(path).properties().forEach(operation -> assertThat(operation.getValue().get("summary"))
+                    .as(path + " " + operation.getKey()).isNotNull());
+        }
+    }
 }
