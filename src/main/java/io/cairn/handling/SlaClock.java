@@ -223,7 +223,7 @@ final class SlaClock {
     /** Whether a warning is due at {@code now}. */
     boolean warningDue(Instant now) {
         return state == State.RUNNING && warnedAt == null && breachedAt == null && warnAt != null
-                && !warnAt.isAfter(now) && (dueAt == null || dueAt.isAfter(now));
+                && !warnAt.isAfter(now) && dueAt != null && dueAt.isAfter(now);
     }
 
     /** Whether the breach is due at {@code now}. */
