@@ -78,6 +78,28 @@ class SlaClockKeeper {
         }
     }
 
+    /**
+     * Measures the open clocks that count on a changed calendar anew: the working time they used up to now is
+     * counted on the calendar as it was, and what is left on the calendar as it is.
+     */
+    void applyCalendarChange(SlaCalendarId calendar, BusinessCalendar before, Instant now) {
+        BusinessCalendar after = calendars.calendarOf(calendar);
+        for (SlaPolicy policy : policies.all()) {
+            if (!calendar.equals(policy.calendar())) {
+                continue;
+            }
+            for (IncidentId id : clocks.incidentsWithOpenClocks(policy.priorityLevel())) {
+                for (SlaClock clock : clocks.lock(id)) {
+                    if (clock.state() == SlaClock.State.MET || !calendar.equals(clock.calendar())) {
+                        continue;
+                    }
+                    clock.retarget(clock.priorityLevel(), policy.target(clock.kind()), before, after, now);
+                    clocks.update(clock);
+                }
+            }
+        }
+    }
+
     private void start(IncidentView incident, Instant now) {
         if (!incident.status().isOpen()) {
             return;

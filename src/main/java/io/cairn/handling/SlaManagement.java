@@ -99,8 +99,8 @@ public class SlaManagement {
     }
 
     /**
-     * Replaces a calendar (admin). Clocks already running keep their due instants until their incident next changes;
-     * new and resumed clocks count on the new hours.
+     * Replaces a calendar (admin). The open clocks that count on it are measured anew at once: the working time they
+     * used stays as it was counted, and what is left counts on the new hours.
      */
     @Transactional
     public Outcome<SlaCalendarView> changeCalendar(SlaCalendarId id, CalendarDefinition definition) {
@@ -113,9 +113,11 @@ public class SlaManagement {
                 return Outcome.refused(Refusal.conflict("name", "is already taken"));
             }
             long version = definition.version() == null ? stored.get().view().version() : definition.version();
-            if (!calendars.replace(id, parsed, version, clock.instant())) {
+            Instant now = clock.instant();
+            if (!calendars.replace(id, parsed, version, now)) {
                 return Outcome.refused(Refusal.stale(version, stored.get().view().version()));
             }
+            keeper.applyCalendarChange(id, stored.get().calendar(), now);
             SlaCalendarView view = calendars.find(id).orElseThrow().view();
             configured("changed", "sla-calendar", id.toString(), actor, stored.get().view(), view);
             return Outcome.done(view);

@@ -282,4 +282,34 @@ class SlaApiTest {
                     .as(path + " " + operation.getKey()).isNotNull());
         }
     }
+
+    @Test
+    void changingACalendarMeasuresTheOpenClocksOnItAnew() {
+        String otherDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).getDayOfWeek().name()
+                .toLowerCase(java.util.Locale.ROOT);
+        JsonNode calendar = admin.post("/api/v1/sla/calendars", Map.of("name", "Rare " + run, "zone", "UTC", "week",
+                Map.of(otherDay, List.of("09:00-17:00")))).json();
+        String id = calendar.get("id").asString();
+        assertThat(admin.put("/api/v1/sla/policies/P2", Map.of("responseTarget", "4h", "resolutionTarget", "24h",
+                "calendar", id)).status()).isEqualTo(200);
+        try {
+            JsonNode incident = report(handler, "high", "medium");
+            Instant before = Instant.parse(clock(incident.get("id").asString(), "response").get("dueAt").asString());
+            assertThat(before).isAfter(Instant.now().plus(Duration.ofDays(1)));
+
+            Map<String, Object> week = new HashMap<>();
+            for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
+                week.put(day, List.of("00:00-24:00"));
+            }
+            ApiClient.Answer changed = admin.put("/api/v1/sla/calendars/" + id, Map.of("name", "Rare " + run,
+                    "zone", "UTC", "week", week, "version", calendar.get("version").asLong()));
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+            Instant after = Instant.parse(clock(incident.get("id").asString(), "response").get("dueAt").asString());
+            assertThat(after).isBetween(Instant.now().plus(Duration.ofHours(3)), Instant.now().plus(Duration.ofHours(4)));
+        } finally {
+            admin.put("/api/v1/sla/policies/P2", Map.of("responseTarget", "4h", "resolutionTarget", "24h", "calendar",
+                    "00000000-0000-4000-8000-0000000005a1"));
+        }
+    }
 }
