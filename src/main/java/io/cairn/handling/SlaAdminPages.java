@@ -102,8 +102,10 @@ class SlaAdminPages {
     String page(@RequestParam(required = false) @Nullable SlaCalendarId calendar,
             @RequestParam(required = false) @Nullable EscalationLevelId level, Model model) {
         requireAdmin();
-        CalendarForm calendarForm = calendar == null ? CalendarForm.empty()
-                : CalendarForm.of(sla.calendar(calendar).orRefuse());
+        Outcome<SlaCalendarView> chosen = calendar == null ? Outcome.refused(Refusal.notFound("calendar"))
+                : sla.calendar(calendar);
+        CalendarForm calendarForm = chosen instanceof Outcome.Done<SlaCalendarView> done
+                ? CalendarForm.of(done.value()) : CalendarForm.empty();
         LevelForm levelForm = level == null ? LevelForm.empty() : sla.escalationLevels().orRefuse().stream()
                 .filter(found -> found.id().equals(level)).findFirst().map(LevelForm::of)
                 .orElseGet(LevelForm::empty);
@@ -122,8 +124,13 @@ class SlaAdminPages {
         String id = text(form, "id");
         CalendarForm entered = new CalendarForm(id.isBlank() ? null : id, text(form, "name"), text(form, "zone"),
                 days, text(form, "holidays"), number(text(form, "version")));
-        Outcome<SlaCalendarView> saved = id.isBlank() ? sla.createCalendar(entered.definition())
-                : sla.changeCalendar(SlaCalendarId.valueOf(id), entered.definition());
+        Outcome<SlaCalendarView> saved;
+        try {
+            saved = id.isBlank() ? sla.createCalendar(entered.definition())
+                    : sla.changeCalendar(SlaCalendarId.valueOf(id), entered.definition());
+        } catch (IllegalArgumentException notAnId) {
+            saved = Outcome.refused(Refusal.invalid("form", notAnId.getMessage()));
+        }
         if (saved instanceof Outcome.Refused<SlaCalendarView> refused) {
             return show(model, entered, LevelForm.empty(), null, errors("calendar.", refused.refusal()));
         }
@@ -152,10 +159,15 @@ class SlaAdminPages {
         } catch (NumberFormatException e) {
             percent = -1;
         }
-        Outcome<SlaPolicyView> saved = sla.setPolicy(priority, new SlaPolicyDefinition(text(form, "responseTarget"),
-                text(form, "resolutionTarget"), calendar.isBlank() ? null : SlaCalendarId.valueOf(calendar),
-                form.getOrDefault("pauseStatuses", List.of()), percent,
-                level.isBlank() ? null : EscalationLevelId.valueOf(level), null));
+        Outcome<SlaPolicyView> saved;
+        try {
+            saved = sla.setPolicy(priority, new SlaPolicyDefinition(text(form, "responseTarget"),
+                    text(form, "resolutionTarget"), calendar.isBlank() ? null : SlaCalendarId.valueOf(calendar),
+                    form.getOrDefault("pauseStatuses", List.of()), percent,
+                    level.isBlank() ? null : EscalationLevelId.valueOf(level), null));
+        } catch (IllegalArgumentException notAnId) {
+            saved = Outcome.refused(Refusal.invalid("calendar", notAnId.getMessage()));
+        }
         if (saved instanceof Outcome.Refused<SlaPolicyView> refused) {
             Map<String, String> errors = errors("policy." + priority + ".", refused.refusal());
             Map<String, String> entered = new HashMap<>(form.toSingleValueMap());
@@ -175,8 +187,13 @@ class SlaAdminPages {
         LevelForm entered = new LevelForm(id.isBlank() ? null : id, text(form, "name"), text(form, "notifyKind"),
                 text(form, "notifyTarget"), text(form, "waitFor"), text(form, "next"),
                 number(text(form, "version")));
-        Outcome<EscalationLevelView> saved = id.isBlank() ? sla.createEscalationLevel(entered.definition())
-                : sla.changeEscalationLevel(EscalationLevelId.valueOf(id), entered.definition());
+        Outcome<EscalationLevelView> saved;
+        try {
+            saved = id.isBlank() ? sla.createEscalationLevel(entered.definition())
+                    : sla.changeEscalationLevel(EscalationLevelId.valueOf(id), entered.definition());
+        } catch (IllegalArgumentException notAnId) {
+            saved = Outcome.refused(Refusal.invalid("next", notAnId.getMessage()));
+        }
         if (saved instanceof Outcome.Refused<EscalationLevelView> refused) {
             return show(model, CalendarForm.empty(), entered, null, errors("level.", refused.refusal()));
         }
