@@ -28,12 +28,14 @@ public class NotificationManagement {
 
     private final Outbox outbox;
     private final OutboxWorker worker;
+    private final Inbox inbox;
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NotificationManagement(Outbox outbox, OutboxWorker worker, IdentityManagement identity,
+    NotificationManagement(Outbox outbox, OutboxWorker worker, Inbox inbox, IdentityManagement identity,
             ApplicationEventPublisher events, Clock clock) {
+        this.inbox = inbox;
         this.outbox = outbox;
         this.worker = worker;
         this.identity = identity;
@@ -91,6 +93,37 @@ public class NotificationManagement {
     private static String digest(NotificationView notification) {
         return ContentDigest.of("notification{id=" + notification.id() + ",state=" + notification.state().code()
                 + ",attempts=" + notification.attempts() + ",updatedAt=" + notification.updatedAt() + "}").hex();
+    }
+
+    // --- the in-app inbox of the signed-in user ---------------------------------------------------------------------
+
+    /** The most messages one inbox page shows. */
+    static final int INBOX_LIMIT = 200;
+
+    /** The signed-in user's messages, newest first, in the language; only unread ones when asked. */
+    @Transactional(readOnly = true)
+    public List<InboxMessage> myMessages(boolean unreadOnly, String language) {
+        return inbox.of(identity.requireActor().id(), unreadOnly, INBOX_LIMIT, language);
+    }
+
+    /** How many of the signed-in user's messages are unread. */
+    @Transactional(readOnly = true)
+    public long myUnreadCount() {
+        return identity.currentActor().map(actor -> inbox.unread(actor.id())).orElse(0L);
+    }
+
+    /** Marks one of the signed-in user's messages read; another user's message is reported as absent. */
+    @Transactional
+    public Outcome<java.util.UUID> markRead(java.util.UUID message) {
+        return inbox.markRead(identity.requireActor().id(), message, clock.instant())
+                .<Outcome<java.util.UUID>>map(at -> Outcome.done(message))
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("message " + message)));
+    }
+
+    /** Marks all of the signed-in user's messages read; answers how many were unread. */
+    @Transactional
+    public int markAllRead() {
+        return inbox.markAllRead(identity.requireActor().id(), clock.instant());
     }
 
     private Optional<Refusal> requireAdmin(String what) {
