@@ -327,14 +327,17 @@ public class ProcedureManagement {
 
     // --- tasks of an incident, for its handlers -----------------------------------------------------------------
 
-    /** The tasks of an incident, in playbook order, for those who may handle it. */
-    @Transactional(readOnly = true)
+    /**
+     * The tasks of an incident, in playbook order, for those who may handle it. Not read-only: reading a confidential
+     * incident is audited.
+     */
+    @Transactional
     public Outcome<List<TaskView>> tasksOf(IncidentId incident) {
         return handled(incident).map(view -> tasks.ofIncident(incident));
     }
 
     /** The playbook an incident follows, if any, for those who may handle it. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<Playbook> playbookOf(IncidentId incident) {
         return handled(incident) instanceof Outcome.Done<IncidentView>
                 ? playbooks.runOf(incident.value()).flatMap(playbooks::byId) : Optional.empty();
@@ -362,7 +365,7 @@ public class ProcedureManagement {
         }
         Actor actor = identity.requireActor();
         TaskView created = new TaskView(UUID.randomUUID(), incident, null, null, tasks.nextPosition(incident) + 1000,
-                task.title().trim(), task.description(), List.of(), task.mandatory(), task.team(), null, task.dueAt(),
+                task.title().trim(), task.description(), List.of(), Boolean.TRUE.equals(task.mandatory()), task.team(), null, task.dueAt(),
                 task.shared(), TaskState.OPEN, null, null, null, now, actor.username(), 0);
         tasks.add(created);
         TaskView stored = tasks.byId(created.id()).orElseThrow();

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RoutingRuleDefinition(String name, @Nullable String rsitClass, @Nullable String rsitType,
         @Nullable String template, @Nullable BusinessUnitId businessUnit, @Nullable String asset, String team,
-        RoutingRule.@Nullable OwnerStrategy ownerStrategy, @Nullable Boolean enabled, long version) {
+        RoutingRule.@Nullable OwnerStrategy ownerStrategy, @Nullable Boolean enabled, @Nullable Long version) {
 
     public RoutingRuleDefinition {
         name = name == null ? "" : name.trim();
@@ -26,6 +26,7 @@ public record RoutingRuleDefinition(String name, @Nullable String rsitClass, @Nu
         team = team == null ? "" : team.trim();
         ownerStrategy = ownerStrategy == null ? RoutingRule.OwnerStrategy.NONE : ownerStrategy;
         enabled = enabled == null || enabled;
+        version = version == null ? 0L : version;
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {
