@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The procedure on the incident page, for those who handle the incident: the playbook's tasks per phase with their
@@ -84,20 +85,20 @@ class ProcedurePanel implements IncidentPageSection {
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/complete")
     String complete(@PathVariable IncidentId id, @PathVariable UUID task, @RequestParam long version,
-            @RequestParam(required = false) @Nullable String note, Model model, HttpServletRequest request) {
-        return after(id, task, procedures.complete(task, note, version), model, request);
+            @RequestParam(required = false) @Nullable String note, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+        return after(id, task, procedures.complete(task, note, version), model, request, redirect);
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/skip")
     String skip(@PathVariable IncidentId id, @PathVariable UUID task, @RequestParam long version,
-            @RequestParam(defaultValue = "") String reason, Model model, HttpServletRequest request) {
-        return after(id, task, procedures.skip(task, reason, version), model, request);
+            @RequestParam(defaultValue = "") String reason, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+        return after(id, task, procedures.skip(task, reason, version), model, request, redirect);
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/reopen")
     String reopen(@PathVariable IncidentId id, @PathVariable UUID task, @RequestParam long version, Model model,
-            HttpServletRequest request) {
-        return after(id, task, procedures.reopen(task, version), model, request);
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return after(id, task, procedures.reopen(task, version), model, request, redirect);
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks")
@@ -105,7 +106,8 @@ class ProcedurePanel implements IncidentPageSection {
             @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String team,
             @RequestParam(required = false) @Nullable List<String> shared,
             @RequestParam(defaultValue = "") String dueAt,
-            @RequestParam(defaultValue = "false") boolean mandatory, Model model, HttpServletRequest request) {
+            @RequestParam(defaultValue = "false") boolean mandatory, Model model, HttpServletRequest request,
+            RedirectAttributes redirect) {
         TaskDraft draft = new TaskDraft(title, description, team, shared == null ? List.of() : shared, dueAt,
                 mandatory);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -146,13 +148,21 @@ class ProcedurePanel implements IncidentPageSection {
             }
             refusal.fields().forEach(problem -> errors.put(problem.field(), problem.message()));
         }
+        if (!isHtmx(request)) {
+            redirect.addFlashAttribute("problem", String.join("; ", errors.entrySet().stream()
+                    .map(error -> error.getKey() + ": " + error.getValue()).toList()));
+            return "redirect:/incidents/" + id;
+        }
         return render(id, model, null, errors, draft);
     }
 
     private String after(IncidentId id, UUID task, Outcome<TaskView> outcome, Model model,
-            HttpServletRequest request) {
+            HttpServletRequest request, RedirectAttributes redirect) {
         String problem = outcome instanceof Outcome.Refused<TaskView> refused ? refused.refusal().message() : null;
-        if (!isHtmx(request) && problem == null) {
+        if (!isHtmx(request)) {
+            if (problem != null) {
+                redirect.addFlashAttribute("problem", problem);
+            }
             return "redirect:/incidents/" + id + "#task-" + task;
         }
         return render(id, model, problem, Map.of(), null);

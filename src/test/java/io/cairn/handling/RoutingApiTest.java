@@ -126,6 +126,30 @@ class RoutingApiTest {
     }
 
     @Test
+    void concurrentReportsTakeTurnsWithoutTwoGettingTheSameTurn() throws Exception {
+        TeamId team = fixtures.team("rt-cc-" + s);
+        List<String> ids = List.of(fixtures.user("cca-" + s, Set.of(Role.HANDLER), team),
+                fixtures.user("ccb-" + s, Set.of(Role.HANDLER), team),
+                fixtures.user("ccc-" + s, Set.of(Role.HANDLER), team)).stream().map(m -> m.id().toString()).toList();
+        rule(ruleFor("concurrent", team, "ROUND_ROBIN"));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> owners = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                owners.add(pool.submit(() -> reportInUnit().get("owner").asString()));
+            }
+            Map<String, Integer> turns = new HashMap<>();
+            for (java.util.concurrent.Future<String> owner : owners) {
+                turns.merge(owner.get(), 1, Integer::sum);
+            }
+            assertThat(turns).containsOnlyKeys(ids).allSatisfy((owner, count) -> assertThat(count).isEqualTo(3));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void leastLoadedGivesTheIncidentToTheMemberWithFewestOpenIncidents() {
         TeamId team = fixtures.team("rt-ll-" + s);
         TestUser busy = fixtures.user("lla-" + s, Set.of(Role.HANDLER), team);
