@@ -150,4 +150,29 @@ class ProcedureBrowserTest {
         assertThat(List.of(browser.text(By.cssSelector(".site-header")))).allSatisfy(nav ->
                 assertThat(nav).contains("Tasks"));
     }
+
+    @Test
+    void theProcedurePagesHaveNoSeriousAccessibilityProblemsAndFitAPhone() {
+        TeamId it = users.team("br-ax");
+        TestUser admin = users.user("brax", Set.of(Role.ADMIN, Role.HANDLER, Role.RESOLVER), security, it);
+        IncidentView reported = phishing("Invoice with a strange link", false);
+        IncidentView incident = users.as(handler, () -> incidents.triage(reported.id(), new TriageDecision(
+                TriageDecision.Decision.ACCEPT, null, null, reported.version())).orRefuse());
+        TaskView task = users.as(handler, () -> context.getBean(ProcedureManagement.class).addTask(incident.id(),
+                new NewTask("Check the proxy logs", "Who opened the link?", it, List.of(SharedField.REFERENCE),
+                        null, false)).orRefuse());
+        Playbook phishing = users.as(admin, () -> context.getBean(ProcedureManagement.class).playbooks()
+                .orRefuse()).stream().filter(p -> p.definition().key().equals("phishing")).findFirst().orElseThrow();
+        browser.signIn(admin.username(), TestUsers.PASSWORD);
+        List<String> pages = List.of("/incidents/" + incident.id(), "/tasks", "/tasks/" + task.id(),
+                "/admin/playbooks", "/admin/playbooks/" + phishing.id() + "/edit", "/admin/routing");
+        for (String page : pages) {
+            browser.desktop().open(page);
+            if (page.startsWith("/incidents/")) {
+                browser.waitFor(ExpectedConditions.presenceOfElementLocated(completeButtonOf(COLLECT)));
+            }
+            assertThat(io.cairn.Axe.seriousProblems(browser)).as(page + " on a desktop").isEmpty();
+            assertThat(browser.smallPhone().open(page).overflowsSideways()).as(page + " at 360 px").isFalse();
+        }
+    }
 }
