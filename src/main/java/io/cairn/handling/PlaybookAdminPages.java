@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admins' editor of playbooks: the list (retire and restore), and one page per playbook with its categories,
- * template and steps, one row per step in order, with empty rows for new steps.
+ * template and steps, one row per step in order, with empty rows for new steps. A step moves by giving it another
+ * number: the steps are saved in the order of their numbers.
  */
 @Controller
 class PlaybookAdminPages {
@@ -130,7 +131,7 @@ class PlaybookAdminPages {
     static PlaybookDefinition read(MultiValueMap<String, String> form) {
         List<CategoryMatch> categories = Arrays.stream(value(form, "categories").split("\\R"))
                 .map(String::trim).filter(line -> !line.isEmpty()).map(CategoryMatch::parse).toList();
-        List<PlaybookStep> steps = new ArrayList<>();
+        List<Map.Entry<Double, PlaybookStep>> ordered = new ArrayList<>();
         for (int i = 0; form.containsKey("steps[" + i + "].title"); i++) {
             String prefix = "steps[" + i + "].";
             if (value(form, prefix + "title").isBlank()) {
@@ -142,11 +143,20 @@ class PlaybookAdminPages {
             } catch (IllegalArgumentException e) {
                 phase = Status.NEW;
             }
-            steps.add(new PlaybookStep(phase, value(form, prefix + "title"), value(form, prefix + "description"),
-                    Arrays.asList(value(form, prefix + "articles").split("\\R")),
+            double place;
+            try {
+                place = Double.parseDouble(value(form, prefix + "order"));
+            } catch (NumberFormatException noPlaceGiven) {
+                place = i + 1;
+            }
+            ordered.add(Map.entry(place, new PlaybookStep(phase, value(form, prefix + "title"),
+                    value(form, prefix + "description"), Arrays.asList(value(form, prefix + "articles").split("\\R")),
                     "true".equals(value(form, prefix + "mandatory")), value(form, prefix + "team"),
-                    value(form, prefix + "due")));
+                    value(form, prefix + "due"))));
         }
+        // a stable sort: steps an admin gave the same number keep the order of the rows
+        List<PlaybookStep> steps = ordered.stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                .toList();
         return new PlaybookDefinition(value(form, "key"), value(form, "name"), value(form, "description"),
                 categories, value(form, "template"), steps);
     }

@@ -191,6 +191,33 @@ class ProcedurePagesTest {
     }
 
     @Test
+    void anAdminSavesAPlaybookInTheEditorAndMovesAStepByRenumberingIt() throws Exception {
+        String key = TestUsers.unique("ui-ok");
+        mvc.perform(as(admin, post("/admin/playbooks")).with(csrf()).param("key", key)
+                .param("name", "Ransom note on a kiosk").param("categories", "vulnerable/ddos-amplifier")
+                .param("steps[0].order", "2").param("steps[0].phase", "analysis").param("steps[0].title", "Second")
+                .param("steps[0].due", "PT2H").param("steps[0].team", it.toString())
+                .param("steps[0].articles", "kiosk-recovery\nhttps://example.org/guide")
+                .param("steps[1].order", "1").param("steps[1].phase", "analysis").param("steps[1].title", "First")
+                .param("steps[1].due", "PT1H").param("steps[1].mandatory", "true")
+                .param("steps[2].order", "3").param("steps[2].phase", "analysis").param("steps[2].title", "")
+                .param("steps[2].due", "PT4H"))
+                .andExpect(status().isFound());
+
+        Playbook saved = users.as(admin, () -> procedures.playbooks().orRefuse()).stream()
+                .filter(p -> p.definition().key().equals(key)).findFirst().orElseThrow();
+        assertThat(saved.definition().steps()).extracting(PlaybookStep::title).containsExactly("First", "Second");
+        assertThat(saved.definition().steps().get(0).mandatory()).isTrue();
+        assertThat(saved.definition().steps().get(1).team()).isEqualTo(it.toString());
+        assertThat(saved.definition().steps().get(1).articles()).containsExactly("kiosk-recovery",
+                "https://example.org/guide");
+        assertThat(page(admin, "/admin/playbooks/" + saved.id() + "/edit")).contains("Ransom note on a kiosk")
+                .contains("kiosk-recovery");
+        mvc.perform(as(admin, post("/admin/playbooks/" + saved.id() + "/retirement")).with(csrf())
+                .param("retired", "true").param("version", "0")).andExpect(status().isFound());
+    }
+
+    @Test
     void theRoutingPageShowsAnUnknownTeamNextToTheField() throws Exception {
         String answer = mvc.perform(as(admin, post("/admin/routing")).with(csrf()).param("name",
                 TestUsers.unique("ui-rule")).param("team", "").param("ownerStrategy", "ROUND_ROBIN")
