@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * analysis, so the rule that keeps a phase open while mandatory steps are open can never be passed by a transition
  * that comes before the tasks; and if the transition rolls back, so do the tasks. A playbook starts once per incident
  * (the {@code playbook_run} row); an incident that enters analysis without a matching playbook gets one when it is
- * recategorised while still in a phase.
+ * recategorised while still in analysis, not later: steps of phases already passed would make no sense.
  */
 @Component
 class PlaybookRuns {
@@ -49,7 +49,9 @@ class PlaybookRuns {
             return;
         }
         if (!playbooks.hasRun(change.incident().value())) {
-            incidents.incidentForSystem(change.incident()).ifPresent(incident -> start(incident, change));
+            if (change.status() == Status.ANALYSIS) {
+                incidents.incidentForSystem(change.incident()).ifPresent(incident -> start(incident, change));
+            }
         } else if ("transitioned".equals(change.verb())) {
             tasks.startPhase(change.incident(), change.status(), change.at());
         }

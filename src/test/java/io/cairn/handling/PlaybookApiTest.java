@@ -104,6 +104,20 @@ class PlaybookApiTest {
     }
 
     @Test
+    void anIncidentRecategorisedDuringAnalysisGetsThePlaybookOfItsNewCategory() {
+        String incident = accepted("other", "undetermined");
+        assertThat(tasks(incident)).isEmpty();
+
+        ApiClient.Answer recategorised = handler.post("/api/v1/incidents/" + incident + "/recategorise", Map.of(
+                "category", Map.of("rsitClass", "malicious-code", "rsitType", "infected-system"), "version",
+                version(incident)));
+
+        assertThat(recategorised.status()).as(recategorised.toString()).isEqualTo(200);
+        assertThat(tasks(incident)).extracting(t -> t.get("title").asString())
+                .contains("Isolate infected systems from the network");
+    }
+
+    @Test
     void aPhaseIsNotLeftWhileItsMandatoryStepsAreOpenAndTheRefusalNamesThem() {
         String incident = accepted("fraud", "phishing");
         List<JsonNode> analysis = tasks(incident).stream()
@@ -242,6 +256,19 @@ class PlaybookApiTest {
                 "version", 1)).status()).isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from audit_record where object_id = ? and object_type = 'playbook'")
                 .param("it-" + s).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void everyProcedureEndpointHasASummaryInTheOpenApiDescription() {
+        JsonNode paths = new ApiClient(port, null).get("/v3/api-docs").json().get("paths");
+        for (String path : List.of("/api/v1/tasks", "/api/v1/tasks/{id}", "/api/v1/tasks/{id}/complete",
+                "/api/v1/tasks/{id}/skip", "/api/v1/tasks/{id}/reopen", "/api/v1/incidents/{id}/tasks",
+                "/api/v1/playbooks", "/api/v1/playbooks/{id}", "/api/v1/playbooks/{id}/retirement",
+                "/api/v1/routing-rules", "/api/v1/routing-rules/{id}", "/api/v1/routing-rules/{id}/move")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            paths.get(path).forEach(operation -> assertThat(operation.get("summary").asString()).as(path)
+                    .isNotBlank());
+        }
     }
 
     static Map<String, Object> playbook(String key, String rsitClass, String rsitType, String template,
