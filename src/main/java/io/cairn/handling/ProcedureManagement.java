@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -688,10 +687,5 @@ public class ProcedureManagement {
         return Optional.of(Refusal.forbidden("you need the role " + java.util.Arrays.stream(roles)
                 .map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(" or ")) + " to " + what));
-    }
-
-    /** Team ids of the signed-in user, for pages. */
-    Set<TeamId> myTeams() {
-        return identity.requireActor().teams();
     }
 }

@@ -110,6 +110,24 @@ class TaskSegregationApiTest {
     }
 
     @Test
+    void theTeamsTasksAreListedOpenFirstSoonestDueOnTop() {
+        java.time.Instant now = java.time.Instant.now();
+        String later = handler.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Later", "team",
+                it.toString(), "dueAt", now.plusSeconds(7200).toString())).json().get("id").asString();
+        String sooner = handler.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Sooner", "team",
+                it.toString(), "dueAt", now.plusSeconds(600).toString())).json().get("id").asString();
+        String finished = handler.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Finished",
+                "team", it.toString(), "dueAt", now.plusSeconds(60).toString())).json().get("id").asString();
+        itResolver.post("/api/v1/tasks/" + finished + "/complete", Map.of("version", 0));
+
+        assertThat(itResolver.get("/api/v1/tasks").json().valueStream().map(t -> t.get("id").asString()))
+                .containsExactly(sooner, later, task, finished);
+        assertThat(handler.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Yesterday", "team",
+                it.toString(), "dueAt", now.minusSeconds(86_400).toString())).json().get("errors").get(0)
+                .get("field").asString()).isEqualTo("dueAt");
+    }
+
+    @Test
     void aResolverOfAnotherTeamNeitherSeesNorCompletesTheTask() {
         assertThat(otherResolver.get("/api/v1/tasks").json().valueStream().map(t -> t.get("id").asString()))
                 .doesNotContain(task);
