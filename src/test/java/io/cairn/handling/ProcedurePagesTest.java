@@ -146,7 +146,8 @@ class ProcedurePagesTest {
                 .contains("/incidents/" + incident.id() + "/procedure");
         String panel = page(handler, "/incidents/" + incident.id() + "/procedure");
         assertThat(panel).contains("Personal data breach").contains("Inform the privacy officer")
-                .contains("Revoke the share link").contains("Tasks for other teams").contains("/knowledge/");
+                .contains("Revoke the share link").contains("Tasks for other teams").contains("/knowledge/")
+                .contains("Shared with the team").contains("<span>Reference, </span><span>Priority</span>");
     }
 
     @Test
