@@ -1,0 +1,72 @@
+package io.cairn.handling;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The routing rule API: the ordered list of rules that give new incidents a team and an owner (admins edit). */
+@RestController
+@RequestMapping("/api/v1/routing-rules")
+class RoutingApi {
+
+    /** Moving a rule one place up or down. */
+    record Move(String direction) {}
+
+    private final ProcedureManagement procedures;
+
+    RoutingApi(ProcedureManagement procedures) {
+        this.procedures = procedures;
+    }
+
+    @Operation(summary = "The routing rules in the order they are tried; the first that matches wins")
+    @GetMapping
+    List<RoutingRule> all() {
+        return procedures.routingRules().orRefuse();
+    }
+
+    @Operation(summary = "One routing rule")
+    @GetMapping("/{id}")
+    RoutingRule one(@PathVariable UUID id) {
+        return procedures.routingRule(id).orRefuse();
+    }
+
+    @Operation(summary = "Add a routing rule at the end of the list (admin)")
+    @PostMapping
+    ResponseEntity<RoutingRule> add(@RequestBody RoutingRuleDefinition definition) {
+        RoutingRule added = procedures.addRoutingRule(definition).orRefuse();
+        return ResponseEntity.created(URI.create("/api/v1/routing-rules/" + added.id())).body(added);
+    }
+
+    @Operation(summary = "Change a routing rule (admin); needs the version the caller saw")
+    @PutMapping("/{id}")
+    RoutingRule change(@PathVariable UUID id, @RequestBody RoutingRuleDefinition definition) {
+        return procedures.changeRoutingRule(id, definition).orRefuse();
+    }
+
+    @Operation(summary = "Move a routing rule one place up or down (admin)")
+    @PostMapping("/{id}/move")
+    List<RoutingRule> move(@PathVariable UUID id, @RequestBody Move move) {
+        if (!"up".equals(move.direction()) && !"down".equals(move.direction())) {
+            throw new io.cairn.shared.RefusedException(io.cairn.shared.Refusal.invalid("direction",
+                    "must be up or down"));
+        }
+        return procedures.moveRoutingRule(id, "up".equals(move.direction())).orRefuse();
+    }
+
+    @Operation(summary = "Remove a routing rule (admin)")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> remove(@PathVariable UUID id) {
+        procedures.removeRoutingRule(id).orRefuse();
+        return ResponseEntity.noContent().build();
+    }
+}

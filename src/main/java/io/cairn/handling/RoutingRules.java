@@ -1,0 +1,93 @@
+package io.cairn.handling;
+
+import io.cairn.identity.BusinessUnitId;
+import io.cairn.identity.TeamId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The stored, ordered list of routing rules. */
+@Component
+class RoutingRules {
+
+    private static final String SELECT = "select * from routing_rule";
+
+    private final JdbcClient jdbc;
+
+    RoutingRules(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<RoutingRule> all() {
+        return jdbc.sql(SELECT + " order by position, name").query((row, n) -> rule(row)).list();
+    }
+
+    Optional<RoutingRule> byId(UUID id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query((row, n) -> rule(row)).optional();
+    }
+
+    boolean nameTaken(String name, UUID except) {
+        return jdbc.sql("select exists (select 1 from routing_rule where lower(name) = lower(?) and id <> ?)")
+                .params(name, except).query(Boolean.class).single();
+    }
+
+    void add(RoutingRule rule, Instant now) {
+        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from routing_rule").query(Integer.class)
+                .single();
+        jdbc.sql("""
+                insert into routing_rule (id, position, name, rsit_class, rsit_type, template_key, business_unit, asset,
+                    team_id, owner_strategy, enabled, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(rule.id(), position, rule.name(), rule.rsitClass(), rule.rsitType(), rule.template(),
+                        rule.businessUnit() == null ? null : rule.businessUnit().value(), rule.asset(),
+                        rule.team().value(), rule.ownerStrategy().name(), rule.enabled(), Timestamp.from(now))
+                .update();
+    }
+
+    boolean change(RoutingRule rule, long expectedVersion, Instant now) {
+        return jdbc.sql("""
+                update routing_rule set name = ?, rsit_class = ?, rsit_type = ?, template_key = ?, business_unit = ?,
+                    asset = ?, team_id = ?, owner_strategy = ?, enabled = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ?""")
+                .params(rule.name(), rule.rsitClass(), rule.rsitType(), rule.template(),
+                        rule.businessUnit() == null ? null : rule.businessUnit().value(), rule.asset(),
+                        rule.team().value(), rule.ownerStrategy().name(), rule.enabled(), Timestamp.from(now),
+                        rule.id(), expectedVersion)
+                .update() == 1;
+    }
+
+    void place(UUID id, int position, Instant now) {
+        jdbc.sql("update routing_rule set position = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(position, Timestamp.from(now), id).update();
+    }
+
+    boolean remove(UUID id) {
+        return jdbc.sql("delete from routing_rule where id = ?").param(id).update() == 1;
+    }
+
+    /**
+     * Advances the rule's turn counter and returns the new count. The update locks the rule's row until the
+     * transaction ends, so concurrent reports on several nodes each get their own turn, and a least-loaded choice
+     * sees the incidents routed by the reports before it.
+     */
+    long nextTurn(UUID id) {
+        return jdbc.sql("update routing_rule set rotation = rotation + 1 where id = ? returning rotation").param(id)
+                .query(Long.class).single();
+    }
+
+    private static RoutingRule rule(ResultSet row) throws SQLException {
+        UUID unit = row.getObject("business_unit", UUID.class);
+        return new RoutingRule(row.getObject("id", UUID.class), row.getInt("position"), row.getString("name"),
+                row.getString("rsit_class"), row.getString("rsit_type"), row.getString("template_key"),
+                unit == null ? null : new BusinessUnitId(unit), row.getObject("asset", UUID.class),
+                new TeamId(row.getObject("team_id", UUID.class)),
+                RoutingRule.OwnerStrategy.valueOf(row.getString("owner_strategy")), row.getBoolean("enabled"),
+                row.getLong("version"));
+    }
+}

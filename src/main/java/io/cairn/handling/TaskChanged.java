@@ -1,0 +1,32 @@
+package io.cairn.handling;
+
+import io.cairn.incidents.IncidentId;
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditableEvent;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A task of an incident was created (from a playbook step or by a handler), completed, skipped or reopened.
+ *
+ * @param verb {@code created}, {@code completed}, {@code skipped} or {@code reopened}
+ */
+public record TaskChanged(UUID task, IncidentId incident, ActorRef actor, Instant at, String verb,
+        Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "task." + verb;
+    }
+
+    @Override
+    public String objectType() {
+        return "task";
+    }
+
+    @Override
+    public String objectId() {
+        return task.toString();
+    }
+}
