@@ -141,24 +141,34 @@ class Articles {
 
     /**
      * The articles for an incident, best first: those tagged with its category, and those sharing words of its
-     * title and description; an article that is both ranks highest.
+     * title and description. Each shared word counts by how rare it is among the articles (its inverse document
+     * frequency), twice when it is in the article's title or tags, so that an article about this incident's unusual
+     * words ranks above one that merely says "mail" often.
      */
     List<ArticleHit> suggestions(Category category, List<String> words, List<Audience> audiences, int limit) {
-        String anyWord = words.isEmpty() ? null : String.join(" | ", words.stream()
-                .map(word -> "'" + word.replace("\\", "\\\\").replace("'", "''") + "'").toList());
         return jdbc.sql("""
-                select slug, title, audience, categories, tags, rank, snippet from (
-                    select slug, title, audience, categories, tags, updated_at,
-                           (case when :category = any(categories) then 1.0 else 0.0 end)
-                           + coalesce(ts_rank(search, to_tsquery('english', :words)), 0) * 2 as rank,
-                           left(body, 240) as snippet
-                    from knowledge_article
-                    where audience = any(:audiences)
-                      and (:category = any(categories) or (cast(:words as text) <> '' and search @@ to_tsquery('english', :words)))
-                ) as suggested
+                with word as (
+                    select to_tsquery('english', w) as q from unnest(cast(:words as text[])) as w
+                ), weighted as (
+                    select word.q, ln((select count(*) from knowledge_article) + 1.0) - ln(count(a.id) + 1.0) + 0.1
+                               as idf
+                    from word left join knowledge_article a on a.search @@ word.q
+                    where numnode(word.q) > 0
+                    group by word.q
+                ), scored as (
+                    select a.slug, a.title, a.audience, a.categories, a.tags, a.updated_at, left(a.body, 240) as snippet,
+                           (case when :category = any(a.categories) then 1.0 else 0.0 end)
+                           + coalesce((select sum(weighted.idf
+                                           * (case when ts_filter(a.search, '{a}') @@ weighted.q then 2 else 1 end))
+                                       from weighted where a.search @@ weighted.q), 0) as rank
+                    from knowledge_article a
+                    where a.audience = any(:audiences)
+                )
+                select slug, title, audience, categories, tags, rank, snippet from scored
+                where rank > 0
                 order by rank desc, updated_at desc limit :limit""")
                 .param("category", category.rsitClass() + "/" + category.rsitType())
-                .param("words", anyWord == null ? "" : anyWord)
+                .param("words", words.toArray(String[]::new))
                 .param("audiences", audiences.stream().map(Audience::code).toArray(String[]::new))
                 .param("limit", limit)
                 .query(Articles::hit).list();
