@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SimilarIncidents {
 
-    /** The share of an incident's significant words another must contain to count as a similar text. */
-    static final double SIMILAR_SHARE = 0.6;
+    /** The share of an incident's significant words another must contain to count as a similar text: 3 in 5. */
+    static final int SHARE_NUMERATOR = 3;
+    static final int SHARE_DENOMINATOR = 5;
 
     /** The most significant words compared; the longest are kept, as long words tend to be the rarer ones. */
     static final int MAX_WORDS = 24;
@@ -80,26 +81,30 @@ class SimilarIncidents {
                     .list();
         }
         if (!subject.words().isEmpty()) {
+            int count = subject.words().size();
+            int needed = (SHARE_NUMERATOR * count + SHARE_DENOMINATOR - 1) / SHARE_DENOMINATOR;
+            // An incident holding at least `needed` of the words holds at least one of any count - needed + 1 of
+            // them: the index finds those by the longest (likely rarest) words, and only they are counted.
+            List<String> anyOfThese = subject.words().subList(0, count - needed + 1);
             jdbc.sql("""
-                    select id, number, title, reported_at, share from (
+                    select id, number, title, reported_at, matched from (
                         select i.id, i.number, i.title, i.reported_at,
                                (select count(*) from unnest(tsvector_to_array(i.search)) as w(word)
-                                where w.word = any(:words))::float8 / :count as share
+                                where w.word = any(:words)) as matched
                         from incident i
                         where i.category_class = :class and i.category_type = :type
                           and i.reported_at >= :from and i.reported_at < :until and i.id <> :id
                           and i.search @@ cast(:query as tsquery)) as candidate
-                    where share >= :share
-                    order by share desc, reported_at desc limit :limit""")
+                    where matched >= :needed
+                    order by matched desc, reported_at desc limit :limit""")
                     .param("words", subject.words().toArray(String[]::new))
-                    .param("count", subject.words().size())
                     .param("class", subject.categoryClass()).param("type", subject.categoryType())
                     .param("from", from).param("until", until).param("id", id.value())
-                    .param("query", anyOf(subject.words())).param("share", SIMILAR_SHARE)
+                    .param("query", anyOf(anyOfThese)).param("needed", needed)
                     .param("limit", limit)
                     .query((rs, row) -> {
                         UUID other = rs.getObject("id", UUID.class);
-                        double share = rs.getDouble("share");
+                        double share = rs.getDouble("matched") / count;
                         SimilarIncident text = new SimilarIncident(new IncidentId(other),
                                 IncidentView.referenceOf(rs.getLong("number")), rs.getString("title"),
                                 rs.getTimestamp("reported_at").toInstant(), List.of(SimilarIncident.SIMILAR_TEXT),
