@@ -753,6 +753,22 @@ public class IncidentManagement {
                 : Outcome.refused(Refusal.notFound("saved view " + id));
     }
 
+    // --- recurrence: earlier incidents like this one (for the knowledge module) ---------------------------------------
+
+    /** The most earlier incidents {@link #similarIncidents} answers at once. */
+    public static final int MAX_SIMILAR = 50;
+
+    /**
+     * The earlier incidents that resemble this one, reported within {@code window} before it: those about the same
+     * asset, and those of the same category whose text holds most of this one's significant words; most alike first,
+     * at most {@code limit} (1 to {@value #MAX_SIMILAR}). Read without a signed-in user and without checking rights:
+     * only for recurrence detection, which shows users only the incidents they may see.
+     */
+    @Transactional(readOnly = true)
+    public List<SimilarIncident> similarIncidents(IncidentId id, Duration window, int limit) {
+        return new SimilarIncidents(jdbc).like(id, window, Math.max(0, Math.min(limit, MAX_SIMILAR)));
+    }
+
     // --- the shape every change has --------------------------------------------------------------------------------
 
     /**

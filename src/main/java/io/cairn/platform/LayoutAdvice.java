@@ -43,17 +43,19 @@ class LayoutAdvice {
     Navigation navigation(HttpServletRequest request) {
         Actor actor = currentActor(request);
         if (actor == null) {
-            return new Navigation(false, false, false, false);
+            return new Navigation(false, false, false, false, false, false);
         }
         return new Navigation(actor.hasAny(Role.REPORTER, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER),
-                actor.hasAny(Role.HANDLER, Role.COORDINATOR), actor.has(Role.ADMIN), actor.has(Role.AUDITOR));
+                actor.hasAny(Role.HANDLER, Role.COORDINATOR), actor.has(Role.ADMIN), actor.has(Role.AUDITOR),
+                actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.ADMIN), actor.has(Role.COORDINATOR));
     }
 
     /**
      * The parts of the navigation a user may use: the report portal and their own reports, the handlers' full
-     * report form, administration, the audit trail.
+     * report form, administration, the audit trail; the knowledge articles and the recurring incidents.
      */
-    record Navigation(boolean report, boolean handle, boolean admin, boolean audit) {}
+    record Navigation(boolean report, boolean handle, boolean admin, boolean audit, boolean knowledge,
+            boolean recurring) {}
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {

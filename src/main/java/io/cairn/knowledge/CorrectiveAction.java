@@ -1,0 +1,21 @@
+package io.cairn.knowledge;
+
+import io.cairn.identity.UserId;
+import io.cairn.incidents.IncidentId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something a review decided must be done so that the incident does not happen again, with who does it and by when.
+ *
+ * @param status {@code open} or {@code done}
+ * @param overdue whether it is open past its due date
+ */
+public record CorrectiveAction(UUID id, IncidentId incident, String reference, String title, UserId owner,
+        String ownerName, LocalDate dueOn, String status, @Nullable Instant doneAt, boolean overdue, long version) {
+
+    public static final String OPEN = "open";
+    public static final String DONE = "done";
+}

@@ -1,0 +1,68 @@
+package io.cairn.knowledge;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Turns an article's Markdown into HTML that is safe to put on a page: raw HTML in the source is shown as text,
+ * never rendered, and links and images lead only to http(s), mailto or relative addresses (a {@code javascript:} or
+ * {@code data:} link becomes an empty one). CommonMark writes no attributes but {@code href}, {@code src},
+ * {@code alt}, {@code title} and code classes, all escaped, so no event handler can reach the page.
+ */
+@Component
+class MarkdownRendering {
+
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new SafeAddresses())
+            .build();
+
+    /** The article as HTML. */
+    String html(String markdown) {
+        return renderer.render(parser.parse(markdown));
+    }
+
+    /** The snippet of a search, as HTML: the text escaped, and the words found (between markers) in mark. */
+    static String snippet(String marked) {
+        return HtmlUtils.htmlEscape(marked).replace(START, "<mark>").replace(STOP, "</mark>");
+    }
+
+    /** The markers the database puts around words found; control characters that no article text contains. */
+    static final String START = "\u0002";
+    static final String STOP = "\u0003";
+
+    /** Whether an address may be a link: http(s), mailto, or relative (no scheme at all). */
+    static boolean isSafe(String url) {
+        String trimmed = url.strip();
+        String compact = trimmed.replaceAll("[\\p{Cntrl}\\s]", "");
+        var scheme = SCHEME.matcher(compact);
+        if (!scheme.find()) {
+            // No scheme: relative. Leading slashes followed by a host (//evil.example) are allowed as http(s).
+            return !compact.startsWith("\\");
+        }
+        String name = scheme.group(1).toLowerCase(Locale.ROOT);
+        return name.equals("http") || name.equals("https") || name.equals("mailto");
+    }
+
+    private static final class SafeAddresses implements UrlSanitizer {
+
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            return isSafe(url) ? url : "";
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            return isSafe(url) && !url.strip().toLowerCase(Locale.ROOT).startsWith("mailto:") ? url : "";
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.cairn.knowledge;
+
+import io.cairn.incidents.IncidentChanged;
+import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentReported;
+import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.SimilarIncident;
+import io.cairn.shared.ContentDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Flags recurring incidents. A reported, redescribed or recategorised incident is queued in the same transaction,
+ * and a pass that any node may run takes queued incidents ({@code SKIP LOCKED}) and stores the earlier incidents
+ * that resemble each (same asset, or same category and similar text), so that reporting stays as fast as it was.
+ * A saved review flags at once the incidents whose completed reviews found the same root cause within the window.
+ */
+@Component
+class RecurrenceDetection {
+
+    private static final Set<String> CHANGES_THAT_MATTER = Set.of("described", "recategorised");
+    private static final List<String> SIMILARITY = List.of(SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT);
+    private static final int BATCH = 50;
+
+    private final KnowledgeManagement knowledge;
+    private final IncidentManagement incidents;
+    private final Recurrences recurrences;
+    private final Reviews reviews;
+    private final KnowledgeSettings.Recurrence settings;
+    private final TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RecurrenceDetection(KnowledgeManagement knowledge, IncidentManagement incidents, Recurrences recurrences,
+            Reviews reviews, KnowledgeSettings.Recurrence settings, TransactionTemplate transactions,
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.knowledge = knowledge;
+        this.incidents = incidents;
+        this.recurrences = recurrences;
+        this.reviews = reviews;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void reported(IncidentReported reported) {
+        recurrences.queue(reported.incident(), reported.at());
+    }
+
+    @EventListener
+    void changed(IncidentChanged changed) {
+        if (CHANGES_THAT_MATTER.contains(changed.verb())) {
+            recurrences.queue(changed.incident(), changed.at());
+        }
+    }
+
+    /** Checks the queued incidents, a batch per transaction, until none is left. */
+    @Scheduled(fixedDelayString = "${cairn.recurrence.detect-interval:PT10S}",
+            initialDelayString = "${cairn.recurrence.detect-interval:PT10S}")
+    void detectQueued() {
+        while (detectBatch() == BATCH) {
+            // a full batch: there may be more
+        }
+    }
+
+    /** Checks one batch of queued incidents; how many it checked. */
+    int detectBatch() {
+        Integer checked = transactions.execute(status -> {
+            List<IncidentId> queued = recurrences.takeQueued(BATCH);
+            queued.forEach(this::detectSimilar);
+            return queued.size();
+        });
+        return checked == null ? 0 : checked;
+    }
+
+    private void detectSimilar(IncidentId id) {
+        Optional<IncidentView> incident = incidents.incidentForSystem(id);
+        if (incident.isEmpty()) {
+            return;
+        }
+        List<Recurrences.Flag> flags = knowledge.candidates(incident.get(), settings.limit()).stream()
+                .filter(flag -> SIMILARITY.contains(flag.reason())).toList();
+        store(id, SIMILARITY, flags);
+    }
+
+    /** A saved review may make this and later incidents recur by root cause, or stop them from doing so. */
+    @EventListener
+    void reviewSaved(KnowledgeManagement.ReviewSaved saved) {
+        Optional<IncidentView> incident = incidents.incidentForSystem(saved.incident());
+        if (incident.isEmpty()) {
+            return;
+        }
+        List<String> rootCause = List.of(KnowledgeManagement.SAME_ROOT_CAUSE);
+        store(saved.incident(), rootCause, knowledge.candidates(incident.get(), settings.limit()).stream()
+                .filter(flag -> rootCause.contains(flag.reason())).toList());
+        recurrences.removeAsEarlier(saved.incident(), KnowledgeManagement.SAME_ROOT_CAUSE);
+        reviews.find(saved.incident()).filter(review -> Review.COMPLETED.equals(review.status())
+                && review.rootCause() != null).ifPresent(review -> reviews.completedWithRootCause(
+                        review.rootCause(), review.reportedAt(), knowledge.windowEnd(review.reportedAt()),
+                        saved.incident()).stream()
+                        .filter(later -> later.reportedAt().isAfter(review.reportedAt()))
+                        .forEach(later -> incidents.incidentForSystem(later.incident()).ifPresent(view -> store(
+                                later.incident(), rootCause, knowledge.candidates(view, settings.limit()).stream()
+                                        .filter(flag -> rootCause.contains(flag.reason())).toList()))));
+    }
+
+    private void store(IncidentId id, List<String> reasons, List<Recurrences.Flag> flags) {
+        Instant now = clock.instant();
+        String before = digestOf(id);
+        if (recurrences.replace(id, reasons, flags, now)) {
+            events.publishEvent(new RecurrenceDetected(id, RecurrenceDetected.DETECTION, now,
+                    Optional.of(before), Optional.of(digestOf(id))));
+        }
+    }
+
+    private String digestOf(IncidentId id) {
+        return ContentDigest.of(recurrences.of(id).stream().map(f -> f.earlier() + ":" + f.reason()).sorted()
+                .toList().toString()).hex();
+    }
+}

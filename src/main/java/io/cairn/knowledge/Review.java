@@ -1,0 +1,32 @@
+package io.cairn.knowledge;
+
+import io.cairn.incidents.IncidentId;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The post-incident review of one incident: what happened, why, what went well, what to improve, and the corrective
+ * actions that follow from it.
+ *
+ * @param summary a summary of the timeline
+ * @param rootCause the key of the root cause chosen from the vocabulary, if chosen yet
+ * @param status {@code draft} while it is being written, {@code completed} once it is done
+ * @param version the version a save must name, for optimistic locking
+ */
+public record Review(IncidentId incident, String reference, String summary, @Nullable String rootCause,
+        @Nullable String rootCauseLabel, String wentWell, String toImprove, String status,
+        @Nullable Instant completedAt, @Nullable String completedBy, List<CorrectiveAction> actions,
+        Instant updatedAt, long version) {
+
+    public static final String DRAFT = "draft";
+    public static final String COMPLETED = "completed";
+
+    public Review {
+        actions = List.copyOf(actions);
+    }
+
+    public boolean completed() {
+        return COMPLETED.equals(status);
+    }
+}

@@ -1,0 +1,160 @@
+package io.cairn.knowledge;
+
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.UserView;
+import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentPageSection;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import io.cairn.shared.RefusalErrors;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The post-incident review on the incident page, for the staff who may read it: the review, its corrective actions,
+ * and for handlers and coordinators the forms to draft, complete, add actions and mark them done. The forms post
+ * with htmx and get this section back, with the problems next to their fields.
+ */
+@Controller
+class ReviewSection implements IncidentPageSection {
+
+    private final KnowledgeManagement knowledge;
+    private final IdentityManagement identity;
+
+    ReviewSection(KnowledgeManagement knowledge, IdentityManagement identity) {
+        this.knowledge = knowledge;
+        this.identity = identity;
+    }
+
+    @Override
+    public String id() {
+        return "review";
+    }
+
+    @Override
+    public String path(IncidentId incident) {
+        return "/incidents/" + incident + "/review";
+    }
+
+    @Override
+    public Place place() {
+        return Place.MAIN;
+    }
+
+    @Override
+    public int order() {
+        return 300;
+    }
+
+    /** The review form. */
+    record ReviewForm(@Nullable String summary, @Nullable String rootCause, @Nullable String wentWell,
+            @Nullable String toImprove, long version) {
+
+        static ReviewForm of(Review review) {
+            return new ReviewForm(review.summary(), review.rootCause(), review.wentWell(), review.toImprove(),
+                    review.version());
+        }
+    }
+
+    /** The form of a new corrective action: the owner by username, the due date as yyyy-mm-dd. */
+    record ActionForm(@Nullable String title, @Nullable String owner, @Nullable String dueOn) {}
+
+    @GetMapping("/incidents/{id}/review")
+    String section(@PathVariable IncidentId id, Model model) {
+        Outcome<Review> review = knowledge.review(id);
+        if (review instanceof Outcome.Refused<Review>) {
+            return "knowledge/sections :: no-review";
+        }
+        Review current = ((Outcome.Done<Review>) review).value();
+        model.addAttribute("reviewForm", ReviewForm.of(current));
+        model.addAttribute("actionForm", new ActionForm("", "", ""));
+        return show(id, current, model);
+    }
+
+    @PostMapping("/incidents/{id}/review")
+    String save(@PathVariable IncidentId id, @ModelAttribute("reviewForm") ReviewForm form, BindingResult errors,
+            @RequestParam(defaultValue = "false") boolean complete, Model model) {
+        Outcome<Review> saved = knowledge.saveReview(id, new ReviewDraft(form.summary(), form.rootCause(),
+                form.wentWell(), form.toImprove(), form.version()), complete);
+        model.addAttribute("actionForm", new ActionForm("", "", ""));
+        if (saved instanceof Outcome.Done<Review> done) {
+            model.addAttribute("reviewForm", ReviewForm.of(done.value()));
+            model.addAttribute("saved", complete ? "completed" : "drafted");
+            return show(id, done.value(), model);
+        }
+        Refusal refusal = ((Outcome.Refused<Review>) saved).refusal();
+        if (refusal.kind() == Refusal.Kind.NOT_FOUND || refusal.kind() == Refusal.Kind.FORBIDDEN) {
+            return "knowledge/sections :: no-review";
+        }
+        RefusalErrors.reject(refusal, errors);
+        return show(id, current(id), model);
+    }
+
+    @PostMapping("/incidents/{id}/review/actions")
+    String addAction(@PathVariable IncidentId id, @ModelAttribute("actionForm") ActionForm form,
+            BindingResult errors, Model model) {
+        Review review = current(id);
+        model.addAttribute("reviewForm", ReviewForm.of(review));
+        String owner = form.owner() == null ? "" : form.owner().strip();
+        var user = owner.isEmpty() ? java.util.Optional.<UserView>empty() : identity.findUserByUsername(owner);
+        if (!owner.isEmpty() && user.isEmpty()) {
+            errors.rejectValue("owner", "refusal.no-such-user", "there is no user with this name");
+            return show(id, review, model);
+        }
+        LocalDate dueOn;
+        try {
+            dueOn = form.dueOn() == null || form.dueOn().isBlank() ? null : LocalDate.parse(form.dueOn().strip());
+        } catch (DateTimeParseException notADate) {
+            errors.rejectValue("dueOn", "refusal.not-a-date", "is not a date (yyyy-mm-dd)");
+            return show(id, review, model);
+        }
+        Outcome<CorrectiveAction> added = knowledge.addCorrectiveAction(id, new NewCorrectiveAction(form.title(),
+                user.map(UserView::id).orElse(null), dueOn));
+        if (added instanceof Outcome.Refused<CorrectiveAction> refused) {
+            if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND
+                    || refused.refusal().kind() == Refusal.Kind.FORBIDDEN) {
+                return "knowledge/sections :: no-review";
+            }
+            RefusalErrors.reject(refused.refusal(), errors);
+            return show(id, review, model);
+        }
+        model.addAttribute("actionForm", new ActionForm("", "", ""));
+        return show(id, current(id), model);
+    }
+
+    @PostMapping("/incidents/{id}/review/actions/{action}")
+    String markAction(@PathVariable IncidentId id, @PathVariable UUID action, @RequestParam boolean done,
+            @RequestParam long version, Model model) {
+        Outcome<CorrectiveAction> marked = knowledge.markCorrectiveAction(action, done, version);
+        Review review = current(id);
+        model.addAttribute("reviewForm", ReviewForm.of(review));
+        model.addAttribute("actionForm", new ActionForm("", "", ""));
+        if (marked instanceof Outcome.Refused<CorrectiveAction> refused) {
+            model.addAttribute("actionProblem", refused.refusal().message());
+        }
+        return show(id, review, model);
+    }
+
+    private Review current(IncidentId id) {
+        return knowledge.review(id).orElseThrow(refusal -> new org.springframework.web.server.ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND));
+    }
+
+    private String show(IncidentId id, Review review, Model model) {
+        model.addAttribute("incidentId", id);
+        model.addAttribute("review", review);
+        model.addAttribute("writes", knowledge.mayWriteReview(id));
+        model.addAttribute("rootCauses", knowledge.rootCauses());
+        return "knowledge/sections :: review";
+    }
+}

@@ -1,0 +1,160 @@
+package io.cairn.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.cairn.Pages;
+import io.cairn.ServerTest;
+import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
+import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.NewIncident;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The knowledge pages without a browser: safe articles, messages next to fields, and who sees which page. */
+@ServerTest
+class KnowledgePagesTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    KnowledgeManagement knowledge;
+
+    @Autowired
+    IncidentManagement incidents;
+
+    MockMvc mvc;
+    TestUsers users;
+    TestUser handler;
+    TestUser reporter;
+    TestUser resolver;
+    TestUser admin;
+    String suffix;
+
+    @BeforeEach
+    void setUp() {
+        mvc = Pages.of(context);
+        users = new TestUsers(context);
+        handler = users.user("handler", Set.of(Role.HANDLER));
+        reporter = users.user("reporter", Set.of(Role.REPORTER));
+        resolver = users.user("resolver", Set.of(Role.RESOLVER));
+        admin = users.user("admin", Set.of(Role.ADMIN));
+        suffix = TestUsers.unique("k").replaceAll("[^a-z0-9]", "");
+    }
+
+    private Document page(TestUser user, String path) throws Exception {
+        String html = mvc.perform(get(path).with(authentication(users.authentication(user))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return Jsoup.parse(html);
+    }
+
+    @Test
+    void showsAnArticleWithoutItsScriptsOrEventHandlers() throws Exception {
+        String slug = "page-" + suffix;
+        users.as(handler, () -> knowledge.write(new ArticleDraft(slug, "Markup", """
+                <script>document.title='owned'</script>
+                <div onmouseover="alert(1)">hover</div>
+
+                [run](javascript:alert(1)) [ok](https://example.org)
+                """, Audience.HANDLERS, List.of(), List.of(), 0))).orRefuse();
+
+        Document article = page(handler, "/knowledge/" + slug);
+
+        assertThat(article.select(".article-body script")).isEmpty();
+        assertThat(article.select(".article-body [onmouseover], .article-body [onclick]")).isEmpty();
+        assertThat(article.select(".article-body a").eachAttr("href")).containsExactly("", "https://example.org");
+        assertThat(article.select(".article-body").text()).contains("<script>document.title='owned'</script>");
+    }
+
+    @Test
+    void showsTheProblemsOfAnArticleNextToTheirFields() throws Exception {
+        String html = mvc.perform(post("/knowledge").param("slug", "Bad Slug!").param("title", "T")
+                        .param("body", "x").param("audience", "handlers").param("version", "0")
+                        .with(authentication(users.authentication(handler))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(html).select("#slug-error").text()).contains("lower-case letters");
+
+        html = mvc.perform(post("/knowledge").param("slug", "empty-" + suffix).param("title", " ")
+                        .param("body", "x").param("audience", "handlers").param("version", "0")
+                        .with(authentication(users.authentication(handler))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(html).select("#title-error").text()).isEqualTo("must not be empty");
+        assertThat(Jsoup.parse(html).select("#title").attr("aria-invalid")).isEqualTo("true");
+    }
+
+    @Test
+    void saysSoWhenAnArticleWasChangedSinceItWasOpened() throws Exception {
+        String slug = "stale-" + suffix;
+        users.as(handler, () -> knowledge.write(new ArticleDraft(slug, "First", "one", Audience.HANDLERS, List.of(),
+                List.of(), 0))).orRefuse();
+        users.as(handler, () -> knowledge.revise(slug, new ArticleDraft(slug, "Second", "two", Audience.HANDLERS,
+                List.of(), List.of(), 1))).orRefuse();
+
+        String html = mvc.perform(post("/knowledge/" + slug).param("title", "Mine").param("body", "three")
+                        .param("audience", "handlers").param("version", "1")
+                        .with(authentication(users.authentication(handler))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(Jsoup.parse(html).select(".form-errors").text()).isNotEmpty();
+        assertThat(page(handler, "/knowledge/" + slug).select("h1").text()).isEqualTo("Second");
+        assertThat(page(handler, "/knowledge/" + slug + "/history").select(".revisions tbody tr")).hasSize(2);
+        assertThat(page(handler, "/knowledge/" + slug + "/revisions/1").select("h1").text()).isEqualTo("First");
+    }
+
+    @Test
+    void reportersGetSelfHelpButNotInternalArticlesOrTheEditor() throws Exception {
+        String internal = "internal-page-" + suffix;
+        users.as(handler, () -> knowledge.write(new ArticleDraft(internal, "Internal", "x", Audience.HANDLERS,
+                List.of(), List.of(), 0))).orRefuse();
+
+        mvc.perform(get("/knowledge").with(authentication(users.authentication(reporter))))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/help"));
+        assertThat(page(reporter, "/help").select(".knowledge-hit a").eachText())
+                .contains("How to recognise a phishing mail").doesNotContain("Collecting mail headers");
+        assertThat(page(reporter, "/help/recognising-phishing-mail").select("h1").text())
+                .isEqualTo("How to recognise a phishing mail");
+        mvc.perform(get("/knowledge/" + internal).with(authentication(users.authentication(reporter))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/knowledge/new").with(authentication(users.authentication(reporter))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/knowledge/" + internal).param("title", "x").param("body", "y")
+                        .param("audience", "handlers").param("version", "1")
+                        .with(authentication(users.authentication(reporter))).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/recurrences").with(authentication(users.authentication(handler))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/root-causes").with(authentication(users.authentication(handler))))
+                .andExpect(status().isForbidden());
+        assertThat(page(admin, "/admin/root-causes").select(".root-causes code").eachText()).contains("phishing",
+                "lost-device", "unknown");
+    }
+
+    @Test
+    void hidesTheReviewSectionFromReportersAndResolvers() throws Exception {
+        IncidentView incident = users.as(reporter, () -> incidents.report(NewIncident.of("Mine " + suffix,
+                "Lost my phone"))).orRefuse();
+        String path = "/incidents/" + incident.id() + "/review";
+
+        assertThat(page(reporter, path).select("#review").html()).isEmpty();
+        assertThat(page(resolver, path).select("#review").html()).isEmpty();
+        assertThat(page(handler, path).select("#review form.review-form")).hasSize(1);
+        assertThat(page(reporter, "/incidents/" + incident.id() + "/knowledge").select("#knowledge").html())
+                .isEmpty();
+    }
+}
