@@ -42,6 +42,14 @@ class SimilarIncidents {
             "which", "while", "with", "would", "your", "zijn", "niet", "maar", "heeft", "hebben", "voor", "door",
             "naar", "deze", "omdat", "werd", "wordt", "worden", "onze", "jullie", "incident", "please");
 
+    /** Words in more than this share of incidents are too common to tell incidents apart. */
+    static final double COMMON_SHARE = 0.01;
+
+    /** How long the database's word statistics are reused before they are read again. */
+    private static final Duration STATISTICS_LIFETIME = Duration.ofMinutes(5);
+
+    private static volatile WordStatistics statistics = new WordStatistics(Map.of(), Instant.EPOCH);
+
     private static final Pattern LEXEME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._@-]*");
 
     private final JdbcClient jdbc;
@@ -58,7 +66,7 @@ class SimilarIncidents {
                 .param("id", id.value())
                 .query((rs, row) -> new Subject(rs.getObject("asset_id", UUID.class), rs.getString("category_class"),
                         rs.getString("category_type"), rs.getTimestamp("reported_at").toInstant(),
-                        significant((String[]) rs.getArray("words").getArray())))
+                        significant((String[]) rs.getArray("words").getArray(), commonWords())))
                 .optional();
         if (found.isEmpty() || limit < 1) {
             return List.of();
@@ -122,16 +130,56 @@ class SimilarIncidents {
                 .toList();
     }
 
-    /** The words of a search vector that say something: long enough, not common, at most {@link #MAX_WORDS}. */
-    static List<String> significant(String[] lexemes) {
+    /**
+     * The words of a search vector that say something, rarest first, at most {@link #MAX_WORDS}: long enough, not a
+     * common word of the language, and in at most {@link #COMMON_SHARE} of the incidents by the database's own
+     * statistics of the search vector; words the statistics do not list are rarer than those it does, and among
+     * them the longest come first.
+     */
+    static List<String> significant(String[] lexemes, Map<String, Double> frequencies) {
         return Arrays.stream(lexemes)
                 .filter(word -> word.length() >= 4 && !COMMON.contains(word) && LEXEME.matcher(word).matches()
-                        && !word.chars().allMatch(Character::isDigit))
+                        && !word.chars().allMatch(Character::isDigit)
+                        && frequencies.getOrDefault(word, 0.0) <= COMMON_SHARE)
                 .distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .sorted(Comparator.<String>comparingDouble(word -> frequencies.getOrDefault(word, 0.0))
+                        .thenComparing(Comparator.comparingInt(String::length).reversed())
+                        .thenComparing(Comparator.naturalOrder()))
                 .limit(MAX_WORDS)
                 .toList();
     }
+
+    /**
+     * How often the most common words occur in incidents, from the statistics ANALYZE keeps of the search vector
+     * ({@code pg_stats.most_common_elems}); read at most every few minutes.
+     */
+    private Map<String, Double> commonWords() {
+        WordStatistics known = statistics;
+        if (known.readAt().plus(STATISTICS_LIFETIME).isAfter(Instant.now())) {
+            return known.frequencies();
+        }
+        Map<String, Double> frequencies = new java.util.HashMap<>();
+        jdbc.sql("""
+                select most_common_elems::text::text[] as words, most_common_elem_freqs as shares from pg_stats
+                where schemaname = current_schema() and tablename = 'incident' and attname = 'search'""")
+                .query((rs, row) -> {
+                    java.sql.Array words = rs.getArray("words");
+                    java.sql.Array shares = rs.getArray("shares");
+                    if (words != null && shares != null) {
+                        String[] lexemes = (String[]) words.getArray();
+                        Float[] share = (Float[]) shares.getArray();
+                        for (int i = 0; i < lexemes.length && i < share.length; i++) {
+                            frequencies.put(lexemes[i], share[i].doubleValue());
+                        }
+                    }
+                    return 0;
+                })
+                .list();
+        statistics = new WordStatistics(Map.copyOf(frequencies), Instant.now());
+        return statistics.frequencies();
+    }
+
+    private record WordStatistics(Map<String, Double> frequencies, Instant readAt) {}
 
     /** A query matching any of the words, written as lexemes so that PostgreSQL does not parse them again. */
     private static String anyOf(List<String> words) {

@@ -1,7 +1,10 @@
 package io.cairn.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.cairn.Pages;
 import io.cairn.ServerTest;
 import io.cairn.assets.AssetManagement;
 import io.cairn.assets.DeviceId;
@@ -26,11 +29,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Recurrence detection on a seeded history of 30 incidents across categories, assets, texts, root causes and dates:
@@ -182,7 +188,7 @@ class RecurrenceDetectionTest {
     }
 
     @Test
-    void showsARecurrenceOnlyToThoseWhoMaySeeTheIncidentsAndListsItForCoordinators() {
+    void showsARecurrenceOnlyToThoseWhoMaySeeTheIncidentsAndListsItForCoordinators() throws Exception {
         DeviceId laptop = device("server");
         reported("old", 40, UNDETERMINED, words("fan", "noise"), laptop, true);
         reported("new", 2, UNDETERMINED, words("disk", "failure"), laptop, false);
@@ -191,6 +197,16 @@ class RecurrenceDetectionTest {
         drain();
 
         assertThat(users.as(handler, () -> knowledge.recurrence(history.get("new")))).isPresent();
+        MockMvc mvc = Pages.of((WebApplicationContext) context);
+        String flag = mvc.perform(get("/incidents/" + history.get("new") + "/recurrence")
+                        .with(authentication(users.authentication(handler))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(flag).select("#recurrence").text())
+                .isEqualTo("Recurring: similar to " + reference("old") + " (same asset)");
+        String hidden = mvc.perform(get("/incidents/" + history.get("new") + "/recurrence")
+                        .with(authentication(users.authentication(outsider))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(hidden).select("#recurrence").text()).isEmpty();
         assertThat(users.as(outsider, () -> knowledge.recurrence(history.get("new"))))
                 .as("the only earlier incident is confidential to another team").isEmpty();
         assertThat(users.as(outsider, () -> knowledge.recurrence(history.get("secret")))).isEmpty();
