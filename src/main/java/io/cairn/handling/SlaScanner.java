@@ -4,6 +4,7 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.UserId;
 import io.cairn.identity.UserView;
+import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.shared.ActorRef;
@@ -95,8 +96,10 @@ class SlaScanner {
     private int batch(Instant now, int[] counts) {
         List<SlaClock> due = clocks.claimDue(now, settings.scanBatchSize());
         Map<Role, List<UserView>> roles = new EnumMap<>(Role.class);
+        Map<IncidentId, IncidentView> read = incidents.incidentsForSystem(due.stream().map(SlaClock::incident)
+                .collect(java.util.stream.Collectors.toSet()));
         for (SlaClock slaClock : due) {
-            Optional<IncidentView> incident = incidents.incidentForSystem(slaClock.incident());
+            Optional<IncidentView> incident = Optional.ofNullable(read.get(slaClock.incident()));
             if (incident.isEmpty()) {
                 slaClock.meet(now, SlaCalendars.AROUND_THE_CLOCK);
             } else if (slaClock.escalationDue(now)) {
