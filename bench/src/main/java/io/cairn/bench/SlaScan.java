@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  * to scan, as its scheduler does every minute, and times each scan.
  *
  * <p>The clocks are written straight into {@code sla_clock} (one {@code INSERT ... SELECT} over {@code incident}),
- * like the incidents themselves. An open incident's resolution clock runs, and so does its response clock while it is
- * new or in triage. Each running clock's warning lies one hour before its due time, and due times are spread evenly
- * from half a percent of a week ago to a week ahead: about 1 % of the running clocks have a warning or breach due at
- * the first scan, which then records and notifies each. The later scans find what came due in between.
+ * like the incidents themselves, as a running system keeps them. An open incident's resolution clock runs, and so
+ * does its response clock while it is new or in triage; the others are met. Half the running clocks have had their
+ * warning (at 75 % of the target) and wait for their due time, the other half wait for their warning; the next moment
+ * each must be looked at is spread evenly over the coming week, starting 15 minutes ago: the first scan finds the
+ * warnings and breaches of a quarter of an hour in which no node scanned (a restart, say), records and notifies each.
+ * The later scans find what came due in between.
  */
 final class SlaScan {
 
@@ -39,14 +41,20 @@ final class SlaScan {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("""
                     insert into sla_clock (incident_id, kind, priority_level, target_ms, warn_ms, calendar_id, state,
-                      consumed_us, running_since, started_at, due_at, warn_at, met_at, next_check_at, version)
+                      consumed_us, running_since, started_at, due_at, warn_at, warned_at, met_at, next_check_at,
+                      version)
                     select i.id, k.kind, i.priority, t.target_ms, t.target_ms * 3 / 4, null,
                            case when c.running then 'running' else 'met' end, 0,
                            case when c.running then i.reported_at end, i.reported_at,
-                           case when c.running then c.due end,
-                           case when c.running then c.due - interval '1 hour' end,
+                           case when not c.running then null
+                                when c.warned then c.next_check else c.next_check + t.target_ms / 4 * interval '1 ms'
+                           end,
+                           case when not c.running then null
+                                when c.warned then c.next_check - t.target_ms / 4 * interval '1 ms' else c.next_check
+                           end,
+                           case when c.running and c.warned then c.next_check - t.target_ms / 4 * interval '1 ms' end,
                            case when c.running then null else coalesce(i.closed_at, i.updated_at) end,
-                           case when c.running then c.due - interval '1 hour' end, 0
+                           case when c.running then c.next_check end, 0
                     from incident i
                     cross join (values ('response'), ('resolution')) k(kind)
                     cross join lateral (select case i.priority when 1 then 3600000 when 2 then 14400000
@@ -55,7 +63,9 @@ final class SlaScan {
                     cross join lateral (select i.status not in ('CLOSED', 'DISMISSED')
                                                  and (k.kind = 'resolution' or i.status in ('NEW', 'TRIAGE'))
                                                  as running,
-                                               now() + (random() * 1.005 - 0.005) * interval '7 days' as due) c
+                                               random() < 0.5 as warned,
+                                               now() - interval '15 minutes'
+                                                 + random() * interval '7 days' as next_check) c
                     on conflict (incident_id, kind) do nothing""");
             statement.execute("vacuum analyze sla_clock");
         }
