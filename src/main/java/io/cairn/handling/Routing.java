@@ -45,7 +45,7 @@ class Routing {
 
     @EventListener
     void on(IncidentReported reported) {
-        Optional<RoutingRule> rule = rules.all().stream().filter(r -> r.enabled() && matches(r, reported))
+        Optional<RoutingRule> rule = rules.recent().stream().filter(r -> r.enabled() && matches(r, reported))
                 .findFirst();
         if (rule.isEmpty()) {
             return;

@@ -19,9 +19,16 @@ class RoutingRules {
     private static final String SELECT = "select * from routing_rule";
 
     private final JdbcClient jdbc;
+    private final RecentlyRead<List<RoutingRule>> recent;
 
     RoutingRules(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.recent = new RecentlyRead<>(this::all);
+    }
+
+    /** The rules in order as read within the last few seconds: for routing each reported incident. */
+    List<RoutingRule> recent() {
+        return recent.get();
     }
 
     List<RoutingRule> all() {
@@ -38,6 +45,7 @@ class RoutingRules {
     }
 
     void add(RoutingRule rule, Instant now) {
+        recent.forget();
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from routing_rule").query(Integer.class)
                 .single();
         jdbc.sql("""
@@ -51,6 +59,7 @@ class RoutingRules {
     }
 
     boolean change(RoutingRule rule, long expectedVersion, Instant now) {
+        recent.forget();
         return jdbc.sql("""
                 update routing_rule set name = ?, rsit_class = ?, rsit_type = ?, template_key = ?, business_unit = ?,
                     asset = ?, team_id = ?, owner_strategy = ?, enabled = ?, updated_at = ?, version = version + 1
@@ -63,11 +72,13 @@ class RoutingRules {
     }
 
     void place(UUID id, int position, Instant now) {
+        recent.forget();
         jdbc.sql("update routing_rule set position = ?, updated_at = ?, version = version + 1 where id = ?")
                 .params(position, Timestamp.from(now), id).update();
     }
 
     boolean remove(UUID id) {
+        recent.forget();
         return jdbc.sql("delete from routing_rule where id = ?").param(id).update() == 1;
     }
 

@@ -31,9 +31,12 @@ class SlaCalendars {
     static final BusinessCalendar AROUND_THE_CLOCK = BusinessCalendar.aroundTheClock(ZoneOffset.UTC);
 
     private final JdbcClient jdbc;
+    private final RecentlyRead<Map<SlaCalendarId, BusinessCalendar>> recent;
 
     SlaCalendars(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.recent = new RecentlyRead<>(() -> all().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                stored -> stored.view().id(), Stored::calendar)));
     }
 
     /** A stored calendar: its view and the calendar to count on. */
@@ -52,12 +55,18 @@ class SlaCalendars {
         return id == null ? AROUND_THE_CLOCK : find(id).map(Stored::calendar).orElse(AROUND_THE_CLOCK);
     }
 
+    /** Like {@link #calendarOf}, as read within the last few seconds: for starting the clocks of a report. */
+    BusinessCalendar recentCalendarOf(@Nullable SlaCalendarId id) {
+        return id == null ? AROUND_THE_CLOCK : recent.get().getOrDefault(id, AROUND_THE_CLOCK);
+    }
+
     Optional<SlaCalendarId> findByName(String name) {
         return jdbc.sql("select id from sla_calendar where lower(name) = lower(?)").param(name.trim())
                 .query((row, n) -> new SlaCalendarId(row.getObject("id", UUID.class))).optional();
     }
 
     void insert(SlaCalendarId id, CalendarDefinition.Parsed calendar, Instant now) {
+        recent.forget();
         jdbc.sql("insert into sla_calendar (id, name, zone, week, holidays, version, updated_at) "
                         + "values (?, ?, ?, ?::jsonb, ?::jsonb, 0, ?)")
                 .params(id.value(), calendar.name(), calendar.calendar().zone().getId(), week(calendar.calendar()),
@@ -67,6 +76,7 @@ class SlaCalendars {
 
     /** Replaces the calendar if it is still at the given version; false when someone was first. */
     boolean replace(SlaCalendarId id, CalendarDefinition.Parsed calendar, long version, Instant now) {
+        recent.forget();
         return jdbc.sql("update sla_calendar set name = ?, zone = ?, week = ?::jsonb, holidays = ?::jsonb, "
                         + "version = version + 1, updated_at = ? where id = ? and version = ?")
                 .params(calendar.name(), calendar.calendar().zone().getId(), week(calendar.calendar()),
@@ -75,6 +85,7 @@ class SlaCalendars {
     }
 
     void delete(SlaCalendarId id) {
+        recent.forget();
         jdbc.sql("delete from sla_calendar where id = ?").param(id.value()).update();
     }
 

@@ -36,9 +36,28 @@ class SlaClockKeeper {
         this.calendars = calendars;
     }
 
+    /**
+     * Starts the clocks of a new incident from what the report says (a new incident is in status {@code new} and
+     * reported at the event's time), with the policies and calendars read in the last few seconds and both clocks
+     * written in one statement: this runs for every reported incident.
+     */
     @EventListener
     void reported(IncidentReported reported) {
-        incidents.incidentForSystem(reported.incident()).ifPresent(incident -> keep(incident, reported.at()));
+        Optional<SlaPolicy> policy = policies.recent(reported.priorityLevel());
+        if (policy.isEmpty()) {
+            return;
+        }
+        BusinessCalendar calendar = calendars.recentCalendarOf(policy.get().calendar());
+        List<SlaClock> started = new java.util.ArrayList<>();
+        for (SlaClockKind kind : SlaClockKind.values()) {
+            SlaClock clock = SlaClock.start(reported.incident(), kind, reported.priorityLevel(),
+                    policy.get().target(kind), calendar, reported.at());
+            if (policy.get().pausesIn(Status.NEW)) {
+                clock.pause(reported.at(), calendar);
+            }
+            started.add(clock);
+        }
+        clocks.insert(started);
     }
 
     @EventListener

@@ -50,23 +50,36 @@ class SlaClocks {
     }
 
     void insert(SlaClock clock) {
+        insert(List.of(clock));
+    }
+
+    /** Inserts new clocks in one statement; a clock that exists already is left as it is. */
+    void insert(List<SlaClock> started) {
+        if (started.isEmpty()) {
+            return;
+        }
+        String values = String.join(", ", java.util.Collections.nCopies(started.size(),
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
         jdbc.sql("""
                 insert into sla_clock (incident_id, kind, priority_level, target_ms, warn_ms, calendar_id, state,
                   consumed_us, running_since, started_at, due_at, warn_at, warned_at, breached_at, met_at,
                   escalation_level_id, escalate_at, escalations, notified, acknowledged_at, acknowledged_by,
                   next_check_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                on conflict (incident_id, kind) do nothing""")
-                .params(clock.incident().value(), clock.kind().code(), clock.priorityLevel(),
-                        clock.target().toMillis(), clock.warnAfter().toMillis(), uuid(clock.calendar()),
-                        clock.state().name().toLowerCase(java.util.Locale.ROOT),
-                        micros(clock.consumedBeforeRun()), timestamp(clock.runningSince()),
-                        Timestamp.from(clock.startedAt()), timestamp(clock.dueAt()), timestamp(clock.warnAt()),
-                        timestamp(clock.warnedAt()), timestamp(clock.breachedAt()), timestamp(clock.metAt()),
-                        uuid(clock.escalationLevel()), timestamp(clock.escalateAt()), clock.escalations(),
-                        notified(clock), timestamp(clock.acknowledgedAt()), clock.acknowledgedBy(),
-                        timestamp(clock.nextCheckAt()))
+                values\s""" + values + " on conflict (incident_id, kind) do nothing")
+                .params(started.stream().flatMap(clock -> java.util.Arrays.stream(columns(clock))).toList())
                 .update();
+    }
+
+    private Object[] columns(SlaClock clock) {
+        return new Object[] {clock.incident().value(), clock.kind().code(), clock.priorityLevel(),
+            clock.target().toMillis(), clock.warnAfter().toMillis(), uuid(clock.calendar()),
+            clock.state().name().toLowerCase(java.util.Locale.ROOT),
+            micros(clock.consumedBeforeRun()), timestamp(clock.runningSince()),
+            Timestamp.from(clock.startedAt()), timestamp(clock.dueAt()), timestamp(clock.warnAt()),
+            timestamp(clock.warnedAt()), timestamp(clock.breachedAt()), timestamp(clock.metAt()),
+            uuid(clock.escalationLevel()), timestamp(clock.escalateAt()), clock.escalations(),
+            notified(clock), timestamp(clock.acknowledgedAt()), clock.acknowledgedBy(),
+            timestamp(clock.nextCheckAt())};
     }
 
     void update(SlaClock clock) {

@@ -20,9 +20,16 @@ import org.springframework.stereotype.Component;
 class SlaPolicies {
 
     private final JdbcClient jdbc;
+    private final RecentlyRead<List<SlaPolicy>> recent;
 
     SlaPolicies(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.recent = new RecentlyRead<>(this::all);
+    }
+
+    /** The policy of a priority level as read within the last few seconds: for starting the clocks of a report. */
+    Optional<SlaPolicy> recent(int priorityLevel) {
+        return recent.get().stream().filter(policy -> policy.priorityLevel() == priorityLevel).findFirst();
     }
 
     List<SlaPolicy> all() {
@@ -46,6 +53,7 @@ class SlaPolicies {
 
     /** Stores the policy if the stored one is at the given version (or absent, for version 0 or none). */
     boolean save(SlaPolicy policy, Optional<Long> expectedVersion, Instant now) {
+        recent.forget();
         Optional<SlaPolicy> stored = find(policy.priorityLevel());
         if (stored.isEmpty()) {
             jdbc.sql("""
@@ -77,6 +85,7 @@ class SlaPolicies {
     }
 
     void delete(int priorityLevel) {
+        recent.forget();
         jdbc.sql("delete from sla_policy where priority_level = ?").param(priorityLevel).update();
     }
 

@@ -382,8 +382,11 @@ public class IntakeManagement {
         return Outcome.done(found.get().incident());
     }
 
-    /** The answers of the report that opened the incident, as asked; for those who may see the incident. */
-    @Transactional(readOnly = true)
+    /**
+     * The answers of the report that opened the incident, as asked; for those who may see the incident. Not
+     * read-only: reading a confidential incident appends to the audit trail.
+     */
+    @Transactional
     public Optional<List<AnswerAsked>> answers(IncidentId incident) {
         return incidents.incident(incident).flatMap(visible -> reports.answers(incident));
     }
