@@ -16,6 +16,8 @@ final class AuditCheck {
 
     static long verify(BenchDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
+            // One snapshot for the records and the head: the server goes on appending (recurrences, SLA scans).
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.setFetchSize(5000);
