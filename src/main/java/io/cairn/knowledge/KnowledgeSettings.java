@@ -30,14 +30,16 @@ final class KnowledgeSettings {
      * @param window how far back an earlier incident may lie to make a new one recurring
      * @param detectInterval how long a node waits between two passes over the incidents to check
      * @param limit the most earlier incidents kept per incident
+     * @param maxPerPass the most incidents one pass checks; the rest wait for the next pass
      */
     @ConfigurationProperties("cairn.recurrence")
-    record Recurrence(Period window, Duration detectInterval, int limit) {
+    record Recurrence(Period window, Duration detectInterval, int limit, int maxPerPass) {
 
         Recurrence {
             window = window == null ? Period.ofMonths(6) : window;
             detectInterval = detectInterval == null ? Duration.ofSeconds(10) : detectInterval;
             limit = limit <= 0 ? 10 : Math.min(limit, 50);
+            maxPerPass = maxPerPass <= 0 ? 200 : maxPerPass;
         }
     }
 

@@ -64,13 +64,20 @@ class RecurrenceDetection {
         }
     }
 
-    /** Checks the queued incidents, a batch per transaction, until none is left. */
+    /**
+     * Checks the queued incidents, a batch per transaction, until none is left or the pass has checked its share
+     * ({@code cairn.recurrence.max-per-pass}): under a flood of reports the checks lag a little behind instead of
+     * taking the database from the reports themselves (see BENCHMARKS.md).
+     */
     @Scheduled(fixedDelayString = "${cairn.recurrence.detect-interval:PT10S}",
             initialDelayString = "${cairn.recurrence.detect-interval:PT10S}")
     void detectQueued() {
-        while (detectBatch() == BATCH) {
-            // a full batch: there may be more
-        }
+        int checked = 0;
+        int last;
+        do {
+            last = detectBatch();
+            checked += last;
+        } while (last == BATCH && checked < settings.maxPerPass());
     }
 
     /** Checks one batch of queued incidents; how many it checked. */
