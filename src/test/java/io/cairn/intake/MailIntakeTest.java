@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
-import io.cairn.MailTest;
+import io.cairn.WithMailServers;
 import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import io.cairn.notification.NotificationManagement;
@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Mail to the security mailbox becomes a report, exactly once, and the sender is told its reference. */
-@MailTest
+@WithMailServers
 class MailIntakeTest {
 
     @LocalServerPort

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
-import io.cairn.MailTest;
+import io.cairn.WithMailServers;
 import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import jakarta.mail.internet.MimeMessage;
@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * Acknowledgements leave through the outbox: at least once, retried with back-off while the mail server is down,
  * dead-lettered after the last attempt, and retried by an admin.
  */
-@MailTest
+@WithMailServers
 class NotificationOutboxTest {
 
     @LocalServerPort

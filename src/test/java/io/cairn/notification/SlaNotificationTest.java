@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
-import io.cairn.MailTest;
+import io.cairn.WithMailServers;
 import io.cairn.handling.SlaManagement;
 import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * SLA breaches reach people: a mail through the outbox and a message in the in-app inbox for the owner and the
  * coordinators; a breach nobody acknowledges escalates to the next level's people; an acknowledgement stops it.
  */
-@MailTest
+@WithMailServers
 class SlaNotificationTest {
 
     @LocalServerPort

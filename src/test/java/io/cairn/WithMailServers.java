@@ -26,4 +26,4 @@ import org.springframework.test.context.TestPropertySource;
     "cairn.notification.max-attempts=3",
     "cairn.notification.first-retry-delay=PT0.2S",
     "cairn.intake.max-attachment-size=64KB"})
-public @interface MailTest {}
+public @interface WithMailServers {}
