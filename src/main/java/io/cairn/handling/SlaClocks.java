@@ -2,6 +2,7 @@ package io.cairn.handling;
 
 import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
+import io.cairn.shared.StatementValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +25,11 @@ import org.springframework.stereotype.Component;
 class SlaClocks {
 
     private final JdbcClient jdbc;
+    private final JdbcOperations statements;
 
-    SlaClocks(JdbcClient jdbc) {
+    SlaClocks(JdbcClient jdbc, JdbcOperations statements) {
         this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     /** The clocks of an incident, response first. */
@@ -60,14 +64,14 @@ class SlaClocks {
         }
         String values = String.join(", ", java.util.Collections.nCopies(started.size(),
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
-        jdbc.sql("""
+        List<@Nullable Object> columns = new java.util.ArrayList<>(started.size() * 22);
+        started.forEach(clock -> columns.addAll(Arrays.asList(columns(clock))));
+        statements.update("""
                 insert into sla_clock (incident_id, kind, priority_level, target_ms, warn_ms, calendar_id, state,
                   consumed_us, running_since, started_at, due_at, warn_at, warned_at, breached_at, met_at,
                   escalation_level_id, escalate_at, escalations, notified, acknowledged_at, acknowledged_by,
                   next_check_at, version)
-                values\s""" + values + " on conflict (incident_id, kind) do nothing")
-                .params(started.stream().flatMap(clock -> java.util.Arrays.stream(columns(clock))).toList())
-                .update();
+                values\s""" + values + " on conflict (incident_id, kind) do nothing", StatementValues.of(columns));
     }
 
     private Object[] columns(SlaClock clock) {

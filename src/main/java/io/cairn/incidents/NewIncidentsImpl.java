@@ -1,12 +1,14 @@
 package io.cairn.incidents;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.cairn.shared.StatementValues;
+import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * Inserts a newly reported incident with one plain statement. Reporting is the hot write path, and Spring Data
  * JDBC's generic insert rebuilds its SQL and converts every property reflectively on each call: a fifth of the
  * server's CPU per reported incident in the create benchmark (BENCHMARKS.md). Changes to an incident still go
- * through {@link Incidents#save}. The number comes from the sequence in the same statement.
+ * through {@link Incidents#save}. The number comes from the sequence in the same statement, and the values are set
+ * by {@link StatementValues}.
  */
 class NewIncidentsImpl implements NewIncidents {
 
@@ -20,14 +22,14 @@ class NewIncidentsImpl implements NewIncidents {
                     ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             returning number""";
 
-    private final JdbcClient jdbc;
+    private final JdbcOperations jdbc;
 
-    NewIncidentsImpl(JdbcClient jdbc) {
+    NewIncidentsImpl(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public void insertNew(Incident incident) {
-        incident.numbered(jdbc.sql(INSERT).params(incident.insertValues()).query(Long.class).single());
+        incident.numbered(StatementValues.of(incident.insertValues()).returningNumber(jdbc, INSERT));
     }
 }

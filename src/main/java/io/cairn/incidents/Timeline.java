@@ -1,10 +1,12 @@
 package io.cairn.incidents;
 
 import io.cairn.shared.ActorRef;
+import io.cairn.shared.StatementValues;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -18,19 +20,19 @@ class Timeline {
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final JdbcOperations statements;
 
-    Timeline(JdbcClient jdbc) {
+    Timeline(JdbcClient jdbc, JdbcOperations statements) {
         this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     TimelineEntry append(IncidentId incident, Instant at, ActorRef actor, String kind, Map<String, String> details,
             @Nullable String note) {
-        long id = jdbc.sql("""
+        long id = StatementValues.of(incident.value(), at, actor.id(), actor.name(), kind,
+                json.writeValueAsString(details), note).returningNumber(statements, """
                 insert into incident_timeline (incident_id, at, actor_id, actor_name, kind, details, note)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?) returning id""")
-                .params(incident.value(), java.sql.Timestamp.from(at), actor.id(), actor.name(), kind,
-                        json.writeValueAsString(details), note)
-                .query(Long.class).single();
+                values (?, ?, ?, ?, ?, ?::jsonb, ?) returning id""");
         return new TimelineEntry(id, at, actor.name(), kind, details, note);
     }
 

@@ -1,6 +1,7 @@
 package io.cairn.knowledge;
 
 import io.cairn.incidents.IncidentId;
+import io.cairn.shared.StatementValues;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,14 +22,16 @@ class Recurrences {
             String earlierReference, String earlierTitle, Instant earlierReportedAt, String reason, double score) {}
 
     private final JdbcClient jdbc;
+    private final JdbcOperations statements;
 
-    Recurrences(JdbcClient jdbc) {
+    Recurrences(JdbcClient jdbc, JdbcOperations statements) {
         this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     void queue(IncidentId incident, Instant at) {
-        jdbc.sql("insert into recurrence_check (incident_id, queued_at) values (:id, :at) on conflict do nothing")
-                .param("id", incident.value()).param("at", Timestamp.from(at)).update();
+        statements.update("insert into recurrence_check (incident_id, queued_at) values (?, ?) on conflict do nothing",
+                StatementValues.of(incident.value(), at));
     }
 
     /** Takes up to {@code size} queued incidents, locking them so that another node takes others. */

@@ -5,43 +5,61 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.servlet.view.UrlBasedViewResolver;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Gives every page of the UI the signed-in user, for the navigation and role-dependent parts of the layout, and the
- * addresses that switch the language of the page being shown.
+ * addresses that switch the language of the page being shown. It adds them after the controller, to the model of a
+ * page about to be rendered: an API response has no page, and Spring's {@code @ModelAttribute} advice, which this
+ * was, cost every API request about a twentieth of the server's CPU in the create benchmark (BENCHMARKS.md) for a
+ * model nobody renders.
  */
-@ControllerAdvice
-class LayoutAdvice {
+@Component
+class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
 
     /** The languages the UI speaks, by their tag, each named in its own language. */
     static final Map<String, String> LANGUAGES = languages();
 
     private final IdentityManagement identity;
 
-    LayoutAdvice(IdentityManagement identity) {
+    LayoutModel(IdentityManagement identity) {
         this.identity = identity;
     }
 
-    @ModelAttribute("currentActor")
-    @Nullable Actor currentActor(HttpServletRequest request) {
-        if (isApi(request)) {
-            return null;
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).excludePathPatterns("/api/**");
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            @Nullable ModelAndView page) {
+        if (page == null || !page.hasView() || page.getView() instanceof RedirectView || page.getViewName() != null
+                && page.getViewName().startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)) {
+            return;
         }
-        return identity.currentActor().orElse(null);
+        Actor actor = identity.currentActor().orElse(null);
+        page.addObject("currentActor", actor);
+        page.addObject("navigation", navigation(actor));
+        page.addObject("currentPath", request.getRequestURI());
+        page.addObject("languageLinks", languageLinks(request));
     }
 
     /** Which parts of the navigation the signed-in user may use; all false when no one is signed in. */
-    @ModelAttribute("navigation")
-    Navigation navigation(HttpServletRequest request) {
-        Actor actor = currentActor(request);
+    static Navigation navigation(@Nullable Actor actor) {
         if (actor == null) {
             return new Navigation(false, false, false, false, false, false);
         }
@@ -57,20 +75,11 @@ class LayoutAdvice {
     record Navigation(boolean report, boolean handle, boolean admin, boolean audit, boolean knowledge,
             boolean recurring) {}
 
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        return request.getRequestURI();
-    }
-
     /**
      * This page in each language. A page shown after a POST (a form with errors) has no address to show again, so
      * its links lead to the page's path, which every form path answers with a GET.
      */
-    @ModelAttribute("languageLinks")
-    List<LanguageLink> languageLinks(HttpServletRequest request) {
-        if (isApi(request)) {
-            return List.of();
-        }
+    static List<LanguageLink> languageLinks(HttpServletRequest request) {
         Object failedPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         UriComponentsBuilder page = UriComponentsBuilder.fromPath(failedPath instanceof String path ? path
                 : request.getRequestURI());
@@ -85,10 +94,6 @@ class LayoutAdvice {
 
     /** A link that shows the page in another language. */
     record LanguageLink(String tag, String name, String url) {}
-
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    }
 
     private static Map<String, String> languages() {
         Map<String, String> languages = new LinkedHashMap<>();
