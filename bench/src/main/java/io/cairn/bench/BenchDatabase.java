@@ -43,6 +43,11 @@ final class BenchDatabase implements AutoCloseable {
             // database; this measures what crash safety costs.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
+        if (Boolean.getBoolean("bench.statements")) {
+            // where PostgreSQL's time goes, per statement: see BenchmarkRun's statements-*.txt
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
         EmbeddedPostgres server = builder.start();
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -50,7 +55,13 @@ final class BenchDatabase implements AutoCloseable {
                 statement.execute("create database " + DATABASE);
             }
         }
-        return new BenchDatabase(server);
+        BenchDatabase database = new BenchDatabase(server);
+        if (Boolean.getBoolean("bench.statements")) {
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("create extension if not exists pg_stat_statements");
+            }
+        }
+        return database;
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
@@ -61,6 +72,38 @@ final class BenchDatabase implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Forgets the statement figures so far, when {@code bench.statements} collects them. */
+    void resetStatements() throws SQLException {
+        if (Boolean.getBoolean("bench.statements")) {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("select pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    /**
+     * Writes the statements that took the most of PostgreSQL's time since the last reset, when {@code
+     * bench.statements} collects them: calls, total and mean time, rows, and the statement.
+     */
+    void writeStatements(Path file) throws SQLException, IOException {
+        if (!Boolean.getBoolean("bench.statements")) {
+            return;
+        }
+        StringBuilder out = new StringBuilder(String.format("%10s %12s %9s %10s  %s%n", "calls", "total ms",
+                "mean ms", "rows", "statement"));
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("select calls, total_exec_time, mean_exec_time, rows, "
+                        + "regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements "
+                        + "order by total_exec_time desc limit 30")) {
+            while (row.next()) {
+                String query = row.getString(5);
+                out.append(String.format("%,10d %,12.0f %9.3f %,10d  %s%n", row.getLong(1), row.getDouble(2),
+                        row.getDouble(3), row.getLong(4), query.length() > 160 ? query.substring(0, 160) : query));
+            }
+        }
+        Files.writeString(file, out);
     }
 
     String jdbcUrl() {

@@ -37,9 +37,10 @@ import java.util.UUID;
  * {@code bench.createSeconds} (30, per round), {@code bench.ceilingSeconds} (20, per round), {@code bench.rounds}
  * (3), {@code bench.listRequests} (per client and query kind, 500), {@code bench.slaScans} (5),
  * {@code bench.serverJvm} (the server's JVM flags), {@code bench.jfr} (true: record the server with JFR while it
- * creates), {@code bench.quietMinutes} (3), {@code bench.skipStartup}, {@code bench.keepData}, {@code
- * bench.reuseData} (a kept data directory: list, search, recurrence and SLA only), {@code bench.durable} (fsync on),
- * {@code bench.output} (the file to write, BENCHMARKS.md).
+ * creates), {@code bench.statements} (true: PostgreSQL's time per statement while creating, with
+ * pg_stat_statements, in {@code statements-*.txt}), {@code bench.quietMinutes} (3), {@code bench.skipStartup},
+ * {@code bench.keepData}, {@code bench.reuseData} (a kept data directory: list, search, recurrence and SLA only),
+ * {@code bench.durable} (fsync on), {@code bench.output} (the file to write, BENCHMARKS.md).
  */
 public final class BenchmarkRun {
 
@@ -171,6 +172,7 @@ public final class BenchmarkRun {
         properties.put("bench.maxRequests", Long.toString(seconds * 5_000));
         properties.put("bench.requestName", "create");
         CpuMeter meter = new CpuMeter(server.pid(), database.postmasterPid());
+        database.resetStatements();
         double best = 0;
         for (int round = 1; round <= rounds; round++) {
             long before = count(database, "select count(*) from incident");
@@ -210,6 +212,7 @@ public final class BenchmarkRun {
                 report.createCpu = cpu;
             }
         }
+        database.writeStatements(results.resolve("statements-create.txt"));
         long timeline = count(database, "select count(*) from incident_timeline");
         long incidents = count(database, "select count(*) from incident");
         if (timeline != incidents) {
@@ -220,6 +223,7 @@ public final class BenchmarkRun {
         say("JDBC ceiling: warm-up 5 s, then " + rounds + " rounds of " + ceilingSeconds + " s with " + CLIENTS
                 + " threads");
         JdbcCeiling.run(database, clients, CLIENTS, 5, 100_000);
+        database.resetStatements();
         long self = ProcessHandle.current().pid();
         best = 0;
         for (int round = 1; round <= rounds; round++) {
@@ -242,6 +246,7 @@ public final class BenchmarkRun {
                 report.ceilingCpu = cpu;
             }
         }
+        database.writeStatements(results.resolve("statements-ceiling.txt"));
         report.auditRecords = AuditCheck.verify(database);
         say(String.format("audit trail verified: %,d records chained without a gap", report.auditRecords));
     }

@@ -22,13 +22,15 @@ import org.HdrHistogram.Histogram;
 /**
  * The ceiling for creating incidents: the same rows the API writes, written with plain JDBC by the same number of
  * threads, each with its own connection and one transaction per incident. Per incident, in this order, exactly the
- * statements Cairn issues after authenticating the request and checking the team: the insert of all 31 incident
+ * statements Cairn issues after authenticating the request and checking the team: the insert of all 33 incident
  * columns, which takes the number from {@code incident_number_seq} and returns it; the timeline insert {@code
- * returning id};
- * the audit append, which locks the {@code audit_head} row ({@code for update}), inserts the record chained to the
- * head's hash and moves the head, in one statement; commit. The incident's snapshot digest is computed as Cairn
- * computes it, and PostgreSQL computes the chain hash as it does for Cairn. What it leaves out is everything above the database: HTTP, JSON, token lookup, validation, the team
- * check, Spring's transaction and event machinery.
+ * returning id}; the incident's two SLA clocks (response and resolution, with the targets of the shipped policy for
+ * its priority, measured around the clock) in one statement; its entry in the recurrence-detection queue; the audit
+ * append, which locks the {@code audit_head} row ({@code for update}), inserts the record chained to the head's hash
+ * and moves the head, in one statement; commit. The incident's snapshot digest is computed as Cairn computes it, and
+ * PostgreSQL computes the chain hash as it does for Cairn. What it leaves out is everything above the database:
+ * HTTP, JSON, token lookup, validation, the team check, the SLA and routing rules, Spring's transaction and event
+ * machinery.
  */
 final class JdbcCeiling {
 
@@ -42,8 +44,21 @@ final class JdbcCeiling {
             + "category_class, category_type, determination, severity, impact, urgency, priority, tlp, pap, "
             + "reporter_id, owner_id, team_id, business_unit_id, confidential, status, resolution, dismissal_reason, "
             + "merged_into, occurred_at, detected_at, reported_at, acknowledged_at, contained_at, recovered_at, "
-            + "closed_at, updated_at, version) values (?, nextval('incident_number_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning number";
+            + "closed_at, updated_at, asset_id, template, version) values (?, nextval('incident_number_seq'), ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning number";
+    /** Cairn's SlaClocks: both clocks of a new incident, running, in one statement. */
+    private static final String INSERT_CLOCKS = "insert into sla_clock (incident_id, kind, priority_level, target_ms, "
+            + "warn_ms, calendar_id, state, consumed_us, running_since, started_at, due_at, warn_at, warned_at, "
+            + "breached_at, met_at, escalation_level_id, escalate_at, escalations, notified, acknowledged_at, "
+            + "acknowledged_by, next_check_at, version) values "
+            + "(?, 'response', ?, ?, ?, null, 'running', 0, ?, ?, ?, ?, null, null, null, null, null, 0, ?, null, "
+            + "null, ?, 0), "
+            + "(?, 'resolution', ?, ?, ?, null, 'running', 0, ?, ?, ?, ?, null, null, null, null, null, 0, ?, null, "
+            + "null, ?, 0) on conflict (incident_id, kind) do nothing";
+    /** Response and resolution targets of the shipped SLA policies, in hours, by priority level 1 to 4. */
+    private static final long[][] TARGET_HOURS = {{1, 8}, {4, 24}, {8, 40}, {16, 80}};
+    private static final String QUEUE_RECURRENCE_CHECK = "insert into recurrence_check (incident_id, queued_at) "
+            + "values (?, ?) on conflict do nothing";
     private static final String INSERT_TIMELINE = "insert into incident_timeline (incident_id, at, actor_id, "
             + "actor_name, kind, details, note) values (?, ?, ?, ?, ?, ?::jsonb, ?) returning id";
     /** Cairn's AuditTrail: lock the head, append the chained record, move the head, in one statement. */
@@ -90,6 +105,8 @@ final class JdbcCeiling {
         try (Connection connection = database.connect();
                 PreparedStatement incident = connection.prepareStatement(INSERT_INCIDENT);
                 PreparedStatement timeline = connection.prepareStatement(INSERT_TIMELINE);
+                PreparedStatement clocks = connection.prepareStatement(INSERT_CLOCKS);
+                PreparedStatement queue = connection.prepareStatement(QUEUE_RECURRENCE_CHECK);
                 PreparedStatement append = connection.prepareStatement(APPEND)) {
             connection.setAutoCommit(false);
             while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxIncidents) {
@@ -102,10 +119,11 @@ final class JdbcCeiling {
                 Instant now = Instant.now();
                 UUID id = UUID.randomUUID();
                 Timestamp at = Timestamp.from(now);
+                int priority = Seed.MATRIX[impact - 1][urgency - 1];
                 Object[] values = {id, title, description, category[0], category[1], "SUSPECTED", "MEDIUM",
-                    impact, urgency, Seed.MATRIX[impact - 1][urgency - 1], "AMBER", "AMBER", client.user(), null,
+                    impact, urgency, priority, "AMBER", "AMBER", client.user(), null,
                     client.team(), null, false, "NEW", null, null, null, null, null, at, null, null, null, null, at,
-                    0L};
+                    null, null, 0L};
                 for (int i = 0; i < values.length; i++) {
                     incident.setObject(i + 1, values[i]);
                 }
@@ -128,6 +146,20 @@ final class JdbcCeiling {
                 try (ResultSet row = timeline.executeQuery()) {
                     row.next();
                 }
+                int column = 1;
+                for (long hours : TARGET_HOURS[priority - 1]) {
+                    long targetMs = hours * 3_600_000;
+                    long warnMs = targetMs * 3 / 4;
+                    Timestamp warnAt = Timestamp.from(now.plusMillis(warnMs));
+                    for (Object value : new Object[] {id, priority, targetMs, warnMs, at, at,
+                        Timestamp.from(now.plusMillis(targetMs)), warnAt, new UUID[0], warnAt}) {
+                        clocks.setObject(column++, value);
+                    }
+                }
+                clocks.executeUpdate();
+                queue.setObject(1, id);
+                queue.setTimestamp(2, at);
+                queue.executeUpdate();
                 Instant stamp = now.truncatedTo(ChronoUnit.MICROS);
                 String content = "\n" + String.join("\n", stamp.toString(), actorId, client.username(),
                         "incident.reported", "incident", id.toString(), "", after);
