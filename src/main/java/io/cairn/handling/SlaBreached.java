@@ -3,10 +3,8 @@ package io.cairn.handling;
 import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
 import io.cairn.shared.ActorRef;
-import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param recipients the users told
  */
 public record SlaBreached(IncidentId incident, String reference, String title, SlaClockKind kind, ActorRef actor,
-        Instant at, Instant dueAt, @Nullable String escalationLevel, List<UserId> recipients) implements AuditableEvent {
+        Instant at, Instant dueAt, @Nullable String escalationLevel, List<UserId> recipients) implements SlaClockEvent {
 
     public SlaBreached {
         recipients = List.copyOf(recipients);
@@ -26,25 +24,5 @@ public record SlaBreached(IncidentId incident, String reference, String title, S
     @Override
     public String action() {
         return "sla.breached";
-    }
-
-    @Override
-    public String objectType() {
-        return "sla-clock";
-    }
-
-    @Override
-    public String objectId() {
-        return incident + "/" + kind.code();
-    }
-
-    @Override
-    public Optional<String> beforeDigest() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> afterDigest() {
-        return Optional.of(io.cairn.shared.ContentDigest.of(toString()).hex());
     }
 }

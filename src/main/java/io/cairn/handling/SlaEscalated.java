@@ -3,10 +3,8 @@ package io.cairn.handling;
 import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
 import io.cairn.shared.ActorRef;
-import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Nobody acknowledged an SLA breach in time, so it went to the next escalation level, whose people are told.
@@ -15,7 +13,7 @@ import java.util.Optional;
  * @param recipients the users of that level who were told
  */
 public record SlaEscalated(IncidentId incident, String reference, String title, SlaClockKind kind, ActorRef actor,
-        Instant at, String level, List<UserId> recipients) implements AuditableEvent {
+        Instant at, String level, List<UserId> recipients) implements SlaClockEvent {
 
     public SlaEscalated {
         recipients = List.copyOf(recipients);
@@ -24,25 +22,5 @@ public record SlaEscalated(IncidentId incident, String reference, String title, 
     @Override
     public String action() {
         return "sla.escalated";
-    }
-
-    @Override
-    public String objectType() {
-        return "sla-clock";
-    }
-
-    @Override
-    public String objectId() {
-        return incident + "/" + kind.code();
-    }
-
-    @Override
-    public Optional<String> beforeDigest() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> afterDigest() {
-        return Optional.of(io.cairn.shared.ContentDigest.of(toString()).hex());
     }
 }

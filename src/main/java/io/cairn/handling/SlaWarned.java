@@ -3,10 +3,8 @@ package io.cairn.handling;
 import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
 import io.cairn.shared.ActorRef;
-import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * An SLA clock of an incident used up the warning share of its target; the owner is told.
@@ -16,7 +14,7 @@ import java.util.Optional;
  * @param recipients the users told: the owner, or the coordinators when nobody owns the incident
  */
 public record SlaWarned(IncidentId incident, String reference, String title, SlaClockKind kind, ActorRef actor,
-        Instant at, Instant dueAt, int warningPercent, List<UserId> recipients) implements AuditableEvent {
+        Instant at, Instant dueAt, int warningPercent, List<UserId> recipients) implements SlaClockEvent {
 
     public SlaWarned {
         recipients = List.copyOf(recipients);
@@ -25,25 +23,5 @@ public record SlaWarned(IncidentId incident, String reference, String title, Sla
     @Override
     public String action() {
         return "sla.warned";
-    }
-
-    @Override
-    public String objectType() {
-        return "sla-clock";
-    }
-
-    @Override
-    public String objectId() {
-        return incident + "/" + kind.code();
-    }
-
-    @Override
-    public Optional<String> beforeDigest() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> afterDigest() {
-        return Optional.of(io.cairn.shared.ContentDigest.of(toString()).hex());
     }
 }
