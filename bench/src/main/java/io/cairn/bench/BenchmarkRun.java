@@ -160,56 +160,71 @@ public final class BenchmarkRun {
         properties.put("bench.baseUrl", server.baseUrl());
         properties.put("bench.clients", clientsFile.toString());
         properties.put("bench.users", Integer.toString(CLIENTS));
+        database.resetStatements();
         long warmup = Long.getLong("bench.createWarmupSeconds", 40);
         long seconds = Long.getLong("bench.createSeconds", 30);
-        properties.put("bench.seconds", Long.toString(warmup));
-        properties.put("bench.requestName", "create (warm-up)");
-        say("create: warm-up " + warmup + " s");
-        GatlingRun.run(CreateIncidentsSimulation.class, properties, results.resolve("gatling"),
-                results.resolve("gatling.log"), false);
         int rounds = Integer.getInteger("bench.rounds", 3);
-        properties.put("bench.seconds", Long.toString(seconds));
-        properties.put("bench.maxRequests", Long.toString(seconds * 5_000));
-        properties.put("bench.requestName", "create");
-        CpuMeter meter = new CpuMeter(server.pid(), database.postmasterPid());
-        database.resetStatements();
-        double best = 0;
+        // One Gatling JVM for the warm-up and every round, back to back: a JVM started for each round would spend the
+        // round's first seconds compiling its own code, on the cores the server needs.
+        List<String> phases = new ArrayList<>(List.of("warm-up:" + warmup));
         for (int round = 1; round <= rounds; round++) {
-            long before = count(database, "select count(*) from incident");
-            long auditBefore = count(database, "select seq from audit_head");
-            quiet(meter);
-            say("create: round " + round + " of " + rounds + ", " + seconds + " s with " + CLIENTS + " clients");
+            phases.add("round " + round + ":" + seconds);
+        }
+        Path started = results.resolve("create-started.txt");
+        properties.put("bench.phases", String.join(",", phases));
+        properties.put("bench.started", started.toString());
+        properties.put("bench.maxRequests", Long.toString((warmup + rounds * seconds) * 5_000));
+        CpuMeter meter = new CpuMeter(server.pid(), database.postmasterPid());
+        long incidentsBefore = count(database, "select count(*) from incident");
+        long auditBefore = count(database, "select seq from audit_head");
+        quiet(meter);
+        say("create: warm-up " + warmup + " s, then " + rounds + " rounds of " + seconds + " s with " + CLIENTS
+                + " clients, back to back");
+        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<Map<String, GatlingRun.Stats>> gatling = runner.submit(() -> GatlingRun.run(
+                CreateIncidentsSimulation.class, properties, results.resolve("gatling"), results.resolve("gatling.log"),
+                false));
+        runner.shutdown();
+        long firstRequest = awaitStart(started, gatling);
+        List<String> roundCpu = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            sleepUntil(firstRequest + (warmup + (round - 1) * seconds) * 1000);
             if (Boolean.getBoolean("bench.jfr") && round == 1) {
                 server.jcmd("JFR.start", "name=create", "settings=profile",
                         "filename=" + results.resolve("create.jfr"));
             }
             meter.start();
-            GatlingRun.Stats create = GatlingRun.run(CreateIncidentsSimulation.class, properties,
-                    results.resolve("gatling"), results.resolve("gatling.log"), false).get("create");
+            double gatlingBefore = GatlingRun.lastCpuSeconds;
+            sleepUntil(firstRequest + (warmup + round * seconds) * 1000);
             CpuMeter.Usage usage = meter.stop();
+            roundCpu.add(usage.describe(report.machine.cores(), "Gatling", GatlingRun.lastCpuSeconds - gatlingBefore));
             if (Boolean.getBoolean("bench.jfr") && round == 1) {
                 server.jcmd("JFR.stop", "name=create");
             }
-            String cpu = usage.describe(report.machine.cores(), "Gatling", GatlingRun.lastCpuSeconds);
-            long created = count(database, "select count(*) from incident") - before;
-            // Other records may come in between (recurrences found, SLA warnings): count the reports only.
-            long audited = count(database, "select count(*) from audit_record where seq > " + auditBefore
-                    + " and action = 'incident.reported'");
-            if (created != create.count() - create.failed() || audited != created) {
-                throw new IllegalStateException("rows do not match the requests: " + created + " incidents, "
-                        + audited + " audit records for " + create.count() + " requests of which "
-                        + create.failed() + " failed");
-            }
-            String figures = String.format("%.0f/s, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms, %d failed",
+        }
+        Map<String, GatlingRun.Stats> measured = gatling.get();
+        long requests = measured.values().stream().mapToLong(phase -> phase.count() - phase.failed()).sum();
+        long created = count(database, "select count(*) from incident") - incidentsBefore;
+        // Other records may come in between (recurrences found, SLA warnings): count the reports only.
+        long audited = count(database, "select count(*) from audit_record where seq > " + auditBefore
+                + " and action = 'incident.reported'");
+        if (created != requests || audited != created) {
+            throw new IllegalStateException("rows do not match the requests: " + created + " incidents, " + audited
+                    + " audit records for " + requests + " successful requests");
+        }
+        double best = 0;
+        for (int round = 1; round <= rounds; round++) {
+            GatlingRun.Stats create = measured.get("round " + round);
+            String line = String.format("%.0f/s, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms, %d failed",
                     create.perSecond(), create.p50(), create.p95(), create.p99(), create.max(), create.failed());
-            say("create round " + round + ": " + figures + "; " + cpu);
-            report.createRounds.add(figures + " (" + cpu + ")");
+            say("create round " + round + ": " + line + "; " + roundCpu.get(round - 1));
+            report.createRounds.add(line + " (" + roundCpu.get(round - 1) + ")");
             // Other work on the machine and unfinished JIT compilation only ever slow a round down: the best round
             // is the closest to what the set-up can do; every round is listed.
             if (create.perSecond() > best) {
                 best = create.perSecond();
                 report.create = create;
-                report.createCpu = cpu;
+                report.createCpu = roundCpu.get(round - 1);
             }
         }
         database.writeStatements(results.resolve("statements-create.txt"));
@@ -461,6 +476,29 @@ public final class BenchmarkRun {
      * Waits a while ({@code bench.quietMinutes}, 3) for other processes on the machine to calm down, and says how
      * busy they were.
      */
+    /** Waits for the simulation to say when its first phase began (epoch milliseconds). */
+    private static long awaitStart(Path started, java.util.concurrent.Future<?> gatling) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!Files.exists(started) || Files.readString(started).isBlank()) {
+            if (gatling.isDone()) {
+                gatling.get();
+                throw new IllegalStateException("Gatling ended before it started to create");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Gatling did not start to create within 2 minutes");
+            }
+            Thread.sleep(20);
+        }
+        return Long.parseLong(Files.readString(started).trim());
+    }
+
+    private static void sleepUntil(long epochMillis) throws InterruptedException {
+        long wait = epochMillis - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
     private void quiet(CpuMeter meter) throws IOException, InterruptedException {
         double others = meter.awaitQuiet(0.15, Duration.ofMinutes(Long.getLong("bench.quietMinutes", 3)));
         say(String.format("other processes use %.2f cores%s", others, others < 0.15 ? "" : ": measuring anyway"));
