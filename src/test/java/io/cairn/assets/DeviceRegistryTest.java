@@ -3,10 +3,10 @@ package io.cairn.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.identity.TestUsers;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Admins register and import devices; each user sees the devices they hold; holdings are kept over time. */
-@CairnTest
+@ServerTest
 class DeviceRegistryTest {
 
     @LocalServerPort
@@ -37,10 +37,10 @@ class DeviceRegistryTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         s = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("it-admin-" + s, Set.of(Role.ADMIN)).token());
-        employeeUser = fixtures.user("emma-" + s, Set.of(Role.REPORTER));
+        admin = new ApiClient(port, users.userNamed("it-admin-" + s, Set.of(Role.ADMIN)).token());
+        employeeUser = users.userNamed("emma-" + s, Set.of(Role.REPORTER));
         employee = new ApiClient(port, employeeUser.token());
     }
 

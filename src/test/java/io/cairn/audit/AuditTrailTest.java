@@ -3,9 +3,9 @@ package io.cairn.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The audit trail records every change in its transaction, and verification names each kind of tampering. */
-@CairnTest
+@ServerTest
 class AuditTrailTest {
 
     @LocalServerPort
@@ -36,10 +36,10 @@ class AuditTrailTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         String s = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("h-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
-        auditor = new ApiClient(port, fixtures.user("a-" + s, Set.of(Role.AUDITOR)).token());
+        handler = new ApiClient(port, users.userNamed("h-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
+        auditor = new ApiClient(port, users.userNamed("a-" + s, Set.of(Role.AUDITOR)).token());
     }
 
     @AfterEach

@@ -3,10 +3,10 @@ package io.cairn.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Playbooks: shipped after NIST SP 800-61, started when an incident enters analysis, enforced on transitions. */
-@CairnTest
+@ServerTest
 class PlaybookApiTest {
 
     @LocalServerPort
@@ -39,11 +39,11 @@ class PlaybookApiTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         s = Long.toString(System.nanoTime(), 36);
-        team = fixtures.team("pb-sec-" + s);
-        admin = new ApiClient(port, fixtures.user("pbadmin-" + s, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.user("pbh-" + s, Set.of(Role.HANDLER), team).token());
+        team = users.teamNamed("pb-sec-" + s);
+        admin = new ApiClient(port, users.userNamed("pbadmin-" + s, Set.of(Role.ADMIN)).token());
+        handler = new ApiClient(port, users.userNamed("pbh-" + s, Set.of(Role.HANDLER), team).token());
     }
 
     private String accepted(String rsitClass, String rsitType) {
@@ -241,7 +241,7 @@ class PlaybookApiTest {
 
     @Test
     void onlyAdminsEditPlaybooksAndAStepMayNameItsTeamByName() {
-        TeamId it = new IdentityFixtures(context).team("IT-" + s);
+        TeamId it = new TestUsers(context).team("IT-" + s);
         Map<String, Object> body = playbook("it-" + s, "vulnerable", "weak-crypto", null,
                 step("eradication", "Replace the certificate", "IT-" + s, "P1D"));
         assertThat(handler.post("/api/v1/playbooks", body).status()).isEqualTo(403);

@@ -3,9 +3,9 @@ package io.cairn.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * and only admins change settings; incidents get clocks that pause, resume and breach; concurrent scans record each
  * breach once.
  */
-@CairnTest
+@ServerTest
 class SlaApiTest {
 
     @LocalServerPort
@@ -44,7 +44,7 @@ class SlaApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    IdentityFixtures fixtures;
+    TestUsers users;
     ApiClient admin;
     ApiClient handler;
     ApiClient reporter;
@@ -52,11 +52,11 @@ class SlaApiTest {
 
     @BeforeEach
     void setUp() {
-        fixtures = new IdentityFixtures(context);
+        users = new TestUsers(context);
         run = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("sla-admin-" + run, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.user("sla-handler-" + run, Set.of(Role.HANDLER)).token());
-        reporter = new ApiClient(port, fixtures.user("sla-reporter-" + run, Set.of(Role.REPORTER)).token());
+        admin = new ApiClient(port, users.userNamed("sla-admin-" + run, Set.of(Role.ADMIN)).token());
+        handler = new ApiClient(port, users.userNamed("sla-handler-" + run, Set.of(Role.HANDLER)).token());
+        reporter = new ApiClient(port, users.userNamed("sla-reporter-" + run, Set.of(Role.REPORTER)).token());
     }
 
     private static void assertProblem(ApiClient.Answer answer, int status, String field, String message) {

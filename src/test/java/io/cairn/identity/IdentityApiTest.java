@@ -3,8 +3,8 @@ package io.cairn.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures.TestUser;
+import io.cairn.ServerTest;
+import io.cairn.identity.TestUsers.TestUser;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@CairnTest
+@ServerTest
 class IdentityApiTest {
 
     @LocalServerPort
@@ -28,17 +28,17 @@ class IdentityApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    IdentityFixtures fixtures;
+    TestUsers fixtures;
     ApiClient admin;
     ApiClient handler;
     String suffix;
 
     @BeforeEach
     void people() {
-        fixtures = new IdentityFixtures(context);
+        fixtures = new TestUsers(context);
         suffix = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("adm-" + suffix, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.user("hdl-" + suffix, Set.of(Role.HANDLER)).token());
+        admin = new ApiClient(port, fixtures.userNamed("adm-" + suffix, Set.of(Role.ADMIN)).token());
+        handler = new ApiClient(port, fixtures.userNamed("hdl-" + suffix, Set.of(Role.HANDLER)).token());
     }
 
     @Test
@@ -137,7 +137,7 @@ class IdentityApiTest {
 
     @Test
     void aDisabledUsersTokensStopWorking() {
-        TestUser victim = fixtures.user("gone-" + suffix, Set.of(Role.HANDLER));
+        TestUser victim = fixtures.userNamed("gone-" + suffix, Set.of(Role.HANDLER));
         ApiClient asVictim = new ApiClient(port, victim.token());
         assertThat(asVictim.get("/api/v1/me").status()).isEqualTo(200);
         long version = admin.get("/api/v1/users/" + victim.id()).json().get("version").asLong();
@@ -154,11 +154,11 @@ class IdentityApiTest {
         assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
 
         ApiClient.Answer weak = handler.post("/api/v1/me/password", Map.of("currentPassword",
-                IdentityFixtures.PASSWORD, "newPassword", "short"));
+                TestUsers.PASSWORD, "newPassword", "short"));
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
 
-        assertThat(handler.post("/api/v1/me/password", Map.of("currentPassword", IdentityFixtures.PASSWORD,
+        assertThat(handler.post("/api/v1/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
                 "newPassword", "A-much-better-password-1")).status()).isEqualTo(204);
     }
 }

@@ -3,11 +3,11 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.identity.TestUsers;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@CairnTest
+@ServerTest
 class IncidentApiTest {
 
     @LocalServerPort
@@ -39,10 +39,10 @@ class IncidentApiTest {
 
     @BeforeEach
     void signIn() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         String suffix = Long.toString(System.nanoTime(), 36);
-        securityTeam = fixtures.team("security-" + suffix);
-        handlerUser = fixtures.user("handler-" + suffix, Set.of(Role.HANDLER), securityTeam);
+        securityTeam = users.teamNamed("security-" + suffix);
+        handlerUser = users.userNamed("handler-" + suffix, Set.of(Role.HANDLER), securityTeam);
         handler = new ApiClient(port, handlerUser.token());
     }
 

@@ -3,11 +3,11 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.identity.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +19,7 @@ import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** The handler's workspace: triage decisions on new reports, bulk changes, saved views. */
-@CairnTest
+@ServerTest
 class WorkspaceApiTest {
 
     @LocalServerPort
@@ -36,13 +36,13 @@ class WorkspaceApiTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         String s = Long.toString(System.nanoTime(), 36);
-        team = fixtures.team("ws-" + s);
-        handlerUser = fixtures.user("wsh-" + s, Set.of(Role.HANDLER), team);
+        team = users.teamNamed("ws-" + s);
+        handlerUser = users.userNamed("wsh-" + s, Set.of(Role.HANDLER), team);
         handler = new ApiClient(port, handlerUser.token());
-        otherHandler = new ApiClient(port, fixtures.user("wso-" + s, Set.of(Role.HANDLER)).token());
-        reporter = new ApiClient(port, fixtures.user("wsr-" + s, Set.of(Role.REPORTER)).token());
+        otherHandler = new ApiClient(port, users.userNamed("wso-" + s, Set.of(Role.HANDLER)).token());
+        reporter = new ApiClient(port, users.userNamed("wsr-" + s, Set.of(Role.REPORTER)).token());
     }
 
     private String report(String title) {

@@ -3,9 +3,9 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Monitoring systems report alerts; a repeated alert is counted on the incident it opened. */
-@CairnTest
+@ServerTest
 class AlertIntakeTest {
 
     @LocalServerPort
@@ -40,10 +40,10 @@ class AlertIntakeTest {
 
     @BeforeEach
     void accounts() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         String s = Long.toString(System.nanoTime(), 36);
-        monitor = new ApiClient(port, fixtures.user("siem-" + s, Set.of(Role.REPORTER)).token());
-        handler = new ApiClient(port, fixtures.user("soc-" + s, Set.of(Role.HANDLER)).token());
+        monitor = new ApiClient(port, users.userNamed("siem-" + s, Set.of(Role.REPORTER)).token());
+        handler = new ApiClient(port, users.userNamed("soc-" + s, Set.of(Role.HANDLER)).token());
         reference = "alert-" + s;
     }
 

@@ -3,9 +3,9 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A person without an account reports, and follows up with a one-time code that shows nothing else. */
-@CairnTest
+@ServerTest
 class AnonymousReportTest {
 
     @LocalServerPort
@@ -36,13 +36,13 @@ class AnonymousReportTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         String s = Long.toString(System.nanoTime(), 36);
         anonymous = new ApiClient(port, null);
         // anonymous reports through this template are confidential and unrouted: coordinators see them
-        handler = new ApiClient(port, fixtures.user("anh-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
-        reporter = new ApiClient(port, fixtures.user("anr-" + s, Set.of(Role.REPORTER)).token());
-        otherReporter = new ApiClient(port, fixtures.user("ano-" + s, Set.of(Role.REPORTER)).token());
+        handler = new ApiClient(port, users.userNamed("anh-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
+        reporter = new ApiClient(port, users.userNamed("anr-" + s, Set.of(Role.REPORTER)).token());
+        otherReporter = new ApiClient(port, users.userNamed("ano-" + s, Set.of(Role.REPORTER)).token());
     }
 
     private JsonNode reportAnonymously() {

@@ -3,9 +3,9 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * Files added to incidents: the type is sniffed, programs and files over the limit are refused whole, only those who
  * may add notes (or hold the follow-up code) add, and downloads never let a browser run what it receives.
  */
-@CairnTest
+@ServerTest
 class AttachmentUploadTest {
 
     static final byte[] PNG = bytes(new int[] {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d});
@@ -55,12 +55,12 @@ class AttachmentUploadTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         String s = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("ath-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
-        reporter = new ApiClient(port, fixtures.user("atr-" + s, Set.of(Role.REPORTER)).token());
-        otherReporter = new ApiClient(port, fixtures.user("ato-" + s, Set.of(Role.REPORTER)).token());
-        auditor = new ApiClient(port, fixtures.user("ata-" + s, Set.of(Role.AUDITOR)).token());
+        handler = new ApiClient(port, users.userNamed("ath-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
+        reporter = new ApiClient(port, users.userNamed("atr-" + s, Set.of(Role.REPORTER)).token());
+        otherReporter = new ApiClient(port, users.userNamed("ato-" + s, Set.of(Role.REPORTER)).token());
+        auditor = new ApiClient(port, users.userNamed("ata-" + s, Set.of(Role.AUDITOR)).token());
         anonymous = new ApiClient(port, null);
     }
 

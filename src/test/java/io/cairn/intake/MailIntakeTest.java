@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
 import io.cairn.WithMailServers;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import io.cairn.notification.NotificationManagement;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Flags;
@@ -60,15 +60,15 @@ class MailIntakeTest {
     DataSource dataSource;
 
     ApiClient handler;
-    IdentityFixtures fixtures;
+    TestUsers users;
     String run;
 
     @BeforeEach
     void setUp() throws Exception {
         MailServers.inbound().purgeEmailFromAllMailboxes();
-        fixtures = new IdentityFixtures(context);
+        users = new TestUsers(context);
         run = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("mh-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
+        handler = new ApiClient(port, users.userNamed("mh-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
     }
 
     // --- mails ---------------------------------------------------------------------------------------------------
@@ -190,7 +190,7 @@ class MailIntakeTest {
     @Test
     void aKnownSenderBecomesTheReporterAndIsSentTheLinkToTheirReportPage() throws Exception {
         String address = "Rita-" + run + "@Example.org";
-        var rita = fixtures.user("rita-" + run, address.toLowerCase(), Set.of(Role.REPORTER));
+        var rita = users.userNamed("rita-" + run, address.toLowerCase(), Set.of(Role.REPORTER));
         MailServers.deliver(textMail(address, "Lost my phone " + run, "Left it on the train."));
 
         poll();
@@ -490,7 +490,7 @@ class MailIntakeTest {
     @Test
     void aReplyFromAKnownReporterIsSignedWithTheirName() throws Exception {
         String address = "kim-" + run + "@example.org";
-        var kim = fixtures.user("kim-" + run, address, Set.of(Role.REPORTER));
+        var kim = users.userNamed("kim-" + run, address, Set.of(Role.REPORTER));
         MailServers.deliver(textMail(address, "USB stick found " + run, "In the car park."));
         poll();
         String id = onlyIncidentTitled("USB stick found " + run).get("id").asString();

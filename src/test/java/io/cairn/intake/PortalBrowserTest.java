@@ -6,10 +6,9 @@ import io.cairn.ApiClient;
 import io.cairn.Axe;
 import io.cairn.Browser;
 import io.cairn.ServerTest;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.identity.TestUsers;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -57,10 +56,10 @@ class PortalBrowserTest {
     @BeforeEach
     void people() {
         reporter = new TestUsers(context).user("portal", Set.of(Role.REPORTER));
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         String s = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("pbh-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
-        admin = new ApiClient(port, fixtures.user("pba-" + s, Set.of(Role.ADMIN)).token());
+        handler = new ApiClient(port, users.userNamed("pbh-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
+        admin = new ApiClient(port, users.userNamed("pba-" + s, Set.of(Role.ADMIN)).token());
         deviceLabel = "ThinkPad " + s;
         ApiClient.Answer device = admin.post("/api/v1/devices", Map.of("name", deviceLabel, "kind", "laptop",
                 "identifier", "TP-" + s, "holder", reporter.id().toString()));

@@ -3,10 +3,10 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.identity.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Reporting through templates with guided questions and tips; templates are data that admins edit. */
-@CairnTest
+@ServerTest
 class TemplateReportTest {
 
 
@@ -41,12 +41,12 @@ class TemplateReportTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         s = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("tadmin-" + s, Set.of(Role.ADMIN)).token());
-        reporterUser = fixtures.user("rep-" + s, Set.of(Role.REPORTER));
+        admin = new ApiClient(port, users.userNamed("tadmin-" + s, Set.of(Role.ADMIN)).token());
+        reporterUser = users.userNamed("rep-" + s, Set.of(Role.REPORTER));
         reporter = new ApiClient(port, reporterUser.token());
-        handler = new ApiClient(port, fixtures.user("thand-" + s, Set.of(Role.HANDLER)).token());
+        handler = new ApiClient(port, users.userNamed("thand-" + s, Set.of(Role.HANDLER)).token());
     }
 
     @Test

@@ -3,10 +3,10 @@ package io.cairn.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
+import io.cairn.ServerTest;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.identity.TestUsers;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The knowledge API: articles, their safety, search and revisions, and who may read and write them. */
-@CairnTest
+@ServerTest
 class KnowledgeApiTest {
 
     @LocalServerPort
@@ -41,11 +41,11 @@ class KnowledgeApiTest {
 
     @BeforeEach
     void signIn() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        TestUsers users = new TestUsers(context);
         suffix = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("handler-" + suffix, Set.of(Role.HANDLER)).token());
-        reporter = new ApiClient(port, fixtures.user("reporter-" + suffix, Set.of(Role.REPORTER)).token());
-        resolver = new ApiClient(port, fixtures.user("resolver-" + suffix, Set.of(Role.RESOLVER)).token());
+        handler = new ApiClient(port, users.userNamed("handler-" + suffix, Set.of(Role.HANDLER)).token());
+        reporter = new ApiClient(port, users.userNamed("reporter-" + suffix, Set.of(Role.REPORTER)).token());
+        resolver = new ApiClient(port, users.userNamed("resolver-" + suffix, Set.of(Role.RESOLVER)).token());
     }
 
     static Map<String, Object> body(Object... keysAndValues) {

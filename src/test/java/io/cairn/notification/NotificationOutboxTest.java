@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
 import io.cairn.WithMailServers;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,17 +47,17 @@ class NotificationOutboxTest {
     @Autowired
     NotificationManagement notifications;
 
-    IdentityFixtures fixtures;
+    TestUsers users;
     ApiClient admin;
     ApiClient handler;
     String run;
 
     @BeforeEach
     void setUp() {
-        fixtures = new IdentityFixtures(context);
+        users = new TestUsers(context);
         run = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("na-" + run, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.user("nh-" + run, Set.of(Role.HANDLER)).token());
+        admin = new ApiClient(port, users.userNamed("na-" + run, Set.of(Role.ADMIN)).token());
+        handler = new ApiClient(port, users.userNamed("nh-" + run, Set.of(Role.HANDLER)).token());
     }
 
     @AfterEach
@@ -68,7 +68,7 @@ class NotificationOutboxTest {
     /** A reporter with an e-mail address reports through the API; returns the address. */
     private String report(String name, String language) {
         String address = name + "-" + run + "@example.org";
-        ApiClient reporter = new ApiClient(port, fixtures.user(name + "-" + run, address, Set.of(Role.REPORTER))
+        ApiClient reporter = new ApiClient(port, users.userNamed(name + "-" + run, address, Set.of(Role.REPORTER))
                 .token());
         ApiClient.Answer receipt = reporter.post("/api/v1/reports", Map.of("template", "unauthorised-access",
                 "language", language, "answers", Map.of("what", "Payroll share", "details", "Opened by a stranger")));

@@ -6,8 +6,8 @@ import io.cairn.ApiClient;
 import io.cairn.MailServers;
 import io.cairn.WithMailServers;
 import io.cairn.handling.SlaManagement;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,30 +41,30 @@ class SlaNotificationTest {
     @Autowired
     NotificationManagement notifications;
 
-    IdentityFixtures fixtures;
+    TestUsers users;
     String run;
     ApiClient admin;
     ApiClient owner;
     ApiClient coordinator;
     ApiClient dutyManager;
-    IdentityFixtures.TestUser ownerUser;
+    TestUsers.TestUser ownerUser;
     String ownerAddress;
     String coordinatorAddress;
     String dutyAddress;
 
     @BeforeEach
     void setUp() {
-        fixtures = new IdentityFixtures(context);
+        users = new TestUsers(context);
         run = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("sn-admin-" + run, Set.of(Role.ADMIN)).token());
+        admin = new ApiClient(port, users.userNamed("sn-admin-" + run, Set.of(Role.ADMIN)).token());
         ownerAddress = "owner-" + run + "@example.org";
         coordinatorAddress = "coord-" + run + "@example.org";
         dutyAddress = "duty-" + run + "@example.org";
-        ownerUser = fixtures.user("sn-owner-" + run, ownerAddress, Set.of(Role.HANDLER));
+        ownerUser = users.userNamed("sn-owner-" + run, ownerAddress, Set.of(Role.HANDLER));
         owner = new ApiClient(port, ownerUser.token());
-        coordinator = new ApiClient(port, fixtures.user("sn-coord-" + run, coordinatorAddress,
+        coordinator = new ApiClient(port, users.userNamed("sn-coord-" + run, coordinatorAddress,
                 Set.of(Role.COORDINATOR)).token());
-        dutyManager = new ApiClient(port, fixtures.user("sn-duty-" + run, dutyAddress, Set.of(Role.HANDLER))
+        dutyManager = new ApiClient(port, users.userNamed("sn-duty-" + run, dutyAddress, Set.of(Role.HANDLER))
                 .token());
     }
 
@@ -200,9 +200,9 @@ class SlaNotificationTest {
 
     @Test
     void aLevelThatNotifiesATeamTellsEveryMemberInTheInbox() {
-        io.cairn.identity.TeamId team = fixtures.team("Night desk " + run);
-        ApiClient first = new ApiClient(port, fixtures.user("sn-night1-" + run, Set.of(Role.HANDLER), team).token());
-        ApiClient second = new ApiClient(port, fixtures.user("sn-night2-" + run, Set.of(Role.RESOLVER), team).token());
+        io.cairn.identity.TeamId team = users.teamNamed("Night desk " + run);
+        ApiClient first = new ApiClient(port, users.userNamed("sn-night1-" + run, Set.of(Role.HANDLER), team).token());
+        ApiClient second = new ApiClient(port, users.userNamed("sn-night2-" + run, Set.of(Role.RESOLVER), team).token());
         ApiClient level = admin;
         String levelId = level.post("/api/v1/sla/escalation-levels", Map.of("name", "Night " + run, "notifyKind",
                 "team", "notifyTarget", "Night desk " + run, "waitFor", "PT15M")).json().get("id").asString();
