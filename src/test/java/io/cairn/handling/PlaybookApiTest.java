@@ -241,7 +241,7 @@ class PlaybookApiTest {
 
     @Test
     void onlyAdminsEditPlaybooksAndAStepMayNameItsTeamByName() {
-        TeamId it = new TestUsers(context).team("IT-" + s);
+        TeamId it = new TestUsers(context).teamNamed("IT-" + s);
         Map<String, Object> body = playbook("it-" + s, "vulnerable", "weak-crypto", null,
                 step("eradication", "Replace the certificate", "IT-" + s, "P1D"));
         assertThat(handler.post("/api/v1/playbooks", body).status()).isEqualTo(403);
