@@ -3,9 +3,7 @@ package io.cairn.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,20 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The audit trail records every change in its transaction, and verification names each kind of tampering. */
-@ServerTest
-class AuditTrailTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class AuditTrailTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -36,10 +25,9 @@ class AuditTrailTest {
 
     @BeforeEach
     void people() {
-        TestUsers users = new TestUsers(context);
         String s = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, users.userNamed("h-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
-        auditor = new ApiClient(port, users.userNamed("a-" + s, Set.of(Role.AUDITOR)).token());
+        handler = client(users.userNamed("h-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)));
+        auditor = client(users.userNamed("a-" + s, Set.of(Role.AUDITOR)));
     }
 
     @AfterEach

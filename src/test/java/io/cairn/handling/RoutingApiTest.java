@@ -3,11 +3,9 @@ package io.cairn.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.ServerTest;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,25 +15,14 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Routing rules: the first matching rule gives a new incident its team and maybe an owner. Every rule here matches
  * on a business unit, device or template of its own, so that it never routes the incidents of other tests.
  */
-@ServerTest
-class RoutingApiTest {
+class RoutingApiTest extends ApiClient.OnServer {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    TestUsers users;
     ApiClient admin;
     ApiClient handler;
     BusinessUnitId unit;
@@ -44,11 +31,10 @@ class RoutingApiTest {
 
     @BeforeEach
     void people() {
-        users = new TestUsers(context);
         s = Long.toString(System.nanoTime(), 36);
         unit = users.businessUnitNamed("rt-unit-" + s);
-        admin = new ApiClient(port, users.userNamed("rtadmin-" + s, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, users.userNamed("rth-" + s, Set.of(Role.HANDLER)).token());
+        admin = client(users.userNamed("rtadmin-" + s, Set.of(Role.ADMIN)));
+        handler = client(users.userNamed("rth-" + s, Set.of(Role.HANDLER)));
     }
 
     @AfterEach
@@ -183,7 +169,7 @@ class RoutingApiTest {
         Map<String, Object> body = new HashMap<>(Map.of("name", "badges-" + s, "template", key, "team",
                 "rt-fac-" + s, "ownerStrategy", "ROUND_ROBIN"));
         rule(body);
-        ApiClient reporter = new ApiClient(port, users.userNamed("rtr-" + s, Set.of(Role.REPORTER)).token());
+        ApiClient reporter = client(users.userNamed("rtr-" + s, Set.of(Role.REPORTER)));
 
         ApiClient.Answer receipt = reporter.post("/api/v1/reports", Map.of("template", key, "answers",
                 Map.of("where", "Main entrance")));
@@ -210,7 +196,7 @@ class RoutingApiTest {
         TeamId team = users.teamNamed("rt-sec-" + s);
         assertThat(handler.post("/api/v1/routing-rules", ruleFor("mine", team, "NONE")).status()).isEqualTo(403);
         assertThat(handler.get("/api/v1/routing-rules").status()).isEqualTo(200);
-        assertThat(new ApiClient(port, users.userNamed("rtrep-" + s, Set.of(Role.REPORTER)).token())
+        assertThat(client(users.userNamed("rtrep-" + s, Set.of(Role.REPORTER)))
                 .get("/api/v1/routing-rules").status()).isEqualTo(403);
 
         assertThat(field(Map.of("name", "x-" + s, "team", "no-such-team-" + s))).isEqualTo("team");

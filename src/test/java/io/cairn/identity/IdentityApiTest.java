@@ -3,7 +3,6 @@ package io.cairn.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.ServerTest;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.List;
 import java.util.Map;
@@ -11,34 +10,23 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@ServerTest
-class IdentityApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class IdentityApiTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
 
-    TestUsers fixtures;
     ApiClient admin;
     ApiClient handler;
     String suffix;
 
     @BeforeEach
     void people() {
-        fixtures = new TestUsers(context);
         suffix = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.userNamed("adm-" + suffix, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.userNamed("hdl-" + suffix, Set.of(Role.HANDLER)).token());
+        admin = client(users.userNamed("adm-" + suffix, Set.of(Role.ADMIN)));
+        handler = client(users.userNamed("hdl-" + suffix, Set.of(Role.HANDLER)));
     }
 
     @Test
@@ -137,8 +125,8 @@ class IdentityApiTest {
 
     @Test
     void aDisabledUsersTokensStopWorking() {
-        TestUser victim = fixtures.userNamed("gone-" + suffix, Set.of(Role.HANDLER));
-        ApiClient asVictim = new ApiClient(port, victim.token());
+        TestUser victim = users.userNamed("gone-" + suffix, Set.of(Role.HANDLER));
+        ApiClient asVictim = client(victim);
         assertThat(asVictim.get("/api/v1/me").status()).isEqualTo(200);
         long version = admin.get("/api/v1/users/" + victim.id()).json().get("version").asLong();
         admin.put("/api/v1/users/" + victim.id(), Map.of("displayName", "Gone", "roles", List.of("HANDLER"),

@@ -3,10 +3,8 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
@@ -16,19 +14,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@ServerTest
-class IncidentApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class IncidentApiTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -39,11 +28,10 @@ class IncidentApiTest {
 
     @BeforeEach
     void signIn() {
-        TestUsers users = new TestUsers(context);
         String suffix = Long.toString(System.nanoTime(), 36);
         securityTeam = users.teamNamed("security-" + suffix);
         handlerUser = users.userNamed("handler-" + suffix, Set.of(Role.HANDLER), securityTeam);
-        handler = new ApiClient(port, handlerUser.token());
+        handler = client(handlerUser);
     }
 
     private JsonNode report(String title) {

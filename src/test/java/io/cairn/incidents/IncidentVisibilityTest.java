@@ -3,29 +3,16 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
-import io.cairn.identity.TestUsers;
-import io.cairn.identity.TestUsers.TestUser;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** Who sees and changes which incident: every read and list is scoped to what the caller may see. */
-@ServerTest
-class IncidentVisibilityTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class IncidentVisibilityTest extends ApiClient.OnServer {
 
     ApiClient reporter;
     ApiClient otherReporter;
@@ -38,7 +25,6 @@ class IncidentVisibilityTest {
 
     @BeforeEach
     void people() {
-        TestUsers users = new TestUsers(context);
         String s = Long.toString(System.nanoTime(), 36);
         team = users.teamNamed("cert-" + s);
         TeamId otherTeam = users.teamNamed("soc-" + s);
@@ -51,9 +37,6 @@ class IncidentVisibilityTest {
         resolver = client(users.userNamed("res-" + s, Set.of(Role.RESOLVER)));
     }
 
-    private ApiClient client(TestUser user) {
-        return new ApiClient(port, user.token());
-    }
 
     private String reportBy(ApiClient who, String title, boolean confidential) {
         ApiClient.Answer created = who.post("/api/v1/incidents", Map.of("title", title, "description",

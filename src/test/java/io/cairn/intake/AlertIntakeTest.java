@@ -3,9 +3,7 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +14,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Monitoring systems report alerts; a repeated alert is counted on the incident it opened. */
-@ServerTest
-class AlertIntakeTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class AlertIntakeTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -40,10 +29,9 @@ class AlertIntakeTest {
 
     @BeforeEach
     void accounts() {
-        TestUsers users = new TestUsers(context);
         String s = Long.toString(System.nanoTime(), 36);
-        monitor = new ApiClient(port, users.userNamed("siem-" + s, Set.of(Role.REPORTER)).token());
-        handler = new ApiClient(port, users.userNamed("soc-" + s, Set.of(Role.HANDLER)).token());
+        monitor = client(users.userNamed("siem-" + s, Set.of(Role.REPORTER)));
+        handler = client(users.userNamed("soc-" + s, Set.of(Role.HANDLER)));
         reference = "alert-" + s;
     }
 

@@ -6,7 +6,6 @@ import io.cairn.ApiClient;
 import io.cairn.MailServers;
 import io.cairn.WithMailServers;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.notification.NotificationManagement;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Flags;
@@ -29,20 +28,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Mail to the security mailbox becomes a report, exactly once, and the sender is told its reference. */
 @WithMailServers
-class MailIntakeTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class MailIntakeTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -60,15 +51,13 @@ class MailIntakeTest {
     DataSource dataSource;
 
     ApiClient handler;
-    TestUsers users;
     String run;
 
     @BeforeEach
     void setUp() throws Exception {
         MailServers.inbound().purgeEmailFromAllMailboxes();
-        users = new TestUsers(context);
         run = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, users.userNamed("mh-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
+        handler = client(users.userNamed("mh-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)));
     }
 
     // --- mails ---------------------------------------------------------------------------------------------------
@@ -198,7 +187,7 @@ class MailIntakeTest {
         JsonNode incident = onlyIncidentTitled("Lost my phone " + run);
         assertThat(incident.get("reporter").asString()).isEqualTo(rita.id().toString());
         assertThat(incident.get("description").asString()).isEqualTo("Left it on the train.");
-        ApiClient.Answer mine = new ApiClient(port, rita.token()).get("/api/v1/me/reports/"
+        ApiClient.Answer mine = client(rita).get("/api/v1/me/reports/"
                 + incident.get("id").asString());
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
         String body = text(onlyAcknowledgementTo(address.toLowerCase()));
@@ -498,7 +487,7 @@ class MailIntakeTest {
         MailServers.deliver(replyTo(onlyAcknowledgementTo(address), address, "It is blue."));
         poll();
 
-        JsonNode mine = new ApiClient(port, kim.token()).get("/api/v1/me/reports/" + id).json();
+        JsonNode mine = client(kim).get("/api/v1/me/reports/" + id).json();
         JsonNode reply = java.util.stream.StreamSupport.stream(mine.get("conversation").spliterator(), false)
                 .filter(entry -> entry.get("kind").asString().equals("reporter-replied")).findFirst().orElseThrow();
         assertThat(reply.get("note").asString()).isEqualTo("It is blue.");

@@ -3,9 +3,7 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.List;
 import java.util.Map;
@@ -13,22 +11,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Reporting through templates with guided questions and tips; templates are data that admins edit. */
-@ServerTest
-class TemplateReportTest {
-
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class TemplateReportTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -41,12 +29,11 @@ class TemplateReportTest {
 
     @BeforeEach
     void people() {
-        TestUsers users = new TestUsers(context);
         s = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, users.userNamed("tadmin-" + s, Set.of(Role.ADMIN)).token());
+        admin = client(users.userNamed("tadmin-" + s, Set.of(Role.ADMIN)));
         reporterUser = users.userNamed("rep-" + s, Set.of(Role.REPORTER));
-        reporter = new ApiClient(port, reporterUser.token());
-        handler = new ApiClient(port, users.userNamed("thand-" + s, Set.of(Role.HANDLER)).token());
+        reporter = client(reporterUser);
+        handler = client(users.userNamed("thand-" + s, Set.of(Role.HANDLER)));
     }
 
     @Test

@@ -3,10 +3,7 @@ package io.cairn.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
-import io.cairn.identity.TestUsers.TestUser;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,20 +13,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The knowledge API: articles, their safety, search and revisions, and who may read and write them. */
-@ServerTest
-class KnowledgeApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class KnowledgeApiTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -41,11 +29,10 @@ class KnowledgeApiTest {
 
     @BeforeEach
     void signIn() {
-        TestUsers users = new TestUsers(context);
         suffix = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, users.userNamed("handler-" + suffix, Set.of(Role.HANDLER)).token());
-        reporter = new ApiClient(port, users.userNamed("reporter-" + suffix, Set.of(Role.REPORTER)).token());
-        resolver = new ApiClient(port, users.userNamed("resolver-" + suffix, Set.of(Role.RESOLVER)).token());
+        handler = client(users.userNamed("handler-" + suffix, Set.of(Role.HANDLER)));
+        reporter = client(users.userNamed("reporter-" + suffix, Set.of(Role.REPORTER)));
+        resolver = client(users.userNamed("resolver-" + suffix, Set.of(Role.RESOLVER)));
     }
 
     static Map<String, Object> body(Object... keysAndValues) {

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,13 +25,7 @@ import tools.jackson.databind.JsonNode;
  * coordinators; a breach nobody acknowledges escalates to the next level's people; an acknowledgement stops it.
  */
 @WithMailServers
-class SlaNotificationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class SlaNotificationTest extends ApiClient.OnServer {
 
     @Autowired
     SlaManagement sla;
@@ -41,7 +33,6 @@ class SlaNotificationTest {
     @Autowired
     NotificationManagement notifications;
 
-    TestUsers users;
     String run;
     ApiClient admin;
     ApiClient owner;
@@ -54,18 +45,17 @@ class SlaNotificationTest {
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(context);
         run = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, users.userNamed("sn-admin-" + run, Set.of(Role.ADMIN)).token());
+        admin = client(users.userNamed("sn-admin-" + run, Set.of(Role.ADMIN)));
         ownerAddress = "owner-" + run + "@example.org";
         coordinatorAddress = "coord-" + run + "@example.org";
         dutyAddress = "duty-" + run + "@example.org";
         ownerUser = users.userNamed("sn-owner-" + run, ownerAddress, Set.of(Role.HANDLER));
-        owner = new ApiClient(port, ownerUser.token());
-        coordinator = new ApiClient(port, users.userNamed("sn-coord-" + run, coordinatorAddress,
-                Set.of(Role.COORDINATOR)).token());
-        dutyManager = new ApiClient(port, users.userNamed("sn-duty-" + run, dutyAddress, Set.of(Role.HANDLER))
-                .token());
+        owner = client(ownerUser);
+        coordinator = client(users.userNamed("sn-coord-" + run, coordinatorAddress,
+                Set.of(Role.COORDINATOR)));
+        dutyManager = client(users.userNamed("sn-duty-" + run, dutyAddress, Set.of(Role.HANDLER))
+                );
     }
 
     /** Back to the shipped P1 policy, and the outbox drained, so that the other mail tests start from an empty one. */
@@ -201,8 +191,8 @@ class SlaNotificationTest {
     @Test
     void aLevelThatNotifiesATeamTellsEveryMemberInTheInbox() {
         io.cairn.identity.TeamId team = users.teamNamed("Night desk " + run);
-        ApiClient first = new ApiClient(port, users.userNamed("sn-night1-" + run, Set.of(Role.HANDLER), team).token());
-        ApiClient second = new ApiClient(port, users.userNamed("sn-night2-" + run, Set.of(Role.RESOLVER), team).token());
+        ApiClient first = client(users.userNamed("sn-night1-" + run, Set.of(Role.HANDLER), team));
+        ApiClient second = client(users.userNamed("sn-night2-" + run, Set.of(Role.RESOLVER), team));
         ApiClient level = admin;
         String levelId = level.post("/api/v1/sla/escalation-levels", Map.of("name", "Night " + run, "notifyKind",
                 "team", "notifyTarget", "Night desk " + run, "waitFor", "PT15M")).json().get("id").asString();
