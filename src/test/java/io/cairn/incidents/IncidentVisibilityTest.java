@@ -37,7 +37,6 @@ class IncidentVisibilityTest extends ApiClient.OnServer {
         resolver = client(users.userNamed("res-" + s, Set.of(Role.RESOLVER)));
     }
 
-
     private String reportBy(ApiClient who, String title, boolean confidential) {
         ApiClient.Answer created = who.post("/api/v1/incidents", Map.of("title", title, "description",
                 "details of " + title, "confidential", confidential));
