@@ -6,8 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.cairn.identity.TestUsers;
+import io.cairn.identity.TestUsers.TestUser;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -98,6 +104,32 @@ public final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The common part of a test of the API of the whole server ({@link ServerTest}): the server's port,
+     * {@link TestUsers} to make the people who call it, new for each test, and clients acting as them.
+     */
+    @ServerTest
+    public abstract static class OnServer {
+
+        @LocalServerPort
+        protected int port;
+
+        @Autowired
+        protected ApplicationContext context;
+
+        protected TestUsers users;
+
+        @BeforeEach
+        protected void usersOfTheServer() {
+            users = new TestUsers(context);
+        }
+
+        /** A client of this test's server acting with the user's token. */
+        protected ApiClient client(TestUser user) {
+            return new ApiClient(port, user.token());
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.cairn;
 
+import io.cairn.identity.TestUsers;
+import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.incidents.IncidentManagement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,10 +34,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * One headless Chromium for every browser test of the JVM, driven by Debian's chromedriver, offline. A test class
- * that uses {@link Extension} is skipped, saying why, when Chromium or chromedriver is not installed.
+ * that uses {@link Extension} (as every {@link OnServer} does) is skipped, saying why, when Chromium or chromedriver is
+ * not installed.
  */
 public final class Browser implements AutoCloseable {
 
@@ -93,6 +102,11 @@ public final class Browser implements AutoCloseable {
     public String path() {
         String url = driver.getCurrentUrl();
         return url == null ? "" : url.substring(baseUrl.length());
+    }
+
+    /** Signs the user in through the form with {@link TestUsers#PASSWORD}, as a person does. */
+    public Browser signIn(TestUser user) {
+        return signIn(user.username(), TestUsers.PASSWORD);
     }
 
     /** Signs in through the form, as a person does. */
@@ -222,6 +236,34 @@ public final class Browser implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile left behind does no harm
+        }
+    }
+
+    /**
+     * The common part of a browser test of the whole server ({@link ServerTest}): the shared browser, pointed at this
+     * test's server with no one signed in before each test, {@link TestUsers} to make the people who sign in, and the
+     * incidents, to report some straight for the pages to show.
+     */
+    @ServerTest
+    @ExtendWith(Extension.class)
+    public abstract static class OnServer {
+
+        @LocalServerPort
+        protected int port;
+
+        @Autowired
+        protected ApplicationContext context;
+
+        @Autowired
+        protected IncidentManagement incidents;
+
+        protected Browser browser;
+        protected TestUsers users;
+
+        @BeforeEach
+        protected void pointTheBrowserAtTheServer(Browser browser) {
+            this.browser = browser.at(port);
+            users = new TestUsers(context);
         }
     }
 

@@ -8,13 +8,13 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A {@link CairnTest} with mail: Cairn polls the intake mailbox of {@link MailServers} and sends through its outbound
+ * A {@link ServerTest} with mail: Cairn polls the intake mailbox of {@link MailServers} and sends through its outbound
  * server. Polling and the outbox wait an hour on their own, so tests call them directly; a failed delivery is tried
  * again after 0.2 s, 0.4 s, and dead-lettered at the third attempt. Attachments above 64 KB are not kept.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@CairnTest
+@ServerTest
 @ContextConfiguration(initializers = MailServers.Initializer.class)
 @TestPropertySource(properties = {
     "cairn.base-url=https://cairn.test",

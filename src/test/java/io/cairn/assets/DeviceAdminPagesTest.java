@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
@@ -18,26 +17,15 @@ import java.util.Set;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 /** Admins import the device registry from a CSV file in the UI; a bad line refuses the file and is named. */
-@ServerTest
-class DeviceAdminPagesTest {
+class DeviceAdminPagesTest extends Pages.OnServer {
 
-    @Autowired
-    WebApplicationContext context;
-
-    MockMvc mvc;
-    TestUsers users;
     TestUser admin;
 
     @BeforeEach
     void setUp() {
-        mvc = Pages.of(context);
-        users = new TestUsers(context);
         admin = users.user("dev-admin", Set.of(Role.ADMIN));
     }
 

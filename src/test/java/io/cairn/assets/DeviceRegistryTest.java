@@ -3,29 +3,18 @@ package io.cairn.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers.TestUser;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Admins register and import devices; each user sees the devices they hold; holdings are kept over time. */
-@CairnTest
-class DeviceRegistryTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class DeviceRegistryTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -37,11 +26,10 @@ class DeviceRegistryTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         s = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("it-admin-" + s, Set.of(Role.ADMIN)).token());
-        employeeUser = fixtures.user("emma-" + s, Set.of(Role.REPORTER));
-        employee = new ApiClient(port, employeeUser.token());
+        admin = client(users.userNamed("it-admin-" + s, Set.of(Role.ADMIN)));
+        employeeUser = users.userNamed("emma-" + s, Set.of(Role.REPORTER));
+        employee = client(employeeUser);
     }
 
     @Test

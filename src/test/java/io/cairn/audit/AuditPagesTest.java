@@ -7,33 +7,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.Set;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The audit page: only for auditors; newest records first; verification as a fragment for htmx. */
-@ServerTest
-class AuditPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    MockMvc mvc;
-    TestUsers users;
-
-    @BeforeEach
-    void setUp() {
-        mvc = Pages.of(context);
-        users = new TestUsers(context);
-    }
+class AuditPagesTest extends Pages.OnServer {
 
     @Test
     void onlyAuditorsMayReadTheTrail() throws Exception {

@@ -3,8 +3,6 @@ package io.cairn.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The audit trail records every change in its transaction, and verification names each kind of tampering. */
-@CairnTest
-class AuditTrailTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class AuditTrailTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -36,10 +25,9 @@ class AuditTrailTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         String s = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("h-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
-        auditor = new ApiClient(port, fixtures.user("a-" + s, Set.of(Role.AUDITOR)).token());
+        handler = client(users.userNamed("h-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)));
+        auditor = client(users.userNamed("a-" + s, Set.of(Role.AUDITOR)));
     }
 
     @AfterEach

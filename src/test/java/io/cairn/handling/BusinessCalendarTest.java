@@ -39,6 +39,12 @@ class BusinessCalendarTest {
         return new BusinessCalendar(zone, week, holidays, false);
     }
 
+    /** Working hours from midnight to six on Sundays only, in Amsterdam: the night the clocks change. */
+    private static BusinessCalendar sundayNight() {
+        return new BusinessCalendar(AMSTERDAM, Map.of(DayOfWeek.SUNDAY,
+                List.of(new WorkingHours(LocalTime.of(0, 0), LocalTime.of(6, 0)))), Set.of(), false);
+    }
+
     private static Instant at(String local, ZoneId zone) {
         return java.time.LocalDateTime.parse(local).atZone(zone).toInstant();
     }
@@ -68,9 +74,7 @@ class BusinessCalendarTest {
 
     @Test
     void aWorkingDayWithTheSpringDaylightSavingChangeIsAnHourShorter() {
-        Map<DayOfWeek, List<WorkingHours>> week = Map.of(DayOfWeek.SUNDAY,
-                List.of(new WorkingHours(LocalTime.of(0, 0), LocalTime.of(6, 0))));
-        BusinessCalendar night = new BusinessCalendar(AMSTERDAM, week, Set.of(), false);
+        BusinessCalendar night = sundayNight();
         Instant sunday = at("2026-03-29T00:00", AMSTERDAM);
         assertThat(night.workingTimeBetween(sunday, sunday.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(5));
         assertThat(night.addWorkingTime(sunday, Duration.ofHours(5))).isEqualTo(at("2026-03-29T06:00", AMSTERDAM));
@@ -78,9 +82,7 @@ class BusinessCalendarTest {
 
     @Test
     void aWorkingDayWithTheAutumnDaylightSavingChangeIsAnHourLonger() {
-        Map<DayOfWeek, List<WorkingHours>> week = Map.of(DayOfWeek.SUNDAY,
-                List.of(new WorkingHours(LocalTime.of(0, 0), LocalTime.of(6, 0))));
-        BusinessCalendar night = new BusinessCalendar(AMSTERDAM, week, Set.of(), false);
+        BusinessCalendar night = sundayNight();
         Instant sunday = at("2026-10-25T00:00", AMSTERDAM);
         assertThat(night.workingTimeBetween(sunday, sunday.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(7));
     }

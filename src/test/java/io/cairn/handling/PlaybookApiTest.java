@@ -3,8 +3,6 @@ package io.cairn.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
 import java.util.HashMap;
@@ -14,20 +12,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Playbooks: shipped after NIST SP 800-61, started when an incident enters analysis, enforced on transitions. */
-@CairnTest
-class PlaybookApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class PlaybookApiTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -39,11 +28,10 @@ class PlaybookApiTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         s = Long.toString(System.nanoTime(), 36);
-        team = fixtures.team("pb-sec-" + s);
-        admin = new ApiClient(port, fixtures.user("pbadmin-" + s, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.user("pbh-" + s, Set.of(Role.HANDLER), team).token());
+        team = users.teamNamed("pb-sec-" + s);
+        admin = client(users.userNamed("pbadmin-" + s, Set.of(Role.ADMIN)));
+        handler = client(users.userNamed("pbh-" + s, Set.of(Role.HANDLER), team));
     }
 
     private String accepted(String rsitClass, String rsitType) {
@@ -241,7 +229,7 @@ class PlaybookApiTest {
 
     @Test
     void onlyAdminsEditPlaybooksAndAStepMayNameItsTeamByName() {
-        TeamId it = new IdentityFixtures(context).team("IT-" + s);
+        TeamId it = users.teamNamed("IT-" + s);
         Map<String, Object> body = playbook("it-" + s, "vulnerable", "weak-crypto", null,
                 step("eradication", "Replace the certificate", "IT-" + s, "P1D"));
         assertThat(handler.post("/api/v1/playbooks", body).status()).isEqualTo(403);

@@ -3,14 +3,11 @@ package io.cairn.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentCommands;
-import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.TriageDecision;
@@ -20,44 +17,25 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Playbooks and tasks in a real browser: a phase that cannot be left while mandatory steps are open, with the
  * refusal next to the transition form; a task for another team that its resolver completes without seeing the
  * incident.
  */
-@ServerTest
-@ExtendWith(Browser.Extension.class)
-class ProcedureBrowserTest {
+class ProcedureBrowserTest extends Browser.OnServer {
 
     private static final String COLLECT = "Collect the message with its full headers";
     private static final String RECIPIENTS = "Find everyone who received it";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    IncidentManagement incidents;
-
-    Browser browser;
-    TestUsers users;
     TeamId security;
     TestUser handler;
 
     @BeforeEach
-    void setUp(Browser browser) {
-        this.browser = browser.at(port);
-        users = new TestUsers(context);
+    void setUp() {
         security = users.team("br-sec");
         handler = users.user("brh", Set.of(Role.HANDLER), security);
     }
@@ -82,7 +60,7 @@ class ProcedureBrowserTest {
     @Test
     void aPhaseWithOpenMandatoryStepsIsNotLeftAndTheRefusalNamesThemNextToTheTransitionForm() {
         IncidentView incident = phishing("Fake password page", false);
-        browser.signIn(handler.username(), TestUsers.PASSWORD).open("/incidents/" + incident.id());
+        browser.signIn(handler).open("/incidents/" + incident.id());
 
         browser.submit(By.cssSelector("#action-triage button[value=accept]"));
         assertThat(browser.text(By.cssSelector(".incident-header .status"))).isEqualTo("Analysis");
@@ -117,7 +95,7 @@ class ProcedureBrowserTest {
             return incidents.triage(reported.id(), new TriageDecision(TriageDecision.Decision.ACCEPT, null, null,
                     marked.version())).orRefuse();
         });
-        browser.signIn(handler.username(), TestUsers.PASSWORD).open("/incidents/" + incident.id());
+        browser.signIn(handler).open("/incidents/" + incident.id());
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#procedure details.add-task")));
         browser.click(By.cssSelector("#procedure details.add-task summary"));
         browser.type(By.id("task-title"), "Remove the forwarding rule on the mail server");
@@ -128,7 +106,7 @@ class ProcedureBrowserTest {
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("procedure"),
                 "Remove the forwarding rule on the mail server"));
 
-        browser.signIn(resolver.username(), TestUsers.PASSWORD).open("/tasks");
+        browser.signIn(resolver).open("/tasks");
         assertThat(browser.text(By.cssSelector(".task-list"))).contains("Remove the forwarding rule")
                 .doesNotContain("Collect the message");
         browser.submit(By.linkText("Remove the forwarding rule on the mail server"));
@@ -163,7 +141,7 @@ class ProcedureBrowserTest {
                         null, false)).orRefuse());
         Playbook phishing = users.as(admin, () -> context.getBean(ProcedureManagement.class).playbooks()
                 .orRefuse()).stream().filter(p -> p.definition().key().equals("phishing")).findFirst().orElseThrow();
-        browser.signIn(admin.username(), TestUsers.PASSWORD);
+        browser.signIn(admin);
         List<String> pages = List.of("/incidents/" + incident.id(), "/tasks", "/tasks/" + task.id(),
                 "/admin/playbooks", "/admin/playbooks/" + phishing.id() + "/edit", "/admin/routing");
         for (String page : pages) {

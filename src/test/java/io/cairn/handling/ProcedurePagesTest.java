@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.TestUsers;
@@ -26,19 +25,13 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The procedure pages without a browser: the segregation matrix through the UI (who sees the task, the shared
  * fields, the incident's description, reporter, evidence and other tasks), and the admins' editors.
  */
-@ServerTest
-class ProcedurePagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class ProcedurePagesTest extends Pages.OnServer {
 
     @Autowired
     IncidentManagement incidents;
@@ -46,8 +39,6 @@ class ProcedurePagesTest {
     @Autowired
     ProcedureManagement procedures;
 
-    MockMvc mvc;
-    TestUsers users;
     TestUser handler;
     TestUser itResolver;
     TestUser otherResolver;
@@ -59,8 +50,6 @@ class ProcedurePagesTest {
 
     @BeforeEach
     void confidentialIncidentWithATaskForIt() {
-        mvc = Pages.of(context);
-        users = new TestUsers(context);
         TeamId security = users.team("pp-sec");
         it = users.team("pp-it");
         handler = users.user("pph", Set.of(Role.HANDLER), security);

@@ -3,12 +3,10 @@ package io.cairn.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
 import io.cairn.identity.BusinessUnitId;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers.TestUser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,25 +15,14 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Routing rules: the first matching rule gives a new incident its team and maybe an owner. Every rule here matches
  * on a business unit, device or template of its own, so that it never routes the incidents of other tests.
  */
-@CairnTest
-class RoutingApiTest {
+class RoutingApiTest extends ApiClient.OnServer {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    IdentityFixtures fixtures;
     ApiClient admin;
     ApiClient handler;
     BusinessUnitId unit;
@@ -44,11 +31,10 @@ class RoutingApiTest {
 
     @BeforeEach
     void people() {
-        fixtures = new IdentityFixtures(context);
         s = Long.toString(System.nanoTime(), 36);
-        unit = fixtures.businessUnit("rt-unit-" + s);
-        admin = new ApiClient(port, fixtures.user("rtadmin-" + s, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.user("rth-" + s, Set.of(Role.HANDLER)).token());
+        unit = users.businessUnitNamed("rt-unit-" + s);
+        admin = client(users.userNamed("rtadmin-" + s, Set.of(Role.ADMIN)));
+        handler = client(users.userNamed("rth-" + s, Set.of(Role.HANDLER)));
     }
 
     @AfterEach
@@ -88,8 +74,8 @@ class RoutingApiTest {
 
     @Test
     void theFirstMatchingRuleWinsAndTheOrderCanBeChanged() {
-        TeamId first = fixtures.team("rt-first-" + s);
-        TeamId second = fixtures.team("rt-second-" + s);
+        TeamId first = users.teamNamed("rt-first-" + s);
+        TeamId second = users.teamNamed("rt-second-" + s);
         rule(ruleFor("broad", first, "NONE"));
         Map<String, Object> narrow = ruleFor("narrow", second, "NONE");
         narrow.put("rsitClass", "fraud");
@@ -108,10 +94,10 @@ class RoutingApiTest {
 
     @Test
     void roundRobinGivesEachOfThreeMembersATurn() {
-        TeamId team = fixtures.team("rt-rr-" + s);
-        List<TestUser> members = List.of(fixtures.user("rra-" + s, Set.of(Role.HANDLER), team),
-                fixtures.user("rrb-" + s, Set.of(Role.HANDLER), team),
-                fixtures.user("rrc-" + s, Set.of(Role.HANDLER), team));
+        TeamId team = users.teamNamed("rt-rr-" + s);
+        List<TestUser> members = List.of(users.userNamed("rra-" + s, Set.of(Role.HANDLER), team),
+                users.userNamed("rrb-" + s, Set.of(Role.HANDLER), team),
+                users.userNamed("rrc-" + s, Set.of(Role.HANDLER), team));
         rule(ruleFor("rr", team, "ROUND_ROBIN"));
 
         List<String> owners = new ArrayList<>();
@@ -127,10 +113,10 @@ class RoutingApiTest {
 
     @Test
     void concurrentReportsTakeTurnsWithoutTwoGettingTheSameTurn() throws Exception {
-        TeamId team = fixtures.team("rt-cc-" + s);
-        List<String> ids = List.of(fixtures.user("cca-" + s, Set.of(Role.HANDLER), team),
-                fixtures.user("ccb-" + s, Set.of(Role.HANDLER), team),
-                fixtures.user("ccc-" + s, Set.of(Role.HANDLER), team)).stream().map(m -> m.id().toString()).toList();
+        TeamId team = users.teamNamed("rt-cc-" + s);
+        List<String> ids = List.of(users.userNamed("cca-" + s, Set.of(Role.HANDLER), team),
+                users.userNamed("ccb-" + s, Set.of(Role.HANDLER), team),
+                users.userNamed("ccc-" + s, Set.of(Role.HANDLER), team)).stream().map(m -> m.id().toString()).toList();
         rule(ruleFor("concurrent", team, "ROUND_ROBIN"));
 
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
@@ -151,10 +137,10 @@ class RoutingApiTest {
 
     @Test
     void leastLoadedGivesTheIncidentToTheMemberWithFewestOpenIncidents() {
-        TeamId team = fixtures.team("rt-ll-" + s);
-        TestUser busy = fixtures.user("lla-" + s, Set.of(Role.HANDLER), team);
-        TestUser some = fixtures.user("llb-" + s, Set.of(Role.HANDLER), team);
-        TestUser free = fixtures.user("llc-" + s, Set.of(Role.HANDLER), team);
+        TeamId team = users.teamNamed("rt-ll-" + s);
+        TestUser busy = users.userNamed("lla-" + s, Set.of(Role.HANDLER), team);
+        TestUser some = users.userNamed("llb-" + s, Set.of(Role.HANDLER), team);
+        TestUser free = users.userNamed("llc-" + s, Set.of(Role.HANDLER), team);
         report(Map.of("owner", busy.id().toString()));
         report(Map.of("owner", busy.id().toString()));
         report(Map.of("owner", some.id().toString()));
@@ -178,12 +164,12 @@ class RoutingApiTest {
                 "tips", List.of(Map.of("en", "Tell reception.", "nl", "Meld het bij de receptie.")));
         assertThat(admin.post("/api/v1/report-templates", Map.of("key", key, "content", content)).status())
                 .isEqualTo(201);
-        TeamId facilities = fixtures.team("rt-fac-" + s);
-        TestUser keeper = fixtures.user("rtk-" + s, Set.of(Role.HANDLER), facilities);
+        TeamId facilities = users.teamNamed("rt-fac-" + s);
+        TestUser keeper = users.userNamed("rtk-" + s, Set.of(Role.HANDLER), facilities);
         Map<String, Object> body = new HashMap<>(Map.of("name", "badges-" + s, "template", key, "team",
                 "rt-fac-" + s, "ownerStrategy", "ROUND_ROBIN"));
         rule(body);
-        ApiClient reporter = new ApiClient(port, fixtures.user("rtr-" + s, Set.of(Role.REPORTER)).token());
+        ApiClient reporter = client(users.userNamed("rtr-" + s, Set.of(Role.REPORTER)));
 
         ApiClient.Answer receipt = reporter.post("/api/v1/reports", Map.of("template", key, "answers",
                 Map.of("where", "Main entrance")));
@@ -197,7 +183,7 @@ class RoutingApiTest {
 
     @Test
     void aRuleOnADeviceRoutesIncidentsAboutIt() {
-        TeamId it = fixtures.team("rt-it-" + s);
+        TeamId it = users.teamNamed("rt-it-" + s);
         String device = admin.post("/api/v1/devices", Map.of("name", "Router", "kind", "laptop", "identifier",
                 "RT-" + s)).json().get("id").asString();
         rule(Map.of("name", "device-" + s, "asset", device, "team", it.toString()));
@@ -207,10 +193,10 @@ class RoutingApiTest {
 
     @Test
     void onlyAdminsEditRulesAndBadRulesAreRefusedNamingTheField() {
-        TeamId team = fixtures.team("rt-sec-" + s);
+        TeamId team = users.teamNamed("rt-sec-" + s);
         assertThat(handler.post("/api/v1/routing-rules", ruleFor("mine", team, "NONE")).status()).isEqualTo(403);
         assertThat(handler.get("/api/v1/routing-rules").status()).isEqualTo(200);
-        assertThat(new ApiClient(port, fixtures.user("rtrep-" + s, Set.of(Role.REPORTER)).token())
+        assertThat(client(users.userNamed("rtrep-" + s, Set.of(Role.REPORTER)))
                 .get("/api/v1/routing-rules").status()).isEqualTo(403);
 
         assertThat(field(Map.of("name", "x-" + s, "team", "no-such-team-" + s))).isEqualTo("team");

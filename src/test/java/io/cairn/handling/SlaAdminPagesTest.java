@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
@@ -23,19 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The admin pages of the priority matrix and of SLAs: a matrix with a gap and a calendar with overlapping hours are
  * shown again with the problem next to the field; good changes are saved and audited; only admins get in.
  */
-@ServerTest
-class SlaAdminPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class SlaAdminPagesTest extends Pages.OnServer {
 
     @Autowired
     IncidentManagement incidents;
@@ -46,14 +39,10 @@ class SlaAdminPagesTest {
     @Autowired
     JdbcClient jdbc;
 
-    MockMvc mvc;
-    TestUsers users;
     TestUser admin;
 
     @BeforeEach
     void setUp() {
-        mvc = Pages.of(context);
-        users = new TestUsers(context);
         admin = users.user("sla-page-admin", Set.of(Role.ADMIN));
     }
 

@@ -3,8 +3,6 @@ package io.cairn.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +17,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -29,14 +25,7 @@ import tools.jackson.databind.JsonNode;
  * and only admins change settings; incidents get clocks that pause, resume and breach; concurrent scans record each
  * breach once.
  */
-@CairnTest
-class SlaApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class SlaApiTest extends ApiClient.OnServer {
 
     @Autowired
     SlaManagement sla;
@@ -44,7 +33,6 @@ class SlaApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    IdentityFixtures fixtures;
     ApiClient admin;
     ApiClient handler;
     ApiClient reporter;
@@ -52,11 +40,10 @@ class SlaApiTest {
 
     @BeforeEach
     void setUp() {
-        fixtures = new IdentityFixtures(context);
         run = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("sla-admin-" + run, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.user("sla-handler-" + run, Set.of(Role.HANDLER)).token());
-        reporter = new ApiClient(port, fixtures.user("sla-reporter-" + run, Set.of(Role.REPORTER)).token());
+        admin = client(users.userNamed("sla-admin-" + run, Set.of(Role.ADMIN)));
+        handler = client(users.userNamed("sla-handler-" + run, Set.of(Role.HANDLER)));
+        reporter = client(users.userNamed("sla-reporter-" + run, Set.of(Role.REPORTER)));
     }
 
     private static void assertProblem(ApiClient.Answer answer, int status, String field, String message) {

@@ -3,12 +3,10 @@ package io.cairn.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import io.cairn.incidents.IncidentCommands;
-import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.Status;
@@ -17,42 +15,24 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The SLA parts of the UI in a real browser: the live countdown on the incident page, a paused clock, acknowledging a
  * breach from the page with the unread badge in the header, and the SLA admin page refusing overlapping hours next
  * to the day.
  */
-@ServerTest
-@ExtendWith(Browser.Extension.class)
-class SlaPagesBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    IncidentManagement incidents;
+class SlaPagesBrowserTest extends Browser.OnServer {
 
     @Autowired
     SlaManagement sla;
 
-    Browser browser;
-    TestUsers users;
     TestUser coordinator;
 
     @BeforeEach
-    void setUp(Browser browser) {
-        this.browser = browser.at(port);
-        users = new TestUsers(context);
+    void setUp() {
         coordinator = users.user("sla-coordinator", Set.of(Role.COORDINATOR));
     }
 
@@ -69,7 +49,7 @@ class SlaPagesBrowserTest {
     @Test
     void theResponseCountdownTicksWithoutAReload() {
         IncidentView incident = reported("Beaconing to a known C2 host", "high", "high");
-        browser.signIn(coordinator.username(), TestUsers.PASSWORD).open("/incidents/" + incident.id());
+        browser.signIn(coordinator).open("/incidents/" + incident.id());
 
         browser.waitFor(driver -> countdown().matches("(59|60)m \\d+s left") ? true : null);
         String first = countdown();
@@ -97,7 +77,7 @@ class SlaPagesBrowserTest {
             users.as(coordinator, () -> incidents.transition(incident.id(),
                     new IncidentCommands.Transition(Status.ANALYSIS, null, triaged.version())).orRefuse());
 
-            browser.signIn(coordinator.username(), TestUsers.PASSWORD).open("/incidents/" + incident.id());
+            browser.signIn(coordinator).open("/incidents/" + incident.id());
             browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sla .sla-clock")));
             assertThat(browser.text(By.cssSelector("#sla .sla-clock[data-kind=resolution] .sla-countdown")))
                     .isEqualTo("paused");
@@ -128,7 +108,7 @@ class SlaPagesBrowserTest {
     @Test
     void theAdminPageShowsOverlappingHoursNextToTheDay() {
         TestUser admin = users.user("sla-page-admin", Set.of(Role.ADMIN));
-        browser.signIn(admin.username(), TestUsers.PASSWORD).open("/admin/sla");
+        browser.signIn(admin).open("/admin/sla");
 
         browser.type(By.id("calendar-name"), TestUsers.unique("Night shift"));
         browser.type(By.id("week-wednesday"), "20:00-23:00, 22:00-23:30");

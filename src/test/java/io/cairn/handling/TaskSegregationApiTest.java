@@ -3,8 +3,6 @@ package io.cairn.handling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
 import java.util.List;
@@ -12,9 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,14 +17,7 @@ import tools.jackson.databind.JsonNode;
  * task's team sees the task and the shared fields only; a resolver of another team and the reporter see no task;
  * only the incident's handler sees the incident, its description, reporter, evidence and all tasks.
  */
-@CairnTest
-class TaskSegregationApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class TaskSegregationApiTest extends ApiClient.OnServer {
 
     ApiClient handler;
     ApiClient itResolver;
@@ -43,17 +31,16 @@ class TaskSegregationApiTest {
 
     @BeforeEach
     void confidentialIncidentWithATaskForIt() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         s = Long.toString(System.nanoTime(), 36);
-        TeamId security = fixtures.team("seg-sec-" + s);
-        it = fixtures.team("seg-it-" + s);
-        TeamId facilities = fixtures.team("seg-fac-" + s);
-        handler = new ApiClient(port, fixtures.user("segh-" + s, Set.of(Role.HANDLER), security).token());
-        itResolver = new ApiClient(port, fixtures.user("segit-" + s, Set.of(Role.RESOLVER), it).token());
-        otherResolver = new ApiClient(port, fixtures.user("segfac-" + s, Set.of(Role.RESOLVER), facilities)
-                .token());
-        reporter = new ApiClient(port, fixtures.user("segr-" + s, Set.of(Role.REPORTER)).token());
-        outsideHandler = new ApiClient(port, fixtures.user("segoh-" + s, Set.of(Role.HANDLER)).token());
+        TeamId security = users.teamNamed("seg-sec-" + s);
+        it = users.teamNamed("seg-it-" + s);
+        TeamId facilities = users.teamNamed("seg-fac-" + s);
+        handler = client(users.userNamed("segh-" + s, Set.of(Role.HANDLER), security));
+        itResolver = client(users.userNamed("segit-" + s, Set.of(Role.RESOLVER), it));
+        otherResolver = client(users.userNamed("segfac-" + s, Set.of(Role.RESOLVER), facilities)
+                );
+        reporter = client(users.userNamed("segr-" + s, Set.of(Role.REPORTER)));
+        outsideHandler = client(users.userNamed("segoh-" + s, Set.of(Role.HANDLER)));
 
         incident = reporter.post("/api/v1/incidents", Map.of("title", "Payroll export mailed to a supplier",
                 "description", "SECRET-DESCRIPTION " + s, "category", Map.of("rsitClass",

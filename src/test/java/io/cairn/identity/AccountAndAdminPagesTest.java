@@ -10,33 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.Set;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The rules of the account and admin pages, checked without a browser. */
-@ServerTest
-class AccountAndAdminPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    MockMvc mvc;
-    TestUsers users;
-
-    @BeforeEach
-    void setUp() {
-        mvc = Pages.of(context);
-        users = new TestUsers(context);
-    }
+class AccountAndAdminPagesTest extends Pages.OnServer {
 
     @ParameterizedTest
     @ValueSource(strings = {"/admin/users", "/admin/users/new", "/admin/teams", "/admin/business-units"})

@@ -3,44 +3,27 @@ package io.cairn.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
-import io.cairn.ServerTest;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** The admin pages in a real browser: users with one-time passwords, teams and business units. */
-@ServerTest
-@ExtendWith(Browser.Extension.class)
-class AdminPagesBrowserTest {
+class AdminPagesBrowserTest extends Browser.OnServer {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    Browser browser;
-    TestUsers users;
     TestUser admin;
 
     @BeforeEach
-    void setUp(Browser browser) {
-        this.browser = browser.at(port);
-        users = new TestUsers(context);
+    void setUp() {
         admin = users.user("admin", Set.of(Role.ADMIN, Role.HANDLER));
     }
 
     @Test
     void createsAUserWhoseOneTimePasswordIsShownOnceAndMustBeReplaced() {
         String username = TestUsers.unique("dana");
-        browser.signIn(admin.username(), TestUsers.PASSWORD).open("/admin/users");
+        browser.signIn(admin).open("/admin/users");
         browser.submit(By.linkText("New user"));
 
         browser.type(By.id("username"), username);
@@ -67,7 +50,7 @@ class AdminPagesBrowserTest {
     void createsABusinessUnitAndATeamInIt() {
         String unit = TestUsers.unique("Retail");
         String team = TestUsers.unique("Blue team");
-        browser.signIn(admin.username(), TestUsers.PASSWORD).open("/admin/business-units");
+        browser.signIn(admin).open("/admin/business-units");
         browser.type(By.id("name"), unit);
         browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.text(By.cssSelector(".notice.success")))
@@ -89,7 +72,7 @@ class AdminPagesBrowserTest {
     @Test
     void otherUsersAreNotAllowedOnTheAdminPages() {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
-        browser.signIn(handler.username(), TestUsers.PASSWORD).open("/admin/users");
+        browser.signIn(handler).open("/admin/users");
 
         assertThat(browser.text(By.cssSelector(".error-status"))).isEqualTo("403");
         assertThat(browser.findAll(By.xpath("//summary[text()='Admin']"))).as("no admin menu").isEmpty();

@@ -2,13 +2,13 @@ package io.cairn.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.CairnTest;
+import io.cairn.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** On a first start with no users, Cairn creates the admin account, which must change its password. */
-@CairnTest
+@ServerTest
 class FirstAdminTest {
 
     @Autowired
@@ -24,7 +24,7 @@ class FirstAdminTest {
     void createsTheAdminWithTheConfiguredPasswordToBeChangedAtFirstSignIn() {
         User admin = users.findByUsername("admin").orElseThrow();
         assertThat(admin.mustChangePassword()).isTrue();
-        assertThat(passwords.matches(CairnTest.ADMIN_PASSWORD, admin.passwordHash())).isTrue();
+        assertThat(passwords.matches(ServerTest.ADMIN_PASSWORD, admin.passwordHash())).isTrue();
         assertThat(admin.roles()).contains(Role.ADMIN, Role.HANDLER, Role.COORDINATOR, Role.AUDITOR);
     }
 

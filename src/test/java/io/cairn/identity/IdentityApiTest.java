@@ -3,42 +3,30 @@ package io.cairn.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures.TestUser;
+import io.cairn.identity.TestUsers.TestUser;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@CairnTest
-class IdentityApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class IdentityApiTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
 
-    IdentityFixtures fixtures;
     ApiClient admin;
     ApiClient handler;
     String suffix;
 
     @BeforeEach
     void people() {
-        fixtures = new IdentityFixtures(context);
         suffix = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("adm-" + suffix, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.user("hdl-" + suffix, Set.of(Role.HANDLER)).token());
+        admin = client(users.userNamed("adm-" + suffix, Set.of(Role.ADMIN)));
+        handler = client(users.userNamed("hdl-" + suffix, Set.of(Role.HANDLER)));
     }
 
     @Test
@@ -137,8 +125,8 @@ class IdentityApiTest {
 
     @Test
     void aDisabledUsersTokensStopWorking() {
-        TestUser victim = fixtures.user("gone-" + suffix, Set.of(Role.HANDLER));
-        ApiClient asVictim = new ApiClient(port, victim.token());
+        TestUser victim = users.userNamed("gone-" + suffix, Set.of(Role.HANDLER));
+        ApiClient asVictim = client(victim);
         assertThat(asVictim.get("/api/v1/me").status()).isEqualTo(200);
         long version = admin.get("/api/v1/users/" + victim.id()).json().get("version").asLong();
         admin.put("/api/v1/users/" + victim.id(), Map.of("displayName", "Gone", "roles", List.of("HANDLER"),
@@ -154,11 +142,11 @@ class IdentityApiTest {
         assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
 
         ApiClient.Answer weak = handler.post("/api/v1/me/password", Map.of("currentPassword",
-                IdentityFixtures.PASSWORD, "newPassword", "short"));
+                TestUsers.PASSWORD, "newPassword", "short"));
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
 
-        assertThat(handler.post("/api/v1/me/password", Map.of("currentPassword", IdentityFixtures.PASSWORD,
+        assertThat(handler.post("/api/v1/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
                 "newPassword", "A-much-better-password-1")).status()).isEqualTo(204);
     }
 }

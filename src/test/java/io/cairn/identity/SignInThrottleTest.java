@@ -2,13 +2,13 @@ package io.cairn.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.CairnTest;
+import io.cairn.ServerTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Repeated failed sign-ins are slowed down, then refused for a while; per account and per address. */
-@CairnTest
+@ServerTest
 class SignInThrottleTest {
 
     @Autowired

@@ -3,11 +3,9 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers.TestUser;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,19 +14,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@CairnTest
-class IncidentApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class IncidentApiTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -39,11 +28,10 @@ class IncidentApiTest {
 
     @BeforeEach
     void signIn() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         String suffix = Long.toString(System.nanoTime(), 36);
-        securityTeam = fixtures.team("security-" + suffix);
-        handlerUser = fixtures.user("handler-" + suffix, Set.of(Role.HANDLER), securityTeam);
-        handler = new ApiClient(port, handlerUser.token());
+        securityTeam = users.teamNamed("security-" + suffix);
+        handlerUser = users.userNamed("handler-" + suffix, Set.of(Role.HANDLER), securityTeam);
+        handler = client(handlerUser);
     }
 
     private JsonNode report(String title) {

@@ -3,9 +3,7 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.List;
 import java.util.Set;
@@ -13,36 +11,17 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** The incident list in a real browser: search, filters, sorting and paging, with htmx and in the address. */
-@ServerTest
-@ExtendWith(Browser.Extension.class)
-class IncidentListBrowserTest {
+class IncidentListBrowserTest extends Browser.OnServer {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    IncidentManagement incidents;
-
-    Browser browser;
-    TestUsers users;
     TestUser handler;
 
     @BeforeEach
-    void setUp(Browser browser) {
-        this.browser = browser.at(port);
-        users = new TestUsers(context);
+    void setUp() {
         handler = users.user("handler", Set.of(Role.HANDLER, Role.REPORTER));
     }
 
@@ -55,7 +34,7 @@ class IncidentListBrowserTest {
                 .toList();
         reported.subList(0, 3).forEach(incident -> users.as(handler, () -> incidents.transition(incident.id(),
                 new IncidentCommands.Transition(Status.TRIAGE, null, incident.version())).orRefuse()));
-        browser.signIn(handler.username(), TestUsers.PASSWORD).open("/incidents");
+        browser.signIn(handler).open("/incidents");
 
         browser.type(By.id("q"), word);
         browser.waitFor(ExpectedConditions.urlContains("q=" + word));
@@ -95,7 +74,7 @@ class IncidentListBrowserTest {
 
     @Test
     void reportFormFitsAPhoneAndADesktop() {
-        browser.signIn(handler.username(), TestUsers.PASSWORD);
+        browser.signIn(handler);
         browser.phone().open("/incidents/new");
         assertThat(browser.overflowsSideways()).isFalse();
         browser.screenshotOfWindow("report-phone");

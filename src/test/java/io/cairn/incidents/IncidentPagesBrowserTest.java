@@ -3,51 +3,30 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** The incident pages in a real browser: reporting, the list, one incident and its actions. */
-@ServerTest
-@ExtendWith(Browser.Extension.class)
-class IncidentPagesBrowserTest {
+class IncidentPagesBrowserTest extends Browser.OnServer {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    IncidentManagement incidents;
-
-    Browser browser;
-    TestUsers users;
     TestUser handler;
     TestUser reporter;
 
     @BeforeEach
-    void setUp(Browser browser) {
-        this.browser = browser.at(port);
-        users = new TestUsers(context);
+    void setUp() {
         handler = users.user("handler", Set.of(Role.HANDLER, Role.REPORTER));
         reporter = users.user("reporter", Set.of(Role.REPORTER));
     }
 
     @Test
     void reportsAnIncidentThroughTheFormAfterShowingTheMissingTitleNextToTheField() {
-        browser.signIn(handler.username(), TestUsers.PASSWORD).open("/incidents/new");
+        browser.signIn(handler).open("/incidents/new");
         browser.type(By.id("description"), "A USB stick was found in the car park and plugged in.");
         browser.submit(By.cssSelector("form.report-form button[type=submit]"));
 
@@ -74,7 +53,7 @@ class IncidentPagesBrowserTest {
     @Test
     void triagesAnIncidentAddsANoteAndShowsBothInTheTimeline() {
         IncidentView incident = reported(reporter, "Laptop stolen from a train");
-        browser.signIn(handler.username(), TestUsers.PASSWORD).open("/incidents/" + incident.id());
+        browser.signIn(handler).open("/incidents/" + incident.id());
 
         browser.submit(By.cssSelector("button[name=to][value=triage]"));
         assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("The status was changed.");
@@ -99,7 +78,7 @@ class IncidentPagesBrowserTest {
     @Test
     void showsTheRefusalNextToTheReasonFieldWhenDismissingWithoutAReason() {
         IncidentView incident = reported(reporter, "Odd pop-up on a kiosk");
-        browser.signIn(handler.username(), TestUsers.PASSWORD).open("/incidents/" + incident.id());
+        browser.signIn(handler).open("/incidents/" + incident.id());
         browser.submit(By.cssSelector("button[name=to][value=triage]"));
 
         browser.submit(By.cssSelector("button[name=to][value=dismissed]"));
@@ -113,7 +92,7 @@ class IncidentPagesBrowserTest {
     @Test
     void reporterSeesTheirIncidentReadOnlyButMayAddNotes() {
         IncidentView incident = reported(reporter, "Phishing mail about a parcel");
-        browser.signIn(reporter.username(), TestUsers.PASSWORD).open("/incidents/" + incident.id());
+        browser.signIn(reporter).open("/incidents/" + incident.id());
 
         assertThat(browser.findAll(By.cssSelector(".incident-actions"))).isEmpty();
         assertThat(browser.text(By.cssSelector(".read-only-note"))).contains("add notes");
@@ -127,7 +106,7 @@ class IncidentPagesBrowserTest {
         IncidentView incident = reported(reporter, "Someone else's report");
         TestUser other = users.user("other", Set.of(Role.REPORTER));
 
-        browser.signIn(other.username(), TestUsers.PASSWORD).open("/incidents/" + incident.id());
+        browser.signIn(other).open("/incidents/" + incident.id());
 
         assertThat(browser.text(By.cssSelector(".error-status"))).isEqualTo("404");
         assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Not found");

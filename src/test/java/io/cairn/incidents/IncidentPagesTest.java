@@ -11,9 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Tlp;
@@ -22,28 +20,18 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The rules of the incident pages, checked without a browser: who sees what, CSRF, versions, htmx fragments. */
-@ServerTest
-class IncidentPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class IncidentPagesTest extends Pages.OnServer {
 
     @Autowired
     IncidentManagement incidents;
 
-    MockMvc mvc;
-    TestUsers users;
     TestUser handler;
     TestUser reporter;
 
     @BeforeEach
     void setUp() {
-        mvc = Pages.of(context);
-        users = new TestUsers(context);
         handler = users.user("handler", Set.of(Role.HANDLER));
         reporter = users.user("reporter", Set.of(Role.REPORTER));
     }

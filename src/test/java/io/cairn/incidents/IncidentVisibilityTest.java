@@ -3,29 +3,16 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** Who sees and changes which incident: every read and list is scoped to what the caller may see. */
-@CairnTest
-class IncidentVisibilityTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class IncidentVisibilityTest extends ApiClient.OnServer {
 
     ApiClient reporter;
     ApiClient otherReporter;
@@ -38,21 +25,16 @@ class IncidentVisibilityTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         String s = Long.toString(System.nanoTime(), 36);
-        team = fixtures.team("cert-" + s);
-        TeamId otherTeam = fixtures.team("soc-" + s);
-        reporter = client(fixtures.user("rita-" + s, Set.of(Role.REPORTER)));
-        otherReporter = client(fixtures.user("rob-" + s, Set.of(Role.REPORTER)));
-        teamHandler = client(fixtures.user("hanna-" + s, Set.of(Role.HANDLER), team));
-        otherHandler = client(fixtures.user("henk-" + s, Set.of(Role.HANDLER), otherTeam));
-        coordinator = client(fixtures.user("cora-" + s, Set.of(Role.COORDINATOR)));
-        auditor = client(fixtures.user("aud-" + s, Set.of(Role.AUDITOR)));
-        resolver = client(fixtures.user("res-" + s, Set.of(Role.RESOLVER)));
-    }
-
-    private ApiClient client(TestUser user) {
-        return new ApiClient(port, user.token());
+        team = users.teamNamed("cert-" + s);
+        TeamId otherTeam = users.teamNamed("soc-" + s);
+        reporter = client(users.userNamed("rita-" + s, Set.of(Role.REPORTER)));
+        otherReporter = client(users.userNamed("rob-" + s, Set.of(Role.REPORTER)));
+        teamHandler = client(users.userNamed("hanna-" + s, Set.of(Role.HANDLER), team));
+        otherHandler = client(users.userNamed("henk-" + s, Set.of(Role.HANDLER), otherTeam));
+        coordinator = client(users.userNamed("cora-" + s, Set.of(Role.COORDINATOR)));
+        auditor = client(users.userNamed("aud-" + s, Set.of(Role.AUDITOR)));
+        resolver = client(users.userNamed("res-" + s, Set.of(Role.RESOLVER)));
     }
 
     private String reportBy(ApiClient who, String title, boolean confidential) {

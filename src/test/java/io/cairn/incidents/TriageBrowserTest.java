@@ -3,43 +3,29 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** A report made in the portal reaches the handler's triage queue and is accepted as an incident, in a browser. */
-@ServerTest
-@ExtendWith(Browser.Extension.class)
-class TriageBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class TriageBrowserTest extends Browser.OnServer {
 
     @Test
-    void aReportFromThePortalIsTriagedIntoAnIncidentFromTheQueue(Browser browser) {
-        TestUsers users = new TestUsers(context);
+    void aReportFromThePortalIsTriagedIntoAnIncidentFromTheQueue() {
         TestUser reporter = users.user("portal-reporter", Set.of(Role.REPORTER));
         TestUser handler = users.user("queue-handler", Set.of(Role.HANDLER));
         String title = "Stranger in the server room " + TestUsers.unique("x");
 
-        browser.at(port).signIn(reporter.username(), TestUsers.PASSWORD).open("/report/something-else");
+        browser.signIn(reporter).open("/report/something-else");
         browser.type(By.id("q-what"), title);
         browser.submit(By.cssSelector("main form button[type=submit]"));
         String reference = browser.text(By.cssSelector("[data-reference]"));
         assertThat(browser.text(By.cssSelector(".tips"))).contains("Better one report too many");
 
-        browser.signIn(handler.username(), TestUsers.PASSWORD);
+        browser.signIn(handler);
         browser.open("/incidents?status=new&sort=priority&direction=asc&q=" + reference);
         browser.submit(By.linkText(reference));
         assertThat(browser.text(By.id("intake"))).contains(title);
@@ -48,7 +34,7 @@ class TriageBrowserTest {
         assertThat(browser.text(By.cssSelector(".notices"))).contains("accepted");
         assertThat(browser.text(By.id("timeline"))).contains("Analysis");
 
-        browser.signIn(reporter.username(), TestUsers.PASSWORD).open("/reports");
+        browser.signIn(reporter).open("/reports");
         assertThat(browser.text(By.cssSelector(".my-reports"))).contains(title).contains("Being investigated");
     }
 }

@@ -3,30 +3,18 @@ package io.cairn.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers.TestUser;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** The handler's workspace: triage decisions on new reports, bulk changes, saved views. */
-@CairnTest
-class WorkspaceApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class WorkspaceApiTest extends ApiClient.OnServer {
 
     ApiClient handler;
     ApiClient otherHandler;
@@ -36,13 +24,12 @@ class WorkspaceApiTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         String s = Long.toString(System.nanoTime(), 36);
-        team = fixtures.team("ws-" + s);
-        handlerUser = fixtures.user("wsh-" + s, Set.of(Role.HANDLER), team);
-        handler = new ApiClient(port, handlerUser.token());
-        otherHandler = new ApiClient(port, fixtures.user("wso-" + s, Set.of(Role.HANDLER)).token());
-        reporter = new ApiClient(port, fixtures.user("wsr-" + s, Set.of(Role.REPORTER)).token());
+        team = users.teamNamed("ws-" + s);
+        handlerUser = users.userNamed("wsh-" + s, Set.of(Role.HANDLER), team);
+        handler = client(handlerUser);
+        otherHandler = client(users.userNamed("wso-" + s, Set.of(Role.HANDLER)));
+        reporter = client(users.userNamed("wsr-" + s, Set.of(Role.REPORTER)));
     }
 
     private String report(String title) {

@@ -11,9 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import io.cairn.intake.IntakeManagement;
 import io.cairn.intake.ReportReceipt;
@@ -24,15 +22,9 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The handler's workspace pages: triage from the incident page, bulk changes and saved views from the list. */
-@ServerTest
-class WorkspacePagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class WorkspacePagesTest extends Pages.OnServer {
 
     @Autowired
     IncidentManagement incidents;
@@ -40,15 +32,11 @@ class WorkspacePagesTest {
     @Autowired
     IntakeManagement intake;
 
-    MockMvc mvc;
-    TestUsers users;
     TestUser handler;
     TestUser reporter;
 
     @BeforeEach
     void setUp() {
-        mvc = Pages.of(context);
-        users = new TestUsers(context);
         handler = users.user("wshandler", Set.of(Role.HANDLER));
         reporter = users.user("wsreporter", Set.of(Role.REPORTER));
     }

@@ -3,8 +3,6 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +14,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Monitoring systems report alerts; a repeated alert is counted on the incident it opened. */
-@CairnTest
-class AlertIntakeTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class AlertIntakeTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -40,10 +29,9 @@ class AlertIntakeTest {
 
     @BeforeEach
     void accounts() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         String s = Long.toString(System.nanoTime(), 36);
-        monitor = new ApiClient(port, fixtures.user("siem-" + s, Set.of(Role.REPORTER)).token());
-        handler = new ApiClient(port, fixtures.user("soc-" + s, Set.of(Role.HANDLER)).token());
+        monitor = client(users.userNamed("siem-" + s, Set.of(Role.REPORTER)));
+        handler = client(users.userNamed("soc-" + s, Set.of(Role.HANDLER)));
         reference = "alert-" + s;
     }
 

@@ -3,28 +3,17 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A person without an account reports, and follows up with a one-time code that shows nothing else. */
-@CairnTest
-class AnonymousReportTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class AnonymousReportTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -36,13 +25,12 @@ class AnonymousReportTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         String s = Long.toString(System.nanoTime(), 36);
         anonymous = new ApiClient(port, null);
         // anonymous reports through this template are confidential and unrouted: coordinators see them
-        handler = new ApiClient(port, fixtures.user("anh-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
-        reporter = new ApiClient(port, fixtures.user("anr-" + s, Set.of(Role.REPORTER)).token());
-        otherReporter = new ApiClient(port, fixtures.user("ano-" + s, Set.of(Role.REPORTER)).token());
+        handler = client(users.userNamed("anh-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)));
+        reporter = client(users.userNamed("anr-" + s, Set.of(Role.REPORTER)));
+        otherReporter = client(users.userNamed("ano-" + s, Set.of(Role.REPORTER)));
     }
 
     private JsonNode reportAnonymously() {

@@ -3,8 +3,6 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
@@ -17,8 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,20 +22,13 @@ import tools.jackson.databind.JsonNode;
  * Files added to incidents: the type is sniffed, programs and files over the limit are refused whole, only those who
  * may add notes (or hold the follow-up code) add, and downloads never let a browser run what it receives.
  */
-@CairnTest
-class AttachmentUploadTest {
+class AttachmentUploadTest extends ApiClient.OnServer {
 
     static final byte[] PNG = bytes(new int[] {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d});
     static final byte[] WINDOWS_PROGRAM = bytes(new int[] {'M', 'Z', 0x90, 0, 3, 0, 0, 0, 4});
     static final byte[] LINUX_PROGRAM = bytes(new int[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
     static final byte[] MAC_PROGRAM = bytes(new int[] {0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1});
     static final byte[] SCRIPT = "#!/bin/sh\nrm -rf ~\n".getBytes(StandardCharsets.UTF_8);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
@@ -55,12 +44,11 @@ class AttachmentUploadTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         String s = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("ath-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
-        reporter = new ApiClient(port, fixtures.user("atr-" + s, Set.of(Role.REPORTER)).token());
-        otherReporter = new ApiClient(port, fixtures.user("ato-" + s, Set.of(Role.REPORTER)).token());
-        auditor = new ApiClient(port, fixtures.user("ata-" + s, Set.of(Role.AUDITOR)).token());
+        handler = client(users.userNamed("ath-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)));
+        reporter = client(users.userNamed("atr-" + s, Set.of(Role.REPORTER)));
+        otherReporter = client(users.userNamed("ato-" + s, Set.of(Role.REPORTER)));
+        auditor = client(users.userNamed("ata-" + s, Set.of(Role.AUDITOR)));
         anonymous = new ApiClient(port, null);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
 import io.cairn.WithMailServers;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import io.cairn.notification.NotificationManagement;
 import jakarta.activation.DataHandler;
@@ -29,20 +28,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Mail to the security mailbox becomes a report, exactly once, and the sender is told its reference. */
 @WithMailServers
-class MailIntakeTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class MailIntakeTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -60,15 +51,13 @@ class MailIntakeTest {
     DataSource dataSource;
 
     ApiClient handler;
-    IdentityFixtures fixtures;
     String run;
 
     @BeforeEach
     void setUp() throws Exception {
         MailServers.inbound().purgeEmailFromAllMailboxes();
-        fixtures = new IdentityFixtures(context);
         run = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("mh-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
+        handler = client(users.userNamed("mh-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)));
     }
 
     // --- mails ---------------------------------------------------------------------------------------------------
@@ -190,7 +179,7 @@ class MailIntakeTest {
     @Test
     void aKnownSenderBecomesTheReporterAndIsSentTheLinkToTheirReportPage() throws Exception {
         String address = "Rita-" + run + "@Example.org";
-        var rita = fixtures.user("rita-" + run, address.toLowerCase(), Set.of(Role.REPORTER));
+        var rita = users.userNamed("rita-" + run, address.toLowerCase(), Set.of(Role.REPORTER));
         MailServers.deliver(textMail(address, "Lost my phone " + run, "Left it on the train."));
 
         poll();
@@ -198,7 +187,7 @@ class MailIntakeTest {
         JsonNode incident = onlyIncidentTitled("Lost my phone " + run);
         assertThat(incident.get("reporter").asString()).isEqualTo(rita.id().toString());
         assertThat(incident.get("description").asString()).isEqualTo("Left it on the train.");
-        ApiClient.Answer mine = new ApiClient(port, rita.token()).get("/api/v1/me/reports/"
+        ApiClient.Answer mine = client(rita).get("/api/v1/me/reports/"
                 + incident.get("id").asString());
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
         String body = text(onlyAcknowledgementTo(address.toLowerCase()));
@@ -490,7 +479,7 @@ class MailIntakeTest {
     @Test
     void aReplyFromAKnownReporterIsSignedWithTheirName() throws Exception {
         String address = "kim-" + run + "@example.org";
-        var kim = fixtures.user("kim-" + run, address, Set.of(Role.REPORTER));
+        var kim = users.userNamed("kim-" + run, address, Set.of(Role.REPORTER));
         MailServers.deliver(textMail(address, "USB stick found " + run, "In the car park."));
         poll();
         String id = onlyIncidentTitled("USB stick found " + run).get("id").asString();
@@ -498,7 +487,7 @@ class MailIntakeTest {
         MailServers.deliver(replyTo(onlyAcknowledgementTo(address), address, "It is blue."));
         poll();
 
-        JsonNode mine = new ApiClient(port, kim.token()).get("/api/v1/me/reports/" + id).json();
+        JsonNode mine = client(kim).get("/api/v1/me/reports/" + id).json();
         JsonNode reply = java.util.stream.StreamSupport.stream(mine.get("conversation").spliterator(), false)
                 .filter(entry -> entry.get("kind").asString().equals("reporter-replied")).findFirst().orElseThrow();
         assertThat(reply.get("note").asString()).isEqualTo("It is blue.");

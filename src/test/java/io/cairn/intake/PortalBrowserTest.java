@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.ApiClient;
 import io.cairn.Axe;
 import io.cairn.Browser;
-import io.cairn.ServerTest;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -21,30 +18,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The report portal in a real browser, on a phone (375 x 812) and on a desktop: reporting through templates end to
  * end, following up with a code, messages next to the fields, accessibility and no sideways overflow at 360 px.
  */
-@ServerTest
-@ExtendWith(Browser.Extension.class)
-class PortalBrowserTest {
+class PortalBrowserTest extends Browser.OnServer {
 
     private static final Map<String, Consumer<Browser>> SCREENS = Map.of("phone", Browser::phone,
             "desktop", Browser::desktop);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
 
     @TempDir
     Path files;
@@ -56,11 +41,10 @@ class PortalBrowserTest {
 
     @BeforeEach
     void people() {
-        reporter = new TestUsers(context).user("portal", Set.of(Role.REPORTER));
-        IdentityFixtures fixtures = new IdentityFixtures(context);
+        reporter = users.user("portal", Set.of(Role.REPORTER));
         String s = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("pbh-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
-        admin = new ApiClient(port, fixtures.user("pba-" + s, Set.of(Role.ADMIN)).token());
+        handler = new ApiClient(port, users.userNamed("pbh-" + s, Set.of(Role.HANDLER, Role.COORDINATOR)).token());
+        admin = new ApiClient(port, users.userNamed("pba-" + s, Set.of(Role.ADMIN)).token());
         deviceLabel = "ThinkPad " + s;
         ApiClient.Answer device = admin.post("/api/v1/devices", Map.of("name", deviceLabel, "kind", "laptop",
                 "identifier", "TP-" + s, "holder", reporter.id().toString()));
@@ -68,7 +52,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    void reportsThroughThreeTemplatesEndToEndOnAPhoneAndADesktop(Browser browser) throws IOException {
+    void reportsThroughThreeTemplatesEndToEndOnAPhoneAndADesktop() throws IOException {
         Path photo = Files.write(files.resolve("defaced.png"), AttachmentUploadTest.PNG);
         for (Map.Entry<String, Consumer<Browser>> screen : SCREENS.entrySet()) {
             String on = " on a " + screen.getKey();
@@ -83,7 +67,7 @@ class PortalBrowserTest {
             assertThat(browser.text(By.cssSelector("[data-follow-up-code]"))).as("code" + on)
                     .matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){4}");
 
-            browser.signIn(reporter.username(), TestUsers.PASSWORD);
+            browser.signIn(reporter);
             choose(browser, "lost-device");
             String device = browser.find(By.cssSelector("#q-device option:nth-child(2)")).getAttribute("value");
             browser.click(By.cssSelector("#q-device option[value='" + device + "']"))
@@ -109,7 +93,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    void theAnonymousReporterFollowsUpWithTheCodeAndAnswersTheHandlersQuestion(Browser browser) {
+    void theAnonymousReporterFollowsUpWithTheCodeAndAnswersTheHandlersQuestion() {
         for (Map.Entry<String, Consumer<Browser>> screen : SCREENS.entrySet()) {
             ApiClient.Answer receipt = new ApiClient(port, null).post("/api/v1/public/reports", Map.of("template",
                     "unauthorised-access", "answers", Map.of("what", "Server room", "details", "Door left open")));
@@ -137,7 +121,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    void problemsAreShownNextToTheirFieldsAndTheOtherAnswersAreKept(Browser browser) throws IOException {
+    void problemsAreShownNextToTheirFieldsAndTheOtherAnswersAreKept() throws IOException {
         Path program = Files.write(files.resolve("screenshot.png"), AttachmentUploadTest.WINDOWS_PROGRAM);
         Path huge = files.resolve("huge.png");
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
@@ -178,8 +162,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    void thePortalPagesHaveNoSeriousAccessibilityProblemsAndFitA360PixelScreen(Browser browser) {
-        browser.at(port);
+    void thePortalPagesHaveNoSeriousAccessibilityProblemsAndFitA360PixelScreen() {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Consumer<Browser>> screen : SCREENS.entrySet()) {
             screen.getValue().accept(browser);
@@ -198,7 +181,7 @@ class PortalBrowserTest {
             browser.type(By.id("code"), code).submit(By.cssSelector("main form button[type=submit]"));
             check(browser, screen.getKey(), problems);
 
-            browser.signIn(reporter.username(), TestUsers.PASSWORD);
+            browser.signIn(reporter);
             browser.open("/report/something-else").type(By.id("q-what"), "A stranger asked for my badge")
                     .submit(By.cssSelector("form[data-file-form] button[type=submit]"));
             check(browser.open("/reports"), screen.getKey(), problems);

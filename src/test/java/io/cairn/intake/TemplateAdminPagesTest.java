@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
@@ -19,28 +18,18 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.context.WebApplicationContext;
 
 /** Admins edit report templates in the UI: texts in English and Dutch, questions, tips, order, retirement. */
-@ServerTest
-class TemplateAdminPagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class TemplateAdminPagesTest extends Pages.OnServer {
 
     @Autowired
     IntakeManagement intake;
 
-    MockMvc mvc;
-    TestUsers users;
     TestUser admin;
 
     @BeforeEach
     void setUp() {
-        mvc = Pages.of(context);
-        users = new TestUsers(context);
         admin = users.user("tmpl-admin", Set.of(Role.ADMIN));
     }
 

@@ -3,32 +3,20 @@ package io.cairn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers.TestUser;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Reporting through templates with guided questions and tips; templates are data that admins edit. */
-@CairnTest
-class TemplateReportTest {
-
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class TemplateReportTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -41,12 +29,11 @@ class TemplateReportTest {
 
     @BeforeEach
     void people() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         s = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("tadmin-" + s, Set.of(Role.ADMIN)).token());
-        reporterUser = fixtures.user("rep-" + s, Set.of(Role.REPORTER));
-        reporter = new ApiClient(port, reporterUser.token());
-        handler = new ApiClient(port, fixtures.user("thand-" + s, Set.of(Role.HANDLER)).token());
+        admin = client(users.userNamed("tadmin-" + s, Set.of(Role.ADMIN)));
+        reporterUser = users.userNamed("rep-" + s, Set.of(Role.REPORTER));
+        reporter = client(reporterUser);
+        handler = client(users.userNamed("thand-" + s, Set.of(Role.HANDLER)));
     }
 
     @Test

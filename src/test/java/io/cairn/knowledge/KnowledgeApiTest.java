@@ -3,9 +3,6 @@ package io.cairn.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
 import io.cairn.identity.Role;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,20 +13,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The knowledge API: articles, their safety, search and revisions, and who may read and write them. */
-@CairnTest
-class KnowledgeApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class KnowledgeApiTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -41,11 +29,10 @@ class KnowledgeApiTest {
 
     @BeforeEach
     void signIn() {
-        IdentityFixtures fixtures = new IdentityFixtures(context);
         suffix = Long.toString(System.nanoTime(), 36);
-        handler = new ApiClient(port, fixtures.user("handler-" + suffix, Set.of(Role.HANDLER)).token());
-        reporter = new ApiClient(port, fixtures.user("reporter-" + suffix, Set.of(Role.REPORTER)).token());
-        resolver = new ApiClient(port, fixtures.user("resolver-" + suffix, Set.of(Role.RESOLVER)).token());
+        handler = client(users.userNamed("handler-" + suffix, Set.of(Role.HANDLER)));
+        reporter = client(users.userNamed("reporter-" + suffix, Set.of(Role.REPORTER)));
+        resolver = client(users.userNamed("resolver-" + suffix, Set.of(Role.RESOLVER)));
     }
 
     static Map<String, Object> body(Object... keysAndValues) {

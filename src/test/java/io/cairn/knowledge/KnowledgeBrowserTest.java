@@ -3,13 +3,11 @@ package io.cairn.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentCommands;
-import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.Status;
@@ -17,43 +15,24 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** Knowledge in a real browser: an article written and then suggested on an incident; a review that lets a P1 close. */
-@ServerTest
-@ExtendWith(Browser.Extension.class)
-class KnowledgeBrowserTest {
+class KnowledgeBrowserTest extends Browser.OnServer {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    IncidentManagement incidents;
-
-    Browser browser;
-    TestUsers users;
     TestUser handler;
 
     @BeforeEach
-    void setUp(Browser browser) {
-        this.browser = browser.at(port);
-        users = new TestUsers(context);
+    void setUp() {
         handler = users.user("handler", Set.of(Role.HANDLER, Role.REPORTER));
     }
 
     @Test
     void writesAnArticleAndSeesItSuggestedOnAnIncidentOfItsCategory() {
         String word = "quishing" + TestUsers.unique("w").replaceAll("[^a-z]", "");
-        browser.signIn(handler.username(), TestUsers.PASSWORD).open("/knowledge");
+        browser.signIn(handler).open("/knowledge");
         browser.submit(By.cssSelector("a[href='/knowledge/new']"));
         browser.type(By.id("title"), "Handling " + word + " campaigns");
         browser.type(By.id("body"), "## Steps\n\n1. Collect the QR code image.\n2. Decode it offline.\n\n"
@@ -93,7 +72,7 @@ class KnowledgeBrowserTest {
             incident = users.as(handler, () -> incidents.transition(reported.id(),
                     new IncidentCommands.Transition(to, null, version))).orRefuse();
         }
-        browser.signIn(handler.username(), TestUsers.PASSWORD).open("/incidents/" + incident.id());
+        browser.signIn(handler).open("/incidents/" + incident.id());
 
         browser.type(By.id("transition-reason"), "Rebuilt the domain");
         browser.submit(By.cssSelector("button[name=to][value=closed]"));

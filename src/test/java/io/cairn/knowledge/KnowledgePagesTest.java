@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
@@ -23,15 +22,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The knowledge pages without a browser: safe articles, messages next to fields, and who sees which page. */
-@ServerTest
-class KnowledgePagesTest {
-
-    @Autowired
-    WebApplicationContext context;
+class KnowledgePagesTest extends Pages.OnServer {
 
     @Autowired
     KnowledgeManagement knowledge;
@@ -39,8 +32,6 @@ class KnowledgePagesTest {
     @Autowired
     IncidentManagement incidents;
 
-    MockMvc mvc;
-    TestUsers users;
     TestUser handler;
     TestUser reporter;
     TestUser resolver;
@@ -49,8 +40,6 @@ class KnowledgePagesTest {
 
     @BeforeEach
     void setUp() {
-        mvc = Pages.of(context);
-        users = new TestUsers(context);
         handler = users.user("handler", Set.of(Role.HANDLER));
         reporter = users.user("reporter", Set.of(Role.REPORTER));
         resolver = users.user("resolver", Set.of(Role.RESOLVER));

@@ -5,14 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.assets.AssetManagement;
 import io.cairn.assets.DeviceId;
 import io.cairn.assets.DeviceKind;
 import io.cairn.assets.NewDevice;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentId;
@@ -33,10 +31,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Recurrence detection on a seeded history of 30 incidents across categories, assets, texts, root causes and dates:
@@ -46,11 +41,7 @@ import org.springframework.web.context.WebApplicationContext;
  * <p>The history is reported through {@link IncidentManagement} and backdated in SQL, as a report cannot choose its
  * own reported time. Its words are made unique to this run, so that other tests' incidents never resemble it.
  */
-@ServerTest
-class RecurrenceDetectionTest {
-
-    @Autowired
-    ApplicationContext context;
+class RecurrenceDetectionTest extends Pages.OnServer {
 
     @Autowired
     IncidentManagement incidents;
@@ -67,7 +58,6 @@ class RecurrenceDetectionTest {
     @Autowired
     JdbcClient jdbc;
 
-    TestUsers users;
     TestUser handler;
     TestUser outsider;
     TestUser coordinator;
@@ -85,7 +75,6 @@ class RecurrenceDetectionTest {
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(context);
         team = users.team("csirt");
         handler = users.user("handler", Set.of(Role.HANDLER), team);
         outsider = users.user("outsider", Set.of(Role.HANDLER));
@@ -197,7 +186,6 @@ class RecurrenceDetectionTest {
         drain();
 
         assertThat(users.as(handler, () -> knowledge.recurrence(history.get("new")))).isPresent();
-        MockMvc mvc = Pages.of((WebApplicationContext) context);
         String flag = mvc.perform(get("/incidents/" + history.get("new") + "/recurrence")
                         .with(authentication(users.authentication(handler))))
                 .andReturn().getResponse().getContentAsString();

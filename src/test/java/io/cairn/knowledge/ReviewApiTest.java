@@ -5,11 +5,9 @@ import static io.cairn.knowledge.KnowledgeApiTest.problemField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnTest;
-import io.cairn.identity.IdentityFixtures;
-import io.cairn.identity.IdentityFixtures.TestUser;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers.TestUser;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,25 +17,15 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Post-incident reviews through the API: closing needs one, what completing needs, and who may read and write. */
-@CairnTest
-class ReviewApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class ReviewApiTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
 
-    IdentityFixtures fixtures;
     String suffix;
     TeamId team;
     TestUser handlerUser;
@@ -49,15 +37,14 @@ class ReviewApiTest {
 
     @BeforeEach
     void signIn() {
-        fixtures = new IdentityFixtures(context);
         suffix = Long.toString(System.nanoTime(), 36);
-        team = fixtures.team("csirt-" + suffix);
-        handlerUser = fixtures.user("handler-" + suffix, Set.of(Role.HANDLER), team);
-        reporterUser = fixtures.user("reporter-" + suffix, Set.of(Role.REPORTER));
-        handler = new ApiClient(port, handlerUser.token());
-        reporter = new ApiClient(port, reporterUser.token());
-        coordinator = new ApiClient(port, fixtures.user("coordinator-" + suffix, Set.of(Role.COORDINATOR)).token());
-        admin = new ApiClient(port, fixtures.user("admin-" + suffix, Set.of(Role.ADMIN)).token());
+        team = users.teamNamed("csirt-" + suffix);
+        handlerUser = users.userNamed("handler-" + suffix, Set.of(Role.HANDLER), team);
+        reporterUser = users.userNamed("reporter-" + suffix, Set.of(Role.REPORTER));
+        handler = client(handlerUser);
+        reporter = client(reporterUser);
+        coordinator = client(users.userNamed("coordinator-" + suffix, Set.of(Role.COORDINATOR)));
+        admin = client(users.userNamed("admin-" + suffix, Set.of(Role.ADMIN)));
     }
 
     private JsonNode report(ApiClient as, Map<String, Object> incident) {
@@ -207,14 +194,14 @@ class ReviewApiTest {
         assertThat(reporter.get("/api/v1/incidents/" + id + "/review").status()).isEqualTo(403);
         assertThat(reporter.put("/api/v1/incidents/" + id + "/review", body("summary", "Mine", "complete", false,
                 "version", 1)).status()).isEqualTo(403);
-        ApiClient resolver = new ApiClient(port, fixtures.user("resolver-" + suffix, Set.of(Role.RESOLVER)).token());
+        ApiClient resolver = client(users.userNamed("resolver-" + suffix, Set.of(Role.RESOLVER)));
         assertThat(resolver.get("/api/v1/incidents/" + id + "/review").status()).isEqualTo(404);
 
         String confidential = report(handler, body("title", "Executive mailbox " + suffix, "description", "x",
                 "confidential", true, "team", team.toString())).get("id").asString();
         handler.put("/api/v1/incidents/" + confidential + "/review", body("summary", "Secret", "complete", false,
                 "version", 0));
-        ApiClient outsider = new ApiClient(port, fixtures.user("outsider-" + suffix, Set.of(Role.HANDLER)).token());
+        ApiClient outsider = client(users.userNamed("outsider-" + suffix, Set.of(Role.HANDLER)));
         assertThat(outsider.get("/api/v1/incidents/" + confidential + "/review").status()).isEqualTo(404);
         assertThat(outsider.put("/api/v1/incidents/" + confidential + "/review", body("summary", "x", "complete",
                 false, "version", 1)).status()).isEqualTo(404);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
 import io.cairn.WithMailServers;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -33,13 +30,7 @@ import tools.jackson.databind.JsonNode;
  * dead-lettered after the last attempt, and retried by an admin.
  */
 @WithMailServers
-class NotificationOutboxTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class NotificationOutboxTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
@@ -47,17 +38,15 @@ class NotificationOutboxTest {
     @Autowired
     NotificationManagement notifications;
 
-    IdentityFixtures fixtures;
     ApiClient admin;
     ApiClient handler;
     String run;
 
     @BeforeEach
     void setUp() {
-        fixtures = new IdentityFixtures(context);
         run = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("na-" + run, Set.of(Role.ADMIN)).token());
-        handler = new ApiClient(port, fixtures.user("nh-" + run, Set.of(Role.HANDLER)).token());
+        admin = client(users.userNamed("na-" + run, Set.of(Role.ADMIN)));
+        handler = client(users.userNamed("nh-" + run, Set.of(Role.HANDLER)));
     }
 
     @AfterEach
@@ -68,8 +57,8 @@ class NotificationOutboxTest {
     /** A reporter with an e-mail address reports through the API; returns the address. */
     private String report(String name, String language) {
         String address = name + "-" + run + "@example.org";
-        ApiClient reporter = new ApiClient(port, fixtures.user(name + "-" + run, address, Set.of(Role.REPORTER))
-                .token());
+        ApiClient reporter = client(users.userNamed(name + "-" + run, address, Set.of(Role.REPORTER))
+                );
         ApiClient.Answer receipt = reporter.post("/api/v1/reports", Map.of("template", "unauthorised-access",
                 "language", language, "answers", Map.of("what", "Payroll share", "details", "Opened by a stranger")));
         assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);

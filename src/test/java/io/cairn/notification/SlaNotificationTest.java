@@ -6,8 +6,8 @@ import io.cairn.ApiClient;
 import io.cairn.MailServers;
 import io.cairn.WithMailServers;
 import io.cairn.handling.SlaManagement;
-import io.cairn.identity.IdentityFixtures;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,13 +25,7 @@ import tools.jackson.databind.JsonNode;
  * coordinators; a breach nobody acknowledges escalates to the next level's people; an acknowledgement stops it.
  */
 @WithMailServers
-class SlaNotificationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class SlaNotificationTest extends ApiClient.OnServer {
 
     @Autowired
     SlaManagement sla;
@@ -41,31 +33,29 @@ class SlaNotificationTest {
     @Autowired
     NotificationManagement notifications;
 
-    IdentityFixtures fixtures;
     String run;
     ApiClient admin;
     ApiClient owner;
     ApiClient coordinator;
     ApiClient dutyManager;
-    IdentityFixtures.TestUser ownerUser;
+    TestUsers.TestUser ownerUser;
     String ownerAddress;
     String coordinatorAddress;
     String dutyAddress;
 
     @BeforeEach
     void setUp() {
-        fixtures = new IdentityFixtures(context);
         run = Long.toString(System.nanoTime(), 36);
-        admin = new ApiClient(port, fixtures.user("sn-admin-" + run, Set.of(Role.ADMIN)).token());
+        admin = client(users.userNamed("sn-admin-" + run, Set.of(Role.ADMIN)));
         ownerAddress = "owner-" + run + "@example.org";
         coordinatorAddress = "coord-" + run + "@example.org";
         dutyAddress = "duty-" + run + "@example.org";
-        ownerUser = fixtures.user("sn-owner-" + run, ownerAddress, Set.of(Role.HANDLER));
-        owner = new ApiClient(port, ownerUser.token());
-        coordinator = new ApiClient(port, fixtures.user("sn-coord-" + run, coordinatorAddress,
-                Set.of(Role.COORDINATOR)).token());
-        dutyManager = new ApiClient(port, fixtures.user("sn-duty-" + run, dutyAddress, Set.of(Role.HANDLER))
-                .token());
+        ownerUser = users.userNamed("sn-owner-" + run, ownerAddress, Set.of(Role.HANDLER));
+        owner = client(ownerUser);
+        coordinator = client(users.userNamed("sn-coord-" + run, coordinatorAddress,
+                Set.of(Role.COORDINATOR)));
+        dutyManager = client(users.userNamed("sn-duty-" + run, dutyAddress, Set.of(Role.HANDLER))
+                );
     }
 
     /** Back to the shipped P1 policy, and the outbox drained, so that the other mail tests start from an empty one. */
@@ -200,9 +190,9 @@ class SlaNotificationTest {
 
     @Test
     void aLevelThatNotifiesATeamTellsEveryMemberInTheInbox() {
-        io.cairn.identity.TeamId team = fixtures.team("Night desk " + run);
-        ApiClient first = new ApiClient(port, fixtures.user("sn-night1-" + run, Set.of(Role.HANDLER), team).token());
-        ApiClient second = new ApiClient(port, fixtures.user("sn-night2-" + run, Set.of(Role.RESOLVER), team).token());
+        io.cairn.identity.TeamId team = users.teamNamed("Night desk " + run);
+        ApiClient first = client(users.userNamed("sn-night1-" + run, Set.of(Role.HANDLER), team));
+        ApiClient second = client(users.userNamed("sn-night2-" + run, Set.of(Role.RESOLVER), team));
         ApiClient level = admin;
         String levelId = level.post("/api/v1/sla/escalation-levels", Map.of("name", "Night " + run, "notifyKind",
                 "team", "notifyTarget", "Night desk " + run, "waitFor", "PT15M")).json().get("id").asString();

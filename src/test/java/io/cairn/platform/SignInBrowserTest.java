@@ -3,39 +3,15 @@ package io.cairn.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** Signing in and out, the forced password change and the language switch, in a real browser. */
-@ServerTest
-@ExtendWith(Browser.Extension.class)
-class SignInBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    Browser browser;
-    TestUsers users;
-
-    @BeforeEach
-    void setUp(Browser browser) {
-        this.browser = browser.at(port);
-        users = new TestUsers(context);
-    }
+class SignInBrowserTest extends Browser.OnServer {
 
     @Test
     void aOneTimePasswordLeadsThroughAPasswordChangeToTheIncidentList() {
@@ -88,7 +64,7 @@ class SignInBrowserTest {
     @Test
     void theLanguageSwitchShowsDutchTextsAndRemembersThem() {
         TestUser reporter = users.user("reporter", Set.of(Role.REPORTER));
-        browser.signIn(reporter.username(), TestUsers.PASSWORD).open("/incidents?sort=number");
+        browser.signIn(reporter).open("/incidents?sort=number");
 
         browser.submit(By.cssSelector(".languages a[hreflang=nl]"));
 
@@ -107,7 +83,7 @@ class SignInBrowserTest {
     @Test
     void signingOutEndsTheSession() {
         TestUser reporter = users.user("reporter", Set.of(Role.REPORTER));
-        browser.signIn(reporter.username(), TestUsers.PASSWORD).open("/incidents");
+        browser.signIn(reporter).open("/incidents");
 
         browser.click(By.cssSelector(".account-menu summary"));
         browser.submit(By.cssSelector(".account-menu button[type=submit]"));

@@ -7,30 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
-import io.cairn.ServerTest;
 import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import java.util.Set;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 /** What the sign-in page says after a refused, throttled or disabled sign-in, in the browser's language. */
-@ServerTest
-class SignInPageTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = Pages.of(context);
-    }
+class SignInPageTest extends Pages.OnServer {
 
     @Test
     void saysHowLongToWaitAfterTooManyAttempts() throws Exception {
@@ -48,7 +31,6 @@ class SignInPageTest {
 
     @Test
     void sendsAReporterAlreadySignedInToTheReportPortal() throws Exception {
-        TestUsers users = new TestUsers(context);
         var reporter = users.user("reporter", Set.of(Role.REPORTER));
 
         mvc.perform(get("/login").with(authentication(users.authentication(reporter))))
@@ -59,7 +41,6 @@ class SignInPageTest {
 
     @Test
     void sendsAHandlerAlreadySignedInToTheIncidentList() throws Exception {
-        TestUsers users = new TestUsers(context);
         var handler = users.user("handler", Set.of(Role.HANDLER));
 
         mvc.perform(get("/").with(authentication(users.authentication(handler))))
