@@ -84,20 +84,17 @@ class RecurrenceDetection {
     int detectBatch() {
         Integer checked = transactions.execute(status -> {
             List<IncidentId> queued = recurrences.takeQueued(BATCH);
-            queued.forEach(this::detectSimilar);
+            // one read for the batch: incidents deleted meanwhile are absent and not checked
+            incidents.incidentsForSystem(queued).values().forEach(this::detectSimilar);
             return queued.size();
         });
         return checked == null ? 0 : checked;
     }
 
-    private void detectSimilar(IncidentId id) {
-        Optional<IncidentView> incident = incidents.incidentForSystem(id);
-        if (incident.isEmpty()) {
-            return;
-        }
-        List<Recurrences.Flag> flags = knowledge.candidates(incident.get(), settings.limit()).stream()
+    private void detectSimilar(IncidentView incident) {
+        List<Recurrences.Flag> flags = knowledge.candidates(incident, settings.limit()).stream()
                 .filter(flag -> SIMILARITY.contains(flag.reason())).toList();
-        store(id, SIMILARITY, flags);
+        store(incident.id(), SIMILARITY, flags);
     }
 
     /** A saved review may make this and later incidents recur by root cause, or stop them from doing so. */

@@ -36,7 +36,8 @@ import java.util.UUID;
  * <p>Settings (system properties): {@code bench.incidents} (1,000,000), {@code bench.createWarmupSeconds} (40),
  * {@code bench.createSeconds} (30, per round), {@code bench.ceilingSeconds} (20, per round), {@code bench.rounds}
  * (3), {@code bench.listRequests} (per client and query kind, 500), {@code bench.slaScans} (5),
- * {@code bench.serverJvm} (the server's JVM flags), {@code bench.jfr} (true: record the server with JFR while it
+ * {@code bench.serverJvm} (the server's JVM flags), {@code bench.serverArgs} (Cairn settings for the measured
+ * server, such as {@code --cairn.recurrence.detect-interval=PT1M}; none by default), {@code bench.jfr} (true: record the server with JFR while it
  * creates), {@code bench.statements} (true: PostgreSQL's time per statement while creating, with
  * pg_stat_statements, in {@code statements-*.txt}), {@code bench.quietMinutes} (3), {@code bench.skipStartup},
  * {@code bench.keepData}, {@code bench.reuseData} (a kept data directory: list, search, recurrence and SLA only),
@@ -81,7 +82,9 @@ public final class BenchmarkRun {
             Map<String, String> environment = Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(),
                     "SPRING_DATASOURCE_USERNAME", database.user(), "SPRING_DATASOURCE_PASSWORD", database.password(),
                     "CAIRN_ADMIN_PASSWORD", "bench-" + UUID.randomUUID());
-            try (CairnServer server = CairnServer.start(jar, serverJvm, environment, List.of(),
+            List<String> serverArguments = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
+                    : List.of(System.getProperty("bench.serverArgs").trim().split("\\s+"));
+            try (CairnServer server = CairnServer.start(jar, serverJvm, environment, serverArguments,
                     results.resolve("server.log"))) {
                 say("Cairn on external PostgreSQL healthy after " + server.startup().toMillis() + " ms");
                 Seed.Directory directory;
