@@ -33,7 +33,7 @@ import java.util.UUID;
  * after building {@code target/cairn.jar}; {@code bench/run} does both. Every loop is bounded in count and time, and
  * everything talks to 127.0.0.1 only.
  *
- * <p>Settings (system properties): {@code bench.incidents} (1,000,000), {@code bench.createWarmupSeconds} (40),
+ * <p>Settings (system properties): {@code bench.incidents} (1,000,000), {@code bench.createWarmupSeconds} (150),
  * {@code bench.createSeconds} (30, per round), {@code bench.ceilingSeconds} (20, per round), {@code bench.rounds}
  * (3), {@code bench.listRequests} (per client and query kind, 500), {@code bench.slaScans} (5),
  * {@code bench.serverJvm} (the server's JVM flags), {@code bench.serverArgs} (Cairn settings for the measured
@@ -164,7 +164,7 @@ public final class BenchmarkRun {
         properties.put("bench.clients", clientsFile.toString());
         properties.put("bench.users", Integer.toString(CLIENTS));
         database.resetStatements();
-        long warmup = Long.getLong("bench.createWarmupSeconds", 40);
+        long warmup = Long.getLong("bench.createWarmupSeconds", 150);
         long seconds = Long.getLong("bench.createSeconds", 30);
         int rounds = Integer.getInteger("bench.rounds", 3);
         // One Gatling JVM for the warm-up and every round, back to back: a JVM started for each round would spend the
