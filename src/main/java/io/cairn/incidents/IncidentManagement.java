@@ -163,8 +163,7 @@ public class IncidentManagement {
         ValidReport accepted = ((Outcome.Done<ValidReport>) valid).value();
         Instant now = clock.instant();
         Incident incident = Incident.report(IncidentId.random(), accepted, reporter, now);
-        incidents.insertNew(incident);
-        timeline.append(incident.id(), now, by, "reported", Map.of("status", Status.NEW.code()), null);
+        incidents.insertNew(incident, now, by);
         events.publishEvent(new IncidentReported(incident.id(), by, now, accepted.priority(),
                 accepted.category(), accepted.team(), accepted.businessUnit(), accepted.asset(), accepted.template(),
                 digest(incident)));

@@ -31,15 +31,18 @@ final class KnowledgeSettings {
      * @param detectInterval how long a node waits between two passes over the incidents to check
      * @param limit the most earlier incidents kept per incident
      * @param maxPerPass the most incidents one pass checks; the rest wait for the next pass
+     * @param passBudget how long one pass may keep checking; it stops after the batch that used it up
      */
     @ConfigurationProperties("cairn.recurrence")
-    record Recurrence(Period window, Duration detectInterval, int limit, int maxPerPass) {
+    record Recurrence(Period window, Duration detectInterval, int limit, int maxPerPass, Duration passBudget) {
 
         Recurrence {
             window = window == null ? Period.ofMonths(6) : window;
             detectInterval = detectInterval == null ? Duration.ofSeconds(10) : detectInterval;
             limit = limit <= 0 ? 10 : Math.min(limit, 50);
             maxPerPass = maxPerPass <= 0 ? 200 : maxPerPass;
+            passBudget = passBudget == null || passBudget.isNegative() || passBudget.isZero()
+                    ? Duration.ofSeconds(1) : passBudget;
         }
     }
 

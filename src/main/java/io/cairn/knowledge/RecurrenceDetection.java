@@ -28,7 +28,7 @@ class RecurrenceDetection {
 
     private static final Set<String> CHANGES_THAT_MATTER = Set.of("described", "recategorised");
     private static final List<String> SIMILARITY = List.of(SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT);
-    private static final int BATCH = 50;
+    private static final int BATCH = 20;
 
     private final KnowledgeManagement knowledge;
     private final IncidentManagement incidents;
@@ -65,19 +65,21 @@ class RecurrenceDetection {
     }
 
     /**
-     * Checks the queued incidents, a batch per transaction, until none is left or the pass has checked its share
-     * ({@code cairn.recurrence.max-per-pass}): under a flood of reports the checks lag a little behind instead of
-     * taking the database from the reports themselves (see BENCHMARKS.md).
+     * Checks the queued incidents, a batch per transaction, until none is left or the pass has used its share: at
+     * most {@code cairn.recurrence.max-per-pass} incidents and {@code cairn.recurrence.pass-budget} of time (1 s of
+     * every 10 s by default, whatever a check costs on this database). Under a flood of reports the checks lag behind
+     * instead of taking the database from the reports and the people working on them (see BENCHMARKS.md).
      */
     @Scheduled(fixedDelayString = "${cairn.recurrence.detect-interval:PT10S}",
             initialDelayString = "${cairn.recurrence.detect-interval:PT10S}")
     void detectQueued() {
+        long deadline = System.nanoTime() + settings.passBudget().toNanos();
         int checked = 0;
         int last;
         do {
             last = detectBatch();
             checked += last;
-        } while (last == BATCH && checked < settings.maxPerPass());
+        } while (last == BATCH && checked < settings.maxPerPass() && System.nanoTime() < deadline);
     }
 
     /** Checks one batch of queued incidents; how many it checked. */

@@ -23,8 +23,8 @@ import org.HdrHistogram.Histogram;
  * The ceiling for creating incidents: the same rows the API writes, written with plain JDBC by the same number of
  * threads, each with its own connection and one transaction per incident. Per incident, in this order, exactly the
  * statements Cairn issues after authenticating the request and checking the team: the insert of all 33 incident
- * columns, which takes the number from {@code incident_number_seq} and returns it; the timeline insert {@code
- * returning id}; the incident's two SLA clocks (response and resolution, with the targets of the shipped policy for
+ * columns, which takes the number from {@code incident_number_seq} and returns it, with the first timeline entry in
+ * the same statement; the incident's two SLA clocks (response and resolution, with the targets of the shipped policy for
  * its priority, measured around the clock) in one statement; its entry in the recurrence-detection queue; the audit
  * append, which locks the {@code audit_head} row ({@code for update}), inserts the record chained to the head's hash
  * and moves the head, in one statement; commit. The incident's snapshot digest is computed as Cairn computes it, and
@@ -40,12 +40,21 @@ final class JdbcCeiling {
         }
     }
 
-    private static final String INSERT_INCIDENT = "insert into incident (id, number, title, description, "
-            + "category_class, category_type, determination, severity, impact, urgency, priority, tlp, pap, "
-            + "reporter_id, owner_id, team_id, business_unit_id, confidential, status, resolution, dismissal_reason, "
-            + "merged_into, occurred_at, detected_at, reported_at, acknowledged_at, contained_at, recovered_at, "
-            + "closed_at, updated_at, asset_id, template, version) values (?, nextval('incident_number_seq'), ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning number";
+    /** Cairn's NewIncidentsImpl: the incident and the first entry of its timeline, in one statement. */
+    private static final String INSERT_INCIDENT = """
+            with reported as (
+              insert into incident (id, number, title, description, category_class, category_type, determination,
+                                    severity, impact, urgency, priority, tlp, pap, reporter_id, owner_id, team_id,
+                                    business_unit_id, confidential, status, resolution, dismissal_reason, merged_into,
+                                    occurred_at, detected_at, reported_at, acknowledged_at, contained_at, recovered_at,
+                                    closed_at, updated_at, asset_id, template, version)
+              values (?, nextval('incident_number_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                      ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              returning id, number),
+            first_entry as (
+              insert into incident_timeline (incident_id, at, actor_id, actor_name, kind, details, note)
+              select id, ?, ?, ?, 'reported', '{"status": "new"}'::jsonb, null from reported)
+            select number from reported""";
     /** Cairn's SlaClocks: both clocks of a new incident, running, in one statement. */
     private static final String INSERT_CLOCKS = "insert into sla_clock (incident_id, kind, priority_level, target_ms, "
             + "warn_ms, calendar_id, state, consumed_us, running_since, started_at, due_at, warn_at, warned_at, "
@@ -59,8 +68,6 @@ final class JdbcCeiling {
     private static final long[][] TARGET_HOURS = {{1, 8}, {4, 24}, {8, 40}, {16, 80}};
     private static final String QUEUE_RECURRENCE_CHECK = "insert into recurrence_check (incident_id, queued_at) "
             + "values (?, ?) on conflict do nothing";
-    private static final String INSERT_TIMELINE = "insert into incident_timeline (incident_id, at, actor_id, "
-            + "actor_name, kind, details, note) values (?, ?, ?, ?, ?, ?::jsonb, ?) returning id";
     /** Cairn's AuditTrail: lock the head, append the chained record, move the head, in one statement. */
     private static final String APPEND = """
             with head as (select seq, hash from audit_head where id = 1 for update),
@@ -104,7 +111,6 @@ final class JdbcCeiling {
         String actorId = client.user().toString();
         try (Connection connection = database.connect();
                 PreparedStatement incident = connection.prepareStatement(INSERT_INCIDENT);
-                PreparedStatement timeline = connection.prepareStatement(INSERT_TIMELINE);
                 PreparedStatement clocks = connection.prepareStatement(INSERT_CLOCKS);
                 PreparedStatement queue = connection.prepareStatement(QUEUE_RECURRENCE_CHECK);
                 PreparedStatement append = connection.prepareStatement(APPEND)) {
@@ -123,7 +129,7 @@ final class JdbcCeiling {
                 Object[] values = {id, title, description, category[0], category[1], "SUSPECTED", "MEDIUM",
                     impact, urgency, priority, "AMBER", "AMBER", client.user(), null,
                     client.team(), null, false, "NEW", null, null, null, null, null, at, null, null, null, null, at,
-                    null, null, 0L};
+                    null, null, 0L, at, actorId, client.username()};
                 for (int i = 0; i < values.length; i++) {
                     incident.setObject(i + 1, values[i]);
                 }
@@ -136,16 +142,6 @@ final class JdbcCeiling {
                         + description + ",category=" + category[0] + "/" + category[1] + ",status=NEW,reported="
                         + now + ",updated=" + now + "}";
                 String after = sha256Hex(snapshot);
-                timeline.setObject(1, id);
-                timeline.setTimestamp(2, at);
-                timeline.setString(3, actorId);
-                timeline.setString(4, client.username());
-                timeline.setString(5, "reported");
-                timeline.setString(6, "{\"status\":\"new\"}");
-                timeline.setString(7, null);
-                try (ResultSet row = timeline.executeQuery()) {
-                    row.next();
-                }
                 int column = 1;
                 for (long hours : TARGET_HOURS[priority - 1]) {
                     long targetMs = hours * 3_600_000;
