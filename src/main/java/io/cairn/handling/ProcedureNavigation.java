@@ -3,17 +3,18 @@ package io.cairn.handling;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
+import io.cairn.shared.PageModel;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Gives every page of the UI the procedures part of the navigation: the tasks for resolvers, handlers and
  * coordinators, playbooks and routing rules for admins. Kept in this module so that the layout needs no knowledge of
  * who may do what here.
  */
-@ControllerAdvice
-class ProcedureNavigation {
+@Component
+class ProcedureNavigation extends PageModel {
 
     /** Which links of the procedures menu the signed-in user may follow. */
     record Links(boolean tasks, boolean admin) {
@@ -29,12 +30,10 @@ class ProcedureNavigation {
         this.identity = identity;
     }
 
-    @ModelAttribute("procedureNavigation")
-    Links links(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return new Links(false, false);
-        }
-        return identity.currentActor().map(ProcedureNavigation::linksOf).orElse(new Links(false, false));
+    @Override
+    protected void addTo(ModelAndView page, HttpServletRequest request) {
+        page.addObject("procedureNavigation",
+                identity.currentActor().map(ProcedureNavigation::linksOf).orElse(new Links(false, false)));
     }
 
     private static Links linksOf(Actor actor) {

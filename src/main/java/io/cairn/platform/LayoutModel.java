@@ -3,32 +3,24 @@ package io.cairn.platform;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
+import io.cairn.shared.PageModel;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.view.RedirectView;
-import org.springframework.web.servlet.view.UrlBasedViewResolver;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Gives every page of the UI the signed-in user, for the navigation and role-dependent parts of the layout, and the
- * addresses that switch the language of the page being shown. It adds them after the controller, to the model of a
- * page about to be rendered: an API response has no page, and Spring's {@code @ModelAttribute} advice, which this
- * was, cost every API request about a twentieth of the server's CPU in the create benchmark (BENCHMARKS.md) for a
- * model nobody renders.
+ * addresses that switch the language of the page being shown.
  */
 @Component
-class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
+class LayoutModel extends PageModel {
 
     /** The languages the UI speaks, by their tag, each named in its own language. */
     static final Map<String, String> LANGUAGES = languages();
@@ -40,17 +32,7 @@ class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns("/api/**");
-    }
-
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            @Nullable ModelAndView page) {
-        if (page == null || !page.hasView() || page.getView() instanceof RedirectView || page.getViewName() != null
-                && page.getViewName().startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)) {
-            return;
-        }
+    protected void addTo(ModelAndView page, HttpServletRequest request) {
         Actor actor = identity.currentActor().orElse(null);
         page.addObject("currentActor", actor);
         page.addObject("navigation", navigation(actor));

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +18,9 @@ import org.springframework.jdbc.core.PreparedStatementSetter;
  * reporting an incident. Spring's general parameter handling ({@code JdbcClient}, {@code StatementCreatorUtils})
  * inspects every value for a dozen kinds of types and asks the connection which driver it is for every null; with
  * the 30-odd parameters of a new incident and its SLA clocks that showed in the create benchmark's profile
- * (BENCHMARKS.md). A null is sent untyped, for PostgreSQL to take the column's type, as Spring does for PostgreSQL.
+ * (BENCHMARKS.md). A null, and an empty array, are sent untyped, for PostgreSQL to take the column's type, as Spring
+ * does for a null on PostgreSQL. A time is sent as an offset date-time in UTC: the driver writes a {@link Timestamp}
+ * through a {@code Calendar} in the JVM's time zone, which showed in the same profile.
  */
 public final class StatementValues implements PreparedStatementSetter {
 
@@ -69,9 +73,11 @@ public final class StatementValues implements PreparedStatementSetter {
         } else if (value instanceof Boolean flag) {
             statement.setBoolean(index, flag);
         } else if (value instanceof Timestamp timestamp) {
-            statement.setTimestamp(index, timestamp);
+            statement.setObject(index, OffsetDateTime.ofInstant(timestamp.toInstant(), ZoneOffset.UTC));
         } else if (value instanceof Instant instant) {
-            statement.setTimestamp(index, Timestamp.from(instant));
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof Object[] array && array.length == 0) {
+            statement.setObject(index, "{}", Types.OTHER);
         } else {
             statement.setObject(index, value);
         }

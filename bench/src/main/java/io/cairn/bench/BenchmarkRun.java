@@ -231,6 +231,11 @@ public final class BenchmarkRun {
             }
         }
         database.writeStatements(results.resolve("statements-create.txt"));
+        // What the creates cost in write-ahead log and checkpoints (both sides write the same rows).
+        Files.writeString(results.resolve("wal-create.txt"), String.join("\n",
+                rows(database, "select * from pg_stat_wal").stream().map(Arrays::toString).toList()) + "\n"
+                + String.join("\n", rows(database, "select num_timed, num_requested, buffers_written "
+                        + "from pg_stat_checkpointer").stream().map(Arrays::toString).toList()) + "\n");
         long timeline = count(database, "select count(*) from incident_timeline");
         long incidents = count(database, "select count(*) from incident");
         if (timeline != incidents) {
