@@ -64,12 +64,15 @@ class Inbox {
                 .param(recipient.value()).query(Long.class).single();
     }
 
-    /** Marks one of the user's messages read; empty when the user has no such message. */
+    /**
+     * Marks one of the user's messages read; answers when it was read (now, or earlier when it was read already), and
+     * is empty when the user has no such message.
+     */
     Optional<Instant> markRead(UserId recipient, UUID message, Instant now) {
-        int found = jdbc.sql("update notification_inbox set read_at = coalesce(read_at, ?) "
-                        + "where id = ? and recipient_id = ?")
-                .params(Timestamp.from(now), message, recipient.value()).update();
-        return found == 1 ? Optional.of(now) : Optional.empty();
+        return jdbc.sql("update notification_inbox set read_at = coalesce(read_at, ?) "
+                        + "where id = ? and recipient_id = ? returning read_at")
+                .params(Timestamp.from(now), message, recipient.value())
+                .query((row, n) -> row.getTimestamp("read_at").toInstant()).optional();
     }
 
     int markAllRead(UserId recipient, Instant now) {

@@ -112,18 +112,34 @@ public class NotificationManagement {
         return identity.currentActor().map(actor -> inbox.unread(actor.id())).orElse(0L);
     }
 
-    /** Marks one of the signed-in user's messages read; another user's message is reported as absent. */
+    /**
+     * Marks one of the signed-in user's messages read, in the audit trail the first time; another user's message is
+     * reported as absent.
+     */
     @Transactional
     public Outcome<java.util.UUID> markRead(java.util.UUID message) {
-        return inbox.markRead(identity.requireActor().id(), message, clock.instant())
-                .<Outcome<java.util.UUID>>map(at -> Outcome.done(message))
-                .orElseGet(() -> Outcome.refused(Refusal.notFound("message " + message)));
+        Actor reader = identity.requireActor();
+        Instant now = clock.instant();
+        Optional<Instant> read = inbox.markRead(reader.id(), message, now);
+        if (read.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("message " + message));
+        }
+        if (read.get().equals(now)) {
+            events.publishEvent(InboxRead.message(message, reader.ref(), now));
+        }
+        return Outcome.done(message);
     }
 
-    /** Marks all of the signed-in user's messages read; answers how many were unread. */
+    /** Marks all of the signed-in user's messages read, in the audit trail when any was unread; how many were. */
     @Transactional
     public int markAllRead() {
-        return inbox.markAllRead(identity.requireActor().id(), clock.instant());
+        Actor reader = identity.requireActor();
+        Instant now = clock.instant();
+        int marked = inbox.markAllRead(reader.id(), now);
+        if (marked > 0) {
+            events.publishEvent(InboxRead.all(reader.ref(), marked, now));
+        }
+        return marked;
     }
 
     private Optional<Refusal> requireAdmin(String what) {

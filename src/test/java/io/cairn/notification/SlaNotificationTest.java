@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +33,9 @@ class SlaNotificationTest extends ApiClient.OnServer {
 
     @Autowired
     NotificationManagement notifications;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String run;
     ApiClient admin;
@@ -140,6 +144,11 @@ class SlaNotificationTest extends ApiClient.OnServer {
         assertThat(owner.post("/api/v1/notifications/messages/" + first + "/read", Map.of()).status())
                 .as("another user's message is not found").isEqualTo(404);
         assertThat(messages(coordinator).get(0).get("readAt").isNull()).isFalse();
+        assertThat(coordinator.post("/api/v1/notifications/messages/" + first + "/read", Map.of()).status())
+                .as("reading it again changes nothing").isEqualTo(200);
+        assertThat(jdbc.sql("select action from audit_record where object_type = 'inbox-message' and object_id = ?")
+                .param(first).query(String.class).list()).as("the first read only is in the audit trail")
+                .containsExactly("notification.inbox-read");
         assertThat(about(owner, incident)).hasSize(2);
     }
 
