@@ -38,6 +38,16 @@ class SlaClocks {
                 .query((row, n) -> clock(row)).list();
     }
 
+    /** The clocks of several incidents, in one query. */
+    List<SlaClock> ofIncidents(java.util.Collection<IncidentId> incidents) {
+        if (incidents.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where incident_id = any(?)")
+                .param(incidents.stream().map(IncidentId::value).toArray(UUID[]::new))
+                .query((row, n) -> clock(row)).list();
+    }
+
     /** The clocks of an incident, locked for a change until the transaction ends. */
     List<SlaClock> lock(IncidentId incident) {
         return jdbc.sql(SELECT + " where incident_id = ? order by kind desc for update").param(incident.value())

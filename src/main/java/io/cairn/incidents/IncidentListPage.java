@@ -54,13 +54,15 @@ class IncidentListPage {
     private final IdentityManagement identity;
     private final PageChoices choices;
     private final MessageSource messages;
+    private final List<IncidentListMarks> markers;
 
     IncidentListPage(IncidentManagement incidents, IdentityManagement identity, PageChoices choices,
-            MessageSource messages) {
+            MessageSource messages, List<IncidentListMarks> markers) {
         this.incidents = incidents;
         this.identity = identity;
         this.choices = choices;
         this.messages = messages;
+        this.markers = List.copyOf(markers);
     }
 
     /**
@@ -114,9 +116,9 @@ class IncidentListPage {
         }
     }
 
-    /** One row of the list, with the names of owner and team. */
+    /** One row of the list, with the names of owner and team, and other modules' marks (such as SLA due times). */
     record Row(IncidentSummary incident, String categoryLabel, @Nullable String ownerName,
-            @Nullable String teamName) {}
+            @Nullable String teamName, List<IncidentListMarks.Mark> marks) {}
 
     /** The links to other pages: the numbered ones near this page, the previous and the next. */
     record Paging(List<PageLink> pages, long pageCount, @Nullable String previous, @Nullable String next) {}
@@ -227,10 +229,15 @@ class IncidentListPage {
         });
         Map<UserId, String> ownerNames = identity.displayNames(owners);
         Map<TeamId, String> teamNames = identity.teamNames();
+        List<IncidentId> ids = page.items().stream().map(IncidentSummary::id).toList();
+        List<Map<IncidentId, IncidentListMarks.Mark>> marks = markers.stream().map(marker -> marker.marksOf(ids))
+                .toList();
         return page.items().stream()
                 .map(item -> new Row(item, incidents.categoryLabel(item.category()),
                         item.owner() == null ? null : ownerNames.get(item.owner()),
-                        item.team() == null ? null : teamNames.get(item.team())))
+                        item.team() == null ? null : teamNames.get(item.team()),
+                        marks.stream().map(byIncident -> byIncident.get(item.id())).filter(Objects::nonNull)
+                                .toList()))
                 .toList();
     }
 
