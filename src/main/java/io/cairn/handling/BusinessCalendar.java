@@ -89,8 +89,8 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> w
             for (int i = 1; i < hours.size(); i++) {
                 if (hours.get(i).from().isBefore(hours.get(i - 1).until())) {
                     return Optional.of(Refusal.invalid("week." + day.getKey().name().toLowerCase(
-                            java.util.Locale.ROOT), "the hours " + hours.get(i - 1) + " and " + hours.get(i)
-                            + " overlap"));
+                            java.util.Locale.ROOT), "the hours {0} and {1} overlap", hours.get(i - 1).toString(),
+                            hours.get(i).toString()));
                 }
             }
         }

@@ -45,8 +45,8 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
         try {
             zoneId = ZoneId.of(zone.trim());
         } catch (DateTimeException e) {
-            return Outcome.refused(Refusal.invalid("zone", "'" + zone + "' is not a time zone, for example "
-                    + "Europe/Amsterdam"));
+            return Outcome.refused(Refusal.invalid("zone", "''{0}'' is not a time zone, for example "
+                    + "Europe/Amsterdam", zone));
         }
         Map<DayOfWeek, List<BusinessCalendar.WorkingHours>> days = new EnumMap<>(DayOfWeek.class);
         for (Map.Entry<String, List<String>> day : (week == null ? Map.<String, List<String>>of() : week).entrySet()) {
@@ -74,30 +74,30 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
             try {
                 dates.add(LocalDate.parse(String.valueOf(given.get(i)).trim()));
             } catch (DateTimeParseException e) {
-                return Outcome.refused(Refusal.invalid("holidays[" + i + "]", "'" + given.get(i)
-                        + "' is not a date (yyyy-MM-dd)"));
+                return Outcome.refused(Refusal.invalid("holidays[" + i + "]",
+                        "''{0}'' is not a date (yyyy-MM-dd)", String.valueOf(given.get(i))));
             }
         }
         return BusinessCalendar.of(zoneId, days, dates).map(calendar -> new Parsed(name.trim(), calendar));
     }
 
+    private static final String NOT_A_STRETCH = "''{0}'' is not a stretch of hours such as 09:00-17:00";
+
     private static Outcome<BusinessCalendar.WorkingHours> hours(String field, @Nullable String stretch) {
         String[] ends = stretch == null ? new String[0] : stretch.trim().split("\\s*-\\s*");
         if (ends.length != 2) {
-            return Outcome.refused(Refusal.invalid(field, "'" + stretch + "' is not a stretch of hours such as "
-                    + "09:00-17:00"));
+            return Outcome.refused(Refusal.invalid(field, NOT_A_STRETCH, String.valueOf(stretch)));
         }
         try {
             LocalTime from = LocalTime.parse(ends[0]);
             LocalTime until = ends[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(ends[1]);
             if (!until.isAfter(from)) {
-                return Outcome.refused(Refusal.invalid(field, "the hours " + stretch.trim()
-                        + " end before they start"));
+                return Outcome.refused(Refusal.invalid(field, "the hours {0} end before they start",
+                        stretch.trim()));
             }
             return Outcome.done(new BusinessCalendar.WorkingHours(from, until));
         } catch (DateTimeParseException e) {
-            return Outcome.refused(Refusal.invalid(field, "'" + stretch + "' is not a stretch of hours such as "
-                    + "09:00-17:00"));
+            return Outcome.refused(Refusal.invalid(field, NOT_A_STRETCH, String.valueOf(stretch)));
         }
     }
 

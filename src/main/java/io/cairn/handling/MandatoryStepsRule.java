@@ -36,9 +36,12 @@ class MandatoryStepsRule implements TransitionRule {
                 : Optional.of(refusal(phaseName(incident.status()) + " cannot be left", open));
     }
 
+    /** A refusal of the status field; the open steps are its argument, so that one code serves each phase. */
     private static Refusal refusal(String what, List<String> open) {
-        String message = what + " while these mandatory steps are open: " + String.join("; ", open);
-        return new Refusal(Refusal.Kind.CONFLICT, message, List.of(new Refusal.FieldProblem("to", message)));
+        String template = what + " while these mandatory steps are open: {0}";
+        Refusal.FieldProblem problem = Refusal.FieldProblem.of("to", template, String.join("; ", open));
+        return new Refusal(Refusal.Kind.CONFLICT, problem.message(), List.of(problem), template,
+                problem.arguments());
     }
 
     private static String phaseName(Status phase) {

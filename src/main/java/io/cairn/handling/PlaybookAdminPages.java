@@ -6,13 +6,15 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.Status;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.RefusalErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,11 +40,14 @@ class PlaybookAdminPages {
     private final ProcedureManagement procedures;
     private final IdentityManagement identity;
     private final IncidentManagement incidents;
+    private final MessageSource messages;
 
-    PlaybookAdminPages(ProcedureManagement procedures, IdentityManagement identity, IncidentManagement incidents) {
+    PlaybookAdminPages(ProcedureManagement procedures, IdentityManagement identity, IncidentManagement incidents,
+            MessageSource messages) {
         this.procedures = procedures;
         this.identity = identity;
         this.incidents = incidents;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/playbooks")
@@ -98,12 +103,8 @@ class PlaybookAdminPages {
             return "redirect:/admin/playbooks";
         }
         Refusal refusal = ((Outcome.Refused<Playbook>) outcome).refusal();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (refusal.fields().isEmpty()) {
-            errors.put("form", refusal.message());
-        }
-        refusal.fields().forEach(p -> errors.merge(p.field().replaceAll("^categories\\[\\d+]$", "categories"),
-                p.message(), (a, b) -> a + "; " + b));
+        Map<String, String> errors = RefusalErrors.byField(refusal, messages, LocaleContextHolder.getLocale(),
+                field -> field.replaceAll("^categories\\[\\d+]$", "categories"));
         return editor(id, version, definition, errors, model);
     }
 

@@ -51,6 +51,9 @@ public class ProcedureManagement {
             SharedField.PRIORITY);
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
+    private static final String NOT_A_CATEGORY = "''{0}'' is not an RSIT class or class/type";
+    private static final String NOT_A_TEMPLATE_KEY =
+            "''{0}'' is not a report template key (lower-case letters, digits and dashes)";
     private static final int MAX_TASKS_LISTED = 500;
 
     private final Playbooks playbooks;
@@ -94,8 +97,8 @@ public class ProcedureManagement {
     public Outcome<Playbook> addPlaybook(PlaybookDefinition definition) {
         Optional<Refusal> refusal = requireAny("add playbooks", Role.ADMIN)
                 .or(() -> playbooks.exists(definition.key())
-                        ? Optional.of(Refusal.conflict("key", "a playbook with the key '" + definition.key()
-                                + "' exists already"))
+                        ? Optional.of(Refusal.conflict("key",
+                                "a playbook with the key ''{0}'' exists already", definition.key()))
                         : Optional.empty());
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -195,13 +198,11 @@ public class ProcedureManagement {
         for (int i = 0; i < definition.categories().size(); i++) {
             CategoryMatch category = definition.categories().get(i);
             if (!knownCategory(category)) {
-                problems.add(new Refusal.FieldProblem("categories[" + i + "]", "'" + category
-                        + "' is not an RSIT class or class/type"));
+                problems.add(Refusal.FieldProblem.of("categories[" + i + "]", NOT_A_CATEGORY, category.toString()));
             }
         }
         if (definition.template() != null && !KEY.matcher(definition.template()).matches()) {
-            problems.add(new Refusal.FieldProblem("template", "'" + definition.template()
-                    + "' is not a report template key (lower-case letters, digits and dashes)"));
+            problems.add(Refusal.FieldProblem.of("template", NOT_A_TEMPLATE_KEY, definition.template()));
         }
         if (definition.steps().isEmpty()) {
             problems.add(new Refusal.FieldProblem("steps", "a playbook needs at least one step"));
@@ -211,43 +212,43 @@ public class ProcedureManagement {
         for (int i = 0; i < definition.steps().size(); i++) {
             PlaybookStep step = definition.steps().get(i);
             String field = "steps[" + i + "]";
-            String named = step.title().isEmpty() ? "step " + (i + 1) : "step '" + step.title() + "'";
+            String named = step.title().isEmpty() ? String.valueOf(i + 1) : "'" + step.title() + "'";
             if (step.phase() == null || !PlaybookStep.PHASES.contains(step.phase())) {
-                problems.add(new Refusal.FieldProblem(field + ".phase", named + " must belong to analysis, "
-                        + "containment, eradication, recovery or review"));
+                problems.add(Refusal.FieldProblem.of(field + ".phase", "step {0} must belong to analysis, "
+                        + "containment, eradication, recovery or review", named));
             }
             if (step.title().isEmpty() || step.title().length() > 200) {
-                problems.add(new Refusal.FieldProblem(field + ".title", named + " needs a title of 1 to 200 "
-                        + "characters"));
+                problems.add(Refusal.FieldProblem.of(field + ".title", "step {0} needs a title of 1 to 200 "
+                        + "characters", named));
             }
             if (step.description() != null && step.description().length() > 5000) {
-                problems.add(new Refusal.FieldProblem(field + ".description", named + ": the description must be "
-                        + "at most 5000 characters"));
+                problems.add(Refusal.FieldProblem.of(field + ".description", "step {0}: the description must be "
+                        + "at most 5000 characters", named));
             }
             for (String article : step.articles()) {
                 if (!SLUG.matcher(article).matches() && !(PlaybookStep.isAddress(article) && article.length() <= 500
                         && !article.contains(" "))) {
-                    problems.add(new Refusal.FieldProblem(field + ".articles", named + ": '" + article
-                            + "' is neither a knowledge article slug nor a web address"));
+                    problems.add(Refusal.FieldProblem.of(field + ".articles",
+                            "step {0}: ''{1}'' is neither a knowledge article slug nor a web address", named, article));
                 }
             }
             Optional<Duration> due = step.dueOffset();
             if (due.isEmpty()) {
-                problems.add(new Refusal.FieldProblem(field + ".due", named + ": '" + step.due()
-                        + "' is not a duration such as PT4H or P2D"));
+                problems.add(Refusal.FieldProblem.of(field + ".due",
+                        "step {0}: ''{1}'' is not a duration such as PT4H or P2D", named, String.valueOf(step.due())));
             } else if (due.get().isNegative()) {
-                problems.add(new Refusal.FieldProblem(field + ".due", named + ": the due offset " + step.due()
-                        + " is negative; it counts from the start of the phase"));
+                problems.add(Refusal.FieldProblem.of(field + ".due", "step {0}: the due offset {1} is negative; it "
+                        + "counts from the start of the phase", named, String.valueOf(step.due())));
             } else if (due.get().compareTo(LONGEST_DUE) > 0) {
-                problems.add(new Refusal.FieldProblem(field + ".due", named + ": the due offset may be at most "
-                        + "365 days"));
+                problems.add(Refusal.FieldProblem.of(field + ".due", "step {0}: the due offset may be at most "
+                        + "365 days", named));
             }
             TeamId team = null;
             if (step.team() != null) {
                 team = teams.get(step.team().toLowerCase(java.util.Locale.ROOT));
                 if (team == null) {
-                    problems.add(new Refusal.FieldProblem(field + ".team", named + " is assigned to team '"
-                            + step.team() + "', which does not exist"));
+                    problems.add(Refusal.FieldProblem.of(field + ".team",
+                            "step {0} is assigned to team ''{1}'', which does not exist", named, step.team()));
                 }
             }
             resolved.add(step.withTeam(team == null ? step.team() : team.toString()));
@@ -272,8 +273,9 @@ public class ProcedureManagement {
             for (CategoryMatch mine : definition.categories()) {
                 for (CategoryMatch theirs : other.definition().categories()) {
                     if (mine.equals(theirs)) {
-                        return Optional.of(Refusal.conflict("categories", "'" + mine + "' already has the playbook '"
-                                + other.definition().name() + "'; retire it or change its categories first"));
+                        return Optional.of(Refusal.conflict("categories", "''{0}'' already has the playbook ''{1}''; "
+                                + "retire it or change its categories first", mine.toString(),
+                                other.definition().name()));
                     }
                 }
             }
@@ -630,38 +632,36 @@ public class ProcedureManagement {
         if (definition.name().isEmpty() || definition.name().length() > 100) {
             problems.add(new Refusal.FieldProblem("name", "must be 1 to 100 characters"));
         } else if (rules.nameTaken(definition.name(), id)) {
-            problems.add(new Refusal.FieldProblem("name", "another rule is called '" + definition.name() + "'"));
+            problems.add(Refusal.FieldProblem.of("name", "another rule is called ''{0}''", definition.name()));
         }
         if (definition.rsitType() != null && definition.rsitClass() == null) {
             problems.add(new Refusal.FieldProblem("rsitType", "a type needs its RSIT class"));
         } else if (definition.rsitClass() != null
                 && !knownCategory(new CategoryMatch(definition.rsitClass(), definition.rsitType()))) {
-            problems.add(new Refusal.FieldProblem(definition.rsitType() == null ? "rsitClass" : "rsitType", "'"
-                    + new CategoryMatch(definition.rsitClass(), definition.rsitType())
-                    + "' is not an RSIT class or class/type"));
+            problems.add(Refusal.FieldProblem.of(definition.rsitType() == null ? "rsitClass" : "rsitType",
+                    NOT_A_CATEGORY, new CategoryMatch(definition.rsitClass(), definition.rsitType()).toString()));
         }
         if (definition.template() != null && !KEY.matcher(definition.template()).matches()) {
-            problems.add(new Refusal.FieldProblem("template", "'" + definition.template()
-                    + "' is not a report template key (lower-case letters, digits and dashes)"));
+            problems.add(Refusal.FieldProblem.of("template", NOT_A_TEMPLATE_KEY, definition.template()));
         }
         if (definition.businessUnit() != null && !identity.businessUnitExists(definition.businessUnit())) {
-            problems.add(new Refusal.FieldProblem("businessUnit", "business unit " + definition.businessUnit()
-                    + " does not exist"));
+            problems.add(Refusal.FieldProblem.of("businessUnit", "business unit {0} does not exist",
+                    definition.businessUnit().toString()));
         }
         UUID asset = null;
         if (definition.asset() != null) {
             try {
                 asset = UUID.fromString(definition.asset());
             } catch (IllegalArgumentException e) {
-                problems.add(new Refusal.FieldProblem("asset", "'" + definition.asset()
-                        + "' is not a device id (a UUID)"));
+                problems.add(Refusal.FieldProblem.of("asset", "''{0}'' is not a device id (a UUID)",
+                        definition.asset()));
             }
         }
         TeamId team = definition.team().isEmpty() ? null
                 : teamsByNameAndId().get(definition.team().toLowerCase(java.util.Locale.ROOT));
         if (team == null) {
-            problems.add(new Refusal.FieldProblem("team", definition.team().isEmpty() ? "a rule routes to a team"
-                    : "team '" + definition.team() + "' does not exist"));
+            problems.add(definition.team().isEmpty() ? new Refusal.FieldProblem("team", "a rule routes to a team")
+                    : Refusal.FieldProblem.of("team", "team ''{0}'' does not exist", definition.team()));
         }
         if (!problems.isEmpty()) {
             return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.stream()

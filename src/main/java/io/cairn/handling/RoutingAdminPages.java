@@ -6,11 +6,14 @@ import io.cairn.identity.Role;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.RefusalErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,11 +67,14 @@ class RoutingAdminPages {
     private final ProcedureManagement procedures;
     private final IdentityManagement identity;
     private final IncidentManagement incidents;
+    private final MessageSource messages;
 
-    RoutingAdminPages(ProcedureManagement procedures, IdentityManagement identity, IncidentManagement incidents) {
+    RoutingAdminPages(ProcedureManagement procedures, IdentityManagement identity, IncidentManagement incidents,
+            MessageSource messages) {
         this.procedures = procedures;
         this.identity = identity;
         this.incidents = incidents;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/routing")
@@ -153,10 +159,7 @@ class RoutingAdminPages {
         }
         if (outcome instanceof Outcome.Refused<RoutingRule> refused) {
             Refusal refusal = refused.refusal();
-            if (refusal.fields().isEmpty()) {
-                errors.put("form", refusal.message());
-            }
-            refusal.fields().forEach(p -> errors.put(p.field(), p.message()));
+            errors.putAll(RefusalErrors.byField(refusal, messages, LocaleContextHolder.getLocale(), field -> field));
         }
         return page(id, version, form, errors, model);
     }

@@ -6,6 +6,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.Status;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.RefusalErrors;
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -226,13 +228,8 @@ class SlaAdminPages {
         return "sla/admin";
     }
 
-    private static Map<String, String> errors(String prefix, Refusal refusal) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (refusal.fields().isEmpty()) {
-            errors.put(prefix + "form", refusal.message());
-        }
-        refusal.fields().forEach(problem -> errors.put(prefix + problem.field(), problem.message()));
-        return errors;
+    private Map<String, String> errors(String prefix, Refusal refusal) {
+        return RefusalErrors.byField(refusal, messages, LocaleContextHolder.getLocale(), prefix::concat);
     }
 
     private void flash(RedirectAttributes redirect, Outcome<?> outcome, String done, Locale locale) {

@@ -17,6 +17,8 @@ final class SlaDurations {
     /** The longest target or wait: about a year of working time. */
     static final Duration MAX = Duration.ofDays(366);
 
+    private static final String NOT_A_DURATION = "''{0}'' is not a duration such as PT4H or 4h";
+
     private SlaDurations() {}
 
     static Outcome<Duration> parse(String field, @Nullable String text) {
@@ -29,10 +31,10 @@ final class SlaDurations {
             duration = trimmed.toUpperCase(Locale.ROOT).startsWith("P") || trimmed.startsWith("-")
                     ? Duration.parse(trimmed) : shortForm(trimmed);
         } catch (DateTimeParseException | ArithmeticException e) {
-            return Outcome.refused(Refusal.invalid(field, "'" + trimmed + "' is not a duration such as PT4H or 4h"));
+            return Outcome.refused(Refusal.invalid(field, NOT_A_DURATION, trimmed));
         }
         if (duration == null) {
-            return Outcome.refused(Refusal.invalid(field, "'" + trimmed + "' is not a duration such as PT4H or 4h"));
+            return Outcome.refused(Refusal.invalid(field, NOT_A_DURATION, trimmed));
         }
         if (duration.isNegative() || duration.isZero()) {
             return Outcome.refused(Refusal.invalid(field, "must be positive"));

@@ -231,12 +231,12 @@ public class SlaManagement {
             return Outcome.refused(Refusal.invalid("warningPercent", "must be from 1 to 99"));
         }
         if (definition.calendar() != null && calendars.find(definition.calendar()).isEmpty()) {
-            return Outcome.refused(Refusal.invalid("calendar", "calendar " + definition.calendar()
-                    + " does not exist"));
+            return Outcome.refused(Refusal.invalid("calendar", "calendar {0} does not exist",
+                    definition.calendar().toString()));
         }
         if (definition.escalationLevel() != null && levels.find(definition.escalationLevel()).isEmpty()) {
-            return Outcome.refused(Refusal.invalid("escalationLevel", "escalation level "
-                    + definition.escalationLevel() + " does not exist"));
+            return Outcome.refused(Refusal.invalid("escalationLevel",
+                    "escalation level {0} does not exist", definition.escalationLevel().toString()));
         }
         Set<Status> pause = EnumSet.noneOf(Status.class);
         List<String> given = definition.pauseStatuses() == null ? List.of() : definition.pauseStatuses();
@@ -248,8 +248,9 @@ public class SlaManagement {
                 return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]", e.getMessage()));
             }
             if (status.isFinal() || status == Status.REVIEW) {
-                return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]", "'" + status.code()
-                        + "' stops the clocks anyway; only statuses of an open incident can pause them"));
+                return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]",
+                        "''{0}'' stops the clocks anyway; only statuses of an open incident can pause them",
+                        status.code()));
             }
             pause.add(status);
         }
@@ -362,8 +363,8 @@ public class SlaManagement {
             return Outcome.refused(refused.refusal());
         }
         if (definition.next() != null && !definition.next().equals(id) && levels.find(definition.next()).isEmpty()) {
-            return Outcome.refused(Refusal.invalid("next", "escalation level " + definition.next()
-                    + " does not exist"));
+            return Outcome.refused(Refusal.invalid("next", "escalation level {0} does not exist",
+                    definition.next().toString()));
         }
         return Outcome.done(new EscalationLevels.Level(id, definition.name().trim(), kind, stored.get(),
                 ((Outcome.Done<Duration>) wait).value(), definition.next(), 0));
@@ -383,8 +384,8 @@ public class SlaManagement {
             }
             path.add(level.name());
             if (level.id().equals(changed.id())) {
-                return Optional.of(Refusal.invalid("next", "the escalation levels " + String.join(" → ", path)
-                        + " would form a cycle"));
+                return Optional.of(Refusal.invalid("next", "the escalation levels {0} would form a cycle",
+                        String.join(" → ", path)));
             }
             next = level.next();
         }

@@ -558,7 +558,7 @@ public class IdentityManagement {
         Set<UUID> known = teams.findAllById(wanted.stream().map(TeamId::value).toList()).stream()
                 .map(team -> team.view().id().value()).collect(Collectors.toSet());
         return wanted.stream().filter(id -> !known.contains(id.value())).findFirst()
-                .map(id -> Refusal.invalid("teams", "team " + id + " does not exist"));
+                .map(id -> Refusal.invalid("teams", "team {0} does not exist", id.toString()));
     }
 
     // --- system reads for notifications (SLA warnings, breaches, escalations) ------------------------------------
@@ -608,7 +608,7 @@ public class IdentityManagement {
         if (id == null || businessUnits.existsById(id.value())) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.invalid("businessUnit", "business unit " + id + " does not exist"));
+        return Optional.of(Refusal.invalid("businessUnit", "business unit {0} does not exist", id.toString()));
     }
 
     private void publish(ActorRef actor, String action, String type, String id, @Nullable String before,

@@ -13,7 +13,7 @@ final class PasswordRules {
 
     static Optional<Refusal> check(String field, String password, String username) {
         if (password.length() < MINIMUM_LENGTH) {
-            return Optional.of(Refusal.invalid(field, "must be at least " + MINIMUM_LENGTH + " characters"));
+            return Optional.of(Refusal.invalid(field, "must be at least {0} characters", MINIMUM_LENGTH));
         }
         if (password.length() > 200) {
             return Optional.of(Refusal.invalid(field, "must be at most 200 characters"));

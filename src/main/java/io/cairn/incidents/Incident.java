@@ -173,9 +173,9 @@ class Incident {
             return Optional.of(Refusal.conflict("status", "this incident was merged into another; work on that one"));
         }
         if (!status.mayMoveTo(target)) {
-            return Optional.of(Refusal.conflict("to", "an incident in status " + status.code()
-                    + " cannot move to " + target.code() + "; allowed: "
-                    + (status.next().isEmpty() ? "none" : status.next().stream().map(Status::code).toList())));
+            return Optional.of(Refusal.conflict("to", "an incident in status {0} cannot move to {1}; allowed: {2}",
+                    status.code(), target.code(), status.next().isEmpty() ? "none"
+                            : status.next().stream().map(Status::code).toList().toString()));
         }
         boolean needsReason = target == Status.DISMISSED || target == Status.CLOSED || status == Status.CLOSED;
         if (needsReason && (reason == null || reason.isBlank())) {

@@ -179,12 +179,12 @@ public class IncidentManagement {
         Optional<Integer> impact = report.impact() == null ? Optional.of(matrix.defaultImpact())
                 : matrix.impactLevel(report.impact());
         if (impact.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("impact", "must be one of " + matrix.impacts()));
+            return Outcome.refused(Refusal.invalid("impact", "must be one of {0}", matrix.impacts().toString()));
         }
         Optional<Integer> urgency = report.urgency() == null ? Optional.of(matrix.defaultUrgency())
                 : matrix.urgencyLevel(report.urgency());
         if (urgency.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("urgency", "must be one of " + matrix.urgencies()));
+            return Outcome.refused(Refusal.invalid("urgency", "must be one of {0}", matrix.urgencies().toString()));
         }
         if ((report.owner() != null || report.team() != null && !routed) && !mayAssign) {
             return Outcome.refused(Refusal.invalid(report.owner() != null ? "owner" : "team",
@@ -430,10 +430,10 @@ public class IncidentManagement {
         Optional<Integer> impact = matrix.impactLevel(command.impact());
         Optional<Integer> urgency = matrix.urgencyLevel(command.urgency());
         if (impact.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("impact", "must be one of " + matrix.impacts()));
+            return Outcome.refused(Refusal.invalid("impact", "must be one of {0}", matrix.impacts().toString()));
         }
         if (urgency.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("urgency", "must be one of " + matrix.urgencies()));
+            return Outcome.refused(Refusal.invalid("urgency", "must be one of {0}", matrix.urgencies().toString()));
         }
         int priority = matrix.priorityOf(impact.get(), urgency.get());
         return change(id, command.version(), "reprioritised", incident -> {
@@ -839,13 +839,14 @@ public class IncidentManagement {
     private Optional<Refusal> assignmentProblem(@Nullable UserId owner, io.cairn.identity.@Nullable TeamId team,
             io.cairn.identity.@Nullable BusinessUnitId businessUnit) {
         if (owner != null && !identity.userExists(owner)) {
-            return Optional.of(Refusal.invalid("owner", "user " + owner + " does not exist"));
+            return Optional.of(Refusal.invalid("owner", "user {0} does not exist", owner.toString()));
         }
         if (team != null && !identity.teamExists(team)) {
-            return Optional.of(Refusal.invalid("team", "team " + team + " does not exist"));
+            return Optional.of(Refusal.invalid("team", "team {0} does not exist", team.toString()));
         }
         if (businessUnit != null && !identity.businessUnitExists(businessUnit)) {
-            return Optional.of(Refusal.invalid("businessUnit", "business unit " + businessUnit + " does not exist"));
+            return Optional.of(Refusal.invalid("businessUnit", "business unit {0} does not exist",
+                    businessUnit.toString()));
         }
         return Optional.empty();
     }
@@ -865,8 +866,8 @@ public class IncidentManagement {
     }
 
     private Refusal unknownCategory(Category category) {
-        return Refusal.invalid("category", "'" + category.rsitClass() + "/" + category.rsitType()
-                + "' is not an RSIT class and type");
+        return Refusal.invalid("category", "''{0}/{1}'' is not an RSIT class and type", category.rsitClass(),
+                category.rsitType());
     }
 
     private static String digest(Incident incident) {

@@ -176,7 +176,7 @@ public class KnowledgeManagement {
             return Outcome.refused(problem.get());
         }
         if (articles.slugTaken(slug)) {
-            return Outcome.refused(Refusal.conflict("slug", "another article already has the address " + slug));
+            return Outcome.refused(Refusal.conflict("slug", "another article already has the address {0}", slug));
         }
         Article article = store(slug, draft, actor.displayName(), false);
         events.publishEvent(new ArticleChanged(slug, 1, actor.ref(), article.createdAt(), "written",
@@ -259,7 +259,7 @@ public class KnowledgeManagement {
                     + "dashes, such as collecting-mail-headers"));
         }
         if (RESERVED_SLUGS.contains(slug)) {
-            return Optional.of(Refusal.invalid("slug", "'" + slug + "' is reserved; choose another address"));
+            return Optional.of(Refusal.invalid("slug", "''{0}'' is reserved; choose another address", slug));
         }
         return Optional.empty();
     }
@@ -270,13 +270,13 @@ public class KnowledgeManagement {
             return Optional.of(Refusal.invalid("title", "must not be empty"));
         }
         if (title.length() > MAX_TITLE) {
-            return Optional.of(Refusal.invalid("title", "must be at most " + MAX_TITLE + " characters"));
+            return Optional.of(Refusal.invalid("title", "must be at most {0} characters", String.valueOf(MAX_TITLE)));
         }
         if (draft.body().isBlank()) {
             return Optional.of(Refusal.invalid("body", "must not be empty"));
         }
         if (draft.body().length() > MAX_BODY) {
-            return Optional.of(Refusal.invalid("body", "must be at most " + MAX_BODY + " characters"));
+            return Optional.of(Refusal.invalid("body", "must be at most {0} characters", String.valueOf(MAX_BODY)));
         }
         Set<String> known = incidents.categories().stream()
                 .map(choice -> choice.category().rsitClass() + "/" + choice.category().rsitType())
@@ -284,17 +284,17 @@ public class KnowledgeManagement {
         Optional<String> unknown = draft.categories().stream().map(String::strip)
                 .filter(code -> !known.contains(code)).findFirst();
         if (unknown.isPresent()) {
-            return Optional.of(Refusal.invalid("categories", "'" + unknown.get()
-                    + "' is not an RSIT class and type such as fraud/phishing"));
+            return Optional.of(Refusal.invalid("categories",
+                    "''{0}'' is not an RSIT class and type such as fraud/phishing", unknown.get()));
         }
         List<String> tags = tagsOf(draft.tags());
         if (tags.size() > MAX_TAGS) {
-            return Optional.of(Refusal.invalid("tags", "at most " + MAX_TAGS + " tags"));
+            return Optional.of(Refusal.invalid("tags", "at most {0} tags", String.valueOf(MAX_TAGS)));
         }
         Optional<String> badTag = tags.stream().filter(tag -> !TAG.matcher(tag).matches()).findFirst();
         if (badTag.isPresent()) {
-            return Optional.of(Refusal.invalid("tags", "'" + badTag.get() + "' is not a tag: use letters, digits, "
-                    + "spaces, dots, dashes or underscores, at most 40"));
+            return Optional.of(Refusal.invalid("tags", "''{0}'' is not a tag: use letters, digits, "
+                    + "spaces, dots, dashes or underscores, at most 40", badTag.get()));
         }
         return Optional.empty();
     }
@@ -499,7 +499,7 @@ public class KnowledgeManagement {
             return Outcome.refused(Refusal.invalid("owner", "a corrective action needs an owner"));
         }
         if (!identity.userExists(action.owner())) {
-            return Outcome.refused(Refusal.invalid("owner", "user " + action.owner() + " does not exist"));
+            return Outcome.refused(Refusal.invalid("owner", "user {0} does not exist", action.owner()));
         }
         if (action.dueOn() == null) {
             return Outcome.refused(Refusal.invalid("dueOn", "a corrective action needs a due date"));
@@ -581,18 +581,18 @@ public class KnowledgeManagement {
         }
         Optional<RootCause> cause = rootCauses.find(key);
         if (cause.isEmpty()) {
-            return Optional.of(Refusal.invalid("rootCause", "'" + key + "' is not a root cause of the vocabulary"));
+            return Optional.of(Refusal.invalid("rootCause", "''{0}'' is not a root cause of the vocabulary", key));
         }
         if (cause.get().retired() && !key.equals(storedKey)) {
-            return Optional.of(Refusal.invalid("rootCause", "'" + cause.get().label()
-                    + "' is retired; choose another root cause"));
+            return Optional.of(Refusal.invalid("rootCause",
+                    "''{0}'' is retired; choose another root cause", cause.get().label()));
         }
         return Optional.empty();
     }
 
     private static Optional<Refusal> textProblem(String field, String text) {
-        return text.length() > MAX_TEXT ? Optional.of(Refusal.invalid(field, "must be at most " + MAX_TEXT
-                + " characters")) : Optional.empty();
+        return text.length() > MAX_TEXT ? Optional.of(Refusal.invalid(field, "must be at most {0} characters",
+                String.valueOf(MAX_TEXT))) : Optional.empty();
     }
 
     private Review reviewOf(IncidentView incident) {

@@ -28,7 +28,8 @@ class ReviewRequirement implements TransitionRule {
                 || knowledge.hasCompletedReview(incident.id())) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.invalid("to", "an incident of priority " + incident.priority()
-                + " needs a completed post-incident review before it is closed"));
+        return Optional.of(Refusal.invalid("to",
+                "an incident of priority {0} needs a completed post-incident review before it is closed",
+                String.valueOf(incident.priority())));
     }
 }

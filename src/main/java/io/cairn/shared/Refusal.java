@@ -1,6 +1,8 @@
 package io.cairn.shared;
 
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Why a command was not carried out, in words a user can act on.
@@ -8,8 +10,11 @@ import java.util.List;
  * @param kind what sort of refusal it is; the web boundary turns it into a status
  * @param message the reason, as the user reads it
  * @param fields the fields at fault and what is wrong with each; empty when no one field is to blame
+ * @param template the message with its variable parts as {@link MessageFormat} placeholders ({@code {0}}), from
+ *     which a web page makes the message code it translates; the message itself when there are no arguments
+ * @param arguments the variable parts of the message, in the order of their placeholders; empty for a fixed text
  */
-public record Refusal(Kind kind, String message, List<FieldProblem> fields) {
+public record Refusal(Kind kind, String message, List<FieldProblem> fields, String template, List<Object> arguments) {
 
     /** What sort of refusal it is. */
     public enum Kind {
@@ -40,15 +45,55 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields) {
         }
     }
 
-    /** One field at fault. */
-    public record FieldProblem(String field, String message) {}
+    /**
+     * One field at fault.
+     *
+     * @param field the field's name
+     * @param message what is wrong with it, as the user reads it
+     * @param template the message with its variable parts as placeholders; the message itself without arguments
+     * @param arguments the variable parts of the message; empty for a fixed text
+     */
+    public record FieldProblem(String field, String message, String template, List<Object> arguments) {
+
+        public FieldProblem {
+            arguments = List.copyOf(arguments);
+        }
+
+        /** A problem with a fixed text. */
+        public FieldProblem(String field, String message) {
+            this(field, message, message, List.of());
+        }
+
+        /** A problem whose text has variable parts: {@code of("to", "must be at least {0} characters", 12)}. */
+        public static FieldProblem of(String field, String template, Object... arguments) {
+            return new FieldProblem(field, format(template, arguments), template, List.of(arguments));
+        }
+    }
 
     public Refusal {
         fields = List.copyOf(fields);
+        arguments = List.copyOf(arguments);
     }
 
-    public static Refusal invalid(String field, String message) {
-        return new Refusal(Kind.INVALID, field + ": " + message, List.of(new FieldProblem(field, message)));
+    /** A refusal with a fixed text. */
+    public Refusal(Kind kind, String message, List<FieldProblem> fields) {
+        this(kind, message, fields, message, List.of());
+    }
+
+    /**
+     * A refusal that no one field is to blame for, its text with variable parts:
+     * {@code of(Kind.CONFLICT, "''{0}'' is not open", title)}.
+     */
+    public static Refusal of(Kind kind, String template, Object... arguments) {
+        return new Refusal(kind, format(template, arguments), List.of(), template, List.of(arguments));
+    }
+
+    /**
+     * A refusal of one field; the message may be a template with arguments ({@code "must be at least {0}
+     * characters", 12}), and is taken as it is when there are none.
+     */
+    public static Refusal invalid(String field, String template, Object... arguments) {
+        return ofField(Kind.INVALID, field, template, arguments);
     }
 
     public static Refusal notFound(String what) {
@@ -63,8 +108,9 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields) {
         return new Refusal(Kind.CONFLICT, message, List.of());
     }
 
-    public static Refusal conflict(String field, String message) {
-        return new Refusal(Kind.CONFLICT, field + ": " + message, List.of(new FieldProblem(field, message)));
+    /** A conflict of one field; the message may be a template with arguments, as for {@link #invalid}. */
+    public static Refusal conflict(String field, String template, Object... arguments) {
+        return ofField(Kind.CONFLICT, field, template, arguments);
     }
 
     public static Refusal throttled(java.time.Duration wait) {
@@ -73,12 +119,26 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields) {
     }
 
     public static Refusal tooLarge(String field, String message) {
-        return new Refusal(Kind.TOO_LARGE, field + ": " + message, List.of(new FieldProblem(field, message)));
+        return ofField(Kind.TOO_LARGE, field, message);
     }
 
     public static Refusal stale(long expectedVersion, long storedVersion) {
         return new Refusal(Kind.STALE, "version: you changed version " + expectedVersion
                 + " but version " + storedVersion + " is stored; reload and try again",
                 List.of(new FieldProblem("version", "is " + expectedVersion + ", stored is " + storedVersion)));
+    }
+
+    /**
+     * The text of a template with its arguments, formatted as {@link MessageFormat} does in English; a template
+     * without arguments is the text itself, quotes and all, as Spring's message sources take it.
+     */
+    public static String format(String template, Object... arguments) {
+        return arguments.length == 0 ? template : new MessageFormat(template, Locale.ENGLISH).format(arguments);
+    }
+
+    private static Refusal ofField(Kind kind, String field, String template, Object... arguments) {
+        FieldProblem problem = FieldProblem.of(field, template, arguments);
+        return new Refusal(kind, field + ": " + problem.message(), List.of(problem), field + ": " + template,
+                List.of(arguments));
     }
 }

@@ -1,6 +1,13 @@
 package io.cairn.shared;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.AbstractPropertyBindingResult;
 import org.springframework.validation.Errors;
 
@@ -9,7 +16,9 @@ import org.springframework.validation.Errors;
  *
  * <p>The message codes are made from the refusal's English text ({@code refusal.must-be-at-least-12-characters}),
  * the way gettext keys a catalogue by its source text: a message bundle translates the texts it knows, and any other
- * refusal shows as the module wrote it. A stale version is {@code refusal.stale} whatever the text.
+ * refusal shows as the module wrote it. A text with variable parts is keyed by its template
+ * ({@code refusal.must-be-at-least-0-characters}) and its arguments go along, so that a bundle can place them
+ * ({@code moet minstens {0} tekens lang zijn}). A stale version is {@code refusal.stale} whatever the text.
  */
 public final class RefusalErrors {
 
@@ -27,16 +36,44 @@ public final class RefusalErrors {
             return;
         }
         if (refusal.fields().isEmpty()) {
-            errors.reject(codeOf(refusal.message()), refusal.message());
+            errors.reject(codeOf(refusal.template()), argumentsOf(refusal.arguments()), refusal.template());
             return;
         }
         for (Refusal.FieldProblem problem : refusal.fields()) {
+            String code = codeOf(problem.template());
+            Object[] arguments = argumentsOf(problem.arguments());
             if (hasField(errors, problem.field())) {
-                errors.rejectValue(problem.field(), codeOf(problem.message()), problem.message());
+                errors.rejectValue(problem.field(), code, arguments, problem.template());
             } else {
-                errors.reject(codeOf(problem.message()), problem.field() + ": " + problem.message());
+                errors.reject(code, arguments, problem.field() + ": " + problem.template());
             }
         }
+    }
+
+    /**
+     * Each problem of the refusal in the reader's language, by field, for pages that show problems from a map rather
+     * than from a form's errors: a refusal without field problems is under {@code form}, the key of each field is
+     * what {@code key} makes of it, and problems of one key are joined by semicolons.
+     */
+    public static Map<String, String> byField(Refusal refusal, MessageSource messages, Locale locale,
+            UnaryOperator<String> key) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        if (refusal.fields().isEmpty()) {
+            byField.put(key.apply("form"), text(refusal.template(), refusal.arguments(), messages, locale));
+        }
+        refusal.fields().forEach(problem -> byField.merge(key.apply(problem.field()),
+                text(problem.template(), problem.arguments(), messages, locale), (a, b) -> a + "; " + b));
+        return byField;
+    }
+
+    private static String text(String template, List<Object> arguments, MessageSource messages, Locale locale) {
+        return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {codeOf(template)},
+                argumentsOf(arguments), template), locale);
+    }
+
+    /** No arguments at all for a fixed text, so that message sources take it and its translation as they are. */
+    private static Object @Nullable [] argumentsOf(List<Object> arguments) {
+        return arguments.isEmpty() ? null : arguments.toArray();
     }
 
     /** The message code of a refusal text: {@code refusal.} and the text in lower case, words joined by dashes. */

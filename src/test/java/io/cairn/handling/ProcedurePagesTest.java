@@ -17,6 +17,7 @@ import io.cairn.incidents.IncidentCommands;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
+import io.cairn.incidents.Status;
 import io.cairn.incidents.TriageDecision;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Tlp;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The procedure pages without a browser: the segregation matrix through the UI (who sees the task, the shared
@@ -214,4 +216,22 @@ class ProcedurePagesTest extends Pages.OnServer {
                 .param("enabled", "true")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(answer).contains("id=\"rule-team-error\"").contains("a rule routes to a team");
     }
+
+    @Test
+    void aDutchReaderIsToldInDutchWhichMandatoryStepsKeepThePhaseOpen() throws Exception {
+        List<String> open = users.as(handler, () -> procedures.tasksOf(incident.id()).orRefuse()).stream()
+                .filter(t -> t.mandatory() && t.phase() == Status.ANALYSIS && t.state() == TaskState.OPEN)
+                .map(TaskView::title).toList();
+
+        String answer = mvc.perform(as(handler, post("/incidents/" + incident.id() + "/transition")).with(csrf())
+                        .param("lang", "nl").param("to", "containment")
+                        .param("version", String.valueOf(incident.version())))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(open).isNotEmpty();
+        assertThat(answer).contains("De fase analyse kan niet verlaten worden zolang deze verplichte stappen open "
+                + "staan: ");
+        open.forEach(title -> assertThat(answer).contains(HtmlUtils.htmlEscape(title)));
+    }
 }
+

@@ -92,6 +92,15 @@ class SlaAdminPagesTest extends Pages.OnServer {
     }
 
     @Test
+    void theOverlappingHoursOfACalendarAreNamedInDutchForADutchReader() throws Exception {
+        mvc.perform(asAdmin(post("/admin/sla/calendars")).param("lang", "nl")
+                        .param("name", TestUsers.unique("Kantooruren")).param("zone", "Europe/Amsterdam")
+                        .param("week.tuesday", "08:00-12:00, 11:00-16:00"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("De uren 08:00-12:00 en 11:00-16:00 overlappen.")));
+    }
+
+    @Test
     void aCalendarWithOverlappingHoursIsShownAgainWithTheProblemNextToTheDay() throws Exception {
         String name = TestUsers.unique("Support hours");
         mvc.perform(asAdmin(post("/admin/sla/calendars")).param("name", name).param("zone", "Europe/Amsterdam")

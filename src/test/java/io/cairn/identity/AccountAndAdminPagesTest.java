@@ -81,4 +81,16 @@ class AccountAndAdminPagesTest extends Pages.OnServer {
                 .andExpect(content().string(Matchers.containsString(
                         "<small class=\"field-error\" id=\"expiresAt-error\">Choose a day in the future.</small>")));
     }
+
+    @Test
+    void showsATooShortPasswordInDutchWithTheMinimumLengthNextToTheField() throws Exception {
+        TestUser handler = users.user("handler", Set.of(Role.HANDLER));
+
+        mvc.perform(post("/account/password").param("lang", "nl").param("currentPassword", TestUsers.PASSWORD)
+                        .param("newPassword", "kort").param("repeatPassword", "kort")
+                        .with(authentication(users.authentication(handler))).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString(
+                        "<small class=\"field-error\" id=\"newPassword-error\">Gebruik minstens 12 tekens.</small>")));
+    }
 }

@@ -3,8 +3,12 @@ package io.cairn.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
 import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.FieldError;
 
 class RefusalErrorsTest {
 
@@ -30,6 +34,44 @@ class RefusalErrorsTest {
         assertThat(errors.getGlobalError().getCodes())
                 .contains("refusal.this-incident-was-merged-into-another-work-on-that-one");
         assertThat(errors.getGlobalError().getDefaultMessage()).startsWith("status: ");
+    }
+
+    @Test
+    void keysATextWithVariablePartsByItsTemplateAndPassesItsArguments() {
+        var errors = new BeanPropertyBindingResult(new Form("", 3L), "form");
+
+        RefusalErrors.reject(Refusal.invalid("reason", "must be at least {0} characters", 12), errors);
+
+        FieldError error = errors.getFieldError("reason");
+        assertThat(error.getCodes()).contains("refusal.must-be-at-least-0-characters");
+        assertThat(error.getArguments()).containsExactly(12);
+        assertThat(error.getDefaultMessage()).isEqualTo("must be at least {0} characters");
+    }
+
+    @Test
+    void passesNoArgumentsForAFixedTextSoItsQuotesStayAsWritten() {
+        var errors = new BeanPropertyBindingResult(new Form("", 3L), "form");
+
+        RefusalErrors.reject(Refusal.conflict("the reporter's text is locked"), errors);
+
+        assertThat(errors.getGlobalError().getArguments()).isNull();
+        assertThat(errors.getGlobalError().getDefaultMessage()).isEqualTo("the reporter's text is locked");
+    }
+
+    @Test
+    void translatesEachProblemByFieldForPagesThatShowAMap() {
+        var messages = new StaticMessageSource();
+        messages.addMessage("refusal.0-is-not-a-duration-such-as-pt4h-or-4h", Locale.forLanguageTag("nl"),
+                "''{0}'' is geen duur zoals PT4H of 4h.");
+        Refusal refusal = Refusal.invalid("waitFor", "''{0}'' is not a duration such as PT4H or 4h", "soon");
+
+        assertThat(RefusalErrors.byField(refusal, messages, Locale.forLanguageTag("nl"), "level."::concat))
+                .containsExactly(Map.entry("level.waitFor", "'soon' is geen duur zoals PT4H of 4h."));
+        assertThat(RefusalErrors.byField(refusal, messages, Locale.ENGLISH, field -> field))
+                .containsExactly(Map.entry("waitFor", "'soon' is not a duration such as PT4H or 4h"));
+        assertThat(RefusalErrors.byField(Refusal.conflict("the reporter's text is locked"), messages,
+                        Locale.ENGLISH, field -> field))
+                .containsExactly(Map.entry("form", "the reporter's text is locked"));
     }
 
     @Test
