@@ -52,7 +52,8 @@ class LayoutModel extends PageModel {
 
     /**
      * The parts of the navigation a user may use: the report portal and their own reports, the handlers' full
-     * report form, administration, the audit trail; the knowledge articles and the recurring incidents.
+     * report form, administration, the audit trail; the knowledge articles; the recurring incidents and the
+     * corrective actions of all reviews (coordinators).
      */
     record Navigation(boolean report, boolean handle, boolean admin, boolean audit, boolean knowledge,
             boolean recurring) {}
