@@ -8,12 +8,18 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Real mail servers for tests, shared by every test in the JVM: an inbound GreenMail (SMTP to deliver into the intake
@@ -21,6 +27,27 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and start again on the same port), each on free loopback ports.
  */
 public final class MailServers {
+
+    /**
+     * A {@link ServerTest} with mail: Cairn polls the intake mailbox of these servers and sends through its outbound
+     * server. Polling and the outbox wait an hour on their own, so tests call them directly; a failed delivery is tried
+     * again after 0.2 s, 0.4 s, and dead-lettered at the third attempt. Attachments above 64 KB are not kept.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ServerTest
+    @ContextConfiguration(initializers = Initializer.class)
+    @TestPropertySource(properties = {
+        "cairn.base-url=https://cairn.test",
+        "cairn.mail.from=" + CAIRN_ADDRESS,
+        "cairn.mail.intake.enabled=true",
+        "cairn.mail.intake.protocol=imap",
+        "cairn.mail.intake.poll-interval=PT1H",
+        "cairn.notification.drain-interval=PT1H",
+        "cairn.notification.max-attempts=3",
+        "cairn.notification.first-retry-delay=PT0.2S",
+        "cairn.intake.max-attachment-size=64KB"})
+    public @interface Running {}
 
     public static final String MAILBOX = "security@cairn.test";
     public static final String MAILBOX_LOGIN = "security";

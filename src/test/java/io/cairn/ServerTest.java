@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A test of the whole server on a random port, on the embedded PostgreSQL with a fresh database per application
  * context; the PostgreSQL server and the application context are shared by every test class that uses this with no
- * configuration of its own (such as {@link WithMailServers}).
+ * configuration of its own (such as {@link MailServers.Running}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
-import io.cairn.WithMailServers;
 import io.cairn.identity.Role;
 import io.cairn.notification.NotificationManagement;
 import jakarta.activation.DataHandler;
@@ -32,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Mail to the security mailbox becomes a report, exactly once, and the sender is told its reference. */
-@WithMailServers
+@MailServers.Running
 class MailIntakeTest extends ApiClient.OnServer {
 
     @Autowired

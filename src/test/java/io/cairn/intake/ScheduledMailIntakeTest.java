@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cairn.MailServers;
-import io.cairn.WithMailServers;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -15,7 +14,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** Left alone, Cairn polls the mailbox and drains the outbox on its own schedule. */
-@WithMailServers
+@MailServers.Running
 @TestPropertySource(properties = {"cairn.mail.intake.poll-interval=PT0.3S", "cairn.notification.drain-interval=PT0.3S"})
 @DirtiesContext
 class ScheduledMailIntakeTest {

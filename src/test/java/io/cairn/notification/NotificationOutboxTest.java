@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
-import io.cairn.WithMailServers;
 import io.cairn.identity.Role;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -29,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * Acknowledgements leave through the outbox: at least once, retried with back-off while the mail server is down,
  * dead-lettered after the last attempt, and retried by an admin.
  */
-@WithMailServers
+@MailServers.Running
 class NotificationOutboxTest extends ApiClient.OnServer {
 
     @Autowired

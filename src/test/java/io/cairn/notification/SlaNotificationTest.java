@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
-import io.cairn.WithMailServers;
 import io.cairn.handling.SlaManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
@@ -25,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * SLA breaches reach people: a mail through the outbox and a message in the in-app inbox for the owner and the
  * coordinators; a breach nobody acknowledges escalates to the next level's people; an acknowledgement stops it.
  */
-@WithMailServers
+@MailServers.Running
 class SlaNotificationTest extends ApiClient.OnServer {
 
     @Autowired
