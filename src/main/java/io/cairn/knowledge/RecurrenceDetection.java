@@ -122,15 +122,14 @@ class RecurrenceDetection {
 
     private void store(IncidentId id, List<String> reasons, List<Recurrences.Flag> flags) {
         Instant now = clock.instant();
-        String before = digestOf(id);
-        if (recurrences.replace(id, reasons, flags, now)) {
+        Recurrences.Replacement replaced = recurrences.replace(id, reasons, flags, now);
+        if (replaced.changed()) {
             events.publishEvent(new RecurrenceDetected(id, RecurrenceDetected.DETECTION, now,
-                    Optional.of(before), Optional.of(digestOf(id))));
+                    Optional.of(digestOf(replaced.before())), Optional.of(digestOf(replaced.after()))));
         }
     }
 
-    private String digestOf(IncidentId id) {
-        return ContentDigest.of(recurrences.of(id).stream().map(f -> f.earlier() + ":" + f.reason()).sorted()
-                .toList().toString()).hex();
+    private static String digestOf(List<String> keys) {
+        return ContentDigest.of(keys.toString()).hex();
     }
 }

@@ -47,13 +47,26 @@ class Recurrences {
         return taken;
     }
 
-    /** Replaces the flags of this incident that have one of these reasons; true when anything changed. */
-    boolean replace(IncidentId incident, List<String> reasons, List<Flag> flags, Instant now) {
-        List<Flag> before = of(incident).stream().filter(f -> reasons.contains(f.reason())).toList();
+    /**
+     * What a replacement did to an incident's flags: the keys ({@code earlier:reason}, sorted) of all its flags before
+     * and after.
+     */
+    record Replacement(List<String> before, List<String> after) {
+
+        boolean changed() {
+            return !before.equals(after);
+        }
+    }
+
+    /** Replaces the flags of this incident that have one of these reasons, reading its flags once. */
+    Replacement replace(IncidentId incident, List<String> reasons, List<Flag> flags, Instant now) {
+        List<Flag> before = of(incident);
         jdbc.sql("delete from recurrence where incident_id = :id and reason = any(:reasons)")
                 .param("id", incident.value()).param("reasons", reasons.toArray(String[]::new)).update();
         flags.forEach(flag -> insert(flag, now));
-        return !keys(before).equals(keys(flags));
+        List<Flag> after = new ArrayList<>(before.stream().filter(f -> !reasons.contains(f.reason())).toList());
+        after.addAll(flags);
+        return new Replacement(keys(before), keys(after));
     }
 
     /** Removes the flags with this reason that name this incident as the earlier one. */
@@ -120,8 +133,9 @@ class Recurrences {
         return all;
     }
 
+    /** One key per stored flag: a flag inserted twice is stored once. */
     private static List<String> keys(List<Flag> flags) {
-        return flags.stream().map(f -> f.earlier() + ":" + f.reason()).sorted().toList();
+        return flags.stream().map(f -> f.earlier() + ":" + f.reason()).distinct().sorted().toList();
     }
 
     private static Flag flag(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
