@@ -1,8 +1,11 @@
 package io.cairn.knowledge;
 
 import io.cairn.shared.Outcome;
+import io.cairn.shared.RefusalErrors;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CorrectiveActionPages {
 
     private final KnowledgeManagement knowledge;
+    private final MessageSource messages;
 
-    CorrectiveActionPages(KnowledgeManagement knowledge) {
+    CorrectiveActionPages(KnowledgeManagement knowledge, MessageSource messages) {
         this.knowledge = knowledge;
+        this.messages = messages;
     }
 
     @GetMapping("/corrective-actions")
@@ -42,7 +47,8 @@ class CorrectiveActionPages {
             @RequestParam(defaultValue = "true") boolean open, RedirectAttributes redirect) {
         Outcome<CorrectiveAction> marked = knowledge.markCorrectiveAction(id, done, version);
         if (marked instanceof Outcome.Refused<CorrectiveAction> refused) {
-            redirect.addFlashAttribute("problem", refused.refusal().message());
+            redirect.addFlashAttribute("problem", String.join(" ", RefusalErrors.byField(refused.refusal(), messages,
+                    LocaleContextHolder.getLocale(), field -> field).values()));
         }
         redirect.addAttribute("open", open);
         return "redirect:/corrective-actions";

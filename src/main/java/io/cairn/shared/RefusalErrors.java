@@ -53,11 +53,17 @@ public final class RefusalErrors {
     /**
      * Each problem of the refusal in the reader's language, by field, for pages that show problems from a map rather
      * than from a form's errors: a refusal without field problems is under {@code form}, the key of each field is
-     * what {@code key} makes of it, and problems of one key are joined by semicolons.
+     * what {@code key} makes of it, and problems of one key are joined by semicolons. A stale write is {@code
+     * refusal.stale} under {@code form}, as in {@link #reject}.
      */
     public static Map<String, String> byField(Refusal refusal, MessageSource messages, Locale locale,
             UnaryOperator<String> key) {
         Map<String, String> byField = new LinkedHashMap<>();
+        if (refusal.kind() == Refusal.Kind.STALE) {
+            // as in reject: the reader is told to look again, not which version numbers differ
+            byField.put(key.apply("form"), messages.getMessage("refusal.stale", null, refusal.message(), locale));
+            return byField;
+        }
         if (refusal.fields().isEmpty()) {
             byField.put(key.apply("form"), text(refusal.template(), refusal.arguments(), messages, locale));
         }

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -54,6 +55,10 @@ class CorrectiveActionPagesTest extends Pages.OnServer {
                         .param("version", String.valueOf(action.version())).param("open", "true")
                         .with(authentication(users.authentication(coordinator))).with(csrf()))
                 .andExpect(redirectedUrl("/corrective-actions?open=true"));
+        mvc.perform(post("/corrective-actions/{id}/status", action.id()).param("done", "false")
+                        .param("version", String.valueOf(action.version())).param("open", "true")
+                        .with(authentication(users.authentication(coordinator))).with(csrf()))
+                .andExpect(flash().attribute("problem", Matchers.startsWith("Someone else changed this")));
 
         mvc.perform(get("/corrective-actions").with(authentication(users.authentication(coordinator))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(title))));
