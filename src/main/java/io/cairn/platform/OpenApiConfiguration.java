@@ -26,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    static final String TOKEN = "token";
-    static final String SESSION = "session";
+    private static final String TOKEN = "token";
+    private static final String SESSION = "session";
 
     @Bean
     OpenAPI cairnOpenApi() {

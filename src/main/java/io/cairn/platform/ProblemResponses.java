@@ -41,8 +41,6 @@ final class ProblemResponses implements OperationCustomizer {
 
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String STALE_TOO = " Also when `version` is no longer the stored version: someone else "
-            + "changed it first; reload and try again.";
 
     /** Open to anyone: see SecurityConfiguration, which permits every request under this path. */
     private static final String PUBLIC_API = "/api/v1/public/";
@@ -114,7 +112,7 @@ final class ProblemResponses implements OperationCustomizer {
         for (Shared shared : byRule(operation, handler, path, methods)) {
             ApiResponse declared = responses.putIfAbsent(shared.status, shared.reference());
             if (declared != null && shared == Shared.STALE && declared.get$ref() == null) {
-                declared.setDescription(declared.getDescription() + STALE_TOO);
+                declared.setDescription(declared.getDescription() + " Also when " + Shared.STALE.description);
             }
         }
         ApiResponses sorted = new ApiResponses();

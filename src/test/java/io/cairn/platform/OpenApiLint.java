@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * The rules of Redocly's {@code recommended} lint set (OpenAPI 3.1) that an OpenAPI document of Cairn can break, in
  * Java, so that {@code ./mvnw verify} keeps the document clean with nothing but a JDK. Each violation is named
  * {@code rule: where: what}, with Redocly's rule names; a few rules of Cairn's own follow them ({@code cairn-...}).
- * {@code bench/openapi-lint.sh} runs the real Redocly CLI where Node.js is installed.
+ * {@code .ci/openapi-lint} runs the real Redocly CLI where Node.js is installed.
  */
 final class OpenApiLint {
 
@@ -143,8 +143,9 @@ final class OpenApiLint {
     private void operations() {
         Set<String> ids = new HashSet<>();
         boolean rootSecurity = document.path("security").isArray() && !document.path("security").isEmpty();
-        forEachOperation((path, method, operation) -> {
-            String where = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+        for (Operation each : operations(document)) {
+            String where = each.where();
+            JsonNode operation = each.node();
             if (operation.path("summary").asString("").isBlank()) {
                 report("operation-summary", where, "has no summary");
             }
@@ -163,7 +164,8 @@ final class OpenApiLint {
                             + "name it with @Operation(operationId = ...)");
                 }
             }
-            pathParameters(path, where, document.path("paths").path(path).path("parameters"), operation);
+            pathParameters(each.path(), where, document.path("paths").path(each.path()).path("parameters"),
+                    operation);
             responses(where, operation);
             if (!operation.has("security") && !rootSecurity) {
                 report("security-defined", where, "has no security, and neither has the document");
@@ -171,7 +173,7 @@ final class OpenApiLint {
             if (!operation.path("tags").isArray() || operation.path("tags").isEmpty()) {
                 report("cairn-operation-tagged", where, "has no tag");
             }
-        });
+        }
         securitySchemesDefined();
     }
 
@@ -249,7 +251,7 @@ final class OpenApiLint {
         JsonNode schemes = document.path("components").path("securitySchemes");
         List<JsonNode> requirements = new ArrayList<>();
         document.path("security").forEach(requirements::add);
-        forEachOperation((path, method, operation) -> operation.path("security").forEach(requirements::add));
+        operations(document).forEach(operation -> operation.node().path("security").forEach(requirements::add));
         for (JsonNode requirement : requirements) {
             for (String scheme : requirement.propertyNames()) {
                 if (!schemes.has(scheme)) {
@@ -275,14 +277,14 @@ final class OpenApiLint {
                 report("tag-description", "#/tags", name + " has no description");
             }
         }
-        forEachOperation((path, method, operation) -> {
-            for (JsonNode tag : operation.path("tags")) {
+        for (Operation operation : operations(document)) {
+            for (JsonNode tag : operation.node().path("tags")) {
                 if (!declared.contains(tag.asString())) {
-                    report("operation-tag-defined", method.toUpperCase(java.util.Locale.ROOT) + " " + path,
-                            "tag " + tag.asString() + " is not declared with a description in #/tags");
+                    report("operation-tag-defined", operation.where(), "tag " + tag.asString()
+                            + " is not declared with a description in #/tags");
                 }
             }
-        });
+        }
     }
 
     /** no-unresolved-refs and no-unused-components. */
@@ -292,7 +294,7 @@ final class OpenApiLint {
             JsonNode ref = node.get("$ref");
             if (ref != null && ref.isString()) {
                 used.add(ref.asString());
-                if (at(ref.asString()).isMissingNode()) {
+                if (at(document, ref.asString()).isMissingNode()) {
                     report("no-unresolved-refs", ref.asString(), "does not resolve");
                 }
             }
@@ -343,18 +345,26 @@ final class OpenApiLint {
         };
     }
 
-    private interface OperationVisitor {
-        void visit(String path, String method, JsonNode operation);
+    /** An operation of a document: its method, its path and the operation object. */
+    record Operation(String method, String path, JsonNode node) {
+
+        /** The operation as people name it, such as {@code GET /api/v1/me}. */
+        String where() {
+            return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+        }
     }
 
-    private void forEachOperation(OperationVisitor visitor) {
+    /** Every operation of the document, in its order. */
+    static List<Operation> operations(JsonNode document) {
+        List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 if (METHODS.contains(operation.getKey())) {
-                    visitor.visit(path.getKey(), operation.getKey(), operation.getValue());
+                    operations.add(new Operation(operation.getKey(), path.getKey(), operation.getValue()));
                 }
             }
         }
+        return operations;
     }
 
     private static void forEachNode(JsonNode node, Consumer<JsonNode> visitor) {
@@ -367,14 +377,19 @@ final class OpenApiLint {
     }
 
     private JsonNode resolve(JsonNode node) {
+        return resolve(document, node);
+    }
+
+    /** The object a node refers to with {@code $ref} within the document, or the node itself. */
+    static JsonNode resolve(JsonNode document, JsonNode node) {
         JsonNode resolved = node;
         for (int depth = 0; resolved.has("$ref") && depth < 10; depth++) {
-            resolved = at(resolved.get("$ref").asString());
+            resolved = at(document, resolved.get("$ref").asString());
         }
         return resolved;
     }
 
-    private JsonNode at(String ref) {
+    private static JsonNode at(JsonNode document, String ref) {
         return ref.startsWith("#") ? document.at(ref.substring(1)) : tools.jackson.databind.node.MissingNode
                 .getInstance();
     }

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The OpenAPI document the server describes its API with passes Redocly's recommended lint rules ({@link OpenApiLint})
  * and documents, for every operation, the problems it can answer; what it says about security and problems is what
- * the server does. The document is saved as {@code target/openapi.json} for {@code bench/openapi-lint.sh}.
+ * the server does. The document is saved as {@code target/openapi.json} for {@code .ci/openapi-lint}.
  */
 class OpenApiLintTest extends ApiClient.OnServer {
 
@@ -81,15 +81,16 @@ class OpenApiLintTest extends ApiClient.OnServer {
     @Test
     void everyErrorResponseIsTheOneProblemSchemaAsProblemJson() {
         List<String> others = new ArrayList<>();
-        eachOperation((where, operation) -> operation.path("responses").properties().forEach(response -> {
-            if (response.getKey().startsWith("4")) {
-                JsonNode resolved = resolve(response.getValue());
+        for (OpenApiLint.Operation operation : OpenApiLint.operations(document)) {
+            operation.node().path("responses").properties().forEach(response -> {
+                JsonNode resolved = OpenApiLint.resolve(document, response.getValue());
                 String schema = resolved.at("/content/application~1problem+json/schema/$ref").asString("");
-                if (!schema.equals("#/components/schemas/Problem") || resolved.path("content").size() != 1) {
-                    others.add(where + " " + response.getKey());
+                if (response.getKey().startsWith("4") && (!schema.equals("#/components/schemas/Problem")
+                        || resolved.path("content").size() != 1)) {
+                    others.add(operation.where() + " " + response.getKey());
                 }
-            }
-        }));
+            });
+        }
 
         assertThat(others).isEmpty();
         assertThat(document.at("/components/schemas/Problem/properties").propertyNames())
@@ -129,17 +130,18 @@ class OpenApiLintTest extends ApiClient.OnServer {
     void theDocumentedSecurityIsWhatTheServerAsks() {
         ApiClient anonymous = new ApiClient(port, null);
         List<String> wrong = new ArrayList<>();
-        eachOperation((where, operation) -> {
-            if (!where.startsWith("GET ")) {
-                return;
+        for (OpenApiLint.Operation operation : OpenApiLint.operations(document)) {
+            if (!operation.method().equals("get")) {
+                continue;
             }
-            String path = where.substring(4).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-            boolean open = operation.has("security") && operation.get("security").isEmpty();
-            int status = anonymous.get(path).status();
+            boolean open = operation.node().has("security") && operation.node().get("security").isEmpty();
+            int status = anonymous.get(operation.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString()))
+                    .status();
             if (open == (status == 401)) {
-                wrong.add(where + " documented " + (open ? "open" : "signed-in only") + " but answered " + status);
+                wrong.add(operation.where() + " documented " + (open ? "open" : "signed-in only") + " but answered "
+                        + status);
             }
-        });
+        }
 
         assertThat(wrong).isEmpty();
     }
@@ -171,15 +173,5 @@ class OpenApiLintTest extends ApiClient.OnServer {
         JsonNode operation = document.path("paths").path(path).path(method);
         assertThat(operation.isMissingNode()).as(method + " " + path).isFalse();
         return operation;
-    }
-
-    private void eachOperation(java.util.function.BiConsumer<String, JsonNode> visitor) {
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
-                visitor.accept(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(),
-                        operation.getValue())));
-    }
-
-    private JsonNode resolve(JsonNode node) {
-        return node.has("$ref") ? document.at(node.get("$ref").asString().substring(1)) : node;
     }
 }
