@@ -34,6 +34,11 @@ public final class FormSession {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** A browser that has not signed in. */
+    public static FormSession anonymous(int port) {
+        return new FormSession(port);
+    }
+
     /** A session signed in with the form as the user; fails when the form does not sign them in. */
     public static FormSession signIn(int port, String username, String password) {
         FormSession session = new FormSession(port);
@@ -49,19 +54,22 @@ public final class FormSession {
         return session;
     }
 
-    /** A page or API resource in this session. */
-    public ApiClient.Answer get(String path) {
-        return send(request(path).GET());
+    /** A page or API resource in this session, with the given extra headers (name, value, ...). */
+    public ApiClient.Answer get(String path, String... headers) {
+        return send(withHeaders(request(path).GET(), headers));
     }
 
     /** A JSON body posted in this session with the given extra headers (such as a CSRF token), and no others. */
     public ApiClient.Answer postJson(String path, Object body, String... headers) {
-        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        return send(withHeaders(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), headers));
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(request);
+        return request;
     }
 
     /** The CSRF token a page of this session carries for scripts (its {@code csrf-token} meta tag). */

@@ -95,6 +95,14 @@ public class IdentityManagement {
         });
     }
 
+    /**
+     * True when the current request authenticated with a personal API token rather than a session: only then may it
+     * go without a CSRF token, since a browser never adds a token to a request another site makes it send.
+     */
+    public boolean actingByToken() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof BearerAuthentication;
+    }
+
     /** The signed-in user of the current request; only for code that runs behind authentication. */
     public Actor requireActor() {
         return currentActor().orElseThrow(() -> new IllegalStateException("no signed-in user in this request"));
