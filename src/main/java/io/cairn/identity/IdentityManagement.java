@@ -59,8 +59,8 @@ public class IdentityManagement {
     private final Clock clock;
 
     IdentityManagement(Users users, Teams teams, BusinessUnits businessUnits, ApiTokens tokens,
-            RecentTokens recentTokens, IdentityGeneration generation, SignInThrottle throttle, PasswordEncoder passwords,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            RecentTokens recentTokens, IdentityGeneration generation, SignInThrottle throttle,
+            PasswordEncoder passwords, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.users = users;
         this.teams = teams;
         this.businessUnits = businessUnits;

@@ -89,8 +89,8 @@ class SessionRefreshTest extends ApiClient.OnServer {
     private void change(TestUser user, java.util.function.Consumer<Map<String, Object>> edit) {
         JsonNode stored = admin.get("/api/v1/users/" + user.id()).json();
         Map<String, Object> change = new HashMap<>(Map.of("displayName", stored.get("displayName").asString(),
-                "roles", stored.get("roles"), "teams", stored.get("teams"), "enabled", stored.get("enabled").asBoolean(),
-                "version", stored.get("version").asLong()));
+                "roles", stored.get("roles"), "teams", stored.get("teams"),
+                "enabled", stored.get("enabled").asBoolean(), "version", stored.get("version").asLong()));
         edit.accept(change);
         ApiClient.Answer changed = admin.put("/api/v1/users/" + user.id(), change);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
