@@ -677,13 +677,12 @@ public class IncidentManagement {
     public Outcome<IncidentView> merge(IncidentId id, IncidentCommands.Merge command) {
         Actor actor = identity.requireActor();
         Optional<Incident> target = handleable(actor, command.target());
-        if (target.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("target", "incident " + command.target()
-                    + " does not exist or you may not change it"));
-        }
+        // the target is judged only for someone who may change this incident: anyone else learns nothing of either
         Outcome<IncidentView> merged = change(id, command.version(), "merged",
-                incident -> incident.mergeInto(target.get(), clock.instant()),
-                incident -> Map.of("into", target.get().reference()), null);
+                incident -> target.isEmpty() ? Optional.of(Refusal.invalid("target", "incident "
+                        + command.target() + " does not exist or you may not change it"))
+                        : incident.mergeInto(target.get(), clock.instant()),
+                incident -> Map.of("into", target.orElseThrow().reference()), null);
         if (merged instanceof Outcome.Done<IncidentView> done) {
             Instant now = clock.instant();
             Incident into = target.get();
