@@ -22,7 +22,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -66,21 +65,18 @@ class SecurityConfiguration {
                 // before the CSRF check, which asks whether the request authenticated with a token
                 .addFilterBefore(new BearerTokenFilter(identity), CsrfFilter.class)
                 .addFilterAfter(new AccountGuard(identity, true), AuthorizationFilter.class)
+                // a forged request rides on a session: one without a session is nobody's, one with a token is its own
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-                        !SAFE_METHODS.contains(request.getMethod()) && !identity.actingByToken()
-                                && !request.getServletPath().startsWith("/api/v1/public/")))
+                        !SAFE_METHODS.contains(request.getMethod())
+                                && !request.getServletPath().startsWith("/api/v1/public/")
+                                && request.getSession(false) != null && !identity.actingByToken()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> unauthenticated(response))
-                        // a write without a CSRF token by nobody signed in lacks a sign-in more than a token
-                        .accessDeniedHandler((request, response, e) -> {
-                            if (e instanceof CsrfException && identity.currentActor().isEmpty()) {
-                                unauthenticated(response);
-                            } else {
-                                writeProblem(response, HttpStatus.FORBIDDEN, "forbidden",
-                                        "this request is not allowed: " + e.getMessage());
-                            }
-                        }));
+                        .authenticationEntryPoint((request, response, e) -> writeProblem(response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "sign in, or send a personal API token as 'Authorization: Bearer <token>'"))
+                        .accessDeniedHandler((request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN,
+                                "forbidden", "this request is not allowed: " + e.getMessage())));
         return http.build();
     }
 
@@ -106,11 +102,6 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
-    }
-
-    private static void unauthenticated(HttpServletResponse response) throws IOException {
-        writeProblem(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "sign in, or send a personal API token as 'Authorization: Bearer <token>'");
     }
 
     static void writeProblem(HttpServletResponse response, HttpStatus status, String type, String detail)
