@@ -29,8 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Adds the playbooks Cairn ships ({@code handling/shipped-playbooks.json}, after NIST SP 800-61, in English with their
  * Dutch text beside it) that the database does not have yet, by key; a playbook an admin edited or retired is left as
- * it is. A shipped playbook that would
- * overlap one an admin made for the same category is not added, with a warning.
+ * it is. A shipped playbook that would overlap one an admin made for the same category is not added, with a warning.
  */
 @Component
 class ShippedPlaybooks implements ApplicationRunner {

@@ -1,6 +1,7 @@
 package io.cairn.handling;
 
 import io.cairn.shared.Language;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class ShippedTexts {
             return submitted;
         }
         Map<String, String> storedOf = new HashMap<>();
-        List<String> texts = new java.util.ArrayList<>(List.of(stored.name(), stored.description()));
+        List<String> texts = new ArrayList<>(List.of(stored.name(), stored.description()));
         stored.steps().forEach(step -> texts.addAll(List.of(step.title(), step.description())));
         texts.forEach(text -> storedOf.putIfAbsent(shown(text), text));
         return new PlaybookDefinition(submitted.key(), storedOf.getOrDefault(submitted.name(), submitted.name()),

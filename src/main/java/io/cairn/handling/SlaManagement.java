@@ -481,7 +481,8 @@ public class SlaManagement {
         return clocks.of(incident.id()).stream().map(c -> {
             BusinessCalendar calendar = calendars.calendarOf(c.calendar());
             String calendarName = c.calendar() == null ? null
-                    : calendars.find(c.calendar()).map(stored -> ShippedTexts.shown(stored.view()).name()).orElse(null);
+                    : calendars.find(c.calendar()).map(stored -> ShippedTexts.shown(stored.view()).name())
+                            .orElse(null);
             String level = c.escalationLevel() == null ? null
                     : levels.find(c.escalationLevel()).map(EscalationLevels.Level::name).orElse(null);
             return new SlaClockView(c.kind(), c.state().name().toLowerCase(Locale.ROOT), standing(c, now),

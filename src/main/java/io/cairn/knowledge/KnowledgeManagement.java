@@ -364,7 +364,7 @@ public class KnowledgeManagement {
 
     // --- the root-cause vocabulary --------------------------------------------------------------------------------
 
-    /** The root causes, retired ones included, in their order. */
+    /** The root causes, retired ones included, in their order; shipped labels in the reader's language. */
     @Transactional(readOnly = true)
     public List<RootCause> rootCauses() {
         return rootCauses.all().stream().map(RootCauses::shown).toList();
@@ -421,7 +421,7 @@ public class KnowledgeManagement {
         String verb = before.retired() != retired ? (retired ? "retired" : "restored") : "renamed";
         events.publishEvent(new RootCauseChanged(key, actor.ref(), clock.instant(), verb,
                 Optional.of(digest(before)), Optional.of(digest(after))));
-        return Outcome.done(after);
+        return Outcome.done(RootCauses.shown(after));
     }
 
     private Optional<Refusal> labelProblem(String label, String key) {

@@ -149,7 +149,8 @@ class ProcedurePagesTest extends Pages.OnServer {
                 .contains(HtmlUtils.htmlEscape("Vaststellen welke gegevens en van wie"))
                 .doesNotContain("Inform the privacy officer").contains("Revoke the share link");
         assertThat(page(admin, "/admin/playbooks?lang=nl")).contains("Onbereikbare dienst (DoS en DDoS)")
-                .doesNotContain("Personal data breach");
+                .contains("Beveiliging van informatie / Lek van vertrouwelijke informatie")
+                .doesNotContain("Personal data breach").doesNotContain("information-content-security/data-leak");
         assertThat(page(admin, "/admin/playbooks?lang=en")).contains("Personal data breach");
     }
 
