@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -71,7 +72,7 @@ class PlaybookAdminPages {
         Map<UUID, String> byPlaybook = new HashMap<>();
         playbooks.forEach(playbook -> byPlaybook.put(playbook.id(), playbook.definition().categories().stream()
                 .map(match -> names.getOrDefault(match.toString(), match.toString()))
-                .collect(java.util.stream.Collectors.joining(", "))));
+                .collect(Collectors.joining(", "))));
         return byPlaybook;
     }
 

@@ -10,9 +10,13 @@ import io.cairn.Pages;
 import io.cairn.identity.BusinessUnitDefinition;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
+import java.util.List;
 import java.util.Set;
 import org.hamcrest.Matchers;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,7 +56,7 @@ class AuditPagesTest extends Pages.OnServer {
         TestUser auditor = users.user("auditor", Set.of(Role.AUDITOR));
         TestUser admin = users.user("admin", Set.of(Role.ADMIN));
         String unit = users.as(admin, () -> identity.createBusinessUnit(new BusinessUnitDefinition(
-                io.cairn.identity.TestUsers.unique("audited"), null)).orRefuse()).id().toString();
+                TestUsers.unique("audited"), null)).orRefuse()).id().toString();
 
         assertThat(objectTypes(auditor, unit, "en")).containsExactly("Business unit");
         assertThat(objectTypes(auditor, unit, "nl")).containsExactly("Bedrijfsonderdeel");
@@ -61,14 +65,13 @@ class AuditPagesTest extends Pages.OnServer {
                 .allSatisfy(type -> assertThat(type).as("a kind without a Dutch name").matches("\\p{Lu}.*"));
     }
 
-    private java.util.List<String> objectTypes(TestUser auditor, @org.jspecify.annotations.Nullable String object,
-            String language) throws Exception {
+    private List<String> objectTypes(TestUser auditor, @Nullable String object, String language) throws Exception {
         var request = get("/audit").param("lang", language);
         if (object != null) {
             request = request.param("object", object);
         }
         String html = mvc.perform(request.with(authentication(users.authentication(auditor))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return org.jsoup.Jsoup.parse(html).select("td .cell > span").eachText();
+        return Jsoup.parse(html).select("td .cell > span").eachText();
     }
 }
