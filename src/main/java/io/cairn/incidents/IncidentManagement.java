@@ -7,6 +7,7 @@ import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
+import io.cairn.shared.Language;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Refusal;
@@ -380,18 +381,22 @@ public class IncidentManagement {
         return Outcome.done(after);
     }
 
-    /** The RSIT classes and types an incident can be categorised as: class value, label and its types. */
+    /**
+     * The RSIT classes and types an incident can be categorised as: class value, label and its types, named and
+     * described in the reader's language.
+     */
     public List<CategoryChoice> categories() {
+        Language language = Language.current();
         return taxonomy.classes().stream()
                 .flatMap(c -> c.types().stream().map(t -> new CategoryChoice(new Category(c.value(), t.value()),
-                        c.label(), t.label(), t.description())))
+                        c.label().in(language), t.label().in(language), t.description().in(language))))
                 .toList();
     }
 
     /** One RSIT class/type pair with its labels, for pickers. */
     public record CategoryChoice(Category category, String classLabel, String typeLabel, String description) {}
 
-    /** The category as people read it, for example "Fraud / Phishing". */
+    /** The category as people read it in the reader's language, for example "Fraud / Phishing". */
     public String categoryLabel(Category category) {
         return taxonomy.label(category);
     }

@@ -38,7 +38,9 @@ class SecurityConfiguration {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String[] PUBLIC = {"/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
         "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**",
-        "/swagger-ui/**", "/swagger-ui.html", "/report", "/report/**", "/follow-up", "/follow-up/**"};
+        "/swagger-ui/**", "/swagger-ui.html", "/report", "/report/**", "/follow-up", "/follow-up/**",
+        // self-help: the pages themselves show only articles for reporters to a reader without an account
+        "/help", "/help/**"};
 
     /**
      * No Micrometer observation around each security filter, authentication and authorisation: they cost about a
