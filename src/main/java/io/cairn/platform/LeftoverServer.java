@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * The embedded PostgreSQL server that a run of Cairn left running on a data directory when it was killed without a
@@ -30,7 +29,6 @@ import org.apache.commons.logging.LogFactory;
  */
 final class LeftoverServer {
 
-    private static final Log log = LogFactory.getLog(LeftoverServer.class);
     static final String PID_FILE = "postmaster.pid";
     /** zonky's lock: held by the JVM that runs a server on the directory for as long as it runs it. */
     private static final String LOCK_FILE = "epg-lock";
@@ -42,7 +40,7 @@ final class LeftoverServer {
     private LeftoverServer() {}
 
     /** Stops the server a killed run left on the data directory, if any, so that a new one can start there. */
-    static void stopIfRunning(Path dataDirectory) {
+    static void stopIfRunning(Path dataDirectory, Log log) {
         if (isWindows() || !Files.exists(dataDirectory.resolve(PID_FILE))) {
             return;
         }
@@ -55,7 +53,7 @@ final class LeftoverServer {
         } else if (isServerOf(process.get(), dataDirectory)) {
             log.warn("An embedded PostgreSQL (process " + process.get().pid() + ") is still running in "
                     + dataDirectory + ", left by a run of Cairn that ended without stopping it: stopping it");
-            stop(process.get(), dataDirectory);
+            stop(process.get(), dataDirectory, log);
         } else {
             log.warn("Removing the stale " + PID_FILE + " in " + dataDirectory + ": process " + pid.get()
                     + " is no PostgreSQL of this directory");
@@ -125,7 +123,7 @@ final class LeftoverServer {
      * A fast shutdown (SIGINT: roll back open transactions, checkpoint, stop), as {@code pg_ctl stop -m fast} does;
      * then an immediate one (SIGQUIT: recovery at the next start); then SIGKILL.
      */
-    private static void stop(ProcessHandle server, Path dataDirectory) {
+    private static void stop(ProcessHandle server, Path dataDirectory, Log log) {
         for (String signal : List.of("INT", "QUIT", "KILL")) {
             send(signal, server);
             if (awaitStop(server, dataDirectory, signal.equals("INT") ? FAST_SHUTDOWN : HARDER_SHUTDOWN)) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServerWatchdog implements AutoCloseable {
 
-    private static final Log log = LogFactory.getLog(ServerWatchdog.class);
     private static final String SCRIPT = "read -r _; "
             + "[ \"$(head -n 1 \"$2/" + LeftoverServer.PID_FILE + "\" 2>/dev/null)\" = \"$1\" ] && kill -INT \"$1\"";
 
@@ -29,7 +27,7 @@ final class ServerWatchdog implements AutoCloseable {
     }
 
     /** Watches over the server that has just started on the data directory. */
-    static ServerWatchdog watch(Path dataDirectory) {
+    static ServerWatchdog watch(Path dataDirectory, Log log) {
         Optional<Long> pid = LeftoverServer.postmasterPid(dataDirectory);
         if (LeftoverServer.isWindows() || pid.isEmpty()) {
             return new ServerWatchdog(null);

@@ -21,7 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,7 @@ import org.springframework.util.FileSystemUtils;
 
 class EmbeddedPostgresEnvironmentTest {
 
+    private static final Log LOG = LogFactory.getLog(EmbeddedPostgresEnvironmentTest.class);
     private static final Path DIRECTORY = Path.of("target/restart-test-db").toAbsolutePath();
     /** A data directory that Cairn made, copied for each test: initdb takes seconds, a copy a fraction of one. */
     private static final Path MADE_BY_CAIRN = Path.of("target/restart-test-db-template").toAbsolutePath();
@@ -59,7 +63,7 @@ class EmbeddedPostgresEnvironmentTest {
     private static StandardEnvironment environment(Map<String, Object> properties) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
-        new EmbeddedPostgresEnvironment().postProcessEnvironment(environment, new SpringApplication());
+        new EmbeddedPostgresEnvironment(Supplier::get).postProcessEnvironment(environment, new SpringApplication());
         return environment;
     }
 
@@ -220,7 +224,7 @@ class EmbeddedPostgresEnvironmentTest {
     void theWatchdogStopsTheServerWhenTheJvmThatStartedItDies() throws Exception {
         copyADataDirectoryMadeByCairn();
         ProcessHandle server = startDetached();
-        ServerWatchdog watchdog = ServerWatchdog.watch(DIRECTORY);
+        ServerWatchdog watchdog = ServerWatchdog.watch(DIRECTORY, LOG);
         Process shell = watchdog.shell().orElseThrow();
 
         // The kernel closes the JVM's end of the pipe however the JVM dies.
@@ -236,7 +240,7 @@ class EmbeddedPostgresEnvironmentTest {
     void theWatchdogLeavesAServerAloneThatStoppedAndAnotherThatTookItsPlace() throws Exception {
         copyADataDirectoryMadeByCairn();
         start();
-        ServerWatchdog watchdog = ServerWatchdog.watch(DIRECTORY);
+        ServerWatchdog watchdog = ServerWatchdog.watch(DIRECTORY, LOG);
         EmbeddedPostgresEnvironment.stop(DIRECTORY);
         start();
         long next = LeftoverServer.postmasterPid(DIRECTORY).orElseThrow();
