@@ -115,8 +115,8 @@ final class LeftoverServer {
     }
 
     private static IllegalStateException inUse(Path dataDirectory) {
-        return new IllegalStateException("The embedded PostgreSQL in " + dataDirectory
-                + " is in use by another running process: stop it, or give this one another cairn.embedded-db.data-dir");
+        return new IllegalStateException("The embedded PostgreSQL in " + dataDirectory + " is in use by another"
+                + " running process: stop it, or give this one another cairn.embedded-db.data-dir");
     }
 
     /**

@@ -7,6 +7,8 @@ import io.cairn.FormSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +150,7 @@ class CrashRestartTest {
                     .json();
             page.get("items").forEach(incident -> ids.add(incident.get("id").asString()));
             JsonNode next = page.path("nextCursor");
-            cursor = next.isString() ? java.net.URLEncoder.encode(next.asString(), java.nio.charset.StandardCharsets.UTF_8) : "";
+            cursor = next.isString() ? URLEncoder.encode(next.asString(), StandardCharsets.UTF_8) : "";
         } while (!cursor.isEmpty());
         return ids;
     }
