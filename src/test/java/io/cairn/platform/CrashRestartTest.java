@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.FormSession;
+import io.cairn.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class CrashRestartTest {
     @Test
     void aRestartAfterKill9UnderLoadComesUpByItselfWithEveryAcknowledgedIncidentAndAnIntactTrail() throws Exception {
         FileSystemUtils.deleteRecursively(DATA);
-        int port = freePort();
+        int port = FreePort.any();
         Process first = cairn(port);
         String token = new FormSession(port).signInAndIssueToken("admin", ADMIN_PASSWORD, "Chosen-crash-password-2");
         ApiClient api = new ApiClient(port, token);
@@ -85,7 +85,7 @@ class CrashRestartTest {
         assertThat(ProcessHandle.of(postmaster)).as("the database outlived Cairn").get()
                 .matches(ProcessHandle::isAlive);
 
-        int again = freePort();
+        int again = FreePort.any();
         cairn(again);
         ApiClient restarted = new ApiClient(again, token);
 
@@ -162,11 +162,5 @@ class CrashRestartTest {
             Thread.sleep(50);
         }
         assertThat(acknowledged).as("incidents acknowledged under load").hasSizeGreaterThanOrEqualTo(count);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

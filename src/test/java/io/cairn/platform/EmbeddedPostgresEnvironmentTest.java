@@ -3,8 +3,8 @@ package io.cairn.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.FreePort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -313,7 +313,7 @@ class EmbeddedPostgresEnvironmentTest {
             command.addAll(List.of("unshare", "-U"));
         }
         command.addAll(List.of(postgres.resolveSibling("pg_ctl").toString(), "-D", DIRECTORY.toString(),
-                "-o", "-p " + freePort() + " -F", "-w", "start"));
+                "-o", "-p " + FreePort.any() + " -F", "-w", "start"));
         Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(pgCtl.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -326,11 +326,5 @@ class EmbeddedPostgresEnvironmentTest {
     private static void writePidFile(long pid) throws IOException {
         Files.writeString(DIRECTORY.resolve(LeftoverServer.PID_FILE), pid + "\n" + DIRECTORY + "\n1700000000\n5432\n"
                 + "/tmp\nlocalhost\n  1234  5678\nready   \n", StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
