@@ -11,26 +11,26 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A browser's session without the browser: signs in through the real sign-in form, keeps the session cookie, and sends
- * further requests in that session without following redirects, so that a test sees where the server sends it.
+ * A browser's session without the browser: signs in through the real sign-in form, keeps the session cookie, and
+ * sends further requests in that session without following redirects, so that a test sees where the server sends it.
+ * For tests that need a real session, also on a server they did not start in their own context (another JVM, another
+ * node).
  */
 public final class FormSession {
 
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-    private static final Pattern META_CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private String csrf = "";
 
-    private FormSession(int port) {
+    public FormSession(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -40,29 +40,78 @@ public final class FormSession {
     }
 
     /** A session signed in with the form as the user; fails when the form does not sign them in. */
-    public static FormSession signIn(int port, String username, String password) {
+    public static FormSession signedIn(int port, String username, String password) {
         FormSession session = new FormSession(port);
-        String token = session.find(HIDDEN_CSRF, session.get("/login").body(), "the sign-in form's CSRF token");
-        ApiClient.Answer signedIn = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
-                        "_csrf", token)))));
-        if (signedIn.status() != 302 || signedIn.header("Location").contains("/login")) {
-            throw new IllegalStateException("the sign-in form did not sign " + username + " in: " + signedIn.status()
-                    + " to " + signedIn.header("Location"));
+        String landing = session.signIn(username, password);
+        if (landing.isEmpty() || landing.contains("/login")) {
+            throw new IllegalStateException("the sign-in form did not sign " + username + " in: sent to '"
+                    + landing + "'");
         }
         return session;
     }
 
+    /**
+     * Fills in and sends the sign-in form; the page it leads to: {@code /} or where a one-time password must be
+     * changed when signed in, {@code /login?error} or {@code /login?wait=...} when refused.
+     */
+    public String signIn(String username, String password) {
+        String token = formToken(send(request("/login").GET()).body());
+        HttpResponse<String> answer = send(request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encoded(username) + "&password="
+                        + encoded(password) + "&_csrf=" + encoded(token))));
+        return answer.headers().firstValue("Location").map(location -> location.replace(base, "")).orElse("");
+    }
+
+    /** Reads a page, keeping its CSRF token for the API calls that follow; its status. */
+    public int page(String path) {
+        HttpResponse<String> answer = send(request(path).GET());
+        Element meta = Jsoup.parse(answer.body()).selectFirst("meta[name=csrf-token]");
+        if (meta != null) {
+            csrf = meta.attr("content");
+        }
+        return answer.statusCode();
+    }
+
+    /** The CSRF token a page of this session carries for scripts (its {@code csrf-token} meta tag). */
+    public String csrfToken() {
+        page("/account/tokens");
+        if (csrf.isEmpty()) {
+            throw new IllegalStateException("no csrf-token meta tag in the page");
+        }
+        return csrf;
+    }
+
     /** A page or API resource in this session, with the given extra headers (name, value, ...). */
     public ApiClient.Answer get(String path, String... headers) {
-        return send(withHeaders(request(path).GET(), headers));
+        return answer(send(withHeaders(request(path).GET(), headers)));
+    }
+
+    /** Posts JSON as the pages' scripts do: with the session's cookie and the CSRF token of the last page read. */
+    public ApiClient.Answer post(String path, Object body) {
+        return postJson(path, body, "X-CSRF-TOKEN", csrf);
     }
 
     /** A JSON body posted in this session with the given extra headers (such as a CSRF token), and no others. */
     public ApiClient.Answer postJson(String path, Object body, String... headers) {
-        return send(withHeaders(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), headers));
+        return answer(send(withHeaders(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), headers)));
+    }
+
+    /** Signs in with a one-time password, chooses a new one and issues an API token; the token's secret. */
+    public String signInAndIssueToken(String username, String oneTimePassword, String newPassword) {
+        signIn(username, oneTimePassword);
+        page("/account/password");
+        ApiClient.Answer changed = post("/api/v1/me/password", Map.of("currentPassword", oneTimePassword,
+                "newPassword", newPassword));
+        if (changed.status() != 204) {
+            throw new IllegalStateException("could not change the password: " + changed);
+        }
+        ApiClient.Answer issued = post("/api/v1/me/tokens", Map.of("name", "test"));
+        if (issued.status() != 201) {
+            throw new IllegalStateException("could not issue a token: " + issued);
+        }
+        return issued.json().get("secret").asString();
     }
 
     private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
@@ -72,9 +121,12 @@ public final class FormSession {
         return request;
     }
 
-    /** The CSRF token a page of this session carries for scripts (its {@code csrf-token} meta tag). */
-    public String csrfToken() {
-        return find(META_CSRF, get("/account/tokens").body(), "the csrf-token meta tag");
+    private static String formToken(String loginPage) {
+        Element input = Jsoup.parse(loginPage).selectFirst("input[name=_csrf]");
+        if (input == null) {
+            throw new IllegalStateException("the sign-in page has no CSRF token");
+        }
+        return input.attr("value");
     }
 
     private HttpRequest.Builder request(String path) {
@@ -82,10 +134,9 @@ public final class FormSession {
                 .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");
     }
 
-    private ApiClient.Answer send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Answer(response.statusCode(), response.body(), response);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -94,16 +145,11 @@ public final class FormSession {
         }
     }
 
-    private String find(Pattern pattern, String page, String what) {
-        Matcher found = pattern.matcher(page);
-        if (!found.find()) {
-            throw new IllegalStateException("no " + what + " in the page");
-        }
-        return found.group(1);
+    private static ApiClient.Answer answer(HttpResponse<String> response) {
+        return new ApiClient.Answer(response.statusCode(), response.body(), response);
     }
 
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

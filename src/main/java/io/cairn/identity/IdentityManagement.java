@@ -307,11 +307,19 @@ public class IdentityManagement {
         User user = User.register(command.username(), command.displayName().trim(), blankToNull(command.email()),
                 passwords.encode(password), command.roles(), command.teams(), command.businessUnit(),
                 clock.instant());
+        // Another node or request may take the name between the check and the insert (two nodes starting on a new
+        // database both register the first admin): behind a savepoint, losing that race is a refusal, not a
+        // transaction that can no longer commit.
+        org.springframework.transaction.TransactionStatus transaction =
+                org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus();
+        Object beforeInsert = transaction.createSavepoint();
         try {
             users.save(user);
         } catch (DuplicateKeyException race) {
+            transaction.rollbackToSavepoint(beforeInsert);
             return Outcome.refused(Refusal.conflict("username", "is already taken"));
         }
+        transaction.releaseSavepoint(beforeInsert);
         publish(by, "user.created", "user", user.id().toString(), null, user.snapshot());
         return Outcome.done(new CreatedUser(user.view(), oneTimePassword));
     }

@@ -29,8 +29,8 @@ class SessionRefreshTest extends ApiClient.OnServer {
     @Test
     void aDisabledUsersSessionsAreRefusedAtTheirNextRequest() {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
-        FormSession pages = FormSession.signIn(port, handler.username(), TestUsers.PASSWORD);
-        FormSession api = FormSession.signIn(port, handler.username(), TestUsers.PASSWORD);
+        FormSession pages = FormSession.signedIn(port, handler.username(), TestUsers.PASSWORD);
+        FormSession api = FormSession.signedIn(port, handler.username(), TestUsers.PASSWORD);
         assertThat(pages.get("/incidents").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/me").status()).isEqualTo(200);
 
@@ -48,7 +48,7 @@ class SessionRefreshTest extends ApiClient.OnServer {
     @Test
     void aDemotedUsersNextRequestIsRefused() {
         TestUser colleague = users.user("colleague", Set.of(Role.ADMIN, Role.HANDLER));
-        FormSession session = FormSession.signIn(port, colleague.username(), TestUsers.PASSWORD);
+        FormSession session = FormSession.signedIn(port, colleague.username(), TestUsers.PASSWORD);
         assertThat(session.get("/admin/users").status()).isEqualTo(200);
         assertThat(session.get("/api/v1/alert-sources").status()).isEqualTo(200);
 
@@ -63,7 +63,7 @@ class SessionRefreshTest extends ApiClient.OnServer {
     @Test
     void aResetPasswordMustBeReplacedBeforeTheNextRequest() {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
-        FormSession session = FormSession.signIn(port, handler.username(), TestUsers.PASSWORD);
+        FormSession session = FormSession.signedIn(port, handler.username(), TestUsers.PASSWORD);
         assertThat(session.get("/incidents").status()).isEqualTo(200);
 
         assertThat(admin.post("/api/v1/users/" + handler.id() + "/password-reset", Map.of()).status())
@@ -78,7 +78,7 @@ class SessionRefreshTest extends ApiClient.OnServer {
     void aTeamChangeShowsAtTheNextRequest() {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
         TeamId team = users.team("cert");
-        FormSession session = FormSession.signIn(port, handler.username(), TestUsers.PASSWORD);
+        FormSession session = FormSession.signedIn(port, handler.username(), TestUsers.PASSWORD);
         assertThat(session.get("/api/v1/me").json().get("teams").isEmpty()).isTrue();
 
         change(handler, user -> user.put("teams", List.of(team.toString())));

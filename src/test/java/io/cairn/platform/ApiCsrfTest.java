@@ -32,7 +32,7 @@ class ApiCsrfTest extends ApiClient.OnServer {
     @BeforeEach
     void signedIn() {
         handler = users.user("handler", Set.of(Role.HANDLER));
-        session = FormSession.signIn(port, handler.username(), TestUsers.PASSWORD);
+        session = FormSession.signedIn(port, handler.username(), TestUsers.PASSWORD);
         title = "Forged " + TestUsers.unique("report");
     }
 
