@@ -1,20 +1,54 @@
 package io.cairn.audit;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The result of checking the whole audit trail.
+ * The result of checking the whole audit trail: its records, its Merkle tree against every signed checkpoint kept
+ * outside the database, and the audited objects' stored states against their latest records.
  *
- * @param intact true when every record is present, in order and unaltered
+ * @param intact true when every record is present, in order and unaltered, the tree matches every checkpoint and
+ *     every audited object is as its latest record says
  * @param checked how many records were read
- * @param firstBroken the first record found broken, absent when intact
- * @param problems every problem found, up to a limit, in trail order
+ * @param firstBroken the first problem found, absent when intact
+ * @param problems every problem found, up to a limit: those of the records and the tree in trail order, then those of
+ *     the checkpoints, then those of the objects
+ * @param checkpoints how many signed checkpoints the tree was compared with
+ * @param objects how many audited objects' states were compared with their latest records
  */
-public record Verification(boolean intact, long checked, @Nullable Problem firstBroken, List<Problem> problems) {
+public record Verification(boolean intact, long checked, @Nullable Problem firstBroken, List<Problem> problems,
+        long checkpoints, long objects) {
 
-    /** What is wrong at one place in the trail. */
-    public record Problem(long seq, Kind kind, String message) {}
+    /**
+     * What is wrong at one place.
+     *
+     * @param seq the record it is at, or from which on it lies; 0 when it is not at one record (a checkpoint that is
+     *     not this instance's, an object's state)
+     * @param kind what sort of damage it is
+     * @param message what is wrong, in English
+     * @param object the object it is about, as people name it ({@code INC-42}), when it is about one
+     * @param text the key of the message's text, by which a page shows it in the reader's language
+     * @param arguments the variable parts of the message, in the order of the text's placeholders
+     */
+    public record Problem(long seq, Kind kind, String message, @Nullable String object, String text,
+            List<String> arguments) {
+
+        public Problem {
+            arguments = List.copyOf(arguments);
+        }
+
+        /** A problem whose English message is the template with each placeholder ({@code {0}}) filled in. */
+        static Problem of(long seq, Kind kind, @Nullable String object, String text, String template,
+                Object... arguments) {
+            List<String> texts = Arrays.stream(arguments).map(String::valueOf).toList();
+            String message = template;
+            for (int i = 0; i < texts.size(); i++) {
+                message = message.replace("{" + i + "}", texts.get(i));
+            }
+            return new Problem(seq, kind, message, object, text, texts);
+        }
+    }
 
     /** The kinds of damage verification recognises. */
     public enum Kind {
@@ -23,7 +57,15 @@ public record Verification(boolean intact, long checked, @Nullable Problem first
         /** Records are absent: a gap in the sequence, or the end of the trail cut off. */
         MISSING,
         /** The record does not chain to the one before it: reordered or inserted. */
-        OUT_OF_ORDER
+        OUT_OF_ORDER,
+        /** The records up to a signed checkpoint no longer have its root hash: rewritten, hashes and all. */
+        REWRITTEN,
+        /** The trail is shorter than a signed checkpoint: its newest records were removed. */
+        TRUNCATED,
+        /** A checkpoint that is not validly signed by this instance's key, or not a checkpoint at all. */
+        FORGED_CHECKPOINT,
+        /** An audited object's stored state is not what its latest audit record says: changed outside Cairn. */
+        CHANGED_OUTSIDE
     }
 
     public Verification {

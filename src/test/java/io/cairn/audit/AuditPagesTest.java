@@ -14,6 +14,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** The audit page: only for auditors; newest records first; verification as a fragment for htmx. */
+@OwnTrail
 class AuditPagesTest extends Pages.OnServer {
 
     @Test
