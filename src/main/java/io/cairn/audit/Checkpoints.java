@@ -98,7 +98,8 @@ class Checkpoints {
             return result;
         });
         if (outcome instanceof Outcome.Done<Optional<Checkpoint>> done && done.value().isPresent()) {
-            appendToLog(done.value().get());
+            // with those other nodes signed since this node's last run, so that its log has every one, in order
+            copyIntoLog();
         }
         return java.util.Objects.requireNonNull(outcome);
     }
