@@ -128,20 +128,17 @@ public class AuditManagement {
             checkpoint.ifPresent(c -> trail.expect(c.size(), c.root()));
             if (checkpoint.isEmpty()) {
                 checkpointProblems.add(entry.checkpoint().isEmpty()
-                        ? Verification.Problem.of(0, Verification.Kind.FORGED_CHECKPOINT, null, "checkpoint-malformed",
-                                "entry {0} of the checkpoint log is not a signed checkpoint", entry.number())
-                        : Verification.Problem.of(0, Verification.Kind.FORGED_CHECKPOINT, null, "checkpoint-forged",
-                                "entry {0} of the checkpoint log, a checkpoint of {1} records, is not signed by this "
-                                        + "instance's key", entry.number(), entry.checkpoint().get().size()));
+                        ? Verification.Problem.of(0, Verification.Text.CHECKPOINT_MALFORMED, null, entry.number())
+                        : Verification.Problem.of(0, Verification.Text.CHECKPOINT_FORGED, null, entry.number(),
+                                entry.checkpoint().get().size()));
             }
         }
         for (String note : checkpoints.storedNotes()) {
             Optional<Checkpoint> checkpoint = checkpoints.signedByThisInstance(note);
             checkpoint.ifPresent(c -> trail.expect(c.size(), c.root()));
             if (checkpoint.isEmpty()) {
-                checkpointProblems.add(Verification.Problem.of(0, Verification.Kind.FORGED_CHECKPOINT, null,
-                        "checkpoint-forged-stored", "a checkpoint in the database is not signed by this instance's "
-                                + "key: {0}", note.lines().limit(2).reduce((a, b) -> a + " " + b).orElse("")));
+                checkpointProblems.add(Verification.Problem.of(0, Verification.Text.CHECKPOINT_FORGED_STORED, null,
+                        note.lines().limit(2).reduce((a, b) -> a + " " + b).orElse("")));
             }
         }
         try (Stream<AuditRecord> records = allRecords()) {

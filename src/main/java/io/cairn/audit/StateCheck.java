@@ -1,7 +1,7 @@
 package io.cairn.audit;
 
-import io.cairn.audit.Verification.Kind;
 import io.cairn.audit.Verification.Problem;
+import io.cairn.audit.Verification.Text;
 import io.cairn.shared.AuditedStates;
 import java.util.Iterator;
 import java.util.List;
@@ -50,15 +50,11 @@ final class StateCheck {
                         record = records.hasNext() ? records.next() : null;
                     }
                     if (record == null || !record.objectId().equals(state.id())) {
-                        problems.accept(Problem.of(0, Kind.CHANGED_OUTSIDE, state.label(), "no-state-record",
-                                "{0} has no audit record of its state: it was created outside Cairn, or its records "
-                                        + "were removed", state.label()));
+                        problems.accept(Problem.of(0, Text.NO_STATE_RECORD, state.label(), state.label()));
                         continue;
                     }
                     if (!state.digest().equals(record.digest())) {
-                        problems.accept(Problem.of(record.seq(), Kind.CHANGED_OUTSIDE, state.label(),
-                                "changed-outside", "{0} was changed outside Cairn: its stored state is not the state "
-                                        + "its latest audit record, record {1}, holds", state.label(),
+                        problems.accept(Problem.of(record.seq(), Text.CHANGED_OUTSIDE, state.label(), state.label(),
                                 record.seq()));
                     }
                     record = records.hasNext() ? records.next() : null;
@@ -74,9 +70,8 @@ final class StateCheck {
     }
 
     private void gone(Recorded record) {
-        problems.accept(Problem.of(record.seq(), Kind.CHANGED_OUTSIDE, record.objectId(), "deleted-outside",
-                "{0} {1} is in the audit trail (record {2}) but no longer exists: it was deleted outside Cairn",
-                states.objectType(), record.objectId(), record.seq()));
+        problems.accept(Problem.of(record.seq(), Text.DELETED_OUTSIDE, record.objectId(), states.objectType(),
+                record.objectId(), record.seq()));
     }
 
     /** The latest state record of each object of the type, in order of object id as Java compares strings. */

@@ -1,7 +1,7 @@
 package io.cairn.audit;
 
-import io.cairn.audit.Verification.Kind;
 import io.cairn.audit.Verification.Problem;
+import io.cairn.audit.Verification.Text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,18 +59,14 @@ final class TrailCheck {
         if (gap) {
             treeWhole = false;
             problems.add(record.seq() == expected + 1
-                    ? Problem.of(expected, Kind.MISSING, null, "missing-one", "record {0} is missing", expected)
-                    : Problem.of(expected, Kind.MISSING, null, "missing-range", "records {0} to {1} are missing",
-                            expected, record.seq() - 1));
+                    ? Problem.of(expected, Text.MISSING_ONE, null, expected)
+                    : Problem.of(expected, Text.MISSING_RANGE, null, expected, record.seq() - 1));
         }
         if (!gap && !record.previousHash().equals(previousHash)) {
-            problems.add(Problem.of(record.seq(), Kind.OUT_OF_ORDER, null, "out-of-order",
-                    "record {0} does not follow record {1}: records were reordered or one was inserted",
-                    record.seq(), record.seq() - 1));
+            problems.add(Problem.of(record.seq(), Text.OUT_OF_ORDER, null, record.seq(), record.seq() - 1));
         }
         if (!record.sealsItsContent()) {
-            problems.add(Problem.of(record.seq(), Kind.ALTERED, null, "altered",
-                    "record {0} was altered: its content does not match its hash", record.seq()));
+            problems.add(Problem.of(record.seq(), Text.ALTERED, null, record.seq()));
         }
         previousHash = record.hash();
         lastSeq = record.seq();
@@ -83,14 +79,11 @@ final class TrailCheck {
     /** Checks the end of the trail against its head and the largest checkpoint; answers every problem found. */
     List<Problem> finish(long headSeq) {
         if (headSeq > lastSeq) {
-            problems.add(Problem.of(lastSeq + 1, Kind.MISSING, null, "missing-end",
-                    "records {0} to {1} are missing from the end of the trail", lastSeq + 1, headSeq));
+            problems.add(Problem.of(lastSeq + 1, Text.MISSING_END, null, lastSeq + 1, headSeq));
         }
         if (!checkpointRoots.isEmpty() && checkpointRoots.lastKey() > lastSeq) {
             long signed = checkpointRoots.lastKey();
-            problems.add(Problem.of(lastSeq + 1, Kind.TRUNCATED, null, "truncated",
-                    "records were removed from the end: the trail ends at record {0}, but a checkpoint of {1} "
-                            + "records was signed, so records {2} to {1} are gone", lastSeq, signed, lastSeq + 1));
+            problems.add(Problem.of(lastSeq + 1, Text.TRUNCATED, null, lastSeq, signed, lastSeq + 1));
         }
         return problems;
     }
@@ -131,15 +124,9 @@ final class TrailCheck {
         rewriteNamed = true;
         if (firstDifferingBlock >= 0) {
             long from = firstDifferingBlock * BLOCK + 1;
-            problems.add(Problem.of(from, Kind.REWRITTEN, null, "rewritten-block",
-                    "records were rewritten: the first {0} records no longer have the root hash of their signed "
-                            + "checkpoint; the first block that differs from the tree stored when it was signed is "
-                            + "records {1} to {2}", size, from, from + BLOCK - 1));
+            problems.add(Problem.of(from, Text.REWRITTEN_BLOCK, null, size, from, from + BLOCK - 1));
         } else {
-            problems.add(Problem.of(lastMatched + 1, Kind.REWRITTEN, null, "rewritten",
-                    "records were rewritten: the first {0} records no longer have the root hash of their signed "
-                            + "checkpoint, so one of records {1} to {0} was changed, removed or inserted", size,
-                    lastMatched + 1));
+            problems.add(Problem.of(lastMatched + 1, Text.REWRITTEN, null, size, lastMatched + 1));
         }
     }
 }

@@ -38,15 +38,14 @@ public record Verification(boolean intact, long checked, @Nullable Problem first
             arguments = List.copyOf(arguments);
         }
 
-        /** A problem whose English message is the template with each placeholder ({@code {0}}) filled in. */
-        static Problem of(long seq, Kind kind, @Nullable String object, String text, String template,
-                Object... arguments) {
+        /** A problem whose English message is the text's template with each placeholder ({@code {0}}) filled in. */
+        static Problem of(long seq, Text text, @Nullable String object, Object... arguments) {
             List<String> texts = Arrays.stream(arguments).map(String::valueOf).toList();
-            String message = template;
+            String message = text.template;
             for (int i = 0; i < texts.size(); i++) {
                 message = message.replace("{" + i + "}", texts.get(i));
             }
-            return new Problem(seq, kind, message, object, text, texts);
+            return new Problem(seq, text.kind, message, object, text.key, texts);
         }
     }
 
@@ -66,6 +65,48 @@ public record Verification(boolean intact, long checked, @Nullable Problem first
         FORGED_CHECKPOINT,
         /** An audited object's stored state is not what its latest audit record says: changed outside Cairn. */
         CHANGED_OUTSIDE
+    }
+
+    /**
+     * What verification says about a problem, in English; a page shows it in the reader's language by its key
+     * ({@code audit.problem.text.<key>}).
+     */
+    enum Text {
+        ALTERED("altered", Kind.ALTERED, "record {0} was altered: its content does not match its hash"),
+        MISSING_ONE("missing-one", Kind.MISSING, "record {0} is missing"),
+        MISSING_RANGE("missing-range", Kind.MISSING, "records {0} to {1} are missing"),
+        MISSING_END("missing-end", Kind.MISSING, "records {0} to {1} are missing from the end of the trail"),
+        OUT_OF_ORDER("out-of-order", Kind.OUT_OF_ORDER,
+                "record {0} does not follow record {1}: records were reordered or one was inserted"),
+        REWRITTEN("rewritten", Kind.REWRITTEN, "records were rewritten: the first {0} records no longer have the root "
+                + "hash of their signed checkpoint, so one of records {1} to {0} was changed, removed or inserted"),
+        REWRITTEN_BLOCK("rewritten-block", Kind.REWRITTEN, "records were rewritten: the first {0} records no longer "
+                + "have the root hash of their signed checkpoint; the first block that differs from the tree stored "
+                + "when it was signed is records {1} to {2}"),
+        TRUNCATED("truncated", Kind.TRUNCATED, "records were removed from the end: the trail ends at record {0}, but a "
+                + "checkpoint of {1} records was signed, so records {2} to {1} are gone"),
+        CHECKPOINT_MALFORMED("checkpoint-malformed", Kind.FORGED_CHECKPOINT,
+                "entry {0} of the checkpoint log is not a signed checkpoint"),
+        CHECKPOINT_FORGED("checkpoint-forged", Kind.FORGED_CHECKPOINT, "entry {0} of the checkpoint log, a checkpoint "
+                + "of {1} records, is not signed by this instance's key"),
+        CHECKPOINT_FORGED_STORED("checkpoint-forged-stored", Kind.FORGED_CHECKPOINT,
+                "a checkpoint in the database is not signed by this instance's key: {0}"),
+        CHANGED_OUTSIDE("changed-outside", Kind.CHANGED_OUTSIDE, "{0} was changed outside Cairn: its stored state is "
+                + "not the state its latest audit record, record {1}, holds"),
+        NO_STATE_RECORD("no-state-record", Kind.CHANGED_OUTSIDE, "{0} has no audit record of its state: it was "
+                + "created outside Cairn, or its records were removed"),
+        DELETED_OUTSIDE("deleted-outside", Kind.CHANGED_OUTSIDE,
+                "{0} {1} is in the audit trail (record {2}) but no longer exists: it was deleted outside Cairn");
+
+        final String key;
+        final Kind kind;
+        final String template;
+
+        Text(String key, Kind kind, String template) {
+            this.key = key;
+            this.kind = kind;
+            this.template = template;
+        }
     }
 
     public Verification {
