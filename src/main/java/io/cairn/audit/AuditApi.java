@@ -2,6 +2,11 @@ package io.cairn.audit;
 
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusedException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/v1/audit")
+@Tag(name = "Audit trail",
+        description = "The append-only record of every change, hash-chained and anchored by signed Merkle-tree "
+        + "checkpoints kept outside the database, for auditors: page through it, export it, verify it, fetch its "
+        + "checkpoints, their key and proofs.")
 class AuditApi {
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    private static final String NO_CHECKPOINT = "No checkpoint is signed yet: sign one first.";
 
     private final AuditManagement audit;
 
@@ -36,6 +46,8 @@ class AuditApi {
     }
 
     /** Records after a sequence number, oldest first; optionally only those about one object. */
+    @Operation(operationId = "listAuditRecords", summary = "List audit records",
+            description = "The records after a sequence number, oldest first; optionally only those about one object.")
     @GetMapping("/records")
     List<AuditRecord> records(@RequestParam(defaultValue = "0") long after,
             @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) @Nullable String object) {
@@ -47,12 +59,22 @@ class AuditApi {
      * records, a rewrite or truncation before a signed checkpoint, checkpoints not signed by this instance, objects
      * changed outside Cairn.
      */
+    @Operation(operationId = "verifyAuditTrail", summary = "Verify the audit trail",
+            description = "Recomputes the chain and the Merkle tree, compares the tree with every signed checkpoint in "
+                    + "this node's checkpoint log and in the database, and each incident's stored state with its "
+                    + "latest record. Reports the trail intact, or names the first problem and every problem found: "
+                    + "altered, missing and reordered records, a rewrite or truncation before a checkpoint, a "
+                    + "checkpoint not signed by this instance's key, an incident changed outside Cairn.")
     @GetMapping("/verify")
     Verification verify() {
         return audit.verify().orRefuse();
     }
 
     /** The whole trail as JSON lines, one record a line, oldest first. */
+    @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail",
+            description = "The whole trail as JSON lines, one record a line, oldest first.")
+    @ApiResponse(responseCode = "200", description = "The trail, as a file of JSON lines",
+            content = @Content(mediaType = "application/jsonl", schema = @Schema(type = "string")))
     @GetMapping("/export")
     void export(HttpServletResponse response) throws IOException {
         audit.records(0, 1, null).orRefuse();
@@ -72,12 +94,20 @@ class AuditApi {
     }
 
     /** Signs a checkpoint of the trail now if it grew since the last one; answers the latest checkpoint. */
+    @Operation(operationId = "signAuditCheckpoint", summary = "Sign a checkpoint now",
+            description = "Signs a checkpoint of the whole trail (a C2SP tlog-checkpoint of its Merkle tree) if it "
+                    + "grew since the last one, and answers the latest checkpoint. Auditors and admins.")
+    @ApiResponse(responseCode = "409", description = "The trail has no records yet, or it is not what the last "
+            + "checkpoint says (rewritten, cut short): nothing was signed; verify the trail.")
     @PostMapping("/checkpoints")
     Checkpoint sign() {
         return audit.signCheckpoint().orRefuse();
     }
 
     /** The checkpoints in this node's checkpoint log after a size, smallest first. */
+    @Operation(operationId = "listAuditCheckpoints", summary = "List checkpoints",
+            description = "The checkpoints in the answering node's checkpoint log, outside the database, of more "
+                    + "records than `after`, smallest first. Verify each note with the checkpoint key.")
     @GetMapping("/checkpoints")
     List<Checkpoint> checkpoints(@RequestParam(defaultValue = "0") long after,
             @RequestParam(defaultValue = "100") int limit) {
@@ -85,18 +115,31 @@ class AuditApi {
     }
 
     /** The newest checkpoint in this node's checkpoint log. */
+    @Operation(operationId = "getLatestAuditCheckpoint", summary = "Get the latest checkpoint",
+            description = "The newest checkpoint in the answering node's checkpoint log.")
+    @ApiResponse(responseCode = "404", description = "No checkpoint is signed yet.")
     @GetMapping("/checkpoints/latest")
     Checkpoint latest() {
         return audit.latestCheckpoint().orRefuse();
     }
 
     /** The newest checkpoint as its signed note, as transparency logs serve their checkpoint. */
+    @Operation(operationId = "getLatestAuditCheckpointNote", summary = "Get the latest checkpoint as a signed note",
+            description = "The newest checkpoint as its C2SP signed note, as transparency logs serve their checkpoint.")
+    @ApiResponse(responseCode = "200", description = "The signed note",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "No checkpoint is signed yet.")
     @GetMapping(value = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     String latestNote() {
         return audit.latestCheckpoint().orRefuse().note();
     }
 
     /** This node's whole checkpoint log, as the file outside the database holds it. */
+    @Operation(operationId = "getAuditCheckpointLog", summary = "Download the checkpoint log",
+            description = "The answering node's whole checkpoint log, as the file outside the database holds it: one "
+                    + "signed note per entry, each followed by a blank line.")
+    @ApiResponse(responseCode = "200", description = "The checkpoint log",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
     @GetMapping(value = "/checkpoint-log", produces = MediaType.TEXT_PLAIN_VALUE)
     void checkpointLog(HttpServletResponse response) throws IOException {
         audit.checkpointKey().orRefuse();
@@ -116,6 +159,8 @@ class AuditApi {
      */
     record CheckpointKey(String name, String keyId, String algorithm, String publicKey, String verifierKey) {}
 
+    @Operation(operationId = "getAuditCheckpointKey", summary = "Get the checkpoint key",
+            description = "The public Ed25519 key this instance signs its checkpoints with.")
     @GetMapping("/checkpoint-key")
     CheckpointKey checkpointKey() {
         VerifierKey key = audit.checkpointKey().orRefuse();
@@ -124,6 +169,10 @@ class AuditApi {
     }
 
     /** The proof that record {@code seq} is in the tree of {@code size} records (the latest checkpoint's). */
+    @Operation(operationId = "getAuditInclusionProof", summary = "Prove a record is in the trail",
+            description = "Record `seq`, its leaf hash and its audit path in the Merkle tree of `size` records (by "
+                    + "default, and at most, the latest checkpoint's), with that checkpoint (RFC 6962 2.1.1).")
+    @ApiResponse(responseCode = "409", description = NO_CHECKPOINT)
     @GetMapping("/proofs/inclusion")
     InclusionProof inclusionProof(@RequestParam(required = false) @Nullable Long seq,
             @RequestParam(required = false) @Nullable Long size) {
@@ -131,6 +180,10 @@ class AuditApi {
     }
 
     /** The proof that the tree of {@code from} records is a prefix of the tree of {@code to} (the latest's). */
+    @Operation(operationId = "getAuditConsistencyProof", summary = "Prove the trail only grew",
+            description = "The proof that the Merkle tree of `from` records is a prefix of the tree of `to` records "
+                    + "(by default, and at most, the latest checkpoint's), with both checkpoints (RFC 6962 2.1.2).")
+    @ApiResponse(responseCode = "409", description = NO_CHECKPOINT)
     @GetMapping("/proofs/consistency")
     ConsistencyProof consistencyProof(@RequestParam(required = false) @Nullable Long from,
             @RequestParam(required = false) @Nullable Long to) {

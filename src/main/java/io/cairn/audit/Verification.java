@@ -31,6 +31,8 @@ public record Verification(boolean intact, long checked, @Nullable Problem first
      * @param text the key of the message's text, by which a page shows it in the reader's language
      * @param arguments the variable parts of the message, in the order of the text's placeholders
      */
+    // named apart from the API's problem details in the OpenAPI document
+    @io.swagger.v3.oas.annotations.media.Schema(name = "VerificationProblem")
     public record Problem(long seq, Kind kind, String message, @Nullable String object, String text,
             List<String> arguments) {
 
