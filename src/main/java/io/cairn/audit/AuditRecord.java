@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -69,9 +70,9 @@ public record AuditRecord(long seq, Instant at, String actorId, String actorName
 
     /** The record in the current row of a query over {@code audit_record}. */
     static AuditRecord of(ResultSet row) throws SQLException {
-        return new AuditRecord(row.getLong("seq"), row.getTimestamp("at").toInstant(), row.getString("actor_id"),
-                row.getString("actor_name"), row.getString("action"), row.getString("object_type"),
-                row.getString("object_id"), row.getString("before_digest"), row.getString("after_digest"),
-                row.getString("previous_hash"), row.getString("hash"));
+        return new AuditRecord(row.getLong("seq"), row.getObject("at", OffsetDateTime.class).toInstant(),
+                row.getString("actor_id"), row.getString("actor_name"), row.getString("action"),
+                row.getString("object_type"), row.getString("object_id"), row.getString("before_digest"),
+                row.getString("after_digest"), row.getString("previous_hash"), row.getString("hash"));
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class StateCheck {
 
-    static final int BATCH = 2_000;
+    static final int BATCH = 5_000;
 
     private final JdbcClient jdbc;
     private final AuditedStates states;

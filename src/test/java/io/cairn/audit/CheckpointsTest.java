@@ -208,7 +208,7 @@ class CheckpointsTest extends ApiClient.OnServer {
     }
 
     @Test
-    void theKeyIsReadableByItsOwnerOnlyAndServedForAuditors() throws IOException {
+    void theKeyIsReadableByItsOwnerOnlyAndServedForAuditors() throws Exception {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings.keyFile())))
                 .isEqualTo("rw-------");
         JsonNode served = auditor.get("/api/v1/audit/checkpoint-key").json();
@@ -216,6 +216,10 @@ class CheckpointsTest extends ApiClient.OnServer {
         assertThat(served.get("algorithm").asString()).isEqualTo("Ed25519");
         assertThat(handler.get("/api/v1/audit/checkpoint-key").status()).isEqualTo(403);
         assertThat(handler.post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(403);
+        HttpResponse<String> refused = textAs(users.userNamed("h2-" + System.nanoTime(), Set.of(Role.HANDLER))
+                .token(), "/api/v1/audit/checkpoint-log");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test
@@ -300,13 +304,17 @@ class CheckpointsTest extends ApiClient.OnServer {
     }
 
     private String text(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + path)).header("Accept", "text/plain")
-                .header("Authorization", "Bearer " + users.userNamed("t-" + System.nanoTime(), Set.of(Role.AUDITOR))
-                        .token()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = textAs(users.userNamed("t-" + System.nanoTime(), Set.of(Role.AUDITOR))
+                .token(), path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         return response.body();
+    }
+
+    private HttpResponse<String> textAs(String token, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/plain").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private List<Map<String, Object>> rowsFrom(long seq) {
