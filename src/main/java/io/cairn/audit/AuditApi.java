@@ -97,6 +97,8 @@ class AuditApi {
     @Operation(operationId = "signAuditCheckpoint", summary = "Sign a checkpoint now",
             description = "Signs a checkpoint of the whole trail (a C2SP tlog-checkpoint of its Merkle tree) if it "
                     + "grew since the last one, and answers the latest checkpoint. Auditors and admins.")
+    @ApiResponse(responseCode = "200", description = "The latest checkpoint, new or, when the trail did not grow, the "
+            + "last one")
     @ApiResponse(responseCode = "409", description = "The trail has no records yet, or it is not what the last "
             + "checkpoint says (rewritten, cut short): nothing was signed; verify the trail.")
     @PostMapping("/checkpoints")
@@ -117,6 +119,7 @@ class AuditApi {
     /** The newest checkpoint in this node's checkpoint log. */
     @Operation(operationId = "getLatestAuditCheckpoint", summary = "Get the latest checkpoint",
             description = "The newest checkpoint in the answering node's checkpoint log.")
+    @ApiResponse(responseCode = "200", description = "The newest checkpoint")
     @ApiResponse(responseCode = "404", description = "No checkpoint is signed yet.")
     @GetMapping("/checkpoints/latest")
     Checkpoint latest() {
@@ -172,6 +175,7 @@ class AuditApi {
     @Operation(operationId = "getAuditInclusionProof", summary = "Prove a record is in the trail",
             description = "Record `seq`, its leaf hash and its audit path in the Merkle tree of `size` records (by "
                     + "default, and at most, the latest checkpoint's), with that checkpoint (RFC 6962 2.1.1).")
+    @ApiResponse(responseCode = "200", description = "The record and its audit path")
     @ApiResponse(responseCode = "409", description = NO_CHECKPOINT)
     @GetMapping("/proofs/inclusion")
     InclusionProof inclusionProof(@RequestParam(required = false) @Nullable Long seq,
@@ -183,6 +187,7 @@ class AuditApi {
     @Operation(operationId = "getAuditConsistencyProof", summary = "Prove the trail only grew",
             description = "The proof that the Merkle tree of `from` records is a prefix of the tree of `to` records "
                     + "(by default, and at most, the latest checkpoint's), with both checkpoints (RFC 6962 2.1.2).")
+    @ApiResponse(responseCode = "200", description = "The consistency proof")
     @ApiResponse(responseCode = "409", description = NO_CHECKPOINT)
     @GetMapping("/proofs/consistency")
     ConsistencyProof consistencyProof(@RequestParam(required = false) @Nullable Long from,

@@ -44,6 +44,9 @@ class LargeTrailTest extends ApiClient.OnServer {
     AuditedStates incidents;
 
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
     AuditManagement audit;
 
     @Autowired
@@ -86,24 +89,9 @@ class LargeTrailTest extends ApiClient.OnServer {
         }
         report("read %,d incidents' states alone", read, started);
         started = System.nanoTime();
-        long[] recorded = {0};
-        jdbc.sql("""
-                select distinct on (object_id collate "C") object_id, seq, after_digest
-                from audit_record where object_type = ? and action = any(?)
-                order by object_id collate "C", seq desc""")
-                .params("incident", incidents.stateActions().toArray(String[]::new)).withFetchSize(StateCheck.BATCH)
-                .query((row, n) -> recorded[0]++).stream().forEach(x -> { });
-        report("read the latest state records of %,d incidents alone", recorded[0], started);
-        System.out.println(jdbc.sql("""
-                explain (analyze, buffers) select distinct on (object_id collate "C") object_id, seq, after_digest
-                from audit_record where object_type = ? and action = any(?)
-                order by object_id collate "C", seq desc""")
-                .params("incident", incidents.stateActions().toArray(String[]::new)).query(String.class).list()
-                .stream().collect(java.util.stream.Collectors.joining("\n")));
-
-        started = System.nanoTime();
         long[] problems = {0};
-        long objects = StateCheck.compare(jdbc, incidents, problem -> problems[0]++);
+        long objects = java.util.Objects.requireNonNull(transactions.execute(status -> StateCheck.compare(jdbc,
+                incidents, problem -> problems[0]++)));
         report("compared %,d incidents' states with their latest records", objects, started);
         assertThat(problems[0]).isEqualTo(1);
 
