@@ -167,7 +167,7 @@ class AuditApi {
     @GetMapping("/checkpoint-key")
     CheckpointKey checkpointKey() {
         VerifierKey key = audit.checkpointKey().orRefuse();
-        return new CheckpointKey(key.name(), String.format("%08x", key.keyId()), "Ed25519", key.publicKey(),
+        return new CheckpointKey(key.name(), key.keyIdHex(), "Ed25519", key.publicKey(),
                 key.encoded());
     }
 

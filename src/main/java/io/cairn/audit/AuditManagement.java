@@ -247,9 +247,13 @@ public class AuditManagement {
                 return Outcome.refused(Refusal.conflict("seq", "record {0} is missing from the trail; verify it",
                         seq));
             }
-            List<byte[]> proof = MerkleTree.inclusionProof(seq - 1, treeSize, new StoredTree(jdbc));
+            Optional<List<byte[]>> proof = proof(() -> MerkleTree.inclusionProof(seq - 1, treeSize,
+                    new StoredTree(jdbc)));
+            if (proof.isEmpty()) {
+                return missingRecords();
+            }
             return Outcome.done(new InclusionProof(record, seq - 1, treeSize, base64(record.leafHash()),
-                    proof.stream().map(AuditManagement::base64).toList(),
+                    proof.get().stream().map(AuditManagement::base64).toList(),
                     checkpoints.ofSize(treeSize).map(Checkpoint::note).orElse(null)));
         }));
     }
@@ -269,11 +273,28 @@ public class AuditManagement {
             if (size1 < 0 || size1 > to) {
                 return Outcome.refused(Refusal.invalid("from", "must be from 0 to {0}", to));
             }
-            List<byte[]> proof = MerkleTree.consistencyProof(size1, to, new StoredTree(jdbc));
-            return Outcome.done(new ConsistencyProof(size1, to, proof.stream().map(AuditManagement::base64).toList(),
+            Optional<List<byte[]>> proof = proof(() -> MerkleTree.consistencyProof(size1, to, new StoredTree(jdbc)));
+            if (proof.isEmpty()) {
+                return missingRecords();
+            }
+            return Outcome.done(new ConsistencyProof(size1, to, proof.get().stream().map(AuditManagement::base64)
+                    .toList(),
                     checkpoints.ofSize(size1).map(Checkpoint::note).orElse(null),
                     checkpoints.ofSize(to).map(Checkpoint::note).orElse(null)));
         }));
+    }
+
+    /** The proof; empty when a record it needs was removed from the trail. */
+    private static Optional<List<byte[]>> proof(Supplier<List<byte[]>> proof) {
+        try {
+            return Optional.of(proof.get());
+        } catch (StoredTree.MissingRecords missing) {
+            return Optional.empty();
+        }
+    }
+
+    private static <T> Outcome<T> missingRecords() {
+        return Outcome.refused(Refusal.conflict("records the proof needs are missing from the trail; verify it"));
     }
 
     private Outcome<Long> checkpointedSize() {

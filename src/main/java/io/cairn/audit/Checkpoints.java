@@ -199,8 +199,8 @@ class Checkpoints {
     private Optional<String> anchorProblem(CompactRange range, Optional<String> latestNote) {
         long logged = checkpointLog.lastSize();
         if (logged > range.size()) {
-            return Optional.of("this node's checkpoint log (" + checkpointLog.file() + ") has a checkpoint of "
-                    + logged + " records, but the database's tree covers only " + range.size());
+            return Optional.of("this node's checkpoint log has a checkpoint of " + logged + " records, but the "
+                    + "database's tree covers only " + range.size());
         }
         if (latestNote.isEmpty()) {
             return range.size() == 0 ? Optional.empty() : Optional.of("the stored tree covers " + range.size()

@@ -64,8 +64,7 @@ final class NoteSigner {
                 return Optional.empty();
             }
             NoteSigner signer = new NoteSigner(parts[0], Arrays.copyOfRange(keyData, 1, 33));
-            return String.format("%08x", signer.verifierKey.keyId()).equals(parts[1]) ? Optional.of(signer)
-                    : Optional.empty();
+            return signer.verifierKey.keyIdHex().equals(parts[1]) ? Optional.of(signer) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
@@ -78,7 +77,7 @@ final class NoteSigner {
     /** The signer key as text, for the key file. */
     String encoded() {
         byte[] keyData = ByteBuffer.allocate(33).put(VerifierKey.ED25519).put(seed).array();
-        return PREFIX + verifierKey.name() + "+" + String.format("%08x", verifierKey.keyId()) + "+"
+        return PREFIX + verifierKey.name() + "+" + verifierKey.keyIdHex() + "+"
                 + Base64.getEncoder().encodeToString(keyData);
     }
 

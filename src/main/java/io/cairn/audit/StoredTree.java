@@ -37,17 +37,36 @@ final class StoredTree implements MerkleTree.Subtrees {
         if (size <= BLOCK && (to - 1) / BLOCK == block) {
             List<byte[]> leaves = leavesOf(block);
             long start = block * BLOCK;
+            if (leaves.size() < to - start) {
+                throw new MissingRecords(start + leaves.size() + 1);
+            }
             return MerkleTree.inMemory(leaves).hash(from - start, to - start);
         }
         long split = from + MerkleTree.largestPowerOfTwoBelow(size);
         return MerkleTree.nodeHash(hash(from, split), hash(split, to));
     }
 
-    /** The leaf hashes of the records of one block (leaf i is record i + 1). */
+    /** The leaf hashes of the records of one block (leaf i is record i + 1), as far as the trail has them. */
     private List<byte[]> leavesOf(long block) {
-        return blocks.computeIfAbsent(block, b -> jdbc.sql(
-                        "select hash from audit_record where seq > ? and seq <= ? order by seq")
-                .params(b * BLOCK, (b + 1) * BLOCK).query(String.class).list().stream()
-                .map(hash -> MerkleTree.leafHash(AuditRecord.hashBytes(hash))).toList());
+        return blocks.computeIfAbsent(block, b -> jdbc.sql("""
+                        select seq, hash from audit_record where seq > ? and seq <= ? order by seq""")
+                .params(b * BLOCK, (b + 1) * BLOCK)
+                .query((row, n) -> {
+                    if (row.getLong("seq") != b * BLOCK + n + 1) {
+                        throw new MissingRecords(b * BLOCK + n + 1);
+                    }
+                    return MerkleTree.leafHash(AuditRecord.hashBytes(row.getString("hash")));
+                })
+                .list());
+    }
+
+    /** A record a proof needs is not in the trail: removed, so the trail no longer has the checkpointed tree. */
+    static final class MissingRecords extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        MissingRecords(long seq) {
+            super("record " + seq + " is missing", null, false, false);
+        }
     }
 }

@@ -61,10 +61,15 @@ public record VerifierKey(String name, String publicKey) {
         return ByteBuffer.wrap(sha256.digest(publicKeyBytes())).getInt();
     }
 
+    /** The key ID as eight hex digits, as key texts write it. */
+    public String keyIdHex() {
+        return String.format("%08x", keyId());
+    }
+
     /** The verifier key as text: {@code name+hash+keydata}. */
     public String encoded() {
         byte[] keyData = ByteBuffer.allocate(33).put(ED25519).put(publicKeyBytes()).array();
-        return name + "+" + String.format("%08x", keyId()) + "+" + Base64.getEncoder().encodeToString(keyData);
+        return name + "+" + keyIdHex() + "+" + Base64.getEncoder().encodeToString(keyData);
     }
 
     /** Reads a verifier key written by {@link #encoded()}; empty when the text is not one of an Ed25519 key. */
@@ -80,7 +85,7 @@ public record VerifierKey(String name, String publicKey) {
             }
             VerifierKey key = new VerifierKey(parts[0], Base64.getEncoder().encodeToString(
                     java.util.Arrays.copyOfRange(keyData, 1, 33)));
-            return String.format("%08x", key.keyId()).equals(parts[1]) ? Optional.of(key) : Optional.empty();
+            return key.keyIdHex().equals(parts[1]) ? Optional.of(key) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }

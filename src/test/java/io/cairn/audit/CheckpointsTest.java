@@ -155,6 +155,8 @@ class CheckpointsTest extends ApiClient.OnServer {
             assertThat(problem.get("message").asString()).contains("records " + (keep + 1) + " to " + signedSize
                     + " are gone");
             assertThat(kinds(verification)).doesNotContain("MISSING", "REWRITTEN");
+            assertThat(auditor.get("/api/v1/audit/proofs/inclusion?seq=" + signedSize).status())
+                    .as("a proof of a removed record").isEqualTo(409);
         } finally {
             restore(saved, savedHead);
         }
