@@ -16,6 +16,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,6 +39,7 @@ class AuditApi {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String NO_CHECKPOINT = "No checkpoint is signed yet: sign one first.";
+    private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final AuditManagement audit;
 
@@ -132,9 +134,10 @@ class AuditApi {
     @ApiResponse(responseCode = "200", description = "The signed note",
             content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No checkpoint is signed yet.")
-    @GetMapping(value = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
-    String latestNote() {
-        return audit.latestCheckpoint().orRefuse().note();
+    @GetMapping("/checkpoint")
+    ResponseEntity<String> latestNote() {
+        // always text, whatever the client accepts: a signed note has no other form
+        return ResponseEntity.ok().contentType(TEXT).body(audit.latestCheckpoint().orRefuse().note());
     }
 
     /** This node's whole checkpoint log, as the file outside the database holds it. */
@@ -143,10 +146,10 @@ class AuditApi {
                     + "signed note per entry, each followed by a blank line.")
     @ApiResponse(responseCode = "200", description = "The checkpoint log",
             content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
-    @GetMapping(value = "/checkpoint-log", produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping("/checkpoint-log")
     void checkpointLog(HttpServletResponse response) throws IOException {
         audit.checkpointKey().orRefuse();
-        response.setContentType("text/plain; charset=utf-8");
+        response.setContentType(TEXT.toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cairn-checkpoints.txt\"");
         audit.writeCheckpointLog(response.getOutputStream()).orRefuse();
     }

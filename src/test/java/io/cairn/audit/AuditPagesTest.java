@@ -11,13 +11,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
+import io.cairn.identity.BusinessUnitDefinition;
+import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
+import java.util.List;
 import java.util.Set;
 import org.hamcrest.Matchers;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @OwnTrail
 class AuditPagesTest extends Pages.OnServer {
+
+    @Autowired
+    IdentityManagement identity;
 
     @Test
     void onlyAuditorsMayReadTheTrail() throws Exception {
@@ -95,5 +104,29 @@ class AuditPagesTest extends Pages.OnServer {
             jdbc.sql("update incident set title = 'Edited by SQL' where id = ?").param(incident.id().value())
                     .update();
         }
+    }
+
+    @Test
+    void namesTheKindOfObjectOfEachRecordInTheReadersLanguage() throws Exception {
+        TestUser auditor = users.user("auditor", Set.of(Role.AUDITOR));
+        TestUser admin = users.user("admin", Set.of(Role.ADMIN));
+        String unit = users.as(admin, () -> identity.createBusinessUnit(new BusinessUnitDefinition(
+                TestUsers.unique("audited"), null)).orRefuse()).id().toString();
+
+        assertThat(objectTypes(auditor, unit, "en")).containsExactly("Business unit");
+        assertThat(objectTypes(auditor, unit, "nl")).containsExactly("Bedrijfsonderdeel");
+        // whatever the newest records are about, the Dutch page names each kind, never its code
+        assertThat(objectTypes(auditor, null, "nl")).isNotEmpty()
+                .allSatisfy(type -> assertThat(type).as("a kind without a Dutch name").matches("\\p{Lu}.*"));
+    }
+
+    private List<String> objectTypes(TestUser auditor, @Nullable String object, String language) throws Exception {
+        var request = get("/audit").param("lang", language);
+        if (object != null) {
+            request = request.param("object", object);
+        }
+        String html = mvc.perform(request.with(authentication(users.authentication(auditor))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return Jsoup.parse(html).select("td .cell > span").eachText();
     }
 }
