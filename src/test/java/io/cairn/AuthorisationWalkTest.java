@@ -271,6 +271,16 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/audit/records", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("POST /api/v1/audit/checkpoints", on(Kind.NONE, EnumSet.of(Role.AUDITOR, Role.ADMIN)));
+        access("GET /api/v1/audit/checkpoints", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("GET /api/v1/audit/checkpoints/latest", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("GET /api/v1/audit/checkpoint", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("GET /api/v1/audit/checkpoint-log", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("GET /api/v1/audit/checkpoint-key", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("GET /api/v1/audit/proofs/inclusion", on(Kind.NONE, EnumSet.of(Role.AUDITOR))
+                .query((f, t) -> "seq=1"));
+        access("GET /api/v1/audit/proofs/consistency", on(Kind.NONE, EnumSet.of(Role.AUDITOR))
+                .query((f, t) -> "from=1"));
     }
 
     @Autowired
@@ -569,6 +579,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
             target(Kind.ROUTING_RULE, "a routing rule", Map.of("id", rule), EVERYONE, rule,
                     "select version from routing_rule where id = '" + rule + "'");
             targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
+            // a signed checkpoint, for the auditors' reads of checkpoints and proofs
+            ok(setup.post("/api/v1/audit/checkpoints", Map.of()));
 
             state = stateQuery(List.of(open, confidential, linkTarget), source, unit, token, view, message,
                     notification, device, slug, cause);

@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "cairn.embedded-db.clean=true",
     "cairn.embedded-db.database=random",
     "cairn.embedded-db.durable=false",
+    // each context (each database) its own audit checkpoint log and key
+    "cairn.audit.directory=target/test-audit/${random.uuid}",
     "cairn.admin.password=" + ServerTest.ADMIN_PASSWORD,
     "spring.main.banner-mode=off"})
 public @interface ServerTest {

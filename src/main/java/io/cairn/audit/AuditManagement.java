@@ -3,22 +3,33 @@ package io.cairn.audit;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
+import io.cairn.shared.AuditedStates;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit module's entry point: auditors page through, export and verify the trail.
+ * The audit module's entry point: auditors page through, export and verify the trail, read its signed checkpoints
+ * and the key that signs them, and ask for inclusion and consistency proofs; auditors and admins have a checkpoint
+ * signed now.
  */
 @Service
 public class AuditManagement {
@@ -26,32 +37,36 @@ public class AuditManagement {
     /** Verification lists at most this many problems; the first is what matters most. */
     static final int MAX_PROBLEMS = 100;
 
+    /** The most checkpoints one page of {@link #checkpoints} holds. */
+    static final int MAX_CHECKPOINTS = 1000;
+
     private final JdbcClient jdbc;
     private final IdentityManagement identity;
+    private final Checkpoints checkpoints;
+    private final CheckpointLog checkpointLog;
+    private final InstanceKey key;
+    private final ObjectProvider<AuditedStates> auditedStates;
+    private final TransactionTemplate snapshot;
 
-    AuditManagement(JdbcClient jdbc, IdentityManagement identity) {
+    AuditManagement(JdbcClient jdbc, IdentityManagement identity, Checkpoints checkpoints,
+            CheckpointLog checkpointLog, InstanceKey key, ObjectProvider<AuditedStates> auditedStates,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.identity = identity;
+        this.checkpoints = checkpoints;
+        this.checkpointLog = checkpointLog;
+        this.key = key;
+        this.auditedStates = auditedStates;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     /** Records after the given sequence number, oldest first (auditors only). */
     @Transactional(readOnly = true)
     public Outcome<List<AuditRecord>> records(long afterSeq, int limit, @Nullable String objectId) {
-        Optional<Refusal> refusal = requireAuditor();
-        if (refusal.isPresent()) {
-            return Outcome.refused(refusal.get());
-        }
-        if (limit < 1 || limit > 1000) {
-            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to 1000"));
-        }
-        String sql = "select * from audit_record where seq > ?" + (objectId == null ? "" : " and object_id = ?")
-                + " order by seq limit ?";
-        List<Object> parameters = new ArrayList<>(List.of(afterSeq));
-        if (objectId != null) {
-            parameters.add(objectId);
-        }
-        parameters.add(limit);
-        return Outcome.done(jdbc.sql(sql).params(parameters).query((row, n) -> record(row)).list());
+        return asAuditor(() -> limit < 1 || limit > 1000 ? Outcome.refused(Refusal.invalid("limit",
+                "must be from 1 to 1000")) : Outcome.done(page("seq > ?", "seq", afterSeq, limit, objectId)));
     }
 
     /**
@@ -60,100 +75,248 @@ public class AuditManagement {
      */
     @Transactional(readOnly = true)
     public Outcome<List<AuditRecord>> latest(@Nullable Long beforeSeq, int limit, @Nullable String objectId) {
-        Optional<Refusal> refusal = requireAuditor();
-        if (refusal.isPresent()) {
-            return Outcome.refused(refusal.get());
-        }
-        if (limit < 1 || limit > 1000) {
-            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to 1000"));
-        }
-        String sql = "select * from audit_record where seq < ?" + (objectId == null ? "" : " and object_id = ?")
-                + " order by seq desc limit ?";
-        List<Object> parameters = new ArrayList<>(List.of(beforeSeq == null ? Long.MAX_VALUE : beforeSeq));
+        return asAuditor(() -> limit < 1 || limit > 1000 ? Outcome.refused(Refusal.invalid("limit",
+                "must be from 1 to 1000")) : Outcome.done(page("seq < ?", "seq desc",
+                        beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit, objectId)));
+    }
+
+    private List<AuditRecord> page(String from, String order, long seq, int limit, @Nullable String objectId) {
+        String sql = "select * from audit_record where " + from + (objectId == null ? "" : " and object_id = ?")
+                + " order by " + order + " limit ?";
+        List<Object> parameters = new ArrayList<>(List.of(seq));
         if (objectId != null) {
             parameters.add(objectId);
         }
         parameters.add(limit);
-        return Outcome.done(jdbc.sql(sql).params(parameters).query((row, n) -> record(row)).list());
+        return jdbc.sql(sql).params(parameters).query((row, n) -> AuditRecord.of(row)).list();
     }
 
     /** Streams the whole trail, oldest first, to the consumer (auditors only). */
     @Transactional(readOnly = true)
     public Outcome<Long> export(Consumer<AuditRecord> sink) {
-        Optional<Refusal> refusal = requireAuditor();
-        if (refusal.isPresent()) {
-            return Outcome.refused(refusal.get());
-        }
-        long[] count = {0};
-        try (Stream<AuditRecord> records = allRecords()) {
-            records.forEach(record -> {
-                sink.accept(record);
-                count[0]++;
-            });
-        }
-        return Outcome.done(count[0]);
+        return asAuditor(() -> {
+            long[] count = {0};
+            try (Stream<AuditRecord> records = allRecords()) {
+                records.forEach(record -> {
+                    sink.accept(record);
+                    count[0]++;
+                });
+            }
+            return Outcome.done(count[0]);
+        });
     }
 
-    /** Checks every record: present, chained to the one before, content unaltered (auditors only). */
-    @Transactional(readOnly = true)
+    /**
+     * Checks every record (present, chained to the one before, content unaltered), the Merkle tree over them
+     * against every signed checkpoint in this node's checkpoint log and in the database, and every audited object's
+     * stored state against its latest record (auditors only).
+     */
     public Outcome<Verification> verify() {
-        Optional<Refusal> refusal = requireAuditor();
-        if (refusal.isPresent()) {
-            return Outcome.refused(refusal.get());
+        return asAuditor(() -> {
+            // Read before the database snapshot: every checkpoint in the log then covers records the snapshot holds.
+            List<CheckpointLog.Entry> logged = checkpointLog.entries();
+            return Outcome.done(java.util.Objects.requireNonNull(snapshot.execute(status -> verify(logged))));
+        });
+    }
+
+    private Verification verify(List<CheckpointLog.Entry> logged) {
+        List<Verification.Problem> checkpointProblems = new ArrayList<>();
+        TrailCheck trail = new TrailCheck(storedBlocks());
+        for (CheckpointLog.Entry entry : logged) {
+            Optional<Checkpoint> checkpoint = entry.checkpoint().flatMap(c -> checkpoints.signedByThisInstance(c
+                    .note()));
+            checkpoint.ifPresent(c -> trail.expect(c.size(), c.root()));
+            if (checkpoint.isEmpty()) {
+                checkpointProblems.add(entry.checkpoint().isEmpty()
+                        ? Verification.Problem.of(0, Verification.Text.CHECKPOINT_MALFORMED, null, entry.number())
+                        : Verification.Problem.of(0, Verification.Text.CHECKPOINT_FORGED, null, entry.number(),
+                                entry.checkpoint().get().size()));
+            }
         }
-        List<Verification.Problem> problems = new ArrayList<>();
-        long[] state = {0, 0}; // checked, last seq
-        String[] previousHash = {AuditRecord.GENESIS};
+        for (String note : checkpoints.storedNotes()) {
+            Optional<Checkpoint> checkpoint = checkpoints.signedByThisInstance(note);
+            checkpoint.ifPresent(c -> trail.expect(c.size(), c.root()));
+            if (checkpoint.isEmpty()) {
+                checkpointProblems.add(Verification.Problem.of(0, Verification.Text.CHECKPOINT_FORGED_STORED, null,
+                        note.lines().limit(2).reduce((a, b) -> a + " " + b).orElse("")));
+            }
+        }
         try (Stream<AuditRecord> records = allRecords()) {
-            records.forEach(record -> {
-                state[0]++;
-                long expected = state[1] + 1;
-                boolean gap = record.seq() != expected;
-                if (gap) {
-                    problems.add(new Verification.Problem(expected, Verification.Kind.MISSING,
-                            record.seq() == expected + 1 ? "record " + expected + " is missing"
-                                    : "records " + expected + " to " + (record.seq() - 1) + " are missing"));
-                }
-                if (!gap && !record.previousHash().equals(previousHash[0])) {
-                    problems.add(new Verification.Problem(record.seq(), Verification.Kind.OUT_OF_ORDER,
-                            "record " + record.seq() + " does not follow record " + (record.seq() - 1)
-                                    + ": records were reordered or one was inserted"));
-                }
-                if (!record.sealsItsContent()) {
-                    problems.add(new Verification.Problem(record.seq(), Verification.Kind.ALTERED,
-                            "record " + record.seq() + " was altered: its content does not match its hash"));
-                }
-                previousHash[0] = record.hash();
-                state[1] = record.seq();
-            });
+            records.forEach(trail::record);
         }
         long headSeq = jdbc.sql("select seq from audit_head where id = 1").query(Long.class).single();
-        if (headSeq > state[1]) {
-            problems.add(new Verification.Problem(state[1] + 1, Verification.Kind.MISSING,
-                    "records " + (state[1] + 1) + " to " + headSeq + " are missing from the end of the trail"));
-        }
+        List<Verification.Problem> problems = new ArrayList<>(trail.finish(headSeq));
+        problems.addAll(checkpointProblems);
+        long[] objects = {0};
+        auditedStates.orderedStream().forEach(states -> objects[0] += StateCheck.compare(jdbc, states, problem -> {
+            if (problems.size() <= MAX_PROBLEMS) {
+                problems.add(problem);
+            }
+        }));
         List<Verification.Problem> listed = problems.stream().limit(MAX_PROBLEMS).toList();
-        return Outcome.done(new Verification(problems.isEmpty(), state[0],
-                listed.isEmpty() ? null : listed.get(0), listed));
+        return new Verification(problems.isEmpty(), trail.checked(), listed.isEmpty() ? null : listed.get(0), listed,
+                trail.checkpointsCompared(), objects[0]);
+    }
+
+    /** The hashes of the checkpointed blocks of records, by block, for verification to say where a rewrite lies. */
+    private Map<Long, byte[]> storedBlocks() {
+        Map<Long, byte[]> blocks = new HashMap<>();
+        jdbc.sql("select index, hash from audit_tree_node where level = ?").param(Checkpoints.STORED_LEVEL)
+                .query((row, n) -> blocks.put(row.getLong("index"), row.getBytes("hash"))).list();
+        return blocks;
+    }
+
+    // --- checkpoints and proofs ----------------------------------------------------------------------------------
+
+    /**
+     * Signs a checkpoint of the trail now, if it grew since the last one (auditors and admins); answers the latest
+     * checkpoint. Refused when the trail is empty, or when it is not what the last checkpoint says.
+     */
+    public Outcome<Checkpoint> signCheckpoint() {
+        Optional<Actor> actor = identity.currentActor();
+        if (actor.isEmpty() || !actor.get().hasAny(Role.AUDITOR, Role.ADMIN)) {
+            return Outcome.refused(Refusal.forbidden("you need the role auditor or admin to sign a checkpoint"));
+        }
+        return checkpoints.sign(true).flatMap(latest -> latest.<Outcome<Checkpoint>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.conflict("the trail has no records yet: there is nothing "
+                        + "to sign"))));
+    }
+
+    /** The newest checkpoint the database holds, with the time it was signed (auditors only). */
+    Outcome<Optional<Checkpoints.Stored>> latestStoredCheckpoint() {
+        return asAuditor(() -> Outcome.done(checkpoints.latest()));
+    }
+
+    /**
+     * The checkpoints in this node's checkpoint log, outside the database, after the given size, smallest first, at
+     * most {@code limit} (auditors only). Served as the log holds them: verify their signatures with
+     * {@link #checkpointKey()}.
+     */
+    public Outcome<List<Checkpoint>> checkpoints(long afterSize, int limit) {
+        return asAuditor(() -> limit < 1 || limit > MAX_CHECKPOINTS
+                ? Outcome.refused(Refusal.invalid("limit", "must be from 1 to {0}", MAX_CHECKPOINTS))
+                : Outcome.done(loggedCheckpoints().filter(c -> c.size() > afterSize).limit(limit).toList()));
+    }
+
+    /** The newest checkpoint in this node's checkpoint log (auditors only); refused when there is none yet. */
+    public Outcome<Checkpoint> latestCheckpoint() {
+        return asAuditor(() -> loggedCheckpoints().reduce((a, b) -> b).<Outcome<Checkpoint>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("a signed checkpoint"))));
+    }
+
+    private Stream<Checkpoint> loggedCheckpoints() {
+        return checkpointLog.entries().stream().flatMap(entry -> entry.checkpoint().stream());
+    }
+
+    /** Writes this node's whole checkpoint log, as it is, to the stream (auditors only). */
+    public Outcome<Boolean> writeCheckpointLog(OutputStream out) {
+        return asAuditor(() -> {
+            try {
+                checkpointLog.copyTo(out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Outcome.done(true);
+        });
+    }
+
+    /** The public key that signs this instance's checkpoints (auditors only). */
+    public Outcome<VerifierKey> checkpointKey() {
+        return asAuditor(() -> Outcome.done(key.verifierKey()));
+    }
+
+    /**
+     * The proof that record {@code seq} is in the tree of {@code size} records (auditors only); {@code size} is the
+     * latest checkpoint's when absent, and at most that, so that a proof reads stored subtrees, not the whole trail.
+     */
+    @Transactional(readOnly = true)
+    public Outcome<InclusionProof> inclusionProof(long seq, @Nullable Long size) {
+        return asAuditor(() -> checkpointedSize().flatMap(latest -> {
+            long treeSize = size == null ? latest : size;
+            if (treeSize < 1 || treeSize > latest) {
+                return Outcome.refused(Refusal.invalid("size", "must be from 1 to {0}, the size of the latest "
+                        + "checkpoint", latest));
+            }
+            if (seq < 1 || seq > treeSize) {
+                return Outcome.refused(Refusal.invalid("seq", "must be from 1 to {0}, the size of the tree",
+                        treeSize));
+            }
+            AuditRecord record = jdbc.sql("select * from audit_record where seq = ?").param(seq)
+                    .query((row, n) -> AuditRecord.of(row)).optional().orElse(null);
+            if (record == null) {
+                return Outcome.refused(Refusal.conflict("seq", "record {0} is missing from the trail; verify it",
+                        seq));
+            }
+            Optional<List<byte[]>> proof = proof(() -> MerkleTree.inclusionProof(seq - 1, treeSize,
+                    new StoredTree(jdbc)));
+            if (proof.isEmpty()) {
+                return missingRecords();
+            }
+            return Outcome.done(new InclusionProof(record, seq - 1, treeSize, base64(record.leafHash()),
+                    proof.get().stream().map(AuditManagement::base64).toList(),
+                    checkpoints.ofSize(treeSize).map(Checkpoint::note).orElse(null)));
+        }));
+    }
+
+    /**
+     * The proof that the tree of {@code size1} records is a prefix of the tree of {@code size2} records (auditors
+     * only); {@code size2} is the latest checkpoint's when absent, and at most that.
+     */
+    @Transactional(readOnly = true)
+    public Outcome<ConsistencyProof> consistencyProof(long size1, @Nullable Long size2) {
+        return asAuditor(() -> checkpointedSize().flatMap(latest -> {
+            long to = size2 == null ? latest : size2;
+            if (to < 0 || to > latest) {
+                return Outcome.refused(Refusal.invalid("to", "must be from 0 to {0}, the size of the latest "
+                        + "checkpoint", latest));
+            }
+            if (size1 < 0 || size1 > to) {
+                return Outcome.refused(Refusal.invalid("from", "must be from 0 to {0}", to));
+            }
+            Optional<List<byte[]>> proof = proof(() -> MerkleTree.consistencyProof(size1, to, new StoredTree(jdbc)));
+            if (proof.isEmpty()) {
+                return missingRecords();
+            }
+            return Outcome.done(new ConsistencyProof(size1, to, proof.get().stream().map(AuditManagement::base64)
+                    .toList(),
+                    checkpoints.ofSize(size1).map(Checkpoint::note).orElse(null),
+                    checkpoints.ofSize(to).map(Checkpoint::note).orElse(null)));
+        }));
+    }
+
+    /** The proof; empty when a record it needs was removed from the trail. */
+    private static Optional<List<byte[]>> proof(Supplier<List<byte[]>> proof) {
+        try {
+            return Optional.of(proof.get());
+        } catch (StoredTree.MissingRecords missing) {
+            return Optional.empty();
+        }
+    }
+
+    private static <T> Outcome<T> missingRecords() {
+        return Outcome.refused(Refusal.conflict("records the proof needs are missing from the trail; verify it"));
+    }
+
+    private Outcome<Long> checkpointedSize() {
+        return checkpoints.latest().<Outcome<Long>>map(stored -> Outcome.done(stored.checkpoint().size()))
+                .orElseGet(() -> Outcome.refused(Refusal.conflict("no checkpoint is signed yet: sign one first "
+                        + "(POST /api/v1/audit/checkpoints)")));
     }
 
     private Stream<AuditRecord> allRecords() {
         return jdbc.sql("select * from audit_record order by seq").withFetchSize(1000)
-                .query((row, n) -> record(row)).stream();
+                .query((row, n) -> AuditRecord.of(row)).stream();
     }
 
-    private Optional<Refusal> requireAuditor() {
+    private <T> Outcome<T> asAuditor(Supplier<Outcome<T>> read) {
         Optional<Actor> actor = identity.currentActor();
         if (actor.isPresent() && actor.get().has(Role.AUDITOR)) {
-            return Optional.empty();
+            return read.get();
         }
-        return Optional.of(Refusal.forbidden("you need the role auditor to read the audit trail"));
+        return Outcome.refused(Refusal.forbidden("you need the role auditor to read the audit trail"));
     }
 
-    private static AuditRecord record(ResultSet row) throws SQLException {
-        return new AuditRecord(row.getLong("seq"), row.getTimestamp("at").toInstant(), row.getString("actor_id"),
-                row.getString("actor_name"), row.getString("action"), row.getString("object_type"),
-                row.getString("object_id"), row.getString("before_digest"), row.getString("after_digest"),
-                row.getString("previous_hash"), row.getString("hash"));
+    private static String base64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
     }
 }

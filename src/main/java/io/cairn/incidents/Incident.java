@@ -110,7 +110,8 @@ class Incident {
                 report.category().rsitClass(), report.category().rsitType(), report.determination(),
                 report.severity(), report.impact(), report.urgency(), report.priority(), report.tlp(), report.pap(),
                 uuid(reporter), uuid(report.owner()), uuid(report.team()), uuid(report.businessUnit()),
-                report.confidential(), Status.NEW, null, null, null, report.occurredAt(), report.detectedAt(), now,
+                report.confidential(), Status.NEW, null, null, null, micros(report.occurredAt()),
+                micros(report.detectedAt()), now,
                 null, null, null, null, now, report.asset() == null ? null : report.asset().value(), report.template(),
                 null);
     }
@@ -159,8 +160,8 @@ class Incident {
     }
 
     void recordTimes(@Nullable Instant occurredAt, @Nullable Instant detectedAt, Instant now) {
-        this.occurredAt = occurredAt;
-        this.detectedAt = detectedAt;
+        this.occurredAt = micros(occurredAt);
+        this.detectedAt = micros(detectedAt);
         touch(now);
     }
 
@@ -312,6 +313,14 @@ class Incident {
             businessUnitId, confidential, status.name(), resolution, dismissalReason, mergedInto, timestamp(occurredAt),
             timestamp(detectedAt), timestamp(reportedAt), timestamp(acknowledgedAt), timestamp(containedAt),
             timestamp(recoveredAt), timestamp(closedAt), timestamp(updatedAt), assetId, template, 0L};
+    }
+
+    /**
+     * A reported time in whole microseconds, as PostgreSQL keeps it: the state read back is then the state the audit
+     * trail's digest was taken of.
+     */
+    private static @Nullable Instant micros(@Nullable Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static java.sql.@Nullable Timestamp timestamp(@Nullable Instant instant) {

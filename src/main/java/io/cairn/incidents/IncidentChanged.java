@@ -4,6 +4,7 @@ import io.cairn.shared.ActorRef;
 import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An incident changed through one of its verbs.
@@ -13,6 +14,15 @@ import java.util.Optional;
  */
 public record IncidentChanged(IncidentId incident, ActorRef actor, Instant at, String verb, Status status,
         String digestBefore, String digestAfter) implements AuditableEvent {
+
+    /**
+     * The verbs whose after-digest is the digest of the incident's whole state ({@code Incident.snapshot()}); the
+     * others (a note, a link, the conversation with the reporter) leave the state as it was and chain their own
+     * content into the after-digest instead. Verification compares an incident's stored state with the latest of
+     * these.
+     */
+    static final Set<String> STATE_VERBS = Set.of("assigned", "reprioritised", "recategorised", "transitioned",
+            "marked", "described", "times-recorded", "merged", "merged-in");
 
     @Override
     public String action() {

@@ -2,8 +2,12 @@ package io.cairn.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.cairn.Pages;
@@ -12,6 +16,9 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.NewIncident;
 import java.util.List;
 import java.util.Set;
 import org.hamcrest.Matchers;
@@ -19,8 +26,13 @@ import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The audit page: only for auditors; newest records first; verification as a fragment for htmx. */
+/**
+ * The audit page: only for auditors; newest records first; verification as a fragment for htmx, in the reader's
+ * language; the latest checkpoint, and a button that signs one now.
+ */
+@OwnTrail
 class AuditPagesTest extends Pages.OnServer {
 
     @Autowired
@@ -49,6 +61,49 @@ class AuditPagesTest extends Pages.OnServer {
 
         assertThat(verification).startsWith("<div id=\"verification\"").contains("The trail is intact")
                 .doesNotContain("<html");
+    }
+
+    @Autowired
+    IncidentManagement incidents;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aButtonSignsACheckpointAndThePageShowsIt() throws Exception {
+        TestUser auditor = users.user("auditor", Set.of(Role.AUDITOR));
+
+        mvc.perform(post("/audit/checkpoints").with(csrf()).with(authentication(users.authentication(auditor))))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/audit"))
+                .andExpect(flash().attribute("notice", Matchers.startsWith("The latest checkpoint covers the first")));
+        mvc.perform(get("/audit").with(authentication(users.authentication(auditor))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("The latest checkpoint covers the first")))
+                .andExpect(content().string(Matchers.containsString("/api/v1/audit/checkpoint-log")));
+        mvc.perform(post("/audit/checkpoints").with(csrf()).with(authentication(users.authentication(
+                        users.user("handler", Set.of(Role.HANDLER))))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDutchReaderReadsTheProblemsInDutch() throws Exception {
+        TestUser auditor = users.user("auditor", Set.of(Role.AUDITOR));
+        TestUser handler = users.user("handler", Set.of(Role.HANDLER));
+        IncidentView incident = users.as(handler, () -> incidents.report(NewIncident.of("Edited by SQL", "d")))
+                .orRefuse();
+        jdbc.sql("update incident set title = 'edited' where id = ?").param(incident.id().value()).update();
+        try {
+            String verification = mvc.perform(get("/audit/verify").param("lang", "nl").header("HX-Request", "true")
+                            .with(authentication(users.authentication(auditor))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+            assertThat(verification).contains(incident.reference() + " is buiten Cairn gewijzigd")
+                    .contains("buiten Cairn gewijzigd</span>").doesNotContain("changed outside");
+        } finally {
+            jdbc.sql("update incident set title = 'Edited by SQL' where id = ?").param(incident.id().value())
+                    .update();
+        }
     }
 
     @Test

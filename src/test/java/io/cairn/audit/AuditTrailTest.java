@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The audit trail records every change in its transaction, and verification names each kind of tampering. */
+@OwnTrail
 class AuditTrailTest extends ApiClient.OnServer {
 
     @Autowired

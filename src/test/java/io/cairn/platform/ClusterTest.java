@@ -123,7 +123,12 @@ class ClusterTest {
                 "cairn.api.token-cache-ttl", TOKEN_CACHE_TTL.toString(),
                 "cairn.notification.drain-interval", "PT0.2S",
                 "cairn.recurrence.detect-interval", "PT0.1S",
-                "cairn.mail.from", MailServers.CAIRN_ADDRESS));
+                "cairn.mail.from", MailServers.CAIRN_ADDRESS,
+                // as a cluster should be: one checkpoint key for all nodes, a checkpoint log of each node's own
+                "cairn.audit.key-file", "target/cluster-audit/" + database.get("spring.datasource.url").hashCode()
+                        + "/checkpoint.key",
+                "cairn.audit.directory", "target/cluster-audit/" + database.get("spring.datasource.url").hashCode()
+                        + "/node-" + port));
         // as arguments: default properties would yield to application.yml
         return new SpringApplicationBuilder(CairnApplication.class).initializers(new MailServers.Initializer())
                 .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
