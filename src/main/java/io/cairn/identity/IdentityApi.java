@@ -1,12 +1,15 @@
 package io.cairn.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +33,34 @@ class IdentityApi {
         this.identity = identity;
     }
 
+    /**
+     * The signed-in user as the API shows them: who they are, what they may do, and the language Cairn writes to them
+     * in (empty until it is known).
+     */
+    record Me(UserId id, String username, String displayName, Set<Role> roles, Set<TeamId> teams,
+            @Nullable String email, @Nullable String language) {
+
+        static Me of(Actor actor, UserView account) {
+            return new Me(actor.id(), actor.username(), actor.displayName(), actor.roles(), actor.teams(),
+                    account.email(), account.language());
+        }
+    }
+
     /** The signed-in user. */
+    @Operation(summary = "Show the signed-in user, with the language notifications to them are written in")
     @GetMapping("/me")
-    Actor me() {
-        return identity.requireActor();
+    Me me() {
+        return Me.of(identity.requireActor(), identity.myAccount());
+    }
+
+    /** A change the signed-in user makes to their own account. */
+    record MyChange(@NotNull @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {}
+
+    @Operation(summary = "Change the signed-in user's language (en or nl), in which notifications to them are written")
+    @PutMapping("/me")
+    Me changeMe(@Valid @RequestBody MyChange change) {
+        UserView account = identity.chooseLanguage(change.language()).orRefuse();
+        return Me.of(identity.requireActor(), account);
     }
 
     record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(max = 200) String newPassword) {}
