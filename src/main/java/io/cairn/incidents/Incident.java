@@ -259,6 +259,10 @@ class Incident {
         return IncidentView.referenceOf(number);
     }
 
+    String title() {
+        return title;
+    }
+
     Status status() {
         return status;
     }

@@ -135,7 +135,7 @@ public class IncidentManagement {
     @Transactional
     public Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
         return incidents.findById(id.value()).filter(i -> i.reportedBy(reporter.id()))
-                .map(i -> converse(i, reporter.ref(), "reporter-replied", reply));
+                .map(i -> answer(i, reporter.ref(), reply));
     }
 
     /**
@@ -539,7 +539,7 @@ public class IncidentManagement {
         if (!IncidentAccess.mayHandle(actor, found.get())) {
             return Outcome.refused(Refusal.forbidden("only handlers and coordinators ask the reporter questions"));
         }
-        return Outcome.done(converse(found.get(), actor.ref(), "asked-reporter", question.text()));
+        return Outcome.done(ask(found.get(), actor.ref(), question.text()));
     }
 
     /** The signed-in reporter of the incident answers, or adds to their report. */
@@ -547,8 +547,7 @@ public class IncidentManagement {
     public Outcome<TimelineEntry> replyAsReporter(IncidentId id, IncidentCommands.AddNote reply) {
         Actor actor = identity.requireActor();
         return incidents.findById(id.value()).filter(i -> i.reportedBy(actor.id()))
-                .<Outcome<TimelineEntry>>map(i -> Outcome.done(converse(i, actor.ref(), "reporter-replied",
-                        reply.text())))
+                .<Outcome<TimelineEntry>>map(i -> Outcome.done(answer(i, actor.ref(), reply.text())))
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("a report of yours with id " + id)));
     }
 
@@ -571,7 +570,7 @@ public class IncidentManagement {
     /** An anonymous reporter answers; only for the intake module, after it checked the follow-up code. */
     @Transactional
     public Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
-        return incidents.findById(id.value()).map(i -> converse(i, ANONYMOUS, "reporter-replied", reply));
+        return incidents.findById(id.value()).map(i -> answer(i, ANONYMOUS, reply));
     }
 
     private ReporterView reporterView(Incident incident) {
@@ -586,6 +585,22 @@ public class IncidentManagement {
                 .toList();
         return new ReporterView(view.id(), view.reference(), view.title(), view.status(), view.reportedAt(),
                 view.dismissalReason(), conversation);
+    }
+
+    /** A handler's question to the reporter, in the timeline and the audit trail; the reporter is told. */
+    private TimelineEntry ask(Incident incident, io.cairn.shared.ActorRef by, String question) {
+        TimelineEntry entry = converse(incident, by, "asked-reporter", question);
+        events.publishEvent(new ReporterAsked(incident.id(), incident.reference(), incident.title(), entry.id(),
+                incident.reporter().orElse(null), question.trim(), by, entry.at()));
+        return entry;
+    }
+
+    /** The reporter's answer, in the timeline and the audit trail; the incident's handlers are told. */
+    private TimelineEntry answer(Incident incident, io.cairn.shared.ActorRef by, String answer) {
+        TimelineEntry entry = converse(incident, by, "reporter-replied", answer);
+        events.publishEvent(new ReporterAnswered(incident.id(), incident.reference(), incident.title(), entry.id(),
+                incident.owner().orElse(null), incident.team().orElse(null), by, entry.at()));
+        return entry;
     }
 
     private TimelineEntry converse(Incident incident, io.cairn.shared.ActorRef by, String kind, String text) {

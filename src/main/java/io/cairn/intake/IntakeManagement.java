@@ -383,6 +383,21 @@ public class IntakeManagement {
     }
 
     /**
+     * How the reporter of the incident can be reached, read without a signed-in user: only for other modules'
+     * reactions (telling the reporter that the handlers asked a question), never to show to a user.
+     */
+    @Transactional(readOnly = true)
+    public ReporterContact reporterContactForSystem(IncidentId incident) {
+        return jdbc.sql("""
+                select (select language from intake_report where incident_id = :incident) as language,
+                       (select address from intake_acknowledgement
+                        where incident_id = :incident and reporter_id is null) as address""")
+                .param("incident", incident.value())
+                .query((row, n) -> new ReporterContact(row.getString("language"), row.getString("address")))
+                .single();
+    }
+
+    /**
      * The answers of the report that opened the incident, as asked; for those who may see the incident. Not
      * read-only: reading a confidential incident appends to the audit trail.
      */

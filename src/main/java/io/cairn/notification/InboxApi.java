@@ -4,13 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in user's in-app inbox: SLA warnings, breaches and escalations sent to them. */
+/**
+ * The signed-in user's in-app inbox: SLA warnings, breaches and escalations, questions from the handlers and answers
+ * from reporters.
+ */
 @RestController
 class InboxApi {
 
@@ -20,10 +24,11 @@ class InboxApi {
         this.notifications = notifications;
     }
 
-    @Operation(summary = "List the signed-in user's in-app messages, newest first")
+    @Operation(summary = "List the signed-in user's in-app messages, newest first, in the language asked for "
+            + "(en or nl; by default the user's own)")
     @GetMapping("/api/v1/notifications")
     List<InboxMessage> messages(@RequestParam(defaultValue = "false") boolean unread,
-            @RequestParam(defaultValue = "en") String language) {
+            @RequestParam(required = false) @Nullable String language) {
         return notifications.myMessages(unread, language);
     }
 
