@@ -282,7 +282,7 @@ public class IntakeManagement {
         }
         List<AnswerAsked> asked = ((Outcome.Done<List<AnswerAsked>>) answers).value();
         TemplateContent.Defaults defaults = content.defaults();
-        NewIncident incident = new NewIncident(title(content, asked, locale), description(asked),
+        NewIncident incident = new NewIncident(title(content, asked, locale), description(asked, zone),
                 defaults.category(), null, null, defaults.impact(), defaults.urgency(), defaults.tlp(), null,
                 Boolean.TRUE.equals(submission.confidential()) || defaults.confidential(), null, defaults.team(),
                 null, null, null, GuidedAnswers.devicePicked(content, submission.answers(), devices).orElse(null),
@@ -420,12 +420,19 @@ public class IntakeManagement {
         return line.length() <= limit ? line : line.substring(0, limit - 1) + "\u2026";
     }
 
-    private static String description(List<AnswerAsked> asked) {
+    /** The answers as text, a date and time in the reporter's zone (named) rather than as a machine writes it. */
+    private static String description(List<AnswerAsked> asked, ZoneId zone) {
         if (asked.isEmpty()) {
             return "(no answers given)";
         }
-        return asked.stream().map(a -> a.question() + "\n" + a.answer()).collect(Collectors.joining("\n\n"));
+        return asked.stream().map(a -> a.question() + "\n" + (a.moment() == null ? a.answer()
+                        : LOCAL_TIME.format(a.moment().atZone(zone)) + " (" + (zone.equals(ZoneOffset.UTC) ? "UTC"
+                                : zone.getId()) + ")"))
+                .collect(Collectors.joining("\n\n"));
     }
+
+    private static final java.time.format.DateTimeFormatter LOCAL_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Optional<Refusal> requireAdmin(String what) {
         return identity.currentActor().filter(actor -> actor.has(Role.ADMIN)).isPresent() ? Optional.empty()
