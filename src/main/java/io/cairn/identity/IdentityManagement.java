@@ -304,7 +304,23 @@ public class IdentityManagement {
                 Role.REPORTER);
         NewUser admin = new NewUser("admin", "Administrator", null, roles, Set.of(), null, password, null);
         Outcome<CreatedUser> outcome = register(admin, ActorRef.SYSTEM);
+        formSecurityTeam();
         return outcome instanceof Outcome.Done<CreatedUser> done ? Optional.of(done.value()) : Optional.empty();
+    }
+
+    /** The team a new instance starts with, for its handlers; see {@link SecurityTeamFormed}. */
+    public static final String SECURITY_TEAM = "Security";
+
+    private void formSecurityTeam() {
+        if (teams.findByName(SECURITY_TEAM).isPresent()) {
+            return;
+        }
+        Team team = Team.form(SECURITY_TEAM, "The security team: place the handlers here. The routing rule Cairn "
+                + "ships sends it every incident that no other rule routes.", null);
+        teams.save(team);
+        TeamId id = team.view().id();
+        publish(ActorRef.SYSTEM, "team.created", "team", id.toString(), null, team.snapshot());
+        events.publishEvent(new SecurityTeamFormed(id, SECURITY_TEAM, clock.instant()));
     }
 
     private Outcome<CreatedUser> register(NewUser command, ActorRef by) {

@@ -55,13 +55,15 @@ public class IncidentManagement {
     private final AssetManagement assets;
     private final SavedViews savedViews;
     private final ObjectProvider<TransitionRule> transitionRules;
+    private final ObjectProvider<ReportRouting> routings;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     IncidentManagement(Incidents incidents, Timeline timeline, Links links, IncidentSearch search,
             PriorityMatrices matrices, RsitTaxonomy taxonomy, IdentityManagement identity, AssetManagement assets,
-            SavedViews savedViews, ObjectProvider<TransitionRule> transitionRules, ApplicationEventPublisher events,
+            SavedViews savedViews, ObjectProvider<TransitionRule> transitionRules,
+            ObjectProvider<ReportRouting> routings, ApplicationEventPublisher events,
             JdbcClient jdbc, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
@@ -73,6 +75,7 @@ public class IncidentManagement {
         this.assets = assets;
         this.savedViews = savedViews;
         this.transitionRules = transitionRules;
+        this.routings = routings;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -160,10 +163,16 @@ public class IncidentManagement {
         if (valid instanceof Outcome.Refused<ValidReport> refused) {
             return Outcome.refused(refused.refusal());
         }
-        ValidReport accepted = ((Outcome.Done<ValidReport>) valid).value();
+        ValidReport checked = ((Outcome.Done<ValidReport>) valid).value();
+        Optional<ReportRouting.Route> route = routings.orderedStream()
+                .map(routing -> routing.route(new ReportRouting.Report(checked.category(), checked.team(),
+                        checked.businessUnit(), checked.asset(), checked.template())))
+                .flatMap(Optional::stream).findFirst()
+                .filter(chosen -> checked.team() == null || checked.team().equals(chosen.team()));
+        ValidReport accepted = route.map(checked::routed).orElse(checked);
         Instant now = clock.instant();
         Incident incident = Incident.report(IncidentId.random(), accepted, reporter, now);
-        incidents.insertNew(incident, now, by);
+        incidents.insertNew(incident, now, by, route.map(ReportRouting.Route::rule).orElse(null));
         events.publishEvent(new IncidentReported(incident.id(), by, now, accepted.priority(),
                 accepted.category(), accepted.team(), accepted.businessUnit(), accepted.asset(), accepted.template(),
                 digest(incident)));
@@ -391,37 +400,6 @@ public class IncidentManagement {
             return Optional.empty();
         }, incident -> details("owner", command.owner(), "team", command.team(), "businessUnit",
                 command.businessUnit()), null);
-    }
-
-    /**
-     * Gives a new incident to a team and an owner as a routing rule decided, without a signed-in user; the timeline
-     * and the audit trail name the rule as {@code router}. Keeps what is already set: a team the reporter's channel
-     * chose is not overridden, an owner only added.
-     */
-    @Transactional
-    public Outcome<IncidentView> route(IncidentId id, @Nullable TeamId team, @Nullable UserId owner,
-            ActorRef router) {
-        Optional<Incident> found = incidents.findById(id.value());
-        if (found.isEmpty()) {
-            return Outcome.refused(Refusal.notFound("incident " + id));
-        }
-        Incident incident = found.get();
-        IncidentView view = incident.view(matrices.current());
-        TeamId routedTeam = view.team() != null ? view.team() : team;
-        UserId routedOwner = view.owner() != null ? view.owner() : owner;
-        Optional<Refusal> problem = assignmentProblem(routedOwner, routedTeam, view.businessUnit());
-        if (problem.isPresent()) {
-            return Outcome.refused(problem.get());
-        }
-        String before = digest(incident);
-        Instant now = clock.instant();
-        incident.assign(routedOwner, routedTeam, view.businessUnit(), now);
-        incidents.save(incident);
-        timeline.append(id, now, router, "assigned", details("owner", routedOwner, "team", routedTeam,
-                "businessUnit", view.businessUnit()), null);
-        events.publishEvent(new IncidentChanged(id, router, now, "assigned", incident.status(), before,
-                digest(incident)));
-        return Outcome.done(incident.view(matrices.current()));
     }
 
     @Transactional
