@@ -70,8 +70,10 @@ class IncidentPagesBrowserTest extends Browser.OnServer {
         assertThat(browser.text(By.cssSelector(".incident-header .status"))).isEqualTo("Analysis");
         assertThat(browser.findAll(By.cssSelector(".timeline .entry-text")))
                 .extracting(element -> element.getText())
-                .containsSubsequence("reported the incident", "moved it from New to Triage",
-                        "moved it from Triage to Analysis", "added a note");
+                .containsSubsequence(
+                        "reported the incident; routing rule \u201cEverything else to the security team\u201d gave "
+                                + "it its team",
+                        "moved it from New to Triage", "moved it from Triage to Analysis", "added a note");
         assertThat(browser.text(By.cssSelector(".timeline .entry.note .entry-note")))
                 .isEqualTo("Asked IT to wipe the laptop remotely.");
         assertThat(browser.find(By.cssSelector("button[name=to][value=containment]")).isDisplayed()).isTrue();
