@@ -85,7 +85,7 @@ class KnowledgePagesTest extends Pages.OnServer {
                         .param("body", "x").param("audience", "handlers").param("version", "0")
                         .with(authentication(users.authentication(handler))).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(html).select("#title-error").text()).isEqualTo("must not be empty");
+        assertThat(Jsoup.parse(html).select("#title-error").text()).isEqualTo("Must not be empty");
         assertThat(Jsoup.parse(html).select("#title").attr("aria-invalid")).isEqualTo("true");
     }
 
