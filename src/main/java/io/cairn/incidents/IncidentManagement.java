@@ -101,9 +101,27 @@ public class IncidentManagement {
     private Outcome<IncidentView> report(NewIncident report, boolean routed) {
         Actor actor = identity.requireActor();
         if (!IncidentAccess.mayReport(actor)) {
-            return Outcome.refused(Refusal.forbidden("you need the role reporter or handler to report incidents"));
+            return Outcome.refused(mayNotReport());
         }
         return open(report, routed, IncidentAccess.mayAssign(actor), actor.id(), actor.ref());
+    }
+
+    /**
+     * Why {@link #report} would refuse this report of the signed-in user, checked without opening anything: for a
+     * channel that may count a repeat on an open incident instead, so that a repeat is checked like a first report.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Refusal> reportRefusal(NewIncident report) {
+        Actor actor = identity.requireActor();
+        if (!IncidentAccess.mayReport(actor)) {
+            return Optional.of(mayNotReport());
+        }
+        return validate(report, false, IncidentAccess.mayAssign(actor)) instanceof Outcome.Refused<ValidReport> refused
+                ? Optional.of(refused.refusal()) : Optional.empty();
+    }
+
+    private static Refusal mayNotReport() {
+        return Refusal.forbidden("you need the role reporter or handler to report incidents");
     }
 
     /**
@@ -652,13 +670,12 @@ public class IncidentManagement {
     public Outcome<IncidentView> merge(IncidentId id, IncidentCommands.Merge command) {
         Actor actor = identity.requireActor();
         Optional<Incident> target = handleable(actor, command.target());
-        if (target.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("target", "incident " + command.target()
-                    + " does not exist or you may not change it"));
-        }
+        // the target is judged only for someone who may change this incident: anyone else learns nothing of either
         Outcome<IncidentView> merged = change(id, command.version(), "merged",
-                incident -> incident.mergeInto(target.get(), clock.instant()),
-                incident -> Map.of("into", target.get().reference()), null);
+                incident -> target.isEmpty() ? Optional.of(Refusal.invalid("target", "incident "
+                        + command.target() + " does not exist or you may not change it"))
+                        : incident.mergeInto(target.get(), clock.instant()),
+                incident -> Map.of("into", target.orElseThrow().reference()), null);
         if (merged instanceof Outcome.Done<IncidentView> done) {
             Instant now = clock.instant();
             Incident into = target.get();
