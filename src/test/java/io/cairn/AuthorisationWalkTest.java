@@ -71,6 +71,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         open("POST /api/v1/public/follow-up/replies");
         open("POST /api/v1/public/follow-up/attachments");
         self("GET /api/v1/me");
+        self("PUT /api/v1/me");
         self("POST /api/v1/me/password");
         self("POST /api/v1/me/tokens");
         self("POST /api/v1/me/views");

@@ -680,7 +680,8 @@ public class ProcedureManagement {
                 Boolean.TRUE.equals(definition.enabled()), definition.version()));
     }
 
-    private static String digest(RoutingRule rule) {
+    /** The digest of a rule the audit trail records. */
+    static String digest(RoutingRule rule) {
         return ContentDigest.of(rule.toString()).hex();
     }
 

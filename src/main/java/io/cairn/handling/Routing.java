@@ -4,10 +4,7 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.UserId;
 import io.cairn.identity.UserView;
 import io.cairn.incidents.IncidentManagement;
-import io.cairn.incidents.IncidentReported;
-import io.cairn.incidents.IncidentView;
-import io.cairn.shared.ActorRef;
-import io.cairn.shared.Outcome;
+import io.cairn.incidents.ReportRouting;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +12,21 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes each new incident by the first routing rule that matches it: to the rule's team, and to an owner in it when
- * the rule picks one (round-robin or least-loaded).
+ * Routes each new report by the first enabled routing rule that matches it: to the rule's team, and to an owner in it
+ * when the rule picks one (round-robin or least-loaded). A team the reporter or the channel chose stands: a rule for
+ * another team leaves the report as it is, a rule for the same team may add an owner.
  *
- * <p>Routing runs synchronously in the transaction that reports the incident. The incident is then never seen, nor
- * listed, without the team its rules give it, and a crash cannot leave it reported but unrouted (an after-commit
- * listener would need an outbox to be as safe). The price is that a report that matches a round-robin or
- * least-loaded rule holds that rule's row lock until it commits, which serialises those reports, and only those.
- * A rule that cannot be applied (its team was removed) is logged and skipped: it never refuses a report.
+ * <p>The incidents module asks before it stores the report, in the transaction that reports it, so the incident is
+ * stored routed in one write: it is never seen, nor listed, without the team its rules give it, and routing costs no
+ * second write of the incident. A report that matches a round-robin or least-loaded rule holds that rule's row lock
+ * until it commits, which serialises those reports, and only those. A rule whose team is gone is logged and skipped:
+ * it never refuses a report.
  */
 @Component
-class Routing {
+class Routing implements ReportRouting {
 
     private static final Logger log = LoggerFactory.getLogger(Routing.class);
 
@@ -43,33 +40,28 @@ class Routing {
         this.identity = identity;
     }
 
-    @EventListener
-    void on(IncidentReported reported) {
-        Optional<RoutingRule> rule = rules.recent().stream().filter(r -> r.enabled() && matches(r, reported))
+    @Override
+    public Optional<Route> route(Report report) {
+        Optional<RoutingRule> rule = rules.recent().stream().filter(r -> r.enabled() && matches(r, report))
                 .findFirst();
-        if (rule.isEmpty()) {
-            return;
+        if (rule.isEmpty() || report.team() != null && !report.team().equals(rule.get().team())) {
+            return Optional.empty();
         }
         RoutingRule chosen = rule.get();
-        if (reported.team() != null && !reported.team().equals(chosen.team())) {
-            // the reporter or the channel chose another team: their choice stands, and no owner from another team
-            return;
+        if (!identity.teamExists(chosen.team())) {
+            log.warn("routing rule '{}' routes to team {}, which does not exist: the report stays unrouted",
+                    chosen.name(), chosen.team());
+            return Optional.empty();
         }
-        UserId owner = ownerFor(chosen);
-        Outcome<IncidentView> routed = incidents.route(reported.incident(), chosen.team(), owner,
-                new ActorRef("routing", "routing rule " + chosen.name()));
-        if (routed instanceof Outcome.Refused<IncidentView> refused) {
-            log.warn("routing rule '{}' could not route {}: {}", chosen.name(), reported.incident(),
-                    refused.refusal().message());
-        }
+        return Optional.of(new Route(chosen.team(), ownerFor(chosen), chosen.name()));
     }
 
-    static boolean matches(RoutingRule rule, IncidentReported reported) {
-        return (rule.rsitClass() == null || rule.rsitClass().equals(reported.category().rsitClass()))
-                && (rule.rsitType() == null || rule.rsitType().equals(reported.category().rsitType()))
-                && (rule.template() == null || rule.template().equals(reported.template()))
-                && (rule.businessUnit() == null || rule.businessUnit().equals(reported.businessUnit()))
-                && (rule.asset() == null || rule.asset().toString().equals(String.valueOf(reported.asset())));
+    static boolean matches(RoutingRule rule, Report report) {
+        return (rule.rsitClass() == null || rule.rsitClass().equals(report.category().rsitClass()))
+                && (rule.rsitType() == null || rule.rsitType().equals(report.category().rsitType()))
+                && (rule.template() == null || rule.template().equals(report.template()))
+                && (rule.businessUnit() == null || rule.businessUnit().equals(report.businessUnit()))
+                && (rule.asset() == null || rule.asset().toString().equals(String.valueOf(report.asset())));
     }
 
     private @Nullable UserId ownerFor(RoutingRule rule) {

@@ -24,6 +24,11 @@ public record RoutingRule(UUID id, int position, String name, @Nullable String r
         LEAST_LOADED
     }
 
+    /** Whether the rule has no conditions and so matches every incident: a catch-all, kept at the end of the list. */
+    boolean matchesEverything() {
+        return rsitClass == null && template == null && businessUnit == null && asset == null;
+    }
+
     /** The rule as an admin defines it. */
     RoutingRuleDefinition definition() {
         return new RoutingRuleDefinition(name, rsitClass, rsitType, template, businessUnit,

@@ -39,15 +39,31 @@ class RoutingRules {
         return jdbc.sql(SELECT + " where id = ?").param(id).query((row, n) -> rule(row)).optional();
     }
 
+    /** The SQL condition of {@link RoutingRule#matchesEverything} on the rule of the given alias. */
+    private static final String MATCHES_EVERYTHING = "(%1$s.rsit_class is null and %1$s.template_key is null "
+            + "and %1$s.business_unit is null and %1$s.asset is null)";
+
     boolean nameTaken(String name, UUID except) {
         return jdbc.sql("select exists (select 1 from routing_rule where lower(name) = lower(?) and id <> ?)")
                 .params(name, except).query(Boolean.class).single();
     }
 
+    /**
+     * Adds the rule at the end of the list; a rule with conditions goes before the catch-all rules the list ends
+     * with, so that they stay last and never keep the new rule from being reached.
+     */
     void add(RoutingRule rule, Instant now) {
         recent.forget();
-        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from routing_rule").query(Integer.class)
-                .single();
+        int position = jdbc.sql("""
+                select coalesce(min(r.position), (select coalesce(max(position), 0) + 1 from routing_rule))
+                from routing_rule r
+                where :conditioned and %s
+                  and not exists (select 1 from routing_rule later where later.position > r.position and not %s)"""
+                        .formatted(MATCHES_EVERYTHING.formatted("r"), MATCHES_EVERYTHING.formatted("later")))
+                .param("conditioned", !rule.matchesEverything()).query(Integer.class).single();
+        jdbc.sql("update routing_rule set position = position + 1, updated_at = ?, version = version + 1 "
+                        + "where position >= ?")
+                .params(Timestamp.from(now), position).update();
         jdbc.sql("""
                 insert into routing_rule (id, position, name, rsit_class, rsit_type, template_key, business_unit, asset,
                     team_id, owner_strategy, enabled, updated_at, version)

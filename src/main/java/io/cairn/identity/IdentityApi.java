@@ -6,10 +6,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -33,14 +35,40 @@ class IdentityApi {
         this.identity = identity;
     }
 
+    /**
+     * The signed-in user as the API shows them: who they are, what they may do, and the language Cairn writes to them
+     * in (empty until it is known).
+     */
+    record Me(UserId id, String username, String displayName, Set<Role> roles, Set<TeamId> teams,
+            @Nullable String email, @Nullable String language) {
+
+        static Me of(Actor actor, UserView account) {
+            return new Me(actor.id(), actor.username(), actor.displayName(), actor.roles(), actor.teams(),
+                    account.email(), account.language());
+        }
+    }
+
     /** The signed-in user. */
     @Tag(name = "Account",
-            description = "The signed-in user: who they are, their password, their personal API tokens and the "
-            + "devices they hold.")
-    @Operation(operationId = "getMe", summary = "Read the signed-in user")
+            description = "The signed-in user: who they are, their language, their password, their personal API "
+            + "tokens and the devices they hold.")
+    @Operation(operationId = "getMe", summary = "Read the signed-in user",
+            description = "With the language notifications to them are written in (empty until it is known).")
     @GetMapping("/me")
-    Actor me() {
-        return identity.requireActor();
+    Me me() {
+        return Me.of(identity.requireActor(), identity.myAccount());
+    }
+
+    /** A change the signed-in user makes to their own account. */
+    record MyChange(@NotNull @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {}
+
+    @Tag(name = "Account")
+    @Operation(operationId = "changeMe", summary = "Change your language",
+            description = "en or nl: the language notifications to you are written in.")
+    @PutMapping("/me")
+    Me changeMe(@Valid @RequestBody MyChange change) {
+        UserView account = identity.chooseLanguage(change.language()).orRefuse();
+        return Me.of(identity.requireActor(), account);
     }
 
     record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(max = 200) String newPassword) {}

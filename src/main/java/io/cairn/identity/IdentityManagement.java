@@ -241,6 +241,34 @@ public class IdentityManagement {
         return Outcome.done(user.view());
     }
 
+    // --- the signed-in user's own account --------------------------------------------------------------------------
+
+    /** The signed-in user's own account. */
+    @Transactional(readOnly = true)
+    public UserView myAccount() {
+        return users.findById(requireActor().id().value()).orElseThrow().view();
+    }
+
+    /**
+     * The signed-in user reads Cairn in this language from now on ({@code en} or {@code nl}): notifications to them
+     * are written in it. A change is recorded in the audit trail; the same language again changes nothing.
+     */
+    @Transactional
+    public Outcome<UserView> chooseLanguage(String language) {
+        if (!User.LANGUAGES.contains(language)) {
+            return Outcome.refused(Refusal.invalid("language", "must be en or nl"));
+        }
+        Actor actor = requireActor();
+        User user = users.findById(actor.id().value()).orElseThrow();
+        String before = user.snapshot();
+        if (user.speak(language)) {
+            users.save(user);
+            // what the user may do is unchanged: no session or token needs to be read again
+            audit(actor.ref(), "user.language-chosen", "user", user.id().toString(), before, user.snapshot());
+        }
+        return Outcome.done(user.view());
+    }
+
     /** Whether a sign-in for this login name from this address may be tried now. */
     public SignInVerdict signInVerdict(String username, String address) {
         return throttle.verdict(username, address);
@@ -293,9 +321,25 @@ public class IdentityManagement {
         }
         Set<Role> roles = Set.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR,
                 Role.REPORTER);
-        NewUser admin = new NewUser("admin", "Administrator", null, roles, Set.of(), null, password);
+        NewUser admin = new NewUser("admin", "Administrator", null, roles, Set.of(), null, password, null);
         Outcome<CreatedUser> outcome = register(admin, ActorRef.SYSTEM);
+        formSecurityTeam();
         return outcome instanceof Outcome.Done<CreatedUser> done ? Optional.of(done.value()) : Optional.empty();
+    }
+
+    /** The team a new instance starts with, for its handlers; see {@link SecurityTeamFormed}. */
+    public static final String SECURITY_TEAM = "Security";
+
+    private void formSecurityTeam() {
+        if (teams.findByName(SECURITY_TEAM).isPresent()) {
+            return;
+        }
+        Team team = Team.form(SECURITY_TEAM, "The security team: place the handlers here. The routing rule Cairn "
+                + "ships sends it every incident that no other rule routes.", null);
+        teams.save(team);
+        TeamId id = team.view().id();
+        publish(ActorRef.SYSTEM, "team.created", "team", id.toString(), null, team.snapshot());
+        events.publishEvent(new SecurityTeamFormed(id, SECURITY_TEAM, clock.instant()));
     }
 
     private Outcome<CreatedUser> register(NewUser command, ActorRef by) {
@@ -307,6 +351,9 @@ public class IdentityManagement {
         User user = User.register(command.username(), command.displayName().trim(), blankToNull(command.email()),
                 passwords.encode(password), command.roles(), command.teams(), command.businessUnit(),
                 clock.instant());
+        if (command.language() != null) {
+            user.speak(command.language());
+        }
         // Another node or request may take the name between the check and the insert (two nodes starting on a new
         // database both register the first admin): behind a savepoint, losing that race is a refusal, not a
         // transaction that can no longer commit.
@@ -351,6 +398,9 @@ public class IdentityManagement {
         user.grantExactly(change.roles());
         user.placeInTeams(change.teams());
         user.placeInBusinessUnit(change.businessUnit());
+        if (change.language() != null) {
+            user.speak(change.language());
+        }
         if (change.enabled()) {
             user.enable();
         } else {
@@ -613,8 +663,8 @@ public class IdentityManagement {
 
     /** One query per call rather than the repository's queries per user, for schedulers that notify many. */
     private static final String SYSTEM_USERS = """
-            select u.id, u.username, u.display_name, u.email, u.enabled, u.must_change_password, u.business_unit_id,
-                   u.created_at, u.version,
+            select u.id, u.username, u.display_name, u.email, u.language, u.enabled, u.must_change_password,
+                   u.business_unit_id, u.created_at, u.version,
                    array(select r.role from user_role r where r.user_id = u.id) as roles,
                    array(select m.team_id from team_member m where m.user_id = u.id) as teams
             from app_user u""";
@@ -622,7 +672,7 @@ public class IdentityManagement {
     private static UserView systemUser(java.sql.ResultSet row) throws java.sql.SQLException {
         UUID unit = row.getObject("business_unit_id", UUID.class);
         return new UserView(new UserId(row.getObject("id", UUID.class)), row.getString("username"),
-                row.getString("display_name"), row.getString("email"),
+                row.getString("display_name"), row.getString("email"), row.getString("language"),
                 textArray(row.getArray("roles")).stream().map(Role::valueOf).collect(Collectors.toSet()),
                 uuidArray(row.getArray("teams")).stream().map(TeamId::new).collect(Collectors.toSet()),
                 unit == null ? null : new BusinessUnitId(unit), row.getBoolean("enabled"),
@@ -641,6 +691,12 @@ public class IdentityManagement {
             @Nullable String after) {
         recentTokens.forgetAll();
         generation.changed();
+        audit(actor, action, type, id, before, after);
+    }
+
+    /** Records a change in the audit trail; for a change that does not touch what anyone may do. */
+    private void audit(ActorRef actor, String action, String type, String id, @Nullable String before,
+            @Nullable String after) {
         events.publishEvent(new IdentityChanged(actor, clock.instant(), action, type, id,
                 Optional.ofNullable(before).map(text -> ContentDigest.of(text).hex()),
                 Optional.ofNullable(after).map(text -> ContentDigest.of(text).hex())));

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A user to create. Without an initial password, Cairn makes a one-time password and returns it once.
+ *
+ * @param language the language the user reads Cairn in; empty until they use the UI
  */
 public record NewUser(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,64}",
@@ -19,7 +21,8 @@ public record NewUser(
         @NotEmpty Set<Role> roles,
         @Nullable Set<TeamId> teams,
         @Nullable BusinessUnitId businessUnit,
-        @Nullable @Size(min = 12, max = 200) String initialPassword) {
+        @Nullable @Size(min = 12, max = 200) String initialPassword,
+        @Nullable @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {
 
     public NewUser {
         teams = teams == null ? Set.of() : Set.copyOf(teams);

@@ -12,9 +12,12 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A person who signs in to Cairn: login name, password, roles, teams. */
+/** A person who signs in to Cairn: login name, password, roles, teams, the language they read. */
 @Table("app_user")
 class User {
+
+    /** The languages a user can read Cairn in. */
+    static final Set<String> LANGUAGES = Set.of("en", "nl");
 
     @Id
     private final UUID id;
@@ -25,6 +28,7 @@ class User {
     private boolean mustChangePassword;
     private boolean enabled;
     private @Nullable UUID businessUnitId;
+    private @Nullable String language;
     private final Instant createdAt;
 
     @Version
@@ -38,8 +42,8 @@ class User {
 
     @PersistenceCreator
     User(UUID id, String username, String displayName, @Nullable String email, String passwordHash,
-            boolean mustChangePassword, boolean enabled, @Nullable UUID businessUnitId, Instant createdAt,
-            @Nullable Long version, Set<RoleGrant> roles, Set<TeamMembership> teams) {
+            boolean mustChangePassword, boolean enabled, @Nullable UUID businessUnitId, @Nullable String language,
+            Instant createdAt, @Nullable Long version, Set<RoleGrant> roles, Set<TeamMembership> teams) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -48,6 +52,7 @@ class User {
         this.mustChangePassword = mustChangePassword;
         this.enabled = enabled;
         this.businessUnitId = businessUnitId;
+        this.language = language;
         this.createdAt = createdAt;
         this.version = version;
         this.roles = roles;
@@ -58,7 +63,7 @@ class User {
     static User register(String username, String displayName, @Nullable String email, String passwordHash,
             Set<Role> roles, Set<TeamId> teams, @Nullable BusinessUnitId businessUnit, Instant now) {
         return new User(UUID.randomUUID(), username, displayName, email, passwordHash, true, true,
-                businessUnit == null ? null : businessUnit.value(), now, null, grants(roles), memberships(teams));
+                businessUnit == null ? null : businessUnit.value(), null, now, null, grants(roles), memberships(teams));
     }
 
     void describe(String displayName, @Nullable String email) {
@@ -76,6 +81,16 @@ class User {
 
     void placeInBusinessUnit(@Nullable BusinessUnitId businessUnit) {
         this.businessUnitId = businessUnit == null ? null : businessUnit.value();
+    }
+
+    /** The user reads Cairn in this language ({@link #LANGUAGES}) from now on; false when they already did. */
+    boolean speak(String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("'" + language + "' is not a language of Cairn");
+        }
+        boolean changed = !language.equals(this.language);
+        this.language = language;
+        return changed;
     }
 
     void disable() {
@@ -135,7 +150,7 @@ class User {
     }
 
     UserView view() {
-        return new UserView(id(), username, displayName, email, roles(), teams(),
+        return new UserView(id(), username, displayName, email, language, roles(), teams(),
                 businessUnitId == null ? null : new BusinessUnitId(businessUnitId), enabled, mustChangePassword,
                 createdAt, version());
     }
@@ -143,6 +158,8 @@ class User {
     /** The state the audit trail takes a digest of; the password is represented only by its hash's digest. */
     String snapshot() {
         return "user{id=" + id + ",username=" + username + ",displayName=" + displayName + ",email=" + email
+                // a user whose language is not known yet keeps the digest it had before languages were kept
+                + (language == null ? "" : ",language=" + language)
                 + ",enabled=" + enabled + ",mustChangePassword=" + mustChangePassword
                 + ",password=" + io.cairn.shared.ContentDigest.of(passwordHash)
                 + ",businessUnit=" + businessUnitId + ",roles=" + new TreeSet<>(roles())

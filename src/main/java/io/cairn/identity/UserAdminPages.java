@@ -51,7 +51,8 @@ class UserAdminPages {
             @Nullable @Email @Size(max = 320) String email,
             @Nullable @NotEmpty List<Role> roles,
             @Nullable List<String> teams,
-            @Nullable String businessUnit) {}
+            @Nullable String businessUnit,
+            @Nullable @Pattern(regexp = "en|nl|") String language) {}
 
     record UserForm(
             @NotBlank @Size(max = 200) String displayName,
@@ -59,6 +60,7 @@ class UserAdminPages {
             @Nullable @NotEmpty List<Role> roles,
             @Nullable List<String> teams,
             @Nullable String businessUnit,
+            @Nullable @Pattern(regexp = "en|nl|") String language,
             @NotNull Long version) {}
 
     /** A row of the user list, with the names of the user's teams and business unit. */
@@ -80,7 +82,7 @@ class UserAdminPages {
     @GetMapping("/admin/users/new")
     String newUser(Model model) {
         AdminForms.requireAdmin(identity);
-        model.addAttribute("userForm", new NewUserForm("", "", "", List.of(Role.REPORTER), List.of(), ""));
+        model.addAttribute("userForm", new NewUserForm("", "", "", List.of(Role.REPORTER), List.of(), "", ""));
         return newUserPage(model);
     }
 
@@ -92,7 +94,7 @@ class UserAdminPages {
         BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (!errors.hasErrors()) {
             Outcome<CreatedUser> created = identity.createUser(new NewUser(form.username(), form.displayName(),
-                    form.email(), Set.copyOf(roles(form.roles())), teams, unit, null));
+                    form.email(), Set.copyOf(roles(form.roles())), teams, unit, null, blankToNull(form.language())));
             if (created instanceof Outcome.Done<CreatedUser> done) {
                 redirect.addFlashAttribute("notice", message("users.created", done.value().user().username()));
                 redirect.addFlashAttribute("oneTimePassword", done.value().oneTimePassword());
@@ -111,7 +113,8 @@ class UserAdminPages {
         UserView user = found(identity.user(id));
         model.addAttribute("userForm", new UserForm(user.displayName(), user.email(), List.copyOf(user.roles()),
                 user.teams().stream().map(TeamId::toString).toList(),
-                user.businessUnit() == null ? "" : user.businessUnit().toString(), user.version()));
+                user.businessUnit() == null ? "" : user.businessUnit().toString(),
+                user.language() == null ? "" : user.language(), user.version()));
         return userPage(user, model);
     }
 
@@ -124,7 +127,8 @@ class UserAdminPages {
         BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (!errors.hasErrors()) {
             Outcome<UserView> changed = identity.changeUser(id, new UserChange(form.displayName(), form.email(),
-                    Set.copyOf(roles(form.roles())), teams, unit, user.enabled(), form.version()));
+                    Set.copyOf(roles(form.roles())), teams, unit, user.enabled(), form.version(),
+                    blankToNull(form.language())));
             if (changed instanceof Outcome.Done<UserView>) {
                 redirect.addFlashAttribute("notice", message("users.changed", user.username()));
                 return "redirect:/admin/users/" + id;
@@ -143,7 +147,7 @@ class UserAdminPages {
         AdminForms.requireAdmin(identity);
         UserView user = found(identity.user(id));
         Outcome<UserView> changed = identity.changeUser(id, new UserChange(user.displayName(), user.email(),
-                user.roles(), user.teams(), user.businessUnit(), enabled, version));
+                user.roles(), user.teams(), user.businessUnit(), enabled, version, null));
         if (changed instanceof Outcome.Refused<UserView> refused) {
             redirect.addFlashAttribute("problem", textOf(refused.refusal()));
         } else {
@@ -192,6 +196,10 @@ class UserAdminPages {
             return done.value();
         }
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static List<Role> roles(@Nullable List<Role> roles) {

@@ -4,11 +4,16 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** An admin's change to a user: name, address, roles, teams, business unit, whether they may sign in. */
+/**
+ * An admin's change to a user: name, address, roles, teams, business unit, whether they may sign in, language.
+ *
+ * @param language the language the user reads Cairn in; empty leaves it as it is
+ */
 public record UserChange(
         @NotBlank @Size(max = 200) String displayName,
         @Nullable @Email @Size(max = 320) String email,
@@ -16,7 +21,8 @@ public record UserChange(
         @Nullable Set<TeamId> teams,
         @Nullable BusinessUnitId businessUnit,
         boolean enabled,
-        @NotNull Long version) {
+        @NotNull Long version,
+        @Nullable @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {
 
     public UserChange {
         teams = teams == null ? Set.of() : Set.copyOf(teams);

@@ -260,6 +260,10 @@ class Incident {
         return IncidentView.referenceOf(number);
     }
 
+    String title() {
+        return title;
+    }
+
     Status status() {
         return status;
     }

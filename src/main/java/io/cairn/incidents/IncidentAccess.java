@@ -36,6 +36,11 @@ final class IncidentAccess {
                 || actor.has(Role.HANDLER) && incident.team().filter(actor::isMemberOf).isPresent();
     }
 
+    /** Whether the user sees incidents others reported, and so has a list of incidents rather than only their own. */
+    static boolean seesOthersIncidents(Actor actor) {
+        return actor.hasAny(STAFF);
+    }
+
     static boolean mayHandle(Actor actor, Incident incident) {
         return actor.hasAny(Role.HANDLER, Role.COORDINATOR) && maySee(actor, incident);
     }

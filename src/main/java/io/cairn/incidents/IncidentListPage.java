@@ -135,6 +135,10 @@ class IncidentListPage {
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
             @RequestHeader(value = "HX-History-Restore-Request", required = false) @Nullable String restore) {
         Actor actor = identity.requireActor();
+        if (!IncidentAccess.seesOthersIncidents(actor)) {
+            // a reporter follows their own reports on My reports, without the handlers' priorities and markings
+            return "redirect:/";
+        }
         IncidentFilter filter = filterOf(query, errors);
         IncidentPage page = null;
         if (!errors.hasErrors()) {

@@ -56,13 +56,15 @@ public class IncidentManagement {
     private final AssetManagement assets;
     private final SavedViews savedViews;
     private final ObjectProvider<TransitionRule> transitionRules;
+    private final ObjectProvider<ReportRouting> routings;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     IncidentManagement(Incidents incidents, Timeline timeline, Links links, IncidentSearch search,
             PriorityMatrices matrices, RsitTaxonomy taxonomy, IdentityManagement identity, AssetManagement assets,
-            SavedViews savedViews, ObjectProvider<TransitionRule> transitionRules, ApplicationEventPublisher events,
+            SavedViews savedViews, ObjectProvider<TransitionRule> transitionRules,
+            ObjectProvider<ReportRouting> routings, ApplicationEventPublisher events,
             JdbcClient jdbc, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
@@ -74,6 +76,7 @@ public class IncidentManagement {
         this.assets = assets;
         this.savedViews = savedViews;
         this.transitionRules = transitionRules;
+        this.routings = routings;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -154,7 +157,7 @@ public class IncidentManagement {
     @Transactional
     public Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
         return incidents.findById(id.value()).filter(i -> i.reportedBy(reporter.id()))
-                .map(i -> converse(i, reporter.ref(), "reporter-replied", reply));
+                .map(i -> answer(i, reporter.ref(), reply));
     }
 
     /**
@@ -179,10 +182,16 @@ public class IncidentManagement {
         if (valid instanceof Outcome.Refused<ValidReport> refused) {
             return Outcome.refused(refused.refusal());
         }
-        ValidReport accepted = ((Outcome.Done<ValidReport>) valid).value();
+        ValidReport checked = ((Outcome.Done<ValidReport>) valid).value();
+        Optional<ReportRouting.Route> route = routings.orderedStream()
+                .map(routing -> routing.route(new ReportRouting.Report(checked.category(), checked.team(),
+                        checked.businessUnit(), checked.asset(), checked.template())))
+                .flatMap(Optional::stream).findFirst()
+                .filter(chosen -> checked.team() == null || checked.team().equals(chosen.team()));
+        ValidReport accepted = route.map(checked::routed).orElse(checked);
         Instant now = clock.instant();
         Incident incident = Incident.report(IncidentId.random(), accepted, reporter, now);
-        incidents.insertNew(incident, now, by);
+        incidents.insertNew(incident, now, by, route.map(ReportRouting.Route::rule).orElse(null));
         events.publishEvent(new IncidentReported(incident.id(), by, now, accepted.priority(),
                 accepted.category(), accepted.team(), accepted.businessUnit(), accepted.asset(), accepted.template(),
                 digest(incident)));
@@ -416,37 +425,6 @@ public class IncidentManagement {
                 command.businessUnit()), null);
     }
 
-    /**
-     * Gives a new incident to a team and an owner as a routing rule decided, without a signed-in user; the timeline
-     * and the audit trail name the rule as {@code router}. Keeps what is already set: a team the reporter's channel
-     * chose is not overridden, an owner only added.
-     */
-    @Transactional
-    public Outcome<IncidentView> route(IncidentId id, @Nullable TeamId team, @Nullable UserId owner,
-            ActorRef router) {
-        Optional<Incident> found = incidents.findById(id.value());
-        if (found.isEmpty()) {
-            return Outcome.refused(Refusal.notFound("incident " + id));
-        }
-        Incident incident = found.get();
-        IncidentView view = incident.view(matrices.current());
-        TeamId routedTeam = view.team() != null ? view.team() : team;
-        UserId routedOwner = view.owner() != null ? view.owner() : owner;
-        Optional<Refusal> problem = assignmentProblem(routedOwner, routedTeam, view.businessUnit());
-        if (problem.isPresent()) {
-            return Outcome.refused(problem.get());
-        }
-        String before = digest(incident);
-        Instant now = clock.instant();
-        incident.assign(routedOwner, routedTeam, view.businessUnit(), now);
-        incidents.save(incident);
-        timeline.append(id, now, router, "assigned", details("owner", routedOwner, "team", routedTeam,
-                "businessUnit", view.businessUnit()), null);
-        events.publishEvent(new IncidentChanged(id, router, now, "assigned", incident.status(), before,
-                digest(incident)));
-        return Outcome.done(incident.view(matrices.current()));
-    }
-
     @Transactional
     public Outcome<IncidentView> reprioritise(IncidentId id, IncidentCommands.Reprioritise command) {
         PriorityMatrix matrix = matrices.current();
@@ -562,7 +540,7 @@ public class IncidentManagement {
         if (!IncidentAccess.mayHandle(actor, found.get())) {
             return Outcome.refused(Refusal.forbidden("only handlers and coordinators ask the reporter questions"));
         }
-        return Outcome.done(converse(found.get(), actor.ref(), "asked-reporter", question.text()));
+        return Outcome.done(ask(found.get(), actor.ref(), question.text()));
     }
 
     /** The signed-in reporter of the incident answers, or adds to their report. */
@@ -570,8 +548,7 @@ public class IncidentManagement {
     public Outcome<TimelineEntry> replyAsReporter(IncidentId id, IncidentCommands.AddNote reply) {
         Actor actor = identity.requireActor();
         return incidents.findById(id.value()).filter(i -> i.reportedBy(actor.id()))
-                .<Outcome<TimelineEntry>>map(i -> Outcome.done(converse(i, actor.ref(), "reporter-replied",
-                        reply.text())))
+                .<Outcome<TimelineEntry>>map(i -> Outcome.done(answer(i, actor.ref(), reply.text())))
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("a report of yours with id " + id)));
     }
 
@@ -594,7 +571,7 @@ public class IncidentManagement {
     /** An anonymous reporter answers; only for the intake module, after it checked the follow-up code. */
     @Transactional
     public Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
-        return incidents.findById(id.value()).map(i -> converse(i, ANONYMOUS, "reporter-replied", reply));
+        return incidents.findById(id.value()).map(i -> answer(i, ANONYMOUS, reply));
     }
 
     private ReporterView reporterView(Incident incident) {
@@ -609,6 +586,22 @@ public class IncidentManagement {
                 .toList();
         return new ReporterView(view.id(), view.reference(), view.title(), view.status(), view.reportedAt(),
                 view.dismissalReason(), conversation);
+    }
+
+    /** A handler's question to the reporter, in the timeline and the audit trail; the reporter is told. */
+    private TimelineEntry ask(Incident incident, io.cairn.shared.ActorRef by, String question) {
+        TimelineEntry entry = converse(incident, by, "asked-reporter", question);
+        events.publishEvent(new ReporterAsked(incident.id(), incident.reference(), incident.title(), entry.id(),
+                incident.reporter().orElse(null), question.trim(), by, entry.at()));
+        return entry;
+    }
+
+    /** The reporter's answer, in the timeline and the audit trail; the incident's handlers are told. */
+    private TimelineEntry answer(Incident incident, io.cairn.shared.ActorRef by, String answer) {
+        TimelineEntry entry = converse(incident, by, "reporter-replied", answer);
+        events.publishEvent(new ReporterAnswered(incident.id(), incident.reference(), incident.title(), entry.id(),
+                incident.owner().orElse(null), incident.team().orElse(null), by, entry.at()));
+        return entry;
     }
 
     private TimelineEntry converse(Incident incident, io.cairn.shared.ActorRef by, String kind, String text) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A new incident was reported; carries what routing decides by.
  *
- * @param team the team the reporter or the intake channel chose, if any
+ * @param team the team it was stored with: the one the reporter or the intake channel chose, or the one routing gave
  * @param asset the registered device it concerns, if named
  * @param template the key of the report template it came through, if any
  */

@@ -31,7 +31,9 @@ class NewIncidentsImpl implements NewIncidents {
               returning id, number),
             first_entry as (
               insert into incident_timeline (incident_id, at, actor_id, actor_name, kind, details, note)
-              select id, ?, ?, ?, 'reported', '{"status": "new"}'::jsonb, null from reported)
+              select id, ?, ?, ?, 'reported',
+                     jsonb_strip_nulls(jsonb_build_object('status', 'new', 'routingRule', ?::text)), null
+              from reported)
             select number from reported""";
 
     private final JdbcOperations jdbc;
@@ -41,9 +43,9 @@ class NewIncidentsImpl implements NewIncidents {
     }
 
     @Override
-    public void insertNew(Incident incident, Instant at, ActorRef by) {
+    public void insertNew(Incident incident, Instant at, ActorRef by, @Nullable String routingRule) {
         List<@Nullable Object> values = new ArrayList<>(Arrays.asList(incident.insertValues()));
-        values.addAll(Arrays.asList(at, by.id(), by.name()));
+        values.addAll(Arrays.asList(at, by.id(), by.name(), routingRule));
         incident.numbered(StatementValues.of(values).returningNumber(jdbc, INSERT));
     }
 }

@@ -61,7 +61,10 @@ class TimelineTexts {
     private String text(TimelineEntry entry, Names names, Locale locale) {
         Map<String, String> details = entry.details();
         return switch (entry.kind()) {
-            case "reported", "described", "note", "asked-reporter", "reporter-replied" ->
+            case "reported" -> details.containsKey("routingRule")
+                    ? message("timeline.reported.routed", locale, details.get("routingRule"))
+                    : message("timeline.reported", locale);
+            case "described", "note", "asked-reporter", "reporter-replied" ->
                     message("timeline." + entry.kind(), locale);
             case "transitioned" -> message("timeline.transitioned", locale, status(details.get("from"), locale),
                     status(details.get("to"), locale));

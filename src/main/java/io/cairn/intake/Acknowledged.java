@@ -35,6 +35,12 @@ class Acknowledged {
     /** A report that was acknowledged to this address under this reference, and its reporter's account if any. */
     record Thread(IncidentId incident, @Nullable UserId reporter) {}
 
+    /** The address an acknowledgement went to for the incident, when its reporter has no account. */
+    Optional<String> anonymousAddress(IncidentId incident) {
+        return jdbc.sql("select address from intake_acknowledgement where incident_id = ? and reporter_id is null")
+                .param(incident.value()).query(String.class).optional();
+    }
+
     Optional<Thread> find(String reference, String address) {
         return jdbc.sql("""
                 select incident_id, reporter_id from intake_acknowledgement

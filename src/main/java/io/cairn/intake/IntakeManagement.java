@@ -48,6 +48,7 @@ public class IntakeManagement {
     private final ReportTemplates templates;
     private final TemplateRules rules;
     private final IntakeReports reports;
+    private final Acknowledged acknowledged;
     private final FollowUpCodes followUpCodes;
     private final Attachments attachments;
     private final AttachmentRules attachmentRules;
@@ -56,7 +57,8 @@ public class IntakeManagement {
     private final Clock clock;
 
     IntakeManagement(IncidentManagement incidents, IdentityManagement identity, AssetManagement assets,
-            ReportTemplates templates, TemplateRules rules, IntakeReports reports, FollowUpCodes followUpCodes,
+            ReportTemplates templates, TemplateRules rules, IntakeReports reports, Acknowledged acknowledged,
+            FollowUpCodes followUpCodes,
             Attachments attachments, AttachmentRules attachmentRules, @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
             ApplicationEventPublisher events, Clock clock) {
         this.incidents = incidents;
@@ -65,6 +67,7 @@ public class IntakeManagement {
         this.templates = templates;
         this.rules = rules;
         this.reports = reports;
+        this.acknowledged = acknowledged;
         this.followUpCodes = followUpCodes;
         this.attachments = attachments;
         this.attachmentRules = attachmentRules;
@@ -272,7 +275,7 @@ public class IntakeManagement {
         }
         List<AnswerAsked> asked = ((Outcome.Done<List<AnswerAsked>>) answers).value();
         TemplateContent.Defaults defaults = content.defaults();
-        NewIncident incident = new NewIncident(title(content, asked, locale), description(asked),
+        NewIncident incident = new NewIncident(title(content, asked, locale), description(asked, zone),
                 defaults.category(), null, null, defaults.impact(), defaults.urgency(), defaults.tlp(), null,
                 Boolean.TRUE.equals(submission.confidential()) || defaults.confidential(), null, defaults.team(),
                 null, null, null, GuidedAnswers.devicePicked(content, submission.answers(), devices).orElse(null),
@@ -373,6 +376,16 @@ public class IntakeManagement {
     }
 
     /**
+     * How the reporter of the incident can be reached, read without a signed-in user: only for other modules'
+     * reactions (telling the reporter that the handlers asked a question), never to show to a user.
+     */
+    @Transactional(readOnly = true)
+    public ReporterContact reporterContactForSystem(IncidentId incident) {
+        return new ReporterContact(reports.language(incident).orElse(null),
+                acknowledged.anonymousAddress(incident).orElse(null));
+    }
+
+    /**
      * The answers of the report that opened the incident, as asked; for those who may see the incident. Not
      * read-only: reading a confidential incident appends to the audit trail.
      */
@@ -395,12 +408,19 @@ public class IntakeManagement {
         return line.length() <= limit ? line : line.substring(0, limit - 1) + "\u2026";
     }
 
-    private static String description(List<AnswerAsked> asked) {
+    /** The answers as text, a date and time in the reporter's zone (named) rather than as a machine writes it. */
+    private static String description(List<AnswerAsked> asked, ZoneId zone) {
         if (asked.isEmpty()) {
             return "(no answers given)";
         }
-        return asked.stream().map(a -> a.question() + "\n" + a.answer()).collect(Collectors.joining("\n\n"));
+        return asked.stream().map(a -> a.question() + "\n" + (a.moment() == null ? a.answer()
+                        : LOCAL_TIME.format(a.moment().atZone(zone)) + " (" + (zone.equals(ZoneOffset.UTC) ? "UTC"
+                                : zone.getId()) + ")"))
+                .collect(Collectors.joining("\n\n"));
     }
+
+    private static final java.time.format.DateTimeFormatter LOCAL_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Optional<Refusal> requireAdmin(String what) {
         return identity.currentActor().filter(actor -> actor.has(Role.ADMIN)).isPresent() ? Optional.empty()

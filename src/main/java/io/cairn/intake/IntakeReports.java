@@ -34,6 +34,12 @@ class IntakeReports {
                 .update();
     }
 
+    /** The language the report that opened the incident was made in. */
+    Optional<String> language(IncidentId incident) {
+        return jdbc.sql("select language from intake_report where incident_id = ?").param(incident.value())
+                .query(String.class).optional();
+    }
+
     Optional<List<AnswerAsked>> answers(IncidentId incident) {
         return jdbc.sql("select answers::text from intake_report where incident_id = ?").param(incident.value())
                 .query(String.class).optional()

@@ -8,6 +8,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.ReporterView;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.RefusalErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -133,7 +135,8 @@ class PortalPages {
         Outcome<ReporterView> replied = intake.replyByFollowUpCode(code.trim(), text, request.getRemoteAddr());
         if (replied instanceof Outcome.Refused<ReporterView> refused
                 && refused.refusal().fields().stream().anyMatch(f -> f.field().equals("text"))) {
-            model.addAttribute("replyError", refused.refusal().fields().get(0).message());
+            model.addAttribute("replyError", RefusalErrors.text(refused.refusal(), messages,
+                    LocaleContextHolder.getLocale()));
             return showFollowUp(code, intake.followUp(code.trim(), request.getRemoteAddr()), model);
         }
         if (replied instanceof Outcome.Done<ReporterView>) {
@@ -192,9 +195,8 @@ class PortalPages {
 
     private String showFollowUp(String code, Outcome<ReporterView> outcome, Model model) {
         if (outcome instanceof Outcome.Refused<ReporterView> refused) {
-            model.addAttribute("codeError", refused.refusal().kind() == Refusal.Kind.THROTTLED
-                    ? refused.refusal().message() : refused.refusal().fields().isEmpty()
-                    ? refused.refusal().message() : refused.refusal().fields().get(0).message());
+            model.addAttribute("codeError", RefusalErrors.text(refused.refusal(), messages,
+                    LocaleContextHolder.getLocale()));
             model.addAttribute("code", code);
             return "portal/follow-up";
         }
@@ -279,6 +281,6 @@ class PortalPages {
     }
 
     private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 }

@@ -77,12 +77,14 @@ public class KnowledgeManagement {
     private final IncidentManagement incidents;
     private final IdentityManagement identity;
     private final KnowledgeSettings.Recurrence recurrenceSettings;
+    private final KnowledgeSettings.Review reviewSettings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     KnowledgeManagement(Articles articles, RootCauses rootCauses, Reviews reviews, Recurrences recurrences,
             MarkdownRendering markdown, IncidentManagement incidents, IdentityManagement identity,
-            KnowledgeSettings.Recurrence recurrenceSettings, ApplicationEventPublisher events, Clock clock) {
+            KnowledgeSettings.Recurrence recurrenceSettings, KnowledgeSettings.Review reviewSettings,
+            ApplicationEventPublisher events, Clock clock) {
         this.articles = articles;
         this.rootCauses = rootCauses;
         this.reviews = reviews;
@@ -91,6 +93,7 @@ public class KnowledgeManagement {
         this.incidents = incidents;
         this.identity = identity;
         this.recurrenceSettings = recurrenceSettings;
+        this.reviewSettings = reviewSettings;
         this.events = events;
         this.clock = clock;
     }
@@ -455,6 +458,17 @@ public class KnowledgeManagement {
             return Outcome.refused(Refusal.forbidden("only the security team reads post-incident reviews"));
         }
         return Outcome.done(reviewOf(incident.get()));
+    }
+
+    /**
+     * Whether the review of the incident is due to be written (see {@link Review#due}); the incident page shows the
+     * review from then on. Only for an incident whose review the signed-in user was allowed to read.
+     */
+    @Transactional(readOnly = true)
+    public boolean reviewIsDue(IncidentId id) {
+        return incidents.incidentForSystem(id).filter(incident -> Review.due(incident.status(),
+                reviewSettings.requiredPriorities().contains(incident.priorityLevel()),
+                reviews.find(id).isPresent())).isPresent();
     }
 
     /** Whether the signed-in user may write the review of this incident. */

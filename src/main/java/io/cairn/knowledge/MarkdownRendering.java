@@ -39,10 +39,44 @@ class MarkdownRendering {
         return renderer.render(parser.parse(markdown));
     }
 
-    /** The snippet of a search, as HTML: the text escaped, and the words found (between markers) in mark. */
+    /**
+     * The snippet of a search, as HTML: the words of the passage without their Markdown, escaped, and the words found
+     * (between markers) in mark.
+     */
     static String snippet(String marked) {
-        return HtmlUtils.htmlEscape(marked).replace(START, "<mark>").replace(STOP, "</mark>");
+        return HtmlUtils.htmlEscape(plain(marked)).replace(START, "<mark>").replace(STOP, "</mark>");
     }
+
+    /**
+     * A passage of Markdown as a reader sees its words: no heading, quote, list or emphasis marks, code ticks, table
+     * bars or rules, links and images by their text, on one line. The passage may begin or end inside a construct
+     * (a search cuts it anywhere); whatever is left of the construct's marks goes too.
+     */
+    static String plain(String markdown) {
+        String text = markdown;
+        for (Rewrite rewrite : PLAIN) {
+            text = rewrite.pattern().matcher(text).replaceAll(rewrite.replacement());
+        }
+        return text.strip();
+    }
+
+    private record Rewrite(Pattern pattern, String replacement) {}
+
+    /** The rewrites of {@link #plain}, in order. */
+    private static final List<Rewrite> PLAIN = java.util.Arrays.stream(new String[][] {
+        {"!?\\[([^\\]\\n]*)\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)", "$1"},
+        {"!?\\[([^\\]\\n]*)\\]\\[[^\\]\\n]*\\]", "$1"},
+        {"\\]\\([^)\\s]*\\)", ""},
+        {"<((?:https?|mailto):[^>\\s]*)>", "$1"},
+        {"(?m)^[ \\t]*(?:`{3,}|~{3,}).*$", ""},
+        {"(?m)^[ \\t]*([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$", ""},
+        {"(?m)^[ \\t]*\\|?(?:[ \\t]*:?-{3,}:?[ \\t]*\\|?)+[ \\t]*$", ""},
+        {"(?m)^(?:[ \\t]*(?:#{1,6}[ \\t]+|>[ \\t]?|[-*+][ \\t]+|\\d{1,9}[.)][ \\t]+))+", ""},
+        {"\\*\\*|__|~~|`", ""},
+        {"(?<![\\p{L}\\p{N}])[*_]|[*_](?![\\p{L}\\p{N}])", ""},
+        {"\\|", " "},
+        {"\\s+", " "},
+    }).map(rule -> new Rewrite(Pattern.compile(rule[0]), rule[1])).toList();
 
     /** The markers the database puts around words found; control characters that no article text contains. */
     static final String START = "\u0002";

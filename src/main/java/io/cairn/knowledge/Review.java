@@ -1,6 +1,7 @@
 package io.cairn.knowledge;
 
 import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.Status;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,5 +29,13 @@ public record Review(IncidentId incident, String reference, String summary, @Nul
 
     public boolean completed() {
         return COMPLETED.equals(status);
+    }
+
+    /**
+     * Whether an incident's review is due to be written: once the incident reached review (or was closed), from
+     * recovery on when its priority needs a completed review before it closes, and whenever one was saved already.
+     */
+    static boolean due(Status status, boolean required, boolean saved) {
+        return saved || status == Status.REVIEW || status == Status.CLOSED || required && status == Status.RECOVERY;
     }
 }

@@ -75,6 +75,9 @@ class ReviewSection implements IncidentPageSection {
         if (review instanceof Outcome.Refused<Review>) {
             return "knowledge/sections :: no-review";
         }
+        if (!knowledge.reviewIsDue(id)) {
+            return "knowledge/sections :: review-later";
+        }
         Review current = ((Outcome.Done<Review>) review).value();
         model.addAttribute("reviewForm", ReviewForm.of(current));
         model.addAttribute("actionForm", new ActionForm("", "", ""));

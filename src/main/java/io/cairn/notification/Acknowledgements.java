@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +23,13 @@ class Acknowledgements {
 
     private final Outbox outbox;
     private final MailChannel mail;
-    private final String baseUrl;
+    private final InboxAndMail people;
     private final Clock clock;
 
-    Acknowledgements(Outbox outbox, MailChannel mail, @Value("${cairn.base-url:http://localhost:8080}") String baseUrl,
-            Clock clock) {
+    Acknowledgements(Outbox outbox, MailChannel mail, InboxAndMail people, Clock clock) {
         this.outbox = outbox;
         this.mail = mail;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -44,8 +42,8 @@ class Acknowledgements {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("reference", report.reference());
         parameters.put("detailsMissing", report.detailsMissing());
-        parameters.put("link", report.followUpCode() == null ? baseUrl + "/reports/" + report.incident()
-                : baseUrl + "/follow-up");
+        parameters.put("link", people.link(report.followUpCode() == null ? "/reports/" + report.incident()
+                : "/follow-up"));
         if (report.inReplyTo() != null) {
             parameters.put("inReplyTo", report.inReplyTo());
         }

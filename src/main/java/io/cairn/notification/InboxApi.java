@@ -5,16 +5,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in user's in-app inbox: SLA warnings, breaches and escalations sent to them. */
+/**
+ * The signed-in user's in-app inbox: SLA warnings, breaches and escalations, questions from the handlers and answers
+ * from reporters.
+ */
 @RestController
 @Tag(name = "Inbox",
-        description = "The signed-in user's in-app messages: SLA warnings, breaches and escalations sent to them.")
+        description = "The signed-in user's in-app messages: SLA warnings, breaches and escalations sent to them, "
+        + "questions from the handlers and answers from reporters.")
 class InboxApi {
 
     private final NotificationManagement notifications;
@@ -23,10 +28,11 @@ class InboxApi {
         this.notifications = notifications;
     }
 
-    @Operation(operationId = "listMessages", summary = "List your in-app messages", description = "Newest first.")
+    @Operation(operationId = "listMessages", summary = "List your in-app messages",
+            description = "Newest first, in the language asked for (en or nl; by default your own).")
     @GetMapping("/api/v1/notifications")
     List<InboxMessage> messages(@RequestParam(defaultValue = "false") boolean unread,
-            @RequestParam(defaultValue = "en") String language) {
+            @RequestParam(required = false) @Nullable String language) {
         return notifications.myMessages(unread, language);
     }
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,10 +101,14 @@ public class NotificationManagement {
     /** The most messages one inbox page shows. */
     static final int INBOX_LIMIT = 200;
 
-    /** The signed-in user's messages, newest first, in the language; only unread ones when asked. */
+    /**
+     * The signed-in user's messages, newest first, in the language (by default the user's own); only unread ones when
+     * asked.
+     */
     @Transactional(readOnly = true)
-    public List<InboxMessage> myMessages(boolean unreadOnly, String language) {
-        return inbox.of(identity.requireActor().id(), unreadOnly, INBOX_LIMIT, language);
+    public List<InboxMessage> myMessages(boolean unreadOnly, @Nullable String language) {
+        return inbox.of(identity.requireActor().id(), unreadOnly, INBOX_LIMIT,
+                language == null ? identity.myAccount().languageOrEnglish() : language);
     }
 
     /** How many of the signed-in user's messages are unread. */

@@ -1,7 +1,7 @@
 /**
- * Notifications: channels (mail now) behind one contract, message templates in English and Dutch, an outbox drained
- * with retries, back-off and dead letters, and the delivery log. It reacts to other modules' events; nothing depends
- * on it.
+ * Notifications: channels (mail now) behind one contract, the in-app inbox, message templates in English and Dutch
+ * (each person is written to in their own language), an outbox drained with retries, back-off and dead letters, and
+ * the delivery log. It reacts to other modules' events; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake", "incidents", "handling", "identity", "shared"})
 @org.jspecify.annotations.NullMarked

@@ -1,5 +1,6 @@
 package io.cairn.platform;
 
+import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import org.jspecify.annotations.Nullable;
@@ -21,12 +22,20 @@ class SignInPage {
         this.identity = identity;
     }
 
-    /** Staff start at the incident list; everyone else at the report portal. */
+    /**
+     * Staff who see incidents start at the incident list, resolvers at their teams' tasks, admins at the users;
+     * everyone else (reporters) at the report portal.
+     */
     @GetMapping("/")
     String home() {
-        boolean staff = identity.currentActor().filter(actor -> actor.hasAny(Role.HANDLER, Role.COORDINATOR,
-                Role.PRIVACY_OFFICER, Role.AUDITOR, Role.ADMIN, Role.RESOLVER)).isPresent();
-        return staff ? "redirect:/incidents" : "redirect:/report";
+        Actor actor = identity.currentActor().orElse(null);
+        if (actor != null && actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR)) {
+            return "redirect:/incidents";
+        }
+        if (actor != null && actor.has(Role.RESOLVER)) {
+            return "redirect:/tasks";
+        }
+        return actor != null && actor.has(Role.ADMIN) ? "redirect:/admin/users" : "redirect:/report";
     }
 
     @GetMapping("/login")

@@ -114,8 +114,8 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
     }
 
     public static Refusal throttled(java.time.Duration wait) {
-        return new Refusal(Kind.THROTTLED, "too many attempts; try again in " + Math.max(1, wait.toSeconds())
-                + " seconds", List.of());
+        return of(Kind.THROTTLED, "too many attempts; try again in {0} seconds",
+                String.valueOf(Math.max(1, wait.toSeconds())));
     }
 
     public static Refusal tooLarge(String field, String message) {

@@ -18,7 +18,8 @@ import org.springframework.validation.Errors;
  * the way gettext keys a catalogue by its source text: a message bundle translates the texts it knows, and any other
  * refusal shows as the module wrote it. A text with variable parts is keyed by its template
  * ({@code refusal.must-be-at-least-0-characters}) and its arguments go along, so that a bundle can place them
- * ({@code moet minstens {0} tekens lang zijn}). A stale version is {@code refusal.stale} whatever the text.
+ * ({@code moet minstens {0} tekens lang zijn}). A stale version is {@code refusal.stale} whatever the text. Pages
+ * show every text in sentence case; the API gives the rule's own words.
  */
 public final class RefusalErrors {
 
@@ -36,16 +37,16 @@ public final class RefusalErrors {
             return;
         }
         if (refusal.fields().isEmpty()) {
-            errors.reject(codeOf(refusal.template()), argumentsOf(refusal.arguments()), refusal.template());
+            errors.reject(codeOf(refusal.template()), argumentsOf(refusal.arguments()), sentence(refusal.template()));
             return;
         }
         for (Refusal.FieldProblem problem : refusal.fields()) {
             String code = codeOf(problem.template());
             Object[] arguments = argumentsOf(problem.arguments());
             if (hasField(errors, problem.field())) {
-                errors.rejectValue(problem.field(), code, arguments, problem.template());
+                errors.rejectValue(problem.field(), code, arguments, sentence(problem.template()));
             } else {
-                errors.reject(code, arguments, problem.field() + ": " + problem.template());
+                errors.reject(code, arguments, sentence(problem.field() + ": " + problem.template()));
             }
         }
     }
@@ -72,9 +73,23 @@ public final class RefusalErrors {
         return byField;
     }
 
+    /** The refusal in the reader's language, as one text: its problems joined by semicolons. */
+    public static String text(Refusal refusal, MessageSource messages, Locale locale) {
+        return String.join("; ", byField(refusal, messages, locale, field -> "all").values());
+    }
+
     private static String text(String template, List<Object> arguments, MessageSource messages, Locale locale) {
-        return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {codeOf(template)},
-                argumentsOf(arguments), template), locale);
+        return sentence(messages.getMessage(new DefaultMessageSourceResolvable(new String[] {codeOf(template)},
+                argumentsOf(arguments), template), locale));
+    }
+
+    /**
+     * A text as a page shows it to people: starting with a capital, as a sentence does. A rule's own words start in
+     * lower case to read well after a field's name ({@code code: is not a follow-up code}), as the API gives them.
+     */
+    public static String sentence(String text) {
+        return text.isEmpty() || !Character.isLowerCase(text.charAt(0)) ? text
+                : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
     /** No arguments at all for a fixed text, so that message sources take it and its translation as they are. */

@@ -190,7 +190,7 @@ class ProcedurePagesTest extends Pages.OnServer {
                 .param("steps[1].phase", "analysis").param("steps[1].title", "").param("steps[1].due", "PT4H"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(answer).contains("step &#39;Replace the certificate&#39; is assigned to team &#39;Ghost team&#39;,"
+        assertThat(answer).contains("Step &#39;Replace the certificate&#39; is assigned to team &#39;Ghost team&#39;,"
                 + " which does not exist");
         assertThat(page(admin, "/admin/playbooks")).doesNotContain(key);
     }
@@ -227,7 +227,7 @@ class ProcedurePagesTest extends Pages.OnServer {
         String answer = mvc.perform(as(admin, post("/admin/routing")).with(csrf()).param("name",
                 TestUsers.unique("ui-rule")).param("team", "").param("ownerStrategy", "ROUND_ROBIN")
                 .param("enabled", "true")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(answer).contains("id=\"rule-team-error\"").contains("a rule routes to a team");
+        assertThat(answer).contains("id=\"rule-team-error\"").contains("A rule routes to a team");
     }
 
     @Test

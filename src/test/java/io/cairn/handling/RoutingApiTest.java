@@ -88,8 +88,36 @@ class RoutingApiTest extends ApiClient.OnServer {
         JsonNode routed = reportInUnit();
         assertThat(routed.get("team").asString()).isEqualTo(second.toString());
         assertThat(handler.get("/api/v1/incidents/" + routed.get("id").asString() + "/timeline").body())
-                .contains("routing rule narrow-" + s);
-        assertThat(report(Map.of()).get("team").isNull()).isTrue();
+                .contains("\"routingRule\":\"narrow-" + s + "\"");
+        assertThat(report(Map.of()).get("team").asString()).as("no rule of this test matches: the shipped one does")
+                .isEqualTo(securityTeam());
+    }
+
+    private String securityTeam() {
+        return handler.get("/api/v1/teams").json().valueStream()
+                .filter(team -> team.get("name").asString().equals("Security")).findFirst().orElseThrow()
+                .get("id").asString();
+    }
+
+    @Test
+    void aNewInstanceRoutesWhatNoOtherRuleRoutesToItsSecurityTeamAndNewRulesComeBeforeThat() {
+        List<JsonNode> shipped = new ArrayList<>();
+        admin.get("/api/v1/routing-rules").json().forEach(shipped::add);
+        JsonNode catchAll = shipped.get(shipped.size() - 1);
+        assertThat(catchAll.get("name").asString()).isEqualTo("Everything else to the security team");
+        assertThat(catchAll.get("team").asString()).isEqualTo(securityTeam());
+        assertThat(catchAll.get("rsitClass").isNull() && catchAll.get("template").isNull()
+                && catchAll.get("businessUnit").isNull() && catchAll.get("asset").isNull()).isTrue();
+
+        TeamId team = users.teamNamed("rt-before-" + s);
+        String added = rule(ruleFor("before", team, "NONE"));
+
+        List<String> order = new ArrayList<>();
+        admin.get("/api/v1/routing-rules").json().forEach(rule -> order.add(rule.get("id").asString()));
+        assertThat(order.get(order.size() - 1)).as("the catch-all stays last").isEqualTo(catchAll.get("id").asString());
+        assertThat(order.get(order.size() - 2)).isEqualTo(added);
+        assertThat(reportInUnit().get("team").asString()).isEqualTo(team.toString());
+        assertThat(report(Map.of()).get("team").asString()).isEqualTo(securityTeam());
     }
 
     @Test

@@ -107,7 +107,7 @@ class SlaAdminPagesTest extends Pages.OnServer {
                         .param("week.monday", "09:00-17:00").param("week.tuesday", "08:00-12:00, 11:00-16:00"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"week-tuesday-error\"")))
-                .andExpect(content().string(Matchers.containsString("the hours 08:00-12:00 and 11:00-16:00 overlap")))
+                .andExpect(content().string(Matchers.containsString("The hours 08:00-12:00 and 11:00-16:00 overlap")))
                 .andExpect(content().string(Matchers.containsString("value=\"08:00-12:00, 11:00-16:00\"")));
 
         mvc.perform(asAdmin(post("/admin/sla/calendars")).param("name", name).param("zone", "Europe/Amsterdam")
@@ -127,7 +127,7 @@ class SlaAdminPagesTest extends Pages.OnServer {
         mvc.perform(asAdmin(post("/admin/sla/policies/P3")).param("responseTarget", "-PT2H")
                         .param("resolutionTarget", "40h").param("warningPercent", "75"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("must be positive")))
+                .andExpect(content().string(Matchers.containsString("Must be positive")))
                 .andExpect(content().string(Matchers.containsString("value=\"-PT2H\"")));
         mvc.perform(asAdmin(post("/admin/sla/policies/P3")).param("responseTarget", "8h")
                         .param("resolutionTarget", "40h").param("warningPercent", "80")

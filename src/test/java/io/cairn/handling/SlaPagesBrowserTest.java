@@ -115,7 +115,7 @@ class SlaPagesBrowserTest extends Browser.OnServer {
         browser.submit(By.id("save-calendar"));
 
         assertThat(browser.text(By.id("week-wednesday-error")))
-                .isEqualTo("the hours 20:00-23:00 and 22:00-23:30 overlap");
+                .isEqualTo("The hours 20:00-23:00 and 22:00-23:30 overlap");
         assertThat(browser.find(By.id("week-wednesday")).getAttribute("aria-invalid")).isEqualTo("true");
         browser.screenshot("sla-admin-overlap");
         browser.type(By.id("week-wednesday"), "20:00-23:00");

@@ -16,9 +16,15 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 
 /** The rules of the account and admin pages, checked without a browser. */
 class AccountAndAdminPagesTest extends Pages.OnServer {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @ParameterizedTest
     @ValueSource(strings = {"/admin/users", "/admin/users/new", "/admin/teams", "/admin/business-units"})
@@ -92,5 +98,26 @@ class AccountAndAdminPagesTest extends Pages.OnServer {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString(
                         "<small class=\"field-error\" id=\"newPassword-error\">Gebruik minstens 12 tekens.</small>")));
+    }
+
+    @Test
+    void theLanguageAUserReadsThePagesInIsKeptForWhatCairnWritesToThem() throws Exception {
+        TestUser reporter = users.user("reader", Set.of(Role.REPORTER));
+        MockHttpSession session = new MockHttpSession();
+
+        mvc.perform(get("/reports").session(session).header("Accept-Language", "nl-NL,nl;q=0.9")
+                        .with(authentication(users.authentication(reporter))))
+                .andExpect(status().isOk());
+        assertThat(languageOf(reporter)).as("the browser's language at sign-in").isEqualTo("nl");
+
+        mvc.perform(get("/reports").session(session).param("lang", "en")
+                        .with(authentication(users.authentication(reporter))))
+                .andExpect(status().isOk());
+        assertThat(languageOf(reporter)).as("the language switch").isEqualTo("en");
+    }
+
+    private String languageOf(TestUser user) {
+        return jdbc.sql("select language from app_user where id = ?").param(user.id().value())
+                .query(String.class).single();
     }
 }

@@ -149,4 +149,41 @@ class IdentityApiTest extends ApiClient.OnServer {
         assertThat(handler.post("/api/v1/me/password", Map.of("currentPassword", TestUsers.PASSWORD,
                 "newPassword", "A-much-better-password-1")).status()).isEqualTo(204);
     }
+
+    @Test
+    void aUserShowsAndChangesTheLanguageNotificationsToThemAreWrittenIn() {
+        JsonNode me = handler.get("/api/v1/me").json();
+        assertThat(me.get("username").asString()).startsWith("hdl-");
+        assertThat(me.get("language").isNull()).as("not known before they choose or use the UI").isTrue();
+
+        ApiClient.Answer chosen = handler.put("/api/v1/me", Map.of("language", "nl"));
+        assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+        assertThat(chosen.json().get("language").asString()).isEqualTo("nl");
+        assertThat(handler.get("/api/v1/me").json().get("language").asString()).isEqualTo("nl");
+        assertThat(handler.put("/api/v1/me", Map.of("language", "nl")).status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'user.language-chosen' "
+                        + "and object_id = ?").param(me.get("id").asString()).query(Long.class).single())
+                .as("a change is audited, the same language again is no change").isEqualTo(1);
+
+        ApiClient.Answer unknown = handler.put("/api/v1/me", Map.of("language", "de"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("language");
+    }
+
+    @Test
+    void anAdminSetsAUsersLanguageAndAChangeWithoutOneKeepsIt() {
+        ApiClient.Answer created = admin.post("/api/v1/users", Map.of("username", "lina-" + suffix,
+                "displayName", "Lina", "roles", List.of("REPORTER"), "language", "nl"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode user = created.json().get("user");
+        assertThat(user.get("language").asString()).isEqualTo("nl");
+
+        ApiClient.Answer changed = admin.put("/api/v1/users/" + user.get("id").asString(), Map.of(
+                "displayName", "Lina B", "roles", List.of("REPORTER"), "enabled", true,
+                "version", user.get("version").asLong()));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().get("language").asString()).isEqualTo("nl");
+        assertThat(admin.post("/api/v1/users", Map.of("username", "lena-" + suffix, "displayName", "Lena",
+                "roles", List.of("REPORTER"), "language", "fr")).status()).isEqualTo(400);
+    }
 }

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.Browser;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers.TestUser;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -64,8 +70,10 @@ class IncidentPagesBrowserTest extends Browser.OnServer {
         assertThat(browser.text(By.cssSelector(".incident-header .status"))).isEqualTo("Analysis");
         assertThat(browser.findAll(By.cssSelector(".timeline .entry-text")))
                 .extracting(element -> element.getText())
-                .containsSubsequence("reported the incident", "moved it from New to Triage",
-                        "moved it from Triage to Analysis", "added a note");
+                .containsSubsequence(
+                        "reported the incident; routing rule \u201cEverything else to the security team\u201d gave "
+                                + "it its team",
+                        "moved it from New to Triage", "moved it from Triage to Analysis", "added a note");
         assertThat(browser.text(By.cssSelector(".timeline .entry.note .entry-note")))
                 .isEqualTo("Asked IT to wipe the laptop remotely.");
         assertThat(browser.find(By.cssSelector("button[name=to][value=containment]")).isDisplayed()).isTrue();
@@ -111,6 +119,26 @@ class IncidentPagesBrowserTest extends Browser.OnServer {
         assertThat(browser.text(By.cssSelector(".error-status"))).isEqualTo("404");
         assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Not found");
         assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Someone else's report");
+    }
+
+    @Test
+    void timesAreShownInTheReadersTimeZoneWithTheUtcTimeAsTheirTitle() {
+        IncidentView incident = reported(reporter, "Badge cloned at the gate");
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Amsterdam"));
+        try {
+            browser.signIn(handler).open("/incidents/" + incident.id());
+
+            WebElement reportedAt = browser.find(By.cssSelector(".times time"));
+            DateTimeFormatter minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+            assertThat(reportedAt.getAttribute("title"))
+                    .isEqualTo(minutes.format(incident.reportedAt().atZone(ZoneOffset.UTC)) + " UTC");
+            assertThat(reportedAt.getText())
+                    .startsWith(minutes.format(incident.reportedAt().atZone(ZoneId.of("Europe/Amsterdam"))) + " ")
+                    .doesNotEndWith("UTC");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+        }
     }
 
     private IncidentView reported(TestUser by, String title) {

@@ -100,12 +100,15 @@ class WorkspacePagesTest extends Pages.OnServer {
     @Test
     void theIncidentPageShowsTheReportAsItWasMade() throws Exception {
         ReportReceipt receipt = users.as(reporter, () -> intake.submitReport(new ReportSubmission("something-else",
-                Map.of("what", "A stranger asked for my badge"), false, "en", null)).orRefuse());
+                Map.of("what", "A stranger asked for my badge", "when", "2026-11-20T09:30"), false, "en",
+                "Europe/Amsterdam")).orRefuse());
         mvc.perform(get("/incidents/" + receipt.incident() + "/intake")
                         .with(authentication(users.authentication(handler))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("A stranger asked for my badge")))
-                .andExpect(content().string(Matchers.containsString("What happened?")));
+                .andExpect(content().string(Matchers.containsString("What happened?")))
+                .andExpect(content().string(Matchers.containsString(
+                        "<time datetime=\"2026-11-20T08:30:00Z\">2026-11-20 08:30 UTC</time>")));
         TestUser stranger = users.user("wsstranger", Set.of(Role.REPORTER));
         mvc.perform(get("/incidents/" + receipt.incident() + "/intake")
                         .with(authentication(users.authentication(stranger))))

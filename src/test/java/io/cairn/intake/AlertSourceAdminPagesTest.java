@@ -84,7 +84,7 @@ class AlertSourceAdminPagesTest extends Pages.OnServer {
     void showsABadKeyAndATakenKeyNextToTheField() throws Exception {
         mvc.perform(post("/admin/alert-sources").param("key", "Not A Key").with(authentication(admin)).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("id=\"source-key-error\">must be 1 to 100 "
+                .andExpect(content().string(Matchers.containsString("id=\"source-key-error\">Must be 1 to 100 "
                         + "lower-case letters, digits, dots, dashes or underscores</small>")));
         String key = "ids-" + suffix;
         mvc.perform(post("/admin/alert-sources").param("key", key).with(authentication(admin)).with(csrf()));

@@ -64,9 +64,15 @@ class TemplateReportTest extends ApiClient.OnServer {
         assertThat(incident.get("title").asString()).isEqualTo(
                 "Ik heb op een verdachte link of bijlage geklikt: IT helpdesk");
         assertThat(incident.get("description").asString()).contains("Mijn wachtwoord of codes ingevuld")
-                .contains("2026-11-20T08:30:00Z");
+                .as("a time as the reporter gave it, with their zone").contains("2026-11-20 09:30 (Europe/Amsterdam)");
         JsonNode answers = handler.get("/api/v1/incidents/" + id + "/report").json();
         assertThat(answers.get(0).get("question").asString()).isEqualTo("Wat hebt u gedaan?");
+        assertThat(answers.valueStream().filter(answer -> answer.get("key").asString().equals("when")))
+                .singleElement().satisfies(answer -> {
+                    assertThat(answer.get("answer").asString()).as("machines read UTC")
+                            .isEqualTo("2026-11-20T08:30:00Z");
+                    assertThat(answer.has("moment")).isFalse();
+                });
     }
 
     @Test

@@ -46,6 +46,10 @@ class KnowledgeBrowserTest extends Browser.OnServer {
         assertThat(browser.text(By.cssSelector(".article-body h2"))).isEqualTo("Steps");
         assertThat(browser.text(By.cssSelector(".article-body"))).contains("<script>alert('x')</script>");
         assertThat(browser.findAll(By.cssSelector(".article-body script"))).isEmpty();
+        List<org.openqa.selenium.WebElement> tags = browser.findAll(By.cssSelector(".article-meta .tag"));
+        assertThat(tags).extracting(org.openqa.selenium.WebElement::getText).containsExactly("#qr", "#" + word);
+        assertThat(tags.get(1).getRect().getX()).as("tags are chips with room between them")
+                .isGreaterThan(tags.get(0).getRect().getX() + tags.get(0).getRect().getWidth());
 
         IncidentView incident = users.as(handler, () -> incidents.report(new NewIncident("QR code mail " + word,
                 "A poster with a " + word + " code", new Category("fraud", "phishing"), null, null, null, null, null,

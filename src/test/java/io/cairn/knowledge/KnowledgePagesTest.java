@@ -12,9 +12,11 @@ import io.cairn.Pages;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
+import io.cairn.incidents.IncidentCommands;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
+import io.cairn.incidents.Status;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -83,7 +85,7 @@ class KnowledgePagesTest extends Pages.OnServer {
                         .param("body", "x").param("audience", "handlers").param("version", "0")
                         .with(authentication(users.authentication(handler))).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(html).select("#title-error").text()).isEqualTo("must not be empty");
+        assertThat(Jsoup.parse(html).select("#title-error").text()).isEqualTo("Must not be empty");
         assertThat(Jsoup.parse(html).select("#title").attr("aria-invalid")).isEqualTo("true");
     }
 
@@ -241,8 +243,33 @@ class KnowledgePagesTest extends Pages.OnServer {
 
         assertThat(page(reporter, path).select("#review").html()).isEmpty();
         assertThat(page(resolver, path).select("#review").html()).isEmpty();
-        assertThat(page(handler, path).select("#review form.review-form")).hasSize(1);
+        assertThat(page(handler, path).select("#review h2").text()).isEqualTo("Post-incident review");
         assertThat(page(reporter, "/incidents/" + incident.id() + "/knowledge").select("#knowledge").html())
                 .isEmpty();
+    }
+
+    @Test
+    void theReviewFormShowsOnceTheIncidentReachesReview() throws Exception {
+        IncidentView reported = users.as(handler, () -> incidents.report(NewIncident.of("Kiosk " + suffix,
+                "Odd pop-up"))).orRefuse();
+        String path = "/incidents/" + reported.id() + "/review";
+
+        Document brandNew = page(handler, path);
+        assertThat(brandNew.select("#review form")).as("nothing to review on a new incident").isEmpty();
+        assertThat(brandNew.select("#review").text()).contains("once the incident reaches Review");
+
+        IncidentView incident = reported;
+        for (Status to : List.of(Status.TRIAGE, Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION,
+                Status.RECOVERY)) {
+            long version = incident.version();
+            incident = users.as(handler, () -> incidents.transition(reported.id(),
+                    new IncidentCommands.Transition(to, null, version))).orRefuse();
+        }
+        assertThat(page(handler, path).select("#review form.review-form"))
+                .as("a P3 incident in recovery needs no review yet").isEmpty();
+        long version = incident.version();
+        users.as(handler, () -> incidents.transition(reported.id(),
+                new IncidentCommands.Transition(Status.REVIEW, null, version))).orRefuse();
+        assertThat(page(handler, path).select("#review form.review-form")).hasSize(1);
     }
 }

@@ -63,8 +63,8 @@ class SignInBrowserTest extends Browser.OnServer {
 
     @Test
     void theLanguageSwitchShowsDutchTextsAndRemembersThem() {
-        TestUser reporter = users.user("reporter", Set.of(Role.REPORTER));
-        browser.signIn(reporter).open("/incidents?sort=number");
+        TestUser handler = users.user("handler", Set.of(Role.HANDLER));
+        browser.signIn(handler).open("/incidents?sort=number");
 
         browser.submit(By.cssSelector(".languages a[hreflang=nl]"));
 

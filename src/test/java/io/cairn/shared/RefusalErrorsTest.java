@@ -21,7 +21,8 @@ class RefusalErrorsTest {
         RefusalErrors.reject(Refusal.invalid("reason", "closing needs a resolution"), errors);
 
         assertThat(errors.getFieldError("reason").getCodes()).contains("refusal.closing-needs-a-resolution");
-        assertThat(errors.getFieldError("reason").getDefaultMessage()).isEqualTo("closing needs a resolution");
+        assertThat(errors.getFieldError("reason").getDefaultMessage()).as("in sentence case")
+                .isEqualTo("Closing needs a resolution");
     }
 
     @Test
@@ -33,7 +34,7 @@ class RefusalErrorsTest {
 
         assertThat(errors.getGlobalError().getCodes())
                 .contains("refusal.this-incident-was-merged-into-another-work-on-that-one");
-        assertThat(errors.getGlobalError().getDefaultMessage()).startsWith("status: ");
+        assertThat(errors.getGlobalError().getDefaultMessage()).startsWith("Status: ");
     }
 
     @Test
@@ -45,7 +46,7 @@ class RefusalErrorsTest {
         FieldError error = errors.getFieldError("reason");
         assertThat(error.getCodes()).contains("refusal.must-be-at-least-0-characters");
         assertThat(error.getArguments()).containsExactly(12);
-        assertThat(error.getDefaultMessage()).isEqualTo("must be at least {0} characters");
+        assertThat(error.getDefaultMessage()).isEqualTo("Must be at least {0} characters");
     }
 
     @Test
@@ -55,7 +56,7 @@ class RefusalErrorsTest {
         RefusalErrors.reject(Refusal.conflict("the reporter's text is locked"), errors);
 
         assertThat(errors.getGlobalError().getArguments()).isNull();
-        assertThat(errors.getGlobalError().getDefaultMessage()).isEqualTo("the reporter's text is locked");
+        assertThat(errors.getGlobalError().getDefaultMessage()).isEqualTo("The reporter's text is locked");
     }
 
     @Test
@@ -71,7 +72,7 @@ class RefusalErrorsTest {
                 .containsExactly(Map.entry("waitFor", "'soon' is not a duration such as PT4H or 4h"));
         assertThat(RefusalErrors.byField(Refusal.conflict("the reporter's text is locked"), messages,
                         Locale.ENGLISH, field -> field))
-                .containsExactly(Map.entry("form", "the reporter's text is locked"));
+                .containsExactly(Map.entry("form", "The reporter's text is locked"));
     }
 
     @Test
@@ -91,5 +92,17 @@ class RefusalErrorsTest {
         assertThat(RefusalErrors.codeOf("x".repeat(500))).hasSize("refusal.".length() + 120);
         assertThat(List.of(RefusalErrors.codeOf("must be at least 12 characters")))
                 .containsExactly("refusal.must-be-at-least-12-characters");
+    }
+
+    @Test
+    void pagesShowATextInSentenceCaseWhetherTheBundleKnowsItOrNot() {
+        var messages = new org.springframework.context.support.StaticMessageSource();
+        messages.addMessage("refusal.must-not-be-empty", java.util.Locale.ENGLISH, "must not be empty");
+
+        assertThat(RefusalErrors.text(Refusal.invalid("title", "must not be empty"), messages,
+                java.util.Locale.ENGLISH)).isEqualTo("Must not be empty");
+        assertThat(RefusalErrors.text(Refusal.invalid("code", "is not a follow-up code"), messages,
+                java.util.Locale.ENGLISH)).isEqualTo("Is not a follow-up code");
+        assertThat(RefusalErrors.sentence("'x' is not a key")).as("nothing to capitalise").isEqualTo("'x' is not a key");
     }
 }
