@@ -70,20 +70,26 @@
     });
   }
 
-  // A dropdown menu closes when the user clicks elsewhere or presses Escape, as menus do.
-  function closeDropdowns(except) {
-    document.querySelectorAll("details.dropdown[open]").forEach(function (dropdown) {
-      if (dropdown !== except) {
-        dropdown.removeAttribute("open");
+  // A dropdown menu, and the phone's navigation menu, closes when the user clicks elsewhere or presses Escape, as
+  // menus do; Escape puts the focus back on the menu's button when it was inside the menu.
+  var MENUS = "details.dropdown[open], details.site-menu[open]";
+  function closeMenus(target) {
+    document.querySelectorAll(MENUS).forEach(function (menu) {
+      if (!target || !menu.contains(target)) {
+        var hadFocus = menu.contains(document.activeElement);
+        menu.removeAttribute("open");
+        if (hadFocus && !target) {
+          menu.querySelector("summary").focus();
+        }
       }
     });
   }
   document.addEventListener("click", function (event) {
-    closeDropdowns(event.target.closest ? event.target.closest("details.dropdown") : null);
+    closeMenus(event.target);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
-      closeDropdowns(null);
+      closeMenus(null);
     }
   });
 })();

@@ -16,8 +16,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Gives every page of the UI the signed-in user, for the navigation and role-dependent parts of the layout, and the
- * addresses that switch the language of the page being shown.
+ * Gives every page of the UI the signed-in user, for the navigation and role-dependent parts of the layout (none of it
+ * while the user must still replace a one-time password), and the addresses that switch the language of the page being
+ * shown.
  */
 @Component
 class LayoutModel extends PageModel {
@@ -36,6 +37,7 @@ class LayoutModel extends PageModel {
         Actor actor = identity.currentActor().orElse(null);
         page.addObject("currentActor", actor);
         page.addObject("navigation", navigation(actor));
+        page.addObject("passwordChangeRequired", actor != null && identity.mustChangePassword());
         page.addObject("currentPath", request.getRequestURI());
         page.addObject("languageLinks", languageLinks(request));
     }
