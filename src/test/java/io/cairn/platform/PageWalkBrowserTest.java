@@ -7,6 +7,7 @@ import io.cairn.handling.NewTask;
 import io.cairn.handling.ProcedureManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentCommands;
@@ -39,14 +40,15 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Walks every page the navigation offers, and the pages with an id one or two links from them, as every role, on a
- * 390 px phone and a 1366 px desktop, in English and in Dutch, and fails on what a person would trip over: a page
+ * 390 px phone and a 1366 px desktop, in Dutch and in English, and fails on what a person would trip over: a page
  * wider than the screen or anything sticking out of it sideways, a header of more than one row on the desktop, a menu
  * that opens off the screen, an HTTP error, a script error, or English words left on a Dutch page.
  *
  * <p>English is found by comparison: a word that a page shows both in English and in Dutch is English left untranslated,
- * unless it is one of the words both languages use ({@link #BOTH_LANGUAGES}) or part of the data the test made. The
- * page is loaded once per language; both widths are checked on that load, by the DOM rather than by screenshots. It has
- * a server of its own, so that the English data of other tests does not show on its Dutch pages.
+ * unless it is one of the words both languages use ({@link #BOTH_LANGUAGES}) or part of the data the test made. A page
+ * is loaded once per language and both widths are checked on that load, by the DOM rather than by screenshots; a kind
+ * of page is loaded in English by the first role that reaches it only. It has a server of its own, so that the English
+ * data of other tests does not show on its Dutch pages.
  */
 @TestPropertySource(properties = "cairn.test.server=page-walk")
 class PageWalkBrowserTest extends Browser.OnServer {
@@ -58,24 +60,30 @@ class PageWalkBrowserTest extends Browser.OnServer {
 
     /** Words a Dutch page may share with its English one: names, codes, and words Dutch uses as they are. */
     static final Set<String> BOTH_LANGUAGES = Set.of(
-            "cairn", "tlp", "pap", "api", "sla", "utc", "csv", "json", "inc", "rsit", "nist", "iso", "gdpr", "avg",
-            "nis", "dora", "stix", "taxii", "misp", "veris", "markdown", "html", "url", "http", "https", "id",
-            "clear", "green", "amber", "strict", "red", "incident", "team", "teams", "status", "audit", "filters",
-            "filter", "token", "tokens", "mail", "link", "links", "menu", "phishing", "malware", "ransomware", "ddos",
-            "wiki", "admin", "administrator", "procedures", "type", "details", "code", "online", "offline");
+            "cairn", "tlp", "pap", "api", "sla", "utc", "csv", "json", "inc", "ref", "rsit", "nist", "iso", "gdpr",
+            "avg", "nis", "dora", "stix", "taxii", "misp", "veris", "siem", "markdown", "html", "url", "http", "https",
+            "clear", "green", "amber", "strict", "red", "europe", "amsterdam", "incident", "team", "teams", "status",
+            "audit", "auditor", "triage", "impact", "conflict", "object", "hash", "open", "procedure", "procedures",
+            "filters", "filter", "token", "tokens", "mail", "link", "links", "menu", "account", "model", "was", "per",
+            "best", "scripts", "slugs", "letters", "later", "laptop", "tablet", "usb", "stick", "website",
+            "phishing", "malware", "ransomware", "ddos", "admin", "administrator", "type", "details", "code",
+            "online", "offline");
 
     /**
-     * Words of the content Cairn ships (categories, playbooks, articles, templates, calendars) that still show in
-     * English on Dutch pages until that content is translated; the check of the UI's own words is on regardless.
+     * Words of the content Cairn ships (RSIT categories and their descriptions, playbooks, knowledge articles and
+     * self-help, report templates, the office-hours calendar, audit object types) that still show in English on Dutch
+     * pages: that content is being translated on another branch. Remove this list when it is merged; the UI's own
+     * words are checked regardless.
      */
-    static final Set<String> PENDING_CONTENT = Set.of();
+    static final Set<String> PENDING_CONTENT = pendingContent();
 
     /** Links that are not pages to walk: downloads, the API, signing out, the other language. */
     private static final Pattern NOT_A_PAGE = Pattern.compile(
             "^/(api|v3|swagger-ui|logout|webjars|css|js|images)(/.*)?$|\\.(csv|json|jsonl|ndjson|txt|zip|pdf)$|/export");
 
-    private static final Pattern ID_SEGMENT = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\d+|[\\p{L}\\d]+(-[\\p{L}\\d]+)+");
+    /** The words of paths that name a kind of page; any other word after the section names one object. */
+    private static final Set<String> PAGE_WORDS = Set.of("admin", "account", "new", "edit", "history", "revisions",
+            "done", "queue");
 
     @Autowired
     KnowledgeManagement knowledge;
@@ -83,9 +91,11 @@ class PageWalkBrowserTest extends Browser.OnServer {
     @Autowired
     ProcedureManagement procedures;
 
-    private final Set<String> dataWords = new TreeSet<>();
+    private final Set<String> dataWords = new TreeSet<>(Set.of("test"));
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Set<String>> englishLeft = new LinkedHashMap<>();
+    /** The English words of each kind of page, from the first role that walked it in English. */
+    private final Map<String, Set<String>> englishOf = new LinkedHashMap<>();
     private int pagesLoaded;
 
     @Test
@@ -115,7 +125,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
 
     /** One user per role, an incident with a review, a task, an article and a team; the data in Dutch. */
     private Map<String, TestUser> seed() {
-        TeamId desk = users.team("servicedesk");
+        TeamId desk = users.teamNamed(data(TestUsers.unique("servicedesk")));
         Map<String, TestUser> people = new LinkedHashMap<>();
         people.put("reporter", person("melder", Set.of(Role.REPORTER)));
         people.put("handler", person("behandelaar", Set.of(Role.HANDLER), desk));
@@ -167,14 +177,25 @@ class PageWalkBrowserTest extends Browser.OnServer {
         return text;
     }
 
+    /** The words of a text as the page's script counts them: three letters or more, no digits. */
     private static Set<String> words(String text) {
         Set<String> words = new TreeSet<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (word.length() > 2) {
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() > 2 && word.chars().noneMatch(Character::isDigit)) {
                 words.add(word);
             }
         }
         return words;
+    }
+
+    private static Set<String> pendingContent() {
+        try (var in = PageWalkBrowserTest.class.getResourceAsStream("pending-content-words.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).map(String::strip)
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // --- walking -------------------------------------------------------------------------------------------------
@@ -226,25 +247,37 @@ class PageWalkBrowserTest extends Browser.OnServer {
         }
     }
 
-    /** A path with its ids made one: pages of the same kind are walked once. */
+    /**
+     * A path with its ids and keys made one ({@code /admin/users/{id}}, {@code /report/{id}}): pages of the same kind
+     * are walked once.
+     */
     static String shape(String page) {
-        String path = page.replaceAll("[?#].*", "");
+        String[] segments = page.replaceAll("[?#].*", "").split("/");
         StringBuilder shape = new StringBuilder();
-        for (String segment : path.split("/")) {
+        boolean section = false;
+        for (String segment : segments) {
             if (!segment.isEmpty()) {
-                shape.append('/').append(ID_SEGMENT.matcher(segment).matches() ? "{id}" : segment);
+                boolean word = !section || PAGE_WORDS.contains(segment);
+                shape.append('/').append(word ? segment : "{id}");
+                section = section || !PAGE_WORDS.contains(segment);
             }
         }
         return shape.isEmpty() ? "/" : shape.toString();
     }
 
     /**
-     * Checks one page in both languages at both widths, and gives the links of its content to pages not yet walked.
+     * Checks one page at both widths in Dutch, and in English too when no role walked this kind of page in English
+     * before (the pages of a kind differ little between roles, and the Dutch ones are the longer), and gives the links
+     * of its content.
      */
     private List<String> check(String role, String page) {
-        Set<String> english = load(role, page, "en");
-        List<String> links = links();
+        Set<String> english = englishOf.get(shape(page));
+        if (english == null) {
+            english = load(role, page, "en");
+            englishOf.put(shape(page), english);
+        }
         Set<String> dutch = load(role, page, "nl");
+        List<String> links = links();
         dutch.retainAll(english);
         dutch.removeAll(BOTH_LANGUAGES);
         dutch.removeAll(PENDING_CONTENT);
@@ -405,8 +438,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
     static final String WORDS = """
             const skip = 'script, style, template, noscript, code, pre, kbd, samp, [lang]:not(html), [translate=no]';
             const words = new Set();
-            const add = text => (String(text || '').toLowerCase().match(/\\p{L}+/gu) || [])
-                .filter(w => w.length > 2).forEach(w => words.add(w));
+            const add = text => (String(text || '').toLowerCase().match(/[\\p{L}\\p{N}]+/gu) || [])
+                .filter(w => w.length > 2 && !/\\p{N}/u.test(w)).forEach(w => words.add(w));
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             while (walker.nextNode()) {
                 if (!walker.currentNode.parentElement.closest(skip)) add(walker.currentNode.nodeValue);
