@@ -65,7 +65,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "clear", "green", "amber", "strict", "red", "europe", "amsterdam", "incident", "team", "teams", "status",
             "audit", "auditor", "triage", "impact", "conflict", "object", "hash", "open", "procedure", "procedures",
             "filters", "filter", "token", "tokens", "mail", "link", "links", "menu", "account", "model", "was", "per",
-            "best", "scripts", "slugs", "letters", "later", "laptop", "tablet", "usb", "stick", "website",
+            "best", "scripts", "slugs", "letters", "later", "laptop", "tablet", "usb", "stick", "website", "matrix",
             "phishing", "malware", "ransomware", "ddos", "admin", "administrator", "type", "details", "code",
             "online", "offline");
 
