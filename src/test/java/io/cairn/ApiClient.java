@@ -57,6 +57,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET that may take longer than the usual 30 seconds, such as the OpenAPI document the server makes once. */
+    public Answer get(String path, Duration timeout) {
+        return send(request(path).timeout(timeout).GET());
+    }
+
     public Answer post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text(body))));

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record Verification(boolean intact, long checked, @Nullable Problem firstBroken, List<Problem> problems) {
 
-    /** What is wrong at one place in the trail. */
+    /** What is wrong at one place in the trail (named apart from the API's problem details in the OpenAPI document). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "VerificationProblem")
     public record Problem(long seq, Kind kind, String message) {}
 
     /** The kinds of damage verification recognises. */

@@ -36,10 +36,14 @@ class MandatoryStepsRule implements TransitionRule {
                 : Optional.of(refusal(phaseName(incident.status()) + " cannot be left", open));
     }
 
-    /** A refusal of the status field; the open steps are its argument, so that one code serves each phase. */
+    /**
+     * A refusal of the status field; the open steps are its argument, so that one code serves each phase, and they
+     * are named in the reader's language when they are shipped steps.
+     */
     private static Refusal refusal(String what, List<String> open) {
         String template = what + " while these mandatory steps are open: {0}";
-        Refusal.FieldProblem problem = Refusal.FieldProblem.of("to", template, String.join("; ", open));
+        Refusal.FieldProblem problem = Refusal.FieldProblem.of("to", template,
+                String.join("; ", open.stream().map(ShippedTexts::shown).toList()));
         return new Refusal(Refusal.Kind.CONFLICT, problem.message(), List.of(problem), template,
                 problem.arguments());
     }

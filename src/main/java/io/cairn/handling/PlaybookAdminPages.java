@@ -9,9 +9,11 @@ import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusalErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -53,8 +55,25 @@ class PlaybookAdminPages {
     @GetMapping("/admin/playbooks")
     String list(Model model) {
         requireAdmin();
-        model.addAttribute("playbooks", procedures.playbooks().orRefuse());
+        List<Playbook> playbooks = procedures.playbooks().orRefuse();
+        model.addAttribute("playbooks", playbooks);
+        model.addAttribute("categoryNames", categoryNames(playbooks));
         return "handling/admin-playbooks";
+    }
+
+    /** The categories of each playbook as people read them, in the reader's language ("Fraud / Phishing"). */
+    private Map<UUID, String> categoryNames(List<Playbook> playbooks) {
+        Map<String, String> names = new HashMap<>();
+        for (IncidentManagement.CategoryChoice choice : incidents.categories()) {
+            names.put(choice.category().rsitClass() + "/" + choice.category().rsitType(),
+                    choice.classLabel() + " / " + choice.typeLabel());
+            names.putIfAbsent(choice.category().rsitClass(), choice.classLabel());
+        }
+        Map<UUID, String> byPlaybook = new HashMap<>();
+        playbooks.forEach(playbook -> byPlaybook.put(playbook.id(), playbook.definition().categories().stream()
+                .map(match -> names.getOrDefault(match.toString(), match.toString()))
+                .collect(Collectors.joining(", "))));
+        return byPlaybook;
     }
 
     @GetMapping("/admin/playbooks/new")

@@ -77,18 +77,22 @@ public class ProcedureManagement {
 
     // --- playbooks -----------------------------------------------------------------------------------------------
 
-    /** All playbooks, retired ones last; for admins, handlers and coordinators. */
+    /**
+     * All playbooks, retired ones last; for admins, handlers and coordinators. The shipped texts are in the reader's
+     * language (see {@link ShippedTexts}).
+     */
     @Transactional(readOnly = true)
     public Outcome<List<Playbook>> playbooks() {
         return requireAny("read playbooks", Role.ADMIN, Role.HANDLER, Role.COORDINATOR)
-                .<Outcome<List<Playbook>>>map(Outcome::refused).orElseGet(() -> Outcome.done(playbooks.all()));
+                .<Outcome<List<Playbook>>>map(Outcome::refused).orElseGet(() -> Outcome.done(playbooks.all().stream()
+                        .map(ShippedTexts::shown).toList()));
     }
 
     @Transactional(readOnly = true)
     public Outcome<Playbook> playbook(UUID id) {
         return requireAny("read playbooks", Role.ADMIN, Role.HANDLER, Role.COORDINATOR)
                 .<Outcome<Playbook>>map(Outcome::refused)
-                .orElseGet(() -> playbooks.byId(id).map(Outcome::done)
+                .orElseGet(() -> playbooks.byId(id).map(ShippedTexts::shown).map(Outcome::done)
                         .orElseGet(() -> Outcome.refused(Refusal.notFound("playbook " + id))));
     }
 
@@ -128,8 +132,9 @@ public class ProcedureManagement {
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("playbook " + id));
         }
-        PlaybookDefinition keyed = new PlaybookDefinition(found.get().definition().key(), definition.name(),
-                definition.description(), definition.categories(), definition.template(), definition.steps());
+        PlaybookDefinition asStored = ShippedTexts.asStored(definition, found.get().definition());
+        PlaybookDefinition keyed = new PlaybookDefinition(found.get().definition().key(), asStored.name(),
+                asStored.description(), asStored.categories(), asStored.template(), asStored.steps());
         Outcome<PlaybookDefinition> valid = validate(keyed, id, !found.get().retired());
         if (valid instanceof Outcome.Refused<PlaybookDefinition> refused) {
             return Outcome.refused(refused.refusal());
@@ -334,14 +339,15 @@ public class ProcedureManagement {
      */
     @Transactional
     public Outcome<List<TaskView>> tasksOf(IncidentId incident) {
-        return handled(incident).map(view -> tasks.ofIncident(incident));
+        return handled(incident).map(view -> tasks.ofIncident(incident).stream().map(ShippedTexts::shown).toList());
     }
 
     /** The playbook an incident follows, if any, for those who may handle it. */
     @Transactional
     public Optional<Playbook> playbookOf(IncidentId incident) {
         return handled(incident) instanceof Outcome.Done<IncidentView>
-                ? playbooks.runOf(incident.value()).flatMap(playbooks::byId) : Optional.empty();
+                ? playbooks.runOf(incident.value()).flatMap(playbooks::byId).map(ShippedTexts::shown)
+                : Optional.empty();
     }
 
     /** Gives a team a task for an incident, sharing only the fields chosen; for those who may handle it. */
@@ -475,8 +481,9 @@ public class ProcedureManagement {
         return Outcome.done(after);
     }
 
-    /** The task as its team sees it: the live values of the shared fields only. */
-    private SharedTask shared(TaskView task, Map<TeamId, String> teamNames) {
+    /** The task as its team sees it, in the reader's language: the live values of the shared fields only. */
+    private SharedTask shared(TaskView stored, Map<TeamId, String> teamNames) {
+        TaskView task = ShippedTexts.shown(stored);
         Map<String, String> shared = new LinkedHashMap<>();
         Optional<IncidentView> incident = task.sharedFields().isEmpty() ? Optional.empty()
                 : incidents.incidentForSystem(task.incident());

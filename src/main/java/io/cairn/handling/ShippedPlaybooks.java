@@ -8,9 +8,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,13 +22,14 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Adds the playbooks Cairn ships ({@code handling/shipped-playbooks.json}, after NIST SP 800-61) that the database
- * does not have yet, by key; a playbook an admin edited or retired is left as it is. A shipped playbook that would
- * overlap one an admin made for the same category is not added, with a warning.
+ * Adds the playbooks Cairn ships ({@code handling/shipped-playbooks.json}, after NIST SP 800-61, in English with their
+ * Dutch text beside it) that the database does not have yet, by key; a playbook an admin edited or retired is left as
+ * it is. A shipped playbook that would overlap one an admin made for the same category is not added, with a warning.
  */
 @Component
 class ShippedPlaybooks implements ApplicationRunner {
@@ -73,10 +76,46 @@ class ShippedPlaybooks implements ApplicationRunner {
     }
 
     static List<PlaybookDefinition> read() {
+        return shipped().stream().map(Shipped::english).toList();
+    }
+
+    /** A shipped playbook as written in English, and its Dutch text: the same playbook with translated words. */
+    record Shipped(PlaybookDefinition english, PlaybookDefinition dutch) {}
+
+    /**
+     * The shipped playbooks in both languages. The resource holds each playbook in English with its Dutch text
+     * beside it: an {@code nl} object with {@code name} and {@code description} on the playbook, and one with
+     * {@code title} and {@code description} on every step.
+     */
+    static List<Shipped> shipped() {
         try (InputStream in = new ClassPathResource("handling/shipped-playbooks.json").getInputStream()) {
-            return JsonMapper.builder().build().readValue(in, new TypeReference<List<PlaybookDefinition>>() {});
+            JsonMapper json = JsonMapper.builder().build();
+            List<Shipped> shipped = new ArrayList<>();
+            for (JsonNode node : json.readTree(in)) {
+                ObjectNode playbook = (ObjectNode) node;
+                JsonNode dutch = playbook.remove("nl");
+                List<JsonNode> dutchSteps = new ArrayList<>();
+                for (JsonNode step : playbook.path("steps")) {
+                    dutchSteps.add(((ObjectNode) step).remove("nl"));
+                }
+                PlaybookDefinition english = json.treeToValue(playbook, PlaybookDefinition.class);
+                List<PlaybookStep> steps = new ArrayList<>();
+                for (int i = 0; i < english.steps().size(); i++) {
+                    PlaybookStep step = english.steps().get(i);
+                    steps.add(new PlaybookStep(step.phase(), text(dutchSteps.get(i), "title"),
+                            text(dutchSteps.get(i), "description"), step.articles(), step.mandatory(), step.team(),
+                            step.due()));
+                }
+                shipped.add(new Shipped(english, new PlaybookDefinition(english.key(), text(dutch, "name"),
+                        text(dutch, "description"), english.categories(), english.template(), steps)));
+            }
+            return List.copyOf(shipped);
         } catch (IOException e) {
             throw new UncheckedIOException("the shipped playbooks are missing from the classpath", e);
         }
+    }
+
+    private static String text(@Nullable JsonNode dutch, String field) {
+        return dutch == null ? "" : dutch.path(field).asString("");
     }
 }

@@ -70,15 +70,20 @@ public class SlaManagement {
 
     // --- calendars -----------------------------------------------------------------------------------------------
 
-    /** The stored business-hour calendars by name (staff who may read SLAs). */
+    /**
+     * The stored business-hour calendars by name (staff who may read SLAs); the shipped one is named in the reader's
+     * language while nobody renamed it.
+     */
     @Transactional(readOnly = true)
     public Outcome<List<SlaCalendarView>> calendars() {
-        return requireReader().map(actor -> calendars.all().stream().map(SlaCalendars.Stored::view).toList());
+        return requireReader().map(actor -> calendars.all().stream().map(SlaCalendars.Stored::view)
+                .map(ShippedTexts::shown).toList());
     }
 
     @Transactional(readOnly = true)
     public Outcome<SlaCalendarView> calendar(SlaCalendarId id) {
         return requireReader().flatMap(actor -> calendars.find(id).map(SlaCalendars.Stored::view)
+                .map(ShippedTexts::shown)
                 .<Outcome<SlaCalendarView>>map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("calendar " + id))));
     }
@@ -103,7 +108,9 @@ public class SlaManagement {
      * used stays as it was counted, and what is left counts on the new hours.
      */
     @Transactional
-    public Outcome<SlaCalendarView> changeCalendar(SlaCalendarId id, CalendarDefinition definition) {
+    public Outcome<SlaCalendarView> changeCalendar(SlaCalendarId id, CalendarDefinition submitted) {
+        CalendarDefinition definition = calendars.find(id)
+                .map(stored -> ShippedTexts.asStored(id, submitted, stored.view().name())).orElse(submitted);
         return requireAdmin("change calendars").flatMap(actor -> definition.parse().flatMap(parsed -> {
             Optional<SlaCalendars.Stored> stored = calendars.find(id);
             if (stored.isEmpty()) {
@@ -474,7 +481,8 @@ public class SlaManagement {
         return clocks.of(incident.id()).stream().map(c -> {
             BusinessCalendar calendar = calendars.calendarOf(c.calendar());
             String calendarName = c.calendar() == null ? null
-                    : calendars.find(c.calendar()).map(stored -> stored.view().name()).orElse(null);
+                    : calendars.find(c.calendar()).map(stored -> ShippedTexts.shown(stored.view()).name())
+                            .orElse(null);
             String level = c.escalationLevel() == null ? null
                     : levels.find(c.escalationLevel()).map(EscalationLevels.Level::name).orElse(null);
             return new SlaClockView(c.kind(), c.state().name().toLowerCase(Locale.ROOT), standing(c, now),

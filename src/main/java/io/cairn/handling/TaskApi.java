@@ -2,6 +2,8 @@ package io.cairn.handling;
 
 import io.cairn.incidents.IncidentId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -22,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Tasks",
+        description = "Work for teams: the steps of an incident's playbook, and tasks for other teams (IT, HR, "
+        + "facilities), who see only the incident fields shared with them.")
 class TaskApi {
 
     /** Completing a task: an optional note, and the version the caller saw. */
@@ -39,43 +44,57 @@ class TaskApi {
         this.procedures = procedures;
     }
 
-    @Operation(summary = "The tasks of my teams, open ones first by due time, with only the shared incident fields")
+    @Operation(operationId = "listMyTasks", summary = "List the tasks of your teams",
+            description = "Open ones first by due time, with only the incident fields shared with the team.")
     @GetMapping("/tasks")
     List<SharedTask> mine() {
         return procedures.myTasks().orRefuse();
     }
 
-    @Operation(summary = "One task of my teams, with only the incident fields shared with the team")
+    @Operation(operationId = "getMyTask", summary = "Read a task of your teams",
+            description = "With only the incident fields shared with the team.")
     @GetMapping("/tasks/{id}")
     SharedTask task(@PathVariable UUID id) {
         return procedures.sharedTask(id).orRefuse();
     }
 
-    @Operation(summary = "Complete a task with a note (its team, or the incident's handlers)")
+    @Operation(operationId = "completeTask", summary = "Complete a task",
+            description = "With an optional note; its team, or the incident's handlers.")
+    @ApiResponse(responseCode = "200", description = "The task, completed")
+    @ApiResponse(responseCode = "409", description = "The task is not open.")
     @PostMapping("/tasks/{id}/complete")
     TaskView complete(@PathVariable UUID id, @Valid @RequestBody Completion completion) {
         return procedures.complete(id, completion.note(), completion.version()).orRefuse();
     }
 
-    @Operation(summary = "Skip an optional task with a reason (the incident's handlers)")
+    @Operation(operationId = "skipTask", summary = "Skip an optional task",
+            description = "With a reason; the incident's handlers.")
+    @ApiResponse(responseCode = "200", description = "The task, skipped")
+    @ApiResponse(responseCode = "409", description = "The task is mandatory, or not open.")
     @PostMapping("/tasks/{id}/skip")
     TaskView skip(@PathVariable UUID id, @Valid @RequestBody Skip skip) {
         return procedures.skip(id, skip.reason(), skip.version()).orRefuse();
     }
 
-    @Operation(summary = "Reopen a done or skipped task (the incident's handlers)")
+    @Operation(operationId = "reopenTask", summary = "Reopen a done or skipped task",
+            description = "The incident's handlers.")
+    @ApiResponse(responseCode = "200", description = "The task, open again")
+    @ApiResponse(responseCode = "409", description = "The task is open already.")
     @PostMapping("/tasks/{id}/reopen")
     TaskView reopen(@PathVariable UUID id, @RequestBody Reopening reopening) {
         return procedures.reopen(id, reopening.version()).orRefuse();
     }
 
-    @Operation(summary = "The tasks of an incident: its playbook's steps and tasks for other teams (handlers)")
+    @Operation(operationId = "listIncidentTasks", summary = "List the tasks of an incident",
+            description = "Its playbook's steps and the tasks for other teams; handlers.")
     @GetMapping("/incidents/{id}/tasks")
     List<TaskView> ofIncident(@PathVariable IncidentId id) {
         return procedures.tasksOf(id).orRefuse();
     }
 
-    @Operation(summary = "Give a team a task for an incident, sharing only the chosen incident fields (handlers)")
+    @Operation(operationId = "addIncidentTask", summary = "Give a team a task for an incident",
+            description = "Sharing only the chosen incident fields with the team; handlers.")
+    @ApiResponse(responseCode = "201", description = "The task, given")
     @PostMapping("/incidents/{id}/tasks")
     ResponseEntity<TaskView> add(@PathVariable IncidentId id, @Valid @RequestBody NewTask task) {
         TaskView created = procedures.addTask(id, task).orRefuse();

@@ -55,7 +55,7 @@ class TaskPages {
             }
             return show(id, model, refused.refusal().message());
         }
-        redirect.addFlashAttribute("notice", ((Outcome.Done<TaskView>) done).value().title());
+        redirect.addFlashAttribute("notice", ShippedTexts.shown(((Outcome.Done<TaskView>) done).value()).title());
         return "redirect:/tasks";
     }
 

@@ -13,8 +13,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The signed-in user as Spring Security holds them in the session or for one API request.
  *
- * <p>The actor is refreshed from the database every few seconds, so that a changed role or a disabled account takes
- * effect without signing out.
+ * <p>The actor is read again from the database after any identity change on this node, and every few seconds for
+ * changes on other nodes, so that a changed role or a disabled account takes effect without signing out.
  */
 final class ActorPrincipal implements UserDetails, CredentialsContainer {
 
@@ -23,14 +23,20 @@ final class ActorPrincipal implements UserDetails, CredentialsContainer {
 
     private volatile Actor actor;
     private volatile Instant loadedAt;
+    private volatile long generation;
     private volatile boolean mustChangePassword;
     private volatile boolean enabled;
     private @Nullable String passwordHash;
 
-    ActorPrincipal(Actor actor, Instant loadedAt, boolean mustChangePassword, boolean enabled,
+    /**
+     * @param loadedAt when the actor was read
+     * @param generation the {@link IdentityGeneration} read before the actor was
+     */
+    ActorPrincipal(Actor actor, Instant loadedAt, long generation, boolean mustChangePassword, boolean enabled,
             @Nullable String passwordHash) {
         this.actor = actor;
         this.loadedAt = loadedAt;
+        this.generation = generation;
         this.mustChangePassword = mustChangePassword;
         this.enabled = enabled;
         this.passwordHash = passwordHash;
@@ -44,11 +50,16 @@ final class ActorPrincipal implements UserDetails, CredentialsContainer {
         return loadedAt;
     }
 
-    void refresh(Actor actor, boolean mustChangePassword, boolean enabled, Instant now) {
+    long generation() {
+        return generation;
+    }
+
+    void refresh(Actor actor, boolean mustChangePassword, boolean enabled, Instant now, long generation) {
         this.actor = actor;
         this.mustChangePassword = mustChangePassword;
         this.enabled = enabled;
         this.loadedAt = now;
+        this.generation = generation;
     }
 
     boolean mustChangePassword() {

@@ -1,5 +1,8 @@
 package io.cairn.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +34,10 @@ class IdentityApi {
     }
 
     /** The signed-in user. */
+    @Tag(name = "Account",
+            description = "The signed-in user: who they are, their password, their personal API tokens and the "
+            + "devices they hold.")
+    @Operation(operationId = "getMe", summary = "Read the signed-in user")
     @GetMapping("/me")
     Actor me() {
         return identity.requireActor();
@@ -38,6 +45,10 @@ class IdentityApi {
 
     record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(max = 200) String newPassword) {}
 
+    @Tag(name = "Account")
+    @Operation(operationId = "changePassword", summary = "Change your password",
+            description = "Needs the current password; also the way out of a one-time password.")
+    @ApiResponse(responseCode = "204", description = "The password was changed")
     @PostMapping("/me/password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change) {
         identity.changeOwnPassword(change.currentPassword(), change.newPassword()).orRefuse();
@@ -46,39 +57,64 @@ class IdentityApi {
 
     record TokenRequest(@NotBlank @Size(max = 100) String name, @Nullable Instant expiresAt) {}
 
+    @Tag(name = "Account")
+    @Operation(operationId = "listTokens", summary = "List your API tokens")
     @GetMapping("/me/tokens")
     List<TokenView> tokens() {
         return identity.myTokens();
     }
 
     /** Issues a token; the secret is in this response only. */
+    @Tag(name = "Account")
+    @Operation(operationId = "issueToken", summary = "Issue an API token",
+            description = "The secret is in this answer only; Cairn keeps its SHA-256 digest.")
+    @ApiResponse(responseCode = "201", description = "The token, with its secret")
     @PostMapping("/me/tokens")
     ResponseEntity<IssuedToken> issueToken(@Valid @RequestBody TokenRequest request) {
         IssuedToken issued = identity.issueToken(request.name(), request.expiresAt()).orRefuse();
         return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + issued.token().id())).body(issued);
     }
 
+    @Tag(name = "Account")
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token")
     @DeleteMapping("/me/tokens/{id}")
     TokenView revokeToken(@PathVariable UUID id) {
         return identity.revokeToken(id).orRefuse();
     }
 
+    @Tag(name = "Users", description = "Accounts with their roles and teams; admins manage them.")
+    @Operation(operationId = "listUsers", summary = "List the users")
     @GetMapping("/users")
     List<UserView> users() {
         return identity.users().orRefuse();
     }
 
+    @Tag(name = "Users")
+    @Operation(operationId = "getUser", summary = "Read a user")
     @GetMapping("/users/{id}")
     UserView user(@PathVariable UserId id) {
         return identity.user(id).orRefuse();
     }
 
+    @Tag(name = "Users")
+    @Operation(operationId = "createUser", summary = "Create a user",
+            description = "Admins. Without a password, Cairn makes a one-time password, in this answer only, that "
+            + "the user must change at the first sign-in.")
+    @ApiResponse(responseCode = "201", description = "The user, created")
+    @ApiResponse(responseCode = "409", description = "The username is already taken.")
     @PostMapping("/users")
     ResponseEntity<CreatedUser> createUser(@Valid @RequestBody NewUser user) {
         CreatedUser created = identity.createUser(user).orRefuse();
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.user().id())).body(created);
     }
 
+    @Tag(name = "Users")
+    @Operation(operationId = "changeUser", summary = "Change a user",
+            description = "Admins. Disabling a user takes effect at once.")
+    @ApiResponse(responseCode = "200", description = "The user, changed")
+    @ApiResponse(responseCode = "409",
+            description = "The username is already taken, or the change would remove your own admin role or disable "
+            + "your own account.")
     @PutMapping("/users/{id}")
     UserView changeUser(@PathVariable UserId id, @Valid @RequestBody UserChange change) {
         return identity.changeUser(id, change).orRefuse();
@@ -87,16 +123,25 @@ class IdentityApi {
     record OneTimePassword(String oneTimePassword) {}
 
     /** Sets a one-time password for the user, returned in this response only. */
+    @Tag(name = "Users")
+    @Operation(operationId = "resetPassword", summary = "Give a user a one-time password",
+            description = "Admins. The password is in this answer only; the user must change it at the next sign-in.")
     @PostMapping("/users/{id}/password-reset")
     OneTimePassword resetPassword(@PathVariable UserId id) {
         return new OneTimePassword(identity.resetPassword(id).orRefuse());
     }
 
+    @Tag(name = "Teams", description = "The teams that incidents and tasks go to.")
+    @Operation(operationId = "listTeams", summary = "List the teams")
     @GetMapping("/teams")
     List<TeamView> teams() {
         return identity.teams();
     }
 
+    @Tag(name = "Teams")
+    @Operation(operationId = "createTeam", summary = "Create a team")
+    @ApiResponse(responseCode = "201", description = "The team, created")
+    @ApiResponse(responseCode = "409", description = "The name is already taken.")
     @PostMapping("/teams")
     ResponseEntity<TeamView> createTeam(@Valid @RequestBody TeamDefinition team) {
         TeamView created = identity.createTeam(team).orRefuse();
@@ -105,16 +150,26 @@ class IdentityApi {
 
     record TeamChange(@NotNull @Valid TeamDefinition team, @NotNull Long version) {}
 
+    @Tag(name = "Teams")
+    @Operation(operationId = "changeTeam", summary = "Change a team")
+    @ApiResponse(responseCode = "200", description = "The team, changed")
+    @ApiResponse(responseCode = "409", description = "The name is already taken.")
     @PutMapping("/teams/{id}")
     TeamView changeTeam(@PathVariable TeamId id, @Valid @RequestBody TeamChange change) {
         return identity.changeTeam(id, change.team(), change.version()).orRefuse();
     }
 
+    @Tag(name = "Business units", description = "The parts of the organisation that incidents concern.")
+    @Operation(operationId = "listBusinessUnits", summary = "List the business units")
     @GetMapping("/business-units")
     List<BusinessUnitView> businessUnits() {
         return identity.businessUnits();
     }
 
+    @Tag(name = "Business units")
+    @Operation(operationId = "createBusinessUnit", summary = "Create a business unit")
+    @ApiResponse(responseCode = "201", description = "The business unit, created")
+    @ApiResponse(responseCode = "409", description = "The name is already taken.")
     @PostMapping("/business-units")
     ResponseEntity<BusinessUnitView> createBusinessUnit(@Valid @RequestBody BusinessUnitDefinition unit) {
         BusinessUnitView created = identity.createBusinessUnit(unit).orRefuse();
@@ -123,6 +178,10 @@ class IdentityApi {
 
     record BusinessUnitChange(@NotNull @Valid BusinessUnitDefinition businessUnit, @NotNull Long version) {}
 
+    @Tag(name = "Business units")
+    @Operation(operationId = "changeBusinessUnit", summary = "Change a business unit")
+    @ApiResponse(responseCode = "200", description = "The business unit, changed")
+    @ApiResponse(responseCode = "409", description = "The name is already taken.")
     @PutMapping("/business-units/{id}")
     BusinessUnitView changeBusinessUnit(@PathVariable BusinessUnitId id,
             @Valid @RequestBody BusinessUnitChange change) {

@@ -32,6 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IdentityManagement {
 
+    /**
+     * How long a session trusts the user it read when nothing changed on this node: the bound within which a change
+     * made on another node of a cluster takes effect.
+     */
     private static final Duration ACTOR_REFRESH = Duration.ofSeconds(5);
 
     /*
@@ -47,6 +51,7 @@ public class IdentityManagement {
     private final BusinessUnits businessUnits;
     private final ApiTokens tokens;
     private final RecentTokens recentTokens;
+    private final IdentityGeneration generation;
     private final SignInThrottle throttle;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
@@ -54,13 +59,14 @@ public class IdentityManagement {
     private final Clock clock;
 
     IdentityManagement(Users users, Teams teams, BusinessUnits businessUnits, ApiTokens tokens,
-            RecentTokens recentTokens, SignInThrottle throttle, PasswordEncoder passwords, ApplicationEventPublisher events, JdbcClient jdbc,
-            Clock clock) {
+            RecentTokens recentTokens, IdentityGeneration generation, SignInThrottle throttle,
+            PasswordEncoder passwords, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.users = users;
         this.teams = teams;
         this.businessUnits = businessUnits;
         this.tokens = tokens;
         this.recentTokens = recentTokens;
+        this.generation = generation;
         this.throttle = throttle;
         this.passwords = passwords;
         this.events = events;
@@ -71,20 +77,30 @@ public class IdentityManagement {
     // --- who is acting -------------------------------------------------------------------------------------------
 
     /**
-     * The signed-in user of the current request, if any. A session's roles and teams are reloaded every few
-     * seconds; a user disabled or removed since signing in is no longer acting.
+     * The signed-in user of the current request, if any. A session reads its user again after any identity change on
+     * this node, so that a user disabled, demoted or given a one-time password is so from their next request on, and
+     * every few seconds for changes on other nodes; a user disabled or removed since signing in is no longer acting.
      */
     public Optional<Actor> currentActor() {
         return currentPrincipal().flatMap(principal -> {
             Instant now = clock.instant();
-            if (principal.loadedAt().plus(ACTOR_REFRESH).isBefore(now)) {
+            long changes = generation.current();
+            if (principal.generation() != changes || principal.loadedAt().plus(ACTOR_REFRESH).isBefore(now)) {
                 Optional<User> user = users.findById(principal.actor().id().value());
                 principal.refresh(user.map(User::actor).orElse(principal.actor()),
                         user.map(User::mustChangePassword).orElse(false), user.map(User::enabled).orElse(false),
-                        now);
+                        now, changes);
             }
             return principal.isEnabled() ? Optional.of(principal.actor()) : Optional.empty();
         });
+    }
+
+    /**
+     * True when the current request authenticated with a personal API token rather than a session: only then may it
+     * go without a CSRF token, since a browser never adds a token to a request another site makes it send.
+     */
+    public boolean actingByToken() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof BearerAuthentication;
     }
 
     /** The signed-in user of the current request; only for code that runs behind authentication. */
@@ -117,6 +133,7 @@ public class IdentityManagement {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        long changes = generation.current();
         byte[] digest = Secrets.tokenDigest(token);
         String key = java.util.HexFormat.of().formatHex(digest);
         return recentTokens.find(key, now, () -> lookUpToken(digest))
@@ -128,7 +145,8 @@ public class IdentityManagement {
                                 .param(java.sql.Timestamp.from(now)).param(row.id()).update();
                         recentTokens.used(key, row.usedAt(now));
                     }
-                    return new BearerAuthentication(new ActorPrincipal(row.actor(), now, false, true, null));
+                    return new BearerAuthentication(new ActorPrincipal(row.actor(), now, changes, false, true,
+                            null));
                 });
     }
 
@@ -289,11 +307,19 @@ public class IdentityManagement {
         User user = User.register(command.username(), command.displayName().trim(), blankToNull(command.email()),
                 passwords.encode(password), command.roles(), command.teams(), command.businessUnit(),
                 clock.instant());
+        // Another node or request may take the name between the check and the insert (two nodes starting on a new
+        // database both register the first admin): behind a savepoint, losing that race is a refusal, not a
+        // transaction that can no longer commit.
+        org.springframework.transaction.TransactionStatus transaction =
+                org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus();
+        Object beforeInsert = transaction.createSavepoint();
         try {
             users.save(user);
         } catch (DuplicateKeyException race) {
+            transaction.rollbackToSavepoint(beforeInsert);
             return Outcome.refused(Refusal.conflict("username", "is already taken"));
         }
+        transaction.releaseSavepoint(beforeInsert);
         publish(by, "user.created", "user", user.id().toString(), null, user.snapshot());
         return Outcome.done(new CreatedUser(user.view(), oneTimePassword));
     }
@@ -614,6 +640,7 @@ public class IdentityManagement {
     private void publish(ActorRef actor, String action, String type, String id, @Nullable String before,
             @Nullable String after) {
         recentTokens.forgetAll();
+        generation.changed();
         events.publishEvent(new IdentityChanged(actor, clock.instant(), action, type, id,
                 Optional.ofNullable(before).map(text -> ContentDigest.of(text).hex()),
                 Optional.ofNullable(after).map(text -> ContentDigest.of(text).hex())));

@@ -7,6 +7,7 @@ import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
+import io.cairn.shared.Language;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Refusal;
@@ -98,9 +99,27 @@ public class IncidentManagement {
     private Outcome<IncidentView> report(NewIncident report, boolean routed) {
         Actor actor = identity.requireActor();
         if (!IncidentAccess.mayReport(actor)) {
-            return Outcome.refused(Refusal.forbidden("you need the role reporter or handler to report incidents"));
+            return Outcome.refused(mayNotReport());
         }
         return open(report, routed, IncidentAccess.mayAssign(actor), actor.id(), actor.ref());
+    }
+
+    /**
+     * Why {@link #report} would refuse this report of the signed-in user, checked without opening anything: for a
+     * channel that may count a repeat on an open incident instead, so that a repeat is checked like a first report.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Refusal> reportRefusal(NewIncident report) {
+        Actor actor = identity.requireActor();
+        if (!IncidentAccess.mayReport(actor)) {
+            return Optional.of(mayNotReport());
+        }
+        return validate(report, false, IncidentAccess.mayAssign(actor)) instanceof Outcome.Refused<ValidReport> refused
+                ? Optional.of(refused.refusal()) : Optional.empty();
+    }
+
+    private static Refusal mayNotReport() {
+        return Refusal.forbidden("you need the role reporter or handler to report incidents");
     }
 
     /**
@@ -362,18 +381,22 @@ public class IncidentManagement {
         return Outcome.done(after);
     }
 
-    /** The RSIT classes and types an incident can be categorised as: class value, label and its types. */
+    /**
+     * The RSIT classes and types an incident can be categorised as: class value, label and its types, named and
+     * described in the reader's language.
+     */
     public List<CategoryChoice> categories() {
+        Language language = Language.current();
         return taxonomy.classes().stream()
                 .flatMap(c -> c.types().stream().map(t -> new CategoryChoice(new Category(c.value(), t.value()),
-                        c.label(), t.label(), t.description())))
+                        c.label().in(language), t.label().in(language), t.description().in(language))))
                 .toList();
     }
 
     /** One RSIT class/type pair with its labels, for pickers. */
     public record CategoryChoice(Category category, String classLabel, String typeLabel, String description) {}
 
-    /** The category as people read it, for example "Fraud / Phishing". */
+    /** The category as people read it in the reader's language, for example "Fraud / Phishing". */
     public String categoryLabel(Category category) {
         return taxonomy.label(category);
     }
@@ -659,13 +682,12 @@ public class IncidentManagement {
     public Outcome<IncidentView> merge(IncidentId id, IncidentCommands.Merge command) {
         Actor actor = identity.requireActor();
         Optional<Incident> target = handleable(actor, command.target());
-        if (target.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("target", "incident " + command.target()
-                    + " does not exist or you may not change it"));
-        }
+        // the target is judged only for someone who may change this incident: anyone else learns nothing of either
         Outcome<IncidentView> merged = change(id, command.version(), "merged",
-                incident -> incident.mergeInto(target.get(), clock.instant()),
-                incident -> Map.of("into", target.get().reference()), null);
+                incident -> target.isEmpty() ? Optional.of(Refusal.invalid("target", "incident "
+                        + command.target() + " does not exist or you may not change it"))
+                        : incident.mergeInto(target.get(), clock.instant()),
+                incident -> Map.of("into", target.orElseThrow().reference()), null);
         if (merged instanceof Outcome.Done<IncidentView> done) {
             Instant now = clock.instant();
             Incident into = target.get();

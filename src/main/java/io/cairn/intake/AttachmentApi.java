@@ -4,6 +4,11 @@ import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusedException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
  * sandbox without scripts, so not even a mislabelled file can act in Cairn's name.
  */
 @RestController
+@Tag(name = "Attachments",
+        description = "Files that came with a report or were added later, for those who may see the incident. Only "
+        + "plain images are shown inline; everything else is a download.")
 class AttachmentApi {
 
     private final IncidentManagement incidents;
@@ -43,6 +51,9 @@ class AttachmentApi {
     }
 
     /** Adds a file to an incident, for those who may add notes to it. */
+    @Operation(operationId = "addAttachment", summary = "Add a file to an incident",
+            description = "For those who may add notes to it.")
+    @ApiResponse(responseCode = "201", description = "The file, kept")
     @PostMapping(path = "/api/v1/incidents/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<AttachmentView> upload(@PathVariable IncidentId id, @RequestPart("file") MultipartFile file)
             throws IOException {
@@ -52,6 +63,12 @@ class AttachmentApi {
     }
 
     /** The holder of a follow-up code adds a file to their report; the code travels in the body. */
+    @Tag(name = "Anonymous reporting")
+    @Operation(operationId = "addAttachmentByFollowUpCode", summary = "Add a file to a report with its code",
+            description = "The code travels in the body, as a part beside the file.")
+    @ApiResponse(responseCode = "201", description = "The file, kept")
+    @ApiResponse(responseCode = "429",
+            description = "Too many wrong codes from this address: wait as long as the detail says.")
     @PostMapping(path = "/api/v1/public/follow-up/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<AttachmentView> uploadByCode(@RequestPart("code") String code,
             @RequestPart("file") MultipartFile file, HttpServletRequest request) throws IOException {
@@ -67,6 +84,7 @@ class AttachmentApi {
                 file.getContentType(), file.getBytes());
     }
 
+    @Operation(operationId = "listAttachments", summary = "List the files of an incident")
     @GetMapping("/api/v1/incidents/{id}/attachments")
     @Transactional
     List<AttachmentView> list(@PathVariable IncidentId id) {
@@ -74,6 +92,15 @@ class AttachmentApi {
         return attachments.of(id);
     }
 
+    @Operation(operationId = "downloadAttachment", summary = "Download a file of an incident",
+            description = "PNG, JPEG, GIF and WebP images (by their content, not their name) are shown inline with "
+            + "their type; everything else is a download of bytes.")
+    @ApiResponse(responseCode = "200", description = "The file", content = {
+        @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/gif", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/v1/incidents/{id}/attachments/{attachment}")
     @Transactional
     ResponseEntity<byte[]> download(@PathVariable IncidentId id, @PathVariable UUID attachment) {

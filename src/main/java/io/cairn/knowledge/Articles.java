@@ -1,6 +1,7 @@
 package io.cairn.knowledge;
 
 import io.cairn.incidents.Category;
+import io.cairn.shared.Language;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,12 +15,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The stored articles and their revisions; the search vector is kept here, weighted title and tags first. */
+/**
+ * The stored articles, their revisions and the translations of shipped revisions; the search vectors are kept here,
+ * weighted title and tags first. Reads in a language show a revision's translation into it where there is one, and
+ * the text as written everywhere else.
+ */
 @Repository
 class Articles {
 
-    /** The text search configuration of articles: English stemming, so that "mails" finds "mail". */
-    static final String CONFIG = "english";
+    /** A revision of an article in another language than it was written in. */
+    record Translation(Language language, String title, String body, List<String> tags) {
+
+        Translation {
+            tags = List.copyOf(tags);
+        }
+    }
 
     private static final String VECTOR = """
             setweight(to_tsvector('english', :title), 'A') || setweight(to_tsvector('english', :tagText), 'A')
@@ -28,15 +38,67 @@ class Articles {
     private static final String COLUMNS = """
             id, slug, title, body, audience, categories, tags, revision, created_at, updated_at, updated_by, version""";
 
+    /** The columns of an article as read in a language: the translation's title, body and tags where there is one. */
+    private static final String TRANSLATED_COLUMNS = """
+            a.id, a.slug, coalesce(t.title, a.title) as title, coalesce(t.body, a.body) as body, a.audience,
+            a.categories, coalesce(t.tags, a.tags) as tags, a.revision, a.created_at, a.updated_at, a.updated_by,
+            a.version""";
+
+    /** The translation of an article's current revision into {@code :language}, if any. */
+    private static final String TRANSLATION = " left join knowledge_article_translation t"
+            + " on t.article_id = a.id and t.revision = a.revision and t.language = :language";
+
     private final JdbcClient jdbc;
 
     Articles(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The article as it was written. */
     Optional<Article> bySlug(String slug) {
         return jdbc.sql("select " + COLUMNS + " from knowledge_article where slug = :slug").param("slug", slug)
                 .query(Articles::article).optional();
+    }
+
+    /** The article as read in a language: its current revision's translation into it, or as written. */
+    Optional<Article> bySlug(String slug, Language language) {
+        return jdbc.sql("select " + TRANSLATED_COLUMNS + " from knowledge_article a" + TRANSLATION
+                        + " where a.slug = :slug")
+                .param("slug", slug).param("language", language.code()).query(Articles::article).optional();
+    }
+
+    /** The id of a shipped article nobody has revised, if it still has this title and body. */
+    Optional<UUID> unrevisedShipped(String slug, String title, String body) {
+        return jdbc.sql("select id from knowledge_article where slug = :slug and shipped and revision = 1"
+                        + " and title = :title and body = :body")
+                .param("slug", slug).param("title", title).param("body", body).query(UUID.class).optional();
+    }
+
+    boolean hasTranslation(UUID article, int revision, Language language) {
+        return jdbc.sql("select count(*) from knowledge_article_translation where article_id = :id"
+                        + " and revision = :revision and language = :language")
+                .param("id", article).param("revision", revision).param("language", language.code())
+                .query(Long.class).single() > 0;
+    }
+
+    /** Stores the translation of one revision, with a search vector stemmed for its language. */
+    void addTranslation(UUID article, int revision, Translation translation) {
+        String config = config(translation.language());
+        jdbc.sql("insert into knowledge_article_translation (article_id, revision, language, title, body, tags,"
+                        + " search) values (:id, :revision, :language, :title, :body, :tags,"
+                        + " setweight(to_tsvector(cast(:config as regconfig), :title), 'A')"
+                        + " || setweight(to_tsvector(cast(:config as regconfig), :tagText), 'A')"
+                        + " || setweight(to_tsvector(cast(:config as regconfig), :body), 'B'))")
+                .param("id", article).param("revision", revision).param("language", translation.language().code())
+                .param("title", translation.title()).param("body", translation.body())
+                .param("tags", translation.tags().toArray(String[]::new))
+                .param("tagText", String.join(" ", translation.tags())).param("config", config)
+                .update();
+    }
+
+    /** The text search configuration of a language: its stemming, so that "mails" finds "mail". */
+    private static String config(Language language) {
+        return language == Language.DUTCH ? "dutch" : "english";
     }
 
     boolean slugTaken(String slug) {
@@ -90,45 +152,58 @@ class Articles {
                 .update();
     }
 
-    List<ArticleRevision> revisions(Article article) {
-        return jdbc.sql("""
-                select revision, title, body, audience, categories, tags, saved_at, saved_by
-                from knowledge_article_revision where article_id = :id order by revision desc""")
-                .param("id", article.id())
+    /** The revisions of an article, newest first, each as read in a language. */
+    List<ArticleRevision> revisions(Article article, Language language) {
+        return jdbc.sql(REVISIONS + " where r.article_id = :id order by r.revision desc")
+                .param("id", article.id()).param("language", language.code())
                 .query((rs, row) -> revision(article.slug(), rs)).list();
     }
 
-    Optional<ArticleRevision> revision(Article article, int revision) {
-        return jdbc.sql("""
-                select revision, title, body, audience, categories, tags, saved_at, saved_by
-                from knowledge_article_revision where article_id = :id and revision = :revision""")
-                .param("id", article.id()).param("revision", revision)
+    Optional<ArticleRevision> revision(Article article, int revision, Language language) {
+        return jdbc.sql(REVISIONS + " where r.article_id = :id and r.revision = :revision")
+                .param("id", article.id()).param("revision", revision).param("language", language.code())
                 .query((rs, row) -> revision(article.slug(), rs)).optional();
     }
 
+    private static final String REVISIONS = """
+            select r.revision, coalesce(t.title, r.title) as title, coalesce(t.body, r.body) as body, r.audience,
+                   r.categories, coalesce(t.tags, r.tags) as tags, r.saved_at, r.saved_by
+            from knowledge_article_revision r
+            left join knowledge_article_translation t
+                on t.article_id = r.article_id and t.revision = r.revision and t.language = :language""";
+
     /**
      * The articles matching a web-search style query ({@code websearch_to_tsquery}), best first, each with a
-     * snippet; without a query, the most recently updated. {@code audiences} limits what the reader may see.
+     * snippet; without a query, the most recently updated. {@code audiences} limits what the reader may see. An
+     * article with a translation into the reader's language is found by the words of either text, and shown in the
+     * translation.
      */
     List<ArticleHit> search(@Nullable String query, List<Audience> audiences, @Nullable String category,
-            @Nullable String tag, int limit) {
+            @Nullable String tag, int limit, Language language) {
         boolean text = query != null && !query.isBlank();
-        String sql = "select slug, title, audience, categories, tags, "
-                + (text ? "ts_rank(search, q) as rank, ts_headline('english', body, q, :options) as snippet"
-                        : "0.0 as rank, left(body, 240) as snippet")
-                + " from knowledge_article" + (text ? ", websearch_to_tsquery('english', :q) as q" : "")
-                + " where audience = any(:audiences)"
-                + (text ? " and search @@ q" : "")
-                + (category != null ? " and :category = any(categories)" : "")
-                + (tag != null ? " and :tag = any(tags)" : "")
-                + (text ? " order by rank desc, updated_at desc" : " order by updated_at desc")
+        String sql = "select a.slug, coalesce(t.title, a.title) as title, a.audience, a.categories,"
+                + " coalesce(t.tags, a.tags) as tags, "
+                + (text ? "greatest(ts_rank(a.search, qa), coalesce(ts_rank(t.search, qt), 0)) as rank,"
+                        + " case when t.article_id is null then ts_headline('english', a.body, qa, :options)"
+                        + " else ts_headline(cast(:config as regconfig), t.body, qt, :options) end as snippet"
+                        : "0.0 as rank, left(coalesce(t.body, a.body), 240) as snippet")
+                + " from knowledge_article a" + TRANSLATION
+                + (text ? ", websearch_to_tsquery('english', :q) as qa,"
+                        + " websearch_to_tsquery(cast(:config as regconfig), :q) as qt" : "")
+                + " where a.audience = any(:audiences)"
+                + (text ? " and (a.search @@ qa or t.search @@ qt)" : "")
+                + (category != null ? " and :category = any(a.categories)" : "")
+                + (tag != null ? " and (:tag = any(a.tags) or :tag = any(t.tags))" : "")
+                + (text ? " order by rank desc, a.updated_at desc" : " order by a.updated_at desc")
                 + " limit :limit";
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
                 .param("audiences", audiences.stream().map(Audience::code).toArray(String[]::new))
+                .param("language", language.code())
                 .param("limit", limit);
         if (text) {
-            statement = statement.param("q", query).param("options", "StartSel=" + MarkdownRendering.START
-                    + ", StopSel=" + MarkdownRendering.STOP + ", MaxWords=35, MinWords=15, MaxFragments=2");
+            statement = statement.param("q", query).param("config", config(language))
+                    .param("options", "StartSel=" + MarkdownRendering.START + ", StopSel=" + MarkdownRendering.STOP
+                            + ", MaxWords=35, MinWords=15, MaxFragments=2");
         }
         if (category != null) {
             statement = statement.param("category", category);
@@ -143,33 +218,46 @@ class Articles {
      * The articles for an incident, best first: those tagged with its category, and those sharing words of its
      * title and description. Each shared word counts by how rare it is among the articles (its inverse document
      * frequency), twice when it is in the article's title or tags, so that an article about this incident's unusual
-     * words ranks above one that merely says "mail" often.
+     * words ranks above one that merely says "mail" often. An article with a translation into the reader's language
+     * is matched by the words of either text (stemmed both ways), and shown in the translation.
      */
-    List<ArticleHit> suggestions(Category category, List<String> words, List<Audience> audiences, int limit) {
-        return jdbc.sql("""
-                with word as (
-                    select to_tsquery('english', w) as q from unnest(cast(:words as text[])) as w
+    List<ArticleHit> suggestions(Category category, List<String> words, List<Audience> audiences, int limit,
+            Language language) {
+        String query = language == Language.ENGLISH ? "to_tsquery('english', w)"
+                : "to_tsquery('english', w) || to_tsquery(cast(:config as regconfig), w)";
+        String sql = ("""
+                with doc as (
+                    select a.id, a.slug, coalesce(t.title, a.title) as title, a.audience, a.categories,
+                           coalesce(t.tags, a.tags) as tags, a.updated_at,
+                           left(coalesce(t.body, a.body), 240) as snippet,
+                           a.search || coalesce(t.search, ''::tsvector) as search
+                    from knowledge_article a""" + TRANSLATION + """
+
+                ), word as (
+                    select %s as q from unnest(cast(:words as text[])) as w
                 ), weighted as (
-                    select word.q, ln((select count(*) from knowledge_article) + 1.0) - ln(count(a.id) + 1.0) + 0.1
-                               as idf
-                    from word left join knowledge_article a on a.search @@ word.q
+                    select word.q, ln((select count(*) from doc) + 1.0) - ln(count(doc.id) + 1.0) + 0.1 as idf
+                    from word left join doc on doc.search @@ word.q
                     where numnode(word.q) > 0
                     group by word.q
                 ), scored as (
-                    select a.slug, a.title, a.audience, a.categories, a.tags, a.updated_at, left(a.body, 240) as snippet,
-                           (case when :category = any(a.categories) then 1.0 else 0.0 end)
+                    select doc.slug, doc.title, doc.audience, doc.categories, doc.tags, doc.updated_at, doc.snippet,
+                           (case when :category = any(doc.categories) then 1.0 else 0.0 end)
                            + coalesce((select sum(weighted.idf
-                                           * (case when ts_filter(a.search, '{a}') @@ weighted.q then 2 else 1 end))
-                                       from weighted where a.search @@ weighted.q), 0) as rank
-                    from knowledge_article a
-                    where a.audience = any(:audiences)
+                                           * (case when ts_filter(doc.search, '{a}') @@ weighted.q then 2 else 1 end))
+                                       from weighted where doc.search @@ weighted.q), 0) as rank
+                    from doc
+                    where doc.audience = any(:audiences)
                 )
                 select slug, title, audience, categories, tags, rank, snippet from scored
                 where rank > 0
-                order by rank desc, updated_at desc limit :limit""")
+                order by rank desc, updated_at desc limit :limit""").formatted(query);
+        return jdbc.sql(sql)
                 .param("category", category.rsitClass() + "/" + category.rsitType())
                 .param("words", words.toArray(String[]::new))
                 .param("audiences", audiences.stream().map(Audience::code).toArray(String[]::new))
+                .param("language", language.code())
+                .param("config", config(language))
                 .param("limit", limit)
                 .query(Articles::hit).list();
     }

@@ -8,7 +8,9 @@ import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
+import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
+import io.cairn.shared.Language;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Clock;
@@ -36,8 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
  * and corrective actions, and recurring incidents.
  *
  * <ul>
- *   <li>Handlers, coordinators and admins write articles; staff read every article; everyone else reads only
- *       self-help articles (audience {@code reporters}).
+ *   <li>Handlers, coordinators and admins write articles; staff read every article; everyone else, also a reporter
+ *       without an account, reads only self-help articles (audience {@code reporters}). Articles are read in the
+ *       reader's language where the revision has a translation into it (the shipped ones do), and as written
+ *       everywhere else.
  *   <li>Reviews are read by staff who may see the incident (handlers, coordinators, privacy officers, auditors) and
  *       written by handlers and coordinators who may see it; never by reporters or resolvers.
  *   <li>Admins edit the root-cause vocabulary; coordinators see the open corrective actions and the recurring
@@ -93,14 +97,15 @@ public class KnowledgeManagement {
 
     // --- who may do what ------------------------------------------------------------------------------------------
 
-    /** Whether the signed-in user reads internal articles (staff), not only self-help. */
+    /** Whether the user reads internal articles (staff), not only self-help; false without an account. */
     public boolean readsInternalArticles() {
-        return readsInternal(identity.requireActor());
+        return identity.currentActor().filter(KnowledgeManagement::readsInternal).isPresent();
     }
 
-    /** Whether the signed-in user writes articles. */
+    /** Whether the user writes articles; false without an account. */
     public boolean writesArticles() {
-        return identity.requireActor().hasAny(Role.HANDLER, Role.COORDINATOR, Role.ADMIN);
+        return identity.currentActor().filter(actor -> actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.ADMIN))
+                .isPresent();
     }
 
     private static boolean readsInternal(Actor actor) {
@@ -111,13 +116,21 @@ public class KnowledgeManagement {
         return readsInternal(actor) ? List.of(Audience.values()) : List.of(Audience.REPORTERS);
     }
 
+    /** What the reader of this request may read: self-help only without an account. */
+    private List<Audience> readerAudiences() {
+        return identity.currentActor().map(KnowledgeManagement::audiences).orElse(List.of(Audience.REPORTERS));
+    }
+
     // --- articles -------------------------------------------------------------------------------------------------
 
-    /** The article with this slug, if the signed-in user may read it. */
+    /**
+     * The article with this slug, if the reader may read it (anyone, also without an account, reads self-help), in
+     * the reader's language where it has a translation into it.
+     */
     @Transactional(readOnly = true)
     public Optional<Article> article(String slug) {
-        Actor actor = identity.requireActor();
-        return articles.bySlug(slug).filter(article -> audiences(actor).contains(article.audience()));
+        return articles.bySlug(slug, Language.current())
+                .filter(article -> readerAudiences().contains(article.audience()));
     }
 
     /** An article's Markdown as safe HTML (see {@link MarkdownRendering}). */
@@ -125,16 +138,16 @@ public class KnowledgeManagement {
         return markdown.html(markdownSource);
     }
 
-    /** The revisions of an article the signed-in user may read, newest first. */
+    /** The revisions of an article the reader may read, newest first. */
     @Transactional(readOnly = true)
     public Optional<List<ArticleRevision>> revisions(String slug) {
-        return article(slug).map(articles::revisions);
+        return article(slug).map(article -> articles.revisions(article, Language.current()));
     }
 
-    /** One earlier revision of an article the signed-in user may read. */
+    /** One earlier revision of an article the reader may read. */
     @Transactional(readOnly = true)
     public Optional<ArticleRevision> revision(String slug, int revision) {
-        return article(slug).flatMap(article -> articles.revision(article, revision));
+        return article(slug).flatMap(article -> articles.revision(article, revision, Language.current()));
     }
 
     /**
@@ -152,15 +165,15 @@ public class KnowledgeManagement {
         }
         String tagFilter = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT);
         String categoryFilter = category == null || category.isBlank() ? null : category.strip();
-        return Outcome.done(articles.search(query, audiences(identity.requireActor()), categoryFilter, tagFilter,
-                limit));
+        return Outcome.done(articles.search(query, readerAudiences(), categoryFilter, tagFilter, limit,
+                Language.current()));
     }
 
-    /** Only self-help articles, for the reporters' help page, whoever reads them. */
+    /** Only self-help articles, for the help page, whoever reads them (also without an account). */
     @Transactional(readOnly = true)
     public List<ArticleHit> selfHelp(@Nullable String query) {
         return articles.search(query == null || query.length() > 500 ? null : query, List.of(Audience.REPORTERS),
-                null, null, MAX_HITS);
+                null, null, MAX_HITS, Language.current());
     }
 
     /** Writes a new article; its first revision. */
@@ -184,17 +197,35 @@ public class KnowledgeManagement {
         return Outcome.done(article);
     }
 
-    /** Shipped content, written once by Cairn itself at start-up when no article has its slug yet. */
+    /**
+     * Shipped content, written once by Cairn itself at start-up when no article has its slug yet, with its
+     * translations. An article shipped earlier without them gets them as long as nobody revised it.
+     */
     @Transactional
-    Optional<Article> ship(ArticleDraft draft) {
+    Optional<Article> ship(ArticleDraft draft, List<Articles.Translation> translations) {
         String slug = java.util.Objects.requireNonNull(draft.slug());
         if (articles.slugTaken(slug)) {
+            articles.unrevisedShipped(slug, draft.title().strip(), draft.body().strip())
+                    .ifPresent(id -> translate(slug, id, translations));
             return Optional.empty();
         }
         Article article = store(slug, draft, "Cairn", true);
-        events.publishEvent(new ArticleChanged(slug, 1, io.cairn.shared.ActorRef.SYSTEM, article.createdAt(),
+        events.publishEvent(new ArticleChanged(slug, 1, ActorRef.SYSTEM, article.createdAt(),
                 "shipped", Optional.empty(), Optional.of(digest(article))));
+        translate(slug, article.id(), translations);
         return Optional.of(article);
+    }
+
+    private void translate(String slug, UUID article, List<Articles.Translation> translations) {
+        for (Articles.Translation translation : translations) {
+            if (!articles.hasTranslation(article, 1, translation.language())) {
+                articles.addTranslation(article, 1, translation);
+                events.publishEvent(new ArticleChanged(slug, 1, ActorRef.SYSTEM, clock.instant(),
+                        "translated", Optional.empty(), Optional.of(ContentDigest.of(slug + "|1|"
+                                + translation.language().code() + "|" + translation.title() + "|"
+                                + translation.tags() + "|" + translation.body()).hex())));
+            }
+        }
     }
 
     private Article store(String slug, ArticleDraft draft, String by, boolean shipped) {
@@ -212,8 +243,7 @@ public class KnowledgeManagement {
     @Transactional
     public Outcome<Article> revise(String slug, ArticleDraft draft) {
         Actor actor = identity.requireActor();
-        Optional<Article> found = article(slug);
-        if (found.isEmpty()) {
+        if (article(slug).isEmpty()) {
             return Outcome.refused(Refusal.notFound("article " + slug));
         }
         if (!actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.ADMIN)) {
@@ -223,7 +253,8 @@ public class KnowledgeManagement {
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
-        Article before = found.get();
+        // as stored, whatever language it was read in: the new revision is what the author wrote, in their language
+        Article before = articles.bySlug(slug).orElseThrow();
         if (before.version() != draft.version()) {
             return Outcome.refused(Refusal.stale(draft.version(), before.version()));
         }
@@ -250,7 +281,7 @@ public class KnowledgeManagement {
         }
         return visibleIncident(id).map(incident -> articles.suggestions(incident.category(),
                 wordsOf(incident.title() + " " + incident.description()), audiences(actor),
-                Math.max(1, Math.min(limit, MAX_HITS))));
+                Math.max(1, Math.min(limit, MAX_HITS)), Language.current()));
     }
 
     private Optional<Refusal> slugProblem(String slug) {
@@ -333,10 +364,10 @@ public class KnowledgeManagement {
 
     // --- the root-cause vocabulary --------------------------------------------------------------------------------
 
-    /** The root causes, retired ones included, in their order. */
+    /** The root causes, retired ones included, in their order; shipped labels in the reader's language. */
     @Transactional(readOnly = true)
     public List<RootCause> rootCauses() {
-        return rootCauses.all();
+        return rootCauses.all().stream().map(RootCauses::shown).toList();
     }
 
     /** Adds a root cause to the vocabulary (admins only). */
@@ -377,19 +408,20 @@ public class KnowledgeManagement {
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("root cause " + key));
         }
-        Optional<Refusal> problem = labelProblem(label.strip(), key);
+        RootCause before = found.get();
+        String wanted = RootCauses.asStored(before, label.strip());
+        Optional<Refusal> problem = labelProblem(wanted, key);
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
-        RootCause before = found.get();
-        if (before.version() != version || !rootCauses.change(key, label.strip(), retired, version)) {
+        if (before.version() != version || !rootCauses.change(key, wanted, retired, version)) {
             return Outcome.refused(Refusal.stale(version, before.version()));
         }
         RootCause after = rootCauses.find(key).orElseThrow();
         String verb = before.retired() != retired ? (retired ? "retired" : "restored") : "renamed";
         events.publishEvent(new RootCauseChanged(key, actor.ref(), clock.instant(), verb,
                 Optional.of(digest(before)), Optional.of(digest(after))));
-        return Outcome.done(after);
+        return Outcome.done(RootCauses.shown(after));
     }
 
     private Optional<Refusal> labelProblem(String label, String key) {
@@ -606,7 +638,8 @@ public class KnowledgeManagement {
         }
         Reviews.Stored review = stored.get();
         String label = review.rootCause() == null ? null
-                : rootCauses.find(review.rootCause()).map(RootCause::label).orElse(review.rootCause());
+                : rootCauses.find(review.rootCause()).map(RootCauses::shown).map(RootCause::label)
+                        .orElse(review.rootCause());
         return new Review(review.incident(), review.reference(), review.summary(), review.rootCause(), label,
                 review.wentWell(), review.toImprove(), review.status(), review.completedAt(), review.completedBy(),
                 views, review.updatedAt(), review.version());

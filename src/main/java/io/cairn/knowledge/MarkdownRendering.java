@@ -1,7 +1,10 @@
 package io.cairn.knowledge;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
@@ -11,16 +14,21 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Turns an article's Markdown into HTML that is safe to put on a page: raw HTML in the source is shown as text,
  * never rendered, and links and images lead only to http(s), mailto or relative addresses (a {@code javascript:} or
- * {@code data:} link becomes an empty one). CommonMark writes no attributes but {@code href}, {@code src},
- * {@code alt}, {@code title} and code classes, all escaped, so no event handler can reach the page.
+ * {@code data:} link becomes an empty one). CommonMark (with GitHub's tables) writes no attributes but {@code href},
+ * {@code src}, {@code alt}, {@code title}, code classes and a table cell's {@code align}, all escaped, so no event
+ * handler can reach the page.
  */
 @Component
 class MarkdownRendering {
 
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 
-    private final Parser parser = Parser.builder().build();
+    /** Tables (GitHub's pipe syntax) besides CommonMark: shipped articles compare products and mail programs. */
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
             .urlSanitizer(new SafeAddresses())

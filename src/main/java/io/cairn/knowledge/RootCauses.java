@@ -1,6 +1,8 @@
 package io.cairn.knowledge;
 
+import io.cairn.shared.Language;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -8,6 +10,38 @@ import org.springframework.stereotype.Repository;
 /** The stored vocabulary of root causes. */
 @Repository
 class RootCauses {
+
+    /** The labels of the vocabulary the knowledge migration ships, by key: English as stored, and Dutch. */
+    static final Map<String, Label> SHIPPED = Map.of(
+            "phishing", new Label("Phishing or social engineering", "Phishing of social engineering"),
+            "unpatched-vulnerability", new Label("Unpatched vulnerability", "Niet-gedichte kwetsbaarheid"),
+            "misconfiguration", new Label("Misconfiguration", "Verkeerde configuratie"),
+            "weak-credentials", new Label("Weak or reused credentials", "Zwakke of hergebruikte inloggegevens"),
+            "lost-device", new Label("Lost or stolen device", "Verloren of gestolen apparaat"),
+            "human-error", new Label("Human error", "Menselijke fout"),
+            "third-party", new Label("Third party or supplier", "Derde partij of leverancier"),
+            "malware", new Label("Malware", "Malware"),
+            "insider", new Label("Insider", "Eigen medewerker (insider)"),
+            "unknown", new Label("Unknown", "Onbekend"));
+
+    /**
+     * The label to store when someone saves this one: the stored label when it is what they were shown (the shipped
+     * label in their language), so that retiring or saving a shipped root cause in Dutch does not rename it.
+     */
+    static String asStored(RootCause stored, String label) {
+        return shown(stored).label().equals(label) ? stored.label() : label;
+    }
+
+    /** A shipped label in English and in Dutch. */
+    record Label(String english, String dutch) {}
+
+    /** The root cause in the reader's language: a shipped label nobody renamed is shown in Dutch to a Dutch reader. */
+    static RootCause shown(RootCause cause) {
+        Label shipped = SHIPPED.get(cause.key());
+        return shipped == null || !shipped.english().equals(cause.label()) || Language.current() != Language.DUTCH
+                ? cause : new RootCause(cause.key(), shipped.dutch(), cause.retired(), cause.position(),
+                        cause.version());
+    }
 
     private final JdbcClient jdbc;
 

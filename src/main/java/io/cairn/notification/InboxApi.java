@@ -1,6 +1,7 @@
 package io.cairn.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in user's in-app inbox: SLA warnings, breaches and escalations sent to them. */
 @RestController
+@Tag(name = "Inbox",
+        description = "The signed-in user's in-app messages: SLA warnings, breaches and escalations sent to them.")
 class InboxApi {
 
     private final NotificationManagement notifications;
@@ -20,26 +23,26 @@ class InboxApi {
         this.notifications = notifications;
     }
 
-    @Operation(summary = "List the signed-in user's in-app messages, newest first")
+    @Operation(operationId = "listMessages", summary = "List your in-app messages", description = "Newest first.")
     @GetMapping("/api/v1/notifications")
     List<InboxMessage> messages(@RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "en") String language) {
         return notifications.myMessages(unread, language);
     }
 
-    @Operation(summary = "Count the signed-in user's unread in-app messages")
+    @Operation(operationId = "countUnreadMessages", summary = "Count your unread in-app messages")
     @GetMapping("/api/v1/notifications/unread-count")
     Map<String, Long> unreadCount() {
         return Map.of("unread", notifications.myUnreadCount());
     }
 
-    @Operation(summary = "Mark one of the signed-in user's in-app messages read")
+    @Operation(operationId = "markMessageRead", summary = "Mark one of your in-app messages read")
     @PostMapping("/api/v1/notifications/messages/{id}/read")
     Map<String, Object> markRead(@PathVariable UUID id) {
         return Map.of("id", notifications.markRead(id).orRefuse(), "read", true);
     }
 
-    @Operation(summary = "Mark all of the signed-in user's in-app messages read")
+    @Operation(operationId = "markAllMessagesRead", summary = "Mark all your in-app messages read")
     @PostMapping("/api/v1/notifications/read-all")
     Map<String, Integer> markAllRead() {
         return Map.of("marked", notifications.markAllRead());

@@ -22,13 +22,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may call what. The API ({@code /api/**}) takes personal bearer tokens, or the browser session with a CSRF
- * token; the UI signs in with a form, keeps a session, and checks CSRF on every form. Failed sign-ins are throttled
- * per account and address; a user with a one-time password must change it before anything else.
+ * token: only a request that authenticated with a bearer token goes without one, whatever other {@code Authorization}
+ * header it carries. The UI signs in with a form, keeps a session, and checks CSRF on every form. Failed sign-ins are
+ * throttled per account and address; a user with a one-time password must change it before anything else.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,7 +38,9 @@ class SecurityConfiguration {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String[] PUBLIC = {"/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
         "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**",
-        "/swagger-ui/**", "/swagger-ui.html", "/report", "/report/**", "/follow-up", "/follow-up/**"};
+        "/swagger-ui/**", "/swagger-ui.html", "/report", "/report/**", "/follow-up", "/follow-up/**",
+        // self-help: the pages themselves show only articles for reporters to a reader without an account
+        "/help", "/help/**"};
 
     /**
      * No Micrometer observation around each security filter, authentication and authorisation: they cost about a
@@ -60,11 +64,14 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(identity), UsernamePasswordAuthenticationFilter.class)
+                // before the CSRF check, which asks whether the request authenticated with a token
+                .addFilterBefore(new BearerTokenFilter(identity), CsrfFilter.class)
                 .addFilterAfter(new AccountGuard(identity, true), AuthorizationFilter.class)
+                // a forged request rides on a session: one without a session is nobody's, one with a token is its own
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-                        !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
-                                && !request.getServletPath().startsWith("/api/v1/public/")))
+                        !SAFE_METHODS.contains(request.getMethod())
+                                && !request.getServletPath().startsWith("/api/v1/public/")
+                                && request.getSession(false) != null && !identity.actingByToken()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> writeProblem(response,
@@ -122,7 +129,10 @@ class SecurityConfiguration {
         }
     }
 
-    /** Authenticates API requests that carry a personal token; an unknown or revoked token is a 401 at once. */
+    /**
+     * Authenticates API requests that carry a personal token; an unknown or revoked token is a 401 at once. Any other
+     * {@code Authorization} scheme authenticates nothing: such a request counts as signed in only by its session.
+     */
     private static final class BearerTokenFilter extends OncePerRequestFilter {
 
         private final IdentityManagement identity;

@@ -166,4 +166,11 @@ class SlaAdminPagesTest extends Pages.OnServer {
         mvc.perform(asAdmin(get("/admin/sla"))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Office hours")));
     }
+
+    @Test
+    void namesTheShippedCalendarInDutchForADutchReader() throws Exception {
+        mvc.perform(asAdmin(get("/admin/sla").param("lang", "nl"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Kantooruren")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Office hours"))));
+    }
 }

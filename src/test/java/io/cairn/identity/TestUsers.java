@@ -25,6 +25,7 @@ public final class TestUsers {
     private final Teams teams;
     private final BusinessUnits businessUnits;
     private final ApiTokens tokens;
+    private final IdentityGeneration generation;
     private final PasswordEncoder passwords;
 
     public TestUsers(ApplicationContext context) {
@@ -32,6 +33,7 @@ public final class TestUsers {
         this.teams = context.getBean(Teams.class);
         this.businessUnits = context.getBean(BusinessUnits.class);
         this.tokens = context.getBean(ApiTokens.class);
+        this.generation = context.getBean(IdentityGeneration.class);
         this.passwords = context.getBean(PasswordEncoder.class);
     }
 
@@ -100,9 +102,10 @@ public final class TestUsers {
 
     /** The authentication a signed-in user's requests carry, for MockMvc. */
     public Authentication authentication(TestUser user) {
+        long changes = generation.current();
         User stored = users.findById(user.id().value()).orElseThrow();
-        return new BearerAuthentication(new ActorPrincipal(stored.actor(), Instant.now(), stored.mustChangePassword(),
-                stored.enabled(), null));
+        return new BearerAuthentication(new ActorPrincipal(stored.actor(), Instant.now(), changes,
+                stored.mustChangePassword(), stored.enabled(), null));
     }
 
     private TestUser register(String username, String displayName, @Nullable String email, Set<Role> roles,

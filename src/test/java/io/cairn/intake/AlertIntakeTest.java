@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.ApiClient;
 import io.cairn.identity.Role;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Monitoring systems report alerts; a repeated alert is counted on the incident it opened. */
+/**
+ * Monitoring systems report alerts for the sources an admin registered them for; a repeated alert is counted on the
+ * incident it opened, and no sender of another source reaches it.
+ */
 class AlertIntakeTest extends ApiClient.OnServer {
 
     @Autowired
@@ -25,6 +29,8 @@ class AlertIntakeTest extends ApiClient.OnServer {
 
     ApiClient monitor;
     ApiClient handler;
+    ApiClient admin;
+    String source;
     String reference;
 
     @BeforeEach
@@ -32,11 +38,16 @@ class AlertIntakeTest extends ApiClient.OnServer {
         String s = Long.toString(System.nanoTime(), 36);
         monitor = client(users.userNamed("siem-" + s, Set.of(Role.REPORTER)));
         handler = client(users.userNamed("soc-" + s, Set.of(Role.HANDLER)));
+        admin = client(users.userNamed("adm-" + s, Set.of(Role.ADMIN)));
+        source = "wazuh-" + s;
         reference = "alert-" + s;
+        ApiClient.Answer registered = admin.post("/api/v1/alert-sources", Map.of("key", source,
+                "description", "Wazuh", "senders", List.of("siem-" + s)));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     }
 
     private Map<String, Object> alert(String ref) {
-        return Map.of("source", "wazuh", "reference", ref, "severity", "high",
+        return Map.of("source", source, "reference", ref, "severity", "high",
                 "title", "Brute force against VPN", "description", "500 failed logins in 5 minutes",
                 "category", Map.of("rsitClass", "intrusion-attempts", "rsitType", "brute-force"),
                 "observables", List.of(Map.of("type", "ipv4-addr", "value", "203.0.113.7")));
@@ -105,7 +116,7 @@ class AlertIntakeTest extends ApiClient.OnServer {
 
     @Test
     void aMalformedAlertNamesTheFieldAndLeavesNothingBehind() {
-        ApiClient.Answer badType = monitor.post("/api/v1/alerts", Map.of("source", "wazuh", "reference",
+        ApiClient.Answer badType = monitor.post("/api/v1/alerts", Map.of("source", source, "reference",
                 reference, "severity", "high", "title", "t",
                 "observables", List.of(Map.of("type", "smell", "value", "x"))));
         assertThat(badType.status()).isEqualTo(400);
@@ -116,7 +127,7 @@ class AlertIntakeTest extends ApiClient.OnServer {
         assertThat(badSource.status()).isEqualTo(400);
         assertThat(badSource.json().get("errors").get(0).get("field").asString()).isEqualTo("source");
 
-        ApiClient.Answer badCategory = monitor.post("/api/v1/alerts", Map.of("source", "wazuh",
+        ApiClient.Answer badCategory = monitor.post("/api/v1/alerts", Map.of("source", source,
                 "reference", reference, "severity", "low", "title", "t",
                 "category", Map.of("rsitClass", "nope", "rsitType", "nope")));
         assertThat(badCategory.status()).isEqualTo(400);
@@ -130,9 +141,99 @@ class AlertIntakeTest extends ApiClient.OnServer {
         for (int i = 0; i < 101; i++) {
             many.add(Map.of("type", "other", "value", "v" + i));
         }
-        ApiClient.Answer refused = monitor.post("/api/v1/alerts", Map.of("source", "wazuh", "reference",
+        ApiClient.Answer refused = monitor.post("/api/v1/alerts", Map.of("source", source, "reference",
                 reference, "severity", "low", "title", "t", "observables", many));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("observables");
+    }
+
+    @Test
+    void anUnregisteredSourceIsRefusedNamingTheSourceAndNothingIsStored() {
+        Map<String, Object> unregistered = new HashMap<>(alert(reference));
+        unregistered.put("source", "unregistered-" + source);
+
+        ApiClient.Answer refused = monitor.post("/api/v1/alerts", unregistered);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("source");
+        assertThat(alertRecords()).isZero();
+    }
+
+    @Test
+    void nobodyButTheSourcesSendersReachesItsAlerts() {
+        String first = monitor.post("/api/v1/alerts", alert(reference)).json().get("incident").asString();
+        ApiClient intruder = client(users.user("rita", Set.of(Role.REPORTER)));
+
+        ApiClient.Answer hijack = intruder.post("/api/v1/alerts", alert(reference));
+        ApiClient.Answer byAdmin = admin.post("/api/v1/alerts", alert(reference));
+        ApiClient.Answer next = monitor.post("/api/v1/alerts", alert(reference));
+
+        assertThat(hijack.status()).as(hijack.toString()).isEqualTo(403);
+        assertThat(hijack.json().get("errors").get(0).get("field").asString()).isEqualTo("source");
+        assertThat(byAdmin.status()).as("an admin sends only for the sources they are a sender of").isEqualTo(403);
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(next.json().get("incident").asString()).isEqualTo(first);
+        assertThat(next.json().get("occurrences").asInt()).isEqualTo(2);
+        assertThat(intruder.get("/api/v1/incidents/" + first).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everySenderOfASourceCountsItsRepeats() {
+        String s = Long.toString(System.nanoTime(), 36);
+        ApiClient standby = client(users.userNamed("siem-standby-" + s, Set.of(Role.REPORTER)));
+        JsonNode stored = admin.get("/api/v1/alert-sources/" + source).json();
+        List<String> senders = new ArrayList<>(stored.get("senders").valueStream().map(JsonNode::asString).toList());
+        senders.add("siem-standby-" + s);
+        assertThat(admin.put("/api/v1/alert-sources/" + source, Map.of("description", "Wazuh", "senders", senders,
+                "enabled", true, "version", stored.get("version").asLong())).status()).isEqualTo(200);
+        String first = monitor.post("/api/v1/alerts", alert(reference)).json().get("incident").asString();
+
+        ApiClient.Answer again = standby.post("/api/v1/alerts", alert(reference));
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("incident").asString()).isEqualTo(first);
+        assertThat(again.json().get("occurrences").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aDisabledSourceAcceptsNoAlerts() {
+        JsonNode stored = admin.get("/api/v1/alert-sources/" + source).json();
+        admin.put("/api/v1/alert-sources/" + source, Map.of("senders", stored.get("senders"), "enabled", false,
+                "version", stored.get("version").asLong()));
+
+        ApiClient.Answer refused = monitor.post("/api/v1/alerts", alert(reference));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("source");
+        assertThat(alertRecords()).isZero();
+    }
+
+    @Test
+    void aRepeatIsCheckedLikeAFirstAlert() {
+        String first = monitor.post("/api/v1/alerts", alert(reference)).json().get("incident").asString();
+
+        for (String rsitClass : List.of("x".repeat(100_000), "intrusion-attempts' or '1'='1", "")) {
+            Map<String, Object> repeat = new HashMap<>(alert(reference));
+            repeat.put("category", Map.of("rsitClass", rsitClass, "rsitType", "brute-force"));
+            ApiClient.Answer refused = monitor.post("/api/v1/alerts", repeat);
+            assertThat(refused.status()).as(refused.status() + " for a class of " + rsitClass.length()
+                    + " characters").isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+        }
+        Map<String, Object> future = new HashMap<>(alert(reference));
+        future.put("occurredAt", java.time.Instant.now().plusSeconds(86_400).toString());
+        assertThat(monitor.post("/api/v1/alerts", future).status()).isEqualTo(400);
+
+        assertThat(jdbc.sql("select repeats from intake_alert where reference = ?").param(reference)
+                .query(Integer.class).single()).isEqualTo(1);
+        JsonNode timeline = handler.get("/api/v1/incidents/" + first + "/timeline").json();
+        assertThat(timeline.valueStream().map(entry -> entry.path("note").asString(""))).noneMatch(note ->
+                note.contains("arrived again"));
+    }
+
+    private long alertRecords() {
+        return jdbc.sql("select count(*) from intake_alert where reference = ?").param(reference).query(Long.class)
+                .single();
     }
 }

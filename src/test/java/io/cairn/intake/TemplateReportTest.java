@@ -62,11 +62,11 @@ class TemplateReportTest extends ApiClient.OnServer {
         JsonNode incident = handler.get("/api/v1/incidents/" + id).json();
         assertThat(incident.get("category").get("rsitType").asString()).isEqualTo("phishing");
         assertThat(incident.get("title").asString()).isEqualTo(
-                "Ik klikte op een verdachte link of bijlage: IT helpdesk");
+                "Ik heb op een verdachte link of bijlage geklikt: IT helpdesk");
         assertThat(incident.get("description").asString()).contains("Mijn wachtwoord of codes ingevuld")
                 .contains("2026-11-20T08:30:00Z");
         JsonNode answers = handler.get("/api/v1/incidents/" + id + "/report").json();
-        assertThat(answers.get(0).get("question").asString()).isEqualTo("Wat heb je gedaan?");
+        assertThat(answers.get(0).get("question").asString()).isEqualTo("Wat hebt u gedaan?");
     }
 
     @Test

@@ -171,8 +171,12 @@ class KnowledgeApiTest extends ApiClient.OnServer {
         assertThat(jdbc.sql("select count(*) from knowledge_article where shipped and slug in "
                 + "('recognising-phishing-mail', 'collecting-mail-headers')").query(Long.class).single()).isEqualTo(2);
         context.getBean(ShippedArticles.class).ship();
-        assertThat(jdbc.sql("select count(*) from knowledge_article where shipped").query(Long.class).single())
-                .isEqualTo(ShippedArticles.ARTICLES.size());
+        String[] slugs = ShippedArticles.ARTICLES.stream().map(ShippedArticles.Shipped::slug).toArray(String[]::new);
+        assertThat(jdbc.sql("select count(*) from knowledge_article where shipped and slug = any(:slugs)")
+                .param("slugs", slugs).query(Long.class).single()).isEqualTo(ShippedArticles.ARTICLES.size());
+        assertThat(jdbc.sql("select count(*) from knowledge_article_translation t join knowledge_article a"
+                + " on a.id = t.article_id where a.slug = any(:slugs) and t.language = 'nl' and t.revision = 1")
+                .param("slugs", slugs).query(Long.class).single()).isEqualTo(ShippedArticles.ARTICLES.size());
         assertThat(reporter.get("/api/v1/knowledge/articles/recognising-phishing-mail").status()).isEqualTo(200);
         assertThat(reporter.get("/api/v1/knowledge/articles/collecting-mail-headers").status()).isEqualTo(404);
     }

@@ -135,6 +135,105 @@ class KnowledgePagesTest extends Pages.OnServer {
     }
 
     @Test
+    void anyoneWithoutAnAccountReadsSelfHelpButNoArticleForHandlers() throws Exception {
+        Document help = anonymous("/help");
+        assertThat(help.select(".knowledge-hit a").eachText()).contains("How to recognise a phishing mail",
+                "Saving a suspicious e-mail for the security team", "Phishing: what every colleague should know")
+                .doesNotContain("Collecting mail headers", "Locking and wiping a lost device remotely");
+        assertThat(anonymous("/help/phishing-evidence").select("h1").text())
+                .isEqualTo("Saving a suspicious e-mail for the security team");
+        assertThat(anonymous("/help?q=headers").select(".knowledge-hit a").eachText())
+                .doesNotContain("Collecting mail headers");
+
+        mvc.perform(get("/help/collecting-mail-headers")).andExpect(status().isNotFound());
+        mvc.perform(get("/knowledge/collecting-mail-headers")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/knowledge/recognising-phishing-mail")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void theReportPortalLinksToSelfHelpForAnyoneAndTheLinksWork() throws Exception {
+        for (String portalPage : List.of("/report", "/help")) {
+            Document page = anonymous(portalPage);
+            List<String> links = page.select("main a[href^=/help], main a[href^=/report]").eachAttr("href");
+            assertThat(links).as(portalPage).isNotEmpty();
+            for (String link : links) {
+                mvc.perform(get(link)).andExpect(status().isOk());
+            }
+        }
+        assertThat(anonymous("/report").select("main a[href=/help]")).hasSize(1);
+        for (String link : anonymous("/help/recognising-phishing-mail").select(".article-body a").eachAttr("href")) {
+            mvc.perform(get(link)).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void showsShippedArticlesAndTheirCategoriesInTheReadersLanguage() throws Exception {
+        assertThat(anonymous("/help?lang=nl").select(".knowledge-hit a").eachText())
+                .contains("Zo herkent u een phishingmail", "Een verdachte e-mail bewaren voor het securityteam")
+                .doesNotContain("How to recognise a phishing mail");
+        Document article = anonymous("/help/recognising-phishing-mail?lang=nl");
+        assertThat(article.select("h1").text()).isEqualTo("Zo herkent u een phishingmail");
+        assertThat(article.select(".article-body h2").eachText()).contains("Waarschuwingssignalen");
+        assertThat(article.select(".article-meta .badge").eachText()).contains("Fraude / Phishing");
+        assertThat(article.select(".article-meta .tag").eachText()).contains("#zelfhulp");
+        assertThat(anonymous("/help?q=vergrendeld&lang=nl").select(".knowledge-hit a").eachText())
+                .containsExactly("Laptop of telefoon kwijt of gestolen: wat u doet");
+
+        Document internal = Jsoup.parse(mvc.perform(get("/knowledge/remote-wipe").param("lang", "nl")
+                        .with(authentication(users.authentication(handler))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(internal.select("h1").text()).isEqualTo("Een verloren apparaat op afstand vergrendelen en wissen");
+        assertThat(internal.select(".article-body table th").eachText()).contains("vergrendelen");
+    }
+
+    @Test
+    void aRevisionSomeoneWritesIsShownAsWrittenWhileTheShippedRevisionKeepsItsTranslation() throws Exception {
+        String slug = "shipped-" + suffix;
+        knowledge.ship(new ArticleDraft(slug, "Shipped " + suffix, "The shipped text.", Audience.REPORTERS,
+                List.of(), List.of("self-help"), 0), List.of(new Articles.Translation(io.cairn.shared.Language.DUTCH,
+                        "Meegeleverd " + suffix, "De meegeleverde tekst.", List.of("zelfhulp"))));
+
+        assertThat(anonymous("/help/" + slug + "?lang=nl").select("h1").text()).isEqualTo("Meegeleverd " + suffix);
+        assertThat(anonymous("/help/" + slug + "?lang=en").select("h1").text()).isEqualTo("Shipped " + suffix);
+        Document editor = Jsoup.parse(mvc.perform(get("/knowledge/" + slug + "/edit").param("lang", "nl")
+                        .with(authentication(users.authentication(handler))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(editor.select("#title").val()).isEqualTo("Meegeleverd " + suffix);
+
+        users.as(handler, () -> knowledge.revise(slug, new ArticleDraft(slug, "Ours " + suffix, "Our own text.",
+                Audience.REPORTERS, List.of(), List.of(), 1))).orRefuse();
+
+        assertThat(anonymous("/help/" + slug + "?lang=nl").select("h1").text()).isEqualTo("Ours " + suffix);
+        assertThat(page(handler, "/knowledge/" + slug + "/revisions/1?lang=nl").select("h1").text())
+                .contains("Meegeleverd " + suffix);
+        assertThat(page(handler, "/knowledge/" + slug + "/revisions/1?lang=en").select("h1").text())
+                .contains("Shipped " + suffix);
+    }
+
+    @Test
+    void namesTheShippedRootCausesInTheReadersLanguageAndSavingWhatWasShownRenamesNothing() throws Exception {
+        Document causes = page(admin, "/admin/root-causes?lang=nl");
+        assertThat(causes.select(".root-causes input[name=label]").eachAttr("value")).contains("Menselijke fout",
+                "Eigen medewerker (insider)", "Onbekend").doesNotContain("Human error", "Unknown");
+        RootCause insider = knowledge.rootCauses().stream().filter(cause -> cause.key().equals("insider"))
+                .findFirst().orElseThrow();
+
+        mvc.perform(post("/admin/root-causes/insider").param("label", "Eigen medewerker (insider)")
+                        .param("retired", "false").param("version", String.valueOf(insider.version()))
+                        .param("lang", "nl").with(authentication(users.authentication(admin))).with(csrf()))
+                .andExpect(status().isFound());
+
+        assertThat(knowledge.rootCauses().stream().filter(cause -> cause.key().equals("insider")).findFirst()
+                .orElseThrow().label()).isEqualTo("Insider");
+    }
+
+    private Document anonymous(String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
     void hidesTheReviewSectionFromReportersAndResolvers() throws Exception {
         IncidentView incident = users.as(reporter, () -> incidents.report(NewIncident.of("Mine " + suffix,
                 "Lost my phone"))).orRefuse();

@@ -30,7 +30,7 @@ class MessageTemplatesTest {
 
         assertThat(mail.subject()).isEqualTo("Uw melding INC-8 is ontvangen");
         assertThat(mail.body()).contains("Uw e-mail bevatte geen tekst")
-                .contains("    https://cairn.test/follow-up\n\nmet deze vervolgcode:\n\n"
+                .contains("    https://cairn.test/follow-up\n\nmet deze volgcode:\n\n"
                         + "    ABCD-EFGH-JKLM-NPQR-STUV\n");
     }
 

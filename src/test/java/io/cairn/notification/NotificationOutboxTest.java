@@ -93,7 +93,7 @@ class NotificationOutboxTest extends ApiClient.OnServer {
         assertThat(sent.get(0).getMessageID()).isEqualTo("<" + notificationTo(address).get("id").asString()
                 + "@cairn.test>");
         assertThat(text(sent.get(0))).contains("Dank u voor uw melding")
-                .contains("https://cairn.test/reports/" + incident).doesNotContain("vervolgcode");
+                .contains("https://cairn.test/reports/" + incident).doesNotContain("volgcode");
         JsonNode notification = notificationTo(address);
         assertThat(notification.get("state").asString()).isEqualTo("delivered");
         assertThat(notification.get("attempts").asInt()).isEqualTo(1);

@@ -43,6 +43,14 @@ class MessageBundlesTest {
     }
 
     @Test
+    void everyKeyIsADottedNameSoThatNoMergeLeftoverHidesAsAKey() throws IOException {
+        for (String name : BUNDLES.stream().flatMap(bundle -> Stream.of(bundle, bundle + "_nl")).toList()) {
+            assertThat(bundle(name).stringPropertyNames()).as(name)
+                    .allMatch(key -> key.matches("[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*"));
+        }
+    }
+
+    @Test
     void everyTextWithArgumentsIsAValidMessageFormat() throws IOException {
         for (String name : BUNDLES.stream().flatMap(bundle -> Stream.of(bundle, bundle + "_nl")).toList()) {
             Properties texts = bundle(name);

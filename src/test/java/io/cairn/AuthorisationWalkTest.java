@@ -1,0 +1,776 @@
+package io.cairn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.identity.Role;
+import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers.TestUser;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every role against every operation of the API, on the objects it must not touch: another reporter's incident, a
+ * confidential incident of another team, another team's task, another alert source, someone else's tokens, views and
+ * messages, and everything only admins, auditors or coordinators may change. Each attempt must be refused (403 or
+ * 404), and nothing may change: no audit record of a change by the caller, and the same state of every object of
+ * the walk. The reads the table allows must work, so that it stays true both ways.
+ *
+ * <p>The operations come from the OpenAPI document, and {@link #ACCESS} says for each who may call it: a new endpoint
+ * without an entry fails {@link #everyOperationSaysWhoMayCallIt}, so nobody adds one without deciding its access.
+ */
+class AuthorisationWalkTest extends ApiClient.OnServer {
+
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
+    private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> HANDLING = EnumSet.of(Role.HANDLER, Role.COORDINATOR);
+    private static final Set<Role> REPORTING = EnumSet.of(Role.REPORTER, Role.HANDLER, Role.COORDINATOR,
+            Role.PRIVACY_OFFICER);
+    /** Those who see every incident that is not confidential. */
+    private static final Set<Role> STAFF = EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER,
+            Role.AUDITOR);
+    private static final Set<Role> STAFF_AND_ADMINS = EnumSet.of(Role.HANDLER, Role.COORDINATOR,
+            Role.PRIVACY_OFFICER, Role.AUDITOR, Role.ADMIN);
+    /** Those who assign work to people, and so read the users, devices, rules and playbooks. */
+    private static final Set<Role> ASSIGNING = EnumSet.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR);
+
+    /** Who may call each operation of the API, by method and path as the OpenAPI document names them. */
+    static final Map<String, Rule> ACCESS = new LinkedHashMap<>();
+
+    static {
+        // --- open to anyone, or to every signed-in user for their own things ----------------------------------------
+        open("GET /api/v1/public/report-templates");
+        open("POST /api/v1/public/reports");
+        open("POST /api/v1/public/follow-up");
+        open("POST /api/v1/public/follow-up/replies");
+        open("POST /api/v1/public/follow-up/attachments");
+        self("GET /api/v1/me");
+        self("POST /api/v1/me/password");
+        self("POST /api/v1/me/tokens");
+        self("POST /api/v1/me/views");
+        self("GET /api/v1/notifications/unread-count");
+        access("GET /api/v1/me/tokens", ownList(Kind.TOKEN));
+        access("GET /api/v1/me/views", ownList(Kind.VIEW));
+        access("GET /api/v1/me/devices", ownList(Kind.DEVICE));
+        access("GET /api/v1/notifications", ownList(Kind.MESSAGE));
+        access("POST /api/v1/notifications/read-all", ownOnly());
+        access("DELETE /api/v1/me/tokens/{id}", on(Kind.TOKEN, NOBODY));
+        access("DELETE /api/v1/me/views/{id}", on(Kind.VIEW, NOBODY));
+        access("POST /api/v1/notifications/messages/{id}/read", on(Kind.MESSAGE, NOBODY));
+        access("GET /api/v1/me/reports/{id}", on(Kind.OWN_REPORT, NOBODY));
+        access("POST /api/v1/me/reports/{id}/replies", on(Kind.OWN_REPORT, NOBODY)
+                .body((f, t) -> Map.of("text", "not my report")));
+
+        // --- incidents ----------------------------------------------------------------------------------------------
+        access("POST /api/v1/incidents", on(Kind.NONE, REPORTING)
+                .body((f, t) -> Map.of("title", "Walk " + f.next(), "description", "should not be stored")));
+        access("GET /api/v1/incidents", list(EVERYONE, Kind.INCIDENT));
+        access("GET /api/v1/incidents/{id}", on(Kind.INCIDENT, EVERYONE));
+        access("GET /api/v1/incidents/{id}/timeline", on(Kind.INCIDENT, EVERYONE));
+        access("GET /api/v1/incidents/{id}/links", on(Kind.INCIDENT, EVERYONE));
+        access("POST /api/v1/incidents/{id}/assign", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("team", f.otherTeam.toString(), "version", f.version(t))));
+        access("POST /api/v1/incidents/{id}/reprioritise", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("impact", "low", "urgency", "low", "version", f.version(t))));
+        access("POST /api/v1/incidents/{id}/recategorise", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("category", Map.of("rsitClass", "fraud", "rsitType", "phishing"),
+                        "version", f.version(t))));
+        access("POST /api/v1/incidents/{id}/transition", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("to", "triage", "version", f.version(t))));
+        access("POST /api/v1/incidents/{id}/mark", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("tlp", "RED", "pap", "RED", "confidential", true, "version", f.version(t))));
+        access("POST /api/v1/incidents/{id}/describe", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("title", "Renamed", "description", "rewritten", "version", f.version(t))));
+        access("POST /api/v1/incidents/{id}/times", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("occurredAt", "2026-01-01T00:00:00Z", "version", f.version(t))));
+        access("POST /api/v1/incidents/{id}/notes", on(Kind.INCIDENT, EnumSet.of(Role.HANDLER, Role.COORDINATOR,
+                Role.PRIVACY_OFFICER)).body((f, t) -> Map.of("text", "a note")));
+        access("POST /api/v1/incidents/{id}/links", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("target", f.linkTarget, "kind", "related")));
+        access("POST /api/v1/incidents/{id}/merge", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("target", f.linkTarget, "version", f.version(t))));
+        access("POST /api/v1/incidents/{id}/questions", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("text", "a question")));
+        access("POST /api/v1/incidents/{id}/triage", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("decision", "accept", "version", f.version(t))));
+        access("POST /api/v1/incidents/bulk", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("incidents", List.of(t.id()), "action", "transition", "to", "triage"))
+                .refusedWhen(AuthorisationWalkTest::noneDone));
+        access("GET /api/v1/priority-matrix", on(Kind.NONE, EVERYONE));
+        access("PUT /api/v1/priority-matrix", on(Kind.NONE, ADMINS).body((f, t) -> f.matrix()));
+        access("GET /api/v1/categories", on(Kind.NONE, EVERYONE));
+
+        // --- intake -------------------------------------------------------------------------------------------------
+        access("POST /api/v1/alerts", on(Kind.ALERT_SOURCE, NOBODY).body((f, t) -> Map.of("source", t.id(),
+                "reference", f.alertReference, "severity", "high", "title", "Hijack")));
+        access("GET /api/v1/alert-sources", on(Kind.NONE, ADMINS));
+        access("POST /api/v1/alert-sources", on(Kind.NONE, ADMINS)
+                .body((f, t) -> Map.of("key", "walk-" + f.next(), "senders", List.of())));
+        access("GET /api/v1/alert-sources/{key}", on(Kind.ALERT_SOURCE, ADMINS));
+        access("PUT /api/v1/alert-sources/{key}", on(Kind.ALERT_SOURCE, ADMINS)
+                .body((f, t) -> Map.of("senders", List.of(), "enabled", false, "version", f.version(t))));
+        access("DELETE /api/v1/alert-sources/{key}", on(Kind.ALERT_SOURCE, ADMINS)
+                .query((f, t) -> "version=" + f.version(t)));
+        access("GET /api/v1/report-templates", on(Kind.NONE, EVERYONE));
+        access("GET /api/v1/report-templates/{key}", on(Kind.TEMPLATE, EVERYONE));
+        access("POST /api/v1/report-templates", on(Kind.NONE, ADMINS)
+                .body((f, t) -> Map.of("key", "walk-" + f.next(), "content", f.templateContent)));
+        access("PUT /api/v1/report-templates/{key}", on(Kind.TEMPLATE, ADMINS)
+                .body((f, t) -> Map.of("content", f.templateContent, "version", f.version(t))));
+        access("POST /api/v1/report-templates/{key}/retirement", on(Kind.TEMPLATE, ADMINS)
+                .body((f, t) -> Map.of("retired", true, "version", f.version(t))));
+        access("PUT /api/v1/report-template-order", on(Kind.NONE, ADMINS)
+                .body((f, t) -> Map.of("keys", f.templateOrder())));
+        access("POST /api/v1/reports", on(Kind.NONE, REPORTING)
+                .body((f, t) -> Map.of("template", "something-else", "answers", Map.of("what", "walk"))));
+        access("GET /api/v1/incidents/{id}/report", on(Kind.INCIDENT, EVERYONE));
+        access("GET /api/v1/incidents/{id}/attachments", on(Kind.INCIDENT, EVERYONE));
+        access("POST /api/v1/incidents/{id}/attachments", on(Kind.INCIDENT, EnumSet.of(Role.HANDLER,
+                Role.COORDINATOR, Role.PRIVACY_OFFICER)).body((f, t) -> Raw.file("walk.txt", "not for you")));
+        access("GET /api/v1/incidents/{id}/attachments/{attachment}", on(Kind.ATTACHMENT, EVERYONE));
+
+        // --- identity -----------------------------------------------------------------------------------------------
+        access("GET /api/v1/users", on(Kind.NONE, ASSIGNING));
+        access("POST /api/v1/users", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("username", "walk-" + f.next(),
+                "displayName", "Walk", "roles", List.of("ADMIN"))));
+        access("GET /api/v1/users/{id}", on(Kind.USER, ASSIGNING));
+        access("PUT /api/v1/users/{id}", on(Kind.USER, ADMINS).body((f, t) -> Map.of("displayName", "Taken over",
+                "roles", List.of("ADMIN"), "enabled", true, "version", f.version(t))));
+        access("POST /api/v1/users/{id}/password-reset", on(Kind.USER, ADMINS).body((f, t) -> Map.of()));
+        access("GET /api/v1/teams", on(Kind.NONE, EVERYONE));
+        access("POST /api/v1/teams", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("name", "Walk " + f.next())));
+        access("PUT /api/v1/teams/{id}", on(Kind.TEAM, ADMINS).body((f, t) -> Map.of("team",
+                Map.of("name", "Renamed " + f.next()), "version", f.version(t))));
+        access("GET /api/v1/business-units", on(Kind.NONE, EVERYONE));
+        access("POST /api/v1/business-units", on(Kind.NONE, ADMINS)
+                .body((f, t) -> Map.of("name", "Walk " + f.next())));
+        access("PUT /api/v1/business-units/{id}", on(Kind.BUSINESS_UNIT, ADMINS).body((f, t) -> Map.of(
+                "businessUnit", Map.of("name", "Renamed " + f.next()), "version", f.version(t))));
+
+        // --- handling: routing, playbooks, tasks, SLAs ------------------------------------------------------------
+        access("GET /api/v1/routing-rules", on(Kind.NONE, ASSIGNING));
+        access("GET /api/v1/routing-rules/{id}", on(Kind.ROUTING_RULE, ASSIGNING));
+        access("POST /api/v1/routing-rules", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("name", "Walk " + f.next(),
+                "team", f.team.toString(), "ownerStrategy", "NONE", "enabled", true)));
+        access("PUT /api/v1/routing-rules/{id}", on(Kind.ROUTING_RULE, ADMINS).body((f, t) -> Map.of("name",
+                "Renamed " + f.next(), "team", f.otherTeam.toString(), "ownerStrategy", "NONE", "enabled", true,
+                "version", f.version(t))));
+        access("POST /api/v1/routing-rules/{id}/move", on(Kind.ROUTING_RULE, ADMINS)
+                .body((f, t) -> Map.of("direction", "up")));
+        access("DELETE /api/v1/routing-rules/{id}", on(Kind.ROUTING_RULE, ADMINS));
+        access("GET /api/v1/playbooks", on(Kind.NONE, ASSIGNING));
+        access("GET /api/v1/playbooks/{id}", on(Kind.PLAYBOOK, ASSIGNING));
+        access("POST /api/v1/playbooks", on(Kind.NONE, ADMINS).body((f, t) -> f.playbook("walk-" + f.next())));
+        access("PUT /api/v1/playbooks/{id}", on(Kind.PLAYBOOK, ADMINS).body((f, t) -> f.playbook(f.playbookKey))
+                .query((f, t) -> "version=" + f.version(t)));
+        access("POST /api/v1/playbooks/{id}/retirement", on(Kind.PLAYBOOK, ADMINS)
+                .body((f, t) -> Map.of("retired", true, "version", f.version(t))));
+        access("GET /api/v1/tasks", list(EnumSet.of(Role.RESOLVER, Role.HANDLER, Role.COORDINATOR), Kind.TASK));
+        access("GET /api/v1/tasks/{id}", on(Kind.TASK, NOBODY));
+        access("POST /api/v1/tasks/{id}/complete", on(Kind.TASK, EnumSet.of(Role.COORDINATOR))
+                .body((f, t) -> Map.of("note", "done by someone else", "version", f.version(t))));
+        access("POST /api/v1/tasks/{id}/skip", on(Kind.TASK, EnumSet.of(Role.COORDINATOR))
+                .body((f, t) -> Map.of("reason", "skipped by someone else", "version", f.version(t))));
+        access("POST /api/v1/tasks/{id}/reopen", on(Kind.TASK, EnumSet.of(Role.COORDINATOR))
+                .body((f, t) -> Map.of("version", f.version(t))));
+        access("GET /api/v1/incidents/{id}/tasks", on(Kind.INCIDENT, HANDLING));
+        access("POST /api/v1/incidents/{id}/tasks", on(Kind.INCIDENT, HANDLING)
+                .body((f, t) -> Map.of("title", "Walk", "team", f.otherTeam.toString())));
+        access("GET /api/v1/sla/calendars", on(Kind.NONE, STAFF_AND_ADMINS));
+        access("GET /api/v1/sla/calendars/{id}", on(Kind.CALENDAR, STAFF_AND_ADMINS));
+        access("POST /api/v1/sla/calendars", on(Kind.NONE, ADMINS).body((f, t) -> f.calendar("Walk " + f.next(),
+                null)));
+        access("PUT /api/v1/sla/calendars/{id}", on(Kind.CALENDAR, ADMINS)
+                .body((f, t) -> f.calendar("Renamed " + f.next(), f.version(t))));
+        access("DELETE /api/v1/sla/calendars/{id}", on(Kind.CALENDAR, ADMINS));
+        access("GET /api/v1/sla/policies", on(Kind.NONE, STAFF_AND_ADMINS));
+        access("GET /api/v1/sla/policies/{priority}", on(Kind.POLICY, STAFF_AND_ADMINS));
+        access("PUT /api/v1/sla/policies/{priority}", on(Kind.POLICY, ADMINS).body((f, t) -> Map.of(
+                "responseTarget", "1m", "resolutionTarget", "2m", "version", f.version(t))));
+        access("DELETE /api/v1/sla/policies/{priority}", on(Kind.POLICY, ADMINS));
+        access("GET /api/v1/sla/escalation-levels", on(Kind.NONE, STAFF_AND_ADMINS));
+        access("POST /api/v1/sla/escalation-levels", on(Kind.NONE, ADMINS).body((f, t) -> Map.of(
+                "name", "Walk " + f.next(), "notifyKind", "role", "notifyTarget", "coordinator", "waitFor", "1h")));
+        access("PUT /api/v1/sla/escalation-levels/{id}", on(Kind.ESCALATION_LEVEL, ADMINS).body((f, t) -> Map.of(
+                "name", "Renamed " + f.next(), "notifyKind", "role", "notifyTarget", "auditor", "waitFor", "2h",
+                "version", f.version(t))));
+        access("DELETE /api/v1/sla/escalation-levels/{id}", on(Kind.ESCALATION_LEVEL, ADMINS));
+        access("GET /api/v1/incidents/{id}/sla", on(Kind.INCIDENT, STAFF));
+        access("POST /api/v1/incidents/{id}/sla/acknowledge", on(Kind.INCIDENT, EnumSet.of(Role.COORDINATOR)));
+        access("POST /api/v1/sla/scan", on(Kind.NONE, ADMINS));
+
+        // --- knowledge and reviews ----------------------------------------------------------------------------------
+        access("GET /api/v1/knowledge/articles", list(EVERYONE, Kind.ARTICLE));
+        access("POST /api/v1/knowledge/articles", on(Kind.NONE, EnumSet.of(Role.HANDLER, Role.COORDINATOR,
+                Role.ADMIN)).body((f, t) -> Map.of("title", "Walk " + f.next(), "body", "text",
+                "audience", "handlers", "version", 0)));
+        access("GET /api/v1/knowledge/articles/{slug}", on(Kind.ARTICLE, EVERYONE));
+        access("PUT /api/v1/knowledge/articles/{slug}", on(Kind.ARTICLE, EnumSet.of(Role.HANDLER, Role.COORDINATOR,
+                Role.ADMIN)).body((f, t) -> Map.of("title", "Rewritten", "body", "rewritten", "audience",
+                "reporters", "version", f.version(t))));
+        access("GET /api/v1/knowledge/articles/{slug}/revisions", on(Kind.ARTICLE, EVERYONE));
+        access("GET /api/v1/knowledge/articles/{slug}/revisions/{revision}", on(Kind.ARTICLE, EVERYONE));
+        access("GET /api/v1/incidents/{id}/suggested-articles", on(Kind.INCIDENT, EVERYONE));
+        access("GET /api/v1/incidents/{id}/review", on(Kind.INCIDENT, STAFF));
+        access("PUT /api/v1/incidents/{id}/review", on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of(
+                "summary", "rewritten", "complete", false, "version", f.reviewVersion(t))));
+        access("POST /api/v1/incidents/{id}/review/actions", on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of(
+                "title", "Walk", "owner", f.victim.id().toString(), "dueOn", LocalDate.now().plusDays(7).toString())));
+        access("POST /api/v1/corrective-actions/{id}/status", on(Kind.ACTION, EnumSet.of(Role.COORDINATOR))
+                .body((f, t) -> Map.of("done", true, "version", f.version(t))));
+        access("GET /api/v1/corrective-actions", on(Kind.NONE, EnumSet.of(Role.COORDINATOR)));
+        access("GET /api/v1/root-causes", on(Kind.NONE, EVERYONE));
+        access("POST /api/v1/root-causes", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("key", "walk-" + f.next(),
+                "label", "Walk")));
+        access("PUT /api/v1/root-causes/{key}", on(Kind.ROOT_CAUSE, ADMINS).body((f, t) -> Map.of(
+                "label", "Renamed", "retired", true, "version", f.version(t))));
+        access("GET /api/v1/recurrences", on(Kind.NONE, EnumSet.of(Role.COORDINATOR)));
+        access("GET /api/v1/incidents/{id}/recurrence-candidates", on(Kind.INCIDENT, HANDLING));
+
+        // --- notifications, devices, audit --------------------------------------------------------------------------
+        access("GET /api/v1/notifications/dead-letters", on(Kind.NONE, ADMINS));
+        access("GET /api/v1/notifications/{id}", on(Kind.NOTIFICATION, ADMINS));
+        access("POST /api/v1/notifications/{id}/retry", on(Kind.NOTIFICATION, ADMINS));
+        access("GET /api/v1/devices", on(Kind.NONE, ASSIGNING));
+        access("POST /api/v1/devices", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("name", "Walk",
+                "kind", "laptop", "identifier", "walk-" + f.next())));
+        access("POST /api/v1/devices/import", on(Kind.NONE, ADMINS).body((f, t) -> Raw.csv(
+                "name,kind,identifier\nWalk,laptop,walk-" + f.next() + "\n")));
+        access("GET /api/v1/devices/{id}", on(Kind.DEVICE, ASSIGNING));
+        access("PUT /api/v1/devices/{id}/holder", on(Kind.DEVICE, ADMINS).body((f, t) -> Map.of(
+                "version", f.version(t))));
+        access("GET /api/v1/devices/{id}/holdings", on(Kind.DEVICE, ASSIGNING));
+        access("GET /api/v1/devices/{id}/holder", on(Kind.DEVICE, ASSIGNING)
+                .query((f, t) -> "at=" + Instant.now()));
+        access("GET /api/v1/audit/records", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyOperationSaysWhoMayCallIt() {
+        Set<String> documented = operations();
+
+        assertThat(documented.stream().filter(operation -> !ACCESS.containsKey(operation)).toList())
+                .as("operations whose access nobody decided: add each to AuthorisationWalkTest.ACCESS").isEmpty();
+        assertThat(ACCESS.keySet().stream().filter(operation -> !documented.contains(operation)).toList())
+                .as("entries of AuthorisationWalkTest.ACCESS for operations that no longer exist").isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleIsRefusedWhatItMustNotTouch() {
+        Fixture fixture = new Fixture();
+        Map<Role, TestUser> callers = new EnumMap<>(Role.class);
+        TeamId theirTeam = fixture.otherTeam;
+        for (Role role : Role.values()) {
+            callers.put(role, users.user(role.name().toLowerCase(Locale.ROOT), Set.of(role), theirTeam));
+        }
+        List<DynamicTest> walk = new ArrayList<>();
+        for (String operation : new TreeSet<>(operations())) {
+            Rule rule = ACCESS.get(operation);
+            if (rule == null || rule.shape() == Shape.OPEN || rule.shape() == Shape.SELF) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                walk.add(DynamicTest.dynamicTest(role.name().toLowerCase(Locale.ROOT) + ": " + operation,
+                        () -> fixture.attempt(operation, rule, callers.get(role), role)));
+            }
+        }
+        return walk.stream();
+    }
+
+    /** The operations of the OpenAPI document, which the server makes on its first request: slowly on a busy machine. */
+    private Set<String> operations() {
+        JsonNode paths = new ApiClient(port, null).get("/v3/api-docs", Duration.ofMinutes(3)).json().get("paths");
+        Set<String> operations = new TreeSet<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(method ->
+                operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        return operations;
+    }
+
+    private static boolean noneDone(ApiClient.Answer answer) {
+        return answer.status() == 200 && answer.json().valueStream().noneMatch(result -> result.get("done")
+                .asBoolean());
+    }
+
+    // --- the table's vocabulary --------------------------------------------------------------------------------------
+
+    /** How an operation is walked. */
+    enum Shape {
+        /** Open to anyone, signed in or not: nothing to refuse. */
+        OPEN,
+        /** Any signed-in user, on their own things only: nothing of anyone else's is named. */
+        SELF,
+        /** Any signed-in user, on their own things only; called, and nobody else's things may change. */
+        OWN_ONLY,
+        /** A list: its callers get only what they may see, anyone else is refused. */
+        LIST,
+        /** A list of the caller's own things: nobody else's is in it. */
+        OWN_LIST,
+        /** On an object, or on none: anyone but its callers is refused, and they on what they do not see. */
+        OBJECT
+    }
+
+    /** What the ids in an operation's path name, each kind with the objects of the walk. */
+    enum Kind {
+        NONE, INCIDENT, OWN_REPORT, TASK, ACTION, ATTACHMENT, ALERT_SOURCE, TEMPLATE, USER, TEAM, BUSINESS_UNIT,
+        TOKEN, VIEW, MESSAGE, NOTIFICATION, DEVICE, ARTICLE, ROOT_CAUSE, CALENDAR, POLICY, ESCALATION_LEVEL,
+        PLAYBOOK, ROUTING_RULE
+    }
+
+    /**
+     * Who may call an operation.
+     *
+     * @param callers the roles that may call it on the objects of its kind that they see
+     * @param hides for a list, the kinds of object it must not show to those who do not see them
+     * @param refusedWhen an answer that is a refusal in the product's own terms although its status is 2xx
+     */
+    record Rule(Shape shape, Set<Role> callers, Kind kind, List<Kind> hides,
+            @Nullable BiFunction<Fixture, Target, Object> body, @Nullable BiFunction<Fixture, Target, String> query,
+            @Nullable Predicate<ApiClient.Answer> refusedWhen) {
+
+        Rule body(BiFunction<Fixture, Target, Object> requestBody) {
+            return new Rule(shape, callers, kind, hides, requestBody, query, refusedWhen);
+        }
+
+        Rule query(BiFunction<Fixture, Target, String> queryString) {
+            return new Rule(shape, callers, kind, hides, body, queryString, refusedWhen);
+        }
+
+        Rule refusedWhen(Predicate<ApiClient.Answer> refusal) {
+            return new Rule(shape, callers, kind, hides, body, query, refusal);
+        }
+    }
+
+    private static void access(String operation, Rule rule) {
+        if (ACCESS.put(operation, rule) != null) {
+            throw new IllegalStateException("two rules for " + operation);
+        }
+    }
+
+    private static void open(String operation) {
+        access(operation, new Rule(Shape.OPEN, EVERYONE, Kind.NONE, List.of(), null, null, null));
+    }
+
+    private static void self(String operation) {
+        access(operation, new Rule(Shape.SELF, EVERYONE, Kind.NONE, List.of(), null, null, null));
+    }
+
+    private static Rule ownOnly() {
+        return new Rule(Shape.OWN_ONLY, EVERYONE, Kind.NONE, List.of(), null, null, null);
+    }
+
+    private static Rule ownList(Kind... hides) {
+        return new Rule(Shape.OWN_LIST, EVERYONE, Kind.NONE, List.of(hides), null, null, null);
+    }
+
+    private static Rule list(Set<Role> callers, Kind... hides) {
+        return new Rule(Shape.LIST, callers, Kind.NONE, List.of(hides), null, null, null);
+    }
+
+    private static Rule on(Kind kind, Set<Role> callers) {
+        return new Rule(Shape.OBJECT, callers, kind, List.of(), null, null, null);
+    }
+
+    /**
+     * An object of the walk.
+     *
+     * @param path the values of the path's variables that name it
+     * @param seenBy the roles that see it at all, when they are not its owner or in its team
+     * @param id what names it in answers
+     * @param version how to read its version, an SQL query; null when it has none
+     */
+    record Target(String name, Map<String, String> path, Set<Role> seenBy, String id, @Nullable String version) {}
+
+    /** A request body that is not JSON. */
+    record Raw(String contentType, byte[] content) {
+
+        static Raw csv(String text) {
+            return new Raw("text/csv", text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Raw file(String name, String text) {
+            String boundary = "walk" + UUID.randomUUID().toString().replace("-", "");
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: text/plain\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+            return new Raw("multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // --- the objects of the walk -------------------------------------------------------------------------------------
+
+    /**
+     * The objects the callers must not touch, made by an admin who handles incidents in their team: another
+     * reporter's incident, a confidential incident of that team with a task, a review with a corrective action and an
+     * attachment, an alert source with an alert, the reporter's token, view, device and message, and one object of each
+     * kind that only admins change.
+     */
+    final class Fixture {
+
+        private final AtomicInteger counter = new AtomicInteger();
+        private final ApiClient setup;
+        private final TestUser owner;
+        final TestUser victim;
+        final TeamId team;
+        final TeamId otherTeam;
+        final String linkTarget;
+        final String alertReference;
+        final String playbookKey;
+        final JsonNode templateContent;
+        private final Map<Kind, List<Target>> targets = new EnumMap<>(Kind.class);
+        private final String state;
+
+        Fixture() {
+            String s = Long.toString(System.nanoTime(), 36);
+            team = users.team("cert");
+            otherTeam = users.team("soc");
+            owner = users.user("owner", Set.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR), team);
+            setup = client(owner);
+            victim = users.user("victim", Set.of(Role.REPORTER));
+            ApiClient reporter = client(victim);
+
+            String open = created(reporter.post("/api/v1/reports", Map.of("template", "something-else",
+                    "answers", Map.of("what", "My laptop was stolen from the car " + s)))).get("incident").asString();
+            String confidential = created(setup.post("/api/v1/reports", Map.of("template", "something-else",
+                    "answers", Map.of("what", "A forwarding rule in the CFO's mailbox " + s), "confidential", true)))
+                    .get("incident").asString();
+            ok(setup.post("/api/v1/incidents/" + confidential + "/assign", Map.of("team", team.toString(),
+                    "version", 0)));
+            linkTarget = created(setup.post("/api/v1/incidents", Map.of("title", "Related " + s,
+                    "description", "another incident"))).get("id").asString();
+            target(Kind.INCIDENT, "another reporter's incident", Map.of("id", open), STAFF, open,
+                    "select version from incident where id = '" + open + "'");
+            target(Kind.INCIDENT, "a confidential incident of another team", Map.of("id", confidential),
+                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR), confidential,
+                    "select version from incident where id = '" + confidential + "'");
+            target(Kind.OWN_REPORT, "another reporter's report", Map.of("id", open), NOBODY, open, null);
+            jdbc.sql("update sla_clock set breached_at = now() where incident_id in (?::uuid, ?::uuid)")
+                    .params(open, confidential).update();
+
+            String task = created(setup.post("/api/v1/incidents/" + confidential + "/tasks", Map.of(
+                    "title", "Reset the CFO's password", "team", team.toString()))).get("id").asString();
+            target(Kind.TASK, "another team's task", Map.of("id", task), EnumSet.of(Role.COORDINATOR), task,
+                    "select version from task where id = '" + task + "'");
+            ok(setup.put("/api/v1/incidents/" + confidential + "/review", Map.of("summary", "so far",
+                    "complete", false, "version", 0)));
+            String action = created(setup.post("/api/v1/incidents/" + confidential + "/review/actions", Map.of(
+                    "title", "Block forwarding", "owner", owner.id().toString(),
+                    "dueOn", LocalDate.now().plusDays(7).toString()))).get("id").asString();
+            target(Kind.ACTION, "a corrective action of a confidential incident", Map.of("id", action),
+                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR), action,
+                    "select version from corrective_action where id = '" + action + "'");
+            Raw file = Raw.file("headers.txt", "Received: from evil.example");
+            String attachment = created(setup.postRaw("/api/v1/incidents/" + confidential + "/attachments",
+                    file.contentType(), HttpRequest.BodyPublishers.ofByteArray(file.content()))).get("id").asString();
+            target(Kind.ATTACHMENT, "an attachment of a confidential incident", Map.of("id", confidential,
+                    "attachment", attachment), EnumSet.of(Role.COORDINATOR, Role.AUDITOR), attachment, null);
+
+            String source = "walk-siem-" + s;
+            TestUser sender = users.user("siem", Set.of(Role.REPORTER));
+            created(setup.post("/api/v1/alert-sources", Map.of("key", source, "senders",
+                    List.of(sender.username()))));
+            alertReference = "alert-" + s;
+            created(client(sender).post("/api/v1/alerts", Map.of("source", source, "reference", alertReference,
+                    "severity", "high", "title", "Brute force")));
+            target(Kind.ALERT_SOURCE, "another alert source", Map.of("key", source), EVERYONE, source,
+                    "select version from intake_alert_source where source_key = '" + source + "'");
+
+            templateContent = setup.get("/api/v1/report-templates/something-else").json().get("content");
+            target(Kind.TEMPLATE, "a report template", Map.of("key", "something-else"), EVERYONE, "something-else",
+                    "select version from report_template where template_key = 'something-else'");
+            target(Kind.USER, "another user", Map.of("id", victim.id().toString()), EVERYONE,
+                    victim.id().toString(), "select version from app_user where id = '" + victim.id() + "'");
+            target(Kind.TEAM, "a team", Map.of("id", team.toString()), EVERYONE, team.toString(),
+                    "select version from team where id = '" + team + "'");
+            String unit = created(setup.post("/api/v1/business-units", Map.of("name", "Retail " + s)))
+                    .get("id").asString();
+            target(Kind.BUSINESS_UNIT, "a business unit", Map.of("id", unit), EVERYONE, unit,
+                    "select version from business_unit where id = '" + unit + "'");
+
+            String token = created(reporter.post("/api/v1/me/tokens", Map.of("name", "laptop")))
+                    .get("token").get("id").asString();
+            target(Kind.TOKEN, "another user's token", Map.of("id", token), NOBODY, token, null);
+            String view = created(reporter.post("/api/v1/me/views", Map.of("name", "Mine", "query", "status=new")))
+                    .get("id").asString();
+            target(Kind.VIEW, "another user's saved view", Map.of("id", view), NOBODY, view, null);
+            String message = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    insert into notification_inbox (id, recipient_id, dedup_key, template, parameters, created_at)
+                    values (?::uuid, ?, ?, 'sla-warning', '{}', now())""")
+                    .params(message, victim.id().value(), "walk-" + message).update();
+            target(Kind.MESSAGE, "another user's message", Map.of("id", message), NOBODY, message, null);
+            String notification = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    insert into notification_outbox (id, dedup_key, channel, recipient, template, language, parameters,
+                        state, attempts, next_attempt_at, created_at, updated_at)
+                    values (?::uuid, ?, 'mail', 'victim@example.org', 'sla-warning', 'en', '{}', 'dead', 8, now(),
+                        now(), now())""").params(notification, "walk-" + notification).update();
+            target(Kind.NOTIFICATION, "a dead letter", Map.of("id", notification), EVERYONE, notification, null);
+            String device = created(setup.post("/api/v1/devices", Map.of("name", "Victim's laptop", "kind", "laptop",
+                    "identifier", "walk-" + s, "holder", victim.id().toString()))).get("id").asString();
+            target(Kind.DEVICE, "another user's device", Map.of("id", device), EVERYONE, device,
+                    "select version from device where id = '" + device + "'");
+
+            String slug = created(setup.post("/api/v1/knowledge/articles", Map.of("title", "Internal " + s,
+                    "body", "For the security team only", "audience", "handlers", "version", 0)))
+                    .get("article").get("slug").asString();
+            target(Kind.ARTICLE, "an article for handlers", Map.of("slug", slug, "revision", "1"),
+                    STAFF_AND_ADMINS, slug, "select version from knowledge_article where slug = '" + slug + "'");
+            String cause = "walk-" + s;
+            created(setup.post("/api/v1/root-causes", Map.of("key", cause, "label", "Walk")));
+            target(Kind.ROOT_CAUSE, "a root cause", Map.of("key", cause), EVERYONE, cause,
+                    "select version from root_cause where key = '" + cause + "'");
+            String calendar = created(setup.post("/api/v1/sla/calendars", calendar("Walk " + s, null)))
+                    .get("id").asString();
+            target(Kind.CALENDAR, "a calendar", Map.of("id", calendar), EVERYONE, calendar,
+                    "select version from sla_calendar where id = '" + calendar + "'");
+            target(Kind.POLICY, "an SLA policy", Map.of("priority", "P4"), EVERYONE, "P4",
+                    "select version from sla_policy where priority_level = 4");
+            String level = created(setup.post("/api/v1/sla/escalation-levels", Map.of("name", "Walk " + s,
+                    "notifyKind", "role", "notifyTarget", "coordinator", "waitFor", "1h"))).get("id").asString();
+            target(Kind.ESCALATION_LEVEL, "an escalation level", Map.of("id", level), EVERYONE, level,
+                    "select version from sla_escalation_level where id = '" + level + "'");
+            playbookKey = "walk-" + s;
+            String playbook = created(setup.post("/api/v1/playbooks", playbook(playbookKey))).get("id").asString();
+            target(Kind.PLAYBOOK, "a playbook", Map.of("id", playbook), EVERYONE, playbook,
+                    "select version from playbook where id = '" + playbook + "'");
+            String rule = created(setup.post("/api/v1/routing-rules", Map.of("name", "Walk " + s, "rsitClass",
+                    "vulnerable", "team", team.toString(), "ownerStrategy", "NONE", "enabled", false)))
+                    .get("id").asString();
+            target(Kind.ROUTING_RULE, "a routing rule", Map.of("id", rule), EVERYONE, rule,
+                    "select version from routing_rule where id = '" + rule + "'");
+            targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
+
+            state = stateQuery(List.of(open, confidential, linkTarget), source, unit, token, view, message,
+                    notification, device, slug, cause);
+        }
+
+        int next() {
+            return counter.incrementAndGet();
+        }
+
+        long version(Target target) {
+            return jdbc.sql(Objects.requireNonNull(target.version(), target.name() + " has no version"))
+                    .query(Long.class).single();
+        }
+
+        long reviewVersion(Target incident) {
+            return jdbc.sql("select coalesce(max(version), 0) from incident_review where incident_id = ?::uuid")
+                    .param(incident.id()).query(Long.class).single();
+        }
+
+        Map<String, Object> matrix() {
+            JsonNode matrix = setup.get("/api/v1/priority-matrix").json();
+            return Map.of("impacts", matrix.get("impacts"), "urgencies", matrix.get("urgencies"),
+                    "priorities", matrix.get("priorities"), "cells", matrix.get("cells"),
+                    "version", matrix.get("version").asLong());
+        }
+
+        List<String> templateOrder() {
+            List<String> keys = new ArrayList<>(setup.get("/api/v1/report-templates?includeRetired=true").json()
+                    .valueStream().map(template -> template.get("key").asString()).toList());
+            Collections.reverse(keys);
+            return keys;
+        }
+
+        Map<String, Object> calendar(String name, @Nullable Long version) {
+            Map<String, Object> calendar = new LinkedHashMap<>(Map.of("name", name, "zone", "Europe/Amsterdam",
+                    "week", Map.of("monday", List.of("09:00-17:00")), "holidays", List.of()));
+            if (version != null) {
+                calendar.put("version", version);
+            }
+            return calendar;
+        }
+
+        Map<String, Object> playbook(String key) {
+            return Map.of("key", key, "name", "Walk " + key, "description", "",
+                    "categories", List.of(Map.of("rsitClass", "vulnerable")),
+                    "steps", List.of(Map.of("phase", "analysis", "title", "Look", "mandatory", false, "due", "PT4H")));
+        }
+
+        /** Tries the operation as the caller on every object they must not touch, and checks that nothing changed. */
+        void attempt(String operation, Rule rule, TestUser caller, Role role) {
+            ApiClient as = client(caller);
+            String method = operation.substring(0, operation.indexOf(' '));
+            String template = operation.substring(operation.indexOf(' ') + 1);
+            if (rule.shape() == Shape.LIST || rule.shape() == Shape.OWN_LIST) {
+                String before = state(caller);
+                ApiClient.Answer answer = as.get(template);
+                if (rule.callers().contains(role)) {
+                    assertThat(answer.status()).as(role + " lists " + template + ": " + answer).isBetween(200, 299);
+                    for (Kind hidden : rule.hides()) {
+                        for (Target target : targets.get(hidden)) {
+                            if (rule.shape() == Shape.OWN_LIST || !target.seenBy().contains(role)) {
+                                assertThat(answer.body()).as(role + " must not find " + target.name() + " in "
+                                        + template).doesNotContain(target.id());
+                            }
+                        }
+                    }
+                } else {
+                    assertRefused(answer, rule, role + " " + operation);
+                }
+                assertThat(state(caller)).as("the state after " + role + " " + operation).isEqualTo(before);
+                return;
+            }
+            if (rule.shape() == Shape.OWN_ONLY) {
+                String before = objects();
+                send(as, method, template, rule, targets.get(Kind.NONE).get(0));
+                assertThat(objects()).as("the objects of others after " + role + " " + operation).isEqualTo(before);
+                return;
+            }
+            for (Target target : targets.get(rule.kind())) {
+                if (rule.callers().contains(role) && target.seenBy().contains(role)) {
+                    if (method.equals("GET")) {
+                        // a read the table allows works, so that the table stays true both ways
+                        ApiClient.Answer answer = send(as, method, template, rule, target);
+                        assertThat(answer.status()).as(role + " " + operation + " on " + target.name() + ": "
+                                + answer).isBetween(200, 299);
+                    }
+                    continue;
+                }
+                String before = state(caller);
+                ApiClient.Answer answer = send(as, method, template, rule, target);
+                String attempt = role + " " + operation + " on " + target.name();
+                assertRefused(answer, rule, attempt);
+                assertThat(state(caller)).as("the state after " + attempt).isEqualTo(before);
+            }
+        }
+
+        private ApiClient.Answer send(ApiClient as, String method, String template, Rule rule, Target target) {
+            String path = template;
+            for (Map.Entry<String, String> variable : target.path().entrySet()) {
+                path = path.replace("{" + variable.getKey() + "}", variable.getValue());
+            }
+            if (rule.query() != null) {
+                path = path + "?" + rule.query().apply(this, target);
+            }
+            Object body = rule.body() == null ? Map.of() : rule.body().apply(this, target);
+            if (body instanceof Raw raw) {
+                return as.postRaw(path, raw.contentType(), HttpRequest.BodyPublishers.ofByteArray(raw.content()));
+            }
+            return switch (method) {
+                case "GET" -> as.get(path);
+                case "POST" -> as.post(path, body);
+                case "PUT" -> as.put(path, body);
+                case "DELETE" -> as.delete(path);
+                default -> throw new IllegalArgumentException("no way to send " + method);
+            };
+        }
+
+        private void assertRefused(ApiClient.Answer answer, Rule rule, String attempt) {
+            if (rule.refusedWhen() != null && rule.refusedWhen().test(answer)) {
+                return;
+            }
+            assertThat(answer.status()).as(attempt + " answered " + answer).isIn(403, 404);
+        }
+
+        /**
+         * The caller's records of changes in the audit trail, and the state of every object of the walk. A read of a
+         * confidential incident that the caller may see is recorded even when what they asked next is refused.
+         */
+        private String state(TestUser caller) {
+            return jdbc.sql("select count(*) from audit_record where actor_id = ? and action not like "
+                    + "'incident.viewed-%'").param(caller.id().toString()).query(Long.class).single()
+                    + " audit records; " + objects();
+        }
+
+        private String objects() {
+            return jdbc.sql(state).query(String.class).single();
+        }
+
+        private void target(Kind kind, String name, Map<String, String> path, Set<Role> seenBy, String id,
+                @Nullable String version) {
+            targets.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Target(name, path, seenBy, id, version));
+        }
+
+        /**
+         * One query for the state of the walk's objects, of the lists they are in, and of every table whose rows only
+         * admins change; ids are the walk's own, so they are written into it.
+         */
+        private String stateQuery(List<String> incidents, String source, String unit, String token, String view,
+                String message, String notification, String device, String slug, String cause) {
+            String ids = "'{" + String.join(",", incidents) + "}'::uuid[]";
+            List<String> parts = List.of(
+                    rows("incident", "id = any(" + ids + ")"),
+                    "(select count(*) from incident)::text",
+                    "(select count(*) from incident_timeline where incident_id = any(" + ids + "))::text",
+                    "(select count(*) from incident_link)::text",
+                    rows("task", "incident_id = any(" + ids + ")"),
+                    rows("incident_review", "incident_id = any(" + ids + ")"),
+                    rows("corrective_action", "incident_id = any(" + ids + ")"),
+                    "(select count(*) from intake_attachment where incident_id = any(" + ids + "))::text",
+                    rows("intake_alert", "source = '" + source + "'"),
+                    rows("intake_alert_source", "true"),
+                    rows("intake_alert_sender", "true"),
+                    rows("app_user", "id = '" + victim.id() + "'"),
+                    rows("user_role", "user_id = '" + victim.id() + "'"),
+                    "(select count(*) from app_user)::text",
+                    rows("team", "true"),
+                    rows("business_unit", "id = '" + unit + "'"),
+                    "(select count(*) from business_unit)::text",
+                    rows("api_token", "id = '" + token + "'"),
+                    rows("saved_view", "id = '" + view + "'"),
+                    rows("notification_inbox", "id = '" + message + "'"),
+                    rows("notification_outbox", "id = '" + notification + "'"),
+                    rows("device", "true"),
+                    "(select count(*) from device_holding)::text",
+                    rows("knowledge_article", "slug = '" + slug + "'"),
+                    "(select count(*) from knowledge_article)::text",
+                    rows("root_cause", "true"),
+                    rows("sla_calendar", "true"),
+                    rows("sla_policy", "true"),
+                    rows("sla_escalation_level", "true"),
+                    "(select string_agg(incident_id || kind || coalesce(acknowledged_at::text, '-'), ',' order by "
+                            + "incident_id, kind) from sla_clock where incident_id = any(" + ids + "))",
+                    rows("routing_rule", "true"),
+                    rows("playbook", "true"),
+                    rows("report_template", "true"),
+                    rows("priority_matrix", "true"),
+                    "'" + cause + "'");
+            return "select md5(concat_ws('|', " + String.join(", ", parts) + "))";
+        }
+
+        private static String rows(String table, String condition) {
+            return "(select string_agg(md5(t::text), ',' order by md5(t::text)) from " + table + " t where "
+                    + condition + ")";
+        }
+
+        private JsonNode created(ApiClient.Answer answer) {
+            assertThat(answer.status()).as("setting up the walk: " + answer).isIn(200, 201);
+            return answer.json();
+        }
+
+        private void ok(ApiClient.Answer answer) {
+            assertThat(answer.status()).as("setting up the walk: " + answer).isBetween(200, 299);
+        }
+    }
+}
