@@ -7,6 +7,13 @@
     return element ? element.getAttribute("content") : null;
   }
 
+  // A page shown in answer to a form (a refusal next to its field) takes the page's own address, so that reloading
+  // it, bookmarking it or going back to it asks for the page, and never sends the form again.
+  var pageAddress = meta("page-address");
+  if (pageAddress && window.history.replaceState) {
+    window.history.replaceState(window.history.state, "", pageAddress + window.location.hash);
+  }
+
   // htmx requests that change something carry the CSRF token, as forms do in a hidden field.
   document.addEventListener("htmx:configRequest", function (event) {
     var token = meta("csrf-token");
@@ -70,20 +77,31 @@
     });
   }
 
-  // A dropdown menu closes when the user clicks elsewhere or presses Escape, as menus do.
-  function closeDropdowns(except) {
-    document.querySelectorAll("details.dropdown[open]").forEach(function (dropdown) {
-      if (dropdown !== except) {
-        dropdown.removeAttribute("open");
+  // A dropdown menu, and the phone's navigation menu, closes when the user clicks elsewhere or presses Escape, as
+  // menus do; Escape puts the focus back on the menu's button when it was inside the menu.
+  var MENUS = "details.dropdown[open], details.site-menu[open]";
+  // The navigation's button is a disclosure whose panel follows it, outside it.
+  function owns(menu, element) {
+    var panel = menu.classList.contains("site-menu") ? menu.nextElementSibling : null;
+    return menu.contains(element) || (panel !== null && panel.contains(element));
+  }
+  function closeMenus(target) {
+    document.querySelectorAll(MENUS).forEach(function (menu) {
+      if (!target || !owns(menu, target)) {
+        var hadFocus = owns(menu, document.activeElement);
+        menu.removeAttribute("open");
+        if (hadFocus && !target) {
+          menu.querySelector("summary").focus();
+        }
       }
     });
   }
   document.addEventListener("click", function (event) {
-    closeDropdowns(event.target.closest ? event.target.closest("details.dropdown") : null);
+    closeMenus(event.target);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
-      closeDropdowns(null);
+      closeMenus(null);
     }
   });
 })();

@@ -188,9 +188,17 @@ public final class Browser implements AutoCloseable {
         return screen(360, 740);
     }
 
-    private Browser screen(int width, int height) {
+    /** A phone's screen of this size in CSS pixels, with touch and without scroll bars taking room. */
+    public Browser screen(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 2, "mobile", true));
+        return this;
+    }
+
+    /** A desktop window of this size in CSS pixels, its scroll bar included. */
+    public Browser desktop(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
         return this;
     }
 

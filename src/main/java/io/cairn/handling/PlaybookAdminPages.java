@@ -144,6 +144,7 @@ class PlaybookAdminPages {
         model.addAttribute("phases", PlaybookStep.PHASES);
         model.addAttribute("teams", identity.teams());
         model.addAttribute("categories", incidents.categories());
+        model.addAttribute("pageAddress", id == null ? "/admin/playbooks/new" : "/admin/playbooks/" + id + "/edit");
         return "handling/admin-playbook";
     }
 

@@ -178,6 +178,7 @@ class RoutingAdminPages {
         model.addAttribute("classes", incidents.categories().stream().map(c -> c.category().rsitClass()).distinct()
                 .toList());
         model.addAttribute("strategies", RoutingRule.OwnerStrategy.values());
+        model.addAttribute("pageAddress", id == null ? "/admin/routing" : "/admin/routing/" + id + "/edit");
         return "handling/admin-routing";
     }
 

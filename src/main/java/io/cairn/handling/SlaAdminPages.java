@@ -225,6 +225,7 @@ class SlaAdminPages {
         if (!errors.isEmpty()) {
             model.addAttribute("problem", errors.values().iterator().next());
         }
+        model.addAttribute("pageAddress", "/admin/sla");
         return "sla/admin";
     }
 

@@ -67,6 +67,7 @@ class TaskPages {
         model.addAttribute("task", ((Outcome.Done<SharedTask>) task).value());
         model.addAttribute("taskProblem", problem);
         model.addAttribute("now", Instant.now());
+        model.addAttribute("pageAddress", "/tasks/" + id);
         return "handling/task";
     }
 }

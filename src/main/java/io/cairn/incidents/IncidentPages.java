@@ -273,6 +273,7 @@ class IncidentPages {
         model.addAttribute("notes", handles || actor.id().equals(incident.reporter())
                 || actor.has(Role.PRIVACY_OFFICER));
         model.addAttribute("openAction", openAction);
+        model.addAttribute("pageAddress", "/incidents/" + id);
         model.addAttribute("lifecycle", lifecycle(incident.status()));
         model.addAttribute("noteForm", model.containsAttribute("noteForm") ? model.getAttribute("noteForm")
                 : new NoteForm(""));

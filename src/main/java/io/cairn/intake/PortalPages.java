@@ -119,30 +119,38 @@ class PortalPages {
         return "portal/done";
     }
 
+    /**
+     * The follow-up form, or the report of the code that a POST just carried here in a flash attribute: the code is
+     * the reporter's secret, so it never goes into an address, and a reload shows the empty form rather than sending
+     * a reply twice.
+     */
     @GetMapping("/follow-up")
-    String followUpForm() {
+    String followUpForm(HttpServletRequest request, Model model) {
+        if (model.getAttribute("code") instanceof String code) {
+            return showFollowUp(code, intake.followUp(code, request.getRemoteAddr()), model);
+        }
         return "portal/follow-up";
     }
 
     @PostMapping("/follow-up")
-    String followUp(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
-        return showFollowUp(code, intake.followUp(code.trim(), request.getRemoteAddr()), model);
+    String followUp(@RequestParam(defaultValue = "") String code, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("code", code.trim());
+        return "redirect:/follow-up";
     }
 
     @PostMapping("/follow-up/reply")
     String replyByCode(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String text,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, RedirectAttributes redirect) {
         Outcome<ReporterView> replied = intake.replyByFollowUpCode(code.trim(), text, request.getRemoteAddr());
         if (replied instanceof Outcome.Refused<ReporterView> refused
                 && refused.refusal().fields().stream().anyMatch(f -> f.field().equals("text"))) {
-            model.addAttribute("replyError", RefusalErrors.text(refused.refusal(), messages,
+            redirect.addFlashAttribute("replyError", RefusalErrors.text(refused.refusal(), messages,
                     LocaleContextHolder.getLocale()));
-            return showFollowUp(code, intake.followUp(code.trim(), request.getRemoteAddr()), model);
+        } else if (replied instanceof Outcome.Done<ReporterView>) {
+            redirect.addFlashAttribute("notice", text("portal.reply.sent"));
         }
-        if (replied instanceof Outcome.Done<ReporterView>) {
-            model.addAttribute("notice", text("portal.reply.sent"));
-        }
-        return showFollowUp(code, replied, model);
+        redirect.addFlashAttribute("code", code.trim());
+        return "redirect:/follow-up";
     }
 
     /** The signed-in reporter's own reports, newest first. */
@@ -159,6 +167,7 @@ class PortalPages {
             return "redirect:/reports";
         }
         model.addAttribute("report", view.get());
+        model.addAttribute("pageAddress", "/reports/" + id);
         return "portal/my-report";
     }
 
@@ -190,6 +199,7 @@ class PortalPages {
         model.addAttribute("devices", signedIn ? assets.myDevices() : List.of());
         model.addAttribute("maxFileSize", attachmentRules.limitInBytes());
         model.addAttribute("maxFileSizeText", attachmentRules.limit());
+        model.addAttribute("pageAddress", "/report/" + template.key());
         return "portal/form";
     }
 

@@ -146,6 +146,7 @@ class TemplateAdminPages {
         model.addAttribute("matrix", incidents.priorityMatrix());
         model.addAttribute("teams", identity.teams());
         model.addAttribute("tlps", Tlp.values());
+        model.addAttribute("pageAddress", key == null ? "/admin/templates/new" : "/admin/templates/" + key + "/edit");
         return "portal/admin-template";
     }
 

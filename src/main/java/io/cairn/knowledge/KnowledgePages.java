@@ -158,6 +158,7 @@ class KnowledgePages {
         }
         model.addAttribute("categories", incidents.categories());
         model.addAttribute("audiences", Audience.values());
+        model.addAttribute("pageAddress", slug == null ? "/knowledge/new" : "/knowledge/" + slug + "/edit");
         return "knowledge/edit";
     }
 

@@ -16,8 +16,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Gives every page of the UI the signed-in user, for the navigation and role-dependent parts of the layout, and the
- * addresses that switch the language of the page being shown.
+ * Gives every page of the UI the signed-in user, for the navigation and role-dependent parts of the layout (none of it
+ * while the user must still replace a one-time password), and the addresses that switch the language of the page being
+ * shown.
  */
 @Component
 class LayoutModel extends PageModel {
@@ -36,8 +37,25 @@ class LayoutModel extends PageModel {
         Actor actor = identity.currentActor().orElse(null);
         page.addObject("currentActor", actor);
         page.addObject("navigation", navigation(actor));
+        page.addObject("passwordChangeRequired", actor != null && identity.mustChangePassword());
         page.addObject("currentPath", request.getRequestURI());
-        page.addObject("languageLinks", languageLinks(request));
+        String address = pageAddress(page, request);
+        page.addObject("pageAddress", address);
+        page.addObject("languageLinks", languageLinks(request, address));
+    }
+
+    /**
+     * The address of a page shown in answer to a form (one with a refusal next to its field): the page's own, which
+     * the controller may name as {@code pageAddress}, and else the form's path, which answers a GET too. The layout
+     * puts it in the browser's address bar, so that reloading the page, bookmarking or going back shows the page
+     * again instead of sending the form once more. Null for a page that has its own address already, and for an
+     * error page.
+     */
+    static @Nullable String pageAddress(ModelAndView page, HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod()) || request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+            return null;
+        }
+        return page.getModel().get("pageAddress") instanceof String address ? address : request.getRequestURI();
     }
 
     /** Which parts of the navigation the signed-in user may use; all false when no one is signed in. */
@@ -61,13 +79,13 @@ class LayoutModel extends PageModel {
             boolean recurring, boolean incidents) {}
 
     /**
-     * This page in each language. A page shown after a POST (a form with errors) has no address to show again, so
-     * its links lead to the page's path, which every form path answers with a GET.
+     * This page in each language. A page shown after a POST (a form with errors) leads to its page address (see
+     * {@link #pageAddress}).
      */
-    static List<LanguageLink> languageLinks(HttpServletRequest request) {
+    static List<LanguageLink> languageLinks(HttpServletRequest request, @Nullable String pageAddress) {
         Object failedPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         UriComponentsBuilder page = UriComponentsBuilder.fromPath(failedPath instanceof String path ? path
-                : request.getRequestURI());
+                : pageAddress != null ? pageAddress : request.getRequestURI());
         if ("GET".equals(request.getMethod()) && failedPath == null) {
             page.query(request.getQueryString());
         }

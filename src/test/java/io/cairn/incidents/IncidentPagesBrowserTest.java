@@ -84,7 +84,7 @@ class IncidentPagesBrowserTest extends Browser.OnServer {
     }
 
     @Test
-    void showsTheRefusalNextToTheReasonFieldWhenDismissingWithoutAReason() {
+    void showsTheRefusalNextToTheReasonFieldWhenDismissingWithoutAReasonAtTheIncidentsOwnAddress() {
         IncidentView incident = reported(reporter, "Odd pop-up on a kiosk");
         browser.signIn(handler).open("/incidents/" + incident.id());
         browser.submit(By.cssSelector("button[name=to][value=triage]"));
@@ -94,6 +94,13 @@ class IncidentPagesBrowserTest extends Browser.OnServer {
         assertThat(browser.text(By.id("transition-reason-error")))
                 .isEqualTo("Dismissing needs a reason; the reporter will read it.");
         assertThat(browser.find(By.id("transition-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text(By.cssSelector(".incident-header .status"))).isEqualTo("Triage");
+        assertThat(browser.path()).isEqualTo("/incidents/" + incident.id());
+
+        browser.driver().navigate().refresh();
+        browser.waitFor(driver -> browser.script("return document.readyState").equals("complete"));
+        assertThat(browser.path()).isEqualTo("/incidents/" + incident.id());
+        assertThat(browser.findAll(By.id("transition-reason-error"))).isEmpty();
         assertThat(browser.text(By.cssSelector(".incident-header .status"))).isEqualTo("Triage");
     }
 

@@ -121,6 +121,31 @@ class PortalBrowserTest extends Browser.OnServer {
     }
 
     @Test
+    void aReplyIsSentOnceHoweverOftenThePageIsReloaded() {
+        ApiClient auditor = new ApiClient(port, users.user("pbau", Set.of(Role.AUDITOR)).token());
+        ApiClient.Answer receipt = new ApiClient(port, null).post("/api/v1/public/reports", Map.of("template",
+                "unauthorised-access", "answers", Map.of("what", "Badge reader", "details", "It beeps at night")));
+        String code = receipt.json().get("followUpCode").asString();
+        String incident = incident(receipt.json().get("reference").asString()).get("id").asString();
+        browser.open("/follow-up").type(By.id("code"), code).submit(By.cssSelector("main form button[type=submit]"));
+        int recordsBefore = auditor.get("/api/v1/audit/records?limit=1000&object=" + incident).json().size();
+
+        browser.type(By.id("reply"), "It beeps at three in the morning")
+                .submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector("main .conversation"))).contains("It beeps at three in the morning");
+        assertThat(browser.path()).isEqualTo("/follow-up");
+        int recordsAfterReply = auditor.get("/api/v1/audit/records?limit=1000&object=" + incident).json().size();
+        browser.driver().navigate().refresh();
+        browser.waitFor(driver -> browser.script("return document.readyState").equals("complete"));
+
+        assertThat(handler.get("/api/v1/incidents/" + incident + "/timeline").body()
+                .split("It beeps at three in the morning", -1)).hasSize(2);
+        // the reply is audited; other records of the incident (checks that run on a schedule) may follow it, so
+        // the count is not compared across the reload
+        assertThat(recordsAfterReply).isGreaterThan(recordsBefore);
+    }
+
+    @Test
     void problemsAreShownNextToTheirFieldsAndTheOtherAnswersAreKept() throws IOException {
         Path program = Files.write(files.resolve("screenshot.png"), AttachmentUploadTest.WINDOWS_PROGRAM);
         Path huge = files.resolve("huge.png");
