@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -289,11 +288,9 @@ public class IdentityManagement {
         User user = User.register(command.username(), command.displayName().trim(), blankToNull(command.email()),
                 passwords.encode(password), command.roles(), command.teams(), command.businessUnit(),
                 clock.instant());
-        try {
-            users.save(user);
-        } catch (DuplicateKeyException race) {
-            return Outcome.refused(Refusal.conflict("username", "is already taken"));
-        }
+        // a second registration of the name at the same moment fails on the unique index and rolls back; it cannot
+        // be caught here, inside the transaction, and answers 409 at the web boundary
+        users.save(user);
         publish(by, "user.created", "user", user.id().toString(), null, user.snapshot());
         return Outcome.done(new CreatedUser(user.view(), oneTimePassword));
     }
