@@ -114,8 +114,16 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
     }
 
     public static Refusal throttled(java.time.Duration wait) {
-        return new Refusal(Kind.THROTTLED, "too many attempts; try again in " + Math.max(1, wait.toSeconds())
-                + " seconds", List.of());
+        return of(Kind.THROTTLED, THROTTLED_TEMPLATE, Math.max(1, wait.toSeconds()));
+    }
+
+    private static final String THROTTLED_TEMPLATE = "too many attempts; try again in {0,number,#} seconds";
+
+    /** For a throttled refusal, how long the caller must wait before trying again (an HTTP Retry-After). */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return kind == Kind.THROTTLED && template.equals(THROTTLED_TEMPLATE)
+                && arguments.get(0) instanceof Long seconds ? java.util.Optional.of(java.time.Duration.ofSeconds(
+                seconds)) : java.util.Optional.empty();
     }
 
     public static Refusal tooLarge(String field, String message) {
