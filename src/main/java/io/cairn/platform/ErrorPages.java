@@ -70,12 +70,10 @@ class ErrorPages implements ErrorController {
         if (failure == null) {
             return Optional.empty();
         }
-        Optional<ProblemDetail> unreadable = unreadableRequests.problemOf(failure);
-        if (unreadable.isPresent()) {
-            return unreadable;
-        }
-        if (failure instanceof Exception exception && Problems.sentTheWrongWay(exception).isPresent()) {
-            return Problems.sentTheWrongWay(exception);
+        Optional<ProblemDetail> known = unreadableRequests.problemOf(failure)
+                .or(() -> failure instanceof Exception e ? Problems.sentTheWrongWay(e) : Optional.empty());
+        if (known.isPresent()) {
+            return known;
         }
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyFailureException) {
