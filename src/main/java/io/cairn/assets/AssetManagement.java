@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,11 +60,9 @@ public class AssetManagement {
         }
         Instant now = clock.instant();
         Device registered = Device.register(device.name().trim(), device.kind(), device.identifier().trim(), now);
-        try {
-            devices.save(registered);
-        } catch (DuplicateKeyException race) {
-            return Outcome.refused(Refusal.conflict("identifier", "is already registered"));
-        }
+        // a second registration of the identifier at the same moment fails on the unique index and rolls back; it
+        // cannot be caught here, inside the transaction, and answers 409 at the web boundary
+        devices.save(registered);
         publish(registered, "registered", null);
         if (device.holder() != null) {
             handOver(registered, device.holder(), device.holderSince() == null ? now : device.holderSince());

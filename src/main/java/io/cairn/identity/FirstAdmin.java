@@ -1,11 +1,13 @@
 package io.cairn.identity;
 
+import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +29,14 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        identity.registerFirstAdmin(configuredPassword).ifPresent(created -> {
+        Optional<CreatedUser> first;
+        try {
+            first = identity.registerFirstAdmin(configuredPassword);
+        } catch (DuplicateKeyException anotherNodeWasFirst) {
+            // several nodes starting at once on an empty database: one of them created the admin
+            return;
+        }
+        first.ifPresent(created -> {
             if (created.oneTimePassword() != null) {
                 String banner = """
 

@@ -312,8 +312,9 @@ class IncidentApi {
         }
     }
 
-    private static <T> List<T> orEmpty(@Nullable List<T> values) {
-        return values == null ? List.of() : values;
+    /** The values of a repeatable parameter; an empty one ({@code ?status=}) is converted to null and left out. */
+    private static <T> List<T> orEmpty(@Nullable List<@Nullable T> values) {
+        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
     }
 
 }

@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -66,7 +65,9 @@ class IncidentListPage {
     }
 
     /**
-     * What the list shows, as the address carries it; dates are whole days in UTC, {@code reportedTo} included.
+     * What the list shows, as the address carries it; dates are whole days in UTC ({@code yyyy-MM-dd}),
+     * {@code reportedTo} included. They are kept as typed, so that one that is no date is shown back with a message
+     * next to its field rather than lost.
      */
     record ListQuery(
             @Nullable List<String> status,
@@ -76,8 +77,8 @@ class IncidentListPage {
             @Nullable String businessUnit,
             @Nullable String owner,
             @Nullable String q,
-            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedFrom,
-            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedTo,
+            @Nullable String reportedFrom,
+            @Nullable String reportedTo,
             @Nullable String sort,
             @Nullable String direction,
             @Nullable Integer page,
@@ -112,7 +113,7 @@ class IncidentListPage {
         /** True when a filter other than the search text is set. */
         public boolean panelFiltered() {
             return !status.isEmpty() || !priority.isEmpty() || !blank(categoryClass) || !blank(team)
-                    || !blank(businessUnit) || !blank(owner) || reportedFrom != null || reportedTo != null;
+                    || !blank(businessUnit) || !blank(owner) || !blank(reportedFrom) || !blank(reportedTo);
         }
     }
 
@@ -209,8 +210,9 @@ class IncidentListPage {
         if (!PAGE_SIZES.contains(query.pageSize())) {
             errors.rejectValue("size", "filter.invalid", "is not a page size");
         }
-        if (query.reportedFrom() != null && query.reportedTo() != null
-                && query.reportedTo().isBefore(query.reportedFrom())) {
+        LocalDate reportedFrom = day(query.reportedFrom(), "reportedFrom", errors);
+        LocalDate reportedTo = day(query.reportedTo(), "reportedTo", errors);
+        if (reportedFrom != null && reportedTo != null && reportedTo.isBefore(reportedFrom)) {
             errors.rejectValue("reportedTo", "filter.dates.reversed", "lies before the first day");
         }
         TeamId team = FormIds.parse(query.team(), TeamId::valueOf, "team", errors);
@@ -219,8 +221,8 @@ class IncidentListPage {
         UserId owner = FormIds.parse(query.owner(), UserId::valueOf, "owner", errors);
         List<String> priorities = query.priority().stream().filter(p -> !p.isBlank()).toList();
         return new IncidentFilter(statuses, priorities, blankToNull(query.categoryClass()), null, team, businessUnit,
-                owner, blankToNull(query.q()), startOf(query.reportedFrom()),
-                query.reportedTo() == null ? null : startOf(query.reportedTo().plusDays(1)), null, null, sort,
+                owner, blankToNull(query.q()), startOf(reportedFrom),
+                reportedTo == null ? null : startOf(reportedTo.plusDays(1)), null, null, sort,
                 query.ascending(), query.pageNumber(), query.pageSize(), blankToNull(query.cursor()));
     }
 
@@ -303,6 +305,23 @@ class IncidentListPage {
 
     private static String encoded(String value) {
         return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+    }
+
+    /** The day a filter field names ({@code yyyy-MM-dd}, years 1970 to 9999), or a problem next to the field. */
+    private static @Nullable LocalDate day(@Nullable String text, String field, BindingResult errors) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(Objects.requireNonNull(text).trim());
+            if (day.getYear() >= 1970 && day.getYear() <= 9999) {
+                return day;
+            }
+        } catch (java.time.format.DateTimeParseException notADay) {
+            // refused below
+        }
+        errors.rejectValue(field, "filter.date.invalid", "is not a date from 1970 to 9999 (yyyy-mm-dd)");
+        return null;
     }
 
     private static @Nullable Instant startOf(@Nullable LocalDate day) {

@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -674,6 +673,9 @@ public class IncidentManagement {
     @Transactional
     public Outcome<IncidentView> merge(IncidentId id, IncidentCommands.Merge command) {
         Actor actor = identity.requireActor();
+        // both rows locked, in the order of their ids, so that merges of a pair in opposite directions cannot deadlock
+        java.util.stream.Stream.of(id.value(), command.target().value()).sorted()
+                .forEach(incidents::findLockedById);
         Optional<Incident> target = handleable(actor, command.target());
         // the target is judged only for someone who may change this incident: anyone else learns nothing of either
         Outcome<IncidentView> merged = change(id, command.version(), "merged",
@@ -810,7 +812,10 @@ public class IncidentManagement {
             Function<Incident, Optional<Refusal>> apply, Function<Incident, Map<String, String>> facts,
             @Nullable String note) {
         Actor actor = identity.requireActor();
-        Optional<Incident> found = incidents.findById(id.value()).filter(i -> IncidentAccess.maySee(actor, i));
+        // Locked, so that of two writers with the same version the second sees the first one's version and is refused
+        // here, as a value; the version check at the save cannot be caught inside the transaction: the repository's
+        // own transaction boundary has already marked it rollback-only by then.
+        Optional<Incident> found = incidents.findLockedById(id.value()).filter(i -> IncidentAccess.maySee(actor, i));
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("incident " + id));
         }
@@ -827,11 +832,7 @@ public class IncidentManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        try {
-            incidents.save(incident);
-        } catch (OptimisticLockingFailureException race) {
-            return Outcome.refused(Refusal.stale(expectedVersion, expectedVersion + 1));
-        }
+        incidents.save(incident);
         Instant now = clock.instant();
         timeline.append(id, now, actor.ref(), verb, facts.apply(incident), note);
         events.publishEvent(new IncidentChanged(id, actor.ref(), now, verb, incident.status(), before,

@@ -6,6 +6,7 @@ import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Tlp;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 public record NewIncident(
         @NotBlank @Size(max = 300) String title,
         @NotBlank @Size(max = 20_000) String description,
-        @Nullable Category category,
+        @Nullable @Valid Category category,
         @Nullable Determination determination,
         @Nullable Severity severity,
         @Nullable @Size(max = 40) String impact,

@@ -2,9 +2,12 @@ package io.cairn.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,6 +21,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
 
+    /** The cookie that keeps the language a reader switched to. */
+    static final String LANGUAGE_COOKIE = "cairn-lang";
+
     /** UTC, in whole microseconds: what PostgreSQL stores, so that a value read back equals the value written. */
     @Bean
     Clock clock() {
@@ -26,7 +32,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("cairn-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             Locale requested = request.getLocale();
@@ -42,7 +48,24 @@ class PlatformConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         // an error page is shown in the language already chosen; reading its parameters may fail again, for one
-        // when an upload was too large to read
-        registry.addInterceptor(interceptor).excludePathPatterns("/error");
+        // when an upload was too large to read. The API has no language switch: it names its language in its own
+        // parameters, and reading a parameter of a malformed upload would fail before the API could say why.
+        registry.addInterceptor(interceptor).excludePathPatterns("/error", "/api/**");
+    }
+
+    /** Times in query parameters ({@code ?reportedFrom=}) as the API takes them in bodies: see {@link ApiTimes}. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(Instant.class, new Formatter<Instant>() {
+            @Override
+            public Instant parse(String text, Locale locale) {
+                return ApiTimes.instant(text);
+            }
+
+            @Override
+            public String print(Instant instant, Locale locale) {
+                return instant.toString();
+            }
+        });
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,7 +24,11 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -73,6 +78,10 @@ class SecurityConfiguration {
                                 && !request.getServletPath().startsWith("/api/v1/public/")
                                 && request.getSession(false) != null && !identity.actingByToken()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // a refused API call opens no session: there is no page to return to after signing in, and a
+                // request without a session cannot carry the session's CSRF token anyway
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new ExistingSessionCsrfTokens()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> writeProblem(response,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated",
@@ -109,6 +118,32 @@ class SecurityConfiguration {
     static void writeProblem(HttpServletResponse response, HttpStatus status, String type, String detail)
             throws IOException {
         Problems.write(response, Problems.of(status, type, detail, List.of()));
+    }
+
+    /**
+     * The session's CSRF tokens, as the pages keep them, for API calls from a signed-in browser; a call without a
+     * session gets no token kept for it, so that it opens no session.
+     */
+    private static final class ExistingSessionCsrfTokens implements CsrfTokenRepository {
+
+        private final HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+
+        @Override
+        public CsrfToken generateToken(HttpServletRequest request) {
+            return tokens.generateToken(request);
+        }
+
+        @Override
+        public void saveToken(@Nullable CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+            if (request.getSession(false) != null) {
+                tokens.saveToken(token, request, response);
+            }
+        }
+
+        @Override
+        public @Nullable CsrfToken loadToken(HttpServletRequest request) {
+            return tokens.loadToken(request);
+        }
     }
 
     /** Records a successful sign-in, clearing the account's failures, then goes where the user was heading. */

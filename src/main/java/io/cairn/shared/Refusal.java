@@ -114,8 +114,18 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
     }
 
     public static Refusal throttled(java.time.Duration wait) {
-        return of(Kind.THROTTLED, "too many attempts; try again in {0} seconds",
-                String.valueOf(Math.max(1, wait.toSeconds())));
+        // the seconds as text, so that a translation shows them without grouping (1000, not 1,000)
+        return of(Kind.THROTTLED, THROTTLED_TEMPLATE, String.valueOf(Math.max(1, wait.toSeconds())));
+    }
+
+    private static final String THROTTLED_TEMPLATE = "too many attempts; try again in {0} seconds";
+
+    /** For a throttled refusal, how long the caller must wait before trying again (an HTTP Retry-After). */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return kind == Kind.THROTTLED && template.equals(THROTTLED_TEMPLATE)
+                && arguments.get(0) instanceof String seconds
+                ? java.util.Optional.of(java.time.Duration.ofSeconds(Long.parseLong(seconds)))
+                : java.util.Optional.empty();
     }
 
     public static Refusal tooLarge(String field, String message) {

@@ -343,6 +343,62 @@ class IncidentApiTest extends ApiClient.OnServer {
     }
 
     @Test
+    void refusesACategoryWithoutClassOrTypeNamingTheCategory() {
+        String id = report("Categorised").get("id").asString();
+        for (Object category : List.of(Map.of(), Map.of("rsitClass", "fraud"), body("rsitClass", null, "rsitType",
+                "phishing"))) {
+            ApiClient.Answer reported = handler.post("/api/v1/incidents", body("title", "t", "description", "d",
+                    "category", category));
+            assertThat(reported.status()).as(reported.toString()).isEqualTo(400);
+            assertThat(reported.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+            ApiClient.Answer recategorised = handler.post("/api/v1/incidents/" + id + "/recategorise",
+                    body("category", category, "version", 0));
+            assertThat(recategorised.status()).as(recategorised.toString()).isEqualTo(400);
+            assertThat(recategorised.json().get("detail").asString()).startsWith("category: needs both");
+        }
+    }
+
+    @Test
+    void refusesLenientInputNamingTheFieldInsteadOfStoringNonsense() {
+        String id = report("Strict").get("id").asString();
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("{\"title\": \"t\", \"description\": \"d\", \"occurredAt\": \"-999999-01-01T00:00:00Z\"}",
+                "occurredAt");
+        refused.put("{\"title\": \"t\", \"description\": \"d\", \"occurredAt\": 12345}", "occurredAt");
+        refused.put("{\"title\": \"t\", \"description\": \"d\", \"occurredAt\": \"1969-12-31T23:59:59Z\"}",
+                "occurredAt");
+        refused.put("{\"title\": \"t\", \"title\": \"u\", \"description\": \"d\"}", "title");
+        refused.put("{\"title\": \"t\", \"description\": \"d\", \"confidential\": 1}", "confidential");
+        refused.put("{\"title\": 7, \"description\": \"d\"}", "title");
+        refused.put("{\"title\": \"t\", \"description\": \"d\", \"tlp\": 4}", "tlp");
+        refused.forEach((json, field) -> {
+            ApiClient.Answer answer = handler.post("/api/v1/incidents", json);
+            assertThat(answer.status()).as(json + ": " + answer).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("field").asString()).as(json).isEqualTo(field);
+        });
+        for (String version : List.of("1.5", "\"0\"", "99999999999999999999")) {
+            ApiClient.Answer answer = handler.post("/api/v1/incidents/" + id + "/describe",
+                    "{\"title\": \"t\", \"description\": \"d\", \"version\": " + version + "}");
+            assertThat(answer.status()).as(version + ": " + answer).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        }
+        ApiClient.Answer missing = handler.post("/api/v1/incidents/" + id + "/describe", body("title", "t",
+                "description", "d"));
+        assertThat(missing.json().get("detail").asString()).isEqualTo("version: is required");
+        assertThat(handler.get("/api/v1/incidents/" + id).json().get("version").asLong()).isZero();
+        assertThat(handler.get("/api/v1/incidents?reportedFrom=-999999-01-01T00:00:00Z").json().get("detail")
+                .asString()).isEqualTo("reportedFrom: '-999999-01-01T00:00:00Z' lies outside the years 1970 to 9999");
+    }
+
+    @Test
+    void takesTimesWithAnOffsetAndStoresThemAsTheInstantTheyName() {
+        ApiClient.Answer reported = handler.post("/api/v1/incidents", body("title", "Offset", "description", "d",
+                "occurredAt", "2026-01-01T10:00:00+02:00"));
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        assertThat(reported.json().get("occurredAt").asString()).isEqualTo("2026-01-01T08:00:00Z");
+    }
+
+    @Test
     void anUnknownIncidentIsNotFoundAsAProblem() {
         ApiClient.Answer missing = handler.get("/api/v1/incidents/" + java.util.UUID.randomUUID());
         assertThat(missing.status()).isEqualTo(404);

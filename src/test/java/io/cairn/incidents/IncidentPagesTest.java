@@ -126,6 +126,21 @@ class IncidentPagesTest extends Pages.OnServer {
     }
 
     @Test
+    void showsADateFilterItCannotReadNextToItsFieldInsteadOfFailing() throws Exception {
+        String page = mvc.perform(get("/incidents").param("reportedFrom", "garbage")
+                        .with(authentication(users.authentication(handler))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"reportedFrom-error\"")
+                .contains("Reported from: is not a date from 1970 to 9999 (yyyy-mm-dd)")
+                .contains("name=\"reportedFrom\" value=\"garbage\"");
+        mvc.perform(get("/incidents").param("reportedTo", "-999999-01-01")
+                        .with(authentication(users.authentication(handler))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"reportedTo-error\"")));
+    }
+
+    @Test
     void showsWhyLoweringTheMarkingNeedsAReasonNextToTheReasonField() throws Exception {
         IncidentView incident = reported(handler, "Marked red");
         users.as(handler, () -> incidents.mark(incident.id(), new IncidentCommands.Mark(Tlp.RED, Pap.RED, false, null,

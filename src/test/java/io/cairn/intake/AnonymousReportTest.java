@@ -97,6 +97,9 @@ class AnonymousReportTest extends ApiClient.OnServer {
         }
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.json().get("detail").asString()).contains("try again in");
+        assertThat(last.json().get("detail").asString()).endsWith("try again in " + last.header("Retry-After")
+                + " seconds");
+        assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
     }
 
     @Test

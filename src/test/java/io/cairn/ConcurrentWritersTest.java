@@ -1,0 +1,411 @@
+package io.cairn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.cairn.identity.Role;
+import io.cairn.identity.TeamId;
+import io.cairn.identity.TestUsers.TestUser;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Races writers that carry the same version over every versioned command of the API, with real concurrent HTTP
+ * requests released together, round after round: exactly one wins, every other gets 409 as a problem detail, and the
+ * stored version moved once, to the winner's. The commands are those of the OpenAPI description that take a
+ * {@code version}: one added without a race here fails {@link #everyVersionedCommandIsRaced}.
+ */
+@QuietServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrentWritersTest extends ApiClient.OnServer {
+
+    /** Writers per round, released at once. */
+    private static final int WRITERS = 3;
+    /** Rounds per command; more find rarer interleavings, at the cost of time. */
+    private static final int ROUNDS = Integer.getInteger("cairn.test.race-rounds", 5);
+
+    /** Versioned operations that create rather than replace, where a version is ignored: nothing to race. */
+    private static final Set<String> CREATES = Set.of("POST /api/v1/sla/calendars",
+            "POST /api/v1/sla/escalation-levels", "POST /api/v1/routing-rules", "POST /api/v1/knowledge/articles");
+
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+    private ApiClient admin;
+    private TestUser adminUser;
+    private TeamId racersTeam;
+
+    /** One race: the command, a fresh round (set up as each round needs), and where the stored version is read. */
+    private record Contest(String operation, Supplier<Round> round) {}
+
+    /**
+     * One round: the address, the body each writer sends (its index given, from the same version), and how to read
+     * the version stored now.
+     */
+    private record Round(String method, String path, IntFunction<Object> body, Supplier<Long> version) {}
+
+    @AfterAll
+    void stopWriters() {
+        writers.shutdownNow();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theLoserOfEveryRaceGets409AndNothingOfItIsStored() {
+        signIn();
+        return contests().stream().map(contest -> dynamicTest(contest.operation(), () -> {
+            for (int round = 0; round < ROUNDS; round++) {
+                race(contest.operation(), contest.round().get());
+            }
+        }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyVersionedCommandIsRaced() {
+        signIn();
+        Set<String> versioned = new TreeSet<>();
+        // springdoc builds the description at the first request: that takes a while on a busy machine
+        JsonNode api = new RawHttp(port).send("GET", "/v3/api-docs", Map.of(), null).json();
+        JsonNode schemas = api.path("components").path("schemas");
+        api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            JsonNode operation = entry.getValue();
+            boolean inQuery = operation.path("parameters").valueStream()
+                    .anyMatch(p -> p.path("name").asString().equals("version"));
+            JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
+            String ref = schema.path("$ref").asString("");
+            JsonNode body = ref.isEmpty() ? schema : schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
+            if (inQuery || body.path("properties").has("version")) {
+                versioned.add(entry.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        versioned.removeAll(CREATES);
+        assertThat(contests().stream().map(Contest::operation).toList()).containsAll(versioned);
+    }
+
+    private void race(String operation, Round round) throws Exception {
+        long before = round.version().get();
+        CyclicBarrier start = new CyclicBarrier(WRITERS);
+        List<Future<ApiClient.Answer>> sent = new ArrayList<>();
+        for (int writer = 0; writer < WRITERS; writer++) {
+            Object body = round.body().apply(writer);
+            sent.add(writers.submit(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                return switch (round.method()) {
+                    case "PUT" -> admin.put(round.path(), body);
+                    default -> admin.post(round.path(), body);
+                };
+            }));
+        }
+        List<ApiClient.Answer> answers = new ArrayList<>();
+        for (Future<ApiClient.Answer> answer : sent) {
+            answers.add(answer.get(120, TimeUnit.SECONDS));
+        }
+        List<ApiClient.Answer> won = answers.stream().filter(a -> a.status() < 300).toList();
+        assertThat(won).as(operation + ": one writer wins: " + answers).hasSize(1);
+        for (ApiClient.Answer lost : answers) {
+            if (lost != won.get(0)) {
+                assertThat(lost.status()).as(operation + ": the others get 409: " + answers).isEqualTo(409);
+                assertThat(lost.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(lost.json().path("detail").asString()).isNotBlank();
+            }
+        }
+        JsonNode winner = won.get(0).json();
+        long after = round.version().get();
+        long expected = winner.has("version") ? winner.get("version").asLong() : before + 1;
+        assertThat(after).as(operation + ": stored once, by the winner: " + answers).isEqualTo(expected)
+                .isGreaterThan(before);
+    }
+
+    // --- the contests ---------------------------------------------------------------------------------------------
+
+    private List<Contest> contests() {
+        List<Contest> contests = new ArrayList<>();
+        contests.addAll(incidentContests());
+        contests.addAll(identityContests());
+        contests.addAll(handlingContests());
+        contests.addAll(intakeAndKnowledgeContests());
+        return contests;
+    }
+
+    private List<Contest> incidentContests() {
+        String run = suffix();
+        List<Contest> contests = new ArrayList<>();
+        contests.add(onIncident("describe", writer -> Map.of("title", "Title by " + writer, "description",
+                "Told by writer " + writer)));
+        contests.add(onIncident("assign", writer -> Map.of("team", users.team("race").toString())));
+        contests.add(onIncident("reprioritise", writer -> Map.of("impact", writer % 2 == 0 ? "high" : "low",
+                "urgency", "medium")));
+        contests.add(onIncident("recategorise", writer -> Map.of("category", writer % 2 == 0
+                ? Map.of("rsitClass", "fraud", "rsitType", "phishing")
+                : Map.of("rsitClass", "other", "rsitType", "undetermined"))));
+        contests.add(onIncident("mark", writer -> Map.of("tlp", writer % 2 == 0 ? "RED" : "GREEN", "pap", "AMBER",
+                "confidential", false, "reason", "race " + run)));
+        contests.add(onIncident("times", writer -> Map.of("occurredAt", "2026-01-0" + (writer + 1) + "T10:00:00Z")));
+        contests.add(new Contest("POST /api/v1/incidents/{id}/transition", () -> freshIncident("transition",
+                writer -> Map.of("to", "triage"))));
+        contests.add(new Contest("POST /api/v1/incidents/{id}/triage", () -> freshIncident("triage",
+                writer -> Map.of("decision", "accept"))));
+        contests.add(new Contest("POST /api/v1/incidents/{id}/merge", () -> {
+            String target = incident();
+            return freshIncident("merge", writer -> Map.of("target", target));
+        }));
+        return contests;
+    }
+
+    private List<Contest> identityContests() {
+        List<Contest> contests = new ArrayList<>();
+        String user = users.user("raced", Set.of(Role.HANDLER)).id().toString();
+        contests.add(replacing("PUT /api/v1/users/{id}", "/api/v1/users/" + user, "/api/v1/users/" + user,
+                (writer, version) -> Map.of("displayName", "Raced " + writer, "roles", List.of("HANDLER"), "teams",
+                        List.of(), "enabled", true, "version", version)));
+        String team = users.team("raced").toString();
+        contests.add(replacing("PUT /api/v1/teams/{id}", "/api/v1/teams/" + team,
+                () -> versionIn("/api/v1/teams", "id", team),
+                (writer, version) -> Map.of("team", Map.of("name", "Raced " + team + " " + writer, "description",
+                        "by " + writer), "version", version)));
+        String unit = users.businessUnit("raced").toString();
+        contests.add(replacing("PUT /api/v1/business-units/{id}", "/api/v1/business-units/" + unit,
+                () -> versionIn("/api/v1/business-units", "id", unit),
+                (writer, version) -> Map.of("businessUnit", Map.of("name", "Raced " + unit + " " + writer,
+                        "description", "by " + writer), "version", version)));
+        String device = created(admin.post("/api/v1/devices", Map.of("name", "Raced", "kind", "laptop",
+                "identifier", "RACE-" + suffix())), "id");
+        contests.add(replacing("PUT /api/v1/devices/{id}/holder", "/api/v1/devices/" + device + "/holder",
+                "/api/v1/devices/" + device, (writer, version) -> {
+                    Map<String, Object> body = new HashMap<>();
+                    body.put("holder", writer % 2 == 0 ? adminUser.id().toString() : null);
+                    body.put("version", version);
+                    return body;
+                }));
+        return contests;
+    }
+
+    private List<Contest> handlingContests() {
+        List<Contest> contests = new ArrayList<>();
+        String calendar = created(admin.post("/api/v1/sla/calendars", Map.of("name", "Raced " + suffix(), "zone",
+                "Europe/Amsterdam", "week", Map.of("monday", List.of("09:00-17:00")), "holidays", List.of())), "id");
+        contests.add(replacing("PUT /api/v1/sla/calendars/{id}", "/api/v1/sla/calendars/" + calendar,
+                "/api/v1/sla/calendars/" + calendar, (writer, version) -> Map.of("name", "Raced " + calendar + writer,
+                        "zone", "Europe/Amsterdam",
+                        "week", Map.of("tuesday", List.of("0" + (writer + 7) + ":00-17:00")),
+                        "holidays", List.of(), "version", version)));
+        if (admin.get("/api/v1/sla/policies/P4").status() == 404) {
+            created(admin.put("/api/v1/sla/policies/P4", Map.of("responseTarget", "8h", "resolutionTarget", "40h")),
+                    "priority");
+        }
+        contests.add(replacing("PUT /api/v1/sla/policies/{priority}", "/api/v1/sla/policies/P4",
+                "/api/v1/sla/policies/P4", (writer, version) -> Map.of("responseTarget", (writer + 1) + "h",
+                        "resolutionTarget", "40h", "version", version)));
+        String level = created(admin.post("/api/v1/sla/escalation-levels", Map.of("name", "Raced " + suffix(),
+                "notifyKind", "user", "notifyTarget", adminUser.username(), "waitFor", "30m")), "id");
+        contests.add(replacing("PUT /api/v1/sla/escalation-levels/{id}", "/api/v1/sla/escalation-levels/" + level,
+                () -> versionIn("/api/v1/sla/escalation-levels", "id", level),
+                (writer, version) -> Map.of("name", "Raced " + level + writer, "notifyKind", "user", "notifyTarget",
+                        adminUser.username(), "waitFor", (writer + 1) + "0m", "version", version)));
+        String team = racersTeam.toString();
+        String rule = created(admin.post("/api/v1/routing-rules", Map.of("name", "Raced", "rsitClass", "fraud",
+                "team", team, "ownerStrategy", "NONE", "enabled", false)), "id");
+        contests.add(replacing("PUT /api/v1/routing-rules/{id}", "/api/v1/routing-rules/" + rule,
+                "/api/v1/routing-rules/" + rule, (writer, version) -> Map.of("name", "Raced " + writer, "rsitClass",
+                        "fraud", "team", team, "ownerStrategy", "NONE", "enabled", false, "version", version)));
+        String key = "race-" + suffix();
+        String playbook = created(admin.post("/api/v1/playbooks", Map.of("key", key, "name", "Raced",
+                "categories", List.of(Map.of("rsitClass", "fraud", "rsitType", "phishing")), "template", key,
+                "steps", List.of(Map.of("phase", "analysis", "title", "Look", "mandatory", false, "due", "PT1H")))),
+                "id");
+        contests.add(new Contest("PUT /api/v1/playbooks/{id}", () -> {
+            long version = version("/api/v1/playbooks/" + playbook);
+            return new Round("PUT", "/api/v1/playbooks/" + playbook + "?version=" + version,
+                    writer -> Map.of("key", key, "name", "Raced " + writer, "categories", List.of(Map.of(
+                            "rsitClass", "fraud", "rsitType", "phishing")), "template", key, "steps", List.of(Map.of(
+                            "phase", "analysis", "title", "Look " + writer, "mandatory", false, "due", "PT1H"))),
+                    () -> version("/api/v1/playbooks/" + playbook));
+        }));
+        contests.add(retiring("POST /api/v1/playbooks/{id}/retirement", "/api/v1/playbooks/" + playbook));
+        String incident = incident();
+        String task = created(admin.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Raced",
+                "team", team)), "id");
+        String tasks = "/api/v1/tasks/" + task;
+        contests.add(new Contest("POST /api/v1/tasks/{id}/complete", () -> {
+            reopenIfClosed(tasks);
+            return versioned("POST", tasks + "/complete", tasks, writer -> Map.of("note", "done by " + writer));
+        }));
+        contests.add(new Contest("POST /api/v1/tasks/{id}/skip", () -> {
+            reopenIfClosed(tasks);
+            return versioned("POST", tasks + "/skip", tasks, writer -> Map.of("reason", "skipped by " + writer));
+        }));
+        contests.add(new Contest("POST /api/v1/tasks/{id}/reopen", () -> {
+            if (admin.get(tasks).json().path("state").asString().equals("open")) {
+                admin.post(tasks + "/complete", Map.of("version", version(tasks)));
+            }
+            return versioned("POST", tasks + "/reopen", tasks, writer -> Map.of());
+        }));
+        return contests;
+    }
+
+    private List<Contest> intakeAndKnowledgeContests() {
+        List<Contest> contests = new ArrayList<>();
+        String key = "race-" + suffix();
+        Map<String, Object> content = Map.of(
+                "title", Map.of("en", "Raced", "nl", "Geracet"), "summary", Map.of("en", "Raced", "nl", "Geracet"),
+                "defaults", Map.of("category", Map.of("rsitClass", "other", "rsitType", "undetermined"), "impact",
+                        "low", "urgency", "medium", "confidential", false),
+                "questions", List.of(Map.of("key", "what", "kind", "text", "required", true, "label",
+                        Map.of("en", "What?", "nl", "Wat?"))),
+                "tips", List.of(Map.of("en", "Wait.", "nl", "Wacht.")));
+        admin.post("/api/v1/report-templates", Map.of("key", key, "content", content));
+        String template = "/api/v1/report-templates/" + key;
+        contests.add(replacing("PUT /api/v1/report-templates/{key}", template, template,
+                (writer, version) -> Map.of("content", content, "version", version)));
+        contests.add(retiring("POST /api/v1/report-templates/{key}/retirement", template));
+        contests.add(replacing("PUT /api/v1/priority-matrix", "/api/v1/priority-matrix", "/api/v1/priority-matrix",
+                (writer, version) -> {
+                    ObjectNode matrix = (ObjectNode) admin.get("/api/v1/priority-matrix").json();
+                    matrix.put("version", version);
+                    return matrix;
+                }));
+        String rootCause = "race-" + suffix();
+        admin.post("/api/v1/root-causes", Map.of("key", rootCause, "label", "Raced " + rootCause));
+        contests.add(replacing("PUT /api/v1/root-causes/{key}", "/api/v1/root-causes/" + rootCause,
+                () -> versionIn("/api/v1/root-causes", "key", rootCause),
+                (writer, version) -> Map.of("label", "Raced " + rootCause + " " + writer, "retired", false,
+                        "version", version)));
+        String slug = "race-" + suffix();
+        admin.post("/api/v1/knowledge/articles", Map.of("slug", slug, "title", "Raced", "body", "Raced",
+                "audience", "handlers", "version", 0));
+        contests.add(replacing("PUT /api/v1/knowledge/articles/{slug}", "/api/v1/knowledge/articles/" + slug,
+                () -> admin.get("/api/v1/knowledge/articles/" + slug).json().path("article").path("version")
+                        .asLong(), (writer, version) -> Map.of("title", "Raced " + writer, "body",
+                        "Written by " + writer, "audience", "handlers", "version", version)));
+        String incident = incident();
+        String review = "/api/v1/incidents/" + incident + "/review";
+        contests.add(replacing("PUT /api/v1/incidents/{id}/review", review, review,
+                (writer, version) -> Map.of("summary", "Summed up by " + writer, "complete", false, "version",
+                        version)));
+        String action = created(admin.post(review + "/actions", Map.of("title", "Raced", "owner",
+                adminUser.id().toString(), "dueOn", LocalDate.now().plusDays(30).toString())), "id");
+        Supplier<Long> actionVersion = () -> versionIn("/api/v1/corrective-actions?open=false", "id", action);
+        contests.add(new Contest("POST /api/v1/corrective-actions/{id}/status", () -> {
+            long version = actionVersion.get();
+            boolean done = admin.get("/api/v1/corrective-actions?open=true").json().valueStream()
+                    .noneMatch(a -> a.path("id").asString().equals(action));
+            return new Round("POST", "/api/v1/corrective-actions/" + action + "/status",
+                    writer -> Map.of("done", !done, "version", version), actionVersion);
+        }));
+        return contests;
+    }
+
+    // --- rounds of each shape ---------------------------------------------------------------------------------------
+
+    /** A command on one incident, round after round: each round starts from the version the last one stored. */
+    private Contest onIncident(String command, IntFunction<Map<String, Object>> body) {
+        String id = incident();
+        String path = "/api/v1/incidents/" + id;
+        return new Contest("POST /api/v1/incidents/{id}/" + command,
+                () -> versioned("POST", path + "/" + command, path, body));
+    }
+
+    /** A command that can happen once to an incident: a new incident each round. */
+    private Round freshIncident(String command, IntFunction<Map<String, Object>> body) {
+        String path = "/api/v1/incidents/" + incident();
+        return versioned("POST", path + "/" + command, path, body);
+    }
+
+    /** A replacement of a resource whose version is read at {@code read}. */
+    private Contest replacing(String operation, String path, String read, VersionedBody body) {
+        return replacing(operation, path, () -> version(read), body);
+    }
+
+    private Contest replacing(String operation, String path, Supplier<Long> version, VersionedBody body) {
+        return new Contest(operation, () -> {
+            long now = version.get();
+            return new Round("PUT".equals(operation.substring(0, 3)) ? "PUT" : "POST", path,
+                    writer -> body.of(writer, now), version);
+        });
+    }
+
+    /** Retires a resource or restores it, whichever it needs. */
+    private Contest retiring(String operation, String path) {
+        return new Contest(operation, () -> {
+            JsonNode now = admin.get(path).json();
+            long version = now.path("version").asLong();
+            boolean retired = now.path("retired").asBoolean();
+            return new Round("POST", path + "/retirement", writer -> Map.of("retired", !retired, "version", version),
+                    () -> version(path));
+        });
+    }
+
+    private Round versioned(String method, String path, String read, IntFunction<Map<String, Object>> body) {
+        long version = version(read);
+        return new Round(method, path, writer -> {
+            Map<String, Object> withVersion = new LinkedHashMap<>(body.apply(writer));
+            withVersion.put("version", version);
+            return withVersion;
+        }, () -> version(read));
+    }
+
+    @FunctionalInterface
+    private interface VersionedBody {
+        Object of(int writer, long version);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------------
+
+    private void signIn() {
+        if (admin == null) {
+            racersTeam = users.team("racers");
+            adminUser = users.user("racer", Set.of(Role.values()), racersTeam);
+            admin = client(adminUser);
+        }
+    }
+
+    private String incident() {
+        return created(admin.post("/api/v1/incidents", Map.of("title", "Raced " + suffix(), "description",
+                "raced")), "id");
+    }
+
+    private void reopenIfClosed(String task) {
+        if (!admin.get(task).json().path("state").asString().equals("open")) {
+            admin.post(task + "/reopen", Map.of("version", version(task)));
+        }
+    }
+
+    private long version(String path) {
+        ApiClient.Answer read = admin.get(path);
+        assertThat(read.status()).as(path + ": " + read).isEqualTo(200);
+        return read.json().path("version").asLong();
+    }
+
+    private long versionIn(String list, String field, String value) {
+        return admin.get(list).json().valueStream().filter(item -> item.path(field).asString().equals(value))
+                .findFirst().orElseThrow(() -> new AssertionError(value + " not in " + list)).path("version")
+                .asLong();
+    }
+
+    private static String created(ApiClient.Answer answer, String field) {
+        assertThat(answer.status()).as(answer.toString()).isLessThan(300);
+        return answer.json().path(field).asString();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

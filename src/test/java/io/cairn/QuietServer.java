@@ -1,0 +1,22 @@
+package io.cairn;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks or outbox drains), for
+ * tests that compare what is stored before and after a request: only the requests change anything. Test classes
+ * with this share one server.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@TestPropertySource(properties = {
+    "cairn.sla.scanner-enabled=false",
+    "cairn.sla.scan-interval=PT24H",
+    "cairn.recurrence.detect-interval=PT24H",
+    "cairn.notification.drain-interval=PT24H"})
+public @interface QuietServer {
+}
