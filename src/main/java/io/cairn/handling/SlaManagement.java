@@ -456,12 +456,12 @@ public class SlaManagement {
             List<SlaClock> locked = clocks.lock(id).stream()
                     .filter(c -> c.breachedAt() != null && c.acknowledgedAt() == null).toList();
             if (locked.isEmpty()) {
-                return Outcome.refused(Refusal.conflict("the incident has no breach waiting for an acknowledgement"));
+                return refusedUnread(Refusal.conflict("the incident has no breach waiting for an acknowledgement"));
             }
             boolean mayAcknowledge = actor.has(Role.COORDINATOR) || actor.id().equals(incident.get().owner())
                     || locked.stream().anyMatch(c -> c.notified().contains(actor.id()));
             if (!mayAcknowledge) {
-                return Outcome.refused(Refusal.forbidden("only the owner, a coordinator or someone the breach was "
+                return refusedUnread(Refusal.forbidden("only the owner, a coordinator or someone the breach was "
                         + "sent to may acknowledge it"));
             }
             Instant now = clock.instant();
@@ -473,6 +473,16 @@ public class SlaManagement {
                     actor.ref(), now));
             return Outcome.done(viewsOf(incident.get()));
         });
+    }
+
+    /**
+     * A refusal that leaves no trace: the transaction rolls back, and with it the audited read of a confidential
+     * incident that the refused caller never got to see.
+     */
+    private static <T> Outcome<T> refusedUnread(Refusal refusal) {
+        org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+                .setRollbackOnly();
+        return Outcome.refused(refusal);
     }
 
     private List<SlaClockView> viewsOf(IncidentView incident) {

@@ -5,7 +5,6 @@ import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -31,12 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class IdentityManagement {
-
-    /**
-     * How long a session trusts the user it read when nothing changed on this node: the bound within which a change
-     * made on another node of a cluster takes effect.
-     */
-    private static final Duration ACTOR_REFRESH = Duration.ofSeconds(5);
 
     /*
      * Users, teams and business units are never deleted (they are disabled or renamed), so one that was found
@@ -79,13 +72,14 @@ public class IdentityManagement {
     /**
      * The signed-in user of the current request, if any. A session reads its user again after any identity change on
      * this node, so that a user disabled, demoted or given a one-time password is so from their next request on, and
-     * every few seconds for changes on other nodes; a user disabled or removed since signing in is no longer acting.
+     * every {@code cairn.session.user-refresh} for changes on other nodes; a user disabled or removed since signing
+     * in is no longer acting.
      */
     public Optional<Actor> currentActor() {
         return currentPrincipal().flatMap(principal -> {
             Instant now = clock.instant();
             long changes = generation.current();
-            if (principal.generation() != changes || principal.loadedAt().plus(ACTOR_REFRESH).isBefore(now)) {
+            if (generation.stale(principal.generation(), principal.loadedAt(), now)) {
                 Optional<User> user = users.findById(principal.actor().id().value());
                 principal.refresh(user.map(User::actor).orElse(principal.actor()),
                         user.map(User::mustChangePassword).orElse(false), user.map(User::enabled).orElse(false),

@@ -130,7 +130,11 @@ class Incident {
         touch(now);
     }
 
+    /** Gives the incident its owner, team and business unit; a person taking it on acknowledges it. */
     void assign(@Nullable UserId owner, @Nullable TeamId team, @Nullable BusinessUnitId businessUnit, Instant now) {
+        if (owner != null && acknowledgedAt == null) {
+            acknowledgedAt = now;
+        }
         this.ownerId = uuid(owner);
         this.teamId = uuid(team);
         this.businessUnitId = uuid(businessUnit);

@@ -177,6 +177,43 @@ class SlaApiTest extends ApiClient.OnServer {
     }
 
     @Test
+    void givingAnIncidentAnOwnerMeetsItsResponseClockAndAnAssignmentWithoutOneDoesNot() {
+        var owner = users.userNamed("sla-owner-" + run, Set.of(Role.HANDLER));
+        JsonNode incident = report(handler, "low", "low");
+        String id = incident.get("id").asString();
+
+        JsonNode withoutOwner = handler.post("/api/v1/incidents/" + id + "/assign", Map.of("version",
+                incident.get("version").asLong())).json();
+        assertThat(withoutOwner.get("acknowledgedAt").isNull()).isTrue();
+        assertThat(clock(id, "response").get("state").asString()).isEqualTo("running");
+
+        JsonNode owned = handler.post("/api/v1/incidents/" + id + "/assign", Map.of("owner", owner.id().toString(),
+                "version", withoutOwner.get("version").asLong())).json();
+        assertThat(owned.get("status").asString()).as("still new: taking it on is the acknowledgement")
+                .isEqualTo("new");
+        assertThat(owned.get("acknowledgedAt").isNull()).isFalse();
+        assertThat(clock(id, "response").get("state").asString()).isEqualTo("met");
+    }
+
+    @Test
+    void aRefusedAcknowledgementOfAConfidentialIncidentLeavesNoAuditedRead() {
+        io.cairn.identity.TeamId team = users.teamNamed("SLA desk " + run);
+        var member = users.userNamed("sla-member-" + run, Set.of(Role.HANDLER), team);
+        ApiClient.Answer created = handler.post("/api/v1/incidents", Map.of("title", "Confidential " + run,
+                "description", "Only for the desk", "impact", "low", "urgency", "low", "confidential", true,
+                "team", team.toString()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+
+        ApiClient.Answer refused = client(member).post("/api/v1/incidents/" + id + "/sla/acknowledge", Map.of());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(jdbc.sql("select count(*) from audit_record where object_id = ? and action like "
+                + "'incident.viewed-%' and actor_id = ?").param(id).param(member.id().toString())
+                .query(Long.class).single()).as("the refused caller saw nothing, so read nothing").isZero();
+    }
+
+    @Test
     void theClockPausesInAPausingStatusAndResumesWhenTheIncidentMovesOn() {
         ApiClient.Answer policy = admin.put("/api/v1/sla/policies/P4", Map.of("responseTarget", "16h",
                 "resolutionTarget", "80h", "pauseStatuses", List.of("triage")));

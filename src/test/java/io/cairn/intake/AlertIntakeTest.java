@@ -219,7 +219,7 @@ class AlertIntakeTest extends ApiClient.OnServer {
             ApiClient.Answer refused = monitor.post("/api/v1/alerts", repeat);
             assertThat(refused.status()).as(refused.status() + " for a class of " + rsitClass.length()
                     + " characters").isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).startsWith("category");
         }
         Map<String, Object> future = new HashMap<>(alert(reference));
         future.put("occurredAt", java.time.Instant.now().plusSeconds(86_400).toString());

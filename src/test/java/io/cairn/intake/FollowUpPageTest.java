@@ -1,13 +1,15 @@
 package io.cairn.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import io.cairn.Pages;
 import java.util.concurrent.ThreadLocalRandom;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The follow-up page says what is wrong with a code in a sentence, in the reader's language. */
@@ -25,13 +27,17 @@ class FollowUpPageTest extends Pages.OnServer {
 
     @Test
     void aWrongCodeIsNamedInASentenceInEnglishAndDutch() throws Exception {
-        mvc.perform(post("/follow-up").param("code", "AAAA-BBBB-CCCC-DDDD-EEEE").with(fromAnAddressOfItsOwn())
-                        .with(csrf()))
-                .andExpect(content().string(Matchers.containsString(
-                        "This is not a follow-up code. Check it and try again.")));
-        mvc.perform(post("/follow-up").param("code", "AAAA-BBBB-CCCC-DDDD-EEEE").param("lang", "nl")
-                        .with(fromAnAddressOfItsOwn()).with(csrf()))
-                .andExpect(content().string(Matchers.containsString(
-                        "Dit is geen vervolgcode. Controleer de code en probeer het opnieuw.")));
+        assertThat(followedUp("en")).contains("This is not a follow-up code. Check it and try again.");
+        assertThat(followedUp("nl")).contains("Dit is geen vervolgcode. Controleer de code en probeer het opnieuw.");
+    }
+
+    /** The page the browser shows after posting a wrong code: the form redirects, carrying the code in the session. */
+    private String followedUp(String language) throws Exception {
+        RequestPostProcessor address = fromAnAddressOfItsOwn();
+        MvcResult posted = mvc.perform(post("/follow-up").param("code", "AAAA-BBBB-CCCC-DDDD-EEEE")
+                        .param("lang", language).with(address).with(csrf()))
+                .andExpect(redirectedUrl("/follow-up")).andReturn();
+        return mvc.perform(get("/follow-up").param("lang", language).flashAttrs(posted.getFlashMap()).with(address))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

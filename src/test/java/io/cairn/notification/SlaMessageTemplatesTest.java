@@ -44,9 +44,13 @@ class SlaMessageTemplatesTest {
     }
 
     @Test
-    void anEscalationNamesTheLevel() {
+    void anEscalationNamesTheClockAndTheLevelInItsSubject() {
         assertThat(templates.render("sla-escalation", "en", parameters("response")).subject())
-                .isEqualTo("INC-7: an SLA breach escalated to Duty manager");
+                .isEqualTo("INC-7: the breach of its response target escalated to Duty manager");
+        assertThat(templates.render("sla-escalation", "en", parameters("resolution")).subject())
+                .isEqualTo("INC-7: the breach of its resolution target escalated to Duty manager");
+        assertThat(templates.render("sla-escalation", "nl", parameters("resolution")).subject())
+                .isEqualTo("INC-7: de overschrijding van de oplossingstermijn is geëscaleerd naar Duty manager");
         assertThat(templates.render("sla-escalation", "nl", parameters("response")).body())
                 .contains("reactietermijn").contains("geëscaleerd naar \"Duty manager\"");
     }

@@ -165,7 +165,8 @@ class SlaNotificationTest extends ApiClient.OnServer {
 
         assertThat(MailServers.sentTo(dutyAddress)).extracting(MimeMessage::getSubject)
                 .filteredOn(subject -> subject.startsWith(incident.get("reference").asString() + ":"))
-                .containsExactly(incident.get("reference").asString() + ": an SLA breach escalated to Duty " + run);
+                .containsExactly(incident.get("reference").asString()
+                        + ": the breach of its resolution target escalated to Duty " + run);
         assertThat(about(dutyManager, incident)).hasSize(1);
         JsonNode clock = owner.get("/api/v1/incidents/" + incident.get("id").asString() + "/sla").json().get(1);
         assertThat(clock.get("escalations").asInt()).isEqualTo(1);
@@ -216,7 +217,7 @@ class SlaNotificationTest extends ApiClient.OnServer {
 
         for (ApiClient member : List.of(first, second)) {
             assertThat(messages(member)).extracting(message -> message.get("subject").asString())
-                    .contains(created.json().get("reference").asString() + ": an SLA breach escalated to Night "
+                    .contains(created.json().get("reference").asString() + ": the breach of its response target escalated to Night "
                             + run);
         }
     }
