@@ -10,6 +10,7 @@ import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusalErrors;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -80,8 +81,8 @@ class PortalPages {
     @PostMapping("/report/{key}")
     String submit(@PathVariable String key, @RequestParam MultiValueMap<String, String> form,
             @RequestParam(defaultValue = "false") boolean confidential, @RequestParam(required = false)
-            @Nullable String timeZone, Locale locale, HttpServletRequest request, Model model,
-            RedirectAttributes redirect) throws IOException {
+            @Nullable String timeZone, Locale locale, HttpServletRequest request, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) throws IOException {
         Optional<ReportTemplate> template = active(key);
         if (template.isEmpty()) {
             return "redirect:/report";
@@ -94,6 +95,7 @@ class PortalPages {
         Outcome<?> outcome = signedIn ? intake.submitReport(submission, files)
                 : intake.submitAnonymousReport(submission, files);
         if (outcome instanceof Outcome.Refused<?> refused) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return showForm(template.get(), form.toSingleValueMap(), confidential,
                     fieldErrors(refused.refusal()), model);
         }
