@@ -130,7 +130,7 @@ public class IdentityManagement {
         long changes = generation.current();
         byte[] digest = Secrets.tokenDigest(token);
         String key = java.util.HexFormat.of().formatHex(digest);
-        return recentTokens.find(key, now, () -> lookUpToken(digest))
+        return recentTokens.find(key, () -> lookUpToken(digest))
                 .filter(row -> row.enabled() && row.revokedAt() == null
                         && (row.expiresAt() == null || row.expiresAt().isAfter(now)))
                 .map(row -> {
