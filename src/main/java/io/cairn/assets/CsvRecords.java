@@ -8,8 +8,12 @@ final class CsvRecords {
 
     private CsvRecords() {}
 
-    /** The records of the text, each a list of fields; a blank line is an empty record, so records count lines. */
-    static List<List<String>> parse(String text) {
+    /**
+     * The records of the text, each a list of fields; a blank line is an empty record, so records count lines. A byte
+     * order mark before the first line, as spreadsheets write, is not part of it.
+     */
+    static List<List<String>> parse(String csv) {
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -67,6 +67,11 @@ class CsvRecordsTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfIt() {
+        assertThat(filled("\uFEFFname,kind\r\n")).containsExactly(List.of("name", "kind"));
+    }
+
+    @Test
     void anEmptyTextHasNoFilledRecord() {
         assertThat(filled("")).isEmpty();
         assertThat(filled("\n\n")).isEmpty();
