@@ -159,7 +159,7 @@ public class AssetManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        List<List<String>> records = CsvRecords.parse(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
+        List<List<String>> records = CsvRecords.parse(csv);
         if (records.isEmpty() || records.get(0).isEmpty()) {
             return Outcome.refused(Refusal.invalid("file", "is empty; the first line must name the columns "
                     + "name,kind,identifier[,holder,since]"));

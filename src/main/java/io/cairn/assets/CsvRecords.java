@@ -1,56 +1,40 @@
 package io.cairn.assets;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
-/** Reads CSV as RFC 4180 writes it: commas, quoted fields with doubled quotes, CRLF or LF line ends. */
+/**
+ * Reads CSV as RFC 4180 writes it (commas, quoted fields with doubled quotes, CRLF, LF or CR line ends), by Apache
+ * Commons CSV, and as leniently as spreadsheets need: text after a closing quote is kept and an unclosed quote runs
+ * to the end, so that the device import names a file's problems by line rather than failing on its syntax.
+ */
 final class CsvRecords {
+
+    private static final CSVFormat LENIENT_RFC_4180 = CSVFormat.RFC4180.builder()
+            .setTrailingData(true)
+            .setLenientEof(true)
+            .get();
 
     private CsvRecords() {}
 
-    /** The records of the text, each a list of fields; a blank line is an empty record, so records count lines. */
-    static List<List<String>> parse(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                endRecord(records, record, field);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
+    /**
+     * The records of the text, each a list of fields; a blank line is an empty record, so records count lines. A byte
+     * order mark before the first line, as spreadsheets write, is not part of it.
+     */
+    static List<List<String>> parse(String csv) {
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        try (CSVParser parser = CSVParser.parse(text, LENIENT_RFC_4180)) {
+            return parser.stream().map(CsvRecords::fields).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string could not be read as CSV", e);
         }
-        endRecord(records, record, field);
-        return records;
     }
 
-    private static void endRecord(List<List<String>> records, List<String> record, StringBuilder field) {
-        record.add(field.toString());
-        field.setLength(0);
-        if (!(record.size() == 1 && record.get(0).isBlank())) {
-            records.add(List.copyOf(record));
-        } else {
-            records.add(List.of());
-        }
+    private static List<String> fields(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isBlank() ? List.of() : List.of(record.values());
     }
 }

@@ -1,8 +1,10 @@
 package io.cairn.handling;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -19,35 +21,45 @@ final class RecentlyRead<T> {
     /** How long another node may go on with settings an admin has just changed. */
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
 
-    private record Read<T>(T value, long readAtNanos) {}
+    /** The one key of the cache: it holds one value. */
+    private enum Settings { ALL }
 
     private final Supplier<T> read;
-    private volatile @Nullable Read<T> last;
+    private final Cache<Settings, T> last;
 
     RecentlyRead(Supplier<T> read) {
-        this.read = read;
+        this(read, Ticker.systemTicker());
     }
 
-    /** The value as read within the time to live, or as read now. */
+    /** Keeps the value for the time to live as the ticker counts it. */
+    RecentlyRead(Supplier<T> read, Ticker ticker) {
+        this.read = read;
+        this.last = Caffeine.newBuilder().expireAfterWrite(TIME_TO_LIVE).ticker(ticker).executor(Runnable::run)
+                .build();
+    }
+
+    /**
+     * The value as read within the time to live, or as read now. The read runs outside the cache's lock: it takes a
+     * database connection, and threads waiting on that lock might hold the rest of the pool.
+     */
     T get() {
-        Read<T> seen = last;
-        long now = System.nanoTime();
-        if (seen != null && now - seen.readAtNanos() < TIME_TO_LIVE.toNanos()) {
-            return seen.value();
+        T seen = last.getIfPresent(Settings.ALL);
+        if (seen != null) {
+            return seen;
         }
         T value = read.get();
-        last = new Read<>(value, now);
+        last.put(Settings.ALL, value);
         return value;
     }
 
     /** Forgets the value now and once more when the current transaction commits. */
     void forget() {
-        last = null;
+        last.invalidateAll();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    last = null;
+                    last.invalidateAll();
                 }
             });
         }

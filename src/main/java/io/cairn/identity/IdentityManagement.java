@@ -31,13 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IdentityManagement {
 
-    /*
-     * Users, teams and business units are never deleted (they are disabled or renamed), so one that was found
-     * once exists for good: the checks on every reported incident ask the database only the first time.
-     */
-    private final Set<UserId> knownUsers = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<TeamId> knownTeams = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<BusinessUnitId> knownBusinessUnits = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final KnownIds<UserId> knownUsers = new KnownIds<>();
+    private final KnownIds<TeamId> knownTeams = new KnownIds<>();
+    private final KnownIds<BusinessUnitId> knownBusinessUnits = new KnownIds<>();
 
     private final Users users;
     private final Teams teams;
@@ -130,7 +126,7 @@ public class IdentityManagement {
         long changes = generation.current();
         byte[] digest = Secrets.tokenDigest(token);
         String key = java.util.HexFormat.of().formatHex(digest);
-        return recentTokens.find(key, now, () -> lookUpToken(digest))
+        return recentTokens.find(key, () -> lookUpToken(digest))
                 .filter(row -> row.enabled() && row.revokedAt() == null
                         && (row.expiresAt() == null || row.expiresAt().isAfter(now)))
                 .map(row -> {
@@ -456,7 +452,7 @@ public class IdentityManagement {
     /** True when the user exists. */
     @Transactional(readOnly = true)
     public boolean userExists(UserId id) {
-        return knownUsers.contains(id) || remember(knownUsers, id, users.existsById(id.value()));
+        return knownUsers.exists(id, user -> users.existsById(user.value()));
     }
 
     /** The user with this login name, if any. */
@@ -530,8 +526,8 @@ public class IdentityManagement {
      */
     @Transactional(readOnly = true)
     public boolean teamExists(TeamId id) {
-        return knownTeams.contains(id) || remember(knownTeams, id, jdbc.sql(
-                "select exists (select 1 from team where id = ?)").param(id.value()).query(Boolean.class).single());
+        return knownTeams.exists(id, team -> jdbc.sql(
+                "select exists (select 1 from team where id = ?)").param(team.value()).query(Boolean.class).single());
     }
 
     /** The members of a team, by login name. */
@@ -591,8 +587,8 @@ public class IdentityManagement {
     /** Whether the business unit exists; cheaper than loading it. */
     @Transactional(readOnly = true)
     public boolean businessUnitExists(BusinessUnitId id) {
-        return knownBusinessUnits.contains(id) || remember(knownBusinessUnits, id, jdbc.sql(
-                "select exists (select 1 from business_unit where id = ?)").param(id.value()).query(Boolean.class)
+        return knownBusinessUnits.exists(id, unit -> jdbc.sql(
+                "select exists (select 1 from business_unit where id = ?)").param(unit.value()).query(Boolean.class)
                 .single());
     }
 
@@ -694,17 +690,6 @@ public class IdentityManagement {
         events.publishEvent(new IdentityChanged(actor, clock.instant(), action, type, id,
                 Optional.ofNullable(before).map(text -> ContentDigest.of(text).hex()),
                 Optional.ofNullable(after).map(text -> ContentDigest.of(text).hex())));
-    }
-
-    /** Keeps an id found to exist; ids are at most a few thousand, and a full set starts again. */
-    private static <T> boolean remember(Set<T> known, T id, boolean exists) {
-        if (exists) {
-            if (known.size() >= 100_000) {
-                known.clear();
-            }
-            known.add(id);
-        }
-        return exists;
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -1,11 +1,16 @@
 package io.cairn.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,17 +29,29 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class RecentTokens {
 
     /** Bounds memory when many distinct tokens are used within one time to live. */
-    private static final int MAX_ENTRIES = 10_000;
+    static final int MAX_ENTRIES = 10_000;
 
-    private final Duration timeToLive;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The tokens by digest (in hex); none when the time to live turns the cache off. */
+    private final @Nullable Cache<String, TokenLookup> tokens;
 
-    RecentTokens(@Value("${cairn.api.token-cache-ttl:PT5S}") Duration timeToLive) {
-        this.timeToLive = timeToLive;
+    @Autowired
+    RecentTokens(@Value("${cairn.api.token-cache-ttl:PT5S}") Duration timeToLive, Clock clock) {
+        this(timeToLive, () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        });
     }
 
-    /** A token as looked up, and when. */
-    record Entry(TokenLookup token, Instant lookedUpAt) {}
+    /** Remembers tokens for the time to live as the ticker counts it. */
+    RecentTokens(Duration timeToLive, Ticker ticker) {
+        this.tokens = timeToLive.isZero() || timeToLive.isNegative() ? null : Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                // a token marked as used keeps the time it was looked up, so it is looked up again on time
+                .expireAfter(Expiry.<String, TokenLookup>creating((digest, token) -> timeToLive))
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+    }
 
     /** What a token lookup found: the token's own facts and the user it acts for. */
     record TokenLookup(java.util.UUID id, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
@@ -45,35 +62,53 @@ class RecentTokens {
         }
     }
 
-    /** The token with this digest (in hex), from memory when it was looked up within the time to live. */
-    Optional<TokenLookup> find(String digest, Instant now, Supplier<Optional<TokenLookup>> lookUp) {
-        Entry entry = entries.get(digest);
-        if (entry != null && entry.lookedUpAt().plus(timeToLive).isAfter(now)) {
-            return Optional.of(entry.token());
+    /**
+     * The token with this digest (in hex), from memory when it was looked up within the time to live. The lookup
+     * runs outside the cache's lock: it takes a database connection, and threads waiting on that lock might hold
+     * the rest of the pool.
+     */
+    Optional<TokenLookup> find(String digest, Supplier<Optional<TokenLookup>> lookUp) {
+        Cache<String, TokenLookup> cache = tokens;
+        if (cache == null) {
+            return lookUp.get();
+        }
+        TokenLookup remembered = cache.getIfPresent(digest);
+        if (remembered != null) {
+            return Optional.of(remembered);
         }
         Optional<TokenLookup> found = lookUp.get();
-        if (!timeToLive.isZero() && !timeToLive.isNegative()) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            found.ifPresentOrElse(token -> entries.put(digest, new Entry(token, now)), () -> entries.remove(digest));
-        }
+        found.ifPresent(token -> cache.put(digest, token));
         return found;
     }
 
     /** Remembers that the token was just used, keeping the time it was looked up. */
     void used(String digest, TokenLookup token) {
-        entries.computeIfPresent(digest, (key, entry) -> new Entry(token, entry.lookedUpAt()));
+        if (tokens != null) {
+            tokens.asMap().computeIfPresent(digest, (key, remembered) -> token);
+        }
+    }
+
+    /** How many tokens are in memory now. */
+    long remembered() {
+        if (tokens == null) {
+            return 0;
+        }
+        tokens.cleanUp();
+        return tokens.estimatedSize();
     }
 
     /** Forgets every token now and once more when the current transaction commits. */
     void forgetAll() {
-        entries.clear();
+        Cache<String, TokenLookup> cache = tokens;
+        if (cache == null) {
+            return;
+        }
+        cache.invalidateAll();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    entries.clear();
+                    cache.invalidateAll();
                 }
             });
         }

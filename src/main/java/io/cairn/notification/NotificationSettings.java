@@ -1,13 +1,14 @@
 package io.cairn.notification;
 
 import java.time.Duration;
+import java.util.random.RandomGenerator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How the outbox is drained ({@code cairn.notification.*}).
  *
  * @param maxAttempts attempts after which a notification is dead-lettered
- * @param firstRetryDelay the wait after the first failed attempt; each further failure doubles it
+ * @param firstRetryDelay the shortest wait after a failed attempt, and half the longest wait after the first one
  * @param maxRetryDelay the longest wait between two attempts
  * @param drainInterval how long a node waits between two passes over the outbox
  * @param batchSize the most notifications one pass handles
@@ -24,10 +25,26 @@ record NotificationSettings(int maxAttempts, Duration firstRetryDelay, Duration 
         batchSize = batchSize <= 0 ? 50 : batchSize;
     }
 
-    /** The wait after the given number of failed attempts: exponential back-off, capped. */
-    Duration delayAfter(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
-        Duration delay = firstRetryDelay.multipliedBy(1L << doublings);
-        return delay.compareTo(maxRetryDelay) > 0 || delay.isNegative() ? maxRetryDelay : delay;
+    /**
+     * The wait after the given number of failed attempts, drawn at random between the first retry delay and the
+     * ceiling (exponential back-off with full jitter above a floor): notifications that failed together, as they do
+     * while a mail server is down, are not all tried again at the same moment. Below the maximum, the wait is on
+     * average what plain doubling gave plus half the first retry delay; it is never shorter than the first retry delay
+     * and never longer than the maximum.
+     */
+    Duration delayAfter(int failedAttempts, RandomGenerator random) {
+        Duration floor = shorter(firstRetryDelay, maxRetryDelay);
+        long spread = ceilingAfter(failedAttempts).minus(floor).toNanos();
+        return spread <= 0 ? floor : floor.plusNanos(random.nextLong(spread + 1));
+    }
+
+    /** The longest wait after the given number of failed attempts: twice the first retry delay, doubled per failure. */
+    Duration ceilingAfter(int failedAttempts) {
+        int doublings = Math.min(Math.max(failedAttempts, 1), 30);
+        return shorter(firstRetryDelay.multipliedBy(1L << doublings), maxRetryDelay);
+    }
+
+    private static Duration shorter(Duration one, Duration other) {
+        return one.compareTo(other) <= 0 ? one : other;
     }
 }

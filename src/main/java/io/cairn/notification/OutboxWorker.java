@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drains the outbox: each notification in its own short transaction that holds its row while the channel delivers
- * it. A failed attempt is counted and retried after an exponentially growing wait; after the last allowed attempt
- * the notification becomes a dead letter that an admin can retry.
+ * it. A failed attempt is counted and retried after an exponentially growing wait with a random part, so that
+ * notifications that failed together are spread out; after the last allowed attempt the notification becomes a dead
+ * letter that an admin can retry.
  */
 @Component
 class OutboxWorker {
@@ -88,8 +91,9 @@ class OutboxWorker {
             String reason = reason(failure);
             boolean last = attempt >= settings.maxAttempts();
             Instant failedAt = clock.instant();
-            outbox.failed(next.id(), attempt, reason, last ? null : failedAt.plus(settings.delayAfter(attempt)),
-                    failedAt);
+            @Nullable Instant retryAt = last ? null
+                    : failedAt.plus(settings.delayAfter(attempt, ThreadLocalRandom.current()));
+            outbox.failed(next.id(), attempt, reason, retryAt, failedAt);
             if (last) {
                 log.warn("Notification {} to {} is dead-lettered after {} attempts: {}", next.id(),
                         next.recipient(), attempt, reason);
