@@ -529,18 +529,22 @@ public class ProcedureManagement {
 
     // --- routing rules ----------------------------------------------------------------------------------------------
 
-    /** The routing rules in the order they are tried; admins, handlers and coordinators may read them. */
+    /**
+     * The routing rules in the order they are tried; admins, handlers and coordinators may read them. The shipped
+     * rule's name is in the reader's language (see {@link ShippedTexts}).
+     */
     @Transactional(readOnly = true)
     public Outcome<List<RoutingRule>> routingRules() {
         return requireAny("read routing rules", Role.ADMIN, Role.HANDLER, Role.COORDINATOR)
-                .<Outcome<List<RoutingRule>>>map(Outcome::refused).orElseGet(() -> Outcome.done(rules.all()));
+                .<Outcome<List<RoutingRule>>>map(Outcome::refused).orElseGet(() -> Outcome.done(rules.all().stream()
+                        .map(ShippedTexts::shown).toList()));
     }
 
     @Transactional(readOnly = true)
     public Outcome<RoutingRule> routingRule(UUID id) {
         return requireAny("read routing rules", Role.ADMIN, Role.HANDLER, Role.COORDINATOR)
                 .<Outcome<RoutingRule>>map(Outcome::refused)
-                .orElseGet(() -> rules.byId(id).map(Outcome::done)
+                .orElseGet(() -> rules.byId(id).map(ShippedTexts::shown).map(Outcome::done)
                         .orElseGet(() -> Outcome.refused(Refusal.notFound("routing rule " + id))));
     }
 
@@ -573,7 +577,8 @@ public class ProcedureManagement {
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("routing rule " + id));
         }
-        Outcome<RoutingRule> valid = validate(id, found.get().position(), definition);
+        Outcome<RoutingRule> valid = validate(id, found.get().position(),
+                ShippedTexts.asStored(definition, found.get().name()));
         if (valid instanceof Outcome.Refused<RoutingRule>) {
             return valid;
         }
@@ -584,7 +589,7 @@ public class ProcedureManagement {
         RoutingRule stored = rules.byId(id).orElseThrow();
         events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now, "changed",
                 Optional.of(digest(found.get())), Optional.of(digest(stored))));
-        return Outcome.done(stored);
+        return Outcome.done(ShippedTexts.shown(stored));
     }
 
     /** Moves a rule one place up or down the list (admin only). */
@@ -615,7 +620,7 @@ public class ProcedureManagement {
                     up ? "moved-up" : "moved-down", Optional.of(ContentDigest.of("position " + (at + 1)).hex()),
                     Optional.of(ContentDigest.of("position " + (to + 1)).hex())));
         }
-        return Outcome.done(rules.all());
+        return Outcome.done(rules.all().stream().map(ShippedTexts::shown).toList());
     }
 
     /** Removes a rule (admin only). */

@@ -56,6 +56,12 @@ class Routing implements ReportRouting {
         return Optional.of(new Route(chosen.team(), ownerFor(chosen), chosen.name()));
     }
 
+    /** The shipped rule's name in the reader's language while it keeps it (see {@link ShippedTexts}). */
+    @Override
+    public String nameShown(String rule) {
+        return ShippedTexts.ruleName(rule);
+    }
+
     static boolean matches(RoutingRule rule, Report report) {
         return (rule.rsitClass() == null || rule.rsitClass().equals(report.category().rsitClass()))
                 && (rule.rsitType() == null || rule.rsitType().equals(report.category().rsitType()))

@@ -175,8 +175,14 @@ class RoutingAdminPages {
         model.addAttribute("teamNames", identity.teamNames());
         model.addAttribute("businessUnits", identity.businessUnits());
         model.addAttribute("businessUnitNames", identity.businessUnitNames());
-        model.addAttribute("classes", incidents.categories().stream().map(c -> c.category().rsitClass()).distinct()
-                .toList());
+        Map<String, String> classes = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        for (IncidentManagement.CategoryChoice choice : incidents.categories()) {
+            classes.putIfAbsent(choice.category().rsitClass(), choice.classLabel());
+            types.put(choice.category().rsitClass() + "/" + choice.category().rsitType(), choice.typeLabel());
+        }
+        model.addAttribute("classes", classes);
+        model.addAttribute("typeLabels", types);
         model.addAttribute("strategies", RoutingRule.OwnerStrategy.values());
         model.addAttribute("pageAddress", id == null ? "/admin/routing" : "/admin/routing/" + id + "/edit");
         return "handling/admin-routing";

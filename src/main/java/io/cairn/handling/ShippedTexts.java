@@ -9,8 +9,9 @@ import java.util.UUID;
 
 /**
  * What the handling module ships, in the reader's language: the texts of the shipped playbooks (and of the tasks made
- * from their steps) and the name of the shipped business-hour calendar. A Dutch reader gets the Dutch text of a text
- * that is still the shipped English one; a text someone changed or wrote is shown as they wrote it.
+ * from their steps), the name of the shipped business-hour calendar and the name of the shipped routing rule. A Dutch
+ * reader gets the Dutch text of a text that is still the shipped English one; a text someone changed or wrote is shown
+ * as they wrote it.
  */
 final class ShippedTexts {
 
@@ -20,6 +21,9 @@ final class ShippedTexts {
 
     private static final String OFFICE_HOURS_NAME = "Office hours";
     private static final String OFFICE_HOURS_DUTCH = "Kantooruren";
+
+    /** The Dutch name of the catch-all routing rule a new install ships ({@link ShippedRoutingRule#NAME}). */
+    private static final String ROUTING_RULE_DUTCH = "Al het overige naar het securityteam";
 
     private ShippedTexts() {}
 
@@ -60,6 +64,27 @@ final class ShippedTexts {
     static String calendarName(SlaCalendarId id, String name) {
         return OFFICE_HOURS.equals(id) && OFFICE_HOURS_NAME.equals(name) && Language.current() == Language.DUTCH
                 ? OFFICE_HOURS_DUTCH : name;
+    }
+
+    /** The name of a routing rule: the shipped one's in the reader's language while nobody renamed it. */
+    static String ruleName(String name) {
+        return ShippedRoutingRule.NAME.equals(name) && Language.current() == Language.DUTCH ? ROUTING_RULE_DUTCH : name;
+    }
+
+    static RoutingRule shown(RoutingRule rule) {
+        String name = ruleName(rule.name());
+        return name.equals(rule.name()) ? rule : new RoutingRule(rule.id(), rule.position(), name, rule.rsitClass(),
+                rule.rsitType(), rule.template(), rule.businessUnit(), rule.asset(), rule.team(), rule.ownerStrategy(),
+                rule.enabled(), rule.version());
+    }
+
+    /** A routing rule as someone saves it: the shipped name they were shown in their language stays the stored one. */
+    static RoutingRuleDefinition asStored(RoutingRuleDefinition submitted, String storedName) {
+        return submitted.name().equals(ruleName(storedName))
+                ? new RoutingRuleDefinition(storedName, submitted.rsitClass(), submitted.rsitType(),
+                        submitted.template(), submitted.businessUnit(), submitted.asset(), submitted.team(),
+                        submitted.ownerStrategy(), submitted.enabled(), submitted.version())
+                : submitted;
     }
 
     /**

@@ -318,14 +318,13 @@ public class IdentityManagement {
     }
 
     /** The team a new instance starts with, for its handlers; see {@link SecurityTeamFormed}. */
-    public static final String SECURITY_TEAM = "Security";
+    public static final String SECURITY_TEAM = ShippedTeam.NAME;
 
     private void formSecurityTeam() {
         if (teams.findByName(SECURITY_TEAM).isPresent()) {
             return;
         }
-        Team team = Team.form(SECURITY_TEAM, "The security team: place the handlers here. The routing rule Cairn "
-                + "ships sends it every incident that no other rule routes.", null);
+        Team team = Team.form(SECURITY_TEAM, ShippedTeam.DESCRIPTION, null);
         teams.save(team);
         TeamId id = team.view().id();
         publish(ActorRef.SYSTEM, "team.created", "team", id.toString(), null, team.snapshot());
@@ -484,7 +483,7 @@ public class IdentityManagement {
         Team team = Team.form(definition.name(), definition.description(), definition.businessUnit());
         teams.save(team);
         publish(requireActor().ref(), "team.created", "team", team.view().id().toString(), null, team.snapshot());
-        return Outcome.done(team.view());
+        return Outcome.done(ShippedTeam.shown(team.view()));
     }
 
     @Transactional
@@ -501,23 +500,27 @@ public class IdentityManagement {
                 return Outcome.refused(Refusal.stale(version, team.view().version()));
             }
             String before = team.snapshot();
-            team.rename(definition.name(), definition.description());
-            team.placeInBusinessUnit(definition.businessUnit());
+            TeamDefinition stored = ShippedTeam.asStored(definition, team.view().description());
+            team.rename(stored.name(), stored.description());
+            team.placeInBusinessUnit(stored.businessUnit());
             teams.save(team);
             publish(requireActor().ref(), "team.changed", "team", id.toString(), before, team.snapshot());
-            return Outcome.done(team.view());
+            return Outcome.done(ShippedTeam.shown(team.view()));
         }).orElseGet(() -> Outcome.refused(Refusal.notFound("team " + id)));
     }
 
-    /** All teams by name; every signed-in user may see team names. */
+    /**
+     * All teams by name; every signed-in user may see team names. The shipped team's description is in the reader's
+     * language (see {@link ShippedTeam}).
+     */
     @Transactional(readOnly = true)
     public List<TeamView> teams() {
-        return teams.findAllByName().stream().map(Team::view).toList();
+        return teams.findAllByName().stream().map(Team::view).map(ShippedTeam::shown).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<TeamView> team(TeamId id) {
-        return teams.findById(id.value()).map(Team::view);
+        return teams.findById(id.value()).map(Team::view).map(ShippedTeam::shown);
     }
 
     /**

@@ -37,4 +37,12 @@ public interface ReportRouting {
 
     /** The route of the report, if a rule routes it. */
     Optional<Route> route(Report report);
+
+    /**
+     * The name of a rule as the reader is shown it, such as the one a timeline kept: a rule the implementing module
+     * ships is named in the reader's language while it keeps its shipped name; any other rule as it is named.
+     */
+    default String nameShown(String rule) {
+        return rule;
+    }
 }

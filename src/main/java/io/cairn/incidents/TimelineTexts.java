@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,14 @@ class TimelineTexts {
     private final IncidentManagement incidents;
     private final IdentityManagement identity;
     private final MessageSource messages;
+    private final ObjectProvider<ReportRouting> routings;
 
-    TimelineTexts(IncidentManagement incidents, IdentityManagement identity, MessageSource messages) {
+    TimelineTexts(IncidentManagement incidents, IdentityManagement identity, MessageSource messages,
+            ObjectProvider<ReportRouting> routings) {
         this.incidents = incidents;
         this.identity = identity;
         this.messages = messages;
+        this.routings = routings;
     }
 
     /** One entry as the page shows it. */
@@ -62,7 +66,7 @@ class TimelineTexts {
         Map<String, String> details = entry.details();
         return switch (entry.kind()) {
             case "reported" -> details.containsKey("routingRule")
-                    ? message("timeline.reported.routed", locale, details.get("routingRule"))
+                    ? message("timeline.reported.routed", locale, routingRule(details.get("routingRule")))
                     : message("timeline.reported", locale);
             case "described", "note", "asked-reporter", "reporter-replied" ->
                     message("timeline." + entry.kind(), locale);
@@ -104,6 +108,15 @@ class TimelineTexts {
 
     private String level(@Nullable String label, Locale locale) {
         return label == null ? "" : messages.getMessage("level." + label, null, label, locale);
+    }
+
+    /** The name of the rule that routed the report, as the routing module shows it (a shipped one translated). */
+    private String routingRule(String name) {
+        String shown = name;
+        for (ReportRouting routing : routings.orderedStream().toList()) {
+            shown = routing.nameShown(shown);
+        }
+        return shown;
     }
 
     private String category(@Nullable String value) {

@@ -231,6 +231,22 @@ class ProcedurePagesTest extends Pages.OnServer {
     }
 
     @Test
+    void theRoutingPageNamesCategoriesAndTheShippedRuleInTheReadersLanguage() throws Exception {
+        // a template no report comes through, so that the rule routes nothing of other tests
+        users.as(admin, () -> procedures.addRoutingRule(new RoutingRuleDefinition(TestUsers.unique("ui-phishing"),
+                "fraud", "phishing", TestUsers.unique("no-template"), null, null, it.toString(), null, true, null))
+                .orRefuse());
+
+        String dutch = mvc.perform(as(admin, get("/admin/routing")).param("lang", "nl")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(dutch).contains("Fraude / Phishing").contains("<option value=\"fraud\">Fraude</option>")
+                .contains("Al het overige naar het securityteam").doesNotContain("Everything else to the security team");
+        String english = mvc.perform(as(admin, get("/admin/routing")).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Fraud / Phishing").contains("Everything else to the security team");
+    }
+
+    @Test
     void aDutchReaderIsToldInDutchWhichMandatoryStepsKeepThePhaseOpen() throws Exception {
         List<String> open = users.as(handler, () -> procedures.tasksOf(incident.id()).orRefuse()).stream()
                 .filter(t -> t.mandatory() && t.phase() == Status.ANALYSIS && t.state() == TaskState.OPEN)

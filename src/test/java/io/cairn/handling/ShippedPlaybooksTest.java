@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
- * The shipped playbooks and calendar come in English and Dutch: every playbook has its Dutch name and description,
- * every step its Dutch title and description, and a Dutch reader gets them while the stored text is the shipped one.
+ * The shipped playbooks, calendar and routing rule come in English and Dutch: every playbook has its Dutch name and
+ * description, every step its Dutch title and description, and a Dutch reader gets them while the stored text is the
+ * shipped one.
  */
 class ShippedPlaybooksTest {
 
@@ -81,6 +82,30 @@ class ShippedPlaybooksTest {
                 .isEqualTo("Support hours");
         assertThat(inDutch(() -> ShippedTexts.calendarName(new SlaCalendarId(UUID.randomUUID()), "Office hours")))
                 .isEqualTo("Office hours");
+    }
+
+    @Test
+    void namesTheShippedRoutingRuleInTheReadersLanguageUntilSomeoneRenamesIt() {
+        String shipped = "Everything else to the security team";
+        assertThat(ShippedRoutingRule.NAME).isEqualTo(shipped);
+        assertThat(ShippedTexts.ruleName(shipped)).isEqualTo(shipped);
+        assertThat(inDutch(() -> ShippedTexts.ruleName(shipped))).isEqualTo("Al het overige naar het securityteam");
+        assertThat(inDutch(() -> ShippedTexts.ruleName("Phishing to the SOC"))).isEqualTo("Phishing to the SOC");
+    }
+
+    @Test
+    void savingTheShippedRoutingRuleAsItWasShownInDutchKeepsItsShippedName() {
+        String shipped = ShippedRoutingRule.NAME;
+        RoutingRuleDefinition shown = new RoutingRuleDefinition("Al het overige naar het securityteam", null, null,
+                null, null, null, "Security", null, false, 3L);
+
+        RoutingRuleDefinition stored = inDutch(() -> ShippedTexts.asStored(shown, shipped));
+        assertThat(stored.name()).isEqualTo(shipped);
+        assertThat(stored.enabled()).isFalse();
+        assertThat(stored.version()).isEqualTo(3L);
+        RoutingRuleDefinition renamed = new RoutingRuleDefinition("Al het andere", null, null, null, null, null,
+                "Security", null, true, 3L);
+        assertThat(inDutch(() -> ShippedTexts.asStored(renamed, shipped)).name()).isEqualTo("Al het andere");
     }
 
     private static <T> T inDutch(Supplier<T> read) {

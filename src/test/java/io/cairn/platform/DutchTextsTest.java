@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every Dutch text Cairn ships addresses the reader the same way: formally, with "u" and "uw", as a security team or
  * a government text does; never with "je", "jij", "jouw" or "jullie". And it keeps two things apart that share a word
- * in Dutch: the reports someone made ("Mijn meldingen") and the messages Cairn sends them ("Berichten").
+ * in Dutch: the reports someone made ("Mijn meldingen") and the messages Cairn sends them ("Berichten"). The terms
+ * that the page walk lets a Dutch page share with the English one ({@link PageWalkBrowserTest#DUTCH_TERMS}) are words
+ * these texts really use.
  */
 class DutchTextsTest {
 
@@ -51,6 +56,17 @@ class DutchTextsTest {
         assertThat(INFORMAL.matcher("Heb je je wachtwoord?").find()).isTrue();
         assertThat(INFORMAL.matcher("Jouw melding").find()).isTrue();
         assertThat(INFORMAL.matcher("Meisje, jeugd, Jeroen en u-bocht: hebt u uw wachtwoord?").find()).isFalse();
+    }
+
+    /** The page walk lets a Dutch page show these terms as they are: each must be one a shipped Dutch text uses. */
+    @Test
+    void everyTermThePageWalkAllowsIsAWordOfAShippedDutchText() throws IOException {
+        Set<String> words = new HashSet<>();
+        for (Text text : dutchTexts()) {
+            words.addAll(List.of(text.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+        }
+        assertThat(PageWalkBrowserTest.DUTCH_TERMS.stream().filter(term -> !words.contains(term)).sorted())
+                .as("terms the page walk allows that no Dutch text uses").isEmpty();
     }
 
     @Test
