@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.Seeds;
+import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
 import io.cairn.shared.Refusal;
 import java.time.Duration;
@@ -96,7 +97,7 @@ class IncidentTest {
     @Test
     void takingAnIncidentOnAcknowledgesItButAssigningOnlyATeamDoesNot() {
         Incident toTeam = TestIncidents.reported();
-        toTeam.assign(null, io.cairn.identity.TeamId.random(), null, LATER);
+        toTeam.assign(null, TeamId.random(), null, LATER);
         assertThat(toTeam.view(MATRIX).acknowledgedAt()).isNull();
 
         Incident taken = TestIncidents.reported();
