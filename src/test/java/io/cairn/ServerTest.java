@@ -4,13 +4,16 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A test of the whole server on a random port, on the embedded PostgreSQL with a fresh database per application
  * context; the PostgreSQL server and the application context are shared by every test class that uses this with no
- * configuration of its own (such as {@link MailServers.Running}).
+ * configuration of its own (such as {@link MailServers.Running}). Tagged {@code integration}: these tests run in
+ * {@code ./mvnw verify} (Failsafe), not in the fast tier of {@code ./mvnw test}.
  */
+@Tag("integration")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -76,22 +77,31 @@ class SignInThrottle {
         return jdbc.sql("select failures, last_failure_at, locked_until from login_throttle where throttle_key = ?")
                 .param(key)
                 .query((row, n) -> {
-                    Instant lockedUntil = row.getObject("locked_until", java.time.OffsetDateTime.class) == null
-                            ? null : row.getObject("locked_until", java.time.OffsetDateTime.class).toInstant();
-                    if (lockedUntil != null && lockedUntil.isAfter(now)) {
-                        return Duration.between(now, lockedUntil);
-                    }
-                    int failures = row.getInt("failures");
-                    if (failures < FREE_FAILURES || isForgotten(row.getObject("last_failure_at",
-                            java.time.OffsetDateTime.class).toInstant(), now)) {
-                        return Duration.ZERO;
-                    }
-                    Instant nextAllowed = row.getObject("last_failure_at", java.time.OffsetDateTime.class)
-                            .toInstant().plus(backOff(failures));
-                    return nextAllowed.isAfter(now) ? Duration.between(now, nextAllowed) : Duration.ZERO;
+                    java.time.OffsetDateTime lockedUntil = row.getObject("locked_until",
+                            java.time.OffsetDateTime.class);
+                    return waitAfter(row.getInt("failures"), row.getObject("last_failure_at",
+                            java.time.OffsetDateTime.class).toInstant(),
+                            lockedUntil == null ? null : lockedUntil.toInstant(), now, lockout);
                 })
                 .optional()
                 .filter(wait -> !wait.isZero());
+    }
+
+    /**
+     * How long the next attempt under a key must wait, zero for not at all: until the lockout ends while one lasts;
+     * otherwise, from the third failure on, 1, 2, 4, ... seconds (at most 1024) after the last failure, unless that
+     * was longer than the lockout period ago and so is forgotten.
+     */
+    static Duration waitAfter(int failures, Instant lastFailure, @Nullable Instant lockedUntil, Instant now,
+            Duration lockout) {
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return Duration.between(now, lockedUntil);
+        }
+        if (failures < FREE_FAILURES || lastFailure.plus(lockout).isBefore(now)) {
+            return Duration.ZERO;
+        }
+        Instant nextAllowed = lastFailure.plus(backOff(failures));
+        return nextAllowed.isAfter(now) ? Duration.between(now, nextAllowed) : Duration.ZERO;
     }
 
     private void recordFailure(String key, int limit, Instant now) {
@@ -112,10 +122,6 @@ class SignInThrottle {
             jdbc.sql("update login_throttle set locked_until = ? where throttle_key = ?")
                     .param(java.sql.Timestamp.from(now.plus(lockout))).param(key).update();
         }
-    }
-
-    private boolean isForgotten(Instant lastFailure, Instant now) {
-        return lastFailure.plus(lockout).isBefore(now);
     }
 
     private static Duration backOff(int failures) {

@@ -14,9 +14,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Turns an article's Markdown into HTML that is safe to put on a page: raw HTML in the source is shown as text,
  * never rendered, and links and images lead only to http(s), mailto or relative addresses (a {@code javascript:} or
- * {@code data:} link becomes an empty one). CommonMark (with GitHub's tables) writes no attributes but {@code href},
- * {@code src}, {@code alt}, {@code title}, code classes and a table cell's {@code align}, all escaped, so no event
- * handler can reach the page.
+ * {@code data:} link becomes an empty one). CommonMark (with GitHub's tables) writes no attributes but {@code href}
+ * (with {@code rel="nofollow"}), {@code src}, {@code alt}, {@code title}, code classes and a table cell's
+ * {@code align}, all escaped, so no event handler can reach the page.
  */
 @Component
 class MarkdownRendering {

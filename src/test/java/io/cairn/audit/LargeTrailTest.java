@@ -22,8 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Not a test of the ordinary run: times verification, checkpoints and proofs on a large trail, on a database of its
- * own. {@code ./mvnw test -Dtest=LargeTrailTest -Dcairn.audit.large-trail=1000000} seeds that many incidents (with a
- * report record each, and a note record on every tenth), edits one by SQL, and prints how long each step took.
+ * own. {@code ./mvnw verify -Dit.test=LargeTrailTest -Dcairn.audit.large-trail=1000000} seeds that many incidents
+ * (with a report record each, and a note record on every tenth), edits one by SQL, and prints how long each step took.
  */
 @EnabledIfSystemProperty(named = "cairn.audit.large-trail", matches = "\\d+")
 @TestPropertySource(properties = {

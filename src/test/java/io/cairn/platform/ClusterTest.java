@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringApplication;
@@ -50,6 +51,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Both nodes start at the same moment on a new database (as replicas of a deployment do), with every background
  * worker running often: the outbox every 0.2 s, recurrence detection every 0.1 s.
  */
+@Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterTest {
 

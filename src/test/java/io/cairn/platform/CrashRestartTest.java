@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * acknowledged and an intact audit trail. Cairn runs as a process of its own, as in production, with durable
  * settings; its embedded PostgreSQL outlives it, as it does after a kill -9, and the restart must stop it.
  */
+@Tag("integration")
 @DisabledOnOs(OS.WINDOWS)
 class CrashRestartTest {
 

@@ -1,0 +1,66 @@
+package io.cairn.handling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.ModuleTest;
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.SecurityTeamFormed;
+import io.cairn.identity.TeamId;
+import io.cairn.incidents.Category;
+import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentReported;
+import io.cairn.shared.ActorRef;
+import java.time.Clock;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/** How the handling module reacts to other modules' events, on its own. */
+@ModuleTest
+class HandlingReactionsTest {
+
+    @MockitoBean
+    IncidentManagement incidents;
+
+    @MockitoBean
+    IdentityManagement identity;
+
+    @Autowired
+    SlaClocks clocks;
+
+    @Autowired
+    RoutingRules rules;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aReportedIncidentStartsItsResponseAndResolutionClocksByThePolicyOfItsPriority(Scenario scenario) {
+        IncidentId incident = IncidentId.random();
+
+        scenario.publish(new IncidentReported(incident, ActorRef.SYSTEM, clock.instant(), 1, Category.UNDETERMINED,
+                null, null, null, null, "digest"))
+                .andWaitForStateChange(() -> clocks.of(incident), started -> !started.isEmpty())
+                .andVerify(started -> assertThat(started).allSatisfy(one -> {
+                    assertThat(one.priorityLevel()).isEqualTo(1);
+                    assertThat(one.state()).isEqualTo(SlaClock.State.RUNNING);
+                }).extracting(SlaClock::kind).containsExactlyInAnyOrder(SlaClockKind.values()));
+    }
+
+    @Test
+    void aNewSecurityTeamGetsTheCatchAllRoutingRule(Scenario scenario) {
+        TeamId team = TeamId.random();
+
+        scenario.publish(new SecurityTeamFormed(team, "Security", clock.instant()))
+                .andWaitForEventOfType(RoutingRuleChanged.class)
+                .matching(changed -> changed.verb().equals("added"))
+                .toArriveAndVerify(changed -> assertThat(rules.byId(UUID.fromString(changed.rule())))
+                        .hasValueSatisfying(rule -> {
+                            assertThat(rule.name()).isEqualTo(ShippedRoutingRule.NAME);
+                            assertThat(rule.team()).isEqualTo(team);
+                        }));
+    }
+}
