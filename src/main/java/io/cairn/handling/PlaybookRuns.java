@@ -3,6 +3,7 @@ package io.cairn.handling;
 import io.cairn.identity.TeamId;
 import io.cairn.incidents.IncidentChanged;
 import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentTransitioned;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.Status;
 import io.cairn.shared.ContentDigest;
@@ -52,8 +53,8 @@ class PlaybookRuns {
             if (change.status() == Status.ANALYSIS) {
                 incidents.incidentForSystem(change.incident()).ifPresent(incident -> start(incident, change));
             }
-        } else if ("transitioned".equals(change.verb())) {
-            tasks.startPhase(change.incident(), change.status(), change.at());
+        } else if (change instanceof IncidentTransitioned transitioned) {
+            tasks.startPhase(transitioned.incident(), transitioned.to(), transitioned.at());
         }
     }
 

@@ -1,8 +1,10 @@
 package io.cairn.knowledge;
 
-import io.cairn.incidents.IncidentChanged;
+import io.cairn.incidents.IncidentDescribed;
+import io.cairn.incidents.IncidentEvent;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentRecategorised;
 import io.cairn.incidents.IncidentReported;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.SimilarIncident;
@@ -11,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RecurrenceDetection {
 
-    private static final Set<String> CHANGES_THAT_MATTER = Set.of("described", "recategorised");
     private static final List<String> SIMILARITY = List.of(SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT);
     private static final int BATCH = 20;
 
@@ -52,16 +52,10 @@ class RecurrenceDetection {
         this.clock = clock;
     }
 
-    @EventListener
-    void reported(IncidentReported reported) {
-        recurrences.queue(reported.incident(), reported.at());
-    }
-
-    @EventListener
-    void changed(IncidentChanged changed) {
-        if (CHANGES_THAT_MATTER.contains(changed.verb())) {
-            recurrences.queue(changed.incident(), changed.at());
-        }
+    /** Queues an incident whose report, text or category may make it resemble other incidents. */
+    @EventListener({IncidentReported.class, IncidentDescribed.class, IncidentRecategorised.class})
+    void queue(IncidentEvent event) {
+        recurrences.queue(event.incident(), event.at());
     }
 
     /**

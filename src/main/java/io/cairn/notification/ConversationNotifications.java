@@ -76,7 +76,7 @@ class ConversationNotifications {
                                 || member.roles().contains(Role.COORDINATOR))
                         .toList(),
                 () -> identity.usersWithRoleForSystem(Role.COORDINATOR));
-        String answeredBy = answered.answeredBy().id();
+        String answeredBy = answered.actor().id();
         List<UserView> told = inTurn.stream()
                 .map(candidates -> candidates.get().stream()
                         .filter(person -> person.enabled() && !person.id().toString().equals(answeredBy)).toList())
