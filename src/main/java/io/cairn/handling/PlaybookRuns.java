@@ -81,11 +81,12 @@ class PlaybookRuns {
                         started ? now.plus(step.dueOffset().orElseThrow()) : null, ProcedureManagement.PLAYBOOK_SHARES,
                         TaskState.OPEN, null, null, null, now, "playbook " + playbook.definition().key(), 0);
                 tasks.add(task);
-                events.publishEvent(new TaskChanged(task.id(), incident.id(), change.actor(), now, "created",
-                        Optional.empty(), Optional.of(ProcedureManagement.digest(task))));
+                events.publishEvent(new TaskChanged(task.id(), incident.id(), change.actor(), now,
+                        TaskChanged.Verb.CREATED, Optional.empty(), Optional.of(ProcedureManagement.digest(task))));
             }
         }
-        events.publishEvent(new PlaybookChanged(playbook.definition().key(), change.actor(), now, "started",
+        events.publishEvent(new PlaybookChanged(playbook.definition().key(), change.actor(), now,
+                PlaybookChanged.Verb.STARTED,
                 Optional.empty(), Optional.of(ContentDigest.of(incident.id() + "|" + playbook.id() + "|"
                         + playbook.version()).hex())));
     }

@@ -56,10 +56,11 @@ public class IntakeManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IntakeManagement(IncidentManagement incidents, IdentityManagement identity, AssetManagement assets,
-            ReportTemplates templates, TemplateRules rules, IntakeReports reports, Acknowledged acknowledged,
-            FollowUpCodes followUpCodes,
-            Attachments attachments, AttachmentRules attachmentRules, @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
+    IntakeManagement(IncidentManagement incidents, IdentityManagement identity,
+            AssetManagement assets, ReportTemplates templates, TemplateRules rules, IntakeReports reports,
+            Acknowledged acknowledged, FollowUpCodes followUpCodes, Attachments attachments,
+            AttachmentRules attachmentRules,
+            @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
             ApplicationEventPublisher events, Clock clock) {
         this.incidents = incidents;
         this.identity = identity;
@@ -115,7 +116,7 @@ public class IntakeManagement {
         }
         templates.add(key, content, identity.requireActor().username(), clock.instant());
         ReportTemplate added = templates.byKey(key).orElseThrow().template();
-        publishTemplate(key, "added", null, added);
+        publishTemplate(key, TemplateChanged.Verb.ADDED, null, added);
         return Outcome.done(added);
     }
 
@@ -129,7 +130,7 @@ public class IntakeManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return changeTemplate(key, version, "revised",
+        return changeTemplate(key, version, TemplateChanged.Verb.REVISED,
                 stored -> templates.revise(stored, content, version, identity.requireActor().username(),
                         clock.instant()));
     }
@@ -141,7 +142,8 @@ public class IntakeManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return changeTemplate(key, version, retired ? "retired" : "restored",
+        return changeTemplate(key, version,
+                retired ? TemplateChanged.Verb.RETIRED : TemplateChanged.Verb.RESTORED,
                 stored -> templates.retire(stored, retired, version, clock.instant()));
     }
 
@@ -160,12 +162,12 @@ public class IntakeManagement {
         for (int i = 0; i < keys.size(); i++) {
             templates.place(keys.get(i), i + 1, now);
         }
-        events.publishEvent(new TemplateChanged("*", identity.requireActor().ref(), now, "reordered",
+        events.publishEvent(new TemplateChanged("*", identity.requireActor().ref(), now, TemplateChanged.Verb.REORDERED,
                 Optional.empty(), Optional.of(ContentDigest.of(String.join(",", keys)).hex())));
         return Outcome.done(templates.all().stream().map(ReportTemplates.Stored::template).toList());
     }
 
-    private Outcome<ReportTemplate> changeTemplate(String key, long version, String verb,
+    private Outcome<ReportTemplate> changeTemplate(String key, long version, TemplateChanged.Verb verb,
             java.util.function.Predicate<ReportTemplates.Stored> change) {
         Optional<ReportTemplates.Stored> found = templates.byKey(key);
         if (found.isEmpty()) {
@@ -188,7 +190,8 @@ public class IntakeManagement {
                 + p.message()).collect(Collectors.joining("; ")), problems));
     }
 
-    private void publishTemplate(String key, String verb, @Nullable ReportTemplate before, ReportTemplate after) {
+    private void publishTemplate(String key, TemplateChanged.Verb verb, @Nullable ReportTemplate before,
+            ReportTemplate after) {
         events.publishEvent(new TemplateChanged(key, identity.requireActor().ref(), clock.instant(), verb,
                 Optional.ofNullable(before).map(b -> ContentDigest.of(json.writeValueAsString(b)).hex()),
                 Optional.of(ContentDigest.of(json.writeValueAsString(after)).hex())));

@@ -195,7 +195,7 @@ public class KnowledgeManagement {
             return Outcome.refused(Refusal.conflict("slug", "another article already has the address {0}", slug));
         }
         Article article = store(slug, draft, actor.displayName(), false);
-        events.publishEvent(new ArticleChanged(slug, 1, actor.ref(), article.createdAt(), "written",
+        events.publishEvent(new ArticleChanged(slug, 1, actor.ref(), article.createdAt(), ArticleChanged.Verb.WRITTEN,
                 Optional.empty(), Optional.of(digest(article))));
         return Outcome.done(article);
     }
@@ -214,7 +214,7 @@ public class KnowledgeManagement {
         }
         Article article = store(slug, draft, "Cairn", true);
         events.publishEvent(new ArticleChanged(slug, 1, ActorRef.SYSTEM, article.createdAt(),
-                "shipped", Optional.empty(), Optional.of(digest(article))));
+                ArticleChanged.Verb.SHIPPED, Optional.empty(), Optional.of(digest(article))));
         translate(slug, article.id(), translations);
         return Optional.of(article);
     }
@@ -224,7 +224,7 @@ public class KnowledgeManagement {
             if (!articles.hasTranslation(article, 1, translation.language())) {
                 articles.addTranslation(article, 1, translation);
                 events.publishEvent(new ArticleChanged(slug, 1, ActorRef.SYSTEM, clock.instant(),
-                        "translated", Optional.empty(), Optional.of(ContentDigest.of(slug + "|1|"
+                        ArticleChanged.Verb.TRANSLATED, Optional.empty(), Optional.of(ContentDigest.of(slug + "|1|"
                                 + translation.language().code() + "|" + translation.title() + "|"
                                 + translation.tags() + "|" + translation.body()).hex())));
             }
@@ -267,8 +267,8 @@ public class KnowledgeManagement {
         if (!articles.update(after, draft.version())) {
             return Outcome.refused(Refusal.stale(draft.version(), draft.version() + 1));
         }
-        events.publishEvent(new ArticleChanged(slug, after.revision(), actor.ref(), after.updatedAt(), "revised",
-                Optional.of(digest(before)), Optional.of(digest(after))));
+        events.publishEvent(new ArticleChanged(slug, after.revision(), actor.ref(), after.updatedAt(),
+                ArticleChanged.Verb.REVISED, Optional.of(digest(before)), Optional.of(digest(after))));
         return Outcome.done(after);
     }
 
@@ -395,8 +395,8 @@ public class KnowledgeManagement {
         }
         rootCauses.add(cleanKey, cleanLabel);
         RootCause added = rootCauses.find(cleanKey).orElseThrow();
-        events.publishEvent(new RootCauseChanged(cleanKey, actor.ref(), clock.instant(), "added", Optional.empty(),
-                Optional.of(digest(added))));
+        events.publishEvent(new RootCauseChanged(cleanKey, actor.ref(), clock.instant(), RootCauseChanged.Verb.ADDED,
+                Optional.empty(), Optional.of(digest(added))));
         return Outcome.done(added);
     }
 
@@ -421,7 +421,9 @@ public class KnowledgeManagement {
             return Outcome.refused(Refusal.stale(version, before.version()));
         }
         RootCause after = rootCauses.find(key).orElseThrow();
-        String verb = before.retired() != retired ? (retired ? "retired" : "restored") : "renamed";
+        RootCauseChanged.Verb verb = before.retired() != retired
+                ? (retired ? RootCauseChanged.Verb.RETIRED : RootCauseChanged.Verb.RESTORED)
+                : RootCauseChanged.Verb.RENAMED;
         events.publishEvent(new RootCauseChanged(key, actor.ref(), clock.instant(), verb,
                 Optional.of(digest(before)), Optional.of(digest(after))));
         return Outcome.done(RootCauses.shown(after));
@@ -522,7 +524,9 @@ public class KnowledgeManagement {
         } else if (!reviews.update(after, storedVersion)) {
             return Outcome.refused(Refusal.stale(draft.version(), storedVersion + 1));
         }
-        String verb = complete ? (wasCompleted ? "revised" : "completed") : (wasCompleted ? "reopened" : "drafted");
+        ReviewChanged.Verb verb = complete
+                ? (wasCompleted ? ReviewChanged.Verb.REVISED : ReviewChanged.Verb.COMPLETED)
+                : (wasCompleted ? ReviewChanged.Verb.REOPENED : ReviewChanged.Verb.DRAFTED);
         events.publishEvent(new ReviewChanged(id, actor.ref(), now, verb, stored.map(KnowledgeManagement::digest),
                 Optional.of(digest(after))));
         events.publishEvent(new ReviewSaved(id));
@@ -562,7 +566,7 @@ public class KnowledgeManagement {
         UUID actionId = UUID.randomUUID();
         reviews.addAction(new Reviews.Action(actionId, id, incident.reference(), title, action.owner(),
                 action.dueOn(), CorrectiveAction.OPEN, null, 0), now);
-        events.publishEvent(new ReviewChanged(id, actor.ref(), now, "action-added", Optional.empty(),
+        events.publishEvent(new ReviewChanged(id, actor.ref(), now, ReviewChanged.Verb.ACTION_ADDED, Optional.empty(),
                 Optional.of(ContentDigest.of(actionId + "|" + title + "|" + action.owner() + "|" + action.dueOn())
                         .hex())));
         return Outcome.done(actionView(reviews.action(actionId).orElseThrow(),
@@ -587,8 +591,9 @@ public class KnowledgeManagement {
                 done ? now : null, version)) {
             return Outcome.refused(Refusal.stale(version, version + 1));
         }
-        events.publishEvent(new ReviewChanged(action.incident(), actor.ref(), now, done ? "action-done"
-                : "action-reopened", Optional.of(ContentDigest.of(actionId + "|" + action.status()).hex()),
+        events.publishEvent(new ReviewChanged(action.incident(), actor.ref(), now,
+                done ? ReviewChanged.Verb.ACTION_DONE : ReviewChanged.Verb.ACTION_REOPENED,
+                Optional.of(ContentDigest.of(actionId + "|" + action.status()).hex()),
                 Optional.of(ContentDigest.of(actionId + "|" + (done ? "done" : "open")).hex())));
         Reviews.Action after = reviews.action(actionId).orElseThrow();
         return Outcome.done(actionView(after, identity.displayNames(List.of(after.owner()))));
