@@ -2,10 +2,10 @@ package io.cairn.handling;
 
 import io.cairn.identity.TeamId;
 import io.cairn.incidents.IncidentChanged;
-import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentTransitioned;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.Status;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ContentDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,10 +32,10 @@ class PlaybookRuns {
     private final ProcedureManagement procedures;
     private final Playbooks playbooks;
     private final Tasks tasks;
-    private final IncidentManagement incidents;
+    private final IncidentsForSystem incidents;
     private final ApplicationEventPublisher events;
 
-    PlaybookRuns(ProcedureManagement procedures, Playbooks playbooks, Tasks tasks, IncidentManagement incidents,
+    PlaybookRuns(ProcedureManagement procedures, Playbooks playbooks, Tasks tasks, IncidentsForSystem incidents,
             ApplicationEventPublisher events) {
         this.procedures = procedures;
         this.playbooks = playbooks;
@@ -51,7 +51,7 @@ class PlaybookRuns {
         }
         if (!playbooks.hasRun(change.incident().value())) {
             if (change.status() == Status.ANALYSIS) {
-                incidents.incidentForSystem(change.incident()).ifPresent(incident -> start(incident, change));
+                incidents.incident(change.incident()).ifPresent(incident -> start(incident, change));
             }
         } else if (change instanceof IncidentTransitioned transitioned) {
             tasks.startPhase(transitioned.incident(), transitioned.to(), transitioned.at());

@@ -9,6 +9,7 @@ import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
@@ -60,16 +61,18 @@ public class ProcedureManagement {
     private final Tasks tasks;
     private final RoutingRules rules;
     private final IncidentManagement incidents;
+    private final IncidentsForSystem system;
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProcedureManagement(Playbooks playbooks, Tasks tasks, RoutingRules rules, IncidentManagement incidents,
-            IdentityManagement identity, ApplicationEventPublisher events, Clock clock) {
+            IncidentsForSystem system, IdentityManagement identity, ApplicationEventPublisher events, Clock clock) {
         this.playbooks = playbooks;
         this.tasks = tasks;
         this.rules = rules;
         this.incidents = incidents;
+        this.system = system;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
@@ -487,7 +490,7 @@ public class ProcedureManagement {
         TaskView task = ShippedTexts.shown(stored);
         Map<String, String> shared = new LinkedHashMap<>();
         Optional<IncidentView> incident = task.sharedFields().isEmpty() ? Optional.empty()
-                : incidents.incidentForSystem(task.incident());
+                : system.incident(task.incident());
         incident.ifPresent(view -> {
             for (SharedField field : task.sharedFields()) {
                 shared.put(field.code(), valueOf(view, field));

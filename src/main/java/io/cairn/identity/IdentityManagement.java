@@ -628,49 +628,6 @@ public class IdentityManagement {
                 .map(id -> Refusal.invalid("teams", "team {0} does not exist", id.toString()));
     }
 
-    // --- system reads for notifications (SLA warnings, breaches, escalations) ------------------------------------
-
-    /**
-     * The enabled users who hold a role, by login name, read without a signed-in user: only for other modules'
-     * schedulers and reactions that decide whom to notify, never to show to a user.
-     */
-    @Transactional(readOnly = true)
-    public List<UserView> usersWithRoleForSystem(Role role) {
-        return jdbc.sql(SYSTEM_USERS + " where u.enabled and exists (select 1 from user_role r where r.user_id = u.id "
-                        + "and r.role = ?) order by u.username")
-                .param(role.name()).query((row, n) -> systemUser(row)).list();
-    }
-
-    /** The users with these ids, read without a signed-in user: only for schedulers and reactions. */
-    @Transactional(readOnly = true)
-    public List<UserView> usersForSystem(Collection<UserId> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SYSTEM_USERS + " where u.id = any(?) order by u.username")
-                .param(ids.stream().map(UserId::value).toArray(UUID[]::new)).query((row, n) -> systemUser(row))
-                .list();
-    }
-
-    /** One query per call rather than the repository's queries per user, for schedulers that notify many. */
-    private static final String SYSTEM_USERS = """
-            select u.id, u.username, u.display_name, u.email, u.language, u.enabled, u.must_change_password,
-                   u.business_unit_id, u.created_at, u.version,
-                   array(select r.role from user_role r where r.user_id = u.id) as roles,
-                   array(select m.team_id from team_member m where m.user_id = u.id) as teams
-            from app_user u""";
-
-    private static UserView systemUser(java.sql.ResultSet row) throws java.sql.SQLException {
-        UUID unit = row.getObject("business_unit_id", UUID.class);
-        return new UserView(new UserId(row.getObject("id", UUID.class)), row.getString("username"),
-                row.getString("display_name"), row.getString("email"), row.getString("language"),
-                textArray(row.getArray("roles")).stream().map(Role::valueOf).collect(Collectors.toSet()),
-                uuidArray(row.getArray("teams")).stream().map(TeamId::new).collect(Collectors.toSet()),
-                unit == null ? null : new BusinessUnitId(unit), row.getBoolean("enabled"),
-                row.getBoolean("must_change_password"), row.getTimestamp("created_at").toInstant(),
-                row.getLong("version"));
-    }
-
     private Optional<Refusal> unknownBusinessUnit(@Nullable BusinessUnitId id) {
         if (id == null || businessUnits.existsById(id.value())) {
             return Optional.empty();

@@ -12,6 +12,7 @@ import io.cairn.shared.Outcome;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.Tlp;
+import io.cairn.shared.WithoutAccessChecks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,10 +127,12 @@ public class IncidentManagement {
 
     /**
      * Reports a new incident for a person without an account: it has no reporter, and only the follow-up code that
-     * intake hands out leads back to it. A template may route it to a team.
+     * intake hands out leads back to it. A template may route it to a team. Only for intake's channels, through
+     * {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional
-    public Outcome<IncidentView> reportAnonymously(NewIncident report) {
+    @WithoutAccessChecks
+    Outcome<IncidentView> reportAnonymously(NewIncident report) {
         return open(report, true, false, null, ANONYMOUS);
     }
 
@@ -139,10 +142,11 @@ public class IncidentManagement {
     /**
      * Reports a new incident for a known person who did not sign in, such as the sender of a mail from the address of
      * their account; only for intake channels that established who the person is. The channel may route it; the
-     * person cannot assign it.
+     * person cannot assign it. Only through {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional
-    public Outcome<IncidentView> reportFor(Actor reporter, NewIncident report) {
+    @WithoutAccessChecks
+    Outcome<IncidentView> reportFor(Actor reporter, NewIncident report) {
         if (!IncidentAccess.mayReport(reporter)) {
             return Outcome.refused(Refusal.forbidden(reporter.username() + " does not have a role that may report"));
         }
@@ -151,20 +155,24 @@ public class IncidentManagement {
 
     /**
      * The reporter of the incident answers through another channel than signing in, such as a reply by mail from
-     * their address; only for the intake module, after it established who is writing.
+     * their address; only for the intake module, after it established who is writing, through
+     * {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional
-    public Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
+    @WithoutAccessChecks
+    Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
         return incidents.findById(id.value()).filter(i -> i.reportedBy(reporter.id()))
                 .map(i -> answer(i, reporter.ref(), reply));
     }
 
     /**
      * Adds a note written by an intake channel rather than a person, such as that an attachment of a mailed report
-     * was too large to keep; only for the intake module, on an incident it has just opened.
+     * was too large to keep; only for the intake module, on an incident it has just opened, through
+     * {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional
-    public Optional<TimelineEntry> addChannelNote(IncidentId id, ActorRef channel, String text) {
+    @WithoutAccessChecks
+    Optional<TimelineEntry> addChannelNote(IncidentId id, ActorRef channel, String text) {
         return incidents.findById(id.value()).map(incident -> {
             String before = digest(incident);
             Instant now = clock.instant();
@@ -234,32 +242,6 @@ public class IncidentManagement {
     }
 
     // --- reading -------------------------------------------------------------------------------------------------
-
-    /**
-     * One incident, read without a signed-in user and without checking rights: only for other modules' schedulers
-     * and reactions (SLA clocks, routing, recurrence), never to show to a user. Not audited as a read.
-     */
-    @Transactional(readOnly = true)
-    public Optional<IncidentView> incidentForSystem(IncidentId id) {
-        return incidents.findById(id.value()).map(incident -> incident.view(matrices.current()));
-    }
-
-    /**
-     * Several incidents by id, read without a signed-in user and without checking rights: only for other modules'
-     * schedulers (the SLA scanner reads a batch of due clocks' incidents at once). Ids of incidents that do not exist
-     * are absent from the answer.
-     */
-    @Transactional(readOnly = true)
-    public Map<IncidentId, IncidentView> incidentsForSystem(java.util.Collection<IncidentId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        PriorityMatrix matrix = matrices.current();
-        Map<IncidentId, IncidentView> found = new LinkedHashMap<>();
-        incidents.findAllById(ids.stream().map(IncidentId::value).toList())
-                .forEach(incident -> found.put(incident.id(), incident.view(matrix)));
-        return found;
-    }
 
     /** How many open incidents each of these users owns; users who own none are absent. */
     @Transactional(readOnly = true)
@@ -576,16 +558,21 @@ public class IncidentManagement {
 
     /**
      * What an anonymous reporter sees; only for the intake module, after it checked the follow-up code that leads
-     * to this incident.
+     * to this incident, through {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional(readOnly = true)
-    public Optional<ReporterView> reporterViewByFollowUpCode(IncidentId id) {
+    @WithoutAccessChecks
+    Optional<ReporterView> reporterViewByFollowUpCode(IncidentId id) {
         return incidents.findById(id.value()).map(this::reporterView);
     }
 
-    /** An anonymous reporter answers; only for the intake module, after it checked the follow-up code. */
+    /**
+     * An anonymous reporter answers; only for the intake module, after it checked the follow-up code, through
+     * {@link io.cairn.incidents.channels.ReporterChannels}.
+     */
     @Transactional
-    public Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
+    @WithoutAccessChecks
+    Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
         return incidents.findById(id.value()).map(i -> answer(i, ANONYMOUS, reply));
     }
 
@@ -805,22 +792,6 @@ public class IncidentManagement {
     public Outcome<java.util.UUID> removeView(java.util.UUID id) {
         return savedViews.remove(identity.requireActor().id(), id) ? Outcome.done(id)
                 : Outcome.refused(Refusal.notFound("saved view " + id));
-    }
-
-    // --- recurrence: earlier incidents like this one (for the knowledge module) ---------------------------------------
-
-    /** The most earlier incidents {@link #similarIncidents} answers at once. */
-    public static final int MAX_SIMILAR = 50;
-
-    /**
-     * The earlier incidents that resemble this one, reported within {@code window} before it: those about the same
-     * asset, and those of the same category whose text holds most of this one's significant words; most alike first,
-     * at most {@code limit} (1 to {@value #MAX_SIMILAR}). Read without a signed-in user and without checking rights:
-     * only for recurrence detection, which shows users only the incidents they may see.
-     */
-    @Transactional(readOnly = true)
-    public List<SimilarIncident> similarIncidents(IncidentId id, Duration window, int limit) {
-        return new SimilarIncidents(jdbc).like(id, window, Math.max(0, Math.min(limit, MAX_SIMILAR)));
     }
 
     // --- the shape every change has --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.ReporterView;
+import io.cairn.incidents.channels.ReporterChannels;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
@@ -43,6 +44,7 @@ public class IntakeManagement {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final IncidentManagement incidents;
+    private final ReporterChannels channels;
     private final IdentityManagement identity;
     private final AssetManagement assets;
     private final ReportTemplates templates;
@@ -56,13 +58,14 @@ public class IntakeManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IntakeManagement(IncidentManagement incidents, IdentityManagement identity,
+    IntakeManagement(IncidentManagement incidents, ReporterChannels channels, IdentityManagement identity,
             AssetManagement assets, ReportTemplates templates, TemplateRules rules, IntakeReports reports,
             Acknowledged acknowledged, FollowUpCodes followUpCodes, Attachments attachments,
             AttachmentRules attachmentRules,
             @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
             ApplicationEventPublisher events, Clock clock) {
         this.incidents = incidents;
+        this.channels = channels;
         this.identity = identity;
         this.assets = assets;
         this.templates = templates;
@@ -245,7 +248,7 @@ public class IntakeManagement {
     @Transactional
     public Outcome<AnonymousReceipt> submitAnonymousReport(ReportSubmission submission,
             Map<String, UploadedFile> files) {
-        return open(submission, files, List.of(), incidents::reportAnonymously, "anonymous").map(opened -> {
+        return open(submission, files, List.of(), channels::reportAnonymously, "anonymous").map(opened -> {
             Instant now = clock.instant();
             String code = followUpCodes.issue(opened.incident().id(), now, now.plus(followUpValidity));
             return new AnonymousReceipt(opened.incident().reference(), opened.tips(), code);
@@ -322,7 +325,7 @@ public class IntakeManagement {
             if (refused.isPresent()) {
                 return Outcome.refused(refused.get());
             }
-            incidents.addChannelNote(incident, IncidentManagement.ANONYMOUS, attachedNote(file));
+            channels.addChannelNote(incident, IncidentManagement.ANONYMOUS, attachedNote(file));
             return Outcome.done(keep(incident, file, IncidentManagement.ANONYMOUS));
         });
     }
@@ -343,7 +346,7 @@ public class IntakeManagement {
     /** What the holder of a follow-up code may see: status, outcome, questions and replies. */
     @Transactional
     public Outcome<ReporterView> followUp(String code, String address) {
-        return byCode(code, address).map(incident -> incidents.reporterViewByFollowUpCode(incident).orElseThrow());
+        return byCode(code, address).map(incident -> channels.reporterViewByFollowUpCode(incident).orElseThrow());
     }
 
     /** The holder of a follow-up code answers the handlers or adds to their report. */
@@ -355,8 +358,8 @@ public class IntakeManagement {
                     + " characters"));
         }
         return byCode(code, address).map(incident -> {
-            incidents.replyByFollowUpCode(incident, text);
-            return incidents.reporterViewByFollowUpCode(incident).orElseThrow();
+            channels.replyByFollowUpCode(incident, text);
+            return channels.reporterViewByFollowUpCode(incident).orElseThrow();
         });
     }
 
@@ -376,16 +379,6 @@ public class IntakeManagement {
         }
         followUpCodes.used(code, now);
         return Outcome.done(found.get().incident());
-    }
-
-    /**
-     * How the reporter of the incident can be reached, read without a signed-in user: only for other modules'
-     * reactions (telling the reporter that the handlers asked a question), never to show to a user.
-     */
-    @Transactional(readOnly = true)
-    public ReporterContact reporterContactForSystem(IncidentId incident) {
-        return new ReporterContact(reports.language(incident).orElse(null),
-                acknowledged.anonymousAddress(incident).orElse(null));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Language;
@@ -75,6 +76,7 @@ public class KnowledgeManagement {
     private final Recurrences recurrences;
     private final MarkdownRendering markdown;
     private final IncidentManagement incidents;
+    private final IncidentsForSystem system;
     private final IdentityManagement identity;
     private final KnowledgeSettings.Recurrence recurrenceSettings;
     private final KnowledgeSettings.Review reviewSettings;
@@ -82,15 +84,16 @@ public class KnowledgeManagement {
     private final Clock clock;
 
     KnowledgeManagement(Articles articles, RootCauses rootCauses, Reviews reviews, Recurrences recurrences,
-            MarkdownRendering markdown, IncidentManagement incidents, IdentityManagement identity,
-            KnowledgeSettings.Recurrence recurrenceSettings, KnowledgeSettings.Review reviewSettings,
-            ApplicationEventPublisher events, Clock clock) {
+            MarkdownRendering markdown, IncidentManagement incidents, IncidentsForSystem system,
+            IdentityManagement identity, KnowledgeSettings.Recurrence recurrenceSettings,
+            KnowledgeSettings.Review reviewSettings, ApplicationEventPublisher events, Clock clock) {
         this.articles = articles;
         this.rootCauses = rootCauses;
         this.reviews = reviews;
         this.recurrences = recurrences;
         this.markdown = markdown;
         this.incidents = incidents;
+        this.system = system;
         this.identity = identity;
         this.recurrenceSettings = recurrenceSettings;
         this.reviewSettings = reviewSettings;
@@ -468,7 +471,7 @@ public class KnowledgeManagement {
      */
     @Transactional(readOnly = true)
     public boolean reviewIsDue(IncidentId id) {
-        return incidents.incidentForSystem(id).filter(incident -> Review.due(incident.status(),
+        return system.incident(id).filter(incident -> Review.due(incident.status(),
                 reviewSettings.requiredPriorities().contains(incident.priorityLevel()),
                 reviews.find(id).isPresent())).isPresent();
     }
@@ -490,7 +493,7 @@ public class KnowledgeManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        IncidentView incident = incidents.incidentForSystem(id).orElseThrow();
+        IncidentView incident = system.incident(id).orElseThrow();
         Optional<Reviews.Stored> stored = reviews.find(id);
         long storedVersion = stored.map(Reviews.Stored::version).orElse(0L);
         String summary = ReviewDraft.text(draft.summary());
@@ -558,7 +561,7 @@ public class KnowledgeManagement {
             return Outcome.refused(Refusal.invalid("dueOn", "lies in the past"));
         }
         Instant now = clock.instant();
-        IncidentView incident = incidents.incidentForSystem(id).orElseThrow();
+        IncidentView incident = system.incident(id).orElseThrow();
         if (reviews.find(id).isEmpty()) {
             reviews.insert(new Reviews.Stored(id, incident.reference(), incident.title(), incident.reportedAt(), "",
                     null, "", "", Review.DRAFT, null, null, now, 1), now);
@@ -722,10 +725,10 @@ public class KnowledgeManagement {
         if (!actor.hasAny(Role.HANDLER, Role.COORDINATOR)) {
             return Outcome.refused(Refusal.forbidden("only handlers and coordinators see recurrence candidates"));
         }
-        if (limit < 1 || limit > IncidentManagement.MAX_SIMILAR) {
-            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to " + IncidentManagement.MAX_SIMILAR));
+        if (limit < 1 || limit > IncidentsForSystem.MAX_SIMILAR) {
+            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to " + IncidentsForSystem.MAX_SIMILAR));
         }
-        IncidentView incident = incidents.incidentForSystem(id).orElseThrow();
+        IncidentView incident = system.incident(id).orElseThrow();
         List<Recurrences.Flag> flags = new ArrayList<>(candidates(incident, limit));
         return Outcome.done(Recurrences.grouped(flags).stream().findFirst().map(this::onlyVisible)
                 .map(Recurrence::earlier).orElse(List.of()));
@@ -735,7 +738,7 @@ public class KnowledgeManagement {
     List<Recurrences.Flag> candidates(IncidentView incident, int limit) {
         Instant from = windowStart(incident.reportedAt());
         List<Recurrences.Flag> flags = new ArrayList<>();
-        incidents.similarIncidents(incident.id(), java.time.Duration.between(from, incident.reportedAt()), limit)
+        system.similarIncidents(incident.id(), java.time.Duration.between(from, incident.reportedAt()), limit)
                 .forEach(similar -> similar.reasons().forEach(reason -> flags.add(new Recurrences.Flag(incident.id(),
                         incident.reference(), incident.title(), incident.reportedAt(), similar.id(),
                         similar.reference(), similar.title(), similar.reportedAt(), reason, similar.score()))));
@@ -769,7 +772,7 @@ public class KnowledgeManagement {
 
     /** The incident, if the signed-in user may see it; not audited as a read (only its existence is used). */
     private Optional<IncidentView> visibleIncident(IncidentId id) {
-        return incidents.resolveReference(id.toString()).flatMap(incidents::incidentForSystem);
+        return incidents.resolveReference(id.toString()).flatMap(system::incident);
     }
 
     /** Published after a review was saved, for recurrence detection; not audited (ReviewChanged is). */

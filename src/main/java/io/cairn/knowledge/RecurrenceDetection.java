@@ -3,11 +3,11 @@ package io.cairn.knowledge;
 import io.cairn.incidents.IncidentDescribed;
 import io.cairn.incidents.IncidentEvent;
 import io.cairn.incidents.IncidentId;
-import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentRecategorised;
 import io.cairn.incidents.IncidentReported;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.SimilarIncident;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ContentDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class RecurrenceDetection {
     private static final int BATCH = 20;
 
     private final KnowledgeManagement knowledge;
-    private final IncidentManagement incidents;
+    private final IncidentsForSystem incidents;
     private final Recurrences recurrences;
     private final Reviews reviews;
     private final KnowledgeSettings.Recurrence settings;
@@ -39,7 +39,7 @@ class RecurrenceDetection {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    RecurrenceDetection(KnowledgeManagement knowledge, IncidentManagement incidents, Recurrences recurrences,
+    RecurrenceDetection(KnowledgeManagement knowledge, IncidentsForSystem incidents, Recurrences recurrences,
             Reviews reviews, KnowledgeSettings.Recurrence settings, TransactionTemplate transactions,
             org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.knowledge = knowledge;
@@ -81,7 +81,7 @@ class RecurrenceDetection {
         Integer checked = transactions.execute(status -> {
             List<IncidentId> queued = recurrences.takeQueued(BATCH);
             // one read for the batch: incidents deleted meanwhile are absent and not checked
-            incidents.incidentsForSystem(queued).values().forEach(this::detectSimilar);
+            incidents.incidents(queued).values().forEach(this::detectSimilar);
             return queued.size();
         });
         return checked == null ? 0 : checked;
@@ -96,7 +96,7 @@ class RecurrenceDetection {
     /** A saved review may make this and later incidents recur by root cause, or stop them from doing so. */
     @EventListener
     void reviewSaved(KnowledgeManagement.ReviewSaved saved) {
-        Optional<IncidentView> incident = incidents.incidentForSystem(saved.incident());
+        Optional<IncidentView> incident = incidents.incident(saved.incident());
         if (incident.isEmpty()) {
             return;
         }
@@ -109,7 +109,7 @@ class RecurrenceDetection {
                         review.rootCause(), review.reportedAt(), knowledge.windowEnd(review.reportedAt()),
                         saved.incident()).stream()
                         .filter(later -> later.reportedAt().isAfter(review.reportedAt()))
-                        .forEach(later -> incidents.incidentForSystem(later.incident()).ifPresent(view -> store(
+                        .forEach(later -> incidents.incident(later.incident()).ifPresent(view -> store(
                                 later.incident(), rootCause, knowledge.candidates(view, settings.limit()).stream()
                                         .filter(flag -> rootCause.contains(flag.reason())).toList()))));
     }
