@@ -63,7 +63,7 @@ public class AssetManagement {
         // a second registration of the identifier at the same moment fails on the unique index and rolls back; it
         // cannot be caught here, inside the transaction, and answers 409 at the web boundary
         devices.save(registered);
-        publish(registered, "registered", null);
+        publish(registered, DeviceChanged.Verb.REGISTERED, null);
         if (device.holder() != null) {
             handOver(registered, device.holder(), device.holderSince() == null ? now : device.holderSince());
         }
@@ -98,7 +98,7 @@ public class AssetManagement {
         device.handOver(holder, since);
         devices.save(device);
         holdings.handOver(device.id(), holder, since);
-        publish(device, "handed-over", before);
+        publish(device, DeviceChanged.Verb.HANDED_OVER, before);
     }
 
     /** The devices the signed-in user holds now. */
@@ -263,7 +263,8 @@ public class AssetManagement {
         String before = known.map(Device::snapshot).orElse(null);
         device.describe(line.name(), line.kind());
         devices.save(device);
-        publish(device, known.isPresent() ? "updated" : "registered", before);
+        publish(device, known.isPresent() ? DeviceChanged.Verb.UPDATED : DeviceChanged.Verb.REGISTERED,
+                before);
         boolean holderChanged = !java.util.Objects.equals(device.holder(), line.holder());
         if (holderChanged) {
             handOver(device, line.holder(), line.since() == null ? now : line.since());
@@ -305,7 +306,7 @@ public class AssetManagement {
                 : Optional.of(Refusal.forbidden("you need the role admin, handler or coordinator to look up devices"));
     }
 
-    private void publish(Device device, String verb, @Nullable String before) {
+    private void publish(Device device, DeviceChanged.Verb verb, @Nullable String before) {
         events.publishEvent(new DeviceChanged(device.id(), identity.requireActor().ref(), clock.instant(), verb,
                 Optional.ofNullable(before).map(b -> ContentDigest.of(b).hex()),
                 Optional.of(ContentDigest.of(device.snapshot()).hex())));

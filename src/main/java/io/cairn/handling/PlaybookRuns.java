@@ -2,9 +2,10 @@ package io.cairn.handling;
 
 import io.cairn.identity.TeamId;
 import io.cairn.incidents.IncidentChanged;
-import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentTransitioned;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.Status;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ContentDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +32,10 @@ class PlaybookRuns {
     private final ProcedureManagement procedures;
     private final Playbooks playbooks;
     private final Tasks tasks;
-    private final IncidentManagement incidents;
+    private final IncidentsForSystem incidents;
     private final ApplicationEventPublisher events;
 
-    PlaybookRuns(ProcedureManagement procedures, Playbooks playbooks, Tasks tasks, IncidentManagement incidents,
+    PlaybookRuns(ProcedureManagement procedures, Playbooks playbooks, Tasks tasks, IncidentsForSystem incidents,
             ApplicationEventPublisher events) {
         this.procedures = procedures;
         this.playbooks = playbooks;
@@ -50,10 +51,10 @@ class PlaybookRuns {
         }
         if (!playbooks.hasRun(change.incident().value())) {
             if (change.status() == Status.ANALYSIS) {
-                incidents.incidentForSystem(change.incident()).ifPresent(incident -> start(incident, change));
+                incidents.incident(change.incident()).ifPresent(incident -> start(incident, change));
             }
-        } else if ("transitioned".equals(change.verb())) {
-            tasks.startPhase(change.incident(), change.status(), change.at());
+        } else if (change instanceof IncidentTransitioned transitioned) {
+            tasks.startPhase(transitioned.incident(), transitioned.to(), transitioned.at());
         }
     }
 
@@ -80,11 +81,12 @@ class PlaybookRuns {
                         started ? now.plus(step.dueOffset().orElseThrow()) : null, ProcedureManagement.PLAYBOOK_SHARES,
                         TaskState.OPEN, null, null, null, now, "playbook " + playbook.definition().key(), 0);
                 tasks.add(task);
-                events.publishEvent(new TaskChanged(task.id(), incident.id(), change.actor(), now, "created",
-                        Optional.empty(), Optional.of(ProcedureManagement.digest(task))));
+                events.publishEvent(new TaskChanged(task.id(), incident.id(), change.actor(), now,
+                        TaskChanged.Verb.CREATED, Optional.empty(), Optional.of(ProcedureManagement.digest(task))));
             }
         }
-        events.publishEvent(new PlaybookChanged(playbook.definition().key(), change.actor(), now, "started",
+        events.publishEvent(new PlaybookChanged(playbook.definition().key(), change.actor(), now,
+                PlaybookChanged.Verb.STARTED,
                 Optional.empty(), Optional.of(ContentDigest.of(incident.id() + "|" + playbook.id() + "|"
                         + playbook.version()).hex())));
     }

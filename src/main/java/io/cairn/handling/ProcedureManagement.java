@@ -9,6 +9,7 @@ import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
@@ -60,16 +61,18 @@ public class ProcedureManagement {
     private final Tasks tasks;
     private final RoutingRules rules;
     private final IncidentManagement incidents;
+    private final IncidentsForSystem system;
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProcedureManagement(Playbooks playbooks, Tasks tasks, RoutingRules rules, IncidentManagement incidents,
-            IdentityManagement identity, ApplicationEventPublisher events, Clock clock) {
+            IncidentsForSystem system, IdentityManagement identity, ApplicationEventPublisher events, Clock clock) {
         this.playbooks = playbooks;
         this.tasks = tasks;
         this.rules = rules;
         this.incidents = incidents;
+        this.system = system;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
@@ -116,8 +119,8 @@ public class ProcedureManagement {
         Actor actor = identity.requireActor();
         Instant now = clock.instant();
         playbooks.add(id, stored, actor.username(), now);
-        events.publishEvent(new PlaybookChanged(stored.key(), actor.ref(), now, "added", Optional.empty(),
-                Optional.of(ContentDigest.of(Playbooks.document(stored)).hex())));
+        events.publishEvent(new PlaybookChanged(stored.key(), actor.ref(), now, PlaybookChanged.Verb.ADDED,
+                Optional.empty(), Optional.of(ContentDigest.of(Playbooks.document(stored)).hex())));
         return Outcome.done(playbooks.byId(id).orElseThrow());
     }
 
@@ -145,7 +148,7 @@ public class ProcedureManagement {
         if (!playbooks.revise(id, stored, version, actor.username(), now)) {
             return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
-        events.publishEvent(new PlaybookChanged(stored.key(), actor.ref(), now, "revised",
+        events.publishEvent(new PlaybookChanged(stored.key(), actor.ref(), now, PlaybookChanged.Verb.REVISED,
                 Optional.of(ContentDigest.of(Playbooks.document(found.get().definition())).hex()),
                 Optional.of(ContentDigest.of(Playbooks.document(stored)).hex())));
         return Outcome.done(playbooks.byId(id).orElseThrow());
@@ -175,7 +178,8 @@ public class ProcedureManagement {
         }
         String digest = ContentDigest.of(Playbooks.document(found.get().definition())).hex();
         events.publishEvent(new PlaybookChanged(found.get().definition().key(), actor.ref(), now,
-                retired ? "retired" : "restored", Optional.of(digest), Optional.of(digest)));
+                retired ? PlaybookChanged.Verb.RETIRED : PlaybookChanged.Verb.RESTORED,
+                Optional.of(digest), Optional.of(digest)));
         return Outcome.done(playbooks.byId(id).orElseThrow());
     }
 
@@ -376,8 +380,8 @@ public class ProcedureManagement {
                 task.shared(), TaskState.OPEN, null, null, null, now, actor.username(), 0);
         tasks.add(created);
         TaskView stored = tasks.byId(created.id()).orElseThrow();
-        events.publishEvent(new TaskChanged(stored.id(), incident, actor.ref(), now, "created", Optional.empty(),
-                Optional.of(digest(stored))));
+        events.publishEvent(new TaskChanged(stored.id(), incident, actor.ref(), now, TaskChanged.Verb.CREATED,
+                Optional.empty(), Optional.of(digest(stored))));
         return Outcome.done(stored);
     }
 
@@ -398,7 +402,7 @@ public class ProcedureManagement {
         if (!task.isOpen()) {
             return Outcome.refused(Refusal.conflict("'" + task.title() + "' is not open"));
         }
-        return close(task, TaskState.SKIPPED, reason.trim(), version, "skipped");
+        return close(task, TaskState.SKIPPED, reason.trim(), version, TaskChanged.Verb.SKIPPED);
     }
 
     /** Opens a done or skipped task again; for those who may handle its incident. */
@@ -411,7 +415,7 @@ public class ProcedureManagement {
         if (found.get().isOpen()) {
             return Outcome.refused(Refusal.conflict("'" + found.get().title() + "' is open already"));
         }
-        return close(found.get(), TaskState.OPEN, null, version, "reopened");
+        return close(found.get(), TaskState.OPEN, null, version, TaskChanged.Verb.REOPENED);
     }
 
     // --- tasks of a team ---------------------------------------------------------------------------------------
@@ -452,7 +456,7 @@ public class ProcedureManagement {
             return Outcome.refused(Refusal.conflict("'" + found.get().title() + "' is not open"));
         }
         return close(found.get(), TaskState.DONE, note == null || note.isBlank() ? null : note.trim(), version,
-                "completed");
+                TaskChanged.Verb.COMPLETED);
     }
 
     /** Whether the signed-in user may see the task as a member of its team. */
@@ -468,7 +472,7 @@ public class ProcedureManagement {
     }
 
     private Outcome<TaskView> close(TaskView task, TaskState state, @Nullable String note, long version,
-            String verb) {
+            TaskChanged.Verb verb) {
         Actor actor = identity.requireActor();
         Instant now = clock.instant();
         boolean open = state == TaskState.OPEN;
@@ -486,7 +490,7 @@ public class ProcedureManagement {
         TaskView task = ShippedTexts.shown(stored);
         Map<String, String> shared = new LinkedHashMap<>();
         Optional<IncidentView> incident = task.sharedFields().isEmpty() ? Optional.empty()
-                : incidents.incidentForSystem(task.incident());
+                : system.incident(task.incident());
         incident.ifPresent(view -> {
             for (SharedField field : task.sharedFields()) {
                 shared.put(field.code(), valueOf(view, field));
@@ -561,8 +565,8 @@ public class ProcedureManagement {
         Instant now = clock.instant();
         rules.add(rule, now);
         RoutingRule stored = rules.byId(id).orElseThrow();
-        events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now, "added",
-                Optional.empty(), Optional.of(digest(stored))));
+        events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now,
+                RoutingRuleChanged.Verb.ADDED, Optional.empty(), Optional.of(digest(stored))));
         return Outcome.done(stored);
     }
 
@@ -587,8 +591,8 @@ public class ProcedureManagement {
             return Outcome.refused(Refusal.stale(definition.version(), found.get().version()));
         }
         RoutingRule stored = rules.byId(id).orElseThrow();
-        events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now, "changed",
-                Optional.of(digest(found.get())), Optional.of(digest(stored))));
+        events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now,
+                RoutingRuleChanged.Verb.CHANGED, Optional.of(digest(found.get())), Optional.of(digest(stored))));
         return Outcome.done(ShippedTexts.shown(stored));
     }
 
@@ -617,7 +621,8 @@ public class ProcedureManagement {
                 rules.place(all.get(i).id(), i + 1, now);
             }
             events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now,
-                    up ? "moved-up" : "moved-down", Optional.of(ContentDigest.of("position " + (at + 1)).hex()),
+                    up ? RoutingRuleChanged.Verb.MOVED_UP : RoutingRuleChanged.Verb.MOVED_DOWN,
+                    Optional.of(ContentDigest.of("position " + (at + 1)).hex()),
                     Optional.of(ContentDigest.of("position " + (to + 1)).hex())));
         }
         return Outcome.done(rules.all().stream().map(ShippedTexts::shown).toList());
@@ -635,7 +640,7 @@ public class ProcedureManagement {
             return Outcome.refused(Refusal.notFound("routing rule " + id));
         }
         events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), clock.instant(),
-                "removed", Optional.of(digest(found.get())), Optional.empty()));
+                RoutingRuleChanged.Verb.REMOVED, Optional.of(digest(found.get())), Optional.empty()));
         return Outcome.done(id);
     }
 

@@ -66,8 +66,9 @@ class ShippedPlaybooks implements ApplicationRunner {
                 transactions.executeWithoutResult(status -> {
                     Instant now = clock.instant();
                     playbooks.add(UUID.randomUUID(), shipped, ActorRef.SYSTEM.name(), now);
-                    events.publishEvent(new PlaybookChanged(shipped.key(), ActorRef.SYSTEM, now, "added",
-                            Optional.empty(), Optional.of(ContentDigest.of(Playbooks.document(shipped)).hex())));
+                    events.publishEvent(new PlaybookChanged(shipped.key(), ActorRef.SYSTEM, now,
+                            PlaybookChanged.Verb.ADDED, Optional.empty(),
+                            Optional.of(ContentDigest.of(Playbooks.document(shipped)).hex())));
                 });
             } catch (DuplicateKeyException anotherNodeWasFirst) {
                 // several nodes starting at once: one of them added it

@@ -32,7 +32,7 @@ class ShippedRoutingRule {
         rules.add(new RoutingRule(id, 0, NAME, null, null, null, null, null, formed.team(),
                 RoutingRule.OwnerStrategy.NONE, true, 0), formed.at());
         RoutingRule stored = rules.byId(id).orElseThrow();
-        events.publishEvent(new RoutingRuleChanged(id.toString(), ActorRef.SYSTEM, formed.at(), "added",
-                Optional.empty(), Optional.of(ProcedureManagement.digest(stored))));
+        events.publishEvent(new RoutingRuleChanged(id.toString(), ActorRef.SYSTEM, formed.at(),
+                RoutingRuleChanged.Verb.ADDED, Optional.empty(), Optional.of(ProcedureManagement.digest(stored))));
     }
 }

@@ -2,10 +2,10 @@ package io.cairn.handling;
 
 import io.cairn.incidents.IncidentChanged;
 import io.cairn.incidents.IncidentId;
-import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentReported;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.Status;
+import io.cairn.incidents.system.IncidentsForSystem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaClockKeeper {
 
-    private final IncidentManagement incidents;
+    private final IncidentsForSystem incidents;
     private final SlaClocks clocks;
     private final SlaPolicies policies;
     private final SlaCalendars calendars;
 
-    SlaClockKeeper(IncidentManagement incidents, SlaClocks clocks, SlaPolicies policies, SlaCalendars calendars) {
+    SlaClockKeeper(IncidentsForSystem incidents, SlaClocks clocks, SlaPolicies policies, SlaCalendars calendars) {
         this.incidents = incidents;
         this.clocks = clocks;
         this.policies = policies;
@@ -62,7 +62,7 @@ class SlaClockKeeper {
 
     @EventListener
     void changed(IncidentChanged changed) {
-        incidents.incidentForSystem(changed.incident()).ifPresent(incident -> keep(incident, changed.at()));
+        incidents.incident(changed.incident()).ifPresent(incident -> keep(incident, changed.at()));
     }
 
     /** Brings the clocks of the incident in step with it, as of {@code now}. */

@@ -1,5 +1,7 @@
 package io.cairn.handling;
 
+import io.cairn.handling.SlaConfigurationChanged.Subject;
+import io.cairn.handling.SlaConfigurationChanged.Verb;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
@@ -98,7 +100,7 @@ public class SlaManagement {
             SlaCalendarId id = SlaCalendarId.random();
             calendars.insert(id, parsed, clock.instant());
             SlaCalendarView view = calendars.find(id).orElseThrow().view();
-            configured("created", "sla-calendar", id.toString(), actor, null, view);
+            configured(Verb.CREATED, Subject.SLA_CALENDAR, id.toString(), actor, null, view);
             return Outcome.done(view);
         }));
     }
@@ -126,7 +128,7 @@ public class SlaManagement {
             }
             keeper.applyCalendarChange(id, stored.get().calendar(), now);
             SlaCalendarView view = calendars.find(id).orElseThrow().view();
-            configured("changed", "sla-calendar", id.toString(), actor, stored.get().view(), view);
+            configured(Verb.CHANGED, Subject.SLA_CALENDAR, id.toString(), actor, stored.get().view(), view);
             return Outcome.done(view);
         }));
     }
@@ -144,7 +146,7 @@ public class SlaManagement {
                         + "another calendar first"));
             }
             calendars.delete(id);
-            configured("removed", "sla-calendar", id.toString(), actor, stored.get().view(), null);
+            configured(Verb.REMOVED, Subject.SLA_CALENDAR, id.toString(), actor, stored.get().view(), null);
             return Outcome.done(stored.get().view());
         });
     }
@@ -185,8 +187,9 @@ public class SlaManagement {
             }
             SlaPolicy after = policies.find(policy.priorityLevel()).orElseThrow();
             keeper.apply(after, now);
-            configured(before.isEmpty() ? "created" : "changed", "sla-policy", String.valueOf(after.priorityLevel()),
-                    actor, before.orElse(null), after);
+            configured(before.isEmpty() ? Verb.CREATED : Verb.CHANGED,
+                    Subject.SLA_POLICY, String.valueOf(after.priorityLevel()), actor,
+                    before.orElse(null), after);
             return Outcome.done(view(after));
         });
     }
@@ -204,8 +207,8 @@ public class SlaManagement {
                 return Outcome.refused(Refusal.notFound("SLA policy for " + priority));
             }
             policies.delete(level);
-            configured("removed", "sla-policy", String.valueOf(level), ((Outcome.Done<Actor>) admin).value(),
-                    before.get(), null);
+            configured(Verb.REMOVED, Subject.SLA_POLICY, String.valueOf(level),
+                    ((Outcome.Done<Actor>) admin).value(), before.get(), null);
             return Outcome.done(view(before.get()));
         });
     }
@@ -292,7 +295,7 @@ public class SlaManagement {
                     }
                     levels.insert(level, clock.instant());
                     EscalationLevelView view = view(levels.find(level.id()).orElseThrow());
-                    configured("created", "escalation-level", level.id().toString(), actor, null, view);
+                    configured(Verb.CREATED, Subject.ESCALATION_LEVEL, level.id().toString(), actor, null, view);
                     return Outcome.done(view);
                 }));
     }
@@ -319,7 +322,7 @@ public class SlaManagement {
                     return Outcome.refused(Refusal.stale(version, stored.get().version()));
                 }
                 EscalationLevelView view = view(levels.find(id).orElseThrow());
-                configured("changed", "escalation-level", id.toString(), actor, view(stored.get()), view);
+                configured(Verb.CHANGED, Subject.ESCALATION_LEVEL, id.toString(), actor, view(stored.get()), view);
                 return Outcome.done(view);
             });
         });
@@ -339,7 +342,7 @@ public class SlaManagement {
             }
             EscalationLevelView view = view(stored.get());
             levels.delete(id);
-            configured("removed", "escalation-level", id.toString(), actor, view, null);
+            configured(Verb.REMOVED, Subject.ESCALATION_LEVEL, id.toString(), actor, view, null);
             return Outcome.done(view);
         });
     }
@@ -556,7 +559,7 @@ public class SlaManagement {
                         + "clocks"));
     }
 
-    private void configured(String verb, String type, String id, Actor actor, @Nullable Object before,
+    private void configured(Verb verb, Subject type, String id, Actor actor, @Nullable Object before,
             @Nullable Object after) {
         events.publishEvent(new SlaConfigurationChanged(verb, type, id, actor.ref(), clock.instant(),
                 Optional.ofNullable(before).map(state -> ContentDigest.of(state.toString()).hex()),

@@ -4,9 +4,10 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.UserId;
 import io.cairn.identity.UserView;
+import io.cairn.identity.system.UsersForSystem;
 import io.cairn.incidents.IncidentId;
-import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ActorRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,21 +47,23 @@ class SlaScanner {
     private final SlaClocks clocks;
     private final SlaPolicies policies;
     private final EscalationLevels levels;
-    private final IncidentManagement incidents;
+    private final IncidentsForSystem incidents;
     private final IdentityManagement identity;
+    private final UsersForSystem users;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final SlaSettings settings;
     private final Clock clock;
 
-    SlaScanner(SlaClocks clocks, SlaPolicies policies, EscalationLevels levels, IncidentManagement incidents,
-            IdentityManagement identity, ApplicationEventPublisher events, TransactionTemplate transactions,
-            SlaSettings settings, Clock clock) {
+    SlaScanner(SlaClocks clocks, SlaPolicies policies, EscalationLevels levels, IncidentsForSystem incidents,
+            IdentityManagement identity, UsersForSystem users, ApplicationEventPublisher events,
+            TransactionTemplate transactions, SlaSettings settings, Clock clock) {
         this.clocks = clocks;
         this.policies = policies;
         this.levels = levels;
         this.incidents = incidents;
         this.identity = identity;
+        this.users = users;
         this.events = events;
         this.transactions = transactions;
         this.settings = settings;
@@ -96,7 +99,7 @@ class SlaScanner {
     private int batch(Instant now, int[] counts) {
         List<SlaClock> due = clocks.claimDue(now, settings.scanBatchSize());
         Map<Role, List<UserView>> roles = new EnumMap<>(Role.class);
-        Map<IncidentId, IncidentView> read = incidents.incidentsForSystem(due.stream().map(SlaClock::incident)
+        Map<IncidentId, IncidentView> read = incidents.incidents(due.stream().map(SlaClock::incident)
                 .collect(java.util.stream.Collectors.toSet()));
         for (SlaClock slaClock : due) {
             Optional<IncidentView> incident = Optional.ofNullable(read.get(slaClock.incident()));
@@ -164,7 +167,7 @@ class SlaScanner {
 
     /** The coordinators in the incident's team, or every coordinator when the team has none (or there is none). */
     private List<UserId> coordinators(IncidentView incident, Map<Role, List<UserView>> roles) {
-        List<UserView> all = roles.computeIfAbsent(Role.COORDINATOR, identity::usersWithRoleForSystem);
+        List<UserView> all = roles.computeIfAbsent(Role.COORDINATOR, users::usersWithRole);
         io.cairn.identity.@Nullable TeamId team = incident.team();
         List<UserView> ofTeam = team == null ? List.of() : all.stream().filter(u -> u.teams().contains(team)).toList();
         return (ofTeam.isEmpty() ? all : ofTeam).stream().map(UserView::id).toList();
@@ -176,7 +179,7 @@ class SlaScanner {
             case "team" -> identity.members(new io.cairn.identity.TeamId(java.util.UUID.fromString(
                     level.notifyTarget())));
             case "role" -> roles.computeIfAbsent(Role.valueOf(level.notifyTarget().toUpperCase(Locale.ROOT)
-                    .replace('-', '_')), identity::usersWithRoleForSystem);
+                    .replace('-', '_')), users::usersWithRole);
             default -> identity.findUserByUsername(level.notifyTarget()).stream().toList();
         };
         return people.stream().filter(UserView::enabled).map(UserView::id).toList();

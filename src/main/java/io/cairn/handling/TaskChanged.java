@@ -2,6 +2,7 @@ package io.cairn.handling;
 
 import io.cairn.incidents.IncidentId;
 import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditVerb;
 import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,15 +10,18 @@ import java.util.UUID;
 
 /**
  * A task of an incident was created (from a playbook step or by a handler), completed, skipped or reopened.
- *
- * @param verb {@code created}, {@code completed}, {@code skipped} or {@code reopened}
  */
-public record TaskChanged(UUID task, IncidentId incident, ActorRef actor, Instant at, String verb,
+public record TaskChanged(UUID task, IncidentId incident, ActorRef actor, Instant at, Verb verb,
         Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+
+    /** What happened to the task. */
+    public enum Verb implements AuditVerb {
+        CREATED, COMPLETED, SKIPPED, REOPENED
+    }
 
     @Override
     public String action() {
-        return "task." + verb;
+        return "task." + verb.code();
     }
 
     @Override

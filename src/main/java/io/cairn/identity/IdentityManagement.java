@@ -1,5 +1,6 @@
 package io.cairn.identity;
 
+import io.cairn.identity.IdentityChanged.Change;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
@@ -179,7 +180,7 @@ public class IdentityManagement {
         String secret = Secrets.newToken();
         ApiToken token = tokens.save(ApiToken.issue(actor.id(), trimmed, Secrets.tokenDigest(secret), now,
                 expiresAt));
-        publish(actor.ref(), "api-token.issued", "api-token", token.view().id().toString(), null, token.snapshot());
+        publish(actor.ref(), Change.API_TOKEN_ISSUED, token.view().id().toString(), null, token.snapshot());
         return Outcome.done(new IssuedToken(token.view(), secret));
     }
 
@@ -199,7 +200,7 @@ public class IdentityManagement {
                     String before = token.snapshot();
                     token.revoke(clock.instant());
                     tokens.save(token);
-                    publish(actor.ref(), "api-token.revoked", "api-token", tokenId.toString(), before,
+                    publish(actor.ref(), Change.API_TOKEN_REVOKED, tokenId.toString(), before,
                             token.snapshot());
                     return Outcome.done(token.view());
                 })
@@ -227,7 +228,7 @@ public class IdentityManagement {
         user.choosePassword(passwords.encode(newPassword));
         users.save(user);
         currentPrincipal().ifPresent(ActorPrincipal::passwordChosen);
-        publish(actor.ref(), "user.password-changed", "user", user.id().toString(), before, user.snapshot());
+        publish(actor.ref(), Change.USER_PASSWORD_CHANGED, user.id().toString(), before, user.snapshot());
         return Outcome.done(user.view());
     }
 
@@ -254,7 +255,7 @@ public class IdentityManagement {
         if (user.speak(language)) {
             users.save(user);
             // what the user may do is unchanged: no session or token needs to be read again
-            audit(actor.ref(), "user.language-chosen", "user", user.id().toString(), before, user.snapshot());
+            audit(actor.ref(), Change.USER_LANGUAGE_CHOSEN, user.id().toString(), before, user.snapshot());
         }
         return Outcome.done(user.view());
     }
@@ -327,7 +328,7 @@ public class IdentityManagement {
         Team team = Team.form(SECURITY_TEAM, ShippedTeam.DESCRIPTION, null);
         teams.save(team);
         TeamId id = team.view().id();
-        publish(ActorRef.SYSTEM, "team.created", "team", id.toString(), null, team.snapshot());
+        publish(ActorRef.SYSTEM, Change.TEAM_CREATED, id.toString(), null, team.snapshot());
         events.publishEvent(new SecurityTeamFormed(id, SECURITY_TEAM, clock.instant()));
     }
 
@@ -356,7 +357,7 @@ public class IdentityManagement {
             return Outcome.refused(Refusal.conflict("username", "is already taken"));
         }
         transaction.releaseSavepoint(beforeInsert);
-        publish(by, "user.created", "user", user.id().toString(), null, user.snapshot());
+        publish(by, Change.USER_CREATED, user.id().toString(), null, user.snapshot());
         return Outcome.done(new CreatedUser(user.view(), oneTimePassword));
     }
 
@@ -396,7 +397,7 @@ public class IdentityManagement {
             user.disable();
         }
         users.save(user);
-        publish(actor.ref(), "user.changed", "user", id.toString(), before, user.snapshot());
+        publish(actor.ref(), Change.USER_CHANGED, id.toString(), before, user.snapshot());
         return Outcome.done(user.view());
     }
 
@@ -412,7 +413,7 @@ public class IdentityManagement {
             String oneTimePassword = Secrets.newOneTimePassword();
             user.resetPassword(passwords.encode(oneTimePassword));
             users.save(user);
-            publish(requireActor().ref(), "user.password-reset", "user", id.toString(), before, user.snapshot());
+            publish(requireActor().ref(), Change.USER_PASSWORD_RESET, id.toString(), before, user.snapshot());
             return Outcome.done(oneTimePassword);
         }).orElseGet(() -> Outcome.refused(Refusal.notFound("user " + id)));
     }
@@ -482,7 +483,7 @@ public class IdentityManagement {
         }
         Team team = Team.form(definition.name(), definition.description(), definition.businessUnit());
         teams.save(team);
-        publish(requireActor().ref(), "team.created", "team", team.view().id().toString(), null, team.snapshot());
+        publish(requireActor().ref(), Change.TEAM_CREATED, team.view().id().toString(), null, team.snapshot());
         return Outcome.done(ShippedTeam.shown(team.view()));
     }
 
@@ -504,7 +505,7 @@ public class IdentityManagement {
             team.rename(stored.name(), stored.description());
             team.placeInBusinessUnit(stored.businessUnit());
             teams.save(team);
-            publish(requireActor().ref(), "team.changed", "team", id.toString(), before, team.snapshot());
+            publish(requireActor().ref(), Change.TEAM_CHANGED, id.toString(), before, team.snapshot());
             return Outcome.done(ShippedTeam.shown(team.view()));
         }).orElseGet(() -> Outcome.refused(Refusal.notFound("team " + id)));
     }
@@ -549,7 +550,7 @@ public class IdentityManagement {
         }
         BusinessUnit unit = BusinessUnit.establish(definition.name(), definition.description());
         businessUnits.save(unit);
-        publish(requireActor().ref(), "business-unit.created", "business-unit", unit.view().id().toString(), null,
+        publish(requireActor().ref(), Change.BUSINESS_UNIT_CREATED, unit.view().id().toString(), null,
                 unit.snapshot());
         return Outcome.done(unit.view());
     }
@@ -570,7 +571,7 @@ public class IdentityManagement {
             String before = unit.snapshot();
             unit.rename(definition.name(), definition.description());
             businessUnits.save(unit);
-            publish(requireActor().ref(), "business-unit.changed", "business-unit", id.toString(), before,
+            publish(requireActor().ref(), Change.BUSINESS_UNIT_CHANGED, id.toString(), before,
                     unit.snapshot());
             return Outcome.done(unit.view());
         }).orElseGet(() -> Outcome.refused(Refusal.notFound("business unit " + id)));
@@ -630,49 +631,6 @@ public class IdentityManagement {
                 .map(id -> Refusal.invalid("teams", "team {0} does not exist", id.toString()));
     }
 
-    // --- system reads for notifications (SLA warnings, breaches, escalations) ------------------------------------
-
-    /**
-     * The enabled users who hold a role, by login name, read without a signed-in user: only for other modules'
-     * schedulers and reactions that decide whom to notify, never to show to a user.
-     */
-    @Transactional(readOnly = true)
-    public List<UserView> usersWithRoleForSystem(Role role) {
-        return jdbc.sql(SYSTEM_USERS + " where u.enabled and exists (select 1 from user_role r where r.user_id = u.id "
-                        + "and r.role = ?) order by u.username")
-                .param(role.name()).query((row, n) -> systemUser(row)).list();
-    }
-
-    /** The users with these ids, read without a signed-in user: only for schedulers and reactions. */
-    @Transactional(readOnly = true)
-    public List<UserView> usersForSystem(Collection<UserId> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SYSTEM_USERS + " where u.id = any(?) order by u.username")
-                .param(ids.stream().map(UserId::value).toArray(UUID[]::new)).query((row, n) -> systemUser(row))
-                .list();
-    }
-
-    /** One query per call rather than the repository's queries per user, for schedulers that notify many. */
-    private static final String SYSTEM_USERS = """
-            select u.id, u.username, u.display_name, u.email, u.language, u.enabled, u.must_change_password,
-                   u.business_unit_id, u.created_at, u.version,
-                   array(select r.role from user_role r where r.user_id = u.id) as roles,
-                   array(select m.team_id from team_member m where m.user_id = u.id) as teams
-            from app_user u""";
-
-    private static UserView systemUser(java.sql.ResultSet row) throws java.sql.SQLException {
-        UUID unit = row.getObject("business_unit_id", UUID.class);
-        return new UserView(new UserId(row.getObject("id", UUID.class)), row.getString("username"),
-                row.getString("display_name"), row.getString("email"), row.getString("language"),
-                textArray(row.getArray("roles")).stream().map(Role::valueOf).collect(Collectors.toSet()),
-                uuidArray(row.getArray("teams")).stream().map(TeamId::new).collect(Collectors.toSet()),
-                unit == null ? null : new BusinessUnitId(unit), row.getBoolean("enabled"),
-                row.getBoolean("must_change_password"), row.getTimestamp("created_at").toInstant(),
-                row.getLong("version"));
-    }
-
     private Optional<Refusal> unknownBusinessUnit(@Nullable BusinessUnitId id) {
         if (id == null || businessUnits.existsById(id.value())) {
             return Optional.empty();
@@ -680,17 +638,17 @@ public class IdentityManagement {
         return Optional.of(Refusal.invalid("businessUnit", "business unit {0} does not exist", id.toString()));
     }
 
-    private void publish(ActorRef actor, String action, String type, String id, @Nullable String before,
+    private void publish(ActorRef actor, Change change, String id, @Nullable String before,
             @Nullable String after) {
         recentTokens.forgetAll();
         generation.changed();
-        audit(actor, action, type, id, before, after);
+        audit(actor, change, id, before, after);
     }
 
     /** Records a change in the audit trail; for a change that does not touch what anyone may do. */
-    private void audit(ActorRef actor, String action, String type, String id, @Nullable String before,
+    private void audit(ActorRef actor, Change change, String id, @Nullable String before,
             @Nullable String after) {
-        events.publishEvent(new IdentityChanged(actor, clock.instant(), action, type, id,
+        events.publishEvent(new IdentityChanged(actor, clock.instant(), change, id,
                 Optional.ofNullable(before).map(text -> ContentDigest.of(text).hex()),
                 Optional.ofNullable(after).map(text -> ContentDigest.of(text).hex())));
     }

@@ -1,27 +1,39 @@
 package io.cairn.incidents;
 
 import io.cairn.shared.ActorRef;
-import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Someone read a confidential incident; every such read is in the audit trail. */
-public record ConfidentialIncidentViewed(IncidentId incident, ActorRef actor, Instant at, String what)
-        implements AuditableEvent {
+/**
+ * Someone read a confidential incident; every such read is in the audit trail.
+ *
+ * @param what the part of the incident they read
+ */
+public record ConfidentialIncidentViewed(IncidentId incident, ActorRef actor, Instant at, Part what)
+        implements IncidentEvent {
 
-    @Override
-    public String action() {
-        return "incident.viewed-confidential-" + what;
+    /** A part of an incident whose read is audited on its own. */
+    public enum Part {
+        /** The incident's fields. */
+        INCIDENT("incident"),
+        /** Its timeline. */
+        TIMELINE("timeline");
+
+        private final String code;
+
+        Part(String code) {
+            this.code = code;
+        }
+
+        /** The part as the audit trail names it. */
+        public String code() {
+            return code;
+        }
     }
 
     @Override
-    public String objectType() {
-        return "incident";
-    }
-
-    @Override
-    public String objectId() {
-        return incident.toString();
+    public String verb() {
+        return "viewed-confidential-" + what.code();
     }
 
     @Override

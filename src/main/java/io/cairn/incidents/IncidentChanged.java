@@ -1,51 +1,39 @@
 package io.cairn.incidents;
 
-import io.cairn.shared.ActorRef;
-import io.cairn.shared.AuditableEvent;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * An incident changed through one of its verbs.
+ * An existing incident changed through one of its verbs; each verb is a record of this sealed family.
  *
- * @param verb the verb, for example {@code assigned}, {@code transitioned}, {@code noted}
- * @param status the status after the change
+ * <p>The records of {@link StateChange} change the incident's state: their after-digest is the digest of the whole
+ * state ({@code Incident.snapshot()}), which verification compares with the stored incident. The others (a note, a
+ * link, the conversation with the reporter) leave the state as it was and chain their own content into the
+ * after-digest instead.
  */
-public record IncidentChanged(IncidentId incident, ActorRef actor, Instant at, String verb, Status status,
-        String digestBefore, String digestAfter) implements AuditableEvent {
+public sealed interface IncidentChanged extends IncidentEvent
+        permits IncidentChanged.StateChange, IncidentNoted, IncidentLinked, ReporterAsked, ReporterAnswered {
 
-    /**
-     * The verbs whose after-digest is the digest of the incident's whole state ({@code Incident.snapshot()}); the
-     * others (a note, a link, the conversation with the reporter) leave the state as it was and chain their own
-     * content into the after-digest instead. Verification compares an incident's stored state with the latest of
-     * these.
-     */
-    static final Set<String> STATE_VERBS = Set.of("assigned", "reprioritised", "recategorised", "transitioned",
-            "marked", "described", "times-recorded", "merged", "merged-in");
+    /** The incident's status after the change. */
+    Status status();
+
+    /** The digest of the incident's state before the change. */
+    String digestBefore();
+
+    /** The digest after the change: the whole state's for a {@link StateChange}, else the state's and the content's. */
+    String digestAfter();
 
     @Override
-    public String action() {
-        return "incident." + verb;
+    default Optional<String> beforeDigest() {
+        return Optional.of(digestBefore());
     }
 
     @Override
-    public String objectType() {
-        return "incident";
+    default Optional<String> afterDigest() {
+        return Optional.of(digestAfter());
     }
 
-    @Override
-    public String objectId() {
-        return incident.toString();
-    }
-
-    @Override
-    public Optional<String> beforeDigest() {
-        return Optional.of(digestBefore);
-    }
-
-    @Override
-    public Optional<String> afterDigest() {
-        return Optional.of(digestAfter);
-    }
+    /** A change of the incident's state, whose after-digest is the digest of the incident as stored after it. */
+    sealed interface StateChange extends IncidentChanged permits IncidentAssigned, IncidentReprioritised,
+            IncidentRecategorised, IncidentTransitioned, IncidentMarked, IncidentDescribed, IncidentTimesRecorded,
+            IncidentMerged, IncidentMergedIn {}
 }

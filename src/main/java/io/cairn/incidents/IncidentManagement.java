@@ -12,6 +12,7 @@ import io.cairn.shared.Outcome;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.Tlp;
+import io.cairn.shared.WithoutAccessChecks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,10 +127,12 @@ public class IncidentManagement {
 
     /**
      * Reports a new incident for a person without an account: it has no reporter, and only the follow-up code that
-     * intake hands out leads back to it. A template may route it to a team.
+     * intake hands out leads back to it. A template may route it to a team. Only for intake's channels, through
+     * {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional
-    public Outcome<IncidentView> reportAnonymously(NewIncident report) {
+    @WithoutAccessChecks
+    Outcome<IncidentView> reportAnonymously(NewIncident report) {
         return open(report, true, false, null, ANONYMOUS);
     }
 
@@ -139,10 +142,11 @@ public class IncidentManagement {
     /**
      * Reports a new incident for a known person who did not sign in, such as the sender of a mail from the address of
      * their account; only for intake channels that established who the person is. The channel may route it; the
-     * person cannot assign it.
+     * person cannot assign it. Only through {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional
-    public Outcome<IncidentView> reportFor(Actor reporter, NewIncident report) {
+    @WithoutAccessChecks
+    Outcome<IncidentView> reportFor(Actor reporter, NewIncident report) {
         if (!IncidentAccess.mayReport(reporter)) {
             return Outcome.refused(Refusal.forbidden(reporter.username() + " does not have a role that may report"));
         }
@@ -151,25 +155,29 @@ public class IncidentManagement {
 
     /**
      * The reporter of the incident answers through another channel than signing in, such as a reply by mail from
-     * their address; only for the intake module, after it established who is writing.
+     * their address; only for the intake module, after it established who is writing, through
+     * {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional
-    public Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
+    @WithoutAccessChecks
+    Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
         return incidents.findById(id.value()).filter(i -> i.reportedBy(reporter.id()))
                 .map(i -> answer(i, reporter.ref(), reply));
     }
 
     /**
      * Adds a note written by an intake channel rather than a person, such as that an attachment of a mailed report
-     * was too large to keep; only for the intake module, on an incident it has just opened.
+     * was too large to keep; only for the intake module, on an incident it has just opened, through
+     * {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional
-    public Optional<TimelineEntry> addChannelNote(IncidentId id, ActorRef channel, String text) {
+    @WithoutAccessChecks
+    Optional<TimelineEntry> addChannelNote(IncidentId id, ActorRef channel, String text) {
         return incidents.findById(id.value()).map(incident -> {
             String before = digest(incident);
             Instant now = clock.instant();
-            TimelineEntry note = timeline.append(id, now, channel, "note", Map.of(), text.trim());
-            events.publishEvent(new IncidentChanged(id, channel, now, "noted", incident.status(), before,
+            TimelineEntry note = timeline.append(id, now, channel, Timeline.NOTE, Map.of(), text.trim());
+            events.publishEvent(new IncidentNoted(id, channel, now, incident.status(), note.id(), before,
                     ContentDigest.of(before + "|note:" + note.id()).hex()));
             return note;
         });
@@ -235,32 +243,6 @@ public class IncidentManagement {
 
     // --- reading -------------------------------------------------------------------------------------------------
 
-    /**
-     * One incident, read without a signed-in user and without checking rights: only for other modules' schedulers
-     * and reactions (SLA clocks, routing, recurrence), never to show to a user. Not audited as a read.
-     */
-    @Transactional(readOnly = true)
-    public Optional<IncidentView> incidentForSystem(IncidentId id) {
-        return incidents.findById(id.value()).map(incident -> incident.view(matrices.current()));
-    }
-
-    /**
-     * Several incidents by id, read without a signed-in user and without checking rights: only for other modules'
-     * schedulers (the SLA scanner reads a batch of due clocks' incidents at once). Ids of incidents that do not exist
-     * are absent from the answer.
-     */
-    @Transactional(readOnly = true)
-    public Map<IncidentId, IncidentView> incidentsForSystem(java.util.Collection<IncidentId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        PriorityMatrix matrix = matrices.current();
-        Map<IncidentId, IncidentView> found = new LinkedHashMap<>();
-        incidents.findAllById(ids.stream().map(IncidentId::value).toList())
-                .forEach(incident -> found.put(incident.id(), incident.view(matrix)));
-        return found;
-    }
-
     /** How many open incidents each of these users owns; users who own none are absent. */
     @Transactional(readOnly = true)
     public Map<UserId, Long> openIncidentCounts(java.util.Collection<UserId> owners) {
@@ -281,7 +263,7 @@ public class IncidentManagement {
     /** One incident, if the signed-in user may see it. A read of a confidential incident is audited. */
     @Transactional
     public Optional<IncidentView> incident(IncidentId id) {
-        return visible(id, "incident").map(incident -> incident.view(matrices.current()));
+        return visible(id, ConfidentialIncidentViewed.Part.INCIDENT).map(incident -> incident.view(matrices.current()));
     }
 
     /**
@@ -308,7 +290,7 @@ public class IncidentManagement {
     /** The timeline of an incident the signed-in user may see, oldest first. */
     @Transactional
     public Optional<List<TimelineEntry>> timeline(IncidentId id) {
-        return visible(id, "timeline").map(incident -> timeline.of(id));
+        return visible(id, ConfidentialIncidentViewed.Part.TIMELINE).map(incident -> timeline.of(id));
     }
 
     /** The links of an incident, leaving out incidents the signed-in user may not see. */
@@ -413,7 +395,7 @@ public class IncidentManagement {
 
     @Transactional
     public Outcome<IncidentView> assign(IncidentId id, IncidentCommands.Assign command) {
-        return change(id, command.version(), "assigned", incident -> {
+        return change(id, command.version(), incident -> {
             Optional<Refusal> problem = assignmentProblem(command.owner(), command.team(), command.businessUnit());
             if (problem.isPresent()) {
                 return problem;
@@ -421,7 +403,9 @@ public class IncidentManagement {
             incident.assign(command.owner(), command.team(), command.businessUnit(), clock.instant());
             return Optional.empty();
         }, incident -> details("owner", command.owner(), "team", command.team(), "businessUnit",
-                command.businessUnit()), null);
+                command.businessUnit()), null, (incident, by, at, before, after) -> new IncidentAssigned(incident.id(),
+                        by, at, incident.status(), command.owner(), command.team(), command.businessUnit(), before,
+                        after));
     }
 
     @Transactional
@@ -436,11 +420,13 @@ public class IncidentManagement {
             return Outcome.refused(Refusal.invalid("urgency", "must be one of {0}", matrix.urgencies().toString()));
         }
         int priority = matrix.priorityOf(impact.get(), urgency.get());
-        return change(id, command.version(), "reprioritised", incident -> {
+        return change(id, command.version(), incident -> {
             incident.reprioritise(impact.get(), urgency.get(), priority, clock.instant());
             return Optional.empty();
         }, incident -> details("impact", matrix.impactLabel(impact.get()), "urgency",
-                matrix.urgencyLabel(urgency.get()), "priority", matrix.priorityLabel(priority)), null);
+                matrix.urgencyLabel(urgency.get()), "priority", matrix.priorityLabel(priority)), null,
+                (incident, by, at, before, after) -> new IncidentReprioritised(incident.id(), by, at,
+                        incident.status(), impact.get(), urgency.get(), priority, before, after));
     }
 
     @Transactional
@@ -448,7 +434,7 @@ public class IncidentManagement {
         if (!taxonomy.contains(command.category())) {
             return Outcome.refused(unknownCategory(command.category()));
         }
-        return change(id, command.version(), "recategorised", incident -> {
+        return change(id, command.version(), incident -> {
             IncidentView before = incident.view(matrices.current());
             incident.recategorise(command.category(),
                     Objects.requireNonNullElse(command.severity(), before.severity()),
@@ -458,24 +444,30 @@ public class IncidentManagement {
             IncidentView after = incident.view(matrices.current());
             return details("category", after.category().rsitClass() + "/" + after.category().rsitType(),
                     "severity", after.severity().code(), "determination", after.determination().code());
-        }, null);
+        }, null, (incident, by, at, before, after) -> {
+            IncidentView view = incident.view(matrices.current());
+            return new IncidentRecategorised(incident.id(), by, at, incident.status(), view.category(),
+                    view.severity(), view.determination(), before, after);
+        });
     }
 
     @Transactional
     public Outcome<IncidentView> transition(IncidentId id, IncidentCommands.Transition command) {
-        String[] from = new String[1];
-        return change(id, command.version(), "transitioned", incident -> {
-            from[0] = incident.status().code();
+        Status[] from = new Status[1];
+        return change(id, command.version(), incident -> {
+            from[0] = incident.status();
             IncidentView before = incident.view(matrices.current());
             return incident.transition(command.to(), blankToNull(command.reason()), clock.instant())
                     .or(() -> transitionRules.orderedStream()
                             .flatMap(rule -> rule.refusal(before, command.to()).stream()).findFirst());
-        }, incident -> details("from", from[0], "to", command.to().code()), blankToNull(command.reason()));
+        }, incident -> details("from", from[0].code(), "to", command.to().code()), blankToNull(command.reason()),
+                (incident, by, at, before, after) -> new IncidentTransitioned(incident.id(), by, at, from[0],
+                        incident.status(), before, after));
     }
 
     @Transactional
     public Outcome<IncidentView> mark(IncidentId id, IncidentCommands.Mark command) {
-        return change(id, command.version(), "marked", incident -> {
+        return change(id, command.version(), incident -> {
             if (command.tlp().compareTo(incident.tlp()) < 0 && blankToNull(command.reason()) == null) {
                 return Optional.of(Refusal.invalid("reason", "lowering the TLP marking from "
                         + incident.tlp().label() + " to " + command.tlp().label() + " needs a reason"));
@@ -483,27 +475,32 @@ public class IncidentManagement {
             incident.mark(command.tlp(), command.pap(), command.confidential(), clock.instant());
             return Optional.empty();
         }, incident -> details("tlp", command.tlp().label(), "pap", command.pap().label(), "confidential",
-                command.confidential()), blankToNull(command.reason()));
+                command.confidential()), blankToNull(command.reason()),
+                (incident, by, at, before, after) -> new IncidentMarked(incident.id(), by, at, incident.status(),
+                        command.tlp(), command.pap(), command.confidential(), before, after));
     }
 
     @Transactional
     public Outcome<IncidentView> describe(IncidentId id, IncidentCommands.Describe command) {
-        return change(id, command.version(), "described", incident -> {
+        return change(id, command.version(), incident -> {
             incident.describe(command.title().trim(), command.description().trim(), clock.instant());
             return Optional.empty();
-        }, incident -> Map.of(), null);
+        }, incident -> Map.of(), null, (incident, by, at, before, after) -> new IncidentDescribed(incident.id(), by,
+                at, incident.status(), before, after));
     }
 
     @Transactional
     public Outcome<IncidentView> recordTimes(IncidentId id, IncidentCommands.RecordTimes command) {
-        return change(id, command.version(), "times-recorded", incident -> {
+        return change(id, command.version(), incident -> {
             Optional<Refusal> problem = timesProblem(command.occurredAt(), command.detectedAt());
             if (problem.isPresent()) {
                 return problem;
             }
             incident.recordTimes(command.occurredAt(), command.detectedAt(), clock.instant());
             return Optional.empty();
-        }, incident -> details("occurredAt", command.occurredAt(), "detectedAt", command.detectedAt()), null);
+        }, incident -> details("occurredAt", command.occurredAt(), "detectedAt", command.detectedAt()), null,
+                (incident, by, at, before, after) -> new IncidentTimesRecorded(incident.id(), by, at,
+                        incident.status(), command.occurredAt(), command.detectedAt(), before, after));
     }
 
     /** Adds a note; handlers, and the reporter of the incident, may. */
@@ -520,8 +517,9 @@ public class IncidentManagement {
         }
         String before = digest(incident);
         Instant now = clock.instant();
-        TimelineEntry note = timeline.append(id, now, actor.ref(), "note", Map.of(), command.text().trim());
-        events.publishEvent(new IncidentChanged(id, actor.ref(), now, "noted", incident.status(), before,
+        TimelineEntry note = timeline.append(id, now, actor.ref(), Timeline.NOTE, Map.of(),
+                command.text().trim());
+        events.publishEvent(new IncidentNoted(id, actor.ref(), now, incident.status(), note.id(), before,
                 ContentDigest.of(before + "|note:" + note.id()).hex()));
         return Outcome.done(note);
     }
@@ -560,16 +558,21 @@ public class IncidentManagement {
 
     /**
      * What an anonymous reporter sees; only for the intake module, after it checked the follow-up code that leads
-     * to this incident.
+     * to this incident, through {@link io.cairn.incidents.channels.ReporterChannels}.
      */
     @Transactional(readOnly = true)
-    public Optional<ReporterView> reporterViewByFollowUpCode(IncidentId id) {
+    @WithoutAccessChecks
+    Optional<ReporterView> reporterViewByFollowUpCode(IncidentId id) {
         return incidents.findById(id.value()).map(this::reporterView);
     }
 
-    /** An anonymous reporter answers; only for the intake module, after it checked the follow-up code. */
+    /**
+     * An anonymous reporter answers; only for the intake module, after it checked the follow-up code, through
+     * {@link io.cairn.incidents.channels.ReporterChannels}.
+     */
     @Transactional
-    public Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
+    @WithoutAccessChecks
+    Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
         return incidents.findById(id.value()).map(i -> answer(i, ANONYMOUS, reply));
     }
 
@@ -578,8 +581,8 @@ public class IncidentManagement {
         List<TimelineEntry> conversation = timeline.of(view.id()).stream()
                 .filter(entry -> ReporterView.SHOWN.contains(entry.kind()))
                 .map(entry -> switch (entry.kind()) {
-                    case "transitioned" -> entry.withoutNote().signedBy(ReporterView.TEAM);
-                    case "asked-reporter" -> entry.signedBy(ReporterView.TEAM);
+                    case IncidentTransitioned.VERB -> entry.withoutNote().signedBy(ReporterView.TEAM);
+                    case ReporterAsked.VERB -> entry.signedBy(ReporterView.TEAM);
                     default -> entry;
                 })
                 .toList();
@@ -588,28 +591,30 @@ public class IncidentManagement {
     }
 
     /** A handler's question to the reporter, in the timeline and the audit trail; the reporter is told. */
-    private TimelineEntry ask(Incident incident, io.cairn.shared.ActorRef by, String question) {
-        TimelineEntry entry = converse(incident, by, "asked-reporter", question);
-        events.publishEvent(new ReporterAsked(incident.id(), incident.reference(), incident.title(), entry.id(),
-                incident.reporter().orElse(null), question.trim(), by, entry.at()));
+    private TimelineEntry ask(Incident incident, ActorRef by, String question) {
+        Instant now = clock.instant();
+        String before = digest(incident);
+        TimelineEntry entry = timeline.append(incident.id(), now, by, ReporterAsked.VERB, Map.of(), question.trim());
+        events.publishEvent(new ReporterAsked(incident.id(), by, now, incident.status(), entry.id(),
+                incident.reference(), incident.title(), incident.reporter().orElse(null), question.trim(), before,
+                conversed(before, ReporterAsked.VERB, entry)));
         return entry;
     }
 
     /** The reporter's answer, in the timeline and the audit trail; the incident's handlers are told. */
-    private TimelineEntry answer(Incident incident, io.cairn.shared.ActorRef by, String answer) {
-        TimelineEntry entry = converse(incident, by, "reporter-replied", answer);
-        events.publishEvent(new ReporterAnswered(incident.id(), incident.reference(), incident.title(), entry.id(),
-                incident.owner().orElse(null), incident.team().orElse(null), by, entry.at()));
+    private TimelineEntry answer(Incident incident, ActorRef by, String answer) {
+        Instant now = clock.instant();
+        String before = digest(incident);
+        TimelineEntry entry = timeline.append(incident.id(), now, by, ReporterAnswered.VERB, Map.of(), answer.trim());
+        events.publishEvent(new ReporterAnswered(incident.id(), by, now, incident.status(), entry.id(),
+                incident.reference(), incident.title(), incident.owner().orElse(null), incident.team().orElse(null),
+                before, conversed(before, ReporterAnswered.VERB, entry)));
         return entry;
     }
 
-    private TimelineEntry converse(Incident incident, io.cairn.shared.ActorRef by, String kind, String text) {
-        Instant now = clock.instant();
-        String before = digest(incident);
-        TimelineEntry entry = timeline.append(incident.id(), now, by, kind, Map.of(), text.trim());
-        events.publishEvent(new IncidentChanged(incident.id(), by, now, kind, incident.status(), before,
-                ContentDigest.of(before + "|" + kind + ":" + entry.id()).hex()));
-        return entry;
+    /** The after-digest of a turn of the conversation: the state's digest chained with the turn's entry. */
+    private static String conversed(String before, String verb, TimelineEntry entry) {
+        return ContentDigest.of(before + "|" + verb + ":" + entry.id()).hex();
     }
 
     /** Links this incident to another; a child has one parent, and parents form no cycle. */
@@ -638,10 +643,11 @@ public class IncidentManagement {
             String before = digest(source.get());
             Map<String, String> facts = Map.of("kind", command.kind().code(), "target",
                     target.get().reference());
-            timeline.append(id, now, actor.ref(), "linked", facts, null);
-            timeline.append(command.target(), now, actor.ref(), "linked",
+            timeline.append(id, now, actor.ref(), IncidentLinked.VERB, facts, null);
+            timeline.append(command.target(), now, actor.ref(), IncidentLinked.VERB,
                     Map.of("kind", command.kind().code(), "source", source.get().reference()), null);
-            events.publishEvent(new IncidentChanged(id, actor.ref(), now, "linked", source.get().status(), before,
+            events.publishEvent(new IncidentLinked(id, actor.ref(), now, source.get().status(), command.target(),
+                    command.kind(), before,
                     ContentDigest.of(before + "|link:" + command.kind() + ":" + command.target()).hex()));
         }
         return Outcome.done(links(id).orElseThrow());
@@ -678,23 +684,25 @@ public class IncidentManagement {
                 .forEach(incidents::findLockedById);
         Optional<Incident> target = handleable(actor, command.target());
         // the target is judged only for someone who may change this incident: anyone else learns nothing of either
-        Outcome<IncidentView> merged = change(id, command.version(), "merged",
+        Outcome<IncidentView> merged = change(id, command.version(),
                 incident -> target.isEmpty() ? Optional.of(Refusal.invalid("target", "incident "
                         + command.target() + " does not exist or you may not change it"))
                         : incident.mergeInto(target.get(), clock.instant()),
-                incident -> Map.of("into", target.orElseThrow().reference()), null);
+                incident -> Map.of("into", target.orElseThrow().reference()), null,
+                (incident, by, at, before, after) -> new IncidentMerged(incident.id(), by, at, incident.status(),
+                        command.target(), before, after));
         if (merged instanceof Outcome.Done<IncidentView> done) {
             Instant now = clock.instant();
             Incident into = target.get();
             String before = digest(into);
             links.add(id, command.target(), LinkKind.DUPLICATE_OF, now);
             timeline.copyInto(id, done.value().reference(), command.target());
-            timeline.append(command.target(), now, actor.ref(), "merged-in",
+            timeline.append(command.target(), now, actor.ref(), IncidentMergedIn.VERB,
                     Map.of("from", done.value().reference()), null);
             into.absorbDuplicate(now);
             incidents.save(into);
-            events.publishEvent(new IncidentChanged(command.target(), actor.ref(), now, "merged-in", into.status(),
-                    before, digest(into)));
+            events.publishEvent(new IncidentMergedIn(command.target(), actor.ref(), now, into.status(), id, before,
+                    digest(into)));
         }
         return merged;
     }
@@ -786,31 +794,16 @@ public class IncidentManagement {
                 : Outcome.refused(Refusal.notFound("saved view " + id));
     }
 
-    // --- recurrence: earlier incidents like this one (for the knowledge module) ---------------------------------------
-
-    /** The most earlier incidents {@link #similarIncidents} answers at once. */
-    public static final int MAX_SIMILAR = 50;
-
-    /**
-     * The earlier incidents that resemble this one, reported within {@code window} before it: those about the same
-     * asset, and those of the same category whose text holds most of this one's significant words; most alike first,
-     * at most {@code limit} (1 to {@value #MAX_SIMILAR}). Read without a signed-in user and without checking rights:
-     * only for recurrence detection, which shows users only the incidents they may see.
-     */
-    @Transactional(readOnly = true)
-    public List<SimilarIncident> similarIncidents(IncidentId id, Duration window, int limit) {
-        return new SimilarIncidents(jdbc).like(id, window, Math.max(0, Math.min(limit, MAX_SIMILAR)));
-    }
-
     // --- the shape every change has --------------------------------------------------------------------------------
 
     /**
      * Loads the incident, checks that the actor may handle it and that they saw the stored version, applies the verb,
-     * saves, appends to the timeline and publishes the change; a refusal leaves everything as it was.
+     * saves, appends to the timeline under the verb of the change's event and publishes that event; a refusal leaves
+     * everything as it was.
      */
-    private Outcome<IncidentView> change(IncidentId id, long expectedVersion, String verb,
+    private Outcome<IncidentView> change(IncidentId id, long expectedVersion,
             Function<Incident, Optional<Refusal>> apply, Function<Incident, Map<String, String>> facts,
-            @Nullable String note) {
+            @Nullable String note, Change changed) {
         Actor actor = identity.requireActor();
         // Locked, so that of two writers with the same version the second sees the first one's version and is refused
         // here, as a value; the version check at the save cannot be caught inside the transaction: the repository's
@@ -834,17 +827,24 @@ public class IncidentManagement {
         }
         incidents.save(incident);
         Instant now = clock.instant();
-        timeline.append(id, now, actor.ref(), verb, facts.apply(incident), note);
-        events.publishEvent(new IncidentChanged(id, actor.ref(), now, verb, incident.status(), before,
-                digest(incident)));
+        IncidentChanged.StateChange event = changed.of(incident, actor.ref(), now, before, digest(incident));
+        timeline.append(id, now, actor.ref(), event.verb(), facts.apply(incident), note);
+        events.publishEvent(event);
         return Outcome.done(incident.view(matrices.current()));
+    }
+
+    /** The event of one verb's change, from the changed incident and what every change records. */
+    @FunctionalInterface
+    private interface Change {
+        IncidentChanged.StateChange of(Incident changed, ActorRef actor, Instant at, String digestBefore,
+                String digestAfter);
     }
 
     private Optional<Incident> handleable(Actor actor, IncidentId id) {
         return incidents.findById(id.value()).filter(i -> IncidentAccess.mayHandle(actor, i));
     }
 
-    private Optional<Incident> visible(IncidentId id, String what) {
+    private Optional<Incident> visible(IncidentId id, ConfidentialIncidentViewed.Part what) {
         Actor actor = identity.requireActor();
         Optional<Incident> found = incidents.findById(id.value()).filter(i -> IncidentAccess.maySee(actor, i));
         found.filter(Incident::confidential).ifPresent(incident -> events.publishEvent(

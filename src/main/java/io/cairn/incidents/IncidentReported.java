@@ -4,7 +4,6 @@ import io.cairn.assets.DeviceId;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.shared.ActorRef;
-import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -18,21 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record IncidentReported(IncidentId incident, ActorRef actor, Instant at, int priorityLevel, Category category,
         @Nullable TeamId team, @Nullable BusinessUnitId businessUnit, @Nullable DeviceId asset,
-        @Nullable String template, String digestAfter) implements AuditableEvent {
+        @Nullable String template, String digestAfter) implements IncidentEvent {
+
+    /** The verb of a report, as the audit trail and the timeline name it. */
+    public static final String VERB = "reported";
 
     @Override
-    public String action() {
-        return "incident.reported";
-    }
-
-    @Override
-    public String objectType() {
-        return "incident";
-    }
-
-    @Override
-    public String objectId() {
-        return incident.toString();
+    public String verb() {
+        return VERB;
     }
 
     @Override

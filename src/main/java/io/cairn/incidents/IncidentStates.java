@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,9 +27,13 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentStates implements AuditedStates {
 
-    /** A report's record holds the new incident's snapshot; so do the records of the verbs that change its state. */
-    private static final Set<String> STATE_ACTIONS = Stream.concat(Stream.of("reported"),
-            IncidentChanged.STATE_VERBS.stream()).map(verb -> "incident." + verb)
+    /**
+     * A report's record holds the new incident's snapshot; so do the records of the changes of its state, which are
+     * the records of {@link IncidentChanged.StateChange}.
+     */
+    static final Set<String> STATE_ACTIONS = Stream.concat(Stream.of(IncidentReported.class),
+            Arrays.stream(IncidentChanged.StateChange.class.getPermittedSubclasses()))
+            .map(type -> "incident." + verbOf(type))
             .collect(Collectors.toUnmodifiableSet());
 
     /** The columns of the aggregate; not the search vector, which is derived and large. */
@@ -71,6 +76,15 @@ class IncidentStates implements AuditedStates {
                             ContentDigest.of(incident.snapshot()).hex());
                 })
                 .list();
+    }
+
+    /** The verb that a record of the incident's events declares as its {@code VERB}. */
+    static String verbOf(Class<?> event) {
+        try {
+            return (String) event.getField("VERB").get(null);
+        } catch (ReflectiveOperationException | ClassCastException noVerb) {
+            throw new IllegalStateException(event + " declares no String VERB", noVerb);
+        }
     }
 
     private static Incident incident(ResultSet row) throws SQLException {

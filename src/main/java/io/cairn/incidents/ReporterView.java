@@ -20,7 +20,8 @@ public record ReporterView(IncidentId id, String reference, String title, Status
     public static final String TEAM = "security team";
 
     /** The timeline entries a reporter sees. */
-    static final Set<String> SHOWN = Set.of("reported", "transitioned", "asked-reporter", "reporter-replied");
+    static final Set<String> SHOWN = Set.of(IncidentReported.VERB, IncidentTransitioned.VERB, ReporterAsked.VERB,
+            ReporterAnswered.VERB);
 
     public ReporterView {
         conversation = List.copyOf(conversation);

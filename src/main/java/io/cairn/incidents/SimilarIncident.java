@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An earlier incident that resembles another one, found by {@link IncidentManagement#similarIncidents}.
+ * An earlier incident that resembles another one, found by
+ * {@link io.cairn.incidents.system.IncidentsForSystem#similarIncidents}.
  *
  * @param reasons why it resembles it: {@link #SAME_ASSET} and/or {@link #SIMILAR_TEXT}
  * @param score how alike the two are, from 0 to 1: 1 for the same asset, else the share of the other incident's

@@ -16,6 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Timeline {
 
+    /**
+     * The kind of a note's entry; the other entries are of the verb of the event of their change (such as
+     * {@link IncidentTransitioned#VERB}), so that the timeline and the audit trail name a change alike.
+     */
+    static final String NOTE = "note";
+
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
 

@@ -49,7 +49,7 @@ class TimelineTexts {
             @Nullable String mergedFrom) {
 
         public boolean isNote() {
-            return kind.equals("note");
+            return kind.equals(Timeline.NOTE);
         }
     }
 
@@ -65,33 +65,33 @@ class TimelineTexts {
     private String text(TimelineEntry entry, Names names, Locale locale) {
         Map<String, String> details = entry.details();
         return switch (entry.kind()) {
-            case "reported" -> details.containsKey("routingRule")
+            case IncidentReported.VERB -> details.containsKey("routingRule")
                     ? message("timeline.reported.routed", locale, routingRule(details.get("routingRule")))
                     : message("timeline.reported", locale);
-            case "described", "note", "asked-reporter", "reporter-replied" ->
+            case IncidentDescribed.VERB, Timeline.NOTE, ReporterAsked.VERB, ReporterAnswered.VERB ->
                     message("timeline." + entry.kind(), locale);
-            case "transitioned" -> message("timeline.transitioned", locale, status(details.get("from"), locale),
+            case IncidentTransitioned.VERB -> message("timeline.transitioned", locale, status(details.get("from"), locale),
                     status(details.get("to"), locale));
-            case "assigned" -> message("timeline.assigned", locale,
+            case IncidentAssigned.VERB -> message("timeline.assigned", locale,
                     orElse(names.person(details.get("owner")), "timeline.nobody", locale),
                     orElse(names.team(details.get("team")), "timeline.none", locale),
                     orElse(names.businessUnit(details.get("businessUnit")), "timeline.none", locale));
-            case "reprioritised" -> message("timeline.reprioritised", locale, details.get("priority"),
+            case IncidentReprioritised.VERB -> message("timeline.reprioritised", locale, details.get("priority"),
                     level(details.get("impact"), locale), level(details.get("urgency"), locale));
-            case "recategorised" -> message("timeline.recategorised", locale, category(details.get("category")),
+            case IncidentRecategorised.VERB -> message("timeline.recategorised", locale, category(details.get("category")),
                     message("severity." + details.get("severity"), locale),
                     message("determination." + details.get("determination"), locale));
-            case "marked" -> message("timeline.marked", locale, details.get("tlp"), details.get("pap"),
+            case IncidentMarked.VERB -> message("timeline.marked", locale, details.get("tlp"), details.get("pap"),
                     message("true".equals(details.get("confidential")) ? "timeline.marked.confidential"
                             : "timeline.marked.not-confidential", locale));
-            case "times-recorded" -> message("timeline.times-recorded", locale,
+            case IncidentTimesRecorded.VERB -> message("timeline.times-recorded", locale,
                     orUnknown(time(details.get("occurredAt")), locale),
                     orUnknown(time(details.get("detectedAt")), locale));
-            case "linked" -> details.containsKey("target")
+            case IncidentLinked.VERB -> details.containsKey("target")
                     ? message("timeline.linked." + details.get("kind"), locale, details.get("target"))
                     : message("timeline.linked-from." + details.get("kind"), locale, details.get("source"));
-            case "merged" -> message("timeline.merged", locale, details.get("into"));
-            case "merged-in" -> message("timeline.merged-in", locale, details.get("from"));
+            case IncidentMerged.VERB -> message("timeline.merged", locale, details.get("into"));
+            case IncidentMergedIn.VERB -> message("timeline.merged-in", locale, details.get("from"));
             default -> message("timeline.other", locale, entry.kind(), details.entrySet().stream()
                     .filter(fact -> !fact.getKey().equals("mergedFrom"))
                     .map(fact -> fact.getKey() + ": " + fact.getValue()).collect(Collectors.joining(", ")));
@@ -175,7 +175,7 @@ class TimelineTexts {
         Set<UserId> people = new HashSet<>();
         boolean assignments = false;
         for (TimelineEntry entry : entries) {
-            if (entry.kind().equals("assigned")) {
+            if (entry.kind().equals(IncidentAssigned.VERB)) {
                 assignments = true;
                 String owner = entry.details().get("owner");
                 if (owner != null && !owner.isBlank()) {

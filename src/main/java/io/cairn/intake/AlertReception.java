@@ -8,6 +8,8 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.PriorityMatrix;
+import io.cairn.incidents.channels.ReporterChannels;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.sql.Timestamp;
@@ -40,14 +42,18 @@ class AlertReception {
 
     private final AlertSources sources;
     private final IncidentManagement incidents;
+    private final IncidentsForSystem system;
+    private final ReporterChannels channels;
     private final IdentityManagement identity;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AlertReception(AlertSources sources, IncidentManagement incidents, IdentityManagement identity, JdbcClient jdbc,
-            Clock clock) {
+    AlertReception(AlertSources sources, IncidentManagement incidents, IncidentsForSystem system,
+            ReporterChannels channels, IdentityManagement identity, JdbcClient jdbc, Clock clock) {
         this.sources = sources;
         this.incidents = incidents;
+        this.system = system;
+        this.channels = channels;
         this.identity = identity;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -81,7 +87,7 @@ class AlertReception {
                 .single();
         // the record belongs to the source, not to the sender: read its incident whoever may see it
         Optional<IncidentView> open = seen.incident() == null ? Optional.empty()
-                : incidents.incidentForSystem(new IncidentId(seen.incident())).filter(i -> !i.status().isFinal());
+                : system.incident(new IncidentId(seen.incident())).filter(i -> !i.status().isFinal());
         if (open.isPresent()) {
             return Outcome.done(countRepeat(alert, sender, open.get(), seen.repeats() + 1, now));
         }
@@ -101,7 +107,7 @@ class AlertReception {
     /** Any sender of the source may count a repeat, also on an incident another sender's alert opened. */
     private AlertReceipt countRepeat(Alert alert, Actor sender, IncidentView incident, int occurrences,
             Instant now) {
-        incidents.addChannelNote(incident.id(), sender.ref(), "Alert " + alert.source() + "/" + alert.reference()
+        channels.addChannelNote(incident.id(), sender.ref(), "Alert " + alert.source() + "/" + alert.reference()
                 + " arrived again (" + occurrences + " times in all): " + alert.title());
         remember(alert, incident.id(), occurrences, now);
         return new AlertReceipt(incident.id(), incident.reference(), true, occurrences);

@@ -82,7 +82,7 @@ class AlertSourceRegistry {
         if (!sources.add(key, definition.describedAs(), definition.enabled(), allowed, clock.instant())) {
             return Outcome.refused(Refusal.conflict("key", "is already taken"));
         }
-        return published(key, "registered", null);
+        return published(key, AlertSourceChanged.Verb.REGISTERED, null);
     }
 
     /** Replaces a source's description, senders and state, if nobody changed it since the caller read it (admins). */
@@ -105,7 +105,7 @@ class AlertSourceRegistry {
                 ((Outcome.Done<List<UserId>>) senders).value(), version, clock.instant())) {
             return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
-        return published(key, "changed", before);
+        return published(key, AlertSourceChanged.Verb.CHANGED, before);
     }
 
     /**
@@ -125,12 +125,13 @@ class AlertSourceRegistry {
         if (found.get().version() != version || !sources.remove(key, version)) {
             return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
-        events.publishEvent(new AlertSourceChanged(key, identity.requireActor().ref(), clock.instant(), "removed",
-                Optional.of(digest(view(found.get(), loginNames()))), Optional.empty()));
+        events.publishEvent(new AlertSourceChanged(key, identity.requireActor().ref(), clock.instant(),
+                AlertSourceChanged.Verb.REMOVED, Optional.of(digest(view(found.get(), loginNames()))),
+                Optional.empty()));
         return Outcome.done(key);
     }
 
-    private Outcome<AlertSource> published(String key, String verb, @Nullable AlertSource before) {
+    private Outcome<AlertSource> published(String key, AlertSourceChanged.Verb verb, @Nullable AlertSource before) {
         AlertSource after = view(sources.byKey(key).orElseThrow(), loginNames());
         events.publishEvent(new AlertSourceChanged(key, identity.requireActor().ref(), clock.instant(), verb,
                 Optional.ofNullable(before).map(AlertSourceRegistry::digest), Optional.of(digest(after))));

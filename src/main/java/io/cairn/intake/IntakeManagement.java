@@ -12,6 +12,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.ReporterView;
+import io.cairn.incidents.channels.ReporterChannels;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
@@ -43,6 +44,7 @@ public class IntakeManagement {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final IncidentManagement incidents;
+    private final ReporterChannels channels;
     private final IdentityManagement identity;
     private final AssetManagement assets;
     private final ReportTemplates templates;
@@ -56,12 +58,14 @@ public class IntakeManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IntakeManagement(IncidentManagement incidents, IdentityManagement identity, AssetManagement assets,
-            ReportTemplates templates, TemplateRules rules, IntakeReports reports, Acknowledged acknowledged,
-            FollowUpCodes followUpCodes,
-            Attachments attachments, AttachmentRules attachmentRules, @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
+    IntakeManagement(IncidentManagement incidents, ReporterChannels channels, IdentityManagement identity,
+            AssetManagement assets, ReportTemplates templates, TemplateRules rules, IntakeReports reports,
+            Acknowledged acknowledged, FollowUpCodes followUpCodes, Attachments attachments,
+            AttachmentRules attachmentRules,
+            @Value("${cairn.intake.follow-up-validity:P365D}") java.time.Duration followUpValidity,
             ApplicationEventPublisher events, Clock clock) {
         this.incidents = incidents;
+        this.channels = channels;
         this.identity = identity;
         this.assets = assets;
         this.templates = templates;
@@ -115,7 +119,7 @@ public class IntakeManagement {
         }
         templates.add(key, content, identity.requireActor().username(), clock.instant());
         ReportTemplate added = templates.byKey(key).orElseThrow().template();
-        publishTemplate(key, "added", null, added);
+        publishTemplate(key, TemplateChanged.Verb.ADDED, null, added);
         return Outcome.done(added);
     }
 
@@ -129,7 +133,7 @@ public class IntakeManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return changeTemplate(key, version, "revised",
+        return changeTemplate(key, version, TemplateChanged.Verb.REVISED,
                 stored -> templates.revise(stored, content, version, identity.requireActor().username(),
                         clock.instant()));
     }
@@ -141,7 +145,8 @@ public class IntakeManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return changeTemplate(key, version, retired ? "retired" : "restored",
+        return changeTemplate(key, version,
+                retired ? TemplateChanged.Verb.RETIRED : TemplateChanged.Verb.RESTORED,
                 stored -> templates.retire(stored, retired, version, clock.instant()));
     }
 
@@ -160,12 +165,12 @@ public class IntakeManagement {
         for (int i = 0; i < keys.size(); i++) {
             templates.place(keys.get(i), i + 1, now);
         }
-        events.publishEvent(new TemplateChanged("*", identity.requireActor().ref(), now, "reordered",
+        events.publishEvent(new TemplateChanged("*", identity.requireActor().ref(), now, TemplateChanged.Verb.REORDERED,
                 Optional.empty(), Optional.of(ContentDigest.of(String.join(",", keys)).hex())));
         return Outcome.done(templates.all().stream().map(ReportTemplates.Stored::template).toList());
     }
 
-    private Outcome<ReportTemplate> changeTemplate(String key, long version, String verb,
+    private Outcome<ReportTemplate> changeTemplate(String key, long version, TemplateChanged.Verb verb,
             java.util.function.Predicate<ReportTemplates.Stored> change) {
         Optional<ReportTemplates.Stored> found = templates.byKey(key);
         if (found.isEmpty()) {
@@ -188,7 +193,8 @@ public class IntakeManagement {
                 + p.message()).collect(Collectors.joining("; ")), problems));
     }
 
-    private void publishTemplate(String key, String verb, @Nullable ReportTemplate before, ReportTemplate after) {
+    private void publishTemplate(String key, TemplateChanged.Verb verb, @Nullable ReportTemplate before,
+            ReportTemplate after) {
         events.publishEvent(new TemplateChanged(key, identity.requireActor().ref(), clock.instant(), verb,
                 Optional.ofNullable(before).map(b -> ContentDigest.of(json.writeValueAsString(b)).hex()),
                 Optional.of(ContentDigest.of(json.writeValueAsString(after)).hex())));
@@ -242,7 +248,7 @@ public class IntakeManagement {
     @Transactional
     public Outcome<AnonymousReceipt> submitAnonymousReport(ReportSubmission submission,
             Map<String, UploadedFile> files) {
-        return open(submission, files, List.of(), incidents::reportAnonymously, "anonymous").map(opened -> {
+        return open(submission, files, List.of(), channels::reportAnonymously, "anonymous").map(opened -> {
             Instant now = clock.instant();
             String code = followUpCodes.issue(opened.incident().id(), now, now.plus(followUpValidity));
             return new AnonymousReceipt(opened.incident().reference(), opened.tips(), code);
@@ -319,7 +325,7 @@ public class IntakeManagement {
             if (refused.isPresent()) {
                 return Outcome.refused(refused.get());
             }
-            incidents.addChannelNote(incident, IncidentManagement.ANONYMOUS, attachedNote(file));
+            channels.addChannelNote(incident, IncidentManagement.ANONYMOUS, attachedNote(file));
             return Outcome.done(keep(incident, file, IncidentManagement.ANONYMOUS));
         });
     }
@@ -340,7 +346,7 @@ public class IntakeManagement {
     /** What the holder of a follow-up code may see: status, outcome, questions and replies. */
     @Transactional
     public Outcome<ReporterView> followUp(String code, String address) {
-        return byCode(code, address).map(incident -> incidents.reporterViewByFollowUpCode(incident).orElseThrow());
+        return byCode(code, address).map(incident -> channels.reporterViewByFollowUpCode(incident).orElseThrow());
     }
 
     /** The holder of a follow-up code answers the handlers or adds to their report. */
@@ -352,8 +358,8 @@ public class IntakeManagement {
                     + " characters"));
         }
         return byCode(code, address).map(incident -> {
-            incidents.replyByFollowUpCode(incident, text);
-            return incidents.reporterViewByFollowUpCode(incident).orElseThrow();
+            channels.replyByFollowUpCode(incident, text);
+            return channels.reporterViewByFollowUpCode(incident).orElseThrow();
         });
     }
 
@@ -373,16 +379,6 @@ public class IntakeManagement {
         }
         followUpCodes.used(code, now);
         return Outcome.done(found.get().incident());
-    }
-
-    /**
-     * How the reporter of the incident can be reached, read without a signed-in user: only for other modules'
-     * reactions (telling the reporter that the handlers asked a question), never to show to a user.
-     */
-    @Transactional(readOnly = true)
-    public ReporterContact reporterContactForSystem(IncidentId incident) {
-        return new ReporterContact(reports.language(incident).orElse(null),
-                acknowledged.anonymousAddress(incident).orElse(null));
     }
 
     /**

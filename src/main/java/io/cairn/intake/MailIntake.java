@@ -4,10 +4,10 @@ import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.UserView;
 import io.cairn.incidents.IncidentId;
-import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.TimelineEntry;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
+import io.cairn.incidents.channels.ReporterChannels;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.Outcome;
 import java.sql.Timestamp;
@@ -43,7 +43,7 @@ class MailIntake {
     static final int TITLE_LIMIT = 300;
     static final int DESCRIPTION_LIMIT = 20_000;
 
-    private final IncidentManagement incidents;
+    private final ReporterChannels channels;
     private final IdentityManagement identity;
     private final IntakeReports reports;
     private final Attachments attachments;
@@ -55,12 +55,12 @@ class MailIntake {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
 
-    MailIntake(IncidentManagement incidents, IdentityManagement identity, IntakeReports reports,
+    MailIntake(ReporterChannels channels, IdentityManagement identity, IntakeReports reports,
             Attachments attachments, FollowUpCodes followUpCodes, Acknowledged acknowledged,
             @Value("${cairn.intake.follow-up-validity:P365D}") Duration followUpValidity,
             @Value("${cairn.intake.max-attachment-size:25MB}") DataSize maxAttachmentSize,
             ApplicationEventPublisher events, JdbcClient jdbc, java.time.Clock clock) {
-        this.incidents = incidents;
+        this.channels = channels;
         this.identity = identity;
         this.reports = reports;
         this.attachments = attachments;
@@ -104,10 +104,10 @@ class MailIntake {
     private void open(ReceivedMail mail, Instant now) {
         Optional<Actor> reporter = knownReporter(mail.sender());
         Outcome<IncidentView> opened = reporter
-                .map(actor -> incidents.reportFor(actor, NewIncident.of(title(mail), description(mail, true))))
+                .map(actor -> channels.reportFor(actor, NewIncident.of(title(mail), description(mail, true))))
                 .filter(outcome -> outcome instanceof Outcome.Done<IncidentView>)
                 // a sender whose account may not report is answered like a sender without an account
-                .orElseGet(() -> incidents.reportAnonymously(NewIncident.of(title(mail), description(mail, false))));
+                .orElseGet(() -> channels.reportAnonymously(NewIncident.of(title(mail), description(mail, false))));
         IncidentView incident = opened.orElseThrow(refusal -> new IllegalStateException(
                 "the mail " + mail.key() + " could not be reported: " + refusal.message()));
         boolean byAccount = incident.reporter() != null;
@@ -129,7 +129,7 @@ class MailIntake {
             attachments.add(incident, attachment.filename(), attachment.declaredType(), attachment.content(), now);
         }
         for (String filename : mail.oversized()) {
-            incidents.addChannelNote(incident, CHANNEL, "The attachment '" + filename + "' was not kept: it is "
+            channels.addChannelNote(incident, CHANNEL, "The attachment '" + filename + "' was not kept: it is "
                     + "larger than the limit of " + readable(maxAttachmentSize)
                     + " (cairn.intake.max-attachment-size).");
         }
@@ -161,13 +161,13 @@ class MailIntake {
         }
         Optional<TimelineEntry> reply;
         if (thread.reporter() == null) {
-            reply = incidents.replyByFollowUpCode(thread.incident(), text);
+            reply = channels.replyByFollowUpCode(thread.incident(), text);
         } else {
             Optional<Actor> writer = knownReporter(mail.sender()).filter(actor -> actor.id().equals(thread.reporter()));
             if (writer.isEmpty()) {
                 return false;
             }
-            reply = incidents.replyFor(writer.get(), thread.incident(), text);
+            reply = channels.replyFor(writer.get(), thread.incident(), text);
         }
         if (reply.isEmpty()) {
             return false;

@@ -8,6 +8,7 @@ import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Language;
@@ -75,6 +76,7 @@ public class KnowledgeManagement {
     private final Recurrences recurrences;
     private final MarkdownRendering markdown;
     private final IncidentManagement incidents;
+    private final IncidentsForSystem system;
     private final IdentityManagement identity;
     private final KnowledgeSettings.Recurrence recurrenceSettings;
     private final KnowledgeSettings.Review reviewSettings;
@@ -82,15 +84,16 @@ public class KnowledgeManagement {
     private final Clock clock;
 
     KnowledgeManagement(Articles articles, RootCauses rootCauses, Reviews reviews, Recurrences recurrences,
-            MarkdownRendering markdown, IncidentManagement incidents, IdentityManagement identity,
-            KnowledgeSettings.Recurrence recurrenceSettings, KnowledgeSettings.Review reviewSettings,
-            ApplicationEventPublisher events, Clock clock) {
+            MarkdownRendering markdown, IncidentManagement incidents, IncidentsForSystem system,
+            IdentityManagement identity, KnowledgeSettings.Recurrence recurrenceSettings,
+            KnowledgeSettings.Review reviewSettings, ApplicationEventPublisher events, Clock clock) {
         this.articles = articles;
         this.rootCauses = rootCauses;
         this.reviews = reviews;
         this.recurrences = recurrences;
         this.markdown = markdown;
         this.incidents = incidents;
+        this.system = system;
         this.identity = identity;
         this.recurrenceSettings = recurrenceSettings;
         this.reviewSettings = reviewSettings;
@@ -195,7 +198,7 @@ public class KnowledgeManagement {
             return Outcome.refused(Refusal.conflict("slug", "another article already has the address {0}", slug));
         }
         Article article = store(slug, draft, actor.displayName(), false);
-        events.publishEvent(new ArticleChanged(slug, 1, actor.ref(), article.createdAt(), "written",
+        events.publishEvent(new ArticleChanged(slug, 1, actor.ref(), article.createdAt(), ArticleChanged.Verb.WRITTEN,
                 Optional.empty(), Optional.of(digest(article))));
         return Outcome.done(article);
     }
@@ -214,7 +217,7 @@ public class KnowledgeManagement {
         }
         Article article = store(slug, draft, "Cairn", true);
         events.publishEvent(new ArticleChanged(slug, 1, ActorRef.SYSTEM, article.createdAt(),
-                "shipped", Optional.empty(), Optional.of(digest(article))));
+                ArticleChanged.Verb.SHIPPED, Optional.empty(), Optional.of(digest(article))));
         translate(slug, article.id(), translations);
         return Optional.of(article);
     }
@@ -224,7 +227,7 @@ public class KnowledgeManagement {
             if (!articles.hasTranslation(article, 1, translation.language())) {
                 articles.addTranslation(article, 1, translation);
                 events.publishEvent(new ArticleChanged(slug, 1, ActorRef.SYSTEM, clock.instant(),
-                        "translated", Optional.empty(), Optional.of(ContentDigest.of(slug + "|1|"
+                        ArticleChanged.Verb.TRANSLATED, Optional.empty(), Optional.of(ContentDigest.of(slug + "|1|"
                                 + translation.language().code() + "|" + translation.title() + "|"
                                 + translation.tags() + "|" + translation.body()).hex())));
             }
@@ -267,8 +270,8 @@ public class KnowledgeManagement {
         if (!articles.update(after, draft.version())) {
             return Outcome.refused(Refusal.stale(draft.version(), draft.version() + 1));
         }
-        events.publishEvent(new ArticleChanged(slug, after.revision(), actor.ref(), after.updatedAt(), "revised",
-                Optional.of(digest(before)), Optional.of(digest(after))));
+        events.publishEvent(new ArticleChanged(slug, after.revision(), actor.ref(), after.updatedAt(),
+                ArticleChanged.Verb.REVISED, Optional.of(digest(before)), Optional.of(digest(after))));
         return Outcome.done(after);
     }
 
@@ -395,8 +398,8 @@ public class KnowledgeManagement {
         }
         rootCauses.add(cleanKey, cleanLabel);
         RootCause added = rootCauses.find(cleanKey).orElseThrow();
-        events.publishEvent(new RootCauseChanged(cleanKey, actor.ref(), clock.instant(), "added", Optional.empty(),
-                Optional.of(digest(added))));
+        events.publishEvent(new RootCauseChanged(cleanKey, actor.ref(), clock.instant(), RootCauseChanged.Verb.ADDED,
+                Optional.empty(), Optional.of(digest(added))));
         return Outcome.done(added);
     }
 
@@ -421,7 +424,9 @@ public class KnowledgeManagement {
             return Outcome.refused(Refusal.stale(version, before.version()));
         }
         RootCause after = rootCauses.find(key).orElseThrow();
-        String verb = before.retired() != retired ? (retired ? "retired" : "restored") : "renamed";
+        RootCauseChanged.Verb verb = before.retired() != retired
+                ? (retired ? RootCauseChanged.Verb.RETIRED : RootCauseChanged.Verb.RESTORED)
+                : RootCauseChanged.Verb.RENAMED;
         events.publishEvent(new RootCauseChanged(key, actor.ref(), clock.instant(), verb,
                 Optional.of(digest(before)), Optional.of(digest(after))));
         return Outcome.done(RootCauses.shown(after));
@@ -466,7 +471,7 @@ public class KnowledgeManagement {
      */
     @Transactional(readOnly = true)
     public boolean reviewIsDue(IncidentId id) {
-        return incidents.incidentForSystem(id).filter(incident -> Review.due(incident.status(),
+        return system.incident(id).filter(incident -> Review.due(incident.status(),
                 reviewSettings.requiredPriorities().contains(incident.priorityLevel()),
                 reviews.find(id).isPresent())).isPresent();
     }
@@ -488,7 +493,7 @@ public class KnowledgeManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        IncidentView incident = incidents.incidentForSystem(id).orElseThrow();
+        IncidentView incident = system.incident(id).orElseThrow();
         Optional<Reviews.Stored> stored = reviews.find(id);
         long storedVersion = stored.map(Reviews.Stored::version).orElse(0L);
         String summary = ReviewDraft.text(draft.summary());
@@ -522,7 +527,9 @@ public class KnowledgeManagement {
         } else if (!reviews.update(after, storedVersion)) {
             return Outcome.refused(Refusal.stale(draft.version(), storedVersion + 1));
         }
-        String verb = complete ? (wasCompleted ? "revised" : "completed") : (wasCompleted ? "reopened" : "drafted");
+        ReviewChanged.Verb verb = complete
+                ? (wasCompleted ? ReviewChanged.Verb.REVISED : ReviewChanged.Verb.COMPLETED)
+                : (wasCompleted ? ReviewChanged.Verb.REOPENED : ReviewChanged.Verb.DRAFTED);
         events.publishEvent(new ReviewChanged(id, actor.ref(), now, verb, stored.map(KnowledgeManagement::digest),
                 Optional.of(digest(after))));
         events.publishEvent(new ReviewSaved(id));
@@ -554,7 +561,7 @@ public class KnowledgeManagement {
             return Outcome.refused(Refusal.invalid("dueOn", "lies in the past"));
         }
         Instant now = clock.instant();
-        IncidentView incident = incidents.incidentForSystem(id).orElseThrow();
+        IncidentView incident = system.incident(id).orElseThrow();
         if (reviews.find(id).isEmpty()) {
             reviews.insert(new Reviews.Stored(id, incident.reference(), incident.title(), incident.reportedAt(), "",
                     null, "", "", Review.DRAFT, null, null, now, 1), now);
@@ -562,7 +569,7 @@ public class KnowledgeManagement {
         UUID actionId = UUID.randomUUID();
         reviews.addAction(new Reviews.Action(actionId, id, incident.reference(), title, action.owner(),
                 action.dueOn(), CorrectiveAction.OPEN, null, 0), now);
-        events.publishEvent(new ReviewChanged(id, actor.ref(), now, "action-added", Optional.empty(),
+        events.publishEvent(new ReviewChanged(id, actor.ref(), now, ReviewChanged.Verb.ACTION_ADDED, Optional.empty(),
                 Optional.of(ContentDigest.of(actionId + "|" + title + "|" + action.owner() + "|" + action.dueOn())
                         .hex())));
         return Outcome.done(actionView(reviews.action(actionId).orElseThrow(),
@@ -587,8 +594,9 @@ public class KnowledgeManagement {
                 done ? now : null, version)) {
             return Outcome.refused(Refusal.stale(version, version + 1));
         }
-        events.publishEvent(new ReviewChanged(action.incident(), actor.ref(), now, done ? "action-done"
-                : "action-reopened", Optional.of(ContentDigest.of(actionId + "|" + action.status()).hex()),
+        events.publishEvent(new ReviewChanged(action.incident(), actor.ref(), now,
+                done ? ReviewChanged.Verb.ACTION_DONE : ReviewChanged.Verb.ACTION_REOPENED,
+                Optional.of(ContentDigest.of(actionId + "|" + action.status()).hex()),
                 Optional.of(ContentDigest.of(actionId + "|" + (done ? "done" : "open")).hex())));
         Reviews.Action after = reviews.action(actionId).orElseThrow();
         return Outcome.done(actionView(after, identity.displayNames(List.of(after.owner()))));
@@ -717,10 +725,10 @@ public class KnowledgeManagement {
         if (!actor.hasAny(Role.HANDLER, Role.COORDINATOR)) {
             return Outcome.refused(Refusal.forbidden("only handlers and coordinators see recurrence candidates"));
         }
-        if (limit < 1 || limit > IncidentManagement.MAX_SIMILAR) {
-            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to " + IncidentManagement.MAX_SIMILAR));
+        if (limit < 1 || limit > IncidentsForSystem.MAX_SIMILAR) {
+            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to " + IncidentsForSystem.MAX_SIMILAR));
         }
-        IncidentView incident = incidents.incidentForSystem(id).orElseThrow();
+        IncidentView incident = system.incident(id).orElseThrow();
         List<Recurrences.Flag> flags = new ArrayList<>(candidates(incident, limit));
         return Outcome.done(Recurrences.grouped(flags).stream().findFirst().map(this::onlyVisible)
                 .map(Recurrence::earlier).orElse(List.of()));
@@ -730,7 +738,7 @@ public class KnowledgeManagement {
     List<Recurrences.Flag> candidates(IncidentView incident, int limit) {
         Instant from = windowStart(incident.reportedAt());
         List<Recurrences.Flag> flags = new ArrayList<>();
-        incidents.similarIncidents(incident.id(), java.time.Duration.between(from, incident.reportedAt()), limit)
+        system.similarIncidents(incident.id(), java.time.Duration.between(from, incident.reportedAt()), limit)
                 .forEach(similar -> similar.reasons().forEach(reason -> flags.add(new Recurrences.Flag(incident.id(),
                         incident.reference(), incident.title(), incident.reportedAt(), similar.id(),
                         similar.reference(), similar.title(), similar.reportedAt(), reason, similar.score()))));
@@ -764,7 +772,7 @@ public class KnowledgeManagement {
 
     /** The incident, if the signed-in user may see it; not audited as a read (only its existence is used). */
     private Optional<IncidentView> visibleIncident(IncidentId id) {
-        return incidents.resolveReference(id.toString()).flatMap(incidents::incidentForSystem);
+        return incidents.resolveReference(id.toString()).flatMap(system::incident);
     }
 
     /** Published after a review was saved, for recurrence detection; not audited (ReviewChanged is). */

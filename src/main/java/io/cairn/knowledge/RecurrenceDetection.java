@@ -1,17 +1,18 @@
 package io.cairn.knowledge;
 
-import io.cairn.incidents.IncidentChanged;
+import io.cairn.incidents.IncidentDescribed;
+import io.cairn.incidents.IncidentEvent;
 import io.cairn.incidents.IncidentId;
-import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentRecategorised;
 import io.cairn.incidents.IncidentReported;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.SimilarIncident;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ContentDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,12 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RecurrenceDetection {
 
-    private static final Set<String> CHANGES_THAT_MATTER = Set.of("described", "recategorised");
     private static final List<String> SIMILARITY = List.of(SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT);
     private static final int BATCH = 20;
 
     private final KnowledgeManagement knowledge;
-    private final IncidentManagement incidents;
+    private final IncidentsForSystem incidents;
     private final Recurrences recurrences;
     private final Reviews reviews;
     private final KnowledgeSettings.Recurrence settings;
@@ -39,7 +39,7 @@ class RecurrenceDetection {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    RecurrenceDetection(KnowledgeManagement knowledge, IncidentManagement incidents, Recurrences recurrences,
+    RecurrenceDetection(KnowledgeManagement knowledge, IncidentsForSystem incidents, Recurrences recurrences,
             Reviews reviews, KnowledgeSettings.Recurrence settings, TransactionTemplate transactions,
             org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.knowledge = knowledge;
@@ -52,16 +52,10 @@ class RecurrenceDetection {
         this.clock = clock;
     }
 
-    @EventListener
-    void reported(IncidentReported reported) {
-        recurrences.queue(reported.incident(), reported.at());
-    }
-
-    @EventListener
-    void changed(IncidentChanged changed) {
-        if (CHANGES_THAT_MATTER.contains(changed.verb())) {
-            recurrences.queue(changed.incident(), changed.at());
-        }
+    /** Queues an incident whose report, text or category may make it resemble other incidents. */
+    @EventListener({IncidentReported.class, IncidentDescribed.class, IncidentRecategorised.class})
+    void queue(IncidentEvent event) {
+        recurrences.queue(event.incident(), event.at());
     }
 
     /**
@@ -87,7 +81,7 @@ class RecurrenceDetection {
         Integer checked = transactions.execute(status -> {
             List<IncidentId> queued = recurrences.takeQueued(BATCH);
             // one read for the batch: incidents deleted meanwhile are absent and not checked
-            incidents.incidentsForSystem(queued).values().forEach(this::detectSimilar);
+            incidents.incidents(queued).values().forEach(this::detectSimilar);
             return queued.size();
         });
         return checked == null ? 0 : checked;
@@ -102,7 +96,7 @@ class RecurrenceDetection {
     /** A saved review may make this and later incidents recur by root cause, or stop them from doing so. */
     @EventListener
     void reviewSaved(KnowledgeManagement.ReviewSaved saved) {
-        Optional<IncidentView> incident = incidents.incidentForSystem(saved.incident());
+        Optional<IncidentView> incident = incidents.incident(saved.incident());
         if (incident.isEmpty()) {
             return;
         }
@@ -115,7 +109,7 @@ class RecurrenceDetection {
                         review.rootCause(), review.reportedAt(), knowledge.windowEnd(review.reportedAt()),
                         saved.incident()).stream()
                         .filter(later -> later.reportedAt().isAfter(review.reportedAt()))
-                        .forEach(later -> incidents.incidentForSystem(later.incident()).ifPresent(view -> store(
+                        .forEach(later -> incidents.incident(later.incident()).ifPresent(view -> store(
                                 later.incident(), rootCause, knowledge.candidates(view, settings.limit()).stream()
                                         .filter(flag -> rootCause.contains(flag.reason())).toList()))));
     }

@@ -2,6 +2,7 @@ package io.cairn.knowledge;
 
 import io.cairn.incidents.IncidentId;
 import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditVerb;
 import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,12 +11,17 @@ import java.util.Optional;
  * A post-incident review was drafted, completed or reopened, or one of its corrective actions was added, done or
  * reopened.
  */
-public record ReviewChanged(IncidentId incident, ActorRef actor, Instant at, String verb,
+public record ReviewChanged(IncidentId incident, ActorRef actor, Instant at, Verb verb,
         Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+
+    /** What happened to the review or one of its corrective actions. */
+    public enum Verb implements AuditVerb {
+        DRAFTED, COMPLETED, REVISED, REOPENED, ACTION_ADDED, ACTION_DONE, ACTION_REOPENED
+    }
 
     @Override
     public String action() {
-        return "post-incident-review." + verb;
+        return "post-incident-review." + verb.code();
     }
 
     @Override

@@ -1,17 +1,23 @@
 package io.cairn.knowledge;
 
 import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditVerb;
 import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.Optional;
 
 /** An admin added, renamed, retired or restored a root cause of the vocabulary. */
-public record RootCauseChanged(String key, ActorRef actor, Instant at, String verb, Optional<String> beforeDigest,
+public record RootCauseChanged(String key, ActorRef actor, Instant at, Verb verb, Optional<String> beforeDigest,
         Optional<String> afterDigest) implements AuditableEvent {
+
+    /** What happened to the root cause. */
+    public enum Verb implements AuditVerb {
+        ADDED, RENAMED, RETIRED, RESTORED
+    }
 
     @Override
     public String action() {
-        return "root-cause." + verb;
+        return "root-cause." + verb.code();
     }
 
     @Override

@@ -3,10 +3,11 @@ package io.cairn.notification;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.UserView;
+import io.cairn.identity.system.UsersForSystem;
 import io.cairn.incidents.ReporterAnswered;
 import io.cairn.incidents.ReporterAsked;
-import io.cairn.intake.IntakeManagement;
-import io.cairn.intake.ReporterContact;
+import io.cairn.intake.system.ReporterContact;
+import io.cairn.intake.system.ReporterContacts;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -32,14 +33,16 @@ class ConversationNotifications {
 
     private final InboxAndMail people;
     private final IdentityManagement identity;
-    private final IntakeManagement intake;
+    private final UsersForSystem users;
+    private final ReporterContacts contacts;
     private final Clock clock;
 
-    ConversationNotifications(InboxAndMail people, IdentityManagement identity, IntakeManagement intake,
-            Clock clock) {
+    ConversationNotifications(InboxAndMail people, IdentityManagement identity, UsersForSystem users,
+            ReporterContacts contacts, Clock clock) {
         this.people = people;
         this.identity = identity;
-        this.intake = intake;
+        this.users = users;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -50,11 +53,11 @@ class ConversationNotifications {
         parameters.put("title", asked.title());
         parameters.put("question", asked.question());
         String key = ASKED + ":" + asked.incident() + ":" + asked.entry();
-        ReporterContact contact = intake.reporterContactForSystem(asked.incident());
+        ReporterContact contact = contacts.contactOf(asked.incident());
         String reportedIn = contact.language() == null ? "en" : contact.language();
         if (asked.reporter() != null) {
             parameters.put("byCode", false);
-            people.tell(identity.usersForSystem(List.of(asked.reporter())), key, ASKED, parameters,
+            people.tell(users.users(List.of(asked.reporter())), key, ASKED, parameters,
                     "/reports/" + asked.incident(), reportedIn, clock.instant());
         } else if (contact.anonymousAddress() != null) {
             parameters.put("byCode", true);
@@ -70,13 +73,13 @@ class ConversationNotifications {
         parameters.put("reference", answered.reference());
         parameters.put("title", answered.title());
         List<Supplier<List<UserView>>> inTurn = List.of(
-                () -> answered.owner() == null ? List.of() : identity.usersForSystem(List.of(answered.owner())),
+                () -> answered.owner() == null ? List.of() : users.users(List.of(answered.owner())),
                 () -> answered.team() == null ? List.of() : identity.members(answered.team()).stream()
                         .filter(member -> member.roles().contains(Role.HANDLER)
                                 || member.roles().contains(Role.COORDINATOR))
                         .toList(),
-                () -> identity.usersWithRoleForSystem(Role.COORDINATOR));
-        String answeredBy = answered.answeredBy().id();
+                () -> users.usersWithRole(Role.COORDINATOR));
+        String answeredBy = answered.actor().id();
         List<UserView> told = inTurn.stream()
                 .map(candidates -> candidates.get().stream()
                         .filter(person -> person.enabled() && !person.id().toString().equals(answeredBy)).toList())

@@ -4,8 +4,8 @@ import io.cairn.handling.SlaBreached;
 import io.cairn.handling.SlaClockKind;
 import io.cairn.handling.SlaEscalated;
 import io.cairn.handling.SlaWarned;
-import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.UserId;
+import io.cairn.identity.system.UsersForSystem;
 import io.cairn.incidents.IncidentId;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,12 +29,12 @@ class SlaNotifications {
             .withZone(ZoneOffset.UTC);
 
     private final InboxAndMail people;
-    private final IdentityManagement identity;
+    private final UsersForSystem users;
     private final Clock clock;
 
-    SlaNotifications(InboxAndMail people, IdentityManagement identity, Clock clock) {
+    SlaNotifications(InboxAndMail people, UsersForSystem users, Clock clock) {
         this.people = people;
-        this.identity = identity;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -78,7 +78,7 @@ class SlaNotifications {
 
     private void tell(List<UserId> recipients, String template, String key, Map<String, Object> parameters,
             IncidentId incident) {
-        people.tell(identity.usersForSystem(recipients), key, template, parameters, "/incidents/" + incident, "en",
+        people.tell(users.users(recipients), key, template, parameters, "/incidents/" + incident, "en",
                 clock.instant());
     }
 }

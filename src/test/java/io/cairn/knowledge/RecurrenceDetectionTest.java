@@ -16,6 +16,7 @@ import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.NewIncident;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.Outcome;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -45,6 +46,9 @@ class RecurrenceDetectionTest extends Pages.OnServer {
 
     @Autowired
     IncidentManagement incidents;
+
+    @Autowired
+    IncidentsForSystem system;
 
     @Autowired
     KnowledgeManagement knowledge;
@@ -225,6 +229,6 @@ class RecurrenceDetectionTest extends Pages.OnServer {
     }
 
     private String reference(String name) {
-        return incidents.incidentForSystem(history.get(name)).orElseThrow().reference();
+        return system.incident(history.get(name)).orElseThrow().reference();
     }
 }

@@ -1,4 +1,4 @@
-package io.cairn.intake;
+package io.cairn.intake.system;
 
 import org.jspecify.annotations.Nullable;
 

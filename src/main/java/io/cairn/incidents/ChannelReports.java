@@ -1,0 +1,52 @@
+package io.cairn.incidents;
+
+import io.cairn.identity.Actor;
+import io.cairn.incidents.channels.ReporterChannels;
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.Outcome;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reports, notes and answers for a reporter whom an intake channel identified (see the interface); the work is
+ * {@link IncidentManagement}'s, whose methods for it only this package can call.
+ */
+@Service
+class ChannelReports implements ReporterChannels {
+
+    private final IncidentManagement incidents;
+
+    ChannelReports(IncidentManagement incidents) {
+        this.incidents = incidents;
+    }
+
+    @Override
+    public Outcome<IncidentView> reportFor(Actor reporter, NewIncident report) {
+        return incidents.reportFor(reporter, report);
+    }
+
+    @Override
+    public Outcome<IncidentView> reportAnonymously(NewIncident report) {
+        return incidents.reportAnonymously(report);
+    }
+
+    @Override
+    public Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
+        return incidents.replyFor(reporter, id, reply);
+    }
+
+    @Override
+    public Optional<TimelineEntry> addChannelNote(IncidentId id, ActorRef channel, String text) {
+        return incidents.addChannelNote(id, channel, text);
+    }
+
+    @Override
+    public Optional<ReporterView> reporterViewByFollowUpCode(IncidentId id) {
+        return incidents.reporterViewByFollowUpCode(id);
+    }
+
+    @Override
+    public Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
+        return incidents.replyByFollowUpCode(id, reply);
+    }
+}

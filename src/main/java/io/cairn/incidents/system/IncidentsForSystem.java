@@ -1,0 +1,39 @@
+package io.cairn.incidents.system;
+
+import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.SimilarIncident;
+import io.cairn.shared.WithoutAccessChecks;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Incidents read without a signed-in user and without checking rights: only for other modules' schedulers and
+ * reactions, never to show to a user. Not audited as reads.
+ */
+@WithoutAccessChecks
+public interface IncidentsForSystem {
+
+    /** The most earlier incidents {@link #similarIncidents} answers at once. */
+    int MAX_SIMILAR = 50;
+
+    /** One incident, for a reaction or a scheduler (SLA clocks, routing, recurrence). */
+    Optional<IncidentView> incident(IncidentId id);
+
+    /**
+     * Several incidents by id, for schedulers (the SLA scanner reads a batch of due clocks' incidents at once). Ids of
+     * incidents that do not exist are absent from the answer.
+     */
+    Map<IncidentId, IncidentView> incidents(Collection<IncidentId> ids);
+
+    /**
+     * The earlier incidents that resemble this one, reported within {@code window} before it: those about the same
+     * asset, and those of the same category whose text holds most of this one's significant words; most alike first,
+     * at most {@code limit} (1 to {@value #MAX_SIMILAR}). Only for recurrence detection, which shows users only the
+     * incidents they may see.
+     */
+    List<SimilarIncident> similarIncidents(IncidentId id, Duration window, int limit);
+}
