@@ -28,6 +28,12 @@ class HandlingReactionsTest {
     @MockitoBean
     IdentityManagement identity;
 
+    @MockitoBean
+    io.cairn.incidents.system.IncidentsForSystem incidentsForSystem;
+
+    @MockitoBean
+    io.cairn.identity.system.UsersForSystem usersForSystem;
+
     @Autowired
     SlaClocks clocks;
 
@@ -56,7 +62,7 @@ class HandlingReactionsTest {
 
         scenario.publish(new SecurityTeamFormed(team, "Security", clock.instant()))
                 .andWaitForEventOfType(RoutingRuleChanged.class)
-                .matching(changed -> changed.verb().equals("added"))
+                .matching(changed -> changed.verb() == RoutingRuleChanged.Verb.ADDED)
                 .toArriveAndVerify(changed -> assertThat(rules.byId(UUID.fromString(changed.rule())))
                         .hasValueSatisfying(rule -> {
                             assertThat(rule.name()).isEqualTo(ShippedRoutingRule.NAME);
