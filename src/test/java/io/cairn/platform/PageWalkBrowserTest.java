@@ -193,10 +193,13 @@ class PageWalkBrowserTest extends Browser.OnServer {
         return text;
     }
 
-    /** The words of a text as the page's script counts them: three letters or more, no digits. */
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** The words of a text as the page's script counts them: three letters or more, no digits, no ids. */
     private static Set<String> words(String text) {
         Set<String> words = new TreeSet<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String word : UUID_TEXT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").split("[^\\p{L}\\p{N}]+")) {
             if (word.length() > 2 && word.chars().noneMatch(Character::isDigit)) {
                 words.add(word);
             }
@@ -444,7 +447,10 @@ class PageWalkBrowserTest extends Browser.OnServer {
     static final String WORDS = """
             const skip = 'script, style, template, noscript, code, pre, kbd, samp, [lang]:not(html), [translate=no]';
             const words = new Set();
-            const add = text => (String(text || '').toLowerCase().match(/[\\p{L}\\p{N}]+/gu) || [])
+            // ids (UUIDs) are data: a group of only letters, such as 'beec', would count as a word in both languages
+            const add = text => (String(text || '').toLowerCase()
+                .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ' ')
+                .match(/[\\p{L}\\p{N}]+/gu) || [])
                 .filter(w => w.length > 2 && !/\\p{N}/u.test(w)).forEach(w => words.add(w));
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             while (walker.nextNode()) {
