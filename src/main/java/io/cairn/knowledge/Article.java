@@ -3,7 +3,6 @@ package io.cairn.knowledge;
 import io.cairn.incidents.Category;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A knowledge article in its current revision.
@@ -15,8 +14,9 @@ import java.util.UUID;
  * @param version the version a save must name, for optimistic locking
  * @param updatedBy the name of who saved the current revision
  */
-public record Article(UUID id, String slug, String title, String body, Audience audience, List<Category> categories,
-        List<String> tags, int revision, Instant createdAt, Instant updatedAt, String updatedBy, long version) {
+public record Article(ArticleId id, String slug, String title, String body, Audience audience,
+        List<Category> categories, List<String> tags, int revision, Instant createdAt, Instant updatedAt,
+        String updatedBy, long version) {
 
     public Article {
         categories = List.copyOf(categories);

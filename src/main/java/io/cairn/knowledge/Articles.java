@@ -68,28 +68,30 @@ class Articles {
     }
 
     /** The id of a shipped article nobody has revised, if it still has this title and body. */
-    Optional<UUID> unrevisedShipped(String slug, String title, String body) {
+    Optional<ArticleId> unrevisedShipped(String slug, String title, String body) {
         return jdbc.sql("select id from knowledge_article where slug = :slug and shipped and revision = 1"
                         + " and title = :title and body = :body")
-                .param("slug", slug).param("title", title).param("body", body).query(UUID.class).optional();
+                .param("slug", slug).param("title", title).param("body", body).query(UUID.class).optional()
+                .map(ArticleId::new);
     }
 
-    boolean hasTranslation(UUID article, int revision, Language language) {
+    boolean hasTranslation(ArticleId article, int revision, Language language) {
         return jdbc.sql("select count(*) from knowledge_article_translation where article_id = :id"
                         + " and revision = :revision and language = :language")
-                .param("id", article).param("revision", revision).param("language", language.code())
+                .param("id", article.value()).param("revision", revision).param("language", language.code())
                 .query(Long.class).single() > 0;
     }
 
     /** Stores the translation of one revision, with a search vector stemmed for its language. */
-    void addTranslation(UUID article, int revision, Translation translation) {
+    void addTranslation(ArticleId article, int revision, Translation translation) {
         String config = config(translation.language());
         jdbc.sql("insert into knowledge_article_translation (article_id, revision, language, title, body, tags,"
                         + " search) values (:id, :revision, :language, :title, :body, :tags,"
                         + " setweight(to_tsvector(cast(:config as regconfig), :title), 'A')"
                         + " || setweight(to_tsvector(cast(:config as regconfig), :tagText), 'A')"
                         + " || setweight(to_tsvector(cast(:config as regconfig), :body), 'B'))")
-                .param("id", article).param("revision", revision).param("language", translation.language().code())
+                .param("id", article.value()).param("revision", revision)
+                .param("language", translation.language().code())
                 .param("title", translation.title()).param("body", translation.body())
                 .param("tags", translation.tags().toArray(String[]::new))
                 .param("tagText", String.join(" ", translation.tags())).param("config", config)
@@ -110,7 +112,7 @@ class Articles {
         jdbc.sql("insert into knowledge_article (" + COLUMNS + ", shipped, search) values (:id, :slug, :title, :body,"
                 + " :audience, :categories, :tags, :revision, :createdAt, :updatedAt, :updatedBy, :version, :shipped, "
                 + VECTOR + ")")
-                .param("id", article.id()).param("slug", article.slug()).param("title", article.title())
+                .param("id", article.id().value()).param("slug", article.slug()).param("title", article.title())
                 .param("body", article.body()).param("audience", article.audience().code())
                 .param("categories", codes(article.categories())).param("tags", article.tags().toArray(String[]::new))
                 .param("tagText", String.join(" ", article.tags())).param("revision", article.revision())
@@ -127,7 +129,7 @@ class Articles {
                 + " categories = :categories, tags = :tags, revision = :revision, updated_at = :updatedAt,"
                 + " updated_by = :updatedBy, version = :version, search = " + VECTOR
                 + " where id = :id and version = :expected")
-                .param("id", article.id()).param("title", article.title())
+                .param("id", article.id().value()).param("title", article.title())
                 .param("body", article.body()).param("audience", article.audience().code())
                 .param("categories", codes(article.categories())).param("tags", article.tags().toArray(String[]::new))
                 .param("tagText", String.join(" ", article.tags())).param("revision", article.revision())
@@ -145,7 +147,7 @@ class Articles {
                 insert into knowledge_article_revision (article_id, revision, title, body, audience, categories, tags,
                     saved_at, saved_by)
                 values (:id, :revision, :title, :body, :audience, :categories, :tags, :savedAt, :savedBy)""")
-                .param("id", article.id()).param("revision", article.revision()).param("title", article.title())
+                .param("id", article.id().value()).param("revision", article.revision()).param("title", article.title())
                 .param("body", article.body()).param("audience", article.audience().code())
                 .param("categories", codes(article.categories())).param("tags", article.tags().toArray(String[]::new))
                 .param("savedAt", Timestamp.from(article.updatedAt())).param("savedBy", article.updatedBy())
@@ -155,13 +157,13 @@ class Articles {
     /** The revisions of an article, newest first, each as read in a language. */
     List<ArticleRevision> revisions(Article article, Language language) {
         return jdbc.sql(REVISIONS + " where r.article_id = :id order by r.revision desc")
-                .param("id", article.id()).param("language", language.code())
+                .param("id", article.id().value()).param("language", language.code())
                 .query((rs, row) -> revision(article.slug(), rs)).list();
     }
 
     Optional<ArticleRevision> revision(Article article, int revision, Language language) {
         return jdbc.sql(REVISIONS + " where r.article_id = :id and r.revision = :revision")
-                .param("id", article.id()).param("revision", revision).param("language", language.code())
+                .param("id", article.id().value()).param("revision", revision).param("language", language.code())
                 .query((rs, row) -> revision(article.slug(), rs)).optional();
     }
 
@@ -270,8 +272,8 @@ class Articles {
     }
 
     private static Article article(ResultSet rs, int row) throws SQLException {
-        return new Article(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
-                rs.getString("body"), Audience.fromCode(rs.getString("audience")).orElseThrow(),
+        return new Article(new ArticleId(rs.getObject("id", UUID.class)), rs.getString("slug"),
+                rs.getString("title"), rs.getString("body"), Audience.fromCode(rs.getString("audience")).orElseThrow(),
                 categories(rs.getArray("categories")), strings(rs.getArray("tags")), rs.getInt("revision"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("updated_by"),
                 rs.getLong("version"));

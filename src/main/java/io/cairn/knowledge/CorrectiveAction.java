@@ -4,7 +4,6 @@ import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code open} or {@code done}
  * @param overdue whether it is open past its due date
  */
-public record CorrectiveAction(UUID id, IncidentId incident, String reference, String title, UserId owner,
+public record CorrectiveAction(CorrectiveActionId id, IncidentId incident, String reference, String title, UserId owner,
         String ownerName, LocalDate dueOn, String status, @Nullable Instant doneAt, boolean overdue, long version) {
 
     public static final String OPEN = "open";

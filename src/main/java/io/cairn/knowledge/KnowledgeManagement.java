@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -219,7 +218,7 @@ public class KnowledgeManagement {
         return Optional.of(article);
     }
 
-    private void translate(String slug, UUID article, List<Articles.Translation> translations) {
+    private void translate(String slug, ArticleId article, List<Articles.Translation> translations) {
         for (Articles.Translation translation : translations) {
             if (!articles.hasTranslation(article, 1, translation.language())) {
                 articles.addTranslation(article, 1, translation);
@@ -233,7 +232,7 @@ public class KnowledgeManagement {
 
     private Article store(String slug, ArticleDraft draft, String by, boolean shipped) {
         Instant now = clock.instant();
-        Article article = new Article(UUID.randomUUID(), slug, draft.title().strip(), draft.body().strip(),
+        Article article = new Article(ArticleId.random(), slug, draft.title().strip(), draft.body().strip(),
                 draft.audience(), categoriesOf(draft.categories()), tagsOf(draft.tags()), 1, now, now, by, 1);
         articles.insert(article, shipped);
         return article;
@@ -559,7 +558,7 @@ public class KnowledgeManagement {
             reviews.insert(new Reviews.Stored(id, incident.reference(), incident.title(), incident.reportedAt(), "",
                     null, "", "", Review.DRAFT, null, null, now, 1), now);
         }
-        UUID actionId = UUID.randomUUID();
+        CorrectiveActionId actionId = CorrectiveActionId.random();
         reviews.addAction(new Reviews.Action(actionId, id, incident.reference(), title, action.owner(),
                 action.dueOn(), CorrectiveAction.OPEN, null, 0), now);
         events.publishEvent(new ReviewChanged(id, actor.ref(), now, "action-added", Optional.empty(),
@@ -571,7 +570,7 @@ public class KnowledgeManagement {
 
     /** Marks a corrective action done, or open again; its owner, or a handler or coordinator of the incident. */
     @Transactional
-    public Outcome<CorrectiveAction> markCorrectiveAction(UUID actionId, boolean done, long version) {
+    public Outcome<CorrectiveAction> markCorrectiveAction(CorrectiveActionId actionId, boolean done, long version) {
         Actor actor = identity.requireActor();
         Optional<Reviews.Action> found = reviews.action(actionId);
         if (found.isEmpty() || !found.get().owner().equals(actor.id())

@@ -31,8 +31,8 @@ class Reviews {
             @Nullable Instant completedAt, @Nullable String completedBy, Instant updatedAt, long version) {}
 
     /** A stored corrective action. */
-    record Action(UUID id, IncidentId incident, String reference, String title, UserId owner, LocalDate dueOn,
-            String status, @Nullable Instant doneAt, long version) {}
+    record Action(CorrectiveActionId id, IncidentId incident, String reference, String title, UserId owner,
+            LocalDate dueOn, String status, @Nullable Instant doneAt, long version) {}
 
     Optional<Stored> find(IncidentId incident) {
         return jdbc.sql("select * from incident_review where incident_id = :id").param("id", incident.value())
@@ -100,11 +100,11 @@ class Reviews {
                 .param("id", incident.value()).query(Reviews::action).list();
     }
 
-    Optional<Action> action(UUID id) {
+    Optional<Action> action(CorrectiveActionId id) {
         return jdbc.sql("""
                 select a.*, r.incident_reference from corrective_action a
                 join incident_review r on r.incident_id = a.incident_id where a.id = :id""")
-                .param("id", id).query(Reviews::action).optional();
+                .param("id", id.value()).query(Reviews::action).optional();
     }
 
     /** Corrective actions, the open ones only if asked, earliest due first. */
@@ -119,16 +119,17 @@ class Reviews {
         jdbc.sql("""
                 insert into corrective_action (id, incident_id, title, owner_id, due_on, status, created_at, version)
                 values (:id, :incident, :title, :owner, :dueOn, 'open', :now, 0)""")
-                .param("id", action.id()).param("incident", action.incident().value()).param("title", action.title())
+                .param("id", action.id().value()).param("incident", action.incident().value())
+                .param("title", action.title())
                 .param("owner", action.owner().value()).param("dueOn", action.dueOn())
                 .param("now", Timestamp.from(now)).update();
     }
 
-    boolean changeActionStatus(UUID id, String status, @Nullable Instant doneAt, long version) {
+    boolean changeActionStatus(CorrectiveActionId id, String status, @Nullable Instant doneAt, long version) {
         return jdbc.sql("""
                 update corrective_action set status = :status, done_at = :doneAt, version = version + 1
                 where id = :id and version = :version""")
-                .param("id", id).param("status", status)
+                .param("id", id.value()).param("status", status)
                 .param("doneAt", doneAt == null ? null : Timestamp.from(doneAt)).param("version", version)
                 .update() == 1;
     }
@@ -144,7 +145,8 @@ class Reviews {
 
     private static Action action(ResultSet rs, int row) throws SQLException {
         Timestamp done = rs.getTimestamp("done_at");
-        return new Action(rs.getObject("id", UUID.class), new IncidentId(rs.getObject("incident_id", UUID.class)),
+        return new Action(new CorrectiveActionId(rs.getObject("id", UUID.class)),
+                new IncidentId(rs.getObject("incident_id", UUID.class)),
                 rs.getString("incident_reference"), rs.getString("title"),
                 new UserId(rs.getObject("owner_id", UUID.class)), rs.getObject("due_on", LocalDate.class),
                 rs.getString("status"), done == null ? null : done.toInstant(), rs.getLong("version"));
