@@ -4,7 +4,6 @@ import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.UserId;
-import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
@@ -23,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -54,15 +54,8 @@ public class KnowledgeManagement {
     /** The most articles a search or a suggestion answers. */
     public static final int MAX_HITS = 50;
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_BODY = 100_000;
-    static final int MAX_TEXT = 20_000;
-    static final int MAX_TAGS = 20;
 
-    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
-    private static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,39}$");
     private static final Pattern ROOT_CAUSE_KEY = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
-    private static final Set<String> RESERVED_SLUGS = Set.of("new", "search", "edit", "history");
     private static final Set<String> COMMON_WORDS = Set.of("about", "after", "also", "been", "before", "could",
             "does", "from", "have", "into", "just", "more", "only", "other", "over", "some", "than", "that",
             "their", "them", "then", "there", "these", "they", "this", "were", "what", "when", "which", "while",
@@ -71,6 +64,7 @@ public class KnowledgeManagement {
     private final Articles articles;
     private final RootCauses rootCauses;
     private final Reviews reviews;
+    private final CorrectiveActions correctiveActions;
     private final Recurrences recurrences;
     private final MarkdownRendering markdown;
     private final IncidentManagement incidents;
@@ -80,13 +74,15 @@ public class KnowledgeManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    KnowledgeManagement(Articles articles, RootCauses rootCauses, Reviews reviews, Recurrences recurrences,
+    KnowledgeManagement(Articles articles, RootCauses rootCauses, Reviews reviews,
+            CorrectiveActions correctiveActions, Recurrences recurrences,
             MarkdownRendering markdown, IncidentManagement incidents, IdentityManagement identity,
             KnowledgeSettings.Recurrence recurrenceSettings, KnowledgeSettings.Review reviewSettings,
             ApplicationEventPublisher events, Clock clock) {
         this.articles = articles;
         this.rootCauses = rootCauses;
         this.reviews = reviews;
+        this.correctiveActions = correctiveActions;
         this.recurrences = recurrences;
         this.markdown = markdown;
         this.incidents = incidents;
@@ -185,8 +181,9 @@ public class KnowledgeManagement {
         if (!actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.ADMIN)) {
             return Outcome.refused(Refusal.forbidden("only handlers, coordinators and admins write articles"));
         }
-        String slug = draft.slug() == null || draft.slug().isBlank() ? slugOf(draft.title()) : draft.slug().strip();
-        Optional<Refusal> problem = slugProblem(slug).or(() -> contentProblem(draft));
+        String slug = draft.slug() == null || draft.slug().isBlank() ? ArticleRules.slugOf(draft.title())
+                : draft.slug().strip();
+        Optional<Refusal> problem = ArticleRules.slugProblem(slug).or(() -> contentProblem(draft));
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
@@ -195,7 +192,7 @@ public class KnowledgeManagement {
         }
         Article article = store(slug, draft, actor.displayName(), false);
         events.publishEvent(new ArticleChanged(slug, 1, actor.ref(), article.createdAt(), "written",
-                Optional.empty(), Optional.of(digest(article))));
+                Optional.empty(), Optional.of(article.digest())));
         return Outcome.done(article);
     }
 
@@ -213,7 +210,7 @@ public class KnowledgeManagement {
         }
         Article article = store(slug, draft, "Cairn", true);
         events.publishEvent(new ArticleChanged(slug, 1, ActorRef.SYSTEM, article.createdAt(),
-                "shipped", Optional.empty(), Optional.of(digest(article))));
+                "shipped", Optional.empty(), Optional.of(article.digest())));
         translate(slug, article.id(), translations);
         return Optional.of(article);
     }
@@ -232,8 +229,7 @@ public class KnowledgeManagement {
 
     private Article store(String slug, ArticleDraft draft, String by, boolean shipped) {
         Instant now = clock.instant();
-        Article article = new Article(ArticleId.random(), slug, draft.title().strip(), draft.body().strip(),
-                draft.audience(), categoriesOf(draft.categories()), tagsOf(draft.tags()), 1, now, now, by, 1);
+        Article article = Article.written(slug, draft, by, now);
         articles.insert(article, shipped);
         return article;
     }
@@ -260,14 +256,12 @@ public class KnowledgeManagement {
         if (before.version() != draft.version()) {
             return Outcome.refused(Refusal.stale(draft.version(), before.version()));
         }
-        Article after = new Article(before.id(), slug, draft.title().strip(), draft.body().strip(), draft.audience(),
-                categoriesOf(draft.categories()), tagsOf(draft.tags()), before.revision() + 1, before.createdAt(),
-                clock.instant(), actor.displayName(), before.version() + 1);
+        Article after = before.revised(draft, actor.displayName(), clock.instant());
         if (!articles.update(after, draft.version())) {
             return Outcome.refused(Refusal.stale(draft.version(), draft.version() + 1));
         }
         events.publishEvent(new ArticleChanged(slug, after.revision(), actor.ref(), after.updatedAt(), "revised",
-                Optional.of(digest(before)), Optional.of(digest(after))));
+                Optional.of(before.digest()), Optional.of(after.digest())));
         return Outcome.done(after);
     }
 
@@ -286,69 +280,11 @@ public class KnowledgeManagement {
                 Math.max(1, Math.min(limit, MAX_HITS)), Language.current()));
     }
 
-    private Optional<Refusal> slugProblem(String slug) {
-        if (slug.length() < 3 || slug.length() > 80 || !SLUG.matcher(slug).matches()) {
-            return Optional.of(Refusal.invalid("slug", "must be 3 to 80 lower-case letters, digits and single "
-                    + "dashes, such as collecting-mail-headers"));
-        }
-        if (RESERVED_SLUGS.contains(slug)) {
-            return Optional.of(Refusal.invalid("slug", "''{0}'' is reserved; choose another address", slug));
-        }
-        return Optional.empty();
-    }
-
     private Optional<Refusal> contentProblem(ArticleDraft draft) {
-        String title = draft.title().strip();
-        if (title.isEmpty()) {
-            return Optional.of(Refusal.invalid("title", "must not be empty"));
-        }
-        if (title.length() > MAX_TITLE) {
-            return Optional.of(Refusal.invalid("title", "must be at most {0} characters", String.valueOf(MAX_TITLE)));
-        }
-        if (draft.body().isBlank()) {
-            return Optional.of(Refusal.invalid("body", "must not be empty"));
-        }
-        if (draft.body().length() > MAX_BODY) {
-            return Optional.of(Refusal.invalid("body", "must be at most {0} characters", String.valueOf(MAX_BODY)));
-        }
         Set<String> known = incidents.categories().stream()
                 .map(choice -> choice.category().rsitClass() + "/" + choice.category().rsitType())
                 .collect(Collectors.toSet());
-        Optional<String> unknown = draft.categories().stream().map(String::strip)
-                .filter(code -> !known.contains(code)).findFirst();
-        if (unknown.isPresent()) {
-            return Optional.of(Refusal.invalid("categories",
-                    "''{0}'' is not an RSIT class and type such as fraud/phishing", unknown.get()));
-        }
-        List<String> tags = tagsOf(draft.tags());
-        if (tags.size() > MAX_TAGS) {
-            return Optional.of(Refusal.invalid("tags", "at most {0} tags", String.valueOf(MAX_TAGS)));
-        }
-        Optional<String> badTag = tags.stream().filter(tag -> !TAG.matcher(tag).matches()).findFirst();
-        if (badTag.isPresent()) {
-            return Optional.of(Refusal.invalid("tags", "''{0}'' is not a tag: use letters, digits, "
-                    + "spaces, dots, dashes or underscores, at most 40", badTag.get()));
-        }
-        return Optional.empty();
-    }
-
-    /** The address an article gets from its title when the author chose none. */
-    static String slugOf(String title) {
-        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        return slug.length() > 80 ? slug.substring(0, 80).replaceAll("-+$", "") : slug;
-    }
-
-    private static List<Category> categoriesOf(List<String> codes) {
-        return codes.stream().map(String::strip).filter(code -> code.contains("/")).distinct()
-                .map(code -> new Category(code.substring(0, code.indexOf('/')), code.substring(code.indexOf('/') + 1)))
-                .toList();
-    }
-
-    private static List<String> tagsOf(List<String> tags) {
-        return tags.stream().map(tag -> tag.strip().toLowerCase(Locale.ROOT)).filter(tag -> !tag.isEmpty())
-                .distinct().toList();
+        return ArticleRules.contentProblem(draft, known);
     }
 
     /** The significant words of an incident's text, for suggestions: long enough, not common, at most 24. */
@@ -357,11 +293,6 @@ public class KnowledgeManagement {
                 .filter(word -> word.length() >= 4 && !COMMON_WORDS.contains(word)
                         && !word.chars().allMatch(Character::isDigit))
                 .distinct().limit(24).toList();
-    }
-
-    private static String digest(Article article) {
-        return ContentDigest.of(article.slug() + "|" + article.revision() + "|" + article.title() + "|"
-                + article.audience() + "|" + article.categories() + "|" + article.tags() + "|" + article.body()).hex();
     }
 
     // --- the root-cause vocabulary --------------------------------------------------------------------------------
@@ -488,44 +419,36 @@ public class KnowledgeManagement {
             return Outcome.refused(refusal.get());
         }
         IncidentView incident = incidents.incidentForSystem(id).orElseThrow();
-        Optional<Reviews.Stored> stored = reviews.find(id);
-        long storedVersion = stored.map(Reviews.Stored::version).orElse(0L);
-        String summary = ReviewDraft.text(draft.summary());
-        String wentWell = ReviewDraft.text(draft.wentWell());
-        String toImprove = ReviewDraft.text(draft.toImprove());
-        String rootCause = draft.rootCause() == null || draft.rootCause().isBlank() ? null : draft.rootCause().strip();
-        Optional<Refusal> problem = textProblem("summary", summary).or(() -> textProblem("wentWell", wentWell))
-                .or(() -> textProblem("toImprove", toImprove))
-                .or(() -> rootCauseProblem(rootCause, stored.map(Reviews.Stored::rootCause).orElse(null)));
-        if (problem.isEmpty() && complete && summary.isEmpty()) {
-            problem = Optional.of(Refusal.invalid("summary", "a completed review needs a summary of the timeline"));
-        }
-        if (problem.isEmpty() && complete && rootCause == null) {
-            problem = Optional.of(Refusal.invalid("rootCause", "a completed review needs a root cause"));
-        }
-        if (problem.isPresent()) {
-            return Outcome.refused(problem.get());
-        }
-        if (draft.version() != storedVersion) {
-            return Outcome.refused(Refusal.stale(draft.version(), storedVersion));
-        }
+        PostIncidentReview before = PostIncidentReview.of(incident, reviews.find(id));
+        ReviewContent content = ReviewContent.of(draft);
         Instant now = clock.instant();
-        boolean wasCompleted = stored.map(s -> Review.COMPLETED.equals(s.status())).orElse(false);
-        Reviews.Stored after = new Reviews.Stored(id, incident.reference(), incident.title(), incident.reportedAt(),
-                summary, rootCause, wentWell, toImprove, complete ? Review.COMPLETED : Review.DRAFT,
-                complete ? (wasCompleted ? stored.get().completedAt() : now) : null,
-                complete ? (wasCompleted ? stored.get().completedBy() : actor.displayName()) : null, now,
-                storedVersion + 1);
-        if (stored.isEmpty()) {
-            reviews.insert(after, now);
-        } else if (!reviews.update(after, storedVersion)) {
-            return Outcome.refused(Refusal.stale(draft.version(), storedVersion + 1));
+        Outcome<PostIncidentReview.Saved> saved = content.problem()
+                .or(() -> rootCauseProblem(content.rootCause(), before.rootCause()))
+                .<Outcome<PostIncidentReview.Saved>>map(Outcome::refused)
+                .orElseGet(() -> complete ? before.complete(content, actor.displayName(), now)
+                        : Outcome.done(before.saveDraft(content, now)));
+        return saved.flatMap(change -> store(before, change, draft.version()))
+                .map(change -> {
+                    events.publishEvent(new ReviewChanged(id, actor.ref(), now, change.verb(),
+                            before.stored() ? Optional.of(before.digest()) : Optional.empty(),
+                            Optional.of(change.review().digest())));
+                    events.publishEvent(new ReviewSaved(id));
+                    return reviewOf(incident);
+                });
+    }
+
+    /** Stores a saved review if the author saw the stored version; refused as stale if not. */
+    private Outcome<PostIncidentReview.Saved> store(PostIncidentReview before, PostIncidentReview.Saved change,
+            long seenVersion) {
+        if (seenVersion != before.version()) {
+            return Outcome.refused(Refusal.stale(seenVersion, before.version()));
         }
-        String verb = complete ? (wasCompleted ? "revised" : "completed") : (wasCompleted ? "reopened" : "drafted");
-        events.publishEvent(new ReviewChanged(id, actor.ref(), now, verb, stored.map(KnowledgeManagement::digest),
-                Optional.of(digest(after))));
-        events.publishEvent(new ReviewSaved(id));
-        return Outcome.done(reviewOf(incident));
+        if (!before.stored()) {
+            reviews.insert(change.review());
+        } else if (!reviews.update(change.review(), before.version())) {
+            return Outcome.refused(Refusal.stale(seenVersion, before.version() + 1));
+        }
+        return Outcome.done(change);
     }
 
     /** Adds a corrective action to the review of an incident; starts the review as a draft if needed. */
@@ -537,60 +460,66 @@ public class KnowledgeManagement {
             return Outcome.refused(refusal.get());
         }
         String title = action.title() == null ? "" : action.title().strip();
-        if (title.isEmpty() || title.length() > 500) {
-            return Outcome.refused(Refusal.invalid("title", "must be 1 to 500 characters"));
-        }
-        if (action.owner() == null) {
-            return Outcome.refused(Refusal.invalid("owner", "a corrective action needs an owner"));
-        }
-        if (!identity.userExists(action.owner())) {
-            return Outcome.refused(Refusal.invalid("owner", "user {0} does not exist", action.owner()));
-        }
-        if (action.dueOn() == null) {
-            return Outcome.refused(Refusal.invalid("dueOn", "a corrective action needs a due date"));
-        }
-        if (action.dueOn().isBefore(today())) {
-            return Outcome.refused(Refusal.invalid("dueOn", "lies in the past"));
+        Optional<Refusal> problem = newActionProblem(title, action);
+        if (problem.isPresent()) {
+            return Outcome.refused(problem.get());
         }
         Instant now = clock.instant();
         IncidentView incident = incidents.incidentForSystem(id).orElseThrow();
-        if (reviews.find(id).isEmpty()) {
-            reviews.insert(new Reviews.Stored(id, incident.reference(), incident.title(), incident.reportedAt(), "",
-                    null, "", "", Review.DRAFT, null, null, now, 1), now);
+        PostIncidentReview review = PostIncidentReview.of(incident, reviews.find(id));
+        if (!review.stored()) {
+            // corrective actions belong to a stored review: an empty draft until someone writes it
+            reviews.insert(review.saveDraft(ReviewContent.NONE, now).review());
         }
-        CorrectiveActionId actionId = CorrectiveActionId.random();
-        reviews.addAction(new Reviews.Action(actionId, id, incident.reference(), title, action.owner(),
-                action.dueOn(), CorrectiveAction.OPEN, null, 0), now);
+        CorrectiveActionItem added = CorrectiveActionItem.planned(id, incident.reference(), title,
+                Objects.requireNonNull(action.owner()), Objects.requireNonNull(action.dueOn()));
+        correctiveActions.add(added, now);
         events.publishEvent(new ReviewChanged(id, actor.ref(), now, "action-added", Optional.empty(),
-                Optional.of(ContentDigest.of(actionId + "|" + title + "|" + action.owner() + "|" + action.dueOn())
-                        .hex())));
-        return Outcome.done(actionView(reviews.action(actionId).orElseThrow(),
-                identity.displayNames(List.of(action.owner()))));
+                Optional.of(added.contentDigest())));
+        return Outcome.done(actionView(correctiveActions.find(added.id()).orElseThrow()));
+    }
+
+    /** Why a new corrective action cannot be added: no title, no owner who exists, no due date from today on. */
+    private Optional<Refusal> newActionProblem(String title, NewCorrectiveAction action) {
+        if (title.isEmpty() || title.length() > 500) {
+            return Optional.of(Refusal.invalid("title", "must be 1 to 500 characters"));
+        }
+        if (action.owner() == null) {
+            return Optional.of(Refusal.invalid("owner", "a corrective action needs an owner"));
+        }
+        if (!identity.userExists(action.owner())) {
+            return Optional.of(Refusal.invalid("owner", "user {0} does not exist", action.owner()));
+        }
+        if (action.dueOn() == null) {
+            return Optional.of(Refusal.invalid("dueOn", "a corrective action needs a due date"));
+        }
+        if (action.dueOn().isBefore(today())) {
+            return Optional.of(Refusal.invalid("dueOn", "lies in the past"));
+        }
+        return Optional.empty();
     }
 
     /** Marks a corrective action done, or open again; its owner, or a handler or coordinator of the incident. */
     @Transactional
     public Outcome<CorrectiveAction> markCorrectiveAction(CorrectiveActionId actionId, boolean done, long version) {
         Actor actor = identity.requireActor();
-        Optional<Reviews.Action> found = reviews.action(actionId);
+        Optional<CorrectiveActionItem> found = correctiveActions.find(actionId);
         if (found.isEmpty() || !found.get().owner().equals(actor.id())
                 && writeRefusal(actor, found.get().incident()).isPresent()) {
             return Outcome.refused(Refusal.notFound("corrective action " + actionId));
         }
-        Reviews.Action action = found.get();
-        if (action.version() != version) {
-            return Outcome.refused(Refusal.stale(version, action.version()));
+        CorrectiveActionItem before = found.get();
+        if (before.version() != version) {
+            return Outcome.refused(Refusal.stale(version, before.version()));
         }
         Instant now = clock.instant();
-        if (!reviews.changeActionStatus(actionId, done ? CorrectiveAction.DONE : CorrectiveAction.OPEN,
-                done ? now : null, version)) {
+        CorrectiveActionItem after = done ? before.markDone(now) : before.reopen();
+        if (!correctiveActions.save(after, version)) {
             return Outcome.refused(Refusal.stale(version, version + 1));
         }
-        events.publishEvent(new ReviewChanged(action.incident(), actor.ref(), now, done ? "action-done"
-                : "action-reopened", Optional.of(ContentDigest.of(actionId + "|" + action.status()).hex()),
-                Optional.of(ContentDigest.of(actionId + "|" + (done ? "done" : "open")).hex())));
-        Reviews.Action after = reviews.action(actionId).orElseThrow();
-        return Outcome.done(actionView(after, identity.displayNames(List.of(after.owner()))));
+        events.publishEvent(new ReviewChanged(before.incident(), actor.ref(), now, done ? "action-done"
+                : "action-reopened", Optional.of(before.stateDigest()), Optional.of(after.stateDigest())));
+        return Outcome.done(actionView(correctiveActions.find(actionId).orElseThrow()));
     }
 
     /** The corrective actions of every review, the open ones only if asked, earliest due first (coordinators). */
@@ -599,9 +528,7 @@ public class KnowledgeManagement {
         if (!identity.requireActor().has(Role.COORDINATOR)) {
             return Outcome.refused(Refusal.forbidden("only coordinators see all corrective actions"));
         }
-        List<Reviews.Action> actions = reviews.actions(openOnly, 500);
-        Map<UserId, String> names = identity.displayNames(actions.stream().map(Reviews.Action::owner).toList());
-        return Outcome.done(actions.stream().map(action -> actionView(action, names)).toList());
+        return Outcome.done(actionViews(correctiveActions.all(openOnly, 500)));
     }
 
     /** Whether the incident has a completed review; for the rule that refuses to close without one. */
@@ -635,43 +562,27 @@ public class KnowledgeManagement {
         return Optional.empty();
     }
 
-    private static Optional<Refusal> textProblem(String field, String text) {
-        return text.length() > MAX_TEXT ? Optional.of(Refusal.invalid(field, "must be at most {0} characters",
-                String.valueOf(MAX_TEXT))) : Optional.empty();
-    }
-
     private Review reviewOf(IncidentView incident) {
-        Optional<Reviews.Stored> stored = reviews.find(incident.id());
-        List<Reviews.Action> actions = reviews.actions(incident.id());
-        Map<UserId, String> names = identity.displayNames(actions.stream().map(Reviews.Action::owner).toList());
-        List<CorrectiveAction> views = actions.stream().map(action -> actionView(action, names)).toList();
-        if (stored.isEmpty()) {
-            return new Review(incident.id(), incident.reference(), "", null, null, "", "", Review.DRAFT, null, null,
-                    views, incident.updatedAt(), 0);
-        }
-        Reviews.Stored review = stored.get();
+        PostIncidentReview review = PostIncidentReview.of(incident, reviews.find(incident.id()));
         String label = review.rootCause() == null ? null
                 : rootCauses.find(review.rootCause()).map(RootCauses::shown).map(RootCause::label)
                         .orElse(review.rootCause());
-        return new Review(review.incident(), review.reference(), review.summary(), review.rootCause(), label,
-                review.wentWell(), review.toImprove(), review.status(), review.completedAt(), review.completedBy(),
-                views, review.updatedAt(), review.version());
+        return Review.of(review, label, actionViews(correctiveActions.of(incident.id())));
     }
 
-    private CorrectiveAction actionView(Reviews.Action action, Map<UserId, String> names) {
-        boolean overdue = CorrectiveAction.OPEN.equals(action.status()) && action.dueOn().isBefore(today());
-        return new CorrectiveAction(action.id(), action.incident(), action.reference(), action.title(),
-                action.owner(), names.getOrDefault(action.owner(), action.owner().toString()), action.dueOn(),
-                action.status(), action.doneAt(), overdue, action.version());
+    private List<CorrectiveAction> actionViews(List<CorrectiveActionItem> actions) {
+        Map<UserId, String> names = identity.displayNames(actions.stream().map(CorrectiveActionItem::owner).toList());
+        LocalDate today = today();
+        return actions.stream().map(action -> CorrectiveAction.of(action,
+                names.getOrDefault(action.owner(), action.owner().toString()), today)).toList();
+    }
+
+    private CorrectiveAction actionView(CorrectiveActionItem action) {
+        return actionViews(List.of(action)).get(0);
     }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private static String digest(Reviews.Stored review) {
-        return ContentDigest.of(review.incident() + "|" + review.status() + "|" + review.rootCause() + "|"
-                + review.summary() + "|" + review.wentWell() + "|" + review.toImprove()).hex();
     }
 
     // --- recurring incidents ----------------------------------------------------------------------------------------
@@ -733,7 +644,7 @@ public class KnowledgeManagement {
                 .forEach(similar -> similar.reasons().forEach(reason -> flags.add(new Recurrences.Flag(incident.id(),
                         incident.reference(), incident.title(), incident.reportedAt(), similar.id(),
                         similar.reference(), similar.title(), similar.reportedAt(), reason, similar.score()))));
-        reviews.find(incident.id()).filter(review -> Review.COMPLETED.equals(review.status())
+        reviews.find(incident.id()).filter(review -> review.completed()
                 && review.rootCause() != null).ifPresent(review -> reviews.completedWithRootCause(
                         review.rootCause(), from, incident.reportedAt(), incident.id()).stream()
                         .filter(earlier -> earlier.reportedAt().isBefore(incident.reportedAt())).limit(limit)
