@@ -26,16 +26,15 @@ import org.springframework.stereotype.Service;
  *   <li>{@link RecurrenceFinding}: handlers and coordinators see why an incident recurs, coordinators the recurring
  *       incidents.
  * </ul>
- * Every change publishes an event the audit trail records in the same transaction.
+ * Every change publishes an event the audit trail records in the same transaction. Only what is used outside the
+ * module is public: writing an article, saving a review and adding a corrective action (the page walk uses them to
+ * set up its data); the module's own pages and API call the rest.
  */
 @Service
 public class KnowledgeManagement {
 
-    /** The most articles a search or a suggestion answers. */
-    public static final int MAX_HITS = ArticleReading.MAX_HITS;
-
     /** The reason an incident recurs when its review found the same root cause as an earlier one's. */
-    public static final String SAME_ROOT_CAUSE = RecurrenceFinding.SAME_ROOT_CAUSE;
+    static final String SAME_ROOT_CAUSE = RecurrenceFinding.SAME_ROOT_CAUSE;
 
     private final KnowledgeAccess access;
     private final ArticleReading reading;
@@ -67,43 +66,43 @@ public class KnowledgeManagement {
     // --- articles -------------------------------------------------------------------------------------------------
 
     /** Whether the user reads internal articles (staff), not only self-help; false without an account. */
-    public boolean readsInternalArticles() {
+    boolean readsInternalArticles() {
         return access.readsInternalArticles();
     }
 
     /** Whether the user writes articles; false without an account. */
-    public boolean writesArticles() {
+    boolean writesArticles() {
         return access.writesArticles();
     }
 
     /** The article with this slug, if the reader may read it, in the reader's language. */
-    public Optional<Article> article(String slug) {
+    Optional<Article> article(String slug) {
         return reading.article(slug);
     }
 
     /** An article's Markdown as safe HTML (see {@link MarkdownRendering}). */
-    public String html(String markdownSource) {
+    String html(String markdownSource) {
         return markdown.html(markdownSource);
     }
 
     /** The revisions of an article the reader may read, newest first. */
-    public Optional<List<ArticleRevision>> revisions(String slug) {
+    Optional<List<ArticleRevision>> revisions(String slug) {
         return reading.revisions(slug);
     }
 
     /** One earlier revision of an article the reader may read. */
-    public Optional<ArticleRevision> revision(String slug, int revision) {
+    Optional<ArticleRevision> revision(String slug, int revision) {
         return reading.revision(slug, revision);
     }
 
     /** The articles the reader may read that match the query, best first; see {@link ArticleReading#search}. */
-    public Outcome<List<ArticleHit>> search(@Nullable String query, @Nullable String category, @Nullable String tag,
+    Outcome<List<ArticleHit>> search(@Nullable String query, @Nullable String category, @Nullable String tag,
             int limit) {
         return reading.search(query, category, tag, limit);
     }
 
     /** Only self-help articles, for the help page, whoever reads them (also without an account). */
-    public List<ArticleHit> selfHelp(@Nullable String query) {
+    List<ArticleHit> selfHelp(@Nullable String query) {
         return reading.selfHelp(query);
     }
 
@@ -113,7 +112,7 @@ public class KnowledgeManagement {
     }
 
     /** Saves a new revision of an article; {@code draft.version()} must be the stored version. */
-    public Outcome<Article> revise(String slug, ArticleDraft draft) {
+    Outcome<Article> revise(String slug, ArticleDraft draft) {
         return authoring.revise(slug, draft);
     }
 
@@ -123,41 +122,41 @@ public class KnowledgeManagement {
     }
 
     /** The articles suggested for an incident the signed-in user may see, best first. */
-    public Optional<List<ArticleHit>> suggestions(IncidentId id, int limit) {
+    Optional<List<ArticleHit>> suggestions(IncidentId id, int limit) {
         return suggestions.suggestions(id, limit);
     }
 
     // --- the root-cause vocabulary --------------------------------------------------------------------------------
 
     /** The root causes, retired ones included, in their order; shipped labels in the reader's language. */
-    public List<RootCause> rootCauses() {
+    List<RootCause> rootCauses() {
         return rootCauses.rootCauses();
     }
 
     /** Adds a root cause to the vocabulary (admins only). */
-    public Outcome<RootCause> addRootCause(String key, String label) {
+    Outcome<RootCause> addRootCause(String key, String label) {
         return rootCauses.add(key, label);
     }
 
     /** Renames, retires or restores a root cause (admins only); reviews that chose it keep it. */
-    public Outcome<RootCause> changeRootCause(String key, String label, boolean retired, long version) {
+    Outcome<RootCause> changeRootCause(String key, String label, boolean retired, long version) {
         return rootCauses.change(key, label, retired, version);
     }
 
     // --- post-incident reviews ------------------------------------------------------------------------------------
 
     /** The review of an incident, for staff who may see it; one not started yet is an empty draft of version 0. */
-    public Outcome<Review> review(IncidentId id) {
+    Outcome<Review> review(IncidentId id) {
         return reviewing.review(id);
     }
 
     /** Whether the review of the incident is due to be written; see {@link Reviewing#isDue}. */
-    public boolean reviewIsDue(IncidentId id) {
+    boolean reviewIsDue(IncidentId id) {
         return reviewing.isDue(id);
     }
 
     /** Whether the signed-in user may write the review of this incident. */
-    public boolean mayWriteReview(IncidentId id) {
+    boolean mayWriteReview(IncidentId id) {
         return reviewing.mayWrite(id);
     }
 
@@ -167,7 +166,7 @@ public class KnowledgeManagement {
     }
 
     /** Whether the incident has a completed review; for the rule that refuses to close without one. */
-    public boolean hasCompletedReview(IncidentId id) {
+    boolean hasCompletedReview(IncidentId id) {
         return reviewing.hasCompleted(id);
     }
 
@@ -177,29 +176,29 @@ public class KnowledgeManagement {
     }
 
     /** Marks a corrective action done, or open again; its owner, or a handler or coordinator of the incident. */
-    public Outcome<CorrectiveAction> markCorrectiveAction(CorrectiveActionId id, boolean done, long version) {
+    Outcome<CorrectiveAction> markCorrectiveAction(CorrectiveActionId id, boolean done, long version) {
         return actions.mark(id, done, version);
     }
 
     /** The corrective actions of every review, the open ones only if asked, earliest due first (coordinators). */
-    public Outcome<List<CorrectiveAction>> correctiveActions(boolean openOnly) {
+    Outcome<List<CorrectiveAction>> correctiveActions(boolean openOnly) {
         return actions.all(openOnly);
     }
 
     // --- recurring incidents ----------------------------------------------------------------------------------------
 
     /** Why an incident the signed-in user may handle recurs: the earlier incidents it resembles that they may see. */
-    public Optional<Recurrence> recurrence(IncidentId id) {
+    Optional<Recurrence> recurrence(IncidentId id) {
         return recurrences.recurrence(id);
     }
 
     /** The recurring incidents, most recently reported first (coordinators). */
-    public Outcome<List<Recurrence>> recurringIncidents(int limit) {
+    Outcome<List<Recurrence>> recurringIncidents(int limit) {
         return recurrences.recurringIncidents(limit);
     }
 
     /** The earlier incidents that make this one recurring, computed now; see {@link RecurrenceFinding#candidates}. */
-    public Outcome<List<Recurrence.Earlier>> recurrenceCandidates(IncidentId id, int limit) {
+    Outcome<List<Recurrence.Earlier>> recurrenceCandidates(IncidentId id, int limit) {
         return recurrences.candidates(id, limit);
     }
 

@@ -9,7 +9,7 @@ import io.cairn.shared.ContentDigest;
  * @param label the name people read; admins may rename it
  * @param retired whether it can no longer be chosen (reviews that chose it keep it)
  */
-public record RootCause(String key, String label, boolean retired, int position, long version) {
+record RootCause(String key, String label, boolean retired, int position, long version) {
 
     /** The digest of what it is that the audit trail records. */
     String digest() {
