@@ -30,8 +30,7 @@ record PostIncidentReview(IncidentId incident, String reference, String title, I
      * draft of version 0.
      */
     static PostIncidentReview of(IncidentView incident, Optional<PostIncidentReview> stored) {
-        return stored.map(review -> review.with(incident.title(), review.content(), review.state,
-                        review.completedAt, review.completedBy, review.updatedAt, review.version))
+        return stored.map(review -> review.retitled(incident.title()))
                 .orElseGet(() -> new PostIncidentReview(incident.id(), incident.reference(), incident.title(),
                         incident.reportedAt(), "", null, "", "", ReviewState.DRAFT, null, null, incident.updatedAt(),
                         0));
@@ -76,6 +75,10 @@ record PostIncidentReview(IncidentId incident, String reference, String title, I
     String digest() {
         return ContentDigest.of(incident + "|" + state.code() + "|" + rootCause + "|" + summary + "|" + wentWell + "|"
                 + toImprove).hex();
+    }
+
+    private PostIncidentReview retitled(String title) {
+        return with(title, content(), state, completedAt, completedBy, updatedAt, version);
     }
 
     private PostIncidentReview with(String title, ReviewContent content, ReviewState state,
