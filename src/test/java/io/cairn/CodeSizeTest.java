@@ -57,8 +57,6 @@ class CodeSizeTest {
             "io.cairn.intake.IntakeManagement#open",
             "io.cairn.intake.TemplateAdminPages#read",
             "io.cairn.intake.TemplateRules#problems",
-            "io.cairn.knowledge.KnowledgeManagement",
-            "io.cairn.knowledge.KnowledgeManagement#saveReview",
             "io.cairn.platform.ApiProblemAdvice#unreadable",
             "io.cairn.platform.BodyLimitFilter#getInputStream",
             "io.cairn.platform.EmbeddedPostgresEnvironment#start");

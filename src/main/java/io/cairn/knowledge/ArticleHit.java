@@ -10,10 +10,10 @@ import java.util.List;
  *     in {@code <mark>}
  * @param rank how well it matches; higher is better
  */
-public record ArticleHit(String slug, String title, Audience audience, List<Category> categories, List<String> tags,
+record ArticleHit(String slug, String title, Audience audience, List<Category> categories, List<String> tags,
         String snippet, double rank) {
 
-    public ArticleHit {
+    ArticleHit {
         categories = List.copyOf(categories);
         tags = List.copyOf(tags);
     }

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** One saved revision of an article, as it was then. */
-public record ArticleRevision(String slug, int revision, String title, String body, Audience audience,
+record ArticleRevision(String slug, int revision, String title, String body, Audience audience,
         List<Category> categories, List<String> tags, Instant savedAt, String savedBy) {
 
-    public ArticleRevision {
+    ArticleRevision {
         categories = List.copyOf(categories);
         tags = List.copyOf(tags);
     }

@@ -11,14 +11,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The stored articles, their revisions and the translations of shipped revisions; the search vectors are kept here,
- * weighted title and tags first. Reads in a language show a revision's translation into it where there is one, and
- * the text as written everywhere else.
+ * weighted title and tags first, for {@link ArticleSearch}. Reads in a language show a revision's translation into
+ * it where there is one, and the text as written everywhere else.
  */
 @Repository
 class Articles {
@@ -45,7 +44,7 @@ class Articles {
             a.version""";
 
     /** The translation of an article's current revision into {@code :language}, if any. */
-    private static final String TRANSLATION = " left join knowledge_article_translation t"
+    static final String TRANSLATION = " left join knowledge_article_translation t"
             + " on t.article_id = a.id and t.revision = a.revision and t.language = :language";
 
     private final JdbcClient jdbc;
@@ -68,28 +67,30 @@ class Articles {
     }
 
     /** The id of a shipped article nobody has revised, if it still has this title and body. */
-    Optional<UUID> unrevisedShipped(String slug, String title, String body) {
+    Optional<ArticleId> unrevisedShipped(String slug, String title, String body) {
         return jdbc.sql("select id from knowledge_article where slug = :slug and shipped and revision = 1"
                         + " and title = :title and body = :body")
-                .param("slug", slug).param("title", title).param("body", body).query(UUID.class).optional();
+                .param("slug", slug).param("title", title).param("body", body).query(UUID.class).optional()
+                .map(ArticleId::new);
     }
 
-    boolean hasTranslation(UUID article, int revision, Language language) {
+    boolean hasTranslation(ArticleId article, int revision, Language language) {
         return jdbc.sql("select count(*) from knowledge_article_translation where article_id = :id"
                         + " and revision = :revision and language = :language")
-                .param("id", article).param("revision", revision).param("language", language.code())
+                .param("id", article.value()).param("revision", revision).param("language", language.code())
                 .query(Long.class).single() > 0;
     }
 
     /** Stores the translation of one revision, with a search vector stemmed for its language. */
-    void addTranslation(UUID article, int revision, Translation translation) {
+    void addTranslation(ArticleId article, int revision, Translation translation) {
         String config = config(translation.language());
         jdbc.sql("insert into knowledge_article_translation (article_id, revision, language, title, body, tags,"
                         + " search) values (:id, :revision, :language, :title, :body, :tags,"
                         + " setweight(to_tsvector(cast(:config as regconfig), :title), 'A')"
                         + " || setweight(to_tsvector(cast(:config as regconfig), :tagText), 'A')"
                         + " || setweight(to_tsvector(cast(:config as regconfig), :body), 'B'))")
-                .param("id", article).param("revision", revision).param("language", translation.language().code())
+                .param("id", article.value()).param("revision", revision)
+                .param("language", translation.language().code())
                 .param("title", translation.title()).param("body", translation.body())
                 .param("tags", translation.tags().toArray(String[]::new))
                 .param("tagText", String.join(" ", translation.tags())).param("config", config)
@@ -97,7 +98,7 @@ class Articles {
     }
 
     /** The text search configuration of a language: its stemming, so that "mails" finds "mail". */
-    private static String config(Language language) {
+    static String config(Language language) {
         return language == Language.DUTCH ? "dutch" : "english";
     }
 
@@ -110,7 +111,7 @@ class Articles {
         jdbc.sql("insert into knowledge_article (" + COLUMNS + ", shipped, search) values (:id, :slug, :title, :body,"
                 + " :audience, :categories, :tags, :revision, :createdAt, :updatedAt, :updatedBy, :version, :shipped, "
                 + VECTOR + ")")
-                .param("id", article.id()).param("slug", article.slug()).param("title", article.title())
+                .param("id", article.id().value()).param("slug", article.slug()).param("title", article.title())
                 .param("body", article.body()).param("audience", article.audience().code())
                 .param("categories", codes(article.categories())).param("tags", article.tags().toArray(String[]::new))
                 .param("tagText", String.join(" ", article.tags())).param("revision", article.revision())
@@ -127,7 +128,7 @@ class Articles {
                 + " categories = :categories, tags = :tags, revision = :revision, updated_at = :updatedAt,"
                 + " updated_by = :updatedBy, version = :version, search = " + VECTOR
                 + " where id = :id and version = :expected")
-                .param("id", article.id()).param("title", article.title())
+                .param("id", article.id().value()).param("title", article.title())
                 .param("body", article.body()).param("audience", article.audience().code())
                 .param("categories", codes(article.categories())).param("tags", article.tags().toArray(String[]::new))
                 .param("tagText", String.join(" ", article.tags())).param("revision", article.revision())
@@ -145,7 +146,7 @@ class Articles {
                 insert into knowledge_article_revision (article_id, revision, title, body, audience, categories, tags,
                     saved_at, saved_by)
                 values (:id, :revision, :title, :body, :audience, :categories, :tags, :savedAt, :savedBy)""")
-                .param("id", article.id()).param("revision", article.revision()).param("title", article.title())
+                .param("id", article.id().value()).param("revision", article.revision()).param("title", article.title())
                 .param("body", article.body()).param("audience", article.audience().code())
                 .param("categories", codes(article.categories())).param("tags", article.tags().toArray(String[]::new))
                 .param("savedAt", Timestamp.from(article.updatedAt())).param("savedBy", article.updatedBy())
@@ -155,13 +156,13 @@ class Articles {
     /** The revisions of an article, newest first, each as read in a language. */
     List<ArticleRevision> revisions(Article article, Language language) {
         return jdbc.sql(REVISIONS + " where r.article_id = :id order by r.revision desc")
-                .param("id", article.id()).param("language", language.code())
+                .param("id", article.id().value()).param("language", language.code())
                 .query((rs, row) -> revision(article.slug(), rs)).list();
     }
 
     Optional<ArticleRevision> revision(Article article, int revision, Language language) {
         return jdbc.sql(REVISIONS + " where r.article_id = :id and r.revision = :revision")
-                .param("id", article.id()).param("revision", revision).param("language", language.code())
+                .param("id", article.id().value()).param("revision", revision).param("language", language.code())
                 .query((rs, row) -> revision(article.slug(), rs)).optional();
     }
 
@@ -172,106 +173,9 @@ class Articles {
             left join knowledge_article_translation t
                 on t.article_id = r.article_id and t.revision = r.revision and t.language = :language""";
 
-    /**
-     * The articles matching a web-search style query ({@code websearch_to_tsquery}), best first, each with a
-     * snippet; without a query, the most recently updated. {@code audiences} limits what the reader may see. An
-     * article with a translation into the reader's language is found by the words of either text, and shown in the
-     * translation.
-     */
-    List<ArticleHit> search(@Nullable String query, List<Audience> audiences, @Nullable String category,
-            @Nullable String tag, int limit, Language language) {
-        boolean text = query != null && !query.isBlank();
-        String sql = "select a.slug, coalesce(t.title, a.title) as title, a.audience, a.categories,"
-                + " coalesce(t.tags, a.tags) as tags, "
-                + (text ? "greatest(ts_rank(a.search, qa), coalesce(ts_rank(t.search, qt), 0)) as rank,"
-                        + " case when t.article_id is null then ts_headline('english', a.body, qa, :options)"
-                        + " else ts_headline(cast(:config as regconfig), t.body, qt, :options) end as snippet"
-                        : "0.0 as rank, left(coalesce(t.body, a.body), 240) as snippet")
-                + " from knowledge_article a" + TRANSLATION
-                + (text ? ", websearch_to_tsquery('english', :q) as qa,"
-                        + " websearch_to_tsquery(cast(:config as regconfig), :q) as qt" : "")
-                + " where a.audience = any(:audiences)"
-                + (text ? " and (a.search @@ qa or t.search @@ qt)" : "")
-                + (category != null ? " and :category = any(a.categories)" : "")
-                + (tag != null ? " and (:tag = any(a.tags) or :tag = any(t.tags))" : "")
-                + (text ? " order by rank desc, a.updated_at desc" : " order by a.updated_at desc")
-                + " limit :limit";
-        JdbcClient.StatementSpec statement = jdbc.sql(sql)
-                .param("audiences", audiences.stream().map(Audience::code).toArray(String[]::new))
-                .param("language", language.code())
-                .param("limit", limit);
-        if (text) {
-            statement = statement.param("q", query).param("config", config(language))
-                    .param("options", "StartSel=" + MarkdownRendering.START + ", StopSel=" + MarkdownRendering.STOP
-                            + ", MaxWords=35, MinWords=15, MaxFragments=2");
-        }
-        if (category != null) {
-            statement = statement.param("category", category);
-        }
-        if (tag != null) {
-            statement = statement.param("tag", tag);
-        }
-        return statement.query(Articles::hit).list();
-    }
-
-    /**
-     * The articles for an incident, best first: those tagged with its category, and those sharing words of its
-     * title and description. Each shared word counts by how rare it is among the articles (its inverse document
-     * frequency), twice when it is in the article's title or tags, so that an article about this incident's unusual
-     * words ranks above one that merely says "mail" often. An article with a translation into the reader's language
-     * is matched by the words of either text (stemmed both ways), and shown in the translation.
-     */
-    List<ArticleHit> suggestions(Category category, List<String> words, List<Audience> audiences, int limit,
-            Language language) {
-        String query = language == Language.ENGLISH ? "to_tsquery('english', w)"
-                : "to_tsquery('english', w) || to_tsquery(cast(:config as regconfig), w)";
-        String sql = ("""
-                with doc as (
-                    select a.id, a.slug, coalesce(t.title, a.title) as title, a.audience, a.categories,
-                           coalesce(t.tags, a.tags) as tags, a.updated_at,
-                           left(coalesce(t.body, a.body), 240) as snippet,
-                           a.search || coalesce(t.search, ''::tsvector) as search
-                    from knowledge_article a""" + TRANSLATION + """
-
-                ), word as (
-                    select %s as q from unnest(cast(:words as text[])) as w
-                ), weighted as (
-                    select word.q, ln((select count(*) from doc) + 1.0) - ln(count(doc.id) + 1.0) + 0.1 as idf
-                    from word left join doc on doc.search @@ word.q
-                    where numnode(word.q) > 0
-                    group by word.q
-                ), scored as (
-                    select doc.slug, doc.title, doc.audience, doc.categories, doc.tags, doc.updated_at, doc.snippet,
-                           (case when :category = any(doc.categories) then 1.0 else 0.0 end)
-                           + coalesce((select sum(weighted.idf
-                                           * (case when ts_filter(doc.search, '{a}') @@ weighted.q then 2 else 1 end))
-                                       from weighted where doc.search @@ weighted.q), 0) as rank
-                    from doc
-                    where doc.audience = any(:audiences)
-                )
-                select slug, title, audience, categories, tags, rank, snippet from scored
-                where rank > 0
-                order by rank desc, updated_at desc limit :limit""").formatted(query);
-        return jdbc.sql(sql)
-                .param("category", category.rsitClass() + "/" + category.rsitType())
-                .param("words", words.toArray(String[]::new))
-                .param("audiences", audiences.stream().map(Audience::code).toArray(String[]::new))
-                .param("language", language.code())
-                .param("config", config(language))
-                .param("limit", limit)
-                .query(Articles::hit).list();
-    }
-
-    private static ArticleHit hit(ResultSet rs, int row) throws SQLException {
-        return new ArticleHit(rs.getString("slug"), rs.getString("title"),
-                Audience.fromCode(rs.getString("audience")).orElseThrow(), categories(rs.getArray("categories")),
-                strings(rs.getArray("tags")), MarkdownRendering.snippet(rs.getString("snippet")),
-                rs.getDouble("rank"));
-    }
-
     private static Article article(ResultSet rs, int row) throws SQLException {
-        return new Article(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
-                rs.getString("body"), Audience.fromCode(rs.getString("audience")).orElseThrow(),
+        return new Article(new ArticleId(rs.getObject("id", UUID.class)), rs.getString("slug"),
+                rs.getString("title"), rs.getString("body"), Audience.fromCode(rs.getString("audience")).orElseThrow(),
                 categories(rs.getArray("categories")), strings(rs.getArray("tags")), rs.getInt("revision"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("updated_by"),
                 rs.getLong("version"));
@@ -291,7 +195,7 @@ class Articles {
         return Arrays.asList((String[]) array.getArray());
     }
 
-    private static List<Category> categories(Array array) throws SQLException {
+    static List<Category> categories(Array array) throws SQLException {
         return strings(array).stream().map(code -> new Category(code.substring(0, code.indexOf('/')),
                 code.substring(code.indexOf('/') + 1))).toList();
     }

@@ -3,7 +3,6 @@ package io.cairn.knowledge;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.RefusalErrors;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -43,7 +42,7 @@ class CorrectiveActionPages {
     }
 
     @PostMapping("/corrective-actions/{id}/status")
-    String mark(@PathVariable UUID id, @RequestParam boolean done, @RequestParam long version,
+    String mark(@PathVariable CorrectiveActionId id, @RequestParam boolean done, @RequestParam long version,
             @RequestParam(defaultValue = "true") boolean open, RedirectAttributes redirect) {
         Outcome<CorrectiveAction> marked = knowledge.markCorrectiveAction(id, done, version);
         if (marked instanceof Outcome.Refused<CorrectiveAction> refused) {

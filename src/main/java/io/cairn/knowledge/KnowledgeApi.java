@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -145,7 +144,7 @@ class KnowledgeApi {
     @Operation(operationId = "markCorrectiveAction", summary = "Mark a corrective action done, or open again",
             description = "Its owner, or a handler or coordinator who may see the incident.")
     @PostMapping("/corrective-actions/{id}/status")
-    CorrectiveAction markAction(@PathVariable UUID id, @Valid @RequestBody ActionStatus status) {
+    CorrectiveAction markAction(@PathVariable CorrectiveActionId id, @Valid @RequestBody ActionStatus status) {
         return knowledge.markCorrectiveAction(id, status.done(), status.version()).orRefuse();
     }
 

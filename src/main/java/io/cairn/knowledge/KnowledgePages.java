@@ -63,7 +63,7 @@ class KnowledgePages {
             return "redirect:/help" + (q == null ? "" : "?q=" + java.net.URLEncoder.encode(q,
                     java.nio.charset.StandardCharsets.UTF_8));
         }
-        Outcome<List<ArticleHit>> hits = knowledge.search(q, null, null, KnowledgeManagement.MAX_HITS);
+        Outcome<List<ArticleHit>> hits = knowledge.search(q, null, null, ArticleReading.MAX_HITS);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("hits", hits instanceof Outcome.Done<List<ArticleHit>> done ? done.value() : List.of());
         model.addAttribute("searchProblem", hits instanceof Outcome.Refused<List<ArticleHit>> refused

@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * An incident that recurs: the earlier incidents it resembles within the recurrence window, and why.
  */
-public record Recurrence(IncidentId incident, String reference, String title, Instant reportedAt,
+record Recurrence(IncidentId incident, String reference, String title, Instant reportedAt,
         List<Earlier> earlier) {
 
-    public Recurrence {
+    Recurrence {
         earlier = List.copyOf(earlier);
     }
 
@@ -19,10 +19,10 @@ public record Recurrence(IncidentId incident, String reference, String title, In
      *
      * @param reasons {@code same-asset}, {@code similar-text}, {@code same-root-cause}
      */
-    public record Earlier(IncidentId incident, String reference, String title, Instant reportedAt,
+    record Earlier(IncidentId incident, String reference, String title, Instant reportedAt,
             List<String> reasons, double score) {
 
-        public Earlier {
+        Earlier {
             reasons = List.copyOf(reasons);
         }
     }

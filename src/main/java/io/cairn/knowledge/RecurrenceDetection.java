@@ -104,7 +104,7 @@ class RecurrenceDetection {
         store(saved.incident(), rootCause, knowledge.candidates(incident.get(), settings.limit()).stream()
                 .filter(flag -> rootCause.contains(flag.reason())).toList());
         recurrences.removeAsEarlier(saved.incident(), KnowledgeManagement.SAME_ROOT_CAUSE);
-        reviews.find(saved.incident()).filter(review -> Review.COMPLETED.equals(review.status())
+        reviews.find(saved.incident()).filter(review -> review.completed()
                 && review.rootCause() != null).ifPresent(review -> reviews.completedWithRootCause(
                         review.rootCause(), review.reportedAt(), knowledge.windowEnd(review.reportedAt()),
                         saved.incident()).stream()

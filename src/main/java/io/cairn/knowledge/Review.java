@@ -20,15 +20,19 @@ public record Review(IncidentId incident, String reference, String summary, @Nul
         @Nullable Instant completedAt, @Nullable String completedBy, List<CorrectiveAction> actions,
         Instant updatedAt, long version) {
 
-    public static final String DRAFT = "draft";
-    public static final String COMPLETED = "completed";
-
     public Review {
         actions = List.copyOf(actions);
     }
 
+    /** The review as its reader sees it: the root cause by its label, and its corrective actions. */
+    static Review of(PostIncidentReview review, @Nullable String rootCauseLabel, List<CorrectiveAction> actions) {
+        return new Review(review.incident(), review.reference(), review.summary(), review.rootCause(),
+                rootCauseLabel, review.wentWell(), review.toImprove(), review.state().code(), review.completedAt(),
+                review.completedBy(), actions, review.updatedAt(), review.version());
+    }
+
     public boolean completed() {
-        return COMPLETED.equals(status);
+        return ReviewState.COMPLETED.code().equals(status);
     }
 
     /**

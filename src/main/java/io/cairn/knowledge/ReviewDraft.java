@@ -9,9 +9,4 @@ import org.jspecify.annotations.Nullable;
  * @param version the version of the review the handler saw; 0 for a review not started yet
  */
 public record ReviewDraft(@Nullable String summary, @Nullable String rootCause, @Nullable String wentWell,
-        @Nullable String toImprove, long version) {
-
-    static String text(@Nullable String value) {
-        return value == null ? "" : value.strip();
-    }
-}
+        @Nullable String toImprove, long version) {}

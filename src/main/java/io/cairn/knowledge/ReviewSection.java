@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -148,7 +147,7 @@ class ReviewSection implements IncidentPageSection {
     }
 
     @PostMapping("/incidents/{id}/review/actions/{action}")
-    String markAction(@PathVariable IncidentId id, @PathVariable UUID action, @RequestParam boolean done,
+    String markAction(@PathVariable IncidentId id, @PathVariable CorrectiveActionId action, @RequestParam boolean done,
             @RequestParam long version, Model model, HttpServletRequest request, RedirectAttributes redirect) {
         Outcome<CorrectiveAction> marked = knowledge.markCorrectiveAction(action, done, version);
         Review review = current(id);
