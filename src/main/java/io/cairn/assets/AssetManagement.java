@@ -31,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AssetManagement {
 
-    private static final List<String> REQUIRED_COLUMNS = List.of("name", "kind", "identifier");
-
     private final Devices devices;
     private final Holdings holdings;
     private final IdentityManagement identity;
@@ -159,104 +157,26 @@ public class AssetManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        List<List<String>> records = CsvRecords.parse(csv);
-        if (records.isEmpty() || records.get(0).isEmpty()) {
-            return Outcome.refused(Refusal.invalid("file", "is empty; the first line must name the columns "
-                    + "name,kind,identifier[,holder,since]"));
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = records.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
-        }
-        Optional<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !columns.containsKey(c)).findFirst();
-        if (missing.isPresent()) {
-            return Outcome.refused(Refusal.invalid("file", "the header has no column '" + missing.get()
-                    + "'; it must name name,kind,identifier[,holder,since]"));
-        }
-        List<DeviceImport.LineProblem> problems = new ArrayList<>();
-        List<ImportLine> lines = new ArrayList<>();
-        Map<String, Integer> seenIdentifiers = new HashMap<>();
-        for (int index = 1; index < records.size(); index++) {
-            List<String> record = records.get(index);
-            if (!record.isEmpty()) {
-                readLine(index + 1, record, columns, seenIdentifiers, problems).ifPresent(lines::add);
-            }
-        }
-        if (!problems.isEmpty()) {
-            return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.size() + " line(s) of the file have "
-                    + "problems; nothing was imported: " + problems.get(0),
-                    problems.stream().limit(100).map(p -> new Refusal.FieldProblem("line " + p.line() + " "
-                            + p.column(), p.message())).toList()));
-        }
+        return DeviceCsv.read(csv, loginName -> identity.findUserByUsername(loginName).map(UserView::id),
+                clock.instant()).map(this::storeAll);
+    }
+
+    /** Stores the lines of an import, every one of them good. */
+    private DeviceImport storeAll(List<DeviceCsv.Line> lines) {
         int registered = 0;
         int updated = 0;
-        for (ImportLine line : lines) {
+        for (DeviceCsv.Line line : lines) {
             if (store(line)) {
                 registered++;
             } else {
                 updated++;
             }
         }
-        return Outcome.done(new DeviceImport(registered, updated, List.of()));
-    }
-
-    private record ImportLine(String name, DeviceKind kind, String identifier, @Nullable UserId holder,
-            @Nullable Instant since) {}
-
-    private Optional<ImportLine> readLine(int line, List<String> record, Map<String, Integer> columns,
-            Map<String, Integer> seenIdentifiers, List<DeviceImport.LineProblem> problems) {
-        int before = problems.size();
-        String name = cell(record, columns, "name");
-        String kindText = cell(record, columns, "kind");
-        String identifier = cell(record, columns, "identifier");
-        String holderName = cell(record, columns, "holder");
-        String sinceText = cell(record, columns, "since");
-        if (name.isEmpty() || name.length() > 200) {
-            problems.add(new DeviceImport.LineProblem(line, "name", "must be 1 to 200 characters"));
-        }
-        Optional<DeviceKind> kind = DeviceKind.find(kindText);
-        if (kind.isEmpty()) {
-            problems.add(new DeviceImport.LineProblem(line, "kind", "'" + kindText + "' is not one of "
-                    + java.util.Arrays.stream(DeviceKind.values()).map(DeviceKind::code).toList()));
-        }
-        if (identifier.isEmpty() || identifier.length() > 200) {
-            problems.add(new DeviceImport.LineProblem(line, "identifier", "must be 1 to 200 characters"));
-        } else {
-            Integer earlier = seenIdentifiers.putIfAbsent(identifier.toLowerCase(Locale.ROOT), line);
-            if (earlier != null) {
-                problems.add(new DeviceImport.LineProblem(line, "identifier", "'" + identifier
-                        + "' is also on line " + earlier));
-            }
-        }
-        UserId holder = null;
-        if (!holderName.isEmpty()) {
-            Optional<UserView> user = identity.findUserByUsername(holderName);
-            if (user.isEmpty()) {
-                problems.add(new DeviceImport.LineProblem(line, "holder", "no user has the login name '"
-                        + holderName + "'"));
-            } else {
-                holder = user.get().id();
-            }
-        }
-        Instant since = null;
-        if (!sinceText.isEmpty()) {
-            since = instant(sinceText);
-            if (since == null) {
-                problems.add(new DeviceImport.LineProblem(line, "since", "'" + sinceText
-                        + "' is not a date (2026-01-31) or a time (2026-01-31T09:00:00Z)"));
-            } else if (since.isAfter(clock.instant())) {
-                problems.add(new DeviceImport.LineProblem(line, "since", "lies in the future"));
-            }
-        }
-        if (problems.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new ImportLine(name, kind.orElseThrow(), identifier, holder, since));
+        return new DeviceImport(registered, updated, List.of());
     }
 
     /** Stores one imported line; true when the device was new. */
-    private boolean store(ImportLine line) {
+    private boolean store(DeviceCsv.Line line) {
         Instant now = clock.instant();
         Optional<Device> known = devices.findByIdentifier(line.identifier());
         Device device = known.orElseGet(() -> Device.register(line.name(), line.kind(), line.identifier(), now));
@@ -270,20 +190,6 @@ public class AssetManagement {
             handOver(device, line.holder(), line.since() == null ? now : line.since());
         }
         return known.isEmpty();
-    }
-
-    private static String cell(List<String> record, Map<String, Integer> columns, String column) {
-        Integer index = columns.get(column);
-        return index == null || index >= record.size() ? "" : record.get(index).trim();
-    }
-
-    private static @Nullable Instant instant(String text) {
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private Optional<Refusal> unknownHolder(@Nullable UserId holder) {

@@ -176,6 +176,11 @@ class Checkpoints {
         if (chainProblem.isPresent()) {
             return refused(chainProblem.get());
         }
+        return Outcome.done(Optional.of(signAndStore(tree, head, nodePositions, nodeHashes)));
+    }
+
+    /** Signs the grown tree's checkpoint and stores it with the tree's new nodes and state. */
+    private Checkpoint signAndStore(TreeState tree, long head, List<long[]> nodePositions, List<byte[]> nodeHashes) {
         byte[] root = tree.range().root();
         Checkpoint checkpoint = Checkpoint.of(key.sign(Checkpoint.text(key.origin(), head, root))).orElseThrow();
         for (int i = 0; i < nodeHashes.size(); i++) {
@@ -188,7 +193,7 @@ class Checkpoints {
                 .params(head, root, checkpoint.note(), Timestamp.from(clock.instant())).update();
         jdbc.sql("update audit_tree set size = ?, frontier = ?, last_hash = ? where id = 1")
                 .params(head, tree.range().encoded(), tree.lastHash()).update();
-        return Outcome.done(Optional.of(checkpoint));
+        return checkpoint;
     }
 
     /**

@@ -213,6 +213,12 @@ class ApiProblemAdvice {
                     List.of());
         }
         String field = path(json);
+        ProblemDetail binding = bindingProblem(json, field);
+        return binding != null ? binding : syntaxProblem(json, field);
+    }
+
+    /** The problem of a body that is JSON but does not fit the request's type; null for any other failure. */
+    private static @Nullable ProblemDetail bindingProblem(JacksonException json, String field) {
         if (json instanceof UnrecognizedPropertyException unknown) {
             return Problems.invalid(field, "is not a known field; known fields are "
                     + unknown.getKnownPropertyIds());
@@ -240,6 +246,11 @@ class ApiProblemAdvice {
         if (json instanceof InputCoercionException number && !field.isEmpty()) {
             return Problems.invalid(field, "is out of range for " + simpleType(number.getTargetType()));
         }
+        return null;
+    }
+
+    /** The problem of a body that is not valid JSON, or of a failure the binding problems do not name. */
+    private static ProblemDetail syntaxProblem(JacksonException json, String field) {
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
         if (json instanceof StreamReadException && duplicate.find()) {
             return Problems.invalid(field.isEmpty() || field.endsWith(duplicate.group(1)) ? duplicate.group(1)

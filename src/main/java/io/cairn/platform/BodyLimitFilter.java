@@ -62,46 +62,56 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
-            ServletInputStream in = super.getInputStream();
-            return new ServletInputStream() {
-                private long read;
+            return new LimitedInputStream(super.getInputStream(), limit);
+        }
+    }
 
-                @Override
-                public int read() throws IOException {
-                    int b = in.read();
-                    count(b < 0 ? 0 : 1);
-                    return b;
-                }
+    /** A request body that fails with {@link BodyTooLargeException} once more than the limit was read. */
+    private static final class LimitedInputStream extends ServletInputStream {
 
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = in.read(buffer, offset, length);
-                    count(Math.max(n, 0));
-                    return n;
-                }
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
 
-                private void count(int n) throws BodyTooLargeException {
-                    read += n;
-                    if (read > limit) {
-                        throw new BodyTooLargeException(limit);
-                    }
-                }
+        LimitedInputStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
 
-                @Override
-                public boolean isFinished() {
-                    return in.isFinished();
-                }
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
 
-                @Override
-                public boolean isReady() {
-                    return in.isReady();
-                }
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
 
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    in.setReadListener(listener);
-                }
-            };
+        private void count(int n) throws BodyTooLargeException {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
         }
     }
 }

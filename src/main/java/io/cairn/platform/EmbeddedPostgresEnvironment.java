@@ -97,17 +97,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             boolean initialised = Files.exists(dataDirectory.resolve("postgresql.conf"));
             String password = initialised ? storedPassword(dataDirectory) : ServerPassword.generate();
             long started = System.nanoTime();
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(clean)
-                    .setConnectConfig("password", password)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("work_mem", "16MB")
-                    .setServerConfig("maintenance_work_mem", "256MB")
-                    .setServerConfig("timezone", "UTC")
-                    .setServerConfig("fsync", durable ? "on" : "off")
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off");
+            EmbeddedPostgres.Builder builder = builder(dataDirectory, clean, durable, password);
             if (!initialised) {
                 initdbPasswordFile = ServerPassword.fileForInitdb(password);
                 ServerPassword.askedByInitdb(builder, initdbPasswordFile)
@@ -133,6 +123,21 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         } finally {
             deleteQuietly(initdbPasswordFile);
         }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean clean, boolean durable,
+            String password) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(clean)
+                .setConnectConfig("password", password)
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("work_mem", "16MB")
+                .setServerConfig("maintenance_work_mem", "256MB")
+                .setServerConfig("timezone", "UTC")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off");
     }
 
     /**
