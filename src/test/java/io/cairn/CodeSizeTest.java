@@ -43,7 +43,6 @@ class CodeSizeTest {
             "io.cairn.handling.SlaClock",
             "io.cairn.handling.SlaManagement",
             "io.cairn.handling.SlaManagement#policyOf",
-            "io.cairn.identity.IdentityManagement",
             "io.cairn.incidents.Incident",
             "io.cairn.incidents.Incident#Incident",
             "io.cairn.incidents.IncidentManagement",
