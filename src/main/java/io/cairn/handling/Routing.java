@@ -3,6 +3,7 @@ package io.cairn.handling;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.UserId;
 import io.cairn.identity.UserView;
+import io.cairn.identity.system.UsersForSystem;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.ReportRouting;
 import java.util.Comparator;
@@ -33,11 +34,13 @@ class Routing implements ReportRouting {
     private final RoutingRules rules;
     private final IncidentManagement incidents;
     private final IdentityManagement identity;
+    private final UsersForSystem users;
 
-    Routing(RoutingRules rules, IncidentManagement incidents, IdentityManagement identity) {
+    Routing(RoutingRules rules, IncidentManagement incidents, IdentityManagement identity, UsersForSystem users) {
         this.rules = rules;
         this.incidents = incidents;
         this.identity = identity;
+        this.users = users;
     }
 
     @Override
@@ -75,7 +78,7 @@ class Routing implements ReportRouting {
             return null;
         }
         long turn = rules.nextTurn(rule.id());
-        List<UserView> members = identity.members(rule.team()).stream().filter(UserView::enabled)
+        List<UserView> members = users.members(rule.team()).stream().filter(UserView::enabled)
                 .sorted(Comparator.comparing(UserView::username)).toList();
         if (members.isEmpty()) {
             return null;

@@ -1,6 +1,5 @@
 package io.cairn.handling;
 
-import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.UserId;
 import io.cairn.identity.UserView;
@@ -48,7 +47,6 @@ class SlaScanner {
     private final SlaPolicies policies;
     private final EscalationLevels levels;
     private final IncidentsForSystem incidents;
-    private final IdentityManagement identity;
     private final UsersForSystem users;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -56,13 +54,12 @@ class SlaScanner {
     private final Clock clock;
 
     SlaScanner(SlaClocks clocks, SlaPolicies policies, EscalationLevels levels, IncidentsForSystem incidents,
-            IdentityManagement identity, UsersForSystem users, ApplicationEventPublisher events,
-            TransactionTemplate transactions, SlaSettings settings, Clock clock) {
+            UsersForSystem users, ApplicationEventPublisher events, TransactionTemplate transactions,
+            SlaSettings settings, Clock clock) {
         this.clocks = clocks;
         this.policies = policies;
         this.levels = levels;
         this.incidents = incidents;
-        this.identity = identity;
         this.users = users;
         this.events = events;
         this.transactions = transactions;
@@ -176,11 +173,11 @@ class SlaScanner {
     /** The enabled people an escalation level notifies. */
     private List<UserId> peopleOf(EscalationLevels.Level level, Map<Role, List<UserView>> roles) {
         List<UserView> people = switch (level.notifyKind()) {
-            case "team" -> identity.members(new io.cairn.identity.TeamId(java.util.UUID.fromString(
+            case "team" -> users.members(new io.cairn.identity.TeamId(java.util.UUID.fromString(
                     level.notifyTarget())));
             case "role" -> roles.computeIfAbsent(Role.valueOf(level.notifyTarget().toUpperCase(Locale.ROOT)
                     .replace('-', '_')), users::usersWithRole);
-            default -> identity.findUserByUsername(level.notifyTarget()).stream().toList();
+            default -> users.userNamed(level.notifyTarget()).stream().toList();
         };
         return people.stream().filter(UserView::enabled).map(UserView::id).toList();
     }

@@ -3,4 +3,4 @@ package io.cairn.identity;
 import org.jspecify.annotations.Nullable;
 
 /** A user just created, with the one-time password Cairn made when none was given (shown once). */
-public record CreatedUser(UserView user, @Nullable String oneTimePassword) {}
+record CreatedUser(UserView user, @Nullable String oneTimePassword) {}

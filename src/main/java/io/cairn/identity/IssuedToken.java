@@ -1,4 +1,4 @@
 package io.cairn.identity;
 
 /** A token just issued, with its secret: shown once, never stored. */
-public record IssuedToken(TokenView token, String secret) {}
+record IssuedToken(TokenView token, String secret) {}

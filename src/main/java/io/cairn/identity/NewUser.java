@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param language the language the user reads Cairn in; empty until they use the UI
  */
-public record NewUser(
+record NewUser(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,64}",
                 message = "must be 2 to 64 letters, digits, dots, dashes, underscores or @") String username,
         @NotBlank @Size(max = 200) String displayName,
@@ -24,7 +24,7 @@ public record NewUser(
         @Nullable @Size(min = 12, max = 200) String initialPassword,
         @Nullable @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {
 
-    public NewUser {
+    NewUser {
         teams = teams == null ? Set.of() : Set.copyOf(teams);
         roles = Set.copyOf(roles);
     }

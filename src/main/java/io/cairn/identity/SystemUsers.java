@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,21 @@ class SystemUsers implements UsersForSystem {
         return jdbc.sql(SYSTEM_USERS + " where u.id = any(?) order by u.username")
                 .param(ids.stream().map(UserId::value).toArray(UUID[]::new)).query((row, n) -> user(row))
                 .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UserView> members(TeamId team) {
+        return jdbc.sql(SYSTEM_USERS + " where exists (select 1 from team_member m where m.user_id = u.id "
+                        + "and m.team_id = ?) order by lower(u.username)")
+                .param(team.value()).query((row, n) -> user(row)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserView> userNamed(String username) {
+        return jdbc.sql(SYSTEM_USERS + " where lower(u.username) = lower(?)").param(username)
+                .query((row, n) -> user(row)).optional();
     }
 
     private static UserView user(ResultSet row) throws SQLException {

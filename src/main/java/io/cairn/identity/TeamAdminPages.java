@@ -111,7 +111,7 @@ class TeamAdminPages {
 
     private String teamPage(TeamView team, Model model) {
         model.addAttribute("team", team);
-        model.addAttribute("members", identity.members(team.id()));
+        model.addAttribute("members", identity.members(team.id()).orRefuse());
         model.addAttribute("businessUnits", identity.businessUnits());
         return "admin/team";
     }

@@ -5,12 +5,12 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** The name, description and business unit of a team, to create or change it. */
-public record TeamDefinition(
+record TeamDefinition(
         @NotBlank @Size(max = 100) String name,
         @Nullable @Size(max = 2000) String description,
         @Nullable BusinessUnitId businessUnit) {
 
-    public TeamDefinition {
+    TeamDefinition {
         name = name.trim();
         description = description == null ? "" : description.trim();
     }

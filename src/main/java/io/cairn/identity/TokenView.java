@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A personal API token as its owner sees it: never the secret. */
-public record TokenView(UUID id, String name, Instant createdAt, @Nullable Instant expiresAt,
+record TokenView(UUID id, String name, Instant createdAt, @Nullable Instant expiresAt,
         @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
 
     public boolean active(Instant now) {

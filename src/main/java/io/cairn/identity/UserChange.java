@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param language the language the user reads Cairn in; empty leaves it as it is
  */
-public record UserChange(
+record UserChange(
         @NotBlank @Size(max = 200) String displayName,
         @Nullable @Email @Size(max = 320) String email,
         @NotEmpty Set<Role> roles,
@@ -24,7 +24,7 @@ public record UserChange(
         @NotNull Long version,
         @Nullable @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {
 
-    public UserChange {
+    UserChange {
         teams = teams == null ? Set.of() : Set.copyOf(teams);
         roles = Set.copyOf(roles);
     }

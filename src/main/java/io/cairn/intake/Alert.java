@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param source the sending system, for example {@code wazuh} or {@code edr.eu-west}
  * @param reference the sending system's own id of the alert
  */
-public record Alert(
+record Alert(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,99}",
                 message = "must be 1 to 100 lower-case letters, digits, dots, dashes or underscores") String source,
         @NotBlank @Size(max = 200) String reference,
@@ -29,7 +29,7 @@ public record Alert(
         @Nullable @Size(max = 100) List<@Valid @NotNull Observable> observables,
         @Nullable Instant occurredAt) {
 
-    public Alert {
+    Alert {
         observables = observables == null ? List.of() : List.copyOf(observables);
     }
 }

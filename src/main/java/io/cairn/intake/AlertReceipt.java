@@ -9,4 +9,4 @@ import io.cairn.incidents.IncidentId;
  * @param repeated true when the alert was a repeat, counted on an open incident
  * @param occurrences how often this alert has arrived
  */
-public record AlertReceipt(IncidentId incident, String reference, boolean repeated, int occurrences) {}
+record AlertReceipt(IncidentId incident, String reference, boolean repeated, int occurrences) {}

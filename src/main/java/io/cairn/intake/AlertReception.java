@@ -40,6 +40,9 @@ class AlertReception {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
+    /** Why an alert from a source that is not registered, not enabled or not the sender's is refused. */
+    private static final Refusal UNKNOWN_SOURCE = unknownSource();
+
     private final AlertSources sources;
     private final IncidentManagement incidents;
     private final IncidentsForSystem system;
@@ -61,14 +64,10 @@ class AlertReception {
 
     /** Receives an alert from the signed-in sender: opens an incident, or counts a repeat on the open one. */
     @Transactional
-    public Outcome<AlertReceipt> receive(Alert alert) {
+    Outcome<AlertReceipt> receive(Alert alert) {
         Actor sender = identity.requireActor();
         if (!sources.accepts(alert.source(), sender.id())) {
-            Refusal.FieldProblem problem = new Refusal.FieldProblem("source",
-                    "is not a registered, enabled alert source that you may send for; an admin registers sources "
-                            + "and their senders");
-            return Outcome.refused(new Refusal(Refusal.Kind.FORBIDDEN, "source: " + problem.message(),
-                    List.of(problem)));
+            return Outcome.refused(UNKNOWN_SOURCE);
         }
         NewIncident report = newIncident(alert);
         Optional<Refusal> invalid = incidents.reportRefusal(report);
@@ -76,15 +75,7 @@ class AlertReception {
             return Outcome.refused(invalid.get());
         }
         Instant now = clock.instant();
-        jdbc.sql("""
-                insert into intake_alert (source, reference, repeats, first_seen, last_seen)
-                values (?, ?, 0, ?, ?) on conflict do nothing""")
-                .params(alert.source(), alert.reference(), Timestamp.from(now), Timestamp.from(now)).update();
-        Seen seen = jdbc.sql("select incident_id, repeats from intake_alert where source = ? and reference = ? "
-                        + "for update")
-                .params(alert.source(), alert.reference())
-                .query((row, n) -> new Seen(row.getObject("incident_id", UUID.class), row.getInt("repeats")))
-                .single();
+        Seen seen = claim(alert, now);
         // the record belongs to the source, not to the sender: read its incident whoever may see it
         Optional<IncidentView> open = seen.incident() == null ? Optional.empty()
                 : system.incident(new IncidentId(seen.incident())).filter(i -> !i.status().isFinal());
@@ -100,6 +91,29 @@ class AlertReception {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         return opened;
+    }
+
+    private static Refusal unknownSource() {
+        Refusal.FieldProblem problem = new Refusal.FieldProblem("source",
+                "is not a registered, enabled alert source that you may send for; an admin registers sources "
+                        + "and their senders");
+        return new Refusal(Refusal.Kind.FORBIDDEN, "source: " + problem.message(), List.of(problem));
+    }
+
+    /**
+     * The record of the alert's source and reference, made if it is new and locked until the transaction ends, so
+     * that concurrent repeats are counted one after the other.
+     */
+    private Seen claim(Alert alert, Instant now) {
+        jdbc.sql("""
+                insert into intake_alert (source, reference, repeats, first_seen, last_seen)
+                values (?, ?, 0, ?, ?) on conflict do nothing""")
+                .params(alert.source(), alert.reference(), Timestamp.from(now), Timestamp.from(now)).update();
+        return jdbc.sql("select incident_id, repeats from intake_alert where source = ? and reference = ? "
+                        + "for update")
+                .params(alert.source(), alert.reference())
+                .query((row, n) -> new Seen(row.getObject("incident_id", UUID.class), row.getInt("repeats")))
+                .single();
     }
 
     private record Seen(@Nullable UUID incident, int repeats) {}

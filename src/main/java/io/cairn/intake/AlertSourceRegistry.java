@@ -49,7 +49,7 @@ class AlertSourceRegistry {
 
     /** Every registered source by key (admins). */
     @Transactional(readOnly = true)
-    public Outcome<List<AlertSource>> sources() {
+    Outcome<List<AlertSource>> sources() {
         return requireAdmin("see alert sources").<Outcome<List<AlertSource>>>map(Outcome::refused)
                 .orElseGet(() -> {
                     Map<UserId, String> names = loginNames();
@@ -59,7 +59,7 @@ class AlertSourceRegistry {
 
     /** One source (admins). */
     @Transactional(readOnly = true)
-    public Outcome<AlertSource> source(String key) {
+    Outcome<AlertSource> source(String key) {
         return requireAdmin("see alert sources").<Outcome<AlertSource>>map(Outcome::refused)
                 .orElseGet(() -> sources.byKey(key).map(source -> Outcome.done(view(source, loginNames())))
                         .orElseGet(() -> Outcome.refused(notFound(key))));
@@ -67,7 +67,7 @@ class AlertSourceRegistry {
 
     /** Registers a source under a key no other source has (admins). */
     @Transactional
-    public Outcome<AlertSource> register(String key, AlertSourceDefinition definition) {
+    Outcome<AlertSource> register(String key, AlertSourceDefinition definition) {
         Optional<Refusal> refusal = requireAdmin("register alert sources")
                 .or(() -> key.matches(KEY_PATTERN) ? Optional.empty() : Optional.of(Refusal.invalid("key", KEY_RULE)))
                 .or(() -> descriptionProblem(definition));
@@ -87,7 +87,7 @@ class AlertSourceRegistry {
 
     /** Replaces a source's description, senders and state, if nobody changed it since the caller read it (admins). */
     @Transactional
-    public Outcome<AlertSource> change(String key, AlertSourceDefinition definition, long version) {
+    Outcome<AlertSource> change(String key, AlertSourceDefinition definition, long version) {
         Optional<Refusal> refusal = requireAdmin("change alert sources").or(() -> descriptionProblem(definition));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -113,7 +113,7 @@ class AlertSourceRegistry {
      * source registered again under the same key starts afresh. The incidents its alerts opened stay.
      */
     @Transactional
-    public Outcome<String> remove(String key, long version) {
+    Outcome<String> remove(String key, long version) {
         Optional<Refusal> refusal = requireAdmin("remove alert sources");
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());

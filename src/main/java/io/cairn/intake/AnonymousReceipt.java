@@ -6,4 +6,4 @@ import java.util.List;
  * What a reporter without an account sees after submitting: the reference, the tips, and the follow-up code, shown
  * this once, with which they read the status and answer the handlers' questions.
  */
-public record AnonymousReceipt(String reference, List<String> tips, String followUpCode) {}
+record AnonymousReceipt(String reference, List<String> tips, String followUpCode) {}

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param answer the answer as the reporter gave it, or the label of the chosen option or device; a date and time as
  *     an ISO instant in UTC
  */
-public record AnswerAsked(String key, QuestionKind kind, String question, String answer) {
+record AnswerAsked(String key, QuestionKind kind, String question, String answer) {
 
     /** The moment a date-and-time answer names, for showing it in the reader's time zone; empty for other answers. */
     public @Nullable Instant moment() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a reporter's answers against the template's questions and records each as it was asked; every problem
@@ -33,6 +34,29 @@ final class GuidedAnswers {
     static Outcome<List<AnswerAsked>> read(TemplateContent template, Map<String, String> answers,
             Map<String, UploadedFile> files, Function<UploadedFile, Optional<Refusal>> fileRefusal, Locale locale,
             ZoneId zone, List<DeviceView> reportersDevices) {
+        List<Refusal.FieldProblem> problems = new ArrayList<>(strayAnswers(template, answers, files));
+        Asking asking = new Asking(fileRefusal, locale, zone, reportersDevices);
+        List<AnswerAsked> asked = new ArrayList<>();
+        for (TemplateContent.Question question : template.questions()) {
+            Outcome<Optional<AnswerAsked>> one = asking.answer(question,
+                    answers.getOrDefault(question.key(), "").trim(), files.get(question.key()));
+            if (one instanceof Outcome.Refused<Optional<AnswerAsked>> refused) {
+                problems.add(new Refusal.FieldProblem("answers." + question.key(), refused.refusal().message()));
+            } else {
+                ((Outcome.Done<Optional<AnswerAsked>>) one).value().ifPresent(asked::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.stream()
+                    .map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow(),
+                    problems));
+        }
+        return Outcome.done(asked);
+    }
+
+    /** The answers and files given for questions the template does not ask (files for its file questions only). */
+    private static List<Refusal.FieldProblem> strayAnswers(TemplateContent template, Map<String, String> answers,
+            Map<String, UploadedFile> files) {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         answers.keySet().stream()
                 .filter(key -> template.questions().stream().noneMatch(q -> q.key().equals(key)))
@@ -45,41 +69,29 @@ final class GuidedAnswers {
                 .sorted()
                 .forEach(key -> problems.add(new Refusal.FieldProblem("answers." + key,
                         "is not a file question of this template")));
-        List<AnswerAsked> asked = new ArrayList<>();
-        for (TemplateContent.Question question : template.questions()) {
-            String field = "answers." + question.key();
-            String answer = answers.getOrDefault(question.key(), "").trim();
-            UploadedFile file = files.get(question.key());
+        return problems;
+    }
+
+    /** How one reporter's answers are read: their files checked, in their language, zone and devices. */
+    private record Asking(Function<UploadedFile, Optional<Refusal>> fileRefusal, Locale locale, ZoneId zone,
+            List<DeviceView> devices) {
+
+        /** The answer to one question as asked; none for an optional question left open; refused with a reason. */
+        Outcome<Optional<AnswerAsked>> answer(TemplateContent.Question question, String answer,
+                @Nullable UploadedFile file) {
+            Outcome<String> shown;
             if (question.kind() == QuestionKind.FILE && file != null && answer.isEmpty()) {
-                Optional<Refusal> refused = fileRefusal.apply(file);
-                if (refused.isPresent()) {
-                    problems.add(new Refusal.FieldProblem(field, refused.get().fields().get(0).message()));
-                } else {
-                    asked.add(new AnswerAsked(question.key(), question.kind(), question.label().in(locale),
-                            described(file)));
-                }
-                continue;
-            }
-            if (answer.isEmpty()) {
-                if (question.required()) {
-                    problems.add(new Refusal.FieldProblem(field, "is required"));
-                }
-                continue;
-            }
-            Outcome<String> shown = shown(question, answer, locale, zone, reportersDevices);
-            if (shown instanceof Outcome.Refused<String> refused) {
-                problems.add(new Refusal.FieldProblem(field, refused.refusal().message()));
+                shown = fileRefusal.apply(file)
+                        .map(refused -> GuidedAnswers.<String>problem(refused.fields().get(0).message()))
+                        .orElseGet(() -> Outcome.done(described(file)));
+            } else if (answer.isEmpty()) {
+                return question.required() ? problem("is required") : Outcome.done(Optional.empty());
             } else {
-                asked.add(new AnswerAsked(question.key(), question.kind(), question.label().in(locale),
-                        ((Outcome.Done<String>) shown).value()));
+                shown = shown(question, answer, locale, zone, devices);
             }
+            return shown.map(text -> Optional.of(new AnswerAsked(question.key(), question.kind(),
+                    question.label().in(locale), text)));
         }
-        if (!problems.isEmpty()) {
-            return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.stream()
-                    .map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow(),
-                    problems));
-        }
-        return Outcome.done(asked);
     }
 
     private static Outcome<String> shown(TemplateContent.Question question, String answer, Locale locale,
@@ -131,7 +143,7 @@ final class GuidedAnswers {
         return answer.length() <= limit ? Outcome.done(answer) : problem("must be at most " + limit + " characters");
     }
 
-    private static Outcome<String> problem(String message) {
+    private static <T> Outcome<T> problem(String message) {
         return Outcome.refused(new Refusal(Refusal.Kind.INVALID, message, List.of()));
     }
 
@@ -156,5 +168,4 @@ final class GuidedAnswers {
     static Locale locale(String language) {
         return "nl".equalsIgnoreCase(language) ? Locale.forLanguageTag("nl") : Locale.ENGLISH;
     }
-
 }

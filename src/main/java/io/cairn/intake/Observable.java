@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Something observed in an alert: an address, a domain, a file hash, an account. */
-public record Observable(@NotNull Type type, @NotBlank @Size(max = 2_000) String value) {
+record Observable(@NotNull Type type, @NotBlank @Size(max = 2_000) String value) {
 
     /** The kinds of observable an alert may carry (names as in STIX cyber-observables). */
     public enum Type {

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** How a question is answered. */
-public enum QuestionKind {
+enum QuestionKind {
     /** One line of text. */
     TEXT,
     /** Several lines of text. */

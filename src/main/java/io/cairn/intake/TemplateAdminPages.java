@@ -154,15 +154,25 @@ class TemplateAdminPages {
     private static TemplateContent read(MultiValueMap<String, String> form, List<Refusal.FieldProblem> problems) {
         Texts title = new Texts(value(form, "title.en"), value(form, "title.nl"));
         Texts summary = new Texts(value(form, "summary.en"), value(form, "summary.nl"));
+        return new TemplateContent(title, summary, defaults(form), questions(form, problems), tips(form, problems));
+    }
+
+    /** The defaults of an incident reported through the template, as the form gives them. */
+    private static TemplateContent.Defaults defaults(MultiValueMap<String, String> form) {
         String category = value(form, "category");
         String team = value(form, "team");
         String tlp = value(form, "tlp");
-        TemplateContent.Defaults defaults = new TemplateContent.Defaults(
+        return new TemplateContent.Defaults(
                 category.contains("/") ? new Category(category.substring(0, category.indexOf('/')),
                         category.substring(category.indexOf('/') + 1)) : null,
                 blankToNull(value(form, "impact")), blankToNull(value(form, "urgency")),
                 team.isEmpty() ? null : TeamId.valueOf(team), tlp.isEmpty() ? null : Tlp.fromLabel(tlp),
                 "true".equals(value(form, "confidential")));
+    }
+
+    /** The questions of the form's slots ({@code q0.}, {@code q1.}, ...), leaving out removed and empty ones. */
+    private static List<TemplateContent.Question> questions(MultiValueMap<String, String> form,
+            List<Refusal.FieldProblem> problems) {
         List<TemplateContent.Question> questions = new ArrayList<>();
         for (int slot = 0; form.containsKey("q" + slot + ".key"); slot++) {
             String prefix = "q" + slot + ".";
@@ -180,6 +190,11 @@ class TemplateAdminPages {
                     prefix + "required")), new Texts(value(form, prefix + "label.en"), value(form, prefix
                     + "label.nl")), help, options(value(form, prefix + "options"), at, problems)));
         }
+        return questions;
+    }
+
+    /** The tips, one a line in each language; both languages must have as many. */
+    private static List<Texts> tips(MultiValueMap<String, String> form, List<Refusal.FieldProblem> problems) {
         List<String> tipsEn = lines(value(form, "tips.en"));
         List<String> tipsNl = lines(value(form, "tips.nl"));
         if (tipsEn.size() != tipsNl.size()) {
@@ -190,7 +205,7 @@ class TemplateAdminPages {
         for (int i = 0; i < Math.min(tipsEn.size(), tipsNl.size()); i++) {
             tips.add(new Texts(tipsEn.get(i), tipsNl.get(i)));
         }
-        return new TemplateContent(title, summary, defaults, questions, tips);
+        return tips;
     }
 
     /** Options, one a line: {@code value | English | Dutch}. */

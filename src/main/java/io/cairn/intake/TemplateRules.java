@@ -25,6 +25,7 @@ class TemplateRules {
         this.identity = identity;
     }
 
+    /** What is wrong with the template, by field; none when it may be stored. */
     List<Refusal.FieldProblem> problems(TemplateContent content) {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -34,23 +35,36 @@ class TemplateRules {
             if (!keys.add(question.key())) {
                 problems.add(new Refusal.FieldProblem(at + ".key", "'" + question.key() + "' is used twice"));
             }
-            if (question.kind() == QuestionKind.CHOICE) {
-                if (question.options().size() < 2) {
-                    problems.add(new Refusal.FieldProblem(at + ".options", "a choice needs at least two options"));
-                }
-                Set<String> values = new HashSet<>();
-                question.options().stream().filter(option -> !values.add(option.value())).findFirst()
-                        .ifPresent(option -> problems.add(new Refusal.FieldProblem(at + ".options",
-                                "the value '" + option.value() + "' is used twice")));
-            } else if (!question.options().isEmpty()) {
-                problems.add(new Refusal.FieldProblem(at + ".options", "only a choice question has options"));
-            }
-            if (question.kind() == QuestionKind.FILE && question.required()) {
-                problems.add(new Refusal.FieldProblem(at + ".required", "a file question cannot be required: "
-                        + "a reporter on a phone may have no file to give"));
-            }
+            problems.addAll(questionProblems(question, at));
         }
-        TemplateContent.Defaults defaults = content.defaults();
+        problems.addAll(defaultsProblems(content.defaults()));
+        return problems;
+    }
+
+    /** What is wrong with one question at the given place, other than its key. */
+    private static List<Refusal.FieldProblem> questionProblems(TemplateContent.Question question, String at) {
+        List<Refusal.FieldProblem> problems = new ArrayList<>();
+        if (question.kind() == QuestionKind.CHOICE) {
+            if (question.options().size() < 2) {
+                problems.add(new Refusal.FieldProblem(at + ".options", "a choice needs at least two options"));
+            }
+            Set<String> values = new HashSet<>();
+            question.options().stream().filter(option -> !values.add(option.value())).findFirst()
+                    .ifPresent(option -> problems.add(new Refusal.FieldProblem(at + ".options",
+                            "the value '" + option.value() + "' is used twice")));
+        } else if (!question.options().isEmpty()) {
+            problems.add(new Refusal.FieldProblem(at + ".options", "only a choice question has options"));
+        }
+        if (question.kind() == QuestionKind.FILE && question.required()) {
+            problems.add(new Refusal.FieldProblem(at + ".required", "a file question cannot be required: "
+                    + "a reporter on a phone may have no file to give"));
+        }
+        return problems;
+    }
+
+    /** The defaults that do not exist: category, impact, urgency, team. */
+    private List<Refusal.FieldProblem> defaultsProblems(TemplateContent.Defaults defaults) {
+        List<Refusal.FieldProblem> problems = new ArrayList<>();
         PriorityMatrix matrix = incidents.priorityMatrix();
         if (defaults.category() != null && incidents.categories().stream()
                 .noneMatch(choice -> choice.category().equals(defaults.category()))) {

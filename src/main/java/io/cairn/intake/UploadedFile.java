@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * @param filename the name the sender gave it, without any folder
  * @param declaredType the type the sender declared, which may lie; Cairn sniffs the real one from the content
  */
-public record UploadedFile(String filename, @Nullable String declaredType, byte[] content) {
+record UploadedFile(String filename, @Nullable String declaredType, byte[] content) {
 
-    public UploadedFile {
+    UploadedFile {
         String name = filename.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         filename = name.isEmpty() ? "file" : name.length() > 200 ? name.substring(name.length() - 200) : name;

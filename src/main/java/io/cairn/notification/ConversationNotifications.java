@@ -1,6 +1,5 @@
 package io.cairn.notification;
 
-import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.UserView;
 import io.cairn.identity.system.UsersForSystem;
@@ -32,15 +31,12 @@ class ConversationNotifications {
     static final String ANSWERED = "reporter-answered";
 
     private final InboxAndMail people;
-    private final IdentityManagement identity;
     private final UsersForSystem users;
     private final ReporterContacts contacts;
     private final Clock clock;
 
-    ConversationNotifications(InboxAndMail people, IdentityManagement identity, UsersForSystem users,
-            ReporterContacts contacts, Clock clock) {
+    ConversationNotifications(InboxAndMail people, UsersForSystem users, ReporterContacts contacts, Clock clock) {
         this.people = people;
-        this.identity = identity;
         this.users = users;
         this.contacts = contacts;
         this.clock = clock;
@@ -74,7 +70,7 @@ class ConversationNotifications {
         parameters.put("title", answered.title());
         List<Supplier<List<UserView>>> inTurn = List.of(
                 () -> answered.owner() == null ? List.of() : users.users(List.of(answered.owner())),
-                () -> answered.team() == null ? List.of() : identity.members(answered.team()).stream()
+                () -> answered.team() == null ? List.of() : users.members(answered.team()).stream()
                         .filter(member -> member.roles().contains(Role.HANDLER)
                                 || member.roles().contains(Role.COORDINATOR))
                         .toList(),

@@ -1,16 +1,18 @@
 package io.cairn.identity.system;
 
 import io.cairn.identity.Role;
+import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
 import io.cairn.identity.UserView;
 import io.cairn.shared.WithoutAccessChecks;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Users read without a signed-in user and without checking rights, in one query per call: only for other modules'
- * schedulers and reactions that decide whom to notify (SLA warnings, breaches, escalations, the conversation with a
- * reporter), never to show to a user.
+ * schedulers and reactions that decide whom to notify or give work to (SLA warnings, breaches, escalations, routing
+ * rules, the conversation with a reporter), never to show to a user.
  */
 @WithoutAccessChecks
 public interface UsersForSystem {
@@ -20,4 +22,10 @@ public interface UsersForSystem {
 
     /** The users with these ids, by login name; ids of users that do not exist are left out. */
     List<UserView> users(Collection<UserId> ids);
+
+    /** The members of a team, by login name; none for a team that does not exist. */
+    List<UserView> members(TeamId team);
+
+    /** The user with this login name, if any. */
+    Optional<UserView> userNamed(String username);
 }
