@@ -58,7 +58,7 @@ class ModuleStructureTest {
 
         assertThat(allowed).isEqualTo(Map.of(
                 "handling", Set.of("identity::system", "incidents::system"),
-                "intake", Set.of("incidents::channels", "incidents::system"),
+                "intake", Set.of("identity::system", "incidents::channels", "incidents::system"),
                 "knowledge", Set.of("incidents::system"),
                 "notification", Set.of("identity::system", "intake::system")));
     }

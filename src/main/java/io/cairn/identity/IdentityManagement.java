@@ -209,14 +209,6 @@ public class IdentityManagement {
         return directory.byUsername(username);
     }
 
-    /**
-     * The enabled user whose e-mail address this is (case does not matter), when exactly one user has it: an address
-     * that two accounts share names neither of them.
-     */
-    public Optional<UserView> findUserByEmail(String email) {
-        return directory.byEmail(email);
-    }
-
     // --- teams ---------------------------------------------------------------------------------------------------
 
     /** Forms a team (admin only). */

@@ -64,6 +64,15 @@ class SystemUsers implements UsersForSystem {
                 .query((row, n) -> user(row)).optional();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserView> userWithEmail(String email) {
+        List<UserView> found = email.isBlank() ? List.of()
+                : jdbc.sql(SYSTEM_USERS + " where u.enabled and lower(u.email) = lower(?) limit 2").param(email.trim())
+                        .query((row, n) -> user(row)).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     private static UserView user(ResultSet row) throws SQLException {
         UUID unit = row.getObject("business_unit_id", UUID.class);
         return new UserView(new UserId(row.getObject("id", UUID.class)), row.getString("username"),

@@ -69,14 +69,4 @@ class UserDirectory {
     boolean exists(UserId id) {
         return knownUsers.exists(id, user -> users.existsById(user.value()));
     }
-
-    /**
-     * The enabled user whose e-mail address this is (case does not matter), when exactly one user has it: an address
-     * that two accounts share names neither of them.
-     */
-    @Transactional(readOnly = true)
-    Optional<UserView> byEmail(String email) {
-        List<User> found = email.isBlank() ? List.of() : users.findEnabledByEmail(email.trim());
-        return found.size() == 1 ? Optional.of(found.get(0).view()) : Optional.empty();
-    }
 }

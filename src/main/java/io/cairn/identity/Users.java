@@ -14,7 +14,4 @@ interface Users extends ListCrudRepository<User, UUID> {
 
     @Query("select * from app_user order by lower(username)")
     List<User> findAllByName();
-
-    @Query("select * from app_user where lower(email) = lower(:email) and enabled")
-    List<User> findEnabledByEmail(String email);
 }

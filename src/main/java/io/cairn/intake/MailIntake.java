@@ -1,8 +1,8 @@
 package io.cairn.intake;
 
 import io.cairn.identity.Actor;
-import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.UserView;
+import io.cairn.identity.system.UsersForSystem;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.TimelineEntry;
 import io.cairn.incidents.IncidentView;
@@ -44,7 +44,7 @@ class MailIntake {
     static final int DESCRIPTION_LIMIT = 20_000;
 
     private final ReporterChannels channels;
-    private final IdentityManagement identity;
+    private final UsersForSystem users;
     private final IntakeReports reports;
     private final Attachments attachments;
     private final FollowUpCodes followUpCodes;
@@ -55,13 +55,13 @@ class MailIntake {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
 
-    MailIntake(ReporterChannels channels, IdentityManagement identity, IntakeReports reports,
+    MailIntake(ReporterChannels channels, UsersForSystem users, IntakeReports reports,
             Attachments attachments, FollowUpCodes followUpCodes, Acknowledged acknowledged,
             @Value("${cairn.intake.follow-up-validity:P365D}") Duration followUpValidity,
             @Value("${cairn.intake.max-attachment-size:25MB}") DataSize maxAttachmentSize,
             ApplicationEventPublisher events, JdbcClient jdbc, java.time.Clock clock) {
         this.channels = channels;
-        this.identity = identity;
+        this.users = users;
         this.reports = reports;
         this.attachments = attachments;
         this.followUpCodes = followUpCodes;
@@ -180,7 +180,7 @@ class MailIntake {
         if (sender.isEmpty()) {
             return Optional.empty();
         }
-        return identity.findUserByEmail(sender).map(MailIntake::actor);
+        return users.userWithEmail(sender).map(MailIntake::actor);
     }
 
     private static Actor actor(UserView user) {

@@ -28,4 +28,10 @@ public interface UsersForSystem {
 
     /** The user with this login name, if any. */
     Optional<UserView> userNamed(String username);
+
+    /**
+     * The enabled user whose e-mail address this is (case does not matter), when exactly one user has it: an address
+     * that two accounts share names neither of them (the mail intake's known reporters).
+     */
+    Optional<UserView> userWithEmail(String email);
 }
