@@ -3,6 +3,7 @@ package io.cairn.handling.procedures;
 import io.cairn.handling.PlaybookChanged;
 import io.cairn.handling.TaskChanged;
 import io.cairn.identity.TeamId;
+import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentChanged;
 import io.cairn.incidents.IncidentTransitioned;
 import io.cairn.incidents.IncidentView;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,15 +33,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PlaybookRuns {
 
-    private final ProcedureManagement procedures;
     private final Playbooks playbooks;
     private final Tasks tasks;
     private final IncidentsForSystem incidents;
     private final ApplicationEventPublisher events;
 
-    PlaybookRuns(ProcedureManagement procedures, Playbooks playbooks, Tasks tasks, IncidentsForSystem incidents,
+    PlaybookRuns(Playbooks playbooks, Tasks tasks, IncidentsForSystem incidents,
             ApplicationEventPublisher events) {
-        this.procedures = procedures;
         this.playbooks = playbooks;
         this.tasks = tasks;
         this.incidents = incidents;
@@ -61,7 +61,7 @@ class PlaybookRuns {
     }
 
     private void start(IncidentView incident, IncidentChanged change) {
-        Optional<Playbook> chosen = procedures.playbookFor(incident.category(), incident.template());
+        Optional<Playbook> chosen = playbookFor(incident.category(), incident.template());
         if (chosen.isEmpty() || !playbooks.startRun(incident.id().value(), chosen.get().id(), change.at())) {
             return;
         }
@@ -80,17 +80,40 @@ class PlaybookRuns {
                 TaskView task = new TaskView(UUID.randomUUID(), incident.id(), playbook.id(), phase, position,
                         step.title(), step.description() == null ? "" : step.description(), step.articles(),
                         step.mandatory(), teamOf(step, incident), step.due(),
-                        started ? now.plus(step.dueOffset().orElseThrow()) : null, ProcedureManagement.PLAYBOOK_SHARES,
+                        started ? now.plus(step.dueOffset().orElseThrow()) : null, IncidentTasks.PLAYBOOK_SHARES,
                         TaskState.OPEN, null, null, null, now, "playbook " + playbook.definition().key(), 0);
                 tasks.add(task);
                 events.publishEvent(new TaskChanged(task.id(), incident.id(), change.actor(), now,
-                        TaskChanged.Verb.CREATED, Optional.empty(), Optional.of(ProcedureManagement.digest(task))));
+                        TaskChanged.Verb.CREATED, Optional.empty(), Optional.of(IncidentTasks.digest(task))));
             }
         }
         events.publishEvent(new PlaybookChanged(playbook.definition().key(), change.actor(), now,
                 PlaybookChanged.Verb.STARTED,
                 Optional.empty(), Optional.of(ContentDigest.of(incident.id() + "|" + playbook.id() + "|"
                         + playbook.version()).hex())));
+    }
+
+    /**
+     * The playbook an incident follows: one for its template and category first, then one for its exact RSIT type,
+     * then one for its class.
+     */
+    private Optional<Playbook> playbookFor(Category category, @Nullable String template) {
+        Playbook best = null;
+        int bestScore = 0;
+        for (Playbook candidate : playbooks.all()) {
+            PlaybookDefinition definition = candidate.definition();
+            if (candidate.retired() || definition.template() != null && !definition.template().equals(template)) {
+                continue;
+            }
+            for (CategoryMatch match : definition.categories()) {
+                int score = (definition.template() != null ? 4 : 0) + (match.rsitType() != null ? 2 : 1);
+                if (match.matches(category) && score > bestScore) {
+                    best = candidate;
+                    bestScore = score;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The step's own team if it still exists, otherwise the incident's team. */

@@ -85,13 +85,15 @@ class ProcedurePanel implements IncidentPageSection {
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/complete")
     String complete(@PathVariable IncidentId id, @PathVariable UUID task, @RequestParam long version,
-            @RequestParam(required = false) @Nullable String note, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String note, Model model, HttpServletRequest request,
+            RedirectAttributes redirect) {
         return after(id, task, procedures.complete(task, note, version), model, request, redirect);
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/skip")
     String skip(@PathVariable IncidentId id, @PathVariable UUID task, @RequestParam long version,
-            @RequestParam(defaultValue = "") String reason, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String reason, Model model, HttpServletRequest request,
+            RedirectAttributes redirect) {
         return after(id, task, procedures.skip(task, reason, version), model, request, redirect);
     }
 
@@ -111,31 +113,9 @@ class ProcedurePanel implements IncidentPageSection {
         TaskDraft draft = new TaskDraft(title, description, team, shared == null ? List.of() : shared, dueAt,
                 mandatory);
         Map<String, String> errors = new LinkedHashMap<>();
-        TeamId teamId = null;
-        try {
-            teamId = team.isBlank() ? null : TeamId.valueOf(team);
-        } catch (IllegalArgumentException e) {
-            errors.put("team", "choose a team");
-        }
-        if (teamId == null) {
-            errors.putIfAbsent("team", "choose a team");
-        }
-        Instant due = null;
-        if (!dueAt.isBlank()) {
-            try {
-                due = LocalDateTime.parse(dueAt).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                errors.put("dueAt", "is not a date and time");
-            }
-        }
-        List<SharedField> fields = new ArrayList<>();
-        for (String code : draft.shared()) {
-            try {
-                fields.add(SharedField.fromCode(code));
-            } catch (IllegalArgumentException e) {
-                errors.put("shared", e.getMessage());
-            }
-        }
+        TeamId teamId = teamOf(team, errors);
+        Instant due = dueOf(dueAt, errors);
+        List<SharedField> fields = sharedFieldsOf(draft.shared(), errors);
         if (errors.isEmpty()) {
             Outcome<TaskView> added = procedures.addTask(id, new NewTask(title, description, teamId, fields, due,
                     mandatory));
@@ -154,6 +134,43 @@ class ProcedurePanel implements IncidentPageSection {
             return "redirect:/incidents/" + id;
         }
         return render(id, model, null, errors, draft);
+    }
+
+    private static @Nullable TeamId teamOf(String team, Map<String, String> errors) {
+        TeamId teamId = null;
+        try {
+            teamId = team.isBlank() ? null : TeamId.valueOf(team);
+        } catch (IllegalArgumentException e) {
+            errors.put("team", "choose a team");
+        }
+        if (teamId == null) {
+            errors.putIfAbsent("team", "choose a team");
+        }
+        return teamId;
+    }
+
+    private static @Nullable Instant dueOf(String dueAt, Map<String, String> errors) {
+        if (dueAt.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(dueAt).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            errors.put("dueAt", "is not a date and time");
+            return null;
+        }
+    }
+
+    private static List<SharedField> sharedFieldsOf(List<String> codes, Map<String, String> errors) {
+        List<SharedField> fields = new ArrayList<>();
+        for (String code : codes) {
+            try {
+                fields.add(SharedField.fromCode(code));
+            } catch (IllegalArgumentException e) {
+                errors.put("shared", e.getMessage());
+            }
+        }
+        return fields;
     }
 
     private String after(IncidentId id, UUID task, Outcome<TaskView> outcome, Model model,

@@ -38,15 +38,15 @@ class ShippedPlaybooks implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ShippedPlaybooks.class);
 
     private final Playbooks playbooks;
-    private final ProcedureManagement procedures;
+    private final PlaybookChecks checks;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ShippedPlaybooks(Playbooks playbooks, ProcedureManagement procedures, TransactionTemplate transactions,
+    ShippedPlaybooks(Playbooks playbooks, PlaybookChecks checks, TransactionTemplate transactions,
             ApplicationEventPublisher events, Clock clock) {
         this.playbooks = playbooks;
-        this.procedures = procedures;
+        this.checks = checks;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
@@ -58,7 +58,7 @@ class ShippedPlaybooks implements ApplicationRunner {
             if (playbooks.exists(shipped.key())) {
                 continue;
             }
-            Outcome<PlaybookDefinition> valid = procedures.validate(shipped, null, true);
+            Outcome<PlaybookDefinition> valid = checks.validate(shipped, null, true);
             if (valid instanceof Outcome.Refused<PlaybookDefinition> refused) {
                 log.warn("the shipped playbook '{}' was not added: {}", shipped.key(), refused.refusal().message());
                 continue;

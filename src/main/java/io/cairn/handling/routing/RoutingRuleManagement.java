@@ -26,12 +26,12 @@ public class RoutingRuleManagement {
 
     /** The routing rules in the order they are tried; the shipped rule's name is in the reader's language. */
     @Transactional(readOnly = true)
-    public Outcome<List<RoutingRule>> routingRules() {
+    Outcome<List<RoutingRule>> routingRules() {
         return read(() -> Outcome.done(editing.all()));
     }
 
     @Transactional(readOnly = true)
-    public Outcome<RoutingRule> routingRule(UUID id) {
+    Outcome<RoutingRule> routingRule(UUID id) {
         return read(() -> editing.rule(id));
     }
 
@@ -43,19 +43,19 @@ public class RoutingRuleManagement {
 
     /** Changes a rule (admin only), if it is still at the version the admin saw. */
     @Transactional
-    public Outcome<RoutingRule> changeRoutingRule(UUID id, RoutingRuleDefinition definition) {
+    Outcome<RoutingRule> changeRoutingRule(UUID id, RoutingRuleDefinition definition) {
         return edit("change routing rules", () -> editing.change(id, definition));
     }
 
     /** Moves a rule one place up or down the list (admin only). */
     @Transactional
-    public Outcome<List<RoutingRule>> moveRoutingRule(UUID id, boolean up) {
+    Outcome<List<RoutingRule>> moveRoutingRule(UUID id, boolean up) {
         return edit("reorder routing rules", () -> editing.move(id, up));
     }
 
     /** Removes a rule (admin only). */
     @Transactional
-    public Outcome<UUID> removeRoutingRule(UUID id) {
+    Outcome<UUID> removeRoutingRule(UUID id) {
         return edit("remove routing rules", () -> editing.remove(id));
     }
 

@@ -38,16 +38,24 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
         if (name == null || name.isBlank() || name.trim().length() > 80) {
             return Outcome.refused(Refusal.invalid("name", "needs 1 to 80 characters"));
         }
+        String named = name.trim();
+        return zoneId().flatMap(zoneId -> weekdays().flatMap(days -> holidayDates().flatMap(dates ->
+                BusinessCalendar.of(zoneId, days, dates).map(calendar -> new Parsed(named, calendar)))));
+    }
+
+    private Outcome<ZoneId> zoneId() {
         if (zone == null || zone.isBlank()) {
             return Outcome.refused(Refusal.invalid("zone", "is required, for example Europe/Amsterdam"));
         }
-        ZoneId zoneId;
         try {
-            zoneId = ZoneId.of(zone.trim());
+            return Outcome.done(ZoneId.of(zone.trim()));
         } catch (DateTimeException e) {
             return Outcome.refused(Refusal.invalid("zone", "''{0}'' is not a time zone, for example "
                     + "Europe/Amsterdam", zone));
         }
+    }
+
+    private Outcome<Map<DayOfWeek, List<BusinessCalendar.WorkingHours>>> weekdays() {
         Map<DayOfWeek, List<BusinessCalendar.WorkingHours>> days = new EnumMap<>(DayOfWeek.class);
         for (Map.Entry<String, List<String>> day : (week == null ? Map.<String, List<String>>of() : week).entrySet()) {
             DayOfWeek weekday;
@@ -57,17 +65,30 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
                 return Outcome.refused(Refusal.invalid("week." + day.getKey(), "is not a weekday (monday ... "
                         + "sunday)"));
             }
-            List<BusinessCalendar.WorkingHours> hours = new ArrayList<>();
-            String field = "week." + weekday.name().toLowerCase(Locale.ROOT);
-            for (String stretch : day.getValue() == null ? List.<String>of() : day.getValue()) {
-                Outcome<BusinessCalendar.WorkingHours> parsed = hours(field, stretch);
-                if (parsed instanceof Outcome.Refused<BusinessCalendar.WorkingHours> refused) {
-                    return Outcome.refused(refused.refusal());
-                }
-                hours.add(((Outcome.Done<BusinessCalendar.WorkingHours>) parsed).value());
+            Outcome<List<BusinessCalendar.WorkingHours>> hours = day(weekday, day.getValue());
+            if (hours instanceof Outcome.Refused<List<BusinessCalendar.WorkingHours>> refused) {
+                return Outcome.refused(refused.refusal());
             }
-            days.put(weekday, hours);
+            days.put(weekday, ((Outcome.Done<List<BusinessCalendar.WorkingHours>>) hours).value());
         }
+        return Outcome.done(days);
+    }
+
+    private static Outcome<List<BusinessCalendar.WorkingHours>> day(DayOfWeek weekday,
+            @Nullable List<String> stretches) {
+        List<BusinessCalendar.WorkingHours> hours = new ArrayList<>();
+        String field = "week." + weekday.name().toLowerCase(Locale.ROOT);
+        for (String stretch : stretches == null ? List.<String>of() : stretches) {
+            Outcome<BusinessCalendar.WorkingHours> parsed = hours(field, stretch);
+            if (parsed instanceof Outcome.Refused<BusinessCalendar.WorkingHours> refused) {
+                return Outcome.refused(refused.refusal());
+            }
+            hours.add(((Outcome.Done<BusinessCalendar.WorkingHours>) parsed).value());
+        }
+        return Outcome.done(hours);
+    }
+
+    private Outcome<Set<LocalDate>> holidayDates() {
         Set<LocalDate> dates = new LinkedHashSet<>();
         List<String> given = holidays == null ? List.of() : holidays;
         for (int i = 0; i < given.size(); i++) {
@@ -78,7 +99,7 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
                         "''{0}'' is not a date (yyyy-MM-dd)", String.valueOf(given.get(i))));
             }
         }
-        return BusinessCalendar.of(zoneId, days, dates).map(calendar -> new Parsed(name.trim(), calendar));
+        return Outcome.done(dates);
     }
 
     private static final String NOT_A_STRETCH = "''{0}'' is not a stretch of hours such as 09:00-17:00";

@@ -5,7 +5,6 @@ import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -39,14 +38,8 @@ final class SlaClock {
     private @Nullable Instant dueAt;
     private @Nullable Instant warnAt;
     private @Nullable Instant warnedAt;
-    private @Nullable Instant breachedAt;
     private @Nullable Instant metAt;
-    private @Nullable EscalationLevelId escalationLevel;
-    private @Nullable Instant escalateAt;
-    private int escalations;
-    private final Set<UserId> notified;
-    private @Nullable Instant acknowledgedAt;
-    private @Nullable String acknowledgedBy;
+    private final SlaBreach breach;
     private final long version;
 
     SlaClock(IncidentId incident, SlaClockKind kind, int priorityLevel, Duration target, Duration warnAfter,
@@ -68,14 +61,9 @@ final class SlaClock {
         this.dueAt = dueAt;
         this.warnAt = warnAt;
         this.warnedAt = warnedAt;
-        this.breachedAt = breachedAt;
         this.metAt = metAt;
-        this.escalationLevel = escalationLevel;
-        this.escalateAt = escalateAt;
-        this.escalations = escalations;
-        this.notified = new LinkedHashSet<>(notified);
-        this.acknowledgedAt = acknowledgedAt;
-        this.acknowledgedBy = acknowledgedBy;
+        this.breach = new SlaBreach(breachedAt, escalationLevel, escalateAt, escalations, notified, acknowledgedAt,
+                acknowledgedBy);
         this.version = version;
     }
 
@@ -132,7 +120,7 @@ final class SlaClock {
         runningSince = null;
         state = State.MET;
         metAt = now;
-        escalateAt = null;
+        breach.stopEscalating();
     }
 
     /** A met clock runs again, as when a closed incident is reopened; a breach stays recorded. */
@@ -167,11 +155,8 @@ final class SlaClock {
         if (consumed.compareTo(warnAfter) < 0) {
             warnedAt = null;
         }
-        if (consumed.compareTo(target) < 0 && breachedAt != null) {
-            breachedAt = null;
-            escalationLevel = null;
-            escalateAt = null;
-            escalations = 0;
+        if (consumed.compareTo(target) < 0 && breach.breachedAt() != null) {
+            breach.clear();
         }
         if (state == State.RUNNING) {
             schedule(newCalendar);
@@ -188,54 +173,46 @@ final class SlaClock {
      * acknowledges it within the level's wait.
      */
     void breach(Instant now, @Nullable EscalationLevelId firstLevel, @Nullable Duration wait, Set<UserId> told) {
-        breachedAt = now;
         if (warnedAt == null) {
             warnedAt = now;
         }
-        escalationLevel = firstLevel;
-        escalateAt = firstLevel == null || wait == null ? null : now.plus(wait);
-        notified.addAll(told);
+        breach.record(now, firstLevel, wait, told);
     }
 
     /** Moves the breach to the given level (or to none, at the end of the chain) and records whom it told. */
     void escalate(Instant now, @Nullable EscalationLevelId nextLevel, @Nullable Duration wait, Set<UserId> told) {
-        escalations++;
-        escalationLevel = nextLevel;
-        escalateAt = nextLevel == null || wait == null ? null : now.plus(wait);
-        notified.addAll(told);
+        breach.escalate(now, nextLevel, wait, told);
     }
 
     /** Someone took the breach on: escalation stops. */
     void acknowledge(Instant now, String by) {
-        acknowledgedAt = now;
-        acknowledgedBy = by;
-        escalateAt = null;
+        breach.acknowledge(now, by);
     }
 
     /** The earliest moment the scanner must look at this clock again, or empty when nothing lies ahead. */
     @Nullable Instant nextCheckAt() {
-        Instant escalation = breachedAt != null && acknowledgedAt == null && state != State.MET ? escalateAt : null;
-        Instant warning = state == State.RUNNING && warnedAt == null && breachedAt == null ? warnAt : null;
-        Instant breach = state == State.RUNNING && breachedAt == null ? dueAt : null;
-        return Stream.of(escalation, warning, breach).filter(java.util.Objects::nonNull).min(Instant::compareTo)
+        Instant escalation = breach.unacknowledged() && state != State.MET ? breach.escalateAt() : null;
+        Instant warning = state == State.RUNNING && warnedAt == null && breach.breachedAt() == null ? warnAt : null;
+        Instant due = state == State.RUNNING && breach.breachedAt() == null ? dueAt : null;
+        return Stream.of(escalation, warning, due).filter(java.util.Objects::nonNull).min(Instant::compareTo)
                 .orElse(null);
     }
 
     /** Whether a warning is due at {@code now}. */
     boolean warningDue(Instant now) {
-        return state == State.RUNNING && warnedAt == null && breachedAt == null && warnAt != null
+        return state == State.RUNNING && warnedAt == null && breach.breachedAt() == null && warnAt != null
                 && !warnAt.isAfter(now) && dueAt != null && dueAt.isAfter(now);
     }
 
     /** Whether the breach is due at {@code now}. */
     boolean breachDue(Instant now) {
-        return state == State.RUNNING && breachedAt == null && dueAt != null && !dueAt.isAfter(now);
+        return state == State.RUNNING && breach.breachedAt() == null && dueAt != null && !dueAt.isAfter(now);
     }
 
     /** Whether the breach is to escalate to its next level at {@code now}. */
     boolean escalationDue(Instant now) {
-        return breachedAt != null && acknowledgedAt == null && state != State.MET && escalateAt != null
-                && !escalateAt.isAfter(now);
+        Instant escalateAt = breach.escalateAt();
+        return breach.unacknowledged() && state != State.MET && escalateAt != null && !escalateAt.isAfter(now);
     }
 
     private void schedule(BusinessCalendar on) {
@@ -296,36 +273,13 @@ final class SlaClock {
         return warnedAt;
     }
 
-    @Nullable Instant breachedAt() {
-        return breachedAt;
-    }
-
     @Nullable Instant metAt() {
         return metAt;
     }
 
-    @Nullable EscalationLevelId escalationLevel() {
-        return escalationLevel;
-    }
-
-    @Nullable Instant escalateAt() {
-        return escalateAt;
-    }
-
-    int escalations() {
-        return escalations;
-    }
-
-    Set<UserId> notified() {
-        return Set.copyOf(notified);
-    }
-
-    @Nullable Instant acknowledgedAt() {
-        return acknowledgedAt;
-    }
-
-    @Nullable String acknowledgedBy() {
-        return acknowledgedBy;
+    /** The breach of the clock and its escalation, if it breached. */
+    SlaBreach breach() {
+        return breach;
     }
 
     long version() {

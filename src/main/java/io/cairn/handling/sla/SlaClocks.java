@@ -86,18 +86,20 @@ class SlaClocks {
     }
 
     private Object[] columns(SlaClock clock) {
+        SlaBreach breach = clock.breach();
         return new Object[] {clock.incident().value(), clock.kind().code(), clock.priorityLevel(),
             clock.target().toMillis(), clock.warnAfter().toMillis(), uuid(clock.calendar()),
             clock.state().name().toLowerCase(java.util.Locale.ROOT),
             micros(clock.consumedBeforeRun()), timestamp(clock.runningSince()),
             Timestamp.from(clock.startedAt()), timestamp(clock.dueAt()), timestamp(clock.warnAt()),
-            timestamp(clock.warnedAt()), timestamp(clock.breachedAt()), timestamp(clock.metAt()),
-            uuid(clock.escalationLevel()), timestamp(clock.escalateAt()), clock.escalations(),
-            notified(clock), timestamp(clock.acknowledgedAt()), clock.acknowledgedBy(),
+            timestamp(clock.warnedAt()), timestamp(breach.breachedAt()), timestamp(clock.metAt()),
+            uuid(breach.escalationLevel()), timestamp(breach.escalateAt()), breach.escalations(),
+            notified(clock), timestamp(breach.acknowledgedAt()), breach.acknowledgedBy(),
             timestamp(clock.nextCheckAt())};
     }
 
     void update(SlaClock clock) {
+        SlaBreach breach = clock.breach();
         jdbc.sql("""
                 update sla_clock set priority_level = ?, target_ms = ?, warn_ms = ?, calendar_id = ?, state = ?,
                   consumed_us = ?, running_since = ?, due_at = ?, warn_at = ?, warned_at = ?, breached_at = ?,
@@ -107,10 +109,10 @@ class SlaClocks {
                 .params(clock.priorityLevel(), clock.target().toMillis(), clock.warnAfter().toMillis(),
                         uuid(clock.calendar()), clock.state().name().toLowerCase(java.util.Locale.ROOT),
                         micros(clock.consumedBeforeRun()), timestamp(clock.runningSince()), timestamp(clock.dueAt()),
-                        timestamp(clock.warnAt()), timestamp(clock.warnedAt()), timestamp(clock.breachedAt()),
-                        timestamp(clock.metAt()), uuid(clock.escalationLevel()), timestamp(clock.escalateAt()),
-                        clock.escalations(), notified(clock), timestamp(clock.acknowledgedAt()),
-                        clock.acknowledgedBy(), timestamp(clock.nextCheckAt()), clock.incident().value(),
+                        timestamp(clock.warnAt()), timestamp(clock.warnedAt()), timestamp(breach.breachedAt()),
+                        timestamp(clock.metAt()), uuid(breach.escalationLevel()), timestamp(breach.escalateAt()),
+                        breach.escalations(), notified(clock), timestamp(breach.acknowledgedAt()),
+                        breach.acknowledgedBy(), timestamp(clock.nextCheckAt()), clock.incident().value(),
                         clock.kind().code())
                 .update();
     }
@@ -132,7 +134,8 @@ class SlaClocks {
         UUID calendar = row.getObject("calendar_id", UUID.class);
         UUID level = row.getObject("escalation_level_id", UUID.class);
         return new SlaClock(new IncidentId(row.getObject("incident_id", UUID.class)),
-                SlaClockKind.valueOf(row.getString("kind").toUpperCase(java.util.Locale.ROOT)), row.getInt("priority_level"),
+                SlaClockKind.valueOf(row.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                row.getInt("priority_level"),
                 Duration.ofMillis(row.getLong("target_ms")), Duration.ofMillis(row.getLong("warn_ms")),
                 calendar == null ? null : new SlaCalendarId(calendar),
                 SlaClock.State.valueOf(row.getString("state").toUpperCase(java.util.Locale.ROOT)),
@@ -170,6 +173,6 @@ class SlaClocks {
     }
 
     private static UUID[] notified(SlaClock clock) {
-        return clock.notified().stream().map(UserId::value).toArray(UUID[]::new);
+        return clock.breach().notified().stream().map(UserId::value).toArray(UUID[]::new);
     }
 }

@@ -42,13 +42,13 @@ class SlaListMarks implements IncidentListMarks {
     }
 
     private static final Comparator<SlaClock> MOST_PRESSING = Comparator
-            .comparing((SlaClock clock) -> clock.breachedAt() == null)
+            .comparing((SlaClock clock) -> clock.breach().breachedAt() == null)
             .thenComparing(clock -> clock.state() == SlaClock.State.PAUSED)
             .thenComparing(SlaClock::dueAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private static Mark markOf(SlaClock clock) {
         String kind = clock.kind().code();
-        if (clock.breachedAt() != null) {
+        if (clock.breach().breachedAt() != null) {
             return new Mark("sla.list.breached." + kind, List.of(), "breached");
         }
         if (clock.state() == SlaClock.State.PAUSED || clock.dueAt() == null) {

@@ -155,7 +155,8 @@ class SlaScanner {
 
     private void escalate(SlaClock slaClock, IncidentView incident, Instant now,
             Map<Role, List<UserView>> roles) {
-        Optional<EscalationLevels.Level> level = Optional.ofNullable(slaClock.escalationLevel()).flatMap(levels::find);
+        Optional<EscalationLevels.Level> level = Optional.ofNullable(slaClock.breach().escalationLevel())
+                .flatMap(levels::find);
         if (level.isEmpty()) {
             slaClock.escalate(now, null, null, Set.of());
             return;
