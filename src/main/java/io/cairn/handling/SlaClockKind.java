@@ -15,8 +15,4 @@ public enum SlaClockKind {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    static SlaClockKind ofCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
-    }
 }

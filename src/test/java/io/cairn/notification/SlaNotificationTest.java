@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
-import io.cairn.handling.SlaManagement;
+import io.cairn.handling.sla.SlaManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import jakarta.mail.internet.MimeMessage;

@@ -7,7 +7,7 @@ import io.cairn.CairnApplication;
 import io.cairn.FormSession;
 import io.cairn.FreePort;
 import io.cairn.MailServers;
-import io.cairn.handling.SlaManagement;
+import io.cairn.handling.sla.SlaManagement;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;

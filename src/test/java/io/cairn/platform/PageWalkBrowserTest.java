@@ -3,8 +3,8 @@ package io.cairn.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
-import io.cairn.handling.NewTask;
-import io.cairn.handling.ProcedureManagement;
+import io.cairn.handling.procedures.NewTask;
+import io.cairn.handling.procedures.ProcedureManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.TestUsers;

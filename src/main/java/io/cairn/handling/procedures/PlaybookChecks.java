@@ -1,0 +1,191 @@
+package io.cairn.handling.procedures;
+
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.TeamId;
+import io.cairn.identity.TeamView;
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks of a playbook an admin wrote (or Cairn ships): its key, name, description, RSIT categories, template
+ * and steps, and that no other active playbook covers the same category and template. Each problem names the field,
+ * such as {@code steps[2].team}, and the step; team names resolve to team ids.
+ */
+@Component
+class PlaybookChecks {
+
+    /** Keys of playbooks and report templates: lower case, digits and dashes. */
+    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+
+    /** The longest due offset a step may have. */
+    static final Duration LONGEST_DUE = Duration.ofDays(365);
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
+
+    private final Playbooks playbooks;
+    private final IncidentManagement incidents;
+    private final IdentityManagement identity;
+
+    PlaybookChecks(Playbooks playbooks, IncidentManagement incidents, IdentityManagement identity) {
+        this.playbooks = playbooks;
+        this.incidents = incidents;
+        this.identity = identity;
+    }
+
+    /**
+     * Checks a definition and resolves team names to ids.
+     *
+     * @param self the playbook being revised, which may overlap itself
+     * @param active whether the playbook will start on incidents, so must not overlap another active one
+     */
+    Outcome<PlaybookDefinition> validate(PlaybookDefinition definition, @Nullable UUID self, boolean active) {
+        List<Refusal.FieldProblem> problems = new ArrayList<>();
+        checkHead(definition, problems);
+        Map<String, TeamId> teams = teamsByNameAndId();
+        List<PlaybookStep> resolved = new ArrayList<>();
+        for (int i = 0; i < definition.steps().size(); i++) {
+            resolved.add(checkStep(definition.steps().get(i), i, teams, problems));
+        }
+        if (problems.isEmpty() && active) {
+            overlap(definition, self).map(Refusal::fields).ifPresent(problems::addAll);
+        }
+        if (!problems.isEmpty()) {
+            return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.stream()
+                    .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")), problems));
+        }
+        return Outcome.done(definition.withSteps(resolved));
+    }
+
+    private void checkHead(PlaybookDefinition definition, List<Refusal.FieldProblem> problems) {
+        if (!KEY.matcher(definition.key()).matches()) {
+            problems.add(new Refusal.FieldProblem("key", "must be 1 to 60 lower-case letters, digits and dashes"));
+        }
+        if (definition.name().isEmpty() || definition.name().length() > 200) {
+            problems.add(new Refusal.FieldProblem("name", "must be 1 to 200 characters"));
+        }
+        if (definition.description().length() > 5000) {
+            problems.add(new Refusal.FieldProblem("description", "must be at most 5000 characters"));
+        }
+        if (definition.categories().isEmpty()) {
+            problems.add(new Refusal.FieldProblem("categories", "name at least one RSIT category"));
+        }
+        for (int i = 0; i < definition.categories().size(); i++) {
+            CategoryMatch category = definition.categories().get(i);
+            if (!knownCategory(category)) {
+                problems.add(Refusal.FieldProblem.of("categories[" + i + "]",
+                        "''{0}'' is not an RSIT class or class/type", category.toString()));
+            }
+        }
+        if (definition.template() != null && !KEY.matcher(definition.template()).matches()) {
+            problems.add(Refusal.FieldProblem.of("template",
+                    "''{0}'' is not a report template key (lower-case letters, digits and dashes)",
+                    definition.template()));
+        }
+        if (definition.steps().isEmpty()) {
+            problems.add(new Refusal.FieldProblem("steps", "a playbook needs at least one step"));
+        }
+    }
+
+    /** Checks step {@code i} and answers it with its team resolved to an id where the team exists. */
+    private static PlaybookStep checkStep(PlaybookStep step, int i, Map<String, TeamId> teams,
+            List<Refusal.FieldProblem> problems) {
+        String field = "steps[" + i + "]";
+        String named = step.title().isEmpty() ? String.valueOf(i + 1) : "'" + step.title() + "'";
+        checkTexts(step, field, named, problems);
+        checkDue(step, field, named, problems);
+        TeamId team = null;
+        if (step.team() != null) {
+            team = teams.get(step.team().toLowerCase(Locale.ROOT));
+            if (team == null) {
+                problems.add(Refusal.FieldProblem.of(field + ".team",
+                        "step {0} is assigned to team ''{1}'', which does not exist", named, step.team()));
+            }
+        }
+        return step.withTeam(team == null ? step.team() : team.toString());
+    }
+
+    private static void checkTexts(PlaybookStep step, String field, String named,
+            List<Refusal.FieldProblem> problems) {
+        if (step.phase() == null || !PlaybookStep.PHASES.contains(step.phase())) {
+            problems.add(Refusal.FieldProblem.of(field + ".phase", "step {0} must belong to analysis, "
+                    + "containment, eradication, recovery or review", named));
+        }
+        if (step.title().isEmpty() || step.title().length() > 200) {
+            problems.add(Refusal.FieldProblem.of(field + ".title", "step {0} needs a title of 1 to 200 "
+                    + "characters", named));
+        }
+        if (step.description() != null && step.description().length() > 5000) {
+            problems.add(Refusal.FieldProblem.of(field + ".description", "step {0}: the description must be "
+                    + "at most 5000 characters", named));
+        }
+        for (String article : step.articles()) {
+            if (!SLUG.matcher(article).matches() && !(PlaybookStep.isAddress(article) && article.length() <= 500
+                    && !article.contains(" "))) {
+                problems.add(Refusal.FieldProblem.of(field + ".articles",
+                        "step {0}: ''{1}'' is neither a knowledge article slug nor a web address", named, article));
+            }
+        }
+    }
+
+    private static void checkDue(PlaybookStep step, String field, String named,
+            List<Refusal.FieldProblem> problems) {
+        Optional<Duration> due = step.dueOffset();
+        if (due.isEmpty()) {
+            problems.add(Refusal.FieldProblem.of(field + ".due",
+                    "step {0}: ''{1}'' is not a duration such as PT4H or P2D", named, String.valueOf(step.due())));
+        } else if (due.get().isNegative()) {
+            problems.add(Refusal.FieldProblem.of(field + ".due", "step {0}: the due offset {1} is negative; it "
+                    + "counts from the start of the phase", named, String.valueOf(step.due())));
+        } else if (due.get().compareTo(LONGEST_DUE) > 0) {
+            problems.add(Refusal.FieldProblem.of(field + ".due", "step {0}: the due offset may be at most "
+                    + "365 days", named));
+        }
+    }
+
+    /** Another active playbook for the same category and template, which would make the choice ambiguous. */
+    Optional<Refusal> overlap(PlaybookDefinition definition, @Nullable UUID self) {
+        for (Playbook other : playbooks.all()) {
+            if (other.retired() || other.id().equals(self)
+                    || !Objects.equals(other.definition().template(), definition.template())) {
+                continue;
+            }
+            for (CategoryMatch mine : definition.categories()) {
+                if (other.definition().categories().contains(mine)) {
+                    return Optional.of(Refusal.conflict("categories", "''{0}'' already has the playbook ''{1}''; "
+                            + "retire it or change its categories first", mine.toString(),
+                            other.definition().name()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean knownCategory(CategoryMatch match) {
+        return incidents.categories().stream().anyMatch(choice -> choice.category().rsitClass()
+                .equals(match.rsitClass()) && (match.rsitType() == null
+                        || choice.category().rsitType().equals(match.rsitType())));
+    }
+
+    private Map<String, TeamId> teamsByNameAndId() {
+        Map<String, TeamId> teams = new LinkedHashMap<>();
+        for (TeamView team : identity.teams()) {
+            teams.put(team.name().toLowerCase(Locale.ROOT), team.id());
+            teams.put(team.id().toString(), team.id());
+        }
+        return teams;
+    }
+}
