@@ -93,7 +93,8 @@ class IncidentPages {
     record MarkForm(@NotNull Tlp tlp, @NotNull Pap pap, @Nullable Boolean confidential,
             @Nullable @Size(max = 5_000) String reason, @NotNull Long version) {}
 
-    record DescribeForm(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 20_000) String description,
+    record DescribeForm(@NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
+            @NotBlank @Size(max = 20_000) String description,
             @NotNull Long version) {}
 
     record TimesForm(
