@@ -19,7 +19,7 @@ import org.springframework.data.annotation.Version;
  * the fields, the constructor Spring Data reads a row with, the values {@link NewIncidentsImpl#INSERT} stores a new
  * incident with, and the {@link #snapshot} the audit trail takes its digest of. Keeping the four together keeps them
  * in step, and {@code IncidentColumnsTest} proves they are. {@link Incident} adds the verbs that change the state;
- * nothing else writes these fields.
+ * nothing else writes these fields but Spring Data, when it reads a row.
  */
 abstract class IncidentRow {
 
@@ -99,6 +99,12 @@ abstract class IncidentRow {
         this.updatedAt = updatedAt;
         this.assetId = assetId;
         this.template = template;
+    }
+
+    /** Takes the columns the constructor leaves out from a stored row, as Spring Data sets them after it. */
+    void stored(long number, long version) {
+        this.number = number;
+        this.version = version;
     }
 
     /**

@@ -99,8 +99,7 @@ class IncidentStates implements AuditedStates {
                 instant(row, "detected_at"), instant(row, "reported_at"), instant(row, "acknowledged_at"),
                 instant(row, "contained_at"), instant(row, "recovered_at"), instant(row, "closed_at"),
                 instant(row, "updated_at"), uuid(row, "asset_id"), row.getString("template"));
-        incident.numbered(row.getLong("number"));
-        incident.version = row.getLong("version");
+        incident.stored(row.getLong("number"), row.getLong("version"));
         return incident;
     }
 

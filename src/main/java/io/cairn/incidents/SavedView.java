@@ -7,4 +7,4 @@ import java.time.Instant;
  *
  * @param query the list's query string, for example {@code status=new&sort=priority&direction=asc}
  */
-public record SavedView(SavedViewId id, String name, String query, Instant createdAt) {}
+record SavedView(SavedViewId id, String name, String query, Instant createdAt) {}

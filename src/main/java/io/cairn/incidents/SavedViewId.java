@@ -6,9 +6,9 @@ import io.cairn.shared.UuidText;
 import java.util.UUID;
 
 /** Identifies a saved view of the incident list. */
-public record SavedViewId(UUID value) {
+record SavedViewId(UUID value) {
 
-    public static SavedViewId random() {
+    static SavedViewId random() {
         return new SavedViewId(UUID.randomUUID());
     }
 
