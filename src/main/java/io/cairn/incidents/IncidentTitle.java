@@ -34,6 +34,16 @@ public record IncidentTitle(String text) {
         return Outcome.done(new IncidentTitle(trimmed));
     }
 
+    /**
+     * The title an intake channel made from other text, such as a template's title and the reporter's first answer,
+     * trimmed and shortened to fit; refused only when it is blank.
+     */
+    public static Outcome<IncidentTitle> made(String text) {
+        String trimmed = text.trim();
+        return trimmed.isEmpty() ? Outcome.refused(Refusal.invalid("title", "must not be blank"))
+                : Outcome.done(shortened(trimmed));
+    }
+
     /** A title made from a text that may be longer: cut to {@value #MAX_LENGTH} characters, ending in an ellipsis. */
     public static IncidentTitle shortened(String text) {
         return new IncidentTitle(text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + ELLIPSIS);

@@ -67,8 +67,9 @@ class ReportChecks {
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
-        return IncidentTitle.of(report.title()).map(title -> valid(report, title, category, matrix, impact.get(),
-                urgency.get()));
+        // a channel that routes the report made its title from other text: it is shortened, not refused
+        Outcome<IncidentTitle> title = routed ? IncidentTitle.made(report.title()) : IncidentTitle.of(report.title());
+        return title.map(checked -> valid(report, checked, category, matrix, impact.get(), urgency.get()));
     }
 
     private static ValidReport valid(NewIncident report, IncidentTitle title, Category category,

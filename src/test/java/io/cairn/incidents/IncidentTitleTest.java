@@ -42,6 +42,14 @@ class IncidentTitleTest {
     }
 
     @Test
+    void aTitleAChannelMadeIsTrimmedAndShortenedAndRefusedOnlyWhenBlank() {
+        String made = "  Phishing: " + "the link in the mail ".repeat(20);
+
+        assertThat(IncidentTitle.made(made)).isEqualTo(Outcome.done(IncidentTitle.shortened(made.trim())));
+        assertThat(IncidentTitle.made(" \t ")).isInstanceOf(Outcome.Refused.class);
+    }
+
+    @Test
     void noTitleIsBlankOrLongerThanTheLimit() {
         assertThatThrownBy(() -> new IncidentTitle(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IncidentTitle("x".repeat(IncidentTitle.MAX_LENGTH + 1)))
