@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param action {@code assign} (owner and team; an absent value clears it) or {@code transition} (to, reason)
  */
-public record BulkAction(
+record BulkAction(
         @NotEmpty @Size(max = 200) List<@NotNull IncidentId> incidents,
         @NotNull Action action,
         @Nullable UserId owner,

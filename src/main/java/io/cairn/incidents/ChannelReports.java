@@ -9,44 +9,46 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reports, notes and answers for a reporter whom an intake channel identified (see the interface); the work is
- * {@link IncidentManagement}'s, whose methods for it only this package can call.
+ * {@link Reporting}'s and {@link Conversation}'s, whose methods for it only this package can call.
  */
 @Service
 class ChannelReports implements ReporterChannels {
 
-    private final IncidentManagement incidents;
+    private final Reporting reporting;
+    private final Conversation conversation;
 
-    ChannelReports(IncidentManagement incidents) {
-        this.incidents = incidents;
+    ChannelReports(Reporting reporting, Conversation conversation) {
+        this.reporting = reporting;
+        this.conversation = conversation;
     }
 
     @Override
     public Outcome<IncidentView> reportFor(Actor reporter, NewIncident report) {
-        return incidents.reportFor(reporter, report);
+        return reporting.reportFor(reporter, report);
     }
 
     @Override
     public Outcome<IncidentView> reportAnonymously(NewIncident report) {
-        return incidents.reportAnonymously(report);
+        return reporting.reportAnonymously(report);
     }
 
     @Override
     public Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
-        return incidents.replyFor(reporter, id, reply);
+        return conversation.replyFor(reporter, id, reply);
     }
 
     @Override
     public Optional<TimelineEntry> addChannelNote(IncidentId id, ActorRef channel, String text) {
-        return incidents.addChannelNote(id, channel, text);
+        return conversation.addChannelNote(id, channel, text);
     }
 
     @Override
     public Optional<ReporterView> reporterViewByFollowUpCode(IncidentId id) {
-        return incidents.reporterViewByFollowUpCode(id);
+        return conversation.reporterViewByFollowUpCode(id);
     }
 
     @Override
     public Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
-        return incidents.replyByFollowUpCode(id, reply);
+        return conversation.replyByFollowUpCode(id, reply);
     }
 }

@@ -1,6 +1,5 @@
 package io.cairn.incidents;
 
-import io.cairn.assets.DeviceId;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -11,109 +10,38 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A security incident: what happened, how bad and how urgent, who handles it, how it is marked, and where it is in
- * its lifecycle. It changes only through its verbs; each keeps the lifecycle's rules.
+ * its lifecycle. It changes only through its verbs; each keeps the lifecycle's rules. Its state, column by column, is
+ * {@link IncidentRow}'s.
  */
 @Table("incident")
-class Incident {
+class Incident extends IncidentRow {
 
-    @Id
-    private final UUID id;
-    private long number;
-    private String title;
-    private String description;
-    private String categoryClass;
-    private String categoryType;
-    private Determination determination;
-    private Severity severity;
-    private int impact;
-    private int urgency;
-    private int priority;
-    private Tlp tlp;
-    private Pap pap;
-    private final @Nullable UUID reporterId;
-    private @Nullable UUID ownerId;
-    private @Nullable UUID teamId;
-    private @Nullable UUID businessUnitId;
-    private boolean confidential;
-    private Status status;
-    private @Nullable String resolution;
-    private @Nullable String dismissalReason;
-    private @Nullable UUID mergedInto;
-    private @Nullable Instant occurredAt;
-    private @Nullable Instant detectedAt;
-    private final Instant reportedAt;
-    private @Nullable Instant acknowledgedAt;
-    private @Nullable Instant containedAt;
-    private @Nullable Instant recoveredAt;
-    private @Nullable Instant closedAt;
-    private Instant updatedAt;
-    private final @Nullable UUID assetId;
-    private final @Nullable String template;
-
-    @Version
-    private @Nullable Long version;
-
-    @PersistenceCreator
-    Incident(UUID id, long number, String title, String description, String categoryClass, String categoryType,
+    /** An incident as Spring Data reads it from its row; see {@link IncidentRow}. */
+    Incident(UUID id, String title, String description, String categoryClass, String categoryType,
             Determination determination, Severity severity, int impact, int urgency, int priority, Tlp tlp, Pap pap,
             @Nullable UUID reporterId, @Nullable UUID ownerId, @Nullable UUID teamId, @Nullable UUID businessUnitId,
             boolean confidential, Status status, @Nullable String resolution, @Nullable String dismissalReason,
-            @Nullable UUID mergedInto, @Nullable Instant occurredAt, @Nullable Instant detectedAt,
-            Instant reportedAt, @Nullable Instant acknowledgedAt, @Nullable Instant containedAt,
-            @Nullable Instant recoveredAt, @Nullable Instant closedAt, Instant updatedAt, @Nullable UUID assetId,
-            @Nullable String template, @Nullable Long version) {
-        this.id = id;
-        this.number = number;
-        this.title = title;
-        this.description = description;
-        this.categoryClass = categoryClass;
-        this.categoryType = categoryType;
-        this.determination = determination;
-        this.severity = severity;
-        this.impact = impact;
-        this.urgency = urgency;
-        this.priority = priority;
-        this.tlp = tlp;
-        this.pap = pap;
-        this.reporterId = reporterId;
-        this.ownerId = ownerId;
-        this.teamId = teamId;
-        this.businessUnitId = businessUnitId;
-        this.confidential = confidential;
-        this.status = status;
-        this.resolution = resolution;
-        this.dismissalReason = dismissalReason;
-        this.mergedInto = mergedInto;
-        this.occurredAt = occurredAt;
-        this.detectedAt = detectedAt;
-        this.reportedAt = reportedAt;
-        this.acknowledgedAt = acknowledgedAt;
-        this.containedAt = containedAt;
-        this.recoveredAt = recoveredAt;
-        this.closedAt = closedAt;
-        this.updatedAt = updatedAt;
-        this.assetId = assetId;
-        this.template = template;
-        this.version = version;
+            @Nullable UUID mergedInto, @Nullable Instant occurredAt, @Nullable Instant detectedAt, Instant reportedAt,
+            @Nullable Instant acknowledgedAt, @Nullable Instant containedAt, @Nullable Instant recoveredAt,
+            @Nullable Instant closedAt, Instant updatedAt, @Nullable UUID assetId, @Nullable String template) {
+        super(id, title, description, categoryClass, categoryType, determination, severity, impact, urgency, priority,
+                tlp, pap, reporterId, ownerId, teamId, businessUnitId, confidential, status, resolution,
+                dismissalReason, mergedInto, occurredAt, detectedAt, reportedAt, acknowledgedAt, containedAt,
+                recoveredAt, closedAt, updatedAt, assetId, template);
     }
 
     /** A newly reported incident, in status {@code new}; without a reporter when reported anonymously. */
     static Incident report(IncidentId id, ValidReport report, @Nullable UserId reporter, Instant now) {
-        return new Incident(id.value(), 0, report.title(), report.description(),
-                report.category().rsitClass(), report.category().rsitType(), report.determination(),
-                report.severity(), report.impact(), report.urgency(), report.priority(), report.tlp(), report.pap(),
-                uuid(reporter), uuid(report.owner()), uuid(report.team()), uuid(report.businessUnit()),
-                report.confidential(), Status.NEW, null, null, null, micros(report.occurredAt()),
-                micros(report.detectedAt()), now,
-                null, null, null, null, now, report.asset() == null ? null : report.asset().value(), report.template(),
-                null);
+        return new Incident(id.value(), report.title(), report.description(), report.category().rsitClass(),
+                report.category().rsitType(), report.determination(), report.severity(), report.impact(),
+                report.urgency(), report.priority(), report.tlp(), report.pap(), uuid(reporter), uuid(report.owner()),
+                uuid(report.team()), uuid(report.businessUnit()), report.confidential(), Status.NEW, null, null, null,
+                micros(report.occurredAt()), micros(report.detectedAt()), now, null, null, null, null, now,
+                report.asset() == null ? null : report.asset().value(), report.template());
     }
 
     /** Takes the number the database handed out when it stored the new incident; a number never changes after. */
@@ -124,8 +52,9 @@ class Incident {
         this.number = number;
     }
 
-    void describe(String title, String description, Instant now) {
-        this.title = title;
+    /** Gives the incident a new title and description. */
+    void describe(IncidentTitle title, String description, Instant now) {
+        this.title = title.text();
         this.description = description;
         touch(now);
     }
@@ -156,11 +85,25 @@ class Incident {
         touch(now);
     }
 
-    void mark(Tlp tlp, Pap pap, boolean confidential, Instant now) {
+    /**
+     * Changes the markings. A TLP may be raised (made more restrictive) freely; lowering it is a decision that needs
+     * a reason, which the timeline and the audit trail keep.
+     */
+    Optional<Refusal> mark(Tlp tlp, Pap pap, boolean confidential, @Nullable String reason, Instant now) {
+        if (lowers(tlp) && (reason == null || reason.isBlank())) {
+            return Optional.of(Refusal.invalid("reason", "lowering the TLP marking from " + this.tlp.label() + " to "
+                    + tlp.label() + " needs a reason"));
+        }
         this.tlp = tlp;
         this.pap = pap;
         this.confidential = confidential;
         touch(now);
+        return Optional.empty();
+    }
+
+    /** Whether marking the incident with this TLP lowers its marking (makes it less restrictive). */
+    boolean lowers(Tlp marking) {
+        return marking.compareTo(tlp) < 0;
     }
 
     void recordTimes(@Nullable Instant occurredAt, @Nullable Instant detectedAt, Instant now) {
@@ -182,11 +125,9 @@ class Incident {
                     status.code(), target.code(), status.next().isEmpty() ? "none"
                             : status.next().stream().map(Status::code).toList().toString()));
         }
-        boolean needsReason = target == Status.DISMISSED || target == Status.CLOSED || status == Status.CLOSED;
-        if (needsReason && (reason == null || reason.isBlank())) {
-            String what = target == Status.DISMISSED ? "dismissing needs a reason the reporter will read"
-                    : target == Status.CLOSED ? "closing needs a resolution" : "reopening needs a reason";
-            return Optional.of(Refusal.invalid("reason", what));
+        Optional<Refusal> noReason = status.missingReason(target, reason);
+        if (noReason.isPresent()) {
+            return noReason;
         }
         Status from = status;
         status = target;
@@ -298,54 +239,6 @@ class Incident {
 
     long version() {
         return version == null ? 0 : version;
-    }
-
-    IncidentView view(PriorityMatrix matrix) {
-        return new IncidentView(id(), number, reference(), title, description, new Category(categoryClass,
-                categoryType), determination, severity, matrix.impactLabel(impact), matrix.urgencyLabel(urgency),
-                matrix.priorityLabel(priority), priority, tlp, pap, reporter().orElse(null), owner().orElse(null),
-                team().orElse(null), businessUnitId == null ? null : new BusinessUnitId(businessUnitId),
-                confidential, status, resolution, dismissalReason,
-                mergedInto == null ? null : new IncidentId(mergedInto), occurredAt, detectedAt, reportedAt,
-                acknowledgedAt, containedAt, recoveredAt, closedAt, updatedAt,
-                assetId == null ? null : new DeviceId(assetId), template, version());
-    }
-
-    /**
-     * The columns of a newly reported incident but its number, in the order of {@link NewIncidentsImpl#INSERT}, converted as Spring
-     * Data JDBC converts them (enums by name, instants as timestamps); the version starts at 0 as Spring Data's does.
-     */
-    Object[] insertValues() {
-        return new Object[] {id, title, description, categoryClass, categoryType, determination.name(),
-            severity.name(), impact, urgency, priority, tlp.name(), pap.name(), reporterId, ownerId, teamId,
-            businessUnitId, confidential, status.name(), resolution, dismissalReason, mergedInto, timestamp(occurredAt),
-            timestamp(detectedAt), timestamp(reportedAt), timestamp(acknowledgedAt), timestamp(containedAt),
-            timestamp(recoveredAt), timestamp(closedAt), timestamp(updatedAt), assetId, template, 0L};
-    }
-
-    /**
-     * A reported time in whole microseconds, as PostgreSQL keeps it: the state read back is then the state the audit
-     * trail's digest was taken of.
-     */
-    private static @Nullable Instant micros(@Nullable Instant instant) {
-        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    }
-
-    private static java.sql.@Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : java.sql.Timestamp.from(instant);
-    }
-
-    /** The state the audit trail takes a digest of, before and after each change. */
-    String snapshot() {
-        return "incident{id=" + id + ",number=" + number + ",title=" + title + ",description=" + description
-                + ",category=" + categoryClass + "/" + categoryType + ",determination=" + determination
-                + ",severity=" + severity + ",impact=" + impact + ",urgency=" + urgency + ",priority=" + priority
-                + ",tlp=" + tlp + ",pap=" + pap + ",reporter=" + reporterId + ",owner=" + ownerId + ",team=" + teamId
-                + ",businessUnit=" + businessUnitId + ",confidential=" + confidential + ",status=" + status
-                + ",resolution=" + resolution + ",dismissalReason=" + dismissalReason + ",mergedInto=" + mergedInto
-                + ",occurred=" + occurredAt + ",detected=" + detectedAt + ",reported=" + reportedAt
-                + ",acknowledged=" + acknowledgedAt + ",contained=" + containedAt + ",recovered=" + recoveredAt
-                + ",closed=" + closedAt + ",updated=" + updatedAt + ",asset=" + assetId + ",template=" + template + "}";
     }
 
     private static @Nullable UUID uuid(@Nullable Object id) {

@@ -271,7 +271,7 @@ class IncidentApi {
     @Operation(operationId = "removeSavedView", summary = "Remove a saved view")
     @ApiResponse(responseCode = "204", description = "The view was removed")
     @org.springframework.web.bind.annotation.DeleteMapping("/me/views/{id}")
-    ResponseEntity<Void> removeView(@PathVariable java.util.UUID id) {
+    ResponseEntity<Void> removeView(@PathVariable SavedViewId id) {
         incidents.removeView(id).orRefuse();
         return ResponseEntity.noContent().build();
     }

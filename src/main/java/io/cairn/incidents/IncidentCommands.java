@@ -51,7 +51,8 @@ public final class IncidentCommands {
             @Nullable @Size(max = 5_000) String reason, @NotNull @PositiveOrZero Long version) {}
 
     /** Replaces the title and description. */
-    public record Describe(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 20_000) String description,
+    public record Describe(@NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
+            @NotBlank @Size(max = 20_000) String description,
             @NotNull @PositiveOrZero Long version) {}
 
     /** Records when the incident occurred and when it was detected. */

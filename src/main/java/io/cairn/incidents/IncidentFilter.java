@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * What to list: filters, sort order and which page. Paging is by page number, or by an opaque cursor from the
  * previous page, which stays fast however deep the list goes.
  */
-public record IncidentFilter(
+record IncidentFilter(
         List<Status> statuses,
         List<String> priorities,
         @Nullable String categoryClass,

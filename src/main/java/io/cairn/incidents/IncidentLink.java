@@ -6,5 +6,5 @@ package io.cairn.incidents;
  * @param kind the link; for {@code parent-of} and {@code duplicate-of}, {@code outgoing} says whether this incident
  *     is the parent (or the duplicate)
  */
-public record IncidentLink(LinkKind kind, boolean outgoing, IncidentId other, String otherReference,
+record IncidentLink(LinkKind kind, boolean outgoing, IncidentId other, String otherReference,
         String otherTitle) {}

@@ -53,7 +53,7 @@ class IncidentReportPage {
 
     /** The report as the form sends it; times are local date-times read as UTC. */
     record ReportForm(
-            @NotBlank @Size(max = 300) String title,
+            @NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
             @NotBlank @Size(max = 20_000) String description,
             @Nullable String category,
             @Nullable String impact,

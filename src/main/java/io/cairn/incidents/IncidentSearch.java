@@ -69,10 +69,23 @@ class IncidentSearch {
         // a generic plan chosen after five executions of the prepared statement took 0.1 s to 7 s where the
         // value's own plan takes milliseconds (explain.txt of bench/run). Plan each list for its values.
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-        PriorityMatrix matrix = matrices.current();
+        List<Row> rows = rows(where, parameters, filter, matrices.current());
+        boolean more = rows.size() > filter.size();
+        List<Row> page = more ? rows.subList(0, filter.size()) : rows;
+        String next = more ? Cursor.encode(page.get(page.size() - 1), filter.sort()) : null;
+
+        int cap = filter.text() != null && !filter.text().isBlank() ? TEXT_COUNT_CAP : COUNT_CAP;
+        long total = jdbc.sql("select count(*) from (select 1 from incident i where " + where + " limit "
+                        + (cap + 1) + ") capped")
+                .params(parameters).query(Long.class).single();
+        return new IncidentPage(page.stream().map(Row::summary).toList(), filter.page(), filter.size(),
+                Math.min(total, cap), total <= cap, next);
+    }
+
+    /** The rows of the page in list order, and one more when there is a next page. */
+    private List<Row> rows(String where, List<Object> parameters, IncidentFilter filter, PriorityMatrix matrix) {
         List<String> columns = filter.sort().columns();
         String direction = filter.ascending() ? "asc" : "desc";
-
         // The page's ids first, then their rows: with the list's covering indexes the inner query reads only the
         // index (an offset of 10,000 costs 10,000 index entries, not 10,000 table rows), and only the rows of the
         // page are fetched from the table.
@@ -98,20 +111,9 @@ class IncidentSearch {
                 select i.id, i.number, i.title, i.category_class, i.category_type, i.priority, i.status, i.tlp,
                        i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at
                 from incident i join (""").append(") page on page.id = i.id").append(order);
-
-        List<Row> rows = jdbc.sql(sql.toString()).params(pageParameters)
+        return jdbc.sql(sql.toString()).params(pageParameters)
                 .query((rs, n) -> new Row(summary(rs, matrix), keys(rs, columns)))
                 .list();
-        boolean more = rows.size() > filter.size();
-        List<Row> page = more ? rows.subList(0, filter.size()) : rows;
-        String next = more ? Cursor.encode(page.get(page.size() - 1), filter.sort()) : null;
-
-        int cap = filter.text() != null && !filter.text().isBlank() ? TEXT_COUNT_CAP : COUNT_CAP;
-        long total = jdbc.sql("select count(*) from (select 1 from incident i where " + where + " limit "
-                        + (cap + 1) + ") capped")
-                .params(parameters).query(Long.class).single();
-        return new IncidentPage(page.stream().map(Row::summary).toList(), filter.page(), filter.size(),
-                Math.min(total, cap), total <= cap, next);
     }
 
     private record Row(IncidentSummary summary, List<Object> keys) {}
@@ -127,24 +129,10 @@ class IncidentSearch {
     private static String where(Actor actor, IncidentFilter filter, PriorityMatrix matrix, List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
         conditions.add(IncidentAccess.visibleCondition(actor, parameters));
-        // One value is compared with "=", not "= any(array)": only then does the planner know that an index on
-        // (team, status, priority, reported_at) returns the rows already in list order.
-        if (filter.statuses().size() == 1) {
-            conditions.add("i.status = ?");
-            parameters.add(filter.statuses().get(0).name());
-        } else if (!filter.statuses().isEmpty()) {
-            conditions.add("i.status = any(?)");
-            parameters.add(filter.statuses().stream().map(Status::name).toArray(String[]::new));
-        }
-        List<Integer> priorities = filter.priorities().stream()
-                .map(label -> matrix.priorityLevel(label).orElse(-1)).toList();
-        if (priorities.size() == 1) {
-            conditions.add("i.priority = ?");
-            parameters.add(priorities.get(0));
-        } else if (!priorities.isEmpty()) {
-            conditions.add("i.priority = any(?)");
-            parameters.add(priorities.toArray(Integer[]::new));
-        }
+        oneOf(conditions, parameters, "i.status", filter.statuses().stream().map(Status::name)
+                .toArray(String[]::new));
+        oneOf(conditions, parameters, "i.priority", filter.priorities().stream()
+                .map(label -> matrix.priorityLevel(label).orElse(-1)).toArray(Integer[]::new));
         equal(conditions, parameters, "i.category_class", filter.categoryClass());
         equal(conditions, parameters, "i.category_type", filter.categoryType());
         equal(conditions, parameters, "i.team_id", filter.team() == null ? null : filter.team().value());
@@ -164,6 +152,21 @@ class IncidentSearch {
             parameters.add(filter.text().trim());
         }
         return String.join(" and ", conditions);
+    }
+
+    /**
+     * The column is one of the values, if any are given. One value is compared with "=", not "= any(array)": only then
+     * does the planner know that an index on (team, status, priority, reported_at) returns the rows already in list
+     * order.
+     */
+    private static void oneOf(List<String> conditions, List<Object> parameters, String column, Object[] values) {
+        if (values.length == 1) {
+            conditions.add(column + " = ?");
+            parameters.add(values[0]);
+        } else if (values.length > 1) {
+            conditions.add(column + " = any(?)");
+            parameters.add(values);
+        }
     }
 
     private static void equal(List<String> conditions, List<Object> parameters, String column,

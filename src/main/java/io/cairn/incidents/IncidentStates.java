@@ -37,7 +37,7 @@ class IncidentStates implements AuditedStates {
             .collect(Collectors.toUnmodifiableSet());
 
     /** The columns of the aggregate; not the search vector, which is derived and large. */
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, number, title, description, category_class, category_type, determination, severity, impact, urgency,
             priority, tlp, pap, reporter_id, owner_id, team_id, business_unit_id, confidential, status, resolution,
             dismissal_reason, merged_into, occurred_at, detected_at, reported_at, acknowledged_at, contained_at,
@@ -88,7 +88,7 @@ class IncidentStates implements AuditedStates {
     }
 
     private static Incident incident(ResultSet row) throws SQLException {
-        return new Incident(row.getObject("id", UUID.class), row.getLong("number"), row.getString("title"),
+        Incident incident = new Incident(row.getObject("id", UUID.class), row.getString("title"),
                 row.getString("description"), row.getString("category_class"), row.getString("category_type"),
                 Determination.valueOf(row.getString("determination")), Severity.valueOf(row.getString("severity")),
                 row.getInt("impact"), row.getInt("urgency"), row.getInt("priority"), Tlp.valueOf(row.getString("tlp")),
@@ -98,7 +98,9 @@ class IncidentStates implements AuditedStates {
                 row.getString("dismissal_reason"), uuid(row, "merged_into"), instant(row, "occurred_at"),
                 instant(row, "detected_at"), instant(row, "reported_at"), instant(row, "acknowledged_at"),
                 instant(row, "contained_at"), instant(row, "recovered_at"), instant(row, "closed_at"),
-                instant(row, "updated_at"), uuid(row, "asset_id"), row.getString("template"), row.getLong("version"));
+                instant(row, "updated_at"), uuid(row, "asset_id"), row.getString("template"));
+        incident.stored(row.getLong("number"), row.getLong("version"));
+        return incident;
     }
 
     private static @Nullable UUID uuid(ResultSet row, String column) throws SQLException {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One row of the incident list. */
-public record IncidentSummary(
+record IncidentSummary(
         IncidentId id,
         String reference,
         String title,

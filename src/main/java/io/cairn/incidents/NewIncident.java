@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param template the key of the report template the report came through, set by the intake channel
  */
 public record NewIncident(
-        @NotBlank @Size(max = 300) String title,
+        @NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
         @NotBlank @Size(max = 20_000) String description,
         @Nullable @Valid Category category,
         @Nullable Determination determination,

@@ -21,8 +21,8 @@ class SavedViews {
     List<SavedView> of(UserId owner) {
         return jdbc.sql("select id, name, query, created_at from saved_view where owner_id = ? order by lower(name)")
                 .param(owner.value())
-                .query((row, n) -> new SavedView(row.getObject("id", UUID.class), row.getString("name"),
-                        row.getString("query"), row.getTimestamp("created_at").toInstant()))
+                .query((row, n) -> new SavedView(new SavedViewId(row.getObject("id", UUID.class)),
+                        row.getString("name"), row.getString("query"), row.getTimestamp("created_at").toInstant()))
                 .list();
     }
 
@@ -32,14 +32,14 @@ class SavedViews {
     }
 
     SavedView add(UserId owner, String name, String query, Instant now) {
-        SavedView view = new SavedView(UUID.randomUUID(), name, query, now);
+        SavedView view = new SavedView(SavedViewId.random(), name, query, now);
         jdbc.sql("insert into saved_view (id, owner_id, name, query, created_at) values (?, ?, ?, ?, ?)")
-                .params(view.id(), owner.value(), name, query, Timestamp.from(now)).update();
+                .params(view.id().value(), owner.value(), name, query, Timestamp.from(now)).update();
         return view;
     }
 
-    boolean remove(UserId owner, UUID id) {
-        return jdbc.sql("delete from saved_view where id = ? and owner_id = ?").params(id, owner.value())
+    boolean remove(UserId owner, SavedViewId id) {
+        return jdbc.sql("delete from saved_view where id = ? and owner_id = ?").params(id.value(), owner.value())
                 .update() == 1;
     }
 }

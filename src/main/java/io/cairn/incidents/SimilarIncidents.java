@@ -72,62 +72,74 @@ class SimilarIncidents {
             return List.of();
         }
         Subject subject = found.get();
-        Timestamp from = Timestamp.from(subject.reportedAt().minus(window));
-        Timestamp until = Timestamp.from(subject.reportedAt());
         Map<UUID, SimilarIncident> similar = new LinkedHashMap<>();
         if (subject.asset() != null) {
-            jdbc.sql("""
-                    select id, number, title, reported_at from incident
-                    where asset_id = :asset and reported_at >= :from and reported_at < :until and id <> :id
-                    order by reported_at desc limit :limit""")
-                    .param("asset", subject.asset()).param("from", from).param("until", until)
-                    .param("id", id.value()).param("limit", limit)
-                    .query((rs, row) -> similar.put(rs.getObject("id", UUID.class), new SimilarIncident(
-                            new IncidentId(rs.getObject("id", UUID.class)),
-                            IncidentView.referenceOf(rs.getLong("number")), rs.getString("title"),
-                            rs.getTimestamp("reported_at").toInstant(), List.of(SimilarIncident.SAME_ASSET), 1.0)))
-                    .list();
+            sameAsset(id, subject, window, limit, similar);
         }
         if (!subject.words().isEmpty()) {
-            int count = subject.words().size();
-            int needed = (SHARE_NUMERATOR * count + SHARE_DENOMINATOR - 1) / SHARE_DENOMINATOR;
-            // An incident holding at least `needed` of the words holds at least one of any count - needed + 1 of
-            // them: the index finds those by the longest (likely rarest) words, and only they are counted.
-            List<String> anyOfThese = subject.words().subList(0, count - needed + 1);
-            jdbc.sql("""
-                    select id, number, title, reported_at, matched from (
-                        select i.id, i.number, i.title, i.reported_at,
-                               (select count(*) from unnest(tsvector_to_array(i.search)) as w(word)
-                                where w.word = any(:words)) as matched
-                        from incident i
-                        where i.category_class = :class and i.category_type = :type
-                          and i.reported_at >= :from and i.reported_at < :until and i.id <> :id
-                          and i.search @@ cast(:query as tsquery)) as candidate
-                    where matched >= :needed
-                    order by matched desc, reported_at desc limit :limit""")
-                    .param("words", subject.words().toArray(String[]::new))
-                    .param("class", subject.categoryClass()).param("type", subject.categoryType())
-                    .param("from", from).param("until", until).param("id", id.value())
-                    .param("query", anyOf(anyOfThese)).param("needed", needed)
-                    .param("limit", limit)
-                    .query((rs, row) -> {
-                        UUID other = rs.getObject("id", UUID.class);
-                        double share = rs.getDouble("matched") / count;
-                        SimilarIncident text = new SimilarIncident(new IncidentId(other),
-                                IncidentView.referenceOf(rs.getLong("number")), rs.getString("title"),
-                                rs.getTimestamp("reported_at").toInstant(), List.of(SimilarIncident.SIMILAR_TEXT),
-                                share);
-                        return similar.merge(other, text, (asset, alike) -> new SimilarIncident(asset.id(),
-                                asset.reference(), asset.title(), asset.reportedAt(), List.of(
-                                SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT), 1.0));
-                    })
-                    .list();
+            similarText(id, subject, window, limit, similar);
         }
         return similar.values().stream()
                 .sorted(Comparator.comparingDouble(SimilarIncident::score).reversed()
                         .thenComparing(SimilarIncident::reportedAt, Comparator.reverseOrder()))
                 .limit(limit)
                 .toList();
+    }
+
+    /** Adds the incidents about the subject's asset reported in the window before it. */
+    private void sameAsset(IncidentId id, Subject subject, Duration window, int limit,
+            Map<UUID, SimilarIncident> similar) {
+        jdbc.sql("""
+                select id, number, title, reported_at from incident
+                where asset_id = :asset and reported_at >= :from and reported_at < :until and id <> :id
+                order by reported_at desc limit :limit""")
+                .param("asset", subject.asset()).param("from", subject.from(window))
+                .param("until", subject.until()).param("id", id.value()).param("limit", limit)
+                .query((rs, row) -> similar.put(rs.getObject("id", UUID.class), new SimilarIncident(
+                        new IncidentId(rs.getObject("id", UUID.class)),
+                        IncidentView.referenceOf(rs.getLong("number")), rs.getString("title"),
+                        rs.getTimestamp("reported_at").toInstant(), List.of(SimilarIncident.SAME_ASSET), 1.0)))
+                .list();
+    }
+
+    /**
+     * Adds the incidents of the subject's category reported in the window before it that hold most of its
+     * significant words; one about the same asset too is alike for both reasons.
+     */
+    private void similarText(IncidentId id, Subject subject, Duration window, int limit,
+            Map<UUID, SimilarIncident> similar) {
+        int count = subject.words().size();
+        int needed = (SHARE_NUMERATOR * count + SHARE_DENOMINATOR - 1) / SHARE_DENOMINATOR;
+        // An incident holding at least `needed` of the words holds at least one of any count - needed + 1 of
+        // them: the index finds those by the longest (likely rarest) words, and only they are counted.
+        List<String> anyOfThese = subject.words().subList(0, count - needed + 1);
+        jdbc.sql("""
+                select id, number, title, reported_at, matched from (
+                    select i.id, i.number, i.title, i.reported_at,
+                           (select count(*) from unnest(tsvector_to_array(i.search)) as w(word)
+                            where w.word = any(:words)) as matched
+                    from incident i
+                    where i.category_class = :class and i.category_type = :type
+                      and i.reported_at >= :from and i.reported_at < :until and i.id <> :id
+                      and i.search @@ cast(:query as tsquery)) as candidate
+                where matched >= :needed
+                order by matched desc, reported_at desc limit :limit""")
+                .param("words", subject.words().toArray(String[]::new))
+                .param("class", subject.categoryClass()).param("type", subject.categoryType())
+                .param("from", subject.from(window)).param("until", subject.until()).param("id", id.value())
+                .param("query", anyOf(anyOfThese)).param("needed", needed)
+                .param("limit", limit)
+                .query((rs, row) -> {
+                    UUID other = rs.getObject("id", UUID.class);
+                    SimilarIncident text = new SimilarIncident(new IncidentId(other),
+                            IncidentView.referenceOf(rs.getLong("number")), rs.getString("title"),
+                            rs.getTimestamp("reported_at").toInstant(), List.of(SimilarIncident.SIMILAR_TEXT),
+                            rs.getDouble("matched") / count);
+                    return similar.merge(other, text, (asset, alike) -> new SimilarIncident(asset.id(),
+                            asset.reference(), asset.title(), asset.reportedAt(), List.of(
+                            SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT), 1.0));
+                })
+                .list();
     }
 
     /**
@@ -190,6 +202,18 @@ class SimilarIncidents {
         return String.join(" | ", quoted);
     }
 
+    /** The incident whose likes are sought: its asset, category, time of report and significant words. */
     private record Subject(@org.jspecify.annotations.Nullable UUID asset, String categoryClass, String categoryType,
-            Instant reportedAt, List<String> words) {}
+            Instant reportedAt, List<String> words) {
+
+        /** The start of the window before the report. */
+        Timestamp from(Duration window) {
+            return Timestamp.from(reportedAt.minus(window));
+        }
+
+        /** The end of the window: the report itself. */
+        Timestamp until() {
+            return Timestamp.from(reportedAt);
+        }
+    }
 }

@@ -2,10 +2,13 @@ package io.cairn.incidents;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.cairn.shared.Refusal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an incident is in its lifecycle: the phases of NIST SP 800-61 r2, plus triage, review and the two ends.
@@ -46,6 +49,20 @@ public enum Status {
 
     public boolean mayMoveTo(Status target) {
         return next().contains(target);
+    }
+
+    /**
+     * Why moving from this status to the target needs a reason that was not given, if it does: dismissing needs one
+     * the reporter will read, closing a resolution, reopening a reason.
+     */
+    Optional<Refusal> missingReason(Status target, @Nullable String reason) {
+        boolean needsReason = target == DISMISSED || target == CLOSED || this == CLOSED;
+        if (!needsReason || reason != null && !reason.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Refusal.invalid("reason", target == DISMISSED
+                ? "dismissing needs a reason the reporter will read"
+                : target == CLOSED ? "closing needs a resolution" : "reopening needs a reason"));
     }
 
     /** True for statuses in which work on the incident has ended. */

@@ -5,7 +5,6 @@ import io.cairn.identity.UserId;
 import io.cairn.shared.Outcome;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -124,7 +123,7 @@ class WorkspacePages {
     }
 
     @PostMapping("/incidents/views/{id}/delete")
-    String removeView(@PathVariable UUID id, RedirectAttributes redirect) {
+    String removeView(@PathVariable SavedViewId id, RedirectAttributes redirect) {
         incidents.removeView(id);
         redirect.addFlashAttribute("notice", text("workspace.view.removed"));
         return "redirect:/incidents";

@@ -4,6 +4,7 @@ import io.cairn.identity.Actor;
 import io.cairn.identity.UserView;
 import io.cairn.identity.system.UsersForSystem;
 import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentTitle;
 import io.cairn.incidents.TimelineEntry;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
@@ -40,7 +41,6 @@ class MailIntake {
     /** A reference as acknowledgements quote it in their subject. */
     private static final Pattern REFERENCE = Pattern.compile("\\bINC-\\d{1,18}\\b");
 
-    static final int TITLE_LIMIT = 300;
     static final int DESCRIPTION_LIMIT = 20_000;
 
     private final ReporterChannels channels;
@@ -193,7 +193,7 @@ class MailIntake {
             subject = "E-mail without a subject from "
                     + (mail.sender().isEmpty() ? "an unknown sender" : mail.sender());
         }
-        return subject.length() <= TITLE_LIMIT ? subject : subject.substring(0, TITLE_LIMIT - 1) + "\u2026";
+        return IncidentTitle.shortened(subject).text();
     }
 
     static String description(ReceivedMail mail, boolean byAccount) {

@@ -1,0 +1,86 @@
+package io.cairn.incidents;
+
+import io.cairn.identity.BusinessUnitId;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * The handler's workspace: deciding about new reports (accept, dismiss or merge, all of it or none) and applying one
+ * change to many incidents, each on its own.
+ */
+@Component
+class Triage {
+
+    private final IncidentLifecycle lifecycle;
+    private final Linking linking;
+    private final Incidents incidents;
+    private final IncidentChanges changes;
+
+    Triage(IncidentLifecycle lifecycle, Linking linking, Incidents incidents, IncidentChanges changes) {
+        this.lifecycle = lifecycle;
+        this.linking = linking;
+        this.incidents = incidents;
+        this.changes = changes;
+    }
+
+    /**
+     * Decides about a new report: accept it (it moves through triage into analysis), dismiss it with a reason the
+     * reporter reads, or merge it into an existing incident. Either all of the decision happens or none of it.
+     */
+    @Transactional
+    Outcome<IncidentView> triage(IncidentId id, TriageDecision decision) {
+        Outcome<IncidentView> outcome = switch (decision.decision()) {
+            case ACCEPT -> throughTriage(id, Status.ANALYSIS, null, decision.version());
+            case DISMISS -> decision.reason() == null || decision.reason().isBlank()
+                    ? Outcome.refused(Refusal.invalid("reason", "dismissing needs a reason the reporter will read"))
+                    : throughTriage(id, Status.DISMISSED, decision.reason(), decision.version());
+            case MERGE -> decision.target() == null
+                    ? Outcome.refused(Refusal.invalid("target", "merging needs the incident to merge into"))
+                    : linking.merge(id, new IncidentCommands.Merge(decision.target(), decision.version()));
+        };
+        if (outcome instanceof Outcome.Refused<IncidentView>) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return outcome;
+    }
+
+    private Outcome<IncidentView> throughTriage(IncidentId id, Status to, @Nullable String reason, long version) {
+        return lifecycle.transition(id, new IncidentCommands.Transition(Status.TRIAGE, null, version))
+                .flatMap(triaged -> lifecycle.transition(id, new IncidentCommands.Transition(to, reason,
+                        triaged.version())));
+    }
+
+    /** Applies one change to each selected incident on its own; says per incident whether it was done. */
+    @Transactional
+    Outcome<List<BulkAction.Result>> bulk(BulkAction action) {
+        if (action.action() == BulkAction.Action.TRANSITION && action.to() == null) {
+            return Outcome.refused(Refusal.invalid("to", "a bulk transition needs the status to move to"));
+        }
+        List<BulkAction.Result> results = new ArrayList<>();
+        for (IncidentId id : new LinkedHashSet<>(action.incidents())) {
+            long version = incidents.findById(id.value()).map(Incident::version).orElse(-1L);
+            Outcome<IncidentView> outcome = version < 0 ? Outcome.refused(Refusal.notFound("incident " + id))
+                    : switch (action.action()) {
+                        case ASSIGN -> lifecycle.assign(id, new IncidentCommands.Assign(action.owner(), action.team(),
+                                businessUnitOf(id), version));
+                        case TRANSITION -> lifecycle.transition(id, new IncidentCommands.Transition(action.to(),
+                                action.reason(), version));
+                    };
+            results.add(outcome instanceof Outcome.Refused<IncidentView> refused
+                    ? new BulkAction.Result(id, false, refused.refusal().message())
+                    : new BulkAction.Result(id, true, null));
+        }
+        return Outcome.done(results);
+    }
+
+    private @Nullable BusinessUnitId businessUnitOf(IncidentId id) {
+        return incidents.findById(id.value()).map(i -> changes.view(i).businessUnit()).orElse(null);
+    }
+}
