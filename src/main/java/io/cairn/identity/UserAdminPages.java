@@ -206,14 +206,12 @@ class UserAdminPages {
         return roles == null ? List.of() : roles;
     }
 
-    /** The refusal in the reader's language when the bundle knows it, as the module wrote it otherwise. */
+    /** The refusal in the reader's language. */
     private String textOf(Refusal refusal) {
         if (refusal.kind() == Refusal.Kind.STALE) {
             return message("refusal.stale");
         }
-        String text = refusal.fields().isEmpty() ? refusal.message() : refusal.fields().get(0).message();
-        return messages.getMessage(RefusalErrors.codeOf(text), null, refusal.message(),
-                LocaleContextHolder.getLocale());
+        return RefusalErrors.text(refusal, messages, LocaleContextHolder.getLocale());
     }
 
     private String message(String code, Object... arguments) {

@@ -1,8 +1,10 @@
 package io.cairn.shared;
 
 import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Why a command was not carried out, in words a user can act on.
@@ -10,11 +12,30 @@ import java.util.Locale;
  * @param kind what sort of refusal it is; the web boundary turns it into a status
  * @param message the reason, as the user reads it
  * @param fields the fields at fault and what is wrong with each; empty when no one field is to blame
- * @param template the message with its variable parts as {@link MessageFormat} placeholders ({@code {0}}), from
- *     which a web page makes the message code it translates; the message itself when there are no arguments
+ * @param code the message code of the reason, under which a page finds its translation ({@code refusal.} and the
+ *     code); for a refusal of one field, its problem's code
+ * @param template the message with its variable parts as {@link MessageFormat} placeholders ({@code {0}}), the English
+ *     text a page shows when its bundle has no other; the message itself when there are no arguments
  * @param arguments the variable parts of the message, in the order of their placeholders; empty for a fixed text
  */
-public record Refusal(Kind kind, String message, List<FieldProblem> fields, String template, List<Object> arguments) {
+public record Refusal(Kind kind, String message, List<FieldProblem> fields, String code, String template,
+        List<Object> arguments) {
+
+    /**
+     * A reason a command may be refused: an explicit message code and the English text the API answers. Each module
+     * declares its reasons as an enum; a Dutch text {@code refusal.<code>} translates each one.
+     */
+    public interface Reason {
+
+        /** The message code, without the {@code refusal.} that bundles put before it: {@code incident.not-open}. */
+        String code();
+
+        /**
+         * The English text, its variable parts as {@link MessageFormat} placeholders ({@code {0}}); a text without
+         * placeholders is taken as it is, quotes and all.
+         */
+        String template();
+    }
 
     /** What sort of refusal it is. */
     public enum Kind {
@@ -50,23 +71,41 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
      *
      * @param field the field's name
      * @param message what is wrong with it, as the user reads it
+     * @param code the message code of the reason, as for {@link Refusal#code}
      * @param template the message with its variable parts as placeholders; the message itself without arguments
      * @param arguments the variable parts of the message; empty for a fixed text
      */
-    public record FieldProblem(String field, String message, String template, List<Object> arguments) {
+    public record FieldProblem(String field, String message, String code, String template, List<Object> arguments) {
 
         public FieldProblem {
             arguments = List.copyOf(arguments);
         }
 
-        /** A problem with a fixed text. */
-        public FieldProblem(String field, String message) {
-            this(field, message, message, List.of());
+        /** A problem for a reason: {@code of("to", SharedRefusals.TOO_SHORT, 12)}. */
+        public static FieldProblem of(String field, Reason reason, Object... arguments) {
+            return new FieldProblem(field, format(reason.template(), arguments), reason.code(), reason.template(),
+                    List.of(arguments));
         }
 
-        /** A problem whose text has variable parts: {@code of("to", "must be at least {0} characters", 12)}. */
+        /**
+         * A problem with a fixed text, its code made from the text.
+         *
+         * @deprecated handling is the last user; give a {@link Reason} to {@link #of(String, Reason, Object...)}
+         */
+        @Deprecated(forRemoval = true)
+        public FieldProblem(String field, String message) {
+            this(field, message, LegacyCodes.of(message), message, List.of());
+        }
+
+        /**
+         * A problem whose text has variable parts, its code made from the template.
+         *
+         * @deprecated handling is the last user; give a {@link Reason} to {@link #of(String, Reason, Object...)}
+         */
+        @Deprecated(forRemoval = true)
         public static FieldProblem of(String field, String template, Object... arguments) {
-            return new FieldProblem(field, format(template, arguments), template, List.of(arguments));
+            return new FieldProblem(field, format(template, arguments), LegacyCodes.of(template), template,
+                    List.of(arguments));
         }
     }
 
@@ -75,67 +114,76 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
         arguments = List.copyOf(arguments);
     }
 
-    /** A refusal with a fixed text. */
-    public Refusal(Kind kind, String message, List<FieldProblem> fields) {
-        this(kind, message, fields, message, List.of());
+    /** A refusal that no one field is to blame for: {@code of(Kind.CONFLICT, IncidentRefusals.NOT_OPEN, title)}. */
+    public static Refusal of(Kind kind, Reason reason, Object... arguments) {
+        return of(kind, List.of(), reason, arguments);
     }
 
-    /**
-     * A refusal that no one field is to blame for, its text with variable parts:
-     * {@code of(Kind.CONFLICT, "''{0}'' is not open", title)}.
-     */
-    public static Refusal of(Kind kind, String template, Object... arguments) {
-        return new Refusal(kind, format(template, arguments), List.of(), template, List.of(arguments));
+    /** A refusal with its own text for the whole, and the fields at fault. */
+    public static Refusal of(Kind kind, List<FieldProblem> fields, Reason reason, Object... arguments) {
+        return new Refusal(kind, format(reason.template(), arguments), fields, reason.code(), reason.template(),
+                List.of(arguments));
     }
 
-    /**
-     * A refusal of one field; the message may be a template with arguments ({@code "must be at least {0}
-     * characters", 12}), and is taken as it is when there are none.
-     */
-    public static Refusal invalid(String field, String template, Object... arguments) {
-        return ofField(Kind.INVALID, field, template, arguments);
+    /** A refusal of several fields, its text their problems joined: {@code name: is already taken; key: ...}. */
+    public static Refusal ofProblems(Kind kind, List<FieldProblem> fields) {
+        return of(kind, fields, SharedRefusals.GIVEN_TEXT, String.join("; ", fields.stream()
+                .map(problem -> problem.field() + ": " + problem.message()).toList()));
     }
 
+    /** This refusal as the problem of another field, in its words: a refused answer among a report's answers. */
+    public FieldProblem asProblemOf(String field) {
+        return new FieldProblem(field, message, code, template, arguments);
+    }
+
+    /** A refusal of one field: {@code invalid("password", SharedRefusals.TOO_SHORT, 12)}. */
+    public static Refusal invalid(String field, Reason reason, Object... arguments) {
+        return ofField(Kind.INVALID, FieldProblem.of(field, reason, arguments));
+    }
+
+    /** A conflict of one field, as for {@link #invalid(String, Reason, Object...)}. */
+    public static Refusal conflict(String field, Reason reason, Object... arguments) {
+        return ofField(Kind.CONFLICT, FieldProblem.of(field, reason, arguments));
+    }
+
+    /** A conflict no one field is to blame for. */
+    public static Refusal conflict(Reason reason, Object... arguments) {
+        return of(Kind.CONFLICT, reason, arguments);
+    }
+
+    /** A refusal of what the caller may see but not do. */
+    public static Refusal forbidden(Reason reason, Object... arguments) {
+        return of(Kind.FORBIDDEN, reason, arguments);
+    }
+
+    /** A field larger than a configured limit allows. */
+    public static Refusal tooLarge(String field, Reason reason, Object... arguments) {
+        return ofField(Kind.TOO_LARGE, FieldProblem.of(field, reason, arguments));
+    }
+
+    /** An object that does not exist or that the caller may not see: {@code notFound("team " + id)}. */
     public static Refusal notFound(String what) {
-        return new Refusal(Kind.NOT_FOUND, what + " does not exist or is not visible to you", List.of());
+        return of(Kind.NOT_FOUND, SharedRefusals.NOT_FOUND, what);
     }
 
-    public static Refusal forbidden(String message) {
-        return new Refusal(Kind.FORBIDDEN, message, List.of());
-    }
-
-    public static Refusal conflict(String message) {
-        return new Refusal(Kind.CONFLICT, message, List.of());
-    }
-
-    /** A conflict of one field; the message may be a template with arguments, as for {@link #invalid}. */
-    public static Refusal conflict(String field, String template, Object... arguments) {
-        return ofField(Kind.CONFLICT, field, template, arguments);
-    }
-
-    public static Refusal throttled(java.time.Duration wait) {
+    public static Refusal throttled(Duration wait) {
         // the seconds as text, so that a translation shows them without grouping (1000, not 1,000)
-        return of(Kind.THROTTLED, THROTTLED_TEMPLATE, String.valueOf(Math.max(1, wait.toSeconds())));
+        return of(Kind.THROTTLED, SharedRefusals.THROTTLED, String.valueOf(Math.max(1, wait.toSeconds())));
     }
-
-    private static final String THROTTLED_TEMPLATE = "too many attempts; try again in {0} seconds";
 
     /** For a throttled refusal, how long the caller must wait before trying again (an HTTP Retry-After). */
-    public java.util.Optional<java.time.Duration> retryAfter() {
-        return kind == Kind.THROTTLED && template.equals(THROTTLED_TEMPLATE)
+    public Optional<Duration> retryAfter() {
+        return kind == Kind.THROTTLED && code.equals(SharedRefusals.THROTTLED.code())
                 && arguments.get(0) instanceof String seconds
-                ? java.util.Optional.of(java.time.Duration.ofSeconds(Long.parseLong(seconds)))
-                : java.util.Optional.empty();
-    }
-
-    public static Refusal tooLarge(String field, String message) {
-        return ofField(Kind.TOO_LARGE, field, message);
+                ? Optional.of(Duration.ofSeconds(Long.parseLong(seconds)))
+                : Optional.empty();
     }
 
     public static Refusal stale(long expectedVersion, long storedVersion) {
-        return new Refusal(Kind.STALE, "version: you changed version " + expectedVersion
-                + " but version " + storedVersion + " is stored; reload and try again",
-                List.of(new FieldProblem("version", "is " + expectedVersion + ", stored is " + storedVersion)));
+        String expected = String.valueOf(expectedVersion);
+        String stored = String.valueOf(storedVersion);
+        return of(Kind.STALE, List.of(FieldProblem.of("version", SharedRefusals.STALE_VERSION, expected, stored)),
+                SharedRefusals.STALE, expected, stored);
     }
 
     /**
@@ -146,9 +194,64 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
         return arguments.length == 0 ? template : new MessageFormat(template, Locale.ENGLISH).format(arguments);
     }
 
-    private static Refusal ofField(Kind kind, String field, String template, Object... arguments) {
-        FieldProblem problem = FieldProblem.of(field, template, arguments);
-        return new Refusal(kind, field + ": " + problem.message(), List.of(problem), field + ": " + template,
-                List.of(arguments));
+    private static Refusal ofField(Kind kind, FieldProblem problem) {
+        return new Refusal(kind, problem.field() + ": " + problem.message(), List.of(problem), problem.code(),
+                problem.field() + ": " + problem.template(), problem.arguments());
+    }
+
+    /**
+     * A refusal with a fixed text, its code made from the text.
+     *
+     * @deprecated handling is the last user; use a factory method with a {@link Reason}
+     */
+    @Deprecated(forRemoval = true)
+    public Refusal(Kind kind, String message, List<FieldProblem> fields) {
+        this(kind, message, fields, LegacyCodes.of(message), message, List.of());
+    }
+
+    /**
+     * A refusal whose text has variable parts, its code made from the template.
+     *
+     * @deprecated handling is the last user; use a factory method with a {@link Reason}
+     */
+    @Deprecated(forRemoval = true)
+    public Refusal(Kind kind, String message, List<FieldProblem> fields, String template, List<Object> arguments) {
+        this(kind, message, fields, LegacyCodes.of(template), template, arguments);
+    }
+
+    /** @deprecated handling is the last user; use {@link #of(Kind, Reason, Object...)} */
+    @Deprecated(forRemoval = true)
+    public static Refusal of(Kind kind, String template, Object... arguments) {
+        return new Refusal(kind, format(template, arguments), List.of(), template, List.of(arguments));
+    }
+
+    /** @deprecated handling is the last user; use {@link #invalid(String, Reason, Object...)} */
+    @Deprecated(forRemoval = true)
+    public static Refusal invalid(String field, String template, Object... arguments) {
+        return ofField(Kind.INVALID, FieldProblem.of(field, template, arguments));
+    }
+
+    /** @deprecated handling is the last user; use {@link #conflict(Reason, Object...)} */
+    @Deprecated(forRemoval = true)
+    public static Refusal conflict(String message) {
+        return new Refusal(Kind.CONFLICT, message, List.of());
+    }
+
+    /** @deprecated handling is the last user; use {@link #conflict(String, Reason, Object...)} */
+    @Deprecated(forRemoval = true)
+    public static Refusal conflict(String field, String template, Object... arguments) {
+        return ofField(Kind.CONFLICT, FieldProblem.of(field, template, arguments));
+    }
+
+    /** @deprecated intake is the last user; use {@link #tooLarge(String, Reason, Object...)} */
+    @Deprecated(forRemoval = true)
+    public static Refusal tooLarge(String field, String message) {
+        return ofField(Kind.TOO_LARGE, new FieldProblem(field, message));
+    }
+
+    /** @deprecated handling is the last user; use {@link #forbidden(Reason, Object...)} */
+    @Deprecated(forRemoval = true)
+    public static Refusal forbidden(String message) {
+        return new Refusal(Kind.FORBIDDEN, message, List.of());
     }
 }

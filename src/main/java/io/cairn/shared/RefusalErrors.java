@@ -14,16 +14,13 @@ import org.springframework.validation.Errors;
 /**
  * Puts a refusal into a web form's errors, so that each problem shows next to the field it is about.
  *
- * <p>The message codes are made from the refusal's English text ({@code refusal.must-be-at-least-12-characters}),
- * the way gettext keys a catalogue by its source text: a message bundle translates the texts it knows, and any other
- * refusal shows as the module wrote it. A text with variable parts is keyed by its template
- * ({@code refusal.must-be-at-least-0-characters}) and its arguments go along, so that a bundle can place them
- * ({@code moet minstens {0} tekens lang zijn}). A stale version is {@code refusal.stale} whatever the text. Pages
- * show every text in sentence case; the API gives the rule's own words.
+ * <p>The message code is {@code refusal.} and the code of the refusal's reason ({@code refusal.too-short}): a message
+ * bundle translates it, and the reason's English template is the text where a bundle has none. The arguments go
+ * along, so that a bundle can place them ({@code Gebruik minstens {0} tekens.}). A stale version is
+ * {@code refusal.stale} whatever the text. Pages show every text in sentence case; the API gives the rule's own
+ * words.
  */
 public final class RefusalErrors {
-
-    private static final int MAX_CODE_LENGTH = 120;
 
     private RefusalErrors() {}
 
@@ -37,11 +34,11 @@ public final class RefusalErrors {
             return;
         }
         if (refusal.fields().isEmpty()) {
-            errors.reject(codeOf(refusal.template()), argumentsOf(refusal.arguments()), sentence(refusal.template()));
+            errors.reject(codeOf(refusal.code()), argumentsOf(refusal.arguments()), sentence(refusal.template()));
             return;
         }
         for (Refusal.FieldProblem problem : refusal.fields()) {
-            String code = codeOf(problem.template());
+            String code = codeOf(problem.code());
             Object[] arguments = argumentsOf(problem.arguments());
             if (hasField(errors, problem.field())) {
                 errors.rejectValue(problem.field(), code, arguments, sentence(problem.template()));
@@ -66,10 +63,10 @@ public final class RefusalErrors {
             return byField;
         }
         if (refusal.fields().isEmpty()) {
-            byField.put(key.apply("form"), text(refusal.template(), refusal.arguments(), messages, locale));
+            byField.put(key.apply("form"), text(refusal.code(), refusal.template(), refusal.arguments(), messages, locale));
         }
         refusal.fields().forEach(problem -> byField.merge(key.apply(problem.field()),
-                text(problem.template(), problem.arguments(), messages, locale), (a, b) -> a + "; " + b));
+                text(problem.code(), problem.template(), problem.arguments(), messages, locale), (a, b) -> a + "; " + b));
         return byField;
     }
 
@@ -78,8 +75,9 @@ public final class RefusalErrors {
         return String.join("; ", byField(refusal, messages, locale, field -> "all").values());
     }
 
-    private static String text(String template, List<Object> arguments, MessageSource messages, Locale locale) {
-        return sentence(messages.getMessage(new DefaultMessageSourceResolvable(new String[] {codeOf(template)},
+    private static String text(String code, String template, List<Object> arguments, MessageSource messages,
+            Locale locale) {
+        return sentence(messages.getMessage(new DefaultMessageSourceResolvable(new String[] {codeOf(code)},
                 argumentsOf(arguments), template), locale));
     }
 
@@ -97,10 +95,13 @@ public final class RefusalErrors {
         return arguments.isEmpty() ? null : arguments.toArray();
     }
 
-    /** The message code of a refusal text: {@code refusal.} and the text in lower case, words joined by dashes. */
-    public static String codeOf(String text) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return "refusal." + (slug.length() > MAX_CODE_LENGTH ? slug.substring(0, MAX_CODE_LENGTH) : slug);
+    /** The message code under which bundles translate a reason: {@code refusal.} and the reason's code. */
+    public static String codeOf(Refusal.Reason reason) {
+        return codeOf(reason.code());
+    }
+
+    private static String codeOf(String code) {
+        return "refusal." + code;
     }
 
     private static boolean hasField(Errors errors, String field) {

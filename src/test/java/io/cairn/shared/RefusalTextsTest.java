@@ -1,0 +1,249 @@
+package io.cairn.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every reason a refusal may give has a Dutch text, and every Dutch refusal text belongs to a reason: the reasons are
+ * the enums of {@code io.cairn} that implement {@link Refusal.Reason}, the texts the {@code refusal.*} keys of the
+ * Dutch bundles.
+ */
+class RefusalTextsTest {
+
+    private static final Path I18N = Path.of("src/main/resources/i18n");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+
+    /** The text every page shows for a stale refusal, whatever its reason (see {@link RefusalErrors}). */
+    private static final String STALE_PAGE_TEXT = "refusal.stale";
+
+    /**
+     * The codes that handling's refusals still make from their English text (the deprecated factory methods of
+     * {@link Refusal}): handling has no reasons yet. The step that gives handling its reasons removes this list.
+     */
+    private static final Set<String> HANDLING_DERIVED_KEYS = Set.of(
+            "refusal.0-1-is-not-an-rsit-class-and-type",
+            "refusal.0-already-has-the-playbook-1-retire-it-or-change-its-categories-first",
+            "refusal.0-is-not-a-date-yyyy-mm-dd",
+            "refusal.0-is-not-a-device-id-a-uuid",
+            "refusal.0-is-not-a-duration-such-as-pt4h-or-4h",
+            "refusal.0-is-not-a-report-template-key-lower-case-letters-digits-and-dashes",
+            "refusal.0-is-not-a-root-cause-of-the-vocabulary",
+            "refusal.0-is-not-a-stretch-of-hours-such-as-09-00-17-00",
+            "refusal.0-is-not-a-tag-use-letters-digits-spaces-dots-dashes-or-underscores-at-most-40",
+            "refusal.0-is-not-a-time-zone-for-example-europe-amsterdam",
+            "refusal.0-is-not-an-rsit-class-and-type-such-as-fraud-phishing",
+            "refusal.0-is-not-an-rsit-class-or-class-type",
+            "refusal.0-is-not-the-login-name-of-a-user",
+            "refusal.0-is-reserved-choose-another-address",
+            "refusal.0-is-retired-choose-another-root-cause",
+            "refusal.0-stops-the-clocks-anyway-only-statuses-of-an-open-incident-can-pause-them",
+            "refusal.a-completed-review-needs-a-root-cause",
+            "refusal.a-completed-review-needs-a-summary-of-the-timeline",
+            "refusal.a-corrective-action-needs-a-due-date",
+            "refusal.a-corrective-action-needs-an-owner",
+            "refusal.a-playbook-with-the-key-0-exists-already",
+            "refusal.an-incident-cannot-be-linked-to-itself",
+            "refusal.an-incident-cannot-be-merged-into-itself",
+            "refusal.an-incident-in-status-0-cannot-move-to-1-allowed-2",
+            "refusal.an-incident-of-priority-0-needs-a-completed-post-incident-review-before-it-is-closed",
+            "refusal.analysis-cannot-be-left-while-these-mandatory-steps-are-open-0",
+            "refusal.another-article-already-has-the-address-0",
+            "refusal.another-rule-is-called-0",
+            "refusal.at-most-0-senders",
+            "refusal.at-most-0-tags",
+            "refusal.business-unit-0-does-not-exist",
+            "refusal.calendar-0-does-not-exist",
+            "refusal.cannot-merge-into-an-incident-that-is-closed",
+            "refusal.cannot-merge-into-an-incident-that-is-dismissed",
+            "refusal.closing-needs-a-resolution",
+            "refusal.containment-cannot-be-left-while-these-mandatory-steps-are-open-0",
+            "refusal.dismissing-needs-a-reason-the-reporter-will-read",
+            "refusal.eradication-cannot-be-left-while-these-mandatory-steps-are-open-0",
+            "refusal.escalation-level-0-does-not-exist",
+            "refusal.has-expired-report-again-if-you-need-to",
+            "refusal.is-already-taken",
+            "refusal.is-not-a-follow-up-code-check-it-and-try-again",
+            "refusal.is-not-your-current-password",
+            "refusal.lies-before-the-time-it-occurred",
+            "refusal.lies-in-the-future",
+            "refusal.lies-in-the-past",
+            "refusal.lowering-the-tlp-marking-from-amber-strict-to-amber-needs-a-reason",
+            "refusal.lowering-the-tlp-marking-from-amber-strict-to-clear-needs-a-reason",
+            "refusal.lowering-the-tlp-marking-from-amber-strict-to-green-needs-a-reason",
+            "refusal.lowering-the-tlp-marking-from-amber-to-clear-needs-a-reason",
+            "refusal.lowering-the-tlp-marking-from-amber-to-green-needs-a-reason",
+            "refusal.lowering-the-tlp-marking-from-green-to-clear-needs-a-reason",
+            "refusal.lowering-the-tlp-marking-from-red-to-amber-needs-a-reason",
+            "refusal.lowering-the-tlp-marking-from-red-to-amber-strict-needs-a-reason",
+            "refusal.lowering-the-tlp-marking-from-red-to-clear-needs-a-reason",
+            "refusal.lowering-the-tlp-marking-from-red-to-green-needs-a-reason",
+            "refusal.must-be-1-to-100-characters",
+            "refusal.must-be-1-to-100-lower-case-letters-digits-dots-dashes-or-underscores",
+            "refusal.must-be-1-to-500-characters",
+            "refusal.must-be-at-least-0-characters",
+            "refusal.must-be-at-most-0-characters",
+            "refusal.must-be-at-most-200-characters",
+            "refusal.must-be-in-the-future",
+            "refusal.must-be-one-of-0",
+            "refusal.must-differ-from-the-current-password",
+            "refusal.must-not-be-empty",
+            "refusal.must-not-contain-the-login-name",
+            "refusal.no-such-user",
+            "refusal.not-a-date",
+            "refusal.recovery-cannot-be-left-while-these-mandatory-steps-are-open-0",
+            "refusal.reopening-needs-a-reason",
+            "refusal.review-cannot-be-left-while-these-mandatory-steps-are-open-0",
+            "refusal.step-0-1-is-neither-a-knowledge-article-slug-nor-a-web-address",
+            "refusal.step-0-1-is-not-a-duration-such-as-pt4h-or-p2d",
+            "refusal.step-0-is-assigned-to-team-1-which-does-not-exist",
+            "refusal.step-0-must-belong-to-analysis-containment-eradication-recovery-or-review",
+            "refusal.step-0-needs-a-title-of-1-to-200-characters",
+            "refusal.step-0-the-description-must-be-at-most-5000-characters",
+            "refusal.step-0-the-due-offset-1-is-negative-it-counts-from-the-start-of-the-phase",
+            "refusal.step-0-the-due-offset-may-be-at-most-365-days",
+            "refusal.team-0-does-not-exist",
+            "refusal.that-incident-already-has-a-parent",
+            "refusal.that-incident-is-a-parent-of-this-one-parents-cannot-form-a-cycle",
+            "refusal.the-escalation-levels-0-would-form-a-cycle",
+            "refusal.the-hours-0-and-1-overlap",
+            "refusal.the-hours-0-end-before-they-start",
+            "refusal.the-incident-cannot-be-closed-while-these-mandatory-steps-are-open-0",
+            "refusal.this-incident-was-already-merged",
+            "refusal.this-incident-was-merged-into-another-work-on-that-one",
+            "refusal.user-0-does-not-exist",
+            "refusal.you-cannot-remove-your-own-admin-role-or-disable-yourself-ask-another-admin");
+
+    private static List<Refusal.Reason> reasons = List.of();
+    private static Map<String, String> dutch = Map.of();
+
+    @BeforeAll
+    static void readReasonsAndTexts() throws IOException {
+        List<Refusal.Reason> found = new ArrayList<>();
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.cairn")) {
+            if (type.isEnum() && type.isAssignableTo(Refusal.Reason.class)) {
+                found.addAll(Arrays.asList((Refusal.Reason[]) type.reflect().getEnumConstants()));
+            }
+        }
+        reasons = found;
+        dutch = refusalTexts("_nl.properties");
+    }
+
+    @Test
+    void findsTheReasonsOfEveryModule() {
+        assertThat(reasons).contains(SharedRefusals.NOT_FOUND);
+    }
+
+    @Test
+    void everyReasonHasADutchText() {
+        assertThat(reasons.stream().map(RefusalErrors::codeOf).filter(key -> !dutch.containsKey(key)).sorted())
+                .as("reasons without a Dutch text").isEmpty();
+    }
+
+    @Test
+    void everyDutchRefusalTextHasAReason() {
+        Set<String> keys = new TreeSet<>(dutch.keySet());
+        reasons.stream().map(RefusalErrors::codeOf).forEach(keys::remove);
+        keys.remove(STALE_PAGE_TEXT);
+        keys.removeAll(HANDLING_DERIVED_KEYS);
+        assertThat(keys).as("Dutch refusal texts without a reason").isEmpty();
+    }
+
+    @Test
+    void everyDutchTextHasThePlaceholdersOfItsEnglishTemplate() {
+        List<String> differing = new ArrayList<>();
+        for (Refusal.Reason reason : reasons) {
+            String text = dutch.get(RefusalErrors.codeOf(reason));
+            if (text != null && !placeholders(text).equals(placeholders(reason.template()))) {
+                differing.add(reason.code() + ": " + reason.template() + " / " + text);
+            }
+        }
+        assertThat(differing).as("Dutch texts whose placeholders differ from the English").isEmpty();
+    }
+
+    @Test
+    void noTwoReasonsShareACode() {
+        Map<String, List<Refusal.Reason>> byCode = new HashMap<>();
+        reasons.forEach(reason -> byCode.computeIfAbsent(reason.code(), code -> new ArrayList<>()).add(reason));
+        assertThat(byCode.values().stream().filter(same -> same.size() > 1).map(Object::toString))
+                .as("codes of more than one reason").isEmpty();
+    }
+
+    /** A page's own English wording is of a reason and places the same arguments as its template. */
+    @Test
+    void everyEnglishPageWordingIsOfAReasonWithItsPlaceholders() throws IOException {
+        Map<String, String> english = refusalTexts("refusals.properties");
+        List<String> wrong = new ArrayList<>();
+        english.forEach((key, text) -> reasons.stream().filter(reason -> RefusalErrors.codeOf(reason).equals(key))
+                .findFirst().ifPresentOrElse(reason -> {
+                    if (!placeholders(text).equals(placeholders(reason.template()))) {
+                        wrong.add(key + ": placeholders differ");
+                    }
+                }, () -> wrong.add(key + ": no reason")));
+        assertThat(wrong).isEmpty();
+    }
+
+    /** The templates and texts read as message formats where they have placeholders, and as they are elsewhere. */
+    @Test
+    void everyTemplateAndTextIsAValidMessageFormat() throws IOException {
+        List<String> texts = new ArrayList<>(reasons.stream().map(Refusal.Reason::template).toList());
+        texts.addAll(refusalTexts("refusals_nl.properties").values());
+        texts.addAll(refusalTexts("refusals.properties").values());
+        for (String text : texts) {
+            if (placeholders(text).isEmpty()) {
+                assertThat(text).as("without arguments, write ' once").doesNotContain("''");
+            } else {
+                assertThat(new MessageFormat(text, Locale.ROOT).format(new Object[] {"a", "b", "c"}))
+                        .as(text).doesNotContain("{");
+            }
+        }
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    /** The {@code refusal.*} texts of the bundle files whose names end so. */
+    private static Map<String, String> refusalTexts(String ending) throws IOException {
+        Map<String, String> texts = new TreeMap<>();
+        try (Stream<Path> files = Files.list(I18N)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(ending)).toList()) {
+                Properties properties = new Properties();
+                try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                }
+                properties.stringPropertyNames().stream().filter(key -> key.startsWith("refusal."))
+                        .forEach(key -> texts.put(key, properties.getProperty(key)));
+            }
+        }
+        return texts;
+    }
+}
