@@ -3,6 +3,7 @@ package io.cairn.identity;
 import io.cairn.identity.IdentityChanged.Change;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class BusinessUnitAdministration {
     Outcome<BusinessUnitView> create(BusinessUnitDefinition definition) {
         Optional<Refusal> refusal = access.requireRole(Role.ADMIN, "create business units")
                 .or(() -> businessUnits.findByName(definition.name())
-                        .map(b -> Refusal.conflict("name", "is already taken")));
+                        .map(b -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
@@ -51,7 +52,7 @@ class BusinessUnitAdministration {
     Outcome<BusinessUnitView> change(BusinessUnitId id, BusinessUnitDefinition definition, long version) {
         Optional<Refusal> refusal = access.requireRole(Role.ADMIN, "change business units")
                 .or(() -> businessUnits.findByName(definition.name()).filter(b -> !b.view().id().equals(id))
-                        .map(b -> Refusal.conflict("name", "is already taken")));
+                        .map(b -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }

@@ -1,6 +1,7 @@
 package io.cairn.identity;
 
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -87,8 +88,8 @@ class IdentityAccess {
         if (actor.isPresent() && actor.get().hasAny(roles)) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.forbidden("you need the role " + Arrays.stream(roles)
-                .map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or ")) + " to " + what));
+        return Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, Arrays.stream(roles)
+                .map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or ")), what));
     }
 
     /** Why the signed-in user may not read the users and the members of teams. */

@@ -36,10 +36,10 @@ class OwnAccount {
         Actor actor = access.requireActor();
         User user = users.findById(actor.id().value()).orElseThrow();
         if (!passwords.matches(currentPassword, user.passwordHash())) {
-            return Outcome.refused(Refusal.invalid("currentPassword", "is not your current password"));
+            return Outcome.refused(Refusal.invalid("currentPassword", IdentityRefusals.NOT_THE_CURRENT_PASSWORD));
         }
         if (passwords.matches(newPassword, user.passwordHash())) {
-            return Outcome.refused(Refusal.invalid("newPassword", "must differ from the current password"));
+            return Outcome.refused(Refusal.invalid("newPassword", IdentityRefusals.SAME_PASSWORD));
         }
         Optional<Refusal> weak = PasswordRules.check("newPassword", newPassword, user.username());
         if (weak.isPresent()) {
@@ -60,7 +60,7 @@ class OwnAccount {
     @Transactional
     Outcome<UserView> chooseLanguage(String language) {
         if (!User.LANGUAGES.contains(language)) {
-            return Outcome.refused(Refusal.invalid("language", "must be en or nl"));
+            return Outcome.refused(Refusal.invalid("language", IdentityRefusals.NOT_A_LANGUAGE));
         }
         Actor actor = access.requireActor();
         User user = users.findById(actor.id().value()).orElseThrow();

@@ -1,6 +1,7 @@
 package io.cairn.identity;
 
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,13 +14,13 @@ final class PasswordRules {
 
     static Optional<Refusal> check(String field, String password, String username) {
         if (password.length() < MINIMUM_LENGTH) {
-            return Optional.of(Refusal.invalid(field, "must be at least {0} characters", MINIMUM_LENGTH));
+            return Optional.of(Refusal.invalid(field, SharedRefusals.TOO_SHORT, MINIMUM_LENGTH));
         }
         if (password.length() > 200) {
-            return Optional.of(Refusal.invalid(field, "must be at most 200 characters"));
+            return Optional.of(Refusal.invalid(field, IdentityRefusals.PASSWORD_TOO_LONG));
         }
         if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of(Refusal.invalid(field, "must not contain the login name"));
+            return Optional.of(Refusal.invalid(field, IdentityRefusals.PASSWORD_HAS_LOGIN_NAME));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.cairn.identity;
 import io.cairn.identity.IdentityChanged.Change;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,11 +34,11 @@ class PersonalTokens {
         Actor actor = access.requireActor();
         String trimmed = name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
-            return Outcome.refused(Refusal.invalid("name", "must be 1 to 100 characters"));
+            return Outcome.refused(Refusal.invalid("name", SharedRefusals.NAME_LENGTH));
         }
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            return Outcome.refused(Refusal.invalid("expiresAt", "must be in the future"));
+            return Outcome.refused(Refusal.invalid("expiresAt", IdentityRefusals.NOT_IN_THE_FUTURE));
         }
         String secret = Secrets.newToken();
         ApiToken token = tokens.save(ApiToken.issue(actor.id(), trimmed, Secrets.tokenDigest(secret), now,

@@ -1,6 +1,7 @@
 package io.cairn.identity;
 
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,7 @@ class PlacementChecks {
         Set<UUID> known = teams.findAllById(wanted.stream().map(TeamId::value).toList()).stream()
                 .map(team -> team.view().id().value()).collect(Collectors.toSet());
         return wanted.stream().filter(id -> !known.contains(id.value())).findFirst()
-                .map(id -> Refusal.invalid("teams", "team {0} does not exist", id.toString()));
+                .map(id -> Refusal.invalid("teams", SharedRefusals.TEAM_DOES_NOT_EXIST, id.toString()));
     }
 
     /** Why nothing can be placed in this business unit: it does not exist. */
@@ -33,6 +34,7 @@ class PlacementChecks {
         if (id == null || businessUnits.existsById(id.value())) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.invalid("businessUnit", "business unit {0} does not exist", id.toString()));
+        return Optional.of(Refusal.invalid("businessUnit", SharedRefusals.BUSINESS_UNIT_DOES_NOT_EXIST,
+                id.toString()));
     }
 }

@@ -3,6 +3,7 @@ package io.cairn.identity;
 import io.cairn.identity.IdentityChanged.Change;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,8 @@ class TeamAdministration {
     Outcome<TeamView> create(TeamDefinition definition) {
         Optional<Refusal> refusal = access.requireRole(Role.ADMIN, "create teams")
                 .or(() -> placement.unknownBusinessUnit(definition.businessUnit()))
-                .or(() -> teams.findByName(definition.name()).map(t -> Refusal.conflict("name", "is already taken")));
+                .or(() -> teams.findByName(definition.name())
+                        .map(t -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
@@ -59,7 +61,7 @@ class TeamAdministration {
         Optional<Refusal> refusal = access.requireRole(Role.ADMIN, "change teams")
                 .or(() -> placement.unknownBusinessUnit(definition.businessUnit()))
                 .or(() -> teams.findByName(definition.name()).filter(t -> !t.view().id().equals(id))
-                        .map(t -> Refusal.conflict("name", "is already taken")));
+                        .map(t -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }

@@ -49,8 +49,7 @@ class UserAdministration {
         }
         Actor actor = access.requireActor();
         if (user.id().equals(actor.id()) && (!change.enabled() || !change.roles().contains(Role.ADMIN))) {
-            return Outcome.refused(Refusal.conflict("roles", "you cannot remove your own admin role or disable "
-                    + "yourself; ask another admin"));
+            return Outcome.refused(Refusal.conflict("roles", IdentityRefusals.OWN_ADMIN_ROLE));
         }
         String before = user.snapshot();
         apply(user, change);

@@ -4,6 +4,7 @@ import io.cairn.identity.IdentityChanged.Change;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +86,7 @@ class UserRegistration {
 
     private Outcome<CreatedUser> register(NewUser command, ActorRef by) {
         if (users.findByUsername(command.username()).isPresent()) {
-            return Outcome.refused(Refusal.conflict("username", "is already taken"));
+            return Outcome.refused(Refusal.conflict("username", SharedRefusals.ALREADY_TAKEN));
         }
         String oneTimePassword = command.initialPassword() == null ? Secrets.newOneTimePassword() : null;
         String password = oneTimePassword != null ? oneTimePassword : command.initialPassword();
@@ -96,7 +97,7 @@ class UserRegistration {
             user.speak(command.language());
         }
         if (!insert(user)) {
-            return Outcome.refused(Refusal.conflict("username", "is already taken"));
+            return Outcome.refused(Refusal.conflict("username", SharedRefusals.ALREADY_TAKEN));
         }
         changes.publish(by, Change.USER_CREATED, user.id().toString(), null, user.snapshot());
         return Outcome.done(new CreatedUser(user.view(), oneTimePassword));

@@ -86,7 +86,6 @@ class RefusalTextsTest {
             "refusal.has-expired-report-again-if-you-need-to",
             "refusal.is-already-taken",
             "refusal.is-not-a-follow-up-code-check-it-and-try-again",
-            "refusal.is-not-your-current-password",
             "refusal.lies-before-the-time-it-occurred",
             "refusal.lies-in-the-future",
             "refusal.lies-in-the-past",
@@ -103,14 +102,9 @@ class RefusalTextsTest {
             "refusal.must-be-1-to-100-characters",
             "refusal.must-be-1-to-100-lower-case-letters-digits-dots-dashes-or-underscores",
             "refusal.must-be-1-to-500-characters",
-            "refusal.must-be-at-least-0-characters",
             "refusal.must-be-at-most-0-characters",
-            "refusal.must-be-at-most-200-characters",
-            "refusal.must-be-in-the-future",
             "refusal.must-be-one-of-0",
-            "refusal.must-differ-from-the-current-password",
             "refusal.must-not-be-empty",
-            "refusal.must-not-contain-the-login-name",
             "refusal.no-such-user",
             "refusal.not-a-date",
             "refusal.recovery-cannot-be-left-while-these-mandatory-steps-are-open-0",
@@ -133,8 +127,7 @@ class RefusalTextsTest {
             "refusal.the-incident-cannot-be-closed-while-these-mandatory-steps-are-open-0",
             "refusal.this-incident-was-already-merged",
             "refusal.this-incident-was-merged-into-another-work-on-that-one",
-            "refusal.user-0-does-not-exist",
-            "refusal.you-cannot-remove-your-own-admin-role-or-disable-yourself-ask-another-admin");
+            "refusal.user-0-does-not-exist");
 
     private static List<Refusal.Reason> reasons = List.of();
     private static Map<String, String> dutch = Map.of();
@@ -154,7 +147,7 @@ class RefusalTextsTest {
 
     @Test
     void findsTheReasonsOfEveryModule() {
-        assertThat(reasons).contains(SharedRefusals.NOT_FOUND);
+        assertThat(reasons).contains(SharedRefusals.NOT_FOUND).hasSizeGreaterThan(SharedRefusals.values().length);
     }
 
     @Test
