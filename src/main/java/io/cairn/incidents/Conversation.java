@@ -43,7 +43,7 @@ class Conversation {
             return Outcome.refused(Refusal.notFound("incident " + id));
         }
         if (!IncidentAccess.mayAddNote(actor, found.get())) {
-            return Outcome.refused(Refusal.forbidden("you may read this incident but not add notes to it"));
+            return Outcome.refused(Refusal.forbidden(IncidentRefusals.MAY_NOT_NOTE));
         }
         return Outcome.done(note(found.get(), actor.ref(), command.text()));
     }
@@ -73,7 +73,7 @@ class Conversation {
             return Outcome.refused(Refusal.notFound("incident " + id));
         }
         if (!IncidentAccess.mayHandle(actor, found.get())) {
-            return Outcome.refused(Refusal.forbidden("only handlers and coordinators ask the reporter questions"));
+            return Outcome.refused(Refusal.forbidden(IncidentRefusals.MAY_NOT_ASK));
         }
         return Outcome.done(ask(found.get(), actor.ref(), question.text()));
     }

@@ -91,8 +91,8 @@ class Incident extends IncidentRow {
      */
     Optional<Refusal> mark(Tlp tlp, Pap pap, boolean confidential, @Nullable String reason, Instant now) {
         if (lowers(tlp) && (reason == null || reason.isBlank())) {
-            return Optional.of(Refusal.invalid("reason", "lowering the TLP marking from " + this.tlp.label() + " to "
-                    + tlp.label() + " needs a reason"));
+            return Optional.of(Refusal.invalid("reason", IncidentRefusals.LOWERING_NEEDS_REASON, this.tlp.label(),
+                    tlp.label()));
         }
         this.tlp = tlp;
         this.pap = pap;
@@ -118,10 +118,10 @@ class Incident extends IncidentRow {
      */
     Optional<Refusal> transition(Status target, @Nullable String reason, Instant now) {
         if (mergedInto != null) {
-            return Optional.of(Refusal.conflict("status", "this incident was merged into another; work on that one"));
+            return Optional.of(Refusal.conflict("status", IncidentRefusals.MERGED));
         }
         if (!status.mayMoveTo(target)) {
-            return Optional.of(Refusal.conflict("to", "an incident in status {0} cannot move to {1}; allowed: {2}",
+            return Optional.of(Refusal.conflict("to", IncidentRefusals.NOT_ALLOWED_NEXT,
                     status.code(), target.code(), status.next().isEmpty() ? "none"
                             : status.next().stream().map(Status::code).toList().toString()));
         }
@@ -168,14 +168,17 @@ class Incident extends IncidentRow {
     /** Closes this incident as a duplicate folded into another. */
     Optional<Refusal> mergeInto(Incident target, Instant now) {
         if (target.id.equals(id)) {
-            return Optional.of(Refusal.invalid("target", "an incident cannot be merged into itself"));
+            return Optional.of(Refusal.invalid("target", IncidentRefusals.MERGE_INTO_ITSELF));
         }
         if (mergedInto != null) {
-            return Optional.of(Refusal.conflict("target", "this incident was already merged"));
+            return Optional.of(Refusal.conflict("target", IncidentRefusals.ALREADY_MERGED));
         }
         if (target.status.isFinal() || target.mergedInto != null) {
-            return Optional.of(Refusal.conflict("target", "cannot merge into an incident that is "
-                    + target.status.code()));
+            return Optional.of(switch (target.status) {
+                case CLOSED -> Refusal.conflict("target", IncidentRefusals.MERGE_INTO_CLOSED);
+                case DISMISSED -> Refusal.conflict("target", IncidentRefusals.MERGE_INTO_DISMISSED);
+                default -> Refusal.conflict("target", IncidentRefusals.MERGE_INTO_STATUS, target.status.code());
+            });
         }
         mergedInto = target.id;
         status = Status.CLOSED;

@@ -5,6 +5,7 @@ import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusedException;
+import io.cairn.shared.SharedRefusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,7 +81,7 @@ class IncidentApi {
             @RequestParam(required = false) @Nullable String cursor) {
         IncidentFilter.Sort order = sortOf(sort);
         if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw new RefusedException(Refusal.invalid("direction", "must be asc or desc"));
+            throw new RefusedException(Refusal.invalid("direction", IncidentRefusals.NOT_A_DIRECTION));
         }
         return incidents.list(new IncidentFilter(orEmpty(status), orEmpty(priority), categoryClass, categoryType,
                 team, businessUnit, owner, q, reportedFrom, reportedTo, occurredFrom, occurredTo, order,
@@ -308,7 +309,8 @@ class IncidentApi {
         try {
             return IncidentFilter.Sort.fromCode(sort);
         } catch (IllegalArgumentException e) {
-            throw new RefusedException(Refusal.invalid("sort", "must be one of reported, updated, priority, number"));
+            throw new RefusedException(Refusal.invalid("sort", SharedRefusals.MUST_BE_ONE_OF,
+                    "reported, updated, priority, number"));
         }
     }
 

@@ -110,8 +110,7 @@ class IncidentChanges {
         }
         Incident incident = found.get();
         if (!IncidentAccess.mayHandle(actor, incident)) {
-            return Outcome.refused(Refusal.forbidden("you may read this incident but only handlers and "
-                    + "coordinators may change it"));
+            return Outcome.refused(Refusal.forbidden(IncidentRefusals.MAY_NOT_CHANGE));
         }
         if (incident.version() != expectedVersion) {
             return Outcome.refused(Refusal.stale(expectedVersion, incident.version()));

@@ -5,6 +5,7 @@ import io.cairn.identity.UserId;
 import io.cairn.shared.Language;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,23 +100,24 @@ class IncidentReading {
 
     private Optional<Refusal> filterProblem(IncidentFilter filter) {
         if (filter.size() < 1 || filter.size() > IncidentFilter.MAX_PAGE_SIZE) {
-            return Optional.of(Refusal.invalid("size", "must be from 1 to " + IncidentFilter.MAX_PAGE_SIZE));
+            return Optional.of(Refusal.invalid("size", SharedRefusals.OUT_OF_RANGE, "1",
+                    String.valueOf(IncidentFilter.MAX_PAGE_SIZE)));
         }
         if (filter.page() < 0 || filter.page() > 100_000) {
-            return Optional.of(Refusal.invalid("page", "must be from 0 to 100000"));
+            return Optional.of(Refusal.invalid("page", SharedRefusals.OUT_OF_RANGE, "0", "100000"));
         }
         if (filter.cursor() != null && !IncidentSearch.isValidCursor(filter.cursor(), filter.sort())) {
-            return Optional.of(Refusal.invalid("cursor", "is not a cursor of this list and sort order"));
+            return Optional.of(Refusal.invalid("cursor", IncidentRefusals.NOT_A_SORTED_CURSOR));
         }
         PriorityMatrix matrix = matrices.current();
         Optional<String> unknownPriority = filter.priorities().stream()
                 .filter(label -> matrix.priorityLevel(label).isEmpty()).findFirst();
         if (unknownPriority.isPresent()) {
-            return Optional.of(Refusal.invalid("priority", "'" + unknownPriority.get() + "' is not one of "
-                    + matrix.priorities()));
+            return Optional.of(Refusal.invalid("priority", IncidentRefusals.NOT_A_PRIORITY, unknownPriority.get(),
+                    matrix.priorities().toString()));
         }
         if (filter.text() != null && filter.text().length() > 500) {
-            return Optional.of(Refusal.invalid("q", "must be at most 500 characters"));
+            return Optional.of(Refusal.invalid("q", SharedRefusals.TOO_LONG, "500"));
         }
         return Optional.empty();
     }
@@ -125,7 +127,7 @@ class IncidentReading {
         IncidentFilter filter = new IncidentFilter(List.of(), List.of(), null, null, null, null, null, null, null,
                 null, null, null, IncidentFilter.Sort.REPORTED, false, 0, 25, cursor);
         if (cursor != null && !IncidentSearch.isValidCursor(cursor, filter.sort())) {
-            return Outcome.refused(Refusal.invalid("cursor", "is not a cursor of this list"));
+            return Outcome.refused(Refusal.invalid("cursor", IncidentRefusals.NOT_A_CURSOR));
         }
         return Outcome.done(search.reportedBy(changes.actor(), filter));
     }

@@ -2,6 +2,7 @@ package io.cairn.incidents;
 
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 
 /**
  * The title of an incident: what happened, in one line that a list can show, never blank and at most
@@ -26,10 +27,11 @@ public record IncidentTitle(String text) {
     public static Outcome<IncidentTitle> of(String typed) {
         String trimmed = typed.trim();
         if (trimmed.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("title", "must not be blank"));
+            return Outcome.refused(Refusal.invalid("title", IncidentRefusals.BLANK_TITLE));
         }
         if (trimmed.length() > MAX_LENGTH) {
-            return Outcome.refused(Refusal.invalid("title", "must be at most " + MAX_LENGTH + " characters"));
+            return Outcome.refused(Refusal.invalid("title", SharedRefusals.TOO_LONG,
+                    String.valueOf(MAX_LENGTH)));
         }
         return Outcome.done(new IncidentTitle(trimmed));
     }
@@ -40,7 +42,7 @@ public record IncidentTitle(String text) {
      */
     public static Outcome<IncidentTitle> made(String text) {
         String trimmed = text.trim();
-        return trimmed.isEmpty() ? Outcome.refused(Refusal.invalid("title", "must not be blank"))
+        return trimmed.isEmpty() ? Outcome.refused(Refusal.invalid("title", IncidentRefusals.BLANK_TITLE))
                 : Outcome.done(shortened(trimmed));
     }
 

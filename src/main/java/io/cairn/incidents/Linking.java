@@ -4,6 +4,7 @@ import io.cairn.identity.Actor;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,11 @@ class Linking {
             return Outcome.refused(Refusal.notFound("incident " + id));
         }
         if (target.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("target", "incident " + command.target()
-                    + " does not exist or is not visible to you"));
+            return Outcome.refused(Refusal.invalid("target", SharedRefusals.NOT_FOUND,
+                    "incident " + command.target()));
         }
         if (id.equals(command.target())) {
-            return Outcome.refused(Refusal.invalid("target", "an incident cannot be linked to itself"));
+            return Outcome.refused(Refusal.invalid("target", IncidentRefusals.LINK_TO_ITSELF));
         }
         Optional<Refusal> problem = linkProblem(id, command.target(), command.kind());
         if (problem.isPresent()) {
@@ -88,12 +89,11 @@ class Linking {
         if (kind == LinkKind.PARENT_OF) {
             Optional<IncidentId> currentParent = links.parentOf(target);
             if (currentParent.isPresent() && !currentParent.get().equals(source)) {
-                return Optional.of(Refusal.conflict("target", "that incident already has a parent"));
+                return Optional.of(Refusal.conflict("target", IncidentRefusals.ALREADY_HAS_PARENT));
             }
             for (Optional<IncidentId> up = Optional.of(source); up.isPresent(); up = links.parentOf(up.get())) {
                 if (up.get().equals(target)) {
-                    return Optional.of(Refusal.conflict("target", "that incident is a parent of this one; "
-                            + "parents cannot form a cycle"));
+                    return Optional.of(Refusal.conflict("target", IncidentRefusals.PARENT_CYCLE));
                 }
             }
         }
@@ -112,8 +112,8 @@ class Linking {
         Optional<Incident> target = changes.handleable(actor, command.target());
         // the target is judged only for someone who may change this incident: anyone else learns nothing of either
         Outcome<IncidentView> merged = changes.change(id, command.version(),
-                incident -> target.isEmpty() ? Optional.of(Refusal.invalid("target", "incident "
-                        + command.target() + " does not exist or you may not change it"))
+                incident -> target.isEmpty() ? Optional.of(Refusal.invalid("target",
+                        IncidentRefusals.MAY_NOT_MERGE_INTO, command.target().toString()))
                         : incident.mergeInto(target.get(), changes.now()),
                 incident -> Map.of("into", target.orElseThrow().reference()), null,
                 (incident, by, at, before, after) -> new IncidentMerged(incident.id(), by, at, incident.status(),

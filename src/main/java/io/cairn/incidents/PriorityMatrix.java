@@ -2,6 +2,7 @@ package io.cairn.incidents;
 
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record PriorityMatrix(List<String> impacts, List<String> urgencies, List<
         if (impacts == null || urgencies == null || priorities == null || cells == null) {
             String missing = impacts == null ? "impacts" : urgencies == null ? "urgencies"
                     : priorities == null ? "priorities" : "cells";
-            return Outcome.refused(Refusal.invalid(missing, "is required"));
+            return Outcome.refused(Refusal.invalid(missing, SharedRefusals.REQUIRED));
         }
         Optional<Refusal> problem = check(impacts, urgencies, priorities, cells);
         return problem.<Outcome<PriorityMatrix>>map(Outcome::refused)
@@ -55,33 +56,33 @@ public record PriorityMatrix(List<String> impacts, List<String> urgencies, List<
 
     private static Optional<Refusal> labels(String field, List<String> labels) {
         if (labels.isEmpty() || labels.size() > 10) {
-            return Optional.of(Refusal.invalid(field, "must have 1 to 10 levels"));
+            return Optional.of(Refusal.invalid(field, IncidentRefusals.LEVEL_COUNT));
         }
         if (labels.stream().anyMatch(label -> label == null || label.isBlank() || label.length() > 40)) {
-            return Optional.of(Refusal.invalid(field, "every level needs a label of 1 to 40 characters"));
+            return Optional.of(Refusal.invalid(field, IncidentRefusals.LEVEL_LABEL));
         }
         if (new HashSet<>(labels).size() != labels.size()) {
-            return Optional.of(Refusal.invalid(field, "labels must differ from each other"));
+            return Optional.of(Refusal.invalid(field, IncidentRefusals.SAME_LABELS));
         }
         return Optional.empty();
     }
 
     private static Optional<Refusal> cells(List<List<Integer>> cells, int rows, int columns, int priorities) {
         if (cells.size() != rows) {
-            return Optional.of(Refusal.invalid("cells", "needs one row per impact level (" + rows + "), has "
-                    + cells.size()));
+            return Optional.of(Refusal.invalid("cells", IncidentRefusals.ROW_COUNT, String.valueOf(rows),
+                    String.valueOf(cells.size())));
         }
         for (int row = 0; row < rows; row++) {
             List<Integer> cellRow = cells.get(row);
             if (cellRow == null || cellRow.size() != columns) {
-                return Optional.of(Refusal.invalid("cells[" + row + "]", "needs one priority per urgency level ("
-                        + columns + ")"));
+                return Optional.of(Refusal.invalid("cells[" + row + "]", IncidentRefusals.COLUMN_COUNT,
+                        String.valueOf(columns)));
             }
             for (int column = 0; column < columns; column++) {
                 Integer priority = cellRow.get(column);
                 if (priority == null || priority < 1 || priority > priorities) {
                     return Optional.of(Refusal.invalid("cells[" + row + "][" + column + "]",
-                            "must be a priority level from 1 to " + priorities));
+                            IncidentRefusals.NOT_A_PRIORITY_LEVEL, String.valueOf(priorities)));
                 }
             }
         }

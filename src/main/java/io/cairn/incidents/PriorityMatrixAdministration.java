@@ -5,6 +5,7 @@ import io.cairn.identity.Role;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +36,7 @@ class PriorityMatrixAdministration {
     Outcome<PriorityMatrix> replace(PriorityMatrixDefinition definition) {
         Actor actor = changes.actor();
         if (!actor.has(Role.ADMIN)) {
-            return Outcome.refused(Refusal.forbidden("you need the role admin to change the priority matrix"));
+            return Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", "change the priority matrix"));
         }
         Outcome<PriorityMatrix> matrix = PriorityMatrix.of(definition.impacts(), definition.urgencies(),
                 definition.priorities(), definition.cells(), definition.version());

@@ -8,6 +8,7 @@ import io.cairn.identity.UserId;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import io.cairn.shared.Tlp;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,11 +60,11 @@ class ReportChecks {
         Optional<Refusal> problem = levelsProblem(matrix, impact, urgency)
                 .or(() -> (report.owner() != null || report.team() != null && !routed) && !mayAssign
                         ? Optional.of(Refusal.invalid(report.owner() != null ? "owner" : "team",
-                                "only handlers and coordinators may assign an incident")) : Optional.empty())
+                                IncidentRefusals.ONLY_STAFF_ASSIGN)) : Optional.empty())
                 .or(() -> timesProblem(report.occurredAt(), report.detectedAt()))
                 .or(() -> assignmentProblem(report.owner(), report.team(), report.businessUnit()))
                 .or(() -> report.asset() == null || assets.isRegistered(report.asset()) ? Optional.empty()
-                        : Optional.of(Refusal.invalid("asset", "is not a registered device")));
+                        : Optional.of(Refusal.invalid("asset", IncidentRefusals.NOT_A_DEVICE)));
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
@@ -87,10 +88,11 @@ class ReportChecks {
     static Optional<Refusal> levelsProblem(PriorityMatrix matrix, Optional<Integer> impact,
             Optional<Integer> urgency) {
         if (impact.isEmpty()) {
-            return Optional.of(Refusal.invalid("impact", "must be one of {0}", matrix.impacts().toString()));
+            return Optional.of(Refusal.invalid("impact", SharedRefusals.MUST_BE_ONE_OF, matrix.impacts().toString()));
         }
         if (urgency.isEmpty()) {
-            return Optional.of(Refusal.invalid("urgency", "must be one of {0}", matrix.urgencies().toString()));
+            return Optional.of(Refusal.invalid("urgency", SharedRefusals.MUST_BE_ONE_OF,
+                    matrix.urgencies().toString()));
         }
         return Optional.empty();
     }
@@ -99,13 +101,13 @@ class ReportChecks {
     Optional<Refusal> assignmentProblem(@Nullable UserId owner, @Nullable TeamId team,
             @Nullable BusinessUnitId businessUnit) {
         if (owner != null && !identity.userExists(owner)) {
-            return Optional.of(Refusal.invalid("owner", "user {0} does not exist", owner.toString()));
+            return Optional.of(Refusal.invalid("owner", SharedRefusals.USER_DOES_NOT_EXIST, owner.toString()));
         }
         if (team != null && !identity.teamExists(team)) {
-            return Optional.of(Refusal.invalid("team", "team {0} does not exist", team.toString()));
+            return Optional.of(Refusal.invalid("team", SharedRefusals.TEAM_DOES_NOT_EXIST, team.toString()));
         }
         if (businessUnit != null && !identity.businessUnitExists(businessUnit)) {
-            return Optional.of(Refusal.invalid("businessUnit", "business unit {0} does not exist",
+            return Optional.of(Refusal.invalid("businessUnit", SharedRefusals.BUSINESS_UNIT_DOES_NOT_EXIST,
                     businessUnit.toString()));
         }
         return Optional.empty();
@@ -115,13 +117,13 @@ class ReportChecks {
     Optional<Refusal> timesProblem(@Nullable Instant occurredAt, @Nullable Instant detectedAt) {
         Instant latest = clock.instant().plus(CLOCK_SKEW);
         if (occurredAt != null && occurredAt.isAfter(latest)) {
-            return Optional.of(Refusal.invalid("occurredAt", "lies in the future"));
+            return Optional.of(Refusal.invalid("occurredAt", SharedRefusals.LIES_IN_THE_FUTURE));
         }
         if (detectedAt != null && detectedAt.isAfter(latest)) {
-            return Optional.of(Refusal.invalid("detectedAt", "lies in the future"));
+            return Optional.of(Refusal.invalid("detectedAt", SharedRefusals.LIES_IN_THE_FUTURE));
         }
         if (occurredAt != null && detectedAt != null && detectedAt.isBefore(occurredAt)) {
-            return Optional.of(Refusal.invalid("detectedAt", "lies before the time it occurred"));
+            return Optional.of(Refusal.invalid("detectedAt", IncidentRefusals.DETECTED_BEFORE_OCCURRED));
         }
         return Optional.empty();
     }
@@ -133,7 +135,7 @@ class ReportChecks {
 
     /** The refusal of a category that is not an RSIT class and type. */
     static Refusal unknownCategory(Category category) {
-        return Refusal.invalid("category", "''{0}/{1}'' is not an RSIT class and type", category.rsitClass(),
+        return Refusal.invalid("category", IncidentRefusals.NOT_A_CATEGORY, category.rsitClass(),
                 category.rsitType());
     }
 }

@@ -5,6 +5,7 @@ import io.cairn.identity.UserId;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import io.cairn.shared.WithoutAccessChecks;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,7 +60,7 @@ class Reporting {
     }
 
     private static Refusal mayNotReport() {
-        return Refusal.forbidden("you need the role reporter or handler to report incidents");
+        return Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "reporter or handler", "report incidents");
     }
 
     /** Reports for a person without an account; only for intake's channels. */
@@ -74,7 +75,7 @@ class Reporting {
     @WithoutAccessChecks
     Outcome<IncidentView> reportFor(Actor reporter, NewIncident report) {
         if (!IncidentAccess.mayReport(reporter)) {
-            return Outcome.refused(Refusal.forbidden(reporter.username() + " does not have a role that may report"));
+            return Outcome.refused(Refusal.forbidden(IncidentRefusals.MAY_NOT_REPORT, reporter.username()));
         }
         return open(report, true, false, reporter.id(), reporter.ref());
     }

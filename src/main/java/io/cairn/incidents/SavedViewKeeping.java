@@ -3,6 +3,7 @@ package io.cairn.incidents;
 import io.cairn.identity.UserId;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +34,13 @@ class SavedViewKeeping {
         String trimmed = name.trim();
         String filters = query.startsWith("?") ? query.substring(1) : query;
         if (trimmed.isEmpty() || trimmed.length() > 100) {
-            return Outcome.refused(Refusal.invalid("name", "must be 1 to 100 characters"));
+            return Outcome.refused(Refusal.invalid("name", SharedRefusals.NAME_LENGTH));
         }
         if (filters.length() > 2_000 || filters.contains("cursor=")) {
-            return Outcome.refused(Refusal.invalid("query", "must be a list filter of at most 2000 characters, "
-                    + "without a page cursor"));
+            return Outcome.refused(Refusal.invalid("query", IncidentRefusals.NOT_A_VIEW_QUERY));
         }
         if (savedViews.nameTaken(owner, trimmed)) {
-            return Outcome.refused(Refusal.conflict("name", "you already have a view with this name"));
+            return Outcome.refused(Refusal.conflict("name", IncidentRefusals.VIEW_NAME_TAKEN));
         }
         return Outcome.done(savedViews.add(owner, trimmed, filters, changes.now()));
     }

@@ -61,8 +61,9 @@ public enum Status {
             return Optional.empty();
         }
         return Optional.of(Refusal.invalid("reason", target == DISMISSED
-                ? "dismissing needs a reason the reporter will read"
-                : target == CLOSED ? "closing needs a resolution" : "reopening needs a reason"));
+                ? IncidentRefusals.DISMISSING_NEEDS_REASON
+                : target == CLOSED ? IncidentRefusals.CLOSING_NEEDS_RESOLUTION
+                : IncidentRefusals.REOPENING_NEEDS_REASON));
     }
 
     /** True for statuses in which work on the incident has ended. */

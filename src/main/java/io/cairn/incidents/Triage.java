@@ -39,10 +39,10 @@ class Triage {
         Outcome<IncidentView> outcome = switch (decision.decision()) {
             case ACCEPT -> throughTriage(id, Status.ANALYSIS, null, decision.version());
             case DISMISS -> decision.reason() == null || decision.reason().isBlank()
-                    ? Outcome.refused(Refusal.invalid("reason", "dismissing needs a reason the reporter will read"))
+                    ? Outcome.refused(Refusal.invalid("reason", IncidentRefusals.DISMISSING_NEEDS_REASON))
                     : throughTriage(id, Status.DISMISSED, decision.reason(), decision.version());
             case MERGE -> decision.target() == null
-                    ? Outcome.refused(Refusal.invalid("target", "merging needs the incident to merge into"))
+                    ? Outcome.refused(Refusal.invalid("target", IncidentRefusals.MERGING_NEEDS_TARGET))
                     : linking.merge(id, new IncidentCommands.Merge(decision.target(), decision.version()));
         };
         if (outcome instanceof Outcome.Refused<IncidentView>) {
@@ -61,7 +61,7 @@ class Triage {
     @Transactional
     Outcome<List<BulkAction.Result>> bulk(BulkAction action) {
         if (action.action() == BulkAction.Action.TRANSITION && action.to() == null) {
-            return Outcome.refused(Refusal.invalid("to", "a bulk transition needs the status to move to"));
+            return Outcome.refused(Refusal.invalid("to", IncidentRefusals.BULK_NEEDS_STATUS));
         }
         List<BulkAction.Result> results = new ArrayList<>();
         for (IncidentId id : new LinkedHashSet<>(action.incidents())) {
