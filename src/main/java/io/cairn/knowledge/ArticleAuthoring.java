@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ArticleAuthoring {
 
-    private static final String FORBIDDEN = "only handlers, coordinators and admins write articles";
 
     private final Articles articles;
     private final ArticleReading reading;
@@ -47,7 +46,7 @@ class ArticleAuthoring {
     Outcome<Article> write(ArticleDraft draft) {
         Actor actor = access.requireActor();
         if (!KnowledgeAccess.writesArticles(actor)) {
-            return Outcome.refused(Refusal.forbidden(FORBIDDEN));
+            return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_STAFF_WRITE_ARTICLES));
         }
         String slug = draft.slug() == null || draft.slug().isBlank() ? ArticleRules.slugOf(draft.title())
                 : draft.slug().strip();
@@ -56,7 +55,7 @@ class ArticleAuthoring {
             return Outcome.refused(problem.get());
         }
         if (articles.slugTaken(slug)) {
-            return Outcome.refused(Refusal.conflict("slug", "another article already has the address {0}", slug));
+            return Outcome.refused(Refusal.conflict("slug", KnowledgeRefusals.SLUG_TAKEN, slug));
         }
         Article article = store(slug, draft, actor.displayName(), false);
         events.publishEvent(new ArticleChanged(slug, 1, actor.ref(), article.createdAt(), ArticleChanged.Verb.WRITTEN,
@@ -75,7 +74,7 @@ class ArticleAuthoring {
             return Outcome.refused(Refusal.notFound("article " + slug));
         }
         if (!KnowledgeAccess.writesArticles(actor)) {
-            return Outcome.refused(Refusal.forbidden(FORBIDDEN));
+            return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_STAFF_WRITE_ARTICLES));
         }
         Optional<Refusal> problem = contentProblem(draft);
         if (problem.isPresent()) {

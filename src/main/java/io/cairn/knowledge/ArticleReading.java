@@ -3,6 +3,7 @@ package io.cairn.knowledge;
 import io.cairn.shared.Language;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,10 +60,11 @@ class ArticleReading {
     Outcome<List<ArticleHit>> search(@Nullable String query, @Nullable String category, @Nullable String tag,
             int limit) {
         if (query != null && query.length() > MAX_QUERY) {
-            return Outcome.refused(Refusal.invalid("q", "must be at most 500 characters"));
+            return Outcome.refused(Refusal.invalid("q", SharedRefusals.TOO_LONG, "500"));
         }
         if (limit < 1 || limit > MAX_HITS) {
-            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to " + MAX_HITS));
+            return Outcome.refused(Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1",
+                    String.valueOf(MAX_HITS)));
         }
         String tagFilter = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT);
         String categoryFilter = category == null || category.isBlank() ? null : category.strip();

@@ -2,6 +2,7 @@ package io.cairn.knowledge;
 
 import io.cairn.incidents.Category;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +29,10 @@ final class ArticleRules {
     /** What is wrong with an address: its form, or that the pages use it. */
     static Optional<Refusal> slugProblem(String slug) {
         if (slug.length() < 3 || slug.length() > 80 || !SLUG.matcher(slug).matches()) {
-            return Optional.of(Refusal.invalid("slug", "must be 3 to 80 lower-case letters, digits and single "
-                    + "dashes, such as collecting-mail-headers"));
+            return Optional.of(Refusal.invalid("slug", KnowledgeRefusals.NOT_A_SLUG));
         }
         if (RESERVED_SLUGS.contains(slug)) {
-            return Optional.of(Refusal.invalid("slug", "''{0}'' is reserved; choose another address", slug));
+            return Optional.of(Refusal.invalid("slug", KnowledgeRefusals.RESERVED_SLUG, slug));
         }
         return Optional.empty();
     }
@@ -49,20 +49,20 @@ final class ArticleRules {
 
     private static Optional<Refusal> titleProblem(String title) {
         if (title.isEmpty()) {
-            return Optional.of(Refusal.invalid("title", "must not be empty"));
+            return Optional.of(Refusal.invalid("title", SharedRefusals.MUST_NOT_BE_EMPTY));
         }
         if (title.length() > MAX_TITLE) {
-            return Optional.of(Refusal.invalid("title", "must be at most {0} characters", String.valueOf(MAX_TITLE)));
+            return Optional.of(Refusal.invalid("title", SharedRefusals.TOO_LONG, String.valueOf(MAX_TITLE)));
         }
         return Optional.empty();
     }
 
     private static Optional<Refusal> bodyProblem(String body) {
         if (body.isBlank()) {
-            return Optional.of(Refusal.invalid("body", "must not be empty"));
+            return Optional.of(Refusal.invalid("body", SharedRefusals.MUST_NOT_BE_EMPTY));
         }
         if (body.length() > MAX_BODY) {
-            return Optional.of(Refusal.invalid("body", "must be at most {0} characters", String.valueOf(MAX_BODY)));
+            return Optional.of(Refusal.invalid("body", SharedRefusals.TOO_LONG, String.valueOf(MAX_BODY)));
         }
         return Optional.empty();
     }
@@ -70,16 +70,15 @@ final class ArticleRules {
     private static Optional<Refusal> categoryProblem(List<String> codes, Set<String> knownCategories) {
         return codes.stream().map(String::strip).filter(code -> !knownCategories.contains(code)).findFirst()
                 .map(unknown -> Refusal.invalid("categories",
-                        "''{0}'' is not an RSIT class and type such as fraud/phishing", unknown));
+                        KnowledgeRefusals.NOT_A_CATEGORY, unknown));
     }
 
     private static Optional<Refusal> tagProblem(List<String> tags) {
         if (tags.size() > MAX_TAGS) {
-            return Optional.of(Refusal.invalid("tags", "at most {0} tags", String.valueOf(MAX_TAGS)));
+            return Optional.of(Refusal.invalid("tags", KnowledgeRefusals.TOO_MANY_TAGS, String.valueOf(MAX_TAGS)));
         }
         return tags.stream().filter(tag -> !TAG.matcher(tag).matches()).findFirst()
-                .map(badTag -> Refusal.invalid("tags", "''{0}'' is not a tag: use letters, digits, "
-                        + "spaces, dots, dashes or underscores, at most 40", badTag));
+                .map(badTag -> Refusal.invalid("tags", KnowledgeRefusals.NOT_A_TAG, badTag));
     }
 
     /** The address an article gets from its title when the author chose none. */

@@ -9,6 +9,7 @@ import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.incidents.IncidentView;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,19 +83,19 @@ class CorrectiveActionTracking {
     /** Why a new corrective action cannot be added: no title, no owner who exists, no due date from today on. */
     private Optional<Refusal> newActionProblem(String title, NewCorrectiveAction action) {
         if (title.isEmpty() || title.length() > MAX_TITLE) {
-            return Optional.of(Refusal.invalid("title", "must be 1 to 500 characters"));
+            return Optional.of(Refusal.invalid("title", KnowledgeRefusals.ACTION_TITLE_LENGTH));
         }
         if (action.owner() == null) {
-            return Optional.of(Refusal.invalid("owner", "a corrective action needs an owner"));
+            return Optional.of(Refusal.invalid("owner", KnowledgeRefusals.ACTION_NEEDS_OWNER));
         }
         if (!identity.userExists(action.owner())) {
-            return Optional.of(Refusal.invalid("owner", "user {0} does not exist", action.owner()));
+            return Optional.of(Refusal.invalid("owner", SharedRefusals.USER_DOES_NOT_EXIST, action.owner()));
         }
         if (action.dueOn() == null) {
-            return Optional.of(Refusal.invalid("dueOn", "a corrective action needs a due date"));
+            return Optional.of(Refusal.invalid("dueOn", KnowledgeRefusals.ACTION_NEEDS_DUE_DATE));
         }
         if (action.dueOn().isBefore(today())) {
-            return Optional.of(Refusal.invalid("dueOn", "lies in the past"));
+            return Optional.of(Refusal.invalid("dueOn", KnowledgeRefusals.LIES_IN_THE_PAST));
         }
         return Optional.empty();
     }
@@ -130,7 +131,7 @@ class CorrectiveActionTracking {
     @Transactional(readOnly = true)
     Outcome<List<CorrectiveAction>> all(boolean openOnly) {
         if (!access.requireActor().has(Role.COORDINATOR)) {
-            return Outcome.refused(Refusal.forbidden("only coordinators see all corrective actions"));
+            return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_COORDINATORS_SEE_ACTIONS));
         }
         return Outcome.done(views(actions.all(openOnly, MAX_LISTED)));
     }

@@ -84,7 +84,7 @@ class KnowledgeAccess {
             return Optional.of(Refusal.notFound("incident " + id));
         }
         if (!writesReviews(actor)) {
-            return Optional.of(Refusal.forbidden("only handlers and coordinators write post-incident reviews"));
+            return Optional.of(Refusal.forbidden(KnowledgeRefusals.ONLY_STAFF_WRITE_REVIEWS));
         }
         return Optional.empty();
     }

@@ -61,10 +61,10 @@ record PostIncidentReview(IncidentId incident, String reference, String title, I
      */
     Outcome<Saved> complete(ReviewContent content, String by, Instant now) {
         if (content.summary().isEmpty()) {
-            return Outcome.refused(Refusal.invalid("summary", "a completed review needs a summary of the timeline"));
+            return Outcome.refused(Refusal.invalid("summary", KnowledgeRefusals.REVIEW_NEEDS_SUMMARY));
         }
         if (content.rootCause() == null) {
-            return Outcome.refused(Refusal.invalid("rootCause", "a completed review needs a root cause"));
+            return Outcome.refused(Refusal.invalid("rootCause", KnowledgeRefusals.REVIEW_NEEDS_ROOT_CAUSE));
         }
         return Outcome.done(completed()
                 ? new Saved(with(title, content, state, completedAt, completedBy, now, version + 1), ReviewChanged.Verb.REVISED)

@@ -8,6 +8,7 @@ import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,10 +66,10 @@ class RecurrenceFinding {
     @Transactional(readOnly = true)
     Outcome<List<Recurrence>> recurringIncidents(int limit) {
         if (!access.requireActor().has(Role.COORDINATOR)) {
-            return Outcome.refused(Refusal.forbidden("only coordinators see the recurring incidents"));
+            return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_COORDINATORS_SEE_RECURRENCES));
         }
         if (limit < 1 || limit > MAX_LISTED) {
-            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to 500"));
+            return Outcome.refused(Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1", "500"));
         }
         return Outcome.done(recurrences.recent(limit));
     }
@@ -85,10 +86,11 @@ class RecurrenceFinding {
             return Outcome.refused(Refusal.notFound("incident " + id));
         }
         if (!actor.hasAny(Role.HANDLER, Role.COORDINATOR)) {
-            return Outcome.refused(Refusal.forbidden("only handlers and coordinators see recurrence candidates"));
+            return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_STAFF_SEE_CANDIDATES));
         }
         if (limit < 1 || limit > IncidentsForSystem.MAX_SIMILAR) {
-            return Outcome.refused(Refusal.invalid("limit", "must be from 1 to " + IncidentsForSystem.MAX_SIMILAR));
+            return Outcome.refused(Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1",
+                    String.valueOf(IncidentsForSystem.MAX_SIMILAR)));
         }
         IncidentView incident = system.incident(id).orElseThrow();
         return Outcome.done(Recurrences.grouped(flags(incident, limit)).stream().findFirst().map(this::onlyVisible)

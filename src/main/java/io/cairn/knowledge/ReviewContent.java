@@ -1,6 +1,7 @@
 package io.cairn.knowledge;
 
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,7 @@ record ReviewContent(String summary, @Nullable String rootCause, String wentWell
     }
 
     private static Optional<Refusal> tooLong(String field, String text) {
-        return text.length() > MAX_TEXT ? Optional.of(Refusal.invalid(field, "must be at most {0} characters",
+        return text.length() > MAX_TEXT ? Optional.of(Refusal.invalid(field, SharedRefusals.TOO_LONG,
                 String.valueOf(MAX_TEXT))) : Optional.empty();
     }
 

@@ -29,7 +29,7 @@ class ReviewRequirement implements TransitionRule {
             return Optional.empty();
         }
         return Optional.of(Refusal.invalid("to",
-                "an incident of priority {0} needs a completed post-incident review before it is closed",
+                KnowledgeRefusals.REVIEW_REQUIRED,
                 String.valueOf(incident.priority())));
     }
 }

@@ -122,14 +122,16 @@ class ReviewSection implements IncidentPageSection {
         String owner = form.owner() == null ? "" : form.owner().strip();
         var user = owner.isEmpty() ? java.util.Optional.<UserView>empty() : identity.findUserByUsername(owner);
         if (!owner.isEmpty() && user.isEmpty()) {
-            errors.rejectValue("owner", "refusal.no-such-user", "there is no user with this name");
+            errors.rejectValue("owner", RefusalErrors.codeOf(KnowledgeRefusals.NO_SUCH_USER),
+                    KnowledgeRefusals.NO_SUCH_USER.template());
             return answer(id, show(id, review, model), errors, model, request, redirect);
         }
         LocalDate dueOn;
         try {
             dueOn = form.dueOn() == null || form.dueOn().isBlank() ? null : LocalDate.parse(form.dueOn().strip());
         } catch (DateTimeParseException notADate) {
-            errors.rejectValue("dueOn", "refusal.not-a-date", "is not a date (yyyy-mm-dd)");
+            errors.rejectValue("dueOn", RefusalErrors.codeOf(KnowledgeRefusals.NOT_A_DATE),
+                    KnowledgeRefusals.NOT_A_DATE.template());
             return answer(id, show(id, review, model), errors, model, request, redirect);
         }
         Outcome<CorrectiveAction> added = knowledge.addCorrectiveAction(id, new NewCorrectiveAction(form.title(),

@@ -52,7 +52,7 @@ class Reviewing {
             return Outcome.refused(Refusal.notFound("incident " + id));
         }
         if (!KnowledgeAccess.readsReviews(actor)) {
-            return Outcome.refused(Refusal.forbidden("only the security team reads post-incident reviews"));
+            return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_STAFF_READ_REVIEWS));
         }
         return Outcome.done(reviewOf(incident.get()));
     }

@@ -4,6 +4,7 @@ import io.cairn.identity.Actor;
 import io.cairn.identity.Role;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 class RootCauseVocabulary {
 
     private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
-    private static final String FORBIDDEN = "only admins edit the root causes";
 
     private final RootCauses rootCauses;
     private final KnowledgeAccess access;
@@ -47,20 +47,19 @@ class RootCauseVocabulary {
     Outcome<RootCause> add(String key, String label) {
         Actor actor = access.requireActor();
         if (!actor.has(Role.ADMIN)) {
-            return Outcome.refused(Refusal.forbidden(FORBIDDEN));
+            return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_ADMINS_EDIT_ROOT_CAUSES));
         }
         String cleanKey = key.strip();
         String cleanLabel = label.strip();
         if (!KEY.matcher(cleanKey).matches()) {
-            return Outcome.refused(Refusal.invalid("key", "must be 2 to 40 lower-case letters, digits and dashes, "
-                    + "starting with a letter"));
+            return Outcome.refused(Refusal.invalid("key", KnowledgeRefusals.NOT_A_ROOT_CAUSE_KEY));
         }
         Optional<Refusal> problem = labelProblem(cleanLabel, cleanKey);
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
         }
         if (rootCauses.find(cleanKey).isPresent()) {
-            return Outcome.refused(Refusal.conflict("key", "a root cause with this key already exists"));
+            return Outcome.refused(Refusal.conflict("key", KnowledgeRefusals.ROOT_CAUSE_KEY_TAKEN));
         }
         rootCauses.add(cleanKey, cleanLabel);
         RootCause added = rootCauses.find(cleanKey).orElseThrow();
@@ -75,7 +74,7 @@ class RootCauseVocabulary {
     Outcome<RootCause> change(String key, String label, boolean retired, long version) {
         Actor actor = access.requireActor();
         if (!actor.has(Role.ADMIN)) {
-            return Outcome.refused(Refusal.forbidden(FORBIDDEN));
+            return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_ADMINS_EDIT_ROOT_CAUSES));
         }
         Optional<RootCause> found = rootCauses.find(key);
         if (found.isEmpty()) {
@@ -106,11 +105,11 @@ class RootCauseVocabulary {
         }
         Optional<RootCause> cause = rootCauses.find(key);
         if (cause.isEmpty()) {
-            return Optional.of(Refusal.invalid("rootCause", "''{0}'' is not a root cause of the vocabulary", key));
+            return Optional.of(Refusal.invalid("rootCause", KnowledgeRefusals.NOT_A_ROOT_CAUSE, key));
         }
         if (cause.get().retired() && !key.equals(storedKey)) {
             return Optional.of(Refusal.invalid("rootCause",
-                    "''{0}'' is retired; choose another root cause", cause.get().label()));
+                    KnowledgeRefusals.RETIRED_ROOT_CAUSE, cause.get().label()));
         }
         return Optional.empty();
     }
@@ -122,10 +121,10 @@ class RootCauseVocabulary {
 
     private Optional<Refusal> labelProblem(String label, String key) {
         if (label.isEmpty() || label.length() > 100) {
-            return Optional.of(Refusal.invalid("label", "must be 1 to 100 characters"));
+            return Optional.of(Refusal.invalid("label", SharedRefusals.NAME_LENGTH));
         }
         if (rootCauses.labelTaken(label, key)) {
-            return Optional.of(Refusal.conflict("label", "another root cause already has this name"));
+            return Optional.of(Refusal.conflict("label", KnowledgeRefusals.ROOT_CAUSE_LABEL_TAKEN));
         }
         return Optional.empty();
     }
