@@ -8,6 +8,7 @@ import io.cairn.identity.UserView;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ public class AssetManagement {
     public Outcome<DeviceView> register(NewDevice device) {
         Optional<Refusal> refusal = requireAdmin("register devices")
                 .or(() -> devices.findByIdentifier(device.identifier().trim())
-                        .map(d -> Refusal.conflict("identifier", "is already registered")))
+                        .map(d -> Refusal.conflict("identifier", AssetRefusals.ALREADY_REGISTERED)))
                 .or(() -> unknownHolder(device.holder()));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -85,7 +86,7 @@ public class AssetManagement {
             return Outcome.refused(Refusal.stale(version, device.version()));
         }
         if (since != null && since.isAfter(clock.instant())) {
-            return Outcome.refused(Refusal.invalid("since", "lies in the future"));
+            return Outcome.refused(Refusal.invalid("since", SharedRefusals.LIES_IN_THE_FUTURE));
         }
         handOver(device, holder, since == null ? clock.instant() : since);
         return Outcome.done(device.view());
@@ -196,20 +197,21 @@ public class AssetManagement {
         if (holder == null || identity.userExists(holder)) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.invalid("holder", "user " + holder + " does not exist"));
+        return Optional.of(Refusal.invalid("holder", SharedRefusals.USER_DOES_NOT_EXIST, holder.toString()));
     }
 
     private Optional<Refusal> requireAdmin(String what) {
         Optional<Actor> actor = identity.currentActor();
         return actor.isPresent() && actor.get().has(Role.ADMIN) ? Optional.empty()
-                : Optional.of(Refusal.forbidden("you need the role admin to " + what));
+                : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 
     private Optional<Refusal> requireStaff() {
         Optional<Actor> actor = identity.currentActor();
         return actor.isPresent() && actor.get().hasAny(Role.ADMIN, Role.HANDLER, Role.COORDINATOR)
                 ? Optional.empty()
-                : Optional.of(Refusal.forbidden("you need the role admin, handler or coordinator to look up devices"));
+                : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin, handler or coordinator",
+                        "look up devices"));
     }
 
     private void publish(Device device, DeviceChanged.Verb verb, @Nullable String before) {

@@ -50,8 +50,8 @@ class DeviceAdminPages {
     String importCsv(@RequestParam(required = false) @Nullable MultipartFile file, Model model,
             RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("importProblems", List.of(new Refusal.FieldProblem("file",
-                    "choose a CSV file first")));
+            redirect.addFlashAttribute("importProblems",
+                    List.of(Refusal.FieldProblem.of("file", AssetRefusals.NO_FILE)));
             return "redirect:/admin/devices";
         }
         Outcome<DeviceImport> imported = assets.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
@@ -60,7 +60,7 @@ class DeviceAdminPages {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN, refused.refusal().message());
             }
             redirect.addFlashAttribute("importProblems", refused.refusal().fields().isEmpty()
-                    ? List.of(new Refusal.FieldProblem("file", refused.refusal().message()))
+                    ? List.of(refused.refusal().asProblemOf("file"))
                     : refused.refusal().fields());
             return "redirect:/admin/devices";
         }

@@ -3,6 +3,7 @@ package io.cairn.assets;
 import io.cairn.identity.UserId;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,8 +50,7 @@ final class DeviceCsv {
     static Outcome<List<Line>> read(String csv, Function<String, Optional<UserId>> userByLoginName, Instant now) {
         List<List<String>> records = CsvRecords.parse(csv);
         if (records.isEmpty() || records.get(0).isEmpty()) {
-            return Outcome.refused(Refusal.invalid("file", "is empty; the first line must name the columns "
-                    + "name,kind,identifier[,holder,since]"));
+            return Outcome.refused(Refusal.invalid("file", AssetRefusals.EMPTY_FILE));
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = records.get(0);
@@ -59,8 +59,7 @@ final class DeviceCsv {
         }
         Optional<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !columns.containsKey(c)).findFirst();
         if (missing.isPresent()) {
-            return Outcome.refused(Refusal.invalid("file", "the header has no column '" + missing.get()
-                    + "'; it must name name,kind,identifier[,holder,since]"));
+            return Outcome.refused(Refusal.invalid("file", AssetRefusals.MISSING_COLUMN, missing.get()));
         }
         return new DeviceCsv(userByLoginName, now).lines(records, columns);
     }
@@ -76,10 +75,10 @@ final class DeviceCsv {
         if (problems.isEmpty()) {
             return Outcome.done(lines);
         }
-        return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.size() + " line(s) of the file have "
-                + "problems; nothing was imported: " + problems.get(0),
-                problems.stream().limit(MAX_LISTED_PROBLEMS).map(p -> new Refusal.FieldProblem("line " + p.line()
-                        + " " + p.column(), p.message())).toList()));
+        return Outcome.refused(Refusal.of(Refusal.Kind.INVALID,
+                problems.stream().limit(MAX_LISTED_PROBLEMS).map(p -> Refusal.FieldProblem.of("line " + p.line()
+                        + " " + p.column(), SharedRefusals.GIVEN_TEXT, p.message())).toList(),
+                AssetRefusals.LINES_HAVE_PROBLEMS, String.valueOf(problems.size()), problems.get(0).toString()));
     }
 
     private Optional<Line> line(int line, Cells cells) {

@@ -2,6 +2,7 @@ package io.cairn.audit;
 
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusedException;
+import io.cairn.shared.SharedRefusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -200,7 +201,7 @@ class AuditApi {
 
     private static long required(String name, @Nullable Long value) {
         if (value == null) {
-            throw new RefusedException(Refusal.invalid(name, "is required"));
+            throw new RefusedException(Refusal.invalid(name, SharedRefusals.REQUIRED));
         }
         return value;
     }

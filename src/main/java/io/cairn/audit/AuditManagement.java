@@ -6,6 +6,7 @@ import io.cairn.identity.Role;
 import io.cairn.shared.AuditedStates;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ public class AuditManagement {
     @Transactional(readOnly = true)
     public Outcome<List<AuditRecord>> records(long afterSeq, int limit, @Nullable String objectId) {
         return asAuditor(() -> limit < 1 || limit > 1000 ? Outcome.refused(Refusal.invalid("limit",
-                "must be from 1 to 1000")) : Outcome.done(page("seq > ?", "seq", afterSeq, limit, objectId)));
+                SharedRefusals.OUT_OF_RANGE, "1", "1000"))
+                : Outcome.done(page("seq > ?", "seq", afterSeq, limit, objectId)));
     }
 
     /**
@@ -76,7 +78,7 @@ public class AuditManagement {
     @Transactional(readOnly = true)
     public Outcome<List<AuditRecord>> latest(@Nullable Long beforeSeq, int limit, @Nullable String objectId) {
         return asAuditor(() -> limit < 1 || limit > 1000 ? Outcome.refused(Refusal.invalid("limit",
-                "must be from 1 to 1000")) : Outcome.done(page("seq < ?", "seq desc",
+                SharedRefusals.OUT_OF_RANGE, "1", "1000")) : Outcome.done(page("seq < ?", "seq desc",
                         beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit, objectId)));
     }
 
@@ -175,11 +177,11 @@ public class AuditManagement {
     public Outcome<Checkpoint> signCheckpoint() {
         Optional<Actor> actor = identity.currentActor();
         if (actor.isEmpty() || !actor.get().hasAny(Role.AUDITOR, Role.ADMIN)) {
-            return Outcome.refused(Refusal.forbidden("you need the role auditor or admin to sign a checkpoint"));
+            return Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "auditor or admin",
+                    "sign a checkpoint"));
         }
         return checkpoints.sign(true).flatMap(latest -> latest.<Outcome<Checkpoint>>map(Outcome::done)
-                .orElseGet(() -> Outcome.refused(Refusal.conflict("the trail has no records yet: there is nothing "
-                        + "to sign"))));
+                .orElseGet(() -> Outcome.refused(Refusal.conflict(AuditRefusals.NOTHING_TO_SIGN))));
     }
 
     /** The newest checkpoint the database holds, with the time it was signed (auditors only). */
@@ -194,7 +196,7 @@ public class AuditManagement {
      */
     public Outcome<List<Checkpoint>> checkpoints(long afterSize, int limit) {
         return asAuditor(() -> limit < 1 || limit > MAX_CHECKPOINTS
-                ? Outcome.refused(Refusal.invalid("limit", "must be from 1 to {0}", MAX_CHECKPOINTS))
+                ? Outcome.refused(Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1", MAX_CHECKPOINTS))
                 : Outcome.done(loggedCheckpoints().filter(c -> c.size() > afterSize).limit(limit).toList()));
     }
 
@@ -234,18 +236,15 @@ public class AuditManagement {
         return asAuditor(() -> checkpointedSize().flatMap(latest -> {
             long treeSize = size == null ? latest : size;
             if (treeSize < 1 || treeSize > latest) {
-                return Outcome.refused(Refusal.invalid("size", "must be from 1 to {0}, the size of the latest "
-                        + "checkpoint", latest));
+                return Outcome.refused(Refusal.invalid("size", AuditRefusals.SIZE_OUT_OF_RANGE, latest));
             }
             if (seq < 1 || seq > treeSize) {
-                return Outcome.refused(Refusal.invalid("seq", "must be from 1 to {0}, the size of the tree",
-                        treeSize));
+                return Outcome.refused(Refusal.invalid("seq", AuditRefusals.SEQ_OUT_OF_RANGE, treeSize));
             }
             AuditRecord record = jdbc.sql("select * from audit_record where seq = ?").param(seq)
                     .query((row, n) -> AuditRecord.of(row)).optional().orElse(null);
             if (record == null) {
-                return Outcome.refused(Refusal.conflict("seq", "record {0} is missing from the trail; verify it",
-                        seq));
+                return Outcome.refused(Refusal.conflict("seq", AuditRefusals.RECORD_MISSING, seq));
             }
             Optional<List<byte[]>> proof = proof(() -> MerkleTree.inclusionProof(seq - 1, treeSize,
                     new StoredTree(jdbc)));
@@ -267,11 +266,10 @@ public class AuditManagement {
         return asAuditor(() -> checkpointedSize().flatMap(latest -> {
             long to = size2 == null ? latest : size2;
             if (to < 0 || to > latest) {
-                return Outcome.refused(Refusal.invalid("to", "must be from 0 to {0}, the size of the latest "
-                        + "checkpoint", latest));
+                return Outcome.refused(Refusal.invalid("to", AuditRefusals.TO_OUT_OF_RANGE, latest));
             }
             if (size1 < 0 || size1 > to) {
-                return Outcome.refused(Refusal.invalid("from", "must be from 0 to {0}", to));
+                return Outcome.refused(Refusal.invalid("from", SharedRefusals.OUT_OF_RANGE, "0", to));
             }
             Optional<List<byte[]>> proof = proof(() -> MerkleTree.consistencyProof(size1, to, new StoredTree(jdbc)));
             if (proof.isEmpty()) {
@@ -294,13 +292,12 @@ public class AuditManagement {
     }
 
     private static <T> Outcome<T> missingRecords() {
-        return Outcome.refused(Refusal.conflict("records the proof needs are missing from the trail; verify it"));
+        return Outcome.refused(Refusal.conflict(AuditRefusals.PROOF_RECORDS_MISSING));
     }
 
     private Outcome<Long> checkpointedSize() {
         return checkpoints.latest().<Outcome<Long>>map(stored -> Outcome.done(stored.checkpoint().size()))
-                .orElseGet(() -> Outcome.refused(Refusal.conflict("no checkpoint is signed yet: sign one first "
-                        + "(POST /api/v1/audit/checkpoints)")));
+                .orElseGet(() -> Outcome.refused(Refusal.conflict(AuditRefusals.NO_CHECKPOINT_YET)));
     }
 
     private Stream<AuditRecord> allRecords() {
@@ -313,7 +310,7 @@ public class AuditManagement {
         if (actor.isPresent() && actor.get().has(Role.AUDITOR)) {
             return read.get();
         }
-        return Outcome.refused(Refusal.forbidden("you need the role auditor to read the audit trail"));
+        return Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "auditor", "read the audit trail"));
     }
 
     private static String base64(byte[] hash) {

@@ -269,7 +269,7 @@ class Checkpoints {
     }
 
     private static Outcome<Optional<Checkpoint>> refused(String why) {
-        return Outcome.refused(Refusal.conflict("no checkpoint was signed: " + why + "; verify the trail"));
+        return Outcome.refused(Refusal.conflict(AuditRefusals.NOT_SIGNED, why));
     }
 
     /** The tree as the last checkpoint left it, grown in place while a new one is made. */

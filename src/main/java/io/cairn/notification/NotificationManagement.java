@@ -6,6 +6,7 @@ import io.cairn.identity.Role;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -80,8 +81,7 @@ public class NotificationManagement {
         }
         NotificationView before = found.get();
         if (before.state() != NotificationState.DEAD) {
-            return Outcome.refused(Refusal.conflict("only a dead letter can be retried; this notification is "
-                    + before.state().code()));
+            return Outcome.refused(Refusal.conflict(NotificationRefusals.NOT_A_DEAD_LETTER, before.state().code()));
         }
         Instant now = clock.instant();
         outbox.revive(id, now);
@@ -150,6 +150,6 @@ public class NotificationManagement {
     private Optional<Refusal> requireAdmin(String what) {
         Optional<Actor> actor = identity.currentActor();
         return actor.isPresent() && actor.get().has(Role.ADMIN) ? Optional.empty()
-                : Optional.of(Refusal.forbidden("you need the role admin to " + what));
+                : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 }

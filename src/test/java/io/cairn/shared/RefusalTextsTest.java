@@ -66,7 +66,6 @@ class RefusalTextsTest {
             "refusal.has-expired-report-again-if-you-need-to",
             "refusal.is-already-taken",
             "refusal.is-not-a-follow-up-code-check-it-and-try-again",
-            "refusal.lies-in-the-future",
             "refusal.lies-in-the-past",
             "refusal.must-be-1-to-100-characters",
             "refusal.must-be-1-to-100-lower-case-letters-digits-dots-dashes-or-underscores",
