@@ -112,7 +112,7 @@ class ApiProblemAdvice {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
         List<Refusal.FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new Refusal.FieldProblem(error.getField(), messageOf(error)))
+                .map(error -> Problems.field(error.getField(), messageOf(error)))
                 .sorted(Comparator.comparing(Refusal.FieldProblem::field))
                 .toList();
         return ResponseEntity.badRequest().body(Problems.invalid(fields));
@@ -121,7 +121,7 @@ class ApiProblemAdvice {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> invalid(HandlerMethodValidationException e) {
         List<Refusal.FieldProblem> fields = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new Refusal.FieldProblem(
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Problems.field(
                         String.valueOf(result.getMethodParameter().getParameterName()),
                         String.valueOf(error.getDefaultMessage()))))
                 .toList();

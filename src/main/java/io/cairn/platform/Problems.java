@@ -1,6 +1,7 @@
 package io.cairn.platform;
 
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,15 @@ final class Problems {
             tools.jackson.databind.json.JsonMapper.builder().build();
 
     static ProblemDetail invalid(String field, String message) {
-        return invalid(List.of(new Refusal.FieldProblem(field, message)));
+        return invalid(List.of(field(field, message)));
+    }
+
+    /**
+     * A problem of a field that no rule of a module refused: the framework's words for a malformed or missing value,
+     * which only the API answers.
+     */
+    static Refusal.FieldProblem field(String field, String message) {
+        return Refusal.FieldProblem.of(field, SharedRefusals.GIVEN_TEXT, message);
     }
 
     /** A 400 naming each field at fault and its problem. */
@@ -116,6 +125,6 @@ final class Problems {
     /** A 409 for a write that lost a race with another writer of the same object; nothing of it was stored. */
     static ProblemDetail concurrentChange() {
         return of(HttpStatus.CONFLICT, "stale", "version: someone else changed this at the same time; reload and "
-                + "try again", List.of(new Refusal.FieldProblem("version", "is no longer the stored version")));
+                + "try again", List.of(field("version", "is no longer the stored version")));
     }
 }

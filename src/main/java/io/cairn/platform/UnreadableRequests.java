@@ -1,6 +1,5 @@
 package io.cairn.platform;
 
-import io.cairn.shared.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +82,7 @@ class UnreadableRequests {
     private ProblemDetail tooLarge() {
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "file: is larger than the limit of " + fileLimit
                 + " (spring.servlet.multipart.max-file-size)",
-                List.of(new Refusal.FieldProblem("file", "is larger than the limit of " + fileLimit)));
+                List.of(Problems.field("file", "is larger than the limit of " + fileLimit)));
     }
 
     private static ProblemDetail malformed(String why) {
