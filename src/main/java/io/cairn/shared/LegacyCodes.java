@@ -6,7 +6,7 @@ import java.util.Locale;
  * The message codes that refusals without a {@link Refusal.Reason} take from their English text: the text in lower
  * case, words joined by dashes ({@code must-be-at-least-0-characters}).
  *
- * @deprecated handling is the last module whose refusals have no reasons; this goes when it has them
+ * @deprecated handling and intake are the last modules whose refusals have no reasons; this goes when they have them
  */
 @Deprecated(forRemoval = true)
 final class LegacyCodes {

@@ -90,7 +90,8 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
         /**
          * A problem with a fixed text, its code made from the text.
          *
-         * @deprecated handling is the last user; give a {@link Reason} to {@link #of(String, Reason, Object...)}
+         * @deprecated handling and intake are the last users; give a {@link Reason} to
+         *     {@link #of(String, Reason, Object...)}
          */
         @Deprecated(forRemoval = true)
         public FieldProblem(String field, String message) {
@@ -100,7 +101,8 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
         /**
          * A problem whose text has variable parts, its code made from the template.
          *
-         * @deprecated handling is the last user; give a {@link Reason} to {@link #of(String, Reason, Object...)}
+         * @deprecated handling and intake are the last users; give a {@link Reason} to
+         *     {@link #of(String, Reason, Object...)}
          */
         @Deprecated(forRemoval = true)
         public static FieldProblem of(String field, String template, Object... arguments) {
@@ -202,7 +204,7 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
     /**
      * A refusal with a fixed text, its code made from the text.
      *
-     * @deprecated handling is the last user; use a factory method with a {@link Reason}
+     * @deprecated handling and intake are the last users; use a factory method with a {@link Reason}
      */
     @Deprecated(forRemoval = true)
     public Refusal(Kind kind, String message, List<FieldProblem> fields) {
@@ -212,32 +214,32 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
     /**
      * A refusal whose text has variable parts, its code made from the template.
      *
-     * @deprecated handling is the last user; use a factory method with a {@link Reason}
+     * @deprecated handling and intake are the last users; use a factory method with a {@link Reason}
      */
     @Deprecated(forRemoval = true)
     public Refusal(Kind kind, String message, List<FieldProblem> fields, String template, List<Object> arguments) {
         this(kind, message, fields, LegacyCodes.of(template), template, arguments);
     }
 
-    /** @deprecated handling is the last user; use {@link #of(Kind, Reason, Object...)} */
+    /** @deprecated handling and intake are the last users; use {@link #of(Kind, Reason, Object...)} */
     @Deprecated(forRemoval = true)
     public static Refusal of(Kind kind, String template, Object... arguments) {
         return new Refusal(kind, format(template, arguments), List.of(), template, List.of(arguments));
     }
 
-    /** @deprecated handling is the last user; use {@link #invalid(String, Reason, Object...)} */
+    /** @deprecated handling and intake are the last users; use {@link #invalid(String, Reason, Object...)} */
     @Deprecated(forRemoval = true)
     public static Refusal invalid(String field, String template, Object... arguments) {
         return ofField(Kind.INVALID, FieldProblem.of(field, template, arguments));
     }
 
-    /** @deprecated handling is the last user; use {@link #conflict(Reason, Object...)} */
+    /** @deprecated handling and intake are the last users; use {@link #conflict(Reason, Object...)} */
     @Deprecated(forRemoval = true)
     public static Refusal conflict(String message) {
         return new Refusal(Kind.CONFLICT, message, List.of());
     }
 
-    /** @deprecated handling is the last user; use {@link #conflict(String, Reason, Object...)} */
+    /** @deprecated handling and intake are the last users; use {@link #conflict(String, Reason, Object...)} */
     @Deprecated(forRemoval = true)
     public static Refusal conflict(String field, String template, Object... arguments) {
         return ofField(Kind.CONFLICT, FieldProblem.of(field, template, arguments));
@@ -249,7 +251,7 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
         return ofField(Kind.TOO_LARGE, new FieldProblem(field, message));
     }
 
-    /** @deprecated handling is the last user; use {@link #forbidden(Reason, Object...)} */
+    /** @deprecated handling and intake are the last users; use {@link #forbidden(Reason, Object...)} */
     @Deprecated(forRemoval = true)
     public static Refusal forbidden(String message) {
         return new Refusal(Kind.FORBIDDEN, message, List.of());

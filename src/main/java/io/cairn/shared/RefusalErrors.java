@@ -63,10 +63,12 @@ public final class RefusalErrors {
             return byField;
         }
         if (refusal.fields().isEmpty()) {
-            byField.put(key.apply("form"), text(refusal.code(), refusal.template(), refusal.arguments(), messages, locale));
+            byField.put(key.apply("form"), text(refusal.code(), refusal.template(), refusal.arguments(), messages,
+                    locale));
         }
         refusal.fields().forEach(problem -> byField.merge(key.apply(problem.field()),
-                text(problem.code(), problem.template(), problem.arguments(), messages, locale), (a, b) -> a + "; " + b));
+                text(problem.code(), problem.template(), problem.arguments(), messages, locale),
+                (a, b) -> a + "; " + b));
         return byField;
     }
 

@@ -40,10 +40,12 @@ class RefusalTextsTest {
     private static final String STALE_PAGE_TEXT = "refusal.stale";
 
     /**
-     * The codes that handling's refusals still make from their English text (the deprecated factory methods of
-     * {@link Refusal}): handling has no reasons yet. The step that gives handling its reasons removes this list.
+     * The codes that handling's and intake's refusals still make from their English text (the deprecated factory
+     * methods of {@link Refusal}): those two modules have no reasons yet. Intake's are the keys of the portal bundle
+     * and {@code refusal.must-be-at-most-0-characters}; the steps that give both modules their reasons remove this
+     * list.
      */
-    private static final Set<String> HANDLING_DERIVED_KEYS = Set.of(
+    private static final Set<String> DERIVED_KEYS_OF_HANDLING_AND_INTAKE = Set.of(
             "refusal.0-already-has-the-playbook-1-retire-it-or-change-its-categories-first",
             "refusal.0-is-not-a-date-yyyy-mm-dd",
             "refusal.0-is-not-a-device-id-a-uuid",
@@ -117,7 +119,7 @@ class RefusalTextsTest {
         Set<String> keys = new TreeSet<>(dutch.keySet());
         reasons.stream().map(RefusalErrors::codeOf).forEach(keys::remove);
         keys.remove(STALE_PAGE_TEXT);
-        keys.removeAll(HANDLING_DERIVED_KEYS);
+        keys.removeAll(DERIVED_KEYS_OF_HANDLING_AND_INTAKE);
         assertThat(keys).as("Dutch refusal texts without a reason").isEmpty();
     }
 
