@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -212,8 +213,8 @@ class UserAdminPages {
             return message("refusal.stale");
         }
         String text = refusal.fields().isEmpty() ? refusal.message() : refusal.fields().get(0).message();
-        return messages.getMessage(RefusalErrors.codeOf(text), null, refusal.message(),
-                LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage(RefusalErrors.codeOf(text), null, refusal.message(),
+                LocaleContextHolder.getLocale()));
     }
 
     private String message(String code, Object... arguments) {

@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -152,7 +153,8 @@ class Reporting {
                 submitted.channel(), asked, clock.instant());
         ActorRef by = identity.currentActor().map(Actor::ref).orElse(IncidentManagement.ANONYMOUS);
         asked.stream().filter(answer -> answer.kind() == QuestionKind.FILE)
-                .forEach(answer -> attachments.keep(view.id(), submitted.files().get(answer.key()), by));
+                .forEach(answer -> attachments.keep(view.id(),
+                        Objects.requireNonNull(submitted.files().get(answer.key()), "a file answer has its file"), by));
         return Outcome.done(new Opened(view, template.template().content().tips().stream()
                 .map(tip -> tip.in(locale)).toList()));
     }
