@@ -41,7 +41,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * reporter also gets a follow-up code, shown once and stored only as a digest.
  */
 @Component
-class Reporting {
+class GuidedReporting {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -57,7 +57,7 @@ class Reporting {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reporting(IncidentManagement incidents, ReporterChannels channels, IdentityManagement identity,
+    GuidedReporting(IncidentManagement incidents, ReporterChannels channels, IdentityManagement identity,
             AssetManagement assets, ReportTemplates templates, IntakeReports reports, FollowUpCodes followUpCodes,
             AttachmentKeeping attachments, @Value("${cairn.intake.follow-up-validity:P365D}") Duration followUpValidity,
             ApplicationEventPublisher events, Clock clock) {
