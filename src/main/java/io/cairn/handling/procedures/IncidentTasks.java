@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +64,8 @@ class IncidentTasks {
         if (task.title() == null || task.title().isBlank() || task.title().length() > 200) {
             return Outcome.refused(Refusal.invalid("title", "must be 1 to 200 characters"));
         }
-        if (task.description().length() > 5000) {
+        String description = Objects.requireNonNullElse(task.description(), "");
+        if (description.length() > 5000) {
             return Outcome.refused(Refusal.invalid("description", "must be at most 5000 characters"));
         }
         if (task.team() == null || !identity.teamExists(task.team())) {
@@ -74,10 +76,10 @@ class IncidentTasks {
             return Outcome.refused(Refusal.invalid("dueAt", "lies in the past"));
         }
         Actor actor = identity.requireActor();
+        List<SharedField> shared = Objects.requireNonNullElse(task.shared(), List.of());
         TaskView created = new TaskView(UUID.randomUUID(), incident, null, null, tasks.nextPosition(incident) + 1000,
-                task.title().trim(), task.description(), List.of(), Boolean.TRUE.equals(task.mandatory()),
-                task.team(), null, task.dueAt(), task.shared(), TaskState.OPEN, null, null, null, now,
-                actor.username(), 0);
+                task.title().trim(), description, List.of(), Boolean.TRUE.equals(task.mandatory()),
+                task.team(), null, task.dueAt(), shared, TaskState.OPEN, null, null, null, now, actor.username(), 0);
         tasks.add(created);
         TaskView stored = tasks.byId(created.id()).orElseThrow();
         events.publishEvent(new TaskChanged(stored.id(), incident, actor.ref(), now, TaskChanged.Verb.CREATED,

@@ -77,7 +77,7 @@ class PlaybookChecks {
         if (definition.name().isEmpty() || definition.name().length() > 200) {
             problems.add(new Refusal.FieldProblem("name", "must be 1 to 200 characters"));
         }
-        if (definition.description().length() > 5000) {
+        if (Objects.requireNonNullElse(definition.description(), "").length() > 5000) {
             problems.add(new Refusal.FieldProblem("description", "must be at most 5000 characters"));
         }
         if (definition.categories().isEmpty()) {
@@ -132,7 +132,7 @@ class PlaybookChecks {
             problems.add(Refusal.FieldProblem.of(field + ".description", "step {0}: the description must be "
                     + "at most 5000 characters", named));
         }
-        for (String article : step.articles()) {
+        for (String article : Objects.requireNonNullElse(step.articles(), List.<String>of())) {
             if (!SLUG.matcher(article).matches() && !(PlaybookStep.isAddress(article) && article.length() <= 500
                     && !article.contains(" "))) {
                 problems.add(Refusal.FieldProblem.of(field + ".articles",

@@ -13,6 +13,7 @@ import io.cairn.shared.ContentDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +79,8 @@ class PlaybookRuns {
                 boolean started = PlaybookStep.PHASES.indexOf(phase)
                         <= PlaybookStep.PHASES.indexOf(incident.status());
                 TaskView task = new TaskView(UUID.randomUUID(), incident.id(), playbook.id(), phase, position,
-                        step.title(), step.description() == null ? "" : step.description(), step.articles(),
+                        step.title(), Objects.requireNonNullElse(step.description(), ""),
+                        Objects.requireNonNullElse(step.articles(), List.of()),
                         step.mandatory(), teamOf(step, incident), step.due(),
                         started ? now.plus(step.dueOffset().orElseThrow()) : null, IncidentTasks.PLAYBOOK_SHARES,
                         TaskState.OPEN, null, null, null, now, "playbook " + playbook.definition().key(), 0);
@@ -117,7 +119,7 @@ class PlaybookRuns {
     }
 
     /** The step's own team if it still exists, otherwise the incident's team. */
-    private static TeamId teamOf(PlaybookStep step, IncidentView incident) {
+    private static @Nullable TeamId teamOf(PlaybookStep step, IncidentView incident) {
         if (step.team() != null) {
             try {
                 return TeamId.valueOf(step.team());

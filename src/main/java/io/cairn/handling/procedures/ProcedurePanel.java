@@ -116,7 +116,7 @@ class ProcedurePanel implements IncidentPageSection {
         TeamId teamId = teamOf(team, errors);
         Instant due = dueOf(dueAt, errors);
         List<SharedField> fields = sharedFieldsOf(draft.shared(), errors);
-        if (errors.isEmpty()) {
+        if (errors.isEmpty() && teamId != null) {
             Outcome<TaskView> added = procedures.addTask(id, new NewTask(title, description, teamId, fields, due,
                     mandatory));
             if (added instanceof Outcome.Done<TaskView>) {

@@ -10,6 +10,7 @@ import io.cairn.shared.RefusalErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -139,16 +140,17 @@ class RoutingAdminPages {
         }
         RoutingRule.OwnerStrategy strategy;
         try {
-            strategy = RoutingRule.OwnerStrategy.valueOf(form.ownerStrategy());
-        } catch (IllegalArgumentException | NullPointerException e) {
+            strategy = RoutingRule.OwnerStrategy.valueOf(Objects.requireNonNullElse(form.ownerStrategy(), "NONE"));
+        } catch (IllegalArgumentException e) {
             errors.put("ownerStrategy", "choose how an owner is picked");
             strategy = RoutingRule.OwnerStrategy.NONE;
         }
         if (!errors.isEmpty()) {
             return null;
         }
-        return new RoutingRuleDefinition(form.name(), form.rsitClass(), form.rsitType(), form.template(), unit,
-                form.asset(), form.team(), strategy, form.enabled(), version);
+        return new RoutingRuleDefinition(Objects.requireNonNullElse(form.name(), ""), form.rsitClass(),
+                form.rsitType(), form.template(), unit, form.asset(), Objects.requireNonNullElse(form.team(), ""),
+                strategy, form.enabled(), version);
     }
 
     private String saved(@Nullable Outcome<RoutingRule> outcome, @Nullable UUID id, long version, RuleForm form,

@@ -60,7 +60,8 @@ class RoutingRuleChecks {
         return Outcome.done(new RoutingRule(id, position, definition.name(), definition.rsitClass(),
                 definition.rsitType(), definition.template(), definition.businessUnit(), asset,
                 Objects.requireNonNull(team), Objects.requireNonNull(definition.ownerStrategy()),
-                Boolean.TRUE.equals(definition.enabled()), definition.version()));
+                Boolean.TRUE.equals(definition.enabled()),
+                Objects.requireNonNullElse(definition.version(), 0L)));
     }
 
     private Optional<Refusal.FieldProblem> nameProblem(UUID id, RoutingRuleDefinition definition) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,8 +74,9 @@ class RoutingRuleEditing {
             return valid;
         }
         Instant now = clock.instant();
-        if (!rules.change(done.value(), definition.version(), now)) {
-            return Outcome.refused(Refusal.stale(definition.version(), found.get().version()));
+        long version = Objects.requireNonNullElse(definition.version(), 0L);
+        if (!rules.change(done.value(), version, now)) {
+            return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
         RoutingRule stored = rules.byId(id).orElseThrow();
         events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now,
