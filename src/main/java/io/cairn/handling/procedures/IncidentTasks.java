@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The tasks of an incident as its handlers work on them: the playbook it follows, tasks given to other teams, and a
- * task completed, skipped (optional ones only, with a reason) or reopened. Each change publishes a
- * {@link TaskChanged} for the audit trail. The caller has checked that the user may handle the incident
- * ({@link ProcedureAccess}).
+ * task completed, skipped (optional ones only, with a reason) or reopened by the verbs of {@link Task}, which check
+ * their own rules. Each change publishes a {@link TaskChanged} for the audit trail. The caller has checked that the
+ * user may handle the incident ({@link ProcedureAccess}).
  */
 @Service
 class IncidentTasks {
@@ -32,14 +32,16 @@ class IncidentTasks {
             SharedField.PRIORITY);
 
     private final Tasks tasks;
+    private final PlaybookRuns runs;
     private final Playbooks playbooks;
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IncidentTasks(Tasks tasks, Playbooks playbooks, IdentityManagement identity, ApplicationEventPublisher events,
-            Clock clock) {
+    IncidentTasks(Tasks tasks, PlaybookRuns runs, Playbooks playbooks, IdentityManagement identity,
+            ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.runs = runs;
         this.playbooks = playbooks;
         this.identity = identity;
         this.events = events;
@@ -52,7 +54,7 @@ class IncidentTasks {
     }
 
     Optional<Playbook> playbookOf(IncidentId incident) {
-        return playbooks.runOf(incident.value()).flatMap(playbooks::byId).map(ShippedTexts::shown);
+        return runs.playbookOf(incident).flatMap(playbooks::byId).map(ShippedTexts::shown);
     }
 
     Optional<TaskView> task(UUID id) {
@@ -89,50 +91,40 @@ class IncidentTasks {
 
     /** Completes an open task with a note. */
     Outcome<TaskView> complete(TaskView task, @Nullable String note, long version) {
-        if (note != null && note.length() > 5000) {
-            return Outcome.refused(Refusal.invalid("note", "must be at most 5000 characters"));
-        }
-        if (!task.isOpen()) {
-            return Outcome.refused(Refusal.conflict("'" + task.title() + "' is not open"));
-        }
-        return close(task, TaskState.DONE, note == null || note.isBlank() ? null : note.trim(), version,
-                TaskChanged.Verb.COMPLETED);
+        return change(task, version, TaskChanged.Verb.COMPLETED, (open, by, at) -> open.complete(note, by, at));
     }
 
     /** Skips an open optional task with a reason. */
     Outcome<TaskView> skip(TaskView task, @Nullable String reason, long version) {
-        if (task.mandatory()) {
-            return Outcome.refused(Refusal.conflict("'" + task.title() + "' is mandatory and cannot be skipped"));
-        }
-        if (reason == null || reason.isBlank()) {
-            return Outcome.refused(Refusal.invalid("reason", "skipping a step needs a reason"));
-        }
-        if (!task.isOpen()) {
-            return Outcome.refused(Refusal.conflict("'" + task.title() + "' is not open"));
-        }
-        return close(task, TaskState.SKIPPED, reason.trim(), version, TaskChanged.Verb.SKIPPED);
+        return change(task, version, TaskChanged.Verb.SKIPPED, (open, by, at) -> open.skip(reason, by, at));
     }
 
     /** Opens a done or skipped task again. */
     Outcome<TaskView> reopen(TaskView task, long version) {
-        if (task.isOpen()) {
-            return Outcome.refused(Refusal.conflict("'" + task.title() + "' is open already"));
-        }
-        return close(task, TaskState.OPEN, null, version, TaskChanged.Verb.REOPENED);
+        return change(task, version, TaskChanged.Verb.REOPENED, (closed, by, at) -> closed.reopen());
     }
 
-    private Outcome<TaskView> close(TaskView task, TaskState state, @Nullable String note, long version,
-            TaskChanged.Verb verb) {
+    /** One of the verbs of a {@link Task}, done by someone at an instant. */
+    private interface TaskVerb {
+        Outcome<Task> apply(Task task, String by, Instant at);
+    }
+
+    /**
+     * Loads the task, applies the verb and stores what it answers if the task is still at the version the caller
+     * saw; the change is published for the audit trail.
+     */
+    private Outcome<TaskView> change(TaskView before, long version, TaskChanged.Verb what, TaskVerb verb) {
         Actor actor = identity.requireActor();
         Instant now = clock.instant();
-        boolean open = state == TaskState.OPEN;
-        if (!tasks.close(task.id(), state, note, open ? null : actor.username(), open ? null : now, version)) {
-            return Outcome.refused(Refusal.stale(version, task.version()));
-        }
-        TaskView after = tasks.byId(task.id()).orElseThrow();
-        events.publishEvent(new TaskChanged(task.id(), task.incident(), actor.ref(), now, verb,
-                Optional.of(digest(task)), Optional.of(digest(after))));
-        return Outcome.done(after);
+        return verb.apply(Task.of(before), actor.username(), now).flatMap(changed -> {
+            if (!tasks.store(changed, version)) {
+                return Outcome.refused(Refusal.stale(version, before.version()));
+            }
+            TaskView after = tasks.byId(before.id()).orElseThrow();
+            events.publishEvent(new TaskChanged(before.id(), before.incident(), actor.ref(), now, what,
+                    Optional.of(digest(before)), Optional.of(digest(after))));
+            return Outcome.done(after);
+        });
     }
 
     /** The digest of a task the audit trail records. */

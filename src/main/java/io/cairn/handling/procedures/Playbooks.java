@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stored playbooks and which incident follows which. */
+/** Stored playbooks. */
 @Component
 class Playbooks {
 
@@ -62,23 +62,6 @@ class Playbooks {
         return jdbc.sql("update playbook set retired = ?, updated_at = ?, updated_by = ?, version = version + 1 "
                         + "where id = ? and version = ?")
                 .params(retired, Timestamp.from(now), by, id, expectedVersion).update() == 1;
-    }
-
-    /** Records that the incident follows the playbook; false when it already follows one. */
-    boolean startRun(UUID incident, UUID playbook, Instant now) {
-        return jdbc.sql("insert into playbook_run (incident_id, playbook_id, started_at) values (?, ?, ?) "
-                        + "on conflict (incident_id) do nothing")
-                .params(incident, playbook, Timestamp.from(now)).update() == 1;
-    }
-
-    boolean hasRun(UUID incident) {
-        return jdbc.sql("select exists (select 1 from playbook_run where incident_id = ?)").param(incident)
-                .query(Boolean.class).single();
-    }
-
-    Optional<UUID> runOf(UUID incident) {
-        return jdbc.sql("select playbook_id from playbook_run where incident_id = ?").param(incident)
-                .query(UUID.class).optional();
     }
 
     static String document(PlaybookDefinition definition) {

@@ -67,14 +67,6 @@ class Tasks {
                 .query((row, n) -> task(row)).list();
     }
 
-    /** The titles of the open mandatory tasks of the incident, in the phase given or, if none, in any phase. */
-    List<String> openMandatory(IncidentId incident, @Nullable Status phase) {
-        return jdbc.sql("select title from task where incident_id = ? and mandatory and state = 'OPEN' "
-                        + "and (cast(? as text) is null or phase = cast(? as text)) order by position, created_at")
-                .params(incident.value(), phase == null ? null : phase.name(), phase == null ? null : phase.name())
-                .query(String.class).list();
-    }
-
     int nextPosition(IncidentId incident) {
         return jdbc.sql("select coalesce(max(position), 0) + 1 from task where incident_id = ?")
                 .param(incident.value()).query(Integer.class).single();
@@ -87,12 +79,13 @@ class Tasks {
                 .params(Timestamp.from(now), incident.value(), phase.name()).update();
     }
 
-    /** Closes or reopens a task if it is still at the version the caller saw; false if not. */
-    boolean close(UUID id, TaskState state, @Nullable String note, @Nullable String by, @Nullable Instant at,
-            long expectedVersion) {
+    /** Stores the task's new state if the task is still at the version the caller saw; false if not. */
+    boolean store(Task task, long expectedVersion) {
         return jdbc.sql("update task set state = ?, note = ?, closed_by = ?, closed_at = ?, version = version + 1 "
                         + "where id = ? and version = ?")
-                .params(state.name(), note, by, timestamp(at), id, expectedVersion).update() == 1;
+                .params(task.state().name(), task.note(), task.closedBy(), timestamp(task.closedAt()), task.id(),
+                        expectedVersion)
+                .update() == 1;
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant at) {
