@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -57,7 +56,7 @@ class IncidentTasks {
         return runs.playbookOf(incident).flatMap(playbooks::byId).map(ShippedTexts::shown);
     }
 
-    Optional<TaskView> task(UUID id) {
+    Optional<TaskView> task(TaskId id) {
         return tasks.byId(id);
     }
 
@@ -79,12 +78,12 @@ class IncidentTasks {
         }
         Actor actor = identity.requireActor();
         List<SharedField> shared = Objects.requireNonNullElse(task.shared(), List.of());
-        TaskView created = new TaskView(UUID.randomUUID(), incident, null, null, tasks.nextPosition(incident) + 1000,
+        TaskView created = new TaskView(TaskId.random(), incident, null, null, tasks.nextPosition(incident) + 1000,
                 task.title().trim(), description, List.of(), Boolean.TRUE.equals(task.mandatory()),
                 task.team(), null, task.dueAt(), shared, TaskState.OPEN, null, null, null, now, actor.username(), 0);
         tasks.add(created);
         TaskView stored = tasks.byId(created.id()).orElseThrow();
-        events.publishEvent(new TaskChanged(stored.id(), incident, actor.ref(), now, TaskChanged.Verb.CREATED,
+        events.publishEvent(new TaskChanged(stored.id().value(), incident, actor.ref(), now, TaskChanged.Verb.CREATED,
                 Optional.empty(), Optional.of(digest(stored))));
         return Outcome.done(stored);
     }
@@ -121,7 +120,7 @@ class IncidentTasks {
                 return Outcome.refused(Refusal.stale(version, before.version()));
             }
             TaskView after = tasks.byId(before.id()).orElseThrow();
-            events.publishEvent(new TaskChanged(before.id(), before.incident(), actor.ref(), now, what,
+            events.publishEvent(new TaskChanged(before.id().value(), before.incident(), actor.ref(), now, what,
                     Optional.of(digest(before)), Optional.of(digest(after))));
             return Outcome.done(after);
         });

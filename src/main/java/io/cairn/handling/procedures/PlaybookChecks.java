@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +51,7 @@ class PlaybookChecks {
      * @param self the playbook being revised, which may overlap itself
      * @param active whether the playbook will start on incidents, so must not overlap another active one
      */
-    Outcome<PlaybookDefinition> validate(PlaybookDefinition definition, @Nullable UUID self, boolean active) {
+    Outcome<PlaybookDefinition> validate(PlaybookDefinition definition, @Nullable PlaybookId self, boolean active) {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         checkHead(definition, problems);
         Map<String, TeamId> teams = teamsByNameAndId();
@@ -157,7 +156,7 @@ class PlaybookChecks {
     }
 
     /** Another active playbook for the same category and template, which would make the choice ambiguous. */
-    Optional<Refusal> overlap(PlaybookDefinition definition, @Nullable UUID self) {
+    Optional<Refusal> overlap(PlaybookDefinition definition, @Nullable PlaybookId self) {
         for (Playbook other : playbooks.all()) {
             if (other.retired() || other.id().equals(self)
                     || !Objects.equals(other.definition().template(), definition.template())) {

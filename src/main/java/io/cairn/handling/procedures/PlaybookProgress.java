@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -80,14 +79,14 @@ class PlaybookProgress {
                 position++;
                 boolean started = PlaybookStep.PHASES.indexOf(phase)
                         <= PlaybookStep.PHASES.indexOf(incident.status());
-                TaskView task = new TaskView(UUID.randomUUID(), incident.id(), playbook.id(), phase, position,
+                TaskView task = new TaskView(TaskId.random(), incident.id(), playbook.id(), phase, position,
                         step.title(), Objects.requireNonNullElse(step.description(), ""),
                         Objects.requireNonNullElse(step.articles(), List.of()),
                         step.mandatory(), teamOf(step, incident), step.due(),
                         started ? now.plus(step.dueOffset().orElseThrow()) : null, IncidentTasks.PLAYBOOK_SHARES,
                         TaskState.OPEN, null, null, null, now, "playbook " + playbook.definition().key(), 0);
                 tasks.add(task);
-                events.publishEvent(new TaskChanged(task.id(), incident.id(), change.actor(), now,
+                events.publishEvent(new TaskChanged(task.id().value(), incident.id(), change.actor(), now,
                         TaskChanged.Verb.CREATED, Optional.empty(), Optional.of(IncidentTasks.digest(task))));
             }
         }

@@ -7,7 +7,6 @@ import io.cairn.shared.Refusal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param playbook the playbook the incident follows; empty when none matched it
  * @param openMandatorySteps the open mandatory steps and tasks, in playbook order
  */
-record PlaybookRun(IncidentId incident, Optional<UUID> playbook, List<OpenStep> openMandatorySteps) {
+record PlaybookRun(IncidentId incident, Optional<PlaybookId> playbook, List<OpenStep> openMandatorySteps) {
 
     /**
      * A mandatory step or task that is still open.

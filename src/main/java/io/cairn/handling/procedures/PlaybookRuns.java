@@ -32,10 +32,10 @@ class PlaybookRuns {
     }
 
     /** Records that the incident follows the playbook; false when it already follows one. */
-    boolean start(IncidentId incident, UUID playbook, Instant now) {
+    boolean start(IncidentId incident, PlaybookId playbook, Instant now) {
         return jdbc.sql("insert into playbook_run (incident_id, playbook_id, started_at) values (?, ?, ?) "
                         + "on conflict (incident_id) do nothing")
-                .params(incident.value(), playbook, Timestamp.from(now)).update() == 1;
+                .params(incident.value(), playbook.value(), Timestamp.from(now)).update() == 1;
     }
 
     boolean exists(IncidentId incident) {
@@ -44,8 +44,8 @@ class PlaybookRuns {
     }
 
     /** The playbook the incident follows, if any. */
-    Optional<UUID> playbookOf(IncidentId incident) {
+    Optional<PlaybookId> playbookOf(IncidentId incident) {
         return jdbc.sql("select playbook_id from playbook_run where incident_id = ?").param(incident.value())
-                .query(UUID.class).optional();
+                .query(UUID.class).optional().map(PlaybookId::new);
     }
 }

@@ -29,8 +29,8 @@ class Playbooks {
         return jdbc.sql(SELECT + " order by retired, definition->>'name'").query((row, n) -> playbook(row)).list();
     }
 
-    Optional<Playbook> byId(UUID id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query((row, n) -> playbook(row)).optional();
+    Optional<Playbook> byId(PlaybookId id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id.value()).query((row, n) -> playbook(row)).optional();
     }
 
     Optional<Playbook> byKey(String key) {
@@ -42,26 +42,26 @@ class Playbooks {
                 .query(Boolean.class).single();
     }
 
-    void add(UUID id, PlaybookDefinition definition, String by, Instant now) {
+    void add(PlaybookId id, PlaybookDefinition definition, String by, Instant now) {
         jdbc.sql("insert into playbook (id, playbook_key, template_key, definition, retired, updated_at, updated_by, "
                         + "version) values (?, ?, ?, ?::jsonb, false, ?, ?, 0)")
-                .params(id, definition.key(), definition.template(), json.writeValueAsString(definition),
+                .params(id.value(), definition.key(), definition.template(), json.writeValueAsString(definition),
                         Timestamp.from(now), by)
                 .update();
     }
 
-    boolean revise(UUID id, PlaybookDefinition definition, long expectedVersion, String by, Instant now) {
+    boolean revise(PlaybookId id, PlaybookDefinition definition, long expectedVersion, String by, Instant now) {
         return jdbc.sql("update playbook set definition = ?::jsonb, template_key = ?, updated_at = ?, updated_by = ?, "
                         + "version = version + 1 where id = ? and version = ?")
-                .params(json.writeValueAsString(definition), definition.template(), Timestamp.from(now), by, id,
+                .params(json.writeValueAsString(definition), definition.template(), Timestamp.from(now), by, id.value(),
                         expectedVersion)
                 .update() == 1;
     }
 
-    boolean retire(UUID id, boolean retired, long expectedVersion, String by, Instant now) {
+    boolean retire(PlaybookId id, boolean retired, long expectedVersion, String by, Instant now) {
         return jdbc.sql("update playbook set retired = ?, updated_at = ?, updated_by = ?, version = version + 1 "
                         + "where id = ? and version = ?")
-                .params(retired, Timestamp.from(now), by, id, expectedVersion).update() == 1;
+                .params(retired, Timestamp.from(now), by, id.value(), expectedVersion).update() == 1;
     }
 
     static String document(PlaybookDefinition definition) {
@@ -69,7 +69,7 @@ class Playbooks {
     }
 
     private static Playbook playbook(ResultSet row) throws SQLException {
-        return new Playbook(row.getObject("id", UUID.class),
+        return new Playbook(new PlaybookId(row.getObject("id", UUID.class)),
                 json.readValue(row.getString("doc"), PlaybookDefinition.class), row.getBoolean("retired"),
                 row.getTimestamp("updated_at").toInstant(), row.getString("updated_by"), row.getLong("version"));
     }

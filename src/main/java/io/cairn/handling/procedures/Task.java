@@ -3,7 +3,6 @@ package io.cairn.handling.procedures;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param closedAt when it was completed or skipped; empty while it is open
  * @param version the stored version the task was read at
  */
-record Task(UUID id, String title, boolean mandatory, TaskState state, @Nullable String note,
+record Task(TaskId id, String title, boolean mandatory, TaskState state, @Nullable String note,
         @Nullable String closedBy, @Nullable Instant closedAt, long version) {
 
     /** The longest note or reason a task keeps. */

@@ -9,7 +9,6 @@ import io.cairn.shared.Refusal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,7 +25,7 @@ class PlaybookRunTest {
     private static final PlaybookRun.OpenStep FACILITIES = new PlaybookRun.OpenStep("Replace the lock", null);
 
     private static PlaybookRun run(PlaybookRun.OpenStep... open) {
-        return new PlaybookRun(IncidentId.random(), Optional.of(UUID.randomUUID()), List.of(open));
+        return new PlaybookRun(IncidentId.random(), Optional.of(PlaybookId.random()), List.of(open));
     }
 
     @AfterEach

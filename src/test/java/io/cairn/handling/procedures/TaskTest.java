@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,11 +16,11 @@ class TaskTest {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
     private static Task open(boolean mandatory) {
-        return new Task(UUID.randomUUID(), "Block the sender", mandatory, TaskState.OPEN, null, null, null, 3);
+        return new Task(TaskId.random(), "Block the sender", mandatory, TaskState.OPEN, null, null, null, 3);
     }
 
     private static Task done() {
-        return new Task(UUID.randomUUID(), "Block the sender", false, TaskState.DONE, "blocked", "alice", AT, 4);
+        return new Task(TaskId.random(), "Block the sender", false, TaskState.DONE, "blocked", "alice", AT, 4);
     }
 
     @Test
