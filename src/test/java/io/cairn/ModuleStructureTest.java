@@ -114,6 +114,23 @@ class ModuleStructureTest {
                 .because("a controller acts for the signed-in user, whose rights the modules' entry points check");
     }
 
+    /**
+     * Spring names a component after its simple class name, so two modules' package-private services of one name (a
+     * {@code Reporting} in incidents and in intake) stop the server at start-up; this finds them without starting it.
+     */
+    @Test
+    void noTwoComponentsShareABeanName() {
+        Map<String, Set<String>> byBeanName = new TreeMap<>();
+        mainClasses().stream()
+                .filter(type -> type.isMetaAnnotatedWith(org.springframework.stereotype.Component.class))
+                .filter(type -> !type.isAnnotatedWith(org.springframework.boot.autoconfigure.SpringBootApplication.class))
+                .forEach(type -> byBeanName.computeIfAbsent(java.beans.Introspector.decapitalize(type.getSimpleName()),
+                        name -> new TreeSet<>()).add(type.getName()));
+
+        assertThat(byBeanName.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
+                .map(entry -> entry.getKey() + ": " + entry.getValue())).isEmpty();
+    }
+
     private static JavaClasses mainClasses() {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.cairn");

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -64,12 +65,17 @@ class InstanceKey {
         return VerifierKey.isKeyName(origin) ? origin : "cairn/audit";
     }
 
+    /** The directory a file lies in; a key file is never the root of a file system. */
+    private static Path directoryOf(Path file) {
+        return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a directory");
+    }
+
     private static NoteSigner loadOrGenerate(Path file, String origin) {
         try {
             if (Files.exists(file)) {
                 return read(file);
             }
-            Path directory = file.toAbsolutePath().getParent();
+            Path directory = directoryOf(file);
             Files.createDirectories(directory, ownerOnlyDirectory(directory));
             NoteSigner generated = NoteSigner.generate(origin);
             try {
@@ -99,7 +105,7 @@ class InstanceKey {
     }
 
     private static void write(Path file, String text) throws IOException {
-        FileAttribute<?>[] attributes = posix(file.toAbsolutePath().getParent())
+        FileAttribute<?>[] attributes = posix(directoryOf(file))
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
         try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), attributes)) {

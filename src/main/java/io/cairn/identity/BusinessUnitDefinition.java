@@ -2,12 +2,11 @@ package io.cairn.identity;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 
 /** The name and description of a business unit, to create or change it. */
 public record BusinessUnitDefinition(
         @NotBlank @Size(max = 100) String name,
-        @Nullable @Size(max = 2000) String description) {
+        @Size(max = 2000) String description) {
 
     public BusinessUnitDefinition {
         name = name.trim();

@@ -19,7 +19,7 @@ record NewUser(
         @NotBlank @Size(max = 200) String displayName,
         @Nullable @Email @Size(max = 320) String email,
         @NotEmpty Set<Role> roles,
-        @Nullable Set<TeamId> teams,
+        Set<TeamId> teams,
         @Nullable BusinessUnitId businessUnit,
         @Nullable @Size(min = 12, max = 200) String initialPassword,
         @Nullable @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -56,8 +57,8 @@ class TeamAdminPages {
         AdminForms.requireAdmin(identity);
         BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (!errors.hasErrors()) {
-            Outcome<TeamView> created = identity.createTeam(new TeamDefinition(form.name(), form.description(),
-                    unit));
+            Outcome<TeamView> created = identity.createTeam(new TeamDefinition(form.name(),
+                    Objects.requireNonNullElse(form.description(), ""), unit));
             if (created instanceof Outcome.Done<TeamView> done) {
                 redirect.addFlashAttribute("notice", message("teams.created", done.value().name()));
                 return "redirect:/admin/teams";
@@ -84,12 +85,13 @@ class TeamAdminPages {
         AdminForms.requireAdmin(identity);
         TeamView team = identity.team(id).orElseThrow(TeamAdminPages::notFound);
         BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
-        if (form.version() == null) {
+        Long version = form.version();
+        if (version == null) {
             errors.reject("form.version-missing", "the form lacks the version; reload the page");
         }
-        if (!errors.hasErrors()) {
-            Outcome<TeamView> changed = identity.changeTeam(id, new TeamDefinition(form.name(), form.description(),
-                    unit), form.version());
+        if (!errors.hasErrors() && version != null) {
+            Outcome<TeamView> changed = identity.changeTeam(id, new TeamDefinition(form.name(),
+                    Objects.requireNonNullElse(form.description(), ""), unit), version);
             if (changed instanceof Outcome.Done<TeamView> done) {
                 redirect.addFlashAttribute("notice", message("teams.changed", done.value().name()));
                 return "redirect:/admin/teams";
@@ -131,7 +133,7 @@ class TeamAdminPages {
         AdminForms.requireAdmin(identity);
         if (!errors.hasErrors()) {
             Outcome<BusinessUnitView> created = identity.createBusinessUnit(new BusinessUnitDefinition(form.name(),
-                    form.description()));
+                    Objects.requireNonNullElse(form.description(), "")));
             if (created instanceof Outcome.Done<BusinessUnitView> done) {
                 redirect.addFlashAttribute("notice", message("units.created", done.value().name()));
                 return "redirect:/admin/business-units";
@@ -156,12 +158,13 @@ class TeamAdminPages {
             BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         AdminForms.requireAdmin(identity);
         BusinessUnitView unit = identity.businessUnit(id).orElseThrow(TeamAdminPages::notFound);
-        if (form.version() == null) {
+        Long version = form.version();
+        if (version == null) {
             errors.reject("form.version-missing", "the form lacks the version; reload the page");
         }
-        if (!errors.hasErrors()) {
+        if (!errors.hasErrors() && version != null) {
             Outcome<BusinessUnitView> changed = identity.changeBusinessUnit(id, new BusinessUnitDefinition(
-                    form.name(), form.description()), form.version());
+                    form.name(), Objects.requireNonNullElse(form.description(), "")), version);
             if (changed instanceof Outcome.Done<BusinessUnitView> done) {
                 redirect.addFlashAttribute("notice", message("units.changed", done.value().name()));
                 return "redirect:/admin/business-units";

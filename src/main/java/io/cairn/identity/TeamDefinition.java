@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /** The name, description and business unit of a team, to create or change it. */
 record TeamDefinition(
         @NotBlank @Size(max = 100) String name,
-        @Nullable @Size(max = 2000) String description,
+        @Size(max = 2000) String description,
         @Nullable BusinessUnitId businessUnit) {
 
     TeamDefinition {

@@ -18,7 +18,7 @@ record UserChange(
         @NotBlank @Size(max = 200) String displayName,
         @Nullable @Email @Size(max = 320) String email,
         @NotEmpty Set<Role> roles,
-        @Nullable Set<TeamId> teams,
+        Set<TeamId> teams,
         @Nullable BusinessUnitId businessUnit,
         boolean enabled,
         @NotNull Long version,

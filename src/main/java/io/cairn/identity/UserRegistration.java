@@ -6,6 +6,7 @@ import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +92,7 @@ class UserRegistration {
         String oneTimePassword = command.initialPassword() == null ? Secrets.newOneTimePassword() : null;
         String password = oneTimePassword != null ? oneTimePassword : command.initialPassword();
         User user = User.register(command.username(), command.displayName().trim(),
-                IdentityChanges.blankToNull(command.email()), passwords.encode(password), command.roles(),
+                IdentityChanges.blankToNull(command.email()), Objects.requireNonNull(passwords.encode(password)), command.roles(),
                 command.teams(), command.businessUnit(), clock.instant());
         if (command.language() != null) {
             user.speak(command.language());

@@ -70,8 +70,8 @@ class IncidentListPage {
      * next to its field rather than lost.
      */
     record ListQuery(
-            @Nullable List<String> status,
-            @Nullable List<String> priority,
+            List<String> status,
+            List<String> priority,
             @Nullable String categoryClass,
             @Nullable String team,
             @Nullable String businessUnit,

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -154,7 +155,7 @@ class IncidentPages {
         }
         Status target = to;
         return act(incident, "transition", errors, model, redirect, response, () -> incidents.transition(incident,
-                new IncidentCommands.Transition(target, form.reason(), form.version())));
+                new IncidentCommands.Transition(valid(target), form.reason(), form.version())));
     }
 
     @PostMapping("/notes")
@@ -171,7 +172,7 @@ class IncidentPages {
         IncidentId incident = idOf(id);
         IncidentId target = other(form.target(), errors);
         return act(incident, "link", errors, model, redirect, response,
-                () -> incidents.link(incident, new IncidentCommands.Link(target, form.kind())));
+                () -> incidents.link(incident, new IncidentCommands.Link(valid(target), form.kind())));
     }
 
     @PostMapping("/merge")
@@ -180,7 +181,7 @@ class IncidentPages {
         IncidentId incident = idOf(id);
         IncidentId target = other(form.target(), errors);
         return act(incident, "merge", errors, model, redirect, response,
-                () -> incidents.merge(incident, new IncidentCommands.Merge(target, form.version())));
+                () -> incidents.merge(incident, new IncidentCommands.Merge(valid(target), form.version())));
     }
 
     @PostMapping("/mark")
@@ -234,6 +235,11 @@ class IncidentPages {
         redirect.addFlashAttribute("notice", messages.getMessage("incident.done." + action, null,
                 LocaleContextHolder.getLocale()));
         return "redirect:/incidents/" + id + (action.equals("note") ? "#timeline" : "");
+    }
+
+    /** A value read from a form, in a command that {@link #act} runs only when the form has no errors. */
+    private static <T> T valid(@Nullable T value) {
+        return Objects.requireNonNull(value, "a form without errors has this value");
     }
 
     private @Nullable IncidentId other(@Nullable String reference, BindingResult errors) {

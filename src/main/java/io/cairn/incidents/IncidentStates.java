@@ -96,9 +96,9 @@ class IncidentStates implements AuditedStates {
                 uuid(row, "team_id"), uuid(row, "business_unit_id"), row.getBoolean("confidential"),
                 Status.valueOf(row.getString("status")), row.getString("resolution"),
                 row.getString("dismissal_reason"), uuid(row, "merged_into"), instant(row, "occurred_at"),
-                instant(row, "detected_at"), instant(row, "reported_at"), instant(row, "acknowledged_at"),
+                instant(row, "detected_at"), requiredInstant(row, "reported_at"), instant(row, "acknowledged_at"),
                 instant(row, "contained_at"), instant(row, "recovered_at"), instant(row, "closed_at"),
-                instant(row, "updated_at"), uuid(row, "asset_id"), row.getString("template"));
+                requiredInstant(row, "updated_at"), uuid(row, "asset_id"), row.getString("template"));
         incident.stored(row.getLong("number"), row.getLong("version"));
         return incident;
     }
@@ -108,6 +108,10 @@ class IncidentStates implements AuditedStates {
     }
 
     /** As an offset date-time: the driver reads a {@code Timestamp} through a {@code Calendar}, a cost per column. */
+    private static Instant requiredInstant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
     private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();

@@ -50,7 +50,7 @@ class PageChoices {
                     valueOf(choice.category()), choice.typeLabel(), choice.description()));
         }
         return byClass.entrySet().stream()
-                .map(entry -> new CategoryGroup(entry.getKey(), classLabels.get(entry.getKey()),
+                .map(entry -> new CategoryGroup(entry.getKey(), classLabels.getOrDefault(entry.getKey(), entry.getKey()),
                         List.copyOf(entry.getValue())))
                 .toList();
     }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -99,7 +100,7 @@ class TimelineTexts {
     }
 
     private String message(String code, Locale locale, @Nullable Object... arguments) {
-        return messages.getMessage(code, arguments, code, locale);
+        return Objects.requireNonNull(messages.getMessage(code, arguments, code, locale));
     }
 
     private String status(@Nullable String code, Locale locale) {
@@ -107,7 +108,7 @@ class TimelineTexts {
     }
 
     private String level(@Nullable String label, Locale locale) {
-        return label == null ? "" : messages.getMessage("level." + label, null, label, locale);
+        return label == null ? "" : Objects.requireNonNull(messages.getMessage("level." + label, null, label, locale));
     }
 
     /** The name of the rule that routed the report, as the routing module shows it (a shipped one translated). */

@@ -6,6 +6,7 @@ import io.cairn.shared.Refusal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +71,8 @@ class Triage {
                     : switch (action.action()) {
                         case ASSIGN -> lifecycle.assign(id, new IncidentCommands.Assign(action.owner(), action.team(),
                                 businessUnitOf(id), version));
-                        case TRANSITION -> lifecycle.transition(id, new IncidentCommands.Transition(action.to(),
+                        case TRANSITION -> lifecycle.transition(id, new IncidentCommands.Transition(
+                                Objects.requireNonNull(action.to(), "checked above"),
                                 action.reason(), version));
                     };
             results.add(outcome instanceof Outcome.Refused<IncidentView> refused

@@ -5,10 +5,12 @@ import io.cairn.identity.UserId;
 import io.cairn.shared.Outcome;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -129,12 +131,13 @@ class WorkspacePages {
         return "redirect:/incidents";
     }
 
+    @Contract("null -> true")
     private static boolean blank(@Nullable String text) {
         return text == null || text.isBlank();
     }
 
     private String text(String key, Object... arguments) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, arguments, key, locale);
+        return Objects.requireNonNull(messages.getMessage(key, arguments, key, locale));
     }
 }

@@ -26,7 +26,7 @@ record Alert(
         @NotBlank @Size(max = 300) String title,
         @Nullable @Size(max = 20_000) String description,
         @Nullable @Valid Category category,
-        @Nullable @Size(max = 100) List<@Valid @NotNull Observable> observables,
+        @Size(max = 100) List<@Valid @NotNull Observable> observables,
         @Nullable Instant occurredAt) {
 
     Alert {

@@ -28,8 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AlertSourceAdminPages {
 
     /** What an admin entered for a source; the senders as login names separated by commas or spaces. */
-    record SourceForm(@Nullable String key, @Nullable String description, @Nullable String senders,
-            @Nullable Boolean enabled, @Nullable Long version) {
+    record SourceForm(String key, String description, String senders, Boolean enabled, @Nullable Long version) {
 
         SourceForm {
             key = key == null ? "" : key.trim();

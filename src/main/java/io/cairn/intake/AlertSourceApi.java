@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -67,7 +68,8 @@ class AlertSourceApi {
     @PostMapping
     ResponseEntity<AlertSource> register(@Valid @RequestBody NewSource source) {
         AlertSource registered = registry.register(source.key() == null ? "" : source.key(),
-                new AlertSourceDefinition(source.description(), source.senders(),
+                new AlertSourceDefinition(source.description(),
+                        Objects.requireNonNullElse(source.senders(), List.of()),
                         !Boolean.FALSE.equals(source.enabled()))).orRefuse();
         return ResponseEntity.created(URI.create("/api/v1/alert-sources/" + registered.key())).body(registered);
     }
@@ -76,7 +78,8 @@ class AlertSourceApi {
             description = "Its description, senders and whether it is enabled; needs the version the caller read.")
     @PutMapping("/{key}")
     AlertSource change(@PathVariable String key, @Valid @RequestBody SourceChange change) {
-        return registry.change(key, new AlertSourceDefinition(change.description(), change.senders(),
+        return registry.change(key, new AlertSourceDefinition(change.description(),
+                Objects.requireNonNullElse(change.senders(), List.of()),
                 change.enabled()), change.version()).orRefuse();
     }
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * <ul>
  *   <li>{@link TemplateReading} and {@link TemplateEditing}: everyone reads the active templates; admins (see
  *       {@link IntakeAccess}) add, revise, retire and order them, and see retired ones.
- *   <li>{@link Reporting}: reports through a template, signed in or anonymously, each checked by
+ *   <li>{@link GuidedReporting}: reports through a template, signed in or anonymously, each checked by
  *       {@link GuidedAnswers}; an anonymous reporter gets a follow-up code.
  *   <li>{@link AttachmentKeeping}: files kept with an incident by those who may add notes to it.
  *   <li>{@link FollowUpByCode}: the holder of a follow-up code follows, answers and adds files to their report.
@@ -28,11 +28,11 @@ public class IntakeManagement {
 
     private final TemplateReading templates;
     private final TemplateEditing editing;
-    private final Reporting reporting;
+    private final GuidedReporting reporting;
     private final AttachmentKeeping attachments;
     private final FollowUpByCode followUp;
 
-    IntakeManagement(TemplateReading templates, TemplateEditing editing, Reporting reporting,
+    IntakeManagement(TemplateReading templates, TemplateEditing editing, GuidedReporting reporting,
             AttachmentKeeping attachments, FollowUpByCode followUp) {
         this.templates = templates;
         this.editing = editing;

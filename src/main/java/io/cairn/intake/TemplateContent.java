@@ -46,7 +46,7 @@ record TemplateContent(
             boolean required,
             @NotNull @Valid Texts label,
             @Nullable @Valid Texts help,
-            @Nullable @Size(max = 20) List<@Valid @NotNull Choice> options) {
+            @Size(max = 20) List<@Valid @NotNull Choice> options) {
 
         Question {
             options = options == null ? List.of() : List.copyOf(options);

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param version the version the author saw; 0 for a new article
  */
 public record ArticleDraft(@Nullable String slug, @NotNull String title, @NotNull String body,
-        @NotNull Audience audience, @Nullable List<String> categories, @Nullable List<String> tags, long version) {
+        @NotNull Audience audience, List<String> categories, List<String> tags, long version) {
 
     public ArticleDraft {
         categories = List.copyOf(Objects.requireNonNullElse(categories, List.<String>of()));

@@ -42,8 +42,9 @@ class KnowledgePages {
         ArticleDraft draft() {
             return new ArticleDraft(slug, Objects.requireNonNullElse(title, ""), Objects.requireNonNullElse(body, ""),
                     Audience.fromCode(Objects.requireNonNullElse(audience, "")).orElse(Audience.HANDLERS),
-                    categories, tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip)
-                            .filter(tag -> !tag.isEmpty()).toList(), version);
+                    Objects.requireNonNullElse(categories, List.of()), tags == null ? List.of()
+                            : Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList(),
+                    version);
         }
 
         static ArticleForm of(Article article) {

@@ -40,6 +40,11 @@ record PostIncidentReview(IncidentId incident, String reference, String title, I
         return state == ReviewState.COMPLETED;
     }
 
+    /** The root cause the review found: only a completed review has found one. */
+    Optional<String> foundRootCause() {
+        return completed() ? Optional.ofNullable(rootCause) : Optional.empty();
+    }
+
     /** Whether it was ever saved. */
     boolean stored() {
         return version > 0;

@@ -104,14 +104,13 @@ class RecurrenceDetection {
         store(saved.incident(), rootCause, knowledge.candidates(incident.get(), settings.limit()).stream()
                 .filter(flag -> rootCause.contains(flag.reason())).toList());
         recurrences.removeAsEarlier(saved.incident(), KnowledgeManagement.SAME_ROOT_CAUSE);
-        reviews.find(saved.incident()).filter(review -> review.completed()
-                && review.rootCause() != null).ifPresent(review -> reviews.completedWithRootCause(
-                        review.rootCause(), review.reportedAt(), knowledge.windowEnd(review.reportedAt()),
+        reviews.find(saved.incident()).ifPresent(review -> review.foundRootCause().ifPresent(cause -> reviews
+                .completedWithRootCause(cause, review.reportedAt(), knowledge.windowEnd(review.reportedAt()),
                         saved.incident()).stream()
-                        .filter(later -> later.reportedAt().isAfter(review.reportedAt()))
-                        .forEach(later -> incidents.incident(later.incident()).ifPresent(view -> store(
-                                later.incident(), rootCause, knowledge.candidates(view, settings.limit()).stream()
-                                        .filter(flag -> rootCause.contains(flag.reason())).toList()))));
+                .filter(later -> later.reportedAt().isAfter(review.reportedAt()))
+                .forEach(later -> incidents.incident(later.incident()).ifPresent(view -> store(later.incident(),
+                        rootCause, knowledge.candidates(view, settings.limit()).stream()
+                                .filter(flag -> rootCause.contains(flag.reason())).toList())))));
     }
 
     private void store(IncidentId id, List<String> reasons, List<Recurrences.Flag> flags) {

@@ -116,8 +116,8 @@ class RecurrenceFinding {
 
     /** The earlier incidents whose completed review found the root cause this incident's completed review found. */
     private List<Recurrences.Flag> sameRootCauseFlags(IncidentView incident, int limit) {
-        return reviews.find(incident.id()).filter(review -> review.completed() && review.rootCause() != null)
-                .map(review -> reviews.completedWithRootCause(review.rootCause(), windowStart(incident.reportedAt()),
+        return reviews.find(incident.id()).flatMap(PostIncidentReview::foundRootCause)
+                .map(cause -> reviews.completedWithRootCause(cause, windowStart(incident.reportedAt()),
                         incident.reportedAt(), incident.id()))
                 .orElse(List.of()).stream()
                 .filter(earlier -> earlier.reportedAt().isBefore(incident.reportedAt())).limit(limit)

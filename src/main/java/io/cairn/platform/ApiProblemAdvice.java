@@ -97,7 +97,7 @@ class ApiProblemAdvice {
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "too-large", e.getMessage(), List.of()));
+                "too-large", String.valueOf(e.getMessage()), List.of()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

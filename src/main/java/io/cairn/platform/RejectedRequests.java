@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,7 +172,7 @@ class RejectedRequests implements WebServerFactoryCustomizer<TomcatServletWebSer
         }
 
         private String text(String code, String fallback, Locale locale) {
-            return messages.getMessage(code, null, fallback, locale);
+            return Objects.requireNonNull(messages.getMessage(code, null, fallback, locale));
         }
 
         /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -45,11 +46,12 @@ public final class StatementValues implements PreparedStatementSetter {
      * values, and gives the number.
      */
     public long returningNumber(JdbcOperations jdbc, String sql) {
-        Long number = jdbc.query(sql, this, row -> row.next() ? row.getLong(1) : null);
-        if (number == null) {
+        Optional<Long> number = jdbc.query(sql, this, row -> row.next() ? Optional.of(row.getLong(1))
+                : Optional.<Long>empty());
+        if (number == null || number.isEmpty()) {
             throw new IllegalStateException("no row returned by " + sql);
         }
-        return number;
+        return number.get();
     }
 
     @Override

@@ -11,17 +11,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * The tasks of an incident as its handlers work on them: the playbook it follows, tasks given to other teams, and a
- * task completed, skipped (optional ones only, with a reason) or reopened. Each change publishes a
- * {@link TaskChanged} for the audit trail. The caller has checked that the user may handle the incident
- * ({@link ProcedureAccess}).
+ * task completed, skipped (optional ones only, with a reason) or reopened by the verbs of {@link Task}, which check
+ * their own rules. Each change publishes a {@link TaskChanged} for the audit trail. The caller has checked that the
+ * user may handle the incident ({@link ProcedureAccess}).
  */
 @Service
 class IncidentTasks {
@@ -31,14 +31,16 @@ class IncidentTasks {
             SharedField.PRIORITY);
 
     private final Tasks tasks;
+    private final PlaybookRuns runs;
     private final Playbooks playbooks;
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IncidentTasks(Tasks tasks, Playbooks playbooks, IdentityManagement identity, ApplicationEventPublisher events,
-            Clock clock) {
+    IncidentTasks(Tasks tasks, PlaybookRuns runs, Playbooks playbooks, IdentityManagement identity,
+            ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.runs = runs;
         this.playbooks = playbooks;
         this.identity = identity;
         this.events = events;
@@ -51,10 +53,10 @@ class IncidentTasks {
     }
 
     Optional<Playbook> playbookOf(IncidentId incident) {
-        return playbooks.runOf(incident.value()).flatMap(playbooks::byId).map(ShippedTexts::shown);
+        return runs.playbookOf(incident).flatMap(playbooks::byId).map(ShippedTexts::shown);
     }
 
-    Optional<TaskView> task(UUID id) {
+    Optional<TaskView> task(TaskId id) {
         return tasks.byId(id);
     }
 
@@ -63,7 +65,8 @@ class IncidentTasks {
         if (task.title() == null || task.title().isBlank() || task.title().length() > 200) {
             return Outcome.refused(Refusal.invalid("title", "must be 1 to 200 characters"));
         }
-        if (task.description().length() > 5000) {
+        String description = Objects.requireNonNullElse(task.description(), "");
+        if (description.length() > 5000) {
             return Outcome.refused(Refusal.invalid("description", "must be at most 5000 characters"));
         }
         if (task.team() == null || !identity.teamExists(task.team())) {
@@ -74,63 +77,53 @@ class IncidentTasks {
             return Outcome.refused(Refusal.invalid("dueAt", "lies in the past"));
         }
         Actor actor = identity.requireActor();
-        TaskView created = new TaskView(UUID.randomUUID(), incident, null, null, tasks.nextPosition(incident) + 1000,
-                task.title().trim(), task.description(), List.of(), Boolean.TRUE.equals(task.mandatory()),
-                task.team(), null, task.dueAt(), task.shared(), TaskState.OPEN, null, null, null, now,
-                actor.username(), 0);
+        List<SharedField> shared = Objects.requireNonNullElse(task.shared(), List.of());
+        TaskView created = new TaskView(TaskId.random(), incident, null, null, tasks.nextPosition(incident) + 1000,
+                task.title().trim(), description, List.of(), Boolean.TRUE.equals(task.mandatory()),
+                task.team(), null, task.dueAt(), shared, TaskState.OPEN, null, null, null, now, actor.username(), 0);
         tasks.add(created);
         TaskView stored = tasks.byId(created.id()).orElseThrow();
-        events.publishEvent(new TaskChanged(stored.id(), incident, actor.ref(), now, TaskChanged.Verb.CREATED,
+        events.publishEvent(new TaskChanged(stored.id().value(), incident, actor.ref(), now, TaskChanged.Verb.CREATED,
                 Optional.empty(), Optional.of(digest(stored))));
         return Outcome.done(stored);
     }
 
     /** Completes an open task with a note. */
     Outcome<TaskView> complete(TaskView task, @Nullable String note, long version) {
-        if (note != null && note.length() > 5000) {
-            return Outcome.refused(Refusal.invalid("note", "must be at most 5000 characters"));
-        }
-        if (!task.isOpen()) {
-            return Outcome.refused(Refusal.conflict("'" + task.title() + "' is not open"));
-        }
-        return close(task, TaskState.DONE, note == null || note.isBlank() ? null : note.trim(), version,
-                TaskChanged.Verb.COMPLETED);
+        return change(task, version, TaskChanged.Verb.COMPLETED, (open, by, at) -> open.complete(note, by, at));
     }
 
     /** Skips an open optional task with a reason. */
     Outcome<TaskView> skip(TaskView task, @Nullable String reason, long version) {
-        if (task.mandatory()) {
-            return Outcome.refused(Refusal.conflict("'" + task.title() + "' is mandatory and cannot be skipped"));
-        }
-        if (reason == null || reason.isBlank()) {
-            return Outcome.refused(Refusal.invalid("reason", "skipping a step needs a reason"));
-        }
-        if (!task.isOpen()) {
-            return Outcome.refused(Refusal.conflict("'" + task.title() + "' is not open"));
-        }
-        return close(task, TaskState.SKIPPED, reason.trim(), version, TaskChanged.Verb.SKIPPED);
+        return change(task, version, TaskChanged.Verb.SKIPPED, (open, by, at) -> open.skip(reason, by, at));
     }
 
     /** Opens a done or skipped task again. */
     Outcome<TaskView> reopen(TaskView task, long version) {
-        if (task.isOpen()) {
-            return Outcome.refused(Refusal.conflict("'" + task.title() + "' is open already"));
-        }
-        return close(task, TaskState.OPEN, null, version, TaskChanged.Verb.REOPENED);
+        return change(task, version, TaskChanged.Verb.REOPENED, (closed, by, at) -> closed.reopen());
     }
 
-    private Outcome<TaskView> close(TaskView task, TaskState state, @Nullable String note, long version,
-            TaskChanged.Verb verb) {
+    /** One of the verbs of a {@link Task}, done by someone at an instant. */
+    private interface TaskVerb {
+        Outcome<Task> apply(Task task, String by, Instant at);
+    }
+
+    /**
+     * Loads the task, applies the verb and stores what it answers if the task is still at the version the caller
+     * saw; the change is published for the audit trail.
+     */
+    private Outcome<TaskView> change(TaskView before, long version, TaskChanged.Verb what, TaskVerb verb) {
         Actor actor = identity.requireActor();
         Instant now = clock.instant();
-        boolean open = state == TaskState.OPEN;
-        if (!tasks.close(task.id(), state, note, open ? null : actor.username(), open ? null : now, version)) {
-            return Outcome.refused(Refusal.stale(version, task.version()));
-        }
-        TaskView after = tasks.byId(task.id()).orElseThrow();
-        events.publishEvent(new TaskChanged(task.id(), task.incident(), actor.ref(), now, verb,
-                Optional.of(digest(task)), Optional.of(digest(after))));
-        return Outcome.done(after);
+        return verb.apply(Task.of(before), actor.username(), now).flatMap(changed -> {
+            if (!tasks.store(changed, version)) {
+                return Outcome.refused(Refusal.stale(version, before.version()));
+            }
+            TaskView after = tasks.byId(before.id()).orElseThrow();
+            events.publishEvent(new TaskChanged(before.id().value(), before.incident(), actor.ref(), now, what,
+                    Optional.of(digest(before)), Optional.of(digest(after))));
+            return Outcome.done(after);
+        });
     }
 
     /** The digest of a task the audit trail records. */

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A stored playbook: its definition, whether it still starts on new incidents, and its version for edits. */
-public record Playbook(UUID id, PlaybookDefinition definition, boolean retired, Instant updatedAt, String updatedBy,
-        long version) {}
+public record Playbook(PlaybookId id, PlaybookDefinition definition, boolean retired, Instant updatedAt,
+        String updatedBy, long version) {}

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -62,14 +61,14 @@ class PlaybookAdminPages {
     }
 
     /** The categories of each playbook as people read them, in the reader's language ("Fraud / Phishing"). */
-    private Map<UUID, String> categoryNames(List<Playbook> playbooks) {
+    private Map<PlaybookId, String> categoryNames(List<Playbook> playbooks) {
         Map<String, String> names = new HashMap<>();
         for (IncidentManagement.CategoryChoice choice : incidents.categories()) {
             names.put(choice.category().rsitClass() + "/" + choice.category().rsitType(),
                     choice.classLabel() + " / " + choice.typeLabel());
             names.putIfAbsent(choice.category().rsitClass(), choice.classLabel());
         }
-        Map<UUID, String> byPlaybook = new HashMap<>();
+        Map<PlaybookId, String> byPlaybook = new HashMap<>();
         playbooks.forEach(playbook -> byPlaybook.put(playbook.id(), playbook.definition().categories().stream()
                 .map(match -> names.getOrDefault(match.toString(), match.toString()))
                 .collect(Collectors.joining(", "))));
@@ -83,7 +82,7 @@ class PlaybookAdminPages {
     }
 
     @GetMapping("/admin/playbooks/{id}/edit")
-    String edit(@PathVariable UUID id, Model model) {
+    String edit(@PathVariable PlaybookId id, Model model) {
         requireAdmin();
         Playbook playbook = found(procedures.playbook(id));
         return editor(id, playbook.version(), playbook.definition(), Map.of(), model);
@@ -97,15 +96,15 @@ class PlaybookAdminPages {
     }
 
     @PostMapping("/admin/playbooks/{id}")
-    String revise(@PathVariable UUID id, @RequestParam long version, @RequestParam MultiValueMap<String, String> form,
-            Model model, RedirectAttributes redirect) {
+    String revise(@PathVariable PlaybookId id, @RequestParam long version,
+            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         requireAdmin();
         PlaybookDefinition definition = read(form);
         return saved(procedures.revisePlaybook(id, definition, version), id, version, definition, model, redirect);
     }
 
     @PostMapping("/admin/playbooks/{id}/retirement")
-    String retire(@PathVariable UUID id, @RequestParam boolean retired, @RequestParam long version,
+    String retire(@PathVariable PlaybookId id, @RequestParam boolean retired, @RequestParam long version,
             RedirectAttributes redirect) {
         requireAdmin();
         Outcome<Playbook> outcome = procedures.retirePlaybook(id, retired, version);
@@ -115,8 +114,8 @@ class PlaybookAdminPages {
         return "redirect:/admin/playbooks";
     }
 
-    private String saved(Outcome<Playbook> outcome, @Nullable UUID id, long version, PlaybookDefinition definition,
-            Model model, RedirectAttributes redirect) {
+    private String saved(Outcome<Playbook> outcome, @Nullable PlaybookId id, long version,
+            PlaybookDefinition definition, Model model, RedirectAttributes redirect) {
         if (outcome instanceof Outcome.Done<Playbook> done) {
             redirect.addFlashAttribute("notice", done.value().definition().name());
             return "redirect:/admin/playbooks";
@@ -127,8 +126,8 @@ class PlaybookAdminPages {
         return editor(id, version, definition, errors, model);
     }
 
-    private String editor(@Nullable UUID id, long version, PlaybookDefinition definition, Map<String, String> errors,
-            Model model) {
+    private String editor(@Nullable PlaybookId id, long version, PlaybookDefinition definition,
+            Map<String, String> errors, Model model) {
         model.addAttribute("playbookId", id);
         model.addAttribute("version", version);
         model.addAttribute("draft", definition);

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,7 @@ class PlaybookApi {
 
     @Operation(operationId = "getPlaybook", summary = "Read a playbook")
     @GetMapping("/{id}")
-    Playbook one(@PathVariable UUID id) {
+    Playbook one(@PathVariable PlaybookId id) {
         return procedures.playbook(id).orRefuse();
     }
 
@@ -61,14 +60,15 @@ class PlaybookApi {
     @ApiResponse(responseCode = "200", description = "The playbook, revised")
     @ApiResponse(responseCode = "409", description = "One of the categories already has another playbook.")
     @PutMapping("/{id}")
-    Playbook revise(@PathVariable UUID id, @RequestParam long version, @RequestBody PlaybookDefinition definition) {
+    Playbook revise(@PathVariable PlaybookId id, @RequestParam long version,
+            @RequestBody PlaybookDefinition definition) {
         return procedures.revisePlaybook(id, definition, version).orRefuse();
     }
 
     @Operation(operationId = "retirePlaybook", summary = "Retire or restore a playbook",
             description = "Admins. A retired playbook starts on no more incidents.")
     @PostMapping("/{id}/retirement")
-    Playbook retire(@PathVariable UUID id, @RequestBody Retirement retirement) {
+    Playbook retire(@PathVariable PlaybookId id, @RequestBody Retirement retirement) {
         return procedures.retirePlaybook(id, retirement.retired(), retirement.version()).orRefuse();
     }
 }

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +51,7 @@ class PlaybookChecks {
      * @param self the playbook being revised, which may overlap itself
      * @param active whether the playbook will start on incidents, so must not overlap another active one
      */
-    Outcome<PlaybookDefinition> validate(PlaybookDefinition definition, @Nullable UUID self, boolean active) {
+    Outcome<PlaybookDefinition> validate(PlaybookDefinition definition, @Nullable PlaybookId self, boolean active) {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         checkHead(definition, problems);
         Map<String, TeamId> teams = teamsByNameAndId();
@@ -77,7 +76,7 @@ class PlaybookChecks {
         if (definition.name().isEmpty() || definition.name().length() > 200) {
             problems.add(new Refusal.FieldProblem("name", "must be 1 to 200 characters"));
         }
-        if (definition.description().length() > 5000) {
+        if (Objects.requireNonNullElse(definition.description(), "").length() > 5000) {
             problems.add(new Refusal.FieldProblem("description", "must be at most 5000 characters"));
         }
         if (definition.categories().isEmpty()) {
@@ -132,7 +131,7 @@ class PlaybookChecks {
             problems.add(Refusal.FieldProblem.of(field + ".description", "step {0}: the description must be "
                     + "at most 5000 characters", named));
         }
-        for (String article : step.articles()) {
+        for (String article : Objects.requireNonNullElse(step.articles(), List.<String>of())) {
             if (!SLUG.matcher(article).matches() && !(PlaybookStep.isAddress(article) && article.length() <= 500
                     && !article.contains(" "))) {
                 problems.add(Refusal.FieldProblem.of(field + ".articles",
@@ -157,7 +156,7 @@ class PlaybookChecks {
     }
 
     /** Another active playbook for the same category and template, which would make the choice ambiguous. */
-    Optional<Refusal> overlap(PlaybookDefinition definition, @Nullable UUID self) {
+    Optional<Refusal> overlap(PlaybookDefinition definition, @Nullable PlaybookId self) {
         for (Playbook other : playbooks.all()) {
             if (other.retired() || other.id().equals(self)
                     || !Objects.equals(other.definition().template(), definition.template())) {

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -43,7 +42,7 @@ class PlaybookEditing {
         return playbooks.all().stream().map(ShippedTexts::shown).toList();
     }
 
-    Outcome<Playbook> playbook(UUID id) {
+    Outcome<Playbook> playbook(PlaybookId id) {
         return playbooks.byId(id).map(ShippedTexts::shown).map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("playbook " + id)));
     }
@@ -58,7 +57,7 @@ class PlaybookEditing {
             return Outcome.refused(((Outcome.Refused<PlaybookDefinition>) valid).refusal());
         }
         PlaybookDefinition stored = done.value();
-        UUID id = UUID.randomUUID();
+        PlaybookId id = PlaybookId.random();
         Actor actor = identity.requireActor();
         Instant now = clock.instant();
         playbooks.add(id, stored, actor.username(), now);
@@ -67,7 +66,7 @@ class PlaybookEditing {
         return Outcome.done(playbooks.byId(id).orElseThrow());
     }
 
-    Outcome<Playbook> revise(UUID id, PlaybookDefinition definition, long version) {
+    Outcome<Playbook> revise(PlaybookId id, PlaybookDefinition definition, long version) {
         Optional<Playbook> found = playbooks.byId(id);
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("playbook " + id));
@@ -90,7 +89,7 @@ class PlaybookEditing {
         return Outcome.done(playbooks.byId(id).orElseThrow());
     }
 
-    Outcome<Playbook> retire(UUID id, boolean retired, long version) {
+    Outcome<Playbook> retire(PlaybookId id, boolean retired, long version) {
         Optional<Playbook> found = playbooks.byId(id);
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("playbook " + id));

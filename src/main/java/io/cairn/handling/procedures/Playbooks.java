@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stored playbooks and which incident follows which. */
+/** Stored playbooks. */
 @Component
 class Playbooks {
 
@@ -29,8 +29,8 @@ class Playbooks {
         return jdbc.sql(SELECT + " order by retired, definition->>'name'").query((row, n) -> playbook(row)).list();
     }
 
-    Optional<Playbook> byId(UUID id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query((row, n) -> playbook(row)).optional();
+    Optional<Playbook> byId(PlaybookId id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id.value()).query((row, n) -> playbook(row)).optional();
     }
 
     Optional<Playbook> byKey(String key) {
@@ -42,43 +42,26 @@ class Playbooks {
                 .query(Boolean.class).single();
     }
 
-    void add(UUID id, PlaybookDefinition definition, String by, Instant now) {
+    void add(PlaybookId id, PlaybookDefinition definition, String by, Instant now) {
         jdbc.sql("insert into playbook (id, playbook_key, template_key, definition, retired, updated_at, updated_by, "
                         + "version) values (?, ?, ?, ?::jsonb, false, ?, ?, 0)")
-                .params(id, definition.key(), definition.template(), json.writeValueAsString(definition),
+                .params(id.value(), definition.key(), definition.template(), json.writeValueAsString(definition),
                         Timestamp.from(now), by)
                 .update();
     }
 
-    boolean revise(UUID id, PlaybookDefinition definition, long expectedVersion, String by, Instant now) {
+    boolean revise(PlaybookId id, PlaybookDefinition definition, long expectedVersion, String by, Instant now) {
         return jdbc.sql("update playbook set definition = ?::jsonb, template_key = ?, updated_at = ?, updated_by = ?, "
                         + "version = version + 1 where id = ? and version = ?")
-                .params(json.writeValueAsString(definition), definition.template(), Timestamp.from(now), by, id,
+                .params(json.writeValueAsString(definition), definition.template(), Timestamp.from(now), by, id.value(),
                         expectedVersion)
                 .update() == 1;
     }
 
-    boolean retire(UUID id, boolean retired, long expectedVersion, String by, Instant now) {
+    boolean retire(PlaybookId id, boolean retired, long expectedVersion, String by, Instant now) {
         return jdbc.sql("update playbook set retired = ?, updated_at = ?, updated_by = ?, version = version + 1 "
                         + "where id = ? and version = ?")
-                .params(retired, Timestamp.from(now), by, id, expectedVersion).update() == 1;
-    }
-
-    /** Records that the incident follows the playbook; false when it already follows one. */
-    boolean startRun(UUID incident, UUID playbook, Instant now) {
-        return jdbc.sql("insert into playbook_run (incident_id, playbook_id, started_at) values (?, ?, ?) "
-                        + "on conflict (incident_id) do nothing")
-                .params(incident, playbook, Timestamp.from(now)).update() == 1;
-    }
-
-    boolean hasRun(UUID incident) {
-        return jdbc.sql("select exists (select 1 from playbook_run where incident_id = ?)").param(incident)
-                .query(Boolean.class).single();
-    }
-
-    Optional<UUID> runOf(UUID incident) {
-        return jdbc.sql("select playbook_id from playbook_run where incident_id = ?").param(incident)
-                .query(UUID.class).optional();
+                .params(retired, Timestamp.from(now), by, id.value(), expectedVersion).update() == 1;
     }
 
     static String document(PlaybookDefinition definition) {
@@ -86,7 +69,7 @@ class Playbooks {
     }
 
     private static Playbook playbook(ResultSet row) throws SQLException {
-        return new Playbook(row.getObject("id", UUID.class),
+        return new Playbook(new PlaybookId(row.getObject("id", UUID.class)),
                 json.readValue(row.getString("doc"), PlaybookDefinition.class), row.getBoolean("retired"),
                 row.getTimestamp("updated_at").toInstant(), row.getString("updated_by"), row.getLong("version"));
     }

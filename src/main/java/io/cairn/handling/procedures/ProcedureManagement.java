@@ -6,7 +6,6 @@ import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +47,7 @@ public class ProcedureManagement {
     }
 
     @Transactional(readOnly = true)
-    Outcome<Playbook> playbook(UUID id) {
+    Outcome<Playbook> playbook(PlaybookId id) {
         return unless(access.refusePlaybookReader(), () -> playbooks.playbook(id));
     }
 
@@ -60,14 +59,14 @@ public class ProcedureManagement {
 
     /** Replaces what a playbook says (admin only); incidents that already follow it keep their tasks. */
     @Transactional
-    Outcome<Playbook> revisePlaybook(UUID id, PlaybookDefinition definition, long version) {
+    Outcome<Playbook> revisePlaybook(PlaybookId id, PlaybookDefinition definition, long version) {
         return unless(access.refusePlaybookEditor("change playbooks"),
                 () -> playbooks.revise(id, definition, version));
     }
 
     /** Retires a playbook so that it starts on no more incidents, or restores it (admin only). */
     @Transactional
-    Outcome<Playbook> retirePlaybook(UUID id, boolean retired, long version) {
+    Outcome<Playbook> retirePlaybook(PlaybookId id, boolean retired, long version) {
         return unless(access.refusePlaybookEditor("retire playbooks"),
                 () -> playbooks.retire(id, retired, version));
     }
@@ -101,13 +100,13 @@ public class ProcedureManagement {
 
     /** Skips an optional task with a reason; for those who may handle its incident. */
     @Transactional
-    Outcome<TaskView> skip(UUID id, String reason, long version) {
+    Outcome<TaskView> skip(TaskId id, String reason, long version) {
         return handledTask(id, task -> incidentTasks.skip(task, reason, version));
     }
 
     /** Opens a done or skipped task again; for those who may handle its incident. */
     @Transactional
-    Outcome<TaskView> reopen(UUID id, long version) {
+    Outcome<TaskView> reopen(TaskId id, long version) {
         return handledTask(id, task -> incidentTasks.reopen(task, version));
     }
 
@@ -116,7 +115,7 @@ public class ProcedureManagement {
      * handle its incident. Anyone else is told that it does not exist.
      */
     @Transactional
-    Outcome<TaskView> complete(UUID id, @Nullable String note, long version) {
+    Outcome<TaskView> complete(TaskId id, @Nullable String note, long version) {
         Optional<TaskView> found = incidentTasks.task(id)
                 .filter(task -> access.isTeamTask(task) || access.handles(task.incident()));
         return found.map(task -> incidentTasks.complete(task, note, version))
@@ -133,12 +132,12 @@ public class ProcedureManagement {
 
     /** One task of the signed-in user's teams, with only the shared incident fields. */
     @Transactional(readOnly = true)
-    Outcome<SharedTask> sharedTask(UUID id) {
+    Outcome<SharedTask> sharedTask(TaskId id) {
         return incidentTasks.task(id).filter(access::isTeamTask).map(teamTasks::shared).map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("task " + id)));
     }
 
-    private Outcome<TaskView> handledTask(UUID id, Function<TaskView, Outcome<TaskView>> change) {
+    private Outcome<TaskView> handledTask(TaskId id, Function<TaskView, Outcome<TaskView>> change) {
         return incidentTasks.task(id).filter(task -> access.handles(task.incident())).map(change)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("task " + id)));
     }

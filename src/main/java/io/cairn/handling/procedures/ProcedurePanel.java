@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,21 +83,21 @@ class ProcedurePanel implements IncidentPageSection {
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/complete")
-    String complete(@PathVariable IncidentId id, @PathVariable UUID task, @RequestParam long version,
+    String complete(@PathVariable IncidentId id, @PathVariable TaskId task, @RequestParam long version,
             @RequestParam(required = false) @Nullable String note, Model model, HttpServletRequest request,
             RedirectAttributes redirect) {
         return after(id, task, procedures.complete(task, note, version), model, request, redirect);
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/skip")
-    String skip(@PathVariable IncidentId id, @PathVariable UUID task, @RequestParam long version,
+    String skip(@PathVariable IncidentId id, @PathVariable TaskId task, @RequestParam long version,
             @RequestParam(defaultValue = "") String reason, Model model, HttpServletRequest request,
             RedirectAttributes redirect) {
         return after(id, task, procedures.skip(task, reason, version), model, request, redirect);
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/reopen")
-    String reopen(@PathVariable IncidentId id, @PathVariable UUID task, @RequestParam long version, Model model,
+    String reopen(@PathVariable IncidentId id, @PathVariable TaskId task, @RequestParam long version, Model model,
             HttpServletRequest request, RedirectAttributes redirect) {
         return after(id, task, procedures.reopen(task, version), model, request, redirect);
     }
@@ -116,7 +115,7 @@ class ProcedurePanel implements IncidentPageSection {
         TeamId teamId = teamOf(team, errors);
         Instant due = dueOf(dueAt, errors);
         List<SharedField> fields = sharedFieldsOf(draft.shared(), errors);
-        if (errors.isEmpty()) {
+        if (errors.isEmpty() && teamId != null) {
             Outcome<TaskView> added = procedures.addTask(id, new NewTask(title, description, teamId, fields, due,
                     mandatory));
             if (added instanceof Outcome.Done<TaskView>) {
@@ -173,7 +172,7 @@ class ProcedurePanel implements IncidentPageSection {
         return fields;
     }
 
-    private String after(IncidentId id, UUID task, Outcome<TaskView> outcome, Model model,
+    private String after(IncidentId id, TaskId task, Outcome<TaskView> outcome, Model model,
             HttpServletRequest request, RedirectAttributes redirect) {
         String problem = outcome instanceof Outcome.Refused<TaskView> refused ? refused.refusal().message() : null;
         if (!isHtmx(request)) {

@@ -4,7 +4,6 @@ import io.cairn.identity.TeamId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param shared the shared incident fields and their current values, by field code (such as {@code reference})
  */
-public record SharedTask(UUID id, String title, String description, List<String> articles, boolean mandatory,
+public record SharedTask(TaskId id, String title, String description, List<String> articles, boolean mandatory,
         TeamId team, String teamName, @Nullable Instant dueAt, TaskState state, @Nullable String note,
         @Nullable Instant closedAt, Map<String, String> shared, long version) {
 

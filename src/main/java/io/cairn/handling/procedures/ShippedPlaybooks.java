@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +65,7 @@ class ShippedPlaybooks implements ApplicationRunner {
             try {
                 transactions.executeWithoutResult(status -> {
                     Instant now = clock.instant();
-                    playbooks.add(UUID.randomUUID(), shipped, ActorRef.SYSTEM.name(), now);
+                    playbooks.add(PlaybookId.random(), shipped, ActorRef.SYSTEM.name(), now);
                     events.publishEvent(new PlaybookChanged(shipped.key(), ActorRef.SYSTEM, now,
                             PlaybookChanged.Verb.ADDED, Optional.empty(),
                             Optional.of(ContentDigest.of(Playbooks.document(shipped)).hex())));

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The texts of the shipped playbooks (and of the tasks made from their steps) in the reader's language. A Dutch
@@ -15,9 +17,13 @@ final class ShippedTexts {
 
     private ShippedTexts() {}
 
-    /** The text in the reader's language, if it is a shipped one; otherwise as it is. */
-    static String shown(String text) {
-        return Language.current() == Language.DUTCH ? Dutch.TEXTS.getOrDefault(text, text) : text;
+    /**
+     * The text in the reader's language, if it is a shipped one; otherwise as it is. A text that is not there (an
+     * optional description, which the definitions store as empty) is empty.
+     */
+    static String shown(@Nullable String text) {
+        String given = Objects.requireNonNullElse(text, "");
+        return Language.current() == Language.DUTCH ? Dutch.TEXTS.getOrDefault(given, given) : given;
     }
 
     static Playbook shown(Playbook playbook) {
@@ -83,8 +89,8 @@ final class ShippedTexts {
             return Map.copyOf(texts);
         }
 
-        private static void put(Map<String, String> texts, String english, String dutch) {
-            if (dutch.isBlank()) {
+        private static void put(Map<String, String> texts, @Nullable String english, @Nullable String dutch) {
+            if (english == null || dutch == null || dutch.isBlank()) {
                 return;
             }
             String before = texts.putIfAbsent(english, dutch);

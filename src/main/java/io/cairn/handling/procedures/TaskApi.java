@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +53,7 @@ class TaskApi {
     @Operation(operationId = "getMyTask", summary = "Read a task of your teams",
             description = "With only the incident fields shared with the team.")
     @GetMapping("/tasks/{id}")
-    SharedTask task(@PathVariable UUID id) {
+    SharedTask task(@PathVariable TaskId id) {
         return procedures.sharedTask(id).orRefuse();
     }
 
@@ -63,7 +62,7 @@ class TaskApi {
     @ApiResponse(responseCode = "200", description = "The task, completed")
     @ApiResponse(responseCode = "409", description = "The task is not open.")
     @PostMapping("/tasks/{id}/complete")
-    TaskView complete(@PathVariable UUID id, @Valid @RequestBody Completion completion) {
+    TaskView complete(@PathVariable TaskId id, @Valid @RequestBody Completion completion) {
         return procedures.complete(id, completion.note(), completion.version()).orRefuse();
     }
 
@@ -72,7 +71,7 @@ class TaskApi {
     @ApiResponse(responseCode = "200", description = "The task, skipped")
     @ApiResponse(responseCode = "409", description = "The task is mandatory, or not open.")
     @PostMapping("/tasks/{id}/skip")
-    TaskView skip(@PathVariable UUID id, @Valid @RequestBody Skip skip) {
+    TaskView skip(@PathVariable TaskId id, @Valid @RequestBody Skip skip) {
         return procedures.skip(id, skip.reason(), skip.version()).orRefuse();
     }
 
@@ -81,7 +80,7 @@ class TaskApi {
     @ApiResponse(responseCode = "200", description = "The task, open again")
     @ApiResponse(responseCode = "409", description = "The task is open already.")
     @PostMapping("/tasks/{id}/reopen")
-    TaskView reopen(@PathVariable UUID id, @RequestBody Reopening reopening) {
+    TaskView reopen(@PathVariable TaskId id, @RequestBody Reopening reopening) {
         return procedures.reopen(id, reopening.version()).orRefuse();
     }
 

@@ -4,7 +4,6 @@ import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,12 +40,12 @@ class TaskPages {
     }
 
     @GetMapping("/tasks/{id}")
-    String task(@PathVariable UUID id, Model model) {
+    String task(@PathVariable TaskId id, Model model) {
         return show(id, model, null);
     }
 
     @PostMapping("/tasks/{id}/complete")
-    String complete(@PathVariable UUID id, @RequestParam long version,
+    String complete(@PathVariable TaskId id, @RequestParam long version,
             @RequestParam(required = false) @Nullable String note, Model model, RedirectAttributes redirect) {
         Outcome<TaskView> done = procedures.sharedTask(id).flatMap(task -> procedures.complete(id, note, version));
         if (done instanceof Outcome.Refused<TaskView> refused) {
@@ -59,7 +58,7 @@ class TaskPages {
         return "redirect:/tasks";
     }
 
-    private String show(UUID id, Model model, @Nullable String problem) {
+    private String show(TaskId id, Model model, @Nullable String problem) {
         Outcome<SharedTask> task = procedures.sharedTask(id);
         if (task instanceof Outcome.Refused<SharedTask>) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -5,7 +5,6 @@ import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.Status;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param sharedFields the incident fields the task's team may read
  * @param note what the person who completed or skipped it wrote
  */
-public record TaskView(UUID id, IncidentId incident, @Nullable UUID playbook, @Nullable Status phase, int position,
-        String title, String description, List<String> articles, boolean mandatory, @Nullable TeamId team,
+public record TaskView(TaskId id, IncidentId incident, @Nullable PlaybookId playbook, @Nullable Status phase,
+        int position, String title, String description, List<String> articles, boolean mandatory, @Nullable TeamId team,
         @Nullable String dueOffset, @Nullable Instant dueAt, List<SharedField> sharedFields, TaskState state,
         @Nullable String note, @Nullable String closedBy, @Nullable Instant closedAt, Instant createdAt,
         String createdBy, long version) {

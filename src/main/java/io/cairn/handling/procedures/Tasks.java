@@ -35,7 +35,8 @@ class Tasks {
                     mandatory, team_id, due_offset, due_at, shared_fields, state, created_at, created_by, version)
                 values (:id, :incident, :playbook, :phase, :position, :title, :description, :articles, :mandatory,
                     :team, :dueOffset, :dueAt, :shared, 'OPEN', :createdAt, :createdBy, 0)""")
-                .param("id", task.id()).param("incident", task.incident().value()).param("playbook", task.playbook())
+                .param("id", task.id().value()).param("incident", task.incident().value())
+                .param("playbook", task.playbook() == null ? null : task.playbook().value())
                 .param("phase", task.phase() == null ? null : task.phase().name()).param("position", task.position())
                 .param("title", task.title()).param("description", task.description())
                 .param("articles", task.articles().toArray(String[]::new)).param("mandatory", task.mandatory())
@@ -46,8 +47,8 @@ class Tasks {
                 .update();
     }
 
-    Optional<TaskView> byId(UUID id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query((row, n) -> task(row)).optional();
+    Optional<TaskView> byId(TaskId id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id.value()).query((row, n) -> task(row)).optional();
     }
 
     List<TaskView> ofIncident(IncidentId incident) {
@@ -67,14 +68,6 @@ class Tasks {
                 .query((row, n) -> task(row)).list();
     }
 
-    /** The titles of the open mandatory tasks of the incident, in the phase given or, if none, in any phase. */
-    List<String> openMandatory(IncidentId incident, @Nullable Status phase) {
-        return jdbc.sql("select title from task where incident_id = ? and mandatory and state = 'OPEN' "
-                        + "and (cast(? as text) is null or phase = cast(? as text)) order by position, created_at")
-                .params(incident.value(), phase == null ? null : phase.name(), phase == null ? null : phase.name())
-                .query(String.class).list();
-    }
-
     int nextPosition(IncidentId incident) {
         return jdbc.sql("select coalesce(max(position), 0) + 1 from task where incident_id = ?")
                 .param(incident.value()).query(Integer.class).single();
@@ -87,12 +80,13 @@ class Tasks {
                 .params(Timestamp.from(now), incident.value(), phase.name()).update();
     }
 
-    /** Closes or reopens a task if it is still at the version the caller saw; false if not. */
-    boolean close(UUID id, TaskState state, @Nullable String note, @Nullable String by, @Nullable Instant at,
-            long expectedVersion) {
+    /** Stores the task's new state if the task is still at the version the caller saw; false if not. */
+    boolean store(Task task, long expectedVersion) {
         return jdbc.sql("update task set state = ?, note = ?, closed_by = ?, closed_at = ?, version = version + 1 "
                         + "where id = ? and version = ?")
-                .params(state.name(), note, by, timestamp(at), id, expectedVersion).update() == 1;
+                .params(task.state().name(), task.note(), task.closedBy(), timestamp(task.closedAt()),
+                        task.id().value(), expectedVersion)
+                .update() == 1;
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant at) {
@@ -104,8 +98,10 @@ class Tasks {
         UUID team = row.getObject("team_id", UUID.class);
         Timestamp due = row.getTimestamp("due_at");
         Timestamp closed = row.getTimestamp("closed_at");
-        return new TaskView(row.getObject("id", UUID.class),
-                new IncidentId(row.getObject("incident_id", UUID.class)), row.getObject("playbook_id", UUID.class),
+        UUID playbook = row.getObject("playbook_id", UUID.class);
+        return new TaskView(new TaskId(row.getObject("id", UUID.class)),
+                new IncidentId(row.getObject("incident_id", UUID.class)),
+                playbook == null ? null : new PlaybookId(playbook),
                 phase == null ? null : Status.valueOf(phase), row.getInt("position"), row.getString("title"),
                 row.getString("description"), strings(row.getArray("articles")), row.getBoolean("mandatory"),
                 team == null ? null : new TeamId(team), row.getString("due_offset"),

@@ -10,7 +10,7 @@ import io.cairn.shared.RefusalErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -84,7 +84,7 @@ class RoutingAdminPages {
     }
 
     @GetMapping("/admin/routing/{id}/edit")
-    String edit(@PathVariable UUID id, Model model) {
+    String edit(@PathVariable RoutingRuleId id, Model model) {
         requireAdmin();
         Outcome<RoutingRule> rule = procedures.routingRule(id);
         if (!(rule instanceof Outcome.Done<RoutingRule> done)) {
@@ -103,7 +103,7 @@ class RoutingAdminPages {
     }
 
     @PostMapping("/admin/routing/{id}")
-    String change(@PathVariable UUID id, @RequestParam long version, RuleForm form, Model model,
+    String change(@PathVariable RoutingRuleId id, @RequestParam long version, RuleForm form, Model model,
             RedirectAttributes redirect) {
         requireAdmin();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -113,16 +113,16 @@ class RoutingAdminPages {
     }
 
     @PostMapping("/admin/routing/{id}/move")
-    String move(@PathVariable UUID id, @RequestParam String direction) {
+    String move(@PathVariable RoutingRuleId id, @RequestParam String direction) {
         requireAdmin();
         procedures.moveRoutingRule(id, "up".equals(direction));
         return "redirect:/admin/routing";
     }
 
     @PostMapping("/admin/routing/{id}/removal")
-    String remove(@PathVariable UUID id, RedirectAttributes redirect) {
+    String remove(@PathVariable RoutingRuleId id, RedirectAttributes redirect) {
         requireAdmin();
-        if (procedures.removeRoutingRule(id) instanceof Outcome.Refused<UUID> refused) {
+        if (procedures.removeRoutingRule(id) instanceof Outcome.Refused<RoutingRuleId> refused) {
             redirect.addFlashAttribute("problem", refused.refusal().message());
         }
         return "redirect:/admin/routing";
@@ -139,20 +139,21 @@ class RoutingAdminPages {
         }
         RoutingRule.OwnerStrategy strategy;
         try {
-            strategy = RoutingRule.OwnerStrategy.valueOf(form.ownerStrategy());
-        } catch (IllegalArgumentException | NullPointerException e) {
+            strategy = RoutingRule.OwnerStrategy.valueOf(Objects.requireNonNullElse(form.ownerStrategy(), "NONE"));
+        } catch (IllegalArgumentException e) {
             errors.put("ownerStrategy", "choose how an owner is picked");
             strategy = RoutingRule.OwnerStrategy.NONE;
         }
         if (!errors.isEmpty()) {
             return null;
         }
-        return new RoutingRuleDefinition(form.name(), form.rsitClass(), form.rsitType(), form.template(), unit,
-                form.asset(), form.team(), strategy, form.enabled(), version);
+        return new RoutingRuleDefinition(Objects.requireNonNullElse(form.name(), ""), form.rsitClass(),
+                form.rsitType(), form.template(), unit, form.asset(), Objects.requireNonNullElse(form.team(), ""),
+                strategy, form.enabled(), version);
     }
 
-    private String saved(@Nullable Outcome<RoutingRule> outcome, @Nullable UUID id, long version, RuleForm form,
-            Map<String, String> errors, Model model, RedirectAttributes redirect) {
+    private String saved(@Nullable Outcome<RoutingRule> outcome, @Nullable RoutingRuleId id, long version,
+            RuleForm form, Map<String, String> errors, Model model, RedirectAttributes redirect) {
         if (outcome instanceof Outcome.Done<RoutingRule> done) {
             redirect.addFlashAttribute("notice", done.value().name());
             return "redirect:/admin/routing";
@@ -164,7 +165,8 @@ class RoutingAdminPages {
         return page(id, version, form, errors, model);
     }
 
-    private String page(@Nullable UUID id, long version, RuleForm form, Map<String, String> errors, Model model) {
+    private String page(@Nullable RoutingRuleId id, long version, RuleForm form, Map<String, String> errors,
+            Model model) {
         List<RoutingRule> rules = procedures.routingRules().orRefuse();
         model.addAttribute("rules", rules);
         model.addAttribute("ruleId", id);

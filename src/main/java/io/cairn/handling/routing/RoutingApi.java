@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +41,7 @@ class RoutingApi {
 
     @Operation(operationId = "getRoutingRule", summary = "Read a routing rule")
     @GetMapping("/{id}")
-    RoutingRule one(@PathVariable UUID id) {
+    RoutingRule one(@PathVariable RoutingRuleId id) {
         return procedures.routingRule(id).orRefuse();
     }
 
@@ -58,14 +57,14 @@ class RoutingApi {
     @Operation(operationId = "changeRoutingRule", summary = "Change a routing rule",
             description = "Admins; needs the version the caller saw.")
     @PutMapping("/{id}")
-    RoutingRule change(@PathVariable UUID id, @RequestBody RoutingRuleDefinition definition) {
+    RoutingRule change(@PathVariable RoutingRuleId id, @RequestBody RoutingRuleDefinition definition) {
         return procedures.changeRoutingRule(id, definition).orRefuse();
     }
 
     @Operation(operationId = "moveRoutingRule", summary = "Move a routing rule one place up or down",
             description = "Admins. The answer is the whole list in its new order.")
     @PostMapping("/{id}/move")
-    List<RoutingRule> move(@PathVariable UUID id, @RequestBody Move move) {
+    List<RoutingRule> move(@PathVariable RoutingRuleId id, @RequestBody Move move) {
         if (!"up".equals(move.direction()) && !"down".equals(move.direction())) {
             throw new io.cairn.shared.RefusedException(io.cairn.shared.Refusal.invalid("direction",
                     "must be up or down"));
@@ -76,7 +75,7 @@ class RoutingApi {
     @Operation(operationId = "removeRoutingRule", summary = "Remove a routing rule", description = "Admins.")
     @ApiResponse(responseCode = "204", description = "The routing rule was removed")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> remove(@PathVariable UUID id) {
+    ResponseEntity<Void> remove(@PathVariable RoutingRuleId id) {
         procedures.removeRoutingRule(id).orRefuse();
         return ResponseEntity.noContent().build();
     }

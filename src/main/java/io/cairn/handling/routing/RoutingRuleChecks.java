@@ -38,7 +38,7 @@ class RoutingRuleChecks {
     }
 
     /** The rule the definition describes at this id and place, or every problem it has. */
-    Outcome<RoutingRule> validate(UUID id, int position, RoutingRuleDefinition definition) {
+    Outcome<RoutingRule> validate(RoutingRuleId id, int position, RoutingRuleDefinition definition) {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         nameProblem(id, definition).ifPresent(problems::add);
         categoryProblem(definition).ifPresent(problems::add);
@@ -60,10 +60,11 @@ class RoutingRuleChecks {
         return Outcome.done(new RoutingRule(id, position, definition.name(), definition.rsitClass(),
                 definition.rsitType(), definition.template(), definition.businessUnit(), asset,
                 Objects.requireNonNull(team), Objects.requireNonNull(definition.ownerStrategy()),
-                Boolean.TRUE.equals(definition.enabled()), definition.version()));
+                Boolean.TRUE.equals(definition.enabled()),
+                Objects.requireNonNullElse(definition.version(), 0L)));
     }
 
-    private Optional<Refusal.FieldProblem> nameProblem(UUID id, RoutingRuleDefinition definition) {
+    private Optional<Refusal.FieldProblem> nameProblem(RoutingRuleId id, RoutingRuleDefinition definition) {
         if (definition.name().isEmpty() || definition.name().length() > 100) {
             return Optional.of(new Refusal.FieldProblem("name", "must be 1 to 100 characters"));
         }

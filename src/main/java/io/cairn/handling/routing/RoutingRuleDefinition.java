@@ -1,5 +1,6 @@
 package io.cairn.handling.routing;
 
+import io.cairn.handling.routing.RoutingRule.OwnerStrategy;
 import io.cairn.identity.BusinessUnitId;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RoutingRuleDefinition(String name, @Nullable String rsitClass, @Nullable String rsitType,
         @Nullable String template, @Nullable BusinessUnitId businessUnit, @Nullable String asset, String team,
-        RoutingRule.@Nullable OwnerStrategy ownerStrategy, @Nullable Boolean enabled, @Nullable Long version) {
+        @Nullable OwnerStrategy ownerStrategy, @Nullable Boolean enabled, @Nullable Long version) {
 
     public RoutingRuleDefinition {
         name = name == null ? "" : name.trim();
@@ -24,7 +25,7 @@ public record RoutingRuleDefinition(String name, @Nullable String rsitClass, @Nu
         template = blankToNull(template);
         asset = blankToNull(asset);
         team = team == null ? "" : team.trim();
-        ownerStrategy = ownerStrategy == null ? RoutingRule.OwnerStrategy.NONE : ownerStrategy;
+        ownerStrategy = ownerStrategy == null ? OwnerStrategy.NONE : ownerStrategy;
         enabled = enabled == null || enabled;
         version = version == null ? 0L : version;
     }

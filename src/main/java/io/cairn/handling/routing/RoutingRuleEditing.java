@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -43,13 +43,13 @@ class RoutingRuleEditing {
         return rules.all().stream().map(ShippedRoutingRule::shown).toList();
     }
 
-    Outcome<RoutingRule> rule(UUID id) {
+    Outcome<RoutingRule> rule(RoutingRuleId id) {
         return rules.byId(id).map(ShippedRoutingRule::shown).map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("routing rule " + id)));
     }
 
     Outcome<RoutingRule> add(RoutingRuleDefinition definition) {
-        UUID id = UUID.randomUUID();
+        RoutingRuleId id = RoutingRuleId.random();
         Outcome<RoutingRule> valid = checks.validate(id, 0, definition);
         if (!(valid instanceof Outcome.Done<RoutingRule> done)) {
             return valid;
@@ -62,7 +62,7 @@ class RoutingRuleEditing {
         return Outcome.done(stored);
     }
 
-    Outcome<RoutingRule> change(UUID id, RoutingRuleDefinition definition) {
+    Outcome<RoutingRule> change(RoutingRuleId id, RoutingRuleDefinition definition) {
         Optional<RoutingRule> found = rules.byId(id);
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("routing rule " + id));
@@ -73,8 +73,9 @@ class RoutingRuleEditing {
             return valid;
         }
         Instant now = clock.instant();
-        if (!rules.change(done.value(), definition.version(), now)) {
-            return Outcome.refused(Refusal.stale(definition.version(), found.get().version()));
+        long version = Objects.requireNonNullElse(definition.version(), 0L);
+        if (!rules.change(done.value(), version, now)) {
+            return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
         RoutingRule stored = rules.byId(id).orElseThrow();
         events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now,
@@ -82,7 +83,7 @@ class RoutingRuleEditing {
         return Outcome.done(ShippedRoutingRule.shown(stored));
     }
 
-    Outcome<List<RoutingRule>> move(UUID id, boolean up) {
+    Outcome<List<RoutingRule>> move(RoutingRuleId id, boolean up) {
         List<RoutingRule> all = new ArrayList<>(rules.all());
         int at = -1;
         for (int i = 0; i < all.size(); i++) {
@@ -108,7 +109,7 @@ class RoutingRuleEditing {
         return Outcome.done(all());
     }
 
-    Outcome<UUID> remove(UUID id) {
+    Outcome<RoutingRuleId> remove(RoutingRuleId id) {
         Optional<RoutingRule> found = rules.byId(id);
         if (found.isEmpty() || !rules.remove(id)) {
             return Outcome.refused(Refusal.notFound("routing rule " + id));

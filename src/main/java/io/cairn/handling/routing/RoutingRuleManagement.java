@@ -3,7 +3,6 @@ package io.cairn.handling.routing;
 import io.cairn.shared.Outcome;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +30,7 @@ public class RoutingRuleManagement {
     }
 
     @Transactional(readOnly = true)
-    Outcome<RoutingRule> routingRule(UUID id) {
+    Outcome<RoutingRule> routingRule(RoutingRuleId id) {
         return read(() -> editing.rule(id));
     }
 
@@ -43,19 +42,19 @@ public class RoutingRuleManagement {
 
     /** Changes a rule (admin only), if it is still at the version the admin saw. */
     @Transactional
-    Outcome<RoutingRule> changeRoutingRule(UUID id, RoutingRuleDefinition definition) {
+    Outcome<RoutingRule> changeRoutingRule(RoutingRuleId id, RoutingRuleDefinition definition) {
         return edit("change routing rules", () -> editing.change(id, definition));
     }
 
     /** Moves a rule one place up or down the list (admin only). */
     @Transactional
-    Outcome<List<RoutingRule>> moveRoutingRule(UUID id, boolean up) {
+    Outcome<List<RoutingRule>> moveRoutingRule(RoutingRuleId id, boolean up) {
         return edit("reorder routing rules", () -> editing.move(id, up));
     }
 
     /** Removes a rule (admin only). */
     @Transactional
-    Outcome<UUID> removeRoutingRule(UUID id) {
+    Outcome<RoutingRuleId> removeRoutingRule(RoutingRuleId id) {
         return edit("remove routing rules", () -> editing.remove(id));
     }
 

@@ -36,17 +36,17 @@ class RoutingRules {
         return jdbc.sql(SELECT + " order by position, name").query((row, n) -> rule(row)).list();
     }
 
-    Optional<RoutingRule> byId(UUID id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query((row, n) -> rule(row)).optional();
+    Optional<RoutingRule> byId(RoutingRuleId id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id.value()).query((row, n) -> rule(row)).optional();
     }
 
     /** The SQL condition of {@link RoutingRule#matchesEverything} on the rule of the given alias. */
     private static final String MATCHES_EVERYTHING = "(%1$s.rsit_class is null and %1$s.template_key is null "
             + "and %1$s.business_unit is null and %1$s.asset is null)";
 
-    boolean nameTaken(String name, UUID except) {
+    boolean nameTaken(String name, RoutingRuleId except) {
         return jdbc.sql("select exists (select 1 from routing_rule where lower(name) = lower(?) and id <> ?)")
-                .params(name, except).query(Boolean.class).single();
+                .params(name, except.value()).query(Boolean.class).single();
     }
 
     /**
@@ -69,7 +69,7 @@ class RoutingRules {
                 insert into routing_rule (id, position, name, rsit_class, rsit_type, template_key, business_unit, asset,
                     team_id, owner_strategy, enabled, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-                .params(rule.id(), position, rule.name(), rule.rsitClass(), rule.rsitType(), rule.template(),
+                .params(rule.id().value(), position, rule.name(), rule.rsitClass(), rule.rsitType(), rule.template(),
                         rule.businessUnit() == null ? null : rule.businessUnit().value(), rule.asset(),
                         rule.team().value(), rule.ownerStrategy().name(), rule.enabled(), Timestamp.from(now))
                 .update();
@@ -84,19 +84,19 @@ class RoutingRules {
                 .params(rule.name(), rule.rsitClass(), rule.rsitType(), rule.template(),
                         rule.businessUnit() == null ? null : rule.businessUnit().value(), rule.asset(),
                         rule.team().value(), rule.ownerStrategy().name(), rule.enabled(), Timestamp.from(now),
-                        rule.id(), expectedVersion)
+                        rule.id().value(), expectedVersion)
                 .update() == 1;
     }
 
-    void place(UUID id, int position, Instant now) {
+    void place(RoutingRuleId id, int position, Instant now) {
         recent.forget();
         jdbc.sql("update routing_rule set position = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(position, Timestamp.from(now), id).update();
+                .params(position, Timestamp.from(now), id.value()).update();
     }
 
-    boolean remove(UUID id) {
+    boolean remove(RoutingRuleId id) {
         recent.forget();
-        return jdbc.sql("delete from routing_rule where id = ?").param(id).update() == 1;
+        return jdbc.sql("delete from routing_rule where id = ?").param(id.value()).update() == 1;
     }
 
     /**
@@ -104,16 +104,18 @@ class RoutingRules {
      * transaction ends, so concurrent reports on several nodes each get their own turn, and a least-loaded choice
      * sees the incidents routed by the reports before it.
      */
-    long nextTurn(UUID id) {
-        return jdbc.sql("update routing_rule set rotation = rotation + 1 where id = ? returning rotation").param(id)
+    long nextTurn(RoutingRuleId id) {
+        return jdbc.sql("update routing_rule set rotation = rotation + 1 where id = ? returning rotation")
+                .param(id.value())
                 .query(Long.class).single();
     }
 
     private static RoutingRule rule(ResultSet row) throws SQLException {
         UUID unit = row.getObject("business_unit", UUID.class);
-        return new RoutingRule(row.getObject("id", UUID.class), row.getInt("position"), row.getString("name"),
-                row.getString("rsit_class"), row.getString("rsit_type"), row.getString("template_key"),
-                unit == null ? null : new BusinessUnitId(unit), row.getObject("asset", UUID.class),
+        return new RoutingRule(new RoutingRuleId(row.getObject("id", UUID.class)), row.getInt("position"),
+                row.getString("name"), row.getString("rsit_class"), row.getString("rsit_type"),
+                row.getString("template_key"), unit == null ? null : new BusinessUnitId(unit),
+                row.getObject("asset", UUID.class),
                 new TeamId(row.getObject("team_id", UUID.class)),
                 RoutingRule.OwnerStrategy.valueOf(row.getString("owner_strategy")), row.getBoolean("enabled"),
                 row.getLong("version"));

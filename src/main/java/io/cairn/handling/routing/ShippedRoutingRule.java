@@ -5,7 +5,6 @@ import io.cairn.identity.SecurityTeamFormed;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.Language;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,7 @@ class ShippedRoutingRule {
 
     @EventListener
     void add(SecurityTeamFormed formed) {
-        UUID id = UUID.randomUUID();
+        RoutingRuleId id = RoutingRuleId.random();
         rules.add(new RoutingRule(id, 0, NAME, null, null, null, null, null, formed.team(),
                 RoutingRule.OwnerStrategy.NONE, true, 0), formed.at());
         RoutingRule stored = rules.byId(id).orElseThrow();

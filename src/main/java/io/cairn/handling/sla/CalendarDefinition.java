@@ -106,7 +106,7 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
 
     private static Outcome<BusinessCalendar.WorkingHours> hours(String field, @Nullable String stretch) {
         String[] ends = stretch == null ? new String[0] : stretch.trim().split("\\s*-\\s*");
-        if (ends.length != 2) {
+        if (stretch == null || ends.length != 2) {
             return Outcome.refused(Refusal.invalid(field, NOT_A_STRETCH, String.valueOf(stretch)));
         }
         try {

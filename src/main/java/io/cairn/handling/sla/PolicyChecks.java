@@ -6,6 +6,7 @@ import io.cairn.shared.Refusal;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -76,7 +77,8 @@ class PolicyChecks {
             try {
                 status = Status.fromCode(String.valueOf(given.get(i)));
             } catch (IllegalArgumentException e) {
-                return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]", e.getMessage()));
+                return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]",
+                        Objects.requireNonNullElse(e.getMessage(), "is not a status")));
             }
             if (status.isFinal() || status == Status.REVIEW) {
                 return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]",

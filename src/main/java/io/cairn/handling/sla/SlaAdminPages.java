@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -131,7 +132,7 @@ class SlaAdminPages {
             saved = id.isBlank() ? sla.createCalendar(entered.definition())
                     : sla.changeCalendar(SlaCalendarId.valueOf(id), entered.definition());
         } catch (IllegalArgumentException notAnId) {
-            saved = Outcome.refused(Refusal.invalid("form", notAnId.getMessage()));
+            saved = Outcome.refused(Refusal.invalid("form", notAnIdMessage(notAnId)));
         }
         if (saved instanceof Outcome.Refused<SlaCalendarView> refused) {
             return show(model, entered, LevelForm.empty(), null, errors("calendar.", refused.refusal()));
@@ -168,7 +169,7 @@ class SlaAdminPages {
                     form.getOrDefault("pauseStatuses", List.of()), percent,
                     level.isBlank() ? null : EscalationLevelId.valueOf(level), null));
         } catch (IllegalArgumentException notAnId) {
-            saved = Outcome.refused(Refusal.invalid("calendar", notAnId.getMessage()));
+            saved = Outcome.refused(Refusal.invalid("calendar", notAnIdMessage(notAnId)));
         }
         if (saved instanceof Outcome.Refused<SlaPolicyView> refused) {
             Map<String, String> errors = errors("policy." + priority + ".", refused.refusal());
@@ -194,7 +195,7 @@ class SlaAdminPages {
             saved = id.isBlank() ? sla.createEscalationLevel(entered.definition())
                     : sla.changeEscalationLevel(EscalationLevelId.valueOf(id), entered.definition());
         } catch (IllegalArgumentException notAnId) {
-            saved = Outcome.refused(Refusal.invalid("next", notAnId.getMessage()));
+            saved = Outcome.refused(Refusal.invalid("next", notAnIdMessage(notAnId)));
         }
         if (saved instanceof Outcome.Refused<EscalationLevelView> refused) {
             return show(model, CalendarForm.empty(), entered, null, errors("level.", refused.refusal()));
@@ -258,5 +259,10 @@ class SlaAdminPages {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** What the id that could not be read is; {@link io.cairn.shared.UuidText} always says it. */
+    private static String notAnIdMessage(IllegalArgumentException notAnId) {
+        return Objects.requireNonNullElse(notAnId.getMessage(), "is not a valid id (a UUID)");
     }
 }

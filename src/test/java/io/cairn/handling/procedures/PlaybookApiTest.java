@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -259,8 +260,8 @@ class PlaybookApiTest extends ApiClient.OnServer {
         }
     }
 
-    static Map<String, Object> playbook(String key, String rsitClass, String rsitType, String template,
-            Map<String, Object> step) {
+    static Map<String, Object> playbook(String key, String rsitClass, String rsitType,
+            @Nullable String template, Map<String, Object> step) {
         Map<String, Object> body = new HashMap<>();
         body.put("key", key);
         body.put("name", "Playbook " + key);
@@ -270,7 +271,7 @@ class PlaybookApiTest extends ApiClient.OnServer {
         return body;
     }
 
-    static Map<String, Object> step(String phase, String title, String team, String due) {
+    static Map<String, Object> step(String phase, String title, @Nullable String team, String due) {
         Map<String, Object> step = new HashMap<>();
         step.put("phase", phase);
         step.put("title", title);

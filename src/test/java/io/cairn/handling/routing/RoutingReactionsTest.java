@@ -9,7 +9,6 @@ import io.cairn.identity.SecurityTeamFormed;
 import io.cairn.identity.TeamId;
 import io.cairn.incidents.IncidentManagement;
 import java.time.Clock;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.Scenario;
@@ -44,7 +43,7 @@ class RoutingReactionsTest {
         scenario.publish(new SecurityTeamFormed(team, "Security", clock.instant()))
                 .andWaitForEventOfType(RoutingRuleChanged.class)
                 .matching(changed -> changed.verb() == RoutingRuleChanged.Verb.ADDED)
-                .toArriveAndVerify(changed -> assertThat(rules.byId(UUID.fromString(changed.rule())))
+                .toArriveAndVerify(changed -> assertThat(rules.byId(RoutingRuleId.valueOf(changed.rule())))
                         .hasValueSatisfying(rule -> {
                             assertThat(rule.name()).isEqualTo(ShippedRoutingRule.NAME);
                             assertThat(rule.team()).isEqualTo(team);

@@ -17,8 +17,10 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +86,7 @@ class SlaClockTest {
             if (clock.state() == SlaClock.State.RUNNING) {
                 Duration used = clock.consumed(now, calendar);
                 if (used.compareTo(target) < 0) {
-                    assertThat(used.plus(calendar.workingTimeBetween(now, clock.dueAt())))
+                    assertThat(used.plus(calendar.workingTimeBetween(now, running(clock.dueAt()))))
                             .as(context + ", step " + step + " at " + now).isEqualTo(target);
                     assertThat(clock.remaining(now, calendar)).as(context).isEqualTo(target.minus(used));
                 } else {
@@ -100,7 +102,7 @@ class SlaClockTest {
                         calendar));
                 clock.resume(now, calendar);
                 if (used.compareTo(target) < 0) {
-                    assertThat(used.plus(calendar.workingTimeBetween(now, clock.dueAt()))).as(context)
+                    assertThat(used.plus(calendar.workingTimeBetween(now, running(clock.dueAt())))).as(context)
                             .isEqualTo(target);
                 }
             }
@@ -116,13 +118,13 @@ class SlaClockTest {
         Instant start = START.plusSeconds(random.nextInt(365 * 86_400));
         SlaClock clock = SlaClock.start(IncidentId.random(), SlaClockKind.RESPONSE, 1, target(target), calendar,
                 start);
-        assertThat(calendar.workingTimeBetween(start, clock.warnAt())).as(Seeds.replay(seed))
+        assertThat(calendar.workingTimeBetween(start, running(clock.warnAt()))).as(Seeds.replay(seed))
                 .isEqualTo(target.multipliedBy(3).dividedBy(4));
         assertThat(clock.nextCheckAt()).as(Seeds.replay(seed)).isEqualTo(clock.warnAt());
-        assertThat(clock.warningDue(clock.warnAt())).isTrue();
-        clock.warn(clock.warnAt());
+        assertThat(clock.warningDue(running(clock.warnAt()))).isTrue();
+        clock.warn(running(clock.warnAt()));
         assertThat(clock.nextCheckAt()).isEqualTo(clock.dueAt());
-        assertThat(clock.breachDue(clock.dueAt())).isTrue();
+        assertThat(clock.breachDue(running(clock.dueAt()))).isTrue();
     }
 
     @Test
@@ -149,5 +151,10 @@ class SlaClockTest {
         clock.acknowledge(due.plus(Duration.ofMinutes(10)), "ann");
         assertThat(clock.nextCheckAt()).isNull();
         assertThat(clock.escalationDue(due.plus(Duration.ofHours(5)))).isFalse();
+    }
+
+    /** The instant a running clock has; it has one while it runs. */
+    private static Instant running(@Nullable Instant instant) {
+        return Objects.requireNonNull(instant, "a running clock has its instants");
     }
 }

@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,7 +41,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * reporter also gets a follow-up code, shown once and stored only as a digest.
  */
 @Component
-class Reporting {
+class GuidedReporting {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -56,7 +57,7 @@ class Reporting {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reporting(IncidentManagement incidents, ReporterChannels channels, IdentityManagement identity,
+    GuidedReporting(IncidentManagement incidents, ReporterChannels channels, IdentityManagement identity,
             AssetManagement assets, ReportTemplates templates, IntakeReports reports, FollowUpCodes followUpCodes,
             AttachmentKeeping attachments, @Value("${cairn.intake.follow-up-validity:P365D}") Duration followUpValidity,
             ApplicationEventPublisher events, Clock clock) {
@@ -152,7 +153,8 @@ class Reporting {
                 submitted.channel(), asked, clock.instant());
         ActorRef by = identity.currentActor().map(Actor::ref).orElse(IncidentManagement.ANONYMOUS);
         asked.stream().filter(answer -> answer.kind() == QuestionKind.FILE)
-                .forEach(answer -> attachments.keep(view.id(), submitted.files().get(answer.key()), by));
+                .forEach(answer -> attachments.keep(view.id(),
+                        Objects.requireNonNull(submitted.files().get(answer.key()), "a file answer has its file"), by));
         return Outcome.done(new Opened(view, template.template().content().tips().stream()
                 .map(tip -> tip.in(locale)).toList()));
     }
