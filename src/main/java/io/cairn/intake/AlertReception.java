@@ -94,10 +94,8 @@ class AlertReception {
     }
 
     private static Refusal unknownSource() {
-        Refusal.FieldProblem problem = new Refusal.FieldProblem("source",
-                "is not a registered, enabled alert source that you may send for; an admin registers sources "
-                        + "and their senders");
-        return new Refusal(Refusal.Kind.FORBIDDEN, "source: " + problem.message(), List.of(problem));
+        return Refusal.ofProblems(Refusal.Kind.FORBIDDEN,
+                List.of(Refusal.FieldProblem.of("source", IntakeRefusals.UNKNOWN_SOURCE)));
     }
 
     /**

@@ -89,7 +89,7 @@ class AlertSourceApi {
     @DeleteMapping("/{key}")
     ResponseEntity<Void> remove(@PathVariable String key, @RequestParam(required = false) @Nullable Long version) {
         if (version == null) {
-            throw new RefusedException(Refusal.invalid("version", "is required: the version you read"));
+            throw new RefusedException(Refusal.invalid("version", IntakeRefusals.VERSION_REQUIRED));
         }
         registry.remove(key, version).orRefuse();
         return ResponseEntity.noContent().build();

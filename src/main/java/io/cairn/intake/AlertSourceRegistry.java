@@ -7,6 +7,7 @@ import io.cairn.identity.UserView;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,6 @@ class AlertSourceRegistry {
 
     /** The form of a source's key, which is also the form of an alert's {@code source}. */
     static final String KEY_PATTERN = "[a-z0-9][a-z0-9._-]{0,99}";
-    static final String KEY_RULE = "must be 1 to 100 lower-case letters, digits, dots, dashes or underscores";
     static final int MAX_DESCRIPTION = 2_000;
     static final int MAX_SENDERS = 100;
 
@@ -69,7 +69,8 @@ class AlertSourceRegistry {
     @Transactional
     Outcome<AlertSource> register(String key, AlertSourceDefinition definition) {
         Optional<Refusal> refusal = requireAdmin("register alert sources")
-                .or(() -> key.matches(KEY_PATTERN) ? Optional.empty() : Optional.of(Refusal.invalid("key", KEY_RULE)))
+                .or(() -> key.matches(KEY_PATTERN) ? Optional.empty() : Optional.of(Refusal.invalid("key",
+                        IntakeRefusals.NOT_A_SOURCE_KEY)))
                 .or(() -> descriptionProblem(definition));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -80,7 +81,7 @@ class AlertSourceRegistry {
         }
         List<UserId> allowed = ((Outcome.Done<List<UserId>>) senders).value();
         if (!sources.add(key, definition.describedAs(), definition.enabled(), allowed, clock.instant())) {
-            return Outcome.refused(Refusal.conflict("key", "is already taken"));
+            return Outcome.refused(Refusal.conflict("key", SharedRefusals.ALREADY_TAKEN));
         }
         return published(key, AlertSourceChanged.Verb.REGISTERED, null);
     }
@@ -141,13 +142,13 @@ class AlertSourceRegistry {
     /** The users the login names name, in the order given; the first name of no user refuses them all. */
     private Outcome<List<UserId>> senders(List<String> names) {
         if (names.size() > MAX_SENDERS) {
-            return Outcome.refused(Refusal.invalid("senders", "at most {0} senders", MAX_SENDERS));
+            return Outcome.refused(Refusal.invalid("senders", IntakeRefusals.TOO_MANY_SENDERS, MAX_SENDERS));
         }
         List<UserId> found = new ArrayList<>();
         for (String name : names) {
             Optional<UserView> user = name.length() > 100 ? Optional.empty() : identity.findUserByUsername(name);
             if (user.isEmpty()) {
-                return Outcome.refused(Refusal.invalid("senders", "''{0}'' is not the login name of a user",
+                return Outcome.refused(Refusal.invalid("senders", IntakeRefusals.NOT_A_LOGIN_NAME,
                         name.length() > 100 ? name.substring(0, 100) + "\u2026" : name));
             }
             found.add(user.get().id());
@@ -157,12 +158,14 @@ class AlertSourceRegistry {
 
     private static Optional<Refusal> descriptionProblem(AlertSourceDefinition definition) {
         return definition.describedAs().length() <= MAX_DESCRIPTION ? Optional.empty()
-                : Optional.of(Refusal.invalid("description", "must be at most {0} characters", MAX_DESCRIPTION));
+                : Optional.of(Refusal.invalid("description", SharedRefusals.TOO_LONG,
+                        // a number, not text: the API has always written this limit grouped, as 2,000
+                        MAX_DESCRIPTION));
     }
 
     private Optional<Refusal> requireAdmin(String what) {
         return identity.currentActor().filter(actor -> actor.has(Role.ADMIN)).isPresent() ? Optional.empty()
-                : Optional.of(Refusal.forbidden("you need the role admin to " + what));
+                : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 
     private Map<UserId, String> loginNames() {

@@ -73,7 +73,7 @@ class AttachmentApi {
     ResponseEntity<AttachmentView> uploadByCode(@RequestPart("code") String code,
             @RequestPart("file") MultipartFile file, HttpServletRequest request) throws IOException {
         if (code.isBlank() || code.length() > 40) {
-            throw new RefusedException(Refusal.invalid("code", "must be a follow-up code of at most 40 characters"));
+            throw new RefusedException(Refusal.invalid("code", IntakeRefusals.NOT_A_FOLLOW_UP_CODE_FORM));
         }
         return ResponseEntity.status(201)
                 .body(intake.attachByFollowUpCode(code.trim(), uploaded(file), request.getRemoteAddr()).orRefuse());

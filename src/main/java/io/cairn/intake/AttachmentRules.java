@@ -36,16 +36,14 @@ class AttachmentRules {
     /** Why the file is refused, named by {@code field}; empty when it may be kept. */
     Optional<Refusal> refusal(String field, UploadedFile file) {
         if (file.content().length > limit.toBytes()) {
-            return Optional.of(Refusal.tooLarge(field, TOO_LARGE + " " + readable(limit)
-                    + " (cairn.intake.max-attachment-size)"));
+            return Optional.of(Refusal.tooLarge(field, IntakeRefusals.FILE_TOO_LARGE, readable(limit)));
         }
         if (file.content().length == 0) {
-            return Optional.of(Refusal.invalid(field, EMPTY));
+            return Optional.of(Refusal.invalid(field, IntakeRefusals.FILE_EMPTY));
         }
         String type = ContentSniffer.sniff(file.content());
         if (ContentSniffer.isProgram(type)) {
-            return Optional.of(Refusal.invalid(field, PROGRAM + " (" + type + "); programs and scripts are not "
-                    + "accepted, send a screenshot or a description instead"));
+            return Optional.of(Refusal.invalid(field, IntakeRefusals.FILE_IS_PROGRAM, type));
         }
         return Optional.empty();
     }

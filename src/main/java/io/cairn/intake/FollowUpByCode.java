@@ -47,8 +47,8 @@ class FollowUpByCode {
     Outcome<ReporterView> reply(String code, String reply, String address) {
         String text = reply.trim();
         if (text.isEmpty() || text.length() > GuidedAnswers.LONG_TEXT_LIMIT) {
-            return Outcome.refused(Refusal.invalid("text", "must be 1 to " + GuidedAnswers.LONG_TEXT_LIMIT
-                    + " characters"));
+            return Outcome.refused(Refusal.invalid("text", IntakeRefusals.REPLY_LENGTH,
+                    String.valueOf(GuidedAnswers.LONG_TEXT_LIMIT)));
         }
         return byCode(code, address).map(incident -> {
             channels.replyByFollowUpCode(incident, text);
@@ -77,10 +77,10 @@ class FollowUpByCode {
         Optional<FollowUpCodes.Found> found = code.length() > 40 ? Optional.empty() : codes.find(code, now);
         if (found.isEmpty()) {
             identity.codeAttemptFailed(address);
-            return Outcome.refused(Refusal.invalid("code", "is not a follow-up code; check it and try again"));
+            return Outcome.refused(Refusal.invalid("code", IntakeRefusals.NOT_A_FOLLOW_UP_CODE));
         }
         if (found.get().expired()) {
-            return Outcome.refused(Refusal.invalid("code", "has expired; report again if you need to"));
+            return Outcome.refused(Refusal.invalid("code", IntakeRefusals.FOLLOW_UP_CODE_EXPIRED));
         }
         codes.used(code, now);
         return Outcome.done(found.get().incident());

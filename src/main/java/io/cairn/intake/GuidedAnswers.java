@@ -3,6 +3,7 @@ package io.cairn.intake;
 import io.cairn.assets.DeviceView;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -41,15 +42,13 @@ final class GuidedAnswers {
             Outcome<Optional<AnswerAsked>> one = asking.answer(question,
                     answers.getOrDefault(question.key(), "").trim(), files.get(question.key()));
             if (one instanceof Outcome.Refused<Optional<AnswerAsked>> refused) {
-                problems.add(new Refusal.FieldProblem("answers." + question.key(), refused.refusal().message()));
+                problems.add(refused.refusal().asProblemOf("answers." + question.key()));
             } else {
                 ((Outcome.Done<Optional<AnswerAsked>>) one).value().ifPresent(asked::add);
             }
         }
         if (!problems.isEmpty()) {
-            return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.stream()
-                    .map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElseThrow(),
-                    problems));
+            return Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
         }
         return Outcome.done(asked);
     }
@@ -61,14 +60,14 @@ final class GuidedAnswers {
         answers.keySet().stream()
                 .filter(key -> template.questions().stream().noneMatch(q -> q.key().equals(key)))
                 .sorted()
-                .forEach(key -> problems.add(new Refusal.FieldProblem("answers." + key,
-                        "is not a question of this template")));
+                .forEach(key -> problems.add(Refusal.FieldProblem.of("answers." + key,
+                        IntakeRefusals.NOT_A_QUESTION)));
         files.keySet().stream()
                 .filter(key -> template.questions().stream()
                         .noneMatch(q -> q.key().equals(key) && q.kind() == QuestionKind.FILE))
                 .sorted()
-                .forEach(key -> problems.add(new Refusal.FieldProblem("answers." + key,
-                        "is not a file question of this template")));
+                .forEach(key -> problems.add(Refusal.FieldProblem.of("answers." + key,
+                        IntakeRefusals.NOT_A_FILE_QUESTION)));
         return problems;
     }
 
@@ -82,10 +81,10 @@ final class GuidedAnswers {
             Outcome<String> shown;
             if (question.kind() == QuestionKind.FILE && file != null && answer.isEmpty()) {
                 shown = fileRefusal.apply(file)
-                        .map(refused -> GuidedAnswers.<String>problem(refused.fields().get(0).message()))
+                        .map(refused -> GuidedAnswers.<String>problem(refused.fields().get(0)))
                         .orElseGet(() -> Outcome.done(described(file)));
             } else if (answer.isEmpty()) {
-                return question.required() ? problem("is required") : Outcome.done(Optional.empty());
+                return question.required() ? problem(SharedRefusals.REQUIRED) : Outcome.done(Optional.empty());
             } else {
                 shown = shown(question, answer, locale, zone, devices);
             }
@@ -101,12 +100,12 @@ final class GuidedAnswers {
             case LONG_TEXT -> limited(answer, LONG_TEXT_LIMIT);
             case CHOICE -> question.options().stream().filter(option -> option.value().equals(answer)).findFirst()
                     .map(option -> Outcome.done(option.label().in(locale)))
-                    .orElseGet(() -> problem("must be one of " + question.options().stream()
-                            .map(TemplateContent.Choice::value).toList()));
+                    .orElseGet(() -> problem(SharedRefusals.MUST_BE_ONE_OF, question.options().stream()
+                            .map(TemplateContent.Choice::value).toList().toString()));
             case DATETIME -> instant(answer, zone).map(Instant::toString).map(Outcome::done)
-                    .orElseGet(() -> problem("is not a date and time, such as 2026-11-22T09:30"));
+                    .orElseGet(() -> problem(IntakeRefusals.NOT_A_DATE_TIME));
             case DEVICE -> device(answer, devices);
-            case FILE -> problem("is answered by uploading a file, not by text");
+            case FILE -> problem(IntakeRefusals.FILE_ANSWER_IS_UPLOAD);
         };
     }
 
@@ -123,7 +122,7 @@ final class GuidedAnswers {
         }
         return devices.stream().filter(device -> device.id().value().equals(id.get())).findFirst()
                 .map(device -> Outcome.done(device.label() + " [device " + device.id() + "]"))
-                .orElseGet(() -> problem("is not one of your registered devices; describe the device instead"));
+                .orElseGet(() -> problem(IntakeRefusals.NOT_YOUR_DEVICE));
     }
 
     /** The instant a date-time answer names: an ISO instant, or a local date-time in the reporter's zone. */
@@ -140,11 +139,18 @@ final class GuidedAnswers {
     }
 
     private static Outcome<String> limited(String answer, int limit) {
-        return answer.length() <= limit ? Outcome.done(answer) : problem("must be at most " + limit + " characters");
+        return answer.length() <= limit ? Outcome.done(answer)
+                : problem(SharedRefusals.TOO_LONG, String.valueOf(limit));
     }
 
-    private static <T> Outcome<T> problem(String message) {
-        return Outcome.refused(new Refusal(Refusal.Kind.INVALID, message, List.of()));
+    private static <T> Outcome<T> problem(Refusal.Reason reason, Object... arguments) {
+        return Outcome.refused(Refusal.of(Refusal.Kind.INVALID, reason, arguments));
+    }
+
+    /** The problem of an uploaded file as the problem of the answer it was given for. */
+    private static <T> Outcome<T> problem(Refusal.FieldProblem fileProblem) {
+        return Outcome.refused(new Refusal(Refusal.Kind.INVALID, fileProblem.message(), List.of(),
+                fileProblem.code(), fileProblem.template(), fileProblem.arguments()));
     }
 
     /** The registered device of the reporter's that a device question was answered with, if any. */

@@ -127,12 +127,12 @@ class GuidedReporting {
         Optional<ReportTemplates.Stored> found = templates.byKey(submission.template())
                 .filter(stored -> !stored.template().retired());
         if (found.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("template", "'" + submission.template()
-                    + "' is not a template you can report with"));
+            return Outcome.refused(Refusal.invalid("template", IntakeRefusals.NOT_A_TEMPLATE,
+                    submission.template()));
         }
         Optional<ZoneId> zone = zoneOf(submission.timeZone());
         if (zone.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("timeZone", "is not a time zone such as Europe/Amsterdam"));
+            return Outcome.refused(Refusal.invalid("timeZone", IntakeRefusals.NOT_A_TIME_ZONE));
         }
         Locale locale = GuidedAnswers.locale(submission.language() == null ? "en" : submission.language());
         return GuidedAnswers.read(found.get().template().content(), submission.answers(), submitted.files(),

@@ -3,6 +3,7 @@ package io.cairn.intake;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,8 @@ class IntakeAccess {
 
     /** Why the signed-in user may not do this without the admin role; empty for an admin. */
     Optional<Refusal> requireAdmin(String what) {
-        return isAdmin() ? Optional.empty() : Optional.of(Refusal.forbidden("you need the role admin to " + what));
+        return isAdmin() ? Optional.empty() : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin",
+                what));
     }
 
     /** Whether the signed-in user is an admin; false without an account. */

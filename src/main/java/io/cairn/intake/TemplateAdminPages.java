@@ -6,6 +6,7 @@ import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import io.cairn.shared.Tlp;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -121,7 +122,7 @@ class TemplateAdminPages {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal.message());
             }
             problems.addAll(refusal.fields().isEmpty()
-                    ? List.of(new Refusal.FieldProblem("template", refusal.message())) : refusal.fields());
+                    ? List.of(refusal.asProblemOf("template")) : refusal.fields());
         }
         model.addAttribute("newKey", value(form, "key"));
         return editor(key, content, version, problems, model);
@@ -198,8 +199,8 @@ class TemplateAdminPages {
         List<String> tipsEn = lines(value(form, "tips.en"));
         List<String> tipsNl = lines(value(form, "tips.nl"));
         if (tipsEn.size() != tipsNl.size()) {
-            problems.add(new Refusal.FieldProblem("tips", "give as many Dutch tips as English ones, one a line ("
-                    + tipsEn.size() + " English, " + tipsNl.size() + " Dutch)"));
+            problems.add(Refusal.FieldProblem.of("tips", IntakeRefusals.TIPS_UNEVEN, String.valueOf(tipsEn.size()),
+                    String.valueOf(tipsNl.size())));
         }
         List<Texts> tips = new ArrayList<>();
         for (int i = 0; i < Math.min(tipsEn.size(), tipsNl.size()); i++) {
@@ -215,8 +216,7 @@ class TemplateAdminPages {
         for (String line : lines(text)) {
             String[] parts = line.split("\\|");
             if (parts.length != 3) {
-                problems.add(new Refusal.FieldProblem(at + ".options", "write each option as value | English | "
-                        + "Dutch: '" + line + "'"));
+                problems.add(Refusal.FieldProblem.of(at + ".options", IntakeRefusals.NOT_AN_OPTION_LINE, line));
                 continue;
             }
             options.add(new TemplateContent.Choice(parts[0].trim(), new Texts(parts[1].trim(), parts[2].trim())));
@@ -226,8 +226,8 @@ class TemplateAdminPages {
 
     /** A rule the content breaks, named by its path in the content, such as {@code questions[0].label.nl}. */
     private static Refusal.FieldProblem problem(ConstraintViolation<TemplateContent> violation) {
-        return new Refusal.FieldProblem(violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "")
-                .replaceAll("<[^>]+>", ""), violation.getMessage());
+        return Refusal.FieldProblem.of(violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "")
+                .replaceAll("<[^>]+>", ""), SharedRefusals.GIVEN_TEXT, violation.getMessage());
     }
 
     private static TemplateContent emptyContent() {

@@ -4,12 +4,12 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -47,9 +47,9 @@ class TemplateEditing {
     Outcome<ReportTemplate> add(String key, TemplateContent content) {
         Optional<Refusal> refusal = access.requireAdmin("add report templates")
                 .or(() -> key.matches("[a-z][a-z0-9-]{0,39}") ? Optional.empty()
-                        : Optional.of(Refusal.invalid("key", "must be 1 to 40 lower-case letters, digits or dashes")))
-                .or(() -> templates.exists(key) ? Optional.of(Refusal.conflict("key", "is already taken"))
-                        : Optional.empty())
+                        : Optional.of(Refusal.invalid("key", IntakeRefusals.NOT_A_TEMPLATE_KEY)))
+                .or(() -> templates.exists(key)
+                        ? Optional.of(Refusal.conflict("key", SharedRefusals.ALREADY_TAKEN)) : Optional.empty())
                 .or(() -> problems(content));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -92,7 +92,7 @@ class TemplateEditing {
         }
         List<String> stored = templates.all().stream().map(t -> t.template().key()).sorted().toList();
         if (!keys.stream().sorted().toList().equals(stored)) {
-            return Outcome.refused(Refusal.invalid("keys", "must list every template once: " + stored));
+            return Outcome.refused(Refusal.invalid("keys", IntakeRefusals.NOT_EVERY_TEMPLATE, stored.toString()));
         }
         Instant now = clock.instant();
         for (int i = 0; i < keys.size(); i++) {
@@ -123,8 +123,7 @@ class TemplateEditing {
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Refusal(Refusal.Kind.INVALID, problems.stream().map(p -> p.field() + ": "
-                + p.message()).collect(Collectors.joining("; ")), problems));
+        return Optional.of(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
     }
 
     private void publish(String key, TemplateChanged.Verb verb, @Nullable ReportTemplate before,

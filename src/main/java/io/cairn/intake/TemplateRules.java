@@ -4,6 +4,7 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.PriorityMatrix;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +34,7 @@ class TemplateRules {
             TemplateContent.Question question = content.questions().get(i);
             String at = "questions[" + i + "]";
             if (!keys.add(question.key())) {
-                problems.add(new Refusal.FieldProblem(at + ".key", "'" + question.key() + "' is used twice"));
+                problems.add(Refusal.FieldProblem.of(at + ".key", IntakeRefusals.QUESTION_KEY_TWICE, question.key()));
             }
             problems.addAll(questionProblems(question, at));
         }
@@ -46,18 +47,17 @@ class TemplateRules {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         if (question.kind() == QuestionKind.CHOICE) {
             if (question.options().size() < 2) {
-                problems.add(new Refusal.FieldProblem(at + ".options", "a choice needs at least two options"));
+                problems.add(Refusal.FieldProblem.of(at + ".options", IntakeRefusals.CHOICE_NEEDS_OPTIONS));
             }
             Set<String> values = new HashSet<>();
             question.options().stream().filter(option -> !values.add(option.value())).findFirst()
-                    .ifPresent(option -> problems.add(new Refusal.FieldProblem(at + ".options",
-                            "the value '" + option.value() + "' is used twice")));
+                    .ifPresent(option -> problems.add(Refusal.FieldProblem.of(at + ".options",
+                            IntakeRefusals.OPTION_VALUE_TWICE, option.value())));
         } else if (!question.options().isEmpty()) {
-            problems.add(new Refusal.FieldProblem(at + ".options", "only a choice question has options"));
+            problems.add(Refusal.FieldProblem.of(at + ".options", IntakeRefusals.OPTIONS_ONLY_FOR_CHOICE));
         }
         if (question.kind() == QuestionKind.FILE && question.required()) {
-            problems.add(new Refusal.FieldProblem(at + ".required", "a file question cannot be required: "
-                    + "a reporter on a phone may have no file to give"));
+            problems.add(Refusal.FieldProblem.of(at + ".required", IntakeRefusals.FILE_QUESTION_REQUIRED));
         }
         return problems;
     }
@@ -68,16 +68,19 @@ class TemplateRules {
         PriorityMatrix matrix = incidents.priorityMatrix();
         if (defaults.category() != null && incidents.categories().stream()
                 .noneMatch(choice -> choice.category().equals(defaults.category()))) {
-            problems.add(new Refusal.FieldProblem("defaults.category", "is not an RSIT class and type"));
+            problems.add(Refusal.FieldProblem.of("defaults.category", IntakeRefusals.NOT_A_CATEGORY));
         }
         if (defaults.impact() != null && matrix.impactLevel(defaults.impact()).isEmpty()) {
-            problems.add(new Refusal.FieldProblem("defaults.impact", "must be one of " + matrix.impacts()));
+            problems.add(Refusal.FieldProblem.of("defaults.impact", SharedRefusals.MUST_BE_ONE_OF,
+                    matrix.impacts().toString()));
         }
         if (defaults.urgency() != null && matrix.urgencyLevel(defaults.urgency()).isEmpty()) {
-            problems.add(new Refusal.FieldProblem("defaults.urgency", "must be one of " + matrix.urgencies()));
+            problems.add(Refusal.FieldProblem.of("defaults.urgency", SharedRefusals.MUST_BE_ONE_OF,
+                    matrix.urgencies().toString()));
         }
         if (defaults.team() != null && identity.team(defaults.team()).isEmpty()) {
-            problems.add(new Refusal.FieldProblem("defaults.team", "team " + defaults.team() + " does not exist"));
+            problems.add(Refusal.FieldProblem.of("defaults.team", SharedRefusals.TEAM_DOES_NOT_EXIST,
+                    defaults.team().toString()));
         }
         return problems;
     }
