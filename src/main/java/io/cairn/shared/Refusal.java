@@ -86,29 +86,6 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
             return new FieldProblem(field, format(reason.template(), arguments), reason.code(), reason.template(),
                     List.of(arguments));
         }
-
-        /**
-         * A problem with a fixed text, its code made from the text.
-         *
-         * @deprecated handling and intake are the last users; give a {@link Reason} to
-         *     {@link #of(String, Reason, Object...)}
-         */
-        @Deprecated(forRemoval = true)
-        public FieldProblem(String field, String message) {
-            this(field, message, LegacyCodes.of(message), message, List.of());
-        }
-
-        /**
-         * A problem whose text has variable parts, its code made from the template.
-         *
-         * @deprecated handling and intake are the last users; give a {@link Reason} to
-         *     {@link #of(String, Reason, Object...)}
-         */
-        @Deprecated(forRemoval = true)
-        public static FieldProblem of(String field, String template, Object... arguments) {
-            return new FieldProblem(field, format(template, arguments), LegacyCodes.of(template), template,
-                    List.of(arguments));
-        }
     }
 
     public Refusal {
@@ -199,61 +176,5 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
     private static Refusal ofField(Kind kind, FieldProblem problem) {
         return new Refusal(kind, problem.field() + ": " + problem.message(), List.of(problem), problem.code(),
                 problem.field() + ": " + problem.template(), problem.arguments());
-    }
-
-    /**
-     * A refusal with a fixed text, its code made from the text.
-     *
-     * @deprecated handling and intake are the last users; use a factory method with a {@link Reason}
-     */
-    @Deprecated(forRemoval = true)
-    public Refusal(Kind kind, String message, List<FieldProblem> fields) {
-        this(kind, message, fields, LegacyCodes.of(message), message, List.of());
-    }
-
-    /**
-     * A refusal whose text has variable parts, its code made from the template.
-     *
-     * @deprecated handling and intake are the last users; use a factory method with a {@link Reason}
-     */
-    @Deprecated(forRemoval = true)
-    public Refusal(Kind kind, String message, List<FieldProblem> fields, String template, List<Object> arguments) {
-        this(kind, message, fields, LegacyCodes.of(template), template, arguments);
-    }
-
-    /** @deprecated handling and intake are the last users; use {@link #of(Kind, Reason, Object...)} */
-    @Deprecated(forRemoval = true)
-    public static Refusal of(Kind kind, String template, Object... arguments) {
-        return new Refusal(kind, format(template, arguments), List.of(), template, List.of(arguments));
-    }
-
-    /** @deprecated handling and intake are the last users; use {@link #invalid(String, Reason, Object...)} */
-    @Deprecated(forRemoval = true)
-    public static Refusal invalid(String field, String template, Object... arguments) {
-        return ofField(Kind.INVALID, FieldProblem.of(field, template, arguments));
-    }
-
-    /** @deprecated handling and intake are the last users; use {@link #conflict(Reason, Object...)} */
-    @Deprecated(forRemoval = true)
-    public static Refusal conflict(String message) {
-        return new Refusal(Kind.CONFLICT, message, List.of());
-    }
-
-    /** @deprecated handling and intake are the last users; use {@link #conflict(String, Reason, Object...)} */
-    @Deprecated(forRemoval = true)
-    public static Refusal conflict(String field, String template, Object... arguments) {
-        return ofField(Kind.CONFLICT, FieldProblem.of(field, template, arguments));
-    }
-
-    /** @deprecated intake is the last user; use {@link #tooLarge(String, Reason, Object...)} */
-    @Deprecated(forRemoval = true)
-    public static Refusal tooLarge(String field, String message) {
-        return ofField(Kind.TOO_LARGE, new FieldProblem(field, message));
-    }
-
-    /** @deprecated handling and intake are the last users; use {@link #forbidden(Reason, Object...)} */
-    @Deprecated(forRemoval = true)
-    public static Refusal forbidden(String message) {
-        return new Refusal(Kind.FORBIDDEN, message, List.of());
     }
 }

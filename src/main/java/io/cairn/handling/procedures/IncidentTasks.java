@@ -7,6 +7,7 @@ import io.cairn.incidents.IncidentId;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,18 +64,19 @@ class IncidentTasks {
     /** Gives a team a task for an incident, sharing only the fields chosen. */
     Outcome<TaskView> add(IncidentId incident, NewTask task) {
         if (task.title() == null || task.title().isBlank() || task.title().length() > 200) {
-            return Outcome.refused(Refusal.invalid("title", "must be 1 to 200 characters"));
+            return Outcome.refused(Refusal.invalid("title", ProcedureRefusals.TEXT_LENGTH));
         }
         String description = Objects.requireNonNullElse(task.description(), "");
         if (description.length() > 5000) {
-            return Outcome.refused(Refusal.invalid("description", "must be at most 5000 characters"));
+            return Outcome.refused(Refusal.invalid("description", SharedRefusals.TOO_LONG, "5000"));
         }
         if (task.team() == null || !identity.teamExists(task.team())) {
-            return Outcome.refused(Refusal.invalid("team", "team " + task.team() + " does not exist"));
+            return Outcome.refused(Refusal.invalid("team", SharedRefusals.TEAM_DOES_NOT_EXIST,
+                    String.valueOf(task.team())));
         }
         Instant now = clock.instant();
         if (task.dueAt() != null && task.dueAt().isBefore(now.minus(Duration.ofMinutes(5)))) {
-            return Outcome.refused(Refusal.invalid("dueAt", "lies in the past"));
+            return Outcome.refused(Refusal.invalid("dueAt", ProcedureRefusals.LIES_IN_THE_PAST));
         }
         Actor actor = identity.requireActor();
         List<SharedField> shared = Objects.requireNonNullElse(task.shared(), List.of());

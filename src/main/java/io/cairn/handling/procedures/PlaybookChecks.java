@@ -6,6 +6,7 @@ import io.cairn.identity.TeamView;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -63,39 +63,37 @@ class PlaybookChecks {
             overlap(definition, self).map(Refusal::fields).ifPresent(problems::addAll);
         }
         if (!problems.isEmpty()) {
-            return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.stream()
-                    .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")), problems));
+            return Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
         }
         return Outcome.done(definition.withSteps(resolved));
     }
 
     private void checkHead(PlaybookDefinition definition, List<Refusal.FieldProblem> problems) {
         if (!KEY.matcher(definition.key()).matches()) {
-            problems.add(new Refusal.FieldProblem("key", "must be 1 to 60 lower-case letters, digits and dashes"));
+            problems.add(Refusal.FieldProblem.of("key", ProcedureRefusals.NOT_A_KEY));
         }
         if (definition.name().isEmpty() || definition.name().length() > 200) {
-            problems.add(new Refusal.FieldProblem("name", "must be 1 to 200 characters"));
+            problems.add(Refusal.FieldProblem.of("name", ProcedureRefusals.TEXT_LENGTH));
         }
         if (Objects.requireNonNullElse(definition.description(), "").length() > 5000) {
-            problems.add(new Refusal.FieldProblem("description", "must be at most 5000 characters"));
+            problems.add(Refusal.FieldProblem.of("description", SharedRefusals.TOO_LONG, "5000"));
         }
         if (definition.categories().isEmpty()) {
-            problems.add(new Refusal.FieldProblem("categories", "name at least one RSIT category"));
+            problems.add(Refusal.FieldProblem.of("categories", ProcedureRefusals.NO_CATEGORY));
         }
         for (int i = 0; i < definition.categories().size(); i++) {
             CategoryMatch category = definition.categories().get(i);
             if (!knownCategory(category)) {
                 problems.add(Refusal.FieldProblem.of("categories[" + i + "]",
-                        "''{0}'' is not an RSIT class or class/type", category.toString()));
+                        ProcedureRefusals.NOT_A_CATEGORY, category.toString()));
             }
         }
         if (definition.template() != null && !KEY.matcher(definition.template()).matches()) {
-            problems.add(Refusal.FieldProblem.of("template",
-                    "''{0}'' is not a report template key (lower-case letters, digits and dashes)",
+            problems.add(Refusal.FieldProblem.of("template", ProcedureRefusals.NOT_A_TEMPLATE_KEY,
                     definition.template()));
         }
         if (definition.steps().isEmpty()) {
-            problems.add(new Refusal.FieldProblem("steps", "a playbook needs at least one step"));
+            problems.add(Refusal.FieldProblem.of("steps", ProcedureRefusals.NO_STEPS));
         }
     }
 
@@ -111,7 +109,7 @@ class PlaybookChecks {
             team = teams.get(step.team().toLowerCase(Locale.ROOT));
             if (team == null) {
                 problems.add(Refusal.FieldProblem.of(field + ".team",
-                        "step {0} is assigned to team ''{1}'', which does not exist", named, step.team()));
+                        ProcedureRefusals.STEP_TEAM_DOES_NOT_EXIST, named, step.team()));
             }
         }
         return step.withTeam(team == null ? step.team() : team.toString());
@@ -120,22 +118,20 @@ class PlaybookChecks {
     private static void checkTexts(PlaybookStep step, String field, String named,
             List<Refusal.FieldProblem> problems) {
         if (step.phase() == null || !PlaybookStep.PHASES.contains(step.phase())) {
-            problems.add(Refusal.FieldProblem.of(field + ".phase", "step {0} must belong to analysis, "
-                    + "containment, eradication, recovery or review", named));
+            problems.add(Refusal.FieldProblem.of(field + ".phase", ProcedureRefusals.STEP_PHASE, named));
         }
         if (step.title().isEmpty() || step.title().length() > 200) {
-            problems.add(Refusal.FieldProblem.of(field + ".title", "step {0} needs a title of 1 to 200 "
-                    + "characters", named));
+            problems.add(Refusal.FieldProblem.of(field + ".title", ProcedureRefusals.STEP_TITLE_LENGTH, named));
         }
         if (step.description() != null && step.description().length() > 5000) {
-            problems.add(Refusal.FieldProblem.of(field + ".description", "step {0}: the description must be "
-                    + "at most 5000 characters", named));
+            problems.add(Refusal.FieldProblem.of(field + ".description", ProcedureRefusals.STEP_DESCRIPTION_TOO_LONG,
+                    named));
         }
         for (String article : Objects.requireNonNullElse(step.articles(), List.<String>of())) {
             if (!SLUG.matcher(article).matches() && !(PlaybookStep.isAddress(article) && article.length() <= 500
                     && !article.contains(" "))) {
                 problems.add(Refusal.FieldProblem.of(field + ".articles",
-                        "step {0}: ''{1}'' is neither a knowledge article slug nor a web address", named, article));
+                        ProcedureRefusals.STEP_NOT_AN_ARTICLE, named, article));
             }
         }
     }
@@ -144,14 +140,13 @@ class PlaybookChecks {
             List<Refusal.FieldProblem> problems) {
         Optional<Duration> due = step.dueOffset();
         if (due.isEmpty()) {
-            problems.add(Refusal.FieldProblem.of(field + ".due",
-                    "step {0}: ''{1}'' is not a duration such as PT4H or P2D", named, String.valueOf(step.due())));
+            problems.add(Refusal.FieldProblem.of(field + ".due", ProcedureRefusals.STEP_DUE_NOT_A_DURATION, named,
+                    String.valueOf(step.due())));
         } else if (due.get().isNegative()) {
-            problems.add(Refusal.FieldProblem.of(field + ".due", "step {0}: the due offset {1} is negative; it "
-                    + "counts from the start of the phase", named, String.valueOf(step.due())));
+            problems.add(Refusal.FieldProblem.of(field + ".due", ProcedureRefusals.STEP_DUE_NEGATIVE, named,
+                    String.valueOf(step.due())));
         } else if (due.get().compareTo(LONGEST_DUE) > 0) {
-            problems.add(Refusal.FieldProblem.of(field + ".due", "step {0}: the due offset may be at most "
-                    + "365 days", named));
+            problems.add(Refusal.FieldProblem.of(field + ".due", ProcedureRefusals.STEP_DUE_TOO_LONG, named));
         }
     }
 
@@ -164,9 +159,8 @@ class PlaybookChecks {
             }
             for (CategoryMatch mine : definition.categories()) {
                 if (other.definition().categories().contains(mine)) {
-                    return Optional.of(Refusal.conflict("categories", "''{0}'' already has the playbook ''{1}''; "
-                            + "retire it or change its categories first", mine.toString(),
-                            other.definition().name()));
+                    return Optional.of(Refusal.conflict("categories", ProcedureRefusals.CATEGORY_HAS_PLAYBOOK,
+                            mine.toString(), other.definition().name()));
                 }
             }
         }

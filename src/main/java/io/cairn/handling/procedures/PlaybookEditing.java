@@ -49,8 +49,7 @@ class PlaybookEditing {
 
     Outcome<Playbook> add(PlaybookDefinition definition) {
         if (playbooks.exists(definition.key())) {
-            return Outcome.refused(Refusal.conflict("key", "a playbook with the key ''{0}'' exists already",
-                    definition.key()));
+            return Outcome.refused(Refusal.conflict("key", ProcedureRefusals.KEY_TAKEN, definition.key()));
         }
         Outcome<PlaybookDefinition> valid = checks.validate(definition, null, true);
         if (!(valid instanceof Outcome.Done<PlaybookDefinition> done)) {

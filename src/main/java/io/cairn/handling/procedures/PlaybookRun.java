@@ -5,7 +5,6 @@ import io.cairn.incidents.Status;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -39,30 +38,35 @@ record PlaybookRun(IncidentId incident, Optional<PlaybookId> playbook, List<Open
     Outcome<Status> leave(Status phase, Status to) {
         if (to == Status.CLOSED) {
             List<String> open = openMandatorySteps.stream().map(OpenStep::title).toList();
-            return open.isEmpty() ? Outcome.done(to) : Outcome.refused(refusal("The incident cannot be closed", open));
+            return open.isEmpty() ? Outcome.done(to)
+                    : Outcome.refused(refusal(ProcedureRefusals.CLOSE_WITH_OPEN_STEPS, open));
         }
         if (!PlaybookStep.PHASES.contains(phase) || to == phase) {
             return Outcome.done(to);
         }
         List<String> open = openMandatorySteps.stream().filter(step -> step.phase() == phase).map(OpenStep::title)
                 .toList();
-        return open.isEmpty() ? Outcome.done(to) : Outcome.refused(refusal(phaseName(phase) + " cannot be left", open));
+        return open.isEmpty() ? Outcome.done(to) : Outcome.refused(refusal(leaving(phase), open));
     }
 
     /**
-     * A refusal of the status field; the open steps are its argument, so that one code serves each phase, and they
-     * are named in the reader's language when they are shipped steps.
+     * A refusal of the status field for the reason of its phase (or of closing); the open steps are its argument,
+     * named in the reader's language when they are shipped steps.
      */
-    private static Refusal refusal(String what, List<String> open) {
-        String template = what + " while these mandatory steps are open: {0}";
-        Refusal.FieldProblem problem = Refusal.FieldProblem.of("to", template,
-                String.join("; ", open.stream().map(ShippedTexts::shown).toList()));
-        return new Refusal(Refusal.Kind.CONFLICT, problem.message(), List.of(problem), template,
-                problem.arguments());
+    private static Refusal refusal(ProcedureRefusals reason, List<String> open) {
+        String steps = String.join("; ", open.stream().map(ShippedTexts::shown).toList());
+        return Refusal.of(Refusal.Kind.CONFLICT, List.of(Refusal.FieldProblem.of("to", reason, steps)), reason, steps);
     }
 
-    private static String phaseName(Status phase) {
-        String code = phase.code();
-        return code.substring(0, 1).toUpperCase(Locale.ROOT) + code.substring(1);
+    /** The reason a phase of {@link PlaybookStep#PHASES} is not left. */
+    private static ProcedureRefusals leaving(Status phase) {
+        return switch (phase) {
+            case ANALYSIS -> ProcedureRefusals.LEAVE_ANALYSIS_WITH_OPEN_STEPS;
+            case CONTAINMENT -> ProcedureRefusals.LEAVE_CONTAINMENT_WITH_OPEN_STEPS;
+            case ERADICATION -> ProcedureRefusals.LEAVE_ERADICATION_WITH_OPEN_STEPS;
+            case RECOVERY -> ProcedureRefusals.LEAVE_RECOVERY_WITH_OPEN_STEPS;
+            case REVIEW -> ProcedureRefusals.LEAVE_REVIEW_WITH_OPEN_STEPS;
+            default -> throw new IllegalArgumentException(phase.code() + " is no phase of a playbook");
+        };
     }
 }

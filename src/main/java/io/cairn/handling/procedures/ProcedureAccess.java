@@ -8,6 +8,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +45,7 @@ class ProcedureAccess {
     /** Why the signed-in user may not list the tasks of their teams, if they may not. */
     Optional<Refusal> refuseTeamTaskReader() {
         return identity.requireActor().hasAny(Role.RESOLVER, Role.HANDLER, Role.COORDINATOR) ? Optional.empty()
-                : Optional.of(Refusal.forbidden("you need the role resolver or handler to see tasks"));
+                : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "resolver or handler", "see tasks"));
     }
 
     /** The incident, if the signed-in user may handle it (handler or coordinator who may see it). */
@@ -73,8 +74,8 @@ class ProcedureAccess {
         if (identity.requireActor().hasAny(roles)) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.forbidden("you need the role " + Arrays.stream(roles)
+        return Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, Arrays.stream(roles)
                 .map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(Collectors.joining(" or ")) + " to " + what));
+                .collect(Collectors.joining(" or ")), what));
     }
 }

@@ -2,6 +2,7 @@ package io.cairn.handling.procedures;
 
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +36,7 @@ record Task(TaskId id, String title, boolean mandatory, TaskState state, @Nullab
     /** Completes the open task, with a note if one is written; a blank note is none. */
     Outcome<Task> complete(@Nullable String note, String by, Instant at) {
         if (note != null && note.length() > MAX_NOTE) {
-            return Outcome.refused(Refusal.invalid("note", "must be at most 5000 characters"));
+            return Outcome.refused(Refusal.invalid("note", SharedRefusals.TOO_LONG, String.valueOf(MAX_NOTE)));
         }
         if (!isOpen()) {
             return notOpen();
@@ -46,10 +47,10 @@ record Task(TaskId id, String title, boolean mandatory, TaskState state, @Nullab
     /** Skips the open task, which must be optional, for the reason given. */
     Outcome<Task> skip(@Nullable String reason, String by, Instant at) {
         if (mandatory) {
-            return Outcome.refused(Refusal.conflict("'" + title + "' is mandatory and cannot be skipped"));
+            return Outcome.refused(Refusal.conflict(ProcedureRefusals.MANDATORY, title));
         }
         if (reason == null || reason.isBlank()) {
-            return Outcome.refused(Refusal.invalid("reason", "skipping a step needs a reason"));
+            return Outcome.refused(Refusal.invalid("reason", ProcedureRefusals.SKIPPING_NEEDS_REASON));
         }
         if (!isOpen()) {
             return notOpen();
@@ -60,7 +61,7 @@ record Task(TaskId id, String title, boolean mandatory, TaskState state, @Nullab
     /** Opens the done or skipped task again, forgetting who closed it, when, and with what note. */
     Outcome<Task> reopen() {
         if (isOpen()) {
-            return Outcome.refused(Refusal.conflict("'" + title + "' is open already"));
+            return Outcome.refused(Refusal.conflict(ProcedureRefusals.OPEN_ALREADY, title));
         }
         return Outcome.done(new Task(id, title, mandatory, TaskState.OPEN, null, null, null, version));
     }
@@ -70,6 +71,6 @@ record Task(TaskId id, String title, boolean mandatory, TaskState state, @Nullab
     }
 
     private Outcome<Task> notOpen() {
-        return Outcome.refused(Refusal.conflict("'" + title + "' is not open"));
+        return Outcome.refused(Refusal.conflict(ProcedureRefusals.NOT_OPEN, title));
     }
 }

@@ -3,6 +3,7 @@ package io.cairn.handling.routing;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +23,13 @@ class RoutingAccess {
     /** Why the signed-in user may not read routing rules, if they may not. */
     Optional<Refusal> refuseReader() {
         return identity.requireActor().hasAny(Role.ADMIN, Role.HANDLER, Role.COORDINATOR) ? Optional.empty()
-                : Optional.of(Refusal.forbidden("you need the role admin or handler or coordinator to read routing "
-                        + "rules"));
+                : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE,
+                        "admin or handler or coordinator", "read routing rules"));
     }
 
     /** Why the signed-in user may not do {@code what} (such as "add routing rules"), if they are no admin. */
     Optional<Refusal> refuseEditor(String what) {
         return identity.requireActor().hasAny(Role.ADMIN) ? Optional.empty()
-                : Optional.of(Refusal.forbidden("you need the role admin to " + what));
+                : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 }

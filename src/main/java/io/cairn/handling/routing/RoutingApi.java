@@ -67,7 +67,7 @@ class RoutingApi {
     List<RoutingRule> move(@PathVariable RoutingRuleId id, @RequestBody Move move) {
         if (!"up".equals(move.direction()) && !"down".equals(move.direction())) {
             throw new io.cairn.shared.RefusedException(io.cairn.shared.Refusal.invalid("direction",
-                    "must be up or down"));
+                    RoutingRefusals.NOT_A_DIRECTION));
         }
         return procedures.moveRoutingRule(id, "up".equals(move.direction())).orRefuse();
     }

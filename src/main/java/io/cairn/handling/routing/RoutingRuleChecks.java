@@ -6,6 +6,7 @@ import io.cairn.identity.TeamView;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -43,19 +43,17 @@ class RoutingRuleChecks {
         nameProblem(id, definition).ifPresent(problems::add);
         categoryProblem(definition).ifPresent(problems::add);
         if (definition.template() != null && !TEMPLATE_KEY.matcher(definition.template()).matches()) {
-            problems.add(Refusal.FieldProblem.of("template",
-                    "''{0}'' is not a report template key (lower-case letters, digits and dashes)",
+            problems.add(Refusal.FieldProblem.of("template", RoutingRefusals.NOT_A_TEMPLATE_KEY,
                     definition.template()));
         }
         if (definition.businessUnit() != null && !identity.businessUnitExists(definition.businessUnit())) {
-            problems.add(Refusal.FieldProblem.of("businessUnit", "business unit {0} does not exist",
+            problems.add(Refusal.FieldProblem.of("businessUnit", SharedRefusals.BUSINESS_UNIT_DOES_NOT_EXIST,
                     definition.businessUnit().toString()));
         }
         UUID asset = asset(definition, problems);
         TeamId team = team(definition, problems);
         if (!problems.isEmpty()) {
-            return Outcome.refused(new Refusal(Refusal.Kind.INVALID, problems.stream()
-                    .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")), problems));
+            return Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
         }
         return Outcome.done(new RoutingRule(id, position, definition.name(), definition.rsitClass(),
                 definition.rsitType(), definition.template(), definition.businessUnit(), asset,
@@ -66,16 +64,16 @@ class RoutingRuleChecks {
 
     private Optional<Refusal.FieldProblem> nameProblem(RoutingRuleId id, RoutingRuleDefinition definition) {
         if (definition.name().isEmpty() || definition.name().length() > 100) {
-            return Optional.of(new Refusal.FieldProblem("name", "must be 1 to 100 characters"));
+            return Optional.of(Refusal.FieldProblem.of("name", SharedRefusals.NAME_LENGTH));
         }
         return rules.nameTaken(definition.name(), id)
-                ? Optional.of(Refusal.FieldProblem.of("name", "another rule is called ''{0}''", definition.name()))
+                ? Optional.of(Refusal.FieldProblem.of("name", RoutingRefusals.NAME_TAKEN, definition.name()))
                 : Optional.empty();
     }
 
     private Optional<Refusal.FieldProblem> categoryProblem(RoutingRuleDefinition definition) {
         if (definition.rsitType() != null && definition.rsitClass() == null) {
-            return Optional.of(new Refusal.FieldProblem("rsitType", "a type needs its RSIT class"));
+            return Optional.of(Refusal.FieldProblem.of("rsitType", RoutingRefusals.TYPE_NEEDS_CLASS));
         }
         if (definition.rsitClass() == null || knownCategory(definition.rsitClass(), definition.rsitType())) {
             return Optional.empty();
@@ -83,7 +81,7 @@ class RoutingRuleChecks {
         String category = definition.rsitType() == null ? definition.rsitClass()
                 : definition.rsitClass() + "/" + definition.rsitType();
         return Optional.of(Refusal.FieldProblem.of(definition.rsitType() == null ? "rsitClass" : "rsitType",
-                "''{0}'' is not an RSIT class or class/type", category));
+                RoutingRefusals.NOT_A_CATEGORY, category));
     }
 
     private boolean knownCategory(String rsitClass, @Nullable String rsitType) {
@@ -98,14 +96,14 @@ class RoutingRuleChecks {
         try {
             return UUID.fromString(definition.asset());
         } catch (IllegalArgumentException e) {
-            problems.add(Refusal.FieldProblem.of("asset", "''{0}'' is not a device id (a UUID)", definition.asset()));
+            problems.add(Refusal.FieldProblem.of("asset", RoutingRefusals.NOT_A_DEVICE_ID, definition.asset()));
             return null;
         }
     }
 
     private @Nullable TeamId team(RoutingRuleDefinition definition, List<Refusal.FieldProblem> problems) {
         if (definition.team().isEmpty()) {
-            problems.add(new Refusal.FieldProblem("team", "a rule routes to a team"));
+            problems.add(Refusal.FieldProblem.of("team", RoutingRefusals.NEEDS_TEAM));
             return null;
         }
         String wanted = definition.team().toLowerCase(Locale.ROOT);
@@ -116,7 +114,7 @@ class RoutingRuleChecks {
             }
         }
         if (found == null) {
-            problems.add(Refusal.FieldProblem.of("team", "team ''{0}'' does not exist", definition.team()));
+            problems.add(Refusal.FieldProblem.of("team", RoutingRefusals.TEAM_DOES_NOT_EXIST, definition.team()));
         }
         return found;
     }

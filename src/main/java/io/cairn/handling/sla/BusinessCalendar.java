@@ -77,7 +77,7 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> w
             return Outcome.refused(problem.get());
         }
         if (week.values().stream().allMatch(List::isEmpty)) {
-            return Outcome.refused(Refusal.invalid("week", "needs working hours on at least one day"));
+            return Outcome.refused(Refusal.invalid("week", SlaRefusals.NO_WORKING_HOURS));
         }
         return Outcome.done(new BusinessCalendar(zone, week, holidays, false));
     }
@@ -89,7 +89,7 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> w
             for (int i = 1; i < hours.size(); i++) {
                 if (hours.get(i).from().isBefore(hours.get(i - 1).until())) {
                     return Optional.of(Refusal.invalid("week." + day.getKey().name().toLowerCase(
-                            java.util.Locale.ROOT), "the hours {0} and {1} overlap", hours.get(i - 1).toString(),
+                            java.util.Locale.ROOT), SlaRefusals.HOURS_OVERLAP, hours.get(i - 1).toString(),
                             hours.get(i).toString()));
                 }
             }

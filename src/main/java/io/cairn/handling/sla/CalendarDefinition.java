@@ -36,7 +36,7 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
     /** The calendar, or the first problem with it, naming the field (and the day for overlapping hours). */
     Outcome<Parsed> parse() {
         if (name == null || name.isBlank() || name.trim().length() > 80) {
-            return Outcome.refused(Refusal.invalid("name", "needs 1 to 80 characters"));
+            return Outcome.refused(Refusal.invalid("name", SlaRefusals.NAME_LENGTH));
         }
         String named = name.trim();
         return zoneId().flatMap(zoneId -> weekdays().flatMap(days -> holidayDates().flatMap(dates ->
@@ -45,13 +45,12 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
 
     private Outcome<ZoneId> zoneId() {
         if (zone == null || zone.isBlank()) {
-            return Outcome.refused(Refusal.invalid("zone", "is required, for example Europe/Amsterdam"));
+            return Outcome.refused(Refusal.invalid("zone", SlaRefusals.ZONE_REQUIRED));
         }
         try {
             return Outcome.done(ZoneId.of(zone.trim()));
         } catch (DateTimeException e) {
-            return Outcome.refused(Refusal.invalid("zone", "''{0}'' is not a time zone, for example "
-                    + "Europe/Amsterdam", zone));
+            return Outcome.refused(Refusal.invalid("zone", SlaRefusals.NOT_A_ZONE, zone));
         }
     }
 
@@ -62,8 +61,7 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
             try {
                 weekday = DayOfWeek.valueOf(day.getKey().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                return Outcome.refused(Refusal.invalid("week." + day.getKey(), "is not a weekday (monday ... "
-                        + "sunday)"));
+                return Outcome.refused(Refusal.invalid("week." + day.getKey(), SlaRefusals.NOT_A_WEEKDAY));
             }
             Outcome<List<BusinessCalendar.WorkingHours>> hours = day(weekday, day.getValue());
             if (hours instanceof Outcome.Refused<List<BusinessCalendar.WorkingHours>> refused) {
@@ -96,29 +94,26 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
                 dates.add(LocalDate.parse(String.valueOf(given.get(i)).trim()));
             } catch (DateTimeParseException e) {
                 return Outcome.refused(Refusal.invalid("holidays[" + i + "]",
-                        "''{0}'' is not a date (yyyy-MM-dd)", String.valueOf(given.get(i))));
+                        SlaRefusals.NOT_A_DATE, String.valueOf(given.get(i))));
             }
         }
         return Outcome.done(dates);
     }
 
-    private static final String NOT_A_STRETCH = "''{0}'' is not a stretch of hours such as 09:00-17:00";
-
     private static Outcome<BusinessCalendar.WorkingHours> hours(String field, @Nullable String stretch) {
         String[] ends = stretch == null ? new String[0] : stretch.trim().split("\\s*-\\s*");
         if (stretch == null || ends.length != 2) {
-            return Outcome.refused(Refusal.invalid(field, NOT_A_STRETCH, String.valueOf(stretch)));
+            return Outcome.refused(Refusal.invalid(field, SlaRefusals.NOT_A_STRETCH, String.valueOf(stretch)));
         }
         try {
             LocalTime from = LocalTime.parse(ends[0]);
             LocalTime until = ends[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(ends[1]);
             if (!until.isAfter(from)) {
-                return Outcome.refused(Refusal.invalid(field, "the hours {0} end before they start",
-                        stretch.trim()));
+                return Outcome.refused(Refusal.invalid(field, SlaRefusals.HOURS_END_BEFORE_START, stretch.trim()));
             }
             return Outcome.done(new BusinessCalendar.WorkingHours(from, until));
         } catch (DateTimeParseException e) {
-            return Outcome.refused(Refusal.invalid(field, NOT_A_STRETCH, String.valueOf(stretch)));
+            return Outcome.refused(Refusal.invalid(field, SlaRefusals.NOT_A_STRETCH, String.valueOf(stretch)));
         }
     }
 

@@ -5,6 +5,7 @@ import io.cairn.handling.SlaConfigurationChanged.Verb;
 import io.cairn.identity.Actor;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,7 @@ class CalendarEditing {
     Outcome<SlaCalendarView> create(Actor actor, CalendarDefinition definition) {
         return definition.parse().flatMap(parsed -> {
             if (calendars.findByName(parsed.name()).isPresent()) {
-                return Outcome.refused(Refusal.conflict("name", "is already taken"));
+                return Outcome.refused(Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN));
             }
             SlaCalendarId id = SlaCalendarId.random();
             calendars.insert(id, parsed, clock.instant());
@@ -70,7 +71,7 @@ class CalendarEditing {
                 return Outcome.refused(Refusal.notFound("calendar " + id));
             }
             if (calendars.findByName(parsed.name()).filter(other -> !other.equals(id)).isPresent()) {
-                return Outcome.refused(Refusal.conflict("name", "is already taken"));
+                return Outcome.refused(Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN));
             }
             long version = definition.version() == null ? stored.get().view().version() : definition.version();
             Instant now = clock.instant();
@@ -90,8 +91,7 @@ class CalendarEditing {
             return Outcome.refused(Refusal.notFound("calendar " + id));
         }
         if (policies.usesCalendar(id)) {
-            return Outcome.refused(Refusal.conflict("an SLA policy counts on this calendar; give the policy "
-                    + "another calendar first"));
+            return Outcome.refused(Refusal.conflict(SlaRefusals.CALENDAR_IN_USE));
         }
         calendars.delete(id);
         log.configured(Verb.REMOVED, Subject.SLA_CALENDAR, id.toString(), actor, stored.get().view(), null);

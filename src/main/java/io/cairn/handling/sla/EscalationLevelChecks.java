@@ -29,27 +29,27 @@ class EscalationLevelChecks {
     /** The level the definition describes at this id, or its first problem. */
     Outcome<EscalationLevels.Level> levelOf(EscalationLevelId id, EscalationLevelDefinition definition) {
         if (definition.name() == null || definition.name().isBlank() || definition.name().trim().length() > 80) {
-            return Outcome.refused(Refusal.invalid("name", "needs 1 to 80 characters"));
+            return Outcome.refused(Refusal.invalid("name", SlaRefusals.NAME_LENGTH));
         }
         String kind = definition.notifyKind() == null ? "" : definition.notifyKind().trim().toLowerCase(Locale.ROOT);
         String target = definition.notifyTarget() == null ? "" : definition.notifyTarget().trim();
         if (!List.of("team", "role", "user").contains(kind)) {
-            return Outcome.refused(Refusal.invalid("notifyKind", "must be team, role or user"));
+            return Outcome.refused(Refusal.invalid("notifyKind", SlaRefusals.NOT_A_NOTIFY_KIND));
         }
         Optional<String> stored = stored(kind, target);
         if (stored.isEmpty()) {
             return Outcome.refused(Refusal.invalid("notifyTarget", switch (kind) {
-                case "team" -> "'" + target + "' is not a team (its id or name)";
-                case "role" -> "'" + target + "' is not a role such as coordinator";
-                default -> "'" + target + "' is not a user's login name";
-            }));
+                case "team" -> SlaRefusals.NOT_A_TEAM;
+                case "role" -> SlaRefusals.NOT_A_ROLE;
+                default -> SlaRefusals.NOT_A_USER;
+            }, target));
         }
         Outcome<Duration> wait = SlaDurations.parse("waitFor", definition.waitFor());
         if (wait instanceof Outcome.Refused<Duration> refused) {
             return Outcome.refused(refused.refusal());
         }
         if (definition.next() != null && !definition.next().equals(id) && levels.find(definition.next()).isEmpty()) {
-            return Outcome.refused(Refusal.invalid("next", "escalation level {0} does not exist",
+            return Outcome.refused(Refusal.invalid("next", SlaRefusals.LEVEL_DOES_NOT_EXIST,
                     definition.next().toString()));
         }
         return Outcome.done(new EscalationLevels.Level(id, definition.name().trim(), kind, stored.get(),

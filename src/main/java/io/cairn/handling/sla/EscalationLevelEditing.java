@@ -7,6 +7,7 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.TeamId;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ class EscalationLevelEditing {
     Outcome<EscalationLevelView> create(Actor actor, EscalationLevelDefinition definition) {
         return checks.levelOf(EscalationLevelId.random(), definition).flatMap(level -> {
             if (levels.findByName(level.name()).isPresent()) {
-                return Outcome.refused(Refusal.conflict("name", "is already taken"));
+                return Outcome.refused(Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN));
             }
             levels.insert(level, clock.instant());
             EscalationLevelView view = view(levels.find(level.id()).orElseThrow());
@@ -64,7 +65,7 @@ class EscalationLevelEditing {
         }
         return checks.levelOf(id, definition).flatMap(level -> {
             if (levels.findByName(level.name()).filter(other -> !other.equals(id)).isPresent()) {
-                return Outcome.refused(Refusal.conflict("name", "is already taken"));
+                return Outcome.refused(Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN));
             }
             Optional<Refusal> cycle = cycleThrough(level);
             if (cycle.isPresent()) {
@@ -86,8 +87,7 @@ class EscalationLevelEditing {
             return Outcome.refused(Refusal.notFound("escalation level " + id));
         }
         if (policies.usesLevel(id) || levels.isNextOfAnother(id)) {
-            return Outcome.refused(Refusal.conflict("an SLA policy or another escalation level leads to this "
-                    + "level; point it elsewhere first"));
+            return Outcome.refused(Refusal.conflict(SlaRefusals.LEVEL_IN_USE));
         }
         EscalationLevelView view = view(stored.get());
         levels.delete(id);
@@ -109,7 +109,7 @@ class EscalationLevelEditing {
             }
             path.add(level.name());
             if (level.id().equals(changed.id())) {
-                return Optional.of(Refusal.invalid("next", "the escalation levels {0} would form a cycle",
+                return Optional.of(Refusal.invalid("next", SlaRefusals.LEVEL_CYCLE,
                         String.join(" → ", path)));
             }
             next = level.next();

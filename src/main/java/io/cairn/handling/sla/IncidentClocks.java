@@ -57,13 +57,12 @@ class IncidentClocks {
         List<SlaClock> locked = clocks.lock(id).stream()
                 .filter(c -> c.breach().breachedAt() != null && c.breach().acknowledgedAt() == null).toList();
         if (locked.isEmpty()) {
-            return refusedUnread(Refusal.conflict("the incident has no breach waiting for an acknowledgement"));
+            return refusedUnread(Refusal.conflict(SlaRefusals.NO_BREACH_TO_ACKNOWLEDGE));
         }
         boolean mayAcknowledge = actor.has(Role.COORDINATOR) || actor.id().equals(incident.get().owner())
                 || locked.stream().anyMatch(c -> c.breach().notified().contains(actor.id()));
         if (!mayAcknowledge) {
-            return refusedUnread(Refusal.forbidden("only the owner, a coordinator or someone the breach was "
-                    + "sent to may acknowledge it"));
+            return refusedUnread(Refusal.forbidden(SlaRefusals.MAY_NOT_ACKNOWLEDGE));
         }
         Instant now = clock.instant();
         for (SlaClock breached : locked) {

@@ -3,6 +3,7 @@ package io.cairn.handling.sla;
 import io.cairn.incidents.Status;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,8 +42,7 @@ class PolicyChecks {
         Duration responseTarget = ((Outcome.Done<Duration>) response).value();
         Duration resolutionTarget = ((Outcome.Done<Duration>) resolution).value();
         if (resolutionTarget.compareTo(responseTarget) < 0) {
-            return Outcome.refused(Refusal.invalid("resolutionTarget", "must not be shorter than the response "
-                    + "target"));
+            return Outcome.refused(Refusal.invalid("resolutionTarget", SlaRefusals.RESOLUTION_BEFORE_RESPONSE));
         }
         int warning = definition.warningPercent() == null ? settings.defaultWarningPercent()
                 : definition.warningPercent();
@@ -56,15 +56,15 @@ class PolicyChecks {
 
     private Optional<Refusal> settingsProblem(int warning, SlaPolicyDefinition definition) {
         if (warning < 1 || warning > 99) {
-            return Optional.of(Refusal.invalid("warningPercent", "must be from 1 to 99"));
+            return Optional.of(Refusal.invalid("warningPercent", SharedRefusals.OUT_OF_RANGE, "1", "99"));
         }
         if (definition.calendar() != null && calendars.find(definition.calendar()).isEmpty()) {
-            return Optional.of(Refusal.invalid("calendar", "calendar {0} does not exist",
+            return Optional.of(Refusal.invalid("calendar", SlaRefusals.CALENDAR_DOES_NOT_EXIST,
                     definition.calendar().toString()));
         }
         if (definition.escalationLevel() != null && levels.find(definition.escalationLevel()).isEmpty()) {
-            return Optional.of(Refusal.invalid("escalationLevel",
-                    "escalation level {0} does not exist", definition.escalationLevel().toString()));
+            return Optional.of(Refusal.invalid("escalationLevel", SlaRefusals.LEVEL_DOES_NOT_EXIST,
+                    definition.escalationLevel().toString()));
         }
         return Optional.empty();
     }
@@ -78,12 +78,11 @@ class PolicyChecks {
                 status = Status.fromCode(String.valueOf(given.get(i)));
             } catch (IllegalArgumentException e) {
                 return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]",
-                        Objects.requireNonNullElse(e.getMessage(), "is not a status")));
+                        SharedRefusals.GIVEN_TEXT, Objects.requireNonNullElse(e.getMessage(), "is not a status")));
             }
             if (status.isFinal() || status == Status.REVIEW) {
                 return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]",
-                        "''{0}'' stops the clocks anyway; only statuses of an open incident can pause them",
-                        status.code()));
+                        SlaRefusals.STOPS_THE_CLOCKS_ANYWAY, status.code()));
             }
             pause.add(status);
         }

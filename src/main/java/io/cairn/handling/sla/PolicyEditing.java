@@ -87,7 +87,7 @@ class PolicyEditing {
         PriorityMatrix matrix = incidents.priorityMatrix();
         Optional<Integer> level = priority == null ? Optional.empty() : matrix.priorityLevel(priority);
         return level.<Outcome<Integer>>map(Outcome::done).orElseGet(() -> Outcome.refused(Refusal.invalid("priority",
-                "'" + priority + "' is not one of " + matrix.priorities())));
+                SlaRefusals.NOT_A_PRIORITY, String.valueOf(priority), matrix.priorities().toString())));
     }
 
     private SlaPolicyView view(SlaPolicy policy) {

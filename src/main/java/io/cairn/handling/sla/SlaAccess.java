@@ -5,6 +5,7 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,22 +29,22 @@ class SlaAccess {
     Outcome<Actor> requireAdmin(String what) {
         Actor actor = identity.requireActor();
         return actor.has(Role.ADMIN) ? Outcome.done(actor)
-                : Outcome.refused(Refusal.forbidden("you need the role admin to " + what));
+                : Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 
     /** The signed-in user, if they may read the SLA settings. */
     Outcome<Actor> requireReader() {
         Actor actor = identity.requireActor();
         return actor.hasAny(READERS) ? Outcome.done(actor)
-                : Outcome.refused(Refusal.forbidden("you need the role handler, coordinator, auditor or admin to "
-                        + "read SLA settings"));
+                : Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE,
+                        "handler, coordinator, auditor or admin", "read SLA settings"));
     }
 
     /** The signed-in user, if they may read the SLA clocks of incidents (those they may see). */
     Outcome<Actor> requireClockReader() {
         Actor actor = identity.requireActor();
         return actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.AUDITOR, Role.PRIVACY_OFFICER) ? Outcome.done(actor)
-                : Outcome.refused(Refusal.forbidden("you need the role handler, coordinator or auditor to read SLA "
-                        + "clocks"));
+                : Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE,
+                        "handler, coordinator or auditor", "read SLA clocks"));
     }
 }

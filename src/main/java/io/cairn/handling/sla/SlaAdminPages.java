@@ -6,6 +6,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.Status;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import io.cairn.shared.RefusalErrors;
 import java.time.DayOfWeek;
 import java.util.Arrays;
@@ -132,7 +133,7 @@ class SlaAdminPages {
             saved = id.isBlank() ? sla.createCalendar(entered.definition())
                     : sla.changeCalendar(SlaCalendarId.valueOf(id), entered.definition());
         } catch (IllegalArgumentException notAnId) {
-            saved = Outcome.refused(Refusal.invalid("form", notAnIdMessage(notAnId)));
+            saved = Outcome.refused(Refusal.invalid("form", SharedRefusals.GIVEN_TEXT, notAnIdMessage(notAnId)));
         }
         if (saved instanceof Outcome.Refused<SlaCalendarView> refused) {
             return show(model, entered, LevelForm.empty(), null, errors("calendar.", refused.refusal()));
@@ -169,7 +170,7 @@ class SlaAdminPages {
                     form.getOrDefault("pauseStatuses", List.of()), percent,
                     level.isBlank() ? null : EscalationLevelId.valueOf(level), null));
         } catch (IllegalArgumentException notAnId) {
-            saved = Outcome.refused(Refusal.invalid("calendar", notAnIdMessage(notAnId)));
+            saved = Outcome.refused(Refusal.invalid("calendar", SharedRefusals.GIVEN_TEXT, notAnIdMessage(notAnId)));
         }
         if (saved instanceof Outcome.Refused<SlaPolicyView> refused) {
             Map<String, String> errors = errors("policy." + priority + ".", refused.refusal());
@@ -195,7 +196,7 @@ class SlaAdminPages {
             saved = id.isBlank() ? sla.createEscalationLevel(entered.definition())
                     : sla.changeEscalationLevel(EscalationLevelId.valueOf(id), entered.definition());
         } catch (IllegalArgumentException notAnId) {
-            saved = Outcome.refused(Refusal.invalid("next", notAnIdMessage(notAnId)));
+            saved = Outcome.refused(Refusal.invalid("next", SharedRefusals.GIVEN_TEXT, notAnIdMessage(notAnId)));
         }
         if (saved instanceof Outcome.Refused<EscalationLevelView> refused) {
             return show(model, CalendarForm.empty(), entered, null, errors("level.", refused.refusal()));

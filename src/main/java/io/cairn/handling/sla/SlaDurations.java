@@ -17,13 +17,11 @@ final class SlaDurations {
     /** The longest target or wait: about a year of working time. */
     static final Duration MAX = Duration.ofDays(366);
 
-    private static final String NOT_A_DURATION = "''{0}'' is not a duration such as PT4H or 4h";
-
     private SlaDurations() {}
 
     static Outcome<Duration> parse(String field, @Nullable String text) {
         if (text == null || text.isBlank()) {
-            return Outcome.refused(Refusal.invalid(field, "is required, for example PT4H or 4h"));
+            return Outcome.refused(Refusal.invalid(field, SlaRefusals.DURATION_REQUIRED));
         }
         String trimmed = text.trim();
         Duration duration;
@@ -31,19 +29,19 @@ final class SlaDurations {
             duration = trimmed.toUpperCase(Locale.ROOT).startsWith("P") || trimmed.startsWith("-")
                     ? Duration.parse(trimmed) : shortForm(trimmed);
         } catch (DateTimeParseException | ArithmeticException e) {
-            return Outcome.refused(Refusal.invalid(field, NOT_A_DURATION, trimmed));
+            return Outcome.refused(Refusal.invalid(field, SlaRefusals.NOT_A_DURATION, trimmed));
         }
         if (duration == null) {
-            return Outcome.refused(Refusal.invalid(field, NOT_A_DURATION, trimmed));
+            return Outcome.refused(Refusal.invalid(field, SlaRefusals.NOT_A_DURATION, trimmed));
         }
         if (duration.isNegative() || duration.isZero()) {
-            return Outcome.refused(Refusal.invalid(field, "must be positive"));
+            return Outcome.refused(Refusal.invalid(field, SlaRefusals.NOT_POSITIVE));
         }
         if (duration.compareTo(MAX) > 0) {
-            return Outcome.refused(Refusal.invalid(field, "must be at most 366 days"));
+            return Outcome.refused(Refusal.invalid(field, SlaRefusals.DURATION_TOO_LONG));
         }
         if (duration.getNano() != 0) {
-            return Outcome.refused(Refusal.invalid(field, "must be whole seconds"));
+            return Outcome.refused(Refusal.invalid(field, SlaRefusals.NOT_WHOLE_SECONDS));
         }
         return Outcome.done(duration);
     }
