@@ -84,9 +84,21 @@ class OpenApiConfiguration {
         return new JsonSchema().types(Set.of("object")).properties(properties).required(List.of("type", "title",
                         "status"))
                 .description("An RFC 9457 problem detail: why a request was refused, naming the fields at fault.")
-                .examples(List.of(Map.of("type", "urn:cairn:problem:invalid", "title", "Bad Request", "status", 400,
-                        "detail", "impact: must be one of [high, medium, low]", "errors", List.of(Map.of(
-                                "field", "impact", "message", "must be one of [high, medium, low]")))));
+                .examples(List.of(example()));
+    }
+
+    /** The example problem, its members in the order the schema names them, the same in every document. */
+    private static Map<String, Object> example() {
+        Map<String, Object> fieldProblem = new LinkedHashMap<>();
+        fieldProblem.put("field", "impact");
+        fieldProblem.put("message", "must be one of [high, medium, low]");
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "urn:cairn:problem:invalid");
+        example.put("title", "Bad Request");
+        example.put("status", 400);
+        example.put("detail", "impact: must be one of [high, medium, low]");
+        example.put("errors", List.of(fieldProblem));
+        return example;
     }
 
     private static Schema<?> text(String description) {
