@@ -2,7 +2,7 @@ package io.cairn.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.ModuleTest;
+import io.cairn.OneModule;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.AuditableEvent;
@@ -17,7 +17,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** How the audit module records other modules' events, on its own. */
-@ModuleTest
+@OneModule
 class AuditReactionsTest {
 
     @MockitoBean

@@ -2,7 +2,7 @@ package io.cairn.handling.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.ModuleTest;
+import io.cairn.OneModule;
 import io.cairn.handling.RoutingRuleChanged;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.SecurityTeamFormed;
@@ -15,7 +15,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** How the routing part of the handling module reacts to other modules' events, on its own. */
-@ModuleTest
+@OneModule
 class RoutingReactionsTest {
 
     @MockitoBean

@@ -2,7 +2,7 @@ package io.cairn.handling.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.ModuleTest;
+import io.cairn.OneModule;
 import io.cairn.handling.SlaClockKind;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.incidents.Category;
@@ -17,7 +17,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** How the SLA part of the handling module reacts to other modules' events, on its own. */
-@ModuleTest
+@OneModule
 class SlaReactionsTest {
 
     @MockitoBean

@@ -29,14 +29,14 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @Tag("integration")
 @ApplicationModuleTest
-@Import(ModuleTest.Platform.class)
+@Import(OneModule.Platform.class)
 @TestPropertySource(properties = {
     "cairn.embedded-db.data-dir=target/module-test-db",
     "cairn.embedded-db.clean=true",
     "cairn.embedded-db.database=random",
     "cairn.embedded-db.durable=false",
     "spring.main.banner-mode=off"})
-public @interface ModuleTest {
+public @interface OneModule {
 
     /** What the platform module gives every module: the clock. */
     @TestConfiguration(proxyBeanMethods = false)
