@@ -56,12 +56,18 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
      * Tables that change on requests that are refused, by design: the throttling of sign-ins and follow-up codes
      * (a wrong code is counted), and the time a token was last used (at most once a minute, on any request).
      */
-    private static final Set<String> CHANGED_BY_DESIGN = Set.of("login_throttle", "api_token",
-            "flyway_schema_history");
+    private static final Set<String> CHANGED_BY_DESIGN = Set.of("login_throttle", "api_token", "flyway_schema_history");
 
     /** Path values that are no id of anything. */
-    private static final List<String> HOSTILE_PATH_VALUES = List.of("%3C", "%zz", "-1", "99999999999999999999",
-            "%27%20or%201%3D1%20--", "%E2%80%AE", "%C0%AE%C0%AE", "a".repeat(2_000));
+    private static final List<String> HOSTILE_PATH_VALUES = List.of(
+            "%3C",
+            "%zz",
+            "-1",
+            "99999999999999999999",
+            "%27%20or%201%3D1%20--",
+            "%E2%80%AE",
+            "%C0%AE%C0%AE",
+            "a".repeat(2_000));
 
     /**
      * Path values Tomcat refuses before Cairn sees the request, whatever the address: walked once for each first
@@ -70,8 +76,18 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
     private static final List<String> REFUSED_BY_TOMCAT = List.of("<x>", "%00", "a%2Fb", "a%5Cb", "..%2f..", HUGE);
 
     /** Query values that are no value of anything. */
-    private static final List<String> HOSTILE_QUERY_VALUES = List.of("%3C", "<x>", "%00", "%2F..%2F", "%zz", "",
-            "-1", "99999999999999999999", "-999999-01-01T00:00:00Z", "garbage", "%27%20or%201%3D1");
+    private static final List<String> HOSTILE_QUERY_VALUES = List.of(
+            "%3C",
+            "<x>",
+            "%00",
+            "%2F..%2F",
+            "%zz",
+            "",
+            "-1",
+            "99999999999999999999",
+            "-999999-01-01T00:00:00Z",
+            "garbage",
+            "%27%20or%201%3D1");
 
     private final Set<String> walkedByTomcat = new java.util.HashSet<>();
     private static int sent;
@@ -106,9 +122,14 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
             send(anonymous ? probe.anonymously() : probe);
         }
         if (!anonymous) {
-            send(new Probe("without a token", operation.method(), target(operation, Map.of()),
-                    operation.jsonBody() ? json(operation.example(fixtures)) : null,
-                    operation.jsonBody() ? "application/json" : null, null).anonymously());
+            send(new Probe(
+                            "without a token",
+                            operation.method(),
+                            target(operation, Map.of()),
+                            operation.jsonBody() ? json(operation.example(fixtures)) : null,
+                            operation.jsonBody() ? "application/json" : null,
+                            null)
+                    .anonymously());
         }
         assertThat(failures).as(failures.size() + " failures").isEmpty();
     }
@@ -145,8 +166,9 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         }
         if (answer.status() >= 400) {
             checkProblem(probe, answer);
-            stored.changedSince().ifPresent(tables -> failures.add(probe + ": refused with " + answer.status()
-                    + " but stored a change in " + tables));
+            stored.changedSince()
+                    .ifPresent(tables -> failures.add(
+                            probe + ": refused with " + answer.status() + " but stored a change in " + tables));
         } else {
             stored.forget();
         }
@@ -162,7 +184,8 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         }
         try {
             JsonNode problem = answer.json();
-            if (!problem.path("detail").isString() || problem.path("detail").asString().isBlank()) {
+            if (!problem.path("detail").isString()
+                    || problem.path("detail").asString().isBlank()) {
                 failures.add(probe + ": a problem without a detail: " + answer);
             }
             if (answer.status() == 429 && answer.header("retry-after").isEmpty()) {
@@ -191,28 +214,36 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
     private List<Probe> probes(Operation operation) {
         List<Probe> probes = new ArrayList<>();
         String target = target(operation, Map.of());
-        String resource = operation.path().split("/").length > 3 ? operation.path().split("/")[3] : "";
+        String resource =
+                operation.path().split("/").length > 3 ? operation.path().split("/")[3] : "";
         for (Parameter parameter : operation.pathParameters()) {
             List<String> values = new ArrayList<>(HOSTILE_PATH_VALUES);
             if (walkedByTomcat.add(resource)) {
                 values.addAll(REFUSED_BY_TOMCAT);
             }
             for (String value : values) {
-                probes.add(new Probe("path " + parameter.name() + "=" + abbreviated(value), operation.method(),
+                probes.add(new Probe(
+                        "path " + parameter.name() + "=" + abbreviated(value),
+                        operation.method(),
                         target(operation, Map.of(parameter.name(), value)),
                         operation.jsonBody() ? json(operation.example(fixtures)) : null,
-                        operation.jsonBody() ? "application/json" : null, null));
+                        operation.jsonBody() ? "application/json" : null,
+                        null));
             }
         }
         for (Parameter parameter : operation.queryParameters()) {
             for (String value : HOSTILE_QUERY_VALUES) {
-                probes.add(new Probe("query " + parameter.name() + "=" + value, operation.method(),
-                        withQuery(target, parameter.name(), value), null, null, null));
+                probes.add(new Probe(
+                        "query " + parameter.name() + "=" + value,
+                        operation.method(),
+                        withQuery(target, parameter.name(), value),
+                        null,
+                        null,
+                        null));
             }
         }
         if (operation.pathParameters().isEmpty() && walkedByTomcat.add(operation.path())) {
-            probes.add(new Probe("a 100 kB query", operation.method(), withQuery(target, "q", HUGE), null, null,
-                    null));
+            probes.add(new Probe("a 100 kB query", operation.method(), withQuery(target, "q", HUGE), null, null, null));
         }
         if (operation.jsonBody()) {
             probes.addAll(bodyProbes(operation, target));
@@ -231,15 +262,28 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         List<Probe> probes = new ArrayList<>();
         ObjectNode example = operation.example(fixtures);
         String text = example.toString();
-        Function<String, Probe> raw = body -> new Probe("body " + abbreviated(body), operation.method(), target,
-                bytes(body), "application/json", null);
-        for (String body : List.of("", "{", "{\"a\":", "[", "null", "\"text\"", "123", "[]", "{}",
-                text.substring(0, text.length() / 2), text + "}", "{\"unknownField\": 1}",
-                "[".repeat(5_000) + "]".repeat(5_000), "{\"a\": \"\\ud800\"}", text.replace("{", "{\u0000"))) {
+        Function<String, Probe> raw = body -> new Probe(
+                "body " + abbreviated(body), operation.method(), target, bytes(body), "application/json", null);
+        for (String body : List.of(
+                "",
+                "{",
+                "{\"a\":",
+                "[",
+                "null",
+                "\"text\"",
+                "123",
+                "[]",
+                "{}",
+                text.substring(0, text.length() / 2),
+                text + "}",
+                "{\"unknownField\": 1}",
+                "[".repeat(5_000) + "]".repeat(5_000),
+                "{\"a\": \"\\ud800\"}",
+                text.replace("{", "{\u0000"))) {
             probes.add(raw.apply(body));
         }
-        for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data")) {
+        for (String type :
+                List.of("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data")) {
             probes.add(new Probe("as " + type, operation.method(), target, bytes(text), type, null));
         }
         probes.add(new Probe("without a content type", operation.method(), target, bytes(text), null, null));
@@ -247,19 +291,34 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
             for (Mutation mutation : mutations(schema)) {
                 ObjectNode mutated = example.deepCopy();
                 if (set(mutated, path, mutation.value())) {
-                    probes.add(new Probe(path + " " + mutation.name(), operation.method(), target,
-                            bytes(mutated.toString()), "application/json", mutation.strict() ? path : null));
+                    probes.add(new Probe(
+                            path + " " + mutation.name(),
+                            operation.method(),
+                            target,
+                            bytes(mutated.toString()),
+                            "application/json",
+                            mutation.strict() ? path : null));
                 }
             }
             if (!path.contains(".")) {
                 ObjectNode without = example.deepCopy();
                 without.remove(path);
-                probes.add(new Probe(path + " missing", operation.method(), target, bytes(without.toString()),
-                        "application/json", null));
+                probes.add(new Probe(
+                        path + " missing",
+                        operation.method(),
+                        target,
+                        bytes(without.toString()),
+                        "application/json",
+                        null));
                 JsonNode value = example.get(path);
                 if (value != null) {
-                    probes.add(new Probe(path + " twice", operation.method(), target, bytes("{\"" + path + "\": "
-                            + value + ", " + text.substring(1)), "application/json", path));
+                    probes.add(new Probe(
+                            path + " twice",
+                            operation.method(),
+                            target,
+                            bytes("{\"" + path + "\": " + value + ", " + text.substring(1)),
+                            "application/json",
+                            path));
                 }
             }
         });
@@ -284,12 +343,15 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                     mutations.add(new Mutation("not a time", nodes.stringNode("2026-13-45T99:00:00Z"), true));
                 } else if (schema.format().equals("date")) {
                     mutations.add(new Mutation("in year 0", nodes.stringNode("0000-01-01"), true));
-                    mutations.add(new Mutation("as an array", nodes.arrayNode().add(2030).add(1).add(1), true));
+                    mutations.add(new Mutation(
+                            "as an array", nodes.arrayNode().add(2030).add(1).add(1), true));
                     mutations.add(new Mutation("not a day", nodes.stringNode("2030-02-30"), true));
                 } else {
                     mutations.add(new Mutation("100 kB long", nodes.stringNode(HUGE), false));
-                    mutations.add(new Mutation("with control characters",
-                            nodes.stringNode("a\u0000b\u0007\u001b[31m\u202e<script>' or 1=1 --"), false));
+                    mutations.add(new Mutation(
+                            "with control characters",
+                            nodes.stringNode("a\u0000b\u0007\u001b[31m\u202e<script>' or 1=1 --"),
+                            false));
                     mutations.add(new Mutation("empty", nodes.stringNode(""), false));
                 }
             }
@@ -298,8 +360,10 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                 mutations.add(new Mutation("as text", nodes.stringNode("1"), true));
                 mutations.add(new Mutation("as a fraction", nodes.numberNode(1.5), whole));
                 mutations.add(new Mutation("as a boolean", nodes.booleanNode(true), true));
-                mutations.add(new Mutation("beyond 64 bits", nodes.numberNode(
-                        new java.math.BigInteger("99999999999999999999999")), whole));
+                mutations.add(new Mutation(
+                        "beyond 64 bits",
+                        nodes.numberNode(new java.math.BigInteger("99999999999999999999999")),
+                        whole));
                 mutations.add(new Mutation("negative", nodes.numberNode(-1), false));
                 mutations.add(new Mutation("the largest long", nodes.numberNode(Long.MAX_VALUE), false));
             }
@@ -317,7 +381,7 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                 mutations.add(new Mutation("empty", nodes.objectNode(), false));
                 mutations.add(new Mutation("as an array", nodes.arrayNode(), true));
             }
-            default -> { }
+            default -> {}
         }
         return mutations;
     }
@@ -334,26 +398,56 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         List<Probe> probes = new ArrayList<>();
         String boundary = "walk" + UUID.randomUUID().toString().replace("-", "");
         String code = operation.path().startsWith("/api/v1/public/")
-                ? part(boundary, "code", null, "no-such-code-" + UUID.randomUUID()) : "";
+                ? part(boundary, "code", null, "no-such-code-" + UUID.randomUUID())
+                : "";
         String file = part(boundary, "file", "note.txt", "hello");
         String type = "multipart/form-data; boundary=" + boundary;
         String end = "--" + boundary + "--\r\n";
-        probes.add(new Probe("upload without a boundary", operation.method(), target, bytes(code + file + end),
-                "multipart/form-data", null));
-        probes.add(new Probe("upload truncated", operation.method(), target,
-                bytes((code + file).substring(0, (code + file).length() - 9)), type, null));
-        probes.add(new Probe("upload with a NUL in the file name", operation.method(), target,
-                bytes(code + part(boundary, "file", "a\u0000.txt", "hello") + end), type, null));
-        probes.add(new Probe("upload with a 100 kB file name", operation.method(), target,
-                bytes(code + part(boundary, "file", HUGE + ".txt", "hello") + end), type, "file"));
-        probes.add(new Probe("upload without the file", operation.method(), target, bytes(code + end), type,
+        probes.add(new Probe(
+                "upload without a boundary",
+                operation.method(),
+                target,
+                bytes(code + file + end),
+                "multipart/form-data",
+                null));
+        probes.add(new Probe(
+                "upload truncated",
+                operation.method(),
+                target,
+                bytes((code + file).substring(0, (code + file).length() - 9)),
+                type,
+                null));
+        probes.add(new Probe(
+                "upload with a NUL in the file name",
+                operation.method(),
+                target,
+                bytes(code + part(boundary, "file", "a\u0000.txt", "hello") + end),
+                type,
+                null));
+        probes.add(new Probe(
+                "upload with a 100 kB file name",
+                operation.method(),
+                target,
+                bytes(code + part(boundary, "file", HUGE + ".txt", "hello") + end),
+                type,
                 "file"));
+        probes.add(new Probe("upload without the file", operation.method(), target, bytes(code + end), type, "file"));
         probes.add(new Probe("upload of nothing", operation.method(), target, new byte[0], type, null));
-        probes.add(new Probe("upload with a wrong boundary", operation.method(), target, bytes(code + file + end),
-                "multipart/form-data; boundary=other", null));
+        probes.add(new Probe(
+                "upload with a wrong boundary",
+                operation.method(),
+                target,
+                bytes(code + file + end),
+                "multipart/form-data; boundary=other",
+                null));
         probes.add(new Probe("upload as JSON", operation.method(), target, bytes("{}"), "application/json", null));
-        probes.add(new Probe("upload of a program", operation.method(), target,
-                bytes(code + part(boundary, "file", "run.sh", "#!/bin/sh\nrm -rf /\n") + end), type, null));
+        probes.add(new Probe(
+                "upload of a program",
+                operation.method(),
+                target,
+                bytes(code + part(boundary, "file", "run.sh", "#!/bin/sh\nrm -rf /\n") + end),
+                type,
+                null));
         return probes;
     }
 
@@ -372,16 +466,19 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         while (variable.find()) {
             String name = variable.group(1);
             String before = operation.path().substring(0, variable.start());
-            String segment = before.substring(before.lastIndexOf('/', before.length() - 2) + 1,
-                    before.length() - 1);
-            String value = overrides.containsKey(name) ? overrides.get(name)
+            String segment = before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1);
+            String value = overrides.containsKey(name)
+                    ? overrides.get(name)
                     : encoded(fixtures.getOrDefault(segment, UUID.randomUUID().toString()));
             variable.appendReplacement(target, Matcher.quoteReplacement(value));
         }
         variable.appendTail(target);
-        String query = operation.queryParameters().stream().filter(Parameter::required)
-                .map(p -> p.name() + "=" + encoded(p.schema().example(p.name(), fixtures).asString("1")))
-                .reduce((a, b) -> a + "&" + b).orElse("");
+        String query = operation.queryParameters().stream()
+                .filter(Parameter::required)
+                .map(p -> p.name() + "="
+                        + encoded(p.schema().example(p.name(), fixtures).asString("1")))
+                .reduce((a, b) -> a + "&" + b)
+                .orElse("");
         return query.isEmpty() ? target.toString() : target + "?" + query;
     }
 
@@ -406,27 +503,79 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         made.put("incidents", incident);
         made.put("reports", incident);
         made.put("target", id(admin.post("/api/v1/incidents", Map.of("title", "Target", "description", "target"))));
-        made.put("devices", id(admin.post("/api/v1/devices", Map.of("name", "Walked", "kind", "laptop",
-                "identifier", "WALK-" + UUID.randomUUID()))));
-        made.put("tokens", admin.post("/api/v1/me/tokens", Map.of("name", "spare")).json().path("token")
-                .path("id").asString(""));
+        made.put(
+                "devices",
+                id(admin.post(
+                        "/api/v1/devices",
+                        Map.of("name", "Walked", "kind", "laptop", "identifier", "WALK-" + UUID.randomUUID()))));
+        made.put(
+                "tokens",
+                admin.post("/api/v1/me/tokens", Map.of("name", "spare"))
+                        .json()
+                        .path("token")
+                        .path("id")
+                        .asString(""));
         made.put("views", id(admin.post("/api/v1/me/views", Map.of("name", "walk", "query", "status=new"))));
-        made.put("calendars", id(admin.post("/api/v1/sla/calendars", Map.of("name", "Walk " + UUID.randomUUID(),
-                "zone", "Europe/Amsterdam", "week", Map.of("monday", List.of("09:00-17:00")), "holidays",
-                List.of()))));
-        made.put("escalation-levels", id(admin.post("/api/v1/sla/escalation-levels", Map.of("name",
-                "Walk " + UUID.randomUUID(), "notifyKind", "user", "notifyTarget", walker.username(), "waitFor",
-                "30m"))));
-        made.put("routing-rules", id(admin.post("/api/v1/routing-rules", Map.of("name", "Walk", "rsitClass",
-                "fraud", "team", made.get("teams"), "ownerStrategy", "NONE", "enabled", false))));
+        made.put(
+                "calendars",
+                id(admin.post(
+                        "/api/v1/sla/calendars",
+                        Map.of(
+                                "name",
+                                "Walk " + UUID.randomUUID(),
+                                "zone",
+                                "Europe/Amsterdam",
+                                "week",
+                                Map.of("monday", List.of("09:00-17:00")),
+                                "holidays",
+                                List.of()))));
+        made.put(
+                "escalation-levels",
+                id(admin.post(
+                        "/api/v1/sla/escalation-levels",
+                        Map.of(
+                                "name",
+                                "Walk " + UUID.randomUUID(),
+                                "notifyKind",
+                                "user",
+                                "notifyTarget",
+                                walker.username(),
+                                "waitFor",
+                                "30m"))));
+        made.put(
+                "routing-rules",
+                id(admin.post(
+                        "/api/v1/routing-rules",
+                        Map.of(
+                                "name",
+                                "Walk",
+                                "rsitClass",
+                                "fraud",
+                                "team",
+                                made.get("teams"),
+                                "ownerStrategy",
+                                "NONE",
+                                "enabled",
+                                false))));
         String rootCause = "walk-" + UUID.randomUUID().toString().substring(0, 8);
         admin.post("/api/v1/root-causes", Map.of("key", rootCause, "label", "Walk " + rootCause));
         made.put("root-causes", rootCause);
-        made.put("tasks", id(admin.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Walk",
-                "team", made.get("teams")))));
-        made.put("corrective-actions", id(admin.post("/api/v1/incidents/" + incident + "/review/actions", Map.of(
-                "title", "Walk", "owner", walker.id().toString(), "dueOn", LocalDate.now().plusDays(30)
-                        .toString()))));
+        made.put(
+                "tasks",
+                id(admin.post(
+                        "/api/v1/incidents/" + incident + "/tasks",
+                        Map.of("title", "Walk", "team", made.get("teams")))));
+        made.put(
+                "corrective-actions",
+                id(admin.post(
+                        "/api/v1/incidents/" + incident + "/review/actions",
+                        Map.of(
+                                "title",
+                                "Walk",
+                                "owner",
+                                walker.id().toString(),
+                                "dueOn",
+                                LocalDate.now().plusDays(30).toString()))));
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));
@@ -446,32 +595,40 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
     // --- the OpenAPI description -------------------------------------------------------------------------------------
 
     /** One operation of the description. */
-    private record Operation(String method, String path, List<Parameter> parameters, List<String> contentTypes,
+    private record Operation(
+            String method,
+            String path,
+            List<Parameter> parameters,
+            List<String> contentTypes,
             @Nullable Schema bodySchema) {
 
         static List<Operation> all(JsonNode api) {
             List<Operation> operations = new ArrayList<>();
             JsonNode schemas = api.path("components").path("schemas");
-            api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-                JsonNode operation = entry.getValue();
-                List<Parameter> parameters = new ArrayList<>();
-                for (JsonNode parameter : operation.path("parameters")) {
-                    parameters.add(new Parameter(parameter.path("name").asString(), parameter.path("in").asString(),
-                            parameter.path("required").asBoolean(false),
-                            new Schema(parameter.path("schema"), schemas)));
-                }
-                List<String> types = new ArrayList<>();
-                Schema body = null;
-                JsonNode content = operation.path("requestBody").path("content");
-                for (var type : content.properties()) {
-                    types.add(type.getKey());
-                    if (type.getKey().equals("application/json")) {
-                        body = new Schema(type.getValue().path("schema"), schemas);
-                    }
-                }
-                operations.add(new Operation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), parameters,
-                        types, body));
-            }));
+            api.path("paths")
+                    .properties()
+                    .forEach(path -> path.getValue().properties().forEach(entry -> {
+                        JsonNode operation = entry.getValue();
+                        List<Parameter> parameters = new ArrayList<>();
+                        for (JsonNode parameter : operation.path("parameters")) {
+                            parameters.add(new Parameter(
+                                    parameter.path("name").asString(),
+                                    parameter.path("in").asString(),
+                                    parameter.path("required").asBoolean(false),
+                                    new Schema(parameter.path("schema"), schemas)));
+                        }
+                        List<String> types = new ArrayList<>();
+                        Schema body = null;
+                        JsonNode content = operation.path("requestBody").path("content");
+                        for (var type : content.properties()) {
+                            types.add(type.getKey());
+                            if (type.getKey().equals("application/json")) {
+                                body = new Schema(type.getValue().path("schema"), schemas);
+                            }
+                        }
+                        operations.add(new Operation(
+                                entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), parameters, types, body));
+                    }));
             return operations;
         }
 
@@ -530,8 +687,9 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
 
         Map<String, Schema> properties() {
             Map<String, Schema> properties = new LinkedHashMap<>();
-            node.path("properties").properties().forEach(p -> properties.put(p.getKey(), new Schema(p.getValue(),
-                    schemas)));
+            node.path("properties")
+                    .properties()
+                    .forEach(p -> properties.put(p.getKey(), new Schema(p.getValue(), schemas)));
             return properties;
         }
 
@@ -543,8 +701,8 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
             return switch (type()) {
                 case "object" -> {
                     ObjectNode object = nodes.objectNode();
-                    properties().forEach((property, schema) -> object.set(property, schema.example(property,
-                            fixtures)));
+                    properties()
+                            .forEach((property, schema) -> object.set(property, schema.example(property, fixtures)));
                     yield object;
                 }
                 case "array" -> {
@@ -556,13 +714,15 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                 }
                 case "integer", "number" -> nodes.numberNode(name.equals("version") ? 0 : 1);
                 case "boolean" -> nodes.booleanNode(false);
-                case "string" -> switch (format()) {
-                    case "date-time" -> nodes.stringNode("2026-01-01T00:00:00Z");
-                    case "date" -> nodes.stringNode(LocalDate.now().plusDays(30).toString());
-                    case "uuid" -> nodes.stringNode(fixtureFor(name, fixtures));
-                    case "email" -> nodes.stringNode("walk@example.org");
-                    default -> nodes.stringNode("walk");
-                };
+                case "string" ->
+                    switch (format()) {
+                        case "date-time" -> nodes.stringNode("2026-01-01T00:00:00Z");
+                        case "date" ->
+                            nodes.stringNode(LocalDate.now().plusDays(30).toString());
+                        case "uuid" -> nodes.stringNode(fixtureFor(name, fixtures));
+                        case "email" -> nodes.stringNode("walk@example.org");
+                        default -> nodes.stringNode("walk");
+                    };
                 default -> nodes.nullNode();
             };
         }
@@ -584,8 +744,8 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
     }
 
     /** Calls the action for each property of the schema and, one level down, of its object properties. */
-    private static void forEachProperty(@Nullable Schema schema, String prefix,
-            java.util.function.BiConsumer<String, Schema> action) {
+    private static void forEachProperty(
+            @Nullable Schema schema, String prefix, java.util.function.BiConsumer<String, Schema> action) {
         if (schema == null) {
             return;
         }
@@ -621,10 +781,21 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
      * One bad request: what it is, as a name; the request; and the field the server must name when it refuses it with
      * 400, if it must.
      */
-    private record Probe(String name, String method, String target, byte @Nullable [] body,
-            @Nullable String contentType, @Nullable String mustName, boolean anonymous) {
+    private record Probe(
+            String name,
+            String method,
+            String target,
+            byte @Nullable [] body,
+            @Nullable String contentType,
+            @Nullable String mustName,
+            boolean anonymous) {
 
-        Probe(String name, String method, String target, byte @Nullable [] body, @Nullable String contentType,
+        Probe(
+                String name,
+                String method,
+                String target,
+                byte @Nullable [] body,
+                @Nullable String contentType,
                 @Nullable String mustName) {
             this(name, method, target, body, contentType, mustName, false);
         }
@@ -649,12 +820,22 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
 
         StoredState(JdbcClient jdbc) {
             this.jdbc = jdbc;
-            List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = "
-                    + "current_schema() and table_type = 'BASE TABLE' order by table_name").query(String.class)
-                    .list().stream().filter(table -> !CHANGED_BY_DESIGN.contains(table)).toList();
-            this.countsAndVersions = String.join(" union all ", tables.stream().map(table -> "select '" + table
-                    + "' as name, count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) as state from \"" + table
-                    + "\"").toList());
+            List<String> tables = jdbc
+                    .sql("select table_name from information_schema.tables where table_schema = "
+                            + "current_schema() and table_type = 'BASE TABLE' order by table_name")
+                    .query(String.class)
+                    .list()
+                    .stream()
+                    .filter(table -> !CHANGED_BY_DESIGN.contains(table))
+                    .toList();
+            this.countsAndVersions = String.join(
+                    " union all ",
+                    tables.stream()
+                            .map(table -> "select '" + table
+                                    + "' as name, count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) as state from \""
+                                    + table
+                                    + "\"")
+                            .toList());
         }
 
         void before() {
@@ -673,7 +854,8 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
             }
             Map<String, String> now = tables();
             Map<String, String> then = java.util.Objects.requireNonNull(tablesBefore);
-            List<String> changed = now.keySet().stream().filter(table -> !now.get(table).equals(then.get(table)))
+            List<String> changed = now.keySet().stream()
+                    .filter(table -> !now.get(table).equals(then.get(table)))
                     .toList();
             tablesBefore = now;
             xidBefore = nextXid();
@@ -686,13 +868,15 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         }
 
         private long nextXid() {
-            return jdbc.sql("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint").query(Long.class)
+            return jdbc.sql("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
+                    .query(Long.class)
                     .single();
         }
 
         private Map<String, String> tables() {
             Map<String, String> state = new LinkedHashMap<>();
-            jdbc.sql(countsAndVersions).query((rs, row) -> state.put(rs.getString("name"), rs.getString("state")))
+            jdbc.sql(countsAndVersions)
+                    .query((rs, row) -> state.put(rs.getString("name"), rs.getString("state")))
                     .list();
             return state;
         }

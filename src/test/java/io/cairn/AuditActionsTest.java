@@ -37,68 +37,121 @@ class AuditActionsTest {
 
     @Test
     void everyVerbOfEveryModuleIsStoredAsBefore() {
-        assertThat(actions(DeviceChanged.Verb.values(),
-                verb -> new DeviceChanged(new DeviceId(UUID.randomUUID()), SOMEONE, AT, verb, NONE, NONE)))
+        assertThat(actions(
+                        DeviceChanged.Verb.values(),
+                        verb -> new DeviceChanged(new DeviceId(UUID.randomUUID()), SOMEONE, AT, verb, NONE, NONE)))
                 .containsExactly("device.registered", "device.handed-over", "device.updated");
-        assertThat(actions(ArticleChanged.Verb.values(),
-                verb -> new ArticleChanged("a", 1, SOMEONE, AT, verb, NONE, NONE)))
-                .containsExactly("knowledge-article.written", "knowledge-article.shipped",
-                        "knowledge-article.translated", "knowledge-article.revised");
-        assertThat(actions(RootCauseChanged.Verb.values(),
-                verb -> new RootCauseChanged("k", SOMEONE, AT, verb, NONE, NONE)))
-                .containsExactly("root-cause.added", "root-cause.renamed", "root-cause.retired",
-                        "root-cause.restored");
-        assertThat(actions(ReviewChanged.Verb.values(),
-                verb -> new ReviewChanged(IncidentId.random(), SOMEONE, AT, verb, NONE, NONE)))
-                .containsExactly("post-incident-review.drafted", "post-incident-review.completed",
-                        "post-incident-review.revised", "post-incident-review.reopened",
-                        "post-incident-review.action-added", "post-incident-review.action-done",
+        assertThat(actions(
+                        ArticleChanged.Verb.values(),
+                        verb -> new ArticleChanged("a", 1, SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "knowledge-article.written",
+                        "knowledge-article.shipped",
+                        "knowledge-article.translated",
+                        "knowledge-article.revised");
+        assertThat(actions(
+                        RootCauseChanged.Verb.values(),
+                        verb -> new RootCauseChanged("k", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly("root-cause.added", "root-cause.renamed", "root-cause.retired", "root-cause.restored");
+        assertThat(actions(
+                        ReviewChanged.Verb.values(),
+                        verb -> new ReviewChanged(IncidentId.random(), SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "post-incident-review.drafted",
+                        "post-incident-review.completed",
+                        "post-incident-review.revised",
+                        "post-incident-review.reopened",
+                        "post-incident-review.action-added",
+                        "post-incident-review.action-done",
                         "post-incident-review.action-reopened");
-        assertThat(actions(TaskChanged.Verb.values(),
-                verb -> new TaskChanged(UUID.randomUUID(), IncidentId.random(), SOMEONE, AT, verb, NONE, NONE)))
+        assertThat(actions(
+                        TaskChanged.Verb.values(),
+                        verb -> new TaskChanged(UUID.randomUUID(), IncidentId.random(), SOMEONE, AT, verb, NONE, NONE)))
                 .containsExactly("task.created", "task.completed", "task.skipped", "task.reopened");
-        assertThat(actions(PlaybookChanged.Verb.values(),
-                verb -> new PlaybookChanged("p", SOMEONE, AT, verb, NONE, NONE)))
-                .containsExactly("playbook.added", "playbook.revised", "playbook.retired", "playbook.restored",
+        assertThat(actions(
+                        PlaybookChanged.Verb.values(), verb -> new PlaybookChanged("p", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "playbook.added",
+                        "playbook.revised",
+                        "playbook.retired",
+                        "playbook.restored",
                         "playbook.started");
-        assertThat(actions(RoutingRuleChanged.Verb.values(),
-                verb -> new RoutingRuleChanged("r", SOMEONE, AT, verb, NONE, NONE)))
-                .containsExactly("routing-rule.added", "routing-rule.changed", "routing-rule.moved-up",
-                        "routing-rule.moved-down", "routing-rule.removed");
-        assertThat(actions(TemplateChanged.Verb.values(),
-                verb -> new TemplateChanged("t", SOMEONE, AT, verb, NONE, NONE)))
-                .containsExactly("report-template.added", "report-template.revised", "report-template.reordered",
-                        "report-template.retired", "report-template.restored");
-        assertThat(actions(AlertSourceChanged.Verb.values(),
-                verb -> new AlertSourceChanged("s", SOMEONE, AT, verb, NONE, NONE)))
+        assertThat(actions(
+                        RoutingRuleChanged.Verb.values(),
+                        verb -> new RoutingRuleChanged("r", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "routing-rule.added",
+                        "routing-rule.changed",
+                        "routing-rule.moved-up",
+                        "routing-rule.moved-down",
+                        "routing-rule.removed");
+        assertThat(actions(
+                        TemplateChanged.Verb.values(), verb -> new TemplateChanged("t", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "report-template.added",
+                        "report-template.revised",
+                        "report-template.reordered",
+                        "report-template.retired",
+                        "report-template.restored");
+        assertThat(actions(
+                        AlertSourceChanged.Verb.values(),
+                        verb -> new AlertSourceChanged("s", SOMEONE, AT, verb, NONE, NONE)))
                 .containsExactly("alert-source.registered", "alert-source.changed", "alert-source.removed");
     }
 
     @Test
     void slaConfigurationIsNamedByWhatWasConfiguredAndHowAsBefore() {
         List<String> actions = Arrays.stream(SlaConfigurationChanged.Subject.values())
-                .flatMap(subject -> actions(SlaConfigurationChanged.Verb.values(), verb -> new SlaConfigurationChanged(
-                        verb, subject, "1", SOMEONE, AT, NONE, NONE)).stream())
+                .flatMap(subject -> actions(
+                        SlaConfigurationChanged.Verb.values(),
+                        verb -> new SlaConfigurationChanged(verb, subject, "1", SOMEONE, AT, NONE, NONE))
+                        .stream())
                 .toList();
 
-        assertThat(actions).containsExactly("sla-calendar.created", "sla-calendar.changed", "sla-calendar.removed",
-                "sla-policy.created", "sla-policy.changed", "sla-policy.removed", "escalation-level.created",
-                "escalation-level.changed", "escalation-level.removed");
-        assertThat(new SlaConfigurationChanged(SlaConfigurationChanged.Verb.CREATED,
-                SlaConfigurationChanged.Subject.ESCALATION_LEVEL, "1", SOMEONE, AT, NONE, NONE).objectType())
+        assertThat(actions)
+                .containsExactly(
+                        "sla-calendar.created",
+                        "sla-calendar.changed",
+                        "sla-calendar.removed",
+                        "sla-policy.created",
+                        "sla-policy.changed",
+                        "sla-policy.removed",
+                        "escalation-level.created",
+                        "escalation-level.changed",
+                        "escalation-level.removed");
+        assertThat(new SlaConfigurationChanged(
+                                SlaConfigurationChanged.Verb.CREATED,
+                                SlaConfigurationChanged.Subject.ESCALATION_LEVEL,
+                                "1",
+                                SOMEONE,
+                                AT,
+                                NONE,
+                                NONE)
+                        .objectType())
                 .isEqualTo("escalation-level");
     }
 
     @Test
     void identityChangesAreNamedByTheirObjectTypeAndVerbAsBefore() {
-        assertThat(actions(IdentityChanged.Change.values(),
-                change -> new IdentityChanged(SOMEONE, AT, change, "1", NONE, NONE)))
-                .containsExactly("api-token.issued", "api-token.revoked", "user.created", "user.changed",
-                        "user.password-changed", "user.password-reset", "user.language-chosen", "team.created",
-                        "team.changed", "business-unit.created", "business-unit.changed");
+        assertThat(actions(
+                        IdentityChanged.Change.values(),
+                        change -> new IdentityChanged(SOMEONE, AT, change, "1", NONE, NONE)))
+                .containsExactly(
+                        "api-token.issued",
+                        "api-token.revoked",
+                        "user.created",
+                        "user.changed",
+                        "user.password-changed",
+                        "user.password-reset",
+                        "user.language-chosen",
+                        "team.created",
+                        "team.changed",
+                        "business-unit.created",
+                        "business-unit.changed");
         assertThat(Arrays.stream(IdentityChanged.Change.values())
-                .map(change -> new IdentityChanged(SOMEONE, AT, change, "1", NONE, NONE))
-                .allMatch(event -> event.action().startsWith(event.objectType() + "."))).isTrue();
+                        .map(change -> new IdentityChanged(SOMEONE, AT, change, "1", NONE, NONE))
+                        .allMatch(event -> event.action().startsWith(event.objectType() + ".")))
+                .isTrue();
     }
 
     private static <V> List<String> actions(V[] verbs, Function<V, AuditableEvent> event) {

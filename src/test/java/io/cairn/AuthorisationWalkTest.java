@@ -50,13 +50,14 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
     private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
     private static final Set<Role> HANDLING = EnumSet.of(Role.HANDLER, Role.COORDINATOR);
-    private static final Set<Role> REPORTING = EnumSet.of(Role.REPORTER, Role.HANDLER, Role.COORDINATOR,
-            Role.PRIVACY_OFFICER);
+    private static final Set<Role> REPORTING =
+            EnumSet.of(Role.REPORTER, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER);
     /** Those who see every incident that is not confidential. */
-    private static final Set<Role> STAFF = EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER,
-            Role.AUDITOR);
-    private static final Set<Role> STAFF_AND_ADMINS = EnumSet.of(Role.HANDLER, Role.COORDINATOR,
-            Role.PRIVACY_OFFICER, Role.AUDITOR, Role.ADMIN);
+    private static final Set<Role> STAFF =
+            EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR);
+
+    private static final Set<Role> STAFF_AND_ADMINS =
+            EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR, Role.ADMIN);
     /** Those who assign work to people, and so read the users, devices, rules and playbooks. */
     private static final Set<Role> ASSIGNING = EnumSet.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR);
 
@@ -85,142 +86,270 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("DELETE /api/v1/me/views/{id}", on(Kind.VIEW, NOBODY));
         access("POST /api/v1/notifications/messages/{id}/read", on(Kind.MESSAGE, NOBODY));
         access("GET /api/v1/me/reports/{id}", on(Kind.OWN_REPORT, NOBODY));
-        access("POST /api/v1/me/reports/{id}/replies", on(Kind.OWN_REPORT, NOBODY)
-                .body((f, t) -> Map.of("text", "not my report")));
+        access(
+                "POST /api/v1/me/reports/{id}/replies",
+                on(Kind.OWN_REPORT, NOBODY).body((f, t) -> Map.of("text", "not my report")));
 
         // --- incidents ----------------------------------------------------------------------------------------------
-        access("POST /api/v1/incidents", on(Kind.NONE, REPORTING)
-                .body((f, t) -> Map.of("title", "Walk " + f.next(), "description", "should not be stored")));
+        access(
+                "POST /api/v1/incidents",
+                on(Kind.NONE, REPORTING)
+                        .body((f, t) -> Map.of("title", "Walk " + f.next(), "description", "should not be stored")));
         access("GET /api/v1/incidents", list(EVERYONE, Kind.INCIDENT));
         access("GET /api/v1/incidents/{id}", on(Kind.INCIDENT, EVERYONE));
         access("GET /api/v1/incidents/{id}/timeline", on(Kind.INCIDENT, EVERYONE));
         access("GET /api/v1/incidents/{id}/links", on(Kind.INCIDENT, EVERYONE));
-        access("POST /api/v1/incidents/{id}/assign", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("team", f.otherTeam.toString(), "version", f.version(t))));
-        access("POST /api/v1/incidents/{id}/reprioritise", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("impact", "low", "urgency", "low", "version", f.version(t))));
-        access("POST /api/v1/incidents/{id}/recategorise", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("category", Map.of("rsitClass", "fraud", "rsitType", "phishing"),
-                        "version", f.version(t))));
-        access("POST /api/v1/incidents/{id}/transition", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("to", "triage", "version", f.version(t))));
-        access("POST /api/v1/incidents/{id}/mark", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("tlp", "RED", "pap", "RED", "confidential", true, "version", f.version(t))));
-        access("POST /api/v1/incidents/{id}/describe", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("title", "Renamed", "description", "rewritten", "version", f.version(t))));
-        access("POST /api/v1/incidents/{id}/times", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("occurredAt", "2026-01-01T00:00:00Z", "version", f.version(t))));
-        access("POST /api/v1/incidents/{id}/notes", on(Kind.INCIDENT, EnumSet.of(Role.HANDLER, Role.COORDINATOR,
-                Role.PRIVACY_OFFICER)).body((f, t) -> Map.of("text", "a note")));
-        access("POST /api/v1/incidents/{id}/links", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("target", f.linkTarget, "kind", "related")));
-        access("POST /api/v1/incidents/{id}/merge", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("target", f.linkTarget, "version", f.version(t))));
-        access("POST /api/v1/incidents/{id}/questions", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("text", "a question")));
-        access("POST /api/v1/incidents/{id}/triage", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("decision", "accept", "version", f.version(t))));
-        access("POST /api/v1/incidents/bulk", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("incidents", List.of(t.id()), "action", "transition", "to", "triage"))
-                .refusedWhen(AuthorisationWalkTest::noneDone));
+        access(
+                "POST /api/v1/incidents/{id}/assign",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) -> Map.of("team", f.otherTeam.toString(), "version", f.version(t))));
+        access(
+                "POST /api/v1/incidents/{id}/reprioritise",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) -> Map.of("impact", "low", "urgency", "low", "version", f.version(t))));
+        access(
+                "POST /api/v1/incidents/{id}/recategorise",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) -> Map.of(
+                                "category",
+                                Map.of("rsitClass", "fraud", "rsitType", "phishing"),
+                                "version",
+                                f.version(t))));
+        access(
+                "POST /api/v1/incidents/{id}/transition",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("to", "triage", "version", f.version(t))));
+        access(
+                "POST /api/v1/incidents/{id}/mark",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) ->
+                                Map.of("tlp", "RED", "pap", "RED", "confidential", true, "version", f.version(t))));
+        access(
+                "POST /api/v1/incidents/{id}/describe",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) ->
+                                Map.of("title", "Renamed", "description", "rewritten", "version", f.version(t))));
+        access(
+                "POST /api/v1/incidents/{id}/times",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) -> Map.of("occurredAt", "2026-01-01T00:00:00Z", "version", f.version(t))));
+        access(
+                "POST /api/v1/incidents/{id}/notes",
+                on(Kind.INCIDENT, EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER))
+                        .body((f, t) -> Map.of("text", "a note")));
+        access(
+                "POST /api/v1/incidents/{id}/links",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("target", f.linkTarget, "kind", "related")));
+        access(
+                "POST /api/v1/incidents/{id}/merge",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("target", f.linkTarget, "version", f.version(t))));
+        access(
+                "POST /api/v1/incidents/{id}/questions",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("text", "a question")));
+        access(
+                "POST /api/v1/incidents/{id}/triage",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("decision", "accept", "version", f.version(t))));
+        access(
+                "POST /api/v1/incidents/bulk",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) -> Map.of("incidents", List.of(t.id()), "action", "transition", "to", "triage"))
+                        .refusedWhen(AuthorisationWalkTest::noneDone));
         access("GET /api/v1/priority-matrix", on(Kind.NONE, EVERYONE));
         access("PUT /api/v1/priority-matrix", on(Kind.NONE, ADMINS).body((f, t) -> f.matrix()));
         access("GET /api/v1/categories", on(Kind.NONE, EVERYONE));
 
         // --- intake -------------------------------------------------------------------------------------------------
-        access("POST /api/v1/alerts", on(Kind.ALERT_SOURCE, NOBODY).body((f, t) -> Map.of("source", t.id(),
-                "reference", f.alertReference, "severity", "high", "title", "Hijack")));
+        access(
+                "POST /api/v1/alerts",
+                on(Kind.ALERT_SOURCE, NOBODY)
+                        .body((f, t) -> Map.of(
+                                "source",
+                                t.id(),
+                                "reference",
+                                f.alertReference,
+                                "severity",
+                                "high",
+                                "title",
+                                "Hijack")));
         access("GET /api/v1/alert-sources", on(Kind.NONE, ADMINS));
-        access("POST /api/v1/alert-sources", on(Kind.NONE, ADMINS)
-                .body((f, t) -> Map.of("key", "walk-" + f.next(), "senders", List.of())));
+        access(
+                "POST /api/v1/alert-sources",
+                on(Kind.NONE, ADMINS).body((f, t) -> Map.of("key", "walk-" + f.next(), "senders", List.of())));
         access("GET /api/v1/alert-sources/{key}", on(Kind.ALERT_SOURCE, ADMINS));
-        access("PUT /api/v1/alert-sources/{key}", on(Kind.ALERT_SOURCE, ADMINS)
-                .body((f, t) -> Map.of("senders", List.of(), "enabled", false, "version", f.version(t))));
-        access("DELETE /api/v1/alert-sources/{key}", on(Kind.ALERT_SOURCE, ADMINS)
-                .query((f, t) -> "version=" + f.version(t)));
+        access(
+                "PUT /api/v1/alert-sources/{key}",
+                on(Kind.ALERT_SOURCE, ADMINS)
+                        .body((f, t) -> Map.of("senders", List.of(), "enabled", false, "version", f.version(t))));
+        access(
+                "DELETE /api/v1/alert-sources/{key}",
+                on(Kind.ALERT_SOURCE, ADMINS).query((f, t) -> "version=" + f.version(t)));
         access("GET /api/v1/report-templates", on(Kind.NONE, EVERYONE));
         access("GET /api/v1/report-templates/{key}", on(Kind.TEMPLATE, EVERYONE));
-        access("POST /api/v1/report-templates", on(Kind.NONE, ADMINS)
-                .body((f, t) -> Map.of("key", "walk-" + f.next(), "content", f.templateContent)));
-        access("PUT /api/v1/report-templates/{key}", on(Kind.TEMPLATE, ADMINS)
-                .body((f, t) -> Map.of("content", f.templateContent, "version", f.version(t))));
-        access("POST /api/v1/report-templates/{key}/retirement", on(Kind.TEMPLATE, ADMINS)
-                .body((f, t) -> Map.of("retired", true, "version", f.version(t))));
-        access("PUT /api/v1/report-template-order", on(Kind.NONE, ADMINS)
-                .body((f, t) -> Map.of("keys", f.templateOrder())));
-        access("POST /api/v1/reports", on(Kind.NONE, REPORTING)
-                .body((f, t) -> Map.of("template", "something-else", "answers", Map.of("what", "walk"))));
+        access(
+                "POST /api/v1/report-templates",
+                on(Kind.NONE, ADMINS).body((f, t) -> Map.of("key", "walk-" + f.next(), "content", f.templateContent)));
+        access(
+                "PUT /api/v1/report-templates/{key}",
+                on(Kind.TEMPLATE, ADMINS)
+                        .body((f, t) -> Map.of("content", f.templateContent, "version", f.version(t))));
+        access(
+                "POST /api/v1/report-templates/{key}/retirement",
+                on(Kind.TEMPLATE, ADMINS).body((f, t) -> Map.of("retired", true, "version", f.version(t))));
+        access(
+                "PUT /api/v1/report-template-order",
+                on(Kind.NONE, ADMINS).body((f, t) -> Map.of("keys", f.templateOrder())));
+        access(
+                "POST /api/v1/reports",
+                on(Kind.NONE, REPORTING)
+                        .body((f, t) -> Map.of("template", "something-else", "answers", Map.of("what", "walk"))));
         access("GET /api/v1/incidents/{id}/report", on(Kind.INCIDENT, EVERYONE));
         access("GET /api/v1/incidents/{id}/attachments", on(Kind.INCIDENT, EVERYONE));
-        access("POST /api/v1/incidents/{id}/attachments", on(Kind.INCIDENT, EnumSet.of(Role.HANDLER,
-                Role.COORDINATOR, Role.PRIVACY_OFFICER)).body((f, t) -> Raw.file("walk.txt", "not for you")));
+        access(
+                "POST /api/v1/incidents/{id}/attachments",
+                on(Kind.INCIDENT, EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER))
+                        .body((f, t) -> Raw.file("walk.txt", "not for you")));
         access("GET /api/v1/incidents/{id}/attachments/{attachment}", on(Kind.ATTACHMENT, EVERYONE));
 
         // --- identity -----------------------------------------------------------------------------------------------
         access("GET /api/v1/users", on(Kind.NONE, ASSIGNING));
-        access("POST /api/v1/users", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("username", "walk-" + f.next(),
-                "displayName", "Walk", "roles", List.of("ADMIN"))));
+        access(
+                "POST /api/v1/users",
+                on(Kind.NONE, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "username", "walk-" + f.next(), "displayName", "Walk", "roles", List.of("ADMIN"))));
         access("GET /api/v1/users/{id}", on(Kind.USER, ASSIGNING));
-        access("PUT /api/v1/users/{id}", on(Kind.USER, ADMINS).body((f, t) -> Map.of("displayName", "Taken over",
-                "roles", List.of("ADMIN"), "enabled", true, "version", f.version(t))));
+        access(
+                "PUT /api/v1/users/{id}",
+                on(Kind.USER, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "displayName",
+                                "Taken over",
+                                "roles",
+                                List.of("ADMIN"),
+                                "enabled",
+                                true,
+                                "version",
+                                f.version(t))));
         access("POST /api/v1/users/{id}/password-reset", on(Kind.USER, ADMINS).body((f, t) -> Map.of()));
         access("GET /api/v1/teams", on(Kind.NONE, EVERYONE));
         access("POST /api/v1/teams", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("name", "Walk " + f.next())));
-        access("PUT /api/v1/teams/{id}", on(Kind.TEAM, ADMINS).body((f, t) -> Map.of("team",
-                Map.of("name", "Renamed " + f.next()), "version", f.version(t))));
+        access(
+                "PUT /api/v1/teams/{id}",
+                on(Kind.TEAM, ADMINS)
+                        .body((f, t) ->
+                                Map.of("team", Map.of("name", "Renamed " + f.next()), "version", f.version(t))));
         access("GET /api/v1/business-units", on(Kind.NONE, EVERYONE));
-        access("POST /api/v1/business-units", on(Kind.NONE, ADMINS)
-                .body((f, t) -> Map.of("name", "Walk " + f.next())));
-        access("PUT /api/v1/business-units/{id}", on(Kind.BUSINESS_UNIT, ADMINS).body((f, t) -> Map.of(
-                "businessUnit", Map.of("name", "Renamed " + f.next()), "version", f.version(t))));
+        access("POST /api/v1/business-units", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("name", "Walk " + f.next())));
+        access(
+                "PUT /api/v1/business-units/{id}",
+                on(Kind.BUSINESS_UNIT, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "businessUnit", Map.of("name", "Renamed " + f.next()), "version", f.version(t))));
 
         // --- handling: routing, playbooks, tasks, SLAs ------------------------------------------------------------
         access("GET /api/v1/routing-rules", on(Kind.NONE, ASSIGNING));
         access("GET /api/v1/routing-rules/{id}", on(Kind.ROUTING_RULE, ASSIGNING));
-        access("POST /api/v1/routing-rules", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("name", "Walk " + f.next(),
-                "team", f.team.toString(), "ownerStrategy", "NONE", "enabled", true)));
-        access("PUT /api/v1/routing-rules/{id}", on(Kind.ROUTING_RULE, ADMINS).body((f, t) -> Map.of("name",
-                "Renamed " + f.next(), "team", f.otherTeam.toString(), "ownerStrategy", "NONE", "enabled", true,
-                "version", f.version(t))));
-        access("POST /api/v1/routing-rules/{id}/move", on(Kind.ROUTING_RULE, ADMINS)
-                .body((f, t) -> Map.of("direction", "up")));
+        access(
+                "POST /api/v1/routing-rules",
+                on(Kind.NONE, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "name",
+                                "Walk " + f.next(),
+                                "team",
+                                f.team.toString(),
+                                "ownerStrategy",
+                                "NONE",
+                                "enabled",
+                                true)));
+        access(
+                "PUT /api/v1/routing-rules/{id}",
+                on(Kind.ROUTING_RULE, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "name",
+                                "Renamed " + f.next(),
+                                "team",
+                                f.otherTeam.toString(),
+                                "ownerStrategy",
+                                "NONE",
+                                "enabled",
+                                true,
+                                "version",
+                                f.version(t))));
+        access(
+                "POST /api/v1/routing-rules/{id}/move",
+                on(Kind.ROUTING_RULE, ADMINS).body((f, t) -> Map.of("direction", "up")));
         access("DELETE /api/v1/routing-rules/{id}", on(Kind.ROUTING_RULE, ADMINS));
         access("GET /api/v1/playbooks", on(Kind.NONE, ASSIGNING));
         access("GET /api/v1/playbooks/{id}", on(Kind.PLAYBOOK, ASSIGNING));
         access("POST /api/v1/playbooks", on(Kind.NONE, ADMINS).body((f, t) -> f.playbook("walk-" + f.next())));
-        access("PUT /api/v1/playbooks/{id}", on(Kind.PLAYBOOK, ADMINS).body((f, t) -> f.playbook(f.playbookKey))
-                .query((f, t) -> "version=" + f.version(t)));
-        access("POST /api/v1/playbooks/{id}/retirement", on(Kind.PLAYBOOK, ADMINS)
-                .body((f, t) -> Map.of("retired", true, "version", f.version(t))));
+        access(
+                "PUT /api/v1/playbooks/{id}",
+                on(Kind.PLAYBOOK, ADMINS)
+                        .body((f, t) -> f.playbook(f.playbookKey))
+                        .query((f, t) -> "version=" + f.version(t)));
+        access(
+                "POST /api/v1/playbooks/{id}/retirement",
+                on(Kind.PLAYBOOK, ADMINS).body((f, t) -> Map.of("retired", true, "version", f.version(t))));
         access("GET /api/v1/tasks", list(EnumSet.of(Role.RESOLVER, Role.HANDLER, Role.COORDINATOR), Kind.TASK));
         access("GET /api/v1/tasks/{id}", on(Kind.TASK, NOBODY));
-        access("POST /api/v1/tasks/{id}/complete", on(Kind.TASK, EnumSet.of(Role.COORDINATOR))
-                .body((f, t) -> Map.of("note", "done by someone else", "version", f.version(t))));
-        access("POST /api/v1/tasks/{id}/skip", on(Kind.TASK, EnumSet.of(Role.COORDINATOR))
-                .body((f, t) -> Map.of("reason", "skipped by someone else", "version", f.version(t))));
-        access("POST /api/v1/tasks/{id}/reopen", on(Kind.TASK, EnumSet.of(Role.COORDINATOR))
-                .body((f, t) -> Map.of("version", f.version(t))));
+        access(
+                "POST /api/v1/tasks/{id}/complete",
+                on(Kind.TASK, EnumSet.of(Role.COORDINATOR))
+                        .body((f, t) -> Map.of("note", "done by someone else", "version", f.version(t))));
+        access(
+                "POST /api/v1/tasks/{id}/skip",
+                on(Kind.TASK, EnumSet.of(Role.COORDINATOR))
+                        .body((f, t) -> Map.of("reason", "skipped by someone else", "version", f.version(t))));
+        access(
+                "POST /api/v1/tasks/{id}/reopen",
+                on(Kind.TASK, EnumSet.of(Role.COORDINATOR)).body((f, t) -> Map.of("version", f.version(t))));
         access("GET /api/v1/incidents/{id}/tasks", on(Kind.INCIDENT, HANDLING));
-        access("POST /api/v1/incidents/{id}/tasks", on(Kind.INCIDENT, HANDLING)
-                .body((f, t) -> Map.of("title", "Walk", "team", f.otherTeam.toString())));
+        access(
+                "POST /api/v1/incidents/{id}/tasks",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("title", "Walk", "team", f.otherTeam.toString())));
         access("GET /api/v1/sla/calendars", on(Kind.NONE, STAFF_AND_ADMINS));
         access("GET /api/v1/sla/calendars/{id}", on(Kind.CALENDAR, STAFF_AND_ADMINS));
-        access("POST /api/v1/sla/calendars", on(Kind.NONE, ADMINS).body((f, t) -> f.calendar("Walk " + f.next(),
-                null)));
-        access("PUT /api/v1/sla/calendars/{id}", on(Kind.CALENDAR, ADMINS)
-                .body((f, t) -> f.calendar("Renamed " + f.next(), f.version(t))));
+        access(
+                "POST /api/v1/sla/calendars",
+                on(Kind.NONE, ADMINS).body((f, t) -> f.calendar("Walk " + f.next(), null)));
+        access(
+                "PUT /api/v1/sla/calendars/{id}",
+                on(Kind.CALENDAR, ADMINS).body((f, t) -> f.calendar("Renamed " + f.next(), f.version(t))));
         access("DELETE /api/v1/sla/calendars/{id}", on(Kind.CALENDAR, ADMINS));
         access("GET /api/v1/sla/policies", on(Kind.NONE, STAFF_AND_ADMINS));
         access("GET /api/v1/sla/policies/{priority}", on(Kind.POLICY, STAFF_AND_ADMINS));
-        access("PUT /api/v1/sla/policies/{priority}", on(Kind.POLICY, ADMINS).body((f, t) -> Map.of(
-                "responseTarget", "1m", "resolutionTarget", "2m", "version", f.version(t))));
+        access(
+                "PUT /api/v1/sla/policies/{priority}",
+                on(Kind.POLICY, ADMINS)
+                        .body((f, t) ->
+                                Map.of("responseTarget", "1m", "resolutionTarget", "2m", "version", f.version(t))));
         access("DELETE /api/v1/sla/policies/{priority}", on(Kind.POLICY, ADMINS));
         access("GET /api/v1/sla/escalation-levels", on(Kind.NONE, STAFF_AND_ADMINS));
-        access("POST /api/v1/sla/escalation-levels", on(Kind.NONE, ADMINS).body((f, t) -> Map.of(
-                "name", "Walk " + f.next(), "notifyKind", "role", "notifyTarget", "coordinator", "waitFor", "1h")));
-        access("PUT /api/v1/sla/escalation-levels/{id}", on(Kind.ESCALATION_LEVEL, ADMINS).body((f, t) -> Map.of(
-                "name", "Renamed " + f.next(), "notifyKind", "role", "notifyTarget", "auditor", "waitFor", "2h",
-                "version", f.version(t))));
+        access(
+                "POST /api/v1/sla/escalation-levels",
+                on(Kind.NONE, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "name",
+                                "Walk " + f.next(),
+                                "notifyKind",
+                                "role",
+                                "notifyTarget",
+                                "coordinator",
+                                "waitFor",
+                                "1h")));
+        access(
+                "PUT /api/v1/sla/escalation-levels/{id}",
+                on(Kind.ESCALATION_LEVEL, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "name",
+                                "Renamed " + f.next(),
+                                "notifyKind",
+                                "role",
+                                "notifyTarget",
+                                "auditor",
+                                "waitFor",
+                                "2h",
+                                "version",
+                                f.version(t))));
         access("DELETE /api/v1/sla/escalation-levels/{id}", on(Kind.ESCALATION_LEVEL, ADMINS));
         access("GET /api/v1/incidents/{id}/sla", on(Kind.INCIDENT, STAFF));
         access("POST /api/v1/incidents/{id}/sla/acknowledge", on(Kind.INCIDENT, EnumSet.of(Role.COORDINATOR)));
@@ -228,29 +357,56 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
         // --- knowledge and reviews ----------------------------------------------------------------------------------
         access("GET /api/v1/knowledge/articles", list(EVERYONE, Kind.ARTICLE));
-        access("POST /api/v1/knowledge/articles", on(Kind.NONE, EnumSet.of(Role.HANDLER, Role.COORDINATOR,
-                Role.ADMIN)).body((f, t) -> Map.of("title", "Walk " + f.next(), "body", "text",
-                "audience", "handlers", "version", 0)));
+        access(
+                "POST /api/v1/knowledge/articles",
+                on(Kind.NONE, EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.ADMIN))
+                        .body((f, t) -> Map.of(
+                                "title", "Walk " + f.next(), "body", "text", "audience", "handlers", "version", 0)));
         access("GET /api/v1/knowledge/articles/{slug}", on(Kind.ARTICLE, EVERYONE));
-        access("PUT /api/v1/knowledge/articles/{slug}", on(Kind.ARTICLE, EnumSet.of(Role.HANDLER, Role.COORDINATOR,
-                Role.ADMIN)).body((f, t) -> Map.of("title", "Rewritten", "body", "rewritten", "audience",
-                "reporters", "version", f.version(t))));
+        access(
+                "PUT /api/v1/knowledge/articles/{slug}",
+                on(Kind.ARTICLE, EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.ADMIN))
+                        .body((f, t) -> Map.of(
+                                "title",
+                                "Rewritten",
+                                "body",
+                                "rewritten",
+                                "audience",
+                                "reporters",
+                                "version",
+                                f.version(t))));
         access("GET /api/v1/knowledge/articles/{slug}/revisions", on(Kind.ARTICLE, EVERYONE));
         access("GET /api/v1/knowledge/articles/{slug}/revisions/{revision}", on(Kind.ARTICLE, EVERYONE));
         access("GET /api/v1/incidents/{id}/suggested-articles", on(Kind.INCIDENT, EVERYONE));
         access("GET /api/v1/incidents/{id}/review", on(Kind.INCIDENT, STAFF));
-        access("PUT /api/v1/incidents/{id}/review", on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of(
-                "summary", "rewritten", "complete", false, "version", f.reviewVersion(t))));
-        access("POST /api/v1/incidents/{id}/review/actions", on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of(
-                "title", "Walk", "owner", f.victim.id().toString(), "dueOn", LocalDate.now().plusDays(7).toString())));
-        access("POST /api/v1/corrective-actions/{id}/status", on(Kind.ACTION, EnumSet.of(Role.COORDINATOR))
-                .body((f, t) -> Map.of("done", true, "version", f.version(t))));
+        access(
+                "PUT /api/v1/incidents/{id}/review",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) ->
+                                Map.of("summary", "rewritten", "complete", false, "version", f.reviewVersion(t))));
+        access(
+                "POST /api/v1/incidents/{id}/review/actions",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) -> Map.of(
+                                "title",
+                                "Walk",
+                                "owner",
+                                f.victim.id().toString(),
+                                "dueOn",
+                                LocalDate.now().plusDays(7).toString())));
+        access(
+                "POST /api/v1/corrective-actions/{id}/status",
+                on(Kind.ACTION, EnumSet.of(Role.COORDINATOR))
+                        .body((f, t) -> Map.of("done", true, "version", f.version(t))));
         access("GET /api/v1/corrective-actions", on(Kind.NONE, EnumSet.of(Role.COORDINATOR)));
         access("GET /api/v1/root-causes", on(Kind.NONE, EVERYONE));
-        access("POST /api/v1/root-causes", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("key", "walk-" + f.next(),
-                "label", "Walk")));
-        access("PUT /api/v1/root-causes/{key}", on(Kind.ROOT_CAUSE, ADMINS).body((f, t) -> Map.of(
-                "label", "Renamed", "retired", true, "version", f.version(t))));
+        access(
+                "POST /api/v1/root-causes",
+                on(Kind.NONE, ADMINS).body((f, t) -> Map.of("key", "walk-" + f.next(), "label", "Walk")));
+        access(
+                "PUT /api/v1/root-causes/{key}",
+                on(Kind.ROOT_CAUSE, ADMINS)
+                        .body((f, t) -> Map.of("label", "Renamed", "retired", true, "version", f.version(t))));
         access("GET /api/v1/recurrences", on(Kind.NONE, EnumSet.of(Role.COORDINATOR)));
         access("GET /api/v1/incidents/{id}/recurrence-candidates", on(Kind.INCIDENT, HANDLING));
 
@@ -259,16 +415,20 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/notifications/{id}", on(Kind.NOTIFICATION, ADMINS));
         access("POST /api/v1/notifications/{id}/retry", on(Kind.NOTIFICATION, ADMINS));
         access("GET /api/v1/devices", on(Kind.NONE, ASSIGNING));
-        access("POST /api/v1/devices", on(Kind.NONE, ADMINS).body((f, t) -> Map.of("name", "Walk",
-                "kind", "laptop", "identifier", "walk-" + f.next())));
-        access("POST /api/v1/devices/import", on(Kind.NONE, ADMINS).body((f, t) -> Raw.csv(
-                "name,kind,identifier\nWalk,laptop,walk-" + f.next() + "\n")));
+        access(
+                "POST /api/v1/devices",
+                on(Kind.NONE, ADMINS)
+                        .body((f, t) -> Map.of("name", "Walk", "kind", "laptop", "identifier", "walk-" + f.next())));
+        access(
+                "POST /api/v1/devices/import",
+                on(Kind.NONE, ADMINS)
+                        .body((f, t) -> Raw.csv("name,kind,identifier\nWalk,laptop,walk-" + f.next() + "\n")));
         access("GET /api/v1/devices/{id}", on(Kind.DEVICE, ASSIGNING));
-        access("PUT /api/v1/devices/{id}/holder", on(Kind.DEVICE, ADMINS).body((f, t) -> Map.of(
-                "version", f.version(t))));
+        access(
+                "PUT /api/v1/devices/{id}/holder",
+                on(Kind.DEVICE, ADMINS).body((f, t) -> Map.of("version", f.version(t))));
         access("GET /api/v1/devices/{id}/holdings", on(Kind.DEVICE, ASSIGNING));
-        access("GET /api/v1/devices/{id}/holder", on(Kind.DEVICE, ASSIGNING)
-                .query((f, t) -> "at=" + Instant.now()));
+        access("GET /api/v1/devices/{id}/holder", on(Kind.DEVICE, ASSIGNING).query((f, t) -> "at=" + Instant.now()));
         access("GET /api/v1/audit/records", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
@@ -278,10 +438,12 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/audit/checkpoint", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/checkpoint-log", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/checkpoint-key", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
-        access("GET /api/v1/audit/proofs/inclusion", on(Kind.NONE, EnumSet.of(Role.AUDITOR))
-                .query((f, t) -> "seq=1"));
-        access("GET /api/v1/audit/proofs/consistency", on(Kind.NONE, EnumSet.of(Role.AUDITOR))
-                .query((f, t) -> "from=1"));
+        access(
+                "GET /api/v1/audit/proofs/inclusion",
+                on(Kind.NONE, EnumSet.of(Role.AUDITOR)).query((f, t) -> "seq=1"));
+        access(
+                "GET /api/v1/audit/proofs/consistency",
+                on(Kind.NONE, EnumSet.of(Role.AUDITOR)).query((f, t) -> "from=1"));
     }
 
     @Autowired
@@ -291,10 +453,16 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
     void everyOperationSaysWhoMayCallIt() {
         Set<String> documented = operations();
 
-        assertThat(documented.stream().filter(operation -> !ACCESS.containsKey(operation)).toList())
-                .as("operations whose access nobody decided: add each to AuthorisationWalkTest.ACCESS").isEmpty();
-        assertThat(ACCESS.keySet().stream().filter(operation -> !documented.contains(operation)).toList())
-                .as("entries of AuthorisationWalkTest.ACCESS for operations that no longer exist").isEmpty();
+        assertThat(documented.stream()
+                        .filter(operation -> !ACCESS.containsKey(operation))
+                        .toList())
+                .as("operations whose access nobody decided: add each to AuthorisationWalkTest.ACCESS")
+                .isEmpty();
+        assertThat(ACCESS.keySet().stream()
+                        .filter(operation -> !documented.contains(operation))
+                        .toList())
+                .as("entries of AuthorisationWalkTest.ACCESS for operations that no longer exist")
+                .isEmpty();
     }
 
     @TestFactory
@@ -312,7 +480,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 continue;
             }
             for (Role role : Role.values()) {
-                walk.add(DynamicTest.dynamicTest(role.name().toLowerCase(Locale.ROOT) + ": " + operation,
+                walk.add(DynamicTest.dynamicTest(
+                        role.name().toLowerCase(Locale.ROOT) + ": " + operation,
                         () -> fixture.attempt(operation, rule, callers.get(role), role)));
             }
         }
@@ -321,16 +490,24 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
     /** The operations of the OpenAPI document, which the server makes on its first request: slowly on a busy machine. */
     private Set<String> operations() {
-        JsonNode paths = new ApiClient(port, null).get("/v3/api-docs", Duration.ofMinutes(3)).json().get("paths");
+        JsonNode paths = new ApiClient(port, null)
+                .get("/v3/api-docs", Duration.ofMinutes(3))
+                .json()
+                .get("paths");
         Set<String> operations = new TreeSet<>();
-        paths.properties().forEach(path -> path.getValue().properties().forEach(method ->
-                operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        paths.properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(method ->
+                                operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
         return operations;
     }
 
     private static boolean noneDone(ApiClient.Answer answer) {
-        return answer.status() == 200 && answer.json().valueStream().noneMatch(result -> result.get("done")
-                .asBoolean());
+        return answer.status() == 200
+                && answer.json()
+                        .valueStream()
+                        .noneMatch(result -> result.get("done").asBoolean());
     }
 
     // --- the table's vocabulary --------------------------------------------------------------------------------------
@@ -353,9 +530,29 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
     /** What the ids in an operation's path name, each kind with the objects of the walk. */
     enum Kind {
-        NONE, INCIDENT, OWN_REPORT, TASK, ACTION, ATTACHMENT, ALERT_SOURCE, TEMPLATE, USER, TEAM, BUSINESS_UNIT,
-        TOKEN, VIEW, MESSAGE, NOTIFICATION, DEVICE, ARTICLE, ROOT_CAUSE, CALENDAR, POLICY, ESCALATION_LEVEL,
-        PLAYBOOK, ROUTING_RULE
+        NONE,
+        INCIDENT,
+        OWN_REPORT,
+        TASK,
+        ACTION,
+        ATTACHMENT,
+        ALERT_SOURCE,
+        TEMPLATE,
+        USER,
+        TEAM,
+        BUSINESS_UNIT,
+        TOKEN,
+        VIEW,
+        MESSAGE,
+        NOTIFICATION,
+        DEVICE,
+        ARTICLE,
+        ROOT_CAUSE,
+        CALENDAR,
+        POLICY,
+        ESCALATION_LEVEL,
+        PLAYBOOK,
+        ROUTING_RULE
     }
 
     /**
@@ -365,8 +562,13 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
      * @param hides for a list, the kinds of object it must not show to those who do not see them
      * @param refusedWhen an answer that is a refusal in the product's own terms although its status is 2xx
      */
-    record Rule(Shape shape, Set<Role> callers, Kind kind, List<Kind> hides,
-            @Nullable BiFunction<Fixture, Target, Object> body, @Nullable BiFunction<Fixture, Target, String> query,
+    record Rule(
+            Shape shape,
+            Set<Role> callers,
+            Kind kind,
+            List<Kind> hides,
+            @Nullable BiFunction<Fixture, Target, Object> body,
+            @Nullable BiFunction<Fixture, Target, String> query,
             @Nullable Predicate<ApiClient.Answer> refusedWhen) {
 
         Rule body(BiFunction<Fixture, Target, Object> requestBody) {
@@ -420,7 +622,12 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
      * @param id what names it in answers
      * @param version how to read its version, an SQL query; null when it has none
      */
-    record Target(String name, Map<String, String> path, Set<Role> seenBy, String id, @Nullable String version) {}
+    record Target(
+            String name,
+            Map<String, String> path,
+            Set<Role> seenBy,
+            String id,
+            @Nullable String version) {}
 
     /** A request body that is not JSON. */
     record Raw(String contentType, byte[] content) {
@@ -469,75 +676,172 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
             victim = users.user("victim", Set.of(Role.REPORTER));
             ApiClient reporter = client(victim);
 
-            String open = created(reporter.post("/api/v1/reports", Map.of("template", "something-else",
-                    "answers", Map.of("what", "My laptop was stolen from the car " + s)))).get("incident").asString();
-            String confidential = created(setup.post("/api/v1/reports", Map.of("template", "something-else",
-                    "answers", Map.of("what", "A forwarding rule in the CFO's mailbox " + s), "confidential", true)))
-                    .get("incident").asString();
-            ok(setup.post("/api/v1/incidents/" + confidential + "/assign", Map.of("team", team.toString(),
-                    "version", 0)));
-            linkTarget = created(setup.post("/api/v1/incidents", Map.of("title", "Related " + s,
-                    "description", "another incident"))).get("id").asString();
-            target(Kind.INCIDENT, "another reporter's incident", Map.of("id", open), STAFF, open,
+            String open = created(reporter.post(
+                            "/api/v1/reports",
+                            Map.of(
+                                    "template",
+                                    "something-else",
+                                    "answers",
+                                    Map.of("what", "My laptop was stolen from the car " + s))))
+                    .get("incident")
+                    .asString();
+            String confidential = created(setup.post(
+                            "/api/v1/reports",
+                            Map.of(
+                                    "template",
+                                    "something-else",
+                                    "answers",
+                                    Map.of("what", "A forwarding rule in the CFO's mailbox " + s),
+                                    "confidential",
+                                    true)))
+                    .get("incident")
+                    .asString();
+            ok(setup.post(
+                    "/api/v1/incidents/" + confidential + "/assign", Map.of("team", team.toString(), "version", 0)));
+            linkTarget = created(setup.post(
+                            "/api/v1/incidents", Map.of("title", "Related " + s, "description", "another incident")))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.INCIDENT,
+                    "another reporter's incident",
+                    Map.of("id", open),
+                    STAFF,
+                    open,
                     "select version from incident where id = '" + open + "'");
-            target(Kind.INCIDENT, "a confidential incident of another team", Map.of("id", confidential),
-                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR), confidential,
+            target(
+                    Kind.INCIDENT,
+                    "a confidential incident of another team",
+                    Map.of("id", confidential),
+                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR),
+                    confidential,
                     "select version from incident where id = '" + confidential + "'");
             target(Kind.OWN_REPORT, "another reporter's report", Map.of("id", open), NOBODY, open, null);
             jdbc.sql("update sla_clock set breached_at = now() where incident_id in (?::uuid, ?::uuid)")
-                    .params(open, confidential).update();
+                    .params(open, confidential)
+                    .update();
 
-            String task = created(setup.post("/api/v1/incidents/" + confidential + "/tasks", Map.of(
-                    "title", "Reset the CFO's password", "team", team.toString()))).get("id").asString();
-            target(Kind.TASK, "another team's task", Map.of("id", task), EnumSet.of(Role.COORDINATOR), task,
+            String task = created(setup.post(
+                            "/api/v1/incidents/" + confidential + "/tasks",
+                            Map.of("title", "Reset the CFO's password", "team", team.toString())))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.TASK,
+                    "another team's task",
+                    Map.of("id", task),
+                    EnumSet.of(Role.COORDINATOR),
+                    task,
                     "select version from task where id = '" + task + "'");
-            ok(setup.put("/api/v1/incidents/" + confidential + "/review", Map.of("summary", "so far",
-                    "complete", false, "version", 0)));
-            String action = created(setup.post("/api/v1/incidents/" + confidential + "/review/actions", Map.of(
-                    "title", "Block forwarding", "owner", owner.id().toString(),
-                    "dueOn", LocalDate.now().plusDays(7).toString()))).get("id").asString();
-            target(Kind.ACTION, "a corrective action of a confidential incident", Map.of("id", action),
-                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR), action,
+            ok(setup.put(
+                    "/api/v1/incidents/" + confidential + "/review",
+                    Map.of("summary", "so far", "complete", false, "version", 0)));
+            String action = created(setup.post(
+                            "/api/v1/incidents/" + confidential + "/review/actions",
+                            Map.of(
+                                    "title",
+                                    "Block forwarding",
+                                    "owner",
+                                    owner.id().toString(),
+                                    "dueOn",
+                                    LocalDate.now().plusDays(7).toString())))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.ACTION,
+                    "a corrective action of a confidential incident",
+                    Map.of("id", action),
+                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR),
+                    action,
                     "select version from corrective_action where id = '" + action + "'");
             Raw file = Raw.file("headers.txt", "Received: from evil.example");
-            String attachment = created(setup.postRaw("/api/v1/incidents/" + confidential + "/attachments",
-                    file.contentType(), HttpRequest.BodyPublishers.ofByteArray(file.content()))).get("id").asString();
-            target(Kind.ATTACHMENT, "an attachment of a confidential incident", Map.of("id", confidential,
-                    "attachment", attachment), EnumSet.of(Role.COORDINATOR, Role.AUDITOR), attachment, null);
+            String attachment = created(setup.postRaw(
+                            "/api/v1/incidents/" + confidential + "/attachments",
+                            file.contentType(),
+                            HttpRequest.BodyPublishers.ofByteArray(file.content())))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.ATTACHMENT,
+                    "an attachment of a confidential incident",
+                    Map.of("id", confidential, "attachment", attachment),
+                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR),
+                    attachment,
+                    null);
 
             String source = "walk-siem-" + s;
             TestUser sender = users.user("siem", Set.of(Role.REPORTER));
-            created(setup.post("/api/v1/alert-sources", Map.of("key", source, "senders",
-                    List.of(sender.username()))));
+            created(setup.post("/api/v1/alert-sources", Map.of("key", source, "senders", List.of(sender.username()))));
             alertReference = "alert-" + s;
-            created(client(sender).post("/api/v1/alerts", Map.of("source", source, "reference", alertReference,
-                    "severity", "high", "title", "Brute force")));
-            target(Kind.ALERT_SOURCE, "another alert source", Map.of("key", source), EVERYONE, source,
+            created(client(sender)
+                    .post(
+                            "/api/v1/alerts",
+                            Map.of(
+                                    "source",
+                                    source,
+                                    "reference",
+                                    alertReference,
+                                    "severity",
+                                    "high",
+                                    "title",
+                                    "Brute force")));
+            target(
+                    Kind.ALERT_SOURCE,
+                    "another alert source",
+                    Map.of("key", source),
+                    EVERYONE,
+                    source,
                     "select version from intake_alert_source where source_key = '" + source + "'");
 
-            templateContent = setup.get("/api/v1/report-templates/something-else").json().get("content");
-            target(Kind.TEMPLATE, "a report template", Map.of("key", "something-else"), EVERYONE, "something-else",
+            templateContent =
+                    setup.get("/api/v1/report-templates/something-else").json().get("content");
+            target(
+                    Kind.TEMPLATE,
+                    "a report template",
+                    Map.of("key", "something-else"),
+                    EVERYONE,
+                    "something-else",
                     "select version from report_template where template_key = 'something-else'");
-            target(Kind.USER, "another user", Map.of("id", victim.id().toString()), EVERYONE,
-                    victim.id().toString(), "select version from app_user where id = '" + victim.id() + "'");
-            target(Kind.TEAM, "a team", Map.of("id", team.toString()), EVERYONE, team.toString(),
+            target(
+                    Kind.USER,
+                    "another user",
+                    Map.of("id", victim.id().toString()),
+                    EVERYONE,
+                    victim.id().toString(),
+                    "select version from app_user where id = '" + victim.id() + "'");
+            target(
+                    Kind.TEAM,
+                    "a team",
+                    Map.of("id", team.toString()),
+                    EVERYONE,
+                    team.toString(),
                     "select version from team where id = '" + team + "'");
             String unit = created(setup.post("/api/v1/business-units", Map.of("name", "Retail " + s)))
-                    .get("id").asString();
-            target(Kind.BUSINESS_UNIT, "a business unit", Map.of("id", unit), EVERYONE, unit,
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.BUSINESS_UNIT,
+                    "a business unit",
+                    Map.of("id", unit),
+                    EVERYONE,
+                    unit,
                     "select version from business_unit where id = '" + unit + "'");
 
             String token = created(reporter.post("/api/v1/me/tokens", Map.of("name", "laptop")))
-                    .get("token").get("id").asString();
+                    .get("token")
+                    .get("id")
+                    .asString();
             target(Kind.TOKEN, "another user's token", Map.of("id", token), NOBODY, token, null);
             String view = created(reporter.post("/api/v1/me/views", Map.of("name", "Mine", "query", "status=new")))
-                    .get("id").asString();
+                    .get("id")
+                    .asString();
             target(Kind.VIEW, "another user's saved view", Map.of("id", view), NOBODY, view, null);
             String message = UUID.randomUUID().toString();
             jdbc.sql("""
                     insert into notification_inbox (id, recipient_id, dedup_key, template, parameters, created_at)
                     values (?::uuid, ?, ?, 'sla-warning', '{}', now())""")
-                    .params(message, victim.id().value(), "walk-" + message).update();
+                    .params(message, victim.id().value(), "walk-" + message)
+                    .update();
             target(Kind.MESSAGE, "another user's message", Map.of("id", message), NOBODY, message, null);
             String notification = UUID.randomUUID().toString();
             jdbc.sql("""
@@ -546,45 +850,142 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     values (?::uuid, ?, 'mail', 'victim@example.org', 'sla-warning', 'en', '{}', 'dead', 8, now(),
                         now(), now())""").params(notification, "walk-" + notification).update();
             target(Kind.NOTIFICATION, "a dead letter", Map.of("id", notification), EVERYONE, notification, null);
-            String device = created(setup.post("/api/v1/devices", Map.of("name", "Victim's laptop", "kind", "laptop",
-                    "identifier", "walk-" + s, "holder", victim.id().toString()))).get("id").asString();
-            target(Kind.DEVICE, "another user's device", Map.of("id", device), EVERYONE, device,
+            String device = created(setup.post(
+                            "/api/v1/devices",
+                            Map.of(
+                                    "name",
+                                    "Victim's laptop",
+                                    "kind",
+                                    "laptop",
+                                    "identifier",
+                                    "walk-" + s,
+                                    "holder",
+                                    victim.id().toString())))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.DEVICE,
+                    "another user's device",
+                    Map.of("id", device),
+                    EVERYONE,
+                    device,
                     "select version from device where id = '" + device + "'");
 
-            String slug = created(setup.post("/api/v1/knowledge/articles", Map.of("title", "Internal " + s,
-                    "body", "For the security team only", "audience", "handlers", "version", 0)))
-                    .get("article").get("slug").asString();
-            target(Kind.ARTICLE, "an article for handlers", Map.of("slug", slug, "revision", "1"),
-                    STAFF_AND_ADMINS, slug, "select version from knowledge_article where slug = '" + slug + "'");
+            String slug = created(setup.post(
+                            "/api/v1/knowledge/articles",
+                            Map.of(
+                                    "title",
+                                    "Internal " + s,
+                                    "body",
+                                    "For the security team only",
+                                    "audience",
+                                    "handlers",
+                                    "version",
+                                    0)))
+                    .get("article")
+                    .get("slug")
+                    .asString();
+            target(
+                    Kind.ARTICLE,
+                    "an article for handlers",
+                    Map.of("slug", slug, "revision", "1"),
+                    STAFF_AND_ADMINS,
+                    slug,
+                    "select version from knowledge_article where slug = '" + slug + "'");
             String cause = "walk-" + s;
             created(setup.post("/api/v1/root-causes", Map.of("key", cause, "label", "Walk")));
-            target(Kind.ROOT_CAUSE, "a root cause", Map.of("key", cause), EVERYONE, cause,
+            target(
+                    Kind.ROOT_CAUSE,
+                    "a root cause",
+                    Map.of("key", cause),
+                    EVERYONE,
+                    cause,
                     "select version from root_cause where key = '" + cause + "'");
             String calendar = created(setup.post("/api/v1/sla/calendars", calendar("Walk " + s, null)))
-                    .get("id").asString();
-            target(Kind.CALENDAR, "a calendar", Map.of("id", calendar), EVERYONE, calendar,
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.CALENDAR,
+                    "a calendar",
+                    Map.of("id", calendar),
+                    EVERYONE,
+                    calendar,
                     "select version from sla_calendar where id = '" + calendar + "'");
-            target(Kind.POLICY, "an SLA policy", Map.of("priority", "P4"), EVERYONE, "P4",
+            target(
+                    Kind.POLICY,
+                    "an SLA policy",
+                    Map.of("priority", "P4"),
+                    EVERYONE,
+                    "P4",
                     "select version from sla_policy where priority_level = 4");
-            String level = created(setup.post("/api/v1/sla/escalation-levels", Map.of("name", "Walk " + s,
-                    "notifyKind", "role", "notifyTarget", "coordinator", "waitFor", "1h"))).get("id").asString();
-            target(Kind.ESCALATION_LEVEL, "an escalation level", Map.of("id", level), EVERYONE, level,
+            String level = created(setup.post(
+                            "/api/v1/sla/escalation-levels",
+                            Map.of(
+                                    "name",
+                                    "Walk " + s,
+                                    "notifyKind",
+                                    "role",
+                                    "notifyTarget",
+                                    "coordinator",
+                                    "waitFor",
+                                    "1h")))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.ESCALATION_LEVEL,
+                    "an escalation level",
+                    Map.of("id", level),
+                    EVERYONE,
+                    level,
                     "select version from sla_escalation_level where id = '" + level + "'");
             playbookKey = "walk-" + s;
-            String playbook = created(setup.post("/api/v1/playbooks", playbook(playbookKey))).get("id").asString();
-            target(Kind.PLAYBOOK, "a playbook", Map.of("id", playbook), EVERYONE, playbook,
+            String playbook = created(setup.post("/api/v1/playbooks", playbook(playbookKey)))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.PLAYBOOK,
+                    "a playbook",
+                    Map.of("id", playbook),
+                    EVERYONE,
+                    playbook,
                     "select version from playbook where id = '" + playbook + "'");
-            String rule = created(setup.post("/api/v1/routing-rules", Map.of("name", "Walk " + s, "rsitClass",
-                    "vulnerable", "team", team.toString(), "ownerStrategy", "NONE", "enabled", false)))
-                    .get("id").asString();
-            target(Kind.ROUTING_RULE, "a routing rule", Map.of("id", rule), EVERYONE, rule,
+            String rule = created(setup.post(
+                            "/api/v1/routing-rules",
+                            Map.of(
+                                    "name",
+                                    "Walk " + s,
+                                    "rsitClass",
+                                    "vulnerable",
+                                    "team",
+                                    team.toString(),
+                                    "ownerStrategy",
+                                    "NONE",
+                                    "enabled",
+                                    false)))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.ROUTING_RULE,
+                    "a routing rule",
+                    Map.of("id", rule),
+                    EVERYONE,
+                    rule,
                     "select version from routing_rule where id = '" + rule + "'");
             targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
             // a signed checkpoint, for the auditors' reads of checkpoints and proofs
             ok(setup.post("/api/v1/audit/checkpoints", Map.of()));
 
-            state = stateQuery(List.of(open, confidential, linkTarget), source, unit, token, view, message,
-                    notification, device, slug, cause);
+            state = stateQuery(
+                    List.of(open, confidential, linkTarget),
+                    source,
+                    unit,
+                    token,
+                    view,
+                    message,
+                    notification,
+                    device,
+                    slug,
+                    cause);
         }
 
         int next() {
@@ -593,31 +994,52 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
         long version(Target target) {
             return jdbc.sql(Objects.requireNonNull(target.version(), target.name() + " has no version"))
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
         }
 
         long reviewVersion(Target incident) {
             return jdbc.sql("select coalesce(max(version), 0) from incident_review where incident_id = ?::uuid")
-                    .param(incident.id()).query(Long.class).single();
+                    .param(incident.id())
+                    .query(Long.class)
+                    .single();
         }
 
         Map<String, Object> matrix() {
             JsonNode matrix = setup.get("/api/v1/priority-matrix").json();
-            return Map.of("impacts", matrix.get("impacts"), "urgencies", matrix.get("urgencies"),
-                    "priorities", matrix.get("priorities"), "cells", matrix.get("cells"),
-                    "version", matrix.get("version").asLong());
+            return Map.of(
+                    "impacts",
+                    matrix.get("impacts"),
+                    "urgencies",
+                    matrix.get("urgencies"),
+                    "priorities",
+                    matrix.get("priorities"),
+                    "cells",
+                    matrix.get("cells"),
+                    "version",
+                    matrix.get("version").asLong());
         }
 
         List<String> templateOrder() {
-            List<String> keys = new ArrayList<>(setup.get("/api/v1/report-templates?includeRetired=true").json()
-                    .valueStream().map(template -> template.get("key").asString()).toList());
+            List<String> keys = new ArrayList<>(setup.get("/api/v1/report-templates?includeRetired=true")
+                    .json()
+                    .valueStream()
+                    .map(template -> template.get("key").asString())
+                    .toList());
             Collections.reverse(keys);
             return keys;
         }
 
         Map<String, Object> calendar(String name, @Nullable Long version) {
-            Map<String, Object> calendar = new LinkedHashMap<>(Map.of("name", name, "zone", "Europe/Amsterdam",
-                    "week", Map.of("monday", List.of("09:00-17:00")), "holidays", List.of()));
+            Map<String, Object> calendar = new LinkedHashMap<>(Map.of(
+                    "name",
+                    name,
+                    "zone",
+                    "Europe/Amsterdam",
+                    "week",
+                    Map.of("monday", List.of("09:00-17:00")),
+                    "holidays",
+                    List.of()));
             if (version != null) {
                 calendar.put("version", version);
             }
@@ -625,9 +1047,17 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         }
 
         Map<String, Object> playbook(String key) {
-            return Map.of("key", key, "name", "Walk " + key, "description", "",
-                    "categories", List.of(Map.of("rsitClass", "vulnerable")),
-                    "steps", List.of(Map.of("phase", "analysis", "title", "Look", "mandatory", false, "due", "PT4H")));
+            return Map.of(
+                    "key",
+                    key,
+                    "name",
+                    "Walk " + key,
+                    "description",
+                    "",
+                    "categories",
+                    List.of(Map.of("rsitClass", "vulnerable")),
+                    "steps",
+                    List.of(Map.of("phase", "analysis", "title", "Look", "mandatory", false, "due", "PT4H")));
         }
 
         /** Tries the operation as the caller on every object they must not touch, and checks that nothing changed. */
@@ -639,25 +1069,33 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 String before = state(caller);
                 ApiClient.Answer answer = as.get(template);
                 if (rule.callers().contains(role)) {
-                    assertThat(answer.status()).as(role + " lists " + template + ": " + answer).isBetween(200, 299);
+                    assertThat(answer.status())
+                            .as(role + " lists " + template + ": " + answer)
+                            .isBetween(200, 299);
                     for (Kind hidden : rule.hides()) {
                         for (Target target : targets.get(hidden)) {
-                            if (rule.shape() == Shape.OWN_LIST || !target.seenBy().contains(role)) {
-                                assertThat(answer.body()).as(role + " must not find " + target.name() + " in "
-                                        + template).doesNotContain(target.id());
+                            if (rule.shape() == Shape.OWN_LIST
+                                    || !target.seenBy().contains(role)) {
+                                assertThat(answer.body())
+                                        .as(role + " must not find " + target.name() + " in " + template)
+                                        .doesNotContain(target.id());
                             }
                         }
                     }
                 } else {
                     assertRefused(answer, rule, role + " " + operation);
                 }
-                assertThat(state(caller)).as("the state after " + role + " " + operation).isEqualTo(before);
+                assertThat(state(caller))
+                        .as("the state after " + role + " " + operation)
+                        .isEqualTo(before);
                 return;
             }
             if (rule.shape() == Shape.OWN_ONLY) {
                 String before = objects();
                 send(as, method, template, rule, targets.get(Kind.NONE).get(0));
-                assertThat(objects()).as("the objects of others after " + role + " " + operation).isEqualTo(before);
+                assertThat(objects())
+                        .as("the objects of others after " + role + " " + operation)
+                        .isEqualTo(before);
                 return;
             }
             for (Target target : targets.get(rule.kind())) {
@@ -665,8 +1103,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     if (method.equals("GET")) {
                         // a read the table allows works, so that the table stays true both ways
                         ApiClient.Answer answer = send(as, method, template, rule, target);
-                        assertThat(answer.status()).as(role + " " + operation + " on " + target.name() + ": "
-                                + answer).isBetween(200, 299);
+                        assertThat(answer.status())
+                                .as(role + " " + operation + " on " + target.name() + ": " + answer)
+                                .isBetween(200, 299);
                     }
                     continue;
                 }
@@ -712,7 +1151,10 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
          */
         private String state(TestUser caller) {
             return jdbc.sql("select count(*) from audit_record where actor_id = ? and action not like "
-                    + "'incident.viewed-%'").param(caller.id().toString()).query(Long.class).single()
+                                    + "'incident.viewed-%'")
+                            .param(caller.id().toString())
+                            .query(Long.class)
+                            .single()
                     + " audit records; " + objects();
         }
 
@@ -720,7 +1162,12 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
             return jdbc.sql(state).query(String.class).single();
         }
 
-        private void target(Kind kind, String name, Map<String, String> path, Set<Role> seenBy, String id,
+        private void target(
+                Kind kind,
+                String name,
+                Map<String, String> path,
+                Set<Role> seenBy,
+                String id,
                 @Nullable String version) {
             targets.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Target(name, path, seenBy, id, version));
         }
@@ -729,8 +1176,17 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
          * One query for the state of the walk's objects, of the lists they are in, and of every table whose rows only
          * admins change; ids are the walk's own, so they are written into it.
          */
-        private String stateQuery(List<String> incidents, String source, String unit, String token, String view,
-                String message, String notification, String device, String slug, String cause) {
+        private String stateQuery(
+                List<String> incidents,
+                String source,
+                String unit,
+                String token,
+                String view,
+                String message,
+                String notification,
+                String device,
+                String slug,
+                String cause) {
             String ids = "'{" + String.join(",", incidents) + "}'::uuid[]";
             List<String> parts = List.of(
                     rows("incident", "id = any(" + ids + ")"),
@@ -773,8 +1229,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         }
 
         private static String rows(String table, String condition) {
-            return "(select string_agg(md5(t::text), ',' order by md5(t::text)) from " + table + " t where "
-                    + condition + ")";
+            return "(select string_agg(md5(t::text), ',' order by md5(t::text)) from " + table + " t where " + condition
+                    + ")";
         }
 
         private JsonNode created(ApiClient.Answer answer) {

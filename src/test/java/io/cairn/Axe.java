@@ -28,9 +28,11 @@ public final class Axe {
                                    target: v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}))))
                    .catch(e => done([{id: 'axe-failed', impact: 'critical', help: String(e), target: ''}]));
                 """);
-        return ((List<Map<String, Object>>) result).stream()
-                .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + " at " + v.get("target"))
-                .toList();
+        return ((List<Map<String, Object>>) result)
+                .stream()
+                        .map(v ->
+                                v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + " at " + v.get("target"))
+                        .toList();
     }
 
     private static String source() {

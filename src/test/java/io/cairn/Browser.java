@@ -64,9 +64,17 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
                 "--lang=en-GB");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -156,9 +164,11 @@ public final class Browser implements AutoCloseable {
 
     /** Fills a form field by script, for inputs whose typing depends on the locale (dates, times). */
     public Browser setValue(By by, String value) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-                driver.findElement(by), value);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                        driver.findElement(by),
+                        value);
         return this;
     }
 
@@ -190,15 +200,17 @@ public final class Browser implements AutoCloseable {
 
     /** A phone's screen of this size in CSS pixels, with touch and without scroll bars taking room. */
     public Browser screen(int width, int height) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 2, "mobile", true));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
         return this;
     }
 
     /** A desktop window of this size in CSS pixels, its scroll bar included. */
     public Browser desktop(int width, int height) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", false));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         return this;
     }
 
@@ -221,7 +233,8 @@ public final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
-            Object page = driver.executeCdpCommand("Page.captureScreenshot", parameters).get("data");
+            Object page = driver.executeCdpCommand("Page.captureScreenshot", parameters)
+                    .get("data");
             Files.write(file, OutputType.BYTES.convertFromBase64Png((String) page));
             return file;
         } catch (IOException e) {
@@ -233,15 +246,25 @@ public final class Browser implements AutoCloseable {
     private Map<String, Object> fullPageClip() {
         Map<String, Object> size = (Map<String, Object>) script("return {width: document.documentElement.scrollWidth,"
                 + " height: document.documentElement.scrollHeight};");
-        return Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).intValue(),
-                "height", Math.min(((Number) size.get("height")).intValue(), 8000), "scale", 1);
+        return Map.of(
+                "x",
+                0,
+                "y",
+                0,
+                "width",
+                ((Number) size.get("width")).intValue(),
+                "height",
+                Math.min(((Number) size.get("height")).intValue(), 8000),
+                "scale",
+                1);
     }
 
     @Override
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile left behind does no harm
         }
@@ -288,15 +311,17 @@ public final class Browser implements AutoCloseable {
         /** Keeps what the browser showed when a test failed: a screenshot and the page's HTML. */
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            Browser browser = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            Browser browser = context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
                     .get(Browser.class, Browser.class);
             if (browser != null) {
                 String name = "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
                         + context.getRequiredTestMethod().getName();
                 try {
                     browser.screenshot(name);
-                    Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.driver.getPageSource()
-                            + "\n<!-- " + browser.driver.getCurrentUrl() + " -->\n");
+                    Files.writeString(
+                            SCREENSHOTS.resolve(name + ".html"),
+                            browser.driver.getPageSource() + "\n<!-- " + browser.driver.getCurrentUrl() + " -->\n");
                 } catch (RuntimeException | IOException e) {
                     cause.addSuppressed(e);
                 }
@@ -319,7 +344,8 @@ public final class Browser implements AutoCloseable {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            return context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
                     .computeIfAbsent(Browser.class, key -> new Browser(), Browser.class);
         }
     }

@@ -46,8 +46,11 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     private static final int ROUNDS = Integer.getInteger("cairn.test.race-rounds", 5);
 
     /** Versioned operations that create rather than replace, where a version is ignored: nothing to race. */
-    private static final Set<String> CREATES = Set.of("POST /api/v1/sla/calendars",
-            "POST /api/v1/sla/escalation-levels", "POST /api/v1/routing-rules", "POST /api/v1/knowledge/articles");
+    private static final Set<String> CREATES = Set.of(
+            "POST /api/v1/sla/calendars",
+            "POST /api/v1/sla/escalation-levels",
+            "POST /api/v1/routing-rules",
+            "POST /api/v1/knowledge/articles");
 
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
     private ApiClient admin;
@@ -71,11 +74,12 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     @TestFactory
     Stream<DynamicTest> theLoserOfEveryRaceGets409AndNothingOfItIsStored() {
         signIn();
-        return contests().stream().map(contest -> dynamicTest(contest.operation(), () -> {
-            for (int round = 0; round < ROUNDS; round++) {
-                race(contest.operation(), contest.round().get());
-            }
-        }));
+        return contests().stream()
+                .map(contest -> dynamicTest(contest.operation(), () -> {
+                    for (int round = 0; round < ROUNDS; round++) {
+                        race(contest.operation(), contest.round().get());
+                    }
+                }));
     }
 
     @org.junit.jupiter.api.Test
@@ -83,19 +87,28 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         signIn();
         Set<String> versioned = new TreeSet<>();
         // springdoc builds the description at the first request: that takes a while on a busy machine
-        JsonNode api = new RawHttp(port).send("GET", "/v3/api-docs", Map.of(), null).json();
+        JsonNode api =
+                new RawHttp(port).send("GET", "/v3/api-docs", Map.of(), null).json();
         JsonNode schemas = api.path("components").path("schemas");
-        api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-            JsonNode operation = entry.getValue();
-            boolean inQuery = operation.path("parameters").valueStream()
-                    .anyMatch(p -> p.path("name").asString().equals("version"));
-            JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
-            String ref = schema.path("$ref").asString("");
-            JsonNode body = ref.isEmpty() ? schema : schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
-            if (inQuery || body.path("properties").has("version")) {
-                versioned.add(entry.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        api.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(entry -> {
+                    JsonNode operation = entry.getValue();
+                    boolean inQuery = operation
+                            .path("parameters")
+                            .valueStream()
+                            .anyMatch(p -> p.path("name").asString().equals("version"));
+                    JsonNode schema = operation
+                            .path("requestBody")
+                            .path("content")
+                            .path("application/json")
+                            .path("schema");
+                    String ref = schema.path("$ref").asString("");
+                    JsonNode body = ref.isEmpty() ? schema : schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
+                    if (inQuery || body.path("properties").has("version")) {
+                        versioned.add(entry.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         versioned.removeAll(CREATES);
         assertThat(contests().stream().map(Contest::operation).toList()).containsAll(versioned);
     }
@@ -119,12 +132,14 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         for (Future<ApiClient.Answer> answer : sent) {
             answers.add(answer.get(120, TimeUnit.SECONDS));
         }
-        List<ApiClient.Answer> won = answers.stream().filter(a -> a.status() < 300).toList();
+        List<ApiClient.Answer> won =
+                answers.stream().filter(a -> a.status() < 300).toList();
         assertThat(won).as(operation + ": one writer wins: " + answers).hasSize(1);
         for (ApiClient.Answer lost : answers) {
             if (lost != won.get(0)) {
                 // a removal that reads after the winner's commit finds nothing left to remove
-                assertThat(lost.status()).as(operation + ": the others get 409: " + answers)
+                assertThat(lost.status())
+                        .as(operation + ": the others get 409: " + answers)
                         .isIn("DELETE".equals(round.method()) ? List.of(409, 404) : List.of(409));
                 assertThat(lost.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(lost.json().path("detail").asString()).isNotBlank();
@@ -132,8 +147,11 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         }
         long after = round.version().get();
         long expected = won.get(0).status() != 204 && won.get(0).json().has("version")
-                ? won.get(0).json().get("version").asLong() : before + 1;
-        assertThat(after).as(operation + ": stored once, by the winner: " + answers).isEqualTo(expected)
+                ? won.get(0).json().get("version").asLong()
+                : before + 1;
+        assertThat(after)
+                .as(operation + ": stored once, by the winner: " + answers)
+                .isEqualTo(expected)
                 .isGreaterThan(before);
     }
 
@@ -151,21 +169,38 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     private List<Contest> incidentContests() {
         String run = suffix();
         List<Contest> contests = new ArrayList<>();
-        contests.add(onIncident("describe", writer -> Map.of("title", "Title by " + writer, "description",
-                "Told by writer " + writer)));
-        contests.add(onIncident("assign", writer -> Map.of("team", users.team("race").toString())));
-        contests.add(onIncident("reprioritise", writer -> Map.of("impact", writer % 2 == 0 ? "high" : "low",
-                "urgency", "medium")));
-        contests.add(onIncident("recategorise", writer -> Map.of("category", writer % 2 == 0
-                ? Map.of("rsitClass", "fraud", "rsitType", "phishing")
-                : Map.of("rsitClass", "other", "rsitType", "undetermined"))));
-        contests.add(onIncident("mark", writer -> Map.of("tlp", writer % 2 == 0 ? "RED" : "GREEN", "pap", "AMBER",
-                "confidential", false, "reason", "race " + run)));
+        contests.add(onIncident(
+                "describe",
+                writer -> Map.of("title", "Title by " + writer, "description", "Told by writer " + writer)));
+        contests.add(
+                onIncident("assign", writer -> Map.of("team", users.team("race").toString())));
+        contests.add(onIncident(
+                "reprioritise", writer -> Map.of("impact", writer % 2 == 0 ? "high" : "low", "urgency", "medium")));
+        contests.add(onIncident(
+                "recategorise",
+                writer -> Map.of(
+                        "category",
+                        writer % 2 == 0
+                                ? Map.of("rsitClass", "fraud", "rsitType", "phishing")
+                                : Map.of("rsitClass", "other", "rsitType", "undetermined"))));
+        contests.add(onIncident(
+                "mark",
+                writer -> Map.of(
+                        "tlp",
+                        writer % 2 == 0 ? "RED" : "GREEN",
+                        "pap",
+                        "AMBER",
+                        "confidential",
+                        false,
+                        "reason",
+                        "race " + run)));
         contests.add(onIncident("times", writer -> Map.of("occurredAt", "2026-01-0" + (writer + 1) + "T10:00:00Z")));
-        contests.add(new Contest("POST /api/v1/incidents/{id}/transition", () -> freshIncident("transition",
-                writer -> Map.of("to", "triage"))));
-        contests.add(new Contest("POST /api/v1/incidents/{id}/triage", () -> freshIncident("triage",
-                writer -> Map.of("decision", "accept"))));
+        contests.add(new Contest(
+                "POST /api/v1/incidents/{id}/transition",
+                () -> freshIncident("transition", writer -> Map.of("to", "triage"))));
+        contests.add(new Contest(
+                "POST /api/v1/incidents/{id}/triage",
+                () -> freshIncident("triage", writer -> Map.of("decision", "accept"))));
         contests.add(new Contest("POST /api/v1/incidents/{id}/merge", () -> {
             String target = incident();
             return freshIncident("merge", writer -> Map.of("target", target));
@@ -176,23 +211,50 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     private List<Contest> identityContests() {
         List<Contest> contests = new ArrayList<>();
         String user = users.user("raced", Set.of(Role.HANDLER)).id().toString();
-        contests.add(replacing("PUT /api/v1/users/{id}", "/api/v1/users/" + user, "/api/v1/users/" + user,
-                (writer, version) -> Map.of("displayName", "Raced " + writer, "roles", List.of("HANDLER"), "teams",
-                        List.of(), "enabled", true, "version", version)));
+        contests.add(replacing(
+                "PUT /api/v1/users/{id}",
+                "/api/v1/users/" + user,
+                "/api/v1/users/" + user,
+                (writer, version) -> Map.of(
+                        "displayName",
+                        "Raced " + writer,
+                        "roles",
+                        List.of("HANDLER"),
+                        "teams",
+                        List.of(),
+                        "enabled",
+                        true,
+                        "version",
+                        version)));
         String team = users.team("raced").toString();
-        contests.add(replacing("PUT /api/v1/teams/{id}", "/api/v1/teams/" + team,
+        contests.add(replacing(
+                "PUT /api/v1/teams/{id}",
+                "/api/v1/teams/" + team,
                 () -> versionIn("/api/v1/teams", "id", team),
-                (writer, version) -> Map.of("team", Map.of("name", "Raced " + team + " " + writer, "description",
-                        "by " + writer), "version", version)));
+                (writer, version) -> Map.of(
+                        "team",
+                        Map.of("name", "Raced " + team + " " + writer, "description", "by " + writer),
+                        "version",
+                        version)));
         String unit = users.businessUnit("raced").toString();
-        contests.add(replacing("PUT /api/v1/business-units/{id}", "/api/v1/business-units/" + unit,
+        contests.add(replacing(
+                "PUT /api/v1/business-units/{id}",
+                "/api/v1/business-units/" + unit,
                 () -> versionIn("/api/v1/business-units", "id", unit),
-                (writer, version) -> Map.of("businessUnit", Map.of("name", "Raced " + unit + " " + writer,
-                        "description", "by " + writer), "version", version)));
-        String device = created(admin.post("/api/v1/devices", Map.of("name", "Raced", "kind", "laptop",
-                "identifier", "RACE-" + suffix())), "id");
-        contests.add(replacing("PUT /api/v1/devices/{id}/holder", "/api/v1/devices/" + device + "/holder",
-                "/api/v1/devices/" + device, (writer, version) -> {
+                (writer, version) -> Map.of(
+                        "businessUnit",
+                        Map.of("name", "Raced " + unit + " " + writer, "description", "by " + writer),
+                        "version",
+                        version)));
+        String device = created(
+                admin.post(
+                        "/api/v1/devices", Map.of("name", "Raced", "kind", "laptop", "identifier", "RACE-" + suffix())),
+                "id");
+        contests.add(replacing(
+                "PUT /api/v1/devices/{id}/holder",
+                "/api/v1/devices/" + device + "/holder",
+                "/api/v1/devices/" + device,
+                (writer, version) -> {
                     Map<String, Object> body = new HashMap<>();
                     body.put("holder", writer % 2 == 0 ? adminUser.id().toString() : null);
                     body.put("version", version);
@@ -203,49 +265,153 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
 
     private List<Contest> handlingContests() {
         List<Contest> contests = new ArrayList<>();
-        String calendar = created(admin.post("/api/v1/sla/calendars", Map.of("name", "Raced " + suffix(), "zone",
-                "Europe/Amsterdam", "week", Map.of("monday", List.of("09:00-17:00")), "holidays", List.of())), "id");
-        contests.add(replacing("PUT /api/v1/sla/calendars/{id}", "/api/v1/sla/calendars/" + calendar,
-                "/api/v1/sla/calendars/" + calendar, (writer, version) -> Map.of("name", "Raced " + calendar + writer,
-                        "zone", "Europe/Amsterdam",
-                        "week", Map.of("tuesday", List.of("0" + (writer + 7) + ":00-17:00")),
-                        "holidays", List.of(), "version", version)));
+        String calendar = created(
+                admin.post(
+                        "/api/v1/sla/calendars",
+                        Map.of(
+                                "name",
+                                "Raced " + suffix(),
+                                "zone",
+                                "Europe/Amsterdam",
+                                "week",
+                                Map.of("monday", List.of("09:00-17:00")),
+                                "holidays",
+                                List.of())),
+                "id");
+        contests.add(replacing(
+                "PUT /api/v1/sla/calendars/{id}",
+                "/api/v1/sla/calendars/" + calendar,
+                "/api/v1/sla/calendars/" + calendar,
+                (writer, version) -> Map.of(
+                        "name",
+                        "Raced " + calendar + writer,
+                        "zone",
+                        "Europe/Amsterdam",
+                        "week",
+                        Map.of("tuesday", List.of("0" + (writer + 7) + ":00-17:00")),
+                        "holidays",
+                        List.of(),
+                        "version",
+                        version)));
         if (admin.get("/api/v1/sla/policies/P4").status() == 404) {
-            created(admin.put("/api/v1/sla/policies/P4", Map.of("responseTarget", "8h", "resolutionTarget", "40h")),
+            created(
+                    admin.put("/api/v1/sla/policies/P4", Map.of("responseTarget", "8h", "resolutionTarget", "40h")),
                     "priority");
         }
-        contests.add(replacing("PUT /api/v1/sla/policies/{priority}", "/api/v1/sla/policies/P4",
-                "/api/v1/sla/policies/P4", (writer, version) -> Map.of("responseTarget", (writer + 1) + "h",
-                        "resolutionTarget", "40h", "version", version)));
-        String level = created(admin.post("/api/v1/sla/escalation-levels", Map.of("name", "Raced " + suffix(),
-                "notifyKind", "user", "notifyTarget", adminUser.username(), "waitFor", "30m")), "id");
-        contests.add(replacing("PUT /api/v1/sla/escalation-levels/{id}", "/api/v1/sla/escalation-levels/" + level,
+        contests.add(replacing(
+                "PUT /api/v1/sla/policies/{priority}",
+                "/api/v1/sla/policies/P4",
+                "/api/v1/sla/policies/P4",
+                (writer, version) ->
+                        Map.of("responseTarget", (writer + 1) + "h", "resolutionTarget", "40h", "version", version)));
+        String level = created(
+                admin.post(
+                        "/api/v1/sla/escalation-levels",
+                        Map.of(
+                                "name",
+                                "Raced " + suffix(),
+                                "notifyKind",
+                                "user",
+                                "notifyTarget",
+                                adminUser.username(),
+                                "waitFor",
+                                "30m")),
+                "id");
+        contests.add(replacing(
+                "PUT /api/v1/sla/escalation-levels/{id}",
+                "/api/v1/sla/escalation-levels/" + level,
                 () -> versionIn("/api/v1/sla/escalation-levels", "id", level),
-                (writer, version) -> Map.of("name", "Raced " + level + writer, "notifyKind", "user", "notifyTarget",
-                        adminUser.username(), "waitFor", (writer + 1) + "0m", "version", version)));
+                (writer, version) -> Map.of(
+                        "name",
+                        "Raced " + level + writer,
+                        "notifyKind",
+                        "user",
+                        "notifyTarget",
+                        adminUser.username(),
+                        "waitFor",
+                        (writer + 1) + "0m",
+                        "version",
+                        version)));
         String team = racersTeam.toString();
-        String rule = created(admin.post("/api/v1/routing-rules", Map.of("name", "Raced", "rsitClass", "fraud",
-                "team", team, "ownerStrategy", "NONE", "enabled", false)), "id");
-        contests.add(replacing("PUT /api/v1/routing-rules/{id}", "/api/v1/routing-rules/" + rule,
-                "/api/v1/routing-rules/" + rule, (writer, version) -> Map.of("name", "Raced " + writer, "rsitClass",
-                        "fraud", "team", team, "ownerStrategy", "NONE", "enabled", false, "version", version)));
+        String rule = created(
+                admin.post(
+                        "/api/v1/routing-rules",
+                        Map.of(
+                                "name",
+                                "Raced",
+                                "rsitClass",
+                                "fraud",
+                                "team",
+                                team,
+                                "ownerStrategy",
+                                "NONE",
+                                "enabled",
+                                false)),
+                "id");
+        contests.add(replacing(
+                "PUT /api/v1/routing-rules/{id}",
+                "/api/v1/routing-rules/" + rule,
+                "/api/v1/routing-rules/" + rule,
+                (writer, version) -> Map.of(
+                        "name",
+                        "Raced " + writer,
+                        "rsitClass",
+                        "fraud",
+                        "team",
+                        team,
+                        "ownerStrategy",
+                        "NONE",
+                        "enabled",
+                        false,
+                        "version",
+                        version)));
         String key = "race-" + suffix();
-        String playbook = created(admin.post("/api/v1/playbooks", Map.of("key", key, "name", "Raced",
-                "categories", List.of(Map.of("rsitClass", "fraud", "rsitType", "phishing")), "template", key,
-                "steps", List.of(Map.of("phase", "analysis", "title", "Look", "mandatory", false, "due", "PT1H")))),
+        String playbook = created(
+                admin.post(
+                        "/api/v1/playbooks",
+                        Map.of(
+                                "key",
+                                key,
+                                "name",
+                                "Raced",
+                                "categories",
+                                List.of(Map.of("rsitClass", "fraud", "rsitType", "phishing")),
+                                "template",
+                                key,
+                                "steps",
+                                List.of(Map.of(
+                                        "phase", "analysis", "title", "Look", "mandatory", false, "due", "PT1H")))),
                 "id");
         contests.add(new Contest("PUT /api/v1/playbooks/{id}", () -> {
             long version = version("/api/v1/playbooks/" + playbook);
-            return new Round("PUT", "/api/v1/playbooks/" + playbook + "?version=" + version,
-                    writer -> Map.of("key", key, "name", "Raced " + writer, "categories", List.of(Map.of(
-                            "rsitClass", "fraud", "rsitType", "phishing")), "template", key, "steps", List.of(Map.of(
-                            "phase", "analysis", "title", "Look " + writer, "mandatory", false, "due", "PT1H"))),
+            return new Round(
+                    "PUT",
+                    "/api/v1/playbooks/" + playbook + "?version=" + version,
+                    writer -> Map.of(
+                            "key",
+                            key,
+                            "name",
+                            "Raced " + writer,
+                            "categories",
+                            List.of(Map.of("rsitClass", "fraud", "rsitType", "phishing")),
+                            "template",
+                            key,
+                            "steps",
+                            List.of(Map.of(
+                                    "phase",
+                                    "analysis",
+                                    "title",
+                                    "Look " + writer,
+                                    "mandatory",
+                                    false,
+                                    "due",
+                                    "PT1H"))),
                     () -> version("/api/v1/playbooks/" + playbook));
         }));
         contests.add(retiring("POST /api/v1/playbooks/{id}/retirement", "/api/v1/playbooks/" + playbook));
         String incident = incident();
-        String task = created(admin.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Raced",
-                "team", team)), "id");
+        String task = created(
+                admin.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Raced", "team", team)), "id");
         String tasks = "/api/v1/tasks/" + task;
         contests.add(new Contest("POST /api/v1/tasks/{id}/complete", () -> {
             reopenIfClosed(tasks);
@@ -268,64 +434,130 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         List<Contest> contests = new ArrayList<>();
         String key = "race-" + suffix();
         Map<String, Object> content = Map.of(
-                "title", Map.of("en", "Raced", "nl", "Geracet"), "summary", Map.of("en", "Raced", "nl", "Geracet"),
-                "defaults", Map.of("category", Map.of("rsitClass", "other", "rsitType", "undetermined"), "impact",
-                        "low", "urgency", "medium", "confidential", false),
-                "questions", List.of(Map.of("key", "what", "kind", "text", "required", true, "label",
-                        Map.of("en", "What?", "nl", "Wat?"))),
-                "tips", List.of(Map.of("en", "Wait.", "nl", "Wacht.")));
+                "title",
+                Map.of("en", "Raced", "nl", "Geracet"),
+                "summary",
+                Map.of("en", "Raced", "nl", "Geracet"),
+                "defaults",
+                Map.of(
+                        "category",
+                        Map.of("rsitClass", "other", "rsitType", "undetermined"),
+                        "impact",
+                        "low",
+                        "urgency",
+                        "medium",
+                        "confidential",
+                        false),
+                "questions",
+                List.of(Map.of(
+                        "key", "what", "kind", "text", "required", true, "label", Map.of("en", "What?", "nl", "Wat?"))),
+                "tips",
+                List.of(Map.of("en", "Wait.", "nl", "Wacht.")));
         admin.post("/api/v1/report-templates", Map.of("key", key, "content", content));
         String source = "/api/v1/alert-sources/" + key;
         admin.post("/api/v1/alert-sources", Map.of("key", key, "description", "Raced", "senders", List.of()));
-        contests.add(replacing("PUT /api/v1/alert-sources/{key}", source, source, (writer, version) -> Map.of(
-                "description", "Raced by " + writer, "senders", List.of(), "enabled", writer % 2 == 0,
-                "version", version)));
+        contests.add(replacing(
+                "PUT /api/v1/alert-sources/{key}",
+                source,
+                source,
+                (writer, version) -> Map.of(
+                        "description",
+                        "Raced by " + writer,
+                        "senders",
+                        List.of(),
+                        "enabled",
+                        writer % 2 == 0,
+                        "version",
+                        version)));
         contests.add(new Contest("DELETE /api/v1/alert-sources/{key}", () -> {
             String removed = "race-" + suffix();
             admin.post("/api/v1/alert-sources", Map.of("key", removed, "description", "Raced", "senders", List.of()));
             String path = "/api/v1/alert-sources/" + removed;
             long version = version(path);
             // a removed source counts as one version further
-            return new Round("DELETE", path, writer -> version,
+            return new Round(
+                    "DELETE",
+                    path,
+                    writer -> version,
                     () -> admin.get(path).status() == 404 ? version + 1 : version(path));
         }));
         String template = "/api/v1/report-templates/" + key;
-        contests.add(replacing("PUT /api/v1/report-templates/{key}", template, template,
+        contests.add(replacing(
+                "PUT /api/v1/report-templates/{key}",
+                template,
+                template,
                 (writer, version) -> Map.of("content", content, "version", version)));
         contests.add(retiring("POST /api/v1/report-templates/{key}/retirement", template));
-        contests.add(replacing("PUT /api/v1/priority-matrix", "/api/v1/priority-matrix", "/api/v1/priority-matrix",
+        contests.add(replacing(
+                "PUT /api/v1/priority-matrix",
+                "/api/v1/priority-matrix",
+                "/api/v1/priority-matrix",
                 (writer, version) -> {
-                    ObjectNode matrix = (ObjectNode) admin.get("/api/v1/priority-matrix").json();
+                    ObjectNode matrix =
+                            (ObjectNode) admin.get("/api/v1/priority-matrix").json();
                     matrix.put("version", version);
                     return matrix;
                 }));
         String rootCause = "race-" + suffix();
         admin.post("/api/v1/root-causes", Map.of("key", rootCause, "label", "Raced " + rootCause));
-        contests.add(replacing("PUT /api/v1/root-causes/{key}", "/api/v1/root-causes/" + rootCause,
+        contests.add(replacing(
+                "PUT /api/v1/root-causes/{key}",
+                "/api/v1/root-causes/" + rootCause,
                 () -> versionIn("/api/v1/root-causes", "key", rootCause),
-                (writer, version) -> Map.of("label", "Raced " + rootCause + " " + writer, "retired", false,
-                        "version", version)));
+                (writer, version) ->
+                        Map.of("label", "Raced " + rootCause + " " + writer, "retired", false, "version", version)));
         String slug = "race-" + suffix();
-        admin.post("/api/v1/knowledge/articles", Map.of("slug", slug, "title", "Raced", "body", "Raced",
-                "audience", "handlers", "version", 0));
-        contests.add(replacing("PUT /api/v1/knowledge/articles/{slug}", "/api/v1/knowledge/articles/" + slug,
-                () -> admin.get("/api/v1/knowledge/articles/" + slug).json().path("article").path("version")
-                        .asLong(), (writer, version) -> Map.of("title", "Raced " + writer, "body",
-                        "Written by " + writer, "audience", "handlers", "version", version)));
+        admin.post(
+                "/api/v1/knowledge/articles",
+                Map.of("slug", slug, "title", "Raced", "body", "Raced", "audience", "handlers", "version", 0));
+        contests.add(replacing(
+                "PUT /api/v1/knowledge/articles/{slug}",
+                "/api/v1/knowledge/articles/" + slug,
+                () -> admin.get("/api/v1/knowledge/articles/" + slug)
+                        .json()
+                        .path("article")
+                        .path("version")
+                        .asLong(),
+                (writer, version) -> Map.of(
+                        "title",
+                        "Raced " + writer,
+                        "body",
+                        "Written by " + writer,
+                        "audience",
+                        "handlers",
+                        "version",
+                        version)));
         String incident = incident();
         String review = "/api/v1/incidents/" + incident + "/review";
-        contests.add(replacing("PUT /api/v1/incidents/{id}/review", review, review,
-                (writer, version) -> Map.of("summary", "Summed up by " + writer, "complete", false, "version",
-                        version)));
-        String action = created(admin.post(review + "/actions", Map.of("title", "Raced", "owner",
-                adminUser.id().toString(), "dueOn", LocalDate.now().plusDays(30).toString())), "id");
+        contests.add(replacing(
+                "PUT /api/v1/incidents/{id}/review",
+                review,
+                review,
+                (writer, version) ->
+                        Map.of("summary", "Summed up by " + writer, "complete", false, "version", version)));
+        String action = created(
+                admin.post(
+                        review + "/actions",
+                        Map.of(
+                                "title",
+                                "Raced",
+                                "owner",
+                                adminUser.id().toString(),
+                                "dueOn",
+                                LocalDate.now().plusDays(30).toString())),
+                "id");
         Supplier<Long> actionVersion = () -> versionIn("/api/v1/corrective-actions?open=false", "id", action);
         contests.add(new Contest("POST /api/v1/corrective-actions/{id}/status", () -> {
             long version = actionVersion.get();
-            boolean done = admin.get("/api/v1/corrective-actions?open=true").json().valueStream()
+            boolean done = admin.get("/api/v1/corrective-actions?open=true")
+                    .json()
+                    .valueStream()
                     .noneMatch(a -> a.path("id").asString().equals(action));
-            return new Round("POST", "/api/v1/corrective-actions/" + action + "/status",
-                    writer -> Map.of("done", !done, "version", version), actionVersion);
+            return new Round(
+                    "POST",
+                    "/api/v1/corrective-actions/" + action + "/status",
+                    writer -> Map.of("done", !done, "version", version),
+                    actionVersion);
         }));
         return contests;
     }
@@ -336,8 +568,8 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     private Contest onIncident(String command, IntFunction<Map<String, Object>> body) {
         String id = incident();
         String path = "/api/v1/incidents/" + id;
-        return new Contest("POST /api/v1/incidents/{id}/" + command,
-                () -> versioned("POST", path + "/" + command, path, body));
+        return new Contest(
+                "POST /api/v1/incidents/{id}/" + command, () -> versioned("POST", path + "/" + command, path, body));
     }
 
     /** A command that can happen once to an incident: a new incident each round. */
@@ -354,8 +586,11 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     private Contest replacing(String operation, String path, Supplier<Long> version, VersionedBody body) {
         return new Contest(operation, () -> {
             long now = version.get();
-            return new Round("PUT".equals(operation.substring(0, 3)) ? "PUT" : "POST", path,
-                    writer -> body.of(writer, now), version);
+            return new Round(
+                    "PUT".equals(operation.substring(0, 3)) ? "PUT" : "POST",
+                    path,
+                    writer -> body.of(writer, now),
+                    version);
         });
     }
 
@@ -365,18 +600,25 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
             JsonNode now = admin.get(path).json();
             long version = now.path("version").asLong();
             boolean retired = now.path("retired").asBoolean();
-            return new Round("POST", path + "/retirement", writer -> Map.of("retired", !retired, "version", version),
+            return new Round(
+                    "POST",
+                    path + "/retirement",
+                    writer -> Map.of("retired", !retired, "version", version),
                     () -> version(path));
         });
     }
 
     private Round versioned(String method, String path, String read, IntFunction<Map<String, Object>> body) {
         long version = version(read);
-        return new Round(method, path, writer -> {
-            Map<String, Object> withVersion = new LinkedHashMap<>(body.apply(writer));
-            withVersion.put("version", version);
-            return withVersion;
-        }, () -> version(read));
+        return new Round(
+                method,
+                path,
+                writer -> {
+                    Map<String, Object> withVersion = new LinkedHashMap<>(body.apply(writer));
+                    withVersion.put("version", version);
+                    return withVersion;
+                },
+                () -> version(read));
     }
 
     @FunctionalInterface
@@ -395,8 +637,8 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     }
 
     private String incident() {
-        return created(admin.post("/api/v1/incidents", Map.of("title", "Raced " + suffix(), "description",
-                "raced")), "id");
+        return created(
+                admin.post("/api/v1/incidents", Map.of("title", "Raced " + suffix(), "description", "raced")), "id");
     }
 
     private void reopenIfClosed(String task) {
@@ -412,8 +654,13 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     }
 
     private long versionIn(String list, String field, String value) {
-        return admin.get(list).json().valueStream().filter(item -> item.path(field).asString().equals(value))
-                .findFirst().orElseThrow(() -> new AssertionError(value + " not in " + list)).path("version")
+        return admin.get(list)
+                .json()
+                .valueStream()
+                .filter(item -> item.path(field).asString().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(value + " not in " + list))
+                .path("version")
                 .asLong();
     }
 

@@ -26,8 +26,11 @@ public final class FormSession {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private String csrf = "";
 
     public FormSession(int port) {
@@ -44,8 +47,8 @@ public final class FormSession {
         FormSession session = new FormSession(port);
         String landing = session.signIn(username, password);
         if (landing.isEmpty() || landing.contains("/login")) {
-            throw new IllegalStateException("the sign-in form did not sign " + username + " in: sent to '"
-                    + landing + "'");
+            throw new IllegalStateException(
+                    "the sign-in form did not sign " + username + " in: sent to '" + landing + "'");
         }
         return session;
     }
@@ -60,7 +63,10 @@ public final class FormSession {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + encoded(username) + "&password="
                         + encoded(password) + "&_csrf=" + encoded(token))));
-        return answer.headers().firstValue("Location").map(location -> location.replace(base, "")).orElse("");
+        return answer.headers()
+                .firstValue("Location")
+                .map(location -> location.replace(base, ""))
+                .orElse("");
     }
 
     /** Reads a page, keeping its CSRF token for the API calls that follow; its status. */
@@ -94,16 +100,19 @@ public final class FormSession {
 
     /** A JSON body posted in this session with the given extra headers (such as a CSRF token), and no others. */
     public ApiClient.Answer postJson(String path, Object body, String... headers) {
-        return answer(send(withHeaders(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), headers)));
+        return answer(send(withHeaders(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))),
+                headers)));
     }
 
     /** Signs in with a one-time password, chooses a new one and issues an API token; the token's secret. */
     public String signInAndIssueToken(String username, String oneTimePassword, String newPassword) {
         signIn(username, oneTimePassword);
         page("/account/password");
-        ApiClient.Answer changed = post("/api/v1/me/password", Map.of("currentPassword", oneTimePassword,
-                "newPassword", newPassword));
+        ApiClient.Answer changed =
+                post("/api/v1/me/password", Map.of("currentPassword", oneTimePassword, "newPassword", newPassword));
         if (changed.status() != 204) {
             throw new IllegalStateException("could not change the password: " + changed);
         }
@@ -130,7 +139,8 @@ public final class FormSession {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");
     }
 

@@ -37,16 +37,18 @@ public final class MailServers {
     @Retention(RetentionPolicy.RUNTIME)
     @ServerTest
     @ContextConfiguration(initializers = Initializer.class)
-    @TestPropertySource(properties = {
-        "cairn.base-url=https://cairn.test",
-        "cairn.mail.from=" + CAIRN_ADDRESS,
-        "cairn.mail.intake.enabled=true",
-        "cairn.mail.intake.protocol=imap",
-        "cairn.mail.intake.poll-interval=PT1H",
-        "cairn.notification.drain-interval=PT1H",
-        "cairn.notification.max-attempts=3",
-        "cairn.notification.first-retry-delay=PT0.2S",
-        "cairn.intake.max-attachment-size=64KB"})
+    @TestPropertySource(
+            properties = {
+                "cairn.base-url=https://cairn.test",
+                "cairn.mail.from=" + CAIRN_ADDRESS,
+                "cairn.mail.intake.enabled=true",
+                "cairn.mail.intake.protocol=imap",
+                "cairn.mail.intake.poll-interval=PT1H",
+                "cairn.notification.drain-interval=PT1H",
+                "cairn.notification.max-attempts=3",
+                "cairn.notification.first-retry-delay=PT0.2S",
+                "cairn.intake.max-attachment-size=64KB"
+            })
     public @interface Running {}
 
     public static final String MAILBOX = "security@cairn.test";
@@ -65,7 +67,8 @@ public final class MailServers {
         if (inbound == null) {
             inbound = new GreenMail(new ServerSetup[] {
                 new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            });
             inbound.setUser(MAILBOX, MAILBOX_LOGIN, MAILBOX_PASSWORD);
             inbound.start();
         }
@@ -96,14 +99,19 @@ public final class MailServers {
 
     /** The mails the outbound server received for this address. */
     public static List<MimeMessage> sentTo(String address) {
-        return Arrays.stream(outbound().getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString()
-                        .toLowerCase(java.util.Locale.ROOT).contains(address.toLowerCase(java.util.Locale.ROOT)));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(outbound().getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getAllRecipients())
+                                .anyMatch(recipient -> recipient
+                                        .toString()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .contains(address.toLowerCase(java.util.Locale.ROOT)));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /** A new mail for the intake mailbox, to fill in and {@link #deliver}. */
@@ -158,12 +166,13 @@ public final class MailServers {
             GreenMail in = inbound();
             outbound();
             TestPropertyValues.of(
-                    "spring.mail.host=127.0.0.1",
-                    "spring.mail.port=" + outboundPort,
-                    "cairn.mail.intake.host=127.0.0.1",
-                    "cairn.mail.intake.port=" + in.getImap().getPort(),
-                    "cairn.mail.intake.username=" + MAILBOX_LOGIN,
-                    "cairn.mail.intake.password=" + MAILBOX_PASSWORD).applyTo(context);
+                            "spring.mail.host=127.0.0.1",
+                            "spring.mail.port=" + outboundPort,
+                            "cairn.mail.intake.host=127.0.0.1",
+                            "cairn.mail.intake.port=" + in.getImap().getPort(),
+                            "cairn.mail.intake.username=" + MAILBOX_LOGIN,
+                            "cairn.mail.intake.password=" + MAILBOX_PASSWORD)
+                    .applyTo(context);
         }
     }
 }

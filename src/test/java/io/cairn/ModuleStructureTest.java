@@ -51,27 +51,30 @@ class ModuleStructureTest {
     void onlyTheModulesThatNeedThemMayUseTheCallsWithoutAccessChecks() {
         Map<String, Set<String>> allowed = new TreeMap<>();
         modules.forEach(module -> module.getAllowedDependencies(modules).stream()
-                .filter(dependency -> UNCHECKED_INTERFACES.contains(dependency.getTargetNamedInterface().getName()))
-                .forEach(dependency -> allowed.computeIfAbsent(module.getIdentifier().toString(),
-                        name -> new TreeSet<>()).add(dependency.getTargetModule().getIdentifier() + "::"
+                .filter(dependency -> UNCHECKED_INTERFACES.contains(
+                        dependency.getTargetNamedInterface().getName()))
+                .forEach(dependency -> allowed.computeIfAbsent(
+                                module.getIdentifier().toString(), name -> new TreeSet<>())
+                        .add(dependency.getTargetModule().getIdentifier() + "::"
                                 + dependency.getTargetNamedInterface().getName())));
 
-        assertThat(allowed).isEqualTo(Map.of(
-                "handling", Set.of("identity::system", "incidents::system"),
-                "intake", Set.of("identity::system", "incidents::channels", "incidents::system"),
-                "knowledge", Set.of("incidents::system"),
-                "notification", Set.of("identity::system", "intake::system")));
+        assertThat(allowed)
+                .isEqualTo(Map.of(
+                        "handling", Set.of("identity::system", "incidents::system"),
+                        "intake", Set.of("identity::system", "incidents::channels", "incidents::system"),
+                        "knowledge", Set.of("incidents::system"),
+                        "notification", Set.of("identity::system", "intake::system")));
     }
 
     /** Every type of those named interfaces says that it skips the access checks, for the rule on controllers. */
     @Test
     void everyTypeOfTheNamedInterfacesWithoutAccessChecksIsMarked() {
         assertThat(mainClasses().stream()
-                .filter(type -> type.getPackageName().matches("io\\.cairn\\.\\w+\\.(system|channels)"))
-                .filter(JavaClass::isInterface)
-                .filter(type -> !type.getSimpleName().equals("package-info"))
-                .filter(type -> !type.isAnnotatedWith(WithoutAccessChecks.class))
-                .map(JavaClass::getName))
+                        .filter(type -> type.getPackageName().matches("io\\.cairn\\.\\w+\\.(system|channels)"))
+                        .filter(JavaClass::isInterface)
+                        .filter(type -> !type.getSimpleName().equals("package-info"))
+                        .filter(type -> !type.isAnnotatedWith(WithoutAccessChecks.class))
+                        .map(JavaClass::getName))
                 .isEmpty();
     }
 
@@ -94,23 +97,34 @@ class ModuleStructureTest {
         ArchRule rule = noControllerReachesACallWithoutAccessChecks();
 
         assertThatThrownBy(() -> rule.check(new ClassFileImporter().importClasses(LeakyController.class)))
-                .isInstanceOf(AssertionError.class).hasMessageContaining(IncidentsForSystem.class.getName());
-        assertThatThrownBy(() -> rule.check(new ClassFileImporter().importClasses(CallingController.class,
-                        Unchecked.class)))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Unchecked.read()");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(IncidentsForSystem.class.getName());
+        assertThatThrownBy(() ->
+                        rule.check(new ClassFileImporter().importClasses(CallingController.class, Unchecked.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Unchecked.read()");
         rule.check(new ClassFileImporter().importClasses(CheckedController.class, Unchecked.class));
     }
 
     private static ArchRule noControllerReachesACallWithoutAccessChecks() {
-        DescribedPredicate<JavaClass> unchecked = JavaClass.Predicates.resideInAnyPackage("io.cairn.*.system..",
-                "io.cairn.*.channels..").or(DescribedPredicate.describe("marked @WithoutAccessChecks",
-                        type -> type.isAnnotatedWith(WithoutAccessChecks.class)));
-        return noClasses().that().areMetaAnnotatedWith(Controller.class)
-                .or().areMetaAnnotatedWith(ControllerAdvice.class)
-                .should().dependOnClassesThat(unchecked.or(JavaClass.Predicates.assignableTo(unchecked)))
-                .orShould().callMethodWhere(DescribedPredicate.describe("the method is marked @WithoutAccessChecks",
-                        (JavaMethodCall call) -> call.getTarget().resolveMember()
-                                .map(method -> method.isAnnotatedWith(WithoutAccessChecks.class)).orElse(false)))
+        DescribedPredicate<JavaClass> unchecked = JavaClass.Predicates.resideInAnyPackage(
+                        "io.cairn.*.system..", "io.cairn.*.channels..")
+                .or(DescribedPredicate.describe(
+                        "marked @WithoutAccessChecks", type -> type.isAnnotatedWith(WithoutAccessChecks.class)));
+        return noClasses()
+                .that()
+                .areMetaAnnotatedWith(Controller.class)
+                .or()
+                .areMetaAnnotatedWith(ControllerAdvice.class)
+                .should()
+                .dependOnClassesThat(unchecked.or(JavaClass.Predicates.assignableTo(unchecked)))
+                .orShould()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "the method is marked @WithoutAccessChecks",
+                        (JavaMethodCall call) -> call.getTarget()
+                                .resolveMember()
+                                .map(method -> method.isAnnotatedWith(WithoutAccessChecks.class))
+                                .orElse(false)))
                 .because("a controller acts for the signed-in user, whose rights the modules' entry points check");
     }
 
@@ -123,16 +137,22 @@ class ModuleStructureTest {
         Map<String, Set<String>> byBeanName = new TreeMap<>();
         mainClasses().stream()
                 .filter(type -> type.isMetaAnnotatedWith(org.springframework.stereotype.Component.class))
-                .filter(type -> !type.isAnnotatedWith(org.springframework.boot.autoconfigure.SpringBootApplication.class))
-                .forEach(type -> byBeanName.computeIfAbsent(java.beans.Introspector.decapitalize(type.getSimpleName()),
-                        name -> new TreeSet<>()).add(type.getName()));
+                .filter(type ->
+                        !type.isAnnotatedWith(org.springframework.boot.autoconfigure.SpringBootApplication.class))
+                .forEach(type -> byBeanName
+                        .computeIfAbsent(
+                                java.beans.Introspector.decapitalize(type.getSimpleName()), name -> new TreeSet<>())
+                        .add(type.getName()));
 
-        assertThat(byBeanName.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
-                .map(entry -> entry.getKey() + ": " + entry.getValue())).isEmpty();
+        assertThat(byBeanName.entrySet().stream()
+                        .filter(entry -> entry.getValue().size() > 1)
+                        .map(entry -> entry.getKey() + ": " + entry.getValue()))
+                .isEmpty();
     }
 
     private static JavaClasses mainClasses() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.cairn");
     }
 

@@ -30,12 +30,14 @@ import org.springframework.test.context.TestPropertySource;
 @Tag("integration")
 @ApplicationModuleTest
 @Import(OneModule.Platform.class)
-@TestPropertySource(properties = {
-    "cairn.embedded-db.data-dir=target/module-test-db",
-    "cairn.embedded-db.clean=true",
-    "cairn.embedded-db.database=random",
-    "cairn.embedded-db.durable=false",
-    "spring.main.banner-mode=off"})
+@TestPropertySource(
+        properties = {
+            "cairn.embedded-db.data-dir=target/module-test-db",
+            "cairn.embedded-db.clean=true",
+            "cairn.embedded-db.database=random",
+            "cairn.embedded-db.durable=false",
+            "spring.main.banner-mode=off"
+        })
 public @interface OneModule {
 
     /** What the platform module gives every module: the clock. */

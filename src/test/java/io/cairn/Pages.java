@@ -15,7 +15,9 @@ public final class Pages {
     private Pages() {}
 
     public static MockMvc of(WebApplicationContext context) {
-        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        return MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
     }
 
     /**

@@ -13,10 +13,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@TestPropertySource(properties = {
-    "cairn.sla.scanner-enabled=false",
-    "cairn.sla.scan-interval=PT24H",
-    "cairn.recurrence.detect-interval=PT24H",
-    "cairn.notification.drain-interval=PT24H"})
-public @interface QuietServer {
-}
+@TestPropertySource(
+        properties = {
+            "cairn.sla.scanner-enabled=false",
+            "cairn.sla.scan-interval=PT24H",
+            "cairn.recurrence.detect-interval=PT24H",
+            "cairn.notification.drain-interval=PT24H"
+        })
+public @interface QuietServer {}

@@ -63,8 +63,8 @@ public final class RawHttp {
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
-            headers.forEach((name, value) -> request.writeBytes((name + ": " + value + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8)));
+            headers.forEach((name, value) ->
+                    request.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
             if (body != null) {
                 request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
             }
@@ -96,8 +96,10 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+            headers.merge(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim(),
+                    (a, b) -> a + ", " + b);
         }
         byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
         if (headers.getOrDefault("transfer-encoding", "").contains("chunked")) {
@@ -110,7 +112,8 @@ public final class RawHttp {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int at = 0;
         while (at < chunked.length) {
-            int lineEnd = indexOf(java.util.Arrays.copyOfRange(chunked, at, chunked.length),
+            int lineEnd = indexOf(
+                    java.util.Arrays.copyOfRange(chunked, at, chunked.length),
                     "\r\n".getBytes(StandardCharsets.US_ASCII));
             if (lineEnd < 0) {
                 break;

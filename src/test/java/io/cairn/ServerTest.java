@@ -16,15 +16,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Tag("integration")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "cairn.embedded-db.data-dir=target/test-db",
-    "cairn.embedded-db.clean=true",
-    "cairn.embedded-db.database=random",
-    "cairn.embedded-db.durable=false",
-    // each context (each database) its own audit checkpoint log and key
-    "cairn.audit.directory=target/test-audit/${random.uuid}",
-    "cairn.admin.password=" + ServerTest.ADMIN_PASSWORD,
-    "spring.main.banner-mode=off"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cairn.embedded-db.data-dir=target/test-db",
+            "cairn.embedded-db.clean=true",
+            "cairn.embedded-db.database=random",
+            "cairn.embedded-db.durable=false",
+            // each context (each database) its own audit checkpoint log and key
+            "cairn.audit.directory=target/test-audit/${random.uuid}",
+            "cairn.admin.password=" + ServerTest.ADMIN_PASSWORD,
+            "spring.main.banner-mode=off"
+        })
 public @interface ServerTest {
 
     String ADMIN_PASSWORD = "Admin-password-123";

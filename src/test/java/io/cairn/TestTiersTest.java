@@ -39,14 +39,15 @@ class TestTiersTest {
      * one of its nested classes, or its superclasses') is an integration test.
      */
     private static final List<String> SLOW_TYPES = Stream.of(
-            "org.springframework.boot.SpringApplication",
-            "org.springframework.boot.builder.SpringApplicationBuilder",
-            "io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
-            "java.lang.ProcessBuilder",
-            "com.icegreen.greenmail.",
-            "org.openqa.selenium.")
+                    "org.springframework.boot.SpringApplication",
+                    "org.springframework.boot.builder.SpringApplicationBuilder",
+                    "io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
+                    "java.lang.ProcessBuilder",
+                    "com.icegreen.greenmail.",
+                    "org.openqa.selenium.")
             // as the class file writes them (written with dots here, so that this class does not name them itself)
-            .map(name -> name.replace('.', '/')).toList();
+            .map(name -> name.replace('.', '/'))
+            .toList();
 
     @Test
     void everyTestThatStartsTheServerABrowserAMailServerADatabaseOrAProcessIsTaggedIntegration() {
@@ -55,16 +56,20 @@ class TestTiersTest {
                 .map(test -> test.getName() + " (" + startsSomethingSlow(test).orElseThrow() + ")")
                 .toList();
 
-        assertThat(untagged).as("tests that start something slow but are not tagged @Tag(\"%s\")", INTEGRATION)
+        assertThat(untagged)
+                .as("tests that start something slow but are not tagged @Tag(\"%s\")", INTEGRATION)
                 .isEmpty();
     }
 
     @Test
     void theRuleSeesServerBrowserClusterAndProcessTestsAndLeavesUnitTestsFast() throws ClassNotFoundException {
         assertThat(testClasses().count()).isGreaterThan(50);
-        for (String integration : List.of("io.cairn.incidents.IncidentApiTest",
-                "io.cairn.incidents.IncidentPagesBrowserTest", "io.cairn.platform.ClusterTest",
-                "io.cairn.platform.CrashRestartTest", "io.cairn.intake.ScheduledMailIntakeTest")) {
+        for (String integration : List.of(
+                "io.cairn.incidents.IncidentApiTest",
+                "io.cairn.incidents.IncidentPagesBrowserTest",
+                "io.cairn.platform.ClusterTest",
+                "io.cairn.platform.CrashRestartTest",
+                "io.cairn.intake.ScheduledMailIntakeTest")) {
             Class<?> test = Class.forName(integration);
             assertThat(startsSomethingSlow(test)).as(integration).isPresent();
             assertThat(isIntegration(test)).as(integration).isTrue();
@@ -78,13 +83,15 @@ class TestTiersTest {
         MergedAnnotations annotations = MergedAnnotations.from(test, SearchStrategy.TYPE_HIERARCHY);
         MergedAnnotation<SpringBootTest> springBootTest = annotations.get(SpringBootTest.class);
         if (springBootTest.isPresent()) {
-            boolean server = springBootTest.getEnum("webEnvironment", SpringBootTest.WebEnvironment.class)
+            boolean server = springBootTest
+                    .getEnum("webEnvironment", SpringBootTest.WebEnvironment.class)
                     .isEmbedded();
             if (server || !annotations.isPresent(ApplicationModuleTest.class)) {
                 return Optional.of(server ? "a Spring Boot test with a web server" : "a Spring Boot test");
             }
         }
-        for (Class<?> type = test; type != null && type.getName().startsWith("io.cairn.");
+        for (Class<?> type = test;
+                type != null && type.getName().startsWith("io.cairn.");
                 type = type.getSuperclass()) {
             Optional<String> named = namedSlowType(type);
             if (named.isPresent()) {
@@ -104,12 +111,14 @@ class TestTiersTest {
         Path file = testClassesDirectory().resolve(type.getName().replace('.', '/') + ".class");
         String prefix = file.getFileName().toString().replace(".class", "$");
         try (Stream<Path> siblings = Files.list(file.getParent())) {
-            List<Path> files = siblings.filter(path -> path.equals(file)
-                    || path.getFileName().toString().startsWith(prefix)).toList();
+            List<Path> files = siblings.filter(path ->
+                            path.equals(file) || path.getFileName().toString().startsWith(prefix))
+                    .toList();
             for (Path classFile : files) {
                 // Class names stand in the constant pool as UTF-8 text, as in the source but with slashes.
                 String constants = new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1);
-                Optional<String> named = SLOW_TYPES.stream().filter(constants::contains).findFirst();
+                Optional<String> named =
+                        SLOW_TYPES.stream().filter(constants::contains).findFirst();
                 if (named.isPresent()) {
                     return named.map(slow -> "uses " + slow.replace('/', '.'));
                 }
@@ -125,25 +134,35 @@ class TestTiersTest {
         Path root = testClassesDirectory();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(path -> path.toString().endsWith(".class") && !path.toString().contains("$"))
+            files = walk.filter(path -> path.toString().endsWith(".class")
+                            && !path.toString().contains("$"))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return files.stream()
-                .map(path -> root.relativize(path).toString().replace(".class", "").replace('/', '.')
+                .map(path -> root.relativize(path)
+                        .toString()
+                        .replace(".class", "")
+                        .replace('/', '.')
                         .replace('\\', '.'))
                 .map(name -> ReflectionSupport.tryToLoadClass(name).toOptional())
                 .flatMap(Optional::stream)
                 .filter(type -> !Modifier.isAbstract(type.getModifiers()))
-                .filter(type -> !ReflectionSupport.findMethods(type,
-                        method -> AnnotationSupport.isAnnotated(method, Testable.class),
-                        HierarchyTraversalMode.TOP_DOWN).isEmpty());
+                .filter(type -> !ReflectionSupport.findMethods(
+                                type,
+                                method -> AnnotationSupport.isAnnotated(method, Testable.class),
+                                HierarchyTraversalMode.TOP_DOWN)
+                        .isEmpty());
     }
 
     private static Path testClassesDirectory() {
         try {
-            return Path.of(TestTiersTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(TestTiersTest.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

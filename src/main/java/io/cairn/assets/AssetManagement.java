@@ -11,14 +11,7 @@ import io.cairn.shared.Refusal;
 import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,8 +31,12 @@ public class AssetManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssetManagement(Devices devices, Holdings holdings, IdentityManagement identity,
-            ApplicationEventPublisher events, Clock clock) {
+    AssetManagement(
+            Devices devices,
+            Holdings holdings,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.devices = devices;
         this.holdings = holdings;
         this.identity = identity;
@@ -58,7 +55,8 @@ public class AssetManagement {
             return Outcome.refused(refusal.get());
         }
         Instant now = clock.instant();
-        Device registered = Device.register(device.name().trim(), device.kind(), device.identifier().trim(), now);
+        Device registered = Device.register(
+                device.name().trim(), device.kind(), device.identifier().trim(), now);
         // a second registration of the identifier at the same moment fails on the unique index and rolls back; it
         // cannot be caught here, inside the transaction, and answers 409 at the web boundary
         devices.save(registered);
@@ -71,8 +69,7 @@ public class AssetManagement {
 
     /** Hands a device to another holder, or to nobody, from a moment on (admin only). */
     @Transactional
-    public Outcome<DeviceView> handOver(DeviceId id, @Nullable UserId holder, @Nullable Instant since,
-            long version) {
+    public Outcome<DeviceView> handOver(DeviceId id, @Nullable UserId holder, @Nullable Instant since, long version) {
         Optional<Refusal> refusal = requireAdmin("hand over devices").or(() -> unknownHolder(holder));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -103,7 +100,9 @@ public class AssetManagement {
     /** The devices the signed-in user holds now. */
     @Transactional(readOnly = true)
     public List<DeviceView> myDevices() {
-        return devices.findHeldBy(identity.requireActor().id().value()).stream().map(Device::view).toList();
+        return devices.findHeldBy(identity.requireActor().id().value()).stream()
+                .map(Device::view)
+                .toList();
     }
 
     /** Every device (admins, handlers and coordinators). */
@@ -111,7 +110,8 @@ public class AssetManagement {
     public Outcome<List<DeviceView>> devices() {
         Optional<Refusal> refusal = requireStaff();
         return refusal.<Outcome<List<DeviceView>>>map(Outcome::refused)
-                .orElseGet(() -> Outcome.done(devices.findAllByName().stream().map(Device::view).toList()));
+                .orElseGet(() -> Outcome.done(
+                        devices.findAllByName().stream().map(Device::view).toList()));
     }
 
     /** Whether a device with this id is registered; for modules that refer to devices by id. */
@@ -126,7 +126,8 @@ public class AssetManagement {
         Actor actor = identity.requireActor();
         return devices.findById(id.value())
                 .filter(device -> requireStaff().isEmpty() || actor.id().equals(device.holder()))
-                .map(Device::view).<Outcome<DeviceView>>map(Outcome::done)
+                .map(Device::view)
+                .<Outcome<DeviceView>>map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("device " + id)));
     }
 
@@ -134,8 +135,7 @@ public class AssetManagement {
     @Transactional(readOnly = true)
     public Outcome<List<Holding>> holdings(DeviceId id) {
         Optional<Refusal> refusal = requireStaff();
-        return refusal.<Outcome<List<Holding>>>map(Outcome::refused)
-                .orElseGet(() -> Outcome.done(holdings.of(id)));
+        return refusal.<Outcome<List<Holding>>>map(Outcome::refused).orElseGet(() -> Outcome.done(holdings.of(id)));
     }
 
     /** Who held the device at a moment (staff only). */
@@ -158,8 +158,9 @@ public class AssetManagement {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return DeviceCsv.read(csv, loginName -> identity.findUserByUsername(loginName).map(UserView::id),
-                clock.instant()).map(this::storeAll);
+        return DeviceCsv.read(
+                        csv, loginName -> identity.findUserByUsername(loginName).map(UserView::id), clock.instant())
+                .map(this::storeAll);
     }
 
     /** Stores the lines of an import, every one of them good. */
@@ -184,8 +185,7 @@ public class AssetManagement {
         String before = known.map(Device::snapshot).orElse(null);
         device.describe(line.name(), line.kind());
         devices.save(device);
-        publish(device, known.isPresent() ? DeviceChanged.Verb.UPDATED : DeviceChanged.Verb.REGISTERED,
-                before);
+        publish(device, known.isPresent() ? DeviceChanged.Verb.UPDATED : DeviceChanged.Verb.REGISTERED, before);
         boolean holderChanged = !java.util.Objects.equals(device.holder(), line.holder());
         if (holderChanged) {
             handOver(device, line.holder(), line.since() == null ? now : line.since());
@@ -202,7 +202,8 @@ public class AssetManagement {
 
     private Optional<Refusal> requireAdmin(String what) {
         Optional<Actor> actor = identity.currentActor();
-        return actor.isPresent() && actor.get().has(Role.ADMIN) ? Optional.empty()
+        return actor.isPresent() && actor.get().has(Role.ADMIN)
+                ? Optional.empty()
                 : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 
@@ -210,12 +211,16 @@ public class AssetManagement {
         Optional<Actor> actor = identity.currentActor();
         return actor.isPresent() && actor.get().hasAny(Role.ADMIN, Role.HANDLER, Role.COORDINATOR)
                 ? Optional.empty()
-                : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin, handler or coordinator",
-                        "look up devices"));
+                : Optional.of(Refusal.forbidden(
+                        SharedRefusals.NEEDS_ROLE, "admin, handler or coordinator", "look up devices"));
     }
 
     private void publish(Device device, DeviceChanged.Verb verb, @Nullable String before) {
-        events.publishEvent(new DeviceChanged(device.id(), identity.requireActor().ref(), clock.instant(), verb,
+        events.publishEvent(new DeviceChanged(
+                device.id(),
+                identity.requireActor().ref(),
+                clock.instant(),
+                verb,
                 Optional.ofNullable(before).map(b -> ContentDigest.of(b).hex()),
                 Optional.of(ContentDigest.of(device.snapshot()).hex())));
     }

@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvRecords {
 
-    private static final CSVFormat LENIENT_RFC_4180 = CSVFormat.RFC4180.builder()
+    private static final CSVFormat LENIENT_RFC_4180 = CSVFormat.RFC4180
+            .builder()
             .setTrailingData(true)
             .setLenientEof(true)
             .get();

@@ -15,6 +15,7 @@ class Device {
 
     @Id
     private final UUID id;
+
     private String name;
     private DeviceKind kind;
     private final String identifier;
@@ -27,8 +28,16 @@ class Device {
     private @Nullable Long version;
 
     @PersistenceCreator
-    Device(UUID id, String name, DeviceKind kind, String identifier, @Nullable UUID holderId,
-            @Nullable Instant holderSince, boolean retired, Instant registeredAt, @Nullable Long version) {
+    Device(
+            UUID id,
+            String name,
+            DeviceKind kind,
+            String identifier,
+            @Nullable UUID holderId,
+            @Nullable Instant holderSince,
+            boolean retired,
+            Instant registeredAt,
+            @Nullable Long version) {
         this.id = id;
         this.name = name;
         this.kind = kind;
@@ -65,7 +74,8 @@ class Device {
         return new DeviceId(id);
     }
 
-    @Nullable UserId holder() {
+    @Nullable
+    UserId holder() {
         return holderId == null ? null : new UserId(holderId);
     }
 

@@ -36,32 +36,42 @@ class DeviceAdminPages {
     String devices(Model model) {
         Outcome<List<DeviceView>> devices = assets.devices();
         if (devices instanceof Outcome.Refused<List<DeviceView>> refused
-                || identity.currentActor().filter(a -> a.has(io.cairn.identity.Role.ADMIN)).isEmpty()) {
+                || identity.currentActor()
+                        .filter(a -> a.has(io.cairn.identity.Role.ADMIN))
+                        .isEmpty()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "admins only");
         }
         List<DeviceView> list = ((Outcome.Done<List<DeviceView>>) devices).value();
         model.addAttribute("devices", list);
-        model.addAttribute("holders", identity.displayNames(list.stream().map(DeviceView::holder)
-                .filter(java.util.Objects::nonNull).toList()));
+        model.addAttribute(
+                "holders",
+                identity.displayNames(list.stream()
+                        .map(DeviceView::holder)
+                        .filter(java.util.Objects::nonNull)
+                        .toList()));
         return "admin/devices";
     }
 
     @PostMapping("/admin/devices/import")
-    String importCsv(@RequestParam(required = false) @Nullable MultipartFile file, Model model,
-            RedirectAttributes redirect) throws IOException {
+    String importCsv(
+            @RequestParam(required = false) @Nullable MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("importProblems",
-                    List.of(Refusal.FieldProblem.of("file", AssetRefusals.NO_FILE)));
+            redirect.addFlashAttribute(
+                    "importProblems", List.of(Refusal.FieldProblem.of("file", AssetRefusals.NO_FILE)));
             return "redirect:/admin/devices";
         }
         Outcome<DeviceImport> imported = assets.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
         if (imported instanceof Outcome.Refused<DeviceImport> refused) {
             if (refused.refusal().kind() == Refusal.Kind.FORBIDDEN) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN, refused.refusal().message());
+                throw new ResponseStatusException(
+                        HttpStatus.FORBIDDEN, refused.refusal().message());
             }
-            redirect.addFlashAttribute("importProblems", refused.refusal().fields().isEmpty()
-                    ? List.of(refused.refusal().asProblemOf("file"))
-                    : refused.refusal().fields());
+            redirect.addFlashAttribute(
+                    "importProblems",
+                    refused.refusal().fields().isEmpty()
+                            ? List.of(refused.refusal().asProblemOf("file"))
+                            : refused.refusal().fields());
             return "redirect:/admin/devices";
         }
         DeviceImport result = ((Outcome.Done<DeviceImport>) imported).value();

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The device registry API. */
 @RestController
-@Tag(name = "Devices",
+@Tag(
+        name = "Devices",
         description = "The device registry: laptops, phones and other devices, and who held each one when.")
 class DeviceApi {
 
@@ -44,14 +45,19 @@ class DeviceApi {
     @PostMapping("/api/v1/devices")
     ResponseEntity<DeviceView> register(@Valid @RequestBody NewDevice device) {
         DeviceView registered = assets.register(device).orRefuse();
-        return ResponseEntity.created(URI.create("/api/v1/devices/" + registered.id())).body(registered);
+        return ResponseEntity.created(URI.create("/api/v1/devices/" + registered.id()))
+                .body(registered);
     }
 
     /** Imports a CSV file: a header naming name,kind,identifier[,holder,since], then a device a line. */
-    @Operation(operationId = "importDevices", summary = "Import devices from a CSV file",
+    @Operation(
+            operationId = "importDevices",
+            summary = "Import devices from a CSV file",
             description = "A header naming `name,kind,identifier[,holder,since]`, then a device a line; the answer "
-            + "names each line that was not imported and why.")
-    @PostMapping(path = "/api/v1/devices/import", consumes = {"text/csv", "text/plain"})
+                    + "names each line that was not imported and why.")
+    @PostMapping(
+            path = "/api/v1/devices/import",
+            consumes = {"text/csv", "text/plain"})
     DeviceImport importCsv(@RequestBody String csv) {
         return assets.importCsv(csv).orRefuse();
     }
@@ -62,13 +68,19 @@ class DeviceApi {
         return assets.device(id).orRefuse();
     }
 
-    record HandOver(@Nullable UserId holder, @Nullable Instant since, @NotNull Long version) {}
+    record HandOver(
+            @Nullable UserId holder,
+            @Nullable Instant since,
+            @NotNull Long version) {}
 
-    @Operation(operationId = "handOverDevice", summary = "Hand a device over",
+    @Operation(
+            operationId = "handOverDevice",
+            summary = "Hand a device over",
             description = "To another holder, or to nobody.")
     @PutMapping("/api/v1/devices/{id}/holder")
     DeviceView handOver(@PathVariable DeviceId id, @Valid @RequestBody HandOver handOver) {
-        return assets.handOver(id, handOver.holder(), handOver.since(), handOver.version()).orRefuse();
+        return assets.handOver(id, handOver.holder(), handOver.since(), handOver.version())
+                .orRefuse();
     }
 
     @Operation(operationId = "listDeviceHoldings", summary = "List who held a device when")

@@ -7,12 +7,20 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A device was registered, handed over or retired. */
-public record DeviceChanged(DeviceId device, ActorRef actor, Instant at, Verb verb,
-        Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+public record DeviceChanged(
+        DeviceId device,
+        ActorRef actor,
+        Instant at,
+        Verb verb,
+        Optional<String> beforeDigest,
+        Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What happened to the device. */
     public enum Verb implements AuditVerb {
-        REGISTERED, HANDED_OVER, UPDATED
+        REGISTERED,
+        HANDED_OVER,
+        UPDATED
     }
 
     @Override

@@ -29,7 +29,12 @@ final class DeviceCsv {
     private static final int MAX_LISTED_PROBLEMS = 100;
 
     /** One good line of the file, ready to store. */
-    record Line(String name, DeviceKind kind, String identifier, @Nullable UserId holder, @Nullable Instant since) {}
+    record Line(
+            String name,
+            DeviceKind kind,
+            String identifier,
+            @Nullable UserId holder,
+            @Nullable Instant since) {}
 
     private final Function<String, Optional<UserId>> userByLoginName;
     private final Instant now;
@@ -57,7 +62,8 @@ final class DeviceCsv {
         for (int i = 0; i < header.size(); i++) {
             columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
         }
-        Optional<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !columns.containsKey(c)).findFirst();
+        Optional<String> missing =
+                REQUIRED_COLUMNS.stream().filter(c -> !columns.containsKey(c)).findFirst();
         if (missing.isPresent()) {
             return Outcome.refused(Refusal.invalid("file", AssetRefusals.MISSING_COLUMN, missing.get()));
         }
@@ -75,10 +81,16 @@ final class DeviceCsv {
         if (problems.isEmpty()) {
             return Outcome.done(lines);
         }
-        return Outcome.refused(Refusal.of(Refusal.Kind.INVALID,
-                problems.stream().limit(MAX_LISTED_PROBLEMS).map(p -> Refusal.FieldProblem.of("line " + p.line()
-                        + " " + p.column(), SharedRefusals.GIVEN_TEXT, p.message())).toList(),
-                AssetRefusals.LINES_HAVE_PROBLEMS, String.valueOf(problems.size()), problems.get(0).toString()));
+        return Outcome.refused(Refusal.of(
+                Refusal.Kind.INVALID,
+                problems.stream()
+                        .limit(MAX_LISTED_PROBLEMS)
+                        .map(p -> Refusal.FieldProblem.of(
+                                "line " + p.line() + " " + p.column(), SharedRefusals.GIVEN_TEXT, p.message()))
+                        .toList(),
+                AssetRefusals.LINES_HAVE_PROBLEMS,
+                String.valueOf(problems.size()),
+                problems.get(0).toString()));
     }
 
     private Optional<Line> line(int line, Cells cells) {
@@ -100,8 +112,13 @@ final class DeviceCsv {
     private Optional<DeviceKind> kind(int line, String text) {
         Optional<DeviceKind> kind = DeviceKind.find(text);
         if (kind.isEmpty()) {
-            problem(line, "kind", "'" + text + "' is not one of "
-                    + Arrays.stream(DeviceKind.values()).map(DeviceKind::code).toList());
+            problem(
+                    line,
+                    "kind",
+                    "'" + text + "' is not one of "
+                            + Arrays.stream(DeviceKind.values())
+                                    .map(DeviceKind::code)
+                                    .toList());
         }
         return kind;
     }
@@ -148,7 +165,8 @@ final class DeviceCsv {
 
     private static @Nullable Instant instant(String text) {
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+            return text.length() == 10
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(text);
         } catch (DateTimeParseException e) {
             return null;
@@ -160,7 +178,9 @@ final class DeviceCsv {
 
         String get(String column) {
             Integer index = columns.get(column);
-            return index == null || index >= record.size() ? "" : record.get(index).trim();
+            return index == null || index >= record.size()
+                    ? ""
+                    : record.get(index).trim();
         }
     }
 }

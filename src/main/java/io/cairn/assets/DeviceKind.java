@@ -8,7 +8,14 @@ import java.util.Optional;
 
 /** What sort of device it is. */
 public enum DeviceKind {
-    LAPTOP, DESKTOP, PHONE, TABLET, SERVER, NETWORK, STORAGE, OTHER;
+    LAPTOP,
+    DESKTOP,
+    PHONE,
+    TABLET,
+    SERVER,
+    NETWORK,
+    STORAGE,
+    OTHER;
 
     @JsonValue
     public String code() {
@@ -23,7 +30,8 @@ public enum DeviceKind {
 
     @JsonCreator
     public static DeviceKind fromCode(String code) {
-        return find(code).orElseThrow(() -> new IllegalArgumentException("unknown device kind '" + code
-                + "', expected one of " + Arrays.stream(values()).map(DeviceKind::code).toList()));
+        return find(code)
+                .orElseThrow(() -> new IllegalArgumentException("unknown device kind '" + code + "', expected one of "
+                        + Arrays.stream(values()).map(DeviceKind::code).toList()));
     }
 }

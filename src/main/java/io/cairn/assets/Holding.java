@@ -5,4 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One period in which a user held a device; the current one has no end. */
-public record Holding(DeviceId device, UserId holder, Instant from, @Nullable Instant until) {}
+public record Holding(
+        DeviceId device,
+        UserId holder,
+        Instant from,
+        @Nullable Instant until) {}

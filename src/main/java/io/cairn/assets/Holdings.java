@@ -22,12 +22,14 @@ class Holdings {
 
     void handOver(DeviceId device, @Nullable UserId to, Instant at) {
         jdbc.sql("update device_holding set held_until = ? where device_id = ? and held_until is null")
-                .params(Timestamp.from(at), device.value()).update();
+                .params(Timestamp.from(at), device.value())
+                .update();
         if (to != null) {
             jdbc.sql("insert into device_holding (device_id, holder_id, held_from) values (?, ?, ?) "
                             + "on conflict (device_id, held_from) do update set holder_id = excluded.holder_id, "
                             + "held_until = null")
-                    .params(device.value(), to.value(), Timestamp.from(at)).update();
+                    .params(device.value(), to.value(), Timestamp.from(at))
+                    .update();
         }
     }
 
@@ -35,9 +37,13 @@ class Holdings {
         return jdbc.sql("select holder_id, held_from, held_until from device_holding where device_id = ? "
                         + "order by held_from")
                 .param(device.value())
-                .query((row, n) -> new Holding(device, new UserId(row.getObject("holder_id", UUID.class)),
+                .query((row, n) -> new Holding(
+                        device,
+                        new UserId(row.getObject("holder_id", UUID.class)),
                         row.getTimestamp("held_from").toInstant(),
-                        row.getTimestamp("held_until") == null ? null : row.getTimestamp("held_until").toInstant()))
+                        row.getTimestamp("held_until") == null
+                                ? null
+                                : row.getTimestamp("held_until").toInstant()))
                 .list();
     }
 
@@ -45,6 +51,8 @@ class Holdings {
         return jdbc.sql("select holder_id from device_holding where device_id = ? and held_from <= ? "
                         + "and (held_until is null or held_until > ?) order by held_from desc limit 1")
                 .params(device.value(), Timestamp.from(at), Timestamp.from(at))
-                .query(UUID.class).optional().map(UserId::new);
+                .query(UUID.class)
+                .optional()
+                .map(UserId::new);
     }
 }

@@ -49,8 +49,13 @@ public class AuditManagement {
     private final ObjectProvider<AuditedStates> auditedStates;
     private final TransactionTemplate snapshot;
 
-    AuditManagement(JdbcClient jdbc, IdentityManagement identity, Checkpoints checkpoints,
-            CheckpointLog checkpointLog, InstanceKey key, ObjectProvider<AuditedStates> auditedStates,
+    AuditManagement(
+            JdbcClient jdbc,
+            IdentityManagement identity,
+            Checkpoints checkpoints,
+            CheckpointLog checkpointLog,
+            InstanceKey key,
+            ObjectProvider<AuditedStates> auditedStates,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.identity = identity;
@@ -66,8 +71,8 @@ public class AuditManagement {
     /** Records after the given sequence number, oldest first (auditors only). */
     @Transactional(readOnly = true)
     public Outcome<List<AuditRecord>> records(long afterSeq, int limit, @Nullable String objectId) {
-        return asAuditor(() -> limit < 1 || limit > 1000 ? Outcome.refused(Refusal.invalid("limit",
-                SharedRefusals.OUT_OF_RANGE, "1", "1000"))
+        return asAuditor(() -> limit < 1 || limit > 1000
+                ? Outcome.refused(Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1", "1000"))
                 : Outcome.done(page("seq > ?", "seq", afterSeq, limit, objectId)));
     }
 
@@ -77,9 +82,10 @@ public class AuditManagement {
      */
     @Transactional(readOnly = true)
     public Outcome<List<AuditRecord>> latest(@Nullable Long beforeSeq, int limit, @Nullable String objectId) {
-        return asAuditor(() -> limit < 1 || limit > 1000 ? Outcome.refused(Refusal.invalid("limit",
-                SharedRefusals.OUT_OF_RANGE, "1", "1000")) : Outcome.done(page("seq < ?", "seq desc",
-                        beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit, objectId)));
+        return asAuditor(() -> limit < 1 || limit > 1000
+                ? Outcome.refused(Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1", "1000"))
+                : Outcome.done(
+                        page("seq < ?", "seq desc", beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit, objectId)));
     }
 
     private List<AuditRecord> page(String from, String order, long seq, int limit, @Nullable String objectId) {
@@ -90,7 +96,10 @@ public class AuditManagement {
             parameters.add(objectId);
         }
         parameters.add(limit);
-        return jdbc.sql(sql).params(parameters).query((row, n) -> AuditRecord.of(row)).list();
+        return jdbc.sql(sql)
+                .params(parameters)
+                .query((row, n) -> AuditRecord.of(row))
+                .list();
     }
 
     /** Streams the whole trail, oldest first, to the consumer (auditors only). */
@@ -125,46 +134,67 @@ public class AuditManagement {
         List<Verification.Problem> checkpointProblems = new ArrayList<>();
         TrailCheck trail = new TrailCheck(storedBlocks());
         for (CheckpointLog.Entry entry : logged) {
-            Optional<Checkpoint> checkpoint = entry.checkpoint().flatMap(c -> checkpoints.signedByThisInstance(c
-                    .note()));
+            Optional<Checkpoint> checkpoint =
+                    entry.checkpoint().flatMap(c -> checkpoints.signedByThisInstance(c.note()));
             checkpoint.ifPresent(c -> trail.expect(c.size(), c.root()));
             if (checkpoint.isEmpty()) {
-                checkpointProblems.add(entry.checkpoint().isEmpty()
-                        ? Verification.Problem.of(0, Verification.Text.CHECKPOINT_MALFORMED, null, entry.number())
-                        : Verification.Problem.of(0, Verification.Text.CHECKPOINT_FORGED, null, entry.number(),
-                                entry.checkpoint().get().size()));
+                checkpointProblems.add(
+                        entry.checkpoint().isEmpty()
+                                ? Verification.Problem.of(
+                                        0, Verification.Text.CHECKPOINT_MALFORMED, null, entry.number())
+                                : Verification.Problem.of(
+                                        0,
+                                        Verification.Text.CHECKPOINT_FORGED,
+                                        null,
+                                        entry.number(),
+                                        entry.checkpoint().get().size()));
             }
         }
         for (String note : checkpoints.storedNotes()) {
             Optional<Checkpoint> checkpoint = checkpoints.signedByThisInstance(note);
             checkpoint.ifPresent(c -> trail.expect(c.size(), c.root()));
             if (checkpoint.isEmpty()) {
-                checkpointProblems.add(Verification.Problem.of(0, Verification.Text.CHECKPOINT_FORGED_STORED, null,
+                checkpointProblems.add(Verification.Problem.of(
+                        0,
+                        Verification.Text.CHECKPOINT_FORGED_STORED,
+                        null,
                         note.lines().limit(2).reduce((a, b) -> a + " " + b).orElse("")));
             }
         }
         try (Stream<AuditRecord> records = allRecords()) {
             records.forEach(trail::record);
         }
-        long headSeq = jdbc.sql("select seq from audit_head where id = 1").query(Long.class).single();
+        long headSeq = jdbc.sql("select seq from audit_head where id = 1")
+                .query(Long.class)
+                .single();
         List<Verification.Problem> problems = new ArrayList<>(trail.finish(headSeq));
         problems.addAll(checkpointProblems);
         long[] objects = {0};
-        auditedStates.orderedStream().forEach(states -> objects[0] += StateCheck.compare(jdbc, states, problem -> {
-            if (problems.size() <= MAX_PROBLEMS) {
-                problems.add(problem);
-            }
-        }));
-        List<Verification.Problem> listed = problems.stream().limit(MAX_PROBLEMS).toList();
-        return new Verification(problems.isEmpty(), trail.checked(), listed.isEmpty() ? null : listed.get(0), listed,
-                trail.checkpointsCompared(), objects[0]);
+        auditedStates
+                .orderedStream()
+                .forEach(states -> objects[0] += StateCheck.compare(jdbc, states, problem -> {
+                    if (problems.size() <= MAX_PROBLEMS) {
+                        problems.add(problem);
+                    }
+                }));
+        List<Verification.Problem> listed =
+                problems.stream().limit(MAX_PROBLEMS).toList();
+        return new Verification(
+                problems.isEmpty(),
+                trail.checked(),
+                listed.isEmpty() ? null : listed.get(0),
+                listed,
+                trail.checkpointsCompared(),
+                objects[0]);
     }
 
     /** The hashes of the checkpointed blocks of records, by block, for verification to say where a rewrite lies. */
     private Map<Long, byte[]> storedBlocks() {
         Map<Long, byte[]> blocks = new HashMap<>();
-        jdbc.sql("select index, hash from audit_tree_node where level = ?").param(Checkpoints.STORED_LEVEL)
-                .query((row, n) -> blocks.put(row.getLong("index"), row.getBytes("hash"))).list();
+        jdbc.sql("select index, hash from audit_tree_node where level = ?")
+                .param(Checkpoints.STORED_LEVEL)
+                .query((row, n) -> blocks.put(row.getLong("index"), row.getBytes("hash")))
+                .list();
         return blocks;
     }
 
@@ -177,11 +207,13 @@ public class AuditManagement {
     public Outcome<Checkpoint> signCheckpoint() {
         Optional<Actor> actor = identity.currentActor();
         if (actor.isEmpty() || !actor.get().hasAny(Role.AUDITOR, Role.ADMIN)) {
-            return Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "auditor or admin",
-                    "sign a checkpoint"));
+            return Outcome.refused(
+                    Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "auditor or admin", "sign a checkpoint"));
         }
-        return checkpoints.sign(true).flatMap(latest -> latest.<Outcome<Checkpoint>>map(Outcome::done)
-                .orElseGet(() -> Outcome.refused(Refusal.conflict(AuditRefusals.NOTHING_TO_SIGN))));
+        return checkpoints
+                .sign(true)
+                .flatMap(latest -> latest.<Outcome<Checkpoint>>map(Outcome::done)
+                        .orElseGet(() -> Outcome.refused(Refusal.conflict(AuditRefusals.NOTHING_TO_SIGN))));
     }
 
     /** The newest checkpoint the database holds, with the time it was signed (auditors only). */
@@ -197,12 +229,17 @@ public class AuditManagement {
     public Outcome<List<Checkpoint>> checkpoints(long afterSize, int limit) {
         return asAuditor(() -> limit < 1 || limit > MAX_CHECKPOINTS
                 ? Outcome.refused(Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1", MAX_CHECKPOINTS))
-                : Outcome.done(loggedCheckpoints().filter(c -> c.size() > afterSize).limit(limit).toList()));
+                : Outcome.done(loggedCheckpoints()
+                        .filter(c -> c.size() > afterSize)
+                        .limit(limit)
+                        .toList()));
     }
 
     /** The newest checkpoint in this node's checkpoint log (auditors only); refused when there is none yet. */
     public Outcome<Checkpoint> latestCheckpoint() {
-        return asAuditor(() -> loggedCheckpoints().reduce((a, b) -> b).<Outcome<Checkpoint>>map(Outcome::done)
+        return asAuditor(() -> loggedCheckpoints()
+                .reduce((a, b) -> b)
+                .<Outcome<Checkpoint>>map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("a signed checkpoint"))));
     }
 
@@ -241,17 +278,24 @@ public class AuditManagement {
             if (seq < 1 || seq > treeSize) {
                 return Outcome.refused(Refusal.invalid("seq", AuditRefusals.SEQ_OUT_OF_RANGE, treeSize));
             }
-            AuditRecord record = jdbc.sql("select * from audit_record where seq = ?").param(seq)
-                    .query((row, n) -> AuditRecord.of(row)).optional().orElse(null);
+            AuditRecord record = jdbc.sql("select * from audit_record where seq = ?")
+                    .param(seq)
+                    .query((row, n) -> AuditRecord.of(row))
+                    .optional()
+                    .orElse(null);
             if (record == null) {
                 return Outcome.refused(Refusal.conflict("seq", AuditRefusals.RECORD_MISSING, seq));
             }
-            Optional<List<byte[]>> proof = proof(() -> MerkleTree.inclusionProof(seq - 1, treeSize,
-                    new StoredTree(jdbc)));
+            Optional<List<byte[]>> proof =
+                    proof(() -> MerkleTree.inclusionProof(seq - 1, treeSize, new StoredTree(jdbc)));
             if (proof.isEmpty()) {
                 return missingRecords();
             }
-            return Outcome.done(new InclusionProof(record, seq - 1, treeSize, base64(record.leafHash()),
+            return Outcome.done(new InclusionProof(
+                    record,
+                    seq - 1,
+                    treeSize,
+                    base64(record.leafHash()),
                     proof.get().stream().map(AuditManagement::base64).toList(),
                     checkpoints.ofSize(treeSize).map(Checkpoint::note).orElse(null)));
         }));
@@ -275,8 +319,10 @@ public class AuditManagement {
             if (proof.isEmpty()) {
                 return missingRecords();
             }
-            return Outcome.done(new ConsistencyProof(size1, to, proof.get().stream().map(AuditManagement::base64)
-                    .toList(),
+            return Outcome.done(new ConsistencyProof(
+                    size1,
+                    to,
+                    proof.get().stream().map(AuditManagement::base64).toList(),
                     checkpoints.ofSize(size1).map(Checkpoint::note).orElse(null),
                     checkpoints.ofSize(to).map(Checkpoint::note).orElse(null)));
         }));
@@ -296,13 +342,18 @@ public class AuditManagement {
     }
 
     private Outcome<Long> checkpointedSize() {
-        return checkpoints.latest().<Outcome<Long>>map(stored -> Outcome.done(stored.checkpoint().size()))
+        return checkpoints
+                .latest()
+                .<Outcome<Long>>map(stored -> Outcome.done(stored.checkpoint().size()))
                 .orElseGet(() -> Outcome.refused(Refusal.conflict(AuditRefusals.NO_CHECKPOINT_YET)));
     }
 
     private Stream<AuditRecord> allRecords() {
-        return jdbc.sql("select * from audit_record order by seq").withFetchSize(1000)
-                .query((row, n) -> AuditRecord.of(row)).stream();
+        return jdbc
+                .sql("select * from audit_record order by seq")
+                .withFetchSize(1000)
+                .query((row, n) -> AuditRecord.of(row))
+                .stream();
     }
 
     private <T> Outcome<T> asAuditor(Supplier<Outcome<T>> read) {

@@ -38,8 +38,10 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String trail(@RequestParam(required = false) @Nullable Long before,
-            @RequestParam(required = false) @Nullable String object, Model model) {
+    String trail(
+            @RequestParam(required = false) @Nullable Long before,
+            @RequestParam(required = false) @Nullable String object,
+            Model model) {
         String objectId = object == null || object.isBlank() ? null : object.trim();
         List<AuditRecord> records = allowed(audit.latest(before, PAGE_SIZE + 1, objectId));
         boolean older = records.size() > PAGE_SIZE;
@@ -55,13 +57,23 @@ class AuditPages {
 
     /** Checks the whole trail; with htmx only the result is sent, to show beside the button. */
     @GetMapping("/audit/verify")
-    String verify(Model model, HttpServletResponse response, Locale locale,
+    String verify(
+            Model model,
+            HttpServletResponse response,
+            Locale locale,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx) {
         Verification verification = allowed(audit.verify());
         model.addAttribute("verification", verification);
-        model.addAttribute("problemTexts", verification.problems().stream().map(problem -> messages.getMessage(
-                new DefaultMessageSourceResolvable(new String[] {"audit.problem.text." + problem.text()},
-                        problem.arguments().toArray(), problem.message()), locale)).toList());
+        model.addAttribute(
+                "problemTexts",
+                verification.problems().stream()
+                        .map(problem -> messages.getMessage(
+                                new DefaultMessageSourceResolvable(
+                                        new String[] {"audit.problem.text." + problem.text()},
+                                        problem.arguments().toArray(),
+                                        problem.message()),
+                                locale))
+                        .toList());
         response.addHeader("Vary", "HX-Request");
         if (htmx != null) {
             return "audit/trail :: verification";
@@ -74,8 +86,12 @@ class AuditPages {
     String sign(RedirectAttributes redirect, Locale locale) {
         Outcome<Checkpoint> signed = audit.signCheckpoint();
         if (signed instanceof Outcome.Done<Checkpoint> done) {
-            redirect.addFlashAttribute("notice", messages.getMessage("audit.checkpoint.signed",
-                    new Object[] {done.value().size()}, locale));
+            redirect.addFlashAttribute(
+                    "notice",
+                    messages.getMessage(
+                            "audit.checkpoint.signed",
+                            new Object[] {done.value().size()},
+                            locale));
         } else {
             Refusal refusal = ((Outcome.Refused<Checkpoint>) signed).refusal();
             if (refusal.kind() == Refusal.Kind.FORBIDDEN) {

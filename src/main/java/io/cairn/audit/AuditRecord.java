@@ -17,34 +17,69 @@ import org.jspecify.annotations.Nullable;
  * @param hash SHA-256 over the previous hash and this record's content; its 32 bytes are the record's leaf in the
  *     trail's Merkle tree
  */
-public record AuditRecord(long seq, Instant at, String actorId, String actorName, String action, String objectType,
-        String objectId, @Nullable String beforeDigest, @Nullable String afterDigest, String previousHash,
+public record AuditRecord(
+        long seq,
+        Instant at,
+        String actorId,
+        String actorName,
+        String action,
+        String objectType,
+        String objectId,
+        @Nullable String beforeDigest,
+        @Nullable String afterDigest,
+        String previousHash,
         String hash) {
 
     /** The hash before the first record. */
     public static final String GENESIS = "0".repeat(64);
 
     /** The hash this record must have, given the previous record's hash: recomputed by verification. */
-    public static String hashOf(String previousHash, Instant at, String actorId, String actorName, String action,
-            String objectType, String objectId, @Nullable String beforeDigest, @Nullable String afterDigest) {
-        return ContentDigest.of(previousHash + contentAfterPreviousHash(at, actorId, actorName, action, objectType,
-                objectId, beforeDigest, afterDigest)).hex();
+    public static String hashOf(
+            String previousHash,
+            Instant at,
+            String actorId,
+            String actorName,
+            String action,
+            String objectType,
+            String objectId,
+            @Nullable String beforeDigest,
+            @Nullable String afterDigest) {
+        return ContentDigest.of(previousHash
+                        + contentAfterPreviousHash(
+                                at, actorId, actorName, action, objectType, objectId, beforeDigest, afterDigest))
+                .hex();
     }
 
     /**
      * The hashed content that follows the previous hash: the hash is the SHA-256 of the previous hash followed by
      * this text, so the database can compute it from the previous hash it reads under the head row's lock.
      */
-    static String contentAfterPreviousHash(Instant at, String actorId, String actorName, String action,
-            String objectType, String objectId, @Nullable String beforeDigest, @Nullable String afterDigest) {
-        return "\n" + String.join("\n", at.toString(), actorId, actorName, action, objectType, objectId,
-                beforeDigest == null ? "" : beforeDigest, afterDigest == null ? "" : afterDigest);
+    static String contentAfterPreviousHash(
+            Instant at,
+            String actorId,
+            String actorName,
+            String action,
+            String objectType,
+            String objectId,
+            @Nullable String beforeDigest,
+            @Nullable String afterDigest) {
+        return "\n"
+                + String.join(
+                        "\n",
+                        at.toString(),
+                        actorId,
+                        actorName,
+                        action,
+                        objectType,
+                        objectId,
+                        beforeDigest == null ? "" : beforeDigest,
+                        afterDigest == null ? "" : afterDigest);
     }
 
     /** True when the stored hash matches the content and the stored previous hash. */
     public boolean sealsItsContent() {
-        return hash.equals(hashOf(previousHash, at, actorId, actorName, action, objectType, objectId, beforeDigest,
-                afterDigest));
+        return hash.equals(
+                hashOf(previousHash, at, actorId, actorName, action, objectType, objectId, beforeDigest, afterDigest));
     }
 
     /**
@@ -70,9 +105,17 @@ public record AuditRecord(long seq, Instant at, String actorId, String actorName
 
     /** The record in the current row of a query over {@code audit_record}. */
     static AuditRecord of(ResultSet row) throws SQLException {
-        return new AuditRecord(row.getLong("seq"), row.getObject("at", OffsetDateTime.class).toInstant(),
-                row.getString("actor_id"), row.getString("actor_name"), row.getString("action"),
-                row.getString("object_type"), row.getString("object_id"), row.getString("before_digest"),
-                row.getString("after_digest"), row.getString("previous_hash"), row.getString("hash"));
+        return new AuditRecord(
+                row.getLong("seq"),
+                row.getObject("at", OffsetDateTime.class).toInstant(),
+                row.getString("actor_id"),
+                row.getString("actor_name"),
+                row.getString("action"),
+                row.getString("object_type"),
+                row.getString("object_id"),
+                row.getString("before_digest"),
+                row.getString("after_digest"),
+                row.getString("previous_hash"),
+                row.getString("hash"));
     }
 }

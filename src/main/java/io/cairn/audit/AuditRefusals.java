@@ -10,10 +10,10 @@ enum AuditRefusals implements Refusal.Reason {
     SEQ_OUT_OF_RANGE("audit.seq-out-of-range", "must be from 1 to {0}, the size of the tree"),
     RECORD_MISSING("audit.record-missing", "record {0} is missing from the trail; verify it"),
     TO_OUT_OF_RANGE("audit.to-out-of-range", "must be from 0 to {0}, the size of the latest checkpoint"),
-    PROOF_RECORDS_MISSING("audit.proof-records-missing",
-            "records the proof needs are missing from the trail; verify it"),
-    NO_CHECKPOINT_YET("audit.no-checkpoint-yet",
-            "no checkpoint is signed yet: sign one first (POST /api/v1/audit/checkpoints)");
+    PROOF_RECORDS_MISSING(
+            "audit.proof-records-missing", "records the proof needs are missing from the trail; verify it"),
+    NO_CHECKPOINT_YET(
+            "audit.no-checkpoint-yet", "no checkpoint is signed yet: sign one first (POST /api/v1/audit/checkpoints)");
 
     private final String code;
     private final String template;

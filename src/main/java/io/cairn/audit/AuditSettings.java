@@ -25,22 +25,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkpointUrlTimeout how long one POST to {@code checkpointUrl} may take
  */
 @ConfigurationProperties("cairn.audit")
-record AuditSettings(Path directory, Path keyFile, @Nullable String origin, Duration checkpointInterval,
-        @Nullable URI checkpointUrl, Duration checkpointUrlTimeout) {
+record AuditSettings(
+        Path directory,
+        Path keyFile,
+        @Nullable String origin,
+        Duration checkpointInterval,
+        @Nullable URI checkpointUrl,
+        Duration checkpointUrlTimeout) {
 
     AuditSettings {
         directory = directory == null ? Path.of("cairn-data", "audit") : directory;
         keyFile = keyFile == null ? directory.resolve("checkpoint.key") : keyFile;
         origin = origin == null || origin.isBlank() ? null : origin.trim();
-        checkpointInterval = checkpointInterval == null || checkpointInterval.isNegative()
-                || checkpointInterval.isZero() ? Duration.ofMinutes(5) : checkpointInterval;
+        checkpointInterval =
+                checkpointInterval == null || checkpointInterval.isNegative() || checkpointInterval.isZero()
+                        ? Duration.ofMinutes(5)
+                        : checkpointInterval;
         checkpointUrl = checkpointUrl == null || checkpointUrl.toString().isBlank() ? null : checkpointUrl;
         if (checkpointUrl != null && !List.of("http", "https").contains(String.valueOf(checkpointUrl.getScheme()))) {
-            throw new IllegalArgumentException("cairn.audit.checkpoint-url must be an http or https URL, not "
-                    + checkpointUrl);
+            throw new IllegalArgumentException(
+                    "cairn.audit.checkpoint-url must be an http or https URL, not " + checkpointUrl);
         }
-        checkpointUrlTimeout = checkpointUrlTimeout == null || checkpointUrlTimeout.isNegative()
-                || checkpointUrlTimeout.isZero() ? Duration.ofSeconds(10) : checkpointUrlTimeout;
+        checkpointUrlTimeout =
+                checkpointUrlTimeout == null || checkpointUrlTimeout.isNegative() || checkpointUrlTimeout.isZero()
+                        ? Duration.ofSeconds(10)
+                        : checkpointUrlTimeout;
     }
 
     /** This node's append-only checkpoint log. */

@@ -32,8 +32,15 @@ class AuditTrail {
         Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
         String before = event.beforeDigest().orElse(null);
         String after = event.afterDigest().orElse(null);
-        String content = AuditRecord.contentAfterPreviousHash(at, event.actor().id(), event.actor().name(),
-                event.action(), event.objectType(), event.objectId(), before, after);
+        String content = AuditRecord.contentAfterPreviousHash(
+                at,
+                event.actor().id(),
+                event.actor().name(),
+                event.action(),
+                event.objectType(),
+                event.objectId(),
+                before,
+                after);
         // One statement locks the head, appends the record chained to the head's hash (SHA-256 of that hash and the
         // content, as AuditRecord.hashOf computes it) and moves the head: one round trip instead of two, and no
         // Java work while the lock that serialises every change is held.
@@ -47,8 +54,16 @@ class AuditTrail {
                   from head
                   returning seq, hash)
                 update audit_head set seq = appended.seq, hash = appended.hash from appended where audit_head.id = 1""")
-                .params(Timestamp.from(at), event.actor().id(), event.actor().name(), event.action(),
-                        event.objectType(), event.objectId(), before, after, content)
+                .params(
+                        Timestamp.from(at),
+                        event.actor().id(),
+                        event.actor().name(),
+                        event.action(),
+                        event.objectType(),
+                        event.objectId(),
+                        before,
+                        after,
+                        content)
                 .update();
     }
 }

@@ -83,8 +83,8 @@ class CheckpointLog {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             boolean created = !Files.exists(file);
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 ByteBuffer bytes = StandardCharsets.UTF_8.encode(entry);
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
@@ -110,8 +110,11 @@ class CheckpointLog {
                 return;
             }
             String text = length == 0 ? "" : Files.readString(file, StandardCharsets.UTF_8);
-            lastSize = parse(text).stream().flatMap(entry -> entry.checkpoint().stream())
-                    .mapToLong(Checkpoint::size).max().orElse(0);
+            lastSize = parse(text).stream()
+                    .flatMap(entry -> entry.checkpoint().stream())
+                    .mapToLong(Checkpoint::size)
+                    .max()
+                    .orElse(0);
             endsWithSeparator = text.isEmpty() || text.endsWith("\n\n");
             knownLength = length;
         } catch (IOException e) {

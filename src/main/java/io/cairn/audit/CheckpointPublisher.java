@@ -39,7 +39,9 @@ class CheckpointPublisher {
     CheckpointPublisher(AuditSettings settings, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.url = settings.checkpointUrl();
         this.timeout = settings.checkpointUrlTimeout();
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -54,20 +56,24 @@ class CheckpointPublisher {
         }
         Integer sent = transactions.execute(status -> {
             boolean ours = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('cairn.audit.checkpoint-url'))")
-                    .query(Boolean.class).single();
+                    .query(Boolean.class)
+                    .single();
             if (!ours) {
                 return 0;
             }
             List<Pending> pending = jdbc.sql("""
                     select size, note from audit_checkpoint where published_at is null order by size limit ?""")
-                    .param(BATCH).query((row, n) -> new Pending(row.getLong("size"), row.getString("note"))).list();
+                    .param(BATCH)
+                    .query((row, n) -> new Pending(row.getLong("size"), row.getString("note")))
+                    .list();
             int accepted = 0;
             for (Pending checkpoint : pending) {
                 if (!post(target, checkpoint)) {
                     break;
                 }
                 jdbc.sql("update audit_checkpoint set published_at = ? where size = ?")
-                        .params(Timestamp.from(clock.instant()), checkpoint.size()).update();
+                        .params(Timestamp.from(clock.instant()), checkpoint.size())
+                        .update();
                 accepted++;
             }
             return accepted;
@@ -76,9 +82,11 @@ class CheckpointPublisher {
     }
 
     private boolean post(URI target, Pending checkpoint) {
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(timeout)
                 .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(checkpoint.note(), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(checkpoint.note(), StandardCharsets.UTF_8))
+                .build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
@@ -87,8 +95,8 @@ class CheckpointPublisher {
             log.warn("The checkpoint of " + checkpoint.size() + " records was refused by " + target + " with status "
                     + response.statusCode() + "; it is sent again at the next run");
         } catch (IOException e) {
-            log.warn("The checkpoint of " + checkpoint.size() + " records could not be sent to " + target + " ("
-                    + e + "); it is sent again at the next run");
+            log.warn("The checkpoint of " + checkpoint.size() + " records could not be sent to " + target + " (" + e
+                    + "); it is sent again at the next run");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -40,6 +40,7 @@ class Checkpoints {
 
     /** Subtrees of 2^8 = 256 leaves and more are stored. */
     static final int STORED_LEVEL = 8;
+
     static final int STORED_LEVEL_LEAVES = 1 << STORED_LEVEL;
 
     private static final Log log = LogFactory.getLog(Checkpoints.class);
@@ -51,8 +52,13 @@ class Checkpoints {
     private final CheckpointPublisher publisher;
     private final Clock clock;
 
-    Checkpoints(JdbcClient jdbc, TransactionTemplate transactions, InstanceKey key, CheckpointLog checkpointLog,
-            CheckpointPublisher publisher, Clock clock) {
+    Checkpoints(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            InstanceKey key,
+            CheckpointLog checkpointLog,
+            CheckpointPublisher publisher,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.key = key;
@@ -72,13 +78,15 @@ class Checkpoints {
     }
 
     /** Copies new checkpoints into this node's log, signs one when the trail grew, and sends them to the URL. */
-    @Scheduled(fixedDelayString = "${cairn.audit.checkpoint-interval:PT5M}",
+    @Scheduled(
+            fixedDelayString = "${cairn.audit.checkpoint-interval:PT5M}",
             initialDelayString = "${cairn.audit.checkpoint-interval:PT5M}")
     void scheduled() {
         copyIntoLog();
         Outcome<Optional<Checkpoint>> signed = sign(false);
         if (signed instanceof Outcome.Refused<Optional<Checkpoint>> refused) {
-            log.error("The audit trail's checkpoint was not signed: " + refused.refusal().message());
+            log.error("The audit trail's checkpoint was not signed: "
+                    + refused.refusal().message());
         }
         publisher.publishPending();
     }
@@ -97,7 +105,8 @@ class Checkpoints {
             }
             return result;
         });
-        if (outcome instanceof Outcome.Done<Optional<Checkpoint>> done && done.value().isPresent()) {
+        if (outcome instanceof Outcome.Done<Optional<Checkpoint>> done
+                && done.value().isPresent()) {
             // with those other nodes signed since this node's last run, so that its log has every one, in order
             copyIntoLog();
         }
@@ -107,28 +116,36 @@ class Checkpoints {
     /** The newest checkpoint the database holds that this instance signed, with its signing time. */
     Optional<Stored> latest() {
         return jdbc.sql("select note, signed_at from audit_checkpoint order by size desc limit 1")
-                .query((row, n) -> new StoredRow(row.getString("note"), row.getTimestamp("signed_at").toInstant()))
+                .query((row, n) -> new StoredRow(
+                        row.getString("note"), row.getTimestamp("signed_at").toInstant()))
                 .optional()
-                .flatMap(row -> signedByThisInstance(row.note()).map(checkpoint -> new Stored(checkpoint,
-                        row.signedAt())));
+                .flatMap(row ->
+                        signedByThisInstance(row.note()).map(checkpoint -> new Stored(checkpoint, row.signedAt())));
     }
 
     /** Every checkpoint the database holds, smallest first, as signed notes (verification checks their signatures). */
     List<String> storedNotes() {
-        return jdbc.sql("select note from audit_checkpoint order by size").query(String.class).list();
+        return jdbc.sql("select note from audit_checkpoint order by size")
+                .query(String.class)
+                .list();
     }
 
     /** The stored checkpoint of exactly this size, if this instance signed one. */
     Optional<Checkpoint> ofSize(long size) {
-        return jdbc.sql("select note from audit_checkpoint where size = ?").param(size).query(String.class)
-                .optional().flatMap(this::signedByThisInstance);
+        return jdbc.sql("select note from audit_checkpoint where size = ?")
+                .param(size)
+                .query(String.class)
+                .optional()
+                .flatMap(this::signedByThisInstance);
     }
 
     /** Appends every checkpoint of the database that this node's log lacks, after checking its signature. */
     void copyIntoLog() {
         long logged = checkpointLog.lastSize();
         List<String> newer = jdbc.sql("select note from audit_checkpoint where size > ? order by size")
-                .param(logged).query(String.class).list();
+                .param(logged)
+                .query(String.class)
+                .list();
         for (String note : newer) {
             Optional<Checkpoint> checkpoint = signedByThisInstance(note);
             if (checkpoint.isEmpty()) {
@@ -143,11 +160,12 @@ class Checkpoints {
     private Outcome<Optional<Checkpoint>> signInTransaction(boolean wait) {
         Optional<TreeState> locked = jdbc.sql("select size, frontier, last_hash from audit_tree where id = 1 for update"
                         + (wait ? "" : " skip locked"))
-                .query((row, n) -> new TreeState(CompactRange.decode(row.getLong("size"), row.getBytes("frontier")),
-                        row.getString("last_hash")))
+                .query((row, n) -> new TreeState(
+                        CompactRange.decode(row.getLong("size"), row.getBytes("frontier")), row.getString("last_hash")))
                 .optional();
         Optional<String> latestNote = jdbc.sql("select note from audit_checkpoint order by size desc limit 1")
-                .query(String.class).optional();
+                .query(String.class)
+                .optional();
         Optional<Checkpoint> latest = latestNote.flatMap(this::signedByThisInstance);
         if (locked.isEmpty()) {
             return Outcome.done(latest);
@@ -157,7 +175,9 @@ class Checkpoints {
         if (anchorProblem.isPresent()) {
             return refused(anchorProblem.get());
         }
-        long head = jdbc.sql("select seq from audit_head where id = 1").query(Long.class).single();
+        long head = jdbc.sql("select seq from audit_head where id = 1")
+                .query(Long.class)
+                .single();
         if (head < tree.range().size()) {
             return refused("the trail ends at record " + head + " but its checkpoints already covered "
                     + tree.range().size() + " records: records were removed from its end");
@@ -182,17 +202,21 @@ class Checkpoints {
     /** Signs the grown tree's checkpoint and stores it with the tree's new nodes and state. */
     private Checkpoint signAndStore(TreeState tree, long head, List<long[]> nodePositions, List<byte[]> nodeHashes) {
         byte[] root = tree.range().root();
-        Checkpoint checkpoint = Checkpoint.of(key.sign(Checkpoint.text(key.origin(), head, root))).orElseThrow();
+        Checkpoint checkpoint = Checkpoint.of(key.sign(Checkpoint.text(key.origin(), head, root)))
+                .orElseThrow();
         for (int i = 0; i < nodeHashes.size(); i++) {
             jdbc.sql("""
                     insert into audit_tree_node (level, index, hash) values (?, ?, ?)
                     on conflict (level, index) do update set hash = excluded.hash""")
-                    .params((int) nodePositions.get(i)[0], nodePositions.get(i)[1], nodeHashes.get(i)).update();
+                    .params((int) nodePositions.get(i)[0], nodePositions.get(i)[1], nodeHashes.get(i))
+                    .update();
         }
         jdbc.sql("insert into audit_checkpoint (size, root_hash, note, signed_at) values (?, ?, ?, ?)")
-                .params(head, root, checkpoint.note(), Timestamp.from(clock.instant())).update();
+                .params(head, root, checkpoint.note(), Timestamp.from(clock.instant()))
+                .update();
         jdbc.sql("update audit_tree set size = ?, frontier = ?, last_hash = ? where id = 1")
-                .params(head, tree.range().encoded(), tree.lastHash()).update();
+                .params(head, tree.range().encoded(), tree.lastHash())
+                .update();
         return checkpoint;
     }
 
@@ -208,8 +232,10 @@ class Checkpoints {
                     + "database's tree covers only " + range.size());
         }
         if (latestNote.isEmpty()) {
-            return range.size() == 0 ? Optional.empty() : Optional.of("the stored tree covers " + range.size()
-                    + " records, but no checkpoint of it is stored");
+            return range.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(
+                            "the stored tree covers " + range.size() + " records, but no checkpoint of it is stored");
         }
         Optional<Checkpoint> latest = signedByThisInstance(latestNote.get());
         if (latest.isEmpty()) {
@@ -225,8 +251,11 @@ class Checkpoints {
 
     /** Adds the records after the tree's last one up to {@code head}; names the first that does not chain. */
     private Optional<String> grow(TreeState tree, long head, CompactRange.Completed completed) {
-        try (Stream<AuditRecord> records = jdbc.sql("select * from audit_record where seq > ? and seq <= ? order by seq")
-                .params(tree.range().size(), head).withFetchSize(1000).query((row, n) -> AuditRecord.of(row))
+        try (Stream<AuditRecord> records = jdbc
+                .sql("select * from audit_record where seq > ? and seq <= ? order by seq")
+                .params(tree.range().size(), head)
+                .withFetchSize(1000)
+                .query((row, n) -> AuditRecord.of(row))
                 .stream()) {
             Iterator<AuditRecord> iterator = records.iterator();
             for (long expected = tree.range().size() + 1; expected <= head; expected++) {
@@ -255,8 +284,9 @@ class Checkpoints {
             checkpointLog.append(checkpoint);
         } catch (RuntimeException e) {
             // the database holds it: the next run copies it into the log
-            log.error("Could not append the checkpoint of " + checkpoint.size() + " records to "
-                    + checkpointLog.file(), e);
+            log.error(
+                    "Could not append the checkpoint of " + checkpoint.size() + " records to " + checkpointLog.file(),
+                    e);
         }
     }
 

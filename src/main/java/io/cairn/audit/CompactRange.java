@@ -69,7 +69,7 @@ final class CompactRange {
 
     /** Adds the next leaf. */
     void append(byte[] leafHash) {
-        append(leafHash, (level, index, hash) -> { });
+        append(leafHash, (level, index, hash) -> {});
     }
 
     /** The Merkle tree hash of all leaves so far. */

@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param checkpoint1 the signed checkpoint of {@code size1}, when one was signed at exactly that size
  * @param checkpoint2 the signed checkpoint of {@code size2}, when one was signed at exactly that size
  */
-public record ConsistencyProof(long size1, long size2, List<String> hashes, @Nullable String checkpoint1,
+public record ConsistencyProof(
+        long size1,
+        long size2,
+        List<String> hashes,
+        @Nullable String checkpoint1,
         @Nullable String checkpoint2) {
 
     public ConsistencyProof {

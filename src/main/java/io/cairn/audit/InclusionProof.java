@@ -16,8 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param hashes the audit path, nearest the leaf first, base64
  * @param checkpoint the signed checkpoint of that size, when one was signed at exactly that size
  */
-public record InclusionProof(AuditRecord record, long leafIndex, long treeSize, String leafHash,
-        List<String> hashes, @Nullable String checkpoint) {
+public record InclusionProof(
+        AuditRecord record,
+        long leafIndex,
+        long treeSize,
+        String leafHash,
+        List<String> hashes,
+        @Nullable String checkpoint) {
 
     public InclusionProof {
         hashes = List.copyOf(hashes);

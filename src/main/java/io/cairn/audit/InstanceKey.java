@@ -37,7 +37,8 @@ class InstanceKey {
         this.signer = loadOrGenerate(settings.keyFile(), origin);
         if (!signer.verifierKey().name().equals(origin)) {
             log.info("The audit checkpoint key in " + settings.keyFile() + " names the log '"
-                    + signer.verifierKey().name() + "', not '" + origin + "': a log keeps the name it was created with");
+                    + signer.verifierKey().name() + "', not '" + origin
+                    + "': a log keeps the name it was created with");
         }
     }
 
@@ -99,16 +100,20 @@ class InstanceKey {
             Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
         String text = Files.readString(file, StandardCharsets.US_ASCII);
-        return NoteSigner.parse(text).orElseThrow(() -> new IllegalStateException(file + " does not hold an "
-                + "Ed25519 note signer key (PRIVATE+KEY+<name>+<key id>+<key data>): restore it from a backup, or "
-                + "move it away to have a new key generated (earlier checkpoints then no longer verify with it)"));
+        return NoteSigner.parse(text)
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                file + " does not hold an "
+                                        + "Ed25519 note signer key (PRIVATE+KEY+<name>+<key id>+<key data>): restore it from a backup, or "
+                                        + "move it away to have a new key generated (earlier checkpoints then no longer verify with it)"));
     }
 
     private static void write(Path file, String text) throws IOException {
         FileAttribute<?>[] attributes = posix(directoryOf(file))
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
-        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), attributes)) {
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        try (FileChannel channel =
+                FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
             channel.write(StandardCharsets.US_ASCII.encode(text));
             channel.force(true);
         }
@@ -120,8 +125,10 @@ class InstanceKey {
             existing = existing.getParent();
         }
         return existing != null && posix(existing)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rwx------"))} : new FileAttribute<?>[0];
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                }
+                : new FileAttribute<?>[0];
     }
 
     private static boolean posix(Path existing) throws IOException {

@@ -184,8 +184,8 @@ public final class MerkleTree {
     }
 
     /** RFC 9162's walk of a consistency proof (the older root first), ending at both roots. */
-    private static boolean consistencyPathLeadsTo(long size1, long size2, List<byte[]> path, byte[] root1,
-            byte[] root2) {
+    private static boolean consistencyPathLeadsTo(
+            long size1, long size2, List<byte[]> path, byte[] root1, byte[] root2) {
         long fn = size1 - 1;
         long sn = size2 - 1;
         while ((fn & 1) == 1) {

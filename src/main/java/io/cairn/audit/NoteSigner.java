@@ -32,10 +32,12 @@ final class NoteSigner {
     private NoteSigner(String name, byte[] seed) {
         this.seed = seed.clone();
         try {
-            this.privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(
-                    new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-            this.verifierKey = new VerifierKey(name, Base64.getEncoder().encodeToString(
-                    VerifierKey.rawBytes(keyPairOf(seed).getPublic())));
+            this.privateKey = KeyFactory.getInstance("Ed25519")
+                    .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
+            this.verifierKey = new VerifierKey(
+                    name,
+                    Base64.getEncoder()
+                            .encodeToString(VerifierKey.rawBytes(keyPairOf(seed).getPublic())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is part of every Java runtime since 15", e);
         }
@@ -76,7 +78,8 @@ final class NoteSigner {
 
     /** The signer key as text, for the key file. */
     String encoded() {
-        byte[] keyData = ByteBuffer.allocate(33).put(VerifierKey.ED25519).put(seed).array();
+        byte[] keyData =
+                ByteBuffer.allocate(33).put(VerifierKey.ED25519).put(seed).array();
         return PREFIX + verifierKey.name() + "+" + verifierKey.keyIdHex() + "+"
                 + Base64.getEncoder().encodeToString(keyData);
     }
@@ -93,8 +96,12 @@ final class NoteSigner {
             ed25519.initSign(privateKey);
             ed25519.update(text.getBytes(StandardCharsets.UTF_8));
             byte[] signature = ed25519.sign();
-            byte[] line = ByteBuffer.allocate(4 + signature.length).putInt(verifierKey.keyId()).put(signature).array();
-            return new SignedNote.Signature(verifierKey.name(), Base64.getEncoder().encodeToString(line));
+            byte[] line = ByteBuffer.allocate(4 + signature.length)
+                    .putInt(verifierKey.keyId())
+                    .put(signature)
+                    .array();
+            return new SignedNote.Signature(
+                    verifierKey.name(), Base64.getEncoder().encodeToString(line));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is part of every Java runtime since 15", e);
         }

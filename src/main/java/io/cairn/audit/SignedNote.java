@@ -37,8 +37,9 @@ public record SignedNote(String text, List<Signature> signatures) {
         /** The key ID: the first four bytes, big-endian; 0 when the signature is too short to hold one. */
         public int keyId() {
             byte[] bytes = bytes();
-            return bytes.length < 4 ? 0 : (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8
-                    | bytes[3] & 0xff;
+            return bytes.length < 4
+                    ? 0
+                    : (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | bytes[3] & 0xff;
         }
 
         /** The signature after the key ID. */

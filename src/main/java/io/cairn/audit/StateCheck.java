@@ -34,7 +34,8 @@ final class StateCheck {
         return new StateCheck(jdbc, states, problems).run();
     }
 
-    private record Recorded(String objectId, long seq, @Nullable String digest) {}
+    private record Recorded(
+            String objectId, long seq, @Nullable String digest) {}
 
     private long run() {
         long objects = 0;
@@ -54,12 +55,13 @@ final class StateCheck {
                         continue;
                     }
                     if (!state.digest().equals(record.digest())) {
-                        problems.accept(Problem.of(record.seq(), Text.CHANGED_OUTSIDE, state.label(), state.label(),
-                                record.seq()));
+                        problems.accept(Problem.of(
+                                record.seq(), Text.CHANGED_OUTSIDE, state.label(), state.label(), record.seq()));
                     }
                     record = records.hasNext() ? records.next() : null;
                 }
-                batch = batch.size() < BATCH ? List.of()
+                batch = batch.size() < BATCH
+                        ? List.of()
                         : states.statesAfter(batch.get(batch.size() - 1).id(), BATCH);
             }
             for (; record != null; record = records.hasNext() ? records.next() : null) {
@@ -70,20 +72,26 @@ final class StateCheck {
     }
 
     private void gone(Recorded record) {
-        problems.accept(Problem.of(record.seq(), Text.DELETED_OUTSIDE, record.objectId(), states.objectType(),
-                record.objectId(), record.seq()));
+        problems.accept(Problem.of(
+                record.seq(),
+                Text.DELETED_OUTSIDE,
+                record.objectId(),
+                states.objectType(),
+                record.objectId(),
+                record.seq()));
     }
 
     /** The latest state record of each object of the type, in order of object id as Java compares strings. */
     private Stream<Recorded> recorded() {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 select distinct on (object_id collate "C") object_id, seq, after_digest
                 from audit_record where object_type = ? and action = any(?)
                 order by object_id collate "C", seq desc""")
                 .params(states.objectType(), states.stateActions().toArray(String[]::new))
                 .withFetchSize(BATCH)
-                .query((row, n) -> new Recorded(row.getString("object_id"), row.getLong("seq"),
-                        row.getString("after_digest")))
+                .query((row, n) ->
+                        new Recorded(row.getString("object_id"), row.getLong("seq"), row.getString("after_digest")))
                 .stream();
     }
 }

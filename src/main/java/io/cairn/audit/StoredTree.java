@@ -28,7 +28,9 @@ final class StoredTree implements MerkleTree.Subtrees {
         long size = to - from;
         if (size >= BLOCK && Long.bitCount(size) == 1 && from % size == 0) {
             Optional<byte[]> stored = jdbc.sql("select hash from audit_tree_node where level = ? and index = ?")
-                    .params(Long.numberOfTrailingZeros(size), from / size).query(byte[].class).optional();
+                    .params(Long.numberOfTrailingZeros(size), from / size)
+                    .query(byte[].class)
+                    .optional();
             if (stored.isPresent()) {
                 return stored.get();
             }
@@ -48,16 +50,18 @@ final class StoredTree implements MerkleTree.Subtrees {
 
     /** The leaf hashes of the records of one block (leaf i is record i + 1), as far as the trail has them. */
     private List<byte[]> leavesOf(long block) {
-        return blocks.computeIfAbsent(block, b -> jdbc.sql("""
+        return blocks.computeIfAbsent(
+                block,
+                b -> jdbc.sql("""
                         select seq, hash from audit_record where seq > ? and seq <= ? order by seq""")
-                .params(b * BLOCK, (b + 1) * BLOCK)
-                .query((row, n) -> {
-                    if (row.getLong("seq") != b * BLOCK + n + 1) {
-                        throw new MissingRecords(b * BLOCK + n + 1);
-                    }
-                    return MerkleTree.leafHash(AuditRecord.hashBytes(row.getString("hash")));
-                })
-                .list());
+                        .params(b * BLOCK, (b + 1) * BLOCK)
+                        .query((row, n) -> {
+                            if (row.getLong("seq") != b * BLOCK + n + 1) {
+                                throw new MissingRecords(b * BLOCK + n + 1);
+                            }
+                            return MerkleTree.leafHash(AuditRecord.hashBytes(row.getString("hash")));
+                        })
+                        .list());
     }
 
     /** A record a proof needs is not in the trail: removed, so the trail no longer has the checkpointed tree. */

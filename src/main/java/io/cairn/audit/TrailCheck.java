@@ -58,9 +58,10 @@ final class TrailCheck {
         boolean gap = record.seq() != expected;
         if (gap) {
             treeWhole = false;
-            problems.add(record.seq() == expected + 1
-                    ? Problem.of(expected, Text.MISSING_ONE, null, expected)
-                    : Problem.of(expected, Text.MISSING_RANGE, null, expected, record.seq() - 1));
+            problems.add(
+                    record.seq() == expected + 1
+                            ? Problem.of(expected, Text.MISSING_ONE, null, expected)
+                            : Problem.of(expected, Text.MISSING_RANGE, null, expected, record.seq() - 1));
         }
         if (!gap && !record.previousHash().equals(previousHash)) {
             problems.add(Problem.of(record.seq(), Text.OUT_OF_ORDER, null, record.seq(), record.seq() - 1));

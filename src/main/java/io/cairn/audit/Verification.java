@@ -17,8 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param checkpoints how many signed checkpoints the tree was compared with
  * @param objects how many audited objects' states were compared with their latest records
  */
-public record Verification(boolean intact, long checked, @Nullable Problem firstBroken, List<Problem> problems,
-        long checkpoints, long objects) {
+public record Verification(
+        boolean intact,
+        long checked,
+        @Nullable Problem firstBroken,
+        List<Problem> problems,
+        long checkpoints,
+        long objects) {
 
     /**
      * What is wrong at one place.
@@ -33,8 +38,8 @@ public record Verification(boolean intact, long checked, @Nullable Problem first
      */
     // named apart from the API's problem details in the OpenAPI document
     @io.swagger.v3.oas.annotations.media.Schema(name = "VerificationProblem")
-    public record Problem(long seq, Kind kind, String message, @Nullable String object, String text,
-            List<String> arguments) {
+    public record Problem(
+            long seq, Kind kind, String message, @Nullable String object, String text, List<String> arguments) {
 
         public Problem {
             arguments = List.copyOf(arguments);
@@ -78,26 +83,51 @@ public record Verification(boolean intact, long checked, @Nullable Problem first
         MISSING_ONE("missing-one", Kind.MISSING, "record {0} is missing"),
         MISSING_RANGE("missing-range", Kind.MISSING, "records {0} to {1} are missing"),
         MISSING_END("missing-end", Kind.MISSING, "records {0} to {1} are missing from the end of the trail"),
-        OUT_OF_ORDER("out-of-order", Kind.OUT_OF_ORDER,
+        OUT_OF_ORDER(
+                "out-of-order",
+                Kind.OUT_OF_ORDER,
                 "record {0} does not follow record {1}: records were reordered or one was inserted"),
-        REWRITTEN("rewritten", Kind.REWRITTEN, "records were rewritten: the first {0} records no longer have the root "
-                + "hash of their signed checkpoint, so one of records {1} to {0} was changed, removed or inserted"),
-        REWRITTEN_BLOCK("rewritten-block", Kind.REWRITTEN, "records were rewritten: the first {0} records no longer "
-                + "have the root hash of their signed checkpoint; the first block that differs from the tree stored "
-                + "when it was signed is records {1} to {2}"),
-        TRUNCATED("truncated", Kind.TRUNCATED, "records were removed from the end: the trail ends at record {0}, but a "
-                + "checkpoint of {1} records was signed, so records {2} to {1} are gone"),
-        CHECKPOINT_MALFORMED("checkpoint-malformed", Kind.FORGED_CHECKPOINT,
+        REWRITTEN(
+                "rewritten",
+                Kind.REWRITTEN,
+                "records were rewritten: the first {0} records no longer have the root "
+                        + "hash of their signed checkpoint, so one of records {1} to {0} was changed, removed or inserted"),
+        REWRITTEN_BLOCK(
+                "rewritten-block",
+                Kind.REWRITTEN,
+                "records were rewritten: the first {0} records no longer "
+                        + "have the root hash of their signed checkpoint; the first block that differs from the tree stored "
+                        + "when it was signed is records {1} to {2}"),
+        TRUNCATED(
+                "truncated",
+                Kind.TRUNCATED,
+                "records were removed from the end: the trail ends at record {0}, but a "
+                        + "checkpoint of {1} records was signed, so records {2} to {1} are gone"),
+        CHECKPOINT_MALFORMED(
+                "checkpoint-malformed",
+                Kind.FORGED_CHECKPOINT,
                 "entry {0} of the checkpoint log is not a signed checkpoint"),
-        CHECKPOINT_FORGED("checkpoint-forged", Kind.FORGED_CHECKPOINT, "entry {0} of the checkpoint log, a checkpoint "
-                + "of {1} records, is not signed by this instance's key"),
-        CHECKPOINT_FORGED_STORED("checkpoint-forged-stored", Kind.FORGED_CHECKPOINT,
+        CHECKPOINT_FORGED(
+                "checkpoint-forged",
+                Kind.FORGED_CHECKPOINT,
+                "entry {0} of the checkpoint log, a checkpoint "
+                        + "of {1} records, is not signed by this instance's key"),
+        CHECKPOINT_FORGED_STORED(
+                "checkpoint-forged-stored",
+                Kind.FORGED_CHECKPOINT,
                 "a checkpoint in the database is not signed by this instance's key: {0}"),
-        CHANGED_OUTSIDE("changed-outside", Kind.CHANGED_OUTSIDE, "{0} was changed outside Cairn: its stored state is "
-                + "not the state its latest audit record, record {1}, holds"),
-        NO_STATE_RECORD("no-state-record", Kind.CHANGED_OUTSIDE, "{0} has no audit record of its state: it was "
-                + "created outside Cairn, or its records were removed"),
-        DELETED_OUTSIDE("deleted-outside", Kind.CHANGED_OUTSIDE,
+        CHANGED_OUTSIDE(
+                "changed-outside",
+                Kind.CHANGED_OUTSIDE,
+                "{0} was changed outside Cairn: its stored state is "
+                        + "not the state its latest audit record, record {1}, holds"),
+        NO_STATE_RECORD(
+                "no-state-record",
+                Kind.CHANGED_OUTSIDE,
+                "{0} has no audit record of its state: it was " + "created outside Cairn, or its records were removed"),
+        DELETED_OUTSIDE(
+                "deleted-outside",
+                Kind.CHANGED_OUTSIDE,
                 "{0} {1} is in the audit trail (record {2}) but no longer exists: it was deleted outside Cairn");
 
         final String key;

@@ -48,8 +48,9 @@ public record VerifierKey(String name, String publicKey) {
 
     /** True for a name the signed-note format allows: non-empty, no Unicode spaces, no plus sign. */
     public static boolean isKeyName(String name) {
-        return !name.isEmpty() && name.codePoints().noneMatch(c -> Character.isWhitespace(c)
-                || Character.isSpaceChar(c) || c == '+' || c < 0x20);
+        return !name.isEmpty()
+                && name.codePoints()
+                        .noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '+' || c < 0x20);
     }
 
     /** SHA-256(name || 0x0A || 0x01 || public key)[:4], big-endian: the key ID the format recommends. */
@@ -68,7 +69,8 @@ public record VerifierKey(String name, String publicKey) {
 
     /** The verifier key as text: {@code name+hash+keydata}. */
     public String encoded() {
-        byte[] keyData = ByteBuffer.allocate(33).put(ED25519).put(publicKeyBytes()).array();
+        byte[] keyData =
+                ByteBuffer.allocate(33).put(ED25519).put(publicKeyBytes()).array();
         return name + "+" + keyIdHex() + "+" + Base64.getEncoder().encodeToString(keyData);
     }
 
@@ -83,8 +85,8 @@ public record VerifierKey(String name, String publicKey) {
             if (keyData.length != 33 || keyData[0] != ED25519) {
                 return Optional.empty();
             }
-            VerifierKey key = new VerifierKey(parts[0], Base64.getEncoder().encodeToString(
-                    java.util.Arrays.copyOfRange(keyData, 1, 33)));
+            VerifierKey key = new VerifierKey(
+                    parts[0], Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(keyData, 1, 33)));
             return key.keyIdHex().equals(parts[1]) ? Optional.of(key) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
@@ -127,7 +129,10 @@ public record VerifierKey(String name, String publicKey) {
     }
 
     private PublicKey javaKey() throws GeneralSecurityException {
-        byte[] der = ByteBuffer.allocate(X509_PREFIX.length + 32).put(X509_PREFIX).put(publicKeyBytes()).array();
+        byte[] der = ByteBuffer.allocate(X509_PREFIX.length + 32)
+                .put(X509_PREFIX)
+                .put(publicKeyBytes())
+                .array();
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
     }
 

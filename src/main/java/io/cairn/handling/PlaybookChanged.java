@@ -11,12 +11,22 @@ import java.util.Optional;
  *
  * @param playbook the playbook's key
  */
-public record PlaybookChanged(String playbook, ActorRef actor, Instant at, Verb verb,
-        Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+public record PlaybookChanged(
+        String playbook,
+        ActorRef actor,
+        Instant at,
+        Verb verb,
+        Optional<String> beforeDigest,
+        Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What happened to the playbook. */
     public enum Verb implements AuditVerb {
-        ADDED, REVISED, RETIRED, RESTORED, STARTED
+        ADDED,
+        REVISED,
+        RETIRED,
+        RESTORED,
+        STARTED
     }
 
     @Override

@@ -9,12 +9,17 @@ import java.util.Optional;
 /**
  * An admin added, changed, moved or removed a routing rule.
  */
-public record RoutingRuleChanged(String rule, ActorRef actor, Instant at, Verb verb,
-        Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+public record RoutingRuleChanged(
+        String rule, ActorRef actor, Instant at, Verb verb, Optional<String> beforeDigest, Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What happened to the rule. */
     public enum Verb implements AuditVerb {
-        ADDED, CHANGED, MOVED_UP, MOVED_DOWN, REMOVED
+        ADDED,
+        CHANGED,
+        MOVED_UP,
+        MOVED_DOWN,
+        REMOVED
     }
 
     @Override

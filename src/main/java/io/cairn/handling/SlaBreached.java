@@ -14,8 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param escalationLevel the level the breach escalates to when nobody acknowledges it in time
  * @param recipients the users told
  */
-public record SlaBreached(IncidentId incident, String reference, String title, SlaClockKind kind, ActorRef actor,
-        Instant at, Instant dueAt, @Nullable String escalationLevel, List<UserId> recipients) implements SlaClockEvent {
+public record SlaBreached(
+        IncidentId incident,
+        String reference,
+        String title,
+        SlaClockKind kind,
+        ActorRef actor,
+        Instant at,
+        Instant dueAt,
+        @Nullable String escalationLevel,
+        List<UserId> recipients)
+        implements SlaClockEvent {
 
     public SlaBreached {
         recipients = List.copyOf(recipients);

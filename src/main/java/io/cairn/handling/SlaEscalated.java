@@ -12,8 +12,16 @@ import java.util.List;
  * @param level the name of the level it escalated to
  * @param recipients the users of that level who were told
  */
-public record SlaEscalated(IncidentId incident, String reference, String title, SlaClockKind kind, ActorRef actor,
-        Instant at, String level, List<UserId> recipients) implements SlaClockEvent {
+public record SlaEscalated(
+        IncidentId incident,
+        String reference,
+        String title,
+        SlaClockKind kind,
+        ActorRef actor,
+        Instant at,
+        String level,
+        List<UserId> recipients)
+        implements SlaClockEvent {
 
     public SlaEscalated {
         recipients = List.copyOf(recipients);

@@ -13,8 +13,17 @@ import java.util.List;
  * @param warningPercent the share of the target used when the warning went out
  * @param recipients the users told: the owner, or the coordinators when nobody owns the incident
  */
-public record SlaWarned(IncidentId incident, String reference, String title, SlaClockKind kind, ActorRef actor,
-        Instant at, Instant dueAt, int warningPercent, List<UserId> recipients) implements SlaClockEvent {
+public record SlaWarned(
+        IncidentId incident,
+        String reference,
+        String title,
+        SlaClockKind kind,
+        ActorRef actor,
+        Instant at,
+        Instant dueAt,
+        int warningPercent,
+        List<UserId> recipients)
+        implements SlaClockEvent {
 
     public SlaWarned {
         recipients = List.copyOf(recipients);

@@ -11,12 +11,22 @@ import java.util.UUID;
 /**
  * A task of an incident was created (from a playbook step or by a handler), completed, skipped or reopened.
  */
-public record TaskChanged(UUID task, IncidentId incident, ActorRef actor, Instant at, Verb verb,
-        Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+public record TaskChanged(
+        UUID task,
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Verb verb,
+        Optional<String> beforeDigest,
+        Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What happened to the task. */
     public enum Verb implements AuditVerb {
-        CREATED, COMPLETED, SKIPPED, REOPENED
+        CREATED,
+        COMPLETED,
+        SKIPPED,
+        REOPENED
     }
 
     @Override

@@ -5,7 +5,7 @@
  * ({@code routing}). The sub-packages are the module's internals; this package holds what other modules use: the
  * module's events, such as {@link io.cairn.handling.SlaBreached}, and the kinds of SLA clock.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"incidents", "incidents::system", "identity",
-        "identity::system", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"incidents", "incidents::system", "identity", "identity::system", "shared"})
 @org.jspecify.annotations.NullMarked
 package io.cairn.handling;

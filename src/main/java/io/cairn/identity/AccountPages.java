@@ -43,12 +43,17 @@ class AccountPages {
         this.clock = clock;
     }
 
-    record PasswordForm(@NotBlank String currentPassword, @NotBlank @Size(max = 200) String newPassword,
+    record PasswordForm(
+            @NotBlank String currentPassword,
+            @NotBlank @Size(max = 200) String newPassword,
             @NotBlank String repeatPassword) {}
 
     /** A token to issue; it expires at the end of the given day (UTC), or never. */
-    record TokenForm(@NotBlank @Size(max = 100) String name,
-            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresAt) {}
+    record TokenForm(
+            @NotBlank @Size(max = 100) String name,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate expiresAt) {}
 
     @GetMapping("/account/password")
     String passwordForm(Model model) {
@@ -57,8 +62,12 @@ class AccountPages {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String changePassword(
+            @Valid @ModelAttribute("passwordForm") PasswordForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         if (!errors.hasFieldErrors("repeatPassword") && !form.repeatPassword().equals(form.newPassword())) {
             errors.rejectValue("repeatPassword", "password.repeat.differs", "does not match the new password");
         }
@@ -89,10 +98,15 @@ class AccountPages {
     }
 
     @PostMapping("/account/tokens")
-    String issueToken(@Valid @ModelAttribute("tokenForm") TokenForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String issueToken(
+            @Valid @ModelAttribute("tokenForm") TokenForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         if (!errors.hasErrors()) {
-            Instant expiresAt = form.expiresAt() == null ? null
+            Instant expiresAt = form.expiresAt() == null
+                    ? null
                     : form.expiresAt().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             Outcome<IssuedToken> issued = identity.issueToken(form.name(), expiresAt);
             if (issued instanceof Outcome.Done<IssuedToken> done) {
@@ -111,8 +125,11 @@ class AccountPages {
         if (revoked instanceof Outcome.Refused<TokenView>) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        redirect.addFlashAttribute("notice", message("tokens.revoked.done",
-                ((Outcome.Done<TokenView>) revoked).value().name()));
+        redirect.addFlashAttribute(
+                "notice",
+                message(
+                        "tokens.revoked.done",
+                        ((Outcome.Done<TokenView>) revoked).value().name()));
         return "redirect:/account/tokens";
     }
 

@@ -32,7 +32,12 @@ final class ActorPrincipal implements UserDetails, CredentialsContainer {
      * @param loadedAt when the actor was read
      * @param generation the {@link IdentityGeneration} read before the actor was
      */
-    ActorPrincipal(Actor actor, Instant loadedAt, long generation, boolean mustChangePassword, boolean enabled,
+    ActorPrincipal(
+            Actor actor,
+            Instant loadedAt,
+            long generation,
+            boolean mustChangePassword,
+            boolean enabled,
             @Nullable String passwordHash) {
         this.actor = actor;
         this.loadedAt = loadedAt;

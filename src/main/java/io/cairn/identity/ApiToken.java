@@ -19,6 +19,7 @@ class ApiToken {
 
     @Id
     private final UUID id;
+
     private final UUID userId;
     private final String name;
     private final byte[] digest;
@@ -31,8 +32,16 @@ class ApiToken {
     private @Nullable Long version;
 
     @PersistenceCreator
-    ApiToken(UUID id, UUID userId, String name, byte[] digest, Instant createdAt, @Nullable Instant expiresAt,
-            @Nullable Instant lastUsedAt, @Nullable Instant revokedAt, @Nullable Long version) {
+    ApiToken(
+            UUID id,
+            UUID userId,
+            String name,
+            byte[] digest,
+            Instant createdAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt,
+            @Nullable Long version) {
         this.id = id;
         this.userId = userId;
         this.name = name;
@@ -63,7 +72,7 @@ class ApiToken {
     }
 
     String snapshot() {
-        return "apiToken{id=" + id + ",user=" + userId + ",name=" + name + ",expiresAt=" + expiresAt
-                + ",revokedAt=" + revokedAt + "}";
+        return "apiToken{id=" + id + ",user=" + userId + ",name=" + name + ",expiresAt=" + expiresAt + ",revokedAt="
+                + revokedAt + "}";
     }
 }

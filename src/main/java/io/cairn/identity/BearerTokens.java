@@ -47,17 +47,21 @@ class BearerTokens {
         long changes = generation.current();
         byte[] digest = Secrets.tokenDigest(token);
         String key = HexFormat.of().formatHex(digest);
-        return recentTokens.find(key, () -> lookUp(digest))
-                .filter(row -> row.enabled() && row.revokedAt() == null
+        return recentTokens
+                .find(key, () -> lookUp(digest))
+                .filter(row -> row.enabled()
+                        && row.revokedAt() == null
                         && (row.expiresAt() == null || row.expiresAt().isAfter(now)))
                 .map(row -> {
-                    if (row.lastUsedAt() == null || row.lastUsedAt().plusSeconds(60).isBefore(now)) {
+                    if (row.lastUsedAt() == null
+                            || row.lastUsedAt().plusSeconds(60).isBefore(now)) {
                         jdbc.sql("update api_token set last_used_at = ? where id = ?")
-                                .param(Timestamp.from(now)).param(row.id()).update();
+                                .param(Timestamp.from(now))
+                                .param(row.id())
+                                .update();
                         recentTokens.used(key, row.usedAt(now));
                     }
-                    return new BearerAuthentication(new ActorPrincipal(row.actor(), now, changes, false, true,
-                            null));
+                    return new BearerAuthentication(new ActorPrincipal(row.actor(), now, changes, false, true, null));
                 });
     }
 
@@ -75,11 +79,15 @@ class BearerTokens {
                         instant(row.getTimestamp("expires_at")),
                         instant(row.getTimestamp("revoked_at")),
                         instant(row.getTimestamp("last_used_at")),
-                        new Actor(new UserId(row.getObject("user_id", UUID.class)), row.getString("username"),
+                        new Actor(
+                                new UserId(row.getObject("user_id", UUID.class)),
+                                row.getString("username"),
                                 row.getString("display_name"),
-                                textArray(row.getArray("roles")).stream().map(Role::valueOf)
+                                textArray(row.getArray("roles")).stream()
+                                        .map(Role::valueOf)
                                         .collect(Collectors.toSet()),
-                                uuidArray(row.getArray("teams")).stream().map(TeamId::new)
+                                uuidArray(row.getArray("teams")).stream()
+                                        .map(TeamId::new)
                                         .collect(Collectors.toSet())),
                         row.getBoolean("enabled")))
                 .optional();

@@ -13,6 +13,7 @@ class BusinessUnit {
 
     @Id
     private final UUID id;
+
     private String name;
     private String description;
 

@@ -23,8 +23,8 @@ class BusinessUnitAdministration {
     private final IdentityChanges changes;
     private final JdbcClient jdbc;
 
-    BusinessUnitAdministration(IdentityAccess access, BusinessUnits businessUnits, IdentityChanges changes,
-            JdbcClient jdbc) {
+    BusinessUnitAdministration(
+            IdentityAccess access, BusinessUnits businessUnits, IdentityChanges changes, JdbcClient jdbc) {
         this.access = access;
         this.businessUnits = businessUnits;
         this.changes = changes;
@@ -35,14 +35,19 @@ class BusinessUnitAdministration {
     @Transactional
     Outcome<BusinessUnitView> create(BusinessUnitDefinition definition) {
         Optional<Refusal> refusal = access.requireRole(Role.ADMIN, "create business units")
-                .or(() -> businessUnits.findByName(definition.name())
+                .or(() -> businessUnits
+                        .findByName(definition.name())
                         .map(b -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
         BusinessUnit unit = BusinessUnit.establish(definition.name(), definition.description());
         businessUnits.save(unit);
-        changes.publish(access.requireActor().ref(), Change.BUSINESS_UNIT_CREATED, unit.view().id().toString(), null,
+        changes.publish(
+                access.requireActor().ref(),
+                Change.BUSINESS_UNIT_CREATED,
+                unit.view().id().toString(),
+                null,
                 unit.snapshot());
         return Outcome.done(unit.view());
     }
@@ -51,22 +56,32 @@ class BusinessUnitAdministration {
     @Transactional
     Outcome<BusinessUnitView> change(BusinessUnitId id, BusinessUnitDefinition definition, long version) {
         Optional<Refusal> refusal = access.requireRole(Role.ADMIN, "change business units")
-                .or(() -> businessUnits.findByName(definition.name()).filter(b -> !b.view().id().equals(id))
+                .or(() -> businessUnits
+                        .findByName(definition.name())
+                        .filter(b -> !b.view().id().equals(id))
                         .map(b -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return businessUnits.findById(id.value()).<Outcome<BusinessUnitView>>map(unit -> {
-            if (unit.view().version() != version) {
-                return Outcome.refused(Refusal.stale(version, unit.view().version()));
-            }
-            String before = unit.snapshot();
-            unit.rename(definition.name(), definition.description());
-            businessUnits.save(unit);
-            changes.publish(access.requireActor().ref(), Change.BUSINESS_UNIT_CHANGED, id.toString(), before,
-                    unit.snapshot());
-            return Outcome.done(unit.view());
-        }).orElseGet(() -> Outcome.refused(Refusal.notFound("business unit " + id)));
+        return businessUnits
+                .findById(id.value())
+                .<Outcome<BusinessUnitView>>map(unit -> {
+                    if (unit.view().version() != version) {
+                        return Outcome.refused(
+                                Refusal.stale(version, unit.view().version()));
+                    }
+                    String before = unit.snapshot();
+                    unit.rename(definition.name(), definition.description());
+                    businessUnits.save(unit);
+                    changes.publish(
+                            access.requireActor().ref(),
+                            Change.BUSINESS_UNIT_CHANGED,
+                            id.toString(),
+                            before,
+                            unit.snapshot());
+                    return Outcome.done(unit.view());
+                })
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("business unit " + id)));
     }
 
     /** All business units by name. */
@@ -84,9 +99,12 @@ class BusinessUnitAdministration {
     /** Whether the business unit exists; cheaper than loading it. */
     @Transactional(readOnly = true)
     boolean exists(BusinessUnitId id) {
-        return knownBusinessUnits.exists(id, unit -> jdbc.sql(
-                "select exists (select 1 from business_unit where id = ?)").param(unit.value()).query(Boolean.class)
-                .single());
+        return knownBusinessUnits.exists(
+                id,
+                unit -> jdbc.sql("select exists (select 1 from business_unit where id = ?)")
+                        .param(unit.value())
+                        .query(Boolean.class)
+                        .single());
     }
 
     /** Names of business units by id, for display. */

@@ -25,8 +25,9 @@ class IdentityAccess {
     private static final Role[] USER_READERS = {Role.ADMIN, Role.HANDLER, Role.COORDINATOR};
 
     /** Staff, who find the people named in settings, reviews and imports by their login names. */
-    private static final Role[] USER_FINDERS = {Role.ADMIN, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER,
-        Role.AUDITOR};
+    private static final Role[] USER_FINDERS = {
+        Role.ADMIN, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR
+    };
 
     private final Users users;
     private final IdentityGeneration generation;
@@ -50,9 +51,12 @@ class IdentityAccess {
             long changes = generation.current();
             if (generation.stale(principal.generation(), principal.loadedAt(), now)) {
                 Optional<User> user = users.findById(principal.actor().id().value());
-                principal.refresh(user.map(User::actor).orElse(principal.actor()),
-                        user.map(User::mustChangePassword).orElse(false), user.map(User::enabled).orElse(false),
-                        now, changes);
+                principal.refresh(
+                        user.map(User::actor).orElse(principal.actor()),
+                        user.map(User::mustChangePassword).orElse(false),
+                        user.map(User::enabled).orElse(false),
+                        now,
+                        changes);
             }
             return principal.isEnabled() ? Optional.of(principal.actor()) : Optional.empty();
         });
@@ -88,8 +92,10 @@ class IdentityAccess {
         if (actor.isPresent() && actor.get().hasAny(roles)) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, Arrays.stream(roles)
-                .map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or ")), what));
+        return Optional.of(Refusal.forbidden(
+                SharedRefusals.NEEDS_ROLE,
+                Arrays.stream(roles).map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or ")),
+                what));
     }
 
     /** Why the signed-in user may not read the users and the members of teams. */
@@ -99,7 +105,8 @@ class IdentityAccess {
 
     /** Whether the signed-in user may see this user: staff look up anyone, everyone else only themselves. */
     boolean mayLookUp(UserView user) {
-        return currentActor().filter(actor -> actor.id().equals(user.id()) || actor.hasAny(USER_FINDERS))
+        return currentActor()
+                .filter(actor -> actor.id().equals(user.id()) || actor.hasAny(USER_FINDERS))
                 .isPresent();
     }
 

@@ -39,20 +39,35 @@ class IdentityApi {
      * The signed-in user as the API shows them: who they are, what they may do, and the language Cairn writes to them
      * in (empty until it is known).
      */
-    record Me(UserId id, String username, String displayName, Set<Role> roles, Set<TeamId> teams,
-            @Nullable String email, @Nullable String language) {
+    record Me(
+            UserId id,
+            String username,
+            String displayName,
+            Set<Role> roles,
+            Set<TeamId> teams,
+            @Nullable String email,
+            @Nullable String language) {
 
         static Me of(Actor actor, UserView account) {
-            return new Me(actor.id(), actor.username(), actor.displayName(), actor.roles(), actor.teams(),
-                    account.email(), account.language());
+            return new Me(
+                    actor.id(),
+                    actor.username(),
+                    actor.displayName(),
+                    actor.roles(),
+                    actor.teams(),
+                    account.email(),
+                    account.language());
         }
     }
 
     /** The signed-in user. */
-    @Tag(name = "Account",
+    @Tag(
+            name = "Account",
             description = "The signed-in user: who they are, their language, their password, their personal API "
-            + "tokens and the devices they hold.")
-    @Operation(operationId = "getMe", summary = "Read the signed-in user",
+                    + "tokens and the devices they hold.")
+    @Operation(
+            operationId = "getMe",
+            summary = "Read the signed-in user",
             description = "With the language notifications to them are written in (empty until it is known).")
     @GetMapping("/me")
     Me me() {
@@ -60,10 +75,14 @@ class IdentityApi {
     }
 
     /** A change the signed-in user makes to their own account. */
-    record MyChange(@NotNull @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {}
+    record MyChange(
+            @NotNull @Pattern(regexp = "en|nl", message = "must be en or nl")
+            String language) {}
 
     @Tag(name = "Account")
-    @Operation(operationId = "changeMe", summary = "Change your language",
+    @Operation(
+            operationId = "changeMe",
+            summary = "Change your language",
             description = "en or nl: the language notifications to you are written in.")
     @PutMapping("/me")
     Me changeMe(@Valid @RequestBody MyChange change) {
@@ -71,19 +90,26 @@ class IdentityApi {
         return Me.of(identity.requireActor(), account);
     }
 
-    record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(max = 200) String newPassword) {}
+    record PasswordChange(
+            @NotBlank String currentPassword,
+            @NotBlank @Size(max = 200) String newPassword) {}
 
     @Tag(name = "Account")
-    @Operation(operationId = "changePassword", summary = "Change your password",
+    @Operation(
+            operationId = "changePassword",
+            summary = "Change your password",
             description = "Needs the current password; also the way out of a one-time password.")
     @ApiResponse(responseCode = "204", description = "The password was changed")
     @PostMapping("/me/password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change) {
-        identity.changeOwnPassword(change.currentPassword(), change.newPassword()).orRefuse();
+        identity.changeOwnPassword(change.currentPassword(), change.newPassword())
+                .orRefuse();
         return ResponseEntity.noContent().build();
     }
 
-    record TokenRequest(@NotBlank @Size(max = 100) String name, @Nullable Instant expiresAt) {}
+    record TokenRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Nullable Instant expiresAt) {}
 
     @Tag(name = "Account")
     @Operation(operationId = "listTokens", summary = "List your API tokens")
@@ -94,13 +120,18 @@ class IdentityApi {
 
     /** Issues a token; the secret is in this response only. */
     @Tag(name = "Account")
-    @Operation(operationId = "issueToken", summary = "Issue an API token",
+    @Operation(
+            operationId = "issueToken",
+            summary = "Issue an API token",
             description = "The secret is in this answer only; Cairn keeps its SHA-256 digest.")
     @ApiResponse(responseCode = "201", description = "The token, with its secret")
     @PostMapping("/me/tokens")
     ResponseEntity<IssuedToken> issueToken(@Valid @RequestBody TokenRequest request) {
-        IssuedToken issued = identity.issueToken(request.name(), request.expiresAt()).orRefuse();
-        return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + issued.token().id())).body(issued);
+        IssuedToken issued =
+                identity.issueToken(request.name(), request.expiresAt()).orRefuse();
+        return ResponseEntity.created(
+                        URI.create("/api/v1/me/tokens/" + issued.token().id()))
+                .body(issued);
     }
 
     @Tag(name = "Account")
@@ -125,24 +156,31 @@ class IdentityApi {
     }
 
     @Tag(name = "Users")
-    @Operation(operationId = "createUser", summary = "Create a user",
+    @Operation(
+            operationId = "createUser",
+            summary = "Create a user",
             description = "Admins. Without a password, Cairn makes a one-time password, in this answer only, that "
-            + "the user must change at the first sign-in.")
+                    + "the user must change at the first sign-in.")
     @ApiResponse(responseCode = "201", description = "The user, created")
     @ApiResponse(responseCode = "409", description = "The username is already taken.")
     @PostMapping("/users")
     ResponseEntity<CreatedUser> createUser(@Valid @RequestBody NewUser user) {
         CreatedUser created = identity.createUser(user).orRefuse();
-        return ResponseEntity.created(URI.create("/api/v1/users/" + created.user().id())).body(created);
+        return ResponseEntity.created(
+                        URI.create("/api/v1/users/" + created.user().id()))
+                .body(created);
     }
 
     @Tag(name = "Users")
-    @Operation(operationId = "changeUser", summary = "Change a user",
+    @Operation(
+            operationId = "changeUser",
+            summary = "Change a user",
             description = "Admins. Disabling a user takes effect at once.")
     @ApiResponse(responseCode = "200", description = "The user, changed")
-    @ApiResponse(responseCode = "409",
+    @ApiResponse(
+            responseCode = "409",
             description = "The username is already taken, or the change would remove your own admin role or disable "
-            + "your own account.")
+                    + "your own account.")
     @PutMapping("/users/{id}")
     UserView changeUser(@PathVariable UserId id, @Valid @RequestBody UserChange change) {
         return identity.changeUser(id, change).orRefuse();
@@ -152,7 +190,9 @@ class IdentityApi {
 
     /** Sets a one-time password for the user, returned in this response only. */
     @Tag(name = "Users")
-    @Operation(operationId = "resetPassword", summary = "Give a user a one-time password",
+    @Operation(
+            operationId = "resetPassword",
+            summary = "Give a user a one-time password",
             description = "Admins. The password is in this answer only; the user must change it at the next sign-in.")
     @PostMapping("/users/{id}/password-reset")
     OneTimePassword resetPassword(@PathVariable UserId id) {
@@ -173,10 +213,12 @@ class IdentityApi {
     @PostMapping("/teams")
     ResponseEntity<TeamView> createTeam(@Valid @RequestBody TeamDefinition team) {
         TeamView created = identity.createTeam(team).orRefuse();
-        return ResponseEntity.created(URI.create("/api/v1/teams/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/teams/" + created.id()))
+                .body(created);
     }
 
-    record TeamChange(@NotNull @Valid TeamDefinition team, @NotNull Long version) {}
+    record TeamChange(
+            @NotNull @Valid TeamDefinition team, @NotNull Long version) {}
 
     @Tag(name = "Teams")
     @Operation(operationId = "changeTeam", summary = "Change a team")
@@ -201,18 +243,22 @@ class IdentityApi {
     @PostMapping("/business-units")
     ResponseEntity<BusinessUnitView> createBusinessUnit(@Valid @RequestBody BusinessUnitDefinition unit) {
         BusinessUnitView created = identity.createBusinessUnit(unit).orRefuse();
-        return ResponseEntity.created(URI.create("/api/v1/business-units/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/business-units/" + created.id()))
+                .body(created);
     }
 
-    record BusinessUnitChange(@NotNull @Valid BusinessUnitDefinition businessUnit, @NotNull Long version) {}
+    record BusinessUnitChange(
+            @NotNull @Valid BusinessUnitDefinition businessUnit,
+            @NotNull Long version) {}
 
     @Tag(name = "Business units")
     @Operation(operationId = "changeBusinessUnit", summary = "Change a business unit")
     @ApiResponse(responseCode = "200", description = "The business unit, changed")
     @ApiResponse(responseCode = "409", description = "The name is already taken.")
     @PutMapping("/business-units/{id}")
-    BusinessUnitView changeBusinessUnit(@PathVariable BusinessUnitId id,
-            @Valid @RequestBody BusinessUnitChange change) {
-        return identity.changeBusinessUnit(id, change.businessUnit(), change.version()).orRefuse();
+    BusinessUnitView changeBusinessUnit(
+            @PathVariable BusinessUnitId id, @Valid @RequestBody BusinessUnitChange change) {
+        return identity.changeBusinessUnit(id, change.businessUnit(), change.version())
+                .orRefuse();
     }
 }

@@ -11,16 +11,28 @@ import java.util.Optional;
  *
  * @param objectId the id of the user, team, business unit or token
  */
-public record IdentityChanged(ActorRef actor, Instant at, Change change, String objectId,
-        Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+public record IdentityChanged(
+        ActorRef actor,
+        Instant at,
+        Change change,
+        String objectId,
+        Optional<String> beforeDigest,
+        Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What changed, named in the audit trail as the object type and its verb ({@code API_TOKEN_ISSUED} as such). */
     public enum Change {
-        API_TOKEN_ISSUED("api-token"), API_TOKEN_REVOKED("api-token"),
-        USER_CREATED("user"), USER_CHANGED("user"), USER_PASSWORD_CHANGED("user"), USER_PASSWORD_RESET("user"),
+        API_TOKEN_ISSUED("api-token"),
+        API_TOKEN_REVOKED("api-token"),
+        USER_CREATED("user"),
+        USER_CHANGED("user"),
+        USER_PASSWORD_CHANGED("user"),
+        USER_PASSWORD_RESET("user"),
         USER_LANGUAGE_CHOSEN("user"),
-        TEAM_CREATED("team"), TEAM_CHANGED("team"),
-        BUSINESS_UNIT_CREATED("business-unit"), BUSINESS_UNIT_CHANGED("business-unit");
+        TEAM_CREATED("team"),
+        TEAM_CHANGED("team"),
+        BUSINESS_UNIT_CREATED("business-unit"),
+        BUSINESS_UNIT_CHANGED("business-unit");
 
         private final String objectType;
 
@@ -35,7 +47,9 @@ public record IdentityChanged(ActorRef actor, Instant at, Change change, String 
 
         /** The change as the audit trail names it, such as {@code api-token.issued}. */
         public String action() {
-            String verb = name().substring(objectType.length() + 1).toLowerCase(Locale.ROOT).replace('_', '-');
+            String verb = name().substring(objectType.length() + 1)
+                    .toLowerCase(Locale.ROOT)
+                    .replace('_', '-');
             return objectType + "." + verb;
         }
     }

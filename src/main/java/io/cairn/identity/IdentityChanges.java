@@ -21,8 +21,8 @@ class IdentityChanges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IdentityChanges(RecentTokens recentTokens, IdentityGeneration generation, ApplicationEventPublisher events,
-            Clock clock) {
+    IdentityChanges(
+            RecentTokens recentTokens, IdentityGeneration generation, ApplicationEventPublisher events, Clock clock) {
         this.recentTokens = recentTokens;
         this.generation = generation;
         this.events = events;
@@ -38,7 +38,11 @@ class IdentityChanges {
 
     /** Records a change in the audit trail; for a change that does not touch what anyone may do. */
     void audit(ActorRef actor, Change change, String id, @Nullable String before, @Nullable String after) {
-        events.publishEvent(new IdentityChanged(actor, clock.instant(), change, id,
+        events.publishEvent(new IdentityChanged(
+                actor,
+                clock.instant(),
+                change,
+                id,
                 Optional.ofNullable(before).map(text -> ContentDigest.of(text).hex()),
                 Optional.ofNullable(after).map(text -> ContentDigest.of(text).hex())));
     }

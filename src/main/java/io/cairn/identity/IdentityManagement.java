@@ -49,9 +49,16 @@ public class IdentityManagement {
     private final TeamAdministration teams;
     private final BusinessUnitAdministration businessUnits;
 
-    IdentityManagement(IdentityAccess access, BearerTokens bearerTokens, PersonalTokens personalTokens,
-            OwnAccount ownAccount, SignInThrottle throttle, UserRegistration registration,
-            UserAdministration userAdministration, UserDirectory directory, TeamAdministration teams,
+    IdentityManagement(
+            IdentityAccess access,
+            BearerTokens bearerTokens,
+            PersonalTokens personalTokens,
+            OwnAccount ownAccount,
+            SignInThrottle throttle,
+            UserRegistration registration,
+            UserAdministration userAdministration,
+            UserDirectory directory,
+            TeamAdministration teams,
             BusinessUnitAdministration businessUnits) {
         this.access = access;
         this.bearerTokens = bearerTokens;
@@ -87,7 +94,9 @@ public class IdentityManagement {
 
     /** True when the signed-in user still has to replace a one-time password. */
     public boolean mustChangePassword() {
-        return IdentityAccess.currentPrincipal().map(ActorPrincipal::mustChangePassword).orElse(false);
+        return IdentityAccess.currentPrincipal()
+                .map(ActorPrincipal::mustChangePassword)
+                .orElse(false);
     }
 
     // --- API tokens ----------------------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ enum IdentityRefusals implements Refusal.Reason {
     SAME_PASSWORD("identity.same-password", "must differ from the current password"),
     NOT_A_LANGUAGE("identity.not-a-language", "must be en or nl"),
     NOT_IN_THE_FUTURE("identity.not-in-the-future", "must be in the future"),
-    OWN_ADMIN_ROLE("identity.own-admin-role",
-            "you cannot remove your own admin role or disable yourself; ask another admin");
+    OWN_ADMIN_ROLE(
+            "identity.own-admin-role", "you cannot remove your own admin role or disable yourself; ask another admin");
 
     private final String code;
     private final String template;

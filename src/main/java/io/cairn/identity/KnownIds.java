@@ -23,7 +23,10 @@ final class KnownIds<T> {
     }
 
     KnownIds(int maximum) {
-        this.known = Caffeine.newBuilder().maximumSize(maximum).executor(Runnable::run).build();
+        this.known = Caffeine.newBuilder()
+                .maximumSize(maximum)
+                .executor(Runnable::run)
+                .build();
     }
 
     /**

@@ -14,15 +14,21 @@ import org.jspecify.annotations.Nullable;
  * @param language the language the user reads Cairn in; empty until they use the UI
  */
 record NewUser(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,64}",
-                message = "must be 2 to 64 letters, digits, dots, dashes, underscores or @") String username,
+        @NotBlank
+        @Pattern(
+                regexp = "[A-Za-z0-9._@-]{2,64}",
+                message = "must be 2 to 64 letters, digits, dots, dashes, underscores or @")
+        String username,
+
         @NotBlank @Size(max = 200) String displayName,
         @Nullable @Email @Size(max = 320) String email,
         @NotEmpty Set<Role> roles,
         Set<TeamId> teams,
         @Nullable BusinessUnitId businessUnit,
         @Nullable @Size(min = 12, max = 200) String initialPassword,
-        @Nullable @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {
+
+        @Nullable @Pattern(regexp = "en|nl", message = "must be en or nl")
+        String language) {
 
     NewUser {
         teams = teams == null ? Set.of() : Set.copyOf(teams);

@@ -41,8 +41,7 @@ class PersonalTokens {
             return Outcome.refused(Refusal.invalid("expiresAt", IdentityRefusals.NOT_IN_THE_FUTURE));
         }
         String secret = Secrets.newToken();
-        ApiToken token = tokens.save(ApiToken.issue(actor.id(), trimmed, Secrets.tokenDigest(secret), now,
-                expiresAt));
+        ApiToken token = tokens.save(ApiToken.issue(actor.id(), trimmed, Secrets.tokenDigest(secret), now, expiresAt));
         changes.publish(actor.ref(), Change.API_TOKEN_ISSUED, token.view().id().toString(), null, token.snapshot());
         return Outcome.done(new IssuedToken(token.view(), secret));
     }
@@ -50,7 +49,9 @@ class PersonalTokens {
     /** The signed-in user's tokens, newest first. */
     @Transactional(readOnly = true)
     List<TokenView> mine() {
-        return tokens.findByUser(access.requireActor().id().value()).stream().map(ApiToken::view).toList();
+        return tokens.findByUser(access.requireActor().id().value()).stream()
+                .map(ApiToken::view)
+                .toList();
     }
 
     /** Revokes one of the signed-in user's tokens; another user's token is as good as absent. */
@@ -63,8 +64,8 @@ class PersonalTokens {
                     String before = token.snapshot();
                     token.revoke(clock.instant());
                     tokens.save(token);
-                    changes.publish(actor.ref(), Change.API_TOKEN_REVOKED, tokenId.toString(), before,
-                            token.snapshot());
+                    changes.publish(
+                            actor.ref(), Change.API_TOKEN_REVOKED, tokenId.toString(), before, token.snapshot());
                     return Outcome.done(token.view());
                 })
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("token " + tokenId)));

@@ -24,8 +24,11 @@ class PlacementChecks {
     /** Why a user cannot be placed in these teams: the first that does not exist. */
     Optional<Refusal> unknownTeams(Set<TeamId> wanted) {
         Set<UUID> known = teams.findAllById(wanted.stream().map(TeamId::value).toList()).stream()
-                .map(team -> team.view().id().value()).collect(Collectors.toSet());
-        return wanted.stream().filter(id -> !known.contains(id.value())).findFirst()
+                .map(team -> team.view().id().value())
+                .collect(Collectors.toSet());
+        return wanted.stream()
+                .filter(id -> !known.contains(id.value()))
+                .findFirst()
                 .map(id -> Refusal.invalid("teams", SharedRefusals.TEAM_DOES_NOT_EXIST, id.toString()));
     }
 
@@ -34,7 +37,6 @@ class PlacementChecks {
         if (id == null || businessUnits.existsById(id.value())) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.invalid("businessUnit", SharedRefusals.BUSINESS_UNIT_DOES_NOT_EXIST,
-                id.toString()));
+        return Optional.of(Refusal.invalid("businessUnit", SharedRefusals.BUSINESS_UNIT_DOES_NOT_EXIST, id.toString()));
     }
 }

@@ -44,18 +44,25 @@ class RecentTokens {
 
     /** Remembers tokens for the time to live as the ticker counts it. */
     RecentTokens(Duration timeToLive, Ticker ticker) {
-        this.tokens = timeToLive.isZero() || timeToLive.isNegative() ? null : Caffeine.newBuilder()
-                .maximumSize(MAX_ENTRIES)
-                // a token marked as used keeps the time it was looked up, so it is looked up again on time
-                .expireAfter(Expiry.<String, TokenLookup>creating((digest, token) -> timeToLive))
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
+        this.tokens = timeToLive.isZero() || timeToLive.isNegative()
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(MAX_ENTRIES)
+                        // a token marked as used keeps the time it was looked up, so it is looked up again on time
+                        .expireAfter(Expiry.<String, TokenLookup>creating((digest, token) -> timeToLive))
+                        .ticker(ticker)
+                        .executor(Runnable::run)
+                        .build();
     }
 
     /** What a token lookup found: the token's own facts and the user it acts for. */
-    record TokenLookup(java.util.UUID id, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
-            @Nullable Instant lastUsedAt, Actor actor, boolean enabled) {
+    record TokenLookup(
+            java.util.UUID id,
+            @Nullable Instant expiresAt,
+            @Nullable Instant revokedAt,
+            @Nullable Instant lastUsedAt,
+            Actor actor,
+            boolean enabled) {
 
         TokenLookup usedAt(Instant now) {
             return new TokenLookup(id, expiresAt, revokedAt, now, actor, enabled);

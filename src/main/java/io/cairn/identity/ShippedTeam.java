@@ -20,13 +20,15 @@ final class ShippedTeam {
 
     /** The description in the reader's language, if it is the shipped one; otherwise as it is. */
     static String description(String description) {
-        return DESCRIPTION.equals(description) && Language.current() == Language.DUTCH ? DESCRIPTION_DUTCH
+        return DESCRIPTION.equals(description) && Language.current() == Language.DUTCH
+                ? DESCRIPTION_DUTCH
                 : description;
     }
 
     static TeamView shown(TeamView team) {
         String description = description(team.description());
-        return description.equals(team.description()) ? team
+        return description.equals(team.description())
+                ? team
                 : new TeamView(team.id(), team.name(), description, team.businessUnit(), team.version());
     }
 

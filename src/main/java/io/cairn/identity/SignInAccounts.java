@@ -24,8 +24,13 @@ class SignInAccounts implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         long before = generation.current();
         return users.findByUsername(username)
-                .map(user -> new ActorPrincipal(user.actor(), clock.instant(), before, user.mustChangePassword(),
-                        user.enabled(), user.passwordHash()))
+                .map(user -> new ActorPrincipal(
+                        user.actor(),
+                        clock.instant(),
+                        before,
+                        user.mustChangePassword(),
+                        user.enabled(),
+                        user.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }

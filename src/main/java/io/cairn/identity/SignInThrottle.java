@@ -29,7 +29,9 @@ class SignInThrottle {
     private final int maxFailures;
     private final Duration lockout;
 
-    SignInThrottle(JdbcClient jdbc, Clock clock,
+    SignInThrottle(
+            JdbcClient jdbc,
+            Clock clock,
             @Value("${cairn.sign-in.max-failures:10}") int maxFailures,
             @Value("${cairn.sign-in.lockout:PT15M}") Duration lockout) {
         this.jdbc = jdbc;
@@ -59,7 +61,8 @@ class SignInThrottle {
     /** Whether an attempt at a code of this purpose may be made from this address now. */
     @Transactional(readOnly = true)
     SignInVerdict codeVerdict(String purpose, String address) {
-        return waitFor(purpose + ":" + address, clock.instant()).<SignInVerdict>map(SignInVerdict.Wait::new)
+        return waitFor(purpose + ":" + address, clock.instant())
+                .<SignInVerdict>map(SignInVerdict.Wait::new)
                 .orElseGet(SignInVerdict.Allowed::new);
     }
 
@@ -70,18 +73,24 @@ class SignInThrottle {
 
     @Transactional
     void succeeded(String username) {
-        jdbc.sql("delete from login_throttle where throttle_key = ?").param(accountKey(username)).update();
+        jdbc.sql("delete from login_throttle where throttle_key = ?")
+                .param(accountKey(username))
+                .update();
     }
 
     private Optional<Duration> waitFor(String key, Instant now) {
         return jdbc.sql("select failures, last_failure_at, locked_until from login_throttle where throttle_key = ?")
                 .param(key)
                 .query((row, n) -> {
-                    java.time.OffsetDateTime lockedUntil = row.getObject("locked_until",
-                            java.time.OffsetDateTime.class);
-                    return waitAfter(row.getInt("failures"), row.getObject("last_failure_at",
-                            java.time.OffsetDateTime.class).toInstant(),
-                            lockedUntil == null ? null : lockedUntil.toInstant(), now, lockout);
+                    java.time.OffsetDateTime lockedUntil =
+                            row.getObject("locked_until", java.time.OffsetDateTime.class);
+                    return waitAfter(
+                            row.getInt("failures"),
+                            row.getObject("last_failure_at", java.time.OffsetDateTime.class)
+                                    .toInstant(),
+                            lockedUntil == null ? null : lockedUntil.toInstant(),
+                            now,
+                            lockout);
                 })
                 .optional()
                 .filter(wait -> !wait.isZero());
@@ -92,8 +101,8 @@ class SignInThrottle {
      * otherwise, from the third failure on, 1, 2, 4, ... seconds (at most 1024) after the last failure, unless that
      * was longer than the lockout period ago and so is forgotten.
      */
-    static Duration waitAfter(int failures, Instant lastFailure, @Nullable Instant lockedUntil, Instant now,
-            Duration lockout) {
+    static Duration waitAfter(
+            int failures, Instant lastFailure, @Nullable Instant lockedUntil, Instant now, Duration lockout) {
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
             return Duration.between(now, lockedUntil);
         }
@@ -117,10 +126,13 @@ class SignInThrottle {
                 .param("key", key)
                 .param("now", java.sql.Timestamp.from(now))
                 .param("forgotten", java.sql.Timestamp.from(forgottenBefore))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         if (failures >= limit) {
             jdbc.sql("update login_throttle set locked_until = ? where throttle_key = ?")
-                    .param(java.sql.Timestamp.from(now.plus(lockout))).param(key).update();
+                    .param(java.sql.Timestamp.from(now.plus(lockout)))
+                    .param(key)
+                    .update();
         }
     }
 

@@ -35,7 +35,9 @@ class SystemUsers implements UsersForSystem {
     public List<UserView> usersWithRole(Role role) {
         return jdbc.sql(SYSTEM_USERS + " where u.enabled and exists (select 1 from user_role r where r.user_id = u.id "
                         + "and r.role = ?) order by u.username")
-                .param(role.name()).query((row, n) -> user(row)).list();
+                .param(role.name())
+                .query((row, n) -> user(row))
+                .list();
     }
 
     @Override
@@ -45,7 +47,8 @@ class SystemUsers implements UsersForSystem {
             return List.of();
         }
         return jdbc.sql(SYSTEM_USERS + " where u.id = any(?) order by u.username")
-                .param(ids.stream().map(UserId::value).toArray(UUID[]::new)).query((row, n) -> user(row))
+                .param(ids.stream().map(UserId::value).toArray(UUID[]::new))
+                .query((row, n) -> user(row))
                 .list();
     }
 
@@ -54,35 +57,50 @@ class SystemUsers implements UsersForSystem {
     public List<UserView> members(TeamId team) {
         return jdbc.sql(SYSTEM_USERS + " where exists (select 1 from team_member m where m.user_id = u.id "
                         + "and m.team_id = ?) order by lower(u.username)")
-                .param(team.value()).query((row, n) -> user(row)).list();
+                .param(team.value())
+                .query((row, n) -> user(row))
+                .list();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<UserView> userNamed(String username) {
-        return jdbc.sql(SYSTEM_USERS + " where lower(u.username) = lower(?)").param(username)
-                .query((row, n) -> user(row)).optional();
+        return jdbc.sql(SYSTEM_USERS + " where lower(u.username) = lower(?)")
+                .param(username)
+                .query((row, n) -> user(row))
+                .optional();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<UserView> userWithEmail(String email) {
-        List<UserView> found = email.isBlank() ? List.of()
-                : jdbc.sql(SYSTEM_USERS + " where u.enabled and lower(u.email) = lower(?) limit 2").param(email.trim())
-                        .query((row, n) -> user(row)).list();
+        List<UserView> found = email.isBlank()
+                ? List.of()
+                : jdbc.sql(SYSTEM_USERS + " where u.enabled and lower(u.email) = lower(?) limit 2")
+                        .param(email.trim())
+                        .query((row, n) -> user(row))
+                        .list();
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     private static UserView user(ResultSet row) throws SQLException {
         UUID unit = row.getObject("business_unit_id", UUID.class);
-        return new UserView(new UserId(row.getObject("id", UUID.class)), row.getString("username"),
-                row.getString("display_name"), row.getString("email"), row.getString("language"),
-                List.of((String[]) row.getArray("roles").getArray()).stream().map(Role::valueOf)
+        return new UserView(
+                new UserId(row.getObject("id", UUID.class)),
+                row.getString("username"),
+                row.getString("display_name"),
+                row.getString("email"),
+                row.getString("language"),
+                List.of((String[]) row.getArray("roles").getArray()).stream()
+                        .map(Role::valueOf)
                         .collect(Collectors.toSet()),
-                List.of((UUID[]) row.getArray("teams").getArray()).stream().map(TeamId::new)
+                List.of((UUID[]) row.getArray("teams").getArray()).stream()
+                        .map(TeamId::new)
                         .collect(Collectors.toSet()),
-                unit == null ? null : new BusinessUnitId(unit), row.getBoolean("enabled"),
-                row.getBoolean("must_change_password"), row.getTimestamp("created_at").toInstant(),
+                unit == null ? null : new BusinessUnitId(unit),
+                row.getBoolean("enabled"),
+                row.getBoolean("must_change_password"),
+                row.getTimestamp("created_at").toInstant(),
                 row.getLong("version"));
     }
 }

@@ -13,6 +13,7 @@ class Team {
 
     @Id
     private final UUID id;
+
     private String name;
     private String description;
     private @Nullable UUID businessUnitId;
@@ -30,8 +31,7 @@ class Team {
     }
 
     static Team form(String name, String description, @Nullable BusinessUnitId businessUnit) {
-        return new Team(UUID.randomUUID(), name, description,
-                businessUnit == null ? null : businessUnit.value(), null);
+        return new Team(UUID.randomUUID(), name, description, businessUnit == null ? null : businessUnit.value(), null);
     }
 
     void rename(String name, String description) {
@@ -44,12 +44,16 @@ class Team {
     }
 
     TeamView view() {
-        return new TeamView(new TeamId(id), name, description,
-                businessUnitId == null ? null : new BusinessUnitId(businessUnitId), version == null ? 0 : version);
+        return new TeamView(
+                new TeamId(id),
+                name,
+                description,
+                businessUnitId == null ? null : new BusinessUnitId(businessUnitId),
+                version == null ? 0 : version);
     }
 
     String snapshot() {
-        return "team{id=" + id + ",name=" + name + ",description=" + description + ",businessUnit="
-                + businessUnitId + "}";
+        return "team{id=" + id + ",name=" + name + ",description=" + description + ",businessUnit=" + businessUnitId
+                + "}";
     }
 }

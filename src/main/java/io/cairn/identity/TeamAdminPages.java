@@ -36,10 +36,15 @@ class TeamAdminPages {
         this.messages = messages;
     }
 
-    record TeamForm(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 2000) String description,
-            @Nullable String businessUnit, @Nullable Long version) {}
+    record TeamForm(
+            @NotBlank @Size(max = 100) String name,
+            @Nullable @Size(max = 2000) String description,
+            @Nullable String businessUnit,
+            @Nullable Long version) {}
 
-    record UnitForm(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 2000) String description,
+    record UnitForm(
+            @NotBlank @Size(max = 100) String name,
+            @Nullable @Size(max = 2000) String description,
             @Nullable Long version) {}
 
     // --- teams ---------------------------------------------------------------------------------------------------
@@ -52,15 +57,20 @@ class TeamAdminPages {
     }
 
     @PostMapping("/admin/teams")
-    String createTeam(@Valid @ModelAttribute("teamForm") TeamForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String createTeam(
+            @Valid @ModelAttribute("teamForm") TeamForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         AdminForms.requireAdmin(identity);
         BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (!errors.hasErrors()) {
-            Outcome<TeamView> created = identity.createTeam(new TeamDefinition(form.name(),
-                    Objects.requireNonNullElse(form.description(), ""), unit));
+            Outcome<TeamView> created = identity.createTeam(
+                    new TeamDefinition(form.name(), Objects.requireNonNullElse(form.description(), ""), unit));
             if (created instanceof Outcome.Done<TeamView> done) {
-                redirect.addFlashAttribute("notice", message("teams.created", done.value().name()));
+                redirect.addFlashAttribute(
+                        "notice", message("teams.created", done.value().name()));
                 return "redirect:/admin/teams";
             }
             AdminForms.reject(((Outcome.Refused<TeamView>) created).refusal(), errors, response);
@@ -74,14 +84,24 @@ class TeamAdminPages {
     String team(@PathVariable TeamId id, Model model) {
         AdminForms.requireAdmin(identity);
         TeamView team = identity.team(id).orElseThrow(TeamAdminPages::notFound);
-        model.addAttribute("teamForm", new TeamForm(team.name(), team.description(),
-                team.businessUnit() == null ? "" : team.businessUnit().toString(), team.version()));
+        model.addAttribute(
+                "teamForm",
+                new TeamForm(
+                        team.name(),
+                        team.description(),
+                        team.businessUnit() == null ? "" : team.businessUnit().toString(),
+                        team.version()));
         return teamPage(team, model);
     }
 
     @PostMapping("/admin/teams/{id}")
-    String changeTeam(@PathVariable TeamId id, @Valid @ModelAttribute("teamForm") TeamForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String changeTeam(
+            @PathVariable TeamId id,
+            @Valid @ModelAttribute("teamForm") TeamForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         AdminForms.requireAdmin(identity);
         TeamView team = identity.team(id).orElseThrow(TeamAdminPages::notFound);
         BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
@@ -90,10 +110,13 @@ class TeamAdminPages {
             errors.reject("form.version-missing", "the form lacks the version; reload the page");
         }
         if (!errors.hasErrors() && version != null) {
-            Outcome<TeamView> changed = identity.changeTeam(id, new TeamDefinition(form.name(),
-                    Objects.requireNonNullElse(form.description(), ""), unit), version);
+            Outcome<TeamView> changed = identity.changeTeam(
+                    id,
+                    new TeamDefinition(form.name(), Objects.requireNonNullElse(form.description(), ""), unit),
+                    version);
             if (changed instanceof Outcome.Done<TeamView> done) {
-                redirect.addFlashAttribute("notice", message("teams.changed", done.value().name()));
+                redirect.addFlashAttribute(
+                        "notice", message("teams.changed", done.value().name()));
                 return "redirect:/admin/teams";
             }
             AdminForms.reject(((Outcome.Refused<TeamView>) changed).refusal(), errors, response);
@@ -128,14 +151,19 @@ class TeamAdminPages {
     }
 
     @PostMapping("/admin/business-units")
-    String createBusinessUnit(@Valid @ModelAttribute("unitForm") UnitForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String createBusinessUnit(
+            @Valid @ModelAttribute("unitForm") UnitForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         AdminForms.requireAdmin(identity);
         if (!errors.hasErrors()) {
-            Outcome<BusinessUnitView> created = identity.createBusinessUnit(new BusinessUnitDefinition(form.name(),
-                    Objects.requireNonNullElse(form.description(), "")));
+            Outcome<BusinessUnitView> created = identity.createBusinessUnit(
+                    new BusinessUnitDefinition(form.name(), Objects.requireNonNullElse(form.description(), "")));
             if (created instanceof Outcome.Done<BusinessUnitView> done) {
-                redirect.addFlashAttribute("notice", message("units.created", done.value().name()));
+                redirect.addFlashAttribute(
+                        "notice", message("units.created", done.value().name()));
                 return "redirect:/admin/business-units";
             }
             AdminForms.reject(((Outcome.Refused<BusinessUnitView>) created).refusal(), errors, response);
@@ -154,8 +182,13 @@ class TeamAdminPages {
     }
 
     @PostMapping("/admin/business-units/{id}")
-    String changeBusinessUnit(@PathVariable BusinessUnitId id, @Valid @ModelAttribute("unitForm") UnitForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String changeBusinessUnit(
+            @PathVariable BusinessUnitId id,
+            @Valid @ModelAttribute("unitForm") UnitForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         AdminForms.requireAdmin(identity);
         BusinessUnitView unit = identity.businessUnit(id).orElseThrow(TeamAdminPages::notFound);
         Long version = form.version();
@@ -163,10 +196,13 @@ class TeamAdminPages {
             errors.reject("form.version-missing", "the form lacks the version; reload the page");
         }
         if (!errors.hasErrors() && version != null) {
-            Outcome<BusinessUnitView> changed = identity.changeBusinessUnit(id, new BusinessUnitDefinition(
-                    form.name(), Objects.requireNonNullElse(form.description(), "")), version);
+            Outcome<BusinessUnitView> changed = identity.changeBusinessUnit(
+                    id,
+                    new BusinessUnitDefinition(form.name(), Objects.requireNonNullElse(form.description(), "")),
+                    version);
             if (changed instanceof Outcome.Done<BusinessUnitView> done) {
-                redirect.addFlashAttribute("notice", message("units.changed", done.value().name()));
+                redirect.addFlashAttribute(
+                        "notice", message("units.changed", done.value().name()));
                 return "redirect:/admin/business-units";
             }
             AdminForms.reject(((Outcome.Refused<BusinessUnitView>) changed).refusal(), errors, response);

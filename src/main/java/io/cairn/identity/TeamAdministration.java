@@ -28,8 +28,13 @@ class TeamAdministration {
     private final IdentityChanges changes;
     private final JdbcClient jdbc;
 
-    TeamAdministration(IdentityAccess access, Teams teams, Users users, PlacementChecks placement,
-            IdentityChanges changes, JdbcClient jdbc) {
+    TeamAdministration(
+            IdentityAccess access,
+            Teams teams,
+            Users users,
+            PlacementChecks placement,
+            IdentityChanges changes,
+            JdbcClient jdbc) {
         this.access = access;
         this.teams = teams;
         this.users = users;
@@ -50,7 +55,11 @@ class TeamAdministration {
         }
         Team team = Team.form(definition.name(), definition.description(), definition.businessUnit());
         teams.save(team);
-        changes.publish(access.requireActor().ref(), Change.TEAM_CREATED, team.view().id().toString(), null,
+        changes.publish(
+                access.requireActor().ref(),
+                Change.TEAM_CREATED,
+                team.view().id().toString(),
+                null,
                 team.snapshot());
         return Outcome.done(ShippedTeam.shown(team.view()));
     }
@@ -60,30 +69,38 @@ class TeamAdministration {
     Outcome<TeamView> change(TeamId id, TeamDefinition definition, long version) {
         Optional<Refusal> refusal = access.requireRole(Role.ADMIN, "change teams")
                 .or(() -> placement.unknownBusinessUnit(definition.businessUnit()))
-                .or(() -> teams.findByName(definition.name()).filter(t -> !t.view().id().equals(id))
+                .or(() -> teams.findByName(definition.name())
+                        .filter(t -> !t.view().id().equals(id))
                         .map(t -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return teams.findById(id.value()).<Outcome<TeamView>>map(team -> {
-            if (team.view().version() != version) {
-                return Outcome.refused(Refusal.stale(version, team.view().version()));
-            }
-            String before = team.snapshot();
-            TeamDefinition stored = ShippedTeam.asStored(definition, team.view().description());
-            team.rename(stored.name(), stored.description());
-            team.placeInBusinessUnit(stored.businessUnit());
-            teams.save(team);
-            changes.publish(access.requireActor().ref(), Change.TEAM_CHANGED, id.toString(), before,
-                    team.snapshot());
-            return Outcome.done(ShippedTeam.shown(team.view()));
-        }).orElseGet(() -> Outcome.refused(Refusal.notFound("team " + id)));
+        return teams.findById(id.value())
+                .<Outcome<TeamView>>map(team -> {
+                    if (team.view().version() != version) {
+                        return Outcome.refused(
+                                Refusal.stale(version, team.view().version()));
+                    }
+                    String before = team.snapshot();
+                    TeamDefinition stored =
+                            ShippedTeam.asStored(definition, team.view().description());
+                    team.rename(stored.name(), stored.description());
+                    team.placeInBusinessUnit(stored.businessUnit());
+                    teams.save(team);
+                    changes.publish(
+                            access.requireActor().ref(), Change.TEAM_CHANGED, id.toString(), before, team.snapshot());
+                    return Outcome.done(ShippedTeam.shown(team.view()));
+                })
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("team " + id)));
     }
 
     /** All teams by name. */
     @Transactional(readOnly = true)
     List<TeamView> all() {
-        return teams.findAllByName().stream().map(Team::view).map(ShippedTeam::shown).toList();
+        return teams.findAllByName().stream()
+                .map(Team::view)
+                .map(ShippedTeam::shown)
+                .toList();
     }
 
     /** One team. */
@@ -104,8 +121,12 @@ class TeamAdministration {
      */
     @Transactional(readOnly = true)
     boolean exists(TeamId id) {
-        return knownTeams.exists(id, team -> jdbc.sql(
-                "select exists (select 1 from team where id = ?)").param(team.value()).query(Boolean.class).single());
+        return knownTeams.exists(
+                id,
+                team -> jdbc.sql("select exists (select 1 from team where id = ?)")
+                        .param(team.value())
+                        .query(Boolean.class)
+                        .single());
     }
 
     /** The members of a team by login name, for admins, handlers and coordinators (who assign work to people). */
@@ -115,7 +136,9 @@ class TeamAdministration {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return Outcome.done(users.findAllByName().stream().map(User::view).filter(u -> u.teams().contains(id))
+        return Outcome.done(users.findAllByName().stream()
+                .map(User::view)
+                .filter(u -> u.teams().contains(id))
                 .toList());
     }
 }

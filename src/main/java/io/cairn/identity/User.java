@@ -21,6 +21,7 @@ class User {
 
     @Id
     private final UUID id;
+
     private final String username;
     private String displayName;
     private @Nullable String email;
@@ -41,9 +42,20 @@ class User {
     private Set<TeamMembership> teams;
 
     @PersistenceCreator
-    User(UUID id, String username, String displayName, @Nullable String email, String passwordHash,
-            boolean mustChangePassword, boolean enabled, @Nullable UUID businessUnitId, @Nullable String language,
-            Instant createdAt, @Nullable Long version, Set<RoleGrant> roles, Set<TeamMembership> teams) {
+    User(
+            UUID id,
+            String username,
+            String displayName,
+            @Nullable String email,
+            String passwordHash,
+            boolean mustChangePassword,
+            boolean enabled,
+            @Nullable UUID businessUnitId,
+            @Nullable String language,
+            Instant createdAt,
+            @Nullable Long version,
+            Set<RoleGrant> roles,
+            Set<TeamMembership> teams) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -60,10 +72,29 @@ class User {
     }
 
     /** A new, enabled user who must choose a new password at first sign-in. */
-    static User register(String username, String displayName, @Nullable String email, String passwordHash,
-            Set<Role> roles, Set<TeamId> teams, @Nullable BusinessUnitId businessUnit, Instant now) {
-        return new User(UUID.randomUUID(), username, displayName, email, passwordHash, true, true,
-                businessUnit == null ? null : businessUnit.value(), null, now, null, grants(roles), memberships(teams));
+    static User register(
+            String username,
+            String displayName,
+            @Nullable String email,
+            String passwordHash,
+            Set<Role> roles,
+            Set<TeamId> teams,
+            @Nullable BusinessUnitId businessUnit,
+            Instant now) {
+        return new User(
+                UUID.randomUUID(),
+                username,
+                displayName,
+                email,
+                passwordHash,
+                true,
+                true,
+                businessUnit == null ? null : businessUnit.value(),
+                null,
+                now,
+                null,
+                grants(roles),
+                memberships(teams));
     }
 
     void describe(String displayName, @Nullable String email) {
@@ -150,9 +181,19 @@ class User {
     }
 
     UserView view() {
-        return new UserView(id(), username, displayName, email, language, roles(), teams(),
-                businessUnitId == null ? null : new BusinessUnitId(businessUnitId), enabled, mustChangePassword,
-                createdAt, version());
+        return new UserView(
+                id(),
+                username,
+                displayName,
+                email,
+                language,
+                roles(),
+                teams(),
+                businessUnitId == null ? null : new BusinessUnitId(businessUnitId),
+                enabled,
+                mustChangePassword,
+                createdAt,
+                version());
     }
 
     /** The state the audit trail takes a digest of; the password is represented only by its hash's digest. */

@@ -46,7 +46,9 @@ class UserAdminPages {
     }
 
     record NewUserForm(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,64}") String username,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,64}")
+            String username,
+
             @NotBlank @Size(max = 200) String displayName,
             @Nullable @Email @Size(max = 320) String email,
             @Nullable @NotEmpty List<Role> roles,
@@ -64,17 +66,25 @@ class UserAdminPages {
             @NotNull Long version) {}
 
     /** A row of the user list, with the names of the user's teams and business unit. */
-    record UserRow(UserView user, List<String> teamNames, @Nullable String businessUnitName) {}
+    record UserRow(
+            UserView user, List<String> teamNames, @Nullable String businessUnitName) {}
 
     @GetMapping("/admin/users")
     String users(Model model) {
         AdminForms.requireAdmin(identity);
         Map<TeamId, String> teamNames = identity.teamNames();
         Map<BusinessUnitId, String> unitNames = identity.businessUnitNames();
-        model.addAttribute("users", identity.users().orRefuse().stream()
-                .map(user -> new UserRow(user, user.teams().stream().map(teamNames::get).sorted().toList(),
-                        user.businessUnit() == null ? null : unitNames.get(user.businessUnit())))
-                .toList());
+        model.addAttribute(
+                "users",
+                identity.users().orRefuse().stream()
+                        .map(user -> new UserRow(
+                                user,
+                                user.teams().stream()
+                                        .map(teamNames::get)
+                                        .sorted()
+                                        .toList(),
+                                user.businessUnit() == null ? null : unitNames.get(user.businessUnit())))
+                        .toList());
         model.addAttribute("roles", Role.values());
         return "admin/users";
     }
@@ -87,16 +97,28 @@ class UserAdminPages {
     }
 
     @PostMapping("/admin/users/new")
-    String createUser(@Valid @ModelAttribute("userForm") NewUserForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String createUser(
+            @Valid @ModelAttribute("userForm") NewUserForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         AdminForms.requireAdmin(identity);
         Set<TeamId> teams = AdminForms.teams(form.teams(), errors);
         BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (!errors.hasErrors()) {
-            Outcome<CreatedUser> created = identity.createUser(new NewUser(form.username(), form.displayName(),
-                    form.email(), Set.copyOf(roles(form.roles())), teams, unit, null, blankToNull(form.language())));
+            Outcome<CreatedUser> created = identity.createUser(new NewUser(
+                    form.username(),
+                    form.displayName(),
+                    form.email(),
+                    Set.copyOf(roles(form.roles())),
+                    teams,
+                    unit,
+                    null,
+                    blankToNull(form.language())));
             if (created instanceof Outcome.Done<CreatedUser> done) {
-                redirect.addFlashAttribute("notice", message("users.created", done.value().user().username()));
+                redirect.addFlashAttribute(
+                        "notice", message("users.created", done.value().user().username()));
                 redirect.addFlashAttribute("oneTimePassword", done.value().oneTimePassword());
                 return "redirect:/admin/users/" + done.value().user().id();
             }
@@ -111,24 +133,43 @@ class UserAdminPages {
     String user(@PathVariable UserId id, Model model) {
         AdminForms.requireAdmin(identity);
         UserView user = found(identity.user(id));
-        model.addAttribute("userForm", new UserForm(user.displayName(), user.email(), List.copyOf(user.roles()),
-                user.teams().stream().map(TeamId::toString).toList(),
-                user.businessUnit() == null ? "" : user.businessUnit().toString(),
-                user.language() == null ? "" : user.language(), user.version()));
+        model.addAttribute(
+                "userForm",
+                new UserForm(
+                        user.displayName(),
+                        user.email(),
+                        List.copyOf(user.roles()),
+                        user.teams().stream().map(TeamId::toString).toList(),
+                        user.businessUnit() == null ? "" : user.businessUnit().toString(),
+                        user.language() == null ? "" : user.language(),
+                        user.version()));
         return userPage(user, model);
     }
 
     @PostMapping("/admin/users/{id}")
-    String changeUser(@PathVariable UserId id, @Valid @ModelAttribute("userForm") UserForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String changeUser(
+            @PathVariable UserId id,
+            @Valid @ModelAttribute("userForm") UserForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         AdminForms.requireAdmin(identity);
         UserView user = found(identity.user(id));
         Set<TeamId> teams = AdminForms.teams(form.teams(), errors);
         BusinessUnitId unit = AdminForms.businessUnit(form.businessUnit(), errors);
         if (!errors.hasErrors()) {
-            Outcome<UserView> changed = identity.changeUser(id, new UserChange(form.displayName(), form.email(),
-                    Set.copyOf(roles(form.roles())), teams, unit, user.enabled(), form.version(),
-                    blankToNull(form.language())));
+            Outcome<UserView> changed = identity.changeUser(
+                    id,
+                    new UserChange(
+                            form.displayName(),
+                            form.email(),
+                            Set.copyOf(roles(form.roles())),
+                            teams,
+                            unit,
+                            user.enabled(),
+                            form.version(),
+                            blankToNull(form.language())));
             if (changed instanceof Outcome.Done<UserView>) {
                 redirect.addFlashAttribute("notice", message("users.changed", user.username()));
                 return "redirect:/admin/users/" + id;
@@ -142,17 +183,29 @@ class UserAdminPages {
 
     /** Disables or enables the user; everything else stays as it is. */
     @PostMapping("/admin/users/{id}/enabled")
-    String enable(@PathVariable UserId id, @RequestParam boolean enabled, @RequestParam long version,
+    String enable(
+            @PathVariable UserId id,
+            @RequestParam boolean enabled,
+            @RequestParam long version,
             RedirectAttributes redirect) {
         AdminForms.requireAdmin(identity);
         UserView user = found(identity.user(id));
-        Outcome<UserView> changed = identity.changeUser(id, new UserChange(user.displayName(), user.email(),
-                user.roles(), user.teams(), user.businessUnit(), enabled, version, null));
+        Outcome<UserView> changed = identity.changeUser(
+                id,
+                new UserChange(
+                        user.displayName(),
+                        user.email(),
+                        user.roles(),
+                        user.teams(),
+                        user.businessUnit(),
+                        enabled,
+                        version,
+                        null));
         if (changed instanceof Outcome.Refused<UserView> refused) {
             redirect.addFlashAttribute("problem", textOf(refused.refusal()));
         } else {
-            redirect.addFlashAttribute("notice", message(enabled ? "users.enabled.done" : "users.disabled.done",
-                    user.username()));
+            redirect.addFlashAttribute(
+                    "notice", message(enabled ? "users.enabled.done" : "users.disabled.done", user.username()));
         }
         return "redirect:/admin/users/" + id;
     }
@@ -186,8 +239,11 @@ class UserAdminPages {
 
     private void addChoices(Model model) {
         model.addAttribute("roles", Role.values());
-        model.addAttribute("teams", identity.teams().stream()
-                .sorted(Comparator.comparing(TeamView::name, String.CASE_INSENSITIVE_ORDER)).toList());
+        model.addAttribute(
+                "teams",
+                identity.teams().stream()
+                        .sorted(Comparator.comparing(TeamView::name, String.CASE_INSENSITIVE_ORDER))
+                        .toList());
         model.addAttribute("businessUnits", identity.businessUnits());
     }
 

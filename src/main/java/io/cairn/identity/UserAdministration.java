@@ -21,7 +21,11 @@ class UserAdministration {
     private final PasswordEncoder passwords;
     private final IdentityChanges changes;
 
-    UserAdministration(IdentityAccess access, Users users, PlacementChecks placement, PasswordEncoder passwords,
+    UserAdministration(
+            IdentityAccess access,
+            Users users,
+            PlacementChecks placement,
+            PasswordEncoder passwords,
             IdentityChanges changes) {
         this.access = access;
         this.users = users;
@@ -48,7 +52,8 @@ class UserAdministration {
             return Outcome.refused(Refusal.stale(change.version(), user.version()));
         }
         Actor actor = access.requireActor();
-        if (user.id().equals(actor.id()) && (!change.enabled() || !change.roles().contains(Role.ADMIN))) {
+        if (user.id().equals(actor.id())
+                && (!change.enabled() || !change.roles().contains(Role.ADMIN))) {
             return Outcome.refused(Refusal.conflict("roles", IdentityRefusals.OWN_ADMIN_ROLE));
         }
         String before = user.snapshot();
@@ -80,14 +85,20 @@ class UserAdministration {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return users.findById(id.value()).<Outcome<String>>map(user -> {
-            String before = user.snapshot();
-            String oneTimePassword = Secrets.newOneTimePassword();
-            user.resetPassword(passwords.encode(oneTimePassword));
-            users.save(user);
-            changes.publish(access.requireActor().ref(), Change.USER_PASSWORD_RESET, id.toString(), before,
-                    user.snapshot());
-            return Outcome.done(oneTimePassword);
-        }).orElseGet(() -> Outcome.refused(Refusal.notFound("user " + id)));
+        return users.findById(id.value())
+                .<Outcome<String>>map(user -> {
+                    String before = user.snapshot();
+                    String oneTimePassword = Secrets.newOneTimePassword();
+                    user.resetPassword(passwords.encode(oneTimePassword));
+                    users.save(user);
+                    changes.publish(
+                            access.requireActor().ref(),
+                            Change.USER_PASSWORD_RESET,
+                            id.toString(),
+                            before,
+                            user.snapshot());
+                    return Outcome.done(oneTimePassword);
+                })
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("user " + id)));
     }
 }

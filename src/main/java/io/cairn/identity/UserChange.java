@@ -22,7 +22,9 @@ record UserChange(
         @Nullable BusinessUnitId businessUnit,
         boolean enabled,
         @NotNull Long version,
-        @Nullable @Pattern(regexp = "en|nl", message = "must be en or nl") String language) {
+
+        @Nullable @Pattern(regexp = "en|nl", message = "must be en or nl")
+        String language) {
 
     UserChange {
         teams = teams == null ? Set.of() : Set.copyOf(teams);

@@ -44,7 +44,9 @@ class UserDirectory {
         if (!actor.id().equals(id) && !IdentityAccess.readsUsers(actor)) {
             return Outcome.refused(Refusal.notFound("user " + id));
         }
-        return users.findById(id.value()).map(User::view).map(Outcome::done)
+        return users.findById(id.value())
+                .map(User::view)
+                .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("user " + id)));
     }
 

@@ -34,8 +34,15 @@ class UserRegistration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserRegistration(IdentityAccess access, Users users, Teams teams, PlacementChecks placement,
-            PasswordEncoder passwords, IdentityChanges changes, ApplicationEventPublisher events, Clock clock) {
+    UserRegistration(
+            IdentityAccess access,
+            Users users,
+            Teams teams,
+            PlacementChecks placement,
+            PasswordEncoder passwords,
+            IdentityChanges changes,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.access = access;
         this.users = users;
         this.teams = teams;
@@ -52,7 +59,8 @@ class UserRegistration {
         Optional<Refusal> refusal = access.requireRole(Role.ADMIN, "create users")
                 .or(() -> placement.unknownTeams(command.teams()))
                 .or(() -> placement.unknownBusinessUnit(command.businessUnit()))
-                .or(() -> command.initialPassword() == null ? Optional.empty()
+                .or(() -> command.initialPassword() == null
+                        ? Optional.empty()
                         : PasswordRules.check("initialPassword", command.initialPassword(), command.username()));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -66,8 +74,8 @@ class UserRegistration {
         if (users.count() > 0) {
             return Optional.empty();
         }
-        Set<Role> roles = Set.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR,
-                Role.REPORTER);
+        Set<Role> roles =
+                Set.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR, Role.REPORTER);
         NewUser admin = new NewUser("admin", "Administrator", null, roles, Set.of(), null, password, null);
         Outcome<CreatedUser> outcome = register(admin, ActorRef.SYSTEM);
         formSecurityTeam();
@@ -91,9 +99,15 @@ class UserRegistration {
         }
         String oneTimePassword = command.initialPassword() == null ? Secrets.newOneTimePassword() : null;
         String password = oneTimePassword != null ? oneTimePassword : command.initialPassword();
-        User user = User.register(command.username(), command.displayName().trim(),
-                IdentityChanges.blankToNull(command.email()), Objects.requireNonNull(passwords.encode(password)), command.roles(),
-                command.teams(), command.businessUnit(), clock.instant());
+        User user = User.register(
+                command.username(),
+                command.displayName().trim(),
+                IdentityChanges.blankToNull(command.email()),
+                Objects.requireNonNull(passwords.encode(password)),
+                command.roles(),
+                command.teams(),
+                command.businessUnit(),
+                clock.instant());
         if (command.language() != null) {
             user.speak(command.language());
         }

@@ -28,7 +28,8 @@ record BulkAction(
 
     /** What to do to each selected incident. */
     public enum Action {
-        ASSIGN, TRANSITION;
+        ASSIGN,
+        TRANSITION;
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String code() {
@@ -42,5 +43,6 @@ record BulkAction(
     }
 
     /** What became of one incident: done, or the reason it was refused. */
-    public record Result(IncidentId incident, boolean done, @Nullable String problem) {}
+    public record Result(
+            IncidentId incident, boolean done, @Nullable String problem) {}
 }

@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
  * {@code fraud} / {@code phishing}. Both are needed: a body that leaves one out or null is refused naming the
  * category.
  */
-public record Category(@Size(max = 80) String rsitClass, @Size(max = 80) String rsitType) {
+public record Category(
+        @Size(max = 80) String rsitClass, @Size(max = 80) String rsitType) {
 
     public static final Category UNDETERMINED = new Category("other", "undetermined");
 

@@ -59,7 +59,13 @@ class Conversation {
         String before = IncidentChanges.digest(incident);
         Instant now = changes.now();
         TimelineEntry note = timeline.append(incident.id(), now, by, Timeline.NOTE, Map.of(), text.trim());
-        events.publishEvent(new IncidentNoted(incident.id(), by, now, incident.status(), note.id(), before,
+        events.publishEvent(new IncidentNoted(
+                incident.id(),
+                by,
+                now,
+                incident.status(),
+                note.id(),
+                before,
                 ContentDigest.of(before + "|note:" + note.id()).hex()));
         return note;
     }
@@ -82,7 +88,9 @@ class Conversation {
     @Transactional
     Outcome<TimelineEntry> replyAsReporter(IncidentId id, IncidentCommands.AddNote reply) {
         Actor actor = changes.actor();
-        return incidents.findById(id.value()).filter(i -> i.reportedBy(actor.id()))
+        return incidents
+                .findById(id.value())
+                .filter(i -> i.reportedBy(actor.id()))
                 .<Outcome<TimelineEntry>>map(i -> Outcome.done(answer(i, actor.ref(), reply.text())))
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("a report of yours with id " + id)));
     }
@@ -91,7 +99,9 @@ class Conversation {
     @Transactional
     @WithoutAccessChecks
     Optional<TimelineEntry> replyFor(Actor reporter, IncidentId id, String reply) {
-        return incidents.findById(id.value()).filter(i -> i.reportedBy(reporter.id()))
+        return incidents
+                .findById(id.value())
+                .filter(i -> i.reportedBy(reporter.id()))
                 .map(i -> answer(i, reporter.ref(), reply));
     }
 
@@ -106,7 +116,10 @@ class Conversation {
     @Transactional(readOnly = true)
     Optional<ReporterView> reporterView(IncidentId id) {
         Actor actor = changes.actor();
-        return incidents.findById(id.value()).filter(i -> i.reportedBy(actor.id())).map(this::reporterView);
+        return incidents
+                .findById(id.value())
+                .filter(i -> i.reportedBy(actor.id()))
+                .map(this::reporterView);
     }
 
     /** What an anonymous reporter sees, after intake checked the follow-up code; only for intake's channels. */
@@ -126,8 +139,14 @@ class Conversation {
                     default -> entry;
                 })
                 .toList();
-        return new ReporterView(view.id(), view.reference(), view.title(), view.status(), view.reportedAt(),
-                view.dismissalReason(), conversation);
+        return new ReporterView(
+                view.id(),
+                view.reference(),
+                view.title(),
+                view.status(),
+                view.reportedAt(),
+                view.dismissalReason(),
+                conversation);
     }
 
     /** A handler's question to the reporter, in the timeline and the audit trail; the reporter is told. */
@@ -135,8 +154,17 @@ class Conversation {
         Instant now = changes.now();
         String before = IncidentChanges.digest(incident);
         TimelineEntry entry = timeline.append(incident.id(), now, by, ReporterAsked.VERB, Map.of(), question.trim());
-        events.publishEvent(new ReporterAsked(incident.id(), by, now, incident.status(), entry.id(),
-                incident.reference(), incident.title(), incident.reporter().orElse(null), question.trim(), before,
+        events.publishEvent(new ReporterAsked(
+                incident.id(),
+                by,
+                now,
+                incident.status(),
+                entry.id(),
+                incident.reference(),
+                incident.title(),
+                incident.reporter().orElse(null),
+                question.trim(),
+                before,
                 conversed(before, ReporterAsked.VERB, entry)));
         return entry;
     }
@@ -146,9 +174,18 @@ class Conversation {
         Instant now = changes.now();
         String before = IncidentChanges.digest(incident);
         TimelineEntry entry = timeline.append(incident.id(), now, by, ReporterAnswered.VERB, Map.of(), answer.trim());
-        events.publishEvent(new ReporterAnswered(incident.id(), by, now, incident.status(), entry.id(),
-                incident.reference(), incident.title(), incident.owner().orElse(null), incident.team().orElse(null),
-                before, conversed(before, ReporterAnswered.VERB, entry)));
+        events.publishEvent(new ReporterAnswered(
+                incident.id(),
+                by,
+                now,
+                incident.status(),
+                entry.id(),
+                incident.reference(),
+                incident.title(),
+                incident.owner().orElse(null),
+                incident.team().orElse(null),
+                before,
+                conversed(before, ReporterAnswered.VERB, entry)));
         return entry;
     }
 

@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /** Whether the incident is real: suspected until confirmed or found to be a false positive. */
 public enum Determination {
-    SUSPECTED, CONFIRMED, FALSE_POSITIVE;
+    SUSPECTED,
+    CONFIRMED,
+    FALSE_POSITIVE;
 
     /** The value as the API writes it: lower case with dashes. */
     @JsonValue
@@ -19,7 +21,9 @@ public enum Determination {
     @JsonCreator
     public static Determination fromCode(String code) {
         String wanted = code.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return Arrays.stream(values()).filter(v -> v.name().equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.name().equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown value '" + code + "', expected one of "
                         + Arrays.stream(values()).map(Determination::code).toList()));
     }

@@ -21,27 +21,106 @@ import org.springframework.data.relational.core.mapping.Table;
 class Incident extends IncidentRow {
 
     /** An incident as Spring Data reads it from its row; see {@link IncidentRow}. */
-    Incident(UUID id, String title, String description, String categoryClass, String categoryType,
-            Determination determination, Severity severity, int impact, int urgency, int priority, Tlp tlp, Pap pap,
-            @Nullable UUID reporterId, @Nullable UUID ownerId, @Nullable UUID teamId, @Nullable UUID businessUnitId,
-            boolean confidential, Status status, @Nullable String resolution, @Nullable String dismissalReason,
-            @Nullable UUID mergedInto, @Nullable Instant occurredAt, @Nullable Instant detectedAt, Instant reportedAt,
-            @Nullable Instant acknowledgedAt, @Nullable Instant containedAt, @Nullable Instant recoveredAt,
-            @Nullable Instant closedAt, Instant updatedAt, @Nullable UUID assetId, @Nullable String template) {
-        super(id, title, description, categoryClass, categoryType, determination, severity, impact, urgency, priority,
-                tlp, pap, reporterId, ownerId, teamId, businessUnitId, confidential, status, resolution,
-                dismissalReason, mergedInto, occurredAt, detectedAt, reportedAt, acknowledgedAt, containedAt,
-                recoveredAt, closedAt, updatedAt, assetId, template);
+    Incident(
+            UUID id,
+            String title,
+            String description,
+            String categoryClass,
+            String categoryType,
+            Determination determination,
+            Severity severity,
+            int impact,
+            int urgency,
+            int priority,
+            Tlp tlp,
+            Pap pap,
+            @Nullable UUID reporterId,
+            @Nullable UUID ownerId,
+            @Nullable UUID teamId,
+            @Nullable UUID businessUnitId,
+            boolean confidential,
+            Status status,
+            @Nullable String resolution,
+            @Nullable String dismissalReason,
+            @Nullable UUID mergedInto,
+            @Nullable Instant occurredAt,
+            @Nullable Instant detectedAt,
+            Instant reportedAt,
+            @Nullable Instant acknowledgedAt,
+            @Nullable Instant containedAt,
+            @Nullable Instant recoveredAt,
+            @Nullable Instant closedAt,
+            Instant updatedAt,
+            @Nullable UUID assetId,
+            @Nullable String template) {
+        super(
+                id,
+                title,
+                description,
+                categoryClass,
+                categoryType,
+                determination,
+                severity,
+                impact,
+                urgency,
+                priority,
+                tlp,
+                pap,
+                reporterId,
+                ownerId,
+                teamId,
+                businessUnitId,
+                confidential,
+                status,
+                resolution,
+                dismissalReason,
+                mergedInto,
+                occurredAt,
+                detectedAt,
+                reportedAt,
+                acknowledgedAt,
+                containedAt,
+                recoveredAt,
+                closedAt,
+                updatedAt,
+                assetId,
+                template);
     }
 
     /** A newly reported incident, in status {@code new}; without a reporter when reported anonymously. */
     static Incident report(IncidentId id, ValidReport report, @Nullable UserId reporter, Instant now) {
-        return new Incident(id.value(), report.title(), report.description(), report.category().rsitClass(),
-                report.category().rsitType(), report.determination(), report.severity(), report.impact(),
-                report.urgency(), report.priority(), report.tlp(), report.pap(), uuid(reporter), uuid(report.owner()),
-                uuid(report.team()), uuid(report.businessUnit()), report.confidential(), Status.NEW, null, null, null,
-                micros(report.occurredAt()), micros(report.detectedAt()), now, null, null, null, null, now,
-                report.asset() == null ? null : report.asset().value(), report.template());
+        return new Incident(
+                id.value(),
+                report.title(),
+                report.description(),
+                report.category().rsitClass(),
+                report.category().rsitType(),
+                report.determination(),
+                report.severity(),
+                report.impact(),
+                report.urgency(),
+                report.priority(),
+                report.tlp(),
+                report.pap(),
+                uuid(reporter),
+                uuid(report.owner()),
+                uuid(report.team()),
+                uuid(report.businessUnit()),
+                report.confidential(),
+                Status.NEW,
+                null,
+                null,
+                null,
+                micros(report.occurredAt()),
+                micros(report.detectedAt()),
+                now,
+                null,
+                null,
+                null,
+                null,
+                now,
+                report.asset() == null ? null : report.asset().value(),
+                report.template());
     }
 
     /** Takes the number the database handed out when it stored the new incident; a number never changes after. */
@@ -91,8 +170,8 @@ class Incident extends IncidentRow {
      */
     Optional<Refusal> mark(Tlp tlp, Pap pap, boolean confidential, @Nullable String reason, Instant now) {
         if (lowers(tlp) && (reason == null || reason.isBlank())) {
-            return Optional.of(Refusal.invalid("reason", IncidentRefusals.LOWERING_NEEDS_REASON, this.tlp.label(),
-                    tlp.label()));
+            return Optional.of(
+                    Refusal.invalid("reason", IncidentRefusals.LOWERING_NEEDS_REASON, this.tlp.label(), tlp.label()));
         }
         this.tlp = tlp;
         this.pap = pap;
@@ -121,8 +200,13 @@ class Incident extends IncidentRow {
             return Optional.of(Refusal.conflict("status", IncidentRefusals.MERGED));
         }
         if (!status.mayMoveTo(target)) {
-            return Optional.of(Refusal.conflict("to", IncidentRefusals.NOT_ALLOWED_NEXT,
-                    status.code(), target.code(), status.next().isEmpty() ? "none"
+            return Optional.of(Refusal.conflict(
+                    "to",
+                    IncidentRefusals.NOT_ALLOWED_NEXT,
+                    status.code(),
+                    target.code(),
+                    status.next().isEmpty()
+                            ? "none"
                             : status.next().stream().map(Status::code).toList().toString()));
         }
         Optional<Refusal> noReason = status.missingReason(target, reason);
@@ -161,7 +245,7 @@ class Incident extends IncidentRow {
                     resolution = null;
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -174,11 +258,12 @@ class Incident extends IncidentRow {
             return Optional.of(Refusal.conflict("target", IncidentRefusals.ALREADY_MERGED));
         }
         if (target.status.isFinal() || target.mergedInto != null) {
-            return Optional.of(switch (target.status) {
-                case CLOSED -> Refusal.conflict("target", IncidentRefusals.MERGE_INTO_CLOSED);
-                case DISMISSED -> Refusal.conflict("target", IncidentRefusals.MERGE_INTO_DISMISSED);
-                default -> Refusal.conflict("target", IncidentRefusals.MERGE_INTO_STATUS, target.status.code());
-            });
+            return Optional.of(
+                    switch (target.status) {
+                        case CLOSED -> Refusal.conflict("target", IncidentRefusals.MERGE_INTO_CLOSED);
+                        case DISMISSED -> Refusal.conflict("target", IncidentRefusals.MERGE_INTO_DISMISSED);
+                        default -> Refusal.conflict("target", IncidentRefusals.MERGE_INTO_STATUS, target.status.code());
+                    });
         }
         mergedInto = target.id;
         status = Status.CLOSED;

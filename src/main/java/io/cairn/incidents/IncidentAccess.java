@@ -33,7 +33,8 @@ final class IncidentAccess {
         }
         return actor.hasAny(Role.COORDINATOR, Role.AUDITOR)
                 || incident.owner().filter(actor.id()::equals).isPresent()
-                || actor.has(Role.HANDLER) && incident.team().filter(actor::isMemberOf).isPresent();
+                || actor.has(Role.HANDLER)
+                        && incident.team().filter(actor::isMemberOf).isPresent();
     }
 
     /** Whether the user sees incidents others reported, and so has a list of incidents rather than only their own. */
@@ -46,8 +47,8 @@ final class IncidentAccess {
     }
 
     static boolean mayAddNote(Actor actor, Incident incident) {
-        return maySee(actor, incident) && (mayHandle(actor, incident) || incident.reportedBy(actor.id())
-                || actor.has(Role.PRIVACY_OFFICER));
+        return maySee(actor, incident)
+                && (mayHandle(actor, incident) || incident.reportedBy(actor.id()) || actor.has(Role.PRIVACY_OFFICER));
     }
 
     static boolean mayReport(Actor actor) {
@@ -81,5 +82,4 @@ final class IncidentAccess {
         }
         return "(" + String.join(" or ", anyOf) + ")";
     }
-
 }

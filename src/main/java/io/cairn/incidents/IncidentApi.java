@@ -31,9 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Incidents",
+@Tag(
+        name = "Incidents",
         description = "Incidents: report, read and list them, and change them through named commands. There is no "
-        + "generic update; each command that replaces state needs the version the caller saw.")
+                + "generic update; each command that replaces state needs the version the caller saw.")
 class IncidentApi {
 
     private final IncidentManagement incidents;
@@ -42,27 +43,33 @@ class IncidentApi {
         this.incidents = incidents;
     }
 
-    @Operation(operationId = "reportIncident", summary = "Report an incident",
+    @Operation(
+            operationId = "reportIncident",
+            summary = "Report an incident",
             description = "Reporters and handlers. Impact and urgency are labels of the priority matrix, from which "
-            + "the priority follows. The answer's ETag is the incident's version.")
+                    + "the priority follows. The answer's ETag is the incident's version.")
     @ApiResponse(responseCode = "201", description = "The incident, reported; `Location` names it")
     @PostMapping("/incidents")
     ResponseEntity<IncidentView> report(@Valid @RequestBody NewIncident report) {
         IncidentView created = incidents.report(report).orRefuse();
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + created.id()))
-                .eTag(String.valueOf(created.version())).body(created);
+                .eTag(String.valueOf(created.version()))
+                .body(created);
     }
 
     /**
      * Lists incidents. Filters combine with "and"; {@code status} and {@code priority} take several values. Page
      * with {@code page} (from 0) or, faster deep into the list, with the {@code nextCursor} of the previous page.
      */
-    @Operation(operationId = "listIncidents", summary = "List incidents",
+    @Operation(
+            operationId = "listIncidents",
+            summary = "List incidents",
             description = "Filters combine with \"and\"; `status` and `priority` take several values; `q` is free "
-            + "text or a reference such as `INC-42`. Page with `page` (from 0) and `size` (at most 200) or, as fast "
-            + "deep into the list as on its first page, with the `nextCursor` of the previous page.")
+                    + "text or a reference such as `INC-42`. Page with `page` (from 0) and `size` (at most 200) or, as fast "
+                    + "deep into the list as on its first page, with the `nextCursor` of the previous page.")
     @GetMapping("/incidents")
-    IncidentPage list(@RequestParam(required = false) @Nullable List<Status> status,
+    IncidentPage list(
+            @RequestParam(required = false) @Nullable List<Status> status,
             @RequestParam(required = false) @Nullable List<String> priority,
             @RequestParam(required = false) @Nullable String categoryClass,
             @RequestParam(required = false) @Nullable String categoryType,
@@ -83,12 +90,31 @@ class IncidentApi {
         if (!direction.equals("asc") && !direction.equals("desc")) {
             throw new RefusedException(Refusal.invalid("direction", IncidentRefusals.NOT_A_DIRECTION));
         }
-        return incidents.list(new IncidentFilter(orEmpty(status), orEmpty(priority), categoryClass, categoryType,
-                team, businessUnit, owner, q, reportedFrom, reportedTo, occurredFrom, occurredTo, order,
-                direction.equals("asc"), page, size, cursor)).orRefuse();
+        return incidents
+                .list(new IncidentFilter(
+                        orEmpty(status),
+                        orEmpty(priority),
+                        categoryClass,
+                        categoryType,
+                        team,
+                        businessUnit,
+                        owner,
+                        q,
+                        reportedFrom,
+                        reportedTo,
+                        occurredFrom,
+                        occurredTo,
+                        order,
+                        direction.equals("asc"),
+                        page,
+                        size,
+                        cursor))
+                .orRefuse();
     }
 
-    @Operation(operationId = "getIncident", summary = "Read an incident",
+    @Operation(
+            operationId = "getIncident",
+            summary = "Read an incident",
             description = "The answer's ETag is the incident's version.")
     @GetMapping("/incidents/{id}")
     ResponseEntity<IncidentView> incident(@PathVariable IncidentId id) {
@@ -96,7 +122,9 @@ class IncidentApi {
         return ResponseEntity.ok().eTag(String.valueOf(incident.version())).body(incident);
     }
 
-    @Operation(operationId = "getIncidentTimeline", summary = "Read the timeline of an incident",
+    @Operation(
+            operationId = "getIncidentTimeline",
+            summary = "Read the timeline of an incident",
             description = "Its notes and changes.")
     @GetMapping("/incidents/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable IncidentId id) {
@@ -109,43 +137,52 @@ class IncidentApi {
         return found(incidents.links(id), id);
     }
 
-    @Operation(operationId = "assignIncident", summary = "Assign an incident",
+    @Operation(
+            operationId = "assignIncident",
+            summary = "Assign an incident",
             description = "Gives it an owner, a team and a business unit; an absent value clears it.")
     @PostMapping("/incidents/{id}/assign")
     IncidentView assign(@PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.Assign command) {
         return incidents.assign(id, command).orRefuse();
     }
 
-    @Operation(operationId = "reprioritiseIncident", summary = "Change the impact and urgency of an incident",
+    @Operation(
+            operationId = "reprioritiseIncident",
+            summary = "Change the impact and urgency of an incident",
             description = "By their labels in the priority matrix; the priority follows from them.")
     @PostMapping("/incidents/{id}/reprioritise")
-    IncidentView reprioritise(@PathVariable IncidentId id,
-            @Valid @RequestBody IncidentCommands.Reprioritise command) {
+    IncidentView reprioritise(@PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.Reprioritise command) {
         return incidents.reprioritise(id, command).orRefuse();
     }
 
-    @Operation(operationId = "recategoriseIncident", summary = "Change the category of an incident",
+    @Operation(
+            operationId = "recategoriseIncident",
+            summary = "Change the category of an incident",
             description = "The RSIT class and type, and optionally the severity and determination.")
     @PostMapping("/incidents/{id}/recategorise")
-    IncidentView recategorise(@PathVariable IncidentId id,
-            @Valid @RequestBody IncidentCommands.Recategorise command) {
+    IncidentView recategorise(@PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.Recategorise command) {
         return incidents.recategorise(id, command).orRefuse();
     }
 
-    @Operation(operationId = "transitionIncident", summary = "Move an incident to another status",
+    @Operation(
+            operationId = "transitionIncident",
+            summary = "Move an incident to another status",
             description = "Along the lifecycle: new, triage, analysis, containment, eradication, recovery, review, "
-            + "closed; dismissed from triage; a closed incident can be reopened. Dismissing, closing and reopening "
-            + "need a reason.")
+                    + "closed; dismissed from triage; a closed incident can be reopened. Dismissing, closing and reopening "
+                    + "need a reason.")
     @ApiResponse(responseCode = "200", description = "The incident, moved")
-    @ApiResponse(responseCode = "409",
+    @ApiResponse(
+            responseCode = "409",
             description = "The lifecycle does not allow this move from the current status, the incident was merged "
-            + "into another, or mandatory steps of its playbook are still open; the detail says which.")
+                    + "into another, or mandatory steps of its playbook are still open; the detail says which.")
     @PostMapping("/incidents/{id}/transition")
     IncidentView transition(@PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.Transition command) {
         return incidents.transition(id, command).orRefuse();
     }
 
-    @Operation(operationId = "markIncident", summary = "Change the markings of an incident",
+    @Operation(
+            operationId = "markIncident",
+            summary = "Change the markings of an incident",
             description = "TLP, PAP and the confidential flag; lowering the TLP needs a reason.")
     @PostMapping("/incidents/{id}/mark")
     IncidentView mark(@PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.Mark command) {
@@ -158,36 +195,43 @@ class IncidentApi {
         return incidents.describe(id, command).orRefuse();
     }
 
-    @Operation(operationId = "recordIncidentTimes",
+    @Operation(
+            operationId = "recordIncidentTimes",
             summary = "Record when an incident occurred and when it was detected")
     @PostMapping("/incidents/{id}/times")
     IncidentView recordTimes(@PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.RecordTimes command) {
         return incidents.recordTimes(id, command).orRefuse();
     }
 
-    @Operation(operationId = "addIncidentNote", summary = "Add a note to an incident",
+    @Operation(
+            operationId = "addIncidentNote",
+            summary = "Add a note to an incident",
             description = "Notes are appended to the timeline, never replaced, so they carry no version.")
     @ApiResponse(responseCode = "201", description = "The note, as a timeline entry")
     @PostMapping("/incidents/{id}/notes")
-    ResponseEntity<TimelineEntry> addNote(@PathVariable IncidentId id,
-            @Valid @RequestBody IncidentCommands.AddNote command) {
+    ResponseEntity<TimelineEntry> addNote(
+            @PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.AddNote command) {
         return ResponseEntity.status(201).body(incidents.addNote(id, command).orRefuse());
     }
 
     @Operation(operationId = "linkIncident", summary = "Link an incident to another")
     @ApiResponse(responseCode = "200", description = "The incident's links")
-    @ApiResponse(responseCode = "409",
+    @ApiResponse(
+            responseCode = "409",
             description = "The link would give an incident a second parent, or make an incident the parent of its "
-            + "own parent.")
+                    + "own parent.")
     @PostMapping("/incidents/{id}/links")
     List<IncidentLink> link(@PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.Link command) {
         return incidents.link(id, command).orRefuse();
     }
 
-    @Operation(operationId = "mergeIncident", summary = "Merge an incident into another",
+    @Operation(
+            operationId = "mergeIncident",
+            summary = "Merge an incident into another",
             description = "Its timeline is copied to the target, and it is closed as a duplicate.")
     @ApiResponse(responseCode = "200", description = "The incident, merged")
-    @ApiResponse(responseCode = "409",
+    @ApiResponse(
+            responseCode = "409",
             description = "The incident was already merged, or the target is closed or merged itself.")
     @PostMapping("/incidents/{id}/merge")
     IncidentView merge(@PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.Merge command) {
@@ -195,26 +239,33 @@ class IncidentApi {
     }
 
     /** A handler asks the reporter a question, which the reporter reads in their follow-up. */
-    @Operation(operationId = "askReporter", summary = "Ask the reporter a question",
+    @Operation(
+            operationId = "askReporter",
+            summary = "Ask the reporter a question",
             description = "Handlers and coordinators; the reporter reads it with their report, or with their "
-            + "follow-up code.")
+                    + "follow-up code.")
     @ApiResponse(responseCode = "201", description = "The question, as a timeline entry")
     @PostMapping("/incidents/{id}/questions")
-    ResponseEntity<TimelineEntry> askReporter(@PathVariable IncidentId id,
-            @Valid @RequestBody IncidentCommands.AddNote question) {
-        return ResponseEntity.status(201).body(incidents.askReporter(id, question).orRefuse());
+    ResponseEntity<TimelineEntry> askReporter(
+            @PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.AddNote question) {
+        return ResponseEntity.status(201)
+                .body(incidents.askReporter(id, question).orRefuse());
     }
 
     /** What the signed-in reporter sees of an incident they reported. */
-    @Tag(name = "My reports",
+    @Tag(
+            name = "My reports",
             description = "What signed-in reporters see of the incidents they reported, and their answers to the "
-            + "handlers' questions.")
-    @Operation(operationId = "getMyReport", summary = "Read a report of yours",
+                    + "handlers' questions.")
+    @Operation(
+            operationId = "getMyReport",
+            summary = "Read a report of yours",
             description = "What you, as its reporter, see of the incident: status, outcome, questions and replies.")
     @GetMapping("/me/reports/{id}")
     ReporterView myReport(@PathVariable IncidentId id) {
-        return incidents.reporterView(id).orElseThrow(() -> new RefusedException(
-                Refusal.notFound("a report of yours with id " + id)));
+        return incidents
+                .reporterView(id)
+                .orElseThrow(() -> new RefusedException(Refusal.notFound("a report of yours with id " + id)));
     }
 
     /** The signed-in reporter answers a question or adds to their report. */
@@ -222,28 +273,34 @@ class IncidentApi {
     @Operation(operationId = "replyToMyReport", summary = "Answer a question about a report of yours, or add to it")
     @ApiResponse(responseCode = "201", description = "The reply, as a timeline entry")
     @PostMapping("/me/reports/{id}/replies")
-    ResponseEntity<TimelineEntry> reply(@PathVariable IncidentId id,
-            @Valid @RequestBody IncidentCommands.AddNote reply) {
-        return ResponseEntity.status(201).body(incidents.replyAsReporter(id, reply).orRefuse());
+    ResponseEntity<TimelineEntry> reply(
+            @PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.AddNote reply) {
+        return ResponseEntity.status(201)
+                .body(incidents.replyAsReporter(id, reply).orRefuse());
     }
 
     /** Accepts, dismisses or merges a new report. */
-    @Operation(operationId = "triageIncident", summary = "Triage a new report",
+    @Operation(
+            operationId = "triageIncident",
+            summary = "Triage a new report",
             description = "Accept it as an incident (it moves on to analysis), dismiss it with a reason the "
-            + "reporter reads, or merge it into an existing incident.")
+                    + "reporter reads, or merge it into an existing incident.")
     @ApiResponse(responseCode = "200", description = "The incident, triaged")
-    @ApiResponse(responseCode = "409",
+    @ApiResponse(
+            responseCode = "409",
             description = "The incident's status does not allow the decision, or the incident to merge into is "
-            + "closed or merged itself.")
+                    + "closed or merged itself.")
     @PostMapping("/incidents/{id}/triage")
     IncidentView triage(@PathVariable IncidentId id, @Valid @RequestBody TriageDecision decision) {
         return incidents.triage(id, decision).orRefuse();
     }
 
     /** Assigns or moves several incidents at once; answers per incident whether it was done. */
-    @Operation(operationId = "changeIncidentsInBulk", summary = "Assign or move several incidents at once",
+    @Operation(
+            operationId = "changeIncidentsInBulk",
+            summary = "Assign or move several incidents at once",
             description = "Each incident is changed on its own, at its current version; the answer says for each "
-            + "whether it was done and, if not, why.")
+                    + "whether it was done and, if not, why.")
     @PostMapping("/incidents/bulk")
     List<BulkAction.Result> bulk(@Valid @RequestBody BulkAction action) {
         return incidents.bulk(action).orRefuse();
@@ -256,7 +313,8 @@ class IncidentApi {
         return incidents.savedViews();
     }
 
-    record NewView(@jakarta.validation.constraints.NotBlank String name,
+    record NewView(
+            @jakarta.validation.constraints.NotBlank String name,
             @jakarta.validation.constraints.NotNull String query) {}
 
     @Tag(name = "Saved views")
@@ -265,7 +323,8 @@ class IncidentApi {
     @ApiResponse(responseCode = "409", description = "You already have a view with this name.")
     @PostMapping("/me/views")
     ResponseEntity<SavedView> saveView(@Valid @RequestBody NewView view) {
-        return ResponseEntity.status(201).body(incidents.saveView(view.name(), view.query()).orRefuse());
+        return ResponseEntity.status(201)
+                .body(incidents.saveView(view.name(), view.query()).orRefuse());
     }
 
     @Tag(name = "Saved views")
@@ -277,9 +336,10 @@ class IncidentApi {
         return ResponseEntity.noContent().build();
     }
 
-    @Tag(name = "Classification",
+    @Tag(
+            name = "Classification",
             description = "How incidents are classified: the priority matrix (impact x urgency) and the RSIT "
-            + "categories.")
+                    + "categories.")
     @Operation(operationId = "getPriorityMatrix", summary = "Read the priority matrix")
     @GetMapping("/priority-matrix")
     PriorityMatrix priorityMatrix() {
@@ -294,7 +354,9 @@ class IncidentApi {
     }
 
     @Tag(name = "Classification")
-    @Operation(operationId = "listCategories", summary = "List the incident categories",
+    @Operation(
+            operationId = "listCategories",
+            summary = "List the incident categories",
             description = "The RSIT classes and types to choose from.")
     @GetMapping("/categories")
     List<IncidentManagement.CategoryChoice> categories() {
@@ -309,14 +371,15 @@ class IncidentApi {
         try {
             return IncidentFilter.Sort.fromCode(sort);
         } catch (IllegalArgumentException e) {
-            throw new RefusedException(Refusal.invalid("sort", SharedRefusals.MUST_BE_ONE_OF,
-                    "reported, updated, priority, number"));
+            throw new RefusedException(
+                    Refusal.invalid("sort", SharedRefusals.MUST_BE_ONE_OF, "reported, updated, priority, number"));
         }
     }
 
     /** The values of a repeatable parameter; an empty one ({@code ?status=}) is converted to null and left out. */
     private static <T> List<T> orEmpty(@Nullable List<@Nullable T> values) {
-        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
+        return values == null
+                ? List.of()
+                : values.stream().filter(java.util.Objects::nonNull).toList();
     }
-
 }

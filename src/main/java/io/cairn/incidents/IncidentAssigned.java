@@ -14,9 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param team the team after the change, if any
  * @param businessUnit the business unit after the change, if any
  */
-public record IncidentAssigned(IncidentId incident, ActorRef actor, Instant at, Status status, @Nullable UserId owner,
-        @Nullable TeamId team, @Nullable BusinessUnitId businessUnit, String digestBefore,
-        String digestAfter) implements IncidentChanged.StateChange {
+public record IncidentAssigned(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Status status,
+        @Nullable UserId owner,
+        @Nullable TeamId team,
+        @Nullable BusinessUnitId businessUnit,
+        String digestBefore,
+        String digestAfter)
+        implements IncidentChanged.StateChange {
 
     /** The verb of this change, as the audit trail and the timeline name it. */
     public static final String VERB = "assigned";

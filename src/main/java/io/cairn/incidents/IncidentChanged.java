@@ -33,7 +33,14 @@ public sealed interface IncidentChanged extends IncidentEvent
     }
 
     /** A change of the incident's state, whose after-digest is the digest of the incident as stored after it. */
-    sealed interface StateChange extends IncidentChanged permits IncidentAssigned, IncidentReprioritised,
-            IncidentRecategorised, IncidentTransitioned, IncidentMarked, IncidentDescribed, IncidentTimesRecorded,
-            IncidentMerged, IncidentMergedIn {}
+    sealed interface StateChange extends IncidentChanged
+            permits IncidentAssigned,
+                    IncidentReprioritised,
+                    IncidentRecategorised,
+                    IncidentTransitioned,
+                    IncidentMarked,
+                    IncidentDescribed,
+                    IncidentTimesRecorded,
+                    IncidentMerged,
+                    IncidentMergedIn {}
 }

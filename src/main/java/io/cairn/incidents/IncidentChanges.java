@@ -30,8 +30,13 @@ class IncidentChanges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IncidentChanges(Incidents incidents, Timeline timeline, PriorityMatrices matrices, IdentityManagement identity,
-            ApplicationEventPublisher events, Clock clock) {
+    IncidentChanges(
+            Incidents incidents,
+            Timeline timeline,
+            PriorityMatrices matrices,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.matrices = matrices;
@@ -64,8 +69,9 @@ class IncidentChanges {
     Optional<Incident> visible(IncidentId id, ConfidentialIncidentViewed.Part what) {
         Actor actor = actor();
         Optional<Incident> found = seen(actor, id);
-        found.filter(Incident::confidential).ifPresent(incident -> events.publishEvent(
-                new ConfidentialIncidentViewed(id, actor.ref(), clock.instant(), what)));
+        found.filter(Incident::confidential)
+                .ifPresent(incident ->
+                        events.publishEvent(new ConfidentialIncidentViewed(id, actor.ref(), clock.instant(), what)));
         return found;
     }
 
@@ -79,8 +85,13 @@ class IncidentChanges {
      * saves, appends to the timeline under the verb of the change's event and publishes that event; a refusal leaves
      * everything as it was.
      */
-    Outcome<IncidentView> change(IncidentId id, long expectedVersion, Function<Incident, Optional<Refusal>> apply,
-            Function<Incident, Map<String, String>> facts, @Nullable String note, Change changed) {
+    Outcome<IncidentView> change(
+            IncidentId id,
+            long expectedVersion,
+            Function<Incident, Optional<Refusal>> apply,
+            Function<Incident, Map<String, String>> facts,
+            @Nullable String note,
+            Change changed) {
         Actor actor = actor();
         Outcome<Incident> found = lockedForChange(actor, id, expectedVersion);
         if (found instanceof Outcome.Refused<Incident> refused) {
@@ -121,8 +132,8 @@ class IncidentChanges {
     /** The event of one verb's change, from the changed incident and what every change records. */
     @FunctionalInterface
     interface Change {
-        IncidentChanged.StateChange of(Incident changed, ActorRef actor, Instant at, String digestBefore,
-                String digestAfter);
+        IncidentChanged.StateChange of(
+                Incident changed, ActorRef actor, Instant at, String digestBefore, String digestAfter);
     }
 
     /** The digest the audit trail records of the incident's state. */

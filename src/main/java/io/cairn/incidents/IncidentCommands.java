@@ -22,19 +22,29 @@ public final class IncidentCommands {
     private IncidentCommands() {}
 
     /** Gives the incident an owner, a team and a business unit; an absent value clears it. */
-    public record Assign(@Nullable UserId owner, @Nullable TeamId team, @Nullable BusinessUnitId businessUnit,
+    public record Assign(
+            @Nullable UserId owner,
+            @Nullable TeamId team,
+            @Nullable BusinessUnitId businessUnit,
             @NotNull @PositiveOrZero Long version) {}
 
     /** Sets impact and urgency by their labels in the priority matrix; the priority follows from them. */
-    public record Reprioritise(@NotBlank @Size(max = 40) String impact, @NotBlank @Size(max = 40) String urgency,
+    public record Reprioritise(
+            @NotBlank @Size(max = 40) String impact,
+            @NotBlank @Size(max = 40) String urgency,
             @NotNull @PositiveOrZero Long version) {}
 
     /** Sets the RSIT category, and optionally the severity and determination. */
-    public record Recategorise(@NotNull @Valid Category category, @Nullable Severity severity,
-            @Nullable Determination determination, @NotNull @PositiveOrZero Long version) {}
+    public record Recategorise(
+            @NotNull @Valid Category category,
+            @Nullable Severity severity,
+            @Nullable Determination determination,
+            @NotNull @PositiveOrZero Long version) {}
 
     /** Moves the incident to another status; dismissing, closing and reopening need a reason. */
-    public record Transition(@NotNull Status to, @Nullable @Size(max = 5_000) String reason,
+    public record Transition(
+            @NotNull Status to,
+            @Nullable @Size(max = 5_000) String reason,
             @NotNull @PositiveOrZero Long version) {}
 
     /** Adds a note to the timeline. Notes are appended, never replaced, so they carry no version. */
@@ -44,18 +54,27 @@ public final class IncidentCommands {
     public record Link(@NotNull IncidentId target, @NotNull LinkKind kind) {}
 
     /** Folds this incident into another: its timeline is copied there and it is closed as a duplicate. */
-    public record Merge(@NotNull IncidentId target, @NotNull @PositiveOrZero Long version) {}
+    public record Merge(
+            @NotNull IncidentId target,
+            @NotNull @PositiveOrZero Long version) {}
 
     /** Changes the TLP and PAP markings and the confidential flag; lowering TLP needs a reason. */
-    public record Mark(@NotNull Tlp tlp, @NotNull Pap pap, @NotNull Boolean confidential,
-            @Nullable @Size(max = 5_000) String reason, @NotNull @PositiveOrZero Long version) {}
+    public record Mark(
+            @NotNull Tlp tlp,
+            @NotNull Pap pap,
+            @NotNull Boolean confidential,
+            @Nullable @Size(max = 5_000) String reason,
+            @NotNull @PositiveOrZero Long version) {}
 
     /** Replaces the title and description. */
-    public record Describe(@NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
+    public record Describe(
+            @NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
             @NotBlank @Size(max = 20_000) String description,
             @NotNull @PositiveOrZero Long version) {}
 
     /** Records when the incident occurred and when it was detected. */
-    public record RecordTimes(@Nullable Instant occurredAt, @Nullable Instant detectedAt,
+    public record RecordTimes(
+            @Nullable Instant occurredAt,
+            @Nullable Instant detectedAt,
             @NotNull @PositiveOrZero Long version) {}
 }

@@ -6,8 +6,9 @@ import java.time.Instant;
 /**
  * An incident's title or description was rewritten.
  */
-public record IncidentDescribed(IncidentId incident, ActorRef actor, Instant at, Status status, String digestBefore,
-        String digestAfter) implements IncidentChanged.StateChange {
+public record IncidentDescribed(
+        IncidentId incident, ActorRef actor, Instant at, Status status, String digestBefore, String digestAfter)
+        implements IncidentChanged.StateChange {
 
     /** The verb of this change, as the audit trail and the timeline name it. */
     public static final String VERB = "described";

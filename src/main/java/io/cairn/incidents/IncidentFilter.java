@@ -69,7 +69,23 @@ record IncidentFilter(
 
     /** Everything visible, newest first, first page of 50. */
     public static IncidentFilter everything() {
-        return new IncidentFilter(List.of(), List.of(), null, null, null, null, null, null, null, null, null, null,
-                Sort.REPORTED, false, 0, 50, null);
+        return new IncidentFilter(
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Sort.REPORTED,
+                false,
+                0,
+                50,
+                null);
     }
 }

@@ -25,7 +25,10 @@ class IncidentLifecycle {
     private final PriorityMatrices matrices;
     private final ObjectProvider<TransitionRule> transitionRules;
 
-    IncidentLifecycle(IncidentChanges changes, ReportChecks checks, PriorityMatrices matrices,
+    IncidentLifecycle(
+            IncidentChanges changes,
+            ReportChecks checks,
+            PriorityMatrices matrices,
             ObjectProvider<TransitionRule> transitionRules) {
         this.changes = changes;
         this.checks = checks;
@@ -35,15 +38,30 @@ class IncidentLifecycle {
 
     @Transactional
     Outcome<IncidentView> assign(IncidentId id, IncidentCommands.Assign command) {
-        return changes.change(id, command.version(), incident -> {
-            Optional<Refusal> problem = checks.assignmentProblem(command.owner(), command.team(),
-                    command.businessUnit());
-            problem.ifPresentOrElse(refused -> { }, () -> incident.assign(command.owner(), command.team(),
-                    command.businessUnit(), changes.now()));
-            return problem;
-        }, incident -> details("owner", command.owner(), "team", command.team(), "businessUnit",
-                command.businessUnit()), null, (incident, by, at, before, after) -> new IncidentAssigned(incident.id(),
-                        by, at, incident.status(), command.owner(), command.team(), command.businessUnit(), before,
+        return changes.change(
+                id,
+                command.version(),
+                incident -> {
+                    Optional<Refusal> problem =
+                            checks.assignmentProblem(command.owner(), command.team(), command.businessUnit());
+                    problem.ifPresentOrElse(
+                            refused -> {},
+                            () -> incident.assign(
+                                    command.owner(), command.team(), command.businessUnit(), changes.now()));
+                    return problem;
+                },
+                incident -> details(
+                        "owner", command.owner(), "team", command.team(), "businessUnit", command.businessUnit()),
+                null,
+                (incident, by, at, before, after) -> new IncidentAssigned(
+                        incident.id(),
+                        by,
+                        at,
+                        incident.status(),
+                        command.owner(),
+                        command.team(),
+                        command.businessUnit(),
+                        before,
                         after));
     }
 
@@ -57,13 +75,31 @@ class IncidentLifecycle {
             return Outcome.refused(problem.get());
         }
         int priority = matrix.priorityOf(impact.get(), urgency.get());
-        return changes.change(id, command.version(), incident -> {
-            incident.reprioritise(impact.get(), urgency.get(), priority, changes.now());
-            return Optional.empty();
-        }, incident -> details("impact", matrix.impactLabel(impact.get()), "urgency",
-                matrix.urgencyLabel(urgency.get()), "priority", matrix.priorityLabel(priority)), null,
-                (incident, by, at, before, after) -> new IncidentReprioritised(incident.id(), by, at,
-                        incident.status(), impact.get(), urgency.get(), priority, before, after));
+        return changes.change(
+                id,
+                command.version(),
+                incident -> {
+                    incident.reprioritise(impact.get(), urgency.get(), priority, changes.now());
+                    return Optional.empty();
+                },
+                incident -> details(
+                        "impact",
+                        matrix.impactLabel(impact.get()),
+                        "urgency",
+                        matrix.urgencyLabel(urgency.get()),
+                        "priority",
+                        matrix.priorityLabel(priority)),
+                null,
+                (incident, by, at, before, after) -> new IncidentReprioritised(
+                        incident.id(),
+                        by,
+                        at,
+                        incident.status(),
+                        impact.get(),
+                        urgency.get(),
+                        priority,
+                        before,
+                        after));
     }
 
     @Transactional
@@ -71,71 +107,141 @@ class IncidentLifecycle {
         if (!checks.isKnown(command.category())) {
             return Outcome.refused(ReportChecks.unknownCategory(command.category()));
         }
-        return changes.change(id, command.version(), incident -> {
-            IncidentView before = changes.view(incident);
-            incident.recategorise(command.category(),
-                    Objects.requireNonNullElse(command.severity(), before.severity()),
-                    Objects.requireNonNullElse(command.determination(), before.determination()), changes.now());
-            return Optional.empty();
-        }, incident -> {
-            IncidentView after = changes.view(incident);
-            return details("category", after.category().rsitClass() + "/" + after.category().rsitType(),
-                    "severity", after.severity().code(), "determination", after.determination().code());
-        }, null, (incident, by, at, before, after) -> {
-            IncidentView view = changes.view(incident);
-            return new IncidentRecategorised(incident.id(), by, at, incident.status(), view.category(),
-                    view.severity(), view.determination(), before, after);
-        });
+        return changes.change(
+                id,
+                command.version(),
+                incident -> {
+                    IncidentView before = changes.view(incident);
+                    incident.recategorise(
+                            command.category(),
+                            Objects.requireNonNullElse(command.severity(), before.severity()),
+                            Objects.requireNonNullElse(command.determination(), before.determination()),
+                            changes.now());
+                    return Optional.empty();
+                },
+                incident -> {
+                    IncidentView after = changes.view(incident);
+                    return details(
+                            "category",
+                            after.category().rsitClass() + "/"
+                                    + after.category().rsitType(),
+                            "severity",
+                            after.severity().code(),
+                            "determination",
+                            after.determination().code());
+                },
+                null,
+                (incident, by, at, before, after) -> {
+                    IncidentView view = changes.view(incident);
+                    return new IncidentRecategorised(
+                            incident.id(),
+                            by,
+                            at,
+                            incident.status(),
+                            view.category(),
+                            view.severity(),
+                            view.determination(),
+                            before,
+                            after);
+                });
     }
 
     @Transactional
     Outcome<IncidentView> transition(IncidentId id, IncidentCommands.Transition command) {
         Status[] from = new Status[1];
-        return changes.change(id, command.version(), incident -> {
-            from[0] = incident.status();
-            IncidentView before = changes.view(incident);
-            return incident.transition(command.to(), blankToNull(command.reason()), changes.now())
-                    .or(() -> transitionRules.orderedStream()
-                            .flatMap(rule -> rule.refusal(before, command.to()).stream()).findFirst());
-        }, incident -> details("from", from[0].code(), "to", command.to().code()), blankToNull(command.reason()),
-                (incident, by, at, before, after) -> new IncidentTransitioned(incident.id(), by, at, from[0],
-                        incident.status(), before, after));
+        return changes.change(
+                id,
+                command.version(),
+                incident -> {
+                    from[0] = incident.status();
+                    IncidentView before = changes.view(incident);
+                    return incident.transition(command.to(), blankToNull(command.reason()), changes.now())
+                            .or(() -> transitionRules
+                                    .orderedStream()
+                                    .flatMap(rule -> rule.refusal(before, command.to()).stream())
+                                    .findFirst());
+                },
+                incident -> details("from", from[0].code(), "to", command.to().code()),
+                blankToNull(command.reason()),
+                (incident, by, at, before, after) ->
+                        new IncidentTransitioned(incident.id(), by, at, from[0], incident.status(), before, after));
     }
 
     @Transactional
     Outcome<IncidentView> mark(IncidentId id, IncidentCommands.Mark command) {
-        return changes.change(id, command.version(),
-                incident -> incident.mark(command.tlp(), command.pap(), command.confidential(),
-                        blankToNull(command.reason()), changes.now()),
-                incident -> details("tlp", command.tlp().label(), "pap", command.pap().label(), "confidential",
-                        command.confidential()), blankToNull(command.reason()),
-                (incident, by, at, before, after) -> new IncidentMarked(incident.id(), by, at, incident.status(),
-                        command.tlp(), command.pap(), command.confidential(), before, after));
+        return changes.change(
+                id,
+                command.version(),
+                incident -> incident.mark(
+                        command.tlp(),
+                        command.pap(),
+                        command.confidential(),
+                        blankToNull(command.reason()),
+                        changes.now()),
+                incident -> details(
+                        "tlp",
+                        command.tlp().label(),
+                        "pap",
+                        command.pap().label(),
+                        "confidential",
+                        command.confidential()),
+                blankToNull(command.reason()),
+                (incident, by, at, before, after) -> new IncidentMarked(
+                        incident.id(),
+                        by,
+                        at,
+                        incident.status(),
+                        command.tlp(),
+                        command.pap(),
+                        command.confidential(),
+                        before,
+                        after));
     }
 
     @Transactional
     Outcome<IncidentView> describe(IncidentId id, IncidentCommands.Describe command) {
-        return changes.change(id, command.version(), incident -> {
-            Outcome<IncidentTitle> title = IncidentTitle.of(command.title());
-            if (title instanceof Outcome.Refused<IncidentTitle> refused) {
-                return Optional.of(refused.refusal());
-            }
-            incident.describe(((Outcome.Done<IncidentTitle>) title).value(), command.description().trim(),
-                    changes.now());
-            return Optional.empty();
-        }, incident -> Map.of(), null, (incident, by, at, before, after) -> new IncidentDescribed(incident.id(), by,
-                at, incident.status(), before, after));
+        return changes.change(
+                id,
+                command.version(),
+                incident -> {
+                    Outcome<IncidentTitle> title = IncidentTitle.of(command.title());
+                    if (title instanceof Outcome.Refused<IncidentTitle> refused) {
+                        return Optional.of(refused.refusal());
+                    }
+                    incident.describe(
+                            ((Outcome.Done<IncidentTitle>) title).value(),
+                            command.description().trim(),
+                            changes.now());
+                    return Optional.empty();
+                },
+                incident -> Map.of(),
+                null,
+                (incident, by, at, before, after) ->
+                        new IncidentDescribed(incident.id(), by, at, incident.status(), before, after));
     }
 
     @Transactional
     Outcome<IncidentView> recordTimes(IncidentId id, IncidentCommands.RecordTimes command) {
-        return changes.change(id, command.version(), incident -> {
-            Optional<Refusal> problem = checks.timesProblem(command.occurredAt(), command.detectedAt());
-            problem.ifPresentOrElse(refused -> { }, () -> incident.recordTimes(command.occurredAt(),
-                    command.detectedAt(), changes.now()));
-            return problem;
-        }, incident -> details("occurredAt", command.occurredAt(), "detectedAt", command.detectedAt()), null,
-                (incident, by, at, before, after) -> new IncidentTimesRecorded(incident.id(), by, at,
-                        incident.status(), command.occurredAt(), command.detectedAt(), before, after));
+        return changes.change(
+                id,
+                command.version(),
+                incident -> {
+                    Optional<Refusal> problem = checks.timesProblem(command.occurredAt(), command.detectedAt());
+                    problem.ifPresentOrElse(
+                            refused -> {},
+                            () -> incident.recordTimes(command.occurredAt(), command.detectedAt(), changes.now()));
+                    return problem;
+                },
+                incident -> details("occurredAt", command.occurredAt(), "detectedAt", command.detectedAt()),
+                null,
+                (incident, by, at, before, after) -> new IncidentTimesRecorded(
+                        incident.id(),
+                        by,
+                        at,
+                        incident.status(),
+                        command.occurredAt(),
+                        command.detectedAt(),
+                        before,
+                        after));
     }
 }

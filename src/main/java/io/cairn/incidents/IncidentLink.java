@@ -6,5 +6,4 @@ package io.cairn.incidents;
  * @param kind the link; for {@code parent-of} and {@code duplicate-of}, {@code outgoing} says whether this incident
  *     is the parent (or the duplicate)
  */
-record IncidentLink(LinkKind kind, boolean outgoing, IncidentId other, String otherReference,
-        String otherTitle) {}
+record IncidentLink(LinkKind kind, boolean outgoing, IncidentId other, String otherReference, String otherTitle) {}

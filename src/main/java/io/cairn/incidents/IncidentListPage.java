@@ -47,7 +47,8 @@ class IncidentListPage {
     private static final int DEFAULT_PAGE_SIZE = 25;
     /** The parameters links to other pages of the list carry on: the components of {@link ListQuery}. */
     private static final Set<String> QUERY_PARAMETERS = Arrays.stream(ListQuery.class.getRecordComponents())
-            .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+            .map(java.lang.reflect.RecordComponent::getName)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final IncidentManagement incidents;
     private final IdentityManagement identity;
@@ -55,8 +56,12 @@ class IncidentListPage {
     private final MessageSource messages;
     private final List<IncidentListMarks> markers;
 
-    IncidentListPage(IncidentManagement incidents, IdentityManagement identity, PageChoices choices,
-            MessageSource messages, List<IncidentListMarks> markers) {
+    IncidentListPage(
+            IncidentManagement incidents,
+            IdentityManagement identity,
+            PageChoices choices,
+            MessageSource messages,
+            List<IncidentListMarks> markers) {
         this.incidents = incidents;
         this.identity = identity;
         this.choices = choices;
@@ -112,17 +117,31 @@ class IncidentListPage {
 
         /** True when a filter other than the search text is set. */
         public boolean panelFiltered() {
-            return !status.isEmpty() || !priority.isEmpty() || !blank(categoryClass) || !blank(team)
-                    || !blank(businessUnit) || !blank(owner) || !blank(reportedFrom) || !blank(reportedTo);
+            return !status.isEmpty()
+                    || !priority.isEmpty()
+                    || !blank(categoryClass)
+                    || !blank(team)
+                    || !blank(businessUnit)
+                    || !blank(owner)
+                    || !blank(reportedFrom)
+                    || !blank(reportedTo);
         }
     }
 
     /** One row of the list, with the names of owner and team, and other modules' marks (such as SLA due times). */
-    record Row(IncidentSummary incident, String categoryLabel, @Nullable String ownerName,
-            @Nullable String teamName, List<IncidentListMarks.Mark> marks) {}
+    record Row(
+            IncidentSummary incident,
+            String categoryLabel,
+            @Nullable String ownerName,
+            @Nullable String teamName,
+            List<IncidentListMarks.Mark> marks) {}
 
     /** The links to other pages: the numbered ones near this page, the previous and the next. */
-    record Paging(List<PageLink> pages, long pageCount, @Nullable String previous, @Nullable String next) {}
+    record Paging(
+            List<PageLink> pages,
+            long pageCount,
+            @Nullable String previous,
+            @Nullable String next) {}
 
     /** A link to a page of the list. */
     record PageLink(int number, String url, boolean current) {}
@@ -131,8 +150,12 @@ class IncidentListPage {
     record SortLink(String url, boolean active, boolean ascending) {}
 
     @GetMapping("/incidents")
-    String list(@ModelAttribute("query") ListQuery query, BindingResult errors, Model model,
-            HttpServletRequest request, HttpServletResponse response,
+    String list(
+            @ModelAttribute("query") ListQuery query,
+            BindingResult errors,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
             @RequestHeader(value = "HX-History-Restore-Request", required = false) @Nullable String restore) {
         Actor actor = identity.requireActor();
@@ -156,8 +179,11 @@ class IncidentListPage {
         model.addAttribute("links", paging(query, page, request));
         model.addAttribute("sortLinks", sortLinks(query, request));
         model.addAttribute("pageSizes", PAGE_SIZES);
-        model.addAttribute("sorts", List.of(IncidentFilter.Sort.values()).stream().map(IncidentFilter.Sort::code)
-                .toList());
+        model.addAttribute(
+                "sorts",
+                List.of(IncidentFilter.Sort.values()).stream()
+                        .map(IncidentFilter.Sort::code)
+                        .toList());
         response.addHeader("Vary", "HX-Request");
         model.addAttribute("handles", PageChoices.handles(actor));
         if (htmx != null && restore == null) {
@@ -175,8 +201,10 @@ class IncidentListPage {
         Locale locale = LocaleContextHolder.getLocale();
         return errors.getAllErrors().stream()
                 .map(error -> (error instanceof FieldError field
-                        ? messages.getMessage("list.filter." + field.getField(), null, field.getField(), locale) + ": "
-                        : "") + messages.getMessage(error, locale))
+                                ? messages.getMessage("list.filter." + field.getField(), null, field.getField(), locale)
+                                        + ": "
+                                : "")
+                        + messages.getMessage(error, locale))
                 .toList();
     }
 
@@ -216,14 +244,29 @@ class IncidentListPage {
             errors.rejectValue("reportedTo", "filter.dates.reversed", "lies before the first day");
         }
         TeamId team = FormIds.parse(query.team(), TeamId::valueOf, "team", errors);
-        BusinessUnitId businessUnit = FormIds.parse(query.businessUnit(), BusinessUnitId::valueOf, "businessUnit",
-                errors);
+        BusinessUnitId businessUnit =
+                FormIds.parse(query.businessUnit(), BusinessUnitId::valueOf, "businessUnit", errors);
         UserId owner = FormIds.parse(query.owner(), UserId::valueOf, "owner", errors);
-        List<String> priorities = query.priority().stream().filter(p -> !p.isBlank()).toList();
-        return new IncidentFilter(statuses, priorities, blankToNull(query.categoryClass()), null, team, businessUnit,
-                owner, blankToNull(query.q()), startOf(reportedFrom),
-                reportedTo == null ? null : startOf(reportedTo.plusDays(1)), null, null, sort,
-                query.ascending(), query.pageNumber(), query.pageSize(), blankToNull(query.cursor()));
+        List<String> priorities =
+                query.priority().stream().filter(p -> !p.isBlank()).toList();
+        return new IncidentFilter(
+                statuses,
+                priorities,
+                blankToNull(query.categoryClass()),
+                null,
+                team,
+                businessUnit,
+                owner,
+                blankToNull(query.q()),
+                startOf(reportedFrom),
+                reportedTo == null ? null : startOf(reportedTo.plusDays(1)),
+                null,
+                null,
+                sort,
+                query.ascending(),
+                query.pageNumber(),
+                query.pageSize(),
+                blankToNull(query.cursor()));
     }
 
     private List<Row> rows(IncidentPage page) {
@@ -236,13 +279,17 @@ class IncidentListPage {
         Map<UserId, String> ownerNames = identity.displayNames(owners);
         Map<TeamId, String> teamNames = identity.teamNames();
         List<IncidentId> ids = page.items().stream().map(IncidentSummary::id).toList();
-        List<Map<IncidentId, IncidentListMarks.Mark>> marks = markers.stream().map(marker -> marker.marksOf(ids))
-                .toList();
+        List<Map<IncidentId, IncidentListMarks.Mark>> marks =
+                markers.stream().map(marker -> marker.marksOf(ids)).toList();
         return page.items().stream()
-                .map(item -> new Row(item, incidents.categoryLabel(item.category()),
+                .map(item -> new Row(
+                        item,
+                        incidents.categoryLabel(item.category()),
                         item.owner() == null ? null : ownerNames.get(item.owner()),
                         item.team() == null ? null : teamNames.get(item.team()),
-                        marks.stream().map(byIncident -> byIncident.get(item.id())).filter(Objects::nonNull)
+                        marks.stream()
+                                .map(byIncident -> byIncident.get(item.id()))
+                                .filter(Objects::nonNull)
                                 .toList()))
                 .toList();
     }
@@ -258,12 +305,15 @@ class IncidentListPage {
         if (page.totalIsExact()) {
             for (long number = 0; number < pageCount; number++) {
                 if (Math.abs(number - current) <= 2 || number == 0 || number == pageCount - 1) {
-                    numbered.add(new PageLink((int) number + 1, pageUrl(request, (int) number, null),
-                            number == current));
+                    numbered.add(
+                            new PageLink((int) number + 1, pageUrl(request, (int) number, null), number == current));
                 }
             }
         }
-        return new Paging(numbered, pageCount, current > 0 ? pageUrl(request, current - 1, null) : null,
+        return new Paging(
+                numbered,
+                pageCount,
+                current > 0 ? pageUrl(request, current - 1, null) : null,
                 page.nextCursor() != null ? pageUrl(request, current + 1, page.nextCursor()) : null);
     }
 
@@ -272,9 +322,13 @@ class IncidentListPage {
         for (IncidentFilter.Sort sort : IncidentFilter.Sort.values()) {
             boolean active = sort.code().equals(query.sortCode());
             boolean ascendingNext = active ? !query.ascending() : sort == IncidentFilter.Sort.NUMBER;
-            String url = listUrl(request).replaceQueryParam("sort", sort.code())
+            String url = listUrl(request)
+                    .replaceQueryParam("sort", sort.code())
                     .replaceQueryParam("direction", ascendingNext ? "asc" : "desc")
-                    .replaceQueryParam("page").replaceQueryParam("cursor").build().toUriString();
+                    .replaceQueryParam("page")
+                    .replaceQueryParam("cursor")
+                    .build()
+                    .toUriString();
             links.put(sort.code(), new SortLink(url, active, query.ascending()));
         }
         return links;
@@ -297,7 +351,8 @@ class IncidentListPage {
         request.getParameterMap().forEach((name, values) -> {
             List<String> kept = Arrays.stream(values).filter(v -> !v.isBlank()).toList();
             if (!kept.isEmpty() && QUERY_PARAMETERS.contains(name)) {
-                url.queryParam(name, kept.stream().map(IncidentListPage::encoded).toArray());
+                url.queryParam(
+                        name, kept.stream().map(IncidentListPage::encoded).toArray());
             }
         });
         return url;

@@ -45,8 +45,14 @@ public class IncidentManagement {
     private final SavedViewKeeping savedViews;
     private final PriorityMatrixAdministration matrices;
 
-    IncidentManagement(Reporting reporting, IncidentReading reading, IncidentLifecycle lifecycle, Triage triage,
-            Conversation conversation, Linking linking, SavedViewKeeping savedViews,
+    IncidentManagement(
+            Reporting reporting,
+            IncidentReading reading,
+            IncidentLifecycle lifecycle,
+            Triage triage,
+            Conversation conversation,
+            Linking linking,
+            SavedViewKeeping savedViews,
             PriorityMatrixAdministration matrices) {
         this.reporting = reporting;
         this.reading = reading;

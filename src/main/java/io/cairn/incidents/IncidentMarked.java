@@ -8,8 +8,17 @@ import java.time.Instant;
 /**
  * An incident's TLP, PAP or confidentiality changed.
  */
-public record IncidentMarked(IncidentId incident, ActorRef actor, Instant at, Status status, Tlp tlp, Pap pap,
-        boolean confidential, String digestBefore, String digestAfter) implements IncidentChanged.StateChange {
+public record IncidentMarked(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Status status,
+        Tlp tlp,
+        Pap pap,
+        boolean confidential,
+        String digestBefore,
+        String digestAfter)
+        implements IncidentChanged.StateChange {
 
     /** The verb of this change, as the audit trail and the timeline name it. */
     public static final String VERB = "marked";

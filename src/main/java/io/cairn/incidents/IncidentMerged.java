@@ -8,8 +8,15 @@ import java.time.Instant;
  *
  * @param into the incident it was merged into
  */
-public record IncidentMerged(IncidentId incident, ActorRef actor, Instant at, Status status, IncidentId into,
-        String digestBefore, String digestAfter) implements IncidentChanged.StateChange {
+public record IncidentMerged(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Status status,
+        IncidentId into,
+        String digestBefore,
+        String digestAfter)
+        implements IncidentChanged.StateChange {
 
     /** The verb of this change, as the audit trail and the timeline name it. */
     public static final String VERB = "merged";

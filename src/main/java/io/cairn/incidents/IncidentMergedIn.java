@@ -8,8 +8,15 @@ import java.time.Instant;
  *
  * @param duplicate the incident that was merged into this one
  */
-public record IncidentMergedIn(IncidentId incident, ActorRef actor, Instant at, Status status, IncidentId duplicate,
-        String digestBefore, String digestAfter) implements IncidentChanged.StateChange {
+public record IncidentMergedIn(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Status status,
+        IncidentId duplicate,
+        String digestBefore,
+        String digestAfter)
+        implements IncidentChanged.StateChange {
 
     /** The verb of this change, as the audit trail and the timeline name it. */
     public static final String VERB = "merged-in";

@@ -8,8 +8,15 @@ import java.time.Instant;
  *
  * @param entry the note's timeline entry
  */
-public record IncidentNoted(IncidentId incident, ActorRef actor, Instant at, Status status, long entry,
-        String digestBefore, String digestAfter) implements IncidentChanged {
+public record IncidentNoted(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Status status,
+        long entry,
+        String digestBefore,
+        String digestAfter)
+        implements IncidentChanged {
 
     /** The verb of this change, as the audit trail and the timeline name it. */
     public static final String VERB = "noted";

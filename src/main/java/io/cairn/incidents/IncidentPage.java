@@ -10,5 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param totalIsExact false when the count stopped at the cap
  * @param nextCursor the cursor of the next page, absent on the last page
  */
-record IncidentPage(List<IncidentSummary> items, int page, int size, long total, boolean totalIsExact,
+record IncidentPage(
+        List<IncidentSummary> items,
+        int page,
+        int size,
+        long total,
+        boolean totalIsExact,
         @Nullable String nextCursor) {}

@@ -39,8 +39,13 @@ class IncidentPageModel {
     private final TimelineTexts timelineTexts;
     private final MessageSource messages;
 
-    IncidentPageModel(IncidentManagement incidents, IdentityManagement identity, PageChoices choices,
-            TimelineTexts timelineTexts, MessageSource messages, ObjectProvider<IncidentPageSection> sections) {
+    IncidentPageModel(
+            IncidentManagement incidents,
+            IdentityManagement identity,
+            PageChoices choices,
+            TimelineTexts timelineTexts,
+            MessageSource messages,
+            ObjectProvider<IncidentPageSection> sections) {
         this.incidents = incidents;
         this.sections = sections;
         this.identity = identity;
@@ -62,18 +67,22 @@ class IncidentPageModel {
         model.addAttribute("mainSections", sections(id, IncidentPageSection.Place.MAIN));
         model.addAttribute("categoryLabel", incidents.categoryLabel(incident.category()));
         model.addAttribute("names", names(incident));
-        model.addAttribute("mergedInto", incident.mergedInto() == null ? null
-                : incidents.incident(incident.mergedInto()).orElse(null));
+        model.addAttribute(
+                "mergedInto",
+                incident.mergedInto() == null
+                        ? null
+                        : incidents.incident(incident.mergedInto()).orElse(null));
         model.addAttribute("timeline", timelineTexts.of(incidents.timeline(id).orElse(List.of())));
         model.addAttribute("links", links(id));
         model.addAttribute("handles", handles);
-        model.addAttribute("notes", handles || actor.id().equals(incident.reporter())
-                || actor.has(Role.PRIVACY_OFFICER));
+        model.addAttribute(
+                "notes", handles || actor.id().equals(incident.reporter()) || actor.has(Role.PRIVACY_OFFICER));
         model.addAttribute("openAction", openAction);
         model.addAttribute("pageAddress", "/incidents/" + id);
         model.addAttribute("lifecycle", lifecycle(incident.status()));
-        model.addAttribute("noteForm", model.containsAttribute("noteForm") ? model.getAttribute("noteForm")
-                : new IncidentPages.NoteForm(""));
+        model.addAttribute(
+                "noteForm",
+                model.containsAttribute("noteForm") ? model.getAttribute("noteForm") : new IncidentPages.NoteForm(""));
         if (handles) {
             addActionForms(incident, model);
         }
@@ -84,10 +93,11 @@ class IncidentPageModel {
     record Section(String id, String path) {}
 
     private List<Section> sections(IncidentId id, IncidentPageSection.Place place) {
-        return sections.stream().filter(section -> section.place() == place)
-                .sorted(Comparator.comparingInt(IncidentPageSection::order)
-                        .thenComparing(IncidentPageSection::id))
-                .map(section -> new Section(section.id(), section.path(id))).toList();
+        return sections.stream()
+                .filter(section -> section.place() == place)
+                .sorted(Comparator.comparingInt(IncidentPageSection::order).thenComparing(IncidentPageSection::id))
+                .map(section -> new Section(section.id(), section.path(id)))
+                .toList();
     }
 
     private void addActionForms(IncidentView incident, Model model) {
@@ -103,21 +113,38 @@ class IncidentPageModel {
         model.addAttribute("tlps", Tlp.values());
         model.addAttribute("paps", Pap.values());
         model.addAttribute("linkKinds", LinkKind.values());
-        addIfAbsent(model, "assignForm", () -> new IncidentPages.AssignForm(text(incident.owner()),
-                text(incident.team()), text(incident.businessUnit()), version));
-        addIfAbsent(model, "priorityForm", () -> new IncidentPages.PriorityForm(incident.impact(),
-                incident.urgency(), version));
-        addIfAbsent(model, "categoryForm", () -> new IncidentPages.CategoryForm(
-                PageChoices.valueOf(incident.category()), incident.severity(), incident.determination(), version));
+        addIfAbsent(
+                model,
+                "assignForm",
+                () -> new IncidentPages.AssignForm(
+                        text(incident.owner()), text(incident.team()), text(incident.businessUnit()), version));
+        addIfAbsent(
+                model,
+                "priorityForm",
+                () -> new IncidentPages.PriorityForm(incident.impact(), incident.urgency(), version));
+        addIfAbsent(
+                model,
+                "categoryForm",
+                () -> new IncidentPages.CategoryForm(
+                        PageChoices.valueOf(incident.category()),
+                        incident.severity(),
+                        incident.determination(),
+                        version));
         addIfAbsent(model, "transitionForm", () -> new IncidentPages.TransitionForm("", "", version));
         addIfAbsent(model, "linkForm", () -> new IncidentPages.LinkForm("", LinkKind.RELATED));
         addIfAbsent(model, "mergeForm", () -> new IncidentPages.MergeForm("", version));
-        addIfAbsent(model, "markForm", () -> new IncidentPages.MarkForm(incident.tlp(), incident.pap(),
-                incident.confidential(), "", version));
-        addIfAbsent(model, "describeForm", () -> new IncidentPages.DescribeForm(incident.title(),
-                incident.description(), version));
-        addIfAbsent(model, "timesForm", () -> new IncidentPages.TimesForm(local(incident.occurredAt()),
-                local(incident.detectedAt()), version));
+        addIfAbsent(
+                model,
+                "markForm",
+                () -> new IncidentPages.MarkForm(incident.tlp(), incident.pap(), incident.confidential(), "", version));
+        addIfAbsent(
+                model,
+                "describeForm",
+                () -> new IncidentPages.DescribeForm(incident.title(), incident.description(), version));
+        addIfAbsent(
+                model,
+                "timesForm",
+                () -> new IncidentPages.TimesForm(local(incident.occurredAt()), local(incident.detectedAt()), version));
     }
 
     /** One step of the lifecycle as the page draws it: passed, where the incident is now, or still ahead. */
@@ -127,8 +154,15 @@ class IncidentPageModel {
     static List<Step> lifecycle(Status now) {
         List<Status> path = now == Status.DISMISSED
                 ? List.of(Status.NEW, Status.TRIAGE, Status.DISMISSED)
-                : List.of(Status.NEW, Status.TRIAGE, Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION,
-                        Status.RECOVERY, Status.REVIEW, Status.CLOSED);
+                : List.of(
+                        Status.NEW,
+                        Status.TRIAGE,
+                        Status.ANALYSIS,
+                        Status.CONTAINMENT,
+                        Status.ERADICATION,
+                        Status.RECOVERY,
+                        Status.REVIEW,
+                        Status.CLOSED);
         int at = path.indexOf(now);
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
@@ -148,17 +182,29 @@ class IncidentPageModel {
             people.add(incident.owner());
         }
         Map<UserId, String> displayNames = identity.displayNames(people);
-        names.put("reporter", incident.reporter() == null ? messages.getMessage("incident.reporter.anonymous", null,
-                LocaleContextHolder.getLocale()) : displayNames.getOrDefault(incident.reporter(), ""));
+        names.put(
+                "reporter",
+                incident.reporter() == null
+                        ? messages.getMessage("incident.reporter.anonymous", null, LocaleContextHolder.getLocale())
+                        : displayNames.getOrDefault(incident.reporter(), ""));
         if (incident.owner() != null) {
-            names.put("owner", displayNames.getOrDefault(incident.owner(), incident.owner().toString()));
+            names.put(
+                    "owner",
+                    displayNames.getOrDefault(incident.owner(), incident.owner().toString()));
         }
         if (incident.team() != null) {
-            names.put("team", identity.teamNames().getOrDefault(incident.team(), incident.team().toString()));
+            names.put(
+                    "team",
+                    identity.teamNames()
+                            .getOrDefault(incident.team(), incident.team().toString()));
         }
         if (incident.businessUnit() != null) {
-            names.put("businessUnit", identity.businessUnitNames().getOrDefault(incident.businessUnit(),
-                    incident.businessUnit().toString()));
+            names.put(
+                    "businessUnit",
+                    identity.businessUnitNames()
+                            .getOrDefault(
+                                    incident.businessUnit(),
+                                    incident.businessUnit().toString()));
         }
         return names;
     }
@@ -166,8 +212,11 @@ class IncidentPageModel {
     private List<PageChoices.Person> ownersIncluding(@Nullable UserId owner) {
         List<PageChoices.Person> owners = new ArrayList<>(choices.owners());
         if (owner != null && owners.stream().noneMatch(person -> person.id().equals(owner.toString()))) {
-            owners.add(0, new PageChoices.Person(owner.toString(),
-                    identity.displayNames(Set.of(owner)).getOrDefault(owner, owner.toString())));
+            owners.add(
+                    0,
+                    new PageChoices.Person(
+                            owner.toString(),
+                            identity.displayNames(Set.of(owner)).getOrDefault(owner, owner.toString())));
         }
         return owners;
     }

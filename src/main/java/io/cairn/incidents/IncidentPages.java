@@ -59,34 +59,57 @@ class IncidentPages {
 
     // --- the forms -----------------------------------------------------------------------------------------------
 
-    record AssignForm(@Nullable String owner, @Nullable String team, @Nullable String businessUnit,
+    record AssignForm(
+            @Nullable String owner,
+            @Nullable String team,
+            @Nullable String businessUnit,
             @NotNull Long version) {}
 
-    record PriorityForm(@NotBlank String impact, @NotBlank String urgency, @NotNull Long version) {}
+    record PriorityForm(
+            @NotBlank String impact,
+            @NotBlank String urgency,
+            @NotNull Long version) {}
 
-    record CategoryForm(@NotBlank String category, @Nullable Severity severity,
-            @Nullable Determination determination, @NotNull Long version) {}
+    record CategoryForm(
+            @NotBlank String category,
+            @Nullable Severity severity,
+            @Nullable Determination determination,
+            @NotNull Long version) {}
 
-    record TransitionForm(@NotBlank String to, @Nullable @Size(max = 5_000) String reason, @NotNull Long version) {}
+    record TransitionForm(
+            @NotBlank String to,
+            @Nullable @Size(max = 5_000) String reason,
+            @NotNull Long version) {}
 
     record NoteForm(@NotBlank @Size(max = 20_000) String text) {}
 
-    record LinkForm(@NotBlank @Size(max = 100) String target, @NotNull LinkKind kind) {}
+    record LinkForm(
+            @NotBlank @Size(max = 100) String target,
+            @NotNull LinkKind kind) {}
 
-    record MergeForm(@NotBlank @Size(max = 100) String target, @NotNull Long version) {}
+    record MergeForm(
+            @NotBlank @Size(max = 100) String target,
+            @NotNull Long version) {}
 
-    record MarkForm(@NotNull Tlp tlp, @NotNull Pap pap, @Nullable Boolean confidential,
-            @Nullable @Size(max = 5_000) String reason, @NotNull Long version) {}
+    record MarkForm(
+            @NotNull Tlp tlp,
+            @NotNull Pap pap,
+            @Nullable Boolean confidential,
+            @Nullable @Size(max = 5_000) String reason,
+            @NotNull Long version) {}
 
-    record DescribeForm(@NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
+    record DescribeForm(
+            @NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
             @NotBlank @Size(max = 20_000) String description,
             @NotNull Long version) {}
 
     record TimesForm(
             @Nullable @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
             LocalDateTime occurredAt,
+
             @Nullable @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
             LocalDateTime detectedAt,
+
             @NotNull Long version) {}
 
     // --- reading -------------------------------------------------------------------------------------------------
@@ -110,40 +133,81 @@ class IncidentPages {
     // --- acting --------------------------------------------------------------------------------------------------
 
     @PostMapping("/assign")
-    String assign(@PathVariable String id, @Valid @ModelAttribute("assignForm") AssignForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String assign(
+            @PathVariable String id,
+            @Valid @ModelAttribute("assignForm") AssignForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
         UserId owner = FormIds.parse(form.owner(), UserId::valueOf, "owner", errors);
         TeamId team = FormIds.parse(form.team(), TeamId::valueOf, "team", errors);
         BusinessUnitId unit = FormIds.parse(form.businessUnit(), BusinessUnitId::valueOf, "businessUnit", errors);
-        return act(incident, "assign", errors, model, redirect, response, () -> incidents.assign(incident,
-                new IncidentCommands.Assign(owner, team, unit, form.version())));
+        return act(
+                incident,
+                "assign",
+                errors,
+                model,
+                redirect,
+                response,
+                () -> incidents.assign(incident, new IncidentCommands.Assign(owner, team, unit, form.version())));
     }
 
     @PostMapping("/reprioritise")
-    String reprioritise(@PathVariable String id, @Valid @ModelAttribute("priorityForm") PriorityForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String reprioritise(
+            @PathVariable String id,
+            @Valid @ModelAttribute("priorityForm") PriorityForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
-        return act(incident, "reprioritise", errors, model, redirect, response, () -> incidents.reprioritise(
-                incident, new IncidentCommands.Reprioritise(form.impact(), form.urgency(), form.version())));
+        return act(
+                incident,
+                "reprioritise",
+                errors,
+                model,
+                redirect,
+                response,
+                () -> incidents.reprioritise(
+                        incident, new IncidentCommands.Reprioritise(form.impact(), form.urgency(), form.version())));
     }
 
     @PostMapping("/recategorise")
-    String recategorise(@PathVariable String id, @Valid @ModelAttribute("categoryForm") CategoryForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String recategorise(
+            @PathVariable String id,
+            @Valid @ModelAttribute("categoryForm") CategoryForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
         Optional<Category> category = PageChoices.categoryOf(form.category());
         if (category.isEmpty() && !errors.hasFieldErrors("category")) {
             errors.rejectValue("category", "form.unknown-choice", "is not a category");
         }
-        return act(incident, "recategorise", errors, model, redirect, response, () -> incidents.recategorise(
-                incident, new IncidentCommands.Recategorise(category.orElseThrow(), form.severity(),
-                        form.determination(), form.version())));
+        return act(
+                incident,
+                "recategorise",
+                errors,
+                model,
+                redirect,
+                response,
+                () -> incidents.recategorise(
+                        incident,
+                        new IncidentCommands.Recategorise(
+                                category.orElseThrow(), form.severity(), form.determination(), form.version())));
     }
 
     @PostMapping("/transition")
-    String transition(@PathVariable String id, @Valid @ModelAttribute("transitionForm") TransitionForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String transition(
+            @PathVariable String id,
+            @Valid @ModelAttribute("transitionForm") TransitionForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
         Status to = null;
         if (!errors.hasFieldErrors("to")) {
@@ -154,67 +218,156 @@ class IncidentPages {
             }
         }
         Status target = to;
-        return act(incident, "transition", errors, model, redirect, response, () -> incidents.transition(incident,
-                new IncidentCommands.Transition(valid(target), form.reason(), form.version())));
+        return act(
+                incident,
+                "transition",
+                errors,
+                model,
+                redirect,
+                response,
+                () -> incidents.transition(
+                        incident, new IncidentCommands.Transition(valid(target), form.reason(), form.version())));
     }
 
     @PostMapping("/notes")
-    String addNote(@PathVariable String id, @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String addNote(
+            @PathVariable String id,
+            @Valid @ModelAttribute("noteForm") NoteForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
-        return act(incident, "note", errors, model, redirect, response,
+        return act(
+                incident,
+                "note",
+                errors,
+                model,
+                redirect,
+                response,
                 () -> incidents.addNote(incident, new IncidentCommands.AddNote(form.text())));
     }
 
     @PostMapping("/links")
-    String link(@PathVariable String id, @Valid @ModelAttribute("linkForm") LinkForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String link(
+            @PathVariable String id,
+            @Valid @ModelAttribute("linkForm") LinkForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
         IncidentId target = other(form.target(), errors);
-        return act(incident, "link", errors, model, redirect, response,
+        return act(
+                incident,
+                "link",
+                errors,
+                model,
+                redirect,
+                response,
                 () -> incidents.link(incident, new IncidentCommands.Link(valid(target), form.kind())));
     }
 
     @PostMapping("/merge")
-    String merge(@PathVariable String id, @Valid @ModelAttribute("mergeForm") MergeForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String merge(
+            @PathVariable String id,
+            @Valid @ModelAttribute("mergeForm") MergeForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
         IncidentId target = other(form.target(), errors);
-        return act(incident, "merge", errors, model, redirect, response,
+        return act(
+                incident,
+                "merge",
+                errors,
+                model,
+                redirect,
+                response,
                 () -> incidents.merge(incident, new IncidentCommands.Merge(valid(target), form.version())));
     }
 
     @PostMapping("/mark")
-    String mark(@PathVariable String id, @Valid @ModelAttribute("markForm") MarkForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String mark(
+            @PathVariable String id,
+            @Valid @ModelAttribute("markForm") MarkForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
-        return act(incident, "mark", errors, model, redirect, response, () -> incidents.mark(incident,
-                new IncidentCommands.Mark(form.tlp(), form.pap(), Boolean.TRUE.equals(form.confidential()),
-                        form.reason(), form.version())));
+        return act(
+                incident,
+                "mark",
+                errors,
+                model,
+                redirect,
+                response,
+                () -> incidents.mark(
+                        incident,
+                        new IncidentCommands.Mark(
+                                form.tlp(),
+                                form.pap(),
+                                Boolean.TRUE.equals(form.confidential()),
+                                form.reason(),
+                                form.version())));
     }
 
     @PostMapping("/describe")
-    String describe(@PathVariable String id, @Valid @ModelAttribute("describeForm") DescribeForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String describe(
+            @PathVariable String id,
+            @Valid @ModelAttribute("describeForm") DescribeForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
-        return act(incident, "describe", errors, model, redirect, response, () -> incidents.describe(incident,
-                new IncidentCommands.Describe(form.title(), form.description(), form.version())));
+        return act(
+                incident,
+                "describe",
+                errors,
+                model,
+                redirect,
+                response,
+                () -> incidents.describe(
+                        incident, new IncidentCommands.Describe(form.title(), form.description(), form.version())));
     }
 
     @PostMapping("/times")
-    String recordTimes(@PathVariable String id, @Valid @ModelAttribute("timesForm") TimesForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String recordTimes(
+            @PathVariable String id,
+            @Valid @ModelAttribute("timesForm") TimesForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         IncidentId incident = idOf(id);
-        return act(incident, "times", errors, model, redirect, response, () -> incidents.recordTimes(incident,
-                new IncidentCommands.RecordTimes(utc(form.occurredAt()), utc(form.detectedAt()), form.version())));
+        return act(
+                incident,
+                "times",
+                errors,
+                model,
+                redirect,
+                response,
+                () -> incidents.recordTimes(
+                        incident,
+                        new IncidentCommands.RecordTimes(
+                                utc(form.occurredAt()), utc(form.detectedAt()), form.version())));
     }
 
     /**
      * Carries out an action whose form is valid, then redirects to the incident with a notice; shows the page again
      * with the problems otherwise. A refusal to see or to change the incident at all is a 404 or 403 page.
      */
-    private String act(IncidentId id, String action, BindingResult errors, Model model, RedirectAttributes redirect,
-            HttpServletResponse response, Supplier<Outcome<?>> command) {
+    private String act(
+            IncidentId id,
+            String action,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            Supplier<Outcome<?>> command) {
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return pageModel.show(id, action, model);
@@ -232,8 +385,8 @@ class IncidentPages {
                 }
             }
         }
-        redirect.addFlashAttribute("notice", messages.getMessage("incident.done." + action, null,
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "notice", messages.getMessage("incident.done." + action, null, LocaleContextHolder.getLocale()));
         return "redirect:/incidents/" + id + (action.equals("note") ? "#timeline" : "");
     }
 

@@ -36,8 +36,14 @@ class IncidentReading {
     private final RsitTaxonomy taxonomy;
     private final JdbcClient jdbc;
 
-    IncidentReading(IncidentChanges changes, Incidents incidents, Timeline timeline, IncidentSearch search,
-            PriorityMatrices matrices, RsitTaxonomy taxonomy, JdbcClient jdbc) {
+    IncidentReading(
+            IncidentChanges changes,
+            Incidents incidents,
+            Timeline timeline,
+            IncidentSearch search,
+            PriorityMatrices matrices,
+            RsitTaxonomy taxonomy,
+            JdbcClient jdbc) {
         this.changes = changes;
         this.incidents = incidents;
         this.timeline = timeline;
@@ -100,8 +106,8 @@ class IncidentReading {
 
     private Optional<Refusal> filterProblem(IncidentFilter filter) {
         if (filter.size() < 1 || filter.size() > IncidentFilter.MAX_PAGE_SIZE) {
-            return Optional.of(Refusal.invalid("size", SharedRefusals.OUT_OF_RANGE, "1",
-                    String.valueOf(IncidentFilter.MAX_PAGE_SIZE)));
+            return Optional.of(Refusal.invalid(
+                    "size", SharedRefusals.OUT_OF_RANGE, "1", String.valueOf(IncidentFilter.MAX_PAGE_SIZE)));
         }
         if (filter.page() < 0 || filter.page() > 100_000) {
             return Optional.of(Refusal.invalid("page", SharedRefusals.OUT_OF_RANGE, "0", "100000"));
@@ -111,9 +117,13 @@ class IncidentReading {
         }
         PriorityMatrix matrix = matrices.current();
         Optional<String> unknownPriority = filter.priorities().stream()
-                .filter(label -> matrix.priorityLevel(label).isEmpty()).findFirst();
+                .filter(label -> matrix.priorityLevel(label).isEmpty())
+                .findFirst();
         if (unknownPriority.isPresent()) {
-            return Optional.of(Refusal.invalid("priority", IncidentRefusals.NOT_A_PRIORITY, unknownPriority.get(),
+            return Optional.of(Refusal.invalid(
+                    "priority",
+                    IncidentRefusals.NOT_A_PRIORITY,
+                    unknownPriority.get(),
                     matrix.priorities().toString()));
         }
         if (filter.text() != null && filter.text().length() > 500) {
@@ -124,8 +134,24 @@ class IncidentReading {
 
     @Transactional(readOnly = true)
     Outcome<IncidentPage> myReports(@Nullable String cursor) {
-        IncidentFilter filter = new IncidentFilter(List.of(), List.of(), null, null, null, null, null, null, null,
-                null, null, null, IncidentFilter.Sort.REPORTED, false, 0, 25, cursor);
+        IncidentFilter filter = new IncidentFilter(
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                IncidentFilter.Sort.REPORTED,
+                false,
+                0,
+                25,
+                cursor);
         if (cursor != null && !IncidentSearch.isValidCursor(cursor, filter.sort())) {
             return Outcome.refused(Refusal.invalid("cursor", IncidentRefusals.NOT_A_CURSOR));
         }
@@ -135,9 +161,12 @@ class IncidentReading {
     List<IncidentManagement.CategoryChoice> categories() {
         Language language = Language.current();
         return taxonomy.classes().stream()
-                .flatMap(c -> c.types().stream().map(t -> new IncidentManagement.CategoryChoice(
-                        new Category(c.value(), t.value()), c.label().in(language), t.label().in(language),
-                        t.description().in(language))))
+                .flatMap(c -> c.types().stream()
+                        .map(t -> new IncidentManagement.CategoryChoice(
+                                new Category(c.value(), t.value()),
+                                c.label().in(language),
+                                t.label().in(language),
+                                t.description().in(language))))
                 .toList();
     }
 

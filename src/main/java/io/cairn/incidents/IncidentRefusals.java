@@ -10,8 +10,8 @@ enum IncidentRefusals implements Refusal.Reason {
     NOT_A_CATEGORY("incident.not-a-category", "''{0}/{1}'' is not an RSIT class and type"),
     MAY_NOT_NOTE("incident.may-not-note", "you may read this incident but not add notes to it"),
     MAY_NOT_ASK("incident.may-not-ask", "only handlers and coordinators ask the reporter questions"),
-    MAY_NOT_CHANGE("incident.may-not-change",
-            "you may read this incident but only handlers and coordinators may change it"),
+    MAY_NOT_CHANGE(
+            "incident.may-not-change", "you may read this incident but only handlers and coordinators may change it"),
     MAY_NOT_REPORT("incident.may-not-report", "{0} does not have a role that may report"),
     DISMISSING_NEEDS_REASON("incident.dismissing-needs-reason", "dismissing needs a reason the reporter will read"),
     CLOSING_NEEDS_RESOLUTION("incident.closing-needs-resolution", "closing needs a resolution"),
@@ -37,8 +37,8 @@ enum IncidentRefusals implements Refusal.Reason {
     ALREADY_HAS_PARENT("incident.already-has-parent", "that incident already has a parent"),
     PARENT_CYCLE("incident.parent-cycle", "that incident is a parent of this one; parents cannot form a cycle"),
     MAY_NOT_MERGE_INTO("incident.may-not-merge-into", "incident {0} does not exist or you may not change it"),
-    NOT_A_VIEW_QUERY("incident.not-a-view-query",
-            "must be a list filter of at most 2000 characters, without a page cursor"),
+    NOT_A_VIEW_QUERY(
+            "incident.not-a-view-query", "must be a list filter of at most 2000 characters, without a page cursor"),
     VIEW_NAME_TAKEN("incident.view-name-taken", "you already have a view with this name"),
     NOT_A_SORTED_CURSOR("incident.not-a-sorted-cursor", "is not a cursor of this list and sort order"),
     NOT_A_CURSOR("incident.not-a-cursor", "is not a cursor of this list"),

@@ -43,8 +43,8 @@ class IncidentReportPage {
     private final PageChoices choices;
     private final MessageSource messages;
 
-    IncidentReportPage(IncidentManagement incidents, IdentityManagement identity, PageChoices choices,
-            MessageSource messages) {
+    IncidentReportPage(
+            IncidentManagement incidents, IdentityManagement identity, PageChoices choices, MessageSource messages) {
         this.incidents = incidents;
         this.identity = identity;
         this.choices = choices;
@@ -62,19 +62,34 @@ class IncidentReportPage {
             @Nullable Tlp tlp,
             @Nullable Pap pap,
             @Nullable Boolean confidential,
+
             @Nullable @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
             LocalDateTime occurredAt,
+
             @Nullable @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
             LocalDateTime detectedAt,
+
             @Nullable String owner,
             @Nullable String team,
             @Nullable String businessUnit) {
 
         /** An empty report with the defaults preselected. */
         static ReportForm blank(PriorityMatrix matrix) {
-            return new ReportForm("", "", "", matrix.impactLabel(matrix.defaultImpact()),
-                    matrix.urgencyLabel(matrix.defaultUrgency()), Severity.MEDIUM, Tlp.AMBER, Pap.AMBER, false,
-                    null, null, "", "", "");
+            return new ReportForm(
+                    "",
+                    "",
+                    "",
+                    matrix.impactLabel(matrix.defaultImpact()),
+                    matrix.urgencyLabel(matrix.defaultUrgency()),
+                    Severity.MEDIUM,
+                    Tlp.AMBER,
+                    Pap.AMBER,
+                    false,
+                    null,
+                    null,
+                    "",
+                    "",
+                    "");
         }
     }
 
@@ -88,8 +103,12 @@ class IncidentReportPage {
     }
 
     @PostMapping("/incidents/new")
-    String report(@Valid @ModelAttribute("report") ReportForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String report(
+            @Valid @ModelAttribute("report") ReportForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         NewIncident report = reportOf(form, errors);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -102,8 +121,8 @@ class IncidentReportPage {
             return page(model);
         }
         IncidentView reported = ((Outcome.Done<IncidentView>) outcome).value();
-        redirect.addFlashAttribute("notice", messages.getMessage("report.done",
-                new Object[] {reported.reference()}, locale()));
+        redirect.addFlashAttribute(
+                "notice", messages.getMessage("report.done", new Object[] {reported.reference()}, locale()));
         return "redirect:/incidents/" + reported.id();
     }
 
@@ -135,12 +154,26 @@ class IncidentReportPage {
         }
         UserId owner = FormIds.parse(form.owner(), UserId::valueOf, "owner", errors);
         TeamId team = FormIds.parse(form.team(), TeamId::valueOf, "team", errors);
-        BusinessUnitId businessUnit = FormIds.parse(form.businessUnit(), BusinessUnitId::valueOf, "businessUnit",
-                errors);
-        return new NewIncident(text(form.title()), text(form.description()), category, null, form.severity(),
-                blankToNull(form.impact()), blankToNull(form.urgency()), form.tlp(), form.pap(),
-                Boolean.TRUE.equals(form.confidential()), owner, team, businessUnit, utc(form.occurredAt()),
-                utc(form.detectedAt()), null, null);
+        BusinessUnitId businessUnit =
+                FormIds.parse(form.businessUnit(), BusinessUnitId::valueOf, "businessUnit", errors);
+        return new NewIncident(
+                text(form.title()),
+                text(form.description()),
+                category,
+                null,
+                form.severity(),
+                blankToNull(form.impact()),
+                blankToNull(form.urgency()),
+                form.tlp(),
+                form.pap(),
+                Boolean.TRUE.equals(form.confidential()),
+                owner,
+                team,
+                businessUnit,
+                utc(form.occurredAt()),
+                utc(form.detectedAt()),
+                null,
+                null);
     }
 
     private static @Nullable Instant utc(@Nullable LocalDateTime time) {

@@ -15,9 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param asset the registered device it concerns, if named
  * @param template the key of the report template it came through, if any
  */
-public record IncidentReported(IncidentId incident, ActorRef actor, Instant at, int priorityLevel, Category category,
-        @Nullable TeamId team, @Nullable BusinessUnitId businessUnit, @Nullable DeviceId asset,
-        @Nullable String template, String digestAfter) implements IncidentEvent {
+public record IncidentReported(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        int priorityLevel,
+        Category category,
+        @Nullable TeamId team,
+        @Nullable BusinessUnitId businessUnit,
+        @Nullable DeviceId asset,
+        @Nullable String template,
+        String digestAfter)
+        implements IncidentEvent {
 
     /** The verb of a report, as the audit trail and the timeline name it. */
     public static final String VERB = "reported";

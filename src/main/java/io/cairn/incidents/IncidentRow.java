@@ -25,6 +25,7 @@ abstract class IncidentRow {
 
     @Id
     final UUID id;
+
     long number;
     String title;
     String description;
@@ -38,36 +39,89 @@ abstract class IncidentRow {
     Tlp tlp;
     Pap pap;
     final @Nullable UUID reporterId;
-    @Nullable UUID ownerId;
-    @Nullable UUID teamId;
-    @Nullable UUID businessUnitId;
+
+    @Nullable
+    UUID ownerId;
+
+    @Nullable
+    UUID teamId;
+
+    @Nullable
+    UUID businessUnitId;
+
     boolean confidential;
     Status status;
-    @Nullable String resolution;
-    @Nullable String dismissalReason;
-    @Nullable UUID mergedInto;
-    @Nullable Instant occurredAt;
-    @Nullable Instant detectedAt;
+
+    @Nullable
+    String resolution;
+
+    @Nullable
+    String dismissalReason;
+
+    @Nullable
+    UUID mergedInto;
+
+    @Nullable
+    Instant occurredAt;
+
+    @Nullable
+    Instant detectedAt;
+
     final Instant reportedAt;
-    @Nullable Instant acknowledgedAt;
-    @Nullable Instant containedAt;
-    @Nullable Instant recoveredAt;
-    @Nullable Instant closedAt;
+
+    @Nullable
+    Instant acknowledgedAt;
+
+    @Nullable
+    Instant containedAt;
+
+    @Nullable
+    Instant recoveredAt;
+
+    @Nullable
+    Instant closedAt;
+
     Instant updatedAt;
     final @Nullable UUID assetId;
     final @Nullable String template;
 
     @Version
-    @Nullable Long version;
+    @Nullable
+    Long version;
 
     /** Every column but those the database gives: the number, from a sequence, and the version, from Spring Data. */
-    IncidentRow(UUID id, String title, String description, String categoryClass, String categoryType,
-            Determination determination, Severity severity, int impact, int urgency, int priority, Tlp tlp, Pap pap,
-            @Nullable UUID reporterId, @Nullable UUID ownerId, @Nullable UUID teamId, @Nullable UUID businessUnitId,
-            boolean confidential, Status status, @Nullable String resolution, @Nullable String dismissalReason,
-            @Nullable UUID mergedInto, @Nullable Instant occurredAt, @Nullable Instant detectedAt, Instant reportedAt,
-            @Nullable Instant acknowledgedAt, @Nullable Instant containedAt, @Nullable Instant recoveredAt,
-            @Nullable Instant closedAt, Instant updatedAt, @Nullable UUID assetId, @Nullable String template) {
+    IncidentRow(
+            UUID id,
+            String title,
+            String description,
+            String categoryClass,
+            String categoryType,
+            Determination determination,
+            Severity severity,
+            int impact,
+            int urgency,
+            int priority,
+            Tlp tlp,
+            Pap pap,
+            @Nullable UUID reporterId,
+            @Nullable UUID ownerId,
+            @Nullable UUID teamId,
+            @Nullable UUID businessUnitId,
+            boolean confidential,
+            Status status,
+            @Nullable String resolution,
+            @Nullable String dismissalReason,
+            @Nullable UUID mergedInto,
+            @Nullable Instant occurredAt,
+            @Nullable Instant detectedAt,
+            Instant reportedAt,
+            @Nullable Instant acknowledgedAt,
+            @Nullable Instant containedAt,
+            @Nullable Instant recoveredAt,
+            @Nullable Instant closedAt,
+            Instant updatedAt,
+            @Nullable UUID assetId,
+            @Nullable String template) {
         this.id = id;
         this.title = title;
         this.description = description;
@@ -113,11 +167,40 @@ abstract class IncidentRow {
      * Spring Data's does.
      */
     Object[] insertValues() {
-        return new Object[] {id, title, description, categoryClass, categoryType, determination.name(),
-            severity.name(), impact, urgency, priority, tlp.name(), pap.name(), reporterId, ownerId, teamId,
-            businessUnitId, confidential, status.name(), resolution, dismissalReason, mergedInto, timestamp(occurredAt),
-            timestamp(detectedAt), timestamp(reportedAt), timestamp(acknowledgedAt), timestamp(containedAt),
-            timestamp(recoveredAt), timestamp(closedAt), timestamp(updatedAt), assetId, template, 0L};
+        return new Object[] {
+            id,
+            title,
+            description,
+            categoryClass,
+            categoryType,
+            determination.name(),
+            severity.name(),
+            impact,
+            urgency,
+            priority,
+            tlp.name(),
+            pap.name(),
+            reporterId,
+            ownerId,
+            teamId,
+            businessUnitId,
+            confidential,
+            status.name(),
+            resolution,
+            dismissalReason,
+            mergedInto,
+            timestamp(occurredAt),
+            timestamp(detectedAt),
+            timestamp(reportedAt),
+            timestamp(acknowledgedAt),
+            timestamp(containedAt),
+            timestamp(recoveredAt),
+            timestamp(closedAt),
+            timestamp(updatedAt),
+            assetId,
+            template,
+            0L
+        };
     }
 
     /** The state the audit trail takes a digest of, before and after each change. */
@@ -135,16 +218,41 @@ abstract class IncidentRow {
 
     /** The incident as people read it, with the labels of the matrix's levels. */
     IncidentView view(PriorityMatrix matrix) {
-        return new IncidentView(new IncidentId(id), number, IncidentView.referenceOf(number), title, description,
-                new Category(categoryClass, categoryType), determination, severity, matrix.impactLabel(impact),
-                matrix.urgencyLabel(urgency), matrix.priorityLabel(priority), priority, tlp, pap,
+        return new IncidentView(
+                new IncidentId(id),
+                number,
+                IncidentView.referenceOf(number),
+                title,
+                description,
+                new Category(categoryClass, categoryType),
+                determination,
+                severity,
+                matrix.impactLabel(impact),
+                matrix.urgencyLabel(urgency),
+                matrix.priorityLabel(priority),
+                priority,
+                tlp,
+                pap,
                 reporterId == null ? null : new UserId(reporterId),
                 ownerId == null ? null : new UserId(ownerId),
                 teamId == null ? null : new TeamId(teamId),
-                businessUnitId == null ? null : new BusinessUnitId(businessUnitId), confidential, status, resolution,
-                dismissalReason, mergedInto == null ? null : new IncidentId(mergedInto), occurredAt, detectedAt,
-                reportedAt, acknowledgedAt, containedAt, recoveredAt, closedAt, updatedAt,
-                assetId == null ? null : new DeviceId(assetId), template, version == null ? 0 : version);
+                businessUnitId == null ? null : new BusinessUnitId(businessUnitId),
+                confidential,
+                status,
+                resolution,
+                dismissalReason,
+                mergedInto == null ? null : new IncidentId(mergedInto),
+                occurredAt,
+                detectedAt,
+                reportedAt,
+                acknowledgedAt,
+                containedAt,
+                recoveredAt,
+                closedAt,
+                updatedAt,
+                assetId == null ? null : new DeviceId(assetId),
+                template,
+                version == null ? 0 : version);
     }
 
     /**

@@ -14,9 +14,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,11 +75,18 @@ class IncidentSearch {
         String next = more ? Cursor.encode(page.get(page.size() - 1), filter.sort()) : null;
 
         int cap = filter.text() != null && !filter.text().isBlank() ? TEXT_COUNT_CAP : COUNT_CAP;
-        long total = jdbc.sql("select count(*) from (select 1 from incident i where " + where + " limit "
-                        + (cap + 1) + ") capped")
-                .params(parameters).query(Long.class).single();
-        return new IncidentPage(page.stream().map(Row::summary).toList(), filter.page(), filter.size(),
-                Math.min(total, cap), total <= cap, next);
+        long total = jdbc.sql("select count(*) from (select 1 from incident i where " + where + " limit " + (cap + 1)
+                        + ") capped")
+                .params(parameters)
+                .query(Long.class)
+                .single();
+        return new IncidentPage(
+                page.stream().map(Row::summary).toList(),
+                filter.page(),
+                filter.size(),
+                Math.min(total, cap),
+                total <= cap,
+                next);
     }
 
     /** The rows of the page in list order, and one more when there is a next page. */
@@ -93,14 +100,19 @@ class IncidentSearch {
         List<Object> pageParameters = new ArrayList<>(parameters);
         Optional<Cursor> cursor = Cursor.decode(filter.cursor(), filter.sort());
         if (cursor.isPresent()) {
-            sql.append(" and (").append(columns.stream().map(c -> "i." + c + ", ").collect(Collectors.joining()))
-                    .append("i.id) ").append(filter.ascending() ? ">" : "<")
-                    .append(" (").append("?, ".repeat(columns.size())).append("?)");
+            sql.append(" and (")
+                    .append(columns.stream().map(c -> "i." + c + ", ").collect(Collectors.joining()))
+                    .append("i.id) ")
+                    .append(filter.ascending() ? ">" : "<")
+                    .append(" (")
+                    .append("?, ".repeat(columns.size()))
+                    .append("?)");
             pageParameters.addAll(cursor.get().keys());
             pageParameters.add(cursor.get().id());
         }
-        String order = " order by " + columns.stream().map(c -> "i." + c + " " + direction + ", ")
-                .collect(Collectors.joining()) + "i.id " + direction;
+        String order = " order by "
+                + columns.stream().map(c -> "i." + c + " " + direction + ", ").collect(Collectors.joining()) + "i.id "
+                + direction;
         sql.append(order).append(" limit ?");
         pageParameters.add(filter.size() + 1);
         if (cursor.isEmpty() && filter.page() > 0) {
@@ -111,7 +123,8 @@ class IncidentSearch {
                 select i.id, i.number, i.title, i.category_class, i.category_type, i.priority, i.status, i.tlp,
                        i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at
                 from incident i join (""").append(") page on page.id = i.id").append(order);
-        return jdbc.sql(sql.toString()).params(pageParameters)
+        return jdbc.sql(sql.toString())
+                .params(pageParameters)
                 .query((rs, n) -> new Row(summary(rs, matrix), keys(rs, columns)))
                 .list();
     }
@@ -129,16 +142,35 @@ class IncidentSearch {
     private static String where(Actor actor, IncidentFilter filter, PriorityMatrix matrix, List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
         conditions.add(IncidentAccess.visibleCondition(actor, parameters));
-        oneOf(conditions, parameters, "i.status", filter.statuses().stream().map(Status::name)
-                .toArray(String[]::new));
-        oneOf(conditions, parameters, "i.priority", filter.priorities().stream()
-                .map(label -> matrix.priorityLevel(label).orElse(-1)).toArray(Integer[]::new));
+        oneOf(
+                conditions,
+                parameters,
+                "i.status",
+                filter.statuses().stream().map(Status::name).toArray(String[]::new));
+        oneOf(
+                conditions,
+                parameters,
+                "i.priority",
+                filter.priorities().stream()
+                        .map(label -> matrix.priorityLevel(label).orElse(-1))
+                        .toArray(Integer[]::new));
         equal(conditions, parameters, "i.category_class", filter.categoryClass());
         equal(conditions, parameters, "i.category_type", filter.categoryType());
-        equal(conditions, parameters, "i.team_id", filter.team() == null ? null : filter.team().value());
-        equal(conditions, parameters, "i.business_unit_id",
+        equal(
+                conditions,
+                parameters,
+                "i.team_id",
+                filter.team() == null ? null : filter.team().value());
+        equal(
+                conditions,
+                parameters,
+                "i.business_unit_id",
                 filter.businessUnit() == null ? null : filter.businessUnit().value());
-        equal(conditions, parameters, "i.owner_id", filter.owner() == null ? null : filter.owner().value());
+        equal(
+                conditions,
+                parameters,
+                "i.owner_id",
+                filter.owner() == null ? null : filter.owner().value());
         range(conditions, parameters, "i.reported_at", filter.reportedFrom(), filter.reportedTo());
         range(conditions, parameters, "i.occurred_at", filter.occurredFrom(), filter.occurredTo());
         if (filter.text() != null && !filter.text().isBlank()) {
@@ -169,16 +201,19 @@ class IncidentSearch {
         }
     }
 
-    private static void equal(List<String> conditions, List<Object> parameters, String column,
-            @Nullable Object value) {
+    private static void equal(List<String> conditions, List<Object> parameters, String column, @Nullable Object value) {
         if (value != null) {
             conditions.add(column + " = ?");
             parameters.add(value);
         }
     }
 
-    private static void range(List<String> conditions, List<Object> parameters, String column,
-            @Nullable Instant from, @Nullable Instant to) {
+    private static void range(
+            List<String> conditions,
+            List<Object> parameters,
+            String column,
+            @Nullable Instant from,
+            @Nullable Instant to) {
         if (from != null) {
             conditions.add(column + " >= ?");
             parameters.add(Timestamp.from(from));
@@ -193,13 +228,20 @@ class IncidentSearch {
         int priority = rs.getInt("priority");
         UUID owner = rs.getObject("owner_id", UUID.class);
         UUID team = rs.getObject("team_id", UUID.class);
-        return new IncidentSummary(new IncidentId(rs.getObject("id", UUID.class)),
-                IncidentView.referenceOf(rs.getLong("number")), rs.getString("title"),
+        return new IncidentSummary(
+                new IncidentId(rs.getObject("id", UUID.class)),
+                IncidentView.referenceOf(rs.getLong("number")),
+                rs.getString("title"),
                 new Category(rs.getString("category_class"), rs.getString("category_type")),
-                matrix.priorityLabel(priority), priority, Status.valueOf(rs.getString("status")),
-                Tlp.valueOf(rs.getString("tlp")), rs.getBoolean("confidential"),
-                owner == null ? null : new UserId(owner), team == null ? null : new TeamId(team),
-                rs.getTimestamp("reported_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                matrix.priorityLabel(priority),
+                priority,
+                Status.valueOf(rs.getString("status")),
+                Tlp.valueOf(rs.getString("tlp")),
+                rs.getBoolean("confidential"),
+                owner == null ? null : new UserId(owner),
+                team == null ? null : new TeamId(team),
+                rs.getTimestamp("reported_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     /** The position after the last row of a page: its sort keys and id, base64-encoded. */
@@ -211,7 +253,8 @@ class IncidentSearch {
                 raw.append('|').append(key instanceof Timestamp timestamp ? timestamp.toInstant() : key);
             }
             raw.append('|').append(last.summary().id());
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
         }
 
@@ -227,11 +270,12 @@ class IncidentSearch {
             List<Object> keys = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 String text = parts[i + 1];
-                keys.add(switch (columns.get(i)) {
-                    case "reported_at", "updated_at" -> Timestamp.from(Instant.parse(text));
-                    case "priority" -> Integer.valueOf(text);
-                    default -> Long.valueOf(text);
-                });
+                keys.add(
+                        switch (columns.get(i)) {
+                            case "reported_at", "updated_at" -> Timestamp.from(Instant.parse(text));
+                            case "priority" -> Integer.valueOf(text);
+                            default -> Long.valueOf(text);
+                        });
             }
             return Optional.of(new Cursor(keys, UUID.fromString(parts[parts.length - 1])));
         }

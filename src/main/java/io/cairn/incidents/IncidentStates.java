@@ -31,8 +31,9 @@ class IncidentStates implements AuditedStates {
      * A report's record holds the new incident's snapshot; so do the records of the changes of its state, which are
      * the records of {@link IncidentChanged.StateChange}.
      */
-    static final Set<String> STATE_ACTIONS = Stream.concat(Stream.of(IncidentReported.class),
-            Arrays.stream(IncidentChanged.StateChange.class.getPermittedSubclasses()))
+    static final Set<String> STATE_ACTIONS = Stream.concat(
+                    Stream.of(IncidentReported.class),
+                    Arrays.stream(IncidentChanged.StateChange.class.getPermittedSubclasses()))
             .map(type -> "incident." + verbOf(type))
             .collect(Collectors.toUnmodifiableSet());
 
@@ -72,7 +73,9 @@ class IncidentStates implements AuditedStates {
                 .params(parameters)
                 .query((row, n) -> {
                     Incident incident = incident(row);
-                    return new State(incident.id().toString(), incident.reference(),
+                    return new State(
+                            incident.id().toString(),
+                            incident.reference(),
                             ContentDigest.of(incident.snapshot()).hex());
                 })
                 .list();
@@ -88,17 +91,38 @@ class IncidentStates implements AuditedStates {
     }
 
     private static Incident incident(ResultSet row) throws SQLException {
-        Incident incident = new Incident(row.getObject("id", UUID.class), row.getString("title"),
-                row.getString("description"), row.getString("category_class"), row.getString("category_type"),
-                Determination.valueOf(row.getString("determination")), Severity.valueOf(row.getString("severity")),
-                row.getInt("impact"), row.getInt("urgency"), row.getInt("priority"), Tlp.valueOf(row.getString("tlp")),
-                Pap.valueOf(row.getString("pap")), uuid(row, "reporter_id"), uuid(row, "owner_id"),
-                uuid(row, "team_id"), uuid(row, "business_unit_id"), row.getBoolean("confidential"),
-                Status.valueOf(row.getString("status")), row.getString("resolution"),
-                row.getString("dismissal_reason"), uuid(row, "merged_into"), instant(row, "occurred_at"),
-                instant(row, "detected_at"), requiredInstant(row, "reported_at"), instant(row, "acknowledged_at"),
-                instant(row, "contained_at"), instant(row, "recovered_at"), instant(row, "closed_at"),
-                requiredInstant(row, "updated_at"), uuid(row, "asset_id"), row.getString("template"));
+        Incident incident = new Incident(
+                row.getObject("id", UUID.class),
+                row.getString("title"),
+                row.getString("description"),
+                row.getString("category_class"),
+                row.getString("category_type"),
+                Determination.valueOf(row.getString("determination")),
+                Severity.valueOf(row.getString("severity")),
+                row.getInt("impact"),
+                row.getInt("urgency"),
+                row.getInt("priority"),
+                Tlp.valueOf(row.getString("tlp")),
+                Pap.valueOf(row.getString("pap")),
+                uuid(row, "reporter_id"),
+                uuid(row, "owner_id"),
+                uuid(row, "team_id"),
+                uuid(row, "business_unit_id"),
+                row.getBoolean("confidential"),
+                Status.valueOf(row.getString("status")),
+                row.getString("resolution"),
+                row.getString("dismissal_reason"),
+                uuid(row, "merged_into"),
+                instant(row, "occurred_at"),
+                instant(row, "detected_at"),
+                requiredInstant(row, "reported_at"),
+                instant(row, "acknowledged_at"),
+                instant(row, "contained_at"),
+                instant(row, "recovered_at"),
+                instant(row, "closed_at"),
+                requiredInstant(row, "updated_at"),
+                uuid(row, "asset_id"),
+                row.getString("template"));
         incident.stored(row.getLong("number"), row.getLong("version"));
         return incident;
     }

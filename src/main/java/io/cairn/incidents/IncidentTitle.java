@@ -30,8 +30,7 @@ public record IncidentTitle(String text) {
             return Outcome.refused(Refusal.invalid("title", IncidentRefusals.BLANK_TITLE));
         }
         if (trimmed.length() > MAX_LENGTH) {
-            return Outcome.refused(Refusal.invalid("title", SharedRefusals.TOO_LONG,
-                    String.valueOf(MAX_LENGTH)));
+            return Outcome.refused(Refusal.invalid("title", SharedRefusals.TOO_LONG, String.valueOf(MAX_LENGTH)));
         }
         return Outcome.done(new IncidentTitle(trimmed));
     }
@@ -42,7 +41,8 @@ public record IncidentTitle(String text) {
      */
     public static Outcome<IncidentTitle> made(String text) {
         String trimmed = text.trim();
-        return trimmed.isEmpty() ? Outcome.refused(Refusal.invalid("title", IncidentRefusals.BLANK_TITLE))
+        return trimmed.isEmpty()
+                ? Outcome.refused(Refusal.invalid("title", IncidentRefusals.BLANK_TITLE))
                 : Outcome.done(shortened(trimmed));
     }
 

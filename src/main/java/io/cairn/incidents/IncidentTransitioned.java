@@ -9,8 +9,15 @@ import java.time.Instant;
  * @param from the status it left
  * @param to the status it entered, which is its {@link #status()} after the change
  */
-public record IncidentTransitioned(IncidentId incident, ActorRef actor, Instant at, Status from, Status to,
-        String digestBefore, String digestAfter) implements IncidentChanged.StateChange {
+public record IncidentTransitioned(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Status from,
+        Status to,
+        String digestBefore,
+        String digestAfter)
+        implements IncidentChanged.StateChange {
 
     /** The verb of this change, as the audit trail and the timeline name it. */
     public static final String VERB = "transitioned";

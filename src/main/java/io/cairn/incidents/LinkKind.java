@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /** How one incident relates to another. */
 public enum LinkKind {
-    RELATED, DUPLICATE_OF, PARENT_OF;
+    RELATED,
+    DUPLICATE_OF,
+    PARENT_OF;
 
     /** The value as the API writes it: lower case with dashes. */
     @JsonValue
@@ -19,7 +21,9 @@ public enum LinkKind {
     @JsonCreator
     public static LinkKind fromCode(String code) {
         String wanted = code.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return Arrays.stream(values()).filter(v -> v.name().equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.name().equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown value '" + code + "', expected one of "
                         + Arrays.stream(values()).map(LinkKind::code).toList()));
     }

@@ -27,7 +27,11 @@ class Linking {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
 
-    Linking(IncidentChanges changes, Incidents incidents, Links links, Timeline timeline,
+    Linking(
+            IncidentChanges changes,
+            Incidents incidents,
+            Links links,
+            Timeline timeline,
             ApplicationEventPublisher events) {
         this.changes = changes;
         this.incidents = incidents;
@@ -40,9 +44,10 @@ class Linking {
     @Transactional(readOnly = true)
     Optional<List<IncidentLink>> links(IncidentId id) {
         Actor actor = changes.actor();
-        return changes.seen(actor, id).map(incident -> links.of(id).stream()
-                .filter(link -> changes.seen(actor, link.other()).isPresent())
-                .toList());
+        return changes.seen(actor, id)
+                .map(incident -> links.of(id).stream()
+                        .filter(link -> changes.seen(actor, link.other()).isPresent())
+                        .toList());
     }
 
     /** Links this incident to another; a child has one parent, and parents form no cycle. */
@@ -55,8 +60,7 @@ class Linking {
             return Outcome.refused(Refusal.notFound("incident " + id));
         }
         if (target.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("target", SharedRefusals.NOT_FOUND,
-                    "incident " + command.target()));
+            return Outcome.refused(Refusal.invalid("target", SharedRefusals.NOT_FOUND, "incident " + command.target()));
         }
         if (id.equals(command.target())) {
             return Outcome.refused(Refusal.invalid("target", IncidentRefusals.LINK_TO_ITSELF));
@@ -74,12 +78,29 @@ class Linking {
 
     private void recordLink(Actor actor, Incident source, Incident target, LinkKind kind, Instant now) {
         String before = IncidentChanges.digest(source);
-        timeline.append(source.id(), now, actor.ref(), IncidentLinked.VERB, Map.of("kind", kind.code(), "target",
-                target.reference()), null);
-        timeline.append(target.id(), now, actor.ref(), IncidentLinked.VERB,
-                Map.of("kind", kind.code(), "source", source.reference()), null);
-        events.publishEvent(new IncidentLinked(source.id(), actor.ref(), now, source.status(), target.id(), kind,
-                before, ContentDigest.of(before + "|link:" + kind + ":" + target.id()).hex()));
+        timeline.append(
+                source.id(),
+                now,
+                actor.ref(),
+                IncidentLinked.VERB,
+                Map.of("kind", kind.code(), "target", target.reference()),
+                null);
+        timeline.append(
+                target.id(),
+                now,
+                actor.ref(),
+                IncidentLinked.VERB,
+                Map.of("kind", kind.code(), "source", source.reference()),
+                null);
+        events.publishEvent(new IncidentLinked(
+                source.id(),
+                actor.ref(),
+                now,
+                source.status(),
+                target.id(),
+                kind,
+                before,
+                ContentDigest.of(before + "|link:" + kind + ":" + target.id()).hex()));
     }
 
     private Optional<Refusal> linkProblem(IncidentId source, IncidentId target, LinkKind kind) {
@@ -111,13 +132,19 @@ class Linking {
         Stream.of(id.value(), command.target().value()).sorted().forEach(incidents::findLockedById);
         Optional<Incident> target = changes.handleable(actor, command.target());
         // the target is judged only for someone who may change this incident: anyone else learns nothing of either
-        Outcome<IncidentView> merged = changes.change(id, command.version(),
-                incident -> target.isEmpty() ? Optional.of(Refusal.invalid("target",
-                        IncidentRefusals.MAY_NOT_MERGE_INTO, command.target().toString()))
+        Outcome<IncidentView> merged = changes.change(
+                id,
+                command.version(),
+                incident -> target.isEmpty()
+                        ? Optional.of(Refusal.invalid(
+                                "target",
+                                IncidentRefusals.MAY_NOT_MERGE_INTO,
+                                command.target().toString()))
                         : incident.mergeInto(target.get(), changes.now()),
-                incident -> Map.of("into", target.orElseThrow().reference()), null,
-                (incident, by, at, before, after) -> new IncidentMerged(incident.id(), by, at, incident.status(),
-                        command.target(), before, after));
+                incident -> Map.of("into", target.orElseThrow().reference()),
+                null,
+                (incident, by, at, before, after) ->
+                        new IncidentMerged(incident.id(), by, at, incident.status(), command.target(), before, after));
         if (merged instanceof Outcome.Done<IncidentView> done) {
             absorb(actor, id, done.value().reference(), target.get());
         }
@@ -133,7 +160,7 @@ class Linking {
         timeline.append(into.id(), now, actor.ref(), IncidentMergedIn.VERB, Map.of("from", mergedReference), null);
         into.absorbDuplicate(now);
         incidents.save(into);
-        events.publishEvent(new IncidentMergedIn(into.id(), actor.ref(), now, into.status(), merged, before,
-                IncidentChanges.digest(into)));
+        events.publishEvent(new IncidentMergedIn(
+                into.id(), actor.ref(), now, into.status(), merged, before, IncidentChanges.digest(into)));
     }
 }

@@ -41,7 +41,23 @@ public record NewIncident(
 
     /** The smallest report: a title and a description, everything else at its default. */
     public static NewIncident of(String title, String description) {
-        return new NewIncident(title, description, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+        return new NewIncident(
+                title,
+                description,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -46,11 +46,13 @@ class PageChoices {
         for (IncidentManagement.CategoryChoice choice : incidents.categories()) {
             String rsitClass = choice.category().rsitClass();
             classLabels.putIfAbsent(rsitClass, choice.classLabel());
-            byClass.computeIfAbsent(rsitClass, c -> new ArrayList<>()).add(new CategoryOption(
-                    valueOf(choice.category()), choice.typeLabel(), choice.description()));
+            byClass.computeIfAbsent(rsitClass, c -> new ArrayList<>())
+                    .add(new CategoryOption(valueOf(choice.category()), choice.typeLabel(), choice.description()));
         }
         return byClass.entrySet().stream()
-                .map(entry -> new CategoryGroup(entry.getKey(), classLabels.getOrDefault(entry.getKey(), entry.getKey()),
+                .map(entry -> new CategoryGroup(
+                        entry.getKey(),
+                        classLabels.getOrDefault(entry.getKey(), entry.getKey()),
                         List.copyOf(entry.getValue())))
                 .toList();
     }
@@ -95,7 +97,8 @@ class PageChoices {
         if (slash < 1 || slash == value.length() - 1) {
             return Optional.empty();
         }
-        return Optional.of(new Category(value.substring(0, slash).trim(), value.substring(slash + 1).trim()));
+        return Optional.of(new Category(
+                value.substring(0, slash).trim(), value.substring(slash + 1).trim()));
     }
 
     /** True when the user works on incidents: assigns, triages, changes them. */

@@ -41,7 +41,8 @@ class PriorityMatrices {
                 .query((row, n) -> {
                     JsonNode document = json.readTree(row.getString("document"));
                     return new PriorityMatrix(
-                            strings(document.get("impacts")), strings(document.get("urgencies")),
+                            strings(document.get("impacts")),
+                            strings(document.get("urgencies")),
                             strings(document.get("priorities")),
                             json.convertValue(document.get("cells"), new TypeReference<List<List<Integer>>>() {}),
                             row.getLong("version"));
@@ -51,11 +52,20 @@ class PriorityMatrices {
 
     /** Stores the matrix if the stored one is still at the given version; false when someone was first. */
     boolean replace(PriorityMatrix matrix, long expectedVersion) {
-        String document = json.writeValueAsString(java.util.Map.of("impacts", matrix.impacts(), "urgencies",
-                matrix.urgencies(), "priorities", matrix.priorities(), "cells", matrix.cells()));
+        String document = json.writeValueAsString(java.util.Map.of(
+                "impacts",
+                matrix.impacts(),
+                "urgencies",
+                matrix.urgencies(),
+                "priorities",
+                matrix.priorities(),
+                "cells",
+                matrix.cells()));
         int updated = jdbc.sql("update priority_matrix set document = ?::jsonb, version = version + 1 "
                         + "where id = 1 and version = ?")
-                .param(document).param(expectedVersion).update();
+                .param(document)
+                .param(expectedVersion)
+                .update();
         cached = load();
         loadedAt = System.nanoTime();
         return updated == 1;

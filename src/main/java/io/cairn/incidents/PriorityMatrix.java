@@ -19,8 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param cells one row per impact level, one priority level per urgency level
  * @param version the stored version, for optimistic locking
  */
-public record PriorityMatrix(List<String> impacts, List<String> urgencies, List<String> priorities,
-        List<List<Integer>> cells, long version) {
+public record PriorityMatrix(
+        List<String> impacts,
+        List<String> urgencies,
+        List<String> priorities,
+        List<List<Integer>> cells,
+        long version) {
 
     public PriorityMatrix {
         impacts = List.copyOf(impacts);
@@ -34,11 +38,16 @@ public record PriorityMatrix(List<String> impacts, List<String> urgencies, List<
     }
 
     /** A matrix from what a user entered, or the first problem with it, naming the field. */
-    public static Outcome<PriorityMatrix> of(@Nullable List<String> impacts, @Nullable List<String> urgencies,
-            @Nullable List<String> priorities, @Nullable List<List<Integer>> cells, long version) {
+    public static Outcome<PriorityMatrix> of(
+            @Nullable List<String> impacts,
+            @Nullable List<String> urgencies,
+            @Nullable List<String> priorities,
+            @Nullable List<List<Integer>> cells,
+            long version) {
         if (impacts == null || urgencies == null || priorities == null || cells == null) {
-            String missing = impacts == null ? "impacts" : urgencies == null ? "urgencies"
-                    : priorities == null ? "priorities" : "cells";
+            String missing = impacts == null
+                    ? "impacts"
+                    : urgencies == null ? "urgencies" : priorities == null ? "priorities" : "cells";
             return Outcome.refused(Refusal.invalid(missing, SharedRefusals.REQUIRED));
         }
         Optional<Refusal> problem = check(impacts, urgencies, priorities, cells);
@@ -46,8 +55,8 @@ public record PriorityMatrix(List<String> impacts, List<String> urgencies, List<
                 .orElseGet(() -> Outcome.done(new PriorityMatrix(impacts, urgencies, priorities, cells, version)));
     }
 
-    private static Optional<Refusal> check(List<String> impacts, List<String> urgencies, List<String> priorities,
-            List<List<Integer>> cells) {
+    private static Optional<Refusal> check(
+            List<String> impacts, List<String> urgencies, List<String> priorities, List<List<Integer>> cells) {
         return labels("impacts", impacts)
                 .or(() -> labels("urgencies", urgencies))
                 .or(() -> labels("priorities", priorities))
@@ -69,20 +78,22 @@ public record PriorityMatrix(List<String> impacts, List<String> urgencies, List<
 
     private static Optional<Refusal> cells(List<List<Integer>> cells, int rows, int columns, int priorities) {
         if (cells.size() != rows) {
-            return Optional.of(Refusal.invalid("cells", IncidentRefusals.ROW_COUNT, String.valueOf(rows),
-                    String.valueOf(cells.size())));
+            return Optional.of(Refusal.invalid(
+                    "cells", IncidentRefusals.ROW_COUNT, String.valueOf(rows), String.valueOf(cells.size())));
         }
         for (int row = 0; row < rows; row++) {
             List<Integer> cellRow = cells.get(row);
             if (cellRow == null || cellRow.size() != columns) {
-                return Optional.of(Refusal.invalid("cells[" + row + "]", IncidentRefusals.COLUMN_COUNT,
-                        String.valueOf(columns)));
+                return Optional.of(
+                        Refusal.invalid("cells[" + row + "]", IncidentRefusals.COLUMN_COUNT, String.valueOf(columns)));
             }
             for (int column = 0; column < columns; column++) {
                 Integer priority = cellRow.get(column);
                 if (priority == null || priority < 1 || priority > priorities) {
-                    return Optional.of(Refusal.invalid("cells[" + row + "][" + column + "]",
-                            IncidentRefusals.NOT_A_PRIORITY_LEVEL, String.valueOf(priorities)));
+                    return Optional.of(Refusal.invalid(
+                            "cells[" + row + "][" + column + "]",
+                            IncidentRefusals.NOT_A_PRIORITY_LEVEL,
+                            String.valueOf(priorities)));
                 }
             }
         }

@@ -21,8 +21,7 @@ class PriorityMatrixAdministration {
     private final IncidentChanges changes;
     private final ApplicationEventPublisher events;
 
-    PriorityMatrixAdministration(PriorityMatrices matrices, IncidentChanges changes,
-            ApplicationEventPublisher events) {
+    PriorityMatrixAdministration(PriorityMatrices matrices, IncidentChanges changes, ApplicationEventPublisher events) {
         this.matrices = matrices;
         this.changes = changes;
         this.events = events;
@@ -38,18 +37,26 @@ class PriorityMatrixAdministration {
         if (!actor.has(Role.ADMIN)) {
             return Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", "change the priority matrix"));
         }
-        Outcome<PriorityMatrix> matrix = PriorityMatrix.of(definition.impacts(), definition.urgencies(),
-                definition.priorities(), definition.cells(), definition.version());
+        Outcome<PriorityMatrix> matrix = PriorityMatrix.of(
+                definition.impacts(),
+                definition.urgencies(),
+                definition.priorities(),
+                definition.cells(),
+                definition.version());
         if (matrix instanceof Outcome.Refused<PriorityMatrix>) {
             return matrix;
         }
         PriorityMatrix before = matrices.current();
         if (!matrices.replace(((Outcome.Done<PriorityMatrix>) matrix).value(), definition.version())) {
-            return Outcome.refused(Refusal.stale(definition.version(), matrices.load().version()));
+            return Outcome.refused(
+                    Refusal.stale(definition.version(), matrices.load().version()));
         }
         PriorityMatrix after = matrices.current();
-        events.publishEvent(new PriorityMatrixChanged(actor.ref(), changes.now(),
-                ContentDigest.of(before.toString()).hex(), ContentDigest.of(after.toString()).hex()));
+        events.publishEvent(new PriorityMatrixChanged(
+                actor.ref(),
+                changes.now(),
+                ContentDigest.of(before.toString()).hex(),
+                ContentDigest.of(after.toString()).hex()));
         return Outcome.done(after);
     }
 }

@@ -30,7 +30,9 @@ class PriorityMatrixPage {
     private final IdentityManagement identity;
     private final org.springframework.context.MessageSource messages;
 
-    PriorityMatrixPage(IncidentManagement incidents, IdentityManagement identity,
+    PriorityMatrixPage(
+            IncidentManagement incidents,
+            IdentityManagement identity,
             org.springframework.context.MessageSource messages) {
         this.incidents = incidents;
         this.identity = identity;
@@ -38,13 +40,19 @@ class PriorityMatrixPage {
     }
 
     /** The matrix being edited: labels and cells as entered, a cell empty when not chosen. */
-    record Editing(List<String> impacts, List<String> urgencies, List<String> priorities,
-            List<List<@Nullable Integer>> cells, long version) {}
+    record Editing(
+            List<String> impacts,
+            List<String> urgencies,
+            List<String> priorities,
+            List<List<@Nullable Integer>> cells,
+            long version) {}
 
     @GetMapping("/admin/priority-matrix")
-    String show(@RequestParam(required = false) @Nullable Integer impacts,
+    String show(
+            @RequestParam(required = false) @Nullable Integer impacts,
             @RequestParam(required = false) @Nullable Integer urgencies,
-            @RequestParam(required = false) @Nullable Integer priorities, Model model) {
+            @RequestParam(required = false) @Nullable Integer priorities,
+            Model model) {
         requireAdmin();
         PriorityMatrix matrix = incidents.priorityMatrix();
         int rows = size(impacts, matrix.impacts().size());
@@ -54,19 +62,28 @@ class PriorityMatrixPage {
         for (int row = 0; row < rows; row++) {
             List<@Nullable Integer> line = new ArrayList<>();
             for (int column = 0; column < columns; column++) {
-                Integer cell = row < matrix.impacts().size() && column < matrix.urgencies().size()
-                        ? matrix.priorityOf(row + 1, column + 1) : null;
+                Integer cell = row < matrix.impacts().size()
+                                && column < matrix.urgencies().size()
+                        ? matrix.priorityOf(row + 1, column + 1)
+                        : null;
                 line.add(cell != null && cell <= levels ? cell : null);
             }
             cells.add(line);
         }
-        return page(model, new Editing(labels(matrix.impacts(), rows), labels(matrix.urgencies(), columns),
-                labels(matrix.priorities(), levels), cells, matrix.version()), Map.of());
+        return page(
+                model,
+                new Editing(
+                        labels(matrix.impacts(), rows),
+                        labels(matrix.urgencies(), columns),
+                        labels(matrix.priorities(), levels),
+                        cells,
+                        matrix.version()),
+                Map.of());
     }
 
     @PostMapping("/admin/priority-matrix")
-    String save(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
-            java.util.Locale locale) {
+    String save(
+            @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect, java.util.Locale locale) {
         requireAdmin();
         int rows = size(number(form.get("impactCount")), 3);
         int columns = size(number(form.get("urgencyCount")), 3);
@@ -82,11 +99,13 @@ class PriorityMatrixPage {
             }
             cells.add(line);
         }
-        long version = java.util.Optional.ofNullable(number(form.get("version"))).orElse(0).longValue();
+        long version = java.util.Optional.ofNullable(number(form.get("version")))
+                .orElse(0)
+                .longValue();
         @SuppressWarnings("unchecked")
         List<List<Integer>> checked = (List<List<Integer>>) (List<?>) cells;
-        Outcome<PriorityMatrix> outcome = incidents.replacePriorityMatrix(new PriorityMatrixDefinition(impacts,
-                urgencies, priorities, checked, version));
+        Outcome<PriorityMatrix> outcome = incidents.replacePriorityMatrix(
+                new PriorityMatrixDefinition(impacts, urgencies, priorities, checked, version));
         if (outcome instanceof Outcome.Refused<PriorityMatrix> refused) {
             Map<String, String> errors = new HashMap<>();
             Refusal refusal = refused.refusal();

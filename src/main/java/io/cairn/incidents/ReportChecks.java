@@ -34,8 +34,12 @@ class ReportChecks {
     private final AssetManagement assets;
     private final Clock clock;
 
-    ReportChecks(PriorityMatrices matrices, RsitTaxonomy taxonomy, IdentityManagement identity,
-            AssetManagement assets, Clock clock) {
+    ReportChecks(
+            PriorityMatrices matrices,
+            RsitTaxonomy taxonomy,
+            IdentityManagement identity,
+            AssetManagement assets,
+            Clock clock) {
         this.matrices = matrices;
         this.taxonomy = taxonomy;
         this.identity = identity;
@@ -53,17 +57,19 @@ class ReportChecks {
         if (!taxonomy.contains(category)) {
             return Outcome.refused(unknownCategory(category));
         }
-        Optional<Integer> impact = report.impact() == null ? Optional.of(matrix.defaultImpact())
-                : matrix.impactLevel(report.impact());
-        Optional<Integer> urgency = report.urgency() == null ? Optional.of(matrix.defaultUrgency())
-                : matrix.urgencyLevel(report.urgency());
+        Optional<Integer> impact =
+                report.impact() == null ? Optional.of(matrix.defaultImpact()) : matrix.impactLevel(report.impact());
+        Optional<Integer> urgency =
+                report.urgency() == null ? Optional.of(matrix.defaultUrgency()) : matrix.urgencyLevel(report.urgency());
         Optional<Refusal> problem = levelsProblem(matrix, impact, urgency)
                 .or(() -> (report.owner() != null || report.team() != null && !routed) && !mayAssign
-                        ? Optional.of(Refusal.invalid(report.owner() != null ? "owner" : "team",
-                                IncidentRefusals.ONLY_STAFF_ASSIGN)) : Optional.empty())
+                        ? Optional.of(Refusal.invalid(
+                                report.owner() != null ? "owner" : "team", IncidentRefusals.ONLY_STAFF_ASSIGN))
+                        : Optional.empty())
                 .or(() -> timesProblem(report.occurredAt(), report.detectedAt()))
                 .or(() -> assignmentProblem(report.owner(), report.team(), report.businessUnit()))
-                .or(() -> report.asset() == null || assets.isRegistered(report.asset()) ? Optional.empty()
+                .or(() -> report.asset() == null || assets.isRegistered(report.asset())
+                        ? Optional.empty()
                         : Optional.of(Refusal.invalid("asset", IncidentRefusals.NOT_A_DEVICE)));
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
@@ -73,33 +79,50 @@ class ReportChecks {
         return title.map(checked -> valid(report, checked, category, matrix, impact.get(), urgency.get()));
     }
 
-    private static ValidReport valid(NewIncident report, IncidentTitle title, Category category,
-            PriorityMatrix matrix, int impact, int urgency) {
-        return new ValidReport(title.text(), report.description().trim(), category,
+    private static ValidReport valid(
+            NewIncident report,
+            IncidentTitle title,
+            Category category,
+            PriorityMatrix matrix,
+            int impact,
+            int urgency) {
+        return new ValidReport(
+                title.text(),
+                report.description().trim(),
+                category,
                 Objects.requireNonNullElse(report.determination(), Determination.SUSPECTED),
-                Objects.requireNonNullElse(report.severity(), Severity.MEDIUM), impact, urgency,
-                matrix.priorityOf(impact, urgency), Objects.requireNonNullElse(report.tlp(), Tlp.AMBER),
-                Objects.requireNonNullElse(report.pap(), Pap.AMBER), Boolean.TRUE.equals(report.confidential()),
-                report.owner(), report.team(), report.businessUnit(), report.occurredAt(), report.detectedAt(),
-                report.asset(), report.template());
+                Objects.requireNonNullElse(report.severity(), Severity.MEDIUM),
+                impact,
+                urgency,
+                matrix.priorityOf(impact, urgency),
+                Objects.requireNonNullElse(report.tlp(), Tlp.AMBER),
+                Objects.requireNonNullElse(report.pap(), Pap.AMBER),
+                Boolean.TRUE.equals(report.confidential()),
+                report.owner(),
+                report.team(),
+                report.businessUnit(),
+                report.occurredAt(),
+                report.detectedAt(),
+                report.asset(),
+                report.template());
     }
 
     /** Why impact or urgency is not a level of the matrix, if one is not. */
-    static Optional<Refusal> levelsProblem(PriorityMatrix matrix, Optional<Integer> impact,
-            Optional<Integer> urgency) {
+    static Optional<Refusal> levelsProblem(PriorityMatrix matrix, Optional<Integer> impact, Optional<Integer> urgency) {
         if (impact.isEmpty()) {
-            return Optional.of(Refusal.invalid("impact", SharedRefusals.MUST_BE_ONE_OF, matrix.impacts().toString()));
+            return Optional.of(Refusal.invalid(
+                    "impact", SharedRefusals.MUST_BE_ONE_OF, matrix.impacts().toString()));
         }
         if (urgency.isEmpty()) {
-            return Optional.of(Refusal.invalid("urgency", SharedRefusals.MUST_BE_ONE_OF,
-                    matrix.urgencies().toString()));
+            return Optional.of(Refusal.invalid(
+                    "urgency", SharedRefusals.MUST_BE_ONE_OF, matrix.urgencies().toString()));
         }
         return Optional.empty();
     }
 
     /** Why the owner, team or business unit cannot be given to an incident, if one does not exist. */
-    Optional<Refusal> assignmentProblem(@Nullable UserId owner, @Nullable TeamId team,
-            @Nullable BusinessUnitId businessUnit) {
+    Optional<Refusal> assignmentProblem(
+            @Nullable UserId owner, @Nullable TeamId team, @Nullable BusinessUnitId businessUnit) {
         if (owner != null && !identity.userExists(owner)) {
             return Optional.of(Refusal.invalid("owner", SharedRefusals.USER_DOES_NOT_EXIST, owner.toString()));
         }
@@ -107,8 +130,8 @@ class ReportChecks {
             return Optional.of(Refusal.invalid("team", SharedRefusals.TEAM_DOES_NOT_EXIST, team.toString()));
         }
         if (businessUnit != null && !identity.businessUnitExists(businessUnit)) {
-            return Optional.of(Refusal.invalid("businessUnit", SharedRefusals.BUSINESS_UNIT_DOES_NOT_EXIST,
-                    businessUnit.toString()));
+            return Optional.of(Refusal.invalid(
+                    "businessUnit", SharedRefusals.BUSINESS_UNIT_DOES_NOT_EXIST, businessUnit.toString()));
         }
         return Optional.empty();
     }
@@ -135,7 +158,6 @@ class ReportChecks {
 
     /** The refusal of a category that is not an RSIT class and type. */
     static Refusal unknownCategory(Category category) {
-        return Refusal.invalid("category", IncidentRefusals.NOT_A_CATEGORY, category.rsitClass(),
-                category.rsitType());
+        return Refusal.invalid("category", IncidentRefusals.NOT_A_CATEGORY, category.rsitClass(), category.rsitType());
     }
 }

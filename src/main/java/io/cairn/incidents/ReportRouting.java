@@ -24,8 +24,12 @@ public interface ReportRouting {
      * @param asset the registered device it concerns, if named
      * @param template the key of the report template it came through, if any
      */
-    record Report(Category category, @Nullable TeamId team, @Nullable BusinessUnitId businessUnit,
-            @Nullable DeviceId asset, @Nullable String template) {}
+    record Report(
+            Category category,
+            @Nullable TeamId team,
+            @Nullable BusinessUnitId businessUnit,
+            @Nullable DeviceId asset,
+            @Nullable String template) {}
 
     /**
      * Where a report goes.

@@ -16,9 +16,19 @@ import org.jspecify.annotations.Nullable;
  * @param owner the incident's owner, who is told; empty while nobody owns it
  * @param team the incident's team, whose handlers are told while nobody owns it
  */
-public record ReporterAnswered(IncidentId incident, ActorRef actor, Instant at, Status status, long entry,
-        String reference, String title, @Nullable UserId owner, @Nullable TeamId team, String digestBefore,
-        String digestAfter) implements IncidentChanged {
+public record ReporterAnswered(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Status status,
+        long entry,
+        String reference,
+        String title,
+        @Nullable UserId owner,
+        @Nullable TeamId team,
+        String digestBefore,
+        String digestAfter)
+        implements IncidentChanged {
 
     /** The verb of the reporter's answer, as the audit trail and the timeline name it. */
     public static final String VERB = "reporter-replied";

@@ -14,9 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param reporter the reporter's account; empty for a report without one (anonymous, or mailed from an unknown address)
  * @param question the question as the handler wrote it
  */
-public record ReporterAsked(IncidentId incident, ActorRef actor, Instant at, Status status, long entry,
-        String reference, String title, @Nullable UserId reporter, String question, String digestBefore,
-        String digestAfter) implements IncidentChanged {
+public record ReporterAsked(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Status status,
+        long entry,
+        String reference,
+        String title,
+        @Nullable UserId reporter,
+        String question,
+        String digestBefore,
+        String digestAfter)
+        implements IncidentChanged {
 
     /** The verb of a question to the reporter, as the audit trail and the timeline name it. */
     public static final String VERB = "asked-reporter";

@@ -13,15 +13,21 @@ import org.jspecify.annotations.Nullable;
  * @param conversation the report, status changes (without internal reasons), questions and replies, oldest first;
  *     the security team's entries are signed by the team, not by a person
  */
-public record ReporterView(IncidentId id, String reference, String title, Status status, Instant reportedAt,
-        @Nullable String dismissalReason, List<TimelineEntry> conversation) {
+public record ReporterView(
+        IncidentId id,
+        String reference,
+        String title,
+        Status status,
+        Instant reportedAt,
+        @Nullable String dismissalReason,
+        List<TimelineEntry> conversation) {
 
     /** How the reporter sees the name of whoever in the security team asked or changed something. */
     public static final String TEAM = "security team";
 
     /** The timeline entries a reporter sees. */
-    static final Set<String> SHOWN = Set.of(IncidentReported.VERB, IncidentTransitioned.VERB, ReporterAsked.VERB,
-            ReporterAnswered.VERB);
+    static final Set<String> SHOWN =
+            Set.of(IncidentReported.VERB, IncidentTransitioned.VERB, ReporterAsked.VERB, ReporterAnswered.VERB);
 
     public ReporterView {
         conversation = List.copyOf(conversation);

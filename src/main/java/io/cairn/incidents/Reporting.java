@@ -29,8 +29,12 @@ class Reporting {
     private final ObjectProvider<ReportRouting> routings;
     private final ApplicationEventPublisher events;
 
-    Reporting(IncidentChanges changes, ReportChecks checks, Incidents incidents,
-            ObjectProvider<ReportRouting> routings, ApplicationEventPublisher events) {
+    Reporting(
+            IncidentChanges changes,
+            ReportChecks checks,
+            Incidents incidents,
+            ObjectProvider<ReportRouting> routings,
+            ApplicationEventPublisher events) {
         this.changes = changes;
         this.checks = checks;
         this.incidents = incidents;
@@ -56,7 +60,9 @@ class Reporting {
             return Optional.of(mayNotReport());
         }
         return checks.validate(report, false, IncidentAccess.mayAssign(actor))
-                instanceof Outcome.Refused<ValidReport> refused ? Optional.of(refused.refusal()) : Optional.empty();
+                        instanceof Outcome.Refused<ValidReport> refused
+                ? Optional.of(refused.refusal())
+                : Optional.empty();
     }
 
     private static Refusal mayNotReport() {
@@ -80,8 +86,8 @@ class Reporting {
         return open(report, true, false, reporter.id(), reporter.ref());
     }
 
-    private Outcome<IncidentView> open(NewIncident report, boolean routed, boolean mayAssign,
-            @Nullable UserId reporter, ActorRef by) {
+    private Outcome<IncidentView> open(
+            NewIncident report, boolean routed, boolean mayAssign, @Nullable UserId reporter, ActorRef by) {
         Outcome<ValidReport> valid = checks.validate(report, routed, mayAssign);
         if (valid instanceof Outcome.Refused<ValidReport> refused) {
             return Outcome.refused(refused.refusal());
@@ -91,9 +97,18 @@ class Reporting {
         ValidReport accepted = route.map(checked::routed).orElse(checked);
         Instant now = changes.now();
         Incident incident = Incident.report(IncidentId.random(), accepted, reporter, now);
-        incidents.insertNew(incident, now, by, route.map(ReportRouting.Route::rule).orElse(null));
-        events.publishEvent(new IncidentReported(incident.id(), by, now, accepted.priority(),
-                accepted.category(), accepted.team(), accepted.businessUnit(), accepted.asset(), accepted.template(),
+        incidents.insertNew(
+                incident, now, by, route.map(ReportRouting.Route::rule).orElse(null));
+        events.publishEvent(new IncidentReported(
+                incident.id(),
+                by,
+                now,
+                accepted.priority(),
+                accepted.category(),
+                accepted.team(),
+                accepted.businessUnit(),
+                accepted.asset(),
+                accepted.template(),
                 IncidentChanges.digest(incident)));
         return Outcome.done(changes.view(incident));
     }
@@ -101,9 +116,14 @@ class Reporting {
     /** The route of the first routing that has one, unless the report names another team. */
     private Optional<ReportRouting.Route> route(ValidReport checked) {
         return routings.orderedStream()
-                .map(routing -> routing.route(new ReportRouting.Report(checked.category(), checked.team(),
-                        checked.businessUnit(), checked.asset(), checked.template())))
-                .flatMap(Optional::stream).findFirst()
+                .map(routing -> routing.route(new ReportRouting.Report(
+                        checked.category(),
+                        checked.team(),
+                        checked.businessUnit(),
+                        checked.asset(),
+                        checked.template())))
+                .flatMap(Optional::stream)
+                .findFirst()
                 .filter(chosen -> checked.team() == null || checked.team().equals(chosen.team()));
     }
 }

@@ -55,14 +55,17 @@ class RsitTaxonomy {
 
     Optional<RsitType> type(Category category) {
         return Optional.ofNullable(classes.get(category.rsitClass()))
-                .flatMap(c -> c.types().stream().filter(t -> t.value().equals(category.rsitType())).findFirst());
+                .flatMap(c -> c.types().stream()
+                        .filter(t -> t.value().equals(category.rsitType()))
+                        .findFirst());
     }
 
     /** The category as people read it in the reader's language, for example "Fraud / Phishing". */
     String label(Category category) {
         Language language = Language.current();
         RsitClass rsitClass = classes.get(category.rsitClass());
-        return rsitClass == null ? category.rsitClass() + " / " + category.rsitType()
+        return rsitClass == null
+                ? category.rsitClass() + " / " + category.rsitType()
                 : rsitClass.label().in(language) + " / "
                         + type(category).map(t -> t.label().in(language)).orElse(category.rsitType());
     }
@@ -76,7 +79,8 @@ class RsitTaxonomy {
                 List<RsitType> types = new ArrayList<>();
                 for (JsonNode entry : values.get("entry")) {
                     String key = classValue + "." + entry.get("value").asString();
-                    types.add(new RsitType(entry.get("value").asString(),
+                    types.add(new RsitType(
+                            entry.get("value").asString(),
                             new Text(entry.get("expanded").asString(), dutch(dutch, key)),
                             new Text(entry.path("description").asString(""), dutch(dutch, key + ".description"))));
                 }
@@ -85,8 +89,12 @@ class RsitTaxonomy {
             Map<String, RsitClass> classes = new LinkedHashMap<>();
             for (JsonNode predicate : root.get("predicates")) {
                 String value = predicate.get("value").asString();
-                classes.put(value, new RsitClass(value, new Text(predicate.get("expanded").asString(),
-                        dutch(dutch, value)), typesByClass.getOrDefault(value, List.of())));
+                classes.put(
+                        value,
+                        new RsitClass(
+                                value,
+                                new Text(predicate.get("expanded").asString(), dutch(dutch, value)),
+                                typesByClass.getOrDefault(value, List.of())));
             }
             return classes;
         } catch (IOException e) {

@@ -47,7 +47,8 @@ class SavedViewKeeping {
 
     @Transactional
     Outcome<SavedViewId> remove(SavedViewId id) {
-        return savedViews.remove(changes.actor().id(), id) ? Outcome.done(id)
+        return savedViews.remove(changes.actor().id(), id)
+                ? Outcome.done(id)
                 : Outcome.refused(Refusal.notFound("saved view " + id));
     }
 }

@@ -21,25 +21,34 @@ class SavedViews {
     List<SavedView> of(UserId owner) {
         return jdbc.sql("select id, name, query, created_at from saved_view where owner_id = ? order by lower(name)")
                 .param(owner.value())
-                .query((row, n) -> new SavedView(new SavedViewId(row.getObject("id", UUID.class)),
-                        row.getString("name"), row.getString("query"), row.getTimestamp("created_at").toInstant()))
+                .query((row, n) -> new SavedView(
+                        new SavedViewId(row.getObject("id", UUID.class)),
+                        row.getString("name"),
+                        row.getString("query"),
+                        row.getTimestamp("created_at").toInstant()))
                 .list();
     }
 
     boolean nameTaken(UserId owner, String name) {
         return jdbc.sql("select count(*) from saved_view where owner_id = ? and lower(name) = lower(?)")
-                .params(owner.value(), name).query(Long.class).single() > 0;
+                        .params(owner.value(), name)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     SavedView add(UserId owner, String name, String query, Instant now) {
         SavedView view = new SavedView(SavedViewId.random(), name, query, now);
         jdbc.sql("insert into saved_view (id, owner_id, name, query, created_at) values (?, ?, ?, ?, ?)")
-                .params(view.id().value(), owner.value(), name, query, Timestamp.from(now)).update();
+                .params(view.id().value(), owner.value(), name, query, Timestamp.from(now))
+                .update();
         return view;
     }
 
     boolean remove(UserId owner, SavedViewId id) {
-        return jdbc.sql("delete from saved_view where id = ? and owner_id = ?").params(id.value(), owner.value())
-                .update() == 1;
+        return jdbc.sql("delete from saved_view where id = ? and owner_id = ?")
+                        .params(id.value(), owner.value())
+                        .update()
+                == 1;
     }
 }

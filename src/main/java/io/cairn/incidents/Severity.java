@@ -7,7 +7,10 @@ import java.util.Locale;
 
 /** The technical or business harm of an incident, kept apart from its priority (the order of work). */
 public enum Severity {
-    LOW, MEDIUM, HIGH, CRITICAL;
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL;
 
     /** The value as the API writes it: lower case with dashes. */
     @JsonValue
@@ -19,7 +22,9 @@ public enum Severity {
     @JsonCreator
     public static Severity fromCode(String code) {
         String wanted = code.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return Arrays.stream(values()).filter(v -> v.name().equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.name().equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown value '" + code + "', expected one of "
                         + Arrays.stream(values()).map(Severity::code).toList()));
     }

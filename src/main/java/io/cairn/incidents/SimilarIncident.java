@@ -11,8 +11,8 @@ import java.util.List;
  * @param score how alike the two are, from 0 to 1: 1 for the same asset, else the share of the other incident's
  *     significant words that this one contains
  */
-public record SimilarIncident(IncidentId id, String reference, String title, Instant reportedAt,
-        List<String> reasons, double score) {
+public record SimilarIncident(
+        IncidentId id, String reference, String title, Instant reportedAt, List<String> reasons, double score) {
 
     /** Both concern the same registered device. */
     public static final String SAME_ASSET = "same-asset";

@@ -25,22 +25,71 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the GIN index {@code incident_search} for incidents sharing at least one significant word, and only those rows are
  * scored. Both parts are limited.
  */
-
 class SimilarIncidents {
 
     /** The share of an incident's significant words another must contain to count as a similar text: 3 in 5. */
     static final int SHARE_NUMERATOR = 3;
+
     static final int SHARE_DENOMINATOR = 5;
 
     /** The most significant words compared; the longest are kept, as long words tend to be the rarer ones. */
     static final int MAX_WORDS = 24;
 
     /** Words too common in incident reports, English and Dutch, to say anything about likeness. */
-    private static final Set<String> COMMON = Set.of("about", "after", "again", "also", "been", "before", "being",
-            "could", "does", "from", "have", "into", "just", "like", "more", "only", "other", "over", "some",
-            "than", "that", "their", "them", "then", "there", "these", "they", "this", "were", "what", "when",
-            "which", "while", "with", "would", "your", "zijn", "niet", "maar", "heeft", "hebben", "voor", "door",
-            "naar", "deze", "omdat", "werd", "wordt", "worden", "onze", "jullie", "incident", "please");
+    private static final Set<String> COMMON = Set.of(
+            "about",
+            "after",
+            "again",
+            "also",
+            "been",
+            "before",
+            "being",
+            "could",
+            "does",
+            "from",
+            "have",
+            "into",
+            "just",
+            "like",
+            "more",
+            "only",
+            "other",
+            "over",
+            "some",
+            "than",
+            "that",
+            "their",
+            "them",
+            "then",
+            "there",
+            "these",
+            "they",
+            "this",
+            "were",
+            "what",
+            "when",
+            "which",
+            "while",
+            "with",
+            "would",
+            "your",
+            "zijn",
+            "niet",
+            "maar",
+            "heeft",
+            "hebben",
+            "voor",
+            "door",
+            "naar",
+            "deze",
+            "omdat",
+            "werd",
+            "wordt",
+            "worden",
+            "onze",
+            "jullie",
+            "incident",
+            "please");
 
     /** Words in more than this share of incidents are too common to tell incidents apart. */
     static final double COMMON_SHARE = 0.01;
@@ -64,8 +113,11 @@ class SimilarIncidents {
                 select asset_id, category_class, category_type, reported_at, tsvector_to_array(search) as words
                 from incident where id = :id""")
                 .param("id", id.value())
-                .query((rs, row) -> new Subject(rs.getObject("asset_id", UUID.class), rs.getString("category_class"),
-                        rs.getString("category_type"), rs.getTimestamp("reported_at").toInstant(),
+                .query((rs, row) -> new Subject(
+                        rs.getObject("asset_id", UUID.class),
+                        rs.getString("category_class"),
+                        rs.getString("category_type"),
+                        rs.getTimestamp("reported_at").toInstant(),
                         significant((String[]) rs.getArray("words").getArray(), commonWords())))
                 .optional();
         if (found.isEmpty() || limit < 1) {
@@ -80,25 +132,34 @@ class SimilarIncidents {
             similarText(id, subject, window, limit, similar);
         }
         return similar.values().stream()
-                .sorted(Comparator.comparingDouble(SimilarIncident::score).reversed()
+                .sorted(Comparator.comparingDouble(SimilarIncident::score)
+                        .reversed()
                         .thenComparing(SimilarIncident::reportedAt, Comparator.reverseOrder()))
                 .limit(limit)
                 .toList();
     }
 
     /** Adds the incidents about the subject's asset reported in the window before it. */
-    private void sameAsset(IncidentId id, Subject subject, Duration window, int limit,
-            Map<UUID, SimilarIncident> similar) {
+    private void sameAsset(
+            IncidentId id, Subject subject, Duration window, int limit, Map<UUID, SimilarIncident> similar) {
         jdbc.sql("""
                 select id, number, title, reported_at from incident
                 where asset_id = :asset and reported_at >= :from and reported_at < :until and id <> :id
                 order by reported_at desc limit :limit""")
-                .param("asset", subject.asset()).param("from", subject.from(window))
-                .param("until", subject.until()).param("id", id.value()).param("limit", limit)
-                .query((rs, row) -> similar.put(rs.getObject("id", UUID.class), new SimilarIncident(
-                        new IncidentId(rs.getObject("id", UUID.class)),
-                        IncidentView.referenceOf(rs.getLong("number")), rs.getString("title"),
-                        rs.getTimestamp("reported_at").toInstant(), List.of(SimilarIncident.SAME_ASSET), 1.0)))
+                .param("asset", subject.asset())
+                .param("from", subject.from(window))
+                .param("until", subject.until())
+                .param("id", id.value())
+                .param("limit", limit)
+                .query((rs, row) -> similar.put(
+                        rs.getObject("id", UUID.class),
+                        new SimilarIncident(
+                                new IncidentId(rs.getObject("id", UUID.class)),
+                                IncidentView.referenceOf(rs.getLong("number")),
+                                rs.getString("title"),
+                                rs.getTimestamp("reported_at").toInstant(),
+                                List.of(SimilarIncident.SAME_ASSET),
+                                1.0)))
                 .list();
     }
 
@@ -106,8 +167,8 @@ class SimilarIncidents {
      * Adds the incidents of the subject's category reported in the window before it that hold most of its
      * significant words; one about the same asset too is alike for both reasons.
      */
-    private void similarText(IncidentId id, Subject subject, Duration window, int limit,
-            Map<UUID, SimilarIncident> similar) {
+    private void similarText(
+            IncidentId id, Subject subject, Duration window, int limit, Map<UUID, SimilarIncident> similar) {
         int count = subject.words().size();
         int needed = (SHARE_NUMERATOR * count + SHARE_DENOMINATOR - 1) / SHARE_DENOMINATOR;
         // An incident holding at least `needed` of the words holds at least one of any count - needed + 1 of
@@ -125,19 +186,33 @@ class SimilarIncidents {
                 where matched >= :needed
                 order by matched desc, reported_at desc limit :limit""")
                 .param("words", subject.words().toArray(String[]::new))
-                .param("class", subject.categoryClass()).param("type", subject.categoryType())
-                .param("from", subject.from(window)).param("until", subject.until()).param("id", id.value())
-                .param("query", anyOf(anyOfThese)).param("needed", needed)
+                .param("class", subject.categoryClass())
+                .param("type", subject.categoryType())
+                .param("from", subject.from(window))
+                .param("until", subject.until())
+                .param("id", id.value())
+                .param("query", anyOf(anyOfThese))
+                .param("needed", needed)
                 .param("limit", limit)
                 .query((rs, row) -> {
                     UUID other = rs.getObject("id", UUID.class);
-                    SimilarIncident text = new SimilarIncident(new IncidentId(other),
-                            IncidentView.referenceOf(rs.getLong("number")), rs.getString("title"),
-                            rs.getTimestamp("reported_at").toInstant(), List.of(SimilarIncident.SIMILAR_TEXT),
+                    SimilarIncident text = new SimilarIncident(
+                            new IncidentId(other),
+                            IncidentView.referenceOf(rs.getLong("number")),
+                            rs.getString("title"),
+                            rs.getTimestamp("reported_at").toInstant(),
+                            List.of(SimilarIncident.SIMILAR_TEXT),
                             rs.getDouble("matched") / count);
-                    return similar.merge(other, text, (asset, alike) -> new SimilarIncident(asset.id(),
-                            asset.reference(), asset.title(), asset.reportedAt(), List.of(
-                            SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT), 1.0));
+                    return similar.merge(
+                            other,
+                            text,
+                            (asset, alike) -> new SimilarIncident(
+                                    asset.id(),
+                                    asset.reference(),
+                                    asset.title(),
+                                    asset.reportedAt(),
+                                    List.of(SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT),
+                                    1.0));
                 })
                 .list();
     }
@@ -150,7 +225,9 @@ class SimilarIncidents {
      */
     static List<String> significant(String[] lexemes, Map<String, Double> frequencies) {
         return Arrays.stream(lexemes)
-                .filter(word -> word.length() >= 4 && !COMMON.contains(word) && LEXEME.matcher(word).matches()
+                .filter(word -> word.length() >= 4
+                        && !COMMON.contains(word)
+                        && LEXEME.matcher(word).matches()
                         && !word.chars().allMatch(Character::isDigit)
                         && frequencies.getOrDefault(word, 0.0) <= COMMON_SHARE)
                 .distinct()
@@ -203,8 +280,12 @@ class SimilarIncidents {
     }
 
     /** The incident whose likes are sought: its asset, category, time of report and significant words. */
-    private record Subject(@org.jspecify.annotations.Nullable UUID asset, String categoryClass, String categoryType,
-            Instant reportedAt, List<String> words) {
+    private record Subject(
+            @org.jspecify.annotations.Nullable UUID asset,
+            String categoryClass,
+            String categoryType,
+            Instant reportedAt,
+            List<String> words) {
 
         /** The start of the window before the report. */
         Timestamp from(Duration window) {

@@ -60,10 +60,13 @@ public enum Status {
         if (!needsReason || reason != null && !reason.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.invalid("reason", target == DISMISSED
-                ? IncidentRefusals.DISMISSING_NEEDS_REASON
-                : target == CLOSED ? IncidentRefusals.CLOSING_NEEDS_RESOLUTION
-                : IncidentRefusals.REOPENING_NEEDS_REASON));
+        return Optional.of(Refusal.invalid(
+                "reason",
+                target == DISMISSED
+                        ? IncidentRefusals.DISMISSING_NEEDS_REASON
+                        : target == CLOSED
+                                ? IncidentRefusals.CLOSING_NEEDS_RESOLUTION
+                                : IncidentRefusals.REOPENING_NEEDS_REASON));
     }
 
     /** True for statuses in which work on the incident has ended. */
@@ -81,7 +84,9 @@ public enum Status {
     @JsonCreator
     public static Status fromCode(String code) {
         String wanted = code.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(s -> s.name().equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.name().equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown status '" + code + "', expected one of "
                         + Arrays.stream(values()).map(Status::code).toList()));
     }

@@ -39,7 +39,8 @@ class SystemReads implements IncidentsForSystem {
         }
         PriorityMatrix matrix = matrices.current();
         Map<IncidentId, IncidentView> found = new LinkedHashMap<>();
-        incidents.findAllById(ids.stream().map(IncidentId::value).toList())
+        incidents
+                .findAllById(ids.stream().map(IncidentId::value).toList())
                 .forEach(incident -> found.put(incident.id(), incident.view(matrix)));
         return found;
     }

@@ -33,10 +33,16 @@ class Timeline {
         this.statements = statements;
     }
 
-    TimelineEntry append(IncidentId incident, Instant at, ActorRef actor, String kind, Map<String, String> details,
+    TimelineEntry append(
+            IncidentId incident,
+            Instant at,
+            ActorRef actor,
+            String kind,
+            Map<String, String> details,
             @Nullable String note) {
-        long id = StatementValues.of(incident.value(), at, actor.id(), actor.name(), kind,
-                json.writeValueAsString(details), note).returningNumber(statements, """
+        long id = StatementValues.of(
+                        incident.value(), at, actor.id(), actor.name(), kind, json.writeValueAsString(details), note)
+                .returningNumber(statements, """
                 insert into incident_timeline (incident_id, at, actor_id, actor_name, kind, details, note)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?) returning id""");
         return new TimelineEntry(id, at, actor.name(), kind, details, note);
@@ -46,9 +52,13 @@ class Timeline {
         return jdbc.sql("select id, at, actor_name, kind, details::text as details, note from incident_timeline "
                         + "where incident_id = ? order by at, id")
                 .param(incident.value())
-                .query((row, n) -> new TimelineEntry(row.getLong("id"), row.getTimestamp("at").toInstant(),
-                        row.getString("actor_name"), row.getString("kind"),
-                        json.readValue(row.getString("details"), DETAILS), row.getString("note")))
+                .query((row, n) -> new TimelineEntry(
+                        row.getLong("id"),
+                        row.getTimestamp("at").toInstant(),
+                        row.getString("actor_name"),
+                        row.getString("kind"),
+                        json.readValue(row.getString("details"), DETAILS),
+                        row.getString("note")))
                 .list();
     }
 
@@ -58,9 +68,6 @@ class Timeline {
                 insert into incident_timeline (incident_id, at, actor_id, actor_name, kind, details, note)
                 select ?, at, actor_id, actor_name, kind,
                        details || jsonb_build_object('mergedFrom', ?::text), note
-                from incident_timeline where incident_id = ? order by id""")
-                .params(into.value(), fromReference, from.value())
-                .update();
+                from incident_timeline where incident_id = ? order by id""").params(into.value(), fromReference, from.value()).update();
     }
-
 }

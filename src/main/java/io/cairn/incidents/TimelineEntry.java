@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param details the facts of the change, such as {@code from} and {@code to}
  * @param note the text of a note or the reason given for a change
  */
-public record TimelineEntry(long id, Instant at, String actorName, String kind, Map<String, String> details,
+public record TimelineEntry(
+        long id,
+        Instant at,
+        String actorName,
+        String kind,
+        Map<String, String> details,
         @Nullable String note) {
 
     /** The same entry under another name, for readers who may not know who in a team wrote it. */

@@ -29,15 +29,18 @@ import org.springframework.stereotype.Component;
 @Component
 class TimelineTexts {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final IncidentManagement incidents;
     private final IdentityManagement identity;
     private final MessageSource messages;
     private final ObjectProvider<ReportRouting> routings;
 
-    TimelineTexts(IncidentManagement incidents, IdentityManagement identity, MessageSource messages,
+    TimelineTexts(
+            IncidentManagement incidents,
+            IdentityManagement identity,
+            MessageSource messages,
             ObjectProvider<ReportRouting> routings) {
         this.incidents = incidents;
         this.identity = identity;
@@ -46,7 +49,13 @@ class TimelineTexts {
     }
 
     /** One entry as the page shows it. */
-    record Item(long id, Instant at, String actorName, String kind, String text, @Nullable String note,
+    record Item(
+            long id,
+            Instant at,
+            String actorName,
+            String kind,
+            String text,
+            @Nullable String note,
             @Nullable String mergedFrom) {
 
         public boolean isNote() {
@@ -58,44 +67,85 @@ class TimelineTexts {
         Names names = names(entries);
         Locale locale = LocaleContextHolder.getLocale();
         return entries.stream()
-                .map(entry -> new Item(entry.id(), entry.at(), entry.actorName(), entry.kind(),
-                        text(entry, names, locale), entry.note(), entry.details().get("mergedFrom")))
+                .map(entry -> new Item(
+                        entry.id(),
+                        entry.at(),
+                        entry.actorName(),
+                        entry.kind(),
+                        text(entry, names, locale),
+                        entry.note(),
+                        entry.details().get("mergedFrom")))
                 .toList();
     }
 
     private String text(TimelineEntry entry, Names names, Locale locale) {
         Map<String, String> details = entry.details();
         return switch (entry.kind()) {
-            case IncidentReported.VERB -> details.containsKey("routingRule")
-                    ? message("timeline.reported.routed", locale, routingRule(details.get("routingRule")))
-                    : message("timeline.reported", locale);
+            case IncidentReported.VERB ->
+                details.containsKey("routingRule")
+                        ? message("timeline.reported.routed", locale, routingRule(details.get("routingRule")))
+                        : message("timeline.reported", locale);
             case IncidentDescribed.VERB, Timeline.NOTE, ReporterAsked.VERB, ReporterAnswered.VERB ->
-                    message("timeline." + entry.kind(), locale);
-            case IncidentTransitioned.VERB -> message("timeline.transitioned", locale, status(details.get("from"), locale),
-                    status(details.get("to"), locale));
-            case IncidentAssigned.VERB -> message("timeline.assigned", locale,
-                    orElse(names.person(details.get("owner")), "timeline.nobody", locale),
-                    orElse(names.team(details.get("team")), "timeline.none", locale),
-                    orElse(names.businessUnit(details.get("businessUnit")), "timeline.none", locale));
-            case IncidentReprioritised.VERB -> message("timeline.reprioritised", locale, details.get("priority"),
-                    level(details.get("impact"), locale), level(details.get("urgency"), locale));
-            case IncidentRecategorised.VERB -> message("timeline.recategorised", locale, category(details.get("category")),
-                    message("severity." + details.get("severity"), locale),
-                    message("determination." + details.get("determination"), locale));
-            case IncidentMarked.VERB -> message("timeline.marked", locale, details.get("tlp"), details.get("pap"),
-                    message("true".equals(details.get("confidential")) ? "timeline.marked.confidential"
-                            : "timeline.marked.not-confidential", locale));
-            case IncidentTimesRecorded.VERB -> message("timeline.times-recorded", locale,
-                    orUnknown(time(details.get("occurredAt")), locale),
-                    orUnknown(time(details.get("detectedAt")), locale));
-            case IncidentLinked.VERB -> details.containsKey("target")
-                    ? message("timeline.linked." + details.get("kind"), locale, details.get("target"))
-                    : message("timeline.linked-from." + details.get("kind"), locale, details.get("source"));
+                message("timeline." + entry.kind(), locale);
+            case IncidentTransitioned.VERB ->
+                message(
+                        "timeline.transitioned",
+                        locale,
+                        status(details.get("from"), locale),
+                        status(details.get("to"), locale));
+            case IncidentAssigned.VERB ->
+                message(
+                        "timeline.assigned",
+                        locale,
+                        orElse(names.person(details.get("owner")), "timeline.nobody", locale),
+                        orElse(names.team(details.get("team")), "timeline.none", locale),
+                        orElse(names.businessUnit(details.get("businessUnit")), "timeline.none", locale));
+            case IncidentReprioritised.VERB ->
+                message(
+                        "timeline.reprioritised",
+                        locale,
+                        details.get("priority"),
+                        level(details.get("impact"), locale),
+                        level(details.get("urgency"), locale));
+            case IncidentRecategorised.VERB ->
+                message(
+                        "timeline.recategorised",
+                        locale,
+                        category(details.get("category")),
+                        message("severity." + details.get("severity"), locale),
+                        message("determination." + details.get("determination"), locale));
+            case IncidentMarked.VERB ->
+                message(
+                        "timeline.marked",
+                        locale,
+                        details.get("tlp"),
+                        details.get("pap"),
+                        message(
+                                "true".equals(details.get("confidential"))
+                                        ? "timeline.marked.confidential"
+                                        : "timeline.marked.not-confidential",
+                                locale));
+            case IncidentTimesRecorded.VERB ->
+                message(
+                        "timeline.times-recorded",
+                        locale,
+                        orUnknown(time(details.get("occurredAt")), locale),
+                        orUnknown(time(details.get("detectedAt")), locale));
+            case IncidentLinked.VERB ->
+                details.containsKey("target")
+                        ? message("timeline.linked." + details.get("kind"), locale, details.get("target"))
+                        : message("timeline.linked-from." + details.get("kind"), locale, details.get("source"));
             case IncidentMerged.VERB -> message("timeline.merged", locale, details.get("into"));
             case IncidentMergedIn.VERB -> message("timeline.merged-in", locale, details.get("from"));
-            default -> message("timeline.other", locale, entry.kind(), details.entrySet().stream()
-                    .filter(fact -> !fact.getKey().equals("mergedFrom"))
-                    .map(fact -> fact.getKey() + ": " + fact.getValue()).collect(Collectors.joining(", ")));
+            default ->
+                message(
+                        "timeline.other",
+                        locale,
+                        entry.kind(),
+                        details.entrySet().stream()
+                                .filter(fact -> !fact.getKey().equals("mergedFrom"))
+                                .map(fact -> fact.getKey() + ": " + fact.getValue())
+                                .collect(Collectors.joining(", ")));
         };
     }
 
@@ -144,23 +194,26 @@ class TimelineTexts {
     }
 
     /** The names behind the ids that assignments record, looked up once per timeline. */
-    private record Names(Map<UserId, String> people, Map<TeamId, String> teams,
-            Map<BusinessUnitId, String> businessUnits) {
+    private record Names(
+            Map<UserId, String> people, Map<TeamId, String> teams, Map<BusinessUnitId, String> businessUnits) {
 
-        @Nullable String person(@Nullable String id) {
+        @Nullable
+        String person(@Nullable String id) {
             return lookUp(id, UserId::valueOf, people);
         }
 
-        @Nullable String team(@Nullable String id) {
+        @Nullable
+        String team(@Nullable String id) {
             return lookUp(id, TeamId::valueOf, teams);
         }
 
-        @Nullable String businessUnit(@Nullable String id) {
+        @Nullable
+        String businessUnit(@Nullable String id) {
             return lookUp(id, BusinessUnitId::valueOf, businessUnits);
         }
 
-        private static <K> @Nullable String lookUp(@Nullable String id, Function<String, K> parse,
-                Map<K, String> names) {
+        private static <K> @Nullable String lookUp(
+                @Nullable String id, Function<String, K> parse, Map<K, String> names) {
             if (id == null || id.isBlank()) {
                 return null;
             }

@@ -39,12 +39,14 @@ class Triage {
     Outcome<IncidentView> triage(IncidentId id, TriageDecision decision) {
         Outcome<IncidentView> outcome = switch (decision.decision()) {
             case ACCEPT -> throughTriage(id, Status.ANALYSIS, null, decision.version());
-            case DISMISS -> decision.reason() == null || decision.reason().isBlank()
-                    ? Outcome.refused(Refusal.invalid("reason", IncidentRefusals.DISMISSING_NEEDS_REASON))
-                    : throughTriage(id, Status.DISMISSED, decision.reason(), decision.version());
-            case MERGE -> decision.target() == null
-                    ? Outcome.refused(Refusal.invalid("target", IncidentRefusals.MERGING_NEEDS_TARGET))
-                    : linking.merge(id, new IncidentCommands.Merge(decision.target(), decision.version()));
+            case DISMISS ->
+                decision.reason() == null || decision.reason().isBlank()
+                        ? Outcome.refused(Refusal.invalid("reason", IncidentRefusals.DISMISSING_NEEDS_REASON))
+                        : throughTriage(id, Status.DISMISSED, decision.reason(), decision.version());
+            case MERGE ->
+                decision.target() == null
+                        ? Outcome.refused(Refusal.invalid("target", IncidentRefusals.MERGING_NEEDS_TARGET))
+                        : linking.merge(id, new IncidentCommands.Merge(decision.target(), decision.version()));
         };
         if (outcome instanceof Outcome.Refused<IncidentView>) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -53,9 +55,10 @@ class Triage {
     }
 
     private Outcome<IncidentView> throughTriage(IncidentId id, Status to, @Nullable String reason, long version) {
-        return lifecycle.transition(id, new IncidentCommands.Transition(Status.TRIAGE, null, version))
-                .flatMap(triaged -> lifecycle.transition(id, new IncidentCommands.Transition(to, reason,
-                        triaged.version())));
+        return lifecycle
+                .transition(id, new IncidentCommands.Transition(Status.TRIAGE, null, version))
+                .flatMap(triaged ->
+                        lifecycle.transition(id, new IncidentCommands.Transition(to, reason, triaged.version())));
     }
 
     /** Applies one change to each selected incident on its own; says per incident whether it was done. */
@@ -67,22 +70,34 @@ class Triage {
         List<BulkAction.Result> results = new ArrayList<>();
         for (IncidentId id : new LinkedHashSet<>(action.incidents())) {
             long version = incidents.findById(id.value()).map(Incident::version).orElse(-1L);
-            Outcome<IncidentView> outcome = version < 0 ? Outcome.refused(Refusal.notFound("incident " + id))
+            Outcome<IncidentView> outcome = version < 0
+                    ? Outcome.refused(Refusal.notFound("incident " + id))
                     : switch (action.action()) {
-                        case ASSIGN -> lifecycle.assign(id, new IncidentCommands.Assign(action.owner(), action.team(),
-                                businessUnitOf(id), version));
-                        case TRANSITION -> lifecycle.transition(id, new IncidentCommands.Transition(
-                                Objects.requireNonNull(action.to(), "checked above"),
-                                action.reason(), version));
+                        case ASSIGN ->
+                            lifecycle.assign(
+                                    id,
+                                    new IncidentCommands.Assign(
+                                            action.owner(), action.team(), businessUnitOf(id), version));
+                        case TRANSITION ->
+                            lifecycle.transition(
+                                    id,
+                                    new IncidentCommands.Transition(
+                                            Objects.requireNonNull(action.to(), "checked above"),
+                                            action.reason(),
+                                            version));
                     };
-            results.add(outcome instanceof Outcome.Refused<IncidentView> refused
-                    ? new BulkAction.Result(id, false, refused.refusal().message())
-                    : new BulkAction.Result(id, true, null));
+            results.add(
+                    outcome instanceof Outcome.Refused<IncidentView> refused
+                            ? new BulkAction.Result(id, false, refused.refusal().message())
+                            : new BulkAction.Result(id, true, null));
         }
         return Outcome.done(results);
     }
 
     private @Nullable BusinessUnitId businessUnitOf(IncidentId id) {
-        return incidents.findById(id.value()).map(i -> changes.view(i).businessUnit()).orElse(null);
+        return incidents
+                .findById(id.value())
+                .map(i -> changes.view(i).businessUnit())
+                .orElse(null);
     }
 }

@@ -13,12 +13,17 @@ import org.jspecify.annotations.Nullable;
  * @param reason the reason of a dismissal
  * @param target the incident to merge into
  */
-public record TriageDecision(@NotNull Decision decision, @Nullable @Size(max = 5_000) String reason,
-        @Nullable IncidentId target, @NotNull @PositiveOrZero Long version) {
+public record TriageDecision(
+        @NotNull Decision decision,
+        @Nullable @Size(max = 5_000) String reason,
+        @Nullable IncidentId target,
+        @NotNull @PositiveOrZero Long version) {
 
     /** The three ways a report leaves the queue. */
     public enum Decision {
-        ACCEPT, DISMISS, MERGE;
+        ACCEPT,
+        DISMISS,
+        MERGE;
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String code() {

@@ -35,9 +35,12 @@ class WorkspacePages {
     }
 
     @PostMapping("/incidents/{id}/triage")
-    String triage(@PathVariable IncidentId id, @RequestParam String decision,
+    String triage(
+            @PathVariable IncidentId id,
+            @RequestParam String decision,
             @RequestParam(required = false) @Nullable String reason,
-            @RequestParam(required = false) @Nullable String target, @RequestParam long version,
+            @RequestParam(required = false) @Nullable String target,
+            @RequestParam long version,
             RedirectAttributes redirect) {
         TriageDecision.Decision choice = TriageDecision.Decision.fromCode(decision);
         IncidentId into = null;
@@ -58,15 +61,19 @@ class WorkspacePages {
     }
 
     @PostMapping("/incidents/{id}/questions")
-    String askReporter(@PathVariable IncidentId id, @RequestParam(defaultValue = "") String question,
+    String askReporter(
+            @PathVariable IncidentId id,
+            @RequestParam(defaultValue = "") String question,
             RedirectAttributes redirect) {
         if (question.isBlank() || question.length() > 20_000) {
             redirect.addFlashAttribute("problem", text("workspace.question.empty"));
             return "redirect:/incidents/" + id;
         }
         Outcome<TimelineEntry> asked = incidents.askReporter(id, new IncidentCommands.AddNote(question.trim()));
-        redirect.addFlashAttribute(asked instanceof Outcome.Refused<TimelineEntry> refused ? "problem" : "notice",
-                asked instanceof Outcome.Refused<TimelineEntry> refused2 ? refused2.refusal().message()
+        redirect.addFlashAttribute(
+                asked instanceof Outcome.Refused<TimelineEntry> refused ? "problem" : "notice",
+                asked instanceof Outcome.Refused<TimelineEntry> refused2
+                        ? refused2.refusal().message()
                         : text("workspace.question.sent"));
         return "redirect:/incidents/" + id + "#timeline";
     }
@@ -77,11 +84,15 @@ class WorkspacePages {
      * @param back the list's query string, to return to the same view
      */
     @PostMapping("/incidents/bulk")
-    String bulk(@RequestParam(name = "incident", required = false) @Nullable List<IncidentId> selected,
-            @RequestParam String action, @RequestParam(required = false) @Nullable String owner,
-            @RequestParam(required = false) @Nullable String team, @RequestParam(required = false) @Nullable String to,
+    String bulk(
+            @RequestParam(name = "incident", required = false) @Nullable List<IncidentId> selected,
+            @RequestParam String action,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String reason,
-            @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String back,
+            RedirectAttributes redirect) {
         String list = "redirect:/incidents" + (back.isBlank() ? "" : "?" + back);
         if (selected == null || selected.isEmpty()) {
             redirect.addFlashAttribute("problem", text("workspace.bulk.none"));
@@ -92,9 +103,13 @@ class WorkspacePages {
             redirect.addFlashAttribute("problem", text("workspace.bulk.no-status"));
             return list;
         }
-        Outcome<List<BulkAction.Result>> results = incidents.bulk(new BulkAction(selected, chosen,
-                blank(owner) ? null : UserId.valueOf(owner), blank(team) ? null : TeamId.valueOf(team),
-                blank(to) ? null : Status.fromCode(to), blank(reason) ? null : reason));
+        Outcome<List<BulkAction.Result>> results = incidents.bulk(new BulkAction(
+                selected,
+                chosen,
+                blank(owner) ? null : UserId.valueOf(owner),
+                blank(team) ? null : TeamId.valueOf(team),
+                blank(to) ? null : Status.fromCode(to),
+                blank(reason) ? null : reason));
         if (results instanceof Outcome.Refused<List<BulkAction.Result>> refused) {
             redirect.addFlashAttribute("problem", refused.refusal().message());
             return list;
@@ -102,9 +117,13 @@ class WorkspacePages {
         List<BulkAction.Result> done = ((Outcome.Done<List<BulkAction.Result>>) results).value();
         long changed = done.stream().filter(BulkAction.Result::done).count();
         redirect.addFlashAttribute("notice", text("workspace.bulk.done", changed, done.size()));
-        String refusals = done.stream().filter(result -> !result.done())
-                .map(result -> incidents.incident(result.incident()).map(IncidentView::reference)
-                        .orElse(result.incident().toString()) + ": " + result.problem())
+        String refusals = done.stream()
+                .filter(result -> !result.done())
+                .map(result -> incidents
+                                .incident(result.incident())
+                                .map(IncidentView::reference)
+                                .orElse(result.incident().toString())
+                        + ": " + result.problem())
                 .collect(Collectors.joining("; "));
         if (!refusals.isEmpty()) {
             redirect.addFlashAttribute("problem", refusals);
@@ -113,7 +132,9 @@ class WorkspacePages {
     }
 
     @PostMapping("/incidents/views")
-    String saveView(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String query,
+    String saveView(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String query,
             RedirectAttributes redirect) {
         Outcome<SavedView> saved = incidents.saveView(name, query);
         if (saved instanceof Outcome.Refused<SavedView> refused) {
@@ -121,7 +142,11 @@ class WorkspacePages {
         } else {
             redirect.addFlashAttribute("notice", text("workspace.view.saved"));
         }
-        return "redirect:" + UriComponentsBuilder.fromPath("/incidents").query(query).build().toUriString();
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/incidents")
+                        .query(query)
+                        .build()
+                        .toUriString();
     }
 
     @PostMapping("/incidents/views/{id}/delete")

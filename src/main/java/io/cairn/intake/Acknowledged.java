@@ -27,7 +27,10 @@ class Acknowledged {
         jdbc.sql("""
                 insert into intake_acknowledgement (incident_id, reference, address, reporter_id)
                 values (?, ?, ?, ?) on conflict do nothing""")
-                .params(report.incident().value(), report.reference(), report.replyTo(),
+                .params(
+                        report.incident().value(),
+                        report.reference(),
+                        report.replyTo(),
                         report.reporter() == null ? null : report.reporter().value())
                 .update();
     }
@@ -38,7 +41,9 @@ class Acknowledged {
     /** The address an acknowledgement went to for the incident, when its reporter has no account. */
     Optional<String> anonymousAddress(IncidentId incident) {
         return jdbc.sql("select address from intake_acknowledgement where incident_id = ? and reporter_id is null")
-                .param(incident.value()).query(String.class).optional();
+                .param(incident.value())
+                .query(String.class)
+                .optional();
     }
 
     Optional<Thread> find(String reference, String address) {
@@ -46,8 +51,10 @@ class Acknowledged {
                 select incident_id, reporter_id from intake_acknowledgement
                 where reference = ? and lower(address) = lower(?)""")
                 .params(reference, address)
-                .query((row, n) -> new Thread(new IncidentId(row.getObject("incident_id", UUID.class)),
-                        row.getObject("reporter_id") == null ? null
+                .query((row, n) -> new Thread(
+                        new IncidentId(row.getObject("incident_id", UUID.class)),
+                        row.getObject("reporter_id") == null
+                                ? null
                                 : new UserId(row.getObject("reporter_id", UUID.class))))
                 .optional();
     }

@@ -19,8 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param reference the sending system's own id of the alert
  */
 record Alert(
-        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,99}",
-                message = "must be 1 to 100 lower-case letters, digits, dots, dashes or underscores") String source,
+        @NotBlank
+        @Pattern(
+                regexp = "[a-z0-9][a-z0-9._-]{0,99}",
+                message = "must be 1 to 100 lower-case letters, digits, dots, dashes or underscores")
+        String source,
+
         @NotBlank @Size(max = 200) String reference,
         @NotNull Severity severity,
         @NotBlank @Size(max = 300) String title,

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
  * to send for the alert's source.
  */
 @RestController
-@Tag(name = "Alerts",
+@Tag(
+        name = "Alerts",
         description = "Machine reports: monitoring systems post alerts with the API token of a service account; a "
-        + "repeat of an alert whose incident is open is counted on that incident.")
+                + "repeat of an alert whose incident is open is counted on that incident.")
 class AlertApi {
 
     private final AlertReception reception;
@@ -27,9 +28,11 @@ class AlertApi {
     }
 
     /** 201 with the new incident, or 200 when the alert was a repeat counted on an open incident. */
-    @Operation(operationId = "receiveAlert", summary = "Receive an alert from a registered source",
+    @Operation(
+            operationId = "receiveAlert",
+            summary = "Receive an alert from a registered source",
             description = "Only the accounts an admin allowed to send for the alert's source may send; a repeat is "
-            + "counted on the open incident.")
+                    + "counted on the open incident.")
     @ApiResponse(responseCode = "200", description = "A repeat, counted on the open incident")
     @ApiResponse(responseCode = "201", description = "A new incident, opened; `Location` names it")
     @PostMapping("/api/v1/alerts")
@@ -38,6 +41,7 @@ class AlertApi {
         if (receipt.repeated()) {
             return ResponseEntity.ok(receipt);
         }
-        return ResponseEntity.created(URI.create("/api/v1/incidents/" + receipt.incident())).body(receipt);
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + receipt.incident()))
+                .body(receipt);
     }
 }

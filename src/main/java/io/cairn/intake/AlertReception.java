@@ -51,8 +51,14 @@ class AlertReception {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AlertReception(AlertSources sources, IncidentManagement incidents, IncidentsForSystem system,
-            ReporterChannels channels, IdentityManagement identity, JdbcClient jdbc, Clock clock) {
+    AlertReception(
+            AlertSources sources,
+            IncidentManagement incidents,
+            IncidentsForSystem system,
+            ReporterChannels channels,
+            IdentityManagement identity,
+            JdbcClient jdbc,
+            Clock clock) {
         this.sources = sources;
         this.incidents = incidents;
         this.system = system;
@@ -77,8 +83,10 @@ class AlertReception {
         Instant now = clock.instant();
         Seen seen = claim(alert, now);
         // the record belongs to the source, not to the sender: read its incident whoever may see it
-        Optional<IncidentView> open = seen.incident() == null ? Optional.empty()
-                : system.incident(new IncidentId(seen.incident())).filter(i -> !i.status().isFinal());
+        Optional<IncidentView> open = seen.incident() == null
+                ? Optional.empty()
+                : system.incident(new IncidentId(seen.incident()))
+                        .filter(i -> !i.status().isFinal());
         if (open.isPresent()) {
             return Outcome.done(countRepeat(alert, sender, open.get(), seen.repeats() + 1, now));
         }
@@ -94,8 +102,8 @@ class AlertReception {
     }
 
     private static Refusal unknownSource() {
-        return Refusal.ofProblems(Refusal.Kind.FORBIDDEN,
-                List.of(Refusal.FieldProblem.of("source", IntakeRefusals.UNKNOWN_SOURCE)));
+        return Refusal.ofProblems(
+                Refusal.Kind.FORBIDDEN, List.of(Refusal.FieldProblem.of("source", IntakeRefusals.UNKNOWN_SOURCE)));
     }
 
     /**
@@ -106,7 +114,8 @@ class AlertReception {
         jdbc.sql("""
                 insert into intake_alert (source, reference, repeats, first_seen, last_seen)
                 values (?, ?, 0, ?, ?) on conflict do nothing""")
-                .params(alert.source(), alert.reference(), Timestamp.from(now), Timestamp.from(now)).update();
+                .params(alert.source(), alert.reference(), Timestamp.from(now), Timestamp.from(now))
+                .update();
         return jdbc.sql("select incident_id, repeats from intake_alert where source = ? and reference = ? "
                         + "for update")
                 .params(alert.source(), alert.reference())
@@ -117,10 +126,12 @@ class AlertReception {
     private record Seen(@Nullable UUID incident, int repeats) {}
 
     /** Any sender of the source may count a repeat, also on an incident another sender's alert opened. */
-    private AlertReceipt countRepeat(Alert alert, Actor sender, IncidentView incident, int occurrences,
-            Instant now) {
-        channels.addChannelNote(incident.id(), sender.ref(), "Alert " + alert.source() + "/" + alert.reference()
-                + " arrived again (" + occurrences + " times in all): " + alert.title());
+    private AlertReceipt countRepeat(Alert alert, Actor sender, IncidentView incident, int occurrences, Instant now) {
+        channels.addChannelNote(
+                incident.id(),
+                sender.ref(),
+                "Alert " + alert.source() + "/" + alert.reference() + " arrived again (" + occurrences
+                        + " times in all): " + alert.title());
         remember(alert, incident.id(), occurrences, now);
         return new AlertReceipt(incident.id(), incident.reference(), true, occurrences);
     }
@@ -131,8 +142,13 @@ class AlertReception {
                   observables = (select coalesce(jsonb_agg(distinct o), '[]'::jsonb)
                                  from jsonb_array_elements(observables || ?::jsonb) o)
                 where source = ? and reference = ?""")
-                .params(incident.value(), occurrences, Timestamp.from(now),
-                        json.writeValueAsString(alert.observables()), alert.source(), alert.reference())
+                .params(
+                        incident.value(),
+                        occurrences,
+                        Timestamp.from(now),
+                        json.writeValueAsString(alert.observables()),
+                        alert.source(),
+                        alert.reference())
                 .update();
     }
 
@@ -150,10 +166,24 @@ class AlertReception {
             case HIGH, MEDIUM -> matrix.defaultUrgency();
             case LOW -> lastUrgency;
         };
-        return new NewIncident(alert.title(), description(alert),
-                alert.category() == null ? new Category("other", "undetermined") : alert.category(), null,
-                alert.severity(), matrix.impactLabel(impact), matrix.urgencyLabel(urgency), null, null, null, null,
-                null, null, alert.occurredAt(), latest(alert.occurredAt(), clock.instant()), null, null);
+        return new NewIncident(
+                alert.title(),
+                description(alert),
+                alert.category() == null ? new Category("other", "undetermined") : alert.category(),
+                null,
+                alert.severity(),
+                matrix.impactLabel(impact),
+                matrix.urgencyLabel(urgency),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                alert.occurredAt(),
+                latest(alert.occurredAt(), clock.instant()),
+                null,
+                null);
     }
 
     private static Instant latest(@Nullable Instant occurred, Instant now) {
@@ -162,13 +192,20 @@ class AlertReception {
 
     private static String description(Alert alert) {
         StringBuilder text = new StringBuilder();
-        text.append(alert.description() == null || alert.description().isBlank()
-                ? "Alert from " + alert.source() : alert.description().trim());
-        text.append("\n\nSource: ").append(alert.source()).append(", reference: ").append(alert.reference());
+        text.append(
+                alert.description() == null || alert.description().isBlank()
+                        ? "Alert from " + alert.source()
+                        : alert.description().trim());
+        text.append("\n\nSource: ")
+                .append(alert.source())
+                .append(", reference: ")
+                .append(alert.reference());
         List<Observable> observables = alert.observables();
         if (!observables.isEmpty()) {
-            text.append("\n\nObservables:\n").append(observables.stream()
-                    .map(o -> "- " + o.type().code() + ": " + o.value()).collect(Collectors.joining("\n")));
+            text.append("\n\nObservables:\n")
+                    .append(observables.stream()
+                            .map(o -> "- " + o.type().code() + ": " + o.value())
+                            .collect(Collectors.joining("\n")));
         }
         return text.toString();
     }

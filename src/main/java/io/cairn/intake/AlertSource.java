@@ -10,8 +10,14 @@ import java.util.List;
  * @param key the name its alerts give as their {@code source}, such as {@code wazuh}; fixed when registered
  * @param senders the login names of the accounts that may send for it, with any of their API tokens
  */
-record AlertSource(String key, String description, boolean enabled, List<String> senders, Instant createdAt,
-        Instant updatedAt, long version) {
+record AlertSource(
+        String key,
+        String description,
+        boolean enabled,
+        List<String> senders,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     AlertSource {
         senders = List.copyOf(senders);

@@ -28,7 +28,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AlertSourceAdminPages {
 
     /** What an admin entered for a source; the senders as login names separated by commas or spaces. */
-    record SourceForm(String key, String description, String senders, Boolean enabled, @Nullable Long version) {
+    record SourceForm(
+            String key,
+            String description,
+            String senders,
+            Boolean enabled,
+            @Nullable Long version) {
 
         SourceForm {
             key = key == null ? "" : key.trim();
@@ -38,12 +43,17 @@ class AlertSourceAdminPages {
         }
 
         static SourceForm of(AlertSource source) {
-            return new SourceForm(source.key(), source.description(), String.join(", ", source.senders()),
-                    source.enabled(), source.version());
+            return new SourceForm(
+                    source.key(),
+                    source.description(),
+                    String.join(", ", source.senders()),
+                    source.enabled(),
+                    source.version());
         }
 
         AlertSourceDefinition definition() {
-            List<String> names = senders == null || senders.isBlank() ? List.of()
+            List<String> names = senders == null || senders.isBlank()
+                    ? List.of()
                     : Arrays.stream(senders.trim().split("[,\\s]+")).toList();
             return new AlertSourceDefinition(description, names, Boolean.TRUE.equals(enabled));
         }
@@ -70,7 +80,8 @@ class AlertSourceAdminPages {
         requireAdmin();
         Outcome<AlertSource> registered = registry.register(form.key(), form.definition());
         if (registered instanceof Outcome.Done<AlertSource> done) {
-            redirect.addFlashAttribute("notice", message("alert-sources.registered", done.value().key()));
+            redirect.addFlashAttribute(
+                    "notice", message("alert-sources.registered", done.value().key()));
             return "redirect:/admin/alert-sources";
         }
         return listPage(form, problems(registered, response), model);
@@ -84,7 +95,11 @@ class AlertSourceAdminPages {
     }
 
     @PostMapping("/admin/alert-sources/{key}")
-    String change(@PathVariable String key, SourceForm form, Model model, RedirectAttributes redirect,
+    String change(
+            @PathVariable String key,
+            SourceForm form,
+            Model model,
+            RedirectAttributes redirect,
             HttpServletResponse response) {
         requireAdmin();
         AlertSource source = found(key);
@@ -94,7 +109,8 @@ class AlertSourceAdminPages {
         }
         Outcome<AlertSource> changed = registry.change(key, form.definition(), form.version());
         if (changed instanceof Outcome.Done<AlertSource> done) {
-            redirect.addFlashAttribute("notice", message("alert-sources.changed", done.value().key()));
+            redirect.addFlashAttribute(
+                    "notice", message("alert-sources.changed", done.value().key()));
             return "redirect:/admin/alert-sources";
         }
         // the form keeps what the admin entered, on the stored version: after a stale write they check and save again
@@ -102,7 +118,11 @@ class AlertSourceAdminPages {
     }
 
     @PostMapping("/admin/alert-sources/{key}/removal")
-    String remove(@PathVariable String key, @Nullable Long version, Model model, RedirectAttributes redirect,
+    String remove(
+            @PathVariable String key,
+            @Nullable Long version,
+            Model model,
+            RedirectAttributes redirect,
             HttpServletResponse response) {
         requireAdmin();
         AlertSource source = found(key);

@@ -25,8 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** The alert source API: admins register the systems that may send alerts, and the accounts that send for each. */
 @RestController
 @RequestMapping("/api/v1/alert-sources")
-@Tag(name = "Alert sources", description = "The systems that may send alerts, and the accounts that send for each; "
-        + "admins register them.")
+@Tag(
+        name = "Alert sources",
+        description =
+                "The systems that may send alerts, and the accounts that send for each; " + "admins register them.")
 class AlertSourceApi {
 
     /**
@@ -36,11 +38,17 @@ class AlertSourceApi {
      * @param senders login names of the accounts that may send for it
      * @param enabled whether it accepts alerts now (default true)
      */
-    record NewSource(@Nullable String key, @Nullable String description, @Nullable List<String> senders,
+    record NewSource(
+            @Nullable String key,
+            @Nullable String description,
+            @Nullable List<String> senders,
             @Nullable Boolean enabled) {}
 
     /** A source's new description, senders and state, with the version the caller read. */
-    record SourceChange(@Nullable String description, @Nullable List<String> senders, @NotNull Boolean enabled,
+    record SourceChange(
+            @Nullable String description,
+            @Nullable List<String> senders,
+            @NotNull Boolean enabled,
             @NotNull Long version) {}
 
     private final AlertSourceRegistry registry;
@@ -61,30 +69,46 @@ class AlertSourceApi {
         return registry.source(key).orRefuse();
     }
 
-    @Operation(operationId = "registerAlertSource", summary = "Register an alert source (admin)",
+    @Operation(
+            operationId = "registerAlertSource",
+            summary = "Register an alert source (admin)",
             description = "Names the accounts that may send alerts for it.")
     @ApiResponse(responseCode = "201", description = "Registered; `Location` names it")
     @ApiResponse(responseCode = "409", description = "The key is already taken.")
     @PostMapping
     ResponseEntity<AlertSource> register(@Valid @RequestBody NewSource source) {
-        AlertSource registered = registry.register(source.key() == null ? "" : source.key(),
-                new AlertSourceDefinition(source.description(),
-                        Objects.requireNonNullElse(source.senders(), List.of()),
-                        !Boolean.FALSE.equals(source.enabled()))).orRefuse();
-        return ResponseEntity.created(URI.create("/api/v1/alert-sources/" + registered.key())).body(registered);
+        AlertSource registered = registry.register(
+                        source.key() == null ? "" : source.key(),
+                        new AlertSourceDefinition(
+                                source.description(),
+                                Objects.requireNonNullElse(source.senders(), List.of()),
+                                !Boolean.FALSE.equals(source.enabled())))
+                .orRefuse();
+        return ResponseEntity.created(URI.create("/api/v1/alert-sources/" + registered.key()))
+                .body(registered);
     }
 
-    @Operation(operationId = "changeAlertSource", summary = "Change an alert source (admin)",
+    @Operation(
+            operationId = "changeAlertSource",
+            summary = "Change an alert source (admin)",
             description = "Its description, senders and whether it is enabled; needs the version the caller read.")
     @PutMapping("/{key}")
     AlertSource change(@PathVariable String key, @Valid @RequestBody SourceChange change) {
-        return registry.change(key, new AlertSourceDefinition(change.description(),
-                Objects.requireNonNullElse(change.senders(), List.of()),
-                change.enabled()), change.version()).orRefuse();
+        return registry.change(
+                        key,
+                        new AlertSourceDefinition(
+                                change.description(),
+                                Objects.requireNonNullElse(change.senders(), List.of()),
+                                change.enabled()),
+                        change.version())
+                .orRefuse();
     }
 
-    @Operation(operationId = "removeAlertSource", summary = "Remove an alert source (admin)",
-            description = "Forgets its de-duplication records too; the incidents stay. Needs the version the caller read.")
+    @Operation(
+            operationId = "removeAlertSource",
+            summary = "Remove an alert source (admin)",
+            description =
+                    "Forgets its de-duplication records too; the incidents stay. Needs the version the caller read.")
     @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/{key}")
     ResponseEntity<Void> remove(@PathVariable String key, @RequestParam(required = false) @Nullable Long version) {

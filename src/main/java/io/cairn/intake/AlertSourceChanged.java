@@ -9,12 +9,20 @@ import java.util.Optional;
 /**
  * An admin registered, changed or removed an alert source.
  */
-public record AlertSourceChanged(String source, ActorRef actor, Instant at, Verb verb, Optional<String> beforeDigest,
-        Optional<String> afterDigest) implements AuditableEvent {
+public record AlertSourceChanged(
+        String source,
+        ActorRef actor,
+        Instant at,
+        Verb verb,
+        Optional<String> beforeDigest,
+        Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What happened to the alert source. */
     public enum Verb implements AuditVerb {
-        REGISTERED, CHANGED, REMOVED
+        REGISTERED,
+        CHANGED,
+        REMOVED
     }
 
     @Override

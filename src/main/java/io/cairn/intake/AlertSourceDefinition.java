@@ -10,8 +10,12 @@ import org.jspecify.annotations.Nullable;
 record AlertSourceDefinition(@Nullable String description, List<String> senders, boolean enabled) {
 
     AlertSourceDefinition {
-        senders = senders == null ? List.of() : senders.stream().map(name -> name == null ? "" : name.trim())
-                .distinct().toList();
+        senders = senders == null
+                ? List.of()
+                : senders.stream()
+                        .map(name -> name == null ? "" : name.trim())
+                        .distinct()
+                        .toList();
     }
 
     String describedAs() {

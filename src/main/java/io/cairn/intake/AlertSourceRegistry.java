@@ -29,6 +29,7 @@ class AlertSourceRegistry {
 
     /** The form of a source's key, which is also the form of an alert's {@code source}. */
     static final String KEY_PATTERN = "[a-z0-9][a-z0-9._-]{0,99}";
+
     static final int MAX_DESCRIPTION = 2_000;
     static final int MAX_SENDERS = 100;
 
@@ -39,8 +40,8 @@ class AlertSourceRegistry {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AlertSourceRegistry(AlertSources sources, IdentityManagement identity, ApplicationEventPublisher events,
-            Clock clock) {
+    AlertSourceRegistry(
+            AlertSources sources, IdentityManagement identity, ApplicationEventPublisher events, Clock clock) {
         this.sources = sources;
         this.identity = identity;
         this.events = events;
@@ -50,18 +51,23 @@ class AlertSourceRegistry {
     /** Every registered source by key (admins). */
     @Transactional(readOnly = true)
     Outcome<List<AlertSource>> sources() {
-        return requireAdmin("see alert sources").<Outcome<List<AlertSource>>>map(Outcome::refused)
+        return requireAdmin("see alert sources")
+                .<Outcome<List<AlertSource>>>map(Outcome::refused)
                 .orElseGet(() -> {
                     Map<UserId, String> names = loginNames();
-                    return Outcome.done(sources.all().stream().map(source -> view(source, names)).toList());
+                    return Outcome.done(sources.all().stream()
+                            .map(source -> view(source, names))
+                            .toList());
                 });
     }
 
     /** One source (admins). */
     @Transactional(readOnly = true)
     Outcome<AlertSource> source(String key) {
-        return requireAdmin("see alert sources").<Outcome<AlertSource>>map(Outcome::refused)
-                .orElseGet(() -> sources.byKey(key).map(source -> Outcome.done(view(source, loginNames())))
+        return requireAdmin("see alert sources")
+                .<Outcome<AlertSource>>map(Outcome::refused)
+                .orElseGet(() -> sources.byKey(key)
+                        .map(source -> Outcome.done(view(source, loginNames())))
                         .orElseGet(() -> Outcome.refused(notFound(key))));
     }
 
@@ -69,8 +75,9 @@ class AlertSourceRegistry {
     @Transactional
     Outcome<AlertSource> register(String key, AlertSourceDefinition definition) {
         Optional<Refusal> refusal = requireAdmin("register alert sources")
-                .or(() -> key.matches(KEY_PATTERN) ? Optional.empty() : Optional.of(Refusal.invalid("key",
-                        IntakeRefusals.NOT_A_SOURCE_KEY)))
+                .or(() -> key.matches(KEY_PATTERN)
+                        ? Optional.empty()
+                        : Optional.of(Refusal.invalid("key", IntakeRefusals.NOT_A_SOURCE_KEY)))
                 .or(() -> descriptionProblem(definition));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -102,8 +109,14 @@ class AlertSourceRegistry {
             return Outcome.refused(refused.refusal());
         }
         AlertSource before = view(found.get(), loginNames());
-        if (found.get().version() != version || !sources.change(key, definition.describedAs(), definition.enabled(),
-                ((Outcome.Done<List<UserId>>) senders).value(), version, clock.instant())) {
+        if (found.get().version() != version
+                || !sources.change(
+                        key,
+                        definition.describedAs(),
+                        definition.enabled(),
+                        ((Outcome.Done<List<UserId>>) senders).value(),
+                        version,
+                        clock.instant())) {
             return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
         return published(key, AlertSourceChanged.Verb.CHANGED, before);
@@ -126,16 +139,25 @@ class AlertSourceRegistry {
         if (found.get().version() != version || !sources.remove(key, version)) {
             return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
-        events.publishEvent(new AlertSourceChanged(key, identity.requireActor().ref(), clock.instant(),
-                AlertSourceChanged.Verb.REMOVED, Optional.of(digest(view(found.get(), loginNames()))),
+        events.publishEvent(new AlertSourceChanged(
+                key,
+                identity.requireActor().ref(),
+                clock.instant(),
+                AlertSourceChanged.Verb.REMOVED,
+                Optional.of(digest(view(found.get(), loginNames()))),
                 Optional.empty()));
         return Outcome.done(key);
     }
 
     private Outcome<AlertSource> published(String key, AlertSourceChanged.Verb verb, @Nullable AlertSource before) {
         AlertSource after = view(sources.byKey(key).orElseThrow(), loginNames());
-        events.publishEvent(new AlertSourceChanged(key, identity.requireActor().ref(), clock.instant(), verb,
-                Optional.ofNullable(before).map(AlertSourceRegistry::digest), Optional.of(digest(after))));
+        events.publishEvent(new AlertSourceChanged(
+                key,
+                identity.requireActor().ref(),
+                clock.instant(),
+                verb,
+                Optional.ofNullable(before).map(AlertSourceRegistry::digest),
+                Optional.of(digest(after))));
         return Outcome.done(after);
     }
 
@@ -148,7 +170,9 @@ class AlertSourceRegistry {
         for (String name : names) {
             Optional<UserView> user = name.length() > 100 ? Optional.empty() : identity.findUserByUsername(name);
             if (user.isEmpty()) {
-                return Outcome.refused(Refusal.invalid("senders", IntakeRefusals.NOT_A_LOGIN_NAME,
+                return Outcome.refused(Refusal.invalid(
+                        "senders",
+                        IntakeRefusals.NOT_A_LOGIN_NAME,
                         name.length() > 100 ? name.substring(0, 100) + "\u2026" : name));
             }
             found.add(user.get().id());
@@ -157,14 +181,18 @@ class AlertSourceRegistry {
     }
 
     private static Optional<Refusal> descriptionProblem(AlertSourceDefinition definition) {
-        return definition.describedAs().length() <= MAX_DESCRIPTION ? Optional.empty()
-                : Optional.of(Refusal.invalid("description", SharedRefusals.TOO_LONG,
+        return definition.describedAs().length() <= MAX_DESCRIPTION
+                ? Optional.empty()
+                : Optional.of(Refusal.invalid(
+                        "description",
+                        SharedRefusals.TOO_LONG,
                         // a number, not text: the API has always written this limit grouped, as 2,000
                         MAX_DESCRIPTION));
     }
 
     private Optional<Refusal> requireAdmin(String what) {
-        return identity.currentActor().filter(actor -> actor.has(Role.ADMIN)).isPresent() ? Optional.empty()
+        return identity.currentActor().filter(actor -> actor.has(Role.ADMIN)).isPresent()
+                ? Optional.empty()
                 : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 
@@ -173,9 +201,17 @@ class AlertSourceRegistry {
     }
 
     private static AlertSource view(AlertSources.Stored source, Map<UserId, String> names) {
-        return new AlertSource(source.key(), source.description(), source.enabled(), source.senders().stream()
-                .map(id -> names.getOrDefault(id, id.toString())).sorted().toList(), source.createdAt(),
-                source.updatedAt(), source.version());
+        return new AlertSource(
+                source.key(),
+                source.description(),
+                source.enabled(),
+                source.senders().stream()
+                        .map(id -> names.getOrDefault(id, id.toString()))
+                        .sorted()
+                        .toList(),
+                source.createdAt(),
+                source.updatedAt(),
+                source.version());
     }
 
     private static String digest(AlertSource source) {

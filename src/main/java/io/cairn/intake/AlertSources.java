@@ -30,15 +30,26 @@ class AlertSources {
     }
 
     /** A source as stored: its senders by user id. */
-    record Stored(String key, String description, boolean enabled, Set<UserId> senders, Instant createdAt,
-            Instant updatedAt, long version) {}
+    record Stored(
+            String key,
+            String description,
+            boolean enabled,
+            Set<UserId> senders,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {}
 
     List<Stored> all() {
-        return jdbc.sql(SELECT + " order by s.source_key").query((row, n) -> stored(row)).list();
+        return jdbc.sql(SELECT + " order by s.source_key")
+                .query((row, n) -> stored(row))
+                .list();
     }
 
     Optional<Stored> byKey(String key) {
-        return jdbc.sql(SELECT + " where s.source_key = ?").param(key).query((row, n) -> stored(row)).optional();
+        return jdbc.sql(SELECT + " where s.source_key = ?")
+                .param(key)
+                .query((row, n) -> stored(row))
+                .optional();
     }
 
     /** Whether the source is registered, enabled, and the user is one of its senders. */
@@ -46,8 +57,7 @@ class AlertSources {
         return jdbc.sql("""
                 select exists (select 1 from intake_alert_source s
                                join intake_alert_sender x on x.source_key = s.source_key
-                               where s.source_key = ? and s.enabled and x.user_id = ?)""")
-                .params(key, sender.value()).query(Boolean.class).single();
+                               where s.source_key = ? and s.enabled and x.user_id = ?)""").params(key, sender.value()).query(Boolean.class).single();
     }
 
     /** Registers a source; false when the key is taken. */
@@ -55,7 +65,8 @@ class AlertSources {
         int added = jdbc.sql("""
                 insert into intake_alert_source (source_key, description, enabled, created_at, updated_at, version)
                 values (?, ?, ?, ?, ?, 0) on conflict do nothing""")
-                .params(key, description, enabled, Timestamp.from(now), Timestamp.from(now)).update();
+                .params(key, description, enabled, Timestamp.from(now), Timestamp.from(now))
+                .update();
         if (added == 1) {
             placeSenders(key, senders);
         }
@@ -63,14 +74,22 @@ class AlertSources {
     }
 
     /** Replaces a source's description, state and senders if it is still at the expected version. */
-    boolean change(String key, String description, boolean enabled, Collection<UserId> senders, long expectedVersion,
+    boolean change(
+            String key,
+            String description,
+            boolean enabled,
+            Collection<UserId> senders,
+            long expectedVersion,
             Instant now) {
         int changed = jdbc.sql("""
                 update intake_alert_source set description = ?, enabled = ?, updated_at = ?, version = version + 1
                 where source_key = ? and version = ?""")
-                .params(description, enabled, Timestamp.from(now), key, expectedVersion).update();
+                .params(description, enabled, Timestamp.from(now), key, expectedVersion)
+                .update();
         if (changed == 1) {
-            jdbc.sql("delete from intake_alert_sender where source_key = ?").param(key).update();
+            jdbc.sql("delete from intake_alert_sender where source_key = ?")
+                    .param(key)
+                    .update();
             placeSenders(key, senders);
         }
         return changed == 1;
@@ -79,19 +98,28 @@ class AlertSources {
     /** Removes a source, its senders and its de-duplication records, if it is still at the expected version. */
     boolean remove(String key, long expectedVersion) {
         return jdbc.sql("delete from intake_alert_source where source_key = ? and version = ?")
-                .params(key, expectedVersion).update() == 1;
+                        .params(key, expectedVersion)
+                        .update()
+                == 1;
     }
 
     private void placeSenders(String key, Collection<UserId> senders) {
         senders.forEach(sender -> jdbc.sql("insert into intake_alert_sender (source_key, user_id) values (?, ?)")
-                .params(key, sender.value()).update());
+                .params(key, sender.value())
+                .update());
     }
 
     private static Stored stored(ResultSet row) throws SQLException {
-        Set<UserId> senders = List.of((UUID[]) row.getArray("senders").getArray()).stream().map(UserId::new)
+        Set<UserId> senders = List.of((UUID[]) row.getArray("senders").getArray()).stream()
+                .map(UserId::new)
                 .collect(Collectors.toUnmodifiableSet());
-        return new Stored(row.getString("source_key"), row.getString("description"), row.getBoolean("enabled"),
-                senders, row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(),
+        return new Stored(
+                row.getString("source_key"),
+                row.getString("description"),
+                row.getBoolean("enabled"),
+                senders,
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant(),
                 row.getLong("version"));
     }
 }

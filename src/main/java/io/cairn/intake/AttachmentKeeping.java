@@ -30,8 +30,13 @@ class AttachmentKeeping {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AttachmentKeeping(IncidentManagement incidents, IdentityManagement identity, Attachments attachments,
-            AttachmentRules rules, ApplicationEventPublisher events, Clock clock) {
+    AttachmentKeeping(
+            IncidentManagement incidents,
+            IdentityManagement identity,
+            Attachments attachments,
+            AttachmentRules rules,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.incidents = incidents;
         this.identity = identity;
         this.attachments = attachments;
@@ -48,7 +53,8 @@ class AttachmentKeeping {
             return Outcome.refused(refused.get());
         }
         Actor actor = identity.requireActor();
-        return incidents.addNote(incident, new IncidentCommands.AddNote(attachedNote(file)))
+        return incidents
+                .addNote(incident, new IncidentCommands.AddNote(attachedNote(file)))
                 .map(note -> keep(incident, file, actor.ref()));
     }
 

@@ -11,5 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param declaredContentType the type the sender declared, which may lie
  * @param sha256 the SHA-256 digest of the content, as lower-case hex
  */
-record AttachmentView(UUID id, String filename, String contentType, @Nullable String declaredContentType,
-        long size, String sha256, Instant receivedAt) {}
+record AttachmentView(
+        UUID id,
+        String filename,
+        String contentType,
+        @Nullable String declaredContentType,
+        long size,
+        String sha256,
+        Instant receivedAt) {}

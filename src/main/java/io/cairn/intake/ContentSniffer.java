@@ -40,8 +40,10 @@ final class ContentSniffer {
         signature(0, new byte[] {0x1f, (byte) 0x8b}, "application/gzip"),
         signature(0, "7z\u00bc\u00af\u0027\u001c", "application/x-7z-compressed"),
         signature(0, "Rar!\u001a\u0007", "application/vnd.rar"),
-        signature(0, new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a,
-            (byte) 0xe1}, "application/x-ole-storage"),
+        signature(
+                0,
+                new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1},
+                "application/x-ole-storage"),
         signature(0, "MZ", "application/vnd.microsoft.portable-executable"),
         signature(0, new byte[] {0x7f, 'E', 'L', 'F'}, "application/x-elf"),
         signature(0, new byte[] {(byte) 0xfe, (byte) 0xed, (byte) 0xfa, (byte) 0xce}, MACH_O),
@@ -86,7 +88,8 @@ final class ContentSniffer {
 
     private static String head(byte[] content) {
         return new String(content, 0, Math.min(content.length, 512), StandardCharsets.ISO_8859_1)
-                .stripLeading().toLowerCase(java.util.Locale.ROOT);
+                .stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean looksLikeHtml(byte[] content) {
@@ -96,7 +99,8 @@ final class ContentSniffer {
 
     private static boolean looksLikeMail(byte[] content) {
         String head = head(content);
-        return isText(content) && head.matches("(?s)[a-z][a-z0-9-]*:[^\\n]*\\n.*")
+        return isText(content)
+                && head.matches("(?s)[a-z][a-z0-9-]*:[^\\n]*\\n.*")
                 && (head.startsWith("from:") || head.contains("\nfrom:") || head.contains("\nsubject:"));
     }
 
@@ -110,7 +114,9 @@ final class ContentSniffer {
             }
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content, 0, utf8Boundary(content, length)));
             return true;
         } catch (CharacterCodingException e) {

@@ -27,8 +27,12 @@ class FollowUpByCode {
     private final IdentityManagement identity;
     private final Clock clock;
 
-    FollowUpByCode(FollowUpCodes codes, ReporterChannels channels, AttachmentKeeping attachments,
-            IdentityManagement identity, Clock clock) {
+    FollowUpByCode(
+            FollowUpCodes codes,
+            ReporterChannels channels,
+            AttachmentKeeping attachments,
+            IdentityManagement identity,
+            Clock clock) {
         this.codes = codes;
         this.channels = channels;
         this.attachments = attachments;
@@ -39,7 +43,8 @@ class FollowUpByCode {
     /** What the holder of a follow-up code may see: status, outcome, questions and replies. */
     @Transactional
     Outcome<ReporterView> followUp(String code, String address) {
-        return byCode(code, address).map(incident -> channels.reporterViewByFollowUpCode(incident).orElseThrow());
+        return byCode(code, address)
+                .map(incident -> channels.reporterViewByFollowUpCode(incident).orElseThrow());
     }
 
     /** The holder of a follow-up code answers the handlers or adds to their report. */
@@ -47,8 +52,8 @@ class FollowUpByCode {
     Outcome<ReporterView> reply(String code, String reply, String address) {
         String text = reply.trim();
         if (text.isEmpty() || text.length() > GuidedAnswers.LONG_TEXT_LIMIT) {
-            return Outcome.refused(Refusal.invalid("text", IntakeRefusals.REPLY_LENGTH,
-                    String.valueOf(GuidedAnswers.LONG_TEXT_LIMIT)));
+            return Outcome.refused(Refusal.invalid(
+                    "text", IntakeRefusals.REPLY_LENGTH, String.valueOf(GuidedAnswers.LONG_TEXT_LIMIT)));
         }
         return byCode(code, address).map(incident -> {
             channels.replyByFollowUpCode(incident, text);

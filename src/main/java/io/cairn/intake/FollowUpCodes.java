@@ -51,14 +51,16 @@ class FollowUpCodes {
     Optional<Found> find(String code, Instant now) {
         return jdbc.sql("select incident_id, expires_at from intake_follow_up where digest = ?")
                 .param(digest(code))
-                .query((row, n) -> new Found(new IncidentId(row.getObject("incident_id", UUID.class)),
+                .query((row, n) -> new Found(
+                        new IncidentId(row.getObject("incident_id", UUID.class)),
                         !row.getTimestamp("expires_at").toInstant().isAfter(now)))
                 .optional();
     }
 
     void used(String code, Instant now) {
         jdbc.sql("update intake_follow_up set last_used_at = ? where digest = ?")
-                .params(Timestamp.from(now), digest(code)).update();
+                .params(Timestamp.from(now), digest(code))
+                .update();
     }
 
     /** The code as people may type it: any case, with or without dashes and spaces. */

@@ -57,10 +57,18 @@ class GuidedReporting {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    GuidedReporting(IncidentManagement incidents, ReporterChannels channels, IdentityManagement identity,
-            AssetManagement assets, ReportTemplates templates, IntakeReports reports, FollowUpCodes followUpCodes,
-            AttachmentKeeping attachments, @Value("${cairn.intake.follow-up-validity:P365D}") Duration followUpValidity,
-            ApplicationEventPublisher events, Clock clock) {
+    GuidedReporting(
+            IncidentManagement incidents,
+            ReporterChannels channels,
+            IdentityManagement identity,
+            AssetManagement assets,
+            ReportTemplates templates,
+            IntakeReports reports,
+            FollowUpCodes followUpCodes,
+            AttachmentKeeping attachments,
+            @Value("${cairn.intake.follow-up-validity:P365D}") Duration followUpValidity,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.incidents = incidents;
         this.channels = channels;
         this.identity = identity;
@@ -75,8 +83,12 @@ class GuidedReporting {
     }
 
     /** A report as submitted, with the files that answer file questions, and how its incident opens. */
-    private record Submitted(ReportSubmission submission, Map<String, UploadedFile> files, List<DeviceView> devices,
-            Function<NewIncident, Outcome<IncidentView>> report, String channel) {}
+    private record Submitted(
+            ReportSubmission submission,
+            Map<String, UploadedFile> files,
+            List<DeviceView> devices,
+            Function<NewIncident, Outcome<IncidentView>> report,
+            String channel) {}
 
     /** The incident a report opened, and the tips to show its reporter. */
     private record Opened(IncidentView incident, List<String> tips) {}
@@ -87,7 +99,8 @@ class GuidedReporting {
         return open(new Submitted(submission, files, assets.myDevices(), incidents::reportRouted, "portal"))
                 .map(opened -> {
                     acknowledgeByMail(opened.incident(), submission.language());
-                    return new ReportReceipt(opened.incident().id(), opened.incident().reference(), opened.tips());
+                    return new ReportReceipt(
+                            opened.incident().id(), opened.incident().reference(), opened.tips());
                 });
     }
 
@@ -115,60 +128,97 @@ class GuidedReporting {
     private void acknowledgeByMail(IncidentView incident, @Nullable String language) {
         identity.currentActor().map(actor -> identity.user(actor.id())).ifPresent(user -> {
             if (user instanceof Outcome.Done<UserView> done && done.value().email() != null) {
-                events.publishEvent(new ReportReceived(incident.id(), incident.reference(), done.value().email(),
+                events.publishEvent(new ReportReceived(
+                        incident.id(),
+                        incident.reference(),
+                        done.value().email(),
                         GuidedAnswers.locale(language == null ? "en" : language).getLanguage(),
-                        done.value().id(), null, false, null));
+                        done.value().id(),
+                        null,
+                        false,
+                        null));
             }
         });
     }
 
     private Outcome<Opened> open(Submitted submitted) {
         ReportSubmission submission = submitted.submission();
-        Optional<ReportTemplates.Stored> found = templates.byKey(submission.template())
+        Optional<ReportTemplates.Stored> found = templates
+                .byKey(submission.template())
                 .filter(stored -> !stored.template().retired());
         if (found.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("template", IntakeRefusals.NOT_A_TEMPLATE,
-                    submission.template()));
+            return Outcome.refused(Refusal.invalid("template", IntakeRefusals.NOT_A_TEMPLATE, submission.template()));
         }
         Optional<ZoneId> zone = zoneOf(submission.timeZone());
         if (zone.isEmpty()) {
             return Outcome.refused(Refusal.invalid("timeZone", IntakeRefusals.NOT_A_TIME_ZONE));
         }
         Locale locale = GuidedAnswers.locale(submission.language() == null ? "en" : submission.language());
-        return GuidedAnswers.read(found.get().template().content(), submission.answers(), submitted.files(),
-                        attachments::refusal, locale, zone.get(), submitted.devices())
+        return GuidedAnswers.read(
+                        found.get().template().content(),
+                        submission.answers(),
+                        submitted.files(),
+                        attachments::refusal,
+                        locale,
+                        zone.get(),
+                        submitted.devices())
                 .flatMap(asked -> opened(submitted, found.get(), asked, locale, zone.get()));
     }
 
-    private Outcome<Opened> opened(Submitted submitted, ReportTemplates.Stored template, List<AnswerAsked> asked,
-            Locale locale, ZoneId zone) {
-        Outcome<IncidentView> opened = submitted.report().apply(newIncident(submitted, template.template(), asked,
-                locale, zone));
+    private Outcome<Opened> opened(
+            Submitted submitted, ReportTemplates.Stored template, List<AnswerAsked> asked, Locale locale, ZoneId zone) {
+        Outcome<IncidentView> opened =
+                submitted.report().apply(newIncident(submitted, template.template(), asked, locale, zone));
         if (opened instanceof Outcome.Refused<IncidentView> refused) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return Outcome.refused(refused.refusal());
         }
         IncidentView view = ((Outcome.Done<IncidentView>) opened).value();
-        reports.add(view.id(), template.id(), template.template().revision(), locale.getLanguage(),
-                submitted.channel(), asked, clock.instant());
+        reports.add(
+                view.id(),
+                template.id(),
+                template.template().revision(),
+                locale.getLanguage(),
+                submitted.channel(),
+                asked,
+                clock.instant());
         ActorRef by = identity.currentActor().map(Actor::ref).orElse(IncidentManagement.ANONYMOUS);
-        asked.stream().filter(answer -> answer.kind() == QuestionKind.FILE)
-                .forEach(answer -> attachments.keep(view.id(),
-                        Objects.requireNonNull(submitted.files().get(answer.key()), "a file answer has its file"), by));
-        return Outcome.done(new Opened(view, template.template().content().tips().stream()
-                .map(tip -> tip.in(locale)).toList()));
+        asked.stream()
+                .filter(answer -> answer.kind() == QuestionKind.FILE)
+                .forEach(answer -> attachments.keep(
+                        view.id(),
+                        Objects.requireNonNull(submitted.files().get(answer.key()), "a file answer has its file"),
+                        by));
+        return Outcome.done(new Opened(
+                view,
+                template.template().content().tips().stream()
+                        .map(tip -> tip.in(locale))
+                        .toList()));
     }
 
-    private static NewIncident newIncident(Submitted submitted, ReportTemplate template, List<AnswerAsked> asked,
-            Locale locale, ZoneId zone) {
+    private static NewIncident newIncident(
+            Submitted submitted, ReportTemplate template, List<AnswerAsked> asked, Locale locale, ZoneId zone) {
         TemplateContent content = template.content();
         TemplateContent.Defaults defaults = content.defaults();
         ReportSubmission submission = submitted.submission();
-        return new NewIncident(title(content, asked, locale), description(asked, zone),
-                defaults.category(), null, null, defaults.impact(), defaults.urgency(), defaults.tlp(), null,
-                Boolean.TRUE.equals(submission.confidential()) || defaults.confidential(), null, defaults.team(),
-                null, null, null,
-                GuidedAnswers.devicePicked(content, submission.answers(), submitted.devices()).orElse(null),
+        return new NewIncident(
+                title(content, asked, locale),
+                description(asked, zone),
+                defaults.category(),
+                null,
+                null,
+                defaults.impact(),
+                defaults.urgency(),
+                defaults.tlp(),
+                null,
+                Boolean.TRUE.equals(submission.confidential()) || defaults.confidential(),
+                null,
+                defaults.team(),
+                null,
+                null,
+                null,
+                GuidedAnswers.devicePicked(content, submission.answers(), submitted.devices())
+                        .orElse(null),
                 template.key());
     }
 
@@ -200,9 +250,12 @@ class GuidedReporting {
         if (asked.isEmpty()) {
             return "(no answers given)";
         }
-        return asked.stream().map(a -> a.question() + "\n" + (a.moment() == null ? a.answer()
-                        : LOCAL_TIME.format(a.moment().atZone(zone)) + " (" + (zone.equals(ZoneOffset.UTC) ? "UTC"
-                                : zone.getId()) + ")"))
+        return asked.stream()
+                .map(a -> a.question() + "\n"
+                        + (a.moment() == null
+                                ? a.answer()
+                                : LOCAL_TIME.format(a.moment().atZone(zone)) + " ("
+                                        + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()) + ")"))
                 .collect(Collectors.joining("\n\n"));
     }
 }

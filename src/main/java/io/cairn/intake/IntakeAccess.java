@@ -22,8 +22,7 @@ class IntakeAccess {
 
     /** Why the signed-in user may not do this without the admin role; empty for an admin. */
     Optional<Refusal> requireAdmin(String what) {
-        return isAdmin() ? Optional.empty() : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin",
-                what));
+        return isAdmin() ? Optional.empty() : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 
     /** Whether the signed-in user is an admin; false without an account. */

@@ -32,8 +32,12 @@ public class IntakeManagement {
     private final AttachmentKeeping attachments;
     private final FollowUpByCode followUp;
 
-    IntakeManagement(TemplateReading templates, TemplateEditing editing, GuidedReporting reporting,
-            AttachmentKeeping attachments, FollowUpByCode followUp) {
+    IntakeManagement(
+            TemplateReading templates,
+            TemplateEditing editing,
+            GuidedReporting reporting,
+            AttachmentKeeping attachments,
+            FollowUpByCode followUp) {
         this.templates = templates;
         this.editing = editing;
         this.reporting = reporting;

@@ -8,7 +8,8 @@ enum IntakeRefusals implements Refusal.Reason {
     CHOICE_NEEDS_OPTIONS("intake.choice-needs-options", "a choice needs at least two options"),
     OPTION_VALUE_TWICE("intake.option-value-twice", "the value ''{0}'' is used twice"),
     OPTIONS_ONLY_FOR_CHOICE("intake.options-only-for-choice", "only a choice question has options"),
-    FILE_QUESTION_REQUIRED("intake.file-question-required",
+    FILE_QUESTION_REQUIRED(
+            "intake.file-question-required",
             "a file question cannot be required: a reporter on a phone may have no file to give"),
     NOT_A_CATEGORY("intake.not-a-category", "is not an RSIT class and type"),
     NOT_A_TEMPLATE_KEY("intake.not-a-template-key", "must be 1 to 40 lower-case letters, digits or dashes"),
@@ -26,19 +27,22 @@ enum IntakeRefusals implements Refusal.Reason {
     FILE_TOO_LARGE("intake.file-too-large", "is larger than the limit of {0} (cairn.intake.max-attachment-size)"),
     FILE_EMPTY("intake.file-empty", "is empty"),
     /** The type sniffed from the content, such as {@code application/x-msdownload}. */
-    FILE_IS_PROGRAM("intake.file-is-program",
+    FILE_IS_PROGRAM(
+            "intake.file-is-program",
             "is a program ({0}); programs and scripts are not accepted, send a screenshot or a description instead"),
     /** The limit as text, so that no translation groups its digits. */
     REPLY_LENGTH("intake.reply-length", "must be 1 to {0} characters"),
     NOT_A_FOLLOW_UP_CODE("intake.not-a-follow-up-code", "is not a follow-up code; check it and try again"),
     FOLLOW_UP_CODE_EXPIRED("intake.follow-up-code-expired", "has expired; report again if you need to"),
     NOT_A_FOLLOW_UP_CODE_FORM("intake.not-a-follow-up-code-form", "must be a follow-up code of at most 40 characters"),
-    NOT_A_SOURCE_KEY("intake.not-a-source-key",
-            "must be 1 to 100 lower-case letters, digits, dots, dashes or underscores"),
+    NOT_A_SOURCE_KEY(
+            "intake.not-a-source-key", "must be 1 to 100 lower-case letters, digits, dots, dashes or underscores"),
     TOO_MANY_SENDERS("intake.too-many-senders", "at most {0} senders"),
     NOT_A_LOGIN_NAME("intake.not-a-login-name", "''{0}'' is not the login name of a user"),
-    UNKNOWN_SOURCE("intake.unknown-source", "is not a registered, enabled alert source that you may send for; "
-            + "an admin registers sources and their senders"),
+    UNKNOWN_SOURCE(
+            "intake.unknown-source",
+            "is not a registered, enabled alert source that you may send for; "
+                    + "an admin registers sources and their senders"),
     VERSION_REQUIRED("intake.version-required", "is required: the version you read");
 
     private final String code;

@@ -5,9 +5,9 @@ import io.cairn.identity.UserView;
 import io.cairn.identity.system.UsersForSystem;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentTitle;
-import io.cairn.incidents.TimelineEntry;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
+import io.cairn.incidents.TimelineEntry;
 import io.cairn.incidents.channels.ReporterChannels;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.Outcome;
@@ -55,11 +55,18 @@ class MailIntake {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
 
-    MailIntake(ReporterChannels channels, UsersForSystem users, IntakeReports reports,
-            Attachments attachments, FollowUpCodes followUpCodes, Acknowledged acknowledged,
+    MailIntake(
+            ReporterChannels channels,
+            UsersForSystem users,
+            IntakeReports reports,
+            Attachments attachments,
+            FollowUpCodes followUpCodes,
+            Acknowledged acknowledged,
             @Value("${cairn.intake.follow-up-validity:P365D}") Duration followUpValidity,
             @Value("${cairn.intake.max-attachment-size:25MB}") DataSize maxAttachmentSize,
-            ApplicationEventPublisher events, JdbcClient jdbc, java.time.Clock clock) {
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            java.time.Clock clock) {
         this.channels = channels;
         this.users = users;
         this.reports = reports;
@@ -76,8 +83,11 @@ class MailIntake {
     /** True when the mail with this key was reported before. */
     @Transactional(readOnly = true)
     boolean isRecorded(String key) {
-        return jdbc.sql("select count(*) from intake_mail where message_key = ?").param(key).query(Long.class)
-                .single() > 0;
+        return jdbc.sql("select count(*) from intake_mail where message_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -89,7 +99,8 @@ class MailIntake {
         Instant now = clock.instant();
         int claimed = jdbc.sql("insert into intake_mail (message_key, sender, received_at) values (?, ?, ?) "
                         + "on conflict do nothing")
-                .params(mail.key(), mail.sender(), Timestamp.from(now)).update();
+                .params(mail.key(), mail.sender(), Timestamp.from(now))
+                .update();
         if (claimed == 0) {
             return false;
         }
@@ -103,35 +114,46 @@ class MailIntake {
 
     private void open(ReceivedMail mail, Instant now) {
         Optional<Actor> reporter = knownReporter(mail.sender());
-        Outcome<IncidentView> opened = reporter
-                .map(actor -> channels.reportFor(actor, NewIncident.of(title(mail), description(mail, true))))
+        Outcome<IncidentView> opened = reporter.map(
+                        actor -> channels.reportFor(actor, NewIncident.of(title(mail), description(mail, true))))
                 .filter(outcome -> outcome instanceof Outcome.Done<IncidentView>)
                 // a sender whose account may not report is answered like a sender without an account
                 .orElseGet(() -> channels.reportAnonymously(NewIncident.of(title(mail), description(mail, false))));
-        IncidentView incident = opened.orElseThrow(refusal -> new IllegalStateException(
-                "the mail " + mail.key() + " could not be reported: " + refusal.message()));
+        IncidentView incident = opened.orElseThrow(refusal ->
+                new IllegalStateException("the mail " + mail.key() + " could not be reported: " + refusal.message()));
         boolean byAccount = incident.reporter() != null;
         reports.add(incident.id(), null, null, mail.language(), "mail", List.of(), now);
         keep(mail, incident.id(), now);
         if (!mail.automatic()) {
-            String followUpCode = byAccount ? null
-                    : followUpCodes.issue(incident.id(), now, now.plus(followUpValidity));
-            events.publishEvent(new ReportReceived(incident.id(), incident.reference(), mail.sender(),
-                    mail.language(), incident.reporter(), followUpCode, mail.text().isBlank(), mail.messageId()));
+            String followUpCode =
+                    byAccount ? null : followUpCodes.issue(incident.id(), now, now.plus(followUpValidity));
+            events.publishEvent(new ReportReceived(
+                    incident.id(),
+                    incident.reference(),
+                    mail.sender(),
+                    mail.language(),
+                    incident.reporter(),
+                    followUpCode,
+                    mail.text().isBlank(),
+                    mail.messageId()));
         }
     }
 
     /** Keeps the attachments with the incident, notes those too large to keep, and records where the mail went. */
     private void keep(ReceivedMail mail, IncidentId incident, Instant now) {
         jdbc.sql("update intake_mail set incident_id = ? where message_key = ?")
-                .params(incident.value(), mail.key()).update();
+                .params(incident.value(), mail.key())
+                .update();
         for (ReceivedMail.Attachment attachment : mail.attachments()) {
             attachments.add(incident, attachment.filename(), attachment.declaredType(), attachment.content(), now);
         }
         for (String filename : mail.oversized()) {
-            channels.addChannelNote(incident, CHANNEL, "The attachment '" + filename + "' was not kept: it is "
-                    + "larger than the limit of " + readable(maxAttachmentSize)
-                    + " (cairn.intake.max-attachment-size).");
+            channels.addChannelNote(
+                    incident,
+                    CHANNEL,
+                    "The attachment '" + filename + "' was not kept: it is "
+                            + "larger than the limit of " + readable(maxAttachmentSize)
+                            + " (cairn.intake.max-attachment-size).");
         }
     }
 
@@ -153,7 +175,8 @@ class MailIntake {
     private boolean addReply(ReceivedMail mail, Acknowledged.Thread thread, Instant now) {
         String text = ReplyText.of(mail.text());
         if (text.isBlank()) {
-            text = mail.attachments().isEmpty() && mail.oversized().isEmpty() ? "(The reply had no text.)"
+            text = mail.attachments().isEmpty() && mail.oversized().isEmpty()
+                    ? "(The reply had no text.)"
                     : "(The reply had no text; its attachments are kept with the report.)";
         }
         if (text.length() > GuidedAnswers.LONG_TEXT_LIMIT) {
@@ -163,7 +186,8 @@ class MailIntake {
         if (thread.reporter() == null) {
             reply = channels.replyByFollowUpCode(thread.incident(), text);
         } else {
-            Optional<Actor> writer = knownReporter(mail.sender()).filter(actor -> actor.id().equals(thread.reporter()));
+            Optional<Actor> writer =
+                    knownReporter(mail.sender()).filter(actor -> actor.id().equals(thread.reporter()));
             if (writer.isEmpty()) {
                 return false;
             }
@@ -190,8 +214,8 @@ class MailIntake {
     static String title(ReceivedMail mail) {
         String subject = mail.subject().replaceAll("\\s+", " ").strip();
         if (subject.isEmpty()) {
-            subject = "E-mail without a subject from "
-                    + (mail.sender().isEmpty() ? "an unknown sender" : mail.sender());
+            subject =
+                    "E-mail without a subject from " + (mail.sender().isEmpty() ? "an unknown sender" : mail.sender());
         }
         return IncidentTitle.shortened(subject).text();
     }
@@ -202,11 +226,13 @@ class MailIntake {
             footer.append("\n\nReported by e-mail from ").append(sender(mail)).append('.');
         }
         if (!mail.attachments().isEmpty() || !mail.oversized().isEmpty()) {
-            footer.append("\n\nAttachments: ").append(mail.attachments().stream()
-                    .map(a -> a.filename() + " (" + readable(DataSize.ofBytes(a.content().length)) + ")")
-                    .collect(Collectors.joining(", ")));
+            footer.append("\n\nAttachments: ")
+                    .append(mail.attachments().stream()
+                            .map(a -> a.filename() + " (" + readable(DataSize.ofBytes(a.content().length)) + ")")
+                            .collect(Collectors.joining(", ")));
             if (!mail.oversized().isEmpty()) {
-                footer.append(mail.attachments().isEmpty() ? "" : "; ").append("too large to keep: ")
+                footer.append(mail.attachments().isEmpty() ? "" : "; ")
+                        .append("too large to keep: ")
                         .append(String.join(", ", mail.oversized()));
             }
         }
@@ -220,7 +246,8 @@ class MailIntake {
     }
 
     private static String placeholder(ReceivedMail mail) {
-        return mail.automatic() ? "(The mail had no text.)"
+        return mail.automatic()
+                ? "(The mail had no text.)"
                 : "(The mail had no text. The sender was asked by mail to reply with the details.)";
     }
 

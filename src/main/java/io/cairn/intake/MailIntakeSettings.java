@@ -16,12 +16,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param language the language to acknowledge in when a mail does not say (by {@code Content-Language})
  */
 @ConfigurationProperties("cairn.mail.intake")
-record MailIntakeSettings(boolean enabled, @Nullable String host, int port, String protocol,
-        @Nullable String username, @Nullable String password, String folder, Duration pollInterval,
+record MailIntakeSettings(
+        boolean enabled,
+        @Nullable String host,
+        int port,
+        String protocol,
+        @Nullable String username,
+        @Nullable String password,
+        String folder,
+        Duration pollInterval,
         String language) {
 
     MailIntakeSettings {
-        protocol = protocol == null || protocol.isBlank() ? "imaps"
+        protocol = protocol == null || protocol.isBlank()
+                ? "imaps"
                 : protocol.trim().toLowerCase(java.util.Locale.ROOT);
         if (!protocol.equals("imap") && !protocol.equals("imaps")) {
             throw new IllegalArgumentException("cairn.mail.intake.protocol must be imap or imaps, not " + protocol);

@@ -38,8 +38,10 @@ class MailReader {
     private final String defaultLanguage;
     private final String ownAddress;
 
-    MailReader(@Value("${cairn.intake.max-attachment-size:25MB}") DataSize maxAttachmentSize,
-            MailIntakeSettings settings, @Value("${cairn.mail.from:}") String ownAddress) {
+    MailReader(
+            @Value("${cairn.intake.max-attachment-size:25MB}") DataSize maxAttachmentSize,
+            MailIntakeSettings settings,
+            @Value("${cairn.mail.from:}") String ownAddress) {
         this.maxAttachmentSize = maxAttachmentSize.toBytes();
         this.defaultLanguage = settings.language();
         this.ownAddress = ownAddress.trim();
@@ -54,7 +56,8 @@ class MailReader {
     static String key(Message message) throws MessagingException, IOException {
         String messageId = messageId(message);
         if (messageId != null) {
-            return messageId.length() <= MAX_KEY_LENGTH ? messageId
+            return messageId.length() <= MAX_KEY_LENGTH
+                    ? messageId
                     : "message-id-sha256:" + ContentDigest.of(messageId);
         }
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
@@ -75,13 +78,22 @@ class MailReader {
         InternetAddress from = sender(message);
         Body body = new Body();
         walk(message, body);
-        String text = body.text.length() > 0 ? body.text.toString()
+        String text = body.text.length() > 0
+                ? body.text.toString()
                 : body.html.length() > 0 ? htmlToText(body.html.toString()) : "";
         String sender = from == null ? "" : printable(from.getAddress()).trim();
-        return new ReceivedMail(key, messageId(message), sender,
+        return new ReceivedMail(
+                key,
+                messageId(message),
+                sender,
                 from == null || from.getPersonal() == null ? null : printable(from.getPersonal()),
-                message.getSubject() == null ? "" : printable(message.getSubject()).strip(),
-                normalise(printable(text)), language(message), automatic(message, sender), body.attachments,
+                message.getSubject() == null
+                        ? ""
+                        : printable(message.getSubject()).strip(),
+                normalise(printable(text)),
+                language(message),
+                automatic(message, sender),
+                body.attachments,
                 body.oversized);
     }
 
@@ -101,7 +113,8 @@ class MailReader {
             return null;
         }
         for (Address address : from) {
-            if (address instanceof InternetAddress internet && internet.getAddress() != null
+            if (address instanceof InternetAddress internet
+                    && internet.getAddress() != null
                     && internet.getAddress().contains("@")) {
                 return internet;
             }
@@ -144,7 +157,8 @@ class MailReader {
     private void keep(Part part, Body body) throws MessagingException, IOException {
         String filename = filename(part, body.attachments.size() + body.oversized.size() + 1);
         byte[] content = part.isMimeType("message/rfc822") && part.getContent() instanceof Message forwarded
-                ? whole(forwarded) : bytes(part);
+                ? whole(forwarded)
+                : bytes(part);
         if (content.length > maxAttachmentSize) {
             body.oversized.add(filename);
         } else {
@@ -213,10 +227,13 @@ class MailReader {
             } catch (java.io.UnsupportedEncodingException e) {
                 // keep the name as it was sent
             }
-            name = name.replaceAll("[\\p{Cntrl}]", "").replaceAll(".*[/\\\\]", "").strip();
+            name = name.replaceAll("[\\p{Cntrl}]", "")
+                    .replaceAll(".*[/\\\\]", "")
+                    .strip();
         }
         if (name == null || name.isEmpty()) {
-            name = part.isMimeType("message/rfc822") ? "forwarded-message-" + position + ".eml"
+            name = part.isMimeType("message/rfc822")
+                    ? "forwarded-message-" + position + ".eml"
                     : "attachment-" + position;
         }
         return name.length() <= 255 ? name : name.substring(0, 255);
@@ -242,14 +259,18 @@ class MailReader {
             }
         }
         document.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, pre, table, ul, ol")
-                .before("\n").after("\n");
+                .before("\n")
+                .after("\n");
         document.select("li").prepend("- ");
         return document.body() == null ? "" : document.body().wholeText();
     }
 
     /** Trims each line, and keeps at most one empty line in a row. */
     private static String normalise(String text) {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ').split("\n", -1);
+        String[] lines = text.replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .replace('\u00a0', ' ')
+                .split("\n", -1);
         StringBuilder out = new StringBuilder();
         boolean blank = false;
         for (String line : lines) {
@@ -284,10 +305,11 @@ class MailReader {
         String precedence = header(message, "Precedence");
         String suppress = header(message, "X-Auto-Response-Suppress");
         return autoSubmitted != null && !autoSubmitted.equals("no")
-                || precedence != null && (precedence.equals("bulk") || precedence.equals("junk")
-                        || precedence.equals("list"))
+                || precedence != null
+                        && (precedence.equals("bulk") || precedence.equals("junk") || precedence.equals("list"))
                 || suppress != null && (suppress.contains("all") || suppress.contains("autoreply"))
-                || sender.isEmpty() || sender.equalsIgnoreCase(ownAddress)
+                || sender.isEmpty()
+                || sender.equalsIgnoreCase(ownAddress)
                 || sender.toLowerCase(Locale.ROOT).startsWith("mailer-daemon@");
     }
 

@@ -6,8 +6,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.search.FlagTerm;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,14 +68,18 @@ class MailboxPoller {
         static final Poll SKIPPED = new Poll(false, 0, 0, 0);
     }
 
-    @Scheduled(fixedDelayString = "${cairn.mail.intake.poll-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${cairn.mail.intake.poll-interval:PT1M}",
             initialDelayString = "${cairn.mail.intake.poll-interval:PT1M}")
     void pollOnSchedule() {
         if (settings.enabled()) {
             Poll poll = poll(Integer.MAX_VALUE);
             if (poll.reported() + poll.alreadyReported() + poll.failed() > 0) {
-                log.info("Mail intake: {} reported, {} flagged that were reported before, {} failed",
-                        poll.reported(), poll.alreadyReported(), poll.failed());
+                log.info(
+                        "Mail intake: {} reported, {} flagged that were reported before, {} failed",
+                        poll.reported(),
+                        poll.alreadyReported(),
+                        poll.failed());
             }
         }
     }
@@ -114,7 +118,10 @@ class MailboxPoller {
     private Poll pollMailbox(int mostMails) {
         Session session = Session.getInstance(sessionProperties());
         try (Store store = session.getStore(settings.protocol())) {
-            store.connect(settings.host(), settings.port() == 0 ? -1 : settings.port(), settings.username(),
+            store.connect(
+                    settings.host(),
+                    settings.port() == 0 ? -1 : settings.port(),
+                    settings.username(),
                     settings.password());
             Folder folder = store.getFolder(settings.folder());
             folder.open(Folder.READ_WRITE);
@@ -124,8 +131,13 @@ class MailboxPoller {
                 folder.close(false);
             }
         } catch (MessagingException e) {
-            log.warn("Mail intake could not read {}://{}@{}/{}: {}", settings.protocol(), settings.username(),
-                    settings.host(), settings.folder(), e.getMessage());
+            log.warn(
+                    "Mail intake could not read {}://{}@{}/{}: {}",
+                    settings.protocol(),
+                    settings.username(),
+                    settings.host(),
+                    settings.folder(),
+                    e.getMessage());
             return Poll.SKIPPED;
         }
     }
@@ -154,8 +166,11 @@ class MailboxPoller {
                 }
             } catch (MessagingException | IOException | RuntimeException e) {
                 failed++;
-                log.warn("Mail intake could not report mail {} of {}; it is tried again at the next poll",
-                        message.getMessageNumber(), settings.folder(), e);
+                log.warn(
+                        "Mail intake could not report mail {} of {}; it is tried again at the next poll",
+                        message.getMessageNumber(),
+                        settings.folder(),
+                        e);
             }
         }
         return new Poll(true, reported, known, failed);
@@ -164,8 +179,10 @@ class MailboxPoller {
     /** False when the mail's Message-ID is recorded already; then it need not even be downloaded. */
     private boolean isNew(Message message) throws MessagingException, IOException {
         String[] messageId = message.getHeader("Message-ID");
-        return messageId == null || messageId.length == 0 || messageId[0].isBlank() || !intake.isRecorded(
-                MailReader.key(message));
+        return messageId == null
+                || messageId.length == 0
+                || messageId[0].isBlank()
+                || !intake.isRecorded(MailReader.key(message));
     }
 
     /**

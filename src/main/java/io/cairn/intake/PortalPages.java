@@ -49,8 +49,13 @@ class PortalPages {
     private final MessageSource messages;
     private final AttachmentRules attachmentRules;
 
-    PortalPages(IntakeManagement intake, IncidentManagement incidents, IdentityManagement identity,
-            AssetManagement assets, MessageSource messages, AttachmentRules attachmentRules) {
+    PortalPages(
+            IntakeManagement intake,
+            IncidentManagement incidents,
+            IdentityManagement identity,
+            AssetManagement assets,
+            MessageSource messages,
+            AttachmentRules attachmentRules) {
         this.intake = intake;
         this.incidents = incidents;
         this.identity = identity;
@@ -79,25 +84,36 @@ class PortalPages {
      * question a file as {@code file.<key>} (the form is {@code multipart/form-data}).
      */
     @PostMapping("/report/{key}")
-    String submit(@PathVariable String key, @RequestParam MultiValueMap<String, String> form,
-            @RequestParam(defaultValue = "false") boolean confidential, @RequestParam(required = false)
-            @Nullable String timeZone, Locale locale, HttpServletRequest request, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) throws IOException {
+    String submit(
+            @PathVariable String key,
+            @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(defaultValue = "false") boolean confidential,
+            @RequestParam(required = false) @Nullable String timeZone,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
         Optional<ReportTemplate> template = active(key);
         if (template.isEmpty()) {
             return "redirect:/report";
         }
         Map<String, String> answers = answers(template.get(), form);
-        ReportSubmission submission = new ReportSubmission(key, answers, confidential, locale.getLanguage(),
+        ReportSubmission submission = new ReportSubmission(
+                key,
+                answers,
+                confidential,
+                locale.getLanguage(),
                 timeZone == null || timeZone.isBlank() ? null : timeZone);
         boolean signedIn = identity.currentActor().isPresent();
         Map<String, UploadedFile> files = files(template.get(), request);
-        Outcome<?> outcome = signedIn ? intake.submitReport(submission, files)
-                : intake.submitAnonymousReport(submission, files);
+        Outcome<?> outcome =
+                signedIn ? intake.submitReport(submission, files) : intake.submitAnonymousReport(submission, files);
         if (outcome instanceof Outcome.Refused<?> refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showForm(template.get(), form.toSingleValueMap(), confidential,
-                    fieldErrors(refused.refusal()), model);
+            return showForm(
+                    template.get(), form.toSingleValueMap(), confidential, fieldErrors(refused.refusal()), model);
         }
         Object receipt = ((Outcome.Done<?>) outcome).value();
         if (receipt instanceof ReportReceipt signedInReceipt) {
@@ -141,13 +157,16 @@ class PortalPages {
     }
 
     @PostMapping("/follow-up/reply")
-    String replyByCode(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String text,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    String replyByCode(
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String text,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         Outcome<ReporterView> replied = intake.replyByFollowUpCode(code.trim(), text, request.getRemoteAddr());
         if (replied instanceof Outcome.Refused<ReporterView> refused
                 && refused.refusal().fields().stream().anyMatch(f -> f.field().equals("text"))) {
-            redirect.addFlashAttribute("replyError", RefusalErrors.text(refused.refusal(), messages,
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "replyError", RefusalErrors.text(refused.refusal(), messages, LocaleContextHolder.getLocale()));
         } else if (replied instanceof Outcome.Done<ReporterView>) {
             redirect.addFlashAttribute("notice", text("portal.reply.sent"));
         }
@@ -174,7 +193,10 @@ class PortalPages {
     }
 
     @PostMapping("/reports/{id}/reply")
-    String replyAsReporter(@PathVariable IncidentId id, @RequestParam(defaultValue = "") String text, Model model,
+    String replyAsReporter(
+            @PathVariable IncidentId id,
+            @RequestParam(defaultValue = "") String text,
+            Model model,
             RedirectAttributes redirect) {
         if (text.isBlank()) {
             model.addAttribute("replyError", text("portal.reply.empty"));
@@ -190,12 +212,17 @@ class PortalPages {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    private String showForm(ReportTemplate template, Map<String, String> values, boolean confidential,
-            Map<String, String> errors, Model model) {
+    private String showForm(
+            ReportTemplate template,
+            Map<String, String> values,
+            boolean confidential,
+            Map<String, String> errors,
+            Model model) {
         boolean signedIn = identity.currentActor().isPresent();
         model.addAttribute("template", template);
         model.addAttribute("values", values);
-        model.addAttribute("confidential", confidential || template.content().defaults().confidential());
+        model.addAttribute(
+                "confidential", confidential || template.content().defaults().confidential());
         model.addAttribute("errors", errors);
         model.addAttribute("signedIn", signedIn);
         model.addAttribute("devices", signedIn ? assets.myDevices() : List.of());
@@ -207,8 +234,8 @@ class PortalPages {
 
     private String showFollowUp(String code, Outcome<ReporterView> outcome, Model model) {
         if (outcome instanceof Outcome.Refused<ReporterView> refused) {
-            model.addAttribute("codeError", RefusalErrors.text(refused.refusal(), messages,
-                    LocaleContextHolder.getLocale()));
+            model.addAttribute(
+                    "codeError", RefusalErrors.text(refused.refusal(), messages, LocaleContextHolder.getLocale()));
             model.addAttribute("code", code);
             return "portal/follow-up";
         }
@@ -218,16 +245,21 @@ class PortalPages {
     }
 
     private Optional<ReportTemplate> active(String key) {
-        return intake.activeTemplates().stream().filter(t -> t.key().equals(key)).findFirst();
+        return intake.activeTemplates().stream()
+                .filter(t -> t.key().equals(key))
+                .findFirst();
     }
 
     /** The answers by question key; a device picked from the list wins over a description unless "other". */
     private static Map<String, String> answers(ReportTemplate template, MultiValueMap<String, String> form) {
         Map<String, String> answers = new HashMap<>();
         for (TemplateContent.Question question : template.content().questions()) {
-            String given = Optional.ofNullable(form.getFirst(ANSWER + question.key())).orElse("").trim();
+            String given = Optional.ofNullable(form.getFirst(ANSWER + question.key()))
+                    .orElse("")
+                    .trim();
             if (question.kind() == QuestionKind.DEVICE) {
-                String picked = Optional.ofNullable(form.getFirst("device." + question.key())).orElse("");
+                String picked = Optional.ofNullable(form.getFirst("device." + question.key()))
+                        .orElse("");
                 if (!picked.isBlank() && !picked.equals(OTHER_DEVICE)) {
                     given = picked;
                 }
@@ -246,7 +278,9 @@ class PortalPages {
         if (request instanceof MultipartRequest multipart) {
             for (TemplateContent.Question question : template.content().questions()) {
                 MultipartFile file = multipart.getFile("file." + question.key());
-                if (question.kind() == QuestionKind.FILE && file != null && file.getOriginalFilename() != null
+                if (question.kind() == QuestionKind.FILE
+                        && file != null
+                        && file.getOriginalFilename() != null
                         && !file.getOriginalFilename().isBlank()) {
                     files.put(question.key(), AttachmentApi.uploaded(file));
                 }
@@ -258,8 +292,12 @@ class PortalPages {
     /** Field problems by question key (for {@code answers.<key>}) or by field name, in the reader's language. */
     private Map<String, String> fieldErrors(Refusal refusal) {
         Map<String, String> errors = new HashMap<>();
-        refusal.fields().forEach(problem -> errors.putIfAbsent(problem.field().startsWith("answers.")
-                ? problem.field().substring("answers.".length()) : problem.field(), localized(problem.message())));
+        refusal.fields()
+                .forEach(problem -> errors.putIfAbsent(
+                        problem.field().startsWith("answers.")
+                                ? problem.field().substring("answers.".length())
+                                : problem.field(),
+                        localized(problem.message())));
         if (errors.isEmpty()) {
             errors.put("form", refusal.message());
         }

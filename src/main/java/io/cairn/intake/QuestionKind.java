@@ -28,7 +28,9 @@ enum QuestionKind {
     @JsonCreator
     public static QuestionKind fromCode(String code) {
         String wanted = code.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return Arrays.stream(values()).filter(k -> k.name().equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(k -> k.name().equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown question kind '" + code + "', expected one of "
                         + Arrays.stream(values()).map(QuestionKind::code).toList()));
     }

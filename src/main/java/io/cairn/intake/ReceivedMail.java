@@ -18,8 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param attachments the files small enough to keep
  * @param oversized the names of the files that were too large to keep
  */
-record ReceivedMail(String key, @Nullable String messageId, String sender, @Nullable String senderName,
-        String subject, String text, String language, boolean automatic, List<Attachment> attachments,
+record ReceivedMail(
+        String key,
+        @Nullable String messageId,
+        String sender,
+        @Nullable String senderName,
+        String subject,
+        String text,
+        String language,
+        boolean automatic,
+        List<Attachment> attachments,
         List<String> oversized) {
 
     ReceivedMail {

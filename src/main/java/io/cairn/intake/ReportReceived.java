@@ -17,8 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param detailsMissing true when the report came without a description, so the reporter is asked for details
  * @param inReplyTo the Message-ID of the mail that made the report, for answering in the same thread
  */
-public record ReportReceived(IncidentId incident, String reference, String replyTo, String language,
-        @Nullable UserId reporter, @Nullable String followUpCode, boolean detailsMissing,
+public record ReportReceived(
+        IncidentId incident,
+        String reference,
+        String replyTo,
+        String language,
+        @Nullable UserId reporter,
+        @Nullable String followUpCode,
+        boolean detailsMissing,
         @Nullable String inReplyTo) {
 
     public ReportReceived {

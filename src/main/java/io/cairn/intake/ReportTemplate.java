@@ -6,5 +6,4 @@ package io.cairn.intake;
  * @param revision the template's current version number; every edit adds one
  * @param version the stored row's version, for optimistic locking of reorder and retire
  */
-record ReportTemplate(String key, int position, boolean retired, int revision, TemplateContent content,
-        long version) {}
+record ReportTemplate(String key, int position, boolean retired, int revision, TemplateContent content, long version) {}

@@ -31,25 +31,35 @@ class ReportTemplates {
     record Stored(UUID id, ReportTemplate template) {}
 
     List<Stored> all() {
-        return jdbc.sql(SELECT + " order by t.position, t.template_key").query((row, n) -> stored(row)).list();
+        return jdbc.sql(SELECT + " order by t.position, t.template_key")
+                .query((row, n) -> stored(row))
+                .list();
     }
 
     Optional<Stored> byKey(String key) {
-        return jdbc.sql(SELECT + " where t.template_key = ?").param(key).query((row, n) -> stored(row)).optional();
+        return jdbc.sql(SELECT + " where t.template_key = ?")
+                .param(key)
+                .query((row, n) -> stored(row))
+                .optional();
     }
 
     boolean exists(String key) {
-        return jdbc.sql("select count(*) from report_template where template_key = ?").param(key)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from report_template where template_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void add(String key, TemplateContent content, String by, Instant now) {
         UUID id = UUID.randomUUID();
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from report_template")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         jdbc.sql("insert into report_template (id, template_key, position, retired, current_version, updated_at, "
                         + "version) values (?, ?, ?, false, 1, ?, 0)")
-                .params(id, key, position, Timestamp.from(now)).update();
+                .params(id, key, position, Timestamp.from(now))
+                .update();
         addVersion(id, 1, content, by, now);
     }
 
@@ -58,7 +68,8 @@ class ReportTemplates {
         int next = stored.template().revision() + 1;
         int updated = jdbc.sql("update report_template set current_version = ?, updated_at = ?, version = version + 1 "
                         + "where id = ? and version = ?")
-                .params(next, Timestamp.from(now), stored.id(), expectedVersion).update();
+                .params(next, Timestamp.from(now), stored.id(), expectedVersion)
+                .update();
         if (updated == 1) {
             addVersion(stored.id(), next, content, by, now);
         }
@@ -67,31 +78,43 @@ class ReportTemplates {
 
     boolean retire(Stored stored, boolean retired, long expectedVersion, Instant now) {
         return jdbc.sql("update report_template set retired = ?, updated_at = ?, version = version + 1 "
-                        + "where id = ? and version = ?")
-                .params(retired, Timestamp.from(now), stored.id(), expectedVersion).update() == 1;
+                                + "where id = ? and version = ?")
+                        .params(retired, Timestamp.from(now), stored.id(), expectedVersion)
+                        .update()
+                == 1;
     }
 
     void place(String key, int position, Instant now) {
         jdbc.sql("update report_template set position = ?, updated_at = ?, version = version + 1 "
                         + "where template_key = ?")
-                .params(position, Timestamp.from(now), key).update();
+                .params(position, Timestamp.from(now), key)
+                .update();
     }
 
     Optional<TemplateContent> revision(UUID template, int version) {
         return jdbc.sql("select document::text from report_template_version where template_id = ? and version = ?")
-                .params(template, version).query(String.class).optional()
+                .params(template, version)
+                .query(String.class)
+                .optional()
                 .map(doc -> json.readValue(doc, TemplateContent.class));
     }
 
     private void addVersion(UUID template, int version, TemplateContent content, String by, Instant now) {
         jdbc.sql("insert into report_template_version (template_id, version, document, created_at, created_by) "
                         + "values (?, ?, ?::jsonb, ?, ?)")
-                .params(template, version, json.writeValueAsString(content), Timestamp.from(now), by).update();
+                .params(template, version, json.writeValueAsString(content), Timestamp.from(now), by)
+                .update();
     }
 
     private static Stored stored(ResultSet row) throws SQLException {
-        return new Stored(row.getObject("id", UUID.class), new ReportTemplate(row.getString("template_key"),
-                row.getInt("position"), row.getBoolean("retired"), row.getInt("current_version"),
-                json.readValue(row.getString("doc"), TemplateContent.class), row.getLong("version")));
+        return new Stored(
+                row.getObject("id", UUID.class),
+                new ReportTemplate(
+                        row.getString("template_key"),
+                        row.getInt("position"),
+                        row.getBoolean("retired"),
+                        row.getInt("current_version"),
+                        json.readValue(row.getString("doc"), TemplateContent.class),
+                        row.getLong("version")));
     }
 }

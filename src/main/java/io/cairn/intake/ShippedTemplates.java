@@ -23,8 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ShippedTemplates implements ApplicationRunner {
 
     /** One shipped template: its key and content. */
-    record Shipped(String key, TemplateContent.Defaults defaults, Texts title, Texts summary,
-            List<TemplateContent.Question> questions, List<Texts> tips) {
+    record Shipped(
+            String key,
+            TemplateContent.Defaults defaults,
+            Texts title,
+            Texts summary,
+            List<TemplateContent.Question> questions,
+            List<Texts> tips) {
 
         TemplateContent content() {
             return new TemplateContent(title, summary, defaults, questions, tips);
@@ -46,8 +51,8 @@ class ShippedTemplates implements ApplicationRunner {
         for (Shipped shipped : read()) {
             if (!templates.exists(shipped.key())) {
                 try {
-                    transactions.executeWithoutResult(status -> templates.add(shipped.key(), shipped.content(),
-                            ActorRef.SYSTEM.name(), clock.instant()));
+                    transactions.executeWithoutResult(status ->
+                            templates.add(shipped.key(), shipped.content(), ActorRef.SYSTEM.name(), clock.instant()));
                 } catch (DuplicateKeyException anotherNodeWasFirst) {
                     // several nodes starting at once: one of them added it
                 }

@@ -21,7 +21,8 @@ class SystemContacts implements ReporterContacts {
     @Override
     @Transactional(readOnly = true)
     public ReporterContact contactOf(IncidentId incident) {
-        return new ReporterContact(reports.language(incident).orElse(null),
+        return new ReporterContact(
+                reports.language(incident).orElse(null),
                 acknowledged.anonymousAddress(incident).orElse(null));
     }
 }

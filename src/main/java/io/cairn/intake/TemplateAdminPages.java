@@ -43,8 +43,8 @@ class TemplateAdminPages {
     private final IdentityManagement identity;
     private final Validator validator;
 
-    TemplateAdminPages(IntakeManagement intake, IncidentManagement incidents, IdentityManagement identity,
-            Validator validator) {
+    TemplateAdminPages(
+            IntakeManagement intake, IncidentManagement incidents, IdentityManagement identity, Validator validator) {
         this.intake = intake;
         this.incidents = incidents;
         this.identity = identity;
@@ -59,7 +59,8 @@ class TemplateAdminPages {
 
     @PostMapping("/admin/templates/{key}/move")
     String move(@PathVariable String key, @RequestParam String direction, RedirectAttributes redirect) {
-        List<String> keys = new ArrayList<>(admin(intake.allTemplates()).stream().map(ReportTemplate::key).toList());
+        List<String> keys = new ArrayList<>(
+                admin(intake.allTemplates()).stream().map(ReportTemplate::key).toList());
         int at = keys.indexOf(key);
         int to = "up".equals(direction) ? at - 1 : at + 1;
         if (at >= 0 && to >= 0 && to < keys.size()) {
@@ -71,7 +72,10 @@ class TemplateAdminPages {
     }
 
     @PostMapping("/admin/templates/{key}/retirement")
-    String retire(@PathVariable String key, @RequestParam boolean retired, @RequestParam long version,
+    String retire(
+            @PathVariable String key,
+            @RequestParam boolean retired,
+            @RequestParam long version,
             RedirectAttributes redirect) {
         Outcome<ReportTemplate> outcome = intake.retireTemplate(key, retired, version);
         if (outcome instanceof Outcome.Refused<ReportTemplate> refused) {
@@ -100,36 +104,50 @@ class TemplateAdminPages {
     }
 
     @PostMapping("/admin/templates/{key}")
-    String revise(@PathVariable String key, @RequestParam MultiValueMap<String, String> form,
-            @RequestParam long version, Model model, RedirectAttributes redirect) {
+    String revise(
+            @PathVariable String key,
+            @RequestParam MultiValueMap<String, String> form,
+            @RequestParam long version,
+            Model model,
+            RedirectAttributes redirect) {
         return save(key, form, version, model, redirect, content -> intake.reviseTemplate(key, content, version));
     }
 
-    private String save(@Nullable String key, MultiValueMap<String, String> form, long version, Model model,
-            RedirectAttributes redirect, java.util.function.Function<TemplateContent, Outcome<ReportTemplate>> store) {
+    private String save(
+            @Nullable String key,
+            MultiValueMap<String, String> form,
+            long version,
+            Model model,
+            RedirectAttributes redirect,
+            java.util.function.Function<TemplateContent, Outcome<ReportTemplate>> store) {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         TemplateContent content = read(form, problems);
         validator.validate(content).stream().map(TemplateAdminPages::problem).forEach(problems::add);
         if (problems.isEmpty()) {
             Outcome<ReportTemplate> stored = store.apply(content);
             if (stored instanceof Outcome.Done<ReportTemplate> done) {
-                redirect.addFlashAttribute("notice", done.value().content().title().en() + " · revision "
-                        + done.value().revision());
+                redirect.addFlashAttribute(
+                        "notice",
+                        done.value().content().title().en() + " · revision "
+                                + done.value().revision());
                 return "redirect:/admin/templates";
             }
             Refusal refusal = ((Outcome.Refused<ReportTemplate>) stored).refusal();
             if (refusal.kind() == Refusal.Kind.FORBIDDEN) {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal.message());
             }
-            problems.addAll(refusal.fields().isEmpty()
-                    ? List.of(refusal.asProblemOf("template")) : refusal.fields());
+            problems.addAll(refusal.fields().isEmpty() ? List.of(refusal.asProblemOf("template")) : refusal.fields());
         }
         model.addAttribute("newKey", value(form, "key"));
         return editor(key, content, version, problems, model);
     }
 
-    private String editor(@Nullable String key, TemplateContent content, long version,
-            List<Refusal.FieldProblem> problems, Model model) {
+    private String editor(
+            @Nullable String key,
+            TemplateContent content,
+            long version,
+            List<Refusal.FieldProblem> problems,
+            Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         problems.forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + "; " + b));
         model.addAttribute("key", key);
@@ -137,11 +155,23 @@ class TemplateAdminPages {
         model.addAttribute("version", version);
         model.addAttribute("errors", errors);
         model.addAttribute("slots", content.questions().size() + NEW_QUESTION_SLOTS);
-        model.addAttribute("optionLines", content.questions().stream().map(question -> String.join("\n",
-                question.options().stream().map(option -> option.value() + " | " + option.label().en() + " | "
-                        + option.label().nl()).toList())).toList());
-        model.addAttribute("tipsEn", String.join("\n", content.tips().stream().map(Texts::en).toList()));
-        model.addAttribute("tipsNl", String.join("\n", content.tips().stream().map(Texts::nl).toList()));
+        model.addAttribute(
+                "optionLines",
+                content.questions().stream()
+                        .map(question -> String.join(
+                                "\n",
+                                question.options().stream()
+                                        .map(option -> option.value() + " | "
+                                                + option.label().en() + " | "
+                                                + option.label().nl())
+                                        .toList()))
+                        .toList());
+        model.addAttribute(
+                "tipsEn",
+                String.join("\n", content.tips().stream().map(Texts::en).toList()));
+        model.addAttribute(
+                "tipsNl",
+                String.join("\n", content.tips().stream().map(Texts::nl).toList()));
         model.addAttribute("kinds", QuestionKind.values());
         model.addAttribute("categories", incidents.categories());
         model.addAttribute("matrix", incidents.priorityMatrix());
@@ -164,16 +194,21 @@ class TemplateAdminPages {
         String team = value(form, "team");
         String tlp = value(form, "tlp");
         return new TemplateContent.Defaults(
-                category.contains("/") ? new Category(category.substring(0, category.indexOf('/')),
-                        category.substring(category.indexOf('/') + 1)) : null,
-                blankToNull(value(form, "impact")), blankToNull(value(form, "urgency")),
-                team.isEmpty() ? null : TeamId.valueOf(team), tlp.isEmpty() ? null : Tlp.fromLabel(tlp),
+                category.contains("/")
+                        ? new Category(
+                                category.substring(0, category.indexOf('/')),
+                                category.substring(category.indexOf('/') + 1))
+                        : null,
+                blankToNull(value(form, "impact")),
+                blankToNull(value(form, "urgency")),
+                team.isEmpty() ? null : TeamId.valueOf(team),
+                tlp.isEmpty() ? null : Tlp.fromLabel(tlp),
                 "true".equals(value(form, "confidential")));
     }
 
     /** The questions of the form's slots ({@code q0.}, {@code q1.}, ...), leaving out removed and empty ones. */
-    private static List<TemplateContent.Question> questions(MultiValueMap<String, String> form,
-            List<Refusal.FieldProblem> problems) {
+    private static List<TemplateContent.Question> questions(
+            MultiValueMap<String, String> form, List<Refusal.FieldProblem> problems) {
         List<TemplateContent.Question> questions = new ArrayList<>();
         for (int slot = 0; form.containsKey("q" + slot + ".key"); slot++) {
             String prefix = "q" + slot + ".";
@@ -183,13 +218,19 @@ class TemplateAdminPages {
                 continue;
             }
             String at = "questions[" + questions.size() + "]";
-            QuestionKind kind = QuestionKind.fromCode(value(form, prefix + "kind").isEmpty() ? "text"
-                    : value(form, prefix + "kind"));
-            Texts help = value(form, prefix + "help.en").isEmpty() && value(form, prefix + "help.nl").isEmpty()
-                    ? null : new Texts(value(form, prefix + "help.en"), value(form, prefix + "help.nl"));
-            questions.add(new TemplateContent.Question(questionKey, kind, "true".equals(value(form,
-                    prefix + "required")), new Texts(value(form, prefix + "label.en"), value(form, prefix
-                    + "label.nl")), help, options(value(form, prefix + "options"), at, problems)));
+            QuestionKind kind = QuestionKind.fromCode(
+                    value(form, prefix + "kind").isEmpty() ? "text" : value(form, prefix + "kind"));
+            Texts help = value(form, prefix + "help.en").isEmpty()
+                            && value(form, prefix + "help.nl").isEmpty()
+                    ? null
+                    : new Texts(value(form, prefix + "help.en"), value(form, prefix + "help.nl"));
+            questions.add(new TemplateContent.Question(
+                    questionKey,
+                    kind,
+                    "true".equals(value(form, prefix + "required")),
+                    new Texts(value(form, prefix + "label.en"), value(form, prefix + "label.nl")),
+                    help,
+                    options(value(form, prefix + "options"), at, problems)));
         }
         return questions;
     }
@@ -199,8 +240,8 @@ class TemplateAdminPages {
         List<String> tipsEn = lines(value(form, "tips.en"));
         List<String> tipsNl = lines(value(form, "tips.nl"));
         if (tipsEn.size() != tipsNl.size()) {
-            problems.add(Refusal.FieldProblem.of("tips", IntakeRefusals.TIPS_UNEVEN, String.valueOf(tipsEn.size()),
-                    String.valueOf(tipsNl.size())));
+            problems.add(Refusal.FieldProblem.of(
+                    "tips", IntakeRefusals.TIPS_UNEVEN, String.valueOf(tipsEn.size()), String.valueOf(tipsNl.size())));
         }
         List<Texts> tips = new ArrayList<>();
         for (int i = 0; i < Math.min(tipsEn.size(), tipsNl.size()); i++) {
@@ -210,8 +251,7 @@ class TemplateAdminPages {
     }
 
     /** Options, one a line: {@code value | English | Dutch}. */
-    private static List<TemplateContent.Choice> options(String text, String at,
-            List<Refusal.FieldProblem> problems) {
+    private static List<TemplateContent.Choice> options(String text, String at, List<Refusal.FieldProblem> problems) {
         List<TemplateContent.Choice> options = new ArrayList<>();
         for (String line : lines(text)) {
             String[] parts = line.split("\\|");
@@ -226,13 +266,23 @@ class TemplateAdminPages {
 
     /** A rule the content breaks, named by its path in the content, such as {@code questions[0].label.nl}. */
     private static Refusal.FieldProblem problem(ConstraintViolation<TemplateContent> violation) {
-        return Refusal.FieldProblem.of(violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "")
-                .replaceAll("<[^>]+>", ""), SharedRefusals.GIVEN_TEXT, violation.getMessage());
+        return Refusal.FieldProblem.of(
+                violation
+                        .getPropertyPath()
+                        .toString()
+                        .replaceAll("\\.<[^>]+>", "")
+                        .replaceAll("<[^>]+>", ""),
+                SharedRefusals.GIVEN_TEXT,
+                violation.getMessage());
     }
 
     private static TemplateContent emptyContent() {
-        return new TemplateContent(new Texts("", ""), new Texts("", ""),
-                new TemplateContent.Defaults(null, null, null, null, null, false), List.of(), List.of());
+        return new TemplateContent(
+                new Texts("", ""),
+                new Texts("", ""),
+                new TemplateContent.Defaults(null, null, null, null, null, false),
+                List.of(),
+                List.of());
     }
 
     private static List<String> lines(String text) {
@@ -250,8 +300,9 @@ class TemplateAdminPages {
     /** The value of an admin-only call; anyone else gets the 403 page. */
     private static <T> T admin(Outcome<T> outcome) {
         if (outcome instanceof Outcome.Refused<T> refused) {
-            throw new ResponseStatusException(refused.refusal().kind() == Refusal.Kind.NOT_FOUND
-                    ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN, refused.refusal().message());
+            throw new ResponseStatusException(
+                    refused.refusal().kind() == Refusal.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN,
+                    refused.refusal().message());
         }
         return ((Outcome.Done<T>) outcome).value();
     }

@@ -7,12 +7,22 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** An admin added, revised, reordered, retired or restored a report template. */
-public record TemplateChanged(String template, ActorRef actor, Instant at, Verb verb, Optional<String> beforeDigest,
-        Optional<String> afterDigest) implements AuditableEvent {
+public record TemplateChanged(
+        String template,
+        ActorRef actor,
+        Instant at,
+        Verb verb,
+        Optional<String> beforeDigest,
+        Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What happened to the template, or to their order. */
     public enum Verb implements AuditVerb {
-        ADDED, REVISED, REORDERED, RETIRED, RESTORED
+        ADDED,
+        REVISED,
+        REORDERED,
+        RETIRED,
+        RESTORED
     }
 
     @Override

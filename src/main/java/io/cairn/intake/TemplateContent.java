@@ -30,8 +30,13 @@ record TemplateContent(
      * The incident a report through this template opens: its category, impact and urgency (labels of the priority
      * matrix), the team it goes to, its TLP marking and whether it is confidential.
      */
-    record Defaults(@Nullable @Valid Category category, @Nullable String impact, @Nullable String urgency,
-            @Nullable TeamId team, @Nullable Tlp tlp, boolean confidential) {}
+    record Defaults(
+            @Nullable @Valid Category category,
+            @Nullable String impact,
+            @Nullable String urgency,
+            @Nullable TeamId team,
+            @Nullable Tlp tlp,
+            boolean confidential) {}
 
     /**
      * One guided question.
@@ -40,8 +45,12 @@ record TemplateContent(
      * @param options the choices of a {@code choice} question
      */
     record Question(
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[a-z][a-z0-9-]{0,39}",
-                    message = "must be 1 to 40 lower-case letters, digits or dashes") String key,
+            @NotNull
+            @jakarta.validation.constraints.Pattern(
+                    regexp = "[a-z][a-z0-9-]{0,39}",
+                    message = "must be 1 to 40 lower-case letters, digits or dashes")
+            String key,
+
             @NotNull QuestionKind kind,
             boolean required,
             @NotNull @Valid Texts label,
@@ -54,5 +63,7 @@ record TemplateContent(
     }
 
     /** One option of a choice question. */
-    record Choice(@NotNull @Size(min = 1, max = 40) String value, @NotNull @Valid Texts label) {}
+    record Choice(
+            @NotNull @Size(min = 1, max = 40) String value,
+            @NotNull @Valid Texts label) {}
 }

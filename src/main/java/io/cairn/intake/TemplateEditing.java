@@ -32,8 +32,13 @@ class TemplateEditing {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TemplateEditing(ReportTemplates templates, TemplateRules rules, IntakeAccess access, IdentityManagement identity,
-            ApplicationEventPublisher events, Clock clock) {
+    TemplateEditing(
+            ReportTemplates templates,
+            TemplateRules rules,
+            IntakeAccess access,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.templates = templates;
         this.rules = rules;
         this.access = access;
@@ -46,10 +51,12 @@ class TemplateEditing {
     @Transactional
     Outcome<ReportTemplate> add(String key, TemplateContent content) {
         Optional<Refusal> refusal = access.requireAdmin("add report templates")
-                .or(() -> key.matches("[a-z][a-z0-9-]{0,39}") ? Optional.empty()
+                .or(() -> key.matches("[a-z][a-z0-9-]{0,39}")
+                        ? Optional.empty()
                         : Optional.of(Refusal.invalid("key", IntakeRefusals.NOT_A_TEMPLATE_KEY)))
                 .or(() -> templates.exists(key)
-                        ? Optional.of(Refusal.conflict("key", SharedRefusals.ALREADY_TAKEN)) : Optional.empty())
+                        ? Optional.of(Refusal.conflict("key", SharedRefusals.ALREADY_TAKEN))
+                        : Optional.empty())
                 .or(() -> problems(content));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
@@ -67,9 +74,12 @@ class TemplateEditing {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return change(key, version, TemplateChanged.Verb.REVISED,
-                stored -> templates.revise(stored, content, version, identity.requireActor().username(),
-                        clock.instant()));
+        return change(
+                key,
+                version,
+                TemplateChanged.Verb.REVISED,
+                stored -> templates.revise(
+                        stored, content, version, identity.requireActor().username(), clock.instant()));
     }
 
     /** Retires a template, or brings a retired one back (admin only). */
@@ -79,7 +89,10 @@ class TemplateEditing {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return change(key, version, retired ? TemplateChanged.Verb.RETIRED : TemplateChanged.Verb.RESTORED,
+        return change(
+                key,
+                version,
+                retired ? TemplateChanged.Verb.RETIRED : TemplateChanged.Verb.RESTORED,
                 stored -> templates.retire(stored, retired, version, clock.instant()));
     }
 
@@ -90,7 +103,8 @@ class TemplateEditing {
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        List<String> stored = templates.all().stream().map(t -> t.template().key()).sorted().toList();
+        List<String> stored =
+                templates.all().stream().map(t -> t.template().key()).sorted().toList();
         if (!keys.stream().sorted().toList().equals(stored)) {
             return Outcome.refused(Refusal.invalid("keys", IntakeRefusals.NOT_EVERY_TEMPLATE, stored.toString()));
         }
@@ -98,14 +112,19 @@ class TemplateEditing {
         for (int i = 0; i < keys.size(); i++) {
             templates.place(keys.get(i), i + 1, now);
         }
-        events.publishEvent(new TemplateChanged("*", identity.requireActor().ref(), now,
-                TemplateChanged.Verb.REORDERED, Optional.empty(),
+        events.publishEvent(new TemplateChanged(
+                "*",
+                identity.requireActor().ref(),
+                now,
+                TemplateChanged.Verb.REORDERED,
+                Optional.empty(),
                 Optional.of(ContentDigest.of(String.join(",", keys)).hex())));
-        return Outcome.done(templates.all().stream().map(ReportTemplates.Stored::template).toList());
+        return Outcome.done(
+                templates.all().stream().map(ReportTemplates.Stored::template).toList());
     }
 
-    private Outcome<ReportTemplate> change(String key, long version, TemplateChanged.Verb verb,
-            Predicate<ReportTemplates.Stored> change) {
+    private Outcome<ReportTemplate> change(
+            String key, long version, TemplateChanged.Verb verb, Predicate<ReportTemplates.Stored> change) {
         Optional<ReportTemplates.Stored> found = templates.byKey(key);
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("template " + key));
@@ -126,10 +145,14 @@ class TemplateEditing {
         return Optional.of(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
     }
 
-    private void publish(String key, TemplateChanged.Verb verb, @Nullable ReportTemplate before,
-            ReportTemplate after) {
-        events.publishEvent(new TemplateChanged(key, identity.requireActor().ref(), clock.instant(), verb,
-                Optional.ofNullable(before).map(b -> ContentDigest.of(json.writeValueAsString(b)).hex()),
+    private void publish(String key, TemplateChanged.Verb verb, @Nullable ReportTemplate before, ReportTemplate after) {
+        events.publishEvent(new TemplateChanged(
+                key,
+                identity.requireActor().ref(),
+                clock.instant(),
+                verb,
+                Optional.ofNullable(before)
+                        .map(b -> ContentDigest.of(json.writeValueAsString(b)).hex()),
                 Optional.of(ContentDigest.of(json.writeValueAsString(after)).hex())));
     }
 }

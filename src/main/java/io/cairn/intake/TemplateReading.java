@@ -21,14 +21,19 @@ class TemplateReading {
     /** The templates a reporter chooses from, in their order; retired ones are left out. */
     @Transactional(readOnly = true)
     List<ReportTemplate> active() {
-        return templates.all().stream().map(ReportTemplates.Stored::template).filter(t -> !t.retired()).toList();
+        return templates.all().stream()
+                .map(ReportTemplates.Stored::template)
+                .filter(t -> !t.retired())
+                .toList();
     }
 
     /** Every template, retired ones too (admin only). */
     @Transactional(readOnly = true)
     Outcome<List<ReportTemplate>> all() {
-        return access.requireAdmin("see retired templates").<Outcome<List<ReportTemplate>>>map(Outcome::refused)
-                .orElseGet(() -> Outcome.done(templates.all().stream().map(ReportTemplates.Stored::template)
+        return access.requireAdmin("see retired templates")
+                .<Outcome<List<ReportTemplate>>>map(Outcome::refused)
+                .orElseGet(() -> Outcome.done(templates.all().stream()
+                        .map(ReportTemplates.Stored::template)
                         .toList()));
     }
 
@@ -36,7 +41,10 @@ class TemplateReading {
     @Transactional(readOnly = true)
     Outcome<ReportTemplate> one(String key) {
         boolean admin = access.isAdmin();
-        return templates.byKey(key).map(ReportTemplates.Stored::template).filter(t -> admin || !t.retired())
+        return templates
+                .byKey(key)
+                .map(ReportTemplates.Stored::template)
+                .filter(t -> admin || !t.retired())
                 .<Outcome<ReportTemplate>>map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("template " + key)));
     }

@@ -50,9 +50,11 @@ class TemplateRules {
                 problems.add(Refusal.FieldProblem.of(at + ".options", IntakeRefusals.CHOICE_NEEDS_OPTIONS));
             }
             Set<String> values = new HashSet<>();
-            question.options().stream().filter(option -> !values.add(option.value())).findFirst()
-                    .ifPresent(option -> problems.add(Refusal.FieldProblem.of(at + ".options",
-                            IntakeRefusals.OPTION_VALUE_TWICE, option.value())));
+            question.options().stream()
+                    .filter(option -> !values.add(option.value()))
+                    .findFirst()
+                    .ifPresent(option -> problems.add(Refusal.FieldProblem.of(
+                            at + ".options", IntakeRefusals.OPTION_VALUE_TWICE, option.value())));
         } else if (!question.options().isEmpty()) {
             problems.add(Refusal.FieldProblem.of(at + ".options", IntakeRefusals.OPTIONS_ONLY_FOR_CHOICE));
         }
@@ -66,20 +68,28 @@ class TemplateRules {
     private List<Refusal.FieldProblem> defaultsProblems(TemplateContent.Defaults defaults) {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         PriorityMatrix matrix = incidents.priorityMatrix();
-        if (defaults.category() != null && incidents.categories().stream()
-                .noneMatch(choice -> choice.category().equals(defaults.category()))) {
+        if (defaults.category() != null
+                && incidents.categories().stream()
+                        .noneMatch(choice -> choice.category().equals(defaults.category()))) {
             problems.add(Refusal.FieldProblem.of("defaults.category", IntakeRefusals.NOT_A_CATEGORY));
         }
         if (defaults.impact() != null && matrix.impactLevel(defaults.impact()).isEmpty()) {
-            problems.add(Refusal.FieldProblem.of("defaults.impact", SharedRefusals.MUST_BE_ONE_OF,
+            problems.add(Refusal.FieldProblem.of(
+                    "defaults.impact",
+                    SharedRefusals.MUST_BE_ONE_OF,
                     matrix.impacts().toString()));
         }
-        if (defaults.urgency() != null && matrix.urgencyLevel(defaults.urgency()).isEmpty()) {
-            problems.add(Refusal.FieldProblem.of("defaults.urgency", SharedRefusals.MUST_BE_ONE_OF,
+        if (defaults.urgency() != null
+                && matrix.urgencyLevel(defaults.urgency()).isEmpty()) {
+            problems.add(Refusal.FieldProblem.of(
+                    "defaults.urgency",
+                    SharedRefusals.MUST_BE_ONE_OF,
                     matrix.urgencies().toString()));
         }
         if (defaults.team() != null && identity.team(defaults.team()).isEmpty()) {
-            problems.add(Refusal.FieldProblem.of("defaults.team", SharedRefusals.TEAM_DOES_NOT_EXIST,
+            problems.add(Refusal.FieldProblem.of(
+                    "defaults.team",
+                    SharedRefusals.TEAM_DOES_NOT_EXIST,
                     defaults.team().toString()));
         }
         return problems;

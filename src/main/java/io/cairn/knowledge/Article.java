@@ -15,9 +15,19 @@ import java.util.List;
  * @param version the version a save must name, for optimistic locking
  * @param updatedBy the name of who saved the current revision
  */
-public record Article(ArticleId id, String slug, String title, String body, Audience audience,
-        List<Category> categories, List<String> tags, int revision, Instant createdAt, Instant updatedAt,
-        String updatedBy, long version) {
+public record Article(
+        ArticleId id,
+        String slug,
+        String title,
+        String body,
+        Audience audience,
+        List<Category> categories,
+        List<String> tags,
+        int revision,
+        Instant createdAt,
+        Instant updatedAt,
+        String updatedBy,
+        long version) {
 
     public Article {
         categories = List.copyOf(categories);
@@ -26,20 +36,42 @@ public record Article(ArticleId id, String slug, String title, String body, Audi
 
     /** A new article, in its first revision: the draft's content, cleaned up, under this address. */
     static Article written(String slug, ArticleDraft draft, String by, Instant now) {
-        return new Article(ArticleId.random(), slug, draft.title().strip(), draft.body().strip(), draft.audience(),
-                ArticleRules.categoriesOf(draft.categories()), ArticleRules.tagsOf(draft.tags()), 1, now, now, by, 1);
+        return new Article(
+                ArticleId.random(),
+                slug,
+                draft.title().strip(),
+                draft.body().strip(),
+                draft.audience(),
+                ArticleRules.categoriesOf(draft.categories()),
+                ArticleRules.tagsOf(draft.tags()),
+                1,
+                now,
+                now,
+                by,
+                1);
     }
 
     /** The article's next revision: the draft's content, cleaned up; the id, address and creation stay. */
     Article revised(ArticleDraft draft, String by, Instant now) {
-        return new Article(id, slug, draft.title().strip(), draft.body().strip(), draft.audience(),
-                ArticleRules.categoriesOf(draft.categories()), ArticleRules.tagsOf(draft.tags()), revision + 1,
-                createdAt, now, by, version + 1);
+        return new Article(
+                id,
+                slug,
+                draft.title().strip(),
+                draft.body().strip(),
+                draft.audience(),
+                ArticleRules.categoriesOf(draft.categories()),
+                ArticleRules.tagsOf(draft.tags()),
+                revision + 1,
+                createdAt,
+                now,
+                by,
+                version + 1);
     }
 
     /** The digest of the revision's content that the audit trail records. */
     String digest() {
         return ContentDigest.of(slug + "|" + revision + "|" + title + "|" + audience + "|" + categories + "|" + tags
-                + "|" + body).hex();
+                        + "|" + body)
+                .hex();
     }
 }

@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ArticleAuthoring {
 
-
     private final Articles articles;
     private final ArticleReading reading;
     private final KnowledgeAccess access;
@@ -31,8 +30,13 @@ class ArticleAuthoring {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ArticleAuthoring(Articles articles, ArticleReading reading, KnowledgeAccess access, IncidentManagement incidents,
-            ApplicationEventPublisher events, Clock clock) {
+    ArticleAuthoring(
+            Articles articles,
+            ArticleReading reading,
+            KnowledgeAccess access,
+            IncidentManagement incidents,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.articles = articles;
         this.reading = reading;
         this.access = access;
@@ -48,7 +52,8 @@ class ArticleAuthoring {
         if (!KnowledgeAccess.writesArticles(actor)) {
             return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_STAFF_WRITE_ARTICLES));
         }
-        String slug = draft.slug() == null || draft.slug().isBlank() ? ArticleRules.slugOf(draft.title())
+        String slug = draft.slug() == null || draft.slug().isBlank()
+                ? ArticleRules.slugOf(draft.title())
                 : draft.slug().strip();
         Optional<Refusal> problem = ArticleRules.slugProblem(slug).or(() -> contentProblem(draft));
         if (problem.isPresent()) {
@@ -58,8 +63,14 @@ class ArticleAuthoring {
             return Outcome.refused(Refusal.conflict("slug", KnowledgeRefusals.SLUG_TAKEN, slug));
         }
         Article article = store(slug, draft, actor.displayName(), false);
-        events.publishEvent(new ArticleChanged(slug, 1, actor.ref(), article.createdAt(), ArticleChanged.Verb.WRITTEN,
-                Optional.empty(), Optional.of(article.digest())));
+        events.publishEvent(new ArticleChanged(
+                slug,
+                1,
+                actor.ref(),
+                article.createdAt(),
+                ArticleChanged.Verb.WRITTEN,
+                Optional.empty(),
+                Optional.of(article.digest())));
         return Outcome.done(article);
     }
 
@@ -89,9 +100,14 @@ class ArticleAuthoring {
         if (!articles.update(after, draft.version())) {
             return Outcome.refused(Refusal.stale(draft.version(), draft.version() + 1));
         }
-        events.publishEvent(new ArticleChanged(slug, after.revision(), actor.ref(), after.updatedAt(),
+        events.publishEvent(new ArticleChanged(
+                slug,
+                after.revision(),
+                actor.ref(),
+                after.updatedAt(),
                 ArticleChanged.Verb.REVISED,
-                Optional.of(before.digest()), Optional.of(after.digest())));
+                Optional.of(before.digest()),
+                Optional.of(after.digest())));
         return Outcome.done(after);
     }
 
@@ -108,8 +124,14 @@ class ArticleAuthoring {
             return Optional.empty();
         }
         Article article = store(slug, draft, "Cairn", true);
-        events.publishEvent(new ArticleChanged(slug, 1, ActorRef.SYSTEM, article.createdAt(),
-                ArticleChanged.Verb.SHIPPED, Optional.empty(), Optional.of(article.digest())));
+        events.publishEvent(new ArticleChanged(
+                slug,
+                1,
+                ActorRef.SYSTEM,
+                article.createdAt(),
+                ArticleChanged.Verb.SHIPPED,
+                Optional.empty(),
+                Optional.of(article.digest())));
         translate(slug, article.id(), translations);
         return Optional.of(article);
     }
@@ -118,10 +140,17 @@ class ArticleAuthoring {
         for (Articles.Translation translation : translations) {
             if (!articles.hasTranslation(article, 1, translation.language())) {
                 articles.addTranslation(article, 1, translation);
-                events.publishEvent(new ArticleChanged(slug, 1, ActorRef.SYSTEM, clock.instant(),
-                        ArticleChanged.Verb.TRANSLATED, Optional.empty(), Optional.of(ContentDigest.of(slug + "|1|"
-                                + translation.language().code() + "|" + translation.title() + "|"
-                                + translation.tags() + "|" + translation.body()).hex())));
+                events.publishEvent(new ArticleChanged(
+                        slug,
+                        1,
+                        ActorRef.SYSTEM,
+                        clock.instant(),
+                        ArticleChanged.Verb.TRANSLATED,
+                        Optional.empty(),
+                        Optional.of(ContentDigest.of(slug + "|1|"
+                                        + translation.language().code() + "|" + translation.title() + "|"
+                                        + translation.tags() + "|" + translation.body())
+                                .hex())));
             }
         }
     }
@@ -135,7 +164,8 @@ class ArticleAuthoring {
     /** What is wrong with a draft's content; its categories must be RSIT classes and types Cairn knows. */
     private Optional<Refusal> contentProblem(ArticleDraft draft) {
         Set<String> known = incidents.categories().stream()
-                .map(choice -> choice.category().rsitClass() + "/" + choice.category().rsitType())
+                .map(choice ->
+                        choice.category().rsitClass() + "/" + choice.category().rsitType())
                 .collect(Collectors.toSet());
         return ArticleRules.contentProblem(draft, known);
     }

@@ -7,12 +7,22 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** An article was written, or a new revision of it was saved. */
-public record ArticleChanged(String slug, int revision, ActorRef actor, Instant at, Verb verb,
-        Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+public record ArticleChanged(
+        String slug,
+        int revision,
+        ActorRef actor,
+        Instant at,
+        Verb verb,
+        Optional<String> beforeDigest,
+        Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What happened to the article. */
     public enum Verb implements AuditVerb {
-        WRITTEN, SHIPPED, TRANSLATED, REVISED
+        WRITTEN,
+        SHIPPED,
+        TRANSLATED,
+        REVISED
     }
 
     @Override

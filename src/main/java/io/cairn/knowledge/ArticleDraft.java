@@ -13,8 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param tags free tags
  * @param version the version the author saw; 0 for a new article
  */
-public record ArticleDraft(@Nullable String slug, @NotNull String title, @NotNull String body,
-        @NotNull Audience audience, List<String> categories, List<String> tags, long version) {
+public record ArticleDraft(
+        @Nullable String slug,
+        @NotNull String title,
+        @NotNull String body,
+        @NotNull Audience audience,
+        List<String> categories,
+        List<String> tags,
+        long version) {
 
     public ArticleDraft {
         categories = List.copyOf(Objects.requireNonNullElse(categories, List.<String>of()));

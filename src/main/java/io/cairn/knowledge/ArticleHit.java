@@ -10,8 +10,14 @@ import java.util.List;
  *     in {@code <mark>}
  * @param rank how well it matches; higher is better
  */
-record ArticleHit(String slug, String title, Audience audience, List<Category> categories, List<String> tags,
-        String snippet, double rank) {
+record ArticleHit(
+        String slug,
+        String title,
+        Audience audience,
+        List<Category> categories,
+        List<String> tags,
+        String snippet,
+        double rank) {
 
     ArticleHit {
         categories = List.copyOf(categories);

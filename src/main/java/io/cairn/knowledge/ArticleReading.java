@@ -57,25 +57,30 @@ class ArticleReading {
      * first with a highlighted snippet; without a query, the most recently updated.
      */
     @Transactional(readOnly = true)
-    Outcome<List<ArticleHit>> search(@Nullable String query, @Nullable String category, @Nullable String tag,
-            int limit) {
+    Outcome<List<ArticleHit>> search(
+            @Nullable String query, @Nullable String category, @Nullable String tag, int limit) {
         if (query != null && query.length() > MAX_QUERY) {
             return Outcome.refused(Refusal.invalid("q", SharedRefusals.TOO_LONG, "500"));
         }
         if (limit < 1 || limit > MAX_HITS) {
-            return Outcome.refused(Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1",
-                    String.valueOf(MAX_HITS)));
+            return Outcome.refused(
+                    Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1", String.valueOf(MAX_HITS)));
         }
         String tagFilter = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT);
         String categoryFilter = category == null || category.isBlank() ? null : category.strip();
-        return Outcome.done(search.search(query, access.readerAudiences(), categoryFilter, tagFilter, limit,
-                Language.current()));
+        return Outcome.done(
+                search.search(query, access.readerAudiences(), categoryFilter, tagFilter, limit, Language.current()));
     }
 
     /** Only self-help articles, for the help page, whoever reads them (also without an account). */
     @Transactional(readOnly = true)
     List<ArticleHit> selfHelp(@Nullable String query) {
-        return search.search(query == null || query.length() > MAX_QUERY ? null : query,
-                List.of(Audience.REPORTERS), null, null, MAX_HITS, Language.current());
+        return search.search(
+                query == null || query.length() > MAX_QUERY ? null : query,
+                List.of(Audience.REPORTERS),
+                null,
+                null,
+                MAX_HITS,
+                Language.current());
     }
 }

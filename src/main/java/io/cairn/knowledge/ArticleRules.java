@@ -42,7 +42,8 @@ final class ArticleRules {
      * {@code knownCategories}, such as {@code fraud/phishing}) or tags.
      */
     static Optional<Refusal> contentProblem(ArticleDraft draft, Set<String> knownCategories) {
-        return titleProblem(draft.title().strip()).or(() -> bodyProblem(draft.body()))
+        return titleProblem(draft.title().strip())
+                .or(() -> bodyProblem(draft.body()))
                 .or(() -> categoryProblem(draft.categories(), knownCategories))
                 .or(() -> tagProblem(tagsOf(draft.tags())));
     }
@@ -68,37 +69,49 @@ final class ArticleRules {
     }
 
     private static Optional<Refusal> categoryProblem(List<String> codes, Set<String> knownCategories) {
-        return codes.stream().map(String::strip).filter(code -> !knownCategories.contains(code)).findFirst()
-                .map(unknown -> Refusal.invalid("categories",
-                        KnowledgeRefusals.NOT_A_CATEGORY, unknown));
+        return codes.stream()
+                .map(String::strip)
+                .filter(code -> !knownCategories.contains(code))
+                .findFirst()
+                .map(unknown -> Refusal.invalid("categories", KnowledgeRefusals.NOT_A_CATEGORY, unknown));
     }
 
     private static Optional<Refusal> tagProblem(List<String> tags) {
         if (tags.size() > MAX_TAGS) {
             return Optional.of(Refusal.invalid("tags", KnowledgeRefusals.TOO_MANY_TAGS, String.valueOf(MAX_TAGS)));
         }
-        return tags.stream().filter(tag -> !TAG.matcher(tag).matches()).findFirst()
+        return tags.stream()
+                .filter(tag -> !TAG.matcher(tag).matches())
+                .findFirst()
                 .map(badTag -> Refusal.invalid("tags", KnowledgeRefusals.NOT_A_TAG, badTag));
     }
 
     /** The address an article gets from its title when the author chose none. */
     static String slugOf(String title) {
         String slug = Normalizer.normalize(title, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         return slug.length() > 80 ? slug.substring(0, 80).replaceAll("-+$", "") : slug;
     }
 
     /** The RSIT categories of {@code class/type} codes; codes without a slash are left out, doubles once. */
     static List<Category> categoriesOf(List<String> codes) {
-        return codes.stream().map(String::strip).filter(code -> code.contains("/")).distinct()
+        return codes.stream()
+                .map(String::strip)
+                .filter(code -> code.contains("/"))
+                .distinct()
                 .map(code -> new Category(code.substring(0, code.indexOf('/')), code.substring(code.indexOf('/') + 1)))
                 .toList();
     }
 
     /** Tags stripped and in lower case; empty ones left out, doubles once. */
     static List<String> tagsOf(List<String> tags) {
-        return tags.stream().map(tag -> tag.strip().toLowerCase(Locale.ROOT)).filter(tag -> !tag.isEmpty())
-                .distinct().toList();
+        return tags.stream()
+                .map(tag -> tag.strip().toLowerCase(Locale.ROOT))
+                .filter(tag -> !tag.isEmpty())
+                .distinct()
+                .toList();
     }
 }

@@ -58,18 +58,26 @@ class ArticleSearch {
      * article with a translation into the reader's language is found by the words of either text, and shown in the
      * translation.
      */
-    List<ArticleHit> search(@Nullable String query, List<Audience> audiences, @Nullable String category,
-            @Nullable String tag, int limit, Language language) {
+    List<ArticleHit> search(
+            @Nullable String query,
+            List<Audience> audiences,
+            @Nullable String category,
+            @Nullable String tag,
+            int limit,
+            Language language) {
         boolean text = query != null && !query.isBlank();
         String sql = "select a.slug, coalesce(t.title, a.title) as title, a.audience, a.categories,"
                 + " coalesce(t.tags, a.tags) as tags, "
-                + (text ? "greatest(ts_rank(a.search, qa), coalesce(ts_rank(t.search, qt), 0)) as rank,"
-                        + " case when t.article_id is null then ts_headline('english', a.body, qa, :options)"
-                        + " else ts_headline(cast(:config as regconfig), t.body, qt, :options) end as snippet"
+                + (text
+                        ? "greatest(ts_rank(a.search, qa), coalesce(ts_rank(t.search, qt), 0)) as rank,"
+                                + " case when t.article_id is null then ts_headline('english', a.body, qa, :options)"
+                                + " else ts_headline(cast(:config as regconfig), t.body, qt, :options) end as snippet"
                         : "0.0 as rank, left(coalesce(t.body, a.body), 240) as snippet")
                 + " from knowledge_article a" + Articles.TRANSLATION
-                + (text ? ", websearch_to_tsquery('english', :q) as qa,"
-                        + " websearch_to_tsquery(cast(:config as regconfig), :q) as qt" : "")
+                + (text
+                        ? ", websearch_to_tsquery('english', :q) as qa,"
+                                + " websearch_to_tsquery(cast(:config as regconfig), :q) as qt"
+                        : "")
                 + " where a.audience = any(:audiences)"
                 + (text ? " and (a.search @@ qa or t.search @@ qt)" : "")
                 + (category != null ? " and :category = any(a.categories)" : "")
@@ -81,9 +89,13 @@ class ArticleSearch {
                 .param("language", language.code())
                 .param("limit", limit);
         if (text) {
-            statement = statement.param("q", query).param("config", Articles.config(language))
-                    .param("options", "StartSel=" + MarkdownRendering.START + ", StopSel=" + MarkdownRendering.STOP
-                            + ", MaxWords=35, MinWords=15, MaxFragments=2");
+            statement = statement
+                    .param("q", query)
+                    .param("config", Articles.config(language))
+                    .param(
+                            "options",
+                            "StartSel=" + MarkdownRendering.START + ", StopSel=" + MarkdownRendering.STOP
+                                    + ", MaxWords=35, MinWords=15, MaxFragments=2");
         }
         if (category != null) {
             statement = statement.param("category", category);
@@ -101,9 +113,10 @@ class ArticleSearch {
      * words ranks above one that merely says "mail" often. An article with a translation into the reader's language
      * is matched by the words of either text (stemmed both ways), and shown in the translation.
      */
-    List<ArticleHit> suggestions(Category category, List<String> words, List<Audience> audiences, int limit,
-            Language language) {
-        String query = language == Language.ENGLISH ? "to_tsquery('english', w)"
+    List<ArticleHit> suggestions(
+            Category category, List<String> words, List<Audience> audiences, int limit, Language language) {
+        String query = language == Language.ENGLISH
+                ? "to_tsquery('english', w)"
                 : "to_tsquery('english', w) || to_tsquery(cast(:config as regconfig), w)";
         return jdbc.sql(SUGGESTIONS.formatted(query))
                 .param("category", category.rsitClass() + "/" + category.rsitType())
@@ -112,13 +125,18 @@ class ArticleSearch {
                 .param("language", language.code())
                 .param("config", Articles.config(language))
                 .param("limit", limit)
-                .query(ArticleSearch::hit).list();
+                .query(ArticleSearch::hit)
+                .list();
     }
 
     private static ArticleHit hit(ResultSet rs, int row) throws SQLException {
-        return new ArticleHit(rs.getString("slug"), rs.getString("title"),
+        return new ArticleHit(
+                rs.getString("slug"),
+                rs.getString("title"),
                 Audience.fromCode(rs.getString("audience")).orElseThrow(),
-                Articles.categories(rs.getArray("categories")), Articles.strings(rs.getArray("tags")),
-                MarkdownRendering.snippet(rs.getString("snippet")), rs.getDouble("rank"));
+                Articles.categories(rs.getArray("categories")),
+                Articles.strings(rs.getArray("tags")),
+                MarkdownRendering.snippet(rs.getString("snippet")),
+                rs.getDouble("rank"));
     }
 }

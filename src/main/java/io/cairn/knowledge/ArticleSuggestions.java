@@ -18,10 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ArticleSuggestions {
 
-    private static final Set<String> COMMON_WORDS = Set.of("about", "after", "also", "been", "before", "could",
-            "does", "from", "have", "into", "just", "more", "only", "other", "over", "some", "than", "that",
-            "their", "them", "then", "there", "these", "they", "this", "were", "what", "when", "which", "while",
-            "with", "would", "your", "zijn", "niet", "maar", "heeft", "hebben", "voor", "door", "naar", "deze");
+    private static final Set<String> COMMON_WORDS = Set.of(
+            "about", "after", "also", "been", "before", "could", "does", "from", "have", "into", "just", "more", "only",
+            "other", "over", "some", "than", "that", "their", "them", "then", "there", "these", "they", "this", "were",
+            "what", "when", "which", "while", "with", "would", "your", "zijn", "niet", "maar", "heeft", "hebben",
+            "voor", "door", "naar", "deze");
 
     private final ArticleSearch search;
     private final KnowledgeAccess access;
@@ -38,16 +39,23 @@ class ArticleSuggestions {
         if (!KnowledgeAccess.readsInternal(actor)) {
             return Optional.empty();
         }
-        return access.visibleIncident(id).map(incident -> search.suggestions(incident.category(),
-                wordsOf(incident.title() + " " + incident.description()), KnowledgeAccess.audiences(actor),
-                Math.max(1, Math.min(limit, ArticleReading.MAX_HITS)), Language.current()));
+        return access.visibleIncident(id)
+                .map(incident -> search.suggestions(
+                        incident.category(),
+                        wordsOf(incident.title() + " " + incident.description()),
+                        KnowledgeAccess.audiences(actor),
+                        Math.max(1, Math.min(limit, ArticleReading.MAX_HITS)),
+                        Language.current()));
     }
 
     /** The significant words of an incident's text, for suggestions: long enough, not common, at most 24. */
     static List<String> wordsOf(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> word.length() >= 4 && !COMMON_WORDS.contains(word)
+                .filter(word -> word.length() >= 4
+                        && !COMMON_WORDS.contains(word)
                         && !word.chars().allMatch(Character::isDigit))
-                .distinct().limit(24).toList();
+                .distinct()
+                .limit(24)
+                .toList();
     }
 }

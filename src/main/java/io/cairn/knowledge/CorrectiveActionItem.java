@@ -13,24 +13,40 @@ import org.jspecify.annotations.Nullable;
  *
  * @param reference the reference of the incident whose review it belongs to
  */
-record CorrectiveActionItem(CorrectiveActionId id, IncidentId incident, String reference, String title, UserId owner,
-        LocalDate dueOn, CorrectiveActionState state, @Nullable Instant doneAt, long version) {
+record CorrectiveActionItem(
+        CorrectiveActionId id,
+        IncidentId incident,
+        String reference,
+        String title,
+        UserId owner,
+        LocalDate dueOn,
+        CorrectiveActionState state,
+        @Nullable Instant doneAt,
+        long version) {
 
     /** A new corrective action, open and not stored yet. */
-    static CorrectiveActionItem planned(IncidentId incident, String reference, String title, UserId owner,
-            LocalDate dueOn) {
-        return new CorrectiveActionItem(CorrectiveActionId.random(), incident, reference, title, owner, dueOn,
-                CorrectiveActionState.OPEN, null, 0);
+    static CorrectiveActionItem planned(
+            IncidentId incident, String reference, String title, UserId owner, LocalDate dueOn) {
+        return new CorrectiveActionItem(
+                CorrectiveActionId.random(),
+                incident,
+                reference,
+                title,
+                owner,
+                dueOn,
+                CorrectiveActionState.OPEN,
+                null,
+                0);
     }
 
     CorrectiveActionItem markDone(Instant now) {
-        return new CorrectiveActionItem(id, incident, reference, title, owner, dueOn, CorrectiveActionState.DONE, now,
-                version + 1);
+        return new CorrectiveActionItem(
+                id, incident, reference, title, owner, dueOn, CorrectiveActionState.DONE, now, version + 1);
     }
 
     CorrectiveActionItem reopen() {
-        return new CorrectiveActionItem(id, incident, reference, title, owner, dueOn, CorrectiveActionState.OPEN, null,
-                version + 1);
+        return new CorrectiveActionItem(
+                id, incident, reference, title, owner, dueOn, CorrectiveActionState.OPEN, null, version + 1);
     }
 
     boolean open() {

@@ -34,7 +34,8 @@ class CorrectiveActionPages {
     String list(@RequestParam(defaultValue = "true") boolean open, Model model) {
         Outcome<List<CorrectiveAction>> actions = knowledge.correctiveActions(open);
         if (actions instanceof Outcome.Refused<List<CorrectiveAction>> refused) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, refused.refusal().message());
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, refused.refusal().message());
         }
         model.addAttribute("actions", ((Outcome.Done<List<CorrectiveAction>>) actions).value());
         model.addAttribute("openOnly", open);
@@ -42,12 +43,24 @@ class CorrectiveActionPages {
     }
 
     @PostMapping("/corrective-actions/{id}/status")
-    String mark(@PathVariable CorrectiveActionId id, @RequestParam boolean done, @RequestParam long version,
-            @RequestParam(defaultValue = "true") boolean open, RedirectAttributes redirect) {
+    String mark(
+            @PathVariable CorrectiveActionId id,
+            @RequestParam boolean done,
+            @RequestParam long version,
+            @RequestParam(defaultValue = "true") boolean open,
+            RedirectAttributes redirect) {
         Outcome<CorrectiveAction> marked = knowledge.markCorrectiveAction(id, done, version);
         if (marked instanceof Outcome.Refused<CorrectiveAction> refused) {
-            redirect.addFlashAttribute("problem", String.join(" ", RefusalErrors.byField(refused.refusal(), messages,
-                    LocaleContextHolder.getLocale(), field -> field).values()));
+            redirect.addFlashAttribute(
+                    "problem",
+                    String.join(
+                            " ",
+                            RefusalErrors.byField(
+                                            refused.refusal(),
+                                            messages,
+                                            LocaleContextHolder.getLocale(),
+                                            field -> field)
+                                    .values()));
         }
         redirect.addAttribute("open", open);
         return "redirect:/corrective-actions";

@@ -23,7 +23,9 @@ enum CorrectiveActionState {
 
     /** The state with this stored name. */
     static CorrectiveActionState ofCode(String code) {
-        return Arrays.stream(values()).filter(state -> state.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(state -> state.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("'" + code + "' is not a corrective action state"));
     }
 }

@@ -5,8 +5,8 @@ import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
-import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.SharedRefusals;
@@ -41,8 +41,14 @@ class CorrectiveActionTracking {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CorrectiveActionTracking(CorrectiveActions actions, Reviews reviews, KnowledgeAccess access,
-            IncidentsForSystem incidents, IdentityManagement identity, ApplicationEventPublisher events, Clock clock) {
+    CorrectiveActionTracking(
+            CorrectiveActions actions,
+            Reviews reviews,
+            KnowledgeAccess access,
+            IncidentsForSystem incidents,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.actions = actions;
         this.reviews = reviews;
         this.access = access;
@@ -72,10 +78,19 @@ class CorrectiveActionTracking {
             // corrective actions belong to a stored review: an empty draft until someone writes it
             reviews.insert(review.saveDraft(ReviewContent.NONE, now).review());
         }
-        CorrectiveActionItem added = CorrectiveActionItem.planned(id, incident.reference(), title,
-                Objects.requireNonNull(action.owner()), Objects.requireNonNull(action.dueOn()));
+        CorrectiveActionItem added = CorrectiveActionItem.planned(
+                id,
+                incident.reference(),
+                title,
+                Objects.requireNonNull(action.owner()),
+                Objects.requireNonNull(action.dueOn()));
         actions.add(added, now);
-        events.publishEvent(new ReviewChanged(id, actor.ref(), now, ReviewChanged.Verb.ACTION_ADDED, Optional.empty(),
+        events.publishEvent(new ReviewChanged(
+                id,
+                actor.ref(),
+                now,
+                ReviewChanged.Verb.ACTION_ADDED,
+                Optional.empty(),
                 Optional.of(added.contentDigest())));
         return Outcome.done(view(actions.find(added.id()).orElseThrow()));
     }
@@ -108,8 +123,10 @@ class CorrectiveActionTracking {
     Outcome<CorrectiveAction> mark(CorrectiveActionId id, boolean done, long version) {
         Actor actor = access.requireActor();
         Optional<CorrectiveActionItem> found = actions.find(id);
-        if (found.isEmpty() || !found.get().owner().equals(actor.id())
-                && access.reviewWriteRefusal(actor, found.get().incident()).isPresent()) {
+        if (found.isEmpty()
+                || !found.get().owner().equals(actor.id())
+                        && access.reviewWriteRefusal(actor, found.get().incident())
+                                .isPresent()) {
             return Outcome.refused(Refusal.notFound("corrective action " + id));
         }
         CorrectiveActionItem before = found.get();
@@ -121,8 +138,12 @@ class CorrectiveActionTracking {
         if (!actions.save(after, version)) {
             return Outcome.refused(Refusal.stale(version, version + 1));
         }
-        events.publishEvent(new ReviewChanged(before.incident(), actor.ref(), now,
-                done ? ReviewChanged.Verb.ACTION_DONE : ReviewChanged.Verb.ACTION_REOPENED, Optional.of(before.stateDigest()),
+        events.publishEvent(new ReviewChanged(
+                before.incident(),
+                actor.ref(),
+                now,
+                done ? ReviewChanged.Verb.ACTION_DONE : ReviewChanged.Verb.ACTION_REOPENED,
+                Optional.of(before.stateDigest()),
                 Optional.of(after.stateDigest())));
         return Outcome.done(view(actions.find(id).orElseThrow()));
     }
@@ -142,10 +163,13 @@ class CorrectiveActionTracking {
     }
 
     private List<CorrectiveAction> views(List<CorrectiveActionItem> items) {
-        Map<UserId, String> names = identity.displayNames(items.stream().map(CorrectiveActionItem::owner).toList());
+        Map<UserId, String> names = identity.displayNames(
+                items.stream().map(CorrectiveActionItem::owner).toList());
         LocalDate today = today();
-        return items.stream().map(item -> CorrectiveAction.of(item,
-                names.getOrDefault(item.owner(), item.owner().toString()), today)).toList();
+        return items.stream()
+                .map(item -> CorrectiveAction.of(
+                        item, names.getOrDefault(item.owner(), item.owner().toString()), today))
+                .toList();
     }
 
     private CorrectiveAction view(CorrectiveActionItem item) {

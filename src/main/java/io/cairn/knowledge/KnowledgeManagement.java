@@ -46,9 +46,16 @@ public class KnowledgeManagement {
     private final CorrectiveActionTracking actions;
     private final RecurrenceFinding recurrences;
 
-    KnowledgeManagement(KnowledgeAccess access, ArticleReading reading, ArticleAuthoring authoring,
-            ArticleSuggestions suggestions, MarkdownRendering markdown, RootCauseVocabulary rootCauses,
-            Reviewing reviewing, CorrectiveActionTracking actions, RecurrenceFinding recurrences) {
+    KnowledgeManagement(
+            KnowledgeAccess access,
+            ArticleReading reading,
+            ArticleAuthoring authoring,
+            ArticleSuggestions suggestions,
+            MarkdownRendering markdown,
+            RootCauseVocabulary rootCauses,
+            Reviewing reviewing,
+            CorrectiveActionTracking actions,
+            RecurrenceFinding recurrences) {
         this.access = access;
         this.reading = reading;
         this.authoring = authoring;
@@ -96,8 +103,8 @@ public class KnowledgeManagement {
     }
 
     /** The articles the reader may read that match the query, best first; see {@link ArticleReading#search}. */
-    Outcome<List<ArticleHit>> search(@Nullable String query, @Nullable String category, @Nullable String tag,
-            int limit) {
+    Outcome<List<ArticleHit>> search(
+            @Nullable String query, @Nullable String category, @Nullable String tag, int limit) {
         return reading.search(query, category, tag, limit);
     }
 

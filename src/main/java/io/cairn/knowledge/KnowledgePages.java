@@ -36,21 +36,42 @@ class KnowledgePages {
     }
 
     /** The article form: tags as one comma-separated line, categories as {@code class/type} codes. */
-    record ArticleForm(@Nullable String slug, @Nullable String title, @Nullable String body,
-            @Nullable String audience, @Nullable List<String> categories, @Nullable String tags, long version) {
+    record ArticleForm(
+            @Nullable String slug,
+            @Nullable String title,
+            @Nullable String body,
+            @Nullable String audience,
+            @Nullable List<String> categories,
+            @Nullable String tags,
+            long version) {
 
         ArticleDraft draft() {
-            return new ArticleDraft(slug, Objects.requireNonNullElse(title, ""), Objects.requireNonNullElse(body, ""),
+            return new ArticleDraft(
+                    slug,
+                    Objects.requireNonNullElse(title, ""),
+                    Objects.requireNonNullElse(body, ""),
                     Audience.fromCode(Objects.requireNonNullElse(audience, "")).orElse(Audience.HANDLERS),
-                    Objects.requireNonNullElse(categories, List.of()), tags == null ? List.of()
-                            : Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList(),
+                    Objects.requireNonNullElse(categories, List.of()),
+                    tags == null
+                            ? List.of()
+                            : Arrays.stream(tags.split(","))
+                                    .map(String::strip)
+                                    .filter(tag -> !tag.isEmpty())
+                                    .toList(),
                     version);
         }
 
         static ArticleForm of(Article article) {
-            return new ArticleForm(article.slug(), article.title(), article.body(), article.audience().code(),
-                    article.categories().stream().map(c -> c.rsitClass() + "/" + c.rsitType()).toList(),
-                    String.join(", ", article.tags()), article.version());
+            return new ArticleForm(
+                    article.slug(),
+                    article.title(),
+                    article.body(),
+                    article.audience().code(),
+                    article.categories().stream()
+                            .map(c -> c.rsitClass() + "/" + c.rsitType())
+                            .toList(),
+                    String.join(", ", article.tags()),
+                    article.version());
         }
 
         public List<String> categoryCodes() {
@@ -61,14 +82,17 @@ class KnowledgePages {
     @GetMapping("/knowledge")
     String search(@RequestParam(required = false) @Nullable String q, Model model) {
         if (!knowledge.readsInternalArticles()) {
-            return "redirect:/help" + (q == null ? "" : "?q=" + java.net.URLEncoder.encode(q,
-                    java.nio.charset.StandardCharsets.UTF_8));
+            return "redirect:/help"
+                    + (q == null ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
         }
         Outcome<List<ArticleHit>> hits = knowledge.search(q, null, null, ArticleReading.MAX_HITS);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("hits", hits instanceof Outcome.Done<List<ArticleHit>> done ? done.value() : List.of());
-        model.addAttribute("searchProblem", hits instanceof Outcome.Refused<List<ArticleHit>> refused
-                ? refused.refusal().fields().get(0).message() : null);
+        model.addAttribute(
+                "searchProblem",
+                hits instanceof Outcome.Refused<List<ArticleHit>> refused
+                        ? refused.refusal().fields().get(0).message()
+                        : null);
         model.addAttribute("writes", knowledge.writesArticles());
         return "knowledge/list";
     }
@@ -85,7 +109,9 @@ class KnowledgePages {
         Article article = knowledge.article(slug).orElseThrow(() -> notFound());
         model.addAttribute("article", article);
         model.addAttribute("html", knowledge.html(article.body()));
-        model.addAttribute("categoryLabels", article.categories().stream().map(incidents::categoryLabel).toList());
+        model.addAttribute(
+                "categoryLabels",
+                article.categories().stream().map(incidents::categoryLabel).toList());
         model.addAttribute("writes", knowledge.writesArticles());
         model.addAttribute("internal", knowledge.readsInternalArticles());
         return "knowledge/article";
@@ -123,21 +149,35 @@ class KnowledgePages {
     }
 
     @PostMapping("/knowledge")
-    String write(@ModelAttribute("articleForm") ArticleForm form, BindingResult errors, Model model,
+    String write(
+            @ModelAttribute("articleForm") ArticleForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes redirect) {
         return saved(null, knowledge.write(form.draft()), form, errors, model, redirect);
     }
 
     @PostMapping("/knowledge/{slug}")
-    String revise(@PathVariable String slug, @ModelAttribute("articleForm") ArticleForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+    String revise(
+            @PathVariable String slug,
+            @ModelAttribute("articleForm") ArticleForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         return saved(slug, knowledge.revise(slug, form.draft()), form, errors, model, redirect);
     }
 
-    private String saved(@Nullable String slug, Outcome<Article> outcome, ArticleForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+    private String saved(
+            @Nullable String slug,
+            Outcome<Article> outcome,
+            ArticleForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         if (outcome instanceof Outcome.Done<Article> done) {
-            redirect.addFlashAttribute("notice", done.value().title() + " · revision " + done.value().revision());
+            redirect.addFlashAttribute(
+                    "notice",
+                    done.value().title() + " · revision " + done.value().revision());
             return "redirect:/knowledge/" + done.value().slug();
         }
         Refusal refusal = ((Outcome.Refused<Article>) outcome).refusal();
@@ -165,8 +205,8 @@ class KnowledgePages {
 
     private void requireWriter() {
         if (!knowledge.writesArticles()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only handlers, coordinators and admins write "
-                    + "articles");
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "only handlers, coordinators and admins write " + "articles");
         }
     }
 

@@ -42,7 +42,8 @@ final class KnowledgeSettings {
             limit = limit <= 0 ? 10 : Math.min(limit, 50);
             maxPerPass = maxPerPass <= 0 ? 200 : maxPerPass;
             passBudget = passBudget == null || passBudget.isNegative() || passBudget.isZero()
-                    ? Duration.ofSeconds(1) : passBudget;
+                    ? Duration.ofSeconds(1)
+                    : passBudget;
         }
     }
 

@@ -64,22 +64,25 @@ class MarkdownRendering {
 
     /** The rewrites of {@link #plain}, in order. */
     private static final List<Rewrite> PLAIN = java.util.Arrays.stream(new String[][] {
-        {"!?\\[([^\\]\\n]*)\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)", "$1"},
-        {"!?\\[([^\\]\\n]*)\\]\\[[^\\]\\n]*\\]", "$1"},
-        {"\\]\\([^)\\s]*\\)", ""},
-        {"<((?:https?|mailto):[^>\\s]*)>", "$1"},
-        {"(?m)^[ \\t]*(?:`{3,}|~{3,}).*$", ""},
-        {"(?m)^[ \\t]*([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$", ""},
-        {"(?m)^[ \\t]*\\|?(?:[ \\t]*:?-{3,}:?[ \\t]*\\|?)+[ \\t]*$", ""},
-        {"(?m)^(?:[ \\t]*(?:#{1,6}[ \\t]+|>[ \\t]?|[-*+][ \\t]+|\\d{1,9}[.)][ \\t]+))+", ""},
-        {"\\*\\*|__|~~|`", ""},
-        {"(?<![\\p{L}\\p{N}])[*_]|[*_](?![\\p{L}\\p{N}])", ""},
-        {"\\|", " "},
-        {"\\s+", " "},
-    }).map(rule -> new Rewrite(Pattern.compile(rule[0]), rule[1])).toList();
+                {"!?\\[([^\\]\\n]*)\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)", "$1"},
+                {"!?\\[([^\\]\\n]*)\\]\\[[^\\]\\n]*\\]", "$1"},
+                {"\\]\\([^)\\s]*\\)", ""},
+                {"<((?:https?|mailto):[^>\\s]*)>", "$1"},
+                {"(?m)^[ \\t]*(?:`{3,}|~{3,}).*$", ""},
+                {"(?m)^[ \\t]*([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$", ""},
+                {"(?m)^[ \\t]*\\|?(?:[ \\t]*:?-{3,}:?[ \\t]*\\|?)+[ \\t]*$", ""},
+                {"(?m)^(?:[ \\t]*(?:#{1,6}[ \\t]+|>[ \\t]?|[-*+][ \\t]+|\\d{1,9}[.)][ \\t]+))+", ""},
+                {"\\*\\*|__|~~|`", ""},
+                {"(?<![\\p{L}\\p{N}])[*_]|[*_](?![\\p{L}\\p{N}])", ""},
+                {"\\|", " "},
+                {"\\s+", " "},
+            })
+            .map(rule -> new Rewrite(Pattern.compile(rule[0]), rule[1]))
+            .toList();
 
     /** The markers the database puts around words found; control characters that no article text contains. */
     static final String START = "\u0002";
+
     static final String STOP = "\u0003";
 
     /** Whether an address may be a link: http(s), mailto, or relative (no scheme at all). */

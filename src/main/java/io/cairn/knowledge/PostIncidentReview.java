@@ -18,9 +18,20 @@ import org.jspecify.annotations.Nullable;
  * @param reportedAt when the incident was reported, for finding incidents with the same root cause
  * @param rootCause the key of the root cause chosen from the vocabulary, if chosen yet
  */
-record PostIncidentReview(IncidentId incident, String reference, String title, Instant reportedAt, String summary,
-        @Nullable String rootCause, String wentWell, String toImprove, ReviewState state,
-        @Nullable Instant completedAt, @Nullable String completedBy, Instant updatedAt, long version) {
+record PostIncidentReview(
+        IncidentId incident,
+        String reference,
+        String title,
+        Instant reportedAt,
+        String summary,
+        @Nullable String rootCause,
+        String wentWell,
+        String toImprove,
+        ReviewState state,
+        @Nullable Instant completedAt,
+        @Nullable String completedBy,
+        Instant updatedAt,
+        long version) {
 
     /** What a save did: the review after it, and the verb the audit trail records ({@code drafted}, ...). */
     record Saved(PostIncidentReview review, ReviewChanged.Verb verb) {}
@@ -31,8 +42,19 @@ record PostIncidentReview(IncidentId incident, String reference, String title, I
      */
     static PostIncidentReview of(IncidentView incident, Optional<PostIncidentReview> stored) {
         return stored.map(review -> review.retitled(incident.title()))
-                .orElseGet(() -> new PostIncidentReview(incident.id(), incident.reference(), incident.title(),
-                        incident.reportedAt(), "", null, "", "", ReviewState.DRAFT, null, null, incident.updatedAt(),
+                .orElseGet(() -> new PostIncidentReview(
+                        incident.id(),
+                        incident.reference(),
+                        incident.title(),
+                        incident.reportedAt(),
+                        "",
+                        null,
+                        "",
+                        "",
+                        ReviewState.DRAFT,
+                        null,
+                        null,
+                        incident.updatedAt(),
                         0));
     }
 
@@ -56,7 +78,8 @@ record PostIncidentReview(IncidentId incident, String reference, String title, I
 
     /** Saves the content as a draft; a completed review is reopened. */
     Saved saveDraft(ReviewContent content, Instant now) {
-        return new Saved(with(title, content, ReviewState.DRAFT, null, null, now, version + 1),
+        return new Saved(
+                with(title, content, ReviewState.DRAFT, null, null, now, version + 1),
                 completed() ? ReviewChanged.Verb.REOPENED : ReviewChanged.Verb.DRAFTED);
     }
 
@@ -71,25 +94,48 @@ record PostIncidentReview(IncidentId incident, String reference, String title, I
         if (content.rootCause() == null) {
             return Outcome.refused(Refusal.invalid("rootCause", KnowledgeRefusals.REVIEW_NEEDS_ROOT_CAUSE));
         }
-        return Outcome.done(completed()
-                ? new Saved(with(title, content, state, completedAt, completedBy, now, version + 1), ReviewChanged.Verb.REVISED)
-                : new Saved(with(title, content, ReviewState.COMPLETED, now, by, now, version + 1),
-                        ReviewChanged.Verb.COMPLETED));
+        return Outcome.done(
+                completed()
+                        ? new Saved(
+                                with(title, content, state, completedAt, completedBy, now, version + 1),
+                                ReviewChanged.Verb.REVISED)
+                        : new Saved(
+                                with(title, content, ReviewState.COMPLETED, now, by, now, version + 1),
+                                ReviewChanged.Verb.COMPLETED));
     }
 
     /** The digest of its state that the audit trail records. */
     String digest() {
         return ContentDigest.of(incident + "|" + state.code() + "|" + rootCause + "|" + summary + "|" + wentWell + "|"
-                + toImprove).hex();
+                        + toImprove)
+                .hex();
     }
 
     private PostIncidentReview retitled(String title) {
         return with(title, content(), state, completedAt, completedBy, updatedAt, version);
     }
 
-    private PostIncidentReview with(String title, ReviewContent content, ReviewState state,
-            @Nullable Instant completedAt, @Nullable String completedBy, Instant updatedAt, long version) {
-        return new PostIncidentReview(incident, reference, title, reportedAt, content.summary(), content.rootCause(),
-                content.wentWell(), content.toImprove(), state, completedAt, completedBy, updatedAt, version);
+    private PostIncidentReview with(
+            String title,
+            ReviewContent content,
+            ReviewState state,
+            @Nullable Instant completedAt,
+            @Nullable String completedBy,
+            Instant updatedAt,
+            long version) {
+        return new PostIncidentReview(
+                incident,
+                reference,
+                title,
+                reportedAt,
+                content.summary(),
+                content.rootCause(),
+                content.wentWell(),
+                content.toImprove(),
+                state,
+                completedAt,
+                completedBy,
+                updatedAt,
+                version);
     }
 }

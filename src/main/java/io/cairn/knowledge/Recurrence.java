@@ -7,8 +7,7 @@ import java.util.List;
 /**
  * An incident that recurs: the earlier incidents it resembles within the recurrence window, and why.
  */
-record Recurrence(IncidentId incident, String reference, String title, Instant reportedAt,
-        List<Earlier> earlier) {
+record Recurrence(IncidentId incident, String reference, String title, Instant reportedAt, List<Earlier> earlier) {
 
     Recurrence {
         earlier = List.copyOf(earlier);
@@ -19,8 +18,13 @@ record Recurrence(IncidentId incident, String reference, String title, Instant r
      *
      * @param reasons {@code same-asset}, {@code similar-text}, {@code same-root-cause}
      */
-    record Earlier(IncidentId incident, String reference, String title, Instant reportedAt,
-            List<String> reasons, double score) {
+    record Earlier(
+            IncidentId incident,
+            String reference,
+            String title,
+            Instant reportedAt,
+            List<String> reasons,
+            double score) {
 
         Earlier {
             reasons = List.copyOf(reasons);

@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Recurrence detection flagged an incident as recurring, or changed why it recurs. */
-public record RecurrenceDetected(IncidentId incident, ActorRef actor, Instant at, Optional<String> beforeDigest,
-        Optional<String> afterDigest) implements AuditableEvent {
+public record RecurrenceDetected(
+        IncidentId incident, ActorRef actor, Instant at, Optional<String> beforeDigest, Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** How the audit trail names recurrence detection, which acts without a user. */
     public static final ActorRef DETECTION = new ActorRef("recurrence-detection", "recurrence detection");

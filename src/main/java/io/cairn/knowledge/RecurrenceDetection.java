@@ -39,9 +39,15 @@ class RecurrenceDetection {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    RecurrenceDetection(KnowledgeManagement knowledge, IncidentsForSystem incidents, Recurrences recurrences,
-            Reviews reviews, KnowledgeSettings.Recurrence settings, TransactionTemplate transactions,
-            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+    RecurrenceDetection(
+            KnowledgeManagement knowledge,
+            IncidentsForSystem incidents,
+            Recurrences recurrences,
+            Reviews reviews,
+            KnowledgeSettings.Recurrence settings,
+            TransactionTemplate transactions,
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
         this.knowledge = knowledge;
         this.incidents = incidents;
         this.recurrences = recurrences;
@@ -64,7 +70,8 @@ class RecurrenceDetection {
      * every 10 s by default, whatever a check costs on this database). Under a flood of reports the checks lag behind
      * instead of taking the database from the reports and the people working on them (see BENCHMARKS.md).
      */
-    @Scheduled(fixedDelayString = "${cairn.recurrence.detect-interval:PT10S}",
+    @Scheduled(
+            fixedDelayString = "${cairn.recurrence.detect-interval:PT10S}",
             initialDelayString = "${cairn.recurrence.detect-interval:PT10S}")
     void detectQueued() {
         long deadline = System.nanoTime() + settings.passBudget().toNanos();
@@ -89,7 +96,8 @@ class RecurrenceDetection {
 
     private void detectSimilar(IncidentView incident) {
         List<Recurrences.Flag> flags = knowledge.candidates(incident, settings.limit()).stream()
-                .filter(flag -> SIMILARITY.contains(flag.reason())).toList();
+                .filter(flag -> SIMILARITY.contains(flag.reason()))
+                .toList();
         store(incident.id(), SIMILARITY, flags);
     }
 
@@ -101,24 +109,43 @@ class RecurrenceDetection {
             return;
         }
         List<String> rootCause = List.of(KnowledgeManagement.SAME_ROOT_CAUSE);
-        store(saved.incident(), rootCause, knowledge.candidates(incident.get(), settings.limit()).stream()
-                .filter(flag -> rootCause.contains(flag.reason())).toList());
+        store(
+                saved.incident(),
+                rootCause,
+                knowledge.candidates(incident.get(), settings.limit()).stream()
+                        .filter(flag -> rootCause.contains(flag.reason()))
+                        .toList());
         recurrences.removeAsEarlier(saved.incident(), KnowledgeManagement.SAME_ROOT_CAUSE);
-        reviews.find(saved.incident()).ifPresent(review -> review.foundRootCause().ifPresent(cause -> reviews
-                .completedWithRootCause(cause, review.reportedAt(), knowledge.windowEnd(review.reportedAt()),
-                        saved.incident()).stream()
-                .filter(later -> later.reportedAt().isAfter(review.reportedAt()))
-                .forEach(later -> incidents.incident(later.incident()).ifPresent(view -> store(later.incident(),
-                        rootCause, knowledge.candidates(view, settings.limit()).stream()
-                                .filter(flag -> rootCause.contains(flag.reason())).toList())))));
+        reviews.find(saved.incident())
+                .ifPresent(review -> review.foundRootCause()
+                        .ifPresent(cause -> reviews
+                                .completedWithRootCause(
+                                        cause,
+                                        review.reportedAt(),
+                                        knowledge.windowEnd(review.reportedAt()),
+                                        saved.incident())
+                                .stream()
+                                .filter(later -> later.reportedAt().isAfter(review.reportedAt()))
+                                .forEach(later -> incidents
+                                        .incident(later.incident())
+                                        .ifPresent(view -> store(
+                                                later.incident(),
+                                                rootCause,
+                                                knowledge.candidates(view, settings.limit()).stream()
+                                                        .filter(flag -> rootCause.contains(flag.reason()))
+                                                        .toList())))));
     }
 
     private void store(IncidentId id, List<String> reasons, List<Recurrences.Flag> flags) {
         Instant now = clock.instant();
         Recurrences.Replacement replaced = recurrences.replace(id, reasons, flags, now);
         if (replaced.changed()) {
-            events.publishEvent(new RecurrenceDetected(id, RecurrenceDetected.DETECTION, now,
-                    Optional.of(digestOf(replaced.before())), Optional.of(digestOf(replaced.after()))));
+            events.publishEvent(new RecurrenceDetected(
+                    id,
+                    RecurrenceDetected.DETECTION,
+                    now,
+                    Optional.of(digestOf(replaced.before())),
+                    Optional.of(digestOf(replaced.after()))));
         }
     }
 

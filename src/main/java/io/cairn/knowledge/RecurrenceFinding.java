@@ -38,8 +38,13 @@ class RecurrenceFinding {
     private final IncidentsForSystem system;
     private final KnowledgeSettings.Recurrence settings;
 
-    RecurrenceFinding(Recurrences recurrences, Reviews reviews, KnowledgeAccess access, IncidentManagement incidents,
-            IncidentsForSystem system, KnowledgeSettings.Recurrence settings) {
+    RecurrenceFinding(
+            Recurrences recurrences,
+            Reviews reviews,
+            KnowledgeAccess access,
+            IncidentManagement incidents,
+            IncidentsForSystem system,
+            KnowledgeSettings.Recurrence settings) {
         this.recurrences = recurrences;
         this.reviews = reviews;
         this.access = access;
@@ -55,10 +60,13 @@ class RecurrenceFinding {
     @Transactional(readOnly = true)
     Optional<Recurrence> recurrence(IncidentId id) {
         Actor actor = access.requireActor();
-        if (!actor.hasAny(Role.HANDLER, Role.COORDINATOR) || access.visibleIncident(id).isEmpty()) {
+        if (!actor.hasAny(Role.HANDLER, Role.COORDINATOR)
+                || access.visibleIncident(id).isEmpty()) {
             return Optional.empty();
         }
-        return Recurrences.grouped(recurrences.of(id)).stream().findFirst().map(this::onlyVisible)
+        return Recurrences.grouped(recurrences.of(id)).stream()
+                .findFirst()
+                .map(this::onlyVisible)
                 .filter(recurrence -> !recurrence.earlier().isEmpty());
     }
 
@@ -89,12 +97,15 @@ class RecurrenceFinding {
             return Outcome.refused(Refusal.forbidden(KnowledgeRefusals.ONLY_STAFF_SEE_CANDIDATES));
         }
         if (limit < 1 || limit > IncidentsForSystem.MAX_SIMILAR) {
-            return Outcome.refused(Refusal.invalid("limit", SharedRefusals.OUT_OF_RANGE, "1",
-                    String.valueOf(IncidentsForSystem.MAX_SIMILAR)));
+            return Outcome.refused(Refusal.invalid(
+                    "limit", SharedRefusals.OUT_OF_RANGE, "1", String.valueOf(IncidentsForSystem.MAX_SIMILAR)));
         }
         IncidentView incident = system.incident(id).orElseThrow();
-        return Outcome.done(Recurrences.grouped(flags(incident, limit)).stream().findFirst().map(this::onlyVisible)
-                .map(Recurrence::earlier).orElse(List.of()));
+        return Outcome.done(Recurrences.grouped(flags(incident, limit)).stream()
+                .findFirst()
+                .map(this::onlyVisible)
+                .map(Recurrence::earlier)
+                .orElse(List.of()));
     }
 
     /** The flags an incident has now, for every reason; for detection and for the candidates. */
@@ -108,22 +119,43 @@ class RecurrenceFinding {
     private List<Recurrences.Flag> similarFlags(IncidentView incident, int limit) {
         Duration window = Duration.between(windowStart(incident.reportedAt()), incident.reportedAt());
         return system.similarIncidents(incident.id(), window, limit).stream()
-                .flatMap(similar -> similar.reasons().stream().map(reason -> new Recurrences.Flag(incident.id(),
-                        incident.reference(), incident.title(), incident.reportedAt(), similar.id(),
-                        similar.reference(), similar.title(), similar.reportedAt(), reason, similar.score())))
+                .flatMap(similar -> similar.reasons().stream()
+                        .map(reason -> new Recurrences.Flag(
+                                incident.id(),
+                                incident.reference(),
+                                incident.title(),
+                                incident.reportedAt(),
+                                similar.id(),
+                                similar.reference(),
+                                similar.title(),
+                                similar.reportedAt(),
+                                reason,
+                                similar.score())))
                 .toList();
     }
 
     /** The earlier incidents whose completed review found the root cause this incident's completed review found. */
     private List<Recurrences.Flag> sameRootCauseFlags(IncidentView incident, int limit) {
-        return reviews.find(incident.id()).flatMap(PostIncidentReview::foundRootCause)
-                .map(cause -> reviews.completedWithRootCause(cause, windowStart(incident.reportedAt()),
-                        incident.reportedAt(), incident.id()))
-                .orElse(List.of()).stream()
-                .filter(earlier -> earlier.reportedAt().isBefore(incident.reportedAt())).limit(limit)
-                .map(earlier -> new Recurrences.Flag(incident.id(), incident.reference(), incident.title(),
-                        incident.reportedAt(), earlier.incident(), earlier.reference(), earlier.title(),
-                        earlier.reportedAt(), SAME_ROOT_CAUSE, 1.0))
+        return reviews
+                .find(incident.id())
+                .flatMap(PostIncidentReview::foundRootCause)
+                .map(cause -> reviews.completedWithRootCause(
+                        cause, windowStart(incident.reportedAt()), incident.reportedAt(), incident.id()))
+                .orElse(List.of())
+                .stream()
+                .filter(earlier -> earlier.reportedAt().isBefore(incident.reportedAt()))
+                .limit(limit)
+                .map(earlier -> new Recurrences.Flag(
+                        incident.id(),
+                        incident.reference(),
+                        incident.title(),
+                        incident.reportedAt(),
+                        earlier.incident(),
+                        earlier.reference(),
+                        earlier.title(),
+                        earlier.reportedAt(),
+                        SAME_ROOT_CAUSE,
+                        1.0))
                 .toList();
     }
 
@@ -138,9 +170,15 @@ class RecurrenceFinding {
     }
 
     private Recurrence onlyVisible(Recurrence recurrence) {
-        return new Recurrence(recurrence.incident(), recurrence.reference(), recurrence.title(),
-                recurrence.reportedAt(), recurrence.earlier().stream()
-                        .filter(earlier -> incidents.resolveReference(earlier.incident().toString()).isPresent())
+        return new Recurrence(
+                recurrence.incident(),
+                recurrence.reference(),
+                recurrence.title(),
+                recurrence.reportedAt(),
+                recurrence.earlier().stream()
+                        .filter(earlier -> incidents
+                                .resolveReference(earlier.incident().toString())
+                                .isPresent())
                         .toList());
     }
 }

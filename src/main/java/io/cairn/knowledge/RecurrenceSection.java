@@ -41,17 +41,21 @@ class RecurrenceSection implements IncidentPageSection {
 
     @GetMapping("/incidents/{id}/recurrence")
     String section(@PathVariable IncidentId id, Model model) {
-        return knowledge.recurrence(id).map(recurrence -> {
-            model.addAttribute("recurrence", recurrence);
-            return "knowledge/sections :: recurrence";
-        }).orElse("knowledge/sections :: no-recurrence");
+        return knowledge
+                .recurrence(id)
+                .map(recurrence -> {
+                    model.addAttribute("recurrence", recurrence);
+                    return "knowledge/sections :: recurrence";
+                })
+                .orElse("knowledge/sections :: no-recurrence");
     }
 
     @GetMapping("/recurrences")
     String list(Model model) {
         Outcome<List<Recurrence>> recurring = knowledge.recurringIncidents(200);
         if (recurring instanceof Outcome.Refused<List<Recurrence>> refused) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, refused.refusal().message());
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, refused.refusal().message());
         }
         model.addAttribute("recurrences", ((Outcome.Done<List<Recurrence>>) recurring).value());
         return "knowledge/recurrences";

@@ -15,10 +15,20 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code draft} while it is being written, {@code completed} once it is done
  * @param version the version a save must name, for optimistic locking
  */
-public record Review(IncidentId incident, String reference, String summary, @Nullable String rootCause,
-        @Nullable String rootCauseLabel, String wentWell, String toImprove, String status,
-        @Nullable Instant completedAt, @Nullable String completedBy, List<CorrectiveAction> actions,
-        Instant updatedAt, long version) {
+public record Review(
+        IncidentId incident,
+        String reference,
+        String summary,
+        @Nullable String rootCause,
+        @Nullable String rootCauseLabel,
+        String wentWell,
+        String toImprove,
+        String status,
+        @Nullable Instant completedAt,
+        @Nullable String completedBy,
+        List<CorrectiveAction> actions,
+        Instant updatedAt,
+        long version) {
 
     public Review {
         actions = List.copyOf(actions);
@@ -26,9 +36,20 @@ public record Review(IncidentId incident, String reference, String summary, @Nul
 
     /** The review as its reader sees it: the root cause by its label, and its corrective actions. */
     static Review of(PostIncidentReview review, @Nullable String rootCauseLabel, List<CorrectiveAction> actions) {
-        return new Review(review.incident(), review.reference(), review.summary(), review.rootCause(),
-                rootCauseLabel, review.wentWell(), review.toImprove(), review.state().code(), review.completedAt(),
-                review.completedBy(), actions, review.updatedAt(), review.version());
+        return new Review(
+                review.incident(),
+                review.reference(),
+                review.summary(),
+                review.rootCause(),
+                rootCauseLabel,
+                review.wentWell(),
+                review.toImprove(),
+                review.state().code(),
+                review.completedAt(),
+                review.completedBy(),
+                actions,
+                review.updatedAt(),
+                review.version());
     }
 
     public boolean completed() {

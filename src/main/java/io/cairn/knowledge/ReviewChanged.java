@@ -11,12 +11,24 @@ import java.util.Optional;
  * A post-incident review was drafted, completed or reopened, or one of its corrective actions was added, done or
  * reopened.
  */
-public record ReviewChanged(IncidentId incident, ActorRef actor, Instant at, Verb verb,
-        Optional<String> beforeDigest, Optional<String> afterDigest) implements AuditableEvent {
+public record ReviewChanged(
+        IncidentId incident,
+        ActorRef actor,
+        Instant at,
+        Verb verb,
+        Optional<String> beforeDigest,
+        Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What happened to the review or one of its corrective actions. */
     public enum Verb implements AuditVerb {
-        DRAFTED, COMPLETED, REVISED, REOPENED, ACTION_ADDED, ACTION_DONE, ACTION_REOPENED
+        DRAFTED,
+        COMPLETED,
+        REVISED,
+        REOPENED,
+        ACTION_ADDED,
+        ACTION_DONE,
+        ACTION_REOPENED
     }
 
     @Override

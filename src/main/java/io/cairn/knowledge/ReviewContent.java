@@ -19,19 +19,23 @@ record ReviewContent(String summary, @Nullable String rootCause, String wentWell
 
     /** The content of a draft: texts stripped, missing ones empty, a blank root cause none. */
     static ReviewContent of(ReviewDraft draft) {
-        String rootCause = draft.rootCause() == null || draft.rootCause().isBlank() ? null : draft.rootCause().strip();
+        String rootCause = draft.rootCause() == null || draft.rootCause().isBlank()
+                ? null
+                : draft.rootCause().strip();
         return new ReviewContent(text(draft.summary()), rootCause, text(draft.wentWell()), text(draft.toImprove()));
     }
 
     /** The first text that is too long, as a refusal naming its field. */
     Optional<Refusal> problem() {
-        return tooLong("summary", summary).or(() -> tooLong("wentWell", wentWell))
+        return tooLong("summary", summary)
+                .or(() -> tooLong("wentWell", wentWell))
                 .or(() -> tooLong("toImprove", toImprove));
     }
 
     private static Optional<Refusal> tooLong(String field, String text) {
-        return text.length() > MAX_TEXT ? Optional.of(Refusal.invalid(field, SharedRefusals.TOO_LONG,
-                String.valueOf(MAX_TEXT))) : Optional.empty();
+        return text.length() > MAX_TEXT
+                ? Optional.of(Refusal.invalid(field, SharedRefusals.TOO_LONG, String.valueOf(MAX_TEXT)))
+                : Optional.empty();
     }
 
     private static String text(@Nullable String value) {

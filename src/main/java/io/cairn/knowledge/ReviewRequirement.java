@@ -24,12 +24,12 @@ class ReviewRequirement implements TransitionRule {
 
     @Override
     public Optional<Refusal> refusal(IncidentView incident, Status to) {
-        if (to != Status.CLOSED || !settings.requiredPriorities().contains(incident.priorityLevel())
+        if (to != Status.CLOSED
+                || !settings.requiredPriorities().contains(incident.priorityLevel())
                 || knowledge.hasCompletedReview(incident.id())) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.invalid("to",
-                KnowledgeRefusals.REVIEW_REQUIRED,
-                String.valueOf(incident.priority())));
+        return Optional.of(
+                Refusal.invalid("to", KnowledgeRefusals.REVIEW_REQUIRED, String.valueOf(incident.priority())));
     }
 }

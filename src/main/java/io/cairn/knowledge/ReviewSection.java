@@ -67,17 +67,24 @@ class ReviewSection implements IncidentPageSection {
     }
 
     /** The review form. */
-    record ReviewForm(@Nullable String summary, @Nullable String rootCause, @Nullable String wentWell,
-            @Nullable String toImprove, long version) {
+    record ReviewForm(
+            @Nullable String summary,
+            @Nullable String rootCause,
+            @Nullable String wentWell,
+            @Nullable String toImprove,
+            long version) {
 
         static ReviewForm of(Review review) {
-            return new ReviewForm(review.summary(), review.rootCause(), review.wentWell(), review.toImprove(),
-                    review.version());
+            return new ReviewForm(
+                    review.summary(), review.rootCause(), review.wentWell(), review.toImprove(), review.version());
         }
     }
 
     /** The form of a new corrective action: the owner by username, the due date as yyyy-mm-dd. */
-    record ActionForm(@Nullable String title, @Nullable String owner, @Nullable String dueOn) {}
+    record ActionForm(
+            @Nullable String title,
+            @Nullable String owner,
+            @Nullable String dueOn) {}
 
     @GetMapping("/incidents/{id}/review")
     String section(@PathVariable IncidentId id, Model model) {
@@ -95,11 +102,18 @@ class ReviewSection implements IncidentPageSection {
     }
 
     @PostMapping("/incidents/{id}/review")
-    String save(@PathVariable IncidentId id, @ModelAttribute("reviewForm") ReviewForm form, BindingResult errors,
-            @RequestParam(defaultValue = "false") boolean complete, Model model, HttpServletRequest request,
+    String save(
+            @PathVariable IncidentId id,
+            @ModelAttribute("reviewForm") ReviewForm form,
+            BindingResult errors,
+            @RequestParam(defaultValue = "false") boolean complete,
+            Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
-        Outcome<Review> saved = knowledge.saveReview(id, new ReviewDraft(form.summary(), form.rootCause(),
-                form.wentWell(), form.toImprove(), form.version()), complete);
+        Outcome<Review> saved = knowledge.saveReview(
+                id,
+                new ReviewDraft(form.summary(), form.rootCause(), form.wentWell(), form.toImprove(), form.version()),
+                complete);
         model.addAttribute("actionForm", new ActionForm("", "", ""));
         if (saved instanceof Outcome.Done<Review> done) {
             model.addAttribute("reviewForm", ReviewForm.of(done.value()));
@@ -115,27 +129,38 @@ class ReviewSection implements IncidentPageSection {
     }
 
     @PostMapping("/incidents/{id}/review/actions")
-    String addAction(@PathVariable IncidentId id, @ModelAttribute("actionForm") ActionForm form,
-            BindingResult errors, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+    String addAction(
+            @PathVariable IncidentId id,
+            @ModelAttribute("actionForm") ActionForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         Review review = current(id);
         model.addAttribute("reviewForm", ReviewForm.of(review));
         String owner = form.owner() == null ? "" : form.owner().strip();
         var user = owner.isEmpty() ? java.util.Optional.<UserView>empty() : identity.findUserByUsername(owner);
         if (!owner.isEmpty() && user.isEmpty()) {
-            errors.rejectValue("owner", RefusalErrors.codeOf(KnowledgeRefusals.NO_SUCH_USER),
+            errors.rejectValue(
+                    "owner",
+                    RefusalErrors.codeOf(KnowledgeRefusals.NO_SUCH_USER),
                     KnowledgeRefusals.NO_SUCH_USER.template());
             return answer(id, show(id, review, model), errors, model, request, redirect);
         }
         LocalDate dueOn;
         try {
-            dueOn = form.dueOn() == null || form.dueOn().isBlank() ? null : LocalDate.parse(form.dueOn().strip());
+            dueOn = form.dueOn() == null || form.dueOn().isBlank()
+                    ? null
+                    : LocalDate.parse(form.dueOn().strip());
         } catch (DateTimeParseException notADate) {
-            errors.rejectValue("dueOn", RefusalErrors.codeOf(KnowledgeRefusals.NOT_A_DATE),
+            errors.rejectValue(
+                    "dueOn",
+                    RefusalErrors.codeOf(KnowledgeRefusals.NOT_A_DATE),
                     KnowledgeRefusals.NOT_A_DATE.template());
             return answer(id, show(id, review, model), errors, model, request, redirect);
         }
-        Outcome<CorrectiveAction> added = knowledge.addCorrectiveAction(id, new NewCorrectiveAction(form.title(),
-                user.map(UserView::id).orElse(null), dueOn));
+        Outcome<CorrectiveAction> added = knowledge.addCorrectiveAction(
+                id, new NewCorrectiveAction(form.title(), user.map(UserView::id).orElse(null), dueOn));
         if (added instanceof Outcome.Refused<CorrectiveAction> refused) {
             if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND
                     || refused.refusal().kind() == Refusal.Kind.FORBIDDEN) {
@@ -149,8 +174,14 @@ class ReviewSection implements IncidentPageSection {
     }
 
     @PostMapping("/incidents/{id}/review/actions/{action}")
-    String markAction(@PathVariable IncidentId id, @PathVariable CorrectiveActionId action, @RequestParam boolean done,
-            @RequestParam long version, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+    String markAction(
+            @PathVariable IncidentId id,
+            @PathVariable CorrectiveActionId action,
+            @RequestParam boolean done,
+            @RequestParam long version,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         Outcome<CorrectiveAction> marked = knowledge.markCorrectiveAction(action, done, version);
         Review review = current(id);
         model.addAttribute("reviewForm", ReviewForm.of(review));
@@ -162,8 +193,13 @@ class ReviewSection implements IncidentPageSection {
     }
 
     /** The section for htmx; for a form posted without script, the incident page with the problems as a notice. */
-    private String answer(IncidentId id, String section, @Nullable Errors errors, Model model,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    private String answer(
+            IncidentId id,
+            String section,
+            @Nullable Errors errors,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         if ("true".equals(request.getHeader("HX-Request"))) {
             return section;
         }
@@ -182,8 +218,10 @@ class ReviewSection implements IncidentPageSection {
     }
 
     private Review current(IncidentId id) {
-        return knowledge.review(id).orElseThrow(refusal -> new org.springframework.web.server.ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND));
+        return knowledge
+                .review(id)
+                .orElseThrow(refusal -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND));
     }
 
     private String show(IncidentId id, Review review, Model model) {

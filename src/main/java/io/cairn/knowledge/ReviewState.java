@@ -23,7 +23,9 @@ enum ReviewState {
 
     /** The state with this stored name. */
     static ReviewState ofCode(String code) {
-        return Arrays.stream(values()).filter(state -> state.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(state -> state.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("'" + code + "' is not a review state"));
     }
 }

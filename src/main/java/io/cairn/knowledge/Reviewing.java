@@ -2,8 +2,8 @@ package io.cairn.knowledge;
 
 import io.cairn.identity.Actor;
 import io.cairn.incidents.IncidentId;
-import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Clock;
@@ -30,9 +30,15 @@ class Reviewing {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reviewing(Reviews reviews, CorrectiveActionTracking actions, RootCauseVocabulary rootCauses,
-            KnowledgeAccess access, IncidentsForSystem incidents, KnowledgeSettings.Review settings,
-            ApplicationEventPublisher events, Clock clock) {
+    Reviewing(
+            Reviews reviews,
+            CorrectiveActionTracking actions,
+            RootCauseVocabulary rootCauses,
+            KnowledgeAccess access,
+            IncidentsForSystem incidents,
+            KnowledgeSettings.Review settings,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.reviews = reviews;
         this.actions = actions;
         this.rootCauses = rootCauses;
@@ -63,15 +69,20 @@ class Reviewing {
      */
     @Transactional(readOnly = true)
     boolean isDue(IncidentId id) {
-        return incidents.incident(id).filter(incident -> Review.due(incident.status(),
-                settings.requiredPriorities().contains(incident.priorityLevel()),
-                reviews.find(id).isPresent())).isPresent();
+        return incidents
+                .incident(id)
+                .filter(incident -> Review.due(
+                        incident.status(),
+                        settings.requiredPriorities().contains(incident.priorityLevel()),
+                        reviews.find(id).isPresent()))
+                .isPresent();
     }
 
     /** Whether the signed-in user may write the review of this incident. */
     @Transactional(readOnly = true)
     boolean mayWrite(IncidentId id) {
-        return KnowledgeAccess.writesReviews(access.requireActor()) && access.visibleIncident(id).isPresent();
+        return KnowledgeAccess.writesReviews(access.requireActor())
+                && access.visibleIncident(id).isPresent();
     }
 
     /** Whether the incident has a completed review; for the rule that refuses to close without one. */
@@ -98,10 +109,15 @@ class Reviewing {
         Outcome<PostIncidentReview.Saved> saved = content.problem()
                 .or(() -> rootCauses.choiceProblem(content.rootCause(), before.rootCause()))
                 .<Outcome<PostIncidentReview.Saved>>map(Outcome::refused)
-                .orElseGet(() -> complete ? before.complete(content, actor.displayName(), now)
+                .orElseGet(() -> complete
+                        ? before.complete(content, actor.displayName(), now)
                         : Outcome.done(before.saveDraft(content, now)));
         return saved.flatMap(change -> store(before, change, draft.version())).map(change -> {
-            events.publishEvent(new ReviewChanged(id, actor.ref(), now, change.verb(),
+            events.publishEvent(new ReviewChanged(
+                    id,
+                    actor.ref(),
+                    now,
+                    change.verb(),
                     before.stored() ? Optional.of(before.digest()) : Optional.empty(),
                     Optional.of(change.review().digest())));
             events.publishEvent(new KnowledgeManagement.ReviewSaved(id));
@@ -110,8 +126,8 @@ class Reviewing {
     }
 
     /** Stores a saved review if its author saw the stored version; refused as stale if not. */
-    private Outcome<PostIncidentReview.Saved> store(PostIncidentReview before, PostIncidentReview.Saved change,
-            long seenVersion) {
+    private Outcome<PostIncidentReview.Saved> store(
+            PostIncidentReview before, PostIncidentReview.Saved change, long seenVersion) {
         if (seenVersion != before.version()) {
             return Outcome.refused(Refusal.stale(seenVersion, before.version()));
         }

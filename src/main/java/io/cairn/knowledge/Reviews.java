@@ -24,14 +24,19 @@ class Reviews {
     }
 
     Optional<PostIncidentReview> find(IncidentId incident) {
-        return jdbc.sql("select * from incident_review where incident_id = :id").param("id", incident.value())
-                .query(Reviews::review).optional();
+        return jdbc.sql("select * from incident_review where incident_id = :id")
+                .param("id", incident.value())
+                .query(Reviews::review)
+                .optional();
     }
 
     boolean isCompleted(IncidentId incident) {
         return jdbc.sql("select count(*) from incident_review where incident_id = :id and status = :completed")
-                .param("id", incident.value()).param("completed", ReviewState.COMPLETED.code())
-                .query(Long.class).single() > 0;
+                        .param("id", incident.value())
+                        .param("completed", ReviewState.COMPLETED.code())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Stores a review saved for the first time; it was created when it was last updated. */
@@ -41,8 +46,7 @@ class Reviews {
                     summary, root_cause, went_well, to_improve, status, completed_at, completed_by, created_at,
                     updated_at, version)
                 values (:id, :reference, :title, :reportedAt, :summary, :rootCause, :wentWell, :toImprove, :status,
-                    :completedAt, :completedBy, :updatedAt, :updatedAt, :version)""")
-                .params(params(review)).update();
+                    :completedAt, :completedBy, :updatedAt, :updatedAt, :version)""").params(params(review)).update();
     }
 
     /** Stores a new version of a review if the stored version is still {@code expectedVersion}; false if not. */
@@ -52,7 +56,10 @@ class Reviews {
                     went_well = :wentWell, to_improve = :toImprove, status = :status, completed_at = :completedAt,
                     completed_by = :completedBy, updated_at = :updatedAt, version = :version
                 where incident_id = :id and version = :expected""")
-                .params(params(review)).param("expected", expectedVersion).update() == 1;
+                        .params(params(review))
+                        .param("expected", expectedVersion)
+                        .update()
+                == 1;
     }
 
     private static Map<String, Object> params(PostIncidentReview review) {
@@ -81,17 +88,29 @@ class Reviews {
                   and incident_reported_at >= :from and incident_reported_at <= :until
                 order by incident_reported_at limit 200""")
                 .param("completed", ReviewState.COMPLETED.code())
-                .param("rootCause", rootCause).param("id", except.value()).param("from", Timestamp.from(from))
-                .param("until", Timestamp.from(until)).query(Reviews::review).list();
+                .param("rootCause", rootCause)
+                .param("id", except.value())
+                .param("from", Timestamp.from(from))
+                .param("until", Timestamp.from(until))
+                .query(Reviews::review)
+                .list();
     }
 
     private static PostIncidentReview review(ResultSet rs, int row) throws SQLException {
         Timestamp completed = rs.getTimestamp("completed_at");
-        return new PostIncidentReview(new IncidentId(rs.getObject("incident_id", UUID.class)),
-                rs.getString("incident_reference"), rs.getString("incident_title"),
-                rs.getTimestamp("incident_reported_at").toInstant(), rs.getString("summary"),
-                rs.getString("root_cause"), rs.getString("went_well"), rs.getString("to_improve"),
-                ReviewState.ofCode(rs.getString("status")), completed == null ? null : completed.toInstant(),
-                rs.getString("completed_by"), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+        return new PostIncidentReview(
+                new IncidentId(rs.getObject("incident_id", UUID.class)),
+                rs.getString("incident_reference"),
+                rs.getString("incident_title"),
+                rs.getTimestamp("incident_reported_at").toInstant(),
+                rs.getString("summary"),
+                rs.getString("root_cause"),
+                rs.getString("went_well"),
+                rs.getString("to_improve"),
+                ReviewState.ofCode(rs.getString("status")),
+                completed == null ? null : completed.toInstant(),
+                rs.getString("completed_by"),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("version"));
     }
 }

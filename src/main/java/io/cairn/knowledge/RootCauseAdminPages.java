@@ -38,19 +38,25 @@ class RootCauseAdminPages {
     }
 
     @PostMapping("/admin/root-causes/{key}")
-    String change(@PathVariable String key, @RequestParam String label, @RequestParam boolean retired,
-            @RequestParam long version, RedirectAttributes redirect) {
+    String change(
+            @PathVariable String key,
+            @RequestParam String label,
+            @RequestParam boolean retired,
+            @RequestParam long version,
+            RedirectAttributes redirect) {
         return done(knowledge.changeRootCause(key, label, retired, version), redirect);
     }
 
     private String done(Outcome<RootCause> outcome, RedirectAttributes redirect) {
         if (outcome instanceof Outcome.Refused<RootCause> refused) {
             if (refused.refusal().kind() == io.cairn.shared.Refusal.Kind.FORBIDDEN) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN, refused.refusal().message());
+                throw new ResponseStatusException(
+                        HttpStatus.FORBIDDEN, refused.refusal().message());
             }
             redirect.addFlashAttribute("problem", refused.refusal().message());
         } else {
-            redirect.addFlashAttribute("notice", ((Outcome.Done<RootCause>) outcome).value().label());
+            redirect.addFlashAttribute(
+                    "notice", ((Outcome.Done<RootCause>) outcome).value().label());
         }
         return "redirect:/admin/root-causes";
     }

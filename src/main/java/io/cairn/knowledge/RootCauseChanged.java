@@ -7,12 +7,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** An admin added, renamed, retired or restored a root cause of the vocabulary. */
-public record RootCauseChanged(String key, ActorRef actor, Instant at, Verb verb, Optional<String> beforeDigest,
-        Optional<String> afterDigest) implements AuditableEvent {
+public record RootCauseChanged(
+        String key, ActorRef actor, Instant at, Verb verb, Optional<String> beforeDigest, Optional<String> afterDigest)
+        implements AuditableEvent {
 
     /** What happened to the root cause. */
     public enum Verb implements AuditVerb {
-        ADDED, RENAMED, RETIRED, RESTORED
+        ADDED,
+        RENAMED,
+        RETIRED,
+        RESTORED
     }
 
     @Override

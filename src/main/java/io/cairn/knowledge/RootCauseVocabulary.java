@@ -28,8 +28,7 @@ class RootCauseVocabulary {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RootCauseVocabulary(RootCauses rootCauses, KnowledgeAccess access, ApplicationEventPublisher events,
-            Clock clock) {
+    RootCauseVocabulary(RootCauses rootCauses, KnowledgeAccess access, ApplicationEventPublisher events, Clock clock) {
         this.rootCauses = rootCauses;
         this.access = access;
         this.events = events;
@@ -63,7 +62,11 @@ class RootCauseVocabulary {
         }
         rootCauses.add(cleanKey, cleanLabel);
         RootCause added = rootCauses.find(cleanKey).orElseThrow();
-        events.publishEvent(new RootCauseChanged(cleanKey, actor.ref(), clock.instant(), RootCauseChanged.Verb.ADDED,
+        events.publishEvent(new RootCauseChanged(
+                cleanKey,
+                actor.ref(),
+                clock.instant(),
+                RootCauseChanged.Verb.ADDED,
                 Optional.empty(),
                 Optional.of(added.digest())));
         return Outcome.done(added);
@@ -90,8 +93,13 @@ class RootCauseVocabulary {
             return Outcome.refused(Refusal.stale(version, before.version()));
         }
         RootCause after = rootCauses.find(key).orElseThrow();
-        events.publishEvent(new RootCauseChanged(key, actor.ref(), clock.instant(), before.changeTo(after),
-                Optional.of(before.digest()), Optional.of(after.digest())));
+        events.publishEvent(new RootCauseChanged(
+                key,
+                actor.ref(),
+                clock.instant(),
+                before.changeTo(after),
+                Optional.of(before.digest()),
+                Optional.of(after.digest())));
         return Outcome.done(RootCauses.shown(after));
     }
 
@@ -108,8 +116,10 @@ class RootCauseVocabulary {
             return Optional.of(Refusal.invalid("rootCause", KnowledgeRefusals.NOT_A_ROOT_CAUSE, key));
         }
         if (cause.get().retired() && !key.equals(storedKey)) {
-            return Optional.of(Refusal.invalid("rootCause",
-                    KnowledgeRefusals.RETIRED_ROOT_CAUSE, cause.get().label()));
+            return Optional.of(Refusal.invalid(
+                    "rootCause",
+                    KnowledgeRefusals.RETIRED_ROOT_CAUSE,
+                    cause.get().label()));
         }
         return Optional.empty();
     }

@@ -42,14 +42,22 @@ class Acknowledgements {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("reference", report.reference());
         parameters.put("detailsMissing", report.detailsMissing());
-        parameters.put("link", people.link(report.followUpCode() == null ? "/reports/" + report.incident()
-                : "/follow-up"));
+        parameters.put(
+                "link", people.link(report.followUpCode() == null ? "/reports/" + report.incident() : "/follow-up"));
         if (report.inReplyTo() != null) {
             parameters.put("inReplyTo", report.inReplyTo());
         }
-        Map<String, String> secrets = report.followUpCode() == null ? Map.of()
-                : Map.of("followUpCode", report.followUpCode());
-        outbox.enqueue(new Outbox.Queued(TEMPLATE + ":" + report.incident(), mail.name(), report.replyTo(), TEMPLATE,
-                report.language(), parameters, secrets), clock.instant());
+        Map<String, String> secrets =
+                report.followUpCode() == null ? Map.of() : Map.of("followUpCode", report.followUpCode());
+        outbox.enqueue(
+                new Outbox.Queued(
+                        TEMPLATE + ":" + report.incident(),
+                        mail.name(),
+                        report.replyTo(),
+                        TEMPLATE,
+                        report.language(),
+                        parameters,
+                        secrets),
+                clock.instant());
     }
 }

@@ -53,13 +53,24 @@ class ConversationNotifications {
         String reportedIn = contact.language() == null ? "en" : contact.language();
         if (asked.reporter() != null) {
             parameters.put("byCode", false);
-            people.tell(users.users(List.of(asked.reporter())), key, ASKED, parameters,
-                    "/reports/" + asked.incident(), reportedIn, clock.instant());
+            people.tell(
+                    users.users(List.of(asked.reporter())),
+                    key,
+                    ASKED,
+                    parameters,
+                    "/reports/" + asked.incident(),
+                    reportedIn,
+                    clock.instant());
         } else if (contact.anonymousAddress() != null) {
             parameters.put("byCode", true);
             parameters.put("link", people.link("/follow-up"));
-            people.mail(contact.anonymousAddress(), key + ":" + contact.anonymousAddress(), ASKED, reportedIn,
-                    parameters, clock.instant());
+            people.mail(
+                    contact.anonymousAddress(),
+                    key + ":" + contact.anonymousAddress(),
+                    ASKED,
+                    reportedIn,
+                    parameters,
+                    clock.instant());
         }
     }
 
@@ -70,18 +81,29 @@ class ConversationNotifications {
         parameters.put("title", answered.title());
         List<Supplier<List<UserView>>> inTurn = List.of(
                 () -> answered.owner() == null ? List.of() : users.users(List.of(answered.owner())),
-                () -> answered.team() == null ? List.of() : users.members(answered.team()).stream()
-                        .filter(member -> member.roles().contains(Role.HANDLER)
-                                || member.roles().contains(Role.COORDINATOR))
-                        .toList(),
+                () -> answered.team() == null
+                        ? List.of()
+                        : users.members(answered.team()).stream()
+                                .filter(member -> member.roles().contains(Role.HANDLER)
+                                        || member.roles().contains(Role.COORDINATOR))
+                                .toList(),
                 () -> users.usersWithRole(Role.COORDINATOR));
         String answeredBy = answered.actor().id();
         List<UserView> told = inTurn.stream()
                 .map(candidates -> candidates.get().stream()
-                        .filter(person -> person.enabled() && !person.id().toString().equals(answeredBy)).toList())
+                        .filter(person ->
+                                person.enabled() && !person.id().toString().equals(answeredBy))
+                        .toList())
                 .filter(candidates -> !candidates.isEmpty())
-                .findFirst().orElse(List.of());
-        people.tell(told, ANSWERED + ":" + answered.incident() + ":" + answered.entry(), ANSWERED, parameters,
-                "/incidents/" + answered.incident(), "en", clock.instant());
+                .findFirst()
+                .orElse(List.of());
+        people.tell(
+                told,
+                ANSWERED + ":" + answered.incident() + ":" + answered.entry(),
+                ANSWERED,
+                parameters,
+                "/incidents/" + answered.incident(),
+                "en",
+                clock.instant());
     }
 }

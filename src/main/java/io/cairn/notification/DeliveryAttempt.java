@@ -8,4 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param detail why it failed; empty for a delivery
  */
-public record DeliveryAttempt(int attempt, Instant at, boolean succeeded, @Nullable String detail) {}
+public record DeliveryAttempt(
+        int attempt,
+        Instant at,
+        boolean succeeded,
+        @Nullable String detail) {}

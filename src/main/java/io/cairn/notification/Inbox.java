@@ -32,14 +32,26 @@ class Inbox {
     }
 
     /** Puts a message in the user's inbox; false when one with the same key is already there. */
-    boolean deliver(UserId recipient, String dedupKey, String template, Map<String, Object> parameters,
-            @Nullable String link, Instant now) {
+    boolean deliver(
+            UserId recipient,
+            String dedupKey,
+            String template,
+            Map<String, Object> parameters,
+            @Nullable String link,
+            Instant now) {
         return jdbc.sql("""
                 insert into notification_inbox (id, recipient_id, dedup_key, template, parameters, link, created_at)
                 values (?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (recipient_id, dedup_key) do nothing""")
-                .params(UUID.randomUUID(), recipient.value(), dedupKey, template, json.writeValueAsString(parameters),
-                        link, Timestamp.from(now))
-                .update() == 1;
+                        .params(
+                                UUID.randomUUID(),
+                                recipient.value(),
+                                dedupKey,
+                                template,
+                                json.writeValueAsString(parameters),
+                                link,
+                                Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** The user's most recent messages, newest first, rendered in the language. */
@@ -49,11 +61,17 @@ class Inbox {
                         + " order by created_at desc, id limit ?")
                 .params(recipient.value(), limit)
                 .query((row, n) -> {
-                    MessageTemplates.Rendered text = templates.render(row.getString("template"), language,
+                    MessageTemplates.Rendered text = templates.render(
+                            row.getString("template"),
+                            language,
                             json.readValue(row.getString("parameters"), PARAMETERS));
                     Timestamp read = row.getTimestamp("read_at");
-                    return new InboxMessage(row.getObject("id", UUID.class), text.subject(), text.body(),
-                            row.getString("link"), row.getTimestamp("created_at").toInstant(),
+                    return new InboxMessage(
+                            row.getObject("id", UUID.class),
+                            text.subject(),
+                            text.body(),
+                            row.getString("link"),
+                            row.getTimestamp("created_at").toInstant(),
                             read == null ? null : read.toInstant());
                 })
                 .list();
@@ -61,7 +79,9 @@ class Inbox {
 
     long unread(UserId recipient) {
         return jdbc.sql("select count(*) from notification_inbox where recipient_id = ? and read_at is null")
-                .param(recipient.value()).query(Long.class).single();
+                .param(recipient.value())
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -72,11 +92,13 @@ class Inbox {
         return jdbc.sql("update notification_inbox set read_at = coalesce(read_at, ?) "
                         + "where id = ? and recipient_id = ? returning read_at")
                 .params(Timestamp.from(now), message, recipient.value())
-                .query((row, n) -> row.getTimestamp("read_at").toInstant()).optional();
+                .query((row, n) -> row.getTimestamp("read_at").toInstant())
+                .optional();
     }
 
     int markAllRead(UserId recipient, Instant now) {
         return jdbc.sql("update notification_inbox set read_at = ? where recipient_id = ? and read_at is null")
-                .params(Timestamp.from(now), recipient.value()).update();
+                .params(Timestamp.from(now), recipient.value())
+                .update();
     }
 }

@@ -21,7 +21,10 @@ class InboxAndMail {
     private final MailChannel mail;
     private final String baseUrl;
 
-    InboxAndMail(Inbox inbox, Outbox outbox, MailChannel mail,
+    InboxAndMail(
+            Inbox inbox,
+            Outbox outbox,
+            MailChannel mail,
             @Value("${cairn.base-url:http://localhost:8080}") String baseUrl) {
         this.inbox = inbox;
         this.outbox = outbox;
@@ -38,8 +41,14 @@ class InboxAndMail {
      * Tells each enabled person; the message leads to the page at {@code path}, which the template finds as
      * {@code link}. A person whose language is not known is written to in {@code fallbackLanguage}.
      */
-    void tell(Collection<UserView> people, String key, String template, Map<String, Object> parameters, String path,
-            String fallbackLanguage, Instant now) {
+    void tell(
+            Collection<UserView> people,
+            String key,
+            String template,
+            Map<String, Object> parameters,
+            String path,
+            String fallbackLanguage,
+            Instant now) {
         Map<String, Object> linked = new HashMap<>(parameters);
         linked.put("link", link(path));
         for (UserView person : people) {
@@ -48,18 +57,22 @@ class InboxAndMail {
             }
             inbox.deliver(person.id(), key, template, linked, path, now);
             if (person.email() != null && !person.email().isBlank()) {
-                mail(person.email(), key + ":" + person.id(), template,
-                        person.language() == null ? fallbackLanguage : person.language(), linked, now);
+                mail(
+                        person.email(),
+                        key + ":" + person.id(),
+                        template,
+                        person.language() == null ? fallbackLanguage : person.language(),
+                        linked,
+                        now);
             }
         }
     }
 
     /** Mails an address through the outbox, when mail is configured. */
-    void mail(String address, String key, String template, String language, Map<String, Object> parameters,
-            Instant now) {
+    void mail(
+            String address, String key, String template, String language, Map<String, Object> parameters, Instant now) {
         if (mail.isConfigured()) {
-            outbox.enqueue(new Outbox.Queued(key, mail.name(), address, template, language, parameters, Map.of()),
-                    now);
+            outbox.enqueue(new Outbox.Queued(key, mail.name(), address, template, language, parameters, Map.of()), now);
         }
     }
 }

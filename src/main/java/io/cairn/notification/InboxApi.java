@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
  * from reporters.
  */
 @RestController
-@Tag(name = "Inbox",
+@Tag(
+        name = "Inbox",
         description = "The signed-in user's in-app messages: SLA warnings, breaches and escalations sent to them, "
-        + "questions from the handlers and answers from reporters.")
+                + "questions from the handlers and answers from reporters.")
 class InboxApi {
 
     private final NotificationManagement notifications;
@@ -28,10 +29,13 @@ class InboxApi {
         this.notifications = notifications;
     }
 
-    @Operation(operationId = "listMessages", summary = "List your in-app messages",
+    @Operation(
+            operationId = "listMessages",
+            summary = "List your in-app messages",
             description = "Newest first, in the language asked for (en or nl; by default your own).")
     @GetMapping("/api/v1/notifications")
-    List<InboxMessage> messages(@RequestParam(defaultValue = "false") boolean unread,
+    List<InboxMessage> messages(
+            @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(required = false) @Nullable String language) {
         return notifications.myMessages(unread, language);
     }

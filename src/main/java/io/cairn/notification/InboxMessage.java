@@ -10,7 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param link where the message leads, such as the incident's page
  * @param readAt when the user marked it read; empty while unread
  */
-public record InboxMessage(UUID id, String subject, String body, @Nullable String link, Instant createdAt,
+public record InboxMessage(
+        UUID id,
+        String subject,
+        String body,
+        @Nullable String link,
+        Instant createdAt,
         @Nullable Instant readAt) {
 
     public boolean unread() {

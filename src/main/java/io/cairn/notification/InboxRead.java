@@ -32,11 +32,13 @@ public record InboxRead(String objectType, String objectId, int messages, ActorR
 
     @Override
     public Optional<String> beforeDigest() {
-        return Optional.of(ContentDigest.of(objectType + " " + objectId + ": " + messages + " unread").hex());
+        return Optional.of(ContentDigest.of(objectType + " " + objectId + ": " + messages + " unread")
+                .hex());
     }
 
     @Override
     public Optional<String> afterDigest() {
-        return Optional.of(ContentDigest.of(objectType + " " + objectId + ": " + messages + " read at " + at).hex());
+        return Optional.of(ContentDigest.of(objectType + " " + objectId + ": " + messages + " read at " + at)
+                .hex());
     }
 }

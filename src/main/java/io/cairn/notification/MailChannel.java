@@ -56,8 +56,8 @@ class MailChannel implements Channel {
                 mime.setHeader("References", inReplyTo);
             }
         } catch (MessagingException e) {
-            throw new MailPreparationException("the mail to " + message.recipient() + " could not be made: "
-                    + e.getMessage(), e);
+            throw new MailPreparationException(
+                    "the mail to " + message.recipient() + " could not be made: " + e.getMessage(), e);
         }
         mail.send(mime);
     }

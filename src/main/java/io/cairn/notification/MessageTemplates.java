@@ -43,10 +43,12 @@ class MessageTemplates {
         String text = engine.process(template + "." + lang, new Context(Locale.forLanguageTag(lang), parameters))
                 .replace("\r\n", "\n");
         if (!text.startsWith("Subject: ") || !text.contains("\n\n")) {
-            throw new IllegalStateException("template " + template + "." + lang
-                    + " must start with a 'Subject: ' line and an empty line");
+            throw new IllegalStateException(
+                    "template " + template + "." + lang + " must start with a 'Subject: ' line and an empty line");
         }
         int end = text.indexOf('\n');
-        return new Rendered(text.substring("Subject: ".length(), end).strip(), text.substring(end + 1).strip() + "\n");
+        return new Rendered(
+                text.substring("Subject: ".length(), end).strip(),
+                text.substring(end + 1).strip() + "\n");
     }
 }

@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The outbox as admins see it: dead letters, one notification with its delivery log, and retrying a dead letter. */
 @RestController
-@Tag(name = "Notifications",
+@Tag(
+        name = "Notifications",
         description = "The outbox as admins see it: notifications with their delivery logs, the dead letters, and "
-        + "retrying one.")
+                + "retrying one.")
 class NotificationApi {
 
     private final NotificationManagement notifications;
@@ -22,14 +23,18 @@ class NotificationApi {
         this.notifications = notifications;
     }
 
-    @Operation(operationId = "listDeadLetters", summary = "List the dead letters",
+    @Operation(
+            operationId = "listDeadLetters",
+            summary = "List the dead letters",
             description = "Admins: notifications whose delivery gave up.")
     @GetMapping("/api/v1/notifications/dead-letters")
     List<NotificationView> deadLetters() {
         return notifications.deadLetters().orRefuse();
     }
 
-    @Operation(operationId = "getNotification", summary = "Read a notification with its delivery log",
+    @Operation(
+            operationId = "getNotification",
+            summary = "Read a notification with its delivery log",
             description = "Admins.")
     @GetMapping("/api/v1/notifications/{id}")
     NotificationView notification(@PathVariable NotificationId id) {

@@ -35,8 +35,13 @@ public class NotificationManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NotificationManagement(Outbox outbox, OutboxWorker worker, Inbox inbox, IdentityManagement identity,
-            ApplicationEventPublisher events, Clock clock) {
+    NotificationManagement(
+            Outbox outbox,
+            OutboxWorker worker,
+            Inbox inbox,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.worker = worker;
@@ -53,15 +58,18 @@ public class NotificationManagement {
     /** The notifications given up on after their last attempt, most recent first (admin only). */
     @Transactional(readOnly = true)
     public Outcome<List<NotificationView>> deadLetters() {
-        return requireAdmin("see dead letters").<Outcome<List<NotificationView>>>map(Outcome::refused)
+        return requireAdmin("see dead letters")
+                .<Outcome<List<NotificationView>>>map(Outcome::refused)
                 .orElseGet(() -> Outcome.done(outbox.deadLetters(DEAD_LETTER_LIMIT)));
     }
 
     /** One notification with its delivery log (admin only). */
     @Transactional(readOnly = true)
     public Outcome<NotificationView> notification(NotificationId id) {
-        return requireAdmin("see notifications").<Outcome<NotificationView>>map(Outcome::refused)
-                .orElseGet(() -> outbox.find(id).<Outcome<NotificationView>>map(Outcome::done)
+        return requireAdmin("see notifications")
+                .<Outcome<NotificationView>>map(Outcome::refused)
+                .orElseGet(() -> outbox.find(id)
+                        .<Outcome<NotificationView>>map(Outcome::done)
                         .orElseGet(() -> Outcome.refused(Refusal.notFound("notification " + id))));
     }
 
@@ -81,19 +89,22 @@ public class NotificationManagement {
         }
         NotificationView before = found.get();
         if (before.state() != NotificationState.DEAD) {
-            return Outcome.refused(Refusal.conflict(NotificationRefusals.NOT_A_DEAD_LETTER, before.state().code()));
+            return Outcome.refused(Refusal.conflict(
+                    NotificationRefusals.NOT_A_DEAD_LETTER, before.state().code()));
         }
         Instant now = clock.instant();
         outbox.revive(id, now);
         NotificationView after = outbox.find(id).orElseThrow();
-        events.publishEvent(new NotificationRetried(id, identity.requireActor().ref(), now, digest(before),
-                digest(after)));
+        events.publishEvent(
+                new NotificationRetried(id, identity.requireActor().ref(), now, digest(before), digest(after)));
         return Outcome.done(after);
     }
 
     private static String digest(NotificationView notification) {
-        return ContentDigest.of("notification{id=" + notification.id() + ",state=" + notification.state().code()
-                + ",attempts=" + notification.attempts() + ",updatedAt=" + notification.updatedAt() + "}").hex();
+        return ContentDigest.of("notification{id=" + notification.id() + ",state="
+                        + notification.state().code() + ",attempts=" + notification.attempts() + ",updatedAt="
+                        + notification.updatedAt() + "}")
+                .hex();
     }
 
     // --- the in-app inbox of the signed-in user ---------------------------------------------------------------------
@@ -107,7 +118,10 @@ public class NotificationManagement {
      */
     @Transactional(readOnly = true)
     public List<InboxMessage> myMessages(boolean unreadOnly, @Nullable String language) {
-        return inbox.of(identity.requireActor().id(), unreadOnly, INBOX_LIMIT,
+        return inbox.of(
+                identity.requireActor().id(),
+                unreadOnly,
+                INBOX_LIMIT,
                 language == null ? identity.myAccount().languageOrEnglish() : language);
     }
 
@@ -149,7 +163,8 @@ public class NotificationManagement {
 
     private Optional<Refusal> requireAdmin(String what) {
         Optional<Actor> actor = identity.currentActor();
-        return actor.isPresent() && actor.get().has(Role.ADMIN) ? Optional.empty()
+        return actor.isPresent() && actor.get().has(Role.ADMIN)
+                ? Optional.empty()
                 : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 }

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** An admin sent a dead-lettered notification back to the outbox for another round of attempts. */
-public record NotificationRetried(NotificationId notification, ActorRef actor, Instant at, String digestBefore,
-        String digestAfter) implements AuditableEvent {
+public record NotificationRetried(
+        NotificationId notification, ActorRef actor, Instant at, String digestBefore, String digestAfter)
+        implements AuditableEvent {
 
     @Override
     public String action() {

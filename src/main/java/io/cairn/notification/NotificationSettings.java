@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize the most notifications one pass handles
  */
 @ConfigurationProperties("cairn.notification")
-record NotificationSettings(int maxAttempts, Duration firstRetryDelay, Duration maxRetryDelay,
-        Duration drainInterval, int batchSize) {
+record NotificationSettings(
+        int maxAttempts, Duration firstRetryDelay, Duration maxRetryDelay, Duration drainInterval, int batchSize) {
 
     NotificationSettings {
         maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;

@@ -12,9 +12,19 @@ import org.jspecify.annotations.Nullable;
  * @param lastError why the last attempt failed
  * @param deliveries every attempt, oldest first
  */
-public record NotificationView(NotificationId id, String channel, String recipient, String template,
-        String language, NotificationState state, int attempts, @Nullable Instant nextAttemptAt,
-        @Nullable String lastError, Instant createdAt, Instant updatedAt, @Nullable Instant deliveredAt,
+public record NotificationView(
+        NotificationId id,
+        String channel,
+        String recipient,
+        String template,
+        String language,
+        NotificationState state,
+        int attempts,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String lastError,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant deliveredAt,
         List<DeliveryAttempt> deliveries) {
 
     public NotificationView {

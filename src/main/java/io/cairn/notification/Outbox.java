@@ -33,8 +33,14 @@ class Outbox {
     }
 
     /** A notification to queue; {@code dedupKey} names what it is about, so the same cause never queues it twice. */
-    record Queued(String dedupKey, String channel, String recipient, String template, String language,
-            Map<String, Object> parameters, Map<String, String> secrets) {}
+    record Queued(
+            String dedupKey,
+            String channel,
+            String recipient,
+            String template,
+            String language,
+            Map<String, Object> parameters,
+            Map<String, String> secrets) {}
 
     /** Queues the notification, due now; false when one with the same key is already queued. */
     boolean enqueue(Queued notification, Instant now) {
@@ -43,17 +49,34 @@ class Outbox {
                   secrets, state, attempts, next_attempt_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'pending', 0, ?, ?, ?)
                 on conflict (dedup_key) do nothing""")
-                .params(UUID.randomUUID(), notification.dedupKey(), notification.channel(), notification.recipient(),
-                        notification.template(), notification.language(),
-                        json.writeValueAsString(notification.parameters()),
-                        notification.secrets().isEmpty() ? null : json.writeValueAsString(notification.secrets()),
-                        Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
-                .update() == 1;
+                        .params(
+                                UUID.randomUUID(),
+                                notification.dedupKey(),
+                                notification.channel(),
+                                notification.recipient(),
+                                notification.template(),
+                                notification.language(),
+                                json.writeValueAsString(notification.parameters()),
+                                notification.secrets().isEmpty()
+                                        ? null
+                                        : json.writeValueAsString(notification.secrets()),
+                                Timestamp.from(now),
+                                Timestamp.from(now),
+                                Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** A notification claimed for an attempt; its row stays locked until the transaction ends. */
-    record Claimed(NotificationId id, String channel, String recipient, String template, String language,
-            Map<String, Object> parameters, Map<String, String> secrets, int attempts) {}
+    record Claimed(
+            NotificationId id,
+            String channel,
+            String recipient,
+            String template,
+            String language,
+            Map<String, Object> parameters,
+            Map<String, String> secrets,
+            int attempts) {}
 
     /**
      * Claims the notification that has waited longest among those due, skipping rows another node holds and rows
@@ -69,9 +92,13 @@ class Outbox {
                 limit 1
                 for update skip locked""")
                 .params(Timestamp.from(now), Timestamp.from(roundStart))
-                .query((row, n) -> new Claimed(new NotificationId(row.getObject("id", UUID.class)),
-                        row.getString("channel"), row.getString("recipient"), row.getString("template"),
-                        row.getString("language"), json.readValue(row.getString("parameters"), PARAMETERS),
+                .query((row, n) -> new Claimed(
+                        new NotificationId(row.getObject("id", UUID.class)),
+                        row.getString("channel"),
+                        row.getString("recipient"),
+                        row.getString("template"),
+                        row.getString("language"),
+                        json.readValue(row.getString("parameters"), PARAMETERS),
                         row.getString("secrets") == null ? Map.of() : json.readValue(row.getString("secrets"), SECRETS),
                         row.getInt("attempts")))
                 .optional();
@@ -82,7 +109,8 @@ class Outbox {
         jdbc.sql("""
                 update notification_outbox set state = 'delivered', attempts = ?, secrets = null, last_error = null,
                   delivered_at = ?, updated_at = ? where id = ?""")
-                .params(attempt, Timestamp.from(now), Timestamp.from(now), id.value()).update();
+                .params(attempt, Timestamp.from(now), Timestamp.from(now), id.value())
+                .update();
         log(id, attempt, now, true, null);
     }
 
@@ -91,8 +119,13 @@ class Outbox {
         jdbc.sql("""
                 update notification_outbox set state = ?, attempts = ?, last_error = ?, next_attempt_at = ?,
                   updated_at = ? where id = ?""")
-                .params(retryAt == null ? "dead" : "pending", attempt, error,
-                        Timestamp.from(retryAt == null ? now : retryAt), Timestamp.from(now), id.value())
+                .params(
+                        retryAt == null ? "dead" : "pending",
+                        attempt,
+                        error,
+                        Timestamp.from(retryAt == null ? now : retryAt),
+                        Timestamp.from(now),
+                        id.value())
                 .update();
         log(id, attempt, now, false, error);
     }
@@ -100,22 +133,30 @@ class Outbox {
     private void log(NotificationId id, int attempt, Instant at, boolean succeeded, @Nullable String detail) {
         jdbc.sql("insert into notification_delivery (notification_id, attempt, at, succeeded, detail) "
                         + "values (?, ?, ?, ?, ?)")
-                .params(id.value(), attempt, Timestamp.from(at), succeeded, detail).update();
+                .params(id.value(), attempt, Timestamp.from(at), succeeded, detail)
+                .update();
     }
 
     /** The dead letters, most recently given up on first. */
     List<NotificationView> deadLetters(int limit) {
-        return jdbc.sql(SELECT + " where state = 'dead' order by updated_at desc, id limit ?").param(limit)
-                .query((row, n) -> view(row)).list();
+        return jdbc.sql(SELECT + " where state = 'dead' order by updated_at desc, id limit ?")
+                .param(limit)
+                .query((row, n) -> view(row))
+                .list();
     }
 
     Optional<NotificationView> find(NotificationId id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id.value()).query((row, n) -> view(row)).optional();
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id.value())
+                .query((row, n) -> view(row))
+                .optional();
     }
 
     /** Locks a notification's row for a change by an admin. */
     Optional<NotificationView> lock(NotificationId id) {
-        return jdbc.sql(SELECT + " where id = ? for update").param(id.value()).query((row, n) -> view(row))
+        return jdbc.sql(SELECT + " where id = ? for update")
+                .param(id.value())
+                .query((row, n) -> view(row))
                 .optional();
     }
 
@@ -124,7 +165,8 @@ class Outbox {
         jdbc.sql("""
                 update notification_outbox set state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
                 where id = ? and state = 'dead'""")
-                .params(Timestamp.from(now), Timestamp.from(now), id.value()).update();
+                .params(Timestamp.from(now), Timestamp.from(now), id.value())
+                .update();
     }
 
     private static final String SELECT = """
@@ -135,11 +177,21 @@ class Outbox {
     private NotificationView view(ResultSet row) throws SQLException {
         NotificationId id = new NotificationId(row.getObject("id", UUID.class));
         NotificationState state = NotificationState.ofCode(row.getString("state"));
-        return new NotificationView(id, row.getString("channel"), row.getString("recipient"),
-                row.getString("template"), row.getString("language"), state, row.getInt("attempts"),
-                state == NotificationState.PENDING ? row.getTimestamp("next_attempt_at").toInstant() : null,
-                row.getString("last_error"), row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant(), instant(row.getTimestamp("delivered_at")),
+        return new NotificationView(
+                id,
+                row.getString("channel"),
+                row.getString("recipient"),
+                row.getString("template"),
+                row.getString("language"),
+                state,
+                row.getInt("attempts"),
+                state == NotificationState.PENDING
+                        ? row.getTimestamp("next_attempt_at").toInstant()
+                        : null,
+                row.getString("last_error"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant(),
+                instant(row.getTimestamp("delivered_at")),
                 deliveries(id));
     }
 
@@ -147,8 +199,11 @@ class Outbox {
         return jdbc.sql("select attempt, at, succeeded, detail from notification_delivery where notification_id = ? "
                         + "order by id")
                 .param(id.value())
-                .query((row, n) -> new DeliveryAttempt(row.getInt("attempt"), row.getTimestamp("at").toInstant(),
-                        row.getBoolean("succeeded"), row.getString("detail")))
+                .query((row, n) -> new DeliveryAttempt(
+                        row.getInt("attempt"),
+                        row.getTimestamp("at").toInstant(),
+                        row.getBoolean("succeeded"),
+                        row.getString("detail")))
                 .list();
     }
 

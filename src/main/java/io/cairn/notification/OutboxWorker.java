@@ -33,8 +33,13 @@ class OutboxWorker {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OutboxWorker(Outbox outbox, MessageTemplates templates, List<Channel> channels, NotificationSettings settings,
-            TransactionTemplate transactions, Clock clock) {
+    OutboxWorker(
+            Outbox outbox,
+            MessageTemplates templates,
+            List<Channel> channels,
+            NotificationSettings settings,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.outbox = outbox;
         this.templates = templates;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
@@ -43,13 +48,17 @@ class OutboxWorker {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${cairn.notification.drain-interval:PT10S}",
+    @Scheduled(
+            fixedDelayString = "${cairn.notification.drain-interval:PT10S}",
             initialDelayString = "${cairn.notification.drain-interval:PT10S}")
     void drainOnSchedule() {
         DeliveryRound round = deliverDue();
         if (round.deferred() + round.deadLettered() > 0) {
-            log.warn("Notifications: {} delivered, {} failed and wait for another attempt, {} dead-lettered",
-                    round.delivered(), round.deferred(), round.deadLettered());
+            log.warn(
+                    "Notifications: {} delivered, {} failed and wait for another attempt, {} dead-lettered",
+                    round.delivered(),
+                    round.deferred(),
+                    round.deadLettered());
         }
     }
 
@@ -74,7 +83,12 @@ class OutboxWorker {
         return new DeliveryRound(delivered, deferred, dead);
     }
 
-    private enum Attempt { NONE_DUE, DELIVERED, DEFERRED, DEAD }
+    private enum Attempt {
+        NONE_DUE,
+        DELIVERED,
+        DEFERRED,
+        DEAD
+    }
 
     private Attempt deliverNext(Instant roundStart) {
         Instant now = clock.instant();
@@ -91,12 +105,16 @@ class OutboxWorker {
             String reason = reason(failure);
             boolean last = attempt >= settings.maxAttempts();
             Instant failedAt = clock.instant();
-            @Nullable Instant retryAt = last ? null
-                    : failedAt.plus(settings.delayAfter(attempt, ThreadLocalRandom.current()));
+            @Nullable
+            Instant retryAt = last ? null : failedAt.plus(settings.delayAfter(attempt, ThreadLocalRandom.current()));
             outbox.failed(next.id(), attempt, reason, retryAt, failedAt);
             if (last) {
-                log.warn("Notification {} to {} is dead-lettered after {} attempts: {}", next.id(),
-                        next.recipient(), attempt, reason);
+                log.warn(
+                        "Notification {} to {} is dead-lettered after {} attempts: {}",
+                        next.id(),
+                        next.recipient(),
+                        attempt,
+                        reason);
             }
             return last ? Attempt.DEAD : Attempt.DEFERRED;
         }
@@ -113,10 +131,14 @@ class OutboxWorker {
     private OutgoingMessage message(Outbox.Claimed notification) {
         Map<String, Object> parameters = new HashMap<>(notification.parameters());
         parameters.putAll(notification.secrets());
-        MessageTemplates.Rendered rendered = templates.render(notification.template(), notification.language(),
-                parameters);
+        MessageTemplates.Rendered rendered =
+                templates.render(notification.template(), notification.language(), parameters);
         Object inReplyTo = parameters.get("inReplyTo");
-        return new OutgoingMessage(notification.id(), notification.recipient(), rendered.subject(), rendered.body(),
+        return new OutgoingMessage(
+                notification.id(),
+                notification.recipient(),
+                rendered.subject(),
+                rendered.body(),
                 inReplyTo instanceof String text ? text : null);
     }
 

@@ -11,4 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param body the text
  * @param inReplyTo the Message-ID of the mail this one answers, so that it shows in the same thread
  */
-record OutgoingMessage(NotificationId id, String recipient, String subject, String body, @Nullable String inReplyTo) {}
+record OutgoingMessage(
+        NotificationId id,
+        String recipient,
+        String subject,
+        String body,
+        @Nullable String inReplyTo) {}

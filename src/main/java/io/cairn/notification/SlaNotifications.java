@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaNotifications {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final InboxAndMail people;
     private final UsersForSystem users;
@@ -43,8 +43,12 @@ class SlaNotifications {
         Map<String, Object> parameters = parameters(warned.reference(), warned.title(), warned.kind());
         parameters.put("dueAt", UTC.format(warned.dueAt()));
         parameters.put("percent", warned.warningPercent() + "%");
-        tell(warned.recipients(), "sla-warning", key("warning", warned.incident(), warned.kind(), warned.at()),
-                parameters, warned.incident());
+        tell(
+                warned.recipients(),
+                "sla-warning",
+                key("warning", warned.incident(), warned.kind(), warned.at()),
+                parameters,
+                warned.incident());
     }
 
     @EventListener
@@ -52,16 +56,24 @@ class SlaNotifications {
         Map<String, Object> parameters = parameters(breached.reference(), breached.title(), breached.kind());
         parameters.put("dueAt", UTC.format(breached.dueAt()));
         parameters.put("level", breached.escalationLevel());
-        tell(breached.recipients(), "sla-breach", key("breach", breached.incident(), breached.kind(), breached.at()),
-                parameters, breached.incident());
+        tell(
+                breached.recipients(),
+                "sla-breach",
+                key("breach", breached.incident(), breached.kind(), breached.at()),
+                parameters,
+                breached.incident());
     }
 
     @EventListener
     void escalated(SlaEscalated escalated) {
         Map<String, Object> parameters = parameters(escalated.reference(), escalated.title(), escalated.kind());
         parameters.put("level", escalated.level());
-        tell(escalated.recipients(), "sla-escalation", key("escalation", escalated.incident(), escalated.kind(),
-                escalated.at()), parameters, escalated.incident());
+        tell(
+                escalated.recipients(),
+                "sla-escalation",
+                key("escalation", escalated.incident(), escalated.kind(), escalated.at()),
+                parameters,
+                escalated.incident());
     }
 
     private static Map<String, Object> parameters(String reference, String title, SlaClockKind kind) {
@@ -76,9 +88,9 @@ class SlaNotifications {
         return "sla-" + what + ":" + incident + ":" + kind.code() + ":" + at;
     }
 
-    private void tell(List<UserId> recipients, String template, String key, Map<String, Object> parameters,
-            IncidentId incident) {
-        people.tell(users.users(recipients), key, template, parameters, "/incidents/" + incident, "en",
-                clock.instant());
+    private void tell(
+            List<UserId> recipients, String template, String key, Map<String, Object> parameters, IncidentId incident) {
+        people.tell(
+                users.users(recipients), key, template, parameters, "/incidents/" + incident, "en", clock.instant());
     }
 }

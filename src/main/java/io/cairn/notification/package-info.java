@@ -3,7 +3,15 @@
  * (each person is written to in their own language), an outbox drained with retries, back-off and dead letters, and
  * the delivery log. It reacts to other modules' events; nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"intake", "intake::system", "incidents",
-        "handling", "identity", "identity::system", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "intake",
+            "intake::system",
+            "incidents",
+            "handling",
+            "identity",
+            "identity::system",
+            "shared"
+        })
 @org.jspecify.annotations.NullMarked
 package io.cairn.notification;

@@ -74,8 +74,9 @@ class ApiProblemAdvice {
     ResponseEntity<ProblemDetail> refused(RefusedException refused) {
         Refusal refusal = refused.refusal();
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(refusal.kind().status());
-        refusal.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER,
-                String.valueOf(Math.max(1, wait.toSeconds()))));
+        refusal.retryAfter()
+                .ifPresent(
+                        wait -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
         return answer.body(Problems.of(refusal));
     }
 
@@ -90,14 +91,16 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e) {
-        log.info("Refused a write that broke a database constraint: " + e.getMostSpecificCause().getMessage());
+        log.info("Refused a write that broke a database constraint: "
+                + e.getMostSpecificCause().getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.conflictWithStoredData());
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "too-large", String.valueOf(e.getMessage()), List.of()));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(Problems.of(
+                        HttpStatus.CONTENT_TOO_LARGE, "too-large", String.valueOf(e.getMessage()), List.of()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -121,9 +124,10 @@ class ApiProblemAdvice {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> invalid(HandlerMethodValidationException e) {
         List<Refusal.FieldProblem> fields = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Problems.field(
-                        String.valueOf(result.getMethodParameter().getParameterName()),
-                        String.valueOf(error.getDefaultMessage()))))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Problems.field(
+                                String.valueOf(result.getMethodParameter().getParameterName()),
+                                String.valueOf(error.getDefaultMessage()))))
                 .toList();
         return ResponseEntity.badRequest().body(Problems.invalid(fields));
     }
@@ -145,24 +149,28 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return ResponseEntity.badRequest().body(Problems.invalid(e.getParameterName(),
-                "is required (a query parameter)"));
+        return ResponseEntity.badRequest()
+                .body(Problems.invalid(e.getParameterName(), "is required (a query parameter)"));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
-        return ResponseEntity.badRequest().body(Problems.invalid(e.getRequestPartName(),
-                "is required (a part of the multipart/form-data body)"));
+        return ResponseEntity.badRequest()
+                .body(Problems.invalid(e.getRequestPartName(), "is required (a part of the multipart/form-data body)"));
     }
 
     /**
      * A wrong method, content type or Accept header, once a controller was chosen; before that (no controller takes
      * the request) the error page says the same, see {@link ErrorPages}.
      */
-    @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
-        HttpMediaTypeNotAcceptableException.class})
+    @ExceptionHandler({
+        HttpRequestMethodNotSupportedException.class,
+        HttpMediaTypeNotSupportedException.class,
+        HttpMediaTypeNotAcceptableException.class
+    })
     ResponseEntity<ProblemDetail> notThisWay(ErrorResponse e) {
-        return ResponseEntity.status(e.getStatusCode()).headers(e.getHeaders())
+        return ResponseEntity.status(e.getStatusCode())
+                .headers(e.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.sentTheWrongWay((Exception) e).orElseThrow());
     }
@@ -184,15 +192,18 @@ class ApiProblemAdvice {
             return ResponseEntity.status(unreadable.get().getStatus()).body(unreadable.get());
         }
         if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
-            return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders())
+            return ResponseEntity.status(known.getStatusCode())
+                    .headers(known.getHeaders())
                     .body(ourShape(known.getBody(), known.getStatusCode()));
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure " + reference, e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR, "unexpected",
-                "something went wrong on our side; the log has the details under reference " + reference,
-                List.of()));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "unexpected",
+                        "something went wrong on our side; the log has the details under reference " + reference,
+                        List.of()));
     }
 
     private static ProblemDetail ourShape(ProblemDetail problem, HttpStatusCode status) {
@@ -209,8 +220,8 @@ class ApiProblemAdvice {
     private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
         JacksonException json = causeOfType(e, JacksonException.class);
         if (json == null) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "unreadable", "the request body is missing or unreadable",
-                    List.of());
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST, "unreadable", "the request body is missing or unreadable", List.of());
         }
         String field = path(json);
         ProblemDetail binding = bindingProblem(json, field);
@@ -220,22 +231,23 @@ class ApiProblemAdvice {
     /** The problem of a body that is JSON but does not fit the request's type; null for any other failure. */
     private static @Nullable ProblemDetail bindingProblem(JacksonException json, String field) {
         if (json instanceof UnrecognizedPropertyException unknown) {
-            return Problems.invalid(field, "is not a known field; known fields are "
-                    + unknown.getKnownPropertyIds());
+            return Problems.invalid(field, "is not a known field; known fields are " + unknown.getKnownPropertyIds());
         }
         if (json instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             return Problems.invalid(field, rootMessage(instantiation));
         }
         if (json instanceof InvalidFormatException format) {
-            return Problems.invalid(field, format.getValue() instanceof String
-                    ? quoted(format.getValue()) + " is not a valid " + simpleType(format.getTargetType())
-                            + detailOf(format)
-                    : "has the wrong type; expected " + simpleType(format.getTargetType()));
+            return Problems.invalid(
+                    field,
+                    format.getValue() instanceof String
+                            ? quoted(format.getValue()) + " is not a valid " + simpleType(format.getTargetType())
+                                    + detailOf(format)
+                            : "has the wrong type; expected " + simpleType(format.getTargetType()));
         }
         if (json instanceof MismatchedInputException mismatch) {
             if (field.isEmpty()) {
-                return Problems.of(HttpStatus.BAD_REQUEST, "invalid",
-                        "the request body must be a JSON object", List.of());
+                return Problems.of(
+                        HttpStatus.BAD_REQUEST, "invalid", "the request body must be a JSON object", List.of());
             }
             if (String.valueOf(mismatch.getOriginalMessage()).startsWith("Cannot map `null`")) {
                 // Jackson's words for a primitive that is missing or null (FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -253,13 +265,23 @@ class ApiProblemAdvice {
     private static ProblemDetail syntaxProblem(JacksonException json, String field) {
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
         if (json instanceof StreamReadException && duplicate.find()) {
-            return Problems.invalid(field.isEmpty() || field.endsWith(duplicate.group(1)) ? duplicate.group(1)
-                    : field + "." + duplicate.group(1), "appears more than once; give each field once");
+            return Problems.invalid(
+                    field.isEmpty() || field.endsWith(duplicate.group(1))
+                            ? duplicate.group(1)
+                            : field + "." + duplicate.group(1),
+                    "appears more than once; give each field once");
         }
         if (json instanceof StreamReadException read) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "the request body is not valid JSON"
-                    + (read.getLocation() == null ? "" : " (line " + read.getLocation().getLineNr() + ", column "
-                    + read.getLocation().getColumnNr() + ")") + ": " + read.getOriginalMessage(), List.of());
+            return Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
+                    "the request body is not valid JSON"
+                            + (read.getLocation() == null
+                                    ? ""
+                                    : " (line " + read.getLocation().getLineNr() + ", column "
+                                            + read.getLocation().getColumnNr() + ")")
+                            + ": " + read.getOriginalMessage(),
+                    List.of());
         }
         return Problems.invalid(field.isEmpty() ? "body" : field, json.getOriginalMessage());
     }
@@ -285,8 +307,7 @@ class ApiProblemAdvice {
 
     private static String detailOf(InvalidFormatException e) {
         Throwable cause = e.getCause();
-        return cause instanceof IllegalArgumentException && cause.getMessage() != null ? ": " + cause.getMessage()
-                : "";
+        return cause instanceof IllegalArgumentException && cause.getMessage() != null ? ": " + cause.getMessage() : "";
     }
 
     private static String rootMessage(Throwable e) {
@@ -308,8 +329,10 @@ class ApiProblemAdvice {
             return "value";
         }
         if (type.isEnum()) {
-            return "value (one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).toList() + ")";
+            return "value (one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.toString().toLowerCase(Locale.ROOT))
+                            .toList() + ")";
         }
         return switch (type.getSimpleName()) {
             case "Instant" -> "time (ISO 8601, for example 2026-11-22T10:15:00Z)";
@@ -318,8 +341,12 @@ class ApiProblemAdvice {
             case "Boolean", "boolean" -> "boolean (true or false)";
             case "String" -> "text";
             case "UUID" -> "id (a UUID)";
-            default -> type.getSimpleName().endsWith("Id") ? "id (a UUID)"
-                    : type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+            default ->
+                type.getSimpleName().endsWith("Id")
+                        ? "id (a UUID)"
+                        : type.getSimpleName()
+                                .replaceAll("([a-z])([A-Z])", "$1 $2")
+                                .toLowerCase(Locale.ROOT);
         };
     }
 

@@ -14,7 +14,8 @@ import java.util.Optional;
 final class ApiTimes {
 
     static final Instant EARLIEST = Instant.EPOCH;
-    static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+    static final Instant LATEST =
+            LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
     static final String RANGE = "lies outside the years 1970 to 9999";
 
     private ApiTimes() {}
@@ -40,8 +41,8 @@ final class ApiTimes {
         try {
             instant = Instant.parse(text.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time in ISO 8601 (such as "
-                    + "2026-11-22T10:15:00Z)");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a time in ISO 8601 (such as " + "2026-11-22T10:15:00Z)");
         }
         problemOf(instant).ifPresent(problem -> {
             throw new IllegalArgumentException("'" + text + "' " + problem);

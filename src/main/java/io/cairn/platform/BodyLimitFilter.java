@@ -36,16 +36,23 @@ class BodyLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || request.getContentType() != null
-                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+                        && request.getContentType()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .startsWith("multipart/form-data");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large",
-                    "the request body of " + request.getContentLengthLong() + " bytes is larger than the limit of "
-                            + limit + " bytes", List.of()));
+            Problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "too-large",
+                            "the request body of " + request.getContentLengthLong()
+                                    + " bytes is larger than the limit of " + limit + " bytes",
+                            List.of()));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

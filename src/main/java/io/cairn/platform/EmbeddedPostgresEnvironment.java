@@ -51,20 +51,28 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             return;
         }
         Path dataDirectory = Path.of(environment.getProperty("cairn.embedded-db.data-dir", "./cairn-data"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         boolean clean = environment.getProperty("cairn.embedded-db.clean", Boolean.class, false);
         boolean durable = environment.getProperty("cairn.embedded-db.durable", Boolean.class, true);
         int port = environment.getProperty("cairn.embedded-db.port", Integer.class, 0);
         String database = databaseName(environment.getProperty("cairn.embedded-db.database", "cairn"));
 
-        Running running = serversByDirectory.computeIfAbsent(dataDirectory,
-                dir -> start(dir, clean, durable, port));
+        Running running = serversByDirectory.computeIfAbsent(dataDirectory, dir -> start(dir, clean, durable, port));
         createDatabaseIfMissing(running.server(), database);
-        environment.getPropertySources().addFirst(new MapPropertySource("cairnEmbeddedPostgres", Map.of(
-                "spring.datasource.url", running.server().getJdbcUrl("postgres", database),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", running.password(),
-                "cairn.embedded-db.active", "true")));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "cairnEmbeddedPostgres",
+                        Map.of(
+                                "spring.datasource.url",
+                                running.server().getJdbcUrl("postgres", database),
+                                "spring.datasource.username",
+                                "postgres",
+                                "spring.datasource.password",
+                                running.password(),
+                                "cairn.embedded-db.active",
+                                "true")));
     }
 
     private static String databaseName(String configured) {
@@ -73,8 +81,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         }
         if (!configured.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException(
-                    "cairn.embedded-db.database must be lower-case letters, digits and underscores, got '"
-                            + configured + "'");
+                    "cairn.embedded-db.database must be lower-case letters, digits and underscores, got '" + configured
+                            + "'");
         }
         return configured;
     }
@@ -125,8 +133,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         }
     }
 
-    private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean clean, boolean durable,
-            String password) {
+    private static EmbeddedPostgres.Builder builder(
+            Path dataDirectory, boolean clean, boolean durable, String password) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(clean)
@@ -175,7 +183,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
     /** Stops the server of a data directory, as a shutdown would; for tests of restarts. */
     static void stop(Path dataDirectory) {
-        Running running = serversByDirectory.remove(dataDirectory.toAbsolutePath().normalize());
+        Running running =
+                serversByDirectory.remove(dataDirectory.toAbsolutePath().normalize());
         if (running != null) {
             close(running);
         }

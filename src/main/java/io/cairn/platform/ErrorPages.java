@@ -39,7 +39,8 @@ class ErrorPages implements ErrorController {
 
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
-        HttpStatus status = clientProblem(request).map(p -> HttpStatus.valueOf(p.getStatus()))
+        HttpStatus status = clientProblem(request)
+                .map(p -> HttpStatus.valueOf(p.getStatus()))
                 .orElseGet(() -> status(request));
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
@@ -57,7 +58,8 @@ class ErrorPages implements ErrorController {
         if (uri instanceof String path && path.length() <= MAX_ECHO) {
             problem.setInstance(URI.create(UriUtils.encodePath(path, StandardCharsets.UTF_8)));
         }
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
@@ -70,7 +72,8 @@ class ErrorPages implements ErrorController {
         if (failure == null) {
             return Optional.empty();
         }
-        Optional<ProblemDetail> known = unreadableRequests.problemOf(failure)
+        Optional<ProblemDetail> known = unreadableRequests
+                .problemOf(failure)
                 .or(() -> failure instanceof Exception e ? Problems.sentTheWrongWay(e) : Optional.empty());
         if (known.isPresent()) {
             return known;
@@ -90,10 +93,11 @@ class ErrorPages implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = String.valueOf(uri);
         return switch (status) {
-            case BAD_REQUEST -> "the request cannot be read: its address, query or headers hold something Cairn "
-                    + "does not accept (an encoded slash, backslash or NUL, or a character that must be encoded)";
-            case NOT_FOUND -> "there is nothing at " + (path.length() > MAX_ECHO
-                    ? path.substring(0, MAX_ECHO) + "..." : path);
+            case BAD_REQUEST ->
+                "the request cannot be read: its address, query or headers hold something Cairn "
+                        + "does not accept (an encoded slash, backslash or NUL, or a character that must be encoded)";
+            case NOT_FOUND ->
+                "there is nothing at " + (path.length() > MAX_ECHO ? path.substring(0, MAX_ECHO) + "..." : path);
             case METHOD_NOT_ALLOWED -> "this address does not accept that method";
             case UNSUPPORTED_MEDIA_TYPE -> "this address does not accept a body of that Content-Type";
             case CONTENT_TOO_LARGE -> "the request body is larger than this address accepts";
@@ -109,7 +113,8 @@ class ErrorPages implements ErrorController {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown) {
             return thrown;
         }
-        return request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof Throwable resolved ? resolved
+        return request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof Throwable resolved
+                ? resolved
                 : null;
     }
 

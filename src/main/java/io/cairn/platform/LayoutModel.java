@@ -63,9 +63,13 @@ class LayoutModel extends PageModel {
         if (actor == null) {
             return new Navigation(false, false, false, false, false, false, false);
         }
-        return new Navigation(actor.hasAny(Role.REPORTER, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER),
-                actor.hasAny(Role.HANDLER, Role.COORDINATOR), actor.has(Role.ADMIN), actor.has(Role.AUDITOR),
-                actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.ADMIN), actor.has(Role.COORDINATOR),
+        return new Navigation(
+                actor.hasAny(Role.REPORTER, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER),
+                actor.hasAny(Role.HANDLER, Role.COORDINATOR),
+                actor.has(Role.ADMIN),
+                actor.has(Role.AUDITOR),
+                actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.ADMIN),
+                actor.has(Role.COORDINATOR),
                 actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR));
     }
 
@@ -75,8 +79,14 @@ class LayoutModel extends PageModel {
      * articles; the recurring incidents and the corrective actions of all reviews (coordinators); the list of
      * everyone's incidents (staff; a reporter follows their own under My reports).
      */
-    record Navigation(boolean report, boolean handle, boolean admin, boolean audit, boolean knowledge,
-            boolean recurring, boolean incidents) {}
+    record Navigation(
+            boolean report,
+            boolean handle,
+            boolean admin,
+            boolean audit,
+            boolean knowledge,
+            boolean recurring,
+            boolean incidents) {}
 
     /**
      * This page in each language. A page shown after a POST (a form with errors) leads to its page address (see
@@ -84,14 +94,19 @@ class LayoutModel extends PageModel {
      */
     static List<LanguageLink> languageLinks(HttpServletRequest request, @Nullable String pageAddress) {
         Object failedPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        UriComponentsBuilder page = UriComponentsBuilder.fromPath(failedPath instanceof String path ? path
-                : pageAddress != null ? pageAddress : request.getRequestURI());
+        UriComponentsBuilder page = UriComponentsBuilder.fromPath(
+                failedPath instanceof String path ? path : pageAddress != null ? pageAddress : request.getRequestURI());
         if ("GET".equals(request.getMethod()) && failedPath == null) {
             page.query(request.getQueryString());
         }
         return LANGUAGES.entrySet().stream()
-                .map(language -> new LanguageLink(language.getKey(), language.getValue(), page.cloneBuilder()
-                        .replaceQueryParam("lang", language.getKey()).build().toUriString()))
+                .map(language -> new LanguageLink(
+                        language.getKey(),
+                        language.getValue(),
+                        page.cloneBuilder()
+                                .replaceQueryParam("lang", language.getKey())
+                                .build()
+                                .toUriString()))
                 .toList();
     }
 

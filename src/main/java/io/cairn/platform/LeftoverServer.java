@@ -32,9 +32,11 @@ final class LeftoverServer {
     static final String PID_FILE = "postmaster.pid";
     /** zonky's lock: held by the JVM that runs a server on the directory for as long as it runs it. */
     private static final String LOCK_FILE = "epg-lock";
+
     private static final Duration POLL = Duration.ofMillis(50);
     /** Fast shutdown ends with a checkpoint, which may write the shared buffers out. */
     private static final Duration FAST_SHUTDOWN = Duration.ofSeconds(60);
+
     private static final Duration HARDER_SHUTDOWN = Duration.ofSeconds(10);
 
     private LeftoverServer() {}
@@ -51,8 +53,8 @@ final class LeftoverServer {
             log.info("The embedded PostgreSQL in " + dataDirectory + " did not stop cleanly (process " + pid.orElse(-1L)
                     + " is gone); PostgreSQL recovers from its write-ahead log as it starts");
         } else if (isServerOf(process.get(), dataDirectory)) {
-            log.warn("An embedded PostgreSQL (process " + process.get().pid() + ") is still running in "
-                    + dataDirectory + ", left by a run of Cairn that ended without stopping it: stopping it");
+            log.warn("An embedded PostgreSQL (process " + process.get().pid() + ") is still running in " + dataDirectory
+                    + ", left by a run of Cairn that ended without stopping it: stopping it");
             stop(process.get(), dataDirectory, log);
         } else {
             log.warn("Removing the stale " + PID_FILE + " in " + dataDirectory + ": process " + pid.get()
@@ -65,7 +67,9 @@ final class LeftoverServer {
     static Optional<Long> postmasterPid(Path dataDirectory) {
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve(PID_FILE), StandardCharsets.UTF_8);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).strip()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -73,9 +77,11 @@ final class LeftoverServer {
 
     /** Whether the process is a PostgreSQL server of the data directory. */
     static boolean isServerOf(ProcessHandle process, Path dataDirectory) {
-        boolean postgres = process.info().command()
+        boolean postgres = process.info()
+                .command()
                 .map(command -> Path.of(command).getFileName().toString())
-                .filter(name -> name.startsWith("postgres")).isPresent();
+                .filter(name -> name.startsWith("postgres"))
+                .isPresent();
         if (!postgres) {
             return false;
         }
@@ -132,14 +138,17 @@ final class LeftoverServer {
             }
             log.warn("The leftover embedded PostgreSQL (process " + server.pid() + ") did not stop on SIG" + signal);
         }
-        throw new IllegalStateException("could not stop the leftover embedded PostgreSQL (process " + server.pid()
-                + ") in " + dataDirectory);
+        throw new IllegalStateException(
+                "could not stop the leftover embedded PostgreSQL (process " + server.pid() + ") in " + dataDirectory);
     }
 
     private static void send(String signal, ProcessHandle server) {
         try {
             new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException("could not signal the leftover embedded PostgreSQL", e);
         } catch (InterruptedException e) {
@@ -151,7 +160,10 @@ final class LeftoverServer {
     /** Whether the server ended within the time: it removes its {@code postmaster.pid} as the last thing it does. */
     private static boolean awaitStop(ProcessHandle server, Path dataDirectory, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (server.isAlive() && postmasterPid(dataDirectory).filter(pid -> pid == server.pid()).isPresent()) {
+        while (server.isAlive()
+                && postmasterPid(dataDirectory)
+                        .filter(pid -> pid == server.pid())
+                        .isPresent()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

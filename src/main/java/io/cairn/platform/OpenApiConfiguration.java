@@ -32,17 +32,29 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI cairnOpenApi() {
         Components components = new Components()
-                .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("A personal API token (Account - API tokens, or POST /api/v1/me/tokens), sent as "
-                                + "`Authorization: Bearer cairn_...`."))
-                .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                        .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
-                        .description("The session of a user signed in to the web UI. A request that changes something "
-                                + "also needs the session's CSRF token in the `X-CSRF-TOKEN` header."))
+                .addSecuritySchemes(
+                        TOKEN,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description(
+                                        "A personal API token (Account - API tokens, or POST /api/v1/me/tokens), sent as "
+                                                + "`Authorization: Bearer cairn_...`."))
+                .addSecuritySchemes(
+                        SESSION,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.COOKIE)
+                                .name("JSESSIONID")
+                                .description(
+                                        "The session of a user signed in to the web UI. A request that changes something "
+                                                + "also needs the session's CSRF token in the `X-CSRF-TOKEN` header."))
                 .addSchemas(ProblemResponses.PROBLEM, problem());
         ProblemResponses.shared().forEach(components::addResponses);
         return new OpenAPI()
-                .info(new Info().title("Cairn API").version("v1")
+                .info(new Info()
+                        .title("Cairn API")
+                        .version("v1")
                         .description("Security incident management: report incidents, triage and handle them through "
                                 + "playbooks and tasks, keep SLAs, learn from reviews, and audit every step.\n\n"
                                 + "Authenticate with a personal API token as `Authorization: Bearer cairn_...`. "
@@ -69,20 +81,37 @@ class OpenApiConfiguration {
         fieldProblem.put("field", text("The field's name, such as `impact` or `category.rsitType`."));
         fieldProblem.put("message", text("What is wrong with it, as the user reads it."));
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", text("A URI that names the kind of problem, such as `urn:cairn:problem:invalid`, "
-                + "`urn:cairn:problem:not-found`, `urn:cairn:problem:stale`.").format("uri-reference"));
+        properties.put(
+                "type",
+                text("A URI that names the kind of problem, such as `urn:cairn:problem:invalid`, "
+                                + "`urn:cairn:problem:not-found`, `urn:cairn:problem:stale`.")
+                        .format("uri-reference"));
         properties.put("title", text("The HTTP status's phrase, such as `Bad Request`."));
-        properties.put("status", new JsonSchema().types(Set.of("integer")).format("int32").minimum(
-                java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599))
-                .description("The HTTP status code."));
+        properties.put(
+                "status",
+                new JsonSchema()
+                        .types(Set.of("integer"))
+                        .format("int32")
+                        .minimum(java.math.BigDecimal.valueOf(400))
+                        .maximum(java.math.BigDecimal.valueOf(599))
+                        .description("The HTTP status code."));
         properties.put("detail", text("What went wrong, in words a user can act on."));
-        properties.put("instance", text("The request path the problem occurred at.").format("uri-reference"));
-        properties.put("errors", new JsonSchema().types(Set.of("array")).description(
-                "The fields at fault and what is wrong with each; absent when no one field is to blame.")
-                .items(new JsonSchema().types(Set.of("object")).properties(fieldProblem)
-                        .required(List.of("field", "message"))));
-        return new JsonSchema().types(Set.of("object")).properties(properties).required(List.of("type", "title",
-                        "status"))
+        properties.put(
+                "instance", text("The request path the problem occurred at.").format("uri-reference"));
+        properties.put(
+                "errors",
+                new JsonSchema()
+                        .types(Set.of("array"))
+                        .description(
+                                "The fields at fault and what is wrong with each; absent when no one field is to blame.")
+                        .items(new JsonSchema()
+                                .types(Set.of("object"))
+                                .properties(fieldProblem)
+                                .required(List.of("field", "message"))));
+        return new JsonSchema()
+                .types(Set.of("object"))
+                .properties(properties)
+                .required(List.of("type", "title", "status"))
                 .description("An RFC 9457 problem detail: why a request was refused, naming the fields at fault.")
                 .examples(List.of(example()));
     }

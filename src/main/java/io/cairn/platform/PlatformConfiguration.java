@@ -36,7 +36,8 @@ class PlatformConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             Locale requested = request.getLocale();
-            return requested != null && requested.getLanguage().equals("nl") ? Locale.forLanguageTag("nl")
+            return requested != null && requested.getLanguage().equals("nl")
+                    ? Locale.forLanguageTag("nl")
                     : Locale.ENGLISH;
         });
         return resolver;

@@ -51,23 +51,36 @@ final class ProblemResponses implements OperationCustomizer {
      */
     private static final Set<String> ALWAYS_ALLOWED_READS = Set.of("/api/v1/me");
 
-    private static final Set<RequestMethod> SAFE = Set.of(RequestMethod.GET, RequestMethod.HEAD,
-            RequestMethod.OPTIONS);
+    private static final Set<RequestMethod> SAFE = Set.of(RequestMethod.GET, RequestMethod.HEAD, RequestMethod.OPTIONS);
 
     /** The problem responses that rules give, shared as components/responses. */
     enum Shared {
-        INVALID(400, "Invalid", "The request is malformed or breaks a rule: a missing, malformed or out-of-range "
-                + "value, an unknown field, a wrong type. `errors` names each field at fault."),
-        UNAUTHENTICATED(401, "Unauthenticated", "No valid credentials: sign in, or send a personal API token as "
-                + "`Authorization: Bearer <token>`. Also when the token is unknown, revoked or expired, or the account "
-                + "was disabled."),
-        FORBIDDEN(403, "Forbidden", "The caller may not do this: a role it lacks, a one-time password it must change "
-                + "first (POST /api/v1/me/password), or, with a session, a change without its CSRF token."),
+        INVALID(
+                400,
+                "Invalid",
+                "The request is malformed or breaks a rule: a missing, malformed or out-of-range "
+                        + "value, an unknown field, a wrong type. `errors` names each field at fault."),
+        UNAUTHENTICATED(
+                401,
+                "Unauthenticated",
+                "No valid credentials: sign in, or send a personal API token as "
+                        + "`Authorization: Bearer <token>`. Also when the token is unknown, revoked or expired, or the account "
+                        + "was disabled."),
+        FORBIDDEN(
+                403,
+                "Forbidden",
+                "The caller may not do this: a role it lacks, a one-time password it must change "
+                        + "first (POST /api/v1/me/password), or, with a session, a change without its CSRF token."),
         NOT_FOUND(404, "NotFound", "The object does not exist, or the caller may not know that it does."),
-        STALE(409, "Stale", "`version` is no longer the stored version: someone else changed it first; reload and "
-                + "try again."),
-        TOO_LARGE(413, "ContentTooLarge", "The body is larger than the limit: `cairn.api.max-body-size` (1 MB by "
-                + "default) for JSON and text, `spring.servlet.multipart.max-file-size` for a file."),
+        STALE(
+                409,
+                "Stale",
+                "`version` is no longer the stored version: someone else changed it first; reload and " + "try again."),
+        TOO_LARGE(
+                413,
+                "ContentTooLarge",
+                "The body is larger than the limit: `cairn.api.max-body-size` (1 MB by "
+                        + "default) for JSON and text, `spring.servlet.multipart.max-file-size` for a file."),
         UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType", "The body is not of a media type this operation reads.");
 
         final String status;
@@ -96,8 +109,8 @@ final class ProblemResponses implements OperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
-        @Nullable RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
-                RequestMapping.class);
+        @Nullable
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         String path = pathOf(handler, mapping);
         if (path.startsWith(PUBLIC_API)) {
             operation.setSecurity(List.of());
@@ -105,8 +118,10 @@ final class ProblemResponses implements OperationCustomizer {
         ownTagsOnly(operation, handler);
         Map<String, ApiResponse> responses = new TreeMap<>();
         if (operation.getResponses() != null) {
-            operation.getResponses().forEach((status, response) -> responses.put(status, isProblem(status)
-                    ? declaredProblem(status, response) : response));
+            operation
+                    .getResponses()
+                    .forEach((status, response) ->
+                            responses.put(status, isProblem(status) ? declaredProblem(status, response) : response));
         }
         Set<RequestMethod> methods = mapping == null ? Set.of() : Set.of(mapping.method());
         for (Shared shared : byRule(operation, handler, path, methods)) {
@@ -121,8 +136,8 @@ final class ProblemResponses implements OperationCustomizer {
     }
 
     /** The shared problems an operation can answer, by rule from its input and who may call it. */
-    private static List<Shared> byRule(Operation operation, HandlerMethod handler, String path,
-            Set<RequestMethod> methods) {
+    private static List<Shared> byRule(
+            Operation operation, HandlerMethod handler, String path, Set<RequestMethod> methods) {
         boolean body = operation.getRequestBody() != null;
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean inPath = parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()));
@@ -165,19 +180,24 @@ final class ProblemResponses implements OperationCustomizer {
         @Nullable HttpStatus known = status.matches("\\d{3}") ? HttpStatus.resolve(Integer.parseInt(status)) : null;
         boolean wordless = response.getDescription() == null
                 || known != null && response.getDescription().equals(known.getReasonPhrase());
-        return Arrays.stream(Shared.values()).filter(shared -> wordless && shared.status.equals(status)).findFirst()
-                .map(Shared::reference).orElseGet(() -> problem(response));
+        return Arrays.stream(Shared.values())
+                .filter(shared -> wordless && shared.status.equals(status))
+                .findFirst()
+                .map(Shared::reference)
+                .orElseGet(() -> problem(response));
     }
 
     private static ApiResponse problem(ApiResponse response) {
-        return response.content(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        return response.content(new Content()
+                .addMediaType(
+                        PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
     /** The method's own tags, when it has any, instead of its controller's. */
     private static void ownTagsOnly(Operation operation, HandlerMethod handler) {
         List<String> own = AnnotatedElementUtils.findAllMergedAnnotations(handler.getMethod(), Tag.class).stream()
-                .map(Tag::name).toList();
+                .map(Tag::name)
+                .toList();
         if (!own.isEmpty()) {
             operation.setTags(own);
         }
@@ -187,8 +207,8 @@ final class ProblemResponses implements OperationCustomizer {
     private static boolean versioned(HandlerMethod handler) {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-            if (param != null && "version".equals(param.name().isEmpty() ? parameter.getParameterName()
-                    : param.name())) {
+            if (param != null
+                    && "version".equals(param.name().isEmpty() ? parameter.getParameterName() : param.name())) {
                 return true;
             }
             if (parameter.hasParameterAnnotation(RequestBody.class) && hasVersion(parameter.getParameterType())) {
@@ -200,14 +220,17 @@ final class ProblemResponses implements OperationCustomizer {
 
     private static boolean hasVersion(Class<?> type) {
         if (type.isRecord()) {
-            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).anyMatch("version"::equals);
+            return Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .anyMatch("version"::equals);
         }
         return BeanUtils.getPropertyDescriptor(type, "version") != null;
     }
 
     private static String pathOf(HandlerMethod handler, @Nullable RequestMapping mapping) {
-        @Nullable RequestMapping controller = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(),
-                RequestMapping.class);
+        @Nullable
+        RequestMapping controller =
+                AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
         return first(controller) + first(mapping);
     }
 

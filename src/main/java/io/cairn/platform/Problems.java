@@ -26,15 +26,21 @@ final class Problems {
         problem.setType(URI.create("urn:cairn:problem:" + type));
         problem.setTitle(status.getReasonPhrase());
         if (!fields.isEmpty()) {
-            problem.setProperty("errors", fields.stream()
-                    .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+            problem.setProperty(
+                    "errors",
+                    fields.stream()
+                            .map(f -> Map.of("field", f.field(), "message", f.message()))
+                            .toList());
         }
         return problem;
     }
 
     static ProblemDetail of(Refusal refusal) {
-        return of(HttpStatus.valueOf(refusal.kind().status()), refusal.kind().name().toLowerCase(Locale.ROOT)
-                .replace('_', '-'), refusal.message(), refusal.fields());
+        return of(
+                HttpStatus.valueOf(refusal.kind().status()),
+                refusal.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                refusal.message(),
+                refusal.fields());
     }
 
     /**
@@ -78,8 +84,11 @@ final class Problems {
 
     /** A 400 naming each field at fault and its problem. */
     static ProblemDetail invalid(List<Refusal.FieldProblem> fields) {
-        return of(HttpStatus.BAD_REQUEST, "invalid", fields.stream().map(f -> f.field() + ": " + f.message())
-                .collect(Collectors.joining("; ")), fields);
+        return of(
+                HttpStatus.BAD_REQUEST,
+                "invalid",
+                fields.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")),
+                fields);
     }
 
     /**
@@ -88,43 +97,64 @@ final class Problems {
      */
     static Optional<ProblemDetail> sentTheWrongWay(Exception failure) {
         if (failure instanceof HttpRequestMethodNotSupportedException e) {
-            String supported = e.getSupportedHttpMethods() == null ? "" : e.getSupportedHttpMethods().stream()
-                    .map(HttpMethod::name).collect(Collectors.joining(", "));
-            return Optional.of(of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
-                    "this address does not accept " + e.getMethod() + (supported.isEmpty() ? ""
-                            : "; it accepts " + supported), List.of()));
+            String supported = e.getSupportedHttpMethods() == null
+                    ? ""
+                    : e.getSupportedHttpMethods().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+            return Optional.of(of(
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    "method-not-allowed",
+                    "this address does not accept " + e.getMethod()
+                            + (supported.isEmpty() ? "" : "; it accepts " + supported),
+                    List.of()));
         }
         if (failure instanceof HttpMediaTypeNotSupportedException e) {
             MediaType sent = e.getContentType();
-            return Optional.of(of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    (sent == null || sent.getSubtype().isEmpty() ? "the request names no Content-Type"
-                            : "the body is sent as " + sent.getType() + "/" + sent.getSubtype())
-                            + "; send it as " + typesOf(e.getSupportedMediaTypes(), " or "), List.of()));
+            return Optional.of(of(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    (sent == null || sent.getSubtype().isEmpty()
+                                    ? "the request names no Content-Type"
+                                    : "the body is sent as " + sent.getType() + "/" + sent.getSubtype())
+                            + "; send it as " + typesOf(e.getSupportedMediaTypes(), " or "),
+                    List.of()));
         }
         if (failure instanceof HttpMediaTypeNotAcceptableException e) {
-            return Optional.of(of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "this address answers "
-                    + "only with " + typesOf(e.getSupportedMediaTypes(), ", ") + "; the Accept header allows none "
-                    + "of them", List.of()));
+            return Optional.of(of(
+                    HttpStatus.NOT_ACCEPTABLE,
+                    "not-acceptable",
+                    "this address answers "
+                            + "only with " + typesOf(e.getSupportedMediaTypes(), ", ")
+                            + "; the Accept header allows none "
+                            + "of them",
+                    List.of()));
         }
         return Optional.empty();
     }
 
     /** The media types, without parameters, wildcards and suffix patterns ({@code application/*+json}). */
     private static String typesOf(List<MediaType> types, String separator) {
-        return types.stream().filter(type -> !type.isWildcardSubtype() && !type.getSubtype().startsWith("*+"))
-                .map(type -> type.getType() + "/" + type.getSubtype()).distinct()
+        return types.stream()
+                .filter(type -> !type.isWildcardSubtype() && !type.getSubtype().startsWith("*+"))
+                .map(type -> type.getType() + "/" + type.getSubtype())
+                .distinct()
                 .collect(Collectors.joining(separator));
     }
 
     /** A 409 for a write that broke a database constraint: a duplicate, or a reference to something absent. */
     static ProblemDetail conflictWithStoredData() {
-        return of(HttpStatus.CONFLICT, "conflict", "the change conflicts with stored data (a duplicate or a "
-                + "reference to something absent)", List.of());
+        return of(
+                HttpStatus.CONFLICT,
+                "conflict",
+                "the change conflicts with stored data (a duplicate or a " + "reference to something absent)",
+                List.of());
     }
 
     /** A 409 for a write that lost a race with another writer of the same object; nothing of it was stored. */
     static ProblemDetail concurrentChange() {
-        return of(HttpStatus.CONFLICT, "stale", "version: someone else changed this at the same time; reload and "
-                + "try again", List.of(field("version", "is no longer the stored version")));
+        return of(
+                HttpStatus.CONFLICT,
+                "stale",
+                "version: someone else changed this at the same time; reload and " + "try again",
+                List.of(field("version", "is no longer the stored version")));
     }
 }

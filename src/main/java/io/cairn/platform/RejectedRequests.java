@@ -137,7 +137,9 @@ class RejectedRequests implements WebServerFactoryCustomizer<TomcatServletWebSer
                         + "accepts, or malformed";
             }
             String lower = uri.toLowerCase(Locale.ROOT);
-            for (var encoded : List.of(List.of("%00", "an encoded NUL (%00)"), List.of("%2f", "an encoded slash (%2F)"),
+            for (var encoded : List.of(
+                    List.of("%00", "an encoded NUL (%00)"),
+                    List.of("%2f", "an encoded slash (%2F)"),
                     List.of("%5c", "an encoded backslash (%5C)"))) {
                 if (lower.contains(encoded.get(0))) {
                     return "the address holds " + encoded.get(1) + ", which Cairn does not accept";
@@ -166,9 +168,16 @@ class RejectedRequests implements WebServerFactoryCustomizer<TomcatServletWebSer
                     <header><p class="error-status">%d</p><h1>%s</h1></header><p>%s</p>
                     <footer><a role="button" href="%s/incidents">%s</a></footer>
                     </article></main></body></html>
-                    """.formatted(locale.getLanguage(), status.value(), contextPath, contextPath, status.value(),
-                    HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(text), contextPath,
-                    HtmlUtils.htmlEscape(text("error.back", "Go to the incident list", locale)));
+                    """.formatted(
+                            locale.getLanguage(),
+                            status.value(),
+                            contextPath,
+                            contextPath,
+                            status.value(),
+                            HtmlUtils.htmlEscape(title),
+                            HtmlUtils.htmlEscape(text),
+                            contextPath,
+                            HtmlUtils.htmlEscape(text("error.back", "Go to the incident list", locale)));
         }
 
         private String text(String code, String fallback, Locale locale) {
@@ -189,6 +198,5 @@ class RejectedRequests implements WebServerFactoryCustomizer<TomcatServletWebSer
             }
             return language.toLowerCase(Locale.ROOT).startsWith("nl") ? Locale.forLanguageTag("nl") : Locale.ENGLISH;
         }
-
     }
 }

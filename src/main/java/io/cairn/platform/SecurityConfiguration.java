@@ -41,11 +41,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfiguration {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final String[] PUBLIC = {"/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
-        "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**",
-        "/swagger-ui/**", "/swagger-ui.html", "/report", "/report/**", "/follow-up", "/follow-up/**",
+    private static final String[] PUBLIC = {
+        "/login",
+        "/webjars/**",
+        "/css/**",
+        "/js/**",
+        "/images/**",
+        "/favicon.ico",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/error",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/report",
+        "/report/**",
+        "/follow-up",
+        "/follow-up/**",
         // self-help: the pages themselves show only articles for reporters to a reader without an account
-        "/help", "/help/**"};
+        "/help",
+        "/help/**"
+    };
 
     /**
      * No Micrometer observation around each security filter, authentication and authorisation: they cost about a
@@ -67,51 +84,59 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, IdentityManagement identity) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 // before the CSRF check, which asks whether the request authenticated with a token
                 .addFilterBefore(new BearerTokenFilter(identity), CsrfFilter.class)
                 .addFilterAfter(new AccountGuard(identity, true), AuthorizationFilter.class)
                 // a forged request rides on a session: one without a session is nobody's, one with a token is its own
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-                        !SAFE_METHODS.contains(request.getMethod())
-                                && !request.getServletPath().startsWith("/api/v1/public/")
-                                && request.getSession(false) != null && !identity.actingByToken()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                        && !request.getServletPath().startsWith("/api/v1/public/")
+                        && request.getSession(false) != null
+                        && !identity.actingByToken()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // a refused API call opens no session: there is no page to return to after signing in, and a
                 // request without a session cannot carry the session's CSRF token anyway
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new ExistingSessionCsrfTokens()))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> writeProblem(response,
-                                HttpStatus.UNAUTHORIZED, "unauthenticated",
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> writeProblem(
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
                                 "sign in, or send a personal API token as 'Authorization: Bearer <token>'"))
-                        .accessDeniedHandler((request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN,
-                                "forbidden", "this request is not allowed: " + e.getMessage())));
+                        .accessDeniedHandler((request, response, e) -> writeProblem(
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "this request is not allowed: " + e.getMessage())));
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, IdentityManagement identity) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .addFilterBefore(new SignInThrottleFilter(identity), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AccountGuard(identity, false), AuthorizationFilter.class)
-                .formLogin(form -> form.loginPage("/login").permitAll()
+                .formLogin(form -> form.loginPage("/login")
+                        .permitAll()
                         .successHandler(new SignedIn(identity))
                         .failureHandler((request, response, e) -> {
-                            identity.signInFailed(String.valueOf(request.getParameter("username")),
-                                    request.getRemoteAddr());
+                            identity.signInFailed(
+                                    String.valueOf(request.getParameter("username")), request.getRemoteAddr());
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
                                 + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
                                 + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -156,7 +181,9 @@ class SecurityConfiguration {
         }
 
         @Override
-        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+        public void onAuthenticationSuccess(
+                HttpServletRequest request,
+                HttpServletResponse response,
                 org.springframework.security.core.Authentication authentication)
                 throws ServletException, IOException {
             identity.signInSucceeded(authentication.getName());
@@ -186,7 +213,10 @@ class SecurityConfiguration {
             }
             var authentication = identity.authenticateBearer(header.substring(7).trim());
             if (authentication.isEmpty()) {
-                writeProblem(response, HttpStatus.UNAUTHORIZED, "invalid-token",
+                writeProblem(
+                        response,
+                        HttpStatus.UNAUTHORIZED,
+                        "invalid-token",
                         "the API token is unknown, revoked or expired, or its user is disabled");
                 return;
             }
@@ -212,7 +242,8 @@ class SecurityConfiguration {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !("POST".equals(request.getMethod()) && request.getServletPath().equals("/login"));
+            return !("POST".equals(request.getMethod())
+                    && request.getServletPath().equals("/login"));
         }
 
         @Override
@@ -235,8 +266,8 @@ class SecurityConfiguration {
      */
     private static final class AccountGuard extends OncePerRequestFilter {
 
-        private static final Set<String> ALLOWED_WITH_ONE_TIME_PASSWORD = Set.of("/account/password",
-                "/api/v1/me/password", "/api/v1/me", "/logout", "/favicon.ico");
+        private static final Set<String> ALLOWED_WITH_ONE_TIME_PASSWORD =
+                Set.of("/account/password", "/api/v1/me/password", "/api/v1/me", "/logout", "/favicon.ico");
 
         /** The password page needs its style sheets and scripts. */
         private static final List<String> ASSETS = List.of("/webjars/", "/css/", "/js/", "/images/");
@@ -253,7 +284,8 @@ class SecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             var authentication = SecurityContextHolder.getContext().getAuthentication();
-            boolean signedIn = authentication != null && authentication.isAuthenticated()
+            boolean signedIn = authentication != null
+                    && authentication.isAuthenticated()
                     && !"anonymousUser".equals(authentication.getPrincipal());
             if (signedIn && identity.currentActor().isEmpty()) {
                 SecurityContextHolder.clearContext();
@@ -261,24 +293,41 @@ class SecurityConfiguration {
                 if (session != null) {
                     session.invalidate();
                 }
-                refuse(request, response, HttpStatus.UNAUTHORIZED, "disabled", "this account was disabled",
+                refuse(
+                        request,
+                        response,
+                        HttpStatus.UNAUTHORIZED,
+                        "disabled",
+                        "this account was disabled",
                         "/login?disabled");
                 return;
             }
             if (signedIn && identity.mustChangePassword() && !allowedWithOneTimePassword(request.getServletPath())) {
-                refuse(request, response, HttpStatus.FORBIDDEN, "password-change-required",
-                        "choose a new password first (POST /api/v1/me/password)", "/account/password");
+                refuse(
+                        request,
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "password-change-required",
+                        "choose a new password first (POST /api/v1/me/password)",
+                        "/account/password");
                 return;
             }
             chain.doFilter(request, response);
         }
 
         private static boolean allowedWithOneTimePassword(String path) {
-            return ALLOWED_WITH_ONE_TIME_PASSWORD.contains(path) || ASSETS.stream().anyMatch(path::startsWith);
+            return ALLOWED_WITH_ONE_TIME_PASSWORD.contains(path)
+                    || ASSETS.stream().anyMatch(path::startsWith);
         }
 
-        private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                String type, String detail, String page) throws IOException {
+        private void refuse(
+                HttpServletRequest request,
+                HttpServletResponse response,
+                HttpStatus status,
+                String type,
+                String detail,
+                String page)
+                throws IOException {
             if (api) {
                 writeProblem(response, status, type, detail);
             } else {

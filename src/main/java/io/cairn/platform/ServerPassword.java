@@ -55,7 +55,8 @@ final class ServerPassword {
         }
         try {
             restrictToOwner(file);
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()).filter(text -> !text.isEmpty());
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+                    .filter(text -> !text.isEmpty());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the database password in " + file, e);
         }
@@ -65,7 +66,10 @@ final class ServerPassword {
     static void store(Path dataDirectory, String password) {
         try {
             Path file = ownerOnlyFile(dataDirectory, password);
-            Files.move(file, dataDirectory.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    file,
+                    dataDirectory.resolve(FILE_NAME),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the database password in " + dataDirectory, e);
@@ -94,7 +98,8 @@ final class ServerPassword {
 
     /** Whether the data directory's pg_hba.conf lets some connection in without a password. */
     static boolean trusts(Path dataDirectory) {
-        return hbaRules(dataDirectory).stream().anyMatch(rule -> TRUST.matcher(rule).find());
+        return hbaRules(dataDirectory).stream()
+                .anyMatch(rule -> TRUST.matcher(rule).find());
     }
 
     /**
@@ -126,7 +131,8 @@ final class ServerPassword {
     private static List<String> hbaRules(Path dataDirectory) {
         try {
             return Files.readAllLines(dataDirectory.resolve(HBA_FILE), StandardCharsets.UTF_8).stream()
-                    .filter(ServerPassword::isRule).toList();
+                    .filter(ServerPassword::isRule)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + dataDirectory.resolve(HBA_FILE), e);
         }

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServerWatchdog implements AutoCloseable {
 
-    private static final String SCRIPT = "read -r _; "
-            + "[ \"$(head -n 1 \"$2/" + LeftoverServer.PID_FILE + "\" 2>/dev/null)\" = \"$1\" ] && kill -INT \"$1\"";
+    private static final String SCRIPT = "read -r _; " + "[ \"$(head -n 1 \"$2/" + LeftoverServer.PID_FILE
+            + "\" 2>/dev/null)\" = \"$1\" ] && kill -INT \"$1\"";
 
     /** Held so that the pipe stays open for as long as this JVM runs: collecting it would close the pipe. */
     private final @Nullable Process shell;
@@ -33,14 +33,20 @@ final class ServerWatchdog implements AutoCloseable {
             return new ServerWatchdog(null);
         }
         try {
-            Process shell = new ProcessBuilder("sh", "-c", SCRIPT, "cairn-postgres-watchdog", pid.get().toString(),
-                    dataDirectory.toString())
+            Process shell = new ProcessBuilder(
+                            "sh",
+                            "-c",
+                            SCRIPT,
+                            "cairn-postgres-watchdog",
+                            pid.get().toString(),
+                            dataDirectory.toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             return new ServerWatchdog(shell);
         } catch (IOException e) {
-            log.warn("No watchdog for the embedded PostgreSQL: if this JVM is killed, the next start stops the server",
+            log.warn(
+                    "No watchdog for the embedded PostgreSQL: if this JVM is killed, the next start stops the server",
                     e);
             return new ServerWatchdog(null);
         }

@@ -39,10 +39,12 @@ class SignInPage {
     }
 
     @GetMapping("/login")
-    String signIn(@RequestParam(required = false) @Nullable String error,
+    String signIn(
+            @RequestParam(required = false) @Nullable String error,
             @RequestParam(required = false) @Nullable String wait,
             @RequestParam(required = false) @Nullable String logout,
-            @RequestParam(required = false) @Nullable String disabled, Model model) {
+            @RequestParam(required = false) @Nullable String disabled,
+            Model model) {
         if (identity.currentActor().isPresent() && error == null && wait == null && disabled == null) {
             return home();
         }

@@ -34,22 +34,23 @@ class StrictJson {
 
     @Bean
     JsonMapperBuilderCustomizer strictJsonReading() {
-        return builder -> builder
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, bool -> bool
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean, bool -> bool.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .addModule(new SimpleModule("cairn-strict-times")
-                        .addDeserializer(Instant.class, new IsoText<>(Instant.class, Instant::parse,
-                                ApiTimes::problemOf))
-                        .addDeserializer(LocalDate.class, new IsoText<>(LocalDate.class, LocalDate::parse,
-                                ApiTimes::problemOf)));
+                        .addDeserializer(
+                                Instant.class, new IsoText<>(Instant.class, Instant::parse, ApiTimes::problemOf))
+                        .addDeserializer(
+                                LocalDate.class,
+                                new IsoText<>(LocalDate.class, LocalDate::parse, ApiTimes::problemOf)));
     }
 
     /**
@@ -82,8 +83,7 @@ class StrictJson {
             }
             Optional<String> outside = problem.apply(value);
             if (outside.isPresent()) {
-                InvalidFormatException refused = new InvalidFormatException(parser, outside.get(), text,
-                        handledType());
+                InvalidFormatException refused = new InvalidFormatException(parser, outside.get(), text, handledType());
                 refused.initCause(new IllegalArgumentException(outside.get()));
                 throw refused;
             }

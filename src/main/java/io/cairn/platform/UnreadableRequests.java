@@ -30,7 +30,8 @@ class UnreadableRequests {
     private final String fileLimit;
 
     UnreadableRequests(@Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize) {
-        this.fileLimit = maxFileSize.toBytes() % (1024 * 1024) == 0 ? maxFileSize.toMegabytes() + " MB"
+        this.fileLimit = maxFileSize.toBytes() % (1024 * 1024) == 0
+                ? maxFileSize.toMegabytes() + " MB"
                 : maxFileSize.toBytes() + " bytes";
     }
 
@@ -47,46 +48,55 @@ class UnreadableRequests {
             }
             if (cause instanceof SizeLimitExceededException sizeLimit) {
                 // Tomcat's limit on the headers of one part (maxPartHeaderSize) has the same type as the request's
-                return Optional.of(String.valueOf(sizeLimit.getMessage()).startsWith("Header section")
-                        ? Problems.invalid("file", "the headers of a part, its file name among them, are longer "
-                                + "than the limit of " + sizeLimit.getPermittedSize() + " bytes; give the file a "
-                                + "shorter name")
-                        : tooLarge());
+                return Optional.of(
+                        String.valueOf(sizeLimit.getMessage()).startsWith("Header section")
+                                ? Problems.invalid(
+                                        "file",
+                                        "the headers of a part, its file name among them, are longer "
+                                                + "than the limit of " + sizeLimit.getPermittedSize()
+                                                + " bytes; give the file a "
+                                                + "shorter name")
+                                : tooLarge());
             }
             if (cause instanceof InvalidFileNameException) {
                 return Optional.of(Problems.invalid("file", "the file name holds a NUL character"));
             }
-            if (cause instanceof FileUploadException && String.valueOf(cause.getMessage()).contains("boundary")) {
-                return Optional.of(malformed("its Content-Type names no boundary (such as "
-                        + "'multipart/form-data; boundary=...')"));
+            if (cause instanceof FileUploadException
+                    && String.valueOf(cause.getMessage()).contains("boundary")) {
+                return Optional.of(malformed(
+                        "its Content-Type names no boundary (such as " + "'multipart/form-data; boundary=...')"));
             }
         }
         if (causes.stream().anyMatch(MaxUploadSizeExceededException.class::isInstance)) {
             return Optional.of(tooLarge());
         }
-        if (causes.stream().anyMatch(cause -> cause instanceof MultipartException
-                || cause instanceof FileUploadException)) {
+        if (causes.stream()
+                .anyMatch(cause -> cause instanceof MultipartException || cause instanceof FileUploadException)) {
             return Optional.of(malformed("it is truncated or malformed"));
         }
-        return causes.stream().filter(InvalidParameterException.class::isInstance).findFirst()
+        return causes.stream()
+                .filter(InvalidParameterException.class::isInstance)
+                .findFirst()
                 .map(cause -> unreadableParameters((InvalidParameterException) cause));
     }
 
     /** Tomcat could not read the query or a form body: too many parameters, or one not encoded as it should be. */
     private static ProblemDetail unreadableParameters(InvalidParameterException e) {
         HttpStatus status = e.getErrorCode() == 413 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-        return Problems.of(status, "unreadable", "the request's parameters (its query or form body) cannot be read",
-                List.of());
+        return Problems.of(
+                status, "unreadable", "the request's parameters (its query or form body) cannot be read", List.of());
     }
 
     private ProblemDetail tooLarge() {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "file: is larger than the limit of " + fileLimit
-                + " (spring.servlet.multipart.max-file-size)",
+        return Problems.of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "too-large",
+                "file: is larger than the limit of " + fileLimit + " (spring.servlet.multipart.max-file-size)",
                 List.of(Problems.field("file", "is larger than the limit of " + fileLimit)));
     }
 
     private static ProblemDetail malformed(String why) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "unreadable", "the multipart/form-data body cannot be read: " + why,
-                List.of());
+        return Problems.of(
+                HttpStatus.BAD_REQUEST, "unreadable", "the multipart/form-data body cannot be read: " + why, List.of());
     }
 }

@@ -27,10 +27,13 @@ public abstract class PageModel implements HandlerInterceptor, WebMvcConfigurer 
     }
 
     @Override
-    public final void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            @Nullable ModelAndView page) {
-        if (page == null || !page.hasView() || page.getView() instanceof RedirectView || page.getViewName() != null
-                && page.getViewName().startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)) {
+    public final void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable ModelAndView page) {
+        if (page == null
+                || !page.hasView()
+                || page.getView() instanceof RedirectView
+                || page.getViewName() != null
+                        && page.getViewName().startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)) {
             return;
         }
         addTo(page, request);

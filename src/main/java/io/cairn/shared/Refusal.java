@@ -18,8 +18,8 @@ import java.util.Optional;
  *     text a page shows when its bundle has no other; the message itself when there are no arguments
  * @param arguments the variable parts of the message, in the order of their placeholders; empty for a fixed text
  */
-public record Refusal(Kind kind, String message, List<FieldProblem> fields, String code, String template,
-        List<Object> arguments) {
+public record Refusal(
+        Kind kind, String message, List<FieldProblem> fields, String code, String template, List<Object> arguments) {
 
     /**
      * A reason a command may be refused: an explicit message code and the English text the API answers. Each module
@@ -83,8 +83,8 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
 
         /** A problem for a reason: {@code of("to", SharedRefusals.TOO_SHORT, 12)}. */
         public static FieldProblem of(String field, Reason reason, Object... arguments) {
-            return new FieldProblem(field, format(reason.template(), arguments), reason.code(), reason.template(),
-                    List.of(arguments));
+            return new FieldProblem(
+                    field, format(reason.template(), arguments), reason.code(), reason.template(), List.of(arguments));
         }
     }
 
@@ -100,14 +100,26 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
 
     /** A refusal with its own text for the whole, and the fields at fault. */
     public static Refusal of(Kind kind, List<FieldProblem> fields, Reason reason, Object... arguments) {
-        return new Refusal(kind, format(reason.template(), arguments), fields, reason.code(), reason.template(),
+        return new Refusal(
+                kind,
+                format(reason.template(), arguments),
+                fields,
+                reason.code(),
+                reason.template(),
                 List.of(arguments));
     }
 
     /** A refusal of several fields, its text their problems joined: {@code name: is already taken; key: ...}. */
     public static Refusal ofProblems(Kind kind, List<FieldProblem> fields) {
-        return of(kind, fields, SharedRefusals.GIVEN_TEXT, String.join("; ", fields.stream()
-                .map(problem -> problem.field() + ": " + problem.message()).toList()));
+        return of(
+                kind,
+                fields,
+                SharedRefusals.GIVEN_TEXT,
+                String.join(
+                        "; ",
+                        fields.stream()
+                                .map(problem -> problem.field() + ": " + problem.message())
+                                .toList()));
     }
 
     /** This refusal as the problem of another field, in its words: a refused answer among a report's answers. */
@@ -152,8 +164,9 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
 
     /** For a throttled refusal, how long the caller must wait before trying again (an HTTP Retry-After). */
     public Optional<Duration> retryAfter() {
-        return kind == Kind.THROTTLED && code.equals(SharedRefusals.THROTTLED.code())
-                && arguments.get(0) instanceof String seconds
+        return kind == Kind.THROTTLED
+                        && code.equals(SharedRefusals.THROTTLED.code())
+                        && arguments.get(0) instanceof String seconds
                 ? Optional.of(Duration.ofSeconds(Long.parseLong(seconds)))
                 : Optional.empty();
     }
@@ -161,8 +174,12 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
     public static Refusal stale(long expectedVersion, long storedVersion) {
         String expected = String.valueOf(expectedVersion);
         String stored = String.valueOf(storedVersion);
-        return of(Kind.STALE, List.of(FieldProblem.of("version", SharedRefusals.STALE_VERSION, expected, stored)),
-                SharedRefusals.STALE, expected, stored);
+        return of(
+                Kind.STALE,
+                List.of(FieldProblem.of("version", SharedRefusals.STALE_VERSION, expected, stored)),
+                SharedRefusals.STALE,
+                expected,
+                stored);
     }
 
     /**
@@ -174,7 +191,12 @@ public record Refusal(Kind kind, String message, List<FieldProblem> fields, Stri
     }
 
     private static Refusal ofField(Kind kind, FieldProblem problem) {
-        return new Refusal(kind, problem.field() + ": " + problem.message(), List.of(problem), problem.code(),
-                problem.field() + ": " + problem.template(), problem.arguments());
+        return new Refusal(
+                kind,
+                problem.field() + ": " + problem.message(),
+                List.of(problem),
+                problem.code(),
+                problem.field() + ": " + problem.template(),
+                problem.arguments());
     }
 }

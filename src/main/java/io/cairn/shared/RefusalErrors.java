@@ -54,8 +54,8 @@ public final class RefusalErrors {
      * what {@code key} makes of it, and problems of one key are joined by semicolons. A stale write is {@code
      * refusal.stale} under {@code form}, as in {@link #reject}.
      */
-    public static Map<String, String> byField(Refusal refusal, MessageSource messages, Locale locale,
-            UnaryOperator<String> key) {
+    public static Map<String, String> byField(
+            Refusal refusal, MessageSource messages, Locale locale, UnaryOperator<String> key) {
         Map<String, String> byField = new LinkedHashMap<>();
         if (refusal.kind() == Refusal.Kind.STALE) {
             // as in reject: the reader is told to look again, not which version numbers differ
@@ -63,24 +63,28 @@ public final class RefusalErrors {
             return byField;
         }
         if (refusal.fields().isEmpty()) {
-            byField.put(key.apply("form"), text(refusal.code(), refusal.template(), refusal.arguments(), messages,
-                    locale));
+            byField.put(
+                    key.apply("form"), text(refusal.code(), refusal.template(), refusal.arguments(), messages, locale));
         }
-        refusal.fields().forEach(problem -> byField.merge(key.apply(problem.field()),
-                text(problem.code(), problem.template(), problem.arguments(), messages, locale),
-                (a, b) -> a + "; " + b));
+        refusal.fields()
+                .forEach(problem -> byField.merge(
+                        key.apply(problem.field()),
+                        text(problem.code(), problem.template(), problem.arguments(), messages, locale),
+                        (a, b) -> a + "; " + b));
         return byField;
     }
 
     /** The refusal in the reader's language, as one text: its problems joined by semicolons. */
     public static String text(Refusal refusal, MessageSource messages, Locale locale) {
-        return String.join("; ", byField(refusal, messages, locale, field -> "all").values());
+        return String.join(
+                "; ", byField(refusal, messages, locale, field -> "all").values());
     }
 
-    private static String text(String code, String template, List<Object> arguments, MessageSource messages,
-            Locale locale) {
-        return sentence(messages.getMessage(new DefaultMessageSourceResolvable(new String[] {codeOf(code)},
-                argumentsOf(arguments), template), locale));
+    private static String text(
+            String code, String template, List<Object> arguments, MessageSource messages, Locale locale) {
+        return sentence(messages.getMessage(
+                new DefaultMessageSourceResolvable(new String[] {codeOf(code)}, argumentsOf(arguments), template),
+                locale));
     }
 
     /**
@@ -88,7 +92,8 @@ public final class RefusalErrors {
      * lower case to read well after a field's name ({@code code: is not a follow-up code}), as the API gives them.
      */
     public static String sentence(String text) {
-        return text.isEmpty() || !Character.isLowerCase(text.charAt(0)) ? text
+        return text.isEmpty() || !Character.isLowerCase(text.charAt(0))
+                ? text
                 : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
@@ -107,7 +112,8 @@ public final class RefusalErrors {
     }
 
     private static boolean hasField(Errors errors, String field) {
-        return errors instanceof AbstractPropertyBindingResult result && result.getTarget() != null
+        return errors instanceof AbstractPropertyBindingResult result
+                && result.getTarget() != null
                 && result.getPropertyAccessor().isReadableProperty(field);
     }
 }

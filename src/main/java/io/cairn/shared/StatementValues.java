@@ -46,8 +46,8 @@ public final class StatementValues implements PreparedStatementSetter {
      * values, and gives the number.
      */
     public long returningNumber(JdbcOperations jdbc, String sql) {
-        Optional<Long> number = jdbc.query(sql, this, row -> row.next() ? Optional.of(row.getLong(1))
-                : Optional.<Long>empty());
+        Optional<Long> number =
+                jdbc.query(sql, this, row -> row.next() ? Optional.of(row.getLong(1)) : Optional.<Long>empty());
         if (number == null || number.isEmpty()) {
             throw new IllegalStateException("no row returned by " + sql);
         }

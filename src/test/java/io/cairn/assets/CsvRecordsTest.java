@@ -10,19 +10,21 @@ class CsvRecordsTest {
 
     /** The records that hold fields, by line, as the device import reads them. */
     private static List<List<String>> filled(String text) {
-        return CsvRecords.parse(text).stream().filter(record -> !record.isEmpty()).toList();
+        return CsvRecords.parse(text).stream()
+                .filter(record -> !record.isEmpty())
+                .toList();
     }
 
     @Test
     void splitsFieldsOnCommasAndKeepsTheirSpaces() {
-        assertThat(filled("name, kind ,identifier\nLaptop,laptop,SN-1\n")).containsExactly(
-                List.of("name", " kind ", "identifier"), List.of("Laptop", "laptop", "SN-1"));
+        assertThat(filled("name, kind ,identifier\nLaptop,laptop,SN-1\n"))
+                .containsExactly(List.of("name", " kind ", "identifier"), List.of("Laptop", "laptop", "SN-1"));
     }
 
     @Test
     void aQuotedFieldMayHoldCommasDoubledQuotesAndLineBreaks() {
-        assertThat(filled("\"Phone, work\",\"the \"\"red\"\" one\",\"two\nlines\"\n")).containsExactly(
-                List.of("Phone, work", "the \"red\" one", "two\nlines"));
+        assertThat(filled("\"Phone, work\",\"the \"\"red\"\" one\",\"two\nlines\"\n"))
+                .containsExactly(List.of("Phone, work", "the \"red\" one", "two\nlines"));
     }
 
     @Test
@@ -32,8 +34,8 @@ class CsvRecordsTest {
 
     @Test
     void crlfLfAndALoneCrAllEndALine() {
-        assertThat(filled("a,b\r\nc,d\ne,f\rg,h")).containsExactly(
-                List.of("a", "b"), List.of("c", "d"), List.of("e", "f"), List.of("g", "h"));
+        assertThat(filled("a,b\r\nc,d\ne,f\rg,h"))
+                .containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e", "f"), List.of("g", "h"));
     }
 
     @Test

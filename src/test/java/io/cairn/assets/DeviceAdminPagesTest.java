@@ -36,9 +36,11 @@ class DeviceAdminPagesTest extends Pages.OnServer {
     @Test
     void anAdminImportsDevicesAndSeesThemListed() throws Exception {
         String serial = TestUsers.unique("SN");
-        mvc.perform(multipart("/admin/devices/import").file(csv("name,kind,identifier,holder\nLab laptop,laptop,"
-                        + serial + "," + admin.username() + "\n"))
-                        .with(authentication(users.authentication(admin))).with(csrf()))
+        mvc.perform(multipart("/admin/devices/import")
+                        .file(csv("name,kind,identifier,holder\nLab laptop,laptop," + serial + "," + admin.username()
+                                + "\n"))
+                        .with(authentication(users.authentication(admin)))
+                        .with(csrf()))
                 .andExpect(flash().attributeExists("imported"));
         mvc.perform(get("/admin/devices").with(authentication(users.authentication(admin))))
                 .andExpect(content().string(Matchers.containsString(serial)));
@@ -47,11 +49,13 @@ class DeviceAdminPagesTest extends Pages.OnServer {
     @Test
     void aBadLineIsNamedAndNothingIsImported() throws Exception {
         String serial = TestUsers.unique("SN");
-        mvc.perform(multipart("/admin/devices/import").file(csv("name,kind,identifier\nGood,laptop," + serial
-                        + "\nBad,toaster,X-" + serial + "\n"))
-                        .with(authentication(users.authentication(admin))).with(csrf()))
-                .andExpect(flash().attribute("importProblems", Matchers.hasItem(Matchers.hasToString(
-                        Matchers.containsString("line 3 kind")))));
+        mvc.perform(multipart("/admin/devices/import")
+                        .file(csv("name,kind,identifier\nGood,laptop," + serial + "\nBad,toaster,X-" + serial + "\n"))
+                        .with(authentication(users.authentication(admin)))
+                        .with(csrf()))
+                .andExpect(flash().attribute(
+                                "importProblems",
+                                Matchers.hasItem(Matchers.hasToString(Matchers.containsString("line 3 kind")))));
         mvc.perform(get("/admin/devices").with(authentication(users.authentication(admin))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(serial))));
     }

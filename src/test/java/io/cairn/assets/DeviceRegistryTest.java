@@ -57,10 +57,16 @@ class DeviceRegistryTest extends ApiClient.OnServer {
         ApiClient.Answer refused = admin.postText("/api/v1/devices/import", "text/csv", csv);
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(refused.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("line 3 kind", "line 4 holder", "line 5 identifier");
-        assertThat(jdbc.sql("select count(*) from device where identifier = ?").param("OK-" + s)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from device where identifier = ?")
+                        .param("OK-" + s)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -72,18 +78,44 @@ class DeviceRegistryTest extends ApiClient.OnServer {
 
     @Test
     void handingOverKeepsWhoHeldTheDeviceWhen() {
-        JsonNode device = admin.post("/api/v1/devices", Map.of("name", "Lab laptop", "kind", "laptop",
-                "identifier", "LAB-" + s, "holder", employeeUser.id().toString(),
-                "holderSince", "2026-02-01T08:00:00Z")).json();
+        JsonNode device = admin.post(
+                        "/api/v1/devices",
+                        Map.of(
+                                "name",
+                                "Lab laptop",
+                                "kind",
+                                "laptop",
+                                "identifier",
+                                "LAB-" + s,
+                                "holder",
+                                employeeUser.id().toString(),
+                                "holderSince",
+                                "2026-02-01T08:00:00Z"))
+                .json();
         String id = device.get("id").asString();
-        admin.put("/api/v1/devices/" + id + "/holder", Map.of("since", "2026-06-01T08:00:00Z",
-                "version", device.get("version").asLong()));
+        admin.put(
+                "/api/v1/devices/" + id + "/holder",
+                Map.of(
+                        "since",
+                        "2026-06-01T08:00:00Z",
+                        "version",
+                        device.get("version").asLong()));
 
-        assertThat(admin.get("/api/v1/devices/" + id + "/holder?at=2026-03-01T00:00:00Z").json().get("holder")
-                .asString()).isEqualTo(employeeUser.id().toString());
-        assertThat(admin.get("/api/v1/devices/" + id + "/holder?at=2026-07-01T00:00:00Z").json().get("holder")
-                .isNull()).isTrue();
-        assertThat(admin.get("/api/v1/devices/" + id + "/holdings").json().get(0).get("until").asString())
+        assertThat(admin.get("/api/v1/devices/" + id + "/holder?at=2026-03-01T00:00:00Z")
+                        .json()
+                        .get("holder")
+                        .asString())
+                .isEqualTo(employeeUser.id().toString());
+        assertThat(admin.get("/api/v1/devices/" + id + "/holder?at=2026-07-01T00:00:00Z")
+                        .json()
+                        .get("holder")
+                        .isNull())
+                .isTrue();
+        assertThat(admin.get("/api/v1/devices/" + id + "/holdings")
+                        .json()
+                        .get(0)
+                        .get("until")
+                        .asString())
                 .isEqualTo("2026-06-01T08:00:00Z");
         assertThat(employee.get("/api/v1/me/devices").json().size()).isZero();
     }
@@ -91,18 +123,20 @@ class DeviceRegistryTest extends ApiClient.OnServer {
     @Test
     void aDuplicateIdentifierIsNamed() {
         admin.post("/api/v1/devices", Map.of("name", "A", "kind", "desktop", "identifier", "DUP-" + s));
-        ApiClient.Answer again = admin.post("/api/v1/devices", Map.of("name", "B", "kind", "desktop",
-                "identifier", "dup-" + s));
+        ApiClient.Answer again =
+                admin.post("/api/v1/devices", Map.of("name", "B", "kind", "desktop", "identifier", "dup-" + s));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("identifier");
     }
 
     @Test
     void onlyAdminsRegisterAndOnlyStaffBrowseTheRegistry() {
-        assertThat(employee.post("/api/v1/devices", Map.of("name", "Mine", "kind", "phone", "identifier",
-                "X-" + s)).status()).isEqualTo(403);
+        assertThat(employee.post("/api/v1/devices", Map.of("name", "Mine", "kind", "phone", "identifier", "X-" + s))
+                        .status())
+                .isEqualTo(403);
         assertThat(employee.postText("/api/v1/devices/import", "text/csv", "name,kind,identifier\n")
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
         assertThat(employee.get("/api/v1/devices").status()).isEqualTo(403);
     }
 }

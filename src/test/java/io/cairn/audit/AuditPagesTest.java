@@ -22,8 +22,8 @@ import io.cairn.incidents.NewIncident;
 import java.util.List;
 import java.util.Set;
 import org.hamcrest.Matchers;
-import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,11 +55,17 @@ class AuditPagesTest extends Pages.OnServer {
         mvc.perform(get("/audit").with(authentication(users.authentication(auditor))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("/api/v1/audit/export")));
-        String verification = mvc.perform(get("/audit/verify").header("HX-Request", "true")
+        String verification = mvc.perform(get("/audit/verify")
+                        .header("HX-Request", "true")
                         .with(authentication(users.authentication(auditor))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(verification).startsWith("<div id=\"verification\"").contains("The trail is intact")
+        assertThat(verification)
+                .startsWith("<div id=\"verification\"")
+                .contains("The trail is intact")
                 .doesNotContain("<html");
     }
 
@@ -81,8 +87,9 @@ class AuditPagesTest extends Pages.OnServer {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("The latest checkpoint covers the first")))
                 .andExpect(content().string(Matchers.containsString("/api/v1/audit/checkpoint-log")));
-        mvc.perform(post("/audit/checkpoints").with(csrf()).with(authentication(users.authentication(
-                        users.user("handler", Set.of(Role.HANDLER))))))
+        mvc.perform(post("/audit/checkpoints")
+                        .with(csrf())
+                        .with(authentication(users.authentication(users.user("handler", Set.of(Role.HANDLER))))))
                 .andExpect(status().isForbidden());
     }
 
@@ -92,16 +99,26 @@ class AuditPagesTest extends Pages.OnServer {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
         IncidentView incident = users.as(handler, () -> incidents.report(NewIncident.of("Edited by SQL", "d")))
                 .orRefuse();
-        jdbc.sql("update incident set title = 'edited' where id = ?").param(incident.id().value()).update();
+        jdbc.sql("update incident set title = 'edited' where id = ?")
+                .param(incident.id().value())
+                .update();
         try {
-            String verification = mvc.perform(get("/audit/verify").param("lang", "nl").header("HX-Request", "true")
+            String verification = mvc.perform(get("/audit/verify")
+                            .param("lang", "nl")
+                            .header("HX-Request", "true")
                             .with(authentication(users.authentication(auditor))))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
 
-            assertThat(verification).contains(incident.reference() + " is buiten Cairn gewijzigd")
-                    .contains("buiten Cairn gewijzigd</span>").doesNotContain("changed outside");
+            assertThat(verification)
+                    .contains(incident.reference() + " is buiten Cairn gewijzigd")
+                    .contains("buiten Cairn gewijzigd</span>")
+                    .doesNotContain("changed outside");
         } finally {
-            jdbc.sql("update incident set title = 'Edited by SQL' where id = ?").param(incident.id().value())
+            jdbc.sql("update incident set title = 'Edited by SQL' where id = ?")
+                    .param(incident.id().value())
                     .update();
         }
     }
@@ -110,14 +127,20 @@ class AuditPagesTest extends Pages.OnServer {
     void namesTheKindOfObjectOfEachRecordInTheReadersLanguage() throws Exception {
         TestUser auditor = users.user("auditor", Set.of(Role.AUDITOR));
         TestUser admin = users.user("admin", Set.of(Role.ADMIN));
-        String unit = users.as(admin, () -> identity.createBusinessUnit(new BusinessUnitDefinition(
-                TestUsers.unique("audited"), null)).orRefuse()).id().toString();
+        String unit = users.as(
+                        admin,
+                        () -> identity.createBusinessUnit(new BusinessUnitDefinition(TestUsers.unique("audited"), null))
+                                .orRefuse())
+                .id()
+                .toString();
 
         assertThat(objectTypes(auditor, unit, "en")).containsExactly("Business unit");
         assertThat(objectTypes(auditor, unit, "nl")).containsExactly("Bedrijfsonderdeel");
         // whatever the newest records are about, the Dutch page names each kind, never its code
-        assertThat(objectTypes(auditor, null, "nl")).isNotEmpty()
-                .allSatisfy(type -> assertThat(type).as("a kind without a Dutch name").matches("\\p{Lu}.*"));
+        assertThat(objectTypes(auditor, null, "nl"))
+                .isNotEmpty()
+                .allSatisfy(type ->
+                        assertThat(type).as("a kind without a Dutch name").matches("\\p{Lu}.*"));
     }
 
     private List<String> objectTypes(TestUser auditor, @Nullable String object, String language) throws Exception {
@@ -126,7 +149,10 @@ class AuditPagesTest extends Pages.OnServer {
             request = request.param("object", object);
         }
         String html = mvc.perform(request.with(authentication(users.authentication(auditor))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return Jsoup.parse(html).select("td .cell > span").eachText();
     }
 }

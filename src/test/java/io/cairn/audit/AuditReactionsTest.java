@@ -53,19 +53,27 @@ class AuditReactionsTest {
         }
     }
 
-    record Row(long seq, String action, String actorName, String beforeDigest, String afterDigest,
-            String previousHash, String hash) {}
+    record Row(
+            long seq,
+            String action,
+            String actorName,
+            String beforeDigest,
+            String afterDigest,
+            String previousHash,
+            String hash) {}
 
     @Test
     void anAuditableEventIsAppendedToTheTrailInItsTransactionAndChainedToTheHeadBeforeIt(Scenario scenario) {
         String thing = UUID.randomUUID().toString();
-        String headBefore = jdbc.sql("select hash from audit_head where id = 1").query(String.class).single();
+        String headBefore = jdbc.sql("select hash from audit_head where id = 1")
+                .query(String.class)
+                .single();
 
         scenario.publish(new ThingChanged(thing, new ActorRef("u-1", "alice"), clock.instant()))
-                .andWaitForStateChange(() -> jdbc.sql("""
+                .andWaitForStateChange(
+                        () -> jdbc.sql("""
                         select seq, action, actor_name, before_digest, after_digest, previous_hash, hash
-                        from audit_record where object_type = 'thing' and object_id = ?""")
-                        .param(thing).query(Row.class).optional(), Optional::isPresent)
+                        from audit_record where object_type = 'thing' and object_id = ?""").param(thing).query(Row.class).optional(), Optional::isPresent)
                 .andVerify(appended -> {
                     Row row = appended.orElseThrow();
                     assertThat(row.action()).isEqualTo("thing.changed");
@@ -74,7 +82,8 @@ class AuditReactionsTest {
                     assertThat(row.afterDigest()).isEqualTo("after");
                     assertThat(row.previousHash()).isEqualTo(headBefore);
                     assertThat(jdbc.sql("select seq, hash from audit_head where id = 1")
-                            .query((rs, n) -> rs.getLong("seq") + " " + rs.getString("hash")).single())
+                                    .query((rs, n) -> rs.getLong("seq") + " " + rs.getString("hash"))
+                                    .single())
                             .isEqualTo(row.seq() + " " + row.hash());
                 });
     }

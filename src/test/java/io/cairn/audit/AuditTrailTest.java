@@ -34,12 +34,16 @@ class AuditTrailTest extends ApiClient.OnServer {
     @AfterEach
     void repairTheTrail() {
         // Each test tampers with a copy it restores, so the next test starts from an intact trail.
-        jdbc.sql("delete from audit_record where seq > (select seq from audit_head)").update();
+        jdbc.sql("delete from audit_record where seq > (select seq from audit_head)")
+                .update();
     }
 
     private String report(String title, boolean confidential) {
-        return handler.post("/api/v1/incidents", Map.of("title", title, "description", "d", "confidential",
-                confidential)).json().get("id").asString();
+        return handler.post(
+                        "/api/v1/incidents", Map.of("title", title, "description", "d", "confidential", confidential))
+                .json()
+                .get("id")
+                .asString();
     }
 
     private long lastSeq() {
@@ -55,14 +59,17 @@ class AuditTrailTest extends ApiClient.OnServer {
         assertThat(records.valueStream().map(r -> r.get("action").asString()))
                 .containsExactly("incident.reported", "incident.transitioned");
         JsonNode transitioned = records.get(1);
-        assertThat(transitioned.get("beforeDigest").asString()).isEqualTo(records.get(0).get("afterDigest")
-                .asString());
-        assertThat(transitioned.get("afterDigest").asString()).hasSize(64)
+        assertThat(transitioned.get("beforeDigest").asString())
+                .isEqualTo(records.get(0).get("afterDigest").asString());
+        assertThat(transitioned.get("afterDigest").asString())
+                .hasSize(64)
                 .isNotEqualTo(transitioned.get("beforeDigest").asString());
         // chained to the record before it in the whole trail (background work may have appended one in between)
-        assertThat(transitioned.get("previousHash").asString()).isEqualTo(jdbc.sql(
-                "select hash from audit_record where seq = ?").param(transitioned.get("seq").asLong() - 1)
-                .query(String.class).single());
+        assertThat(transitioned.get("previousHash").asString())
+                .isEqualTo(jdbc.sql("select hash from audit_record where seq = ?")
+                        .param(transitioned.get("seq").asLong() - 1)
+                        .query(String.class)
+                        .single());
     }
 
     @Test
@@ -71,8 +78,11 @@ class AuditTrailTest extends ApiClient.OnServer {
         long before = lastSeq();
         handler.get("/api/v1/incidents/" + id);
         assertThat(lastSeq()).isEqualTo(before + 1);
-        assertThat(jdbc.sql("select action from audit_record where seq = ?").param(before + 1)
-                .query(String.class).single()).isEqualTo("incident.viewed-confidential-incident");
+        assertThat(jdbc.sql("select action from audit_record where seq = ?")
+                        .param(before + 1)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("incident.viewed-confidential-incident");
     }
 
     @Test
@@ -83,8 +93,9 @@ class AuditTrailTest extends ApiClient.OnServer {
             List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 int n = i;
-                results.add(pool.submit(() -> handler.post("/api/v1/incidents", Map.of("title", "Burst " + n,
-                        "description", "d")).status()));
+                results.add(pool.submit(
+                        () -> handler.post("/api/v1/incidents", Map.of("title", "Burst " + n, "description", "d"))
+                                .status()));
             }
             for (var result : results) {
                 assertThat(result.get()).isEqualTo(201);
@@ -94,18 +105,29 @@ class AuditTrailTest extends ApiClient.OnServer {
         }
         // background work (recurrence detection finds the bursts alike) may append records of its own meanwhile
         long after = lastSeq();
-        assertThat(jdbc.sql("select count(*) from audit_record where seq > ? and seq <= ?").params(before, after)
-                .query(Long.class).single()).as("records without a gap").isEqualTo(after - before);
+        assertThat(jdbc.sql("select count(*) from audit_record where seq > ? and seq <= ?")
+                        .params(before, after)
+                        .query(Long.class)
+                        .single())
+                .as("records without a gap")
+                .isEqualTo(after - before);
         assertThat(jdbc.sql("select count(*) from audit_record where seq > ? and action = 'incident.reported'")
-                .param(before).query(Long.class).single()).as("one record per report").isEqualTo(80);
-        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+                        .param(before)
+                        .query(Long.class)
+                        .single())
+                .as("one record per report")
+                .isEqualTo(80);
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean())
+                .isTrue();
     }
 
     @Test
     void anIntactTrailVerifies() {
         report("One", false);
         JsonNode verification = auditor.get("/api/v1/audit/verify").json();
-        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("intact").asBoolean())
+                .as(verification.toString())
+                .isTrue();
         assertThat(verification.get("checked").asLong()).isEqualTo(lastSeq());
     }
 
@@ -113,16 +135,22 @@ class AuditTrailTest extends ApiClient.OnServer {
     void verificationNamesAnAlteredRecord() {
         report("To be altered", false);
         long seq = lastSeq();
-        String original = jdbc.sql("select actor_name from audit_record where seq = ?").param(seq)
-                .query(String.class).single();
-        jdbc.sql("update audit_record set actor_name = 'mallory' where seq = ?").param(seq).update();
+        String original = jdbc.sql("select actor_name from audit_record where seq = ?")
+                .param(seq)
+                .query(String.class)
+                .single();
+        jdbc.sql("update audit_record set actor_name = 'mallory' where seq = ?")
+                .param(seq)
+                .update();
         try {
             JsonNode verification = auditor.get("/api/v1/audit/verify").json();
             assertThat(verification.get("intact").asBoolean()).isFalse();
             assertThat(verification.get("firstBroken").get("seq").asLong()).isEqualTo(seq);
             assertThat(verification.get("firstBroken").get("kind").asString()).isEqualTo("ALTERED");
         } finally {
-            jdbc.sql("update audit_record set actor_name = ? where seq = ?").params(original, seq).update();
+            jdbc.sql("update audit_record set actor_name = ? where seq = ?")
+                    .params(original, seq)
+                    .update();
         }
     }
 
@@ -131,15 +159,18 @@ class AuditTrailTest extends ApiClient.OnServer {
         report("First", false);
         report("Second", false);
         long seq = lastSeq() - 1;
-        List<Map<String, Object>> saved = jdbc.sql("select * from audit_record where seq = ?").param(seq)
-                .query().listOfRows();
+        List<Map<String, Object>> saved = jdbc.sql("select * from audit_record where seq = ?")
+                .param(seq)
+                .query()
+                .listOfRows();
         jdbc.sql("delete from audit_record where seq = ?").param(seq).update();
         try {
             JsonNode verification = auditor.get("/api/v1/audit/verify").json();
             assertThat(verification.get("intact").asBoolean()).isFalse();
             assertThat(verification.get("firstBroken").get("seq").asLong()).isEqualTo(seq);
             assertThat(verification.get("firstBroken").get("kind").asString()).isEqualTo("MISSING");
-            assertThat(verification.get("firstBroken").get("message").asString()).contains("record " + seq);
+            assertThat(verification.get("firstBroken").get("message").asString())
+                    .contains("record " + seq);
         } finally {
             restore(saved.get(0));
         }
@@ -156,9 +187,15 @@ class AuditTrailTest extends ApiClient.OnServer {
             JsonNode verification = auditor.get("/api/v1/audit/verify").json();
             assertThat(verification.get("intact").asBoolean()).isFalse();
             assertThat(verification.get("firstBroken").get("seq").asLong()).isEqualTo(first);
-            assertThat(verification.get("problems").valueStream().map(p -> p.get("kind").asString()))
+            assertThat(verification
+                            .get("problems")
+                            .valueStream()
+                            .map(p -> p.get("kind").asString()))
                     .containsOnly("OUT_OF_ORDER");
-            assertThat(verification.get("problems").valueStream().map(p -> p.get("seq").asLong()))
+            assertThat(verification
+                            .get("problems")
+                            .valueStream()
+                            .map(p -> p.get("seq").asLong()))
                     .contains(first, second);
         } finally {
             swap(first, second);
@@ -169,8 +206,10 @@ class AuditTrailTest extends ApiClient.OnServer {
     void verificationNamesRecordsCutFromTheEnd() {
         report("Last", false);
         long seq = lastSeq();
-        List<Map<String, Object>> saved = jdbc.sql("select * from audit_record where seq = ?").param(seq)
-                .query().listOfRows();
+        List<Map<String, Object>> saved = jdbc.sql("select * from audit_record where seq = ?")
+                .param(seq)
+                .query()
+                .listOfRows();
         jdbc.sql("delete from audit_record where seq = ?").param(seq).update();
         try {
             JsonNode verification = auditor.get("/api/v1/audit/verify").json();

@@ -58,7 +58,8 @@ class CheckpointNodesTest extends ApiClient.OnServer {
         ApiClient handler = client(users.user("handler", Set.of(Role.HANDLER)));
         for (int i = 0; i < count; i++) {
             assertThat(handler.post("/api/v1/incidents", Map.of("title", "Node test " + i, "description", "d"))
-                    .status()).isEqualTo(201);
+                            .status())
+                    .isEqualTo(201);
         }
     }
 
@@ -71,8 +72,8 @@ class CheckpointNodesTest extends ApiClient.OnServer {
     void twoNodesSignEachCheckpointOnceAndBothLogsHoldThemAll() throws Exception {
         AuditSettings other = settingsOfAnotherNode(null);
         CheckpointLog otherLog = new CheckpointLog(other);
-        Checkpoints otherNode = new Checkpoints(jdbc, transactions, key, otherLog,
-                new CheckpointPublisher(other, jdbc, transactions, clock), clock);
+        Checkpoints otherNode = new Checkpoints(
+                jdbc, transactions, key, otherLog, new CheckpointPublisher(other, jdbc, transactions, clock), clock);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (int round = 0; round < 4; round++) {
@@ -93,12 +94,16 @@ class CheckpointNodesTest extends ApiClient.OnServer {
         thisNode.copyIntoLog();
         otherNode.copyIntoLog();
 
-        List<Long> stored = jdbc.sql("select size from audit_checkpoint order by size").query(Long.class).list();
+        List<Long> stored = jdbc.sql("select size from audit_checkpoint order by size")
+                .query(Long.class)
+                .list();
         assertThat(stored).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(4);
         assertThat(sizes(otherLog)).isEqualTo(stored);
         assertThat(sizes(thisNodesLog)).isEqualTo(stored);
         assertThat(otherLog.entries().stream().map(CheckpointLog.Entry::text))
-                .containsExactlyElementsOf(thisNodesLog.entries().stream().map(CheckpointLog.Entry::text).toList());
+                .containsExactlyElementsOf(thisNodesLog.entries().stream()
+                        .map(CheckpointLog.Entry::text)
+                        .toList());
     }
 
     @Test
@@ -117,20 +122,25 @@ class CheckpointNodesTest extends ApiClient.OnServer {
         server.start();
         try {
             URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/witness/checkpoints");
-            CheckpointPublisher publisher = new CheckpointPublisher(settingsOfAnotherNode(url), jdbc, transactions,
-                    clock);
+            CheckpointPublisher publisher =
+                    new CheckpointPublisher(settingsOfAnotherNode(url), jdbc, transactions, clock);
             reportSome(2);
             assertThat(thisNode.sign(true)).isInstanceOf(Outcome.Done.class);
             jdbc.sql("update audit_checkpoint set published_at = null").update();
             List<String> notes = thisNode.storedNotes();
 
-            assertThat(publisher.publishPending()).as("refused with 503: nothing is marked sent").isZero();
+            assertThat(publisher.publishPending())
+                    .as("refused with 503: nothing is marked sent")
+                    .isZero();
             assertThat(received).isEmpty();
 
             status.set(200);
             assertThat(publisher.publishPending()).isEqualTo(Math.min(notes.size(), 100));
-            assertThat(received).containsExactlyElementsOf(notes.stream().limit(100)
-                    .map(note -> "text/plain; charset=utf-8|" + note).toList());
+            assertThat(received)
+                    .containsExactlyElementsOf(notes.stream()
+                            .limit(100)
+                            .map(note -> "text/plain; charset=utf-8|" + note)
+                            .toList());
             received.clear();
             while (publisher.publishPending() > 0) {
                 // the rest, a batch at a time
@@ -138,14 +148,16 @@ class CheckpointNodesTest extends ApiClient.OnServer {
             reportSome(1);
             thisNode.sign(true);
             assertThat(publisher.publishPending()).as("only the new checkpoint").isEqualTo(1);
-            assertThat(received.get(received.size() - 1)).endsWith(thisNode.latest().orElseThrow().checkpoint()
-                    .note());
+            assertThat(received.get(received.size() - 1))
+                    .endsWith(thisNode.latest().orElseThrow().checkpoint().note());
         } finally {
             server.stop(0);
         }
     }
 
     private static List<Long> sizes(CheckpointLog log) {
-        return log.entries().stream().map(entry -> entry.checkpoint().orElseThrow().size()).toList();
+        return log.entries().stream()
+                .map(entry -> entry.checkpoint().orElseThrow().size())
+                .toList();
     }
 }

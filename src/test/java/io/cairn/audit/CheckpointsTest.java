@@ -76,7 +76,11 @@ class CheckpointsTest extends ApiClient.OnServer {
     }
 
     private static List<String> kinds(JsonNode verification) {
-        return verification.get("problems").valueStream().map(p -> p.get("kind").asString()).toList();
+        return verification
+                .get("problems")
+                .valueStream()
+                .map(p -> p.get("kind").asString())
+                .toList();
     }
 
     @Test
@@ -95,11 +99,15 @@ class CheckpointsTest extends ApiClient.OnServer {
             assertThat(checkpoint.get("note").asString()).startsWith(key.origin() + "\n" + head() + "\n");
         }
         JsonNode verification = verify();
-        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("intact").asBoolean())
+                .as(verification.toString())
+                .isTrue();
         assertThat(verification.get("checked").asLong()).isEqualTo(head()).isGreaterThan(300);
         assertThat(verification.get("checkpoints").asLong()).isGreaterThanOrEqualTo(checkpointsBefore + 3);
         assertThat(verification.get("objects").asLong()).isGreaterThanOrEqualTo(300);
-        assertThat(sign().get("size").asLong()).as("nothing new: the latest checkpoint").isEqualTo(head());
+        assertThat(sign().get("size").asLong())
+                .as("nothing new: the latest checkpoint")
+                .isEqualTo(head());
     }
 
     @Test
@@ -111,7 +119,8 @@ class CheckpointsTest extends ApiClient.OnServer {
         report("After the checkpoint");
         long rewritten = signedSize - 3;
         List<Map<String, Object>> saved = rowsFrom(rewritten);
-        Map<String, Object> savedHead = jdbc.sql("select seq, hash from audit_head").query().singleRow();
+        Map<String, Object> savedHead =
+                jdbc.sql("select seq, hash from audit_head").query().singleRow();
         rewriteFrom(rewritten);
         try {
             JsonNode verification = verify();
@@ -119,12 +128,15 @@ class CheckpointsTest extends ApiClient.OnServer {
             JsonNode problem = verification.get("firstBroken");
             assertThat(problem.get("kind").asString()).isEqualTo("REWRITTEN");
             assertThat(problem.get("seq").asLong()).isLessThanOrEqualTo(rewritten);
-            assertThat(problem.get("message").asString()).contains("the first " + signedSize + " records")
+            assertThat(problem.get("message").asString())
+                    .contains("the first " + signedSize + " records")
                     .containsPattern("records? " + problem.get("seq").asLong() + " to");
-            assertThat(kinds(verification)).as("the chain alone cannot tell: every hash was recomputed")
+            assertThat(kinds(verification))
+                    .as("the chain alone cannot tell: every hash was recomputed")
                     .doesNotContain("ALTERED", "OUT_OF_ORDER", "MISSING");
             assertThat(auditor.post("/api/v1/audit/checkpoints", Map.of()).status())
-                    .as("a rewritten trail is not signed").isEqualTo(409);
+                    .as("a rewritten trail is not signed")
+                    .isEqualTo(409);
         } finally {
             restore(saved, savedHead);
         }
@@ -139,12 +151,14 @@ class CheckpointsTest extends ApiClient.OnServer {
         long signedSize = sign().get("size").asLong();
         long keep = signedSize - 5;
         List<Map<String, Object>> saved = rowsFrom(keep + 1);
-        Map<String, Object> savedHead = jdbc.sql("select seq, hash from audit_head").query().singleRow();
+        Map<String, Object> savedHead =
+                jdbc.sql("select seq, hash from audit_head").query().singleRow();
         transactions.executeWithoutResult(status -> {
             jdbc.sql("select seq from audit_head for update").query(Long.class).single();
             jdbc.sql("delete from audit_record where seq > ?").param(keep).update();
             jdbc.sql("update audit_head set seq = ?, hash = (select hash from audit_record where seq = ?)")
-                    .params(keep, keep).update();
+                    .params(keep, keep)
+                    .update();
         });
         try {
             JsonNode verification = verify();
@@ -152,11 +166,13 @@ class CheckpointsTest extends ApiClient.OnServer {
             JsonNode problem = verification.get("firstBroken");
             assertThat(problem.get("kind").asString()).isEqualTo("TRUNCATED");
             assertThat(problem.get("seq").asLong()).isEqualTo(keep + 1);
-            assertThat(problem.get("message").asString()).contains("records " + (keep + 1) + " to " + signedSize
-                    + " are gone");
+            assertThat(problem.get("message").asString())
+                    .contains("records " + (keep + 1) + " to " + signedSize + " are gone");
             assertThat(kinds(verification)).doesNotContain("MISSING", "REWRITTEN");
-            assertThat(auditor.get("/api/v1/audit/proofs/inclusion?seq=" + signedSize).status())
-                    .as("a proof of a removed record").isEqualTo(409);
+            assertThat(auditor.get("/api/v1/audit/proofs/inclusion?seq=" + signedSize)
+                            .status())
+                    .as("a proof of a removed record")
+                    .isEqualTo(409);
         } finally {
             restore(saved, savedHead);
         }
@@ -171,17 +187,24 @@ class CheckpointsTest extends ApiClient.OnServer {
         String forgedRoot = Base64.getEncoder().encodeToString(MerkleTree.leafHash(new byte[] {1}));
         long length = Files.size(settings.checkpointLog());
         String forged = note.replace(real.get("rootHash").asString(), forgedRoot)
-                .replace("\n" + real.get("size").asLong() + "\n", "\n" + (real.get("size").asLong() + 1000) + "\n");
+                .replace(
+                        "\n" + real.get("size").asLong() + "\n",
+                        "\n" + (real.get("size").asLong() + 1000) + "\n");
         Files.writeString(settings.checkpointLog(), forged + "\n", StandardOpenOption.APPEND);
-        int entry = CheckpointLog.parse(Files.readString(settings.checkpointLog())).size();
+        int entry =
+                CheckpointLog.parse(Files.readString(settings.checkpointLog())).size();
         try {
             JsonNode verification = verify();
             assertThat(verification.get("intact").asBoolean()).isFalse();
-            assertThat(kinds(verification)).containsExactly("FORGED_CHECKPOINT")
-                    .as("a forged checkpoint is not believed: no truncation").doesNotContain("TRUNCATED");
-            assertThat(verification.get("firstBroken").get("message").asString()).isEqualTo("entry " + entry
-                    + " of the checkpoint log, a checkpoint of " + (real.get("size").asLong() + 1000)
-                    + " records, is not signed by this instance's key");
+            assertThat(kinds(verification))
+                    .containsExactly("FORGED_CHECKPOINT")
+                    .as("a forged checkpoint is not believed: no truncation")
+                    .doesNotContain("TRUNCATED");
+            assertThat(verification.get("firstBroken").get("message").asString())
+                    .isEqualTo("entry " + entry
+                            + " of the checkpoint log, a checkpoint of "
+                            + (real.get("size").asLong() + 1000)
+                            + " records, is not signed by this instance's key");
         } finally {
             try (FileChannel log = FileChannel.open(settings.checkpointLog(), StandardOpenOption.WRITE)) {
                 log.truncate(length);
@@ -193,8 +216,11 @@ class CheckpointsTest extends ApiClient.OnServer {
     @Test
     void anIncidentChangedBySqlIsNamedByItsNumber() {
         String id = report("Changed behind Cairn's back");
-        String reference = handler.get("/api/v1/incidents/" + id).json().get("reference").asString();
-        jdbc.sql("update incident set severity = 'CRITICAL' where id = ?::uuid").param(id).update();
+        String reference =
+                handler.get("/api/v1/incidents/" + id).json().get("reference").asString();
+        jdbc.sql("update incident set severity = 'CRITICAL' where id = ?::uuid")
+                .param(id)
+                .update();
         try {
             JsonNode verification = verify();
             assertThat(verification.get("intact").asBoolean()).isFalse();
@@ -204,7 +230,9 @@ class CheckpointsTest extends ApiClient.OnServer {
             assertThat(problem.get("message").asString()).startsWith(reference + " was changed outside Cairn");
             assertThat(kinds(verification)).containsExactly("CHANGED_OUTSIDE");
         } finally {
-            jdbc.sql("update incident set severity = 'MEDIUM' where id = ?::uuid").param(id).update();
+            jdbc.sql("update incident set severity = 'MEDIUM' where id = ?::uuid")
+                    .param(id)
+                    .update();
         }
         assertThat(verify().get("intact").asBoolean()).isTrue();
     }
@@ -214,12 +242,14 @@ class CheckpointsTest extends ApiClient.OnServer {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings.keyFile())))
                 .isEqualTo("rw-------");
         JsonNode served = auditor.get("/api/v1/audit/checkpoint-key").json();
-        assertThat(served.get("verifierKey").asString()).isEqualTo(key.verifierKey().encoded());
+        assertThat(served.get("verifierKey").asString())
+                .isEqualTo(key.verifierKey().encoded());
         assertThat(served.get("algorithm").asString()).isEqualTo("Ed25519");
         assertThat(handler.get("/api/v1/audit/checkpoint-key").status()).isEqualTo(403);
         assertThat(handler.post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(403);
-        HttpResponse<String> refused = textAs(users.userNamed("h2-" + System.nanoTime(), Set.of(Role.HANDLER))
-                .token(), "/api/v1/audit/checkpoint-log");
+        HttpResponse<String> refused = textAs(
+                users.userNamed("h2-" + System.nanoTime(), Set.of(Role.HANDLER)).token(),
+                "/api/v1/audit/checkpoint-log");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
@@ -228,8 +258,11 @@ class CheckpointsTest extends ApiClient.OnServer {
     void auditorsDownloadTheCheckpointsAndVerifyThemWithTheKey() throws Exception {
         report("Downloaded");
         JsonNode signed = sign();
-        VerifierKey verifier = VerifierKey.parse(auditor.get("/api/v1/audit/checkpoint-key").json()
-                .get("verifierKey").asString()).orElseThrow();
+        VerifierKey verifier = VerifierKey.parse(auditor.get("/api/v1/audit/checkpoint-key")
+                        .json()
+                        .get("verifierKey")
+                        .asString())
+                .orElseThrow();
 
         String latest = text("/api/v1/audit/checkpoint");
         assertThat(latest).isEqualTo(signed.get("note").asString());
@@ -237,11 +270,19 @@ class CheckpointsTest extends ApiClient.OnServer {
         String log = text("/api/v1/audit/checkpoint-log");
         assertThat(log).isEqualTo(Files.readString(settings.checkpointLog())).endsWith(latest + "\n");
         List<CheckpointLog.Entry> entries = CheckpointLog.parse(log);
-        assertThat(entries).allSatisfy(entry -> assertThat(verifier.check(SignedNote.parse(entry.text())
-                .orElseThrow())).isEqualTo(VerifierKey.Check.SIGNED));
-        JsonNode listed = auditor.get("/api/v1/audit/checkpoints?after=0&limit=1000").json();
-        assertThat(listed.get(listed.size() - 1).get("size").asLong()).isEqualTo(signed.get("size").asLong());
-        assertThat(auditor.get("/api/v1/audit/checkpoints/latest").json().get("note").asString()).isEqualTo(latest);
+        assertThat(entries)
+                .allSatisfy(entry -> assertThat(
+                                verifier.check(SignedNote.parse(entry.text()).orElseThrow()))
+                        .isEqualTo(VerifierKey.Check.SIGNED));
+        JsonNode listed =
+                auditor.get("/api/v1/audit/checkpoints?after=0&limit=1000").json();
+        assertThat(listed.get(listed.size() - 1).get("size").asLong())
+                .isEqualTo(signed.get("size").asLong());
+        assertThat(auditor.get("/api/v1/audit/checkpoints/latest")
+                        .json()
+                        .get("note")
+                        .asString())
+                .isEqualTo(latest);
     }
 
     @Test
@@ -257,25 +298,42 @@ class CheckpointsTest extends ApiClient.OnServer {
         byte[] root2 = Base64.getDecoder().decode(second.get("rootHash").asString());
 
         for (long seq : new long[] {1, size1 / 2, size1, size2}) {
-            JsonNode proof = auditor.get("/api/v1/audit/proofs/inclusion?seq=" + seq).json();
+            JsonNode proof =
+                    auditor.get("/api/v1/audit/proofs/inclusion?seq=" + seq).json();
             assertThat(proof.get("treeSize").asLong()).isEqualTo(size2);
-            assertThat(proof.get("checkpoint").asString()).isEqualTo(second.get("note").asString());
+            assertThat(proof.get("checkpoint").asString())
+                    .isEqualTo(second.get("note").asString());
             JsonNode record = proof.get("record");
-            AuditRecord recomputed = new AuditRecord(record.get("seq").asLong(),
-                    java.time.Instant.parse(record.get("at").asString()), record.get("actorId").asString(),
-                    record.get("actorName").asString(), record.get("action").asString(),
-                    record.get("objectType").asString(), record.get("objectId").asString(),
-                    record.get("beforeDigest").isNull() ? null : record.get("beforeDigest").asString(),
-                    record.get("afterDigest").isNull() ? null : record.get("afterDigest").asString(),
-                    record.get("previousHash").asString(), record.get("hash").asString());
+            AuditRecord recomputed = new AuditRecord(
+                    record.get("seq").asLong(),
+                    java.time.Instant.parse(record.get("at").asString()),
+                    record.get("actorId").asString(),
+                    record.get("actorName").asString(),
+                    record.get("action").asString(),
+                    record.get("objectType").asString(),
+                    record.get("objectId").asString(),
+                    record.get("beforeDigest").isNull()
+                            ? null
+                            : record.get("beforeDigest").asString(),
+                    record.get("afterDigest").isNull()
+                            ? null
+                            : record.get("afterDigest").asString(),
+                    record.get("previousHash").asString(),
+                    record.get("hash").asString());
             assertThat(recomputed.sealsItsContent()).isTrue();
             assertThat(MerkleTree.verifyInclusion(seq - 1, size2, recomputed.leafHash(), hashes(proof), root2))
-                    .as("record %d", seq).isTrue();
+                    .as("record %d", seq)
+                    .isTrue();
         }
         JsonNode consistency = auditor.get("/api/v1/audit/proofs/consistency?from=" + size1 + "&to=" + size2)
                 .json();
-        assertThat(MerkleTree.verifyConsistency(size1, size2, Base64.getDecoder().decode(first.get("rootHash")
-                .asString()), root2, hashes(consistency))).isTrue();
+        assertThat(MerkleTree.verifyConsistency(
+                        size1,
+                        size2,
+                        Base64.getDecoder().decode(first.get("rootHash").asString()),
+                        root2,
+                        hashes(consistency)))
+                .isTrue();
     }
 
     @Test
@@ -302,25 +360,35 @@ class CheckpointsTest extends ApiClient.OnServer {
     }
 
     private static List<byte[]> hashes(JsonNode proof) {
-        return proof.get("hashes").valueStream().map(h -> Base64.getDecoder().decode(h.asString())).toList();
+        return proof.get("hashes")
+                .valueStream()
+                .map(h -> Base64.getDecoder().decode(h.asString()))
+                .toList();
     }
 
     private String text(String path) throws Exception {
-        HttpResponse<String> response = textAs(users.userNamed("t-" + System.nanoTime(), Set.of(Role.AUDITOR))
-                .token(), path);
+        HttpResponse<String> response = textAs(
+                users.userNamed("t-" + System.nanoTime(), Set.of(Role.AUDITOR)).token(), path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         return response.body();
     }
 
     private HttpResponse<String> textAs(String token, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "text/plain").header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Accept", "text/plain")
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private List<Map<String, Object>> rowsFrom(long seq) {
-        return jdbc.sql("select * from audit_record where seq >= ? order by seq").param(seq).query().listOfRows();
+        return jdbc.sql("select * from audit_record where seq >= ? order by seq")
+                .param(seq)
+                .query()
+                .listOfRows();
     }
 
     /**
@@ -330,16 +398,30 @@ class CheckpointsTest extends ApiClient.OnServer {
     private void rewriteFrom(long seq) {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("select seq from audit_head for update").query(Long.class).single();
-            jdbc.sql("update audit_record set actor_name = 'mallory' where seq = ?").param(seq).update();
-            String previous = jdbc.sql("select hash from audit_record where seq = ?").param(seq - 1)
-                    .query(String.class).single();
-            for (AuditRecord record : jdbc.sql("select * from audit_record where seq >= ? order by seq").param(seq)
-                    .query((row, n) -> AuditRecord.of(row)).list()) {
-                String hash = AuditRecord.hashOf(previous, record.at(), record.actorId(), record.actorName(),
-                        record.action(), record.objectType(), record.objectId(), record.beforeDigest(),
+            jdbc.sql("update audit_record set actor_name = 'mallory' where seq = ?")
+                    .param(seq)
+                    .update();
+            String previous = jdbc.sql("select hash from audit_record where seq = ?")
+                    .param(seq - 1)
+                    .query(String.class)
+                    .single();
+            for (AuditRecord record : jdbc.sql("select * from audit_record where seq >= ? order by seq")
+                    .param(seq)
+                    .query((row, n) -> AuditRecord.of(row))
+                    .list()) {
+                String hash = AuditRecord.hashOf(
+                        previous,
+                        record.at(),
+                        record.actorId(),
+                        record.actorName(),
+                        record.action(),
+                        record.objectType(),
+                        record.objectId(),
+                        record.beforeDigest(),
                         record.afterDigest());
                 jdbc.sql("update audit_record set previous_hash = ?, hash = ? where seq = ?")
-                        .params(previous, hash, record.seq()).update();
+                        .params(previous, hash, record.seq())
+                        .update();
                 previous = hash;
             }
             jdbc.sql("update audit_head set hash = ?").param(previous).update();
@@ -349,7 +431,9 @@ class CheckpointsTest extends ApiClient.OnServer {
     private void restore(List<Map<String, Object>> rows, Map<String, Object> head) {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("select seq from audit_head for update").query(Long.class).single();
-            jdbc.sql("delete from audit_record where seq >= ?").param(rows.get(0).get("seq")).update();
+            jdbc.sql("delete from audit_record where seq >= ?")
+                    .param(rows.get(0).get("seq"))
+                    .update();
             for (Map<String, Object> row : rows) {
                 jdbc.sql("""
                         insert into audit_record (seq, at, actor_id, actor_name, action, object_type, object_id,
@@ -357,7 +441,9 @@ class CheckpointsTest extends ApiClient.OnServer {
                         values (:seq, :at, :actor_id, :actor_name, :action, :object_type, :object_id, :before_digest,
                           :after_digest, :previous_hash, :hash)""").params(row).update();
             }
-            jdbc.sql("update audit_head set seq = :seq, hash = :hash").params(head).update();
+            jdbc.sql("update audit_head set seq = :seq, hash = :hash")
+                    .params(head)
+                    .update();
         });
     }
 }

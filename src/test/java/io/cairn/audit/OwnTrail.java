@@ -15,8 +15,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@TestPropertySource(properties = {
-    "cairn.audit.checkpoint-interval=PT1H",
-    "cairn.recurrence.detect-interval=PT1H",
-    "cairn.sla.scanner-enabled=false"})
+@TestPropertySource(
+        properties = {
+            "cairn.audit.checkpoint-interval=PT1H",
+            "cairn.recurrence.detect-interval=PT1H",
+            "cairn.sla.scanner-enabled=false"
+        })
 @interface OwnTrail {}

@@ -35,24 +35,38 @@ class SignedNoteTest {
 
         assertThat(note.text()).isEqualTo(TEXT);
         assertThat(key.check(note)).isEqualTo(VerifierKey.Check.SIGNED);
-        SignedNote altered = SignedNote.parse(NOTE.replace("problem is", "problem was")).orElseThrow();
+        SignedNote altered =
+                SignedNote.parse(NOTE.replace("problem is", "problem was")).orElseThrow();
         assertThat(key.check(altered)).isEqualTo(VerifierKey.Check.BAD_SIGNATURE);
         SignedNote byAnother = NoteSigner.generate("PeterNeumann").sign(TEXT);
-        assertThat(key.check(byAnother)).as("same name, other key: not ours, ignored")
+        assertThat(key.check(byAnother))
+                .as("same name, other key: not ours, ignored")
                 .isEqualTo(VerifierKey.Check.NOT_SIGNED);
-        assertThat(key.check(note.with(byAnother.signatures().get(0)))).as("another key's line beside ours")
+        assertThat(key.check(note.with(byAnother.signatures().get(0))))
+                .as("another key's line beside ours")
                 .isEqualTo(VerifierKey.Check.SIGNED);
     }
 
     @Test
     void refusesTextsThatAreNotSignedNotes() {
         assertThat(SignedNote.parse(TEXT)).as("no signatures").isEmpty();
-        assertThat(SignedNote.parse(NOTE.replace("\u2014", "--"))).as("no em dash").isEmpty();
-        assertThat(SignedNote.parse(NOTE.substring(0, NOTE.length() - 1))).as("no final newline").isEmpty();
-        assertThat(SignedNote.parse(NOTE.replace("your problem,", "your\tproblem,"))).as("a tab").isEmpty();
-        assertThat(SignedNote.parse(TEXT + "\n\u2014 PeterNeumann not-base64!\n")).isEmpty();
-        assertThat(VerifierKey.parse(VERIFIER_KEY.replace("c74f20a3", "c74f20a4"))).as("wrong key ID").isEmpty();
-        assertThat(NoteSigner.parse(SIGNER_KEY.replace("AYEK", "AZEK"))).as("seed of another key").isEmpty();
+        assertThat(SignedNote.parse(NOTE.replace("\u2014", "--")))
+                .as("no em dash")
+                .isEmpty();
+        assertThat(SignedNote.parse(NOTE.substring(0, NOTE.length() - 1)))
+                .as("no final newline")
+                .isEmpty();
+        assertThat(SignedNote.parse(NOTE.replace("your problem,", "your\tproblem,")))
+                .as("a tab")
+                .isEmpty();
+        assertThat(SignedNote.parse(TEXT + "\n\u2014 PeterNeumann not-base64!\n"))
+                .isEmpty();
+        assertThat(VerifierKey.parse(VERIFIER_KEY.replace("c74f20a3", "c74f20a4")))
+                .as("wrong key ID")
+                .isEmpty();
+        assertThat(NoteSigner.parse(SIGNER_KEY.replace("AYEK", "AZEK")))
+                .as("seed of another key")
+                .isEmpty();
     }
 
     @Test
@@ -61,15 +75,18 @@ class SignedNoteTest {
         byte[] root = MerkleTree.emptyRoot();
         SignedNote note = signer.sign(Checkpoint.text("cairn.example/audit", 20852163, root));
 
-        assertThat(note.text()).isEqualTo("cairn.example/audit\n20852163\n"
-                + "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n");
+        assertThat(note.text())
+                .isEqualTo("cairn.example/audit\n20852163\n" + "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n");
         assertThat(note.render()).startsWith(note.text() + "\n\u2014 cairn.example/audit ");
-        Checkpoint checkpoint = Checkpoint.of(SignedNote.parse(note.render()).orElseThrow()).orElseThrow();
+        Checkpoint checkpoint =
+                Checkpoint.of(SignedNote.parse(note.render()).orElseThrow()).orElseThrow();
         assertThat(checkpoint.size()).isEqualTo(20852163);
         assertThat(checkpoint.root()).isEqualTo(root);
-        assertThat(Base64.getDecoder().decode(note.signatures().get(0).base64())).hasSize(4 + 64);
+        assertThat(Base64.getDecoder().decode(note.signatures().get(0).base64()))
+                .hasSize(4 + 64);
         assertThat(signer.verifierKey().check(note)).isEqualTo(VerifierKey.Check.SIGNED);
         assertThat(Checkpoint.of(signer.sign("cairn.example/audit\n007\n" + checkpoint.rootHash() + "\n")))
-                .as("a size with a leading zero").isEmpty();
+                .as("a size with a leading zero")
+                .isEmpty();
     }
 }

@@ -24,7 +24,8 @@ class VerificationTextsTest {
             for (Verification.Text text : Verification.Text.values()) {
                 String key = "audit.problem.text." + text.key;
                 assertThat(texts.getProperty(key)).as(bundle + ": " + key).isNotBlank();
-                assertThat(placeholders(texts.getProperty(key))).as(bundle + ": " + key)
+                assertThat(placeholders(texts.getProperty(key)))
+                        .as(bundle + ": " + key)
                         .isEqualTo(placeholders(text.template));
             }
         }
@@ -37,8 +38,12 @@ class VerificationTextsTest {
         Properties dutch = bundle("i18n/messages_nl.properties");
         dutch.putAll(bundle("i18n/audit_nl.properties"));
         for (Verification.Kind kind : Verification.Kind.values()) {
-            assertThat(english.getProperty("audit.problem." + kind.name())).as(kind.name()).isNotBlank();
-            assertThat(dutch.getProperty("audit.problem." + kind.name())).as(kind.name()).isNotBlank();
+            assertThat(english.getProperty("audit.problem." + kind.name()))
+                    .as(kind.name())
+                    .isNotBlank();
+            assertThat(dutch.getProperty("audit.problem." + kind.name()))
+                    .as(kind.name())
+                    .isNotBlank();
         }
     }
 

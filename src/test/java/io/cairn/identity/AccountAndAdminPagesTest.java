@@ -41,8 +41,12 @@ class AccountAndAdminPagesTest extends Pages.OnServer {
     void refusesToCreateAUserForSomeoneWhoIsNotAnAdmin() throws Exception {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
 
-        mvc.perform(post("/admin/users/new").param("username", "mallory").param("displayName", "Mallory")
-                        .param("roles", "ADMIN").with(authentication(users.authentication(handler))).with(csrf()))
+        mvc.perform(post("/admin/users/new")
+                        .param("username", "mallory")
+                        .param("displayName", "Mallory")
+                        .param("roles", "ADMIN")
+                        .with(authentication(users.authentication(handler)))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
     }
 
@@ -52,11 +56,13 @@ class AccountAndAdminPagesTest extends Pages.OnServer {
 
         mvc.perform(get("/incidents").with(authentication(users.authentication(newcomer))))
                 .andExpect(redirectedUrl("/account/password"));
-        mvc.perform(get("/account/password").servletPath("/account/password")
+        mvc.perform(get("/account/password")
+                        .servletPath("/account/password")
                         .with(authentication(users.authentication(newcomer))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Choose your own password")));
-        mvc.perform(get("/css/cairn.css").servletPath("/css/cairn.css")
+        mvc.perform(get("/css/cairn.css")
+                        .servletPath("/css/cairn.css")
                         .with(authentication(users.authentication(newcomer))))
                 .andExpect(status().isOk());
     }
@@ -65,11 +71,15 @@ class AccountAndAdminPagesTest extends Pages.OnServer {
     void issuesATokenWhoseSecretIsShownOnceAfterTheRedirect() throws Exception {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
 
-        IssuedToken issued = (IssuedToken) mvc.perform(post("/account/tokens").param("name", "SIEM")
-                        .param("expiresAt", "2999-12-31").with(authentication(users.authentication(handler)))
+        IssuedToken issued = (IssuedToken) mvc.perform(post("/account/tokens")
+                        .param("name", "SIEM")
+                        .param("expiresAt", "2999-12-31")
+                        .with(authentication(users.authentication(handler)))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/account/tokens"))
-                .andReturn().getFlashMap().get("issuedToken");
+                .andReturn()
+                .getFlashMap()
+                .get("issuedToken");
         assertThat(issued.secret()).startsWith(Secrets.TOKEN_PREFIX);
         assertThat(issued.token().expiresAt()).isEqualTo(java.time.Instant.parse("3000-01-01T00:00:00Z"));
         mvc.perform(get("/account/tokens").with(authentication(users.authentication(handler))))
@@ -81,23 +91,36 @@ class AccountAndAdminPagesTest extends Pages.OnServer {
     void showsTheTokenProblemNextToTheField() throws Exception {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
 
-        mvc.perform(post("/account/tokens").param("name", "old").param("expiresAt", "2001-01-01")
-                        .with(authentication(users.authentication(handler))).with(csrf()))
+        mvc.perform(post("/account/tokens")
+                        .param("name", "old")
+                        .param("expiresAt", "2001-01-01")
+                        .with(authentication(users.authentication(handler)))
+                        .with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString(
-                        "<small class=\"field-error\" id=\"expiresAt-error\">Choose a day in the future.</small>")));
+                .andExpect(
+                        content()
+                                .string(
+                                        Matchers.containsString(
+                                                "<small class=\"field-error\" id=\"expiresAt-error\">Choose a day in the future.</small>")));
     }
 
     @Test
     void showsATooShortPasswordInDutchWithTheMinimumLengthNextToTheField() throws Exception {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
 
-        mvc.perform(post("/account/password").param("lang", "nl").param("currentPassword", TestUsers.PASSWORD)
-                        .param("newPassword", "kort").param("repeatPassword", "kort")
-                        .with(authentication(users.authentication(handler))).with(csrf()))
+        mvc.perform(post("/account/password")
+                        .param("lang", "nl")
+                        .param("currentPassword", TestUsers.PASSWORD)
+                        .param("newPassword", "kort")
+                        .param("repeatPassword", "kort")
+                        .with(authentication(users.authentication(handler)))
+                        .with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString(
-                        "<small class=\"field-error\" id=\"newPassword-error\">Gebruik minstens 12 tekens.</small>")));
+                .andExpect(
+                        content()
+                                .string(
+                                        Matchers.containsString(
+                                                "<small class=\"field-error\" id=\"newPassword-error\">Gebruik minstens 12 tekens.</small>")));
     }
 
     @Test
@@ -105,19 +128,25 @@ class AccountAndAdminPagesTest extends Pages.OnServer {
         TestUser reporter = users.user("reader", Set.of(Role.REPORTER));
         MockHttpSession session = new MockHttpSession();
 
-        mvc.perform(get("/reports").session(session).header("Accept-Language", "nl-NL,nl;q=0.9")
+        mvc.perform(get("/reports")
+                        .session(session)
+                        .header("Accept-Language", "nl-NL,nl;q=0.9")
                         .with(authentication(users.authentication(reporter))))
                 .andExpect(status().isOk());
         assertThat(languageOf(reporter)).as("the browser's language at sign-in").isEqualTo("nl");
 
-        mvc.perform(get("/reports").session(session).param("lang", "en")
+        mvc.perform(get("/reports")
+                        .session(session)
+                        .param("lang", "en")
                         .with(authentication(users.authentication(reporter))))
                 .andExpect(status().isOk());
         assertThat(languageOf(reporter)).as("the language switch").isEqualTo("en");
     }
 
     private String languageOf(TestUser user) {
-        return jdbc.sql("select language from app_user where id = ?").param(user.id().value())
-                .query(String.class).single();
+        return jdbc.sql("select language from app_user where id = ?")
+                .param(user.id().value())
+                .query(String.class)
+                .single();
     }
 }

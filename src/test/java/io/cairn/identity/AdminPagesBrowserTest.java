@@ -38,7 +38,9 @@ class AdminPagesBrowserTest extends Browser.OnServer {
         String oneTimePassword = browser.text(By.id("one-time-password"));
         assertThat(oneTimePassword).isNotBlank();
         assertThat(browser.text(By.cssSelector("main h1"))).contains("Dana Handler");
-        assertThat(browser.find(By.cssSelector("input[name=roles][value=HANDLER]")).isSelected()).isTrue();
+        assertThat(browser.find(By.cssSelector("input[name=roles][value=HANDLER]"))
+                        .isSelected())
+                .isTrue();
         browser.driver().navigate().refresh();
         assertThat(browser.findAll(By.id("one-time-password"))).as("shown once").isEmpty();
 
@@ -75,6 +77,8 @@ class AdminPagesBrowserTest extends Browser.OnServer {
         browser.signIn(handler).open("/admin/users");
 
         assertThat(browser.text(By.cssSelector(".error-status"))).isEqualTo("403");
-        assertThat(browser.findAll(By.xpath("//summary[text()='Admin']"))).as("no admin menu").isEmpty();
+        assertThat(browser.findAll(By.xpath("//summary[text()='Admin']")))
+                .as("no admin menu")
+                .isEmpty();
     }
 }

@@ -24,7 +24,8 @@ class FirstAdminTest {
     void createsTheAdminWithTheConfiguredPasswordToBeChangedAtFirstSignIn() {
         User admin = users.findByUsername("admin").orElseThrow();
         assertThat(admin.mustChangePassword()).isTrue();
-        assertThat(passwords.matches(ServerTest.ADMIN_PASSWORD, admin.passwordHash())).isTrue();
+        assertThat(passwords.matches(ServerTest.ADMIN_PASSWORD, admin.passwordHash()))
+                .isTrue();
         assertThat(admin.roles()).contains(Role.ADMIN, Role.HANDLER, Role.COORDINATOR, Role.AUDITOR);
     }
 

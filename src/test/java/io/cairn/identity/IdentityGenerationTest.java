@@ -16,8 +16,10 @@ class IdentityGenerationTest {
     void aSessionTrustsItsUserForTheConfiguredTimeWhenNothingChangedHere() {
         IdentityGeneration generation = new IdentityGeneration(Duration.ofSeconds(30));
 
-        assertThat(generation.stale(generation.current(), LOADED, LOADED.plusSeconds(29))).isFalse();
-        assertThat(generation.stale(generation.current(), LOADED, LOADED.plusSeconds(30))).isTrue();
+        assertThat(generation.stale(generation.current(), LOADED, LOADED.plusSeconds(29)))
+                .isFalse();
+        assertThat(generation.stale(generation.current(), LOADED, LOADED.plusSeconds(30)))
+                .isTrue();
     }
 
     @Test

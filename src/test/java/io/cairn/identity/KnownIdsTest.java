@@ -44,7 +44,8 @@ class KnownIdsTest {
         assertThat(known.size()).isLessThanOrEqualTo(100);
 
         lookUps.set(0);
-        IntStream.range(0, 1_000).forEach(id -> assertThat(known.exists(id, this::existing)).isTrue());
+        IntStream.range(0, 1_000)
+                .forEach(id -> assertThat(known.exists(id, this::existing)).isTrue());
         assertThat(lookUps.get()).isGreaterThanOrEqualTo(900);
     }
 

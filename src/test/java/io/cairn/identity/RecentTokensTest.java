@@ -17,8 +17,13 @@ class RecentTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private final AtomicInteger lookUps = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
-    private final RecentTokens.TokenLookup token = new RecentTokens.TokenLookup(UUID.randomUUID(), null, null, null,
-            new Actor(new UserId(UUID.randomUUID()), "robot", "Robot", Set.of(Role.HANDLER), Set.of()), true);
+    private final RecentTokens.TokenLookup token = new RecentTokens.TokenLookup(
+            UUID.randomUUID(),
+            null,
+            null,
+            null,
+            new Actor(new UserId(UUID.randomUUID()), "robot", "Robot", Set.of(Role.HANDLER), Set.of()),
+            true);
 
     private Optional<RecentTokens.TokenLookup> lookUp() {
         lookUps.incrementAndGet();
@@ -51,8 +56,8 @@ class RecentTokensTest {
         recent.find("a", this::lookUp);
         waitFor(Duration.ofSeconds(4));
         recent.used("a", token.usedAt(NOW));
-        assertThat(recent.find("a", this::lookUp)).hasValueSatisfying(
-                found -> assertThat(found.lastUsedAt()).isEqualTo(NOW));
+        assertThat(recent.find("a", this::lookUp))
+                .hasValueSatisfying(found -> assertThat(found.lastUsedAt()).isEqualTo(NOW));
         waitFor(Duration.ofSeconds(1));
         recent.find("a", this::lookUp);
         assertThat(lookUps).hasValue(2);

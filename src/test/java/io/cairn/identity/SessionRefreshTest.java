@@ -42,7 +42,9 @@ class SessionRefreshTest extends ApiClient.OnServer {
         ApiClient.Answer call = api.get("/api/v1/me");
         assertThat(call.status()).as(call.toString()).isEqualTo(401);
         assertThat(call.json().get("type").asString()).isEqualTo("urn:cairn:problem:disabled");
-        assertThat(pages.get("/incidents").header("Location")).as("the session has ended").endsWith("/login");
+        assertThat(pages.get("/incidents").header("Location"))
+                .as("the session has ended")
+                .endsWith("/login");
     }
 
     @Test
@@ -57,7 +59,9 @@ class SessionRefreshTest extends ApiClient.OnServer {
         assertThat(session.get("/admin/users").status()).isEqualTo(403);
         ApiClient.Answer call = session.get("/api/v1/alert-sources");
         assertThat(call.status()).as(call.toString()).isEqualTo(403);
-        assertThat(session.get("/incidents").status()).as("a handler still works").isEqualTo(200);
+        assertThat(session.get("/incidents").status())
+                .as("a handler still works")
+                .isEqualTo(200);
     }
 
     @Test
@@ -66,7 +70,8 @@ class SessionRefreshTest extends ApiClient.OnServer {
         FormSession session = FormSession.signedIn(port, handler.username(), TestUsers.PASSWORD);
         assertThat(session.get("/incidents").status()).isEqualTo(200);
 
-        assertThat(admin.post("/api/v1/users/" + handler.id() + "/password-reset", Map.of()).status())
+        assertThat(admin.post("/api/v1/users/" + handler.id() + "/password-reset", Map.of())
+                        .status())
                 .isEqualTo(200);
 
         ApiClient.Answer page = session.get("/incidents");
@@ -83,14 +88,23 @@ class SessionRefreshTest extends ApiClient.OnServer {
 
         change(handler, user -> user.put("teams", List.of(team.toString())));
 
-        assertThat(session.get("/api/v1/me").json().get("teams").get(0).asString()).isEqualTo(team.toString());
+        assertThat(session.get("/api/v1/me").json().get("teams").get(0).asString())
+                .isEqualTo(team.toString());
     }
 
     private void change(TestUser user, java.util.function.Consumer<Map<String, Object>> edit) {
         JsonNode stored = admin.get("/api/v1/users/" + user.id()).json();
-        Map<String, Object> change = new HashMap<>(Map.of("displayName", stored.get("displayName").asString(),
-                "roles", stored.get("roles"), "teams", stored.get("teams"),
-                "enabled", stored.get("enabled").asBoolean(), "version", stored.get("version").asLong()));
+        Map<String, Object> change = new HashMap<>(Map.of(
+                "displayName",
+                stored.get("displayName").asString(),
+                "roles",
+                stored.get("roles"),
+                "teams",
+                stored.get("teams"),
+                "enabled",
+                stored.get("enabled").asBoolean(),
+                "version",
+                stored.get("version").asLong()));
         edit.accept(change);
         ApiClient.Answer changed = admin.put("/api/v1/users/" + user.id(), change);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);

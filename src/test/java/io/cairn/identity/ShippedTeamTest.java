@@ -14,8 +14,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
  */
 class ShippedTeamTest {
 
-    private final TeamView shipped = new TeamView(new TeamId(UUID.randomUUID()), ShippedTeam.NAME,
-            ShippedTeam.DESCRIPTION, null, 0);
+    private final TeamView shipped =
+            new TeamView(new TeamId(UUID.randomUUID()), ShippedTeam.NAME, ShippedTeam.DESCRIPTION, null, 0);
 
     @Test
     void describesTheShippedTeamInTheReadersLanguageUntilSomeoneChangesIt() {
@@ -31,11 +31,13 @@ class ShippedTeamTest {
     void savingTheShippedTeamAsItWasShownInDutchKeepsItsShippedDescription() {
         String shown = inDutch(() -> ShippedTeam.shown(shipped)).description();
 
-        TeamDefinition stored = inDutch(() -> ShippedTeam.asStored(new TeamDefinition("Security", shown, null),
-                ShippedTeam.DESCRIPTION));
+        TeamDefinition stored = inDutch(
+                () -> ShippedTeam.asStored(new TeamDefinition("Security", shown, null), ShippedTeam.DESCRIPTION));
         assertThat(stored.description()).isEqualTo(ShippedTeam.DESCRIPTION);
-        assertThat(inDutch(() -> ShippedTeam.asStored(new TeamDefinition("Security", "Onze behandelaars.", null),
-                ShippedTeam.DESCRIPTION)).description()).isEqualTo("Onze behandelaars.");
+        assertThat(inDutch(() -> ShippedTeam.asStored(
+                                new TeamDefinition("Security", "Onze behandelaars.", null), ShippedTeam.DESCRIPTION))
+                        .description())
+                .isEqualTo("Onze behandelaars.");
     }
 
     private static <T> T inDutch(Supplier<T> read) {

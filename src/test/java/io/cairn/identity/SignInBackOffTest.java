@@ -52,8 +52,10 @@ class SignInBackOffTest {
 
     @Test
     void failuresLongerAgoThanTheLockoutAreForgotten() {
-        assertThat(waitAfter(13, null, LAST_FAILURE.plus(LOCKOUT).plusSeconds(1))).isZero();
-        assertThat(waitAfter(13, null, LAST_FAILURE.plus(LOCKOUT).minusSeconds(1))).hasSeconds(1024 - 899);
+        assertThat(waitAfter(13, null, LAST_FAILURE.plus(LOCKOUT).plusSeconds(1)))
+                .isZero();
+        assertThat(waitAfter(13, null, LAST_FAILURE.plus(LOCKOUT).minusSeconds(1)))
+                .hasSeconds(1024 - 899);
     }
 
     /**
@@ -72,10 +74,12 @@ class SignInBackOffTest {
         Instant now = LAST_FAILURE.minusSeconds(random.nextInt(5));
         for (int step = 0; step < 30; step++) {
             Duration wait = waitAfter(failures, lockedUntil, now);
-            String context = Seeds.replay(seed) + ": " + failures + " failures, locked until " + lockedUntil
-                    + ", at " + now;
+            String context =
+                    Seeds.replay(seed) + ": " + failures + " failures, locked until " + lockedUntil + ", at " + now;
             assertThat(wait).as(context).isGreaterThanOrEqualTo(Duration.ZERO);
-            assertThat(wait).as(context).isLessThanOrEqualTo(Duration.ofSeconds(1024 + 5).plus(LOCKOUT));
+            assertThat(wait)
+                    .as(context)
+                    .isLessThanOrEqualTo(Duration.ofSeconds(1024 + 5).plus(LOCKOUT));
             if (lockedUntil != null && lockedUntil.isAfter(now)) {
                 assertThat(wait).as(context).isEqualTo(Duration.between(now, lockedUntil));
             }
@@ -86,6 +90,8 @@ class SignInBackOffTest {
             now = now.plusSeconds(random.nextInt(120));
         }
         Instant muchLater = LAST_FAILURE.plus(LOCKOUT).plusSeconds(1 + random.nextInt(3600));
-        assertThat(waitAfter(failures, lockedUntil, muchLater)).as(Seeds.replay(seed)).isZero();
+        assertThat(waitAfter(failures, lockedUntil, muchLater))
+                .as(Seeds.replay(seed))
+                .isZero();
     }
 }

@@ -31,8 +31,7 @@ class SignInThrottleTest {
         SignInVerdict fourth = identity.signInVerdict("gina", "10.0.0.3");
 
         assertThat(third).isInstanceOf(SignInVerdict.Wait.class);
-        assertThat(((SignInVerdict.Wait) fourth).remaining())
-                .isGreaterThan(((SignInVerdict.Wait) third).remaining());
+        assertThat(((SignInVerdict.Wait) fourth).remaining()).isGreaterThan(((SignInVerdict.Wait) third).remaining());
     }
 
     @Test

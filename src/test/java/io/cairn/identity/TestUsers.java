@@ -104,12 +104,18 @@ public final class TestUsers {
     public Authentication authentication(TestUser user) {
         long changes = generation.current();
         User stored = users.findById(user.id().value()).orElseThrow();
-        return new BearerAuthentication(new ActorPrincipal(stored.actor(), Instant.now(), changes,
-                stored.mustChangePassword(), stored.enabled(), null));
+        return new BearerAuthentication(new ActorPrincipal(
+                stored.actor(), Instant.now(), changes, stored.mustChangePassword(), stored.enabled(), null));
     }
 
-    private TestUser register(String username, String displayName, @Nullable String email, Set<Role> roles,
-            boolean oneTime, String password, TeamId... memberOf) {
+    private TestUser register(
+            String username,
+            String displayName,
+            @Nullable String email,
+            Set<Role> roles,
+            boolean oneTime,
+            String password,
+            TeamId... memberOf) {
         String hash = passwords.encode(password);
         User user = User.register(username, displayName, email, hash, roles, Set.of(memberOf), null, Instant.now());
         if (!oneTime) {

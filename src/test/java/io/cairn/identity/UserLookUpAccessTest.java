@@ -35,8 +35,10 @@ class UserLookUpAccessTest extends ApiClient.OnServer {
         for (TestUser outsider : List.of(member, reporter)) {
             Outcome<List<UserView>> members = users.as(outsider, () -> identity.members(team));
 
-            assertThat(members).isInstanceOfSatisfying(Outcome.Refused.class,
-                    refused -> assertThat(refused.refusal().kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
+            assertThat(members)
+                    .isInstanceOfSatisfying(
+                            Outcome.Refused.class,
+                            refused -> assertThat(refused.refusal().kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
         }
     }
 
@@ -58,9 +60,11 @@ class UserLookUpAccessTest extends ApiClient.OnServer {
         TestUser resolver = users.user("resolver", Set.of(Role.RESOLVER));
 
         for (TestUser outsider : List.of(reporter, resolver)) {
-            assertThat(users.as(outsider, () -> identity.findUserByUsername(other.username()))).isEmpty();
+            assertThat(users.as(outsider, () -> identity.findUserByUsername(other.username())))
+                    .isEmpty();
             assertThat(users.as(outsider, () -> identity.findUserByUsername(outsider.username())))
-                    .map(UserView::id).contains(outsider.id());
+                    .map(UserView::id)
+                    .contains(outsider.id());
         }
     }
 
@@ -70,7 +74,8 @@ class UserLookUpAccessTest extends ApiClient.OnServer {
         TestUser auditor = users.user("auditor", Set.of(Role.AUDITOR));
 
         String shouted = other.username().toUpperCase(Locale.ROOT);
-        assertThat(users.as(auditor, () -> identity.findUserByUsername(shouted))).map(UserView::id)
+        assertThat(users.as(auditor, () -> identity.findUserByUsername(shouted)))
+                .map(UserView::id)
                 .contains(other.id());
         assertThat(identity.findUserByUsername(other.username())).isEmpty();
     }
@@ -81,7 +86,8 @@ class UserLookUpAccessTest extends ApiClient.OnServer {
         TestUser member = users.user("member", Set.of(Role.RESOLVER), team);
 
         assertThat(usersForSystem.members(team)).extracting(UserView::id).containsExactly(member.id());
-        assertThat(usersForSystem.userNamed(member.username().toUpperCase(Locale.ROOT))).map(UserView::id)
+        assertThat(usersForSystem.userNamed(member.username().toUpperCase(Locale.ROOT)))
+                .map(UserView::id)
                 .contains(member.id());
     }
 }

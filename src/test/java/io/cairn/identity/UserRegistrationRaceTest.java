@@ -34,31 +34,42 @@ class UserRegistrationRaceTest extends ApiClient.OnServer {
         ApiClient admin = client(users.user("admin", Set.of(Role.ADMIN)));
         String username = TestUsers.unique("racer");
 
-        ApiClient.Answer loser = transactions.execute(status -> {
-            stored.save(User.register(username, "First", null, "{noop}x", Set.of(Role.HANDLER), Set.of(), null,
-                    Instant.now()));
-            // the other registration checks, finds the name free, and waits at the insert for this one to commit
-            CompletableFuture<ApiClient.Answer> other = CompletableFuture.supplyAsync(() -> admin.post(
-                    "/api/v1/users", Map.of("username", username, "displayName", "Second", "roles",
-                            List.of("HANDLER"))));
-            awaitInsertWaitingForALock(other);
-            return other;
-        }).join();
+        ApiClient.Answer loser = transactions
+                .execute(status -> {
+                    stored.save(User.register(
+                            username, "First", null, "{noop}x", Set.of(Role.HANDLER), Set.of(), null, Instant.now()));
+                    // the other registration checks, finds the name free, and waits at the insert for this one to
+                    // commit
+                    CompletableFuture<ApiClient.Answer> other = CompletableFuture.supplyAsync(() -> admin.post(
+                            "/api/v1/users",
+                            Map.of("username", username, "displayName", "Second", "roles", List.of("HANDLER"))));
+                    awaitInsertWaitingForALock(other);
+                    return other;
+                })
+                .join();
 
         assertThat(loser.status()).as(loser.toString()).isEqualTo(409);
         assertThat(loser.json().get("errors").get(0).get("field").asString()).isEqualTo("username");
-        assertThat(jdbc.sql("select display_name from app_user where username = ?").param(username)
-                .query(String.class).list()).containsExactly("First");
+        assertThat(jdbc.sql("select display_name from app_user where username = ?")
+                        .param(username)
+                        .query(String.class)
+                        .list())
+                .containsExactly("First");
     }
 
     private void awaitInsertWaitingForALock(CompletableFuture<ApiClient.Answer> other) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         // asked on a connection of its own: within a transaction, pg_stat_activity stays as it was first read
         while (CompletableFuture.supplyAsync(() -> jdbc.sql("select count(*) from pg_stat_activity where "
-                + "wait_event_type = 'Lock' and query ilike 'insert into%app_user%'").query(Long.class).single())
-                .join() == 0) {
+                                        + "wait_event_type = 'Lock' and query ilike 'insert into%app_user%'")
+                                .query(Long.class)
+                                .single())
+                        .join()
+                == 0) {
             assertThat(other).as("the other registration waits at its insert").isNotDone();
-            assertThat(System.nanoTime()).as("the other registration waits at its insert").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the other registration waits at its insert")
+                    .isLessThan(deadline);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

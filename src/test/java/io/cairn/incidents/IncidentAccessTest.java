@@ -30,13 +30,20 @@ class IncidentAccessTest {
 
         /** The case in words, for a failure message. */
         String description() {
-            return "actor with " + actor.roles() + (actor.teams().contains(MY_TEAM) ? " in the team"
-                    : actor.teams().isEmpty() ? " in no team" : " in another team") + "; incident "
+            return "actor with " + actor.roles()
+                    + (actor.teams().contains(MY_TEAM)
+                            ? " in the team"
+                            : actor.teams().isEmpty() ? " in no team" : " in another team")
+                    + "; incident "
                     + (incident.reportedBy(ME) ? "reported by the actor" : "reported by another") + ", "
-                    + incident.owner().map(owner -> owner.equals(ME) ? "owned by the actor" : "owned by another")
-                            .orElse("no owner") + ", "
-                    + incident.team().map(team -> team.equals(MY_TEAM) ? "of the team" : "of another team")
-                            .orElse("no team") + (incident.confidential() ? ", confidential" : "");
+                    + incident.owner()
+                            .map(owner -> owner.equals(ME) ? "owned by the actor" : "owned by another")
+                            .orElse("no owner")
+                    + ", "
+                    + incident.team()
+                            .map(team -> team.equals(MY_TEAM) ? "of the team" : "of another team")
+                            .orElse("no team")
+                    + (incident.confidential() ? ", confidential" : "");
         }
     }
 
@@ -94,9 +101,13 @@ class IncidentAccessTest {
     void aReporterAlwaysSeesTheirOwnIncidentAndWithoutAStaffRoleNothingElse() {
         forEveryCase(c -> {
             if (c.incident().reportedBy(ME)) {
-                assertThat(IncidentAccess.maySee(c.actor(), c.incident())).as(c::description).isTrue();
+                assertThat(IncidentAccess.maySee(c.actor(), c.incident()))
+                        .as(c::description)
+                        .isTrue();
             } else if (!IncidentAccess.seesOthersIncidents(c.actor())) {
-                assertThat(IncidentAccess.maySee(c.actor(), c.incident())).as(c::description).isFalse();
+                assertThat(IncidentAccess.maySee(c.actor(), c.incident()))
+                        .as(c::description)
+                        .isFalse();
             }
         });
     }
@@ -104,9 +115,11 @@ class IncidentAccessTest {
     @Test
     void staffSeeEveryIncidentThatIsNotConfidential() {
         forEveryCase(c -> {
-            if (!c.incident().confidential() && c.actor().hasAny(Role.HANDLER, Role.COORDINATOR,
-                    Role.PRIVACY_OFFICER, Role.AUDITOR)) {
-                assertThat(IncidentAccess.maySee(c.actor(), c.incident())).as(c::description).isTrue();
+            if (!c.incident().confidential()
+                    && c.actor().hasAny(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR)) {
+                assertThat(IncidentAccess.maySee(c.actor(), c.incident()))
+                        .as(c::description)
+                        .isTrue();
             }
         });
     }
@@ -119,9 +132,12 @@ class IncidentAccessTest {
                 boolean expected = c.incident().reportedBy(ME)
                         || staff && c.actor().hasAny(Role.COORDINATOR, Role.AUDITOR)
                         || staff && c.incident().owner().filter(ME::equals).isPresent()
-                        || c.actor().has(Role.HANDLER) && c.incident().team().filter(MY_TEAM::equals).isPresent()
+                        || c.actor().has(Role.HANDLER)
+                                && c.incident().team().filter(MY_TEAM::equals).isPresent()
                                 && c.actor().isMemberOf(MY_TEAM);
-                assertThat(IncidentAccess.maySee(c.actor(), c.incident())).as(c::description).isEqualTo(expected);
+                assertThat(IncidentAccess.maySee(c.actor(), c.incident()))
+                        .as(c::description)
+                        .isEqualTo(expected);
             }
         });
     }
@@ -130,8 +146,10 @@ class IncidentAccessTest {
     void onlyHandlersAndCoordinatorsChangeAndOnlyWhatTheySee() {
         forEveryCase(c -> {
             boolean handles = IncidentAccess.mayHandle(c.actor(), c.incident());
-            assertThat(handles).as(c::description).isEqualTo(c.actor().hasAny(Role.HANDLER, Role.COORDINATOR)
-                    && IncidentAccess.maySee(c.actor(), c.incident()));
+            assertThat(handles)
+                    .as(c::description)
+                    .isEqualTo(c.actor().hasAny(Role.HANDLER, Role.COORDINATOR)
+                            && IncidentAccess.maySee(c.actor(), c.incident()));
         });
     }
 
@@ -140,12 +158,15 @@ class IncidentAccessTest {
         forEveryCase(c -> {
             boolean notes = IncidentAccess.mayAddNote(c.actor(), c.incident());
             if (notes) {
-                assertThat(IncidentAccess.maySee(c.actor(), c.incident())).as(c::description).isTrue();
+                assertThat(IncidentAccess.maySee(c.actor(), c.incident()))
+                        .as(c::description)
+                        .isTrue();
             }
             if (c.actor().roles().equals(Set.of(Role.AUDITOR)) && !c.incident().reportedBy(ME)) {
                 assertThat(notes).as(c::description).isFalse();
             }
-            if (IncidentAccess.mayHandle(c.actor(), c.incident()) || c.incident().reportedBy(ME)) {
+            if (IncidentAccess.mayHandle(c.actor(), c.incident())
+                    || c.incident().reportedBy(ME)) {
                 assertThat(notes).as(c::description).isTrue();
             }
         });
@@ -154,9 +175,11 @@ class IncidentAccessTest {
     @Test
     void reportingNeedsARoleThatReportsAndAssigningWhileReportingNeedsAHandler() {
         for (Actor actor : actors()) {
-            assertThat(IncidentAccess.mayReport(actor)).as("%s", actor.roles()).isEqualTo(actor.hasAny(
-                    Role.REPORTER, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER));
-            assertThat(IncidentAccess.mayAssign(actor)).as("%s", actor.roles())
+            assertThat(IncidentAccess.mayReport(actor))
+                    .as("%s", actor.roles())
+                    .isEqualTo(actor.hasAny(Role.REPORTER, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER));
+            assertThat(IncidentAccess.mayAssign(actor))
+                    .as("%s", actor.roles())
                     .isEqualTo(actor.hasAny(Role.HANDLER, Role.COORDINATOR));
         }
     }

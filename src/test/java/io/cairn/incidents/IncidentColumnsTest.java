@@ -34,17 +34,30 @@ class IncidentColumnsTest {
         List<String> fields = fieldColumns();
 
         assertThat(insertColumns()).isEqualTo(fields);
-        assertThat(Arrays.stream(IncidentStates.COLUMNS.split(",")).map(String::trim).toList()).isEqualTo(fields);
-        assertThat(Arrays.stream(NewIncidentsImpl.INSERT.substring(NewIncidentsImpl.INSERT.indexOf("values"),
-                NewIncidentsImpl.INSERT.indexOf("returning")).split(",")).count()).isEqualTo(fields.size());
+        assertThat(Arrays.stream(IncidentStates.COLUMNS.split(","))
+                        .map(String::trim)
+                        .toList())
+                .isEqualTo(fields);
+        assertThat(Arrays.stream(NewIncidentsImpl.INSERT
+                                .substring(
+                                        NewIncidentsImpl.INSERT.indexOf("values"),
+                                        NewIncidentsImpl.INSERT.indexOf("returning"))
+                                .split(","))
+                        .count())
+                .isEqualTo(fields.size());
     }
 
     @Test
     void theConstructorTakesEveryFieldButThoseTheDatabaseGivesInTheirOrder() {
-        List<String> parameters = Arrays.stream(constructor().getParameters()).map(Parameter::getName).toList();
+        List<String> parameters = Arrays.stream(constructor().getParameters())
+                .map(Parameter::getName)
+                .toList();
 
-        assertThat(parameters).isEqualTo(fields().stream().map(Field::getName)
-                .filter(name -> !GIVEN_BY_THE_DATABASE.contains(name)).toList());
+        assertThat(parameters)
+                .isEqualTo(fields().stream()
+                        .map(Field::getName)
+                        .filter(name -> !GIVEN_BY_THE_DATABASE.contains(name))
+                        .toList());
     }
 
     @Test
@@ -52,7 +65,9 @@ class IncidentColumnsTest {
         Object[] arguments = arguments();
         Incident incident = constructor().newInstance(arguments);
         Object[] values = incident.insertValues();
-        List<String> inserted = insertColumns().stream().filter(column -> !column.equals("number")).toList();
+        List<String> inserted = insertColumns().stream()
+                .filter(column -> !column.equals("number"))
+                .toList();
         assertThat(values).hasSize(inserted.size());
 
         Parameter[] parameters = constructor().getParameters();
@@ -65,8 +80,9 @@ class IncidentColumnsTest {
             assertThat(column).as(parameters[i].getName()).isNotNegative();
             Object[] otherValues = other.insertValues();
             for (int j = 0; j < values.length; j++) {
-                assertThat(Objects.equals(otherValues[j], values[j])).as("insert value %d (%s) after changing %s", j,
-                        inserted.get(j), parameters[i].getName()).isEqualTo(j != column);
+                assertThat(Objects.equals(otherValues[j], values[j]))
+                        .as("insert value %d (%s) after changing %s", j, inserted.get(j), parameters[i].getName())
+                        .isEqualTo(j != column);
             }
             assertThat(other.snapshot()).as(parameters[i].getName()).isNotEqualTo(incident.snapshot());
         }
@@ -85,7 +101,8 @@ class IncidentColumnsTest {
 
     private static List<Field> fields() {
         return Arrays.stream(IncidentRow.class.getDeclaredFields())
-                .filter(field -> !Modifier.isStatic(field.getModifiers())).toList();
+                .filter(field -> !Modifier.isStatic(field.getModifiers()))
+                .toList();
     }
 
     private static List<String> fieldColumns() {

@@ -19,31 +19,51 @@ class IncidentEventsTest {
     @Test
     void everyEventOfTheFamilyKeepsTheActionTheAuditTrailStores() {
         assertThat(records(IncidentEvent.class).stream()
-                .filter(type -> type != ConfidentialIncidentViewed.class)
-                .map(type -> "incident." + IncidentStates.verbOf(type)))
-                .containsExactlyInAnyOrder("incident.reported", "incident.assigned", "incident.reprioritised",
-                        "incident.recategorised", "incident.transitioned", "incident.marked", "incident.described",
-                        "incident.times-recorded", "incident.merged", "incident.merged-in", "incident.noted",
-                        "incident.linked", "incident.asked-reporter", "incident.reporter-replied");
+                        .filter(type -> type != ConfidentialIncidentViewed.class)
+                        .map(type -> "incident." + IncidentStates.verbOf(type)))
+                .containsExactlyInAnyOrder(
+                        "incident.reported",
+                        "incident.assigned",
+                        "incident.reprioritised",
+                        "incident.recategorised",
+                        "incident.transitioned",
+                        "incident.marked",
+                        "incident.described",
+                        "incident.times-recorded",
+                        "incident.merged",
+                        "incident.merged-in",
+                        "incident.noted",
+                        "incident.linked",
+                        "incident.asked-reporter",
+                        "incident.reporter-replied");
         ActorRef someone = new ActorRef("u1", "Someone");
         assertThat(Stream.of(ConfidentialIncidentViewed.Part.values())
-                .map(part -> new ConfidentialIncidentViewed(IncidentId.random(), someone, Instant.EPOCH, part)
-                        .action()))
+                        .map(part -> new ConfidentialIncidentViewed(IncidentId.random(), someone, Instant.EPOCH, part)
+                                .action()))
                 .containsExactly("incident.viewed-confidential-incident", "incident.viewed-confidential-timeline");
     }
 
     @Test
     void theReportAndTheChangesOfTheIncidentsStateAreTheStateRecordsVerificationCompares() {
-        assertThat(IncidentStates.STATE_ACTIONS).containsExactlyInAnyOrder("incident.reported", "incident.assigned",
-                "incident.reprioritised", "incident.recategorised", "incident.transitioned", "incident.marked",
-                "incident.described", "incident.times-recorded", "incident.merged", "incident.merged-in");
+        assertThat(IncidentStates.STATE_ACTIONS)
+                .containsExactlyInAnyOrder(
+                        "incident.reported",
+                        "incident.assigned",
+                        "incident.reprioritised",
+                        "incident.recategorised",
+                        "incident.transitioned",
+                        "incident.marked",
+                        "incident.described",
+                        "incident.times-recorded",
+                        "incident.merged",
+                        "incident.merged-in");
     }
 
     @Test
     void aTransitionSaysWhereItCameFromAndIsAuditedAsBefore() {
         IncidentId id = IncidentId.random();
-        IncidentTransitioned moved = new IncidentTransitioned(id, new ActorRef("u1", "Someone"), Instant.EPOCH,
-                Status.TRIAGE, Status.ANALYSIS, "before", "after");
+        IncidentTransitioned moved = new IncidentTransitioned(
+                id, new ActorRef("u1", "Someone"), Instant.EPOCH, Status.TRIAGE, Status.ANALYSIS, "before", "after");
 
         assertThat(moved.status()).isEqualTo(Status.ANALYSIS);
         assertThat(moved.from()).isEqualTo(Status.TRIAGE);

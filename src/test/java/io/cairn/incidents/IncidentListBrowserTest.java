@@ -29,11 +29,21 @@ class IncidentListBrowserTest extends Browser.OnServer {
     void searchesFiltersAndPagesKeepingEverythingInTheAddress() {
         String word = "printer" + UUID.randomUUID().toString().substring(0, 8);
         List<IncidentView> reported = IntStream.rangeClosed(1, 30)
-                .mapToObj(n -> users.as(handler, () -> incidents.report(NewIncident.of(word + " fault " + n,
-                        "The printer on floor " + n + " prints garbage.")).orRefuse()))
+                .mapToObj(n -> users.as(
+                        handler,
+                        () -> incidents
+                                .report(NewIncident.of(
+                                        word + " fault " + n, "The printer on floor " + n + " prints garbage."))
+                                .orRefuse()))
                 .toList();
-        reported.subList(0, 3).forEach(incident -> users.as(handler, () -> incidents.transition(incident.id(),
-                new IncidentCommands.Transition(Status.TRIAGE, null, incident.version())).orRefuse()));
+        reported.subList(0, 3)
+                .forEach(incident -> users.as(
+                        handler,
+                        () -> incidents
+                                .transition(
+                                        incident.id(),
+                                        new IncidentCommands.Transition(Status.TRIAGE, null, incident.version()))
+                                .orRefuse()));
         browser.signIn(handler).open("/incidents");
 
         browser.type(By.id("q"), word);
@@ -53,7 +63,8 @@ class IncidentListBrowserTest extends Browser.OnServer {
 
         browser.click(By.xpath("//th/a[text()='Ref.']"));
         browser.waitFor(ExpectedConditions.urlContains("sort=number"));
-        browser.waitFor(driver -> rows().get(0).getText().contains(reported.get(0).reference()));
+        browser.waitFor(
+                driver -> rows().get(0).getText().contains(reported.get(0).reference()));
 
         browser.click(By.xpath("//summary[text()='Any status']"));
         browser.click(By.cssSelector("input[name=status][value=triage]"));
@@ -62,7 +73,9 @@ class IncidentListBrowserTest extends Browser.OnServer {
 
         browser.driver().navigate().refresh();
         assertThat(browser.text(By.cssSelector(".count"))).startsWith("3 incidents");
-        assertThat(browser.find(By.cssSelector("input[name=status][value=triage]")).isSelected()).isTrue();
+        assertThat(browser.find(By.cssSelector("input[name=status][value=triage]"))
+                        .isSelected())
+                .isTrue();
         assertThat(browser.find(By.id("q")).getAttribute("value")).isEqualTo(word);
         assertThat(rows()).extracting(WebElement::getText).allMatch(row -> row.contains("Triage"));
 
@@ -96,6 +109,7 @@ class IncidentListBrowserTest extends Browser.OnServer {
     }
 
     private void waitForCount(String text) {
-        browser.waitFor(driver -> driver.findElement(By.cssSelector(".count")).getText().contains(text));
+        browser.waitFor(
+                driver -> driver.findElement(By.cssSelector(".count")).getText().contains(text));
     }
 }

@@ -45,7 +45,9 @@ class IncidentMarkingTest {
         for (String missing : new String[] {null, "", "  "}) {
             Optional<Refusal> refusal = incident.mark(Tlp.GREEN, Pap.AMBER, false, missing, LATER);
 
-            assertThat(refusal).get().extracting(Refusal::message)
+            assertThat(refusal)
+                    .get()
+                    .extracting(Refusal::message)
                     .isEqualTo("reason: lowering the TLP marking from AMBER to GREEN needs a reason");
             assertThat(incident.snapshot()).isEqualTo(before);
         }
@@ -57,7 +59,8 @@ class IncidentMarkingTest {
 
         assertThat(incident.lowers(Tlp.CLEAR)).isTrue();
         assertThat(incident.lowers(Tlp.AMBER_STRICT)).isFalse();
-        assertThat(incident.mark(Tlp.CLEAR, Pap.CLEAR, false, "published in the public advisory", LATER)).isEmpty();
+        assertThat(incident.mark(Tlp.CLEAR, Pap.CLEAR, false, "published in the public advisory", LATER))
+                .isEmpty();
         assertThat(incident.view(MATRIX).tlp()).isEqualTo(Tlp.CLEAR);
     }
 }

@@ -73,10 +73,14 @@ class IncidentPagesBrowserTest extends Browser.OnServer {
                 .containsSubsequence(
                         "reported the incident; routing rule \u201cEverything else to the security team\u201d gave "
                                 + "it its team",
-                        "moved it from New to Triage", "moved it from Triage to Analysis", "added a note");
+                        "moved it from New to Triage",
+                        "moved it from Triage to Analysis",
+                        "added a note");
         assertThat(browser.text(By.cssSelector(".timeline .entry.note .entry-note")))
                 .isEqualTo("Asked IT to wipe the laptop remotely.");
-        assertThat(browser.find(By.cssSelector("button[name=to][value=containment]")).isDisplayed()).isTrue();
+        assertThat(browser.find(By.cssSelector("button[name=to][value=containment]"))
+                        .isDisplayed())
+                .isTrue();
         browser.screenshot("incident-desktop");
         browser.phone().open("/incidents/" + incident.id());
         assertThat(browser.overflowsSideways()).isFalse();
@@ -93,7 +97,8 @@ class IncidentPagesBrowserTest extends Browser.OnServer {
 
         assertThat(browser.text(By.id("transition-reason-error")))
                 .isEqualTo("Dismissing needs a reason; the reporter will read it.");
-        assertThat(browser.find(By.id("transition-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.id("transition-reason")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(browser.text(By.cssSelector(".incident-header .status"))).isEqualTo("Triage");
         assertThat(browser.path()).isEqualTo("/incidents/" + incident.id());
 
@@ -113,7 +118,8 @@ class IncidentPagesBrowserTest extends Browser.OnServer {
         assertThat(browser.text(By.cssSelector(".read-only-note"))).contains("add notes");
         browser.type(By.id("note-text"), "I deleted the mail.");
         browser.submit(By.cssSelector(".note-form button[type=submit]"));
-        assertThat(browser.text(By.cssSelector(".timeline .entry.note .entry-note"))).isEqualTo("I deleted the mail.");
+        assertThat(browser.text(By.cssSelector(".timeline .entry.note .entry-note")))
+                .isEqualTo("I deleted the mail.");
     }
 
     @Test
@@ -149,6 +155,10 @@ class IncidentPagesBrowserTest extends Browser.OnServer {
     }
 
     private IncidentView reported(TestUser by, String title) {
-        return users.as(by, () -> incidents.report(NewIncident.of(title, "Seen this morning.")).orRefuse());
+        return users.as(
+                by,
+                () -> incidents
+                        .report(NewIncident.of(title, "Seen this morning."))
+                        .orRefuse());
     }
 }

@@ -38,8 +38,7 @@ class IncidentPagesTest extends Pages.OnServer {
 
     @Test
     void sendsVisitorsWhoAreNotSignedInToTheSignInPage() throws Exception {
-        mvc.perform(get("/incidents")).andExpect(status().isFound())
-                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/incidents")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -49,8 +48,10 @@ class IncidentPagesTest extends Pages.OnServer {
 
         mvc.perform(get("/incidents/" + incident.id()).with(authentication(users.authentication(other))))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/incidents/" + incident.id() + "/notes").param("text", "sneaky")
-                        .with(authentication(users.authentication(other))).with(csrf()))
+        mvc.perform(post("/incidents/" + incident.id() + "/notes")
+                        .param("text", "sneaky")
+                        .with(authentication(users.authentication(other)))
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
     }
 
@@ -58,14 +59,19 @@ class IncidentPagesTest extends Pages.OnServer {
     void refusesAReportersAttemptToAssignTheirIncident() throws Exception {
         IncidentView incident = reported(reporter, "Assign me");
 
-        mvc.perform(post("/incidents/" + incident.id() + "/assign").param("owner", reporter.id().toString())
-                        .param("version", "0").with(authentication(users.authentication(reporter))).with(csrf()))
+        mvc.perform(post("/incidents/" + incident.id() + "/assign")
+                        .param("owner", reporter.id().toString())
+                        .param("version", "0")
+                        .with(authentication(users.authentication(reporter)))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void refusesAFormWithoutItsCsrfToken() throws Exception {
-        mvc.perform(post("/incidents/new").param("title", "t").param("description", "d")
+        mvc.perform(post("/incidents/new")
+                        .param("title", "t")
+                        .param("description", "d")
                         .with(authentication(users.authentication(handler))))
                 .andExpect(status().isForbidden());
     }
@@ -73,16 +79,24 @@ class IncidentPagesTest extends Pages.OnServer {
     @Test
     void showsTheConflictWhenTheFormCarriesAnOldVersion() throws Exception {
         IncidentView incident = reported(reporter, "Two handlers at once");
-        users.as(handler, () -> incidents.transition(incident.id(),
-                new IncidentCommands.Transition(Status.TRIAGE, null, 0L)).orRefuse());
+        users.as(
+                handler,
+                () -> incidents
+                        .transition(incident.id(), new IncidentCommands.Transition(Status.TRIAGE, null, 0L))
+                        .orRefuse());
 
-        mvc.perform(post("/incidents/" + incident.id() + "/transition").param("to", "analysis").param("version", "0")
-                        .with(authentication(users.authentication(handler))).with(csrf()))
+        mvc.perform(post("/incidents/" + incident.id() + "/transition")
+                        .param("to", "analysis")
+                        .param("version", "0")
+                        .with(authentication(users.authentication(handler)))
+                        .with(csrf()))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(Matchers.containsString(
-                        "Someone else changed this while you were working on it.")))
+                .andExpect(content()
+                        .string(Matchers.containsString("Someone else changed this while you were working on it.")))
                 .andExpect(content().string(Matchers.containsString("name=\"version\" value=\"1\"")));
-        assertThat(users.as(handler, () -> incidents.incident(incident.id()).orElseThrow().status()))
+        assertThat(users.as(
+                        handler,
+                        () -> incidents.incident(incident.id()).orElseThrow().status()))
                 .isEqualTo(Status.TRIAGE);
     }
 
@@ -90,12 +104,18 @@ class IncidentPagesTest extends Pages.OnServer {
     void storesNothingWhenTheReportHasErrors() throws Exception {
         long before = count();
 
-        mvc.perform(post("/incidents/new").param("title", "Future").param("description", "d")
+        mvc.perform(post("/incidents/new")
+                        .param("title", "Future")
+                        .param("description", "d")
                         .param("occurredAt", "2999-01-01T00:00")
-                        .with(authentication(users.authentication(handler))).with(csrf()))
+                        .with(authentication(users.authentication(handler)))
+                        .with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString(
-                        "<small class=\"field-error\" id=\"occurredAt-error\">This time lies in the future.</small>")));
+                .andExpect(
+                        content()
+                                .string(
+                                        Matchers.containsString(
+                                                "<small class=\"field-error\" id=\"occurredAt-error\">This time lies in the future.</small>")));
         assertThat(count()).isEqualTo(before);
     }
 
@@ -103,23 +123,36 @@ class IncidentPagesTest extends Pages.OnServer {
     void givesHtmxOnlyTheResultsAndBrowsersTheWholePage() throws Exception {
         reported(handler, "Fragment check");
 
-        String fragment = mvc.perform(get("/incidents").param("q", "fragment").header("HX-Request", "true")
+        String fragment = mvc.perform(get("/incidents")
+                        .param("q", "fragment")
+                        .header("HX-Request", "true")
                         .with(authentication(users.authentication(handler))))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Vary", Matchers.containsString("HX-Request")))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(fragment).startsWith("<section id=\"results\"").doesNotContain("<html").contains("Fragment check");
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(fragment)
+                .startsWith("<section id=\"results\"")
+                .doesNotContain("<html")
+                .contains("Fragment check");
 
-        String page = mvc.perform(get("/incidents").param("q", "fragment")
-                        .with(authentication(users.authentication(handler))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(
+                        get("/incidents").param("q", "fragment").with(authentication(users.authentication(handler))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("<html").contains("id=\"filters\"").contains("Fragment check");
     }
 
     @Test
     void explainsFiltersItCannotRead() throws Exception {
-        mvc.perform(get("/incidents").param("status", "nonsense").param("reportedFrom", "2026-02-10")
-                        .param("reportedTo", "2026-02-01").with(authentication(users.authentication(handler))))
+        mvc.perform(get("/incidents")
+                        .param("status", "nonsense")
+                        .param("reportedFrom", "2026-02-10")
+                        .param("reportedTo", "2026-02-01")
+                        .with(authentication(users.authentication(handler))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Status: is not a value this filter knows")))
                 .andExpect(content().string(Matchers.containsString("Reported until: lies before the first day")));
@@ -127,14 +160,20 @@ class IncidentPagesTest extends Pages.OnServer {
 
     @Test
     void showsADateFilterItCannotReadNextToItsFieldInsteadOfFailing() throws Exception {
-        String page = mvc.perform(get("/incidents").param("reportedFrom", "garbage")
+        String page = mvc.perform(get("/incidents")
+                        .param("reportedFrom", "garbage")
                         .with(authentication(users.authentication(handler))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(page).contains("id=\"reportedFrom-error\"")
+        assertThat(page)
+                .contains("id=\"reportedFrom-error\"")
                 .contains("Reported from: is not a date from 1970 to 9999 (yyyy-mm-dd)")
                 .contains("name=\"reportedFrom\" value=\"garbage\"");
-        mvc.perform(get("/incidents").param("reportedTo", "-999999-01-01")
+        mvc.perform(get("/incidents")
+                        .param("reportedTo", "-999999-01-01")
                         .with(authentication(users.authentication(handler))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"reportedTo-error\"")));
@@ -143,18 +182,27 @@ class IncidentPagesTest extends Pages.OnServer {
     @Test
     void showsWhyLoweringTheMarkingNeedsAReasonNextToTheReasonField() throws Exception {
         IncidentView incident = reported(handler, "Marked red");
-        users.as(handler, () -> incidents.mark(incident.id(), new IncidentCommands.Mark(Tlp.RED, Pap.RED, false, null,
-                0L)).orRefuse());
+        users.as(
+                handler,
+                () -> incidents
+                        .mark(incident.id(), new IncidentCommands.Mark(Tlp.RED, Pap.RED, false, null, 0L))
+                        .orRefuse());
 
-        mvc.perform(post("/incidents/" + incident.id() + "/mark").param("tlp", "GREEN").param("pap", "RED")
-                        .param("version", "1").header("Accept-Language", "nl")
-                        .with(authentication(users.authentication(handler))).with(csrf()))
+        mvc.perform(post("/incidents/" + incident.id() + "/mark")
+                        .param("tlp", "GREEN")
+                        .param("pap", "RED")
+                        .param("version", "1")
+                        .header("Accept-Language", "nl")
+                        .with(authentication(users.authentication(handler)))
+                        .with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("<small class=\"field-error\" "
-                        + "id=\"mark-reason-error\">De TLP-markering verlagen van RED naar GREEN vraagt om een reden."
-                        + "</small>")))
-                .andExpect(content().string(Matchers.containsString("<details class=\"card action\" "
-                        + "id=\"action-mark\" open=\"open\">")));
+                .andExpect(content()
+                        .string(Matchers.containsString("<small class=\"field-error\" "
+                                + "id=\"mark-reason-error\">De TLP-markering verlagen van RED naar GREEN vraagt om een reden."
+                                + "</small>")))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "<details class=\"card action\" " + "id=\"action-mark\" open=\"open\">")));
     }
 
     @Test
@@ -162,14 +210,16 @@ class IncidentPagesTest extends Pages.OnServer {
         IncidentView first = reported(handler, "First of two");
         IncidentView second = reported(handler, "Second of two");
 
-        mvc.perform(post("/incidents/" + first.id() + "/links").param("target", second.reference().toLowerCase())
-                        .param("kind", "DUPLICATE_OF").with(authentication(users.authentication(handler)))
+        mvc.perform(post("/incidents/" + first.id() + "/links")
+                        .param("target", second.reference().toLowerCase())
+                        .param("kind", "DUPLICATE_OF")
+                        .with(authentication(users.authentication(handler)))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/incidents/" + first.id()));
         mvc.perform(get("/incidents/" + second.id()).with(authentication(users.authentication(handler))))
                 .andExpect(content().string(Matchers.containsString("Has duplicate")))
-                .andExpect(content().string(Matchers.containsString("marked " + first.reference()
-                        + " as a duplicate of it")));
+                .andExpect(content()
+                        .string(Matchers.containsString("marked " + first.reference() + " as a duplicate of it")));
     }
 
     @Test
@@ -191,11 +241,13 @@ class IncidentPagesTest extends Pages.OnServer {
     }
 
     private IncidentView reported(TestUser by, String title) {
-        return users.as(by, () -> incidents.report(NewIncident.of(title, "Details.")).orRefuse());
+        return users.as(
+                by, () -> incidents.report(NewIncident.of(title, "Details.")).orRefuse());
     }
 
     private long count() {
-        return users.as(users.user("coordinator", Set.of(Role.COORDINATOR)),
+        return users.as(
+                users.user("coordinator", Set.of(Role.COORDINATOR)),
                 () -> incidents.list(IncidentFilter.everything()).orRefuse().total());
     }
 }

@@ -44,13 +44,15 @@ class IncidentTest {
     void walkingTheLifecycleStampsEachMilestoneOnceAndClosingKeepsTheResolution() {
         Incident incident = TestIncidents.reported();
         Instant at = REPORTED_AT;
-        for (Status next : new Status[] {Status.TRIAGE, Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION,
-            Status.RECOVERY, Status.REVIEW}) {
+        for (Status next : new Status[] {
+            Status.TRIAGE, Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION, Status.RECOVERY, Status.REVIEW
+        }) {
             at = at.plusSeconds(60);
             assertThat(incident.transition(next, null, at)).as(next.code()).isEmpty();
         }
         at = at.plusSeconds(60);
-        assertThat(incident.transition(Status.CLOSED, "Mailbox cleaned, password reset", at)).isEmpty();
+        assertThat(incident.transition(Status.CLOSED, "Mailbox cleaned, password reset", at))
+                .isEmpty();
 
         IncidentView view = incident.view(MATRIX);
         assertThat(view.status()).isEqualTo(Status.CLOSED);
@@ -66,9 +68,11 @@ class IncidentTest {
         Incident incident = closed();
         IncidentView closed = incident.view(MATRIX);
 
-        assertThat(incident.transition(Status.ANALYSIS, " ", LATER)).map(Refusal::kind)
+        assertThat(incident.transition(Status.ANALYSIS, " ", LATER))
+                .map(Refusal::kind)
                 .contains(Refusal.Kind.INVALID);
-        assertThat(incident.transition(Status.ANALYSIS, "The attacker came back", LATER)).isEmpty();
+        assertThat(incident.transition(Status.ANALYSIS, "The attacker came back", LATER))
+                .isEmpty();
 
         IncidentView reopened = incident.view(MATRIX);
         assertThat(reopened.status()).isEqualTo(Status.ANALYSIS);
@@ -84,12 +88,16 @@ class IncidentTest {
         incident.transition(Status.TRIAGE, null, REPORTED_AT);
         String before = incident.snapshot();
 
-        assertThat(incident.transition(Status.DISMISSED, null, LATER)).map(this::fieldOf).contains("reason");
-        assertThat(incident.transition(Status.CLOSED, "done", LATER)).map(Refusal::kind)
+        assertThat(incident.transition(Status.DISMISSED, null, LATER))
+                .map(this::fieldOf)
+                .contains("reason");
+        assertThat(incident.transition(Status.CLOSED, "done", LATER))
+                .map(Refusal::kind)
                 .contains(Refusal.Kind.CONFLICT);
         assertThat(incident.snapshot()).isEqualTo(before);
 
-        assertThat(incident.transition(Status.DISMISSED, "A test mail of the IT department", LATER)).isEmpty();
+        assertThat(incident.transition(Status.DISMISSED, "A test mail of the IT department", LATER))
+                .isEmpty();
         assertThat(incident.view(MATRIX).dismissalReason()).isEqualTo("A test mail of the IT department");
         assertThat(incident.view(MATRIX).closedAt()).isEqualTo(LATER);
     }
@@ -121,11 +129,14 @@ class IncidentTest {
         assertThat(view.mergedInto()).isEqualTo(original.id());
         assertThat(view.resolution()).isEqualTo("Merged into INC-7");
         assertThat(view.acknowledgedAt()).isEqualTo(LATER);
-        assertThat(duplicate.transition(Status.ANALYSIS, "reopen", LATER)).map(Refusal::kind)
+        assertThat(duplicate.transition(Status.ANALYSIS, "reopen", LATER))
+                .map(Refusal::kind)
                 .contains(Refusal.Kind.CONFLICT);
-        assertThat(duplicate.mergeInto(TestIncidents.reported(), LATER)).map(Refusal::kind)
+        assertThat(duplicate.mergeInto(TestIncidents.reported(), LATER))
+                .map(Refusal::kind)
                 .contains(Refusal.Kind.CONFLICT);
-        assertThat(TestIncidents.reported().mergeInto(duplicate, LATER)).map(Refusal::kind)
+        assertThat(TestIncidents.reported().mergeInto(duplicate, LATER))
+                .map(Refusal::kind)
                 .contains(Refusal.Kind.CONFLICT);
     }
 
@@ -143,14 +154,19 @@ class IncidentTest {
         StringBuilder walk = new StringBuilder(Seeds.replay(seed)).append(": new");
         for (int step = 0; step < 40; step++) {
             Status from = incident.status();
-            Status target = random.nextInt(3) == 0 ? Status.values()[random.nextInt(Status.values().length)]
-                    : from.next().stream().skip(random.nextInt(Math.max(1, from.next().size()))).findFirst()
+            Status target = random.nextInt(3) == 0
+                    ? Status.values()[random.nextInt(Status.values().length)]
+                    : from.next().stream()
+                            .skip(random.nextInt(Math.max(1, from.next().size())))
+                            .findFirst()
                             .orElse(Status.ANALYSIS);
             @Nullable String reason = random.nextInt(4) == 0 ? null : "reason " + step;
             now = now.plusSeconds(1 + random.nextInt(3600));
             String before = incident.snapshot();
             Optional<Refusal> refusal = incident.transition(target, reason, now);
-            walk.append(" -> ").append(target.code()).append(reason == null ? " (no reason)" : "")
+            walk.append(" -> ")
+                    .append(target.code())
+                    .append(reason == null ? " (no reason)" : "")
                     .append(refusal.isPresent() ? " refused" : "");
 
             IncidentView view = incident.view(MATRIX);
@@ -161,7 +177,9 @@ class IncidentTest {
                 assertThat(view.status()).as(walk.toString()).isEqualTo(target);
                 assertThat(view.updatedAt()).as(walk.toString()).isEqualTo(now);
             }
-            assertThat(view.closedAt() != null).as(walk.toString()).isEqualTo(view.status().isFinal());
+            assertThat(view.closedAt() != null)
+                    .as(walk.toString())
+                    .isEqualTo(view.status().isFinal());
             assertThat(view.acknowledgedAt() != null).as(walk.toString()).isEqualTo(view.status() != Status.NEW);
             assertThat(view.updatedAt()).as(walk.toString()).isAfterOrEqualTo(view.reportedAt());
         }
@@ -170,8 +188,9 @@ class IncidentTest {
     private Incident closed() {
         Incident incident = TestIncidents.reported();
         Instant at = REPORTED_AT;
-        for (Status next : new Status[] {Status.TRIAGE, Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION,
-            Status.RECOVERY, Status.REVIEW}) {
+        for (Status next : new Status[] {
+            Status.TRIAGE, Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION, Status.RECOVERY, Status.REVIEW
+        }) {
             incident.transition(next, null, at);
         }
         assertThat(incident.transition(Status.CLOSED, "Resolved", at)).isEmpty();

@@ -12,8 +12,8 @@ class IncidentTitleTest {
 
     @Test
     void aTypedTitleIsTrimmedAndKeptUpToTheLimit() {
-        assertThat(IncidentTitle.of("  Phishing mail clicked \n")).isEqualTo(Outcome.done(
-                new IncidentTitle("Phishing mail clicked")));
+        assertThat(IncidentTitle.of("  Phishing mail clicked \n"))
+                .isEqualTo(Outcome.done(new IncidentTitle("Phishing mail clicked")));
         String longest = "x".repeat(IncidentTitle.MAX_LENGTH);
         assertThat(IncidentTitle.of(longest)).isEqualTo(Outcome.done(new IncidentTitle(longest)));
     }
@@ -36,7 +36,9 @@ class IncidentTitleTest {
 
         IncidentTitle title = IncidentTitle.shortened(subject);
 
-        assertThat(title.text()).hasSize(IncidentTitle.MAX_LENGTH).endsWith("\u2026")
+        assertThat(title.text())
+                .hasSize(IncidentTitle.MAX_LENGTH)
+                .endsWith("\u2026")
                 .startsWith(subject.substring(0, IncidentTitle.MAX_LENGTH - 1));
         assertThat(IncidentTitle.shortened("Lost laptop").text()).isEqualTo("Lost laptop");
     }

@@ -46,19 +46,28 @@ class IncidentVisibilityAgreementTest {
                 List<Object> parameters = new ArrayList<>();
                 parameters.add(ids);
                 String condition = IncidentAccess.visibleCondition(actor, parameters);
-                Set<UUID> bySql = Set.copyOf(jdbc.sql("select i.id from incident i where i.id = any(?) and "
-                        + condition).params(parameters).query(UUID.class).list());
+                Set<UUID> bySql =
+                        Set.copyOf(jdbc.sql("select i.id from incident i where i.id = any(?) and " + condition)
+                                .params(parameters)
+                                .query(UUID.class)
+                                .list());
                 for (Incident incident : stored) {
                     IncidentAccessTest.Case seen = new IncidentAccessTest.Case(actor, incident);
-                    assertThat(bySql.contains(incident.id().value())).as(seen::description)
+                    assertThat(bySql.contains(incident.id().value()))
+                            .as(seen::description)
                             .isEqualTo(IncidentAccess.maySee(actor, incident));
                 }
             }
             transaction.setRollbackOnly();
         });
 
-        assertThat(actors.stream().map(Actor::roles).collect(Collectors.toSet())).hasSize(128);
-        assertThat(jdbc.sql("select count(*) from incident where id = ?").param(stored.get(0).id().value())
-                .query(Long.class).single()).as("rolled back").isZero();
+        assertThat(actors.stream().map(Actor::roles).collect(Collectors.toSet()))
+                .hasSize(128);
+        assertThat(jdbc.sql("select count(*) from incident where id = ?")
+                        .param(stored.get(0).id().value())
+                        .query(Long.class)
+                        .single())
+                .as("rolled back")
+                .isZero();
     }
 }

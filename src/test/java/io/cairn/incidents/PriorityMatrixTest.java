@@ -29,7 +29,8 @@ class PriorityMatrixTest {
         assertThat(matrix.priorityLevel("p2")).contains(2);
         assertThat(matrix.impactLevel("critical")).isEmpty();
         assertThat(matrix.defaultImpact()).isEqualTo(2);
-        assertThat(matrix.impactLabel(4)).as("a level the matrix no longer has is shown as its number")
+        assertThat(matrix.impactLabel(4))
+                .as("a level the matrix no longer has is shown as its number")
                 .isEqualTo("4");
     }
 
@@ -50,17 +51,21 @@ class PriorityMatrixTest {
         List<List<Integer>> cells = List.of(List.of(1, 2), List.of(2, 2));
 
         assertThat(field(PriorityMatrix.of(List.of(), two, two, List.of(), 0))).isEqualTo("impacts");
-        assertThat(field(PriorityMatrix.of(two, List.of("x", "x"), two, cells, 0))).isEqualTo("urgencies");
-        assertThat(field(PriorityMatrix.of(two, two, List.of("P1", " "), cells, 0))).isEqualTo("priorities");
+        assertThat(field(PriorityMatrix.of(two, List.of("x", "x"), two, cells, 0)))
+                .isEqualTo("urgencies");
+        assertThat(field(PriorityMatrix.of(two, two, List.of("P1", " "), cells, 0)))
+                .isEqualTo("priorities");
         assertThat(field(PriorityMatrix.of(two, two, List.of("P1", "x".repeat(41)), cells, 0)))
                 .isEqualTo("priorities");
-        assertThat(field(PriorityMatrix.of(two, two, two, List.of(List.of(1, 2)), 0))).isEqualTo("cells");
+        assertThat(field(PriorityMatrix.of(two, two, two, List.of(List.of(1, 2)), 0)))
+                .isEqualTo("cells");
         assertThat(field(PriorityMatrix.of(two, two, two, List.of(List.of(1, 2), List.of(1)), 0)))
                 .isEqualTo("cells[1]");
         assertThat(field(PriorityMatrix.of(two, two, two, List.of(List.of(1, 2), List.of(1, 3)), 0)))
                 .isEqualTo("cells[1][1]");
         assertThatThrownBy(() -> new PriorityMatrix(two, two, two, List.of(List.of(1, 2), List.of(0, 1)), 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cells[1][0]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cells[1][0]");
     }
 
     /**
@@ -85,17 +90,22 @@ class PriorityMatrixTest {
         }
         String context = Seeds.replay(seed) + ": " + impacts + " x " + urgencies + " -> " + cells;
 
-        PriorityMatrix matrix = PriorityMatrix.of(impacts, urgencies, priorities, cells, 3).orRefuse();
+        PriorityMatrix matrix =
+                PriorityMatrix.of(impacts, urgencies, priorities, cells, 3).orRefuse();
         for (int impact = 1; impact <= impacts.size(); impact++) {
-            assertThat(matrix.impactLevel(matrix.impactLabel(impact).toUpperCase(Locale.ROOT) + " ")).as(context)
+            assertThat(matrix.impactLevel(matrix.impactLabel(impact).toUpperCase(Locale.ROOT) + " "))
+                    .as(context)
                     .contains(impact);
             for (int urgency = 1; urgency <= urgencies.size(); urgency++) {
-                assertThat(matrix.priorityOf(impact, urgency)).as(context)
+                assertThat(matrix.priorityOf(impact, urgency))
+                        .as(context)
                         .isEqualTo(cells.get(impact - 1).get(urgency - 1));
             }
         }
         for (int urgency = 1; urgency <= urgencies.size(); urgency++) {
-            assertThat(matrix.urgencyLevel(matrix.urgencyLabel(urgency))).as(context).contains(urgency);
+            assertThat(matrix.urgencyLevel(matrix.urgencyLabel(urgency)))
+                    .as(context)
+                    .contains(urgency);
         }
         assertThat(matrix.defaultImpact()).as(context).isBetween(1, impacts.size());
         assertThat(matrix.defaultUrgency() * 2).as(context).isIn(urgencies.size(), urgencies.size() + 1);
@@ -103,16 +113,23 @@ class PriorityMatrixTest {
         List<UnaryOperator<List<List<Integer>>>> breakCells = List.of(
                 c -> c.subList(0, c.size() - 1),
                 c -> with(c, random.nextInt(c.size()), List.of()),
-                c -> withRow(c, random.nextInt(c.size()), row -> with(row, random.nextInt(row.size()),
-                        random.nextBoolean() ? 0 : priorities.size() + 1)));
-        List<List<Integer>> broken = breakCells.get(random.nextInt(breakCells.size())).apply(cells);
-        assertThat(PriorityMatrix.of(impacts, urgencies, priorities, broken, 3)).as(context + ", broken " + broken)
+                c -> withRow(
+                        c,
+                        random.nextInt(c.size()),
+                        row -> with(
+                                row, random.nextInt(row.size()), random.nextBoolean() ? 0 : priorities.size() + 1)));
+        List<List<Integer>> broken =
+                breakCells.get(random.nextInt(breakCells.size())).apply(cells);
+        assertThat(PriorityMatrix.of(impacts, urgencies, priorities, broken, 3))
+                .as(context + ", broken " + broken)
                 .isInstanceOf(Outcome.Refused.class);
-        assertThatThrownBy(() -> new PriorityMatrix(impacts, urgencies, priorities, broken, 3)).as(context)
+        assertThatThrownBy(() -> new PriorityMatrix(impacts, urgencies, priorities, broken, 3))
+                .as(context)
                 .isInstanceOf(IllegalArgumentException.class);
         List<String> twice = new ArrayList<>(urgencies);
         twice.add(urgencies.get(random.nextInt(urgencies.size())));
-        assertThat(field(PriorityMatrix.of(impacts, twice, priorities, cells, 3))).as(context)
+        assertThat(field(PriorityMatrix.of(impacts, twice, priorities, cells, 3)))
+                .as(context)
                 .isEqualTo("urgencies");
     }
 
@@ -137,6 +154,7 @@ class PriorityMatrixTest {
 
     private static @Nullable String field(Outcome<PriorityMatrix> outcome) {
         return outcome instanceof Outcome.Refused<PriorityMatrix> refused
-                ? refused.refusal().fields().get(0).field() : null;
+                ? refused.refusal().fields().get(0).field()
+                : null;
     }
 }

@@ -18,8 +18,16 @@ class StatusTest {
 
     @Test
     void theLifecycleRunsThroughTheNistPhasesAndTriageMayDismiss() {
-        assertThat(List.of(Status.NEW, Status.TRIAGE, Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION,
-                Status.RECOVERY, Status.REVIEW, Status.CLOSED)).allSatisfy(status -> {
+        assertThat(List.of(
+                        Status.NEW,
+                        Status.TRIAGE,
+                        Status.ANALYSIS,
+                        Status.CONTAINMENT,
+                        Status.ERADICATION,
+                        Status.RECOVERY,
+                        Status.REVIEW,
+                        Status.CLOSED))
+                .allSatisfy(status -> {
                     if (status != Status.CLOSED) {
                         assertThat(status.next()).contains(Status.values()[status.ordinal() + 1]);
                     }
@@ -47,7 +55,9 @@ class StatusTest {
     void mayMoveToAgreesWithNextOnEveryPairAndNoStatusMovesToItselfOrBackToNew() {
         for (Status from : Status.values()) {
             for (Status to : Status.values()) {
-                assertThat(from.mayMoveTo(to)).as("%s to %s", from, to).isEqualTo(from.next().contains(to));
+                assertThat(from.mayMoveTo(to))
+                        .as("%s to %s", from, to)
+                        .isEqualTo(from.next().contains(to));
             }
             assertThat(from.mayMoveTo(from)).as(from.code()).isFalse();
             assertThat(from.mayMoveTo(Status.NEW)).as(from.code()).isFalse();
@@ -82,7 +92,10 @@ class StatusTest {
 
     @Test
     void anUnknownCodeIsRefusedNamingTheKnownOnes() {
-        assertThatThrownBy(() -> Status.fromCode("solved")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'solved'").hasMessageContaining("triage").hasMessageContaining("dismissed");
+        assertThatThrownBy(() -> Status.fromCode("solved"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'solved'")
+                .hasMessageContaining("triage")
+                .hasMessageContaining("dismissed");
     }
 }

@@ -41,16 +41,28 @@ class AlertIntakeTest extends ApiClient.OnServer {
         admin = client(users.userNamed("adm-" + s, Set.of(Role.ADMIN)));
         source = "wazuh-" + s;
         reference = "alert-" + s;
-        ApiClient.Answer registered = admin.post("/api/v1/alert-sources", Map.of("key", source,
-                "description", "Wazuh", "senders", List.of("siem-" + s)));
+        ApiClient.Answer registered = admin.post(
+                "/api/v1/alert-sources",
+                Map.of("key", source, "description", "Wazuh", "senders", List.of("siem-" + s)));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     }
 
     private Map<String, Object> alert(String ref) {
-        return Map.of("source", source, "reference", ref, "severity", "high",
-                "title", "Brute force against VPN", "description", "500 failed logins in 5 minutes",
-                "category", Map.of("rsitClass", "intrusion-attempts", "rsitType", "brute-force"),
-                "observables", List.of(Map.of("type", "ipv4-addr", "value", "203.0.113.7")));
+        return Map.of(
+                "source",
+                source,
+                "reference",
+                ref,
+                "severity",
+                "high",
+                "title",
+                "Brute force against VPN",
+                "description",
+                "500 failed logins in 5 minutes",
+                "category",
+                Map.of("rsitClass", "intrusion-attempts", "rsitType", "brute-force"),
+                "observables",
+                List.of(Map.of("type", "ipv4-addr", "value", "203.0.113.7")));
     }
 
     @Test
@@ -59,23 +71,30 @@ class AlertIntakeTest extends ApiClient.OnServer {
 
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         assertThat(received.json().get("repeated").asBoolean()).isFalse();
-        JsonNode incident = handler.get("/api/v1/incidents/" + received.json().get("incident").asString()).json();
+        JsonNode incident = handler.get(
+                        "/api/v1/incidents/" + received.json().get("incident").asString())
+                .json();
         assertThat(incident.get("severity").asString()).isEqualTo("high");
         assertThat(incident.get("priority").asString()).isEqualTo("P2");
         assertThat(incident.get("category").get("rsitType").asString()).isEqualTo("brute-force");
-        assertThat(incident.get("description").asString()).contains("ipv4-addr: 203.0.113.7")
+        assertThat(incident.get("description").asString())
+                .contains("ipv4-addr: 203.0.113.7")
                 .contains("reference: " + reference);
     }
 
     @Test
     void aRepeatIsCountedOnTheOpenIncident() {
-        String first = monitor.post("/api/v1/alerts", alert(reference)).json().get("incident").asString();
+        String first = monitor.post("/api/v1/alerts", alert(reference))
+                .json()
+                .get("incident")
+                .asString();
         ApiClient.Answer again = monitor.post("/api/v1/alerts", alert(reference));
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("incident").asString()).isEqualTo(first);
         assertThat(again.json().get("occurrences").asInt()).isEqualTo(2);
-        JsonNode timeline = handler.get("/api/v1/incidents/" + first + "/timeline").json();
+        JsonNode timeline =
+                handler.get("/api/v1/incidents/" + first + "/timeline").json();
         assertThat(timeline.get(timeline.size() - 1).get("note").asString()).contains("2 times");
     }
 
@@ -96,17 +115,26 @@ class AlertIntakeTest extends ApiClient.OnServer {
         } finally {
             pool.shutdown();
         }
-        assertThat(jdbc.sql("select repeats from intake_alert where reference = ?").param(reference)
-                .query(Integer.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select repeats from intake_alert where reference = ?")
+                        .param(reference)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
     }
 
     @Test
     void anAlertAfterItsIncidentClosedOpensANewOne() {
-        String first = monitor.post("/api/v1/alerts", alert(reference)).json().get("incident").asString();
-        long version = handler.post("/api/v1/incidents/" + first + "/transition", Map.of("to", "triage",
-                "version", 0)).json().get("version").asLong();
-        handler.post("/api/v1/incidents/" + first + "/transition", Map.of("to", "dismissed", "reason",
-                "scanner test", "version", version));
+        String first = monitor.post("/api/v1/alerts", alert(reference))
+                .json()
+                .get("incident")
+                .asString();
+        long version = handler.post("/api/v1/incidents/" + first + "/transition", Map.of("to", "triage", "version", 0))
+                .json()
+                .get("version")
+                .asLong();
+        handler.post(
+                "/api/v1/incidents/" + first + "/transition",
+                Map.of("to", "dismissed", "reason", "scanner test", "version", version));
 
         ApiClient.Answer again = monitor.post("/api/v1/alerts", alert(reference));
 
@@ -116,23 +144,48 @@ class AlertIntakeTest extends ApiClient.OnServer {
 
     @Test
     void aMalformedAlertNamesTheFieldAndLeavesNothingBehind() {
-        ApiClient.Answer badType = monitor.post("/api/v1/alerts", Map.of("source", source, "reference",
-                reference, "severity", "high", "title", "t",
-                "observables", List.of(Map.of("type", "smell", "value", "x"))));
+        ApiClient.Answer badType = monitor.post(
+                "/api/v1/alerts",
+                Map.of(
+                        "source",
+                        source,
+                        "reference",
+                        reference,
+                        "severity",
+                        "high",
+                        "title",
+                        "t",
+                        "observables",
+                        List.of(Map.of("type", "smell", "value", "x"))));
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.json().get("errors").get(0).get("field").asString()).isEqualTo("observables[0].type");
 
-        ApiClient.Answer badSource = monitor.post("/api/v1/alerts", Map.of("source", "Wazuh Prod!",
-                "reference", reference, "severity", "high", "title", "t"));
+        ApiClient.Answer badSource = monitor.post(
+                "/api/v1/alerts",
+                Map.of("source", "Wazuh Prod!", "reference", reference, "severity", "high", "title", "t"));
         assertThat(badSource.status()).isEqualTo(400);
-        assertThat(badSource.json().get("errors").get(0).get("field").asString()).isEqualTo("source");
+        assertThat(badSource.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("source");
 
-        ApiClient.Answer badCategory = monitor.post("/api/v1/alerts", Map.of("source", source,
-                "reference", reference, "severity", "low", "title", "t",
-                "category", Map.of("rsitClass", "nope", "rsitType", "nope")));
+        ApiClient.Answer badCategory = monitor.post(
+                "/api/v1/alerts",
+                Map.of(
+                        "source",
+                        source,
+                        "reference",
+                        reference,
+                        "severity",
+                        "low",
+                        "title",
+                        "t",
+                        "category",
+                        Map.of("rsitClass", "nope", "rsitType", "nope")));
         assertThat(badCategory.status()).isEqualTo(400);
-        assertThat(jdbc.sql("select count(*) from intake_alert where reference = ?").param(reference)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from intake_alert where reference = ?")
+                        .param(reference)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -141,8 +194,9 @@ class AlertIntakeTest extends ApiClient.OnServer {
         for (int i = 0; i < 101; i++) {
             many.add(Map.of("type", "other", "value", "v" + i));
         }
-        ApiClient.Answer refused = monitor.post("/api/v1/alerts", Map.of("source", source, "reference",
-                reference, "severity", "low", "title", "t", "observables", many));
+        ApiClient.Answer refused = monitor.post(
+                "/api/v1/alerts",
+                Map.of("source", source, "reference", reference, "severity", "low", "title", "t", "observables", many));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("observables");
     }
@@ -162,7 +216,10 @@ class AlertIntakeTest extends ApiClient.OnServer {
 
     @Test
     void nobodyButTheSourcesSendersReachesItsAlerts() {
-        String first = monitor.post("/api/v1/alerts", alert(reference)).json().get("incident").asString();
+        String first = monitor.post("/api/v1/alerts", alert(reference))
+                .json()
+                .get("incident")
+                .asString();
         ApiClient intruder = client(users.user("rita", Set.of(Role.REPORTER)));
 
         ApiClient.Answer hijack = intruder.post("/api/v1/alerts", alert(reference));
@@ -171,7 +228,9 @@ class AlertIntakeTest extends ApiClient.OnServer {
 
         assertThat(hijack.status()).as(hijack.toString()).isEqualTo(403);
         assertThat(hijack.json().get("errors").get(0).get("field").asString()).isEqualTo("source");
-        assertThat(byAdmin.status()).as("an admin sends only for the sources they are a sender of").isEqualTo(403);
+        assertThat(byAdmin.status())
+                .as("an admin sends only for the sources they are a sender of")
+                .isEqualTo(403);
         assertThat(next.status()).isEqualTo(200);
         assertThat(next.json().get("incident").asString()).isEqualTo(first);
         assertThat(next.json().get("occurrences").asInt()).isEqualTo(2);
@@ -183,11 +242,26 @@ class AlertIntakeTest extends ApiClient.OnServer {
         String s = Long.toString(System.nanoTime(), 36);
         ApiClient standby = client(users.userNamed("siem-standby-" + s, Set.of(Role.REPORTER)));
         JsonNode stored = admin.get("/api/v1/alert-sources/" + source).json();
-        List<String> senders = new ArrayList<>(stored.get("senders").valueStream().map(JsonNode::asString).toList());
+        List<String> senders = new ArrayList<>(
+                stored.get("senders").valueStream().map(JsonNode::asString).toList());
         senders.add("siem-standby-" + s);
-        assertThat(admin.put("/api/v1/alert-sources/" + source, Map.of("description", "Wazuh", "senders", senders,
-                "enabled", true, "version", stored.get("version").asLong())).status()).isEqualTo(200);
-        String first = monitor.post("/api/v1/alerts", alert(reference)).json().get("incident").asString();
+        assertThat(admin.put(
+                                "/api/v1/alert-sources/" + source,
+                                Map.of(
+                                        "description",
+                                        "Wazuh",
+                                        "senders",
+                                        senders,
+                                        "enabled",
+                                        true,
+                                        "version",
+                                        stored.get("version").asLong()))
+                        .status())
+                .isEqualTo(200);
+        String first = monitor.post("/api/v1/alerts", alert(reference))
+                .json()
+                .get("incident")
+                .asString();
 
         ApiClient.Answer again = standby.post("/api/v1/alerts", alert(reference));
 
@@ -199,8 +273,15 @@ class AlertIntakeTest extends ApiClient.OnServer {
     @Test
     void aDisabledSourceAcceptsNoAlerts() {
         JsonNode stored = admin.get("/api/v1/alert-sources/" + source).json();
-        admin.put("/api/v1/alert-sources/" + source, Map.of("senders", stored.get("senders"), "enabled", false,
-                "version", stored.get("version").asLong()));
+        admin.put(
+                "/api/v1/alert-sources/" + source,
+                Map.of(
+                        "senders",
+                        stored.get("senders"),
+                        "enabled",
+                        false,
+                        "version",
+                        stored.get("version").asLong()));
 
         ApiClient.Answer refused = monitor.post("/api/v1/alerts", alert(reference));
 
@@ -211,29 +292,40 @@ class AlertIntakeTest extends ApiClient.OnServer {
 
     @Test
     void aRepeatIsCheckedLikeAFirstAlert() {
-        String first = monitor.post("/api/v1/alerts", alert(reference)).json().get("incident").asString();
+        String first = monitor.post("/api/v1/alerts", alert(reference))
+                .json()
+                .get("incident")
+                .asString();
 
         for (String rsitClass : List.of("x".repeat(100_000), "intrusion-attempts' or '1'='1", "")) {
             Map<String, Object> repeat = new HashMap<>(alert(reference));
             repeat.put("category", Map.of("rsitClass", rsitClass, "rsitType", "brute-force"));
             ApiClient.Answer refused = monitor.post("/api/v1/alerts", repeat);
-            assertThat(refused.status()).as(refused.status() + " for a class of " + rsitClass.length()
-                    + " characters").isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("field").asString()).startsWith("category");
+            assertThat(refused.status())
+                    .as(refused.status() + " for a class of " + rsitClass.length() + " characters")
+                    .isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .startsWith("category");
         }
         Map<String, Object> future = new HashMap<>(alert(reference));
         future.put("occurredAt", java.time.Instant.now().plusSeconds(86_400).toString());
         assertThat(monitor.post("/api/v1/alerts", future).status()).isEqualTo(400);
 
-        assertThat(jdbc.sql("select repeats from intake_alert where reference = ?").param(reference)
-                .query(Integer.class).single()).isEqualTo(1);
-        JsonNode timeline = handler.get("/api/v1/incidents/" + first + "/timeline").json();
-        assertThat(timeline.valueStream().map(entry -> entry.path("note").asString(""))).noneMatch(note ->
-                note.contains("arrived again"));
+        assertThat(jdbc.sql("select repeats from intake_alert where reference = ?")
+                        .param(reference)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        JsonNode timeline =
+                handler.get("/api/v1/incidents/" + first + "/timeline").json();
+        assertThat(timeline.valueStream().map(entry -> entry.path("note").asString("")))
+                .noneMatch(note -> note.contains("arrived again"));
     }
 
     private long alertRecords() {
-        return jdbc.sql("select count(*) from intake_alert where reference = ?").param(reference).query(Long.class)
+        return jdbc.sql("select count(*) from intake_alert where reference = ?")
+                .param(reference)
+                .query(Long.class)
                 .single();
     }
 }

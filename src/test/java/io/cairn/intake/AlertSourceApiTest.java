@@ -34,26 +34,35 @@ class AlertSourceApiTest extends ApiClient.OnServer {
     @Test
     void anAdminRegistersChangesAndRemovesASourceAndTheTrailRecordsEachStep() {
         String key = "edr." + suffix;
-        ApiClient.Answer registered = admin.post("/api/v1/alert-sources", Map.of("key", key,
-                "description", "EDR in production", "senders", List.of(sender)));
+        ApiClient.Answer registered = admin.post(
+                "/api/v1/alert-sources",
+                Map.of("key", key, "description", "EDR in production", "senders", List.of(sender)));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         assertThat(registered.header("Location")).endsWith("/api/v1/alert-sources/" + key);
         assertThat(registered.json().get("enabled").asBoolean()).isTrue();
         assertThat(registered.json().get("senders").get(0).asString()).isEqualTo(sender);
-        assertThat(admin.get("/api/v1/alert-sources").json().valueStream().map(s -> s.get("key").asString()))
+        assertThat(admin.get("/api/v1/alert-sources")
+                        .json()
+                        .valueStream()
+                        .map(s -> s.get("key").asString()))
                 .contains(key);
 
-        ApiClient.Answer changed = admin.put("/api/v1/alert-sources/" + key, Map.of("description", "EDR, paused",
-                "senders", List.of(), "enabled", false, "version", 0));
+        ApiClient.Answer changed = admin.put(
+                "/api/v1/alert-sources/" + key,
+                Map.of("description", "EDR, paused", "senders", List.of(), "enabled", false, "version", 0));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().get("senders").isEmpty()).isTrue();
         assertThat(changed.json().get("version").asLong()).isEqualTo(1);
 
-        assertThat(admin.delete("/api/v1/alert-sources/" + key + "?version=1").status()).isEqualTo(204);
+        assertThat(admin.delete("/api/v1/alert-sources/" + key + "?version=1").status())
+                .isEqualTo(204);
         assertThat(admin.get("/api/v1/alert-sources/" + key).status()).isEqualTo(404);
         assertThat(jdbc.sql("select action from audit_record where object_type = 'alert-source' and object_id = ? "
-                + "order by seq").param(key).query(String.class).list()).containsExactly("alert-source.registered",
-                "alert-source.changed", "alert-source.removed");
+                                + "order by seq")
+                        .param(key)
+                        .query(String.class)
+                        .list())
+                .containsExactly("alert-source.registered", "alert-source.changed", "alert-source.removed");
     }
 
     @Test
@@ -62,14 +71,17 @@ class AlertSourceApiTest extends ApiClient.OnServer {
         admin.post("/api/v1/alert-sources", Map.of("key", key, "senders", List.of(sender)));
         admin.put("/api/v1/alert-sources/" + key, Map.of("description", "first", "enabled", true, "version", 0));
 
-        ApiClient.Answer stale = admin.put("/api/v1/alert-sources/" + key, Map.of("description", "second",
-                "enabled", true, "version", 0));
+        ApiClient.Answer stale = admin.put(
+                "/api/v1/alert-sources/" + key, Map.of("description", "second", "enabled", true, "version", 0));
         ApiClient.Answer staleRemoval = admin.delete("/api/v1/alert-sources/" + key + "?version=0");
 
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
         assertThat(staleRemoval.status()).isEqualTo(409);
-        assertThat(admin.get("/api/v1/alert-sources/" + key).json().get("description").asString())
+        assertThat(admin.get("/api/v1/alert-sources/" + key)
+                        .json()
+                        .get("description")
+                        .asString())
                 .isEqualTo("first");
     }
 
@@ -78,9 +90,13 @@ class AlertSourceApiTest extends ApiClient.OnServer {
         String key = "ids-" + suffix;
         assertField(admin.post("/api/v1/alert-sources", Map.of("key", "Wazuh Prod!")), 400, "key");
         assertField(admin.post("/api/v1/alert-sources", Map.of("key", "x".repeat(101))), 400, "key");
-        assertField(admin.post("/api/v1/alert-sources", Map.of("key", key, "senders", List.of("no-such-" + suffix))),
-                400, "senders");
-        assertField(admin.post("/api/v1/alert-sources", Map.of("key", key, "description", "d".repeat(2_001))), 400,
+        assertField(
+                admin.post("/api/v1/alert-sources", Map.of("key", key, "senders", List.of("no-such-" + suffix))),
+                400,
+                "senders");
+        assertField(
+                admin.post("/api/v1/alert-sources", Map.of("key", key, "description", "d".repeat(2_001))),
+                400,
                 "description");
         assertThat(admin.get("/api/v1/alert-sources/" + key).status()).isEqualTo(404);
 
@@ -89,7 +105,8 @@ class AlertSourceApiTest extends ApiClient.OnServer {
         assertField(admin.put("/api/v1/alert-sources/" + key, Map.of("enabled", true)), 400, "version");
         assertField(admin.delete("/api/v1/alert-sources/" + key), 400, "version");
         assertThat(admin.put("/api/v1/alert-sources/absent-" + suffix, Map.of("enabled", true, "version", 0))
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -100,10 +117,16 @@ class AlertSourceApiTest extends ApiClient.OnServer {
 
         assertThat(handler.get("/api/v1/alert-sources").status()).isEqualTo(403);
         assertThat(handler.get("/api/v1/alert-sources/" + key).status()).isEqualTo(403);
-        assertThat(handler.post("/api/v1/alert-sources", Map.of("key", "mine-" + suffix)).status()).isEqualTo(403);
-        assertThat(handler.put("/api/v1/alert-sources/" + key, Map.of("senders", List.of(), "enabled", true,
-                "version", 0)).status()).isEqualTo(403);
-        assertThat(handler.delete("/api/v1/alert-sources/" + key + "?version=0").status()).isEqualTo(403);
+        assertThat(handler.post("/api/v1/alert-sources", Map.of("key", "mine-" + suffix))
+                        .status())
+                .isEqualTo(403);
+        assertThat(handler.put(
+                                "/api/v1/alert-sources/" + key,
+                                Map.of("senders", List.of(), "enabled", true, "version", 0))
+                        .status())
+                .isEqualTo(403);
+        assertThat(handler.delete("/api/v1/alert-sources/" + key + "?version=0").status())
+                .isEqualTo(403);
         JsonNode stored = admin.get("/api/v1/alert-sources/" + key).json();
         assertThat(stored.get("version").asLong()).isZero();
         assertThat(stored.get("senders").get(0).asString()).isEqualTo(sender);
@@ -114,10 +137,12 @@ class AlertSourceApiTest extends ApiClient.OnServer {
         String key = "ndr-" + suffix;
         admin.post("/api/v1/alert-sources", Map.of("key", key, "senders", List.of(sender)));
         ApiClient machine = client(users.userNamed("ndr-bot-" + suffix, Set.of(Role.REPORTER)));
-        admin.put("/api/v1/alert-sources/" + key, Map.of("senders", List.of("ndr-bot-" + suffix), "enabled", true,
-                "version", 0));
+        admin.put(
+                "/api/v1/alert-sources/" + key,
+                Map.of("senders", List.of("ndr-bot-" + suffix), "enabled", true, "version", 0));
         Map<String, Object> alert = Map.of("source", key, "reference", "r-1", "severity", "low", "title", "Scan");
-        String first = machine.post("/api/v1/alerts", alert).json().get("incident").asString();
+        String first =
+                machine.post("/api/v1/alerts", alert).json().get("incident").asString();
 
         admin.delete("/api/v1/alert-sources/" + key + "?version=1");
         assertThat(machine.post("/api/v1/alerts", alert).status()).isEqualTo(403);

@@ -40,25 +40,36 @@ class AlertSourceMigrationTest {
         String database = "alert_sources_" + UUID.randomUUID().toString().replace("-", "");
         jdbc.sql("create database " + database).update();
         try {
-            SimpleDriverDataSource upgraded = new SimpleDriverDataSource(new org.postgresql.Driver(),
-                    environment.getRequiredProperty("spring.datasource.url").replaceFirst("/[^/?]+(\\?|$)",
-                            "/" + database + "$1"),
+            SimpleDriverDataSource upgraded = new SimpleDriverDataSource(
+                    new org.postgresql.Driver(),
+                    environment
+                            .getRequiredProperty("spring.datasource.url")
+                            .replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"),
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"));
             migrate(upgraded, lastBefore(upgraded, SOURCES));
             JdbcClient old = JdbcClient.create(upgraded);
             for (String reference : List.of("r-1", "r-2")) {
                 old.sql("insert into intake_alert (source, reference, repeats, first_seen, last_seen) "
-                        + "values ('legacy-siem', ?, 1, now(), now())").param(reference).update();
+                                + "values ('legacy-siem', ?, 1, now(), now())")
+                        .param(reference)
+                        .update();
             }
 
             migrate(upgraded, "latest");
 
             assertThat(old.sql("select enabled from intake_alert_source where source_key = 'legacy-siem'")
-                    .query(Boolean.class).list()).containsExactly(false);
-            assertThat(old.sql("select count(*) from intake_alert_sender").query(Long.class).single()).isZero();
+                            .query(Boolean.class)
+                            .list())
+                    .containsExactly(false);
+            assertThat(old.sql("select count(*) from intake_alert_sender")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             assertThat(old.sql("select reference from intake_alert where source = 'legacy-siem' order by reference")
-                    .query(String.class).list()).containsExactly("r-1", "r-2");
+                            .query(String.class)
+                            .list())
+                    .containsExactly("r-1", "r-2");
         } finally {
             jdbc.sql("drop database if exists " + database + " with (force)").update();
         }
@@ -69,14 +80,18 @@ class AlertSourceMigrationTest {
     }
 
     private String lastBefore(SimpleDriverDataSource database, MigrationVersion version) {
-        return Arrays.stream(flyway(database).load().info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v != null && version.isNewerThan(v.getVersion())).max(Comparator.naturalOrder())
-                .orElseThrow().getVersion();
+        return Arrays.stream(flyway(database).load().info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(v -> v != null && version.isNewerThan(v.getVersion()))
+                .max(Comparator.naturalOrder())
+                .orElseThrow()
+                .getVersion();
     }
 
     private FluentConfiguration flyway(SimpleDriverDataSource database) {
-        List<String> locations = Binder.get(environment).bind("spring.flyway.locations",
-                Bindable.listOf(String.class)).get();
+        List<String> locations = Binder.get(environment)
+                .bind("spring.flyway.locations", Bindable.listOf(String.class))
+                .get();
         return Flyway.configure().dataSource(database).locations(locations.toArray(String[]::new));
     }
 }

@@ -34,8 +34,13 @@ class AnonymousReportTest extends ApiClient.OnServer {
     }
 
     private JsonNode reportAnonymously() {
-        ApiClient.Answer receipt = anonymous.post("/api/v1/public/reports", Map.of("template", "unauthorised-access",
-                "answers", Map.of("what", "Payroll share", "details", "A contractor opened salary files")));
+        ApiClient.Answer receipt = anonymous.post(
+                "/api/v1/public/reports",
+                Map.of(
+                        "template",
+                        "unauthorised-access",
+                        "answers",
+                        Map.of("what", "Payroll share", "details", "A contractor opened salary files")));
         assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
         return receipt.json();
     }
@@ -53,12 +58,16 @@ class AnonymousReportTest extends ApiClient.OnServer {
         String code = receipt.get("followUpCode").asString();
         assertThat(code).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){4}");
         assertThat(receipt.get("tips").size()).isPositive();
-        JsonNode incident = handler.get("/api/v1/incidents/" + incidentOf(receipt.get("reference").asString()))
+        JsonNode incident = handler.get("/api/v1/incidents/"
+                        + incidentOf(receipt.get("reference").asString()))
                 .json();
         assertThat(incident.get("reporter").isNull()).isTrue();
         assertThat(incident.get("confidential").asBoolean()).isTrue();
         assertThat(jdbc.sql("select count(*) from intake_follow_up where encode(digest, 'escape') like ?")
-                .param("%" + code + "%").query(Long.class).single()).isZero();
+                        .param("%" + code + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -70,19 +79,24 @@ class AnonymousReportTest extends ApiClient.OnServer {
         handler.post("/api/v1/incidents/" + id + "/questions", Map.of("text", "Which day did you see it?"));
         handler.post("/api/v1/incidents/" + id + "/transition", Map.of("to", "triage", "version", 0));
 
-        JsonNode followUp = anonymous.post("/api/v1/public/follow-up", Map.of("code", code.toLowerCase())).json();
+        JsonNode followUp = anonymous
+                .post("/api/v1/public/follow-up", Map.of("code", code.toLowerCase()))
+                .json();
 
         assertThat(followUp.get("status").asString()).isEqualTo("triage");
         assertThat(followUp.toString()).doesNotContain("J. Doe").doesNotContain("anh-");
-        assertThat(followUp.get("conversation").valueStream().map(e -> e.get("kind").asString()))
+        assertThat(followUp.get("conversation")
+                        .valueStream()
+                        .map(e -> e.get("kind").asString()))
                 .containsExactly("reported", "asked-reporter", "transitioned");
 
-        ApiClient.Answer replied = anonymous.post("/api/v1/public/follow-up/replies", Map.of("code", code,
-                "text", "Tuesday around noon"));
+        ApiClient.Answer replied =
+                anonymous.post("/api/v1/public/follow-up/replies", Map.of("code", code, "text", "Tuesday around noon"));
         assertThat(replied.status()).isEqualTo(200);
         JsonNode timeline = handler.get("/api/v1/incidents/" + id + "/timeline").json();
         assertThat(timeline.get(timeline.size() - 1).get("note").asString()).isEqualTo("Tuesday around noon");
-        assertThat(timeline.get(timeline.size() - 1).get("actorName").asString()).isEqualTo("anonymous reporter");
+        assertThat(timeline.get(timeline.size() - 1).get("actorName").asString())
+                .isEqualTo("anonymous reporter");
     }
 
     @Test
@@ -97,33 +111,46 @@ class AnonymousReportTest extends ApiClient.OnServer {
         }
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.json().get("detail").asString()).contains("try again in");
-        assertThat(last.json().get("detail").asString()).endsWith("try again in " + last.header("Retry-After")
-                + " seconds");
+        assertThat(last.json().get("detail").asString())
+                .endsWith("try again in " + last.header("Retry-After") + " seconds");
         assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
     }
 
     @Test
     void anAnonymousReporterCannotPickARegisteredDevice() {
-        ApiClient.Answer refused = anonymous.post("/api/v1/public/reports", Map.of("template", "malware",
-                "answers", Map.of("device", java.util.UUID.randomUUID().toString(), "symptom", "ransom")));
+        ApiClient.Answer refused = anonymous.post(
+                "/api/v1/public/reports",
+                Map.of(
+                        "template",
+                        "malware",
+                        "answers",
+                        Map.of("device", java.util.UUID.randomUUID().toString(), "symptom", "ransom")));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("answers.device");
     }
 
     @Test
     void aSignedInReporterFollowsUpOnlyTheirOwnReports() {
-        String id = reporter.post("/api/v1/reports", Map.of("template", "something-else",
-                "answers", Map.of("what", "Odd USB stick in the canteen"))).json().get("incident").asString();
+        String id = reporter.post(
+                        "/api/v1/reports",
+                        Map.of("template", "something-else", "answers", Map.of("what", "Odd USB stick in the canteen")))
+                .json()
+                .get("incident")
+                .asString();
         handler.post("/api/v1/incidents/" + id + "/questions", Map.of("text", "Did you plug it in?"));
 
         JsonNode mine = reporter.get("/api/v1/me/reports/" + id).json();
         assertThat(mine.get("conversation").get(1).get("actorName").asString()).isEqualTo("security team");
-        assertThat(reporter.post("/api/v1/me/reports/" + id + "/replies", Map.of("text", "No")).status())
+        assertThat(reporter.post("/api/v1/me/reports/" + id + "/replies", Map.of("text", "No"))
+                        .status())
                 .isEqualTo(201);
         assertThat(otherReporter.get("/api/v1/me/reports/" + id).status()).isEqualTo(404);
-        assertThat(otherReporter.post("/api/v1/me/reports/" + id + "/replies", Map.of("text", "x")).status())
+        assertThat(otherReporter
+                        .post("/api/v1/me/reports/" + id + "/replies", Map.of("text", "x"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(reporter.post("/api/v1/incidents/" + id + "/questions", Map.of("text", "x")).status())
+        assertThat(reporter.post("/api/v1/incidents/" + id + "/questions", Map.of("text", "x"))
+                        .status())
                 .isEqualTo(403);
     }
 }

@@ -56,15 +56,25 @@ class AttachmentUploadTest extends ApiClient.OnServer {
     void aHandlerAddsAFileWhoseTypeIsSniffedNotTrustedAndTheAuditTrailRecordsIt() {
         String incident = incidentReportedBy(handler);
 
-        ApiClient.Answer added = upload(handler, "/api/v1/incidents/" + incident + "/attachments",
-                Map.of(), "screenshot.txt", "text/plain", PNG);
+        ApiClient.Answer added = upload(
+                handler,
+                "/api/v1/incidents/" + incident + "/attachments",
+                Map.of(),
+                "screenshot.txt",
+                "text/plain",
+                PNG);
 
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.json().get("contentType").asString()).isEqualTo("image/png");
         assertThat(added.json().get("declaredContentType").asString()).isEqualTo("text/plain");
-        assertThat(handler.get("/api/v1/incidents/" + incident + "/attachments").json().size()).isEqualTo(1);
+        assertThat(handler.get("/api/v1/incidents/" + incident + "/attachments")
+                        .json()
+                        .size())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'attachment.stored' and object_id = ?")
-                .param(added.json().get("id").asString() + " of incident " + incident).query(Long.class).single())
+                        .param(added.json().get("id").asString() + " of incident " + incident)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         assertThat(handler.get("/api/v1/incidents/" + incident + "/timeline").body())
                 .contains("Attached screenshot.txt");
@@ -73,19 +83,37 @@ class AttachmentUploadTest extends ApiClient.OnServer {
     @Test
     void programsAreRefusedWhateverTheyAreCalledAndNothingIsKept() {
         String incident = incidentReportedBy(handler);
-        Map<String, byte[]> programs = Map.of("invoice.pdf", WINDOWS_PROGRAM, "photo.jpg", LINUX_PROGRAM,
-                "notes.txt", MAC_PROGRAM, "readme.md", SCRIPT);
+        Map<String, byte[]> programs = Map.of(
+                "invoice.pdf",
+                WINDOWS_PROGRAM,
+                "photo.jpg",
+                LINUX_PROGRAM,
+                "notes.txt",
+                MAC_PROGRAM,
+                "readme.md",
+                SCRIPT);
 
         programs.forEach((name, content) -> {
-            ApiClient.Answer refused = upload(handler, "/api/v1/incidents/" + incident + "/attachments", Map.of(),
-                    name, "application/pdf", content);
+            ApiClient.Answer refused = upload(
+                    handler,
+                    "/api/v1/incidents/" + incident + "/attachments",
+                    Map.of(),
+                    name,
+                    "application/pdf",
+                    content);
             assertThat(refused.status()).as(name + ": " + refused).isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
-            assertThat(refused.json().get("errors").get(0).get("message").asString()).startsWith("is a program");
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("file");
+            assertThat(refused.json().get("errors").get(0).get("message").asString())
+                    .startsWith("is a program");
         });
 
-        assertThat(handler.get("/api/v1/incidents/" + incident + "/attachments").json().size()).isZero();
-        assertThat(handler.get("/api/v1/incidents/" + incident + "/timeline").body()).doesNotContain("Attached");
+        assertThat(handler.get("/api/v1/incidents/" + incident + "/attachments")
+                        .json()
+                        .size())
+                .isZero();
+        assertThat(handler.get("/api/v1/incidents/" + incident + "/timeline").body())
+                .doesNotContain("Attached");
     }
 
     @Test
@@ -93,70 +121,150 @@ class AttachmentUploadTest extends ApiClient.OnServer {
         String incident = incidentReportedBy(handler);
         byte[] large = new byte[25 * 1024 * 1024 + 1];
 
-        ApiClient.Answer refused = upload(handler, "/api/v1/incidents/" + incident + "/attachments", Map.of(),
-                "disk.img", "application/octet-stream", large);
+        ApiClient.Answer refused = upload(
+                handler,
+                "/api/v1/incidents/" + incident + "/attachments",
+                Map.of(),
+                "disk.img",
+                "application/octet-stream",
+                large);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asString()).contains("25 MB");
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
-        assertThat(handler.get("/api/v1/incidents/" + incident + "/attachments").json().size()).isZero();
+        assertThat(handler.get("/api/v1/incidents/" + incident + "/attachments")
+                        .json()
+                        .size())
+                .isZero();
     }
 
     @Test
     void theReporterAddsToTheirOwnReportButNoOneElseWhoCannotSeeItEvenLearnsItExists() {
         String incident = incidentReportedBy(reporter);
 
-        assertThat(upload(reporter, "/api/v1/incidents/" + incident + "/attachments", Map.of(), "photo.png",
-                "image/png", PNG).status()).isEqualTo(201);
-        String attachment = handler.get("/api/v1/incidents/" + incident + "/attachments").json().get(0).get("id")
+        assertThat(upload(
+                                reporter,
+                                "/api/v1/incidents/" + incident + "/attachments",
+                                Map.of(),
+                                "photo.png",
+                                "image/png",
+                                PNG)
+                        .status())
+                .isEqualTo(201);
+        String attachment = handler.get("/api/v1/incidents/" + incident + "/attachments")
+                .json()
+                .get(0)
+                .get("id")
                 .asString();
 
-        assertThat(upload(otherReporter, "/api/v1/incidents/" + incident + "/attachments", Map.of(), "x.png",
-                "image/png", PNG).status()).isEqualTo(404);
-        assertThat(otherReporter.get("/api/v1/incidents/" + incident + "/attachments").status()).isEqualTo(404);
-        assertThat(otherReporter.get("/api/v1/incidents/" + incident + "/attachments/" + attachment).status())
+        assertThat(upload(
+                                otherReporter,
+                                "/api/v1/incidents/" + incident + "/attachments",
+                                Map.of(),
+                                "x.png",
+                                "image/png",
+                                PNG)
+                        .status())
                 .isEqualTo(404);
-        assertThat(upload(auditor, "/api/v1/incidents/" + incident + "/attachments", Map.of(), "x.png",
-                "image/png", PNG).status()).as("auditors only read").isEqualTo(403);
-        assertThat(upload(handler, "/api/v1/incidents/" + UUID.randomUUID() + "/attachments", Map.of(), "x.png",
-                "image/png", PNG).status()).isEqualTo(404);
-        assertThat(handler.get("/api/v1/incidents/" + incident + "/attachments").json().size()).isEqualTo(1);
+        assertThat(otherReporter
+                        .get("/api/v1/incidents/" + incident + "/attachments")
+                        .status())
+                .isEqualTo(404);
+        assertThat(otherReporter
+                        .get("/api/v1/incidents/" + incident + "/attachments/" + attachment)
+                        .status())
+                .isEqualTo(404);
+        assertThat(upload(
+                                auditor,
+                                "/api/v1/incidents/" + incident + "/attachments",
+                                Map.of(),
+                                "x.png",
+                                "image/png",
+                                PNG)
+                        .status())
+                .as("auditors only read")
+                .isEqualTo(403);
+        assertThat(upload(
+                                handler,
+                                "/api/v1/incidents/" + UUID.randomUUID() + "/attachments",
+                                Map.of(),
+                                "x.png",
+                                "image/png",
+                                PNG)
+                        .status())
+                .isEqualTo(404);
+        assertThat(handler.get("/api/v1/incidents/" + incident + "/attachments")
+                        .json()
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test
     void theHolderOfAFollowUpCodeAddsAFileAndAWrongCodeAddsNothing() {
-        ApiClient.Answer receipt = anonymous.post("/api/v1/public/reports", Map.of("template", "unauthorised-access",
-                "answers", Map.of("what", "Payroll share", "details", "A contractor opened salary files")));
+        ApiClient.Answer receipt = anonymous.post(
+                "/api/v1/public/reports",
+                Map.of(
+                        "template",
+                        "unauthorised-access",
+                        "answers",
+                        Map.of("what", "Payroll share", "details", "A contractor opened salary files")));
         String code = receipt.json().get("followUpCode").asString();
-        String incident = handler.get("/api/v1/incidents?q=" + receipt.json().get("reference").asString()).json()
-                .get("items").get(0).get("id").asString();
+        String incident = handler.get(
+                        "/api/v1/incidents?q=" + receipt.json().get("reference").asString())
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
 
-        ApiClient.Answer added = upload(anonymous, "/api/v1/public/follow-up/attachments", Map.of("code", code),
-                "door.png", "image/png", PNG);
-        ApiClient.Answer wrongCode = upload(anonymous, "/api/v1/public/follow-up/attachments",
-                Map.of("code", "AAAA-BBBB-CCCC-DDDD-EEEE"), "door.png", "image/png", PNG);
-        ApiClient.Answer program = upload(anonymous, "/api/v1/public/follow-up/attachments", Map.of("code", code),
-                "door.png", "image/png", WINDOWS_PROGRAM);
+        ApiClient.Answer added = upload(
+                anonymous, "/api/v1/public/follow-up/attachments", Map.of("code", code), "door.png", "image/png", PNG);
+        ApiClient.Answer wrongCode = upload(
+                anonymous,
+                "/api/v1/public/follow-up/attachments",
+                Map.of("code", "AAAA-BBBB-CCCC-DDDD-EEEE"),
+                "door.png",
+                "image/png",
+                PNG);
+        ApiClient.Answer program = upload(
+                anonymous,
+                "/api/v1/public/follow-up/attachments",
+                Map.of("code", code),
+                "door.png",
+                "image/png",
+                WINDOWS_PROGRAM);
 
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(wrongCode.status()).isEqualTo(400);
-        assertThat(wrongCode.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
+        assertThat(wrongCode.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("code");
         assertThat(program.status()).isEqualTo(400);
         assertThat(program.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
-        JsonNode kept = handler.get("/api/v1/incidents/" + incident + "/attachments").json();
+        JsonNode kept =
+                handler.get("/api/v1/incidents/" + incident + "/attachments").json();
         assertThat(kept.size()).isEqualTo(1);
         assertThat(kept.get(0).get("filename").asString()).isEqualTo("door.png");
         assertThat(jdbc.sql("select actor_name from audit_record where action = 'attachment.stored' and object_id = ?")
-                .param(kept.get(0).get("id").asString() + " of incident " + incident).query(String.class).single())
+                        .param(kept.get(0).get("id").asString() + " of incident " + incident)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("anonymous reporter");
     }
 
     @Test
     void imagesAreShownInlineWithTheirRealTypeInASandbox() {
         String incident = incidentReportedBy(handler);
-        String id = upload(handler, "/api/v1/incidents/" + incident + "/attachments", Map.of(), "photo.bin",
-                "application/octet-stream", PNG).json().get("id").asString();
+        String id = upload(
+                        handler,
+                        "/api/v1/incidents/" + incident + "/attachments",
+                        Map.of(),
+                        "photo.bin",
+                        "application/octet-stream",
+                        PNG)
+                .json()
+                .get("id")
+                .asString();
 
         ApiClient.Answer shown = handler.get("/api/v1/incidents/" + incident + "/attachments/" + id);
 
@@ -176,14 +284,24 @@ class AttachmentUploadTest extends ApiClient.OnServer {
                 "notes.txt", "just text");
 
         files.forEach((name, content) -> {
-            String id = upload(handler, "/api/v1/incidents/" + incident + "/attachments", Map.of(), name,
-                    "image/png", content.getBytes(StandardCharsets.UTF_8)).json().get("id").asString();
+            String id = upload(
+                            handler,
+                            "/api/v1/incidents/" + incident + "/attachments",
+                            Map.of(),
+                            name,
+                            "image/png",
+                            content.getBytes(StandardCharsets.UTF_8))
+                    .json()
+                    .get("id")
+                    .asString();
             ApiClient.Answer download = handler.get("/api/v1/incidents/" + incident + "/attachments/" + id);
             assertThat(download.header("Content-Type")).as(name).isEqualTo("application/octet-stream");
-            assertThat(download.header("Content-Disposition")).as(name).startsWith("attachment").contains(name);
+            assertThat(download.header("Content-Disposition"))
+                    .as(name)
+                    .startsWith("attachment")
+                    .contains(name);
             assertThat(download.header("X-Content-Type-Options")).as(name).isEqualTo("nosniff");
-            assertThat(download.header("Content-Security-Policy")).as(name)
-                    .isEqualTo("sandbox; default-src 'none'");
+            assertThat(download.header("Content-Security-Policy")).as(name).isEqualTo("sandbox; default-src 'none'");
         });
     }
 
@@ -191,8 +309,13 @@ class AttachmentUploadTest extends ApiClient.OnServer {
     void anUploadWithoutAFileNamesTheMissingField() {
         String incident = incidentReportedBy(handler);
 
-        ApiClient.Answer refused = upload(handler, "/api/v1/incidents/" + incident + "/attachments",
-                Map.of("note", "no file here"), null, null, new byte[0]);
+        ApiClient.Answer refused = upload(
+                handler,
+                "/api/v1/incidents/" + incident + "/attachments",
+                Map.of("note", "no file here"),
+                null,
+                null,
+                new byte[0]);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
@@ -200,15 +323,22 @@ class AttachmentUploadTest extends ApiClient.OnServer {
 
     @Test
     void aFileQuestionIsAnsweredByAnUploadThatIsKeptWithTheReport() {
-        ReportSubmission submission = new ReportSubmission("service-down", Map.of("service", "Intranet",
-                "symptom", "defaced"), null, "en", null);
+        ReportSubmission submission = new ReportSubmission(
+                "service-down", Map.of("service", "Intranet", "symptom", "defaced"), null, "en", null);
 
-        AnonymousReceipt receipt = intake.submitAnonymousReport(submission, Map.of("screenshot",
-                new UploadedFile("C:\\Users\\me\\defaced.png", "image/png", PNG))).orRefuse();
+        AnonymousReceipt receipt = intake.submitAnonymousReport(
+                        submission,
+                        Map.of("screenshot", new UploadedFile("C:\\Users\\me\\defaced.png", "image/png", PNG)))
+                .orRefuse();
 
-        String incident = handler.get("/api/v1/incidents?q=" + receipt.reference()).json().get("items").get(0)
-                .get("id").asString();
-        JsonNode kept = handler.get("/api/v1/incidents/" + incident + "/attachments").json();
+        String incident = handler.get("/api/v1/incidents?q=" + receipt.reference())
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        JsonNode kept =
+                handler.get("/api/v1/incidents/" + incident + "/attachments").json();
         assertThat(kept.size()).isEqualTo(1);
         assertThat(kept.get(0).get("filename").asString()).isEqualTo("defaced.png");
         assertThat(handler.get("/api/v1/incidents/" + incident + "/report").body())
@@ -217,23 +347,33 @@ class AttachmentUploadTest extends ApiClient.OnServer {
 
     @Test
     void aReportWithARefusedFileNamesItsQuestionAndKeepsNothing() {
-        long attachments = jdbc.sql("select count(*) from intake_attachment").query(Long.class).single();
-        ReportSubmission submission = new ReportSubmission("service-down", Map.of("service", "Intranet",
-                "symptom", "defaced"), null, "en", null);
+        long attachments = jdbc.sql("select count(*) from intake_attachment")
+                .query(Long.class)
+                .single();
+        ReportSubmission submission = new ReportSubmission(
+                "service-down", Map.of("service", "Intranet", "symptom", "defaced"), null, "en", null);
 
-        Outcome<AnonymousReceipt> refused = intake.submitAnonymousReport(submission, Map.of("screenshot",
-                new UploadedFile("defaced.png", "image/png", WINDOWS_PROGRAM)));
-        Outcome<AnonymousReceipt> textForAFile = intake.submitAnonymousReport(new ReportSubmission("service-down",
-                Map.of("service", "Intranet", "symptom", "defaced", "screenshot", "see my mail"), null, "en", null),
+        Outcome<AnonymousReceipt> refused = intake.submitAnonymousReport(
+                submission, Map.of("screenshot", new UploadedFile("defaced.png", "image/png", WINDOWS_PROGRAM)));
+        Outcome<AnonymousReceipt> textForAFile = intake.submitAnonymousReport(
+                new ReportSubmission(
+                        "service-down",
+                        Map.of("service", "Intranet", "symptom", "defaced", "screenshot", "see my mail"),
+                        null,
+                        "en",
+                        null),
                 Map.of());
 
         assertThat(problems(refused)).singleElement().satisfies(problem -> {
             assertThat(problem.field()).isEqualTo("answers.screenshot");
             assertThat(problem.message()).startsWith("is a program");
         });
-        assertThat(problems(textForAFile)).singleElement()
+        assertThat(problems(textForAFile))
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.field()).isEqualTo("answers.screenshot"));
-        assertThat(jdbc.sql("select count(*) from intake_attachment").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from intake_attachment")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(attachments);
     }
 
@@ -243,28 +383,36 @@ class AttachmentUploadTest extends ApiClient.OnServer {
     }
 
     private String incidentReportedBy(ApiClient client) {
-        ApiClient.Answer created = client.post("/api/v1/incidents", Map.of("title", "Odd file on the share",
-                "description", "Found an odd file"));
+        ApiClient.Answer created = client.post(
+                "/api/v1/incidents", Map.of("title", "Odd file on the share", "description", "Found an odd file"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
     }
 
     /** Posts a multipart form: text parts, and the file as {@code file} when a name is given. */
-    static ApiClient.Answer upload(ApiClient client, String path, Map<String, String> fields,
-            @org.jspecify.annotations.Nullable String filename, @org.jspecify.annotations.Nullable String type,
+    static ApiClient.Answer upload(
+            ApiClient client,
+            String path,
+            Map<String, String> fields,
+            @org.jspecify.annotations.Nullable String filename,
+            @org.jspecify.annotations.Nullable String type,
             byte[] content) {
         String boundary = "cairn" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         if (filename != null) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(content);
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return client.postRaw(path, "multipart/form-data; boundary=" + boundary,
+        return client.postRaw(
+                path,
+                "multipart/form-data; boundary=" + boundary,
                 HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 

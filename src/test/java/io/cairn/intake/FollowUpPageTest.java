@@ -34,10 +34,19 @@ class FollowUpPageTest extends Pages.OnServer {
     /** The page the browser shows after posting a wrong code: the form redirects, carrying the code in the session. */
     private String followedUp(String language) throws Exception {
         RequestPostProcessor address = fromAnAddressOfItsOwn();
-        MvcResult posted = mvc.perform(post("/follow-up").param("code", "AAAA-BBBB-CCCC-DDDD-EEEE")
-                        .param("lang", language).with(address).with(csrf()))
-                .andExpect(redirectedUrl("/follow-up")).andReturn();
-        return mvc.perform(get("/follow-up").param("lang", language).flashAttrs(posted.getFlashMap()).with(address))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        MvcResult posted = mvc.perform(post("/follow-up")
+                        .param("code", "AAAA-BBBB-CCCC-DDDD-EEEE")
+                        .param("lang", language)
+                        .with(address)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/follow-up"))
+                .andReturn();
+        return mvc.perform(get("/follow-up")
+                        .param("lang", language)
+                        .flashAttrs(posted.getFlashMap())
+                        .with(address))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

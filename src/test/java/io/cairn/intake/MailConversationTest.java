@@ -67,13 +67,15 @@ class MailConversationTest extends ApiClient.OnServer {
     }
 
     private static List<MimeMessage> sentTo(String address, String subjectPart) {
-        return MailServers.sentTo(address).stream().filter(mail -> {
-            try {
-                return mail.getSubject().contains(subjectPart);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return MailServers.sentTo(address).stream()
+                .filter(mail -> {
+                    try {
+                        return mail.getSubject().contains(subjectPart);
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @Test
@@ -81,34 +83,52 @@ class MailConversationTest extends ApiClient.OnServer {
         String sender = "mc-sender-" + run + "@example.org";
         mail(sender, "Verdachte bijlage " + run, "Ik heb de bijlage geopend.");
         ApiClient handler = client(owner);
-        String id = jdbc.sql("select incident_id::text from intake_mail where sender = ?").param(sender)
-                .query(String.class).single();
+        String id = jdbc.sql("select incident_id::text from intake_mail where sender = ?")
+                .param(sender)
+                .query(String.class)
+                .single();
         JsonNode incident = handler.get("/api/v1/incidents/" + id).json();
         String reference = incident.get("reference").asString();
-        assertThat(handler.post("/api/v1/incidents/" + id + "/assign", Map.of("owner", owner.id().toString(),
-                "version", incident.get("version").asLong())).status()).isEqualTo(200);
+        assertThat(handler.post(
+                                "/api/v1/incidents/" + id + "/assign",
+                                Map.of(
+                                        "owner",
+                                        owner.id().toString(),
+                                        "version",
+                                        incident.get("version").asLong()))
+                        .status())
+                .isEqualTo(200);
 
-        assertThat(handler.post("/api/v1/incidents/" + id + "/questions",
-                Map.of("text", "Welke bijlage was het?")).status()).isEqualTo(201);
+        assertThat(handler.post("/api/v1/incidents/" + id + "/questions", Map.of("text", "Welke bijlage was het?"))
+                        .status())
+                .isEqualTo(201);
         notifications.deliverDue();
 
         List<MimeMessage> questions = sentTo(sender, "vraag");
-        assertThat(questions).extracting(MimeMessage::getSubject)
+        assertThat(questions)
+                .extracting(MimeMessage::getSubject)
                 .containsExactly(reference + ": het securityteam heeft een vraag over uw melding");
         String body = questions.get(0).getContent().toString().replace("\r\n", "\n");
-        assertThat(body).contains("Welke bijlage was het?").contains("https://cairn.test/follow-up\n")
-                .as("a code is never sent again").doesNotContainPattern("[A-Z2-9]{4}(-[A-Z2-9]{4}){4}");
+        assertThat(body)
+                .contains("Welke bijlage was het?")
+                .contains("https://cairn.test/follow-up\n")
+                .as("a code is never sent again")
+                .doesNotContainPattern("[A-Z2-9]{4}(-[A-Z2-9]{4}){4}");
 
         mail(sender, "Re: " + questions.get(0).getSubject(), "Het was factuur.pdf");
         notifications.deliverDue();
 
         JsonNode timeline = handler.get("/api/v1/incidents/" + id + "/timeline").json();
         assertThat(timeline.get(timeline.size() - 1).get("kind").asString()).isEqualTo("reporter-replied");
-        assertThat(sentTo(ownerAddress, reference)).extracting(MimeMessage::getSubject)
+        assertThat(sentTo(ownerAddress, reference))
+                .extracting(MimeMessage::getSubject)
                 .containsExactly(reference + ": the reporter answered");
-        assertThat(client(owner).get("/api/v1/notifications").json().valueStream()
-                .filter(message -> message.get("subject").asString().startsWith(reference + ":")))
-                .singleElement().satisfies(message -> assertThat(message.get("link").asString())
-                        .isEqualTo("/incidents/" + id));
+        assertThat(client(owner)
+                        .get("/api/v1/notifications")
+                        .json()
+                        .valueStream()
+                        .filter(message -> message.get("subject").asString().startsWith(reference + ":")))
+                .singleElement()
+                .satisfies(message -> assertThat(message.get("link").asString()).isEqualTo("/incidents/" + id));
     }
 }

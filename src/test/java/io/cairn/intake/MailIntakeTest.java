@@ -69,8 +69,9 @@ class MailIntakeTest extends ApiClient.OnServer {
         return mail;
     }
 
-    private MimeMessage mailWithAttachment(String from, String subject, String text, String filename, byte[] content,
-            String declaredType) throws MessagingException {
+    private MimeMessage mailWithAttachment(
+            String from, String subject, String text, String filename, byte[] content, String declaredType)
+            throws MessagingException {
         MimeMessage mail = MailServers.newMail();
         mail.setFrom(new InternetAddress(from));
         mail.setSubject(subject, "UTF-8");
@@ -105,12 +106,15 @@ class MailIntakeTest extends ApiClient.OnServer {
     private JsonNode onlyIncidentTitled(String words) {
         List<JsonNode> found = incidentsTitled(words);
         assertThat(found).as("incidents titled " + words).hasSize(1);
-        return handler.get("/api/v1/incidents/" + found.get(0).get("id").asString()).json();
+        return handler.get("/api/v1/incidents/" + found.get(0).get("id").asString())
+                .json();
     }
 
     private JsonNode incidentOfMailFrom(String sender) {
-        String id = jdbc.sql("select incident_id::text from intake_mail where sender = ?").param(sender)
-                .query(String.class).single();
+        String id = jdbc.sql("select incident_id::text from intake_mail where sender = ?")
+                .param(sender)
+                .query(String.class)
+                .single();
         return handler.get("/api/v1/incidents/" + id).json();
     }
 
@@ -131,46 +135,67 @@ class MailIntakeTest extends ApiClient.OnServer {
     void aMailBecomesAnIncidentWithItsAttachmentAndTheSenderGetsTheReferenceByMail() throws Exception {
         String sender = "walter-" + run + "@example.org";
         byte[] pdf = "%PDF-1.7\nnot really a document".getBytes(StandardCharsets.US_ASCII);
-        MailServers.deliver(mailWithAttachment(sender, "Strange invoice " + run, "I opened the attached invoice.",
-                "invoice.pdf", pdf, "application/pdf"));
+        MailServers.deliver(mailWithAttachment(
+                sender,
+                "Strange invoice " + run,
+                "I opened the attached invoice.",
+                "invoice.pdf",
+                pdf,
+                "application/pdf"));
 
         assertThat(poll().reported()).isEqualTo(1);
 
         JsonNode incident = onlyIncidentTitled("Strange invoice " + run);
         assertThat(incident.get("title").asString()).isEqualTo("Strange invoice " + run);
-        assertThat(incident.get("description").asString()).startsWith("I opened the attached invoice.")
-                .contains("Reported by e-mail from " + sender).contains("invoice.pdf");
+        assertThat(incident.get("description").asString())
+                .startsWith("I opened the attached invoice.")
+                .contains("Reported by e-mail from " + sender)
+                .contains("invoice.pdf");
         assertThat(incident.get("reporter").isNull()).isTrue();
         String id = incident.get("id").asString();
-        JsonNode attachments = handler.get("/api/v1/incidents/" + id + "/attachments").json();
+        JsonNode attachments =
+                handler.get("/api/v1/incidents/" + id + "/attachments").json();
         assertThat(attachments.size()).isEqualTo(1);
         JsonNode attachment = attachments.get(0);
         assertThat(attachment.get("filename").asString()).isEqualTo("invoice.pdf");
         assertThat(attachment.get("contentType").asString()).isEqualTo("application/pdf");
         assertThat(attachment.get("size").asLong()).isEqualTo(pdf.length);
-        assertThat(attachment.get("sha256").asString()).isEqualTo(io.cairn.shared.ContentDigest.of(pdf).hex());
+        assertThat(attachment.get("sha256").asString())
+                .isEqualTo(io.cairn.shared.ContentDigest.of(pdf).hex());
         ApiClient.Answer download = handler.get("/api/v1/incidents/" + id + "/attachments/"
                 + attachment.get("id").asString());
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Type")).isEqualTo("application/octet-stream");
-        assertThat(download.header("Content-Disposition")).contains("attachment").contains("invoice.pdf");
+        assertThat(download.header("Content-Disposition"))
+                .contains("attachment")
+                .contains("invoice.pdf");
         assertThat(download.body()).isEqualTo(new String(pdf, StandardCharsets.US_ASCII));
 
         assertThat(jdbc.sql("select count(*) from notification_outbox where recipient = ? and secrets is not null")
-                .param(sender).query(Long.class).single()).as("the code waits in the outbox").isEqualTo(1);
+                        .param(sender)
+                        .query(Long.class)
+                        .single())
+                .as("the code waits in the outbox")
+                .isEqualTo(1);
         MimeMessage acknowledgement = onlyAcknowledgementTo(sender);
         assertThat(jdbc.sql("select count(*) from notification_outbox where recipient = ? and secrets is null")
-                .param(sender).query(Long.class).single()).as("and is erased once delivered").isEqualTo(1);
+                        .param(sender)
+                        .query(Long.class)
+                        .single())
+                .as("and is erased once delivered")
+                .isEqualTo(1);
         String reference = incident.get("reference").asString();
         assertThat(acknowledgement.getSubject()).contains(reference);
         assertThat(acknowledgement.getFrom()[0].toString()).isEqualTo(MailServers.CAIRN_ADDRESS);
         assertThat(acknowledgement.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
         String body = text(acknowledgement);
-        assertThat(body).contains(reference).contains("https://cairn.test/follow-up\n")
+        assertThat(body)
+                .contains(reference)
+                .contains("https://cairn.test/follow-up\n")
                 .containsPattern("\\n\\s+[A-Z2-9]{4}(-[A-Z2-9]{4}){4}\\n");
         String code = body.replaceAll("(?s).*\\n\\s+([A-Z2-9]{4}(-[A-Z2-9]{4}){4})\\n.*", "$1");
-        ApiClient.Answer followUp = new ApiClient(port, null).post("/api/v1/public/follow-up",
-                java.util.Map.of("code", code));
+        ApiClient.Answer followUp =
+                new ApiClient(port, null).post("/api/v1/public/follow-up", java.util.Map.of("code", code));
         assertThat(followUp.status()).as(followUp.toString()).isEqualTo(200);
         assertThat(followUp.json().get("reference").asString()).isEqualTo(reference);
     }
@@ -186,14 +211,18 @@ class MailIntakeTest extends ApiClient.OnServer {
         JsonNode incident = onlyIncidentTitled("Lost my phone " + run);
         assertThat(incident.get("reporter").asString()).isEqualTo(rita.id().toString());
         assertThat(incident.get("description").asString()).isEqualTo("Left it on the train.");
-        ApiClient.Answer mine = client(rita).get("/api/v1/me/reports/"
-                + incident.get("id").asString());
+        ApiClient.Answer mine =
+                client(rita).get("/api/v1/me/reports/" + incident.get("id").asString());
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
         String body = text(onlyAcknowledgementTo(address.toLowerCase()));
-        assertThat(body).contains("https://cairn.test/reports/" + incident.get("id").asString())
+        assertThat(body)
+                .contains("https://cairn.test/reports/" + incident.get("id").asString())
                 .doesNotContain("follow-up code");
         assertThat(jdbc.sql("select count(*) from intake_follow_up where incident_id = ?::uuid")
-                .param(incident.get("id").asString()).query(Long.class).single()).isZero();
+                        .param(incident.get("id").asString())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -232,15 +261,17 @@ class MailIntakeTest extends ApiClient.OnServer {
         assertThat(again.alreadyReported()).isEqualTo(1);
         assertThat(incidentsTitled("No message id " + run)).hasSize(1);
         assertThat(jdbc.sql("select message_key from intake_mail where sender = ?")
-                .param("noid-" + run + "@example.org")
-                .query(String.class).single()).matches("sha256:[0-9a-f]{64}");
+                        .param("noid-" + run + "@example.org")
+                        .query(String.class)
+                        .single())
+                .matches("sha256:[0-9a-f]{64}");
     }
 
     @Test
     void aMailReportedJustBeforeCairnStoppedIsOnlyFlaggedAfterwards() throws Exception {
         // Cairn committed the report, then stopped before it could flag the mail: the mailbox still shows it as new
-        MailServers.deliver(textMail("crash-" + run + "@example.org", "Reported before the crash " + run,
-                "Committed, but never flagged."));
+        MailServers.deliver(textMail(
+                "crash-" + run + "@example.org", "Reported before the crash " + run, "Committed, but never flagged."));
         poll();
         unflagEverything();
         assertThat(processedFlags()).containsOnly(false);
@@ -270,11 +301,16 @@ class MailIntakeTest extends ApiClient.OnServer {
         assertThat(restarted.reported()).isEqualTo(5);
         for (int i = 1; i <= 7; i++) {
             String title = "Batch " + run + " mail " + i;
-            assertThat(incidentsTitled(title).stream().filter(incident -> incident.get("title").asString()
-                    .equals(title))).as(title).hasSize(1);
+            assertThat(incidentsTitled(title).stream()
+                            .filter(incident -> incident.get("title").asString().equals(title)))
+                    .as(title)
+                    .hasSize(1);
         }
-        assertThat(jdbc.sql("select count(*) from intake_mail where sender = ?").param("batch-" + run + "@example.org")
-                .query(Long.class).single()).isEqualTo(7);
+        assertThat(jdbc.sql("select count(*) from intake_mail where sender = ?")
+                        .param("batch-" + run + "@example.org")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(7);
         assertThat(processedFlags()).hasSize(7).containsOnly(true);
     }
 
@@ -313,20 +349,29 @@ class MailIntakeTest extends ApiClient.OnServer {
     void anAttachmentAboveTheLimitIsNotKeptButTheMailIsReportedWithANoteThatSaysWhich() throws Exception {
         byte[] huge = new byte[200 * 1024];
         new java.util.Random(7).nextBytes(huge);
-        MimeMessage mail = mailWithAttachment("huge-" + run + "@example.org", "Huge attachment " + run,
-                "The log file is attached.", "server.log.gz", huge, "application/gzip");
+        MimeMessage mail = mailWithAttachment(
+                "huge-" + run + "@example.org",
+                "Huge attachment " + run,
+                "The log file is attached.",
+                "server.log.gz",
+                huge,
+                "application/gzip");
         MailServers.deliver(mail);
 
         poll();
 
         JsonNode incident = onlyIncidentTitled("Huge attachment " + run);
         String id = incident.get("id").asString();
-        assertThat(handler.get("/api/v1/incidents/" + id + "/attachments").json().size()).isZero();
+        assertThat(handler.get("/api/v1/incidents/" + id + "/attachments")
+                        .json()
+                        .size())
+                .isZero();
         assertThat(incident.get("description").asString()).contains("too large to keep: server.log.gz");
         JsonNode timeline = handler.get("/api/v1/incidents/" + id + "/timeline").json();
-        assertThat(timeline.findValuesAsString("note")).anySatisfy(note -> assertThat(note)
-                .isEqualTo("The attachment 'server.log.gz' was not kept: it is larger than the limit of 64 KB "
-                        + "(cairn.intake.max-attachment-size)."));
+        assertThat(timeline.findValuesAsString("note"))
+                .anySatisfy(note -> assertThat(note)
+                        .isEqualTo("The attachment 'server.log.gz' was not kept: it is larger than the limit of 64 KB "
+                                + "(cairn.intake.max-attachment-size)."));
         assertThat(onlyAcknowledgementTo("huge-" + run + "@example.org")).isNotNull();
     }
 
@@ -335,16 +380,21 @@ class MailIntakeTest extends ApiClient.OnServer {
         MimeMessage mail = MailServers.newMail();
         mail.setFrom(new InternetAddress("html-" + run + "@example.org"));
         mail.setSubject("Phishing in HTML " + run);
-        mail.setContent("<html><head><style>p{color:red}</style></head><body><p>Dear customer,</p>"
-                + "<p>Please <a href=\"https://evil.example/login\">log in to your bank</a> today.<br>Thanks</p>"
-                + "<script>alert(1)</script></body></html>", "text/html; charset=UTF-8");
+        mail.setContent(
+                "<html><head><style>p{color:red}</style></head><body><p>Dear customer,</p>"
+                        + "<p>Please <a href=\"https://evil.example/login\">log in to your bank</a> today.<br>Thanks</p>"
+                        + "<script>alert(1)</script></body></html>",
+                "text/html; charset=UTF-8");
         MailServers.deliver(mail);
 
         poll();
 
-        assertThat(onlyIncidentTitled("Phishing in HTML " + run).get("description").asString())
+        assertThat(onlyIncidentTitled("Phishing in HTML " + run)
+                        .get("description")
+                        .asString())
                 .startsWith("Dear customer,\n\nPlease log in to your bank <https://evil.example/login> today.\nThanks")
-                .doesNotContain("color:red").doesNotContain("alert(1)");
+                .doesNotContain("color:red")
+                .doesNotContain("alert(1)");
     }
 
     @Test
@@ -363,9 +413,12 @@ class MailIntakeTest extends ApiClient.OnServer {
         poll();
 
         String id = onlyIncidentTitled("Fwd: You won " + run).get("id").asString();
-        JsonNode attachment = handler.get("/api/v1/incidents/" + id + "/attachments").json().get(0);
+        JsonNode attachment =
+                handler.get("/api/v1/incidents/" + id + "/attachments").json().get(0);
         assertThat(attachment.get("filename").asString()).endsWith(".eml");
-        assertThat(attachment.get("contentType").asString()).as(attachment.toString()).isEqualTo("message/rfc822");
+        assertThat(attachment.get("contentType").asString())
+                .as(attachment.toString())
+                .isEqualTo("message/rfc822");
     }
 
     @Test
@@ -384,9 +437,17 @@ class MailIntakeTest extends ApiClient.OnServer {
     @Test
     void aReportThatFailsHalfWayLeavesNothingBehindSoTheNextPollReportsTheMailWhole() {
         String key = "<half-way-" + run + "@example.org>";
-        ReceivedMail broken = new ReceivedMail(key, key, "half-" + run + "@example.org", null, "Half way " + run,
-                "The database refuses the attachment's name.", "en", false,
-                List.of(new ReceivedMail.Attachment("nul\u0000.txt", "text/plain", new byte[] {1})), List.of());
+        ReceivedMail broken = new ReceivedMail(
+                key,
+                key,
+                "half-" + run + "@example.org",
+                null,
+                "Half way " + run,
+                "The database refuses the attachment's name.",
+                "en",
+                false,
+                List.of(new ReceivedMail.Attachment("nul\u0000.txt", "text/plain", new byte[] {1})),
+                List.of());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> mailIntake.report(broken))
                 .isInstanceOf(RuntimeException.class);
@@ -394,7 +455,10 @@ class MailIntakeTest extends ApiClient.OnServer {
         assertThat(mailIntake.isRecorded(key)).isFalse();
         assertThat(incidentsTitled("Half way " + run)).isEmpty();
         assertThat(jdbc.sql("select count(*) from intake_follow_up f where not exists "
-                + "(select 1 from incident i where i.id = f.incident_id)").query(Long.class).single()).isZero();
+                                + "(select 1 from incident i where i.id = f.incident_id)")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -444,9 +508,13 @@ class MailIntakeTest extends ApiClient.OnServer {
         reply.setFrom(new InternetAddress(from));
         reply.setSubject("Re: " + acknowledgement.getSubject());
         reply.setHeader("In-Reply-To", acknowledgement.getMessageID());
-        reply.setText(text + "\n\nOn Monday, Cairn <cairn@cairn.test> wrote:\n"
-                + text(acknowledgement).lines().map(line -> "> " + line).collect(java.util.stream.Collectors
-                        .joining("\n")), "UTF-8");
+        reply.setText(
+                text + "\n\nOn Monday, Cairn <cairn@cairn.test> wrote:\n"
+                        + text(acknowledgement)
+                                .lines()
+                                .map(line -> "> " + line)
+                                .collect(java.util.stream.Collectors.joining("\n")),
+                "UTF-8");
         return reply;
     }
 
@@ -463,16 +531,21 @@ class MailIntakeTest extends ApiClient.OnServer {
 
         assertThat(poll.reported()).isEqualTo(1);
         assertThat(incidentsTitled("Tell you later " + run)).hasSize(1);
-        assertThat(jdbc.sql("select count(distinct incident_id) from intake_mail where sender = ?").param(sender)
-                .query(Long.class).single()).isEqualTo(1);
-        ApiClient.Answer followUp = new ApiClient(port, null).post("/api/v1/public/follow-up",
-                java.util.Map.of("code", code));
+        assertThat(jdbc.sql("select count(distinct incident_id) from intake_mail where sender = ?")
+                        .param(sender)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        ApiClient.Answer followUp =
+                new ApiClient(port, null).post("/api/v1/public/follow-up", java.util.Map.of("code", code));
         assertThat(followUp.status()).as(followUp.toString()).isEqualTo(200);
         assertThat(followUp.json().get("conversation").findValuesAsString("note"))
                 .contains("It happened at ten, on the shared laptop.");
         assertThat(followUp.body()).doesNotContain(code).doesNotContain("> ");
         notifications.deliverDue();
-        assertThat(MailServers.sentTo(sender)).as("a reply is not acknowledged again").hasSize(1);
+        assertThat(MailServers.sentTo(sender))
+                .as("a reply is not acknowledged again")
+                .hasSize(1);
     }
 
     @Test
@@ -487,8 +560,11 @@ class MailIntakeTest extends ApiClient.OnServer {
         poll();
 
         JsonNode mine = client(kim).get("/api/v1/me/reports/" + id).json();
-        JsonNode reply = java.util.stream.StreamSupport.stream(mine.get("conversation").spliterator(), false)
-                .filter(entry -> entry.get("kind").asString().equals("reporter-replied")).findFirst().orElseThrow();
+        JsonNode reply = java.util.stream.StreamSupport.stream(
+                        mine.get("conversation").spliterator(), false)
+                .filter(entry -> entry.get("kind").asString().equals("reporter-replied"))
+                .findFirst()
+                .orElseThrow();
         assertThat(reply.get("note").asString()).isEqualTo("It is blue.");
         assertThat(reply.toString()).contains("kim-" + run);
     }
@@ -503,7 +579,9 @@ class MailIntakeTest extends ApiClient.OnServer {
         MailServers.deliver(replyTo(acknowledgement, "stranger-" + run + "@example.org", "Me too " + run));
         poll();
 
-        assertThat(incidentOfMailFrom("stranger-" + run + "@example.org").get("title").asString())
+        assertThat(incidentOfMailFrom("stranger-" + run + "@example.org")
+                        .get("title")
+                        .asString())
                 .startsWith("Re: Your report INC-");
         assertThat(incidentsTitled("Original report " + run)).hasSize(1);
     }
@@ -539,7 +617,8 @@ class MailIntakeTest extends ApiClient.OnServer {
 
     private static Store imap() throws MessagingException {
         Store store = com.icegreen.greenmail.util.GreenMailUtil.getSession(
-                MailServers.inbound().getImap().getServerSetup()).getStore("imap");
+                        MailServers.inbound().getImap().getServerSetup())
+                .getStore("imap");
         store.connect(MailServers.MAILBOX_LOGIN, MailServers.MAILBOX_PASSWORD);
         return store;
     }

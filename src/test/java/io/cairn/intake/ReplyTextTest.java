@@ -16,13 +16,20 @@ class ReplyTextTest {
     private static final String CODE = "ABCD-EFGH-JKLM-NPQR-STUV";
 
     @ParameterizedTest
-    @ValueSource(strings = {"On Mon, 4 May 2026 at 10:00, Cairn <cairn@example.org> wrote:",
-        "Op ma 4 mei 2026 om 10:00 schreef Cairn <cairn@example.org>:",
-        "Op 4 mei 2026 heeft Cairn het volgende geschreven:", "-----Original Message-----",
-        "-------- Doorgestuurd bericht --------", "From: Cairn <cairn@example.org>", "Van: Cairn"})
+    @ValueSource(
+            strings = {
+                "On Mon, 4 May 2026 at 10:00, Cairn <cairn@example.org> wrote:",
+                "Op ma 4 mei 2026 om 10:00 schreef Cairn <cairn@example.org>:",
+                "Op 4 mei 2026 heeft Cairn het volgende geschreven:",
+                "-----Original Message-----",
+                "-------- Doorgestuurd bericht --------",
+                "From: Cairn <cairn@example.org>",
+                "Van: Cairn"
+            })
     void everythingFromAQuoteHeaderOnIsLeftOut(String header) {
         assertThat(ReplyText.of("The laptop was found.\n\n" + header + "\nYour report INC-12 was received.\n"
-                + "Follow-up code " + CODE + "\n")).isEqualTo("The laptop was found.");
+                        + "Follow-up code " + CODE + "\n"))
+                .isEqualTo("The laptop was found.");
     }
 
     @Test
@@ -42,8 +49,9 @@ class ReplyTextTest {
         assertThat(ReplyText.of("\n  Just this.\nAnd this.  \n\n")).isEqualTo("Just this.\nAnd this.");
     }
 
-    private static final List<String> WORDS = List.of("the", "laptop", "was", "found", "INC-12", "On", "wrote",
-            "Van", ">", "-", "ABCD", "2345", "\n", "\n", " ", "  ", ":");
+    private static final List<String> WORDS = List.of(
+            "the", "laptop", "was", "found", "INC-12", "On", "wrote", "Van", ">", "-", "ABCD", "2345", "\n", "\n", " ",
+            "  ", ":");
     private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /**

@@ -18,14 +18,21 @@ class ReportFormPageTest extends Pages.OnServer {
         MockHttpServletResponse dutch = withoutWhen("nl");
 
         assertThat(english.getStatus()).isEqualTo(400);
-        assertThat(english.getContentAsString(StandardCharsets.UTF_8)).contains("q-when-error")
-                .contains("Please answer this question.").contains("Clicked it and then");
+        assertThat(english.getContentAsString(StandardCharsets.UTF_8))
+                .contains("q-when-error")
+                .contains("Please answer this question.")
+                .contains("Clicked it and then");
         assertThat(dutch.getStatus()).isEqualTo(400);
         assertThat(dutch.getContentAsString(StandardCharsets.UTF_8)).contains("Beantwoord deze vraag.");
     }
 
     private MockHttpServletResponse withoutWhen(String language) throws Exception {
-        return mvc.perform(multipart("/report/clicked-link").param("lang", language).param("answer.what", "link")
-                .param("answer.details", "Clicked it and then").with(csrf())).andReturn().getResponse();
+        return mvc.perform(multipart("/report/clicked-link")
+                        .param("lang", language)
+                        .param("answer.what", "link")
+                        .param("answer.details", "Clicked it and then")
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
     }
 }

@@ -33,9 +33,12 @@ class ScheduledMailIntakeTest {
 
         MailServers.deliver(mail);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(MailServers.sentTo(sender)).hasSize(1));
-        assertThat(jdbc.sql("select count(*) from intake_mail where sender = ?").param(sender).query(Long.class)
-                .single()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(MailServers.sentTo(sender)).hasSize(1));
+        assertThat(jdbc.sql("select count(*) from intake_mail where sender = ?")
+                        .param(sender)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

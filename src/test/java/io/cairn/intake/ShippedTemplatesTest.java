@@ -18,7 +18,9 @@ class ShippedTemplatesTest {
         try (var factory = Validation.buildDefaultValidatorFactory()) {
             Validator validator = factory.getValidator();
             for (ShippedTemplates.Shipped template : shipped) {
-                assertThat(validator.validate(template.content())).as(template.key()).isEmpty();
+                assertThat(validator.validate(template.content()))
+                        .as(template.key())
+                        .isEmpty();
                 for (Texts text : texts(template.content())) {
                     assertThat(text.nl()).as(template.key() + ": " + text.en()).isNotBlank();
                 }

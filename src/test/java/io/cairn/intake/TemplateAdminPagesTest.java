@@ -40,15 +40,24 @@ class TemplateAdminPagesTest extends Pages.OnServer {
     @Test
     void anAdminAddsATemplateWithAChoiceQuestionAndTips() throws Exception {
         String key = TestUsers.unique("badge").toLowerCase();
-        mvc.perform(asAdmin(post("/admin/templates")).param("key", key)
-                        .param("title.en", "Lost badge").param("title.nl", "Pas kwijt")
-                        .param("summary.en", "Your access badge is gone").param("summary.nl", "Je toegangspas is weg")
-                        .param("impact", "low").param("urgency", "high")
-                        .param("q0.key", "where").param("q0.kind", "choice").param("q0.required", "true")
-                        .param("q0.label.en", "Where?").param("q0.label.nl", "Waar?")
+        mvc.perform(asAdmin(post("/admin/templates"))
+                        .param("key", key)
+                        .param("title.en", "Lost badge")
+                        .param("title.nl", "Pas kwijt")
+                        .param("summary.en", "Your access badge is gone")
+                        .param("summary.nl", "Je toegangspas is weg")
+                        .param("impact", "low")
+                        .param("urgency", "high")
+                        .param("q0.key", "where")
+                        .param("q0.kind", "choice")
+                        .param("q0.required", "true")
+                        .param("q0.label.en", "Where?")
+                        .param("q0.label.nl", "Waar?")
                         .param("q0.options", "office | At the office | Op kantoor\nhome | At home | Thuis")
-                        .param("q1.key", "").param("q1.label.en", "")
-                        .param("tips.en", "Tell reception.").param("tips.nl", "Meld het bij de receptie."))
+                        .param("q1.key", "")
+                        .param("q1.label.en", "")
+                        .param("tips.en", "Tell reception.")
+                        .param("tips.nl", "Meld het bij de receptie."))
                 .andExpect(redirectedUrl("/admin/templates"));
 
         ReportTemplate added = users.as(admin, () -> intake.template(key).orRefuse());
@@ -61,34 +70,50 @@ class TemplateAdminPagesTest extends Pages.OnServer {
 
     @Test
     void aBrokenTemplateIsShownAgainWithEachProblemNamed() throws Exception {
-        mvc.perform(asAdmin(post("/admin/templates")).param("key", "broken-one")
-                        .param("title.en", "Broken").param("title.nl", "")
-                        .param("summary.en", "x").param("summary.nl", "x")
-                        .param("q0.key", "a").param("q0.kind", "choice").param("q0.label.en", "A")
-                        .param("q0.label.nl", "A").param("q0.options", "only one line without bars")
-                        .param("tips.en", "one\ntwo").param("tips.nl", "een"))
+        mvc.perform(asAdmin(post("/admin/templates"))
+                        .param("key", "broken-one")
+                        .param("title.en", "Broken")
+                        .param("title.nl", "")
+                        .param("summary.en", "x")
+                        .param("summary.nl", "x")
+                        .param("q0.key", "a")
+                        .param("q0.kind", "choice")
+                        .param("q0.label.en", "A")
+                        .param("q0.label.nl", "A")
+                        .param("q0.options", "only one line without bars")
+                        .param("tips.en", "one\ntwo")
+                        .param("tips.nl", "een"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("title.nl")))
                 .andExpect(content().string(Matchers.containsString("value | English | Dutch")))
                 .andExpect(content().string(Matchers.containsString("as many Dutch tips")));
-        assertThat(users.as(admin, () -> intake.template("broken-one"))).isInstanceOf(
-                io.cairn.shared.Outcome.Refused.class);
+        assertThat(users.as(admin, () -> intake.template("broken-one")))
+                .isInstanceOf(io.cairn.shared.Outcome.Refused.class);
     }
 
     @Test
     void theEditorShowsAShippedTemplateAndSavesANewRevision() throws Exception {
-        ReportTemplate before = users.as(admin, () -> intake.template("service-down").orRefuse());
+        ReportTemplate before =
+                users.as(admin, () -> intake.template("service-down").orRefuse());
         mvc.perform(asAdmin(get("/admin/templates/service-down/edit")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("down | It does not answer | Het reageert niet")));
-        mvc.perform(asAdmin(post("/admin/templates/service-down")).param("version", String.valueOf(before.version()))
-                        .param("title.en", "Service down").param("title.nl", "Dienst plat")
-                        .param("summary.en", "s").param("summary.nl", "s")
-                        .param("q0.key", "service").param("q0.kind", "text").param("q0.required", "true")
-                        .param("q0.label.en", "Which service?").param("q0.label.nl", "Welke dienst?")
-                        .param("tips.en", "").param("tips.nl", ""))
+        mvc.perform(asAdmin(post("/admin/templates/service-down"))
+                        .param("version", String.valueOf(before.version()))
+                        .param("title.en", "Service down")
+                        .param("title.nl", "Dienst plat")
+                        .param("summary.en", "s")
+                        .param("summary.nl", "s")
+                        .param("q0.key", "service")
+                        .param("q0.kind", "text")
+                        .param("q0.required", "true")
+                        .param("q0.label.en", "Which service?")
+                        .param("q0.label.nl", "Welke dienst?")
+                        .param("tips.en", "")
+                        .param("tips.nl", ""))
                 .andExpect(redirectedUrl("/admin/templates"));
-        ReportTemplate after = users.as(admin, () -> intake.template("service-down").orRefuse());
+        ReportTemplate after =
+                users.as(admin, () -> intake.template("service-down").orRefuse());
         assertThat(after.revision()).isEqualTo(before.revision() + 1);
         assertThat(after.content().title().nl()).isEqualTo("Dienst plat");
     }
@@ -98,9 +123,13 @@ class TemplateAdminPagesTest extends Pages.OnServer {
         TestUser handler = users.user("tmpl-handler", Set.of(Role.HANDLER));
         mvc.perform(get("/admin/templates").with(authentication(users.authentication(handler))))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/templates/malware/retirement").param("retired", "true").param("version", "0")
-                        .with(authentication(users.authentication(handler))).with(csrf()))
+        mvc.perform(post("/admin/templates/malware/retirement")
+                        .param("retired", "true")
+                        .param("version", "0")
+                        .with(authentication(users.authentication(handler)))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/templates"));
-        assertThat(users.as(admin, () -> intake.template("malware").orRefuse().retired())).isFalse();
+        assertThat(users.as(admin, () -> intake.template("malware").orRefuse().retired()))
+                .isFalse();
     }
 }

@@ -33,22 +33,27 @@ class ArticleRulesTest {
                 .contains("title");
         assertThat(field(ArticleRules.contentProblem(draft("Title", " ", List.of(), List.of()), KNOWN)))
                 .contains("body");
-        assertThat(field(ArticleRules.contentProblem(draft("Title", "body", List.of("fraud/nothing"), List.of()),
-                KNOWN))).contains("categories");
+        assertThat(field(ArticleRules.contentProblem(
+                        draft("Title", "body", List.of("fraud/nothing"), List.of()), KNOWN)))
+                .contains("categories");
         assertThat(field(ArticleRules.contentProblem(draft("Title", "body", List.of(), List.of("#bad")), KNOWN)))
                 .contains("tags");
-        assertThat(ArticleRules.contentProblem(draft("Title", "body", List.of(" fraud/phishing"), List.of("Mail")),
-                KNOWN)).isEmpty();
+        assertThat(ArticleRules.contentProblem(
+                        draft("Title", "body", List.of(" fraud/phishing"), List.of("Mail")), KNOWN))
+                .isEmpty();
     }
 
     @Test
     void aRevisionKeepsTheIdAddressAndCreationAndCountsOn() {
         Instant written = Instant.parse("2026-03-01T08:00:00Z");
-        Article first = Article.written("phishing-mail", draft(" Phishing ", " body ",
-                List.of("fraud/phishing", "fraud/phishing"), List.of(" Mail ", "mail")), "Alice", written);
+        Article first = Article.written(
+                "phishing-mail",
+                draft(" Phishing ", " body ", List.of("fraud/phishing", "fraud/phishing"), List.of(" Mail ", "mail")),
+                "Alice",
+                written);
 
-        Article second = first.revised(draft("Phishing mail", "new body", List.of(), List.of()), "Bob",
-                written.plusSeconds(60));
+        Article second =
+                first.revised(draft("Phishing mail", "new body", List.of(), List.of()), "Bob", written.plusSeconds(60));
 
         assertThat(first.title()).isEqualTo("Phishing");
         assertThat(first.categories()).containsExactly(new Category("fraud", "phishing"));

@@ -15,8 +15,8 @@ class CorrectiveActionItemTest {
     private static final LocalDate DUE = LocalDate.parse("2026-03-20");
     private static final Instant NOW = Instant.parse("2026-03-10T09:00:00Z");
 
-    private final CorrectiveActionItem planned = CorrectiveActionItem.planned(IncidentId.random(), "INC-1",
-            "Tighten the mail filter", new UserId(UUID.randomUUID()), DUE);
+    private final CorrectiveActionItem planned = CorrectiveActionItem.planned(
+            IncidentId.random(), "INC-1", "Tighten the mail filter", new UserId(UUID.randomUUID()), DUE);
 
     @Test
     void aPlannedActionIsOpenAndNotStoredYet() {
@@ -50,6 +50,7 @@ class CorrectiveActionItemTest {
         assertThat(CorrectiveActionState.ofCode("open")).isEqualTo(CorrectiveActionState.OPEN);
         assertThat(CorrectiveActionState.DONE.code()).isEqualTo("done");
         assertThat(ReviewState.ofCode("completed")).isEqualTo(ReviewState.COMPLETED);
-        assertThat(CorrectiveAction.of(planned.markDone(NOW), "Alice", DUE).status()).isEqualTo("done");
+        assertThat(CorrectiveAction.of(planned.markDone(NOW), "Alice", DUE).status())
+                .isEqualTo("done");
     }
 }

@@ -37,12 +37,38 @@ class CorrectiveActionPagesTest extends Pages.OnServer {
         TestUser coordinator = users.user("actions-coordinator", Set.of(Role.COORDINATOR));
         TestUser handler = users.user("actions-handler", Set.of(Role.HANDLER));
         String title = TestUsers.unique("Enforce MFA for admins");
-        IncidentView incident = users.as(coordinator, () -> incidents.report(new NewIncident("Admin account taken over",
-                "Seen this morning.", null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null)).orRefuse());
-        CorrectiveAction action = users.as(coordinator, () -> knowledge.addCorrectiveAction(incident.id(),
-                new NewCorrectiveAction(title, coordinator.id(), LocalDate.now(ZoneOffset.UTC).plusDays(7)))
-                .orRefuse());
+        IncidentView incident = users.as(
+                coordinator,
+                () -> incidents
+                        .report(new NewIncident(
+                                "Admin account taken over",
+                                "Seen this morning.",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                        .orRefuse());
+        CorrectiveAction action = users.as(
+                coordinator,
+                () -> knowledge
+                        .addCorrectiveAction(
+                                incident.id(),
+                                new NewCorrectiveAction(
+                                        title,
+                                        coordinator.id(),
+                                        LocalDate.now(ZoneOffset.UTC).plusDays(7)))
+                        .orRefuse());
 
         mvc.perform(get("/corrective-actions").with(authentication(users.authentication(coordinator))))
                 .andExpect(status().isOk())
@@ -51,18 +77,26 @@ class CorrectiveActionPagesTest extends Pages.OnServer {
         mvc.perform(get("/corrective-actions").with(authentication(users.authentication(handler))))
                 .andExpect(status().isForbidden());
 
-        mvc.perform(post("/corrective-actions/{id}/status", action.id()).param("done", "true")
-                        .param("version", String.valueOf(action.version())).param("open", "true")
-                        .with(authentication(users.authentication(coordinator))).with(csrf()))
+        mvc.perform(post("/corrective-actions/{id}/status", action.id())
+                        .param("done", "true")
+                        .param("version", String.valueOf(action.version()))
+                        .param("open", "true")
+                        .with(authentication(users.authentication(coordinator)))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/corrective-actions?open=true"));
-        mvc.perform(post("/corrective-actions/{id}/status", action.id()).param("done", "false")
-                        .param("version", String.valueOf(action.version())).param("open", "true")
-                        .with(authentication(users.authentication(coordinator))).with(csrf()))
+        mvc.perform(post("/corrective-actions/{id}/status", action.id())
+                        .param("done", "false")
+                        .param("version", String.valueOf(action.version()))
+                        .param("open", "true")
+                        .with(authentication(users.authentication(coordinator)))
+                        .with(csrf()))
                 .andExpect(flash().attribute("problem", Matchers.startsWith("Someone else changed this")));
 
         mvc.perform(get("/corrective-actions").with(authentication(users.authentication(coordinator))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(title))));
-        mvc.perform(get("/corrective-actions").param("open", "false").param("lang", "nl")
+        mvc.perform(get("/corrective-actions")
+                        .param("open", "false")
+                        .param("lang", "nl")
                         .with(authentication(users.authentication(coordinator))))
                 .andExpect(content().string(Matchers.containsString(title)))
                 .andExpect(content().string(Matchers.containsString("Heropenen")));

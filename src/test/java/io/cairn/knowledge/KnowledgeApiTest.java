@@ -44,9 +44,23 @@ class KnowledgeApiTest extends ApiClient.OnServer {
     }
 
     private JsonNode write(String slug, String title, String text, String audience, List<String> tags) {
-        ApiClient.Answer written = handler.post("/api/v1/knowledge/articles", body("slug", slug, "title", title,
-                "body", text, "audience", audience, "categories", List.of("fraud/phishing"), "tags", tags,
-                "version", 0));
+        ApiClient.Answer written = handler.post(
+                "/api/v1/knowledge/articles",
+                body(
+                        "slug",
+                        slug,
+                        "title",
+                        title,
+                        "body",
+                        text,
+                        "audience",
+                        audience,
+                        "categories",
+                        List.of("fraud/phishing"),
+                        "tags",
+                        tags,
+                        "version",
+                        0));
         assertThat(written.status()).as(written.toString()).isEqualTo(201);
         return written.json();
     }
@@ -69,25 +83,44 @@ class KnowledgeApiTest extends ApiClient.OnServer {
                 """, "handlers", List.of("test"));
 
         String html = written.get("html").asString();
-        assertThat(html).contains("<h1>Heading</h1>")
-                .doesNotContain("<script").doesNotContain("<img").doesNotContain("<a href=\"https://example.org\" "
-                        + "onclick").doesNotContain("href=\"javascript:").doesNotContain("href=\"data:");
+        assertThat(html)
+                .contains("<h1>Heading</h1>")
+                .doesNotContain("<script")
+                .doesNotContain("<img")
+                .doesNotContain("<a href=\"https://example.org\" " + "onclick")
+                .doesNotContain("href=\"javascript:")
+                .doesNotContain("href=\"data:");
         assertThat(html).doesNotContainPattern("<[^>]+\\son\\w+=");
-        assertThat(html).contains("&lt;script&gt;alert")
+        assertThat(html)
+                .contains("&lt;script&gt;alert")
                 .contains("href=\"https://example.org/help\">safe</a>")
                 .contains("href=\"mailto:security@example.org\">mail</a>")
                 .contains("href=\"/knowledge/other\">relative</a>")
-                .contains("href=\"\">click</a>").contains("href=\"\">entity</a>").contains("href=\"\">data</a>");
-        assertThat(handler.get("/api/v1/knowledge/articles/" + slug).json().get("html").asString()).isEqualTo(html);
+                .contains("href=\"\">click</a>")
+                .contains("href=\"\">entity</a>")
+                .contains("href=\"\">data</a>");
+        assertThat(handler.get("/api/v1/knowledge/articles/" + slug)
+                        .json()
+                        .get("html")
+                        .asString())
+                .isEqualTo(html);
     }
 
     @Test
     void findsArticlesByFullTextBestFirstWithHighlightedEscapedSnippets() {
         String word = "zebrafish" + suffix.replaceAll("[0-9]", "");
-        write("weak-" + suffix, "Printer toner", "Refill the toner. Mentions " + word + " once in the body.",
-                "handlers", List.of());
-        write("strong-" + suffix, "All about " + word, "The " + word + " <b>guide</b>: " + word + " and more "
-                + word + ".", "handlers", List.of(word));
+        write(
+                "weak-" + suffix,
+                "Printer toner",
+                "Refill the toner. Mentions " + word + " once in the body.",
+                "handlers",
+                List.of());
+        write(
+                "strong-" + suffix,
+                "All about " + word,
+                "The " + word + " <b>guide</b>: " + word + " and more " + word + ".",
+                "handlers",
+                List.of(word));
 
         ApiClient.Answer found = handler.get("/api/v1/knowledge/articles?q=" + word);
 
@@ -105,42 +138,127 @@ class KnowledgeApiTest extends ApiClient.OnServer {
         String slug = "revised-" + suffix;
         write(slug, "First title", "First body", "handlers", List.of("a"));
 
-        ApiClient.Answer second = handler.put("/api/v1/knowledge/articles/" + slug, body("title", "Second title",
-                "body", "Second body", "audience", "handlers", "categories", List.of(), "tags", List.of("b"),
-                "version", 1));
+        ApiClient.Answer second = handler.put(
+                "/api/v1/knowledge/articles/" + slug,
+                body(
+                        "title",
+                        "Second title",
+                        "body",
+                        "Second body",
+                        "audience",
+                        "handlers",
+                        "categories",
+                        List.of(),
+                        "tags",
+                        List.of("b"),
+                        "version",
+                        1));
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
         assertThat(second.json().get("article").get("revision").asInt()).isEqualTo(2);
 
-        ApiClient.Answer stale = handler.put("/api/v1/knowledge/articles/" + slug, body("title", "Lost update",
-                "body", "Lost", "audience", "handlers", "version", 1));
+        ApiClient.Answer stale = handler.put(
+                "/api/v1/knowledge/articles/" + slug,
+                body("title", "Lost update", "body", "Lost", "audience", "handlers", "version", 1));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
 
-        JsonNode revisions = handler.get("/api/v1/knowledge/articles/" + slug + "/revisions").json();
+        JsonNode revisions =
+                handler.get("/api/v1/knowledge/articles/" + slug + "/revisions").json();
         assertThat(revisions).hasSize(2);
         assertThat(revisions.get(0).get("title").asString()).isEqualTo("Second title");
-        assertThat(handler.get("/api/v1/knowledge/articles/" + slug + "/revisions/1").json().get("body").asString())
+        assertThat(handler.get("/api/v1/knowledge/articles/" + slug + "/revisions/1")
+                        .json()
+                        .get("body")
+                        .asString())
                 .isEqualTo("First body");
-        assertThat(handler.get("/api/v1/knowledge/articles/" + slug).json().get("article").get("title").asString())
+        assertThat(handler.get("/api/v1/knowledge/articles/" + slug)
+                        .json()
+                        .get("article")
+                        .get("title")
+                        .asString())
                 .isEqualTo("Second title");
         assertThat(jdbc.sql("select count(*) from audit_record where object_type = 'knowledge-article'"
-                + " and object_id = :slug").param("slug", slug).query(Long.class).single()).isEqualTo(2);
+                                + " and object_id = :slug")
+                        .param("slug", slug)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
     void refusesBadArticlesNamingTheField() {
-        assertThat(problemField(handler.post("/api/v1/knowledge/articles", body("slug", "ok-" + suffix, "title",
-                "  ", "body", "text", "audience", "handlers", "version", 0)), 400)).isEqualTo("title");
-        assertThat(problemField(handler.post("/api/v1/knowledge/articles", body("slug", "../etc/passwd",
-                "title", "T", "body", "text", "audience", "handlers", "version", 0)), 400)).isEqualTo("slug");
-        assertThat(problemField(handler.post("/api/v1/knowledge/articles", body("slug", "cat-" + suffix,
-                "title", "T", "body", "text", "audience", "handlers", "categories", List.of("fraud/unicorns"),
-                "version", 0)), 400)).isEqualTo("categories");
+        assertThat(problemField(
+                        handler.post(
+                                "/api/v1/knowledge/articles",
+                                body(
+                                        "slug",
+                                        "ok-" + suffix,
+                                        "title",
+                                        "  ",
+                                        "body",
+                                        "text",
+                                        "audience",
+                                        "handlers",
+                                        "version",
+                                        0)),
+                        400))
+                .isEqualTo("title");
+        assertThat(problemField(
+                        handler.post(
+                                "/api/v1/knowledge/articles",
+                                body(
+                                        "slug",
+                                        "../etc/passwd",
+                                        "title",
+                                        "T",
+                                        "body",
+                                        "text",
+                                        "audience",
+                                        "handlers",
+                                        "version",
+                                        0)),
+                        400))
+                .isEqualTo("slug");
+        assertThat(problemField(
+                        handler.post(
+                                "/api/v1/knowledge/articles",
+                                body(
+                                        "slug",
+                                        "cat-" + suffix,
+                                        "title",
+                                        "T",
+                                        "body",
+                                        "text",
+                                        "audience",
+                                        "handlers",
+                                        "categories",
+                                        List.of("fraud/unicorns"),
+                                        "version",
+                                        0)),
+                        400))
+                .isEqualTo("categories");
         write("taken-" + suffix, "Taken", "text", "handlers", List.of());
-        assertThat(problemField(handler.post("/api/v1/knowledge/articles", body("slug", "taken-" + suffix,
-                "title", "T", "body", "text", "audience", "handlers", "version", 0)), 409)).isEqualTo("slug");
-        assertThat(jdbc.sql("select count(*) from knowledge_article where slug like :s").param("s", "%-" + suffix)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(problemField(
+                        handler.post(
+                                "/api/v1/knowledge/articles",
+                                body(
+                                        "slug",
+                                        "taken-" + suffix,
+                                        "title",
+                                        "T",
+                                        "body",
+                                        "text",
+                                        "audience",
+                                        "handlers",
+                                        "version",
+                                        0)),
+                        409))
+                .isEqualTo("slug");
+        assertThat(jdbc.sql("select count(*) from knowledge_article where slug like :s")
+                        .param("s", "%-" + suffix)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -148,37 +266,78 @@ class KnowledgeApiTest extends ApiClient.OnServer {
         write("internal-" + suffix, "Internal " + suffix, "For the team only.", "handlers", List.of());
         write("selfhelp-" + suffix, "Self-help " + suffix, "For everyone.", "reporters", List.of());
 
-        assertThat(reporter.get("/api/v1/knowledge/articles/internal-" + suffix).status()).isEqualTo(404);
-        assertThat(reporter.get("/api/v1/knowledge/articles/internal-" + suffix + "/revisions").status())
+        assertThat(reporter.get("/api/v1/knowledge/articles/internal-" + suffix).status())
                 .isEqualTo(404);
-        assertThat(reporter.get("/api/v1/knowledge/articles/selfhelp-" + suffix).status()).isEqualTo(200);
+        assertThat(reporter.get("/api/v1/knowledge/articles/internal-" + suffix + "/revisions")
+                        .status())
+                .isEqualTo(404);
+        assertThat(reporter.get("/api/v1/knowledge/articles/selfhelp-" + suffix).status())
+                .isEqualTo(200);
         List<String> found = new ArrayList<>();
-        reporter.get("/api/v1/knowledge/articles?q=" + suffix).json().forEach(h -> found.add(h.get("slug")
-                .asString()));
+        reporter.get("/api/v1/knowledge/articles?q=" + suffix)
+                .json()
+                .forEach(h -> found.add(h.get("slug").asString()));
         assertThat(found).containsExactly("selfhelp-" + suffix);
-        assertThat(resolver.get("/api/v1/knowledge/articles/internal-" + suffix).status()).isEqualTo(404);
+        assertThat(resolver.get("/api/v1/knowledge/articles/internal-" + suffix).status())
+                .isEqualTo(404);
 
-        assertThat(reporter.post("/api/v1/knowledge/articles", body("slug", "mine-" + suffix, "title", "Mine",
-                "body", "x", "audience", "reporters", "version", 0)).status()).isEqualTo(403);
-        assertThat(reporter.put("/api/v1/knowledge/articles/selfhelp-" + suffix, body("title", "Defaced",
-                "body", "x", "audience", "reporters", "version", 1)).status()).isEqualTo(403);
-        assertThat(handler.get("/api/v1/knowledge/articles/selfhelp-" + suffix).json().get("article").get("title")
-                .asString()).isEqualTo("Self-help " + suffix);
+        assertThat(reporter.post(
+                                "/api/v1/knowledge/articles",
+                                body(
+                                        "slug",
+                                        "mine-" + suffix,
+                                        "title",
+                                        "Mine",
+                                        "body",
+                                        "x",
+                                        "audience",
+                                        "reporters",
+                                        "version",
+                                        0))
+                        .status())
+                .isEqualTo(403);
+        assertThat(reporter.put(
+                                "/api/v1/knowledge/articles/selfhelp-" + suffix,
+                                body("title", "Defaced", "body", "x", "audience", "reporters", "version", 1))
+                        .status())
+                .isEqualTo(403);
+        assertThat(handler.get("/api/v1/knowledge/articles/selfhelp-" + suffix)
+                        .json()
+                        .get("article")
+                        .get("title")
+                        .asString())
+                .isEqualTo("Self-help " + suffix);
     }
 
     @Test
     void shipsTheStarterArticlesOnce() {
         assertThat(jdbc.sql("select count(*) from knowledge_article where shipped and slug in "
-                + "('recognising-phishing-mail', 'collecting-mail-headers')").query(Long.class).single()).isEqualTo(2);
+                                + "('recognising-phishing-mail', 'collecting-mail-headers')")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         context.getBean(ShippedArticles.class).ship();
-        String[] slugs = ShippedArticles.ARTICLES.stream().map(ShippedArticles.Shipped::slug).toArray(String[]::new);
+        String[] slugs = ShippedArticles.ARTICLES.stream()
+                .map(ShippedArticles.Shipped::slug)
+                .toArray(String[]::new);
         assertThat(jdbc.sql("select count(*) from knowledge_article where shipped and slug = any(:slugs)")
-                .param("slugs", slugs).query(Long.class).single()).isEqualTo(ShippedArticles.ARTICLES.size());
-        assertThat(jdbc.sql("select count(*) from knowledge_article_translation t join knowledge_article a"
-                + " on a.id = t.article_id where a.slug = any(:slugs) and t.language = 'nl' and t.revision = 1")
-                .param("slugs", slugs).query(Long.class).single()).isEqualTo(ShippedArticles.ARTICLES.size());
-        assertThat(reporter.get("/api/v1/knowledge/articles/recognising-phishing-mail").status()).isEqualTo(200);
-        assertThat(reporter.get("/api/v1/knowledge/articles/collecting-mail-headers").status()).isEqualTo(404);
+                        .param("slugs", slugs)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(ShippedArticles.ARTICLES.size());
+        assertThat(jdbc.sql(
+                                "select count(*) from knowledge_article_translation t join knowledge_article a"
+                                        + " on a.id = t.article_id where a.slug = any(:slugs) and t.language = 'nl' and t.revision = 1")
+                        .param("slugs", slugs)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(ShippedArticles.ARTICLES.size());
+        assertThat(reporter.get("/api/v1/knowledge/articles/recognising-phishing-mail")
+                        .status())
+                .isEqualTo(200);
+        assertThat(reporter.get("/api/v1/knowledge/articles/collecting-mail-headers")
+                        .status())
+                .isEqualTo(404);
     }
 
     static String problemField(ApiClient.Answer answer, int status) {

@@ -35,8 +35,9 @@ class KnowledgeBrowserTest extends Browser.OnServer {
         browser.signIn(handler).open("/knowledge");
         browser.submit(By.cssSelector("a[href='/knowledge/new']"));
         browser.type(By.id("title"), "Handling " + word + " campaigns");
-        browser.type(By.id("body"), "## Steps\n\n1. Collect the QR code image.\n2. Decode it offline.\n\n"
-                + "<script>alert('x')</script>");
+        browser.type(
+                By.id("body"),
+                "## Steps\n\n1. Collect the QR code image.\n2. Decode it offline.\n\n" + "<script>alert('x')</script>");
         new Select(browser.find(By.id("categories"))).selectByValue("fraud/phishing");
         browser.type(By.id("tags"), "qr, " + word);
         browser.submit(By.cssSelector("form.article-form button[type=submit]"));
@@ -48,33 +49,81 @@ class KnowledgeBrowserTest extends Browser.OnServer {
         assertThat(browser.findAll(By.cssSelector(".article-body script"))).isEmpty();
         List<org.openqa.selenium.WebElement> tags = browser.findAll(By.cssSelector(".article-meta .tag"));
         assertThat(tags).extracting(org.openqa.selenium.WebElement::getText).containsExactly("#qr", "#" + word);
-        assertThat(tags.get(1).getRect().getX()).as("tags are chips with room between them")
-                .isGreaterThan(tags.get(0).getRect().getX() + tags.get(0).getRect().getWidth());
+        assertThat(tags.get(1).getRect().getX())
+                .as("tags are chips with room between them")
+                .isGreaterThan(
+                        tags.get(0).getRect().getX() + tags.get(0).getRect().getWidth());
 
-        IncidentView incident = users.as(handler, () -> incidents.report(new NewIncident("QR code mail " + word,
-                "A poster with a " + word + " code", new Category("fraud", "phishing"), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null))).orRefuse();
+        IncidentView incident = users.as(
+                        handler,
+                        () -> incidents.report(new NewIncident(
+                                "QR code mail " + word,
+                                "A poster with a " + word + " code",
+                                new Category("fraud", "phishing"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)))
+                .orRefuse();
         browser.open("/incidents/" + incident.id());
 
-        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#knowledge .suggested-articles")));
+        browser.waitFor(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#knowledge .suggested-articles")));
         List<String> suggested = browser.findAll(By.cssSelector("#knowledge .suggested-articles a")).stream()
-                .map(element -> element.getText()).toList();
+                .map(element -> element.getText())
+                .toList();
         assertThat(suggested.get(0)).isEqualTo("Handling " + word + " campaigns");
         assertThat(suggested).contains("Collecting mail headers");
     }
 
     @Test
     void completesTheReviewOfAP1IncidentAndThenClosesIt() {
-        IncidentView reported = users.as(handler, () -> incidents.report(new NewIncident("Domain controller "
-                + "compromised", "Attacker had domain admin", null, null, null, "high", "high", null, null, null, null,
-                null, null, null, null, null, null))).orRefuse();
+        IncidentView reported = users.as(
+                        handler,
+                        () -> incidents.report(new NewIncident(
+                                "Domain controller " + "compromised",
+                                "Attacker had domain admin",
+                                null,
+                                null,
+                                null,
+                                "high",
+                                "high",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)))
+                .orRefuse();
         assertThat(reported.priority()).isEqualTo("P1");
         IncidentView incident = reported;
-        for (Status to : List.of(Status.TRIAGE, Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION,
-                Status.RECOVERY, Status.REVIEW)) {
+        for (Status to : List.of(
+                Status.TRIAGE,
+                Status.ANALYSIS,
+                Status.CONTAINMENT,
+                Status.ERADICATION,
+                Status.RECOVERY,
+                Status.REVIEW)) {
             long version = incident.version();
-            incident = users.as(handler, () -> incidents.transition(reported.id(),
-                    new IncidentCommands.Transition(to, null, version))).orRefuse();
+            incident = users.as(
+                            handler,
+                            () -> incidents.transition(
+                                    reported.id(), new IncidentCommands.Transition(to, null, version)))
+                    .orRefuse();
         }
         browser.signIn(handler).open("/incidents/" + incident.id());
 
@@ -97,10 +146,11 @@ class KnowledgeBrowserTest extends Browser.OnServer {
 
         browser.type(By.id("action-title"), "Roll out FIDO2 keys to admins");
         browser.type(By.id("action-owner"), handler.username());
-        browser.setValue(By.id("action-due"), java.time.LocalDate.now().plusDays(30).toString());
+        browser.setValue(
+                By.id("action-due"), java.time.LocalDate.now().plusDays(30).toString());
         browser.click(By.cssSelector("#review .action-form button[type=submit]"));
-        browser.waitFor(ExpectedConditions.textToBe(By.cssSelector("#review .corrective-actions td"),
-                "Roll out FIDO2 keys to admins"));
+        browser.waitFor(ExpectedConditions.textToBe(
+                By.cssSelector("#review .corrective-actions td"), "Roll out FIDO2 keys to admins"));
 
         browser.type(By.id("transition-reason"), "Rebuilt the domain");
         browser.submit(By.cssSelector("button[name=to][value=closed]"));

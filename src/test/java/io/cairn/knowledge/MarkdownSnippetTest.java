@@ -13,7 +13,7 @@ class MarkdownSnippetTest {
     @Test
     void headingsListsEmphasisAndCodeLoseTheirMarks() {
         assertThat(MarkdownRendering.plain("## Collecting " + START + "headers" + STOP + "\n\n1. Open the **mail**\n"
-                + "- Choose *Show original*\n> Copy `Received:` lines\n\n---\n"))
+                        + "- Choose *Show original*\n> Copy `Received:` lines\n\n---\n"))
                 .isEqualTo("Collecting " + START + "headers" + STOP + " Open the mail Choose Show original Copy "
                         + "Received: lines");
     }
@@ -21,7 +21,7 @@ class MarkdownSnippetTest {
     @Test
     void linksAndImagesReadAsTheirTextAndATableAsItsCells() {
         assertThat(MarkdownRendering.plain("See [the guide](https://example.org/guide \"Guide\") and "
-                + "![a screenshot](/img/s.png).\n\n| Step | Who |\n|---|---|\n| Wipe | IT |"))
+                        + "![a screenshot](/img/s.png).\n\n| Step | Who |\n|---|---|\n| Wipe | IT |"))
                 .isEqualTo("See the guide and a screenshot. Step Who Wipe IT");
     }
 

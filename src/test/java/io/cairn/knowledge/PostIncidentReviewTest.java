@@ -16,8 +16,20 @@ class PostIncidentReviewTest {
     private static final Instant TUESDAY = Instant.parse("2026-03-10T09:00:00Z");
     private static final ReviewContent WRITTEN = new ReviewContent("What happened", "phishing", "Fast", "Filters");
 
-    private final PostIncidentReview notStarted = new PostIncidentReview(IncidentId.random(), "INC-1", "Phished",
-            REPORTED, "", null, "", "", ReviewState.DRAFT, null, null, REPORTED, 0);
+    private final PostIncidentReview notStarted = new PostIncidentReview(
+            IncidentId.random(),
+            "INC-1",
+            "Phished",
+            REPORTED,
+            "",
+            null,
+            "",
+            "",
+            ReviewState.DRAFT,
+            null,
+            null,
+            REPORTED,
+            0);
 
     @Test
     void aDraftSavedTheFirstTimeIsDraftedInVersionOne() {
@@ -33,7 +45,8 @@ class PostIncidentReviewTest {
 
     @Test
     void completingRecordsWhoCompletedItAndWhen() {
-        PostIncidentReview completed = done(notStarted.complete(WRITTEN, "Alice", MONDAY)).review();
+        PostIncidentReview completed =
+                done(notStarted.complete(WRITTEN, "Alice", MONDAY)).review();
 
         assertThat(completed.completed()).isTrue();
         assertThat(completed.completedBy()).isEqualTo("Alice");
@@ -42,7 +55,8 @@ class PostIncidentReviewTest {
 
     @Test
     void revisingACompletedReviewKeepsWhoCompletedItFirst() {
-        PostIncidentReview completed = done(notStarted.complete(WRITTEN, "Alice", MONDAY)).review();
+        PostIncidentReview completed =
+                done(notStarted.complete(WRITTEN, "Alice", MONDAY)).review();
 
         PostIncidentReview.Saved revised = done(completed.complete(WRITTEN, "Bob", TUESDAY));
 
@@ -55,7 +69,8 @@ class PostIncidentReviewTest {
 
     @Test
     void savingACompletedReviewAsADraftReopensIt() {
-        PostIncidentReview completed = done(notStarted.complete(WRITTEN, "Alice", MONDAY)).review();
+        PostIncidentReview completed =
+                done(notStarted.complete(WRITTEN, "Alice", MONDAY)).review();
 
         PostIncidentReview.Saved reopened = completed.saveDraft(WRITTEN, TUESDAY);
 
@@ -75,18 +90,22 @@ class PostIncidentReviewTest {
 
     @Test
     void theDigestNamesTheStateByItsStoredCode() {
-        PostIncidentReview completed = done(notStarted.complete(WRITTEN, "Alice", MONDAY)).review();
+        PostIncidentReview completed =
+                done(notStarted.complete(WRITTEN, "Alice", MONDAY)).review();
 
-        assertThat(completed.digest()).isEqualTo(io.cairn.shared.ContentDigest.of(completed.incident()
-                + "|completed|phishing|What happened|Fast|Filters").hex());
+        assertThat(completed.digest())
+                .isEqualTo(io.cairn.shared.ContentDigest.of(
+                                completed.incident() + "|completed|phishing|What happened|Fast|Filters")
+                        .hex());
     }
 
     @Test
     void aReviewTextLongerThanAllowedIsRefusedNamingItsField() {
         String tooLong = "x".repeat(ReviewContent.MAX_TEXT + 1);
 
-        assertThat(new ReviewContent("", null, tooLong, "").problem()).map(refusal -> refusal.fields().get(0)
-                .field()).contains("wentWell");
+        assertThat(new ReviewContent("", null, tooLong, "").problem())
+                .map(refusal -> refusal.fields().get(0).field())
+                .contains("wentWell");
         assertThat(ReviewContent.of(new ReviewDraft("  a  ", " ", null, "b", 0)))
                 .isEqualTo(new ReviewContent("a", null, "", "b"));
     }

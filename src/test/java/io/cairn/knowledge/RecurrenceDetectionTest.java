@@ -74,8 +74,12 @@ class RecurrenceDetectionTest extends Pages.OnServer {
     private static final Category PHISHING = new Category("fraud", "phishing");
     private static final Category INFECTED = new Category("malicious-code", "infected-system");
     private static final Category UNDETERMINED = Category.UNDETERMINED;
-    private static final List<Category> FILLER_CATEGORIES = List.of(PHISHING, INFECTED, UNDETERMINED,
-            new Category("availability", "outage"), new Category("intrusions", "system-compromise"));
+    private static final List<Category> FILLER_CATEGORIES = List.of(
+            PHISHING,
+            INFECTED,
+            UNDETERMINED,
+            new Category("availability", "outage"),
+            new Category("intrusions", "system-compromise"));
 
     @BeforeEach
     void setUp() {
@@ -85,8 +89,12 @@ class RecurrenceDetectionTest extends Pages.OnServer {
         coordinator = users.user("coordinator", Set.of(Role.COORDINATOR));
         admin = users.user("admin", Set.of(Role.ADMIN));
         // Letters only, so that the text search keeps each word whole.
-        tag = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "").chars()
-                .collect(StringBuilder::new, (b, c) -> b.append((char) c), StringBuilder::append).toString() + "q";
+        tag = Long.toString(System.nanoTime(), 36)
+                        .replaceAll("[0-9]", "")
+                        .chars()
+                        .collect(StringBuilder::new, (b, c) -> b.append((char) c), StringBuilder::append)
+                        .toString()
+                + "q";
         now = Instant.now();
     }
 
@@ -98,25 +106,54 @@ class RecurrenceDetectionTest extends Pages.OnServer {
         return String.join(" ", unique);
     }
 
-    private void reported(String name, int daysAgo, Category category, String text, DeviceId asset,
-            boolean confidential) {
-        NewIncident report = new NewIncident(text, "Reported: " + text, category, null, null, null, null, null, null,
-                confidential, null, team, null, null, null, asset, null);
+    private void reported(
+            String name, int daysAgo, Category category, String text, DeviceId asset, boolean confidential) {
+        NewIncident report = new NewIncident(
+                text,
+                "Reported: " + text,
+                category,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                confidential,
+                null,
+                team,
+                null,
+                null,
+                null,
+                asset,
+                null);
         Outcome<io.cairn.incidents.IncidentView> outcome = users.as(handler, () -> incidents.report(report));
-        IncidentId id = ((Outcome.Done<io.cairn.incidents.IncidentView>) outcome).value().id();
+        IncidentId id = ((Outcome.Done<io.cairn.incidents.IncidentView>) outcome)
+                .value()
+                .id();
         jdbc.sql("update incident set reported_at = :at where id = :id")
-                .param("at", Timestamp.from(now.minus(Duration.ofDays(daysAgo)))).param("id", id.value()).update();
+                .param("at", Timestamp.from(now.minus(Duration.ofDays(daysAgo))))
+                .param("id", id.value())
+                .update();
         history.put(name, id);
     }
 
     private DeviceId device(String name) {
-        return users.as(admin, () -> assets.register(new NewDevice(name + tag, DeviceKind.LAPTOP, "SN-" + name + tag,
-                null, null))).orRefuse().id();
+        return users.as(
+                        admin,
+                        () -> assets.register(
+                                new NewDevice(name + tag, DeviceKind.LAPTOP, "SN-" + name + tag, null, null)))
+                .orRefuse()
+                .id();
     }
 
     private void review(String name, String rootCause) {
-        users.as(handler, () -> knowledge.saveReview(history.get(name), new ReviewDraft("What happened to " + name,
-                rootCause, null, null, 0), true)).orRefuse();
+        users.as(
+                        handler,
+                        () -> knowledge.saveReview(
+                                history.get(name),
+                                new ReviewDraft("What happened to " + name, rootCause, null, null, 0),
+                                true))
+                .orRefuse();
     }
 
     @Test
@@ -124,7 +161,8 @@ class RecurrenceDetectionTest extends Pages.OnServer {
         DeviceId laptop = device("laptop");
         DeviceId phone = device("phone");
         String rootCause = "recurring-" + tag;
-        users.as(admin, () -> knowledge.addRootCause(rootCause, "Recurring cause " + tag)).orRefuse();
+        users.as(admin, () -> knowledge.addRootCause(rootCause, "Recurring cause " + tag))
+                .orRefuse();
 
         // Same category and text: A2 is more than six months after A1, A3 within them after A2.
         reported("A1", 300, PHISHING, words("invoice", "payroll", "redirect", "mailbox"), null, false);
@@ -143,9 +181,13 @@ class RecurrenceDetectionTest extends Pages.OnServer {
         reported("C2", 30, PHISHING, words("credential", "harvest"), null, false);
         reported("C3", 30, INFECTED, words("trojan", "dropper"), null, false);
         for (int i = 0; i < 17; i++) {
-            reported("F" + i, 7 + i * 11, FILLER_CATEGORIES.get(i % FILLER_CATEGORIES.size()),
+            reported(
+                    "F" + i,
+                    7 + i * 11,
+                    FILLER_CATEGORIES.get(i % FILLER_CATEGORIES.size()),
                     words("filler" + (char) ('a' + i), "topic" + (char) ('a' + i), "word" + (char) ('a' + i)),
-                    null, false);
+                    null,
+                    false);
         }
         assertThat(history).hasSize(30);
 
@@ -160,24 +202,32 @@ class RecurrenceDetectionTest extends Pages.OnServer {
         for (Map.Entry<String, IncidentId> incident : history.entrySet()) {
             Map<String, List<String>> earlier = new TreeMap<>();
             for (Recurrences.Flag flag : context.getBean(Recurrences.class).of(incident.getValue())) {
-                earlier.computeIfAbsent(nameOf(flag.earlier()), n -> new ArrayList<>()).add(flag.reason());
+                earlier.computeIfAbsent(nameOf(flag.earlier()), n -> new ArrayList<>())
+                        .add(flag.reason());
             }
             if (!earlier.isEmpty()) {
                 flagged.put(incident.getKey(), earlier);
             }
         }
-        assertThat(flagged).isEqualTo(Map.of(
-                "A3", Map.of("A2", List.of("similar-text")),
-                "B2", Map.of("B1", List.of("same-asset")),
-                "C2", Map.of("C1", List.of("same-root-cause"))));
+        assertThat(flagged)
+                .isEqualTo(Map.of(
+                        "A3", Map.of("A2", List.of("similar-text")),
+                        "B2", Map.of("B1", List.of("same-asset")),
+                        "C2", Map.of("C1", List.of("same-root-cause"))));
 
-        assertThat(users.as(handler, () -> knowledge.recurrence(history.get("A3"))).orElseThrow().earlier())
+        assertThat(users.as(handler, () -> knowledge.recurrence(history.get("A3")))
+                        .orElseThrow()
+                        .earlier())
                 .extracting(Recurrence.Earlier::reference, Recurrence.Earlier::reasons)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(reference("A2"), List.of("similar-text")));
-        assertThat(users.as(handler, () -> knowledge.recurrenceCandidates(history.get("A3"), 10)).orRefuse())
-                .extracting(Recurrence.Earlier::incident).containsExactly(history.get("A2"));
-        assertThat(users.as(handler, () -> knowledge.recurrenceCandidates(history.get("B2"), 10)).orRefuse())
-                .extracting(Recurrence.Earlier::incident).containsExactly(history.get("B1"));
+        assertThat(users.as(handler, () -> knowledge.recurrenceCandidates(history.get("A3"), 10))
+                        .orRefuse())
+                .extracting(Recurrence.Earlier::incident)
+                .containsExactly(history.get("A2"));
+        assertThat(users.as(handler, () -> knowledge.recurrenceCandidates(history.get("B2"), 10))
+                        .orRefuse())
+                .extracting(Recurrence.Earlier::incident)
+                .containsExactly(history.get("B1"));
     }
 
     @Test
@@ -189,42 +239,60 @@ class RecurrenceDetectionTest extends Pages.OnServer {
         history.values().forEach(id -> context.getBean(Recurrences.class).queue(id, now));
         drain();
 
-        assertThat(users.as(handler, () -> knowledge.recurrence(history.get("new")))).isPresent();
+        assertThat(users.as(handler, () -> knowledge.recurrence(history.get("new"))))
+                .isPresent();
         String flag = mvc.perform(get("/incidents/" + history.get("new") + "/recurrence")
                         .with(authentication(users.authentication(handler))))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(Jsoup.parse(flag).select("#recurrence").text())
                 .isEqualTo("Recurring: similar to " + reference("old") + " (same asset)");
         String hidden = mvc.perform(get("/incidents/" + history.get("new") + "/recurrence")
                         .with(authentication(users.authentication(outsider))))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(Jsoup.parse(hidden).select("#recurrence").text()).isEmpty();
         assertThat(users.as(outsider, () -> knowledge.recurrence(history.get("new"))))
-                .as("the only earlier incident is confidential to another team").isEmpty();
-        assertThat(users.as(outsider, () -> knowledge.recurrence(history.get("secret")))).isEmpty();
+                .as("the only earlier incident is confidential to another team")
+                .isEmpty();
+        assertThat(users.as(outsider, () -> knowledge.recurrence(history.get("secret"))))
+                .isEmpty();
         assertThat(users.as(outsider, () -> knowledge.recurrenceCandidates(history.get("secret"), 10)))
                 .isInstanceOf(Outcome.Refused.class);
 
-        assertThat(users.as(coordinator, () -> knowledge.recurringIncidents(500)).orRefuse())
-                .extracting(Recurrence::incident).contains(history.get("new"), history.get("secret"));
+        assertThat(users.as(coordinator, () -> knowledge.recurringIncidents(500))
+                        .orRefuse())
+                .extracting(Recurrence::incident)
+                .contains(history.get("new"), history.get("secret"));
         assertThat(users.as(handler, () -> knowledge.recurringIncidents(500))).isInstanceOf(Outcome.Refused.class);
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'incident.recurrence-detected'"
-                + " and object_id = :id").param("id", history.get("new").toString()).query(Long.class).single())
+                                + " and object_id = :id")
+                        .param("id", history.get("new").toString())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
     /** Checks every queued incident; waits for a pass of the scheduler that may hold some of them. */
     private void drain() {
         List<UUID> ours = history.values().stream().map(IncidentId::value).toList();
-        while (detection.detectBatch() > 0 || jdbc.sql("select count(*) from recurrence_check"
-                + " where incident_id = any(:ids)").param("ids", ours.toArray(UUID[]::new)).query(Long.class)
-                .single() > 0) {
+        while (detection.detectBatch() > 0
+                || jdbc.sql("select count(*) from recurrence_check" + " where incident_id = any(:ids)")
+                                .param("ids", ours.toArray(UUID[]::new))
+                                .query(Long.class)
+                                .single()
+                        > 0) {
             Thread.onSpinWait();
         }
     }
 
     private String nameOf(IncidentId id) {
-        return history.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).findFirst()
+        return history.entrySet().stream()
+                .filter(e -> e.getValue().equals(id))
+                .map(Map.Entry::getKey)
+                .findFirst()
                 .orElse("someone else's " + id);
     }
 

@@ -26,22 +26,35 @@ class ShippedArticlesTest {
 
             assertThat(english.title()).as(article.slug()).isNotBlank().doesNotStartWith("#");
             assertThat(dutch.title()).as(article.slug()).isNotBlank().isNotEqualTo(english.title());
-            assertThat(dutch.body()).as(article.slug()).hasSizeGreaterThan(english.body().length() / 2)
-                    .isNotEqualTo(english.body()).doesNotStartWith("# ");
+            assertThat(dutch.body())
+                    .as(article.slug())
+                    .hasSizeGreaterThan(english.body().length() / 2)
+                    .isNotEqualTo(english.body())
+                    .doesNotStartWith("# ");
             assertThat(article.dutchTags()).as(article.slug()).hasSameSizeAs(article.tags());
         }
     }
 
     @Test
     void shipsTheArticlesThePlaybooksLinkTo() {
-        assertThat(ShippedArticles.ARTICLES.stream().map(ShippedArticles.Shipped::slug)).contains("remote-wipe",
-                "personal-data-breach", "gdpr-notification", "reset-password", "isolate-device", "phishing-evidence",
-                "phishing-awareness", "ddos-provider-contacts");
+        assertThat(ShippedArticles.ARTICLES.stream().map(ShippedArticles.Shipped::slug))
+                .contains(
+                        "remote-wipe",
+                        "personal-data-breach",
+                        "gdpr-notification",
+                        "reset-password",
+                        "isolate-device",
+                        "phishing-evidence",
+                        "phishing-awareness",
+                        "ddos-provider-contacts");
     }
 
     @Test
     void everyMarkdownFileIsAShippedArticle() throws IOException {
-        List<String> slugs = ShippedArticles.ARTICLES.stream().map(ShippedArticles.Shipped::slug).sorted().toList();
+        List<String> slugs = ShippedArticles.ARTICLES.stream()
+                .map(ShippedArticles.Shipped::slug)
+                .sorted()
+                .toList();
 
         assertThat(markdownIn(KNOWLEDGE)).isEqualTo(slugs);
         assertThat(markdownIn(KNOWLEDGE.resolve("nl"))).isEqualTo(slugs);
@@ -49,8 +62,11 @@ class ShippedArticlesTest {
 
     private static List<String> markdownIn(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".md"))
-                    .map(name -> name.substring(0, name.length() - 3)).sorted().toList();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".md"))
+                    .map(name -> name.substring(0, name.length() - 3))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -33,14 +33,17 @@ class ShippedLinksTest {
     /** A Markdown link's target: {@code [text](target)}. */
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     /** Anything in plain text that looks like a link. */
-    private static final Pattern TEXT_LINK = Pattern.compile("(https?://\\S+|(?<![\\w.])/(?:help|knowledge|report|"
-            + "follow-up)\\S*)");
+    private static final Pattern TEXT_LINK =
+            Pattern.compile("(https?://\\S+|(?<![\\w.])/(?:help|knowledge|report|" + "follow-up)\\S*)");
 
     private static final Map<String, ShippedArticles.Shipped> ARTICLES = ShippedArticles.ARTICLES.stream()
             .collect(Collectors.toMap(ShippedArticles.Shipped::slug, Function.identity()));
 
     /** Who follows a link: decides which articles it may lead to. */
-    enum Reader { HANDLER, REPORTER }
+    enum Reader {
+        HANDLER,
+        REPORTER
+    }
 
     @Test
     void everyKnowledgeLinkOfAShippedPlaybookLeadsToAnArticleItsTeamMayRead() throws IOException {
@@ -50,17 +53,24 @@ class ShippedLinksTest {
             for (JsonNode step : playbook.get("steps")) {
                 // a step without a team is done by the incident's own team: the handlers
                 Reader reader = step.path("team").isNull() ? Reader.HANDLER : Reader.REPORTER;
-                String where = playbook.get("key").asString() + ": " + step.get("title").asString();
+                String where = playbook.get("key").asString() + ": "
+                        + step.get("title").asString();
                 for (JsonNode article : step.get("articles")) {
                     String link = article.asString();
                     links++;
-                    problem(link.startsWith("https://") || link.startsWith("http://") ? link : "/knowledge/" + link,
-                            reader).ifPresent(problem -> broken.add(where + ": " + problem));
+                    problem(
+                                    link.startsWith("https://") || link.startsWith("http://")
+                                            ? link
+                                            : "/knowledge/" + link,
+                                    reader)
+                            .ifPresent(problem -> broken.add(where + ": " + problem));
                 }
-                for (String text : List.of(step.get("description").asString(),
+                for (String text : List.of(
+                        step.get("description").asString(),
                         step.path("nl").path("description").asString(""))) {
-                    textLinks(text).forEach(link -> problem(link, reader)
-                            .ifPresent(problem -> broken.add(where + ": " + problem)));
+                    textLinks(text)
+                            .forEach(link ->
+                                    problem(link, reader).ifPresent(problem -> broken.add(where + ": " + problem)));
                 }
             }
         }
@@ -76,7 +86,8 @@ class ShippedLinksTest {
             Reader reader = article.audience() == Audience.REPORTERS ? Reader.REPORTER : Reader.HANDLER;
             for (Language language : Language.values()) {
                 String where = article.slug() + " (" + language.code() + ")";
-                for (String link : markdownLinks(ShippedArticles.text(language, article.slug()).body())) {
+                for (String link : markdownLinks(
+                        ShippedArticles.text(language, article.slug()).body())) {
                     links++;
                     problem(link, reader).ifPresent(problem -> broken.add(where + ": " + problem));
                 }
@@ -89,11 +100,16 @@ class ShippedLinksTest {
     @Test
     void theDutchTextOfAnArticleLinksToThePagesTheEnglishDoes() {
         for (ShippedArticles.Shipped article : ShippedArticles.ARTICLES) {
-            List<String> dutch = markdownLinks(ShippedArticles.text(Language.DUTCH, article.slug()).body());
-            List<String> english = markdownLinks(ShippedArticles.text(Language.ENGLISH, article.slug()).body());
+            List<String> dutch = markdownLinks(
+                    ShippedArticles.text(Language.DUTCH, article.slug()).body());
+            List<String> english = markdownLinks(
+                    ShippedArticles.text(Language.ENGLISH, article.slug()).body());
             // a web address may differ: the Dutch text links a source's Dutch version
-            assertThat(dutch.stream().filter(link -> link.startsWith("/"))).as(article.slug())
-                    .isEqualTo(english.stream().filter(link -> link.startsWith("/")).toList());
+            assertThat(dutch.stream().filter(link -> link.startsWith("/")))
+                    .as(article.slug())
+                    .isEqualTo(english.stream()
+                            .filter(link -> link.startsWith("/"))
+                            .toList());
             assertThat(dutch).as(article.slug()).hasSameSizeAs(english);
         }
     }
@@ -103,9 +119,12 @@ class ShippedLinksTest {
         List<String> broken = new ArrayList<>();
         for (JsonNode template : json("intake/shipped-templates.json")) {
             for (JsonNode tip : template.get("tips")) {
-                for (String text : List.of(tip.get("en").asString(), tip.get("nl").asString())) {
-                    textLinks(text).forEach(link -> problem(link, Reader.REPORTER)
-                            .ifPresent(problem -> broken.add(template.get("key").asString() + ": " + problem)));
+                for (String text :
+                        List.of(tip.get("en").asString(), tip.get("nl").asString())) {
+                    textLinks(text)
+                            .forEach(link -> problem(link, Reader.REPORTER)
+                                    .ifPresent(problem ->
+                                            broken.add(template.get("key").asString() + ": " + problem)));
                 }
             }
         }
@@ -115,16 +134,18 @@ class ShippedLinksTest {
     @Test
     void findsTheLinksThatDoNotResolve() {
         assertThat(problem("/knowledge/no-such-article", Reader.HANDLER)).isPresent();
-        assertThat(problem("/knowledge/collecting-mail-headers", Reader.REPORTER)).isPresent();
+        assertThat(problem("/knowledge/collecting-mail-headers", Reader.REPORTER))
+                .isPresent();
         assertThat(problem("/help/collecting-mail-headers", Reader.HANDLER)).isPresent();
         assertThat(problem("/report/no-such-template", Reader.REPORTER)).isPresent();
         assertThat(problem("https://exa mple.org", Reader.REPORTER)).isPresent();
         assertThat(problem("ftp://example.org", Reader.REPORTER)).isPresent();
         assertThat(problem("/help/recognising-phishing-mail", Reader.REPORTER)).isEmpty();
-        assertThat(problem("/knowledge/collecting-mail-headers", Reader.HANDLER)).isEmpty();
+        assertThat(problem("/knowledge/collecting-mail-headers", Reader.HANDLER))
+                .isEmpty();
         assertThat(problem("/report/lost-device", Reader.REPORTER)).isEmpty();
-        assertThat(textLinks("See /help/phishing-evidence or https://example.org/a.")).containsExactly(
-                "/help/phishing-evidence", "https://example.org/a");
+        assertThat(textLinks("See /help/phishing-evidence or https://example.org/a."))
+                .containsExactly("/help/phishing-evidence", "https://example.org/a");
     }
 
     /** Why a link does not resolve for this reader; empty when it does. */
@@ -132,7 +153,8 @@ class ShippedLinksTest {
         if (link.startsWith("http://") || link.startsWith("https://")) {
             try {
                 URI address = new URI(link);
-                return "https".equals(address.getScheme()) && address.getHost() != null ? Optional.empty()
+                return "https".equals(address.getScheme()) && address.getHost() != null
+                        ? Optional.empty()
                         : Optional.of(link + " is not an https address");
             } catch (URISyntaxException e) {
                 return Optional.of(link + " is not a well-formed address");
@@ -142,16 +164,23 @@ class ShippedLinksTest {
         String page = path.length > 1 ? path[1] : "";
         String rest = path.length > 2 ? path[2] : "";
         return switch (page) {
-            case "help" -> rest.isEmpty() ? Optional.empty()
-                    : !ARTICLES.containsKey(rest) ? Optional.of(link + " does not exist")
-                    : ARTICLES.get(rest).audience() != Audience.REPORTERS
-                            ? Optional.of(link + " is not self-help: /help shows only articles for reporters")
-                            : Optional.empty();
-            case "knowledge" -> reader == Reader.REPORTER
-                    ? Optional.of(link + " needs an account with a staff role; link self-help as /help/...")
-                    : ARTICLES.containsKey(rest) ? Optional.empty() : Optional.of(link + " does not exist");
-            case "report" -> rest.isEmpty() || templateKeys().contains(rest) ? Optional.empty()
-                    : Optional.of(link + " is no shipped report template");
+            case "help" ->
+                rest.isEmpty()
+                        ? Optional.empty()
+                        : !ARTICLES.containsKey(rest)
+                                ? Optional.of(link + " does not exist")
+                                : ARTICLES.get(rest).audience() != Audience.REPORTERS
+                                        ? Optional.of(
+                                                link + " is not self-help: /help shows only articles for reporters")
+                                        : Optional.empty();
+            case "knowledge" ->
+                reader == Reader.REPORTER
+                        ? Optional.of(link + " needs an account with a staff role; link self-help as /help/...")
+                        : ARTICLES.containsKey(rest) ? Optional.empty() : Optional.of(link + " does not exist");
+            case "report" ->
+                rest.isEmpty() || templateKeys().contains(rest)
+                        ? Optional.empty()
+                        : Optional.of(link + " is no shipped report template");
             case "follow-up" -> Optional.empty();
             default -> Optional.of(link + " is neither a web address nor a page anyone can follow");
         };
@@ -160,7 +189,8 @@ class ShippedLinksTest {
     private static Set<String> templateKeys() {
         try {
             Set<String> keys = new LinkedHashSet<>();
-            json("intake/shipped-templates.json").forEach(template -> keys.add(template.get("key").asString()));
+            json("intake/shipped-templates.json")
+                    .forEach(template -> keys.add(template.get("key").asString()));
             return keys;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -63,24 +63,25 @@ class ConversationNotificationTest extends ApiClient.OnServer {
     }
 
     private JsonNode report(TestUsers.TestUser reporter, String title) {
-        ApiClient.Answer created = client(reporter).post("/api/v1/incidents", Map.of("title", title + " " + run,
-                "description", "Something odd happened"));
+        ApiClient.Answer created = client(reporter)
+                .post("/api/v1/incidents", Map.of("title", title + " " + run, "description", "Something odd happened"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
     }
 
     private void ask(JsonNode incident, String question) {
-        ApiClient.Answer asked = handler.post("/api/v1/incidents/" + incident.get("id").asString() + "/questions",
-                Map.of("text", question));
+        ApiClient.Answer asked = handler.post(
+                "/api/v1/incidents/" + incident.get("id").asString() + "/questions", Map.of("text", question));
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
     }
 
     private void assign(JsonNode incident, Map<String, Object> assignment) {
-        JsonNode current = handler.get("/api/v1/incidents/" + incident.get("id").asString()).json();
+        JsonNode current = handler.get("/api/v1/incidents/" + incident.get("id").asString())
+                .json();
         Map<String, Object> body = new java.util.HashMap<>(assignment);
         body.put("version", current.get("version").asLong());
-        ApiClient.Answer assigned = handler.post("/api/v1/incidents/" + incident.get("id").asString() + "/assign",
-                body);
+        ApiClient.Answer assigned =
+                handler.post("/api/v1/incidents/" + incident.get("id").asString() + "/assign", body);
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
     }
 
@@ -108,19 +109,29 @@ class ConversationNotificationTest extends ApiClient.OnServer {
         notifications.deliverDue();
 
         List<MimeMessage> mails = MailServers.sentTo(address("cn-anna"));
-        assertThat(mails).extracting(MimeMessage::getSubject).as("one mail, in Dutch")
+        assertThat(mails)
+                .extracting(MimeMessage::getSubject)
+                .as("one mail, in Dutch")
                 .containsExactly(reference + ": het securityteam heeft een vraag over uw melding");
-        assertThat(text(mails.get(0))).contains("Which browser did you use?")
-                .contains("https://cairn.test/reports/" + id + "\n").contains("Beantwoord de vraag");
+        assertThat(text(mails.get(0)))
+                .contains("Which browser did you use?")
+                .contains("https://cairn.test/reports/" + id + "\n")
+                .contains("Beantwoord de vraag");
         List<JsonNode> messages = inbox(client(reporter));
         assertThat(messages).hasSize(1);
         assertThat(messages.get(0).get("subject").asString())
                 .as("the inbox speaks the reporter's language unless asked for another")
                 .isEqualTo(reference + ": het securityteam heeft een vraag over uw melding");
         assertThat(messages.get(0).get("link").asString()).isEqualTo("/reports/" + id);
-        assertThat(client(reporter).get("/api/v1/notifications?language=en").json().get(0).get("subject")
-                .asString()).isEqualTo(reference + ": the security team has a question about your report");
-        assertThat(MailServers.sentTo(ownerAddress)).extracting(MimeMessage::getSubject)
+        assertThat(client(reporter)
+                        .get("/api/v1/notifications?language=en")
+                        .json()
+                        .get(0)
+                        .get("subject")
+                        .asString())
+                .isEqualTo(reference + ": the security team has a question about your report");
+        assertThat(MailServers.sentTo(ownerAddress))
+                .extracting(MimeMessage::getSubject)
                 .as("the handler who asked is not told of their own question")
                 .noneMatch(subject -> subject.startsWith(reference + ":"));
     }
@@ -135,21 +146,26 @@ class ConversationNotificationTest extends ApiClient.OnServer {
         client(owner).put("/api/v1/me", Map.of("language", "nl"));
         ask(incident, "Was it locked?");
 
-        ApiClient.Answer replied = client(reporter).post("/api/v1/me/reports/" + id + "/replies",
-                Map.of("text", "Yes, with a PIN"));
+        ApiClient.Answer replied =
+                client(reporter).post("/api/v1/me/reports/" + id + "/replies", Map.of("text", "Yes, with a PIN"));
         assertThat(replied.status()).as(replied.toString()).isIn(200, 201);
         notifications.deliverDue();
 
         List<MimeMessage> toOwner = MailServers.sentTo(ownerAddress);
-        assertThat(toOwner).extracting(MimeMessage::getSubject).as("once, in the owner's language")
+        assertThat(toOwner)
+                .extracting(MimeMessage::getSubject)
+                .as("once, in the owner's language")
                 .containsExactly(reference + ": de melder heeft geantwoord");
-        assertThat(text(toOwner.get(0))).contains("https://cairn.test/incidents/" + id + "\n")
-                .as("the answer itself stays in Cairn").doesNotContain("Yes, with a PIN");
+        assertThat(text(toOwner.get(0)))
+                .contains("https://cairn.test/incidents/" + id + "\n")
+                .as("the answer itself stays in Cairn")
+                .doesNotContain("Yes, with a PIN");
         assertThat(inbox(handler)).anySatisfy(message -> {
             assertThat(message.get("subject").asString()).isEqualTo(reference + ": de melder heeft geantwoord");
             assertThat(message.get("link").asString()).isEqualTo("/incidents/" + id);
         });
-        assertThat(MailServers.sentTo(address("cn-bert"))).extracting(MimeMessage::getSubject)
+        assertThat(MailServers.sentTo(address("cn-bert")))
+                .extracting(MimeMessage::getSubject)
                 .as("the reporter is told of the question, not of their own answer")
                 .containsExactly(reference + ": the security team has a question about your report");
     }
@@ -162,21 +178,28 @@ class ConversationNotificationTest extends ApiClient.OnServer {
         users.userNamed("cn-member-" + run, memberAddress, Set.of(Role.HANDLER));
         users.userNamed("cn-outsider-" + run, outsiderAddress, Set.of(Role.HANDLER));
         jdbc.sql("insert into team_member (user_id, team_id) select id, ? from app_user where username = ?")
-                .params(team.value(), "cn-member-" + run).update();
+                .params(team.value(), "cn-member-" + run)
+                .update();
         ApiClient anonymous = new ApiClient(port, null);
-        ApiClient.Answer receipt = anonymous.post("/api/v1/public/reports", Map.of("template", "something-else",
-                "answers", Map.of("what", "Strange USB stick " + run)));
+        ApiClient.Answer receipt = anonymous.post(
+                "/api/v1/public/reports",
+                Map.of("template", "something-else", "answers", Map.of("what", "Strange USB stick " + run)));
         assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
         String reference = receipt.json().get("reference").asString();
-        JsonNode incident = handler.get("/api/v1/incidents?q=" + reference).json().get("items").get(0);
+        JsonNode incident = handler.get("/api/v1/incidents?q=" + reference)
+                .json()
+                .get("items")
+                .get(0);
         assign(incident, Map.of("team", team.toString()));
 
-        ApiClient.Answer replied = anonymous.post("/api/v1/public/follow-up/replies",
+        ApiClient.Answer replied = anonymous.post(
+                "/api/v1/public/follow-up/replies",
                 Map.of("code", receipt.json().get("followUpCode").asString(), "text", "It was in the car park"));
         assertThat(replied.status()).as(replied.toString()).isEqualTo(200);
         notifications.deliverDue();
 
-        assertThat(MailServers.sentTo(memberAddress)).extracting(MimeMessage::getSubject)
+        assertThat(MailServers.sentTo(memberAddress))
+                .extracting(MimeMessage::getSubject)
                 .containsExactly(reference + ": the reporter answered");
         assertThat(MailServers.sentTo(outsiderAddress)).isEmpty();
     }
@@ -184,19 +207,29 @@ class ConversationNotificationTest extends ApiClient.OnServer {
     @Test
     void aReporterWithoutAccountOrAddressIsToldNothingAndSeesTheQuestionWithTheirCode() {
         ApiClient anonymous = new ApiClient(port, null);
-        ApiClient.Answer receipt = anonymous.post("/api/v1/public/reports", Map.of("template", "something-else",
-                "answers", Map.of("what", "Odd caller " + run)));
+        ApiClient.Answer receipt = anonymous.post(
+                "/api/v1/public/reports",
+                Map.of("template", "something-else", "answers", Map.of("what", "Odd caller " + run)));
         assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
-        JsonNode incident = handler.get("/api/v1/incidents?q=" + receipt.json().get("reference").asString()).json()
-                .get("items").get(0);
+        JsonNode incident = handler.get(
+                        "/api/v1/incidents?q=" + receipt.json().get("reference").asString())
+                .json()
+                .get("items")
+                .get(0);
 
         ask(incident, "What number did they call from?");
 
         assertThat(jdbc.sql("select count(*) from notification_outbox where dedup_key like ?")
-                .param("reporter-asked:" + incident.get("id").asString() + ":%").query(Long.class).single())
-                .as("nothing to send").isZero();
-        JsonNode followUp = anonymous.post("/api/v1/public/follow-up",
-                Map.of("code", receipt.json().get("followUpCode").asString())).json();
+                        .param("reporter-asked:" + incident.get("id").asString() + ":%")
+                        .query(Long.class)
+                        .single())
+                .as("nothing to send")
+                .isZero();
+        JsonNode followUp = anonymous
+                .post(
+                        "/api/v1/public/follow-up",
+                        Map.of("code", receipt.json().get("followUpCode").asString()))
+                .json();
         assertThat(followUp.toString()).contains("What number did they call from?");
     }
 }

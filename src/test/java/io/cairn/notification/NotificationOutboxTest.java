@@ -56,17 +56,25 @@ class NotificationOutboxTest extends ApiClient.OnServer {
     /** A reporter with an e-mail address reports through the API; returns the address. */
     private String report(String name, String language) {
         String address = name + "-" + run + "@example.org";
-        ApiClient reporter = client(users.userNamed(name + "-" + run, address, Set.of(Role.REPORTER))
-                );
-        ApiClient.Answer receipt = reporter.post("/api/v1/reports", Map.of("template", "unauthorised-access",
-                "language", language, "answers", Map.of("what", "Payroll share", "details", "Opened by a stranger")));
+        ApiClient reporter = client(users.userNamed(name + "-" + run, address, Set.of(Role.REPORTER)));
+        ApiClient.Answer receipt = reporter.post(
+                "/api/v1/reports",
+                Map.of(
+                        "template",
+                        "unauthorised-access",
+                        "language",
+                        language,
+                        "answers",
+                        Map.of("what", "Payroll share", "details", "Opened by a stranger")));
         assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
         return address;
     }
 
     private JsonNode notificationTo(String address) {
-        String id = jdbc.sql("select id::text from notification_outbox where recipient = ?").param(address)
-                .query(String.class).single();
+        String id = jdbc.sql("select id::text from notification_outbox where recipient = ?")
+                .param(address)
+                .query(String.class)
+                .single();
         ApiClient.Answer found = admin.get("/api/v1/notifications/" + id);
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         return found.json();
@@ -87,17 +95,22 @@ class NotificationOutboxTest extends ApiClient.OnServer {
         assertThat(sent).hasSize(1);
         String incident = jdbc.sql("select incident_id::text from intake_report r join app_user u on true "
                         + "where u.email = ? and r.incident_id in (select id from incident where reporter_id = u.id)")
-                .param(address).query(String.class).single();
+                .param(address)
+                .query(String.class)
+                .single();
         assertThat(sent.get(0).getSubject()).startsWith("Uw melding INC-").endsWith(" is ontvangen");
         assertThat(sent.get(0).getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
-        assertThat(sent.get(0).getMessageID()).isEqualTo("<" + notificationTo(address).get("id").asString()
-                + "@cairn.test>");
-        assertThat(text(sent.get(0))).contains("Dank u voor uw melding")
-                .contains("https://cairn.test/reports/" + incident).doesNotContain("volgcode");
+        assertThat(sent.get(0).getMessageID())
+                .isEqualTo("<" + notificationTo(address).get("id").asString() + "@cairn.test>");
+        assertThat(text(sent.get(0)))
+                .contains("Dank u voor uw melding")
+                .contains("https://cairn.test/reports/" + incident)
+                .doesNotContain("volgcode");
         JsonNode notification = notificationTo(address);
         assertThat(notification.get("state").asString()).isEqualTo("delivered");
         assertThat(notification.get("attempts").asInt()).isEqualTo(1);
-        assertThat(notification.get("deliveries").get(0).get("succeeded").asBoolean()).isTrue();
+        assertThat(notification.get("deliveries").get(0).get("succeeded").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -118,20 +131,26 @@ class NotificationOutboxTest extends ApiClient.OnServer {
         assertThat(Instant.parse(failed.get("nextAttemptAt").asString()))
                 .isAfter(Instant.parse(failed.get("deliveries").get(0).get("at").asString()));
         notifications.deliverDue();
-        assertThat(notificationTo(address).get("attempts").asInt()).as("not due again yet").isEqualTo(1);
+        assertThat(notificationTo(address).get("attempts").asInt())
+                .as("not due again yet")
+                .isEqualTo(1);
 
         MailServers.startOutbound();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            notifications.deliverDue();
-            assertThat(notificationTo(address).get("state").asString()).isEqualTo("delivered");
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    notifications.deliverDue();
+                    assertThat(notificationTo(address).get("state").asString()).isEqualTo("delivered");
+                });
 
         assertThat(MailServers.sentTo(address)).hasSize(1);
         JsonNode delivered = notificationTo(address);
         assertThat(delivered.get("attempts").asInt()).isEqualTo(2);
         assertThat(delivered.get("deliveries").findValuesAsString("attempt")).containsExactly("1", "2");
-        assertThat(delivered.get("deliveries").get(0).get("succeeded").asBoolean()).isFalse();
-        assertThat(delivered.get("deliveries").get(1).get("succeeded").asBoolean()).isTrue();
+        assertThat(delivered.get("deliveries").get(0).get("succeeded").asBoolean())
+                .isFalse();
+        assertThat(delivered.get("deliveries").get(1).get("succeeded").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -139,10 +158,12 @@ class NotificationOutboxTest extends ApiClient.OnServer {
         MailServers.stopOutbound();
         String address = report("dora", "en");
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            notifications.deliverDue();
-            assertThat(notificationTo(address).get("state").asString()).isEqualTo("dead");
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    notifications.deliverDue();
+                    assertThat(notificationTo(address).get("state").asString()).isEqualTo("dead");
+                });
         JsonNode dead = notificationTo(address);
         assertThat(dead.get("attempts").asInt()).isEqualTo(3);
         assertThat(dead.get("deliveries").size()).isEqualTo(3);
@@ -152,7 +173,8 @@ class NotificationOutboxTest extends ApiClient.OnServer {
         assertThat(deadLetters.body()).doesNotContain("followUpCode");
 
         MailServers.startOutbound();
-        ApiClient.Answer retried = admin.post("/api/v1/notifications/" + dead.get("id").asString() + "/retry", "");
+        ApiClient.Answer retried =
+                admin.post("/api/v1/notifications/" + dead.get("id").asString() + "/retry", "");
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().get("state").asString()).isEqualTo("pending");
         assertThat(retried.json().get("attempts").asInt()).isZero();
@@ -163,8 +185,12 @@ class NotificationOutboxTest extends ApiClient.OnServer {
         assertThat(admin.get("/api/v1/notifications/dead-letters").json().findValuesAsString("recipient"))
                 .doesNotContain(address);
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'notification.retried' and object_id = ?")
-                .param(dead.get("id").asString()).query(Long.class).single()).isEqualTo(1);
-        ApiClient.Answer again = admin.post("/api/v1/notifications/" + dead.get("id").asString() + "/retry", "");
+                        .param(dead.get("id").asString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        ApiClient.Answer again =
+                admin.post("/api/v1/notifications/" + dead.get("id").asString() + "/retry", "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).contains("only a dead letter can be retried");
     }
@@ -172,8 +198,10 @@ class NotificationOutboxTest extends ApiClient.OnServer {
     @Test
     void onlyAdminsSeeAndRetryNotifications() {
         String address = report("paul", "en");
-        String id = jdbc.sql("select id::text from notification_outbox where recipient = ?").param(address)
-                .query(String.class).single();
+        String id = jdbc.sql("select id::text from notification_outbox where recipient = ?")
+                .param(address)
+                .query(String.class)
+                .single();
 
         ApiClient.Answer list = handler.get("/api/v1/notifications/dead-letters");
         ApiClient.Answer one = handler.get("/api/v1/notifications/" + id);
@@ -182,8 +210,12 @@ class NotificationOutboxTest extends ApiClient.OnServer {
         assertThat(List.of(list.status(), one.status(), retry.status())).containsOnly(403);
         assertThat(retry.header("Content-Type")).startsWith("application/problem+json");
         assertThat(retry.json().get("detail").asString()).isEqualTo("you need the role admin to retry notifications");
-        assertThat(new ApiClient(port, null).get("/api/v1/notifications/dead-letters").status()).isEqualTo(401);
-        assertThat(admin.post("/api/v1/notifications/" + java.util.UUID.randomUUID() + "/retry", "").status())
+        assertThat(new ApiClient(port, null)
+                        .get("/api/v1/notifications/dead-letters")
+                        .status())
+                .isEqualTo(401);
+        assertThat(admin.post("/api/v1/notifications/" + java.util.UUID.randomUUID() + "/retry", "")
+                        .status())
                 .isEqualTo(404);
         assertThat(admin.get("/api/v1/notifications/not-an-id").status()).isEqualTo(400);
     }
@@ -196,8 +228,8 @@ class NotificationOutboxTest extends ApiClient.OnServer {
         }
         ExecutorService nodes = Executors.newFixedThreadPool(3);
         try {
-            List<Callable<DeliveryRound>> rounds = List.of(notifications::deliverDue, notifications::deliverDue,
-                    notifications::deliverDue);
+            List<Callable<DeliveryRound>> rounds =
+                    List.of(notifications::deliverDue, notifications::deliverDue, notifications::deliverDue);
             int delivered = 0;
             for (Future<DeliveryRound> round : nodes.invokeAll(rounds)) {
                 delivered += round.get().delivered();

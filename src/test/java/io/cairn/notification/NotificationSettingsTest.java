@@ -17,8 +17,8 @@ class NotificationSettingsTest {
 
     private static final long SEED = 20_261_123L;
 
-    private final NotificationSettings settings = new NotificationSettings(8, Duration.ofMinutes(1),
-            Duration.ofMinutes(30), Duration.ofSeconds(10), 50);
+    private final NotificationSettings settings =
+            new NotificationSettings(8, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(10), 50);
 
     /** A random source that always draws the lowest value. */
     private static final RandomGenerator LOWEST = new RandomGenerator() {
@@ -74,7 +74,8 @@ class NotificationSettingsTest {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int failed = 1; failed <= 10; failed++) {
             for (int draw = 0; draw < 1_000; draw++) {
-                assertThat(settings.delayAfter(failed, random)).as("seed %d, %d failed attempts", SEED, failed)
+                assertThat(settings.delayAfter(failed, random))
+                        .as("seed %d, %d failed attempts", SEED, failed)
                         .isBetween(Duration.ofMinutes(1), settings.ceilingAfter(failed));
             }
         }
@@ -83,17 +84,22 @@ class NotificationSettingsTest {
     @Test
     void notificationsThatFailedTogetherAreTriedAgainAtDifferentMoments() {
         SplittableRandom random = new SplittableRandom(SEED);
-        List<Duration> waits = IntStream.range(0, 100).mapToObj(n -> settings.delayAfter(1, random)).toList();
+        List<Duration> waits = IntStream.range(0, 100)
+                .mapToObj(n -> settings.delayAfter(1, random))
+                .toList();
 
         assertThat(waits).as("seed %d", SEED).doesNotHaveDuplicates();
-        assertThat(waits.stream().filter(wait -> wait.compareTo(Duration.ofSeconds(90)) < 0).count())
-                .as("about half in each half of the window, seed %d", SEED).isBetween(30L, 70L);
+        assertThat(waits.stream()
+                        .filter(wait -> wait.compareTo(Duration.ofSeconds(90)) < 0)
+                        .count())
+                .as("about half in each half of the window, seed %d", SEED)
+                .isBetween(30L, 70L);
     }
 
     @Test
     void aMaximumBelowTheFirstRetryDelayBoundsEveryWait() {
-        NotificationSettings tight = new NotificationSettings(8, Duration.ofMinutes(10), Duration.ofMinutes(5),
-                Duration.ofSeconds(10), 50);
+        NotificationSettings tight =
+                new NotificationSettings(8, Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofSeconds(10), 50);
         assertThat(tight.delayAfter(1, HIGHEST)).isEqualTo(Duration.ofMinutes(5));
         assertThat(tight.delayAfter(1, LOWEST)).isEqualTo(Duration.ofMinutes(5));
     }

@@ -39,19 +39,29 @@ class SlaMessageTemplatesTest {
         assertThat(english.body()).contains("escalates to \"Duty manager\"").contains("https://cairn.test/incidents/1");
         Map<String, Object> withoutLevel = parameters("response");
         withoutLevel.put("level", null);
-        assertThat(templates.render("sla-breach", "nl", withoutLevel).body()).contains("reactietermijn overschreden")
+        assertThat(templates.render("sla-breach", "nl", withoutLevel).body())
+                .contains("reactietermijn overschreden")
                 .doesNotContain("escaleert");
     }
 
     @Test
     void anEscalationNamesTheClockAndTheLevelInItsSubject() {
-        assertThat(templates.render("sla-escalation", "en", parameters("response")).subject())
+        assertThat(templates
+                        .render("sla-escalation", "en", parameters("response"))
+                        .subject())
                 .isEqualTo("INC-7: the breach of its response target escalated to Duty manager");
-        assertThat(templates.render("sla-escalation", "en", parameters("resolution")).subject())
+        assertThat(templates
+                        .render("sla-escalation", "en", parameters("resolution"))
+                        .subject())
                 .isEqualTo("INC-7: the breach of its resolution target escalated to Duty manager");
-        assertThat(templates.render("sla-escalation", "nl", parameters("resolution")).subject())
+        assertThat(templates
+                        .render("sla-escalation", "nl", parameters("resolution"))
+                        .subject())
                 .isEqualTo("INC-7: de overschrijding van de oplossingstermijn is geëscaleerd naar Duty manager");
-        assertThat(templates.render("sla-escalation", "nl", parameters("response")).body())
-                .contains("reactietermijn").contains("geëscaleerd naar \"Duty manager\"");
+        assertThat(templates
+                        .render("sla-escalation", "nl", parameters("response"))
+                        .body())
+                .contains("reactietermijn")
+                .contains("geëscaleerd naar \"Duty manager\"");
     }
 }

@@ -21,21 +21,37 @@ class AccessibilityBrowserTest extends Browser.OnServer {
     @Test
     void theMainPagesHaveNoSeriousAccessibilityProblems() {
         TestUser admin = users.user("admin", Set.of(Role.ADMIN, Role.HANDLER, Role.AUDITOR));
-        var incident = users.as(admin, () -> incidents.report(NewIncident.of("Suspicious login from abroad",
-                "Seen in the VPN log.")).orRefuse());
+        var incident = users.as(
+                admin,
+                () -> incidents
+                        .report(NewIncident.of("Suspicious login from abroad", "Seen in the VPN log."))
+                        .orRefuse());
 
         assertThat(problems(browser.open("/login"))).as("/login").isEmpty();
         browser.signIn(admin);
         for (String page : List.of("/incidents", "/incidents/new", "/incidents/" + incident.id())) {
-            assertThat(problems(browser.phone().open(page))).as(page + " on a phone").isEmpty();
-            assertThat(browser.smallPhone().open(page).overflowsSideways()).as(page + " at 360 px").isFalse();
+            assertThat(problems(browser.phone().open(page)))
+                    .as(page + " on a phone")
+                    .isEmpty();
+            assertThat(browser.smallPhone().open(page).overflowsSideways())
+                    .as(page + " at 360 px")
+                    .isFalse();
         }
         for (String page : List.of("/admin/users", "/audit", "/account/tokens")) {
-            assertThat(browser.smallPhone().open(page).overflowsSideways()).as(page + " at 360 px").isFalse();
+            assertThat(browser.smallPhone().open(page).overflowsSideways())
+                    .as(page + " at 360 px")
+                    .isFalse();
         }
         browser.desktop();
-        for (String page : List.of("/incidents", "/incidents/new", "/incidents/" + incident.id(), "/admin/users",
-                "/admin/users/new", "/audit", "/account/tokens", "/account/password")) {
+        for (String page : List.of(
+                "/incidents",
+                "/incidents/new",
+                "/incidents/" + incident.id(),
+                "/admin/users",
+                "/admin/users/new",
+                "/audit",
+                "/account/tokens",
+                "/account/password")) {
             assertThat(problems(browser.open(page))).as(page + " on a desktop").isEmpty();
         }
     }

@@ -44,8 +44,8 @@ class ApiCsrfTest extends ApiClient.OnServer {
         assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
         assertThat(bogus.status()).as(bogus.toString()).isEqualTo(403);
         assertThat(reported()).isZero();
-        ApiClient.Answer withToken = session.postJson("/api/v1/incidents", report(), "Authorization", basic(handler),
-                "X-CSRF-TOKEN", session.csrfToken());
+        ApiClient.Answer withToken = session.postJson(
+                "/api/v1/incidents", report(), "Authorization", basic(handler), "X-CSRF-TOKEN", session.csrfToken());
         assertThat(withToken.status()).as(withToken.toString()).isEqualTo(201);
     }
 
@@ -72,14 +72,16 @@ class ApiCsrfTest extends ApiClient.OnServer {
     void aBearerTokenGoesWithoutACsrfTokenAndActsAsItsOwnUser() {
         TestUser machine = users.user("machine", Set.of(Role.REPORTER));
 
-        ApiClient.Answer byToken = session.postJson("/api/v1/incidents", report(), "Authorization",
-                "Bearer " + machine.token());
-        ApiClient.Answer unknownToken = session.postJson("/api/v1/incidents", report(), "Authorization",
-                "Bearer cairn_unknown");
+        ApiClient.Answer byToken =
+                session.postJson("/api/v1/incidents", report(), "Authorization", "Bearer " + machine.token());
+        ApiClient.Answer unknownToken =
+                session.postJson("/api/v1/incidents", report(), "Authorization", "Bearer cairn_unknown");
 
         assertThat(byToken.status()).as(byToken.toString()).isEqualTo(201);
         assertThat(jdbc.sql("select reporter_id::text from incident where id = ?::uuid")
-                .param(byToken.json().get("id").asString()).query(String.class).single())
+                        .param(byToken.json().get("id").asString())
+                        .query(String.class)
+                        .single())
                 .isEqualTo(machine.id().toString());
         assertThat(unknownToken.status()).isEqualTo(401);
         assertThat(reported()).isEqualTo(1);
@@ -90,11 +92,15 @@ class ApiCsrfTest extends ApiClient.OnServer {
     }
 
     private long reported() {
-        return jdbc.sql("select count(*) from incident where title = ?").param(title).query(Long.class).single();
+        return jdbc.sql("select count(*) from incident where title = ?")
+                .param(title)
+                .query(Long.class)
+                .single();
     }
 
     private static String basic(TestUser user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user.username() + ":" + TestUsers.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user.username() + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -61,6 +61,7 @@ class ClusterTest {
     private static final Duration SESSION_REFRESH = Duration.ofSeconds(5);
     /** Time for the requests that notice it on a busy machine. */
     private static final Duration MARGIN = Duration.ofSeconds(3);
+
     private static final int WRITERS_PER_NODE = 3;
 
     private ConfigurableApplicationContext nodeA;
@@ -104,13 +105,23 @@ class ClusterTest {
     /** A new database on the tests' embedded PostgreSQL, and the properties that point a node at it. */
     private static Map<String, Object> newDatabase() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
-                "cairn.embedded-db.data-dir", "target/test-db", "cairn.embedded-db.clean", "true",
-                "cairn.embedded-db.database", "random", "cairn.embedded-db.durable", "false")));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test",
+                        Map.of(
+                                "cairn.embedded-db.data-dir",
+                                "target/test-db",
+                                "cairn.embedded-db.clean",
+                                "true",
+                                "cairn.embedded-db.database",
+                                "random",
+                                "cairn.embedded-db.durable",
+                                "false")));
         new EmbeddedPostgresEnvironment(Supplier::get).postProcessEnvironment(environment, new SpringApplication());
         Map<String, Object> database = new HashMap<>();
-        for (String property : List.of("spring.datasource.url", "spring.datasource.username",
-                "spring.datasource.password")) {
+        for (String property :
+                List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
             database.put(property, environment.getRequiredProperty(property));
         }
         return database;
@@ -119,21 +130,30 @@ class ClusterTest {
     private static ConfigurableApplicationContext node(int port, Map<String, Object> database) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.putAll(Map.of(
-                "server.port", port,
-                "spring.main.banner-mode", "off",
-                "cairn.admin.password", "Cluster-admin-password-1",
-                "cairn.api.token-cache-ttl", TOKEN_CACHE_TTL.toString(),
-                "cairn.notification.drain-interval", "PT0.2S",
-                "cairn.recurrence.detect-interval", "PT0.1S",
-                "cairn.mail.from", MailServers.CAIRN_ADDRESS,
+                "server.port",
+                port,
+                "spring.main.banner-mode",
+                "off",
+                "cairn.admin.password",
+                "Cluster-admin-password-1",
+                "cairn.api.token-cache-ttl",
+                TOKEN_CACHE_TTL.toString(),
+                "cairn.notification.drain-interval",
+                "PT0.2S",
+                "cairn.recurrence.detect-interval",
+                "PT0.1S",
+                "cairn.mail.from",
+                MailServers.CAIRN_ADDRESS,
                 // as a cluster should be: one checkpoint key for all nodes, a checkpoint log of each node's own
-                "cairn.audit.key-file", "target/cluster-audit/" + database.get("spring.datasource.url").hashCode()
-                        + "/checkpoint.key",
-                "cairn.audit.directory", "target/cluster-audit/" + database.get("spring.datasource.url").hashCode()
-                        + "/node-" + port));
+                "cairn.audit.key-file",
+                "target/cluster-audit/" + database.get("spring.datasource.url").hashCode() + "/checkpoint.key",
+                "cairn.audit.directory",
+                "target/cluster-audit/" + database.get("spring.datasource.url").hashCode() + "/node-" + port));
         // as arguments: default properties would yield to application.yml
-        return new SpringApplicationBuilder(CairnApplication.class).initializers(new MailServers.Initializer())
-                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+        return new SpringApplicationBuilder(CairnApplication.class)
+                .initializers(new MailServers.Initializer())
+                .run(properties.entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
                         .toArray(String[]::new));
     }
 
@@ -141,22 +161,42 @@ class ClusterTest {
     void theAuditChainStaysWholeUnderConcurrentWritesOnBothNodes() throws Exception {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
         List<String> reported = onBothNodes(handler, 15, (api, i) -> {
-            ApiClient.Answer created = api.post("/api/v1/incidents", Map.of("title", "Chain " + run + " " + i,
-                    "description", "Written on two nodes at once", "impact", "medium", "urgency", "medium"));
+            ApiClient.Answer created = api.post(
+                    "/api/v1/incidents",
+                    Map.of(
+                            "title",
+                            "Chain " + run + " " + i,
+                            "description",
+                            "Written on two nodes at once",
+                            "impact",
+                            "medium",
+                            "urgency",
+                            "medium"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            ApiClient.Answer triaged = api.post("/api/v1/incidents/" + created.json().get("id").asString()
-                    + "/transition", Map.of("to", "triage", "version", created.json().get("version").asLong()));
+            ApiClient.Answer triaged = api.post(
+                    "/api/v1/incidents/" + created.json().get("id").asString() + "/transition",
+                    Map.of(
+                            "to",
+                            "triage",
+                            "version",
+                            created.json().get("version").asLong()));
             assertThat(triaged.status()).as(triaged.toString()).isEqualTo(200);
             return created.json().get("id").asString();
         });
 
         assertThat(reported).hasSize(2 * WRITERS_PER_NODE * 15).doesNotHaveDuplicates();
         for (int port : List.of(portA, portB)) {
-            JsonNode verification = new ApiClient(port, adminToken).get("/api/v1/audit/verify").json();
-            assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+            JsonNode verification =
+                    new ApiClient(port, adminToken).get("/api/v1/audit/verify").json();
+            assertThat(verification.get("intact").asBoolean())
+                    .as(verification.toString())
+                    .isTrue();
         }
         assertThat(jdbc().sql("select count(*) from audit_record where action = 'incident.reported' and object_id = "
-                + "any(?)").param(reported.toArray(String[]::new)).query(Long.class).single())
+                                + "any(?)")
+                        .param(reported.toArray(String[]::new))
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(reported.size());
     }
 
@@ -166,44 +206,87 @@ class ClusterTest {
         TestUser owner = users.userNamed("owner-" + run, ownerAddress, Set.of(Role.HANDLER));
         users.userNamed("coordinator-" + run, "coordinator-" + run + "@example.org", Set.of(Role.COORDINATOR));
         users.userNamed("duty-" + run, "duty-" + run + "@example.org", Set.of(Role.HANDLER));
-        ApiClient.Answer level = adminOnA.post("/api/v1/sla/escalation-levels", Map.of("name", "Duty " + run,
-                "notifyKind", "user", "notifyTarget", "duty-" + run, "waitFor", "30m"));
+        ApiClient.Answer level = adminOnA.post(
+                "/api/v1/sla/escalation-levels",
+                Map.of("name", "Duty " + run, "notifyKind", "user", "notifyTarget", "duty-" + run, "waitFor", "30m"));
         assertThat(level.status()).as(level.toString()).isEqualTo(201);
-        ApiClient.Answer policy = adminOnA.put("/api/v1/sla/policies/P1", Map.of("responseTarget", "1h",
-                "resolutionTarget", "8h", "escalationLevel", level.json().get("id").asString()));
+        ApiClient.Answer policy = adminOnA.put(
+                "/api/v1/sla/policies/P1",
+                Map.of(
+                        "responseTarget",
+                        "1h",
+                        "resolutionTarget",
+                        "8h",
+                        "escalationLevel",
+                        level.json().get("id").asString()));
         assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
         Instant start = Instant.now();
         List<String> incidents = onBothNodes(owner, 4, (api, i) -> {
-            ApiClient.Answer created = api.post("/api/v1/incidents", Map.of("title", "Outage " + run + " " + i,
-                    "description", "Owned, breaching on two nodes", "impact", "high", "urgency", "high",
-                    "owner", owner.id().toString()));
+            ApiClient.Answer created = api.post(
+                    "/api/v1/incidents",
+                    Map.of(
+                            "title",
+                            "Outage " + run + " " + i,
+                            "description",
+                            "Owned, breaching on two nodes",
+                            "impact",
+                            "high",
+                            "urgency",
+                            "high",
+                            "owner",
+                            owner.id().toString()));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             // acknowledged, so that only the resolution clock runs: one warning, breach and escalation each
-            ApiClient.Answer triaged = api.post("/api/v1/incidents/" + created.json().get("id").asString()
-                    + "/transition", Map.of("to", "triage", "version", created.json().get("version").asLong()));
+            ApiClient.Answer triaged = api.post(
+                    "/api/v1/incidents/" + created.json().get("id").asString() + "/transition",
+                    Map.of(
+                            "to",
+                            "triage",
+                            "version",
+                            created.json().get("version").asLong()));
             assertThat(triaged.status()).as(triaged.toString()).isEqualTo(200);
             return created.json().get("id").asString();
         });
 
         // Every node scans at once, at the warning, the breach and the escalation of the resolution target (8 h).
-        for (Duration after : List.of(Duration.ofHours(6).plusMinutes(5), Duration.ofHours(8).plusMinutes(5),
+        for (Duration after : List.of(
+                Duration.ofHours(6).plusMinutes(5),
+                Duration.ofHours(8).plusMinutes(5),
                 Duration.ofHours(8).plusMinutes(40))) {
             Instant at = start.plus(after);
-            concurrently(2 * WRITERS_PER_NODE, worker -> sla(worker % 2 == 0 ? nodeA : nodeB).scan(at));
+            concurrently(
+                    2 * WRITERS_PER_NODE,
+                    worker -> sla(worker % 2 == 0 ? nodeA : nodeB).scan(at));
         }
-        concurrently(2 * WRITERS_PER_NODE, worker -> notifications(worker % 2 == 0 ? nodeA : nodeB).deliverDue());
-        awaitTrue("the outbox drained", () -> jdbc().sql("select count(*) from notification_outbox where state = "
-                + "'pending'").query(Long.class).single() == 0, Duration.ofSeconds(60));
+        concurrently(
+                2 * WRITERS_PER_NODE,
+                worker -> notifications(worker % 2 == 0 ? nodeA : nodeB).deliverDue());
+        awaitTrue(
+                "the outbox drained",
+                () -> jdbc().sql("select count(*) from notification_outbox where state = " + "'pending'")
+                                .query(Long.class)
+                                .single()
+                        == 0,
+                Duration.ofSeconds(60));
 
         for (String action : List.of("sla.warned", "sla.breached", "sla.escalated")) {
             assertThat(jdbc().sql("select object_id from audit_record where action = ? and object_id = any(?)")
-                    .params(action, incidents.stream().map(id -> id + "/resolution").toArray(String[]::new))
-                    .query(String.class).list()).as(action).hasSize(incidents.size()).doesNotHaveDuplicates();
+                            .params(
+                                    action,
+                                    incidents.stream()
+                                            .map(id -> id + "/resolution")
+                                            .toArray(String[]::new))
+                            .query(String.class)
+                            .list())
+                    .as(action)
+                    .hasSize(incidents.size())
+                    .doesNotHaveDuplicates();
         }
         assertThat(jdbc().sql("""
                 select object_id || ' ' || action from audit_record where action like 'sla.%'
                 group by object_id, action having count(*) > 1""").query(String.class).list())
-                .as("any clock's warning, breach or escalation recorded twice").isEmpty();
+                .as("any clock's warning, breach or escalation recorded twice")
+                .isEmpty();
         List<MimeMessage> mails = mailsFor(run);
         assertThat(mails).extracting(ClusterTest::messageId).doesNotHaveDuplicates();
         assertThat(mails).extracting(ClusterTest::recipientAndSubject).doesNotHaveDuplicates();
@@ -215,24 +298,45 @@ class ClusterTest {
     void noRecurrenceCheckIsDoneTwice() throws Exception {
         TestUser handler = users.user("handler", Set.of(Role.HANDLER));
         List<String> reported = onBothNodes(handler, 5, (api, i) -> {
-            ApiClient.Answer created = api.post("/api/v1/incidents", Map.of("title",
-                    "Invoice lure " + run + " mailbox credentials harvested",
-                    "description", "Phishing " + run + " invoice mailbox credentials harvested " + i,
-                    "category", Map.of("rsitClass", "fraud", "rsitType", "phishing"),
-                    "impact", "medium", "urgency", "medium"));
+            ApiClient.Answer created = api.post(
+                    "/api/v1/incidents",
+                    Map.of(
+                            "title",
+                            "Invoice lure " + run + " mailbox credentials harvested",
+                            "description",
+                            "Phishing " + run + " invoice mailbox credentials harvested " + i,
+                            "category",
+                            Map.of("rsitClass", "fraud", "rsitType", "phishing"),
+                            "impact",
+                            "medium",
+                            "urgency",
+                            "medium"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             return created.json().get("id").asString();
         });
-        awaitTrue("every queued incident checked", () -> jdbc().sql("select count(*) from recurrence_check")
-                .query(Long.class).single() == 0, Duration.ofSeconds(120));
+        awaitTrue(
+                "every queued incident checked",
+                () -> jdbc().sql("select count(*) from recurrence_check")
+                                .query(Long.class)
+                                .single()
+                        == 0,
+                Duration.ofSeconds(120));
 
         String[] ids = reported.toArray(String[]::new);
         List<String> recorded = jdbc().sql("select object_id from audit_record where action = "
-                + "'incident.recurrence-detected' and object_id = any(?)").param(ids).query(String.class).list();
+                        + "'incident.recurrence-detected' and object_id = any(?)")
+                .param(ids)
+                .query(String.class)
+                .list();
         assertThat(recorded).as("incidents whose recurrence was recorded twice").doesNotHaveDuplicates();
-        assertThat(recorded).as("one record for each recurring incident").hasSize(jdbc().sql(
-                "select count(distinct incident_id) from recurrence where incident_id::text = any(?)").param(ids)
-                .query(Long.class).single().intValue());
+        assertThat(recorded)
+                .as("one record for each recurring incident")
+                .hasSize(jdbc().sql(
+                                "select count(distinct incident_id) from recurrence where incident_id::text = any(?)")
+                        .param(ids)
+                        .query(Long.class)
+                        .single()
+                        .intValue());
         assertThat(recorded).as("recurring incidents").hasSizeGreaterThan(reported.size() / 2);
     }
 
@@ -260,29 +364,38 @@ class ClusterTest {
     void aDisabledUserIsRefusedOnBothNodesWithinTheDocumentedTime() throws Exception {
         TestUser user = users.user("leaver", Set.of(Role.HANDLER));
         Map<String, FormSession> sessions = Map.of("A", new FormSession(portA), "B", new FormSession(portB));
-        Map<String, ApiClient> tokens = Map.of("A", new ApiClient(portA, user.token()),
-                "B", new ApiClient(portB, user.token()));
+        Map<String, ApiClient> tokens =
+                Map.of("A", new ApiClient(portA, user.token()), "B", new ApiClient(portB, user.token()));
         for (String node : List.of("A", "B")) {
-            assertThat(sessions.get(node).signIn(user.username(), TestUsers.PASSWORD)).isEqualTo("/");
+            assertThat(sessions.get(node).signIn(user.username(), TestUsers.PASSWORD))
+                    .isEqualTo("/");
             // a session and a token in use, their user remembered by each node
             assertThat(sessions.get(node).get("/api/v1/me").status()).isEqualTo(200);
             assertThat(tokens.get(node).get("/api/v1/me").status()).isEqualTo(200);
         }
 
-        long version = adminOnA.get("/api/v1/users/" + user.id()).json().get("version").asLong();
-        ApiClient.Answer disabled = adminOnA.put("/api/v1/users/" + user.id(), Map.of("displayName", "Leaver",
-                "roles", List.of("HANDLER"), "enabled", false, "version", version));
+        long version =
+                adminOnA.get("/api/v1/users/" + user.id()).json().get("version").asLong();
+        ApiClient.Answer disabled = adminOnA.put(
+                "/api/v1/users/" + user.id(),
+                Map.of("displayName", "Leaver", "roles", List.of("HANDLER"), "enabled", false, "version", version));
         assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
         long at = System.nanoTime();
 
-        assertThat(tokens.get("A").get("/api/v1/me").status()).as("a token on the node that disabled").isEqualTo(401);
+        assertThat(tokens.get("A").get("/api/v1/me").status())
+                .as("a token on the node that disabled")
+                .isEqualTo(401);
         concurrently(4, worker -> {
             String node = worker % 2 == 0 ? "A" : "B";
             boolean token = worker < 2;
             Duration bound = (token ? TOKEN_CACHE_TTL : SESSION_REFRESH).plus(MARGIN);
-            awaitTrue((token ? "the token on " : "the session on ") + node + " refused",
-                    () -> (token ? tokens.get(node).get("/api/v1/me") : sessions.get(node).get("/api/v1/me"))
-                            .status() == 401,
+            awaitTrue(
+                    (token ? "the token on " : "the session on ") + node + " refused",
+                    () -> (token
+                                            ? tokens.get(node).get("/api/v1/me")
+                                            : sessions.get(node).get("/api/v1/me"))
+                                    .status()
+                            == 401,
                     bound.minusNanos(System.nanoTime() - at));
             return null;
         });
@@ -356,7 +469,8 @@ class ClusterTest {
 
     private static List<MimeMessage> mailsFor(String run) {
         return List.of(MailServers.outbound().getReceivedMessages()).stream()
-                .filter(mail -> recipientAndSubject(mail).contains(run)).toList();
+                .filter(mail -> recipientAndSubject(mail).contains(run))
+                .toList();
     }
 
     private static String messageId(MimeMessage mail) {

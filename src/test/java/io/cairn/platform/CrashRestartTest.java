@@ -84,7 +84,9 @@ class CrashRestartTest {
         first.waitFor(30, TimeUnit.SECONDS);
         writers.shutdown();
         assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(ProcessHandle.of(postmaster)).as("the database outlived Cairn").get()
+        assertThat(ProcessHandle.of(postmaster))
+                .as("the database outlived Cairn")
+                .get()
                 .matches(ProcessHandle::isAlive);
 
         int again = FreePort.any();
@@ -94,16 +96,26 @@ class CrashRestartTest {
         assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(allIncidentIds(restarted)).containsAll(acknowledged);
         JsonNode verification = restarted.get("/api/v1/audit/verify").json();
-        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("intact").asBoolean())
+                .as(verification.toString())
+                .isTrue();
     }
 
     /** Reports incidents until Cairn is killed, keeping the id of each one it acknowledged (201). */
     private static void report(ApiClient api, int writer, Set<String> acknowledged, AtomicBoolean killed) {
         for (int i = 0; !killed.get(); i++) {
             try {
-                ApiClient.Answer answer = api.post("/api/v1/incidents", Map.of("title", "Crash " + writer + "-" + i,
-                        "description", "Reported under load before a kill -9", "impact", "medium",
-                        "urgency", "medium"));
+                ApiClient.Answer answer = api.post(
+                        "/api/v1/incidents",
+                        Map.of(
+                                "title",
+                                "Crash " + writer + "-" + i,
+                                "description",
+                                "Reported under load before a kill -9",
+                                "impact",
+                                "medium",
+                                "urgency",
+                                "medium"));
                 if (answer.status() == 201) {
                     acknowledged.add(answer.json().get("id").asString());
                 }
@@ -116,22 +128,30 @@ class CrashRestartTest {
     /** Starts Cairn as a process of its own and waits until it is up. */
     private Process cairn(int port) throws IOException, InterruptedException {
         Files.createDirectories(DATA.getParent());
-        Process cairn = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "io.cairn.CairnApplication",
-                "--server.port=" + port,
-                "--cairn.embedded-db.data-dir=" + DATA,
-                "--cairn.embedded-db.durable=true",
-                "--cairn.admin.password=" + ADMIN_PASSWORD,
-                "--spring.main.banner-mode=off")
+        Process cairn = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.cairn.CairnApplication",
+                        "--server.port=" + port,
+                        "--cairn.embedded-db.data-dir=" + DATA,
+                        "--cairn.embedded-db.durable=true",
+                        "--cairn.admin.password=" + ADMIN_PASSWORD,
+                        "--spring.main.banner-mode=off")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(DATA.resolveSibling("crash-test.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        DATA.resolveSibling("crash-test.log").toFile()))
                 .start();
         started.add(cairn);
         long deadline = System.nanoTime() + START_WITHIN.toNanos();
         ApiClient anonymous = new ApiClient(port, null);
         while (System.nanoTime() < deadline) {
-            assertThat(cairn.isAlive()).as("Cairn exited: see target/crash-test.log").isTrue();
+            assertThat(cairn.isAlive())
+                    .as("Cairn exited: see target/crash-test.log")
+                    .isTrue();
             try {
                 if (anonymous.get("/actuator/health").status() == 200) {
                     return cairn;

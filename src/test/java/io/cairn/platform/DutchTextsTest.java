@@ -55,7 +55,9 @@ class DutchTextsTest {
     void findsTheInformalWordsAndOnlyThose() {
         assertThat(INFORMAL.matcher("Heb je je wachtwoord?").find()).isTrue();
         assertThat(INFORMAL.matcher("Jouw melding").find()).isTrue();
-        assertThat(INFORMAL.matcher("Meisje, jeugd, Jeroen en u-bocht: hebt u uw wachtwoord?").find()).isFalse();
+        assertThat(INFORMAL.matcher("Meisje, jeugd, Jeroen en u-bocht: hebt u uw wachtwoord?")
+                        .find())
+                .isFalse();
     }
 
     /** The page walk lets a Dutch page show these terms as they are: each must be one a shipped Dutch text uses. */
@@ -65,8 +67,11 @@ class DutchTextsTest {
         for (Text text : dutchTexts()) {
             words.addAll(List.of(text.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
         }
-        assertThat(PageWalkBrowserTest.DUTCH_TERMS.stream().filter(term -> !words.contains(term)).sorted())
-                .as("terms the page walk allows that no Dutch text uses").isEmpty();
+        assertThat(PageWalkBrowserTest.DUTCH_TERMS.stream()
+                        .filter(term -> !words.contains(term))
+                        .sorted())
+                .as("terms the page walk allows that no Dutch text uses")
+                .isEmpty();
     }
 
     @Test
@@ -97,7 +102,13 @@ class DutchTextsTest {
             texts.add(new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
         }
         for (String json : List.of("intake/shipped-templates.json", "handling/shipped-playbooks.json")) {
-            dutchIn(JsonMapper.builder().build().readTree(RESOURCES.resolve(json).toFile()), json, false, texts);
+            dutchIn(
+                    JsonMapper.builder()
+                            .build()
+                            .readTree(RESOURCES.resolve(json).toFile()),
+                    json,
+                    false,
+                    texts);
         }
         return texts;
     }
@@ -108,7 +119,11 @@ class DutchTextsTest {
             texts.add(new Text(where, node.asString()));
         }
         for (var field : node.properties()) {
-            dutchIn(field.getValue(), where + "." + field.getKey(), dutch || field.getKey().equals("nl"), texts);
+            dutchIn(
+                    field.getValue(),
+                    where + "." + field.getKey(),
+                    dutch || field.getKey().equals("nl"),
+                    texts);
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -129,8 +144,8 @@ class DutchTextsTest {
 
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(RESOURCES.resolve("i18n/" + name + ".properties"),
-                StandardCharsets.UTF_8)) {
+        try (var reader =
+                Files.newBufferedReader(RESOURCES.resolve("i18n/" + name + ".properties"), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;
@@ -138,7 +153,9 @@ class DutchTextsTest {
 
     private static List<Path> files(Path directory, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -42,7 +42,8 @@ class EmbeddedPostgresEnvironmentTest {
     private static final Log LOG = LogFactory.getLog(EmbeddedPostgresEnvironmentTest.class);
     private static final Path DIRECTORY = Path.of("target/restart-test-db").toAbsolutePath();
     /** A data directory that Cairn made, copied for each test: initdb takes seconds, a copy a fraction of one. */
-    private static final Path MADE_BY_CAIRN = Path.of("target/restart-test-db-template").toAbsolutePath();
+    private static final Path MADE_BY_CAIRN =
+            Path.of("target/restart-test-db-template").toAbsolutePath();
 
     private static Path postgres = Path.of("postgres");
     private final List<Process> strays = new ArrayList<>();
@@ -71,8 +72,8 @@ class EmbeddedPostgresEnvironmentTest {
 
     /** The server on {@link #DIRECTORY}, with the directory's data kept, in the database {@code kept}. */
     private static StandardEnvironment start() {
-        return environment(Map.of("cairn.embedded-db.data-dir", DIRECTORY.toString(),
-                "cairn.embedded-db.database", "kept"));
+        return environment(
+                Map.of("cairn.embedded-db.data-dir", DIRECTORY.toString(), "cairn.embedded-db.database", "kept"));
     }
 
     /** A data directory as Cairn makes it, with no server running on it. */
@@ -91,8 +92,10 @@ class EmbeddedPostgresEnvironmentTest {
     }
 
     private static Connection connect(StandardEnvironment environment, String password) throws SQLException {
-        return DriverManager.getConnection(environment.getProperty("spring.datasource.url"),
-                environment.getProperty("spring.datasource.username"), password);
+        return DriverManager.getConnection(
+                environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"),
+                password);
     }
 
     @Test
@@ -118,7 +121,8 @@ class EmbeddedPostgresEnvironmentTest {
         assertThat(password).hasSizeGreaterThanOrEqualTo(43);
         assertThatThrownBy(() -> connect(environment, "").close()).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> connect(environment, "wrong-password").close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
         try (Connection connection = connect(environment)) {
             assertThat(setting(connection, "password_encryption")).isEqualTo("scram-sha-256");
         }
@@ -126,7 +130,8 @@ class EmbeddedPostgresEnvironmentTest {
         Path file = DIRECTORY.resolve(ServerPassword.FILE_NAME);
         assertThat(Files.readString(file)).isEqualTo(password);
         if (!OS.WINDOWS.isCurrentOs()) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -151,8 +156,9 @@ class EmbeddedPostgresEnvironmentTest {
         assertThatThrownBy(() -> connect(upgraded, before).close()).isInstanceOf(SQLException.class);
         assertThat(ServerPassword.read(DIRECTORY)).contains(upgraded.getProperty("spring.datasource.password"));
         if (!OS.WINDOWS.isCurrentOs()) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                    DIRECTORY.resolve(ServerPassword.FILE_NAME)))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(DIRECTORY.resolve(ServerPassword.FILE_NAME))))
+                    .isEqualTo("rw-------");
         }
 
         EmbeddedPostgresEnvironment.stop(DIRECTORY);
@@ -164,7 +170,8 @@ class EmbeddedPostgresEnvironmentTest {
         copyADataDirectoryMadeByCairn();
         Files.delete(DIRECTORY.resolve(ServerPassword.FILE_NAME));
 
-        assertThatThrownBy(EmbeddedPostgresEnvironmentTest::start).hasMessageContaining(ServerPassword.FILE_NAME)
+        assertThatThrownBy(EmbeddedPostgresEnvironmentTest::start)
+                .hasMessageContaining(ServerPassword.FILE_NAME)
                 .hasMessageContaining("pg_hba.conf");
     }
 
@@ -211,14 +218,16 @@ class EmbeddedPostgresEnvironmentTest {
         copyADataDirectoryMadeByCairn();
         ProcessHandle other = startDetached();
 
-        try (FileChannel channel = FileChannel.open(DIRECTORY.resolve("epg-lock"), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(
+                        DIRECTORY.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = channel.lock()) {
             assertThatThrownBy(EmbeddedPostgresEnvironmentTest::start).hasMessageContaining("in use");
             assertThat(other.isAlive()).isTrue();
         }
         assertWorks(start());
-        assertThat(gone(other)).as("the server no process holds any more has ended").isTrue();
+        assertThat(gone(other))
+                .as("the server no process holds any more has ended")
+                .isTrue();
     }
 
     @Test
@@ -233,7 +242,8 @@ class EmbeddedPostgresEnvironmentTest {
         shell.getOutputStream().close();
 
         assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(server.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join()).isNotNull();
+        assertThat(server.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join())
+                .isNotNull();
         assertThat(Files.exists(DIRECTORY.resolve(LeftoverServer.PID_FILE))).isFalse();
     }
 
@@ -256,17 +266,17 @@ class EmbeddedPostgresEnvironmentTest {
 
     @Test
     void anExternalDatabaseUrlStartsNoEmbeddedServer() {
-        StandardEnvironment environment = environment(Map.of("spring.datasource.url",
-                "jdbc:postgresql://db.example:5432/cairn"));
-        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo(
-                "jdbc:postgresql://db.example:5432/cairn");
+        StandardEnvironment environment =
+                environment(Map.of("spring.datasource.url", "jdbc:postgresql://db.example:5432/cairn"));
+        assertThat(environment.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:postgresql://db.example:5432/cairn");
         assertThat(environment.containsProperty("cairn.embedded-db.active")).isFalse();
     }
 
     @Test
     void refusesADatabaseNameThatIsNotAnIdentifier() {
         assertThatThrownBy(() -> environment(Map.of(
-                "cairn.embedded-db.data-dir", DIRECTORY.toString(), "cairn.embedded-db.database", "x; drop")))
+                        "cairn.embedded-db.data-dir", DIRECTORY.toString(), "cairn.embedded-db.database", "x; drop")))
                 .hasMessageContaining("cairn.embedded-db.database");
     }
 
@@ -303,8 +313,10 @@ class EmbeddedPostgresEnvironmentTest {
     }
 
     private static List<String> hbaRules() throws IOException {
-        return Files.readAllLines(DIRECTORY.resolve("pg_hba.conf")).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        return Files.readAllLines(DIRECTORY.resolve("pg_hba.conf")).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     /** Starts a server on the directory as zonky does (pg_ctl: detached, in a session of its own), unknown to Cairn. */
@@ -314,13 +326,23 @@ class EmbeddedPostgresEnvironmentTest {
             // PostgreSQL refuses to run as root; zonky runs it in a user namespace of its own.
             command.addAll(List.of("unshare", "-U"));
         }
-        command.addAll(List.of(postgres.resolveSibling("pg_ctl").toString(), "-D", DIRECTORY.toString(),
-                "-o", "-p " + FreePort.any() + " -F", "-w", "start"));
-        Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        command.addAll(List.of(
+                postgres.resolveSibling("pg_ctl").toString(),
+                "-D",
+                DIRECTORY.toString(),
+                "-o",
+                "-p " + FreePort.any() + " -F",
+                "-w",
+                "start"));
+        Process pgCtl = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(pgCtl.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(pgCtl.exitValue()).isZero();
-        ProcessHandle server = ProcessHandle.of(LeftoverServer.postmasterPid(DIRECTORY).orElseThrow()).orElseThrow();
+        ProcessHandle server = ProcessHandle.of(
+                        LeftoverServer.postmasterPid(DIRECTORY).orElseThrow())
+                .orElseThrow();
         assertThat(LeftoverServer.isServerOf(server, DIRECTORY)).isTrue();
         return server;
     }
@@ -338,7 +360,9 @@ class EmbeddedPostgresEnvironmentTest {
     }
 
     private static void writePidFile(long pid) throws IOException {
-        Files.writeString(DIRECTORY.resolve(LeftoverServer.PID_FILE), pid + "\n" + DIRECTORY + "\n1700000000\n5432\n"
-                + "/tmp\nlocalhost\n  1234  5678\nready   \n", StandardCharsets.UTF_8);
+        Files.writeString(
+                DIRECTORY.resolve(LeftoverServer.PID_FILE),
+                pid + "\n" + DIRECTORY + "\n1700000000\n5432\n" + "/tmp\nlocalhost\n  1234  5678\nready   \n",
+                StandardCharsets.UTF_8);
     }
 }

@@ -28,8 +28,11 @@ class ErrorAnswersTest extends ApiClient.OnServer {
     void aHandlerWithAnIncident() {
         http = new RawHttp(port);
         handler = users.user("handler", Set.of(Role.HANDLER));
-        incident = client(handler).post("/api/v1/incidents", Map.of("title", "Errors", "description", "errors"))
-                .json().get("id").asString();
+        incident = client(handler)
+                .post("/api/v1/incidents", Map.of("title", "Errors", "description", "errors"))
+                .json()
+                .get("id")
+                .asString();
     }
 
     @Test
@@ -57,8 +60,11 @@ class ErrorAnswersTest extends ApiClient.OnServer {
             RawHttp.Answer answer = get(target, "text/html", null);
             assertThat(answer.status()).as(target).isEqualTo(400);
             assertThat(answer.header("content-type")).as(target).startsWith("text/html");
-            assertThat(answer.text()).as(target).contains("class=\"container narrow error-page\"")
-                    .contains("This request could not be handled").doesNotContain("Tomcat");
+            assertThat(answer.text())
+                    .as(target)
+                    .contains("class=\"container narrow error-page\"")
+                    .contains("This request could not be handled")
+                    .doesNotContain("Tomcat");
         }
         Map<String, String> dutch = Map.of("Accept", "text/html", "Accept-Language", "nl-NL,nl;q=0.9");
         assertThat(http.send("GET", "/incidents/%00", dutch, null).text())
@@ -70,15 +76,15 @@ class ErrorAnswersTest extends ApiClient.OnServer {
         ApiClient api = client(handler);
         ApiClient.Answer method = api.delete("/api/v1/incidents");
         assertThat(method.status()).isEqualTo(405);
-        assertThat(method.json().get("detail").asString()).startsWith("this address does not accept DELETE; it "
-                + "accepts ");
+        assertThat(method.json().get("detail").asString())
+                .startsWith("this address does not accept DELETE; it " + "accepts ");
         assertThat(method.json().get("instance").asString()).isEqualTo("/api/v1/incidents");
         assertThat(method.header("Allow")).contains("POST");
 
         ApiClient.Answer json = api.post("/api/v1/incidents/" + incident + "/attachments", Map.of());
         assertThat(json.status()).isEqualTo(415);
-        assertThat(json.json().get("detail").asString()).isEqualTo("the body is sent as application/json; send it "
-                + "as multipart/form-data");
+        assertThat(json.json().get("detail").asString())
+                .isEqualTo("the body is sent as application/json; send it " + "as multipart/form-data");
 
         ApiClient.Answer text = api.postText("/api/v1/incidents", "text/plain", "a report");
         assertThat(text.status()).isEqualTo(415);
@@ -91,8 +97,9 @@ class ErrorAnswersTest extends ApiClient.OnServer {
 
     @Test
     void anUploadThatCannotBeReadIsRefusedSayingWhatIsWrongWithIt() {
-        for (String path : new String[] {"/api/v1/incidents/" + incident + "/attachments",
-            "/api/v1/public/follow-up/attachments"}) {
+        for (String path :
+                new String[] {"/api/v1/incidents/" + incident + "/attachments", "/api/v1/public/follow-up/attachments"
+                }) {
             String code = path.contains("public") ? part("code", null, "AAAA-BBBB-CCCC") : "";
             String file = part("file", "note.txt", "hello");
             String end = "--b0undary--\r\n";
@@ -111,8 +118,9 @@ class ErrorAnswersTest extends ApiClient.OnServer {
 
             RawHttp.Answer longName = upload(path, null, code + part("file", "a".repeat(100_000), "hello") + end);
             assertThat(longName.status()).as(path).isEqualTo(400);
-            assertThat(longName.json().get("detail").asString()).startsWith("file: the headers of a part, its file "
-                    + "name among them, are longer than the limit");
+            assertThat(longName.json().get("detail").asString())
+                    .startsWith(
+                            "file: the headers of a part, its file " + "name among them, are longer than the limit");
         }
     }
 
@@ -120,12 +128,19 @@ class ErrorAnswersTest extends ApiClient.OnServer {
     void aRefusedCallOpensNoSession() {
         Map<String, RawHttp.Answer> answers = new LinkedHashMap<>();
         answers.put("GET without a token", http.send("GET", "/api/v1/incidents", Map.of(), null));
-        answers.put("GET with a forged token", http.send("GET", "/api/v1/incidents", Map.of("Authorization",
-                "Bearer cairn_forged"), null));
-        answers.put("GET with a password", http.send("GET", "/api/v1/me", Map.of("Authorization",
-                "Basic YWRtaW46YWRtaW4="), null));
-        answers.put("POST without a token", http.send("POST", "/api/v1/incidents", Map.of("Content-Type",
-                "application/json"), "{}".getBytes(StandardCharsets.UTF_8)));
+        answers.put(
+                "GET with a forged token",
+                http.send("GET", "/api/v1/incidents", Map.of("Authorization", "Bearer cairn_forged"), null));
+        answers.put(
+                "GET with a password",
+                http.send("GET", "/api/v1/me", Map.of("Authorization", "Basic YWRtaW46YWRtaW4="), null));
+        answers.put(
+                "POST without a token",
+                http.send(
+                        "POST",
+                        "/api/v1/incidents",
+                        Map.of("Content-Type", "application/json"),
+                        "{}".getBytes(StandardCharsets.UTF_8)));
         answers.forEach((call, answer) -> {
             assertThat(answer.status()).as(call).isIn(401, 403);
             assertThat(answer.header("content-type")).as(call).startsWith("application/problem+json");
@@ -143,8 +158,14 @@ class ErrorAnswersTest extends ApiClient.OnServer {
     }
 
     private RawHttp.Answer upload(String path, @Nullable String contentType, String body) {
-        return http.send("POST", path, Map.of("Authorization", "Bearer " + handler.token(), "Content-Type",
-                contentType == null ? "multipart/form-data; boundary=b0undary" : contentType),
+        return http.send(
+                "POST",
+                path,
+                Map.of(
+                        "Authorization",
+                        "Bearer " + handler.token(),
+                        "Content-Type",
+                        contentType == null ? "multipart/form-data; boundary=b0undary" : contentType),
                 body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -13,6 +13,7 @@ class HeaderFirewallTest {
 
     /** Spring Security's own patterns, which {@link HeaderFirewall} checks without regular expressions. */
     private static final Pattern NAMES = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+
     private static final Pattern VALUES = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 
     @Test
@@ -20,16 +21,19 @@ class HeaderFirewallTest {
         for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
             String text = "a" + Character.toString(codePoint) + "b";
             assertThat(HeaderFirewall.assignedAndNoControl(text, false))
-                    .as("name with U+%04X", codePoint).isEqualTo(NAMES.matcher(text).matches());
+                    .as("name with U+%04X", codePoint)
+                    .isEqualTo(NAMES.matcher(text).matches());
             assertThat(HeaderFirewall.assignedAndNoControl(text, true))
-                    .as("value with U+%04X", codePoint).isEqualTo(VALUES.matcher(text).matches());
+                    .as("value with U+%04X", codePoint)
+                    .isEqualTo(VALUES.matcher(text).matches());
         }
     }
 
     @Test
     void judgesLoneSurrogatesAndEmptyTextAsThePatternsDo() {
         for (String text : new String[] {"", "\uD83D", "x\uDE00", "\uDE00\uD83D", "Bearer cairn_abc\uD83D\uDE00"}) {
-            assertThat(HeaderFirewall.assignedAndNoControl(text, true)).as(text)
+            assertThat(HeaderFirewall.assignedAndNoControl(text, true))
+                    .as(text)
                     .isEqualTo(VALUES.matcher(text).matches());
         }
     }
@@ -43,7 +47,9 @@ class HeaderFirewallTest {
         var checked = firewall.getFirewalledRequest(request);
 
         assertThat(checked.getHeader("X-Tabbed")).isEqualTo("one\ttwo");
-        assertThatThrownBy(() -> checked.getHeader("Authorization")).isInstanceOf(RequestRejectedException.class)
-                .hasMessageContaining("Authorization").hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> checked.getHeader("Authorization"))
+                .isInstanceOf(RequestRejectedException.class)
+                .hasMessageContaining("Authorization")
+                .hasMessageContaining("not allowed");
     }
 }

@@ -25,8 +25,8 @@ class MessageBundlesTest {
     /** A literal message key in a template: {@code #{list.title}}, not one built with {@code __${...}__}. */
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9._-]+)(?=[}(])");
     /** A literal key the Java code resolves. */
-    private static final Pattern CODE_KEY = Pattern.compile(
-            "(?:getMessage|message)\\(\"([a-z][A-Za-z0-9._-]+)\"(?=\\s*[,)])");
+    private static final Pattern CODE_KEY =
+            Pattern.compile("(?:getMessage|message)\\(\"([a-z][A-Za-z0-9._-]+)\"(?=\\s*[,)])");
 
     /**
      * The bundles of spring.messages.basename: the handler UI's, the report portal's, and one per module whose pages
@@ -37,22 +37,28 @@ class MessageBundlesTest {
     @Test
     void englishAndDutchHaveTheSameKeys() throws IOException {
         for (String name : BUNDLES) {
-            assertThat(bundle(name + "_nl").stringPropertyNames()).as(name)
+            assertThat(bundle(name + "_nl").stringPropertyNames())
+                    .as(name)
                     .containsExactlyInAnyOrderElementsOf(bundle(name).stringPropertyNames());
         }
     }
 
     @Test
     void everyKeyIsADottedNameSoThatNoMergeLeftoverHidesAsAKey() throws IOException {
-        for (String name : BUNDLES.stream().flatMap(bundle -> Stream.of(bundle, bundle + "_nl")).toList()) {
-            assertThat(bundle(name).stringPropertyNames()).as(name)
+        for (String name : BUNDLES.stream()
+                .flatMap(bundle -> Stream.of(bundle, bundle + "_nl"))
+                .toList()) {
+            assertThat(bundle(name).stringPropertyNames())
+                    .as(name)
                     .allMatch(key -> key.matches("[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*"));
         }
     }
 
     @Test
     void everyTextWithArgumentsIsAValidMessageFormat() throws IOException {
-        for (String name : BUNDLES.stream().flatMap(bundle -> Stream.of(bundle, bundle + "_nl")).toList()) {
+        for (String name : BUNDLES.stream()
+                .flatMap(bundle -> Stream.of(bundle, bundle + "_nl"))
+                .toList()) {
             Properties texts = bundle(name);
             for (String key : texts.stringPropertyNames()) {
                 String text = texts.getProperty(key);
@@ -60,7 +66,9 @@ class MessageBundlesTest {
                     String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {3, 20, 0});
                     assertThat(formatted).as(name + ": " + key).doesNotContain("{");
                 } else {
-                    assertThat(text).as(name + ": " + key + " has no arguments, so write ' once").doesNotContain("''");
+                    assertThat(text)
+                            .as(name + ": " + key + " has no arguments, so write ' once")
+                            .doesNotContain("''");
                 }
             }
         }

@@ -18,7 +18,9 @@ class NavigationTest extends Pages.OnServer {
 
     private Document page(TestUser user, String path) throws Exception {
         return Jsoup.parse(mvc.perform(get(path).with(authentication(users.authentication(user))))
-                .andReturn().getResponse().getContentAsString());
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     @Test
@@ -48,7 +50,8 @@ class NavigationTest extends Pages.OnServer {
         assertThat(incidents.select("header nav a[href=/report]")).isEmpty();
         assertThat(incidents.select("header nav a[href=/incidents]:not(.brand)").eachText())
                 .containsExactly("Incidents");
-        assertThat(page(handler, "/incidents/new").select("main a[href=/report]")).as("the guided forms, one click away")
+        assertThat(page(handler, "/incidents/new").select("main a[href=/report]"))
+                .as("the guided forms, one click away")
                 .hasSize(1);
     }
 

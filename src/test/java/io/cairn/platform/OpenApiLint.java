@@ -20,13 +20,14 @@ import tools.jackson.databind.JsonNode;
  */
 final class OpenApiLint {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern SERVER_EXAMPLE = Pattern.compile("^(.*[/.])?(example\\.com|localhost)([/:?].*|$)");
     private static final Pattern URL_SAFE = Pattern.compile("^[A-Za-z0-9-._~:/?#\\[\\]@!$&'()*+,;=]*$");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^}]+)}");
     /** springdoc's way to make two operations' ids unique: a clash, not a chosen name. */
     private static final Pattern DEDUPLICATED = Pattern.compile("_\\d+$");
+
     private static final String PROBLEM_JSON = "application/problem+json";
 
     private final JsonNode document;
@@ -60,14 +61,17 @@ final class OpenApiLint {
         JsonNode info = document.path("info");
         for (String field : List.of("title", "version", "description")) {
             if (info.path(field).asString("").isBlank()) {
-                report(field.equals("description") ? "cairn-info-description" : "struct", "#/info/" + field,
+                report(
+                        field.equals("description") ? "cairn-info-description" : "struct",
+                        "#/info/" + field,
                         "is missing");
             }
         }
         JsonNode license = info.path("license");
         if (license.isMissingNode()) {
             report("info-license", "#/info", "has no license");
-        } else if (license.path("url").asString("").isBlank() && license.path("identifier").asString("").isBlank()) {
+        } else if (license.path("url").asString("").isBlank()
+                && license.path("identifier").asString("").isBlank()) {
             report("info-license-strict", "#/info/license", "has neither url nor identifier");
         }
     }
@@ -133,7 +137,9 @@ final class OpenApiLint {
     }
 
     private static long parameters(String path) {
-        return java.util.Arrays.stream(path.split("/")).filter(OpenApiLint::isParameter).count();
+        return java.util.Arrays.stream(path.split("/"))
+                .filter(OpenApiLint::isParameter)
+                .count();
     }
 
     private static boolean isParameter(String segment) {
@@ -142,7 +148,8 @@ final class OpenApiLint {
 
     private void operations() {
         Set<String> ids = new HashSet<>();
-        boolean rootSecurity = document.path("security").isArray() && !document.path("security").isEmpty();
+        boolean rootSecurity = document.path("security").isArray()
+                && !document.path("security").isEmpty();
         for (Operation each : operations(document)) {
             String where = each.where();
             JsonNode operation = each.node();
@@ -160,12 +167,15 @@ final class OpenApiLint {
                     report("operation-operationId-url-safe", where, "operationId " + id + " is not URL-safe");
                 }
                 if (DEDUPLICATED.matcher(id).find()) {
-                    report("cairn-operationId-chosen", where, "operationId " + id + " was made unique by springdoc; "
-                            + "name it with @Operation(operationId = ...)");
+                    report(
+                            "cairn-operationId-chosen",
+                            where,
+                            "operationId " + id + " was made unique by springdoc; "
+                                    + "name it with @Operation(operationId = ...)");
                 }
             }
-            pathParameters(each.path(), where, document.path("paths").path(each.path()).path("parameters"),
-                    operation);
+            pathParameters(
+                    each.path(), where, document.path("paths").path(each.path()).path("parameters"), operation);
             responses(where, operation);
             if (!operation.has("security") && !rootSecurity) {
                 report("security-defined", where, "has no security, and neither has the document");
@@ -186,9 +196,13 @@ final class OpenApiLint {
         Set<String> unique = new HashSet<>();
         for (JsonNode parameter : operation.path("parameters")) {
             JsonNode resolved = resolve(parameter);
-            if (!unique.add(resolved.path("in").asString("") + " " + resolved.path("name").asString(""))) {
-                report("operation-parameters-unique", where, "repeats the " + resolved.path("in").asString("")
-                        + " parameter " + resolved.path("name").asString(""));
+            if (!unique.add(resolved.path("in").asString("") + " "
+                    + resolved.path("name").asString(""))) {
+                report(
+                        "operation-parameters-unique",
+                        where,
+                        "repeats the " + resolved.path("in").asString("") + " parameter "
+                                + resolved.path("name").asString(""));
             }
         }
         Set<String> defined = new HashSet<>();
@@ -251,7 +265,8 @@ final class OpenApiLint {
         JsonNode schemes = document.path("components").path("securitySchemes");
         List<JsonNode> requirements = new ArrayList<>();
         document.path("security").forEach(requirements::add);
-        operations(document).forEach(operation -> operation.node().path("security").forEach(requirements::add));
+        operations(document)
+                .forEach(operation -> operation.node().path("security").forEach(requirements::add));
         for (JsonNode requirement : requirements) {
             for (String scheme : requirement.propertyNames()) {
                 if (!schemes.has(scheme)) {
@@ -280,8 +295,10 @@ final class OpenApiLint {
         for (Operation operation : operations(document)) {
             for (JsonNode tag : operation.node().path("tags")) {
                 if (!declared.contains(tag.asString())) {
-                    report("operation-tag-defined", operation.where(), "tag " + tag.asString()
-                            + " is not declared with a description in #/tags");
+                    report(
+                            "operation-tag-defined",
+                            operation.where(),
+                            "tag " + tag.asString() + " is not declared with a description in #/tags");
                 }
             }
         }
@@ -316,18 +333,27 @@ final class OpenApiLint {
             if (type != null && type.isString() && values != null && values.isArray()) {
                 for (JsonNode value : values) {
                     if (!matches(type.asString(), value)) {
-                        report("no-enum-type-mismatch", "schema of type " + type.asString(), "enum value " + value
-                                + " is not of that type");
+                        report(
+                                "no-enum-type-mismatch",
+                                "schema of type " + type.asString(),
+                                "enum value " + value + " is not of that type");
                     }
                 }
             }
             JsonNode required = node.get("required");
             JsonNode properties = node.get("properties");
-            if (required != null && required.isArray() && properties != null && properties.isObject()
-                    && !node.has("allOf") && !node.has("anyOf") && !node.has("oneOf")) {
+            if (required != null
+                    && required.isArray()
+                    && properties != null
+                    && properties.isObject()
+                    && !node.has("allOf")
+                    && !node.has("anyOf")
+                    && !node.has("oneOf")) {
                 for (JsonNode name : required) {
                     if (!properties.has(name.asString())) {
-                        report("no-required-schema-properties-undefined", "schema with " + properties.propertyNames(),
+                        report(
+                                "no-required-schema-properties-undefined",
+                                "schema with " + properties.propertyNames(),
                                 "required property " + name.asString() + " is not defined");
                     }
                 }
@@ -390,7 +416,8 @@ final class OpenApiLint {
     }
 
     private static JsonNode at(JsonNode document, String ref) {
-        return ref.startsWith("#") ? document.at(ref.substring(1)) : tools.jackson.databind.node.MissingNode
-                .getInstance();
+        return ref.startsWith("#")
+                ? document.at(ref.substring(1))
+                : tools.jackson.databind.node.MissingNode.getInstance();
     }
 }

@@ -60,12 +60,17 @@ class OpenApiLintRulesTest {
                 defect("no-path-trailing-slash", d -> rename(d, "/public/things", "/public/things/")),
                 defect("path-declaration-must-exist", d -> rename(d, "/public/things", "/public/{}")),
                 defect("path-not-include-query", d -> rename(d, "/public/things", "/public/things?all")),
-                defect("no-identical-paths", d -> paths(d).set("/things/{key}", paths(d).get("/things/{id}")
-                        .deepCopy())),
+                defect(
+                        "no-identical-paths",
+                        d -> paths(d).set(
+                                        "/things/{key}",
+                                        paths(d).get("/things/{id}").deepCopy())),
                 defect("no-ambiguous-paths", d -> rename(d, "/public/things", "/{kind}/things")),
                 defect("path-parameters-defined", d -> getThing(d).putArray("parameters")),
-                defect("operation-parameters-unique", d -> ((ArrayNode) getThing(d).get("parameters"))
-                        .add(getThing(d).get("parameters").get(0).deepCopy())),
+                defect(
+                        "operation-parameters-unique",
+                        d -> ((ArrayNode) getThing(d).get("parameters"))
+                                .add(getThing(d).get("parameters").get(0).deepCopy())),
                 defect("operation-summary", d -> getThing(d).remove("summary")),
                 defect("operation-operationId", d -> getThing(d).remove("operationId")),
                 defect("operation-operationId-unique", d -> getThing(d).put("operationId", "listThings")),
@@ -73,30 +78,51 @@ class OpenApiLintRulesTest {
                 defect("cairn-operationId-chosen", d -> getThing(d).put("operationId", "one_1")),
                 defect("operation-2xx-response", d -> responses(d).remove("200")),
                 defect("operation-4xx-response", d -> responses(d).remove("404")),
-                defect("operation-4xx-problem-details-rfc7807", d -> responses(d).putObject("409")
-                        .put("description", "Conflict").putObject("content").putObject("application/json")),
-                defect("operation-4xx-problem-details-rfc7807", d -> ((ObjectNode) d.at(
-                        "/components/schemas/Problem/properties")).remove("title")),
-                defect("security-defined", d -> getThing(d).putArray("security").addObject().putArray("cookie")),
+                defect(
+                        "operation-4xx-problem-details-rfc7807",
+                        d -> responses(d)
+                                .putObject("409")
+                                .put("description", "Conflict")
+                                .putObject("content")
+                                .putObject("application/json")),
+                defect(
+                        "operation-4xx-problem-details-rfc7807",
+                        d -> ((ObjectNode) d.at("/components/schemas/Problem/properties")).remove("title")),
+                defect(
+                        "security-defined",
+                        d -> getThing(d).putArray("security").addObject().putArray("cookie")),
                 defect("security-defined", d -> {
                     d.remove("security");
                     getThing(d).remove("security");
                 }),
                 defect("tag-description", d -> ((ObjectNode) d.get("tags").get(0)).remove("description")),
-                defect("no-duplicated-tag-names", d -> ((ArrayNode) d.get("tags")).add(d.get("tags").get(0)
-                        .deepCopy())),
-                defect("operation-tag-defined", d -> getThing(d).putArray("tags").add("thing-api")),
+                defect(
+                        "no-duplicated-tag-names",
+                        d -> ((ArrayNode) d.get("tags"))
+                                .add(d.get("tags").get(0).deepCopy())),
+                defect(
+                        "operation-tag-defined",
+                        d -> getThing(d).putArray("tags").add("thing-api")),
                 defect("cairn-operation-tagged", d -> getThing(d).remove("tags")),
-                defect("no-unused-components", d -> ((ObjectNode) d.at("/components/schemas")).putObject("Spare")
-                        .put("type", "object")),
-                defect("no-unused-components", d -> ((ObjectNode) d.at("/components/securitySchemes"))
-                        .putObject("cookie").put("type", "apiKey")),
-                defect("no-unresolved-refs", d -> responses(d).putObject("409").put("$ref",
-                        "#/components/responses/Conflict")),
-                defect("no-enum-type-mismatch", d -> ((ArrayNode) d.at("/components/schemas/Problem/properties/kind"
-                        + "/enum")).add(3)),
-                defect("no-required-schema-properties-undefined", d -> ((ArrayNode) d.at(
-                        "/components/schemas/Problem/required")).add("status")));
+                defect(
+                        "no-unused-components",
+                        d -> ((ObjectNode) d.at("/components/schemas"))
+                                .putObject("Spare")
+                                .put("type", "object")),
+                defect(
+                        "no-unused-components",
+                        d -> ((ObjectNode) d.at("/components/securitySchemes"))
+                                .putObject("cookie")
+                                .put("type", "apiKey")),
+                defect(
+                        "no-unresolved-refs",
+                        d -> responses(d).putObject("409").put("$ref", "#/components/responses/Conflict")),
+                defect(
+                        "no-enum-type-mismatch",
+                        d -> ((ArrayNode) d.at("/components/schemas/Problem/properties/kind" + "/enum")).add(3)),
+                defect(
+                        "no-required-schema-properties-undefined",
+                        d -> ((ArrayNode) d.at("/components/schemas/Problem/required")).add("status")));
     }
 
     @ParameterizedTest(name = "{0}")

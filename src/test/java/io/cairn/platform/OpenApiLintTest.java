@@ -65,16 +65,21 @@ class OpenApiLintTest extends ApiClient.OnServer {
     @Test
     void theDocumentPassesTheLintRules() {
         List<String> violations = OpenApiLint.violations(document).stream()
-                .filter(violation -> !ACCEPTED.containsKey(violation)).toList();
+                .filter(violation -> !ACCEPTED.containsKey(violation))
+                .toList();
 
-        assertThat(violations).as("lint violations of /v3/api-docs:\n" + String.join("\n", violations)).isEmpty();
+        assertThat(violations)
+                .as("lint violations of /v3/api-docs:\n" + String.join("\n", violations))
+                .isEmpty();
     }
 
     @Test
     void theDocumentNamesItsLicenceAndTheWaysToAuthenticate() {
         assertThat(document.at("/info/license/identifier").asString()).isEqualTo("Apache-2.0");
-        assertThat(document.at("/components/securitySchemes/token/scheme").asString()).isEqualTo("bearer");
-        assertThat(document.at("/components/securitySchemes/session/in").asString()).isEqualTo("cookie");
+        assertThat(document.at("/components/securitySchemes/token/scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(document.at("/components/securitySchemes/session/in").asString())
+                .isEqualTo("cookie");
         assertThat(document.at("/servers/0/url").asString()).isEqualTo("/");
     }
 
@@ -84,9 +89,11 @@ class OpenApiLintTest extends ApiClient.OnServer {
         for (OpenApiLint.Operation operation : OpenApiLint.operations(document)) {
             operation.node().path("responses").properties().forEach(response -> {
                 JsonNode resolved = OpenApiLint.resolve(document, response.getValue());
-                String schema = resolved.at("/content/application~1problem+json/schema/$ref").asString("");
-                if (response.getKey().startsWith("4") && (!schema.equals("#/components/schemas/Problem")
-                        || resolved.path("content").size() != 1)) {
+                String schema = resolved.at("/content/application~1problem+json/schema/$ref")
+                        .asString("");
+                if (response.getKey().startsWith("4")
+                        && (!schema.equals("#/components/schemas/Problem")
+                                || resolved.path("content").size() != 1)) {
                     others.add(operation.where() + " " + response.getKey());
                 }
             });
@@ -99,30 +106,41 @@ class OpenApiLintTest extends ApiClient.OnServer {
 
     @Test
     void eachOperationDocumentsTheProblemsItCanAnswerByItsInputAndAccess() {
-        assertThat(statuses("get", "/api/v1/me")).as("any signed-in account may read itself")
+        assertThat(statuses("get", "/api/v1/me"))
+                .as("any signed-in account may read itself")
                 .containsExactly("200", "401");
         assertThat(statuses("get", "/api/v1/notifications/unread-count")).containsExactly("200", "401", "403");
         assertThat(statuses("get", "/api/v1/incidents/{id}")).containsExactly("200", "400", "401", "403", "404");
         assertThat(statuses("post", "/api/v1/incidents")).containsExactly("201", "400", "401", "403", "413", "415");
         assertThat(statuses("post", "/api/v1/incidents/{id}/describe"))
                 .containsExactly("200", "400", "401", "403", "404", "409", "413", "415");
-        assertThat(operation("post", "/api/v1/incidents/{id}/describe").at("/responses/409/$ref").asString())
+        assertThat(operation("post", "/api/v1/incidents/{id}/describe")
+                        .at("/responses/409/$ref")
+                        .asString())
                 .isEqualTo("#/components/responses/Stale");
-        assertThat(operation("put", "/api/v1/playbooks/{id}").at("/responses/409/description").asString())
-                .as("the version is a query parameter there").contains("`version` is no longer the stored");
-        assertThat(statuses("post", "/api/v1/routing-rules")).as("adding ignores the body's version")
+        assertThat(operation("put", "/api/v1/playbooks/{id}")
+                        .at("/responses/409/description")
+                        .asString())
+                .as("the version is a query parameter there")
+                .contains("`version` is no longer the stored");
+        assertThat(statuses("post", "/api/v1/routing-rules"))
+                .as("adding ignores the body's version")
                 .doesNotContain("409");
-        assertThat(statuses("post", "/api/v1/public/follow-up"))
-                .containsExactly("200", "400", "413", "415", "429");
-        assertThat(operation("post", "/api/v1/public/follow-up").get("security")).isEmpty();
+        assertThat(statuses("post", "/api/v1/public/follow-up")).containsExactly("200", "400", "413", "415", "429");
+        assertThat(operation("post", "/api/v1/public/follow-up").get("security"))
+                .isEmpty();
     }
 
     @Test
     void aConflictTheMethodDeclaresKeepsItsWordsAndNamesAStaleVersionToo() {
-        String conflict = operation("put", "/api/v1/teams/{id}").at("/responses/409/description").asString();
+        String conflict = operation("put", "/api/v1/teams/{id}")
+                .at("/responses/409/description")
+                .asString();
 
         assertThat(conflict).startsWith("The name is already taken.").contains("`version` is no longer the stored");
-        assertThat(operation("post", "/api/v1/teams").at("/responses/409/description").asString())
+        assertThat(operation("post", "/api/v1/teams")
+                        .at("/responses/409/description")
+                        .asString())
                 .isEqualTo("The name is already taken.");
     }
 
@@ -134,8 +152,12 @@ class OpenApiLintTest extends ApiClient.OnServer {
             if (!operation.method().equals("get")) {
                 continue;
             }
-            boolean open = operation.node().has("security") && operation.node().get("security").isEmpty();
-            int status = anonymous.get(operation.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString()))
+            boolean open = operation.node().has("security")
+                    && operation.node().get("security").isEmpty();
+            int status = anonymous
+                    .get(operation
+                            .path()
+                            .replaceAll("\\{[^}]+}", UUID.randomUUID().toString()))
                     .status();
             if (open == (status == 401)) {
                 wrong.add(operation.where() + " documented " + (open ? "open" : "signed-in only") + " but answered "
@@ -157,10 +179,13 @@ class OpenApiLintTest extends ApiClient.OnServer {
         JsonNode schema = document.at("/components/schemas/Problem");
 
         for (JsonNode problem : problems) {
-            assertThat(schema.path("properties").propertyNames()).as(problem.toString())
+            assertThat(schema.path("properties").propertyNames())
+                    .as(problem.toString())
                     .containsAll(problem.propertyNames());
-            schema.path("required").forEach(field -> assertThat(problem.has(field.asString())).as(problem.toString())
-                    .isTrue());
+            schema.path("required")
+                    .forEach(field -> assertThat(problem.has(field.asString()))
+                            .as(problem.toString())
+                            .isTrue());
         }
         assertThat(problems.get(1).at("/errors/0/field").asString()).isEqualTo("impact");
     }

@@ -66,15 +66,100 @@ class PageWalkBrowserTest extends Browser.OnServer {
      * a new install ships.
      */
     static final Set<String> BOTH_LANGUAGES = Set.of(
-            "cairn", "tlp", "pap", "api", "sla", "utc", "csv", "json", "inc", "ref", "rsit", "nist", "iso", "gdpr",
-            "avg", "nis", "dora", "stix", "taxii", "misp", "veris", "siem", "markdown", "html", "url", "http", "https",
-            "clear", "green", "amber", "strict", "red", "europe", "amsterdam", "incident", "team", "teams", "status",
-            "audit", "auditor", "auditors", "triage", "impact", "conflict", "object", "hash", "open", "procedure",
-            "procedures", "filters", "filter", "token", "tokens", "mail", "link", "links", "menu", "account",
-            "accounts", "model", "was", "per", "best", "scripts", "slugs", "letters", "later", "laptop", "tablet",
-            "usb", "stick", "website", "matrix", "phishing", "malware", "ransomware", "ddos", "admin",
-            "administrator", "type", "details", "code", "online", "offline", "browser", "tips", "rest", "start",
-            "had", "database", "record", "records", "merkle", "security");
+            "cairn",
+            "tlp",
+            "pap",
+            "api",
+            "sla",
+            "utc",
+            "csv",
+            "json",
+            "inc",
+            "ref",
+            "rsit",
+            "nist",
+            "iso",
+            "gdpr",
+            "avg",
+            "nis",
+            "dora",
+            "stix",
+            "taxii",
+            "misp",
+            "veris",
+            "siem",
+            "markdown",
+            "html",
+            "url",
+            "http",
+            "https",
+            "clear",
+            "green",
+            "amber",
+            "strict",
+            "red",
+            "europe",
+            "amsterdam",
+            "incident",
+            "team",
+            "teams",
+            "status",
+            "audit",
+            "auditor",
+            "auditors",
+            "triage",
+            "impact",
+            "conflict",
+            "object",
+            "hash",
+            "open",
+            "procedure",
+            "procedures",
+            "filters",
+            "filter",
+            "token",
+            "tokens",
+            "mail",
+            "link",
+            "links",
+            "menu",
+            "account",
+            "accounts",
+            "model",
+            "was",
+            "per",
+            "best",
+            "scripts",
+            "slugs",
+            "letters",
+            "later",
+            "laptop",
+            "tablet",
+            "usb",
+            "stick",
+            "website",
+            "matrix",
+            "phishing",
+            "malware",
+            "ransomware",
+            "ddos",
+            "admin",
+            "administrator",
+            "type",
+            "details",
+            "code",
+            "online",
+            "offline",
+            "browser",
+            "tips",
+            "rest",
+            "start",
+            "had",
+            "database",
+            "record",
+            "records",
+            "merkle",
+            "security");
 
     /**
      * The technical terms and loanwords that the Dutch content Cairn ships (the RSIT descriptions, the knowledge
@@ -84,22 +169,78 @@ class PageWalkBrowserTest extends Browser.OnServer {
      */
     static final Set<String> DUTCH_TERMS = Set.of(
             // the RSIT descriptions (incidents/rsit_nl.properties): protocols, attacks and what they aim at
-            "brute", "cross", "site", "scripting", "cve", "denial", "distributed", "service", "dns", "dnssec",
-            "social", "engineering", "exploit", "expn", "fingerd", "syn", "flood", "freak", "poodle", "hosts",
-            "icmp", "web", "injects", "ksk", "monlist", "ntp", "proxy", "rcpt", "rdp", "redis", "resolvers", "rootkit",
-            "sabotage", "server", "servers", "smartphone", "smtp", "snmp", "software", "spam", "sql", "telnet", "udp",
-            "uri", "vnc", "warez", "websites", "wpad",
+            "brute",
+            "cross",
+            "site",
+            "scripting",
+            "cve",
+            "denial",
+            "distributed",
+            "service",
+            "dns",
+            "dnssec",
+            "social",
+            "engineering",
+            "exploit",
+            "expn",
+            "fingerd",
+            "syn",
+            "flood",
+            "freak",
+            "poodle",
+            "hosts",
+            "icmp",
+            "web",
+            "injects",
+            "ksk",
+            "monlist",
+            "ntp",
+            "proxy",
+            "rcpt",
+            "rdp",
+            "redis",
+            "resolvers",
+            "rootkit",
+            "sabotage",
+            "server",
+            "servers",
+            "smartphone",
+            "smtp",
+            "snmp",
+            "software",
+            "spam",
+            "sql",
+            "telnet",
+            "udp",
+            "uri",
+            "vnc",
+            "warez",
+            "websites",
+            "wpad",
             // the knowledge articles (knowledge/nl) and the playbooks (handling/shipped-playbooks.json)
-            "app", "authenticator", "bank", "codes", "poster", "headers", "dkim", "dmarc", "spf", "eml", "edr", "mdm",
-            "mfa", "oauth", "internet");
+            "app",
+            "authenticator",
+            "bank",
+            "codes",
+            "poster",
+            "headers",
+            "dkim",
+            "dmarc",
+            "spf",
+            "eml",
+            "edr",
+            "mdm",
+            "mfa",
+            "oauth",
+            "internet");
 
     /** Links that are not pages to walk: downloads, the API, signing out, the other language. */
     private static final Pattern NOT_A_PAGE = Pattern.compile(
             "^/(api|v3|swagger-ui|logout|webjars|css|js|images)(/.*)?$|\\.(csv|json|jsonl|ndjson|txt|zip|pdf)$|/export");
 
     /** The words of paths that name a kind of page; any other word after the section names one object. */
-    private static final Set<String> PAGE_WORDS = Set.of("admin", "account", "new", "edit", "history", "revisions",
-            "done", "queue");
+    private static final Set<String> PAGE_WORDS =
+            Set.of("admin", "account", "new", "edit", "history", "revisions", "done", "queue");
 
     @Autowired
     KnowledgeManagement knowledge;
@@ -112,6 +253,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
     private final Map<String, Set<String>> englishLeft = new LinkedHashMap<>();
     /** The English words of each kind of page, from the first role that walked it in English. */
     private final Map<String, Set<String>> englishOf = new LinkedHashMap<>();
+
     private int pagesLoaded;
 
     @Test
@@ -120,19 +262,20 @@ class PageWalkBrowserTest extends Browser.OnServer {
         Map<String, TestUser> people = seed();
         Object errors = browser.driver() instanceof org.openqa.selenium.chrome.ChromeDriver chrome
                 ? chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER))
-                        .get("identifier") : null;
+                        .get("identifier")
+                : null;
         try {
             walkAnonymously();
             people.forEach(this::walkAs);
         } finally {
             if (errors != null) {
-                ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand(
-                        "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", errors));
+                ((org.openqa.selenium.chrome.ChromeDriver) browser.driver())
+                        .executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", errors));
             }
             browser.desktop();
         }
-        log.info("Walked " + pagesLoaded + " page loads in " + Duration.ofNanos(System.nanoTime() - start)
-                .toSeconds() + " s");
+        log.info("Walked " + pagesLoaded + " page loads in "
+                + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
         englishLeft.forEach((page, words) -> problems.add("English on the Dutch page " + page + ": " + words));
         assertThat(problems).isEmpty();
     }
@@ -150,34 +293,129 @@ class PageWalkBrowserTest extends Browser.OnServer {
         people.put("privacy officer", person("privacy", Set.of(Role.PRIVACY_OFFICER)));
         people.put("auditor", person("auditor", Set.of(Role.AUDITOR)));
         // the first admin holds every role but resolver: the longest navigation there is
-        people.put("admin", person("beheerder", Set.of(Role.ADMIN, Role.REPORTER, Role.HANDLER, Role.COORDINATOR,
-                Role.PRIVACY_OFFICER, Role.AUDITOR)));
+        people.put(
+                "admin",
+                person(
+                        "beheerder",
+                        Set.of(
+                                Role.ADMIN,
+                                Role.REPORTER,
+                                Role.HANDLER,
+                                Role.COORDINATOR,
+                                Role.PRIVACY_OFFICER,
+                                Role.AUDITOR)));
         TestUser reporter = people.get("reporter");
         TestUser handler = people.get("handler");
 
-        IncidentView mail = users.as(reporter, () -> incidents.report(new NewIncident(data("Verdachte e-mail over "
-                + "een pakketje van de vervoerder"), data("Ik kreeg een bericht met een link naar "
-                + "https://pakket-bezorging.voorbeeld.nl/volg/een/heel/lang/pad/zonder/spaties/1234567890 en heb "
-                + "erop geklikt."), new Category("fraud", "phishing"), null, null, "high", "high", null, null, null,
-                null, null, null, null, null, null, null)).orRefuse());
-        users.as(reporter, () -> incidents.report(new NewIncident(data("Nog een verdachte e-mail over een pakketje"),
-                data("Weer een bericht van de vervoerder."), new Category("fraud", "phishing"), null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null)).orRefuse());
-        IncidentView triaged = users.as(handler, () -> incidents.transition(mail.id(),
-                new IncidentCommands.Transition(io.cairn.incidents.Status.TRIAGE, null, mail.version())).orRefuse());
-        users.as(handler, () -> incidents.askReporter(triaged.id(), new IncidentCommands.AddNote(
-                data("Welke afzender stond er in het bericht?"))).orRefuse());
-        users.as(handler, () -> procedures.addTask(triaged.id(), new NewTask(data("Wachtwoord van de melder "
-                + "opnieuw instellen"), data("Graag vandaag nog."), desk, null, null, true)).orRefuse());
-        users.as(handler, () -> knowledge.write(new ArticleDraft(null, data("Verdachte bijlagen herkennen"),
-                data("## Stappen\n\n1. Open de bijlage niet.\n2. Meld het bericht."), Audience.HANDLERS,
-                List.of("fraud/phishing"), List.of(data("bijlagen")), 0)).orRefuse());
+        IncidentView mail = users.as(
+                reporter,
+                () -> incidents
+                        .report(new NewIncident(
+                                data("Verdachte e-mail over " + "een pakketje van de vervoerder"),
+                                data("Ik kreeg een bericht met een link naar "
+                                        + "https://pakket-bezorging.voorbeeld.nl/volg/een/heel/lang/pad/zonder/spaties/1234567890 en heb "
+                                        + "erop geklikt."),
+                                new Category("fraud", "phishing"),
+                                null,
+                                null,
+                                "high",
+                                "high",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                        .orRefuse());
+        users.as(
+                reporter,
+                () -> incidents
+                        .report(new NewIncident(
+                                data("Nog een verdachte e-mail over een pakketje"),
+                                data("Weer een bericht van de vervoerder."),
+                                new Category("fraud", "phishing"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                        .orRefuse());
+        IncidentView triaged = users.as(
+                handler,
+                () -> incidents
+                        .transition(
+                                mail.id(),
+                                new IncidentCommands.Transition(io.cairn.incidents.Status.TRIAGE, null, mail.version()))
+                        .orRefuse());
+        users.as(
+                handler,
+                () -> incidents
+                        .askReporter(
+                                triaged.id(),
+                                new IncidentCommands.AddNote(data("Welke afzender stond er in het bericht?")))
+                        .orRefuse());
+        users.as(
+                handler,
+                () -> procedures
+                        .addTask(
+                                triaged.id(),
+                                new NewTask(
+                                        data("Wachtwoord van de melder " + "opnieuw instellen"),
+                                        data("Graag vandaag nog."),
+                                        desk,
+                                        null,
+                                        null,
+                                        true))
+                        .orRefuse());
+        users.as(
+                handler,
+                () -> knowledge
+                        .write(new ArticleDraft(
+                                null,
+                                data("Verdachte bijlagen herkennen"),
+                                data("## Stappen\n\n1. Open de bijlage niet.\n2. Meld het bericht."),
+                                Audience.HANDLERS,
+                                List.of("fraud/phishing"),
+                                List.of(data("bijlagen")),
+                                0))
+                        .orRefuse());
         TestUser coordinator = people.get("coordinator");
-        users.as(coordinator, () -> knowledge.saveReview(triaged.id(), new ReviewDraft(data("Samenvatting van de "
-                + "nabespreking"), null, data("Snel gemeld"), data("Filter aanscherpen"), 0), false).orRefuse());
-        users.as(coordinator, () -> knowledge.addCorrectiveAction(triaged.id(), new NewCorrectiveAction(
-                data("Filterregels voor pakketberichten aanscherpen"), handler.id(), LocalDate.now().plusDays(7)))
-                .orRefuse());
+        users.as(
+                coordinator,
+                () -> knowledge
+                        .saveReview(
+                                triaged.id(),
+                                new ReviewDraft(
+                                        data("Samenvatting van de " + "nabespreking"),
+                                        null,
+                                        data("Snel gemeld"),
+                                        data("Filter aanscherpen"),
+                                        0),
+                                false)
+                        .orRefuse());
+        users.as(
+                coordinator,
+                () -> knowledge
+                        .addCorrectiveAction(
+                                triaged.id(),
+                                new NewCorrectiveAction(
+                                        data("Filterregels voor pakketberichten aanscherpen"),
+                                        handler.id(),
+                                        LocalDate.now().plusDays(7)))
+                        .orRefuse());
         return people;
     }
 
@@ -199,7 +437,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
     /** The words of a text as the page's script counts them: three letters or more, no digits, no ids. */
     private static Set<String> words(String text) {
         Set<String> words = new TreeSet<>();
-        for (String word : UUID_TEXT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").split("[^\\p{L}\\p{N}]+")) {
+        for (String word :
+                UUID_TEXT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").split("[^\\p{L}\\p{N}]+")) {
             if (word.length() > 2 && word.chars().noneMatch(Character::isDigit)) {
                 words.add(word);
             }
@@ -292,7 +531,9 @@ class PageWalkBrowserTest extends Browser.OnServer {
         dutch.removeAll(DUTCH_TERMS);
         dutch.removeAll(dataWords);
         if (!dutch.isEmpty()) {
-            englishLeft.computeIfAbsent(page + " (" + role + ")", key -> new TreeSet<>()).addAll(dutch);
+            englishLeft
+                    .computeIfAbsent(page + " (" + role + ")", key -> new TreeSet<>())
+                    .addAll(dutch);
         }
         return links;
     }
@@ -324,8 +565,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
 
     /** Waits until htmx has loaded the parts of the page it loads after the page. */
     private void settle() {
-        browser.waitFor(driver -> Boolean.TRUE.equals(browser.script(
-                "return document.readyState === 'complete' && (window.cairnPending || 0) === 0"
+        browser.waitFor(driver -> Boolean.TRUE.equals(
+                browser.script("return document.readyState === 'complete' && (window.cairnPending || 0) === 0"
                         + " && !document.querySelector('.htmx-request');")));
     }
 
@@ -345,9 +586,13 @@ class PageWalkBrowserTest extends Browser.OnServer {
                 return [...document.querySelectorAll('main a[href]:not([download]):not([hreflang])')]
                     .map(a => new URL(a.href, location.href))
                     .filter(u => u.origin === location.origin)
-                    .map(u => u.pathname + u.search.replace(/[?&]lang=[a-z]+/, ''));""")).stream()
-                .filter(link -> !NOT_A_PAGE.matcher(link.replaceAll("\\?.*", "")).find())
-                .distinct().toList();
+                    .map(u => u.pathname + u.search.replace(/[?&]lang=[a-z]+/, ''));"""))
+                .stream()
+                        .filter(link -> !NOT_A_PAGE
+                                .matcher(link.replaceAll("\\?.*", ""))
+                                .find())
+                        .distinct()
+                        .toList();
     }
 
     /**
@@ -367,8 +612,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
         if (browser.find(By.cssSelector(".site-menu")).getAttribute("open") != null) {
             problems.add("the menu of " + role + " stays open after Escape");
         }
-        if (!Boolean.TRUE.equals(browser.script(
-                "return document.activeElement === document.querySelector('.menu-button');"))) {
+        if (!Boolean.TRUE.equals(
+                browser.script("return document.activeElement === document.querySelector('.menu-button');"))) {
             problems.add("Escape leaves the focus of " + role + " inside the closed menu");
         }
     }
@@ -381,8 +626,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
             problems.add("sign out for " + role + " at " + width + " px is at x = " + box.getX() + " to "
                     + (box.getX() + box.getWidth()) + " on a screen of " + screen + " px");
         }
-        ((List<String>) browser.script(OUTSIDE)).forEach(problem -> problems.add("the open menu of " + role + " at "
-                + width + " px: " + problem));
+        ((List<String>) browser.script(OUTSIDE))
+                .forEach(problem -> problems.add("the open menu of " + role + " at " + width + " px: " + problem));
     }
 
     // --- the scripts that look at the page -----------------------------------------------------------------------

@@ -23,7 +23,8 @@ class SignInBrowserTest extends Browser.OnServer {
         browser.open("/incidents");
         assertThat(browser.path()).isEqualTo("/account/password");
         assertThat(browser.script("return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle"))
-                .as("the page has its style sheet").isEqualTo("solid");
+                .as("the page has its style sheet")
+                .isEqualTo("solid");
 
         browser.type(By.id("currentPassword"), "one-time-7d3f9a");
         browser.type(By.id("newPassword"), "Granite-lantern-42");
@@ -73,7 +74,8 @@ class SignInBrowserTest extends Browser.OnServer {
         assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
         browser.open("/incidents/new");
         assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Een incident melden");
-        assertThat(browser.text(By.cssSelector("form.report-form button[type=submit]"))).isEqualTo("Incident melden");
+        assertThat(browser.text(By.cssSelector("form.report-form button[type=submit]")))
+                .isEqualTo("Incident melden");
         browser.screenshot("report-desktop-nl");
 
         browser.submit(By.cssSelector(".languages a[hreflang=en]"));

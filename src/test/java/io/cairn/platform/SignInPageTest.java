@@ -17,9 +17,10 @@ class SignInPageTest extends Pages.OnServer {
 
     @Test
     void saysHowLongToWaitAfterTooManyAttempts() throws Exception {
-        mvc.perform(get("/login").param("wait", "42")).andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString(
-                        "Too many failed attempts. Wait 42 seconds, then try again.")));
+        mvc.perform(get("/login").param("wait", "42"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(Matchers.containsString("Too many failed attempts. Wait 42 seconds, then try again.")));
     }
 
     @Test

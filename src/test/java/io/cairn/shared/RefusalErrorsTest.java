@@ -48,7 +48,8 @@ class RefusalErrorsTest {
         RefusalErrors.reject(Refusal.invalid("reason", Reasons.CLOSING_NEEDS_A_RESOLUTION), errors);
 
         assertThat(errors.getFieldError("reason").getCodes()).contains("refusal.test.closing-needs-a-resolution");
-        assertThat(errors.getFieldError("reason").getDefaultMessage()).as("in sentence case")
+        assertThat(errors.getFieldError("reason").getDefaultMessage())
+                .as("in sentence case")
                 .isEqualTo("Closing needs a resolution");
     }
 
@@ -58,8 +59,7 @@ class RefusalErrorsTest {
 
         RefusalErrors.reject(Refusal.conflict("status", Reasons.MERGED), errors);
 
-        assertThat(errors.getGlobalError().getCodes())
-                .contains("refusal.test.merged");
+        assertThat(errors.getGlobalError().getCodes()).contains("refusal.test.merged");
         assertThat(errors.getGlobalError().getDefaultMessage()).startsWith("Status: ");
     }
 
@@ -88,16 +88,15 @@ class RefusalErrorsTest {
     @Test
     void translatesEachProblemByFieldForPagesThatShowAMap() {
         var messages = new StaticMessageSource();
-        messages.addMessage("refusal.test.not-a-duration", Locale.forLanguageTag("nl"),
-                "''{0}'' is geen duur zoals PT4H of 4h.");
+        messages.addMessage(
+                "refusal.test.not-a-duration", Locale.forLanguageTag("nl"), "''{0}'' is geen duur zoals PT4H of 4h.");
         Refusal refusal = Refusal.invalid("waitFor", Reasons.NOT_A_DURATION, "soon");
 
         assertThat(RefusalErrors.byField(refusal, messages, Locale.forLanguageTag("nl"), "level."::concat))
                 .containsExactly(Map.entry("level.waitFor", "'soon' is geen duur zoals PT4H of 4h."));
         assertThat(RefusalErrors.byField(refusal, messages, Locale.ENGLISH, field -> field))
                 .containsExactly(Map.entry("waitFor", "'soon' is not a duration such as PT4H or 4h"));
-        assertThat(RefusalErrors.byField(Refusal.conflict(Reasons.LOCKED), messages,
-                        Locale.ENGLISH, field -> field))
+        assertThat(RefusalErrors.byField(Refusal.conflict(Reasons.LOCKED), messages, Locale.ENGLISH, field -> field))
                 .containsExactly(Map.entry("form", "The reporter's text is locked"));
     }
 
@@ -122,10 +121,13 @@ class RefusalErrorsTest {
         var messages = new org.springframework.context.support.StaticMessageSource();
         messages.addMessage("refusal.must-not-be-empty", java.util.Locale.ENGLISH, "must not be empty");
 
-        assertThat(RefusalErrors.text(Refusal.invalid("title", SharedRefusals.MUST_NOT_BE_EMPTY), messages,
-                java.util.Locale.ENGLISH)).isEqualTo("Must not be empty");
-        assertThat(RefusalErrors.text(Refusal.invalid("code", Reasons.NOT_A_CODE), messages,
-                java.util.Locale.ENGLISH)).isEqualTo("Is not a follow-up code");
-        assertThat(RefusalErrors.sentence("'x' is not a key")).as("nothing to capitalise").isEqualTo("'x' is not a key");
+        assertThat(RefusalErrors.text(
+                        Refusal.invalid("title", SharedRefusals.MUST_NOT_BE_EMPTY), messages, java.util.Locale.ENGLISH))
+                .isEqualTo("Must not be empty");
+        assertThat(RefusalErrors.text(Refusal.invalid("code", Reasons.NOT_A_CODE), messages, java.util.Locale.ENGLISH))
+                .isEqualTo("Is not a follow-up code");
+        assertThat(RefusalErrors.sentence("'x' is not a key"))
+                .as("nothing to capitalise")
+                .isEqualTo("'x' is not a key");
     }
 }

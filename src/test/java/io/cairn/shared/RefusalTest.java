@@ -50,11 +50,16 @@ class RefusalTest {
 
     @Test
     void writesQuotesAndLargeNumbersAsTheTextsDidBeforeTheyHadTemplates() {
-        assertThat(Refusal.invalid("zone", Reasons.NOT_A_TIME_ZONE, "Mars/Base").fields().get(0).message())
+        assertThat(Refusal.invalid("zone", Reasons.NOT_A_TIME_ZONE, "Mars/Base")
+                        .fields()
+                        .get(0)
+                        .message())
                 .isEqualTo("'Mars/Base' is not a time zone");
-        assertThat(Refusal.invalid("body", SharedRefusals.TOO_LONG, String.valueOf(100_000)).message())
+        assertThat(Refusal.invalid("body", SharedRefusals.TOO_LONG, String.valueOf(100_000))
+                        .message())
                 .isEqualTo("body: must be at most 100000 characters");
-        assertThat(Refusal.of(Refusal.Kind.CONFLICT, Reasons.NOT_OPEN, "Block the sender").message())
+        assertThat(Refusal.of(Refusal.Kind.CONFLICT, Reasons.NOT_OPEN, "Block the sender")
+                        .message())
                 .isEqualTo("'Block the sender' is not open");
     }
 
@@ -63,7 +68,8 @@ class RefusalTest {
         Refusal refusal = Refusal.conflict("key", Reasons.KEY_EXISTS);
 
         assertThat(refusal.message()).isEqualTo("key: a playbook's key {like this} exists already");
-        assertThat(refusal.fields().get(0).template()).isEqualTo(refusal.fields().get(0).message());
+        assertThat(refusal.fields().get(0).template())
+                .isEqualTo(refusal.fields().get(0).message());
         assertThat(refusal.fields().get(0).arguments()).isEmpty();
     }
 
@@ -71,7 +77,8 @@ class RefusalTest {
     void saysStaleAndThrottledAndNotFoundInTheWordsTheyHadBeforeTheyHadCodes() {
         assertThat(Refusal.stale(3, 4).message())
                 .isEqualTo("version: you changed version 3 but version 4 is stored; reload and try again");
-        assertThat(Refusal.stale(3, 4).fields()).singleElement()
+        assertThat(Refusal.stale(3, 4).fields())
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).isEqualTo("is 3, stored is 4"));
         assertThat(Refusal.throttled(Duration.ofSeconds(1500)).message())
                 .isEqualTo("too many attempts; try again in 1500 seconds");
@@ -81,9 +88,11 @@ class RefusalTest {
 
     @Test
     void joinsTheProblemsOfSeveralFields() {
-        Refusal refusal = Refusal.ofProblems(Refusal.Kind.INVALID, List.of(
-                Refusal.FieldProblem.of("name", SharedRefusals.ALREADY_TAKEN),
-                Refusal.FieldProblem.of("key", SharedRefusals.REQUIRED)));
+        Refusal refusal = Refusal.ofProblems(
+                Refusal.Kind.INVALID,
+                List.of(
+                        Refusal.FieldProblem.of("name", SharedRefusals.ALREADY_TAKEN),
+                        Refusal.FieldProblem.of("key", SharedRefusals.REQUIRED)));
 
         assertThat(refusal.message()).isEqualTo("name: is already taken; key: is required");
         assertThat(refusal.fields()).hasSize(2);

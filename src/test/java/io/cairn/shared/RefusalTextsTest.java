@@ -45,7 +45,8 @@ class RefusalTextsTest {
     @BeforeAll
     static void readReasonsAndTexts() throws IOException {
         List<Refusal.Reason> found = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.cairn")) {
             if (type.isEnum() && type.isAssignableTo(Refusal.Reason.class)) {
                 found.addAll(Arrays.asList((Refusal.Reason[]) type.reflect().getEnumConstants()));
@@ -62,8 +63,12 @@ class RefusalTextsTest {
 
     @Test
     void everyReasonHasADutchText() {
-        assertThat(reasons.stream().map(RefusalErrors::codeOf).filter(key -> !dutch.containsKey(key)).sorted())
-                .as("reasons without a Dutch text").isEmpty();
+        assertThat(reasons.stream()
+                        .map(RefusalErrors::codeOf)
+                        .filter(key -> !dutch.containsKey(key))
+                        .sorted())
+                .as("reasons without a Dutch text")
+                .isEmpty();
     }
 
     @Test
@@ -83,15 +88,19 @@ class RefusalTextsTest {
                 differing.add(reason.code() + ": " + reason.template() + " / " + text);
             }
         }
-        assertThat(differing).as("Dutch texts whose placeholders differ from the English").isEmpty();
+        assertThat(differing)
+                .as("Dutch texts whose placeholders differ from the English")
+                .isEmpty();
     }
 
     @Test
     void noTwoReasonsShareACode() {
         Map<String, List<Refusal.Reason>> byCode = new HashMap<>();
-        reasons.forEach(reason -> byCode.computeIfAbsent(reason.code(), code -> new ArrayList<>()).add(reason));
+        reasons.forEach(reason ->
+                byCode.computeIfAbsent(reason.code(), code -> new ArrayList<>()).add(reason));
         assertThat(byCode.values().stream().filter(same -> same.size() > 1).map(Object::toString))
-                .as("codes of more than one reason").isEmpty();
+                .as("codes of more than one reason")
+                .isEmpty();
     }
 
     /** A page's own English wording is of a reason and places the same arguments as its template. */
@@ -99,19 +108,24 @@ class RefusalTextsTest {
     void everyEnglishPageWordingIsOfAReasonWithItsPlaceholders() throws IOException {
         Map<String, String> english = refusalTexts("refusals.properties");
         List<String> wrong = new ArrayList<>();
-        english.forEach((key, text) -> reasons.stream().filter(reason -> RefusalErrors.codeOf(reason).equals(key))
-                .findFirst().ifPresentOrElse(reason -> {
-                    if (!placeholders(text).equals(placeholders(reason.template()))) {
-                        wrong.add(key + ": placeholders differ");
-                    }
-                }, () -> wrong.add(key + ": no reason")));
+        english.forEach((key, text) -> reasons.stream()
+                .filter(reason -> RefusalErrors.codeOf(reason).equals(key))
+                .findFirst()
+                .ifPresentOrElse(
+                        reason -> {
+                            if (!placeholders(text).equals(placeholders(reason.template()))) {
+                                wrong.add(key + ": placeholders differ");
+                            }
+                        },
+                        () -> wrong.add(key + ": no reason")));
         assertThat(wrong).isEmpty();
     }
 
     /** The templates and texts read as message formats where they have placeholders, and as they are elsewhere. */
     @Test
     void everyTemplateAndTextIsAValidMessageFormat() throws IOException {
-        List<String> texts = new ArrayList<>(reasons.stream().map(Refusal.Reason::template).toList());
+        List<String> texts =
+                new ArrayList<>(reasons.stream().map(Refusal.Reason::template).toList());
         texts.addAll(refusalTexts("refusals_nl.properties").values());
         texts.addAll(refusalTexts("refusals.properties").values());
         for (String text : texts) {
@@ -119,7 +133,8 @@ class RefusalTextsTest {
                 assertThat(text).as("without arguments, write ' once").doesNotContain("''");
             } else {
                 assertThat(new MessageFormat(text, Locale.ROOT).format(new Object[] {"a", "b", "c"}))
-                        .as(text).doesNotContain("{");
+                        .as(text)
+                        .doesNotContain("{");
             }
         }
     }
@@ -137,12 +152,14 @@ class RefusalTextsTest {
     private static Map<String, String> refusalTexts(String ending) throws IOException {
         Map<String, String> texts = new TreeMap<>();
         try (Stream<Path> files = Files.list(I18N)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(ending)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(ending))
+                    .toList()) {
                 Properties properties = new Properties();
                 try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     properties.load(reader);
                 }
-                properties.stringPropertyNames().stream().filter(key -> key.startsWith("refusal."))
+                properties.stringPropertyNames().stream()
+                        .filter(key -> key.startsWith("refusal."))
                         .forEach(key -> texts.put(key, properties.getProperty(key)));
             }
         }

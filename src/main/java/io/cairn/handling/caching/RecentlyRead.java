@@ -22,7 +22,9 @@ public final class RecentlyRead<T> {
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
 
     /** The one key of the cache: it holds one value. */
-    private enum Settings { ALL }
+    private enum Settings {
+        ALL
+    }
 
     private final Supplier<T> read;
     private final Cache<Settings, T> last;
@@ -34,7 +36,10 @@ public final class RecentlyRead<T> {
     /** Keeps the value for the time to live as the ticker counts it. */
     RecentlyRead(Supplier<T> read, Ticker ticker) {
         this.read = read;
-        this.last = Caffeine.newBuilder().expireAfterWrite(TIME_TO_LIVE).ticker(ticker).executor(Runnable::run)
+        this.last = Caffeine.newBuilder()
+                .expireAfterWrite(TIME_TO_LIVE)
+                .ticker(ticker)
+                .executor(Runnable::run)
                 .build();
     }
 

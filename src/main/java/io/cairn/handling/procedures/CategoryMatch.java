@@ -25,8 +25,8 @@ public record CategoryMatch(String rsitClass, @Nullable String rsitType) {
     }
 
     boolean overlaps(CategoryMatch other) {
-        return rsitClass.equals(other.rsitClass) && (rsitType == null || other.rsitType == null
-                || rsitType.equals(other.rsitType));
+        return rsitClass.equals(other.rsitClass)
+                && (rsitType == null || other.rsitType == null || rsitType.equals(other.rsitType));
     }
 
     @Override

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 class IncidentTasks {
 
     /** The incident fields a team sees of a playbook task, which no handler chose: enough to know what it is about. */
-    static final List<SharedField> PLAYBOOK_SHARES = List.of(SharedField.REFERENCE, SharedField.CATEGORY,
-            SharedField.PRIORITY);
+    static final List<SharedField> PLAYBOOK_SHARES =
+            List.of(SharedField.REFERENCE, SharedField.CATEGORY, SharedField.PRIORITY);
 
     private final Tasks tasks;
     private final PlaybookRuns runs;
@@ -38,8 +38,13 @@ class IncidentTasks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IncidentTasks(Tasks tasks, PlaybookRuns runs, Playbooks playbooks, IdentityManagement identity,
-            ApplicationEventPublisher events, Clock clock) {
+    IncidentTasks(
+            Tasks tasks,
+            PlaybookRuns runs,
+            Playbooks playbooks,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.tasks = tasks;
         this.runs = runs;
         this.playbooks = playbooks;
@@ -71,8 +76,8 @@ class IncidentTasks {
             return Outcome.refused(Refusal.invalid("description", SharedRefusals.TOO_LONG, "5000"));
         }
         if (task.team() == null || !identity.teamExists(task.team())) {
-            return Outcome.refused(Refusal.invalid("team", SharedRefusals.TEAM_DOES_NOT_EXIST,
-                    String.valueOf(task.team())));
+            return Outcome.refused(
+                    Refusal.invalid("team", SharedRefusals.TEAM_DOES_NOT_EXIST, String.valueOf(task.team())));
         }
         Instant now = clock.instant();
         if (task.dueAt() != null && task.dueAt().isBefore(now.minus(Duration.ofMinutes(5)))) {
@@ -80,13 +85,37 @@ class IncidentTasks {
         }
         Actor actor = identity.requireActor();
         List<SharedField> shared = Objects.requireNonNullElse(task.shared(), List.of());
-        TaskView created = new TaskView(TaskId.random(), incident, null, null, tasks.nextPosition(incident) + 1000,
-                task.title().trim(), description, List.of(), Boolean.TRUE.equals(task.mandatory()),
-                task.team(), null, task.dueAt(), shared, TaskState.OPEN, null, null, null, now, actor.username(), 0);
+        TaskView created = new TaskView(
+                TaskId.random(),
+                incident,
+                null,
+                null,
+                tasks.nextPosition(incident) + 1000,
+                task.title().trim(),
+                description,
+                List.of(),
+                Boolean.TRUE.equals(task.mandatory()),
+                task.team(),
+                null,
+                task.dueAt(),
+                shared,
+                TaskState.OPEN,
+                null,
+                null,
+                null,
+                now,
+                actor.username(),
+                0);
         tasks.add(created);
         TaskView stored = tasks.byId(created.id()).orElseThrow();
-        events.publishEvent(new TaskChanged(stored.id().value(), incident, actor.ref(), now, TaskChanged.Verb.CREATED,
-                Optional.empty(), Optional.of(digest(stored))));
+        events.publishEvent(new TaskChanged(
+                stored.id().value(),
+                incident,
+                actor.ref(),
+                now,
+                TaskChanged.Verb.CREATED,
+                Optional.empty(),
+                Optional.of(digest(stored))));
         return Outcome.done(stored);
     }
 
@@ -122,8 +151,14 @@ class IncidentTasks {
                 return Outcome.refused(Refusal.stale(version, before.version()));
             }
             TaskView after = tasks.byId(before.id()).orElseThrow();
-            events.publishEvent(new TaskChanged(before.id().value(), before.incident(), actor.ref(), now, what,
-                    Optional.of(digest(before)), Optional.of(digest(after))));
+            events.publishEvent(new TaskChanged(
+                    before.id().value(),
+                    before.incident(),
+                    actor.ref(),
+                    now,
+                    what,
+                    Optional.of(digest(before)),
+                    Optional.of(digest(after))));
             return Outcome.done(after);
         });
     }
@@ -131,7 +166,8 @@ class IncidentTasks {
     /** The digest of a task the audit trail records. */
     static String digest(TaskView task) {
         return ContentDigest.of(task.id() + "|" + task.title() + "|" + task.description() + "|" + task.team() + "|"
-                + task.mandatory() + "|" + task.dueAt() + "|" + task.sharedFields() + "|" + task.state() + "|"
-                + task.note() + "|" + task.closedBy() + "|" + task.closedAt()).hex();
+                        + task.mandatory() + "|" + task.dueAt() + "|" + task.sharedFields() + "|" + task.state() + "|"
+                        + task.note() + "|" + task.closedBy() + "|" + task.closedAt())
+                .hex();
     }
 }

@@ -14,8 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param dueAt when it is due, if at all
  * @param mandatory whether the incident may not be closed while it is open; not by default
  */
-public record NewTask(@NotBlank @Size(max = 200) String title, @Size(max = 5000) @Nullable String description,
-        TeamId team, @Nullable List<SharedField> shared, @Nullable Instant dueAt, @Nullable Boolean mandatory) {
+public record NewTask(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 5000) @Nullable String description,
+        TeamId team,
+        @Nullable List<SharedField> shared,
+        @Nullable Instant dueAt,
+        @Nullable Boolean mandatory) {
 
     public NewTask {
         description = description == null ? "" : description.trim();

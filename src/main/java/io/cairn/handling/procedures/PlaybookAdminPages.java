@@ -43,7 +43,10 @@ class PlaybookAdminPages {
     private final IncidentManagement incidents;
     private final MessageSource messages;
 
-    PlaybookAdminPages(ProcedureManagement procedures, IdentityManagement identity, IncidentManagement incidents,
+    PlaybookAdminPages(
+            ProcedureManagement procedures,
+            IdentityManagement identity,
+            IncidentManagement incidents,
             MessageSource messages) {
         this.procedures = procedures;
         this.identity = identity;
@@ -64,14 +67,17 @@ class PlaybookAdminPages {
     private Map<PlaybookId, String> categoryNames(List<Playbook> playbooks) {
         Map<String, String> names = new HashMap<>();
         for (IncidentManagement.CategoryChoice choice : incidents.categories()) {
-            names.put(choice.category().rsitClass() + "/" + choice.category().rsitType(),
+            names.put(
+                    choice.category().rsitClass() + "/" + choice.category().rsitType(),
                     choice.classLabel() + " / " + choice.typeLabel());
             names.putIfAbsent(choice.category().rsitClass(), choice.classLabel());
         }
         Map<PlaybookId, String> byPlaybook = new HashMap<>();
-        playbooks.forEach(playbook -> byPlaybook.put(playbook.id(), playbook.definition().categories().stream()
-                .map(match -> names.getOrDefault(match.toString(), match.toString()))
-                .collect(Collectors.joining(", "))));
+        playbooks.forEach(playbook -> byPlaybook.put(
+                playbook.id(),
+                playbook.definition().categories().stream()
+                        .map(match -> names.getOrDefault(match.toString(), match.toString()))
+                        .collect(Collectors.joining(", "))));
         return byPlaybook;
     }
 
@@ -96,15 +102,22 @@ class PlaybookAdminPages {
     }
 
     @PostMapping("/admin/playbooks/{id}")
-    String revise(@PathVariable PlaybookId id, @RequestParam long version,
-            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+    String revise(
+            @PathVariable PlaybookId id,
+            @RequestParam long version,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         requireAdmin();
         PlaybookDefinition definition = read(form);
         return saved(procedures.revisePlaybook(id, definition, version), id, version, definition, model, redirect);
     }
 
     @PostMapping("/admin/playbooks/{id}/retirement")
-    String retire(@PathVariable PlaybookId id, @RequestParam boolean retired, @RequestParam long version,
+    String retire(
+            @PathVariable PlaybookId id,
+            @RequestParam boolean retired,
+            @RequestParam long version,
             RedirectAttributes redirect) {
         requireAdmin();
         Outcome<Playbook> outcome = procedures.retirePlaybook(id, retired, version);
@@ -114,31 +127,50 @@ class PlaybookAdminPages {
         return "redirect:/admin/playbooks";
     }
 
-    private String saved(Outcome<Playbook> outcome, @Nullable PlaybookId id, long version,
-            PlaybookDefinition definition, Model model, RedirectAttributes redirect) {
+    private String saved(
+            Outcome<Playbook> outcome,
+            @Nullable PlaybookId id,
+            long version,
+            PlaybookDefinition definition,
+            Model model,
+            RedirectAttributes redirect) {
         if (outcome instanceof Outcome.Done<Playbook> done) {
             redirect.addFlashAttribute("notice", done.value().definition().name());
             return "redirect:/admin/playbooks";
         }
         Refusal refusal = ((Outcome.Refused<Playbook>) outcome).refusal();
-        Map<String, String> errors = RefusalErrors.byField(refusal, messages, LocaleContextHolder.getLocale(),
+        Map<String, String> errors = RefusalErrors.byField(
+                refusal,
+                messages,
+                LocaleContextHolder.getLocale(),
                 field -> field.replaceAll("^categories\\[\\d+]$", "categories"));
         return editor(id, version, definition, errors, model);
     }
 
-    private String editor(@Nullable PlaybookId id, long version, PlaybookDefinition definition,
-            Map<String, String> errors, Model model) {
+    private String editor(
+            @Nullable PlaybookId id,
+            long version,
+            PlaybookDefinition definition,
+            Map<String, String> errors,
+            Model model) {
         model.addAttribute("playbookId", id);
         model.addAttribute("version", version);
         model.addAttribute("draft", definition);
-        model.addAttribute("categoryLines", String.join("\n", definition.categories().stream()
-                .map(CategoryMatch::toString).toList()));
+        model.addAttribute(
+                "categoryLines",
+                String.join(
+                        "\n",
+                        definition.categories().stream()
+                                .map(CategoryMatch::toString)
+                                .toList()));
         List<PlaybookStep> rows = new ArrayList<>(definition.steps());
         for (int i = 0; i < NEW_STEP_SLOTS; i++) {
             rows.add(new PlaybookStep(Status.ANALYSIS, "", "", List.of(), false, null, "PT4H"));
         }
         model.addAttribute("rows", rows);
-        model.addAttribute("articleLines", rows.stream().map(step -> String.join("\n", step.articles())).toList());
+        model.addAttribute(
+                "articleLines",
+                rows.stream().map(step -> String.join("\n", step.articles())).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("phases", PlaybookStep.PHASES);
         model.addAttribute("teams", identity.teams());
@@ -150,7 +182,10 @@ class PlaybookAdminPages {
     /** The definition the form holds; rows without a title are empty slots and are left out. */
     static PlaybookDefinition read(MultiValueMap<String, String> form) {
         List<CategoryMatch> categories = Arrays.stream(value(form, "categories").split("\\R"))
-                .map(String::trim).filter(line -> !line.isEmpty()).map(CategoryMatch::parse).toList();
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .map(CategoryMatch::parse)
+                .toList();
         List<Map.Entry<Double, PlaybookStep>> ordered = new ArrayList<>();
         for (int i = 0; form.containsKey("steps[" + i + "].title"); i++) {
             String prefix = "steps[" + i + "].";
@@ -169,16 +204,29 @@ class PlaybookAdminPages {
             } catch (NumberFormatException noPlaceGiven) {
                 place = i + 1;
             }
-            ordered.add(Map.entry(place, new PlaybookStep(phase, value(form, prefix + "title"),
-                    value(form, prefix + "description"), Arrays.asList(value(form, prefix + "articles").split("\\R")),
-                    "true".equals(value(form, prefix + "mandatory")), value(form, prefix + "team"),
-                    value(form, prefix + "due"))));
+            ordered.add(Map.entry(
+                    place,
+                    new PlaybookStep(
+                            phase,
+                            value(form, prefix + "title"),
+                            value(form, prefix + "description"),
+                            Arrays.asList(value(form, prefix + "articles").split("\\R")),
+                            "true".equals(value(form, prefix + "mandatory")),
+                            value(form, prefix + "team"),
+                            value(form, prefix + "due"))));
         }
         // a stable sort: steps an admin gave the same number keep the order of the rows
-        List<PlaybookStep> steps = ordered.stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+        List<PlaybookStep> steps = ordered.stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
                 .toList();
-        return new PlaybookDefinition(value(form, "key"), value(form, "name"), value(form, "description"),
-                categories, value(form, "template"), steps);
+        return new PlaybookDefinition(
+                value(form, "key"),
+                value(form, "name"),
+                value(form, "description"),
+                categories,
+                value(form, "template"),
+                steps);
     }
 
     private static String value(MultiValueMap<String, String> form, String name) {

@@ -84,13 +84,13 @@ class PlaybookChecks {
         for (int i = 0; i < definition.categories().size(); i++) {
             CategoryMatch category = definition.categories().get(i);
             if (!knownCategory(category)) {
-                problems.add(Refusal.FieldProblem.of("categories[" + i + "]",
-                        ProcedureRefusals.NOT_A_CATEGORY, category.toString()));
+                problems.add(Refusal.FieldProblem.of(
+                        "categories[" + i + "]", ProcedureRefusals.NOT_A_CATEGORY, category.toString()));
             }
         }
         if (definition.template() != null && !KEY.matcher(definition.template()).matches()) {
-            problems.add(Refusal.FieldProblem.of("template", ProcedureRefusals.NOT_A_TEMPLATE_KEY,
-                    definition.template()));
+            problems.add(
+                    Refusal.FieldProblem.of("template", ProcedureRefusals.NOT_A_TEMPLATE_KEY, definition.template()));
         }
         if (definition.steps().isEmpty()) {
             problems.add(Refusal.FieldProblem.of("steps", ProcedureRefusals.NO_STEPS));
@@ -98,8 +98,8 @@ class PlaybookChecks {
     }
 
     /** Checks step {@code i} and answers it with its team resolved to an id where the team exists. */
-    private static PlaybookStep checkStep(PlaybookStep step, int i, Map<String, TeamId> teams,
-            List<Refusal.FieldProblem> problems) {
+    private static PlaybookStep checkStep(
+            PlaybookStep step, int i, Map<String, TeamId> teams, List<Refusal.FieldProblem> problems) {
         String field = "steps[" + i + "]";
         String named = step.title().isEmpty() ? String.valueOf(i + 1) : "'" + step.title() + "'";
         checkTexts(step, field, named, problems);
@@ -108,15 +108,14 @@ class PlaybookChecks {
         if (step.team() != null) {
             team = teams.get(step.team().toLowerCase(Locale.ROOT));
             if (team == null) {
-                problems.add(Refusal.FieldProblem.of(field + ".team",
-                        ProcedureRefusals.STEP_TEAM_DOES_NOT_EXIST, named, step.team()));
+                problems.add(Refusal.FieldProblem.of(
+                        field + ".team", ProcedureRefusals.STEP_TEAM_DOES_NOT_EXIST, named, step.team()));
             }
         }
         return step.withTeam(team == null ? step.team() : team.toString());
     }
 
-    private static void checkTexts(PlaybookStep step, String field, String named,
-            List<Refusal.FieldProblem> problems) {
+    private static void checkTexts(PlaybookStep step, String field, String named, List<Refusal.FieldProblem> problems) {
         if (step.phase() == null || !PlaybookStep.PHASES.contains(step.phase())) {
             problems.add(Refusal.FieldProblem.of(field + ".phase", ProcedureRefusals.STEP_PHASE, named));
         }
@@ -124,27 +123,26 @@ class PlaybookChecks {
             problems.add(Refusal.FieldProblem.of(field + ".title", ProcedureRefusals.STEP_TITLE_LENGTH, named));
         }
         if (step.description() != null && step.description().length() > 5000) {
-            problems.add(Refusal.FieldProblem.of(field + ".description", ProcedureRefusals.STEP_DESCRIPTION_TOO_LONG,
-                    named));
+            problems.add(Refusal.FieldProblem.of(
+                    field + ".description", ProcedureRefusals.STEP_DESCRIPTION_TOO_LONG, named));
         }
         for (String article : Objects.requireNonNullElse(step.articles(), List.<String>of())) {
-            if (!SLUG.matcher(article).matches() && !(PlaybookStep.isAddress(article) && article.length() <= 500
-                    && !article.contains(" "))) {
-                problems.add(Refusal.FieldProblem.of(field + ".articles",
-                        ProcedureRefusals.STEP_NOT_AN_ARTICLE, named, article));
+            if (!SLUG.matcher(article).matches()
+                    && !(PlaybookStep.isAddress(article) && article.length() <= 500 && !article.contains(" "))) {
+                problems.add(Refusal.FieldProblem.of(
+                        field + ".articles", ProcedureRefusals.STEP_NOT_AN_ARTICLE, named, article));
             }
         }
     }
 
-    private static void checkDue(PlaybookStep step, String field, String named,
-            List<Refusal.FieldProblem> problems) {
+    private static void checkDue(PlaybookStep step, String field, String named, List<Refusal.FieldProblem> problems) {
         Optional<Duration> due = step.dueOffset();
         if (due.isEmpty()) {
-            problems.add(Refusal.FieldProblem.of(field + ".due", ProcedureRefusals.STEP_DUE_NOT_A_DURATION, named,
-                    String.valueOf(step.due())));
+            problems.add(Refusal.FieldProblem.of(
+                    field + ".due", ProcedureRefusals.STEP_DUE_NOT_A_DURATION, named, String.valueOf(step.due())));
         } else if (due.get().isNegative()) {
-            problems.add(Refusal.FieldProblem.of(field + ".due", ProcedureRefusals.STEP_DUE_NEGATIVE, named,
-                    String.valueOf(step.due())));
+            problems.add(Refusal.FieldProblem.of(
+                    field + ".due", ProcedureRefusals.STEP_DUE_NEGATIVE, named, String.valueOf(step.due())));
         } else if (due.get().compareTo(LONGEST_DUE) > 0) {
             problems.add(Refusal.FieldProblem.of(field + ".due", ProcedureRefusals.STEP_DUE_TOO_LONG, named));
         }
@@ -153,14 +151,18 @@ class PlaybookChecks {
     /** Another active playbook for the same category and template, which would make the choice ambiguous. */
     Optional<Refusal> overlap(PlaybookDefinition definition, @Nullable PlaybookId self) {
         for (Playbook other : playbooks.all()) {
-            if (other.retired() || other.id().equals(self)
+            if (other.retired()
+                    || other.id().equals(self)
                     || !Objects.equals(other.definition().template(), definition.template())) {
                 continue;
             }
             for (CategoryMatch mine : definition.categories()) {
                 if (other.definition().categories().contains(mine)) {
-                    return Optional.of(Refusal.conflict("categories", ProcedureRefusals.CATEGORY_HAS_PLAYBOOK,
-                            mine.toString(), other.definition().name()));
+                    return Optional.of(Refusal.conflict(
+                            "categories",
+                            ProcedureRefusals.CATEGORY_HAS_PLAYBOOK,
+                            mine.toString(),
+                            other.definition().name()));
                 }
             }
         }
@@ -168,9 +170,10 @@ class PlaybookChecks {
     }
 
     private boolean knownCategory(CategoryMatch match) {
-        return incidents.categories().stream().anyMatch(choice -> choice.category().rsitClass()
-                .equals(match.rsitClass()) && (match.rsitType() == null
-                        || choice.category().rsitType().equals(match.rsitType())));
+        return incidents.categories().stream()
+                .anyMatch(choice -> choice.category().rsitClass().equals(match.rsitClass())
+                        && (match.rsitType() == null
+                                || choice.category().rsitType().equals(match.rsitType())));
     }
 
     private Map<String, TeamId> teamsByNameAndId() {

@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param template the key of a report template it is specifically for, if any: it then wins over playbooks for the
  *     category alone
  */
-public record PlaybookDefinition(String key, String name, @Nullable String description,
-        List<CategoryMatch> categories, @Nullable String template, List<PlaybookStep> steps) {
+public record PlaybookDefinition(
+        String key,
+        String name,
+        @Nullable String description,
+        List<CategoryMatch> categories,
+        @Nullable String template,
+        List<PlaybookStep> steps) {
 
     public PlaybookDefinition {
         key = key == null ? "" : key.trim();

@@ -28,8 +28,12 @@ class PlaybookEditing {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PlaybookEditing(Playbooks playbooks, PlaybookChecks checks, IdentityManagement identity,
-            ApplicationEventPublisher events, Clock clock) {
+    PlaybookEditing(
+            Playbooks playbooks,
+            PlaybookChecks checks,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.playbooks = playbooks;
         this.checks = checks;
         this.identity = identity;
@@ -43,7 +47,10 @@ class PlaybookEditing {
     }
 
     Outcome<Playbook> playbook(PlaybookId id) {
-        return playbooks.byId(id).map(ShippedTexts::shown).map(Outcome::done)
+        return playbooks
+                .byId(id)
+                .map(ShippedTexts::shown)
+                .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("playbook " + id)));
     }
 
@@ -60,8 +67,13 @@ class PlaybookEditing {
         Actor actor = identity.requireActor();
         Instant now = clock.instant();
         playbooks.add(id, stored, actor.username(), now);
-        events.publishEvent(new PlaybookChanged(stored.key(), actor.ref(), now, PlaybookChanged.Verb.ADDED,
-                Optional.empty(), Optional.of(digest(stored))));
+        events.publishEvent(new PlaybookChanged(
+                stored.key(),
+                actor.ref(),
+                now,
+                PlaybookChanged.Verb.ADDED,
+                Optional.empty(),
+                Optional.of(digest(stored))));
         return Outcome.done(playbooks.byId(id).orElseThrow());
     }
 
@@ -70,10 +82,17 @@ class PlaybookEditing {
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("playbook " + id));
         }
-        PlaybookDefinition asStored = ShippedTexts.asStored(definition, found.get().definition());
-        PlaybookDefinition keyed = new PlaybookDefinition(found.get().definition().key(), asStored.name(),
-                asStored.description(), asStored.categories(), asStored.template(), asStored.steps());
-        Outcome<PlaybookDefinition> valid = checks.validate(keyed, id, !found.get().retired());
+        PlaybookDefinition asStored =
+                ShippedTexts.asStored(definition, found.get().definition());
+        PlaybookDefinition keyed = new PlaybookDefinition(
+                found.get().definition().key(),
+                asStored.name(),
+                asStored.description(),
+                asStored.categories(),
+                asStored.template(),
+                asStored.steps());
+        Outcome<PlaybookDefinition> valid =
+                checks.validate(keyed, id, !found.get().retired());
         if (!(valid instanceof Outcome.Done<PlaybookDefinition> done)) {
             return Outcome.refused(((Outcome.Refused<PlaybookDefinition>) valid).refusal());
         }
@@ -83,8 +102,13 @@ class PlaybookEditing {
         if (!playbooks.revise(id, stored, version, actor.username(), now)) {
             return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
-        events.publishEvent(new PlaybookChanged(stored.key(), actor.ref(), now, PlaybookChanged.Verb.REVISED,
-                Optional.of(digest(found.get().definition())), Optional.of(digest(stored))));
+        events.publishEvent(new PlaybookChanged(
+                stored.key(),
+                actor.ref(),
+                now,
+                PlaybookChanged.Verb.REVISED,
+                Optional.of(digest(found.get().definition())),
+                Optional.of(digest(stored))));
         return Outcome.done(playbooks.byId(id).orElseThrow());
     }
 
@@ -105,9 +129,13 @@ class PlaybookEditing {
             return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
         String digest = digest(found.get().definition());
-        events.publishEvent(new PlaybookChanged(found.get().definition().key(), actor.ref(), now,
+        events.publishEvent(new PlaybookChanged(
+                found.get().definition().key(),
+                actor.ref(),
+                now,
                 retired ? PlaybookChanged.Verb.RETIRED : PlaybookChanged.Verb.RESTORED,
-                Optional.of(digest), Optional.of(digest)));
+                Optional.of(digest),
+                Optional.of(digest)));
         return Outcome.done(playbooks.byId(id).orElseThrow());
     }
 

@@ -39,7 +39,11 @@ class PlaybookProgress {
     private final IncidentsForSystem incidents;
     private final ApplicationEventPublisher events;
 
-    PlaybookProgress(PlaybookRuns runs, Playbooks playbooks, Tasks tasks, IncidentsForSystem incidents,
+    PlaybookProgress(
+            PlaybookRuns runs,
+            Playbooks playbooks,
+            Tasks tasks,
+            IncidentsForSystem incidents,
             ApplicationEventPublisher events) {
         this.runs = runs;
         this.playbooks = playbooks;
@@ -77,23 +81,47 @@ class PlaybookProgress {
                     continue;
                 }
                 position++;
-                boolean started = PlaybookStep.PHASES.indexOf(phase)
-                        <= PlaybookStep.PHASES.indexOf(incident.status());
-                TaskView task = new TaskView(TaskId.random(), incident.id(), playbook.id(), phase, position,
-                        step.title(), Objects.requireNonNullElse(step.description(), ""),
+                boolean started = PlaybookStep.PHASES.indexOf(phase) <= PlaybookStep.PHASES.indexOf(incident.status());
+                TaskView task = new TaskView(
+                        TaskId.random(),
+                        incident.id(),
+                        playbook.id(),
+                        phase,
+                        position,
+                        step.title(),
+                        Objects.requireNonNullElse(step.description(), ""),
                         Objects.requireNonNullElse(step.articles(), List.of()),
-                        step.mandatory(), teamOf(step, incident), step.due(),
-                        started ? now.plus(step.dueOffset().orElseThrow()) : null, IncidentTasks.PLAYBOOK_SHARES,
-                        TaskState.OPEN, null, null, null, now, "playbook " + playbook.definition().key(), 0);
+                        step.mandatory(),
+                        teamOf(step, incident),
+                        step.due(),
+                        started ? now.plus(step.dueOffset().orElseThrow()) : null,
+                        IncidentTasks.PLAYBOOK_SHARES,
+                        TaskState.OPEN,
+                        null,
+                        null,
+                        null,
+                        now,
+                        "playbook " + playbook.definition().key(),
+                        0);
                 tasks.add(task);
-                events.publishEvent(new TaskChanged(task.id().value(), incident.id(), change.actor(), now,
-                        TaskChanged.Verb.CREATED, Optional.empty(), Optional.of(IncidentTasks.digest(task))));
+                events.publishEvent(new TaskChanged(
+                        task.id().value(),
+                        incident.id(),
+                        change.actor(),
+                        now,
+                        TaskChanged.Verb.CREATED,
+                        Optional.empty(),
+                        Optional.of(IncidentTasks.digest(task))));
             }
         }
-        events.publishEvent(new PlaybookChanged(playbook.definition().key(), change.actor(), now,
+        events.publishEvent(new PlaybookChanged(
+                playbook.definition().key(),
+                change.actor(),
+                now,
                 PlaybookChanged.Verb.STARTED,
-                Optional.empty(), Optional.of(ContentDigest.of(incident.id() + "|" + playbook.id() + "|"
-                        + playbook.version()).hex())));
+                Optional.empty(),
+                Optional.of(ContentDigest.of(incident.id() + "|" + playbook.id() + "|" + playbook.version())
+                        .hex())));
     }
 
     /**
@@ -105,7 +133,8 @@ class PlaybookProgress {
         int bestScore = 0;
         for (Playbook candidate : playbooks.all()) {
             PlaybookDefinition definition = candidate.definition();
-            if (candidate.retired() || definition.template() != null && !definition.template().equals(template)) {
+            if (candidate.retired()
+                    || definition.template() != null && !definition.template().equals(template)) {
                 continue;
             }
             for (CategoryMatch match : definition.categories()) {

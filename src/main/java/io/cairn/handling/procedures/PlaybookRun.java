@@ -38,13 +38,16 @@ record PlaybookRun(IncidentId incident, Optional<PlaybookId> playbook, List<Open
     Outcome<Status> leave(Status phase, Status to) {
         if (to == Status.CLOSED) {
             List<String> open = openMandatorySteps.stream().map(OpenStep::title).toList();
-            return open.isEmpty() ? Outcome.done(to)
+            return open.isEmpty()
+                    ? Outcome.done(to)
                     : Outcome.refused(refusal(ProcedureRefusals.CLOSE_WITH_OPEN_STEPS, open));
         }
         if (!PlaybookStep.PHASES.contains(phase) || to == phase) {
             return Outcome.done(to);
         }
-        List<String> open = openMandatorySteps.stream().filter(step -> step.phase() == phase).map(OpenStep::title)
+        List<String> open = openMandatorySteps.stream()
+                .filter(step -> step.phase() == phase)
+                .map(OpenStep::title)
                 .toList();
         return open.isEmpty() ? Outcome.done(to) : Outcome.refused(refusal(leaving(phase), open));
     }

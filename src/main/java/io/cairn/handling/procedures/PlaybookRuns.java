@@ -25,7 +25,8 @@ class PlaybookRuns {
         List<PlaybookRun.OpenStep> open = jdbc.sql("select title, phase from task where incident_id = ? and mandatory "
                         + "and state = 'OPEN' order by position, created_at")
                 .param(incident.value())
-                .query((row, n) -> new PlaybookRun.OpenStep(row.getString("title"),
+                .query((row, n) -> new PlaybookRun.OpenStep(
+                        row.getString("title"),
                         row.getString("phase") == null ? null : Status.valueOf(row.getString("phase"))))
                 .list();
         return new PlaybookRun(incident, playbookOf(incident), open);
@@ -34,18 +35,25 @@ class PlaybookRuns {
     /** Records that the incident follows the playbook; false when it already follows one. */
     boolean start(IncidentId incident, PlaybookId playbook, Instant now) {
         return jdbc.sql("insert into playbook_run (incident_id, playbook_id, started_at) values (?, ?, ?) "
-                        + "on conflict (incident_id) do nothing")
-                .params(incident.value(), playbook.value(), Timestamp.from(now)).update() == 1;
+                                + "on conflict (incident_id) do nothing")
+                        .params(incident.value(), playbook.value(), Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     boolean exists(IncidentId incident) {
-        return jdbc.sql("select exists (select 1 from playbook_run where incident_id = ?)").param(incident.value())
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from playbook_run where incident_id = ?)")
+                .param(incident.value())
+                .query(Boolean.class)
+                .single();
     }
 
     /** The playbook the incident follows, if any. */
     Optional<PlaybookId> playbookOf(IncidentId incident) {
-        return jdbc.sql("select playbook_id from playbook_run where incident_id = ?").param(incident.value())
-                .query(UUID.class).optional().map(PlaybookId::new);
+        return jdbc.sql("select playbook_id from playbook_run where incident_id = ?")
+                .param(incident.value())
+                .query(UUID.class)
+                .optional()
+                .map(PlaybookId::new);
     }
 }

@@ -17,17 +17,24 @@ import org.jspecify.annotations.Nullable;
  * @param team the team that does it, by id or (when an admin enters it) by name; empty for the incident's own team
  * @param due how long after the phase starts the step is due, as an ISO-8601 duration such as {@code PT4H}
  */
-public record PlaybookStep(Status phase, String title, @Nullable String description, @Nullable List<String> articles,
-        boolean mandatory, @Nullable String team, String due) {
+public record PlaybookStep(
+        Status phase,
+        String title,
+        @Nullable String description,
+        @Nullable List<String> articles,
+        boolean mandatory,
+        @Nullable String team,
+        String due) {
 
     /** The phases a playbook step may belong to, in lifecycle order. */
-    public static final List<Status> PHASES = List.of(Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION,
-            Status.RECOVERY, Status.REVIEW);
+    public static final List<Status> PHASES =
+            List.of(Status.ANALYSIS, Status.CONTAINMENT, Status.ERADICATION, Status.RECOVERY, Status.REVIEW);
 
     public PlaybookStep {
         title = title == null ? "" : title.trim();
         description = description == null ? "" : description.trim();
-        articles = articles == null ? List.of()
+        articles = articles == null
+                ? List.of()
                 : articles.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
         team = team == null || team.isBlank() ? null : team.trim();
         due = due == null || due.isBlank() ? "PT0S" : due.trim();

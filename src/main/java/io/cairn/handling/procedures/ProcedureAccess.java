@@ -44,7 +44,8 @@ class ProcedureAccess {
 
     /** Why the signed-in user may not list the tasks of their teams, if they may not. */
     Optional<Refusal> refuseTeamTaskReader() {
-        return identity.requireActor().hasAny(Role.RESOLVER, Role.HANDLER, Role.COORDINATOR) ? Optional.empty()
+        return identity.requireActor().hasAny(Role.RESOLVER, Role.HANDLER, Role.COORDINATOR)
+                ? Optional.empty()
                 : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "resolver or handler", "see tasks"));
     }
 
@@ -54,7 +55,9 @@ class ProcedureAccess {
         if (!actor.hasAny(Role.HANDLER, Role.COORDINATOR)) {
             return Outcome.refused(Refusal.notFound("incident " + id));
         }
-        return incidents.incident(id).map(Outcome::done)
+        return incidents
+                .incident(id)
+                .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("incident " + id)));
     }
 
@@ -66,7 +69,8 @@ class ProcedureAccess {
     /** Whether the signed-in user may see the task as a member of its team. */
     boolean isTeamTask(TaskView task) {
         Actor actor = identity.requireActor();
-        return task.team() != null && actor.isMemberOf(task.team())
+        return task.team() != null
+                && actor.isMemberOf(task.team())
                 && actor.hasAny(Role.RESOLVER, Role.HANDLER, Role.COORDINATOR);
     }
 
@@ -74,8 +78,11 @@ class ProcedureAccess {
         if (identity.requireActor().hasAny(roles)) {
             return Optional.empty();
         }
-        return Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, Arrays.stream(roles)
-                .map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(Collectors.joining(" or ")), what));
+        return Optional.of(Refusal.forbidden(
+                SharedRefusals.NEEDS_ROLE,
+                Arrays.stream(roles)
+                        .map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                        .collect(Collectors.joining(" or ")),
+                what));
     }
 }

@@ -30,8 +30,8 @@ public class ProcedureManagement {
     private final IncidentTasks incidentTasks;
     private final TeamTasks teamTasks;
 
-    ProcedureManagement(ProcedureAccess access, PlaybookEditing playbooks, IncidentTasks incidentTasks,
-            TeamTasks teamTasks) {
+    ProcedureManagement(
+            ProcedureAccess access, PlaybookEditing playbooks, IncidentTasks incidentTasks, TeamTasks teamTasks) {
         this.access = access;
         this.playbooks = playbooks;
         this.incidentTasks = incidentTasks;
@@ -60,15 +60,13 @@ public class ProcedureManagement {
     /** Replaces what a playbook says (admin only); incidents that already follow it keep their tasks. */
     @Transactional
     Outcome<Playbook> revisePlaybook(PlaybookId id, PlaybookDefinition definition, long version) {
-        return unless(access.refusePlaybookEditor("change playbooks"),
-                () -> playbooks.revise(id, definition, version));
+        return unless(access.refusePlaybookEditor("change playbooks"), () -> playbooks.revise(id, definition, version));
     }
 
     /** Retires a playbook so that it starts on no more incidents, or restores it (admin only). */
     @Transactional
     Outcome<Playbook> retirePlaybook(PlaybookId id, boolean retired, long version) {
-        return unless(access.refusePlaybookEditor("retire playbooks"),
-                () -> playbooks.retire(id, retired, version));
+        return unless(access.refusePlaybookEditor("retire playbooks"), () -> playbooks.retire(id, retired, version));
     }
 
     // --- tasks of an incident, for its handlers -----------------------------------------------------------------
@@ -116,8 +114,8 @@ public class ProcedureManagement {
      */
     @Transactional
     Outcome<TaskView> complete(TaskId id, @Nullable String note, long version) {
-        Optional<TaskView> found = incidentTasks.task(id)
-                .filter(task -> access.isTeamTask(task) || access.handles(task.incident()));
+        Optional<TaskView> found =
+                incidentTasks.task(id).filter(task -> access.isTeamTask(task) || access.handles(task.incident()));
         return found.map(task -> incidentTasks.complete(task, note, version))
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("task " + id)));
     }
@@ -133,12 +131,19 @@ public class ProcedureManagement {
     /** One task of the signed-in user's teams, with only the shared incident fields. */
     @Transactional(readOnly = true)
     Outcome<SharedTask> sharedTask(TaskId id) {
-        return incidentTasks.task(id).filter(access::isTeamTask).map(teamTasks::shared).map(Outcome::done)
+        return incidentTasks
+                .task(id)
+                .filter(access::isTeamTask)
+                .map(teamTasks::shared)
+                .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("task " + id)));
     }
 
     private Outcome<TaskView> handledTask(TaskId id, Function<TaskView, Outcome<TaskView>> change) {
-        return incidentTasks.task(id).filter(task -> access.handles(task.incident())).map(change)
+        return incidentTasks
+                .task(id)
+                .filter(task -> access.handles(task.incident()))
+                .map(change)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("task " + id)));
     }
 

@@ -32,7 +32,8 @@ class ProcedureNavigation extends PageModel {
 
     @Override
     protected void addTo(ModelAndView page, HttpServletRequest request) {
-        page.addObject("procedureNavigation",
+        page.addObject(
+                "procedureNavigation",
                 identity.currentActor().map(ProcedureNavigation::linksOf).orElse(new Links(false, false)));
     }
 

@@ -46,8 +46,8 @@ class ProcedurePanel implements IncidentPageSection {
     }
 
     /** What a handler entered in the form for a task for another team. */
-    record TaskDraft(String title, String description, String team, List<String> shared, String dueAt,
-            boolean mandatory) {}
+    record TaskDraft(
+            String title, String description, String team, List<String> shared, String dueAt, boolean mandatory) {}
 
     private final ProcedureManagement procedures;
     private final IdentityManagement identity;
@@ -83,41 +83,61 @@ class ProcedurePanel implements IncidentPageSection {
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/complete")
-    String complete(@PathVariable IncidentId id, @PathVariable TaskId task, @RequestParam long version,
-            @RequestParam(required = false) @Nullable String note, Model model, HttpServletRequest request,
+    String complete(
+            @PathVariable IncidentId id,
+            @PathVariable TaskId task,
+            @RequestParam long version,
+            @RequestParam(required = false) @Nullable String note,
+            Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         return after(id, task, procedures.complete(task, note, version), model, request, redirect);
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/skip")
-    String skip(@PathVariable IncidentId id, @PathVariable TaskId task, @RequestParam long version,
-            @RequestParam(defaultValue = "") String reason, Model model, HttpServletRequest request,
+    String skip(
+            @PathVariable IncidentId id,
+            @PathVariable TaskId task,
+            @RequestParam long version,
+            @RequestParam(defaultValue = "") String reason,
+            Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         return after(id, task, procedures.skip(task, reason, version), model, request, redirect);
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks/{task}/reopen")
-    String reopen(@PathVariable IncidentId id, @PathVariable TaskId task, @RequestParam long version, Model model,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    String reopen(
+            @PathVariable IncidentId id,
+            @PathVariable TaskId task,
+            @RequestParam long version,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         return after(id, task, procedures.reopen(task, version), model, request, redirect);
     }
 
     @PostMapping("/incidents/{id}/procedure/tasks")
-    String add(@PathVariable IncidentId id, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String team,
+    String add(
+            @PathVariable IncidentId id,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "") String team,
             @RequestParam(required = false) @Nullable List<String> shared,
             @RequestParam(defaultValue = "") String dueAt,
-            @RequestParam(defaultValue = "false") boolean mandatory, Model model, HttpServletRequest request,
+            @RequestParam(defaultValue = "false") boolean mandatory,
+            Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
-        TaskDraft draft = new TaskDraft(title, description, team, shared == null ? List.of() : shared, dueAt,
-                mandatory);
+        TaskDraft draft =
+                new TaskDraft(title, description, team, shared == null ? List.of() : shared, dueAt, mandatory);
         Map<String, String> errors = new LinkedHashMap<>();
         TeamId teamId = teamOf(team, errors);
         Instant due = dueOf(dueAt, errors);
         List<SharedField> fields = sharedFieldsOf(draft.shared(), errors);
         if (errors.isEmpty() && teamId != null) {
-            Outcome<TaskView> added = procedures.addTask(id, new NewTask(title, description, teamId, fields, due,
-                    mandatory));
+            Outcome<TaskView> added =
+                    procedures.addTask(id, new NewTask(title, description, teamId, fields, due, mandatory));
             if (added instanceof Outcome.Done<TaskView>) {
                 return isHtmx(request) ? render(id, model, null, Map.of(), null) : "redirect:/incidents/" + id;
             }
@@ -128,8 +148,13 @@ class ProcedurePanel implements IncidentPageSection {
             refusal.fields().forEach(problem -> errors.put(problem.field(), problem.message()));
         }
         if (!isHtmx(request)) {
-            redirect.addFlashAttribute("problem", String.join("; ", errors.entrySet().stream()
-                    .map(error -> error.getKey() + ": " + error.getValue()).toList()));
+            redirect.addFlashAttribute(
+                    "problem",
+                    String.join(
+                            "; ",
+                            errors.entrySet().stream()
+                                    .map(error -> error.getKey() + ": " + error.getValue())
+                                    .toList()));
             return "redirect:/incidents/" + id;
         }
         return render(id, model, null, errors, draft);
@@ -172,9 +197,16 @@ class ProcedurePanel implements IncidentPageSection {
         return fields;
     }
 
-    private String after(IncidentId id, TaskId task, Outcome<TaskView> outcome, Model model,
-            HttpServletRequest request, RedirectAttributes redirect) {
-        String problem = outcome instanceof Outcome.Refused<TaskView> refused ? refused.refusal().message() : null;
+    private String after(
+            IncidentId id,
+            TaskId task,
+            Outcome<TaskView> outcome,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        String problem = outcome instanceof Outcome.Refused<TaskView> refused
+                ? refused.refusal().message()
+                : null;
         if (!isHtmx(request)) {
             if (problem != null) {
                 redirect.addFlashAttribute("problem", problem);
@@ -184,7 +216,11 @@ class ProcedurePanel implements IncidentPageSection {
         return render(id, model, problem, Map.of(), null);
     }
 
-    private String render(IncidentId id, Model model, @Nullable String problem, Map<String, String> errors,
+    private String render(
+            IncidentId id,
+            Model model,
+            @Nullable String problem,
+            Map<String, String> errors,
             @Nullable TaskDraft draft) {
         Outcome<List<TaskView>> tasks = procedures.tasksOf(id);
         if (!(tasks instanceof Outcome.Done<List<TaskView>> done)) {
@@ -192,12 +228,14 @@ class ProcedurePanel implements IncidentPageSection {
         }
         List<PhaseGroup> groups = new ArrayList<>();
         for (Status phase : PlaybookStep.PHASES) {
-            List<TaskView> ofPhase = done.value().stream().filter(t -> t.phase() == phase).toList();
+            List<TaskView> ofPhase =
+                    done.value().stream().filter(t -> t.phase() == phase).toList();
             if (!ofPhase.isEmpty()) {
                 groups.add(new PhaseGroup(phase, ofPhase));
             }
         }
-        List<TaskView> forTeams = done.value().stream().filter(t -> t.phase() == null).toList();
+        List<TaskView> forTeams =
+                done.value().stream().filter(t -> t.phase() == null).toList();
         if (!forTeams.isEmpty()) {
             groups.add(new PhaseGroup(null, forTeams));
         }
@@ -210,8 +248,7 @@ class ProcedurePanel implements IncidentPageSection {
         model.addAttribute("shareable", SharedField.values());
         model.addAttribute("taskProblem", problem);
         model.addAttribute("taskErrors", errors);
-        model.addAttribute("draft", draft != null ? draft
-                : new TaskDraft("", "", "", List.of("reference"), "", false));
+        model.addAttribute("draft", draft != null ? draft : new TaskDraft("", "", "", List.of("reference"), "", false));
         model.addAttribute("now", Instant.now());
         return "handling/procedure :: panel";
     }

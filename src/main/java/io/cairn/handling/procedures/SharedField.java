@@ -27,8 +27,10 @@ public enum SharedField {
     @JsonCreator
     public static SharedField fromCode(String code) {
         String wanted = code.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown shared field '" + code
-                        + "', expected one of " + Arrays.stream(values()).map(SharedField::code).toList()));
+        return Arrays.stream(values())
+                .filter(f -> f.name().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown shared field '" + code + "', expected one of "
+                        + Arrays.stream(values()).map(SharedField::code).toList()));
     }
 }

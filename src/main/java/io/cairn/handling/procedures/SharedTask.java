@@ -12,9 +12,20 @@ import org.jspecify.annotations.Nullable;
  *
  * @param shared the shared incident fields and their current values, by field code (such as {@code reference})
  */
-public record SharedTask(TaskId id, String title, String description, List<String> articles, boolean mandatory,
-        TeamId team, String teamName, @Nullable Instant dueAt, TaskState state, @Nullable String note,
-        @Nullable Instant closedAt, Map<String, String> shared, long version) {
+public record SharedTask(
+        TaskId id,
+        String title,
+        String description,
+        List<String> articles,
+        boolean mandatory,
+        TeamId team,
+        String teamName,
+        @Nullable Instant dueAt,
+        TaskState state,
+        @Nullable String note,
+        @Nullable Instant closedAt,
+        Map<String, String> shared,
+        long version) {
 
     public boolean isOpen() {
         return state == TaskState.OPEN;

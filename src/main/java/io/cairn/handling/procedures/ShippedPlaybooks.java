@@ -42,8 +42,12 @@ class ShippedPlaybooks implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ShippedPlaybooks(Playbooks playbooks, PlaybookChecks checks, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
+    ShippedPlaybooks(
+            Playbooks playbooks,
+            PlaybookChecks checks,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.playbooks = playbooks;
         this.checks = checks;
         this.transactions = transactions;
@@ -59,16 +63,24 @@ class ShippedPlaybooks implements ApplicationRunner {
             }
             Outcome<PlaybookDefinition> valid = checks.validate(shipped, null, true);
             if (valid instanceof Outcome.Refused<PlaybookDefinition> refused) {
-                log.warn("the shipped playbook '{}' was not added: {}", shipped.key(), refused.refusal().message());
+                log.warn(
+                        "the shipped playbook '{}' was not added: {}",
+                        shipped.key(),
+                        refused.refusal().message());
                 continue;
             }
             try {
                 transactions.executeWithoutResult(status -> {
                     Instant now = clock.instant();
                     playbooks.add(PlaybookId.random(), shipped, ActorRef.SYSTEM.name(), now);
-                    events.publishEvent(new PlaybookChanged(shipped.key(), ActorRef.SYSTEM, now,
-                            PlaybookChanged.Verb.ADDED, Optional.empty(),
-                            Optional.of(ContentDigest.of(Playbooks.document(shipped)).hex())));
+                    events.publishEvent(new PlaybookChanged(
+                            shipped.key(),
+                            ActorRef.SYSTEM,
+                            now,
+                            PlaybookChanged.Verb.ADDED,
+                            Optional.empty(),
+                            Optional.of(ContentDigest.of(Playbooks.document(shipped))
+                                    .hex())));
                 });
             } catch (DuplicateKeyException anotherNodeWasFirst) {
                 // several nodes starting at once: one of them added it
@@ -103,12 +115,24 @@ class ShippedPlaybooks implements ApplicationRunner {
                 List<PlaybookStep> steps = new ArrayList<>();
                 for (int i = 0; i < english.steps().size(); i++) {
                     PlaybookStep step = english.steps().get(i);
-                    steps.add(new PlaybookStep(step.phase(), text(dutchSteps.get(i), "title"),
-                            text(dutchSteps.get(i), "description"), step.articles(), step.mandatory(), step.team(),
+                    steps.add(new PlaybookStep(
+                            step.phase(),
+                            text(dutchSteps.get(i), "title"),
+                            text(dutchSteps.get(i), "description"),
+                            step.articles(),
+                            step.mandatory(),
+                            step.team(),
                             step.due()));
                 }
-                shipped.add(new Shipped(english, new PlaybookDefinition(english.key(), text(dutch, "name"),
-                        text(dutch, "description"), english.categories(), english.template(), steps)));
+                shipped.add(new Shipped(
+                        english,
+                        new PlaybookDefinition(
+                                english.key(),
+                                text(dutch, "name"),
+                                text(dutch, "description"),
+                                english.categories(),
+                                english.template(),
+                                steps)));
             }
             return List.copyOf(shipped);
         } catch (IOException e) {

@@ -27,26 +27,61 @@ final class ShippedTexts {
     }
 
     static Playbook shown(Playbook playbook) {
-        return Language.current() == Language.ENGLISH ? playbook : new Playbook(playbook.id(),
-                shown(playbook.definition()), playbook.retired(), playbook.updatedAt(), playbook.updatedBy(),
-                playbook.version());
+        return Language.current() == Language.ENGLISH
+                ? playbook
+                : new Playbook(
+                        playbook.id(),
+                        shown(playbook.definition()),
+                        playbook.retired(),
+                        playbook.updatedAt(),
+                        playbook.updatedBy(),
+                        playbook.version());
     }
 
     static PlaybookDefinition shown(PlaybookDefinition definition) {
-        return new PlaybookDefinition(definition.key(), shown(definition.name()), shown(definition.description()),
-                definition.categories(), definition.template(), definition.steps().stream()
-                        .map(step -> new PlaybookStep(step.phase(), shown(step.title()), shown(step.description()),
-                                step.articles(), step.mandatory(), step.team(), step.due()))
+        return new PlaybookDefinition(
+                definition.key(),
+                shown(definition.name()),
+                shown(definition.description()),
+                definition.categories(),
+                definition.template(),
+                definition.steps().stream()
+                        .map(step -> new PlaybookStep(
+                                step.phase(),
+                                shown(step.title()),
+                                shown(step.description()),
+                                step.articles(),
+                                step.mandatory(),
+                                step.team(),
+                                step.due()))
                         .toList());
     }
 
     /** A task in the reader's language: one made from a playbook step; a task a handler wrote stays as written. */
     static TaskView shown(TaskView task) {
-        return task.playbook() == null || Language.current() == Language.ENGLISH ? task
-                : new TaskView(task.id(), task.incident(), task.playbook(), task.phase(), task.position(),
-                        shown(task.title()), shown(task.description()), task.articles(), task.mandatory(),
-                        task.team(), task.dueOffset(), task.dueAt(), task.sharedFields(), task.state(), task.note(),
-                        task.closedBy(), task.closedAt(), task.createdAt(), task.createdBy(), task.version());
+        return task.playbook() == null || Language.current() == Language.ENGLISH
+                ? task
+                : new TaskView(
+                        task.id(),
+                        task.incident(),
+                        task.playbook(),
+                        task.phase(),
+                        task.position(),
+                        shown(task.title()),
+                        shown(task.description()),
+                        task.articles(),
+                        task.mandatory(),
+                        task.team(),
+                        task.dueOffset(),
+                        task.dueAt(),
+                        task.sharedFields(),
+                        task.state(),
+                        task.note(),
+                        task.closedBy(),
+                        task.closedAt(),
+                        task.createdAt(),
+                        task.createdBy(),
+                        task.version());
     }
 
     /**
@@ -61,12 +96,22 @@ final class ShippedTexts {
         List<String> texts = new ArrayList<>(List.of(stored.name(), stored.description()));
         stored.steps().forEach(step -> texts.addAll(List.of(step.title(), step.description())));
         texts.forEach(text -> storedOf.putIfAbsent(shown(text), text));
-        return new PlaybookDefinition(submitted.key(), storedOf.getOrDefault(submitted.name(), submitted.name()),
-                storedOf.getOrDefault(submitted.description(), submitted.description()), submitted.categories(),
-                submitted.template(), submitted.steps().stream().map(step -> new PlaybookStep(step.phase(),
-                        storedOf.getOrDefault(step.title(), step.title()),
-                        storedOf.getOrDefault(step.description(), step.description()), step.articles(),
-                        step.mandatory(), step.team(), step.due())).toList());
+        return new PlaybookDefinition(
+                submitted.key(),
+                storedOf.getOrDefault(submitted.name(), submitted.name()),
+                storedOf.getOrDefault(submitted.description(), submitted.description()),
+                submitted.categories(),
+                submitted.template(),
+                submitted.steps().stream()
+                        .map(step -> new PlaybookStep(
+                                step.phase(),
+                                storedOf.getOrDefault(step.title(), step.title()),
+                                storedOf.getOrDefault(step.description(), step.description()),
+                                step.articles(),
+                                step.mandatory(),
+                                step.team(),
+                                step.due()))
+                        .toList());
     }
 
     /** The Dutch text of each shipped English text, read once. */
@@ -82,8 +127,14 @@ final class ShippedTexts {
                 put(texts, english.name(), dutch.name());
                 put(texts, english.description(), dutch.description());
                 for (int i = 0; i < english.steps().size(); i++) {
-                    put(texts, english.steps().get(i).title(), dutch.steps().get(i).title());
-                    put(texts, english.steps().get(i).description(), dutch.steps().get(i).description());
+                    put(
+                            texts,
+                            english.steps().get(i).title(),
+                            dutch.steps().get(i).title());
+                    put(
+                            texts,
+                            english.steps().get(i).description(),
+                            dutch.steps().get(i).description());
                 }
             }
             return Map.copyOf(texts);

@@ -17,16 +17,30 @@ import org.jspecify.annotations.Nullable;
  * @param closedAt when it was completed or skipped; empty while it is open
  * @param version the stored version the task was read at
  */
-record Task(TaskId id, String title, boolean mandatory, TaskState state, @Nullable String note,
-        @Nullable String closedBy, @Nullable Instant closedAt, long version) {
+record Task(
+        TaskId id,
+        String title,
+        boolean mandatory,
+        TaskState state,
+        @Nullable String note,
+        @Nullable String closedBy,
+        @Nullable Instant closedAt,
+        long version) {
 
     /** The longest note or reason a task keeps. */
     static final int MAX_NOTE = 5000;
 
     /** The task a stored view shows. */
     static Task of(TaskView view) {
-        return new Task(view.id(), view.title(), view.mandatory(), view.state(), view.note(), view.closedBy(),
-                view.closedAt(), view.version());
+        return new Task(
+                view.id(),
+                view.title(),
+                view.mandatory(),
+                view.state(),
+                view.note(),
+                view.closedBy(),
+                view.closedAt(),
+                view.version());
     }
 
     boolean isOpen() {

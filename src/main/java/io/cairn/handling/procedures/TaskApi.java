@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Tasks",
+@Tag(
+        name = "Tasks",
         description = "Work for teams: the steps of an incident's playbook, and tasks for other teams (IT, HR, "
-        + "facilities), who see only the incident fields shared with them.")
+                + "facilities), who see only the incident fields shared with them.")
 class TaskApi {
 
     /** Completing a task: an optional note, and the version the caller saw. */
@@ -43,21 +44,27 @@ class TaskApi {
         this.procedures = procedures;
     }
 
-    @Operation(operationId = "listMyTasks", summary = "List the tasks of your teams",
+    @Operation(
+            operationId = "listMyTasks",
+            summary = "List the tasks of your teams",
             description = "Open ones first by due time, with only the incident fields shared with the team.")
     @GetMapping("/tasks")
     List<SharedTask> mine() {
         return procedures.myTasks().orRefuse();
     }
 
-    @Operation(operationId = "getMyTask", summary = "Read a task of your teams",
+    @Operation(
+            operationId = "getMyTask",
+            summary = "Read a task of your teams",
             description = "With only the incident fields shared with the team.")
     @GetMapping("/tasks/{id}")
     SharedTask task(@PathVariable TaskId id) {
         return procedures.sharedTask(id).orRefuse();
     }
 
-    @Operation(operationId = "completeTask", summary = "Complete a task",
+    @Operation(
+            operationId = "completeTask",
+            summary = "Complete a task",
             description = "With an optional note; its team, or the incident's handlers.")
     @ApiResponse(responseCode = "200", description = "The task, completed")
     @ApiResponse(responseCode = "409", description = "The task is not open.")
@@ -66,7 +73,9 @@ class TaskApi {
         return procedures.complete(id, completion.note(), completion.version()).orRefuse();
     }
 
-    @Operation(operationId = "skipTask", summary = "Skip an optional task",
+    @Operation(
+            operationId = "skipTask",
+            summary = "Skip an optional task",
             description = "With a reason; the incident's handlers.")
     @ApiResponse(responseCode = "200", description = "The task, skipped")
     @ApiResponse(responseCode = "409", description = "The task is mandatory, or not open.")
@@ -75,7 +84,9 @@ class TaskApi {
         return procedures.skip(id, skip.reason(), skip.version()).orRefuse();
     }
 
-    @Operation(operationId = "reopenTask", summary = "Reopen a done or skipped task",
+    @Operation(
+            operationId = "reopenTask",
+            summary = "Reopen a done or skipped task",
             description = "The incident's handlers.")
     @ApiResponse(responseCode = "200", description = "The task, open again")
     @ApiResponse(responseCode = "409", description = "The task is open already.")
@@ -84,19 +95,24 @@ class TaskApi {
         return procedures.reopen(id, reopening.version()).orRefuse();
     }
 
-    @Operation(operationId = "listIncidentTasks", summary = "List the tasks of an incident",
+    @Operation(
+            operationId = "listIncidentTasks",
+            summary = "List the tasks of an incident",
             description = "Its playbook's steps and the tasks for other teams; handlers.")
     @GetMapping("/incidents/{id}/tasks")
     List<TaskView> ofIncident(@PathVariable IncidentId id) {
         return procedures.tasksOf(id).orRefuse();
     }
 
-    @Operation(operationId = "addIncidentTask", summary = "Give a team a task for an incident",
+    @Operation(
+            operationId = "addIncidentTask",
+            summary = "Give a team a task for an incident",
             description = "Sharing only the chosen incident fields with the team; handlers.")
     @ApiResponse(responseCode = "201", description = "The task, given")
     @PostMapping("/incidents/{id}/tasks")
     ResponseEntity<TaskView> add(@PathVariable IncidentId id, @Valid @RequestBody NewTask task) {
         TaskView created = procedures.addTask(id, task).orRefuse();
-        return ResponseEntity.created(URI.create("/api/v1/tasks/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + created.id()))
+                .body(created);
     }
 }

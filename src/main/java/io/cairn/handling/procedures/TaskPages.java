@@ -32,7 +32,8 @@ class TaskPages {
     String list(Model model) {
         Outcome<List<SharedTask>> tasks = procedures.myTasks();
         if (tasks instanceof Outcome.Refused<List<SharedTask>> refused) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, refused.refusal().message());
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, refused.refusal().message());
         }
         model.addAttribute("tasks", ((Outcome.Done<List<SharedTask>>) tasks).value());
         model.addAttribute("now", Instant.now());
@@ -45,8 +46,12 @@ class TaskPages {
     }
 
     @PostMapping("/tasks/{id}/complete")
-    String complete(@PathVariable TaskId id, @RequestParam long version,
-            @RequestParam(required = false) @Nullable String note, Model model, RedirectAttributes redirect) {
+    String complete(
+            @PathVariable TaskId id,
+            @RequestParam long version,
+            @RequestParam(required = false) @Nullable String note,
+            Model model,
+            RedirectAttributes redirect) {
         Outcome<TaskView> done = procedures.sharedTask(id).flatMap(task -> procedures.complete(id, note, version));
         if (done instanceof Outcome.Refused<TaskView> refused) {
             if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND) {
@@ -54,7 +59,9 @@ class TaskPages {
             }
             return show(id, model, refused.refusal().message());
         }
-        redirect.addFlashAttribute("notice", ShippedTexts.shown(((Outcome.Done<TaskView>) done).value()).title());
+        redirect.addFlashAttribute(
+                "notice",
+                ShippedTexts.shown(((Outcome.Done<TaskView>) done).value()).title());
         return "redirect:/tasks";
     }
 

@@ -16,11 +16,27 @@ import org.jspecify.annotations.Nullable;
  * @param sharedFields the incident fields the task's team may read
  * @param note what the person who completed or skipped it wrote
  */
-public record TaskView(TaskId id, IncidentId incident, @Nullable PlaybookId playbook, @Nullable Status phase,
-        int position, String title, String description, List<String> articles, boolean mandatory, @Nullable TeamId team,
-        @Nullable String dueOffset, @Nullable Instant dueAt, List<SharedField> sharedFields, TaskState state,
-        @Nullable String note, @Nullable String closedBy, @Nullable Instant closedAt, Instant createdAt,
-        String createdBy, long version) {
+public record TaskView(
+        TaskId id,
+        IncidentId incident,
+        @Nullable PlaybookId playbook,
+        @Nullable Status phase,
+        int position,
+        String title,
+        String description,
+        List<String> articles,
+        boolean mandatory,
+        @Nullable TeamId team,
+        @Nullable String dueOffset,
+        @Nullable Instant dueAt,
+        List<SharedField> sharedFields,
+        TaskState state,
+        @Nullable String note,
+        @Nullable String closedBy,
+        @Nullable Instant closedAt,
+        Instant createdAt,
+        String createdBy,
+        long version) {
 
     public boolean isOpen() {
         return state == TaskState.OPEN;

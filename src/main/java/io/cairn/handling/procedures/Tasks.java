@@ -35,25 +35,38 @@ class Tasks {
                     mandatory, team_id, due_offset, due_at, shared_fields, state, created_at, created_by, version)
                 values (:id, :incident, :playbook, :phase, :position, :title, :description, :articles, :mandatory,
                     :team, :dueOffset, :dueAt, :shared, 'OPEN', :createdAt, :createdBy, 0)""")
-                .param("id", task.id().value()).param("incident", task.incident().value())
-                .param("playbook", task.playbook() == null ? null : task.playbook().value())
-                .param("phase", task.phase() == null ? null : task.phase().name()).param("position", task.position())
-                .param("title", task.title()).param("description", task.description())
-                .param("articles", task.articles().toArray(String[]::new)).param("mandatory", task.mandatory())
+                .param("id", task.id().value())
+                .param("incident", task.incident().value())
+                .param(
+                        "playbook",
+                        task.playbook() == null ? null : task.playbook().value())
+                .param("phase", task.phase() == null ? null : task.phase().name())
+                .param("position", task.position())
+                .param("title", task.title())
+                .param("description", task.description())
+                .param("articles", task.articles().toArray(String[]::new))
+                .param("mandatory", task.mandatory())
                 .param("team", task.team() == null ? null : task.team().value())
-                .param("dueOffset", task.dueOffset()).param("dueAt", timestamp(task.dueAt()))
+                .param("dueOffset", task.dueOffset())
+                .param("dueAt", timestamp(task.dueAt()))
                 .param("shared", task.sharedFields().stream().map(Enum::name).toArray(String[]::new))
-                .param("createdAt", Timestamp.from(task.createdAt())).param("createdBy", task.createdBy())
+                .param("createdAt", Timestamp.from(task.createdAt()))
+                .param("createdBy", task.createdBy())
                 .update();
     }
 
     Optional<TaskView> byId(TaskId id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id.value()).query((row, n) -> task(row)).optional();
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id.value())
+                .query((row, n) -> task(row))
+                .optional();
     }
 
     List<TaskView> ofIncident(IncidentId incident) {
-        return jdbc.sql(SELECT + " where incident_id = ? order by position, created_at").param(incident.value())
-                .query((row, n) -> task(row)).list();
+        return jdbc.sql(SELECT + " where incident_id = ? order by position, created_at")
+                .param(incident.value())
+                .query((row, n) -> task(row))
+                .list();
     }
 
     /** The tasks of these teams: open ones first, by due time (undated last), then the rest, latest first. */
@@ -65,28 +78,38 @@ class Tasks {
                         + "case when state = 'OPEN' then due_at end nulls last, closed_at desc nulls last, "
                         + "created_at limit ?")
                 .params(teams.stream().map(TeamId::value).toArray(UUID[]::new), limit)
-                .query((row, n) -> task(row)).list();
+                .query((row, n) -> task(row))
+                .list();
     }
 
     int nextPosition(IncidentId incident) {
         return jdbc.sql("select coalesce(max(position), 0) + 1 from task where incident_id = ?")
-                .param(incident.value()).query(Integer.class).single();
+                .param(incident.value())
+                .query(Integer.class)
+                .single();
     }
 
     /** Gives the open tasks of a phase that has just started their due time; returns how many. */
     int startPhase(IncidentId incident, Status phase, Instant now) {
         return jdbc.sql("update task set due_at = ?::timestamptz + due_offset::interval where incident_id = ? "
                         + "and phase = ? and due_at is null and due_offset is not null and state = 'OPEN'")
-                .params(Timestamp.from(now), incident.value(), phase.name()).update();
+                .params(Timestamp.from(now), incident.value(), phase.name())
+                .update();
     }
 
     /** Stores the task's new state if the task is still at the version the caller saw; false if not. */
     boolean store(Task task, long expectedVersion) {
         return jdbc.sql("update task set state = ?, note = ?, closed_by = ?, closed_at = ?, version = version + 1 "
-                        + "where id = ? and version = ?")
-                .params(task.state().name(), task.note(), task.closedBy(), timestamp(task.closedAt()),
-                        task.id().value(), expectedVersion)
-                .update() == 1;
+                                + "where id = ? and version = ?")
+                        .params(
+                                task.state().name(),
+                                task.note(),
+                                task.closedBy(),
+                                timestamp(task.closedAt()),
+                                task.id().value(),
+                                expectedVersion)
+                        .update()
+                == 1;
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant at) {
@@ -99,17 +122,29 @@ class Tasks {
         Timestamp due = row.getTimestamp("due_at");
         Timestamp closed = row.getTimestamp("closed_at");
         UUID playbook = row.getObject("playbook_id", UUID.class);
-        return new TaskView(new TaskId(row.getObject("id", UUID.class)),
+        return new TaskView(
+                new TaskId(row.getObject("id", UUID.class)),
                 new IncidentId(row.getObject("incident_id", UUID.class)),
                 playbook == null ? null : new PlaybookId(playbook),
-                phase == null ? null : Status.valueOf(phase), row.getInt("position"), row.getString("title"),
-                row.getString("description"), strings(row.getArray("articles")), row.getBoolean("mandatory"),
-                team == null ? null : new TeamId(team), row.getString("due_offset"),
+                phase == null ? null : Status.valueOf(phase),
+                row.getInt("position"),
+                row.getString("title"),
+                row.getString("description"),
+                strings(row.getArray("articles")),
+                row.getBoolean("mandatory"),
+                team == null ? null : new TeamId(team),
+                row.getString("due_offset"),
                 due == null ? null : due.toInstant(),
-                strings(row.getArray("shared_fields")).stream().map(SharedField::valueOf).toList(),
-                TaskState.valueOf(row.getString("state")), row.getString("note"), row.getString("closed_by"),
-                closed == null ? null : closed.toInstant(), row.getTimestamp("created_at").toInstant(),
-                row.getString("created_by"), row.getLong("version"));
+                strings(row.getArray("shared_fields")).stream()
+                        .map(SharedField::valueOf)
+                        .toList(),
+                TaskState.valueOf(row.getString("state")),
+                row.getString("note"),
+                row.getString("closed_by"),
+                closed == null ? null : closed.toInstant(),
+                row.getTimestamp("created_at").toInstant(),
+                row.getString("created_by"),
+                row.getLong("version"));
     }
 
     private static List<String> strings(@Nullable Array array) throws SQLException {

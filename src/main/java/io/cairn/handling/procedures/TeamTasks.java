@@ -38,7 +38,8 @@ class TeamTasks {
     List<SharedTask> mine() {
         Map<TeamId, String> names = identity.teamNames();
         return tasks.ofTeams(identity.requireActor().teams(), MAX_TASKS_LISTED).stream()
-                .map(task -> shared(task, names)).toList();
+                .map(task -> shared(task, names))
+                .toList();
     }
 
     /** One task as its team sees it. */
@@ -50,17 +51,28 @@ class TeamTasks {
     private SharedTask shared(TaskView stored, Map<TeamId, String> teamNames) {
         TaskView task = ShippedTexts.shown(stored);
         Map<String, String> shared = new LinkedHashMap<>();
-        Optional<IncidentView> incident = task.sharedFields().isEmpty() ? Optional.empty()
-                : system.incident(task.incident());
+        Optional<IncidentView> incident =
+                task.sharedFields().isEmpty() ? Optional.empty() : system.incident(task.incident());
         incident.ifPresent(view -> {
             for (SharedField field : task.sharedFields()) {
                 shared.put(field.code(), valueOf(view, field));
             }
         });
         TeamId team = Objects.requireNonNull(task.team());
-        return new SharedTask(task.id(), task.title(), task.description(), task.articles(), task.mandatory(), team,
-                teamNames.getOrDefault(team, team.toString()), task.dueAt(), task.state(), task.note(),
-                task.closedAt(), shared, task.version());
+        return new SharedTask(
+                task.id(),
+                task.title(),
+                task.description(),
+                task.articles(),
+                task.mandatory(),
+                team,
+                teamNames.getOrDefault(team, team.toString()),
+                task.dueAt(),
+                task.state(),
+                task.note(),
+                task.closedAt(),
+                shared,
+                task.version());
     }
 
     private String valueOf(IncidentView incident, SharedField field) {

@@ -45,15 +45,19 @@ class Routing implements ReportRouting {
 
     @Override
     public Optional<Route> route(Report report) {
-        Optional<RoutingRule> rule = rules.recent().stream().filter(r -> r.enabled() && matches(r, report))
+        Optional<RoutingRule> rule = rules.recent().stream()
+                .filter(r -> r.enabled() && matches(r, report))
                 .findFirst();
-        if (rule.isEmpty() || report.team() != null && !report.team().equals(rule.get().team())) {
+        if (rule.isEmpty()
+                || report.team() != null && !report.team().equals(rule.get().team())) {
             return Optional.empty();
         }
         RoutingRule chosen = rule.get();
         if (!identity.teamExists(chosen.team())) {
-            log.warn("routing rule '{}' routes to team {}, which does not exist: the report stays unrouted",
-                    chosen.name(), chosen.team());
+            log.warn(
+                    "routing rule '{}' routes to team {}, which does not exist: the report stays unrouted",
+                    chosen.name(),
+                    chosen.team());
             return Optional.empty();
         }
         return Optional.of(new Route(chosen.team(), ownerFor(chosen), chosen.name()));
@@ -66,8 +70,10 @@ class Routing implements ReportRouting {
     }
 
     static boolean matches(RoutingRule rule, Report report) {
-        return (rule.rsitClass() == null || rule.rsitClass().equals(report.category().rsitClass()))
-                && (rule.rsitType() == null || rule.rsitType().equals(report.category().rsitType()))
+        return (rule.rsitClass() == null
+                        || rule.rsitClass().equals(report.category().rsitClass()))
+                && (rule.rsitType() == null
+                        || rule.rsitType().equals(report.category().rsitType()))
                 && (rule.template() == null || rule.template().equals(report.template()))
                 && (rule.businessUnit() == null || rule.businessUnit().equals(report.businessUnit()))
                 && (rule.asset() == null || rule.asset().toString().equals(String.valueOf(report.asset())));
@@ -78,16 +84,22 @@ class Routing implements ReportRouting {
             return null;
         }
         long turn = rules.nextTurn(rule.id());
-        List<UserView> members = users.members(rule.team()).stream().filter(UserView::enabled)
-                .sorted(Comparator.comparing(UserView::username)).toList();
+        List<UserView> members = users.members(rule.team()).stream()
+                .filter(UserView::enabled)
+                .sorted(Comparator.comparing(UserView::username))
+                .toList();
         if (members.isEmpty()) {
             return null;
         }
         if (rule.ownerStrategy() == RoutingRule.OwnerStrategy.ROUND_ROBIN) {
             return members.get((int) ((turn - 1) % members.size())).id();
         }
-        Map<UserId, Long> open = incidents.openIncidentCounts(members.stream().map(UserView::id).toList());
-        return members.stream().min(Comparator.comparing((UserView member) -> open.getOrDefault(member.id(), 0L))
-                .thenComparing(UserView::username)).map(UserView::id).orElse(null);
+        Map<UserId, Long> open =
+                incidents.openIncidentCounts(members.stream().map(UserView::id).toList());
+        return members.stream()
+                .min(Comparator.comparing((UserView member) -> open.getOrDefault(member.id(), 0L))
+                        .thenComparing(UserView::username))
+                .map(UserView::id)
+                .orElse(null);
     }
 }

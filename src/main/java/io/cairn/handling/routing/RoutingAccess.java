@@ -22,14 +22,16 @@ class RoutingAccess {
 
     /** Why the signed-in user may not read routing rules, if they may not. */
     Optional<Refusal> refuseReader() {
-        return identity.requireActor().hasAny(Role.ADMIN, Role.HANDLER, Role.COORDINATOR) ? Optional.empty()
-                : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE,
-                        "admin or handler or coordinator", "read routing rules"));
+        return identity.requireActor().hasAny(Role.ADMIN, Role.HANDLER, Role.COORDINATOR)
+                ? Optional.empty()
+                : Optional.of(Refusal.forbidden(
+                        SharedRefusals.NEEDS_ROLE, "admin or handler or coordinator", "read routing rules"));
     }
 
     /** Why the signed-in user may not do {@code what} (such as "add routing rules"), if they are no admin. */
     Optional<Refusal> refuseEditor(String what) {
-        return identity.requireActor().hasAny(Role.ADMIN) ? Optional.empty()
+        return identity.requireActor().hasAny(Role.ADMIN)
+                ? Optional.empty()
                 : Optional.of(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 }

@@ -32,9 +32,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RoutingAdminPages {
 
     /** What an admin entered for a rule. */
-    record RuleForm(@Nullable String name, @Nullable String rsitClass, @Nullable String rsitType,
-            @Nullable String template, @Nullable String businessUnit, @Nullable String asset, @Nullable String team,
-            @Nullable String ownerStrategy, @Nullable Boolean enabled) {
+    record RuleForm(
+            @Nullable String name,
+            @Nullable String rsitClass,
+            @Nullable String rsitType,
+            @Nullable String template,
+            @Nullable String businessUnit,
+            @Nullable String asset,
+            @Nullable String team,
+            @Nullable String ownerStrategy,
+            @Nullable Boolean enabled) {
 
         RuleForm {
             name = orEmpty(name);
@@ -53,10 +60,16 @@ class RoutingAdminPages {
         }
 
         static RuleForm of(RoutingRule rule) {
-            return new RuleForm(rule.name(), orEmpty(rule.rsitClass()), orEmpty(rule.rsitType()),
-                    orEmpty(rule.template()), rule.businessUnit() == null ? "" : rule.businessUnit().toString(),
-                    rule.asset() == null ? "" : rule.asset().toString(), rule.team().toString(),
-                    rule.ownerStrategy().name(), rule.enabled());
+            return new RuleForm(
+                    rule.name(),
+                    orEmpty(rule.rsitClass()),
+                    orEmpty(rule.rsitType()),
+                    orEmpty(rule.template()),
+                    rule.businessUnit() == null ? "" : rule.businessUnit().toString(),
+                    rule.asset() == null ? "" : rule.asset().toString(),
+                    rule.team().toString(),
+                    rule.ownerStrategy().name(),
+                    rule.enabled());
         }
 
         private static String orEmpty(@Nullable String text) {
@@ -69,7 +82,10 @@ class RoutingAdminPages {
     private final IncidentManagement incidents;
     private final MessageSource messages;
 
-    RoutingAdminPages(RoutingRuleManagement procedures, IdentityManagement identity, IncidentManagement incidents,
+    RoutingAdminPages(
+            RoutingRuleManagement procedures,
+            IdentityManagement identity,
+            IncidentManagement incidents,
             MessageSource messages) {
         this.procedures = procedures;
         this.identity = identity;
@@ -98,18 +114,34 @@ class RoutingAdminPages {
         requireAdmin();
         Map<String, String> errors = new LinkedHashMap<>();
         RoutingRuleDefinition definition = definition(form, 0, errors);
-        return saved(definition == null ? null : procedures.addRoutingRule(definition), null, 0, form, errors, model,
+        return saved(
+                definition == null ? null : procedures.addRoutingRule(definition),
+                null,
+                0,
+                form,
+                errors,
+                model,
                 redirect);
     }
 
     @PostMapping("/admin/routing/{id}")
-    String change(@PathVariable RoutingRuleId id, @RequestParam long version, RuleForm form, Model model,
+    String change(
+            @PathVariable RoutingRuleId id,
+            @RequestParam long version,
+            RuleForm form,
+            Model model,
             RedirectAttributes redirect) {
         requireAdmin();
         Map<String, String> errors = new LinkedHashMap<>();
         RoutingRuleDefinition definition = definition(form, version, errors);
-        return saved(definition == null ? null : procedures.changeRoutingRule(id, definition), id, version, form,
-                errors, model, redirect);
+        return saved(
+                definition == null ? null : procedures.changeRoutingRule(id, definition),
+                id,
+                version,
+                form,
+                errors,
+                model,
+                redirect);
     }
 
     @PostMapping("/admin/routing/{id}/move")
@@ -147,13 +179,27 @@ class RoutingAdminPages {
         if (!errors.isEmpty()) {
             return null;
         }
-        return new RoutingRuleDefinition(Objects.requireNonNullElse(form.name(), ""), form.rsitClass(),
-                form.rsitType(), form.template(), unit, form.asset(), Objects.requireNonNullElse(form.team(), ""),
-                strategy, form.enabled(), version);
+        return new RoutingRuleDefinition(
+                Objects.requireNonNullElse(form.name(), ""),
+                form.rsitClass(),
+                form.rsitType(),
+                form.template(),
+                unit,
+                form.asset(),
+                Objects.requireNonNullElse(form.team(), ""),
+                strategy,
+                form.enabled(),
+                version);
     }
 
-    private String saved(@Nullable Outcome<RoutingRule> outcome, @Nullable RoutingRuleId id, long version,
-            RuleForm form, Map<String, String> errors, Model model, RedirectAttributes redirect) {
+    private String saved(
+            @Nullable Outcome<RoutingRule> outcome,
+            @Nullable RoutingRuleId id,
+            long version,
+            RuleForm form,
+            Map<String, String> errors,
+            Model model,
+            RedirectAttributes redirect) {
         if (outcome instanceof Outcome.Done<RoutingRule> done) {
             redirect.addFlashAttribute("notice", done.value().name());
             return "redirect:/admin/routing";
@@ -165,8 +211,8 @@ class RoutingAdminPages {
         return page(id, version, form, errors, model);
     }
 
-    private String page(@Nullable RoutingRuleId id, long version, RuleForm form, Map<String, String> errors,
-            Model model) {
+    private String page(
+            @Nullable RoutingRuleId id, long version, RuleForm form, Map<String, String> errors, Model model) {
         List<RoutingRule> rules = procedures.routingRules().orRefuse();
         model.addAttribute("rules", rules);
         model.addAttribute("ruleId", id);

@@ -7,7 +7,8 @@ enum RoutingRefusals implements Refusal.Reason {
     NAME_TAKEN("routing.name-taken", "another rule is called ''{0}''"),
     TYPE_NEEDS_CLASS("routing.type-needs-class", "a type needs its RSIT class"),
     NOT_A_CATEGORY("routing.not-a-category", "''{0}'' is not an RSIT class or class/type"),
-    NOT_A_TEMPLATE_KEY("routing.not-a-template-key",
+    NOT_A_TEMPLATE_KEY(
+            "routing.not-a-template-key",
             "''{0}'' is not a report template key (lower-case letters, digits and dashes)"),
     NOT_A_DEVICE_ID("routing.not-a-device-id", "''{0}'' is not a device id (a UUID)"),
     NEEDS_TEAM("routing.needs-team", "a rule routes to a team"),

@@ -10,9 +10,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param position the place in the list, from 1; the first rule that matches wins
  */
-public record RoutingRule(RoutingRuleId id, int position, String name, @Nullable String rsitClass,
-        @Nullable String rsitType, @Nullable String template, @Nullable BusinessUnitId businessUnit,
-        @Nullable UUID asset, TeamId team, OwnerStrategy ownerStrategy, boolean enabled, long version) {
+public record RoutingRule(
+        RoutingRuleId id,
+        int position,
+        String name,
+        @Nullable String rsitClass,
+        @Nullable String rsitType,
+        @Nullable String template,
+        @Nullable BusinessUnitId businessUnit,
+        @Nullable UUID asset,
+        TeamId team,
+        OwnerStrategy ownerStrategy,
+        boolean enabled,
+        long version) {
 
     /** How a rule picks an owner among the members of its team. */
     public enum OwnerStrategy {
@@ -31,7 +41,16 @@ public record RoutingRule(RoutingRuleId id, int position, String name, @Nullable
 
     /** The rule as an admin defines it. */
     RoutingRuleDefinition definition() {
-        return new RoutingRuleDefinition(name, rsitClass, rsitType, template, businessUnit,
-                asset == null ? null : asset.toString(), team.toString(), ownerStrategy, enabled, version);
+        return new RoutingRuleDefinition(
+                name,
+                rsitClass,
+                rsitType,
+                template,
+                businessUnit,
+                asset == null ? null : asset.toString(),
+                team.toString(),
+                ownerStrategy,
+                enabled,
+                version);
     }
 }

@@ -42,12 +42,15 @@ class RoutingRuleChecks {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         nameProblem(id, definition).ifPresent(problems::add);
         categoryProblem(definition).ifPresent(problems::add);
-        if (definition.template() != null && !TEMPLATE_KEY.matcher(definition.template()).matches()) {
-            problems.add(Refusal.FieldProblem.of("template", RoutingRefusals.NOT_A_TEMPLATE_KEY,
-                    definition.template()));
+        if (definition.template() != null
+                && !TEMPLATE_KEY.matcher(definition.template()).matches()) {
+            problems.add(
+                    Refusal.FieldProblem.of("template", RoutingRefusals.NOT_A_TEMPLATE_KEY, definition.template()));
         }
         if (definition.businessUnit() != null && !identity.businessUnitExists(definition.businessUnit())) {
-            problems.add(Refusal.FieldProblem.of("businessUnit", SharedRefusals.BUSINESS_UNIT_DOES_NOT_EXIST,
+            problems.add(Refusal.FieldProblem.of(
+                    "businessUnit",
+                    SharedRefusals.BUSINESS_UNIT_DOES_NOT_EXIST,
                     definition.businessUnit().toString()));
         }
         UUID asset = asset(definition, problems);
@@ -55,9 +58,17 @@ class RoutingRuleChecks {
         if (!problems.isEmpty()) {
             return Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
         }
-        return Outcome.done(new RoutingRule(id, position, definition.name(), definition.rsitClass(),
-                definition.rsitType(), definition.template(), definition.businessUnit(), asset,
-                Objects.requireNonNull(team), Objects.requireNonNull(definition.ownerStrategy()),
+        return Outcome.done(new RoutingRule(
+                id,
+                position,
+                definition.name(),
+                definition.rsitClass(),
+                definition.rsitType(),
+                definition.template(),
+                definition.businessUnit(),
+                asset,
+                Objects.requireNonNull(team),
+                Objects.requireNonNull(definition.ownerStrategy()),
                 Boolean.TRUE.equals(definition.enabled()),
                 Objects.requireNonNullElse(definition.version(), 0L)));
     }
@@ -78,15 +89,17 @@ class RoutingRuleChecks {
         if (definition.rsitClass() == null || knownCategory(definition.rsitClass(), definition.rsitType())) {
             return Optional.empty();
         }
-        String category = definition.rsitType() == null ? definition.rsitClass()
+        String category = definition.rsitType() == null
+                ? definition.rsitClass()
                 : definition.rsitClass() + "/" + definition.rsitType();
-        return Optional.of(Refusal.FieldProblem.of(definition.rsitType() == null ? "rsitClass" : "rsitType",
-                RoutingRefusals.NOT_A_CATEGORY, category));
+        return Optional.of(Refusal.FieldProblem.of(
+                definition.rsitType() == null ? "rsitClass" : "rsitType", RoutingRefusals.NOT_A_CATEGORY, category));
     }
 
     private boolean knownCategory(String rsitClass, @Nullable String rsitType) {
-        return incidents.categories().stream().anyMatch(choice -> choice.category().rsitClass().equals(rsitClass)
-                && (rsitType == null || choice.category().rsitType().equals(rsitType)));
+        return incidents.categories().stream()
+                .anyMatch(choice -> choice.category().rsitClass().equals(rsitClass)
+                        && (rsitType == null || choice.category().rsitType().equals(rsitType)));
     }
 
     private static @Nullable UUID asset(RoutingRuleDefinition definition, List<Refusal.FieldProblem> problems) {
@@ -109,7 +122,8 @@ class RoutingRuleChecks {
         String wanted = definition.team().toLowerCase(Locale.ROOT);
         TeamId found = null;
         for (TeamView team : identity.teams()) {
-            if (team.name().toLowerCase(Locale.ROOT).equals(wanted) || team.id().toString().equals(wanted)) {
+            if (team.name().toLowerCase(Locale.ROOT).equals(wanted)
+                    || team.id().toString().equals(wanted)) {
                 found = team.id();
             }
         }

@@ -14,9 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param team the team to route to, by id or name
  * @param version the version the admin changed; ignored when adding
  */
-public record RoutingRuleDefinition(String name, @Nullable String rsitClass, @Nullable String rsitType,
-        @Nullable String template, @Nullable BusinessUnitId businessUnit, @Nullable String asset, String team,
-        @Nullable OwnerStrategy ownerStrategy, @Nullable Boolean enabled, @Nullable Long version) {
+public record RoutingRuleDefinition(
+        String name,
+        @Nullable String rsitClass,
+        @Nullable String rsitType,
+        @Nullable String template,
+        @Nullable BusinessUnitId businessUnit,
+        @Nullable String asset,
+        String team,
+        @Nullable OwnerStrategy ownerStrategy,
+        @Nullable Boolean enabled,
+        @Nullable Long version) {
 
     public RoutingRuleDefinition {
         name = name == null ? "" : name.trim();

@@ -29,8 +29,12 @@ class RoutingRuleEditing {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RoutingRuleEditing(RoutingRules rules, RoutingRuleChecks checks, IdentityManagement identity,
-            ApplicationEventPublisher events, Clock clock) {
+    RoutingRuleEditing(
+            RoutingRules rules,
+            RoutingRuleChecks checks,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.rules = rules;
         this.checks = checks;
         this.identity = identity;
@@ -44,7 +48,9 @@ class RoutingRuleEditing {
     }
 
     Outcome<RoutingRule> rule(RoutingRuleId id) {
-        return rules.byId(id).map(ShippedRoutingRule::shown).map(Outcome::done)
+        return rules.byId(id)
+                .map(ShippedRoutingRule::shown)
+                .map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("routing rule " + id)));
     }
 
@@ -57,8 +63,13 @@ class RoutingRuleEditing {
         Instant now = clock.instant();
         rules.add(done.value(), now);
         RoutingRule stored = rules.byId(id).orElseThrow();
-        events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now,
-                RoutingRuleChanged.Verb.ADDED, Optional.empty(), Optional.of(digest(stored))));
+        events.publishEvent(new RoutingRuleChanged(
+                id.toString(),
+                identity.requireActor().ref(),
+                now,
+                RoutingRuleChanged.Verb.ADDED,
+                Optional.empty(),
+                Optional.of(digest(stored))));
         return Outcome.done(stored);
     }
 
@@ -67,7 +78,9 @@ class RoutingRuleEditing {
         if (found.isEmpty()) {
             return Outcome.refused(Refusal.notFound("routing rule " + id));
         }
-        Outcome<RoutingRule> valid = checks.validate(id, found.get().position(),
+        Outcome<RoutingRule> valid = checks.validate(
+                id,
+                found.get().position(),
                 ShippedRoutingRule.asStored(definition, found.get().name()));
         if (!(valid instanceof Outcome.Done<RoutingRule> done)) {
             return valid;
@@ -78,8 +91,13 @@ class RoutingRuleEditing {
             return Outcome.refused(Refusal.stale(version, found.get().version()));
         }
         RoutingRule stored = rules.byId(id).orElseThrow();
-        events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now,
-                RoutingRuleChanged.Verb.CHANGED, Optional.of(digest(found.get())), Optional.of(digest(stored))));
+        events.publishEvent(new RoutingRuleChanged(
+                id.toString(),
+                identity.requireActor().ref(),
+                now,
+                RoutingRuleChanged.Verb.CHANGED,
+                Optional.of(digest(found.get())),
+                Optional.of(digest(stored))));
         return Outcome.done(ShippedRoutingRule.shown(stored));
     }
 
@@ -101,7 +119,10 @@ class RoutingRuleEditing {
             for (int i = 0; i < all.size(); i++) {
                 rules.place(all.get(i).id(), i + 1, now);
             }
-            events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), now,
+            events.publishEvent(new RoutingRuleChanged(
+                    id.toString(),
+                    identity.requireActor().ref(),
+                    now,
                     up ? RoutingRuleChanged.Verb.MOVED_UP : RoutingRuleChanged.Verb.MOVED_DOWN,
                     Optional.of(ContentDigest.of("position " + (at + 1)).hex()),
                     Optional.of(ContentDigest.of("position " + (to + 1)).hex())));
@@ -114,8 +135,13 @@ class RoutingRuleEditing {
         if (found.isEmpty() || !rules.remove(id)) {
             return Outcome.refused(Refusal.notFound("routing rule " + id));
         }
-        events.publishEvent(new RoutingRuleChanged(id.toString(), identity.requireActor().ref(), clock.instant(),
-                RoutingRuleChanged.Verb.REMOVED, Optional.of(digest(found.get())), Optional.empty()));
+        events.publishEvent(new RoutingRuleChanged(
+                id.toString(),
+                identity.requireActor().ref(),
+                clock.instant(),
+                RoutingRuleChanged.Verb.REMOVED,
+                Optional.of(digest(found.get())),
+                Optional.empty()));
         return Outcome.done(id);
     }
 

@@ -33,11 +33,16 @@ class RoutingRules {
     }
 
     List<RoutingRule> all() {
-        return jdbc.sql(SELECT + " order by position, name").query((row, n) -> rule(row)).list();
+        return jdbc.sql(SELECT + " order by position, name")
+                .query((row, n) -> rule(row))
+                .list();
     }
 
     Optional<RoutingRule> byId(RoutingRuleId id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id.value()).query((row, n) -> rule(row)).optional();
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id.value())
+                .query((row, n) -> rule(row))
+                .optional();
     }
 
     /** The SQL condition of {@link RoutingRule#matchesEverything} on the rule of the given alias. */
@@ -46,7 +51,9 @@ class RoutingRules {
 
     boolean nameTaken(String name, RoutingRuleId except) {
         return jdbc.sql("select exists (select 1 from routing_rule where lower(name) = lower(?) and id <> ?)")
-                .params(name, except.value()).query(Boolean.class).single();
+                .params(name, except.value())
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -59,19 +66,31 @@ class RoutingRules {
                 select coalesce(min(r.position), (select coalesce(max(position), 0) + 1 from routing_rule))
                 from routing_rule r
                 where :conditioned and %s
-                  and not exists (select 1 from routing_rule later where later.position > r.position and not %s)"""
-                        .formatted(MATCHES_EVERYTHING.formatted("r"), MATCHES_EVERYTHING.formatted("later")))
-                .param("conditioned", !rule.matchesEverything()).query(Integer.class).single();
+                  and not exists (select 1 from routing_rule later where later.position > r.position and not %s)""".formatted(MATCHES_EVERYTHING.formatted("r"), MATCHES_EVERYTHING.formatted("later")))
+                .param("conditioned", !rule.matchesEverything())
+                .query(Integer.class)
+                .single();
         jdbc.sql("update routing_rule set position = position + 1, updated_at = ?, version = version + 1 "
                         + "where position >= ?")
-                .params(Timestamp.from(now), position).update();
+                .params(Timestamp.from(now), position)
+                .update();
         jdbc.sql("""
                 insert into routing_rule (id, position, name, rsit_class, rsit_type, template_key, business_unit, asset,
                     team_id, owner_strategy, enabled, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-                .params(rule.id().value(), position, rule.name(), rule.rsitClass(), rule.rsitType(), rule.template(),
-                        rule.businessUnit() == null ? null : rule.businessUnit().value(), rule.asset(),
-                        rule.team().value(), rule.ownerStrategy().name(), rule.enabled(), Timestamp.from(now))
+                .params(
+                        rule.id().value(),
+                        position,
+                        rule.name(),
+                        rule.rsitClass(),
+                        rule.rsitType(),
+                        rule.template(),
+                        rule.businessUnit() == null ? null : rule.businessUnit().value(),
+                        rule.asset(),
+                        rule.team().value(),
+                        rule.ownerStrategy().name(),
+                        rule.enabled(),
+                        Timestamp.from(now))
                 .update();
     }
 
@@ -81,22 +100,38 @@ class RoutingRules {
                 update routing_rule set name = ?, rsit_class = ?, rsit_type = ?, template_key = ?, business_unit = ?,
                     asset = ?, team_id = ?, owner_strategy = ?, enabled = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ?""")
-                .params(rule.name(), rule.rsitClass(), rule.rsitType(), rule.template(),
-                        rule.businessUnit() == null ? null : rule.businessUnit().value(), rule.asset(),
-                        rule.team().value(), rule.ownerStrategy().name(), rule.enabled(), Timestamp.from(now),
-                        rule.id().value(), expectedVersion)
-                .update() == 1;
+                        .params(
+                                rule.name(),
+                                rule.rsitClass(),
+                                rule.rsitType(),
+                                rule.template(),
+                                rule.businessUnit() == null
+                                        ? null
+                                        : rule.businessUnit().value(),
+                                rule.asset(),
+                                rule.team().value(),
+                                rule.ownerStrategy().name(),
+                                rule.enabled(),
+                                Timestamp.from(now),
+                                rule.id().value(),
+                                expectedVersion)
+                        .update()
+                == 1;
     }
 
     void place(RoutingRuleId id, int position, Instant now) {
         recent.forget();
         jdbc.sql("update routing_rule set position = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(position, Timestamp.from(now), id.value()).update();
+                .params(position, Timestamp.from(now), id.value())
+                .update();
     }
 
     boolean remove(RoutingRuleId id) {
         recent.forget();
-        return jdbc.sql("delete from routing_rule where id = ?").param(id.value()).update() == 1;
+        return jdbc.sql("delete from routing_rule where id = ?")
+                        .param(id.value())
+                        .update()
+                == 1;
     }
 
     /**
@@ -107,17 +142,24 @@ class RoutingRules {
     long nextTurn(RoutingRuleId id) {
         return jdbc.sql("update routing_rule set rotation = rotation + 1 where id = ? returning rotation")
                 .param(id.value())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static RoutingRule rule(ResultSet row) throws SQLException {
         UUID unit = row.getObject("business_unit", UUID.class);
-        return new RoutingRule(new RoutingRuleId(row.getObject("id", UUID.class)), row.getInt("position"),
-                row.getString("name"), row.getString("rsit_class"), row.getString("rsit_type"),
-                row.getString("template_key"), unit == null ? null : new BusinessUnitId(unit),
+        return new RoutingRule(
+                new RoutingRuleId(row.getObject("id", UUID.class)),
+                row.getInt("position"),
+                row.getString("name"),
+                row.getString("rsit_class"),
+                row.getString("rsit_type"),
+                row.getString("template_key"),
+                unit == null ? null : new BusinessUnitId(unit),
                 row.getObject("asset", UUID.class),
                 new TeamId(row.getObject("team_id", UUID.class)),
-                RoutingRule.OwnerStrategy.valueOf(row.getString("owner_strategy")), row.getBoolean("enabled"),
+                RoutingRule.OwnerStrategy.valueOf(row.getString("owner_strategy")),
+                row.getBoolean("enabled"),
                 row.getLong("version"));
     }
 }

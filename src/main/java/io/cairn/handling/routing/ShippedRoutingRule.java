@@ -34,11 +34,29 @@ class ShippedRoutingRule {
     @EventListener
     void add(SecurityTeamFormed formed) {
         RoutingRuleId id = RoutingRuleId.random();
-        rules.add(new RoutingRule(id, 0, NAME, null, null, null, null, null, formed.team(),
-                RoutingRule.OwnerStrategy.NONE, true, 0), formed.at());
+        rules.add(
+                new RoutingRule(
+                        id,
+                        0,
+                        NAME,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        formed.team(),
+                        RoutingRule.OwnerStrategy.NONE,
+                        true,
+                        0),
+                formed.at());
         RoutingRule stored = rules.byId(id).orElseThrow();
-        events.publishEvent(new RoutingRuleChanged(id.toString(), ActorRef.SYSTEM, formed.at(),
-                RoutingRuleChanged.Verb.ADDED, Optional.empty(), Optional.of(RoutingRuleEditing.digest(stored))));
+        events.publishEvent(new RoutingRuleChanged(
+                id.toString(),
+                ActorRef.SYSTEM,
+                formed.at(),
+                RoutingRuleChanged.Verb.ADDED,
+                Optional.empty(),
+                Optional.of(RoutingRuleEditing.digest(stored))));
     }
 
     /** The name of a routing rule: the shipped one's in the reader's language while nobody renamed it. */
@@ -48,17 +66,37 @@ class ShippedRoutingRule {
 
     static RoutingRule shown(RoutingRule rule) {
         String name = ruleName(rule.name());
-        return name.equals(rule.name()) ? rule : new RoutingRule(rule.id(), rule.position(), name, rule.rsitClass(),
-                rule.rsitType(), rule.template(), rule.businessUnit(), rule.asset(), rule.team(), rule.ownerStrategy(),
-                rule.enabled(), rule.version());
+        return name.equals(rule.name())
+                ? rule
+                : new RoutingRule(
+                        rule.id(),
+                        rule.position(),
+                        name,
+                        rule.rsitClass(),
+                        rule.rsitType(),
+                        rule.template(),
+                        rule.businessUnit(),
+                        rule.asset(),
+                        rule.team(),
+                        rule.ownerStrategy(),
+                        rule.enabled(),
+                        rule.version());
     }
 
     /** A routing rule as someone saves it: the shipped name they were shown in their language stays the stored one. */
     static RoutingRuleDefinition asStored(RoutingRuleDefinition submitted, String storedName) {
         return submitted.name().equals(ruleName(storedName))
-                ? new RoutingRuleDefinition(storedName, submitted.rsitClass(), submitted.rsitType(),
-                        submitted.template(), submitted.businessUnit(), submitted.asset(), submitted.team(),
-                        submitted.ownerStrategy(), submitted.enabled(), submitted.version())
+                ? new RoutingRuleDefinition(
+                        storedName,
+                        submitted.rsitClass(),
+                        submitted.rsitType(),
+                        submitted.template(),
+                        submitted.businessUnit(),
+                        submitted.asset(),
+                        submitted.team(),
+                        submitted.ownerStrategy(),
+                        submitted.enabled(),
+                        submitted.version())
                 : submitted;
     }
 }

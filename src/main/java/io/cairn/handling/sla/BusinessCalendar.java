@@ -28,8 +28,8 @@ import java.util.Set;
  * @param holidays dates on which nobody works, whatever the weekday
  * @param aroundTheClock every moment is working time; week and holidays do not matter
  */
-public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> week, Set<LocalDate> holidays,
-        boolean aroundTheClock) {
+public record BusinessCalendar(
+        ZoneId zone, Map<DayOfWeek, List<WorkingHours>> week, Set<LocalDate> holidays, boolean aroundTheClock) {
 
     /** How far ahead a due time may lie: beyond this a target is refused as unreachable. */
     private static final int MAX_DAYS = 3_660;
@@ -51,8 +51,9 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> w
 
     public BusinessCalendar {
         Map<DayOfWeek, List<WorkingHours>> sorted = new EnumMap<>(DayOfWeek.class);
-        week.forEach((day, hours) -> sorted.put(day, hours.stream()
-                .sorted(Comparator.comparing(WorkingHours::from)).toList()));
+        week.forEach((day, hours) -> sorted.put(
+                day,
+                hours.stream().sorted(Comparator.comparing(WorkingHours::from)).toList()));
         week = java.util.Collections.unmodifiableMap(sorted);
         holidays = Set.copyOf(holidays);
         Optional<Refusal> problem = problem(week);
@@ -70,8 +71,8 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> w
     }
 
     /** A calendar from what a user entered, or the first problem with it, naming the day. */
-    public static Outcome<BusinessCalendar> of(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> week,
-            Set<LocalDate> holidays) {
+    public static Outcome<BusinessCalendar> of(
+            ZoneId zone, Map<DayOfWeek, List<WorkingHours>> week, Set<LocalDate> holidays) {
         Optional<Refusal> problem = problem(week);
         if (problem.isPresent()) {
             return Outcome.refused(problem.get());
@@ -84,12 +85,15 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> w
 
     private static Optional<Refusal> problem(Map<DayOfWeek, List<WorkingHours>> week) {
         for (Map.Entry<DayOfWeek, List<WorkingHours>> day : week.entrySet()) {
-            List<WorkingHours> hours = day.getValue().stream().sorted(Comparator.comparing(WorkingHours::from))
+            List<WorkingHours> hours = day.getValue().stream()
+                    .sorted(Comparator.comparing(WorkingHours::from))
                     .toList();
             for (int i = 1; i < hours.size(); i++) {
                 if (hours.get(i).from().isBefore(hours.get(i - 1).until())) {
-                    return Optional.of(Refusal.invalid("week." + day.getKey().name().toLowerCase(
-                            java.util.Locale.ROOT), SlaRefusals.HOURS_OVERLAP, hours.get(i - 1).toString(),
+                    return Optional.of(Refusal.invalid(
+                            "week." + day.getKey().name().toLowerCase(java.util.Locale.ROOT),
+                            SlaRefusals.HOURS_OVERLAP,
+                            hours.get(i - 1).toString(),
                             hours.get(i).toString()));
                 }
             }
@@ -134,8 +138,7 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> w
         }
         Duration total = Duration.ZERO;
         LocalDate last = end.atZone(zone).toLocalDate().plusDays(1);
-        for (LocalDate day = start.atZone(zone).toLocalDate().minusDays(1); !day.isAfter(last);
-                day = day.plusDays(1)) {
+        for (LocalDate day = start.atZone(zone).toLocalDate().minusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
             for (Window window : windows(day)) {
                 Instant from = window.from().isBefore(start) ? start : window.from();
                 Instant until = window.until().isAfter(end) ? end : window.until();
@@ -149,7 +152,8 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingHours>> w
 
     /** Whether the moment lies in working time. */
     public boolean isWorking(Instant moment) {
-        return aroundTheClock || !workingTimeBetween(moment, moment.plusNanos(1)).isZero();
+        return aroundTheClock
+                || !workingTimeBetween(moment, moment.plusNanos(1)).isZero();
     }
 
     private record Window(Instant from, Instant until) {}

@@ -27,8 +27,12 @@ import org.jspecify.annotations.Nullable;
  * @param holidays dates ({@code yyyy-MM-dd}) on which nobody works
  * @param version the version the admin saw; ignored when creating
  */
-public record CalendarDefinition(@Nullable String name, @Nullable String zone,
-        @Nullable Map<String, List<String>> week, @Nullable List<String> holidays, @Nullable Long version) {
+public record CalendarDefinition(
+        @Nullable String name,
+        @Nullable String zone,
+        @Nullable Map<String, List<String>> week,
+        @Nullable List<String> holidays,
+        @Nullable Long version) {
 
     /** The checked calendar: its name and the calendar itself. */
     record Parsed(String name, BusinessCalendar calendar) {}
@@ -39,8 +43,10 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
             return Outcome.refused(Refusal.invalid("name", SlaRefusals.NAME_LENGTH));
         }
         String named = name.trim();
-        return zoneId().flatMap(zoneId -> weekdays().flatMap(days -> holidayDates().flatMap(dates ->
-                BusinessCalendar.of(zoneId, days, dates).map(calendar -> new Parsed(named, calendar)))));
+        return zoneId().flatMap(zoneId -> weekdays()
+                .flatMap(days -> holidayDates()
+                        .flatMap(dates -> BusinessCalendar.of(zoneId, days, dates)
+                                .map(calendar -> new Parsed(named, calendar)))));
     }
 
     private Outcome<ZoneId> zoneId() {
@@ -72,8 +78,8 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
         return Outcome.done(days);
     }
 
-    private static Outcome<List<BusinessCalendar.WorkingHours>> day(DayOfWeek weekday,
-            @Nullable List<String> stretches) {
+    private static Outcome<List<BusinessCalendar.WorkingHours>> day(
+            DayOfWeek weekday, @Nullable List<String> stretches) {
         List<BusinessCalendar.WorkingHours> hours = new ArrayList<>();
         String field = "week." + weekday.name().toLowerCase(Locale.ROOT);
         for (String stretch : stretches == null ? List.<String>of() : stretches) {
@@ -93,8 +99,8 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
             try {
                 dates.add(LocalDate.parse(String.valueOf(given.get(i)).trim()));
             } catch (DateTimeParseException e) {
-                return Outcome.refused(Refusal.invalid("holidays[" + i + "]",
-                        SlaRefusals.NOT_A_DATE, String.valueOf(given.get(i))));
+                return Outcome.refused(
+                        Refusal.invalid("holidays[" + i + "]", SlaRefusals.NOT_A_DATE, String.valueOf(given.get(i))));
             }
         }
         return Outcome.done(dates);
@@ -123,13 +129,16 @@ public record CalendarDefinition(@Nullable String name, @Nullable String zone,
         for (DayOfWeek day : DayOfWeek.values()) {
             List<BusinessCalendar.WorkingHours> hours = calendar.week().getOrDefault(day, List.of());
             if (!hours.isEmpty()) {
-                week.put(day.name().toLowerCase(Locale.ROOT), hours.stream().map(CalendarDefinition::text).toList());
+                week.put(
+                        day.name().toLowerCase(Locale.ROOT),
+                        hours.stream().map(CalendarDefinition::text).toList());
             }
         }
         return week;
     }
 
     private static String text(BusinessCalendar.WorkingHours hours) {
-        return hours.from() + "-" + (hours.until().equals(LocalTime.MAX) ? "24:00" : hours.until().toString());
+        return hours.from() + "-"
+                + (hours.until().equals(LocalTime.MAX) ? "24:00" : hours.until().toString());
     }
 }

@@ -25,8 +25,8 @@ class CalendarEditing {
     private final SlaConfigurationLog log;
     private final Clock clock;
 
-    CalendarEditing(SlaCalendars calendars, SlaPolicies policies, SlaClockKeeper keeper, SlaConfigurationLog log,
-            Clock clock) {
+    CalendarEditing(
+            SlaCalendars calendars, SlaPolicies policies, SlaClockKeeper keeper, SlaConfigurationLog log, Clock clock) {
         this.calendars = calendars;
         this.policies = policies;
         this.keeper = keeper;
@@ -36,11 +36,17 @@ class CalendarEditing {
 
     /** The calendars by name; the shipped one named in the reader's language while nobody renamed it. */
     List<SlaCalendarView> all() {
-        return calendars.all().stream().map(SlaCalendars.Stored::view).map(ShippedCalendar::shown).toList();
+        return calendars.all().stream()
+                .map(SlaCalendars.Stored::view)
+                .map(ShippedCalendar::shown)
+                .toList();
     }
 
     Outcome<SlaCalendarView> calendar(SlaCalendarId id) {
-        return calendars.find(id).map(SlaCalendars.Stored::view).map(ShippedCalendar::shown)
+        return calendars
+                .find(id)
+                .map(SlaCalendars.Stored::view)
+                .map(ShippedCalendar::shown)
                 .<Outcome<SlaCalendarView>>map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("calendar " + id)));
     }
@@ -60,7 +66,10 @@ class CalendarEditing {
 
     /** The submitted calendar as it would be stored: the shipped name shown in the reader's language stays. */
     CalendarDefinition asStored(SlaCalendarId id, CalendarDefinition submitted) {
-        return calendars.find(id).map(stored -> ShippedCalendar.asStored(id, submitted, stored.view().name()))
+        return calendars
+                .find(id)
+                .map(stored ->
+                        ShippedCalendar.asStored(id, submitted, stored.view().name()))
                 .orElse(submitted);
     }
 
@@ -70,17 +79,27 @@ class CalendarEditing {
             if (stored.isEmpty()) {
                 return Outcome.refused(Refusal.notFound("calendar " + id));
             }
-            if (calendars.findByName(parsed.name()).filter(other -> !other.equals(id)).isPresent()) {
+            if (calendars
+                    .findByName(parsed.name())
+                    .filter(other -> !other.equals(id))
+                    .isPresent()) {
                 return Outcome.refused(Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN));
             }
             long version = definition.version() == null ? stored.get().view().version() : definition.version();
             Instant now = clock.instant();
             if (!calendars.replace(id, parsed, version, now)) {
-                return Outcome.refused(Refusal.stale(version, stored.get().view().version()));
+                return Outcome.refused(
+                        Refusal.stale(version, stored.get().view().version()));
             }
             keeper.applyCalendarChange(id, stored.get().calendar(), now);
             SlaCalendarView view = calendars.find(id).orElseThrow().view();
-            log.configured(Verb.CHANGED, Subject.SLA_CALENDAR, id.toString(), actor, stored.get().view(), view);
+            log.configured(
+                    Verb.CHANGED,
+                    Subject.SLA_CALENDAR,
+                    id.toString(),
+                    actor,
+                    stored.get().view(),
+                    view);
             return Outcome.done(view);
         });
     }
@@ -94,7 +113,13 @@ class CalendarEditing {
             return Outcome.refused(Refusal.conflict(SlaRefusals.CALENDAR_IN_USE));
         }
         calendars.delete(id);
-        log.configured(Verb.REMOVED, Subject.SLA_CALENDAR, id.toString(), actor, stored.get().view(), null);
+        log.configured(
+                Verb.REMOVED,
+                Subject.SLA_CALENDAR,
+                id.toString(),
+                actor,
+                stored.get().view(),
+                null);
         return Outcome.done(stored.get().view());
     }
 }

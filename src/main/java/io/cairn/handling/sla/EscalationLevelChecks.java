@@ -28,39 +28,57 @@ class EscalationLevelChecks {
 
     /** The level the definition describes at this id, or its first problem. */
     Outcome<EscalationLevels.Level> levelOf(EscalationLevelId id, EscalationLevelDefinition definition) {
-        if (definition.name() == null || definition.name().isBlank() || definition.name().trim().length() > 80) {
+        if (definition.name() == null
+                || definition.name().isBlank()
+                || definition.name().trim().length() > 80) {
             return Outcome.refused(Refusal.invalid("name", SlaRefusals.NAME_LENGTH));
         }
-        String kind = definition.notifyKind() == null ? "" : definition.notifyKind().trim().toLowerCase(Locale.ROOT);
-        String target = definition.notifyTarget() == null ? "" : definition.notifyTarget().trim();
+        String kind = definition.notifyKind() == null
+                ? ""
+                : definition.notifyKind().trim().toLowerCase(Locale.ROOT);
+        String target = definition.notifyTarget() == null
+                ? ""
+                : definition.notifyTarget().trim();
         if (!List.of("team", "role", "user").contains(kind)) {
             return Outcome.refused(Refusal.invalid("notifyKind", SlaRefusals.NOT_A_NOTIFY_KIND));
         }
         Optional<String> stored = stored(kind, target);
         if (stored.isEmpty()) {
-            return Outcome.refused(Refusal.invalid("notifyTarget", switch (kind) {
-                case "team" -> SlaRefusals.NOT_A_TEAM;
-                case "role" -> SlaRefusals.NOT_A_ROLE;
-                default -> SlaRefusals.NOT_A_USER;
-            }, target));
+            return Outcome.refused(Refusal.invalid(
+                    "notifyTarget",
+                    switch (kind) {
+                        case "team" -> SlaRefusals.NOT_A_TEAM;
+                        case "role" -> SlaRefusals.NOT_A_ROLE;
+                        default -> SlaRefusals.NOT_A_USER;
+                    },
+                    target));
         }
         Outcome<Duration> wait = SlaDurations.parse("waitFor", definition.waitFor());
         if (wait instanceof Outcome.Refused<Duration> refused) {
             return Outcome.refused(refused.refusal());
         }
-        if (definition.next() != null && !definition.next().equals(id) && levels.find(definition.next()).isEmpty()) {
-            return Outcome.refused(Refusal.invalid("next", SlaRefusals.LEVEL_DOES_NOT_EXIST,
-                    definition.next().toString()));
+        if (definition.next() != null
+                && !definition.next().equals(id)
+                && levels.find(definition.next()).isEmpty()) {
+            return Outcome.refused(Refusal.invalid(
+                    "next", SlaRefusals.LEVEL_DOES_NOT_EXIST, definition.next().toString()));
         }
-        return Outcome.done(new EscalationLevels.Level(id, definition.name().trim(), kind, stored.get(),
-                ((Outcome.Done<Duration>) wait).value(), definition.next(), 0));
+        return Outcome.done(new EscalationLevels.Level(
+                id,
+                definition.name().trim(),
+                kind,
+                stored.get(),
+                ((Outcome.Done<Duration>) wait).value(),
+                definition.next(),
+                0));
     }
 
     /** The target as stored: a team's id, a role's code, a user's login name. */
     private Optional<String> stored(String kind, String target) {
         return switch (kind) {
             case "team" -> teamOf(target).map(TeamId::toString);
-            case "role" -> roleOf(target).map(role -> role.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            case "role" ->
+                roleOf(target).map(role -> role.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             default -> identity.findUserByUsername(target).map(user -> user.username());
         };
     }
@@ -70,14 +88,17 @@ class EscalationLevelChecks {
             TeamId id = TeamId.valueOf(target);
             return identity.teamExists(id) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException notAnId) {
-            return identity.teams().stream().filter(team -> team.name().equalsIgnoreCase(target)).findFirst()
+            return identity.teams().stream()
+                    .filter(team -> team.name().equalsIgnoreCase(target))
+                    .findFirst()
                     .map(team -> team.id());
         }
     }
 
     private static Optional<Role> roleOf(String target) {
         try {
-            return Optional.of(Role.valueOf(target.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')));
+            return Optional.of(Role.valueOf(
+                    target.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

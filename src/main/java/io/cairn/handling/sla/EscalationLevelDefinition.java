@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param next the level after this one; empty at the end of the chain
  * @param version the version the admin saw; ignored when creating
  */
-public record EscalationLevelDefinition(@Nullable String name, @Nullable String notifyKind,
-        @Nullable String notifyTarget, @Nullable String waitFor, @Nullable EscalationLevelId next,
+public record EscalationLevelDefinition(
+        @Nullable String name,
+        @Nullable String notifyKind,
+        @Nullable String notifyTarget,
+        @Nullable String waitFor,
+        @Nullable EscalationLevelId next,
         @Nullable Long version) {}

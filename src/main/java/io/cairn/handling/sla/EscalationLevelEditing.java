@@ -31,8 +31,13 @@ class EscalationLevelEditing {
     private final SlaConfigurationLog log;
     private final Clock clock;
 
-    EscalationLevelEditing(EscalationLevels levels, EscalationLevelChecks checks, SlaPolicies policies,
-            IdentityManagement identity, SlaConfigurationLog log, Clock clock) {
+    EscalationLevelEditing(
+            EscalationLevels levels,
+            EscalationLevelChecks checks,
+            SlaPolicies policies,
+            IdentityManagement identity,
+            SlaConfigurationLog log,
+            Clock clock) {
         this.levels = levels;
         this.checks = checks;
         this.policies = policies;
@@ -64,7 +69,9 @@ class EscalationLevelEditing {
             return Outcome.refused(Refusal.notFound("escalation level " + id));
         }
         return checks.levelOf(id, definition).flatMap(level -> {
-            if (levels.findByName(level.name()).filter(other -> !other.equals(id)).isPresent()) {
+            if (levels.findByName(level.name())
+                    .filter(other -> !other.equals(id))
+                    .isPresent()) {
                 return Outcome.refused(Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN));
             }
             Optional<Refusal> cycle = cycleThrough(level);
@@ -109,8 +116,7 @@ class EscalationLevelEditing {
             }
             path.add(level.name());
             if (level.id().equals(changed.id())) {
-                return Optional.of(Refusal.invalid("next", SlaRefusals.LEVEL_CYCLE,
-                        String.join(" → ", path)));
+                return Optional.of(Refusal.invalid("next", SlaRefusals.LEVEL_CYCLE, String.join(" → ", path)));
             }
             next = level.next();
         }
@@ -119,13 +125,24 @@ class EscalationLevelEditing {
 
     private EscalationLevelView view(EscalationLevels.Level level) {
         String name = switch (level.notifyKind()) {
-            case "team" -> identity.team(TeamId.valueOf(level.notifyTarget())).map(team -> team.name())
-                    .orElse(level.notifyTarget());
-            case "user" -> identity.findUserByUsername(level.notifyTarget()).map(user -> user.displayName())
-                    .orElse(level.notifyTarget());
+            case "team" ->
+                identity.team(TeamId.valueOf(level.notifyTarget()))
+                        .map(team -> team.name())
+                        .orElse(level.notifyTarget());
+            case "user" ->
+                identity.findUserByUsername(level.notifyTarget())
+                        .map(user -> user.displayName())
+                        .orElse(level.notifyTarget());
             default -> level.notifyTarget();
         };
-        return new EscalationLevelView(level.id(), level.name(), level.notifyKind(), level.notifyTarget(), name,
-                level.waitFor().toString(), level.next(), level.version());
+        return new EscalationLevelView(
+                level.id(),
+                level.name(),
+                level.notifyKind(),
+                level.notifyTarget(),
+                name,
+                level.waitFor().toString(),
+                level.next(),
+                level.version());
     }
 }

@@ -12,5 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param waitFor how long it waits for an acknowledgement before the next level, ISO 8601 (such as {@code PT30M})
  * @param next the next level; empty at the end of the chain
  */
-public record EscalationLevelView(EscalationLevelId id, String name, String notifyKind, String notifyTarget,
-        String notifyName, String waitFor, @Nullable EscalationLevelId next, long version) {}
+public record EscalationLevelView(
+        EscalationLevelId id,
+        String name,
+        String notifyKind,
+        String notifyTarget,
+        String notifyName,
+        String waitFor,
+        @Nullable EscalationLevelId next,
+        long version) {}

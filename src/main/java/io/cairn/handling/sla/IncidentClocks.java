@@ -33,8 +33,13 @@ class IncidentClocks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IncidentClocks(SlaClocks clocks, SlaCalendars calendars, EscalationLevels levels, IncidentManagement incidents,
-            ApplicationEventPublisher events, Clock clock) {
+    IncidentClocks(
+            SlaClocks clocks,
+            SlaCalendars calendars,
+            EscalationLevels levels,
+            IncidentManagement incidents,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.clocks = clocks;
         this.calendars = calendars;
         this.levels = levels;
@@ -45,7 +50,9 @@ class IncidentClocks {
 
     /** The clocks of an incident the user may see; empty when no policy covers its priority. */
     Outcome<List<SlaClockView>> of(IncidentId id) {
-        return incidents.incident(id).<Outcome<List<SlaClockView>>>map(incident -> Outcome.done(viewsOf(incident)))
+        return incidents
+                .incident(id)
+                .<Outcome<List<SlaClockView>>>map(incident -> Outcome.done(viewsOf(incident)))
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("incident " + id)));
     }
 
@@ -55,11 +62,13 @@ class IncidentClocks {
             return Outcome.refused(Refusal.notFound("incident " + id));
         }
         List<SlaClock> locked = clocks.lock(id).stream()
-                .filter(c -> c.breach().breachedAt() != null && c.breach().acknowledgedAt() == null).toList();
+                .filter(c -> c.breach().breachedAt() != null && c.breach().acknowledgedAt() == null)
+                .toList();
         if (locked.isEmpty()) {
             return refusedUnread(Refusal.conflict(SlaRefusals.NO_BREACH_TO_ACKNOWLEDGE));
         }
-        boolean mayAcknowledge = actor.has(Role.COORDINATOR) || actor.id().equals(incident.get().owner())
+        boolean mayAcknowledge = actor.has(Role.COORDINATOR)
+                || actor.id().equals(incident.get().owner())
                 || locked.stream().anyMatch(c -> c.breach().notified().contains(actor.id()));
         if (!mayAcknowledge) {
             return refusedUnread(Refusal.forbidden(SlaRefusals.MAY_NOT_ACKNOWLEDGE));
@@ -69,8 +78,8 @@ class IncidentClocks {
             breached.acknowledge(now, actor.username());
             clocks.update(breached);
         }
-        events.publishEvent(new SlaBreachAcknowledged(id, locked.stream().map(SlaClock::kind).toList(),
-                actor.ref(), now));
+        events.publishEvent(new SlaBreachAcknowledged(
+                id, locked.stream().map(SlaClock::kind).toList(), actor.ref(), now));
         return Outcome.done(viewsOf(incident.get()));
     }
 
@@ -91,16 +100,35 @@ class IncidentClocks {
 
     private SlaClockView view(SlaClock c, Instant now, PriorityMatrix matrix) {
         BusinessCalendar calendar = calendars.calendarOf(c.calendar());
-        String calendarName = c.calendar() == null ? null
-                : calendars.find(c.calendar()).map(stored -> ShippedCalendar.shown(stored.view()).name())
+        String calendarName = c.calendar() == null
+                ? null
+                : calendars
+                        .find(c.calendar())
+                        .map(stored -> ShippedCalendar.shown(stored.view()).name())
                         .orElse(null);
-        String level = c.breach().escalationLevel() == null ? null
-                : levels.find(c.breach().escalationLevel()).map(EscalationLevels.Level::name).orElse(null);
-        return new SlaClockView(c.kind(), c.state().name().toLowerCase(Locale.ROOT), standing(c, now),
-                matrix.priorityLabel(c.priorityLevel()), c.target().toString(),
-                c.consumed(now, calendar).withNanos(0).toString(), c.remaining(now, calendar).withNanos(0)
-                        .toString(), calendarName, c.startedAt(), c.dueAt(), c.warnAt(), c.warnedAt(),
-                c.breach().breachedAt(), c.metAt(), level, c.breach().escalations(), c.breach().acknowledgedAt(),
+        String level = c.breach().escalationLevel() == null
+                ? null
+                : levels.find(c.breach().escalationLevel())
+                        .map(EscalationLevels.Level::name)
+                        .orElse(null);
+        return new SlaClockView(
+                c.kind(),
+                c.state().name().toLowerCase(Locale.ROOT),
+                standing(c, now),
+                matrix.priorityLabel(c.priorityLevel()),
+                c.target().toString(),
+                c.consumed(now, calendar).withNanos(0).toString(),
+                c.remaining(now, calendar).withNanos(0).toString(),
+                calendarName,
+                c.startedAt(),
+                c.dueAt(),
+                c.warnAt(),
+                c.warnedAt(),
+                c.breach().breachedAt(),
+                c.metAt(),
+                level,
+                c.breach().escalations(),
+                c.breach().acknowledgedAt(),
                 c.breach().acknowledgedBy());
     }
 

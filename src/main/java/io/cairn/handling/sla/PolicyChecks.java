@@ -44,26 +44,40 @@ class PolicyChecks {
         if (resolutionTarget.compareTo(responseTarget) < 0) {
             return Outcome.refused(Refusal.invalid("resolutionTarget", SlaRefusals.RESOLUTION_BEFORE_RESPONSE));
         }
-        int warning = definition.warningPercent() == null ? settings.defaultWarningPercent()
-                : definition.warningPercent();
+        int warning =
+                definition.warningPercent() == null ? settings.defaultWarningPercent() : definition.warningPercent();
         Optional<Refusal> refusal = settingsProblem(warning, definition);
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        return pauseStatuses(definition).map(pause -> new SlaPolicy(level, responseTarget, resolutionTarget,
-                definition.calendar(), pause, warning, definition.escalationLevel(), 0));
+        return pauseStatuses(definition)
+                .map(pause -> new SlaPolicy(
+                        level,
+                        responseTarget,
+                        resolutionTarget,
+                        definition.calendar(),
+                        pause,
+                        warning,
+                        definition.escalationLevel(),
+                        0));
     }
 
     private Optional<Refusal> settingsProblem(int warning, SlaPolicyDefinition definition) {
         if (warning < 1 || warning > 99) {
             return Optional.of(Refusal.invalid("warningPercent", SharedRefusals.OUT_OF_RANGE, "1", "99"));
         }
-        if (definition.calendar() != null && calendars.find(definition.calendar()).isEmpty()) {
-            return Optional.of(Refusal.invalid("calendar", SlaRefusals.CALENDAR_DOES_NOT_EXIST,
+        if (definition.calendar() != null
+                && calendars.find(definition.calendar()).isEmpty()) {
+            return Optional.of(Refusal.invalid(
+                    "calendar",
+                    SlaRefusals.CALENDAR_DOES_NOT_EXIST,
                     definition.calendar().toString()));
         }
-        if (definition.escalationLevel() != null && levels.find(definition.escalationLevel()).isEmpty()) {
-            return Optional.of(Refusal.invalid("escalationLevel", SlaRefusals.LEVEL_DOES_NOT_EXIST,
+        if (definition.escalationLevel() != null
+                && levels.find(definition.escalationLevel()).isEmpty()) {
+            return Optional.of(Refusal.invalid(
+                    "escalationLevel",
+                    SlaRefusals.LEVEL_DOES_NOT_EXIST,
                     definition.escalationLevel().toString()));
         }
         return Optional.empty();
@@ -77,12 +91,14 @@ class PolicyChecks {
             try {
                 status = Status.fromCode(String.valueOf(given.get(i)));
             } catch (IllegalArgumentException e) {
-                return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]",
-                        SharedRefusals.GIVEN_TEXT, Objects.requireNonNullElse(e.getMessage(), "is not a status")));
+                return Outcome.refused(Refusal.invalid(
+                        "pauseStatuses[" + i + "]",
+                        SharedRefusals.GIVEN_TEXT,
+                        Objects.requireNonNullElse(e.getMessage(), "is not a status")));
             }
             if (status.isFinal() || status == Status.REVIEW) {
-                return Outcome.refused(Refusal.invalid("pauseStatuses[" + i + "]",
-                        SlaRefusals.STOPS_THE_CLOCKS_ANYWAY, status.code()));
+                return Outcome.refused(Refusal.invalid(
+                        "pauseStatuses[" + i + "]", SlaRefusals.STOPS_THE_CLOCKS_ANYWAY, status.code()));
             }
             pause.add(status);
         }

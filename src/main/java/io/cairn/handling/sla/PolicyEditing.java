@@ -31,8 +31,14 @@ class PolicyEditing {
     private final SlaConfigurationLog log;
     private final Clock clock;
 
-    PolicyEditing(SlaPolicies policies, PolicyChecks checks, SlaCalendars calendars, SlaClockKeeper keeper,
-            IncidentManagement incidents, SlaConfigurationLog log, Clock clock) {
+    PolicyEditing(
+            SlaPolicies policies,
+            PolicyChecks checks,
+            SlaCalendars calendars,
+            SlaClockKeeper keeper,
+            IncidentManagement incidents,
+            SlaConfigurationLog log,
+            Clock clock) {
         this.policies = policies;
         this.checks = checks;
         this.calendars = calendars;
@@ -49,26 +55,35 @@ class PolicyEditing {
 
     /** The policy of one priority, named by its label such as {@code P1}. */
     Outcome<SlaPolicyView> policy(String priority) {
-        return priorityLevel(priority).flatMap(level -> policies.find(level)
-                .map(this::view).<Outcome<SlaPolicyView>>map(Outcome::done)
-                .orElseGet(() -> Outcome.refused(Refusal.notFound("SLA policy for " + priority))));
+        return priorityLevel(priority)
+                .flatMap(level -> policies.find(level)
+                        .map(this::view)
+                        .<Outcome<SlaPolicyView>>map(Outcome::done)
+                        .orElseGet(() -> Outcome.refused(Refusal.notFound("SLA policy for " + priority))));
     }
 
     Outcome<SlaPolicyView> set(Actor actor, String priority, SlaPolicyDefinition definition) {
-        return priorityLevel(priority).flatMap(level -> checks.policyOf(level, definition)).flatMap(policy -> {
-            Optional<SlaPolicy> before = policies.find(policy.priorityLevel());
-            Instant now = clock.instant();
-            if (!policies.save(policy, Optional.ofNullable(definition.version()), now)) {
-                return Outcome.refused(Refusal.stale(definition.version() == null ? 0 : definition.version(),
-                        before.map(SlaPolicy::version).orElse(0L)));
-            }
-            SlaPolicy after = policies.find(policy.priorityLevel()).orElseThrow();
-            keeper.apply(after, now);
-            log.configured(before.isEmpty() ? Verb.CREATED : Verb.CHANGED,
-                    Subject.SLA_POLICY, String.valueOf(after.priorityLevel()), actor,
-                    before.orElse(null), after);
-            return Outcome.done(view(after));
-        });
+        return priorityLevel(priority)
+                .flatMap(level -> checks.policyOf(level, definition))
+                .flatMap(policy -> {
+                    Optional<SlaPolicy> before = policies.find(policy.priorityLevel());
+                    Instant now = clock.instant();
+                    if (!policies.save(policy, Optional.ofNullable(definition.version()), now)) {
+                        return Outcome.refused(Refusal.stale(
+                                definition.version() == null ? 0 : definition.version(),
+                                before.map(SlaPolicy::version).orElse(0L)));
+                    }
+                    SlaPolicy after = policies.find(policy.priorityLevel()).orElseThrow();
+                    keeper.apply(after, now);
+                    log.configured(
+                            before.isEmpty() ? Verb.CREATED : Verb.CHANGED,
+                            Subject.SLA_POLICY,
+                            String.valueOf(after.priorityLevel()),
+                            actor,
+                            before.orElse(null),
+                            after);
+                    return Outcome.done(view(after));
+                });
     }
 
     Outcome<SlaPolicyView> remove(Actor actor, String priority) {
@@ -86,16 +101,30 @@ class PolicyEditing {
     private Outcome<Integer> priorityLevel(@Nullable String priority) {
         PriorityMatrix matrix = incidents.priorityMatrix();
         Optional<Integer> level = priority == null ? Optional.empty() : matrix.priorityLevel(priority);
-        return level.<Outcome<Integer>>map(Outcome::done).orElseGet(() -> Outcome.refused(Refusal.invalid("priority",
-                SlaRefusals.NOT_A_PRIORITY, String.valueOf(priority), matrix.priorities().toString())));
+        return level.<Outcome<Integer>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.invalid(
+                        "priority",
+                        SlaRefusals.NOT_A_PRIORITY,
+                        String.valueOf(priority),
+                        matrix.priorities().toString())));
     }
 
     private SlaPolicyView view(SlaPolicy policy) {
-        return new SlaPolicyView(incidents.priorityMatrix().priorityLabel(policy.priorityLevel()),
-                policy.priorityLevel(), policy.response().toString(), policy.resolution().toString(),
-                policy.calendar(), policy.calendar() == null ? null
-                        : calendars.find(policy.calendar()).map(stored -> stored.view().name()).orElse(null),
-                policy.pauseStatuses().stream().sorted().map(Status::code).toList(), policy.warningPercent(),
-                policy.escalationLevel(), policy.version());
+        return new SlaPolicyView(
+                incidents.priorityMatrix().priorityLabel(policy.priorityLevel()),
+                policy.priorityLevel(),
+                policy.response().toString(),
+                policy.resolution().toString(),
+                policy.calendar(),
+                policy.calendar() == null
+                        ? null
+                        : calendars
+                                .find(policy.calendar())
+                                .map(stored -> stored.view().name())
+                                .orElse(null),
+                policy.pauseStatuses().stream().sorted().map(Status::code).toList(),
+                policy.warningPercent(),
+                policy.escalationLevel(),
+                policy.version());
     }
 }

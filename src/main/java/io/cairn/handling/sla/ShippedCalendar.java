@@ -19,21 +19,27 @@ final class ShippedCalendar {
     private ShippedCalendar() {}
 
     static SlaCalendarView shown(SlaCalendarView calendar) {
-        return new SlaCalendarView(calendar.id(), calendarName(calendar.id(), calendar.name()), calendar.zone(),
-                calendar.week(), calendar.holidays(), calendar.version());
+        return new SlaCalendarView(
+                calendar.id(),
+                calendarName(calendar.id(), calendar.name()),
+                calendar.zone(),
+                calendar.week(),
+                calendar.holidays(),
+                calendar.version());
     }
 
     /** The name of a calendar: the shipped one's in the reader's language while nobody renamed it. */
     static String calendarName(SlaCalendarId id, String name) {
         return OFFICE_HOURS.equals(id) && OFFICE_HOURS_NAME.equals(name) && Language.current() == Language.DUTCH
-                ? OFFICE_HOURS_DUTCH : name;
+                ? OFFICE_HOURS_DUTCH
+                : name;
     }
 
     /** A calendar as someone saves it: the shipped name they were shown in their language stays the stored one. */
     static CalendarDefinition asStored(SlaCalendarId id, CalendarDefinition submitted, String storedName) {
         return submitted.name() != null && submitted.name().strip().equals(calendarName(id, storedName))
-                ? new CalendarDefinition(storedName, submitted.zone(), submitted.week(), submitted.holidays(),
-                        submitted.version())
+                ? new CalendarDefinition(
+                        storedName, submitted.zone(), submitted.week(), submitted.holidays(), submitted.version())
                 : submitted;
     }
 }

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaAccess {
 
-    private static final Role[] READERS = {Role.HANDLER, Role.COORDINATOR, Role.AUDITOR, Role.PRIVACY_OFFICER,
-        Role.ADMIN};
+    private static final Role[] READERS = {
+        Role.HANDLER, Role.COORDINATOR, Role.AUDITOR, Role.PRIVACY_OFFICER, Role.ADMIN
+    };
 
     private final IdentityManagement identity;
 
@@ -28,23 +29,26 @@ class SlaAccess {
     /** The signed-in admin, or why the user may not do {@code what} (such as "change calendars"). */
     Outcome<Actor> requireAdmin(String what) {
         Actor actor = identity.requireActor();
-        return actor.has(Role.ADMIN) ? Outcome.done(actor)
+        return actor.has(Role.ADMIN)
+                ? Outcome.done(actor)
                 : Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
     }
 
     /** The signed-in user, if they may read the SLA settings. */
     Outcome<Actor> requireReader() {
         Actor actor = identity.requireActor();
-        return actor.hasAny(READERS) ? Outcome.done(actor)
-                : Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE,
-                        "handler, coordinator, auditor or admin", "read SLA settings"));
+        return actor.hasAny(READERS)
+                ? Outcome.done(actor)
+                : Outcome.refused(Refusal.forbidden(
+                        SharedRefusals.NEEDS_ROLE, "handler, coordinator, auditor or admin", "read SLA settings"));
     }
 
     /** The signed-in user, if they may read the SLA clocks of incidents (those they may see). */
     Outcome<Actor> requireClockReader() {
         Actor actor = identity.requireActor();
-        return actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.AUDITOR, Role.PRIVACY_OFFICER) ? Outcome.done(actor)
-                : Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE,
-                        "handler, coordinator or auditor", "read SLA clocks"));
+        return actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.AUDITOR, Role.PRIVACY_OFFICER)
+                ? Outcome.done(actor)
+                : Outcome.refused(Refusal.forbidden(
+                        SharedRefusals.NEEDS_ROLE, "handler, coordinator or auditor", "read SLA clocks"));
     }
 }

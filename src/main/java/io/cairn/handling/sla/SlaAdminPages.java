@@ -6,8 +6,8 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.Status;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
-import io.cairn.shared.SharedRefusals;
 import io.cairn.shared.RefusalErrors;
+import io.cairn.shared.SharedRefusals;
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,8 +43,8 @@ class SlaAdminPages {
     private final IdentityManagement identity;
     private final MessageSource messages;
 
-    SlaAdminPages(SlaManagement sla, IncidentManagement incidents, IdentityManagement identity,
-            MessageSource messages) {
+    SlaAdminPages(
+            SlaManagement sla, IncidentManagement incidents, IdentityManagement identity, MessageSource messages) {
         this.sla = sla;
         this.incidents = incidents;
         this.identity = identity;
@@ -52,8 +52,8 @@ class SlaAdminPages {
     }
 
     /** The calendar form as entered: one text per weekday, holidays one per line. */
-    record CalendarForm(@Nullable String id, String name, String zone, Map<String, String> days, String holidays,
-            long version) {
+    record CalendarForm(
+            @Nullable String id, String name, String zone, Map<String, String> days, String holidays, long version) {
 
         static CalendarForm of(SlaCalendarView calendar) {
             Map<String, String> days = new LinkedHashMap<>();
@@ -61,8 +61,13 @@ class SlaAdminPages {
                 String key = day.name().toLowerCase(Locale.ROOT);
                 days.put(key, String.join(", ", calendar.week().getOrDefault(key, List.of())));
             }
-            return new CalendarForm(calendar.id().toString(), calendar.name(), calendar.zone(), days,
-                    String.join("\n", calendar.holidays()), calendar.version());
+            return new CalendarForm(
+                    calendar.id().toString(),
+                    calendar.name(),
+                    calendar.zone(),
+                    days,
+                    String.join("\n", calendar.holidays()),
+                    calendar.version());
         }
 
         static CalendarForm empty() {
@@ -75,50 +80,82 @@ class SlaAdminPages {
 
         CalendarDefinition definition() {
             Map<String, List<String>> week = new LinkedHashMap<>();
-            days.forEach((day, text) -> week.put(day, Arrays.stream(text.split("[,;\\s]+"))
-                    .filter(part -> !part.isBlank()).toList()));
-            return new CalendarDefinition(name, zone, week, Arrays.stream(holidays.split("[,;\\s]+"))
-                    .filter(part -> !part.isBlank()).toList(), version);
+            days.forEach((day, text) -> week.put(
+                    day,
+                    Arrays.stream(text.split("[,;\\s]+"))
+                            .filter(part -> !part.isBlank())
+                            .toList()));
+            return new CalendarDefinition(
+                    name,
+                    zone,
+                    week,
+                    Arrays.stream(holidays.split("[,;\\s]+"))
+                            .filter(part -> !part.isBlank())
+                            .toList(),
+                    version);
         }
     }
 
     /** The escalation level form as entered. */
-    record LevelForm(@Nullable String id, String name, String notifyKind, String notifyTarget, String waitFor,
-            String next, long version) {
+    record LevelForm(
+            @Nullable String id,
+            String name,
+            String notifyKind,
+            String notifyTarget,
+            String waitFor,
+            String next,
+            long version) {
 
         static LevelForm empty() {
             return new LevelForm(null, "", "role", "coordinator", "30m", "", 0);
         }
 
         static LevelForm of(EscalationLevelView level) {
-            return new LevelForm(level.id().toString(), level.name(), level.notifyKind(), level.notifyTarget(),
+            return new LevelForm(
+                    level.id().toString(),
+                    level.name(),
+                    level.notifyKind(),
+                    level.notifyTarget(),
                     SlaDurations.text(java.time.Duration.parse(level.waitFor())),
-                    level.next() == null ? "" : level.next().toString(), level.version());
+                    level.next() == null ? "" : level.next().toString(),
+                    level.version());
         }
 
         EscalationLevelDefinition definition() {
-            return new EscalationLevelDefinition(name, notifyKind, notifyTarget, waitFor,
-                    next.isBlank() ? null : EscalationLevelId.valueOf(next), version);
+            return new EscalationLevelDefinition(
+                    name,
+                    notifyKind,
+                    notifyTarget,
+                    waitFor,
+                    next.isBlank() ? null : EscalationLevelId.valueOf(next),
+                    version);
         }
     }
 
     @GetMapping("/admin/sla")
-    String page(@RequestParam(required = false) @Nullable SlaCalendarId calendar,
-            @RequestParam(required = false) @Nullable EscalationLevelId level, Model model) {
+    String page(
+            @RequestParam(required = false) @Nullable SlaCalendarId calendar,
+            @RequestParam(required = false) @Nullable EscalationLevelId level,
+            Model model) {
         requireAdmin();
-        Outcome<SlaCalendarView> chosen = calendar == null ? Outcome.refused(Refusal.notFound("calendar"))
-                : sla.calendar(calendar);
+        Outcome<SlaCalendarView> chosen =
+                calendar == null ? Outcome.refused(Refusal.notFound("calendar")) : sla.calendar(calendar);
         CalendarForm calendarForm = chosen instanceof Outcome.Done<SlaCalendarView> done
-                ? CalendarForm.of(done.value()) : CalendarForm.empty();
-        LevelForm levelForm = level == null ? LevelForm.empty() : sla.escalationLevels().orRefuse().stream()
-                .filter(found -> found.id().equals(level)).findFirst().map(LevelForm::of)
-                .orElseGet(LevelForm::empty);
+                ? CalendarForm.of(done.value())
+                : CalendarForm.empty();
+        LevelForm levelForm = level == null
+                ? LevelForm.empty()
+                : sla.escalationLevels().orRefuse().stream()
+                        .filter(found -> found.id().equals(level))
+                        .findFirst()
+                        .map(LevelForm::of)
+                        .orElseGet(LevelForm::empty);
         return show(model, calendarForm, levelForm, null, Map.of());
     }
 
     @PostMapping("/admin/sla/calendars")
-    String saveCalendar(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect,
-            Locale locale) {
+    String saveCalendar(
+            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect, Locale locale) {
         requireAdmin();
         Map<String, String> days = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -126,11 +163,17 @@ class SlaAdminPages {
             days.put(key, text(form, "week." + key));
         }
         String id = text(form, "id");
-        CalendarForm entered = new CalendarForm(id.isBlank() ? null : id, text(form, "name"), text(form, "zone"),
-                days, text(form, "holidays"), number(text(form, "version")));
+        CalendarForm entered = new CalendarForm(
+                id.isBlank() ? null : id,
+                text(form, "name"),
+                text(form, "zone"),
+                days,
+                text(form, "holidays"),
+                number(text(form, "version")));
         Outcome<SlaCalendarView> saved;
         try {
-            saved = id.isBlank() ? sla.createCalendar(entered.definition())
+            saved = id.isBlank()
+                    ? sla.createCalendar(entered.definition())
                     : sla.changeCalendar(SlaCalendarId.valueOf(id), entered.definition());
         } catch (IllegalArgumentException notAnId) {
             saved = Outcome.refused(Refusal.invalid("form", SharedRefusals.GIVEN_TEXT, notAnIdMessage(notAnId)));
@@ -151,8 +194,12 @@ class SlaAdminPages {
     }
 
     @PostMapping("/admin/sla/policies/{priority}")
-    String savePolicy(@PathVariable String priority, @RequestParam MultiValueMap<String, String> form, Model model,
-            RedirectAttributes redirect, Locale locale) {
+    String savePolicy(
+            @PathVariable String priority,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         requireAdmin();
         String calendar = text(form, "calendar");
         String level = text(form, "escalationLevel");
@@ -165,10 +212,16 @@ class SlaAdminPages {
         }
         Outcome<SlaPolicyView> saved;
         try {
-            saved = sla.setPolicy(priority, new SlaPolicyDefinition(text(form, "responseTarget"),
-                    text(form, "resolutionTarget"), calendar.isBlank() ? null : SlaCalendarId.valueOf(calendar),
-                    form.getOrDefault("pauseStatuses", List.of()), percent,
-                    level.isBlank() ? null : EscalationLevelId.valueOf(level), null));
+            saved = sla.setPolicy(
+                    priority,
+                    new SlaPolicyDefinition(
+                            text(form, "responseTarget"),
+                            text(form, "resolutionTarget"),
+                            calendar.isBlank() ? null : SlaCalendarId.valueOf(calendar),
+                            form.getOrDefault("pauseStatuses", List.of()),
+                            percent,
+                            level.isBlank() ? null : EscalationLevelId.valueOf(level),
+                            null));
         } catch (IllegalArgumentException notAnId) {
             saved = Outcome.refused(Refusal.invalid("calendar", SharedRefusals.GIVEN_TEXT, notAnIdMessage(notAnId)));
         }
@@ -178,22 +231,28 @@ class SlaAdminPages {
             entered.put("priority", priority);
             return show(model, CalendarForm.empty(), LevelForm.empty(), entered, errors);
         }
-        redirect.addFlashAttribute("notice", messages.getMessage("sla.admin.policy-saved", new Object[] {priority},
-                locale));
+        redirect.addFlashAttribute(
+                "notice", messages.getMessage("sla.admin.policy-saved", new Object[] {priority}, locale));
         return "redirect:/admin/sla";
     }
 
     @PostMapping("/admin/sla/escalation-levels")
-    String saveLevel(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect,
-            Locale locale) {
+    String saveLevel(
+            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect, Locale locale) {
         requireAdmin();
         String id = text(form, "id");
-        LevelForm entered = new LevelForm(id.isBlank() ? null : id, text(form, "name"), text(form, "notifyKind"),
-                text(form, "notifyTarget"), text(form, "waitFor"), text(form, "next"),
+        LevelForm entered = new LevelForm(
+                id.isBlank() ? null : id,
+                text(form, "name"),
+                text(form, "notifyKind"),
+                text(form, "notifyTarget"),
+                text(form, "waitFor"),
+                text(form, "next"),
                 number(text(form, "version")));
         Outcome<EscalationLevelView> saved;
         try {
-            saved = id.isBlank() ? sla.createEscalationLevel(entered.definition())
+            saved = id.isBlank()
+                    ? sla.createEscalationLevel(entered.definition())
                     : sla.changeEscalationLevel(EscalationLevelId.valueOf(id), entered.definition());
         } catch (IllegalArgumentException notAnId) {
             saved = Outcome.refused(Refusal.invalid("next", SharedRefusals.GIVEN_TEXT, notAnIdMessage(notAnId)));
@@ -212,14 +271,22 @@ class SlaAdminPages {
         return "redirect:/admin/sla";
     }
 
-    private String show(Model model, CalendarForm calendarForm, LevelForm levelForm,
-            @Nullable Map<String, String> policyEntered, Map<String, String> errors) {
+    private String show(
+            Model model,
+            CalendarForm calendarForm,
+            LevelForm levelForm,
+            @Nullable Map<String, String> policyEntered,
+            Map<String, String> errors) {
         model.addAttribute("calendars", sla.calendars().orRefuse());
         model.addAttribute("policies", sla.policies().orRefuse());
         model.addAttribute("levels", sla.escalationLevels().orRefuse());
         model.addAttribute("priorities", incidents.priorityMatrix().priorities());
-        model.addAttribute("statuses", Arrays.stream(Status.values())
-                .filter(status -> status.isOpen() && status != Status.REVIEW).map(Status::code).toList());
+        model.addAttribute(
+                "statuses",
+                Arrays.stream(Status.values())
+                        .filter(status -> status.isOpen() && status != Status.REVIEW)
+                        .map(Status::code)
+                        .toList());
         model.addAttribute("calendarForm", calendarForm);
         model.addAttribute("levelForm", levelForm);
         model.addAttribute("policyEntered", policyEntered == null ? Map.of() : policyEntered);

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "SLA",
+@Tag(
+        name = "SLA",
         description = "Service levels: business-hour calendars, a policy per priority, escalation levels, and the "
-        + "clocks of each incident. Admins change them; staff read them.")
+                + "clocks of each incident. Admins change them; staff read them.")
 class SlaApi {
 
     private final SlaManagement sla;
@@ -45,17 +46,22 @@ class SlaApi {
         return sla.calendar(id).orRefuse();
     }
 
-    @Operation(operationId = "createSlaCalendar", summary = "Add a business-hour calendar",
+    @Operation(
+            operationId = "createSlaCalendar",
+            summary = "Add a business-hour calendar",
             description = "Admins. Overlapping hours are refused naming the day.")
     @ApiResponse(responseCode = "201", description = "The calendar, added")
     @ApiResponse(responseCode = "409", description = "The name is already taken.")
     @PostMapping("/sla/calendars")
     ResponseEntity<SlaCalendarView> createCalendar(@RequestBody CalendarDefinition definition) {
         SlaCalendarView created = sla.createCalendar(definition).orRefuse();
-        return ResponseEntity.created(URI.create("/api/v1/sla/calendars/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/sla/calendars/" + created.id()))
+                .body(created);
     }
 
-    @Operation(operationId = "changeSlaCalendar", summary = "Replace a business-hour calendar",
+    @Operation(
+            operationId = "changeSlaCalendar",
+            summary = "Replace a business-hour calendar",
             description = "Admins. The open clocks on it are measured anew.")
     @ApiResponse(responseCode = "200", description = "The calendar, replaced")
     @ApiResponse(responseCode = "409", description = "The name is already taken.")
@@ -78,21 +84,27 @@ class SlaApi {
         return sla.policies().orRefuse();
     }
 
-    @Operation(operationId = "getSlaPolicy", summary = "Read the SLA policy of a priority",
+    @Operation(
+            operationId = "getSlaPolicy",
+            summary = "Read the SLA policy of a priority",
             description = "By the priority, such as P1.")
     @GetMapping("/sla/policies/{priority}")
     SlaPolicyView policy(@PathVariable String priority) {
         return sla.policy(priority).orRefuse();
     }
 
-    @Operation(operationId = "setSlaPolicy", summary = "Set the SLA policy of a priority",
+    @Operation(
+            operationId = "setSlaPolicy",
+            summary = "Set the SLA policy of a priority",
             description = "Admins. The open clocks of that priority follow at once.")
     @PutMapping("/sla/policies/{priority}")
     SlaPolicyView setPolicy(@PathVariable String priority, @RequestBody SlaPolicyDefinition definition) {
         return sla.setPolicy(priority, definition).orRefuse();
     }
 
-    @Operation(operationId = "removeSlaPolicy", summary = "Remove the SLA policy of a priority",
+    @Operation(
+            operationId = "removeSlaPolicy",
+            summary = "Remove the SLA policy of a priority",
             description = "Admins.")
     @DeleteMapping("/sla/policies/{priority}")
     SlaPolicyView removePolicy(@PathVariable String priority) {
@@ -111,16 +123,19 @@ class SlaApi {
     @PostMapping("/sla/escalation-levels")
     ResponseEntity<EscalationLevelView> createEscalationLevel(@RequestBody EscalationLevelDefinition definition) {
         EscalationLevelView created = sla.createEscalationLevel(definition).orRefuse();
-        return ResponseEntity.created(URI.create("/api/v1/sla/escalation-levels/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/sla/escalation-levels/" + created.id()))
+                .body(created);
     }
 
-    @Operation(operationId = "changeEscalationLevel", summary = "Change an escalation level",
+    @Operation(
+            operationId = "changeEscalationLevel",
+            summary = "Change an escalation level",
             description = "Admins. A cycle of levels is refused naming the levels.")
     @ApiResponse(responseCode = "200", description = "The escalation level, changed")
     @ApiResponse(responseCode = "409", description = "The name is already taken.")
     @PutMapping("/sla/escalation-levels/{id}")
-    EscalationLevelView changeEscalationLevel(@PathVariable EscalationLevelId id,
-            @RequestBody EscalationLevelDefinition definition) {
+    EscalationLevelView changeEscalationLevel(
+            @PathVariable EscalationLevelId id, @RequestBody EscalationLevelDefinition definition) {
         return sla.changeEscalationLevel(id, definition).orRefuse();
     }
 
@@ -132,14 +147,18 @@ class SlaApi {
         return sla.removeEscalationLevel(id).orRefuse();
     }
 
-    @Operation(operationId = "getSlaClocks", summary = "Read the SLA clocks of an incident",
+    @Operation(
+            operationId = "getSlaClocks",
+            summary = "Read the SLA clocks of an incident",
             description = "Due times, time used and left, warnings and breaches.")
     @GetMapping("/incidents/{id}/sla")
     List<SlaClockView> clocks(@PathVariable IncidentId id) {
         return sla.clocks(id).orRefuse();
     }
 
-    @Operation(operationId = "acknowledgeSlaBreaches", summary = "Acknowledge the SLA breaches of an incident",
+    @Operation(
+            operationId = "acknowledgeSlaBreaches",
+            summary = "Acknowledge the SLA breaches of an incident",
             description = "This stops their escalation.")
     @ApiResponse(responseCode = "200", description = "The incident's clocks")
     @ApiResponse(responseCode = "409", description = "The incident has no breach waiting for an acknowledgement.")
@@ -148,7 +167,9 @@ class SlaApi {
         return sla.acknowledgeBreaches(id).orRefuse();
     }
 
-    @Operation(operationId = "runSlaScan", summary = "Scan for due SLA warnings, breaches and escalations now",
+    @Operation(
+            operationId = "runSlaScan",
+            summary = "Scan for due SLA warnings, breaches and escalations now",
             description = "Admins.")
     @PostMapping("/sla/scan")
     SlaScanReport scan() {

@@ -21,8 +21,13 @@ final class SlaBreach {
     private @Nullable Instant acknowledgedAt;
     private @Nullable String acknowledgedBy;
 
-    SlaBreach(@Nullable Instant breachedAt, @Nullable EscalationLevelId escalationLevel,
-            @Nullable Instant escalateAt, int escalations, Set<UserId> notified, @Nullable Instant acknowledgedAt,
+    SlaBreach(
+            @Nullable Instant breachedAt,
+            @Nullable EscalationLevelId escalationLevel,
+            @Nullable Instant escalateAt,
+            int escalations,
+            Set<UserId> notified,
+            @Nullable Instant acknowledgedAt,
             @Nullable String acknowledgedBy) {
         this.breachedAt = breachedAt;
         this.escalationLevel = escalationLevel;
@@ -75,15 +80,18 @@ final class SlaBreach {
         return breachedAt != null && acknowledgedAt == null;
     }
 
-    @Nullable Instant breachedAt() {
+    @Nullable
+    Instant breachedAt() {
         return breachedAt;
     }
 
-    @Nullable EscalationLevelId escalationLevel() {
+    @Nullable
+    EscalationLevelId escalationLevel() {
         return escalationLevel;
     }
 
-    @Nullable Instant escalateAt() {
+    @Nullable
+    Instant escalateAt() {
         return escalateAt;
     }
 
@@ -95,11 +103,13 @@ final class SlaBreach {
         return Set.copyOf(notified);
     }
 
-    @Nullable Instant acknowledgedAt() {
+    @Nullable
+    Instant acknowledgedAt() {
         return acknowledgedAt;
     }
 
-    @Nullable String acknowledgedBy() {
+    @Nullable
+    String acknowledgedBy() {
         return acknowledgedBy;
     }
 }

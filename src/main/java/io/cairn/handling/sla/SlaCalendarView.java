@@ -9,5 +9,10 @@ import java.util.Map;
  * @param week working hours per weekday, each as {@code HH:mm-HH:mm}; days not worked are absent
  * @param holidays dates on which nobody works, {@code yyyy-MM-dd}, in order
  */
-public record SlaCalendarView(SlaCalendarId id, String name, String zone, Map<String, List<String>> week,
-        List<String> holidays, long version) {}
+public record SlaCalendarView(
+        SlaCalendarId id,
+        String name,
+        String zone,
+        Map<String, List<String>> week,
+        List<String> holidays,
+        long version) {}

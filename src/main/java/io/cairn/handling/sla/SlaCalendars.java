@@ -36,19 +36,25 @@ class SlaCalendars {
 
     SlaCalendars(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.recent = new RecentlyRead<>(() -> all().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                stored -> stored.view().id(), Stored::calendar)));
+        this.recent = new RecentlyRead<>(() -> all().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        stored -> stored.view().id(), Stored::calendar)));
     }
 
     /** A stored calendar: its view and the calendar to count on. */
     record Stored(SlaCalendarView view, BusinessCalendar calendar) {}
 
     List<Stored> all() {
-        return jdbc.sql(SELECT + " order by name").query((row, n) -> stored(row)).list();
+        return jdbc.sql(SELECT + " order by name")
+                .query((row, n) -> stored(row))
+                .list();
     }
 
     Optional<Stored> find(SlaCalendarId id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id.value()).query((row, n) -> stored(row)).optional();
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id.value())
+                .query((row, n) -> stored(row))
+                .optional();
     }
 
     /** The calendar to count on: the stored one, or around the clock when there is none (or it is gone). */
@@ -62,16 +68,23 @@ class SlaCalendars {
     }
 
     Optional<SlaCalendarId> findByName(String name) {
-        return jdbc.sql("select id from sla_calendar where lower(name) = lower(?)").param(name.trim())
-                .query((row, n) -> new SlaCalendarId(row.getObject("id", UUID.class))).optional();
+        return jdbc.sql("select id from sla_calendar where lower(name) = lower(?)")
+                .param(name.trim())
+                .query((row, n) -> new SlaCalendarId(row.getObject("id", UUID.class)))
+                .optional();
     }
 
     void insert(SlaCalendarId id, CalendarDefinition.Parsed calendar, Instant now) {
         recent.forget();
         jdbc.sql("insert into sla_calendar (id, name, zone, week, holidays, version, updated_at) "
                         + "values (?, ?, ?, ?::jsonb, ?::jsonb, 0, ?)")
-                .params(id.value(), calendar.name(), calendar.calendar().zone().getId(), week(calendar.calendar()),
-                        holidays(calendar.calendar()), Timestamp.from(now))
+                .params(
+                        id.value(),
+                        calendar.name(),
+                        calendar.calendar().zone().getId(),
+                        week(calendar.calendar()),
+                        holidays(calendar.calendar()),
+                        Timestamp.from(now))
                 .update();
     }
 
@@ -79,10 +92,17 @@ class SlaCalendars {
     boolean replace(SlaCalendarId id, CalendarDefinition.Parsed calendar, long version, Instant now) {
         recent.forget();
         return jdbc.sql("update sla_calendar set name = ?, zone = ?, week = ?::jsonb, holidays = ?::jsonb, "
-                        + "version = version + 1, updated_at = ? where id = ? and version = ?")
-                .params(calendar.name(), calendar.calendar().zone().getId(), week(calendar.calendar()),
-                        holidays(calendar.calendar()), Timestamp.from(now), id.value(), version)
-                .update() == 1;
+                                + "version = version + 1, updated_at = ? where id = ? and version = ?")
+                        .params(
+                                calendar.name(),
+                                calendar.calendar().zone().getId(),
+                                week(calendar.calendar()),
+                                holidays(calendar.calendar()),
+                                Timestamp.from(now),
+                                id.value(),
+                                version)
+                        .update()
+                == 1;
     }
 
     void delete(SlaCalendarId id) {
@@ -95,26 +115,33 @@ class SlaCalendars {
     }
 
     private static String holidays(BusinessCalendar calendar) {
-        return json.writeValueAsString(new TreeSet<>(calendar.holidays()).stream().map(LocalDate::toString).toList());
+        return json.writeValueAsString(new TreeSet<>(calendar.holidays())
+                .stream().map(LocalDate::toString).toList());
     }
 
-    private static final String SELECT = "select id, name, zone, week::text as week, holidays::text as holidays, "
-            + "version from sla_calendar";
+    private static final String SELECT =
+            "select id, name, zone, week::text as week, holidays::text as holidays, " + "version from sla_calendar";
 
     private static Stored stored(ResultSet row) throws SQLException {
         Map<String, List<String>> week = json.readValue(row.getString("week"), WEEK);
         List<String> holidays = json.readValue(row.getString("holidays"), DATES);
-        CalendarDefinition definition = new CalendarDefinition(row.getString("name"), row.getString("zone"), week,
-                holidays, row.getLong("version"));
+        CalendarDefinition definition = new CalendarDefinition(
+                row.getString("name"), row.getString("zone"), week, holidays, row.getLong("version"));
         BusinessCalendar calendar = definition.parse().orRefuse().calendar();
-        SlaCalendarView view = new SlaCalendarView(new SlaCalendarId(row.getObject("id", UUID.class)),
-                row.getString("name"), ZoneId.of(row.getString("zone")).getId(), CalendarDefinition.weekOf(calendar),
-                new TreeSet<>(calendar.holidays()).stream().map(LocalDate::toString).toList(), row.getLong("version"));
+        SlaCalendarView view = new SlaCalendarView(
+                new SlaCalendarId(row.getObject("id", UUID.class)),
+                row.getString("name"),
+                ZoneId.of(row.getString("zone")).getId(),
+                CalendarDefinition.weekOf(calendar),
+                new TreeSet<>(calendar.holidays())
+                        .stream().map(LocalDate::toString).toList(),
+                row.getLong("version"));
         return new Stored(view, calendar);
     }
 
     static int workingDays(BusinessCalendar calendar) {
         return (int) java.util.Arrays.stream(DayOfWeek.values())
-                .filter(day -> !calendar.week().getOrDefault(day, List.of()).isEmpty()).count();
+                .filter(day -> !calendar.week().getOrDefault(day, List.of()).isEmpty())
+                .count();
     }
 }

@@ -22,7 +22,9 @@ final class SlaClock {
 
     /** Where a clock stands. */
     enum State {
-        RUNNING, PAUSED, MET
+        RUNNING,
+        PAUSED,
+        MET
     }
 
     private final IncidentId incident;
@@ -42,12 +44,29 @@ final class SlaClock {
     private final SlaBreach breach;
     private final long version;
 
-    SlaClock(IncidentId incident, SlaClockKind kind, int priorityLevel, Duration target, Duration warnAfter,
-            @Nullable SlaCalendarId calendar, State state, Duration consumed, @Nullable Instant runningSince,
-            Instant startedAt, @Nullable Instant dueAt, @Nullable Instant warnAt, @Nullable Instant warnedAt,
-            @Nullable Instant breachedAt, @Nullable Instant metAt, @Nullable EscalationLevelId escalationLevel,
-            @Nullable Instant escalateAt, int escalations, Set<UserId> notified, @Nullable Instant acknowledgedAt,
-            @Nullable String acknowledgedBy, long version) {
+    SlaClock(
+            IncidentId incident,
+            SlaClockKind kind,
+            int priorityLevel,
+            Duration target,
+            Duration warnAfter,
+            @Nullable SlaCalendarId calendar,
+            State state,
+            Duration consumed,
+            @Nullable Instant runningSince,
+            Instant startedAt,
+            @Nullable Instant dueAt,
+            @Nullable Instant warnAt,
+            @Nullable Instant warnedAt,
+            @Nullable Instant breachedAt,
+            @Nullable Instant metAt,
+            @Nullable EscalationLevelId escalationLevel,
+            @Nullable Instant escalateAt,
+            int escalations,
+            Set<UserId> notified,
+            @Nullable Instant acknowledgedAt,
+            @Nullable String acknowledgedBy,
+            long version) {
         this.incident = incident;
         this.kind = kind;
         this.priorityLevel = priorityLevel;
@@ -62,17 +81,42 @@ final class SlaClock {
         this.warnAt = warnAt;
         this.warnedAt = warnedAt;
         this.metAt = metAt;
-        this.breach = new SlaBreach(breachedAt, escalationLevel, escalateAt, escalations, notified, acknowledgedAt,
-                acknowledgedBy);
+        this.breach = new SlaBreach(
+                breachedAt, escalationLevel, escalateAt, escalations, notified, acknowledgedAt, acknowledgedBy);
         this.version = version;
     }
 
     /** A clock that starts running at the given moment with the policy's target. */
-    static SlaClock start(IncidentId incident, SlaClockKind kind, int priorityLevel, SlaPolicy.Target target,
-            BusinessCalendar on, Instant at) {
-        SlaClock clock = new SlaClock(incident, kind, priorityLevel, target.target(), target.warnAfter(),
-                target.calendar(), State.RUNNING, Duration.ZERO, at, at, null, null, null, null, null, null, null, 0,
-                Set.of(), null, null, 0);
+    static SlaClock start(
+            IncidentId incident,
+            SlaClockKind kind,
+            int priorityLevel,
+            SlaPolicy.Target target,
+            BusinessCalendar on,
+            Instant at) {
+        SlaClock clock = new SlaClock(
+                incident,
+                kind,
+                priorityLevel,
+                target.target(),
+                target.warnAfter(),
+                target.calendar(),
+                State.RUNNING,
+                Duration.ZERO,
+                at,
+                at,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                Set.of(),
+                null,
+                null,
+                0);
         clock.schedule(on);
         return clock;
     }
@@ -80,7 +124,8 @@ final class SlaClock {
     /** The working time used up to {@code now}. */
     Duration consumed(Instant now, BusinessCalendar on) {
         return state == State.RUNNING && runningSince != null
-                ? consumed.plus(on.workingTimeBetween(runningSince, now)) : consumed;
+                ? consumed.plus(on.workingTimeBetween(runningSince, now))
+                : consumed;
     }
 
     /** The working time left of the target at {@code now}; zero once it is used up. */
@@ -139,8 +184,12 @@ final class SlaClock {
      * the working time used so far is kept, and the due instants are computed anew. A warning or breach that the new
      * target is not yet reached for is cleared, so that it can come again at the right time.
      */
-    void retarget(int newPriorityLevel, SlaPolicy.Target newTarget, BusinessCalendar oldCalendar,
-            BusinessCalendar newCalendar, Instant now) {
+    void retarget(
+            int newPriorityLevel,
+            SlaPolicy.Target newTarget,
+            BusinessCalendar oldCalendar,
+            BusinessCalendar newCalendar,
+            Instant now) {
         if (state == State.RUNNING) {
             consumed = consumed(now, oldCalendar);
             runningSince = now;
@@ -190,18 +239,26 @@ final class SlaClock {
     }
 
     /** The earliest moment the scanner must look at this clock again, or empty when nothing lies ahead. */
-    @Nullable Instant nextCheckAt() {
+    @Nullable
+    Instant nextCheckAt() {
         Instant escalation = breach.unacknowledged() && state != State.MET ? breach.escalateAt() : null;
         Instant warning = state == State.RUNNING && warnedAt == null && breach.breachedAt() == null ? warnAt : null;
         Instant due = state == State.RUNNING && breach.breachedAt() == null ? dueAt : null;
-        return Stream.of(escalation, warning, due).filter(java.util.Objects::nonNull).min(Instant::compareTo)
+        return Stream.of(escalation, warning, due)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo)
                 .orElse(null);
     }
 
     /** Whether a warning is due at {@code now}. */
     boolean warningDue(Instant now) {
-        return state == State.RUNNING && warnedAt == null && breach.breachedAt() == null && warnAt != null
-                && !warnAt.isAfter(now) && dueAt != null && dueAt.isAfter(now);
+        return state == State.RUNNING
+                && warnedAt == null
+                && breach.breachedAt() == null
+                && warnAt != null
+                && !warnAt.isAfter(now)
+                && dueAt != null
+                && dueAt.isAfter(now);
     }
 
     /** Whether the breach is due at {@code now}. */
@@ -241,7 +298,8 @@ final class SlaClock {
         return warnAfter;
     }
 
-    @Nullable SlaCalendarId calendar() {
+    @Nullable
+    SlaCalendarId calendar() {
         return calendar;
     }
 
@@ -253,7 +311,8 @@ final class SlaClock {
         return consumed;
     }
 
-    @Nullable Instant runningSince() {
+    @Nullable
+    Instant runningSince() {
         return runningSince;
     }
 
@@ -261,19 +320,23 @@ final class SlaClock {
         return startedAt;
     }
 
-    @Nullable Instant dueAt() {
+    @Nullable
+    Instant dueAt() {
         return dueAt;
     }
 
-    @Nullable Instant warnAt() {
+    @Nullable
+    Instant warnAt() {
         return warnAt;
     }
 
-    @Nullable Instant warnedAt() {
+    @Nullable
+    Instant warnedAt() {
         return warnedAt;
     }
 
-    @Nullable Instant metAt() {
+    @Nullable
+    Instant metAt() {
         return metAt;
     }
 

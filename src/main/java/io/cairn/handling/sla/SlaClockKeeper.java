@@ -51,8 +51,13 @@ class SlaClockKeeper {
         BusinessCalendar calendar = calendars.recentCalendarOf(policy.get().calendar());
         List<SlaClock> started = new java.util.ArrayList<>();
         for (SlaClockKind kind : SlaClockKind.values()) {
-            SlaClock clock = SlaClock.start(reported.incident(), kind, reported.priorityLevel(),
-                    policy.get().target(kind), calendar, reported.at());
+            SlaClock clock = SlaClock.start(
+                    reported.incident(),
+                    kind,
+                    reported.priorityLevel(),
+                    policy.get().target(kind),
+                    calendar,
+                    reported.at());
             if (policy.get().pausesIn(Status.NEW)) {
                 clock.pause(reported.at(), calendar);
             }
@@ -76,8 +81,13 @@ class SlaClockKeeper {
         for (SlaClock clock : existing) {
             if (clock.priorityLevel() != incident.priorityLevel()) {
                 BusinessCalendar before = calendars.calendarOf(clock.calendar());
-                policies.find(incident.priorityLevel()).ifPresent(policy -> clock.retarget(incident.priorityLevel(),
-                        policy.target(clock.kind()), before, calendars.calendarOf(policy.calendar()), now));
+                policies.find(incident.priorityLevel())
+                        .ifPresent(policy -> clock.retarget(
+                                incident.priorityLevel(),
+                                policy.target(clock.kind()),
+                                before,
+                                calendars.calendarOf(policy.calendar()),
+                                now));
             }
             follow(clock, incident, policies.find(clock.priorityLevel()), now);
             clocks.update(clock);
@@ -91,8 +101,12 @@ class SlaClockKeeper {
                 if (clock.priorityLevel() != policy.priorityLevel() || clock.state() == SlaClock.State.MET) {
                     continue;
                 }
-                clock.retarget(policy.priorityLevel(), policy.target(clock.kind()),
-                        calendars.calendarOf(clock.calendar()), calendars.calendarOf(policy.calendar()), now);
+                clock.retarget(
+                        policy.priorityLevel(),
+                        policy.target(clock.kind()),
+                        calendars.calendarOf(clock.calendar()),
+                        calendars.calendarOf(policy.calendar()),
+                        now);
                 clocks.update(clock);
             }
         }
@@ -130,8 +144,13 @@ class SlaClockKeeper {
         }
         BusinessCalendar calendar = calendars.calendarOf(policy.get().calendar());
         for (SlaClockKind kind : SlaClockKind.values()) {
-            SlaClock clock = SlaClock.start(incident.id(), kind, incident.priorityLevel(), policy.get().target(kind),
-                    calendar, incident.reportedAt());
+            SlaClock clock = SlaClock.start(
+                    incident.id(),
+                    kind,
+                    incident.priorityLevel(),
+                    policy.get().target(kind),
+                    calendar,
+                    incident.reportedAt());
             follow(clock, incident, policy, now);
             clocks.insert(clock);
         }

@@ -17,10 +17,24 @@ import org.jspecify.annotations.Nullable;
  * @param dueAt when it is due; empty while paused or once met
  * @param escalationLevel the name of the level an unacknowledged breach stands at
  */
-public record SlaClockView(SlaClockKind kind, String state, String standing, String priority, String target,
-        String consumed, String remaining, @Nullable String calendar, Instant startedAt, @Nullable Instant dueAt,
-        @Nullable Instant warnAt, @Nullable Instant warnedAt, @Nullable Instant breachedAt, @Nullable Instant metAt,
-        @Nullable String escalationLevel, int escalations, @Nullable Instant acknowledgedAt,
+public record SlaClockView(
+        SlaClockKind kind,
+        String state,
+        String standing,
+        String priority,
+        String target,
+        String consumed,
+        String remaining,
+        @Nullable String calendar,
+        Instant startedAt,
+        @Nullable Instant dueAt,
+        @Nullable Instant warnAt,
+        @Nullable Instant warnedAt,
+        @Nullable Instant breachedAt,
+        @Nullable Instant metAt,
+        @Nullable String escalationLevel,
+        int escalations,
+        @Nullable Instant acknowledgedAt,
         @Nullable String acknowledgedBy) {
 
     /** Whether the clock was breached and nobody has acknowledged it yet. */

@@ -35,8 +35,10 @@ class SlaClocks {
 
     /** The clocks of an incident, response first. */
     List<SlaClock> of(IncidentId incident) {
-        return jdbc.sql(SELECT + " where incident_id = ? order by kind desc").param(incident.value())
-                .query((row, n) -> clock(row)).list();
+        return jdbc.sql(SELECT + " where incident_id = ? order by kind desc")
+                .param(incident.value())
+                .query((row, n) -> clock(row))
+                .list();
     }
 
     /** The clocks of several incidents, in one query. */
@@ -46,13 +48,16 @@ class SlaClocks {
         }
         return jdbc.sql(SELECT + " where incident_id = any(?)")
                 .param(incidents.stream().map(IncidentId::value).toArray(UUID[]::new))
-                .query((row, n) -> clock(row)).list();
+                .query((row, n) -> clock(row))
+                .list();
     }
 
     /** The clocks of an incident, locked for a change until the transaction ends. */
     List<SlaClock> lock(IncidentId incident) {
-        return jdbc.sql(SELECT + " where incident_id = ? order by kind desc for update").param(incident.value())
-                .query((row, n) -> clock(row)).list();
+        return jdbc.sql(SELECT + " where incident_id = ? order by kind desc for update")
+                .param(incident.value())
+                .query((row, n) -> clock(row))
+                .list();
     }
 
     /**
@@ -61,7 +66,9 @@ class SlaClocks {
      */
     List<SlaClock> claimDue(Instant now, int limit) {
         return jdbc.sql(SELECT + " where next_check_at <= ? order by next_check_at limit ? for update skip locked")
-                .params(Timestamp.from(now), limit).query((row, n) -> clock(row)).list();
+                .params(Timestamp.from(now), limit)
+                .query((row, n) -> clock(row))
+                .list();
     }
 
     void insert(SlaClock clock) {
@@ -73,8 +80,10 @@ class SlaClocks {
         if (started.isEmpty()) {
             return;
         }
-        String values = String.join(", ", java.util.Collections.nCopies(started.size(),
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
+        String values = String.join(
+                ", ",
+                java.util.Collections.nCopies(
+                        started.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
         List<@Nullable Object> columns = new java.util.ArrayList<>(started.size() * 22);
         started.forEach(clock -> columns.addAll(Arrays.asList(columns(clock))));
         statements.update("""
@@ -87,15 +96,30 @@ class SlaClocks {
 
     private Object[] columns(SlaClock clock) {
         SlaBreach breach = clock.breach();
-        return new Object[] {clock.incident().value(), clock.kind().code(), clock.priorityLevel(),
-            clock.target().toMillis(), clock.warnAfter().toMillis(), uuid(clock.calendar()),
+        return new Object[] {
+            clock.incident().value(),
+            clock.kind().code(),
+            clock.priorityLevel(),
+            clock.target().toMillis(),
+            clock.warnAfter().toMillis(),
+            uuid(clock.calendar()),
             clock.state().name().toLowerCase(java.util.Locale.ROOT),
-            micros(clock.consumedBeforeRun()), timestamp(clock.runningSince()),
-            Timestamp.from(clock.startedAt()), timestamp(clock.dueAt()), timestamp(clock.warnAt()),
-            timestamp(clock.warnedAt()), timestamp(breach.breachedAt()), timestamp(clock.metAt()),
-            uuid(breach.escalationLevel()), timestamp(breach.escalateAt()), breach.escalations(),
-            notified(clock), timestamp(breach.acknowledgedAt()), breach.acknowledgedBy(),
-            timestamp(clock.nextCheckAt())};
+            micros(clock.consumedBeforeRun()),
+            timestamp(clock.runningSince()),
+            Timestamp.from(clock.startedAt()),
+            timestamp(clock.dueAt()),
+            timestamp(clock.warnAt()),
+            timestamp(clock.warnedAt()),
+            timestamp(breach.breachedAt()),
+            timestamp(clock.metAt()),
+            uuid(breach.escalationLevel()),
+            timestamp(breach.escalateAt()),
+            breach.escalations(),
+            notified(clock),
+            timestamp(breach.acknowledgedAt()),
+            breach.acknowledgedBy(),
+            timestamp(clock.nextCheckAt())
+        };
     }
 
     void update(SlaClock clock) {
@@ -106,13 +130,27 @@ class SlaClocks {
                   met_at = ?, escalation_level_id = ?, escalate_at = ?, escalations = ?, notified = ?,
                   acknowledged_at = ?, acknowledged_by = ?, next_check_at = ?, version = version + 1
                 where incident_id = ? and kind = ?""")
-                .params(clock.priorityLevel(), clock.target().toMillis(), clock.warnAfter().toMillis(),
-                        uuid(clock.calendar()), clock.state().name().toLowerCase(java.util.Locale.ROOT),
-                        micros(clock.consumedBeforeRun()), timestamp(clock.runningSince()), timestamp(clock.dueAt()),
-                        timestamp(clock.warnAt()), timestamp(clock.warnedAt()), timestamp(breach.breachedAt()),
-                        timestamp(clock.metAt()), uuid(breach.escalationLevel()), timestamp(breach.escalateAt()),
-                        breach.escalations(), notified(clock), timestamp(breach.acknowledgedAt()),
-                        breach.acknowledgedBy(), timestamp(clock.nextCheckAt()), clock.incident().value(),
+                .params(
+                        clock.priorityLevel(),
+                        clock.target().toMillis(),
+                        clock.warnAfter().toMillis(),
+                        uuid(clock.calendar()),
+                        clock.state().name().toLowerCase(java.util.Locale.ROOT),
+                        micros(clock.consumedBeforeRun()),
+                        timestamp(clock.runningSince()),
+                        timestamp(clock.dueAt()),
+                        timestamp(clock.warnAt()),
+                        timestamp(clock.warnedAt()),
+                        timestamp(breach.breachedAt()),
+                        timestamp(clock.metAt()),
+                        uuid(breach.escalationLevel()),
+                        timestamp(breach.escalateAt()),
+                        breach.escalations(),
+                        notified(clock),
+                        timestamp(breach.acknowledgedAt()),
+                        breach.acknowledgedBy(),
+                        timestamp(clock.nextCheckAt()),
+                        clock.incident().value(),
                         clock.kind().code())
                 .update();
     }
@@ -120,7 +158,8 @@ class SlaClocks {
     /** The incidents with open clocks on this policy's priority level, for applying a changed policy. */
     List<IncidentId> incidentsWithOpenClocks(int priorityLevel) {
         return jdbc.sql("select distinct incident_id from sla_clock where priority_level = ? and state <> 'met'")
-                .param(priorityLevel).query((row, n) -> new IncidentId(row.getObject("incident_id", UUID.class)))
+                .param(priorityLevel)
+                .query((row, n) -> new IncidentId(row.getObject("incident_id", UUID.class)))
                 .list();
     }
 
@@ -133,20 +172,31 @@ class SlaClocks {
     private static SlaClock clock(ResultSet row) throws SQLException {
         UUID calendar = row.getObject("calendar_id", UUID.class);
         UUID level = row.getObject("escalation_level_id", UUID.class);
-        return new SlaClock(new IncidentId(row.getObject("incident_id", UUID.class)),
+        return new SlaClock(
+                new IncidentId(row.getObject("incident_id", UUID.class)),
                 SlaClockKind.valueOf(row.getString("kind").toUpperCase(java.util.Locale.ROOT)),
                 row.getInt("priority_level"),
-                Duration.ofMillis(row.getLong("target_ms")), Duration.ofMillis(row.getLong("warn_ms")),
+                Duration.ofMillis(row.getLong("target_ms")),
+                Duration.ofMillis(row.getLong("warn_ms")),
                 calendar == null ? null : new SlaCalendarId(calendar),
                 SlaClock.State.valueOf(row.getString("state").toUpperCase(java.util.Locale.ROOT)),
-                Duration.ofNanos(row.getLong("consumed_us") * 1_000), instant(row, "running_since"),
-                row.getTimestamp("started_at").toInstant(), instant(row, "due_at"), instant(row, "warn_at"),
-                instant(row, "warned_at"), instant(row, "breached_at"), instant(row, "met_at"),
-                level == null ? null : new EscalationLevelId(level), instant(row, "escalate_at"),
+                Duration.ofNanos(row.getLong("consumed_us") * 1_000),
+                instant(row, "running_since"),
+                row.getTimestamp("started_at").toInstant(),
+                instant(row, "due_at"),
+                instant(row, "warn_at"),
+                instant(row, "warned_at"),
+                instant(row, "breached_at"),
+                instant(row, "met_at"),
+                level == null ? null : new EscalationLevelId(level),
+                instant(row, "escalate_at"),
                 row.getInt("escalations"),
-                Arrays.stream((UUID[]) row.getArray("notified").getArray()).map(UserId::new)
+                Arrays.stream((UUID[]) row.getArray("notified").getArray())
+                        .map(UserId::new)
                         .collect(Collectors.toSet()),
-                instant(row, "acknowledged_at"), row.getString("acknowledged_by"), row.getLong("version"));
+                instant(row, "acknowledged_at"),
+                row.getString("acknowledged_by"),
+                row.getLong("version"));
     }
 
     private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {

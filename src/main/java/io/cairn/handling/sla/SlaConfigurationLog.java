@@ -27,10 +27,16 @@ class SlaConfigurationLog {
         this.clock = clock;
     }
 
-    void configured(Verb verb, Subject type, String id, Actor actor, @Nullable Object before,
-            @Nullable Object after) {
-        events.publishEvent(new SlaConfigurationChanged(verb, type, id, actor.ref(), clock.instant(),
-                Optional.ofNullable(before).map(state -> ContentDigest.of(state.toString()).hex()),
-                Optional.ofNullable(after).map(state -> ContentDigest.of(state.toString()).hex())));
+    void configured(Verb verb, Subject type, String id, Actor actor, @Nullable Object before, @Nullable Object after) {
+        events.publishEvent(new SlaConfigurationChanged(
+                verb,
+                type,
+                id,
+                actor.ref(),
+                clock.instant(),
+                Optional.ofNullable(before)
+                        .map(state -> ContentDigest.of(state.toString()).hex()),
+                Optional.ofNullable(after)
+                        .map(state -> ContentDigest.of(state.toString()).hex())));
     }
 }

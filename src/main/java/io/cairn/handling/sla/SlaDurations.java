@@ -27,7 +27,8 @@ final class SlaDurations {
         Duration duration;
         try {
             duration = trimmed.toUpperCase(Locale.ROOT).startsWith("P") || trimmed.startsWith("-")
-                    ? Duration.parse(trimmed) : shortForm(trimmed);
+                    ? Duration.parse(trimmed)
+                    : shortForm(trimmed);
         } catch (DateTimeParseException | ArithmeticException e) {
             return Outcome.refused(Refusal.invalid(field, SlaRefusals.NOT_A_DURATION, trimmed));
         }

@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SlaListMarks implements IncidentListMarks {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DUE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final SlaClocks clocks;
 
@@ -36,13 +36,13 @@ class SlaListMarks implements IncidentListMarks {
                 .filter(clock -> clock.state() != SlaClock.State.MET)
                 .collect(Collectors.groupingBy(SlaClock::incident));
         Map<IncidentId, Mark> marks = new LinkedHashMap<>();
-        open.forEach((incident, its) -> its.stream().min(MOST_PRESSING).map(SlaListMarks::markOf)
-                .ifPresent(mark -> marks.put(incident, mark)));
+        open.forEach((incident, its) ->
+                its.stream().min(MOST_PRESSING).map(SlaListMarks::markOf).ifPresent(mark -> marks.put(incident, mark)));
         return marks;
     }
 
-    private static final Comparator<SlaClock> MOST_PRESSING = Comparator
-            .comparing((SlaClock clock) -> clock.breach().breachedAt() == null)
+    private static final Comparator<SlaClock> MOST_PRESSING = Comparator.comparing(
+                    (SlaClock clock) -> clock.breach().breachedAt() == null)
             .thenComparing(clock -> clock.state() == SlaClock.State.PAUSED)
             .thenComparing(SlaClock::dueAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
@@ -54,7 +54,9 @@ class SlaListMarks implements IncidentListMarks {
         if (clock.state() == SlaClock.State.PAUSED || clock.dueAt() == null) {
             return new Mark("sla.list.paused", List.of(), "paused");
         }
-        return new Mark("sla.list.due." + kind, List.of(DUE.format(clock.dueAt())),
+        return new Mark(
+                "sla.list.due." + kind,
+                List.of(DUE.format(clock.dueAt())),
                 clock.warnedAt() != null ? "warning" : "on-track");
     }
 }

@@ -28,8 +28,14 @@ public class SlaManagement {
     private final SlaScanner scanner;
     private final Clock clock;
 
-    SlaManagement(SlaAccess access, CalendarEditing calendars, PolicyEditing policies, EscalationLevelEditing levels,
-            IncidentClocks clocks, SlaScanner scanner, Clock clock) {
+    SlaManagement(
+            SlaAccess access,
+            CalendarEditing calendars,
+            PolicyEditing policies,
+            EscalationLevelEditing levels,
+            IncidentClocks clocks,
+            SlaScanner scanner,
+            Clock clock) {
         this.access = access;
         this.calendars = calendars;
         this.policies = policies;
@@ -122,10 +128,8 @@ public class SlaManagement {
 
     /** Changes an escalation level (admin); a change that would close a cycle of levels is refused. */
     @Transactional
-    Outcome<EscalationLevelView> changeEscalationLevel(EscalationLevelId id,
-            EscalationLevelDefinition definition) {
-        return access.requireAdmin("change escalation levels")
-                .flatMap(actor -> levels.change(actor, id, definition));
+    Outcome<EscalationLevelView> changeEscalationLevel(EscalationLevelId id, EscalationLevelDefinition definition) {
+        return access.requireAdmin("change escalation levels").flatMap(actor -> levels.change(actor, id, definition));
     }
 
     /** Removes an escalation level that no policy and no other level leads to (admin). */

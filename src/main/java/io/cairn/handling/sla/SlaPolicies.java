@@ -30,26 +30,36 @@ class SlaPolicies {
 
     /** The policy of a priority level as read within the last few seconds: for starting the clocks of a report. */
     Optional<SlaPolicy> recent(int priorityLevel) {
-        return recent.get().stream().filter(policy -> policy.priorityLevel() == priorityLevel).findFirst();
+        return recent.get().stream()
+                .filter(policy -> policy.priorityLevel() == priorityLevel)
+                .findFirst();
     }
 
     List<SlaPolicy> all() {
-        return jdbc.sql(SELECT + " order by priority_level").query((row, n) -> policy(row)).list();
+        return jdbc.sql(SELECT + " order by priority_level")
+                .query((row, n) -> policy(row))
+                .list();
     }
 
     Optional<SlaPolicy> find(int priorityLevel) {
-        return jdbc.sql(SELECT + " where priority_level = ?").param(priorityLevel).query((row, n) -> policy(row))
+        return jdbc.sql(SELECT + " where priority_level = ?")
+                .param(priorityLevel)
+                .query((row, n) -> policy(row))
                 .optional();
     }
 
     boolean usesCalendar(SlaCalendarId calendar) {
-        return jdbc.sql("select exists (select 1 from sla_policy where calendar_id = ?)").param(calendar.value())
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from sla_policy where calendar_id = ?)")
+                .param(calendar.value())
+                .query(Boolean.class)
+                .single();
     }
 
     boolean usesLevel(EscalationLevelId level) {
         return jdbc.sql("select exists (select 1 from sla_policy where escalation_level_id = ?)")
-                .param(level.value()).query(Boolean.class).single();
+                .param(level.value())
+                .query(Boolean.class)
+                .single();
     }
 
     /** Stores the policy if the stored one is at the given version (or absent, for version 0 or none). */
@@ -61,10 +71,16 @@ class SlaPolicies {
                     insert into sla_policy (priority_level, response_seconds, resolution_seconds, calendar_id,
                       pause_statuses, warning_percent, escalation_level_id, version, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?, 0, ?)""")
-                    .params(policy.priorityLevel(), policy.response().toSeconds(), policy.resolution().toSeconds(),
-                            policy.calendar() == null ? null : policy.calendar().value(), statuses(policy),
+                    .params(
+                            policy.priorityLevel(),
+                            policy.response().toSeconds(),
+                            policy.resolution().toSeconds(),
+                            policy.calendar() == null ? null : policy.calendar().value(),
+                            statuses(policy),
                             policy.warningPercent(),
-                            policy.escalationLevel() == null ? null : policy.escalationLevel().value(),
+                            policy.escalationLevel() == null
+                                    ? null
+                                    : policy.escalationLevel().value(),
                             Timestamp.from(now))
                     .update();
             return true;
@@ -77,17 +93,29 @@ class SlaPolicies {
                   pause_statuses = ?, warning_percent = ?, escalation_level_id = ?, version = version + 1,
                   updated_at = ?
                 where priority_level = ? and version = ?""")
-                .params(policy.response().toSeconds(), policy.resolution().toSeconds(),
-                        policy.calendar() == null ? null : policy.calendar().value(), statuses(policy),
-                        policy.warningPercent(),
-                        policy.escalationLevel() == null ? null : policy.escalationLevel().value(),
-                        Timestamp.from(now), policy.priorityLevel(), stored.get().version())
-                .update() == 1;
+                        .params(
+                                policy.response().toSeconds(),
+                                policy.resolution().toSeconds(),
+                                policy.calendar() == null
+                                        ? null
+                                        : policy.calendar().value(),
+                                statuses(policy),
+                                policy.warningPercent(),
+                                policy.escalationLevel() == null
+                                        ? null
+                                        : policy.escalationLevel().value(),
+                                Timestamp.from(now),
+                                policy.priorityLevel(),
+                                stored.get().version())
+                        .update()
+                == 1;
     }
 
     void delete(int priorityLevel) {
         recent.forget();
-        jdbc.sql("delete from sla_policy where priority_level = ?").param(priorityLevel).update();
+        jdbc.sql("delete from sla_policy where priority_level = ?")
+                .param(priorityLevel)
+                .update();
     }
 
     private static String[] statuses(SlaPolicy policy) {
@@ -102,11 +130,18 @@ class SlaPolicies {
     private static SlaPolicy policy(ResultSet row) throws SQLException {
         UUID calendar = row.getObject("calendar_id", UUID.class);
         UUID level = row.getObject("escalation_level_id", UUID.class);
-        Set<Status> pause = Arrays.stream((String[]) row.getArray("pause_statuses").getArray()).map(Status::valueOf)
+        Set<Status> pause = Arrays.stream(
+                        (String[]) row.getArray("pause_statuses").getArray())
+                .map(Status::valueOf)
                 .collect(Collectors.toSet());
-        return new SlaPolicy(row.getInt("priority_level"), Duration.ofSeconds(row.getLong("response_seconds")),
+        return new SlaPolicy(
+                row.getInt("priority_level"),
+                Duration.ofSeconds(row.getLong("response_seconds")),
                 Duration.ofSeconds(row.getLong("resolution_seconds")),
-                calendar == null ? null : new SlaCalendarId(calendar), pause, row.getInt("warning_percent"),
-                level == null ? null : new EscalationLevelId(level), row.getLong("version"));
+                calendar == null ? null : new SlaCalendarId(calendar),
+                pause,
+                row.getInt("warning_percent"),
+                level == null ? null : new EscalationLevelId(level),
+                row.getLong("version"));
     }
 }

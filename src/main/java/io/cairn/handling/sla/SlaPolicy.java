@@ -17,15 +17,23 @@ import org.jspecify.annotations.Nullable;
  * @param warningPercent the share of a target, in percent, after which a warning goes out
  * @param escalationLevel the level a breach escalates to first when nobody acknowledges it; empty for none
  */
-record SlaPolicy(int priorityLevel, Duration response, Duration resolution, @Nullable SlaCalendarId calendar,
-        Set<Status> pauseStatuses, int warningPercent, @Nullable EscalationLevelId escalationLevel, long version) {
+record SlaPolicy(
+        int priorityLevel,
+        Duration response,
+        Duration resolution,
+        @Nullable SlaCalendarId calendar,
+        Set<Status> pauseStatuses,
+        int warningPercent,
+        @Nullable EscalationLevelId escalationLevel,
+        long version) {
 
     SlaPolicy {
         pauseStatuses = pauseStatuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(pauseStatuses));
     }
 
     /** What one clock measures against: its target, the working time after which it warns, and the calendar. */
-    record Target(Duration target, Duration warnAfter, @Nullable SlaCalendarId calendar) {}
+    record Target(
+            Duration target, Duration warnAfter, @Nullable SlaCalendarId calendar) {}
 
     Target target(SlaClockKind kind) {
         Duration target = kind == SlaClockKind.RESPONSE ? response : resolution;

@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param escalationLevel where an unacknowledged breach escalates first; empty for nowhere
  * @param version the version the admin saw; empty to create or overwrite
  */
-public record SlaPolicyDefinition(@Nullable String responseTarget, @Nullable String resolutionTarget,
-        @Nullable SlaCalendarId calendar, @Nullable List<String> pauseStatuses, @Nullable Integer warningPercent,
-        @Nullable EscalationLevelId escalationLevel, @Nullable Long version) {}
+public record SlaPolicyDefinition(
+        @Nullable String responseTarget,
+        @Nullable String resolutionTarget,
+        @Nullable SlaCalendarId calendar,
+        @Nullable List<String> pauseStatuses,
+        @Nullable Integer warningPercent,
+        @Nullable EscalationLevelId escalationLevel,
+        @Nullable Long version) {}

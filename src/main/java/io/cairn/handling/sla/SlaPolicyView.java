@@ -13,9 +13,17 @@ import org.jspecify.annotations.Nullable;
  * @param calendarName its name; empty for around the clock
  * @param pauseStatuses the statuses in which the clocks pause
  */
-public record SlaPolicyView(String priority, int priorityLevel, String responseTarget, String resolutionTarget,
-        @Nullable SlaCalendarId calendar, @Nullable String calendarName, List<String> pauseStatuses,
-        int warningPercent, @Nullable EscalationLevelId escalationLevel, long version) {
+public record SlaPolicyView(
+        String priority,
+        int priorityLevel,
+        String responseTarget,
+        String resolutionTarget,
+        @Nullable SlaCalendarId calendar,
+        @Nullable String calendarName,
+        List<String> pauseStatuses,
+        int warningPercent,
+        @Nullable EscalationLevelId escalationLevel,
+        long version) {
 
     /** The response target as admins type it, such as {@code 4h} or {@code 1h30m}. */
     public String responseText() {

@@ -22,7 +22,8 @@ enum SlaRefusals implements Refusal.Reason {
     RESOLUTION_BEFORE_RESPONSE("sla.resolution-before-response", "must not be shorter than the response target"),
     CALENDAR_DOES_NOT_EXIST("sla.calendar-does-not-exist", "calendar {0} does not exist"),
     LEVEL_DOES_NOT_EXIST("sla.level-does-not-exist", "escalation level {0} does not exist"),
-    STOPS_THE_CLOCKS_ANYWAY("sla.stops-the-clocks-anyway",
+    STOPS_THE_CLOCKS_ANYWAY(
+            "sla.stops-the-clocks-anyway",
             "''{0}'' stops the clocks anyway; only statuses of an open incident can pause them"),
     NOT_A_PRIORITY("sla.not-a-priority", "''{0}'' is not one of {1}"),
     NOT_A_NOTIFY_KIND("sla.not-a-notify-kind", "must be team, role or user"),
@@ -30,13 +31,15 @@ enum SlaRefusals implements Refusal.Reason {
     NOT_A_ROLE("sla.not-a-role", "''{0}'' is not a role such as coordinator"),
     NOT_A_USER("sla.not-a-user", "''{0}'' is not a user''s login name"),
     LEVEL_CYCLE("sla.level-cycle", "the escalation levels {0} would form a cycle"),
-    LEVEL_IN_USE("sla.level-in-use",
+    LEVEL_IN_USE(
+            "sla.level-in-use",
             "an SLA policy or another escalation level leads to this level; point it elsewhere first"),
-    CALENDAR_IN_USE("sla.calendar-in-use",
-            "an SLA policy counts on this calendar; give the policy another calendar first"),
-    NO_BREACH_TO_ACKNOWLEDGE("sla.no-breach-to-acknowledge",
-            "the incident has no breach waiting for an acknowledgement"),
-    MAY_NOT_ACKNOWLEDGE("sla.may-not-acknowledge",
+    CALENDAR_IN_USE(
+            "sla.calendar-in-use", "an SLA policy counts on this calendar; give the policy another calendar first"),
+    NO_BREACH_TO_ACKNOWLEDGE(
+            "sla.no-breach-to-acknowledge", "the incident has no breach waiting for an acknowledgement"),
+    MAY_NOT_ACKNOWLEDGE(
+            "sla.may-not-acknowledge",
             "only the owner, a coordinator or someone the breach was sent to may acknowledge it");
 
     private final String code;

@@ -56,9 +56,16 @@ class SlaScanner {
     private final SlaSettings settings;
     private final Clock clock;
 
-    SlaScanner(SlaClocks clocks, SlaPolicies policies, EscalationLevels levels, IncidentsForSystem incidents,
-            UsersForSystem users, ApplicationEventPublisher events, TransactionTemplate transactions,
-            SlaSettings settings, Clock clock) {
+    SlaScanner(
+            SlaClocks clocks,
+            SlaPolicies policies,
+            EscalationLevels levels,
+            IncidentsForSystem incidents,
+            UsersForSystem users,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            SlaSettings settings,
+            Clock clock) {
         this.clocks = clocks;
         this.policies = policies;
         this.levels = levels;
@@ -70,7 +77,8 @@ class SlaScanner {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${cairn.sla.scan-interval:PT30S}",
+    @Scheduled(
+            fixedDelayString = "${cairn.sla.scan-interval:PT30S}",
             initialDelayString = "${cairn.sla.scan-interval:PT30S}")
     void scheduledScan() {
         if (!settings.scannerEnabled()) {
@@ -78,8 +86,12 @@ class SlaScanner {
         }
         SlaScanReport report = scan(clock.instant());
         if (report.warnings() + report.breaches() + report.escalations() > 0) {
-            log.info("SLA scan: {} warnings, {} breaches, {} escalations in {} ms", report.warnings(),
-                    report.breaches(), report.escalations(), report.millis());
+            log.info(
+                    "SLA scan: {} warnings, {} breaches, {} escalations in {} ms",
+                    report.warnings(),
+                    report.breaches(),
+                    report.escalations(),
+                    report.millis());
         }
     }
 
@@ -99,8 +111,8 @@ class SlaScanner {
     private int batch(Instant now, int[] counts) {
         List<SlaClock> due = clocks.claimDue(now, settings.scanBatchSize());
         Map<Role, List<UserView>> roles = new EnumMap<>(Role.class);
-        Map<IncidentId, IncidentView> read = incidents.incidents(due.stream().map(SlaClock::incident)
-                .collect(java.util.stream.Collectors.toSet()));
+        Map<IncidentId, IncidentView> read =
+                incidents.incidents(due.stream().map(SlaClock::incident).collect(java.util.stream.Collectors.toSet()));
         for (SlaClock slaClock : due) {
             Optional<IncidentView> incident = Optional.ofNullable(read.get(slaClock.incident()));
             if (incident.isEmpty()) {
@@ -128,9 +140,17 @@ class SlaScanner {
             told.addAll(coordinators(incident, roles));
         }
         slaClock.warn(now);
-        events.publishEvent(new SlaWarned(incident.id(), incident.reference(), incident.title(), slaClock.kind(),
-                ActorRef.SYSTEM, now, java.util.Objects.requireNonNull(slaClock.dueAt()),
-                (int) (slaClock.warnAfter().toMillis() * 100 / Math.max(1, slaClock.target().toMillis())),
+        events.publishEvent(new SlaWarned(
+                incident.id(),
+                incident.reference(),
+                incident.title(),
+                slaClock.kind(),
+                ActorRef.SYSTEM,
+                now,
+                java.util.Objects.requireNonNull(slaClock.dueAt()),
+                (int) (slaClock.warnAfter().toMillis()
+                        * 100
+                        / Math.max(1, slaClock.target().toMillis())),
                 List.copyOf(told)));
     }
 
@@ -141,46 +161,71 @@ class SlaScanner {
         }
         told.addAll(coordinators(incident, roles));
         Optional<EscalationLevels.Level> first = policies.find(slaClock.priorityLevel())
-                .map(SlaPolicy::escalationLevel).flatMap(levels::find);
+                .map(SlaPolicy::escalationLevel)
+                .flatMap(levels::find);
         Instant dueAt = java.util.Objects.requireNonNull(slaClock.dueAt());
-        slaClock.breach(now, first.map(EscalationLevels.Level::id).orElse(null),
-                first.map(EscalationLevels.Level::waitFor).orElse(null), told);
-        events.publishEvent(new SlaBreached(incident.id(), incident.reference(), incident.title(), slaClock.kind(),
-                ActorRef.SYSTEM, now, dueAt, first.map(EscalationLevels.Level::name).orElse(null),
+        slaClock.breach(
+                now,
+                first.map(EscalationLevels.Level::id).orElse(null),
+                first.map(EscalationLevels.Level::waitFor).orElse(null),
+                told);
+        events.publishEvent(new SlaBreached(
+                incident.id(),
+                incident.reference(),
+                incident.title(),
+                slaClock.kind(),
+                ActorRef.SYSTEM,
+                now,
+                dueAt,
+                first.map(EscalationLevels.Level::name).orElse(null),
                 List.copyOf(told)));
     }
 
-    private void escalate(SlaClock slaClock, IncidentView incident, Instant now,
-            Map<Role, List<UserView>> roles) {
-        Optional<EscalationLevels.Level> level = Optional.ofNullable(slaClock.breach().escalationLevel())
-                .flatMap(levels::find);
+    private void escalate(SlaClock slaClock, IncidentView incident, Instant now, Map<Role, List<UserView>> roles) {
+        Optional<EscalationLevels.Level> level =
+                Optional.ofNullable(slaClock.breach().escalationLevel()).flatMap(levels::find);
         if (level.isEmpty()) {
             slaClock.escalate(now, null, null, Set.of());
             return;
         }
         Set<UserId> told = new LinkedHashSet<>(peopleOf(level.get(), roles));
-        Optional<EscalationLevels.Level> next = Optional.ofNullable(level.get().next()).flatMap(levels::find);
-        slaClock.escalate(now, next.map(EscalationLevels.Level::id).orElse(null),
-                next.map(EscalationLevels.Level::waitFor).orElse(null), told);
-        events.publishEvent(new SlaEscalated(incident.id(), incident.reference(), incident.title(), slaClock.kind(),
-                ActorRef.SYSTEM, now, level.get().name(), List.copyOf(told)));
+        Optional<EscalationLevels.Level> next =
+                Optional.ofNullable(level.get().next()).flatMap(levels::find);
+        slaClock.escalate(
+                now,
+                next.map(EscalationLevels.Level::id).orElse(null),
+                next.map(EscalationLevels.Level::waitFor).orElse(null),
+                told);
+        events.publishEvent(new SlaEscalated(
+                incident.id(),
+                incident.reference(),
+                incident.title(),
+                slaClock.kind(),
+                ActorRef.SYSTEM,
+                now,
+                level.get().name(),
+                List.copyOf(told)));
     }
 
     /** The coordinators in the incident's team, or every coordinator when the team has none (or there is none). */
     private List<UserId> coordinators(IncidentView incident, Map<Role, List<UserView>> roles) {
         List<UserView> all = roles.computeIfAbsent(Role.COORDINATOR, users::usersWithRole);
         io.cairn.identity.@Nullable TeamId team = incident.team();
-        List<UserView> ofTeam = team == null ? List.of() : all.stream().filter(u -> u.teams().contains(team)).toList();
+        List<UserView> ofTeam = team == null
+                ? List.of()
+                : all.stream().filter(u -> u.teams().contains(team)).toList();
         return (ofTeam.isEmpty() ? all : ofTeam).stream().map(UserView::id).toList();
     }
 
     /** The enabled people an escalation level notifies. */
     private List<UserId> peopleOf(EscalationLevels.Level level, Map<Role, List<UserView>> roles) {
         List<UserView> people = switch (level.notifyKind()) {
-            case "team" -> users.members(new io.cairn.identity.TeamId(java.util.UUID.fromString(
-                    level.notifyTarget())));
-            case "role" -> roles.computeIfAbsent(Role.valueOf(level.notifyTarget().toUpperCase(Locale.ROOT)
-                    .replace('-', '_')), users::usersWithRole);
+            case "team" -> users.members(new io.cairn.identity.TeamId(java.util.UUID.fromString(level.notifyTarget())));
+            case "role" ->
+                roles.computeIfAbsent(
+                        Role.valueOf(
+                                level.notifyTarget().toUpperCase(Locale.ROOT).replace('-', '_')),
+                        users::usersWithRole);
             default -> users.userNamed(level.notifyTarget()).stream().toList();
         };
         return people.stream().filter(UserView::enabled).map(UserView::id).toList();

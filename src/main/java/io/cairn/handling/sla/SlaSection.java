@@ -51,13 +51,14 @@ class SlaSection implements IncidentPageSection {
     @GetMapping("/incidents/{id}/sla")
     String section(@PathVariable IncidentId id, Model model) {
         Outcome<List<SlaClockView>> clocks = sla.clocks(id);
-        if (!(clocks instanceof Outcome.Done<List<SlaClockView>> done) || done.value().isEmpty()) {
+        if (!(clocks instanceof Outcome.Done<List<SlaClockView>> done)
+                || done.value().isEmpty()) {
             return "sla/section :: nothing";
         }
         model.addAttribute("incidentId", id);
         model.addAttribute("clocks", done.value());
-        model.addAttribute("awaitsAcknowledgement", done.value().stream()
-                .anyMatch(SlaClockView::awaitsAcknowledgement));
+        model.addAttribute(
+                "awaitsAcknowledgement", done.value().stream().anyMatch(SlaClockView::awaitsAcknowledgement));
         return "sla/section :: section";
     }
 

@@ -18,7 +18,6 @@ record SlaSettings(Duration scanInterval, int scanBatchSize, Boolean scannerEnab
         scanInterval = scanInterval == null ? Duration.ofSeconds(30) : scanInterval;
         scanBatchSize = scanBatchSize <= 0 ? 500 : scanBatchSize;
         scannerEnabled = scannerEnabled == null || scannerEnabled;
-        defaultWarningPercent = defaultWarningPercent <= 0 || defaultWarningPercent >= 100 ? 75
-                : defaultWarningPercent;
+        defaultWarningPercent = defaultWarningPercent <= 0 || defaultWarningPercent >= 100 ? 75 : defaultWarningPercent;
     }
 }

@@ -9,4 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param anonymousAddress the address a reporter without an account mailed their report from, where the
  *     acknowledgement went; empty for reporters with an account and for reports made on the web
  */
-public record ReporterContact(@Nullable String language, @Nullable String anonymousAddress) {}
+public record ReporterContact(
+        @Nullable String language, @Nullable String anonymousAddress) {}

@@ -39,8 +39,9 @@ class PlaybookRunTest {
         Refusal refusal = refused(run(COLLECT, BLOCK, review).leave(Status.ANALYSIS, Status.CONTAINMENT));
 
         assertThat(refusal.kind()).isEqualTo(Refusal.Kind.CONFLICT);
-        assertThat(refusal.message()).isEqualTo(
-                "Analysis cannot be left while these mandatory steps are open: Collect the message; Write it up");
+        assertThat(refusal.message())
+                .isEqualTo(
+                        "Analysis cannot be left while these mandatory steps are open: Collect the message; Write it up");
         assertThat(refusal.template()).isEqualTo("Analysis cannot be left while these mandatory steps are open: {0}");
         assertThat(refusal.fields()).extracting(Refusal.FieldProblem::field).containsExactly("to");
     }
@@ -55,8 +56,9 @@ class PlaybookRunTest {
     void refusesToCloseWhileAnyMandatoryTaskIsOpen() {
         Refusal refusal = refused(run(BLOCK, FACILITIES).leave(Status.REVIEW, Status.CLOSED));
 
-        assertThat(refusal.message()).isEqualTo("The incident cannot be closed while these mandatory steps are open: "
-                + "Block the sender; Replace the lock");
+        assertThat(refusal.message())
+                .isEqualTo("The incident cannot be closed while these mandatory steps are open: "
+                        + "Block the sender; Replace the lock");
     }
 
     @Test
@@ -79,12 +81,13 @@ class PlaybookRunTest {
 
     @Test
     void namesShippedStepsInTheReadersLanguage() {
-        String shipped = ShippedPlaybooks.shipped().get(0).english().steps().get(0).title();
+        String shipped =
+                ShippedPlaybooks.shipped().get(0).english().steps().get(0).title();
         String dutch = ShippedPlaybooks.shipped().get(0).dutch().steps().get(0).title();
         LocaleContextHolder.setLocale(Locale.forLanguageTag("nl"));
 
-        Refusal refusal = refused(run(new PlaybookRun.OpenStep(shipped, Status.ANALYSIS))
-                .leave(Status.ANALYSIS, Status.CONTAINMENT));
+        Refusal refusal = refused(
+                run(new PlaybookRun.OpenStep(shipped, Status.ANALYSIS)).leave(Status.ANALYSIS, Status.CONTAINMENT));
 
         assertThat(refusal.arguments()).containsExactly(dutch);
     }

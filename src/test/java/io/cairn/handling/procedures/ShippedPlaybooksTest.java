@@ -27,9 +27,13 @@ class ShippedPlaybooksTest {
             assertThat(dutch.steps()).hasSameSizeAs(english.steps());
             for (int i = 0; i < english.steps().size(); i++) {
                 String step = english.key() + ": " + english.steps().get(i).title();
-                assertThat(dutch.steps().get(i).title()).as(step).isNotBlank()
+                assertThat(dutch.steps().get(i).title())
+                        .as(step)
+                        .isNotBlank()
                         .isNotEqualTo(english.steps().get(i).title());
-                assertThat(dutch.steps().get(i).description()).as(step).isNotBlank()
+                assertThat(dutch.steps().get(i).description())
+                        .as(step)
+                        .isNotBlank()
                         .isNotEqualTo(english.steps().get(i).description());
             }
         }
@@ -39,8 +43,14 @@ class ShippedPlaybooksTest {
     void aDutchReaderGetsTheShippedTextsInDutchAndWhatSomeoneWroteAsWritten() {
         PlaybookDefinition phishing = ShippedPlaybooks.read().get(0);
         PlaybookStep first = phishing.steps().get(0);
-        PlaybookDefinition edited = phishing.withSteps(List.of(new PlaybookStep(first.phase(), "Our own first step",
-                first.description(), first.articles(), first.mandatory(), first.team(), first.due())));
+        PlaybookDefinition edited = phishing.withSteps(List.of(new PlaybookStep(
+                first.phase(),
+                "Our own first step",
+                first.description(),
+                first.articles(),
+                first.mandatory(),
+                first.team(),
+                first.due())));
 
         assertThat(ShippedTexts.shown(phishing).steps().get(0).title())
                 .isEqualTo("Collect the message with its full headers");
@@ -48,10 +58,13 @@ class ShippedPlaybooksTest {
         assertThat(inDutch.steps().get(0).title()).isEqualTo("Het bericht met alle headers verzamelen");
         assertThat(inDutch.description()).startsWith("Een phishingbericht heeft gebruikers bereikt");
         for (int i = 0; i < phishing.steps().size(); i++) {
-            assertThat(inDutch.steps().get(i).articles()).isEqualTo(phishing.steps().get(i).articles());
-            assertThat(inDutch.steps().get(i).due()).isEqualTo(phishing.steps().get(i).due());
+            assertThat(inDutch.steps().get(i).articles())
+                    .isEqualTo(phishing.steps().get(i).articles());
+            assertThat(inDutch.steps().get(i).due())
+                    .isEqualTo(phishing.steps().get(i).due());
         }
-        PlaybookStep editedStep = inDutch(() -> ShippedTexts.shown(edited)).steps().get(0);
+        PlaybookStep editedStep =
+                inDutch(() -> ShippedTexts.shown(edited)).steps().get(0);
         assertThat(editedStep.title()).isEqualTo("Our own first step");
         assertThat(editedStep.description()).startsWith("Haal het oorspronkelijke bericht");
     }
@@ -61,14 +74,23 @@ class ShippedPlaybooksTest {
         PlaybookDefinition phishing = ShippedPlaybooks.read().get(0);
         PlaybookDefinition shown = inDutch(() -> ShippedTexts.shown(phishing));
         PlaybookStep first = shown.steps().get(0);
-        PlaybookDefinition changed = shown.withSteps(java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                new PlaybookStep(first.phase(), "Onze eigen eerste stap", first.description(), first.articles(),
-                        first.mandatory(), first.team(), first.due())), shown.steps().stream().skip(1)).toList());
+        PlaybookDefinition changed = shown.withSteps(java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(new PlaybookStep(
+                                first.phase(),
+                                "Onze eigen eerste stap",
+                                first.description(),
+                                first.articles(),
+                                first.mandatory(),
+                                first.team(),
+                                first.due())),
+                        shown.steps().stream().skip(1))
+                .toList());
 
         assertThat(inDutch(() -> ShippedTexts.asStored(shown, phishing))).isEqualTo(phishing);
         PlaybookDefinition stored = inDutch(() -> ShippedTexts.asStored(changed, phishing));
         assertThat(stored.steps().get(0).title()).isEqualTo("Onze eigen eerste stap");
-        assertThat(stored.steps().get(0).description()).isEqualTo(phishing.steps().get(0).description());
+        assertThat(stored.steps().get(0).description())
+                .isEqualTo(phishing.steps().get(0).description());
         assertThat(stored.name()).isEqualTo(phishing.name());
     }
 

@@ -31,7 +31,9 @@ class TaskTest {
         assertThat(completed.note()).isEqualTo("blocked at the gateway");
         assertThat(completed.closedBy()).isEqualTo("alice");
         assertThat(completed.closedAt()).isEqualTo(AT);
-        assertThat(completed.version()).as("the version is the one read; storing counts it up").isEqualTo(3);
+        assertThat(completed.version())
+                .as("the version is the one read; storing counts it up")
+                .isEqualTo(3);
     }
 
     @Test
@@ -54,7 +56,8 @@ class TaskTest {
 
         assertThat(refusal.kind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(refusal.fields()).extracting(Refusal.FieldProblem::field).containsExactly("note");
-        assertThat(done(open(false).complete("x".repeat(5000), "bob", AT)).note()).hasSize(5000);
+        assertThat(done(open(false).complete("x".repeat(5000), "bob", AT)).note())
+                .hasSize(5000);
     }
 
     @Test
@@ -80,7 +83,8 @@ class TaskTest {
             Refusal refusal = refused(open(false).skip(reason, "alice", AT));
 
             assertThat(refusal.kind()).isEqualTo(Refusal.Kind.INVALID);
-            assertThat(refusal.fields()).extracting(Refusal.FieldProblem::message)
+            assertThat(refusal.fields())
+                    .extracting(Refusal.FieldProblem::message)
                     .containsExactly("skipping a step needs a reason");
         }
     }

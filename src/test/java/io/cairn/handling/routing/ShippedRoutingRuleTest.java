@@ -18,23 +18,26 @@ class ShippedRoutingRuleTest {
         String shipped = "Everything else to the security team";
         assertThat(ShippedRoutingRule.NAME).isEqualTo(shipped);
         assertThat(ShippedRoutingRule.ruleName(shipped)).isEqualTo(shipped);
-        assertThat(inDutch(() -> ShippedRoutingRule.ruleName(shipped))).isEqualTo("Al het overige naar het securityteam");
-        assertThat(inDutch(() -> ShippedRoutingRule.ruleName("Phishing to the SOC"))).isEqualTo("Phishing to the SOC");
+        assertThat(inDutch(() -> ShippedRoutingRule.ruleName(shipped)))
+                .isEqualTo("Al het overige naar het securityteam");
+        assertThat(inDutch(() -> ShippedRoutingRule.ruleName("Phishing to the SOC")))
+                .isEqualTo("Phishing to the SOC");
     }
 
     @Test
     void savingTheShippedRoutingRuleAsItWasShownInDutchKeepsItsShippedName() {
         String shipped = ShippedRoutingRule.NAME;
-        RoutingRuleDefinition shown = new RoutingRuleDefinition("Al het overige naar het securityteam", null, null,
-                null, null, null, "Security", null, false, 3L);
+        RoutingRuleDefinition shown = new RoutingRuleDefinition(
+                "Al het overige naar het securityteam", null, null, null, null, null, "Security", null, false, 3L);
 
         RoutingRuleDefinition stored = inDutch(() -> ShippedRoutingRule.asStored(shown, shipped));
         assertThat(stored.name()).isEqualTo(shipped);
         assertThat(stored.enabled()).isFalse();
         assertThat(stored.version()).isEqualTo(3L);
-        RoutingRuleDefinition renamed = new RoutingRuleDefinition("Al het andere", null, null, null, null, null,
-                "Security", null, true, 3L);
-        assertThat(inDutch(() -> ShippedRoutingRule.asStored(renamed, shipped)).name()).isEqualTo("Al het andere");
+        RoutingRuleDefinition renamed =
+                new RoutingRuleDefinition("Al het andere", null, null, null, null, null, "Security", null, true, 3L);
+        assertThat(inDutch(() -> ShippedRoutingRule.asStored(renamed, shipped)).name())
+                .isEqualTo("Al het andere");
     }
 
     private static <T> T inDutch(Supplier<T> read) {

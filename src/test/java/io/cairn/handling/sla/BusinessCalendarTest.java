@@ -28,13 +28,17 @@ import org.junit.jupiter.api.Test;
 class BusinessCalendarTest {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    private static final List<ZoneId> ZONES = List.of(AMSTERDAM, ZoneId.of("America/New_York"),
-            ZoneId.of("Asia/Kolkata"), ZoneId.of("Australia/Lord_Howe"), ZoneId.of("UTC"));
+    private static final List<ZoneId> ZONES = List.of(
+            AMSTERDAM,
+            ZoneId.of("America/New_York"),
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("Australia/Lord_Howe"),
+            ZoneId.of("UTC"));
 
     private static BusinessCalendar officeHours(ZoneId zone, Set<LocalDate> holidays) {
         Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
+        for (DayOfWeek day : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             week.put(day, List.of(new WorkingHours(LocalTime.of(8, 0), LocalTime.of(17, 0))));
         }
         return new BusinessCalendar(zone, week, holidays, false);
@@ -42,8 +46,11 @@ class BusinessCalendarTest {
 
     /** Working hours from midnight to six on Sundays only, in Amsterdam: the night the clocks change. */
     private static BusinessCalendar sundayNight() {
-        return new BusinessCalendar(AMSTERDAM, Map.of(DayOfWeek.SUNDAY,
-                List.of(new WorkingHours(LocalTime.of(0, 0), LocalTime.of(6, 0)))), Set.of(), false);
+        return new BusinessCalendar(
+                AMSTERDAM,
+                Map.of(DayOfWeek.SUNDAY, List.of(new WorkingHours(LocalTime.of(0, 0), LocalTime.of(6, 0)))),
+                Set.of(),
+                false);
     }
 
     private static Instant at(String local, ZoneId zone) {
@@ -77,7 +84,8 @@ class BusinessCalendarTest {
     void aWorkingDayWithTheSpringDaylightSavingChangeIsAnHourShorter() {
         BusinessCalendar night = sundayNight();
         Instant sunday = at("2026-03-29T00:00", AMSTERDAM);
-        assertThat(night.workingTimeBetween(sunday, sunday.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(5));
+        assertThat(night.workingTimeBetween(sunday, sunday.plus(Duration.ofDays(1))))
+                .isEqualTo(Duration.ofHours(5));
         assertThat(night.addWorkingTime(sunday, Duration.ofHours(5))).isEqualTo(at("2026-03-29T06:00", AMSTERDAM));
     }
 
@@ -85,27 +93,37 @@ class BusinessCalendarTest {
     void aWorkingDayWithTheAutumnDaylightSavingChangeIsAnHourLonger() {
         BusinessCalendar night = sundayNight();
         Instant sunday = at("2026-10-25T00:00", AMSTERDAM);
-        assertThat(night.workingTimeBetween(sunday, sunday.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(7));
+        assertThat(night.workingTimeBetween(sunday, sunday.plus(Duration.ofDays(1))))
+                .isEqualTo(Duration.ofHours(7));
     }
 
     @Test
     void theSameLocalHoursAreDifferentInstantsInOtherTimeZones() {
         Instant monday = Instant.parse("2026-11-23T14:00:00Z");
-        assertThat(officeHours(ZoneId.of("Asia/Kolkata"), Set.of()).isWorking(monday)).isFalse();
+        assertThat(officeHours(ZoneId.of("Asia/Kolkata"), Set.of()).isWorking(monday))
+                .isFalse();
         assertThat(officeHours(AMSTERDAM, Set.of()).isWorking(monday)).isTrue();
-        assertThat(officeHours(ZoneId.of("America/New_York"), Set.of()).isWorking(monday)).isTrue();
+        assertThat(officeHours(ZoneId.of("America/New_York"), Set.of()).isWorking(monday))
+                .isTrue();
     }
 
     @Test
     void refusesOverlappingHoursAndNamesTheDay() {
-        Outcome<BusinessCalendar> refused = BusinessCalendar.of(AMSTERDAM, Map.of(DayOfWeek.WEDNESDAY, List.of(
-                new WorkingHours(LocalTime.of(8, 0), LocalTime.of(12, 30)),
-                new WorkingHours(LocalTime.of(12, 0), LocalTime.of(17, 0)))), Set.of());
-        assertThat(refused).isInstanceOfSatisfying(Outcome.Refused.class, r -> assertThat(r.refusal().fields())
-                .singleElement().satisfies(f -> {
-                    assertThat(f.field()).isEqualTo("week.wednesday");
-                    assertThat(f.message()).contains("08:00-12:30").contains("overlap");
-                }));
+        Outcome<BusinessCalendar> refused = BusinessCalendar.of(
+                AMSTERDAM,
+                Map.of(
+                        DayOfWeek.WEDNESDAY,
+                        List.of(
+                                new WorkingHours(LocalTime.of(8, 0), LocalTime.of(12, 30)),
+                                new WorkingHours(LocalTime.of(12, 0), LocalTime.of(17, 0)))),
+                Set.of());
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        Outcome.Refused.class,
+                        r -> assertThat(r.refusal().fields()).singleElement().satisfies(f -> {
+                            assertThat(f.field()).isEqualTo("week.wednesday");
+                            assertThat(f.message()).contains("08:00-12:30").contains("overlap");
+                        }));
         assertThatThrownBy(() -> new WorkingHours(LocalTime.of(17, 0), LocalTime.of(8, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(BusinessCalendar.of(AMSTERDAM, Map.of(), Set.of())).isInstanceOf(Outcome.Refused.class);
@@ -134,8 +152,7 @@ class BusinessCalendarTest {
         for (int i = 0; i < 10; i++) {
             holidays.add(LocalDate.of(2026, 1, 1).plusDays(random.nextInt(730)));
         }
-        return new BusinessCalendar(ZONES.get(random.nextInt(ZONES.size())), week, holidays,
-                random.nextInt(10) == 0);
+        return new BusinessCalendar(ZONES.get(random.nextInt(ZONES.size())), week, holidays, random.nextInt(10) == 0);
     }
 
     private static Instant randomStart(Random random) {
@@ -156,9 +173,11 @@ class BusinessCalendarTest {
 
         Instant due = calendar.addWorkingTime(start, work);
 
-        assertThat(calendar.workingTimeBetween(start, due)).as("%s, %s", Seeds.replay(seed), calendar)
+        assertThat(calendar.workingTimeBetween(start, due))
+                .as("%s, %s", Seeds.replay(seed), calendar)
                 .isEqualTo(work);
-        assertThat(calendar.isWorking(due.minusNanos(1))).as("%s: due time ends working time", Seeds.replay(seed))
+        assertThat(calendar.isWorking(due.minusNanos(1)))
+                .as("%s: due time ends working time", Seeds.replay(seed))
                 .isTrue();
     }
 
@@ -171,7 +190,8 @@ class BusinessCalendarTest {
         Duration first = randomWork(random);
         Duration second = randomWork(random);
 
-        assertThat(calendar.addWorkingTime(calendar.addWorkingTime(start, first), second)).as(Seeds.replay(seed))
+        assertThat(calendar.addWorkingTime(calendar.addWorkingTime(start, first), second))
+                .as(Seeds.replay(seed))
                 .isEqualTo(calendar.addWorkingTime(start, first.plus(second)));
     }
 
@@ -183,9 +203,11 @@ class BusinessCalendarTest {
         Instant start = randomStart(random);
         Duration work = randomWork(random);
 
-        assertThat(calendar.addWorkingTime(start, work.plusMinutes(1))).as(Seeds.replay(seed))
+        assertThat(calendar.addWorkingTime(start, work.plusMinutes(1)))
+                .as(Seeds.replay(seed))
                 .isAfter(calendar.addWorkingTime(start, work));
-        assertThat(calendar.workingTimeBetween(start, start.plus(work))).as(Seeds.replay(seed))
+        assertThat(calendar.workingTimeBetween(start, start.plus(work)))
+                .as(Seeds.replay(seed))
                 .isLessThanOrEqualTo(work);
     }
 
@@ -196,7 +218,8 @@ class BusinessCalendarTest {
             BusinessCalendar calendar = randomCalendar(random);
             Instant due = calendar.addWorkingTime(randomStart(random), randomWork(random));
             if (!calendar.aroundTheClock()) {
-                LocalDate day = ZonedDateTime.ofInstant(due.minusNanos(1), calendar.zone()).toLocalDate();
+                LocalDate day = ZonedDateTime.ofInstant(due.minusNanos(1), calendar.zone())
+                        .toLocalDate();
                 assertThat(calendar.holidays()).as("case %d", i).doesNotContain(day);
             }
         }

@@ -13,7 +13,8 @@ class ShippedCalendarTest {
 
     @Test
     void namesTheShippedCalendarInTheReadersLanguageUntilSomeoneRenamesIt() {
-        assertThat(ShippedCalendar.calendarName(ShippedCalendar.OFFICE_HOURS, "Office hours")).isEqualTo("Office hours");
+        assertThat(ShippedCalendar.calendarName(ShippedCalendar.OFFICE_HOURS, "Office hours"))
+                .isEqualTo("Office hours");
         assertThat(inDutch(() -> ShippedCalendar.calendarName(ShippedCalendar.OFFICE_HOURS, "Office hours")))
                 .isEqualTo("Kantooruren");
         assertThat(inDutch(() -> ShippedCalendar.calendarName(ShippedCalendar.OFFICE_HOURS, "Support hours")))

@@ -31,8 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 class SlaClockTest {
 
-    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Amsterdam"), ZoneId.of("America/New_York"),
-            ZoneId.of("Asia/Kolkata"), ZoneId.of("Australia/Lord_Howe"), ZoneId.of("UTC"));
+    private static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("Europe/Amsterdam"),
+            ZoneId.of("America/New_York"),
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("Australia/Lord_Howe"),
+            ZoneId.of("UTC"));
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -77,8 +81,7 @@ class SlaClockTest {
         BusinessCalendar calendar = randomCalendar(random);
         Duration target = Duration.ofMinutes(1 + random.nextInt(60 * 60));
         Instant now = START.plusSeconds(random.nextInt(365 * 86_400)).plusNanos(random.nextInt(1_000_000) * 1_000L);
-        SlaClock clock = SlaClock.start(IncidentId.random(), SlaClockKind.RESOLUTION, 2, target(target), calendar,
-                now);
+        SlaClock clock = SlaClock.start(IncidentId.random(), SlaClockKind.RESOLUTION, 2, target(target), calendar, now);
         String context = Seeds.replay(seed) + ", calendar " + calendar + ", target " + target;
         for (int step = 0; step < 12; step++) {
             Instant before = now;
@@ -87,7 +90,8 @@ class SlaClockTest {
                 Duration used = clock.consumed(now, calendar);
                 if (used.compareTo(target) < 0) {
                     assertThat(used.plus(calendar.workingTimeBetween(now, running(clock.dueAt()))))
-                            .as(context + ", step " + step + " at " + now).isEqualTo(target);
+                            .as(context + ", step " + step + " at " + now)
+                            .isEqualTo(target);
                     assertThat(clock.remaining(now, calendar)).as(context).isEqualTo(target.minus(used));
                 } else {
                     assertThat(clock.dueAt()).as(context).isBeforeOrEqualTo(now);
@@ -98,11 +102,13 @@ class SlaClockTest {
                 assertThat(clock.nextCheckAt()).as(context).isNull();
             } else {
                 Duration used = clock.consumed(now, calendar);
-                assertThat(used).as(context + ": a paused clock does not run").isEqualTo(clock.consumed(before,
-                        calendar));
+                assertThat(used)
+                        .as(context + ": a paused clock does not run")
+                        .isEqualTo(clock.consumed(before, calendar));
                 clock.resume(now, calendar);
                 if (used.compareTo(target) < 0) {
-                    assertThat(used.plus(calendar.workingTimeBetween(now, running(clock.dueAt())))).as(context)
+                    assertThat(used.plus(calendar.workingTimeBetween(now, running(clock.dueAt()))))
+                            .as(context)
                             .isEqualTo(target);
                 }
             }
@@ -116,9 +122,9 @@ class SlaClockTest {
         BusinessCalendar calendar = randomCalendar(random);
         Duration target = Duration.ofMinutes(4 + random.nextInt(40 * 60));
         Instant start = START.plusSeconds(random.nextInt(365 * 86_400));
-        SlaClock clock = SlaClock.start(IncidentId.random(), SlaClockKind.RESPONSE, 1, target(target), calendar,
-                start);
-        assertThat(calendar.workingTimeBetween(start, running(clock.warnAt()))).as(Seeds.replay(seed))
+        SlaClock clock = SlaClock.start(IncidentId.random(), SlaClockKind.RESPONSE, 1, target(target), calendar, start);
+        assertThat(calendar.workingTimeBetween(start, running(clock.warnAt())))
+                .as(Seeds.replay(seed))
                 .isEqualTo(target.multipliedBy(3).dividedBy(4));
         assertThat(clock.nextCheckAt()).as(Seeds.replay(seed)).isEqualTo(clock.warnAt());
         assertThat(clock.warningDue(running(clock.warnAt()))).isTrue();
@@ -130,8 +136,8 @@ class SlaClockTest {
     @Test
     void reprioritisingKeepsTheUsedTimeAndMovesTheDueInstant() {
         BusinessCalendar clock24x7 = BusinessCalendar.aroundTheClock(ZoneId.of("UTC"));
-        SlaClock clock = SlaClock.start(IncidentId.random(), SlaClockKind.RESOLUTION, 3, target(Duration.ofHours(8)),
-                clock24x7, START);
+        SlaClock clock = SlaClock.start(
+                IncidentId.random(), SlaClockKind.RESOLUTION, 3, target(Duration.ofHours(8)), clock24x7, START);
         Instant later = START.plus(Duration.ofHours(3));
         clock.retarget(1, target(Duration.ofHours(4)), clock24x7, clock24x7, later);
         assertThat(clock.consumed(later, clock24x7)).isEqualTo(Duration.ofHours(3));
@@ -142,8 +148,8 @@ class SlaClockTest {
     @Test
     void anUnacknowledgedBreachEscalatesAfterTheWaitAndAnAcknowledgementStopsIt() {
         BusinessCalendar clock24x7 = BusinessCalendar.aroundTheClock(ZoneId.of("UTC"));
-        SlaClock clock = SlaClock.start(IncidentId.random(), SlaClockKind.RESPONSE, 1, target(Duration.ofHours(1)),
-                clock24x7, START);
+        SlaClock clock = SlaClock.start(
+                IncidentId.random(), SlaClockKind.RESPONSE, 1, target(Duration.ofHours(1)), clock24x7, START);
         Instant due = START.plus(Duration.ofHours(1));
         clock.breach(due, EscalationLevelId.random(), Duration.ofMinutes(30), Set.of());
         assertThat(clock.nextCheckAt()).isEqualTo(due.plus(Duration.ofMinutes(30)));

@@ -33,17 +33,39 @@ class SlaListMarksTest extends Pages.OnServer {
     void theListShowsWhenTheResponseIsDueAndThenThatItIsOverdue() throws Exception {
         TestUser coordinator = users.user("sla-list-coordinator", Set.of(Role.COORDINATOR));
         String word = "zq" + TestUsers.unique("beacon").replaceAll("[^a-z0-9]", "");
-        IncidentView incident = users.as(coordinator, () -> incidents.report(new NewIncident(
-                "Beaconing " + word, "Seen this morning.", null, null, null, "high", "high", null, null, null, null,
-                null, null, null, null, null, null)).orRefuse());
-        String due = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
+        IncidentView incident = users.as(
+                coordinator,
+                () -> incidents
+                        .report(new NewIncident(
+                                "Beaconing " + word,
+                                "Seen this morning.",
+                                null,
+                                null,
+                                null,
+                                "high",
+                                "high",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                        .orRefuse());
+        String due = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(ZoneOffset.UTC)
                 .format(incident.reportedAt().plus(Duration.ofHours(1)));
 
         mvc.perform(get("/incidents").param("q", word).with(authentication(users.authentication(coordinator))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("class=\"list-mark on-track\"")))
                 .andExpect(content().string(Matchers.containsString("response due " + due)));
-        mvc.perform(get("/incidents").param("q", word).param("lang", "nl")
+        mvc.perform(get("/incidents")
+                        .param("q", word)
+                        .param("lang", "nl")
                         .with(authentication(users.authentication(coordinator))))
                 .andExpect(content().string(Matchers.containsString("reactie uiterlijk " + due)));
 

@@ -37,8 +37,24 @@ class SlaPagesBrowserTest extends Browser.OnServer {
     }
 
     private IncidentView reported(String title, String impact, String urgency) {
-        NewIncident report = new NewIncident(title, "Seen this morning.", null, null, null, impact, urgency, null,
-                null, null, null, null, null, null, null, null, null);
+        NewIncident report = new NewIncident(
+                title,
+                "Seen this morning.",
+                null,
+                null,
+                null,
+                impact,
+                urgency,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return users.as(coordinator, () -> incidents.report(report).orRefuse());
     }
 
@@ -56,7 +72,8 @@ class SlaPagesBrowserTest extends Browser.OnServer {
         browser.waitFor(driver -> !countdown().equals(first) ? true : null);
 
         assertThat(countdown()).matches("\\d+m \\d+s left");
-        assertThat(browser.find(By.cssSelector("#sla .sla-clock[data-kind=response]")).getAttribute("class"))
+        assertThat(browser.find(By.cssSelector("#sla .sla-clock[data-kind=response]"))
+                        .getAttribute("class"))
                 .contains("on-track");
         assertThat(browser.text(By.cssSelector("#sla .sla-clock[data-kind=resolution] .sla-calendar")))
                 .isEqualTo("Around the clock");
@@ -67,24 +84,39 @@ class SlaPagesBrowserTest extends Browser.OnServer {
     @Test
     void aPausedClockSaysSoAndABreachIsAcknowledgedFromThePage() {
         TestUser admin = users.user("sla-browser-admin", Set.of(Role.ADMIN));
-        users.as(admin, () -> sla.setPolicy("P1", new SlaPolicyDefinition("1h", "8h", null, List.of("analysis"), 75,
-                null, null)).orRefuse());
+        users.as(
+                admin,
+                () -> sla.setPolicy(
+                                "P1", new SlaPolicyDefinition("1h", "8h", null, List.of("analysis"), 75, null, null))
+                        .orRefuse());
         try {
             IncidentView incident = reported("Domain admin password in a paste", "high", "high");
-            IncidentView triaged = users.as(coordinator, () -> incidents.transition(incident.id(),
-                    new IncidentCommands.Transition(Status.TRIAGE, null, incident.version())).orRefuse());
+            IncidentView triaged = users.as(
+                    coordinator,
+                    () -> incidents
+                            .transition(
+                                    incident.id(),
+                                    new IncidentCommands.Transition(Status.TRIAGE, null, incident.version()))
+                            .orRefuse());
             sla.scan(incident.reportedAt().plus(Duration.ofHours(8)).plusSeconds(5));
-            users.as(coordinator, () -> incidents.transition(incident.id(),
-                    new IncidentCommands.Transition(Status.ANALYSIS, null, triaged.version())).orRefuse());
+            users.as(
+                    coordinator,
+                    () -> incidents
+                            .transition(
+                                    incident.id(),
+                                    new IncidentCommands.Transition(Status.ANALYSIS, null, triaged.version()))
+                            .orRefuse());
 
             browser.signIn(coordinator).open("/incidents/" + incident.id());
             browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sla .sla-clock")));
             assertThat(browser.text(By.cssSelector("#sla .sla-clock[data-kind=resolution] .sla-countdown")))
                     .isEqualTo("paused");
-            assertThat(browser.find(By.cssSelector("#sla .sla-clock[data-kind=resolution]")).getAttribute("class"))
+            assertThat(browser.find(By.cssSelector("#sla .sla-clock[data-kind=resolution]"))
+                            .getAttribute("class"))
                     .contains("breached");
             browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".inbox-badge .badge-count")));
-            assertThat(Integer.parseInt(browser.text(By.cssSelector(".inbox-badge .badge-count")))).isPositive();
+            assertThat(Integer.parseInt(browser.text(By.cssSelector(".inbox-badge .badge-count"))))
+                    .isPositive();
 
             browser.screenshot("sla-breached-paused");
             browser.submit(By.cssSelector("#sla .sla-acknowledge button"));
@@ -96,12 +128,15 @@ class SlaPagesBrowserTest extends Browser.OnServer {
             assertThat(browser.text(By.cssSelector("#sla"))).contains("breach acknowledged by sla-coordinator");
 
             browser.open("/notifications");
-            assertThat(browser.findAll(By.cssSelector(".inbox-message .subject"))).extracting(e -> e.getText())
+            assertThat(browser.findAll(By.cssSelector(".inbox-message .subject")))
+                    .extracting(e -> e.getText())
                     .contains(incident.reference() + ": the resolution target was breached");
             browser.screenshot("sla-inbox");
         } finally {
-            users.as(admin, () -> sla.setPolicy("P1", new SlaPolicyDefinition("1h", "8h", null, null, 75, null,
-                    null)).orRefuse());
+            users.as(
+                    admin,
+                    () -> sla.setPolicy("P1", new SlaPolicyDefinition("1h", "8h", null, null, 75, null, null))
+                            .orRefuse());
         }
     }
 
@@ -116,7 +151,8 @@ class SlaPagesBrowserTest extends Browser.OnServer {
 
         assertThat(browser.text(By.id("week-wednesday-error")))
                 .isEqualTo("The hours 20:00-23:00 and 22:00-23:30 overlap");
-        assertThat(browser.find(By.id("week-wednesday")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.id("week-wednesday")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         browser.screenshot("sla-admin-overlap");
         browser.type(By.id("week-wednesday"), "20:00-23:00");
         browser.submit(By.id("save-calendar"));

@@ -42,12 +42,24 @@ class SlaReactionsTest {
     void aReportedIncidentStartsItsResponseAndResolutionClocksByThePolicyOfItsPriority(Scenario scenario) {
         IncidentId incident = IncidentId.random();
 
-        scenario.publish(new IncidentReported(incident, ActorRef.SYSTEM, clock.instant(), 1, Category.UNDETERMINED,
-                null, null, null, null, "digest"))
+        scenario.publish(new IncidentReported(
+                        incident,
+                        ActorRef.SYSTEM,
+                        clock.instant(),
+                        1,
+                        Category.UNDETERMINED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "digest"))
                 .andWaitForStateChange(() -> clocks.of(incident), started -> !started.isEmpty())
-                .andVerify(started -> assertThat(started).allSatisfy(one -> {
-                    assertThat(one.priorityLevel()).isEqualTo(1);
-                    assertThat(one.state()).isEqualTo(SlaClock.State.RUNNING);
-                }).extracting(SlaClock::kind).containsExactlyInAnyOrder(SlaClockKind.values()));
+                .andVerify(started -> assertThat(started)
+                        .allSatisfy(one -> {
+                            assertThat(one.priorityLevel()).isEqualTo(1);
+                            assertThat(one.state()).isEqualTo(SlaClock.State.RUNNING);
+                        })
+                        .extracting(SlaClock::kind)
+                        .containsExactlyInAnyOrder(SlaClockKind.values()));
     }
 }
