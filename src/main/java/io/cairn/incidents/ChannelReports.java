@@ -4,6 +4,7 @@ import io.cairn.identity.Actor;
 import io.cairn.incidents.channels.ReporterChannels;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.Outcome;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -16,10 +17,12 @@ class ChannelReports implements ReporterChannels {
 
     private final Reporting reporting;
     private final Conversation conversation;
+    private final ObservableKeeping observables;
 
-    ChannelReports(Reporting reporting, Conversation conversation) {
+    ChannelReports(Reporting reporting, Conversation conversation, ObservableKeeping observables) {
         this.reporting = reporting;
         this.conversation = conversation;
+        this.observables = observables;
     }
 
     @Override
@@ -50,5 +53,10 @@ class ChannelReports implements ReporterChannels {
     @Override
     public Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply) {
         return conversation.replyByFollowUpCode(id, reply);
+    }
+
+    @Override
+    public int addObserved(IncidentId id, ActorRef channel, ObservableSource source, List<ObservedValue> values) {
+        return observables.addObserved(id, channel, source, values);
     }
 }

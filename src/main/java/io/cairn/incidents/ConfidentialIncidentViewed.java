@@ -17,7 +17,9 @@ public record ConfidentialIncidentViewed(IncidentId incident, ActorRef actor, In
         /** The incident's fields. */
         INCIDENT("incident"),
         /** Its timeline. */
-        TIMELINE("timeline");
+        TIMELINE("timeline"),
+        /** Its observables, and the other incidents that share them. */
+        OBSERVABLES("observables");
 
         private final String code;
 

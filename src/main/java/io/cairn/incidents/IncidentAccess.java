@@ -42,6 +42,14 @@ final class IncidentAccess {
         return actor.hasAny(STAFF);
     }
 
+    /**
+     * Whether the user reads the incident in full, its observables included: staff who see it, not a reporter who
+     * sees only their own reports (they read the reporter's view), nor another team that sees only its task.
+     */
+    static boolean mayReadInFull(Actor actor, Incident incident) {
+        return seesOthersIncidents(actor) && maySee(actor, incident);
+    }
+
     static boolean mayHandle(Actor actor, Incident incident) {
         return actor.hasAny(Role.HANDLER, Role.COORDINATOR) && maySee(actor, incident);
     }

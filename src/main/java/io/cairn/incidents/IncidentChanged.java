@@ -11,7 +11,12 @@ import java.util.Optional;
  * after-digest instead.
  */
 public sealed interface IncidentChanged extends IncidentEvent
-        permits IncidentChanged.StateChange, IncidentNoted, IncidentLinked, ReporterAsked, ReporterAnswered {
+        permits IncidentChanged.StateChange,
+                IncidentNoted,
+                IncidentLinked,
+                ReporterAsked,
+                ReporterAnswered,
+                ObservableEvent {
 
     /** The incident's status after the change. */
     Status status();

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
  *   <li>{@link Triage}: deciding about new reports, and one change to many incidents.
  *   <li>{@link Conversation}: notes, and the conversation with the reporter.
  *   <li>{@link Linking}: links between incidents, and merging.
+ *   <li>{@link ObservableKeeping}: the incident's observables, and the other incidents that share them.
  *   <li>{@link SavedViewKeeping} and {@link PriorityMatrixAdministration}: saved views and the priority matrix.
  * </ul>
  * Every call acts for the signed-in user and sees only what they may see ({@link IncidentAccess} has the rules,
@@ -44,6 +45,7 @@ public class IncidentManagement {
     private final Linking linking;
     private final SavedViewKeeping savedViews;
     private final PriorityMatrixAdministration matrices;
+    private final ObservableKeeping observables;
 
     IncidentManagement(
             Reporting reporting,
@@ -53,7 +55,8 @@ public class IncidentManagement {
             Conversation conversation,
             Linking linking,
             SavedViewKeeping savedViews,
-            PriorityMatrixAdministration matrices) {
+            PriorityMatrixAdministration matrices,
+            ObservableKeeping observables) {
         this.reporting = reporting;
         this.reading = reading;
         this.lifecycle = lifecycle;
@@ -62,6 +65,7 @@ public class IncidentManagement {
         this.linking = linking;
         this.savedViews = savedViews;
         this.matrices = matrices;
+        this.observables = observables;
     }
 
     // --- reporting -----------------------------------------------------------------------------------------------
@@ -252,5 +256,46 @@ public class IncidentManagement {
     /** Removes one of the signed-in user's saved views. */
     Outcome<SavedViewId> removeView(SavedViewId id) {
         return savedViews.remove(id);
+    }
+
+    // --- observables -------------------------------------------------------------------------------------------------
+
+    /** The observable types to choose from. */
+    List<ObservableType> observableTypes() {
+        return observables.types();
+    }
+
+    /**
+     * The observables of an incident the signed-in user may read in full, each with the other incidents that share it
+     * and that the user may see; a read of a confidential incident's observables is audited.
+     */
+    public Optional<List<IncidentObservable>> observables(IncidentId id) {
+        return observables.list(id);
+    }
+
+    /** Whether the signed-in user may add, revise and remove the incident's observables. */
+    boolean mayChangeObservables(IncidentId id) {
+        return observables.mayChange(id);
+    }
+
+    /** The incidents the signed-in user may read in full that have this observable, most recently reported first. */
+    Outcome<List<SeenIn>> incidentsWithObservable(String type, String value) {
+        return observables.search(type, value);
+    }
+
+    /** Adds an observable, checked and normalised for its type. */
+    Outcome<IncidentObservable> addObservable(IncidentId id, ObservableCommands.Add command) {
+        return observables.add(id, command);
+    }
+
+    /** Changes an observable's marking, IOC flag or note. */
+    Outcome<IncidentObservable> reviseObservable(
+            IncidentId id, ObservableId observable, ObservableCommands.Revise command) {
+        return observables.revise(id, observable, command);
+    }
+
+    /** Removes an observable of the version the caller saw. */
+    Outcome<ObservableId> removeObservable(IncidentId id, ObservableId observable, long version) {
+        return observables.remove(id, observable, version);
     }
 }

@@ -137,6 +137,7 @@ class TimelineTexts {
                         : message("timeline.linked-from." + details.get("kind"), locale, details.get("source"));
             case IncidentMerged.VERB -> message("timeline.merged", locale, details.get("into"));
             case IncidentMergedIn.VERB -> message("timeline.merged-in", locale, details.get("from"));
+            case ObservableAdded.VERB, ObservableRevised.VERB, ObservableRemoved.VERB -> observable(entry, locale);
             default ->
                 message(
                         "timeline.other",
@@ -147,6 +148,25 @@ class TimelineTexts {
                                 .map(fact -> fact.getKey() + ": " + fact.getValue())
                                 .collect(Collectors.joining(", ")));
         };
+    }
+
+    /** A change of the observables: how many a channel added, or the type and marking of a handler's one. */
+    private String observable(TimelineEntry entry, Locale locale) {
+        Map<String, String> details = entry.details();
+        if (details.containsKey("count")) {
+            return message(
+                    "timeline.observables-added." + details.get("source"),
+                    locale,
+                    Integer.valueOf(details.get("count")));
+        }
+        return message(
+                "timeline." + entry.kind(),
+                locale,
+                details.get("type"),
+                details.get("tlp"),
+                message(
+                        "true".equals(details.get("ioc")) ? "timeline.observable.ioc" : "timeline.observable.no-ioc",
+                        locale));
     }
 
     private String message(String code, Locale locale, @Nullable Object... arguments) {

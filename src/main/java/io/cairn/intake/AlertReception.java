@@ -7,6 +7,8 @@ import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
+import io.cairn.incidents.ObservableSource;
+import io.cairn.incidents.ObservedValue;
 import io.cairn.incidents.PriorityMatrix;
 import io.cairn.incidents.channels.ReporterChannels;
 import io.cairn.incidents.system.IncidentsForSystem;
@@ -88,10 +90,13 @@ class AlertReception {
                 : system.incident(new IncidentId(seen.incident()))
                         .filter(i -> !i.status().isFinal());
         if (open.isPresent()) {
-            return Outcome.done(countRepeat(alert, sender, open.get(), seen.repeats() + 1, now));
+            AlertReceipt counted = countRepeat(alert, sender, open.get(), seen.repeats() + 1, now);
+            observe(alert, sender, counted.incident());
+            return Outcome.done(counted);
         }
         Outcome<AlertReceipt> opened = incidents.report(report).map(created -> {
             remember(alert, created.id(), 1, now);
+            observe(alert, sender, created.id());
             return new AlertReceipt(created.id(), created.reference(), false, 1);
         });
         if (opened instanceof Outcome.Refused<AlertReceipt>) {
@@ -99,6 +104,17 @@ class AlertReception {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         return opened;
+    }
+
+    /** The alert's observables become the incident's, each once; values that are no value of their type are left out. */
+    private void observe(Alert alert, Actor sender, IncidentId incident) {
+        channels.addObserved(
+                incident,
+                sender.ref(),
+                ObservableSource.ALERT,
+                alert.observables().stream()
+                        .map(o -> new ObservedValue(o.type().code(), o.value()))
+                        .toList());
     }
 
     private static Refusal unknownSource() {

@@ -7,6 +7,8 @@ import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentTitle;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
+import io.cairn.incidents.ObservableSource;
+import io.cairn.incidents.ObservedValue;
 import io.cairn.incidents.TimelineEntry;
 import io.cairn.incidents.channels.ReporterChannels;
 import io.cairn.shared.ActorRef;
@@ -124,6 +126,13 @@ class MailIntake {
         boolean byAccount = incident.reporter() != null;
         reports.add(incident.id(), null, null, mail.language(), "mail", List.of(), now);
         keep(mail, incident.id(), now);
+        channels.addObserved(
+                incident.id(),
+                CHANNEL,
+                ObservableSource.MAIL,
+                mail.links().stream()
+                        .map(link -> new ObservedValue("url", link))
+                        .toList());
         if (!mail.automatic()) {
             String followUpCode =
                     byAccount ? null : followUpCodes.issue(incident.id(), now, now.plus(followUpValidity));

@@ -94,7 +94,8 @@ class MailReader {
                 language(message),
                 automatic(message, sender),
                 body.attachments,
-                body.oversized);
+                body.oversized,
+                MailLinks.of(body.links));
     }
 
     /** The text without control characters but tabs and line breaks: PostgreSQL refuses NUL in text. */
@@ -128,6 +129,7 @@ class MailReader {
         final StringBuilder html = new StringBuilder();
         final List<ReceivedMail.Attachment> attachments = new ArrayList<>();
         final List<String> oversized = new ArrayList<>();
+        final java.util.Set<String> links = MailLinks.collector();
     }
 
     private void walk(Part part, Body body) throws MessagingException, IOException {
@@ -139,9 +141,13 @@ class MailReader {
         }
         boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
         if (!attached && part.isMimeType("text/plain")) {
-            append(body.text, text(part));
+            String text = text(part);
+            append(body.text, text);
+            MailLinks.fromText(text, body.links);
         } else if (!attached && part.isMimeType("text/html")) {
-            append(body.html, text(part));
+            String html = text(part);
+            append(body.html, html);
+            MailLinks.fromHtml(html, body.links);
         } else {
             keep(part, body);
         }
@@ -159,6 +165,16 @@ class MailReader {
         byte[] content = part.isMimeType("message/rfc822") && part.getContent() instanceof Message forwarded
                 ? whole(forwarded)
                 : bytes(part);
+        if (part.isMimeType("message/rfc822") && part.getContent() instanceof Message forwarded) {
+            // a reported phishing mail often comes attached: its links are what the report is about
+            Body inner = new Body();
+            walk(forwarded, inner);
+            inner.links.forEach(link -> {
+                if (body.links.size() < MailLinks.MAX) {
+                    body.links.add(link);
+                }
+            });
+        }
         if (content.length > maxAttachmentSize) {
             body.oversized.add(filename);
         } else {

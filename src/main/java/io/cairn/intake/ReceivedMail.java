@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *     but never answered, so that two robots do not answer each other forever
  * @param attachments the files small enough to keep
  * @param oversized the names of the files that were too large to keep
+ * @param links the web links in its text, its HTML and a forwarded mail attached to it, each once, at most 50
  */
 record ReceivedMail(
         String key,
@@ -28,11 +29,28 @@ record ReceivedMail(
         String language,
         boolean automatic,
         List<Attachment> attachments,
-        List<String> oversized) {
+        List<String> oversized,
+        List<String> links) {
 
     ReceivedMail {
         attachments = List.copyOf(attachments);
         oversized = List.copyOf(oversized);
+        links = List.copyOf(links);
+    }
+
+    /** A mail without links. */
+    ReceivedMail(
+            String key,
+            @Nullable String messageId,
+            String sender,
+            @Nullable String senderName,
+            String subject,
+            String text,
+            String language,
+            boolean automatic,
+            List<Attachment> attachments,
+            List<String> oversized) {
+        this(key, messageId, sender, senderName, subject, text, language, automatic, attachments, oversized, List.of());
     }
 
     /** A file that came with the mail. */

@@ -35,12 +35,18 @@ class IncidentEventsTest {
                         "incident.noted",
                         "incident.linked",
                         "incident.asked-reporter",
-                        "incident.reporter-replied");
+                        "incident.reporter-replied",
+                        "incident.observable-added",
+                        "incident.observable-revised",
+                        "incident.observable-removed");
         ActorRef someone = new ActorRef("u1", "Someone");
         assertThat(Stream.of(ConfidentialIncidentViewed.Part.values())
                         .map(part -> new ConfidentialIncidentViewed(IncidentId.random(), someone, Instant.EPOCH, part)
                                 .action()))
-                .containsExactly("incident.viewed-confidential-incident", "incident.viewed-confidential-timeline");
+                .containsExactly(
+                        "incident.viewed-confidential-incident",
+                        "incident.viewed-confidential-timeline",
+                        "incident.viewed-confidential-observables");
     }
 
     @Test

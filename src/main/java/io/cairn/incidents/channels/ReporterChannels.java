@@ -4,11 +4,14 @@ import io.cairn.identity.Actor;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
+import io.cairn.incidents.ObservableSource;
+import io.cairn.incidents.ObservedValue;
 import io.cairn.incidents.ReporterView;
 import io.cairn.incidents.TimelineEntry;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.WithoutAccessChecks;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,4 +53,13 @@ public interface ReporterChannels {
      * incident's acknowledgement.
      */
     Optional<TimelineEntry> replyByFollowUpCode(IncidentId id, String reply);
+
+    /**
+     * Adds what the channel observed to the incident it opened or was led to, such as an alert's observables or the
+     * links of a reported mail: each valid value the incident does not have yet, marked as the incident is, an
+     * indicator of compromise when an alert carried it. Invalid values, and those past the first 50, are left out.
+     *
+     * @return how many were added
+     */
+    int addObserved(IncidentId id, ActorRef channel, ObservableSource source, List<ObservedValue> values);
 }
