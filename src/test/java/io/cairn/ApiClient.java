@@ -75,6 +75,12 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(text(body))));
     }
 
+    public Answer patch(String path, Object body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
     public Answer delete(String path) {
         return send(request(path).DELETE());
     }
