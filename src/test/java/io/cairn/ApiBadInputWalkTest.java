@@ -576,6 +576,11 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                                 walker.id().toString(),
                                 "dueOn",
                                 LocalDate.now().plusDays(30).toString()))));
+        made.put(
+                "observables",
+                id(admin.post(
+                        "/api/v1/incidents/" + incident + "/observables",
+                        Map.of("type", "domain-name", "value", "walk-" + UUID.randomUUID() + ".example"))));
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));

@@ -153,6 +153,21 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.INCIDENT, HANDLING)
                         .body((f, t) -> Map.of("incidents", List.of(t.id()), "action", "transition", "to", "triage"))
                         .refusedWhen(AuthorisationWalkTest::noneDone));
+        access("GET /api/v1/observable-types", on(Kind.NONE, EVERYONE));
+        access("GET /api/v1/incidents/{id}/observables", on(Kind.INCIDENT, STAFF));
+        access(
+                "POST /api/v1/incidents/{id}/observables",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) -> Map.of("type", "domain-name", "value", "walk-" + f.next() + ".example")));
+        access(
+                "PATCH /api/v1/incidents/{id}/observables/{observableId}",
+                on(Kind.OBSERVABLE, HANDLING).body((f, t) -> Map.of("tlp", "CLEAR", "version", f.version(t))));
+        access(
+                "DELETE /api/v1/incidents/{id}/observables/{observableId}",
+                on(Kind.OBSERVABLE, HANDLING).query((f, t) -> "version=" + f.version(t)));
+        access(
+                "GET /api/v1/observables",
+                on(Kind.NONE, STAFF).query((f, t) -> "type=ipv4-addr&value=" + f.sharedAddress));
         access("GET /api/v1/priority-matrix", on(Kind.NONE, EVERYONE));
         access("PUT /api/v1/priority-matrix", on(Kind.NONE, ADMINS).body((f, t) -> f.matrix()));
         access("GET /api/v1/categories", on(Kind.NONE, EVERYONE));
@@ -536,6 +551,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         TASK,
         ACTION,
         ATTACHMENT,
+        OBSERVABLE,
         ALERT_SOURCE,
         TEMPLATE,
         USER,
@@ -661,6 +677,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         final TeamId team;
         final TeamId otherTeam;
         final String linkTarget;
+        final String sharedAddress;
         final String alertReference;
         final String playbookKey;
         final JsonNode templateContent;
@@ -768,6 +785,22 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EnumSet.of(Role.COORDINATOR, Role.AUDITOR),
                     attachment,
                     null);
+
+            sharedAddress = "192.0.2." + (1 + Math.floorMod(s.hashCode(), 250));
+            ok(setup.post(
+                    "/api/v1/incidents/" + open + "/observables", Map.of("type", "ipv4-addr", "value", sharedAddress)));
+            String observable = created(setup.post(
+                            "/api/v1/incidents/" + confidential + "/observables",
+                            Map.of("type", "ipv4-addr", "value", sharedAddress)))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.OBSERVABLE,
+                    "an observable of a confidential incident",
+                    Map.of("id", confidential, "observableId", observable),
+                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR),
+                    observable,
+                    "select version from incident_observable where id = '" + observable + "'");
 
             String source = "walk-siem-" + s;
             TestUser sender = users.user("siem", Set.of(Role.REPORTER));
@@ -1133,6 +1166,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 case "GET" -> as.get(path);
                 case "POST" -> as.post(path, body);
                 case "PUT" -> as.put(path, body);
+                case "PATCH" -> as.patch(path, body);
                 case "DELETE" -> as.delete(path);
                 default -> throw new IllegalArgumentException("no way to send " + method);
             };

@@ -123,6 +123,7 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                 start.await(30, TimeUnit.SECONDS);
                 return switch (round.method()) {
                     case "PUT" -> admin.put(round.path(), body);
+                    case "PATCH" -> admin.patch(round.path(), body);
                     case "DELETE" -> admin.delete(round.path() + "?version=" + body);
                     default -> admin.post(round.path(), body);
                 };
@@ -527,6 +528,36 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                         "handlers",
                         "version",
                         version)));
+        String observed = "/api/v1/incidents/" + incident() + "/observables";
+        String revised =
+                created(admin.post(observed, Map.of("type", "url", "value", "https://race.example/" + suffix())), "id");
+        contests.add(new Contest(
+                "PATCH /api/v1/incidents/{id}/observables/{observableId}",
+                () -> new Round(
+                        "PATCH",
+                        observed + "/" + revised,
+                        writer -> Map.of(
+                                "tlp",
+                                writer % 2 == 0 ? "RED" : "CLEAR",
+                                "version",
+                                versionIn(observed, "id", revised)),
+                        () -> versionIn(observed, "id", revised))));
+        contests.add(new Contest("DELETE /api/v1/incidents/{id}/observables/{observableId}", () -> {
+            String removed = created(
+                    admin.post(observed, Map.of("type", "url", "value", "https://race.example/" + suffix())), "id");
+            long version = versionIn(observed, "id", removed);
+            // a removed observable counts as one version further
+            return new Round(
+                    "DELETE",
+                    observed + "/" + removed,
+                    writer -> version,
+                    () -> admin.get(observed)
+                                    .json()
+                                    .valueStream()
+                                    .anyMatch(o -> o.path("id").asString().equals(removed))
+                            ? versionIn(observed, "id", removed)
+                            : version + 1);
+        }));
         String incident = incident();
         String review = "/api/v1/incidents/" + incident + "/review";
         contests.add(replacing(

@@ -328,4 +328,46 @@ class AlertIntakeTest extends ApiClient.OnServer {
                 .query(Long.class)
                 .single();
     }
+
+    @Test
+    void anAlertsObservablesBecomeTheIncidentsIndicatorsOnceEachAndARepeatAddsItsNewOnes() {
+        Map<String, Object> alert = new java.util.LinkedHashMap<>(alert(reference));
+        alert.put(
+                "observables",
+                List.of(
+                        Map.of("type", "ipv4-addr", "value", "203.0.113.7"),
+                        Map.of("type", "ipv4-addr", "value", "999.1.1.1"),
+                        Map.of(
+                                "type",
+                                "file-sha256",
+                                "value",
+                                "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855")));
+        String incident =
+                monitor.post("/api/v1/alerts", alert).json().get("incident").asString();
+        alert.put(
+                "observables",
+                List.of(
+                        Map.of("type", "ipv4-addr", "value", "203.0.113.7"),
+                        Map.of("type", "domain-name", "value", "VPN.Example.org")));
+        monitor.post("/api/v1/alerts", alert);
+
+        JsonNode observables =
+                handler.get("/api/v1/incidents/" + incident + "/observables").json();
+        String tlp =
+                handler.get("/api/v1/incidents/" + incident).json().get("tlp").asString();
+
+        assertThat(observables
+                        .valueStream()
+                        .map(o ->
+                                o.get("type").asString() + " " + o.get("value").asString()))
+                .containsExactly(
+                        "ipv4-addr 203.0.113.7",
+                        "file-sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                        "domain-name vpn.example.org");
+        assertThat(observables.valueStream()).allSatisfy(o -> {
+            assertThat(o.get("source").asString()).isEqualTo("alert");
+            assertThat(o.get("ioc").asBoolean()).isTrue();
+            assertThat(o.get("tlp").asString()).isEqualTo(tlp);
+        });
+    }
 }

@@ -622,4 +622,34 @@ class MailIntakeTest extends ApiClient.OnServer {
         store.connect(MailServers.MAILBOX_LOGIN, MailServers.MAILBOX_PASSWORD);
         return store;
     }
+
+    @Test
+    void theLinksOfAReportedMailBecomeUrlObservablesThatAreNoIndicatorsYet() throws Exception {
+        MimeMessage mail = MailServers.newMail();
+        mail.setFrom(new InternetAddress("someone-" + run + "@example.org"));
+        mail.setSubject("Odd mail " + run, "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Please check http://Other.Example/path. and https://evil.example/login?x=1", "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(
+                "<p>Your mailbox is full: <a href=\"https://evil.example/login?x=1\">log in</a>"
+                        + " <a href=\"mailto:x@example.org\">mail</a> <a href=\"https://[bad\">bad</a></p>",
+                "text/html; charset=UTF-8");
+        mail.setContent(new MimeMultipart("alternative", text, html));
+        MailServers.deliver(mail);
+
+        poll();
+
+        JsonNode incident = onlyIncidentTitled("Odd mail " + run);
+        JsonNode observables = handler.get(
+                        "/api/v1/incidents/" + incident.get("id").asString() + "/observables")
+                .json();
+        assertThat(observables.valueStream().map(o -> o.get("value").asString()))
+                .containsExactly("http://other.example/path", "https://evil.example/login?x=1");
+        assertThat(observables.valueStream()).allSatisfy(o -> {
+            assertThat(o.get("type").asString()).isEqualTo("url");
+            assertThat(o.get("source").asString()).isEqualTo("mail");
+            assertThat(o.get("ioc").asBoolean()).isFalse();
+        });
+    }
 }
