@@ -101,18 +101,8 @@ class IncidentPageModel {
     }
 
     private void addActionForms(IncidentView incident, Model model) {
+        addActionChoices(incident, model);
         long version = incident.version();
-        model.addAttribute("nextStatuses", new ArrayList<>(incident.status().next()));
-        model.addAttribute("owners", ownersIncluding(incident.owner()));
-        model.addAttribute("teams", choices.teams());
-        model.addAttribute("businessUnits", choices.businessUnits());
-        model.addAttribute("categories", choices.categories());
-        model.addAttribute("matrix", choices.matrix());
-        model.addAttribute("severities", Severity.values());
-        model.addAttribute("determinations", Determination.values());
-        model.addAttribute("tlps", Tlp.values());
-        model.addAttribute("paps", Pap.values());
-        model.addAttribute("linkKinds", LinkKind.values());
         addIfAbsent(
                 model,
                 "assignForm",
@@ -145,6 +135,21 @@ class IncidentPageModel {
                 model,
                 "timesForm",
                 () -> new IncidentPages.TimesForm(local(incident.occurredAt()), local(incident.detectedAt()), version));
+    }
+
+    /** What the action forms offer to choose from: the next statuses, the people, teams, categories and markings. */
+    private void addActionChoices(IncidentView incident, Model model) {
+        model.addAttribute("nextStatuses", new ArrayList<>(incident.status().next()));
+        model.addAttribute("owners", ownersIncluding(incident.owner()));
+        model.addAttribute("teams", choices.teams());
+        model.addAttribute("businessUnits", choices.businessUnits());
+        model.addAttribute("categories", choices.categories());
+        model.addAttribute("matrix", choices.matrix());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("determinations", Determination.values());
+        model.addAttribute("tlps", Tlp.values());
+        model.addAttribute("paps", Pap.values());
+        model.addAttribute("linkKinds", LinkKind.values());
     }
 
     /** One step of the lifecycle as the page draws it: passed, where the incident is now, or still ahead. */
