@@ -266,6 +266,14 @@ public class IncidentManagement {
     }
 
     /**
+     * The normal form of a value of an observable type, or why it is none: for a channel that refuses what it cannot
+     * store before it opens anything. Reads and changes nothing.
+     */
+    public Outcome<String> observableValue(String type, String value) {
+        return observables.normalise(type, value);
+    }
+
+    /**
      * The observables of an incident the signed-in user may read in full, each with the other incidents that share it
      * and that the user may see; a read of a confidential incident's observables is audited.
      */

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ObservableKeeping {
 
     /** The most observables a channel adds at once; the rest of a mail's links are left out. */
-    static final int MAX_FROM_CHANNEL = 50;
+    static final int MAX_FROM_CHANNEL = 100;
 
     /** The most incidents a search answers. */
     static final int MAX_SEARCH = 100;
@@ -52,6 +52,10 @@ class ObservableKeeping {
     }
 
     /** The observable types, in the order of their lists. */
+    Outcome<String> normalise(String type, String value) {
+        return types.normalise(type, value);
+    }
+
     List<ObservableType> types() {
         return types.all();
     }

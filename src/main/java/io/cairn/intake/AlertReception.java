@@ -78,7 +78,7 @@ class AlertReception {
             return Outcome.refused(UNKNOWN_SOURCE);
         }
         NewIncident report = newIncident(alert);
-        Optional<Refusal> invalid = incidents.reportRefusal(report);
+        Optional<Refusal> invalid = incidents.reportRefusal(report).or(() -> invalidObservable(alert));
         if (invalid.isPresent()) {
             return Outcome.refused(invalid.get());
         }
@@ -106,7 +106,30 @@ class AlertReception {
         return opened;
     }
 
-    /** The alert's observables become the incident's, each once; values that are no value of their type are left out. */
+    /** The first observable that is no value of its type, refused by its place in the alert. */
+    private Optional<Refusal> invalidObservable(Alert alert) {
+        List<Observable> observables = alert.observables();
+        for (int i = 0; i < observables.size(); i++) {
+            Observable observable = observables.get(i);
+            String place = "observables[" + i + "].";
+            if (incidents.observableValue(observable.type().code(), observable.value())
+                    instanceof Outcome.Refused<String> refused) {
+                return Optional.of(Refusal.ofProblems(
+                        Refusal.Kind.INVALID,
+                        refused.refusal().fields().stream()
+                                .map(problem -> new Refusal.FieldProblem(
+                                        place + problem.field(),
+                                        problem.message(),
+                                        problem.code(),
+                                        problem.template(),
+                                        problem.arguments()))
+                                .toList()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The alert's observables become the incident's, each once; each was checked before the alert was taken in. */
     private void observe(Alert alert, Actor sender, IncidentId incident) {
         channels.addObserved(
                 incident,

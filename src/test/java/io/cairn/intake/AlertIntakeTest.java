@@ -189,6 +189,35 @@ class AlertIntakeTest extends ApiClient.OnServer {
     }
 
     @Test
+    void anAlertWithAnObservableThatIsNoValueOfItsTypeIsRefusedNamingItsPlaceAndNothingIsStored() {
+        ApiClient.Answer refused = monitor.post(
+                "/api/v1/alerts",
+                Map.of(
+                        "source",
+                        source,
+                        "reference",
+                        reference,
+                        "severity",
+                        "high",
+                        "title",
+                        "t",
+                        "observables",
+                        List.of(
+                                Map.of("type", "ipv4-addr", "value", "203.0.113.7"),
+                                Map.of("type", "ipv4-addr", "value", "999.1.1.1"))));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("observables[1].value");
+        assertThat(refused.json().get("errors").get(0).get("message").asString())
+                .contains("IPv4");
+        assertThat(jdbc.sql("select count(*) from intake_alert where reference = ?")
+                        .param(reference)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void tooManyObservablesAreRefused() {
         List<Map<String, String>> many = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
@@ -336,7 +365,6 @@ class AlertIntakeTest extends ApiClient.OnServer {
                 "observables",
                 List.of(
                         Map.of("type", "ipv4-addr", "value", "203.0.113.7"),
-                        Map.of("type", "ipv4-addr", "value", "999.1.1.1"),
                         Map.of(
                                 "type",
                                 "file-sha256",

@@ -67,6 +67,9 @@ class PageWalkBrowserTest extends Browser.OnServer {
      */
     static final Set<String> BOTH_LANGUAGES = Set.of(
             "cairn",
+            "mac",
+            "indicator",
+            "sha",
             "tlp",
             "pap",
             "api",

@@ -57,7 +57,8 @@ public interface ReporterChannels {
     /**
      * Adds what the channel observed to the incident it opened or was led to, such as an alert's observables or the
      * links of a reported mail: each valid value the incident does not have yet, marked as the incident is, an
-     * indicator of compromise when an alert carried it. Invalid values, and those past the first 50, are left out.
+     * indicator of compromise when an alert carried it. Invalid values, and those past the first 100, are left out (a
+     * channel that can refuse a value checks it first with {@code IncidentManagement.observableValue}).
      *
      * @return how many were added
      */
