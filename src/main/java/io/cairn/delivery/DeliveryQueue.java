@@ -56,6 +56,7 @@ public final class DeliveryQueue {
         return sql.tables().queue();
     }
 
+    /** When this queue tries a failed item again, and when it gives up. */
     public RetryPolicy policy() {
         return policy;
     }
@@ -69,8 +70,8 @@ public final class DeliveryQueue {
     }
 
     /**
-     * Claims up to {@code limit} due items, longest waiting first, skipping those another worker holds and those in
-     * {@code exclude}: in one statement of its own transaction, each claimed item counts an attempt and is due again
+     * Claims up to {@code limit} due items (those due longest first; returned oldest first), skipping those another
+     * worker holds and those in {@code exclude}: in one statement of its own transaction, each claimed item counts an attempt and is due again
      * only when its lease ends, so the attempt itself runs outside any transaction and an item whose worker died is
      * claimed again after the lease (at least once).
      */
@@ -114,7 +115,8 @@ public final class DeliveryQueue {
     /**
      * Records that the attempt failed: the item is due again after the policy's back-off, or dead when the policy gives
      * up or the failure is {@link Undeliverable}. Only the latest attempt changes the item (a late outcome of an
-     * attempt whose lease ended is logged, nothing more). Returns the state the item is left in.
+     * attempt whose lease ended is logged, nothing more). Returns the state the item is left in: pending when a newer
+     * attempt holds it.
      */
     public DeliveryState failed(ClaimedDelivery item, RuntimeException failure) {
         String reason = FailureReason.of(failure);
@@ -124,7 +126,7 @@ public final class DeliveryQueue {
                     ? Optional.empty()
                     : policy.retryAt(item.attempt(), item.since(), now, ThreadLocalRandom.current());
             DeliveryState after = retryAt.isPresent() ? DeliveryState.PENDING : DeliveryState.DEAD;
-            jdbc.sql(sql.failed())
+            int changed = jdbc.sql(sql.failed())
                     .params(
                             after.code(),
                             reason,
@@ -134,7 +136,7 @@ public final class DeliveryQueue {
                             item.attempt())
                     .update();
             log(item, now, false, reason);
-            return after;
+            return changed == 1 ? after : DeliveryState.PENDING;
         });
         return state == null ? DeliveryState.PENDING : state;
     }

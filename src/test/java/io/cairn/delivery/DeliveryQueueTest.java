@@ -216,6 +216,30 @@ class DeliveryQueueTest {
     }
 
     @Test
+    void aLateFailureOfAnAttemptWhoseLeaseEndedIsLoggedButLeavesTheNewerAttemptAlone() {
+        DeliveryQueue queue = queue(attempts(2));
+        DeliveryId id = push("https://slow.test/inbox");
+        ClaimedDelivery first = queue.claimDue(1, List.of()).get(0);
+        clock.advance(LEASE.plusSeconds(1));
+        ClaimedDelivery second = queue.claimDue(1, List.of()).get(0);
+
+        DeliveryState late = queue.failed(first, new IllegalStateException("read timed out"));
+
+        assertThat(late).isEqualTo(DeliveryState.PENDING);
+        DeliveryStatus held = queue.find(id).orElseThrow();
+        assertThat(held.attempts()).isEqualTo(2);
+        assertThat(held.nextAttemptAt())
+                .as("still leased to the second attempt")
+                .isEqualTo(second.leaseEnds());
+        assertThat(held.lastError()).isNull();
+        queue.delivered(second, item -> {});
+        assertThat(queue.find(id).orElseThrow().deliveries())
+                .extracting(DeliveryAttempt::attempt, DeliveryAttempt::succeeded)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, false), org.assertj.core.groups.Tuple.tuple(2, true));
+    }
+
+    @Test
     void aFailedAttemptIsTriedAgainAfterItsBackOffAndDeadAfterTheLastAttempt() {
         DeliveryQueue queue = queue(attempts(2));
         DeliveryId id = push("https://down.test/inbox");
