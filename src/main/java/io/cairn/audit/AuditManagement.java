@@ -131,14 +131,41 @@ public class AuditManagement {
     }
 
     private Verification verify(List<CheckpointLog.Entry> logged) {
-        List<Verification.Problem> checkpointProblems = new ArrayList<>();
         TrailCheck trail = new TrailCheck(storedBlocks());
+        List<Verification.Problem> checkpointProblems = new ArrayList<>(expectLoggedCheckpoints(logged, trail));
+        checkpointProblems.addAll(expectStoredCheckpoints(trail));
+        try (Stream<AuditRecord> records = allRecords()) {
+            records.forEach(trail::record);
+        }
+        long headSeq = jdbc.sql("select seq from audit_head where id = 1")
+                .query(Long.class)
+                .single();
+        List<Verification.Problem> problems = new ArrayList<>(trail.finish(headSeq));
+        problems.addAll(checkpointProblems);
+        long objects = compareStates(problems);
+        List<Verification.Problem> listed =
+                problems.stream().limit(MAX_PROBLEMS).toList();
+        return new Verification(
+                problems.isEmpty(),
+                trail.checked(),
+                listed.isEmpty() ? null : listed.get(0),
+                listed,
+                trail.checkpointsCompared(),
+                objects);
+    }
+
+    /**
+     * Has the trail check expect the tree of every checkpoint in this node's log that this instance signed; answers
+     * the entries that are not such a checkpoint.
+     */
+    private List<Verification.Problem> expectLoggedCheckpoints(List<CheckpointLog.Entry> logged, TrailCheck trail) {
+        List<Verification.Problem> problems = new ArrayList<>();
         for (CheckpointLog.Entry entry : logged) {
             Optional<Checkpoint> checkpoint =
                     entry.checkpoint().flatMap(c -> checkpoints.signedByThisInstance(c.note()));
             checkpoint.ifPresent(c -> trail.expect(c.size(), c.root()));
             if (checkpoint.isEmpty()) {
-                checkpointProblems.add(
+                problems.add(
                         entry.checkpoint().isEmpty()
                                 ? Verification.Problem.of(
                                         0, Verification.Text.CHECKPOINT_MALFORMED, null, entry.number())
@@ -150,25 +177,34 @@ public class AuditManagement {
                                         entry.checkpoint().get().size()));
             }
         }
+        return problems;
+    }
+
+    /**
+     * Has the trail check expect the tree of every checkpoint in the database that this instance signed; answers the
+     * stored notes that are not such a checkpoint.
+     */
+    private List<Verification.Problem> expectStoredCheckpoints(TrailCheck trail) {
+        List<Verification.Problem> problems = new ArrayList<>();
         for (String note : checkpoints.storedNotes()) {
             Optional<Checkpoint> checkpoint = checkpoints.signedByThisInstance(note);
             checkpoint.ifPresent(c -> trail.expect(c.size(), c.root()));
             if (checkpoint.isEmpty()) {
-                checkpointProblems.add(Verification.Problem.of(
+                problems.add(Verification.Problem.of(
                         0,
                         Verification.Text.CHECKPOINT_FORGED_STORED,
                         null,
                         note.lines().limit(2).reduce((a, b) -> a + " " + b).orElse("")));
             }
         }
-        try (Stream<AuditRecord> records = allRecords()) {
-            records.forEach(trail::record);
-        }
-        long headSeq = jdbc.sql("select seq from audit_head where id = 1")
-                .query(Long.class)
-                .single();
-        List<Verification.Problem> problems = new ArrayList<>(trail.finish(headSeq));
-        problems.addAll(checkpointProblems);
+        return problems;
+    }
+
+    /**
+     * Compares every audited object's stored state with its latest record, adding what differs to the problems while
+     * they are not more than {@link #MAX_PROBLEMS}; answers how many objects it compared.
+     */
+    private long compareStates(List<Verification.Problem> problems) {
         long[] objects = {0};
         auditedStates
                 .orderedStream()
@@ -177,15 +213,7 @@ public class AuditManagement {
                         problems.add(problem);
                     }
                 }));
-        List<Verification.Problem> listed =
-                problems.stream().limit(MAX_PROBLEMS).toList();
-        return new Verification(
-                problems.isEmpty(),
-                trail.checked(),
-                listed.isEmpty() ? null : listed.get(0),
-                listed,
-                trail.checkpointsCompared(),
-                objects[0]);
+        return objects[0];
     }
 
     /** The hashes of the checkpointed blocks of records, by block, for verification to say where a rewrite lies. */

@@ -158,11 +158,7 @@ class Checkpoints {
     }
 
     private Outcome<Optional<Checkpoint>> signInTransaction(boolean wait) {
-        Optional<TreeState> locked = jdbc.sql("select size, frontier, last_hash from audit_tree where id = 1 for update"
-                        + (wait ? "" : " skip locked"))
-                .query((row, n) -> new TreeState(
-                        CompactRange.decode(row.getLong("size"), row.getBytes("frontier")), row.getString("last_hash")))
-                .optional();
+        Optional<TreeState> locked = lockedTree(wait);
         Optional<String> latestNote = jdbc.sql("select note from audit_checkpoint order by size desc limit 1")
                 .query(String.class)
                 .optional();
@@ -185,6 +181,23 @@ class Checkpoints {
         if (head == tree.range().size()) {
             return Outcome.done(latest);
         }
+        return growAndSign(tree, head);
+    }
+
+    /**
+     * The tree as the last checkpoint left it, its row locked for this transaction; empty when another node holds
+     * the lock and {@code wait} is false.
+     */
+    private Optional<TreeState> lockedTree(boolean wait) {
+        return jdbc.sql("select size, frontier, last_hash from audit_tree where id = 1 for update"
+                        + (wait ? "" : " skip locked"))
+                .query((row, n) -> new TreeState(
+                        CompactRange.decode(row.getLong("size"), row.getBytes("frontier")), row.getString("last_hash")))
+                .optional();
+    }
+
+    /** Grows the tree up to {@code head} and signs its checkpoint; refused when a new record does not chain. */
+    private Outcome<Optional<Checkpoint>> growAndSign(TreeState tree, long head) {
         List<long[]> nodePositions = new ArrayList<>();
         List<byte[]> nodeHashes = new ArrayList<>();
         Optional<String> chainProblem = grow(tree, head, (level, index, hash) -> {

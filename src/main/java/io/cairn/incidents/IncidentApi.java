@@ -306,36 +306,6 @@ class IncidentApi {
         return incidents.bulk(action).orRefuse();
     }
 
-    @Tag(name = "Saved views", description = "The incident list queries a signed-in user saved under a name.")
-    @Operation(operationId = "listSavedViews", summary = "List your saved views")
-    @GetMapping("/me/views")
-    List<SavedView> savedViews() {
-        return incidents.savedViews();
-    }
-
-    record NewView(
-            @jakarta.validation.constraints.NotBlank String name,
-            @jakarta.validation.constraints.NotNull String query) {}
-
-    @Tag(name = "Saved views")
-    @Operation(operationId = "saveView", summary = "Save a view")
-    @ApiResponse(responseCode = "201", description = "The view, saved")
-    @ApiResponse(responseCode = "409", description = "You already have a view with this name.")
-    @PostMapping("/me/views")
-    ResponseEntity<SavedView> saveView(@Valid @RequestBody NewView view) {
-        return ResponseEntity.status(201)
-                .body(incidents.saveView(view.name(), view.query()).orRefuse());
-    }
-
-    @Tag(name = "Saved views")
-    @Operation(operationId = "removeSavedView", summary = "Remove a saved view")
-    @ApiResponse(responseCode = "204", description = "The view was removed")
-    @org.springframework.web.bind.annotation.DeleteMapping("/me/views/{id}")
-    ResponseEntity<Void> removeView(@PathVariable SavedViewId id) {
-        incidents.removeView(id).orRefuse();
-        return ResponseEntity.noContent().build();
-    }
-
     @Tag(
             name = "Classification",
             description = "How incidents are classified: the priority matrix (impact x urgency) and the RSIT "

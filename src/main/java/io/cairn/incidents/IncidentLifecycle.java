@@ -3,8 +3,10 @@ package io.cairn.incidents;
 import static io.cairn.incidents.IncidentChanges.blankToNull;
 import static io.cairn.incidents.IncidentChanges.details;
 
+import io.cairn.shared.ActorRef;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -119,31 +121,37 @@ class IncidentLifecycle {
                             changes.now());
                     return Optional.empty();
                 },
-                incident -> {
-                    IncidentView after = changes.view(incident);
-                    return details(
-                            "category",
-                            after.category().rsitClass() + "/"
-                                    + after.category().rsitType(),
-                            "severity",
-                            after.severity().code(),
-                            "determination",
-                            after.determination().code());
-                },
+                this::categoryDetails,
                 null,
-                (incident, by, at, before, after) -> {
-                    IncidentView view = changes.view(incident);
-                    return new IncidentRecategorised(
-                            incident.id(),
-                            by,
-                            at,
-                            incident.status(),
-                            view.category(),
-                            view.severity(),
-                            view.determination(),
-                            before,
-                            after);
-                });
+                this::recategorised);
+    }
+
+    /** The timeline's facts of a new category: the RSIT class and type, severity and determination. */
+    private Map<String, String> categoryDetails(Incident incident) {
+        IncidentView after = changes.view(incident);
+        return details(
+                "category",
+                after.category().rsitClass() + "/" + after.category().rsitType(),
+                "severity",
+                after.severity().code(),
+                "determination",
+                after.determination().code());
+    }
+
+    /** The event of a new category, with the category, severity and determination the incident now has. */
+    private IncidentRecategorised recategorised(
+            Incident incident, ActorRef by, Instant at, String before, String after) {
+        IncidentView view = changes.view(incident);
+        return new IncidentRecategorised(
+                incident.id(),
+                by,
+                at,
+                incident.status(),
+                view.category(),
+                view.severity(),
+                view.determination(),
+                before,
+                after);
     }
 
     @Transactional

@@ -1,7 +1,6 @@
 package io.cairn.incidents;
 
 import io.cairn.identity.Actor;
-import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -10,9 +9,6 @@ import io.cairn.shared.RefusalErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -163,7 +159,7 @@ class IncidentListPage {
             // a reporter follows their own reports on My reports, without the handlers' priorities and markings
             return "redirect:/";
         }
-        IncidentFilter filter = filterOf(query, errors);
+        IncidentFilter filter = ListQueryFilter.of(query, errors);
         IncidentPage page = null;
         if (!errors.hasErrors()) {
             Outcome<IncidentPage> listed = incidents.list(filter);
@@ -216,57 +212,6 @@ class IncidentListPage {
         model.addAttribute("businessUnits", choices.businessUnits());
         model.addAttribute("owners", PageChoices.handles(actor) ? choices.owners() : List.of());
         model.addAttribute("mayReport", IncidentAccess.mayReport(actor));
-    }
-
-    private IncidentFilter filterOf(ListQuery query, BindingResult errors) {
-        List<Status> statuses = new ArrayList<>();
-        for (String code : query.status()) {
-            if (!code.isBlank()) {
-                try {
-                    statuses.add(Status.fromCode(code));
-                } catch (IllegalArgumentException unknown) {
-                    errors.rejectValue("status", "filter.invalid", "is not a status");
-                }
-            }
-        }
-        IncidentFilter.Sort sort = IncidentFilter.Sort.REPORTED;
-        try {
-            sort = IncidentFilter.Sort.fromCode(query.sortCode());
-        } catch (IllegalArgumentException unknown) {
-            errors.rejectValue("sort", "filter.invalid", "is not a sort order");
-        }
-        if (!PAGE_SIZES.contains(query.pageSize())) {
-            errors.rejectValue("size", "filter.invalid", "is not a page size");
-        }
-        LocalDate reportedFrom = day(query.reportedFrom(), "reportedFrom", errors);
-        LocalDate reportedTo = day(query.reportedTo(), "reportedTo", errors);
-        if (reportedFrom != null && reportedTo != null && reportedTo.isBefore(reportedFrom)) {
-            errors.rejectValue("reportedTo", "filter.dates.reversed", "lies before the first day");
-        }
-        TeamId team = FormIds.parse(query.team(), TeamId::valueOf, "team", errors);
-        BusinessUnitId businessUnit =
-                FormIds.parse(query.businessUnit(), BusinessUnitId::valueOf, "businessUnit", errors);
-        UserId owner = FormIds.parse(query.owner(), UserId::valueOf, "owner", errors);
-        List<String> priorities =
-                query.priority().stream().filter(p -> !p.isBlank()).toList();
-        return new IncidentFilter(
-                statuses,
-                priorities,
-                blankToNull(query.categoryClass()),
-                null,
-                team,
-                businessUnit,
-                owner,
-                blankToNull(query.q()),
-                startOf(reportedFrom),
-                reportedTo == null ? null : startOf(reportedTo.plusDays(1)),
-                null,
-                null,
-                sort,
-                query.ascending(),
-                query.pageNumber(),
-                query.pageSize(),
-                blankToNull(query.cursor()));
     }
 
     private List<Row> rows(IncidentPage page) {
@@ -362,32 +307,7 @@ class IncidentListPage {
         return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
     }
 
-    /** The day a filter field names ({@code yyyy-MM-dd}, years 1970 to 9999), or a problem next to the field. */
-    private static @Nullable LocalDate day(@Nullable String text, String field, BindingResult errors) {
-        if (blank(text)) {
-            return null;
-        }
-        try {
-            LocalDate day = LocalDate.parse(Objects.requireNonNull(text).trim());
-            if (day.getYear() >= 1970 && day.getYear() <= 9999) {
-                return day;
-            }
-        } catch (java.time.format.DateTimeParseException notADay) {
-            // refused below
-        }
-        errors.rejectValue(field, "filter.date.invalid", "is not a date from 1970 to 9999 (yyyy-mm-dd)");
-        return null;
-    }
-
-    private static @Nullable Instant startOf(@Nullable LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
     private static boolean blank(@Nullable String text) {
         return text == null || text.isBlank();
-    }
-
-    private static @Nullable String blankToNull(@Nullable String text) {
-        return blank(text) ? null : Objects.requireNonNull(text).trim();
     }
 }

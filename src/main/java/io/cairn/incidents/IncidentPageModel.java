@@ -82,7 +82,7 @@ class IncidentPageModel {
         model.addAttribute("lifecycle", lifecycle(incident.status()));
         model.addAttribute(
                 "noteForm",
-                model.containsAttribute("noteForm") ? model.getAttribute("noteForm") : new IncidentPages.NoteForm(""));
+                model.containsAttribute("noteForm") ? model.getAttribute("noteForm") : new IncidentForms.NoteForm(""));
         if (handles) {
             addActionForms(incident, model);
         }
@@ -101,7 +101,44 @@ class IncidentPageModel {
     }
 
     private void addActionForms(IncidentView incident, Model model) {
+        addActionChoices(incident, model);
         long version = incident.version();
+        addIfAbsent(
+                model,
+                "assignForm",
+                () -> new IncidentForms.AssignForm(
+                        text(incident.owner()), text(incident.team()), text(incident.businessUnit()), version));
+        addIfAbsent(
+                model,
+                "priorityForm",
+                () -> new IncidentForms.PriorityForm(incident.impact(), incident.urgency(), version));
+        addIfAbsent(
+                model,
+                "categoryForm",
+                () -> new IncidentForms.CategoryForm(
+                        PageChoices.valueOf(incident.category()),
+                        incident.severity(),
+                        incident.determination(),
+                        version));
+        addIfAbsent(model, "transitionForm", () -> new IncidentForms.TransitionForm("", "", version));
+        addIfAbsent(model, "linkForm", () -> new IncidentForms.LinkForm("", LinkKind.RELATED));
+        addIfAbsent(model, "mergeForm", () -> new IncidentForms.MergeForm("", version));
+        addIfAbsent(
+                model,
+                "markForm",
+                () -> new IncidentForms.MarkForm(incident.tlp(), incident.pap(), incident.confidential(), "", version));
+        addIfAbsent(
+                model,
+                "describeForm",
+                () -> new IncidentForms.DescribeForm(incident.title(), incident.description(), version));
+        addIfAbsent(
+                model,
+                "timesForm",
+                () -> new IncidentForms.TimesForm(local(incident.occurredAt()), local(incident.detectedAt()), version));
+    }
+
+    /** What the action forms offer to choose from: the next statuses, the people, teams, categories and markings. */
+    private void addActionChoices(IncidentView incident, Model model) {
         model.addAttribute("nextStatuses", new ArrayList<>(incident.status().next()));
         model.addAttribute("owners", ownersIncluding(incident.owner()));
         model.addAttribute("teams", choices.teams());
@@ -113,38 +150,6 @@ class IncidentPageModel {
         model.addAttribute("tlps", Tlp.values());
         model.addAttribute("paps", Pap.values());
         model.addAttribute("linkKinds", LinkKind.values());
-        addIfAbsent(
-                model,
-                "assignForm",
-                () -> new IncidentPages.AssignForm(
-                        text(incident.owner()), text(incident.team()), text(incident.businessUnit()), version));
-        addIfAbsent(
-                model,
-                "priorityForm",
-                () -> new IncidentPages.PriorityForm(incident.impact(), incident.urgency(), version));
-        addIfAbsent(
-                model,
-                "categoryForm",
-                () -> new IncidentPages.CategoryForm(
-                        PageChoices.valueOf(incident.category()),
-                        incident.severity(),
-                        incident.determination(),
-                        version));
-        addIfAbsent(model, "transitionForm", () -> new IncidentPages.TransitionForm("", "", version));
-        addIfAbsent(model, "linkForm", () -> new IncidentPages.LinkForm("", LinkKind.RELATED));
-        addIfAbsent(model, "mergeForm", () -> new IncidentPages.MergeForm("", version));
-        addIfAbsent(
-                model,
-                "markForm",
-                () -> new IncidentPages.MarkForm(incident.tlp(), incident.pap(), incident.confidential(), "", version));
-        addIfAbsent(
-                model,
-                "describeForm",
-                () -> new IncidentPages.DescribeForm(incident.title(), incident.description(), version));
-        addIfAbsent(
-                model,
-                "timesForm",
-                () -> new IncidentPages.TimesForm(local(incident.occurredAt()), local(incident.detectedAt()), version));
     }
 
     /** One step of the lifecycle as the page draws it: passed, where the incident is now, or still ahead. */

@@ -4,15 +4,10 @@ import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
 import io.cairn.shared.Outcome;
-import io.cairn.shared.Pap;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusalErrors;
-import io.cairn.shared.Tlp;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +18,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,61 +51,6 @@ class IncidentPages {
         this.messages = messages;
     }
 
-    // --- the forms -----------------------------------------------------------------------------------------------
-
-    record AssignForm(
-            @Nullable String owner,
-            @Nullable String team,
-            @Nullable String businessUnit,
-            @NotNull Long version) {}
-
-    record PriorityForm(
-            @NotBlank String impact,
-            @NotBlank String urgency,
-            @NotNull Long version) {}
-
-    record CategoryForm(
-            @NotBlank String category,
-            @Nullable Severity severity,
-            @Nullable Determination determination,
-            @NotNull Long version) {}
-
-    record TransitionForm(
-            @NotBlank String to,
-            @Nullable @Size(max = 5_000) String reason,
-            @NotNull Long version) {}
-
-    record NoteForm(@NotBlank @Size(max = 20_000) String text) {}
-
-    record LinkForm(
-            @NotBlank @Size(max = 100) String target,
-            @NotNull LinkKind kind) {}
-
-    record MergeForm(
-            @NotBlank @Size(max = 100) String target,
-            @NotNull Long version) {}
-
-    record MarkForm(
-            @NotNull Tlp tlp,
-            @NotNull Pap pap,
-            @Nullable Boolean confidential,
-            @Nullable @Size(max = 5_000) String reason,
-            @NotNull Long version) {}
-
-    record DescribeForm(
-            @NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
-            @NotBlank @Size(max = 20_000) String description,
-            @NotNull Long version) {}
-
-    record TimesForm(
-            @Nullable @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
-            LocalDateTime occurredAt,
-
-            @Nullable @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss")
-            LocalDateTime detectedAt,
-
-            @NotNull Long version) {}
-
     // --- reading -------------------------------------------------------------------------------------------------
 
     @GetMapping
@@ -135,7 +74,7 @@ class IncidentPages {
     @PostMapping("/assign")
     String assign(
             @PathVariable String id,
-            @Valid @ModelAttribute("assignForm") AssignForm form,
+            @Valid @ModelAttribute("assignForm") IncidentForms.AssignForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -157,7 +96,7 @@ class IncidentPages {
     @PostMapping("/reprioritise")
     String reprioritise(
             @PathVariable String id,
-            @Valid @ModelAttribute("priorityForm") PriorityForm form,
+            @Valid @ModelAttribute("priorityForm") IncidentForms.PriorityForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -177,7 +116,7 @@ class IncidentPages {
     @PostMapping("/recategorise")
     String recategorise(
             @PathVariable String id,
-            @Valid @ModelAttribute("categoryForm") CategoryForm form,
+            @Valid @ModelAttribute("categoryForm") IncidentForms.CategoryForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -203,7 +142,7 @@ class IncidentPages {
     @PostMapping("/transition")
     String transition(
             @PathVariable String id,
-            @Valid @ModelAttribute("transitionForm") TransitionForm form,
+            @Valid @ModelAttribute("transitionForm") IncidentForms.TransitionForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -232,7 +171,7 @@ class IncidentPages {
     @PostMapping("/notes")
     String addNote(
             @PathVariable String id,
-            @Valid @ModelAttribute("noteForm") NoteForm form,
+            @Valid @ModelAttribute("noteForm") IncidentForms.NoteForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -251,7 +190,7 @@ class IncidentPages {
     @PostMapping("/links")
     String link(
             @PathVariable String id,
-            @Valid @ModelAttribute("linkForm") LinkForm form,
+            @Valid @ModelAttribute("linkForm") IncidentForms.LinkForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -271,7 +210,7 @@ class IncidentPages {
     @PostMapping("/merge")
     String merge(
             @PathVariable String id,
-            @Valid @ModelAttribute("mergeForm") MergeForm form,
+            @Valid @ModelAttribute("mergeForm") IncidentForms.MergeForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -291,7 +230,7 @@ class IncidentPages {
     @PostMapping("/mark")
     String mark(
             @PathVariable String id,
-            @Valid @ModelAttribute("markForm") MarkForm form,
+            @Valid @ModelAttribute("markForm") IncidentForms.MarkForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -317,7 +256,7 @@ class IncidentPages {
     @PostMapping("/describe")
     String describe(
             @PathVariable String id,
-            @Valid @ModelAttribute("describeForm") DescribeForm form,
+            @Valid @ModelAttribute("describeForm") IncidentForms.DescribeForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -337,7 +276,7 @@ class IncidentPages {
     @PostMapping("/times")
     String recordTimes(
             @PathVariable String id,
-            @Valid @ModelAttribute("timesForm") TimesForm form,
+            @Valid @ModelAttribute("timesForm") IncidentForms.TimesForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,

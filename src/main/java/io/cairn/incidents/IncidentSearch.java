@@ -173,17 +173,25 @@ class IncidentSearch {
                 filter.owner() == null ? null : filter.owner().value());
         range(conditions, parameters, "i.reported_at", filter.reportedFrom(), filter.reportedTo());
         range(conditions, parameters, "i.occurred_at", filter.occurredFrom(), filter.occurredTo());
-        if (filter.text() != null && !filter.text().isBlank()) {
-            Matcher reference = REFERENCE.matcher(filter.text());
+        matching(conditions, parameters, filter.text());
+        return String.join(" and ", conditions);
+    }
+
+    /**
+     * The incident matches the free text, if any is given; a text that reads as a reference ({@code INC-42}, {@code
+     * 42}) also finds the incident with that number.
+     */
+    private static void matching(List<String> conditions, List<Object> parameters, @Nullable String text) {
+        if (text != null && !text.isBlank()) {
+            Matcher reference = REFERENCE.matcher(text);
             if (reference.matches()) {
                 conditions.add("(i.number = ? or i.search @@ websearch_to_tsquery('simple', ?))");
                 parameters.add(Long.parseLong(reference.group(1)));
             } else {
                 conditions.add("i.search @@ websearch_to_tsquery('simple', ?)");
             }
-            parameters.add(filter.text().trim());
+            parameters.add(text.trim());
         }
-        return String.join(" and ", conditions);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.cairn.incidents;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,27 +196,31 @@ class SimilarIncidents {
                 .param("query", anyOf(anyOfThese))
                 .param("needed", needed)
                 .param("limit", limit)
-                .query((rs, row) -> {
-                    UUID other = rs.getObject("id", UUID.class);
-                    SimilarIncident text = new SimilarIncident(
-                            new IncidentId(other),
-                            IncidentView.referenceOf(rs.getLong("number")),
-                            rs.getString("title"),
-                            rs.getTimestamp("reported_at").toInstant(),
-                            List.of(SimilarIncident.SIMILAR_TEXT),
-                            rs.getDouble("matched") / count);
-                    return similar.merge(
-                            other,
-                            text,
-                            (asset, alike) -> new SimilarIncident(
-                                    asset.id(),
-                                    asset.reference(),
-                                    asset.title(),
-                                    asset.reportedAt(),
-                                    List.of(SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT),
-                                    1.0));
-                })
+                .query((rs, row) -> similar.merge(
+                        rs.getObject("id", UUID.class), textAlike(rs, count), SimilarIncidents::alikeForBoth))
                 .list();
+    }
+
+    /** An incident of a similar text, scored by the share of the subject's {@code count} words it holds. */
+    private static SimilarIncident textAlike(ResultSet rs, int count) throws SQLException {
+        return new SimilarIncident(
+                new IncidentId(rs.getObject("id", UUID.class)),
+                IncidentView.referenceOf(rs.getLong("number")),
+                rs.getString("title"),
+                rs.getTimestamp("reported_at").toInstant(),
+                List.of(SimilarIncident.SIMILAR_TEXT),
+                rs.getDouble("matched") / count);
+    }
+
+    /** An incident about the same asset that holds a similar text too: alike for both reasons, fully. */
+    private static SimilarIncident alikeForBoth(SimilarIncident sameAsset, SimilarIncident similarText) {
+        return new SimilarIncident(
+                sameAsset.id(),
+                sameAsset.reference(),
+                sameAsset.title(),
+                sameAsset.reportedAt(),
+                List.of(SimilarIncident.SAME_ASSET, SimilarIncident.SIMILAR_TEXT),
+                1.0);
     }
 
     /**

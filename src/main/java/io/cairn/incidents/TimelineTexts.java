@@ -87,66 +87,88 @@ class TimelineTexts {
                         : message("timeline.reported", locale);
             case IncidentDescribed.VERB, Timeline.NOTE, ReporterAsked.VERB, ReporterAnswered.VERB ->
                 message("timeline." + entry.kind(), locale);
-            case IncidentTransitioned.VERB ->
-                message(
-                        "timeline.transitioned",
-                        locale,
-                        status(details.get("from"), locale),
-                        status(details.get("to"), locale));
-            case IncidentAssigned.VERB ->
-                message(
-                        "timeline.assigned",
-                        locale,
-                        orElse(names.person(details.get("owner")), "timeline.nobody", locale),
-                        orElse(names.team(details.get("team")), "timeline.none", locale),
-                        orElse(names.businessUnit(details.get("businessUnit")), "timeline.none", locale));
-            case IncidentReprioritised.VERB ->
-                message(
-                        "timeline.reprioritised",
-                        locale,
-                        details.get("priority"),
-                        level(details.get("impact"), locale),
-                        level(details.get("urgency"), locale));
-            case IncidentRecategorised.VERB ->
-                message(
-                        "timeline.recategorised",
-                        locale,
-                        category(details.get("category")),
-                        message("severity." + details.get("severity"), locale),
-                        message("determination." + details.get("determination"), locale));
-            case IncidentMarked.VERB ->
-                message(
-                        "timeline.marked",
-                        locale,
-                        details.get("tlp"),
-                        details.get("pap"),
-                        message(
-                                "true".equals(details.get("confidential"))
-                                        ? "timeline.marked.confidential"
-                                        : "timeline.marked.not-confidential",
-                                locale));
-            case IncidentTimesRecorded.VERB ->
-                message(
-                        "timeline.times-recorded",
-                        locale,
-                        orUnknown(time(details.get("occurredAt")), locale),
-                        orUnknown(time(details.get("detectedAt")), locale));
+            case IncidentTransitioned.VERB -> transitioned(details, locale);
+            case IncidentAssigned.VERB -> assigned(details, names, locale);
+            case IncidentReprioritised.VERB -> reprioritised(details, locale);
+            case IncidentRecategorised.VERB -> recategorised(details, locale);
+            case IncidentMarked.VERB -> marked(details, locale);
+            case IncidentTimesRecorded.VERB -> timesRecorded(details, locale);
             case IncidentLinked.VERB ->
                 details.containsKey("target")
                         ? message("timeline.linked." + details.get("kind"), locale, details.get("target"))
                         : message("timeline.linked-from." + details.get("kind"), locale, details.get("source"));
             case IncidentMerged.VERB -> message("timeline.merged", locale, details.get("into"));
             case IncidentMergedIn.VERB -> message("timeline.merged-in", locale, details.get("from"));
-            default ->
-                message(
-                        "timeline.other",
-                        locale,
-                        entry.kind(),
-                        details.entrySet().stream()
-                                .filter(fact -> !fact.getKey().equals("mergedFrom"))
-                                .map(fact -> fact.getKey() + ": " + fact.getValue())
-                                .collect(Collectors.joining(", ")));
+            default -> otherChange(entry.kind(), details, locale);
         };
+    }
+
+    private String transitioned(Map<String, String> details, Locale locale) {
+        return message(
+                "timeline.transitioned",
+                locale,
+                status(details.get("from"), locale),
+                status(details.get("to"), locale));
+    }
+
+    private String assigned(Map<String, String> details, Names names, Locale locale) {
+        return message(
+                "timeline.assigned",
+                locale,
+                orElse(names.person(details.get("owner")), "timeline.nobody", locale),
+                orElse(names.team(details.get("team")), "timeline.none", locale),
+                orElse(names.businessUnit(details.get("businessUnit")), "timeline.none", locale));
+    }
+
+    private String reprioritised(Map<String, String> details, Locale locale) {
+        return message(
+                "timeline.reprioritised",
+                locale,
+                details.get("priority"),
+                level(details.get("impact"), locale),
+                level(details.get("urgency"), locale));
+    }
+
+    private String recategorised(Map<String, String> details, Locale locale) {
+        return message(
+                "timeline.recategorised",
+                locale,
+                category(details.get("category")),
+                message("severity." + details.get("severity"), locale),
+                message("determination." + details.get("determination"), locale));
+    }
+
+    private String marked(Map<String, String> details, Locale locale) {
+        return message(
+                "timeline.marked",
+                locale,
+                details.get("tlp"),
+                details.get("pap"),
+                message(
+                        "true".equals(details.get("confidential"))
+                                ? "timeline.marked.confidential"
+                                : "timeline.marked.not-confidential",
+                        locale));
+    }
+
+    private String timesRecorded(Map<String, String> details, Locale locale) {
+        return message(
+                "timeline.times-recorded",
+                locale,
+                orUnknown(time(details.get("occurredAt")), locale),
+                orUnknown(time(details.get("detectedAt")), locale));
+    }
+
+    /** A change of a kind this module does not word: its kind and raw facts. */
+    private String otherChange(String kind, Map<String, String> details, Locale locale) {
+        return message(
+                "timeline.other",
+                locale,
+                kind,
+                details.entrySet().stream()
+                        .filter(fact -> !fact.getKey().equals("mergedFrom"))
+                        .map(fact -> fact.getKey() + ": " + fact.getValue())
+                        .collect(Collectors.joining(", ")));
     }
 
     private String message(String code, Locale locale, @Nullable Object... arguments) {

@@ -66,24 +66,7 @@ class ArticleSearch {
             int limit,
             Language language) {
         boolean text = query != null && !query.isBlank();
-        String sql = "select a.slug, coalesce(t.title, a.title) as title, a.audience, a.categories,"
-                + " coalesce(t.tags, a.tags) as tags, "
-                + (text
-                        ? "greatest(ts_rank(a.search, qa), coalesce(ts_rank(t.search, qt), 0)) as rank,"
-                                + " case when t.article_id is null then ts_headline('english', a.body, qa, :options)"
-                                + " else ts_headline(cast(:config as regconfig), t.body, qt, :options) end as snippet"
-                        : "0.0 as rank, left(coalesce(t.body, a.body), 240) as snippet")
-                + " from knowledge_article a" + Articles.TRANSLATION
-                + (text
-                        ? ", websearch_to_tsquery('english', :q) as qa,"
-                                + " websearch_to_tsquery(cast(:config as regconfig), :q) as qt"
-                        : "")
-                + " where a.audience = any(:audiences)"
-                + (text ? " and (a.search @@ qa or t.search @@ qt)" : "")
-                + (category != null ? " and :category = any(a.categories)" : "")
-                + (tag != null ? " and (:tag = any(a.tags) or :tag = any(t.tags))" : "")
-                + (text ? " order by rank desc, a.updated_at desc" : " order by a.updated_at desc")
-                + " limit :limit";
+        String sql = searchSql(text, category != null, tag != null);
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
                 .param("audiences", audiences.stream().map(Audience::code).toArray(String[]::new))
                 .param("language", language.code())
@@ -104,6 +87,31 @@ class ArticleSearch {
             statement = statement.param("tag", tag);
         }
         return statement.query(ArticleSearch::hit).list();
+    }
+
+    /**
+     * The search's SQL: ranked by the words of the query and with their snippets when there is {@code text}, newest
+     * first otherwise; limited to a category and a tag when asked to.
+     */
+    private static String searchSql(boolean text, boolean byCategory, boolean byTag) {
+        return "select a.slug, coalesce(t.title, a.title) as title, a.audience, a.categories,"
+                + " coalesce(t.tags, a.tags) as tags, "
+                + (text
+                        ? "greatest(ts_rank(a.search, qa), coalesce(ts_rank(t.search, qt), 0)) as rank,"
+                                + " case when t.article_id is null then ts_headline('english', a.body, qa, :options)"
+                                + " else ts_headline(cast(:config as regconfig), t.body, qt, :options) end as snippet"
+                        : "0.0 as rank, left(coalesce(t.body, a.body), 240) as snippet")
+                + " from knowledge_article a" + Articles.TRANSLATION
+                + (text
+                        ? ", websearch_to_tsquery('english', :q) as qa,"
+                                + " websearch_to_tsquery(cast(:config as regconfig), :q) as qt"
+                        : "")
+                + " where a.audience = any(:audiences)"
+                + (text ? " and (a.search @@ qa or t.search @@ qt)" : "")
+                + (byCategory ? " and :category = any(a.categories)" : "")
+                + (byTag ? " and (:tag = any(a.tags) or :tag = any(t.tags))" : "")
+                + (text ? " order by rank desc, a.updated_at desc" : " order by a.updated_at desc")
+                + " limit :limit";
     }
 
     /**

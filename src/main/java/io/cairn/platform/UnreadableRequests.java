@@ -43,28 +43,9 @@ class UnreadableRequests {
         }
         // Tomcat's own cause first: Spring wraps some of them in a MaxUploadSizeExceededException that says less
         for (Throwable cause : causes) {
-            if (cause instanceof FileSizeLimitExceededException) {
-                return Optional.of(tooLarge());
-            }
-            if (cause instanceof SizeLimitExceededException sizeLimit) {
-                // Tomcat's limit on the headers of one part (maxPartHeaderSize) has the same type as the request's
-                return Optional.of(
-                        String.valueOf(sizeLimit.getMessage()).startsWith("Header section")
-                                ? Problems.invalid(
-                                        "file",
-                                        "the headers of a part, its file name among them, are longer "
-                                                + "than the limit of " + sizeLimit.getPermittedSize()
-                                                + " bytes; give the file a "
-                                                + "shorter name")
-                                : tooLarge());
-            }
-            if (cause instanceof InvalidFileNameException) {
-                return Optional.of(Problems.invalid("file", "the file name holds a NUL character"));
-            }
-            if (cause instanceof FileUploadException
-                    && String.valueOf(cause.getMessage()).contains("boundary")) {
-                return Optional.of(malformed(
-                        "its Content-Type names no boundary (such as " + "'multipart/form-data; boundary=...')"));
+            Optional<ProblemDetail> problem = uploadProblem(cause);
+            if (problem.isPresent()) {
+                return problem;
             }
         }
         if (causes.stream().anyMatch(MaxUploadSizeExceededException.class::isInstance)) {
@@ -78,6 +59,34 @@ class UnreadableRequests {
                 .filter(InvalidParameterException.class::isInstance)
                 .findFirst()
                 .map(cause -> unreadableParameters((InvalidParameterException) cause));
+    }
+
+    /** The problem with the upload when the failure is one of Tomcat's own that says which it is. */
+    private Optional<ProblemDetail> uploadProblem(Throwable cause) {
+        if (cause instanceof FileSizeLimitExceededException) {
+            return Optional.of(tooLarge());
+        }
+        if (cause instanceof SizeLimitExceededException sizeLimit) {
+            // Tomcat's limit on the headers of one part (maxPartHeaderSize) has the same type as the request's
+            return Optional.of(
+                    String.valueOf(sizeLimit.getMessage()).startsWith("Header section")
+                            ? Problems.invalid(
+                                    "file",
+                                    "the headers of a part, its file name among them, are longer "
+                                            + "than the limit of " + sizeLimit.getPermittedSize()
+                                            + " bytes; give the file a "
+                                            + "shorter name")
+                            : tooLarge());
+        }
+        if (cause instanceof InvalidFileNameException) {
+            return Optional.of(Problems.invalid("file", "the file name holds a NUL character"));
+        }
+        if (cause instanceof FileUploadException
+                && String.valueOf(cause.getMessage()).contains("boundary")) {
+            return Optional.of(
+                    malformed("its Content-Type names no boundary (such as " + "'multipart/form-data; boundary=...')"));
+        }
+        return Optional.empty();
     }
 
     /** Tomcat could not read the query or a form body: too many parameters, or one not encoded as it should be. */

@@ -68,44 +68,13 @@ class IncidentTasks {
 
     /** Gives a team a task for an incident, sharing only the fields chosen. */
     Outcome<TaskView> add(IncidentId incident, NewTask task) {
-        if (task.title() == null || task.title().isBlank() || task.title().length() > 200) {
-            return Outcome.refused(Refusal.invalid("title", ProcedureRefusals.TEXT_LENGTH));
-        }
-        String description = Objects.requireNonNullElse(task.description(), "");
-        if (description.length() > 5000) {
-            return Outcome.refused(Refusal.invalid("description", SharedRefusals.TOO_LONG, "5000"));
-        }
-        if (task.team() == null || !identity.teamExists(task.team())) {
-            return Outcome.refused(
-                    Refusal.invalid("team", SharedRefusals.TEAM_DOES_NOT_EXIST, String.valueOf(task.team())));
-        }
         Instant now = clock.instant();
-        if (task.dueAt() != null && task.dueAt().isBefore(now.minus(Duration.ofMinutes(5)))) {
-            return Outcome.refused(Refusal.invalid("dueAt", ProcedureRefusals.LIES_IN_THE_PAST));
+        Optional<Refusal> refusal = refusalOf(task, now);
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
         }
         Actor actor = identity.requireActor();
-        List<SharedField> shared = Objects.requireNonNullElse(task.shared(), List.of());
-        TaskView created = new TaskView(
-                TaskId.random(),
-                incident,
-                null,
-                null,
-                tasks.nextPosition(incident) + 1000,
-                task.title().trim(),
-                description,
-                List.of(),
-                Boolean.TRUE.equals(task.mandatory()),
-                task.team(),
-                null,
-                task.dueAt(),
-                shared,
-                TaskState.OPEN,
-                null,
-                null,
-                null,
-                now,
-                actor.username(),
-                0);
+        TaskView created = opened(incident, task, actor, now);
         tasks.add(created);
         TaskView stored = tasks.byId(created.id()).orElseThrow();
         events.publishEvent(new TaskChanged(
@@ -117,6 +86,50 @@ class IncidentTasks {
                 Optional.empty(),
                 Optional.of(digest(stored))));
         return Outcome.done(stored);
+    }
+
+    /** Why the new task may not be given: a title, description, team or due time it may not have. */
+    private Optional<Refusal> refusalOf(NewTask task, Instant now) {
+        if (task.title() == null || task.title().isBlank() || task.title().length() > 200) {
+            return Optional.of(Refusal.invalid("title", ProcedureRefusals.TEXT_LENGTH));
+        }
+        String description = Objects.requireNonNullElse(task.description(), "");
+        if (description.length() > 5000) {
+            return Optional.of(Refusal.invalid("description", SharedRefusals.TOO_LONG, "5000"));
+        }
+        if (task.team() == null || !identity.teamExists(task.team())) {
+            return Optional.of(
+                    Refusal.invalid("team", SharedRefusals.TEAM_DOES_NOT_EXIST, String.valueOf(task.team())));
+        }
+        if (task.dueAt() != null && task.dueAt().isBefore(now.minus(Duration.ofMinutes(5)))) {
+            return Optional.of(Refusal.invalid("dueAt", ProcedureRefusals.LIES_IN_THE_PAST));
+        }
+        return Optional.empty();
+    }
+
+    /** The open task a handler gives, after the incident's other tasks, as the actor creates it now. */
+    private TaskView opened(IncidentId incident, NewTask task, Actor actor, Instant now) {
+        return new TaskView(
+                TaskId.random(),
+                incident,
+                null,
+                null,
+                tasks.nextPosition(incident) + 1000,
+                task.title().trim(),
+                Objects.requireNonNullElse(task.description(), ""),
+                List.of(),
+                Boolean.TRUE.equals(task.mandatory()),
+                task.team(),
+                null,
+                task.dueAt(),
+                Objects.requireNonNullElse(task.shared(), List.of()),
+                TaskState.OPEN,
+                null,
+                null,
+                null,
+                now,
+                actor.username(),
+                0);
     }
 
     /** Completes an open task with a note. */

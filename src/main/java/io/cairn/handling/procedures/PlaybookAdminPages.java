@@ -186,47 +186,57 @@ class PlaybookAdminPages {
                 .filter(line -> !line.isEmpty())
                 .map(CategoryMatch::parse)
                 .toList();
-        List<Map.Entry<Double, PlaybookStep>> ordered = new ArrayList<>();
-        for (int i = 0; form.containsKey("steps[" + i + "].title"); i++) {
-            String prefix = "steps[" + i + "].";
-            if (value(form, prefix + "title").isBlank()) {
-                continue;
-            }
-            Status phase;
-            try {
-                phase = Status.fromCode(value(form, prefix + "phase"));
-            } catch (IllegalArgumentException e) {
-                phase = Status.NEW;
-            }
-            double place;
-            try {
-                place = Double.parseDouble(value(form, prefix + "order"));
-            } catch (NumberFormatException noPlaceGiven) {
-                place = i + 1;
-            }
-            ordered.add(Map.entry(
-                    place,
-                    new PlaybookStep(
-                            phase,
-                            value(form, prefix + "title"),
-                            value(form, prefix + "description"),
-                            Arrays.asList(value(form, prefix + "articles").split("\\R")),
-                            "true".equals(value(form, prefix + "mandatory")),
-                            value(form, prefix + "team"),
-                            value(form, prefix + "due"))));
-        }
-        // a stable sort: steps an admin gave the same number keep the order of the rows
-        List<PlaybookStep> steps = ordered.stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue)
-                .toList();
         return new PlaybookDefinition(
                 value(form, "key"),
                 value(form, "name"),
                 value(form, "description"),
                 categories,
                 value(form, "template"),
-                steps);
+                steps(form));
+    }
+
+    /** The steps of the form's rows that have a title, in the order of the numbers the admin gave them. */
+    private static List<PlaybookStep> steps(MultiValueMap<String, String> form) {
+        List<Map.Entry<Double, PlaybookStep>> ordered = new ArrayList<>();
+        for (int i = 0; form.containsKey("steps[" + i + "].title"); i++) {
+            String prefix = "steps[" + i + "].";
+            if (value(form, prefix + "title").isBlank()) {
+                continue;
+            }
+            ordered.add(Map.entry(place(form, prefix, i), step(form, prefix)));
+        }
+        // a stable sort: steps an admin gave the same number keep the order of the rows
+        return ordered.stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /** The step of the row whose fields' names start with the prefix. */
+    private static PlaybookStep step(MultiValueMap<String, String> form, String prefix) {
+        Status phase;
+        try {
+            phase = Status.fromCode(value(form, prefix + "phase"));
+        } catch (IllegalArgumentException e) {
+            phase = Status.NEW;
+        }
+        return new PlaybookStep(
+                phase,
+                value(form, prefix + "title"),
+                value(form, prefix + "description"),
+                Arrays.asList(value(form, prefix + "articles").split("\\R")),
+                "true".equals(value(form, prefix + "mandatory")),
+                value(form, prefix + "team"),
+                value(form, prefix + "due"));
+    }
+
+    /** The number the admin gave the step of row {@code row} (from 0); its place in the rows when none was given. */
+    private static double place(MultiValueMap<String, String> form, String prefix, int row) {
+        try {
+            return Double.parseDouble(value(form, prefix + "order"));
+        } catch (NumberFormatException noPlaceGiven) {
+            return row + 1;
+        }
     }
 
     private static String value(MultiValueMap<String, String> form, String name) {

@@ -81,28 +81,7 @@ class PlaybookProgress {
                     continue;
                 }
                 position++;
-                boolean started = PlaybookStep.PHASES.indexOf(phase) <= PlaybookStep.PHASES.indexOf(incident.status());
-                TaskView task = new TaskView(
-                        TaskId.random(),
-                        incident.id(),
-                        playbook.id(),
-                        phase,
-                        position,
-                        step.title(),
-                        Objects.requireNonNullElse(step.description(), ""),
-                        Objects.requireNonNullElse(step.articles(), List.of()),
-                        step.mandatory(),
-                        teamOf(step, incident),
-                        step.due(),
-                        started ? now.plus(step.dueOffset().orElseThrow()) : null,
-                        IncidentTasks.PLAYBOOK_SHARES,
-                        TaskState.OPEN,
-                        null,
-                        null,
-                        null,
-                        now,
-                        "playbook " + playbook.definition().key(),
-                        0);
+                TaskView task = taskOf(playbook, step, position, incident, now);
                 tasks.add(task);
                 events.publishEvent(new TaskChanged(
                         task.id().value(),
@@ -122,6 +101,37 @@ class PlaybookProgress {
                 Optional.empty(),
                 Optional.of(ContentDigest.of(incident.id() + "|" + playbook.id() + "|" + playbook.version())
                         .hex())));
+    }
+
+    /**
+     * The open task of a playbook step, at the position given among the incident's tasks; due from now when its
+     * phase has started, without a due time until then.
+     */
+    private static TaskView taskOf(
+            Playbook playbook, PlaybookStep step, int position, IncidentView incident, Instant now) {
+        Status phase = step.phase();
+        boolean started = PlaybookStep.PHASES.indexOf(phase) <= PlaybookStep.PHASES.indexOf(incident.status());
+        return new TaskView(
+                TaskId.random(),
+                incident.id(),
+                playbook.id(),
+                phase,
+                position,
+                step.title(),
+                Objects.requireNonNullElse(step.description(), ""),
+                Objects.requireNonNullElse(step.articles(), List.of()),
+                step.mandatory(),
+                teamOf(step, incident),
+                step.due(),
+                started ? now.plus(step.dueOffset().orElseThrow()) : null,
+                IncidentTasks.PLAYBOOK_SHARES,
+                TaskState.OPEN,
+                null,
+                null,
+                null,
+                now,
+                "playbook " + playbook.definition().key(),
+                0);
     }
 
     /**

@@ -39,19 +39,9 @@ class EscalationLevelChecks {
         String target = definition.notifyTarget() == null
                 ? ""
                 : definition.notifyTarget().trim();
-        if (!List.of("team", "role", "user").contains(kind)) {
-            return Outcome.refused(Refusal.invalid("notifyKind", SlaRefusals.NOT_A_NOTIFY_KIND));
-        }
-        Optional<String> stored = stored(kind, target);
-        if (stored.isEmpty()) {
-            return Outcome.refused(Refusal.invalid(
-                    "notifyTarget",
-                    switch (kind) {
-                        case "team" -> SlaRefusals.NOT_A_TEAM;
-                        case "role" -> SlaRefusals.NOT_A_ROLE;
-                        default -> SlaRefusals.NOT_A_USER;
-                    },
-                    target));
+        Outcome<String> notified = notified(kind, target);
+        if (notified instanceof Outcome.Refused<String> refused) {
+            return Outcome.refused(refused.refusal());
         }
         Outcome<Duration> wait = SlaDurations.parse("waitFor", definition.waitFor());
         if (wait instanceof Outcome.Refused<Duration> refused) {
@@ -67,10 +57,29 @@ class EscalationLevelChecks {
                 id,
                 definition.name().trim(),
                 kind,
-                stored.get(),
+                ((Outcome.Done<String>) notified).value(),
                 ((Outcome.Done<Duration>) wait).value(),
                 definition.next(),
                 0));
+    }
+
+    /** Whom a level of this kind notifies, as stored; refused when the kind is none or the target does not exist. */
+    private Outcome<String> notified(String kind, String target) {
+        if (!List.of("team", "role", "user").contains(kind)) {
+            return Outcome.refused(Refusal.invalid("notifyKind", SlaRefusals.NOT_A_NOTIFY_KIND));
+        }
+        Optional<String> stored = stored(kind, target);
+        if (stored.isEmpty()) {
+            return Outcome.refused(Refusal.invalid(
+                    "notifyTarget",
+                    switch (kind) {
+                        case "team" -> SlaRefusals.NOT_A_TEAM;
+                        case "role" -> SlaRefusals.NOT_A_ROLE;
+                        default -> SlaRefusals.NOT_A_USER;
+                    },
+                    target));
+        }
+        return Outcome.done(stored.get());
     }
 
     /** The target as stored: a team's id, a role's code, a user's login name. */

@@ -67,27 +67,36 @@ class SlaPolicies {
         recent.forget();
         Optional<SlaPolicy> stored = find(policy.priorityLevel());
         if (stored.isEmpty()) {
-            jdbc.sql("""
-                    insert into sla_policy (priority_level, response_seconds, resolution_seconds, calendar_id,
-                      pause_statuses, warning_percent, escalation_level_id, version, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, 0, ?)""")
-                    .params(
-                            policy.priorityLevel(),
-                            policy.response().toSeconds(),
-                            policy.resolution().toSeconds(),
-                            policy.calendar() == null ? null : policy.calendar().value(),
-                            statuses(policy),
-                            policy.warningPercent(),
-                            policy.escalationLevel() == null
-                                    ? null
-                                    : policy.escalationLevel().value(),
-                            Timestamp.from(now))
-                    .update();
+            insert(policy, now);
             return true;
         }
         if (expectedVersion.isPresent() && expectedVersion.get() != stored.get().version()) {
             return false;
         }
+        return update(policy, stored.get().version(), now);
+    }
+
+    private void insert(SlaPolicy policy, Instant now) {
+        jdbc.sql("""
+                insert into sla_policy (priority_level, response_seconds, resolution_seconds, calendar_id,
+                  pause_statuses, warning_percent, escalation_level_id, version, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                .params(
+                        policy.priorityLevel(),
+                        policy.response().toSeconds(),
+                        policy.resolution().toSeconds(),
+                        policy.calendar() == null ? null : policy.calendar().value(),
+                        statuses(policy),
+                        policy.warningPercent(),
+                        policy.escalationLevel() == null
+                                ? null
+                                : policy.escalationLevel().value(),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    /** Overwrites the stored policy if it is still at the version; whether it was. */
+    private boolean update(SlaPolicy policy, long version, Instant now) {
         return jdbc.sql("""
                 update sla_policy set response_seconds = ?, resolution_seconds = ?, calendar_id = ?,
                   pause_statuses = ?, warning_percent = ?, escalation_level_id = ?, version = version + 1,
@@ -106,7 +115,7 @@ class SlaPolicies {
                                         : policy.escalationLevel().value(),
                                 Timestamp.from(now),
                                 policy.priorityLevel(),
-                                stored.get().version())
+                                version)
                         .update()
                 == 1;
     }
