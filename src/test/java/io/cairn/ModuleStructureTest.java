@@ -39,7 +39,7 @@ class ModuleStructureTest {
     @Test
     void everyModuleOfTheFoundationIsThere() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .contains("shared", "platform", "identity", "incidents", "audit");
+                .contains("shared", "platform", "identity", "incidents", "audit", "delivery");
     }
 
     /**

@@ -2,8 +2,8 @@ package io.cairn.notification;
 
 /**
  * A way for a notification to leave Cairn (mail now; a webhook can follow). The outbox worker calls
- * {@link #deliver} inside the transaction that holds the notification's row, so a channel should fail fast
- * rather than hang.
+ * {@link #deliver} outside any transaction, while it holds the notification's lease ({@link Outbox#LEASE}): a channel
+ * should fail well within it rather than hang, or another node sends the notification as well.
  */
 interface Channel {
 

@@ -1,5 +1,7 @@
 package io.cairn.notification;
 
+import io.cairn.delivery.DeliveryRound;
+import io.cairn.delivery.DeliveryState;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
@@ -88,15 +90,14 @@ public class NotificationManagement {
             return Outcome.refused(Refusal.notFound("notification " + id));
         }
         NotificationView before = found.get();
-        if (before.state() != NotificationState.DEAD) {
+        if (before.state() != DeliveryState.DEAD) {
             return Outcome.refused(Refusal.conflict(
                     NotificationRefusals.NOT_A_DEAD_LETTER, before.state().code()));
         }
-        Instant now = clock.instant();
-        outbox.revive(id, now);
+        outbox.revive(id);
         NotificationView after = outbox.find(id).orElseThrow();
-        events.publishEvent(
-                new NotificationRetried(id, identity.requireActor().ref(), now, digest(before), digest(after)));
+        events.publishEvent(new NotificationRetried(
+                id, identity.requireActor().ref(), after.updatedAt(), digest(before), digest(after)));
         return Outcome.done(after);
     }
 

@@ -1,5 +1,6 @@
 package io.cairn.notification;
 
+import io.cairn.delivery.RetryPolicy;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,25 +27,25 @@ record NotificationSettings(
     }
 
     /**
+     * The outbox's retry policy: dead after the maximum number of attempts; between attempts, exponential back-off with
+     * full jitter above a floor, so that notifications that failed together, as they do while a mail server is down,
+     * are not all tried again at the same moment.
+     */
+    RetryPolicy retryPolicy() {
+        return RetryPolicy.upToAttempts(maxAttempts, firstRetryDelay, maxRetryDelay, RetryPolicy.Jitter.FULL);
+    }
+
+    /**
      * The wait after the given number of failed attempts, drawn at random between the first retry delay and the
-     * ceiling (exponential back-off with full jitter above a floor): notifications that failed together, as they do
-     * while a mail server is down, are not all tried again at the same moment. Below the maximum, the wait is on
-     * average what plain doubling gave plus half the first retry delay; it is never shorter than the first retry delay
-     * and never longer than the maximum.
+     * ceiling. Below the maximum, the wait is on average what plain doubling gave plus half the first retry delay; it
+     * is never shorter than the first retry delay and never longer than the maximum.
      */
     Duration delayAfter(int failedAttempts, RandomGenerator random) {
-        Duration floor = shorter(firstRetryDelay, maxRetryDelay);
-        long spread = ceilingAfter(failedAttempts).minus(floor).toNanos();
-        return spread <= 0 ? floor : floor.plusNanos(random.nextLong(spread + 1));
+        return retryPolicy().delayAfter(failedAttempts, random);
     }
 
     /** The longest wait after the given number of failed attempts: twice the first retry delay, doubled per failure. */
     Duration ceilingAfter(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts, 1), 30);
-        return shorter(firstRetryDelay.multipliedBy(1L << doublings), maxRetryDelay);
-    }
-
-    private static Duration shorter(Duration one, Duration other) {
-        return one.compareTo(other) <= 0 ? one : other;
+        return retryPolicy().ceilingAfter(failedAttempts);
     }
 }

@@ -1,5 +1,7 @@
 package io.cairn.notification;
 
+import io.cairn.delivery.DeliveryAttempt;
+import io.cairn.delivery.DeliveryState;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +20,7 @@ public record NotificationView(
         String recipient,
         String template,
         String language,
-        NotificationState state,
+        DeliveryState state,
         int attempts,
         @Nullable Instant nextAttemptAt,
         @Nullable String lastError,

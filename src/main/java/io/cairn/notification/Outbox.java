@@ -1,35 +1,57 @@
 package io.cairn.notification;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.cairn.delivery.DeliveryId;
+import io.cairn.delivery.DeliveryQueue;
+import io.cairn.delivery.DeliveryQueues;
+import io.cairn.delivery.DeliveryStatus;
+import io.cairn.delivery.QueueTables;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The notification outbox and its delivery log. Rows are written in the transaction of the event that causes them,
- * and claimed one at a time with {@code FOR UPDATE SKIP LOCKED}, so several nodes drain it without sending a
- * notification twice at once.
+ * The notification outbox: a queue of the delivery module over this module's {@code notification_outbox} and its
+ * delivery log {@code notification_delivery}. Rows are written in the transaction of the event that causes them; what
+ * a notification says (channel, recipient, template, parameters, secrets) stays in this module's columns.
  */
 @Component
 class Outbox {
+
+    /** This module's tables, which the delivery module drains. */
+    static final QueueTables TABLES =
+            new QueueTables("notification_outbox", "notification_delivery", "notification_id");
+
+    /**
+     * How long a claimed notification waits for its attempt's outcome before another node may try it: well above the
+     * SMTP timeouts (10 s to connect, 30 s to read and to write), so that a slow mail server is not sent to twice.
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> SECRETS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final DeliveryQueue queue;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, DeliveryQueues queues, NotificationSettings settings) {
         this.jdbc = jdbc;
+        this.queue = queues.queue(TABLES, settings.retryPolicy(), LEASE);
+    }
+
+    DeliveryQueue queue() {
+        return queue;
     }
 
     /** A notification to queue; {@code dedupKey} names what it is about, so the same cause never queues it twice. */
@@ -67,147 +89,103 @@ class Outbox {
                 == 1;
     }
 
-    /** A notification claimed for an attempt; its row stays locked until the transaction ends. */
-    record Claimed(
+    /** What a claimed notification says, as its channel needs it. */
+    record Content(
             NotificationId id,
             String channel,
             String recipient,
             String template,
             String language,
             Map<String, Object> parameters,
-            Map<String, String> secrets,
-            int attempts) {}
+            Map<String, String> secrets) {}
 
-    /**
-     * Claims the notification that has waited longest among those due, skipping rows another node holds and rows
-     * already tried in this round (changed since it began).
-     */
-    Optional<Claimed> claimNextDue(Instant now, Instant roundStart) {
+    /** The content of a notification, which the delivery module claimed by id. */
+    Content content(DeliveryId id) {
         return jdbc.sql("""
-                select id, channel, recipient, template, language, parameters::text as parameters,
-                       secrets::text as secrets, attempts
-                from notification_outbox
-                where state = 'pending' and next_attempt_at <= ? and updated_at < ?
-                order by next_attempt_at
-                limit 1
-                for update skip locked""")
-                .params(Timestamp.from(now), Timestamp.from(roundStart))
-                .query((row, n) -> new Claimed(
-                        new NotificationId(row.getObject("id", UUID.class)),
+                select channel, recipient, template, language, parameters::text as parameters, secrets::text as secrets
+                from notification_outbox where id = ?""")
+                .param(id.value())
+                .query((row, n) -> new Content(
+                        new NotificationId(id.value()),
                         row.getString("channel"),
                         row.getString("recipient"),
                         row.getString("template"),
                         row.getString("language"),
                         json.readValue(row.getString("parameters"), PARAMETERS),
-                        row.getString("secrets") == null ? Map.of() : json.readValue(row.getString("secrets"), SECRETS),
-                        row.getInt("attempts")))
-                .optional();
+                        row.getString("secrets") == null
+                                ? Map.of()
+                                : json.readValue(row.getString("secrets"), SECRETS)))
+                .single();
     }
 
     /** The notification went out: its secrets are erased, for they are needed no longer. */
-    void delivered(NotificationId id, int attempt, Instant now) {
-        jdbc.sql("""
-                update notification_outbox set state = 'delivered', attempts = ?, secrets = null, last_error = null,
-                  delivered_at = ?, updated_at = ? where id = ?""")
-                .params(attempt, Timestamp.from(now), Timestamp.from(now), id.value())
-                .update();
-        log(id, attempt, now, true, null);
-    }
-
-    /** The attempt failed: try again at {@code retryAt}, or give up (dead letter) when that is empty. */
-    void failed(NotificationId id, int attempt, String error, @Nullable Instant retryAt, Instant now) {
-        jdbc.sql("""
-                update notification_outbox set state = ?, attempts = ?, last_error = ?, next_attempt_at = ?,
-                  updated_at = ? where id = ?""")
-                .params(
-                        retryAt == null ? "dead" : "pending",
-                        attempt,
-                        error,
-                        Timestamp.from(retryAt == null ? now : retryAt),
-                        Timestamp.from(now),
-                        id.value())
-                .update();
-        log(id, attempt, now, false, error);
-    }
-
-    private void log(NotificationId id, int attempt, Instant at, boolean succeeded, @Nullable String detail) {
-        jdbc.sql("insert into notification_delivery (notification_id, attempt, at, succeeded, detail) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(id.value(), attempt, Timestamp.from(at), succeeded, detail)
+    void eraseSecrets(DeliveryId id) {
+        jdbc.sql("update notification_outbox set secrets = null where id = ?")
+                .param(id.value())
                 .update();
     }
 
     /** The dead letters, most recently given up on first. */
     List<NotificationView> deadLetters(int limit) {
-        return jdbc.sql(SELECT + " where state = 'dead' order by updated_at desc, id limit ?")
-                .param(limit)
-                .query((row, n) -> view(row))
-                .list();
+        return views(queue.deadLetters(limit));
     }
 
     Optional<NotificationView> find(NotificationId id) {
-        return jdbc.sql(SELECT + " where id = ?")
-                .param(id.value())
-                .query((row, n) -> view(row))
-                .optional();
+        return queue.find(new DeliveryId(id.value()))
+                .map(status -> views(List.of(status)).get(0));
     }
 
     /** Locks a notification's row for a change by an admin. */
     Optional<NotificationView> lock(NotificationId id) {
-        return jdbc.sql(SELECT + " where id = ? for update")
-                .param(id.value())
-                .query((row, n) -> view(row))
-                .optional();
+        return queue.lock(new DeliveryId(id.value()))
+                .map(status -> views(List.of(status)).get(0));
     }
 
     /** Sends a dead letter back to the outbox with a fresh count of attempts, due now. */
-    void revive(NotificationId id, Instant now) {
-        jdbc.sql("""
-                update notification_outbox set state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
-                where id = ? and state = 'dead'""")
-                .params(Timestamp.from(now), Timestamp.from(now), id.value())
-                .update();
+    void revive(NotificationId id) {
+        queue.revive(new DeliveryId(id.value()));
     }
 
-    private static final String SELECT = """
-            select id, channel, recipient, template, language, state, attempts, next_attempt_at, last_error,
-                   created_at, updated_at, delivered_at
-            from notification_outbox""";
+    /** Where a notification goes, as an admin sees it beside its delivery status. */
+    private record Addressing(UUID id, String channel, String recipient, String template, String language) {}
 
-    private NotificationView view(ResultSet row) throws SQLException {
-        NotificationId id = new NotificationId(row.getObject("id", UUID.class));
-        NotificationState state = NotificationState.ofCode(row.getString("state"));
+    private List<NotificationView> views(List<DeliveryStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Addressing> addressing = jdbc
+                .sql("""
+                        select id, channel, recipient, template, language from notification_outbox where id = any(?)""")
+                .param(statuses.stream().map(status -> status.id().value()).toArray(UUID[]::new))
+                .query((row, n) -> new Addressing(
+                        row.getObject("id", UUID.class),
+                        row.getString("channel"),
+                        row.getString("recipient"),
+                        row.getString("template"),
+                        row.getString("language")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Addressing::id, Function.identity()));
+        return statuses.stream()
+                .map(status ->
+                        view(Objects.requireNonNull(addressing.get(status.id().value())), status))
+                .toList();
+    }
+
+    private static NotificationView view(Addressing to, DeliveryStatus status) {
         return new NotificationView(
-                id,
-                row.getString("channel"),
-                row.getString("recipient"),
-                row.getString("template"),
-                row.getString("language"),
-                state,
-                row.getInt("attempts"),
-                state == NotificationState.PENDING
-                        ? row.getTimestamp("next_attempt_at").toInstant()
-                        : null,
-                row.getString("last_error"),
-                row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant(),
-                instant(row.getTimestamp("delivered_at")),
-                deliveries(id));
-    }
-
-    private List<DeliveryAttempt> deliveries(NotificationId id) {
-        return jdbc.sql("select attempt, at, succeeded, detail from notification_delivery where notification_id = ? "
-                        + "order by id")
-                .param(id.value())
-                .query((row, n) -> new DeliveryAttempt(
-                        row.getInt("attempt"),
-                        row.getTimestamp("at").toInstant(),
-                        row.getBoolean("succeeded"),
-                        row.getString("detail")))
-                .list();
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                new NotificationId(to.id()),
+                to.channel(),
+                to.recipient(),
+                to.template(),
+                to.language(),
+                status.state(),
+                status.attempts(),
+                status.nextAttemptAt(),
+                status.lastError(),
+                status.createdAt(),
+                status.updatedAt(),
+                status.deliveredAt(),
+                status.deliveries());
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.cairn.ApiClient;
 import io.cairn.MailServers;
+import io.cairn.delivery.DeliveryRound;
 import io.cairn.identity.Role;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;

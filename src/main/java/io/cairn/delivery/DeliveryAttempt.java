@@ -1,10 +1,10 @@
-package io.cairn.notification;
+package io.cairn.delivery;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of the delivery log: an attempt to deliver a notification, and how it went.
+ * One entry of a delivery log: an attempt to deliver an item of a queue, and how it went.
  *
  * @param detail why it failed; empty for a delivery
  */
