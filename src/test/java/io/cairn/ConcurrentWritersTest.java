@@ -261,6 +261,30 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                     body.put("version", version);
                     return body;
                 }));
+        String service = "/api/v1/services/"
+                + created(
+                        admin.post(
+                                "/api/v1/services",
+                                Map.of(
+                                        "name",
+                                        "Raced " + suffix(),
+                                        "ownerTeam",
+                                        users.team("raced").toString(),
+                                        "criticality",
+                                        "low")),
+                        "id");
+        contests.add(new Contest("PATCH /api/v1/services/{id}", () -> {
+            long version = version(service);
+            return new Round(
+                    "PATCH",
+                    service,
+                    writer -> Map.of("description", "by " + writer, "version", version),
+                    () -> version(service));
+        }));
+        contests.add(new Contest("DELETE /api/v1/services/{id}", () -> {
+            long version = version(service);
+            return new Round("DELETE", service, writer -> version, () -> version(service));
+        }));
         return contests;
     }
 
