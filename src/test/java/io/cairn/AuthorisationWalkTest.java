@@ -153,6 +153,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.INCIDENT, HANDLING)
                         .body((f, t) -> Map.of("incidents", List.of(t.id()), "action", "transition", "to", "triage"))
                         .refusedWhen(AuthorisationWalkTest::noneDone));
+        access(
+                "PUT /api/v1/incidents/{id}/services",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("services", List.of(), "version", f.version(t))));
         access("GET /api/v1/observable-types", on(Kind.NONE, EVERYONE));
         access("GET /api/v1/incidents/{id}/observables", on(Kind.INCIDENT, STAFF));
         access(
@@ -1270,6 +1273,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("notification_outbox", "id = '" + notification + "'"),
                     rows("device", "true"),
                     rows("service", "true"),
+                    "(select count(*) from incident_service)::text",
                     "(select count(*) from service_dependency)::text",
                     "(select count(*) from device_holding)::text",
                     rows("knowledge_article", "slug = '" + slug + "'"),

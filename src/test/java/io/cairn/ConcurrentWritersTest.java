@@ -196,6 +196,10 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                         "reason",
                         "race " + run)));
         contests.add(onIncident("times", writer -> Map.of("occurredAt", "2026-01-0" + (writer + 1) + "T10:00:00Z")));
+        String affected = "/api/v1/incidents/" + incident();
+        contests.add(new Contest(
+                "PUT /api/v1/incidents/{id}/services",
+                () -> versioned("PUT", affected + "/services", affected, writer -> Map.of("services", List.of()))));
         contests.add(new Contest(
                 "POST /api/v1/incidents/{id}/transition",
                 () -> freshIncident("transition", writer -> Map.of("to", "triage"))));
