@@ -61,11 +61,8 @@ class AffectedServiceKeeping {
                     affected.replace(id, named);
                     return Optional.empty();
                 }),
-                incident -> IncidentChanges.details(
-                        "services",
-                        changes.affectedServices(id).stream()
-                                .map(ServiceSummary::name)
-                                .collect(Collectors.joining(", "))),
+                // the timeline is also the reporter's, who does not read services: it counts them, the trail names them
+                incident -> IncidentChanges.details("count", named.size()),
                 null,
                 (changed, actor, at, digestBefore, digestAfter) -> new IncidentServicesChanged(
                         id, actor, at, changed.status(), named, before, digestBefore, digestAfter));

@@ -85,9 +85,16 @@ class IncidentChanges {
         return found;
     }
 
-    /** The incident as people read it, with the labels of the priority matrix in force and the services it affects. */
+    /**
+     * The incident as people read it, with the labels of the priority matrix in force; for staff, with the services it
+     * affects, which only staff read (as they alone read the services).
+     */
     IncidentView view(Incident incident) {
-        return incident.view(matrices.current()).withAffectedServices(affectedServices(incident.id()));
+        IncidentView view = incident.view(matrices.current());
+        boolean staff = identity.currentActor()
+                .filter(IncidentAccess::seesOthersIncidents)
+                .isPresent();
+        return staff ? view.withAffectedServices(affectedServices(incident.id())) : view;
     }
 
     /** The services the incident affects, by name. */

@@ -101,9 +101,9 @@ class TimelineTexts {
             case IncidentMergedIn.VERB -> message("timeline.merged-in", locale, details.get("from"));
             case ObservableAdded.VERB, ObservableRevised.VERB, ObservableRemoved.VERB -> observable(entry, locale);
             case IncidentServicesChanged.VERB ->
-                details.getOrDefault("services", "").isEmpty()
+                "0".equals(details.getOrDefault("count", "0"))
                         ? message("timeline.services-cleared", locale)
-                        : message("timeline.services-changed", locale, details.get("services"));
+                        : message("timeline.services-changed", locale, details.get("count"));
             default -> otherChange(entry.kind(), details, locale);
         };
     }

@@ -73,8 +73,9 @@ class AffectedServicesApiTest extends ApiClient.OnServer {
                         .valueStream()
                         .map(a -> a.get("name").asString()))
                 .containsExactlyInAnyOrder("Webshop " + s, "Mail " + s);
-        assertThat(handler.get("/api/v1/incidents/" + incident + "/timeline").toString())
-                .contains("Webshop " + s);
+        String timeline =
+                handler.get("/api/v1/incidents/" + incident + "/timeline").toString();
+        assertThat(timeline).contains("services-changed").doesNotContain("Webshop " + s);
         assertThat(jdbc.sql("select action from audit_record where object_id = ? order by seq")
                         .param(incident)
                         .query(String.class)
@@ -153,5 +154,20 @@ class AffectedServicesApiTest extends ApiClient.OnServer {
                         .get("affectedServices")
                         .size())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theReporterOfTheIncidentReadsItButNotTheServicesItAffects() {
+        String shop = service("Billing");
+        ApiClient reporter = client(users.userNamed("svc-reporter-" + s, Set.of(Role.REPORTER)));
+        String incident = incident(reporter, "My invoice is wrong");
+        name(handler, incident, 0, shop);
+
+        ApiClient.Answer read = reporter.get("/api/v1/incidents/" + incident);
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("affectedServices").isEmpty()).isTrue();
+        assertThat(reporter.get("/api/v1/incidents/" + incident + "/timeline").toString())
+                .doesNotContain("Billing " + s);
     }
 }
