@@ -581,6 +581,17 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                 id(admin.post(
                         "/api/v1/incidents/" + incident + "/observables",
                         Map.of("type", "domain-name", "value", "walk-" + UUID.randomUUID() + ".example"))));
+        made.put(
+                "services",
+                id(admin.post(
+                        "/api/v1/services",
+                        Map.of(
+                                "name",
+                                "Walk " + UUID.randomUUID(),
+                                "ownerTeam",
+                                made.get("teams"),
+                                "criticality",
+                                "medium"))));
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.assets.DeviceChanged;
 import io.cairn.assets.DeviceId;
+import io.cairn.assets.ServiceChanged;
+import io.cairn.assets.ServiceId;
 import io.cairn.handling.PlaybookChanged;
 import io.cairn.handling.RoutingRuleChanged;
 import io.cairn.handling.SlaConfigurationChanged;
@@ -41,6 +43,10 @@ class AuditActionsTest {
                         DeviceChanged.Verb.values(),
                         verb -> new DeviceChanged(new DeviceId(UUID.randomUUID()), SOMEONE, AT, verb, NONE, NONE)))
                 .containsExactly("device.registered", "device.handed-over", "device.updated");
+        assertThat(actions(
+                        ServiceChanged.Verb.values(),
+                        verb -> new ServiceChanged(ServiceId.random(), SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly("service.registered", "service.changed", "service.retired", "service.restored");
         assertThat(actions(
                         ArticleChanged.Verb.values(),
                         verb -> new ArticleChanged("a", 1, SOMEONE, AT, verb, NONE, NONE)))

@@ -153,6 +153,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.INCIDENT, HANDLING)
                         .body((f, t) -> Map.of("incidents", List.of(t.id()), "action", "transition", "to", "triage"))
                         .refusedWhen(AuthorisationWalkTest::noneDone));
+        access(
+                "PUT /api/v1/incidents/{id}/services",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("services", List.of(), "version", f.version(t))));
         access("GET /api/v1/observable-types", on(Kind.NONE, EVERYONE));
         access("GET /api/v1/incidents/{id}/observables", on(Kind.INCIDENT, STAFF));
         access(
@@ -444,6 +447,17 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.DEVICE, ADMINS).body((f, t) -> Map.of("version", f.version(t))));
         access("GET /api/v1/devices/{id}/holdings", on(Kind.DEVICE, ASSIGNING));
         access("GET /api/v1/devices/{id}/holder", on(Kind.DEVICE, ASSIGNING).query((f, t) -> "at=" + Instant.now()));
+        access("GET /api/v1/services", on(Kind.NONE, ASSIGNING));
+        access("GET /api/v1/services/{id}", on(Kind.SERVICE, ASSIGNING));
+        access(
+                "POST /api/v1/services",
+                on(Kind.NONE, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "name", "Walk " + f.next(), "ownerTeam", f.team.toString(), "criticality", "low")));
+        access(
+                "PATCH /api/v1/services/{id}",
+                on(Kind.SERVICE, ADMINS).body((f, t) -> Map.of("name", "Taken over", "version", f.version(t))));
+        access("DELETE /api/v1/services/{id}", on(Kind.SERVICE, ADMINS).query((f, t) -> "version=" + f.version(t)));
         access("GET /api/v1/audit/records", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
@@ -562,6 +576,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         MESSAGE,
         NOTIFICATION,
         DEVICE,
+        SERVICE,
         ARTICLE,
         ROOT_CAUSE,
         CALENDAR,
@@ -903,6 +918,18 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     device,
                     "select version from device where id = '" + device + "'");
+            String service = created(setup.post(
+                            "/api/v1/services",
+                            Map.of("name", "Walk service " + s, "ownerTeam", team.toString(), "criticality", "high")))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.SERVICE,
+                    "a service",
+                    Map.of("id", service),
+                    EVERYONE,
+                    service,
+                    "select version from service where id = '" + service + "'");
 
             String slug = created(setup.post(
                             "/api/v1/knowledge/articles",
@@ -1245,6 +1272,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("notification_inbox", "id = '" + message + "'"),
                     rows("notification_outbox", "id = '" + notification + "'"),
                     rows("device", "true"),
+                    rows("service", "true"),
+                    "(select count(*) from incident_service)::text",
+                    "(select count(*) from service_dependency)::text",
                     "(select count(*) from device_holding)::text",
                     rows("knowledge_article", "slug = '" + slug + "'"),
                     "(select count(*) from knowledge_article)::text",

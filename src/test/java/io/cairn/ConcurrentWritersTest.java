@@ -196,6 +196,10 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                         "reason",
                         "race " + run)));
         contests.add(onIncident("times", writer -> Map.of("occurredAt", "2026-01-0" + (writer + 1) + "T10:00:00Z")));
+        String affected = "/api/v1/incidents/" + incident();
+        contests.add(new Contest(
+                "PUT /api/v1/incidents/{id}/services",
+                () -> versioned("PUT", affected + "/services", affected, writer -> Map.of("services", List.of()))));
         contests.add(new Contest(
                 "POST /api/v1/incidents/{id}/transition",
                 () -> freshIncident("transition", writer -> Map.of("to", "triage"))));
@@ -261,6 +265,30 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                     body.put("version", version);
                     return body;
                 }));
+        String service = "/api/v1/services/"
+                + created(
+                        admin.post(
+                                "/api/v1/services",
+                                Map.of(
+                                        "name",
+                                        "Raced " + suffix(),
+                                        "ownerTeam",
+                                        users.team("raced").toString(),
+                                        "criticality",
+                                        "low")),
+                        "id");
+        contests.add(new Contest("PATCH /api/v1/services/{id}", () -> {
+            long version = version(service);
+            return new Round(
+                    "PATCH",
+                    service,
+                    writer -> Map.of("description", "by " + writer, "version", version),
+                    () -> version(service));
+        }));
+        contests.add(new Contest("DELETE /api/v1/services/{id}", () -> {
+            long version = version(service);
+            return new Round("DELETE", service, writer -> version, () -> version(service));
+        }));
         return contests;
     }
 

@@ -11,6 +11,7 @@ import io.cairn.shared.Refusal;
 import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -19,14 +20,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The assets module's entry point: the device registry. Admins register, import and hand over devices; handlers and
- * coordinators look them up; every user sees the devices they hold, to pick the one an incident affects.
+ * The assets module's entry point: the device registry and the services. Admins register, import and hand over
+ * devices, and register, change and retire services; handlers and coordinators look both up; every user sees the
+ * devices they hold, to pick the one an incident affects.
  */
 @Service
 public class AssetManagement {
 
     private final Devices devices;
     private final Holdings holdings;
+    private final ServiceRegistry services;
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -34,11 +37,13 @@ public class AssetManagement {
     AssetManagement(
             Devices devices,
             Holdings holdings,
+            ServiceRegistry services,
             IdentityManagement identity,
             ApplicationEventPublisher events,
             Clock clock) {
         this.devices = devices;
         this.holdings = holdings;
+        this.services = services;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
@@ -191,6 +196,56 @@ public class AssetManagement {
             handOver(device, line.holder(), line.since() == null ? now : line.since());
         }
         return known.isEmpty();
+    }
+
+    // --- services ----------------------------------------------------------------------------------------------------
+
+    /** Every service, those in use first (admins, handlers and coordinators). */
+    public Outcome<List<ServiceView>> services() {
+        return services.services();
+    }
+
+    /** One service, with what it depends on and what depends on it (admins, handlers and coordinators). */
+    public Outcome<ServiceView> service(ServiceId id) {
+        return services.service(id);
+    }
+
+    /** Registers a service (admin only); its name must be new in any case. */
+    public Outcome<ServiceView> registerService(ServiceDefinition definition) {
+        return services.register(definition);
+    }
+
+    /** Changes a service if nobody changed it since the caller read this version (admin only). */
+    public Outcome<ServiceView> changeService(ServiceId id, ServicePatch patch, long version) {
+        return services.change(id, patch, version);
+    }
+
+    /** Retires a service (admin only): it stays where it is named, but cannot be newly named. */
+    public Outcome<ServiceView> retireService(ServiceId id, long version) {
+        return services.change(id, ServicePatch.retiring(true), version);
+    }
+
+    /**
+     * The services of this organisation that depend on this one, directly or through others (cycle-safe), retired or
+     * not; for modules that follow dependencies, such as federation finding what a provider's incident affects.
+     */
+    public List<ServiceSummary> servicesDependingOn(ServiceId id) {
+        return services.servicesDependingOn(id);
+    }
+
+    /** The services with these ids that exist, retired or not, by name; for modules that refer to services by id. */
+    public List<ServiceSummary> serviceSummaries(Collection<ServiceId> ids) {
+        return services.summaries(ids);
+    }
+
+    /** Whether a provider is registered, so that a service may name the provider service it runs on. */
+    public boolean providersRegistered() {
+        return services.providersRegistered();
+    }
+
+    /** The provider services a service may run on; none until a provider is registered. */
+    public List<ProviderServiceRef> offeredByProviders() {
+        return services.offeredByProviders();
     }
 
     private Optional<Refusal> unknownHolder(@Nullable UserId holder) {

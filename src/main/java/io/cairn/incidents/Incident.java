@@ -276,6 +276,11 @@ class Incident extends IncidentRow {
         return Optional.empty();
     }
 
+    /** The services it affects were named anew; they are kept beside it, so only the change's moment is its own. */
+    void nameAffectedServices(Instant now) {
+        touch(now);
+    }
+
     /** Another incident was merged into this one. */
     void absorbDuplicate(Instant now) {
         touch(now);

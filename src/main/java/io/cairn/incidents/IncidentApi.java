@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.ServiceId;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -64,9 +65,10 @@ class IncidentApi {
     @Operation(
             operationId = "listIncidents",
             summary = "List incidents",
-            description = "Filters combine with \"and\"; `status` and `priority` take several values; `q` is free "
-                    + "text or a reference such as `INC-42`. Page with `page` (from 0) and `size` (at most 200) or, as fast "
-                    + "deep into the list as on its first page, with the `nextCursor` of the previous page.")
+            description =
+                    "Filters combine with \"and\"; `status` and `priority` take several values; `service` finds the incidents that name a service; `q` is free "
+                            + "text or a reference such as `INC-42`. Page with `page` (from 0) and `size` (at most 200) or, as fast "
+                            + "deep into the list as on its first page, with the `nextCursor` of the previous page.")
     @GetMapping("/incidents")
     IncidentPage list(
             @RequestParam(required = false) @Nullable List<Status> status,
@@ -76,6 +78,7 @@ class IncidentApi {
             @RequestParam(required = false) @Nullable TeamId team,
             @RequestParam(required = false) @Nullable BusinessUnitId businessUnit,
             @RequestParam(required = false) @Nullable UserId owner,
+            @RequestParam(required = false) @Nullable ServiceId service,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Instant reportedFrom,
             @RequestParam(required = false) @Nullable Instant reportedTo,
@@ -99,6 +102,7 @@ class IncidentApi {
                         team,
                         businessUnit,
                         owner,
+                        service,
                         q,
                         reportedFrom,
                         reportedTo,

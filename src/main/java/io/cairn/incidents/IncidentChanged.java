@@ -47,5 +47,6 @@ public sealed interface IncidentChanged extends IncidentEvent
                     IncidentDescribed,
                     IncidentTimesRecorded,
                     IncidentMerged,
-                    IncidentMergedIn {}
+                    IncidentMergedIn,
+                    IncidentServicesChanged {}
 }

@@ -1,5 +1,8 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.AssetManagement;
+import io.cairn.assets.ServiceId;
+import io.cairn.assets.ServiceSummary;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.shared.ActorRef;
@@ -9,6 +12,7 @@ import io.cairn.shared.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,6 +28,8 @@ import org.springframework.stereotype.Component;
 class IncidentChanges {
 
     private final Incidents incidents;
+    private final AffectedServices affected;
+    private final AssetManagement assets;
     private final Timeline timeline;
     private final PriorityMatrices matrices;
     private final IdentityManagement identity;
@@ -32,12 +38,16 @@ class IncidentChanges {
 
     IncidentChanges(
             Incidents incidents,
+            AffectedServices affected,
+            AssetManagement assets,
             Timeline timeline,
             PriorityMatrices matrices,
             IdentityManagement identity,
             ApplicationEventPublisher events,
             Clock clock) {
         this.incidents = incidents;
+        this.affected = affected;
+        this.assets = assets;
         this.timeline = timeline;
         this.matrices = matrices;
         this.identity = identity;
@@ -75,9 +85,22 @@ class IncidentChanges {
         return found;
     }
 
-    /** The incident as people read it, with the labels of the priority matrix in force. */
+    /**
+     * The incident as people read it, with the labels of the priority matrix in force; for staff, with the services it
+     * affects, which only staff read (as they alone read the services).
+     */
     IncidentView view(Incident incident) {
-        return incident.view(matrices.current());
+        IncidentView view = incident.view(matrices.current());
+        boolean staff = identity.currentActor()
+                .filter(IncidentAccess::seesOthersIncidents)
+                .isPresent();
+        return staff ? view.withAffectedServices(affectedServices(incident.id())) : view;
+    }
+
+    /** The services the incident affects, by name. */
+    List<ServiceSummary> affectedServices(IncidentId id) {
+        List<ServiceId> named = affected.of(id);
+        return named.isEmpty() ? List.of() : assets.serviceSummaries(named);
     }
 
     /**

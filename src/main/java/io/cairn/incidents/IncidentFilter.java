@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.ServiceId;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -20,6 +21,7 @@ record IncidentFilter(
         @Nullable TeamId team,
         @Nullable BusinessUnitId businessUnit,
         @Nullable UserId owner,
+        @Nullable ServiceId service,
         @Nullable String text,
         @Nullable Instant reportedFrom,
         @Nullable Instant reportedTo,
@@ -72,6 +74,7 @@ record IncidentFilter(
         return new IncidentFilter(
                 List.of(),
                 List.of(),
+                null,
                 null,
                 null,
                 null,

@@ -77,6 +77,7 @@ class IncidentListPage {
             @Nullable String team,
             @Nullable String businessUnit,
             @Nullable String owner,
+            @Nullable String service,
             @Nullable String q,
             @Nullable String reportedFrom,
             @Nullable String reportedTo,
@@ -119,6 +120,7 @@ class IncidentListPage {
                     || !blank(team)
                     || !blank(businessUnit)
                     || !blank(owner)
+                    || !blank(service)
                     || !blank(reportedFrom)
                     || !blank(reportedTo);
         }
@@ -211,6 +213,7 @@ class IncidentListPage {
         model.addAttribute("teams", choices.teams());
         model.addAttribute("businessUnits", choices.businessUnits());
         model.addAttribute("owners", PageChoices.handles(actor) ? choices.owners() : List.of());
+        model.addAttribute("services", choices.services());
         model.addAttribute("mayReport", IncidentAccess.mayReport(actor));
     }
 

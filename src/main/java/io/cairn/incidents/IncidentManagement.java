@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.ServiceId;
 import io.cairn.identity.UserId;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.Outcome;
@@ -46,6 +47,7 @@ public class IncidentManagement {
     private final SavedViewKeeping savedViews;
     private final PriorityMatrixAdministration matrices;
     private final ObservableKeeping observables;
+    private final AffectedServiceKeeping affectedServices;
 
     IncidentManagement(
             Reporting reporting,
@@ -56,7 +58,8 @@ public class IncidentManagement {
             Linking linking,
             SavedViewKeeping savedViews,
             PriorityMatrixAdministration matrices,
-            ObservableKeeping observables) {
+            ObservableKeeping observables,
+            AffectedServiceKeeping affectedServices) {
         this.reporting = reporting;
         this.reading = reading;
         this.lifecycle = lifecycle;
@@ -66,6 +69,7 @@ public class IncidentManagement {
         this.savedViews = savedViews;
         this.matrices = matrices;
         this.observables = observables;
+        this.affectedServices = affectedServices;
     }
 
     // --- reporting -----------------------------------------------------------------------------------------------
@@ -289,6 +293,14 @@ public class IncidentManagement {
     /** The incidents the signed-in user may read in full that have this observable, most recently reported first. */
     Outcome<List<SeenIn>> incidentsWithObservable(String type, String value) {
         return observables.search(type, value);
+    }
+
+    /**
+     * Names the services the incident affects, replacing those named before, if the caller saw the incident's version;
+     * a retired service cannot be newly named.
+     */
+    public Outcome<IncidentView> nameAffectedServices(IncidentId id, List<ServiceId> services, long version) {
+        return affectedServices.name(id, services, version);
     }
 
     /** Adds an observable, checked and normalised for its type. */

@@ -43,7 +43,10 @@ enum IncidentRefusals implements Refusal.Reason {
     NOT_A_SORTED_CURSOR("incident.not-a-sorted-cursor", "is not a cursor of this list and sort order"),
     NOT_A_CURSOR("incident.not-a-cursor", "is not a cursor of this list"),
     NOT_A_PRIORITY("incident.not-a-priority", "''{0}'' is not one of {1}"),
-    BLANK_TITLE("incident.blank-title", "must not be blank");
+    BLANK_TITLE("incident.blank-title", "must not be blank"),
+    NOT_A_SERVICE("incident.not-a-service", "{0} is not a service of this organisation"),
+    SERVICE_RETIRED("incident.service-retired", "{0} is retired; a retired service cannot be newly named"),
+    TOO_MANY_SERVICES("incident.too-many-services", "must name at most {0} services");
 
     private final String code;
     private final String template;

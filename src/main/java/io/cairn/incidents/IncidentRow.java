@@ -9,6 +9,7 @@ import io.cairn.shared.Tlp;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -252,6 +253,7 @@ abstract class IncidentRow {
                 updatedAt,
                 assetId == null ? null : new DeviceId(assetId),
                 template,
+                List.of(),
                 version == null ? 0 : version);
     }
 

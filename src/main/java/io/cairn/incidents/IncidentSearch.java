@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.ServiceId;
 import io.cairn.identity.Actor;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -171,10 +172,19 @@ class IncidentSearch {
                 parameters,
                 "i.owner_id",
                 filter.owner() == null ? null : filter.owner().value());
+        naming(conditions, parameters, filter.service());
         range(conditions, parameters, "i.reported_at", filter.reportedFrom(), filter.reportedTo());
         range(conditions, parameters, "i.occurred_at", filter.occurredFrom(), filter.occurredTo());
         matching(conditions, parameters, filter.text());
         return String.join(" and ", conditions);
+    }
+
+    /** The incident names the service as affected, if one is given. */
+    private static void naming(List<String> conditions, List<Object> parameters, @Nullable ServiceId service) {
+        if (service != null) {
+            conditions.add("exists (select 1 from incident_service s where s.incident_id = i.id and s.service_id = ?)");
+            parameters.add(service.value());
+        }
     }
 
     /**

@@ -1,12 +1,14 @@
 package io.cairn.incidents;
 
 import io.cairn.assets.DeviceId;
+import io.cairn.assets.ServiceSummary;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Tlp;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param asset the device the incident concerns, when the reporter or handler named a registered one
  * @param template the key of the report template it was reported through, if any
+ * @param affectedServices the services it affects, as handlers named them, retired ones too
  */
 public record IncidentView(
         IncidentId id,
@@ -49,7 +52,52 @@ public record IncidentView(
         Instant updatedAt,
         @Nullable DeviceId asset,
         @Nullable String template,
+        List<ServiceSummary> affectedServices,
         long version) {
+
+    public IncidentView {
+        affectedServices = List.copyOf(affectedServices);
+    }
+
+    /** The same incident with the services it affects. */
+    IncidentView withAffectedServices(List<ServiceSummary> services) {
+        return new IncidentView(
+                id,
+                number,
+                reference,
+                title,
+                description,
+                category,
+                determination,
+                severity,
+                impact,
+                urgency,
+                priority,
+                priorityLevel,
+                tlp,
+                pap,
+                reporter,
+                owner,
+                team,
+                businessUnit,
+                confidential,
+                status,
+                resolution,
+                dismissalReason,
+                mergedInto,
+                occurredAt,
+                detectedAt,
+                reportedAt,
+                acknowledgedAt,
+                containedAt,
+                recoveredAt,
+                closedAt,
+                updatedAt,
+                asset,
+                template,
+                services,
+                version);
+    }
 
     /** The reference people quote, for example {@code INC-42}. */
     public static String referenceOf(long number) {

@@ -2,6 +2,7 @@ package io.cairn.incidents;
 
 import static io.cairn.incidents.IncidentChanges.blankToNull;
 
+import io.cairn.assets.ServiceId;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
@@ -37,6 +38,7 @@ final class ListQueryFilter {
         BusinessUnitId businessUnit =
                 FormIds.parse(query.businessUnit(), BusinessUnitId::valueOf, "businessUnit", errors);
         UserId owner = FormIds.parse(query.owner(), UserId::valueOf, "owner", errors);
+        ServiceId service = FormIds.parse(query.service(), ServiceId::valueOf, "service", errors);
         List<String> priorities =
                 query.priority().stream().filter(p -> !p.isBlank()).toList();
         return new IncidentFilter(
@@ -47,6 +49,7 @@ final class ListQueryFilter {
                 team,
                 businessUnit,
                 owner,
+                service,
                 blankToNull(query.q()),
                 startOf(reportedFrom),
                 reportedTo == null ? null : startOf(reportedTo.plusDays(1)),

@@ -1,5 +1,7 @@
 package io.cairn.incidents;
 
+import io.cairn.assets.AssetManagement;
+import io.cairn.assets.ServiceView;
 import io.cairn.identity.Actor;
 import io.cairn.identity.BusinessUnitView;
 import io.cairn.identity.IdentityManagement;
@@ -25,10 +27,17 @@ class PageChoices {
 
     private final IncidentManagement incidents;
     private final IdentityManagement identity;
+    private final AssetManagement assets;
 
-    PageChoices(IncidentManagement incidents, IdentityManagement identity) {
+    PageChoices(IncidentManagement incidents, IdentityManagement identity, AssetManagement assets) {
         this.incidents = incidents;
         this.identity = identity;
+        this.assets = assets;
+    }
+
+    /** Every service, those in use first, for staff who filter by or name them; empty for anyone else. */
+    List<ServiceView> services() {
+        return assets.services() instanceof Outcome.Done<List<ServiceView>> done ? done.value() : List.of();
     }
 
     /** One RSIT class with its types, for an {@code optgroup}. */

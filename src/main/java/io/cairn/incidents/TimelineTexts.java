@@ -100,6 +100,10 @@ class TimelineTexts {
             case IncidentMerged.VERB -> message("timeline.merged", locale, details.get("into"));
             case IncidentMergedIn.VERB -> message("timeline.merged-in", locale, details.get("from"));
             case ObservableAdded.VERB, ObservableRevised.VERB, ObservableRemoved.VERB -> observable(entry, locale);
+            case IncidentServicesChanged.VERB ->
+                "0".equals(details.getOrDefault("count", "0"))
+                        ? message("timeline.services-cleared", locale)
+                        : message("timeline.services-changed", locale, details.get("count"));
             default -> otherChange(entry.kind(), details, locale);
         };
     }

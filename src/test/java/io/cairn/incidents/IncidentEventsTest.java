@@ -32,6 +32,7 @@ class IncidentEventsTest {
                         "incident.times-recorded",
                         "incident.merged",
                         "incident.merged-in",
+                        "incident.services-changed",
                         "incident.noted",
                         "incident.linked",
                         "incident.asked-reporter",
@@ -62,7 +63,8 @@ class IncidentEventsTest {
                         "incident.described",
                         "incident.times-recorded",
                         "incident.merged",
-                        "incident.merged-in");
+                        "incident.merged-in",
+                        "incident.services-changed");
     }
 
     @Test

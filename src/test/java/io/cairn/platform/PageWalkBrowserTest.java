@@ -3,6 +3,10 @@ package io.cairn.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.Browser;
+import io.cairn.assets.AssetManagement;
+import io.cairn.assets.Criticality;
+import io.cairn.assets.ServiceDefinition;
+import io.cairn.assets.ServiceView;
 import io.cairn.handling.procedures.NewTask;
 import io.cairn.handling.procedures.ProcedureManagement;
 import io.cairn.identity.Role;
@@ -251,6 +255,9 @@ class PageWalkBrowserTest extends Browser.OnServer {
     @Autowired
     ProcedureManagement procedures;
 
+    @Autowired
+    AssetManagement assets;
+
     private final Set<String> dataWords = new TreeSet<>(Set.of("test"));
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Set<String>> englishLeft = new LinkedHashMap<>();
@@ -309,6 +316,26 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                 Role.AUDITOR)));
         TestUser reporter = people.get("reporter");
         TestUser handler = people.get("handler");
+        ServiceView storage = users.as(
+                        people.get("admin"),
+                        () -> assets.registerService(new ServiceDefinition(
+                                data(TestUsers.unique("Opslag")),
+                                data("Bestanden van klanten"),
+                                desk,
+                                Criticality.CRITICAL,
+                                List.of(),
+                                null)))
+                .orRefuse();
+        users.as(
+                        people.get("admin"),
+                        () -> assets.registerService(new ServiceDefinition(
+                                data(TestUsers.unique("Webwinkel")),
+                                data("Verkoop aan klanten"),
+                                desk,
+                                Criticality.HIGH,
+                                List.of(storage.id()),
+                                null)))
+                .orRefuse();
 
         IncidentView mail = users.as(
                 reporter,
