@@ -592,6 +592,31 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                                 made.get("teams"),
                                 "criticality",
                                 "medium"))));
+        made.put(
+                "peers",
+                id(admin.post(
+                        "/api/v1/federation/peers",
+                        Map.of(
+                                "name",
+                                "Walked",
+                                "baseUrl",
+                                "https://walked-" + UUID.randomUUID() + ".example",
+                                "role",
+                                "provider",
+                                "keys",
+                                Map.of(
+                                        "keys",
+                                        List.of(Map.of(
+                                                "kty",
+                                                "EC",
+                                                "crv",
+                                                "P-256",
+                                                "kid",
+                                                "walked",
+                                                "x",
+                                                "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                                                "y",
+                                                "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")))))));
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));

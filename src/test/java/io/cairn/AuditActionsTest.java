@@ -6,6 +6,9 @@ import io.cairn.assets.DeviceChanged;
 import io.cairn.assets.DeviceId;
 import io.cairn.assets.ServiceChanged;
 import io.cairn.assets.ServiceId;
+import io.cairn.federation.PeerChanged;
+import io.cairn.federation.PeerId;
+import io.cairn.federation.SigningKeyChanged;
 import io.cairn.handling.PlaybookChanged;
 import io.cairn.handling.RoutingRuleChanged;
 import io.cairn.handling.SlaConfigurationChanged;
@@ -103,6 +106,21 @@ class AuditActionsTest {
                         AlertSourceChanged.Verb.values(),
                         verb -> new AlertSourceChanged("s", SOMEONE, AT, verb, NONE, NONE)))
                 .containsExactly("alert-source.registered", "alert-source.changed", "alert-source.removed");
+        assertThat(actions(
+                        PeerChanged.Verb.values(),
+                        verb -> new PeerChanged(
+                                new PeerId(java.util.UUID.randomUUID()), SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "federation-peer.registered",
+                        "federation-peer.changed",
+                        "federation-peer.suspended",
+                        "federation-peer.resumed",
+                        "federation-peer.keys-refreshed",
+                        "federation-peer.removed");
+        assertThat(actions(
+                        SigningKeyChanged.Verb.values(),
+                        verb -> new SigningKeyChanged("k", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly("federation-key.generated", "federation-key.retired");
     }
 
     @Test

@@ -459,6 +459,45 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.SERVICE, ADMINS).body((f, t) -> Map.of("name", "Taken over", "version", f.version(t))));
         access("DELETE /api/v1/services/{id}", on(Kind.SERVICE, ADMINS).query((f, t) -> "version=" + f.version(t)));
         access("GET /api/v1/audit/records", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+
+        // --- federation ---------------------------------------------------------------------------------------------
+        access("GET /api/v1/federation/keys", on(Kind.NONE, ADMINS));
+        access(
+                "POST /api/v1/federation/keys/rotation",
+                on(Kind.NONE, ADMINS).body((f, t) -> Map.of("activeKid", "walk")));
+        access("GET /api/v1/federation/peers", on(Kind.NONE, ADMINS));
+        access(
+                "POST /api/v1/federation/peers",
+                on(Kind.NONE, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "name",
+                                "Walk",
+                                "baseUrl",
+                                "https://walk-" + f.next() + ".example",
+                                "role",
+                                "provider")));
+        access("GET /api/v1/federation/peers/{id}", on(Kind.PEER, ADMINS));
+        access(
+                "PUT /api/v1/federation/peers/{id}",
+                on(Kind.PEER, ADMINS)
+                        .body((f, t) -> Map.of(
+                                "name",
+                                "Taken over",
+                                "baseUrl",
+                                "https://taken-over.example",
+                                "role",
+                                "customer",
+                                "version",
+                                f.version(t))));
+        access(
+                "POST /api/v1/federation/peers/{id}/suspension",
+                on(Kind.PEER, ADMINS).body((f, t) -> Map.of("suspended", true, "version", f.version(t))));
+        access(
+                "POST /api/v1/federation/peers/{id}/keys/refresh",
+                on(Kind.PEER, ADMINS).body((f, t) -> Map.of("version", f.version(t))));
+        access(
+                "DELETE /api/v1/federation/peers/{id}",
+                on(Kind.PEER, ADMINS).query((f, t) -> "version=" + f.version(t)));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("POST /api/v1/audit/checkpoints", on(Kind.NONE, EnumSet.of(Role.AUDITOR, Role.ADMIN)));
@@ -583,7 +622,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         POLICY,
         ESCALATION_LEVEL,
         PLAYBOOK,
-        ROUTING_RULE
+        ROUTING_RULE,
+        PEER
     }
 
     /**
@@ -1031,6 +1071,26 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     rule,
                     "select version from routing_rule where id = '" + rule + "'");
+            String peer = created(setup.post(
+                            "/api/v1/federation/peers",
+                            Map.of(
+                                    "name",
+                                    "Walk provider",
+                                    "baseUrl",
+                                    "https://walk-" + s + ".example",
+                                    "role",
+                                    "provider",
+                                    "keys",
+                                    publicKeys())))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.PEER,
+                    "a peer",
+                    Map.of("id", peer),
+                    EVERYONE,
+                    peer,
+                    "select version from federation_peer where id = '" + peer + "'");
             targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
             // a signed checkpoint, for the auditors' reads of checkpoints and proofs
             ok(setup.post("/api/v1/audit/checkpoints", Map.of()));
@@ -1050,6 +1110,20 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
         int next() {
             return counter.incrementAndGet();
+        }
+
+        /** A peer's public keys, a JWK set of one EC P-256 key. */
+        Map<String, Object> publicKeys() {
+            try {
+                return new com.nimbusds.jose.jwk.JWKSet(
+                                new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                                        .keyIDFromThumbprint(true)
+                                        .generate()
+                                        .toPublicJWK())
+                        .toJSONObject();
+            } catch (com.nimbusds.jose.JOSEException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         long version(Target target) {
@@ -1288,6 +1362,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("playbook", "true"),
                     rows("report_template", "true"),
                     rows("priority_matrix", "true"),
+                    rows("federation_peer", "true"),
+                    rows("federation_signing_key", "true"),
                     "'" + cause + "'");
             return "select md5(concat_ws('|', " + String.join(", ", parts) + "))";
         }

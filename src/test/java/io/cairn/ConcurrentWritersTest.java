@@ -164,6 +164,7 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         contests.addAll(identityContests());
         contests.addAll(handlingContests());
         contests.addAll(intakeAndKnowledgeContests());
+        contests.addAll(federationContests());
         return contests;
     }
 
@@ -638,6 +639,79 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     }
 
     /** A replacement of a resource whose version is read at {@code read}. */
+    /** A peer that is this server itself (its keys fetched from it), another with pasted keys, and the signing key. */
+    private List<Contest> federationContests() {
+        List<Contest> contests = new ArrayList<>();
+        String self = "http://127.0.0.1:" + port;
+        String peer = "/api/v1/federation/peers/"
+                + admin.get("/api/v1/federation/peers")
+                        .json()
+                        .valueStream()
+                        .filter(p -> p.path("baseUrl").asString().equals(self))
+                        .map(p -> p.path("id").asString())
+                        .findFirst()
+                        .orElseGet(() -> created(
+                                admin.post(
+                                        "/api/v1/federation/peers",
+                                        Map.of("name", "Raced", "baseUrl", self, "role", "customer")),
+                                "id"));
+        contests.add(replacing(
+                "PUT /api/v1/federation/peers/{id}",
+                peer,
+                peer,
+                (writer, version) ->
+                        Map.of("name", "Raced by " + writer, "baseUrl", self, "role", "customer", "version", version)));
+        contests.add(new Contest("POST /api/v1/federation/peers/{id}/suspension", () -> {
+            JsonNode now = admin.get(peer).json();
+            boolean suspended = now.path("state").asString().equals("suspended");
+            long version = now.path("version").asLong();
+            return new Round(
+                    "POST",
+                    peer + "/suspension",
+                    writer -> Map.of("suspended", !suspended, "version", version),
+                    () -> version(peer));
+        }));
+        contests.add(replacing(
+                "POST /api/v1/federation/peers/{id}/keys/refresh",
+                peer + "/keys/refresh",
+                peer,
+                (writer, version) -> Map.of("version", version)));
+        contests.add(new Contest("DELETE /api/v1/federation/peers/{id}", () -> {
+            String removed = "/api/v1/federation/peers/"
+                    + created(
+                            admin.post(
+                                    "/api/v1/federation/peers",
+                                    Map.of(
+                                            "name",
+                                            "Removed",
+                                            "baseUrl",
+                                            "https://race-" + suffix() + ".example",
+                                            "role",
+                                            "provider",
+                                            "keys",
+                                            admin.get("/federation/v1/jwks.json")
+                                                    .json())),
+                            "id");
+            long version = version(removed);
+            return new Round(
+                    "DELETE",
+                    removed,
+                    writer -> version,
+                    () -> admin.get(removed).status() == 404 ? version + 1 : version(removed));
+        }));
+        contests.add(new Contest("POST /api/v1/federation/keys/rotation", () -> {
+            JsonNode keys = admin.get("/api/v1/federation/keys").json();
+            String active = keys.valueStream()
+                    .filter(key -> key.path("state").asString().equals("active"))
+                    .map(key -> key.path("kid").asString())
+                    .findFirst()
+                    .orElseThrow();
+            return new Round("POST", "/api/v1/federation/keys/rotation", writer -> Map.of("activeKid", active), () ->
+                    (long) admin.get("/api/v1/federation/keys").json().size());
+        }));
+        return contests;
+    }
+
     private Contest replacing(String operation, String path, String read, VersionedBody body) {
         return replacing(operation, path, () -> version(read), body);
     }

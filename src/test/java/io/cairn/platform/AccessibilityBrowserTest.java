@@ -37,7 +37,7 @@ class AccessibilityBrowserTest extends Browser.OnServer {
                     .as(page + " at 360 px")
                     .isFalse();
         }
-        for (String page : List.of("/admin/users", "/audit", "/account/tokens")) {
+        for (String page : List.of("/admin/users", "/admin/peers", "/audit", "/account/tokens")) {
             assertThat(browser.smallPhone().open(page).overflowsSideways())
                     .as(page + " at 360 px")
                     .isFalse();
@@ -49,6 +49,7 @@ class AccessibilityBrowserTest extends Browser.OnServer {
                 "/incidents/" + incident.id(),
                 "/admin/users",
                 "/admin/users/new",
+                "/admin/peers",
                 "/audit",
                 "/account/tokens",
                 "/account/password")) {

@@ -7,6 +7,8 @@ import io.cairn.assets.AssetManagement;
 import io.cairn.assets.Criticality;
 import io.cairn.assets.ServiceDefinition;
 import io.cairn.assets.ServiceView;
+import io.cairn.federation.FederationManagement;
+import io.cairn.federation.PeerDefinition;
 import io.cairn.handling.procedures.NewTask;
 import io.cairn.handling.procedures.ProcedureManagement;
 import io.cairn.identity.Role;
@@ -258,6 +260,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
     @Autowired
     AssetManagement assets;
 
+    FederationManagement federation;
+
     private final Set<String> dataWords = new TreeSet<>(Set.of("test"));
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Set<String>> englishLeft = new LinkedHashMap<>();
@@ -445,6 +449,17 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                         data("Filterregels voor pakketberichten aanscherpen"),
                                         handler.id(),
                                         LocalDate.now().plusDays(7)))
+                        .orRefuse());
+        users.as(
+                people.get("admin"),
+                () -> federation
+                        .registerPeer(new PeerDefinition(
+                                data("Leverancier van de opslagdienst"),
+                                "https://leverancier.example",
+                                "provider",
+                                "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"leverancier\","
+                                        + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                                        + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}"))
                         .orRefuse());
         return people;
     }

@@ -1,0 +1,76 @@
+package io.cairn.federation;
+
+import io.cairn.shared.Refusal;
+
+/** The reasons for which the federation module refuses a command. */
+enum FederationRefusals implements Refusal.Reason {
+    NOT_A_URL("federation.not-a-url", "is not a URL"),
+    URL_SCHEME("federation.url-scheme", "must start with https:// (or http:// where plain HTTP is allowed)"),
+    URL_USER_INFO("federation.url-user-info", "must not carry a user name or password"),
+    URL_QUERY("federation.url-query", "must not have a query (?...)"),
+    URL_FRAGMENT("federation.url-fragment", "must not have a fragment (#...)"),
+    URL_HOST("federation.url-host", "must name a host"),
+    URL_PLAIN_HTTP(
+            "federation.url-plain-http",
+            "must use https: plain http is allowed only to this machine (loopback) or when "
+                    + "cairn.federation.allow-http is set"),
+    URL_PATH("federation.url-path", "must not have empty, '.' or '..' path segments"),
+    KEYS_TOO_LARGE("federation.keys-too-large", "must be at most {0} bytes"),
+    KEYS_NOT_A_SET("federation.keys-not-a-set", "is not a JWK set: a JSON object with an array \"keys\""),
+    KEYS_EMPTY("federation.keys-empty", "holds no key"),
+    KEYS_TOO_MANY("federation.keys-too-many", "must hold at most {0} keys"),
+    KEY_UNREADABLE("federation.key-unreadable", "key {0} is not a JWK"),
+    KEY_PRIVATE("federation.key-private", "key {0} has a private part: give the public keys only"),
+    KEY_TYPE("federation.key-type", "key {0} is no EC P-256, RSA of at least 2048 bits or Ed25519 public key"),
+    KEY_NOT_FOR_SIGNING("federation.key-not-for-signing", "key {0} is not a signing key (its use must be sig)"),
+    KEY_WITHOUT_KID("federation.key-without-kid", "key {0} has no key id (kid) of at most 200 characters"),
+    KEY_KID_TWICE("federation.key-kid-twice", "key {0} has the key id of an earlier key"),
+    PEER_UNREACHABLE("federation.peer-unreachable", "{0} did not answer: {1}"),
+    PEER_REDIRECTED("federation.peer-redirected", "{0} redirected to another host, or too often"),
+    PEER_ANSWER_TOO_LARGE("federation.peer-answer-too-large", "{0} answered more than {1} bytes"),
+    PEER_ANSWERED_STATUS("federation.peer-answered-status", "{0} answered HTTP {1} instead of its keys"),
+    PEER_ANSWERED_GARBAGE("federation.peer-answered-garbage", "{0} answered no usable key set: {1}"),
+    NOT_THE_ACTIVE_KEY("federation.not-the-active-key", "is not the active key; the active key is {0}"),
+    ALREADY_SUSPENDED("federation.already-suspended", "the peer is suspended already"),
+    ALREADY_ACTIVE("federation.already-active", "the peer is active already"),
+    MESSAGE_TOO_LARGE("federation.message-too-large", "the message is larger than {0} bytes"),
+    MESSAGE_NOT_JSON("federation.message-not-json", "the message is not one JSON value, or has a key twice"),
+    MESSAGE_UNREADABLE("federation.message-unreadable", "the message cannot be read as an exchange message"),
+    BREAKS_SCHEMA("federation.breaks-schema", "{0}"),
+    MUST_BE_AFTER("federation.must-be-after", "must be after {0}"),
+    MUST_NOT_BE_AFTER("federation.must-not-be-after", "must not be after {0} (5 minutes allowed for clocks)"),
+    MUST_NOT_BE_BEFORE("federation.must-not-be-before", "must not be before {0}"),
+    KIND_NEEDS_PART("federation.kind-needs-part", "is required for a message of kind {0}"),
+    KIND_FORBIDS_PART("federation.kind-forbids-part", "is not allowed in a message of kind {0}"),
+    MESSAGE_EXPIRED("federation.message-expired", "lies in the past: the message expired"),
+    MESSAGE_FROM_THE_FUTURE(
+            "federation.message-from-the-future", "lies more than 5 minutes in the future: the clocks differ too much"),
+    MARKING_UNCHANGED("federation.marking-unchanged", "a change of marking must change the TLP or the PAP"),
+    RED_NEVER_LEAVES("federation.red-never-leaves", "an incident marked TLP:RED never leaves this instance"),
+    JWS_UNREADABLE("federation.jws-unreadable", "is not a JWS in compact serialization"),
+    JWS_TOO_LARGE("federation.jws-too-large", "is larger than {0} bytes"),
+    JWS_TYPE("federation.jws-type", "the JWS header's typ must be cairn-exchange+jws"),
+    JWS_HEADER("federation.jws-header", "{0}"),
+    JWS_UNKNOWN_KEY("federation.jws-unknown-key", "the signer has no key with the JWS's kid"),
+    JWS_SIGNATURE(
+            "federation.jws-signature",
+            "the signature does not verify with the signer's key of that kid and an algorithm that fits it");
+
+    private final String code;
+    private final String template;
+
+    FederationRefusals(String code, String template) {
+        this.code = code;
+        this.template = template;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+}

@@ -1,0 +1,36 @@
+package io.cairn.federation;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How this instance takes part in the exchange ({@code cairn.federation.*}).
+ *
+ * @param name this instance's name as its peers show it; by default the host of {@code cairn.base-url}
+ * @param keyGrace how long a retired signing key stays published and valid after a rotation
+ * @param allowHttp whether peers may have plain {@code http} base URLs that are not on the loopback interface
+ * @param maxMessageBytes the largest exchange message this instance reads or writes
+ * @param connectTimeout how long a call to a peer may take to connect
+ * @param readTimeout how long a call to a peer may wait for its answer
+ * @param maxKeySetBytes the largest JWK set this instance reads from a peer
+ */
+@ConfigurationProperties("cairn.federation")
+record FederationSettings(
+        @Nullable String name,
+        Duration keyGrace,
+        boolean allowHttp,
+        DataSize maxMessageBytes,
+        Duration connectTimeout,
+        Duration readTimeout,
+        DataSize maxKeySetBytes) {
+
+    FederationSettings {
+        keyGrace = keyGrace == null || keyGrace.isNegative() ? Duration.ofDays(7) : keyGrace;
+        maxMessageBytes = maxMessageBytes == null ? DataSize.ofKilobytes(256) : maxMessageBytes;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+        maxKeySetBytes = maxKeySetBytes == null ? DataSize.ofKilobytes(64) : maxKeySetBytes;
+    }
+}

@@ -1,0 +1,74 @@
+package io.cairn.federation;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.cairn.shared.Outcome;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls a peer as this instance: each request carries a JWT signed with this instance's active key, for that peer,
+ * method and URL, valid for {@link #LIFETIME} and used once, as {@link PeerRequestVerifier} checks it at the peer.
+ * Answers are read within the limits of {@link PeerHttp}.
+ */
+@Component
+class PeerClient {
+
+    static final Duration LIFETIME = Duration.ofMinutes(2);
+
+    private final PeerHttp http;
+    private final SigningKeyring keyring;
+    private final ThisInstance instance;
+    private final FederationSettings settings;
+    private final Clock clock;
+
+    PeerClient(PeerHttp http, SigningKeyring keyring, ThisInstance instance, FederationSettings settings, Clock clock) {
+        this.http = http;
+        this.keyring = keyring;
+        this.instance = instance;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A signed GET of a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
+    Outcome<PeerHttp.Answer> get(PeerView peer, String path) {
+        URI uri = URI.create(peer.baseUrl() + path);
+        String token = token(peer.baseUrl(), "GET", uri);
+        return http.send(
+                "peer",
+                uri,
+                request -> request.header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .GET(),
+                settings.maxMessageBytes().toBytes());
+    }
+
+    /** The JWT that authenticates one request of this instance to the peer at the audience's base URL. */
+    String token(String audience, String method, URI uri) {
+        ECKey key = keyring.activeKey();
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(instance.baseUrl())
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("htm", method)
+                .claim("htu", uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath())
+                .build();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build();
+        return Signatures.sign(new SignedJWT(header, claims), key);
+    }
+}

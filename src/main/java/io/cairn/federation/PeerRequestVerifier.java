@@ -1,0 +1,142 @@
+package io.cairn.federation;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the signed request of a peer: a JWT in {@code Authorization: Bearer}, signed by a registered active peer with
+ * one of its keys, for this instance ({@code aud}), for this method and URL ({@code htm}, {@code htu}), fresh (at
+ * most {@link #MAX_LIFETIME} between {@code iat} and {@code exp}) and used once ({@code jti}). A refusal names the
+ * check that failed and never a key this instance holds.
+ */
+@Component
+class PeerRequestVerifier {
+
+    static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
+    /** How far apart the clocks of two instances may be. */
+    static final Duration SKEW = Duration.ofSeconds(60);
+
+    /** The outcome of a check: the peer that signed, or why the request is refused. */
+    sealed interface Verdict {
+
+        record Peer(PeerView peer) implements Verdict {}
+
+        record Refused(String reason) implements Verdict {}
+    }
+
+    private final PeerRegistry registry;
+    private final PeerKeyRefresh refresh;
+    private final SeenRequests seen;
+    private final ThisInstance instance;
+    private final Clock clock;
+
+    PeerRequestVerifier(
+            PeerRegistry registry, PeerKeyRefresh refresh, SeenRequests seen, ThisInstance instance, Clock clock) {
+        this.registry = registry;
+        this.refresh = refresh;
+        this.seen = seen;
+        this.instance = instance;
+        this.clock = clock;
+    }
+
+    /** Checks the token of a request with this method to this path (without query) of this instance. */
+    Verdict verify(String token, String method, String path) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            return refused("the bearer token is not a signed JWT");
+        }
+        Optional<String> header = Signatures.headerProblem(jwt.getHeader());
+        if (header.isPresent()) {
+            return refused(header.get());
+        }
+        String issuer = claims.getIssuer();
+        Optional<PeerView> peer = issuer == null ? Optional.empty() : registry.byBaseUrl(issuer);
+        if (peer.isEmpty() || !peer.get().active()) {
+            return refused("iss is not the base URL of a registered, active peer");
+        }
+        Optional<JWK> key = keyOf(peer.get(), jwt.getHeader().getKeyID());
+        if (key.isEmpty()) {
+            return refused("the peer has no key with the JWT's kid");
+        }
+        if (!Signatures.verifies(jwt, key.get())) {
+            return refused(
+                    "the signature does not verify with the peer's key of that kid and an algorithm that " + "fits it");
+        }
+        return claimsProblem(claims, method, path)
+                .<Verdict>map(PeerRequestVerifier::refused)
+                .orElseGet(() -> new Verdict.Peer(peer.get()));
+    }
+
+    private Optional<JWK> keyOf(PeerView peer, String kid) {
+        JWKSet keys = registry.keysOf(peer.id()).orElseGet(JWKSet::new);
+        Optional<JWK> key = PublicKeySets.byKid(keys, kid);
+        return key.isPresent() ? key : refresh.refetch(peer).flatMap(fetched -> PublicKeySets.byKid(fetched, kid));
+    }
+
+    private Optional<String> claimsProblem(JWTClaimsSet claims, String method, String path) {
+        Instant now = clock.instant();
+        Instant issuedAt = instant(claims.getIssueTime());
+        Instant expiresAt = instant(claims.getExpirationTime());
+        if (claims.getAudience() == null || !claims.getAudience().contains(instance.baseUrl())) {
+            return Optional.of("aud is not this instance's base URL, " + instance.baseUrl());
+        }
+        if (issuedAt == null || expiresAt == null) {
+            return Optional.of("iat and exp are required");
+        }
+        if (expiresAt.isBefore(now.minus(SKEW))) {
+            return Optional.of("the JWT expired (exp)");
+        }
+        if (issuedAt.isAfter(now.plus(SKEW))) {
+            return Optional.of("the JWT is issued in the future (iat)");
+        }
+        if (!expiresAt.isAfter(issuedAt)
+                || Duration.between(issuedAt, expiresAt).compareTo(MAX_LIFETIME) > 0) {
+            return Optional.of("exp must be after iat, and at most 5 minutes after it");
+        }
+        if (!method.equals(stringClaim(claims, "htm"))) {
+            return Optional.of("htm is not the request's method, " + method);
+        }
+        String url = instance.url(path);
+        if (!url.equals(stringClaim(claims, "htu"))) {
+            return Optional.of("htu is not the request's URL without query, " + url);
+        }
+        String jti = claims.getJWTID();
+        if (jti == null || jti.isBlank() || jti.length() > 200) {
+            return Optional.of("jti is required, at most 200 characters");
+        }
+        if (!seen.firstUse(claims.getIssuer(), jti, expiresAt.plus(SKEW), now)) {
+            return Optional.of("the JWT was used before (jti): a replay");
+        }
+        return Optional.empty();
+    }
+
+    private static @Nullable String stringClaim(JWTClaimsSet claims, String name) {
+        try {
+            return claims.getStringClaim(name);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable Instant instant(@Nullable Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Verdict refused(String reason) {
+        return new Verdict.Refused(reason);
+    }
+}

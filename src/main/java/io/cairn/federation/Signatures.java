@@ -1,0 +1,110 @@
+package io.cairn.federation;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The signature rules of the exchange, one place for messages and for peers' requests. A signature is checked only
+ * with the algorithm that fits the key it names (an EC P-256 key verifies ES256 only, an RSA key RS256 or PS256, an
+ * Ed25519 key EdDSA), so that no header can make a key verify under another algorithm; and a header that points at
+ * keys elsewhere ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) or asks for extensions ({@code crit}) is
+ * refused, so that only the keys this instance holds for the signer count.
+ */
+final class Signatures {
+
+    private static final Set<JWSAlgorithm> RSA_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256);
+    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    private Signatures() {}
+
+    /** Why a header is refused before any key is looked at, if it is. */
+    static Optional<String> headerProblem(JWSHeader header) {
+        if (header.getJWKURL() != null
+                || header.getX509CertURL() != null
+                || header.getJWK() != null
+                || header.getX509CertChain() != null
+                || header.getCriticalParams() != null) {
+            return Optional.of("the JWS header must not carry jku, x5u, jwk, x5c or crit");
+        }
+        if (header.getKeyID() == null || header.getKeyID().isBlank()) {
+            return Optional.of("the JWS header names no key (kid)");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the algorithm is the one (or one of those) that fits the key. */
+    static boolean fits(JWSAlgorithm algorithm, JWK key) {
+        if (key.getAlgorithm() != null && !key.getAlgorithm().equals(algorithm)) {
+            return false;
+        }
+        if (key instanceof ECKey ec) {
+            return Curve.P_256.equals(ec.getCurve()) && JWSAlgorithm.ES256.equals(algorithm);
+        }
+        if (key instanceof RSAKey) {
+            return RSA_ALGORITHMS.contains(algorithm);
+        }
+        return key instanceof OctetKeyPair okp
+                && Curve.Ed25519.equals(okp.getCurve())
+                && (JWSAlgorithm.EdDSA.equals(algorithm) || JWSAlgorithm.Ed25519.equals(algorithm));
+    }
+
+    /** Whether the signed object's signature verifies with the key, under the algorithm that fits it. */
+    static boolean verifies(JWSObject signed, JWK key) {
+        JWSAlgorithm algorithm = signed.getHeader().getAlgorithm();
+        if (!fits(algorithm, key) || !PublicKeySets.acceptedType(key)) {
+            return false;
+        }
+        try {
+            if (key instanceof ECKey ec) {
+                return signed.verify(new ECDSAVerifier(ec.toPublicJWK()));
+            }
+            if (key instanceof RSAKey rsa) {
+                return signed.verify(new RSASSAVerifier(rsa.toPublicJWK()));
+            }
+            return verifiesEd25519(signed, (OctetKeyPair) key);
+        } catch (JOSEException | GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Signs the object with this instance's key (ES256). */
+    static String sign(JWSObject unsigned, ECKey key) {
+        try {
+            unsigned.sign(new ECDSASigner(key));
+            return unsigned.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign with the active key " + key.getKeyID(), e);
+        }
+    }
+
+    /** Ed25519 through the Java runtime, which has it since Java 15 (Nimbus would need Tink for it). */
+    private static boolean verifiesEd25519(JWSObject signed, OctetKeyPair key) throws GeneralSecurityException {
+        byte[] raw = key.getX().decode();
+        byte[] encoded = new byte[ED25519_SPKI_PREFIX.length + raw.length];
+        System.arraycopy(ED25519_SPKI_PREFIX, 0, encoded, 0, ED25519_SPKI_PREFIX.length);
+        System.arraycopy(raw, 0, encoded, ED25519_SPKI_PREFIX.length, raw.length);
+        PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(publicKey);
+        verifier.update(signed.getSigningInput());
+        return verifier.verify(signed.getSignature().decode());
+    }
+}
