@@ -118,6 +118,7 @@ class IncidentExchangeMappingTest {
                 UPDATED,
                 null,
                 null,
+                List.of(),
                 3);
     }
 }
