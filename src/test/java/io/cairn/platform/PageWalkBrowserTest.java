@@ -260,6 +260,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
     @Autowired
     AssetManagement assets;
 
+    @Autowired
     FederationManagement federation;
 
     private final Set<String> dataWords = new TreeSet<>(Set.of("test"));
