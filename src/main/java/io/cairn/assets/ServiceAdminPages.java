@@ -115,7 +115,7 @@ class ServiceAdminPages {
                     "notice", message("services.registered", done.value().name()));
             return "redirect:/admin/services";
         }
-        return listPage(form, problems(registered, response), model);
+        return listPage(form, RefusalErrors.answer(registered, messages, response), model);
     }
 
     @GetMapping("/admin/services/{id}")
@@ -158,7 +158,7 @@ class ServiceAdminPages {
             return "redirect:/admin/services/" + id;
         }
         // the form keeps what the admin entered, on the stored version: after a stale write they check and save again
-        return servicePage(found(id), form, problems(changed, response), model);
+        return servicePage(found(id), form, RefusalErrors.answer(changed, messages, response), model);
     }
 
     @PostMapping("/admin/services/{id}/retirement")
@@ -181,7 +181,7 @@ class ServiceAdminPages {
                             done.value().name()));
             return "redirect:/admin/services/" + id;
         }
-        return servicePage(service, ServiceForm.of(service), problems(changed, response), model);
+        return servicePage(service, ServiceForm.of(service), RefusalErrors.answer(changed, messages, response), model);
     }
 
     private String listPage(ServiceForm form, Map<String, String> errors, Model model) {
@@ -218,12 +218,6 @@ class ServiceAdminPages {
             return done.value();
         }
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-
-    private Map<String, String> problems(Outcome<?> refused, HttpServletResponse response) {
-        Refusal refusal = ((Outcome.Refused<?>) refused).refusal();
-        response.setStatus(refusal.kind().status());
-        return RefusalErrors.byField(refusal, messages, LocaleContextHolder.getLocale(), field -> field);
     }
 
     private void requireAdmin() {

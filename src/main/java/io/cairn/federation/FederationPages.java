@@ -3,7 +3,6 @@ package io.cairn.federation;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.shared.Outcome;
-import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusalErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -83,7 +82,7 @@ class FederationPages {
                     "notice", message("peers.registered", done.value().name()));
             return "redirect:/admin/peers";
         }
-        return listPage(form, problems(registered, response), model);
+        return listPage(form, RefusalErrors.answer(registered, messages, response), model);
     }
 
     @PostMapping("/admin/peers/keys/rotation")
@@ -95,7 +94,8 @@ class FederationPages {
                     "notice", message("peers.keys.rotated", done.value().kid()));
             return "redirect:/admin/peers";
         }
-        return listPage(new PeerForm("", "", "provider", "", null), problems(rotated, response), model);
+        return listPage(
+                new PeerForm("", "", "provider", "", null), RefusalErrors.answer(rotated, messages, response), model);
     }
 
     @GetMapping("/admin/peers/{id}")
@@ -182,7 +182,7 @@ class FederationPages {
             redirect.addFlashAttribute("notice", message("peers.removed", peer.name()));
             return "redirect:/admin/peers";
         }
-        return peerPage(peer, PeerForm.of(peer), problems(removed, response), model);
+        return peerPage(peer, PeerForm.of(peer), RefusalErrors.answer(removed, messages, response), model);
     }
 
     private String done(
@@ -198,7 +198,11 @@ class FederationPages {
             return "redirect:/admin/peers/" + done.value().id();
         }
         // the form keeps what the admin entered, on the stored version: after a stale write they check and save again
-        return peerPage(federation.peer(before.id()).orRefuse(), form, problems(outcome, response), model);
+        return peerPage(
+                federation.peer(before.id()).orRefuse(),
+                form,
+                RefusalErrors.answer(outcome, messages, response),
+                model);
     }
 
     private String listPage(PeerForm form, Map<String, String> errors, Model model) {
@@ -230,12 +234,6 @@ class FederationPages {
             return done.value();
         }
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-
-    private Map<String, String> problems(Outcome<?> refused, HttpServletResponse response) {
-        Refusal refusal = ((Outcome.Refused<?>) refused).refusal();
-        response.setStatus(refusal.kind().status());
-        return RefusalErrors.byField(refusal, messages, LocaleContextHolder.getLocale(), field -> field);
     }
 
     private void requireAdmin() {

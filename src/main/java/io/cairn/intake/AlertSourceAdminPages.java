@@ -84,7 +84,7 @@ class AlertSourceAdminPages {
                     "notice", message("alert-sources.registered", done.value().key()));
             return "redirect:/admin/alert-sources";
         }
-        return listPage(form, problems(registered, response), model);
+        return listPage(form, RefusalErrors.answer(registered, messages, response), model);
     }
 
     @GetMapping("/admin/alert-sources/{key}")
@@ -114,7 +114,7 @@ class AlertSourceAdminPages {
             return "redirect:/admin/alert-sources";
         }
         // the form keeps what the admin entered, on the stored version: after a stale write they check and save again
-        return sourcePage(found(key), form, problems(changed, response), model);
+        return sourcePage(found(key), form, RefusalErrors.answer(changed, messages, response), model);
     }
 
     @PostMapping("/admin/alert-sources/{key}/removal")
@@ -131,7 +131,7 @@ class AlertSourceAdminPages {
             redirect.addFlashAttribute("notice", message("alert-sources.removed", key));
             return "redirect:/admin/alert-sources";
         }
-        return sourcePage(source, SourceForm.of(source), problems(removed, response), model);
+        return sourcePage(source, SourceForm.of(source), RefusalErrors.answer(removed, messages, response), model);
     }
 
     private String listPage(SourceForm form, Map<String, String> errors, Model model) {
@@ -153,12 +153,6 @@ class AlertSourceAdminPages {
             return done.value();
         }
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-
-    private Map<String, String> problems(Outcome<?> refused, HttpServletResponse response) {
-        var refusal = ((Outcome.Refused<?>) refused).refusal();
-        response.setStatus(refusal.kind().status());
-        return RefusalErrors.byField(refusal, messages, LocaleContextHolder.getLocale(), field -> field);
     }
 
     private void requireAdmin() {

@@ -1,5 +1,6 @@
 package io.cairn.shared;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.AbstractPropertyBindingResult;
 import org.springframework.validation.Errors;
@@ -72,6 +74,19 @@ public final class RefusalErrors {
                         text(problem.code(), problem.template(), problem.arguments(), messages, locale),
                         (a, b) -> a + "; " + b));
         return byField;
+    }
+
+    /**
+     * A refused write (a {@link Outcome.Refused}) answered by a page that shows problems from a map: the response gets the refusal's status, and
+     * the page its problems by field in the reader's language, as {@link #byField} gives them.
+     */
+    public static Map<String, String> answer(Outcome<?> refused, MessageSource messages, HttpServletResponse response) {
+        if (!(refused instanceof Outcome.Refused<?> refusedOutcome)) {
+            throw new IllegalArgumentException("a page answers only a refused outcome with its problems");
+        }
+        Refusal refusal = refusedOutcome.refusal();
+        response.setStatus(refusal.kind().status());
+        return byField(refusal, messages, LocaleContextHolder.getLocale(), field -> field);
     }
 
     /** The refusal in the reader's language, as one text: its problems joined by semicolons. */
