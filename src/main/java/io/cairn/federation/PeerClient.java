@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.cairn.shared.Outcome;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,33 @@ class PeerClient {
                 request -> request.header("Authorization", "Bearer " + token)
                         .header("Accept", "application/json")
                         .GET(),
+                settings.maxMessageBytes().toBytes());
+    }
+
+    /** A signed POST of a body to a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
+    Outcome<PeerHttp.Answer> post(PeerView peer, String path, String contentType, byte[] body) {
+        URI uri = URI.create(peer.baseUrl() + path);
+        String token = token(peer.baseUrl(), "POST", uri);
+        return http.send(
+                "peer",
+                uri,
+                request -> request.header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                settings.maxMessageBytes().toBytes());
+    }
+
+    /** A signed DELETE of a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
+    Outcome<PeerHttp.Answer> delete(PeerView peer, String path) {
+        URI uri = URI.create(peer.baseUrl() + path);
+        String token = token(peer.baseUrl(), "DELETE", uri);
+        return http.send(
+                "peer",
+                uri,
+                request -> request.header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .DELETE(),
                 settings.maxMessageBytes().toBytes());
     }
 
