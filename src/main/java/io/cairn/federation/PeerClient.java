@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,41 +43,33 @@ class PeerClient {
 
     /** A signed GET of a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
     Outcome<PeerHttp.Answer> get(PeerView peer, String path) {
-        URI uri = URI.create(peer.baseUrl() + path);
-        String token = token(peer.baseUrl(), "GET", uri);
-        return http.send(
-                "peer",
-                uri,
-                request -> request.header("Authorization", "Bearer " + token)
-                        .header("Accept", "application/json")
-                        .GET(),
-                settings.maxMessageBytes().toBytes());
+        return send(peer, "GET", path, HttpRequest.Builder::GET);
     }
 
     /** A signed POST of a body to a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
     Outcome<PeerHttp.Answer> post(PeerView peer, String path, String contentType, byte[] body) {
-        URI uri = URI.create(peer.baseUrl() + path);
-        String token = token(peer.baseUrl(), "POST", uri);
-        return http.send(
-                "peer",
-                uri,
-                request -> request.header("Authorization", "Bearer " + token)
-                        .header("Accept", "application/json")
-                        .header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
-                settings.maxMessageBytes().toBytes());
+        return send(
+                peer,
+                "POST",
+                path,
+                request ->
+                        request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A signed DELETE of a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
     Outcome<PeerHttp.Answer> delete(PeerView peer, String path) {
+        return send(peer, "DELETE", path, HttpRequest.Builder::DELETE);
+    }
+
+    private Outcome<PeerHttp.Answer> send(
+            PeerView peer, String method, String path, UnaryOperator<HttpRequest.Builder> request) {
         URI uri = URI.create(peer.baseUrl() + path);
-        String token = token(peer.baseUrl(), "DELETE", uri);
+        String token = token(peer.baseUrl(), method, uri);
         return http.send(
                 "peer",
                 uri,
-                request -> request.header("Authorization", "Bearer " + token)
-                        .header("Accept", "application/json")
-                        .DELETE(),
+                builder -> request.apply(
+                        builder.header("Authorization", "Bearer " + token).header("Accept", "application/json")),
                 settings.maxMessageBytes().toBytes());
     }
 
