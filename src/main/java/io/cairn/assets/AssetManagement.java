@@ -238,6 +238,14 @@ public class AssetManagement {
         return services.summaries(ids);
     }
 
+    /**
+     * The services this organisation offers that are not retired, by name; for the exchange, which shows them to the
+     * customer peers it has authenticated (no user is signed in there).
+     */
+    public List<OfferedService> offeredServices() {
+        return services.offered();
+    }
+
     /** Whether a provider is registered, so that a service may name the provider service it runs on. */
     public boolean providersRegistered() {
         return services.providersRegistered();

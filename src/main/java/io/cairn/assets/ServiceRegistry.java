@@ -149,6 +149,15 @@ class ServiceRegistry {
                 .toList();
     }
 
+    /** The services not retired, by name, as others are shown them. */
+    @Transactional(readOnly = true)
+    List<OfferedService> offered() {
+        return catalogue.all().stream()
+                .filter(s -> !s.retired())
+                .map(s -> new OfferedService(s.id(), s.name(), s.description()))
+                .toList();
+    }
+
     /** One change of a stored service, checked whole before anything is written. */
     private final class ServiceChange {
 

@@ -4,6 +4,8 @@ import io.cairn.incidents.Severity;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +77,72 @@ class SubscriptionStore {
                 .params(peer == null ? null : peer.value(), peer == null ? null : peer.value())
                 .query(SubscriptionStore::upstreamSubscription)
                 .list();
+    }
+
+    /** Stores a new subscription of a customer at this instance, active, without a publication rule. */
+    void addCustomers(SubscriptionId id, PeerId peer, SubscriptionFilter filter, Instant now) {
+        jdbc.sql("""
+                        insert into federation_subscription (id, peer_id, services, min_severity, categories, state,
+                                                             created_at, updated_at, version)
+                        values (?, ?, ?, ?, ?, 'active', ?, ?, 0)""").params(filterParams(id, peer, filter, now)).update();
+    }
+
+    /** Cancels a customer's subscription at the version the caller read; false when that version is not stored. */
+    boolean cancelCustomers(SubscriptionId id, long version, Instant now) {
+        return jdbc.sql("""
+                        update federation_subscription set state = 'cancelled', updated_at = ?, version = version + 1
+                        where id = ? and version = ?""").params(Timestamp.from(now), id.value(), version).update() == 1;
+    }
+
+    /**
+     * Sets a customer's subscription's publication rule, or clears it (null), at the version the caller read; false
+     * when that version is not stored.
+     */
+    boolean setRule(SubscriptionId id, @Nullable PublicationRule rule, long version, Instant now) {
+        return jdbc.sql("""
+                        update federation_subscription set auto_publish = ?, auto_confirmed_only = ?,
+                               auto_min_severity = ?, auto_services = ?, updated_at = ?, version = version + 1
+                        where id = ? and version = ?""")
+                        .params(
+                                rule != null,
+                                rule == null || rule.confirmedOnly(),
+                                rule == null || rule.minSeverity() == null
+                                        ? null
+                                        : rule.minSeverity().code(),
+                                rule == null ? new UUID[0] : rule.services().toArray(UUID[]::new),
+                                Timestamp.from(now),
+                                id.value(),
+                                version)
+                        .update()
+                == 1;
+    }
+
+    /** Stores a subscription this instance now holds at a provider, under the provider's id, active. */
+    void addUpstream(SubscriptionId id, PeerId peer, SubscriptionFilter filter, Instant now) {
+        jdbc.sql("""
+                        insert into federation_upstream_subscription (id, peer_id, services, min_severity, categories,
+                                                                      state, created_at, updated_at, version)
+                        values (?, ?, ?, ?, ?, 'active', ?, ?, 0)""").params(filterParams(id, peer, filter, now)).update();
+    }
+
+    /** Cancels one of this instance's subscriptions at the version the caller read; false when it is not stored. */
+    boolean cancelUpstream(SubscriptionId id, long version, Instant now) {
+        return jdbc.sql("""
+                        update federation_upstream_subscription
+                        set state = 'cancelled', updated_at = ?, version = version + 1
+                        where id = ? and version = ?""").params(Timestamp.from(now), id.value(), version).update() == 1;
+    }
+
+    private static Object[] filterParams(SubscriptionId id, PeerId peer, SubscriptionFilter filter, Instant now) {
+        return new Object[] {
+            id.value(),
+            peer.value(),
+            filter.services().toArray(UUID[]::new),
+            filter.minSeverity() == null ? null : filter.minSeverity().code(),
+            filter.categories().toArray(String[]::new),
+            Timestamp.from(now),
+            Timestamp.from(now)
+        };
     }
 
     private static Subscription subscription(ResultSet row, int n) throws SQLException {
