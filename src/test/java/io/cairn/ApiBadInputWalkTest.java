@@ -617,6 +617,20 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                                                 "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
                                                 "y",
                                                 "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")))))));
+        if (!made.get("peers").isEmpty()) {
+            made.put("subscriptions", UUID.randomUUID().toString());
+            made.put("upstream-subscriptions", UUID.randomUUID().toString());
+            jdbc.sql("""
+                            insert into federation_subscription (id, peer_id, services, categories, state, created_at,
+                                                                 updated_at, version)
+                            values (?::uuid, ?::uuid, '{}', '{}', 'active', now(), now(), 0)""").params(made.get("subscriptions"), made.get("peers")).update();
+            jdbc.sql("""
+                            insert into federation_upstream_subscription (id, peer_id, services, categories, state,
+                                                                          created_at, updated_at, version)
+                            values (?::uuid, ?::uuid, '{}', '{}', 'active', now(), now(), 0)""")
+                    .params(made.get("upstream-subscriptions"), made.get("peers"))
+                    .update();
+        }
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));

@@ -498,6 +498,21 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "DELETE /api/v1/federation/peers/{id}",
                 on(Kind.PEER, ADMINS).query((f, t) -> "version=" + f.version(t)));
+        access("GET /api/v1/federation/subscriptions", on(Kind.NONE, ADMINS));
+        access(
+                "PUT /api/v1/federation/subscriptions/{id}/rule",
+                on(Kind.SUBSCRIPTION, ADMINS)
+                        .body((f, t) -> Map.of("rule", Map.of("minSeverity", "high"), "version", f.version(t))));
+        access("GET /api/v1/federation/upstream-subscriptions", on(Kind.NONE, ADMINS));
+        access(
+                "POST /api/v1/federation/upstream-subscriptions",
+                on(Kind.NONE, ADMINS)
+                        .body((f, t) -> Map.of("provider", UUID.randomUUID().toString())));
+        access(
+                "DELETE /api/v1/federation/upstream-subscriptions/{id}",
+                on(Kind.UPSTREAM_SUBSCRIPTION, ADMINS).query((f, t) -> "version=" + f.version(t)));
+        access("GET /api/v1/federation/peers/{id}/catalogue", on(Kind.PEER, ADMINS));
+        access("POST /api/v1/federation/peers/{id}/catalogue/refresh", on(Kind.PEER, ADMINS));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("POST /api/v1/audit/checkpoints", on(Kind.NONE, EnumSet.of(Role.AUDITOR, Role.ADMIN)));
@@ -623,7 +638,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         ESCALATION_LEVEL,
         PLAYBOOK,
         ROUTING_RULE,
-        PEER
+        PEER,
+        SUBSCRIPTION,
+        UPSTREAM_SUBSCRIPTION
     }
 
     /**
@@ -1091,6 +1108,30 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     peer,
                     "select version from federation_peer where id = '" + peer + "'");
+            String subscription = UUID.randomUUID().toString();
+            String upstream = UUID.randomUUID().toString();
+            jdbc.sql("""
+                            insert into federation_subscription (id, peer_id, services, categories, state, created_at,
+                                                                 updated_at, version)
+                            values (?::uuid, ?::uuid, '{}', '{}', 'active', now(), now(), 0)""").params(subscription, peer).update();
+            jdbc.sql("""
+                            insert into federation_upstream_subscription (id, peer_id, services, categories, state,
+                                                                          created_at, updated_at, version)
+                            values (?::uuid, ?::uuid, '{}', '{}', 'active', now(), now(), 0)""").params(upstream, peer).update();
+            target(
+                    Kind.SUBSCRIPTION,
+                    "a customer's subscription",
+                    Map.of("id", subscription),
+                    EVERYONE,
+                    subscription,
+                    "select version from federation_subscription where id = '" + subscription + "'");
+            target(
+                    Kind.UPSTREAM_SUBSCRIPTION,
+                    "a subscription at a provider",
+                    Map.of("id", upstream),
+                    EVERYONE,
+                    upstream,
+                    "select version from federation_upstream_subscription where id = '" + upstream + "'");
             targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
             // a signed checkpoint, for the auditors' reads of checkpoints and proofs
             ok(setup.post("/api/v1/audit/checkpoints", Map.of()));
@@ -1364,6 +1405,10 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("priority_matrix", "true"),
                     rows("federation_peer", "true"),
                     rows("federation_signing_key", "true"),
+                    rows("federation_subscription", "true"),
+                    rows("federation_upstream_subscription", "true"),
+                    rows("federation_provider_catalogue", "true"),
+                    rows("federation_provider_service", "true"),
                     "'" + cause + "'");
             return "select md5(concat_ws('|', " + String.join(", ", parts) + "))";
         }

@@ -699,6 +699,7 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                     writer -> version,
                     () -> admin.get(removed).status() == 404 ? version + 1 : version(removed));
         }));
+        contests.addAll(subscriptionContests(peer));
         contests.add(new Contest("POST /api/v1/federation/keys/rotation", () -> {
             JsonNode keys = admin.get("/api/v1/federation/keys").json();
             String active = keys.valueStream()
@@ -708,6 +709,50 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                     .orElseThrow();
             return new Round("POST", "/api/v1/federation/keys/rotation", writer -> Map.of("activeKid", active), () ->
                     (long) admin.get("/api/v1/federation/keys").json().size());
+        }));
+        return contests;
+    }
+
+    /**
+     * A customer's subscription of this server at itself (the peer at {@code peer}, its own base URL, is a customer),
+     * and, for the cancellations, subscriptions this server holds at that peer: the peer answers that it does not know
+     * them, which cancels them here.
+     */
+    private List<Contest> subscriptionContests(String peer) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc =
+                context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String peerId = peer.substring(peer.lastIndexOf('/') + 1);
+        String subscription = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                        insert into federation_subscription (id, peer_id, services, categories, state, created_at,
+                                                             updated_at, version)
+                        values (?::uuid, ?::uuid, '{}', '{}', 'active', now(), now(), 0)""").params(subscription, peerId).update();
+        String list = "/api/v1/federation/subscriptions";
+        List<Contest> contests = new ArrayList<>();
+        contests.add(replacing(
+                "PUT /api/v1/federation/subscriptions/{id}/rule",
+                list + "/" + subscription + "/rule",
+                () -> versionIn(list, "id", subscription),
+                (writer, version) -> Map.of(
+                        "rule", Map.of("confirmedOnly", writer % 2 == 0, "minSeverity", "high"), "version", version)));
+        contests.add(new Contest("DELETE /api/v1/federation/upstream-subscriptions/{id}", () -> {
+            JsonNode self = admin.get(peer).json();
+            if (self.path("state").asString().equals("suspended")) {
+                admin.post(
+                        peer + "/suspension",
+                        Map.of(
+                                "suspended",
+                                false,
+                                "version",
+                                self.path("version").asLong()));
+            }
+            String ours = java.util.UUID.randomUUID().toString();
+            jdbc.sql("""
+                            insert into federation_upstream_subscription (id, peer_id, services, categories, state,
+                                                                          created_at, updated_at, version)
+                            values (?::uuid, ?::uuid, '{}', '{}', 'active', now(), now(), 0)""").params(ours, peerId).update();
+            String upstream = "/api/v1/federation/upstream-subscriptions";
+            return new Round("DELETE", upstream + "/" + ours, writer -> 0L, () -> versionIn(upstream, "id", ours));
         }));
         return contests;
     }
