@@ -53,6 +53,7 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
             "POST /api/v1/knowledge/articles");
 
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+    private com.sun.net.httpserver.@org.jspecify.annotations.Nullable HttpServer forgetful;
     private ApiClient admin;
     private TestUser adminUser;
     private TeamId racersTeam;
@@ -69,6 +70,9 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     @AfterAll
     void stopWriters() {
         writers.shutdownNow();
+        if (forgetful != null) {
+            forgetful.stop(0);
+        }
     }
 
     @TestFactory
@@ -735,26 +739,49 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                 () -> versionIn(list, "id", subscription),
                 (writer, version) -> Map.of(
                         "rule", Map.of("confirmedOnly", writer % 2 == 0, "minSeverity", "high"), "version", version)));
-        contests.add(new Contest("DELETE /api/v1/federation/upstream-subscriptions/{id}", () -> {
-            JsonNode self = admin.get(peer).json();
-            if (self.path("state").asString().equals("suspended")) {
+        String provider = created(
                 admin.post(
-                        peer + "/suspension",
+                        "/api/v1/federation/peers",
                         Map.of(
-                                "suspended",
-                                false,
-                                "version",
-                                self.path("version").asLong()));
-            }
+                                "name",
+                                "Forgetful provider",
+                                "baseUrl",
+                                forgetfulProvider(),
+                                "role",
+                                "provider",
+                                "keys",
+                                admin.get("/federation/v1/jwks.json").json())),
+                "id");
+        contests.add(new Contest("DELETE /api/v1/federation/upstream-subscriptions/{id}", () -> {
             String ours = java.util.UUID.randomUUID().toString();
             jdbc.sql("""
                             insert into federation_upstream_subscription (id, peer_id, services, categories, state,
                                                                           created_at, updated_at, version)
-                            values (?::uuid, ?::uuid, '{}', '{}', 'active', now(), now(), 0)""").params(ours, peerId).update();
+                            values (?::uuid, ?::uuid, '{}', '{}', 'active', now(), now(), 0)""").params(ours, provider).update();
             String upstream = "/api/v1/federation/upstream-subscriptions";
             return new Round("DELETE", upstream + "/" + ours, writer -> 0L, () -> versionIn(upstream, "id", ours));
         }));
         return contests;
+    }
+
+    /**
+     * A provider on a loopback port that knows no subscription (every request 404), so that a cancellation there
+     * counts as done and the race is the one here.
+     */
+    private String forgetfulProvider() {
+        try {
+            com.sun.net.httpserver.HttpServer server =
+                    com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            forgetful = server;
+            server.createContext("/", exchange -> {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+            });
+            server.start();
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Contest replacing(String operation, String path, String read, VersionedBody body) {
