@@ -335,7 +335,13 @@ public class AuditManagement {
      */
     @Transactional(readOnly = true)
     public Outcome<ConsistencyProof> consistencyProof(long size1, @Nullable Long size2) {
-        return asAuditor(() -> checkpointedSize().flatMap(latest -> {
+        return asAuditor(() -> consistency(size1, size2));
+    }
+
+    /** The consistency proof, for peers that witness the trail: hashes only, no record. */
+    @Transactional(readOnly = true)
+    Outcome<ConsistencyProof> consistency(long size1, @Nullable Long size2) {
+        return checkpointedSize().flatMap(latest -> {
             long to = size2 == null ? latest : size2;
             if (to < 0 || to > latest) {
                 return Outcome.refused(Refusal.invalid("to", AuditRefusals.TO_OUT_OF_RANGE, latest));
@@ -353,7 +359,7 @@ public class AuditManagement {
                     proof.get().stream().map(AuditManagement::base64).toList(),
                     checkpoints.ofSize(size1).map(Checkpoint::note).orElse(null),
                     checkpoints.ofSize(to).map(Checkpoint::note).orElse(null)));
-        }));
+        });
     }
 
     /** The proof; empty when a record it needs was removed from the trail. */
