@@ -498,6 +498,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "DELETE /api/v1/federation/peers/{id}",
                 on(Kind.PEER, ADMINS).query((f, t) -> "version=" + f.version(t)));
+        access("GET /api/v1/federation/witnessing", on(Kind.NONE, EnumSet.of(Role.ADMIN, Role.AUDITOR)));
+        access("POST /api/v1/federation/peers/{id}/witnessing", on(Kind.PEER, ADMINS));
+        access("DELETE /api/v1/federation/peers/{id}/witnessing", on(Kind.PEER, ADMINS));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("POST /api/v1/audit/checkpoints", on(Kind.NONE, EnumSet.of(Role.AUDITOR, Role.ADMIN)));
@@ -506,6 +509,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/audit/checkpoint", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/checkpoint-log", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/checkpoint-key", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("GET /api/v1/audit/cosigned-checkpoint", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access(
                 "GET /api/v1/audit/proofs/inclusion",
                 on(Kind.NONE, EnumSet.of(Role.AUDITOR)).query((f, t) -> "seq=1"));
@@ -1364,6 +1368,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("priority_matrix", "true"),
                     rows("federation_peer", "true"),
                     rows("federation_signing_key", "true"),
+                    rows("federation_peer_witnessing", "true"),
+                    rows("audit_witnessed_log", "true"),
                     "'" + cause + "'");
             return "select md5(concat_ws('|', " + String.join(", ", parts) + "))";
         }

@@ -30,7 +30,7 @@ class Witnessing implements TrailWitnessing {
     private final InstanceKey instanceKey;
     private final WitnessKey witnessKey;
     private final Checkpoints checkpoints;
-    private final AuditManagement audit;
+    private final TrailProofs proofs;
     private final Clock clock;
 
     Witnessing(
@@ -38,13 +38,13 @@ class Witnessing implements TrailWitnessing {
             InstanceKey instanceKey,
             WitnessKey witnessKey,
             Checkpoints checkpoints,
-            AuditManagement audit,
+            TrailProofs proofs,
             Clock clock) {
         this.jdbc = jdbc;
         this.instanceKey = instanceKey;
         this.witnessKey = witnessKey;
         this.checkpoints = checkpoints;
-        this.audit = audit;
+        this.proofs = proofs;
         this.clock = clock;
     }
 
@@ -60,6 +60,11 @@ class Witnessing implements TrailWitnessing {
 
     @Override
     public Optional<String> latestCheckpoint() {
+        return checkpoints.latest().map(stored -> stored.checkpoint().note());
+    }
+
+    @Override
+    public Optional<String> latestCosignedCheckpoint() {
         return checkpoints.latest().map(stored -> {
             SignedNote note = SignedNote.parse(stored.checkpoint().note()).orElseThrow();
             for (String line : jdbc.sql("select line from audit_cosignature where size = ? order by witness")
@@ -74,7 +79,7 @@ class Witnessing implements TrailWitnessing {
 
     @Override
     public Outcome<ConsistencyProof> consistencyProof(long from, long to) {
-        return audit.consistency(from, to);
+        return proofs.consistency(from, to);
     }
 
     @Override

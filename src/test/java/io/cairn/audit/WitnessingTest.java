@@ -200,8 +200,10 @@ class WitnessingTest extends ApiClient.OnServer {
         assertThat(refusalText(witnessing.keepCosignature(peerKey, cosigned.replaceFirst("\n[0-9]+\n", "\n999999\n"))))
                 .contains("is not a checkpoint this instance signed");
 
-        SignedNote served =
-                SignedNote.parse(witnessing.latestCheckpoint().orElseThrow()).orElseThrow();
+        assertThat(witnessing.latestCheckpoint()).hasValue(ours);
+        SignedNote served = SignedNote.parse(
+                        witnessing.latestCosignedCheckpoint().orElseThrow())
+                .orElseThrow();
         assertThat(served.text()).isEqualTo(note.text());
         assertThat(peerKey.check(served).check()).isEqualTo(VerifierKey.Check.SIGNED);
         assertThat(witnessing.checkpointKey().check(served)).isEqualTo(VerifierKey.Check.SIGNED);

@@ -23,8 +23,14 @@ public interface TrailWitnessing {
     /** The key this instance cosigns its peers' checkpoints with. */
     CosignerKey witnessKey();
 
-    /** This instance's newest checkpoint, as a signed note with the cosignatures peers made of it; empty before one. */
+    /**
+     * This instance's newest checkpoint, as a signed note with its own signature only (the cosignatures name the
+     * peers that made them, which one peer may not learn of another); empty before the first.
+     */
     Optional<String> latestCheckpoint();
+
+    /** This instance's newest checkpoint with the cosignatures peers made of it, for auditors; empty before one. */
+    Optional<String> latestCosignedCheckpoint();
 
     /** The proof that this instance's tree of {@code from} records is a prefix of its tree of {@code to}. */
     Outcome<ConsistencyProof> consistencyProof(long from, long to);
