@@ -116,7 +116,9 @@ class AuditActionsTest {
                         "federation-peer.suspended",
                         "federation-peer.resumed",
                         "federation-peer.keys-refreshed",
-                        "federation-peer.removed");
+                        "federation-peer.removed",
+                        "federation-peer.witness-key-pinned",
+                        "federation-peer.witness-key-forgotten");
         assertThat(actions(
                         SigningKeyChanged.Verb.values(),
                         verb -> new SigningKeyChanged("k", SOMEONE, AT, verb, NONE, NONE)))

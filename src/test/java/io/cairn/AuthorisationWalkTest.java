@@ -513,6 +513,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.UPSTREAM_SUBSCRIPTION, ADMINS).query((f, t) -> "version=" + f.version(t)));
         access("GET /api/v1/federation/peers/{id}/catalogue", on(Kind.PEER, ADMINS));
         access("POST /api/v1/federation/peers/{id}/catalogue/refresh", on(Kind.PEER, ADMINS));
+        access("GET /api/v1/federation/witnessing", on(Kind.NONE, EnumSet.of(Role.ADMIN, Role.AUDITOR)));
+        access("POST /api/v1/federation/peers/{id}/witnessing", on(Kind.PEER, ADMINS));
+        access("DELETE /api/v1/federation/peers/{id}/witnessing", on(Kind.PEER, ADMINS));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("POST /api/v1/audit/checkpoints", on(Kind.NONE, EnumSet.of(Role.AUDITOR, Role.ADMIN)));
@@ -521,6 +524,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/audit/checkpoint", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/checkpoint-log", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/checkpoint-key", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
+        access("GET /api/v1/audit/cosigned-checkpoint", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access(
                 "GET /api/v1/audit/proofs/inclusion",
                 on(Kind.NONE, EnumSet.of(Role.AUDITOR)).query((f, t) -> "seq=1"));
@@ -1409,6 +1413,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("federation_upstream_subscription", "true"),
                     rows("federation_provider_catalogue", "true"),
                     rows("federation_provider_service", "true"),
+                    rows("federation_peer_witnessing", "true"),
+                    rows("audit_witnessed_log", "true"),
                     "'" + cause + "'");
             return "select md5(concat_ws('|', " + String.join(", ", parts) + "))";
         }

@@ -168,6 +168,24 @@ class AuditApi {
                 .body(audit.latestCheckpoint().orRefuse().note());
     }
 
+    @Operation(
+            operationId = "getCosignedAuditCheckpoint",
+            summary = "Get the latest checkpoint with its peers' cosignatures",
+            description = "The newest checkpoint as a C2SP signed note with a cosignature line (C2SP tlog-cosignature "
+                    + "v1) of every peer that witnessed it: each peer checked that it is consistent with the last "
+                    + "checkpoint it cosigned.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The cosigned note",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "No checkpoint is signed yet.")
+    @GetMapping("/cosigned-checkpoint")
+    ResponseEntity<String> cosignedNote() {
+        return ResponseEntity.ok()
+                .contentType(TEXT)
+                .body(audit.cosignedCheckpoint().orRefuse());
+    }
+
     /** This node's whole checkpoint log, as the file outside the database holds it. */
     @Operation(
             operationId = "getAuditCheckpointLog",

@@ -10,7 +10,6 @@ import io.cairn.shared.SharedRefusals;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,8 @@ public class AuditManagement {
     private final InstanceKey key;
     private final ObjectProvider<AuditedStates> auditedStates;
     private final TransactionTemplate snapshot;
+    private final TrailProofs proofs;
+    private final Witnessing witnessing;
 
     AuditManagement(
             JdbcClient jdbc,
@@ -56,7 +57,11 @@ public class AuditManagement {
             CheckpointLog checkpointLog,
             InstanceKey key,
             ObjectProvider<AuditedStates> auditedStates,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            TrailProofs proofs,
+            Witnessing witnessing) {
+        this.proofs = proofs;
+        this.witnessing = witnessing;
         this.jdbc = jdbc;
         this.identity = identity;
         this.checkpoints = checkpoints;
@@ -296,84 +301,24 @@ public class AuditManagement {
      * The proof that record {@code seq} is in the tree of {@code size} records (auditors only); {@code size} is the
      * latest checkpoint's when absent, and at most that, so that a proof reads stored subtrees, not the whole trail.
      */
-    @Transactional(readOnly = true)
     public Outcome<InclusionProof> inclusionProof(long seq, @Nullable Long size) {
-        return asAuditor(() -> checkpointedSize().flatMap(latest -> {
-            long treeSize = size == null ? latest : size;
-            if (treeSize < 1 || treeSize > latest) {
-                return Outcome.refused(Refusal.invalid("size", AuditRefusals.SIZE_OUT_OF_RANGE, latest));
-            }
-            if (seq < 1 || seq > treeSize) {
-                return Outcome.refused(Refusal.invalid("seq", AuditRefusals.SEQ_OUT_OF_RANGE, treeSize));
-            }
-            AuditRecord record = jdbc.sql("select * from audit_record where seq = ?")
-                    .param(seq)
-                    .query((row, n) -> AuditRecord.of(row))
-                    .optional()
-                    .orElse(null);
-            if (record == null) {
-                return Outcome.refused(Refusal.conflict("seq", AuditRefusals.RECORD_MISSING, seq));
-            }
-            Optional<List<byte[]>> proof =
-                    proof(() -> MerkleTree.inclusionProof(seq - 1, treeSize, new StoredTree(jdbc)));
-            if (proof.isEmpty()) {
-                return missingRecords();
-            }
-            return Outcome.done(new InclusionProof(
-                    record,
-                    seq - 1,
-                    treeSize,
-                    base64(record.leafHash()),
-                    proof.get().stream().map(AuditManagement::base64).toList(),
-                    checkpoints.ofSize(treeSize).map(Checkpoint::note).orElse(null)));
-        }));
+        return asAuditor(() -> proofs.inclusion(seq, size));
     }
 
     /**
      * The proof that the tree of {@code size1} records is a prefix of the tree of {@code size2} records (auditors
      * only); {@code size2} is the latest checkpoint's when absent, and at most that.
      */
-    @Transactional(readOnly = true)
     public Outcome<ConsistencyProof> consistencyProof(long size1, @Nullable Long size2) {
-        return asAuditor(() -> checkpointedSize().flatMap(latest -> {
-            long to = size2 == null ? latest : size2;
-            if (to < 0 || to > latest) {
-                return Outcome.refused(Refusal.invalid("to", AuditRefusals.TO_OUT_OF_RANGE, latest));
-            }
-            if (size1 < 0 || size1 > to) {
-                return Outcome.refused(Refusal.invalid("from", SharedRefusals.OUT_OF_RANGE, "0", to));
-            }
-            Optional<List<byte[]>> proof = proof(() -> MerkleTree.consistencyProof(size1, to, new StoredTree(jdbc)));
-            if (proof.isEmpty()) {
-                return missingRecords();
-            }
-            return Outcome.done(new ConsistencyProof(
-                    size1,
-                    to,
-                    proof.get().stream().map(AuditManagement::base64).toList(),
-                    checkpoints.ofSize(size1).map(Checkpoint::note).orElse(null),
-                    checkpoints.ofSize(to).map(Checkpoint::note).orElse(null)));
-        }));
+        return asAuditor(() -> proofs.consistency(size1, size2));
     }
 
-    /** The proof; empty when a record it needs was removed from the trail. */
-    private static Optional<List<byte[]>> proof(Supplier<List<byte[]>> proof) {
-        try {
-            return Optional.of(proof.get());
-        } catch (StoredTree.MissingRecords missing) {
-            return Optional.empty();
-        }
-    }
-
-    private static <T> Outcome<T> missingRecords() {
-        return Outcome.refused(Refusal.conflict(AuditRefusals.PROOF_RECORDS_MISSING));
-    }
-
-    private Outcome<Long> checkpointedSize() {
-        return checkpoints
-                .latest()
-                .<Outcome<Long>>map(stored -> Outcome.done(stored.checkpoint().size()))
-                .orElseGet(() -> Outcome.refused(Refusal.conflict(AuditRefusals.NO_CHECKPOINT_YET)));
+    /** This instance's newest checkpoint with the cosignatures its peers made of it (auditors only). */
+    public Outcome<String> cosignedCheckpoint() {
+        return asAuditor(() -> witnessing
+                .latestCosignedCheckpoint()
+                .<Outcome<String>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("a signed checkpoint"))));
     }
 
     private Stream<AuditRecord> allRecords() {
@@ -390,9 +335,5 @@ public class AuditManagement {
             return read.get();
         }
         return Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "auditor", "read the audit trail"));
-    }
-
-    private static String base64(byte[] hash) {
-        return Base64.getEncoder().encodeToString(hash);
     }
 }

@@ -38,6 +38,11 @@ public record Checkpoint(String origin, long size, String rootHash, String note)
         }
     }
 
+    /** The checkpoint a signed note's text states, signatures unchecked; empty when the text is not one. */
+    public static Optional<Checkpoint> read(String note) {
+        return SignedNote.parse(note).flatMap(Checkpoint::of);
+    }
+
     /** The root hash's 32 bytes. */
     byte[] root() {
         return Base64.getDecoder().decode(rootHash);

@@ -71,7 +71,8 @@ class InstanceKey {
         return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a directory");
     }
 
-    private static NoteSigner loadOrGenerate(Path file, String origin) {
+    /** The key in the file, or a new one with this name written to it (mode 600) when there is none. */
+    static NoteSigner loadOrGenerate(Path file, String origin) {
         try {
             if (Files.exists(file)) {
                 return read(file);
@@ -84,7 +85,7 @@ class InstanceKey {
             } catch (FileAlreadyExistsException anotherNodeWasFirst) {
                 return read(file);
             }
-            log.info("Generated the audit checkpoint key of log '" + origin + "' in " + file + "; its verifier key is "
+            log.info("Generated the note-signing key '" + origin + "' in " + file + "; its verifier key is "
                     + generated.verifierKey().encoded());
             return generated;
         } catch (IOException e) {

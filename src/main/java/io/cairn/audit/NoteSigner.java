@@ -91,17 +91,21 @@ final class NoteSigner {
 
     /** The signature line of this key for the text. */
     SignedNote.Signature signature(String text) {
+        byte[] signature = signBytes(text.getBytes(StandardCharsets.UTF_8));
+        byte[] line = ByteBuffer.allocate(4 + signature.length)
+                .putInt(verifierKey.keyId())
+                .put(signature)
+                .array();
+        return new SignedNote.Signature(verifierKey.name(), Base64.getEncoder().encodeToString(line));
+    }
+
+    /** The Ed25519 signature of the bytes with this key, as RFC 8032 writes it (64 bytes). */
+    byte[] signBytes(byte[] message) {
         try {
             Signature ed25519 = Signature.getInstance("Ed25519");
             ed25519.initSign(privateKey);
-            ed25519.update(text.getBytes(StandardCharsets.UTF_8));
-            byte[] signature = ed25519.sign();
-            byte[] line = ByteBuffer.allocate(4 + signature.length)
-                    .putInt(verifierKey.keyId())
-                    .put(signature)
-                    .array();
-            return new SignedNote.Signature(
-                    verifierKey.name(), Base64.getEncoder().encodeToString(line));
+            ed25519.update(message);
+            return ed25519.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is part of every Java runtime since 15", e);
         }

@@ -112,10 +112,15 @@ public record VerifierKey(String name, String publicKey) {
     }
 
     private boolean verifies(String text, byte[] signature) {
+        return verifies(publicKeyBytes(), text.getBytes(StandardCharsets.UTF_8), signature);
+    }
+
+    /** Whether an Ed25519 signature of the message verifies with the 32-byte public key. */
+    static boolean verifies(byte[] publicKey, byte[] message, byte[] signature) {
         try {
             Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(javaKey());
-            ed25519.update(text.getBytes(StandardCharsets.UTF_8));
+            ed25519.initVerify(javaKey(publicKey));
+            ed25519.update(message);
             return ed25519.verify(signature);
         } catch (java.security.SignatureException malformed) {
             return false;
@@ -128,10 +133,10 @@ public record VerifierKey(String name, String publicKey) {
         return Base64.getDecoder().decode(publicKey);
     }
 
-    private PublicKey javaKey() throws GeneralSecurityException {
+    private static PublicKey javaKey(byte[] publicKey) throws GeneralSecurityException {
         byte[] der = ByteBuffer.allocate(X509_PREFIX.length + 32)
                 .put(X509_PREFIX)
-                .put(publicKeyBytes())
+                .put(publicKey)
                 .array();
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
     }

@@ -25,13 +25,16 @@ public class FederationManagement {
     private final PeerChecks checks;
     private final PeerKeyFetcher fetcher;
     private final IdentityManagement identity;
+    private final PeerWitnessing witnessing;
 
     FederationManagement(
             SigningKeyring keyring,
             PeerRegistry registry,
             PeerChecks checks,
             PeerKeyFetcher fetcher,
-            IdentityManagement identity) {
+            IdentityManagement identity,
+            PeerWitnessing witnessing) {
+        this.witnessing = witnessing;
         this.keyring = keyring;
         this.registry = registry;
         this.checks = checks;
@@ -124,6 +127,40 @@ public class FederationManagement {
     /** Removes a peer (admins). */
     public Outcome<PeerId> removePeer(PeerId id, long version) {
         return admin("remove peers").flatMap(actor -> registry.remove(id, version, actor.ref()));
+    }
+
+    /** How this instance witnesses each peer's audit trail, with the alarms raised (admins and auditors). */
+    public Outcome<List<PeerWitnessState>> witnessing() {
+        Optional<Actor> actor = identity.currentActor().filter(a -> a.hasAny(Role.ADMIN, Role.AUDITOR));
+        return actor.isPresent()
+                ? Outcome.done(witnessing.states())
+                : Outcome.refused(Refusal.forbidden(
+                        SharedRefusals.NEEDS_ROLE, "admin or auditor", "see how peers' trails are witnessed"));
+    }
+
+    /**
+     * Witnesses a peer's audit trail now (admins): the size of its checkpoint cosigned, or why none was (the peer does
+     * not answer, its checkpoint contradicts the one cosigned before, its witness key changed).
+     */
+    public Outcome<Long> witnessNow(PeerId id) {
+        return admin("witness peers' trails").flatMap(actor -> activePeer(id)).flatMap(witnessing::witness);
+    }
+
+    /** Forgets a peer's pinned witness key (admins): the next round pins the one the peer then serves. */
+    public Outcome<PeerId> forgetWitnessKey(PeerId id) {
+        return admin("forget witness keys")
+                .flatMap(actor -> peer(id).map(peer -> {
+                    witnessing.forgetPinnedKey(peer, actor.ref());
+                    return id;
+                }));
+    }
+
+    private Outcome<PeerView> activePeer(PeerId id) {
+        return registry.byId(id)
+                .<Outcome<PeerView>>map(peer -> peer.active()
+                        ? Outcome.done(peer)
+                        : Outcome.refused(Refusal.conflict(FederationRefusals.ALREADY_SUSPENDED)))
+                .orElseGet(() -> Outcome.refused(PeerRegistry.notFound(id)));
     }
 
     private Outcome<Actor> admin(String what) {

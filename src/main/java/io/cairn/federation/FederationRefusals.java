@@ -31,6 +31,12 @@ enum FederationRefusals implements Refusal.Reason {
     PEER_ANSWERED_STATUS("federation.peer-answered-status", "{0} answered HTTP {1} instead of its keys"),
     PEER_ANSWERED_GARBAGE("federation.peer-answered-garbage", "{0} answered no usable key set: {1}"),
     NOT_THE_ACTIVE_KEY("federation.not-the-active-key", "is not the active key; the active key is {0}"),
+    WITNESS_ANSWERED_STATUS("federation.witness-answered-status", "{0} answered HTTP {1}: {2}"),
+    WITNESS_ANSWERED_GARBAGE("federation.witness-answered-garbage", "{0} answered what cannot be used: {1}"),
+    NOTE_TOO_LARGE("federation.note-too-large", "a signed note is at most {0} bytes"),
+    WITNESS_KEY_CHANGED(
+            "federation.witness-key-changed",
+            "the peer''s witness key is now {0}, not {1} as pinned: an admin forgets the pinned key to accept it"),
     ALREADY_SUSPENDED("federation.already-suspended", "the peer is suspended already"),
     ALREADY_ACTIVE("federation.already-active", "the peer is active already"),
     MESSAGE_TOO_LARGE("federation.message-too-large", "the message is larger than {0} bytes"),

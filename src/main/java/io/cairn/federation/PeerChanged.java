@@ -18,7 +18,16 @@ public record PeerChanged(
         SUSPENDED,
         RESUMED,
         KEYS_REFRESHED,
-        REMOVED
+        REMOVED,
+        /** The peer's witness key was pinned at the first round of witnessing its audit trail. */
+        WITNESS_KEY_PINNED,
+        /** An admin forgot the peer's pinned witness key, so that the next round pins the one it then serves. */
+        WITNESS_KEY_FORGOTTEN
+    }
+
+    /** A change that leaves the peer's registration as it was (the digests are of the registration). */
+    static PeerChanged of(PeerId peer, ActorRef actor, Instant at, Verb verb) {
+        return new PeerChanged(peer, actor, at, verb, Optional.empty(), Optional.empty());
     }
 
     @Override

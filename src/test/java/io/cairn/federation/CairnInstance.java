@@ -1,0 +1,66 @@
+package io.cairn.federation;
+
+import io.cairn.ApiClient;
+import io.cairn.CairnApplication;
+import io.cairn.FreePort;
+import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A whole Cairn instance on a loopback port with a database and audit directory of its own, for tests in which
+ * instances talk to each other over real HTTP.
+ *
+ * @param url its base URL, {@code http://127.0.0.1:<port>}
+ * @param admin a client acting as an admin of it
+ */
+record CairnInstance(ConfigurableApplicationContext context, int port, String url, ApiClient admin)
+        implements AutoCloseable {
+
+    /** Starts an instance with this federation name and any further properties. */
+    static CairnInstance start(String name, Map<String, Object> more) {
+        int port = FreePort.any();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", port);
+        properties.put("cairn.base-url", "http://127.0.0.1:" + port);
+        properties.put("cairn.federation.name", name);
+        properties.put("cairn.embedded-db.data-dir", "target/test-db");
+        properties.put("cairn.embedded-db.clean", "true");
+        properties.put("cairn.embedded-db.database", "random");
+        properties.put("cairn.embedded-db.durable", "false");
+        properties.put("cairn.audit.directory", "target/test-audit/" + UUID.randomUUID());
+        properties.put("cairn.admin.password", "Federation-admin-1");
+        properties.put("spring.main.banner-mode", "off");
+        properties.putAll(more);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CairnApplication.class)
+                .run(properties.entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new));
+        return new CairnInstance(
+                context,
+                port,
+                "http://127.0.0.1:" + port,
+                new ApiClient(
+                        port,
+                        new TestUsers(context).user("admin", Set.of(Role.ADMIN)).token()));
+    }
+
+    /** A client acting as a user of this instance with these roles, made for the call. */
+    ApiClient user(String name, Set<Role> roles) {
+        return new ApiClient(port, new TestUsers(context).user(name, roles).token());
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
