@@ -38,7 +38,11 @@ class ServiceAdminPages {
             String ownerTeam,
             String criticality,
             List<String> dependsOn,
+            @Nullable String provider,
             @Nullable Long version) {
+
+        /** What the provider field sends for a service that runs on no provider's service. */
+        static final String NO_PROVIDER = "";
 
         ServiceForm {
             name = name == null ? "" : name;
@@ -49,7 +53,7 @@ class ServiceAdminPages {
         }
 
         static ServiceForm empty() {
-            return new ServiceForm("", "", "", Criticality.MEDIUM.code(), List.of(), null);
+            return new ServiceForm("", "", "", Criticality.MEDIUM.code(), List.of(), NO_PROVIDER, null);
         }
 
         static ServiceForm of(ServiceView service) {
@@ -59,7 +63,28 @@ class ServiceAdminPages {
                     service.ownerTeam().toString(),
                     service.criticality().code(),
                     service.dependsOn().stream().map(s -> s.id().toString()).toList(),
+                    service.provider() == null ? NO_PROVIDER : providerValue(service.provider()),
                     service.version());
+        }
+
+        /** A provider service as the provider field sends it: the peer's id and the service's, with a slash. */
+        static String providerValue(ProviderServiceRef provider) {
+            return provider.peer() + "/" + provider.service();
+        }
+
+        /** The provider service the field names; empty for none, or when the page had no such field (null). */
+        Outcome<Optional<ServiceDefinition.ProviderKey>> providerKey() {
+            if (provider == null || provider.isBlank()) {
+                return Outcome.done(Optional.empty());
+            }
+            String[] ids = provider.trim().split("/", 2);
+            Optional<java.util.UUID> peer = parse(ids[0], java.util.UUID::fromString);
+            Optional<java.util.UUID> service =
+                    ids.length == 2 ? parse(ids[1], java.util.UUID::fromString) : Optional.empty();
+            if (peer.isEmpty() || service.isEmpty()) {
+                return Outcome.refused(Refusal.invalid("provider", AssetRefusals.NOT_A_SERVICE, provider));
+            }
+            return Outcome.done(Optional.of(new ServiceDefinition.ProviderKey(peer.get(), service.get())));
         }
 
         /** The definition the form gives, or the refusal that names its first unreadable field. */
@@ -77,8 +102,9 @@ class ServiceAdminPages {
                 }
                 dependencies.add(dependency.get());
             }
-            return Outcome.done(new ServiceDefinition(
-                    name, description, team.orElse(null), level.orElse(null), dependencies, null));
+            return providerKey()
+                    .map(key -> new ServiceDefinition(
+                            name, description, team.orElse(null), level.orElse(null), dependencies, key.orElse(null)));
         }
 
         private static <T> Optional<T> parse(String text, java.util.function.Function<String, T> reader) {
@@ -148,8 +174,8 @@ class ServiceAdminPages {
                                 d.ownerTeam(),
                                 d.criticality(),
                                 d.dependsOn(),
-                                null,
-                                false,
+                                d.provider(),
+                                ServiceForm.NO_PROVIDER.equals(form.provider()),
                                 null),
                         version));
         if (changed instanceof Outcome.Done<ServiceView> done) {
@@ -201,7 +227,16 @@ class ServiceAdminPages {
                         .filter(s -> !s.id().equals(service.id()))
                         .filter(s -> !s.retired() || form.dependsOn().contains(s.id().toString()))
                         .toList());
-        return withChoices(form, errors, model, "admin/service");
+        String view = withChoices(form, errors, model, "admin/service");
+        if (model.getAttribute("providerChoices") instanceof List<?> offered
+                && service.provider() != null
+                && !offered.contains(service.provider())) {
+            // the provider no longer offers it: keep it choosable, so that saving does not drop it unseen
+            List<Object> choices = new ArrayList<>(offered);
+            choices.add(0, service.provider());
+            model.addAttribute("providerChoices", choices);
+        }
+        return view;
     }
 
     private String withChoices(ServiceForm form, Map<String, String> errors, Model model, String view) {
@@ -210,6 +245,7 @@ class ServiceAdminPages {
         model.addAttribute("teams", identity.teams());
         model.addAttribute("teamNames", identity.teamNames());
         model.addAttribute("criticalities", Criticality.values());
+        model.addAttribute("providerChoices", assets.providersRegistered() ? assets.offeredByProviders() : null);
         return view;
     }
 

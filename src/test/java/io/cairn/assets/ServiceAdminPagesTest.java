@@ -1,5 +1,6 @@
 package io.cairn.assets;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -100,6 +101,66 @@ class ServiceAdminPagesTest extends Pages.OnServer {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/admin/services/" + id).with(authentication(users.authentication(admin))))
                 .andExpect(content().string(Matchers.containsString("Restore service")));
+    }
+
+    @Test
+    void anAdminChoosesTheProviderServiceAServiceRunsOnAndAChangeWithoutTheFieldKeepsIt() throws Exception {
+        java.util.UUID peer = java.util.UUID.randomUUID();
+        java.util.UUID offered = java.util.UUID.randomUUID();
+        String storageName = TestUsers.unique("Provider storage");
+        jdbc.sql("""
+                insert into federation_peer (id, name, base_url, role, keys, keys_origin, state, created_at, updated_at,
+                  version)
+                values (?, 'Provider', ?, 'provider', '{"keys":[]}', 'pasted', 'active', now(), now(), 0)""").params(peer, "https://" + peer + ".example").update();
+        jdbc.sql("insert into federation_provider_catalogue (peer_id, fetched_at) values (?, now())")
+                .param(peer)
+                .update();
+        jdbc.sql(
+                        "insert into federation_provider_service (peer_id, service_id, name, description) values (?, ?, ?, '')")
+                .params(peer, offered, storageName)
+                .update();
+        String id = register(TestUsers.unique("Shop on storage"));
+
+        mvc.perform(get("/admin/services/" + id).with(authentication(users.authentication(admin))))
+                .andExpect(content().string(Matchers.containsString("service-provider")))
+                .andExpect(content().string(Matchers.containsString(storageName)));
+        change(id, 0, peer + "/" + offered).andExpect(status().is3xxRedirection());
+        assertThat(provider(id)).isEqualTo(offered.toString());
+        change(id, 1, null).andExpect(status().is3xxRedirection());
+        assertThat(provider(id)).as("a form without the field keeps it").isEqualTo(offered.toString());
+        change(id, 2, "not-a/provider")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("service-provider-error")));
+        change(id, 2, "").andExpect(status().is3xxRedirection());
+        assertThat(provider(id)).isNull();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions change(String id, long version, String provider)
+            throws Exception {
+        var request = post("/admin/services/" + id)
+                .param(
+                        "name",
+                        jdbc.sql("select name from service where id = ?::uuid")
+                                .param(id)
+                                .query(String.class)
+                                .single())
+                .param("ownerTeam", team.toString())
+                .param("criticality", "high")
+                .param("version", Long.toString(version))
+                .with(authentication(users.authentication(admin)))
+                .with(csrf());
+        if (provider != null) {
+            request.param("provider", provider);
+        }
+        return mvc.perform(request);
+    }
+
+    private String provider(String id) {
+        return jdbc.sql("select provider_service_id::text from service where id = ?::uuid")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     @Test
