@@ -77,21 +77,7 @@ class PublicationDecisions {
         Optional<Publication> stored = publications.lock(view.id());
         Instant now = clock.instant();
         if (stored.isEmpty()) {
-            ExchangeMessage.Incident first =
-                    PublicationMessages.carried(view, observables, words, UUID.randomUUID(), 1);
-            Publication created = new Publication(
-                    view.id(),
-                    first.id(),
-                    1,
-                    words,
-                    PublicationMessages.stored(first),
-                    "published",
-                    null,
-                    now,
-                    now,
-                    1,
-                    List.of());
-            return sent(created, first, PublicationMessages.Kind.PUBLICATION, to, to, chosenBy, null, actor);
+            return first(view, observables, to, words, chosenBy, actor, now);
         }
         Publication publication = stored.get();
         if (publication.retracted()) {
@@ -110,6 +96,30 @@ class PublicationDecisions {
                 chosenBy,
                 publication,
                 actor);
+    }
+
+    private Outcome<Publication> first(
+            IncidentView view,
+            List<IncidentObservable> observables,
+            List<SubscriptionId> to,
+            PublicationWords words,
+            String chosenBy,
+            ActorRef actor,
+            Instant now) {
+        ExchangeMessage.Incident first = PublicationMessages.carried(view, observables, words, UUID.randomUUID(), 1);
+        Publication created = new Publication(
+                view.id(),
+                first.id(),
+                1,
+                words,
+                PublicationMessages.stored(first),
+                "published",
+                null,
+                now,
+                now,
+                1,
+                List.of());
+        return sent(created, first, PublicationMessages.Kind.PUBLICATION, to, to, chosenBy, null, actor);
     }
 
     /** Changes the words sent with the incident: a new version to the whole audience when it carries anything new. */

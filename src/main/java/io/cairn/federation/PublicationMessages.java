@@ -204,18 +204,7 @@ class PublicationMessages {
             if (peer.isEmpty()) {
                 continue;
             }
-            ExchangeMessage message = new ExchangeMessage(
-                    ExchangeSchema.ID,
-                    UUID.randomUUID(),
-                    kind.kind(),
-                    now,
-                    now.plus(settings.messageLifetime()),
-                    new ExchangeMessage.Publisher(instance.name(), instance.baseUrl()),
-                    new ExchangeMessage.Recipient(peer.get().baseUrl()),
-                    id.value(),
-                    incident,
-                    kind.retraction(),
-                    kind.markingChange());
+            ExchangeMessage message = message(id, peer.get(), incident, kind, now);
             byte[] payload = ExchangeJson.write(message);
             if (payload.length > max) {
                 return Outcome.refused(
@@ -232,6 +221,22 @@ class PublicationMessages {
                     ExchangeSignatures.sign(payload, keyring.activeKey())));
         }
         return Outcome.done(queued);
+    }
+
+    private ExchangeMessage message(
+            SubscriptionId id, PeerView peer, ExchangeMessage.Incident incident, Kind kind, Instant now) {
+        return new ExchangeMessage(
+                ExchangeSchema.ID,
+                UUID.randomUUID(),
+                kind.kind(),
+                now,
+                now.plus(settings.messageLifetime()),
+                new ExchangeMessage.Publisher(instance.name(), instance.baseUrl()),
+                new ExchangeMessage.Recipient(peer.baseUrl()),
+                id.value(),
+                incident,
+                kind.retraction(),
+                kind.markingChange());
     }
 
     private static ExchangeMessage.Incident sealed(ExchangeMessage.Incident i, ExchangeMessage.Provenance provenance) {

@@ -97,14 +97,7 @@ class PublicationRules {
             return;
         }
         Publication publication = stored.get();
-        PublicationWords words = marked == null
-                ? publication.words()
-                : new PublicationWords(
-                        publication.words().summary(),
-                        publication.words().recommendedActions(),
-                        publication.words().personalData(),
-                        marked.pap(),
-                        publication.words().hopBudget());
+        PublicationWords words = wordsAfter(publication.words(), marked);
         ExchangeMessage.Incident now = PublicationMessages.carried(
                 view, observables, words, publication.exchangeId(), publication.exchangeVersion() + 1);
         decisions.follow(withWords(publication, words), now, marked == null ? null : marked.reason(), byRule, RULES);
@@ -124,6 +117,18 @@ class PublicationRules {
                 .map(Subscription::id)
                 .filter(s -> stored.map(p -> !p.reaches(s)).orElse(true))
                 .toList();
+    }
+
+    /** The words, with the PAP a change of marking set. */
+    private static PublicationWords wordsAfter(PublicationWords words, @Nullable IncidentMarked marked) {
+        return marked == null
+                ? words
+                : new PublicationWords(
+                        words.summary(),
+                        words.recommendedActions(),
+                        words.personalData(),
+                        marked.pap(),
+                        words.hopBudget());
     }
 
     private static Publication withWords(Publication p, PublicationWords words) {

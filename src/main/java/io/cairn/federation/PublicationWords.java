@@ -69,24 +69,9 @@ record PublicationWords(
         if (summary.length() > MAX_SUMMARY) {
             problems.add(Refusal.FieldProblem.of("summary", SharedRefusals.TOO_LONG, MAX_SUMMARY));
         }
-        List<String> actions = new ArrayList<>();
-        List<String> givenActions =
-                given.recommendedActions() == null ? defaults.recommendedActions() : given.recommendedActions();
-        if (givenActions.size() > MAX_ACTIONS) {
-            problems.add(Refusal.FieldProblem.of("recommendedActions", FederationRefusals.TOO_MANY, MAX_ACTIONS));
-        }
-        for (int i = 0; i < givenActions.size() && i < MAX_ACTIONS; i++) {
-            String action =
-                    givenActions.get(i) == null ? "" : givenActions.get(i).strip();
-            if (action.isEmpty()) {
-                problems.add(
-                        Refusal.FieldProblem.of("recommendedActions[" + i + "]", SharedRefusals.MUST_NOT_BE_EMPTY));
-            } else if (action.length() > MAX_ACTION) {
-                problems.add(
-                        Refusal.FieldProblem.of("recommendedActions[" + i + "]", SharedRefusals.TOO_LONG, MAX_ACTION));
-            }
-            actions.add(action);
-        }
+        List<String> actions = actions(
+                given.recommendedActions() == null ? defaults.recommendedActions() : given.recommendedActions(),
+                problems);
         Pap pap = defaults.pap();
         if (given.pap() != null) {
             try {
@@ -104,6 +89,25 @@ record PublicationWords(
         return problems.isEmpty()
                 ? Outcome.done(new PublicationWords(summary, actions, personal, pap, hops))
                 : Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
+    }
+
+    private static List<String> actions(List<String> given, List<Refusal.FieldProblem> problems) {
+        List<String> actions = new ArrayList<>();
+        if (given.size() > MAX_ACTIONS) {
+            problems.add(Refusal.FieldProblem.of("recommendedActions", FederationRefusals.TOO_MANY, MAX_ACTIONS));
+        }
+        for (int i = 0; i < given.size() && i < MAX_ACTIONS; i++) {
+            String action = given.get(i) == null ? "" : given.get(i).strip();
+            if (action.isEmpty()) {
+                problems.add(
+                        Refusal.FieldProblem.of("recommendedActions[" + i + "]", SharedRefusals.MUST_NOT_BE_EMPTY));
+            } else if (action.length() > MAX_ACTION) {
+                problems.add(
+                        Refusal.FieldProblem.of("recommendedActions[" + i + "]", SharedRefusals.TOO_LONG, MAX_ACTION));
+            }
+            actions.add(action);
+        }
+        return actions;
     }
 
     private static ExchangeMessage.@Nullable PersonalData personalData(
