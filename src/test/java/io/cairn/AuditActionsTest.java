@@ -123,6 +123,16 @@ class AuditActionsTest {
                         SigningKeyChanged.Verb.values(),
                         verb -> new SigningKeyChanged("k", SOMEONE, AT, verb, NONE, NONE)))
                 .containsExactly("federation-key.generated", "federation-key.retired");
+        assertThat(actions(
+                        io.cairn.federation.PublicationChanged.Verb.values(),
+                        verb -> new io.cairn.federation.PublicationChanged(
+                                new IncidentId(UUID.randomUUID()), SOMEONE, AT, verb, 1, NONE, NONE)))
+                .containsExactly(
+                        "federation-publication.published",
+                        "federation-publication.reworded",
+                        "federation-publication.updated",
+                        "federation-publication.marking-changed",
+                        "federation-publication.retracted");
     }
 
     @Test

@@ -516,6 +516,20 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/federation/witnessing", on(Kind.NONE, EnumSet.of(Role.ADMIN, Role.AUDITOR)));
         access("POST /api/v1/federation/peers/{id}/witnessing", on(Kind.PEER, ADMINS));
         access("DELETE /api/v1/federation/peers/{id}/witnessing", on(Kind.PEER, ADMINS));
+        access("GET /api/v1/federation/deliveries", on(Kind.NONE, ADMINS));
+        access("GET /api/v1/federation/peers/{id}/deliveries", on(Kind.PEER, ADMINS));
+        access("POST /api/v1/federation/peers/{id}/deliveries/retry", on(Kind.PEER, ADMINS));
+        access("POST /api/v1/federation/deliveries/{message}/retry", on(Kind.DELIVERY, ADMINS));
+        access("GET /api/v1/incidents/{id}/publication", on(Kind.INCIDENT, HANDLING));
+        access(
+                "POST /api/v1/incidents/{id}/publication",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("subscriptions", List.of())));
+        access(
+                "PUT /api/v1/incidents/{id}/publication",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("summary", "Walk", "version", 1)));
+        access(
+                "POST /api/v1/incidents/{id}/publication/retraction",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("reason", "Walk", "version", 1)));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("POST /api/v1/audit/checkpoints", on(Kind.NONE, EnumSet.of(Role.AUDITOR, Role.ADMIN)));
@@ -644,7 +658,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         ROUTING_RULE,
         PEER,
         SUBSCRIPTION,
-        UPSTREAM_SUBSCRIPTION
+        UPSTREAM_SUBSCRIPTION,
+        DELIVERY
     }
 
     /**
@@ -1136,6 +1151,13 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     upstream,
                     "select version from federation_upstream_subscription where id = '" + upstream + "'");
+            String delivery = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    insert into federation_outbox (id, subscription_id, peer_id, incident_id, message_id, exchange_id,
+                      exchange_version, kind, jws, state, attempts, next_attempt_at, created_at, updated_at)
+                    values (?::uuid, ?::uuid, ?::uuid, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1,
+                      'publication', 'a.b.c', 'dead', 3, now(), now(), now())""").params(delivery, subscription, peer).update();
+            target(Kind.DELIVERY, "a dead message", Map.of("message", delivery), EVERYONE, delivery, null);
             targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
             // a signed checkpoint, for the auditors' reads of checkpoints and proofs
             ok(setup.post("/api/v1/audit/checkpoints", Map.of()));

@@ -60,6 +60,7 @@ class ModuleStructureTest {
 
         assertThat(allowed)
                 .isEqualTo(Map.of(
+                        "federation", Set.of("incidents::system"),
                         "handling", Set.of("identity::system", "incidents::system"),
                         "intake", Set.of("identity::system", "incidents::channels", "incidents::system"),
                         "knowledge", Set.of("incidents::system"),

@@ -60,7 +60,23 @@ enum FederationRefusals implements Refusal.Reason {
     JWS_UNKNOWN_KEY("federation.jws-unknown-key", "the signer has no key with the JWS's kid"),
     JWS_SIGNATURE(
             "federation.jws-signature",
-            "the signature does not verify with the signer's key of that kid and an algorithm that fits it");
+            "the signature does not verify with the signer's key of that kid and an algorithm that fits it"),
+    TOO_MANY("federation.too-many", "must hold at most {0} items"),
+    NOT_A_CHOICE(
+            "federation.not-a-choice",
+            "subscription {0} is no active subscription of an active customer that this incident matches"),
+    ALREADY_IN_AUDIENCE("federation.already-in-audience", "subscription {0} receives this incident already"),
+    NOT_PUBLISHED("federation.not-published", "the incident is not published"),
+    PUBLICATION_RETRACTED(
+            "federation.publication-retracted", "the incident's publication was retracted: it is published no more"),
+    WORDS_CHANGE_WITH_PUT(
+            "federation.words-change-with-put",
+            "the incident is published already: change its words with PUT, and leave them out here"),
+    FIRST_PUBLICATION_HAS_NO_VERSION(
+            "federation.first-publication-has-no-version", "must be left out for the first publication"),
+    FEED_CURSOR("federation.feed-cursor", "is no cursor of this feed"),
+    PEER_ROLE("federation.peer-role", "only a {0} peer may call this; this peer is a {1}"),
+    NOT_A_DEAD_LETTER("federation.not-a-dead-letter", "the message is no dead letter: only dead letters are retried");
 
     private final String code;
     private final String template;

@@ -15,6 +15,13 @@ import org.springframework.util.unit.DataSize;
  * @param connectTimeout how long a call to a peer may take to connect
  * @param readTimeout how long a call to a peer may wait for its answer
  * @param maxKeySetBytes the largest JWK set this instance reads from a peer
+ * @param hopBudget the hop budget a new publication starts with (0 to 16; 4 in application.yml)
+ * @param messageLifetime how long after it is issued a message expires
+ * @param giveUpAfter how long the outbox tries to push a message before it becomes a dead letter
+ * @param pushParallelism how many messages the outbox pushes at once
+ * @param pushInterval how often the outbox looks for messages that are due
+ * @param chainAuditorKeys the chain auditors' public keys, a JWK set, to which provenance entries are sealed; empty
+ *     for none (entries are then sealed to a key nobody holds)
  */
 @ConfigurationProperties("cairn.federation")
 record FederationSettings(
@@ -24,7 +31,13 @@ record FederationSettings(
         DataSize maxMessageBytes,
         Duration connectTimeout,
         Duration readTimeout,
-        DataSize maxKeySetBytes) {
+        DataSize maxKeySetBytes,
+        int hopBudget,
+        Duration messageLifetime,
+        Duration giveUpAfter,
+        int pushParallelism,
+        Duration pushInterval,
+        @Nullable String chainAuditorKeys) {
 
     FederationSettings {
         keyGrace = keyGrace == null || keyGrace.isNegative() ? Duration.ofDays(7) : keyGrace;
@@ -32,5 +45,12 @@ record FederationSettings(
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
         maxKeySetBytes = maxKeySetBytes == null ? DataSize.ofKilobytes(64) : maxKeySetBytes;
+        if (hopBudget < 0 || hopBudget > 16) {
+            throw new IllegalArgumentException("cairn.federation.hop-budget must be 0 to 16, not " + hopBudget);
+        }
+        messageLifetime = messageLifetime == null ? Duration.ofDays(7) : messageLifetime;
+        giveUpAfter = giveUpAfter == null ? Duration.ofDays(3) : giveUpAfter;
+        pushParallelism = pushParallelism < 1 ? 32 : pushParallelism;
+        pushInterval = pushInterval == null ? Duration.ofSeconds(5) : pushInterval;
     }
 }

@@ -1,8 +1,18 @@
 /**
  * The incident exchange between Cairn instances: this instance's signing keys, its peers and how they authenticate,
- * and the signed exchange format.
+ * the signed exchange format, and publishing incidents to customers' subscriptions (the share decision, rules, the
+ * outbox that pushes each message, the pull feed and the delivery status).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"assets", "identity", "incidents", "audit", "audit::witnessing", "shared"})
+        allowedDependencies = {
+            "assets",
+            "audit",
+            "audit::witnessing",
+            "delivery",
+            "identity",
+            "incidents",
+            "incidents::system",
+            "shared"
+        })
 @org.jspecify.annotations.NullMarked
 package io.cairn.federation;

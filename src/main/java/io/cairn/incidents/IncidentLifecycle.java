@@ -202,6 +202,7 @@ class IncidentLifecycle {
                         command.tlp(),
                         command.pap(),
                         command.confidential(),
+                        blankToNull(command.reason()),
                         before,
                         after));
     }

@@ -285,6 +285,14 @@ public class IncidentManagement {
         return observables.list(id);
     }
 
+    /**
+     * Whether the signed-in user may handle the incident (change it, and decide about it, such as sharing it with
+     * customers): by the same rule as every change of the incident.
+     */
+    public boolean mayHandle(IncidentId id) {
+        return observables.mayChange(id);
+    }
+
     /** Whether the signed-in user may add, revise and remove the incident's observables. */
     boolean mayChangeObservables(IncidentId id) {
         return observables.mayChange(id);

@@ -4,9 +4,12 @@ import io.cairn.shared.ActorRef;
 import io.cairn.shared.Pap;
 import io.cairn.shared.Tlp;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An incident's TLP, PAP or confidentiality changed.
+ *
+ * @param reason the handler's reason for the change, required when the TLP is lowered; null when none was given
  */
 public record IncidentMarked(
         IncidentId incident,
@@ -16,6 +19,7 @@ public record IncidentMarked(
         Tlp tlp,
         Pap pap,
         boolean confidential,
+        @Nullable String reason,
         String digestBefore,
         String digestAfter)
         implements IncidentChanged.StateChange {

@@ -18,9 +18,11 @@ class SystemReads implements IncidentsForSystem {
     private final Incidents incidents;
     private final PriorityMatrices matrices;
     private final JdbcClient jdbc;
+    private final Observables observables;
 
-    SystemReads(Incidents incidents, PriorityMatrices matrices, JdbcClient jdbc) {
+    SystemReads(Incidents incidents, PriorityMatrices matrices, JdbcClient jdbc, Observables observables) {
         this.incidents = incidents;
+        this.observables = observables;
         this.matrices = matrices;
         this.jdbc = jdbc;
     }
@@ -43,6 +45,12 @@ class SystemReads implements IncidentsForSystem {
                 .findAllById(ids.stream().map(IncidentId::value).toList())
                 .forEach(incident -> found.put(incident.id(), incident.view(matrix)));
         return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<IncidentObservable> observables(IncidentId id) {
+        return observables.of(id);
     }
 
     @Override

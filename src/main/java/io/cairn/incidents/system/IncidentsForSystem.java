@@ -1,6 +1,7 @@
 package io.cairn.incidents.system;
 
 import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentObservable;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.SimilarIncident;
 import io.cairn.shared.WithoutAccessChecks;
@@ -28,6 +29,9 @@ public interface IncidentsForSystem {
      * incidents that do not exist are absent from the answer.
      */
     Map<IncidentId, IncidentView> incidents(Collection<IncidentId> ids);
+
+    /** The observables of an incident, oldest first, without the other incidents that share them (for publishing). */
+    List<IncidentObservable> observables(IncidentId id);
 
     /**
      * The earlier incidents that resemble this one, reported within {@code window} before it: those about the same

@@ -1,0 +1,167 @@
+package io.cairn.federation;
+
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEEncrypter;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDHEncrypter;
+import com.nimbusds.jose.crypto.RSAEncrypter;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seals the one provenance entry of each message this instance issues: a JWE compact serialization to the chain
+ * auditor key configured at this hop ({@code cairn.federation.chain-auditor-keys}; ECDH-ES+A256KW with A256GCM for an
+ * EC key, RSA-OAEP-256 with A256GCM for an RSA key), whose plaintext JSON says who issued which copy of which incident
+ * when, padded to a size bucket ({@link #BUCKETS}) so that its length tells nothing; and the commitment anyone can
+ * check once the entry is opened: hex SHA-256 of the nonce's bytes followed by the plaintext's bytes, the nonce being
+ * inside the plaintext. With no auditor key configured the entry is sealed to a key made at start and forgotten, so
+ * that the shape never says whether anyone can open it. A compact JWE has one recipient: with several auditor keys
+ * configured, the entry is sealed to the first (see {@code docs/federation.md}). A relay's entry has the same
+ * plaintext plus the upstream's entry ({@code upstream}), so that the copy does not show how long the chain is.
+ */
+@Component
+class ProvenanceSeal {
+
+    /** The sizes a plaintext is padded to: 4, 16, 64 and 256 KiB. */
+    static final List<Integer> BUCKETS = List.of(4 << 10, 16 << 10, 64 << 10, 256 << 10);
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final SecureRandom random = new SecureRandom();
+
+    /**
+     * What an entry says: this hop's publisher URL, its local incident, the copy (exchange id and version), when, and
+     * for a relay the upstream message's entry.
+     */
+    record Entry(
+            String publisher,
+            UUID incident,
+            UUID exchangeId,
+            long version,
+            Instant at,
+            @Nullable Map<String, Object> upstream) {}
+
+    private final JWK recipient;
+
+    ProvenanceSeal(FederationSettings settings) {
+        this.recipient = recipient(settings.chainAuditorKeys());
+    }
+
+    /** The sealed entry and its commitment. */
+    ExchangeMessage.Provenance seal(Entry entry) {
+        byte[] nonce = new byte[32];
+        random.nextBytes(nonce);
+        byte[] plaintext = padded(entry, Base64URL.encode(nonce).toString());
+        return new ExchangeMessage.Provenance(encrypt(plaintext), commitment(nonce, plaintext));
+    }
+
+    /** Hex SHA-256 of the nonce's bytes followed by the plaintext's. */
+    static String commitment(byte[] nonce, byte[] plaintext) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(nonce);
+            sha.update(plaintext);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static byte[] padded(Entry entry, String nonce) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        plain.put("publisher", entry.publisher());
+        plain.put("incident", entry.incident().toString());
+        plain.put("exchangeId", entry.exchangeId().toString());
+        plain.put("version", entry.version());
+        plain.put("at", entry.at().toString());
+        if (entry.upstream() != null) {
+            plain.put("upstream", entry.upstream());
+        }
+        plain.put("nonce", nonce);
+        plain.put("padding", "");
+        int unpadded = json.writeValueAsBytes(plain).length;
+        int bucket = BUCKETS.stream()
+                .filter(size -> size >= unpadded)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "a provenance entry of " + unpadded + " bytes is larger than the largest bucket"));
+        plain.put("padding", " ".repeat(bucket - unpadded));
+        return json.writeValueAsBytes(plain);
+    }
+
+    private String encrypt(byte[] plaintext) {
+        try {
+            JWEEncrypter encrypter;
+            JWEAlgorithm algorithm;
+            if (recipient instanceof RSAKey rsa) {
+                encrypter = new RSAEncrypter(rsa);
+                algorithm = JWEAlgorithm.RSA_OAEP_256;
+            } else {
+                encrypter = new ECDHEncrypter((ECKey) recipient);
+                algorithm = JWEAlgorithm.ECDH_ES_A256KW;
+            }
+            JWEObject jwe = new JWEObject(
+                    new JWEHeader.Builder(algorithm, EncryptionMethod.A256GCM).build(), new Payload(plaintext));
+            jwe.encrypt(encrypter);
+            return jwe.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the provenance entry cannot be sealed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The plaintext of an entry, read back (for tests and the auditor's tools). */
+    static JsonNode read(byte[] plaintext) {
+        return json.readTree(new String(plaintext, StandardCharsets.UTF_8));
+    }
+
+    private static JWK recipient(@Nullable String keys) {
+        if (keys == null || keys.isBlank()) {
+            return throwaway();
+        }
+        try {
+            List<JWK> found = JWKSet.parse(keys).getKeys().stream()
+                    .filter(key -> !key.isPrivate())
+                    .filter(key -> key instanceof RSAKey || (key instanceof ECKey ec && ec.getCurve() == Curve.P_256))
+                    .toList();
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "cairn.federation.chain-auditor-keys holds no public EC P-256 or RSA key");
+            }
+            return found.get(0);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(
+                    "cairn.federation.chain-auditor-keys is not a JWK set: " + e.getMessage(), e);
+        }
+    }
+
+    private static JWK throwaway() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).generate().toPublicJWK();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("no throwaway key for provenance entries: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.cairn.federation;
+
+import io.cairn.incidents.IncidentObservable;
+import io.cairn.incidents.IncidentView;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import io.cairn.shared.Tlp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the messages of a publication and queues them: the incident part as this instance shares it (its view, the
+ * words, the indicators its marking lets go), and for each subscription of the audience a message of its own (a new
+ * message id, the subscriber as recipient, this instance as publisher, an expiry {@code message-lifetime} after
+ * issue), carrying one provenance entry per version, signed with the active key and written to the outbox.
+ */
+@Component
+class PublicationMessages {
+
+    /** The provenance of an incident part not yet sent: replaced by a sealed entry in each message. */
+    static final ExchangeMessage.Provenance UNSEALED = new ExchangeMessage.Provenance("", "");
+
+    private final ProvenanceSeal seal;
+    private final SigningKeyring keyring;
+    private final ThisInstance instance;
+    private final FederationSettings settings;
+    private final SubscriptionStore subscriptions;
+    private final PeerRegistry peers;
+    private final FederationOutbox outbox;
+    private final Clock clock;
+
+    PublicationMessages(
+            ProvenanceSeal seal,
+            SigningKeyring keyring,
+            ThisInstance instance,
+            FederationSettings settings,
+            SubscriptionStore subscriptions,
+            PeerRegistry peers,
+            FederationOutbox outbox,
+            Clock clock) {
+        this.seal = seal;
+        this.keyring = keyring;
+        this.instance = instance;
+        this.settings = settings;
+        this.subscriptions = subscriptions;
+        this.peers = peers;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * The incident part as this instance shares it: indicators are the observables marked no higher than the incident
+     * and never RED; an incident marked AMBER+STRICT is never relayed (hop budget 0). Not sealed yet.
+     */
+    static ExchangeMessage.Incident carried(
+            IncidentView view,
+            List<IncidentObservable> observables,
+            PublicationWords words,
+            UUID exchangeId,
+            long version) {
+        return new ExchangeMessage.Incident(
+                exchangeId,
+                version,
+                view.title(),
+                words.summary(),
+                new ExchangeMessage.Category(
+                        view.category().rsitClass(), view.category().rsitType()),
+                view.status().code(),
+                view.determination().code(),
+                view.severity().code(),
+                view.occurredAt(),
+                view.detectedAt(),
+                view.updatedAt(),
+                view.affectedServices().stream()
+                        .map(service ->
+                                new ExchangeMessage.AffectedService(service.id().value(), service.name()))
+                        .toList(),
+                words.recommendedActions(),
+                observables.stream()
+                        .filter(o -> o.tlp() != Tlp.RED && o.tlp().compareTo(view.tlp()) <= 0)
+                        .map(o -> new ExchangeMessage.Indicator(
+                                o.type(), o.value(), o.ioc(), o.tlp().label()))
+                        .toList(),
+                words.personalData(),
+                view.tlp().label(),
+                words.pap().label(),
+                view.tlp() == Tlp.AMBER_STRICT ? 0 : words.hopBudget(),
+                UNSEALED,
+                Map.of());
+    }
+
+    /** The JSON of an incident part as stored between versions. */
+    static String stored(ExchangeMessage.Incident incident) {
+        return ExchangeJson.MAPPER.writeValueAsString(incident);
+    }
+
+    static ExchangeMessage.Incident read(String stored) {
+        return ExchangeJson.MAPPER.readValue(stored, ExchangeMessage.Incident.class);
+    }
+
+    /**
+     * Whether two incident parts carry the same: all but the version, the time of the last change (which moves with
+     * changes the message does not carry) and the provenance.
+     */
+    static boolean carriesTheSame(ExchangeMessage.Incident one, ExchangeMessage.Incident other) {
+        return stored(comparable(one)).equals(stored(comparable(other)));
+    }
+
+    /** The same incident part under another version. */
+    static ExchangeMessage.Incident withVersion(ExchangeMessage.Incident i, long version) {
+        return new ExchangeMessage.Incident(
+                i.id(),
+                version,
+                i.title(),
+                i.summary(),
+                i.category(),
+                i.status(),
+                i.determination(),
+                i.severity(),
+                i.occurredAt(),
+                i.detectedAt(),
+                i.updatedAt(),
+                i.affectedServices(),
+                i.recommendedActions(),
+                i.indicators(),
+                i.personalData(),
+                i.tlp(),
+                i.pap(),
+                i.hopBudget(),
+                i.provenance(),
+                i.extensions());
+    }
+
+    private static ExchangeMessage.Incident comparable(ExchangeMessage.Incident i) {
+        return new ExchangeMessage.Incident(
+                i.id(),
+                0,
+                i.title(),
+                i.summary(),
+                i.category(),
+                i.status(),
+                i.determination(),
+                i.severity(),
+                i.occurredAt(),
+                i.detectedAt(),
+                Instant.EPOCH,
+                i.affectedServices(),
+                i.recommendedActions(),
+                i.indicators(),
+                i.personalData(),
+                i.tlp(),
+                i.pap(),
+                i.hopBudget(),
+                UNSEALED,
+                i.extensions());
+    }
+
+    /** What a message says besides the incident: its kind, and the reason of a retraction or change of marking. */
+    record Kind(
+            String kind,
+            ExchangeMessage.@Nullable Retraction retraction,
+            ExchangeMessage.@Nullable MarkingChange markingChange) {
+
+        static final Kind PUBLICATION = new Kind("publication", null, null);
+
+        static Kind retraction(String reason) {
+            return new Kind("retraction", new ExchangeMessage.Retraction(reason), null);
+        }
+
+        static Kind marking(String reason, String previousTlp, String previousPap) {
+            return new Kind("marking", null, new ExchangeMessage.MarkingChange(reason, previousTlp, previousPap));
+        }
+    }
+
+    /** Writes prepared messages to the outbox, due now. */
+    void enqueue(List<FederationOutbox.Queued> prepared) {
+        Instant now = clock.instant();
+        prepared.forEach(message -> outbox.enqueue(message, now));
+    }
+
+    /**
+     * Makes and signs one message of this kind about the incident part for each of the subscriptions that is still
+     * active (a cancelled one gets nothing more), writing nothing; refused when a message would be larger than
+     * {@code max-message-bytes}.
+     */
+    Outcome<List<FederationOutbox.Queued>> prepare(
+            Publication publication, ExchangeMessage.Incident unsealed, Kind kind, List<SubscriptionId> to) {
+        Instant now = clock.instant();
+        ExchangeMessage.Provenance provenance = seal.seal(new ProvenanceSeal.Entry(
+                instance.baseUrl(), publication.incident().value(), unsealed.id(), unsealed.version(), now, null));
+        ExchangeMessage.Incident incident = sealed(unsealed, provenance);
+        long max = settings.maxMessageBytes().toBytes();
+        List<FederationOutbox.Queued> queued = new ArrayList<>();
+        for (SubscriptionId id : to) {
+            Optional<PeerView> peer =
+                    subscriptions.customers(id).filter(Subscription::active).flatMap(s -> peers.byId(s.peer()));
+            if (peer.isEmpty()) {
+                continue;
+            }
+            ExchangeMessage message = message(id, peer.get(), incident, kind, now);
+            byte[] payload = ExchangeJson.write(message);
+            if (payload.length > max) {
+                return Outcome.refused(
+                        Refusal.tooLarge("summary", FederationRefusals.MESSAGE_TOO_LARGE, String.valueOf(max)));
+            }
+            queued.add(new FederationOutbox.Queued(
+                    id,
+                    peer.get().id(),
+                    publication.incident(),
+                    message.messageId(),
+                    incident.id(),
+                    incident.version(),
+                    kind.kind(),
+                    ExchangeSignatures.sign(payload, keyring.activeKey())));
+        }
+        return Outcome.done(queued);
+    }
+
+    private ExchangeMessage message(
+            SubscriptionId id, PeerView peer, ExchangeMessage.Incident incident, Kind kind, Instant now) {
+        return new ExchangeMessage(
+                ExchangeSchema.ID,
+                UUID.randomUUID(),
+                kind.kind(),
+                now,
+                now.plus(settings.messageLifetime()),
+                new ExchangeMessage.Publisher(instance.name(), instance.baseUrl()),
+                new ExchangeMessage.Recipient(peer.baseUrl()),
+                id.value(),
+                incident,
+                kind.retraction(),
+                kind.markingChange());
+    }
+
+    private static ExchangeMessage.Incident sealed(ExchangeMessage.Incident i, ExchangeMessage.Provenance provenance) {
+        return new ExchangeMessage.Incident(
+                i.id(),
+                i.version(),
+                i.title(),
+                i.summary(),
+                i.category(),
+                i.status(),
+                i.determination(),
+                i.severity(),
+                i.occurredAt(),
+                i.detectedAt(),
+                i.updatedAt(),
+                i.affectedServices(),
+                i.recommendedActions(),
+                i.indicators(),
+                i.personalData(),
+                i.tlp(),
+                i.pap(),
+                i.hopBudget(),
+                provenance,
+                i.extensions());
+    }
+}

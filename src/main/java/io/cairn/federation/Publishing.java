@@ -1,0 +1,244 @@
+package io.cairn.federation;
+
+import io.cairn.identity.Actor;
+import io.cairn.identity.IdentityManagement;
+import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.IncidentObservable;
+import io.cairn.incidents.IncidentView;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
+import io.cairn.shared.Tlp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The share decision for handlers: who may share an incident (those who may handle it, by the incidents module's own
+ * rule; an incident they may not see does not exist for them), what is shared, and the decisions to publish, change
+ * the words and retract, checked before anything is written.
+ */
+@Service
+class Publishing {
+
+    static final int MAX_REASON = 2000;
+
+    private final IncidentManagement incidents;
+    private final IdentityManagement identity;
+    private final Publications publications;
+    private final PublicationDecisions decisions;
+    private final SubscriptionStore subscriptions;
+    private final PeerRegistry peers;
+    private final FederationSettings settings;
+
+    Publishing(
+            IncidentManagement incidents,
+            IdentityManagement identity,
+            Publications publications,
+            PublicationDecisions decisions,
+            SubscriptionStore subscriptions,
+            PeerRegistry peers,
+            FederationSettings settings) {
+        this.incidents = incidents;
+        this.identity = identity;
+        this.publications = publications;
+        this.decisions = decisions;
+        this.subscriptions = subscriptions;
+        this.peers = peers;
+        this.settings = settings;
+    }
+
+    /** Who shares an incident, and the incident as they see it. */
+    private record Sharer(Actor actor, IncidentView incident) {}
+
+    private Outcome<Sharer> sharer(IncidentId id) {
+        Optional<Actor> actor = identity.currentActor();
+        Optional<IncidentView> incident = actor.flatMap(a -> incidents.incident(id));
+        if (incident.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("incident " + id));
+        }
+        if (!incidents.mayHandle(id)) {
+            return Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "handler", "share incidents"));
+        }
+        return Outcome.done(new Sharer(actor.get(), incident.get()));
+    }
+
+    /** Whether the signed-in user may share the incident. */
+    boolean mayShare(IncidentId id) {
+        return identity.currentActor().isPresent() && incidents.mayHandle(id);
+    }
+
+    /** What is shared of the incident. */
+    Outcome<PublicationState> state(IncidentId id) {
+        return sharer(id).map(sharer -> state(sharer.incident()));
+    }
+
+    private PublicationState state(IncidentView view) {
+        Optional<Publication> publication = publications.find(view.id());
+        Map<SubscriptionId, PublicationState.Choice> choices = new LinkedHashMap<>();
+        Set<SubscriptionId> active = new HashSet<>();
+        for (Subscription s : decisions.candidates(view)) {
+            active.add(s.id());
+            choices.put(s.id(), new PublicationState.Choice(s.id(), peerName(s), s.filter(), false, null, true));
+        }
+        publication.ifPresent(p -> p.audience()
+                .forEach(member -> subscriptions
+                        .customers(member.subscription())
+                        .ifPresent(s -> choices.put(
+                                s.id(),
+                                new PublicationState.Choice(
+                                        s.id(),
+                                        peerName(s),
+                                        s.filter(),
+                                        true,
+                                        member.chosenBy(),
+                                        s.active() && peerActive(s))))));
+        return new PublicationState(
+                view.id(),
+                publication.isPresent(),
+                publication.map(Publication::exchangeId).orElse(null),
+                publication.map(Publication::exchangeVersion).orElse(0L),
+                publication.map(Publication::state).orElse("unpublished"),
+                publication.map(Publication::retractionReason).orElse(null),
+                view.tlp().label(),
+                allows(view.tlp()),
+                publication.map(Publication::words).orElseGet(() -> defaults(view)),
+                new ArrayList<>(choices.values()),
+                publication.map(Publication::version).orElse(0L));
+    }
+
+    static String allows(Tlp tlp) {
+        return switch (tlp) {
+            case RED -> "never";
+            case AMBER_STRICT -> "own-organisation";
+            case AMBER -> "own-customers";
+            case GREEN, CLEAR -> "relay";
+        };
+    }
+
+    private PublicationWords defaults(IncidentView view) {
+        return PublicationWords.defaults(view.description(), view.pap(), settings.hopBudget());
+    }
+
+    /** Publishes the incident to more subscriptions; the words only with the first publication. */
+    Outcome<PublicationState> publish(
+            IncidentId id, @Nullable List<String> to, PublicationWords.@Nullable Given words, @Nullable Long version) {
+        return sharer(id).flatMap(sharer -> {
+            IncidentView view = sharer.incident();
+            if (view.tlp() == Tlp.RED) {
+                return Outcome.refused(Refusal.conflict("tlp", FederationRefusals.RED_NEVER_LEAVES));
+            }
+            Optional<Publication> stored = publications.find(id);
+            if (stored.isPresent() && words != null) {
+                return Outcome.refused(Refusal.invalid("words", FederationRefusals.WORDS_CHANGE_WITH_PUT));
+            }
+            if (stored.isEmpty() && version != null) {
+                return Outcome.refused(Refusal.invalid("version", FederationRefusals.FIRST_PUBLICATION_HAS_NO_VERSION));
+            }
+            if (stored.isPresent() && version == null) {
+                return Outcome.refused(Refusal.invalid("version", SharedRefusals.REQUIRED));
+            }
+            return chosen(view, stored, to)
+                    .flatMap(chosen -> PublicationWords.check(
+                                    words == null ? new PublicationWords.Given(null, null, null, null, null) : words,
+                                    stored.map(Publication::words).orElseGet(() -> defaults(view)))
+                            .flatMap(checked -> decisions.publish(
+                                    view,
+                                    observables(id),
+                                    chosen,
+                                    checked,
+                                    version,
+                                    "handler",
+                                    sharer.actor().ref()))
+                            .map(p -> state(view)));
+        });
+    }
+
+    private Outcome<List<SubscriptionId>> chosen(
+            IncidentView view, Optional<Publication> stored, @Nullable List<String> to) {
+        if (to == null || to.isEmpty()) {
+            return Outcome.refused(Refusal.invalid("subscriptions", SharedRefusals.MUST_NOT_BE_EMPTY));
+        }
+        Set<SubscriptionId> candidates = new HashSet<>();
+        decisions.candidates(view).forEach(s -> candidates.add(s.id()));
+        List<Refusal.FieldProblem> problems = new ArrayList<>();
+        List<SubscriptionId> chosen = new ArrayList<>();
+        for (int i = 0; i < to.size(); i++) {
+            String field = "subscriptions[" + i + "]";
+            SubscriptionId id;
+            try {
+                id = SubscriptionId.valueOf(String.valueOf(to.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.add(Refusal.FieldProblem.of(field, FederationRefusals.NOT_A_CHOICE, to.get(i)));
+                continue;
+            }
+            if (stored.map(p -> p.reaches(id)).orElse(false) || chosen.contains(id)) {
+                problems.add(Refusal.FieldProblem.of(field, FederationRefusals.ALREADY_IN_AUDIENCE, id));
+            } else if (!candidates.contains(id)) {
+                problems.add(Refusal.FieldProblem.of(field, FederationRefusals.NOT_A_CHOICE, id));
+            }
+            chosen.add(id);
+        }
+        return problems.isEmpty()
+                ? Outcome.done(chosen)
+                : Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
+    }
+
+    /** Changes the words sent with the incident: a new version to its whole audience. */
+    Outcome<PublicationState> reword(IncidentId id, PublicationWords.Given words, @Nullable Long version) {
+        if (version == null) {
+            return Outcome.refused(Refusal.invalid("version", SharedRefusals.REQUIRED));
+        }
+        return sharer(id).flatMap(sharer -> {
+            Optional<Publication> stored = publications.find(id);
+            if (stored.isEmpty()) {
+                return Outcome.refused(Refusal.conflict(FederationRefusals.NOT_PUBLISHED));
+            }
+            return PublicationWords.check(words, stored.get().words())
+                    .flatMap(checked -> decisions.reword(
+                            sharer.incident(),
+                            observables(id),
+                            checked,
+                            version,
+                            sharer.actor().ref()))
+                    .map(p -> state(sharer.incident()));
+        });
+    }
+
+    /** Retracts the incident, for a reason: its audience is told, and it is published no more. */
+    Outcome<PublicationState> retract(IncidentId id, @Nullable String reason, @Nullable Long version) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            return Outcome.refused(Refusal.invalid("reason", SharedRefusals.REQUIRED));
+        }
+        if (text.length() > MAX_REASON) {
+            return Outcome.refused(Refusal.invalid("reason", SharedRefusals.TOO_LONG, MAX_REASON));
+        }
+        if (version == null) {
+            return Outcome.refused(Refusal.invalid("version", SharedRefusals.REQUIRED));
+        }
+        return sharer(id)
+                .flatMap(sharer -> decisions
+                        .retract(id, text, version, sharer.actor().ref())
+                        .map(p -> state(sharer.incident())));
+    }
+
+    private List<IncidentObservable> observables(IncidentId id) {
+        return incidents.observables(id).orElse(List.of());
+    }
+
+    private String peerName(Subscription s) {
+        return peers.byId(s.peer()).map(PeerView::name).orElse(s.peer().toString());
+    }
+
+    private boolean peerActive(Subscription s) {
+        return peers.byId(s.peer()).map(p -> "active".equals(p.state())).orElse(false);
+    }
+}

@@ -1,0 +1,101 @@
+package io.cairn.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The origin's provenance entry opens with the chain auditor's private key (EC or RSA), says who issued which copy of
+ * which incident when, is padded to a size bucket, and its commitment is SHA-256 of the nonce and the plaintext.
+ */
+class ProvenanceSealTest {
+
+    private static FederationSettings settings(String auditorKeys) {
+        return new FederationSettings(
+                null,
+                Duration.ofDays(7),
+                false,
+                DataSize.ofKilobytes(256),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                DataSize.ofKilobytes(64),
+                4,
+                Duration.ofDays(7),
+                Duration.ofDays(3),
+                32,
+                Duration.ofSeconds(5),
+                auditorKeys);
+    }
+
+    private static ProvenanceSeal.Entry entry(UUID incident, UUID exchange) {
+        return new ProvenanceSeal.Entry(
+                "https://iaas.example", incident, exchange, 3, Instant.parse("2026-12-03T10:00:00Z"), null);
+    }
+
+    @Test
+    void theAuditorOpensTheEntryAndChecksItsCommitment() throws Exception {
+        ECKey auditor = new ECKeyGenerator(Curve.P_256).keyID("auditor").generate();
+        ProvenanceSeal seal = new ProvenanceSeal(settings(new JWKSet(auditor.toPublicJWK()).toString(true)));
+        UUID incident = UUID.randomUUID();
+        UUID exchange = UUID.randomUUID();
+
+        ExchangeMessage.Provenance provenance = seal.seal(entry(incident, exchange));
+
+        JWEObject jwe = JWEObject.parse(provenance.sealed());
+        assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.ECDH_ES_A256KW);
+        jwe.decrypt(new ECDHDecrypter(auditor));
+        byte[] plaintext = jwe.getPayload().toBytes();
+        assertThat(plaintext).hasSize(4096);
+        JsonNode opened = ProvenanceSeal.read(plaintext);
+        assertThat(opened.get("publisher").asString()).isEqualTo("https://iaas.example");
+        assertThat(opened.get("incident").asString()).isEqualTo(incident.toString());
+        assertThat(opened.get("exchangeId").asString()).isEqualTo(exchange.toString());
+        assertThat(opened.get("version").asLong()).isEqualTo(3);
+        byte[] nonce = new Base64URL(opened.get("nonce").asString()).decode();
+        assertThat(provenance.commitment()).isEqualTo(ProvenanceSeal.commitment(nonce, plaintext));
+    }
+
+    @Test
+    void anRsaAuditorKeyIsSealedToWithRsaOaep256() throws Exception {
+        RSAKey auditor = new RSAKeyGenerator(2048).keyID("rsa-auditor").generate();
+        ProvenanceSeal seal = new ProvenanceSeal(settings(new JWKSet(auditor.toPublicJWK()).toString(true)));
+
+        JWEObject jwe = JWEObject.parse(
+                seal.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealed());
+
+        assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.RSA_OAEP_256);
+        jwe.decrypt(new RSADecrypter(auditor));
+        assertThat(jwe.getPayload().toBytes()).hasSize(4096);
+    }
+
+    @Test
+    void withoutAnAuditorKeyTheEntryHasTheSameShape() throws Exception {
+        ProvenanceSeal seal = new ProvenanceSeal(settings(""));
+        ECKey auditor = new ECKeyGenerator(Curve.P_256).generate();
+        ProvenanceSeal toAuditor = new ProvenanceSeal(settings(new JWKSet(auditor.toPublicJWK()).toString(true)));
+
+        String unopenable =
+                seal.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealed();
+        String openable =
+                toAuditor.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealed();
+
+        assertThat(JWEObject.parse(unopenable).getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.ECDH_ES_A256KW);
+        assertThat(unopenable.length()).isEqualTo(openable.length());
+    }
+}
