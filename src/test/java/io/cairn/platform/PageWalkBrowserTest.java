@@ -164,6 +164,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "rest",
             "start",
             "had",
+            "taken",
             "database",
             "record",
             "records",
