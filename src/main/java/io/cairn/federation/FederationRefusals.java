@@ -54,7 +54,20 @@ enum FederationRefusals implements Refusal.Reason {
     JWS_UNKNOWN_KEY("federation.jws-unknown-key", "the signer has no key with the JWS's kid"),
     JWS_SIGNATURE(
             "federation.jws-signature",
-            "the signature does not verify with the signer's key of that kid and an algorithm that fits it");
+            "the signature does not verify with the signer's key of that kid and an algorithm that fits it"),
+    NOT_AN_ACTIVE_PROVIDER(
+            "federation.not-an-active-provider",
+            "only an active provider peer may deliver messages to this instance; the role of this peer is {0}"),
+    PUBLISHER_NOT_SIGNER("federation.publisher-not-signer", "must be the base URL of the peer that signed the message"),
+    RECIPIENT_NOT_THIS("federation.recipient-not-this", "must be the base URL of this instance, {0}"),
+    SUBSCRIPTION_NOT_HELD(
+            "federation.subscription-not-held", "is no subscription this instance holds at the message's publisher"),
+    INBOX_CONTENT_TYPE("federation.inbox-content-type", "must be application/jose: the body is the message's JWS"),
+    SUBSCRIPTION_NOT_ACTIVE(
+            "federation.subscription-not-active", "the subscription is cancelled, or its provider is not active"),
+    FEED_UNREADABLE(
+            "federation.feed-unreadable",
+            "{0} answered no feed page: HTTP {1}, or no JSON object with a list \"messages\" and a text \"next\"");
 
     private final String code;
     private final String template;

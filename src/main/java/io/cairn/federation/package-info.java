@@ -1,7 +1,9 @@
 /**
  * The incident exchange between Cairn instances: this instance's signing keys, its peers and how they authenticate,
- * and the signed exchange format.
+ * the signed exchange format, and receiving what providers publish (the inbox, the pull of their feeds) as reports in
+ * intake.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "incidents", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"identity", "incidents", "intake::providers", "assets", "shared"})
 @org.jspecify.annotations.NullMarked
 package io.cairn.federation;
