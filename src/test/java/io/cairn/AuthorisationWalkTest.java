@@ -498,6 +498,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "DELETE /api/v1/federation/peers/{id}",
                 on(Kind.PEER, ADMINS).query((f, t) -> "version=" + f.version(t)));
+        access("POST /api/v1/federation/upstream-subscriptions/{id}/catch-up", on(Kind.UPSTREAM_SUBSCRIPTION, ADMINS));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("POST /api/v1/audit/checkpoints", on(Kind.NONE, EnumSet.of(Role.AUDITOR, Role.ADMIN)));
@@ -623,7 +624,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         ESCALATION_LEVEL,
         PLAYBOOK,
         ROUTING_RULE,
-        PEER
+        PEER,
+        UPSTREAM_SUBSCRIPTION
     }
 
     /**
@@ -1091,6 +1093,18 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     peer,
                     "select version from federation_peer where id = '" + peer + "'");
+            String upstream = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    insert into federation_upstream_subscription (id, peer_id, services, min_severity, categories,
+                      state, created_at, updated_at, version)
+                    values (?::uuid, ?::uuid, '{}', null, '{}', 'active', now(), now(), 0)""").params(upstream, peer).update();
+            target(
+                    Kind.UPSTREAM_SUBSCRIPTION,
+                    "a subscription at a provider",
+                    Map.of("id", upstream),
+                    EVERYONE,
+                    upstream,
+                    "select version from federation_upstream_subscription where id = '" + upstream + "'");
             targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
             // a signed checkpoint, for the auditors' reads of checkpoints and proofs
             ok(setup.post("/api/v1/audit/checkpoints", Map.of()));

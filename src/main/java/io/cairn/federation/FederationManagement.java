@@ -25,18 +25,24 @@ public class FederationManagement {
     private final PeerChecks checks;
     private final PeerKeyFetcher fetcher;
     private final IdentityManagement identity;
+    private final FeedPuller puller;
+    private final SubscriptionStore subscriptions;
 
     FederationManagement(
             SigningKeyring keyring,
             PeerRegistry registry,
             PeerChecks checks,
             PeerKeyFetcher fetcher,
-            IdentityManagement identity) {
+            IdentityManagement identity,
+            FeedPuller puller,
+            SubscriptionStore subscriptions) {
         this.keyring = keyring;
         this.registry = registry;
         this.checks = checks;
         this.fetcher = fetcher;
         this.identity = identity;
+        this.puller = puller;
+        this.subscriptions = subscriptions;
     }
 
     /** This instance's signing keys, the newest first (admins). */
@@ -124,6 +130,22 @@ public class FederationManagement {
     /** Removes a peer (admins). */
     public Outcome<PeerId> removePeer(PeerId id, long version) {
         return admin("remove peers").flatMap(actor -> registry.remove(id, version, actor.ref()));
+    }
+
+    /**
+     * Reads the feed of a subscription this instance holds at a provider now, to its end (admins): what was missed by
+     * push arrives, and what arrived before counts as a duplicate.
+     */
+    public Outcome<FeedPuller.Pull> catchUp(SubscriptionId subscription) {
+        return admin("catch up with a provider's feed")
+                .flatMap(actor -> subscriptions.upstream(subscription).isEmpty()
+                        ? Outcome.refused(Refusal.notFound("subscription " + subscription))
+                        : Outcome.done(puller.catchUp(subscription, actor.ref())));
+    }
+
+    /** The subscriptions this instance holds at a provider (admins). */
+    public Outcome<List<UpstreamSubscription>> upstreamSubscriptions(PeerId provider) {
+        return admin("see the subscriptions at providers").map(actor -> subscriptions.upstream(provider));
     }
 
     private Outcome<Actor> admin(String what) {
