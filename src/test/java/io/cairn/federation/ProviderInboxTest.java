@@ -422,6 +422,42 @@ class ProviderInboxTest extends ApiClient.OnServer {
         assertThat(pushed.body()).contains("customer");
     }
 
+    @Test
+    void theIncidentPageShowsTheProvidersSnapshotAndWhatChangedInEnglishAndDutch() {
+        UUID exchange = UUID.randomUUID();
+        provider.push(provider.sign(provider.publication(exchange, 1)));
+        provider.push(provider.sign(ProviderFixture.edited(provider.publication(exchange, 2), m -> {
+            ((tools.jackson.databind.node.ObjectNode) m.get("incident")).put("severity", "critical");
+            return m;
+        })));
+        String incident = incidentOf(exchange);
+        io.cairn.identity.TestUsers.TestUser reader = users.user("inbox-page-" + run, Set.of(Role.HANDLER));
+        io.cairn.FormSession page =
+                io.cairn.FormSession.signedIn(port, reader.username(), io.cairn.identity.TestUsers.PASSWORD);
+
+        ApiClient.Answer section = page.get("/incidents/" + incident + "/received");
+        ApiClient.Answer dutch = page.get("/incidents/" + incident + "/received", "Accept-Language", "nl");
+        ApiClient.Answer list = page.get("/incidents?received=true");
+
+        assertThat(section.status()).isEqualTo(200);
+        assertThat(section.body())
+                .contains("As the provider states it")
+                .contains("Provider " + run)
+                .contains("Version 2")
+                .contains("severity: high -&gt; critical")
+                .contains("Rotate the access keys of your buckets");
+        assertThat(dutch.body()).contains("Zoals de leverancier het meldt");
+        assertThat(list.body()).contains("From Provider " + run);
+        assertThat(page.get("/incidents?received=maybe").body()).contains("is not a value this filter knows");
+        io.cairn.FormSession officer = io.cairn.FormSession.signedIn(
+                port,
+                users.user("inbox-pa-" + run, Set.of(Role.ADMIN)).username(),
+                io.cairn.identity.TestUsers.PASSWORD);
+        assertThat(officer.get("/admin/peers/" + provider.peerId + "/upstream").body())
+                .contains(provider.subscription.toString())
+                .contains("Catch up now");
+    }
+
     private static void refused(ApiClient.Answer answer, int status, String field, String words) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
