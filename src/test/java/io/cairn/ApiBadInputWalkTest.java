@@ -617,6 +617,14 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                                                 "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
                                                 "y",
                                                 "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")))))));
+        if (!made.get("peers").isEmpty()) {
+            String upstream = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    insert into federation_upstream_subscription (id, peer_id, services, min_severity, categories,
+                      state, created_at, updated_at, version)
+                    values (?::uuid, ?::uuid, '{}', null, '{}', 'active', now(), now(), 0)""").params(upstream, made.get("peers")).update();
+            made.put("upstream-subscriptions", upstream);
+        }
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));

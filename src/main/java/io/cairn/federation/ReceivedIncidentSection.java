@@ -53,7 +53,14 @@ class ReceivedIncidentSection implements IncidentPageSection {
     String section(@PathVariable IncidentId id, Model model) {
         Optional<ReceivedIncidentView> received =
                 incidents.incident(id).flatMap(visible -> store.ofIncident(id)).map(ReceivedIncidentSection::view);
-        received.ifPresent(view -> model.addAttribute("received", view));
+        received.ifPresent(view -> {
+            model.addAttribute("received", view);
+            model.addAttribute(
+                    "categoryLabel",
+                    incidents.categoryLabel(new io.cairn.incidents.Category(
+                            view.snapshot().category().rsitClass(),
+                            view.snapshot().category().type())));
+        });
         return received.isPresent() ? "federation/received :: received" : "federation/received :: not-received";
     }
 
