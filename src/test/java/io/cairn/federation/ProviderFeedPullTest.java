@@ -166,6 +166,23 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
                 .isEqualTo(404);
     }
 
+    @Test
+    void anAdminCatchesUpWithTheButtonOnTheProvidersPage() {
+        published.add(provider.sign(provider.publication(UUID.randomUUID(), 1)));
+        io.cairn.identity.TestUsers.TestUser pageAdmin = users.user("pull-page-" + run, Set.of(Role.ADMIN));
+        io.cairn.FormSession page =
+                io.cairn.FormSession.signedIn(port, pageAdmin.username(), io.cairn.identity.TestUsers.PASSWORD);
+        page.page("/admin/peers/" + provider.peerId);
+
+        ApiClient.Answer caughtUp = page.post(
+                "/admin/peers/" + provider.peerId + "/upstream/" + provider.subscription + "/catch-up", Map.of());
+
+        assertThat(caughtUp.status()).as(caughtUp.toString()).isEqualTo(200);
+        assertThat(caughtUp.body())
+                .contains("Caught up with the feed: 1 applied")
+                .contains("seq-1");
+    }
+
     private JsonNode catchUp() {
         ApiClient.Answer answer = admin.post(
                 "/api/v1/federation/upstream-subscriptions/" + provider.subscription + "/catch-up", Map.of());
