@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks or outbox drains), for
+ * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks, outbox drains, federation pushes, pulls or witnessing rounds), for
  * tests that compare what is stored before and after a request: only the requests change anything. Test classes
  * with this share one server.
  */
@@ -18,6 +18,10 @@ import org.springframework.test.context.TestPropertySource;
             "cairn.sla.scanner-enabled=false",
             "cairn.sla.scan-interval=PT24H",
             "cairn.recurrence.detect-interval=PT24H",
-            "cairn.notification.drain-interval=PT24H"
+            "cairn.notification.drain-interval=PT24H",
+            "cairn.federation.push-interval=PT24H",
+            "cairn.federation.pull-start-delay=PT24H",
+            "cairn.federation.pull-interval=PT24H",
+            "cairn.federation.witness-interval=PT24H"
         })
 public @interface QuietServer {}

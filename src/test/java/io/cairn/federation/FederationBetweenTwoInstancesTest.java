@@ -10,10 +10,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.cairn.ApiClient;
-import io.cairn.CairnApplication;
-import io.cairn.FreePort;
-import io.cairn.identity.Role;
-import io.cairn.identity.TestUsers;
 import io.cairn.shared.Outcome;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +46,7 @@ class FederationBetweenTwoInstancesTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
 
+    private List<CairnInstance> instances = List.of();
     private ConfigurableApplicationContext a;
     private ConfigurableApplicationContext b;
     private String urlA;
@@ -61,47 +56,22 @@ class FederationBetweenTwoInstancesTest {
 
     @BeforeAll
     void startTwoInstances() {
-        int portA = FreePort.any();
-        int portB = FreePort.any();
-        urlA = "http://127.0.0.1:" + portA;
-        urlB = "http://127.0.0.1:" + portB;
-        var startA = CompletableFuture.supplyAsync(() -> instance(portA, "Alpha SaaS", Duration.ofDays(7)));
-        var startB = CompletableFuture.supplyAsync(() -> instance(portB, "Bravo IaaS", GRACE));
-        a = startA.join();
-        b = startB.join();
-        adminA = new ApiClient(
-                portA, new TestUsers(a).user("admin", Set.of(Role.ADMIN)).token());
-        adminB = new ApiClient(
-                portB, new TestUsers(b).user("admin", Set.of(Role.ADMIN)).token());
+        var startA = CompletableFuture.supplyAsync(
+                () -> CairnInstance.start("Alpha SaaS", Map.of("cairn.federation.key-grace", "P7D")));
+        var startB = CompletableFuture.supplyAsync(
+                () -> CairnInstance.start("Bravo IaaS", Map.of("cairn.federation.key-grace", GRACE.toString())));
+        instances = List.of(startA.join(), startB.join());
+        a = instances.get(0).context();
+        b = instances.get(1).context();
+        urlA = instances.get(0).url();
+        urlB = instances.get(1).url();
+        adminA = instances.get(0).admin();
+        adminB = instances.get(1).admin();
     }
 
     @AfterAll
     void stopThem() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-    }
-
-    private static ConfigurableApplicationContext instance(int port, String name, Duration grace) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", port);
-        properties.put("cairn.base-url", "http://127.0.0.1:" + port);
-        properties.put("cairn.federation.name", name);
-        properties.put("cairn.federation.key-grace", grace.toString());
-        properties.put("cairn.embedded-db.data-dir", "target/test-db");
-        properties.put("cairn.embedded-db.clean", "true");
-        properties.put("cairn.embedded-db.database", "random");
-        properties.put("cairn.embedded-db.durable", "false");
-        properties.put("cairn.audit.directory", "target/test-audit/" + UUID.randomUUID());
-        properties.put("cairn.admin.password", "Federation-admin-1");
-        properties.put("spring.main.banner-mode", "off");
-        return new SpringApplicationBuilder(CairnApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
-                        .toArray(String[]::new));
+        instances.forEach(CairnInstance::close);
     }
 
     @Test

@@ -3,9 +3,7 @@ package io.cairn.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
-import io.cairn.CairnApplication;
 import io.cairn.FreePort;
-import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.shared.Outcome;
 import java.net.URI;
@@ -13,10 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +37,7 @@ class SubscriptionsBetweenTwoInstancesTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
 
+    private List<CairnInstance> instances = List.of();
     private ConfigurableApplicationContext alpha;
     private ConfigurableApplicationContext bravo;
     private String urlAlpha;
@@ -55,19 +51,17 @@ class SubscriptionsBetweenTwoInstancesTest {
 
     @BeforeAll
     void startTwoInstancesThatKnowEachOther() {
-        int portA = FreePort.any();
-        int portB = FreePort.any();
-        urlAlpha = "http://127.0.0.1:" + portA;
-        urlBravo = "http://127.0.0.1:" + portB;
-        var startA = CompletableFuture.supplyAsync(() -> instance(portA, "Alpha SaaS"));
-        var startB = CompletableFuture.supplyAsync(() -> instance(portB, "Bravo IaaS"));
-        alpha = startA.join();
-        bravo = startB.join();
-        adminAlpha = new ApiClient(
-                portA, new TestUsers(alpha).user("admin", Set.of(Role.ADMIN)).token());
+        Map<String, Object> settings = Map.of("cairn.federation.read-timeout", "PT5S");
+        var startA = CompletableFuture.supplyAsync(() -> CairnInstance.start("Alpha SaaS", settings));
+        var startB = CompletableFuture.supplyAsync(() -> CairnInstance.start("Bravo IaaS", settings));
+        instances = List.of(startA.join(), startB.join());
+        alpha = instances.get(0).context();
+        bravo = instances.get(1).context();
+        urlAlpha = instances.get(0).url();
+        urlBravo = instances.get(1).url();
+        adminAlpha = instances.get(0).admin();
+        adminBravo = instances.get(1).admin();
         TestUsers usersBravo = new TestUsers(bravo);
-        adminBravo = new ApiClient(
-                portB, usersBravo.user("admin", Set.of(Role.ADMIN)).token());
         bravoAtAlpha = id(adminAlpha.post(
                 "/api/v1/federation/peers", Map.of("name", "Bravo IaaS", "baseUrl", urlBravo, "role", "provider")));
         id(adminBravo.post(
@@ -89,12 +83,7 @@ class SubscriptionsBetweenTwoInstancesTest {
 
     @AfterAll
     void stopThem() {
-        if (alpha != null) {
-            alpha.close();
-        }
-        if (bravo != null) {
-            bravo.close();
-        }
+        instances.forEach(CairnInstance::close);
     }
 
     @Test
@@ -292,25 +281,6 @@ class SubscriptionsBetweenTwoInstancesTest {
             default -> client.get(peer, path);
         };
         return ((Outcome.Done<PeerHttp.Answer>) answer).value();
-    }
-
-    private static ConfigurableApplicationContext instance(int port, String name) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", port);
-        properties.put("cairn.base-url", "http://127.0.0.1:" + port);
-        properties.put("cairn.federation.name", name);
-        properties.put("cairn.federation.read-timeout", "PT5S");
-        properties.put("cairn.embedded-db.data-dir", "target/test-db");
-        properties.put("cairn.embedded-db.clean", "true");
-        properties.put("cairn.embedded-db.database", "random");
-        properties.put("cairn.embedded-db.durable", "false");
-        properties.put("cairn.audit.directory", "target/test-audit/" + UUID.randomUUID());
-        properties.put("cairn.admin.password", "Federation-admin-1");
-        properties.put("spring.main.banner-mode", "off");
-        return new SpringApplicationBuilder(CairnApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
-                        .toArray(String[]::new));
     }
 
     private static String service(ApiClient admin, String name, String team) {
