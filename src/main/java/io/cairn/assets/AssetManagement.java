@@ -256,11 +256,6 @@ public class AssetManagement {
         return services.offered();
     }
 
-    /** Whether a provider is registered, so that a service may name the provider service it runs on. */
-    public boolean providersRegistered() {
-        return services.providersRegistered();
-    }
-
     /** The provider services a service may run on; none until a provider is registered. */
     public List<ProviderServiceRef> offeredByProviders() {
         return services.offeredByProviders();

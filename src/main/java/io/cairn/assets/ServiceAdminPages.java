@@ -228,9 +228,8 @@ class ServiceAdminPages {
                         .filter(s -> !s.retired() || form.dependsOn().contains(s.id().toString()))
                         .toList());
         String view = withChoices(form, errors, model, "admin/service");
-        if (model.getAttribute("providerChoices") instanceof List<?> offered
-                && service.provider() != null
-                && !offered.contains(service.provider())) {
+        List<?> offered = model.getAttribute("providerChoices") instanceof List<?> choices ? choices : List.of();
+        if (service.provider() != null && !offered.contains(service.provider())) {
             // the provider no longer offers it: keep it choosable, so that saving does not drop it unseen
             List<Object> choices = new ArrayList<>(offered);
             choices.add(0, service.provider());
@@ -245,7 +244,9 @@ class ServiceAdminPages {
         model.addAttribute("teams", identity.teams());
         model.addAttribute("teamNames", identity.teamNames());
         model.addAttribute("criticalities", Criticality.values());
-        model.addAttribute("providerChoices", assets.providersRegistered() ? assets.offeredByProviders() : null);
+        List<ProviderServiceRef> offered = assets.offeredByProviders();
+        // the field shows once a provider offers a service (or the service runs on one, see servicePage)
+        model.addAttribute("providerChoices", offered.isEmpty() ? null : offered);
         return view;
     }
 

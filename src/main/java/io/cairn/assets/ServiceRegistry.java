@@ -47,11 +47,6 @@ class ServiceRegistry {
         this.clock = clock;
     }
 
-    /** Whether a provider is registered, so that a service may name the provider service it runs on. */
-    boolean providersRegistered() {
-        return providers.getIfAvailable() != null;
-    }
-
     /** The provider services a service may run on; none until a provider is registered. */
     List<ProviderServiceRef> offeredByProviders() {
         ProviderServices registered = providers.getIfAvailable();

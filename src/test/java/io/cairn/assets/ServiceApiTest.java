@@ -174,7 +174,8 @@ class ServiceApiTest extends ApiClient.OnServer {
                                 "service",
                                 UUID.randomUUID().toString())));
         assertField(provider, 400, "provider");
-        assertThat(provider.json().get("detail").asString()).contains("no provider is registered");
+        assertThat(provider.json().get("detail").asString())
+                .contains("offers no service", "choose one a provider offers");
         assertThat(jdbc.sql("select count(*) from service where lower(name) = lower(?)")
                         .param(name)
                         .query(Long.class)

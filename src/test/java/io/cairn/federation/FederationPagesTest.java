@@ -144,4 +144,39 @@ class FederationPagesTest extends Pages.OnServer {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(Matchers.containsString("Someone else changed this")));
     }
+
+    @Test
+    void aPeersPageSaysHowItsTrailIsWitnessedAndAWitnessRoundThatFailsSaysWhy() throws Exception {
+        String name = "Witnessed " + suffix;
+        mvc.perform(post("/admin/peers")
+                        .param("name", name)
+                        .param("baseUrl", "https://witnessed-" + suffix + ".invalid")
+                        .param("role", "customer")
+                        .param("keys", keys)
+                        .with(authentication(admin))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/peers"));
+        String id = jdbc.sql("select id::text from federation_peer where name = ?")
+                .param(name)
+                .query(String.class)
+                .single();
+
+        mvc.perform(get("/admin/peers/" + id).with(authentication(admin)))
+                .andExpect(content().string(Matchers.containsString("/admin/peers/" + id + "/witnessing")));
+        mvc.perform(get("/admin/peers/" + id + "/witnessing").with(authentication(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Not witnessed yet")));
+        mvc.perform(get("/admin/peers/" + id + "/witnessing?lang=nl").with(authentication(admin)))
+                .andExpect(content().string(Matchers.containsString("Nog niet bevestigd")));
+        mvc.perform(post("/admin/peers/" + id + "/witnessing")
+                        .with(authentication(admin))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("notice error")))
+                .andExpect(content().string(Matchers.containsString("witnessed-" + suffix + ".invalid")));
+        mvc.perform(post("/admin/peers/" + id + "/witnessing")
+                        .with(authentication(users.authentication(users.user("auditor", Set.of(Role.AUDITOR)))))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+    }
 }
