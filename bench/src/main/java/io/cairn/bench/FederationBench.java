@@ -1,0 +1,157 @@
+package io.cairn.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The federation benchmark (issue 11, "Speed"): real Cairn jars as separate processes on loopback ports, each with its
+ * own database in the benchmark's PostgreSQL, peers registered through the admin API, and the figures written into
+ * {@code BENCHMARKS.md} between the {@code bench:federation} markers with the machine. Runs on its own with
+ * {@code bench/run -Dbench.only=federation}, and as the last part of {@code bench/run}.
+ *
+ * <p>Settings (system properties): {@code bench.federation} (which figures, comma-separated: {@code fanout},
+ * {@code receiver}, {@code catchup}; all by default), {@code bench.fanoutSubscribers} (1,000),
+ * {@code bench.serverJvm}, {@code bench.serverArgs} (Cairn settings for every instance), {@code bench.output}
+ * (BENCHMARKS.md).
+ */
+public final class FederationBench {
+
+    static final String BEGIN = "<!-- bench:federation:begin (written by bench/run; edits here are overwritten) -->";
+    static final String END = "<!-- bench:federation:end -->";
+
+    private final Path root = Path.of("").toAbsolutePath();
+    private final Path results;
+    private final Path jar = root.resolve("target/cairn.jar");
+    private final List<String> jvm = new ArrayList<>(Arrays.asList(
+            System.getProperty("bench.serverJvm", BenchmarkRun.SERVER_JVM).trim().split("\\s+")));
+    private final List<String> serverArgs = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.serverArgs").trim().split("\\s+"));
+    private final Set<String> figures = Set.of(System.getProperty("bench.federation", "fanout,receiver,catchup")
+            .split(","));
+    private final List<String> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    FederationBench(Path results) {
+        this.results = results;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path results = Path.of("bench/results").toAbsolutePath().resolve("federation-"
+                + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        new FederationBench(results).run();
+    }
+
+    void run() throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
+        }
+        Files.createDirectories(results);
+        say("federation benchmark; results in " + results + "; server JVM flags " + jvm);
+        Machine machine = Machine.describe();
+        String postgres;
+        try (BenchDatabase database = BenchDatabase.start(results.resolve("pgdata"), false)) {
+            postgres = single(database);
+            if (figures.contains("fanout")) {
+                fanOut(database);
+            }
+        }
+        write(machine, postgres);
+    }
+
+    private void fanOut(BenchDatabase database) throws Exception {
+        int subscribers = Integer.getInteger("bench.fanoutSubscribers", 1_000);
+        try (FederationInstance provider = FederationInstance.start(database, "fanout_provider", jar, jvm, serverArgs,
+                results)) {
+            say("fan-out provider healthy after " + provider.server.startup().toMillis() + " ms");
+            FanOut.Result result = FanOut.run(provider, subscribers, Duration.ofMinutes(3), this::sayQuietly);
+            boolean complete = result.acknowledged() == subscribers && result.refused() == 0;
+            row("fan-out: one incident to " + String.format("%,d", subscribers) + " subscriber endpoints",
+                    "publish request → last push verified and acknowledged (" + result.acknowledged() + " of "
+                            + subscribers + " acknowledged, " + result.refused() + " refused)",
+                    "≤ 10 s", complete ? seconds(result.lastAcknowledged()) : "incomplete",
+                    complete && result.lastAcknowledged().toMillis() <= 10_000);
+            row("fan-out: the same", "publish request alone (1,000 signed messages written to the outbox); "
+                    + "→ all recorded delivered at the provider", "—", result.publishRequest().toMillis() + " ms; "
+                    + (result.allRecorded() == null ? "not all" : seconds(result.allRecorded())), null);
+        }
+    }
+
+    // --- report -----------------------------------------------------------------------------------------------------
+
+    private void row(String benchmark, String figure, String target, String result, Boolean pass) {
+        rows.add("| " + benchmark + " | " + figure + " | " + target + " | " + result
+                + (pass == null ? "" : pass ? " ✅ pass" : " ❌ miss") + " |");
+    }
+
+    private void write(Machine machine, String postgres) throws IOException {
+        StringBuilder md = new StringBuilder(BEGIN).append("\n\n");
+        md.append("Run on ").append(LocalDate.now(ZoneOffset.UTC)).append(" with `bench/run -Dbench.only=federation")
+                .append(System.getProperty("bench.federation") == null ? ""
+                        : " -Dbench.federation=" + System.getProperty("bench.federation"))
+                .append("` (results in `").append(root.relativize(results)).append("`).\n\n");
+        md.append("| machine | |\n| --- | --- |\n");
+        md.append("| CPU | ").append(machine.cpu()).append(" |\n");
+        md.append("| cores | ").append(machine.cores()).append(" |\n");
+        md.append("| RAM | ").append(machine.memory()).append(" |\n");
+        md.append("| OS | ").append(machine.os()).append(" |\n");
+        md.append("| JDK | ").append(machine.jdk()).append(" |\n");
+        md.append("| PostgreSQL | ").append(postgres.replaceFirst(" on .*", "")).append(" (embedded, zonky) |\n");
+        md.append("| server JVM flags (each instance) | `").append(String.join(" ", jvm)).append("` |\n\n");
+        md.append("| benchmark | figure | target | result |\n| --- | --- | --- | --- |\n");
+        rows.forEach(row -> md.append(row).append('\n'));
+        if (!notes.isEmpty()) {
+            md.append('\n');
+            notes.forEach(note -> md.append(note).append("\n\n"));
+        }
+        md.append('\n').append(END);
+        Path file = Path.of(System.getProperty("bench.output", root.resolve("BENCHMARKS.md").toString()));
+        String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
+        int begin = existing.indexOf(BEGIN);
+        int end = existing.indexOf(END);
+        String updated = begin >= 0 && end > begin
+                ? existing.substring(0, begin) + md + existing.substring(end + END.length())
+                : existing + "\n## Federation figures\n\n" + md + "\n";
+        Files.writeString(file, updated);
+        say("federation figures written to " + file);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format("%.2f s", duration.toMillis() / 1000.0);
+    }
+
+    private static String single(BenchDatabase database) throws java.sql.SQLException {
+        try (var connection = database.connect(); var statement = connection.createStatement();
+                var row = statement.executeQuery("select version()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private void sayQuietly(String message) {
+        try {
+            say(message);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void say(String message) throws IOException {
+        String line = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " "
+                + message;
+        System.out.println(line);
+        Files.writeString(results.resolve("bench.log"), line + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
