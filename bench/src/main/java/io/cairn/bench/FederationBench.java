@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Settings (system properties): {@code bench.federation} (which figures, comma-separated: {@code fanout},
  * {@code receiver}, {@code catchup}; all by default), {@code bench.fanoutSubscribers} (1,000),
- * {@code bench.serverJvm}, {@code bench.serverArgs} (Cairn settings for every instance), {@code bench.output}
+ * {@code bench.serverJvm}, {@code bench.serverArgs} (Cairn settings for every instance), {@code bench.jfr} (true:
+ * record each instance with JFR from its start, into {@code <name>.jfr} in the results), {@code bench.output}
  * (BENCHMARKS.md).
  */
 public final class FederationBench {
@@ -66,6 +67,12 @@ public final class FederationBench {
             if (figures.contains("fanout")) {
                 fanOut(database);
             }
+            if (figures.contains("receiver")) {
+                receiver(database);
+            }
+            if (figures.contains("catchup")) {
+                catchUp(database);
+            }
         }
         write(machine, postgres);
     }
@@ -82,9 +89,78 @@ public final class FederationBench {
                             + subscribers + " acknowledged, " + result.refused() + " refused)",
                     "≤ 10 s", complete ? seconds(result.lastAcknowledged()) : "incomplete",
                     complete && result.lastAcknowledged().toMillis() <= 10_000);
-            row("fan-out: the same", "publish request alone (1,000 signed messages written to the outbox); "
+            row("fan-out: the same", "publish request alone (" + String.format("%,d", subscribers) + " signed messages written to the outbox); "
                     + "→ all recorded delivered at the provider", "—", result.publishRequest().toMillis() + " ms; "
                     + (result.allRecorded() == null ? "not all" : seconds(result.allRecorded())), null);
+        }
+    }
+
+    /** Instances that only pull when an admin asks (by default they read their feeds 15 s after start-up). */
+    private List<String> pullOnlyWhenAsked() {
+        List<String> settings = new ArrayList<>(serverArgs);
+        settings.addAll(List.of("--cairn.federation.pull-start-delay=PT1H", "--cairn.federation.pull-interval=PT1H"));
+        return settings;
+    }
+
+    private void receiver(BenchDatabase database) throws Exception {
+        List<Integer> concurrencies = Arrays.stream(System.getProperty("bench.receiverConcurrency", "1,2,4,8,16")
+                .split(",")).map(Integer::parseInt).toList();
+        int perStep = Integer.getInteger("bench.receiverMessages", 3_000);
+        try (FederationInstance receiver = FederationInstance.start(database, "receiver", jar, jvm, pullOnlyWhenAsked(),
+                results)) {
+            say("receiver healthy after " + receiver.server.startup().toMillis() + " ms");
+            ReceiverLoad.Result result = ReceiverLoad.run(receiver, concurrencies, perStep, this::sayQuietly);
+            long counted = result.steps().stream().mapToLong(ReceiverLoad.Step::applied).sum();
+            ReceiverLoad.Step best = result.steps().stream()
+                    .max(java.util.Comparator.comparingDouble(ReceiverLoad.Step::perSecond)).orElseThrow();
+            boolean tablesAgree = result.versionsMatch() && result.storedIncidents() == result.expectedIncidents();
+            for (ReceiverLoad.Step step : result.steps()) {
+                row("receiver: pushed messages verified and stored, " + step.concurrency() + " clients",
+                        String.format("messages/s (%,d applied, %d failed); p50 / p95 / max", step.applied(),
+                                step.failed()), step == best ? "≥ 500/s" : "—",
+                        String.format("%,.0f/s; %d / %d / %d ms", step.perSecond(), step.p50(), step.p95(), step.max()),
+                        step == best ? best.perSecond() >= 500 && step.failed() == 0 && tablesAgree : null);
+            }
+            notes.add(String.format("Receiver: %,d messages answered `applied` in the measured steps (and a warm-up of "
+                    + "500 before them); the receiver stored %,d received messages in all and %,d received incidents "
+                    + "for %,d sent, %s. Each client pushes its own incidents: 3 messages in 10 a new incident "
+                    + "(version 1), the others the next version of one of its incidents; every message is a "
+                    + "publication with two indicators, 1 in 100 with personal-data facts, and a sealed provenance "
+                    + "entry padded to 4 KiB (about %,d bytes of JWS each).", counted, result.storedMessages(),
+                    result.storedIncidents(), result.expectedIncidents(), result.versionsMatch()
+                            ? "each at the last version sent" : "**not all at the last version sent**",
+                    7_800));
+        }
+    }
+
+    private void catchUp(BenchDatabase database) throws Exception {
+        int messages = Integer.getInteger("bench.catchupMessages", 100_000);
+        List<String> provider = new ArrayList<>(serverArgs);
+        // the provider pushes once an hour in this run: only the subscriber's pull moves the seeded messages
+        provider.add("--cairn.federation.push-interval=PT1H");
+        try (FederationInstance cloud = FederationInstance.start(database, "catchup_provider", jar, jvm, provider,
+                        results);
+                FederationInstance platform = FederationInstance.start(database, "catchup_subscriber", jar, jvm,
+                        pullOnlyWhenAsked(), results)) {
+            say("catch-up provider and subscriber healthy");
+            CatchUp.Result result = CatchUp.run(cloud, platform, messages, this::sayQuietly);
+            Object applied = result.pull().get("applied");
+            Object superseded = result.pull().get("superseded");
+            boolean exact = result.stored() == messages && result.received() == result.incidents()
+                    && result.atLastVersion() == result.incidents() && result.reports() == result.incidents()
+                    && result.pull().get("refused") instanceof Number refused && refused.longValue() == 0
+                    && result.pull().get("duplicates") instanceof Number duplicates && duplicates.longValue() == 0
+                    && result.pull().get("failure") == null;
+            row(String.format("catch-up by pull: %,d messages about %,d incidents", messages, result.incidents()),
+                    "\"catch up now\" → last message applied (" + result.pull().get("pages") + " pages; " + applied
+                            + " applied, " + superseded + " superseded, " + result.pull().get("duplicates")
+                            + " duplicates, " + result.pull().get("refused") + " refused)",
+                    "≤ 60 s", seconds(result.took()), exact && result.took().toSeconds() < 60);
+            notes.add(String.format("Catch-up: afterwards the subscriber held %,d messages received by pull (one per "
+                    + "message id), %,d received incidents (%,d at the last version seeded), %,d incidents made from "
+                    + "them: %s. The provider's outbox was seeded in %d s.", result.stored(), result.received(),
+                    result.atLastVersion(), result.reports(), exact ? "nothing lost, nothing applied twice"
+                            : "**not what was seeded**", result.seeding().toSeconds()));
         }
     }
 

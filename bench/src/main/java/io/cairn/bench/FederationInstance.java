@@ -54,7 +54,14 @@ final class FederationInstance implements AutoCloseable {
         Map<String, String> environment = Map.of("SPRING_DATASOURCE_URL", postgres.jdbcUrl(name),
                 "SPRING_DATASOURCE_USERNAME", postgres.user(), "SPRING_DATASOURCE_PASSWORD", postgres.password(),
                 "CAIRN_ADMIN_PASSWORD", "bench-" + UUID.randomUUID());
-        CairnServer server = CairnServer.start(jar, jvm, environment, arguments, results.resolve(name + ".log"), port);
+        List<String> flags = new ArrayList<>(jvm);
+        if (Boolean.getBoolean("bench.jfr")) {
+            // where the instance's time goes, for finding what is slow; not for figures (it slows the JIT down)
+            flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + results.resolve(name + ".jfr"));
+        }
+        CairnServer server = CairnServer.start(jar, flags, environment, arguments, results.resolve(name + ".log"),
+                port);
         try (Connection connection = postgres.connect(name)) {
             UUID unit = UUID.randomUUID();
             UUID team = UUID.randomUUID();
