@@ -530,6 +530,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "POST /api/v1/incidents/{id}/publication/retraction",
                 on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("reason", "Walk", "version", 1)));
+        access("POST /api/v1/federation/upstream-subscriptions/{id}/catch-up", on(Kind.UPSTREAM_SUBSCRIPTION, ADMINS));
         access("GET /api/v1/audit/verify", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("GET /api/v1/audit/export", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
         access("POST /api/v1/audit/checkpoints", on(Kind.NONE, EnumSet.of(Role.AUDITOR, Role.ADMIN)));

@@ -704,6 +704,7 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                     () -> admin.get(removed).status() == 404 ? version + 1 : version(removed));
         }));
         contests.addAll(subscriptionContests(peer));
+        contests.addAll(publicationContests());
         contests.add(new Contest("POST /api/v1/federation/keys/rotation", () -> {
             JsonNode keys = admin.get("/api/v1/federation/keys").json();
             String active = keys.valueStream()
@@ -715,6 +716,85 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                     (long) admin.get("/api/v1/federation/keys").json().size());
         }));
         return contests;
+    }
+
+    /**
+     * The share decisions on an incident published once already: more subscriptions, new words, a retraction. Each
+     * round publishes a fresh incident to a customer's subscription first.
+     */
+    private List<Contest> publicationContests() {
+        String customer = created(
+                admin.post(
+                        "/api/v1/federation/peers",
+                        Map.of(
+                                "name",
+                                "Publication racer",
+                                "baseUrl",
+                                "https://race-publication-" + suffix() + ".example",
+                                "role",
+                                "customer",
+                                "keys",
+                                admin.get("/federation/v1/jwks.json").json())),
+                "id");
+        List<Contest> contests = new ArrayList<>();
+        contests.add(new Contest("POST /api/v1/incidents/{id}/publication", () -> {
+            String path = published(customer);
+            long version = publicationVersion(path);
+            List<String> more = List.of(subscriptionOf(customer), subscriptionOf(customer), subscriptionOf(customer));
+            return new Round(
+                    "POST",
+                    path,
+                    writer -> Map.of("subscriptions", List.of(more.get(writer % more.size())), "version", version),
+                    () -> publicationVersion(path));
+        }));
+        contests.add(new Contest("PUT /api/v1/incidents/{id}/publication", () -> {
+            String path = published(customer);
+            long version = publicationVersion(path);
+            return new Round(
+                    "PUT",
+                    path,
+                    writer -> Map.of("summary", "Told by writer " + writer, "version", version),
+                    () -> publicationVersion(path));
+        }));
+        contests.add(new Contest("POST /api/v1/incidents/{id}/publication/retraction", () -> {
+            String path = published(customer);
+            long version = publicationVersion(path);
+            return new Round(
+                    "POST",
+                    path + "/retraction",
+                    writer -> Map.of("reason", "Withdrawn by writer " + writer, "version", version),
+                    () -> publicationVersion(path));
+        }));
+        return contests;
+    }
+
+    /** A fresh GREEN incident published to a new subscription of the customer; its publication's address. */
+    private String published(String customer) {
+        String incident = created(
+                admin.post(
+                        "/api/v1/incidents",
+                        Map.of("title", "Shared " + suffix(), "description", "raced", "tlp", "GREEN")),
+                "id");
+        String path = "/api/v1/incidents/" + incident + "/publication";
+        ApiClient.Answer first = admin.post(path, Map.of("subscriptions", List.of(subscriptionOf(customer))));
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        return path;
+    }
+
+    private String subscriptionOf(String customer) {
+        String id = java.util.UUID.randomUUID().toString();
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("""
+                insert into federation_subscription (id, peer_id, services, categories, state, created_at, updated_at,
+                  version)
+                values (?::uuid, ?::uuid, '{}', '{}', 'active', now(), now(), 0)""")
+                .params(id, customer)
+                .update();
+        return id;
+    }
+
+    private long publicationVersion(String path) {
+        return admin.get(path).json().path("version").asLong();
     }
 
     /**

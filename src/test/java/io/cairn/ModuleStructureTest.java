@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ModuleStructureTest {
 
     /** The named interfaces of calls without the access checks that the modules' entry points make. */
-    private static final Set<String> UNCHECKED_INTERFACES = Set.of("system", "channels");
+    private static final Set<String> UNCHECKED_INTERFACES = Set.of("system", "channels", "providers");
 
     private final ApplicationModules modules = ApplicationModules.of(CairnApplication.class);
 
@@ -60,7 +60,7 @@ class ModuleStructureTest {
 
         assertThat(allowed)
                 .isEqualTo(Map.of(
-                        "federation", Set.of("incidents::system"),
+                        "federation", Set.of("incidents::system", "intake::providers"),
                         "handling", Set.of("identity::system", "incidents::system"),
                         "intake", Set.of("identity::system", "incidents::channels", "incidents::system"),
                         "knowledge", Set.of("incidents::system"),
@@ -71,7 +71,8 @@ class ModuleStructureTest {
     @Test
     void everyTypeOfTheNamedInterfacesWithoutAccessChecksIsMarked() {
         assertThat(mainClasses().stream()
-                        .filter(type -> type.getPackageName().matches("io\\.cairn\\.\\w+\\.(system|channels)"))
+                        .filter(type ->
+                                type.getPackageName().matches("io\\.cairn\\.\\w+\\.(system|channels|providers)"))
                         .filter(JavaClass::isInterface)
                         .filter(type -> !type.getSimpleName().equals("package-info"))
                         .filter(type -> !type.isAnnotatedWith(WithoutAccessChecks.class))
@@ -109,7 +110,7 @@ class ModuleStructureTest {
 
     private static ArchRule noControllerReachesACallWithoutAccessChecks() {
         DescribedPredicate<JavaClass> unchecked = JavaClass.Predicates.resideInAnyPackage(
-                        "io.cairn.*.system..", "io.cairn.*.channels..")
+                        "io.cairn.*.system..", "io.cairn.*.channels..", "io.cairn.*.providers..")
                 .or(DescribedPredicate.describe(
                         "marked @WithoutAccessChecks", type -> type.isAnnotatedWith(WithoutAccessChecks.class)));
         return noClasses()

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -231,6 +232,15 @@ public class AssetManagement {
      */
     public List<ServiceSummary> servicesDependingOn(ServiceId id) {
         return services.servicesDependingOn(id);
+    }
+
+    /**
+     * The services of this organisation that run on a provider's service (the peer's id, the service's id there), and
+     * those that depend on them, directly or through others; for federation finding what a provider's incident
+     * affects here.
+     */
+    public List<ServiceSummary> servicesRunningOn(UUID providerPeer, UUID providerService) {
+        return services.servicesRunningOn(providerPeer, providerService);
     }
 
     /** The services with these ids that exist, retired or not, by name; for modules that refer to services by id. */

@@ -113,6 +113,20 @@ class ServiceCatalogue {
                 .list());
     }
 
+    /** The services that run on a provider's service, and those that depend on them, directly or through others. */
+    Set<ServiceId> runningOn(UUID providerPeer, UUID providerService) {
+        return Set.copyOf(jdbc.sql("""
+                        with recursive dependent(id) as (
+                            select id from service where provider_peer_id = ? and provider_service_id = ?
+                            union
+                            select d.service_id from service_dependency d join dependent on d.depends_on_id = dependent.id
+                        )
+                        select id from dependent""")
+                .params(providerPeer, providerService)
+                .query((row, n) -> new ServiceId(row.getObject("id", UUID.class)))
+                .list());
+    }
+
     void add(Stored service) {
         jdbc.sql("""
                 insert into service (id, name, description, owner_team_id, criticality, provider_peer_id,

@@ -141,6 +141,14 @@ class ServiceRegistry {
                 .toList();
     }
 
+    /** The services that run on a provider's service, or depend on one that does; for federation. */
+    @Transactional(readOnly = true)
+    List<ServiceSummary> servicesRunningOn(UUID providerPeer, UUID providerService) {
+        return catalogue.byIds(catalogue.runningOn(providerPeer, providerService)).stream()
+                .map(ServiceCatalogue.Stored::summary)
+                .toList();
+    }
+
     /** The services with these ids that exist, retired or not, by name; for modules that name services. */
     @Transactional(readOnly = true)
     List<ServiceSummary> summaries(java.util.Collection<ServiceId> ids) {

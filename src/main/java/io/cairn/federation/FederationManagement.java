@@ -26,6 +26,8 @@ public class FederationManagement {
     private final PeerKeyFetcher fetcher;
     private final IdentityManagement identity;
     private final PeerWitnessing witnessing;
+    private final FeedPuller puller;
+    private final SubscriptionStore subscriptions;
 
     FederationManagement(
             SigningKeyring keyring,
@@ -33,13 +35,17 @@ public class FederationManagement {
             PeerChecks checks,
             PeerKeyFetcher fetcher,
             IdentityManagement identity,
-            PeerWitnessing witnessing) {
+            PeerWitnessing witnessing,
+            FeedPuller puller,
+            SubscriptionStore subscriptions) {
         this.witnessing = witnessing;
         this.keyring = keyring;
         this.registry = registry;
         this.checks = checks;
         this.fetcher = fetcher;
         this.identity = identity;
+        this.puller = puller;
+        this.subscriptions = subscriptions;
     }
 
     /** This instance's signing keys, the newest first (admins). */
@@ -161,6 +167,22 @@ public class FederationManagement {
                         ? Outcome.done(peer)
                         : Outcome.refused(Refusal.conflict(FederationRefusals.ALREADY_SUSPENDED)))
                 .orElseGet(() -> Outcome.refused(PeerRegistry.notFound(id)));
+    }
+
+    /**
+     * Reads the feed of a subscription this instance holds at a provider now, to its end (admins): what was missed by
+     * push arrives, and what arrived before counts as a duplicate.
+     */
+    public Outcome<FeedPuller.Pull> catchUp(SubscriptionId subscription) {
+        return admin("catch up with a provider's feed")
+                .flatMap(actor -> subscriptions.upstream(subscription).isEmpty()
+                        ? Outcome.refused(Refusal.notFound("subscription " + subscription))
+                        : Outcome.done(puller.catchUp(subscription, actor.ref())));
+    }
+
+    /** The subscriptions this instance holds at a provider (admins). */
+    public Outcome<List<UpstreamSubscription>> upstreamSubscriptions(PeerId provider) {
+        return admin("see the subscriptions at providers").map(actor -> subscriptions.upstream(provider));
     }
 
     private Outcome<Actor> admin(String what) {

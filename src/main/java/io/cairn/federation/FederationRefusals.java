@@ -76,7 +76,20 @@ enum FederationRefusals implements Refusal.Reason {
             "federation.first-publication-has-no-version", "must be left out for the first publication"),
     FEED_CURSOR("federation.feed-cursor", "is no cursor of this feed"),
     PEER_ROLE("federation.peer-role", "only a {0} peer may call this; this peer is a {1}"),
-    NOT_A_DEAD_LETTER("federation.not-a-dead-letter", "the message is no dead letter: only dead letters are retried");
+    NOT_A_DEAD_LETTER("federation.not-a-dead-letter", "the message is no dead letter: only dead letters are retried"),
+    NOT_AN_ACTIVE_PROVIDER(
+            "federation.not-an-active-provider",
+            "only an active provider peer may deliver messages to this instance; the role of this peer is {0}"),
+    PUBLISHER_NOT_SIGNER("federation.publisher-not-signer", "must be the base URL of the peer that signed the message"),
+    RECIPIENT_NOT_THIS("federation.recipient-not-this", "must be the base URL of this instance, {0}"),
+    SUBSCRIPTION_NOT_HELD(
+            "federation.subscription-not-held", "is no subscription this instance holds at the message's publisher"),
+    INBOX_CONTENT_TYPE("federation.inbox-content-type", "must be application/jose: the body is the message's JWS"),
+    SUBSCRIPTION_NOT_ACTIVE(
+            "federation.subscription-not-active", "the subscription is cancelled, or its provider is not active"),
+    FEED_UNREADABLE(
+            "federation.feed-unreadable",
+            "{0} answered no feed page: HTTP {1}, or no JSON object with a list \"messages\" and a text \"next\"");
 
     private final String code;
     private final String template;

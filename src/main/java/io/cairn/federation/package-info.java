@@ -1,7 +1,8 @@
 /**
  * The incident exchange between Cairn instances: this instance's signing keys, its peers and how they authenticate,
- * the signed exchange format, and publishing incidents to customers' subscriptions (the share decision, rules, the
- * outbox that pushes each message, the pull feed and the delivery status).
+ * the signed exchange format, publishing incidents to customers' subscriptions (the share decision, rules, the outbox
+ * that pushes each message, the pull feed and the delivery status), receiving what providers publish (the inbox, the
+ * pull of their feeds) as reports in intake, and witnessing peers' audit trails.
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {
@@ -12,6 +13,7 @@
             "identity",
             "incidents",
             "incidents::system",
+            "intake::providers",
             "shared"
         })
 @org.jspecify.annotations.NullMarked

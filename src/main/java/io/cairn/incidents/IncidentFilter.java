@@ -10,7 +10,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What to list: filters, sort order and which page. Paging is by page number, or by an opaque cursor from the
+ * What to list: filters, sort order and which page. {@code received} keeps only the incidents a provider published to
+ * this instance (true) or only those reported here (false); null keeps both. Paging is by page number, or by an opaque cursor from the
  * previous page, which stays fast however deep the list goes.
  */
 record IncidentFilter(
@@ -22,6 +23,7 @@ record IncidentFilter(
         @Nullable BusinessUnitId businessUnit,
         @Nullable UserId owner,
         @Nullable ServiceId service,
+        @Nullable Boolean received,
         @Nullable String text,
         @Nullable Instant reportedFrom,
         @Nullable Instant reportedTo,
@@ -74,6 +76,7 @@ record IncidentFilter(
         return new IncidentFilter(
                 List.of(),
                 List.of(),
+                null,
                 null,
                 null,
                 null,

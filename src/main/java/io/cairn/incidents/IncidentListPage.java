@@ -68,7 +68,8 @@ class IncidentListPage {
     /**
      * What the list shows, as the address carries it; dates are whole days in UTC ({@code yyyy-MM-dd}),
      * {@code reportedTo} included. They are kept as typed, so that one that is no date is shown back with a message
-     * next to its field rather than lost.
+     * next to its field rather than lost. {@code received} is {@code true} (received from a provider) or
+     * {@code false} (reported here).
      */
     record ListQuery(
             List<String> status,
@@ -78,6 +79,7 @@ class IncidentListPage {
             @Nullable String businessUnit,
             @Nullable String owner,
             @Nullable String service,
+            @Nullable String received,
             @Nullable String q,
             @Nullable String reportedFrom,
             @Nullable String reportedTo,
@@ -121,6 +123,7 @@ class IncidentListPage {
                     || !blank(businessUnit)
                     || !blank(owner)
                     || !blank(service)
+                    || !blank(received)
                     || !blank(reportedFrom)
                     || !blank(reportedTo);
         }

@@ -148,6 +148,7 @@ class IncidentReading {
                 null,
                 null,
                 null,
+                null,
                 IncidentFilter.Sort.REPORTED,
                 false,
                 0,

@@ -6,7 +6,11 @@ import io.cairn.shared.Tlp;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One row of the incident list. */
+/**
+ * One row of the incident list.
+ *
+ * @param receivedFrom the name of the provider peer that published it to this instance; null when reported here
+ */
 record IncidentSummary(
         IncidentId id,
         String reference,
@@ -20,4 +24,5 @@ record IncidentSummary(
         @Nullable UserId owner,
         @Nullable TeamId team,
         Instant reportedAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        @Nullable String receivedFrom) {}

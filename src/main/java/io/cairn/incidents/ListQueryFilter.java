@@ -50,6 +50,7 @@ final class ListQueryFilter {
                 businessUnit,
                 owner,
                 service,
+                received(query.received(), errors),
                 blankToNull(query.q()),
                 startOf(reportedFrom),
                 reportedTo == null ? null : startOf(reportedTo.plusDays(1)),
@@ -75,6 +76,18 @@ final class ListQueryFilter {
             }
         }
         return statuses;
+    }
+
+    /** Whether the query keeps only received incidents (true) or only those reported here (false); null for both. */
+    private static @Nullable Boolean received(@Nullable String text, BindingResult errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!text.equals("true") && !text.equals("false")) {
+            errors.rejectValue("received", "filter.invalid", "is not true or false");
+            return null;
+        }
+        return Boolean.valueOf(text);
     }
 
     /** The sort order the query names, or by time of report with a problem when it names none. */

@@ -224,7 +224,7 @@ class ObservableKeeping {
                     observed.type(),
                     normal.get(),
                     incident.tlp(),
-                    source == ObservableSource.ALERT,
+                    source == ObservableSource.ALERT || observed.ioc(),
                     source,
                     null,
                     channel);

@@ -10,9 +10,11 @@ public enum ObservableSource {
     /** An alert that opened the incident, or a repeat of it, carried it. */
     ALERT,
     /** A link in a reported mail. */
-    MAIL;
+    MAIL,
+    /** An indicator in a message a provider peer published to this instance. */
+    PROVIDER;
 
-    /** The source as the API and the database write it: {@code handler}, {@code alert}, {@code mail}. */
+    /** The source as the API and the database write it: {@code handler}, {@code alert}, {@code mail}, {@code provider}. */
     @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);

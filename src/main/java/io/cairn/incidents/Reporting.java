@@ -86,6 +86,16 @@ class Reporting {
         return open(report, true, false, reporter.id(), reporter.ref());
     }
 
+    /**
+     * Reports an incident a provider peer published, without a reporter; only for intake's provider channel, after
+     * federation verified the provider.
+     */
+    @Transactional
+    @WithoutAccessChecks
+    Outcome<IncidentView> reportReceived(ActorRef channel, NewIncident report) {
+        return open(report, true, false, null, channel);
+    }
+
     private Outcome<IncidentView> open(
             NewIncident report, boolean routed, boolean mayAssign, @Nullable UserId reporter, ActorRef by) {
         Outcome<ValidReport> valid = checks.validate(report, routed, mayAssign);

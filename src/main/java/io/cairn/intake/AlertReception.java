@@ -9,7 +9,6 @@ import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.incidents.ObservableSource;
 import io.cairn.incidents.ObservedValue;
-import io.cairn.incidents.PriorityMatrix;
 import io.cairn.incidents.channels.ReporterChannels;
 import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.Outcome;
@@ -192,27 +191,15 @@ class AlertReception {
     }
 
     private NewIncident newIncident(Alert alert) {
-        PriorityMatrix matrix = incidents.priorityMatrix();
-        int last = matrix.impacts().size();
-        int lastUrgency = matrix.urgencies().size();
-        int impact = switch (alert.severity()) {
-            case CRITICAL, HIGH -> 1;
-            case MEDIUM -> matrix.defaultImpact();
-            case LOW -> last;
-        };
-        int urgency = switch (alert.severity()) {
-            case CRITICAL -> 1;
-            case HIGH, MEDIUM -> matrix.defaultUrgency();
-            case LOW -> lastUrgency;
-        };
+        SeverityLevels levels = SeverityLevels.of(incidents.priorityMatrix(), alert.severity());
         return new NewIncident(
                 alert.title(),
                 description(alert),
                 alert.category() == null ? new Category("other", "undetermined") : alert.category(),
                 null,
                 alert.severity(),
-                matrix.impactLabel(impact),
-                matrix.urgencyLabel(urgency),
+                levels.impact(),
+                levels.urgency(),
                 null,
                 null,
                 null,

@@ -9,6 +9,7 @@
             "intake::system",
             "incidents",
             "handling",
+            "federation",
             "identity",
             "identity::system",
             "delivery",

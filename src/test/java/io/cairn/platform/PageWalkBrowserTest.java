@@ -164,6 +164,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "rest",
             "start",
             "had",
+            "taken",
             "database",
             "record",
             "records",
@@ -262,6 +263,9 @@ class PageWalkBrowserTest extends Browser.OnServer {
 
     @Autowired
     FederationManagement federation;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private final Set<String> dataWords = new TreeSet<>(Set.of("test"));
     private final List<String> problems = new ArrayList<>();
@@ -451,7 +455,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                         handler.id(),
                                         LocalDate.now().plusDays(7)))
                         .orRefuse());
-        users.as(
+        io.cairn.federation.PeerView provider = users.as(
                 people.get("admin"),
                 () -> federation
                         .registerPeer(new PeerDefinition(
@@ -462,6 +466,11 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                         + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
                                         + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}"))
                         .orRefuse());
+        // a subscription this instance holds at the provider, for its page's section with "catch up now"
+        jdbc.sql("""
+                insert into federation_upstream_subscription (id, peer_id, services, min_severity, categories, state,
+                  created_at, updated_at, version)
+                values (?, ?, '{}', null, '{}', 'active', now(), now(), 0)""").params(java.util.UUID.randomUUID(), provider.id().value()).update();
         return people;
     }
 

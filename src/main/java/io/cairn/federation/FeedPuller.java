@@ -1,0 +1,206 @@
+package io.cairn.federation;
+
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The pull client: reads the feed of each active subscription this instance holds at an active provider, page by
+ * page from its cursor until a page is empty, and receives each message on exactly the path of a pushed one
+ * ({@link ProviderMessages}: same checks, same outcomes; a duplicate is normal here). The cursor moves only after
+ * every message of a page was stored, so a provider that is down, answers garbage or a failure half-way loses
+ * nothing: the next round reads the page again. Runs at start-up, every {@code cairn.federation.pull-interval}, and
+ * when an admin asks.
+ */
+@Component
+class FeedPuller {
+
+    static final int PAGE_SIZE = 100;
+    /** A round reads at most this many pages of one feed; the next round goes on from there. */
+    static final int MAX_PAGES = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPuller.class);
+
+    /**
+     * What one round of reading a feed did.
+     *
+     * @param failure why the round stopped before the feed's end, when it did
+     */
+    record Pull(
+            SubscriptionId subscription,
+            int pages,
+            int applied,
+            int superseded,
+            int duplicates,
+            int refused,
+            @Nullable String cursor,
+            @Nullable String failure) {}
+
+    private final SubscriptionStore subscriptions;
+    private final PeerRegistry registry;
+    private final PeerClient client;
+    private final ProviderMessages messages;
+    private final FeedCursors cursors;
+    private final Map<SubscriptionId, ReentrantLock> reading = new ConcurrentHashMap<>();
+
+    FeedPuller(
+            SubscriptionStore subscriptions,
+            PeerRegistry registry,
+            PeerClient client,
+            ProviderMessages messages,
+            FeedCursors cursors) {
+        this.subscriptions = subscriptions;
+        this.registry = registry;
+        this.client = client;
+        this.messages = messages;
+        this.cursors = cursors;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${cairn.federation.pull-interval:PT5M}",
+            initialDelayString = "${cairn.federation.pull-start-delay:PT15S}")
+    void pullOnSchedule() {
+        for (UpstreamSubscription subscription : subscriptions.upstream((PeerId) null)) {
+            if (subscription.active()) {
+                Pull pull = catchUp(subscription.id(), ActorRef.SYSTEM);
+                if (pull.failure() != null) {
+                    log.warn(
+                            "Feed of subscription {}: {}; tried again next round", pull.subscription(), pull.failure());
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads the subscription's feed to its end now; a round that reads it already on this node is waited for, so that
+     * one node never reads one feed twice at once.
+     */
+    Pull catchUp(SubscriptionId id, ActorRef actor) {
+        ReentrantLock lock = reading.computeIfAbsent(id, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            return read(id, actor);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Pull read(SubscriptionId id, ActorRef actor) {
+        Optional<UpstreamSubscription> subscription = subscriptions.upstream(id);
+        Optional<PeerView> provider = subscription.flatMap(s -> registry.byId(s.peer()));
+        if (subscription.isEmpty()
+                || provider.isEmpty()
+                || !subscription.get().active()
+                || !provider.get().active()) {
+            return new Pull(id, 0, 0, 0, 0, 0, null, "the subscription or its provider is not active");
+        }
+        Tally tally = new Tally();
+        String cursor = subscription.get().feedCursor();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Outcome<Page> read = page(provider.get(), id, cursor);
+            if (read instanceof Outcome.Refused<Page> refused) {
+                return tally.pull(id, page, cursor, refused.refusal().message());
+            }
+            Page next = ((Outcome.Done<Page>) read).value();
+            if (next.messages().isEmpty()) {
+                return tally.pull(id, page, cursor, null);
+            }
+            try {
+                next.messages()
+                        .forEach(jws -> tally.count(messages.receive(jws, provider.get(), ReceivedMessages.Via.PULL)));
+            } catch (RuntimeException e) {
+                // the cursor stays before the page: the next round reads it again, and what was stored is a duplicate
+                return tally.pull(id, page, cursor, "storing a message failed: " + e.getMessage());
+            }
+            cursors.moveTo(id, next.next(), next.messages().size(), actor);
+            cursor = next.next();
+        }
+        return tally.pull(id, MAX_PAGES, cursor, null);
+    }
+
+    /** One page of a feed: its messages in the order published, and the cursor after it. */
+    record Page(List<String> messages, String next) {}
+
+    private Outcome<Page> page(PeerView provider, SubscriptionId id, @Nullable String cursor) {
+        String path = "/federation/v1/subscriptions/" + id + "/feed?limit=" + PAGE_SIZE
+                + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        return client.get(provider, path).flatMap(answer -> {
+            Optional<Page> page = answer.status() == 200 ? parse(answer.body()) : Optional.empty();
+            return page.<Outcome<Page>>map(Outcome::done)
+                    .orElseGet(() -> Outcome.refused(Refusal.invalid(
+                            "peer",
+                            FederationRefusals.FEED_UNREADABLE,
+                            provider.baseUrl(),
+                            String.valueOf(answer.status()))));
+        });
+    }
+
+    private static Optional<Page> parse(byte[] body) {
+        try {
+            JsonNode page = ExchangeJson.MAPPER.readTree(body);
+            JsonNode list = page.get("messages");
+            JsonNode next = page.get("next");
+            if (list == null
+                    || !list.isArray()
+                    || next == null
+                    || !next.isString()
+                    || next.asString().isBlank()) {
+                return Optional.empty();
+            }
+            List<String> messages = new ArrayList<>();
+            for (JsonNode message : list) {
+                if (!message.isString()) {
+                    return Optional.empty();
+                }
+                messages.add(message.asString());
+            }
+            return Optional.of(new Page(messages, next.asString()));
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What became of the messages of a round. */
+    private static final class Tally {
+
+        private int applied;
+        private int superseded;
+        private int duplicates;
+        private int refused;
+
+        void count(Outcome<MessageApplying.Receipt> receipt) {
+            if (receipt instanceof Outcome.Done<MessageApplying.Receipt> done) {
+                switch (done.value().outcome()) {
+                    case MessageApplying.Receipt.APPLIED -> applied++;
+                    case MessageApplying.Receipt.SUPERSEDED -> superseded++;
+                    default -> duplicates++;
+                }
+            } else {
+                // a message that fails a check never passes it later: it is logged and skipped, not retried
+                refused++;
+                log.warn(
+                        "A message of a provider's feed was refused: {}",
+                        ((Outcome.Refused<?>) receipt).refusal().message());
+            }
+        }
+
+        Pull pull(SubscriptionId id, int pages, @Nullable String cursor, @Nullable String failure) {
+            return new Pull(id, pages, applied, superseded, duplicates, refused, cursor, failure);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.cairn.federation;
+
+import io.cairn.incidents.IncidentId;
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditVerb;
+import io.cairn.shared.AuditableEvent;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A provider peer's message was received and stored: applied to the incident it became here, or superseded by a
+ * version applied before. The audit trail keeps the SHA-256 of the signed message as received, the receipt a chain
+ * auditor asks this hop for.
+ *
+ * @param actor the provider, as the channel that delivered it
+ * @param sha256 hex SHA-256 of the JWS as received
+ */
+public record ProviderMessageReceived(
+        UUID messageId,
+        PeerId peer,
+        IncidentId incident,
+        long version,
+        ActorRef actor,
+        Instant at,
+        Outcome outcome,
+        String sha256)
+        implements AuditableEvent {
+
+    /** What became of the message. */
+    public enum Outcome implements AuditVerb {
+        APPLIED,
+        SUPERSEDED
+    }
+
+    @Override
+    public String action() {
+        return "federation-message." + outcome.code();
+    }
+
+    @Override
+    public String objectType() {
+        return "federation-message";
+    }
+
+    @Override
+    public String objectId() {
+        return messageId.toString();
+    }
+
+    @Override
+    public Optional<String> beforeDigest() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> afterDigest() {
+        return Optional.of(sha256);
+    }
+}

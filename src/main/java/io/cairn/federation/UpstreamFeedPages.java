@@ -1,0 +1,51 @@
+package io.cairn.federation;
+
+import io.cairn.shared.Outcome;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The section of a provider peer's admin page that lists the subscriptions this instance holds there, each with where
+ * the reading of its feed stands and a button to catch up with the feed now; loaded and answered with htmx.
+ */
+@Controller
+class UpstreamFeedPages {
+
+    private final FederationManagement federation;
+
+    UpstreamFeedPages(FederationManagement federation) {
+        this.federation = federation;
+    }
+
+    @GetMapping("/admin/peers/{id}/upstream")
+    String section(@PathVariable PeerId id, Model model) {
+        return render(id, model);
+    }
+
+    @PostMapping("/admin/peers/{id}/upstream/{subscription}/catch-up")
+    String catchUp(@PathVariable PeerId id, @PathVariable SubscriptionId subscription, Model model) {
+        Outcome<FeedPuller.Pull> pull = federation.catchUp(subscription);
+        if (pull instanceof Outcome.Done<FeedPuller.Pull> done) {
+            model.addAttribute("pull", done.value());
+        } else {
+            model.addAttribute(
+                    "refusal",
+                    ((Outcome.Refused<FeedPuller.Pull>) pull).refusal().message());
+        }
+        return render(id, model);
+    }
+
+    private String render(PeerId id, Model model) {
+        Outcome<List<UpstreamSubscription>> held = federation.upstreamSubscriptions(id);
+        if (held instanceof Outcome.Done<List<UpstreamSubscription>> done) {
+            model.addAttribute("peerId", id);
+            model.addAttribute("upstream", done.value());
+            return "federation/upstream :: upstream";
+        }
+        return "federation/upstream :: none";
+    }
+}
