@@ -33,12 +33,12 @@ final class CatchUp {
 
     /** What the run measured and found. */
     record Result(int messages, int incidents, Duration took, Map<String, Object> pull, long stored, long received,
-            long atLastVersion, long reports, Duration seeding) {}
+            long atLastVersion, long reports, Duration seeding, String cpu) {}
 
     private CatchUp() {}
 
-    static Result run(FederationInstance provider, FederationInstance subscriber, int messages, Consumer<String> say)
-            throws Exception {
+    static Result run(FederationInstance provider, FederationInstance subscriber, int messages, Consumer<String> say,
+            CpuMeter meter, java.util.concurrent.Callable<Void> quiet) throws Exception {
         String customer = (String) provider.admin("POST", "/api/v1/federation/peers", "{\"name\":\"Platform\","
                 + "\"baseUrl\":\"" + subscriber.baseUrl() + "\",\"role\":\"customer\"}", 201).json().get("id");
         String upstream = (String) subscriber.admin("POST", "/api/v1/federation/peers", "{\"name\":\"Cloud\","
@@ -57,10 +57,13 @@ final class CatchUp {
         Duration seeding = Duration.ofNanos(System.nanoTime() - seedingStarted);
         say.accept(String.format("catch-up: %,d messages about %,d incidents seeded in %d s; catching up", messages,
                 incidents, seeding.toSeconds()));
+        quiet.call();
+        meter.start();
         long started = System.nanoTime();
         Map<String, Object> pull = subscriber.admin("POST", "/api/v1/federation/upstream-subscriptions/"
                 + subscription + "/catch-up", null, 200).json();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        String cpu = meter.stop().describe(Runtime.getRuntime().availableProcessors(), "the benchmark", 0);
         long stored = subscriber.count("select count(*) from federation_received_message where via = 'pull'");
         long received = subscriber.count("select count(*) from federation_received_incident");
         long atLast = subscriber.count("select count(*) from federation_received_incident r where r.version = "
@@ -70,7 +73,7 @@ final class CatchUp {
                 + "(select incident_id from federation_received_incident)");
         say.accept(String.format("catch-up: %d ms; %s; %,d stored, %,d incidents received (%,d at their last "
                 + "version, %,d incidents)", took.toMillis(), pull, stored, received, atLast, reports));
-        return new Result(messages, incidents, took, pull, stored, received, atLast, reports, seeding);
+        return new Result(messages, incidents, took, pull, stored, received, atLast, reports, seeding, cpu);
     }
 
     /** Seeds the outbox; returns how many incidents the messages are about. */

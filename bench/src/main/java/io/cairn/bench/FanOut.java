@@ -22,12 +22,16 @@ final class FanOut {
 
     /** What one run measured. */
     record Result(int subscribers, Duration publishRequest, Duration lastAcknowledged, Duration allRecorded,
-            int acknowledged, int refused, Duration setUp) {}
+            int acknowledged, int refused, Duration setUp, String cpu) {}
 
     private FanOut() {}
 
-    static Result run(FederationInstance provider, int subscribers, Duration limit, java.util.function.Consumer<String> say)
-            throws Exception {
+    /**
+     * Sets up and measures; {@code quiet} waits for other processes on the machine to calm down before the publish,
+     * and {@code meter} measures where the CPU went from the publish to the last acknowledgement.
+     */
+    static Result run(FederationInstance provider, int subscribers, Duration limit, java.util.function.Consumer<String> say,
+            CpuMeter meter, java.util.concurrent.Callable<Void> quiet) throws Exception {
         long setUpStarted = System.nanoTime();
         ECKey customerKey = Jose.newKey();
         String keys = Jose.json(Jose.publicKeySet(customerKey));
@@ -65,6 +69,9 @@ final class FanOut {
                 body.append(i == 0 ? "\"" : ",\"").append(subscriptions.get(i)).append('"');
             }
             body.append("]}");
+            quiet.call();
+            double selfBefore = CpuMeter.processTicks(ProcessHandle.current().pid());
+            meter.start();
             long started = System.nanoTime();
             provider.handler("POST", "/api/v1/incidents/" + incident + "/publication", body.toString(), 200);
             Duration publish = Duration.ofNanos(System.nanoTime() - started);
@@ -74,6 +81,9 @@ final class FanOut {
             }
             Duration last = endpoints.acknowledged() == 0 ? limit
                     : Duration.ofNanos(endpoints.lastAcknowledgedNanos() - started);
+            CpuMeter.Usage usage = meter.stop();
+            String cpu = usage.describe(Runtime.getRuntime().availableProcessors(), "the benchmark (endpoints verifying)",
+                    (CpuMeter.processTicks(ProcessHandle.current().pid()) - selfBefore) / 100.0);
             long delivered = 0;
             while (System.nanoTime() < deadline) {
                 delivered = provider.count("select count(*) from federation_outbox where state = 'delivered'");
@@ -88,10 +98,10 @@ final class FanOut {
                         + endpoints.firstRefusal());
             }
             say.accept(String.format("fan-out: publish request %d ms, %d of %d acknowledged, the last after %d ms; "
-                    + "%d recorded as delivered after %d ms", publish.toMillis(), endpoints.acknowledged(), subscribers,
-                    last.toMillis(), delivered, recorded.toMillis()));
+                    + "%d recorded as delivered after %d ms; %s", publish.toMillis(), endpoints.acknowledged(),
+                    subscribers, last.toMillis(), delivered, recorded.toMillis(), cpu));
             return new Result(subscribers, publish, last, delivered >= subscribers ? recorded : null,
-                    endpoints.acknowledged(), endpoints.refused(), setUpTime);
+                    endpoints.acknowledged(), endpoints.refused(), setUpTime, cpu);
         }
     }
 }

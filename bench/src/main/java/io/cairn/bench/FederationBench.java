@@ -24,7 +24,10 @@ import java.util.Set;
  * <p>Settings (system properties): {@code bench.federation} (which figures, comma-separated: {@code fanout},
  * {@code receiver}, {@code catchup}; all by default), {@code bench.fanoutSubscribers} (1,000),
  * {@code bench.serverJvm}, {@code bench.serverArgs} (Cairn settings for every instance), {@code bench.jfr} (true:
- * record each instance with JFR from its start, into {@code <name>.jfr} in the results), {@code bench.output}
+ * record each instance with JFR from its start, into {@code <name>.jfr} in the results), {@code bench.statements}
+ * (true: PostgreSQL's time per statement in {@code statements-<figure>.txt}), {@code bench.quietMinutes} (3),
+ * {@code bench.receiverConcurrency} (1,2,4,8,16), {@code bench.receiverMessages} (per step, 1,000),
+ * {@code bench.catchupMessages} (100,000), {@code bench.output}
  * (BENCHMARKS.md).
  */
 public final class FederationBench {
@@ -64,14 +67,18 @@ public final class FederationBench {
         String postgres;
         try (BenchDatabase database = BenchDatabase.start(results.resolve("pgdata"), false)) {
             postgres = single(database);
-            if (figures.contains("fanout")) {
-                fanOut(database);
-            }
-            if (figures.contains("receiver")) {
-                receiver(database);
-            }
-            if (figures.contains("catchup")) {
-                catchUp(database);
+            for (String figure : List.of("fanout", "receiver", "catchup")) {
+                if (!figures.contains(figure)) {
+                    continue;
+                }
+                database.resetStatements();
+                switch (figure) {
+                    case "fanout" -> fanOut(database);
+                    case "receiver" -> receiver(database);
+                    default -> catchUp(database);
+                }
+                // with -Dbench.statements=true: PostgreSQL's time per statement, for finding what is slow
+                database.writeStatements(results.resolve("statements-" + figure + ".txt"));
             }
         }
         write(machine, postgres);
@@ -82,7 +89,13 @@ public final class FederationBench {
         try (FederationInstance provider = FederationInstance.start(database, "fanout_provider", jar, jvm, serverArgs,
                 results)) {
             say("fan-out provider healthy after " + provider.server.startup().toMillis() + " ms");
-            FanOut.Result result = FanOut.run(provider, subscribers, Duration.ofMinutes(3), this::sayQuietly);
+            CpuMeter meter = new CpuMeter(provider.server.pid(), database.postmasterPid());
+            FanOut.Result result = FanOut.run(provider, subscribers, Duration.ofMinutes(3), this::sayQuietly, meter,
+                    () -> {
+                        quiet(meter);
+                        return null;
+                    });
+            notes.add("Fan-out, CPU from the publish request to the last acknowledgement: " + result.cpu() + ".");
             boolean complete = result.acknowledged() == subscribers && result.refused() == 0;
             row("fan-out: one incident to " + String.format("%,d", subscribers) + " subscriber endpoints",
                     "publish request → last push verified and acknowledged (" + result.acknowledged() + " of "
@@ -105,11 +118,16 @@ public final class FederationBench {
     private void receiver(BenchDatabase database) throws Exception {
         List<Integer> concurrencies = Arrays.stream(System.getProperty("bench.receiverConcurrency", "1,2,4,8,16")
                 .split(",")).map(Integer::parseInt).toList();
-        int perStep = Integer.getInteger("bench.receiverMessages", 3_000);
+        int perStep = Integer.getInteger("bench.receiverMessages", 1_000);
         try (FederationInstance receiver = FederationInstance.start(database, "receiver", jar, jvm, pullOnlyWhenAsked(),
                 results)) {
             say("receiver healthy after " + receiver.server.startup().toMillis() + " ms");
-            ReceiverLoad.Result result = ReceiverLoad.run(receiver, concurrencies, perStep, this::sayQuietly);
+            CpuMeter meter = new CpuMeter(receiver.server.pid(), database.postmasterPid());
+            ReceiverLoad.Result result = ReceiverLoad.run(receiver, concurrencies, perStep, this::sayQuietly, meter,
+                    () -> {
+                        quiet(meter);
+                        return null;
+                    });
             long counted = result.steps().stream().mapToLong(ReceiverLoad.Step::applied).sum();
             ReceiverLoad.Step best = result.steps().stream()
                     .max(java.util.Comparator.comparingDouble(ReceiverLoad.Step::perSecond)).orElseThrow();
@@ -130,6 +148,8 @@ public final class FederationBench {
                     result.storedIncidents(), result.expectedIncidents(), result.versionsMatch()
                             ? "each at the last version sent" : "**not all at the last version sent**",
                     7_800));
+            result.steps().forEach(step -> notes.add("Receiver, CPU at " + step.concurrency() + " clients: "
+                    + step.cpu() + "."));
         }
     }
 
@@ -143,7 +163,13 @@ public final class FederationBench {
                 FederationInstance platform = FederationInstance.start(database, "catchup_subscriber", jar, jvm,
                         pullOnlyWhenAsked(), results)) {
             say("catch-up provider and subscriber healthy");
-            CatchUp.Result result = CatchUp.run(cloud, platform, messages, this::sayQuietly);
+            CpuMeter meter = new CpuMeter(platform.server.pid(), database.postmasterPid());
+            CatchUp.Result result = CatchUp.run(cloud, platform, messages, this::sayQuietly, meter, () -> {
+                quiet(meter);
+                return null;
+            });
+            notes.add("Catch-up, CPU while catching up (\"Cairn\" is the subscriber; the provider is among the "
+                    + "others): " + result.cpu() + ".");
             Object applied = result.pull().get("applied");
             Object superseded = result.pull().get("superseded");
             boolean exact = result.stored() == messages && result.received() == result.incidents()
@@ -164,6 +190,15 @@ public final class FederationBench {
         }
     }
 
+    /**
+     * Waits a while ({@code bench.quietMinutes}, 3) for other processes on the machine to calm down, and says how
+     * busy they were: on 2 cores, other work changes these figures more than anything measured.
+     */
+    private void quiet(CpuMeter meter) throws IOException, InterruptedException {
+        double others = meter.awaitQuiet(0.15, Duration.ofMinutes(Long.getLong("bench.quietMinutes", 3)));
+        say(String.format("other processes use %.2f cores%s", others, others < 0.15 ? "" : ": measuring anyway"));
+    }
+
     // --- report -----------------------------------------------------------------------------------------------------
 
     private void row(String benchmark, String figure, String target, String result, Boolean pass) {
@@ -173,9 +208,11 @@ public final class FederationBench {
 
     private void write(Machine machine, String postgres) throws IOException {
         StringBuilder md = new StringBuilder(BEGIN).append("\n\n");
-        md.append("Run on ").append(LocalDate.now(ZoneOffset.UTC)).append(" with `bench/run -Dbench.only=federation")
-                .append(System.getProperty("bench.federation") == null ? ""
-                        : " -Dbench.federation=" + System.getProperty("bench.federation"))
+        StringBuilder command = new StringBuilder("bench/run -Dbench.only=federation");
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(name -> name.startsWith("bench.") && !List.of("bench.only", "bench.output").contains(name))
+                .forEach(name -> command.append(" -D").append(name).append('=').append(System.getProperty(name)));
+        md.append("Run on ").append(LocalDate.now(ZoneOffset.UTC)).append(" with `").append(command)
                 .append("` (results in `").append(root.relativize(results)).append("`).\n\n");
         md.append("| machine | |\n| --- | --- |\n");
         md.append("| CPU | ").append(machine.cpu()).append(" |\n");

@@ -34,7 +34,7 @@ final class ReceiverLoad {
 
     /** One step: its concurrency, messages answered 200 and applied, failures, the rate and latency. */
     record Step(int concurrency, int applied, int failed, double perSecond, long p50, long p95, long max,
-            String firstFailure) {}
+            String firstFailure, String cpu) {}
 
     /** The steps, and what the receiver's tables held afterwards. */
     record Result(List<Step> steps, long storedMessages, long storedIncidents, long expectedIncidents,
@@ -45,7 +45,7 @@ final class ReceiverLoad {
     private ReceiverLoad() {}
 
     static Result run(FederationInstance receiver, List<Integer> concurrencies, int messagesPerStep,
-            Consumer<String> say) throws Exception {
+            Consumer<String> say, CpuMeter meter, java.util.concurrent.Callable<Void> quiet) throws Exception {
         ECKey key = Jose.newKey();
         try (FakeProvider provider = FakeProvider.start()) {
             String peer = (String) receiver.admin("POST", "/api/v1/federation/peers", "{\"name\":\"Upstream cloud\","
@@ -91,14 +91,15 @@ final class ReceiverLoad {
                     work.get(t).add(new String[] {Jose.signMessage(payload, key),
                         Jose.peerToken(key, provider.baseUrl(), receiver.baseUrl(), "POST", inbox)});
                 }
-                Step step = push(receiver, threads, work);
+                quiet.call();
+                Step step = push(receiver, threads, work, meter);
                 if (!warmUp) {
                     steps.add(step);
                 }
                 say.accept(String.format("receiver%s: %d clients, %d applied, %d failed, %.0f/s, p50 %d ms, p95 %d ms,"
-                        + " max %d ms%s", warmUp ? " (warm-up)" : "", threads, step.applied(), step.failed(),
+                        + " max %d ms%s; %s", warmUp ? " (warm-up)" : "", threads, step.applied(), step.failed(),
                         step.perSecond(), step.p50(), step.p95(), step.max(),
-                        step.firstFailure() == null ? "" : "; first failure: " + step.firstFailure()));
+                        step.firstFailure() == null ? "" : "; first failure: " + step.firstFailure(), step.cpu()));
             }
             long applied = steps.stream().mapToLong(Step::applied).sum() + 0L;
             long stored = receiver.count("select count(*) from federation_received_message where peer_id = '" + peer
@@ -118,13 +119,16 @@ final class ReceiverLoad {
         }
     }
 
-    private static Step push(FederationInstance receiver, int threads, List<List<String[]>> work) throws Exception {
+    private static Step push(FederationInstance receiver, int threads, List<List<String[]>> work, CpuMeter meter)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Histogram latency = new Histogram(60_000_000_000L, 3);
         AtomicInteger applied = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         String[] firstFailure = new String[1];
         URI inbox = URI.create(receiver.baseUrl() + "/federation/v1/inbox");
+        double selfBefore = CpuMeter.processTicks(ProcessHandle.current().pid());
+        meter.start();
         long started = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (List<String[]> mine : work) {
@@ -158,9 +162,11 @@ final class ReceiverLoad {
             thread.get();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        String cpu = meter.stop().describe(Runtime.getRuntime().availableProcessors(), "the benchmark (pushing)",
+                (CpuMeter.processTicks(ProcessHandle.current().pid()) - selfBefore) / 100.0);
         pool.shutdown();
         return new Step(threads, applied.get(), failed.get(), applied.get() / seconds,
                 latency.getValueAtPercentile(50) / 1_000_000, latency.getValueAtPercentile(95) / 1_000_000,
-                latency.getMaxValue() / 1_000_000, firstFailure[0]);
+                latency.getMaxValue() / 1_000_000, firstFailure[0], cpu);
     }
 }
