@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * {@code POST /federation/v1/subscriptions} signed as itself, a handler reports an incident (GREEN) and then publishes
  * it to all the subscriptions at once with {@code POST /api/v1/incidents/{id}/publication}. Timed from sending that
  * request to the last push the endpoints verified and acknowledged; then until the provider has recorded every
- * message as delivered.
+ * message as delivered. A first publication to all of them, not measured, warms the provider up.
  */
 final class FanOut {
 
@@ -60,15 +60,29 @@ final class FanOut {
             } finally {
                 setUp.shutdown();
             }
-            String incident = provider.report("Unauthorised access to object storage in region eu-west");
             Duration setUpTime = Duration.ofNanos(System.nanoTime() - setUpStarted);
             say.accept("fan-out: " + subscribers + " customers registered and subscribed in " + setUpTime.toSeconds()
-                    + " s; publishing incident " + incident);
+                    + " s");
             StringBuilder body = new StringBuilder("{\"subscriptions\":[");
             for (int i = 0; i < subscriptions.size(); i++) {
                 body.append(i == 0 ? "\"" : ",\"").append(subscriptions.get(i)).append('"');
             }
             body.append("]}");
+            // a first publication to everybody warms the provider up (a running provider has compiled this path);
+            // the second one is measured
+            String warmUp = provider.report("Leaked access key for the object storage in region eu-west");
+            provider.handler("POST", "/api/v1/incidents/" + warmUp + "/publication", body.toString(), 200);
+            long warmDeadline = System.nanoTime() + limit.toNanos();
+            while (endpoints.acknowledged() + endpoints.refused() < subscribers && System.nanoTime() < warmDeadline) {
+                Thread.sleep(20);
+            }
+            while (provider.count("select count(*) from federation_outbox where state = 'delivered'") < subscribers
+                    && System.nanoTime() < warmDeadline) {
+                Thread.sleep(20);
+            }
+            say.accept("fan-out: warm-up publication delivered to " + endpoints.acknowledged() + "; measuring");
+            endpoints.reset();
+            String incident = provider.report("Unauthorised access to object storage in region eu-west");
             quiet.call();
             double selfBefore = CpuMeter.processTicks(ProcessHandle.current().pid());
             meter.start();
@@ -86,7 +100,8 @@ final class FanOut {
                     (CpuMeter.processTicks(ProcessHandle.current().pid()) - selfBefore) / 100.0);
             long delivered = 0;
             while (System.nanoTime() < deadline) {
-                delivered = provider.count("select count(*) from federation_outbox where state = 'delivered'");
+                delivered = provider.count("select count(*) from federation_outbox where state = 'delivered'")
+                        - subscribers;
                 if (delivered >= subscribers) {
                     break;
                 }

@@ -73,6 +73,13 @@ final class SubscriberEndpoints implements AutoCloseable {
         subscriptionOf.put(baseUrl(i), subscription);
     }
 
+    /** Starts counting anew (message ids seen stay seen). */
+    void reset() {
+        acknowledged.set(0);
+        refused.set(0);
+        lastAcknowledged.set(0);
+    }
+
     int acknowledged() {
         return acknowledged.get();
     }
