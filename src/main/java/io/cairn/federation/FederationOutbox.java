@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,12 @@ class FederationOutbox {
     static final Duration LEASE = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final DeliveryQueue queue;
 
-    FederationOutbox(JdbcClient jdbc, DeliveryQueues queues, FederationSettings settings) {
+    FederationOutbox(JdbcClient jdbc, JdbcTemplate batches, DeliveryQueues queues, FederationSettings settings) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.queue = queues.queue(
                 TABLES,
                 RetryPolicy.forAtMost(
@@ -54,26 +57,30 @@ class FederationOutbox {
             String kind,
             String jws) {}
 
-    /** Queues the message, due now. */
-    void enqueue(Queued message, Instant now) {
-        jdbc.sql("""
+    /** Queues the messages, due now, in their order (one batch of statements: an audience may be large). */
+    void enqueue(List<Queued> messages, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        batches.batchUpdate(
+                """
                 insert into federation_outbox (id, subscription_id, peer_id, incident_id, message_id, exchange_id,
                   exchange_version, kind, jws, state, attempts, next_attempt_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)""")
-                .params(
-                        UUID.randomUUID(),
-                        message.subscription().value(),
-                        message.peer().value(),
-                        message.incident().value(),
-                        message.messageId(),
-                        message.exchangeId(),
-                        message.exchangeVersion(),
-                        message.kind(),
-                        message.jws(),
-                        Timestamp.from(now),
-                        Timestamp.from(now),
-                        Timestamp.from(now))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)""",
+                messages.stream()
+                        .map(message -> new Object[] {
+                            UUID.randomUUID(),
+                            message.subscription().value(),
+                            message.peer().value(),
+                            message.incident().value(),
+                            message.messageId(),
+                            message.exchangeId(),
+                            message.exchangeVersion(),
+                            message.kind(),
+                            message.jws(),
+                            at,
+                            at,
+                            at
+                        })
+                        .toList());
     }
 
     /** What the pusher needs of a claimed row. */

@@ -57,18 +57,21 @@ class FeedPuller {
     private final ProviderMessages messages;
     private final FeedCursors cursors;
     private final Map<SubscriptionId, ReentrantLock> reading = new ConcurrentHashMap<>();
+    private final long maxPageBytes;
 
     FeedPuller(
             SubscriptionStore subscriptions,
             PeerRegistry registry,
             PeerClient client,
             ProviderMessages messages,
-            FeedCursors cursors) {
+            FeedCursors cursors,
+            FederationSettings settings) {
         this.subscriptions = subscriptions;
         this.registry = registry;
         this.client = client;
         this.messages = messages;
         this.cursors = cursors;
+        this.maxPageBytes = maxPageBytes(settings);
     }
 
     @Scheduled(
@@ -133,13 +136,24 @@ class FeedPuller {
         return tally.pull(id, MAX_PAGES, cursor, null);
     }
 
+    /**
+     * The largest page read: {@value #PAGE_SIZE} messages each as large as a compact JWS of {@code max-message-bytes}
+     * may be, and the JSON around them. A message is at most {@code max-message-bytes}, but a page of them is not:
+     * every message carries a provenance entry padded to at least 4 KiB, so a page of 100 is about 800 KB, and a
+     * page read within the limit of one message was refused as too large, and the subscriber never caught up.
+     */
+    static long maxPageBytes(FederationSettings settings) {
+        long maxCompact = settings.maxMessageBytes().toBytes() / 3 * 4 + 8192;
+        return PAGE_SIZE * (maxCompact + 8) + 4096;
+    }
+
     /** One page of a feed: its messages in the order published, and the cursor after it. */
     record Page(List<String> messages, String next) {}
 
     private Outcome<Page> page(PeerView provider, SubscriptionId id, @Nullable String cursor) {
         String path = "/federation/v1/subscriptions/" + id + "/feed?limit=" + PAGE_SIZE
                 + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-        return client.get(provider, path).flatMap(answer -> {
+        return client.get(provider, path, maxPageBytes).flatMap(answer -> {
             Optional<Page> page = answer.status() == 200 ? parse(answer.body()) : Optional.empty();
             return page.<Outcome<Page>>map(Outcome::done)
                     .orElseGet(() -> Outcome.refused(Refusal.invalid(

@@ -9,10 +9,16 @@ import io.cairn.shared.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Pushes the outbox to the subscribers with the delivery module's worker, {@code push-parallelism} at once: each
@@ -22,6 +28,11 @@ import org.springframework.stereotype.Component;
  * A message for a suspended peer waits (tried again, as a failure that says so, until the peer is resumed or the
  * message is dead, when an admin can retry it); one for a subscription that was cancelled is dead at once, for a
  * cancellation is final.
+ *
+ * <p>A pass goes on round after round while rounds are full, so a publication to many subscribers is not spread over
+ * one {@code push-interval} per batch; and with {@code cairn.federation.push-on-commit} (the default) a pass starts as
+ * soon as a decision that queued messages has committed, instead of at the next interval (at most one pass waits
+ * behind the one running).
  */
 @Component
 class OutboxPusher implements Deliverer, AutoCloseable {
@@ -30,6 +41,9 @@ class OutboxPusher implements Deliverer, AutoCloseable {
     static final String CONTENT_TYPE = "application/jose";
     private static final Set<Integer> REFUSED_FOR_GOOD = Set.of(400, 413, 422);
     private static final int MAX_DETAIL = 500;
+    /** The most rounds of one pass: 100 full rounds are at least 10,000 messages; the next pass goes on. */
+    static final int MAX_ROUNDS = 100;
+
     private static final Logger log = LoggerFactory.getLogger(OutboxPusher.class);
 
     private final FederationOutbox outbox;
@@ -37,32 +51,63 @@ class OutboxPusher implements Deliverer, AutoCloseable {
     private final PeerRegistry peers;
     private final PeerClient client;
     private final DeliveryWorker worker;
+    private final int batchSize;
+    private final boolean pushOnCommit;
+    private final ExecutorService waking = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "federation-push-on-commit");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     OutboxPusher(
             FederationOutbox outbox,
             SubscriptionStore subscriptions,
             PeerRegistry peers,
             PeerClient client,
-            FederationSettings settings) {
+            FederationSettings settings,
+            @Value("${cairn.federation.push-on-commit:true}") boolean pushOnCommit) {
         this.outbox = outbox;
         this.subscriptions = subscriptions;
         this.peers = peers;
         this.client = client;
-        this.worker =
-                outbox.queue().worker(this, Math.max(100, settings.pushParallelism()), settings.pushParallelism());
+        this.batchSize = Math.max(100, settings.pushParallelism());
+        this.pushOnCommit = pushOnCommit;
+        this.worker = outbox.queue().worker(this, batchSize, settings.pushParallelism());
     }
 
     @Scheduled(
             fixedDelayString = "${cairn.federation.push-interval:PT5S}",
             initialDelayString = "${cairn.federation.push-interval:PT5S}")
     void pushOnSchedule() {
-        DeliveryRound round = pushDue();
-        if (round.deferred() + round.deadLettered() > 0) {
-            log.warn(
-                    "Federation outbox: {} delivered, {} failed and wait for another attempt, {} dead-lettered",
-                    round.delivered(),
-                    round.deferred(),
-                    round.deadLettered());
+        pushWhileFull();
+    }
+
+    /** Starts a pass once a decision that queued messages has committed (one pass at most waits to run). */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void decided(PublicationChanged decision) {
+        if (pushOnCommit && wakeQueued.compareAndSet(false, true)) {
+            waking.execute(() -> {
+                wakeQueued.set(false);
+                pushWhileFull();
+            });
+        }
+    }
+
+    /** Rounds until one is not full (at most {@value #MAX_ROUNDS} in a pass), each message at most once a round. */
+    void pushWhileFull() {
+        for (int rounds = 0; rounds < MAX_ROUNDS; rounds++) {
+            DeliveryRound round = pushDue();
+            if (round.deferred() + round.deadLettered() > 0) {
+                log.warn(
+                        "Federation outbox: {} delivered, {} failed and wait for another attempt, {} dead-lettered",
+                        round.delivered(),
+                        round.deferred(),
+                        round.deadLettered());
+            }
+            if (round.handled() < batchSize) {
+                return;
+            }
         }
     }
 
@@ -107,6 +152,7 @@ class OutboxPusher implements Deliverer, AutoCloseable {
 
     @Override
     public void close() {
+        waking.shutdownNow();
         worker.close();
     }
 }

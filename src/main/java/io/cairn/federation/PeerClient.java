@@ -43,7 +43,17 @@ class PeerClient {
 
     /** A signed GET of a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
     Outcome<PeerHttp.Answer> get(PeerView peer, String path) {
-        return send(peer, "GET", path, HttpRequest.Builder::GET);
+        return send(
+                peer,
+                "GET",
+                path,
+                HttpRequest.Builder::GET,
+                settings.maxMessageBytes().toBytes());
+    }
+
+    /** A signed GET whose answer may be up to {@code maxBytes}: a page of a feed holds many messages. */
+    Outcome<PeerHttp.Answer> get(PeerView peer, String path, long maxBytes) {
+        return send(peer, "GET", path, HttpRequest.Builder::GET, maxBytes);
     }
 
     /** A signed POST of a body to a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
@@ -53,16 +63,22 @@ class PeerClient {
                 "POST",
                 path,
                 request ->
-                        request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                        request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                settings.maxMessageBytes().toBytes());
     }
 
     /** A signed DELETE of a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
     Outcome<PeerHttp.Answer> delete(PeerView peer, String path) {
-        return send(peer, "DELETE", path, HttpRequest.Builder::DELETE);
+        return send(
+                peer,
+                "DELETE",
+                path,
+                HttpRequest.Builder::DELETE,
+                settings.maxMessageBytes().toBytes());
     }
 
     private Outcome<PeerHttp.Answer> send(
-            PeerView peer, String method, String path, UnaryOperator<HttpRequest.Builder> request) {
+            PeerView peer, String method, String path, UnaryOperator<HttpRequest.Builder> request, long maxBytes) {
         URI uri = URI.create(peer.baseUrl() + path);
         String token = token(peer.baseUrl(), method, uri);
         return http.send(
@@ -70,7 +86,7 @@ class PeerClient {
                 uri,
                 builder -> request.apply(
                         builder.header("Authorization", "Bearer " + token).header("Accept", "application/json")),
-                settings.maxMessageBytes().toBytes());
+                maxBytes);
     }
 
     /** The JWT that authenticates one request of this instance to the peer at the audience's base URL. */

@@ -272,7 +272,7 @@ class PublicationDecisions {
             return Outcome.refused(Refusal.stale(at, at + 1));
         }
         Instant now = clock.instant();
-        added.forEach(subscription -> publications.addToAudience(changed.incident(), subscription, chosenBy, now));
+        publications.addToAudience(changed.incident(), added, chosenBy, now);
         messages.enqueue(((Outcome.Done<List<FederationOutbox.Queued>>) prepared).value());
         Publication after = publications.find(changed.incident()).orElseThrow();
         events.publishEvent(new PublicationChanged(

@@ -1,5 +1,6 @@
 package io.cairn.federation;
 
+import com.nimbusds.jose.jwk.ECKey;
 import io.cairn.incidents.IncidentObservable;
 import io.cairn.incidents.IncidentView;
 import io.cairn.shared.Outcome;
@@ -8,6 +9,7 @@ import io.cairn.shared.Tlp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,8 +183,7 @@ class PublicationMessages {
 
     /** Writes prepared messages to the outbox, due now. */
     void enqueue(List<FederationOutbox.Queued> prepared) {
-        Instant now = clock.instant();
-        prepared.forEach(message -> outbox.enqueue(message, now));
+        outbox.enqueue(prepared, clock.instant());
     }
 
     /**
@@ -198,9 +199,16 @@ class PublicationMessages {
         ExchangeMessage.Incident incident = sealed(unsealed, provenance);
         long max = settings.maxMessageBytes().toBytes();
         List<FederationOutbox.Queued> queued = new ArrayList<>();
+        // the key, the subscriptions and the peers read once for the whole audience, not once per message
+        ECKey key = keyring.activeKey();
+        Map<SubscriptionId, Subscription> held = new HashMap<>();
+        subscriptions.customers((PeerId) null).forEach(s -> held.put(s.id(), s));
+        Map<PeerId, PeerView> known = new HashMap<>();
+        peers.all().forEach(peer -> known.put(peer.id(), peer));
         for (SubscriptionId id : to) {
-            Optional<PeerView> peer =
-                    subscriptions.customers(id).filter(Subscription::active).flatMap(s -> peers.byId(s.peer()));
+            Optional<PeerView> peer = Optional.ofNullable(held.get(id))
+                    .filter(Subscription::active)
+                    .map(s -> known.get(s.peer()));
             if (peer.isEmpty()) {
                 continue;
             }
@@ -218,7 +226,7 @@ class PublicationMessages {
                     incident.id(),
                     incident.version(),
                     kind.kind(),
-                    ExchangeSignatures.sign(payload, keyring.activeKey())));
+                    ExchangeSignatures.sign(payload, key)));
         }
         return Outcome.done(queued);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,8 +28,11 @@ class Publications {
 
     private final JdbcClient jdbc;
 
-    Publications(JdbcClient jdbc) {
+    private final JdbcTemplate batches;
+
+    Publications(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     Optional<Publication> find(IncidentId incident) {
@@ -99,12 +103,15 @@ class Publications {
                 == 1;
     }
 
-    void addToAudience(IncidentId incident, SubscriptionId subscription, String chosenBy, Instant at) {
-        jdbc.sql("""
+    void addToAudience(IncidentId incident, List<SubscriptionId> subscriptions, String chosenBy, Instant at) {
+        batches.batchUpdate(
+                """
                 insert into federation_audience (incident_id, subscription_id, chosen_by, added_at) values (?, ?, ?, ?)
-                on conflict do nothing""")
-                .params(incident.value(), subscription.value(), chosenBy, Timestamp.from(at))
-                .update();
+                on conflict do nothing""",
+                subscriptions.stream()
+                        .map(subscription ->
+                                new Object[] {incident.value(), subscription.value(), chosenBy, Timestamp.from(at)})
+                        .toList());
     }
 
     private List<Publication.Member> audience(IncidentId incident) {

@@ -11,6 +11,7 @@ import io.cairn.shared.Refusal;
 import io.cairn.shared.SharedRefusals;
 import io.cairn.shared.Tlp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,22 +85,26 @@ class Publishing {
         Optional<Publication> publication = publications.find(view.id());
         Map<SubscriptionId, PublicationState.Choice> choices = new LinkedHashMap<>();
         Set<SubscriptionId> active = new HashSet<>();
+        // every peer and subscription read once, not once per choice: an audience may be a thousand subscriptions
+        Map<PeerId, PeerView> known = new HashMap<>();
+        peers.all().forEach(peer -> known.put(peer.id(), peer));
+        Map<SubscriptionId, Subscription> held = new HashMap<>();
+        subscriptions.customers((PeerId) null).forEach(s -> held.put(s.id(), s));
         for (Subscription s : decisions.candidates(view)) {
             active.add(s.id());
-            choices.put(s.id(), new PublicationState.Choice(s.id(), peerName(s), s.filter(), false, null, true));
+            choices.put(s.id(), new PublicationState.Choice(s.id(), peerName(s, known), s.filter(), false, null, true));
         }
         publication.ifPresent(p -> p.audience()
-                .forEach(member -> subscriptions
-                        .customers(member.subscription())
+                .forEach(member -> Optional.ofNullable(held.get(member.subscription()))
                         .ifPresent(s -> choices.put(
                                 s.id(),
                                 new PublicationState.Choice(
                                         s.id(),
-                                        peerName(s),
+                                        peerName(s, known),
                                         s.filter(),
                                         true,
                                         member.chosenBy(),
-                                        s.active() && peerActive(s))))));
+                                        s.active() && peerActive(s, known))))));
         return new PublicationState(
                 view.id(),
                 publication.isPresent(),
@@ -234,11 +239,15 @@ class Publishing {
         return incidents.observables(id).orElse(List.of());
     }
 
-    private String peerName(Subscription s) {
-        return peers.byId(s.peer()).map(PeerView::name).orElse(s.peer().toString());
+    private static String peerName(Subscription s, Map<PeerId, PeerView> known) {
+        return Optional.ofNullable(known.get(s.peer()))
+                .map(PeerView::name)
+                .orElse(s.peer().toString());
     }
 
-    private boolean peerActive(Subscription s) {
-        return peers.byId(s.peer()).map(p -> "active".equals(p.state())).orElse(false);
+    private static boolean peerActive(Subscription s, Map<PeerId, PeerView> known) {
+        return Optional.ofNullable(known.get(s.peer()))
+                .map(p -> "active".equals(p.state()))
+                .orElse(false);
     }
 }

@@ -16,6 +16,7 @@ import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,11 +53,30 @@ class SigningKeyring {
         this.clock = clock;
     }
 
+    /**
+     * How long the active key, once read, is used without reading it again: every message and every request to a peer
+     * is signed with it, and a publication to a thousand subscribers read and parsed it two thousand times. A key
+     * rotated on another node is used here at most this long after: it stays valid for its peers for
+     * {@code key-grace}.
+     */
+    static final Duration ACTIVE_KEY_REREAD = Duration.ofSeconds(5);
+
+    /** The active key as last read, and when. */
+    private record ReadKey(ECKey key, Instant readAt) {}
+
+    private volatile @Nullable ReadKey lastRead;
+
     /** The active key, generated now when there is none yet. */
     @Transactional
     ECKey activeKey() {
+        ReadKey read = lastRead;
+        Instant now = clock.instant();
+        if (read != null && read.readAt().plus(ACTIVE_KEY_REREAD).isAfter(now)) {
+            return read.key();
+        }
         Optional<SigningKeys.Stored> active = keys.active();
         if (active.isPresent()) {
+            lastRead = new ReadKey(active.get().key(), now);
             return active.get().key();
         }
         keys.lockForRotation();
@@ -121,6 +141,7 @@ class SigningKeyring {
                 SigningKeyChanged.Verb.RETIRED,
                 Optional.of(before),
                 Optional.of(digest(view(retired)))));
+        lastRead = null;
         ECKey next = generate(actor);
         return Outcome.done(
                 view(keys.active().filter(k -> k.kid().equals(next.getKeyID())).orElseThrow()));

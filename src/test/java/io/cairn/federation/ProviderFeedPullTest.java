@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * goes on from there.
  */
 @MailServers.Running
+// only the tests catch up: the scheduled round (15 s after start) read a test's feed before its admin did
+@TestPropertySource(properties = "cairn.federation.pull-start-delay=PT1H")
 class ProviderFeedPullTest extends ApiClient.OnServer {
 
     private static final String SERVER = "https://cairn.test";
@@ -129,6 +132,27 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
         assertThat(again.get("applied").asInt() + again.get("duplicates").asInt())
                 .isZero();
         assertThat(afters).last().isEqualTo("seq-5");
+    }
+
+    @Test
+    void aPageLargerThanOneMessageMayBeIsRead() {
+        // each message within the limit of one message (256 KB), a page of two beyond it: every real message carries a
+        // provenance entry padded to at least 4 KiB, so a page of 100 real ones is about 800 KB
+        String padded = "eyJhbGciOiJFQ0RILUVTIn0.a.b.c." + "d".repeat(100_000);
+        for (int i = 0; i < 4; i++) {
+            published.add(provider.sign(ProviderFixture.edited(provider.publication(UUID.randomUUID(), 1), message -> {
+                ((tools.jackson.databind.node.ObjectNode)
+                                message.get("incident").get("provenance"))
+                        .put("sealed", padded);
+                return message;
+            })));
+        }
+        assertThat(published.get(0).length() * 2).isGreaterThan(256 * 1024);
+
+        JsonNode pull = catchUp();
+
+        assertThat(pull.get("failure").isNull()).as(pull.toString()).isTrue();
+        assertThat(pull.get("applied").asInt()).isEqualTo(4);
     }
 
     @Test

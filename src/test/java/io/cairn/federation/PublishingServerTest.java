@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,6 +49,8 @@ import tools.jackson.databind.JsonNode;
  * is refused; a receiver that fails gets every message once it recovers, and one that was down catches up by the feed;
  * only handlers who may handle an incident share it.
  */
+// the test pushes when it chooses, to count attempts: no pass starts on its own after a publication commits
+@TestPropertySource(properties = "cairn.federation.push-on-commit=false")
 class PublishingServerTest extends ApiClient.OnServer {
 
     @Autowired

@@ -107,7 +107,24 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    /** The URL of another database of this server, such as one Cairn instance's of the federation benchmark. */
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
+    }
+
+    /** Creates an empty database on this server (dropping one of that name first). */
+    void createDatabase(String database) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database);
+        }
+    }
+
+    Connection connect(String database) throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(database), user(), password());
     }
 
     String user() {

@@ -41,7 +41,8 @@ import java.util.UUID;
  * creates), {@code bench.statements} (true: PostgreSQL's time per statement while creating, with
  * pg_stat_statements, in {@code statements-*.txt}), {@code bench.quietMinutes} (3), {@code bench.skipStartup},
  * {@code bench.keepData}, {@code bench.reuseData} (a kept data directory: list, search, recurrence and SLA only),
- * {@code bench.durable} (fsync on), {@code bench.output} (the file to write, BENCHMARKS.md).
+ * {@code bench.durable} (fsync on), {@code bench.output} (the file to write, BENCHMARKS.md), {@code bench.only}
+ * ({@code federation}: the federation benchmark alone, see {@link FederationBench}), {@code bench.skipFederation}.
  */
 public final class BenchmarkRun {
 
@@ -60,7 +61,15 @@ public final class BenchmarkRun {
             System.getProperty("bench.serverJvm", SERVER_JVM).trim().split("\\s+")));
 
     public static void main(String[] args) throws Exception {
-        new BenchmarkRun().run();
+        if ("federation".equals(System.getProperty("bench.only"))) {
+            FederationBench.main(args);
+            return;
+        }
+        BenchmarkRun run = new BenchmarkRun();
+        run.run();
+        if (!Boolean.getBoolean("bench.skipFederation")) {
+            new FederationBench(run.results.resolve("federation")).run();
+        }
     }
 
     private void run() throws Exception {

@@ -33,7 +33,15 @@ final class CairnServer implements AutoCloseable {
      */
     static CairnServer start(Path jar, List<String> jvmFlags, Map<String, String> environment, List<String> arguments,
             Path log) throws IOException, InterruptedException {
-        int port = freePort();
+        return start(jar, jvmFlags, environment, arguments, log, freePort());
+    }
+
+    /**
+     * Starts the jar on a port chosen beforehand (with {@link #freePort()}), for an instance that must know its own
+     * base URL ({@code cairn.base-url}) from the start, as a federation peer does.
+     */
+    static CairnServer start(Path jar, List<String> jvmFlags, Map<String, String> environment, List<String> arguments,
+            Path log, int port) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
@@ -70,7 +78,7 @@ final class CairnServer implements AutoCloseable {
         throw new IllegalStateException("Cairn did not become healthy within 300 s; see " + log);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -1,0 +1,270 @@
+package io.cairn.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The federation benchmark (issue 11, "Speed"): real Cairn jars as separate processes on loopback ports, each with its
+ * own database in the benchmark's PostgreSQL, peers registered through the admin API, and the figures written into
+ * {@code BENCHMARKS.md} between the {@code bench:federation} markers with the machine. Runs on its own with
+ * {@code bench/run -Dbench.only=federation}, and as the last part of {@code bench/run}.
+ *
+ * <p>Settings (system properties): {@code bench.federation} (which figures, comma-separated: {@code fanout},
+ * {@code receiver}, {@code catchup}; all by default), {@code bench.fanoutSubscribers} (1,000),
+ * {@code bench.serverJvm}, {@code bench.serverArgs} (Cairn settings for every instance), {@code bench.jfr} (true:
+ * record each instance with JFR from its start, into {@code <name>.jfr} in the results), {@code bench.statements}
+ * (true: PostgreSQL's time per statement in {@code statements-<figure>.txt}), {@code bench.quietMinutes} (3),
+ * {@code bench.receiverConcurrency} (1,2,4,8,16), {@code bench.receiverMessages} (per step, 1,000),
+ * {@code bench.catchupMessages} (100,000), {@code bench.output}
+ * (BENCHMARKS.md).
+ */
+public final class FederationBench {
+
+    static final String BEGIN = "<!-- bench:federation:begin (written by bench/run; edits here are overwritten) -->";
+    static final String END = "<!-- bench:federation:end -->";
+
+    private final Path root = Path.of("").toAbsolutePath();
+    private final Path results;
+    private final Path jar = root.resolve("target/cairn.jar");
+    private final List<String> jvm = new ArrayList<>(Arrays.asList(
+            System.getProperty("bench.serverJvm", BenchmarkRun.SERVER_JVM).trim().split("\\s+")));
+    private final List<String> serverArgs = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.serverArgs").trim().split("\\s+"));
+    private final Set<String> figures = Set.of(System.getProperty("bench.federation", "fanout,receiver,catchup")
+            .split(","));
+    private final List<String> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    FederationBench(Path results) {
+        this.results = results;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path results = Path.of("bench/results").toAbsolutePath().resolve("federation-"
+                + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        new FederationBench(results).run();
+    }
+
+    void run() throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
+        }
+        Files.createDirectories(results);
+        say("federation benchmark; results in " + results + "; server JVM flags " + jvm);
+        Machine machine = Machine.describe();
+        String postgres;
+        try (BenchDatabase database = BenchDatabase.start(results.resolve("pgdata"), false)) {
+            postgres = single(database);
+            for (String figure : List.of("fanout", "receiver", "catchup")) {
+                if (!figures.contains(figure)) {
+                    continue;
+                }
+                database.resetStatements();
+                switch (figure) {
+                    case "fanout" -> fanOut(database);
+                    case "receiver" -> receiver(database);
+                    default -> catchUp(database);
+                }
+                // with -Dbench.statements=true: PostgreSQL's time per statement, for finding what is slow
+                database.writeStatements(results.resolve("statements-" + figure + ".txt"));
+            }
+        }
+        write(machine, postgres);
+    }
+
+    private void fanOut(BenchDatabase database) throws Exception {
+        int subscribers = Integer.getInteger("bench.fanoutSubscribers", 1_000);
+        try (FederationInstance provider = FederationInstance.start(database, "fanout_provider", jar, jvm, serverArgs,
+                results)) {
+            say("fan-out provider healthy after " + provider.server.startup().toMillis() + " ms");
+            CpuMeter meter = new CpuMeter(provider.server.pid(), database.postmasterPid());
+            FanOut.Result result = FanOut.run(provider, subscribers, Duration.ofMinutes(3), this::sayQuietly, meter,
+                    () -> {
+                        quiet(meter);
+                        return null;
+                    });
+            notes.add("Fan-out, CPU from the publish request to the last acknowledgement: " + result.cpu() + ".");
+            boolean complete = result.acknowledged() == subscribers && result.refused() == 0;
+            row("fan-out: one incident to " + String.format("%,d", subscribers) + " subscriber endpoints",
+                    "publish request → last push verified and acknowledged (" + result.acknowledged() + " of "
+                            + subscribers + " acknowledged, " + result.refused() + " refused)",
+                    "≤ 10 s", complete ? seconds(result.lastAcknowledged()) : "incomplete",
+                    complete && result.lastAcknowledged().toMillis() <= 10_000);
+            row("fan-out: the same", "publish request alone (" + String.format("%,d", subscribers) + " signed messages written to the outbox); "
+                    + "→ all recorded delivered at the provider", "—", result.publishRequest().toMillis() + " ms; "
+                    + (result.allRecorded() == null ? "not all" : seconds(result.allRecorded())), null);
+        }
+    }
+
+    /** Instances that only pull when an admin asks (by default they read their feeds 15 s after start-up). */
+    private List<String> pullOnlyWhenAsked() {
+        List<String> settings = new ArrayList<>(serverArgs);
+        settings.addAll(List.of("--cairn.federation.pull-start-delay=PT1H", "--cairn.federation.pull-interval=PT1H"));
+        return settings;
+    }
+
+    private void receiver(BenchDatabase database) throws Exception {
+        List<Integer> concurrencies = Arrays.stream(System.getProperty("bench.receiverConcurrency", "1,2,4,8,16")
+                .split(",")).map(Integer::parseInt).toList();
+        int perStep = Integer.getInteger("bench.receiverMessages", 1_000);
+        try (FederationInstance receiver = FederationInstance.start(database, "receiver", jar, jvm, pullOnlyWhenAsked(),
+                results)) {
+            say("receiver healthy after " + receiver.server.startup().toMillis() + " ms");
+            CpuMeter meter = new CpuMeter(receiver.server.pid(), database.postmasterPid());
+            ReceiverLoad.Result result = ReceiverLoad.run(receiver, concurrencies, perStep, this::sayQuietly, meter,
+                    () -> {
+                        quiet(meter);
+                        return null;
+                    });
+            long counted = result.steps().stream().mapToLong(ReceiverLoad.Step::applied).sum();
+            ReceiverLoad.Step best = result.steps().stream()
+                    .max(java.util.Comparator.comparingDouble(ReceiverLoad.Step::perSecond)).orElseThrow();
+            boolean tablesAgree = result.versionsMatch() && result.storedIncidents() == result.expectedIncidents();
+            for (ReceiverLoad.Step step : result.steps()) {
+                row("receiver: pushed messages verified and stored, " + step.concurrency() + " clients",
+                        String.format("messages/s (%,d applied, %d failed); p50 / p95 / max", step.applied(),
+                                step.failed()), step == best ? "≥ 500/s" : "—",
+                        String.format("%,.0f/s; %d / %d / %d ms", step.perSecond(), step.p50(), step.p95(), step.max()),
+                        step == best ? best.perSecond() >= 500 && step.failed() == 0 && tablesAgree : null);
+            }
+            notes.add(String.format("Receiver: %,d messages answered `applied` in the measured steps (and a warm-up of "
+                    + "500 before them); the receiver stored %,d received messages in all and %,d received incidents "
+                    + "for %,d sent, %s. Each client pushes its own incidents: 3 messages in 10 a new incident "
+                    + "(version 1), the others the next version of one of its incidents; every message is a "
+                    + "publication with two indicators, 1 in 100 with personal-data facts, and a sealed provenance "
+                    + "entry padded to 4 KiB (about %,d bytes of JWS each).", counted, result.storedMessages(),
+                    result.storedIncidents(), result.expectedIncidents(), result.versionsMatch()
+                            ? "each at the last version sent" : "**not all at the last version sent**",
+                    7_800));
+            result.steps().forEach(step -> notes.add("Receiver, CPU at " + step.concurrency() + " clients: "
+                    + step.cpu() + "."));
+        }
+    }
+
+    private void catchUp(BenchDatabase database) throws Exception {
+        int messages = Integer.getInteger("bench.catchupMessages", 100_000);
+        List<String> provider = new ArrayList<>(serverArgs);
+        // the provider pushes once an hour in this run: only the subscriber's pull moves the seeded messages
+        provider.add("--cairn.federation.push-interval=PT1H");
+        try (FederationInstance cloud = FederationInstance.start(database, "catchup_provider", jar, jvm, provider,
+                        results);
+                FederationInstance platform = FederationInstance.start(database, "catchup_subscriber", jar, jvm,
+                        pullOnlyWhenAsked(), results)) {
+            say("catch-up provider and subscriber healthy");
+            CpuMeter meter = new CpuMeter(platform.server.pid(), database.postmasterPid());
+            CatchUp.Result result = CatchUp.run(cloud, platform, messages, this::sayQuietly, meter, () -> {
+                quiet(meter);
+                return null;
+            });
+            notes.add("Catch-up, CPU while catching up (\"Cairn\" is the subscriber; the provider is among the "
+                    + "others): " + result.cpu() + ".");
+            Object applied = result.pull().get("applied");
+            Object superseded = result.pull().get("superseded");
+            boolean exact = result.stored() == messages && result.received() == result.incidents()
+                    && result.atLastVersion() == result.incidents() && result.reports() == result.incidents()
+                    && result.pull().get("refused") instanceof Number refused && refused.longValue() == 0
+                    && result.pull().get("duplicates") instanceof Number duplicates && duplicates.longValue() == 0
+                    && result.pull().get("failure") == null;
+            row(String.format("catch-up by pull: %,d messages about %,d incidents", messages, result.incidents()),
+                    "\"catch up now\" → last message applied (" + result.pull().get("pages") + " pages; " + applied
+                            + " applied, " + superseded + " superseded, " + result.pull().get("duplicates")
+                            + " duplicates, " + result.pull().get("refused") + " refused)",
+                    "≤ 60 s", seconds(result.took()), exact && result.took().toSeconds() < 60);
+            notes.add(String.format("Catch-up: afterwards the subscriber held %,d messages received by pull (one per "
+                    + "message id), %,d received incidents (%,d at the last version seeded), %,d incidents made from "
+                    + "them: %s. The provider's outbox was seeded in %d s.", result.stored(), result.received(),
+                    result.atLastVersion(), result.reports(), exact ? "nothing lost, nothing applied twice"
+                            : "**not what was seeded**", result.seeding().toSeconds()));
+        }
+    }
+
+    /**
+     * Waits a while ({@code bench.quietMinutes}, 3) for other processes on the machine to calm down, and says how
+     * busy they were: on 2 cores, other work changes these figures more than anything measured.
+     */
+    private void quiet(CpuMeter meter) throws IOException, InterruptedException {
+        double others = meter.awaitQuiet(0.15, Duration.ofMinutes(Long.getLong("bench.quietMinutes", 3)));
+        say(String.format("other processes use %.2f cores%s", others, others < 0.15 ? "" : ": measuring anyway"));
+    }
+
+    // --- report -----------------------------------------------------------------------------------------------------
+
+    private void row(String benchmark, String figure, String target, String result, Boolean pass) {
+        rows.add("| " + benchmark + " | " + figure + " | " + target + " | " + result
+                + (pass == null ? "" : pass ? " ✅ pass" : " ❌ miss") + " |");
+    }
+
+    private void write(Machine machine, String postgres) throws IOException {
+        StringBuilder md = new StringBuilder(BEGIN).append("\n\n");
+        StringBuilder command = new StringBuilder("bench/run -Dbench.only=federation");
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(name -> name.startsWith("bench.") && !List.of("bench.only", "bench.output").contains(name))
+                .forEach(name -> command.append(" -D").append(name).append('=').append(System.getProperty(name)));
+        md.append("Run on ").append(LocalDate.now(ZoneOffset.UTC)).append(" with `").append(command)
+                .append("` (results in `").append(root.relativize(results)).append("`).\n\n");
+        md.append("| machine | |\n| --- | --- |\n");
+        md.append("| CPU | ").append(machine.cpu()).append(" |\n");
+        md.append("| cores | ").append(machine.cores()).append(" |\n");
+        md.append("| RAM | ").append(machine.memory()).append(" |\n");
+        md.append("| OS | ").append(machine.os()).append(" |\n");
+        md.append("| JDK | ").append(machine.jdk()).append(" |\n");
+        md.append("| PostgreSQL | ").append(postgres.replaceFirst(" on .*", "")).append(" (embedded, zonky) |\n");
+        md.append("| server JVM flags (each instance) | `").append(String.join(" ", jvm)).append("` |\n\n");
+        md.append("| benchmark | figure | target | result |\n| --- | --- | --- | --- |\n");
+        rows.forEach(row -> md.append(row).append('\n'));
+        if (!notes.isEmpty()) {
+            md.append('\n');
+            notes.forEach(note -> md.append(note).append("\n\n"));
+        }
+        md.append('\n').append(END);
+        Path file = Path.of(System.getProperty("bench.output", root.resolve("BENCHMARKS.md").toString()));
+        String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
+        int begin = existing.indexOf(BEGIN);
+        int end = existing.indexOf(END);
+        String updated = begin >= 0 && end > begin
+                ? existing.substring(0, begin) + md + existing.substring(end + END.length())
+                : existing + "\n## Federation figures\n\n" + md + "\n";
+        Files.writeString(file, updated);
+        say("federation figures written to " + file);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format("%.2f s", duration.toMillis() / 1000.0);
+    }
+
+    private static String single(BenchDatabase database) throws java.sql.SQLException {
+        try (var connection = database.connect(); var statement = connection.createStatement();
+                var row = statement.executeQuery("select version()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private void sayQuietly(String message) {
+        try {
+            say(message);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void say(String message) throws IOException {
+        String line = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " "
+                + message;
+        System.out.println(line);
+        Files.writeString(results.resolve("bench.log"), line + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}

@@ -1,0 +1,172 @@
+package io.cairn.bench;
+
+import com.nimbusds.jose.jwk.ECKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Figure 2, a receiver: a real Cairn takes signed messages pushed by a provider the benchmark plays ({@link
+ * FakeProvider}, registered on the receiver as a provider peer with a key the benchmark holds, and an upstream
+ * subscription its admin made there through the API). At each concurrency, every client thread pushes its own
+ * incidents: a new incident (version 1) for 3 messages in 10, a later version of one of its incidents for the others,
+ * each message signed beforehand and sent with a signed request to {@code POST /federation/v1/inbox}. Only 200
+ * answers that say {@code applied} count. Afterwards the receiver's tables must hold exactly one received message per
+ * such answer and one received incident, at its last version, per incident sent.
+ */
+final class ReceiverLoad {
+
+    /** One step: its concurrency, messages answered 200 and applied, failures, the rate and latency. */
+    record Step(int concurrency, int applied, int failed, double perSecond, long p50, long p95, long max,
+            String firstFailure, String cpu) {}
+
+    /** The steps, and what the receiver's tables held afterwards. */
+    record Result(List<Step> steps, long storedMessages, long storedIncidents, long expectedIncidents,
+            boolean versionsMatch) {}
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ReceiverLoad() {}
+
+    static Result run(FederationInstance receiver, List<Integer> concurrencies, int messagesPerStep,
+            Consumer<String> say, CpuMeter meter, java.util.concurrent.Callable<Void> quiet) throws Exception {
+        ECKey key = Jose.newKey();
+        try (FakeProvider provider = FakeProvider.start()) {
+            String peer = (String) receiver.admin("POST", "/api/v1/federation/peers", "{\"name\":\"Upstream cloud\","
+                    + "\"baseUrl\":\"" + provider.baseUrl() + "\",\"role\":\"provider\",\"keys\":"
+                    + Jose.json(Jose.publicKeySet(key)) + "}", 201).json().get("id");
+            String subscription = (String) receiver.admin("POST", "/api/v1/federation/upstream-subscriptions",
+                    "{\"provider\":\"" + peer + "\",\"services\":[],\"categories\":[]}", 201).json().get("id");
+            List<ExchangeMessages.Provenance> provenance = ExchangeMessages.provenancePool(32);
+            Map<UUID, Integer> lastVersion = new HashMap<>();
+            List<Step> steps = new ArrayList<>();
+            SplittableRandom random = new SplittableRandom(11);
+            // a short warm-up at the first concurrency, not counted
+            List<Integer> plan = new ArrayList<>(List.of(-Math.max(1, concurrencies.get(0))));
+            plan.addAll(concurrencies);
+            for (int concurrency : plan) {
+                boolean warmUp = concurrency < 0;
+                int threads = Math.abs(concurrency);
+                int count = warmUp ? Math.min(500, messagesPerStep) : messagesPerStep;
+                List<List<String[]>> work = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    work.add(new ArrayList<>());
+                }
+                // each thread its own incidents, so that its versions arrive in order
+                List<List<UUID>> owned = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    owned.add(new ArrayList<>());
+                }
+                for (int i = 0; i < count; i++) {
+                    int t = i % threads;
+                    List<UUID> mine = owned.get(t);
+                    UUID exchange;
+                    if (mine.isEmpty() || random.nextInt(10) < 3) {
+                        exchange = UUID.randomUUID();
+                        mine.add(exchange);
+                    } else {
+                        exchange = mine.get(random.nextInt(mine.size()));
+                    }
+                    int version = lastVersion.merge(exchange, 1, Integer::sum);
+                    byte[] payload = ExchangeMessages.publication(new ExchangeMessages.Facts(exchange, version,
+                            "Upstream cloud", provider.baseUrl(), receiver.baseUrl(), subscription, Instant.now(),
+                            provenance.get(random.nextInt(provenance.size()))));
+                    URI inbox = URI.create(receiver.baseUrl() + "/federation/v1/inbox");
+                    work.get(t).add(new String[] {Jose.signMessage(payload, key),
+                        Jose.peerToken(key, provider.baseUrl(), receiver.baseUrl(), "POST", inbox)});
+                }
+                quiet.call();
+                Step step = push(receiver, threads, work, meter);
+                if (!warmUp) {
+                    steps.add(step);
+                }
+                say.accept(String.format("receiver%s: %d clients, %d applied, %d failed, %.0f/s, p50 %d ms, p95 %d ms,"
+                        + " max %d ms%s; %s", warmUp ? " (warm-up)" : "", threads, step.applied(), step.failed(),
+                        step.perSecond(), step.p50(), step.p95(), step.max(),
+                        step.firstFailure() == null ? "" : "; first failure: " + step.firstFailure(), step.cpu()));
+            }
+            long applied = steps.stream().mapToLong(Step::applied).sum() + 0L;
+            long stored = receiver.count("select count(*) from federation_received_message where peer_id = '" + peer
+                    + "'");
+            long incidents = receiver.count("select count(*) from federation_received_incident where peer_id = '"
+                    + peer + "'");
+            StringBuilder expected = new StringBuilder();
+            lastVersion.forEach((exchange, version) -> expected.append(expected.isEmpty() ? "" : ",")
+                    .append("('").append(exchange).append("'::uuid,").append(version).append(')'));
+            long mismatched = receiver.count("select count(*) from (values " + expected + ") e(exchange_id, version) "
+                    + "left join federation_received_incident r on r.exchange_id = e.exchange_id and r.peer_id = '"
+                    + peer + "' where r.version is distinct from e.version");
+            say.accept("receiver: " + stored + " messages stored (" + applied + " counted, warm-up besides), "
+                    + incidents + " incidents for " + lastVersion.size() + " sent, " + mismatched
+                    + " not at the last version sent");
+            return new Result(steps, stored, incidents, lastVersion.size(), mismatched == 0);
+        }
+    }
+
+    private static Step push(FederationInstance receiver, int threads, List<List<String[]>> work, CpuMeter meter)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Histogram latency = new Histogram(60_000_000_000L, 3);
+        AtomicInteger applied = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        String[] firstFailure = new String[1];
+        URI inbox = URI.create(receiver.baseUrl() + "/federation/v1/inbox");
+        double selfBefore = CpuMeter.processTicks(ProcessHandle.current().pid());
+        meter.start();
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (List<String[]> mine : work) {
+            running.add(pool.submit(() -> {
+                for (String[] message : mine) {
+                    long sent = System.nanoTime();
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(inbox)
+                            .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + message[1])
+                            .header("Content-Type", "application/jose").header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(message[0], StandardCharsets.US_ASCII))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    long took = System.nanoTime() - sent;
+                    synchronized (latency) {
+                        latency.recordValue(Math.min(took, latency.getHighestTrackableValue()));
+                    }
+                    if (answer.statusCode() == 200 && answer.body().contains("\"applied\"")) {
+                        applied.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                        synchronized (firstFailure) {
+                            if (firstFailure[0] == null) {
+                                firstFailure[0] = answer.statusCode() + " " + answer.body();
+                            }
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> thread : running) {
+            thread.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String cpu = meter.stop().describe(Runtime.getRuntime().availableProcessors(), "the benchmark (pushing)",
+                (CpuMeter.processTicks(ProcessHandle.current().pid()) - selfBefore) / 100.0);
+        pool.shutdown();
+        return new Step(threads, applied.get(), failed.get(), applied.get() / seconds,
+                latency.getValueAtPercentile(50) / 1_000_000, latency.getValueAtPercentile(95) / 1_000_000,
+                latency.getMaxValue() / 1_000_000, firstFailure[0], cpu);
+    }
+}
