@@ -53,6 +53,20 @@ enum FederationRefusals implements Refusal.Reason {
             "federation.message-from-the-future", "lies more than 5 minutes in the future: the clocks differ too much"),
     MARKING_UNCHANGED("federation.marking-unchanged", "a change of marking must change the TLP or the PAP"),
     RED_NEVER_LEAVES("federation.red-never-leaves", "an incident marked TLP:RED never leaves this instance"),
+    AMBER_STRICT_STAYS(
+            "federation.amber-strict-stays",
+            "an incident received marked TLP:AMBER+STRICT stays in this organisation: it is never relayed"),
+    HOPS_SPENT(
+            "federation.hops-spent",
+            "the provider sent this incident with a hop budget of 0: it may not be relayed any further"),
+    HOPS_ABOVE_RECEIVED("federation.hops-above-received", "must be 0 to {0}: the hop budget received less one"),
+    UPSTREAM_RETRACTED("federation.upstream-retracted", "the provider retracted this incident: it is relayed no more"),
+    PAP_BELOW_INCIDENT(
+            "federation.pap-below-incident",
+            "must not be lower than the incident''s PAP:{0}; lower the incident''s marking first, with a reason"),
+    NAMES_PROVIDER(
+            "federation.names-provider",
+            "names the provider {0}; change the text, or confirm with namesProviderConfirmed that it may"),
     JWS_UNREADABLE("federation.jws-unreadable", "is not a JWS in compact serialization"),
     JWS_TOO_LARGE("federation.jws-too-large", "is larger than {0} bytes"),
     JWS_TYPE("federation.jws-type", "the JWS header's typ must be cairn-exchange+jws"),

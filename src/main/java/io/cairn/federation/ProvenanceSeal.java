@@ -35,33 +35,38 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Seals the one provenance entry of each message this instance issues: a JWE compact serialization to the chain
  * auditor key configured at this hop ({@code cairn.federation.chain-auditor-keys}; ECDH-ES+A256KW with A256GCM for an
- * EC key, RSA-OAEP-256 with A256GCM for an RSA key), whose plaintext JSON says who issued which copy of which incident
- * when, padded to a size bucket ({@link #BUCKETS}) so that its length tells nothing; and the commitment anyone can
- * check once the entry is opened: hex SHA-256 of the nonce's bytes followed by the plaintext's bytes, the nonce being
- * inside the plaintext. With no auditor key configured the entry is sealed to a key made at start and forgotten, so
- * that the shape never says whether anyone can open it. A compact JWE has one recipient: with several auditor keys
- * configured, the entry is sealed to the first (see {@code docs/federation.md}). A relay's entry has the same
- * plaintext plus the upstream's entry ({@code upstream}), so that the copy does not show how long the chain is.
+ * EC key, RSA-OAEP-256 with A256GCM for an RSA key) whose plaintext JSON says which hop issued which copy of which
+ * local incident when and, for a relayed copy, what it was relayed from: the upstream publisher's URL, its exchange id
+ * and version, the SHA-256 of the message received, when it came and the upstream entry's commitment. The upstream
+ * entry is referred to, never nested, so every entry has one fixed size ({@link #SIZE}) at the origin and at every
+ * relay alike, and a receiver cannot tell how long the chain behind a copy is. The commitment anyone can check once
+ * the entry is opened is hex SHA-256 of the nonce's bytes followed by the plaintext's bytes, the nonce being inside
+ * the plaintext. With no auditor key configured the entry is sealed to a key made at start and forgotten, so that the
+ * shape never says whether anyone can open it. A compact JWE has one recipient: with several auditor keys configured,
+ * the entry is sealed to the first (see {@code docs/federation.md}).
  */
 @Component
 class ProvenanceSeal {
 
-    /** The sizes a plaintext is padded to: 4, 16, 64 and 256 KiB. */
-    static final List<Integer> BUCKETS = List.of(4 << 10, 16 << 10, 64 << 10, 256 << 10);
+    /** The one size every plaintext is padded to: 4 KiB. */
+    static final int SIZE = 4 << 10;
+
+    /** The format of the plaintext. */
+    static final int FORMAT = 1;
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final SecureRandom random = new SecureRandom();
 
     /**
-     * What an entry says: this hop's publisher URL, its local incident, the copy (exchange id and version), when, and
-     * for a relay the upstream message's entry.
+     * What an entry says: this hop's base URL, its local incident, the copy (exchange id and version), when it was
+     * issued, and for a relayed copy what it was relayed from (see {@link Relays#upstream}); null at the origin.
      */
     record Entry(
-            String publisher,
+            String hop,
             UUID incident,
             UUID exchangeId,
             long version,
-            Instant at,
+            Instant issuedAt,
             @Nullable Map<String, Object> upstream) {}
 
     private final JWK recipient;
@@ -92,23 +97,21 @@ class ProvenanceSeal {
 
     private static byte[] padded(Entry entry, String nonce) {
         Map<String, Object> plain = new LinkedHashMap<>();
-        plain.put("publisher", entry.publisher());
+        plain.put("v", FORMAT);
+        plain.put("hop", entry.hop());
         plain.put("incident", entry.incident().toString());
         plain.put("exchangeId", entry.exchangeId().toString());
         plain.put("version", entry.version());
-        plain.put("at", entry.at().toString());
-        if (entry.upstream() != null) {
-            plain.put("upstream", entry.upstream());
-        }
+        plain.put("issuedAt", entry.issuedAt().toString());
+        plain.put("upstream", entry.upstream());
         plain.put("nonce", nonce);
         plain.put("padding", "");
         int unpadded = json.writeValueAsBytes(plain).length;
-        int bucket = BUCKETS.stream()
-                .filter(size -> size >= unpadded)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "a provenance entry of " + unpadded + " bytes is larger than the largest bucket"));
-        plain.put("padding", " ".repeat(bucket - unpadded));
+        if (unpadded > SIZE) {
+            throw new IllegalArgumentException(
+                    "a provenance entry of " + unpadded + " bytes is larger than " + SIZE + " bytes");
+        }
+        plain.put("padding", " ".repeat(SIZE - unpadded));
         return json.writeValueAsBytes(plain);
     }
 

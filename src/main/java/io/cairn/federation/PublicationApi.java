@@ -30,20 +30,27 @@ class PublicationApi {
      * @param subscriptions ids of active subscriptions the incident matches and that do not receive it yet
      * @param words the words sent; only for the first publication (later ones change with PUT), each part optional
      * @param version the publication's version the caller read; left out for the first publication
+     * @param namesProviderConfirmed for a received incident: true lets the words name the provider they came from
      */
     record Publish(
             @Nullable List<String> subscriptions,
             PublicationWords.@Nullable Given words,
-            @Nullable Long version) {}
+            @Nullable Long version,
+            @Nullable Boolean namesProviderConfirmed) {}
 
-    /** New words, with the publication's version the caller read. */
+    /**
+     * New words, with the publication's version the caller read.
+     *
+     * @param namesProviderConfirmed for a received incident: true lets the words name the provider they came from
+     */
     record Reword(
             @Nullable String summary,
             @Nullable List<String> recommendedActions,
             PublicationWords.@Nullable GivenPersonalData personalData,
             @Nullable String pap,
             @Nullable Integer hopBudget,
-            @Nullable Long version) {}
+            @Nullable Long version,
+            @Nullable Boolean namesProviderConfirmed) {}
 
     /** Why the incident is retracted, with the publication's version the caller read. */
     record Retraction(@Nullable String reason, @Nullable Long version) {}
@@ -68,13 +75,22 @@ class PublicationApi {
             operationId = "publishIncident",
             summary = "Publish an incident to subscriptions",
             description = "The first time with its words (a new exchange id, version 1); later to more subscriptions, "
-                    + "naming the version read. TLP:RED is refused.")
+                    + "naming the version read. TLP:RED is refused. For an incident received from a provider this "
+                    + "relays it: TLP:AMBER+STRICT, a received hop budget of 0 and a retraction by the provider are "
+                    + "refused (409); the hop budget may be at most the received one less one, the PAP no lower than "
+                    + "the incident's, and a text that names the provider is refused (400, naming the field) unless "
+                    + "`namesProviderConfirmed` is true.")
     @ApiResponse(responseCode = "200", description = "Published; what is shared now")
     @ApiResponse(responseCode = "409", description = "TLP:RED, retracted, or another change came first.")
     @PostMapping
     PublicationState publish(@PathVariable IncidentId id, @Valid @RequestBody Publish publish) {
         return publishing
-                .publish(id, publish.subscriptions(), publish.words(), publish.version())
+                .publish(
+                        id,
+                        publish.subscriptions(),
+                        publish.words(),
+                        publish.version(),
+                        Boolean.TRUE.equals(publish.namesProviderConfirmed()))
                 .orRefuse();
     }
 
@@ -95,7 +111,8 @@ class PublicationApi {
                                 reword.personalData(),
                                 reword.pap(),
                                 reword.hopBudget()),
-                        reword.version())
+                        reword.version(),
+                        Boolean.TRUE.equals(reword.namesProviderConfirmed()))
                 .orRefuse();
     }
 

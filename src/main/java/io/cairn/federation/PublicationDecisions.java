@@ -1,9 +1,10 @@
 package io.cairn.federation;
 
 import io.cairn.assets.ServiceSummary;
+import io.cairn.incidents.Category;
 import io.cairn.incidents.IncidentId;
-import io.cairn.incidents.IncidentObservable;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.Severity;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
@@ -49,12 +50,15 @@ class PublicationDecisions {
 
     /** The active subscriptions of active customers whose filter the incident matches. */
     List<Subscription> candidates(IncidentView view) {
-        List<UUID> services = view.affectedServices().stream()
-                .map(ServiceSummary::id)
-                .map(id -> id.value())
-                .toList();
+        return candidates(view.severity(), view.category(), view.affectedServices());
+    }
+
+    /** The active subscriptions of active customers whose filter an incident with these facts matches. */
+    List<Subscription> candidates(Severity severity, Category category, List<ServiceSummary> affected) {
+        List<UUID> services =
+                affected.stream().map(ServiceSummary::id).map(id -> id.value()).toList();
         return subscriptions.activeAudience().stream()
-                .filter(s -> s.filter().matches(view.severity(), view.category(), services))
+                .filter(s -> s.filter().matches(severity, category, services))
                 .toList();
     }
 
@@ -65,7 +69,7 @@ class PublicationDecisions {
     @Transactional
     Outcome<Publication> publish(
             IncidentView view,
-            List<IncidentObservable> observables,
+            PublicationMessages.Carrier carrier,
             List<SubscriptionId> to,
             PublicationWords words,
             @Nullable Long version,
@@ -77,7 +81,7 @@ class PublicationDecisions {
         Optional<Publication> stored = publications.lock(view.id());
         Instant now = clock.instant();
         if (stored.isEmpty()) {
-            return first(view, observables, to, words, chosenBy, actor, now);
+            return first(view, carrier, to, words, chosenBy, actor, now);
         }
         Publication publication = stored.get();
         if (publication.retracted()) {
@@ -100,13 +104,13 @@ class PublicationDecisions {
 
     private Outcome<Publication> first(
             IncidentView view,
-            List<IncidentObservable> observables,
+            PublicationMessages.Carrier carrier,
             List<SubscriptionId> to,
             PublicationWords words,
             String chosenBy,
             ActorRef actor,
             Instant now) {
-        ExchangeMessage.Incident first = PublicationMessages.carried(view, observables, words, UUID.randomUUID(), 1);
+        ExchangeMessage.Incident first = carrier.carried(words, UUID.randomUUID(), 1);
         Publication created = new Publication(
                 view.id(),
                 first.id(),
@@ -126,7 +130,7 @@ class PublicationDecisions {
     @Transactional
     Outcome<Publication> reword(
             IncidentView view,
-            List<IncidentObservable> observables,
+            PublicationMessages.Carrier carrier,
             PublicationWords words,
             long version,
             ActorRef actor) {
@@ -145,8 +149,7 @@ class PublicationDecisions {
             return Outcome.refused(Refusal.conflict("tlp", FederationRefusals.RED_NEVER_LEAVES));
         }
         long next = publication.exchangeVersion() + 1;
-        ExchangeMessage.Incident carried =
-                PublicationMessages.carried(view, observables, words, publication.exchangeId(), next);
+        ExchangeMessage.Incident carried = carrier.carried(words, publication.exchangeId(), next);
         Publication changed = bumped(publication, next, words, carried, clock.instant());
         return sent(
                 changed,
@@ -273,7 +276,7 @@ class PublicationDecisions {
         }
         Instant now = clock.instant();
         publications.addToAudience(changed.incident(), added, chosenBy, now);
-        messages.enqueue(((Outcome.Done<List<FederationOutbox.Queued>>) prepared).value());
+        messages.enqueue(((Outcome.Done<List<FederationOutbox.Queued>>) prepared).value(), actor);
         Publication after = publications.find(changed.incident()).orElseThrow();
         events.publishEvent(new PublicationChanged(
                 changed.incident(),

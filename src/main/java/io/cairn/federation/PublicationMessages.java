@@ -3,9 +3,12 @@ package io.cairn.federation;
 import com.nimbusds.jose.jwk.ECKey;
 import io.cairn.incidents.IncidentObservable;
 import io.cairn.incidents.IncidentView;
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.Tlp;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,31 +34,48 @@ class PublicationMessages {
     static final ExchangeMessage.Provenance UNSEALED = new ExchangeMessage.Provenance("", "");
 
     private final ProvenanceSeal seal;
+    private final Relays relays;
     private final SigningKeyring keyring;
     private final ThisInstance instance;
     private final FederationSettings settings;
     private final SubscriptionStore subscriptions;
     private final PeerRegistry peers;
     private final FederationOutbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PublicationMessages(
             ProvenanceSeal seal,
+            Relays relays,
             SigningKeyring keyring,
             ThisInstance instance,
             FederationSettings settings,
             SubscriptionStore subscriptions,
             PeerRegistry peers,
             FederationOutbox outbox,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.seal = seal;
+        this.relays = relays;
         this.keyring = keyring;
         this.instance = instance;
         this.settings = settings;
         this.subscriptions = subscriptions;
         this.peers = peers;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /** Makes the incident part a publication's message carries, under these words, exchange id and version. */
+    @FunctionalInterface
+    interface Carrier {
+        ExchangeMessage.Incident carried(PublicationWords words, UUID exchangeId, long version);
+    }
+
+    /** The carrier of an incident reported here: its view, its observables. */
+    static Carrier of(IncidentView view, List<IncidentObservable> observables) {
+        return (words, exchangeId, version) -> carried(view, observables, words, exchangeId, version);
     }
 
     /**
@@ -181,9 +202,25 @@ class PublicationMessages {
         }
     }
 
-    /** Writes prepared messages to the outbox, due now. */
-    void enqueue(List<FederationOutbox.Queued> prepared) {
-        outbox.enqueue(prepared, clock.instant());
+    /**
+     * Writes prepared messages to the outbox, due now, in one batch; each message of a relayed incident is recorded in
+     * the audit trail as a relay ({@link IncidentRelayed}).
+     */
+    void enqueue(List<FederationOutbox.Queued> prepared, ActorRef actor) {
+        Instant now = clock.instant();
+        outbox.enqueue(prepared, now);
+        if (!prepared.isEmpty() && relays.of(prepared.get(0).incident()).isPresent()) {
+            prepared.forEach(message -> events.publishEvent(new IncidentRelayed(
+                    message.incident(),
+                    message.exchangeId(),
+                    message.exchangeVersion(),
+                    message.subscription(),
+                    message.kind(),
+                    actor,
+                    now,
+                    ContentDigest.of(message.jws().getBytes(StandardCharsets.US_ASCII))
+                            .hex())));
+        }
     }
 
     /**
@@ -195,7 +232,12 @@ class PublicationMessages {
             Publication publication, ExchangeMessage.Incident unsealed, Kind kind, List<SubscriptionId> to) {
         Instant now = clock.instant();
         ExchangeMessage.Provenance provenance = seal.seal(new ProvenanceSeal.Entry(
-                instance.baseUrl(), publication.incident().value(), unsealed.id(), unsealed.version(), now, null));
+                instance.baseUrl(),
+                publication.incident().value(),
+                unsealed.id(),
+                unsealed.version(),
+                now,
+                relays.of(publication.incident()).map(Relays::upstream).orElse(null)));
         ExchangeMessage.Incident incident = sealed(unsealed, provenance);
         long max = settings.maxMessageBytes().toBytes();
         List<FederationOutbox.Queued> queued = new ArrayList<>();

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param confirmedOnly only incidents whose determination is confirmed
  * @param minSeverity the lowest severity published automatically; null for every severity
  * @param services some of this instance's services; empty for every service the filter lets through
+ * @param relayReceived whether incidents received from providers are relayed by this rule too (CLEAR and GREEN only)
  */
 public record PublicationRule(
-        boolean confirmedOnly, @Nullable Severity minSeverity, Set<UUID> services) {
+        boolean confirmedOnly, @Nullable Severity minSeverity, Set<UUID> services, boolean relayReceived) {
 
     public PublicationRule {
         services = Set.copyOf(services);

@@ -40,16 +40,22 @@ class PublicationRules {
     private final Publications publications;
     private final PublicationDecisions decisions;
     private final FederationSettings settings;
+    private final Relays relays;
+    private final RelayFollowing relayFollowing;
 
     PublicationRules(
             IncidentsForSystem incidents,
             Publications publications,
             PublicationDecisions decisions,
-            FederationSettings settings) {
+            FederationSettings settings,
+            Relays relays,
+            RelayFollowing relayFollowing) {
         this.incidents = incidents;
         this.publications = publications;
         this.decisions = decisions;
         this.settings = settings;
+        this.relays = relays;
+        this.relayFollowing = relayFollowing;
     }
 
     @EventListener
@@ -64,7 +70,25 @@ class PublicationRules {
         }
     }
 
+    /**
+     * Whether the event is about an incident received from a provider, whose relay follows it: a change the provider
+     * made once its whole version is applied ({@link RelayFollowing}, called by receiving), a change made here now.
+     */
+    private boolean relayed(IncidentEvent event, @Nullable IncidentMarked marked) {
+        if (event.actor().id().startsWith("peer:")) {
+            return true;
+        }
+        if (relays.of(event.incident()).isPresent()) {
+            relayFollowing.follow(event.incident(), marked == null ? null : marked.reason());
+            return true;
+        }
+        return false;
+    }
+
     private void follow(IncidentEvent event, @Nullable IncidentMarked marked) {
+        if (relayed(event, marked)) {
+            return;
+        }
         IncidentId id = event.incident();
         Optional<IncidentView> found = incidents.incident(id);
         if (found.isEmpty()) {
@@ -86,14 +110,7 @@ class PublicationRules {
         }
         List<IncidentObservable> observables = incidents.observables(id);
         if (stored.isEmpty()) {
-            PublicationWords words = PublicationWords.defaults(view.description(), view.pap(), settings.hopBudget());
-            if (decisions.publish(view, observables, byRule, words, null, "rule", RULES)
-                    instanceof Outcome.Refused<Publication> refused) {
-                log.warn(
-                        "Incident {} is not published by rule: {}",
-                        id,
-                        refused.refusal().message());
-            }
+            publishByRule(view, observables, byRule);
             return;
         }
         Publication publication = stored.get();
@@ -101,6 +118,17 @@ class PublicationRules {
         ExchangeMessage.Incident now = PublicationMessages.carried(
                 view, observables, words, publication.exchangeId(), publication.exchangeVersion() + 1);
         decisions.follow(withWords(publication, words), now, marked == null ? null : marked.reason(), byRule, RULES);
+    }
+
+    private void publishByRule(IncidentView view, List<IncidentObservable> observables, List<SubscriptionId> to) {
+        PublicationWords words = PublicationWords.defaults(view.description(), view.pap(), settings.hopBudget());
+        if (decisions.publish(view, PublicationMessages.of(view, observables), to, words, null, "rule", RULES)
+                instanceof Outcome.Refused<Publication> refused) {
+            log.warn(
+                    "Incident {} is not published by rule: {}",
+                    view.id(),
+                    refused.refusal().message());
+        }
     }
 
     /** The subscriptions whose rule publishes the incident now and that do not receive it yet. */

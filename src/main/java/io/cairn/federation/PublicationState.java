@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param words the words sent, or the words a first publication would send
  * @param subscriptions the active subscriptions the incident matches, and those that receive it already
  * @param version the publication's version, which a change must name; 0 while it is not published
+ * @param relay for an incident received from a provider: what relaying it rests on; null for one reported here
  */
 record PublicationState(
         IncidentId incident,
@@ -33,10 +34,26 @@ record PublicationState(
         String allows,
         PublicationWords words,
         List<Choice> subscriptions,
-        long version) {
+        long version,
+        @Nullable Relay relay) {
 
     PublicationState {
         subscriptions = List.copyOf(subscriptions);
+    }
+
+    /**
+     * What relaying a received incident rests on, as its handler sees it.
+     *
+     * @param provider the provider's name (shown to this instance's handlers, never sent on)
+     * @param hopBudgetReceived the hop budget the provider sent; a relayed copy carries at most one less
+     * @param namesProvider the fields of the copy, under the words shown, whose text names the provider
+     * @param wordsFollow whether the words sent are still the provider's, so that its later versions bring new ones
+     */
+    record Relay(String provider, int hopBudgetReceived, List<String> namesProvider, boolean wordsFollow) {
+
+        Relay {
+            namesProvider = List.copyOf(namesProvider);
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The share decision for handlers: who may share an incident (those who may handle it, by the incidents module's own
@@ -37,7 +38,9 @@ class Publishing {
     private final PublicationDecisions decisions;
     private final SubscriptionStore subscriptions;
     private final PeerRegistry peers;
-    private final FederationSettings settings;
+    private final ShareScopes scopes;
+    private final Relays relays;
+    private final java.time.Clock clock;
 
     Publishing(
             IncidentManagement incidents,
@@ -46,14 +49,18 @@ class Publishing {
             PublicationDecisions decisions,
             SubscriptionStore subscriptions,
             PeerRegistry peers,
-            FederationSettings settings) {
+            ShareScopes scopes,
+            Relays relays,
+            java.time.Clock clock) {
         this.incidents = incidents;
         this.identity = identity;
         this.publications = publications;
         this.decisions = decisions;
         this.subscriptions = subscriptions;
         this.peers = peers;
-        this.settings = settings;
+        this.scopes = scopes;
+        this.relays = relays;
+        this.clock = clock;
     }
 
     /** Who shares an incident, and the incident as they see it. */
@@ -81,17 +88,48 @@ class Publishing {
         return sharer(id).map(sharer -> state(sharer.incident()));
     }
 
+    private ShareScope scope(IncidentView view) {
+        return scopes.of(view, observables(view.id()));
+    }
+
     private PublicationState state(IncidentView view) {
+        ShareScope scope = scope(view);
         Optional<Publication> publication = publications.find(view.id());
+        PublicationWords words = publication.map(Publication::words).orElseGet(scope::defaults);
+        return new PublicationState(
+                view.id(),
+                publication.isPresent(),
+                publication.map(Publication::exchangeId).orElse(null),
+                publication.map(Publication::exchangeVersion).orElse(0L),
+                publication.map(Publication::state).orElse("unpublished"),
+                publication.map(Publication::retractionReason).orElse(null),
+                view.tlp().label(),
+                scope.allows(),
+                words,
+                choices(scope, publication),
+                publication.map(Publication::version).orElse(0L),
+                relay(scope, words));
+    }
+
+    private PublicationState.@Nullable Relay relay(ShareScope scope, PublicationWords words) {
+        RelaySource relay = scope.relay();
+        return relay == null
+                ? null
+                : new PublicationState.Relay(
+                        relay.providerName(),
+                        relay.snapshot().hopBudget(),
+                        scope.naming(words),
+                        relays.wordsFollow(scope.view().id()).orElse(true));
+    }
+
+    private List<PublicationState.Choice> choices(ShareScope scope, Optional<Publication> publication) {
         Map<SubscriptionId, PublicationState.Choice> choices = new LinkedHashMap<>();
-        Set<SubscriptionId> active = new HashSet<>();
         // every peer and subscription read once, not once per choice: an audience may be a thousand subscriptions
         Map<PeerId, PeerView> known = new HashMap<>();
         peers.all().forEach(peer -> known.put(peer.id(), peer));
         Map<SubscriptionId, Subscription> held = new HashMap<>();
         subscriptions.customers((PeerId) null).forEach(s -> held.put(s.id(), s));
-        for (Subscription s : decisions.candidates(view)) {
-            active.add(s.id());
+        for (Subscription s : scope.candidates()) {
             choices.put(s.id(), new PublicationState.Choice(s.id(), peerName(s, known), s.filter(), false, null, true));
         }
         publication.ifPresent(p -> p.audience()
@@ -105,18 +143,7 @@ class Publishing {
                                         true,
                                         member.chosenBy(),
                                         s.active() && peerActive(s, known))))));
-        return new PublicationState(
-                view.id(),
-                publication.isPresent(),
-                publication.map(Publication::exchangeId).orElse(null),
-                publication.map(Publication::exchangeVersion).orElse(0L),
-                publication.map(Publication::state).orElse("unpublished"),
-                publication.map(Publication::retractionReason).orElse(null),
-                view.tlp().label(),
-                allows(view.tlp()),
-                publication.map(Publication::words).orElseGet(() -> defaults(view)),
-                new ArrayList<>(choices.values()),
-                publication.map(Publication::version).orElse(0L));
+        return new ArrayList<>(choices.values());
     }
 
     static String allows(Tlp tlp) {
@@ -128,17 +155,23 @@ class Publishing {
         };
     }
 
-    private PublicationWords defaults(IncidentView view) {
-        return PublicationWords.defaults(view.description(), view.pap(), settings.hopBudget());
-    }
-
-    /** Publishes the incident to more subscriptions; the words only with the first publication. */
+    /**
+     * Publishes the incident to more subscriptions (for a received incident: relays it); the words only with the first
+     * publication. {@code namesProviderConfirmed} lets a relay's words name the provider.
+     */
+    @Transactional
     Outcome<PublicationState> publish(
-            IncidentId id, @Nullable List<String> to, PublicationWords.@Nullable Given words, @Nullable Long version) {
+            IncidentId id,
+            @Nullable List<String> to,
+            PublicationWords.@Nullable Given words,
+            @Nullable Long version,
+            boolean namesProviderConfirmed) {
         return sharer(id).flatMap(sharer -> {
             IncidentView view = sharer.incident();
-            if (view.tlp() == Tlp.RED) {
-                return Outcome.refused(Refusal.conflict("tlp", FederationRefusals.RED_NEVER_LEAVES));
+            ShareScope scope = scope(view);
+            Optional<Refusal> blocked = scope.blocked();
+            if (blocked.isPresent()) {
+                return Outcome.refused(blocked.get());
             }
             Optional<Publication> stored = publications.find(id);
             if (stored.isPresent() && words != null) {
@@ -150,29 +183,49 @@ class Publishing {
             if (stored.isPresent() && version == null) {
                 return Outcome.refused(Refusal.invalid("version", SharedRefusals.REQUIRED));
             }
-            return chosen(view, stored, to)
-                    .flatMap(chosen -> PublicationWords.check(
+            PublicationWords base = stored.map(Publication::words).orElseGet(scope::defaults);
+            return chosen(scope, stored, to)
+                    .flatMap(chosen -> scope.check(
                                     words == null ? new PublicationWords.Given(null, null, null, null, null) : words,
-                                    stored.map(Publication::words).orElseGet(() -> defaults(view)))
-                            .flatMap(checked -> decisions.publish(
-                                    view,
-                                    observables(id),
-                                    chosen,
-                                    checked,
-                                    version,
-                                    "handler",
-                                    sharer.actor().ref()))
-                            .map(p -> state(view)));
+                                    base,
+                                    namesProviderConfirmed || stored.isPresent())
+                            .flatMap(checked -> decisions
+                                    .publish(
+                                            view,
+                                            scope.carrier(),
+                                            chosen,
+                                            checked,
+                                            version,
+                                            "handler",
+                                            sharer.actor().ref())
+                                    .map(p -> relayed(scope, stored.isEmpty() ? sameWords(checked, base) : null))))
+                    .map(p -> state(view));
         });
     }
 
+    private static boolean sameWords(PublicationWords one, PublicationWords other) {
+        return one.summary().equals(other.summary()) && one.recommendedActions().equals(other.recommendedActions());
+    }
+
+    /** Records a relay: whether its words are the provider's (null: as before). */
+    private boolean relayed(ShareScope scope, @Nullable Boolean wordsFollow) {
+        if (scope.relay() != null) {
+            IncidentId id = scope.view().id();
+            relays.relayed(
+                    id,
+                    wordsFollow != null ? wordsFollow : relays.wordsFollow(id).orElse(true),
+                    clock.instant());
+        }
+        return true;
+    }
+
     private Outcome<List<SubscriptionId>> chosen(
-            IncidentView view, Optional<Publication> stored, @Nullable List<String> to) {
+            ShareScope scope, Optional<Publication> stored, @Nullable List<String> to) {
         if (to == null || to.isEmpty()) {
             return Outcome.refused(Refusal.invalid("subscriptions", SharedRefusals.MUST_NOT_BE_EMPTY));
         }
         Set<SubscriptionId> candidates = new HashSet<>();
-        decisions.candidates(view).forEach(s -> candidates.add(s.id()));
+        scope.candidates().forEach(s -> candidates.add(s.id()));
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         List<SubscriptionId> chosen = new ArrayList<>();
         for (int i = 0; i < to.size(); i++) {
@@ -197,7 +250,9 @@ class Publishing {
     }
 
     /** Changes the words sent with the incident: a new version to its whole audience. */
-    Outcome<PublicationState> reword(IncidentId id, PublicationWords.Given words, @Nullable Long version) {
+    @Transactional
+    Outcome<PublicationState> reword(
+            IncidentId id, PublicationWords.Given words, @Nullable Long version, boolean namesProviderConfirmed) {
         if (version == null) {
             return Outcome.refused(Refusal.invalid("version", SharedRefusals.REQUIRED));
         }
@@ -206,13 +261,20 @@ class Publishing {
             if (stored.isEmpty()) {
                 return Outcome.refused(Refusal.conflict(FederationRefusals.NOT_PUBLISHED));
             }
-            return PublicationWords.check(words, stored.get().words())
-                    .flatMap(checked -> decisions.reword(
-                            sharer.incident(),
-                            observables(id),
-                            checked,
-                            version,
-                            sharer.actor().ref()))
+            ShareScope scope = scope(sharer.incident());
+            Optional<Refusal> blocked = scope.blocked();
+            if (blocked.isPresent()) {
+                return Outcome.refused(blocked.get());
+            }
+            return scope.check(words, stored.get().words(), namesProviderConfirmed)
+                    .flatMap(checked -> decisions
+                            .reword(
+                                    sharer.incident(),
+                                    scope.carrier(),
+                                    checked,
+                                    version,
+                                    sharer.actor().ref())
+                            .map(p -> relayed(scope, false)))
                     .map(p -> state(sharer.incident()));
         });
     }

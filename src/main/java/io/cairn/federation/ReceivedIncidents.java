@@ -32,6 +32,7 @@ class ReceivedIncidents {
     private final ReceivedMessages store;
     private final AssetManagement assets;
     private final ApplicationEventPublisher events;
+    private final RelayFollowing relaying;
     private final Clock clock;
 
     ReceivedIncidents(
@@ -39,11 +40,13 @@ class ReceivedIncidents {
             ReceivedMessages store,
             AssetManagement assets,
             ApplicationEventPublisher events,
+            RelayFollowing relaying,
             Clock clock) {
         this.intake = intake;
         this.store = store;
         this.assets = assets;
         this.events = events;
+        this.relaying = relaying;
         this.clock = clock;
     }
 
@@ -89,6 +92,7 @@ class ReceivedIncidents {
                     now);
             store.add(received);
             flagPersonalData(message, peer, id, view.reference());
+            relaying.follow(id, null);
             return id;
         });
     }
@@ -132,6 +136,7 @@ class ReceivedIncidents {
                 known.receivedAt(),
                 now));
         flagPersonalData(message, peer, known.incident(), known.reference());
+        relaying.follow(known.incident(), null);
     }
 
     /** Gives the incident the provider's new marking, when the message changes it. */

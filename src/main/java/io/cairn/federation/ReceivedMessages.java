@@ -167,6 +167,20 @@ class ReceivedMessages {
                 .update();
     }
 
+    /** The last message applied of an incident from a provider: the receipt its relay's provenance names. */
+    record Receipt(String sha256, Instant receivedAt, long version) {}
+
+    Optional<Receipt> lastApplied(PeerId peer, UUID exchangeId) {
+        return jdbc.sql("""
+                        select sha256, received_at, version from federation_received_message
+                        where peer_id = ? and exchange_id = ? and outcome = 'applied'
+                        order by version desc limit 1""")
+                .params(peer.value(), exchangeId)
+                .query((row, n) -> new Receipt(
+                        row.getString("sha256"), row.getTimestamp("received_at").toInstant(), row.getLong("version")))
+                .optional();
+    }
+
     /** Flags the incident's personal-data breach for the privacy officers; false when it was flagged before. */
     boolean flagPersonalData(PeerId peer, UUID exchangeId, Instant now) {
         return jdbc.sql("""

@@ -99,20 +99,30 @@ class ShareSection implements IncidentPageSection {
             @PathVariable IncidentId id,
             @RequestParam(required = false) @Nullable List<String> subscriptions,
             @RequestParam(required = false) @Nullable Long version,
+            @RequestParam(required = false) @Nullable Boolean namesProviderConfirmed,
             WordsForm words,
             Model model) {
         boolean first = version == null || version == 0;
         return after(
-                id, publishing.publish(id, subscriptions, first ? words.given() : null, first ? null : version), model);
+                id,
+                publishing.publish(
+                        id,
+                        subscriptions,
+                        first ? words.given() : null,
+                        first ? null : version,
+                        Boolean.TRUE.equals(namesProviderConfirmed)),
+                model);
     }
 
     @PostMapping("/incidents/{id}/share/words")
     String reword(
             @PathVariable IncidentId id,
             @RequestParam(required = false) @Nullable Long version,
+            @RequestParam(required = false) @Nullable Boolean namesProviderConfirmed,
             WordsForm words,
             Model model) {
-        return after(id, publishing.reword(id, words.given(), version), model);
+        return after(
+                id, publishing.reword(id, words.given(), version, Boolean.TRUE.equals(namesProviderConfirmed)), model);
     }
 
     @PostMapping("/incidents/{id}/share/retraction")

@@ -51,6 +51,7 @@ class SubscriptionPages {
             @Nullable Boolean confirmedOnly,
             @Nullable String minSeverity,
             @Nullable List<String> services,
+            @Nullable Boolean relayReceived,
             @Nullable Long version) {
 
         SubscriptionRules.@Nullable RuleInput rule() {
@@ -58,7 +59,8 @@ class SubscriptionPages {
                     ? new SubscriptionRules.RuleInput(
                             Boolean.TRUE.equals(confirmedOnly),
                             minSeverity == null || minSeverity.isBlank() ? null : minSeverity,
-                            services == null ? List.of() : services)
+                            services == null ? List.of() : services,
+                            Boolean.TRUE.equals(relayReceived))
                     : null;
         }
     }

@@ -35,7 +35,8 @@ final class SubscriptionRules {
     record RuleInput(
             @Nullable Boolean confirmedOnly,
             @Nullable String minSeverity,
-            @Nullable List<String> services) {}
+            @Nullable List<String> services,
+            @Nullable Boolean relayReceived) {}
 
     /**
      * What services a filter or rule may name.
@@ -63,7 +64,11 @@ final class SubscriptionRules {
         Set<UUID> serviceIds = services("rule.services", input.services(), services, problems);
         Severity severity = severity("rule.minSeverity", input.minSeverity(), problems);
         return problems.isEmpty()
-                ? Outcome.done(new PublicationRule(!Boolean.FALSE.equals(input.confirmedOnly()), severity, serviceIds))
+                ? Outcome.done(new PublicationRule(
+                        !Boolean.FALSE.equals(input.confirmedOnly()),
+                        severity,
+                        serviceIds,
+                        Boolean.TRUE.equals(input.relayReceived())))
                 : Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
     }
 

@@ -23,7 +23,7 @@ class SubscriptionStore {
 
     private static final String CUSTOMERS = """
             select id, peer_id, services, min_severity, categories, auto_publish, auto_confirmed_only,
-                   auto_min_severity, auto_services, state, created_at, updated_at, version
+                   auto_min_severity, auto_services, auto_relay, state, created_at, updated_at, version
             from federation_subscription""";
     private static final String UPSTREAM = """
             select id, peer_id, services, min_severity, categories, state, feed_cursor, created_at, updated_at,
@@ -101,7 +101,8 @@ class SubscriptionStore {
     boolean setRule(SubscriptionId id, @Nullable PublicationRule rule, long version, Instant now) {
         return jdbc.sql("""
                         update federation_subscription set auto_publish = ?, auto_confirmed_only = ?,
-                               auto_min_severity = ?, auto_services = ?, updated_at = ?, version = version + 1
+                               auto_min_severity = ?, auto_services = ?, auto_relay = ?, updated_at = ?,
+                               version = version + 1
                         where id = ? and version = ?""")
                         .params(
                                 rule != null,
@@ -110,6 +111,7 @@ class SubscriptionStore {
                                         ? null
                                         : rule.minSeverity().code(),
                                 rule == null ? new UUID[0] : rule.services().toArray(UUID[]::new),
+                                rule != null && rule.relayReceived(),
                                 Timestamp.from(now),
                                 id.value(),
                                 version)
@@ -150,7 +152,8 @@ class SubscriptionStore {
                 ? new PublicationRule(
                         row.getBoolean("auto_confirmed_only"),
                         severity(row.getString("auto_min_severity")),
-                        uuids(row.getArray("auto_services")))
+                        uuids(row.getArray("auto_services")),
+                        row.getBoolean("auto_relay"))
                 : null;
         return new Subscription(
                 new SubscriptionId(row.getObject("id", UUID.class)),

@@ -63,12 +63,46 @@ class ProvenanceSealTest {
         byte[] plaintext = jwe.getPayload().toBytes();
         assertThat(plaintext).hasSize(4096);
         JsonNode opened = ProvenanceSeal.read(plaintext);
-        assertThat(opened.get("publisher").asString()).isEqualTo("https://iaas.example");
+        assertThat(opened.get("v").asInt()).isEqualTo(1);
+        assertThat(opened.get("hop").asString()).isEqualTo("https://iaas.example");
+        assertThat(opened.get("upstream").isNull()).isTrue();
         assertThat(opened.get("incident").asString()).isEqualTo(incident.toString());
         assertThat(opened.get("exchangeId").asString()).isEqualTo(exchange.toString());
         assertThat(opened.get("version").asLong()).isEqualTo(3);
         byte[] nonce = new Base64URL(opened.get("nonce").asString()).decode();
         assertThat(provenance.commitment()).isEqualTo(ProvenanceSeal.commitment(nonce, plaintext));
+    }
+
+    @Test
+    void aRelayedEntryRefersToItsUpstreamAndHasTheOriginsSize() throws Exception {
+        ECKey auditor = new ECKeyGenerator(Curve.P_256).generate();
+        ProvenanceSeal seal = new ProvenanceSeal(settings(new JWKSet(auditor.toPublicJWK()).toString(true)));
+        java.util.Map<String, Object> upstream = new java.util.LinkedHashMap<>();
+        upstream.put("publisher", "https://iaas.example");
+        upstream.put("exchangeId", UUID.randomUUID().toString());
+        upstream.put("version", 2);
+        upstream.put("messageSha256", "ab".repeat(32));
+        upstream.put("receivedAt", "2026-12-03T10:00:01Z");
+        upstream.put("commitment", "cd".repeat(32));
+
+        ExchangeMessage.Provenance origin = seal.seal(entry(UUID.randomUUID(), UUID.randomUUID()));
+        ExchangeMessage.Provenance relayed = seal.seal(new ProvenanceSeal.Entry(
+                "https://paas.example",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                1,
+                Instant.parse("2026-12-03T10:00:02Z"),
+                upstream));
+
+        assertThat(relayed.sealed().length()).isEqualTo(origin.sealed().length());
+        JWEObject jwe = JWEObject.parse(relayed.sealed());
+        jwe.decrypt(new ECDHDecrypter(auditor));
+        assertThat(jwe.getPayload().toBytes()).hasSize(ProvenanceSeal.SIZE);
+        JsonNode opened = ProvenanceSeal.read(jwe.getPayload().toBytes());
+        assertThat(opened.get("hop").asString()).isEqualTo("https://paas.example");
+        assertThat(opened.get("upstream").get("publisher").asString()).isEqualTo("https://iaas.example");
+        assertThat(opened.get("upstream").get("messageSha256").asString()).isEqualTo("ab".repeat(32));
+        assertThat(opened.get("upstream").get("commitment").asString()).isEqualTo("cd".repeat(32));
     }
 
     @Test

@@ -61,7 +61,7 @@ class SubscriptionFilterTest {
 
     @Test
     void aRuleForConfirmedIncidentsOnAServiceFromHighSeverityCoversOnlyThose() {
-        var rule = new PublicationRule(true, Severity.HIGH, Set.of(STORAGE));
+        var rule = new PublicationRule(true, Severity.HIGH, Set.of(STORAGE), false);
 
         assertThat(rule.covers(Determination.CONFIRMED, Severity.HIGH, List.of(STORAGE)))
                 .isTrue();

@@ -99,14 +99,14 @@ class SubscriptionRulesTest {
     @Test
     void aRuleIsConfirmedOnlyUnlessSaidOtherwiseAndNamesItsFieldsUnderRule() {
         PublicationRule rule =
-                done(SubscriptionRules.rule(new SubscriptionRules.RuleInput(null, "critical", null), OURS));
+                done(SubscriptionRules.rule(new SubscriptionRules.RuleInput(null, "critical", null, null), OURS));
         assertThat(rule.confirmedOnly()).isTrue();
         assertThat(rule.minSeverity()).isEqualTo(Severity.CRITICAL);
-        assertThat(done(SubscriptionRules.rule(new SubscriptionRules.RuleInput(false, null, List.of()), OURS))
+        assertThat(done(SubscriptionRules.rule(new SubscriptionRules.RuleInput(false, null, List.of(), true), OURS))
                         .confirmedOnly())
                 .isFalse();
         Refusal refusal = refused(SubscriptionRules.rule(
-                new SubscriptionRules.RuleInput(true, "extreme", List.of(RETIRED.toString())), OURS));
+                new SubscriptionRules.RuleInput(true, "extreme", List.of(RETIRED.toString()), null), OURS));
         assertThat(refusal.fields())
                 .extracting(Refusal.FieldProblem::field)
                 .containsExactly("rule.services[0]", "rule.minSeverity");
