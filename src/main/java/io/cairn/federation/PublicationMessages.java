@@ -243,14 +243,9 @@ class PublicationMessages {
         List<FederationOutbox.Queued> queued = new ArrayList<>();
         // the key, the subscriptions and the peers read once for the whole audience, not once per message
         ECKey key = keyring.activeKey();
-        Map<SubscriptionId, Subscription> held = new HashMap<>();
-        subscriptions.customers((PeerId) null).forEach(s -> held.put(s.id(), s));
-        Map<PeerId, PeerView> known = new HashMap<>();
-        peers.all().forEach(peer -> known.put(peer.id(), peer));
+        Map<SubscriptionId, PeerView> recipients = recipients();
         for (SubscriptionId id : to) {
-            Optional<PeerView> peer = Optional.ofNullable(held.get(id))
-                    .filter(Subscription::active)
-                    .map(s -> known.get(s.peer()));
+            Optional<PeerView> peer = Optional.ofNullable(recipients.get(id));
             if (peer.isEmpty()) {
                 continue;
             }
@@ -271,6 +266,18 @@ class PublicationMessages {
                     ExchangeSignatures.sign(payload, key)));
         }
         return Outcome.done(queued);
+    }
+
+    /** The peer of every active subscription, by subscription. */
+    private Map<SubscriptionId, PeerView> recipients() {
+        Map<PeerId, PeerView> known = new HashMap<>();
+        peers.all().forEach(peer -> known.put(peer.id(), peer));
+        Map<SubscriptionId, PeerView> recipients = new HashMap<>();
+        subscriptions.customers((PeerId) null).stream()
+                .filter(Subscription::active)
+                .filter(s -> known.containsKey(s.peer()))
+                .forEach(s -> recipients.put(s.id(), known.get(s.peer())));
+        return recipients;
     }
 
     private ExchangeMessage message(
