@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * provider in what is sent; the provider's later version and its retraction reach the copy; AMBER waits for a handler,
  * whose words may not name the provider unless confirmed; AMBER+STRICT and a spent hop budget are refused.
  */
+@TestPropertySource(properties = "cairn.federation.push-on-commit=false")
 class RelayServerTest extends ApiClient.OnServer {
 
     @Autowired
