@@ -171,7 +171,7 @@ class RelayServerTest extends ApiClient.OnServer {
     }
 
     @Test
-    void aRuleRelaysAGreenIncidentAndItsUpdateAndRetractionFollow() {
+    void aRuleRelaysAGreenIncidentAndItsUpdateAndRetractionFollow() throws Exception {
         UUID subscription = subscription(true);
         UUID exchange = UUID.randomUUID();
         String incident = push(message(exchange, 1, "GREEN", 3));
@@ -199,6 +199,10 @@ class RelayServerTest extends ApiClient.OnServer {
                         .get("hopBudgetReceived")
                         .asInt())
                 .isEqualTo(3);
+        assertThat(handler.get("/api/v1/incidents?relayed=true&size=200").body())
+                .contains(incident);
+        assertThat(handler.get("/api/v1/incidents?relayed=false&size=200").body())
+                .doesNotContain(incident);
 
         push(ProviderFixture.edited(message(exchange, 2, "GREEN", 3), m -> {
             m.withObject("incident").put("severity", "critical").put("status", "containment");
@@ -224,6 +228,7 @@ class RelayServerTest extends ApiClient.OnServer {
         assertThat(all.get(2).get("kind").asString()).isEqualTo("retraction");
         assertThat(all.get(2).get("retraction").get("reason").asString()).isEqualTo(RelayFollowing.WITHDRAWN);
         nothingNames(exchange.toString(), incident);
+        assertThat(page("/incidents/" + incident + "/received")).contains("Relayed");
     }
 
     @Test
@@ -293,6 +298,7 @@ class RelayServerTest extends ApiClient.OnServer {
         }
         assertThat(page("/incidents/" + strict + "/share")).contains("Relay to our customers", "never relayed");
         assertThat(page("/incidents/" + spent + "/share")).contains("hop budget of 0");
+        assertThat(page("/incidents/" + spent + "/received")).doesNotContain("Relayed");
     }
 
     private String page(String path) throws Exception {
