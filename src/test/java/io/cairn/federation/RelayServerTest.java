@@ -232,7 +232,7 @@ class RelayServerTest extends ApiClient.OnServer {
     }
 
     @Test
-    void amberWaitsForAHandlerWhoseWordsMayNotNameTheProvider() {
+    void amberWaitsForAHandlerWhoseWordsMayNotNameTheProvider() throws Exception {
         UUID subscription = subscription(true);
         String incident = push(message(UUID.randomUUID(), 1, "AMBER", 1));
         assertThat(delivered()).as("no rule relays AMBER").isEmpty();
@@ -240,6 +240,8 @@ class RelayServerTest extends ApiClient.OnServer {
                 handler.get("/api/v1/incidents/" + incident + "/publication").json();
         assertThat(state.get("allows").asString()).isEqualTo("own-customers");
         assertThat(state.get("words").get("hopBudget").asInt()).isZero();
+        assertThat(page("/incidents/" + incident + "/share"))
+                .contains("Relay to our customers", "At most 0: the hop budget received less one.");
 
         ApiClient.Answer naming = handler.post(
                 "/api/v1/incidents/" + incident + "/publication",
@@ -271,6 +273,31 @@ class RelayServerTest extends ApiClient.OnServer {
         assertThat(copies.get(0).get("incident").get("summary").asString())
                 .isEqualTo("A storage service we run on was breached.");
         nothingNames(incident);
+        assertThat(page("/incidents/" + incident + "/share")).contains("Published, version 1.");
+    }
+
+    @Test
+    void wordsThatNameTheProviderAreNotRelayedByRuleAndAHandlerIsWarnedAndMustConfirm() throws Exception {
+        UUID subscription = subscription(true);
+        String incident = push(ProviderFixture.edited(message(UUID.randomUUID(), 1, "GREEN", 2), m -> {
+            m.withObject("incident").put("summary", "Read at " + provider.name + ", see " + provider.baseUrl);
+            return m;
+        }));
+        assertThat(delivered()).as("no rule relays words naming the provider").isEmpty();
+        assertThat(page("/incidents/" + incident + "/share"))
+                .contains("This text names the provider", "namesProviderConfirmed");
+        assertThat(handler.get("/api/v1/incidents/" + incident + "/publication")
+                        .json()
+                        .get("relay")
+                        .get("namesProvider")
+                        .get(0)
+                        .asString())
+                .isEqualTo("summary");
+        ApiClient.Answer confirmed = handler.post(
+                "/api/v1/incidents/" + incident + "/publication",
+                Map.of("subscriptions", List.of(subscription.toString()), "namesProviderConfirmed", true));
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(delivered()).hasSize(1);
     }
 
     @Test
