@@ -301,6 +301,22 @@ class RelayServerTest extends ApiClient.OnServer {
     }
 
     @Test
+    void anIncidentReportedHereKeepsItsShareSectionWithoutRelayRules() throws Exception {
+        subscription(false);
+        ApiClient.Answer reported = handler.post(
+                "/api/v1/incidents", Map.of("title", "Ours " + run, "description", "Our own disks", "tlp", "GREEN"));
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        String incident = reported.json().get("id").asString();
+        JsonNode state =
+                handler.get("/api/v1/incidents/" + incident + "/publication").json();
+        assertThat(state.get("relay").isNull()).isTrue();
+        assertThat(state.get("words").get("hopBudget").asInt()).isEqualTo(4);
+        assertThat(page("/incidents/" + incident + "/share"))
+                .contains("Share with customers", "Personal data")
+                .doesNotContain("Relay to our customers", "names the provider");
+    }
+
+    @Test
     void amberStrictAndASpentHopBudgetAreNeverRelayed() throws Exception {
         UUID subscription = subscription(true);
         String strict = push(message(UUID.randomUUID(), 1, "AMBER+STRICT", 0));
