@@ -74,15 +74,28 @@ class MessageApplying {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return Outcome.refused(refused.refusal());
         }
-        events.publishEvent(new ProviderMessageReceived(
+        events.publishEvent(
+                receipt(message, peer, ((Outcome.Done<IncidentId>) applied).value(), sha256, now, superseded));
+        return Outcome.done(new Receipt(message.messageId(), outcome));
+    }
+
+    /** The audit trail's record of a receipt. */
+    private static ProviderMessageReceived receipt(
+            ExchangeMessage message,
+            PeerView peer,
+            IncidentId incident,
+            String sha256,
+            Instant now,
+            boolean superseded) {
+        return new ProviderMessageReceived(
                 message.messageId(),
+                message.incident().id(),
                 peer.id(),
-                ((Outcome.Done<IncidentId>) applied).value(),
-                incident.version(),
+                incident,
+                message.incident().version(),
                 ReceivedIncidents.channel(peer),
                 now,
                 superseded ? ProviderMessageReceived.Outcome.SUPERSEDED : ProviderMessageReceived.Outcome.APPLIED,
-                sha256));
-        return Outcome.done(new Receipt(message.messageId(), outcome));
+                sha256);
     }
 }

@@ -13,11 +13,14 @@ import java.util.UUID;
  * version applied before. The audit trail keeps the SHA-256 of the signed message as received, the receipt a chain
  * auditor asks this hop for.
  *
+ * @param exchangeId the provider's exchange id of the incident
+ * @param incident the local incident it became or updated
  * @param actor the provider, as the channel that delivered it
  * @param sha256 hex SHA-256 of the JWS as received
  */
 public record ProviderMessageReceived(
         UUID messageId,
+        UUID exchangeId,
         PeerId peer,
         IncidentId incident,
         long version,

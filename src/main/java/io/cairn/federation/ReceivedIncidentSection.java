@@ -23,8 +23,10 @@ class ReceivedIncidentSection implements IncidentPageSection {
 
     private final IncidentManagement incidents;
     private final ReceivedMessages store;
+    private final Relays relays;
 
-    ReceivedIncidentSection(IncidentManagement incidents, ReceivedMessages store) {
+    ReceivedIncidentSection(IncidentManagement incidents, ReceivedMessages store, Relays relays) {
+        this.relays = relays;
         this.incidents = incidents;
         this.store = store;
     }
@@ -55,6 +57,7 @@ class ReceivedIncidentSection implements IncidentPageSection {
                 incidents.incident(id).flatMap(visible -> store.ofIncident(id)).map(ReceivedIncidentSection::view);
         received.ifPresent(view -> {
             model.addAttribute("received", view);
+            model.addAttribute("relayed", relays.wordsFollow(id).isPresent());
             model.addAttribute(
                     "categoryLabel",
                     incidents.categoryLabel(new io.cairn.incidents.Category(

@@ -4,6 +4,7 @@ import io.cairn.assets.AssetManagement;
 import io.cairn.assets.ServiceSummary;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentView;
+import io.cairn.intake.providers.ProviderIntake;
 import io.cairn.shared.Tlp;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,12 +32,19 @@ class Relays {
     private final PeerRegistry peers;
     private final AssetManagement assets;
     private final JdbcClient jdbc;
+    private final ProviderIntake intake;
 
-    Relays(ReceivedMessages received, PeerRegistry peers, AssetManagement assets, JdbcClient jdbc) {
+    Relays(
+            ReceivedMessages received,
+            PeerRegistry peers,
+            AssetManagement assets,
+            JdbcClient jdbc,
+            ProviderIntake intake) {
         this.received = received;
         this.peers = peers;
         this.assets = assets;
         this.jdbc = jdbc;
+        this.intake = intake;
     }
 
     /** The source of an incident received from a provider; empty for an incident reported here. */
@@ -60,8 +68,12 @@ class Relays {
                 .optional();
     }
 
-    /** Records that the incident's publication is a relay, the words following the provider's or not. */
+    /**
+     * Records that the incident's publication is a relay, the words following the provider's or not, and marks the
+     * incident as relayed.
+     */
     void relayed(IncidentId incident, boolean wordsFollow, Instant now) {
+        intake.relayed(incident);
         jdbc.sql("""
                 insert into federation_relay (incident_id, words_follow, relayed_at) values (?, ?, ?)
                 on conflict (incident_id) do update set words_follow = excluded.words_follow""").params(incident.value(), wordsFollow, Timestamp.from(now)).update();

@@ -66,7 +66,7 @@ class IncidentApi {
             operationId = "listIncidents",
             summary = "List incidents",
             description =
-                    "Filters combine with \"and\"; `status` and `priority` take several values; `service` finds the incidents that name a service; `received=true` those a provider published to this instance (`false` those reported here); `q` is free "
+                    "Filters combine with \"and\"; `status` and `priority` take several values; `service` finds the incidents that name a service; `received=true` those a provider published to this instance (`false` those reported here); `relayed=true` the received ones this instance relayed to its customers; `q` is free "
                             + "text or a reference such as `INC-42`. Page with `page` (from 0) and `size` (at most 200) or, as fast "
                             + "deep into the list as on its first page, with the `nextCursor` of the previous page.")
     @GetMapping("/incidents")
@@ -80,6 +80,7 @@ class IncidentApi {
             @RequestParam(required = false) @Nullable UserId owner,
             @RequestParam(required = false) @Nullable ServiceId service,
             @RequestParam(required = false) @Nullable Boolean received,
+            @RequestParam(required = false) @Nullable Boolean relayed,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Instant reportedFrom,
             @RequestParam(required = false) @Nullable Instant reportedTo,
@@ -105,6 +106,7 @@ class IncidentApi {
                         owner,
                         service,
                         received,
+                        relayed,
                         q,
                         reportedFrom,
                         reportedTo,

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What to list: filters, sort order and which page. {@code received} keeps only the incidents a provider published to
- * this instance (true) or only those reported here (false); null keeps both. Paging is by page number, or by an opaque cursor from the
+ * this instance (true) or only those reported here (false); null keeps both. {@code relayed} keeps only the received incidents this instance relayed to its customers (true) or only those it did not (false). Paging is by page number, or by an opaque cursor from the
  * previous page, which stays fast however deep the list goes.
  */
 record IncidentFilter(
@@ -24,6 +24,7 @@ record IncidentFilter(
         @Nullable UserId owner,
         @Nullable ServiceId service,
         @Nullable Boolean received,
+        @Nullable Boolean relayed,
         @Nullable String text,
         @Nullable Instant reportedFrom,
         @Nullable Instant reportedTo,
@@ -76,6 +77,7 @@ record IncidentFilter(
         return new IncidentFilter(
                 List.of(),
                 List.of(),
+                null,
                 null,
                 null,
                 null,

@@ -149,6 +149,7 @@ class IncidentReading {
                 null,
                 null,
                 null,
+                null,
                 IncidentFilter.Sort.REPORTED,
                 false,
                 0,

@@ -122,7 +122,8 @@ class IncidentSearch {
         }
         sql.insert(0, """
                 select i.id, i.number, i.title, i.category_class, i.category_type, i.priority, i.status, i.tlp,
-                       i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at, i.received_from
+                       i.confidential, i.owner_id, i.team_id, i.reported_at, i.updated_at, i.received_from,
+                       i.relayed_at
                 from incident i join (""").append(") page on page.id = i.id").append(order);
         return jdbc.sql(sql.toString())
                 .params(pageParameters)
@@ -173,15 +174,21 @@ class IncidentSearch {
                 "i.owner_id",
                 filter.owner() == null ? null : filter.owner().value());
         naming(conditions, parameters, filter.service());
-        receivedOrNot(conditions, filter.received());
+        receivedOrNot(conditions, filter.received(), filter.relayed());
         range(conditions, parameters, "i.reported_at", filter.reportedFrom(), filter.reportedTo());
         range(conditions, parameters, "i.occurred_at", filter.occurredFrom(), filter.occurredTo());
         matching(conditions, parameters, filter.text());
         return String.join(" and ", conditions);
     }
 
-    /** The incident was received from a provider (true) or reported here (false), if either is asked for. */
-    private static void receivedOrNot(List<String> conditions, @Nullable Boolean received) {
+    /**
+     * The incident was received from a provider (true) or reported here (false), and relayed to this instance's
+     * customers (true) or not (false), if either is asked for.
+     */
+    private static void receivedOrNot(List<String> conditions, @Nullable Boolean received, @Nullable Boolean relayed) {
+        if (relayed != null) {
+            conditions.add(relayed ? "i.relayed_at is not null" : "i.relayed_at is null");
+        }
         if (received != null) {
             conditions.add(received ? "i.received_from is not null" : "i.received_from is null");
         }
@@ -268,7 +275,8 @@ class IncidentSearch {
                 team == null ? null : new TeamId(team),
                 rs.getTimestamp("reported_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("received_from"));
+                rs.getString("received_from"),
+                rs.getTimestamp("relayed_at") != null);
     }
 
     /** The position after the last row of a page: its sort keys and id, base64-encoded. */

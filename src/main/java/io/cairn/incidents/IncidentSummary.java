@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * One row of the incident list.
  *
  * @param receivedFrom the name of the provider peer that published it to this instance; null when reported here
+ * @param relayed whether this instance relayed it (received from a provider) to its customers
  */
 record IncidentSummary(
         IncidentId id,
@@ -25,4 +26,5 @@ record IncidentSummary(
         @Nullable TeamId team,
         Instant reportedAt,
         Instant updatedAt,
-        @Nullable String receivedFrom) {}
+        @Nullable String receivedFrom,
+        boolean relayed) {}

@@ -51,6 +51,7 @@ final class ListQueryFilter {
                 owner,
                 service,
                 received(query.received(), errors),
+                null,
                 blankToNull(query.q()),
                 startOf(reportedFrom),
                 reportedTo == null ? null : startOf(reportedTo.plusDays(1)),

@@ -85,4 +85,12 @@ class ProviderReports implements ProviderChannel {
             return changes.view(incident);
         });
     }
+
+    @Override
+    @Transactional
+    public void markRelayed(IncidentId id, Instant at) {
+        jdbc.sql("update incident set relayed_at = coalesce(relayed_at, ?) where id = ?")
+                .params(java.sql.Timestamp.from(at), id.value())
+                .update();
+    }
 }

@@ -93,6 +93,12 @@ class ProviderReception implements ProviderIntake {
         providers.remarkAsProvider(incident, channel, tlp, pap, reason);
     }
 
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void relayed(IncidentId incident) {
+        providers.markRelayed(incident, java.time.Instant.now());
+    }
+
     private static String why(Refusal refusal) {
         return refusal.fields().isEmpty()
                 ? refusal.message()

@@ -24,6 +24,11 @@ record CairnInstance(ConfigurableApplicationContext context, int port, String ur
 
     /** Starts an instance with this federation name and any further properties. */
     static CairnInstance start(String name, Map<String, Object> more) {
+        return start(name, more, new Class<?>[0]);
+    }
+
+    /** Starts an instance with this federation name, further properties and further configuration classes. */
+    static CairnInstance start(String name, Map<String, Object> more, Class<?>... sources) {
         int port = FreePort.any();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
@@ -38,6 +43,7 @@ record CairnInstance(ConfigurableApplicationContext context, int port, String ur
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(more);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CairnApplication.class)
+                .sources(sources)
                 .run(properties.entrySet().stream()
                         .map(p -> "--" + p.getKey() + "=" + p.getValue())
                         .toArray(String[]::new));

@@ -173,7 +173,7 @@ class RelayServerTest extends ApiClient.OnServer {
     }
 
     @Test
-    void aRuleRelaysAGreenIncidentAndItsUpdateAndRetractionFollow() {
+    void aRuleRelaysAGreenIncidentAndItsUpdateAndRetractionFollow() throws Exception {
         UUID subscription = subscription(true);
         UUID exchange = UUID.randomUUID();
         String incident = push(message(exchange, 1, "GREEN", 3));
@@ -201,6 +201,10 @@ class RelayServerTest extends ApiClient.OnServer {
                         .get("hopBudgetReceived")
                         .asInt())
                 .isEqualTo(3);
+        assertThat(handler.get("/api/v1/incidents?relayed=true&size=200").body())
+                .contains(incident);
+        assertThat(handler.get("/api/v1/incidents?relayed=false&size=200").body())
+                .doesNotContain(incident);
 
         push(ProviderFixture.edited(message(exchange, 2, "GREEN", 3), m -> {
             m.withObject("incident").put("severity", "critical").put("status", "containment");
@@ -226,10 +230,11 @@ class RelayServerTest extends ApiClient.OnServer {
         assertThat(all.get(2).get("kind").asString()).isEqualTo("retraction");
         assertThat(all.get(2).get("retraction").get("reason").asString()).isEqualTo(RelayFollowing.WITHDRAWN);
         nothingNames(exchange.toString(), incident);
+        assertThat(page("/incidents/" + incident + "/received")).contains("Relayed");
     }
 
     @Test
-    void amberWaitsForAHandlerWhoseWordsMayNotNameTheProvider() {
+    void amberWaitsForAHandlerWhoseWordsMayNotNameTheProvider() throws Exception {
         UUID subscription = subscription(true);
         String incident = push(message(UUID.randomUUID(), 1, "AMBER", 1));
         assertThat(delivered()).as("no rule relays AMBER").isEmpty();
@@ -237,6 +242,8 @@ class RelayServerTest extends ApiClient.OnServer {
                 handler.get("/api/v1/incidents/" + incident + "/publication").json();
         assertThat(state.get("allows").asString()).isEqualTo("own-customers");
         assertThat(state.get("words").get("hopBudget").asInt()).isZero();
+        assertThat(page("/incidents/" + incident + "/share"))
+                .contains("Relay to our customers", "At most 0: the hop budget received less one.");
 
         ApiClient.Answer naming = handler.post(
                 "/api/v1/incidents/" + incident + "/publication",
@@ -268,6 +275,47 @@ class RelayServerTest extends ApiClient.OnServer {
         assertThat(copies.get(0).get("incident").get("summary").asString())
                 .isEqualTo("A storage service we run on was breached.");
         nothingNames(incident);
+        assertThat(page("/incidents/" + incident + "/share")).contains("Published, version 1.");
+    }
+
+    @Test
+    void wordsThatNameTheProviderAreNotRelayedByRuleAndAHandlerIsWarnedAndMustConfirm() throws Exception {
+        UUID subscription = subscription(true);
+        String incident = push(ProviderFixture.edited(message(UUID.randomUUID(), 1, "GREEN", 2), m -> {
+            m.withObject("incident").put("summary", "Read at " + provider.name + ", see " + provider.baseUrl);
+            return m;
+        }));
+        assertThat(delivered()).as("no rule relays words naming the provider").isEmpty();
+        assertThat(page("/incidents/" + incident + "/share"))
+                .contains("This text names the provider", "namesProviderConfirmed");
+        assertThat(handler.get("/api/v1/incidents/" + incident + "/publication")
+                        .json()
+                        .get("relay")
+                        .get("namesProvider")
+                        .get(0)
+                        .asString())
+                .isEqualTo("summary");
+        ApiClient.Answer confirmed = handler.post(
+                "/api/v1/incidents/" + incident + "/publication",
+                Map.of("subscriptions", List.of(subscription.toString()), "namesProviderConfirmed", true));
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(delivered()).hasSize(1);
+    }
+
+    @Test
+    void anIncidentReportedHereKeepsItsShareSectionWithoutRelayRules() throws Exception {
+        subscription(false);
+        ApiClient.Answer reported = handler.post(
+                "/api/v1/incidents", Map.of("title", "Ours " + run, "description", "Our own disks", "tlp", "GREEN"));
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        String incident = reported.json().get("id").asString();
+        JsonNode state =
+                handler.get("/api/v1/incidents/" + incident + "/publication").json();
+        assertThat(state.get("relay").isNull()).isTrue();
+        assertThat(state.get("words").get("hopBudget").asInt()).isEqualTo(4);
+        assertThat(page("/incidents/" + incident + "/share"))
+                .contains("Share with customers", "Personal data")
+                .doesNotContain("Relay to our customers", "names the provider");
     }
 
     @Test
@@ -295,6 +343,7 @@ class RelayServerTest extends ApiClient.OnServer {
         }
         assertThat(page("/incidents/" + strict + "/share")).contains("Relay to our customers", "never relayed");
         assertThat(page("/incidents/" + spent + "/share")).contains("hop budget of 0");
+        assertThat(page("/incidents/" + spent + "/received")).doesNotContain("Relayed");
     }
 
     private String page(String path) throws Exception {

@@ -32,4 +32,7 @@ public interface ProviderChannel {
      * provider's reason in the timeline and the audit trail; empty when there is no such incident.
      */
     Optional<IncidentView> remarkAsProvider(IncidentId id, ActorRef channel, Tlp tlp, Pap pap, String reason);
+
+    /** Marks the received incident as relayed to this instance's customers, from this time on (the first relay's). */
+    void markRelayed(IncidentId id, java.time.Instant at);
 }

@@ -64,4 +64,7 @@ public interface ProviderIntake {
 
     /** Gives the incident the provider's TLP and PAP, with the provider's reason. */
     void remark(IncidentId incident, ActorRef channel, Tlp tlp, Pap pap, String reason);
+
+    /** Marks the incident as relayed to this instance's customers (the incidents list shows it and filters by it). */
+    void relayed(IncidentId incident);
 }
