@@ -65,7 +65,9 @@ class RelayChainProperties {
         String run = Long.toString(System.nanoTime(), 36);
         List<CompletableFuture<CairnInstance>> starting = IntStream.range(0, PARENT.length)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> CairnInstance.start(
-                        "Hop" + i + "x" + run, Map.of("cairn.federation.hop-budget", 16), RecordedRequests.class)))
+                        "Hop" + i + "x" + run,
+                        Map.of("cairn.federation.hop-budget", 16, "cairn.federation.push-on-commit", false),
+                        RecordedRequests.class)))
                 .toList();
         for (int i = 0; i < PARENT.length; i++) {
             CairnInstance instance = starting.get(i).join();
