@@ -118,6 +118,31 @@ public record ExchangeMessage(
             Provenance provenance,
             Map<String, JsonNode> extensions) {
 
+        /** The same incident part under another version and provenance entry: an update, or the entry sealed. */
+        public Incident revised(long newVersion, Provenance newProvenance) {
+            return new Incident(
+                    id,
+                    newVersion,
+                    title,
+                    summary,
+                    category,
+                    status,
+                    determination,
+                    severity,
+                    occurredAt,
+                    detectedAt,
+                    updatedAt,
+                    affectedServices,
+                    recommendedActions,
+                    indicators,
+                    personalData,
+                    tlp,
+                    pap,
+                    hopBudget,
+                    newProvenance,
+                    extensions);
+        }
+
         public Incident {
             affectedServices = List.copyOf(affectedServices);
             recommendedActions = List.copyOf(recommendedActions);

@@ -179,7 +179,7 @@ class PublicationDecisions {
         }
         ExchangeMessage.Incident last = PublicationMessages.read(publication.sent());
         long next = publication.exchangeVersion() + 1;
-        ExchangeMessage.Incident retracted = PublicationMessages.withVersion(last, next);
+        ExchangeMessage.Incident retracted = last.revised(next, last.provenance());
         Publication changed = bumped(publication, next, publication.words(), retracted, clock.instant());
         changed = changed.retractedFor(reason);
         return sent(

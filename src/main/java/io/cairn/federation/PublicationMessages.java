@@ -136,31 +136,6 @@ class PublicationMessages {
         return stored(comparable(one)).equals(stored(comparable(other)));
     }
 
-    /** The same incident part under another version. */
-    static ExchangeMessage.Incident withVersion(ExchangeMessage.Incident i, long version) {
-        return new ExchangeMessage.Incident(
-                i.id(),
-                version,
-                i.title(),
-                i.summary(),
-                i.category(),
-                i.status(),
-                i.determination(),
-                i.severity(),
-                i.occurredAt(),
-                i.detectedAt(),
-                i.updatedAt(),
-                i.affectedServices(),
-                i.recommendedActions(),
-                i.indicators(),
-                i.personalData(),
-                i.tlp(),
-                i.pap(),
-                i.hopBudget(),
-                i.provenance(),
-                i.extensions());
-    }
-
     private static ExchangeMessage.Incident comparable(ExchangeMessage.Incident i) {
         return new ExchangeMessage.Incident(
                 i.id(),
@@ -238,7 +213,7 @@ class PublicationMessages {
                 unsealed.version(),
                 now,
                 relays.of(publication.incident()).map(Relays::upstream).orElse(null)));
-        ExchangeMessage.Incident incident = sealed(unsealed, provenance);
+        ExchangeMessage.Incident incident = unsealed.revised(unsealed.version(), provenance);
         long max = settings.maxMessageBytes().toBytes();
         List<FederationOutbox.Queued> queued = new ArrayList<>();
         // the key, the subscriptions and the peers read once for the whole audience, not once per message
@@ -294,29 +269,5 @@ class PublicationMessages {
                 incident,
                 kind.retraction(),
                 kind.markingChange());
-    }
-
-    private static ExchangeMessage.Incident sealed(ExchangeMessage.Incident i, ExchangeMessage.Provenance provenance) {
-        return new ExchangeMessage.Incident(
-                i.id(),
-                i.version(),
-                i.title(),
-                i.summary(),
-                i.category(),
-                i.status(),
-                i.determination(),
-                i.severity(),
-                i.occurredAt(),
-                i.detectedAt(),
-                i.updatedAt(),
-                i.affectedServices(),
-                i.recommendedActions(),
-                i.indicators(),
-                i.personalData(),
-                i.tlp(),
-                i.pap(),
-                i.hopBudget(),
-                provenance,
-                i.extensions());
     }
 }
