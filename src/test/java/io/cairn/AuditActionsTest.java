@@ -133,6 +133,19 @@ class AuditActionsTest {
                         "federation-publication.updated",
                         "federation-publication.marking-changed",
                         "federation-publication.retracted");
+        assertThat(actions(
+                        io.cairn.federation.ExchangeMessageIssued.Verb.values(),
+                        verb -> new io.cairn.federation.ExchangeMessageIssued(
+                                new IncidentId(UUID.randomUUID()),
+                                UUID.randomUUID(),
+                                1,
+                                new io.cairn.federation.SubscriptionId(UUID.randomUUID()),
+                                "publication",
+                                verb,
+                                SOMEONE,
+                                AT,
+                                "0".repeat(64))))
+                .containsExactly("exchange-message.published", "exchange-message.relayed");
     }
 
     @Test

@@ -65,16 +65,46 @@ class Witnessing implements TrailWitnessing {
 
     @Override
     public Optional<String> latestCosignedCheckpoint() {
-        return checkpoints.latest().map(stored -> {
-            SignedNote note = SignedNote.parse(stored.checkpoint().note()).orElseThrow();
-            for (String line : jdbc.sql("select line from audit_cosignature where size = ? order by witness")
-                    .param(stored.checkpoint().size())
-                    .query(String.class)
-                    .list()) {
-                note = note.with(signatureLine(line));
-            }
-            return note.render();
-        });
+        return checkpoints.latest().map(stored -> cosigned(stored.checkpoint()));
+    }
+
+    /** The checkpoint's note with every cosignature peers made of it. */
+    private String cosigned(Checkpoint checkpoint) {
+        SignedNote note = SignedNote.parse(checkpoint.note()).orElseThrow();
+        for (String line : jdbc.sql("select line from audit_cosignature where size = ? order by witness")
+                .param(checkpoint.size())
+                .query(String.class)
+                .list()) {
+            note = note.with(signatureLine(line));
+        }
+        return note.render();
+    }
+
+    /** At most this many records of one digest are answered: a message is received or issued a few times at most. */
+    private static final int MAX_RECORDS_OF_DIGEST = 100;
+
+    @Override
+    @Transactional(readOnly = true)
+    public RecordsOfDigest recordsOfDigest(String sha256) {
+        List<AuditRecord> records = jdbc.sql("select * from audit_record where after_digest = ? order by seq limit ?")
+                .params(sha256, MAX_RECORDS_OF_DIGEST)
+                .query((row, n) -> AuditRecord.of(row))
+                .list();
+        Optional<Checkpoint> cosigned = jdbc.sql("select size from audit_cosignature order by size desc limit 1")
+                .query(Long.class)
+                .optional()
+                .flatMap(checkpoints::ofSize);
+        List<InclusionProof> proven = new ArrayList<>();
+        List<AuditRecord> unproven = new ArrayList<>();
+        for (AuditRecord record : records) {
+            Optional<InclusionProof> proof = cosigned.filter(checkpoint -> record.seq() <= checkpoint.size())
+                    .flatMap(checkpoint -> proofs.inclusion(record.seq(), checkpoint.size())
+                                    instanceof Outcome.Done<InclusionProof> done
+                            ? Optional.of(done.value())
+                            : Optional.empty());
+            proof.ifPresentOrElse(proven::add, () -> unproven.add(record));
+        }
+        return new RecordsOfDigest(cosigned.map(this::cosigned).orElse(null), proven, unproven);
     }
 
     @Override

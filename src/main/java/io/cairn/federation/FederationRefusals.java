@@ -98,6 +98,7 @@ enum FederationRefusals implements Refusal.Reason {
     RECIPIENT_NOT_THIS("federation.recipient-not-this", "must be the base URL of this instance, {0}"),
     SUBSCRIPTION_NOT_HELD(
             "federation.subscription-not-held", "is no subscription this instance holds at the message's publisher"),
+    NOT_A_SHA256("federation.not-a-sha256", "must be a SHA-256 digest: 64 lower-case hex digits"),
     INBOX_CONTENT_TYPE("federation.inbox-content-type", "must be application/jose: the body is the message's JWS"),
     SUBSCRIPTION_NOT_ACTIVE(
             "federation.subscription-not-active", "the subscription is cancelled, or its provider is not active"),

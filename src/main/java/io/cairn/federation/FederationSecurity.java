@@ -27,8 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call {@code /federation/**}: the key set and the schema are public; everything else needs a request signed
- * by a registered, active peer ({@link PeerRequestVerifier}). Stateless: no session, no CSRF token (no browser sends
+ * Who may call {@code /federation/**}: the key set and the schema are public; {@code /federation/v1/trace/**} needs a
+ * request signed by a chain auditor configured at this hop, everything else one signed by a registered, active peer
+ * ({@link PeerRequestVerifier}). Stateless: no session, no CSRF token (no browser sends
  * these requests), and neither personal API tokens nor a signed-in session count here. Refusals are RFC 9457
  * problems that say which check failed.
  */
@@ -36,6 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 class FederationSecurity {
 
     static final String PEER = "FEDERATION_PEER";
+    static final String CHAIN_AUDITOR = "FEDERATION_CHAIN_AUDITOR";
+    /** Where a chain auditor, and only a chain auditor, asks this hop for its receipts. */
+    static final String TRACE = "/federation/v1/trace/";
+
     private static final String[] PUBLIC = {"/federation/v1/jwks.json", "/federation/v1/schema"};
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -45,6 +50,8 @@ class FederationSecurity {
         http.securityMatcher("/federation/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PUBLIC)
                         .permitAll()
+                        .requestMatchers(TRACE + "**")
+                        .hasAuthority(CHAIN_AUDITOR)
                         .anyRequest()
                         .hasAuthority(PEER))
                 .addFilterBefore(new PeerAuthenticationFilter(verifier), AuthorizationFilter.class)
@@ -106,16 +113,21 @@ class FederationSecurity {
             }
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            PeerRequestVerifier.Verdict verdict =
-                    verifier.verify(header.substring(7).trim(), request.getMethod(), path);
+            String token = header.substring(7).trim();
+            PeerRequestVerifier.Verdict verdict = path.startsWith(TRACE)
+                    ? verifier.verifyAuditor(token, request.getMethod(), path)
+                    : verifier.verify(token, request.getMethod(), path);
             if (verdict instanceof PeerRequestVerifier.Verdict.Refused refused) {
                 writeProblem(response, HttpStatus.UNAUTHORIZED, "peer-unauthenticated", refused.reason());
                 return;
             }
-            PeerView peer = ((PeerRequestVerifier.Verdict.Peer) verdict).peer();
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    peer, null, List.of(new SimpleGrantedAuthority(PEER))));
+            context.setAuthentication(
+                    verdict instanceof PeerRequestVerifier.Verdict.Peer peer
+                            ? UsernamePasswordAuthenticationToken.authenticated(
+                                    peer.peer(), null, List.of(new SimpleGrantedAuthority(PEER)))
+                            : UsernamePasswordAuthenticationToken.authenticated(
+                                    verdict, null, List.of(new SimpleGrantedAuthority(CHAIN_AUDITOR))));
             SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);

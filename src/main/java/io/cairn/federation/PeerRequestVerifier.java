@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the signed request of a peer: a JWT in {@code Authorization: Bearer}, signed by a registered active peer with
+ * Checks the signed request of a peer, or of a chain auditor configured at this hop ({@link ChainAuditors}, whose
+ * {@code iss} is its key id): a JWT in {@code Authorization: Bearer}, signed by a registered active peer with
  * one of its keys, for this instance ({@code aud}), for this method and URL ({@code htm}, {@code htu}), fresh (at
  * most {@link #MAX_LIFETIME} between {@code iat} and {@code exp}) and used once ({@code jti}). A refusal names the
  * check that failed and never a key this instance holds.
@@ -31,6 +33,8 @@ class PeerRequestVerifier {
 
         record Peer(PeerView peer) implements Verdict {}
 
+        record Auditor(String keyId) implements Verdict {}
+
         record Refused(String reason) implements Verdict {}
     }
 
@@ -38,10 +42,17 @@ class PeerRequestVerifier {
     private final PeerKeyRefresh refresh;
     private final SeenRequests seen;
     private final ThisInstance instance;
+    private final ChainAuditors auditors;
     private final Clock clock;
 
     PeerRequestVerifier(
-            PeerRegistry registry, PeerKeyRefresh refresh, SeenRequests seen, ThisInstance instance, Clock clock) {
+            PeerRegistry registry,
+            PeerKeyRefresh refresh,
+            SeenRequests seen,
+            ThisInstance instance,
+            ChainAuditors auditors,
+            Clock clock) {
+        this.auditors = auditors;
         this.registry = registry;
         this.refresh = refresh;
         this.seen = seen;
@@ -49,36 +60,86 @@ class PeerRequestVerifier {
         this.clock = clock;
     }
 
-    /** Checks the token of a request with this method to this path (without query) of this instance. */
+    /** Checks the token of a peer's request with this method to this path (without query) of this instance. */
     Verdict verify(String token, String method, String path) {
+        return parsed(token)
+                .map(
+                        jwt -> {
+                            String issuer = claims(jwt).getIssuer();
+                            Optional<PeerView> peer = issuer == null ? Optional.empty() : registry.byBaseUrl(issuer);
+                            if (peer.isEmpty() || !peer.get().active()) {
+                                return refused("iss is not the base URL of a registered, active peer");
+                            }
+                            Optional<JWK> key =
+                                    keyOf(peer.get(), jwt.getHeader().getKeyID());
+                            if (key.isEmpty()) {
+                                return refused("the peer has no key with the JWT's kid");
+                            }
+                            if (!Signatures.verifies(jwt, key.get())) {
+                                return refused(
+                                        "the signature does not verify with the peer's key of that kid and an algorithm that "
+                                                + "fits it");
+                            }
+                            return claimsProblem(claims(jwt), method, path)
+                                    .<Verdict>map(PeerRequestVerifier::refused)
+                                    .orElseGet(() -> new Verdict.Peer(peer.get()));
+                        },
+                        PeerRequestVerifier::refused);
+    }
+
+    /** Checks the token of a chain auditor's request with this method to this path (without query). */
+    Verdict verifyAuditor(String token, String method, String path) {
+        return parsed(token)
+                .map(
+                        jwt -> {
+                            String kid = jwt.getHeader().getKeyID();
+                            Optional<JWK> key = auditors.byKeyId(kid);
+                            if (key.isEmpty()) {
+                                return refused("the JWT's kid names no chain auditor key configured at this hop");
+                            }
+                            if (!kid.equals(claims(jwt).getIssuer())) {
+                                return refused("iss must be the chain auditor's key id, the JWT's kid");
+                            }
+                            if (!Signatures.verifies(jwt, key.get())) {
+                                return refused(
+                                        "the signature does not verify with that chain auditor key and an algorithm that fits "
+                                                + "it");
+                            }
+                            return claimsProblem(claims(jwt), method, path)
+                                    .<Verdict>map(PeerRequestVerifier::refused)
+                                    .orElseGet(() -> new Verdict.Auditor(kid));
+                        },
+                        PeerRequestVerifier::refused);
+    }
+
+    /** A token that parses as a signed JWT with claims and a header this exchange accepts, or why not. */
+    private static Parsed parsed(String token) {
         SignedJWT jwt;
-        JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(token);
-            claims = jwt.getJWTClaimsSet();
+            jwt.getJWTClaimsSet();
         } catch (ParseException | RuntimeException e) {
-            return refused("the bearer token is not a signed JWT");
+            return new Parsed(null, "the bearer token is not a signed JWT");
         }
-        Optional<String> header = Signatures.headerProblem(jwt.getHeader());
-        if (header.isPresent()) {
-            return refused(header.get());
+        return Signatures.headerProblem(jwt.getHeader())
+                .map(problem -> new Parsed(null, problem))
+                .orElseGet(() -> new Parsed(jwt, ""));
+    }
+
+    /** A parsed token, or the reason it is refused. */
+    private record Parsed(@Nullable SignedJWT jwt, String problem) {
+
+        Verdict map(Function<SignedJWT, Verdict> verdict, Function<String, Verdict> refused) {
+            return jwt == null ? refused.apply(problem) : verdict.apply(jwt);
         }
-        String issuer = claims.getIssuer();
-        Optional<PeerView> peer = issuer == null ? Optional.empty() : registry.byBaseUrl(issuer);
-        if (peer.isEmpty() || !peer.get().active()) {
-            return refused("iss is not the base URL of a registered, active peer");
+    }
+
+    private static JWTClaimsSet claims(SignedJWT jwt) {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new IllegalStateException("the claims parsed before", e);
         }
-        Optional<JWK> key = keyOf(peer.get(), jwt.getHeader().getKeyID());
-        if (key.isEmpty()) {
-            return refused("the peer has no key with the JWT's kid");
-        }
-        if (!Signatures.verifies(jwt, key.get())) {
-            return refused(
-                    "the signature does not verify with the peer's key of that kid and an algorithm that " + "fits it");
-        }
-        return claimsProblem(claims, method, path)
-                .<Verdict>map(PeerRequestVerifier::refused)
-                .orElseGet(() -> new Verdict.Peer(peer.get()));
     }
 
     private Optional<JWK> keyOf(PeerView peer, String kid) {

@@ -12,7 +12,6 @@ import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
@@ -20,11 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -71,8 +68,8 @@ class ProvenanceSeal {
 
     private final JWK recipient;
 
-    ProvenanceSeal(FederationSettings settings) {
-        this.recipient = recipient(settings.chainAuditorKeys());
+    ProvenanceSeal(ChainAuditors auditors) {
+        this.recipient = auditors.sealingKey().orElseGet(ProvenanceSeal::throwaway);
     }
 
     /** The sealed entry and its commitment. */
@@ -138,26 +135,6 @@ class ProvenanceSeal {
     /** The plaintext of an entry, read back (for tests and the auditor's tools). */
     static JsonNode read(byte[] plaintext) {
         return json.readTree(new String(plaintext, StandardCharsets.UTF_8));
-    }
-
-    private static JWK recipient(@Nullable String keys) {
-        if (keys == null || keys.isBlank()) {
-            return throwaway();
-        }
-        try {
-            List<JWK> found = JWKSet.parse(keys).getKeys().stream()
-                    .filter(key -> !key.isPrivate())
-                    .filter(key -> key instanceof RSAKey || (key instanceof ECKey ec && ec.getCurve() == Curve.P_256))
-                    .toList();
-            if (found.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "cairn.federation.chain-auditor-keys holds no public EC P-256 or RSA key");
-            }
-            return found.get(0);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException(
-                    "cairn.federation.chain-auditor-keys is not a JWK set: " + e.getMessage(), e);
-        }
     }
 
     private static JWK throwaway() {

@@ -178,24 +178,29 @@ class PublicationMessages {
     }
 
     /**
-     * Writes prepared messages to the outbox, due now, in one batch; each message of a relayed incident is recorded in
-     * the audit trail as a relay ({@link IncidentRelayed}).
+     * Writes prepared messages to the outbox, due now, in one batch; each message is recorded in the audit trail with
+     * the digest of its JWS ({@link ExchangeMessageIssued}), published or relayed.
      */
     void enqueue(List<FederationOutbox.Queued> prepared, ActorRef actor) {
+        if (prepared.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
         outbox.enqueue(prepared, now);
-        if (!prepared.isEmpty() && relays.of(prepared.get(0).incident()).isPresent()) {
-            prepared.forEach(message -> events.publishEvent(new IncidentRelayed(
-                    message.incident(),
-                    message.exchangeId(),
-                    message.exchangeVersion(),
-                    message.subscription(),
-                    message.kind(),
-                    actor,
-                    now,
-                    ContentDigest.of(message.jws().getBytes(StandardCharsets.US_ASCII))
-                            .hex())));
-        }
+        ExchangeMessageIssued.Verb verb = relays.of(prepared.get(0).incident()).isPresent()
+                ? ExchangeMessageIssued.Verb.RELAYED
+                : ExchangeMessageIssued.Verb.PUBLISHED;
+        prepared.forEach(message -> events.publishEvent(new ExchangeMessageIssued(
+                message.incident(),
+                message.exchangeId(),
+                message.exchangeVersion(),
+                message.subscription(),
+                message.kind(),
+                verb,
+                actor,
+                now,
+                ContentDigest.of(message.jws().getBytes(StandardCharsets.US_ASCII))
+                        .hex())));
     }
 
     /**

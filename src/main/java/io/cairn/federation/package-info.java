@@ -14,7 +14,8 @@
             "incidents",
             "incidents::system",
             "intake::providers",
-            "shared"
+            "shared",
+            "trace"
         })
 @org.jspecify.annotations.NullMarked
 package io.cairn.federation;

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ProvenanceSealTest {
 
-    private static FederationSettings settings(String auditorKeys) {
-        return new FederationSettings(
+    private static ChainAuditors auditors(String auditorKeys) {
+        return new ChainAuditors(new FederationSettings(
                 null,
                 Duration.ofDays(7),
                 false,
@@ -40,7 +40,7 @@ class ProvenanceSealTest {
                 Duration.ofDays(3),
                 32,
                 Duration.ofSeconds(5),
-                auditorKeys);
+                auditorKeys));
     }
 
     private static ProvenanceSeal.Entry entry(UUID incident, UUID exchange) {
@@ -51,7 +51,7 @@ class ProvenanceSealTest {
     @Test
     void theAuditorOpensTheEntryAndChecksItsCommitment() throws Exception {
         ECKey auditor = new ECKeyGenerator(Curve.P_256).keyID("auditor").generate();
-        ProvenanceSeal seal = new ProvenanceSeal(settings(new JWKSet(auditor.toPublicJWK()).toString(true)));
+        ProvenanceSeal seal = new ProvenanceSeal(auditors(new JWKSet(auditor.toPublicJWK()).toString(true)));
         UUID incident = UUID.randomUUID();
         UUID exchange = UUID.randomUUID();
 
@@ -76,7 +76,7 @@ class ProvenanceSealTest {
     @Test
     void aRelayedEntryRefersToItsUpstreamAndHasTheOriginsSize() throws Exception {
         ECKey auditor = new ECKeyGenerator(Curve.P_256).generate();
-        ProvenanceSeal seal = new ProvenanceSeal(settings(new JWKSet(auditor.toPublicJWK()).toString(true)));
+        ProvenanceSeal seal = new ProvenanceSeal(auditors(new JWKSet(auditor.toPublicJWK()).toString(true)));
         java.util.Map<String, Object> upstream = new java.util.LinkedHashMap<>();
         upstream.put("publisher", "https://iaas.example");
         upstream.put("exchangeId", UUID.randomUUID().toString());
@@ -108,7 +108,7 @@ class ProvenanceSealTest {
     @Test
     void anRsaAuditorKeyIsSealedToWithRsaOaep256() throws Exception {
         RSAKey auditor = new RSAKeyGenerator(2048).keyID("rsa-auditor").generate();
-        ProvenanceSeal seal = new ProvenanceSeal(settings(new JWKSet(auditor.toPublicJWK()).toString(true)));
+        ProvenanceSeal seal = new ProvenanceSeal(auditors(new JWKSet(auditor.toPublicJWK()).toString(true)));
 
         JWEObject jwe = JWEObject.parse(
                 seal.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealed());
@@ -120,9 +120,9 @@ class ProvenanceSealTest {
 
     @Test
     void withoutAnAuditorKeyTheEntryHasTheSameShape() throws Exception {
-        ProvenanceSeal seal = new ProvenanceSeal(settings(""));
+        ProvenanceSeal seal = new ProvenanceSeal(auditors(""));
         ECKey auditor = new ECKeyGenerator(Curve.P_256).generate();
-        ProvenanceSeal toAuditor = new ProvenanceSeal(settings(new JWKSet(auditor.toPublicJWK()).toString(true)));
+        ProvenanceSeal toAuditor = new ProvenanceSeal(auditors(new JWKSet(auditor.toPublicJWK()).toString(true)));
 
         String unopenable =
                 seal.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealed();

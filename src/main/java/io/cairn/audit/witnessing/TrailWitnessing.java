@@ -1,7 +1,9 @@
 package io.cairn.audit.witnessing;
 
+import io.cairn.audit.AuditRecord;
 import io.cairn.audit.ConsistencyProof;
 import io.cairn.audit.CosignerKey;
+import io.cairn.audit.InclusionProof;
 import io.cairn.audit.VerifierKey;
 import io.cairn.shared.Outcome;
 import java.time.Instant;
@@ -34,6 +36,31 @@ public interface TrailWitnessing {
 
     /** The proof that this instance's tree of {@code from} records is a prefix of its tree of {@code to}. */
     Outcome<ConsistencyProof> consistencyProof(long from, long to);
+
+    /**
+     * The records of this instance's trail whose after-digest is this hex SHA-256 (the receipt or the issue of one
+     * exchange message), for a chain auditor the caller has authenticated: each record with the proof that it is in
+     * the tree of the newest checkpoint peers cosigned, and that checkpoint with their cosignatures. A record newer
+     * than that checkpoint is listed without a proof until one covers it.
+     */
+    RecordsOfDigest recordsOfDigest(String sha256);
+
+    /**
+     * The records of one digest and their proofs.
+     *
+     * @param cosignedCheckpoint the newest checkpoint at least one peer cosigned, with every cosignature of it; null
+     *     before the first
+     * @param proven the records that checkpoint covers, each with its inclusion proof against it
+     * @param unproven the records newer than that checkpoint
+     */
+    record RecordsOfDigest(
+            @Nullable String cosignedCheckpoint, List<InclusionProof> proven, List<AuditRecord> unproven) {
+
+        public RecordsOfDigest {
+            proven = List.copyOf(proven);
+            unproven = List.copyOf(unproven);
+        }
+    }
 
     /** The size of the newest checkpoint of a peer's log this instance cosigned, by the log's origin. */
     OptionalLong witnessedSize(String origin);

@@ -9,37 +9,41 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A copy of a received incident was relayed to one subscription: this hop's record of the relay, which a chain auditor
- * asks it to prove. The record's object is the copy ({@code <exchange id>/<version>/<subscription>}) and its digest
- * the SHA-256 of the signed message as sent, which is the digest the next hop records on its receipt.
+ * One message about an incident was issued to one subscription, published from this instance's own incident or relayed
+ * from a provider's: this hop's record of the issue, which a chain auditor asks it to prove. The record's object is the
+ * copy ({@code <exchange id>/<version>/<subscription>}) and its digest the SHA-256 of the signed message as sent, which
+ * is the digest the next hop records on its receipt.
  *
- * @param incident the local incident relayed
+ * @param incident the local incident the message is about
+ * @param kind publication, marking or retraction
  * @param sha256 hex SHA-256 of the JWS as sent
  */
-public record IncidentRelayed(
+public record ExchangeMessageIssued(
         IncidentId incident,
         UUID exchangeId,
         long version,
         SubscriptionId subscription,
         String kind,
+        Verb verb,
         ActorRef actor,
         Instant at,
         String sha256)
         implements AuditableEvent {
 
-    /** The one verb of this event. */
-    enum Verb implements AuditVerb {
+    /** Whether the message is about this instance's own incident or relays a provider's. */
+    public enum Verb implements AuditVerb {
+        PUBLISHED,
         RELAYED
     }
 
     @Override
     public String action() {
-        return "federation-relay." + Verb.RELAYED.code();
+        return "exchange-message." + verb.code();
     }
 
     @Override
     public String objectType() {
-        return "federation-relay";
+        return "exchange-message";
     }
 
     @Override
