@@ -6,6 +6,7 @@ import io.cairn.FreePort;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,9 +19,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * @param url its base URL, {@code http://127.0.0.1:<port>}
  * @param admin a client acting as an admin of it
+ * @param properties the properties it was started with, so that it can be started again as itself
+ * @param sources the further configuration classes it was started with
  */
-record CairnInstance(ConfigurableApplicationContext context, int port, String url, ApiClient admin)
+record CairnInstance(
+        ConfigurableApplicationContext context,
+        int port,
+        String url,
+        ApiClient admin,
+        Map<String, Object> properties,
+        List<Class<?>> sources)
         implements AutoCloseable {
+
+    CairnInstance {
+        properties = Map.copyOf(properties);
+        sources = List.copyOf(sources);
+    }
 
     /** Starts an instance with this federation name and any further properties. */
     static CairnInstance start(String name, Map<String, Object> more) {
@@ -36,14 +50,21 @@ record CairnInstance(ConfigurableApplicationContext context, int port, String ur
         properties.put("cairn.federation.name", name);
         properties.put("cairn.embedded-db.data-dir", "target/test-db");
         properties.put("cairn.embedded-db.clean", "true");
-        properties.put("cairn.embedded-db.database", "random");
+        // named here rather than "random", so that a restart finds the same database
+        properties.put(
+                "cairn.embedded-db.database",
+                "cairn_" + UUID.randomUUID().toString().replace("-", ""));
         properties.put("cairn.embedded-db.durable", "false");
         properties.put("cairn.audit.directory", "target/test-audit/" + UUID.randomUUID());
         properties.put("cairn.admin.password", "Federation-admin-1");
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(more);
+        return run(port, properties, List.of(sources));
+    }
+
+    private static CairnInstance run(int port, Map<String, Object> properties, List<Class<?>> sources) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CairnApplication.class)
-                .sources(sources)
+                .sources(sources.toArray(Class<?>[]::new))
                 .run(properties.entrySet().stream()
                         .map(p -> "--" + p.getKey() + "=" + p.getValue())
                         .toArray(String[]::new));
@@ -53,7 +74,28 @@ record CairnInstance(ConfigurableApplicationContext context, int port, String ur
                 "http://127.0.0.1:" + port,
                 new ApiClient(
                         port,
-                        new TestUsers(context).user("admin", Set.of(Role.ADMIN)).token()));
+                        new TestUsers(context).user("admin", Set.of(Role.ADMIN)).token()),
+                properties,
+                sources);
+    }
+
+    /**
+     * Starts this instance again after it was closed, as the same instance: on its port and base URL, with its
+     * database (not cleaned) and audit directory, and these properties changed.
+     */
+    CairnInstance restart(Map<String, Object> changed) {
+        if (context.isActive()) {
+            throw new IllegalStateException("close the instance before starting it again");
+        }
+        Map<String, Object> again = new LinkedHashMap<>(properties);
+        again.put("cairn.embedded-db.clean", "false");
+        again.putAll(changed);
+        return run(port, again, sources);
+    }
+
+    /** The name its peers know it by: its {@code cairn.federation.name}. */
+    String name() {
+        return String.valueOf(properties.get("cairn.federation.name"));
     }
 
     /** A client acting as a user of this instance with these roles, made for the call. */
