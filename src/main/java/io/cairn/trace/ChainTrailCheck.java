@@ -279,13 +279,8 @@ final class ChainTrailCheck {
             if (!includes(checkpoint, rec, proof)) {
                 throw new Broken(kind.notInTree, rec.seq(), checkpoint.size());
             }
-            held.add(TrailFinding.Found.of(
-                    kind.proven,
-                    rec.seq(),
-                    rec.action(),
-                    abbreviated(evidence.sha256()),
-                    checkpoint.size(),
-                    String.join(", ", cosigners(note, checkpoint))));
+            held.add(TrailFinding.Found.of(kind.proven, rec.seq(), rec.action(), checkpoint.size()));
+            held.add(TrailFinding.Found.of(TrailFinding.COSIGNED_BY, String.join(", ", cosigners(note, checkpoint))));
             return rec;
         }
 

@@ -2,20 +2,15 @@ package io.cairn.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.cairn.ApiClient;
+import io.cairn.Browser;
 import io.cairn.identity.Role;
-import io.cairn.trace.TraceCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.cairn.identity.TestUsers;
+import io.cairn.shared.Outcome;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -30,7 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChainTraceBetweenInstancesTest {
 
-    private final ECKey auditor = newKey();
+    private ChainAuditor auditor;
     private CairnInstance origin;
     private CairnInstance relay;
     private CairnInstance receiver;
@@ -52,25 +49,15 @@ class ChainTraceBetweenInstancesTest {
     @TempDir
     Path files;
 
-    private static ECKey newKey() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeAll
-    void startTheChain() {
-        Map<String, Object> properties = Map.of(
-                "cairn.federation.push-on-commit",
-                false,
-                "cairn.federation.chain-auditor-keys",
-                new JWKSet(auditor.toPublicJWK()).toString(true));
-        var o = CompletableFuture.supplyAsync(() -> CairnInstance.start("Origin", properties));
+    void startTheChain() throws java.io.IOException {
+        auditor = new ChainAuditor(Files.createTempDirectory("chain-auditor"));
+        Map<String, Object> properties = new java.util.HashMap<>(auditor.configuredAtAHop());
+        properties.put("cairn.federation.push-on-commit", false);
+        // the first context of a JVM sets up logging, which two starting at once would race on
+        origin = CairnInstance.start("Origin", properties);
         var r = CompletableFuture.supplyAsync(() -> CairnInstance.start("Relay", properties));
         var c = CompletableFuture.supplyAsync(() -> CairnInstance.start("Receiver", properties));
-        origin = o.join();
         relay = r.join();
         receiver = c.join();
         connect(origin, relay);
@@ -119,24 +106,10 @@ class ChainTraceBetweenInstancesTest {
 
     /** Each instance signs a checkpoint of its trail and its neighbours witness it. */
     private void checkpointAndWitness() {
-        for (CairnInstance instance : List.of(origin, relay, receiver)) {
-            ApiClient.Answer signed = instance.admin().post("/api/v1/audit/checkpoints", Map.of());
-            assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
-        }
-        witness(relay, origin);
-        witness(origin, relay);
-        witness(receiver, relay);
-        witness(relay, receiver);
-    }
-
-    private static void witness(CairnInstance witness, CairnInstance log) {
-        String peer = witness.bean(PeerRegistry.class)
-                .byBaseUrl(log.url())
-                .orElseThrow()
-                .id()
-                .toString();
-        ApiClient.Answer answer = witness.admin().post("/api/v1/federation/peers/" + peer + "/witnessing", Map.of());
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        ChainAuditor.checkpointAndWitness(
+                List.of(origin, relay, receiver),
+                new CairnInstance[] {origin, relay},
+                new CairnInstance[] {relay, receiver});
     }
 
     /** An incident reported at the Origin, published by rule, relayed by rule, received at the Receiver. */
@@ -154,34 +127,13 @@ class ChainTraceBetweenInstancesTest {
                 .single();
     }
 
-    private record Run(int status, String out) {}
-
-    private Run trace(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = TraceCommand.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8));
-    }
-
-    private Path auditorKeyFile() throws Exception {
-        Path key = files.resolve("auditor-" + UUID.randomUUID() + ".jwk");
-        Files.writeString(key, auditor.toJSONString());
-        return key;
-    }
-
     @Test
     void theAuditorWalksFromTheReceiverBackToTheOriginAndEveryHopHolds() throws Exception {
         String atReceiver = incidentReceivedAtTheEnd("Traced " + UUID.randomUUID());
         checkpointAndWitness();
         Path trail = files.resolve("trail.json");
 
-        Run run = trace(
-                "--key", auditorKeyFile().toString(),
-                "--url", receiver.url(),
-                "--incident", atReceiver,
-                "--out", trail.toString());
+        ChainAuditor.Run run = auditor.traceFrom(receiver, atReceiver, "--out", trail.toString());
 
         assertThat(run.status()).as(run.out()).isZero();
         assertThat(run.out())
@@ -191,9 +143,9 @@ class ChainTraceBetweenInstancesTest {
                 .contains("exchange-message.relayed")
                 .contains("exchange-message.published")
                 .contains("The trail holds at every hop, back to the origin: 3 hops.");
-        Run checked = trace("--check", trail.toString());
+        ChainAuditor.Run checked = ChainAuditor.trace("--check", trail.toString());
         assertThat(checked.status()).as(checked.out()).isZero();
-        assertThat(Files.readString(trail)).doesNotContain(auditor.getD().toString());
+        assertThat(Files.readString(trail)).doesNotContain(auditor.privatePart());
     }
 
     @Test
@@ -212,7 +164,7 @@ class ChainTraceBetweenInstancesTest {
                         .update())
                 .isEqualTo(1);
 
-        Run run = trace("--key", auditorKeyFile().toString(), "--url", receiver.url(), "--incident", atReceiver);
+        ChainAuditor.Run run = auditor.traceFrom(receiver, atReceiver);
 
         assertThat(run.status()).as(run.out()).isEqualTo(1);
         assertThat(run.out())
@@ -230,30 +182,90 @@ class ChainTraceBetweenInstancesTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unsigned.statusCode()).isEqualTo(401);
 
-        Path stranger = files.resolve("stranger.jwk");
-        Files.writeString(stranger, newKey().toJSONString());
-        Run refused = trace(
-                "--key",
-                stranger.toString(),
-                "--url",
-                relay.url(),
-                "--incident",
-                UUID.randomUUID().toString());
+        ChainAuditor.Run refused =
+                new ChainAuditor(files).traceFrom(relay, UUID.randomUUID().toString());
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.out()).contains("401").contains("names no chain auditor key configured at this hop");
 
-        Run unknown = trace(
-                "--key",
-                auditorKeyFile().toString(),
-                "--url",
-                relay.url(),
-                "--incident",
-                UUID.randomUUID().toString());
+        ChainAuditor.Run unknown = auditor.traceFrom(relay, UUID.randomUUID().toString());
         assertThat(unknown.status()).isEqualTo(1);
         assertThat(unknown.out()).contains("404");
 
-        Run wrongly = trace("--key", auditorKeyFile().toString(), "--url", relay.url());
+        PeerView relayAtOrigin =
+                origin.bean(PeerRegistry.class).byBaseUrl(relay.url()).orElseThrow();
+        Outcome<PeerHttp.Answer> peerAsks =
+                origin.bean(PeerClient.class).get(relayAtOrigin, "/federation/v1/trace/keys");
+        assertThat(((Outcome.Done<PeerHttp.Answer>) peerAsks).value().status())
+                .as("a peer's signed request is no auditor's")
+                .isEqualTo(401);
+
+        HttpResponse<String> auditorAsPeer = http.send(
+                HttpRequest.newBuilder(URI.create(relay.url() + "/federation/v1/services"))
+                        .header(
+                                "Authorization",
+                                "Bearer " + auditor.signedRequest(relay.url(), "/federation/v1/services"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(auditorAsPeer.statusCode()).isEqualTo(401);
+        assertThat(auditorAsPeer.body()).contains("iss is not the base URL of a registered, active peer");
+
+        ChainAuditor.Run wrongly = ChainAuditor.trace("--key", auditor.keyFile().toString(), "--url", relay.url());
         assertThat(wrongly.status()).isEqualTo(2);
         assertThat(wrongly.out()).contains("--incident is required");
+    }
+
+    @Test
+    @ExtendWith(Browser.Extension.class)
+    void anAuditorSeesTheSealedEntriesAndChecksAnExportedTrailOnAPhoneInEnglishAndDutch(Browser browser)
+            throws Exception {
+        String atReceiver = incidentReceivedAtTheEnd("On the page " + UUID.randomUUID());
+        checkpointAndWitness();
+        Path trail = files.resolve("page-trail.json");
+        ChainAuditor.Run traced = auditor.traceFrom(receiver, atReceiver, "--out", trail.toString());
+        assertThat(traced.status()).as(traced.out()).isZero();
+        String receipt = receiver.bean(JdbcClient.class)
+                .sql("""
+                        select m.sha256 from federation_received_message m
+                        join federation_received_incident r on r.exchange_id = m.exchange_id
+                        where r.incident_id = ?::uuid""")
+                .param(atReceiver)
+                .query(String.class)
+                .single();
+        TestUsers.TestUser person = new TestUsers(receiver.context()).user("chain-auditor", Set.of(Role.AUDITOR));
+
+        browser.at(receiver.port()).signIn(person).phone().open("/audit/provenance?incident=" + atReceiver);
+        assertThat(browser.text(By.tagName("main")))
+                .contains(receipt)
+                .contains("java -jar cairn.jar trace --key auditor.jwk --url " + receiver.url() + " --incident "
+                        + atReceiver);
+        assertThat(browser.overflowsSideways()).isFalse();
+
+        browser.open("/audit/trails");
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.id("trail-file-error"))).isEqualTo("Choose the trail file");
+
+        browser.find(By.id("trail-file")).sendKeys(trail.toAbsolutePath().toString());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.tagName("main")))
+                .contains("The trail holds at every hop, back to the origin: 3 hops.")
+                .contains("origin: its incident");
+        assertThat(browser.overflowsSideways()).isFalse();
+
+        tools.jackson.databind.node.ObjectNode tampered =
+                (tools.jackson.databind.node.ObjectNode) ExchangeJson.MAPPER.readTree(Files.readString(trail));
+        ((tools.jackson.databind.node.ObjectNode) tampered.get("hops")
+                        .get(1)
+                        .get("received")
+                        .get("records")
+                        .get(0))
+                .put("actorName", "Someone else");
+        Path altered = files.resolve("altered-trail.json");
+        Files.writeString(altered, ExchangeJson.MAPPER.writeValueAsString(tampered));
+        browser.open("/audit/trails?lang=nl");
+        browser.find(By.id("trail-file")).sendKeys(altered.toAbsolutePath().toString());
+        browser.submit(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.tagName("main")))
+                .contains("Het spoor breekt bij hop 2: " + relay.url())
+                .contains("is gewijzigd: de hash klopt niet met de inhoud");
     }
 }

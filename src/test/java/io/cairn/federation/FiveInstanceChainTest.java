@@ -82,15 +82,19 @@ class FiveInstanceChainTest {
     /** The service each instance runs (the IaaS: offers), which its customer's subscription names. */
     private static final String[] services = new String[5];
 
+    private static ChainAuditor auditor;
     private static TestUsers.TestUser reader;
     private static ApiClient privacyOfficer;
 
     @BeforeAll
-    static void startTheChain() {
+    static void startTheChain() throws java.io.IOException {
         String run = Long.toString(System.nanoTime(), 36);
+        auditor = new ChainAuditor(java.nio.file.Files.createTempDirectory("five-hops"));
+        Map<String, Object> properties = new LinkedHashMap<>(auditor.configuredAtAHop());
+        properties.put("cairn.federation.read-timeout", "PT5S");
         List<CompletableFuture<CairnInstance>> starting = IntStream.range(0, hops.length)
-                .mapToObj(k -> CompletableFuture.supplyAsync(() -> CairnInstance.start(
-                        ROLES[k] + " " + run, Map.of("cairn.federation.read-timeout", "PT5S"), RecordedRequests.class)))
+                .mapToObj(k -> CompletableFuture.supplyAsync(
+                        () -> CairnInstance.start(ROLES[k] + " " + run, properties, RecordedRequests.class)))
                 .toList();
         for (int k = 0; k < hops.length; k++) {
             hops[k] = starting.get(k).join();
@@ -703,5 +707,38 @@ class FiveInstanceChainTest {
     private static JsonNode ok(ApiClient.Answer answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return answer.json();
+    }
+
+    /**
+     * The chain auditor walks back from both far ends: from SaaS-2 through SaaS-1 and PaaS-1 to the IaaS (four hops,
+     * two relays), and from PaaS-2 straight to the IaaS, every hop proving its receipt and its issue by a record in a
+     * checkpoint its neighbours cosigned.
+     */
+    @Test
+    @Order(6)
+    void theAuditorTracesBothFarEndsBackToTheIaas() {
+        Trail trail = reachingEveryHop("Traced storage breach " + UUID.randomUUID());
+        ChainAuditor.checkpointAndWitness(
+                instances(),
+                new CairnInstance[] {hops[IAAS], hops[PAAS_1]},
+                new CairnInstance[] {hops[IAAS], hops[PAAS_2]},
+                new CairnInstance[] {hops[PAAS_1], hops[SAAS_1]},
+                new CairnInstance[] {hops[SAAS_1], hops[SAAS_2]});
+
+        ChainAuditor.Run fromSaas2 = auditor.traceFrom(hops[SAAS_2], trail.at(SAAS_2));
+        assertThat(fromSaas2.status()).as(fromSaas2.out()).isZero();
+        assertThat(fromSaas2.out())
+                .contains("hop 1: " + hops[SAAS_2].url())
+                .contains("hop 2: " + hops[SAAS_1].url())
+                .contains("hop 3: " + hops[PAAS_1].url())
+                .contains("hop 4 (origin): " + hops[IAAS].url())
+                .contains("origin: its incident " + trail.at(IAAS) + " was published here")
+                .contains("The trail holds at every hop, back to the origin: 4 hops.");
+
+        ChainAuditor.Run fromPaas2 = auditor.traceFrom(hops[PAAS_2], trail.at(PAAS_2));
+        assertThat(fromPaas2.status()).as(fromPaas2.out()).isZero();
+        assertThat(fromPaas2.out())
+                .contains("hop 2 (origin): " + hops[IAAS].url())
+                .contains("The trail holds at every hop, back to the origin: 2 hops.");
     }
 }

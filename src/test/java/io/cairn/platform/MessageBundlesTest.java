@@ -33,7 +33,7 @@ class MessageBundlesTest {
      * have many texts of their own.
      */
     private static final Set<String> BUNDLES =
-            Set.of("messages", "portal", "sla", "procedures", "knowledge", "audit", "federation");
+            Set.of("messages", "portal", "sla", "procedures", "knowledge", "audit", "federation", "trace");
 
     @Test
     void englishAndDutchHaveTheSameKeys() throws IOException {
