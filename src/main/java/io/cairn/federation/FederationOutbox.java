@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +29,10 @@ class FederationOutbox {
     static final Duration LEASE = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final DeliveryQueue queue;
 
-    FederationOutbox(JdbcClient jdbc, JdbcTemplate batches, DeliveryQueues queues, FederationSettings settings) {
+    FederationOutbox(JdbcClient jdbc, DeliveryQueues queues, FederationSettings settings) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.queue = queues.queue(
                 TABLES,
                 RetryPolicy.forAtMost(
@@ -57,43 +55,67 @@ class FederationOutbox {
             String kind,
             String jws) {}
 
-    /** Queues the messages, due now, in their order (one batch of statements: an audience may be large). */
+    /**
+     * Queues the messages, due now, in their order, in one statement (an audience may be a thousand subscriptions):
+     * the rows take their place in the sequence in the order given.
+     */
     void enqueue(List<Queued> messages, Instant now) {
         Timestamp at = Timestamp.from(now);
-        batches.batchUpdate(
-                """
+        jdbc.sql("""
                 insert into federation_outbox (id, subscription_id, peer_id, incident_id, message_id, exchange_id,
                   exchange_version, kind, jws, state, attempts, next_attempt_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)""",
-                messages.stream()
-                        .map(message -> new Object[] {
-                            UUID.randomUUID(),
-                            message.subscription().value(),
-                            message.peer().value(),
-                            message.incident().value(),
-                            message.messageId(),
-                            message.exchangeId(),
-                            message.exchangeVersion(),
-                            message.kind(),
-                            message.jws(),
-                            at,
-                            at,
-                            at
-                        })
-                        .toList());
+                select m.id, m.subscription_id, m.peer_id, m.incident_id, m.message_id, m.exchange_id,
+                  m.exchange_version, m.kind, m.jws, 'pending', 0, ?, ?, ?
+                from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[],
+                            ?::text[])
+                  with ordinality as m(id, subscription_id, peer_id, incident_id, message_id, exchange_id,
+                                       exchange_version, kind, jws, n)
+                order by m.n""")
+                .params(
+                        at,
+                        at,
+                        at,
+                        messages.stream().map(message -> UUID.randomUUID()).toArray(UUID[]::new),
+                        messages.stream()
+                                .map(message -> message.subscription().value())
+                                .toArray(UUID[]::new),
+                        messages.stream().map(message -> message.peer().value()).toArray(UUID[]::new),
+                        messages.stream()
+                                .map(message -> message.incident().value())
+                                .toArray(UUID[]::new),
+                        messages.stream().map(Queued::messageId).toArray(UUID[]::new),
+                        messages.stream().map(Queued::exchangeId).toArray(UUID[]::new),
+                        messages.stream().map(Queued::exchangeVersion).toArray(Long[]::new),
+                        messages.stream().map(Queued::kind).toArray(String[]::new),
+                        messages.stream().map(Queued::jws).toArray(String[]::new))
+                .update();
     }
 
-    /** What the pusher needs of a claimed row. */
-    record Push(UUID id, SubscriptionId subscription, PeerId peer, String jws) {}
+    /**
+     * What the pusher needs of a claimed row, read with its subscription and peer in one query: the signed message,
+     * whether the subscription is still active, and the peer's state and base URL (null when the peer was removed).
+     */
+    record Push(
+            UUID id,
+            String jws,
+            boolean subscribed,
+            @Nullable String peerState,
+            @Nullable String peerBaseUrl) {}
 
     Push push(DeliveryId id) {
-        return jdbc.sql("select id, subscription_id, peer_id, jws from federation_outbox where id = ?")
+        return jdbc.sql("""
+                select o.id, o.jws, s.state = 'active' as subscribed, p.state as peer_state, p.base_url
+                from federation_outbox o
+                left join federation_subscription s on s.id = o.subscription_id
+                left join federation_peer p on p.id = o.peer_id
+                where o.id = ?""")
                 .param(id.value())
                 .query((row, n) -> new Push(
                         row.getObject("id", UUID.class),
-                        new SubscriptionId(row.getObject("subscription_id", UUID.class)),
-                        new PeerId(row.getObject("peer_id", UUID.class)),
-                        row.getString("jws")))
+                        row.getString("jws"),
+                        row.getBoolean("subscribed"),
+                        row.getString("peer_state"),
+                        row.getString("base_url")))
                 .single();
     }
 

@@ -7,7 +7,6 @@ import io.cairn.delivery.DeliveryWorker;
 import io.cairn.delivery.Undeliverable;
 import io.cairn.shared.Outcome;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,8 +46,6 @@ class OutboxPusher implements Deliverer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxPusher.class);
 
     private final FederationOutbox outbox;
-    private final SubscriptionStore subscriptions;
-    private final PeerRegistry peers;
     private final PeerClient client;
     private final DeliveryWorker worker;
     private final int batchSize;
@@ -62,14 +59,10 @@ class OutboxPusher implements Deliverer, AutoCloseable {
 
     OutboxPusher(
             FederationOutbox outbox,
-            SubscriptionStore subscriptions,
-            PeerRegistry peers,
             PeerClient client,
             FederationSettings settings,
             @Value("${cairn.federation.push-on-commit:true}") boolean pushOnCommit) {
         this.outbox = outbox;
-        this.subscriptions = subscriptions;
-        this.peers = peers;
         this.client = client;
         this.batchSize = Math.max(100, settings.pushParallelism());
         this.pushOnCommit = pushOnCommit;
@@ -118,17 +111,20 @@ class OutboxPusher implements Deliverer, AutoCloseable {
 
     @Override
     public void deliver(ClaimedDelivery item) {
+        // the message, its subscription and its peer in one query: a publication may be a thousand pushes
         FederationOutbox.Push push = outbox.push(item.id());
-        Optional<Subscription> subscription = subscriptions.customers(push.subscription());
-        if (subscription.isEmpty() || !subscription.get().active()) {
+        if (!push.subscribed()) {
             throw new Undeliverable("the subscription was cancelled: nothing more is sent for it");
         }
-        PeerView peer = peers.byId(push.peer()).orElseThrow(() -> new Undeliverable("the peer was removed"));
-        if (!"active".equals(peer.state())) {
+        String baseUrl = push.peerBaseUrl();
+        if (baseUrl == null) {
+            throw new Undeliverable("the peer was removed");
+        }
+        if (!"active".equals(push.peerState())) {
             throw new IllegalStateException("the peer is suspended: the message waits until it is resumed");
         }
         Outcome<PeerHttp.Answer> sent =
-                client.post(peer, INBOX, CONTENT_TYPE, push.jws().getBytes(StandardCharsets.US_ASCII));
+                client.post(baseUrl, INBOX, CONTENT_TYPE, push.jws().getBytes(StandardCharsets.US_ASCII));
         if (sent instanceof Outcome.Refused<PeerHttp.Answer> refused) {
             throw new IllegalStateException(refused.refusal().message());
         }

@@ -44,7 +44,7 @@ class PeerClient {
     /** A signed GET of a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
     Outcome<PeerHttp.Answer> get(PeerView peer, String path) {
         return send(
-                peer,
+                peer.baseUrl(),
                 "GET",
                 path,
                 HttpRequest.Builder::GET,
@@ -53,13 +53,18 @@ class PeerClient {
 
     /** A signed GET whose answer may be up to {@code maxBytes}: a page of a feed holds many messages. */
     Outcome<PeerHttp.Answer> get(PeerView peer, String path, long maxBytes) {
-        return send(peer, "GET", path, HttpRequest.Builder::GET, maxBytes);
+        return send(peer.baseUrl(), "GET", path, HttpRequest.Builder::GET, maxBytes);
     }
 
     /** A signed POST of a body to a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
     Outcome<PeerHttp.Answer> post(PeerView peer, String path, String contentType, byte[] body) {
+        return post(peer.baseUrl(), path, contentType, body);
+    }
+
+    /** A signed POST to a path of the peer at this base URL, when only its base URL has been read. */
+    Outcome<PeerHttp.Answer> post(String baseUrl, String path, String contentType, byte[] body) {
         return send(
-                peer,
+                baseUrl,
                 "POST",
                 path,
                 request ->
@@ -70,7 +75,7 @@ class PeerClient {
     /** A signed DELETE of a path of the peer; a failure to reach it is a refusal of the field {@code peer}. */
     Outcome<PeerHttp.Answer> delete(PeerView peer, String path) {
         return send(
-                peer,
+                peer.baseUrl(),
                 "DELETE",
                 path,
                 HttpRequest.Builder::DELETE,
@@ -78,9 +83,9 @@ class PeerClient {
     }
 
     private Outcome<PeerHttp.Answer> send(
-            PeerView peer, String method, String path, UnaryOperator<HttpRequest.Builder> request, long maxBytes) {
-        URI uri = URI.create(peer.baseUrl() + path);
-        String token = token(peer.baseUrl(), method, uri);
+            String baseUrl, String method, String path, UnaryOperator<HttpRequest.Builder> request, long maxBytes) {
+        URI uri = URI.create(baseUrl + path);
+        String token = token(baseUrl, method, uri);
         return http.send(
                 "peer",
                 uri,

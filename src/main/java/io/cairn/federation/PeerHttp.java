@@ -48,7 +48,9 @@ class PeerHttp {
             HttpResponse<InputStream> response;
             try {
                 response = http.send(
-                        request.apply(HttpRequest.newBuilder(target).timeout(settings.readTimeout()))
+                        request.apply(HttpRequest.newBuilder(target)
+                                        .version(version(target))
+                                        .timeout(settings.readTimeout()))
                                 .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
             } catch (HttpTimeoutException e) {
@@ -76,6 +78,14 @@ class PeerHttp {
             }
             target = next;
         }
+    }
+
+    /**
+     * HTTP/2 where TLS negotiates it; HTTP/1.1 in the clear, where asking for HTTP/2 would send an upgrade request
+     * with every call, and keep-alive connections are reused from the client's pool.
+     */
+    private static HttpClient.Version version(URI target) {
+        return "https".equalsIgnoreCase(target.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 
     private static Outcome<Answer> read(String field, URI uri, HttpResponse<InputStream> response, long maxBytes) {

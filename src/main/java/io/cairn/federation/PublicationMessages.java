@@ -4,6 +4,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import io.cairn.incidents.IncidentObservable;
 import io.cairn.incidents.IncidentView;
 import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditableEvent;
+import io.cairn.shared.AuditableEvents;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
@@ -11,10 +13,10 @@ import io.cairn.shared.Tlp;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -179,7 +181,7 @@ class PublicationMessages {
 
     /**
      * Writes prepared messages to the outbox, due now, in one batch; each message is recorded in the audit trail with
-     * the digest of its JWS ({@link ExchangeMessageIssued}), published or relayed.
+     * the digest of its JWS ({@link ExchangeMessageIssued}), published or relayed, all in one append.
      */
     void enqueue(List<FederationOutbox.Queued> prepared, ActorRef actor) {
         if (prepared.isEmpty()) {
@@ -190,17 +192,20 @@ class PublicationMessages {
         ExchangeMessageIssued.Verb verb = relays.of(prepared.get(0).incident()).isPresent()
                 ? ExchangeMessageIssued.Verb.RELAYED
                 : ExchangeMessageIssued.Verb.PUBLISHED;
-        prepared.forEach(message -> events.publishEvent(new ExchangeMessageIssued(
-                message.incident(),
-                message.exchangeId(),
-                message.exchangeVersion(),
-                message.subscription(),
-                message.kind(),
-                verb,
-                actor,
-                now,
-                ContentDigest.of(message.jws().getBytes(StandardCharsets.US_ASCII))
-                        .hex())));
+        // one append to the trail for the whole audience, a record per message
+        events.publishEvent(new AuditableEvents(prepared.stream()
+                .<AuditableEvent>map(message -> new ExchangeMessageIssued(
+                        message.incident(),
+                        message.exchangeId(),
+                        message.exchangeVersion(),
+                        message.subscription(),
+                        message.kind(),
+                        verb,
+                        actor,
+                        now,
+                        ContentDigest.of(message.jws().getBytes(StandardCharsets.US_ASCII))
+                                .hex()))
+                .toList()));
     }
 
     /**
@@ -220,32 +225,35 @@ class PublicationMessages {
                 relays.of(publication.incident()).map(Relays::upstream).orElse(null)));
         ExchangeMessage.Incident incident = unsealed.revised(unsealed.version(), provenance);
         long max = settings.maxMessageBytes().toBytes();
-        List<FederationOutbox.Queued> queued = new ArrayList<>();
         // the key, the subscriptions and the peers read once for the whole audience, not once per message
         ECKey key = keyring.activeKey();
         Map<SubscriptionId, PeerView> recipients = recipients();
-        for (SubscriptionId id : to) {
-            Optional<PeerView> peer = Optional.ofNullable(recipients.get(id));
-            if (peer.isEmpty()) {
-                continue;
-            }
-            ExchangeMessage message = message(id, peer.get(), incident, kind, now);
-            byte[] payload = ExchangeJson.write(message);
-            if (payload.length > max) {
-                return Outcome.refused(
-                        Refusal.tooLarge("summary", FederationRefusals.MESSAGE_TOO_LARGE, String.valueOf(max)));
-            }
-            queued.add(new FederationOutbox.Queued(
-                    id,
-                    peer.get().id(),
-                    publication.incident(),
-                    message.messageId(),
-                    incident.id(),
-                    incident.version(),
-                    kind.kind(),
-                    ExchangeSignatures.sign(payload, key)));
+        // signing is most of a publication's work: the messages are made and signed on every core, in the audience's
+        // order (empty: too large, and then nothing is queued)
+        List<Optional<FederationOutbox.Queued>> signed =
+                to.stream().filter(recipients::containsKey).toList().parallelStream()
+                        .map(id -> {
+                            PeerView peer = Objects.requireNonNull(recipients.get(id));
+                            ExchangeMessage message = message(id, peer, incident, kind, now);
+                            byte[] payload = ExchangeJson.write(message);
+                            return payload.length > max
+                                    ? Optional.<FederationOutbox.Queued>empty()
+                                    : Optional.of(new FederationOutbox.Queued(
+                                            id,
+                                            peer.id(),
+                                            publication.incident(),
+                                            message.messageId(),
+                                            incident.id(),
+                                            incident.version(),
+                                            kind.kind(),
+                                            ExchangeSignatures.sign(payload, key)));
+                        })
+                        .toList();
+        if (signed.stream().anyMatch(Optional::isEmpty)) {
+            return Outcome.refused(
+                    Refusal.tooLarge("summary", FederationRefusals.MESSAGE_TOO_LARGE, String.valueOf(max)));
         }
-        return Outcome.done(queued);
+        return Outcome.done(signed.stream().map(Optional::orElseThrow).toList());
     }
 
     /** The peer of every active subscription, by subscription. */
