@@ -44,10 +44,10 @@ public record AuditRecord(
             String objectId,
             @Nullable String beforeDigest,
             @Nullable String afterDigest) {
-        return ContentDigest.of(previousHash
-                        + contentAfterPreviousHash(
-                                at, actorId, actorName, action, objectType, objectId, beforeDigest, afterDigest))
-                .hex();
+        return hashOf(
+                previousHash,
+                contentAfterPreviousHash(
+                        at, actorId, actorName, action, objectType, objectId, beforeDigest, afterDigest));
     }
 
     /**
@@ -74,6 +74,11 @@ public record AuditRecord(
                         objectId,
                         beforeDigest == null ? "" : beforeDigest,
                         afterDigest == null ? "" : afterDigest);
+    }
+
+    /** The hash of a record given the previous record's hash and its content ({@link #contentAfterPreviousHash}). */
+    static String hashOf(String previousHash, String contentAfterPreviousHash) {
+        return ContentDigest.of(previousHash + contentAfterPreviousHash).hex();
     }
 
     /** True when the stored hash matches the content and the stored previous hash. */

@@ -2,9 +2,11 @@ package io.cairn.audit;
 
 import io.cairn.shared.AuditableEvent;
 import io.cairn.shared.AuditableEvents;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,38 +22,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class AuditTrail {
 
-    /**
-     * One statement locks the head, appends the records chained one to the other from the head's hash (each hash the
-     * SHA-256 of the hash before it and the record's content, as AuditRecord.hashOf computes it) and moves the head to
-     * the last: one round trip for any number of records, and no Java work while the lock that serialises every change
-     * is held. The arguments are arrays of the same length, one element per record in trail order.
-     */
-    private static final String APPEND = """
-            with recursive head as (select seq, hash from audit_head where id = 1 for update),
-            given as (
-              select ?::timestamptz[] as at, ?::text[] as actor_id, ?::text[] as actor_name, ?::text[] as action,
-                     ?::text[] as object_type, ?::text[] as object_id, ?::text[] as before_digest,
-                     ?::text[] as after_digest, ?::text[] as content),
-            chain (n, seq, previous_hash, hash) as (
-              select 0, seq, hash, hash from head
-              union all
-              select chain.n + 1, chain.seq + 1, chain.hash,
-                     encode(sha256(convert_to(chain.hash || given.content[chain.n + 1], 'UTF8')), 'hex')
-              from chain, given
-              where chain.n < cardinality(given.content)),
-            appended as (
-              insert into audit_record (seq, at, actor_id, actor_name, action, object_type, object_id,
-                                        before_digest, after_digest, previous_hash, hash)
-              select chain.seq, given.at[chain.n], given.actor_id[chain.n], given.actor_name[chain.n],
-                     given.action[chain.n], given.object_type[chain.n], given.object_id[chain.n],
-                     given.before_digest[chain.n], given.after_digest[chain.n], chain.previous_hash, chain.hash
-              from chain, given
-              where chain.n > 0
-              returning seq, hash)
-            update audit_head set seq = last.seq, hash = last.hash
-            from (select seq, hash from appended order by seq desc limit 1) last
-            where audit_head.id = 1""";
-
     private final JdbcClient jdbc;
 
     AuditTrail(JdbcClient jdbc) {
@@ -61,44 +31,117 @@ class AuditTrail {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     @Transactional
     public void record(AuditableEvent event) {
-        append(List.of(event));
+        Row row = Row.of(event);
+        // One statement locks the head, appends the record chained to the head's hash (SHA-256 of that hash and the
+        // content, as AuditRecord.hashOf computes it) and moves the head: one round trip instead of two, and no
+        // Java work while the lock that serialises every change is held.
+        jdbc.sql("""
+                with head as (select seq, hash from audit_head where id = 1 for update),
+                appended as (
+                  insert into audit_record (seq, at, actor_id, actor_name, action, object_type, object_id,
+                                            before_digest, after_digest, previous_hash, hash)
+                  select seq + 1, ?, ?, ?, ?, ?, ?, ?, ?, hash,
+                         encode(sha256(convert_to(hash || ?, 'UTF8')), 'hex')
+                  from head
+                  returning seq, hash)
+                update audit_head set seq = appended.seq, hash = appended.hash from appended where audit_head.id = 1""")
+                .params(
+                        Timestamp.from(row.at()),
+                        row.actorId(),
+                        row.actorName(),
+                        row.action(),
+                        row.objectType(),
+                        row.objectId(),
+                        row.before(),
+                        row.after(),
+                        row.content())
+                .update();
     }
 
-    /** Appends the records of the events in one statement, in their order. */
+    /**
+     * Appends the records of the events in their order, chained exactly as one at a time would chain them: the head
+     * is locked and read, the hashes are computed from it ({@link AuditRecord#hashOf}), and one statement inserts every
+     * record and moves the head. Two round trips for any number of records instead of one per record.
+     */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     @Transactional
     public void recordAll(AuditableEvents events) {
-        append(events.events());
+        List<Row> rows = events.events().stream().map(Row::of).toList();
+        int n = rows.size();
+        record Head(long seq, String hash) {}
+        Head head = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
+                .query((row, i) -> new Head(row.getLong("seq"), row.getString("hash")))
+                .single();
+        Long[] seq = new Long[n];
+        String[] previous = new String[n];
+        String[] hash = new String[n];
+        String last = head.hash();
+        for (int i = 0; i < n; i++) {
+            seq[i] = head.seq() + 1 + i;
+            previous[i] = last;
+            hash[i] = AuditRecord.hashOf(last, rows.get(i).content());
+            last = hash[i];
+        }
+        jdbc.sql("""
+                with appended as (
+                  insert into audit_record (seq, at, actor_id, actor_name, action, object_type, object_id,
+                                            before_digest, after_digest, previous_hash, hash)
+                  select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                  returning seq)
+                update audit_head set seq = ?, hash = ? where id = 1""")
+                .params(
+                        seq,
+                        rows.stream().map(row -> row.at().toString()).toArray(String[]::new),
+                        rows.stream().map(Row::actorId).toArray(String[]::new),
+                        rows.stream().map(Row::actorName).toArray(String[]::new),
+                        rows.stream().map(Row::action).toArray(String[]::new),
+                        rows.stream().map(Row::objectType).toArray(String[]::new),
+                        rows.stream().map(Row::objectId).toArray(String[]::new),
+                        rows.stream().map(Row::before).toArray(String[]::new),
+                        rows.stream().map(Row::after).toArray(String[]::new),
+                        previous,
+                        hash,
+                        seq[n - 1],
+                        last)
+                .update();
     }
 
-    private void append(List<AuditableEvent> events) {
-        int n = events.size();
-        String[] at = new String[n];
-        String[] actorId = new String[n];
-        String[] actorName = new String[n];
-        String[] action = new String[n];
-        String[] objectType = new String[n];
-        String[] objectId = new String[n];
-        String[] before = new String[n];
-        String[] after = new String[n];
-        String[] content = new String[n];
-        for (int i = 0; i < n; i++) {
-            AuditableEvent event = events.get(i);
+    /** What a record of an event stores, and the content its hash covers after the previous hash. */
+    private record Row(
+            Instant at,
+            String actorId,
+            String actorName,
+            String action,
+            String objectType,
+            String objectId,
+            @Nullable String before,
+            @Nullable String after,
+            String content) {
+
+        static Row of(AuditableEvent event) {
             // PostgreSQL keeps microseconds: hash exactly what is stored.
-            Instant when = event.at().truncatedTo(ChronoUnit.MICROS);
-            at[i] = when.toString();
-            actorId[i] = event.actor().id();
-            actorName[i] = event.actor().name();
-            action[i] = event.action();
-            objectType[i] = event.objectType();
-            objectId[i] = event.objectId();
-            before[i] = event.beforeDigest().orElse(null);
-            after[i] = event.afterDigest().orElse(null);
-            content[i] = AuditRecord.contentAfterPreviousHash(
-                    when, actorId[i], actorName[i], action[i], objectType[i], objectId[i], before[i], after[i]);
+            Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
+            String before = event.beforeDigest().orElse(null);
+            String after = event.afterDigest().orElse(null);
+            return new Row(
+                    at,
+                    event.actor().id(),
+                    event.actor().name(),
+                    event.action(),
+                    event.objectType(),
+                    event.objectId(),
+                    before,
+                    after,
+                    AuditRecord.contentAfterPreviousHash(
+                            at,
+                            event.actor().id(),
+                            event.actor().name(),
+                            event.action(),
+                            event.objectType(),
+                            event.objectId(),
+                            before,
+                            after));
         }
-        jdbc.sql(APPEND)
-                .params(at, actorId, actorName, action, objectType, objectId, before, after, content)
-                .update();
     }
 }

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.identity.Role;
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditableEvent;
+import io.cairn.shared.AuditableEvents;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The audit trail records every change in its transaction, and verification names each kind of tampering. */
@@ -20,6 +26,12 @@ class AuditTrailTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     ApiClient handler;
     ApiClient auditor;
@@ -117,6 +129,67 @@ class AuditTrailTest extends ApiClient.OnServer {
                         .single())
                 .as("one record per report")
                 .isEqualTo(80);
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean())
+                .isTrue();
+    }
+
+    /** An auditable event of a test: a message issued to one of many subscribers. */
+    record Issued(String objectId, String digest, java.time.Instant at) implements AuditableEvent {
+        @Override
+        public ActorRef actor() {
+            return new ActorRef("handler-1", "Hélène ''batch''");
+        }
+
+        @Override
+        public String action() {
+            return "exchange-message.published";
+        }
+
+        @Override
+        public String objectType() {
+            return "exchange-message";
+        }
+
+        @Override
+        public Optional<String> beforeDigest() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> afterDigest() {
+            return Optional.of(digest);
+        }
+    }
+
+    @Test
+    void aBatchOfEventsAppendsARecordPerEventChainedInOrder() {
+        long before = lastSeq();
+        java.time.Instant at = java.time.Instant.parse("2026-12-02T21:00:00.123456789Z");
+        List<AuditableEvent> issued = java.util.stream.IntStream.range(0, 250)
+                .<AuditableEvent>mapToObj(i -> new Issued("x/1/" + i, "%064x".formatted(i), at.plusMillis(i)))
+                .toList();
+        transactions.executeWithoutResult(status -> events.publishEvent(new AuditableEvents(issued)));
+
+        assertThat(lastSeq()).isEqualTo(before + 250);
+        List<AuditRecord> records = jdbc.sql("select * from audit_record where seq > ? order by seq")
+                .param(before)
+                .query((row, n) -> AuditRecord.of(row))
+                .list();
+        assertThat(records)
+                .map(AuditRecord::objectId)
+                .isEqualTo(issued.stream().map(AuditableEvent::objectId).toList());
+        assertThat(records).allMatch(AuditRecord::sealsItsContent);
+        assertThat(records.get(0).previousHash())
+                .isEqualTo(jdbc.sql("select hash from audit_record where seq = ?")
+                        .param(before)
+                        .query(String.class)
+                        .single());
+        for (int i = 1; i < records.size(); i++) {
+            assertThat(records.get(i).previousHash())
+                    .isEqualTo(records.get(i - 1).hash());
+        }
+        assertThat(jdbc.sql("select hash from audit_head").query(String.class).single())
+                .isEqualTo(records.get(records.size() - 1).hash());
         assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean())
                 .isTrue();
     }
