@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,33 +73,7 @@ class ChainTraceBetweenInstancesTest {
 
     /** Registers the two as each other's peers and an active subscription whose rule publishes and relays all. */
     private static void connect(CairnInstance provider, CairnInstance customer) {
-        UUID providerAtCustomer = peer(customer, provider, "provider");
-        UUID customerAtProvider = peer(provider, customer, "customer");
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        provider.bean(JdbcClient.class)
-                .sql("""
-                        insert into federation_subscription (id, peer_id, services, categories, auto_publish,
-                          auto_confirmed_only, auto_relay, state, created_at, updated_at, version)
-                        values (?, ?, '{}', '{}', true, false, true, 'active', ?, ?, 1)""")
-                .params(id, customerAtProvider, now, now)
-                .update();
-        customer.bean(JdbcClient.class)
-                .sql("""
-                        insert into federation_upstream_subscription (id, peer_id, services, categories, state,
-                          created_at, updated_at, version)
-                        values (?, ?, '{}', '{}', 'active', ?, ?, 1)""")
-                .params(id, providerAtCustomer, now, now)
-                .update();
-    }
-
-    private static UUID peer(CairnInstance at, CairnInstance other, String role) {
-        ApiClient.Answer registered = at.admin()
-                .post(
-                        "/api/v1/federation/peers",
-                        Map.of("name", "Peer " + other.port(), "baseUrl", other.url(), "role", role));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return UUID.fromString(registered.json().get("id").asString());
+        CairnInstance.connect(provider, "Peer " + provider.port(), customer, "Peer " + customer.port(), true);
     }
 
     /** Each instance signs a checkpoint of its trail and its neighbours witness it. */
@@ -257,7 +229,8 @@ class ChainTraceBetweenInstancesTest {
                         .get(1)
                         .get("received")
                         .get("records")
-                        .get(0))
+                        .get(0)
+                        .get("record"))
                 .put("actorName", "Someone else");
         Path altered = files.resolve("altered-trail.json");
         Files.writeString(altered, ExchangeJson.MAPPER.writeValueAsString(tampered));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.identity.Role;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,29 +80,8 @@ class RelayChainProperties {
 
     /** Registers the two as each other's peers, and a subscription of the customer at the provider, switched off. */
     private static void connect(Hop provider, Hop customer) {
-        UUID providerAtCustomer = peer(customer, provider, "provider");
-        UUID customerAtProvider = peer(provider, customer, "customer");
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        provider.jdbc().sql("""
-                        insert into federation_subscription (id, peer_id, services, categories, auto_publish,
-                          auto_confirmed_only, auto_relay, state, created_at, updated_at, version)
-                        values (?, ?, '{}', '{}', true, false, true, 'cancelled', ?, ?, 1)""").params(id, customerAtProvider, now, now).update();
-        customer.jdbc().sql("""
-                        insert into federation_upstream_subscription (id, peer_id, services, categories, state,
-                          created_at, updated_at, version)
-                        values (?, ?, '{}', '{}', 'cancelled', ?, ?, 1)""").params(id, providerAtCustomer, now, now).update();
-        customer.subscription()[0] = id;
-    }
-
-    private static UUID peer(Hop at, Hop other, String role) {
-        ApiClient.Answer registered = at.instance()
-                .admin()
-                .post(
-                        "/api/v1/federation/peers",
-                        Map.of("name", other.name(), "baseUrl", other.instance().url(), "role", role));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return UUID.fromString(registered.json().get("id").asString());
+        customer.subscription()[0] = CairnInstance.connect(
+                provider.instance(), provider.name(), customer.instance(), customer.name(), false);
     }
 
     /** Switches the subscription of each instance at its provider on or off. */
@@ -211,7 +188,7 @@ class RelayChainProperties {
                     assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
                 }
             }
-            hops.get(k).instance().bean(OutboxPusher.class).pushDue();
+            pushAll(k);
         }
     }
 
@@ -368,10 +345,27 @@ class RelayChainProperties {
         return reported.json().get("id").asString();
     }
 
+    /**
+     * Pushes what hop k queued, again while a push failed and waits for another attempt (a busy machine may time one
+     * out), at most five rounds.
+     */
+    private static void pushAll(int k) {
+        for (int round = 0; round < 5; round++) {
+            hops.get(k).instance().bean(OutboxPusher.class).pushDue();
+            int waiting = hops.get(k)
+                    .jdbc()
+                    .sql("update federation_outbox set next_attempt_at = now() where state = 'pending'")
+                    .update();
+            if (waiting == 0) {
+                return;
+            }
+        }
+    }
+
     /** Pushes what the hops from {@code first} to {@code last} queued, in that order. */
     private static void push(int first, int last) {
         for (int k = first; k <= last; k++) {
-            hops.get(k).instance().bean(OutboxPusher.class).pushDue();
+            pushAll(k);
         }
     }
 
