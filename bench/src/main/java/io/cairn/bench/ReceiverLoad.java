@@ -182,9 +182,9 @@ final class ReceiverLoad {
                 latency.getMaxValue() / 1_000_000, firstFailure[0], cpu, allApplied);
     }
 
-    /** Waits (at most 10 minutes) until the receiver has applied every message it accepted; ms since {@code started}. */
+    /** Waits (at most 30 minutes) until the receiver has applied every message it accepted; ms since {@code started}. */
     static long allApplied(FederationInstance receiver, long started) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (receiver.count("select count(*) from federation_received_message where outcome = 'accepted'") > 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
