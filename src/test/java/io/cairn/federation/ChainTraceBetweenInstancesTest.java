@@ -91,7 +91,9 @@ class ChainTraceBetweenInstancesTest {
                 "/api/v1/incidents", Map.of("title", title, "description", "Storage was read", "tlp", "GREEN"));
         assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
         origin.bean(OutboxPusher.class).pushDue();
+        AppliedMessages.await(relay.bean(JdbcClient.class));
         relay.bean(OutboxPusher.class).pushDue();
+        AppliedMessages.await(receiver.bean(JdbcClient.class));
         return receiver.bean(JdbcClient.class)
                 .sql("select id::text from incident where title = ?")
                 .param(title)

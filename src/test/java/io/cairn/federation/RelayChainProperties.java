@@ -181,6 +181,7 @@ class RelayChainProperties {
                     .isIn(tlp.equals("RED") ? List.of(409) : List.of(200, 400));
         }
         for (int k = origin; k < PARENT.length; k++) {
+            AppliedMessages.await(hops.get(k).jdbc());
             if (k != origin && (tlp.equals("AMBER") || tlp.equals("AMBER+STRICT")) && received(k, title)) {
                 String here = incidentAt(k, title);
                 ApiClient.Answer answer = publishByHand(k, here);
@@ -190,6 +191,12 @@ class RelayChainProperties {
             }
             pushAll(k);
         }
+        applied();
+    }
+
+    /** Waits until every hop applied what it received. */
+    private static void applied() {
+        hops.forEach(hop -> AppliedMessages.await(hop.jdbc()));
     }
 
     /** A handler publishes (or relays) the incident to every active subscription it matches; 400 when none does. */
@@ -362,11 +369,13 @@ class RelayChainProperties {
         }
     }
 
-    /** Pushes what the hops from {@code first} to {@code last} queued, in that order. */
+    /** Pushes what the hops from {@code first} to {@code last} queued, in that order, each once it applied its own. */
     private static void push(int first, int last) {
         for (int k = first; k <= last; k++) {
+            AppliedMessages.await(hops.get(k).jdbc());
             pushAll(k);
         }
+        applied();
     }
 
     private static JsonNode snapshotAt(int k, String incident) {
