@@ -1,5 +1,7 @@
 package io.cairn.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +41,7 @@ import org.HdrHistogram.Histogram;
  * snapshot), and an incident's time is from sending its report request to the poll that first sees its copy at hop
  * 5. A warm-up of the same kind comes first. Afterwards every hop must hold each incident once, as one received
  * incident and one received message; the {@code received_at} of the copies at hops 2 to 5 says how long each hop
- * took.
+ * took, and the outbox rows' {@code created_at} when each hop had queued its message for the next.
  */
 final class Chain {
 
@@ -97,7 +99,7 @@ final class Chain {
      * {@code label} makes the titles of this step its own. Waits for the last copy at most {@code limit}.
      */
     static Step measure(List<FederationInstance> hops, String label, int count, Duration interval, Duration poll,
-            Duration limit, CpuMeter meter, Consumer<String> say) throws Exception {
+            Duration limit, CpuMeter meter, Consumer<String> say, Path csv) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String prefix = "Leaked storage access key, chain " + label + " " + run + " #";
         List<String> titles = new ArrayList<>();
@@ -206,6 +208,7 @@ final class Chain {
         }
         stages.append(String.format("; hop %d: %.0f ms from applying to seen by the poll", hops.size(),
                 between(stored[hops.size() - 1], seen).getMean()));
+        writeTimes(csv, titles, stored, queued, seen);
         Step step = new Step(interval, count, timed, total.getValueAtPercentile(50),
                 total.getValueAtPercentile(95), total.getMaxValue(), report.getValueAtPercentile(50), hopMeans,
                 hopP95s, holdings, stages.toString(), cpu);
@@ -271,6 +274,27 @@ final class Chain {
                 Thread.sleep(poll.toMillis());
             }
         }
+    }
+
+    /**
+     * Writes each incident's instants, for looking at single incidents: the report request sent, then per hop its
+     * message queued for the next hop and the next hop's copy stored, then the poll's seeing it at the last hop.
+     */
+    private static void writeTimes(Path csv, List<String> titles, Instant[][] stored, Instant[][] queued,
+            Instant[] seen) throws java.io.IOException {
+        StringBuilder out = new StringBuilder("title,sent");
+        for (int k = 0; k < queued.length; k++) {
+            out.append(",queued_hop").append(k + 1).append(",stored_hop").append(k + 2);
+        }
+        out.append(",seen\n");
+        for (int i = 0; i < titles.size(); i++) {
+            out.append('"').append(titles.get(i)).append("\",").append(stored[0][i]);
+            for (int k = 0; k < queued.length; k++) {
+                out.append(',').append(queued[k][i]).append(',').append(stored[k + 1][i]);
+            }
+            out.append(',').append(seen[i]).append('\n');
+        }
+        Files.writeString(csv, out);
     }
 
     /** The instant the query gives for each title starting with the prefix, in the order of the titles. */
