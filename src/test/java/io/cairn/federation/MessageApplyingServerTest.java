@@ -108,7 +108,7 @@ class MessageApplyingServerTest extends ApiClient.OnServer {
             TestUsers.TestUser pageAdmin = users.user("apply-page-" + run, Set.of(Role.ADMIN));
             io.cairn.FormSession page = io.cairn.FormSession.signedIn(port, pageAdmin.username(), TestUsers.PASSWORD);
             assertThat(page.get("/admin/peers/" + provider.peerId + "/upstream").body())
-                    .contains("1 waiting to be applied, 1 applied, 0 superseded by a version as high applied before, "
+                    .contains("1 waiting to be applied, 1 applied, 0 superseded by a version as high applied before. "
                             + "1 failed to apply")
                     .contains(message.get("messageId").asString())
                     .contains("no room for it here");
