@@ -291,12 +291,16 @@ class ReceivedMessages {
     /** The last message applied of an incident from a provider: the receipt its relay's provenance names. */
     record Receipt(String sha256, Instant receivedAt, long version) {}
 
-    Optional<Receipt> lastApplied(PeerId peer, UUID exchangeId) {
+    /**
+     * The receipt of the provider's message of this version, whatever its state: the one being applied is still
+     * accepted while what it changes is relayed.
+     */
+    Optional<Receipt> receiptOf(PeerId peer, UUID exchangeId, long version) {
         return jdbc.sql("""
                         select sha256, received_at, version from federation_received_message
-                        where peer_id = ? and exchange_id = ? and outcome = 'applied'
-                        order by version desc limit 1""")
-                .params(peer.value(), exchangeId)
+                        where peer_id = ? and exchange_id = ? and version = ?
+                        order by received_at limit 1""")
+                .params(peer.value(), exchangeId, version)
                 .query((row, n) -> new Receipt(
                         row.getString("sha256"), row.getTimestamp("received_at").toInstant(), row.getLong("version")))
                 .optional();

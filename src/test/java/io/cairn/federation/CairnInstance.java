@@ -7,11 +7,15 @@ import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +67,19 @@ record CairnInstance(
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(more);
         return run(port, properties, List.of(sources));
+    }
+
+    /**
+     * Starts {@code count} instances, the first on its own (the first context of a JVM sets up logging and shared
+     * infrastructure, which contexts starting at once race on), then the others at once; in index order.
+     */
+    static List<CairnInstance> startAll(int count, IntFunction<CairnInstance> start) {
+        List<CairnInstance> started = new ArrayList<>(List.of(start.apply(0)));
+        IntStream.range(1, count)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> start.apply(i)))
+                .toList()
+                .forEach(starting -> started.add(starting.join()));
+        return started;
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -52,12 +51,12 @@ class ChainTraceBetweenInstancesTest {
         auditor = new ChainAuditor(Files.createTempDirectory("chain-auditor"));
         Map<String, Object> properties = new java.util.HashMap<>(auditor.configuredAtAHop());
         properties.put("cairn.federation.push-on-commit", false);
-        // the first context of a JVM sets up logging, which two starting at once would race on
-        origin = CairnInstance.start("Origin", properties);
-        var r = CompletableFuture.supplyAsync(() -> CairnInstance.start("Relay", properties));
-        var c = CompletableFuture.supplyAsync(() -> CairnInstance.start("Receiver", properties));
-        relay = r.join();
-        receiver = c.join();
+        List<CairnInstance> started = CairnInstance.startAll(
+                3,
+                i -> CairnInstance.start(List.of("Origin", "Relay", "Receiver").get(i), properties));
+        origin = started.get(0);
+        relay = started.get(1);
+        receiver = started.get(2);
         connect(origin, relay);
         connect(relay, receiver);
     }

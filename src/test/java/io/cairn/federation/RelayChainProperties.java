@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -55,14 +53,14 @@ class RelayChainProperties {
     @BeforeContainer
     static void startTheTree() {
         String run = Long.toString(System.nanoTime(), 36);
-        List<CompletableFuture<CairnInstance>> starting = IntStream.range(0, PARENT.length)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> CairnInstance.start(
+        List<CairnInstance> started = CairnInstance.startAll(
+                PARENT.length,
+                i -> CairnInstance.start(
                         "Hop" + i + "x" + run,
                         Map.of("cairn.federation.hop-budget", 16, "cairn.federation.push-on-commit", false),
-                        RecordedRequests.class)))
-                .toList();
+                        RecordedRequests.class));
         for (int i = 0; i < PARENT.length; i++) {
-            CairnInstance instance = starting.get(i).join();
+            CairnInstance instance = started.get(i);
             String name = "Hop" + i + "x" + run;
             hops.add(new Hop(
                     instance, name, instance.user("handler" + i, Set.of(Role.HANDLER, Role.COORDINATOR)), new UUID[1]));
