@@ -21,11 +21,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The pull client: reads the feed of each active subscription this instance holds at an active provider, page by
- * page from its cursor until a page is empty, and receives each message on exactly the path of a pushed one
- * ({@link ProviderMessages}: same checks, same outcomes; a duplicate is normal here). The cursor moves only after
- * every message of a page was stored, so a provider that is down, answers garbage or a failure half-way loses
- * nothing: the next round reads the page again. Runs at start-up, every {@code cairn.federation.pull-interval}, and
- * when an admin asks.
+ * page from its cursor until a page is empty, and receives each message with the checks of a pushed one
+ * ({@link ProviderMessages}: same checks, same outcomes; a duplicate is normal here), a page verified in parallel and
+ * stored in one transaction; applying follows apart, as for a pushed message. The cursor moves only after every
+ * message of a page was stored, so a provider that is down, answers garbage or a failure half-way loses nothing: the
+ * next round reads the page again. Runs at start-up, every {@code cairn.federation.pull-interval}, and when an admin
+ * asks.
  */
 @Component
 class FeedPuller {
@@ -39,13 +40,14 @@ class FeedPuller {
     /**
      * What one round of reading a feed did.
      *
+     * @param accepted the messages stored, to be applied
+     * @param duplicates the messages stored before
      * @param failure why the round stopped before the feed's end, when it did
      */
     record Pull(
             SubscriptionId subscription,
             int pages,
-            int applied,
-            int superseded,
+            int accepted,
             int duplicates,
             int refused,
             @Nullable String cursor,
@@ -110,7 +112,7 @@ class FeedPuller {
                 || provider.isEmpty()
                 || !subscription.get().active()
                 || !provider.get().active()) {
-            return new Pull(id, 0, 0, 0, 0, 0, null, "the subscription or its provider is not active");
+            return new Pull(id, 0, 0, 0, 0, null, "the subscription or its provider is not active");
         }
         Tally tally = new Tally();
         String cursor = subscription.get().feedCursor();
@@ -124,8 +126,7 @@ class FeedPuller {
                 return tally.pull(id, page, cursor, null);
             }
             try {
-                next.messages()
-                        .forEach(jws -> tally.count(messages.receive(jws, provider.get(), ReceivedMessages.Via.PULL)));
+                messages.receivePage(next.messages(), provider.get()).forEach(tally::count);
             } catch (RuntimeException e) {
                 // the cursor stays before the page: the next round reads it again, and what was stored is a duplicate
                 return tally.pull(id, page, cursor, "storing a message failed: " + e.getMessage());
@@ -192,17 +193,16 @@ class FeedPuller {
     /** What became of the messages of a round. */
     private static final class Tally {
 
-        private int applied;
-        private int superseded;
+        private int accepted;
         private int duplicates;
         private int refused;
 
-        void count(Outcome<MessageApplying.Receipt> receipt) {
-            if (receipt instanceof Outcome.Done<MessageApplying.Receipt> done) {
-                switch (done.value().outcome()) {
-                    case MessageApplying.Receipt.APPLIED -> applied++;
-                    case MessageApplying.Receipt.SUPERSEDED -> superseded++;
-                    default -> duplicates++;
+        void count(Outcome<MessageReceipts.Receipt> receipt) {
+            if (receipt instanceof Outcome.Done<MessageReceipts.Receipt> done) {
+                if (MessageReceipts.Receipt.ACCEPTED.equals(done.value().outcome())) {
+                    accepted++;
+                } else {
+                    duplicates++;
                 }
             } else {
                 // a message that fails a check never passes it later: it is logged and skipped, not retried
@@ -214,7 +214,7 @@ class FeedPuller {
         }
 
         Pull pull(SubscriptionId id, int pages, @Nullable String cursor, @Nullable String failure) {
-            return new Pull(id, pages, applied, superseded, duplicates, refused, cursor, failure);
+            return new Pull(id, pages, accepted, duplicates, refused, cursor, failure);
         }
     }
 }

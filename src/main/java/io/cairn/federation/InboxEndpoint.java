@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The inbox, {@code POST /federation/v1/inbox}: a provider peer pushes one signed message (its JWS as the body,
  * {@code application/jose}), authenticated by the bearer JWT of {@link FederationSecurity}. Only provider peers may;
  * a body over the limit is refused before it is read whole. The answer, given only after the transaction that stored
- * and applied the message committed, says whether it was applied, superseded by a version applied before, or a
- * duplicate of one received before; every refusal is a problem naming the field or check that failed.
+ * the message committed, says whether it was accepted (stored, to be applied right after, apart) or a duplicate of one
+ * received before; every refusal is a problem naming the field or check that failed.
  */
 @RestController
 class InboxEndpoint {
@@ -34,7 +34,7 @@ class InboxEndpoint {
     }
 
     @PostMapping("/federation/v1/inbox")
-    MessageApplying.Receipt receive(@AuthenticationPrincipal PeerView peer, HttpServletRequest request)
+    MessageReceipts.Receipt receive(@AuthenticationPrincipal PeerView peer, HttpServletRequest request)
             throws IOException {
         if (!"provider".equals(peer.role())) {
             throw new RefusedException(Refusal.forbidden(FederationRefusals.NOT_AN_ACTIVE_PROVIDER, peer.role()));
@@ -52,7 +52,7 @@ class InboxEndpoint {
         if (body.length > maxBodyBytes) {
             throw tooLarge();
         }
-        Outcome<MessageApplying.Receipt> receipt =
+        Outcome<MessageReceipts.Receipt> receipt =
                 messages.receive(new String(body, StandardCharsets.US_ASCII).trim(), peer, ReceivedMessages.Via.PUSH);
         return receipt.orRefuse();
     }

@@ -1,101 +1,284 @@
 package io.cairn.federation;
 
-import io.cairn.incidents.IncidentId;
-import io.cairn.shared.ContentDigest;
+import com.nimbusds.jose.JWSObject;
 import io.cairn.shared.Outcome;
-import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
 
 /**
- * Stores a verified message of a provider and applies it, in one transaction: messages about one incident are
- * serialised (a lock on the provider and exchange id), a message id seen before is a duplicate that stores nothing,
- * a version not higher than the one applied is recorded as superseded, and any other is applied. Each stored message
- * is audited with the digest of the JWS as received.
+ * Applies the messages that receiving stored ({@link MessageReceipts}): per incident of a provider in version order,
+ * each version once, a version not higher than the one applied before marked superseded. Many incidents are applied
+ * in one transaction; when one of them fails, each is applied in a transaction of its own, and the message that failed
+ * is kept with the reason and tried again after a back-off (the later versions of its incident wait behind it), never
+ * dropped. Several nodes share the work: an incident is applied by whoever holds its advisory lock, and the others
+ * skip it. A pass starts after each receipt commits, every {@code cairn.federation.apply-interval} and at start-up,
+ * so that what was acknowledged before a crash is applied by the next start.
  */
-@Service
-class MessageApplying {
+@Component
+class MessageApplying implements AutoCloseable {
 
-    /** What became of a message, as the inbox answers it. */
-    record Receipt(UUID messageId, String outcome) {
+    /** The incidents applied in one transaction. */
+    static final int BATCH = 50;
+    /** The most batches of one pass; the next pass goes on. */
+    static final int MAX_BATCHES = 1000;
 
-        static final String APPLIED = "applied";
-        static final String SUPERSEDED = "superseded";
-        static final String DUPLICATE = "duplicate";
-    }
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private static final Logger log = LoggerFactory.getLogger(MessageApplying.class);
+
+    /** What a pass did. */
+    record Pass(int applied, int superseded, int failed) {}
 
     private final ReceivedMessages store;
     private final ReceivedIncidents incidents;
-    private final ApplicationEventPublisher events;
+    private final PeerRegistry peers;
+    private final TransactionTemplate transactions;
     private final Clock clock;
+    private final boolean applyOnCommit;
+    private final ExecutorService waking = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "federation-apply");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     MessageApplying(
-            ReceivedMessages store, ReceivedIncidents incidents, ApplicationEventPublisher events, Clock clock) {
+            ReceivedMessages store,
+            ReceivedIncidents incidents,
+            PeerRegistry peers,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            @Value("${cairn.federation.apply-on-commit:true}") boolean applyOnCommit) {
         this.store = store;
         this.incidents = incidents;
-        this.events = events;
+        this.peers = peers;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.applyOnCommit = applyOnCommit;
     }
 
-    @Transactional
-    Outcome<Receipt> apply(ExchangeMessage message, String jws, PeerView peer, ReceivedMessages.Via via) {
-        ExchangeMessage.Incident incident = message.incident();
-        store.lockExchange(peer.id(), incident.id());
-        if (store.seen(message.messageId())) {
-            return Outcome.done(new Receipt(message.messageId(), Receipt.DUPLICATE));
+    /** Starts a pass once a receipt committed (at most one pass waits behind the one running). */
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT)
+    void received(ProviderMessageReceived receipt) {
+        if (applyOnCommit) {
+            wake();
         }
-        Optional<ReceivedMessages.ReceivedIncident> known = store.incident(peer.id(), incident.id());
-        boolean superseded =
-                known.isPresent() && incident.version() <= known.get().version();
-        String sha256 =
-                ContentDigest.of(jws.getBytes(StandardCharsets.US_ASCII)).hex();
+    }
+
+    /** At start-up: what was acknowledged before a stop or a crash and not applied yet. */
+    @EventListener(ApplicationReadyEvent.class)
+    void started() {
+        wake();
+    }
+
+    @Scheduled(
+            fixedDelayString = "${cairn.federation.apply-interval:PT30S}",
+            initialDelayString = "${cairn.federation.apply-interval:PT30S}")
+    void applyOnSchedule() {
+        wake();
+    }
+
+    private void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                waking.execute(() -> {
+                    wakeQueued.set(false);
+                    try {
+                        applyPending();
+                    } catch (RuntimeException e) {
+                        log.warn("Applying received messages stopped; the next pass goes on: {}", e.toString());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    /** Applies what is pending, batch after batch while batches are full. */
+    Pass applyPending() {
+        Pass pass = new Pass(0, 0, 0);
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<ReceivedMessages.PendingExchange> due = store.pendingExchanges(BATCH, clock.instant());
+            if (due.isEmpty()) {
+                return pass;
+            }
+            Pass done = applyBatch(due);
+            pass = new Pass(
+                    pass.applied() + done.applied(),
+                    pass.superseded() + done.superseded(),
+                    pass.failed() + done.failed());
+            if (due.size() < BATCH || done.applied() + done.superseded() + done.failed() == 0) {
+                return pass;
+            }
+        }
+        return pass;
+    }
+
+    /** The incidents in one transaction; when that fails, each in its own. */
+    private Pass applyBatch(List<ReceivedMessages.PendingExchange> due) {
+        Map<PeerId, Optional<PeerView>> providers = new HashMap<>();
+        try {
+            return transactions.execute(status -> {
+                Tally tally = new Tally();
+                for (ReceivedMessages.PendingExchange exchange : due) {
+                    applyExchange(exchange, providers, tally);
+                }
+                return tally.pass();
+            });
+        } catch (RuntimeException batchFailed) {
+            Tally total = new Tally();
+            for (ReceivedMessages.PendingExchange exchange : due) {
+                Tally one = new Tally();
+                try {
+                    transactions.executeWithoutResult(status -> applyExchange(exchange, providers, one));
+                    total.add(one);
+                } catch (NotApplied failed) {
+                    fail(failed);
+                    total.failed++;
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "Applying the received incident {} failed; tried again next pass: {}",
+                            exchange,
+                            e.toString());
+                }
+            }
+            return total.pass();
+        }
+    }
+
+    /** Applies the pending messages of one incident in version order, if no other transaction applies them now. */
+    private void applyExchange(
+            ReceivedMessages.PendingExchange exchange, Map<PeerId, Optional<PeerView>> providers, Tally tally) {
+        if (!store.tryLockExchange(exchange.peer(), exchange.exchangeId())) {
+            return;
+        }
         Instant now = clock.instant();
-        String outcome = superseded ? Receipt.SUPERSEDED : Receipt.APPLIED;
-        if (!store.record(message, peer.id(), outcome, via, sha256, jws, now)) {
-            return Outcome.done(new Receipt(message.messageId(), Receipt.DUPLICATE));
+        Optional<ReceivedMessages.ReceivedIncident> known = store.incident(exchange.peer(), exchange.exchangeId());
+        for (ReceivedMessages.Pending message : store.pending(exchange.peer(), exchange.exchangeId())) {
+            if (message.state() == ReceivedMessages.State.FAILED
+                    && message.nextAttemptAt() != null
+                    && message.nextAttemptAt().isAfter(now)) {
+                return;
+            }
+            if (known.isPresent() && message.version() <= known.get().version()) {
+                store.settle(message.messageId(), ReceivedMessages.State.SUPERSEDED, now);
+                tally.superseded++;
+                continue;
+            }
+            known = Optional.of(apply(message, exchange.peer(), known, providers));
+            store.settle(message.messageId(), ReceivedMessages.State.APPLIED, now);
+            tally.applied++;
         }
-        Outcome<IncidentId> applied;
-        if (superseded) {
-            applied = Outcome.done(known.get().incident());
-        } else if (known.isPresent()) {
-            incidents.later(message, peer, known.get());
-            applied = Outcome.done(known.get().incident());
-        } else {
-            applied = incidents.first(message, peer);
-        }
-        if (applied instanceof Outcome.Refused<IncidentId> refused) {
-            // the message's record must not outlive a report intake refused
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return Outcome.refused(refused.refusal());
-        }
-        events.publishEvent(
-                receipt(message, peer, ((Outcome.Done<IncidentId>) applied).value(), sha256, now, superseded));
-        return Outcome.done(new Receipt(message.messageId(), outcome));
     }
 
-    /** The audit trail's record of a receipt. */
-    private static ProviderMessageReceived receipt(
-            ExchangeMessage message,
-            PeerView peer,
-            IncidentId incident,
-            String sha256,
-            Instant now,
-            boolean superseded) {
-        return new ProviderMessageReceived(
-                message.messageId(),
-                message.incident().id(),
-                peer.id(),
-                incident,
-                message.incident().version(),
-                ReceivedIncidents.channel(peer),
-                now,
-                superseded ? ProviderMessageReceived.Outcome.SUPERSEDED : ProviderMessageReceived.Outcome.APPLIED,
-                sha256);
+    private ReceivedMessages.ReceivedIncident apply(
+            ReceivedMessages.Pending message,
+            PeerId peer,
+            Optional<ReceivedMessages.ReceivedIncident> known,
+            Map<PeerId, Optional<PeerView>> providers) {
+        try {
+            PeerView provider = providers
+                    .computeIfAbsent(peer, peers::byId)
+                    .orElseThrow(() ->
+                            new NotApplied(message, "the provider peer was removed before its message was applied"));
+            ExchangeMessage read = read(message);
+            if (known.isPresent()) {
+                return incidents.later(read, provider, known.get());
+            }
+            Outcome<ReceivedMessages.ReceivedIncident> first = incidents.first(read, provider);
+            if (first instanceof Outcome.Refused<ReceivedMessages.ReceivedIncident> refused) {
+                throw new NotApplied(
+                        message,
+                        "intake refused the report: " + refused.refusal().message());
+            }
+            return ((Outcome.Done<ReceivedMessages.ReceivedIncident>) first).value();
+        } catch (NotApplied e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NotApplied(message, e.toString());
+        }
+    }
+
+    /** The message a stored JWS carries: its signature was verified when it was received, and is not again. */
+    private static ExchangeMessage read(ReceivedMessages.Pending message) {
+        try {
+            return ExchangeJson.MAPPER.readValue(
+                    JWSObject.parse(message.jws()).getPayload().toBytes(), ExchangeMessage.class);
+        } catch (ParseException | JacksonException e) {
+            throw new NotApplied(message, "the stored message cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Keeps the message with why it failed, to be tried again after a back-off that doubles up to an hour. */
+    private void fail(NotApplied failed) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failed.attempts, 10));
+        Instant next = clock.instant().plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait);
+        transactions.executeWithoutResult(status -> store.fail(failed.messageId, failed.reason, next));
+        log.warn(
+                "Received message {} could not be applied (attempt {}), tried again at {}: {}",
+                failed.messageId,
+                failed.attempts + 1,
+                next,
+                failed.reason);
+    }
+
+    @Override
+    public void close() {
+        waking.shutdownNow();
+    }
+
+    /** Why a message was not applied; rolls back the transaction it was applied in. */
+    private static final class NotApplied extends RuntimeException {
+
+        private final UUID messageId;
+        private final int attempts;
+        private final String reason;
+
+        NotApplied(ReceivedMessages.Pending message, String reason) {
+            super(reason, null, false, false);
+            this.messageId = message.messageId();
+            this.attempts = message.attempts();
+            this.reason = reason.length() <= 1000 ? reason : reason.substring(0, 1000) + "\u2026";
+        }
+    }
+
+    private static final class Tally {
+
+        private int applied;
+        private int superseded;
+        private int failed;
+
+        void add(Tally other) {
+            applied += other.applied;
+            superseded += other.superseded;
+            failed += other.failed;
+        }
+
+        Pass pass() {
+            return new Pass(applied, superseded, failed);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.cairn.federation;
 
-import io.cairn.incidents.IncidentId;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.AuditVerb;
 import io.cairn.shared.AuditableEvent;
@@ -9,12 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A provider peer's message was received and stored: applied to the incident it became here, or superseded by a
- * version applied before. The audit trail keeps the SHA-256 of the signed message as received, the receipt a chain
- * auditor asks this hop for.
+ * A provider peer's message was verified and stored, accepted to be applied to the incident it is about (applying
+ * follows, apart: the message's row says what became of it). The audit trail keeps the SHA-256 of the signed message
+ * as received, the receipt a chain auditor asks this hop for.
  *
  * @param exchangeId the provider's exchange id of the incident
- * @param incident the local incident it became or updated
  * @param actor the provider, as the channel that delivered it
  * @param sha256 hex SHA-256 of the JWS as received
  */
@@ -22,7 +20,6 @@ public record ProviderMessageReceived(
         UUID messageId,
         UUID exchangeId,
         PeerId peer,
-        IncidentId incident,
         long version,
         ActorRef actor,
         Instant at,
@@ -32,8 +29,8 @@ public record ProviderMessageReceived(
 
     /** What became of the message. */
     public enum Outcome implements AuditVerb {
-        APPLIED,
-        SUPERSEDED
+        /** Stored, to be applied. */
+        ACCEPTED
     }
 
     @Override

@@ -4,14 +4,24 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Receives a provider's message, pushed to the inbox or pulled from its feed, on exactly one path: the message opened
- * with the provider's keys (fetched once more on a key id this instance does not know, as for its requests), then its
- * addressing checked (published by that provider, to this instance, on a subscription this instance holds there),
- * then stored and applied ({@link MessageApplying}). The signature is checked outside any transaction.
+ * Receives a provider's messages, pushed to the inbox or pulled from its feed, on exactly one path: each message opened
+ * with the provider's keys (fetched once more on a key id this instance does not know, as for its requests), its
+ * signature verified once, then its addressing checked (published by that provider, to this instance, on a
+ * subscription this instance holds there), then stored ({@link MessageReceipts}) to be applied apart
+ * ({@link MessageApplying}). Verifying happens outside any transaction; a page of a feed is verified in parallel and
+ * stored in one transaction.
  */
 @Service
 class ProviderMessages {
@@ -20,7 +30,7 @@ class ProviderMessages {
     private final PeerRegistry registry;
     private final PeerKeyRefresh refresh;
     private final SubscriptionStore subscriptions;
-    private final MessageApplying applying;
+    private final MessageReceipts receipts;
     private final ThisInstance instance;
     private final Clock clock;
 
@@ -29,24 +39,68 @@ class ProviderMessages {
             PeerRegistry registry,
             PeerKeyRefresh refresh,
             SubscriptionStore subscriptions,
-            MessageApplying applying,
+            MessageReceipts receipts,
             ThisInstance instance,
             Clock clock) {
         this.reading = new ExchangeReading(settings.maxMessageBytes().toBytes());
         this.registry = registry;
         this.refresh = refresh;
         this.subscriptions = subscriptions;
-        this.applying = applying;
+        this.receipts = receipts;
         this.instance = instance;
         this.clock = clock;
     }
 
     /** Receives a message the provider peer signed; refused with the field or check that failed, storing nothing. */
-    Outcome<MessageApplying.Receipt> receive(String jws, PeerView provider, ReceivedMessages.Via via) {
+    Outcome<MessageReceipts.Receipt> receive(String jws, PeerView provider, ReceivedMessages.Via via) {
+        return verify(jws, provider, keysOf(provider), new HashMap<>())
+                .map(message -> receipts.accept(new MessageReceipts.Verified(message, jws, provider, via)));
+    }
+
+    /**
+     * Receives a page of a provider's feed: every message verified (in parallel), then those that passed stored in
+     * one transaction. Answers each message's receipt or refusal, in the page's order.
+     */
+    List<Outcome<MessageReceipts.Receipt>> receivePage(List<String> page, PeerView provider) {
+        JWKSet keys = keysOf(provider);
+        Map<UUID, Boolean> held = new ConcurrentHashMap<>();
+        List<Outcome<ExchangeMessage>> verified = page.parallelStream()
+                .map(jws -> verify(jws, provider, keys, held))
+                .toList();
+        List<MessageReceipts.Verified> passed = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            if (verified.get(i) instanceof Outcome.Done<ExchangeMessage> done) {
+                passed.add(
+                        new MessageReceipts.Verified(done.value(), page.get(i), provider, ReceivedMessages.Via.PULL));
+            }
+        }
+        Iterator<MessageReceipts.Receipt> stored = passed.isEmpty()
+                ? Collections.emptyIterator()
+                : receipts.acceptAll(passed).iterator();
+        List<Outcome<MessageReceipts.Receipt>> answers = new ArrayList<>(page.size());
+        for (Outcome<ExchangeMessage> outcome : verified) {
+            answers.add(
+                    outcome instanceof Outcome.Refused<ExchangeMessage> refused
+                            ? Outcome.refused(refused.refusal())
+                            : Outcome.done(stored.next()));
+        }
+        return answers;
+    }
+
+    private JWKSet keysOf(PeerView provider) {
+        return registry.keysOf(provider.id()).orElseGet(JWKSet::new);
+    }
+
+    /**
+     * The message, when the JWS passes every check: signed by the provider, valid, fresh and addressed to this
+     * instance on a subscription held there.
+     *
+     * @param held whether a subscription is held at the provider, by id, as found so far
+     */
+    private Outcome<ExchangeMessage> verify(String jws, PeerView provider, JWKSet keys, Map<UUID, Boolean> held) {
         if (!"provider".equals(provider.role()) || !provider.active()) {
             return Outcome.refused(Refusal.forbidden(FederationRefusals.NOT_AN_ACTIVE_PROVIDER, provider.role()));
         }
-        JWKSet keys = registry.keysOf(provider.id()).orElseGet(JWKSet::new);
         Outcome<ExchangeMessage> opened = reading.open(jws, keys, clock.instant());
         if (unknownKey(opened)) {
             Optional<JWKSet> fetched = refresh.refetch(provider);
@@ -54,10 +108,9 @@ class ProviderMessages {
                 opened = reading.open(jws, fetched.get(), clock.instant());
             }
         }
-        return opened.flatMap(message -> addressing(message, provider)
-                        .<Outcome<ExchangeMessage>>map(Outcome::refused)
-                        .orElseGet(() -> Outcome.done(message)))
-                .flatMap(message -> applying.apply(message, jws, provider, via));
+        return opened.flatMap(message -> addressing(message, provider, held)
+                .<Outcome<ExchangeMessage>>map(Outcome::refused)
+                .orElseGet(() -> Outcome.done(message)));
     }
 
     private static boolean unknownKey(Outcome<ExchangeMessage> opened) {
@@ -66,7 +119,7 @@ class ProviderMessages {
     }
 
     /** Why the message is not for this instance from this provider, if it is not. */
-    private Optional<Refusal> addressing(ExchangeMessage message, PeerView provider) {
+    private Optional<Refusal> addressing(ExchangeMessage message, PeerView provider, Map<UUID, Boolean> held) {
         if (!PeerUrls.withoutTrailingSlash(message.publisher().url()).equals(provider.baseUrl())) {
             return Optional.of(Refusal.invalid("/publisher/url", FederationRefusals.PUBLISHER_NOT_SIGNER));
         }
@@ -74,11 +127,13 @@ class ProviderMessages {
             return Optional.of(
                     Refusal.invalid("/recipient/url", FederationRefusals.RECIPIENT_NOT_THIS, instance.baseUrl()));
         }
-        boolean held = subscriptions
-                .upstream(new SubscriptionId(message.subscription()))
-                .filter(subscription -> subscription.peer().equals(provider.id()))
-                .isPresent();
-        return held
+        boolean holds = held.computeIfAbsent(
+                message.subscription(),
+                id -> subscriptions
+                        .upstream(new SubscriptionId(id))
+                        .filter(subscription -> subscription.peer().equals(provider.id()))
+                        .isPresent());
+        return holds
                 ? Optional.empty()
                 : Optional.of(Refusal.invalid("/subscription", FederationRefusals.SUBSCRIPTION_NOT_HELD));
     }

@@ -55,8 +55,11 @@ class ReceivedIncidents {
         return new ActorRef("peer:" + peer.id(), peer.name());
     }
 
-    /** Opens the report of the first version received of an incident; refused when intake refuses the report. */
-    Outcome<IncidentId> first(ExchangeMessage message, PeerView peer) {
+    /**
+     * Opens the report of the first version received of an incident, and answers the received incident as stored;
+     * refused when intake refuses the report.
+     */
+    Outcome<ReceivedMessages.ReceivedIncident> first(ExchangeMessage message, PeerView peer) {
         ExchangeMessage.Incident incident = message.incident();
         ActorRef channel = channel(peer);
         ProviderIntake.ProviderReport report = new ProviderIntake.ProviderReport(
@@ -93,34 +96,30 @@ class ReceivedIncidents {
             store.add(received);
             flagPersonalData(message, peer, id, view.reference());
             relaying.follow(id, null);
-            return id;
+            return received;
         });
     }
 
-    /** Applies a version higher than the one applied before. */
-    void later(ExchangeMessage message, PeerView peer, ReceivedMessages.ReceivedIncident known) {
+    /** Applies a version higher than the one applied before, and answers the received incident as now stored. */
+    ReceivedMessages.ReceivedIncident later(
+            ExchangeMessage message, PeerView peer, ReceivedMessages.ReceivedIncident known) {
         ExchangeMessage.Incident incident = message.incident();
         ActorRef channel = channel(peer);
         JsonNode after = ExchangeJson.MAPPER.valueToTree(incident);
         List<SnapshotChanges.Change> changes =
                 SnapshotChanges.between(ExchangeJson.MAPPER.readTree(known.snapshot()), after);
         ProviderIntake.Observed observed = intake.observe(known.incident(), channel, indicators(incident));
-        StringBuilder note = new StringBuilder("Version " + incident.version() + " from " + peer.name() + ": ");
-        note.append(changes.isEmpty() ? "nothing changed that this instance shows." : "what changed:");
-        changes.forEach(change -> note.append("\n- ").append(change));
-        invalid(note, observed);
         Instant now = clock.instant();
         Instant retractedAt = known.retractedAt();
         String reason = known.retractionReason();
         ExchangeMessage.Retraction retraction = message.retraction();
         if (retraction != null) {
-            note.append("\n\nRetracted by the provider: ").append(retraction.reason());
             retractedAt = now;
             reason = retraction.reason();
         }
-        intake.note(known.incident(), channel, note.toString());
+        intake.note(known.incident(), channel, laterNote(message, peer, changes, observed));
         remark(message, peer, known.incident());
-        store.update(new ReceivedMessages.ReceivedIncident(
+        ReceivedMessages.ReceivedIncident updated = new ReceivedMessages.ReceivedIncident(
                 known.peer(),
                 known.exchangeId(),
                 known.incident(),
@@ -134,9 +133,29 @@ class ReceivedIncidents {
                 reason,
                 known.personalDataAt(),
                 known.receivedAt(),
-                now));
+                now);
+        store.update(updated);
         flagPersonalData(message, peer, known.incident(), known.reference());
         relaying.follow(known.incident(), null);
+        return updated;
+    }
+
+    /** The timeline note of a later version: what changed, indicators left out, a retraction. */
+    private static String laterNote(
+            ExchangeMessage message,
+            PeerView peer,
+            List<SnapshotChanges.Change> changes,
+            ProviderIntake.Observed observed) {
+        StringBuilder note =
+                new StringBuilder("Version " + message.incident().version() + " from " + peer.name() + ": ");
+        note.append(changes.isEmpty() ? "nothing changed that this instance shows." : "what changed:");
+        changes.forEach(change -> note.append("\n- ").append(change));
+        invalid(note, observed);
+        ExchangeMessage.Retraction retraction = message.retraction();
+        if (retraction != null) {
+            note.append("\n\nRetracted by the provider: ").append(retraction.reason());
+        }
+        return note.toString();
     }
 
     /** Gives the incident the provider's new marking, when the message changes it. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What this instance received from its providers: every message by message id ({@code federation_received_message})
- * and, per provider and exchange id, the incident it became here ({@code federation_received_incident}). Runs in the
- * caller's transaction.
+ * with what became of it, and, per provider and exchange id, the incident it became here
+ * ({@code federation_received_incident}). Runs in the caller's transaction.
  */
 @Component
 class ReceivedMessages {
@@ -63,46 +64,166 @@ class ReceivedMessages {
         this.jdbc = jdbc;
     }
 
+    /** What became of a received message: stored and waiting, applied, superseded, or failed for now. */
+    enum State {
+        ACCEPTED,
+        APPLIED,
+        SUPERSEDED,
+        FAILED;
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /**
-     * Serialises the messages about one incident of one provider until the transaction ends, so that two messages
-     * about it (two copies of one, or two versions) are applied one after the other, never at once.
+     * A received message that is not applied yet, as the applier reads it.
+     *
+     * @param attempts how often applying it failed
      */
-    void lockExchange(PeerId peer, UUID exchangeId) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+    record Pending(
+            UUID messageId,
+            long version,
+            String jws,
+            State state,
+            int attempts,
+            @Nullable Instant nextAttemptAt) {}
+
+    /** A provider's incident that has messages waiting to be applied. */
+    record PendingExchange(PeerId peer, UUID exchangeId) {}
+
+    /** How many messages of a provider are in each state, and the ones that failed, with why. */
+    record Standing(Map<State, Long> counts, List<Failure> failures) {
+
+        Standing {
+            counts = Map.copyOf(counts);
+            failures = List.copyOf(failures);
+        }
+
+        long count(State state) {
+            return counts.getOrDefault(state, 0L);
+        }
+    }
+
+    /** A message that failed to apply: the reason, how often, and when it is tried again. */
+    record Failure(UUID messageId, UUID exchangeId, long version, String reason, int attempts, Instant nextAttemptAt) {}
+
+    /**
+     * Takes the lock on one incident of one provider for the rest of the transaction, if no other transaction holds
+     * it: whoever holds it is the one applying that incident's messages, one after the other.
+     */
+    boolean tryLockExchange(PeerId peer, UUID exchangeId) {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(?, 0))")
                 .param("federation-received:" + peer + ":" + exchangeId)
-                .query((row, n) -> 1)
-                .list();
+                .query(Boolean.class)
+                .single());
     }
 
-    /** Whether a message with this id was received before, from any peer. */
-    boolean seen(UUID messageId) {
-        return jdbc.sql("select count(*) from federation_received_message where message_id = ?")
-                        .param(messageId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    /** Records a message; false when one with its id is recorded already. */
-    boolean record(
-            ExchangeMessage message, PeerId peer, String outcome, Via via, String sha256, String jws, Instant now) {
+    /**
+     * Stores a verified message as accepted; false when its message id, or its provider's incident and version, is
+     * stored already (a duplicate).
+     */
+    boolean accept(ExchangeMessage message, PeerId peer, Via via, String sha256, String jws, Instant now) {
         return jdbc.sql("""
                         insert into federation_received_message (message_id, peer_id, exchange_id, version, kind,
                           outcome, via, sha256, jws, received_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (message_id) do nothing""")
+                        select ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?
+                        where not exists (select 1 from federation_received_message
+                                          where peer_id = ? and exchange_id = ? and version = ?)
+                        on conflict (message_id) do nothing""")
                         .params(
                                 message.messageId(),
                                 peer.value(),
                                 message.incident().id(),
                                 message.incident().version(),
                                 message.kind(),
-                                outcome,
                                 via.code(),
                                 sha256,
                                 jws,
-                                Timestamp.from(now))
+                                Timestamp.from(now),
+                                peer.value(),
+                                message.incident().id(),
+                                message.incident().version())
                         .update()
                 == 1;
+    }
+
+    /**
+     * The incidents with messages to apply, longest waiting first: those with an accepted message or a failed one
+     * due again, but none whose failed message waits for its next attempt (a later version waits behind it).
+     */
+    List<PendingExchange> pendingExchanges(int limit, Instant now) {
+        return jdbc.sql("""
+                        select peer_id, exchange_id from federation_received_message m
+                        where (outcome = 'accepted' or (outcome = 'failed' and next_attempt_at <= ?))
+                          and not exists (select 1 from federation_received_message f
+                                          where f.peer_id = m.peer_id and f.exchange_id = m.exchange_id
+                                            and f.outcome = 'failed' and f.next_attempt_at > ?)
+                        group by peer_id, exchange_id
+                        order by min(received_at)
+                        limit ?""")
+                .params(Timestamp.from(now), Timestamp.from(now), limit)
+                .query((row, n) -> new PendingExchange(
+                        new PeerId(row.getObject("peer_id", UUID.class)), row.getObject("exchange_id", UUID.class)))
+                .list();
+    }
+
+    /** The messages of one provider's incident not applied yet, in version order. */
+    List<Pending> pending(PeerId peer, UUID exchangeId) {
+        return jdbc.sql("""
+                        select message_id, version, jws, outcome, attempts, next_attempt_at
+                        from federation_received_message
+                        where peer_id = ? and exchange_id = ? and outcome in ('accepted', 'failed')
+                        order by version, received_at""")
+                .params(peer.value(), exchangeId)
+                .query((row, n) -> new Pending(
+                        row.getObject("message_id", UUID.class),
+                        row.getLong("version"),
+                        row.getString("jws"),
+                        State.valueOf(row.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+                        row.getInt("attempts"),
+                        instant(row, "next_attempt_at")))
+                .list();
+    }
+
+    /** Records that the message was applied, or superseded by a version as high applied before. */
+    void settle(UUID messageId, State state, Instant now) {
+        jdbc.sql("""
+                update federation_received_message set outcome = ?, settled_at = ?, failure = null,
+                  next_attempt_at = null
+                where message_id = ?""").params(state.code(), Timestamp.from(now), messageId).update();
+    }
+
+    /** Records that applying the message failed, why, and when it is tried again. */
+    void fail(UUID messageId, String reason, Instant nextAttemptAt) {
+        jdbc.sql("""
+                update federation_received_message set outcome = 'failed', attempts = attempts + 1, failure = ?,
+                  next_attempt_at = ?
+                where message_id = ? and outcome in ('accepted', 'failed')""").params(reason, Timestamp.from(nextAttemptAt), messageId).update();
+    }
+
+    /** How many messages of the provider are in each state, and its failed messages, at most this many. */
+    Standing standing(PeerId peer, int maxFailures) {
+        Map<State, Long> counts = new java.util.EnumMap<>(State.class);
+        jdbc.sql("select outcome, count(*) from federation_received_message where peer_id = ? group by outcome")
+                .param(peer.value())
+                .query((row, n) ->
+                        counts.put(State.valueOf(row.getString(1).toUpperCase(java.util.Locale.ROOT)), row.getLong(2)))
+                .list();
+        List<Failure> failures = jdbc.sql("""
+                        select message_id, exchange_id, version, failure, attempts, next_attempt_at
+                        from federation_received_message where peer_id = ? and outcome = 'failed'
+                        order by received_at limit ?""")
+                .params(peer.value(), maxFailures)
+                .query((row, n) -> new Failure(
+                        row.getObject("message_id", UUID.class),
+                        row.getObject("exchange_id", UUID.class),
+                        row.getLong("version"),
+                        row.getString("failure"),
+                        row.getInt("attempts"),
+                        row.getTimestamp("next_attempt_at").toInstant()))
+                .list();
+        return new Standing(counts, failures);
     }
 
     Optional<ReceivedIncident> incident(PeerId peer, UUID exchangeId) {
@@ -170,12 +291,16 @@ class ReceivedMessages {
     /** The last message applied of an incident from a provider: the receipt its relay's provenance names. */
     record Receipt(String sha256, Instant receivedAt, long version) {}
 
-    Optional<Receipt> lastApplied(PeerId peer, UUID exchangeId) {
+    /**
+     * The receipt of the provider's message of this version, whatever its state: the one being applied is still
+     * accepted while what it changes is relayed.
+     */
+    Optional<Receipt> receiptOf(PeerId peer, UUID exchangeId, long version) {
         return jdbc.sql("""
                         select sha256, received_at, version from federation_received_message
-                        where peer_id = ? and exchange_id = ? and outcome = 'applied'
-                        order by version desc limit 1""")
-                .params(peer.value(), exchangeId)
+                        where peer_id = ? and exchange_id = ? and version = ?
+                        order by received_at limit 1""")
+                .params(peer.value(), exchangeId, version)
                 .query((row, n) -> new Receipt(
                         row.getString("sha256"), row.getTimestamp("received_at").toInstant(), row.getLong("version")))
                 .optional();

@@ -54,7 +54,7 @@ class Relays {
             return new RelaySource(
                     r,
                     PublicationMessages.read(r.snapshot()),
-                    received.lastApplied(r.peer(), r.exchangeId()).orElse(null),
+                    received.receiptOf(r.peer(), r.exchangeId(), r.version()).orElse(null),
                     peer.map(PeerView::name).orElse(r.providerName()),
                     peer.map(PeerView::baseUrl).orElse(null));
         });

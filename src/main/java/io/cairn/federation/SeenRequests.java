@@ -18,13 +18,17 @@ class SeenRequests {
         this.jdbc = jdbc;
     }
 
-    /** Remembers the id; false when the issuer used it before. Forgets the ids of requests expired before now. */
+    /**
+     * Remembers the id; false when the issuer used it before. Forgets the ids of requests expired before now, in the
+     * same statement: one round trip per request.
+     */
     boolean firstUse(String issuer, String jti, Instant expiresAt, Instant now) {
-        jdbc.sql("delete from federation_seen_request where expires_at < ?")
-                .param(Timestamp.from(now))
-                .update();
         return jdbc.sql("""
+                        with expired as (delete from federation_seen_request where expires_at < ?)
                         insert into federation_seen_request (issuer, jti, expires_at) values (?, ?, ?)
-                        on conflict do nothing""").params(issuer, jti, Timestamp.from(expiresAt)).update() == 1;
+                        on conflict do nothing""")
+                        .params(Timestamp.from(now), issuer, jti, Timestamp.from(expiresAt))
+                        .update()
+                == 1;
     }
 }

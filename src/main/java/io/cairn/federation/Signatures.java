@@ -14,24 +14,29 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The signature rules of the exchange, one place for messages and for peers' requests. A signature is checked only
  * with the algorithm that fits the key it names (an EC P-256 key verifies ES256 only, an RSA key RS256 or PS256, an
  * Ed25519 key EdDSA), so that no header can make a key verify under another algorithm; and a header that points at
  * keys elsewhere ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) or asks for extensions ({@code crit}) is
- * refused, so that only the keys this instance holds for the signer count.
+ * refused, so that only the keys this instance holds for the signer count. EC signatures are verified with Bouncy
+ * Castle's provider, about three times as fast as the JDK 17 one (verifying is most of what receiving a message costs).
  */
 final class Signatures {
 
     private static final Set<JWSAlgorithm> RSA_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256);
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    /** Used by instance, not registered in the JVM: nothing else changes provider. */
+    private static final Provider EC_PROVIDER = new BouncyCastleProvider();
 
     private Signatures() {}
 
@@ -74,7 +79,9 @@ final class Signatures {
         }
         try {
             if (key instanceof ECKey ec) {
-                return signed.verify(new ECDSAVerifier(ec.toPublicJWK()));
+                ECDSAVerifier verifier = new ECDSAVerifier(ec.toPublicJWK());
+                verifier.getJCAContext().setProvider(EC_PROVIDER);
+                return signed.verify(verifier);
             }
             if (key instanceof RSAKey rsa) {
                 return signed.verify(new RSASSAVerifier(rsa.toPublicJWK()));

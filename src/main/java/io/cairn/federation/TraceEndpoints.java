@@ -93,36 +93,7 @@ class TraceEndpoints {
             List<ProvenRecord> records) {}
 
     /** One audit record, as an auditor recomputes its hash, with its inclusion proof; null before a checkpoint. */
-    record ProvenRecord(
-            long seq,
-            Instant at,
-            String actorId,
-            String actorName,
-            String action,
-            String objectType,
-            String objectId,
-            @Nullable String beforeDigest,
-            @Nullable String afterDigest,
-            String previousHash,
-            String hash,
-            @Nullable Proof proof) {
-
-        static ProvenRecord of(AuditRecord record, @Nullable Proof proof) {
-            return new ProvenRecord(
-                    record.seq(),
-                    record.at(),
-                    record.actorId(),
-                    record.actorName(),
-                    record.action(),
-                    record.objectType(),
-                    record.objectId(),
-                    record.beforeDigest(),
-                    record.afterDigest(),
-                    record.previousHash(),
-                    record.hash(),
-                    proof);
-        }
-    }
+    record ProvenRecord(AuditRecord record, @Nullable Proof proof) {}
 
     /** The audit path of a record in the tree of {@code treeSize} records, nearest the leaf first, base64. */
     record Proof(long leafIndex, long treeSize, List<String> hashes) {
@@ -140,8 +111,8 @@ class TraceEndpoints {
         }
         TrailWitnessing.RecordsOfDigest found = trail.recordsOfDigest(sha256);
         List<ProvenRecord> records = Stream.concat(
-                        found.proven().stream().map(proof -> ProvenRecord.of(proof.record(), Proof.of(proof))),
-                        found.unproven().stream().map(record -> ProvenRecord.of(record, null)))
+                        found.proven().stream().map(proof -> new ProvenRecord(proof.record(), Proof.of(proof))),
+                        found.unproven().stream().map(record -> new ProvenRecord(record, null)))
                 .toList();
         if (records.isEmpty()) {
             throw new RefusedException(Refusal.notFound("an audit record of that digest"));

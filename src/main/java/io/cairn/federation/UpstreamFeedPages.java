@@ -1,7 +1,9 @@
 package io.cairn.federation;
 
 import io.cairn.shared.Outcome;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,15 +12,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The section of a provider peer's admin page that lists the subscriptions this instance holds there, each with where
- * the reading of its feed stands and a button to catch up with the feed now; loaded and answered with htmx.
+ * the reading of its feed stands and a button to catch up with the feed now, and what became of the messages received
+ * from the provider (waiting, applied, superseded, failed, and each failure with why); loaded and answered with htmx.
  */
 @Controller
 class UpstreamFeedPages {
 
-    private final FederationManagement federation;
+    /** The failed messages the section lists at most. */
+    static final int MAX_FAILURES = 50;
 
-    UpstreamFeedPages(FederationManagement federation) {
+    private final FederationManagement federation;
+    private final ReceivedMessages received;
+
+    UpstreamFeedPages(FederationManagement federation, ReceivedMessages received) {
         this.federation = federation;
+        this.received = received;
     }
 
     @GetMapping("/admin/peers/{id}/upstream")
@@ -44,6 +52,13 @@ class UpstreamFeedPages {
         if (held instanceof Outcome.Done<List<UpstreamSubscription>> done) {
             model.addAttribute("peerId", id);
             model.addAttribute("upstream", done.value());
+            ReceivedMessages.Standing standing = received.standing(id, MAX_FAILURES);
+            Map<String, Long> counts = new HashMap<>();
+            for (ReceivedMessages.State state : ReceivedMessages.State.values()) {
+                counts.put(state.code(), standing.count(state));
+            }
+            model.addAttribute("received", counts);
+            model.addAttribute("failures", standing.failures());
             return "federation/upstream :: upstream";
         }
         return "federation/upstream :: none";

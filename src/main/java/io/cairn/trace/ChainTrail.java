@@ -63,35 +63,7 @@ record ChainTrail(
     }
 
     /** One audit record as the hop answered it, with its audit path in the checkpoint's tree (none before one). */
-    record Rec(
-            long seq,
-            Instant at,
-            String actorId,
-            String actorName,
-            String action,
-            String objectType,
-            String objectId,
-            @Nullable String beforeDigest,
-            @Nullable String afterDigest,
-            String previousHash,
-            String hash,
-            @Nullable Proof proof) {
-
-        AuditRecord record() {
-            return new AuditRecord(
-                    seq,
-                    at,
-                    actorId,
-                    actorName,
-                    action,
-                    objectType,
-                    objectId,
-                    beforeDigest,
-                    afterDigest,
-                    previousHash,
-                    hash);
-        }
-    }
+    record Rec(AuditRecord record, @Nullable Proof proof) {}
 
     /** The audit path of a record in the tree of {@code treeSize} records, nearest the leaf first, base64. */
     record Proof(long leafIndex, long treeSize, List<String> hashes) {

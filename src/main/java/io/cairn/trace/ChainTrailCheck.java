@@ -175,8 +175,12 @@ final class ChainTrailCheck {
                     String copy = text(messageBefore.path("incident").path("id")) + "/"
                             + messageBefore.path("incident").path("version").asLong() + "/";
                     ChainTrail.Rec issue = proven(Objects.requireNonNull(hop.issued()), Kind.ISSUE, checkpointKey);
-                    if (!issue.objectId().startsWith(copy)) {
-                        throw new Broken(TrailFinding.ISSUE_NAMES_OTHER_COPY, issue.seq(), issue.objectId(), copy);
+                    if (!issue.record().objectId().startsWith(copy)) {
+                        throw new Broken(
+                                TrailFinding.ISSUE_NAMES_OTHER_COPY,
+                                issue.record().seq(),
+                                issue.record().objectId(),
+                                copy);
                     }
                 }
                 if (hop.received() == null) {
@@ -257,17 +261,17 @@ final class ChainTrailCheck {
          */
         private ChainTrail.Rec proven(ChainTrail.Evidence evidence, Kind kind, VerifierKey checkpointKey) {
             ChainTrail.Rec rec = evidence.records().stream()
-                    .filter(r -> r.objectType().equals(kind.objectType)
-                            && evidence.sha256().equals(r.afterDigest()))
+                    .filter(r -> r.record().objectType().equals(kind.objectType)
+                            && evidence.sha256().equals(r.record().afterDigest()))
                     .findFirst()
                     .orElseThrow(() -> new Broken(kind.none, evidence.sha256()));
             if (!rec.record().sealsItsContent()) {
-                throw new Broken(kind.altered, rec.seq());
+                throw new Broken(kind.altered, rec.record().seq());
             }
             ChainTrail.Proof proof = rec.proof();
             String cosigned = evidence.cosignedCheckpoint();
             if (proof == null || cosigned == null) {
-                throw new Broken(kind.notYetCosigned, rec.seq());
+                throw new Broken(kind.notYetCosigned, rec.record().seq());
             }
             SignedNote note =
                     SignedNote.parse(cosigned).orElseThrow(() -> new Broken(TrailFinding.CHECKPOINT_UNREADABLE));
@@ -277,9 +281,10 @@ final class ChainTrailCheck {
                 throw new Broken(TrailFinding.CHECKPOINT_NOT_SIGNED, checkpoint.size());
             }
             if (!includes(checkpoint, rec, proof)) {
-                throw new Broken(kind.notInTree, rec.seq(), checkpoint.size());
+                throw new Broken(kind.notInTree, rec.record().seq(), checkpoint.size());
             }
-            held.add(TrailFinding.Found.of(kind.proven, rec.seq(), rec.action(), checkpoint.size()));
+            held.add(TrailFinding.Found.of(
+                    kind.proven, rec.record().seq(), rec.record().action(), checkpoint.size()));
             held.add(TrailFinding.Found.of(TrailFinding.COSIGNED_BY, String.join(", ", cosigners(note, checkpoint))));
             return rec;
         }
@@ -312,7 +317,7 @@ final class ChainTrailCheck {
         List<byte[]> path =
                 proof.hashes().stream().map(Base64.getDecoder()::decode).toList();
         return proof.treeSize() == checkpoint.size()
-                && proof.leafIndex() == rec.seq() - 1
+                && proof.leafIndex() == rec.record().seq() - 1
                 && MerkleTree.verifyInclusion(
                         proof.leafIndex(),
                         proof.treeSize(),

@@ -111,6 +111,13 @@ public final class TraceCommand {
             }
         }
         out.println();
+        String stopped = trail.stoppedBecause();
+        Integer broken = verdict.brokenAt();
+        TrailFinding.Found problem =
+                broken == null ? null : verdict.hops().get(broken).problem();
+        if (stopped != null && (problem == null || problem.finding() != TrailFinding.WALK_STOPPED)) {
+            out.println("The walk itself stopped before the origin: " + stopped);
+        }
         if (verdict.complete()) {
             out.println("The trail holds at every hop, back to the origin: "
                     + verdict.hops().size() + " hops.");

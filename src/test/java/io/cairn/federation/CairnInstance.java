@@ -5,13 +5,18 @@ import io.cairn.CairnApplication;
 import io.cairn.FreePort;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A whole Cairn instance on a loopback port with a database and audit directory of its own, for tests in which
@@ -60,6 +65,53 @@ record CairnInstance(
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(more);
         return run(port, properties, List.of(sources));
+    }
+
+    /**
+     * Starts {@code count} instances one after the other, in index order: contexts starting at once race on the JVM's
+     * logging set-up ("Unable to find Spring Environment in logger context").
+     */
+    static List<CairnInstance> startAll(int count, IntFunction<CairnInstance> start) {
+        return IntStream.range(0, count).mapToObj(start).toList();
+    }
+
+    /**
+     * Registers the two as each other's peers under these names (keys fetched from each other's JWKS) and writes a
+     * subscription of the customer at the provider straight into both databases, with a rule that publishes and relays
+     * everything, active or cancelled; its id.
+     */
+    static UUID connect(
+            CairnInstance provider, String providerName, CairnInstance customer, String customerName, boolean active) {
+        UUID providerAtCustomer = customer.registerPeer(providerName, provider, "provider");
+        UUID customerAtProvider = provider.registerPeer(customerName, customer, "customer");
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        String state = active ? "active" : "cancelled";
+        provider.bean(JdbcClient.class)
+                .sql("""
+                        insert into federation_subscription (id, peer_id, services, categories, auto_publish,
+                          auto_confirmed_only, auto_relay, state, created_at, updated_at, version)
+                        values (?, ?, '{}', '{}', true, false, true, ?, ?, ?, 1)""")
+                .params(id, customerAtProvider, state, now, now)
+                .update();
+        customer.bean(JdbcClient.class)
+                .sql("""
+                        insert into federation_upstream_subscription (id, peer_id, services, categories, state,
+                          created_at, updated_at, version)
+                        values (?, ?, '{}', '{}', ?, ?, ?, 1)""")
+                .params(id, providerAtCustomer, state, now, now)
+                .update();
+        return id;
+    }
+
+    /** Registers the other instance as a peer of this one by the admin API; the peer's id here. */
+    UUID registerPeer(String name, CairnInstance other, String role) {
+        ApiClient.Answer registered =
+                admin.post("/api/v1/federation/peers", Map.of("name", name, "baseUrl", other.url(), "role", role));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("could not register " + name + ": " + registered);
+        }
+        return UUID.fromString(registered.json().get("id").asString());
     }
 
     private static CairnInstance run(int port, Map<String, Object> properties, List<Class<?>> sources) {

@@ -13,13 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -54,12 +51,12 @@ class ChainTraceBetweenInstancesTest {
         auditor = new ChainAuditor(Files.createTempDirectory("chain-auditor"));
         Map<String, Object> properties = new java.util.HashMap<>(auditor.configuredAtAHop());
         properties.put("cairn.federation.push-on-commit", false);
-        // the first context of a JVM sets up logging, which two starting at once would race on
-        origin = CairnInstance.start("Origin", properties);
-        var r = CompletableFuture.supplyAsync(() -> CairnInstance.start("Relay", properties));
-        var c = CompletableFuture.supplyAsync(() -> CairnInstance.start("Receiver", properties));
-        relay = r.join();
-        receiver = c.join();
+        List<CairnInstance> started = CairnInstance.startAll(
+                3,
+                i -> CairnInstance.start(List.of("Origin", "Relay", "Receiver").get(i), properties));
+        origin = started.get(0);
+        relay = started.get(1);
+        receiver = started.get(2);
         connect(origin, relay);
         connect(relay, receiver);
     }
@@ -75,33 +72,7 @@ class ChainTraceBetweenInstancesTest {
 
     /** Registers the two as each other's peers and an active subscription whose rule publishes and relays all. */
     private static void connect(CairnInstance provider, CairnInstance customer) {
-        UUID providerAtCustomer = peer(customer, provider, "provider");
-        UUID customerAtProvider = peer(provider, customer, "customer");
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        provider.bean(JdbcClient.class)
-                .sql("""
-                        insert into federation_subscription (id, peer_id, services, categories, auto_publish,
-                          auto_confirmed_only, auto_relay, state, created_at, updated_at, version)
-                        values (?, ?, '{}', '{}', true, false, true, 'active', ?, ?, 1)""")
-                .params(id, customerAtProvider, now, now)
-                .update();
-        customer.bean(JdbcClient.class)
-                .sql("""
-                        insert into federation_upstream_subscription (id, peer_id, services, categories, state,
-                          created_at, updated_at, version)
-                        values (?, ?, '{}', '{}', 'active', ?, ?, 1)""")
-                .params(id, providerAtCustomer, now, now)
-                .update();
-    }
-
-    private static UUID peer(CairnInstance at, CairnInstance other, String role) {
-        ApiClient.Answer registered = at.admin()
-                .post(
-                        "/api/v1/federation/peers",
-                        Map.of("name", "Peer " + other.port(), "baseUrl", other.url(), "role", role));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return UUID.fromString(registered.json().get("id").asString());
+        CairnInstance.connect(provider, "Peer " + provider.port(), customer, "Peer " + customer.port(), true);
     }
 
     /** Each instance signs a checkpoint of its trail and its neighbours witness it. */
@@ -119,7 +90,9 @@ class ChainTraceBetweenInstancesTest {
                 "/api/v1/incidents", Map.of("title", title, "description", "Storage was read", "tlp", "GREEN"));
         assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
         origin.bean(OutboxPusher.class).pushDue();
+        AppliedMessages.await(relay.bean(JdbcClient.class));
         relay.bean(OutboxPusher.class).pushDue();
+        AppliedMessages.await(receiver.bean(JdbcClient.class));
         return receiver.bean(JdbcClient.class)
                 .sql("select id::text from incident where title = ?")
                 .param(title)
@@ -257,7 +230,8 @@ class ChainTraceBetweenInstancesTest {
                         .get(1)
                         .get("received")
                         .get("records")
-                        .get(0))
+                        .get(0)
+                        .get("record"))
                 .put("actorName", "Someone else");
         Path altered = files.resolve("altered-trail.json");
         Files.writeString(altered, ExchangeJson.MAPPER.writeValueAsString(tampered));

@@ -22,7 +22,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -56,11 +55,9 @@ class FederationBetweenTwoInstancesTest {
 
     @BeforeAll
     void startTwoInstances() {
-        var startA = CompletableFuture.supplyAsync(
-                () -> CairnInstance.start("Alpha SaaS", Map.of("cairn.federation.key-grace", "P7D")));
-        var startB = CompletableFuture.supplyAsync(
-                () -> CairnInstance.start("Bravo IaaS", Map.of("cairn.federation.key-grace", GRACE.toString())));
-        instances = List.of(startA.join(), startB.join());
+        instances = List.of(
+                CairnInstance.start("Alpha SaaS", Map.of("cairn.federation.key-grace", "P7D")),
+                CairnInstance.start("Bravo IaaS", Map.of("cairn.federation.key-grace", GRACE.toString())));
         a = instances.get(0).context();
         b = instances.get(1).context();
         urlA = instances.get(0).url();

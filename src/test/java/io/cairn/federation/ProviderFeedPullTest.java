@@ -112,11 +112,12 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
 
         JsonNode pull = catchUp();
 
-        assertThat(pull.get("applied").asInt()).isEqualTo(3);
+        assertThat(pull.get("accepted").asInt()).isEqualTo(3);
         assertThat(pull.get("duplicates").asInt()).isEqualTo(2);
         assertThat(pull.get("refused").asInt()).isZero();
         assertThat(pull.get("pages").asInt()).isEqualTo(3);
         assertThat(pull.get("failure").isNull()).isTrue();
+        AppliedMessages.await(jdbc);
         for (UUID incident : incidents) {
             assertThat(version(incident)).isEqualTo(incident.equals(incidents.get(2)) ? 1L : 2L);
         }
@@ -129,7 +130,7 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
 
         JsonNode again = catchUp();
 
-        assertThat(again.get("applied").asInt() + again.get("duplicates").asInt())
+        assertThat(again.get("accepted").asInt() + again.get("duplicates").asInt())
                 .isZero();
         assertThat(afters).last().isEqualTo("seq-5");
     }
@@ -152,7 +153,7 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
         JsonNode pull = catchUp();
 
         assertThat(pull.get("failure").isNull()).as(pull.toString()).isTrue();
-        assertThat(pull.get("applied").asInt()).isEqualTo(4);
+        assertThat(pull.get("accepted").asInt()).isEqualTo(4);
     }
 
     @Test
@@ -172,7 +173,7 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
         broken.set(null);
         JsonNode recovered = catchUp();
 
-        assertThat(recovered.get("applied").asInt()).isEqualTo(1);
+        assertThat(recovered.get("accepted").asInt()).isEqualTo(1);
         assertThat(cursor()).isEqualTo("seq-1");
     }
 
@@ -203,7 +204,7 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
 
         assertThat(caughtUp.status()).as(caughtUp.toString()).isEqualTo(200);
         assertThat(caughtUp.body())
-                .contains("Caught up with the feed: 1 applied")
+                .contains("Caught up with the feed: 1 accepted")
                 .contains("seq-1");
     }
 

@@ -27,10 +27,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The inbox, {@code POST /federation/v1/inbox}, against messages signed in the test by a provider peer registered
- * with a pasted key: the first version becomes a report marked as received from the provider, later versions add a
- * note naming what changed, a retraction and a change of marking follow, a lower version is superseded and a message
- * seen before a duplicate (also when two copies arrive at once); every forged, misaddressed, stale, malformed or
- * oversized message and every customer's push is refused with the reason, nothing stored.
+ * with a pasted key: a message is accepted once stored and applied right after; the first version becomes a report
+ * marked as received from the provider, later versions add a note naming what changed, a retraction and a change of
+ * marking follow, a lower version is superseded and a message seen before (its id, or its incident and version) a
+ * duplicate (also when two copies arrive at once); every forged, misaddressed, stale, malformed or oversized message
+ * and every customer's push is refused with the reason, nothing stored.
  */
 @MailServers.Running
 class ProviderInboxTest extends ApiClient.OnServer {
@@ -65,7 +66,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
         ApiClient.Answer answer = provider.push(provider.sign(message));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        assertThat(answer.json().get("outcome").asString()).isEqualTo("applied");
+        assertThat(answer.json().get("outcome").asString()).isEqualTo("accepted");
+        AppliedMessages.await(jdbc);
         assertThat(answer.json().get("messageId").asString())
                 .isEqualTo(message.get("messageId").asString());
         String incident = incidentOf(exchange);
@@ -90,13 +92,14 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 .contains("Object storage")
                 .contains("not a domain!");
         assertThat(snapshot(exchange)).contains("org.example:risk");
-        assertThat(auditActions(message.get("messageId").asString())).containsExactly("federation-message.applied");
+        assertThat(auditActions(message.get("messageId").asString())).containsExactly("federation-message.accepted");
+        assertThat(state(message.get("messageId").asString())).isEqualTo("applied");
     }
 
     @Test
     void aLaterVersionNotesWhatChangedAndKeepsTheLocalTriage() {
         UUID exchange = UUID.randomUUID();
-        provider.push(provider.sign(provider.publication(exchange, 1)));
+        pushed(provider.sign(provider.publication(exchange, 1)));
         String incident = incidentOf(exchange);
         JsonNode v2 = ProviderFixture.edited(provider.publication(exchange, 2), m -> {
             ((tools.jackson.databind.node.ObjectNode) m.get("incident")).put("severity", "critical");
@@ -106,7 +109,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
 
         ApiClient.Answer answer = provider.push(provider.sign(v2));
 
-        assertThat(answer.json().get("outcome").asString()).isEqualTo("applied");
+        assertThat(answer.json().get("outcome").asString()).isEqualTo("accepted");
+        AppliedMessages.await(jdbc);
         assertThat(timeline(incident))
                 .contains("severity: high -> critical")
                 .contains("title: Storage breach at the provider -> Storage breach, widened");
@@ -119,16 +123,20 @@ class ProviderInboxTest extends ApiClient.OnServer {
     @Test
     void aLowerOrEqualVersionIsSupersededAndASeenMessageADuplicate() {
         UUID exchange = UUID.randomUUID();
-        provider.push(provider.sign(provider.publication(exchange, 2)));
-        String seen = provider.sign(provider.publication(exchange, 1));
+        pushed(provider.sign(provider.publication(exchange, 2)));
+        JsonNode lower = provider.publication(exchange, 1);
+        String seen = provider.sign(lower);
 
-        ApiClient.Answer superseded = provider.push(seen);
+        ApiClient.Answer superseded = pushed(seen);
         long stored = count("federation_received_message");
         ApiClient.Answer again = provider.push(seen);
+        ApiClient.Answer sameVersion = provider.push(provider.sign(provider.publication(exchange, 2)));
 
-        assertThat(superseded.json().get("outcome").asString()).isEqualTo("superseded");
+        assertThat(superseded.json().get("outcome").asString()).isEqualTo("accepted");
+        assertThat(state(lower.get("messageId").asString())).isEqualTo("superseded");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("outcome").asString()).isEqualTo("duplicate");
+        assertThat(sameVersion.json().get("outcome").asString()).isEqualTo("duplicate");
         assertThat(count("federation_received_message")).isEqualTo(stored);
         assertThat(jdbc.sql("select version from federation_received_incident where exchange_id = ?")
                         .param(exchange)
@@ -151,10 +159,11 @@ class ProviderInboxTest extends ApiClient.OnServer {
             for (Future<String> outcome : pool.invokeAll(pushes)) {
                 outcomes.add(outcome.get());
             }
-            assertThat(outcomes).containsExactlyInAnyOrder("applied", "duplicate", "duplicate", "duplicate");
+            assertThat(outcomes).containsExactlyInAnyOrder("accepted", "duplicate", "duplicate", "duplicate");
         } finally {
             pool.shutdown();
         }
+        AppliedMessages.await(jdbc);
         assertThat(jdbc.sql("select count(*) from incident where received_from = ?")
                         .param("Provider " + run)
                         .query(Long.class)
@@ -165,7 +174,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
     @Test
     void aRetractionIsNotedWithItsReasonAndMarksTheIncident() {
         UUID exchange = UUID.randomUUID();
-        provider.push(provider.sign(provider.publication(exchange, 1)));
+        pushed(provider.sign(provider.publication(exchange, 1)));
         JsonNode retraction = ProviderFixture.edited(provider.publication(exchange, 2), m -> {
             m.put("kind", "retraction");
             m.set(
@@ -176,11 +185,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
             return m;
         });
 
-        assertThat(provider.push(provider.sign(retraction))
-                        .json()
-                        .get("outcome")
-                        .asString())
-                .isEqualTo("applied");
+        assertThat(pushed(provider.sign(retraction)).json().get("outcome").asString())
+                .isEqualTo("accepted");
         assertThat(timeline(incidentOf(exchange))).contains("Retracted by the provider: A false alarm of our scanner");
         assertThat(jdbc.sql("select retraction_reason from federation_received_incident where exchange_id = ?")
                         .param(exchange)
@@ -192,7 +198,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
     @Test
     void theIncidentsMarkingFollowsTheProvidersChangeWithItsReason() {
         UUID exchange = UUID.randomUUID();
-        provider.push(provider.sign(provider.publication(exchange, 1)));
+        pushed(provider.sign(provider.publication(exchange, 1)));
         JsonNode marking = ProviderFixture.edited(provider.publication(exchange, 2), m -> {
             m.put("kind", "marking");
             ((tools.jackson.databind.node.ObjectNode) m.get("incident")).put("tlp", "GREEN");
@@ -206,8 +212,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
             return m;
         });
 
-        assertThat(provider.push(provider.sign(marking)).json().get("outcome").asString())
-                .isEqualTo("applied");
+        assertThat(pushed(provider.sign(marking)).json().get("outcome").asString())
+                .isEqualTo("accepted");
         String incident = incidentOf(exchange);
         assertThat(handler.get("/api/v1/incidents/" + incident)
                         .json()
@@ -250,8 +256,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
             return m;
         });
 
-        provider.push(provider.sign(breach));
-        provider.push(provider.sign(ProviderFixture.edited(breach, m -> {
+        pushed(provider.sign(breach));
+        pushed(provider.sign(ProviderFixture.edited(breach, m -> {
             m.put("messageId", UUID.randomUUID().toString());
             ((tools.jackson.databind.node.ObjectNode) m.get("incident")).put("version", 2);
             return m;
@@ -274,7 +280,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
     @Test
     void aReporterDoesNotSeeAReceivedIncident() {
         UUID exchange = UUID.randomUUID();
-        provider.push(provider.sign(provider.publication(exchange, 1)));
+        pushed(provider.sign(provider.publication(exchange, 1)));
         ApiClient reporter = client(users.user("inbox-reporter-" + run, Set.of(Role.REPORTER)));
 
         assertThat(reporter.get("/api/v1/incidents/" + incidentOf(exchange)).status())
@@ -425,8 +431,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
     @Test
     void theIncidentPageShowsTheProvidersSnapshotAndWhatChangedInEnglishAndDutch() {
         UUID exchange = UUID.randomUUID();
-        provider.push(provider.sign(provider.publication(exchange, 1)));
-        provider.push(provider.sign(ProviderFixture.edited(provider.publication(exchange, 2), m -> {
+        pushed(provider.sign(provider.publication(exchange, 1)));
+        pushed(provider.sign(ProviderFixture.edited(provider.publication(exchange, 2), m -> {
             ((tools.jackson.databind.node.ObjectNode) m.get("incident")).put("severity", "critical");
             return m;
         })));
@@ -455,7 +461,23 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 io.cairn.identity.TestUsers.PASSWORD);
         assertThat(officer.get("/admin/peers/" + provider.peerId + "/upstream").body())
                 .contains(provider.subscription.toString())
-                .contains("Catch up now");
+                .contains("Catch up now")
+                .contains("0 waiting to be applied, 2 applied, 0 superseded");
+    }
+
+    /** Pushes the message, which must be accepted, and waits until it is applied. */
+    private ApiClient.Answer pushed(String jws) {
+        ApiClient.Answer answer = provider.push(jws);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        AppliedMessages.await(jdbc);
+        return answer;
+    }
+
+    private String state(String messageId) {
+        return jdbc.sql("select outcome from federation_received_message where message_id = ?::uuid")
+                .param(messageId)
+                .query(String.class)
+                .single();
     }
 
     private static void refused(ApiClient.Answer answer, int status, String field, String words) {

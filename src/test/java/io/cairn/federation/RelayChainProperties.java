@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.identity.Role;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -57,14 +53,14 @@ class RelayChainProperties {
     @BeforeContainer
     static void startTheTree() {
         String run = Long.toString(System.nanoTime(), 36);
-        List<CompletableFuture<CairnInstance>> starting = IntStream.range(0, PARENT.length)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> CairnInstance.start(
+        List<CairnInstance> started = CairnInstance.startAll(
+                PARENT.length,
+                i -> CairnInstance.start(
                         "Hop" + i + "x" + run,
                         Map.of("cairn.federation.hop-budget", 16, "cairn.federation.push-on-commit", false),
-                        RecordedRequests.class)))
-                .toList();
+                        RecordedRequests.class));
         for (int i = 0; i < PARENT.length; i++) {
-            CairnInstance instance = starting.get(i).join();
+            CairnInstance instance = started.get(i);
             String name = "Hop" + i + "x" + run;
             hops.add(new Hop(
                     instance, name, instance.user("handler" + i, Set.of(Role.HANDLER, Role.COORDINATOR)), new UUID[1]));
@@ -82,29 +78,8 @@ class RelayChainProperties {
 
     /** Registers the two as each other's peers, and a subscription of the customer at the provider, switched off. */
     private static void connect(Hop provider, Hop customer) {
-        UUID providerAtCustomer = peer(customer, provider, "provider");
-        UUID customerAtProvider = peer(provider, customer, "customer");
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        provider.jdbc().sql("""
-                        insert into federation_subscription (id, peer_id, services, categories, auto_publish,
-                          auto_confirmed_only, auto_relay, state, created_at, updated_at, version)
-                        values (?, ?, '{}', '{}', true, false, true, 'cancelled', ?, ?, 1)""").params(id, customerAtProvider, now, now).update();
-        customer.jdbc().sql("""
-                        insert into federation_upstream_subscription (id, peer_id, services, categories, state,
-                          created_at, updated_at, version)
-                        values (?, ?, '{}', '{}', 'cancelled', ?, ?, 1)""").params(id, providerAtCustomer, now, now).update();
-        customer.subscription()[0] = id;
-    }
-
-    private static UUID peer(Hop at, Hop other, String role) {
-        ApiClient.Answer registered = at.instance()
-                .admin()
-                .post(
-                        "/api/v1/federation/peers",
-                        Map.of("name", other.name(), "baseUrl", other.instance().url(), "role", role));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return UUID.fromString(registered.json().get("id").asString());
+        customer.subscription()[0] = CairnInstance.connect(
+                provider.instance(), provider.name(), customer.instance(), customer.name(), false);
     }
 
     /** Switches the subscription of each instance at its provider on or off. */
@@ -204,6 +179,7 @@ class RelayChainProperties {
                     .isIn(tlp.equals("RED") ? List.of(409) : List.of(200, 400));
         }
         for (int k = origin; k < PARENT.length; k++) {
+            AppliedMessages.await(hops.get(k).jdbc());
             if (k != origin && (tlp.equals("AMBER") || tlp.equals("AMBER+STRICT")) && received(k, title)) {
                 String here = incidentAt(k, title);
                 ApiClient.Answer answer = publishByHand(k, here);
@@ -211,8 +187,14 @@ class RelayChainProperties {
                     assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
                 }
             }
-            hops.get(k).instance().bean(OutboxPusher.class).pushDue();
+            pushAll(k);
         }
+        applied();
+    }
+
+    /** Waits until every hop applied what it received. */
+    private static void applied() {
+        hops.forEach(hop -> AppliedMessages.await(hop.jdbc()));
     }
 
     /** A handler publishes (or relays) the incident to every active subscription it matches; 400 when none does. */
@@ -368,11 +350,30 @@ class RelayChainProperties {
         return reported.json().get("id").asString();
     }
 
-    /** Pushes what the hops from {@code first} to {@code last} queued, in that order. */
+    /**
+     * Pushes what hop k queued, again while a push failed and waits for another attempt (a busy machine may time one
+     * out), at most five rounds.
+     */
+    private static void pushAll(int k) {
+        for (int round = 0; round < 5; round++) {
+            hops.get(k).instance().bean(OutboxPusher.class).pushDue();
+            int waiting = hops.get(k)
+                    .jdbc()
+                    .sql("update federation_outbox set next_attempt_at = now() where state = 'pending'")
+                    .update();
+            if (waiting == 0) {
+                return;
+            }
+        }
+    }
+
+    /** Pushes what the hops from {@code first} to {@code last} queued, in that order, each once it applied its own. */
     private static void push(int first, int last) {
         for (int k = first; k <= last; k++) {
-            hops.get(k).instance().bean(OutboxPusher.class).pushDue();
+            AppliedMessages.await(hops.get(k).jdbc());
+            pushAll(k);
         }
+        applied();
     }
 
     private static JsonNode snapshotAt(int k, String incident) {

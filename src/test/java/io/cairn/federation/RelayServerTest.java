@@ -125,6 +125,7 @@ class RelayServerTest extends ApiClient.OnServer {
     private String push(JsonNode message) {
         ApiClient.Answer answer = provider.push(provider.sign(message));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        AppliedMessages.await(jdbc);
         return jdbc.sql("select incident_id::text from federation_received_incident where exchange_id = ?")
                 .param(UUID.fromString(message.get("incident").get("id").asString()))
                 .query(String.class)

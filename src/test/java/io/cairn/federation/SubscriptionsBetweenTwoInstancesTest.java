@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -52,9 +51,7 @@ class SubscriptionsBetweenTwoInstancesTest {
     @BeforeAll
     void startTwoInstancesThatKnowEachOther() {
         Map<String, Object> settings = Map.of("cairn.federation.read-timeout", "PT5S");
-        var startA = CompletableFuture.supplyAsync(() -> CairnInstance.start("Alpha SaaS", settings));
-        var startB = CompletableFuture.supplyAsync(() -> CairnInstance.start("Bravo IaaS", settings));
-        instances = List.of(startA.join(), startB.join());
+        instances = List.of(CairnInstance.start("Alpha SaaS", settings), CairnInstance.start("Bravo IaaS", settings));
         alpha = instances.get(0).context();
         bravo = instances.get(1).context();
         urlAlpha = instances.get(0).url();

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -40,12 +39,9 @@ class WitnessingBetweenInstancesTest {
 
     @BeforeAll
     void startThreeInstances() {
-        var a = CompletableFuture.supplyAsync(() -> CairnInstance.start("Alpha", Map.of()));
-        var b = CompletableFuture.supplyAsync(() -> CairnInstance.start("Bravo", Map.of()));
-        var c = CompletableFuture.supplyAsync(() -> CairnInstance.start("Charlie", Map.of()));
-        alpha = a.join();
-        bravo = b.join();
-        charlie = c.join();
+        alpha = CairnInstance.start("Alpha", Map.of());
+        bravo = CairnInstance.start("Bravo", Map.of());
+        charlie = CairnInstance.start("Charlie", Map.of());
         register(alpha, bravo, "customer");
         register(alpha, charlie, "customer");
         register(bravo, alpha, "provider");

@@ -26,10 +26,13 @@ final class Api {
 
     private Api() {}
 
-    /** A JSON request with a bearer token ({@code null} body: none), expecting the status. */
+    /**
+     * A JSON request with a bearer token ({@code null} body: none), expecting the status. Waits up to 30 minutes: the
+     * admin's "catch up now" answers only when the whole round is stored, and a slow one is a figure, not a failure.
+     */
     static Answer call(String method, String url, String token, String body, int expected)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));

@@ -26,14 +26,16 @@ import java.util.function.Consumer;
  * read from its database, waiting in the outbox as messages for a subscriber that did not answer (pending, their next
  * attempt an hour away; the provider pushes once an hour in this run, so only the pull moves them). Timed from the
  * admin's "catch up now" ({@code POST /api/v1/federation/upstream-subscriptions/{id}/catch-up}, which answers when
- * the round is done) to its answer; then checked: every message stored once, every incident received at its last
+ * the round is done: every message verified and stored) to its answer, and on to when the subscriber had applied
+ * every message (none left {@code accepted}); then checked: every message stored once, every incident received at its last
  * version, as one incident each.
  */
 final class CatchUp {
 
     /** What the run measured and found. */
     record Result(int messages, int incidents, Duration took, Map<String, Object> pull, long stored, long received,
-            long atLastVersion, long reports, Duration seeding, String cpu) {}
+            long atLastVersion, long reports, Duration seeding, String cpu, Duration allApplied, long applied,
+            long superseded) {}
 
     private CatchUp() {}
 
@@ -64,6 +66,10 @@ final class CatchUp {
                 + subscription + "/catch-up", null, 200).json();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         String cpu = meter.stop().describe(Runtime.getRuntime().availableProcessors(), "the benchmark", 0);
+        Duration allApplied = Duration.ofMillis(ReceiverLoad.allApplied(subscriber, started));
+        long applied = subscriber.count("select count(*) from federation_received_message where outcome = 'applied'");
+        long superseded = subscriber.count(
+                "select count(*) from federation_received_message where outcome = 'superseded'");
         long stored = subscriber.count("select count(*) from federation_received_message where via = 'pull'");
         long received = subscriber.count("select count(*) from federation_received_incident");
         long atLast = subscriber.count("select count(*) from federation_received_incident r where r.version = "
@@ -71,9 +77,11 @@ final class CatchUp {
                 + "and m.exchange_id = r.exchange_id)");
         long reports = subscriber.count("select count(*) from incident where id in "
                 + "(select incident_id from federation_received_incident)");
-        say.accept(String.format("catch-up: %d ms; %s; %,d stored, %,d incidents received (%,d at their last "
-                + "version, %,d incidents)", took.toMillis(), pull, stored, received, atLast, reports));
-        return new Result(messages, incidents, took, pull, stored, received, atLast, reports, seeding, cpu);
+        say.accept(String.format("catch-up: %d ms stored, %d ms applied; %s; %,d stored, %,d incidents received (%,d at "
+                + "their last version, %,d incidents)", took.toMillis(), allApplied.toMillis(), pull, stored, received,
+                atLast, reports));
+        return new Result(messages, incidents, took, pull, stored, received, atLast, reports, seeding, cpu,
+                allApplied, applied, superseded);
     }
 
     /** Seeds the outbox; returns how many incidents the messages are about. */

@@ -29,7 +29,7 @@ final class CpuMeter {
         }
     }
 
-    private final long serverPid;
+    private final List<Long> serverPids;
     private final long postmasterPid;
     private long started;
     private double machine;
@@ -37,20 +37,29 @@ final class CpuMeter {
     private double postgres;
 
     CpuMeter(long serverPid, long postmasterPid) {
-        this.serverPid = serverPid;
+        this(List.of(serverPid), postmasterPid);
+    }
+
+    /** A meter that counts several Cairn processes together as "Cairn", such as the instances of a chain. */
+    CpuMeter(List<Long> serverPids, long postmasterPid) {
+        this.serverPids = List.copyOf(serverPids);
         this.postmasterPid = postmasterPid;
+    }
+
+    private double serverTicks() {
+        return serverPids.stream().mapToDouble(CpuMeter::processTicks).sum();
     }
 
     void start() throws IOException {
         started = System.nanoTime();
         machine = machineTicks();
-        server = processTicks(serverPid);
+        server = serverTicks();
         postgres = postgresTicks();
     }
 
     Usage stop() throws IOException {
         return new Usage((System.nanoTime() - started) / 1e9, (machineTicks() - machine) / 100.0,
-                (processTicks(serverPid) - server) / 100.0, (postgresTicks() - postgres) / 100.0);
+                (serverTicks() - server) / 100.0, (postgresTicks() - postgres) / 100.0);
     }
 
     private double postgresTicks() throws IOException {

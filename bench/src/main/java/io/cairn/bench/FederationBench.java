@@ -22,13 +22,14 @@ import java.util.Set;
  * {@code bench/run -Dbench.only=federation}, and as the last part of {@code bench/run}.
  *
  * <p>Settings (system properties): {@code bench.federation} (which figures, comma-separated: {@code fanout},
- * {@code receiver}, {@code catchup}; all by default), {@code bench.fanoutSubscribers} (1,000),
+ * {@code receiver}, {@code catchup}, {@code chain}; all by default), {@code bench.fanoutSubscribers} (1,000),
  * {@code bench.serverJvm}, {@code bench.serverArgs} (Cairn settings for every instance), {@code bench.jfr} (true:
  * record each instance with JFR from its start, into {@code <name>.jfr} in the results), {@code bench.statements}
  * (true: PostgreSQL's time per statement in {@code statements-<figure>.txt}), {@code bench.quietMinutes} (3),
  * {@code bench.receiverConcurrency} (1,2,4,8,16), {@code bench.receiverMessages} (per step, 1,000),
- * {@code bench.catchupMessages} (100,000), {@code bench.output}
- * (BENCHMARKS.md).
+ * {@code bench.catchupMessages} (100,000), {@code bench.chainIncidents} (measured per rate, 200),
+ * {@code bench.chainWarmUp} (30), {@code bench.chainIntervals} (ms between two reports at hop 1, one step per
+ * interval, comma-separated, the target on the first; 250,1000), {@code bench.chainPollMillis} (10), {@code bench.output} (BENCHMARKS.md).
  */
 public final class FederationBench {
 
@@ -42,7 +43,8 @@ public final class FederationBench {
             System.getProperty("bench.serverJvm", BenchmarkRun.SERVER_JVM).trim().split("\\s+")));
     private final List<String> serverArgs = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.serverArgs").trim().split("\\s+"));
-    private final Set<String> figures = Set.of(System.getProperty("bench.federation", "fanout,receiver,catchup")
+    private final Set<String> figures = Set.of(System.getProperty("bench.federation",
+            "fanout,receiver,catchup,chain")
             .split(","));
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -67,7 +69,7 @@ public final class FederationBench {
         String postgres;
         try (BenchDatabase database = BenchDatabase.start(results.resolve("pgdata"), false)) {
             postgres = single(database);
-            for (String figure : List.of("fanout", "receiver", "catchup")) {
+            for (String figure : List.of("fanout", "receiver", "catchup", "chain")) {
                 if (!figures.contains(figure)) {
                     continue;
                 }
@@ -75,7 +77,8 @@ public final class FederationBench {
                 switch (figure) {
                     case "fanout" -> fanOut(database);
                     case "receiver" -> receiver(database);
-                    default -> catchUp(database);
+                    case "catchup" -> catchUp(database);
+                    default -> chain(database);
                 }
                 // with -Dbench.statements=true: PostgreSQL's time per statement, for finding what is slow
                 database.writeStatements(results.resolve("statements-" + figure + ".txt"));
@@ -128,22 +131,25 @@ public final class FederationBench {
                         quiet(meter);
                         return null;
                     });
-            long counted = result.steps().stream().mapToLong(ReceiverLoad.Step::applied).sum();
+            long counted = result.steps().stream().mapToLong(ReceiverLoad.Step::accepted).sum();
             ReceiverLoad.Step best = result.steps().stream()
                     .max(java.util.Comparator.comparingDouble(ReceiverLoad.Step::perSecond)).orElseThrow();
             boolean tablesAgree = result.versionsMatch() && result.storedIncidents() == result.expectedIncidents();
             for (ReceiverLoad.Step step : result.steps()) {
                 row("receiver: pushed messages verified and stored, " + step.concurrency() + " clients",
-                        String.format("messages/s (%,d applied, %d failed); p50 / p95 / max", step.applied(),
-                                step.failed()), step == best ? "≥ 500/s" : "—",
-                        String.format("%,.0f/s; %d / %d / %d ms", step.perSecond(), step.p50(), step.p95(), step.max()),
+                        String.format("messages/s (%,d accepted, %d failed); p50 / p95 / max; → all applied",
+                                step.accepted(), step.failed()), step == best ? "≥ 500/s" : "—",
+                        String.format("%,.0f/s; %d / %d / %d ms; %.2f s (%,.0f/s)", step.perSecond(), step.p50(),
+                                step.p95(), step.max(), step.allAppliedMillis() / 1000.0, step.appliedPerSecond()),
                         step == best ? best.perSecond() >= 500 && step.failed() == 0 && tablesAgree : null);
             }
-            notes.add(String.format("Receiver: %,d messages answered `applied` in the measured steps (and a warm-up of "
-                    + "500 before them); the receiver stored %,d received messages in all and %,d received incidents "
-                    + "for %,d sent, %s. Each client pushes its own incidents: 3 messages in 10 a new incident "
-                    + "(version 1), the others the next version of one of its incidents; every message is a "
-                    + "publication with two indicators, 1 in 100 with personal-data facts, and a sealed provenance "
+            notes.add(String.format("Receiver: %,d messages answered `accepted` (verified and stored; applying follows "
+                    + "apart) in the measured steps (and a warm-up of 500 before them); \"all applied\" is the time "
+                    + "from a step's first push until the receiver had applied every message (none left `accepted`), "
+                    + "and the rate that makes. Afterwards the receiver held %,d received messages in all and %,d "
+                    + "received incidents for %,d sent, %s. Each client pushes its own incidents: 3 messages in 10 a "
+                    + "new incident (version 1), the others the next version of one of its incidents; every message is "
+                    + "a publication with two indicators, 1 in 100 with personal-data facts, and a sealed provenance "
                     + "entry padded to 4 KiB (about %,d bytes of JWS each).", counted, result.storedMessages(),
                     result.storedIncidents(), result.expectedIncidents(), result.versionsMatch()
                             ? "each at the last version sent" : "**not all at the last version sent**",
@@ -170,24 +176,80 @@ public final class FederationBench {
             });
             notes.add("Catch-up, CPU while catching up (\"Cairn\" is the subscriber; the provider is among the "
                     + "others): " + result.cpu() + ".");
-            Object applied = result.pull().get("applied");
-            Object superseded = result.pull().get("superseded");
+            Object accepted = result.pull().get("accepted");
             boolean exact = result.stored() == messages && result.received() == result.incidents()
                     && result.atLastVersion() == result.incidents() && result.reports() == result.incidents()
                     && result.pull().get("refused") instanceof Number refused && refused.longValue() == 0
                     && result.pull().get("duplicates") instanceof Number duplicates && duplicates.longValue() == 0
                     && result.pull().get("failure") == null;
             row(String.format("catch-up by pull: %,d messages about %,d incidents", messages, result.incidents()),
-                    "\"catch up now\" → last message applied (" + result.pull().get("pages") + " pages; " + applied
-                            + " applied, " + superseded + " superseded, " + result.pull().get("duplicates")
+                    "\"catch up now\" → every message verified and stored (" + result.pull().get("pages")
+                            + " pages; " + accepted + " accepted, " + result.pull().get("duplicates")
                             + " duplicates, " + result.pull().get("refused") + " refused)",
                     "≤ 60 s", seconds(result.took()), exact && result.took().toSeconds() < 60);
+            row("catch-up by pull: the same", "\"catch up now\" → every message applied (" + result.applied()
+                    + " applied, " + result.superseded() + " superseded)", "—", seconds(result.allApplied()), null);
             notes.add(String.format("Catch-up: afterwards the subscriber held %,d messages received by pull (one per "
                     + "message id), %,d received incidents (%,d at the last version seeded), %,d incidents made from "
                     + "them: %s. The provider's outbox was seeded in %d s.", result.stored(), result.received(),
                     result.atLastVersion(), result.reports(), exact ? "nothing lost, nothing applied twice"
                             : "**not what was seeded**", result.seeding().toSeconds()));
         }
+    }
+
+    private void chain(BenchDatabase database) throws Exception {
+        int incidents = Integer.getInteger("bench.chainIncidents", 200);
+        int warmUp = Integer.getInteger("bench.chainWarmUp", 30);
+        List<Duration> intervals = Arrays.stream(System.getProperty("bench.chainIntervals", "250,1000").split(","))
+                .map(ms -> Duration.ofMillis(Long.parseLong(ms.trim()))).toList();
+        Duration poll = Duration.ofMillis(Long.getLong("bench.chainPollMillis", 10));
+        List<FederationInstance> hops = new ArrayList<>();
+        try {
+            // one after the other: five starting at once on a busy 2-core machine take longer than the health wait
+            for (int k = 1; k <= Chain.HOPS; k++) {
+                hops.add(FederationInstance.start(database, "chain_hop" + k, jar, jvm, serverArgs, results));
+            }
+            say("chain: " + hops.size() + " hops healthy");
+            Chain.connect(hops, this::sayQuietly);
+            List<Long> pids = hops.stream().map(hop -> hop.server.pid()).toList();
+            CpuMeter meter = new CpuMeter(pids, database.postmasterPid());
+            // a chain behind the rate drains its backlog; on a busy machine that takes minutes
+            Duration limit = Duration.ofMinutes(5);
+            Chain.measure(hops, "warm-up", warmUp, intervals.get(0), poll, limit, meter, this::sayQuietly,
+                    results.resolve("chain-warm-up.csv"));
+            boolean first = true;
+            for (Duration interval : intervals) {
+                quiet(meter);
+                Chain.Step step = Chain.measure(hops, interval.toMillis() + "ms", incidents, interval, poll, limit,
+                        meter, this::sayQuietly, results.resolve("chain-" + interval.toMillis() + "ms.csv"));
+                String holdings = step.exact() ? "each once at every hop"
+                        : "**not each once at every hop**: " + step.holdings();
+                row(String.format("chain: publish at hop 1 → stored at hop 5 through four relays, one incident every "
+                        + "%d ms", interval.toMillis()), String.format("report request → copy stored at the fifth "
+                        + "hop (%d of %d arrived, %s); p50 / p95 / max", step.arrived(), step.sent(), holdings),
+                        first ? "p95 < 1 s" : "—", String.format("%d / %d / %d ms", step.p50(), step.p95(), step.max()),
+                        first ? step.exact() && step.p95() < 1000 : null);
+                row("chain: the same, per hop", "mean (p95): report request → hop 2; hop 2 → 3; 3 → 4; 4 → 5 (the "
+                        + "copies' `received_at`); the report request alone, p50", "—", perHop(step), null);
+                notes.add(String.format("Chain, one incident every %d ms, where each hop's time goes on average: %s. "
+                        + "CPU while measuring (\"Cairn\" is the five instances): %s.", interval.toMillis(),
+                        step.stages(), step.cpu()));
+                first = false;
+            }
+        } finally {
+            for (FederationInstance hop : hops) {
+                hop.close();
+            }
+        }
+    }
+
+    private static String perHop(Chain.Step step) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < step.hopMeans().size(); k++) {
+            out.append(k == 0 ? "" : "; ").append(step.hopMeans().get(k)).append(" (").append(step.hopP95s().get(k))
+                    .append(")");
+        }
+        return out.append(" ms; ").append(step.reportP50()).append(" ms").toString();
     }
 
     /**

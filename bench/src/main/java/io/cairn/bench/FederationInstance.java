@@ -49,7 +49,9 @@ final class FederationInstance implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of("--cairn.base-url=http://127.0.0.1:" + port,
                 "--cairn.federation.name=" + name,
                 // nobody witnesses anybody's audit trail during a run (every 5 minutes by default)
-                "--cairn.federation.witness-interval=PT1H"));
+                "--cairn.federation.witness-interval=PT1H",
+                // its own audit checkpoint log and key, not the ./cairn-data/audit every instance would share
+                "--cairn.audit.directory=" + results.resolve(name + "-audit")));
         arguments.addAll(settings);
         Map<String, String> environment = Map.of("SPRING_DATASOURCE_URL", postgres.jdbcUrl(name),
                 "SPRING_DATASOURCE_USERNAME", postgres.user(), "SPRING_DATASOURCE_PASSWORD", postgres.password(),

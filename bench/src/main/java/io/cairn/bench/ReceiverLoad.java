@@ -27,14 +27,24 @@ import org.HdrHistogram.Histogram;
  * subscription its admin made there through the API). At each concurrency, every client thread pushes its own
  * incidents: a new incident (version 1) for 3 messages in 10, a later version of one of its incidents for the others,
  * each message signed beforehand and sent with a signed request to {@code POST /federation/v1/inbox}. Only 200
- * answers that say {@code applied} count. Afterwards the receiver's tables must hold exactly one received message per
- * such answer and one received incident, at its last version, per incident sent.
+ * answers that say {@code accepted} (verified and stored) count, and the rate is theirs; applying follows apart, and
+ * each step also measures, from its start, when the receiver had applied everything (no message left
+ * {@code accepted}). Afterwards the receiver's tables must hold exactly one received message per such answer and one
+ * received incident, at its last version, per incident sent.
  */
 final class ReceiverLoad {
 
-    /** One step: its concurrency, messages answered 200 and applied, failures, the rate and latency. */
-    record Step(int concurrency, int applied, int failed, double perSecond, long p50, long p95, long max,
-            String firstFailure, String cpu) {}
+    /**
+     * One step: its concurrency, messages answered 200 and accepted, failures, the rate and latency, and the time from
+     * the step's start until all were applied.
+     */
+    record Step(int concurrency, int accepted, int failed, double perSecond, long p50, long p95, long max,
+            String firstFailure, String cpu, long allAppliedMillis) {
+
+        double appliedPerSecond() {
+            return accepted * 1000.0 / Math.max(1, allAppliedMillis);
+        }
+    }
 
     /** The steps, and what the receiver's tables held afterwards. */
     record Result(List<Step> steps, long storedMessages, long storedIncidents, long expectedIncidents,
@@ -96,12 +106,13 @@ final class ReceiverLoad {
                 if (!warmUp) {
                     steps.add(step);
                 }
-                say.accept(String.format("receiver%s: %d clients, %d applied, %d failed, %.0f/s, p50 %d ms, p95 %d ms,"
-                        + " max %d ms%s; %s", warmUp ? " (warm-up)" : "", threads, step.applied(), step.failed(),
-                        step.perSecond(), step.p50(), step.p95(), step.max(),
-                        step.firstFailure() == null ? "" : "; first failure: " + step.firstFailure(), step.cpu()));
+                say.accept(String.format("receiver%s: %d clients, %d accepted, %d failed, %.0f/s, p50 %d ms, p95 %d ms,"
+                        + " max %d ms%s; all applied after %d ms (%.0f/s); %s", warmUp ? " (warm-up)" : "", threads,
+                        step.accepted(), step.failed(), step.perSecond(), step.p50(), step.p95(), step.max(),
+                        step.firstFailure() == null ? "" : "; first failure: " + step.firstFailure(),
+                        step.allAppliedMillis(), step.appliedPerSecond(), step.cpu()));
             }
-            long applied = steps.stream().mapToLong(Step::applied).sum() + 0L;
+            long accepted = steps.stream().mapToLong(Step::accepted).sum() + 0L;
             long stored = receiver.count("select count(*) from federation_received_message where peer_id = '" + peer
                     + "'");
             long incidents = receiver.count("select count(*) from federation_received_incident where peer_id = '"
@@ -112,7 +123,7 @@ final class ReceiverLoad {
             long mismatched = receiver.count("select count(*) from (values " + expected + ") e(exchange_id, version) "
                     + "left join federation_received_incident r on r.exchange_id = e.exchange_id and r.peer_id = '"
                     + peer + "' where r.version is distinct from e.version");
-            say.accept("receiver: " + stored + " messages stored (" + applied + " counted, warm-up besides), "
+            say.accept("receiver: " + stored + " messages stored (" + accepted + " counted, warm-up besides), "
                     + incidents + " incidents for " + lastVersion.size() + " sent, " + mismatched
                     + " not at the last version sent");
             return new Result(steps, stored, incidents, lastVersion.size(), mismatched == 0);
@@ -123,7 +134,7 @@ final class ReceiverLoad {
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Histogram latency = new Histogram(60_000_000_000L, 3);
-        AtomicInteger applied = new AtomicInteger();
+        AtomicInteger accepted = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         String[] firstFailure = new String[1];
         URI inbox = URI.create(receiver.baseUrl() + "/federation/v1/inbox");
@@ -144,8 +155,8 @@ final class ReceiverLoad {
                     synchronized (latency) {
                         latency.recordValue(Math.min(took, latency.getHighestTrackableValue()));
                     }
-                    if (answer.statusCode() == 200 && answer.body().contains("\"applied\"")) {
-                        applied.incrementAndGet();
+                    if (answer.statusCode() == 200 && answer.body().contains("\"accepted\"")) {
+                        accepted.incrementAndGet();
                     } else {
                         failed.incrementAndGet();
                         synchronized (firstFailure) {
@@ -165,8 +176,19 @@ final class ReceiverLoad {
         String cpu = meter.stop().describe(Runtime.getRuntime().availableProcessors(), "the benchmark (pushing)",
                 (CpuMeter.processTicks(ProcessHandle.current().pid()) - selfBefore) / 100.0);
         pool.shutdown();
-        return new Step(threads, applied.get(), failed.get(), applied.get() / seconds,
+        long allApplied = allApplied(receiver, started);
+        return new Step(threads, accepted.get(), failed.get(), accepted.get() / seconds,
                 latency.getValueAtPercentile(50) / 1_000_000, latency.getValueAtPercentile(95) / 1_000_000,
-                latency.getMaxValue() / 1_000_000, firstFailure[0], cpu);
+                latency.getMaxValue() / 1_000_000, firstFailure[0], cpu, allApplied);
+    }
+
+    /** Waits (at most 30 minutes) until the receiver has applied every message it accepted; ms since {@code started}. */
+    static long allApplied(FederationInstance receiver, long started) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (receiver.count("select count(*) from federation_received_message where outcome = 'accepted'") > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
     }
 }

@@ -3,6 +3,7 @@ package io.cairn.handling.sla;
 import io.cairn.handling.SlaClockKind;
 import io.cairn.incidents.IncidentChanged;
 import io.cairn.incidents.IncidentId;
+import io.cairn.incidents.IncidentNoted;
 import io.cairn.incidents.IncidentReported;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.Status;
@@ -66,8 +67,15 @@ class SlaClockKeeper {
         clocks.insert(started);
     }
 
+    /**
+     * Brings the clocks in step after a change; a note changes nothing they follow (status, priority, assignment), so
+     * it is passed over without loading the incident: providers' updates arrive as notes, many a second.
+     */
     @EventListener
     void changed(IncidentChanged changed) {
+        if (changed instanceof IncidentNoted) {
+            return;
+        }
         incidents.incident(changed.incident()).ifPresent(incident -> keep(incident, changed.at()));
     }
 
