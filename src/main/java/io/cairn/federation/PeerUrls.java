@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class PeerUrls {
 
-    static final int MAX_LENGTH = 2_000;
+    /**
+     * The longest base URL: a relay's provenance entry names its own and its provider's, and both must fit in the
+     * entry's one fixed size ({@link ProvenanceSeal#SIZE}).
+     */
+    static final int MAX_LENGTH = 1_000;
 
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
@@ -32,6 +36,10 @@ final class PeerUrls {
         String trimmed = text.trim();
         if (trimmed.length() > MAX_LENGTH) {
             return Outcome.refused(Refusal.invalid(field, SharedRefusals.TOO_LONG, String.valueOf(MAX_LENGTH)));
+        }
+        if (!trimmed.chars().allMatch(c -> c < 0x80)) {
+            // an address of other characters is written percent-encoded (RFC 3986); it is not guessed at here
+            return refused(field, FederationRefusals.NOT_A_URL);
         }
         URI uri;
         try {

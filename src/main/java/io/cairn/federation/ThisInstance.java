@@ -1,12 +1,15 @@
 package io.cairn.federation;
 
+import io.cairn.shared.Outcome;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance as its peers know it: its public base URL ({@code cairn.base-url}, without a trailing slash), which
- * is the issuer of what it signs and the audience of what peers send it, and its display name.
+ * This instance as its peers know it: its public base URL ({@code cairn.base-url}) in the normal form peers store it
+ * in ({@link PeerUrls}: lower-case scheme and host, no default port, no trailing slash), which is the issuer of what it
+ * signs and the audience of what peers send it, and its display name. A base URL peers could not register stops the
+ * start with the reason.
  */
 @Component
 class ThisInstance {
@@ -15,7 +18,12 @@ class ThisInstance {
     private final String name;
 
     ThisInstance(@Value("${cairn.base-url:http://localhost:8080}") String baseUrl, FederationSettings settings) {
-        this.baseUrl = PeerUrls.withoutTrailingSlash(baseUrl.trim());
+        Outcome<String> normal = PeerUrls.normalise("cairn.base-url", baseUrl, true);
+        if (normal instanceof Outcome.Refused<String> refused) {
+            throw new IllegalStateException("cairn.base-url (" + baseUrl + ") cannot be this instance's address for its"
+                    + " peers: " + refused.refusal().message());
+        }
+        this.baseUrl = ((Outcome.Done<String>) normal).value();
         String configured = settings.name();
         String host = URI.create(this.baseUrl).getHost();
         this.name =

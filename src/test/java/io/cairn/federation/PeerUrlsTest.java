@@ -57,7 +57,16 @@ class PeerUrlsTest {
 
     @Test
     void refusesAnOverLongUrl() {
-        assertThat(PeerUrls.normalise("baseUrl", "https://cairn.example.org/" + "a".repeat(2_000), false))
+        String longest = "https://cairn.example.org/" + "a".repeat(PeerUrls.MAX_LENGTH - 26);
+        assertThat(PeerUrls.normalise("baseUrl", longest, false)).isEqualTo(Outcome.done(longest));
+        assertThat(PeerUrls.normalise("baseUrl", longest + "a", false)).isInstanceOf(Outcome.Refused.class);
+    }
+
+    @Test
+    void refusesCharactersThatAreNotPercentEncoded() {
+        assertThat(PeerUrls.normalise("baseUrl", "https://cairn.example.org/\u00e9quipe", false))
                 .isInstanceOf(Outcome.Refused.class);
+        assertThat(PeerUrls.normalise("baseUrl", "https://cairn.example.org/%C3%A9quipe", false))
+                .isEqualTo(Outcome.done("https://cairn.example.org/%C3%A9quipe"));
     }
 }

@@ -106,6 +106,27 @@ class ProvenanceSealTest {
     }
 
     @Test
+    void aRelayWhoseOwnAndProvidersUrlsAreAsLongAsAllowedStillFitsTheOneSize() throws Exception {
+        ECKey auditor = new ECKeyGenerator(Curve.P_256).generate();
+        ProvenanceSeal seal = new ProvenanceSeal(auditors(new JWKSet(auditor.toPublicJWK()).toString(true)));
+        String longest = "https://paas.example/" + "p".repeat(PeerUrls.MAX_LENGTH - 21);
+        java.util.Map<String, Object> upstream = new java.util.LinkedHashMap<>();
+        upstream.put("publisher", longest.replace("paas", "iaas"));
+        upstream.put("exchangeId", UUID.randomUUID().toString());
+        upstream.put("version", Long.MAX_VALUE);
+        upstream.put("messageSha256", "ab".repeat(32));
+        upstream.put("receivedAt", "+1000000000-12-31T23:59:59.999999999Z");
+        upstream.put("commitment", "cd".repeat(32));
+
+        ExchangeMessage.Provenance relayed = seal.seal(new ProvenanceSeal.Entry(
+                longest, UUID.randomUUID(), UUID.randomUUID(), Long.MAX_VALUE, Instant.MAX, upstream));
+
+        JWEObject jwe = JWEObject.parse(relayed.sealed());
+        jwe.decrypt(new ECDHDecrypter(auditor));
+        assertThat(jwe.getPayload().toBytes()).hasSize(ProvenanceSeal.SIZE);
+    }
+
+    @Test
     void anRsaAuditorKeyIsSealedToWithRsaOaep256() throws Exception {
         RSAKey auditor = new RSAKeyGenerator(2048).keyID("rsa-auditor").generate();
         ProvenanceSeal seal = new ProvenanceSeal(auditors(new JWKSet(auditor.toPublicJWK()).toString(true)));
