@@ -233,7 +233,9 @@ class ReceivedIncidents {
 
     private static List<ProviderIntake.Indicator> indicators(ExchangeMessage.Incident incident) {
         List<ProviderIntake.Indicator> indicators = new ArrayList<>();
-        incident.indicators().forEach(i -> indicators.add(new ProviderIntake.Indicator(i.type(), i.value(), i.ioc())));
+        incident.indicators()
+                .forEach(i -> indicators.add(
+                        new ProviderIntake.Indicator(i.type(), i.value(), i.ioc(), Tlp.fromLabel(i.tlp()))));
         return indicators;
     }
 }

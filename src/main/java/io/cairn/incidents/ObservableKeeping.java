@@ -201,7 +201,7 @@ class ObservableKeeping {
 
     /**
      * Adds what an intake channel observed, without access checks: each valid value the incident does not have yet,
-     * marked as the incident is, an indicator of compromise when an alert carried it; invalid values and those past
+     * marked as its source marked it or else as the incident is, an indicator of compromise when an alert carried it; invalid values and those past
      * {@value #MAX_FROM_CHANNEL} are left out. One timeline entry says how many were added.
      */
     @Transactional
@@ -223,7 +223,7 @@ class ObservableKeeping {
             IncidentObservable observable = observable(
                     observed.type(),
                     normal.get(),
-                    incident.tlp(),
+                    observed.tlp() == null ? incident.tlp() : observed.tlp(),
                     source == ObservableSource.ALERT || observed.ioc(),
                     source,
                     null,

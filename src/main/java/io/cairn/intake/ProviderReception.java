@@ -74,7 +74,7 @@ class ProviderReception implements ProviderIntake {
             if (value instanceof Outcome.Refused<String> refused) {
                 invalid.add(indicator.type() + " " + indicator.value() + ": " + why(refused.refusal()));
             } else {
-                valid.add(new ObservedValue(indicator.type(), indicator.value(), indicator.ioc()));
+                valid.add(new ObservedValue(indicator.type(), indicator.value(), indicator.ioc(), indicator.tlp()));
             }
         }
         int added = valid.isEmpty() ? 0 : channels.addObserved(incident, channel, ObservableSource.PROVIDER, valid);

@@ -111,7 +111,7 @@ final class ProviderFixture {
         incident.put(
                 "indicators",
                 List.of(
-                        Map.of("type", "ipv4-addr", "value", "203.0.113.7", "ioc", true, "tlp", "AMBER"),
+                        Map.of("type", "ipv4-addr", "value", "203.0.113.7", "ioc", true, "tlp", "GREEN"),
                         Map.of("type", "domain-name", "value", "not a domain!", "ioc", true, "tlp", "AMBER")));
         incident.put("personalData", null);
         incident.put("tlp", "AMBER");

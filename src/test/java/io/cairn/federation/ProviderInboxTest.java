@@ -84,9 +84,14 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 .containsExactly("Provider " + run);
         assertThat(handler.get("/api/v1/incidents?received=false&size=200").body())
                 .doesNotContain(incident);
-        assertThat(handler.get("/api/v1/incidents/" + incident + "/observables").body())
-                .contains("203.0.113.7")
-                .contains("provider");
+        JsonNode observables =
+                handler.get("/api/v1/incidents/" + incident + "/observables").json();
+        assertThat(observables.toString()).contains("provider");
+        assertThat(observables.findValues("value").stream().map(JsonNode::asString))
+                .containsExactly("203.0.113.7");
+        assertThat(observables.findValues("tlp").stream().map(JsonNode::asString))
+                .as("the provider marked the indicator GREEN in an AMBER incident")
+                .containsExactly("GREEN");
         assertThat(timeline(incident))
                 .contains("Rotate the access keys of your buckets")
                 .contains("Object storage")

@@ -38,8 +38,11 @@ public interface ProviderIntake {
             Tlp tlp,
             Pap pap) {}
 
-    /** An indicator as a provider sent it: its observable type's code, its value, whether it indicates compromise. */
-    record Indicator(String type, String value, boolean ioc) {}
+    /**
+     * An indicator as a provider sent it: its observable type's code, its value, whether it indicates compromise, and
+     * the provider's marking of it.
+     */
+    record Indicator(String type, String value, boolean ioc, Tlp tlp) {}
 
     /**
      * What became of indicators: how many were added, and each one that is no value of its type, with why.
