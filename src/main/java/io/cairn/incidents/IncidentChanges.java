@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,7 @@ class IncidentChanges {
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     IncidentChanges(
             Incidents incidents,
@@ -44,7 +46,8 @@ class IncidentChanges {
             PriorityMatrices matrices,
             IdentityManagement identity,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            JdbcClient jdbc) {
         this.incidents = incidents;
         this.affected = affected;
         this.assets = assets;
@@ -53,6 +56,7 @@ class IncidentChanges {
         this.identity = identity;
         this.events = events;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** The signed-in user; fails without one. */
@@ -87,15 +91,27 @@ class IncidentChanges {
 
     /**
      * The incident as people read it, with the labels of the priority matrix in force; for staff, with the services it
-     * affects, which only staff read (as they alone read the services).
+     * affects, which only staff read (as they alone read the services), and the provider it was received from and
+     * whether it was relayed, which a reporter does not need (a received incident has no reporter).
      */
     IncidentView view(Incident incident) {
         IncidentView view = incident.view(matrices.current());
         boolean staff = identity.currentActor()
                 .filter(IncidentAccess::seesOthersIncidents)
                 .isPresent();
-        return staff ? view.withAffectedServices(affectedServices(incident.id())) : view;
+        if (!staff) {
+            return view;
+        }
+        Passage passage = jdbc.sql("select received_from, relayed_at is not null as relayed from incident where id = ?")
+                .param(incident.id().value())
+                .query((row, n) -> new Passage(row.getString("received_from"), row.getBoolean("relayed")))
+                .optional()
+                .orElse(new Passage(null, false));
+        return view.forStaff(affectedServices(incident.id()), passage.receivedFrom(), passage.relayed());
     }
+
+    /** Where a received incident came from, and whether it went on. */
+    private record Passage(@Nullable String receivedFrom, boolean relayed) {}
 
     /** The services the incident affects, by name. */
     List<ServiceSummary> affectedServices(IncidentId id) {

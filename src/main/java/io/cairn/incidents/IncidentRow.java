@@ -254,6 +254,8 @@ abstract class IncidentRow {
                 assetId == null ? null : new DeviceId(assetId),
                 template,
                 List.of(),
+                null,
+                false,
                 version == null ? 0 : version);
     }
 

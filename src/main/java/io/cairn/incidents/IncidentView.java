@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param asset the device the incident concerns, when the reporter or handler named a registered one
  * @param template the key of the report template it was reported through, if any
  * @param affectedServices the services it affects, as handlers named them, retired ones too
+ * @param receivedFrom the name of the provider peer that published it to this instance; null when reported here
+ * @param relayed whether this instance relayed it, received, to its own customers
  */
 public record IncidentView(
         IncidentId id,
@@ -53,14 +55,16 @@ public record IncidentView(
         @Nullable DeviceId asset,
         @Nullable String template,
         List<ServiceSummary> affectedServices,
+        @Nullable String receivedFrom,
+        boolean relayed,
         long version) {
 
     public IncidentView {
         affectedServices = List.copyOf(affectedServices);
     }
 
-    /** The same incident with the services it affects. */
-    IncidentView withAffectedServices(List<ServiceSummary> services) {
+    /** The same incident as staff read it: with the services it affects and where it came from and went. */
+    IncidentView forStaff(List<ServiceSummary> services, @Nullable String receivedFrom, boolean relayed) {
         return new IncidentView(
                 id,
                 number,
@@ -96,6 +100,8 @@ public record IncidentView(
                 asset,
                 template,
                 services,
+                receivedFrom,
+                relayed,
                 version);
     }
 

@@ -119,6 +119,8 @@ class IncidentExchangeMappingTest {
                 null,
                 null,
                 List.of(),
+                null,
+                false,
                 3);
     }
 }

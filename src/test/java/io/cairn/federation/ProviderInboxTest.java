@@ -76,6 +76,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
         assertThat(view.get("severity").asString()).isEqualTo("high");
         assertThat(view.get("tlp").asString()).isEqualTo("AMBER");
         assertThat(view.get("determination").asString()).isEqualTo("confirmed");
+        assertThat(view.get("receivedFrom").asString()).isEqualTo("Provider " + run);
+        assertThat(view.get("relayed").asBoolean()).isFalse();
         JsonNode received =
                 handler.get("/api/v1/incidents?received=true&size=200").json().get("items");
         assertThat(received.valueStream()
