@@ -67,21 +67,12 @@ class AuditTrail {
     @Transactional
     public void recordAll(AuditableEvents events) {
         List<Row> rows = events.events().stream().map(Row::of).toList();
-        int n = rows.size();
-        record Head(long seq, String hash) {}
-        Head head = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
-                .query((row, i) -> new Head(row.getLong("seq"), row.getString("hash")))
-                .single();
-        Long[] seq = new Long[n];
-        String[] previous = new String[n];
-        String[] hash = new String[n];
-        String last = head.hash();
-        for (int i = 0; i < n; i++) {
-            seq[i] = head.seq() + 1 + i;
-            previous[i] = last;
-            hash[i] = AuditRecord.hashOf(last, rows.get(i).content());
-            last = hash[i];
+        if (rows.isEmpty()) {
+            return;
         }
+        Chained chained = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
+                .query((row, i) -> Chained.from(row.getLong("seq"), row.getString("hash"), rows))
+                .single();
         jdbc.sql("""
                 with appended as (
                   insert into audit_record (seq, at, actor_id, actor_name, action, object_type, object_id,
@@ -91,7 +82,7 @@ class AuditTrail {
                   returning seq)
                 update audit_head set seq = ?, hash = ? where id = 1""")
                 .params(
-                        seq,
+                        chained.seq(),
                         rows.stream().map(row -> row.at().toString()).toArray(String[]::new),
                         rows.stream().map(Row::actorId).toArray(String[]::new),
                         rows.stream().map(Row::actorName).toArray(String[]::new),
@@ -100,11 +91,28 @@ class AuditTrail {
                         rows.stream().map(Row::objectId).toArray(String[]::new),
                         rows.stream().map(Row::before).toArray(String[]::new),
                         rows.stream().map(Row::after).toArray(String[]::new),
-                        previous,
-                        hash,
-                        seq[n - 1],
-                        last)
+                        chained.previous(),
+                        chained.hash(),
+                        chained.seq()[rows.size() - 1],
+                        chained.hash()[rows.size() - 1])
                 .update();
+    }
+
+    /** The numbers, previous hashes and hashes of rows chained after the head, as AuditRecord.hashOf chains them. */
+    private record Chained(Long[] seq, String[] previous, String[] hash) {
+
+        static Chained from(long headSeq, String headHash, List<Row> rows) {
+            int n = rows.size();
+            Chained chained = new Chained(new Long[n], new String[n], new String[n]);
+            String last = headHash;
+            for (int i = 0; i < n; i++) {
+                chained.seq()[i] = headSeq + 1 + i;
+                chained.previous()[i] = last;
+                chained.hash()[i] = AuditRecord.hashOf(last, rows.get(i).content());
+                last = chained.hash()[i];
+            }
+            return chained;
+        }
     }
 
     /** What a record of an event stores, and the content its hash covers after the previous hash. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,10 +57,22 @@ class PeerWitnessStore {
         String text = outcome instanceof Outcome.Refused<Long> refused
                 ? refused.refusal().message()
                 : "cosigned the checkpoint of size " + size;
+        PeerWitnessState.Reason reason = outcome instanceof Outcome.Refused<Long> refused
+                ? PeerWitnessState.Reason.of(refused.refusal())
+                : PeerWitnessState.Reason.cosigned(size == null ? 0 : size);
         jdbc.sql("""
-                update federation_peer_witnessing set checked_at = ?, outcome = ?,
-                  cosigned_size = coalesce(?, cosigned_size)
-                where peer_id = ?""").params(Timestamp.from(at), text, size, peer.value()).update();
+                update federation_peer_witnessing set checked_at = ?, outcome = ?, outcome_code = ?,
+                  outcome_template = ?, outcome_arguments = ?, cosigned_size = coalesce(?, cosigned_size)
+                where peer_id = ?""")
+                .params(
+                        Timestamp.from(at),
+                        text,
+                        reason.code(),
+                        reason.template(),
+                        reason.arguments().toArray(String[]::new),
+                        size,
+                        peer.value())
+                .update();
     }
 
     /** Every peer's witnessing state, without alarms, by peer name. */
@@ -81,6 +94,19 @@ class PeerWitnessStore {
                 checked == null ? null : checked.toInstant(),
                 row.wasNull() ? null : size,
                 row.getString("outcome"),
+                reason(row),
                 List.of());
+    }
+
+    private static PeerWitnessState.@Nullable Reason reason(ResultSet row) throws SQLException {
+        String code = row.getString("outcome_code");
+        if (code == null) {
+            return null;
+        }
+        java.sql.Array arguments = row.getArray("outcome_arguments");
+        return new PeerWitnessState.Reason(
+                code,
+                row.getString("outcome_template"),
+                arguments == null ? List.of() : List.of((String[]) arguments.getArray()));
     }
 }

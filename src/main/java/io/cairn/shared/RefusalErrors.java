@@ -122,7 +122,8 @@ public final class RefusalErrors {
         return codeOf(reason.code());
     }
 
-    private static String codeOf(String code) {
+    /** The message code under which bundles translate the reason of this code. */
+    public static String codeOf(String code) {
         return "refusal." + code;
     }
 

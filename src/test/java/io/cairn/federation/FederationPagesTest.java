@@ -174,6 +174,11 @@ class FederationPagesTest extends Pages.OnServer {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("notice error")))
                 .andExpect(content().string(Matchers.containsString("witnessed-" + suffix + ".invalid")));
+        mvc.perform(post("/admin/peers/" + id + "/witnessing?lang=nl")
+                        .with(authentication(admin))
+                        .with(csrf()))
+                .andExpect(content().string(Matchers.containsString("antwoordde niet")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("did not answer"))));
         mvc.perform(post("/admin/peers/" + id + "/witnessing")
                         .with(authentication(users.authentication(users.user("auditor", Set.of(Role.AUDITOR)))))
                         .with(csrf()))

@@ -125,6 +125,8 @@ class WitnessingBetweenInstancesTest {
                 bravo.admin().get("/api/v1/federation/witnessing").json().get(0);
         assertThat(state.get("cosignedSize").asLong()).isEqualTo(second);
         assertThat(state.get("outcome").asString()).isEqualTo("cosigned the checkpoint of size " + second);
+        assertThat(state.get("reason").get("code").asString()).isEqualTo("witnessing.cosigned");
+        assertThat(state.get("reason").get("arguments").get(0).asString()).isEqualTo(String.valueOf(second));
         assertThat(state.get("alarms")).isEmpty();
         assertThat(state.get("witnessKey").asString())
                 .isEqualTo(witnessKey(alpha).encoded());
