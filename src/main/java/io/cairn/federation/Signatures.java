@@ -19,8 +19,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -37,6 +39,10 @@ final class Signatures {
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     /** Used by instance, not registered in the JVM: nothing else changes provider. */
     private static final Provider EC_PROVIDER = new BouncyCastleProvider();
+    /** The most EC verifiers kept, by key: more than the keys of all peers of any instance. */
+    private static final int MAX_VERIFIERS = 4096;
+
+    private static final Map<ECKey, ECDSAVerifier> EC_VERIFIERS = new ConcurrentHashMap<>();
 
     private Signatures() {}
 
@@ -79,9 +85,7 @@ final class Signatures {
         }
         try {
             if (key instanceof ECKey ec) {
-                ECDSAVerifier verifier = new ECDSAVerifier(ec.toPublicJWK());
-                verifier.getJCAContext().setProvider(EC_PROVIDER);
-                return signed.verify(verifier);
+                return signed.verify(ecVerifier(ec));
             }
             if (key instanceof RSAKey rsa) {
                 return signed.verify(new RSASSAVerifier(rsa.toPublicJWK()));
@@ -90,6 +94,24 @@ final class Signatures {
         } catch (JOSEException | GeneralSecurityException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * The verifier of an EC key, made once per key (making one converts the key and checks its point) and shared: a
+     * verifier keeps no state between verifications.
+     */
+    private static ECDSAVerifier ecVerifier(ECKey key) throws JOSEException {
+        ECDSAVerifier cached = EC_VERIFIERS.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ECDSAVerifier verifier = new ECDSAVerifier(key.toPublicJWK());
+        verifier.getJCAContext().setProvider(EC_PROVIDER);
+        if (EC_VERIFIERS.size() >= MAX_VERIFIERS) {
+            EC_VERIFIERS.clear();
+        }
+        EC_VERIFIERS.put(key, verifier);
+        return verifier;
     }
 
     /** Signs the object with this instance's key (ES256). */
