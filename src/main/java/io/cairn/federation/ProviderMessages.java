@@ -88,7 +88,7 @@ class ProviderMessages {
     }
 
     private JWKSet keysOf(PeerView provider) {
-        return registry.keysOf(provider.id()).orElseGet(JWKSet::new);
+        return registry.keysOf(provider);
     }
 
     /**

@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
@@ -47,7 +47,7 @@ final class Signatures {
     private static final int MAX_EC_KEYS = 4096;
 
     private static final Map<ECKey, ECPublicKeyParameters> EC_KEYS = new ConcurrentHashMap<>();
-    private static final ECDomainParameters P256 = domain(ECNamedCurveTable.getByName("P-256"));
+    private static final ECDomainParameters P256 = domain(CustomNamedCurves.getByName("P-256"));
 
     private Signatures() {}
 
