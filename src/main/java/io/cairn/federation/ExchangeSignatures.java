@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.text.ParseException;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -61,7 +62,14 @@ final class ExchangeSignatures {
         if (!Signatures.verifies(jws, key.get())) {
             return refused(FederationRefusals.JWS_SIGNATURE);
         }
-        byte[] payload = jws.getPayload().toBytes();
+        // the Java runtime's decoder: Nimbus's constant-time one took an eighth of receiving a message, and a payload
+        // is no secret
+        byte[] payload;
+        try {
+            payload = Base64.getUrlDecoder().decode(jws.getParsedParts()[1].toString());
+        } catch (IllegalArgumentException e) {
+            return refused(FederationRefusals.JWS_UNREADABLE);
+        }
         return payload.length > maxPayloadBytes
                 ? Outcome.refused(
                         Refusal.tooLarge("jws", FederationRefusals.MESSAGE_TOO_LARGE, String.valueOf(maxPayloadBytes)))

@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -22,16 +26,22 @@ import tools.jackson.databind.JsonNode;
 /**
  * The pull client: reads the feed of each active subscription this instance holds at an active provider, page by
  * page from its cursor until a page is empty, and receives each message with the checks of a pushed one
- * ({@link ProviderMessages}: same checks, same outcomes; a duplicate is normal here), a page verified in parallel and
- * stored in one transaction; applying follows apart, as for a pushed message. The cursor moves only after every
- * message of a page was stored, so a provider that is down, answers garbage or a failure half-way loses nothing: the
- * next round reads the page again. Runs at start-up, every {@code cairn.federation.pull-interval}, and when an admin
- * asks.
+ * ({@link ProviderMessages}: same checks, same outcomes; a duplicate is normal here), a page of
+ * {@code cairn.federation.pull-page-size} messages verified in parallel on every core and stored in one transaction
+ * (one insert, one audit append), the next page fetched while one is stored. A message that fails a check is skipped
+ * and recorded in the round's outcome with its place and reason (and in the log): it never passes later, and the good
+ * messages around it are not held back by it; it stores nothing. Applying follows apart, woken once the round ends
+ * ({@link CatchUpRounds}). The cursor moves only after every message of a page was stored, so a provider that is
+ * down, answers garbage or a failure half-way loses nothing: the next round reads the page again. Runs at start-up,
+ * every {@code cairn.federation.pull-interval}, and when an admin asks.
  */
 @Component
-class FeedPuller {
+class FeedPuller implements AutoCloseable {
 
-    static final int PAGE_SIZE = 100;
+    /** The page size asked when {@code cairn.federation.pull-page-size} is not set. */
+    static final int DEFAULT_PAGE_SIZE = 500;
+    /** The most refusals a round's outcome names; the log has every one. */
+    static final int MAX_REFUSALS = 20;
     /** A round reads at most this many pages of one feed; the next round goes on from there. */
     static final int MAX_PAGES = 1000;
 
@@ -42,6 +52,7 @@ class FeedPuller {
      *
      * @param accepted the messages stored, to be applied
      * @param duplicates the messages stored before
+     * @param refusals the first {@value #MAX_REFUSALS} messages refused, each with its place and reason
      * @param failure why the round stopped before the feed's end, when it did
      */
     record Pull(
@@ -50,8 +61,14 @@ class FeedPuller {
             int accepted,
             int duplicates,
             int refused,
+            List<String> refusals,
             @Nullable String cursor,
-            @Nullable String failure) {}
+            @Nullable String failure) {
+
+        Pull {
+            refusals = List.copyOf(refusals);
+        }
+    }
 
     private final SubscriptionStore subscriptions;
     private final PeerRegistry registry;
@@ -59,7 +76,14 @@ class FeedPuller {
     private final ProviderMessages messages;
     private final FeedCursors cursors;
     private final Map<SubscriptionId, ReentrantLock> reading = new ConcurrentHashMap<>();
+    private final CatchUpRounds rounds;
+    private final int pageSize;
     private final long maxPageBytes;
+    private final ExecutorService fetching = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "federation-feed-fetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     FeedPuller(
             SubscriptionStore subscriptions,
@@ -67,13 +91,26 @@ class FeedPuller {
             PeerClient client,
             ProviderMessages messages,
             FeedCursors cursors,
-            FederationSettings settings) {
+            CatchUpRounds rounds,
+            FederationSettings settings,
+            @Value("${cairn.federation.pull-page-size:" + DEFAULT_PAGE_SIZE + "}") int pageSize) {
+        if (pageSize < 1 || pageSize > FeedEndpoint.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "cairn.federation.pull-page-size must be 1 to " + FeedEndpoint.MAX_LIMIT + ", not " + pageSize);
+        }
         this.subscriptions = subscriptions;
         this.registry = registry;
         this.client = client;
         this.messages = messages;
         this.cursors = cursors;
-        this.maxPageBytes = maxPageBytes(settings);
+        this.rounds = rounds;
+        this.pageSize = pageSize;
+        this.maxPageBytes = maxPageBytes(settings, pageSize);
+    }
+
+    @Override
+    public void close() {
+        fetching.shutdownNow();
     }
 
     @Scheduled(
@@ -99,7 +136,7 @@ class FeedPuller {
         ReentrantLock lock = reading.computeIfAbsent(id, key -> new ReentrantLock());
         lock.lock();
         try {
-            return read(id, actor);
+            return rounds.run(() -> read(id, actor));
         } finally {
             lock.unlock();
         }
@@ -112,12 +149,13 @@ class FeedPuller {
                 || provider.isEmpty()
                 || !subscription.get().active()
                 || !provider.get().active()) {
-            return new Pull(id, 0, 0, 0, 0, null, "the subscription or its provider is not active");
+            return new Pull(id, 0, 0, 0, 0, List.of(), null, "the subscription or its provider is not active");
         }
         Tally tally = new Tally();
         String cursor = subscription.get().feedCursor();
+        CompletableFuture<Outcome<Page>> ahead = fetch(provider.get(), id, cursor);
         for (int page = 0; page < MAX_PAGES; page++) {
-            Outcome<Page> read = page(provider.get(), id, cursor);
+            Outcome<Page> read = ahead.join();
             if (read instanceof Outcome.Refused<Page> refused) {
                 return tally.pull(id, page, cursor, refused.refusal().message());
             }
@@ -125,8 +163,12 @@ class FeedPuller {
             if (next.messages().isEmpty()) {
                 return tally.pull(id, page, cursor, null);
             }
+            // the next page travels while this one is verified and stored; dropped unread if storing this one fails
+            ahead = page + 1 < MAX_PAGES
+                    ? fetch(provider.get(), id, next.next())
+                    : CompletableFuture.completedFuture(null);
             try {
-                messages.receivePage(next.messages(), provider.get()).forEach(tally::count);
+                tally.count(page, messages.receivePage(next.messages(), provider.get()));
             } catch (RuntimeException e) {
                 // the cursor stays before the page: the next round reads it again, and what was stored is a duplicate
                 return tally.pull(id, page, cursor, "storing a message failed: " + e.getMessage());
@@ -137,22 +179,26 @@ class FeedPuller {
         return tally.pull(id, MAX_PAGES, cursor, null);
     }
 
+    private CompletableFuture<Outcome<Page>> fetch(PeerView provider, SubscriptionId id, @Nullable String cursor) {
+        return CompletableFuture.supplyAsync(() -> page(provider, id, cursor), fetching);
+    }
+
     /**
-     * The largest page read: {@value #PAGE_SIZE} messages each as large as a compact JWS of {@code max-message-bytes}
+     * The largest page read: a page of messages each as large as a compact JWS of {@code max-message-bytes}
      * may be, and the JSON around them. A message is at most {@code max-message-bytes}, but a page of them is not:
      * every message carries a provenance entry padded to at least 4 KiB, so a page of 100 is about 800 KB, and a
      * page read within the limit of one message was refused as too large, and the subscriber never caught up.
      */
-    static long maxPageBytes(FederationSettings settings) {
+    static long maxPageBytes(FederationSettings settings, int pageSize) {
         long maxCompact = settings.maxMessageBytes().toBytes() / 3 * 4 + 8192;
-        return PAGE_SIZE * (maxCompact + 8) + 4096;
+        return pageSize * (maxCompact + 8) + 4096;
     }
 
     /** One page of a feed: its messages in the order published, and the cursor after it. */
     record Page(List<String> messages, String next) {}
 
     private Outcome<Page> page(PeerView provider, SubscriptionId id, @Nullable String cursor) {
-        String path = "/federation/v1/subscriptions/" + id + "/feed?limit=" + PAGE_SIZE
+        String path = "/federation/v1/subscriptions/" + id + "/feed?limit=" + pageSize
                 + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         return client.get(provider, path, maxPageBytes).flatMap(answer -> {
             Optional<Page> page = answer.status() == 200 ? parse(answer.body()) : Optional.empty();
@@ -197,24 +243,31 @@ class FeedPuller {
         private int duplicates;
         private int refused;
 
-        void count(Outcome<MessageReceipts.Receipt> receipt) {
-            if (receipt instanceof Outcome.Done<MessageReceipts.Receipt> done) {
-                if (MessageReceipts.Receipt.ACCEPTED.equals(done.value().outcome())) {
-                    accepted++;
+        private final List<String> refusals = new ArrayList<>();
+
+        void count(int page, List<Outcome<MessageReceipts.Receipt>> receipts) {
+            for (int i = 0; i < receipts.size(); i++) {
+                if (receipts.get(i) instanceof Outcome.Done<MessageReceipts.Receipt> done) {
+                    if (MessageReceipts.Receipt.ACCEPTED.equals(done.value().outcome())) {
+                        accepted++;
+                    } else {
+                        duplicates++;
+                    }
                 } else {
-                    duplicates++;
+                    // a message that fails a check never passes it later: it is recorded and skipped, not retried
+                    refused++;
+                    String refusal = "page " + (page + 1) + ", message " + (i + 1) + ": "
+                            + ((Outcome.Refused<?>) receipts.get(i)).refusal().message();
+                    log.warn("A message of a provider's feed was refused: {}", refusal);
+                    if (refusals.size() < MAX_REFUSALS) {
+                        refusals.add(refusal);
+                    }
                 }
-            } else {
-                // a message that fails a check never passes it later: it is logged and skipped, not retried
-                refused++;
-                log.warn(
-                        "A message of a provider's feed was refused: {}",
-                        ((Outcome.Refused<?>) receipt).refusal().message());
             }
         }
 
         Pull pull(SubscriptionId id, int pages, @Nullable String cursor, @Nullable String failure) {
-            return new Pull(id, pages, accepted, duplicates, refused, cursor, failure);
+            return new Pull(id, pages, accepted, duplicates, refused, refusals, cursor, failure);
         }
     }
 }

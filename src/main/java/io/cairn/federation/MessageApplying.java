@@ -56,6 +56,7 @@ class MessageApplying implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean applyOnCommit;
+    private final CatchUpRounds catchUps;
     private final ExecutorService waking = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "federation-apply");
         thread.setDaemon(true);
@@ -69,7 +70,9 @@ class MessageApplying implements AutoCloseable {
             PeerRegistry peers,
             PlatformTransactionManager transactionManager,
             Clock clock,
-            @Value("${cairn.federation.apply-on-commit:true}") boolean applyOnCommit) {
+            @Value("${cairn.federation.apply-on-commit:true}") boolean applyOnCommit,
+            CatchUpRounds catchUps) {
+        this.catchUps = catchUps;
         this.store = store;
         this.incidents = incidents;
         this.peers = peers;
@@ -82,6 +85,14 @@ class MessageApplying implements AutoCloseable {
     @org.springframework.transaction.event.TransactionalEventListener(
             phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT)
     void received(ProviderMessageReceived receipt) {
+        if (applyOnCommit) {
+            wake();
+        }
+    }
+
+    /** After a catch-up, which stores its pages without waking the applier page by page. */
+    @EventListener
+    void caughtUp(CatchUpRounds.Ended ended) {
         if (applyOnCommit) {
             wake();
         }
@@ -117,10 +128,13 @@ class MessageApplying implements AutoCloseable {
         }
     }
 
-    /** Applies what is pending, batch after batch while batches are full. */
+    /**
+     * Applies what is pending, batch after batch while batches are full; a catch-up running on this node ends the
+     * pass, and wakes the applier again when it ends.
+     */
     Pass applyPending() {
         Pass pass = new Pass(0, 0, 0);
-        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+        for (int batch = 0; batch < MAX_BATCHES && !catchUps.running(); batch++) {
             List<ReceivedMessages.PendingExchange> due = store.pendingExchanges(BATCH, clock.instant());
             if (due.isEmpty()) {
                 return pass;

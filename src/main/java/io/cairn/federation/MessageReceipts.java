@@ -1,11 +1,15 @@
 package io.cairn.federation;
 
+import io.cairn.shared.AuditableEvent;
+import io.cairn.shared.AuditableEvents;
 import io.cairn.shared.ContentDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -48,22 +52,68 @@ class MessageReceipts {
         return store(verified, clock.instant());
     }
 
-    /** Stores verified messages (a page of a feed) in one transaction, each with its receipt, in their order. */
+    /**
+     * Stores verified messages of one provider (a page of its feed) in one transaction: one statement inserts every
+     * new one and one append records their receipts in the audit trail, in the page's order, just before the commit.
+     * Answers each message's receipt in their order; of two messages with one id, or with one incident and version,
+     * the later is a duplicate. The applier is not woken: a catch-up wakes it once its round is stored.
+     */
     @Transactional
-    List<Receipt> acceptAll(List<Verified> messages) {
+    List<Receipt> acceptAll(List<Verified> messages, PeerView provider) {
         Instant now = clock.instant();
-        List<Receipt> receipts = new ArrayList<>(messages.size());
+        Set<UUID> ids = new HashSet<>();
+        Set<String> versions = new HashSet<>();
+        List<ReceivedMessages.Incoming> incoming = new ArrayList<>(messages.size());
         for (Verified verified : messages) {
-            receipts.add(store(verified, now));
+            ExchangeMessage message = verified.message();
+            if (ids.add(message.messageId())
+                    && versions.add(
+                            message.incident().id() + "/" + message.incident().version())) {
+                incoming.add(new ReceivedMessages.Incoming(
+                        message.messageId(),
+                        message.incident().id(),
+                        message.incident().version(),
+                        message.kind(),
+                        sha256(verified.jws()),
+                        verified.jws()));
+            }
+        }
+        Set<UUID> stored = incoming.isEmpty()
+                ? new HashSet<UUID>()
+                : store.acceptAll(incoming, provider.id(), ReceivedMessages.Via.PULL, now);
+        List<Receipt> receipts = new ArrayList<>(messages.size());
+        List<AuditableEvent> received = new ArrayList<>(stored.size());
+        for (ReceivedMessages.Incoming message : incoming) {
+            if (stored.contains(message.messageId())) {
+                received.add(new ProviderMessageReceived(
+                        message.messageId(),
+                        message.exchangeId(),
+                        provider.id(),
+                        message.version(),
+                        ReceivedIncidents.channel(provider),
+                        now,
+                        ProviderMessageReceived.Outcome.ACCEPTED,
+                        message.sha256()));
+            }
+        }
+        for (Verified verified : messages) {
+            UUID id = verified.message().messageId();
+            receipts.add(new Receipt(id, stored.remove(id) ? Receipt.ACCEPTED : Receipt.DUPLICATE));
+        }
+        if (!received.isEmpty()) {
+            events.publishEvent(new AuditableEvents(received));
         }
         return receipts;
+    }
+
+    private static String sha256(String jws) {
+        return ContentDigest.of(jws.getBytes(StandardCharsets.US_ASCII)).hex();
     }
 
     private Receipt store(Verified verified, Instant now) {
         ExchangeMessage message = verified.message();
         PeerView provider = verified.provider();
-        String sha256 = ContentDigest.of(verified.jws().getBytes(StandardCharsets.US_ASCII))
-                .hex();
+        String sha256 = sha256(verified.jws());
         if (!store.accept(message, provider.id(), verified.via(), sha256, verified.jws(), now)) {
             return new Receipt(message.messageId(), Receipt.DUPLICATE);
         }

@@ -9,8 +9,10 @@ import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,8 @@ class PeerRegistry {
     private final Peers peers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** The keys of each peer as last read, by the version read: one entry per peer. */
+    private final Map<PeerId, KeysRead> keysRead = new ConcurrentHashMap<>();
 
     PeerRegistry(Peers peers, ApplicationEventPublisher events, Clock clock) {
         this.peers = peers;
@@ -40,12 +44,34 @@ class PeerRegistry {
 
     @Transactional(readOnly = true)
     Optional<PeerView> byId(PeerId id) {
-        return peers.byId(id.value()).map(PeerRegistry::view);
+        return peers.byId(id.value()).map(this::viewKeepingKeys);
     }
 
     @Transactional(readOnly = true)
     Optional<PeerView> byBaseUrl(String baseUrl) {
-        return peers.byBaseUrl(baseUrl).map(PeerRegistry::view);
+        return peers.byBaseUrl(baseUrl).map(this::viewKeepingKeys);
+    }
+
+    /**
+     * The keys of the peer as it was read: those of that version of the peer kept when it was read (a peer's request
+     * and its message look its keys up after reading it, and need not read it again), else as stored now.
+     */
+    JWKSet keysOf(PeerView peer) {
+        KeysRead read = keysRead.get(peer.id());
+        if (read != null && read.version() == peer.version() && read.updatedAt().equals(peer.updatedAt())) {
+            return read.keys();
+        }
+        return keysOf(peer.id()).orElseGet(JWKSet::new);
+    }
+
+    /** The keys of a version of a peer (its time of change too, so that a version rolled back is never taken). */
+    private record KeysRead(long version, Instant updatedAt, JWKSet keys) {}
+
+    private PeerView viewKeepingKeys(Peers.Stored peer) {
+        keysRead.put(
+                new PeerId(peer.id()),
+                new KeysRead(peer.version(), peer.updatedAt(), PublicKeySets.stored(peer.keys())));
+        return view(peer);
     }
 
     /** The stored keys of a peer. */

@@ -143,7 +143,7 @@ class PeerRequestVerifier {
     }
 
     private Optional<JWK> keyOf(PeerView peer, String kid) {
-        JWKSet keys = registry.keysOf(peer.id()).orElseGet(JWKSet::new);
+        JWKSet keys = registry.keysOf(peer);
         Optional<JWK> key = PublicKeySets.byKid(keys, kid);
         return key.isPresent() ? key : refresh.refetch(peer).flatMap(fetched -> PublicKeySets.byKid(fetched, kid));
     }

@@ -76,7 +76,7 @@ class ProviderMessages {
         }
         Iterator<MessageReceipts.Receipt> stored = passed.isEmpty()
                 ? Collections.emptyIterator()
-                : receipts.acceptAll(passed).iterator();
+                : receipts.acceptAll(passed, provider).iterator();
         List<Outcome<MessageReceipts.Receipt>> answers = new ArrayList<>(page.size());
         for (Outcome<ExchangeMessage> outcome : verified) {
             answers.add(
@@ -88,7 +88,7 @@ class ProviderMessages {
     }
 
     private JWKSet keysOf(PeerView provider) {
-        return registry.keysOf(provider.id()).orElseGet(JWKSet::new);
+        return registry.keysOf(provider);
     }
 
     /**

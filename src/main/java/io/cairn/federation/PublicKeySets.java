@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules for a peer's public keys: a JWK set of at most {@value #MAX_KEYS} signing keys, each with a {@code kid}
@@ -28,6 +29,12 @@ final class PublicKeySets {
 
     static final int MAX_KEYS = 20;
     static final int MIN_RSA_BITS = 2048;
+
+    /** The most parsed sets kept: more than the peers of any instance, so the cache is cleared only by key churn. */
+    private static final int MAX_PARSED = 4096;
+
+    /** Parsed sets by their stored text; JWK sets and keys are immutable. */
+    private static final Map<String, JWKSet> PARSED = new ConcurrentHashMap<>();
 
     private PublicKeySets() {}
 
@@ -96,13 +103,27 @@ final class PublicKeySets {
                 || (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve()));
     }
 
-    /** The keys of a set this instance stored itself, after {@link #read} accepted it. */
+    /**
+     * The keys of a set this instance stored itself, after {@link #read} accepted it: parsed once per set as stored
+     * (a peer's request and its message each look its keys up, and parsing checks every EC point), then reused until
+     * the stored text changes.
+     */
     static JWKSet stored(String text) {
+        JWKSet cached = PARSED.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        JWKSet parsed;
         try {
-            return JWKSet.parse(text);
+            parsed = JWKSet.parse(text);
         } catch (ParseException e) {
             throw new IllegalStateException("a stored key set is no JWK set", e);
         }
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear();
+        }
+        PARSED.put(text, parsed);
+        return parsed;
     }
 
     /** The key of a set with this id. */

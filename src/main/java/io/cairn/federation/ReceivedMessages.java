@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -146,6 +148,41 @@ class ReceivedMessages {
                                 message.incident().version())
                         .update()
                 == 1;
+    }
+
+    /** A verified message of a page, as {@link #acceptAll} stores it. */
+    record Incoming(UUID messageId, UUID exchangeId, long version, String kind, String sha256, String jws) {}
+
+    /**
+     * Stores verified messages of one provider as accepted in one statement, and answers the ids of those stored: a
+     * message whose id, or whose provider's incident and version, is stored already is a duplicate and left out. The
+     * messages hold no two of one id or of one incident and version ({@link MessageReceipts} keeps the first).
+     */
+    Set<UUID> acceptAll(List<Incoming> messages, PeerId peer, Via via, Instant now) {
+        return new HashSet<>(jdbc.sql("""
+                        insert into federation_received_message (message_id, peer_id, exchange_id, version, kind,
+                          outcome, via, sha256, jws, received_at)
+                        select m.message_id, ?, m.exchange_id, m.version, m.kind, 'accepted', ?, m.sha256, m.jws, ?
+                        from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                               as m(message_id, exchange_id, version, kind, sha256, jws)
+                        where not exists (select 1 from federation_received_message r
+                                          where r.peer_id = ? and r.exchange_id = m.exchange_id
+                                            and r.version = m.version)
+                        on conflict (message_id) do nothing
+                        returning message_id""")
+                .params(
+                        peer.value(),
+                        via.code(),
+                        Timestamp.from(now),
+                        messages.stream().map(Incoming::messageId).toArray(UUID[]::new),
+                        messages.stream().map(Incoming::exchangeId).toArray(UUID[]::new),
+                        messages.stream().map(Incoming::version).toArray(Long[]::new),
+                        messages.stream().map(Incoming::kind).toArray(String[]::new),
+                        messages.stream().map(Incoming::sha256).toArray(String[]::new),
+                        messages.stream().map(Incoming::jws).toArray(String[]::new),
+                        peer.value())
+                .query((row, n) -> row.getObject(1, UUID.class))
+                .list());
     }
 
     /**

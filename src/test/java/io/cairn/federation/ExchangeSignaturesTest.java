@@ -57,6 +57,39 @@ class ExchangeSignaturesTest {
     }
 
     @Test
+    void refusesSignaturesOfZerosOfTheGroupOrderAndOfAnotherLength() {
+        String[] parts =
+                ExchangeSignatures.sign(ExchangeJson.write(message), signer).split("\\.");
+        byte[] n = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByName("P-256")
+                .getN()
+                .toByteArray();
+        byte[] order = java.util.Arrays.copyOfRange(n, n.length - 32, n.length);
+        byte[] zeros = new byte[64];
+        byte[] ofOrder = new byte[64];
+        System.arraycopy(order, 0, ofOrder, 0, 32);
+        System.arraycopy(order, 0, ofOrder, 32, 32);
+        byte[] signature = Base64URL.from(parts[2]).decode();
+
+        for (byte[] forged : java.util.List.of(
+                zeros, ofOrder, java.util.Arrays.copyOf(signature, 63), java.util.Arrays.copyOf(signature, 65))) {
+            assertThat(reason(parts[0] + "." + parts[1] + "." + Base64URL.encode(forged), signerKeys))
+                    .contains("signature does not verify");
+        }
+    }
+
+    @Test
+    void aSignerKeyVerifiesEveryMessageItSignedAndNoOtherEachTime() {
+        for (int i = 0; i < 20; i++) {
+            ExchangeMessage each = ExchangeArbitraries.messages().sample();
+            String jws = ExchangeSignatures.sign(ExchangeJson.write(each), signer);
+            String other = ExchangeSignatures.sign(ExchangeJson.write(each), key("signer"));
+
+            assertThat(ExchangeSignatures.verify(jws, signerKeys, LIMIT)).isInstanceOf(Outcome.Done.class);
+            assertThat(ExchangeSignatures.verify(other, signerKeys, LIMIT)).isInstanceOf(Outcome.Refused.class);
+        }
+    }
+
+    @Test
     void refusesAnotherKeyUnderTheSameKid() {
         ECKey impostor = key("signer");
 

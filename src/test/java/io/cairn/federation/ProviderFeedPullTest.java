@@ -47,6 +47,7 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
     private final List<String> published = new CopyOnWriteArrayList<>();
     private final List<String> afters = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> broken = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger perPage = new java.util.concurrent.atomic.AtomicInteger(2);
     private ApiClient admin;
     private ProviderFixture provider;
     private String run;
@@ -70,9 +71,10 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
                 status = broken.get().equals("down") ? 503 : 200;
                 body = "<html>not a feed</html>".getBytes(StandardCharsets.UTF_8);
             } else {
-                // pages of two, whatever the limit asked, so that a catch-up reads several pages
+                // pages of two unless a test says otherwise, whatever the limit asked, so that a catch-up reads
+                // several pages
                 int from = after == null ? 0 : Integer.parseInt(after.substring(4));
-                int to = Math.min(published.size(), from + 2);
+                int to = Math.min(published.size(), from + perPage.get());
                 body = json.writeValueAsBytes(Map.of("messages", published.subList(from, to), "next", "seq-" + to));
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -133,6 +135,59 @@ class ProviderFeedPullTest extends ApiClient.OnServer {
         assertThat(again.get("accepted").asInt() + again.get("duplicates").asInt())
                 .isZero();
         assertThat(afters).last().isEqualTo("seq-5");
+    }
+
+    @Test
+    void aBadMessageInTheMiddleOfAPageIsSkippedWithItsReasonAndHoldsNoGoodOneBack() {
+        perPage.set(5);
+        List<UUID> incidents = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            incidents.add(UUID.randomUUID());
+            published.add(provider.sign(provider.publication(incidents.get(i), 1)));
+        }
+        // the third message's signature is the fourth's: it verifies with no key of the provider
+        String third = published.get(2);
+        String fourth = published.get(3);
+        String forged = third.substring(0, third.lastIndexOf('.')) + fourth.substring(fourth.lastIndexOf('.'));
+        published.set(2, forged);
+
+        JsonNode pull = catchUp();
+
+        assertThat(pull.get("failure").isNull()).as(pull.toString()).isTrue();
+        assertThat(pull.get("pages").asInt()).isEqualTo(1);
+        assertThat(pull.get("accepted").asInt()).isEqualTo(4);
+        assertThat(pull.get("refused").asInt()).isEqualTo(1);
+        assertThat(pull.get("refusals")).hasSize(1);
+        assertThat(pull.get("refusals").get(0).asString())
+                .startsWith("page 1, message 3: ")
+                .contains("signature");
+        assertThat(cursor()).isEqualTo("seq-5");
+        AppliedMessages.await(jdbc);
+        for (int i = 0; i < 5; i++) {
+            long stored = jdbc.sql("select count(*) from federation_received_message where exchange_id = ?")
+                    .param(incidents.get(i))
+                    .query(Long.class)
+                    .single();
+            assertThat(stored).as("message %d", i + 1).isEqualTo(i == 2 ? 0L : 1L);
+        }
+        List<String> digests = jdbc.sql("select sha256 from federation_received_message where exchange_id = any(?)")
+                .param(incidents.toArray(UUID[]::new))
+                .query(String.class)
+                .list();
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_record
+                        where action = 'federation-message.accepted' and after_digest = any(?)""")
+                        .param(digests.toArray(String[]::new))
+                        .query(Long.class)
+                        .single())
+                .as("one receipt in the audit trail per message stored")
+                .isEqualTo(4L);
+        assertThat(jdbc.sql("select count(*) from audit_record where after_digest = ?")
+                        .param(io.cairn.shared.ContentDigest.of(forged.getBytes(StandardCharsets.US_ASCII))
+                                .hex())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
