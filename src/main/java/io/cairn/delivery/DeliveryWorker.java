@@ -3,13 +3,15 @@ package io.cairn.delivery;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * Drains one queue in rounds: claims due items as delivery slots free up, hands each to the module's
  * {@link Deliverer} and records the outcome. Each item is tried at most once a round; with a parallelism above one, up
  * to that many items are delivered at once on the worker's own threads, which end when idle (or on {@link #close}).
+ * A module that queues new items while a round runs {@link #wake wakes} it, and the round claims them in its next free
+ * slot rather than after its slowest attempt.
  */
 public final class DeliveryWorker implements AutoCloseable {
 
@@ -28,6 +32,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final int batchSize;
     private final int parallelism;
     private final @Nullable ThreadPoolExecutor threads;
+    /** The rounds running now that a {@link #wake} reaches. */
+    private final Set<Round> rounds = new CopyOnWriteArraySet<>();
 
     DeliveryWorker(DeliveryQueue queue, Deliverer deliverer, int batchSize, int parallelism) {
         if (batchSize <= 0 || parallelism <= 0) {
@@ -55,40 +61,55 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /**
      * One round: delivers what is due, at most a batch, each item at most once, and returns when every attempt of the
-     * round has its outcome recorded.
+     * round has its outcome recorded. While attempts are in flight the round takes up each freed slot with the next due
+     * item, and a {@link #wake} makes it claim again at once, so work queued during a slow attempt does not wait for it.
      */
     public DeliveryRound deliverDue() {
-        Round round = new Round();
-        Semaphore slots = new Semaphore(parallelism);
-        Set<DeliveryId> tried = new HashSet<>();
-        while (tried.size() < batchSize) {
-            slots.acquireUninterruptibly();
-            int free = 1 + slots.drainPermits();
-            int wanted = Math.min(free, batchSize - tried.size());
-            List<ClaimedDelivery> claimed = queue.claimDue(wanted, tried);
-            slots.release(free - claimed.size());
-            for (ClaimedDelivery item : claimed) {
-                tried.add(item.id());
-                Runnable attempt = () -> {
+        Round round = new Round(parallelism);
+        rounds.add(round);
+        try {
+            Set<DeliveryId> tried = new HashSet<>();
+            while (tried.size() < batchSize) {
+                int wanted = round.awaitFreeSlots(batchSize - tried.size());
+                List<ClaimedDelivery> claimed = queue.claimDue(wanted, tried);
+                round.started(claimed.size());
+                for (ClaimedDelivery item : claimed) {
+                    tried.add(item.id());
+                    Runnable attempt = () -> {
+                        try {
+                            round.count(attempt(item));
+                        } finally {
+                            round.ended();
+                        }
+                    };
                     try {
-                        round.count(attempt(item));
-                    } finally {
-                        slots.release();
+                        executor().execute(attempt);
+                    } catch (RejectedExecutionException closed) {
+                        attempt.run();
                     }
-                };
-                try {
-                    executor().execute(attempt);
-                } catch (RejectedExecutionException closed) {
-                    attempt.run();
+                }
+                if (claimed.size() < wanted && !round.awaitWakeOrIdle()) {
+                    break;
                 }
             }
-            if (claimed.isEmpty()) {
-                break;
-            }
+        } finally {
+            rounds.remove(round);
         }
-        slots.acquireUninterruptibly(parallelism);
-        slots.release(parallelism);
+        round.awaitIdle();
         return round.summary();
+    }
+
+    /**
+     * Tells the rounds running now that new items are due: each claims again as soon as it has a free slot instead of
+     * ending. False when no round will claim again (none is running, or each has claimed its batch or is ending): the
+     * caller then starts a round of its own.
+     */
+    public boolean wake() {
+        boolean heard = false;
+        for (Round round : rounds) {
+            heard |= round.wake();
+        }
+        return heard;
     }
 
     private Executor executor() {
@@ -132,11 +153,109 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** The outcomes of one round's attempts, counted from the delivering threads. */
+    /**
+     * One round's state: its attempts in flight (at most the worker's parallelism), whether it was woken since it last
+     * claimed, whether it still claims, and the outcomes counted from the delivering threads.
+     */
     private static final class Round {
+        private final int slots;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private int inFlight;
+        private boolean woken;
+        private boolean claiming = true;
         private final AtomicInteger delivered = new AtomicInteger();
         private final AtomicInteger deferred = new AtomicInteger();
         private final AtomicInteger dead = new AtomicInteger();
+
+        Round(int slots) {
+            this.slots = slots;
+        }
+
+        /**
+         * Waits until a slot is free; how many items to claim now, at most {@code remaining}. The claim after this sees
+         * every item whose wake-up came before; when it may fill the batch, the round answers later wake-ups that it
+         * does not claim for them.
+         */
+        int awaitFreeSlots(int remaining) {
+            lock.lock();
+            try {
+                while (inFlight == slots) {
+                    changed.awaitUninterruptibly();
+                }
+                woken = false;
+                int free = slots - inFlight;
+                if (free >= remaining) {
+                    claiming = false;
+                }
+                return Math.min(free, remaining);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void started(int attempts) {
+            lock.lock();
+            try {
+                inFlight += attempts;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void ended() {
+            lock.lock();
+            try {
+                inFlight--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * After a claim found fewer items than it wanted: waits until a wake-up (true: claim again) or until no attempt
+         * is in flight (false: the round stops claiming and ends).
+         */
+        boolean awaitWakeOrIdle() {
+            lock.lock();
+            try {
+                claiming = true;
+                while (!woken && inFlight > 0) {
+                    changed.awaitUninterruptibly();
+                }
+                claiming = woken;
+                return woken;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Whether the round will claim again for this wake-up. */
+        boolean wake() {
+            lock.lock();
+            try {
+                if (claiming) {
+                    woken = true;
+                    changed.signalAll();
+                }
+                return claiming;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void awaitIdle() {
+            lock.lock();
+            try {
+                claiming = false;
+                while (inFlight > 0) {
+                    changed.awaitUninterruptibly();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
 
         void count(DeliveryState outcome) {
             switch (outcome) {

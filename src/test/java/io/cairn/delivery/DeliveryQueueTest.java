@@ -363,6 +363,49 @@ class DeliveryQueueTest {
         }
     }
 
+    @Test
+    void anItemQueuedWhileASlowAttemptIsInFlightGoesOutInTheSameRoundWithoutWaitingForIt() throws Exception {
+        DeliveryQueue queue = queue(attempts(3));
+        DeliveryId slow = push("https://slow.test/inbox");
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch laterDelivered = new CountDownLatch(1);
+        AtomicReference<Boolean> slowEndedFirst = new AtomicReference<>();
+        Map<DeliveryId, AtomicInteger> tries = new ConcurrentHashMap<>();
+        ExecutorService rounds = Executors.newSingleThreadExecutor();
+        try (DeliveryWorker worker = queue.worker(
+                item -> {
+                    tries.computeIfAbsent(item.id(), id -> new AtomicInteger()).incrementAndGet();
+                    if (item.id().equals(slow)) {
+                        slowStarted.countDown();
+                        await(laterDelivered);
+                        slowEndedFirst.compareAndSet(null, true);
+                    } else {
+                        slowEndedFirst.compareAndSet(null, false);
+                        laterDelivered.countDown();
+                    }
+                },
+                100,
+                4)) {
+            Future<DeliveryRound> running = rounds.submit(worker::deliverDue);
+            await(slowStarted);
+            DeliveryId later = push("https://later.test/inbox");
+
+            assertThat(worker.wake()).isTrue();
+
+            DeliveryRound round = running.get(10, TimeUnit.SECONDS);
+            assertThat(round).isEqualTo(new DeliveryRound(2, 0, 0));
+            assertThat(slowEndedFirst.get()).isFalse();
+            assertThat(tries).containsOnlyKeys(slow, later);
+            assertThat(tries.values())
+                    .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+            assertThat(worker.wake())
+                    .as("no round is running to hear a wake-up")
+                    .isFalse();
+        } finally {
+            rounds.shutdownNow();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
