@@ -1,14 +1,18 @@
 package io.cairn.delivery;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains one queue in rounds: claims due items as delivery slots free up, hands each to the module's
- * {@link Deliverer} and records the outcome. Each item is tried at most once a round; with a parallelism above one, up
+ * {@link Deliverer} and records the outcome (the deliveries of items that went out about the same time in one
+ * transaction). Each item is tried at most once a round; with a parallelism above one, up
  * to that many items are delivered at once on the worker's own threads, which end when idle (or on {@link #close}).
  * A module that queues new items while a round runs {@link #wake wakes} it, and the round claims them in its next free
  * slot rather than after its slowest attempt.
@@ -34,6 +39,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private final @Nullable ThreadPoolExecutor threads;
     /** The rounds running now that a {@link #wake} reaches. */
     private final Set<Round> rounds = new CopyOnWriteArraySet<>();
+    /** Items that went out and whose delivery is not recorded yet, of every round. */
+    private final Queue<Sent> unrecorded = new ConcurrentLinkedQueue<>();
+    /** Whether a thread is recording deliveries now. */
+    private final AtomicBoolean recording = new AtomicBoolean();
 
     DeliveryWorker(DeliveryQueue queue, Deliverer deliverer, int batchSize, int parallelism) {
         if (batchSize <= 0 || parallelism <= 0) {
@@ -76,11 +85,21 @@ public final class DeliveryWorker implements AutoCloseable {
                 for (ClaimedDelivery item : claimed) {
                     tried.add(item.id());
                     Runnable attempt = () -> {
+                        boolean sent = false;
                         try {
-                            round.count(attempt(item));
+                            DeliveryState outcome = attempt(item);
+                            sent = outcome == DeliveryState.DELIVERED;
+                            if (sent) {
+                                unrecorded.add(new Sent(item, round));
+                            } else {
+                                round.count(outcome);
+                            }
                         } finally {
-                            round.ended();
+                            if (!sent) {
+                                round.ended();
+                            }
                         }
+                        recordSent();
                     };
                     try {
                         executor().execute(attempt);
@@ -116,11 +135,16 @@ public final class DeliveryWorker implements AutoCloseable {
         return threads == null ? Runnable::run : threads;
     }
 
+    /**
+     * Delivers the item: delivered when it went out (recorded later, with others, by {@link #recordSent}), else the
+     * state its recorded failure leaves it in.
+     */
     private DeliveryState attempt(ClaimedDelivery item) {
         try {
+            deliverer.deliver(item);
+            return DeliveryState.DELIVERED;
+        } catch (RuntimeException failure) {
             try {
-                deliverer.deliver(item);
-            } catch (RuntimeException failure) {
                 DeliveryState state = queue.failed(item, failure);
                 if (state == DeliveryState.DEAD) {
                     log.warn(
@@ -131,19 +155,63 @@ public final class DeliveryWorker implements AutoCloseable {
                             FailureReason.of(failure));
                 }
                 return state;
+            } catch (RuntimeException unrecorded) {
+                notRecorded(item, unrecorded);
+                return DeliveryState.PENDING;
             }
-            queue.delivered(item, deliverer);
-            return DeliveryState.DELIVERED;
-        } catch (RuntimeException unrecorded) {
-            log.warn(
-                    "{} {}: the outcome of attempt {} is not recorded; it is tried again when its lease ends",
-                    queue.name(),
-                    item.id(),
-                    item.attempt(),
-                    unrecorded);
-            return DeliveryState.PENDING;
         }
     }
+
+    /**
+     * Records the items that went out and are not recorded yet, many in one transaction: the thread that finds no
+     * recording running records all that are waiting, again while more came meanwhile; the others go on delivering.
+     * An attempt counts in its round once its outcome is recorded.
+     */
+    private void recordSent() {
+        while (!unrecorded.isEmpty() && recording.compareAndSet(false, true)) {
+            try {
+                List<Sent> batch = new ArrayList<>();
+                for (Sent sent = unrecorded.poll(); sent != null; sent = unrecorded.poll()) {
+                    batch.add(sent);
+                }
+                record(batch);
+            } finally {
+                recording.set(false);
+            }
+        }
+    }
+
+    /** Records the batch as delivered in one transaction; when that fails, each item in a transaction of its own. */
+    private void record(List<Sent> batch) {
+        try {
+            queue.delivered(batch.stream().map(Sent::item).toList(), deliverer);
+            batch.forEach(sent -> sent.round().count(DeliveryState.DELIVERED));
+        } catch (RuntimeException batchFailed) {
+            for (Sent sent : batch) {
+                try {
+                    queue.delivered(sent.item(), deliverer);
+                    sent.round().count(DeliveryState.DELIVERED);
+                } catch (RuntimeException unrecorded) {
+                    notRecorded(sent.item(), unrecorded);
+                    sent.round().count(DeliveryState.PENDING);
+                }
+            }
+        } finally {
+            batch.forEach(sent -> sent.round().ended());
+        }
+    }
+
+    private void notRecorded(ClaimedDelivery item, RuntimeException unrecorded) {
+        log.warn(
+                "{} {}: the outcome of attempt {} is not recorded; it is tried again when its lease ends",
+                queue.name(),
+                item.id(),
+                item.attempt(),
+                unrecorded);
+    }
+
+    /** An item that went out, waiting to be recorded, and the round it counts in. */
+    private record Sent(ClaimedDelivery item, Round round) {}
 
     /** Stops the worker's threads; a round still running finishes its attempts first. */
     @Override
