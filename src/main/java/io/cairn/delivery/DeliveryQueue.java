@@ -102,13 +102,24 @@ public final class DeliveryQueue {
      * transaction. A late outcome of an attempt whose lease ended still counts: the item did go out.
      */
     public void delivered(ClaimedDelivery item, Deliverer deliverer) {
+        delivered(List.of(item), deliverer);
+    }
+
+    /**
+     * Records that the items went out, in one transaction of two statements however many they are, and runs the
+     * deliverer's {@link Deliverer#afterDelivered} for each in it.
+     */
+    public void delivered(List<ClaimedDelivery> items, Deliverer deliverer) {
+        if (items.isEmpty()) {
+            return;
+        }
+        UUID[] ids = items.stream().map(item -> item.id().value()).toArray(UUID[]::new);
+        Integer[] attempts = items.stream().map(ClaimedDelivery::attempt).toArray(Integer[]::new);
         ownTransactions.executeWithoutResult(status -> {
-            Instant now = clock.instant();
-            jdbc.sql(sql.delivered())
-                    .params(Timestamp.from(now), Timestamp.from(now), item.id().value())
-                    .update();
-            log(item, now, true, null);
-            deliverer.afterDelivered(item.id());
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.sql(sql.delivered()).params(now, now, ids).update();
+            jdbc.sql(sql.logDelivered()).params(now, ids, attempts).update();
+            items.forEach(item -> deliverer.afterDelivered(item.id()));
         });
     }
 

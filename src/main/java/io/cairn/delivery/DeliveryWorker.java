@@ -1,23 +1,32 @@
 package io.cairn.delivery;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains one queue in rounds: claims due items as delivery slots free up, hands each to the module's
- * {@link Deliverer} and records the outcome. Each item is tried at most once a round; with a parallelism above one, up
+ * {@link Deliverer} and records the outcome (the deliveries of items that went out about the same time in one
+ * transaction). Each item is tried at most once a round; with a parallelism above one, up
  * to that many items are delivered at once on the worker's own threads, which end when idle (or on {@link #close}).
+ * A module that queues new items while a round runs {@link #wake wakes} it, and the round claims them in its next free
+ * slot rather than after its slowest attempt.
  */
 public final class DeliveryWorker implements AutoCloseable {
 
@@ -28,6 +37,12 @@ public final class DeliveryWorker implements AutoCloseable {
     private final int batchSize;
     private final int parallelism;
     private final @Nullable ThreadPoolExecutor threads;
+    /** The rounds running now that a {@link #wake} reaches. */
+    private final Set<Round> rounds = new CopyOnWriteArraySet<>();
+    /** Items that went out and whose delivery is not recorded yet, of every round. */
+    private final Queue<Sent> unrecorded = new ConcurrentLinkedQueue<>();
+    /** Whether a thread is recording deliveries now. */
+    private final AtomicBoolean recording = new AtomicBoolean();
 
     DeliveryWorker(DeliveryQueue queue, Deliverer deliverer, int batchSize, int parallelism) {
         if (batchSize <= 0 || parallelism <= 0) {
@@ -55,51 +70,81 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /**
      * One round: delivers what is due, at most a batch, each item at most once, and returns when every attempt of the
-     * round has its outcome recorded.
+     * round has its outcome recorded. While attempts are in flight the round takes up each freed slot with the next due
+     * item, and a {@link #wake} makes it claim again at once, so work queued during a slow attempt does not wait for it.
      */
     public DeliveryRound deliverDue() {
-        Round round = new Round();
-        Semaphore slots = new Semaphore(parallelism);
-        Set<DeliveryId> tried = new HashSet<>();
-        while (tried.size() < batchSize) {
-            slots.acquireUninterruptibly();
-            int free = 1 + slots.drainPermits();
-            int wanted = Math.min(free, batchSize - tried.size());
-            List<ClaimedDelivery> claimed = queue.claimDue(wanted, tried);
-            slots.release(free - claimed.size());
-            for (ClaimedDelivery item : claimed) {
-                tried.add(item.id());
-                Runnable attempt = () -> {
+        Round round = new Round(parallelism);
+        rounds.add(round);
+        try {
+            Set<DeliveryId> tried = new HashSet<>();
+            while (tried.size() < batchSize) {
+                int wanted = round.awaitFreeSlots(batchSize - tried.size());
+                List<ClaimedDelivery> claimed = queue.claimDue(wanted, tried);
+                round.started(claimed.size());
+                for (ClaimedDelivery item : claimed) {
+                    tried.add(item.id());
+                    Runnable attempt = () -> {
+                        boolean sent = false;
+                        try {
+                            DeliveryState outcome = attempt(item);
+                            sent = outcome == DeliveryState.DELIVERED;
+                            if (sent) {
+                                unrecorded.add(new Sent(item, round));
+                            } else {
+                                round.count(outcome);
+                            }
+                        } finally {
+                            if (!sent) {
+                                round.ended();
+                            }
+                        }
+                        recordSent();
+                    };
                     try {
-                        round.count(attempt(item));
-                    } finally {
-                        slots.release();
+                        executor().execute(attempt);
+                    } catch (RejectedExecutionException closed) {
+                        attempt.run();
                     }
-                };
-                try {
-                    executor().execute(attempt);
-                } catch (RejectedExecutionException closed) {
-                    attempt.run();
+                }
+                if (claimed.size() < wanted && !round.awaitWakeOrIdle()) {
+                    break;
                 }
             }
-            if (claimed.isEmpty()) {
-                break;
-            }
+        } finally {
+            rounds.remove(round);
         }
-        slots.acquireUninterruptibly(parallelism);
-        slots.release(parallelism);
+        round.awaitIdle();
         return round.summary();
+    }
+
+    /**
+     * Tells the rounds running now that new items are due: each claims again as soon as it has a free slot instead of
+     * ending. False when no round will claim again (none is running, or each has claimed its batch or is ending): the
+     * caller then starts a round of its own.
+     */
+    public boolean wake() {
+        boolean heard = false;
+        for (Round round : rounds) {
+            heard |= round.wake();
+        }
+        return heard;
     }
 
     private Executor executor() {
         return threads == null ? Runnable::run : threads;
     }
 
+    /**
+     * Delivers the item: delivered when it went out (recorded later, with others, by {@link #recordSent}), else the
+     * state its recorded failure leaves it in.
+     */
     private DeliveryState attempt(ClaimedDelivery item) {
         try {
+            deliverer.deliver(item);
+            return DeliveryState.DELIVERED;
+        } catch (RuntimeException failure) {
             try {
-                deliverer.deliver(item);
-            } catch (RuntimeException failure) {
                 DeliveryState state = queue.failed(item, failure);
                 if (state == DeliveryState.DEAD) {
                     log.warn(
@@ -110,19 +155,63 @@ public final class DeliveryWorker implements AutoCloseable {
                             FailureReason.of(failure));
                 }
                 return state;
+            } catch (RuntimeException unrecorded) {
+                notRecorded(item, unrecorded);
+                return DeliveryState.PENDING;
             }
-            queue.delivered(item, deliverer);
-            return DeliveryState.DELIVERED;
-        } catch (RuntimeException unrecorded) {
-            log.warn(
-                    "{} {}: the outcome of attempt {} is not recorded; it is tried again when its lease ends",
-                    queue.name(),
-                    item.id(),
-                    item.attempt(),
-                    unrecorded);
-            return DeliveryState.PENDING;
         }
     }
+
+    /**
+     * Records the items that went out and are not recorded yet, many in one transaction: the thread that finds no
+     * recording running records all that are waiting, again while more came meanwhile; the others go on delivering.
+     * An attempt counts in its round once its outcome is recorded.
+     */
+    private void recordSent() {
+        while (!unrecorded.isEmpty() && recording.compareAndSet(false, true)) {
+            try {
+                List<Sent> batch = new ArrayList<>();
+                for (Sent sent = unrecorded.poll(); sent != null; sent = unrecorded.poll()) {
+                    batch.add(sent);
+                }
+                record(batch);
+            } finally {
+                recording.set(false);
+            }
+        }
+    }
+
+    /** Records the batch as delivered in one transaction; when that fails, each item in a transaction of its own. */
+    private void record(List<Sent> batch) {
+        try {
+            queue.delivered(batch.stream().map(Sent::item).toList(), deliverer);
+            batch.forEach(sent -> sent.round().count(DeliveryState.DELIVERED));
+        } catch (RuntimeException batchFailed) {
+            for (Sent sent : batch) {
+                try {
+                    queue.delivered(sent.item(), deliverer);
+                    sent.round().count(DeliveryState.DELIVERED);
+                } catch (RuntimeException unrecorded) {
+                    notRecorded(sent.item(), unrecorded);
+                    sent.round().count(DeliveryState.PENDING);
+                }
+            }
+        } finally {
+            batch.forEach(sent -> sent.round().ended());
+        }
+    }
+
+    private void notRecorded(ClaimedDelivery item, RuntimeException unrecorded) {
+        log.warn(
+                "{} {}: the outcome of attempt {} is not recorded; it is tried again when its lease ends",
+                queue.name(),
+                item.id(),
+                item.attempt(),
+                unrecorded);
+    }
+
+    /** An item that went out, waiting to be recorded, and the round it counts in. */
+    private record Sent(ClaimedDelivery item, Round round) {}
 
     /** Stops the worker's threads; a round still running finishes its attempts first. */
     @Override
@@ -132,11 +221,109 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** The outcomes of one round's attempts, counted from the delivering threads. */
+    /**
+     * One round's state: its attempts in flight (at most the worker's parallelism), whether it was woken since it last
+     * claimed, whether it still claims, and the outcomes counted from the delivering threads.
+     */
     private static final class Round {
+        private final int slots;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private int inFlight;
+        private boolean woken;
+        private boolean claiming = true;
         private final AtomicInteger delivered = new AtomicInteger();
         private final AtomicInteger deferred = new AtomicInteger();
         private final AtomicInteger dead = new AtomicInteger();
+
+        Round(int slots) {
+            this.slots = slots;
+        }
+
+        /**
+         * Waits until a slot is free; how many items to claim now, at most {@code remaining}. The claim after this sees
+         * every item whose wake-up came before; when it may fill the batch, the round answers later wake-ups that it
+         * does not claim for them.
+         */
+        int awaitFreeSlots(int remaining) {
+            lock.lock();
+            try {
+                while (inFlight == slots) {
+                    changed.awaitUninterruptibly();
+                }
+                woken = false;
+                int free = slots - inFlight;
+                if (free >= remaining) {
+                    claiming = false;
+                }
+                return Math.min(free, remaining);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void started(int attempts) {
+            lock.lock();
+            try {
+                inFlight += attempts;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void ended() {
+            lock.lock();
+            try {
+                inFlight--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * After a claim found fewer items than it wanted: waits until a wake-up (true: claim again) or until no attempt
+         * is in flight (false: the round stops claiming and ends).
+         */
+        boolean awaitWakeOrIdle() {
+            lock.lock();
+            try {
+                claiming = true;
+                while (!woken && inFlight > 0) {
+                    changed.awaitUninterruptibly();
+                }
+                claiming = woken;
+                return woken;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Whether the round will claim again for this wake-up. */
+        boolean wake() {
+            lock.lock();
+            try {
+                if (claiming) {
+                    woken = true;
+                    changed.signalAll();
+                }
+                return claiming;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void awaitIdle() {
+            lock.lock();
+            try {
+                claiming = false;
+                while (inFlight > 0) {
+                    changed.awaitUninterruptibly();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
 
         void count(DeliveryState outcome) {
             switch (outcome) {

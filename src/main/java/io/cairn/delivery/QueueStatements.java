@@ -9,6 +9,7 @@ record QueueStatements(
         String delivered,
         String failed,
         String log,
+        String logDelivered,
         String deadLetters,
         String one,
         String lock,
@@ -33,11 +34,16 @@ record QueueStatements(
                         returning q.id, q.attempts, coalesce(q.revived_at, q.created_at) as since"""),
                 named(tables, """
                         update {queue} set state = 'delivered', last_error = null, delivered_at = ?, updated_at = ?
-                        where id = ? and state <> 'delivered'"""),
+                        where id = any(?) and state <> 'delivered'"""),
                 named(tables, """
                         update {queue} set state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?
                         where id = ? and attempts = ? and state = 'pending'"""),
                 named(tables, "insert into {log} ({reference}, attempt, at, succeeded, detail) values (?, ?, ?, ?, ?)"),
+                named(tables, """
+                        insert into {log} ({reference}, attempt, at, succeeded, detail)
+                        select d.reference, d.attempt, ?, true, null
+                        from unnest(?::uuid[], ?::integer[]) with ordinality as d(reference, attempt, n)
+                        order by d.n"""),
                 named(
                         tables,
                         "select " + COMMON_COLUMNS + " from {queue} where state = 'dead' "

@@ -61,23 +61,7 @@ class MessageReceipts {
     @Transactional
     List<Receipt> acceptAll(List<Verified> messages, PeerView provider) {
         Instant now = clock.instant();
-        Set<UUID> ids = new HashSet<>();
-        Set<String> versions = new HashSet<>();
-        List<ReceivedMessages.Incoming> incoming = new ArrayList<>(messages.size());
-        for (Verified verified : messages) {
-            ExchangeMessage message = verified.message();
-            if (ids.add(message.messageId())
-                    && versions.add(
-                            message.incident().id() + "/" + message.incident().version())) {
-                incoming.add(new ReceivedMessages.Incoming(
-                        message.messageId(),
-                        message.incident().id(),
-                        message.incident().version(),
-                        message.kind(),
-                        sha256(verified.jws()),
-                        verified.jws()));
-            }
-        }
+        List<ReceivedMessages.Incoming> incoming = firstOfEach(messages);
         Set<UUID> stored = incoming.isEmpty()
                 ? new HashSet<UUID>()
                 : store.acceptAll(incoming, provider.id(), ReceivedMessages.Via.PULL, now);
@@ -104,6 +88,28 @@ class MessageReceipts {
             events.publishEvent(new AuditableEvents(received));
         }
         return receipts;
+    }
+
+    /** The messages to store, the first of each message id and of each incident and version in the page's order. */
+    private static List<ReceivedMessages.Incoming> firstOfEach(List<Verified> messages) {
+        Set<UUID> ids = new HashSet<>();
+        Set<String> versions = new HashSet<>();
+        List<ReceivedMessages.Incoming> incoming = new ArrayList<>(messages.size());
+        for (Verified verified : messages) {
+            ExchangeMessage message = verified.message();
+            if (ids.add(message.messageId())
+                    && versions.add(
+                            message.incident().id() + "/" + message.incident().version())) {
+                incoming.add(new ReceivedMessages.Incoming(
+                        message.messageId(),
+                        message.incident().id(),
+                        message.incident().version(),
+                        message.kind(),
+                        sha256(verified.jws()),
+                        verified.jws()));
+            }
+        }
+        return incoming;
     }
 
     private static String sha256(String jws) {

@@ -29,9 +29,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * cancellation is final.
  *
  * <p>A pass goes on round after round while rounds are full, so a publication to many subscribers is not spread over
- * one {@code push-interval} per batch; and with {@code cairn.federation.push-on-commit} (the default) a pass starts as
- * soon as a decision that queued messages has committed, instead of at the next interval (at most one pass waits
- * behind the one running).
+ * one {@code push-interval} per batch; and with {@code cairn.federation.push-on-commit} (the default) the messages of a
+ * decision go out as soon as it has committed, instead of at the next interval: a round running now claims them in its
+ * next free slot (a slow push in flight does not hold them back), or else a pass starts.
  */
 @Component
 class OutboxPusher implements Deliverer, AutoCloseable {
@@ -76,10 +76,13 @@ class OutboxPusher implements Deliverer, AutoCloseable {
         pushWhileFull();
     }
 
-    /** Starts a pass once a decision that queued messages has committed (one pass at most waits to run). */
+    /**
+     * Once a decision that queued messages has committed: a round running now claims them as soon as it has a free
+     * slot, or, when none will, a pass starts (one pass at most waits to run).
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void decided(PublicationChanged decision) {
-        if (pushOnCommit && wakeQueued.compareAndSet(false, true)) {
+        if (pushOnCommit && !worker.wake() && wakeQueued.compareAndSet(false, true)) {
             waking.execute(() -> {
                 wakeQueued.set(false);
                 pushWhileFull();

@@ -265,8 +265,8 @@ class PublicationDecisions {
             @Nullable Publication before,
             ActorRef actor,
             PublicationChanged.Verb verb) {
-        Outcome<List<FederationOutbox.Queued>> prepared = messages.prepare(changed, incident, kind, to);
-        if (prepared instanceof Outcome.Refused<List<FederationOutbox.Queued>> refused) {
+        Outcome<PublicationMessages.Prepared> prepared = messages.prepare(changed, incident, kind, to);
+        if (prepared instanceof Outcome.Refused<PublicationMessages.Prepared> refused) {
             return Outcome.refused(refused.refusal());
         }
         boolean stored = before == null ? publications.add(changed) : publications.change(changed, before.version());
@@ -276,7 +276,7 @@ class PublicationDecisions {
         }
         Instant now = clock.instant();
         publications.addToAudience(changed.incident(), added, chosenBy, now);
-        messages.enqueue(((Outcome.Done<List<FederationOutbox.Queued>>) prepared).value(), actor);
+        messages.enqueue(((Outcome.Done<PublicationMessages.Prepared>) prepared).value(), actor);
         Publication after = publications.find(changed.incident()).orElseThrow();
         events.publishEvent(new PublicationChanged(
                 changed.incident(),

@@ -179,21 +179,27 @@ class PublicationMessages {
         }
     }
 
+    /** The signed messages of one decision, one per subscription, and whether they relay a received incident. */
+    record Prepared(List<FederationOutbox.Queued> messages, boolean relayed) {
+        Prepared {
+            messages = List.copyOf(messages);
+        }
+    }
+
     /**
      * Writes prepared messages to the outbox, due now, in one batch; each message is recorded in the audit trail with
      * the digest of its JWS ({@link ExchangeMessageIssued}), published or relayed, all in one append.
      */
-    void enqueue(List<FederationOutbox.Queued> prepared, ActorRef actor) {
-        if (prepared.isEmpty()) {
+    void enqueue(Prepared prepared, ActorRef actor) {
+        if (prepared.messages().isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        outbox.enqueue(prepared, now);
-        ExchangeMessageIssued.Verb verb = relays.of(prepared.get(0).incident()).isPresent()
-                ? ExchangeMessageIssued.Verb.RELAYED
-                : ExchangeMessageIssued.Verb.PUBLISHED;
+        outbox.enqueue(prepared.messages(), now);
+        ExchangeMessageIssued.Verb verb =
+                prepared.relayed() ? ExchangeMessageIssued.Verb.RELAYED : ExchangeMessageIssued.Verb.PUBLISHED;
         // one append to the trail for the whole audience, a record per message
-        events.publishEvent(new AuditableEvents(prepared.stream()
+        events.publishEvent(new AuditableEvents(prepared.messages().stream()
                 .<AuditableEvent>map(message -> new ExchangeMessageIssued(
                         message.incident(),
                         message.exchangeId(),
@@ -210,19 +216,21 @@ class PublicationMessages {
 
     /**
      * Makes and signs one message of this kind about the incident part for each of the subscriptions that is still
-     * active (a cancelled one gets nothing more), writing nothing; refused when a message would be larger than
+     * active (a cancelled one gets nothing more), writing nothing (whether they relay is read once, here, for
+     * {@link #enqueue}); refused when a message would be larger than
      * {@code max-message-bytes}.
      */
-    Outcome<List<FederationOutbox.Queued>> prepare(
+    Outcome<Prepared> prepare(
             Publication publication, ExchangeMessage.Incident unsealed, Kind kind, List<SubscriptionId> to) {
         Instant now = clock.instant();
+        Optional<RelaySource> relay = relays.of(publication.incident());
         ExchangeMessage.Provenance provenance = seal.seal(new ProvenanceSeal.Entry(
                 instance.baseUrl(),
                 publication.incident().value(),
                 unsealed.id(),
                 unsealed.version(),
                 now,
-                relays.of(publication.incident()).map(Relays::upstream).orElse(null)));
+                relay.map(Relays::upstream).orElse(null)));
         ExchangeMessage.Incident incident = unsealed.revised(unsealed.version(), provenance);
         long max = settings.maxMessageBytes().toBytes();
         // the key, the subscriptions and the peers read once for the whole audience, not once per message
@@ -253,7 +261,8 @@ class PublicationMessages {
             return Outcome.refused(
                     Refusal.tooLarge("summary", FederationRefusals.MESSAGE_TOO_LARGE, String.valueOf(max)));
         }
-        return Outcome.done(signed.stream().map(Optional::orElseThrow).toList());
+        return Outcome.done(
+                new Prepared(signed.stream().map(Optional::orElseThrow).toList(), relay.isPresent()));
     }
 
     /** The peer of every active subscription, by subscription. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,11 +27,8 @@ class Publications {
 
     private final JdbcClient jdbc;
 
-    private final JdbcTemplate batches;
-
-    Publications(JdbcClient jdbc, JdbcTemplate batches) {
+    Publications(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batches = batches;
     }
 
     Optional<Publication> find(IncidentId incident) {
@@ -104,14 +100,20 @@ class Publications {
     }
 
     void addToAudience(IncidentId incident, List<SubscriptionId> subscriptions, String chosenBy, Instant at) {
-        batches.batchUpdate(
-                """
-                insert into federation_audience (incident_id, subscription_id, chosen_by, added_at) values (?, ?, ?, ?)
-                on conflict do nothing""",
-                subscriptions.stream()
-                        .map(subscription ->
-                                new Object[] {incident.value(), subscription.value(), chosenBy, Timestamp.from(at)})
-                        .toList());
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        // one statement for the whole audience, which may be a thousand subscriptions
+        jdbc.sql("""
+                insert into federation_audience (incident_id, subscription_id, chosen_by, added_at)
+                select ?, s.id, ?, ? from unnest(?::uuid[]) as s(id)
+                on conflict do nothing""")
+                .params(
+                        incident.value(),
+                        chosenBy,
+                        Timestamp.from(at),
+                        subscriptions.stream().map(SubscriptionId::value).toArray(UUID[]::new))
+                .update();
     }
 
     private List<Publication.Member> audience(IncidentId incident) {

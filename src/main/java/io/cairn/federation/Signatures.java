@@ -15,6 +15,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
@@ -28,6 +29,7 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -37,7 +39,8 @@ import org.bouncycastle.math.ec.ECPoint;
  * keys elsewhere ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) or asks for extensions ({@code crit}) is
  * refused, so that only the keys this instance holds for the signer count. EC signatures are verified with Bouncy
  * Castle's ECDSA, several times as fast as the JDK 17 one, on each key's point kept with its precomputed multiples
- * (verifying is most of what receiving a message costs).
+ * (verifying is most of what receiving a message costs), and made with Bouncy Castle's provider (signing is most of
+ * what publishing to many subscribers costs).
  */
 final class Signatures {
 
@@ -45,6 +48,8 @@ final class Signatures {
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     /** The most EC public keys kept: more than the keys of all peers of any instance. */
     private static final int MAX_EC_KEYS = 4096;
+
+    private static final Provider EC_PROVIDER = new BouncyCastleProvider();
 
     private static final Map<ECKey, ECPublicKeyParameters> EC_KEYS = new ConcurrentHashMap<>();
     private static final ECDomainParameters P256 = domain(CustomNamedCurves.getByName("P-256"));
@@ -136,10 +141,15 @@ final class Signatures {
         return parameters;
     }
 
-    /** Signs the object with this instance's key (ES256). */
+    /**
+     * Signs the object with this instance's key (ES256), with Bouncy Castle's provider as for verifying: signing is
+     * most of what a publication to many subscribers costs (a message and a request each).
+     */
     static String sign(JWSObject unsigned, ECKey key) {
         try {
-            unsigned.sign(new ECDSASigner(key));
+            ECDSASigner signer = new ECDSASigner(key);
+            signer.getJCAContext().setProvider(EC_PROVIDER);
+            unsigned.sign(signer);
             return unsigned.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign with the active key " + key.getKeyID(), e);

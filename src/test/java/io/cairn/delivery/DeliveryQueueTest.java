@@ -240,6 +240,50 @@ class DeliveryQueueTest {
     }
 
     @Test
+    void itemsDeliveredTogetherAreRecordedTogetherEachWithItsOwnAttemptAndTheDeliverersAfterwork() {
+        DeliveryQueue queue = queue(attempts(3));
+        DeliveryId once = push("https://one.test/inbox");
+        DeliveryId twice = push("https://two.test/inbox");
+        DeliveryId alreadyDelivered = push("https://three.test/inbox");
+        queue.claimDue(1, List.of(once, alreadyDelivered));
+        clock.advance(LEASE.plusSeconds(1));
+        List<ClaimedDelivery> claimed = queue.claimDue(10, List.of());
+        assertThat(claimed).extracting(ClaimedDelivery::id).containsExactlyInAnyOrder(once, twice, alreadyDelivered);
+        ClaimedDelivery third = claimed.stream()
+                .filter(item -> item.id().equals(alreadyDelivered))
+                .findFirst()
+                .orElseThrow();
+        queue.delivered(third, item -> {});
+        Instant firstDelivered = clock.instant();
+        clock.advance(Duration.ofSeconds(1));
+        List<DeliveryId> afterwards = new ArrayList<>();
+
+        queue.delivered(claimed, new Deliverer() {
+            @Override
+            public void deliver(ClaimedDelivery item) {}
+
+            @Override
+            public void afterDelivered(DeliveryId id) {
+                afterwards.add(id);
+            }
+        });
+
+        assertThat(afterwards).containsExactlyInAnyOrder(once, twice, alreadyDelivered);
+        assertThat(queue.find(once).orElseThrow())
+                .satisfies(status -> assertThat(status.state()).isEqualTo(DeliveryState.DELIVERED))
+                .satisfies(status -> assertThat(status.deliveries())
+                        .extracting(DeliveryAttempt::attempt, DeliveryAttempt::succeeded)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, true)));
+        assertThat(queue.find(twice).orElseThrow().deliveries())
+                .extracting(DeliveryAttempt::attempt, DeliveryAttempt::succeeded)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, true));
+        assertThat(queue.find(alreadyDelivered).orElseThrow())
+                .as("a second outcome of the same delivery is logged; the item stays delivered as it was")
+                .satisfies(status -> assertThat(status.deliveredAt()).isEqualTo(firstDelivered))
+                .satisfies(status -> assertThat(status.deliveries()).hasSize(2));
+    }
+
+    @Test
     void aFailedAttemptIsTriedAgainAfterItsBackOffAndDeadAfterTheLastAttempt() {
         DeliveryQueue queue = queue(attempts(2));
         DeliveryId id = push("https://down.test/inbox");
@@ -360,6 +404,49 @@ class DeliveryQueueTest {
                     .hasSize(100)
                     .allSatisfy((id, count) -> assertThat(count.get()).isEqualTo(1));
             assertThat(mostAtOnce.get()).isGreaterThan(1).isLessThanOrEqualTo(8);
+        }
+    }
+
+    @Test
+    void anItemQueuedWhileASlowAttemptIsInFlightGoesOutInTheSameRoundWithoutWaitingForIt() throws Exception {
+        DeliveryQueue queue = queue(attempts(3));
+        DeliveryId slow = push("https://slow.test/inbox");
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch laterDelivered = new CountDownLatch(1);
+        AtomicReference<Boolean> slowEndedFirst = new AtomicReference<>();
+        Map<DeliveryId, AtomicInteger> tries = new ConcurrentHashMap<>();
+        ExecutorService rounds = Executors.newSingleThreadExecutor();
+        try (DeliveryWorker worker = queue.worker(
+                item -> {
+                    tries.computeIfAbsent(item.id(), id -> new AtomicInteger()).incrementAndGet();
+                    if (item.id().equals(slow)) {
+                        slowStarted.countDown();
+                        await(laterDelivered);
+                        slowEndedFirst.compareAndSet(null, true);
+                    } else {
+                        slowEndedFirst.compareAndSet(null, false);
+                        laterDelivered.countDown();
+                    }
+                },
+                100,
+                4)) {
+            Future<DeliveryRound> running = rounds.submit(worker::deliverDue);
+            await(slowStarted);
+            DeliveryId later = push("https://later.test/inbox");
+
+            assertThat(worker.wake()).isTrue();
+
+            DeliveryRound round = running.get(10, TimeUnit.SECONDS);
+            assertThat(round).isEqualTo(new DeliveryRound(2, 0, 0));
+            assertThat(slowEndedFirst.get()).isFalse();
+            assertThat(tries).containsOnlyKeys(slow, later);
+            assertThat(tries.values())
+                    .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+            assertThat(worker.wake())
+                    .as("no round is running to hear a wake-up")
+                    .isFalse();
+        } finally {
+            rounds.shutdownNow();
         }
     }
 
