@@ -84,28 +84,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 round.started(claimed.size());
                 for (ClaimedDelivery item : claimed) {
                     tried.add(item.id());
-                    Runnable attempt = () -> {
-                        boolean sent = false;
-                        try {
-                            DeliveryState outcome = attempt(item);
-                            sent = outcome == DeliveryState.DELIVERED;
-                            if (sent) {
-                                unrecorded.add(new Sent(item, round));
-                            } else {
-                                round.count(outcome);
-                            }
-                        } finally {
-                            if (!sent) {
-                                round.ended();
-                            }
-                        }
-                        recordSent();
-                    };
-                    try {
-                        executor().execute(attempt);
-                    } catch (RejectedExecutionException closed) {
-                        attempt.run();
-                    }
+                    start(item, round);
                 }
                 if (claimed.size() < wanted && !round.awaitWakeOrIdle()) {
                     break;
@@ -116,6 +95,32 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         round.awaitIdle();
         return round.summary();
+    }
+
+    /** Starts the attempt at an item on the worker's threads (on this one once the worker is closed). */
+    private void start(ClaimedDelivery item, Round round) {
+        Runnable attempt = () -> {
+            boolean sent = false;
+            try {
+                DeliveryState outcome = attempt(item);
+                sent = outcome == DeliveryState.DELIVERED;
+                if (sent) {
+                    unrecorded.add(new Sent(item, round));
+                } else {
+                    round.count(outcome);
+                }
+            } finally {
+                if (!sent) {
+                    round.ended();
+                }
+            }
+            recordSent();
+        };
+        try {
+            executor().execute(attempt);
+        } catch (RejectedExecutionException closed) {
+            attempt.run();
+        }
     }
 
     /**
