@@ -25,6 +25,14 @@ final class ExchangeArbitraries {
 
     private ExchangeArbitraries() {}
 
+    /**
+     * One value of the arbitrary, for tests outside jqwik's engine: jqwik keeps its generators in a store that is not
+     * safe for test classes sampling at once, so every sample is taken under one lock.
+     */
+    static synchronized <T> T sample(Arbitrary<T> arbitrary) {
+        return arbitrary.sample();
+    }
+
     static Arbitrary<ExchangeMessage> messages() {
         return Combinators.combine(
                         uuids(),

@@ -30,7 +30,7 @@ class ExchangeSignaturesTest {
 
     private final ECKey signer = key("signer");
     private final JWKSet signerKeys = new JWKSet(signer.toPublicJWK());
-    private final ExchangeMessage message = ExchangeArbitraries.messages().sample();
+    private final ExchangeMessage message = ExchangeArbitraries.sample(ExchangeArbitraries.messages());
     private final ExchangeReading reading = new ExchangeReading(LIMIT);
 
     @Test
@@ -80,7 +80,7 @@ class ExchangeSignaturesTest {
     @Test
     void aSignerKeyVerifiesEveryMessageItSignedAndNoOtherEachTime() {
         for (int i = 0; i < 20; i++) {
-            ExchangeMessage each = ExchangeArbitraries.messages().sample();
+            ExchangeMessage each = ExchangeArbitraries.sample(ExchangeArbitraries.messages());
             String jws = ExchangeSignatures.sign(ExchangeJson.write(each), signer);
             String other = ExchangeSignatures.sign(ExchangeJson.write(each), key("signer"));
 

@@ -104,7 +104,7 @@ class ExchangeValidatorTest {
 
     /** A valid message as a JSON tree, changed by the test. */
     private static byte[] json(Consumer<ObjectNode> change) {
-        ExchangeMessage message = ExchangeArbitraries.messages()
+        ExchangeMessage message = ExchangeArbitraries.sample(ExchangeArbitraries.messages()
                 .filter(m -> m.kind().equals("publication"))
                 .map(m -> new ExchangeMessage(
                         m.schema(),
@@ -137,8 +137,7 @@ class ExchangeValidatorTest {
                                 m.incident().provenance(),
                                 java.util.Map.of()),
                         null,
-                        null))
-                .sample();
+                        null)));
         ObjectNode tree = (ObjectNode) ExchangeJson.MAPPER.readTree(ExchangeJson.write(message));
         change.accept(tree);
         return ExchangeJson.MAPPER.writeValueAsBytes(tree);
