@@ -115,7 +115,7 @@ class AuditTrail {
         }
     }
 
-    /** What a record of an event stores, and the content its hash covers after the previous hash. */
+    /** What a record of an event stores; its content, which its hash covers after the previous hash, follows. */
     private record Row(
             Instant at,
             String actorId,
@@ -124,32 +124,24 @@ class AuditTrail {
             String objectType,
             String objectId,
             @Nullable String before,
-            @Nullable String after,
-            String content) {
+            @Nullable String after) {
 
         static Row of(AuditableEvent event) {
             // PostgreSQL keeps microseconds: hash exactly what is stored.
-            Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
-            String before = event.beforeDigest().orElse(null);
-            String after = event.afterDigest().orElse(null);
             return new Row(
-                    at,
+                    event.at().truncatedTo(ChronoUnit.MICROS),
                     event.actor().id(),
                     event.actor().name(),
                     event.action(),
                     event.objectType(),
                     event.objectId(),
-                    before,
-                    after,
-                    AuditRecord.contentAfterPreviousHash(
-                            at,
-                            event.actor().id(),
-                            event.actor().name(),
-                            event.action(),
-                            event.objectType(),
-                            event.objectId(),
-                            before,
-                            after));
+                    event.beforeDigest().orElse(null),
+                    event.afterDigest().orElse(null));
+        }
+
+        String content() {
+            return AuditRecord.contentAfterPreviousHash(
+                    at, actorId, actorName, action, objectType, objectId, before, after);
         }
     }
 }
