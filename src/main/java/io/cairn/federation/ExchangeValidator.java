@@ -91,6 +91,7 @@ final class ExchangeValidator {
                 SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .formatAssertionsEnabled(true)
+                        .regularExpressionFactory(new SchemaPatterns())
                         .pathType(PathType.JSON_POINTER)
                         .build()));
         try (InputStream schema = new ClassPathResource(ExchangeSchema.RESOURCE).getInputStream()) {
