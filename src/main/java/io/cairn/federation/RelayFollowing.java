@@ -40,6 +40,7 @@ class RelayFollowing {
     private final ShareScopes scopes;
     private final Relays relays;
     private final ProviderIntake intake;
+    private final SubscriptionStore subscriptions;
     private final java.time.Clock clock;
 
     RelayFollowing(
@@ -49,6 +50,7 @@ class RelayFollowing {
             ShareScopes scopes,
             Relays relays,
             ProviderIntake intake,
+            SubscriptionStore subscriptions,
             java.time.Clock clock) {
         this.incidents = incidents;
         this.publications = publications;
@@ -56,6 +58,7 @@ class RelayFollowing {
         this.scopes = scopes;
         this.relays = relays;
         this.intake = intake;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -64,6 +67,10 @@ class RelayFollowing {
      * marking message gets neutral words) or a change made here (with the reason given here, if its marking changed).
      */
     void follow(IncidentId id, @Nullable String markingReason) {
+        if (publications.find(id).isEmpty() && !subscriptions.anyRelaysByRule()) {
+            // neither relayed nor to be relayed by a rule: most received incidents, at no more cost than this
+            return;
+        }
         Optional<IncidentView> found = incidents.incident(id);
         if (found.isEmpty()) {
             return;

@@ -63,6 +63,14 @@ class SubscriptionStore {
                 .list();
     }
 
+    /** Whether an active subscription of an active customer peer has a rule that relays received incidents. */
+    boolean anyRelaysByRule() {
+        return jdbc.sql("""
+                        select exists (select 1 from federation_subscription s
+                          where s.state = 'active' and s.auto_relay and exists (select 1 from federation_peer p
+                            where p.id = s.peer_id and p.state = 'active' and p.role = 'customer'))""").query(Boolean.class).single();
+    }
+
     /** One of the subscriptions this instance holds at its providers, whatever its state. */
     Optional<UpstreamSubscription> upstream(SubscriptionId id) {
         return jdbc.sql(UPSTREAM + " where id = ?")
