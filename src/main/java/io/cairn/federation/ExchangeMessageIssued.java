@@ -30,10 +30,14 @@ public record ExchangeMessageIssued(
         String sha256)
         implements AuditableEvent {
 
-    /** Whether the message is about this instance's own incident or relays a provider's. */
+    /**
+     * Whether the message is about this instance's own incident or relays a provider's, or is one of those issued
+     * again with fresh times and the active key (it expired, or its key did, before it could leave).
+     */
     public enum Verb implements AuditVerb {
         PUBLISHED,
-        RELAYED
+        RELAYED,
+        REISSUED
     }
 
     @Override

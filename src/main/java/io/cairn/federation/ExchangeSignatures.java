@@ -8,8 +8,10 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Optional;
@@ -33,6 +35,11 @@ final class ExchangeSignatures {
                 .type(new JOSEObjectType(TYPE))
                 .build();
         return Signatures.sign(new JWSObject(header, new Payload(payload)), key);
+    }
+
+    /** The hex SHA-256 of a message as sent: the digest each hop records of it, and a chain auditor matches. */
+    static String sha256(String jws) {
+        return ContentDigest.of(jws.getBytes(StandardCharsets.US_ASCII)).hex();
     }
 
     /** The payload of a JWS the signer signed with one of its keys, or why it is refused (as the field {@code jws}). */

@@ -53,7 +53,8 @@ class FederationOutbox {
             UUID exchangeId,
             long exchangeVersion,
             String kind,
-            String jws) {}
+            String jws,
+            Instant expiresAt) {}
 
     /**
      * Queues the messages, due now, in their order, in one statement (an audience may be a thousand subscriptions):
@@ -63,13 +64,13 @@ class FederationOutbox {
         Timestamp at = Timestamp.from(now);
         jdbc.sql("""
                 insert into federation_outbox (id, subscription_id, peer_id, incident_id, message_id, exchange_id,
-                  exchange_version, kind, jws, state, attempts, next_attempt_at, created_at, updated_at)
+                  exchange_version, kind, jws, expires_at, state, attempts, next_attempt_at, created_at, updated_at)
                 select m.id, m.subscription_id, m.peer_id, m.incident_id, m.message_id, m.exchange_id,
-                  m.exchange_version, m.kind, m.jws, 'pending', 0, ?, ?, ?
+                  m.exchange_version, m.kind, m.jws, m.expires_at, 'pending', 0, ?, ?, ?
                 from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[],
-                            ?::text[])
+                            ?::text[], ?::timestamptz[])
                   with ordinality as m(id, subscription_id, peer_id, incident_id, message_id, exchange_id,
-                                       exchange_version, kind, jws, n)
+                                       exchange_version, kind, jws, expires_at, n)
                 order by m.n""")
                 .params(
                         at,
@@ -87,7 +88,10 @@ class FederationOutbox {
                         messages.stream().map(Queued::exchangeId).toArray(UUID[]::new),
                         messages.stream().map(Queued::exchangeVersion).toArray(Long[]::new),
                         messages.stream().map(Queued::kind).toArray(String[]::new),
-                        messages.stream().map(Queued::jws).toArray(String[]::new))
+                        messages.stream().map(Queued::jws).toArray(String[]::new),
+                        messages.stream()
+                                .map(message -> message.expiresAt().toString())
+                                .toArray(String[]::new))
                 .update();
     }
 
@@ -96,39 +100,79 @@ class FederationOutbox {
      * whether the subscription is still active, and the peer's state and base URL (null when the peer was removed).
      */
     record Push(
-            UUID id,
-            String jws,
+            Stored message,
             boolean subscribed,
             @Nullable String peerState,
             @Nullable String peerBaseUrl) {}
 
+    /** A queued message as stored: what sending or serving it needs, and what re-issuing it needs. */
+    record Stored(
+            UUID id,
+            long sequence,
+            SubscriptionId subscription,
+            IncidentId incident,
+            UUID exchangeId,
+            long exchangeVersion,
+            String kind,
+            String jws,
+            Instant expiresAt) {}
+
+    private static final String STORED = """
+            o.id, o.sequence, o.subscription_id, o.incident_id, o.exchange_id, o.exchange_version, o.kind, o.jws,
+            o.expires_at""";
+
     Push push(DeliveryId id) {
-        return jdbc.sql("""
-                select o.id, o.jws, s.state = 'active' as subscribed, p.state as peer_state, p.base_url
+        return jdbc.sql("select " + STORED + ", " + """
+                  s.state = 'active' as subscribed, p.state as peer_state, p.base_url
                 from federation_outbox o
                 left join federation_subscription s on s.id = o.subscription_id
                 left join federation_peer p on p.id = o.peer_id
                 where o.id = ?""")
                 .param(id.value())
                 .query((row, n) -> new Push(
-                        row.getObject("id", UUID.class),
-                        row.getString("jws"),
+                        stored(row),
                         row.getBoolean("subscribed"),
                         row.getString("peer_state"),
                         row.getString("base_url")))
                 .single();
     }
 
-    /** One message of a feed: its place in this hop's sequence, and the signed message. */
-    record FeedEntry(long sequence, String jws) {}
-
     /** The subscription's messages after the given place in the sequence, in order, at most {@code limit}. */
-    List<FeedEntry> feed(SubscriptionId subscription, long after, int limit) {
-        return jdbc.sql("""
-                select sequence, jws from federation_outbox where subscription_id = ? and sequence > ?
-                order by sequence limit ?""")
+    List<Stored> feed(SubscriptionId subscription, long after, int limit) {
+        return jdbc.sql("select " + STORED + """
+                 from federation_outbox o where o.subscription_id = ? and o.sequence > ?
+                order by o.sequence limit ?""")
                 .params(subscription.value(), after, limit)
-                .query((row, n) -> new FeedEntry(row.getLong("sequence"), row.getString("jws")))
+                .query((row, n) -> stored(row))
                 .list();
+    }
+
+    /**
+     * Replaces a queued message by its re-issue, unless it was replaced meanwhile (by another node); answers the
+     * message now stored.
+     */
+    String reissued(Stored message, String jws, Instant expiresAt) {
+        int replaced = jdbc.sql("update federation_outbox set jws = ?, expires_at = ? where id = ? and jws = ?")
+                .params(jws, Timestamp.from(expiresAt), message.id(), message.jws())
+                .update();
+        return replaced == 1
+                ? jws
+                : jdbc.sql("select jws from federation_outbox where id = ?")
+                        .param(message.id())
+                        .query(String.class)
+                        .single();
+    }
+
+    private static Stored stored(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Stored(
+                row.getObject("id", UUID.class),
+                row.getLong("sequence"),
+                new SubscriptionId(row.getObject("subscription_id", UUID.class)),
+                new IncidentId(row.getObject("incident_id", UUID.class)),
+                row.getObject("exchange_id", UUID.class),
+                row.getLong("exchange_version"),
+                row.getString("kind"),
+                row.getString("jws"),
+                row.getTimestamp("expires_at").toInstant());
     }
 }

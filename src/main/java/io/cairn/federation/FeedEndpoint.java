@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The pull feed of a subscription, for the customer peer that holds it (any other peer is told it does not exist):
  * the subscription's signed messages in the order they were published, after an opaque cursor, so that a subscriber
- * that was down catches up with everything. The cursor is this hop's own outbox sequence, base64url-encoded.
+ * that was down catches up with everything, a message that expired meanwhile issued again ({@link MessageReissuing}).
+ * The cursor is this hop's own outbox sequence, base64url-encoded.
  */
 @RestController
 class FeedEndpoint {
@@ -29,10 +30,12 @@ class FeedEndpoint {
 
     private final SubscriptionStore subscriptions;
     private final FederationOutbox outbox;
+    private final MessageReissuing reissuing;
 
-    FeedEndpoint(SubscriptionStore subscriptions, FederationOutbox outbox) {
+    FeedEndpoint(SubscriptionStore subscriptions, FederationOutbox outbox, MessageReissuing reissuing) {
         this.subscriptions = subscriptions;
         this.outbox = outbox;
+        this.reissuing = reissuing;
     }
 
     @GetMapping("/federation/v1/subscriptions/{id}/feed")
@@ -58,9 +61,10 @@ class FeedEndpoint {
         }
         int size = limit(limit);
         long from = after == null ? 0 : position(after);
-        List<FederationOutbox.FeedEntry> entries = outbox.feed(subscription, from, size);
+        List<FederationOutbox.Stored> entries = outbox.feed(subscription, from, size);
         long last = entries.isEmpty() ? from : entries.get(entries.size() - 1).sequence();
-        return new Feed(entries.stream().map(FederationOutbox.FeedEntry::jws).toList(), cursor(last));
+        // a message that expired, or whose key did, while the subscriber was away is issued again as it is served
+        return new Feed(entries.stream().map(reissuing::sendable).toList(), cursor(last));
     }
 
     private static int limit(@Nullable String text) {

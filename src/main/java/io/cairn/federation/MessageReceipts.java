@@ -2,8 +2,6 @@ package io.cairn.federation;
 
 import io.cairn.shared.AuditableEvent;
 import io.cairn.shared.AuditableEvents;
-import io.cairn.shared.ContentDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,21 +103,17 @@ class MessageReceipts {
                         message.incident().id(),
                         message.incident().version(),
                         message.kind(),
-                        sha256(verified.jws()),
+                        ExchangeSignatures.sha256(verified.jws()),
                         verified.jws()));
             }
         }
         return incoming;
     }
 
-    private static String sha256(String jws) {
-        return ContentDigest.of(jws.getBytes(StandardCharsets.US_ASCII)).hex();
-    }
-
     private Receipt store(Verified verified, Instant now) {
         ExchangeMessage message = verified.message();
         PeerView provider = verified.provider();
-        String sha256 = sha256(verified.jws());
+        String sha256 = ExchangeSignatures.sha256(verified.jws());
         if (!store.accept(message, provider.id(), verified.via(), sha256, verified.jws(), now)) {
             return new Receipt(message.messageId(), Receipt.DUPLICATE);
         }

@@ -46,6 +46,7 @@ class OutboxPusher implements Deliverer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxPusher.class);
 
     private final FederationOutbox outbox;
+    private final MessageReissuing reissuing;
     private final PeerClient client;
     private final DeliveryWorker worker;
     private final int batchSize;
@@ -59,10 +60,12 @@ class OutboxPusher implements Deliverer, AutoCloseable {
 
     OutboxPusher(
             FederationOutbox outbox,
+            MessageReissuing reissuing,
             PeerClient client,
             FederationSettings settings,
             @Value("${cairn.federation.push-on-commit:true}") boolean pushOnCommit) {
         this.outbox = outbox;
+        this.reissuing = reissuing;
         this.client = client;
         this.batchSize = Math.max(100, settings.pushParallelism());
         this.pushOnCommit = pushOnCommit;
@@ -126,8 +129,10 @@ class OutboxPusher implements Deliverer, AutoCloseable {
         if (!"active".equals(push.peerState())) {
             throw new IllegalStateException("the peer is suspended: the message waits until it is resumed");
         }
+        // a message retried after it expired, or after its key did, leaves issued again
+        String jws = reissuing.sendable(push.message());
         Outcome<PeerHttp.Answer> sent =
-                client.post(baseUrl, INBOX, CONTENT_TYPE, push.jws().getBytes(StandardCharsets.US_ASCII));
+                client.post(baseUrl, INBOX, CONTENT_TYPE, jws.getBytes(StandardCharsets.US_ASCII));
         if (sent instanceof Outcome.Refused<PeerHttp.Answer> refused) {
             throw new IllegalStateException(refused.refusal().message());
         }

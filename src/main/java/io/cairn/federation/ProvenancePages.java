@@ -3,8 +3,6 @@ package io.cairn.federation;
 import com.nimbusds.jose.JWSObject;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
-import io.cairn.shared.ContentDigest;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.ParseException;
@@ -105,7 +103,7 @@ class ProvenancePages {
                 row.getLong("version"),
                 row.getString("kind"),
                 row.getTimestamp("at").toInstant(),
-                ContentDigest.of(jws.getBytes(StandardCharsets.US_ASCII)).hex(),
+                ExchangeSignatures.sha256(jws),
                 provenance.path("commitment").asString(""),
                 provenance.path("sealed").asString("").length());
     }

@@ -6,11 +6,9 @@ import io.cairn.incidents.IncidentView;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.AuditableEvent;
 import io.cairn.shared.AuditableEvents;
-import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.Tlp;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -209,8 +207,7 @@ class PublicationMessages {
                         verb,
                         actor,
                         now,
-                        ContentDigest.of(message.jws().getBytes(StandardCharsets.US_ASCII))
-                                .hex()))
+                        ExchangeSignatures.sha256(message.jws())))
                 .toList()));
     }
 
@@ -242,19 +239,7 @@ class PublicationMessages {
                 to.stream().filter(recipients::containsKey).toList().parallelStream()
                         .map(id -> {
                             PeerView peer = Objects.requireNonNull(recipients.get(id));
-                            ExchangeMessage message = message(id, peer, incident, kind, now);
-                            byte[] payload = ExchangeJson.write(message);
-                            return payload.length > max
-                                    ? Optional.<FederationOutbox.Queued>empty()
-                                    : Optional.of(new FederationOutbox.Queued(
-                                            id,
-                                            peer.id(),
-                                            publication.incident(),
-                                            message.messageId(),
-                                            incident.id(),
-                                            incident.version(),
-                                            kind.kind(),
-                                            ExchangeSignatures.sign(payload, key)));
+                            return signed(message(id, peer, incident, kind, now), peer, publication, key, max);
                         })
                         .toList();
         if (signed.stream().anyMatch(Optional::isEmpty)) {
@@ -263,6 +248,24 @@ class PublicationMessages {
         }
         return Outcome.done(
                 new Prepared(signed.stream().map(Optional::orElseThrow).toList(), relay.isPresent()));
+    }
+
+    /** The message signed and ready to queue; empty when it is larger than {@code max} bytes. */
+    private static Optional<FederationOutbox.Queued> signed(
+            ExchangeMessage message, PeerView peer, Publication publication, ECKey key, long max) {
+        byte[] payload = ExchangeJson.write(message);
+        return payload.length > max
+                ? Optional.empty()
+                : Optional.of(new FederationOutbox.Queued(
+                        new SubscriptionId(message.subscription()),
+                        peer.id(),
+                        publication.incident(),
+                        message.messageId(),
+                        message.incident().id(),
+                        message.incident().version(),
+                        message.kind(),
+                        ExchangeSignatures.sign(payload, key),
+                        message.expiresAt()));
     }
 
     /** The peer of every active subscription, by subscription. */

@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  * only handlers who may handle an incident share it.
  */
 // the test pushes when it chooses, to count attempts: no pass starts on its own after a publication commits
-@TestPropertySource(properties = "cairn.federation.push-on-commit=false")
+@TestPropertySource(properties = {"cairn.federation.push-on-commit=false", "cairn.federation.push-interval=PT1H"})
 class PublishingServerTest extends ApiClient.OnServer {
 
     @Autowired
@@ -333,6 +333,71 @@ class PublishingServerTest extends ApiClient.OnServer {
         assertThat(feedAnswer(subscription, "not-a-cursor", null).statusCode()).isEqualTo(400);
         assertThat(feedAnswer(subscription, null, "1001").statusCode()).isEqualTo(400);
         assertThat(feedAnswer(UUID.randomUUID(), null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aMessageThatExpiredOrWhoseKeyWentOutOfGraceBeforeItLeftIsIssuedAgainOnceAndAudited() throws Exception {
+        UUID subscription = subscription(true);
+        incident("GREEN");
+        String stored = outboxMessage(subscription);
+        assertThat(jdbc.sql("""
+                        select count(*) from federation_outbox where subscription_id = ?
+                          and expires_at = (convert_from(decode(rpad(translate(split_part(jws, '.', 2), '-_', '+/'),
+                                (length(split_part(jws, '.', 2)) + 3) / 4 * 4, '='), 'base64'),
+                                'UTF8')::jsonb ->> 'expiresAt')::timestamptz""").param(subscription).query(Long.class).single())
+                .as("the migration reads the expiry of the rows queued before it from their payload as queuing does")
+                .isEqualTo(1);
+        // the subscriber was away longer than a message lives (and no scheduled pass pushes it meanwhile)
+        jdbc.sql("""
+                        update federation_outbox set expires_at = now() - interval '1 second',
+                          next_attempt_at = now() + interval '1 hour' where subscription_id = ?""").param(subscription).update();
+
+        String served = feed(subscription, null, null).get("messages").get(0).asString();
+
+        JsonNode before = ExchangeJson.MAPPER.readTree(
+                JWSObject.parse(stored).getPayload().toBytes());
+        JsonNode after = verified(served);
+        assertThat(served).isNotEqualTo(stored).isEqualTo(outboxMessage(subscription));
+        assertThat(after.get("messageId")).isEqualTo(before.get("messageId"));
+        assertThat(after.get("incident")).isEqualTo(before.get("incident"));
+        assertThat(Instant.parse(after.get("issuedAt").asString()))
+                .isAfter(Instant.parse(before.get("issuedAt").asString()));
+        assertThat(reissueRecords(served)).isEqualTo(1);
+        assertThat(feed(subscription, null, null).get("messages").get(0).asString())
+                .as("issued again once, then served as issued")
+                .isEqualTo(served);
+
+        // the key it was signed with is rotated out, and its grace is over when the message is pushed
+        String kid = JWSObject.parse(served).getHeader().getKeyID();
+        assertThat(admin.post("/api/v1/federation/keys/rotation", Map.of("activeKid", kid))
+                        .status())
+                .isEqualTo(201);
+        jdbc.sql("update federation_signing_key set valid_until = now() where kid = ?")
+                .param(kid)
+                .update();
+        Thread.sleep(SigningKeyring.ACTIVE_KEY_REREAD.toMillis());
+        pushAll();
+
+        assertThat(received).hasSize(1);
+        String pushed = outboxMessage(subscription);
+        assertThat(JWSObject.parse(pushed).getHeader().getKeyID()).isNotEqualTo(kid);
+        assertThat(received.get(0).get("messageId")).isEqualTo(before.get("messageId"));
+        assertThat(reissueRecords(pushed)).isEqualTo(1);
+    }
+
+    private String outboxMessage(UUID subscription) {
+        return jdbc.sql("select jws from federation_outbox where subscription_id = ?")
+                .param(subscription)
+                .query(String.class)
+                .single();
+    }
+
+    private long reissueRecords(String jws) {
+        return jdbc.sql(
+                        "select count(*) from audit_record where action = 'exchange-message.reissued' and after_digest = ?")
+                .param(ExchangeSignatures.sha256(jws))
+                .query(Long.class)
+                .single();
     }
 
     @Test
