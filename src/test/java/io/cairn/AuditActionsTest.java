@@ -145,7 +145,7 @@ class AuditActionsTest {
                                 SOMEONE,
                                 AT,
                                 "0".repeat(64))))
-                .containsExactly("exchange-message.published", "exchange-message.relayed");
+                .containsExactly("exchange-message.published", "exchange-message.relayed", "exchange-message.reissued");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The chain auditors configured at this hop ({@code cairn.federation.chain-auditor-keys}, a JWK set of public EC P-256
- * or RSA keys): the first is the key every provenance entry this hop issues is sealed to, and any of them may sign a
+ * or RSA keys): every provenance entry this hop issues is sealed to each of them, and any of them may sign a
  * chain auditor's request for this hop's receipts ({@code /federation/v1/trace/**}). A key is named by its {@code kid},
  * or by its RFC 7638 thumbprint when it has none.
  */
@@ -27,9 +27,9 @@ class ChainAuditors {
         this.keys = parse(settings.chainAuditorKeys());
     }
 
-    /** The key provenance entries are sealed to: the first configured; empty when none is. */
-    Optional<JWK> sealingKey() {
-        return keys.stream().findFirst();
+    /** The keys provenance entries are sealed to: every configured one, in order; empty when none is. */
+    List<JWK> sealingKeys() {
+        return keys;
     }
 
     /** The configured key of this key id. */

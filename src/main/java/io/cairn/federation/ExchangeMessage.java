@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * One message of the incident exchange, format version 1 ({@code urn:cairn:exchange:1}), as its JSON payload reads:
@@ -184,6 +185,21 @@ public record ExchangeMessage(
         }
     }
 
-    /** This copy's one sealed provenance entry (a JWE to the chain auditors) and its public commitment. */
-    public record Provenance(String sealed, String commitment) {}
+    /**
+     * This copy's one sealed provenance entry and its public commitment. Sealed to one chain auditor key, the entry is
+     * a JWE compact serialization (a JSON string); to several, the JWE JSON general serialization with one recipient
+     * per key (RFC 7516 section 7.2.1, a JSON object), so that each auditor opens it with their own key.
+     */
+    public record Provenance(JsonNode sealed, String commitment) {
+
+        /** An entry sealed to one key: its compact serialization. */
+        public static Provenance compact(String sealed, String commitment) {
+            return new Provenance(StringNode.valueOf(sealed), commitment);
+        }
+
+        /** The entry as it travels, a compact serialization or the JSON text of the general one. */
+        public String sealedText() {
+            return sealed.isString() ? sealed.stringValue() : sealed.toString();
+        }
+    }
 }

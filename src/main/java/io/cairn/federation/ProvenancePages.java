@@ -105,7 +105,7 @@ class ProvenancePages {
                 row.getTimestamp("at").toInstant(),
                 ExchangeSignatures.sha256(jws),
                 provenance.path("commitment").asString(""),
-                provenance.path("sealed").asString("").length());
+                sealedLength(provenance.path("sealed")));
     }
 
     /** The provenance part of a stored message, which this instance signed or checked before storing it. */
@@ -122,5 +122,12 @@ class ProvenancePages {
 
     private static @Nullable UUID parsed(String id) {
         return id.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}") ? UUID.fromString(id) : null;
+    }
+
+    /** The length of a sealed entry as it travels: a compact serialization, or the JSON text of the general one. */
+    private static int sealedLength(JsonNode sealed) {
+        return sealed.isString()
+                ? sealed.stringValue().length()
+                : sealed.isObject() ? sealed.toString().length() : 0;
     }
 }

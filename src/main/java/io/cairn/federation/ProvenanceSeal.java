@@ -6,28 +6,35 @@ import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEEncrypter;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWEObjectJSON;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDHEncrypter;
+import com.nimbusds.jose.crypto.MultiEncrypter;
 import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+import io.cairn.trace.AuditorKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Seals the one provenance entry of each message this instance issues: a JWE compact serialization to the chain
@@ -39,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * relay alike, and a receiver cannot tell how long the chain behind a copy is. The commitment anyone can check once
  * the entry is opened is hex SHA-256 of the nonce's bytes followed by the plaintext's bytes, the nonce being inside
  * the plaintext. With no auditor key configured the entry is sealed to a key made at start and forgotten, so that the
- * shape never says whether anyone can open it. A compact JWE has one recipient: with several auditor keys configured,
- * the entry is sealed to the first (see {@code docs/federation.md}).
+ * shape never says whether anyone can open it. Sealed to one key, the entry is a compact JWE; to several, the JWE
+ * general JSON serialization with one recipient per key, so that every auditor of this hop opens it with their own.
  */
 @Component
 class ProvenanceSeal {
@@ -66,10 +73,10 @@ class ProvenanceSeal {
             Instant issuedAt,
             @Nullable Map<String, Object> upstream) {}
 
-    private final JWK recipient;
+    private final List<JWK> recipients;
 
     ProvenanceSeal(ChainAuditors auditors) {
-        this.recipient = auditors.sealingKey().orElseGet(ProvenanceSeal::throwaway);
+        this.recipients = auditors.sealingKeys().isEmpty() ? List.of(throwaway()) : auditors.sealingKeys();
     }
 
     /** The sealed entry and its commitment. */
@@ -77,7 +84,9 @@ class ProvenanceSeal {
         byte[] nonce = new byte[32];
         random.nextBytes(nonce);
         byte[] plaintext = padded(entry, Base64URL.encode(nonce).toString());
-        return new ExchangeMessage.Provenance(encrypt(plaintext), commitment(nonce, plaintext));
+        return new ExchangeMessage.Provenance(
+                recipients.size() == 1 ? StringNode.valueOf(encrypt(plaintext)) : encryptToEach(plaintext),
+                commitment(nonce, plaintext));
     }
 
     /** Hex SHA-256 of the nonce's bytes followed by the plaintext's. */
@@ -112,24 +121,52 @@ class ProvenanceSeal {
         return json.writeValueAsBytes(plain);
     }
 
+    /** The compact serialization of the plaintext sealed to the one key. */
     private String encrypt(byte[] plaintext) {
+        JWK recipient = recipients.get(0);
         try {
-            JWEEncrypter encrypter;
-            JWEAlgorithm algorithm;
-            if (recipient instanceof RSAKey rsa) {
-                encrypter = new RSAEncrypter(rsa);
-                algorithm = JWEAlgorithm.RSA_OAEP_256;
-            } else {
-                encrypter = new ECDHEncrypter((ECKey) recipient);
-                algorithm = JWEAlgorithm.ECDH_ES_A256KW;
-            }
+            JWEEncrypter encrypter =
+                    recipient instanceof RSAKey rsa ? new RSAEncrypter(rsa) : new ECDHEncrypter((ECKey) recipient);
             JWEObject jwe = new JWEObject(
-                    new JWEHeader.Builder(algorithm, EncryptionMethod.A256GCM).build(), new Payload(plaintext));
+                    new JWEHeader.Builder(algorithm(recipient), EncryptionMethod.A256GCM).build(),
+                    new Payload(plaintext));
             jwe.encrypt(encrypter);
             return jwe.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("the provenance entry cannot be sealed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The general JSON serialization of the plaintext sealed to every key: one content encryption, its key wrapped
+     * for each recipient, each named by its key id (or thumbprint).
+     */
+    private JsonNode encryptToEach(byte[] plaintext) {
+        try {
+            List<JWK> keys = new ArrayList<>();
+            for (JWK key : recipients) {
+                JWK named = key instanceof RSAKey rsa
+                        ? new RSAKey.Builder(rsa)
+                                .algorithm(algorithm(key))
+                                .keyID(AuditorKeys.keyId(key))
+                                .build()
+                        : new ECKey.Builder((ECKey) key)
+                                .algorithm(algorithm(key))
+                                .keyID(AuditorKeys.keyId(key))
+                                .build();
+                keys.add(named);
+            }
+            JWEObjectJSON jwe =
+                    new JWEObjectJSON(new JWEHeader.Builder(EncryptionMethod.A256GCM).build(), new Payload(plaintext));
+            jwe.encrypt(new MultiEncrypter(new JWKSet(keys)));
+            return json.readTree(jwe.serializeGeneral());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the provenance entry cannot be sealed: " + e.getMessage(), e);
+        }
+    }
+
+    private static JWEAlgorithm algorithm(JWK key) {
+        return key instanceof RSAKey ? JWEAlgorithm.RSA_OAEP_256 : JWEAlgorithm.ECDH_ES_A256KW;
     }
 
     /** The plaintext of an entry, read back (for tests and the auditor's tools). */

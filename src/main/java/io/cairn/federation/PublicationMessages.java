@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class PublicationMessages {
 
     /** The provenance of an incident part not yet sent: replaced by a sealed entry in each message. */
-    static final ExchangeMessage.Provenance UNSEALED = new ExchangeMessage.Provenance("", "");
+    static final ExchangeMessage.Provenance UNSEALED = ExchangeMessage.Provenance.compact("", "");
 
     private final ProvenanceSeal seal;
     private final Relays relays;

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The regular expressions of the exchange schema as the validator runs them: each with the Java runtime's engine (a
- * final {@code $} matching only at the end, as in ECMA-262, not before a final line break as in Java), except the one of a sealed provenance entry (a JWE compact serialization of several kilobytes in every message),
+ * final {@code $} matching only at the end, as in ECMA-262, not before a final line break as in Java), except those of a sealed provenance entry (a JWE of several kilobytes in every message: its compact serialization, and
+ * the base64url parts of its general JSON serialization),
  * which a loop over its characters decides as the pattern means it in JSON Schema (ECMA-262, where {@code $} is the
  * end of the text; the Java runtime would also let a final line break pass) in a twentieth of the time the engine
  * took (four fifths of validating a message). The schema served to peers keeps the pattern itself.
@@ -17,10 +18,16 @@ final class SchemaPatterns implements RegularExpressionFactory {
     static final String JWE_COMPACT =
             "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$";
 
+    /** The pattern of base64url text without padding: the parts of a sealed entry in its general JSON serialization. */
+    static final String BASE64URL = "^[A-Za-z0-9_-]+$";
+
     @Override
     public RegularExpression getRegularExpression(String regex) {
         if (JWE_COMPACT.equals(regex)) {
             return SchemaPatterns::isJweCompact;
+        }
+        if (BASE64URL.equals(regex)) {
+            return SchemaPatterns::isBase64Url;
         }
         Pattern pattern = Pattern.compile(endAtTheEnd(regex));
         // JSON Schema patterns are not anchored: the pattern may match anywhere in the string
@@ -52,6 +59,19 @@ final class SchemaPatterns implements RegularExpressionFactory {
             }
         }
         return part == 4 && partLength > 0;
+    }
+
+    /** Whether the text matches {@link #BASE64URL}. */
+    static boolean isBase64Url(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!isBase64Url(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBase64Url(char c) {

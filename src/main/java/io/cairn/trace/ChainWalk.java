@@ -3,8 +3,10 @@ package io.cairn.trace;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWEObjectJSON;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.MultiDecrypter;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -150,12 +152,18 @@ final class ChainWalk {
         try {
             JsonNode payload =
                     JSON.readTree(JWSObject.parse(message).getPayload().toString());
-            JWEObject sealed = JWEObject.parse(String.valueOf(
-                    stringOf(payload.path("incident").path("provenance").path("sealed"))));
+            JsonNode sealed = payload.path("incident").path("provenance").path("sealed");
+            if (sealed.isObject()) {
+                // sealed to several auditors: the recipient of this auditor's key opens it
+                JWEObjectJSON toEach = JWEObjectJSON.parse(sealed.toString());
+                toEach.decrypt(new MultiDecrypter(auditorKey));
+                return toEach.getPayload().toBytes();
+            }
+            JWEObject toOne = JWEObject.parse(String.valueOf(stringOf(sealed)));
             JWEDecrypter decrypter =
                     auditorKey instanceof ECKey ec ? new ECDHDecrypter(ec) : new RSADecrypter((RSAKey) auditorKey);
-            sealed.decrypt(decrypter);
-            return sealed.getPayload().toBytes();
+            toOne.decrypt(decrypter);
+            return toOne.getPayload().toBytes();
         } catch (ParseException | JacksonException e) {
             throw new Stopped("the message's provenance entry cannot be read: " + e.getMessage());
         } catch (JOSEException e) {

@@ -37,9 +37,25 @@ final class ChainAuditor {
         }
     }
 
-    /** The property that makes a hop seal its entries to this auditor and answer its signed requests. */
+    /**
+     * The property that makes a hop seal its entries to this auditor and answer its signed requests: this auditor's key
+     * after another auditor's, so that every entry is sealed to two auditors and this one opens it with the second.
+     */
     Map<String, Object> configuredAtAHop() {
-        return Map.of("cairn.federation.chain-auditor-keys", new JWKSet(key.toPublicJWK()).toString(true));
+        return Map.of(
+                "cairn.federation.chain-auditor-keys",
+                new JWKSet(java.util.List.of(OTHER_AUDITOR.toPublicJWK(), key.toPublicJWK())).toString(true));
+    }
+
+    /** Another chain auditor of every hop, whose key the tests never hold. */
+    private static final ECKey OTHER_AUDITOR = otherAuditor();
+
+    private static ECKey otherAuditor() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Path keyFile() {

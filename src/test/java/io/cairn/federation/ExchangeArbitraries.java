@@ -205,7 +205,7 @@ final class ExchangeArbitraries {
         Arbitrary<String> hex =
                 Arbitraries.strings().withChars("0123456789abcdef").ofLength(64);
         return Combinators.combine(segment.list().ofSize(5), hex)
-                .as((parts, commitment) -> new ExchangeMessage.Provenance(String.join(".", parts), commitment));
+                .as((parts, commitment) -> ExchangeMessage.Provenance.compact(String.join(".", parts), commitment));
     }
 
     /** Extensions in namespaces nobody knows, with values of every JSON kind. */

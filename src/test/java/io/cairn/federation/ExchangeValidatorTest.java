@@ -2,10 +2,15 @@ package io.cairn.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -100,6 +105,31 @@ class ExchangeValidatorTest {
                 .isInstanceOfSatisfying(
                         Outcome.Refused.class,
                         refused -> assertThat(refused.refusal().kind()).isEqualTo(Refusal.Kind.TOO_LARGE));
+    }
+
+    @Test
+    void acceptsAnEntrySealedToSeveralAuditorsAndRefusesAMalformedOne() throws Exception {
+        JWKSet auditors = new JWKSet(List.of(
+                new ECKeyGenerator(Curve.P_256).generate().toPublicJWK(),
+                new ECKeyGenerator(Curve.P_256).generate().toPublicJWK()));
+        ProvenanceSeal seal = new ProvenanceSeal(ProvenanceSealTest.auditors(auditors.toString(true)));
+        tools.jackson.databind.JsonNode sealed = seal.seal(new ProvenanceSeal.Entry(
+                        "https://paas.example", UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now(), null))
+                .sealed();
+
+        assertThat(validator.read(json(
+                        m -> m.withObject("incident").withObject("provenance").set("sealed", sealed))))
+                .isInstanceOf(Outcome.Done.class);
+        assertThat(fields(m -> m.withObject("incident")
+                        .withObject("provenance")
+                        .set("sealed", ((ObjectNode) sealed.deepCopy()).put("ciphertext", "not base64url!"))))
+                .contains("/incident/provenance/sealed/ciphertext")
+                .allMatch(field -> field.startsWith("/incident/provenance/sealed"));
+        assertThat(fields(m -> m.withObject("incident")
+                        .withObject("provenance")
+                        .set("sealed", ExchangeJson.MAPPER.createObjectNode().put("ciphertext", "abc"))))
+                .isNotEmpty()
+                .allMatch(field -> field.startsWith("/incident/provenance/sealed"));
     }
 
     /** A valid message as a JSON tree, changed by the test. */

@@ -31,7 +31,7 @@ class IncidentExchangeMappingTest {
             List.of(new ExchangeMessage.Indicator("ip-address", "203.0.113.45", true, "AMBER")),
             null,
             4,
-            new ExchangeMessage.Provenance("a.b.c.d.e", "0".repeat(64)),
+            ExchangeMessage.Provenance.compact("a.b.c.d.e", "0".repeat(64)),
             Map.of("org.example:ticket", JsonNodeFactory.instance.stringNode("INC-7")));
 
     @Test

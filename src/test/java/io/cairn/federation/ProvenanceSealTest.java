@@ -1,13 +1,18 @@
 package io.cairn.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWEObjectJSON;
 import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.MultiDecrypter;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -15,6 +20,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -26,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ProvenanceSealTest {
 
-    private static ChainAuditors auditors(String auditorKeys) {
+    static ChainAuditors auditors(String auditorKeys) {
         return new ChainAuditors(new FederationSettings(
                 null,
                 Duration.ofDays(7),
@@ -57,7 +63,7 @@ class ProvenanceSealTest {
 
         ExchangeMessage.Provenance provenance = seal.seal(entry(incident, exchange));
 
-        JWEObject jwe = JWEObject.parse(provenance.sealed());
+        JWEObject jwe = JWEObject.parse(provenance.sealedText());
         assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.ECDH_ES_A256KW);
         jwe.decrypt(new ECDHDecrypter(auditor));
         byte[] plaintext = jwe.getPayload().toBytes();
@@ -71,6 +77,35 @@ class ProvenanceSealTest {
         assertThat(opened.get("version").asLong()).isEqualTo(3);
         byte[] nonce = new Base64URL(opened.get("nonce").asString()).decode();
         assertThat(provenance.commitment()).isEqualTo(ProvenanceSeal.commitment(nonce, plaintext));
+    }
+
+    @Test
+    void withSeveralAuditorKeysEachAuditorOpensTheOneEntryWithTheirOwnKey() throws Exception {
+        ECKey first = new ECKeyGenerator(Curve.P_256).keyID("first").generate();
+        RSAKey second = new RSAKeyGenerator(2048).generate();
+        ECKey stranger = new ECKeyGenerator(Curve.P_256).generate();
+        ProvenanceSeal seal = new ProvenanceSeal(
+                auditors(new JWKSet(List.of(first.toPublicJWK(), second.toPublicJWK())).toString(true)));
+
+        ExchangeMessage.Provenance provenance = seal.seal(entry(UUID.randomUUID(), UUID.randomUUID()));
+
+        assertThat(provenance.sealed().isObject())
+                .as("the JWE general JSON serialization")
+                .isTrue();
+        assertThat(provenance.sealed().get("recipients").size()).isEqualTo(2);
+        for (JWK auditor : List.<JWK>of(first, second)) {
+            JWEObjectJSON jwe = JWEObjectJSON.parse(provenance.sealedText());
+            jwe.decrypt(new MultiDecrypter(auditor));
+            byte[] plaintext = jwe.getPayload().toBytes();
+            assertThat(plaintext).hasSize(4096);
+            byte[] nonce =
+                    new Base64URL(ProvenanceSeal.read(plaintext).get("nonce").asString()).decode();
+            assertThat(provenance.commitment()).isEqualTo(ProvenanceSeal.commitment(nonce, plaintext));
+        }
+        JWEObjectJSON jwe = JWEObjectJSON.parse(provenance.sealedText());
+        assertThatThrownBy(() -> jwe.decrypt(new MultiDecrypter(stranger))).isInstanceOf(JOSEException.class);
+        JsonNode carried = ExchangeJson.MAPPER.valueToTree(provenance);
+        assertThat(carried.get("sealed")).isEqualTo(provenance.sealed());
     }
 
     @Test
@@ -94,8 +129,8 @@ class ProvenanceSealTest {
                 Instant.parse("2026-12-03T10:00:02Z"),
                 upstream));
 
-        assertThat(relayed.sealed().length()).isEqualTo(origin.sealed().length());
-        JWEObject jwe = JWEObject.parse(relayed.sealed());
+        assertThat(relayed.sealedText().length()).isEqualTo(origin.sealedText().length());
+        JWEObject jwe = JWEObject.parse(relayed.sealedText());
         jwe.decrypt(new ECDHDecrypter(auditor));
         assertThat(jwe.getPayload().toBytes()).hasSize(ProvenanceSeal.SIZE);
         JsonNode opened = ProvenanceSeal.read(jwe.getPayload().toBytes());
@@ -121,7 +156,7 @@ class ProvenanceSealTest {
         ExchangeMessage.Provenance relayed = seal.seal(new ProvenanceSeal.Entry(
                 longest, UUID.randomUUID(), UUID.randomUUID(), Long.MAX_VALUE, Instant.MAX, upstream));
 
-        JWEObject jwe = JWEObject.parse(relayed.sealed());
+        JWEObject jwe = JWEObject.parse(relayed.sealedText());
         jwe.decrypt(new ECDHDecrypter(auditor));
         assertThat(jwe.getPayload().toBytes()).hasSize(ProvenanceSeal.SIZE);
     }
@@ -132,7 +167,7 @@ class ProvenanceSealTest {
         ProvenanceSeal seal = new ProvenanceSeal(auditors(new JWKSet(auditor.toPublicJWK()).toString(true)));
 
         JWEObject jwe = JWEObject.parse(
-                seal.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealed());
+                seal.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealedText());
 
         assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.RSA_OAEP_256);
         jwe.decrypt(new RSADecrypter(auditor));
@@ -146,9 +181,9 @@ class ProvenanceSealTest {
         ProvenanceSeal toAuditor = new ProvenanceSeal(auditors(new JWKSet(auditor.toPublicJWK()).toString(true)));
 
         String unopenable =
-                seal.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealed();
+                seal.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealedText();
         String openable =
-                toAuditor.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealed();
+                toAuditor.seal(entry(UUID.randomUUID(), UUID.randomUUID())).sealedText();
 
         assertThat(JWEObject.parse(unopenable).getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.ECDH_ES_A256KW);
         assertThat(unopenable.length()).isEqualTo(openable.length());

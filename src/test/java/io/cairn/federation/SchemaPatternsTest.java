@@ -17,13 +17,14 @@ import org.springframework.core.io.ClassPathResource;
 class SchemaPatternsTest {
 
     private static final Pattern JWE = Pattern.compile(SchemaPatterns.JWE_COMPACT);
+    private static final Pattern BASE64URL = Pattern.compile(SchemaPatterns.BASE64URL);
 
     @Test
-    void checksThePatternTheServedSchemaGivesASealedEntry() throws IOException {
+    void checksThePatternsTheServedSchemaGivesASealedEntry() throws IOException {
         try (InputStream schema = new ClassPathResource(ExchangeSchema.RESOURCE).getInputStream()) {
-            String pattern = ExchangeJson.MAPPER
-                    .readTree(schema)
-                    .at("/$defs/incident/properties/provenance/properties/sealed/pattern")
+            tools.jackson.databind.JsonNode tree = ExchangeJson.MAPPER.readTree(schema);
+            assertThat(tree.at("/$defs/base64url/pattern").asString()).isEqualTo(SchemaPatterns.BASE64URL);
+            String pattern = tree.at("/$defs/incident/properties/provenance/properties/sealed/oneOf/0/pattern")
                     .asString();
             assertThat(pattern).isEqualTo(SchemaPatterns.JWE_COMPACT);
         }
