@@ -147,20 +147,20 @@ class FederationOutbox {
                 .list();
     }
 
-    /**
-     * Replaces a queued message by its re-issue, unless it was replaced meanwhile (by another node); answers the
-     * message now stored.
-     */
-    String reissued(Stored message, String jws, Instant expiresAt) {
-        int replaced = jdbc.sql("update federation_outbox set jws = ?, expires_at = ? where id = ? and jws = ?")
-                .params(jws, Timestamp.from(expiresAt), message.id(), message.jws())
-                .update();
-        return replaced == 1
-                ? jws
-                : jdbc.sql("select jws from federation_outbox where id = ?")
-                        .param(message.id())
-                        .query(String.class)
-                        .single();
+    /** Replaces a queued message by its re-issue, unless it was replaced meanwhile (by another node). */
+    boolean replace(Stored message, String jws, Instant expiresAt) {
+        return jdbc.sql("update federation_outbox set jws = ?, expires_at = ? where id = ? and jws = ?")
+                        .params(jws, Timestamp.from(expiresAt), message.id(), message.jws())
+                        .update()
+                == 1;
+    }
+
+    /** The message now queued in the row. */
+    String current(UUID id) {
+        return jdbc.sql("select jws from federation_outbox where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private static Stored stored(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -108,8 +108,11 @@ class MessageReissuing {
                 stored.retraction(),
                 stored.markingChange());
         ECKey key = keyring.activeKey();
-        String jws =
-                outbox.reissued(message, ExchangeSignatures.sign(ExchangeJson.write(fresh), key), fresh.expiresAt());
+        String jws = ExchangeSignatures.sign(ExchangeJson.write(fresh), key);
+        if (!outbox.replace(message, jws, fresh.expiresAt())) {
+            // another node issued it again first, and recorded that
+            return outbox.current(message.id());
+        }
         events.publishEvent(new ExchangeMessageIssued(
                 message.incident(),
                 message.exchangeId(),
