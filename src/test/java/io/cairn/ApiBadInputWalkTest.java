@@ -498,6 +498,7 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         made.put("teams", users.team("walk").toString());
         made.put("business-units", users.businessUnit("walk").toString());
         made.put("policies", "P1");
+        made.put("regimes", "gdpr");
         made.put("revisions", "1");
         String incident = id(admin.post("/api/v1/incidents", Map.of("title", "Walked", "description", "walked")));
         made.put("incidents", incident);
