@@ -4,6 +4,6 @@
  * the legal entities whose regulatory profile says which regimes apply; {@link io.cairn.compliance.ComplianceManagement}
  * is its entry point.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "handling::calendars", "shared"})
 @org.jspecify.annotations.NullMarked
 package io.cairn.compliance;
