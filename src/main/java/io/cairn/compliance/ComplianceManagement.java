@@ -1,5 +1,6 @@
 package io.cairn.compliance;
 
+import io.cairn.identity.LegalEntityId;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
@@ -21,13 +22,19 @@ public class ComplianceManagement {
 
     private final ComplianceAccess access;
     private final RegimeCatalogue catalogue;
+    private final LegalEntityEditing entities;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ComplianceManagement(
-            ComplianceAccess access, RegimeCatalogue catalogue, ApplicationEventPublisher events, Clock clock) {
+            ComplianceAccess access,
+            RegimeCatalogue catalogue,
+            LegalEntityEditing entities,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.access = access;
         this.catalogue = catalogue;
+        this.entities = entities;
         this.events = events;
         this.clock = clock;
     }
@@ -71,6 +78,34 @@ public class ComplianceManagement {
                     new RegimesLoaded(actor.ref(), clock.instant(), Optional.of(before), Optional.of(digest(load))));
             return loadView(load);
         });
+    }
+
+    // --- legal entities ------------------------------------------------------------------------------------------
+
+    /** The legal entities by name (coordinators, privacy officers, admins). */
+    @Transactional(readOnly = true)
+    public Outcome<List<LegalEntityView>> legalEntities() {
+        return access.requireEntityReader().map(actor -> entities.all());
+    }
+
+    /** One legal entity (coordinators, privacy officers, admins). */
+    @Transactional(readOnly = true)
+    public Outcome<LegalEntityView> legalEntity(LegalEntityId id) {
+        return access.requireEntityReader().flatMap(actor -> entities.one(id));
+    }
+
+    /** Creates a legal entity with its regulatory profile (admin); every field at fault is named. Audited. */
+    @Transactional
+    public Outcome<LegalEntityView> createLegalEntity(LegalEntityDefinition definition) {
+        return access.requireAdmin("create legal entities").flatMap(actor -> entities.create(actor, definition));
+    }
+
+    /** Replaces a legal entity's profile (admin) if it is still at the version the admin read. Audited. */
+    @Transactional
+    public Outcome<LegalEntityView> changeLegalEntity(
+            LegalEntityId id, LegalEntityDefinition definition, long version) {
+        return access.requireAdmin("change legal entities")
+                .flatMap(actor -> entities.change(actor, id, definition, version));
     }
 
     private static RegimeView.Load loadView(RegimeCatalogue.Load load) {

@@ -8,6 +8,9 @@ import io.cairn.shared.Refusal;
  */
 enum ComplianceRefusals implements Refusal.Reason {
     REGIME_NOT_FOUND("compliance.regime-not-found", "no regime {0} is in force"),
+    NOT_A_COUNTRY("compliance.not-a-country", "''{0}'' is no ISO 3166 country code of two letters, such as NL"),
+    CONTROL_CHARACTERS("compliance.control-characters", "must not contain control characters"),
+    NOT_A_PRIVACY_OFFICER("compliance.not-a-privacy-officer", "{0} does not hold the role privacy officer"),
     YAML_SYNTAX("compliance.file.syntax", "is no valid YAML: {0}"),
     UNREADABLE("compliance.file.unreadable", "cannot be read: {0}"),
     NO_DIRECTORY("compliance.file.no-directory", "is no directory"),

@@ -274,6 +274,9 @@ class PageWalkBrowserTest extends Browser.OnServer {
     FederationManagement federation;
 
     @Autowired
+    io.cairn.compliance.ComplianceManagement compliance;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private final Set<String> dataWords = new TreeSet<>(Set.of("test"));
@@ -480,6 +483,18 @@ class PageWalkBrowserTest extends Browser.OnServer {
                 insert into federation_upstream_subscription (id, peer_id, services, min_severity, categories, state,
                   created_at, updated_at, version)
                 values (?, ?, '{}', null, '{}', 'active', now(), now(), 0)""").params(java.util.UUID.randomUUID(), provider.id().value()).update();
+        users.as(
+                        people.get("admin"),
+                        () -> compliance.createLegalEntity(new io.cairn.compliance.LegalEntityDefinition(
+                                data(TestUsers.unique("Voorbeeld Holding")),
+                                List.of("NL", "BE"),
+                                "important",
+                                true,
+                                "both",
+                                data("Autoriteit Persoonsgegevens"),
+                                data("Postbus 93374, Den Haag"),
+                                people.get("privacy officer").id())))
+                .orRefuse();
         return people;
     }
 
