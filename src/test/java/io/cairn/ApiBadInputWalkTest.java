@@ -498,6 +498,26 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         made.put("teams", users.team("walk").toString());
         made.put("business-units", users.businessUnit("walk").toString());
         made.put("policies", "P1");
+        made.put("regimes", "gdpr");
+        made.put(
+                "legal-entities",
+                id(admin.post(
+                        "/api/v1/compliance/legal-entities",
+                        Map.of(
+                                "name",
+                                "Walk " + UUID.randomUUID(),
+                                "jurisdictions",
+                                List.of("NL"),
+                                "nis2",
+                                "important",
+                                "doraFinancialEntity",
+                                false,
+                                "gdprRole",
+                                "controller",
+                                "supervisoryAuthorityName",
+                                "Autoriteit Persoonsgegevens",
+                                "supervisoryAuthorityContact",
+                                "https://autoriteitpersoonsgegevens.nl"))));
         made.put("revisions", "1");
         String incident = id(admin.post("/api/v1/incidents", Map.of("title", "Walked", "description", "walked")));
         made.put("incidents", incident);

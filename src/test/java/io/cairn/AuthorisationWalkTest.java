@@ -58,6 +58,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
     private static final Set<Role> STAFF_AND_ADMINS =
             EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR, Role.ADMIN);
+    /** Those who read the legal entities and their regulatory profile. */
+    private static final Set<Role> ENTITY_READERS = EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.ADMIN);
     /** Those who assign work to people, and so read the users, devices, rules and playbooks. */
     private static final Set<Role> ASSIGNING = EnumSet.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR);
 
@@ -460,6 +462,20 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("DELETE /api/v1/services/{id}", on(Kind.SERVICE, ADMINS).query((f, t) -> "version=" + f.version(t)));
         access("GET /api/v1/audit/records", on(Kind.NONE, EnumSet.of(Role.AUDITOR)));
 
+        // --- compliance ---------------------------------------------------------------------------------------------
+        access("GET /api/v1/compliance/regimes", on(Kind.NONE, STAFF_AND_ADMINS));
+        access("GET /api/v1/compliance/regimes/{id}", on(Kind.REGIME, STAFF_AND_ADMINS));
+        access("GET /api/v1/compliance/regime-files", on(Kind.NONE, ADMINS));
+        access("POST /api/v1/compliance/regime-files/reload", on(Kind.NONE, ADMINS));
+        access("GET /api/v1/compliance/legal-entities", on(Kind.NONE, ENTITY_READERS));
+        access("GET /api/v1/compliance/legal-entities/{id}", on(Kind.LEGAL_ENTITY, ENTITY_READERS));
+        access(
+                "POST /api/v1/compliance/legal-entities",
+                on(Kind.NONE, ADMINS).body((f, t) -> legalEntity("Walk " + f.next(), null)));
+        access(
+                "PUT /api/v1/compliance/legal-entities/{id}",
+                on(Kind.LEGAL_ENTITY, ADMINS).body((f, t) -> legalEntity("Taken over " + f.next(), f.version(t))));
+
         // --- federation ---------------------------------------------------------------------------------------------
         access("GET /api/v1/federation/keys", on(Kind.NONE, ADMINS));
         access(
@@ -660,7 +676,25 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         PEER,
         SUBSCRIPTION,
         UPSTREAM_SUBSCRIPTION,
-        DELIVERY
+        DELIVERY,
+        REGIME,
+        LEGAL_ENTITY
+    }
+
+    /** A legal entity's profile as the API takes it; with the version read when it is a change. */
+    private static Map<String, Object> legalEntity(String name, @Nullable Long version) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "name", name,
+                "jurisdictions", List.of("NL"),
+                "nis2", "important",
+                "doraFinancialEntity", false,
+                "gdprRole", "controller",
+                "supervisoryAuthorityName", "Autoriteit Persoonsgegevens",
+                "supervisoryAuthorityContact", "https://autoriteitpersoonsgegevens.nl"));
+        if (version != null) {
+            body.put("version", version);
+        }
+        return body;
     }
 
     /**
@@ -1048,6 +1082,17 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     calendar,
                     "select version from sla_calendar where id = '" + calendar + "'");
+            target(Kind.REGIME, "a regime", Map.of("id", "gdpr"), EVERYONE, "gdpr", null);
+            String entity = created(setup.post("/api/v1/compliance/legal-entities", legalEntity("Walk " + s, null)))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.LEGAL_ENTITY,
+                    "a legal entity",
+                    Map.of("id", entity),
+                    EVERYONE,
+                    entity,
+                    "select version from legal_entity where id = '" + entity + "'");
             target(
                     Kind.POLICY,
                     "an SLA policy",
@@ -1422,6 +1467,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     "(select count(*) from knowledge_article)::text",
                     rows("root_cause", "true"),
                     rows("sla_calendar", "true"),
+                    rows("legal_entity", "true"),
                     rows("sla_policy", "true"),
                     rows("sla_escalation_level", "true"),
                     "(select string_agg(incident_id || kind || coalesce(acknowledged_at::text, '-'), ',' order by "

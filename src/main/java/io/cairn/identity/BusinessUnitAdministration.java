@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +23,19 @@ class BusinessUnitAdministration {
     private final BusinessUnits businessUnits;
     private final IdentityChanges changes;
     private final JdbcClient jdbc;
+    private final ObjectProvider<LegalEntityDirectory> legalEntities;
 
     BusinessUnitAdministration(
-            IdentityAccess access, BusinessUnits businessUnits, IdentityChanges changes, JdbcClient jdbc) {
+            IdentityAccess access,
+            BusinessUnits businessUnits,
+            IdentityChanges changes,
+            JdbcClient jdbc,
+            ObjectProvider<LegalEntityDirectory> legalEntities) {
         this.access = access;
         this.businessUnits = businessUnits;
         this.changes = changes;
         this.jdbc = jdbc;
+        this.legalEntities = legalEntities;
     }
 
     /** Establishes a business unit (admin only); its name is not another unit's. */
@@ -37,11 +44,12 @@ class BusinessUnitAdministration {
         Optional<Refusal> refusal = access.requireRole(Role.ADMIN, "create business units")
                 .or(() -> businessUnits
                         .findByName(definition.name())
-                        .map(b -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)));
+                        .map(b -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)))
+                .or(() -> unknownLegalEntity(definition));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
-        BusinessUnit unit = BusinessUnit.establish(definition.name(), definition.description());
+        BusinessUnit unit = BusinessUnit.establish(definition);
         businessUnits.save(unit);
         changes.publish(
                 access.requireActor().ref(),
@@ -59,7 +67,8 @@ class BusinessUnitAdministration {
                 .or(() -> businessUnits
                         .findByName(definition.name())
                         .filter(b -> !b.view().id().equals(id))
-                        .map(b -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)));
+                        .map(b -> Refusal.conflict("name", SharedRefusals.ALREADY_TAKEN)))
+                .or(() -> unknownLegalEntity(definition));
         if (refusal.isPresent()) {
             return Outcome.refused(refusal.get());
         }
@@ -71,7 +80,7 @@ class BusinessUnitAdministration {
                                 Refusal.stale(version, unit.view().version()));
                     }
                     String before = unit.snapshot();
-                    unit.rename(definition.name(), definition.description());
+                    unit.redefine(definition);
                     businessUnits.save(unit);
                     changes.publish(
                             access.requireActor().ref(),
@@ -82,6 +91,22 @@ class BusinessUnitAdministration {
                     return Outcome.done(unit.view());
                 })
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("business unit " + id)));
+    }
+
+    /** The legal entities a unit may belong to, by id, sorted by name; none without the compliance module. */
+    Map<LegalEntityId, String> legalEntityNames() {
+        LegalEntityDirectory directory = legalEntities.getIfAvailable();
+        return directory == null ? Map.of() : directory.names();
+    }
+
+    private Optional<Refusal> unknownLegalEntity(BusinessUnitDefinition definition) {
+        LegalEntityId entity = definition.legalEntity();
+        LegalEntityDirectory directory = legalEntities.getIfAvailable();
+        if (entity == null || (directory != null && directory.exists(entity))) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                Refusal.invalid("legalEntity", IdentityRefusals.LEGAL_ENTITY_DOES_NOT_EXIST, entity.toString()));
     }
 
     /** All business units by name. */

@@ -29,10 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TeamAdminPages {
 
     private final IdentityManagement identity;
+    private final BusinessUnitAdministration units;
     private final MessageSource messages;
 
-    TeamAdminPages(IdentityManagement identity, MessageSource messages) {
+    TeamAdminPages(IdentityManagement identity, BusinessUnitAdministration units, MessageSource messages) {
         this.identity = identity;
+        this.units = units;
         this.messages = messages;
     }
 
@@ -42,10 +44,29 @@ class TeamAdminPages {
             @Nullable String businessUnit,
             @Nullable Long version) {}
 
+    /** A business unit as the form sends it; the legal entity's id as text, empty for none. */
     record UnitForm(
             @NotBlank @Size(max = 100) String name,
             @Nullable @Size(max = 2000) String description,
-            @Nullable Long version) {}
+            @Nullable String legalEntity,
+            @Nullable Long version) {
+
+        BusinessUnitDefinition definition() {
+            return new BusinessUnitDefinition(name, Objects.requireNonNullElse(description, ""), legalEntityId());
+        }
+
+        /** The legal entity the form names; a text that is no id names none that exists, and is refused so. */
+        private @Nullable LegalEntityId legalEntityId() {
+            if (legalEntity == null || legalEntity.isBlank()) {
+                return null;
+            }
+            try {
+                return LegalEntityId.valueOf(legalEntity.strip());
+            } catch (IllegalArgumentException e) {
+                return new LegalEntityId(new java.util.UUID(0, 0));
+            }
+        }
+    }
 
     // --- teams ---------------------------------------------------------------------------------------------------
 
@@ -146,7 +167,7 @@ class TeamAdminPages {
     @GetMapping("/admin/business-units")
     String businessUnits(Model model) {
         AdminForms.requireAdmin(identity);
-        model.addAttribute("unitForm", new UnitForm("", "", null));
+        model.addAttribute("unitForm", new UnitForm("", "", "", null));
         return unitsPage(model);
     }
 
@@ -159,8 +180,7 @@ class TeamAdminPages {
             HttpServletResponse response) {
         AdminForms.requireAdmin(identity);
         if (!errors.hasErrors()) {
-            Outcome<BusinessUnitView> created = identity.createBusinessUnit(
-                    new BusinessUnitDefinition(form.name(), Objects.requireNonNullElse(form.description(), "")));
+            Outcome<BusinessUnitView> created = identity.createBusinessUnit(form.definition());
             if (created instanceof Outcome.Done<BusinessUnitView> done) {
                 redirect.addFlashAttribute(
                         "notice", message("units.created", done.value().name()));
@@ -177,7 +197,13 @@ class TeamAdminPages {
     String businessUnit(@PathVariable BusinessUnitId id, Model model) {
         AdminForms.requireAdmin(identity);
         BusinessUnitView unit = identity.businessUnit(id).orElseThrow(TeamAdminPages::notFound);
-        model.addAttribute("unitForm", new UnitForm(unit.name(), unit.description(), unit.version()));
+        model.addAttribute(
+                "unitForm",
+                new UnitForm(
+                        unit.name(),
+                        unit.description(),
+                        unit.legalEntity() == null ? "" : unit.legalEntity().toString(),
+                        unit.version()));
         return unitPage(unit, model);
     }
 
@@ -196,10 +222,7 @@ class TeamAdminPages {
             errors.reject("form.version-missing", "the form lacks the version; reload the page");
         }
         if (!errors.hasErrors() && version != null) {
-            Outcome<BusinessUnitView> changed = identity.changeBusinessUnit(
-                    id,
-                    new BusinessUnitDefinition(form.name(), Objects.requireNonNullElse(form.description(), "")),
-                    version);
+            Outcome<BusinessUnitView> changed = identity.changeBusinessUnit(id, form.definition(), version);
             if (changed instanceof Outcome.Done<BusinessUnitView> done) {
                 redirect.addFlashAttribute(
                         "notice", message("units.changed", done.value().name()));
@@ -214,11 +237,13 @@ class TeamAdminPages {
 
     private String unitsPage(Model model) {
         model.addAttribute("businessUnits", identity.businessUnits());
+        model.addAttribute("legalEntities", units.legalEntityNames());
         return "admin/business-units";
     }
 
     private String unitPage(BusinessUnitView unit, Model model) {
         model.addAttribute("unit", unit);
+        model.addAttribute("legalEntities", units.legalEntityNames());
         return "admin/business-unit";
     }
 

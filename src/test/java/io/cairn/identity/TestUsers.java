@@ -82,7 +82,7 @@ public final class TestUsers {
 
     /** A business unit with exactly this name. */
     public BusinessUnitId businessUnitNamed(String name) {
-        BusinessUnit unit = BusinessUnit.establish(name, "");
+        BusinessUnit unit = BusinessUnit.establish(new BusinessUnitDefinition(name, ""));
         businessUnits.save(unit);
         return unit.view().id();
     }

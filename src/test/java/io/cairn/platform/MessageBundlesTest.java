@@ -32,8 +32,8 @@ class MessageBundlesTest {
      * The bundles of spring.messages.basename: the handler UI's, the report portal's, and one per module whose pages
      * have many texts of their own.
      */
-    private static final Set<String> BUNDLES =
-            Set.of("messages", "portal", "sla", "procedures", "knowledge", "audit", "federation", "trace");
+    private static final Set<String> BUNDLES = Set.of(
+            "messages", "portal", "sla", "procedures", "knowledge", "audit", "federation", "trace", "compliance");
 
     @Test
     void englishAndDutchHaveTheSameKeys() throws IOException {

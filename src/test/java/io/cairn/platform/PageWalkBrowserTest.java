@@ -169,7 +169,16 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "record",
             "records",
             "merkle",
-            "security");
+            "security",
+            // the regimes' names of regulators, rules and regulations, as Dutch texts write them too
+            "csirt",
+            "hhs",
+            "hipaa",
+            "sec",
+            "ict",
+            "rts",
+            "media",
+            "significant");
 
     /**
      * The technical terms and loanwords that the Dutch content Cairn ships (the RSIT descriptions, the knowledge
@@ -263,6 +272,9 @@ class PageWalkBrowserTest extends Browser.OnServer {
 
     @Autowired
     FederationManagement federation;
+
+    @Autowired
+    io.cairn.compliance.ComplianceManagement compliance;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -471,6 +483,18 @@ class PageWalkBrowserTest extends Browser.OnServer {
                 insert into federation_upstream_subscription (id, peer_id, services, min_severity, categories, state,
                   created_at, updated_at, version)
                 values (?, ?, '{}', null, '{}', 'active', now(), now(), 0)""").params(java.util.UUID.randomUUID(), provider.id().value()).update();
+        users.as(
+                        people.get("admin"),
+                        () -> compliance.createLegalEntity(new io.cairn.compliance.LegalEntityDefinition(
+                                data(TestUsers.unique("Voorbeeld Holding")),
+                                List.of("NL", "BE"),
+                                "important",
+                                true,
+                                "both",
+                                data("Autoriteit Persoonsgegevens"),
+                                data("Postbus 93374, Den Haag"),
+                                people.get("privacy officer").id())))
+                .orRefuse();
         return people;
     }
 

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param holidays dates on which nobody works, whatever the weekday
  * @param aroundTheClock every moment is working time; week and holidays do not matter
  */
+@org.springframework.modulith.NamedInterface("calendars")
 public record BusinessCalendar(
         ZoneId zone, Map<DayOfWeek, List<WorkingHours>> week, Set<LocalDate> holidays, boolean aroundTheClock) {
 
@@ -68,6 +69,16 @@ public record BusinessCalendar(
     /** Every moment counts. */
     public static BusinessCalendar aroundTheClock(ZoneId zone) {
         return new BusinessCalendar(zone, Map.of(), Set.of(), true);
+    }
+
+    /**
+     * A calendar of whole working days: the given weekdays, midnight to midnight, without the holidays; for deadlines
+     * counted in business days.
+     */
+    public static BusinessCalendar workingDays(ZoneId zone, Set<DayOfWeek> days, Set<LocalDate> holidays) {
+        Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
+        days.forEach(day -> week.put(day, List.of(new WorkingHours(LocalTime.MIN, LocalTime.MAX))));
+        return new BusinessCalendar(zone, week, holidays, false);
     }
 
     /** A calendar from what a user entered, or the first problem with it, naming the day. */
@@ -148,6 +159,34 @@ public record BusinessCalendar(
             }
         }
         return total;
+    }
+
+    /** Whether people work on the date: it has working hours and is no holiday; every date is, around the clock. */
+    public boolean isWorkingDay(LocalDate date) {
+        return aroundTheClock
+                || (!holidays.contains(date)
+                        && !week.getOrDefault(date.getDayOfWeek(), List.of()).isEmpty());
+    }
+
+    /**
+     * The working day that lies the given number of working days after the date: for one, the first working day after
+     * it, whether or not the date itself is one.
+     *
+     * @throws IllegalArgumentException when that lies more than ten years ahead
+     */
+    public LocalDate addWorkingDays(LocalDate date, int days) {
+        LocalDate day = date;
+        int counted = 0;
+        for (int i = 0; i < MAX_DAYS && counted < days; i++) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        if (counted < days) {
+            throw new IllegalArgumentException("the date lies more than ten years of working days ahead");
+        }
+        return day;
     }
 
     /** Whether the moment lies in working time. */

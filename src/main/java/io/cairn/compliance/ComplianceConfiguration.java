@@ -1,0 +1,9 @@
+package io.cairn.compliance;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/** Binds the compliance settings. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ComplianceSettings.class)
+class ComplianceConfiguration {}

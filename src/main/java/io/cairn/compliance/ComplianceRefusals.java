@@ -1,0 +1,51 @@
+package io.cairn.compliance;
+
+import io.cairn.shared.Refusal;
+
+/**
+ * The reasons for which the compliance module refuses a command or a regime file; the Dutch texts are in
+ * {@code i18n/compliance_nl.properties} under {@code refusal.} and the code.
+ */
+enum ComplianceRefusals implements Refusal.Reason {
+    REGIME_NOT_FOUND("compliance.regime-not-found", "no regime {0} is in force"),
+    NOT_A_COUNTRY("compliance.not-a-country", "''{0}'' is no ISO 3166 country code of two letters, such as NL"),
+    CONTROL_CHARACTERS("compliance.control-characters", "must not contain control characters"),
+    NOT_A_PRIVACY_OFFICER("compliance.not-a-privacy-officer", "{0} does not hold the role privacy officer"),
+    YAML_SYNTAX("compliance.file.syntax", "is no valid YAML: {0}"),
+    UNREADABLE("compliance.file.unreadable", "cannot be read: {0}"),
+    NO_DIRECTORY("compliance.file.no-directory", "is no directory"),
+    NOT_A_MAPPING("compliance.file.not-a-mapping", "''{0}'' must be a mapping of names to values"),
+    NOT_A_LIST("compliance.file.not-a-list", "''{0}'' must be a list"),
+    NOT_TEXT("compliance.file.not-text", "''{0}'' must be a single value"),
+    FIELD_MISSING("compliance.file.field-missing", "lacks the field ''{0}''"),
+    UNKNOWN_FIELD("compliance.file.unknown-field", "has a field ''{0}'' that is not one of {1}"),
+    FIELD_TWICE("compliance.file.field-twice", "has the field ''{0}'' twice"),
+    EMPTY_LIST("compliance.file.empty-list", "''{0}'' must name at least one"),
+    BAD_ID("compliance.file.bad-id", "''{0}'' is no id: lower-case letters, digits and hyphens"),
+    ID_TWICE("compliance.file.id-twice", "the id ''{0}'' is used twice"),
+    BAD_VALUE("compliance.file.bad-value", "''{0}'' is no valid {1}"),
+    UNKNOWN_CLOCK_KIND("compliance.file.unknown-clock-kind", "''{0}'' is no clock kind; the kinds are {1}"),
+    UNKNOWN_FACT(
+            "compliance.file.unknown-fact", "''{0}'' is neither a trigger of the regime nor a stage''s submission"),
+    UNKNOWN_TRIGGER("compliance.file.unknown-trigger", "''{0}'' is no trigger of the regime"),
+    UNUSED_TRIGGER("compliance.file.unused-trigger", "no stage starts from or counts from the trigger ''{0}''"),
+    REGIME_TWICE("compliance.file.regime-twice", "the regime ''{0}'' is also defined by {1}");
+
+    private final String code;
+    private final String template;
+
+    ComplianceRefusals(String code, String template) {
+        this.code = code;
+        this.template = template;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+}

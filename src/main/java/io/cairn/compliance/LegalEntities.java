@@ -1,0 +1,112 @@
+package io.cairn.compliance;
+
+import io.cairn.identity.LegalEntityId;
+import io.cairn.identity.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The stored legal entities and their profiles; a write names the version it replaces. */
+@Component
+class LegalEntities {
+
+    /** A stored legal entity: its profile and version. */
+    record Stored(LegalEntityId id, LegalEntityProfile profile, long version) {}
+
+    private static final String SELECT = "select id, name, array_to_string(jurisdictions, ',') as jurisdictions, nis2, "
+            + "dora_financial_entity, gdpr_role, supervisory_authority_name, supervisory_authority_contact, "
+            + "privacy_officer, version from legal_entity";
+
+    private final JdbcClient jdbc;
+
+    LegalEntities(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Stored> all() {
+        return jdbc.sql(SELECT + " order by lower(name)")
+                .query((row, n) -> stored(row))
+                .list();
+    }
+
+    Optional<Stored> find(LegalEntityId id) {
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id.value())
+                .query((row, n) -> stored(row))
+                .optional();
+    }
+
+    /** Whether another legal entity than {@code except} has the name, in any case. */
+    boolean nameTaken(String name, @Nullable LegalEntityId except) {
+        return jdbc.sql("select exists (select 1 from legal_entity where lower(name) = lower(?) and id <> ?)")
+                .params(name, except == null ? new UUID(0, 0) : except.value())
+                .query(Boolean.class)
+                .single();
+    }
+
+    void insert(LegalEntityId id, LegalEntityProfile profile, Instant now) {
+        jdbc.sql("insert into legal_entity (id, name, jurisdictions, nis2, dora_financial_entity, gdpr_role, "
+                        + "supervisory_authority_name, supervisory_authority_contact, privacy_officer, version, "
+                        + "updated_at) values (?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, 0, ?)")
+                .params(
+                        id.value(),
+                        profile.name(),
+                        String.join(",", profile.jurisdictions()),
+                        profile.nis2().code(),
+                        profile.doraFinancialEntity(),
+                        profile.gdprRole().code(),
+                        profile.supervisoryAuthorityName(),
+                        profile.supervisoryAuthorityContact(),
+                        profile.privacyOfficer() == null
+                                ? null
+                                : profile.privacyOfficer().value(),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    /** Replaces the profile if it is still at the version; false when someone changed it first. */
+    boolean replace(LegalEntityId id, LegalEntityProfile profile, long version, Instant now) {
+        return jdbc.sql("update legal_entity set name = ?, jurisdictions = string_to_array(?, ','), nis2 = ?, "
+                                + "dora_financial_entity = ?, gdpr_role = ?, supervisory_authority_name = ?, "
+                                + "supervisory_authority_contact = ?, privacy_officer = ?, version = version + 1, "
+                                + "updated_at = ? where id = ? and version = ?")
+                        .params(
+                                profile.name(),
+                                String.join(",", profile.jurisdictions()),
+                                profile.nis2().code(),
+                                profile.doraFinancialEntity(),
+                                profile.gdprRole().code(),
+                                profile.supervisoryAuthorityName(),
+                                profile.supervisoryAuthorityContact(),
+                                profile.privacyOfficer() == null
+                                        ? null
+                                        : profile.privacyOfficer().value(),
+                                Timestamp.from(now),
+                                id.value(),
+                                version)
+                        .update()
+                == 1;
+    }
+
+    private static Stored stored(ResultSet row) throws SQLException {
+        UUID officer = row.getObject("privacy_officer", UUID.class);
+        LegalEntityProfile profile = new LegalEntityProfile(
+                row.getString("name"),
+                Arrays.stream(row.getString("jurisdictions").split(",")).toList(),
+                Nis2Status.of(row.getString("nis2")),
+                row.getBoolean("dora_financial_entity"),
+                GdprRole.of(row.getString("gdpr_role")),
+                row.getString("supervisory_authority_name"),
+                row.getString("supervisory_authority_contact"),
+                officer == null ? null : new UserId(officer));
+        return new Stored(new LegalEntityId(row.getObject("id", UUID.class)), profile, row.getLong("version"));
+    }
+}

@@ -1,0 +1,28 @@
+package io.cairn.compliance;
+
+import io.cairn.identity.LegalEntityId;
+import io.cairn.identity.UserId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A legal entity with its regulatory profile, as readers see it.
+ *
+ * @param jurisdictions ISO 3166 country codes
+ * @param nis2 {@code essential}, {@code important} or {@code not-in-scope}
+ * @param gdprRole {@code controller}, {@code processor} or {@code both}
+ * @param privacyOfficer the privacy officer's user id; none yet
+ * @param privacyOfficerName the privacy officer's display name; none without one
+ */
+public record LegalEntityView(
+        LegalEntityId id,
+        String name,
+        List<String> jurisdictions,
+        String nis2,
+        boolean doraFinancialEntity,
+        String gdprRole,
+        String supervisoryAuthorityName,
+        String supervisoryAuthorityContact,
+        @Nullable UserId privacyOfficer,
+        @Nullable String privacyOfficerName,
+        long version) {}
