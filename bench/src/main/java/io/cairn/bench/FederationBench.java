@@ -182,11 +182,16 @@ public final class FederationBench {
                     && result.pull().get("refused") instanceof Number refused && refused.longValue() == 0
                     && result.pull().get("duplicates") instanceof Number duplicates && duplicates.longValue() == 0
                     && result.pull().get("failure") == null;
+            // the target is 100,000 in 60 s: a smaller run passes only at that rate, and says so
+            double rate = messages / (result.took().toMillis() / 1000.0);
+            boolean full = messages >= 100_000;
             row(String.format("catch-up by pull: %,d messages about %,d incidents", messages, result.incidents()),
                     "\"catch up now\" → every message verified and stored (" + result.pull().get("pages")
                             + " pages; " + accepted + " accepted, " + result.pull().get("duplicates")
                             + " duplicates, " + result.pull().get("refused") + " refused)",
-                    "≤ 60 s", seconds(result.took()), exact && result.took().toSeconds() < 60);
+                    full ? "100,000 ≤ 60 s" : "≥ 1,667/s (100,000 in 60 s)",
+                    seconds(result.took()) + String.format(" (%,.0f/s)", rate),
+                    exact && (full ? result.took().toSeconds() < 60 : rate >= 100_000 / 60.0));
             row("catch-up by pull: the same", "\"catch up now\" → every message applied (" + result.applied()
                     + " applied, " + result.superseded() + " superseded)", "—", seconds(result.allApplied()), null);
             notes.add(String.format("Catch-up: afterwards the subscriber held %,d messages received by pull (one per "
