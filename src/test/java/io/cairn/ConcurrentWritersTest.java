@@ -256,6 +256,17 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                         Map.of("name", "Raced " + unit + " " + writer, "description", "by " + writer),
                         "version",
                         version)));
+        String entity =
+                created(admin.post("/api/v1/compliance/legal-entities", legalEntity("Raced " + suffix())), "id");
+        contests.add(replacing(
+                "PUT /api/v1/compliance/legal-entities/{id}",
+                "/api/v1/compliance/legal-entities/" + entity,
+                () -> versionIn("/api/v1/compliance/legal-entities", "id", entity),
+                (writer, version) -> {
+                    Map<String, Object> profile = legalEntity("Raced " + entity + " " + writer);
+                    profile.put("version", version);
+                    return profile;
+                }));
         String device = created(
                 admin.post(
                         "/api/v1/devices", Map.of("name", "Raced", "kind", "laptop", "identifier", "RACE-" + suffix())),
@@ -936,6 +947,19 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         ApiClient.Answer read = admin.get(path);
         assertThat(read.status()).as(path + ": " + read).isEqualTo(200);
         return read.json().path("version").asLong();
+    }
+
+    /** A legal entity's profile as its API takes it, under this name. */
+    private static Map<String, Object> legalEntity(String name) {
+        Map<String, Object> profile = new java.util.HashMap<>();
+        profile.put("name", name);
+        profile.put("jurisdictions", List.of("NL"));
+        profile.put("nis2", "important");
+        profile.put("doraFinancialEntity", false);
+        profile.put("gdprRole", "controller");
+        profile.put("supervisoryAuthorityName", "Autoriteit Persoonsgegevens");
+        profile.put("supervisoryAuthorityContact", "https://autoriteitpersoonsgegevens.nl");
+        return profile;
     }
 
     private long versionIn(String list, String field, String value) {
