@@ -1200,9 +1200,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
             String delivery = UUID.randomUUID().toString();
             jdbc.sql("""
                     insert into federation_outbox (id, subscription_id, peer_id, incident_id, message_id, exchange_id,
-                      exchange_version, kind, jws, state, attempts, next_attempt_at, created_at, updated_at)
+                      exchange_version, kind, jws, state, attempts, next_attempt_at, created_at, updated_at, expires_at)
                     values (?::uuid, ?::uuid, ?::uuid, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1,
-                      'publication', 'a.b.c', 'dead', 3, now(), now(), now())""").params(delivery, subscription, peer).update();
+                      'publication', 'a.b.c', 'dead', 3, now(), now(), now(), now() + interval '7 days')""").params(delivery, subscription, peer).update();
             target(Kind.DELIVERY, "a dead message", Map.of("message", delivery), EVERYONE, delivery, null);
             targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
             // a signed checkpoint, for the auditors' reads of checkpoints and proofs

@@ -111,8 +111,8 @@ final class CatchUp {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("insert into federation_outbox (id, "
                     + "subscription_id, peer_id, incident_id, message_id, exchange_id, exchange_version, kind, jws, "
-                    + "state, attempts, next_attempt_at, last_error, created_at, updated_at) values (?, ?, ?, ?, ?, ?, "
-                    + "?, 'publication', ?, 'pending', 3, ?, 'the peer did not answer', ?, ?)")) {
+                    + "state, attempts, next_attempt_at, last_error, created_at, updated_at, expires_at) values (?, ?, ?, "
+                    + "?, ?, ?, ?, 'publication', ?, 'pending', 3, ?, 'the peer did not answer', ?, ?, ?)")) {
                 int n = 0;
                 for (Planned message : planned) {
                     Instant issued = base.plusMillis(message.at());
@@ -135,6 +135,8 @@ final class CatchUp {
                     insert.setTimestamp(9, Timestamp.from(now.plus(1, ChronoUnit.HOURS)));
                     insert.setTimestamp(10, Timestamp.from(issued));
                     insert.setTimestamp(11, Timestamp.from(issued));
+                    // as ExchangeMessages makes them: a message expires 7 days after it is issued
+                    insert.setTimestamp(12, Timestamp.from(issued.plus(7, ChronoUnit.DAYS)));
                     insert.addBatch();
                     if (++n % 1000 == 0) {
                         insert.executeBatch();
