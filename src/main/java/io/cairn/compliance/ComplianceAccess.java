@@ -4,8 +4,6 @@ import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
 import io.cairn.shared.Outcome;
-import io.cairn.shared.Refusal;
-import io.cairn.shared.SharedRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,29 +22,17 @@ class ComplianceAccess {
 
     /** The signed-in admin, or why the user may not do {@code what}. */
     Outcome<Actor> requireAdmin(String what) {
-        Actor actor = identity.requireActor();
-        return actor.has(Role.ADMIN)
-                ? Outcome.done(actor)
-                : Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, "admin", what));
+        return identity.requireAnyRole(what, Role.ADMIN);
     }
 
     /** The signed-in user, if they may read the regimes. */
     Outcome<Actor> requireRegimeReader() {
-        Actor actor = identity.requireActor();
-        return actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR, Role.ADMIN)
-                ? Outcome.done(actor)
-                : Outcome.refused(Refusal.forbidden(
-                        SharedRefusals.NEEDS_ROLE,
-                        "handler, coordinator, privacy officer, auditor or admin",
-                        "read the regimes"));
+        return identity.requireAnyRole(
+                "read the regimes", Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR, Role.ADMIN);
     }
 
     /** The signed-in user, if they may read the legal entities. */
     Outcome<Actor> requireEntityReader() {
-        Actor actor = identity.requireActor();
-        return actor.hasAny(Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.ADMIN)
-                ? Outcome.done(actor)
-                : Outcome.refused(Refusal.forbidden(
-                        SharedRefusals.NEEDS_ROLE, "coordinator, privacy officer or admin", "read the legal entities"));
+        return identity.requireAnyRole("read the legal entities", Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.ADMIN);
     }
 }

@@ -56,19 +56,7 @@ class LegalEntities {
         jdbc.sql("insert into legal_entity (id, name, jurisdictions, nis2, dora_financial_entity, gdpr_role, "
                         + "supervisory_authority_name, supervisory_authority_contact, privacy_officer, version, "
                         + "updated_at) values (?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, 0, ?)")
-                .params(
-                        id.value(),
-                        profile.name(),
-                        String.join(",", profile.jurisdictions()),
-                        profile.nis2().code(),
-                        profile.doraFinancialEntity(),
-                        profile.gdprRole().code(),
-                        profile.supervisoryAuthorityName(),
-                        profile.supervisoryAuthorityContact(),
-                        profile.privacyOfficer() == null
-                                ? null
-                                : profile.privacyOfficer().value(),
-                        Timestamp.from(now))
+                .params(values(List.of(id.value()), profile, List.of(Timestamp.from(now))))
                 .update();
     }
 
@@ -78,20 +66,7 @@ class LegalEntities {
                                 + "dora_financial_entity = ?, gdpr_role = ?, supervisory_authority_name = ?, "
                                 + "supervisory_authority_contact = ?, privacy_officer = ?, version = version + 1, "
                                 + "updated_at = ? where id = ? and version = ?")
-                        .params(
-                                profile.name(),
-                                String.join(",", profile.jurisdictions()),
-                                profile.nis2().code(),
-                                profile.doraFinancialEntity(),
-                                profile.gdprRole().code(),
-                                profile.supervisoryAuthorityName(),
-                                profile.supervisoryAuthorityContact(),
-                                profile.privacyOfficer() == null
-                                        ? null
-                                        : profile.privacyOfficer().value(),
-                                Timestamp.from(now),
-                                id.value(),
-                                version)
+                        .params(values(List.of(), profile, List.of(Timestamp.from(now), id.value(), version)))
                         .update()
                 == 1;
     }
@@ -108,5 +83,23 @@ class LegalEntities {
                 row.getString("supervisory_authority_contact"),
                 officer == null ? null : new UserId(officer));
         return new Stored(new LegalEntityId(row.getObject("id", UUID.class)), profile, row.getLong("version"));
+    }
+
+    /** The statement's parameters: those before, the profile's columns in their order, those after. */
+    private static List<@Nullable Object> values(List<?> before, LegalEntityProfile profile, List<?> after) {
+        List<@Nullable Object> values = new java.util.ArrayList<>(before);
+        values.add(profile.name());
+        values.add(String.join(",", profile.jurisdictions()));
+        values.add(profile.nis2().code());
+        values.add(profile.doraFinancialEntity());
+        values.add(profile.gdprRole().code());
+        values.add(profile.supervisoryAuthorityName());
+        values.add(profile.supervisoryAuthorityContact());
+        values.add(
+                profile.privacyOfficer() == null
+                        ? null
+                        : profile.privacyOfficer().value());
+        values.addAll(after);
+        return values;
     }
 }

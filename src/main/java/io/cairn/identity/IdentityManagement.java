@@ -1,6 +1,8 @@
 package io.cairn.identity;
 
 import io.cairn.shared.Outcome;
+import io.cairn.shared.Refusal;
+import io.cairn.shared.SharedRefusals;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -90,6 +92,24 @@ public class IdentityManagement {
     /** The signed-in user of the current request; only for code that runs behind authentication. */
     public Actor requireActor() {
         return access.requireActor();
+    }
+
+    /**
+     * The signed-in user when they hold one of the roles, else why they may not {@code what}: a refusal that names
+     * the roles ("coordinator, privacy officer or admin"), for modules that guard their own commands.
+     */
+    public Outcome<Actor> requireAnyRole(String what, Role... roles) {
+        Actor actor = requireActor();
+        if (actor.hasAny(roles)) {
+            return Outcome.done(actor);
+        }
+        List<String> names = java.util.Arrays.stream(roles)
+                .map(role -> role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .toList();
+        String spoken = names.size() == 1
+                ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        return Outcome.refused(Refusal.forbidden(SharedRefusals.NEEDS_ROLE, spoken, what));
     }
 
     /** True when the signed-in user still has to replace a one-time password. */
