@@ -26,7 +26,7 @@ import java.util.Set;
  * {@code bench.serverJvm}, {@code bench.serverArgs} (Cairn settings for every instance), {@code bench.jfr} (true:
  * record each instance with JFR from its start, into {@code <name>.jfr} in the results), {@code bench.statements}
  * (true: PostgreSQL's time per statement in {@code statements-<figure>.txt}), {@code bench.quietMinutes} (3),
- * {@code bench.receiverConcurrency} (1,2,4,8,16), {@code bench.receiverMessages} (per step, 1,000),
+ * {@code bench.receiverConcurrency} (1,2,4,8,16), {@code bench.receiverMessages} (per step, 1,000), {@code bench.receiverApplying} (true; false: the receiver applies nothing while measured),
  * {@code bench.catchupMessages} (100,000), {@code bench.chainIncidents} (measured per rate, 200),
  * {@code bench.chainWarmUp} (30), {@code bench.chainIntervals} (ms between two reports at hop 1, one step per
  * interval, comma-separated, the target on the first; 250,1000), {@code bench.chainPollMillis} (10), {@code bench.output} (BENCHMARKS.md).
@@ -122,7 +122,11 @@ public final class FederationBench {
         List<Integer> concurrencies = Arrays.stream(System.getProperty("bench.receiverConcurrency", "1,2,4,8,16")
                 .split(",")).map(Integer::parseInt).toList();
         int perStep = Integer.getInteger("bench.receiverMessages", 1_000);
-        try (FederationInstance receiver = FederationInstance.start(database, "receiver", jar, jvm, pullOnlyWhenAsked(),
+        List<String> settings = pullOnlyWhenAsked();
+        if (!ReceiverLoad.APPLYING) {
+            settings.addAll(List.of("--cairn.federation.apply-on-commit=false", "--cairn.federation.apply-interval=PT1H"));
+        }
+        try (FederationInstance receiver = FederationInstance.start(database, "receiver", jar, jvm, settings,
                 results)) {
             say("receiver healthy after " + receiver.server.startup().toMillis() + " ms");
             CpuMeter meter = new CpuMeter(receiver.server.pid(), database.postmasterPid());
