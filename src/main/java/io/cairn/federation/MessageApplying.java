@@ -81,10 +81,10 @@ class MessageApplying implements AutoCloseable {
         this.applyOnCommit = applyOnCommit;
     }
 
-    /** Starts a pass once a receipt committed (at most one pass waits behind the one running). */
+    /** Starts a pass once pushed messages committed (at most one pass waits behind the one running). */
     @org.springframework.transaction.event.TransactionalEventListener(
             phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT)
-    void received(ProviderMessageReceived receipt) {
+    void received(MessageReceipts.PushedStored stored) {
         if (applyOnCommit) {
             wake();
         }

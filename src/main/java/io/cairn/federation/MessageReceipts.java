@@ -11,16 +11,22 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores verified messages of a provider, in one short transaction with one audit record each (the digest of the JWS
- * as received), and nothing more: a message id, or a provider's incident and version, stored before is a duplicate
- * that stores nothing. Applying the stored messages follows apart ({@link MessageApplying}), woken when the
- * transaction commits; the caller answers only after it committed.
+ * Stores verified messages of providers with one audit record each (the digest of the JWS as received), and nothing
+ * more: a message id, or a provider's incident and version, stored before is a duplicate that stores nothing. Pushes
+ * that arrive together are stored together ({@link GroupCommit}): one statement inserts them, one append records
+ * their receipts, one commit, however many providers pushed; a page of a feed is stored in one transaction the same
+ * way. Applying the stored messages follows apart ({@link MessageApplying}), woken when pushed messages commit; the
+ * caller answers only after its message committed.
  */
 @Service
 class MessageReceipts {
+
+    /** The most pushed messages stored in one transaction. */
+    static final int MAX_BATCH = 64;
 
     /** What became of a received message, as the inbox answers it. */
     record Receipt(UUID messageId, String outcome) {
@@ -34,61 +40,83 @@ class MessageReceipts {
     /** A message that passed every check of a receiver: its signature, schema, freshness and addressing. */
     record Verified(ExchangeMessage message, String jws, PeerView provider, ReceivedMessages.Via via) {}
 
+    /** Pushed messages were stored (published in the transaction that stored them): time to apply them. */
+    record PushedStored(int count) {}
+
     private final ReceivedMessages store;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
+    private final GroupCommit<Verified, Receipt> pushes;
 
-    MessageReceipts(ReceivedMessages store, ApplicationEventPublisher events, Clock clock) {
+    MessageReceipts(
+            ReceivedMessages store,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.store = store;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.pushes = new GroupCommit<>(MAX_BATCH, this::acceptAll);
     }
 
-    /** Stores one verified message. */
-    @Transactional
+    /** Stores one verified message, with the others pushed meanwhile; answers once it is committed. */
     Receipt accept(Verified verified) {
-        return store(verified, clock.instant());
+        return pushes.write(verified);
     }
 
     /**
-     * Stores verified messages of one provider (a page of its feed) in one transaction: one statement inserts every
-     * new one and one append records their receipts in the audit trail, in the page's order, just before the commit.
-     * Answers each message's receipt in their order; of two messages with one id, or with one incident and version,
-     * the later is a duplicate. The applier is not woken: a catch-up wakes it once its round is stored.
+     * Stores verified messages in one transaction: one statement inserts every new one and one append records their
+     * receipts in the audit trail, in their order, just before the commit. Answers each message's receipt in their
+     * order; of two messages with one id, or with one provider's incident and version, the later is a duplicate.
+     * Pulled messages do not wake the applier: a catch-up wakes it once its round is stored.
      */
-    @Transactional
-    List<Receipt> acceptAll(List<Verified> messages, PeerView provider) {
-        Instant now = clock.instant();
-        List<ReceivedMessages.Incoming> incoming = firstOfEach(messages);
-        Set<UUID> stored = incoming.isEmpty()
-                ? new HashSet<UUID>()
-                : store.acceptAll(incoming, provider.id(), ReceivedMessages.Via.PULL, now);
-        List<Receipt> receipts = new ArrayList<>(messages.size());
-        List<AuditableEvent> received = new ArrayList<>(stored.size());
-        for (ReceivedMessages.Incoming message : incoming) {
-            if (stored.contains(message.messageId())) {
-                received.add(new ProviderMessageReceived(
-                        message.messageId(),
-                        message.exchangeId(),
-                        provider.id(),
-                        message.version(),
-                        ReceivedIncidents.channel(provider),
-                        now,
-                        ProviderMessageReceived.Outcome.ACCEPTED,
-                        message.sha256()));
+    List<Receipt> acceptAll(List<Verified> messages) {
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<ReceivedMessages.Incoming> incoming = firstOfEach(messages);
+            Set<UUID> stored = incoming.isEmpty() ? new HashSet<UUID>() : store.acceptAll(incoming, now);
+            List<AuditableEvent> received = new ArrayList<>(stored.size());
+            boolean pushed = false;
+            for (int i = 0; i < incoming.size(); i++) {
+                ReceivedMessages.Incoming message = incoming.get(i);
+                if (stored.contains(message.messageId())) {
+                    received.add(receipt(message, now));
+                    pushed |= message.via() == ReceivedMessages.Via.PUSH;
+                }
             }
-        }
-        for (Verified verified : messages) {
-            UUID id = verified.message().messageId();
-            receipts.add(new Receipt(id, stored.remove(id) ? Receipt.ACCEPTED : Receipt.DUPLICATE));
-        }
-        if (!received.isEmpty()) {
-            events.publishEvent(new AuditableEvents(received));
-        }
-        return receipts;
+            List<Receipt> receipts = new ArrayList<>(messages.size());
+            for (Verified verified : messages) {
+                UUID id = verified.message().messageId();
+                receipts.add(new Receipt(id, stored.remove(id) ? Receipt.ACCEPTED : Receipt.DUPLICATE));
+            }
+            if (!received.isEmpty()) {
+                events.publishEvent(new AuditableEvents(received));
+            }
+            if (pushed) {
+                events.publishEvent(new PushedStored(received.size()));
+            }
+            return receipts;
+        });
     }
 
-    /** The messages to store, the first of each message id and of each incident and version in the page's order. */
+    private static ProviderMessageReceived receipt(ReceivedMessages.Incoming message, Instant now) {
+        return new ProviderMessageReceived(
+                message.messageId(),
+                message.exchangeId(),
+                message.provider().id(),
+                message.version(),
+                ReceivedIncidents.channel(message.provider()),
+                now,
+                ProviderMessageReceived.Outcome.ACCEPTED,
+                message.sha256());
+    }
+
+    /**
+     * The messages to store, the first of each message id and of each provider's incident and version, in their
+     * order.
+     */
     private static List<ReceivedMessages.Incoming> firstOfEach(List<Verified> messages) {
         Set<UUID> ids = new HashSet<>();
         Set<String> versions = new HashSet<>();
@@ -96,10 +124,12 @@ class MessageReceipts {
         for (Verified verified : messages) {
             ExchangeMessage message = verified.message();
             if (ids.add(message.messageId())
-                    && versions.add(
-                            message.incident().id() + "/" + message.incident().version())) {
+                    && versions.add(verified.provider().id() + "/"
+                            + message.incident().id() + "/" + message.incident().version())) {
                 incoming.add(new ReceivedMessages.Incoming(
                         message.messageId(),
+                        verified.provider(),
+                        verified.via(),
                         message.incident().id(),
                         message.incident().version(),
                         message.kind(),
@@ -108,24 +138,5 @@ class MessageReceipts {
             }
         }
         return incoming;
-    }
-
-    private Receipt store(Verified verified, Instant now) {
-        ExchangeMessage message = verified.message();
-        PeerView provider = verified.provider();
-        String sha256 = ExchangeSignatures.sha256(verified.jws());
-        if (!store.accept(message, provider.id(), verified.via(), sha256, verified.jws(), now)) {
-            return new Receipt(message.messageId(), Receipt.DUPLICATE);
-        }
-        events.publishEvent(new ProviderMessageReceived(
-                message.messageId(),
-                message.incident().id(),
-                provider.id(),
-                message.incident().version(),
-                ReceivedIncidents.channel(provider),
-                now,
-                ProviderMessageReceived.Outcome.ACCEPTED,
-                sha256));
-        return new Receipt(message.messageId(), Receipt.ACCEPTED);
     }
 }

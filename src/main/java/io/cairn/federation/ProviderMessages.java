@@ -76,7 +76,7 @@ class ProviderMessages {
         }
         Iterator<MessageReceipts.Receipt> stored = passed.isEmpty()
                 ? Collections.emptyIterator()
-                : receipts.acceptAll(passed, provider).iterator();
+                : receipts.acceptAll(passed).iterator();
         List<Outcome<MessageReceipts.Receipt>> answers = new ArrayList<>(page.size());
         for (Outcome<ExchangeMessage> outcome : verified) {
             answers.add(

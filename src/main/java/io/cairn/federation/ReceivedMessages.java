@@ -121,66 +121,48 @@ class ReceivedMessages {
                 .single());
     }
 
-    /**
-     * Stores a verified message as accepted; false when its message id, or its provider's incident and version, is
-     * stored already (a duplicate).
-     */
-    boolean accept(ExchangeMessage message, PeerId peer, Via via, String sha256, String jws, Instant now) {
-        return jdbc.sql("""
-                        insert into federation_received_message (message_id, peer_id, exchange_id, version, kind,
-                          outcome, via, sha256, jws, received_at)
-                        select ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?
-                        where not exists (select 1 from federation_received_message
-                                          where peer_id = ? and exchange_id = ? and version = ?)
-                        on conflict (message_id) do nothing""")
-                        .params(
-                                message.messageId(),
-                                peer.value(),
-                                message.incident().id(),
-                                message.incident().version(),
-                                message.kind(),
-                                via.code(),
-                                sha256,
-                                jws,
-                                Timestamp.from(now),
-                                peer.value(),
-                                message.incident().id(),
-                                message.incident().version())
-                        .update()
-                == 1;
-    }
-
-    /** A verified message of a page, as {@link #acceptAll} stores it. */
-    record Incoming(UUID messageId, UUID exchangeId, long version, String kind, String sha256, String jws) {}
+    /** A verified message, as {@link #acceptAll} stores it: its provider, how it came, and its JWS with its digest. */
+    record Incoming(
+            UUID messageId,
+            PeerView provider,
+            Via via,
+            UUID exchangeId,
+            long version,
+            String kind,
+            String sha256,
+            String jws) {}
 
     /**
-     * Stores verified messages of one provider as accepted in one statement, and answers the ids of those stored: a
-     * message whose id, or whose provider's incident and version, is stored already is a duplicate and left out. The
-     * messages hold no two of one id or of one incident and version ({@link MessageReceipts} keeps the first).
+     * Stores verified messages as accepted in one statement, and answers the ids of those stored: a message whose id,
+     * or whose provider's incident and version, is stored already is a duplicate and left out. The messages hold no
+     * two of one id or of one provider's incident and version ({@link MessageReceipts} keeps the first).
      */
-    Set<UUID> acceptAll(List<Incoming> messages, PeerId peer, Via via, Instant now) {
+    Set<UUID> acceptAll(List<Incoming> messages, Instant now) {
         return new HashSet<>(jdbc.sql("""
                         insert into federation_received_message (message_id, peer_id, exchange_id, version, kind,
                           outcome, via, sha256, jws, received_at)
-                        select m.message_id, ?, m.exchange_id, m.version, m.kind, 'accepted', ?, m.sha256, m.jws, ?
-                        from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[])
-                               as m(message_id, exchange_id, version, kind, sha256, jws)
+                        select m.message_id, m.peer_id, m.exchange_id, m.version, m.kind, 'accepted', m.via,
+                               m.sha256, m.jws, ?
+                        from unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::bigint[], ?::text[], ?::text[],
+                                    ?::text[])
+                               as m(message_id, peer_id, via, exchange_id, version, kind, sha256, jws)
                         where not exists (select 1 from federation_received_message r
-                                          where r.peer_id = ? and r.exchange_id = m.exchange_id
+                                          where r.peer_id = m.peer_id and r.exchange_id = m.exchange_id
                                             and r.version = m.version)
                         on conflict (message_id) do nothing
                         returning message_id""")
                 .params(
-                        peer.value(),
-                        via.code(),
                         Timestamp.from(now),
                         messages.stream().map(Incoming::messageId).toArray(UUID[]::new),
+                        messages.stream()
+                                .map(message -> message.provider().id().value())
+                                .toArray(UUID[]::new),
+                        messages.stream().map(message -> message.via().code()).toArray(String[]::new),
                         messages.stream().map(Incoming::exchangeId).toArray(UUID[]::new),
                         messages.stream().map(Incoming::version).toArray(Long[]::new),
                         messages.stream().map(Incoming::kind).toArray(String[]::new),
                         messages.stream().map(Incoming::sha256).toArray(String[]::new),
-                        messages.stream().map(Incoming::jws).toArray(String[]::new),
-                        peer.value())
+                        messages.stream().map(Incoming::jws).toArray(String[]::new))
                 .query((row, n) -> row.getObject(1, UUID.class))
                 .list());
     }

@@ -179,6 +179,53 @@ class ProviderInboxTest extends ApiClient.OnServer {
     }
 
     @Test
+    void manyPushesAtOnceAreEachStoredOnceWithTheirOwnReceiptInAnIntactAuditTrail() throws Exception {
+        List<UUID> exchanges = new ArrayList<>();
+        List<String> signed = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            exchanges.add(UUID.randomUUID());
+            signed.add(provider.sign(provider.publication(exchanges.get(i), 1)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<String> outcomes = new ArrayList<>();
+        try {
+            List<Callable<String>> pushes = new ArrayList<>();
+            for (String jws : signed) {
+                pushes.add(() -> provider.push(jws).json().get("outcome").asString());
+            }
+            for (Future<String> outcome : pool.invokeAll(pushes)) {
+                outcomes.add(outcome.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(outcomes).hasSize(24).containsOnly("accepted");
+        List<String> digests = jdbc.sql("select sha256 from federation_received_message where exchange_id = any(?)")
+                .param(exchanges.toArray(UUID[]::new))
+                .query(String.class)
+                .list();
+        assertThat(digests).hasSize(24).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_record
+                        where action = 'federation-message.accepted' and after_digest = any(?)""")
+                        .param(digests.toArray(String[]::new))
+                        .query(Long.class)
+                        .single())
+                .as("one receipt in the audit trail per message stored")
+                .isEqualTo(24L);
+        AppliedMessages.await(jdbc);
+        assertThat(jdbc.sql("select count(*) from incident where received_from = ?")
+                        .param("Provider " + run)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(24L);
+        ApiClient auditor = client(users.user("inbox-auditor-" + run, Set.of(Role.AUDITOR)));
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void aRetractionIsNotedWithItsReasonAndMarksTheIncident() {
         UUID exchange = UUID.randomUUID();
         pushed(provider.sign(provider.publication(exchange, 1)));
