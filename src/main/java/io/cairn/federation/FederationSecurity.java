@@ -41,6 +41,14 @@ class FederationSecurity {
     /** Where a chain auditor, and only a chain auditor, asks this hop for its receipts. */
     static final String TRACE = "/federation/v1/trace/";
 
+    /** Where providers push their messages. */
+    static final String INBOX = "/federation/v1/inbox";
+    /**
+     * The request attribute with the id of a push's signed request ({@link SeenRequests.Request}), which the inbox
+     * remembers with the message it stores, and refuses as a replay if it was used before.
+     */
+    static final String UNREMEMBERED_REQUEST = FederationSecurity.class.getName() + ".unrememberedRequest";
+
     private static final String[] PUBLIC = {"/federation/v1/jwks.json", "/federation/v1/schema"};
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -71,17 +79,27 @@ class FederationSecurity {
 
     static void writeProblem(HttpServletResponse response, HttpStatus status, String type, String detail)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:cairn:problem:" + type);
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
+        Map<String, Object> body = problem(status, type, detail);
         response.setStatus(status.value());
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean isPush(HttpServletRequest request, String path) {
+        return "POST".equals(request.getMethod()) && INBOX.equals(path);
+    }
+
+    /** A problem detail as every federation refusal outside a controller writes it. */
+    static Map<String, Object> problem(HttpStatus status, String type, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:cairn:problem:" + type);
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        return body;
     }
 
     /**
@@ -116,10 +134,15 @@ class FederationSecurity {
             String token = header.substring(7).trim();
             PeerRequestVerifier.Verdict verdict = path.startsWith(TRACE)
                     ? verifier.verifyAuditor(token, request.getMethod(), path)
-                    : verifier.verify(token, request.getMethod(), path);
+                    : isPush(request, path)
+                            ? verifier.verifyRememberingLater(token, request.getMethod(), path)
+                            : verifier.verify(token, request.getMethod(), path);
             if (verdict instanceof PeerRequestVerifier.Verdict.Refused refused) {
                 writeProblem(response, HttpStatus.UNAUTHORIZED, "peer-unauthenticated", refused.reason());
                 return;
+            }
+            if (verdict instanceof PeerRequestVerifier.Verdict.Peer peer && peer.unremembered() != null) {
+                request.setAttribute(UNREMEMBERED_REQUEST, peer.unremembered());
             }
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(

@@ -57,6 +57,7 @@ class MessageApplying implements AutoCloseable {
     private final Clock clock;
     private final boolean applyOnCommit;
     private final CatchUpRounds catchUps;
+    private final InboxLoad inbox;
     private final ExecutorService waking = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "federation-apply");
         thread.setDaemon(true);
@@ -71,8 +72,10 @@ class MessageApplying implements AutoCloseable {
             PlatformTransactionManager transactionManager,
             Clock clock,
             @Value("${cairn.federation.apply-on-commit:true}") boolean applyOnCommit,
-            CatchUpRounds catchUps) {
+            CatchUpRounds catchUps,
+            InboxLoad inbox) {
         this.catchUps = catchUps;
+        this.inbox = inbox;
         this.store = store;
         this.incidents = incidents;
         this.peers = peers;
@@ -130,11 +133,12 @@ class MessageApplying implements AutoCloseable {
 
     /**
      * Applies what is pending, batch after batch while batches are full; a catch-up running on this node ends the
-     * pass, and wakes the applier again when it ends.
+     * pass, and wakes the applier again when it ends. Each batch first gives way to a burst of pushes
+     * ({@link InboxLoad}), for at most a second.
      */
     Pass applyPending() {
         Pass pass = new Pass(0, 0, 0);
-        for (int batch = 0; batch < MAX_BATCHES && !catchUps.running(); batch++) {
+        for (int batch = 0; batch < MAX_BATCHES && !catchUps.running() && inbox.awaitLull(); batch++) {
             List<ReceivedMessages.PendingExchange> due = store.pendingExchanges(BATCH, clock.instant());
             if (due.isEmpty()) {
                 return pass;

@@ -42,12 +42,12 @@ class PeerRegistry {
         return peers.all().stream().map(PeerRegistry::view).toList();
     }
 
-    @Transactional(readOnly = true)
+    // The reads of one peer are one statement each, in the caller's transaction if there is one: a read-only
+    // transaction of their own would cost a peer's every request four more round trips to the database.
     Optional<PeerView> byId(PeerId id) {
         return peers.byId(id.value()).map(this::viewKeepingKeys);
     }
 
-    @Transactional(readOnly = true)
     Optional<PeerView> byBaseUrl(String baseUrl) {
         return peers.byBaseUrl(baseUrl).map(this::viewKeepingKeys);
     }
@@ -75,7 +75,6 @@ class PeerRegistry {
     }
 
     /** The stored keys of a peer. */
-    @Transactional(readOnly = true)
     Optional<JWKSet> keysOf(PeerId id) {
         return peers.byId(id.value()).map(peer -> PublicKeySets.stored(peer.keys()));
     }

@@ -27,11 +27,19 @@ class PeerRequestVerifier {
     static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
     /** How far apart the clocks of two instances may be. */
     static final Duration SKEW = Duration.ofSeconds(60);
+    /** Why a request whose id was used before is refused. */
+    static final String REPLAY = "the JWT was used before (jti): a replay";
 
     /** The outcome of a check: the peer that signed, or why the request is refused. */
     sealed interface Verdict {
 
-        record Peer(PeerView peer) implements Verdict {}
+        /**
+         * A peer's request that passed every check.
+         *
+         * @param unremembered the request's id when the caller is to remember it ({@link #verifyRememberingLater}),
+         *     else null: remembered already
+         */
+        record Peer(PeerView peer, SeenRequests.@Nullable Request unremembered) implements Verdict {}
 
         record Auditor(String keyId) implements Verdict {}
 
@@ -62,6 +70,19 @@ class PeerRequestVerifier {
 
     /** Checks the token of a peer's request with this method to this path (without query) of this instance. */
     Verdict verify(String token, String method, String path) {
+        return verify(token, method, path, true);
+    }
+
+    /**
+     * Checks the token as {@link #verify} does but does not remember its id: the verdict carries it, for the caller to
+     * remember in the transaction that stores what the request brought, and to refuse as a replay if it was used
+     * before (the inbox does: one commit per batch of pushes instead of one more per push).
+     */
+    Verdict verifyRememberingLater(String token, String method, String path) {
+        return verify(token, method, path, false);
+    }
+
+    private Verdict verify(String token, String method, String path, boolean rememberNow) {
         return parsed(token)
                 .map(
                         jwt -> {
@@ -82,9 +103,29 @@ class PeerRequestVerifier {
                             }
                             return claimsProblem(claims(jwt), method, path)
                                     .<Verdict>map(PeerRequestVerifier::refused)
-                                    .orElseGet(() -> new Verdict.Peer(peer.get()));
+                                    .orElseGet(() -> remembered(claims(jwt), peer.get(), rememberNow));
                         },
                         PeerRequestVerifier::refused);
+    }
+
+    private Verdict remembered(JWTClaimsSet claims, PeerView peer, boolean rememberNow) {
+        SeenRequests.Request request = request(claims);
+        if (!rememberNow) {
+            return new Verdict.Peer(peer, request);
+        }
+        return firstUse(request) ? new Verdict.Peer(peer, null) : refused(REPLAY);
+    }
+
+    private static SeenRequests.Request request(JWTClaimsSet claims) {
+        Instant expiresAt = instant(claims.getExpirationTime());
+        if (claims.getIssuer() == null || claims.getJWTID() == null || expiresAt == null) {
+            throw new IllegalStateException("iss, jti and exp were checked before");
+        }
+        return new SeenRequests.Request(claims.getIssuer(), claims.getJWTID(), expiresAt.plus(SKEW));
+    }
+
+    private boolean firstUse(SeenRequests.Request request) {
+        return seen.firstUse(request.issuer(), request.jti(), request.expiresAt(), clock.instant());
     }
 
     /** Checks the token of a chain auditor's request with this method to this path (without query). */
@@ -107,7 +148,9 @@ class PeerRequestVerifier {
                             }
                             return claimsProblem(claims(jwt), method, path)
                                     .<Verdict>map(PeerRequestVerifier::refused)
-                                    .orElseGet(() -> new Verdict.Auditor(kid));
+                                    .orElseGet(() -> firstUse(request(claims(jwt)))
+                                            ? new Verdict.Auditor(kid)
+                                            : refused(REPLAY));
                         },
                         PeerRequestVerifier::refused);
     }
@@ -178,9 +221,6 @@ class PeerRequestVerifier {
         String jti = claims.getJWTID();
         if (jti == null || jti.isBlank() || jti.length() > 200) {
             return Optional.of("jti is required, at most 200 characters");
-        }
-        if (!seen.firstUse(claims.getIssuer(), jti, expiresAt.plus(SKEW), now)) {
-            return Optional.of("the JWT was used before (jti): a replay");
         }
         return Optional.empty();
     }

@@ -51,10 +51,14 @@ class ProviderMessages {
         this.clock = clock;
     }
 
-    /** Receives a message the provider peer signed; refused with the field or check that failed, storing nothing. */
-    Outcome<MessageReceipts.Receipt> receive(String jws, PeerView provider, ReceivedMessages.Via via) {
+    /**
+     * Receives a message the provider peer pushed with this signed request, whose id is remembered with the message;
+     * refused with the field or check that failed, storing nothing.
+     */
+    Outcome<MessageReceipts.Receipt> receive(String jws, PeerView provider, SeenRequests.Request request) {
         return verify(jws, provider, keysOf(provider), new HashMap<>())
-                .map(message -> receipts.accept(new MessageReceipts.Verified(message, jws, provider, via)));
+                .map(message -> receipts.accept(
+                        new MessageReceipts.Verified(message, jws, provider, ReceivedMessages.Via.PUSH, request)));
     }
 
     /**
@@ -70,8 +74,8 @@ class ProviderMessages {
         List<MessageReceipts.Verified> passed = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
             if (verified.get(i) instanceof Outcome.Done<ExchangeMessage> done) {
-                passed.add(
-                        new MessageReceipts.Verified(done.value(), page.get(i), provider, ReceivedMessages.Via.PULL));
+                passed.add(new MessageReceipts.Verified(
+                        done.value(), page.get(i), provider, ReceivedMessages.Via.PULL, null));
             }
         }
         Iterator<MessageReceipts.Receipt> stored = passed.isEmpty()

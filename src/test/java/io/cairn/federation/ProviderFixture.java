@@ -156,10 +156,19 @@ final class ProviderFixture {
     }
 
     ApiClient.Answer send(HttpRequest.BodyPublisher body, ECKey bearerKey, @Nullable String contentType) {
+        return send(body, bearer(bearerKey), contentType);
+    }
+
+    /** Pushes with a bearer JWT made before (one used already, to try a replay). */
+    ApiClient.Answer pushWithBearer(String jws, String bearer) {
+        return send(HttpRequest.BodyPublishers.ofString(jws), bearer, "application/jose");
+    }
+
+    private ApiClient.Answer send(HttpRequest.BodyPublisher body, String bearer, @Nullable String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/federation/v1/inbox"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer(bearerKey))
+                .header("Authorization", "Bearer " + bearer)
                 .POST(body);
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -226,6 +226,54 @@ class ProviderInboxTest extends ApiClient.OnServer {
     }
 
     @Test
+    void aSignedRequestUsedBeforeIsRefusedAsAReplayAndItsMessageIsNotStored() throws Exception {
+        String bearer = provider.bearer(provider.key);
+        UUID first = UUID.randomUUID();
+        assertThat(provider.pushWithBearer(provider.sign(provider.publication(first, 1)), bearer)
+                        .json()
+                        .get("outcome")
+                        .asString())
+                .isEqualTo("accepted");
+
+        UUID second = UUID.randomUUID();
+        ApiClient.Answer replayed = provider.pushWithBearer(provider.sign(provider.publication(second, 1)), bearer);
+
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(401);
+        assertThat(replayed.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(replayed.body()).contains("a replay");
+        assertThat(replayed.header("WWW-Authenticate")).contains("invalid_token");
+        assertThat(storedMessagesOf(second)).isZero();
+
+        // the same fresh request twice at once: one stores its message, the other is a replay
+        String once = provider.bearer(provider.key);
+        List<UUID> exchanges = List.of(UUID.randomUUID(), UUID.randomUUID());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> pushes = new ArrayList<>();
+            for (UUID exchange : exchanges) {
+                String jws = provider.sign(provider.publication(exchange, 1));
+                pushes.add(() -> provider.pushWithBearer(jws, once).status());
+            }
+            for (Future<Integer> status : pool.invokeAll(pushes)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 401);
+        assertThat(storedMessagesOf(exchanges.get(0)) + storedMessagesOf(exchanges.get(1)))
+                .isEqualTo(1L);
+    }
+
+    private long storedMessagesOf(UUID exchange) {
+        return jdbc.sql("select count(*) from federation_received_message where exchange_id = ?")
+                .param(exchange)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void aRetractionIsNotedWithItsReasonAndMarksTheIncident() {
         UUID exchange = UUID.randomUUID();
         pushed(provider.sign(provider.publication(exchange, 1)));

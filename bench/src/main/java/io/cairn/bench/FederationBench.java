@@ -27,6 +27,7 @@ import java.util.Set;
  * record each instance with JFR from its start, into {@code <name>.jfr} in the results), {@code bench.statements}
  * (true: PostgreSQL's time per statement in {@code statements-<figure>.txt}), {@code bench.quietMinutes} (3),
  * {@code bench.receiverConcurrency} (1,2,4,8,16), {@code bench.receiverMessages} (per step, 1,000), {@code bench.receiverApplying} (true; false: the receiver applies nothing while measured),
+ * {@code bench.receiverWarmUp} (messages pushed before the measured steps, 3,000),
  * {@code bench.catchupMessages} (100,000), {@code bench.chainIncidents} (measured per rate, 200),
  * {@code bench.chainWarmUp} (30), {@code bench.chainIntervals} (ms between two reports at hop 1, one step per
  * interval, comma-separated, the target on the first; 250,1000), {@code bench.chainPollMillis} (10), {@code bench.output} (BENCHMARKS.md).
@@ -148,7 +149,7 @@ public final class FederationBench {
                         step == best ? best.perSecond() >= 500 && step.failed() == 0 && tablesAgree : null);
             }
             notes.add(String.format("Receiver: %,d messages answered `accepted` (verified and stored; applying follows "
-                    + "apart) in the measured steps (and a warm-up of 500 before them); \"all applied\" is the time "
+                    + "apart) in the measured steps (and a warm-up of " + Integer.getInteger("bench.receiverWarmUp", 3_000) + " before them, at the highest concurrency); \"all applied\" is the time "
                     + "from a step's first push until the receiver had applied every message (none left `accepted`), "
                     + "and the rate that makes. Afterwards the receiver held %,d received messages in all and %,d "
                     + "received incidents for %,d sent, %s. Each client pushes its own incidents: 3 messages in 10 a "

@@ -65,13 +65,16 @@ final class ReceiverLoad {
             Map<UUID, Integer> lastVersion = new HashMap<>();
             List<Step> steps = new ArrayList<>();
             SplittableRandom random = new SplittableRandom(11);
-            // a short warm-up at the first concurrency, not counted
-            List<Integer> plan = new ArrayList<>(List.of(-Math.max(1, concurrencies.get(0))));
+            // a warm-up at the highest concurrency, not counted: a fresh JVM spends a good part of two cores compiling
+            // for its first few thousand requests, which a server that has run for a while has done long before
+            int warmUpMessages = Integer.getInteger("bench.receiverWarmUp", 3_000);
+            List<Integer> plan = new ArrayList<>(List.of(-concurrencies.stream().mapToInt(Integer::intValue).max()
+                    .orElse(1)));
             plan.addAll(concurrencies);
             for (int concurrency : plan) {
                 boolean warmUp = concurrency < 0;
                 int threads = Math.abs(concurrency);
-                int count = warmUp ? Math.min(500, messagesPerStep) : messagesPerStep;
+                int count = warmUp ? warmUpMessages : messagesPerStep;
                 List<List<String[]>> work = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     work.add(new ArrayList<>());
