@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * page from its cursor until a page is empty, and receives each message with the checks of a pushed one
  * ({@link ProviderMessages}: same checks, same outcomes; a duplicate is normal here), a page of
  * {@code cairn.federation.pull-page-size} messages verified in parallel on every core and stored in one transaction
- * (one insert, one audit append), the next page fetched while one is stored. A message that fails a check is skipped
+ * (one insert, one audit append), the next page fetched and verified while one is stored. A message that fails a check is skipped
  * and recorded in the round's outcome with its place and reason (and in the log): it never passes later, and the good
  * messages around it are not held back by it; it stores nothing. Applying follows apart, woken once the round ends
  * ({@link CatchUpRounds}). The cursor moves only after every message of a page was stored, so a provider that is
@@ -153,34 +153,41 @@ class FeedPuller implements AutoCloseable {
         }
         Tally tally = new Tally();
         String cursor = subscription.get().feedCursor();
-        CompletableFuture<Outcome<Page>> ahead = fetch(provider.get(), id, cursor);
+        CompletableFuture<Outcome<Verified>> ahead = fetch(provider.get(), id, cursor);
         for (int page = 0; page < MAX_PAGES; page++) {
-            Outcome<Page> read = ahead.join();
-            if (read instanceof Outcome.Refused<Page> refused) {
+            Outcome<Verified> read = ahead.join();
+            if (read instanceof Outcome.Refused<Verified> refused) {
                 return tally.pull(id, page, cursor, refused.refusal().message());
             }
-            Page next = ((Outcome.Done<Page>) read).value();
-            if (next.messages().isEmpty()) {
+            Verified next = ((Outcome.Done<Verified>) read).value();
+            if (next.page().messages().isEmpty()) {
                 return tally.pull(id, page, cursor, null);
             }
-            // the next page travels while this one is verified and stored; dropped unread if storing this one fails
+            // the next page travels and is verified while this one is stored; dropped if storing this one fails
             ahead = page + 1 < MAX_PAGES
-                    ? fetch(provider.get(), id, next.next())
+                    ? fetch(provider.get(), id, next.page().next())
                     : CompletableFuture.completedFuture(null);
             try {
-                tally.count(page, messages.receivePage(next.messages(), provider.get()));
+                tally.count(page, messages.storePage(next.messages()));
             } catch (RuntimeException e) {
                 // the cursor stays before the page: the next round reads it again, and what was stored is a duplicate
                 return tally.pull(id, page, cursor, "storing a message failed: " + e.getMessage());
             }
-            cursors.moveTo(id, next.next(), next.messages().size(), actor);
-            cursor = next.next();
+            cursors.moveTo(id, next.page().next(), next.page().messages().size(), actor);
+            cursor = next.page().next();
         }
         return tally.pull(id, MAX_PAGES, cursor, null);
     }
 
-    private CompletableFuture<Outcome<Page>> fetch(PeerView provider, SubscriptionId id, @Nullable String cursor) {
-        return CompletableFuture.supplyAsync(() -> page(provider, id, cursor), fetching);
+    /** A page as read, and its messages verified. */
+    private record Verified(Page page, ProviderMessages.VerifiedPage messages) {}
+
+    /** Reads a page of the feed and verifies its messages, apart from the caller, which may store the page before. */
+    private CompletableFuture<Outcome<Verified>> fetch(PeerView provider, SubscriptionId id, @Nullable String cursor) {
+        return CompletableFuture.supplyAsync(
+                () -> page(provider, id, cursor)
+                        .map(page -> new Verified(page, messages.verifyPage(page.messages(), provider))),
+                fetching);
     }
 
     /**

@@ -61,28 +61,45 @@ class ProviderMessages {
                         new MessageReceipts.Verified(message, jws, provider, ReceivedMessages.Via.PUSH, request)));
     }
 
-    /**
-     * Receives a page of a provider's feed: every message verified (in parallel), then those that passed stored in
-     * one transaction. Answers each message's receipt or refusal, in the page's order.
-     */
-    List<Outcome<MessageReceipts.Receipt>> receivePage(List<String> page, PeerView provider) {
+    /** A page of a provider's feed, each message verified: the message or why it was refused, in the page's order. */
+    record VerifiedPage(List<String> page, PeerView provider, List<Outcome<ExchangeMessage>> verified) {
+
+        VerifiedPage {
+            page = List.copyOf(page);
+            verified = List.copyOf(verified);
+        }
+    }
+
+    /** Verifies every message of a page of a provider's feed, in parallel, outside any transaction. */
+    VerifiedPage verifyPage(List<String> page, PeerView provider) {
         JWKSet keys = keysOf(provider);
         Map<UUID, Boolean> held = new ConcurrentHashMap<>();
-        List<Outcome<ExchangeMessage>> verified = page.parallelStream()
-                .map(jws -> verify(jws, provider, keys, held))
-                .toList();
+        return new VerifiedPage(
+                page,
+                provider,
+                page.parallelStream()
+                        .map(jws -> verify(jws, provider, keys, held))
+                        .toList());
+    }
+
+    /**
+     * Stores the messages of a verified page that passed, in one transaction. Answers each message's receipt or
+     * refusal, in the page's order.
+     */
+    List<Outcome<MessageReceipts.Receipt>> storePage(VerifiedPage page) {
         List<MessageReceipts.Verified> passed = new ArrayList<>();
-        for (int i = 0; i < page.size(); i++) {
-            if (verified.get(i) instanceof Outcome.Done<ExchangeMessage> done) {
+        for (int i = 0; i < page.page().size(); i++) {
+            if (page.verified().get(i) instanceof Outcome.Done<ExchangeMessage> done) {
                 passed.add(new MessageReceipts.Verified(
-                        done.value(), page.get(i), provider, ReceivedMessages.Via.PULL, null));
+                        done.value(), page.page().get(i), page.provider(), ReceivedMessages.Via.PULL, null));
             }
         }
         Iterator<MessageReceipts.Receipt> stored = passed.isEmpty()
                 ? Collections.emptyIterator()
                 : receipts.acceptAll(passed).iterator();
-        List<Outcome<MessageReceipts.Receipt>> answers = new ArrayList<>(page.size());
-        for (Outcome<ExchangeMessage> outcome : verified) {
+        List<Outcome<MessageReceipts.Receipt>> answers =
+                new ArrayList<>(page.page().size());
+        for (Outcome<ExchangeMessage> outcome : page.verified()) {
             answers.add(
                     outcome instanceof Outcome.Refused<ExchangeMessage> refused
                             ? Outcome.refused(refused.refusal())
