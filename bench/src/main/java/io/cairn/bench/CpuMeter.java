@@ -85,6 +85,17 @@ final class CpuMeter {
      * the figures more than anything the benchmark measures.
      */
     double awaitQuiet(double limit, java.time.Duration patience) throws IOException, InterruptedException {
+        return awaitQuiet(limit, patience, false)[0];
+    }
+
+    /**
+     * Waits as {@link #awaitQuiet(double, java.time.Duration)} does, and also, when {@code serverToo}, until Cairn
+     * itself is at rest (below {@code limit}): a JVM that has just served thousands of requests for the first time
+     * spends a good part of two cores compiling them for a minute or more after, which a server that has run for a
+     * while has done long before. Returns the cores the others and Cairn used at the end.
+     */
+    double[] awaitQuiet(double limit, java.time.Duration patience, boolean serverToo)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         long self = ProcessHandle.current().pid();
         while (true) {
@@ -93,8 +104,9 @@ final class CpuMeter {
             Thread.sleep(3000);
             Usage usage = stop();
             double others = usage.otherCores((processTicks(self) - before) / 100.0);
-            if (others < limit || System.nanoTime() > deadline) {
-                return others;
+            double server = usage.server() / usage.seconds();
+            if ((others < limit && (!serverToo || server < limit)) || System.nanoTime() > deadline) {
+                return new double[] {others, server};
             }
         }
     }

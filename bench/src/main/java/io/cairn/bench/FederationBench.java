@@ -263,12 +263,14 @@ public final class FederationBench {
     }
 
     /**
-     * Waits a while ({@code bench.quietMinutes}, 3) for other processes on the machine to calm down, and says how
-     * busy they were: on 2 cores, other work changes these figures more than anything measured.
+     * Waits a while ({@code bench.quietMinutes}, 3) for other processes on the machine, and the Cairn measured (still
+     * compiling what it served), to calm down, and says how busy they were: on 2 cores, other work changes these
+     * figures more than anything measured.
      */
     private void quiet(CpuMeter meter) throws IOException, InterruptedException {
-        double others = meter.awaitQuiet(0.15, Duration.ofMinutes(Long.getLong("bench.quietMinutes", 3)));
-        say(String.format("other processes use %.2f cores%s", others, others < 0.15 ? "" : ": measuring anyway"));
+        double[] quiet = meter.awaitQuiet(0.15, Duration.ofMinutes(Long.getLong("bench.quietMinutes", 3)), true);
+        say(String.format("other processes use %.2f cores, Cairn %.2f cores%s", quiet[0], quiet[1],
+                quiet[0] < 0.15 && quiet[1] < 0.15 ? "" : ": measuring anyway"));
     }
 
     // --- report -----------------------------------------------------------------------------------------------------
