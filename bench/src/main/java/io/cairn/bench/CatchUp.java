@@ -47,7 +47,6 @@ final class CatchUp {
                 + "\"baseUrl\":\"" + provider.baseUrl() + "\",\"role\":\"provider\"}", 201).json().get("id");
         String subscription = (String) subscriber.admin("POST", "/api/v1/federation/upstream-subscriptions",
                 "{\"provider\":\"" + upstream + "\",\"services\":[],\"categories\":[]}", 201).json().get("id");
-        long seedingStarted = System.nanoTime();
         ECKey key;
         try (Connection connection = provider.connect(); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(
@@ -55,6 +54,19 @@ final class CatchUp {
             row.next();
             key = ECKey.parse(row.getString(1));
         }
+        // a warm-up round, not measured: the subscriber's first thousands of messages are mostly compiling them
+        int warmUp = Integer.getInteger("bench.catchupWarmUp", 5_000);
+        if (warmUp > 0) {
+            seed(provider, key, customer, subscription, subscriber.baseUrl(), warmUp);
+            long warmUpStarted = System.nanoTime();
+            Object warmUpPull = subscriber.admin("POST", "/api/v1/federation/upstream-subscriptions/" + subscription
+                    + "/catch-up", null, 200).json().get("accepted");
+            say.accept(String.format("catch-up warm-up: %s of %,d messages stored in %d ms, all applied after %d ms",
+                    warmUpPull, warmUp, (System.nanoTime() - warmUpStarted) / 1_000_000,
+                    ReceiverLoad.allApplied(subscriber, warmUpStarted)));
+        }
+        long[] before = holdings(subscriber);
+        long seedingStarted = System.nanoTime();
         int incidents = seed(provider, key, customer, subscription, subscriber.baseUrl(), messages);
         Duration seeding = Duration.ofNanos(System.nanoTime() - seedingStarted);
         say.accept(String.format("catch-up: %,d messages about %,d incidents seeded in %d s; catching up", messages,
@@ -67,21 +79,36 @@ final class CatchUp {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         String cpu = meter.stop().describe(Runtime.getRuntime().availableProcessors(), "the benchmark", 0);
         Duration allApplied = Duration.ofMillis(ReceiverLoad.allApplied(subscriber, started));
-        long applied = subscriber.count("select count(*) from federation_received_message where outcome = 'applied'");
-        long superseded = subscriber.count(
-                "select count(*) from federation_received_message where outcome = 'superseded'");
-        long stored = subscriber.count("select count(*) from federation_received_message where via = 'pull'");
-        long received = subscriber.count("select count(*) from federation_received_incident");
-        long atLast = subscriber.count("select count(*) from federation_received_incident r where r.version = "
-                + "(select max(version) from federation_received_message m where m.peer_id = r.peer_id "
-                + "and m.exchange_id = r.exchange_id)");
-        long reports = subscriber.count("select count(*) from incident where id in "
-                + "(select incident_id from federation_received_incident)");
+        long[] after = holdings(subscriber);
+        long applied = after[0] - before[0];
+        long superseded = after[1] - before[1];
+        long stored = after[2] - before[2];
+        long received = after[3] - before[3];
+        long atLast = after[4] - before[4];
+        long reports = after[5] - before[5];
         say.accept(String.format("catch-up: %d ms stored, %d ms applied; %s; %,d stored, %,d incidents received (%,d at "
                 + "their last version, %,d incidents)", took.toMillis(), allApplied.toMillis(), pull, stored, received,
                 atLast, reports));
         return new Result(messages, incidents, took, pull, stored, received, atLast, reports, seeding, cpu,
                 allApplied, applied, superseded);
+    }
+
+    /**
+     * What the subscriber holds: messages applied, superseded and received by pull, received incidents, those at the
+     * last version received, and the incidents made from them.
+     */
+    private static long[] holdings(FederationInstance subscriber) throws Exception {
+        return new long[] {
+            subscriber.count("select count(*) from federation_received_message where outcome = 'applied'"),
+            subscriber.count("select count(*) from federation_received_message where outcome = 'superseded'"),
+            subscriber.count("select count(*) from federation_received_message where via = 'pull'"),
+            subscriber.count("select count(*) from federation_received_incident"),
+            subscriber.count("select count(*) from federation_received_incident r where r.version = "
+                    + "(select max(version) from federation_received_message m where m.peer_id = r.peer_id "
+                    + "and m.exchange_id = r.exchange_id)"),
+            subscriber.count("select count(*) from incident where id in "
+                    + "(select incident_id from federation_received_incident)")
+        };
     }
 
     /** Seeds the outbox; returns how many incidents the messages are about. */
