@@ -1,5 +1,6 @@
 package io.cairn.compliance;
 
+import io.cairn.incidents.IncidentAssigned;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps an incident's obligations in step with its facts and decisions: on every change of a fact or a decision, in
- * the same transaction, it derives for the incident's legal entity which regimes apply, which of their stages are
+ * the same transaction (and when the incident moves to another business unit), it derives for the incident's legal entity which regimes apply, which of their stages are
  * required, and when each is due, opening an obligation when a stage of an applicable regime first becomes required.
  * An obligation counts by the regime version it started under, never the one in force.
  */
@@ -63,15 +64,26 @@ class ObligationKeeper {
         keep(recorded.incident(), recorded.actor());
     }
 
-    /** Derives the incident's obligations anew from its facts and decisions. */
+    /** An incident moved to another business unit, and so perhaps to another legal entity. */
+    @EventListener
+    void on(IncidentAssigned assigned) {
+        keep(assigned.incident(), assigned.actor());
+    }
+
+    /** Derives the incident's obligations anew from its facts and decisions; nothing for an incident with neither. */
     void keep(IncidentId id, ActorRef actor) {
+        Map<FactKey, RegimeFactView> recorded = facts.of(id);
+        Map<DecisionKind, DecisionView> decided = decisions.of(id);
+        if (recorded.isEmpty() && decided.isEmpty()) {
+            return;
+        }
         Optional<IncidentView> incident = incidents.incident(id);
         Optional<LegalEntities.Stored> entity =
                 incident.flatMap(found -> entities.of(found).entity());
         if (entity.isEmpty()) {
             return;
         }
-        Map<String, RegimeFacts> byRegime = RegimeFacts.of(facts.of(id), decisions.of(id));
+        Map<String, RegimeFacts> byRegime = RegimeFacts.of(recorded, decided);
         List<Obligations.Stored> stored = obligations.ofIncident(id).stream()
                 .filter(obligation ->
                         obligation.legalEntity().equals(entity.get().id()))

@@ -196,7 +196,7 @@ class ObligationServerTest extends ApiClient.OnServer {
     }
 
     @Test
-    void anIncidentWithoutABusinessUnitAmongSeveralEntitiesHasNoObligationAndThePageSaysWhy() {
+    void anIncidentWithoutABusinessUnitAmongSeveralEntitiesHasNoObligationUntilItIsPlacedInOne() {
         admin.post(
                 "/api/v1/compliance/legal-entities",
                 body(
@@ -215,9 +215,27 @@ class ObligationServerTest extends ApiClient.OnServer {
         officer.put(
                 "/api/v1/incidents/" + id + "/compliance/facts/gdpr.awareness",
                 body("at", "2025-03-07T10:00:00Z", "justification", "j", "version", 0));
+        officer.put(
+                "/api/v1/incidents/" + id + "/compliance/decisions/personal-data-breach",
+                body("result", "yes", "rationale", "r", "version", 0));
+        officer.put(
+                "/api/v1/incidents/" + id + "/compliance/decisions/gdpr-risk",
+                body("result", "risk", "rationale", "r", "version", 0));
         JsonNode view = officer.get("/api/v1/incidents/" + id + "/compliance").json();
         assertThat(view.path("obligations").size()).isZero();
         assertThat(view.path("legalEntitySource").asString()).isEqualTo("no-business-unit");
+
+        long version = coordinator
+                .get("/api/v1/incidents/" + id)
+                .json()
+                .path("version")
+                .asLong();
+        ApiClient.Answer placed =
+                coordinator.post("/api/v1/incidents/" + id + "/assign", body("businessUnit", unit, "version", version));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(200);
+        JsonNode gdpr = obligation(id, "gdpr");
+        assertThat(stage(gdpr, "supervisory-authority").path("dueAt").asString())
+                .isEqualTo("2025-03-10T10:00:00Z");
     }
 
     @Test
