@@ -1,6 +1,7 @@
-// Live countdowns of the SLA clocks on the incident page: each running clock shows the time left until it is due
-// (or how long ago it was due), ticking every second without a reload. A paused or met clock keeps its text. The
-// section arrives by htmx after the page loaded, so the ticker looks for clocks on every tick.
+// Live countdowns of the SLA clocks and the regulatory obligations' stages on the incident page: each running clock
+// shows the time left until it is due (or how long ago it was due), ticking every second without a reload. A paused or
+// met clock keeps its text. The sections arrive by htmx after the page loaded, so the ticker looks for clocks on every
+// tick.
 (function () {
   'use strict';
 
@@ -35,6 +36,14 @@
         clock.classList.toggle(name, name === standing);
       });
       clock.setAttribute('data-live', standing);
+    });
+    document.querySelectorAll('.obligation-stage[data-due]').forEach(function (stage) {
+      var due = Date.parse(stage.getAttribute('data-due'));
+      var out = stage.querySelector('.obligation-countdown');
+      if (isNaN(due) || !out || stage.getAttribute('data-status') === 'closed-not-required') { return; }
+      var left = due - now;
+      out.textContent = left > 0 ? (nl ? words.left + ' ' + span(left) : span(left) + ' ' + words.left)
+        : span(left) + ' ' + words.over;
     });
   }
 

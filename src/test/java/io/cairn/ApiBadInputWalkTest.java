@@ -519,6 +519,8 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                                 "supervisoryAuthorityContact",
                                 "https://autoriteitpersoonsgegevens.nl"))));
         made.put("revisions", "1");
+        made.put("facts", "gdpr.awareness");
+        made.put("decisions", "gdpr-risk");
         String incident = id(admin.post("/api/v1/incidents", Map.of("title", "Walked", "description", "walked")));
         made.put("incidents", incident);
         made.put("reports", incident);

@@ -149,6 +149,35 @@ class AuditActionsTest {
     }
 
     @Test
+    void complianceRecordsOfIncidentsAreNamedByTheirObjectTypeAndVerb() {
+        io.cairn.incidents.IncidentId incident = io.cairn.incidents.IncidentId.random();
+        assertThat(actions(
+                        io.cairn.compliance.RegimeFactRecorded.Verb.values(),
+                        verb -> new io.cairn.compliance.RegimeFactRecorded(
+                                incident,
+                                new io.cairn.compliance.FactKey("gdpr", "awareness"),
+                                1,
+                                SOMEONE,
+                                AT,
+                                verb,
+                                NONE,
+                                NONE)))
+                .containsExactly("regime-fact.recorded", "regime-fact.changed");
+        assertThat(actions(
+                        io.cairn.compliance.DecisionRecorded.Verb.values(),
+                        verb -> new io.cairn.compliance.DecisionRecorded(
+                                incident,
+                                io.cairn.compliance.DecisionKind.GDPR_RISK,
+                                1,
+                                SOMEONE,
+                                AT,
+                                verb,
+                                NONE,
+                                NONE)))
+                .containsExactly("decision-record.decided", "decision-record.reassessed");
+    }
+
+    @Test
     void slaConfigurationIsNamedByWhatWasConfiguredAndHowAsBefore() {
         List<String> actions = Arrays.stream(SlaConfigurationChanged.Subject.values())
                 .flatMap(subject -> actions(

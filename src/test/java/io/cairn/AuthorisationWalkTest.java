@@ -58,6 +58,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
     private static final Set<Role> STAFF_AND_ADMINS =
             EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR, Role.ADMIN);
+    /** Those who record an incident's regulatory facts and decisions (handlers only on incidents they handle). */
+    private static final Set<Role> RECORDERS = EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER);
     /** Those who read the legal entities and their regulatory profile. */
     private static final Set<Role> ENTITY_READERS = EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.ADMIN);
     /** Those who assign work to people, and so read the users, devices, rules and playbooks. */
@@ -475,6 +477,24 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "PUT /api/v1/compliance/legal-entities/{id}",
                 on(Kind.LEGAL_ENTITY, ADMINS).body((f, t) -> legalEntity("Taken over " + f.next(), f.version(t))));
+        access("GET /api/v1/incidents/{id}/compliance", on(Kind.INCIDENT, STAFF));
+        access("GET /api/v1/incidents/{id}/compliance/facts/{fact}", on(Kind.INCIDENT, STAFF));
+        access("GET /api/v1/incidents/{id}/compliance/decisions/{kind}", on(Kind.INCIDENT, STAFF));
+        access(
+                "PUT /api/v1/incidents/{id}/compliance/facts/{fact}",
+                on(Kind.INCIDENT, RECORDERS)
+                        .body((f, t) ->
+                                Map.of("at", "2025-01-01T00:00:00Z", "justification", "taken over", "version", 1)));
+        access(
+                "PUT /api/v1/incidents/{id}/compliance/decisions/{kind}",
+                on(Kind.INCIDENT, RECORDERS)
+                        .body((f, t) -> Map.of("result", "unlikely", "rationale", "taken over", "version", 1)));
+        access("GET /api/v1/compliance/obligations", on(Kind.NONE, EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER)));
+        access("GET /api/v1/compliance/obligations/rebase-candidates", on(Kind.NONE, ADMINS));
+        access("GET /api/v1/compliance/obligations/{obligation}/rebase", on(Kind.OBLIGATION, ADMINS));
+        access(
+                "POST /api/v1/compliance/obligations/{obligation}/rebase",
+                on(Kind.OBLIGATION, ADMINS).body((f, t) -> Map.of("version", f.version(t))));
 
         // --- federation ---------------------------------------------------------------------------------------------
         access("GET /api/v1/federation/keys", on(Kind.NONE, ADMINS));
@@ -678,7 +698,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         UPSTREAM_SUBSCRIPTION,
         DELIVERY,
         REGIME,
-        LEGAL_ENTITY
+        LEGAL_ENTITY,
+        OBLIGATION
     }
 
     /** A legal entity's profile as the API takes it; with the version read when it is a change. */
@@ -845,17 +866,19 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                             "/api/v1/incidents", Map.of("title", "Related " + s, "description", "another incident")))
                     .get("id")
                     .asString();
+            record(open);
+            record(confidential);
             target(
                     Kind.INCIDENT,
                     "another reporter's incident",
-                    Map.of("id", open),
+                    Map.of("id", open, "fact", "gdpr.awareness", "kind", "gdpr-risk"),
                     STAFF,
                     open,
                     "select version from incident where id = '" + open + "'");
             target(
                     Kind.INCIDENT,
                     "a confidential incident of another team",
-                    Map.of("id", confidential),
+                    Map.of("id", confidential, "fact", "gdpr.awareness", "kind", "gdpr-risk"),
                     EnumSet.of(Role.COORDINATOR, Role.AUDITOR),
                     confidential,
                     "select version from incident where id = '" + confidential + "'");
@@ -1093,6 +1116,14 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     entity,
                     "select version from legal_entity where id = '" + entity + "'");
+            String obligation = obligation(entity, s);
+            target(
+                    Kind.OBLIGATION,
+                    "an obligation",
+                    Map.of("obligation", obligation),
+                    EVERYONE,
+                    obligation,
+                    "select version from compliance_obligation where id = '" + obligation + "'");
             target(
                     Kind.POLICY,
                     "an SLA policy",
@@ -1408,6 +1439,41 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
         private String objects() {
             return jdbc.sql(state).query(String.class).single();
+        }
+
+        /** Records awareness and a risk decision on an incident, so that its facts and decisions can be read. */
+        private void record(String incident) {
+            String compliance = "/api/v1/incidents/" + incident + "/compliance";
+            ok(setup.put(
+                    compliance + "/facts/gdpr.awareness",
+                    Map.of("at", "2025-01-01T00:00:00Z", "justification", "walked", "version", 0)));
+            ok(setup.put(
+                    compliance + "/decisions/gdpr-risk",
+                    Map.of("result", "risk", "rationale", "walked", "version", 0)));
+        }
+
+        /** An obligation: an incident of a business unit of the legal entity, a breach and a risk. */
+        private String obligation(String entity, String s) {
+            String unit = created(setup.post(
+                            "/api/v1/business-units",
+                            Map.of("name", "Walk unit " + s, "description", "walked", "legalEntity", entity)))
+                    .get("id")
+                    .asString();
+            String incident = created(setup.post(
+                            "/api/v1/incidents",
+                            Map.of("title", "Leak " + s, "description", "walked", "businessUnit", unit)))
+                    .get("id")
+                    .asString();
+            record(incident);
+            ok(setup.put(
+                    "/api/v1/incidents/" + incident + "/compliance/decisions/personal-data-breach",
+                    Map.of("result", "yes", "rationale", "walked", "version", 0)));
+            return setup.get("/api/v1/incidents/" + incident + "/compliance")
+                    .json()
+                    .path("obligations")
+                    .get(0)
+                    .path("id")
+                    .asString();
         }
 
         private void target(

@@ -169,7 +169,65 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         contests.addAll(handlingContests());
         contests.addAll(intakeAndKnowledgeContests());
         contests.addAll(federationContests());
+        contests.addAll(complianceContests());
         return contests;
+    }
+
+    /** An incident's regime fact and decision record: each change is a new version, and only one writer adds it. */
+    private List<Contest> complianceContests() {
+        String compliance = "/api/v1/incidents/" + incident() + "/compliance";
+        String fact = compliance + "/facts/gdpr.awareness";
+        admin.put(fact, Map.of("at", "2026-01-01T10:00:00Z", "justification", "first", "version", 0));
+        String decision = compliance + "/decisions/gdpr-risk";
+        admin.put(decision, Map.of("result", "risk", "rationale", "first", "version", 0));
+        String entity =
+                created(admin.post("/api/v1/compliance/legal-entities", legalEntity("Obliged " + suffix())), "id");
+        String unit = created(
+                admin.post(
+                        "/api/v1/business-units",
+                        Map.of("name", "Obliged " + suffix(), "description", "raced", "legalEntity", entity)),
+                "id");
+        String leak = "/api/v1/incidents/"
+                + created(
+                        admin.post(
+                                "/api/v1/incidents",
+                                Map.of("title", "Raced leak", "description", "raced", "businessUnit", unit)),
+                        "id")
+                + "/compliance";
+        admin.put(
+                leak + "/facts/gdpr.awareness",
+                Map.of("at", "2026-01-01T10:00:00Z", "justification", "j", "version", 0));
+        admin.put(leak + "/decisions/personal-data-breach", Map.of("result", "yes", "rationale", "r", "version", 0));
+        admin.put(leak + "/decisions/gdpr-risk", Map.of("result", "risk", "rationale", "r", "version", 0));
+        String rebase = "/api/v1/compliance/obligations/"
+                + admin.get(leak).json().path("obligations").get(0).path("id").asString()
+                + "/rebase";
+        return List.of(
+                new Contest(
+                        "POST /api/v1/compliance/obligations/{obligation}/rebase",
+                        () -> versioned("POST", rebase, rebase, writer -> Map.of())),
+                new Contest(
+                        "PUT /api/v1/incidents/{id}/compliance/facts/{fact}",
+                        () -> versioned(
+                                "PUT",
+                                fact,
+                                fact,
+                                writer -> Map.of(
+                                        "at",
+                                        "2026-01-0" + (writer + 1) + "T10:00:00Z",
+                                        "justification",
+                                        "writer " + writer))),
+                new Contest(
+                        "PUT /api/v1/incidents/{id}/compliance/decisions/{kind}",
+                        () -> versioned(
+                                "PUT",
+                                decision,
+                                decision,
+                                writer -> Map.of(
+                                        "result",
+                                        writer % 2 == 0 ? "risk" : "high-risk",
+                                        "rationale",
+                                        "by " + writer))));
     }
 
     private List<Contest> incidentContests() {

@@ -60,6 +60,7 @@ class ModuleStructureTest {
 
         assertThat(allowed)
                 .isEqualTo(Map.of(
+                        "compliance", Set.of("identity::system", "incidents::system"),
                         "federation", Set.of("incidents::system", "intake::providers"),
                         "handling", Set.of("identity::system", "incidents::system"),
                         "intake", Set.of("identity::system", "incidents::channels", "incidents::system"),

@@ -23,7 +23,7 @@ class LegalEntities {
 
     private static final String SELECT = "select id, name, array_to_string(jurisdictions, ',') as jurisdictions, nis2, "
             + "dora_financial_entity, gdpr_role, supervisory_authority_name, supervisory_authority_contact, "
-            + "privacy_officer, version from legal_entity";
+            + "privacy_officer, annual_turnover_eur, sec_registrant, hipaa_covered_entity, version from legal_entity";
 
     private final JdbcClient jdbc;
 
@@ -54,8 +54,9 @@ class LegalEntities {
 
     void insert(LegalEntityId id, LegalEntityProfile profile, Instant now) {
         jdbc.sql("insert into legal_entity (id, name, jurisdictions, nis2, dora_financial_entity, gdpr_role, "
-                        + "supervisory_authority_name, supervisory_authority_contact, privacy_officer, version, "
-                        + "updated_at) values (?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, 0, ?)")
+                        + "supervisory_authority_name, supervisory_authority_contact, privacy_officer, annual_turnover_eur, "
+                        + "sec_registrant, hipaa_covered_entity, version, updated_at) "
+                        + "values (?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
                 .params(values(List.of(id.value()), profile, List.of(Timestamp.from(now))))
                 .update();
     }
@@ -64,7 +65,8 @@ class LegalEntities {
     boolean replace(LegalEntityId id, LegalEntityProfile profile, long version, Instant now) {
         return jdbc.sql("update legal_entity set name = ?, jurisdictions = string_to_array(?, ','), nis2 = ?, "
                                 + "dora_financial_entity = ?, gdpr_role = ?, supervisory_authority_name = ?, "
-                                + "supervisory_authority_contact = ?, privacy_officer = ?, version = version + 1, "
+                                + "supervisory_authority_contact = ?, privacy_officer = ?, annual_turnover_eur = ?, "
+                                + "sec_registrant = ?, hipaa_covered_entity = ?, version = version + 1, "
                                 + "updated_at = ? where id = ? and version = ?")
                         .params(values(List.of(), profile, List.of(Timestamp.from(now), id.value(), version)))
                         .update()
@@ -81,7 +83,10 @@ class LegalEntities {
                 GdprRole.of(row.getString("gdpr_role")),
                 row.getString("supervisory_authority_name"),
                 row.getString("supervisory_authority_contact"),
-                officer == null ? null : new UserId(officer));
+                officer == null ? null : new UserId(officer),
+                row.getObject("annual_turnover_eur", Long.class),
+                row.getBoolean("sec_registrant"),
+                row.getBoolean("hipaa_covered_entity"));
         return new Stored(new LegalEntityId(row.getObject("id", UUID.class)), profile, row.getLong("version"));
     }
 
@@ -99,6 +104,9 @@ class LegalEntities {
                 profile.privacyOfficer() == null
                         ? null
                         : profile.privacyOfficer().value());
+        values.add(profile.annualTurnoverEur());
+        values.add(profile.secRegistrant());
+        values.add(profile.hipaaCoveredEntity());
         values.addAll(after);
         return values;
     }

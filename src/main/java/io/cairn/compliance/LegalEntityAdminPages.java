@@ -40,6 +40,9 @@ class LegalEntityAdminPages {
             String supervisoryAuthorityName,
             String supervisoryAuthorityContact,
             String privacyOfficer,
+            String annualTurnoverEur,
+            @Nullable Boolean secRegistrant,
+            @Nullable Boolean hipaaCoveredEntity,
             @Nullable Long version) {
 
         EntityForm {
@@ -51,11 +54,25 @@ class LegalEntityAdminPages {
             supervisoryAuthorityContact = supervisoryAuthorityContact == null ? "" : supervisoryAuthorityContact;
             privacyOfficer = privacyOfficer == null ? "" : privacyOfficer.strip();
             doraFinancialEntity = Boolean.TRUE.equals(doraFinancialEntity);
+            annualTurnoverEur = annualTurnoverEur == null ? "" : annualTurnoverEur.strip();
+            secRegistrant = Boolean.TRUE.equals(secRegistrant);
+            hipaaCoveredEntity = Boolean.TRUE.equals(hipaaCoveredEntity);
         }
 
         static EntityForm empty() {
             return new EntityForm(
-                    "", "", Nis2Status.NOT_IN_SCOPE.code(), false, GdprRole.CONTROLLER.code(), "", "", "", null);
+                    "",
+                    "",
+                    Nis2Status.NOT_IN_SCOPE.code(),
+                    false,
+                    GdprRole.CONTROLLER.code(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    false,
+                    false,
+                    null);
         }
 
         static EntityForm of(LegalEntityView entity) {
@@ -70,6 +87,11 @@ class LegalEntityAdminPages {
                     entity.privacyOfficer() == null
                             ? ""
                             : entity.privacyOfficer().toString(),
+                    entity.annualTurnoverEur() == null
+                            ? ""
+                            : entity.annualTurnoverEur().toString(),
+                    entity.secRegistrant(),
+                    entity.hipaaCoveredEntity(),
                     entity.version());
         }
 
@@ -91,7 +113,22 @@ class LegalEntityAdminPages {
                     gdprRole,
                     supervisoryAuthorityName,
                     supervisoryAuthorityContact,
-                    officer);
+                    officer,
+                    turnover(),
+                    secRegistrant,
+                    hipaaCoveredEntity);
+        }
+
+        /** The turnover as a number; a text that is none gives -1, which the definition refuses by its field. */
+        private @Nullable Long turnover() {
+            if (annualTurnoverEur.isEmpty()) {
+                return null;
+            }
+            try {
+                return Long.valueOf(annualTurnoverEur.replace(" ", "").replace(".", ""));
+            } catch (NumberFormatException e) {
+                return -1L;
+            }
         }
     }
 

@@ -42,6 +42,9 @@ class LegalEntityApi {
             @Nullable String supervisoryAuthorityName,
             @Nullable String supervisoryAuthorityContact,
             @Nullable UserId privacyOfficer,
+            @Nullable Long annualTurnoverEur,
+            @Nullable Boolean secRegistrant,
+            @Nullable Boolean hipaaCoveredEntity,
             @NotNull Long version) {
 
         LegalEntityDefinition definition() {
@@ -53,7 +56,10 @@ class LegalEntityApi {
                     gdprRole,
                     supervisoryAuthorityName,
                     supervisoryAuthorityContact,
-                    privacyOfficer);
+                    privacyOfficer,
+                    annualTurnoverEur,
+                    secRegistrant,
+                    hipaaCoveredEntity);
         }
     }
 

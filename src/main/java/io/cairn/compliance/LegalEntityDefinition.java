@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param doraFinancialEntity whether it is a financial entity under DORA
  * @param gdprRole {@code controller}, {@code processor} or {@code both}
  * @param privacyOfficer the user, holding the privacy-officer role, who is its data protection officer; none yet
+ * @param annualTurnoverEur the turnover of the previous financial year in whole euros; none when not given
+ * @param secRegistrant whether it files with the US SEC; no when not given
+ * @param hipaaCoveredEntity whether it is a HIPAA covered entity or business associate; no when not given
  */
 public record LegalEntityDefinition(
         @Nullable String name,
@@ -29,7 +32,10 @@ public record LegalEntityDefinition(
         @Nullable String gdprRole,
         @Nullable String supervisoryAuthorityName,
         @Nullable String supervisoryAuthorityContact,
-        @Nullable UserId privacyOfficer) {
+        @Nullable UserId privacyOfficer,
+        @Nullable Long annualTurnoverEur,
+        @Nullable Boolean secRegistrant,
+        @Nullable Boolean hipaaCoveredEntity) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int MAX_JURISDICTIONS = 50;
@@ -48,11 +54,24 @@ public record LegalEntityDefinition(
         }
         String authority = text("supervisoryAuthorityName", supervisoryAuthorityName, 200, problems);
         String contact = text("supervisoryAuthorityContact", supervisoryAuthorityContact, 500, problems);
+        if (annualTurnoverEur != null && annualTurnoverEur < 0) {
+            problems.add(Refusal.FieldProblem.of("annualTurnoverEur", ComplianceRefusals.NOT_AN_AMOUNT));
+        }
         if (!problems.isEmpty() || status == null || role == null || doraFinancialEntity == null) {
             return Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
         }
         return Outcome.done(new LegalEntityProfile(
-                checkedName, codes, status, doraFinancialEntity, role, authority, contact, privacyOfficer));
+                checkedName,
+                codes,
+                status,
+                doraFinancialEntity,
+                role,
+                authority,
+                contact,
+                privacyOfficer,
+                annualTurnoverEur,
+                Boolean.TRUE.equals(secRegistrant),
+                Boolean.TRUE.equals(hipaaCoveredEntity)));
     }
 
     private List<String> jurisdictions(List<Refusal.FieldProblem> problems) {

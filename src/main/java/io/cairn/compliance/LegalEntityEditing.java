@@ -138,6 +138,9 @@ class LegalEntityEditing {
                 profile.supervisoryAuthorityContact(),
                 officer,
                 officer == null ? null : names.get(officer),
+                profile.annualTurnoverEur(),
+                profile.secRegistrant(),
+                profile.hipaaCoveredEntity(),
                 stored.version());
     }
 

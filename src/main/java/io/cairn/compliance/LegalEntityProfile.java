@@ -13,7 +13,10 @@ record LegalEntityProfile(
         GdprRole gdprRole,
         String supervisoryAuthorityName,
         String supervisoryAuthorityContact,
-        @Nullable UserId privacyOfficer) {
+        @Nullable UserId privacyOfficer,
+        @Nullable Long annualTurnoverEur,
+        boolean secRegistrant,
+        boolean hipaaCoveredEntity) {
 
     LegalEntityProfile {
         jurisdictions = List.copyOf(jurisdictions);
@@ -23,6 +26,7 @@ record LegalEntityProfile(
     String snapshot() {
         return "legalEntity{name=" + name + ",jurisdictions=" + jurisdictions + ",nis2=" + nis2.code()
                 + ",dora=" + doraFinancialEntity + ",gdpr=" + gdprRole.code() + ",authority=" + supervisoryAuthorityName
-                + ",contact=" + supervisoryAuthorityContact + ",privacyOfficer=" + privacyOfficer + "}";
+                + ",contact=" + supervisoryAuthorityContact + ",privacyOfficer=" + privacyOfficer + ",turnover="
+                + annualTurnoverEur + ",sec=" + secRegistrant + ",hipaa=" + hipaaCoveredEntity + "}";
     }
 }

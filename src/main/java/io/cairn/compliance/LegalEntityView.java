@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param gdprRole {@code controller}, {@code processor} or {@code both}
  * @param privacyOfficer the privacy officer's user id; none yet
  * @param privacyOfficerName the privacy officer's display name; none without one
+ * @param annualTurnoverEur the turnover of the previous financial year in euros (NIS2's financial-loss threshold); none
+ *     when not given
+ * @param secRegistrant whether it files reports with the US SEC (Form 8-K)
+ * @param hipaaCoveredEntity whether it is a HIPAA covered entity or business associate
  */
 public record LegalEntityView(
         LegalEntityId id,
@@ -25,4 +29,7 @@ public record LegalEntityView(
         String supervisoryAuthorityContact,
         @Nullable UserId privacyOfficer,
         @Nullable String privacyOfficerName,
+        @Nullable Long annualTurnoverEur,
+        boolean secRegistrant,
+        boolean hipaaCoveredEntity,
         long version) {}

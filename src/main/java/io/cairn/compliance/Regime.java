@@ -41,6 +41,7 @@ public record Regime(
      *
      * @param opensOn the triggers that, once all are recorded, open the stage
      * @param mandatoryFields the fields a submission of the stage must fill
+     * @param warnings when the stage warns before it is due
      */
     public record Stage(
             String id,
@@ -48,11 +49,24 @@ public record Regime(
             LocalizedText recipient,
             List<String> opensOn,
             ClockRule clock,
-            List<String> mandatoryFields) {
+            List<String> mandatoryFields,
+            List<WarningThreshold> warnings) {
 
         public Stage {
             opensOn = List.copyOf(opensOn);
             mandatoryFields = List.copyOf(mandatoryFields);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A stage that warns at the default thresholds of its clock. */
+        public Stage(
+                String id,
+                LocalizedText name,
+                LocalizedText recipient,
+                List<String> opensOn,
+                ClockRule clock,
+                List<String> mandatoryFields) {
+            this(id, name, recipient, opensOn, clock, mandatoryFields, WarningThreshold.defaults(clock));
         }
     }
 

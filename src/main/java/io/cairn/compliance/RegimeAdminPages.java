@@ -48,6 +48,7 @@ class RegimeAdminPages {
     String regimes(Model model) {
         RegimeView.Load load = admin(compliance.regimeLoad());
         model.addAttribute("load", load);
+        model.addAttribute("rebaseCandidates", admin(compliance.rebaseCandidates()));
         model.addAttribute("pages", this);
         return "compliance/regimes";
     }

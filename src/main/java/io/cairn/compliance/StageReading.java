@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class StageReading {
 
     private static final Set<String> STAGE_FIELDS =
-            Set.of("id", "name", "recipient", "opens-on", "clock", "mandatory-fields");
+            Set.of("id", "name", "recipient", "opens-on", "clock", "mandatory-fields", "warnings");
 
     private final YamlMapping file;
     private final Map<String, Node> triggers;
@@ -66,11 +66,35 @@ final class StageReading {
         Optional<List<String>> opensOn = opensOn(stage);
         Optional<ClockRule> clock = stage.mapping("clock").flatMap(this::clock);
         Optional<List<String>> mandatory = mandatoryFields(stage);
-        if (id.isEmpty() || name.isEmpty() || recipient.isEmpty() || opensOn.isEmpty() || clock.isEmpty()) {
+        Optional<List<WarningThreshold>> warnings = clock.flatMap(rule -> warnings(stage, rule));
+        if (id.isEmpty() || name.isEmpty() || recipient.isEmpty() || opensOn.isEmpty() || warnings.isEmpty()) {
             return Optional.empty();
         }
-        return mandatory.map(
-                fields -> new Regime.Stage(id.get(), name.get(), recipient.get(), opensOn.get(), clock.get(), fields));
+        return mandatory.map(fields -> new Regime.Stage(
+                id.get(), name.get(), recipient.get(), opensOn.get(), clock.get(), fields, warnings.get()));
+    }
+
+    /** The stage's warning thresholds ({@code 50%}, {@code PT12H}, {@code P7D}); the clock's defaults when none. */
+    private Optional<List<WarningThreshold>> warnings(YamlMapping stage, ClockRule clock) {
+        Optional<List<Node>> items = stage.list("warnings", false);
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        if (items.get().isEmpty()) {
+            return Optional.of(WarningThreshold.defaults(clock));
+        }
+        List<WarningThreshold> thresholds = new ArrayList<>();
+        boolean wellFormed = true;
+        for (Node item : items.get()) {
+            Optional<String> text = stage.item("warnings", item);
+            Optional<WarningThreshold> threshold = text.flatMap(WarningThreshold::parse);
+            if (text.isPresent() && threshold.isEmpty()) {
+                stage.problem(item, ComplianceRefusals.BAD_VALUE, text.get(), "warning (50%, PT12H or P7D)");
+            }
+            wellFormed &= threshold.isPresent();
+            threshold.ifPresent(thresholds::add);
+        }
+        return wellFormed ? Optional.of(thresholds) : Optional.empty();
     }
 
     private Optional<List<String>> opensOn(YamlMapping stage) {

@@ -9,6 +9,7 @@
             "intake::system",
             "incidents",
             "handling",
+            "compliance",
             "federation",
             "identity",
             "identity::system",

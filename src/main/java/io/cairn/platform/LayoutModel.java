@@ -61,7 +61,7 @@ class LayoutModel extends PageModel {
     /** Which parts of the navigation the signed-in user may use; all false when no one is signed in. */
     static Navigation navigation(@Nullable Actor actor) {
         if (actor == null) {
-            return new Navigation(false, false, false, false, false, false, false);
+            return new Navigation(false, false, false, false, false, false, false, false);
         }
         return new Navigation(
                 actor.hasAny(Role.REPORTER, Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER),
@@ -70,14 +70,16 @@ class LayoutModel extends PageModel {
                 actor.has(Role.AUDITOR),
                 actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.ADMIN),
                 actor.has(Role.COORDINATOR),
-                actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR));
+                actor.hasAny(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR),
+                actor.hasAny(Role.COORDINATOR, Role.PRIVACY_OFFICER));
     }
 
     /**
      * The parts of the navigation a user may use: reporting (the report portal, or for handlers their full report
      * form) and their own reports, the handlers' full report form, administration, the audit trail; the knowledge
      * articles; the recurring incidents and the corrective actions of all reviews (coordinators); the list of
-     * everyone's incidents (staff; a reporter follows their own under My reports).
+     * everyone's incidents (staff; a reporter follows their own under My reports); the overdue regulatory obligations
+     * (coordinators and privacy officers).
      */
     record Navigation(
             boolean report,
@@ -86,7 +88,8 @@ class LayoutModel extends PageModel {
             boolean audit,
             boolean knowledge,
             boolean recurring,
-            boolean incidents) {}
+            boolean incidents,
+            boolean obligations) {}
 
     /**
      * This page in each language. A page shown after a POST (a form with errors) leads to its page address (see

@@ -175,6 +175,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "hhs",
             "hipaa",
             "sec",
+            "eur",
             "ict",
             "rts",
             "media",
@@ -493,8 +494,41 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                 "both",
                                 data("Autoriteit Persoonsgegevens"),
                                 data("Postbus 93374, Den Haag"),
-                                people.get("privacy officer").id())))
+                                people.get("privacy officer").id(),
+                                2_000_000L,
+                                false,
+                                false)))
                 .orRefuse();
+        // the suspicious mail leaked customer data: its compliance section shows facts, decisions and obligations
+        users.as(people.get("privacy officer"), () -> {
+            compliance
+                    .recordFact(
+                            mail.id(),
+                            "gdpr.awareness",
+                            java.time.Instant.now().minusSeconds(3_600),
+                            data("De logboeken tonen dat klantgegevens zijn ingezien"),
+                            0)
+                    .orRefuse();
+            compliance
+                    .recordDecision(
+                            mail.id(),
+                            "personal-data-breach",
+                            new io.cairn.compliance.DecisionRequest(
+                                    "yes",
+                                    data("Namen en adressen van klanten zijn ingezien"),
+                                    null,
+                                    null,
+                                    java.util.Map.of("breach-types", List.of("confidentiality")),
+                                    0))
+                    .orRefuse();
+            return compliance
+                    .recordDecision(
+                            mail.id(),
+                            "gdpr-risk",
+                            new io.cairn.compliance.DecisionRequest(
+                                    "high-risk", data("Kans op gerichte phishing"), null, null, null, 0))
+                    .orRefuse();
+        });
         return people;
     }
 
