@@ -63,6 +63,11 @@ final class GroupCommit<T, R> {
         }
     }
 
+    /** How many items wait to be written now. */
+    int waiting() {
+        return queue.size();
+    }
+
     private void writeQueued() {
         List<Waiting<T, R>> batch = new ArrayList<>();
         for (Waiting<T, R> next; batch.size() < maxBatch && (next = queue.poll()) != null; ) {

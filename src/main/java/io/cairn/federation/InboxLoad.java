@@ -21,6 +21,16 @@ class InboxLoad {
     private static final long POLL_MILLIS = 5;
 
     private final AtomicInteger receiving = new AtomicInteger();
+    private final Duration maxWait;
+
+    InboxLoad() {
+        this(MAX_WAIT);
+    }
+
+    /** With another longest wait than {@link #MAX_WAIT}, for tests. */
+    InboxLoad(Duration maxWait) {
+        this.maxWait = maxWait;
+    }
 
     /** Counts a push from its arrival until {@link Receiving#close()}. */
     Receiving receiving() {
@@ -37,7 +47,7 @@ class InboxLoad {
 
     /** Waits while a burst of pushes is received, at most {@link #MAX_WAIT}; false when interrupted. */
     boolean awaitLull() {
-        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        long deadline = System.nanoTime() + maxWait.toNanos();
         while (receiving.get() >= BURST && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL_MILLIS);

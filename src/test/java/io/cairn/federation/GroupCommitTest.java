@@ -51,7 +51,7 @@ class GroupCommitTest {
                 int item = i;
                 others.add(pool.submit(() -> commit.write(item)));
             }
-            Thread.sleep(200);
+            awaitWaiting(commit, 8);
             othersQueued.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
@@ -115,7 +115,7 @@ class GroupCommitTest {
             Future<Integer> two = pool.submit(() -> commit.write(2));
             Future<Integer> unlucky = pool.submit(() -> commit.write(13));
             Future<Integer> three = pool.submit(() -> commit.write(3));
-            Thread.sleep(200);
+            awaitWaiting(commit, 3);
             othersQueued.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
@@ -127,6 +127,16 @@ class GroupCommitTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static void awaitWaiting(GroupCommit<?, ?> commit, int items) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (commit.waiting() < items && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(commit.waiting())
+                .as("items queued behind the batch being written")
+                .isEqualTo(items);
     }
 
     private static void await(CountDownLatch latch) {

@@ -2,49 +2,47 @@ package io.cairn.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class InboxLoadTest {
 
-    private final InboxLoad load = new InboxLoad();
-
     @Test
-    void applyingDoesNotWaitForALonePush() {
+    void applyingDoesNotWaitForALonePush() throws Exception {
+        InboxLoad load = new InboxLoad(Duration.ofMinutes(5));
         try (InboxLoad.Receiving one = load.receiving()) {
-            long started = System.nanoTime();
-            assertThat(load.awaitLull()).isTrue();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
-                    .isLessThan(100);
+            assertThat(CompletableFuture.supplyAsync(load::awaitLull).get(30, TimeUnit.SECONDS))
+                    .isTrue();
         }
     }
 
     @Test
     void applyingWaitsWhileABurstIsReceivedAndGoesOnWhenItEnds() throws Exception {
+        InboxLoad load = new InboxLoad(Duration.ofMinutes(5));
         InboxLoad.Receiving first = load.receiving();
         InboxLoad.Receiving second = load.receiving();
-        CompletableFuture<Long> waited = CompletableFuture.supplyAsync(() -> {
-            long started = System.nanoTime();
-            load.awaitLull();
-            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        });
-        Thread.sleep(200);
-        assertThat(waited).isNotDone();
+        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(load::awaitLull);
+        Thread.sleep(300);
+        assertThat(waited).as("still waiting during the burst").isNotDone();
+
         second.close();
 
-        assertThat(waited.get(1, TimeUnit.SECONDS)).isBetween(150L, 900L);
+        assertThat(waited.get(30, TimeUnit.SECONDS)).isTrue();
         first.close();
     }
 
     @Test
-    void applyingWaitsForALullAtMostASecondSoThatASteadyStreamOfPushesNeverStopsIt() {
+    void applyingWaitsForALullNoLongerThanItsLongestWaitSoThatASteadyStreamOfPushesNeverStopsIt() throws Exception {
+        InboxLoad load = new InboxLoad(Duration.ofMillis(200));
         try (InboxLoad.Receiving first = load.receiving();
                 InboxLoad.Receiving second = load.receiving()) {
             long started = System.nanoTime();
-            assertThat(load.awaitLull()).isTrue();
+            assertThat(CompletableFuture.supplyAsync(load::awaitLull).get(30, TimeUnit.SECONDS))
+                    .isTrue();
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
-                    .isBetween(InboxLoad.MAX_WAIT.toMillis(), InboxLoad.MAX_WAIT.toMillis() + 500);
+                    .isGreaterThanOrEqualTo(200);
         }
     }
 }
