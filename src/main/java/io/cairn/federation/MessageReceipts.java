@@ -58,7 +58,7 @@ class MessageReceipts {
             SeenRequests.@Nullable Request request) {}
 
     /** Pushed messages were stored (published in the transaction that stored them): time to apply them. */
-    record PushedStored(int count) {}
+    record PushedStored() {}
 
     private final ReceivedMessages store;
     private final SeenRequests seen;
@@ -120,7 +120,7 @@ class MessageReceipts {
                 events.publishEvent(new AuditableEvents(received));
             }
             if (pushed) {
-                events.publishEvent(new PushedStored(received.size()));
+                events.publishEvent(new PushedStored());
             }
             return receipts;
         });

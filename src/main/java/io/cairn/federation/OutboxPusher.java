@@ -36,7 +36,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class OutboxPusher implements Deliverer, AutoCloseable {
 
-    static final String INBOX = "/federation/v1/inbox";
     static final String CONTENT_TYPE = "application/jose";
     private static final Set<Integer> REFUSED_FOR_GOOD = Set.of(400, 413, 422);
     private static final int MAX_DETAIL = 500;
@@ -132,7 +131,7 @@ class OutboxPusher implements Deliverer, AutoCloseable {
         // a message retried after it expired, or after its key did, leaves issued again
         String jws = reissuing.sendable(push.message());
         Outcome<PeerHttp.Answer> sent =
-                client.post(baseUrl, INBOX, CONTENT_TYPE, jws.getBytes(StandardCharsets.US_ASCII));
+                client.post(baseUrl, FederationSecurity.INBOX, CONTENT_TYPE, jws.getBytes(StandardCharsets.US_ASCII));
         if (sent instanceof Outcome.Refused<PeerHttp.Answer> refused) {
             throw new IllegalStateException(refused.refusal().message());
         }

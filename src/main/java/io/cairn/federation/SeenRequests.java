@@ -53,17 +53,8 @@ class SeenRequests {
         return fresh;
     }
 
-    /**
-     * Remembers the id; false when the issuer used it before. Forgets the ids of requests expired before now, in the
-     * same statement: one round trip per request.
-     */
+    /** Remembers the id, in the caller's transaction if there is one; false when the issuer used it before. */
     boolean firstUse(String issuer, String jti, Instant expiresAt, Instant now) {
-        return jdbc.sql("""
-                        with expired as (delete from federation_seen_request where expires_at < ?)
-                        insert into federation_seen_request (issuer, jti, expires_at) values (?, ?, ?)
-                        on conflict do nothing""")
-                        .params(Timestamp.from(now), issuer, jti, Timestamp.from(expiresAt))
-                        .update()
-                == 1;
+        return !firstUses(List.of(new Request(issuer, jti, expiresAt)), now).isEmpty();
     }
 }

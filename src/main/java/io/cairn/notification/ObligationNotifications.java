@@ -3,8 +3,6 @@ package io.cairn.notification;
 import io.cairn.compliance.ObligationWarned;
 import io.cairn.identity.system.UsersForSystem;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -17,9 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ObligationNotifications {
-
-    private static final DateTimeFormatter UTC =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final InboxAndMail people;
     private final UsersForSystem users;
@@ -38,7 +33,7 @@ class ObligationNotifications {
         parameters.put("title", warned.title());
         parameters.put("stageEn", warned.stageName().en());
         parameters.put("stageNl", warned.stageName().nl());
-        parameters.put("dueAt", UTC.format(warned.dueAt()));
+        parameters.put("dueAt", NoticeTimes.utc(warned.dueAt()));
         String template = warned.verb() == ObligationWarned.Verb.OVERDUE ? "obligation-overdue" : "obligation-warning";
         people.tell(
                 users.users(warned.recipients()),

@@ -3,8 +3,6 @@ package io.cairn.notification;
 import io.cairn.federation.PersonalDataBreachReceived;
 import io.cairn.identity.Role;
 import io.cairn.identity.system.UsersForSystem;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -17,9 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PersonalDataNotifications {
-
-    private static final DateTimeFormatter UTC =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final InboxAndMail people;
     private final UsersForSystem users;
@@ -35,7 +30,7 @@ class PersonalDataNotifications {
         parameters.put("reference", breach.reference());
         parameters.put("title", breach.title());
         parameters.put("provider", breach.provider());
-        parameters.put("awareAt", breach.awareAt() == null ? "" : UTC.format(breach.awareAt()));
+        parameters.put("awareAt", breach.awareAt() == null ? "" : NoticeTimes.utc(breach.awareAt()));
         parameters.put("categories", String.join(", ", breach.categories()));
         parameters.put("subjects", breach.subjects());
         parameters.put("records", breach.records());

@@ -9,8 +9,6 @@ import io.cairn.identity.system.UsersForSystem;
 import io.cairn.incidents.IncidentId;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaNotifications {
 
-    private static final DateTimeFormatter UTC =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     private final InboxAndMail people;
     private final UsersForSystem users;
     private final Clock clock;
@@ -41,7 +36,7 @@ class SlaNotifications {
     @EventListener
     void warned(SlaWarned warned) {
         Map<String, Object> parameters = parameters(warned.reference(), warned.title(), warned.kind());
-        parameters.put("dueAt", UTC.format(warned.dueAt()));
+        parameters.put("dueAt", NoticeTimes.utc(warned.dueAt()));
         parameters.put("percent", warned.warningPercent() + "%");
         tell(
                 warned.recipients(),
@@ -54,7 +49,7 @@ class SlaNotifications {
     @EventListener
     void breached(SlaBreached breached) {
         Map<String, Object> parameters = parameters(breached.reference(), breached.title(), breached.kind());
-        parameters.put("dueAt", UTC.format(breached.dueAt()));
+        parameters.put("dueAt", NoticeTimes.utc(breached.dueAt()));
         parameters.put("level", breached.escalationLevel());
         tell(
                 breached.recipients(),
