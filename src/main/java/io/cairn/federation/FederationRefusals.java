@@ -99,7 +99,15 @@ enum FederationRefusals implements Refusal.Reason {
     SUBSCRIPTION_NOT_HELD(
             "federation.subscription-not-held", "is no subscription this instance holds at the message's publisher"),
     NOT_A_SHA256("federation.not-a-sha256", "must be a SHA-256 digest: 64 lower-case hex digits"),
-    INBOX_CONTENT_TYPE("federation.inbox-content-type", "must be application/jose: the body is the message's JWS"),
+    INBOX_CONTENT_TYPE(
+            "federation.inbox-content-type",
+            "must be application/jose (the body is one message's JWS) or application/json (an envelope of messages)"),
+    ENVELOPE_UNREADABLE(
+            "federation.envelope-unreadable",
+            "must be a JSON object whose only member is \"messages\", a list of messages' compact JWS"),
+    ENVELOPE_SIZE("federation.envelope-size", "must hold 1 to {0} messages"),
+    ENVELOPE_NOT_A_JWS("federation.envelope-not-a-jws", "must be a message's compact JWS, as a JSON string"),
+    ENVELOPE_TOO_LARGE("federation.envelope-too-large", "is larger than {0} bytes: push fewer messages at once"),
     SUBSCRIPTION_NOT_ACTIVE(
             "federation.subscription-not-active", "the subscription is cancelled, or its provider is not active"),
     FEED_UNREADABLE(

@@ -180,13 +180,13 @@ class FeedPuller implements AutoCloseable {
     }
 
     /** A page as read, and its messages verified. */
-    private record Verified(Page page, ProviderMessages.VerifiedPage messages) {}
+    private record Verified(Page page, ProviderMessages.VerifiedMessages messages) {}
 
     /** Reads a page of the feed and verifies its messages, apart from the caller, which may store the page before. */
     private CompletableFuture<Outcome<Verified>> fetch(PeerView provider, SubscriptionId id, @Nullable String cursor) {
         return CompletableFuture.supplyAsync(
                 () -> page(provider, id, cursor)
-                        .map(page -> new Verified(page, messages.verifyPage(page.messages(), provider))),
+                        .map(page -> new Verified(page, messages.verifyAll(page.messages(), provider))),
                 fetching);
     }
 

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,15 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores verified messages of providers with one audit record each (the digest of the JWS as received), and nothing
  * more: a message id, or a provider's incident and version, stored before is a duplicate that stores nothing. Pushes
- * that arrive together are stored together ({@link GroupCommit}): one statement inserts them, one append records
- * their receipts, one commit, however many providers pushed; a page of a feed is stored in one transaction the same
- * way. Applying the stored messages follows apart ({@link MessageApplying}), woken when pushed messages commit; the
+ * that arrive together are stored together ({@link GroupCommit}): one statement inserts their messages (one each, or
+ * many in an envelope), one append records their receipts, one commit, however many providers pushed; a page of a
+ * feed is stored in one transaction the same way. Applying the stored messages follows apart ({@link MessageApplying}), woken when pushed messages commit; the
  * caller answers only after its message committed.
  */
 @Service
 class MessageReceipts {
 
-    /** The most pushed messages stored in one transaction. */
+    /** The most pushes stored in one transaction (a push of an envelope holds many messages). */
     static final int MAX_BATCH = 64;
 
     /** What became of a received message, as the inbox answers it. */
@@ -44,18 +45,21 @@ class MessageReceipts {
         static final String REPLAYED = "replayed";
     }
 
+    /** A message that passed every check of a receiver: its signature, schema, freshness and addressing. */
+    record Verified(ExchangeMessage message, String jws, PeerView provider, ReceivedMessages.Via via) {}
+
     /**
-     * A message that passed every check of a receiver: its signature, schema, freshness and addressing.
+     * Messages received together: pushed in one signed request (one message, or an envelope of them), or pulled as a
+     * page of a feed.
      *
-     * @param request the id of the signed request that pushed it, remembered when the message is stored; null when
-     *     it was pulled
+     * @param request the id of the signed request that pushed them, remembered when they are stored; null when pulled
      */
-    record Verified(
-            ExchangeMessage message,
-            String jws,
-            PeerView provider,
-            ReceivedMessages.Via via,
-            SeenRequests.@Nullable Request request) {}
+    record Push(List<Verified> messages, SeenRequests.@Nullable Request request) {
+
+        Push {
+            messages = List.copyOf(messages);
+        }
+    }
 
     /** Pushed messages were stored (published in the transaction that stored them): time to apply them. */
     record PushedStored() {}
@@ -65,7 +69,7 @@ class MessageReceipts {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final GroupCommit<Verified, Receipt> pushes;
+    private final GroupCommit<Push, List<Receipt>> pushes;
 
     MessageReceipts(
             ReceivedMessages store,
@@ -81,23 +85,27 @@ class MessageReceipts {
         this.pushes = new GroupCommit<>(MAX_BATCH, this::acceptAll);
     }
 
-    /** Stores one verified message, with the others pushed meanwhile; answers once it is committed. */
-    Receipt accept(Verified verified) {
-        return pushes.write(verified);
+    /**
+     * Stores the messages of one push, with the other pushes received meanwhile; answers each message's receipt, in
+     * their order, once they are committed.
+     */
+    List<Receipt> accept(Push push) {
+        return pushes.write(push);
     }
 
     /**
-     * Stores verified messages in one transaction: one statement remembers the signed requests that pushed them (a
-     * message whose request was used before is not stored, its receipt says replayed), one inserts every new message
-     * and one append records their receipts in the audit trail, in their order, just before the commit. Answers each
-     * message's receipt in their order; of two messages with one id, or with one provider's incident and version, the
-     * later is a duplicate. Pulled messages do not wake the applier: a catch-up wakes it once its round is stored.
+     * Stores verified pushes in one transaction: one statement remembers the signed requests that pushed them (the
+     * messages of a push whose request was used before are not stored, their receipts say replayed), one inserts every
+     * new message and one append records their receipts in the audit trail, in their order, just before the commit.
+     * Answers each push's receipts, each message's in their order; of two messages with one id, or with one
+     * provider's incident and version, the later is a duplicate. Pulled messages do not wake the applier: a catch-up
+     * wakes it once its round is stored.
      */
-    List<Receipt> acceptAll(List<Verified> messages) {
+    List<List<Receipt>> acceptAll(List<Push> pushes) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            Set<Verified> replayed = replayed(messages, now);
-            List<ReceivedMessages.Incoming> incoming = firstOfEach(messages, replayed);
+            Set<Push> replayed = replayed(pushes, now);
+            List<ReceivedMessages.Incoming> incoming = firstOfEach(pushes, replayed);
             Set<UUID> stored = incoming.isEmpty() ? new HashSet<UUID>() : store.acceptAll(incoming, now);
             List<AuditableEvent> received = new ArrayList<>(stored.size());
             boolean pushed = false;
@@ -107,14 +115,18 @@ class MessageReceipts {
                     pushed |= message.via() == ReceivedMessages.Via.PUSH;
                 }
             }
-            List<Receipt> receipts = new ArrayList<>(messages.size());
-            for (Verified verified : messages) {
-                UUID id = verified.message().messageId();
-                receipts.add(new Receipt(
-                        id,
-                        replayed.contains(verified)
-                                ? Receipt.REPLAYED
-                                : stored.remove(id) ? Receipt.ACCEPTED : Receipt.DUPLICATE));
+            List<List<Receipt>> receipts = new ArrayList<>(pushes.size());
+            for (Push push : pushes) {
+                List<Receipt> ofPush = new ArrayList<>(push.messages().size());
+                for (Verified verified : push.messages()) {
+                    UUID id = verified.message().messageId();
+                    ofPush.add(new Receipt(
+                            id,
+                            replayed.contains(push)
+                                    ? Receipt.REPLAYED
+                                    : stored.remove(id) ? Receipt.ACCEPTED : Receipt.DUPLICATE));
+                }
+                receipts.add(ofPush);
             }
             if (!received.isEmpty()) {
                 events.publishEvent(new AuditableEvents(received));
@@ -127,23 +139,23 @@ class MessageReceipts {
     }
 
     /**
-     * The pushed messages whose signed request was used before, by an earlier push or by one before it here;
-     * remembers the others' requests.
+     * The pushes whose signed request was used before, by an earlier push or by one before it here; remembers the
+     * others' requests.
      */
-    private Set<Verified> replayed(List<Verified> messages, Instant now) {
+    private Set<Push> replayed(List<Push> pushes, Instant now) {
         Map<List<String>, SeenRequests.Request> first = new LinkedHashMap<>();
-        Set<Verified> replayed = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Verified verified : messages) {
-            SeenRequests.Request request = verified.request();
+        Set<Push> replayed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Push push : pushes) {
+            SeenRequests.Request request = push.request();
             if (request != null && first.putIfAbsent(List.of(request.issuer(), request.jti()), request) != null) {
-                replayed.add(verified);
+                replayed.add(push);
             }
         }
         if (!first.isEmpty()) {
             Set<SeenRequests.Request> fresh = seen.firstUses(List.copyOf(first.values()), now);
-            for (Verified verified : messages) {
-                if (verified.request() != null && !fresh.contains(verified.request())) {
-                    replayed.add(verified);
+            for (Push push : pushes) {
+                if (push.request() != null && !fresh.contains(push.request())) {
+                    replayed.add(push);
                 }
             }
         }
@@ -166,27 +178,35 @@ class MessageReceipts {
      * The messages to store, the first of each message id and of each provider's incident and version, in their
      * order, none of those replayed.
      */
-    private static List<ReceivedMessages.Incoming> firstOfEach(List<Verified> messages, Set<Verified> replayed) {
+    private static List<ReceivedMessages.Incoming> firstOfEach(List<Push> pushes, Set<Push> replayed) {
         Set<UUID> ids = new HashSet<>();
         Set<String> versions = new HashSet<>();
-        List<ReceivedMessages.Incoming> incoming = new ArrayList<>(messages.size());
-        for (Verified verified : messages) {
-            ExchangeMessage message = verified.message();
-            if (!replayed.contains(verified)
-                    && ids.add(message.messageId())
-                    && versions.add(verified.provider().id() + "/"
-                            + message.incident().id() + "/" + message.incident().version())) {
-                incoming.add(new ReceivedMessages.Incoming(
-                        message.messageId(),
-                        verified.provider(),
-                        verified.via(),
-                        message.incident().id(),
-                        message.incident().version(),
-                        message.kind(),
-                        ExchangeSignatures.sha256(verified.jws()),
-                        verified.jws()));
+        List<ReceivedMessages.Incoming> incoming = new ArrayList<>();
+        for (Push push : pushes) {
+            if (!replayed.contains(push)) {
+                push.messages()
+                        .forEach(verified -> firstOf(verified, ids, versions).ifPresent(incoming::add));
             }
         }
         return incoming;
+    }
+
+    /** The message to store, unless one with its id or its provider's incident and version comes before it. */
+    private static Optional<ReceivedMessages.Incoming> firstOf(Verified verified, Set<UUID> ids, Set<String> versions) {
+        ExchangeMessage message = verified.message();
+        if (ids.add(message.messageId())
+                && versions.add(verified.provider().id() + "/"
+                        + message.incident().id() + "/" + message.incident().version())) {
+            return Optional.of(new ReceivedMessages.Incoming(
+                    message.messageId(),
+                    verified.provider(),
+                    verified.via(),
+                    message.incident().id(),
+                    message.incident().version(),
+                    message.kind(),
+                    ExchangeSignatures.sha256(verified.jws()),
+                    verified.jws()));
+        }
+        return Optional.empty();
     }
 }

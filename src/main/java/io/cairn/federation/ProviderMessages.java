@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Service;
  * with the provider's keys (fetched once more on a key id this instance does not know, as for its requests), its
  * signature verified once, then its addressing checked (published by that provider, to this instance, on a
  * subscription this instance holds there), then stored ({@link MessageReceipts}) to be applied apart
- * ({@link MessageApplying}). Verifying happens outside any transaction; a page of a feed is verified in parallel and
- * stored in one transaction.
+ * ({@link MessageApplying}). Verifying happens outside any transaction; the messages of an envelope pushed at once, or
+ * of a page of a feed, are verified in parallel and stored in one transaction.
  */
 @Service
 class ProviderMessages {
@@ -57,49 +58,75 @@ class ProviderMessages {
      */
     Outcome<MessageReceipts.Receipt> receive(String jws, PeerView provider, SeenRequests.Request request) {
         return verify(jws, provider, keysOf(provider), new HashMap<>())
-                .map(message -> receipts.accept(
-                        new MessageReceipts.Verified(message, jws, provider, ReceivedMessages.Via.PUSH, request)));
+                .map(message -> receipts.accept(new MessageReceipts.Push(
+                                List.of(new MessageReceipts.Verified(
+                                        message, jws, provider, ReceivedMessages.Via.PUSH)),
+                                request))
+                        .get(0));
     }
 
-    /** A page of a provider's feed, each message verified: the message or why it was refused, in the page's order. */
-    record VerifiedPage(List<String> page, PeerView provider, List<Outcome<ExchangeMessage>> verified) {
+    /**
+     * Receives the messages the provider peer pushed at once, in an envelope, with this signed request, which is
+     * remembered with them: those that pass every check are stored together. Answers each message's receipt or
+     * refusal, in their order.
+     */
+    List<Outcome<MessageReceipts.Receipt>> receiveAll(
+            List<String> envelope, PeerView provider, SeenRequests.Request request) {
+        return store(verifyAll(envelope, provider), ReceivedMessages.Via.PUSH, request);
+    }
 
-        VerifiedPage {
-            page = List.copyOf(page);
+    /**
+     * Messages of a provider received together (a page of its feed, an envelope it pushed), each verified: the
+     * message or why it was refused, in their order.
+     */
+    record VerifiedMessages(List<String> jws, PeerView provider, List<Outcome<ExchangeMessage>> verified) {
+
+        VerifiedMessages {
+            jws = List.copyOf(jws);
             verified = List.copyOf(verified);
         }
     }
 
-    /** Verifies every message of a page of a provider's feed, in parallel, outside any transaction. */
-    VerifiedPage verifyPage(List<String> page, PeerView provider) {
+    /** Verifies every message received together from a provider, in parallel, outside any transaction. */
+    VerifiedMessages verifyAll(List<String> jws, PeerView provider) {
         JWKSet keys = keysOf(provider);
         Map<UUID, Boolean> held = new ConcurrentHashMap<>();
-        return new VerifiedPage(
-                page,
+        return new VerifiedMessages(
+                jws,
                 provider,
-                page.parallelStream()
-                        .map(jws -> verify(jws, provider, keys, held))
+                jws.parallelStream()
+                        .map(one -> verify(one, provider, keys, held))
                         .toList());
     }
 
     /**
-     * Stores the messages of a verified page that passed, in one transaction. Answers each message's receipt or
-     * refusal, in the page's order.
+     * Stores the messages of a verified page of a feed that passed, in one transaction. Answers each message's
+     * receipt or refusal, in the page's order.
      */
-    List<Outcome<MessageReceipts.Receipt>> storePage(VerifiedPage page) {
+    List<Outcome<MessageReceipts.Receipt>> storePage(VerifiedMessages page) {
+        return store(page, ReceivedMessages.Via.PULL, null);
+    }
+
+    private List<Outcome<MessageReceipts.Receipt>> store(
+            VerifiedMessages received, ReceivedMessages.Via via, SeenRequests.@Nullable Request request) {
         List<MessageReceipts.Verified> passed = new ArrayList<>();
-        for (int i = 0; i < page.page().size(); i++) {
-            if (page.verified().get(i) instanceof Outcome.Done<ExchangeMessage> done) {
+        for (int i = 0; i < received.jws().size(); i++) {
+            if (received.verified().get(i) instanceof Outcome.Done<ExchangeMessage> done) {
                 passed.add(new MessageReceipts.Verified(
-                        done.value(), page.page().get(i), page.provider(), ReceivedMessages.Via.PULL, null));
+                        done.value(), received.jws().get(i), received.provider(), via));
             }
         }
+        MessageReceipts.Push push = new MessageReceipts.Push(passed, request);
+        // a pushed envelope is stored with the pushes received meanwhile; a page of a feed in a transaction of its own
         Iterator<MessageReceipts.Receipt> stored = passed.isEmpty()
                 ? Collections.emptyIterator()
-                : receipts.acceptAll(passed).iterator();
+                : (via == ReceivedMessages.Via.PUSH
+                                ? receipts.accept(push)
+                                : receipts.acceptAll(List.of(push)).get(0))
+                        .iterator();
         List<Outcome<MessageReceipts.Receipt>> answers =
-                new ArrayList<>(page.page().size());
-        for (Outcome<ExchangeMessage> outcome : page.verified()) {
+                new ArrayList<>(received.jws().size());
+        for (Outcome<ExchangeMessage> outcome : received.verified()) {
             answers.add(
                     outcome instanceof Outcome.Refused<ExchangeMessage> refused
                             ? Outcome.refused(refused.refusal())

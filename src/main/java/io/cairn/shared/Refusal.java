@@ -52,7 +52,9 @@ public record Refusal(
         /** Too many attempts: the caller must wait before trying again. */
         THROTTLED(429),
         /** The input is larger than a configured limit allows. */
-        TOO_LARGE(413);
+        TOO_LARGE(413),
+        /** The body is of a media type the endpoint does not read. */
+        UNSUPPORTED_MEDIA_TYPE(415);
 
         private final int status;
 
@@ -188,6 +190,11 @@ public record Refusal(
      */
     public static String format(String template, Object... arguments) {
         return arguments.length == 0 ? template : new MessageFormat(template, Locale.ENGLISH).format(arguments);
+    }
+
+    /** A body of a media type the endpoint does not read: {@code unsupportedMediaType("Content-Type", ...)}. */
+    public static Refusal unsupportedMediaType(String field, Reason reason, Object... arguments) {
+        return ofField(Kind.UNSUPPORTED_MEDIA_TYPE, FieldProblem.of(field, reason, arguments));
     }
 
     private static Refusal ofField(Kind kind, FieldProblem problem) {

@@ -159,9 +159,40 @@ final class ProviderFixture {
         return send(body, bearer(bearerKey), contentType);
     }
 
+    /** Pushes signed messages at once, in an envelope, as this provider with a fresh bearer JWT. */
+    ApiClient.Answer pushAll(List<String> jws) {
+        return pushAllWithBearer(jws, bearer(key));
+    }
+
+    /** Pushes signed messages at once, in an envelope, with a bearer JWT made before. */
+    ApiClient.Answer pushAllWithBearer(List<String> jws, String bearer) {
+        return send(HttpRequest.BodyPublishers.ofByteArray(InboxEnvelope.of(jws)), bearer, "application/json");
+    }
+
     /** Pushes with a bearer JWT made before (one used already, to try a replay). */
     ApiClient.Answer pushWithBearer(String jws, String bearer) {
         return send(HttpRequest.BodyPublishers.ofString(jws), bearer, "application/jose");
+    }
+
+    /**
+     * The status line of the inbox's answer to a push that declares a body longer than the inbox reads, before any of
+     * it is sent: the inbox refuses it on its length (a refusal answered while a large body is still arriving may be
+     * lost when the connection is reset).
+     */
+    String statusOfPushDeclaring(long contentLength, String contentType) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /federation/v1/inbox HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
+                    + bearer(key) + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength
+                    + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private ApiClient.Answer send(HttpRequest.BodyPublisher body, String bearer, @Nullable String contentType) {

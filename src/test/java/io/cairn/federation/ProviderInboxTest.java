@@ -484,7 +484,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 400,
                 "/incident/severity",
                 "");
-        refused(provider.push(signed, provider.key, "application/json"), 400, "Content-Type", "application/jose");
+        refused(provider.push(signed, provider.key, "application/json"), 400, "body", "only member");
+        refused(provider.push(signed, provider.key, "text/plain"), 415, "Content-Type", "application/jose");
         ApiClient.Answer oversized = provider.send(
                 HttpRequest.BodyPublishers.ofString("a".repeat(400_000)), provider.key, "application/jose");
         assertThat(oversized.status()).as(oversized.toString()).isEqualTo(413);
