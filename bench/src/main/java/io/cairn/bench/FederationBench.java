@@ -27,7 +27,8 @@ import java.util.Set;
  * record each instance with JFR from its start, into {@code <name>.jfr} in the results), {@code bench.statements}
  * (true: PostgreSQL's time per statement in {@code statements-<figure>.txt}), {@code bench.quietMinutes} (3),
  * {@code bench.receiverConcurrency} (1,2,4,8,16), {@code bench.receiverMessages} (per step, 1,000), {@code bench.receiverApplying} (true; false: the receiver applies nothing while measured),
- * {@code bench.receiverWarmUp} (messages pushed before the measured steps, 3,000),
+ * {@code bench.receiverWarmUp} (messages pushed before the measured steps, 3,000, for each envelope size),
+ * {@code bench.receiverEnvelopes} (messages a push: 1 alone, more in an envelope; 1,20),
  * {@code bench.catchupMessages} (100,000), {@code bench.catchupWarmUp} (messages caught up before, not measured, 5,000), {@code bench.chainIncidents} (measured per rate, 200),
  * {@code bench.chainWarmUp} (30), {@code bench.chainIntervals} (ms between two reports at hop 1, one step per
  * interval, comma-separated, the target on the first; 250,1000), {@code bench.chainPollMillis} (10), {@code bench.output} (BENCHMARKS.md).
@@ -141,7 +142,8 @@ public final class FederationBench {
                     .max(java.util.Comparator.comparingDouble(ReceiverLoad.Step::perSecond)).orElseThrow();
             boolean tablesAgree = result.versionsMatch() && result.storedIncidents() == result.expectedIncidents();
             for (ReceiverLoad.Step step : result.steps()) {
-                row("receiver: pushed messages verified and stored, " + step.concurrency() + " clients",
+                row("receiver: pushed messages verified and stored, " + step.concurrency() + " clients, "
+                        + (step.envelope() == 1 ? "one message a push" : step.envelope() + " messages a push"),
                         String.format("messages/s (%,d accepted, %d failed); p50 / p95 / max; → all applied",
                                 step.accepted(), step.failed()), step == best ? "≥ 500/s" : "—",
                         String.format("%,.0f/s; %d / %d / %d ms; %.2f s (%,.0f/s)", step.perSecond(), step.p50(),
@@ -159,7 +161,8 @@ public final class FederationBench {
                     result.storedIncidents(), result.expectedIncidents(), result.versionsMatch()
                             ? "each at the last version sent" : "**not all at the last version sent**",
                     7_800));
-            result.steps().forEach(step -> notes.add("Receiver, CPU at " + step.concurrency() + " clients: "
+            result.steps().forEach(step -> notes.add("Receiver, CPU at " + step.concurrency() + " clients, "
+                    + step.envelope() + " a push: "
                     + step.cpu() + "."));
         }
     }
