@@ -1,8 +1,10 @@
 package io.cairn.delivery;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains one queue in rounds: claims due items as delivery slots free up, hands each to the module's
- * {@link Deliverer} and records the outcome (the deliveries of items that went out about the same time in one
+ * Drains one queue in rounds: claims due items as delivery slots free up, hands each (or each group the module sends
+ * together, {@link Deliverer#together}) to the module's {@link Deliverer} and records the outcome (the deliveries of items that went out about the same time in one
  * transaction). Each item is tried at most once a round; with a parallelism above one, up
  * to that many items are delivered at once on the worker's own threads, which end when idle (or on {@link #close}).
  * A module that queues new items while a round runs {@link #wake wakes} it, and the round claims them in its next free
@@ -78,13 +80,15 @@ public final class DeliveryWorker implements AutoCloseable {
         rounds.add(round);
         try {
             Set<DeliveryId> tried = new HashSet<>();
+            int perSlot = Math.max(1, deliverer.mostTogether());
             while (tried.size() < batchSize) {
-                int wanted = round.awaitFreeSlots(batchSize - tried.size());
+                int wanted = round.awaitFreeSlots(batchSize - tried.size(), perSlot);
                 List<ClaimedDelivery> claimed = queue.claimDue(wanted, tried);
-                round.started(claimed.size());
-                for (ClaimedDelivery item : claimed) {
-                    tried.add(item.id());
-                    start(item, round);
+                List<List<ClaimedDelivery>> attempts = together(claimed, perSlot);
+                round.started(attempts.size());
+                for (List<ClaimedDelivery> group : attempts) {
+                    group.forEach(item -> tried.add(item.id()));
+                    start(group, round);
                 }
                 if (claimed.size() < wanted && !round.awaitWakeOrIdle()) {
                     break;
@@ -97,21 +101,34 @@ public final class DeliveryWorker implements AutoCloseable {
         return round.summary();
     }
 
-    /** Starts the attempt at an item on the worker's threads (on this one once the worker is closed). */
-    private void start(ClaimedDelivery item, Round round) {
+    /**
+     * The claimed items grouped into attempts as the deliverer sends them; each alone when it sends one at a time, or
+     * when grouping failed (the attempts then fail on their own, recorded as usual).
+     */
+    private List<List<ClaimedDelivery>> together(List<ClaimedDelivery> claimed, int perSlot) {
+        List<List<ClaimedDelivery>> alone = claimed.stream().map(List::of).toList();
+        if (perSlot == 1 || claimed.size() < 2) {
+            return alone;
+        }
+        try {
+            return deliverer.together(claimed);
+        } catch (RuntimeException failed) {
+            log.warn("{}: grouping {} items failed, each is tried alone", queue.name(), claimed.size(), failed);
+            return alone;
+        }
+    }
+
+    /** Starts the attempt at a group of items on the worker's threads (on this one once the worker is closed). */
+    private void start(List<ClaimedDelivery> group, Round round) {
         Runnable attempt = () -> {
-            boolean sent = false;
-            try {
-                DeliveryState outcome = attempt(item);
-                sent = outcome == DeliveryState.DELIVERED;
-                if (sent) {
-                    unrecorded.add(new Sent(item, round));
+            Attempt outcomes = new Attempt(round, group.size());
+            Map<DeliveryId, RuntimeException> failures = send(group);
+            for (ClaimedDelivery item : group) {
+                RuntimeException failure = failures.get(item.id());
+                if (failure == null) {
+                    unrecorded.add(new Sent(item, outcomes));
                 } else {
-                    round.count(outcome);
-                }
-            } finally {
-                if (!sent) {
-                    round.ended();
+                    outcomes.recorded(failed(item, failure));
                 }
             }
             recordSent();
@@ -120,6 +137,21 @@ public final class DeliveryWorker implements AutoCloseable {
             executor().execute(attempt);
         } catch (RejectedExecutionException closed) {
             attempt.run();
+        }
+    }
+
+    /** Sends the group: why each item that did not go out failed. */
+    private Map<DeliveryId, RuntimeException> send(List<ClaimedDelivery> group) {
+        try {
+            if (group.size() > 1) {
+                return deliverer.deliverTogether(group);
+            }
+            deliverer.deliver(group.get(0));
+            return Map.of();
+        } catch (RuntimeException failure) {
+            Map<DeliveryId, RuntimeException> all = new HashMap<>();
+            group.forEach(item -> all.put(item.id(), failure));
+            return all;
         }
     }
 
@@ -140,30 +172,22 @@ public final class DeliveryWorker implements AutoCloseable {
         return threads == null ? Runnable::run : threads;
     }
 
-    /**
-     * Delivers the item: delivered when it went out (recorded later, with others, by {@link #recordSent}), else the
-     * state its recorded failure leaves it in.
-     */
-    private DeliveryState attempt(ClaimedDelivery item) {
+    /** Records the failed attempt at the item: the state it is left in (pending when that could not be recorded). */
+    private DeliveryState failed(ClaimedDelivery item, RuntimeException failure) {
         try {
-            deliverer.deliver(item);
-            return DeliveryState.DELIVERED;
-        } catch (RuntimeException failure) {
-            try {
-                DeliveryState state = queue.failed(item, failure);
-                if (state == DeliveryState.DEAD) {
-                    log.warn(
-                            "{} {} is dead-lettered after {} attempts: {}",
-                            queue.name(),
-                            item.id(),
-                            item.attempt(),
-                            FailureReason.of(failure));
-                }
-                return state;
-            } catch (RuntimeException unrecorded) {
-                notRecorded(item, unrecorded);
-                return DeliveryState.PENDING;
+            DeliveryState state = queue.failed(item, failure);
+            if (state == DeliveryState.DEAD) {
+                log.warn(
+                        "{} {} is dead-lettered after {} attempts: {}",
+                        queue.name(),
+                        item.id(),
+                        item.attempt(),
+                        FailureReason.of(failure));
             }
+            return state;
+        } catch (RuntimeException unrecorded) {
+            notRecorded(item, unrecorded);
+            return DeliveryState.PENDING;
         }
     }
 
@@ -190,19 +214,18 @@ public final class DeliveryWorker implements AutoCloseable {
     private void record(List<Sent> batch) {
         try {
             queue.delivered(batch.stream().map(Sent::item).toList(), deliverer);
-            batch.forEach(sent -> sent.round().count(DeliveryState.DELIVERED));
+            batch.forEach(sent -> sent.attempt().recorded(DeliveryState.DELIVERED));
         } catch (RuntimeException batchFailed) {
             for (Sent sent : batch) {
+                DeliveryState state = DeliveryState.DELIVERED;
                 try {
                     queue.delivered(sent.item(), deliverer);
-                    sent.round().count(DeliveryState.DELIVERED);
                 } catch (RuntimeException unrecorded) {
                     notRecorded(sent.item(), unrecorded);
-                    sent.round().count(DeliveryState.PENDING);
+                    state = DeliveryState.PENDING;
                 }
+                sent.attempt().recorded(state);
             }
-        } finally {
-            batch.forEach(sent -> sent.round().ended());
         }
     }
 
@@ -215,8 +238,30 @@ public final class DeliveryWorker implements AutoCloseable {
                 unrecorded);
     }
 
-    /** An item that went out, waiting to be recorded, and the round it counts in. */
-    private record Sent(ClaimedDelivery item, Round round) {}
+    /** An item that went out, waiting to be recorded, and the attempt it went out in. */
+    private record Sent(ClaimedDelivery item, Attempt attempt) {}
+
+    /**
+     * One attempt at a group of items, holding a slot of its round until the outcome of each of its items is
+     * recorded.
+     */
+    private static final class Attempt {
+        private final Round round;
+        private final AtomicInteger unrecorded;
+
+        Attempt(Round round, int items) {
+            this.round = round;
+            this.unrecorded = new AtomicInteger(items);
+        }
+
+        /** Counts an item's recorded outcome in the round; the last one frees the attempt's slot. */
+        void recorded(DeliveryState outcome) {
+            round.count(outcome);
+            if (unrecorded.decrementAndGet() == 0) {
+                round.ended();
+            }
+        }
+    }
 
     /** Stops the worker's threads; a round still running finishes its attempts first. */
     @Override
@@ -246,22 +291,22 @@ public final class DeliveryWorker implements AutoCloseable {
         }
 
         /**
-         * Waits until a slot is free; how many items to claim now, at most {@code remaining}. The claim after this sees
-         * every item whose wake-up came before; when it may fill the batch, the round answers later wake-ups that it
-         * does not claim for them.
+         * Waits until a slot is free; how many items to claim now, {@code perSlot} for each free slot and at most
+         * {@code remaining}. The claim after this sees every item whose wake-up came before; when it may fill the
+         * batch, the round answers later wake-ups that it does not claim for them.
          */
-        int awaitFreeSlots(int remaining) {
+        int awaitFreeSlots(int remaining, int perSlot) {
             lock.lock();
             try {
-                while (inFlight == slots) {
+                while (inFlight >= slots) {
                     changed.awaitUninterruptibly();
                 }
                 woken = false;
-                int free = slots - inFlight;
-                if (free >= remaining) {
+                long wanted = (long) (slots - inFlight) * perSlot;
+                if (wanted >= remaining) {
                     claiming = false;
                 }
-                return Math.min(free, remaining);
+                return (int) Math.min(wanted, remaining);
             } finally {
                 lock.unlock();
             }

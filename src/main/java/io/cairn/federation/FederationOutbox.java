@@ -9,7 +9,9 @@ import io.cairn.incidents.IncidentId;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,19 +124,33 @@ class FederationOutbox {
             o.expires_at""";
 
     Push push(DeliveryId id) {
-        return jdbc.sql("select " + STORED + ", " + """
-                  s.state = 'active' as subscribed, p.state as peer_state, p.base_url
-                from federation_outbox o
-                left join federation_subscription s on s.id = o.subscription_id
-                left join federation_peer p on p.id = o.peer_id
-                where o.id = ?""")
+        return jdbc.sql(PUSHES + "o.id = ?")
                 .param(id.value())
-                .query((row, n) -> new Push(
-                        stored(row),
-                        row.getBoolean("subscribed"),
-                        row.getString("peer_state"),
-                        row.getString("base_url")))
+                .query((row, n) -> push(row))
                 .single();
+    }
+
+    /** What the pusher needs of each claimed row, in one query, by row; a row no longer stored is left out. */
+    Map<DeliveryId, Push> pushes(List<DeliveryId> ids) {
+        Map<DeliveryId, Push> pushes = new HashMap<>();
+        jdbc.sql(PUSHES + "o.id = any(?)")
+                .param(ids.stream().map(DeliveryId::value).toArray(UUID[]::new))
+                .query((row, n) -> push(row))
+                .list()
+                .forEach(push -> pushes.put(new DeliveryId(push.message().id()), push));
+        return pushes;
+    }
+
+    private static final String PUSHES = "select " + STORED + ", " + """
+              s.state = 'active' as subscribed, p.state as peer_state, p.base_url
+            from federation_outbox o
+            left join federation_subscription s on s.id = o.subscription_id
+            left join federation_peer p on p.id = o.peer_id
+            where\s""";
+
+    private static Push push(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Push(
+                stored(row), row.getBoolean("subscribed"), row.getString("peer_state"), row.getString("base_url"));
     }
 
     /** The subscription's messages after the given place in the sequence, in order, at most {@code limit}. */

@@ -2,11 +2,16 @@ package io.cairn.federation;
 
 import io.cairn.delivery.ClaimedDelivery;
 import io.cairn.delivery.Deliverer;
+import io.cairn.delivery.DeliveryId;
 import io.cairn.delivery.DeliveryRound;
 import io.cairn.delivery.DeliveryWorker;
 import io.cairn.delivery.Undeliverable;
 import io.cairn.shared.Outcome;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +26,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Pushes the outbox to the subscribers with the delivery module's worker, {@code push-parallelism} at once: each
- * message is POSTed as {@code application/jose} to {@code <subscriber>/federation/v1/inbox} with a signed request.
- * A 2xx answer is delivered; 400, 413 and 422 mean the peer refuses the message for good, so it is dead at once with
- * the peer's problem; anything else is tried again after a back-off with jitter, and dead after {@code give-up-after}.
+ * message is POSTed as {@code application/jose} to {@code <subscriber>/federation/v1/inbox} with a signed request, and
+ * messages for one subscriber claimed together go in one envelope ({@link InboxEnvelope}, up to {@code push-together}
+ * messages, 100 by default) with one signed request, each answered by its own receipt. A 2xx answer (a receipt
+ * accepted or duplicate) is delivered; 400, 413 and 422 mean the peer refuses the message for good, so it is dead at
+ * once with the peer's problem; anything else is tried again after a back-off with jitter, and dead after {@code give-up-after}.
  * A message for a suspended peer waits (tried again, as a failure that says so, until the peer is resumed or the
  * message is dead, when an admin can retry it); one for a subscription that was cancelled is dead at once, for a
  * cancellation is final.
@@ -37,7 +44,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class OutboxPusher implements Deliverer, AutoCloseable {
 
     static final String CONTENT_TYPE = "application/jose";
-    private static final Set<Integer> REFUSED_FOR_GOOD = Set.of(400, 413, 422);
+    static final String ENVELOPE_TYPE = "application/json";
+    static final Set<Integer> REFUSED_FOR_GOOD = Set.of(400, 413, 422);
+    /** Answers to an envelope after which each of its messages is pushed alone. */
+    private static final Set<Integer> ALONE_INSTEAD = Set.of(400, 413, 415, 422);
+
     private static final int MAX_DETAIL = 500;
     /** The most rounds of one pass: 100 full rounds are at least 10,000 messages; the next pass goes on. */
     static final int MAX_ROUNDS = 100;
@@ -50,6 +61,7 @@ class OutboxPusher implements Deliverer, AutoCloseable {
     private final DeliveryWorker worker;
     private final int batchSize;
     private final boolean pushOnCommit;
+    private final int mostTogether;
     private final ExecutorService waking = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "federation-push-on-commit");
         thread.setDaemon(true);
@@ -62,7 +74,13 @@ class OutboxPusher implements Deliverer, AutoCloseable {
             MessageReissuing reissuing,
             PeerClient client,
             FederationSettings settings,
-            @Value("${cairn.federation.push-on-commit:true}") boolean pushOnCommit) {
+            @Value("${cairn.federation.push-on-commit:true}") boolean pushOnCommit,
+            @Value("${cairn.federation.push-together:" + InboxEnvelope.MAX_MESSAGES + "}") int pushTogether) {
+        if (pushTogether < 1 || pushTogether > InboxEnvelope.MAX_MESSAGES) {
+            throw new IllegalArgumentException("cairn.federation.push-together must be 1 to "
+                    + InboxEnvelope.MAX_MESSAGES + ", not " + pushTogether);
+        }
+        this.mostTogether = pushTogether;
         this.outbox = outbox;
         this.reissuing = reissuing;
         this.client = client;
@@ -118,24 +136,11 @@ class OutboxPusher implements Deliverer, AutoCloseable {
     public void deliver(ClaimedDelivery item) {
         // the message, its subscription and its peer in one query: a publication may be a thousand pushes
         FederationOutbox.Push push = outbox.push(item.id());
-        if (!push.subscribed()) {
-            throw new Undeliverable("the subscription was cancelled: nothing more is sent for it");
-        }
-        String baseUrl = push.peerBaseUrl();
-        if (baseUrl == null) {
-            throw new Undeliverable("the peer was removed");
-        }
-        if (!"active".equals(push.peerState())) {
-            throw new IllegalStateException("the peer is suspended: the message waits until it is resumed");
-        }
+        String baseUrl = sendable(push);
         // a message retried after it expired, or after its key did, leaves issued again
         String jws = reissuing.sendable(push.message());
-        Outcome<PeerHttp.Answer> sent =
-                client.post(baseUrl, FederationSecurity.INBOX, CONTENT_TYPE, jws.getBytes(StandardCharsets.US_ASCII));
-        if (sent instanceof Outcome.Refused<PeerHttp.Answer> refused) {
-            throw new IllegalStateException(refused.refusal().message());
-        }
-        PeerHttp.Answer answer = ((Outcome.Done<PeerHttp.Answer>) sent).value();
+        PeerHttp.Answer answer = sent(
+                client.post(baseUrl, FederationSecurity.INBOX, CONTENT_TYPE, jws.getBytes(StandardCharsets.US_ASCII)));
         if (answer.status() >= 200 && answer.status() < 300) {
             return;
         }
@@ -146,7 +151,82 @@ class OutboxPusher implements Deliverer, AutoCloseable {
         throw new IllegalStateException(detail);
     }
 
-    private static String detail(PeerHttp.Answer answer) {
+    /** The base URL the message goes to, or an exception that says why it cannot go now. */
+    private static String sendable(FederationOutbox.Push push) {
+        if (!push.subscribed()) {
+            throw new Undeliverable("the subscription was cancelled: nothing more is sent for it");
+        }
+        String baseUrl = push.peerBaseUrl();
+        if (baseUrl == null) {
+            throw new Undeliverable("the peer was removed");
+        }
+        if (!"active".equals(push.peerState())) {
+            throw new IllegalStateException("the peer is suspended: the message waits until it is resumed");
+        }
+        return baseUrl;
+    }
+
+    private static PeerHttp.Answer sent(Outcome<PeerHttp.Answer> sent) {
+        if (sent instanceof Outcome.Refused<PeerHttp.Answer> refused) {
+            throw new IllegalStateException(refused.refusal().message());
+        }
+        return ((Outcome.Done<PeerHttp.Answer>) sent).value();
+    }
+
+    @Override
+    public int mostTogether() {
+        return mostTogether;
+    }
+
+    /** Claimed messages for one peer go out together, in envelopes of at most {@code push-together} messages. */
+    @Override
+    public List<List<ClaimedDelivery>> together(List<ClaimedDelivery> claimed) {
+        return PushGroups.byPeer(
+                claimed, outbox.pushes(claimed.stream().map(ClaimedDelivery::id).toList()), mostTogether);
+    }
+
+    /**
+     * Pushes messages for one peer in one envelope: each message's receipt says whether it went out (accepted or a
+     * duplicate) or was refused, for good when the peer refuses it so alone too. A peer that does not take the
+     * envelope whole (an older inbox, one too large) gets each message alone.
+     */
+    @Override
+    public Map<DeliveryId, RuntimeException> deliverTogether(List<ClaimedDelivery> items) {
+        Map<DeliveryId, FederationOutbox.Push> pushes =
+                outbox.pushes(items.stream().map(ClaimedDelivery::id).toList());
+        Map<DeliveryId, RuntimeException> failed = new HashMap<>();
+        List<ClaimedDelivery> going = new ArrayList<>();
+        List<FederationOutbox.Stored> messages = new ArrayList<>();
+        String baseUrl = null;
+        for (ClaimedDelivery item : items) {
+            try {
+                FederationOutbox.Push push = pushes.get(item.id());
+                if (push == null) {
+                    throw new Undeliverable("the message is no longer in the outbox");
+                }
+                baseUrl = sendable(push);
+                going.add(item);
+                messages.add(push.message());
+            } catch (RuntimeException cannot) {
+                failed.put(item.id(), cannot);
+            }
+        }
+        if (going.size() == 1 || baseUrl == null) {
+            failed.putAll(Deliverer.super.deliverTogether(going));
+            return failed;
+        }
+        List<String> jws = messages.stream().map(reissuing::sendable).toList();
+        PeerHttp.Answer answer =
+                sent(client.post(baseUrl, FederationSecurity.INBOX, ENVELOPE_TYPE, InboxEnvelope.of(jws)));
+        if (ALONE_INSTEAD.contains(answer.status())) {
+            failed.putAll(Deliverer.super.deliverTogether(going));
+            return failed;
+        }
+        failed.putAll(PushGroups.failures(going, answer, detail(answer)));
+        return failed;
+    }
+
+    static String detail(PeerHttp.Answer answer) {
         String body = new String(answer.body(), StandardCharsets.UTF_8)
                 .replaceAll("\\s+", " ")
                 .strip();

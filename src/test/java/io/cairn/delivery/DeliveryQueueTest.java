@@ -450,6 +450,76 @@ class DeliveryQueueTest {
         }
     }
 
+    @Test
+    void itemsForOneEndpointGoOutTogetherEachWithItsOwnOutcomeAndEachOnceARound() throws Exception {
+        DeliveryQueue queue = queue(attempts(3));
+        List<DeliveryId> busy = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            busy.add(push("https://busy.test/inbox"));
+        }
+        DeliveryId other = push("https://other.test/inbox");
+        DeliveryId refused = busy.get(7);
+        DeliveryId gone = busy.get(8);
+        List<List<DeliveryId>> sentTogether = java.util.Collections.synchronizedList(new ArrayList<>());
+        Deliverer grouping = new Deliverer() {
+            @Override
+            public void deliver(ClaimedDelivery item) {
+                sentTogether.add(List.of(item.id()));
+            }
+
+            @Override
+            public int mostTogether() {
+                return 10;
+            }
+
+            @Override
+            public List<List<ClaimedDelivery>> together(List<ClaimedDelivery> claimed) {
+                Map<String, List<List<ClaimedDelivery>>> byEndpoint = new java.util.LinkedHashMap<>();
+                for (ClaimedDelivery item : claimed) {
+                    List<List<ClaimedDelivery>> groups =
+                            byEndpoint.computeIfAbsent(endpoint(item.id()), endpoint -> new ArrayList<>());
+                    if (groups.isEmpty() || groups.get(groups.size() - 1).size() == 10) {
+                        groups.add(new ArrayList<>());
+                    }
+                    groups.get(groups.size() - 1).add(item);
+                }
+                return byEndpoint.values().stream().flatMap(List::stream).toList();
+            }
+
+            @Override
+            public Map<DeliveryId, RuntimeException> deliverTogether(List<ClaimedDelivery> items) {
+                sentTogether.add(items.stream().map(ClaimedDelivery::id).toList());
+                Map<DeliveryId, RuntimeException> failed = new java.util.HashMap<>();
+                for (ClaimedDelivery item : items) {
+                    if (item.id().equals(refused)) {
+                        failed.put(item.id(), new IllegalStateException("busy, try later"));
+                    } else if (item.id().equals(gone)) {
+                        failed.put(item.id(), new Undeliverable("refused for good"));
+                    }
+                }
+                return failed;
+            }
+        };
+
+        try (DeliveryWorker worker = queue.worker(grouping, 100, 2)) {
+            DeliveryRound round = worker.deliverDue();
+
+            assertThat(round).isEqualTo(new DeliveryRound(24, 1, 1));
+        }
+        assertThat(sentTogether).allSatisfy(group -> assertThat(group).hasSizeLessThanOrEqualTo(10));
+        assertThat(sentTogether.stream().flatMap(List::stream).toList())
+                .as("each item once")
+                .hasSize(26)
+                .doesNotHaveDuplicates();
+        assertThat(sentTogether).contains(List.of(other));
+        assertThat(sentTogether.stream().filter(group -> group.size() > 1).count())
+                .as("the busy endpoint's items in a few envelopes")
+                .isLessThanOrEqualTo(5);
+        assertThat(queue.find(refused).orElseThrow().state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(queue.find(gone).orElseThrow().state()).isEqualTo(DeliveryState.DEAD);
+        assertThat(queue.find(busy.get(0)).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();

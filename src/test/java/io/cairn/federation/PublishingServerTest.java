@@ -43,8 +43,9 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Publishing end to end, with the subscriber a small HTTP server of the test registered as a customer peer: every
- * message it receives is a JWS that verifies with this instance's published keys and a payload the schema accepts; a
+ * Publishing end to end, with the subscriber a small HTTP server of the test registered as a customer peer, whose
+ * inbox takes one message at a time (an envelope of several is 415, so each goes alone): every message it receives
+ * is a JWS that verifies with this instance's published keys and a payload the schema accepts; a
  * handler publishes, changes the words, changes the marking and retracts; a rule publishes GREEN and never AMBER; RED
  * is refused; a receiver that fails gets every message once it recovers, and one that was down catches up by the feed;
  * only handlers who may handle an incident share it.
@@ -70,8 +71,14 @@ class PublishingServerTest extends ApiClient.OnServer {
     @BeforeEach
     void aSubscriberPeer() throws IOException, com.nimbusds.jose.JOSEException {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // an inbox that takes one message at a time: an envelope is 415, and the pusher sends its messages alone
         receiver.createContext("/federation/v1/inbox", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!"application/jose".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+                exchange.sendResponseHeaders(415, -1);
+                exchange.close();
+                return;
+            }
             int status = failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
             if (status == 200) {
                 received.add(verified(new String(body, StandardCharsets.US_ASCII)));

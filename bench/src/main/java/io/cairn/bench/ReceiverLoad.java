@@ -84,6 +84,8 @@ final class ReceiverLoad {
                 int threads = Math.abs(planned[0]);
                 int envelope = planned[1];
                 int count = warmUp ? warmUpMessages : messagesPerStep;
+                // quiet first: the signed requests live two minutes from now
+                quiet.call();
                 List<List<String>> signed = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     signed.add(new ArrayList<>());
@@ -119,7 +121,6 @@ final class ReceiverLoad {
                     }
                     work.add(pushes);
                 }
-                quiet.call();
                 Step step = push(receiver, threads, envelope, work, meter);
                 if (!warmUp) {
                     steps.add(step);
