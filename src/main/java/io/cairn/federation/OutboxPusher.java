@@ -226,7 +226,7 @@ class OutboxPusher implements Deliverer, AutoCloseable {
         return failed;
     }
 
-    static String detail(PeerHttp.Answer answer) {
+    private static String detail(PeerHttp.Answer answer) {
         String body = new String(answer.body(), StandardCharsets.UTF_8)
                 .replaceAll("\\s+", " ")
                 .strip();
