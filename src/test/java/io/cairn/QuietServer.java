@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks, outbox drains, federation pushes, pulls or witnessing rounds), for
+ * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks, outbox drains, federation pushes, pulls or witnessing rounds, obligation warning scans), for
  * tests that compare what is stored before and after a request: only the requests change anything. Test classes
  * with this share one server.
  */
@@ -22,6 +22,8 @@ import org.springframework.test.context.TestPropertySource;
             "cairn.federation.push-interval=PT24H",
             "cairn.federation.pull-start-delay=PT24H",
             "cairn.federation.pull-interval=PT24H",
-            "cairn.federation.witness-interval=PT24H"
+            "cairn.federation.witness-interval=PT24H",
+            "cairn.compliance.scan-delay=PT24H",
+            "cairn.compliance.scan-interval=PT24H"
         })
 public @interface QuietServer {}
