@@ -175,6 +175,16 @@ class AuditActionsTest {
                                 NONE,
                                 NONE)))
                 .containsExactly("decision-record.decided", "decision-record.reassessed");
+        assertThat(actions(
+                        io.cairn.compliance.ObligationChanged.Verb.values(),
+                        verb -> new io.cairn.compliance.ObligationChanged(
+                                UUID.randomUUID(), "gdpr", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "obligation.opened",
+                        "obligation.recomputed",
+                        "obligation.rebased",
+                        "obligation.closed",
+                        "obligation.reopened");
     }
 
     @Test
