@@ -185,6 +185,11 @@ class AuditActionsTest {
                         "obligation.rebased",
                         "obligation.closed",
                         "obligation.reopened");
+        assertThat(actions(
+                        io.cairn.compliance.SubmissionChanged.Verb.values(),
+                        verb -> new io.cairn.compliance.SubmissionChanged(
+                                incident, UUID.randomUUID() + "/final", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly("submission.drafted", "submission.submitted", "submission.corrected");
     }
 
     @Test

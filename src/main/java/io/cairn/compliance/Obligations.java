@@ -74,6 +74,14 @@ class Obligations {
                 .findFirst();
     }
 
+    /** The obligations of the ids that exist. */
+    List<Stored> all(java.util.Collection<UUID> ids) {
+        return withStages(jdbc.sql(SELECT + " where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query((row, n) -> stored(row))
+                .list());
+    }
+
     /** The obligations whose regime version differs from the one in force, with a required stage: re-base candidates. */
     List<Stored> onOtherVersions(Map<String, String> versionsInForce) {
         return withStages(jdbc.sql(SELECT + " o where exists (select 1 from compliance_obligation_stage s "
