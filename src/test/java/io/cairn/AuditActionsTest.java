@@ -190,6 +190,11 @@ class AuditActionsTest {
                         verb -> new io.cairn.compliance.SubmissionChanged(
                                 incident, UUID.randomUUID() + "/final", SOMEONE, AT, verb, NONE, NONE)))
                 .containsExactly("submission.drafted", "submission.submitted", "submission.corrected");
+        assertThat(actions(
+                        io.cairn.compliance.CalendarFeedChanged.Verb.values(),
+                        verb -> new io.cairn.compliance.CalendarFeedChanged(
+                                io.cairn.identity.UserId.random(), SOMEONE, AT, verb)))
+                .containsExactly("calendar-feed.issued", "calendar-feed.revoked");
     }
 
     @Test

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the changes of legal entities and business units, in the same transaction: a changed regulatory profile, a
- * new legal entity (an incident without a business unit then no longer falls to the organisation's only one), or a
+ * Follows the changes of legal entities and business units, in the same transaction: a changed regulatory profile, the
+ * first or second legal entity (an incident without a business unit falls to the organisation's only one), or a
  * business unit moved to another legal entity, derives anew the obligations of every incident with regime facts or
  * decisions. Obligations keep the regime version they started under; those whose regime no longer applies close.
  */
@@ -19,15 +19,23 @@ class ObligationProfileFollower {
 
     private final JdbcClient jdbc;
     private final ObligationKeeper keeper;
+    private final LegalEntities entities;
 
-    ObligationProfileFollower(JdbcClient jdbc, ObligationKeeper keeper) {
+    ObligationProfileFollower(JdbcClient jdbc, ObligationKeeper keeper, LegalEntities entities) {
         this.jdbc = jdbc;
         this.keeper = keeper;
+        this.entities = entities;
     }
 
+    /**
+     * A changed profile; or a new legal entity when it is the first or the second (an incident without a business
+     * unit falls to the organisation's only legal entity, and to none once there are two).
+     */
     @EventListener
     void on(LegalEntityChanged changed) {
-        keepAll(changed.actor());
+        if (changed.verb() == LegalEntityChanged.Verb.CHANGED || entities.all().size() <= 2) {
+            keepAll(changed.actor());
+        }
     }
 
     @EventListener

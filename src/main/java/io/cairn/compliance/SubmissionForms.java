@@ -51,6 +51,7 @@ class SubmissionForms {
             }
         });
         Outcome<ReportDraftView> saved = submissions.saveDraft(id, obligation, stage, fields, version(form));
+        keep(saved, form, model);
         return section.answer(id, saved, key(obligation, stage), model, request, response, redirect);
     }
 
@@ -74,7 +75,15 @@ class SubmissionForms {
                         DecisionFormReading.text(form, "reference"),
                         DecisionFormReading.text(form, "delayReason"),
                         version(form)));
+        keep(submitted, form, model);
         return section.answer(id, submitted, key(obligation, stage), model, request, response, redirect);
+    }
+
+    /** A refused form's values, so that the section shows them again with the problems. */
+    private static void keep(Outcome<?> outcome, MultiValueMap<String, String> form, Model model) {
+        if (outcome instanceof Outcome.Refused<?>) {
+            model.addAttribute("given", form.toSingleValueMap());
+        }
     }
 
     private static long version(MultiValueMap<String, String> form) {
