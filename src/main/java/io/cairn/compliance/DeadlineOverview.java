@@ -41,6 +41,7 @@ class DeadlineOverview {
     /** The most rows a page looks through for the ones the reader sees and that are in the state asked for. */
     private static final int MAX_SCANNED = 20_000;
 
+    /** The most rows one read looks through when rows must be left out: twice a page, at least 100. */
     private static final int BATCH = 500;
 
     private record Row(UUID obligation, String stage, IncidentId incident) {}
@@ -73,7 +74,7 @@ class DeadlineOverview {
         int skip = exact ? filter.offset() : 0;
         int from = exact ? filter.offset() : 0;
         while (found.size() < wanted - skip && from < MAX_SCANNED + filter.offset()) {
-            int batch = exact ? filter.limit() + 1 : BATCH;
+            int batch = exact ? filter.limit() + 1 : Math.min(BATCH, Math.max(100, 2 * (filter.limit() + 1)));
             List<Row> rows = rows(filter, now, batch, from);
             found.addAll(entries(rows, reader, filter, now));
             if (rows.size() < batch || exact) {

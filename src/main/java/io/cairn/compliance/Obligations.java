@@ -48,6 +48,15 @@ class Obligations {
     }
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    /**
+     * The kept regimes read, by their JSON: obligations of one regime version keep the same text, and reading it is
+     * most of the time a page of deadlines takes. A regime is immutable, so one read serves them all.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, Regime> READ =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(256)
+                    .build();
+
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final String SELECT = "select id, incident_id, legal_entity, rules::text as rules, authority, "
             + "rebased_at, version, closed_at, closed_reason from compliance_obligation";
@@ -180,7 +189,7 @@ class Obligations {
                 row.getObject("id", UUID.class),
                 new IncidentId(row.getObject("incident_id", UUID.class)),
                 new LegalEntityId(row.getObject("legal_entity", UUID.class)),
-                RegimeJson.read(json.readValue(row.getString("rules"), MAP)),
+                READ.get(row.getString("rules"), text -> RegimeJson.read(json.readValue(text, MAP))),
                 row.getString("authority"),
                 instant(row.getTimestamp("rebased_at")),
                 row.getLong("version"),
