@@ -40,7 +40,7 @@
     document.querySelectorAll('.obligation-stage[data-due]').forEach(function (stage) {
       var due = Date.parse(stage.getAttribute('data-due'));
       var out = stage.querySelector('.obligation-countdown');
-      if (isNaN(due) || !out || stage.getAttribute('data-status') === 'closed-not-required') { return; }
+      if (isNaN(due) || !out || ['open', 'due-soon', 'overdue'].indexOf(stage.getAttribute('data-status')) < 0) { return; }
       var left = due - now;
       out.textContent = left > 0 ? (nl ? words.left + ' ' + span(left) : span(left) + ' ' + words.left)
         : span(left) + ' ' + words.over;

@@ -653,11 +653,72 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                     .params(made.get("upstream-subscriptions"), made.get("peers"))
                     .update();
         }
+        obligationFixtures(admin, made);
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));
         made.values().removeIf(String::isEmpty);
         return made;
+    }
+
+    /**
+     * The walked incident, placed in a business unit of the walked legal entity, with a GDPR obligation, its stage to the supervisory
+     * authority and a submission of that stage: the walk of the reports' addresses gets past "not found".
+     */
+    private void obligationFixtures(ApiClient admin, Map<String, String> made) {
+        String unit = id(admin.post(
+                "/api/v1/business-units",
+                Map.of(
+                        "name",
+                        "Walk " + UUID.randomUUID(),
+                        "description",
+                        "walked",
+                        "legalEntity",
+                        made.getOrDefault("legal-entities", ""))));
+        String incident = made.getOrDefault("incidents", "");
+        long version = admin.get("/api/v1/incidents/" + incident)
+                .json()
+                .path("version")
+                .asLong();
+        admin.post("/api/v1/incidents/" + incident + "/assign", Map.of("businessUnit", unit, "version", version));
+        String compliance = "/api/v1/incidents/" + incident + "/compliance";
+        admin.put(
+                compliance + "/facts/gdpr.awareness",
+                Map.of(
+                        "at",
+                        java.time.Instant.now().minusSeconds(3_600).toString(),
+                        "justification",
+                        "walk",
+                        "version",
+                        0));
+        admin.put(
+                compliance + "/decisions/personal-data-breach",
+                Map.of("result", "yes", "rationale", "walk", "version", 0));
+        admin.put(compliance + "/decisions/gdpr-risk", Map.of("result", "risk", "rationale", "walk", "version", 0));
+        String obligation = admin.get(compliance)
+                .json()
+                .path("obligations")
+                .path(0)
+                .path("id")
+                .asString("");
+        String stage = compliance + "/obligations/" + obligation + "/stages/supervisory-authority";
+        Map<String, String> fields = new LinkedHashMap<>();
+        List.of(
+                        "nature",
+                        "data-subject-categories",
+                        "data-subject-count",
+                        "record-categories",
+                        "record-count",
+                        "contact-point",
+                        "likely-consequences",
+                        "measures")
+                .forEach(field -> fields.put(field, "walked " + field));
+        admin.put(stage + "/submission", Map.of("fields", fields, "version", 0));
+        made.put("obligations", obligation);
+        made.put("stages", "supervisory-authority");
+        made.put(
+                "submissions",
+                id(admin.post(stage + "/submissions", Map.of("channel", "e-mail", "recipient", "AP", "version", 1))));
     }
 
     private static String id(ApiClient.Answer created) {

@@ -58,6 +58,29 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** An answer whose body is bytes (a PDF, or JSON whose exact bytes count). */
+    public record Bytes(int status, byte[] body, HttpResponse<byte[]> raw) {
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse("");
+        }
+    }
+
+    /** The answer to a GET as bytes, with these headers (such as Accept or Accept-Language) over the usual ones. */
+    public Bytes bytes(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).GET();
+        headers.forEach(request::setHeader);
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET that may take longer than the usual 30 seconds, such as the OpenAPI document the server makes once. */
     public Answer get(String path, Duration timeout) {
         return send(request(path).timeout(timeout).GET());

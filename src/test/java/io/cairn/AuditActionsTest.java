@@ -175,6 +175,26 @@ class AuditActionsTest {
                                 NONE,
                                 NONE)))
                 .containsExactly("decision-record.decided", "decision-record.reassessed");
+        assertThat(actions(
+                        io.cairn.compliance.ObligationChanged.Verb.values(),
+                        verb -> new io.cairn.compliance.ObligationChanged(
+                                UUID.randomUUID(), "gdpr", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "obligation.opened",
+                        "obligation.recomputed",
+                        "obligation.rebased",
+                        "obligation.closed",
+                        "obligation.reopened");
+        assertThat(actions(
+                        io.cairn.compliance.SubmissionChanged.Verb.values(),
+                        verb -> new io.cairn.compliance.SubmissionChanged(
+                                incident, UUID.randomUUID() + "/final", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly("submission.drafted", "submission.submitted", "submission.corrected");
+        assertThat(actions(
+                        io.cairn.compliance.CalendarFeedChanged.Verb.values(),
+                        verb -> new io.cairn.compliance.CalendarFeedChanged(
+                                io.cairn.identity.UserId.random(), SOMEONE, AT, verb)))
+                .containsExactly("calendar-feed.issued", "calendar-feed.revoked");
     }
 
     @Test

@@ -187,22 +187,44 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                         "/api/v1/business-units",
                         Map.of("name", "Obliged " + suffix(), "description", "raced", "legalEntity", entity)),
                 "id");
-        String leak = "/api/v1/incidents/"
-                + created(
-                        admin.post(
-                                "/api/v1/incidents",
-                                Map.of("title", "Raced leak", "description", "raced", "businessUnit", unit)),
-                        "id")
-                + "/compliance";
-        admin.put(
-                leak + "/facts/gdpr.awareness",
-                Map.of("at", "2026-01-01T10:00:00Z", "justification", "j", "version", 0));
-        admin.put(leak + "/decisions/personal-data-breach", Map.of("result", "yes", "rationale", "r", "version", 0));
-        admin.put(leak + "/decisions/gdpr-risk", Map.of("result", "risk", "rationale", "r", "version", 0));
+        String leak = leak(unit);
         String rebase = "/api/v1/compliance/obligations/"
                 + admin.get(leak).json().path("obligations").get(0).path("id").asString()
                 + "/rebase";
+        String other = leak(unit);
+        String stage = other + "/obligations/"
+                + admin.get(other).json().path("obligations").get(0).path("id").asString()
+                + "/stages/supervisory-authority";
+        Map<String, String> fields = new LinkedHashMap<>();
+        List.of(
+                        "nature",
+                        "data-subject-categories",
+                        "data-subject-count",
+                        "record-categories",
+                        "record-count",
+                        "contact-point",
+                        "likely-consequences",
+                        "measures")
+                .forEach(field -> fields.put(field, "raced " + field));
+        admin.put(stage + "/submission", Map.of("fields", fields, "version", 0));
         return List.of(
+                new Contest(
+                        "PUT /api/v1/incidents/{id}/compliance/obligations/{obligation}/stages/{stage}/submission",
+                        () -> versioned(
+                                "PUT",
+                                stage + "/submission",
+                                stage + "/submission",
+                                writer -> Map.of("fields", Map.of("measures", "writer " + writer)))),
+                new Contest(
+                        "POST /api/v1/incidents/{id}/compliance/obligations/{obligation}/stages/{stage}/submissions",
+                        () -> versioned(
+                                "POST",
+                                stage + "/submissions",
+                                stage + "/submission",
+                                writer -> Map.of(
+                                        "channel", "e-mail",
+                                        "recipient", "writer " + writer,
+                                        "delayReason", "raced late"))),
                 new Contest(
                         "POST /api/v1/compliance/obligations/{obligation}/rebase",
                         () -> versioned("POST", rebase, rebase, writer -> Map.of())),
@@ -993,6 +1015,23 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
     private String incident() {
         return created(
                 admin.post("/api/v1/incidents", Map.of("title", "Raced " + suffix(), "description", "raced")), "id");
+    }
+
+    /** The compliance address of a new incident of the unit with a GDPR obligation to the supervisory authority. */
+    private String leak(String unit) {
+        String leak = "/api/v1/incidents/"
+                + created(
+                        admin.post(
+                                "/api/v1/incidents",
+                                Map.of("title", "Raced leak", "description", "raced", "businessUnit", unit)),
+                        "id")
+                + "/compliance";
+        admin.put(
+                leak + "/facts/gdpr.awareness",
+                Map.of("at", "2026-01-01T10:00:00Z", "justification", "j", "version", 0));
+        admin.put(leak + "/decisions/personal-data-breach", Map.of("result", "yes", "rationale", "r", "version", 0));
+        admin.put(leak + "/decisions/gdpr-risk", Map.of("result", "risk", "rationale", "r", "version", 0));
+        return leak;
     }
 
     private void reopenIfClosed(String task) {

@@ -74,6 +74,12 @@ class ComplianceAccess {
         return identity.requireAnyRole("read the obligations across incidents", Role.COORDINATOR, Role.PRIVACY_OFFICER);
     }
 
+    /** The signed-in user, if they may read the breach register and the deadlines across incidents. */
+    Outcome<Actor> requireRegisterReader() {
+        return identity.requireAnyRole(
+                "read the breach register and the deadlines", Role.PRIVACY_OFFICER, Role.COORDINATOR);
+    }
+
     /** The signed-in user, if they may read the legal entities. */
     Outcome<Actor> requireEntityReader() {
         return identity.requireAnyRole("read the legal entities", Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.ADMIN);

@@ -183,8 +183,8 @@ class ComplianceRecording {
         return at;
     }
 
-    private static String reason(
-            String field, @Nullable String value, boolean required, List<Refusal.FieldProblem> problems) {
+    /** The text stripped; a problem of the field when it is required and empty, too long or has control characters. */
+    static String reason(String field, @Nullable String value, boolean required, List<Refusal.FieldProblem> problems) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty() && required) {
             problems.add(Refusal.FieldProblem.of(field, SharedRefusals.REQUIRED));

@@ -32,11 +32,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ComplianceSection implements IncidentPageSection {
 
     private final ComplianceManagement compliance;
+    private final ObligationSubmissions submissions;
     private final RegimeCatalogue catalogue;
     private final MessageSource messages;
 
-    ComplianceSection(ComplianceManagement compliance, RegimeCatalogue catalogue, MessageSource messages) {
+    ComplianceSection(
+            ComplianceManagement compliance,
+            ObligationSubmissions submissions,
+            RegimeCatalogue catalogue,
+            MessageSource messages) {
         this.compliance = compliance;
+        this.submissions = submissions;
         this.catalogue = catalogue;
         this.messages = messages;
     }
@@ -101,7 +107,7 @@ class ComplianceSection implements IncidentPageSection {
     }
 
     /** The section again for htmx (with the problems next to their fields); without script, the incident page. */
-    private String answer(
+    String answer(
             IncidentId id,
             Outcome<?> outcome,
             String form,
@@ -130,6 +136,9 @@ class ComplianceSection implements IncidentPageSection {
         model.addAttribute("view", done.value());
         model.addAttribute("facts", facts(done.value()));
         model.addAttribute("decisions", decisions(done.value()));
+        model.addAttribute("reports", submissions.reports(id).orRefuse());
+        model.addAttribute("channels", StageSubmitting.CHANNELS);
+        model.addAttribute("now", java.time.Instant.now());
         model.addAttribute("errors", errors);
         model.addAttribute("openForm", form);
         return "compliance/section :: section";

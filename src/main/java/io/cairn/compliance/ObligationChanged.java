@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * An obligation of an incident opened (a stage came to be required), its stages changed after a fact or decision
- * changed, or an admin re-based it on the regime version now in force; the digests cover its stages' due instants.
+ * changed, an admin re-based it on the regime version now in force, it closed because its regime no longer applies, or it
+ * opened again; the digests cover its stages' due instants.
  */
 public record ObligationChanged(
         UUID obligation,
@@ -25,7 +26,9 @@ public record ObligationChanged(
     public enum Verb implements AuditVerb {
         OPENED,
         RECOMPUTED,
-        REBASED
+        REBASED,
+        CLOSED,
+        REOPENED
     }
 
     @Override

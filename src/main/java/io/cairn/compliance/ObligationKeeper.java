@@ -2,8 +2,8 @@ package io.cairn.compliance;
 
 import io.cairn.incidents.IncidentAssigned;
 import io.cairn.incidents.IncidentId;
-import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.system.IncidentsForSystem;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import java.time.Clock;
@@ -26,22 +26,24 @@ import org.springframework.stereotype.Component;
 @Component
 class ObligationKeeper {
 
-    private final IncidentManagement incidents;
+    private final IncidentsForSystem incidents;
     private final IncidentEntities entities;
     private final IncidentFacts facts;
     private final IncidentDecisions decisions;
     private final Obligations obligations;
     private final RegimeCatalogue catalogue;
+    private final ObligationClosing closing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ObligationKeeper(
-            IncidentManagement incidents,
+            IncidentsForSystem incidents,
             IncidentEntities entities,
             IncidentFacts facts,
             IncidentDecisions decisions,
             Obligations obligations,
             RegimeCatalogue catalogue,
+            ObligationClosing closing,
             ApplicationEventPublisher events,
             Clock clock) {
         this.incidents = incidents;
@@ -50,6 +52,7 @@ class ObligationKeeper {
         this.decisions = decisions;
         this.obligations = obligations;
         this.catalogue = catalogue;
+        this.closing = closing;
         this.events = events;
         this.clock = clock;
     }
@@ -70,31 +73,41 @@ class ObligationKeeper {
         keep(assigned.incident(), assigned.actor());
     }
 
-    /** Derives the incident's obligations anew from its facts and decisions; nothing for an incident with neither. */
+    /**
+     * Derives the incident's obligations anew from its facts and decisions; nothing for an incident with neither. The
+     * obligations towards another legal entity than the incident's, and those whose regime no longer applies to its
+     * profile, close.
+     */
     void keep(IncidentId id, ActorRef actor) {
         Map<FactKey, RegimeFactView> recorded = facts.of(id);
         Map<DecisionKind, DecisionView> decided = decisions.of(id);
-        if (recorded.isEmpty() && decided.isEmpty()) {
+        Optional<IncidentView> incident = incidents.incident(id);
+        if (recorded.isEmpty() && decided.isEmpty() || incident.isEmpty()) {
             return;
         }
-        Optional<IncidentView> incident = incidents.incident(id);
-        Optional<LegalEntities.Stored> entity =
-                incident.flatMap(found -> entities.of(found).entity());
+        Optional<LegalEntities.Stored> entity = entities.of(incident.get()).entity();
+        Instant now = clock.instant();
+        List<Obligations.Stored> stored = closeElsewhere(id, entity, actor, now);
         if (entity.isEmpty()) {
             return;
         }
         Map<String, RegimeFacts> byRegime = RegimeFacts.of(recorded, decided);
-        List<Obligations.Stored> stored = obligations.ofIncident(id).stream()
-                .filter(obligation ->
-                        obligation.legalEntity().equals(entity.get().id()))
-                .toList();
-        Instant now = clock.instant();
         for (Regime regime : regimes(entity.get(), stored)) {
             Optional<Obligations.Stored> existing = stored.stream()
                     .filter(obligation -> obligation.rules().id().equals(regime.id()))
                     .findFirst();
+            if (existing.isPresent()
+                    && !RegimeApplicability.applies(regime, entity.get().profile())) {
+                closing.close(existing.get(), ObligationClosing.REGIME_NOT_APPLICABLE, actor, now);
+                continue;
+            }
+            if (existing.isPresent() && existing.get().closedAt() != null) {
+                closing.reopen(existing.get(), actor, now);
+            }
             Regime rules = existing.map(Obligations.Stored::rules).orElse(regime);
-            RegimeFacts regimeFacts = byRegime.getOrDefault(rules.id().value(), new RegimeFacts(Map.of(), Map.of()));
+            RegimeFacts regimeFacts = byRegime.getOrDefault(rules.id().value(), new RegimeFacts(Map.of(), Map.of()))
+                    .withSubmissions(
+                            existing.map(found -> found.stages().values()).orElse(List.of()));
             List<StageState> states = StagePlanning.plan(
                     rules,
                     entity.get().profile(),
@@ -103,6 +116,26 @@ class ObligationKeeper {
                     now);
             save(id, entity.get(), rules, existing, states, actor, now);
         }
+    }
+
+    /**
+     * Closes the incident's obligations towards other legal entities than its own (all of them when it has none); its
+     * obligations towards its own.
+     */
+    private List<Obligations.Stored> closeElsewhere(
+            IncidentId id, Optional<LegalEntities.Stored> entity, ActorRef actor, Instant now) {
+        List<Obligations.Stored> own = new ArrayList<>();
+        for (Obligations.Stored obligation : obligations.ofIncident(id)) {
+            if (entity.isPresent()
+                    && obligation.legalEntity().equals(entity.get().id())) {
+                own.add(obligation);
+            } else {
+                String reason =
+                        entity.isEmpty() ? ObligationClosing.NO_LEGAL_ENTITY : ObligationClosing.OTHER_LEGAL_ENTITY;
+                closing.close(obligation, reason, actor, now);
+            }
+        }
+        return own;
     }
 
     /** The regimes in force that apply to the entity, and the regimes of its obligations that are kept as they started. */
@@ -136,7 +169,8 @@ class ObligationKeeper {
             String authority =
                     rules.id().value().startsWith("gdpr") ? entity.profile().supervisoryAuthorityName() : null;
             obligations.insert(
-                    new Obligations.Stored(id, incident, entity.id(), rules, authority, null, 0, Map.of()), now);
+                    new Obligations.Stored(id, incident, entity.id(), rules, authority, null, 0, Map.of(), null, null),
+                    now);
         }
         obligations.saveStages(id, states);
         events.publishEvent(new ObligationChanged(

@@ -44,7 +44,8 @@ class ObligationListing {
     /** The obligations with a stage in the state ({@code open}: any required stage), earliest due first. */
     List<ObligationEntry> inState(String state) {
         Instant now = clock.instant();
-        String select = "select distinct obligation_id from compliance_obligation_stage where required";
+        String select =
+                "select distinct obligation_id from compliance_obligation_stage where required and submitted_at is null";
         List<UUID> ids = StageStatus.OVERDUE.equals(state)
                 ? jdbc.sql(select + " and due_at < ?")
                         .param(Timestamp.from(now))
@@ -69,7 +70,7 @@ class ObligationListing {
 
     private static Instant earliestDue(ObligationEntry entry) {
         return entry.obligation().stages().stream()
-                .filter(stage -> !stage.status().equals(StageStatus.CLOSED))
+                .filter(stage -> !StageStatus.ENDED.contains(stage.status()))
                 .map(ObligationView.Stage::dueAt)
                 .filter(java.util.Objects::nonNull)
                 .min(Comparator.naturalOrder())

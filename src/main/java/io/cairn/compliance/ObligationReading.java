@@ -59,7 +59,9 @@ class ObligationReading {
                 stored.authority(),
                 stored.rebasedAt(),
                 stages,
-                stored.version());
+                stored.version(),
+                stored.closedAt(),
+                stored.closedReason());
     }
 
     private static ObligationView.Stage stage(
@@ -68,11 +70,15 @@ class ObligationReading {
         String recipient = stage.id().equals("supervisory-authority") && stored.authority() != null
                 ? stored.authority()
                 : stage.recipient().in(language);
+        String status = StageStatus.of(state, stage, now);
+        if (stored.closedAt() != null && status.equals(StageStatus.CLOSED)) {
+            status = StageStatus.NO_LONGER_APPLIES;
+        }
         return new ObligationView.Stage(
                 stage.id(),
                 stage.name().in(language),
                 recipient,
-                StageStatus.of(state, stage, now),
+                status,
                 state.dueAt(),
                 state.internalTarget(),
                 StageStatus.nextWarning(state, stage, now),

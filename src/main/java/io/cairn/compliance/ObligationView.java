@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param authority the recipient authority of the legal entity (GDPR: its lead supervisory authority); none when the
  *     stages name theirs
  * @param version the version an admin's re-base names
+ * @param closedAt when the obligation closed because its regime no longer applies; none while it applies
+ * @param closedReason why it closed: {@code regime-not-applicable} (the legal entity's profile changed),
+ *     {@code other-legal-entity} (the incident concerns another one now) or {@code no-legal-entity}
  */
 public record ObligationView(
         UUID id,
@@ -29,7 +32,9 @@ public record ObligationView(
         @Nullable String authority,
         @Nullable Instant rebasedAt,
         List<Stage> stages,
-        long version) {
+        long version,
+        @Nullable Instant closedAt,
+        @Nullable String closedReason) {
 
     public ObligationView {
         stages = List.copyOf(stages);
@@ -38,8 +43,9 @@ public record ObligationView(
     /**
      * A stage of the obligation.
      *
-     * @param status {@code not-yet-running} (its clock waits for a fact), {@code open}, {@code due-soon} (a warning
-     *     passed), {@code overdue}, or {@code closed-not-required}
+     * @param status {@code not-started} (it never opened), {@code not-yet-running} (its clock waits for a fact),
+     *     {@code open}, {@code due-soon} (a warning passed), {@code overdue}, {@code closed-not-required}, or
+     *     {@code no-longer-applies} (the obligation closed)
      * @param dueAt when it is due; none while its clock does not run or it is not required
      * @param internalTarget the law sets no time ("without undue delay"): the due instant is the organisation's target
      * @param nextWarningAt when its next warning falls; none when no warning is left

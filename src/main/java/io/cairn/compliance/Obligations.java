@@ -21,7 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Obligations {
 
-    /** A stored obligation: the regime it keeps, and its stages by id. */
+    /**
+     * A stored obligation: the regime it keeps, and its stages by id.
+     *
+     * @param closedAt when it closed because its regime no longer applies; none while it applies
+     * @param closedReason why it closed: {@code regime-not-applicable}, {@code other-legal-entity} or
+     *     {@code no-legal-entity}
+     */
     record Stored(
             UUID id,
             IncidentId incident,
@@ -30,12 +36,30 @@ class Obligations {
             @Nullable String authority,
             @Nullable Instant rebasedAt,
             long version,
-            Map<String, StageState> stages) {}
+            Map<String, StageState> stages,
+            @Nullable Instant closedAt,
+            @Nullable String closedReason) {
+
+        /** The same obligation with these stages. */
+        Stored withStages(Map<String, StageState> states) {
+            return new Stored(
+                    id, incident, legalEntity, rules, authority, rebasedAt, version, states, closedAt, closedReason);
+        }
+    }
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    /**
+     * The kept regimes read, by their JSON: obligations of one regime version keep the same text, and reading it is
+     * most of the time a page of deadlines takes. A regime is immutable, so one read serves them all.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, Regime> READ =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(256)
+                    .build();
+
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final String SELECT = "select id, incident_id, legal_entity, rules::text as rules, authority, "
-            + "rebased_at, version from compliance_obligation";
+            + "rebased_at, version, closed_at, closed_reason from compliance_obligation";
 
     private final JdbcClient jdbc;
 
@@ -57,6 +81,14 @@ class Obligations {
                         .list())
                 .stream()
                 .findFirst();
+    }
+
+    /** The obligations of the ids that exist. */
+    List<Stored> all(java.util.Collection<UUID> ids) {
+        return withStages(jdbc.sql(SELECT + " where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query((row, n) -> stored(row))
+                .list());
     }
 
     /** The obligations whose regime version differs from the one in force, with a required stage: re-base candidates. */
@@ -101,17 +133,24 @@ class Obligations {
                 == 1;
     }
 
+    /** Closes the obligation for the reason ({@code null}: opens it again). */
+    void close(UUID id, @Nullable String reason, Instant now) {
+        jdbc.sql("update compliance_obligation set closed_at = ?, closed_reason = ? where id = ?")
+                .params(reason == null ? null : Timestamp.from(now), reason, id)
+                .update();
+    }
+
     /** Stores the stages' states, adding those not stored yet. */
     void saveStages(UUID obligation, List<StageState> stages) {
         for (StageState stage : stages) {
             jdbc.sql("insert into compliance_obligation_stage (obligation_id, stage, required, ever_required, "
-                            + "start_floor, due_at, internal_target, opened_at, closed_at, clock_start, next_warning_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (obligation_id, stage) do update set "
+                            + "start_floor, due_at, internal_target, opened_at, closed_at, clock_start, next_warning_at, "
+                            + "submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (obligation_id, stage) do update set "
                             + "required = excluded.required, ever_required = excluded.ever_required, "
                             + "start_floor = excluded.start_floor, due_at = excluded.due_at, "
                             + "internal_target = excluded.internal_target, opened_at = excluded.opened_at, "
                             + "closed_at = excluded.closed_at, clock_start = excluded.clock_start, "
-                            + "next_warning_at = excluded.next_warning_at")
+                            + "next_warning_at = excluded.next_warning_at, submitted_at = excluded.submitted_at")
                     .params(
                             obligation,
                             stage.stage(),
@@ -123,7 +162,8 @@ class Obligations {
                             timestamp(stage.openedAt()),
                             timestamp(stage.closedAt()),
                             timestamp(stage.clockStart()),
-                            timestamp(stage.nextWarningAt()))
+                            timestamp(stage.nextWarningAt()),
+                            timestamp(stage.submittedAt()))
                     .update();
         }
     }
@@ -140,15 +180,7 @@ class Obligations {
                         .put(row.getString("stage"), stage(row)))
                 .list();
         return obligations.stream()
-                .map(o -> new Stored(
-                        o.id(),
-                        o.incident(),
-                        o.legalEntity(),
-                        o.rules(),
-                        o.authority(),
-                        o.rebasedAt(),
-                        o.version(),
-                        stages.getOrDefault(o.id(), Map.of())))
+                .map(o -> o.withStages(stages.getOrDefault(o.id(), Map.of())))
                 .toList();
     }
 
@@ -157,11 +189,13 @@ class Obligations {
                 row.getObject("id", UUID.class),
                 new IncidentId(row.getObject("incident_id", UUID.class)),
                 new LegalEntityId(row.getObject("legal_entity", UUID.class)),
-                RegimeJson.read(json.readValue(row.getString("rules"), MAP)),
+                READ.get(row.getString("rules"), text -> RegimeJson.read(json.readValue(text, MAP))),
                 row.getString("authority"),
                 instant(row.getTimestamp("rebased_at")),
                 row.getLong("version"),
-                Map.of());
+                Map.of(),
+                instant(row.getTimestamp("closed_at")),
+                row.getString("closed_reason"));
     }
 
     private static StageState stage(ResultSet row) throws SQLException {
@@ -175,7 +209,8 @@ class Obligations {
                 instant(row.getTimestamp("opened_at")),
                 instant(row.getTimestamp("closed_at")),
                 instant(row.getTimestamp("clock_start")),
-                instant(row.getTimestamp("next_warning_at")));
+                instant(row.getTimestamp("next_warning_at")),
+                instant(row.getTimestamp("submitted_at")));
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

@@ -15,6 +15,15 @@ record RegimeFacts(Map<String, Instant> instants, Map<String, DecisionTriggers.E
         established = Map.copyOf(established);
     }
 
+    /** These facts and the submissions of the obligation's stages ({@code initial.submitted}), whose clocks follow. */
+    RegimeFacts withSubmissions(java.util.Collection<StageState> stages) {
+        Map<String, Instant> all = new LinkedHashMap<>(instants);
+        stages.stream()
+                .filter(stage -> stage.submittedAt() != null)
+                .forEach(stage -> all.put(stage.stage() + Regime.SUBMITTED, stage.submittedAt()));
+        return new RegimeFacts(all, established);
+    }
+
     /** Whether the trigger holds: recorded, or established by a decision. */
     boolean holds(String trigger) {
         return instants.containsKey(trigger) || established.containsKey(trigger);

@@ -31,22 +31,12 @@ final class StagePlanning {
 
     static StageState plan(
             Regime regime, Regime.Stage stage, RegimeFacts facts, @Nullable StageState before, Instant now) {
+        if (before != null && before.submittedAt() != null) {
+            return before;
+        }
         boolean holds = stage.opensOn().stream().allMatch(facts::holds);
         if (!holds) {
-            if (before == null) {
-                return StageState.never(stage.id());
-            }
-            return new StageState(
-                    stage.id(),
-                    false,
-                    before.everRequired(),
-                    before.startFloor(),
-                    null,
-                    false,
-                    before.openedAt(),
-                    before.required() ? now : before.closedAt(),
-                    null,
-                    null);
+            return notRequired(stage, before, now);
         }
         Instant floor = before != null && before.everRequired() ? before.startFloor() : floor(stage, facts);
         java.util.Map<String, Instant> clockFacts = facts.clockFacts(floor);
@@ -65,7 +55,27 @@ final class StagePlanning {
                 opened,
                 null,
                 start,
-                due == null || start == null ? null : firstNotice(stage, start, due.at()));
+                due == null || start == null ? null : firstNotice(stage, start, due.at()),
+                null);
+    }
+
+    /** A stage whose opening facts do not hold: never opened, or closed now (or when it closed before). */
+    private static StageState notRequired(Regime.Stage stage, @Nullable StageState before, Instant now) {
+        if (before == null) {
+            return StageState.never(stage.id());
+        }
+        return new StageState(
+                stage.id(),
+                false,
+                before.everRequired(),
+                before.startFloor(),
+                null,
+                false,
+                before.openedAt(),
+                before.required() ? now : before.closedAt(),
+                null,
+                null,
+                null);
     }
 
     /** The first instant the scan has something to tell: the first warning, or the due instant without one. */

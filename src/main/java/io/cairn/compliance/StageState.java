@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param clockStart the instant the stage's clock counts from; none while it does not run
  * @param nextWarningAt the earliest warning (or the due instant, for the overdue notice) the scan looks at next; none
  *     when nothing is left to tell
+ * @param submittedAt when its report was first submitted; from then on the stage keeps its deadline and is no longer
+ *     open, whatever the facts do
  */
 record StageState(
         String stage,
@@ -28,10 +30,27 @@ record StageState(
         @Nullable Instant openedAt,
         @Nullable Instant closedAt,
         @Nullable Instant clockStart,
-        @Nullable Instant nextWarningAt) {
+        @Nullable Instant nextWarningAt,
+        @Nullable Instant submittedAt) {
 
     /** A stage that never opened. */
     static StageState never(String stage) {
-        return new StageState(stage, false, false, null, null, false, null, null, null, null);
+        return new StageState(stage, false, false, null, null, false, null, null, null, null, null);
+    }
+
+    /** This stage, submitted at the instant: nothing left to warn of. */
+    StageState submitted(Instant at) {
+        return new StageState(
+                stage,
+                required,
+                everRequired,
+                startFloor,
+                dueAt,
+                internalTarget,
+                openedAt,
+                closedAt,
+                clockStart,
+                null,
+                at);
     }
 }

@@ -12,14 +12,26 @@ final class StageStatus {
     static final String DUE_SOON = "due-soon";
     static final String OVERDUE = "overdue";
     static final String CLOSED = "closed-not-required";
+    static final String NOT_STARTED = "not-started";
+    static final String SUBMITTED = "submitted";
+    static final String NO_LONGER_APPLIES = "no-longer-applies";
+
+    /** The statuses of a stage that is not (or no longer) open. */
+    static final java.util.Set<String> ENDED = java.util.Set.of(CLOSED, NOT_STARTED, NO_LONGER_APPLIES, SUBMITTED);
 
     private StageStatus() {}
 
-    /** Closed, not yet running, overdue after the due instant, due soon once its first warning passed, else open. */
+    /**
+     * Submitted, not started (it never opened), closed, not yet running, overdue after the due instant, due soon once its first
+     * warning passed, else open.
+     */
     static String of(StageState state, Regime.Stage stage, Instant now) {
         Instant due = state.dueAt();
+        if (state.submittedAt() != null) {
+            return SUBMITTED;
+        }
         if (!state.required()) {
-            return CLOSED;
+            return state.everRequired() ? CLOSED : NOT_STARTED;
         }
         if (due == null) {
             return NOT_YET_RUNNING;
@@ -43,7 +55,7 @@ final class StageStatus {
     static List<Instant> warnings(StageState state, Regime.Stage stage) {
         Instant due = state.dueAt();
         Instant start = state.clockStart();
-        return !state.required() || due == null || start == null
+        return !state.required() || state.submittedAt() != null || due == null || start == null
                 ? List.of()
                 : WarningThreshold.instants(stage.warnings(), start, due);
     }

@@ -135,7 +135,7 @@ class ObligationServerTest extends ApiClient.OnServer {
         assertThat(gdpr.path("authority").asString()).isEqualTo("Autoriteit Persoonsgegevens");
         assertThat(stage(gdpr, "supervisory-authority").path("dueAt").asString())
                 .isEqualTo("2025-03-10T10:00:00Z");
-        assertThat(stage(gdpr, "data-subjects").path("status").asString()).isEqualTo("closed-not-required");
+        assertThat(stage(gdpr, "data-subjects").path("status").asString()).isEqualTo("not-started");
         assertThat(officer.get("/api/v1/incidents/" + incident + "/compliance")
                         .json()
                         .path("obligations")

@@ -83,6 +83,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "utc",
             "csv",
             "json",
+            "pdf",
             "inc",
             "ref",
             "rsit",

@@ -35,7 +35,8 @@ import java.util.UUID;
  *
  * <p>Settings (system properties): {@code bench.incidents} (1,000,000), {@code bench.createWarmupSeconds} (150),
  * {@code bench.createSeconds} (30, per round), {@code bench.ceilingSeconds} (20, per round), {@code bench.rounds}
- * (3), {@code bench.listRequests} (per client and query kind, 500), {@code bench.slaScans} (5),
+ * (3), {@code bench.listRequests} (per client and query kind, 500), {@code bench.slaScans} (5), {@code bench.obligations} (100,000),
+ * {@code bench.deadlineRequests} (500),
  * {@code bench.serverJvm} (the server's JVM flags), {@code bench.serverArgs} (Cairn settings for the measured
  * server, such as {@code --cairn.recurrence.detect-interval=PT1M}; none by default), {@code bench.jfr} (true: record the server with JFR while it
  * creates), {@code bench.statements} (true: PostgreSQL's time per statement while creating, with
@@ -116,6 +117,7 @@ public final class BenchmarkRun {
                 if (report.seed != null || reuse != null) {
                     list(server, database, clients.get(0));
                     slaScan(server, database, directory);
+                    deadlines(server, database, directory);
                 }
                 report.rssKiB = server.memoryKiB("VmRSS");
                 report.hwmKiB = server.memoryKiB("VmHWM");
@@ -351,6 +353,24 @@ public final class BenchmarkRun {
         }
     }
 
+    // --- 5. the deadline overview -------------------------------------------------------------------------------------
+
+    private void deadlines(CairnServer server, BenchDatabase database, Seed.Directory directory) throws Exception {
+        Accounts.Client admin;
+        Accounts.Client coordinator;
+        try (Connection connection = database.connect()) {
+            String prefix = "bench.compliance." + UUID.randomUUID().toString().substring(0, 8);
+            admin = Accounts.create(connection, prefix + ".admin", 1, directory.teams(), List.of("ADMIN")).get(0);
+            coordinator = Accounts.create(connection, prefix + ".coordinator", 1, directory.teams(),
+                    List.of("COORDINATOR", "HANDLER")).get(0);
+        }
+        quiet(new CpuMeter(server.pid(), database.postmasterPid()));
+        say("deadlines: seeding obligations and reading the overview");
+        report.deadlines = DeadlineOverviewLoad.run(server.baseUrl(), database, admin.token(), coordinator.token(),
+                Integer.getInteger("bench.obligations", 100_000), Integer.getInteger("bench.deadlineRequests", 500));
+        say("deadlines: " + report.deadlines);
+    }
+
     /** The query kinds and their paths; filtered lists use team and priority pairs deep enough for page 200. */
     private Map<String, List<String>> queries(BenchDatabase database) throws SQLException {
         Map<String, List<String>> queries = new LinkedHashMap<>();
@@ -577,6 +597,7 @@ public final class BenchmarkRun {
         int deepCombinations;
         Map<String, GatlingRun.Stats> list = new LinkedHashMap<>();
         SlaScan.Result sla;
+        DeadlineOverviewLoad.Result deadlines;
         long rssKiB;
         long hwmKiB;
 
@@ -653,6 +674,15 @@ public final class BenchmarkRun {
                         first.requestMillis() < 2000);
                 row(md, "SLA scan, the next " + (sla.scans().size() - 1) + " scans", "slowest request",
                         slowest + " ms", "< 2 s", slowest < 2000);
+            }
+            if (deadlines != null) {
+                for (DeadlineOverviewLoad.Stats stats : List.of(deadlines.open(), deadlines.overdue())) {
+                    row(md, String.format("deadline overview, %s (%,d obligations, %,d open stages)", stats.query(),
+                            deadlines.obligations(), deadlines.openStages()),
+                            "p50 / p95 / p99 / max (" + stats.count() + " requests, one at a time)",
+                            String.format("%.1f / %.1f / %.1f / %.1f ms", stats.p50(), stats.p95(), stats.p99(),
+                                    stats.max()), "p95 < 100 ms", stats.p95() < 100);
+                }
             }
             if (rssKiB > 0) {
                 row(md, "server resident memory after the run", "VmRSS (peak VmHWM)",
