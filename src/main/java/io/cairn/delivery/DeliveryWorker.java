@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains one queue in rounds: claims due items as delivery slots free up, hands each (or each group the module sends
- * together, {@link Deliverer#together}) to the module's {@link Deliverer} and records the outcome (the deliveries of items that went out about the same time in one
- * transaction). Each item is tried at most once a round; with a parallelism above one, up
- * to that many items are delivered at once on the worker's own threads, which end when idle (or on {@link #close}).
+ * together, {@link Deliverer#together}) to the module's {@link Deliverer} and records the outcome (the deliveries of
+ * items that went out about the same time in one transaction). Each item is tried at most once a round; with a
+ * parallelism above one, up to that many attempts run at once on the worker's own threads, which end when idle (or on
+ * {@link #close}).
  * A module that queues new items while a round runs {@link #wake wakes} it, and the round claims them in its next free
  * slot rather than after its slowest attempt.
  */
