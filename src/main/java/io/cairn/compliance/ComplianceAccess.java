@@ -26,6 +26,9 @@ class ComplianceAccess {
 
     private static final Role[] STAFF = {Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.AUDITOR};
 
+    /** Who reads the breach register and the deadlines across incidents. */
+    private static final Role[] REGISTER_READERS = {Role.PRIVACY_OFFICER, Role.COORDINATOR};
+
     private final IdentityManagement identity;
     private final IncidentManagement incidents;
 
@@ -76,8 +79,12 @@ class ComplianceAccess {
 
     /** The signed-in user, if they may read the breach register and the deadlines across incidents. */
     Outcome<Actor> requireRegisterReader() {
-        return identity.requireAnyRole(
-                "read the breach register and the deadlines", Role.PRIVACY_OFFICER, Role.COORDINATOR);
+        return identity.requireAnyRole("read the breach register and the deadlines", REGISTER_READERS);
+    }
+
+    /** Whether the user reads the breach register and the deadlines: also one who is not signed in (a feed's holder). */
+    static boolean readsRegister(Actor actor) {
+        return actor.hasAny(REGISTER_READERS);
     }
 
     /** The signed-in user, if they may read the legal entities. */

@@ -1,5 +1,6 @@
 package io.cairn.compliance;
 
+import io.cairn.identity.Actor;
 import io.cairn.identity.LegalEntityId;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentView;
@@ -65,10 +66,10 @@ class DeadlineOverview {
         this.clock = clock;
     }
 
-    /** The page of deadlines the reader sees. */
-    DeadlinePage page(DeadlineReader reader, Filter filter) {
+    /** The page of deadlines of the incidents the reader sees, by the incidents module's rule. */
+    DeadlinePage page(Actor reader, Filter filter) {
         Instant now = clock.instant();
-        boolean exact = reader.seesAll() && !filter.state().equals(StageStatus.DUE_SOON);
+        boolean exact = incidents.seesEveryIncident(reader) && !filter.state().equals(StageStatus.DUE_SOON);
         List<DeadlineEntry> found = new ArrayList<>();
         int wanted = filter.offset() + filter.limit() + 1;
         int skip = exact ? filter.offset() : 0;
@@ -130,12 +131,12 @@ class DeadlineOverview {
                 .list();
     }
 
-    private List<DeadlineEntry> entries(List<Row> rows, DeadlineReader reader, Filter filter, Instant now) {
+    private List<DeadlineEntry> entries(List<Row> rows, Actor reader, Filter filter, Instant now) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<IncidentId, IncidentView> seen =
-                incidents.incidents(rows.stream().map(Row::incident).distinct().toList());
+        Map<IncidentId, IncidentView> seen = incidents.incidentsSeenBy(
+                reader, rows.stream().map(Row::incident).distinct().toList());
         Map<UUID, Obligations.Stored> stored =
                 obligations.all(rows.stream().map(Row::obligation).distinct().toList()).stream()
                         .collect(Collectors.toMap(Obligations.Stored::id, found -> found));
@@ -145,7 +146,7 @@ class DeadlineOverview {
         List<DeadlineEntry> entries = new ArrayList<>();
         for (Row row : rows) {
             IncidentView incident = seen.get(row.incident());
-            if (incident == null || !reader.sees(incident)) {
+            if (incident == null) {
                 continue;
             }
             Optional.ofNullable(stored.get(row.obligation()))

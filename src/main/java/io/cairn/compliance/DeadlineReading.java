@@ -1,6 +1,5 @@
 package io.cairn.compliance;
 
-import io.cairn.identity.Actor;
 import io.cairn.identity.LegalEntityId;
 import io.cairn.identity.UserView;
 import io.cairn.identity.system.UsersForSystem;
@@ -82,8 +81,8 @@ class DeadlineReading {
             if (!problems.isEmpty()) {
                 return Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
             }
-            return Outcome.done(overview.page(
-                    reader(actor), new DeadlineOverview.Filter(legalEntity, regime, state, limit, offset)));
+            return Outcome.done(
+                    overview.page(actor, new DeadlineOverview.Filter(legalEntity, regime, state, limit, offset)));
         });
     }
 
@@ -92,18 +91,16 @@ class DeadlineReading {
     public Outcome<String> calendar(String token) {
         Optional<UserView> holder = tokens.holder(token)
                 .flatMap(user -> users.users(List.of(user)).stream().findFirst())
-                .filter(UserView::enabled);
-        Optional<DeadlineReader> reader = holder.map(user -> new DeadlineReader(user.id(), user.roles(), user.teams()))
-                .filter(DeadlineReader::readsDeadlines);
-        if (reader.isEmpty()) {
+                .filter(user -> user.enabled() && ComplianceAccess.readsRegister(user.actor()));
+        if (holder.isEmpty()) {
             return Outcome.refused(Refusal.notFound("calendar"));
         }
+        UserView reader = holder.get();
         Locale before = LocaleContextHolder.getLocale();
-        LocaleContextHolder.setLocale(Locale.forLanguageTag(
-                Optional.ofNullable(holder.get().language()).orElse("en")));
+        LocaleContextHolder.setLocale(Locale.forLanguageTag(reader.languageOrEnglish()));
         try {
             DeadlinePage page = overview.page(
-                    reader.get(), new DeadlineOverview.Filter(null, null, StageStatus.OPEN, FEED_LIMIT, 0));
+                    reader.actor(), new DeadlineOverview.Filter(null, null, StageStatus.OPEN, FEED_LIMIT, 0));
             return Outcome.done(ICalendar.of("Cairn", events(page), clock.instant()));
         } finally {
             LocaleContextHolder.setLocale(before);
@@ -157,10 +154,6 @@ class DeadlineReading {
                                 + "/incidents/" + entry.incident() + "#compliance",
                         entry.firstWarningAt()))
                 .toList();
-    }
-
-    private static DeadlineReader reader(Actor actor) {
-        return new DeadlineReader(actor.id(), actor.roles(), actor.teams());
     }
 
     private static String abbreviated(String text) {

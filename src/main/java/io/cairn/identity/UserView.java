@@ -23,6 +23,11 @@ public record UserView(
         Instant createdAt,
         long version) {
 
+    /** The user as the one a command acts for, with their roles and teams. */
+    public Actor actor() {
+        return new Actor(id, username, displayName, roles, teams);
+    }
+
     /** The language to write to this user in: theirs, or English while it is not known. */
     public String languageOrEnglish() {
         return language == null ? "en" : language;

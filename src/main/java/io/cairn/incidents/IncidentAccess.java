@@ -31,10 +31,15 @@ final class IncidentAccess {
         if (!incident.confidential()) {
             return true;
         }
-        return actor.hasAny(Role.COORDINATOR, Role.AUDITOR)
+        return seesEvery(actor)
                 || incident.owner().filter(actor.id()::equals).isPresent()
                 || actor.has(Role.HANDLER)
                         && incident.team().filter(actor::isMemberOf).isPresent();
+    }
+
+    /** Whether the user sees every incident, confidential ones too. */
+    static boolean seesEvery(Actor actor) {
+        return actor.hasAny(Role.COORDINATOR, Role.AUDITOR);
     }
 
     /** Whether the user sees incidents others reported, and so has a list of incidents rather than only their own. */
@@ -73,7 +78,7 @@ final class IncidentAccess {
      * {@code parameters}. Built per actor, so that the database plans each case on its own.
      */
     static String visibleCondition(Actor actor, List<Object> parameters) {
-        if (actor.hasAny(Role.COORDINATOR, Role.AUDITOR)) {
+        if (seesEvery(actor)) {
             return "true";
         }
         List<String> anyOf = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import io.cairn.identity.Actor;
 import io.cairn.incidents.system.IncidentsForSystem;
 import java.time.Duration;
 import java.util.Collection;
@@ -45,6 +46,27 @@ class SystemReads implements IncidentsForSystem {
                 .findAllById(ids.stream().map(IncidentId::value).toList())
                 .forEach(incident -> found.put(incident.id(), incident.view(matrix)));
         return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<IncidentId, IncidentView> incidentsSeenBy(Actor reader, Collection<IncidentId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        PriorityMatrix matrix = matrices.current();
+        Map<IncidentId, IncidentView> found = new LinkedHashMap<>();
+        incidents.findAllById(ids.stream().map(IncidentId::value).toList()).forEach(incident -> {
+            if (IncidentAccess.maySee(reader, incident)) {
+                found.put(incident.id(), incident.view(matrix));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public boolean seesEveryIncident(Actor reader) {
+        return IncidentAccess.seesEvery(reader);
     }
 
     @Override

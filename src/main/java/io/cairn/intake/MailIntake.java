@@ -213,11 +213,7 @@ class MailIntake {
         if (sender.isEmpty()) {
             return Optional.empty();
         }
-        return users.userWithEmail(sender).map(MailIntake::actor);
-    }
-
-    private static Actor actor(UserView user) {
-        return new Actor(user.id(), user.username(), user.displayName(), user.roles(), user.teams());
+        return users.userWithEmail(sender).map(UserView::actor);
     }
 
     static String title(ReceivedMail mail) {

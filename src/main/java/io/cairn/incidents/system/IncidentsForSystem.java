@@ -1,5 +1,6 @@
 package io.cairn.incidents.system;
 
+import io.cairn.identity.Actor;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentObservable;
 import io.cairn.incidents.IncidentView;
@@ -29,6 +30,17 @@ public interface IncidentsForSystem {
      * incidents that do not exist are absent from the answer.
      */
     Map<IncidentId, IncidentView> incidents(Collection<IncidentId> ids);
+
+    /**
+     * Those of the incidents that the reader may see, by the rule the incidents module applies to a signed-in user:
+     * for a module that lists records of many incidents for a person, also for one who is not signed in (a calendar
+     * feed read with its holder's secret). Ids of incidents that do not exist, or that the reader may not see, are
+     * absent from the answer.
+     */
+    Map<IncidentId, IncidentView> incidentsSeenBy(Actor reader, Collection<IncidentId> ids);
+
+    /** Whether the reader sees every incident, confidential ones too, so that a list needs to leave nothing out. */
+    boolean seesEveryIncident(Actor reader);
 
     /** The observables of an incident, oldest first, without the other incidents that share them (for publishing). */
     List<IncidentObservable> observables(IncidentId id);
