@@ -107,16 +107,14 @@ public final class DeliveryWorker implements AutoCloseable {
      * when grouping failed (the attempts then fail on their own, recorded as usual).
      */
     private List<List<ClaimedDelivery>> together(List<ClaimedDelivery> claimed, int perSlot) {
-        List<List<ClaimedDelivery>> alone = claimed.stream().map(List::of).toList();
-        if (perSlot == 1 || claimed.size() < 2) {
-            return alone;
+        if (perSlot > 1 && claimed.size() > 1) {
+            try {
+                return deliverer.together(claimed);
+            } catch (RuntimeException failed) {
+                log.warn("{}: grouping {} items failed, each is tried alone", queue.name(), claimed.size(), failed);
+            }
         }
-        try {
-            return deliverer.together(claimed);
-        } catch (RuntimeException failed) {
-            log.warn("{}: grouping {} items failed, each is tried alone", queue.name(), claimed.size(), failed);
-            return alone;
-        }
+        return claimed.stream().map(List::of).toList();
     }
 
     /** Starts the attempt at a group of items on the worker's threads (on this one once the worker is closed). */

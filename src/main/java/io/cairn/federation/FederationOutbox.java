@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,14 +99,25 @@ class FederationOutbox {
     }
 
     /**
-     * What the pusher needs of a claimed row, read with its subscription and peer in one query: the signed message,
-     * whether the subscription is still active, and the peer's state and base URL (null when the peer was removed).
+     * Where a queued message goes, read with its row: whether its subscription is still active, and its peer's state
+     * and base URL (null when the peer was removed).
      */
-    record Push(
-            Stored message,
+    record Recipient(
             boolean subscribed,
             @Nullable String peerState,
-            @Nullable String peerBaseUrl) {}
+            @Nullable String peerBaseUrl) {
+
+        /** The peer's base URL when the message can go now: its subscription and its peer active. */
+        Optional<String> reachable() {
+            return subscribed && "active".equals(peerState) ? Optional.ofNullable(peerBaseUrl) : Optional.empty();
+        }
+    }
+
+    /** What the pusher needs of a claimed row, read with its subscription and peer in one query. */
+    record Push(Stored message, Recipient recipient) {}
+
+    /** Where a claimed row goes and how large its message is, for grouping rows into envelopes. */
+    record Destination(Recipient recipient, long jwsBytes) {}
 
     /** A queued message as stored: what sending or serving it needs, and what re-issuing it needs. */
     record Stored(
@@ -141,16 +153,37 @@ class FederationOutbox {
         return pushes;
     }
 
-    private static final String PUSHES = "select " + STORED + ", " + """
+    /**
+     * Where each claimed row goes, in one query that reads the messages' lengths and not the messages, by row; a row
+     * no longer stored is left out.
+     */
+    Map<DeliveryId, Destination> destinations(List<DeliveryId> ids) {
+        Map<DeliveryId, Destination> destinations = new HashMap<>();
+        jdbc.sql("select o.id, octet_length(o.jws) as jws_bytes, " + RECIPIENT + "o.id = any(?)")
+                .param(ids.stream().map(DeliveryId::value).toArray(UUID[]::new))
+                .query((row, n) -> Map.entry(
+                        new DeliveryId(row.getObject("id", UUID.class)),
+                        new Destination(recipient(row), row.getLong("jws_bytes"))))
+                .list()
+                .forEach(destination -> destinations.put(destination.getKey(), destination.getValue()));
+        return destinations;
+    }
+
+    private static final String RECIPIENT = """
               s.state = 'active' as subscribed, p.state as peer_state, p.base_url
             from federation_outbox o
             left join federation_subscription s on s.id = o.subscription_id
             left join federation_peer p on p.id = o.peer_id
             where\s""";
 
+    private static final String PUSHES = "select " + STORED + ", " + RECIPIENT;
+
     private static Push push(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new Push(
-                stored(row), row.getBoolean("subscribed"), row.getString("peer_state"), row.getString("base_url"));
+        return new Push(stored(row), recipient(row));
+    }
+
+    private static Recipient recipient(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Recipient(row.getBoolean("subscribed"), row.getString("peer_state"), row.getString("base_url"));
     }
 
     /** The subscription's messages after the given place in the sequence, in order, at most {@code limit}. */

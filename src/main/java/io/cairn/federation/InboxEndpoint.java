@@ -34,14 +34,12 @@ class InboxEndpoint {
     private final ProviderMessages messages;
     private final InboxLoad load;
     private final long maxBodyBytes;
-    private final long maxEnvelopeBytes;
 
     InboxEndpoint(ProviderMessages messages, InboxLoad load, FederationSettings settings) {
         this.messages = messages;
         this.load = load;
         // the compact JWS of a payload at the limit: base64url of it, the header and the signature
         this.maxBodyBytes = settings.maxMessageBytes().toBytes() / 3 * 4 + 8192;
-        this.maxEnvelopeBytes = InboxEnvelope.MAX_BYTES;
     }
 
     @PostMapping(FederationSecurity.INBOX)
@@ -59,7 +57,7 @@ class InboxEndpoint {
                     ? receiveEnvelope(
                             peer,
                             request,
-                            body(request, maxEnvelopeBytes, "body", FederationRefusals.ENVELOPE_TOO_LARGE))
+                            body(request, InboxEnvelope.MAX_BYTES, "body", FederationRefusals.ENVELOPE_TOO_LARGE))
                     : receiveOne(peer, request, body(request, maxBodyBytes, "jws", FederationRefusals.JWS_TOO_LARGE));
         }
     }

@@ -136,7 +136,7 @@ class OutboxPusher implements Deliverer, AutoCloseable {
     public void deliver(ClaimedDelivery item) {
         // the message, its subscription and its peer in one query: a publication may be a thousand pushes
         FederationOutbox.Push push = outbox.push(item.id());
-        String baseUrl = sendable(push);
+        String baseUrl = sendable(push.recipient());
         // a message retried after it expired, or after its key did, leaves issued again
         String jws = reissuing.sendable(push.message());
         PeerHttp.Answer answer = sent(
@@ -152,18 +152,16 @@ class OutboxPusher implements Deliverer, AutoCloseable {
     }
 
     /** The base URL the message goes to, or an exception that says why it cannot go now. */
-    private static String sendable(FederationOutbox.Push push) {
-        if (!push.subscribed()) {
-            throw new Undeliverable("the subscription was cancelled: nothing more is sent for it");
-        }
-        String baseUrl = push.peerBaseUrl();
-        if (baseUrl == null) {
-            throw new Undeliverable("the peer was removed");
-        }
-        if (!"active".equals(push.peerState())) {
-            throw new IllegalStateException("the peer is suspended: the message waits until it is resumed");
-        }
-        return baseUrl;
+    private static String sendable(FederationOutbox.Recipient recipient) {
+        return recipient.reachable().orElseThrow(() -> {
+            if (!recipient.subscribed()) {
+                return new Undeliverable("the subscription was cancelled: nothing more is sent for it");
+            }
+            if (recipient.peerBaseUrl() == null) {
+                return new Undeliverable("the peer was removed");
+            }
+            return new IllegalStateException("the peer is suspended: the message waits until it is resumed");
+        });
     }
 
     private static PeerHttp.Answer sent(Outcome<PeerHttp.Answer> sent) {
@@ -182,7 +180,9 @@ class OutboxPusher implements Deliverer, AutoCloseable {
     @Override
     public List<List<ClaimedDelivery>> together(List<ClaimedDelivery> claimed) {
         return PushGroups.byPeer(
-                claimed, outbox.pushes(claimed.stream().map(ClaimedDelivery::id).toList()), mostTogether);
+                claimed,
+                outbox.destinations(claimed.stream().map(ClaimedDelivery::id).toList()),
+                mostTogether);
     }
 
     /**
@@ -204,7 +204,7 @@ class OutboxPusher implements Deliverer, AutoCloseable {
                 if (push == null) {
                     throw new Undeliverable("the message is no longer in the outbox");
                 }
-                baseUrl = sendable(push);
+                baseUrl = sendable(push.recipient());
                 going.add(item);
                 messages.add(push.message());
             } catch (RuntimeException cannot) {

@@ -28,17 +28,19 @@ final class PushGroups {
      * peer suspended or removed, its row gone) is alone, and fails alone.
      */
     static List<List<ClaimedDelivery>> byPeer(
-            List<ClaimedDelivery> claimed, Map<DeliveryId, FederationOutbox.Push> pushes, int most) {
+            List<ClaimedDelivery> claimed, Map<DeliveryId, FederationOutbox.Destination> destinations, int most) {
         Map<String, Envelope> filling = new HashMap<>();
         List<List<ClaimedDelivery>> groups = new ArrayList<>();
         for (ClaimedDelivery item : claimed) {
-            FederationOutbox.Push push = pushes.get(item.id());
-            String peer = push == null ? null : push.peerBaseUrl();
-            if (push == null || peer == null || !push.subscribed() || !"active".equals(push.peerState())) {
+            FederationOutbox.Destination destination = destinations.get(item.id());
+            String peer = destination == null
+                    ? null
+                    : destination.recipient().reachable().orElse(null);
+            if (destination == null || peer == null) {
                 groups.add(List.of(item));
                 continue;
             }
-            long size = push.message().jws().length();
+            long size = destination.jwsBytes();
             Envelope envelope = filling.get(peer);
             if (envelope == null
                     || envelope.items.size() >= most

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.delivery.ClaimedDelivery;
 import io.cairn.delivery.DeliveryId;
 import io.cairn.delivery.Undeliverable;
-import io.cairn.incidents.IncidentId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,26 +22,13 @@ class PushGroupsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
 
-    private final Map<DeliveryId, FederationOutbox.Push> pushes = new HashMap<>();
+    private final Map<DeliveryId, FederationOutbox.Destination> destinations = new HashMap<>();
 
     private ClaimedDelivery queued(String peer, String state, boolean subscribed, int jwsLength) {
         DeliveryId id = new DeliveryId(UUID.randomUUID());
-        pushes.put(
+        destinations.put(
                 id,
-                new FederationOutbox.Push(
-                        new FederationOutbox.Stored(
-                                id.value(),
-                                pushes.size(),
-                                new SubscriptionId(UUID.randomUUID()),
-                                new IncidentId(UUID.randomUUID()),
-                                UUID.randomUUID(),
-                                1,
-                                "publication",
-                                "a".repeat(jwsLength),
-                                NOW.plusSeconds(3600)),
-                        subscribed,
-                        state,
-                        peer));
+                new FederationOutbox.Destination(new FederationOutbox.Recipient(subscribed, state, peer), jwsLength));
         return new ClaimedDelivery(id, 1, NOW, NOW.plusSeconds(120));
     }
 
@@ -60,14 +46,18 @@ class PushGroupsTest {
         claimed.add(suspended);
         claimed.add(cancelled);
 
-        List<List<ClaimedDelivery>> groups = PushGroups.byPeer(claimed, pushes, 3);
+        List<List<ClaimedDelivery>> groups = PushGroups.byPeer(claimed, destinations, 3);
 
         assertThat(groups.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(claimed);
         assertThat(groups).allSatisfy(group -> assertThat(group).hasSizeBetween(1, 3));
         assertThat(groups).contains(List.of(suspended), List.of(cancelled));
         List<ClaimedDelivery> toA = claimed.stream()
-                .filter(item -> pushes.get(item.id()).peerBaseUrl().equals("https://a.example")
-                        && pushes.get(item.id()).subscribed())
+                .filter(item -> destinations
+                        .get(item.id())
+                        .recipient()
+                        .reachable()
+                        .filter("https://a.example"::equals)
+                        .isPresent())
                 .toList();
         assertThat(groups.stream()
                         .filter(group -> toA.contains(group.get(0)))
@@ -86,7 +76,7 @@ class PushGroupsTest {
             claimed.add(queued("https://a.example", "active", true, 340_000));
         }
 
-        List<List<ClaimedDelivery>> groups = PushGroups.byPeer(claimed, pushes, 100);
+        List<List<ClaimedDelivery>> groups = PushGroups.byPeer(claimed, destinations, 100);
 
         assertThat(groups).hasSizeGreaterThan(1);
         assertThat(groups)
