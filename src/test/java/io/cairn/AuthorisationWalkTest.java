@@ -2,6 +2,7 @@ package io.cairn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.compliance.ComplianceFixture;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.TestUsers.TestUser;
@@ -62,6 +63,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
     private static final Set<Role> RECORDERS = EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.PRIVACY_OFFICER);
     /** Those who read the legal entities and their regulatory profile. */
     private static final Set<Role> ENTITY_READERS = EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.ADMIN);
+    /** Those who read the breach register and the deadlines across incidents. */
+    private static final Set<Role> REGISTER_READERS = EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER);
     /** Those who assign work to people, and so read the users, devices, rules and playbooks. */
     private static final Set<Role> ASSIGNING = EnumSet.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR);
 
@@ -495,6 +498,30 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "POST /api/v1/compliance/obligations/{obligation}/rebase",
                 on(Kind.OBLIGATION, ADMINS).body((f, t) -> Map.of("version", f.version(t))));
+        String report = "/api/v1/incidents/{id}/compliance/obligations/{obligation}/stages/{stage}";
+        access("GET " + report + "/submission", on(Kind.STAGE, STAFF));
+        access("GET " + report + "/submission/json", on(Kind.STAGE, STAFF));
+        access("GET " + report + "/submission/pdf", on(Kind.STAGE, STAFF));
+        access("GET " + report + "/submissions/{submission}/json", on(Kind.STAGE, STAFF));
+        access("GET " + report + "/submissions/{submission}/pdf", on(Kind.STAGE, STAFF));
+        access(
+                "PUT " + report + "/submission",
+                on(Kind.STAGE, RECORDERS)
+                        .body((f, t) -> Map.of("fields", Map.of("measures", "taken over"), "version", 2)));
+        access(
+                "POST " + report + "/submissions",
+                on(Kind.STAGE, RECORDERS)
+                        .body((f, t) -> Map.of("channel", "e-mail", "recipient", "someone else", "version", 2)));
+        // the register holds every assessed breach, confidential ones too, for those who keep it (GDPR Art 33(5)):
+        // without the evidence, as BreachRegisterServerTest shows
+        access("GET /api/v1/compliance/breach-register", list(REGISTER_READERS));
+        access("GET /api/v1/compliance/breach-register.csv", list(REGISTER_READERS));
+        access("GET /api/v1/compliance/breach-register.pdf", list(REGISTER_READERS));
+        access("GET /api/v1/compliance/deadlines", list(REGISTER_READERS, Kind.STAGE));
+        access("POST /api/v1/compliance/calendar-feed", on(Kind.NONE, REGISTER_READERS));
+        access("DELETE /api/v1/compliance/calendar-feed", on(Kind.NONE, REGISTER_READERS));
+        // the feed's secret address is its only key: a wrong one is refused as DeadlineServerTest shows
+        open("GET /api/v1/public/calendar/{token}/deadlines.ics");
 
         // --- federation ---------------------------------------------------------------------------------------------
         access("GET /api/v1/federation/keys", on(Kind.NONE, ADMINS));
@@ -699,7 +726,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         DELIVERY,
         REGIME,
         LEGAL_ENTITY,
-        OBLIGATION
+        OBLIGATION,
+        /** An obligation's stage with its report to the authority: the breach's incident names it in lists. */
+        STAGE
     }
 
     /** A legal entity's profile as the API takes it; with the version read when it is a change. */
@@ -791,6 +820,30 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
             Set<Role> seenBy,
             String id,
             @Nullable String version) {}
+
+    /** A breach of the walk: its incident, its GDPR obligation, and its one submission to the authority. */
+    record Breach(String incident, String obligation, String submission) {
+
+        /** The path of its report to the authority, and of its submission. */
+        Map<String, String> stage() {
+            return Map.of(
+                    "id",
+                    incident,
+                    "obligation",
+                    obligation,
+                    "stage",
+                    "supervisory-authority",
+                    "submission",
+                    submission);
+        }
+
+        /** The version of its report's draft, and how many submissions it has: each changes with a report. */
+        String version() {
+            return "select (select string_agg(version::text, ',') from compliance_submission_draft where obligation_id"
+                    + " = '" + obligation + "') || '/' || (select count(*) from compliance_submission where"
+                    + " obligation_id = '" + obligation + "')";
+        }
+    }
 
     /** A request body that is not JSON. */
     record Raw(String contentType, byte[] content) {
@@ -1116,14 +1169,28 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     entity,
                     "select version from legal_entity where id = '" + entity + "'");
-            String obligation = obligation(entity, s);
+            String breachUnit = created(setup.post(
+                            "/api/v1/business-units",
+                            Map.of("name", "Walk unit " + s, "description", "walked", "legalEntity", entity)))
+                    .get("id")
+                    .asString();
+            Breach breach = breach(breachUnit, "Leak " + s, false);
             target(
                     Kind.OBLIGATION,
                     "an obligation",
-                    Map.of("obligation", obligation),
+                    Map.of("obligation", breach.obligation()),
                     EVERYONE,
-                    obligation,
-                    "select version from compliance_obligation where id = '" + obligation + "'");
+                    breach.obligation(),
+                    "select version from compliance_obligation where id = '" + breach.obligation() + "'");
+            target(Kind.STAGE, "a report of a breach", breach.stage(), STAFF, breach.incident(), breach.version());
+            Breach confidentialBreach = breach(breachUnit, "Confidential leak " + s, true);
+            target(
+                    Kind.STAGE,
+                    "a report of a confidential breach of another team",
+                    confidentialBreach.stage(),
+                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR),
+                    confidentialBreach.incident(),
+                    confidentialBreach.version());
             target(
                     Kind.POLICY,
                     "an SLA policy",
@@ -1452,28 +1519,51 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     Map.of("result", "risk", "rationale", "walked", "version", 0)));
         }
 
-        /** An obligation: an incident of a business unit of the legal entity, a breach and a risk. */
-        private String obligation(String entity, String s) {
-            String unit = created(setup.post(
-                            "/api/v1/business-units",
-                            Map.of("name", "Walk unit " + s, "description", "walked", "legalEntity", entity)))
-                    .get("id")
-                    .asString();
-            String incident = created(setup.post(
-                            "/api/v1/incidents",
-                            Map.of("title", "Leak " + s, "description", "walked", "businessUnit", unit)))
-                    .get("id")
-                    .asString();
-            record(incident);
+        /**
+         * A breach of a business unit's legal entity, with a high risk: its incident (confidential, of the walk's team,
+         * when asked), its GDPR obligation, and its report to the authority, submitted late once.
+         */
+        private Breach breach(String unit, String title, boolean confidential) {
+            Map<String, Object> incident =
+                    new java.util.HashMap<>(Map.of("title", title, "description", "walked", "businessUnit", unit));
+            if (confidential) {
+                incident.put("confidential", true);
+                incident.put("team", team.toString());
+            }
+            String id =
+                    created(setup.post("/api/v1/incidents", incident)).get("id").asString();
+            record(id);
+            String compliance = "/api/v1/incidents/" + id + "/compliance";
             ok(setup.put(
-                    "/api/v1/incidents/" + incident + "/compliance/decisions/personal-data-breach",
+                    compliance + "/decisions/gdpr-risk",
+                    Map.of("result", "high-risk", "rationale", "walked", "version", 1)));
+            ok(setup.put(
+                    compliance + "/decisions/personal-data-breach",
                     Map.of("result", "yes", "rationale", "walked", "version", 0)));
-            return setup.get("/api/v1/incidents/" + incident + "/compliance")
+            String obligation = setup.get(compliance)
                     .json()
                     .path("obligations")
                     .get(0)
                     .path("id")
                     .asString();
+            String stage = compliance + "/obligations/" + obligation + "/stages/supervisory-authority";
+            ok(setup.put(
+                    stage + "/submission",
+                    Map.of("fields", ComplianceFixture.gdprReportFields("Walked"), "version", 0)));
+            String submission = created(setup.post(
+                            stage + "/submissions",
+                            Map.of(
+                                    "channel",
+                                    "e-mail",
+                                    "recipient",
+                                    "Autoriteit Persoonsgegevens",
+                                    "delayReason",
+                                    "walked late",
+                                    "version",
+                                    1)))
+                    .get("id")
+                    .asString();
+            return new Breach(id, obligation, submission);
         }
 
         private void target(
@@ -1534,6 +1624,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("root_cause", "true"),
                     rows("sla_calendar", "true"),
                     rows("legal_entity", "true"),
+                    rows("compliance_submission_draft", "true"),
+                    "(select string_agg(id::text, ',' order by id) from compliance_submission)",
+                    rows("compliance_calendar_token", "true"),
                     rows("sla_policy", "true"),
                     rows("sla_escalation_level", "true"),
                     "(select string_agg(incident_id || kind || coalesce(acknowledged_at::text, '-'), ',' order by "
