@@ -3,6 +3,7 @@ package io.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.cairn.compliance.ComplianceFixture;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers.TestUser;
 import java.net.URLEncoder;
@@ -503,21 +504,7 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                 "legal-entities",
                 id(admin.post(
                         "/api/v1/compliance/legal-entities",
-                        Map.of(
-                                "name",
-                                "Walk " + UUID.randomUUID(),
-                                "jurisdictions",
-                                List.of("NL"),
-                                "nis2",
-                                "important",
-                                "doraFinancialEntity",
-                                false,
-                                "gdprRole",
-                                "controller",
-                                "supervisoryAuthorityName",
-                                "Autoriteit Persoonsgegevens",
-                                "supervisoryAuthorityContact",
-                                "https://autoriteitpersoonsgegevens.nl"))));
+                        ComplianceFixture.dutchController("Walk " + UUID.randomUUID(), "important", null))));
         made.put("revisions", "1");
         made.put("facts", "gdpr.awareness");
         made.put("decisions", "gdpr-risk");
@@ -662,19 +649,13 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
     }
 
     /**
-     * The walked incident, placed in a business unit of the walked legal entity, with a GDPR obligation, its stage to the supervisory
-     * authority and a submission of that stage: the walk of the reports' addresses gets past "not found".
+     * The walked incident, placed in a business unit of the walked legal entity, with a GDPR obligation, its stage to
+     * the supervisory authority and a submission of that stage: the walk of the reports' addresses gets past "not
+     * found".
      */
     private void obligationFixtures(ApiClient admin, Map<String, String> made) {
-        String unit = id(admin.post(
-                "/api/v1/business-units",
-                Map.of(
-                        "name",
-                        "Walk " + UUID.randomUUID(),
-                        "description",
-                        "walked",
-                        "legalEntity",
-                        made.getOrDefault("legal-entities", ""))));
+        String unit = ComplianceFixture.businessUnit(
+                admin, "Walk " + UUID.randomUUID(), made.getOrDefault("legal-entities", ""));
         String incident = made.getOrDefault("incidents", "");
         long version = admin.get("/api/v1/incidents/" + incident)
                 .json()
@@ -702,18 +683,7 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                 .path("id")
                 .asString("");
         String stage = compliance + "/obligations/" + obligation + "/stages/supervisory-authority";
-        Map<String, String> fields = new LinkedHashMap<>();
-        List.of(
-                        "nature",
-                        "data-subject-categories",
-                        "data-subject-count",
-                        "record-categories",
-                        "record-count",
-                        "contact-point",
-                        "likely-consequences",
-                        "measures")
-                .forEach(field -> fields.put(field, "walked " + field));
-        admin.put(stage + "/submission", Map.of("fields", fields, "version", 0));
+        admin.put(stage + "/submission", Map.of("fields", ComplianceFixture.gdprReportFields("walked"), "version", 0));
         made.put("obligations", obligation);
         made.put("stages", "supervisory-authority");
         made.put(

@@ -3,6 +3,7 @@ package io.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.cairn.compliance.ComplianceFixture;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.TestUsers.TestUser;
@@ -182,11 +183,7 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         admin.put(decision, Map.of("result", "risk", "rationale", "first", "version", 0));
         String entity =
                 created(admin.post("/api/v1/compliance/legal-entities", legalEntity("Obliged " + suffix())), "id");
-        String unit = created(
-                admin.post(
-                        "/api/v1/business-units",
-                        Map.of("name", "Obliged " + suffix(), "description", "raced", "legalEntity", entity)),
-                "id");
+        String unit = ComplianceFixture.businessUnit(admin, "Obliged " + suffix(), entity);
         String leak = leak(unit);
         String rebase = "/api/v1/compliance/obligations/"
                 + admin.get(leak).json().path("obligations").get(0).path("id").asString()
@@ -195,18 +192,7 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         String stage = other + "/obligations/"
                 + admin.get(other).json().path("obligations").get(0).path("id").asString()
                 + "/stages/supervisory-authority";
-        Map<String, String> fields = new LinkedHashMap<>();
-        List.of(
-                        "nature",
-                        "data-subject-categories",
-                        "data-subject-count",
-                        "record-categories",
-                        "record-count",
-                        "contact-point",
-                        "likely-consequences",
-                        "measures")
-                .forEach(field -> fields.put(field, "raced " + field));
-        admin.put(stage + "/submission", Map.of("fields", fields, "version", 0));
+        admin.put(stage + "/submission", Map.of("fields", ComplianceFixture.gdprReportFields("raced"), "version", 0));
         return List.of(
                 new Contest(
                         "PUT /api/v1/incidents/{id}/compliance/obligations/{obligation}/stages/{stage}/submission",
@@ -1048,15 +1034,7 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
 
     /** A legal entity's profile as its API takes it, under this name. */
     private static Map<String, Object> legalEntity(String name) {
-        Map<String, Object> profile = new java.util.HashMap<>();
-        profile.put("name", name);
-        profile.put("jurisdictions", List.of("NL"));
-        profile.put("nis2", "important");
-        profile.put("doraFinancialEntity", false);
-        profile.put("gdprRole", "controller");
-        profile.put("supervisoryAuthorityName", "Autoriteit Persoonsgegevens");
-        profile.put("supervisoryAuthorityContact", "https://autoriteitpersoonsgegevens.nl");
-        return profile;
+        return ComplianceFixture.dutchController(name, "important", null);
     }
 
     private long versionIn(String list, String field, String value) {

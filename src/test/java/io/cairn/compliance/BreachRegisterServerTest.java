@@ -38,25 +38,8 @@ class BreachRegisterServerTest extends ApiClient.OnServer {
         coordinator = client(users.user("br-coord-" + s, Set.of(Role.COORDINATOR, Role.HANDLER)));
         TestUser officerUser = users.user("br-dpo-" + s, Set.of(Role.PRIVACY_OFFICER));
         officer = client(officerUser);
-        entity = admin.post(
-                        "/api/v1/compliance/legal-entities",
-                        body(
-                                "name", "Register " + s,
-                                "jurisdictions", List.of("NL"),
-                                "nis2", "not-in-scope",
-                                "doraFinancialEntity", false,
-                                "gdprRole", "controller",
-                                "supervisoryAuthorityName", "Autoriteit Persoonsgegevens",
-                                "supervisoryAuthorityContact", "https://autoriteitpersoonsgegevens.nl"))
-                .json()
-                .path("id")
-                .asString();
-        unit = admin.post(
-                        "/api/v1/business-units",
-                        body("name", "Register unit " + s, "description", "care", "legalEntity", entity))
-                .json()
-                .path("id")
-                .asString();
+        entity = ComplianceFixture.legalEntity(admin, "Register " + s, "not-in-scope", null);
+        unit = ComplianceFixture.businessUnit(admin, "Register unit " + s, entity);
     }
 
     private String incident(String title, boolean confidential) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,34 +30,8 @@ class ComplianceSectionBrowserTest extends Browser.OnServer {
         String s = Long.toString(System.nanoTime(), 36);
         ApiClient admin = new ApiClient(
                 port, users.user("cb-admin-" + s, Set.of(Role.ADMIN)).token());
-        String entity = admin.post(
-                        "/api/v1/compliance/legal-entities",
-                        Map.of(
-                                "name",
-                                "Kliniek " + s,
-                                "jurisdictions",
-                                List.of("NL"),
-                                "nis2",
-                                "not-in-scope",
-                                "doraFinancialEntity",
-                                false,
-                                "gdprRole",
-                                "controller",
-                                "supervisoryAuthorityName",
-                                "Autoriteit Persoonsgegevens",
-                                "supervisoryAuthorityContact",
-                                "https://autoriteitpersoonsgegevens.nl",
-                                "privacyOfficer",
-                                officer.id().toString()))
-                .json()
-                .path("id")
-                .asString();
-        String unit = admin.post(
-                        "/api/v1/business-units",
-                        Map.of("name", "Kliniek " + s, "description", "zorg", "legalEntity", entity))
-                .json()
-                .path("id")
-                .asString();
+        String entity = ComplianceFixture.legalEntity(admin, "Kliniek " + s, "not-in-scope", officer.id());
+        String unit = ComplianceFixture.businessUnit(admin, "Kliniek " + s, entity);
         ApiClient coordinator = new ApiClient(
                 port, users.user("cb-coord-" + s, Set.of(Role.COORDINATOR)).token());
         return coordinator

@@ -35,25 +35,8 @@ class DeadlineServerTest extends ApiClient.OnServer {
         ApiClient admin = client(users.user("dl-admin-" + s, Set.of(Role.ADMIN)));
         coordinator = client(users.user("dl-coord-" + s, Set.of(Role.COORDINATOR, Role.HANDLER)));
         officer = client(users.user("dl-dpo-" + s, Set.of(Role.PRIVACY_OFFICER)));
-        entity = admin.post(
-                        "/api/v1/compliance/legal-entities",
-                        body(
-                                "name", "Deadlines " + s,
-                                "jurisdictions", List.of("NL"),
-                                "nis2", "important",
-                                "doraFinancialEntity", false,
-                                "gdprRole", "controller",
-                                "supervisoryAuthorityName", "Autoriteit Persoonsgegevens",
-                                "supervisoryAuthorityContact", "https://autoriteitpersoonsgegevens.nl"))
-                .json()
-                .path("id")
-                .asString();
-        unit = admin.post(
-                        "/api/v1/business-units",
-                        body("name", "Deadline unit " + s, "description", "care", "legalEntity", entity))
-                .json()
-                .path("id")
-                .asString();
+        entity = ComplianceFixture.legalEntity(admin, "Deadlines " + s, "important", null);
+        unit = ComplianceFixture.businessUnit(admin, "Deadline unit " + s, entity);
     }
 
     private String breach(Instant aware, boolean confidential) {

@@ -30,37 +30,15 @@ class ObligationProfileChangeServerTest extends ApiClient.OnServer {
         s = Long.toString(System.nanoTime(), 36);
         admin = client(users.user("pc-admin-" + s, Set.of(Role.ADMIN)));
         officer = client(users.user("pc-dpo-" + s, Set.of(Role.PRIVACY_OFFICER, Role.COORDINATOR)));
-        entity = admin.post("/api/v1/compliance/legal-entities", profile("Zorg " + s, "NL"))
-                .json()
-                .path("id")
-                .asString();
-        unit = unit("Unit " + s, entity);
+        entity = ComplianceFixture.legalEntity(admin, "Zorg " + s, "not-in-scope", null);
+        unit = ComplianceFixture.businessUnit(admin, "Unit " + s, entity);
     }
 
+    /** The legal entity's profile with another jurisdiction, where another supervisory authority leads. */
     private static Map<String, Object> profile(String name, String jurisdiction) {
-        return body(
-                "name",
-                name,
-                "jurisdictions",
-                List.of(jurisdiction),
-                "nis2",
-                "not-in-scope",
-                "doraFinancialEntity",
-                false,
-                "gdprRole",
-                "controller",
-                "supervisoryAuthorityName",
-                "Autoriteit Persoonsgegevens",
-                "supervisoryAuthorityContact",
-                "https://autoriteitpersoonsgegevens.nl");
-    }
-
-    private String unit(String name, String legalEntity) {
-        return admin.post(
-                        "/api/v1/business-units", body("name", name, "description", "care", "legalEntity", legalEntity))
-                .json()
-                .path("id")
-                .asString();
+        Map<String, Object> profile = ComplianceFixture.dutchController(name, "not-in-scope", null);
+        profile.put("jurisdictions", List.of(jurisdiction));
+        return profile;
     }
 
     private String breach() {

@@ -50,34 +50,8 @@ class ObligationServerTest extends ApiClient.OnServer {
         coordinator = client(coordinatorUser);
         officerUser = users.user("ob-dpo-" + s, Set.of(Role.PRIVACY_OFFICER));
         officer = client(officerUser);
-        String entity = admin.post(
-                        "/api/v1/compliance/legal-entities",
-                        body(
-                                "name",
-                                "Zorg " + s,
-                                "jurisdictions",
-                                List.of("NL"),
-                                "nis2",
-                                "important",
-                                "doraFinancialEntity",
-                                false,
-                                "gdprRole",
-                                "controller",
-                                "supervisoryAuthorityName",
-                                "Autoriteit Persoonsgegevens",
-                                "supervisoryAuthorityContact",
-                                "https://autoriteitpersoonsgegevens.nl",
-                                "privacyOfficer",
-                                officerUser.id().toString()))
-                .json()
-                .path("id")
-                .asString();
-        unit = admin.post(
-                        "/api/v1/business-units",
-                        body("name", "Unit " + s, "description", "care", "legalEntity", entity))
-                .json()
-                .path("id")
-                .asString();
+        String entity = ComplianceFixture.legalEntity(admin, "Zorg " + s, "important", officerUser.id());
+        unit = ComplianceFixture.businessUnit(admin, "Unit " + s, entity);
     }
 
     static Map<String, Object> body(Object... pairs) {

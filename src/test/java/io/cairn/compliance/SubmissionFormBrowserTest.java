@@ -8,7 +8,6 @@ import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers.TestUser;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,34 +28,8 @@ class SubmissionFormBrowserTest extends Browser.OnServer {
         ApiClient admin = new ApiClient(
                 port, users.user("sf-admin-" + s, Set.of(Role.ADMIN)).token());
         ApiClient api = new ApiClient(port, officer.token());
-        String entity = admin.post(
-                        "/api/v1/compliance/legal-entities",
-                        Map.of(
-                                "name",
-                                "Kliniek " + s,
-                                "jurisdictions",
-                                List.of("NL"),
-                                "nis2",
-                                "not-in-scope",
-                                "doraFinancialEntity",
-                                false,
-                                "gdprRole",
-                                "controller",
-                                "supervisoryAuthorityName",
-                                "Autoriteit Persoonsgegevens",
-                                "supervisoryAuthorityContact",
-                                "https://autoriteitpersoonsgegevens.nl",
-                                "privacyOfficer",
-                                officer.id().toString()))
-                .json()
-                .path("id")
-                .asString();
-        String unit = admin.post(
-                        "/api/v1/business-units",
-                        Map.of("name", "Kliniek " + s, "description", "zorg", "legalEntity", entity))
-                .json()
-                .path("id")
-                .asString();
+        String entity = ComplianceFixture.legalEntity(admin, "Kliniek " + s, "not-in-scope", officer.id());
+        String unit = ComplianceFixture.businessUnit(admin, "Kliniek " + s, entity);
         String incident = api.post(
                         "/api/v1/incidents",
                         Map.of("title", "Laptop kwijt " + s, "description", "onversleuteld", "businessUnit", unit))

@@ -44,34 +44,8 @@ class SubmissionServerTest extends ApiClient.OnServer {
         TestUser officerUser = users.user("sub-dpo-" + s, Set.of(Role.PRIVACY_OFFICER, Role.COORDINATOR));
         officer = client(officerUser);
         reporter = client(users.user("sub-rep-" + s, Set.of(Role.REPORTER)));
-        String entity = admin.post(
-                        "/api/v1/compliance/legal-entities",
-                        body(
-                                "name",
-                                "Zorg " + s,
-                                "jurisdictions",
-                                List.of("NL"),
-                                "nis2",
-                                "important",
-                                "doraFinancialEntity",
-                                false,
-                                "gdprRole",
-                                "controller",
-                                "supervisoryAuthorityName",
-                                "Autoriteit Persoonsgegevens",
-                                "supervisoryAuthorityContact",
-                                "https://autoriteitpersoonsgegevens.nl",
-                                "privacyOfficer",
-                                officerUser.id().toString()))
-                .json()
-                .path("id")
-                .asString();
-        unit = admin.post(
-                        "/api/v1/business-units",
-                        body("name", "Unit " + s, "description", "care", "legalEntity", entity))
-                .json()
-                .path("id")
-                .asString();
+        String entity = ComplianceFixture.legalEntity(admin, "Zorg " + s, "important", officerUser.id());
+        unit = ComplianceFixture.businessUnit(admin, "Unit " + s, entity);
     }
 
     private String incident() {

@@ -114,8 +114,8 @@ class ProviderEnvelopeTest extends ApiClient.OnServer {
         assertThat(receipts.get(1).get("outcome").asString()).isEqualTo("accepted");
         assertThat(receipts.get(2).get("outcome").asString()).isEqualTo("refused");
         assertThat(receipts.get(2).get("field").asString()).isEqualTo("jws");
-        assertThat(storedMessagesOf(good)).isEqualTo(1L);
-        assertThat(storedMessagesOf(misaddressed)).isZero();
+        assertThat(provider.storedMessagesOf(good)).isEqualTo(1L);
+        assertThat(provider.storedMessagesOf(misaddressed)).isZero();
     }
 
     @Test
@@ -135,7 +135,8 @@ class ProviderEnvelopeTest extends ApiClient.OnServer {
         assertThat(replayed.status()).as(replayed.toString()).isEqualTo(401);
         assertThat(replayed.header("Content-Type")).startsWith("application/problem+json");
         assertThat(replayed.body()).contains("a replay");
-        assertThat(storedMessagesOf(second) + storedMessagesOf(third)).isZero();
+        assertThat(provider.storedMessagesOf(second) + provider.storedMessagesOf(third))
+                .isZero();
     }
 
     @Test
@@ -143,18 +144,19 @@ class ProviderEnvelopeTest extends ApiClient.OnServer {
         String jws = provider.sign(provider.publication(UUID.randomUUID(), 1));
         long before = count();
 
-        refused(raw("{\"messages\": [\"" + jws + "\""), 400, "body", "only member");
-        refused(raw("[\"" + jws + "\"]"), 400, "body", "only member");
-        refused(raw("{\"messages\": [\"" + jws + "\"], \"also\": 1}"), 400, "body", "only member");
-        refused(raw("{\"messages\": \"" + jws + "\"}"), 400, "body", "only member");
-        refused(raw("{\"messages\": []}"), 400, "/messages", "1 to 100");
+        ProviderFixture.assertRefused(raw("{\"messages\": [\"" + jws + "\""), 400, "body", "only member");
+        ProviderFixture.assertRefused(raw("[\"" + jws + "\"]"), 400, "body", "only member");
+        ProviderFixture.assertRefused(
+                raw("{\"messages\": [\"" + jws + "\"], \"also\": 1}"), 400, "body", "only member");
+        ProviderFixture.assertRefused(raw("{\"messages\": \"" + jws + "\"}"), 400, "body", "only member");
+        ProviderFixture.assertRefused(raw("{\"messages\": []}"), 400, "/messages", "1 to 100");
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i <= InboxEnvelope.MAX_MESSAGES; i++) {
             tooMany.add(jws);
         }
-        refused(provider.pushAll(tooMany), 400, "/messages", "1 to 100");
-        refused(raw("{\"messages\": [\"" + jws + "\", 7]}"), 400, "/messages/1", "JWS");
-        refused(raw("{\"messages\": [\"" + jws + "\", \" \"]}"), 400, "/messages/1", "JWS");
+        ProviderFixture.assertRefused(provider.pushAll(tooMany), 400, "/messages", "1 to 100");
+        ProviderFixture.assertRefused(raw("{\"messages\": [\"" + jws + "\", 7]}"), 400, "/messages/1", "JWS");
+        ProviderFixture.assertRefused(raw("{\"messages\": [\"" + jws + "\", \" \"]}"), 400, "/messages/1", "JWS");
         assertThat(provider.statusOfPushDeclaring(InboxEnvelope.MAX_BYTES + 1L, "application/json"))
                 .startsWith("HTTP/1.1 413");
 
@@ -163,22 +165,6 @@ class ProviderEnvelopeTest extends ApiClient.OnServer {
 
     private ApiClient.Answer raw(String body) {
         return provider.send(HttpRequest.BodyPublishers.ofString(body), provider.key, "application/json");
-    }
-
-    private static void refused(ApiClient.Answer answer, int status, String field, String words) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.body())
-                .as(answer.toString())
-                .contains("\"" + field + "\"")
-                .contains(words);
-    }
-
-    private long storedMessagesOf(UUID exchange) {
-        return jdbc.sql("select count(*) from federation_received_message where exchange_id = ?")
-                .param(exchange)
-                .query(Long.class)
-                .single();
     }
 
     private long count() {

@@ -45,6 +45,7 @@ final class ProviderFixture {
     final UUID peerId;
     final UUID subscription;
     private final String serverBase;
+    private final JdbcClient jdbc;
     private final int port;
 
     /** Registers the provider with a pasted key and makes a subscription the server holds at it. */
@@ -54,6 +55,7 @@ final class ProviderFixture {
 
     ProviderFixture(
             ApiClient admin, JdbcClient jdbc, String serverBase, int port, String name, String baseUrl, String role) {
+        this.jdbc = jdbc;
         this.key = newKey();
         this.baseUrl = baseUrl;
         this.name = name;
@@ -157,6 +159,27 @@ final class ProviderFixture {
 
     ApiClient.Answer send(HttpRequest.BodyPublisher body, ECKey bearerKey, @Nullable String contentType) {
         return send(body, bearer(bearerKey), contentType);
+    }
+
+    /** How many messages about the provider's incident this instance stored (received and kept, applied or not). */
+    long storedMessagesOf(UUID exchange) {
+        return jdbc.sql("select count(*) from federation_received_message where exchange_id = ?")
+                .param(exchange)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Asserts that the inbox refused with this status, as a problem naming the field, in these words. */
+    static void assertRefused(ApiClient.Answer answer, int status, String field, String words) {
+        org.assertj.core.api.Assertions.assertThat(answer.status())
+                .as(answer.toString())
+                .isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(answer.header("Content-Type"))
+                .startsWith("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(answer.body())
+                .as(answer.toString())
+                .contains("\"" + field + "\"")
+                .contains(words);
     }
 
     /** Pushes signed messages at once, in an envelope, as this provider with a fresh bearer JWT. */

@@ -242,7 +242,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
         assertThat(replayed.header("Content-Type")).startsWith("application/problem+json");
         assertThat(replayed.body()).contains("a replay");
         assertThat(replayed.header("WWW-Authenticate")).contains("invalid_token");
-        assertThat(storedMessagesOf(second)).isZero();
+        assertThat(provider.storedMessagesOf(second)).isZero();
 
         // the same fresh request twice at once: one stores its message, the other is a replay
         String once = provider.bearer(provider.key);
@@ -262,15 +262,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
             pool.shutdown();
         }
         assertThat(statuses).containsExactlyInAnyOrder(200, 401);
-        assertThat(storedMessagesOf(exchanges.get(0)) + storedMessagesOf(exchanges.get(1)))
+        assertThat(provider.storedMessagesOf(exchanges.get(0)) + provider.storedMessagesOf(exchanges.get(1)))
                 .isEqualTo(1L);
-    }
-
-    private long storedMessagesOf(UUID exchange) {
-        return jdbc.sql("select count(*) from federation_received_message where exchange_id = ?")
-                .param(exchange)
-                .query(Long.class)
-                .single();
     }
 
     @Test
@@ -401,9 +394,9 @@ class ProviderInboxTest extends ApiClient.OnServer {
                         .substring(ProviderFixture.sign(good, stranger).lastIndexOf('.') + 1);
         long before = count("federation_received_message");
 
-        refused(provider.push(forged), 400, "jws", "signature");
-        refused(provider.push(ProviderFixture.sign(good, stranger)), 400, "jws", "kid");
-        refused(
+        ProviderFixture.assertRefused(provider.push(forged), 400, "jws", "signature");
+        ProviderFixture.assertRefused(provider.push(ProviderFixture.sign(good, stranger)), 400, "jws", "kid");
+        ProviderFixture.assertRefused(
                 provider.push(provider.sign(ProviderFixture.edited(good, m -> {
                     m.set(
                             "publisher",
@@ -415,7 +408,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 400,
                 "/publisher/url",
                 "signed");
-        refused(
+        ProviderFixture.assertRefused(
                 provider.push(provider.sign(ProviderFixture.edited(good, m -> {
                     m.set(
                             "recipient",
@@ -427,7 +420,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 400,
                 "/recipient/url",
                 SERVER);
-        refused(
+        ProviderFixture.assertRefused(
                 provider.push(provider.sign(ProviderFixture.edited(good, m -> {
                     m.put("subscription", UUID.randomUUID().toString());
                     return m;
@@ -435,7 +428,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 400,
                 "/subscription",
                 "subscription");
-        refused(
+        ProviderFixture.assertRefused(
                 provider.push(provider.sign(ProviderFixture.edited(good, m -> {
                     m.put(
                             "issuedAt",
@@ -466,7 +459,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 400,
                 "/expiresAt",
                 "expired");
-        refused(
+        ProviderFixture.assertRefused(
                 provider.push(provider.sign(ProviderFixture.edited(good, m -> {
                     m.put(
                             "issuedAt",
@@ -476,7 +469,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 400,
                 "/issuedAt",
                 "future");
-        refused(
+        ProviderFixture.assertRefused(
                 provider.push(provider.sign(ProviderFixture.edited(good, m -> {
                     ((tools.jackson.databind.node.ObjectNode) m.get("incident")).put("severity", "apocalyptic");
                     return m;
@@ -484,8 +477,10 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 400,
                 "/incident/severity",
                 "");
-        refused(provider.push(signed, provider.key, "application/json"), 400, "body", "only member");
-        refused(provider.push(signed, provider.key, "text/plain"), 415, "Content-Type", "application/jose");
+        ProviderFixture.assertRefused(
+                provider.push(signed, provider.key, "application/json"), 400, "body", "only member");
+        ProviderFixture.assertRefused(
+                provider.push(signed, provider.key, "text/plain"), 415, "Content-Type", "application/jose");
         ApiClient.Answer oversized = provider.send(
                 HttpRequest.BodyPublishers.ofString("a".repeat(400_000)), provider.key, "application/jose");
         assertThat(oversized.status()).as(oversized.toString()).isEqualTo(413);
@@ -515,7 +510,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
 
         String signedWithOld = ProviderFixture.sign(provider.publication(UUID.randomUUID(), 1), old);
 
-        refused(provider.push(signedWithOld, next, "application/jose"), 400, "jws", "kid");
+        ProviderFixture.assertRefused(provider.push(signedWithOld, next, "application/jose"), 400, "jws", "kid");
         assertThat(provider.push(signedWithOld, old, "application/jose").status())
                 .isEqualTo(401);
     }
@@ -581,15 +576,6 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 .param(messageId)
                 .query(String.class)
                 .single();
-    }
-
-    private static void refused(ApiClient.Answer answer, int status, String field, String words) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.body())
-                .as(answer.toString())
-                .contains("\"" + field + "\"")
-                .contains(words);
     }
 
     private String incidentOf(UUID exchange) {
