@@ -1,6 +1,8 @@
 package io.cairn.compliance;
 
+import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
+import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -71,20 +74,41 @@ class ComplianceRecording {
         long stored = facts.version(incident, key.get());
         RegimeFactView.Version next = new RegimeFactView.Version(
                 version + 1, instant, reason, grant.actor().id(), grant.actor().displayName(), clock.instant());
-        if (stored != version || !facts.add(incident, key.get(), version, next)) {
+        if (stored != version || !store(incident, key.get(), next, grant.actor().ref())) {
             return Outcome.refused(Refusal.stale(version, Math.max(stored, version + 1)));
+        }
+        return Outcome.done(facts.find(incident, key.get()).orElseThrow());
+    }
+
+    /**
+     * Records a fact that this instance learnt from a statement (a provider's), when nobody recorded it yet: the
+     * instant, why, and who stated it ({@code setBy}, such as the provider peer's id, and {@code by} with its name);
+     * false when the fact was recorded already, which stays as it is.
+     */
+    boolean recordFirst(IncidentId incident, FactKey key, Instant at, String justification, UUID setBy, ActorRef by) {
+        if (facts.version(incident, key) != 0) {
+            return false;
+        }
+        RegimeFactView.Version first =
+                new RegimeFactView.Version(1, at, justification, new UserId(setBy), by.name(), clock.instant());
+        return store(incident, key, first, by);
+    }
+
+    private boolean store(IncidentId incident, FactKey key, RegimeFactView.Version next, ActorRef by) {
+        if (!facts.add(incident, key, next.version() - 1, next)) {
+            return false;
         }
         events.publishEvent(new RegimeFactRecorded(
                 incident,
-                key.get(),
-                version + 1,
-                grant.actor().ref(),
+                key,
+                next.version(),
+                by,
                 next.setAt(),
-                version == 0 ? RegimeFactRecorded.Verb.RECORDED : RegimeFactRecorded.Verb.CHANGED,
+                next.version() == 1 ? RegimeFactRecorded.Verb.RECORDED : RegimeFactRecorded.Verb.CHANGED,
                 Optional.empty(),
-                Optional.of(ContentDigest.of(key.get() + "@" + instant + ":" + reason)
+                Optional.of(ContentDigest.of(key + "@" + next.at() + ":" + next.justification())
                         .hex())));
-        return Outcome.done(facts.find(incident, key.get()).orElseThrow());
+        return true;
     }
 
     /** Records the decision as the version after {@code version}: a first decision or a re-assessment. */

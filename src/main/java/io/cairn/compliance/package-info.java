@@ -7,6 +7,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {
+            "federation",
             "identity",
             "identity::system",
             "incidents",

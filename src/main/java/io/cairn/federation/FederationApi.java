@@ -42,15 +42,19 @@ class FederationApi {
      * @param baseUrl its public base URL: https, no user information, query or fragment
      * @param role {@code provider} or {@code customer}
      * @param keys its public keys, a JWK set; leave out to fetch them from {@code <baseUrl>/federation/v1/jwks.json}
+     * @param businessUnit for a provider, the id of the business unit whose incidents its publications become here:
+     *     a personal-data breach it states starts the duties of that unit's legal entity
      */
     record NewPeer(
             @Nullable String name,
             @Nullable String baseUrl,
             @Nullable String role,
-            @Nullable Map<String, Object> keys) {
+            @Nullable Map<String, Object> keys,
+            @Nullable String businessUnit) {
 
         PeerDefinition definition() {
-            return new PeerDefinition(name, baseUrl, role, keys == null ? null : JSONObjectUtils.toJSONString(keys));
+            return new PeerDefinition(
+                    name, baseUrl, role, keys == null ? null : JSONObjectUtils.toJSONString(keys), businessUnit);
         }
     }
 
@@ -60,6 +64,7 @@ class FederationApi {
             @Nullable String baseUrl,
             @Nullable String role,
             @Nullable Map<String, Object> keys,
+            @Nullable String businessUnit,
             @NotNull Long version) {}
 
     /** Whether a peer is to be suspended (true) or resumed (false), with the version the caller read. */
@@ -129,7 +134,8 @@ class FederationApi {
     @ApiResponse(responseCode = "409", description = "Another peer has this base URL.")
     @PutMapping("/peers/{id}")
     PeerView change(@PathVariable PeerId id, @Valid @RequestBody PeerChange change) {
-        NewPeer peer = new NewPeer(change.name(), change.baseUrl(), change.role(), change.keys());
+        NewPeer peer =
+                new NewPeer(change.name(), change.baseUrl(), change.role(), change.keys(), change.businessUnit());
         return federation.changePeer(id, peer.definition(), change.version()).orRefuse();
     }
 

@@ -33,6 +33,7 @@ class FederationPages {
             String baseUrl,
             String role,
             String keys,
+            String businessUnit,
             @Nullable Long version) {
 
         PeerForm {
@@ -40,14 +41,20 @@ class FederationPages {
             baseUrl = baseUrl == null ? "" : baseUrl;
             role = role == null ? "provider" : role;
             keys = keys == null ? "" : keys;
+            businessUnit = businessUnit == null ? "" : businessUnit;
+        }
+
+        static PeerForm empty() {
+            return new PeerForm("", "", "provider", "", "", null);
         }
 
         static PeerForm of(PeerView peer) {
-            return new PeerForm(peer.name(), peer.baseUrl(), peer.role(), "", peer.version());
+            String unit = peer.businessUnit() == null ? "" : peer.businessUnit().toString();
+            return new PeerForm(peer.name(), peer.baseUrl(), peer.role(), "", unit, peer.version());
         }
 
         PeerDefinition definition() {
-            return new PeerDefinition(name, baseUrl, role, keys);
+            return new PeerDefinition(name, baseUrl, role, keys, businessUnit);
         }
     }
 
@@ -70,7 +77,7 @@ class FederationPages {
     @GetMapping("/admin/peers")
     String list(Model model) {
         requireAdmin();
-        return listPage(new PeerForm("", "", "provider", "", null), Map.of(), model);
+        return listPage(PeerForm.empty(), Map.of(), model);
     }
 
     @PostMapping("/admin/peers")
@@ -94,8 +101,7 @@ class FederationPages {
                     "notice", message("peers.keys.rotated", done.value().kid()));
             return "redirect:/admin/peers";
         }
-        return listPage(
-                new PeerForm("", "", "provider", "", null), RefusalErrors.answer(rotated, messages, response), model);
+        return listPage(PeerForm.empty(), RefusalErrors.answer(rotated, messages, response), model);
     }
 
     @GetMapping("/admin/peers/{id}")
@@ -219,6 +225,7 @@ class FederationPages {
         model.addAttribute("instance", Map.of("name", instance.name(), "baseUrl", instance.baseUrl()));
         model.addAttribute("peer", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("businessUnits", identity.businessUnitNames());
         return "federation/peers";
     }
 
@@ -226,6 +233,7 @@ class FederationPages {
         model.addAttribute("stored", peer);
         model.addAttribute("peer", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("businessUnits", identity.businessUnitNames());
         return "federation/peer";
     }
 

@@ -10,6 +10,9 @@ enum FederationRefusals implements Refusal.Reason {
     URL_QUERY("federation.url-query", "must not have a query (?...)"),
     URL_FRAGMENT("federation.url-fragment", "must not have a fragment (#...)"),
     URL_HOST("federation.url-host", "must name a host"),
+    UNKNOWN_BUSINESS_UNIT("federation.unknown-business-unit", "is no business unit of this organisation"),
+    BUSINESS_UNIT_OF_PROVIDERS(
+            "federation.business-unit-of-providers", "is for a provider: only a provider's incidents come here"),
     URL_PLAIN_HTTP(
             "federation.url-plain-http",
             "must use https: plain http is allowed only to this machine (loopback) or when "

@@ -1,6 +1,7 @@
 package io.cairn.federation;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.cairn.identity.BusinessUnitId;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Outcome;
@@ -110,7 +111,8 @@ class PeerRegistry {
                         peer.role(),
                         null,
                         found.get().keysOrigin(),
-                        found.get().keysFetchedAt())
+                        found.get().keysFetchedAt(),
+                        peer.businessUnit())
                 : values(peer, keys, pasted, now);
         if (found.get().version() != version || !peers.change(id.value(), values, version, now)) {
             return Outcome.refused(Refusal.stale(version, found.get().version()));
@@ -128,8 +130,8 @@ class PeerRegistry {
         Peers.Stored peer = found.get();
         long expected = version < 0 ? peer.version() : version;
         Instant now = clock.instant();
-        Peers.Values values =
-                new Peers.Values(peer.name(), peer.baseUrl(), peer.role(), keys.toString(true), "fetched", now);
+        Peers.Values values = new Peers.Values(
+                peer.name(), peer.baseUrl(), peer.role(), keys.toString(true), "fetched", now, peer.businessUnit());
         if (peer.version() != expected || !peers.change(id.value(), values, expected, now)) {
             return Outcome.refused(Refusal.stale(expected, peer.version()));
         }
@@ -192,7 +194,8 @@ class PeerRegistry {
                 peer.role(),
                 keys.toString(true),
                 pasted ? "pasted" : "fetched",
-                pasted ? null : now);
+                pasted ? null : now,
+                peer.businessUnit());
     }
 
     static Refusal notFound(PeerId id) {
@@ -208,7 +211,8 @@ class PeerRegistry {
                         peer.keys(),
                         peer.keysOrigin(),
                         String.valueOf(peer.keysFetchedAt()),
-                        peer.state()))
+                        peer.state(),
+                        String.valueOf(peer.businessUnit())))
                 .hex();
     }
 
@@ -224,6 +228,7 @@ class PeerRegistry {
                 keys.toJSONObject(true),
                 peer.keysOrigin(),
                 peer.keysFetchedAt(),
+                peer.businessUnit() == null ? null : new BusinessUnitId(peer.businessUnit()),
                 peer.createdAt(),
                 peer.updatedAt(),
                 peer.version());

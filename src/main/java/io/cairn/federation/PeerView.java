@@ -1,5 +1,6 @@
 package io.cairn.federation;
 
+import io.cairn.identity.BusinessUnitId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param keys its public keys, a JWK set
  * @param keysOrigin {@code pasted} by an admin or {@code fetched} from its key set
  * @param keysFetchedAt when fetched keys were fetched
+ * @param businessUnit for a provider, the business unit whose incidents its publications become here
  */
 public record PeerView(
         PeerId id,
@@ -26,6 +28,7 @@ public record PeerView(
         Map<String, Object> keys,
         String keysOrigin,
         @Nullable Instant keysFetchedAt,
+        @Nullable BusinessUnitId businessUnit,
         Instant createdAt,
         Instant updatedAt,
         long version) {

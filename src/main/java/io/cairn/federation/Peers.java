@@ -35,6 +35,7 @@ class Peers {
             String keysOrigin,
             @Nullable Instant keysFetchedAt,
             String state,
+            @Nullable UUID businessUnit,
             Instant createdAt,
             Instant updatedAt,
             long version) {}
@@ -46,7 +47,8 @@ class Peers {
             String role,
             @Nullable String keys,
             String keysOrigin,
-            @Nullable Instant keysFetchedAt) {}
+            @Nullable Instant keysFetchedAt,
+            @Nullable UUID businessUnit) {}
 
     List<Stored> all() {
         return jdbc.sql("select * from federation_peer order by lower(name), base_url")
@@ -72,8 +74,8 @@ class Peers {
     boolean add(UUID id, Values values, Instant now) {
         return jdbc.sql("""
                         insert into federation_peer (id, name, base_url, role, keys, keys_origin, keys_fetched_at,
-                            state, created_at, updated_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, 0) on conflict do nothing""")
+                            business_unit_id, state, created_at, updated_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, 0) on conflict do nothing""")
                         .params(
                                 id,
                                 values.name(),
@@ -82,6 +84,7 @@ class Peers {
                                 values.keys(),
                                 values.keysOrigin(),
                                 timestamp(values.keysFetchedAt()),
+                                values.businessUnit(),
                                 Timestamp.from(now),
                                 Timestamp.from(now))
                         .update()
@@ -91,7 +94,8 @@ class Peers {
     boolean change(UUID id, Values values, long expectedVersion, Instant now) {
         return jdbc.sql("""
                         update federation_peer set name = ?, base_url = ?, role = ?, keys = coalesce(?, keys),
-                            keys_origin = ?, keys_fetched_at = ?, updated_at = ?, version = version + 1
+                            keys_origin = ?, keys_fetched_at = ?, business_unit_id = ?, updated_at = ?,
+                            version = version + 1
                         where id = ? and version = ?""")
                         .params(
                                 values.name(),
@@ -100,6 +104,7 @@ class Peers {
                                 values.keys(),
                                 values.keysOrigin(),
                                 timestamp(values.keysFetchedAt()),
+                                values.businessUnit(),
                                 Timestamp.from(now),
                                 id,
                                 expectedVersion)
@@ -138,6 +143,7 @@ class Peers {
                 row.getString("keys_origin"),
                 fetched == null ? null : fetched.toInstant(),
                 row.getString("state"),
+                row.getObject("business_unit_id", UUID.class),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant(),
                 row.getLong("version"));

@@ -62,18 +62,7 @@ class ReceivedIncidents {
     Outcome<ReceivedMessages.ReceivedIncident> first(ExchangeMessage message, PeerView peer) {
         ExchangeMessage.Incident incident = message.incident();
         ActorRef channel = channel(peer);
-        ProviderIntake.ProviderReport report = new ProviderIntake.ProviderReport(
-                incident.title(),
-                incident.summary(),
-                new io.cairn.incidents.Category(
-                        incident.category().rsitClass(), incident.category().type()),
-                Severity.fromCode(incident.severity()),
-                Determination.fromCode(incident.determination()),
-                incident.occurredAt(),
-                incident.detectedAt(),
-                Tlp.fromLabel(incident.tlp()),
-                Pap.fromLabel(incident.pap()));
-        return intake.open(peer.name(), channel, report).map(view -> {
+        return intake.open(peer.name(), channel, report(incident, peer)).map(view -> {
             IncidentId id = view.id();
             ProviderIntake.Observed observed = intake.observe(id, channel, indicators(incident));
             intake.note(id, channel, firstNote(message, peer, observed));
@@ -98,6 +87,22 @@ class ReceivedIncidents {
             relaying.follow(id, null);
             return received;
         });
+    }
+
+    /** The report the incident becomes in intake: in the business unit the provider's incidents belong to. */
+    private static ProviderIntake.ProviderReport report(ExchangeMessage.Incident incident, PeerView peer) {
+        return new ProviderIntake.ProviderReport(
+                incident.title(),
+                incident.summary(),
+                new io.cairn.incidents.Category(
+                        incident.category().rsitClass(), incident.category().type()),
+                Severity.fromCode(incident.severity()),
+                Determination.fromCode(incident.determination()),
+                incident.occurredAt(),
+                incident.detectedAt(),
+                Tlp.fromLabel(incident.tlp()),
+                Pap.fromLabel(incident.pap()),
+                peer.businessUnit());
     }
 
     /** Applies a version higher than the one applied before, and answers the received incident as now stored. */

@@ -56,7 +56,7 @@ class ProviderReception implements ProviderIntake {
                 null,
                 null,
                 null,
-                null,
+                report.businessUnit(),
                 report.occurredAt(),
                 report.detectedAt(),
                 null,

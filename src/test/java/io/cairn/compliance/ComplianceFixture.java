@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The organisation compliance tests start from, made through the admin API: a Dutch GDPR controller under the
@@ -61,6 +62,34 @@ public final class ComplianceFixture {
         Map<String, String> fields = new LinkedHashMap<>();
         GDPR_REPORT_FIELDS.forEach(field -> fields.put(field, words + " " + field));
         return fields;
+    }
+
+    /** The fact ({@code gdpr.awareness}) of an incident's compliance as the API shows it. */
+    public static JsonNode fact(JsonNode compliance, String fact) {
+        return compliance
+                .path("facts")
+                .valueStream()
+                .filter(found -> found.path("fact").asString().equals(fact))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + fact + " in " + compliance.path("facts")));
+    }
+
+    /** The stage ({@code supervisory-authority}) of one of an incident's obligations as the API shows them. */
+    public static JsonNode stage(JsonNode compliance, String stage) {
+        return compliance
+                .path("obligations")
+                .valueStream()
+                .flatMap(obligation -> obligation.path("stages").valueStream())
+                .filter(found -> found.path("stage").asString().equals(stage))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no stage " + stage + " in " + compliance.path("obligations")));
+    }
+
+    /** A legal entity as {@link #dutchController} describes it, in the GDPR role given; its id. */
+    public static String legalEntity(ApiClient admin, String name, String gdprRole) {
+        Map<String, Object> profile = dutchController(name, "not-in-scope", null);
+        profile.put("gdprRole", gdprRole);
+        return created(admin.post("/api/v1/compliance/legal-entities", profile));
     }
 
     private static String created(ApiClient.Answer answer) {

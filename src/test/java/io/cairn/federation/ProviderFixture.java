@@ -135,6 +135,43 @@ final class ProviderFixture {
     }
 
     /** The message changed by the edit, as JSON. */
+    /**
+     * Version {@code version} of a new incident that states a personal-data breach the provider became aware of at
+     * {@code awareAt}: 1,200 people's e-mail addresses.
+     */
+    JsonNode breach(UUID exchangeId, long version, Instant awareAt) {
+        return edited(publication(exchangeId, version), m -> {
+            ((tools.jackson.databind.node.ObjectNode) m.get("incident"))
+                    .set(
+                            "personalData",
+                            json.valueToTree(Map.of(
+                                    "breach",
+                                    true,
+                                    "dataCategories",
+                                    List.of("e-mail addresses"),
+                                    "approximateSubjects",
+                                    1200,
+                                    "approximateRecords",
+                                    5000,
+                                    "likelyConsequences",
+                                    "phishing",
+                                    "measuresTaken",
+                                    "keys rotated",
+                                    "awareAt",
+                                    awareAt.toString())));
+            return m;
+        });
+    }
+
+    /** The id of the incident the provider's exchange id became here. */
+    String incidentOf(UUID exchange) {
+        return jdbc.sql("select incident_id::text from federation_received_incident where peer_id = ? and "
+                        + "exchange_id = ?")
+                .params(peerId, exchange)
+                .query(String.class)
+                .single();
+    }
+
     static JsonNode edited(JsonNode message, UnaryOperator<tools.jackson.databind.node.ObjectNode> edit) {
         return edit.apply(((tools.jackson.databind.node.ObjectNode) message).deepCopy());
     }

@@ -70,7 +70,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
         AppliedMessages.await(jdbc);
         assertThat(answer.json().get("messageId").asString())
                 .isEqualTo(message.get("messageId").asString());
-        String incident = incidentOf(exchange);
+        String incident = provider.incidentOf(exchange);
         JsonNode view = handler.get("/api/v1/incidents/" + incident).json();
         assertThat(view.get("title").asString()).isEqualTo("Storage breach at the provider");
         assertThat(view.get("severity").asString()).isEqualTo("high");
@@ -107,7 +107,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
     void aLaterVersionNotesWhatChangedAndKeepsTheLocalTriage() {
         UUID exchange = UUID.randomUUID();
         pushed(provider.sign(provider.publication(exchange, 1)));
-        String incident = incidentOf(exchange);
+        String incident = provider.incidentOf(exchange);
         JsonNode v2 = ProviderFixture.edited(provider.publication(exchange, 2), m -> {
             ((tools.jackson.databind.node.ObjectNode) m.get("incident")).put("severity", "critical");
             ((tools.jackson.databind.node.ObjectNode) m.get("incident")).put("title", "Storage breach, widened");
@@ -282,7 +282,8 @@ class ProviderInboxTest extends ApiClient.OnServer {
 
         assertThat(pushed(provider.sign(retraction)).json().get("outcome").asString())
                 .isEqualTo("accepted");
-        assertThat(timeline(incidentOf(exchange))).contains("Retracted by the provider: A false alarm of our scanner");
+        assertThat(timeline(provider.incidentOf(exchange)))
+                .contains("Retracted by the provider: A false alarm of our scanner");
         assertThat(jdbc.sql("select retraction_reason from federation_received_incident where exchange_id = ?")
                         .param(exchange)
                         .query(String.class)
@@ -309,7 +310,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
 
         assertThat(pushed(provider.sign(marking)).json().get("outcome").asString())
                 .isEqualTo("accepted");
-        String incident = incidentOf(exchange);
+        String incident = provider.incidentOf(exchange);
         assertThat(handler.get("/api/v1/incidents/" + incident)
                         .json()
                         .get("tlp")
@@ -325,31 +326,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
         String handlerAddress = "handler-" + run + "@example.org";
         ApiClient mailedHandler = client(users.userNamed("inbox-h2-" + run, handlerAddress, Set.of(Role.HANDLER)));
         UUID exchange = UUID.randomUUID();
-        JsonNode breach = ProviderFixture.edited(provider.publication(exchange, 1), m -> {
-            ((tools.jackson.databind.node.ObjectNode) m.get("incident"))
-                    .set(
-                            "personalData",
-                            tools.jackson.databind.json.JsonMapper.builder()
-                                    .build()
-                                    .valueToTree(Map.of(
-                                            "breach",
-                                            true,
-                                            "dataCategories",
-                                            List.of("e-mail addresses"),
-                                            "approximateSubjects",
-                                            1200,
-                                            "approximateRecords",
-                                            5000,
-                                            "likelyConsequences",
-                                            "phishing",
-                                            "measuresTaken",
-                                            "keys rotated",
-                                            "awareAt",
-                                            ProviderFixture.NOW
-                                                    .minus(Duration.ofHours(3))
-                                                    .toString())));
-            return m;
-        });
+        JsonNode breach = provider.breach(exchange, 1, ProviderFixture.NOW.minus(Duration.ofHours(3)));
 
         pushed(provider.sign(breach));
         pushed(provider.sign(ProviderFixture.edited(breach, m -> {
@@ -359,7 +336,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
         })));
         notifications.deliverDue();
 
-        String reference = handler.get("/api/v1/incidents/" + incidentOf(exchange))
+        String reference = handler.get("/api/v1/incidents/" + provider.incidentOf(exchange))
                 .json()
                 .get("reference")
                 .asString();
@@ -369,7 +346,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
                 .extracting(MimeMessage::getSubject)
                 .containsExactly(reference + ": a provider reports a personal-data breach");
         assertThat(MailServers.sentTo(handlerAddress)).isEmpty();
-        assertThat(auditActions(incidentOf(exchange))).contains("incident.personal-data-breach-received");
+        assertThat(auditActions(provider.incidentOf(exchange))).contains("incident.personal-data-breach-received");
     }
 
     @Test
@@ -378,9 +355,11 @@ class ProviderInboxTest extends ApiClient.OnServer {
         pushed(provider.sign(provider.publication(exchange, 1)));
         ApiClient reporter = client(users.user("inbox-reporter-" + run, Set.of(Role.REPORTER)));
 
-        assertThat(reporter.get("/api/v1/incidents/" + incidentOf(exchange)).status())
+        assertThat(reporter.get("/api/v1/incidents/" + provider.incidentOf(exchange))
+                        .status())
                 .isEqualTo(404);
-        assertThat(reporter.get("/api/v1/incidents?received=true").body()).doesNotContain(incidentOf(exchange));
+        assertThat(reporter.get("/api/v1/incidents?received=true").body())
+                .doesNotContain(provider.incidentOf(exchange));
     }
 
     @Test
@@ -534,7 +513,7 @@ class ProviderInboxTest extends ApiClient.OnServer {
             ((tools.jackson.databind.node.ObjectNode) m.get("incident")).put("severity", "critical");
             return m;
         })));
-        String incident = incidentOf(exchange);
+        String incident = provider.incidentOf(exchange);
         io.cairn.identity.TestUsers.TestUser reader = users.user("inbox-page-" + run, Set.of(Role.HANDLER));
         io.cairn.FormSession page =
                 io.cairn.FormSession.signedIn(port, reader.username(), io.cairn.identity.TestUsers.PASSWORD);
@@ -574,13 +553,6 @@ class ProviderInboxTest extends ApiClient.OnServer {
     private String state(String messageId) {
         return jdbc.sql("select outcome from federation_received_message where message_id = ?::uuid")
                 .param(messageId)
-                .query(String.class)
-                .single();
-    }
-
-    private String incidentOf(UUID exchange) {
-        return jdbc.sql("select incident_id::text from federation_received_incident where exchange_id = ?")
-                .param(exchange)
                 .query(String.class)
                 .single();
     }

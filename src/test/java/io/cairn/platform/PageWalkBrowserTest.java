@@ -478,7 +478,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                 "provider",
                                 "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"leverancier\","
                                         + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
-                                        + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}"))
+                                        + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}",
+                                null))
                         .orRefuse());
         // a subscription this instance holds at the provider, for its page's section with "catch up now"
         jdbc.sql("""

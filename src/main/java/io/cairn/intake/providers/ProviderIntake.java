@@ -1,5 +1,6 @@
 package io.cairn.intake.providers;
 
+import io.cairn.identity.BusinessUnitId;
 import io.cairn.incidents.Category;
 import io.cairn.incidents.Determination;
 import io.cairn.incidents.IncidentId;
@@ -36,7 +37,8 @@ public interface ProviderIntake {
             @Nullable Instant occurredAt,
             @Nullable Instant detectedAt,
             Tlp tlp,
-            Pap pap) {}
+            Pap pap,
+            @Nullable BusinessUnitId businessUnit) {}
 
     /**
      * An indicator as a provider sent it: its observable type's code, its value, whether it indicates compromise, and
