@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.FormSession;
+import io.cairn.compliance.ComplianceFixture;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers;
 import io.cairn.shared.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -451,6 +453,47 @@ class FiveInstanceChainTest {
         assertThat(LeakSearch.everythingAt(hops[PAAS_1]))
                 .as("the search finds the IaaS where it may be: at its own customer")
                 .contains(trail.exchangeId(), hops[IAAS].name().toLowerCase(Locale.ROOT));
+    }
+
+    @Test
+    @Order(10)
+    void aBreachAtTheIaasOpensShopOnesNoticeAsProcessorAndStartsTheClockOfMailTwoAsController() {
+        ComplianceFixture.legalEntity(hops[SAAS_1].admin(), "Shop One B.V.", "processor");
+        ComplianceFixture.legalEntity(hops[SAAS_2].admin(), "Mail Two B.V.", "controller");
+
+        Trail trail = reachingEveryHop("Customer table read " + UUID.randomUUID());
+
+        JsonNode atProcessor = compliance(handlers[SAAS_1], trail.at(SAAS_1));
+        Instant processorAware = Instant.parse(ComplianceFixture.fact(atProcessor, "gdpr.processor-awareness")
+                .path("at")
+                .asString());
+        JsonNode notice = ComplianceFixture.stage(atProcessor, "controller");
+        assertThat(Instant.parse(notice.path("dueAt").asString()))
+                .as("Shop One tells its controllers within a day of hearing of it")
+                .isEqualTo(processorAware.plus(Duration.ofHours(24)));
+        String atController = trail.at(SAAS_2);
+        JsonNode aware = ComplianceFixture.fact(compliance(privacyOfficer, atController), "gdpr.awareness");
+        Instant controllerAware = Instant.parse(aware.path("at").asString());
+        assertThat(controllerAware)
+                .as("Mail Two became aware when its processor told it")
+                .isAfter(processorAware);
+        for (Map.Entry<String, String> decision :
+                Map.of("personal-data-breach", "yes", "gdpr-risk", "risk").entrySet()) {
+            ApiClient.Answer decided = privacyOfficer.put(
+                    "/api/v1/incidents/" + atController + "/compliance/decisions/" + decision.getKey(),
+                    Map.of("result", decision.getValue(), "rationale", "our customers' contact details", "version", 0));
+            assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        }
+        JsonNode authority = ComplianceFixture.stage(compliance(privacyOfficer, atController), "supervisory-authority");
+        assertThat(Instant.parse(authority.path("dueAt").asString()))
+                .as("Mail Two's 72 hours run from its own awareness")
+                .isEqualTo(controllerAware.plus(Duration.ofHours(72)));
+    }
+
+    private static JsonNode compliance(ApiClient reader, String incident) {
+        ApiClient.Answer answer = reader.get("/api/v1/incidents/" + incident + "/compliance");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json();
     }
 
     /**
