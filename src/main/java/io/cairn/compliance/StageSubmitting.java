@@ -104,7 +104,50 @@ class StageSubmitting {
             return Outcome.refused(
                     Refusal.stale(request.version(), Math.max(reports.version(target), request.version() + 1)));
         }
-        SubmissionView unsealed = submission(target, request, earlier, late, due, actor, now);
+        return Outcome.done(
+                freeze(target, fields, submission(target, request, earlier, late, due, actor, now), earlier));
+    }
+
+    /**
+     * Submits a stage that is not yet due as the exchange sent it: through the {@code api} to the recipients, with the
+     * incident's exchange id as the reference, the draft's fields as they stand. For a notice that went out as a
+     * publication; the caller sees to it that the stage is open and not late.
+     */
+    SubmissionView submitSent(StageReports.Target target, String recipients, String reference) {
+        Instant now = reports.now();
+        Actor actor = target.grant().actor();
+        List<Submissions.Stored> earlier =
+                submissions.of(target.obligation().id(), target.stage().id());
+        SubmissionView sent = new SubmissionView(
+                UUID.randomUUID(),
+                target.stage().id(),
+                earlier.size() + 1,
+                earlier.isEmpty()
+                        ? null
+                        : earlier.get(earlier.size() - 1).view().id(),
+                "0".repeat(64),
+                "api",
+                recipients,
+                reference,
+                target.state().dueAt(),
+                false,
+                null,
+                actor.displayName(),
+                now);
+        Map<String, String> fields = reports.fields(target);
+        // the draft's version moves on, as with a handler's submission: one submitting the same version now is stale
+        drafts.save(target.obligation().id(), target.stage().id(), fields, reports.version(target), actor, now);
+        return freeze(target, fields, sent, earlier);
+    }
+
+    /** Stores the submission frozen with the SHA-256 of its bytes; the first of a stage marks it submitted. */
+    private SubmissionView freeze(
+            StageReports.Target target,
+            Map<String, String> fields,
+            SubmissionView unsealed,
+            List<Submissions.Stored> earlier) {
+        Actor actor = target.grant().actor();
+        Instant now = unsealed.submittedAt();
         byte[] content = SubmissionContent.submitted(reports.subject(target), fields, unsealed);
         SubmissionView sealed = unsealed.sealed(SubmissionContent.sha256(content));
         submissions.insert(target.obligation().id(), sealed, content, actor.id());
@@ -121,7 +164,7 @@ class StageSubmitting {
                 digest(fields),
                 sealed.sha256(),
                 now);
-        return Outcome.done(sealed);
+        return sealed;
     }
 
     private static SubmissionView submission(

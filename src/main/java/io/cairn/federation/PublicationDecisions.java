@@ -286,6 +286,16 @@ class PublicationDecisions {
                 changed.exchangeVersion(),
                 Optional.ofNullable(before).map(PublicationDecisions::digest),
                 Optional.of(digest(after))));
+        ExchangeMessage.PersonalData personalData = incident.personalData();
+        if (personalData != null && personalData.breach() && !added.isEmpty()) {
+            events.publishEvent(new PersonalDataBreachPublished(
+                    changed.incident(),
+                    changed.exchangeId(),
+                    changed.exchangeVersion(),
+                    subscriptions.customerNames(added),
+                    actor,
+                    now));
+        }
         return Outcome.done(after);
     }
 

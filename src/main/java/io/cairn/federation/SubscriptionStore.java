@@ -44,6 +44,16 @@ class SubscriptionStore {
                 .optional();
     }
 
+    /** The names of the customers that hold the subscriptions, each once, by name. */
+    List<String> customerNames(List<SubscriptionId> ids) {
+        return jdbc.sql("""
+                        select distinct p.name from federation_subscription s join federation_peer p on p.id = s.peer_id
+                        where s.id = any(?) order by p.name""")
+                .param(ids.stream().map(SubscriptionId::value).toArray(UUID[]::new))
+                .query(String.class)
+                .list();
+    }
+
     /** The subscriptions customers hold at this instance: of one peer, or of every peer when it is null. */
     List<Subscription> customers(@Nullable PeerId peer) {
         return jdbc.sql(CUSTOMERS + " where (?::uuid is null or peer_id = ?) order by created_at, id")

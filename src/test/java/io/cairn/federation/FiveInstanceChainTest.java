@@ -471,6 +471,21 @@ class FiveInstanceChainTest {
         assertThat(Instant.parse(notice.path("dueAt").asString()))
                 .as("Shop One tells its controllers within a day of hearing of it")
                 .isEqualTo(processorAware.plus(Duration.ofHours(24)));
+        assertThat(notice.path("status").asString())
+                .as("its relay rule told Mail Two as it received the breach")
+                .isEqualTo("submitted");
+        String obligation = atProcessor.path("obligations").get(0).path("id").asString();
+        JsonNode sent = handlers[SAAS_1]
+                .get("/api/v1/incidents/" + trail.at(SAAS_1) + "/compliance/obligations/" + obligation
+                        + "/stages/controller/submission")
+                .json()
+                .path("submissions")
+                .get(0);
+        assertThat(sent.path("channel").asString()).isEqualTo("api");
+        assertThat(sent.path("recipient").asString()).isEqualTo(hops[SAAS_2].name());
+        assertThat(sent.path("reference").asString())
+                .isEqualTo(exchangesOf(SAAS_1, List.of(trail.at(SAAS_1))).get(0));
+        assertThat(sent.path("late").asBoolean()).isFalse();
         String atController = trail.at(SAAS_2);
         JsonNode aware = ComplianceFixture.fact(compliance(privacyOfficer, atController), "gdpr.awareness");
         Instant controllerAware = Instant.parse(aware.path("at").asString());

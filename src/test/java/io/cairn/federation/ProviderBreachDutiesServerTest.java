@@ -153,6 +153,45 @@ class ProviderBreachDutiesServerTest extends ApiClient.OnServer {
     }
 
     @Test
+    void aProcessorsNoticeIsSubmittedWhenItsHandlerPublishesTheBreachToTheCustomers() {
+        providerServes("processor");
+        ProviderFixture customer = new ProviderFixture(
+                admin, jdbc, SERVER, port, "Klant " + run, "https://klant-" + run + ".example", "customer");
+        UUID subscription = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into federation_subscription (id, peer_id, services, categories, state, created_at,
+                                                             updated_at, version)
+                        values (?, ?, '{}', '{}', 'active', now(), now(), 0)""").params(subscription, customer.peerId).update();
+        String incident =
+                received(provider.breach(UUID.randomUUID(), 1, ProviderFixture.NOW.minus(Duration.ofHours(1))));
+        assertThat(ComplianceFixture.stage(compliance(incident), "controller")
+                        .path("status")
+                        .asString())
+                .isNotEqualTo("submitted");
+        ApiClient handler = client(users.user("duty-handler-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)));
+
+        ApiClient.Answer published = handler.post(
+                "/api/v1/incidents/" + incident + "/publication", Map.of("subscriptions", List.of(subscription)));
+
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        JsonNode compliance = compliance(incident);
+        assertThat(ComplianceFixture.stage(compliance, "controller")
+                        .path("status")
+                        .asString())
+                .isEqualTo("submitted");
+        JsonNode sent = officer.get("/api/v1/incidents/" + incident + "/compliance/obligations/"
+                        + compliance.path("obligations").get(0).path("id").asString() + "/stages/controller/submission")
+                .json()
+                .path("submissions");
+        assertThat(sent.size()).isEqualTo(1);
+        assertThat(sent.get(0).path("channel").asString()).isEqualTo("api");
+        assertThat(sent.get(0).path("recipient").asString()).isEqualTo("Klant " + run);
+        assertThat(sent.get(0).path("reference").asString())
+                .isEqualTo(published.json().path("exchangeId").asString());
+        assertThat(sent.get(0).path("submittedByName").asString()).startsWith("duty-handler-" + run);
+    }
+
+    @Test
     void anAwarenessThePrivacyOfficerRecordedStaysWhenTheProviderLaterStatesABreach() {
         providerServes("both");
         UUID exchange = UUID.randomUUID();
