@@ -3,9 +3,11 @@ package io.cairn.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
+import io.cairn.FormSession;
 import io.cairn.MailServers;
 import io.cairn.compliance.ComplianceFixture;
 import io.cairn.identity.Role;
+import io.cairn.identity.TestUsers;
 import io.cairn.identity.TestUsers.TestUser;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,6 +170,9 @@ class ProviderBreachDutiesServerTest extends ApiClient.OnServer {
                         .path("status")
                         .asString())
                 .isNotEqualTo("submitted");
+        assertThat(section(incident))
+                .as("the open notice leads to the page where the incident is shared")
+                .contains("/incidents/" + incident + "/share", "sharing the incident with them submits this notice");
         ApiClient handler = client(users.user("duty-handler-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)));
 
         ApiClient.Answer published = handler.post(
@@ -189,6 +194,14 @@ class ProviderBreachDutiesServerTest extends ApiClient.OnServer {
         assertThat(sent.get(0).path("reference").asString())
                 .isEqualTo(published.json().path("exchangeId").asString());
         assertThat(sent.get(0).path("submittedByName").asString()).startsWith("duty-handler-" + run);
+        assertThat(section(incident)).doesNotContain("/incidents/" + incident + "/share");
+    }
+
+    /** The incident's compliance section as its privacy officer's browser gets it. */
+    private String section(String incident) {
+        return FormSession.signedIn(port, officerUser.username(), TestUsers.PASSWORD)
+                .get("/incidents/" + incident + "/compliance")
+                .body();
     }
 
     @Test
