@@ -194,7 +194,8 @@ class AuditActionsTest {
                         io.cairn.compliance.NoticeChanged.Verb.values(),
                         verb -> new io.cairn.compliance.NoticeChanged(
                                 incident, UUID.randomUUID() + "/data-subjects", SOMEONE, AT, verb, NONE, NONE)))
-                .containsExactly("data-subject-notice.imported", "data-subject-notice.erased");
+                .containsExactly(
+                        "data-subject-notice.imported", "data-subject-notice.written", "data-subject-notice.erased");
         assertThat(actions(
                         io.cairn.compliance.CalendarFeedChanged.Verb.values(),
                         verb -> new io.cairn.compliance.CalendarFeedChanged(

@@ -519,6 +519,12 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         String notice = "/api/v1/incidents/{id}/compliance/obligations/{obligation}/notice";
         access("GET " + notice, on(Kind.STAGE, STAFF));
         access("GET " + notice + "/people", on(Kind.STAGE, PRIVACY_OFFICERS));
+        access("GET " + notice + "/text", on(Kind.STAGE, STAFF));
+        access("GET " + notice + "/preview", on(Kind.STAGE, STAFF));
+        access(
+                "PUT " + notice + "/text",
+                on(Kind.STAGE, PRIVACY_OFFICERS)
+                        .body((f, t) -> Map.of("texts", Map.of("en", Map.of("measures", "taken over")), "version", 0)));
         access(
                 "POST " + notice + "/people",
                 on(Kind.STAGE, PRIVACY_OFFICERS)
@@ -1638,6 +1644,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("compliance_calendar_token", "true"),
                     rows("compliance_notice", "true"),
                     rows("compliance_notice_recipient", "true"),
+                    rows("compliance_notice_text", "true"),
                     rows("sla_policy", "true"),
                     rows("sla_escalation_level", "true"),
                     "(select string_agg(incident_id || kind || coalesce(acknowledged_at::text, '-'), ',' order by "

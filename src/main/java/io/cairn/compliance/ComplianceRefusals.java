@@ -61,6 +61,9 @@ enum ComplianceRefusals implements Refusal.Reason {
     NOTICE_LIST_ERASED(
             "compliance.notice.list-erased",
             "the list of people was erased at the end of its retention: only the counts are kept"),
+    NOTICE_TEXT_FROZEN(
+            "compliance.notice.text-frozen", "the notice is being sent or was sent: its text is frozen as it was sent"),
+    NOTICE_BAD_SUBJECT("compliance.notice.bad-subject", "a subject is one line of 1 to {0} characters"),
     NOTICE_NOT_DATA_SUBJECTS(
             "compliance.notice.not-data-subjects", "the stage {0} is no communication to the people affected"),
     YAML_SYNTAX("compliance.file.syntax", "is no valid YAML: {0}"),

@@ -122,7 +122,7 @@ class DataSubjectNotices {
                 target.managesPeople());
     }
 
-    private static Outcome<Target> requirePeopleManager(Target target) {
+    static Outcome<Target> requirePeopleManager(Target target) {
         return target.managesPeople()
                 ? Outcome.done(target)
                 : Outcome.refused(Refusal.forbidden(ComplianceRefusals.NOTICE_PEOPLE_PRIVATE));

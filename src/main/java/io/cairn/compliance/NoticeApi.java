@@ -5,15 +5,20 @@ import io.cairn.shared.Refusal;
 import io.cairn.shared.SharedRefusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -35,10 +40,50 @@ class NoticeApi {
     /** What {@code badLines} may say: refuse the whole file, or import its good lines only. */
     static final List<String> BAD_LINES = List.of("refuse", "skip");
 
-    private final DataSubjectNotices notices;
+    /** New fields of the text by language ({@code en}, {@code nl}; fields not named keep theirs), and the version read. */
+    record TextChange(
+            @Nullable Map<String, Map<String, String>> texts,
+            @NotNull Long version) {}
 
-    NoticeApi(DataSubjectNotices notices) {
+    private final DataSubjectNotices notices;
+    private final NoticeWriting writing;
+
+    NoticeApi(DataSubjectNotices notices, NoticeWriting writing) {
         this.notices = notices;
+        this.writing = writing;
+    }
+
+    @Operation(
+            operationId = "getDataSubjectNoticeText",
+            summary = "Read the text of the notice in English and Dutch",
+            description = "Its subject and the GDPR Art. 34(2) content: nature, likely-consequences, measures and "
+                    + "contact-point; drafted from the stage's records until it is saved.")
+    @GetMapping("/text")
+    NoticeTextView text(@PathVariable IncidentId id, @PathVariable UUID obligation) {
+        return writing.text(id, obligation).orRefuse();
+    }
+
+    @Operation(
+            operationId = "changeDataSubjectNoticeText",
+            summary = "Change fields of the notice's text (privacy officers only)",
+            description = "Needs the version read (0 before the first save; 409 when someone changed it first, or "
+                    + "once sending started and the text is frozen).")
+    @PutMapping("/text")
+    NoticeTextView changeText(
+            @PathVariable IncidentId id, @PathVariable UUID obligation, @Valid @RequestBody TextChange change) {
+        return writing.saveText(id, obligation, change.texts(), change.version())
+                .orRefuse();
+    }
+
+    @Operation(
+            operationId = "previewDataSubjectNotice",
+            summary = "The notice as a person of the language (en or nl) receives it")
+    @GetMapping("/preview")
+    NoticeTextView.Preview preview(
+            @PathVariable IncidentId id,
+            @PathVariable UUID obligation,
+            @RequestParam(defaultValue = "en") String language) {
+        return writing.preview(id, obligation, language).orRefuse();
     }
 
     @Operation(

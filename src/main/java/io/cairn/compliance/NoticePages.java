@@ -28,10 +28,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NoticePages {
 
     private final DataSubjectNotices notices;
+    private final NoticeWriting writing;
     private final org.springframework.context.MessageSource messages;
 
-    NoticePages(DataSubjectNotices notices, org.springframework.context.MessageSource messages) {
+    NoticePages(DataSubjectNotices notices, NoticeWriting writing, org.springframework.context.MessageSource messages) {
         this.notices = notices;
+        this.writing = writing;
         this.messages = messages;
     }
 
@@ -51,6 +53,14 @@ class NoticePages {
                 : List.of();
         model.addAttribute("people", people);
         model.addAttribute("pageSize", DataSubjectNotices.PAGE);
+        model.addAttribute("text", writing.text(id, obligation).orRefuse());
+        model.addAttribute(
+                "previews",
+                java.util.stream.Stream.of("en", "nl")
+                        .map(language ->
+                                writing.preview(id, obligation, language).orRefuse())
+                        .toList());
+        model.addAttribute("fields", NoticeTemplate.FIELDS);
         return "compliance/notice";
     }
 
@@ -82,17 +92,60 @@ class NoticePages {
         return "redirect:/incidents/" + id + "/compliance/obligations/" + obligation + "/notice";
     }
 
+    @PostMapping("/text")
+    String saveText(
+            @PathVariable IncidentId id,
+            @PathVariable UUID obligation,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        java.util.Map<String, java.util.Map<String, String>> texts = new java.util.LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            int dot = name.indexOf('.');
+            if (dot > 0 && !values.isEmpty() && NoticeTemplate.FIELDS.contains(name.substring(dot + 1))) {
+                texts.computeIfAbsent(name.substring(0, dot), language -> new java.util.LinkedHashMap<>())
+                        .put(name.substring(dot + 1), values.get(0));
+            }
+        });
+        String version = DecisionFormReading.text(form, "version");
+        Outcome<NoticeTextView> saved =
+                writing.saveText(id, obligation, texts, version.matches("\\d{1,18}") ? Long.parseLong(version) : -1);
+        if (saved instanceof Outcome.Refused<NoticeTextView> refused) {
+            show(refused.refusal(), model);
+            response.setStatus(refused.refusal().kind().status());
+        }
+        return notice(id, obligation, 0, model);
+    }
+
     /** The refusal's problems by line and column, and its summary, in the reader's language. */
     private void show(Refusal refusal, Model model) {
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         model.addAttribute(
-                "problems", io.cairn.shared.RefusalErrors.byField(refusal, messages, locale, field -> field));
+                "problems",
+                io.cairn.shared.RefusalErrors.byField(refusal, messages, locale, field -> where(field, locale)));
         Object[] arguments = refusal.arguments().toArray();
         model.addAttribute(
                 "summary",
                 messages.getMessage(
                         "refusal." + refusal.code(), arguments, Refusal.format(refusal.template(), arguments), locale));
     }
+
+    /** Where a problem is, in the reader's language: {@code line 3, column 2 (e-mail)} is {@code Regel 3, ...}. */
+    private String where(String field, java.util.Locale locale) {
+        java.util.regex.Matcher cell = WHERE.matcher(field);
+        if (!cell.matches()) {
+            return field;
+        }
+        return cell.group(2) == null
+                ? messages.getMessage("compliance.notice.at-line", new Object[] {cell.group(1)}, locale)
+                : messages.getMessage(
+                        "compliance.notice.at-cell",
+                        new Object[] {cell.group(1), cell.group(3), cell.group(4)},
+                        locale);
+    }
+
+    private static final java.util.regex.Pattern WHERE =
+            java.util.regex.Pattern.compile("line (\\d+)(, column (\\d+) \\((.+)\\))?");
 
     private static NoticeView shown(Outcome<NoticeView> notice) {
         if (notice instanceof Outcome.Refused<NoticeView> refused) {

@@ -186,4 +186,46 @@ class NoticeServerTest extends ApiClient.OnServer {
                         .list())
                 .containsExactly("data-subject-notice.imported", "data-subject-notice.erased");
     }
+
+    @Test
+    void theTextIsDraftedFromTheRecordsEditedByPrivacyOfficersAtTheirVersionAndPreviewedPerLanguage() {
+        JsonNode drafted = coordinator.get(notice + "/text").json();
+        assertThat(drafted.path("version").asLong()).isZero();
+        assertThat(drafted.path("texts").path("nl").path("subject").asString()).startsWith("Belangrijk:");
+        assertThat(drafted.path("mayEdit").asBoolean()).isFalse();
+
+        assertThat(coordinator
+                        .put(notice + "/text", body("texts", body("en", body("measures", "x")), "version", 0))
+                        .status())
+                .isEqualTo(403);
+        JsonNode saved = officer.put(
+                        notice + "/text",
+                        body(
+                                "texts",
+                                body("nl", body("measures", "Wij hebben alle wachtwoorden vervangen.")),
+                                "version",
+                                0))
+                .json();
+        assertThat(saved.path("version").asLong()).isEqualTo(1);
+        assertThat(officer.put(notice + "/text", body("texts", body("nl", body("measures", "later")), "version", 0))
+                        .status())
+                .isEqualTo(409);
+        ApiClient.Answer injected = officer.put(
+                notice + "/text", body("texts", body("en", body("subject", "Hi\nBcc: x@example.org")), "version", 1));
+        assertThat(injected.status()).isEqualTo(400);
+        assertThat(injected.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("texts.en.subject");
+
+        JsonNode dutch = handler.get(notice + "/preview?language=nl").json();
+        assertThat(dutch.path("body").asString())
+                .startsWith("Beste A. Jansen,")
+                .contains("Wat wij hebben gedaan en wat wij u aanraden\nWij hebben alle wachtwoorden vervangen.");
+        assertThat(handler.get(notice + "/preview?language=en")
+                        .json()
+                        .path("body")
+                        .asString())
+                .startsWith("Dear A. Jansen,")
+                .doesNotContain("Wij hebben");
+        assertThat(handler.get(notice + "/preview?language=fr").status()).isEqualTo(400);
+    }
 }
