@@ -649,9 +649,9 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
     }
 
     /**
-     * The walked incident, placed in a business unit of the walked legal entity, with a GDPR obligation, its stage to
-     * the supervisory authority and a submission of that stage: the walk of the reports' addresses gets past "not
-     * found".
+     * The walked incident, placed in a business unit of the walked legal entity, with a GDPR obligation of a high risk,
+     * its stage to the supervisory authority and a submission of that stage, and its open stage of notices to the
+     * people affected: the walk of the reports' and the notices' addresses gets past "not found".
      */
     private void obligationFixtures(ApiClient admin, Map<String, String> made) {
         String unit = ComplianceFixture.businessUnit(
@@ -675,7 +675,8 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         admin.put(
                 compliance + "/decisions/personal-data-breach",
                 Map.of("result", "yes", "rationale", "walk", "version", 0));
-        admin.put(compliance + "/decisions/gdpr-risk", Map.of("result", "risk", "rationale", "walk", "version", 0));
+        admin.put(
+                compliance + "/decisions/gdpr-risk", Map.of("result", "high-risk", "rationale", "walk", "version", 0));
         String obligation = admin.get(compliance)
                 .json()
                 .path("obligations")

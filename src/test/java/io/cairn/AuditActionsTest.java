@@ -191,6 +191,12 @@ class AuditActionsTest {
                                 incident, UUID.randomUUID() + "/final", SOMEONE, AT, verb, NONE, NONE)))
                 .containsExactly("submission.drafted", "submission.submitted", "submission.corrected");
         assertThat(actions(
+                        io.cairn.compliance.NoticeChanged.Verb.values(),
+                        verb -> new io.cairn.compliance.NoticeChanged(
+                                incident, UUID.randomUUID() + "/data-subjects", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "data-subject-notice.imported", "data-subject-notice.written", "data-subject-notice.erased");
+        assertThat(actions(
                         io.cairn.compliance.CalendarFeedChanged.Verb.values(),
                         verb -> new io.cairn.compliance.CalendarFeedChanged(
                                 io.cairn.identity.UserId.random(), SOMEONE, AT, verb)))

@@ -65,6 +65,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
     private static final Set<Role> ENTITY_READERS = EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.ADMIN);
     /** Those who read the breach register and the deadlines across incidents. */
     private static final Set<Role> REGISTER_READERS = EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER);
+    /** Those who see and change the people a breach's notice goes to. */
+    private static final Set<Role> PRIVACY_OFFICERS = EnumSet.of(Role.PRIVACY_OFFICER);
     /** Those who assign work to people, and so read the users, devices, rules and playbooks. */
     private static final Set<Role> ASSIGNING = EnumSet.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR);
 
@@ -514,6 +516,19 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                         .body((f, t) -> Map.of("channel", "e-mail", "recipient", "someone else", "version", 2)));
         // the register holds every assessed breach, confidential ones too, for those who keep it (GDPR Art 33(5)):
         // without the evidence, as BreachRegisterServerTest shows
+        String notice = "/api/v1/incidents/{id}/compliance/obligations/{obligation}/notice";
+        access("GET " + notice, on(Kind.STAGE, STAFF));
+        access("GET " + notice + "/people", on(Kind.STAGE, PRIVACY_OFFICERS));
+        access("GET " + notice + "/text", on(Kind.STAGE, STAFF));
+        access("GET " + notice + "/preview", on(Kind.STAGE, STAFF));
+        access(
+                "PUT " + notice + "/text",
+                on(Kind.STAGE, PRIVACY_OFFICERS)
+                        .body((f, t) -> Map.of("texts", Map.of("en", Map.of("measures", "taken over")), "version", 0)));
+        access(
+                "POST " + notice + "/people",
+                on(Kind.STAGE, PRIVACY_OFFICERS)
+                        .body((f, t) -> Raw.file("people.csv", "name,e-mail,language\nWalk,walk@example.org,en\n")));
         access("GET /api/v1/compliance/breach-register", list(REGISTER_READERS));
         access("GET /api/v1/compliance/breach-register.csv", list(REGISTER_READERS));
         access("GET /api/v1/compliance/breach-register.pdf", list(REGISTER_READERS));
@@ -1627,6 +1642,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("compliance_submission_draft", "true"),
                     "(select string_agg(id::text, ',' order by id) from compliance_submission)",
                     rows("compliance_calendar_token", "true"),
+                    rows("compliance_notice", "true"),
+                    rows("compliance_notice_recipient", "true"),
+                    rows("compliance_notice_text", "true"),
                     rows("sla_policy", "true"),
                     rows("sla_escalation_level", "true"),
                     "(select string_agg(incident_id || kind || coalesce(acknowledged_at::text, '-'), ',' order by "

@@ -193,7 +193,24 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                 + admin.get(other).json().path("obligations").get(0).path("id").asString()
                 + "/stages/supervisory-authority";
         admin.put(stage + "/submission", Map.of("fields", ComplianceFixture.gdprReportFields("raced"), "version", 0));
+        String highRisk = leak(unit);
+        admin.put(highRisk + "/decisions/gdpr-risk", Map.of("result", "high-risk", "rationale", "r", "version", 1));
+        String noticeText = highRisk + "/obligations/"
+                + admin.get(highRisk)
+                        .json()
+                        .path("obligations")
+                        .get(0)
+                        .path("id")
+                        .asString()
+                + "/notice/text";
         return List.of(
+                new Contest(
+                        "PUT /api/v1/incidents/{id}/compliance/obligations/{obligation}/notice/text",
+                        () -> versioned(
+                                "PUT",
+                                noticeText,
+                                noticeText,
+                                writer -> Map.of("texts", Map.of("nl", Map.of("measures", "writer " + writer))))),
                 new Contest(
                         "PUT /api/v1/incidents/{id}/compliance/obligations/{obligation}/stages/{stage}/submission",
                         () -> versioned(

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks, outbox drains, federation pushes, pulls or witnessing rounds, obligation warning scans), for
+ * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks, outbox drains, federation pushes, pulls or witnessing rounds, obligation warning scans, erasures of notice lists), for
  * tests that compare what is stored before and after a request: only the requests change anything. Test classes
  * with this share one server.
  */
@@ -24,6 +24,8 @@ import org.springframework.test.context.TestPropertySource;
             "cairn.federation.pull-interval=PT24H",
             "cairn.federation.witness-interval=PT24H",
             "cairn.compliance.scan-delay=PT24H",
-            "cairn.compliance.scan-interval=PT24H"
+            "cairn.compliance.scan-interval=PT24H",
+            "cairn.compliance.notice-erase-delay=PT24H",
+            "cairn.compliance.notice-erase-interval=PT24H"
         })
 public @interface QuietServer {}

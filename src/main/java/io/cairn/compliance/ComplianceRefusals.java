@@ -32,6 +32,40 @@ enum ComplianceRefusals implements Refusal.Reason {
     DELAY_REASON_NEEDED("compliance.delay-reason-needed", "the report was due at {0}: say why it is late"),
     PERIOD_REVERSED("compliance.period-reversed", "lies before the start of the period, {0}"),
     NOT_A_PRIVACY_OFFICER("compliance.not-a-privacy-officer", "{0} does not hold the role privacy officer"),
+    CSV_NOT_UTF8("compliance.csv.not-utf8", "is not UTF-8 text: save the file as CSV UTF-8"),
+    CSV_SYNTAX("compliance.csv.syntax", "is no valid CSV (RFC 4180): {0}"),
+    CSV_HEADER(
+            "compliance.csv.header",
+            "the first line must name the columns {0}, separated by commas (or all by semicolons)"),
+    CSV_EMPTY("compliance.csv.empty", "names nobody: there is no line after the header"),
+    CSV_TOO_MANY("compliance.csv.too-many", "the file has more than {0} people: that is the most a notice goes to"),
+    CSV_TOO_LARGE("compliance.csv.too-large", "the file of {0} bytes is larger than the limit of {1} bytes"),
+    CSV_NO_FILE("compliance.csv.no-file", "choose a CSV file with the columns name, e-mail and language"),
+    CSV_COLUMNS("compliance.csv.columns", "has {0} columns; a line has {1}: name, e-mail and language"),
+    CSV_EMPTY_NAME("compliance.csv.empty-name", "the name is empty"),
+    CSV_BAD_NAME("compliance.csv.bad-name", "a name has at most {0} characters and no control characters"),
+    CSV_BAD_EMAIL("compliance.csv.bad-email", "''{0}'' is no e-mail address such as someone@example.org"),
+    CSV_DUPLICATE_EMAIL("compliance.csv.duplicate-email", "{0} is on line {1} already"),
+    CSV_LISTED_EMAIL("compliance.csv.listed-email", "{0} is in the list already"),
+    CSV_BAD_LANGUAGE("compliance.csv.bad-language", "''{0}'' is no language of the notices: en or nl"),
+    CSV_REFUSED("compliance.csv.refused", "the file cannot be read as a list of people: nothing was imported"),
+    CSV_MORE_PROBLEMS("compliance.csv.more-problems", "and {0} more problems that are not listed"),
+    CSV_BAD_LINES(
+            "compliance.csv.bad-lines",
+            "the file has {0} lines with problems and nothing was imported: import the good lines only, or nothing"),
+    NOTICE_LIST_FULL(
+            "compliance.notice.list-full", "the list would have {0} people, more than the {1} a notice goes to"),
+    NOTICE_PEOPLE_PRIVATE(
+            "compliance.notice.people-private",
+            "only privacy officers see and change the people a notice goes to; you see the counts"),
+    NOTICE_LIST_ERASED(
+            "compliance.notice.list-erased",
+            "the list of people was erased at the end of its retention: only the counts are kept"),
+    NOTICE_TEXT_FROZEN(
+            "compliance.notice.text-frozen", "the notice is being sent or was sent: its text is frozen as it was sent"),
+    NOTICE_BAD_SUBJECT("compliance.notice.bad-subject", "a subject is one line of 1 to {0} characters"),
+    NOTICE_NOT_DATA_SUBJECTS(
+            "compliance.notice.not-data-subjects", "the stage {0} is no communication to the people affected"),
     YAML_SYNTAX("compliance.file.syntax", "is no valid YAML: {0}"),
     UNREADABLE("compliance.file.unreadable", "cannot be read: {0}"),
     NO_DIRECTORY("compliance.file.no-directory", "is no directory"),
