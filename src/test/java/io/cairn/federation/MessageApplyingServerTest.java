@@ -80,6 +80,24 @@ class MessageApplyingServerTest extends ApiClient.OnServer {
     }
 
     @Test
+    void aStoredMessageThatCannotBeReadIsKeptWithTheReasonAndTheOthersAreApplied() {
+        JsonNode damaged = provider.publication(UUID.randomUUID(), 1);
+        JsonNode fine = provider.publication(UUID.randomUUID(), 1);
+        accepted(provider.sign(damaged));
+        accepted(provider.sign(fine));
+        jdbc.sql("update federation_received_message set jws = 'eyJhbGciOiJFUzI1NiJ9.not*base64url.c2ln' "
+                        + "where message_id = ?::uuid")
+                .param(damaged.get("messageId").asString())
+                .update();
+
+        applying.applyPending();
+
+        assertThat(state(fine)).isEqualTo("applied");
+        assertThat(state(damaged)).isEqualTo("failed");
+        assertThat(failure(damaged)).contains("the stored message cannot be read");
+    }
+
+    @Test
     void aMessageThatFailsToApplyIsKeptWithTheReasonShownAndAppliedWhenTriedAgain() {
         UUID failing = UUID.randomUUID();
         UUID other = UUID.randomUUID();
