@@ -287,12 +287,15 @@ class PublicationDecisions {
                 Optional.ofNullable(before).map(PublicationDecisions::digest),
                 Optional.of(digest(after))));
         ExchangeMessage.PersonalData personalData = incident.personalData();
-        if (personalData != null && personalData.breach() && !added.isEmpty()) {
+        if (personalData != null
+                && personalData.breach()
+                && !to.isEmpty()
+                && verb != PublicationChanged.Verb.RETRACTED) {
             events.publishEvent(new PersonalDataBreachPublished(
                     changed.incident(),
                     changed.exchangeId(),
                     changed.exchangeVersion(),
-                    subscriptions.customerNames(added),
+                    subscriptions.customerNames(to),
                     actor,
                     now));
         }

@@ -157,13 +157,7 @@ class ProviderBreachDutiesServerTest extends ApiClient.OnServer {
     @Test
     void aProcessorsNoticeIsSubmittedWhenItsHandlerPublishesTheBreachToTheCustomers() {
         providerServes("processor");
-        ProviderFixture customer = new ProviderFixture(
-                admin, jdbc, SERVER, port, "Klant " + run, "https://klant-" + run + ".example", "customer");
-        UUID subscription = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into federation_subscription (id, peer_id, services, categories, state, created_at,
-                                                             updated_at, version)
-                        values (?, ?, '{}', '{}', 'active', now(), now(), 0)""").params(subscription, customer.peerId).update();
+        UUID subscription = customerSubscription();
         String incident =
                 received(provider.breach(UUID.randomUUID(), 1, ProviderFixture.NOW.minus(Duration.ofHours(1))));
         assertThat(ComplianceFixture.stage(compliance(incident), "controller")
@@ -197,11 +191,44 @@ class ProviderBreachDutiesServerTest extends ApiClient.OnServer {
         assertThat(section(incident)).doesNotContain("/incidents/" + incident + "/share");
     }
 
+    /** A subscription of a new customer, Klant, at the server. */
+    private UUID customerSubscription() {
+        ProviderFixture customer = new ProviderFixture(
+                admin, jdbc, SERVER, port, "Klant " + run, "https://klant-" + run + ".example", "customer");
+        UUID subscription = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into federation_subscription (id, peer_id, services, categories, state, created_at,
+                                                             updated_at, version)
+                        values (?, ?, '{}', '{}', 'active', now(), now(), 0)""").params(subscription, customer.peerId).update();
+        return subscription;
+    }
+
     /** The incident's compliance section as its privacy officer's browser gets it. */
     private String section(String incident) {
         return FormSession.signedIn(port, officerUser.username(), TestUsers.PASSWORD)
                 .get("/incidents/" + incident + "/compliance")
                 .body();
+    }
+
+    @Test
+    void aProcessorsNoticeIsSubmittedWhenARelayedCopyCarriesTheBreachTheProviderStatedLater() {
+        providerServes("processor");
+        UUID subscription = customerSubscription();
+        UUID exchange = UUID.randomUUID();
+        String incident = received(provider.publication(exchange, 1));
+        ApiClient handler = client(users.user("relay-handler-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)));
+        assertThat(handler.post(
+                                "/api/v1/incidents/" + incident + "/publication",
+                                Map.of("subscriptions", List.of(subscription)))
+                        .status())
+                .isEqualTo(200);
+
+        received(provider.breach(exchange, 2, ProviderFixture.NOW.minus(Duration.ofHours(1))));
+
+        JsonNode notice = ComplianceFixture.stage(compliance(incident), "controller");
+        assertThat(notice.path("status").asString())
+                .as("the copy re-issued with the breach told the customer")
+                .isEqualTo("submitted");
     }
 
     @Test
