@@ -102,6 +102,14 @@ class NoticeDeliveries {
                 .update();
     }
 
+    /** Puts claimed deliveries whose mail was not sent back in the queue, for a worker that stops. */
+    void release(List<Claim> claims) {
+        jdbc.sql("update compliance_notice_recipient set status = 'queued', claimed_at = null, message_id = null "
+                        + "where id = any(?) and status = 'sending'")
+                .param(claims.stream().map(Claim::id).toArray(Long[]::new))
+                .update();
+    }
+
     /** Marks the claimed delivery failed, with the mail server's error shortened. */
     void failed(Claim claim, @Nullable String error) {
         String said = error == null || error.isBlank() ? "the mail could not be sent" : error.strip();

@@ -1,6 +1,7 @@
 package io.cairn.compliance;
 
 import io.cairn.shared.Language;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * failed after; a claim older than {@code cairn.compliance.notice-lease} was left by a server that stopped between the
  * two, and becomes {@code unknown}: it is never sent again, a person checks it. Claims are taken a batch at a time
  * ({@code FOR UPDATE SKIP LOCKED}), so several nodes may send at once. Without {@code spring.mail.host} nothing is
- * sent: the people stay queued.
+ * sent: the people stay queued. A server that shuts down stops after the mail being sent and puts the rest of its
+ * batch back in the queue.
  */
 @Component
 class NoticeSender {
@@ -52,6 +54,7 @@ class NoticeSender {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private long nextSlot = System.nanoTime();
+    private volatile boolean stopping;
 
     NoticeSender(
             ObjectProvider<JavaMailSender> sender,
@@ -91,15 +94,37 @@ class NoticeSender {
         if (mail != null) {
             Map<UUID, FrozenText> texts = new HashMap<>();
             List<NoticeDeliveries.Claim> batch;
-            while (!(batch = deliveries.claim(batchSize(), domain(from), clock.instant())).isEmpty()) {
-                for (NoticeDeliveries.Claim claim : batch) {
-                    FrozenText text = texts.computeIfAbsent(claim.obligation(), obligation -> read(claim));
-                    sent += deliver(mail, claim, text) ? 1 : 0;
-                }
+            while (!stopping && !(batch = deliveries.claim(batchSize(), domain(from), clock.instant())).isEmpty()) {
+                sent += sendBatch(mail, batch, texts);
             }
         }
         for (NoticeDeliveries.Finished done : deliveries.finish(clock.instant())) {
             transactions.executeWithoutResult(status -> sending.finished(done));
+        }
+        return sent;
+    }
+
+    /** Stops sending after the mail being sent: the rest of the batch goes back in the queue. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    /** Sends again after {@link #stop}, as a server that started anew. */
+    void resume() {
+        stopping = false;
+    }
+
+    private int sendBatch(JavaMailSender mail, List<NoticeDeliveries.Claim> batch, Map<UUID, FrozenText> texts) {
+        int sent = 0;
+        for (int next = 0; next < batch.size(); next++) {
+            if (stopping) {
+                deliveries.release(batch.subList(next, batch.size()));
+                break;
+            }
+            NoticeDeliveries.Claim claim = batch.get(next);
+            FrozenText text = texts.computeIfAbsent(claim.obligation(), obligation -> read(claim));
+            sent += deliver(mail, claim, text) ? 1 : 0;
         }
         return sent;
     }
