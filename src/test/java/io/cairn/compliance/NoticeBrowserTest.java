@@ -106,6 +106,9 @@ class NoticeBrowserTest extends Browser.OnServer {
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("notice-progress")));
         assertThat(browser.text(By.cssSelector(".notice-progress"))).contains("1 van 2 personen afgehandeld");
         assertThat(browser.findAll(By.cssSelector("form.notice-send-form"))).isEmpty();
+        assertThat(browser.findAll(By.cssSelector("form.notice-import-form")))
+                .as("nobody is added once sending started")
+                .isEmpty();
         assertThat(browser.overflowsSideways())
                 .as("the Dutch progress sticks out sideways on a phone")
                 .isFalse();
