@@ -195,7 +195,10 @@ class AuditActionsTest {
                         verb -> new io.cairn.compliance.NoticeChanged(
                                 incident, UUID.randomUUID() + "/data-subjects", SOMEONE, AT, verb, NONE, NONE)))
                 .containsExactly(
-                        "data-subject-notice.imported", "data-subject-notice.written", "data-subject-notice.erased");
+                        "data-subject-notice.imported",
+                        "data-subject-notice.written",
+                        "data-subject-notice.send-started",
+                        "data-subject-notice.erased");
         assertThat(actions(
                         io.cairn.compliance.CalendarFeedChanged.Verb.values(),
                         verb -> new io.cairn.compliance.CalendarFeedChanged(

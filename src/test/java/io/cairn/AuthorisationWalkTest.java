@@ -529,6 +529,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 "POST " + notice + "/people",
                 on(Kind.STAGE, PRIVACY_OFFICERS)
                         .body((f, t) -> Raw.file("people.csv", "name,e-mail,language\nWalk,walk@example.org,en\n")));
+        access("POST " + notice + "/send", on(Kind.STAGE, PRIVACY_OFFICERS).body((f, t) -> Map.of("version", 0)));
         access("GET /api/v1/compliance/breach-register", list(REGISTER_READERS));
         access("GET /api/v1/compliance/breach-register.csv", list(REGISTER_READERS));
         access("GET /api/v1/compliance/breach-register.pdf", list(REGISTER_READERS));

@@ -204,6 +204,11 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                         .asString()
                 + "/notice/text";
         return List.of(
+                new Contest("POST /api/v1/incidents/{id}/compliance/obligations/{obligation}/notice/send", () -> {
+                    // sending freezes the text for good: each round sends a new notice
+                    String notice = noticeWithPeople(unit);
+                    return versioned("POST", notice + "/send", notice + "/text", writer -> Map.of());
+                }),
                 new Contest(
                         "PUT /api/v1/incidents/{id}/compliance/obligations/{obligation}/notice/text",
                         () -> versioned(
@@ -1035,6 +1040,22 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         admin.put(leak + "/decisions/personal-data-breach", Map.of("result", "yes", "rationale", "r", "version", 0));
         admin.put(leak + "/decisions/gdpr-risk", Map.of("result", "risk", "rationale", "r", "version", 0));
         return leak;
+    }
+
+    /** The notice of a new high-risk breach of the unit, with one person on its list. */
+    private String noticeWithPeople(String unit) {
+        String leak = leak(unit);
+        admin.put(leak + "/decisions/gdpr-risk", Map.of("result", "high-risk", "rationale", "r", "version", 1));
+        String notice = leak + "/obligations/"
+                + admin.get(leak).json().path("obligations").get(0).path("id").asString()
+                + "/notice";
+        ApiClient.Answer imported = admin.postFile(
+                notice + "/people",
+                "people.csv",
+                "text/csv",
+                "name,e-mail,language\nRaced,raced@example.org,en\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        return notice;
     }
 
     private void reopenIfClosed(String task) {

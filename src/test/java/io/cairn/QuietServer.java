@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks, outbox drains, federation pushes, pulls or witnessing rounds, obligation warning scans, erasures of notice lists), for
+ * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks, outbox drains, federation pushes, pulls or witnessing rounds, obligation warning scans, erasures of notice lists, sending of notices), for
  * tests that compare what is stored before and after a request: only the requests change anything. Test classes
  * with this share one server.
  */
@@ -26,6 +26,8 @@ import org.springframework.test.context.TestPropertySource;
             "cairn.compliance.scan-delay=PT24H",
             "cairn.compliance.scan-interval=PT24H",
             "cairn.compliance.notice-erase-delay=PT24H",
-            "cairn.compliance.notice-erase-interval=PT24H"
+            "cairn.compliance.notice-erase-interval=PT24H",
+            "cairn.compliance.notice-send-delay=PT24H",
+            "cairn.compliance.notice-send-interval=PT24H"
         })
 public @interface QuietServer {}

@@ -63,6 +63,9 @@ enum ComplianceRefusals implements Refusal.Reason {
             "the list of people was erased at the end of its retention: only the counts are kept"),
     NOTICE_TEXT_FROZEN(
             "compliance.notice.text-frozen", "the notice is being sent or was sent: its text is frozen as it was sent"),
+    NOTICE_NO_PEOPLE("compliance.notice.no-people", "nobody is on the list: import the people first"),
+    NOTICE_SENDING_STARTED(
+            "compliance.notice.sending-started", "the notice is being sent or was sent: nobody can be added any more"),
     NOTICE_BAD_SUBJECT("compliance.notice.bad-subject", "a subject is one line of 1 to {0} characters"),
     NOTICE_NOT_DATA_SUBJECTS(
             "compliance.notice.not-data-subjects", "the stage {0} is no communication to the people affected"),

@@ -49,6 +49,7 @@ class DataSubjectNotices {
     private final StageReports reports;
     private final NoticeLists lists;
     private final NoticeSettings settings;
+    private final NoticeTexts texts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -57,12 +58,14 @@ class DataSubjectNotices {
             StageReports reports,
             NoticeLists lists,
             NoticeSettings settings,
+            NoticeTexts texts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.access = access;
         this.reports = reports;
         this.lists = lists;
         this.settings = settings;
+        this.texts = texts;
         this.events = events;
         this.clock = clock;
     }
@@ -91,6 +94,9 @@ class DataSubjectNotices {
         return locate(incident, obligation)
                 .flatMap(DataSubjectNotices::requirePeopleManager)
                 .flatMap(target -> notErased(target, () -> target))
+                .flatMap(target -> texts.frozen(target.obligation(), STAGE).isPresent()
+                        ? Outcome.<Target>refused(Refusal.conflict(ComplianceRefusals.NOTICE_SENDING_STARTED))
+                        : Outcome.done(target))
                 .flatMap(target -> {
                     if (file.size() > settings.maxBytes()) {
                         return Outcome.refused(Refusal.tooLarge(
@@ -112,6 +118,7 @@ class DataSubjectNotices {
 
     NoticeView view(Target target) {
         ReportDraftView stage = reports.view(target.stage());
+        Optional<NoticeTexts.Frozen> frozen = texts.frozenAt(target.obligation(), STAGE);
         return new NoticeView(
                 target.obligation(),
                 target.stage().obligation().incident(),
@@ -119,7 +126,9 @@ class DataSubjectNotices {
                 stage.stageName(),
                 stage.status(),
                 lists.counts(target.obligation(), STAGE).orElse(null),
-                target.managesPeople());
+                target.managesPeople(),
+                frozen.map(NoticeTexts.Frozen::sha256).orElse(null),
+                frozen.map(NoticeTexts.Frozen::at).orElse(null));
     }
 
     static Outcome<Target> requirePeopleManager(Target target) {

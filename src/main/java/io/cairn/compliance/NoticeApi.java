@@ -45,12 +45,32 @@ class NoticeApi {
             @Nullable Map<String, Map<String, String>> texts,
             @NotNull Long version) {}
 
+    /** The version of the text read, which sending freezes. */
+    record SendRequest(@NotNull Long version) {}
+
     private final DataSubjectNotices notices;
     private final NoticeWriting writing;
+    private final NoticeSending sending;
 
-    NoticeApi(DataSubjectNotices notices, NoticeWriting writing) {
+    NoticeApi(DataSubjectNotices notices, NoticeWriting writing, NoticeSending sending) {
         this.notices = notices;
         this.writing = writing;
+        this.sending = sending;
+    }
+
+    @Operation(
+            operationId = "sendDataSubjectNotice",
+            summary = "Send the notice to every person of the list (privacy officers only)",
+            description = "Freezes the text at the version read (409 when someone changed it first, or when sending "
+                    + "started already) with its SHA-256, and queues every person; a worker mails them at "
+                    + "cairn.compliance.notice-rate mails a second, each in their language, and the notice's counts "
+                    + "show the progress. A mail whose sending was cut short by a stopped server is 'unknown' and "
+                    + "never sent again: check it. When all are sent or failed, the stage is submitted by e-mail "
+                    + "with the text's SHA-256 as reference, unless it is past due or has unknown deliveries: then "
+                    + "the privacy officer submits it.")
+    @PostMapping("/send")
+    NoticeView send(@PathVariable IncidentId id, @PathVariable UUID obligation, @Valid @RequestBody SendRequest send) {
+        return sending.start(id, obligation, send.version()).orRefuse();
     }
 
     @Operation(

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The notice to the people a breach concerns changed: people were imported into its list, its text was written, or the list was erased at
+ * The notice to the people a breach concerns changed: people were imported into its list, its text was written, its sending started (the text frozen), or the list was erased at
  * the end of its retention (the counts kept). The digests cover the list's counts, never the people.
  *
  * @param objectId the obligation and the stage, {@code <obligation>/<stage>}
@@ -28,6 +28,7 @@ public record NoticeChanged(
     public enum Verb implements AuditVerb {
         IMPORTED,
         WRITTEN,
+        SEND_STARTED,
         ERASED
     }
 

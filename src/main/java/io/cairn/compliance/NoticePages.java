@@ -29,11 +29,17 @@ class NoticePages {
 
     private final DataSubjectNotices notices;
     private final NoticeWriting writing;
+    private final NoticeSending sending;
     private final org.springframework.context.MessageSource messages;
 
-    NoticePages(DataSubjectNotices notices, NoticeWriting writing, org.springframework.context.MessageSource messages) {
+    NoticePages(
+            DataSubjectNotices notices,
+            NoticeWriting writing,
+            NoticeSending sending,
+            org.springframework.context.MessageSource messages) {
         this.notices = notices;
         this.writing = writing;
+        this.sending = sending;
         this.messages = messages;
     }
 
@@ -44,7 +50,8 @@ class NoticePages {
             @RequestParam(defaultValue = "0") int offset,
             Model model) {
         NoticeView notice = shown(notices.notice(id, obligation));
-        model.addAttribute("notice", notice);
+        // not "notice": the layout shows a flash message of that name
+        model.addAttribute("subjectNotice", notice);
         model.addAttribute("offset", Math.max(0, offset));
         List<NoticeView.Recipient> people = notice.managesPeople()
                         && notices.people(id, obligation, Math.max(0, offset))
@@ -115,6 +122,29 @@ class NoticePages {
             response.setStatus(refused.refusal().kind().status());
         }
         return notice(id, obligation, 0, model);
+    }
+
+    @PostMapping("/send")
+    String send(
+            @PathVariable IncidentId id,
+            @PathVariable UUID obligation,
+            @RequestParam(defaultValue = "") String version,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        Outcome<NoticeView> started =
+                sending.start(id, obligation, version.matches("\\d{1,18}") ? Long.parseLong(version) : -1);
+        if (started instanceof Outcome.Refused<NoticeView> refused) {
+            if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND
+                    || refused.refusal().kind() == Refusal.Kind.FORBIDDEN) {
+                throw new ResponseStatusException(
+                        HttpStatus.valueOf(refused.refusal().kind().status()),
+                        refused.refusal().message());
+            }
+            show(refused.refusal(), model);
+            response.setStatus(refused.refusal().kind().status());
+            return notice(id, obligation, 0, model);
+        }
+        return "redirect:/incidents/" + id + "/compliance/obligations/" + obligation + "/notice";
     }
 
     /** The refusal's problems by line and column, and its summary, in the reader's language. */

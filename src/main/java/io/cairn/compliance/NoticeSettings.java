@@ -13,20 +13,33 @@ import org.springframework.util.unit.DataSize;
  * @param noticeMaxBytes the largest CSV file of people read at once
  * @param noticeMaxPeople the most people a notice goes to
  * @param noticeRate the most mails sent per second; 0 for no limit
+ * @param noticeLease how long a delivery may stay claimed for sending: a claim older than this was left by a server
+ *     that stopped, and becomes {@code unknown} (never sent again)
  */
 @ConfigurationProperties("cairn.compliance")
 record NoticeSettings(
-        @Nullable Duration noticeRetention, @Nullable DataSize noticeMaxBytes, int noticeMaxPeople, int noticeRate) {
+        @Nullable Duration noticeRetention,
+        @Nullable DataSize noticeMaxBytes,
+        int noticeMaxPeople,
+        int noticeRate,
+        @Nullable Duration noticeLease) {
 
     NoticeSettings {
         noticeRetention = noticeRetention == null ? Duration.ofDays(180) : noticeRetention;
         noticeMaxBytes = noticeMaxBytes == null ? DataSize.ofMegabytes(8) : noticeMaxBytes;
         noticeMaxPeople = noticeMaxPeople <= 0 ? 100_000 : noticeMaxPeople;
         noticeRate = Math.max(0, noticeRate);
+        noticeLease = noticeLease == null || noticeLease.isNegative() || noticeLease.isZero()
+                ? Duration.ofMinutes(10)
+                : noticeLease;
     }
 
     Duration retention() {
         return java.util.Objects.requireNonNull(noticeRetention);
+    }
+
+    Duration lease() {
+        return java.util.Objects.requireNonNull(noticeLease);
     }
 
     long maxBytes() {

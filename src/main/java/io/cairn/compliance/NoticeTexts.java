@@ -79,6 +79,20 @@ class NoticeTexts {
                 == 1;
     }
 
+    /** When sending started and the SHA-256 of the text it froze. */
+    record Frozen(String sha256, Instant at) {}
+
+    /** When sending started and the SHA-256 of the text it froze; none while it did not start. */
+    Optional<Frozen> frozenAt(UUID obligation, String stage) {
+        return jdbc.sql("select text_sha256, frozen_at from compliance_notice where obligation_id = ? and stage = ? "
+                        + "and text_sha256 is not null")
+                .params(obligation, stage)
+                .query((row, n) -> new Frozen(
+                        row.getString("text_sha256"),
+                        row.getTimestamp("frozen_at").toInstant()))
+                .optional();
+    }
+
     /** The SHA-256 of the text the notice was sent as; none while it was not sent. */
     Optional<String> frozen(UUID obligation, String stage) {
         return jdbc.sql("select text_sha256 from compliance_notice where obligation_id = ? and stage = ? "

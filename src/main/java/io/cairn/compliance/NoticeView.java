@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param status the stage's status ({@code open}, {@code submitted}, ...)
  * @param counts the list's counts; none before the first import
  * @param managesPeople whether the reader is a privacy officer, who sees and changes the list
+ * @param textSha256 the SHA-256 of the text frozen when sending started; none before
+ * @param sendingStartedAt when sending started; none before
  */
 public record NoticeView(
         UUID obligation,
@@ -21,7 +23,9 @@ public record NoticeView(
         String stageName,
         String status,
         @Nullable Counts counts,
-        boolean managesPeople) {
+        boolean managesPeople,
+        @Nullable String textSha256,
+        @Nullable Instant sendingStartedAt) {
 
     /**
      * How many people a list has, and where their deliveries stand.

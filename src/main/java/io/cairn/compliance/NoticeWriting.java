@@ -181,7 +181,8 @@ class NoticeWriting {
         return checked;
     }
 
-    private String organisation(DataSubjectNotices.Target target) {
+    /** The name of the legal entity whose notice it is. */
+    String organisation(DataSubjectNotices.Target target) {
         return entities.find(target.stage().obligation().legalEntity())
                 .map(entity -> entity.profile().name())
                 .orElse("");

@@ -54,6 +54,7 @@ class ProcessorNotices {
                                 new ComplianceAccess.IncidentGrant(actor, incident.get(), true),
                                 obligation,
                                 rules.get()),
+                        "api",
                         String.join(", ", published.customers()),
                         published.exchangeId().toString());
             }

@@ -109,11 +109,12 @@ class StageSubmitting {
     }
 
     /**
-     * Submits a stage that is not yet due as the exchange sent it: through the {@code api} to the recipients, with the
-     * incident's exchange id as the reference, the draft's fields as they stand. For a notice that went out as a
-     * publication; the caller sees to it that the stage is open and not late.
+     * Submits a stage that is not yet due as the system sent it: through the channel ({@code api} for a notice that
+     * went out as a publication, with the incident's exchange id as the reference; {@code e-mail} for the notice mailed
+     * to the people affected, with its text's SHA-256) to the recipients, the draft's fields as they stand. The caller
+     * sees to it that the stage is open and not late.
      */
-    SubmissionView submitSent(StageReports.Target target, String recipients, String reference) {
+    SubmissionView submitSent(StageReports.Target target, String channel, String recipients, String reference) {
         Instant now = reports.now();
         Actor actor = target.grant().actor();
         List<Submissions.Stored> earlier =
@@ -126,7 +127,7 @@ class StageSubmitting {
                         ? null
                         : earlier.get(earlier.size() - 1).view().id(),
                 "0".repeat(64),
-                "api",
+                channel,
                 recipients,
                 reference,
                 target.state().dueAt(),

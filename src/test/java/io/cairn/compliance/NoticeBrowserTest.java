@@ -18,12 +18,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The notice page in a real browser on a phone, in Dutch and in English: a privacy officer imports a file with bad
  * lines and reads every problem by line and column in their language, then imports the good lines only and sees the
- * people and the counts, and the preview of the notice in both languages.
+ * people and the counts, and the preview of the notice in both languages; then sends it and follows the progress bar,
+ * which refreshes by itself as mails go out, in English and in Dutch.
  */
 class NoticeBrowserTest extends Browser.OnServer {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
-    void aPrivacyOfficerImportsThePeopleOnAPhoneInDutchAndSeesTheCountsInEnglish() throws Exception {
+    void aPrivacyOfficerImportsThePeopleOnAPhoneInDutchSeesTheCountsInEnglishAndFollowsTheSending() throws Exception {
         String s = Long.toString(System.nanoTime(), 36);
         TestUser officer = users.user("nb-dpo-" + s, Set.of(Role.PRIVACY_OFFICER, Role.COORDINATOR));
         ApiClient admin = new ApiClient(
@@ -79,5 +83,34 @@ class NoticeBrowserTest extends Browser.OnServer {
                 .as("the English page sticks out sideways on a phone")
                 .isFalse();
         browser.screenshot("notice-people-en");
+
+        browser.click(By.cssSelector("form.notice-send-form button"));
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("notice-progress")));
+        assertThat(browser.text(By.cssSelector(".notice-progress"))).contains("0 of 2 people dealt with");
+        // the sender's first mail goes out: the page follows without being reloaded
+        jdbc.sql("update compliance_notice_recipient set status = 'sent', sent_at = now() "
+                        + "where obligation_id = ?::uuid and lower(email) = 'anna@example.nl'")
+                .param(obligation)
+                .update();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice-progress"), "1 of 2 people dealt with"));
+        assertThat(browser.find(By.id("notice-progress")).getAttribute("value")).isEqualTo("1");
+        assertThat(browser.find(By.id("notice-progress")).getAttribute("max")).isEqualTo("2");
+        assertThat(browser.text(By.cssSelector(".count-sent"))).isEqualTo("1");
+        assertThat(browser.overflowsSideways())
+                .as("the progress sticks out sideways on a phone")
+                .isFalse();
+        browser.screenshot("notice-progress-en");
+
+        browser.open("/incidents/" + incident + "/compliance/obligations/" + obligation + "/notice?lang=nl");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("notice-progress")));
+        assertThat(browser.text(By.cssSelector(".notice-progress"))).contains("1 van 2 personen afgehandeld");
+        assertThat(browser.findAll(By.cssSelector("form.notice-send-form"))).isEmpty();
+        assertThat(browser.findAll(By.cssSelector("form.notice-import-form")))
+                .as("nobody is added once sending started")
+                .isEmpty();
+        assertThat(browser.overflowsSideways())
+                .as("the Dutch progress sticks out sideways on a phone")
+                .isFalse();
     }
 }

@@ -64,10 +64,13 @@ class NoticeServerTest extends ApiClient.OnServer {
 
     /** Makes the incident a personal-data breach of high risk; its GDPR obligation's id and its notice's address. */
     static String[] highRisk(ApiClient recorder, String incident) {
+        return highRisk(recorder, incident, "2025-03-07T10:00:00Z");
+    }
+
+    /** The same, with the organisation aware of the breach at the instant. */
+    static String[] highRisk(ApiClient recorder, String incident, String awareAt) {
         String compliance = "/api/v1/incidents/" + incident + "/compliance";
-        recorder.put(
-                compliance + "/facts/gdpr.awareness",
-                body("at", "2025-03-07T10:00:00Z", "justification", "logs", "version", 0));
+        recorder.put(compliance + "/facts/gdpr.awareness", body("at", awareAt, "justification", "logs", "version", 0));
         recorder.put(
                 compliance + "/decisions/personal-data-breach",
                 body("result", "yes", "rationale", "records read", "version", 0));

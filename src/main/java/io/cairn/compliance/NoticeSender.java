@@ -1,0 +1,195 @@
+package io.cairn.compliance;
+
+import io.cairn.shared.Language;
+import jakarta.annotation.PreDestroy;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mails the notices whose sending started to their people, through Spring Mail ({@code spring.mail.*}) from {@code
+ * cairn.mail.from}, as the notifications go out, at most {@code cairn.compliance.notice-rate} mails a second. Each
+ * delivery is claimed in the database (with the Message-ID its mail carries) before the SMTP send and marked sent or
+ * failed after; a claim older than {@code cairn.compliance.notice-lease} was left by a server that stopped between the
+ * two, and becomes {@code unknown}: it is never sent again, a person checks it. Claims are taken a batch at a time
+ * ({@code FOR UPDATE SKIP LOCKED}), so several nodes may send at once. Without {@code spring.mail.host} nothing is
+ * sent: the people stay queued. A server that shuts down stops after the mail being sent and puts the rest of its
+ * batch back in the queue.
+ */
+@Component
+class NoticeSender {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
+    private static final int MAX_BATCH = 50;
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    /** The frozen text of a notice as the sender reads it. */
+    record FrozenText(String organisation, Map<String, Map<String, String>> texts) {}
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final String from;
+    private final NoticeDeliveries deliveries;
+    private final NoticeSending sending;
+    private final NoticeSettings settings;
+    private final MessageSource messages;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private long nextSlot = System.nanoTime();
+    private volatile boolean stopping;
+
+    NoticeSender(
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${cairn.mail.from:cairn@localhost}") String from,
+            NoticeDeliveries deliveries,
+            NoticeSending sending,
+            NoticeSettings settings,
+            MessageSource messages,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.sender = sender;
+        this.from = from.trim();
+        this.deliveries = deliveries;
+        this.sending = sending;
+        this.settings = settings;
+        this.messages = messages;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            initialDelayString = "${cairn.compliance.notice-send-delay:PT10S}",
+            fixedDelayString = "${cairn.compliance.notice-send-interval:PT5S}")
+    void scheduled() {
+        sendWaiting();
+    }
+
+    /**
+     * Marks the claims older than the lease unknown, sends every queued delivery of the notices whose sending
+     * started, and records the notices that are done; how many mails went out.
+     */
+    synchronized int sendWaiting() {
+        Instant started = clock.instant();
+        deliveries.expireClaims(started.minus(settings.lease()));
+        JavaMailSender mail = sender.getIfAvailable();
+        int sent = 0;
+        if (mail != null) {
+            Map<UUID, FrozenText> texts = new HashMap<>();
+            List<NoticeDeliveries.Claim> batch;
+            while (!stopping && !(batch = deliveries.claim(batchSize(), domain(from), clock.instant())).isEmpty()) {
+                sent += sendBatch(mail, batch, texts);
+            }
+        }
+        for (NoticeDeliveries.Finished done : deliveries.finish(clock.instant())) {
+            transactions.executeWithoutResult(status -> sending.finished(done));
+        }
+        return sent;
+    }
+
+    /** Stops sending after the mail being sent: the rest of the batch goes back in the queue. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    /** Sends again after {@link #stop}, as a server that started anew. */
+    void resume() {
+        stopping = false;
+    }
+
+    private int sendBatch(JavaMailSender mail, List<NoticeDeliveries.Claim> batch, Map<UUID, FrozenText> texts) {
+        int sent = 0;
+        for (int next = 0; next < batch.size(); next++) {
+            if (stopping) {
+                deliveries.release(batch.subList(next, batch.size()));
+                break;
+            }
+            NoticeDeliveries.Claim claim = batch.get(next);
+            FrozenText text = texts.computeIfAbsent(claim.obligation(), obligation -> read(claim));
+            sent += deliver(mail, claim, text) ? 1 : 0;
+        }
+        return sent;
+    }
+
+    /** Sends one claimed delivery and marks it sent or failed; whether it went out. */
+    private boolean deliver(JavaMailSender mail, NoticeDeliveries.Claim claim, FrozenText text) {
+        Language language = Objects.requireNonNull(NoticeCsv.language(claim.language()));
+        NoticeTemplate.Rendered rendered = NoticeTemplate.render(
+                language,
+                claim.name(),
+                text.organisation(),
+                text.texts().getOrDefault(language.code(), Map.of()),
+                messages);
+        pace();
+        try {
+            MimeMessage mime = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(claim.email());
+            helper.setSubject(rendered.subject());
+            helper.setText(rendered.body(), false);
+            mime.setHeader("Message-ID", claim.messageId());
+            mime.setHeader("Auto-Submitted", "auto-generated");
+            mail.send(mime);
+        } catch (MessagingException | MailException e) {
+            log.warn("the notice {} to a person could not be sent: {}", claim.messageId(), e.getMessage());
+            deliveries.failed(claim, e.getMessage());
+            return false;
+        }
+        deliveries.sent(claim, clock.instant());
+        return true;
+    }
+
+    /** Waits for the next slot of the rate: at most {@code notice-rate} mails a second, none when it is 0. */
+    private void pace() {
+        if (settings.noticeRate() == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long wait = nextSlot - now;
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        nextSlot = Math.max(now, nextSlot) + 1_000_000_000L / settings.noticeRate();
+    }
+
+    /** A batch that takes about a second at the rate, so that its claims are young when their mails go out. */
+    private int batchSize() {
+        return settings.noticeRate() == 0 ? MAX_BATCH : Math.max(1, Math.min(MAX_BATCH, settings.noticeRate()));
+    }
+
+    private FrozenText read(NoticeDeliveries.Claim claim) {
+        byte[] content = deliveries
+                .frozen(claim.obligation(), claim.stage())
+                .orElseThrow()
+                .content();
+        return json.readValue(content, new TypeReference<FrozenText>() {});
+    }
+
+    private static String domain(String address) {
+        String domain = address.substring(address.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return domain.isEmpty() ? "cairn.invalid" : domain;
+    }
+}
