@@ -84,19 +84,11 @@ class NoticePages {
                 ? Outcome.refused(Refusal.invalid("file", ComplianceRefusals.CSV_NO_FILE))
                 : notices.importPeople(id, obligation, NoticeApi.upload(file), "skip".equals(badLines));
         if (imported instanceof Outcome.Refused<NoticeView.Import> refused) {
-            if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND
-                    || refused.refusal().kind() == Refusal.Kind.FORBIDDEN) {
-                throw new ResponseStatusException(
-                        HttpStatus.valueOf(refused.refusal().kind().status()),
-                        refused.refusal().message());
-            }
-            show(refused.refusal(), model);
-            response.setStatus(refused.refusal().kind().status());
-            return notice(id, obligation, 0, model);
+            return refusedPage(refused.refusal(), id, obligation, model, response);
         }
         NoticeView.Import done = imported.orRefuse();
         redirect.addFlashAttribute("imported", done);
-        return "redirect:/incidents/" + id + "/compliance/obligations/" + obligation + "/notice";
+        return "redirect:" + path(id, obligation);
     }
 
     @PostMapping("/text")
@@ -115,8 +107,7 @@ class NoticePages {
             }
         });
         String version = DecisionFormReading.text(form, "version");
-        Outcome<NoticeTextView> saved =
-                writing.saveText(id, obligation, texts, version.matches("\\d{1,18}") ? Long.parseLong(version) : -1);
+        Outcome<NoticeTextView> saved = writing.saveText(id, obligation, texts, version(version));
         if (saved instanceof Outcome.Refused<NoticeTextView> refused) {
             show(refused.refusal(), model);
             response.setStatus(refused.refusal().kind().status());
@@ -131,20 +122,38 @@ class NoticePages {
             @RequestParam(defaultValue = "") String version,
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
-        Outcome<NoticeView> started =
-                sending.start(id, obligation, version.matches("\\d{1,18}") ? Long.parseLong(version) : -1);
+        Outcome<NoticeView> started = sending.start(id, obligation, version(version));
         if (started instanceof Outcome.Refused<NoticeView> refused) {
-            if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND
-                    || refused.refusal().kind() == Refusal.Kind.FORBIDDEN) {
-                throw new ResponseStatusException(
-                        HttpStatus.valueOf(refused.refusal().kind().status()),
-                        refused.refusal().message());
-            }
-            show(refused.refusal(), model);
-            response.setStatus(refused.refusal().kind().status());
-            return notice(id, obligation, 0, model);
+            return refusedPage(refused.refusal(), id, obligation, model, response);
         }
-        return "redirect:/incidents/" + id + "/compliance/obligations/" + obligation + "/notice";
+        return "redirect:" + path(id, obligation);
+    }
+
+    /**
+     * The notice page with the refusal's problems, answered with its status; a notice the user may not see or change
+     * at all is the error page's.
+     */
+    private String refusedPage(
+            Refusal refusal,
+            IncidentId id,
+            UUID obligation,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        if (refusal.kind() == Refusal.Kind.NOT_FOUND || refusal.kind() == Refusal.Kind.FORBIDDEN) {
+            throw new ResponseStatusException(HttpStatus.valueOf(refusal.kind().status()), refusal.message());
+        }
+        show(refusal, model);
+        response.setStatus(refusal.kind().status());
+        return notice(id, obligation, 0, model);
+    }
+
+    /** The version a form sent; -1 (never stored) when it is no number. */
+    private static long version(String text) {
+        return text.matches("\\d{1,18}") ? Long.parseLong(text) : -1;
+    }
+
+    private static String path(IncidentId id, UUID obligation) {
+        return "/incidents/" + id + "/compliance/obligations/" + obligation + "/notice";
     }
 
     /** The refusal's problems by line and column, and its summary, in the reader's language. */
