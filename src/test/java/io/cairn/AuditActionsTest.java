@@ -198,6 +198,8 @@ class AuditActionsTest {
                         "data-subject-notice.imported",
                         "data-subject-notice.written",
                         "data-subject-notice.send-started",
+                        "data-subject-notice.unknown-settled",
+                        "data-subject-notice.bounces-recorded",
                         "data-subject-notice.erased");
         assertThat(actions(
                         io.cairn.compliance.CalendarFeedChanged.Verb.values(),

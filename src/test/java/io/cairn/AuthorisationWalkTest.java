@@ -530,6 +530,11 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.STAGE, PRIVACY_OFFICERS)
                         .body((f, t) -> Raw.file("people.csv", "name,e-mail,language\nWalk,walk@example.org,en\n")));
         access("POST " + notice + "/send", on(Kind.STAGE, PRIVACY_OFFICERS).body((f, t) -> Map.of("version", 0)));
+        access("GET " + notice + "/unknown", on(Kind.STAGE, PRIVACY_OFFICERS));
+        access(
+                "POST " + notice + "/settle",
+                on(Kind.STAGE, PRIVACY_OFFICERS)
+                        .body((f, t) -> Map.of("deliveries", List.of(1), "outcome", "resend", "note", "checked")));
         access("GET /api/v1/compliance/breach-register", list(REGISTER_READERS));
         access("GET /api/v1/compliance/breach-register.csv", list(REGISTER_READERS));
         access("GET /api/v1/compliance/breach-register.pdf", list(REGISTER_READERS));

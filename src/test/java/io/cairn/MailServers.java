@@ -47,7 +47,10 @@ public final class MailServers {
                 "cairn.notification.drain-interval=PT1H",
                 "cairn.notification.max-attempts=3",
                 "cairn.notification.first-retry-delay=PT0.2S",
-                "cairn.intake.max-attachment-size=64KB"
+                "cairn.intake.max-attachment-size=64KB",
+                "cairn.compliance.bounces.enabled=true",
+                "cairn.compliance.bounces.protocol=imap",
+                "cairn.compliance.bounces.poll-interval=PT1H"
             })
     public @interface Running {}
 
@@ -55,6 +58,10 @@ public final class MailServers {
     public static final String MAILBOX_LOGIN = "security";
     public static final String MAILBOX_PASSWORD = "mailbox-secret-1";
     public static final String CAIRN_ADDRESS = "cairn@cairn.test";
+    /** The mailbox of {@link #CAIRN_ADDRESS}, where bounces of what Cairn sends come back. */
+    public static final String BOUNCES_LOGIN = "cairn";
+
+    public static final String BOUNCES_PASSWORD = "bounces-secret-1";
 
     private static GreenMail inbound;
     private static GreenMail outbound;
@@ -70,6 +77,7 @@ public final class MailServers {
                 new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
             });
             inbound.setUser(MAILBOX, MAILBOX_LOGIN, MAILBOX_PASSWORD);
+            inbound.setUser(CAIRN_ADDRESS, BOUNCES_LOGIN, BOUNCES_PASSWORD);
             inbound.start();
         }
         return inbound;
@@ -136,6 +144,24 @@ public final class MailServers {
         };
     }
 
+    /** Delivers a mail as it was written (its Message-ID kept) to whom it is addressed, through the inbound server. */
+    public static void deliverAsWritten(String raw) {
+        try {
+            MimeMessage mail =
+                    new MimeMessage(
+                            session(),
+                            new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                        @Override
+                        protected void updateMessageID() {
+                            // kept as written
+                        }
+                    };
+            GreenMailUtil.sendMimeMessage(mail);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Delivers the mail into the intake mailbox through the inbound SMTP server. */
     public static void deliver(MimeMessage mail) {
         try {
@@ -171,7 +197,11 @@ public final class MailServers {
                             "cairn.mail.intake.host=127.0.0.1",
                             "cairn.mail.intake.port=" + in.getImap().getPort(),
                             "cairn.mail.intake.username=" + MAILBOX_LOGIN,
-                            "cairn.mail.intake.password=" + MAILBOX_PASSWORD)
+                            "cairn.mail.intake.password=" + MAILBOX_PASSWORD,
+                            "cairn.compliance.bounces.host=127.0.0.1",
+                            "cairn.compliance.bounces.port=" + in.getImap().getPort(),
+                            "cairn.compliance.bounces.username=" + BOUNCES_LOGIN,
+                            "cairn.compliance.bounces.password=" + BOUNCES_PASSWORD)
                     .applyTo(context);
         }
     }

@@ -18,11 +18,13 @@ record BreachNotification(
         @Nullable Instant authorityNotifiedAt,
         @Nullable String authorityReference,
         @Nullable Instant subjectsNotifiedAt,
+        @Nullable Instant publicCommunicationAt,
         List<String> delayReasons,
         Map<String, String> draft) {
 
     static final String AUTHORITY = "supervisory-authority";
     static final String SUBJECTS = "data-subjects";
+    static final String PUBLIC = "public-communication";
 
     BreachNotification {
         delayReasons = List.copyOf(delayReasons);
@@ -36,7 +38,7 @@ record BreachNotification(
             Submissions submissions,
             SubmissionDrafts drafts) {
         if (gdpr.isEmpty()) {
-            return new BreachNotification("not-required", null, null, null, List.of(), Map.of());
+            return new BreachNotification("not-required", null, null, null, null, List.of(), Map.of());
         }
         List<Submissions.Stored> sent = submissions.of(List.of(gdpr.get().id()));
         Optional<SubmissionView> authority = first(sent, AUTHORITY);
@@ -49,6 +51,7 @@ record BreachNotification(
                 authority.map(SubmissionView::submittedAt).orElse(null),
                 authority.map(SubmissionView::reference).orElse(null),
                 subjects.map(SubmissionView::submittedAt).orElse(null),
+                first(sent, PUBLIC).map(SubmissionView::submittedAt).orElse(null),
                 sent.stream()
                         .map(Submissions.Stored::view)
                         .map(SubmissionView::delayReason)

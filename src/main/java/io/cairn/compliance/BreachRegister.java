@@ -98,16 +98,17 @@ class BreachRegister {
                 .findFirst();
         BreachNotification notification = BreachNotification.of(decided, gdpr, submissions, drafts);
         Optional<LegalEntities.Stored> entity = entities.of(incident).entity();
-        return Optional.of(entry(incident, breach, decided.get(DecisionKind.GDPR_RISK), aware, entity, notification));
+        return Optional.of(entry(incident, breach, decided, aware, entity, notification));
     }
 
     private static BreachRegisterEntry entry(
             IncidentView incident,
             DecisionView breach,
-            @Nullable DecisionView risk,
+            Map<DecisionKind, DecisionView> decided,
             @Nullable RegimeFactView aware,
             Optional<LegalEntities.Stored> entity,
             BreachNotification notification) {
+        DecisionView risk = decided.get(DecisionKind.GDPR_RISK);
         DecisionView.Version first = breach.history().get(breach.history().size() - 1);
         DecisionInputs inputs = DecisionInputs.stored(
                 DecisionRule.of(DecisionKind.PERSONAL_DATA_BREACH).inputs(),
@@ -140,7 +141,23 @@ class BreachRegister {
                 notification.authorityNotifiedAt(),
                 notification.authorityReference(),
                 notification.subjectsNotifiedAt(),
+                exemption(decided).map(DecisionView.Version::result).orElse(null),
+                exemption(decided).map(BreachRegister::exemptionReason).orElse(null),
+                notification.publicCommunicationAt(),
                 notification.notNotifiedBecause(breach, risk),
                 notification.delayReasons());
+    }
+
+    /** The exemption of Art. 34(3) in force, if one was decided. */
+    private static Optional<DecisionView.Version> exemption(Map<DecisionKind, DecisionView> decided) {
+        return Optional.ofNullable(decided.get(DecisionKind.GDPR_COMMUNICATION_EXEMPTION))
+                .map(DecisionView::current)
+                .filter(current -> !current.result().equals("none"));
+    }
+
+    /** An exemption's rationale and the evidence it names. */
+    private static String exemptionReason(DecisionView.Version exemption) {
+        Object evidence = exemption.inputs().get("evidence");
+        return evidence == null ? exemption.rationale() : exemption.rationale() + "\n" + evidence;
     }
 }

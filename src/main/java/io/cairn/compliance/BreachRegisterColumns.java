@@ -48,6 +48,9 @@ final class BreachRegisterColumns {
             new Column("authority-notified-at", entry -> instant(entry.authorityNotifiedAt())),
             new Column("authority-reference", entry -> text(entry.authorityReference())),
             new Column("subjects-notified-at", entry -> instant(entry.subjectsNotifiedAt())),
+            new Column("subjects-exemption", entry -> text(entry.subjectsExemption())),
+            new Column("subjects-exemption-reason", entry -> text(entry.subjectsExemptionReason())),
+            new Column("public-communication-at", entry -> instant(entry.publicCommunicationAt())),
             new Column("not-notified-because", entry -> text(entry.notNotifiedBecause())),
             new Column("delay-reasons", entry -> String.join("; ", entry.delayReasons())));
 

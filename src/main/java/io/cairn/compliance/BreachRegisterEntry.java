@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param remedialAction the measures taken or proposed, from the notification's draft
  * @param notification {@code notified}, {@code pending} (an open obligation), or {@code not-required} (no breach, an
  *     unlikely risk, or no obligation)
+ * @param subjectsExemption the exemption of Art. 34(3) decided from telling the people ({@code data-unintelligible},
+ *     {@code risk-no-longer-likely}, {@code disproportionate-effort}); none when none was
+ * @param subjectsExemptionReason the exemption's rationale and evidence; none without one
+ * @param publicCommunicationAt when the public communication that took the place of telling the people went out
  * @param notNotifiedBecause why the authority was not told: the rationale of the deciding decision; none when it was
  * @param delayReasons the reasons given for late submissions
  */
@@ -51,6 +55,9 @@ public record BreachRegisterEntry(
         @Nullable Instant authorityNotifiedAt,
         @Nullable String authorityReference,
         @Nullable Instant subjectsNotifiedAt,
+        @Nullable String subjectsExemption,
+        @Nullable String subjectsExemptionReason,
+        @Nullable Instant publicCommunicationAt,
         @Nullable String notNotifiedBecause,
         List<String> delayReasons) {
 

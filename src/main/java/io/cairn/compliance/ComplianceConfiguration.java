@@ -5,5 +5,5 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the compliance settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ComplianceSettings.class, NoticeSettings.class})
+@EnableConfigurationProperties({ComplianceSettings.class, NoticeSettings.class, NoticeBounceSettings.class})
 class ComplianceConfiguration {}

@@ -69,6 +69,18 @@ enum ComplianceRefusals implements Refusal.Reason {
     NOTICE_BAD_SUBJECT("compliance.notice.bad-subject", "a subject is one line of 1 to {0} characters"),
     NOTICE_NOT_DATA_SUBJECTS(
             "compliance.notice.not-data-subjects", "the stage {0} is no communication to the people affected"),
+    NOTICE_NOT_UNKNOWN(
+            "compliance.notice.not-unknown",
+            "no delivery {0} of unknown outcome is on the list: only those are settled by hand"),
+    EXEMPTION_WITHOUT_HIGH_RISK(
+            "compliance.exemption.without-high-risk",
+            "an exemption from telling the people applies only to a breach assessed as a high risk"),
+    EXEMPTION_AFTER_TELLING(
+            "compliance.exemption.after-telling",
+            "the people were told, or their notice started sending: no exemption applies any more"),
+    EXEMPTION_KEY_UNCONFIRMED(
+            "compliance.exemption.key-unconfirmed",
+            "confirm that the key was not compromised: data whose key others may hold is not unintelligible to them"),
     YAML_SYNTAX("compliance.file.syntax", "is no valid YAML: {0}"),
     UNREADABLE("compliance.file.unreadable", "cannot be read: {0}"),
     NO_DIRECTORY("compliance.file.no-directory", "is no directory"),

@@ -12,11 +12,20 @@ class DecisionContexts {
     private final IncidentFacts facts;
     private final IncidentDecisions decisions;
     private final IncidentEntities entities;
+    private final Obligations obligations;
+    private final NoticeTexts notices;
 
-    DecisionContexts(IncidentFacts facts, IncidentDecisions decisions, IncidentEntities entities) {
+    DecisionContexts(
+            IncidentFacts facts,
+            IncidentDecisions decisions,
+            IncidentEntities entities,
+            Obligations obligations,
+            NoticeTexts notices) {
         this.facts = facts;
         this.decisions = decisions;
         this.entities = entities;
+        this.obligations = obligations;
+        this.notices = notices;
     }
 
     /** Whether the personal-data-breach decision says special-category or criminal data is involved. */
@@ -38,6 +47,22 @@ class DecisionContexts {
                 special,
                 turnover,
                 incident.detectedAt(),
-                facts.find(incident.id(), MATERIALITY).map(RegimeFactView::at).orElse(null));
+                facts.find(incident.id(), MATERIALITY).map(RegimeFactView::at).orElse(null),
+                decisions
+                        .find(incident.id(), DecisionKind.GDPR_RISK)
+                        .map(risk -> risk.current().result())
+                        .orElse(null),
+                subjectsTold(incident));
+    }
+
+    /** Whether a data-subjects stage of the incident was submitted, or its notice started sending. */
+    private boolean subjectsTold(IncidentView incident) {
+        return obligations.ofIncident(incident.id()).stream().anyMatch(obligation -> {
+            StageState stage = obligation.stages().get(DataSubjectNotices.STAGE);
+            return stage != null
+                    && (stage.submittedAt() != null
+                            || notices.frozen(obligation.id(), DataSubjectNotices.STAGE)
+                                    .isPresent());
+        });
     }
 }

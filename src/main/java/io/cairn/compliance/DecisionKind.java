@@ -14,6 +14,13 @@ public enum DecisionKind {
     PERSONAL_DATA_BREACH("gdpr", false, "yes", "no", "unknown"),
     /** How likely is a risk to the rights and freedoms of the people concerned (GDPR-3)? */
     GDPR_RISK("gdpr", false, "unlikely", "risk", "high-risk"),
+    /**
+     * Is the controller exempt from telling the people of a high-risk breach (GDPR Art. 34(3), GDPR-5): no, or
+     * because the data was unintelligible to others (a), later measures removed the high risk (b), or telling each
+     * person would take a disproportionate effort, when a public communication takes its place (c)?
+     */
+    GDPR_COMMUNICATION_EXEMPTION(
+            "gdpr", false, "none", "data-unintelligible", "risk-no-longer-likely", "disproportionate-effort"),
     /** Is the incident significant under NIS2 Art. 23(3) (NIS2-1)? */
     NIS2_SIGNIFICANT("nis2", true, "significant", "not-significant"),
     /** Is the ICT-related incident major under DORA, by RTS 2024/1772 Art. 8(1) (DORA-1)? */

@@ -38,6 +38,7 @@ interface DecisionRule {
         return switch (kind) {
             case PERSONAL_DATA_BREACH -> new PersonalDataBreachRule();
             case GDPR_RISK -> new GdprRiskRule();
+            case GDPR_COMMUNICATION_EXEMPTION -> new CommunicationExemptionRule();
             case NIS2_SIGNIFICANT -> new Nis2SignificanceRule();
             case DORA_MAJOR -> new DoraClassificationRule();
             case SEC_MATERIAL -> new SecMaterialityRule();

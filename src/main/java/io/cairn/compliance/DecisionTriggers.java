@@ -15,18 +15,30 @@ import java.util.function.Predicate;
  */
 final class DecisionTriggers {
 
-    /** A trigger a decision establishes: by which kind, and when a version of that decision establishes it. */
-    private record Rule(DecisionKind kind, Predicate<DecisionView.Version> holds) {}
+    /**
+     * A trigger a decision establishes: by which kind, when a version of that decision establishes it, and whether it
+     * holds while the kind was never decided (then since ever: it sets no clock and no floor).
+     */
+    private record Rule(DecisionKind kind, Predicate<DecisionView.Version> holds, boolean undecided) {}
 
-    private static final Map<String, Rule> RULES = Map.of(
-            "gdpr.personal-data-breach-confirmed", result(DecisionKind.PERSONAL_DATA_BREACH, "yes"),
-            "gdpr.risk-to-individuals", result(DecisionKind.GDPR_RISK, "risk", "high-risk"),
-            "gdpr.high-risk", result(DecisionKind.GDPR_RISK, "high-risk"),
-            "nis2.nis2-significant", result(DecisionKind.NIS2_SIGNIFICANT, "significant"),
-            "hipaa.hipaa-breach", result(DecisionKind.HIPAA_BREACH, "breach"),
-            "hipaa.affected-500-or-more", hipaa("individuals-affected", count -> count >= 500),
-            "hipaa.affected-fewer-than-500", hipaa("individuals-affected", count -> count < 500),
-            "hipaa.state-over-500", hipaa("largest-state-residents", count -> count > 500));
+    private static final Map<String, Rule> RULES = Map.ofEntries(
+            Map.entry("gdpr.personal-data-breach-confirmed", result(DecisionKind.PERSONAL_DATA_BREACH, "yes")),
+            Map.entry("gdpr.risk-to-individuals", result(DecisionKind.GDPR_RISK, "risk", "high-risk")),
+            Map.entry("gdpr.high-risk", result(DecisionKind.GDPR_RISK, "high-risk")),
+            Map.entry(
+                    "gdpr.communication-owed",
+                    new Rule(
+                            DecisionKind.GDPR_COMMUNICATION_EXEMPTION,
+                            version -> version.result().equals("none"),
+                            true)),
+            Map.entry(
+                    "gdpr.disproportionate-effort",
+                    result(DecisionKind.GDPR_COMMUNICATION_EXEMPTION, "disproportionate-effort")),
+            Map.entry("nis2.nis2-significant", result(DecisionKind.NIS2_SIGNIFICANT, "significant")),
+            Map.entry("hipaa.hipaa-breach", result(DecisionKind.HIPAA_BREACH, "breach")),
+            Map.entry("hipaa.affected-500-or-more", hipaa("individuals-affected", count -> count >= 500)),
+            Map.entry("hipaa.affected-fewer-than-500", hipaa("individuals-affected", count -> count < 500)),
+            Map.entry("hipaa.state-over-500", hipaa("largest-state-residents", count -> count > 500)));
 
     /** The triggers decisions establish, as {@code regime.trigger}. */
     static final Set<String> DERIVED = RULES.keySet();
@@ -51,6 +63,8 @@ final class DecisionTriggers {
             DecisionView decision = decisions.get(rule.kind());
             if (decision != null) {
                 since(decision.history(), rule.holds()).ifPresent(found -> established.put(trigger, found));
+            } else if (rule.undecided()) {
+                established.put(trigger, new Established(Instant.EPOCH, false));
             }
         });
         return established;
@@ -80,7 +94,7 @@ final class DecisionTriggers {
 
     private static Rule result(DecisionKind kind, String... results) {
         List<String> holding = List.of(results);
-        return new Rule(kind, version -> holding.contains(version.result()));
+        return new Rule(kind, version -> holding.contains(version.result()), false);
     }
 
     private static Rule hipaa(String input, Predicate<Long> count) {
@@ -88,6 +102,7 @@ final class DecisionTriggers {
                 DecisionKind.HIPAA_BREACH,
                 version -> "breach".equals(version.result())
                         && version.inputs().get(input) instanceof Number number
-                        && count.test(number.longValue()));
+                        && count.test(number.longValue()),
+                false);
     }
 }

@@ -48,14 +48,48 @@ class NoticeApi {
     /** The version of the text read, which sending freezes. */
     record SendRequest(@NotNull Long version) {}
 
+    /**
+     * Deliveries of unknown outcome settled after checking: {@code sent} (the mail arrived), {@code resend} (it did
+     * not go out: send it again) or {@code failed} (give up), with a note of what was checked.
+     */
+    record Settlement(
+            @Nullable List<Long> deliveries,
+            @Nullable String outcome,
+            @Nullable String note) {}
+
     private final DataSubjectNotices notices;
     private final NoticeWriting writing;
     private final NoticeSending sending;
+    private final NoticeSettling settling;
 
-    NoticeApi(DataSubjectNotices notices, NoticeWriting writing, NoticeSending sending) {
+    NoticeApi(DataSubjectNotices notices, NoticeWriting writing, NoticeSending sending, NoticeSettling settling) {
         this.notices = notices;
         this.writing = writing;
         this.sending = sending;
+        this.settling = settling;
+    }
+
+    @Operation(
+            operationId = "listUnknownDataSubjectNoticeDeliveries",
+            summary = "List the deliveries of unknown outcome, to check (privacy officers only)",
+            description = "A server that stopped between claiming a mail and marking it sent leaves its outcome "
+                    + "unknown: it is never sent again by itself. The first 1,000, in the order imported.")
+    @GetMapping("/unknown")
+    List<NoticeView.Recipient> unknown(@PathVariable IncidentId id, @PathVariable UUID obligation) {
+        return settling.unknown(id, obligation).orRefuse();
+    }
+
+    @Operation(
+            operationId = "settleDataSubjectNoticeDeliveries",
+            summary = "Settle deliveries of unknown outcome after checking them (privacy officers only)",
+            description = "outcome 'sent' (the mail arrived), 'resend' (it did not go out: it is sent again with a "
+                    + "new Message-ID) or 'failed' (given up, the note as its error), with a note of what was "
+                    + "checked. All the deliveries named or none: 409 naming one that is not (or no longer) of "
+                    + "unknown outcome. Once none is unknown, the stage is submitted as after any send.")
+    @PostMapping("/settle")
+    NoticeView settle(@PathVariable IncidentId id, @PathVariable UUID obligation, @RequestBody Settlement settlement) {
+        return settling.settle(id, obligation, settlement.deliveries(), settlement.outcome(), settlement.note())
+                .orRefuse();
     }
 
     @Operation(

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The notice to the people a breach concerns changed: people were imported into its list, its text was written, its sending started (the text frozen), or the list was erased at
- * the end of its retention (the counts kept). The digests cover the list's counts, never the people.
+ * The notice to the people a breach concerns changed: people were imported into its list, its text was written, its
+ * sending started (the text frozen), a privacy officer settled deliveries of unknown outcome, bounces came back, or the
+ * list was erased at the end of its retention (the counts kept). The digests cover the list's counts, never the people.
  *
  * @param objectId the obligation and the stage, {@code <obligation>/<stage>}
  */
@@ -29,6 +30,8 @@ public record NoticeChanged(
         IMPORTED,
         WRITTEN,
         SEND_STARTED,
+        UNKNOWN_SETTLED,
+        BOUNCES_RECORDED,
         ERASED
     }
 

@@ -2,8 +2,10 @@ package io.cairn.compliance;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,7 +117,7 @@ class NoticeDeliveries {
         String said = error == null || error.isBlank() ? "the mail could not be sent" : error.strip();
         jdbc.sql(
                         "update compliance_notice_recipient set status = 'failed', error = ? where id = ? and status = 'sending'")
-                .params(said.length() > MAX_ERROR ? said.substring(0, MAX_ERROR - 1) + "…" : said, claim.id())
+                .params(shortened(said), claim.id())
                 .update();
     }
 
@@ -155,5 +157,87 @@ class NoticeDeliveries {
     private static String count(String status) {
         return "(select count(*) from compliance_notice_recipient r where r.obligation_id = n.obligation_id "
                 + "and r.stage = n.stage and r.status = '" + status + "') as " + status;
+    }
+
+    /**
+     * Locks the deliveries of the stage among the ids whose outcome is unknown, for a privacy officer to settle; the
+     * ids of those it locked.
+     */
+    Set<Long> lockUnknown(UUID obligation, String stage, List<Long> ids) {
+        return new HashSet<>(
+                jdbc.sql("select id from compliance_notice_recipient where obligation_id = ? and stage = ? "
+                                + "and id = any(?) and status = 'unknown' for update")
+                        .params(obligation, stage, ids.toArray(Long[]::new))
+                        .query(Long.class)
+                        .list());
+    }
+
+    /**
+     * Settles locked deliveries of unknown outcome as a privacy officer found them: the mail arrived ({@code sent}),
+     * it did not go out and is sent again with a new Message-ID ({@code resend}), or it is given up ({@code
+     * failed}, the note as its error); the notice is then finished anew by the sender.
+     */
+    void settle(UUID obligation, String stage, List<Long> ids, Settlement settlement, String note, Instant now) {
+        Long[] settled = ids.toArray(Long[]::new);
+        switch (settlement) {
+            case SENT ->
+                jdbc.sql("update compliance_notice_recipient set status = 'sent', sent_at = ?, error = ? "
+                                + "where id = any(?) and status = 'unknown'")
+                        .params(Timestamp.from(now), shortened("checked: " + note), settled)
+                        .update();
+            case RESEND ->
+                jdbc.sql("update compliance_notice_recipient set status = 'queued', claimed_at = null, "
+                                + "message_id = null, error = null where id = any(?) and status = 'unknown'")
+                        .param(settled)
+                        .update();
+            case FAILED ->
+                jdbc.sql("update compliance_notice_recipient set status = 'failed', error = ? "
+                                + "where id = any(?) and status = 'unknown'")
+                        .params(shortened(note), settled)
+                        .update();
+        }
+        jdbc.sql("update compliance_notice set finished_at = null where obligation_id = ? and stage = ?")
+                .params(obligation, stage)
+                .update();
+    }
+
+    /** A notice some of whose mails bounced, and how many of them now. */
+    record Bounced(UUID obligation, String stage, io.cairn.incidents.IncidentId incident, int mails) {}
+
+    /**
+     * Marks the deliveries whose mails carried one of the Message-IDs (in any case) bounced, with the mail server's
+     * reason, when they were sent or of unknown outcome; the notices they belong to.
+     */
+    List<Bounced> bounced(java.util.Collection<String> messageIds, String reason) {
+        return jdbc.sql("with b as (update compliance_notice_recipient set status = 'bounced', error = ? "
+                        + "where lower(message_id) = any(?) and status in ('sent', 'unknown') "
+                        + "returning obligation_id, stage) "
+                        + "select b.obligation_id, b.stage, o.incident_id, count(*) as mails from b "
+                        + "join compliance_obligation o on o.id = b.obligation_id "
+                        + "group by b.obligation_id, b.stage, o.incident_id")
+                .params(
+                        shortened(reason),
+                        messageIds.stream().map(NoticeLists::lower).toArray(String[]::new))
+                .query((row, n) -> new Bounced(
+                        row.getObject("obligation_id", UUID.class),
+                        row.getString("stage"),
+                        new io.cairn.incidents.IncidentId(row.getObject("incident_id", UUID.class)),
+                        row.getInt("mails")))
+                .list();
+    }
+
+    /** How a privacy officer settles a delivery of unknown outcome. */
+    enum Settlement {
+        SENT,
+        RESEND,
+        FAILED;
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static String shortened(String said) {
+        return said.length() > MAX_ERROR ? said.substring(0, MAX_ERROR - 1) + "…" : said;
     }
 }

@@ -92,18 +92,34 @@ class NoticeLists {
 
     /** A page of the stage's people, in the order they were imported. */
     List<NoticeView.Recipient> people(UUID obligation, String stage, int offset, int limit) {
-        return jdbc.sql("select line, name, email, language, status, error, sent_at from compliance_notice_recipient "
+        return jdbc.sql("select " + RECIPIENT + " from compliance_notice_recipient "
                         + "where obligation_id = ? and stage = ? order by id offset ? limit ?")
                 .params(obligation, stage, offset, limit)
-                .query((row, n) -> new NoticeView.Recipient(
-                        row.getInt("line"),
-                        row.getString("name"),
-                        row.getString("email"),
-                        row.getString("language"),
-                        row.getString("status"),
-                        row.getString("error"),
-                        instant(row.getTimestamp("sent_at"))))
+                .query(NoticeLists::recipient)
                 .list();
+    }
+
+    /** The stage's people whose delivery is of unknown outcome, the first {@code limit} in the order imported. */
+    List<NoticeView.Recipient> unknown(UUID obligation, String stage, int limit) {
+        return jdbc.sql("select " + RECIPIENT + " from compliance_notice_recipient "
+                        + "where obligation_id = ? and stage = ? and status = 'unknown' order by id limit ?")
+                .params(obligation, stage, limit)
+                .query(NoticeLists::recipient)
+                .list();
+    }
+
+    private static final String RECIPIENT = "id, line, name, email, language, status, error, sent_at";
+
+    private static NoticeView.Recipient recipient(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        return new NoticeView.Recipient(
+                row.getLong("id"),
+                row.getInt("line"),
+                row.getString("name"),
+                row.getString("email"),
+                row.getString("language"),
+                row.getString("status"),
+                row.getString("error"),
+                instant(row.getTimestamp("sent_at")));
     }
 
     /** The lists whose last send (or, with none, last import) lies before the instant and that are not yet erased. */

@@ -30,16 +30,19 @@ class NoticePages {
     private final DataSubjectNotices notices;
     private final NoticeWriting writing;
     private final NoticeSending sending;
+    private final NoticeSettling settling;
     private final org.springframework.context.MessageSource messages;
 
     NoticePages(
             DataSubjectNotices notices,
             NoticeWriting writing,
             NoticeSending sending,
+            NoticeSettling settling,
             org.springframework.context.MessageSource messages) {
         this.notices = notices;
         this.writing = writing;
         this.sending = sending;
+        this.settling = settling;
         this.messages = messages;
     }
 
@@ -59,6 +62,14 @@ class NoticePages {
                 ? done.value()
                 : List.of();
         model.addAttribute("people", people);
+        model.addAttribute(
+                "unknown",
+                notice.counts() != null
+                                && notice.counts().unknown() > 0
+                                && settling.unknown(id, obligation)
+                                        instanceof Outcome.Done<List<NoticeView.Recipient>> done
+                        ? done.value()
+                        : List.of());
         model.addAttribute("pageSize", DataSubjectNotices.PAGE);
         model.addAttribute("text", writing.text(id, obligation).orRefuse());
         model.addAttribute(
@@ -129,6 +140,25 @@ class NoticePages {
         return "redirect:" + path(id, obligation);
     }
 
+    @PostMapping("/settle")
+    String settle(
+            @PathVariable IncidentId id,
+            @PathVariable UUID obligation,
+            @RequestParam(name = "deliveries", required = false) @Nullable List<String> deliveries,
+            @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(defaultValue = "") String note,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        List<Long> ids = deliveries == null
+                ? List.of()
+                : deliveries.stream().map(NoticePages::version).toList();
+        Outcome<NoticeView> settled = settling.settle(id, obligation, ids, outcome, note);
+        if (settled instanceof Outcome.Refused<NoticeView> refused) {
+            return refusedPage(refused.refusal(), id, obligation, model, response);
+        }
+        return "redirect:" + path(id, obligation);
+    }
+
     /**
      * The notice page with the refusal's problems, answered with its status; a notice the user may not see or change
      * at all is the error page's.
@@ -147,7 +177,7 @@ class NoticePages {
         return notice(id, obligation, 0, model);
     }
 
-    /** The version a form sent; -1 (never stored) when it is no number. */
+    /** The version (or delivery number) a form sent; -1 (never stored) when it is no number. */
     private static long version(String text) {
         return text.matches("\\d{1,18}") ? Long.parseLong(text) : -1;
     }

@@ -56,11 +56,13 @@ public record NoticeView(
     /**
      * A person of the list, with their delivery.
      *
+     * @param id the delivery's number, by which a privacy officer settles one of unknown outcome
      * @param line the line of the file they came from
      * @param status queued, sending, sent, failed, bounced or unknown
      * @param error the mail server's answer when the delivery failed or bounced
      */
     public record Recipient(
+            long id,
             int line,
             String name,
             String email,

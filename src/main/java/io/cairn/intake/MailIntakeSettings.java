@@ -1,5 +1,6 @@
 package io.cairn.intake;
 
+import io.cairn.shared.Mailbox;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,17 +29,17 @@ record MailIntakeSettings(
         String language) {
 
     MailIntakeSettings {
-        protocol = protocol == null || protocol.isBlank()
-                ? "imaps"
-                : protocol.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!protocol.equals("imap") && !protocol.equals("imaps")) {
-            throw new IllegalArgumentException("cairn.mail.intake.protocol must be imap or imaps, not " + protocol);
-        }
+        protocol = Mailbox.protocol("cairn.mail.intake.protocol", protocol);
         folder = folder == null || folder.isBlank() ? "INBOX" : folder;
         pollInterval = pollInterval == null ? Duration.ofMinutes(1) : pollInterval;
         language = "nl".equalsIgnoreCase(language) ? "nl" : "en";
         if (enabled && (host == null || host.isBlank())) {
             throw new IllegalArgumentException("cairn.mail.intake.host must be set when mail intake is enabled");
         }
+    }
+
+    /** The mailbox polled. */
+    Mailbox mailbox() {
+        return new Mailbox(java.util.Objects.requireNonNull(host), port, protocol, username, password, folder);
     }
 }

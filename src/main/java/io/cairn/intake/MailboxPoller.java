@@ -1,5 +1,7 @@
 package io.cairn.intake;
 
+import io.cairn.shared.AdvisoryLock;
+import io.cairn.shared.Mailbox;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -13,9 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -91,38 +90,18 @@ class MailboxPoller {
 
     /** Polls now and handles at most this many mails, as a node does that stops half-way through the mailbox. */
     Poll poll(int mostMails) {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!advisoryLock(lock, "select pg_try_advisory_lock(?)")) {
-                return Poll.SKIPPED;
-            }
-            try {
-                return pollMailbox(mostMails);
-            } finally {
-                advisoryLock(lock, "select pg_advisory_unlock(?)");
-            }
+        try {
+            return AdvisoryLock.whileHeld(dataSource, LOCK, () -> pollMailbox(mostMails))
+                    .orElse(Poll.SKIPPED);
         } catch (SQLException e) {
             log.warn("Mail intake could not take its lock in the database: {}", e.getMessage());
             return Poll.SKIPPED;
         }
     }
 
-    private static boolean advisoryLock(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, LOCK);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
     private Poll pollMailbox(int mostMails) {
-        Session session = Session.getInstance(sessionProperties());
-        try (Store store = session.getStore(settings.protocol())) {
-            store.connect(
-                    settings.host(),
-                    settings.port() == 0 ? -1 : settings.port(),
-                    settings.username(),
-                    settings.password());
+        Mailbox mailbox = settings.mailbox();
+        try (Store store = mailbox.connect()) {
             Folder folder = store.getFolder(settings.folder());
             folder.open(Folder.READ_WRITE);
             try {
@@ -131,13 +110,7 @@ class MailboxPoller {
                 folder.close(false);
             }
         } catch (MessagingException e) {
-            log.warn(
-                    "Mail intake could not read {}://{}@{}/{}: {}",
-                    settings.protocol(),
-                    settings.username(),
-                    settings.host(),
-                    settings.folder(),
-                    e.getMessage());
+            log.warn("Mail intake could not read {}: {}", mailbox.where(), e.getMessage());
             return Poll.SKIPPED;
         }
     }
@@ -211,20 +184,5 @@ class MailboxPoller {
             flags.add(PROCESSED);
         }
         message.setFlags(flags, true);
-    }
-
-    private Properties sessionProperties() {
-        Properties properties = new Properties();
-        String protocol = settings.protocol();
-        properties.setProperty("mail.store.protocol", protocol);
-        // reading a mail must not mark it seen: only a committed report does
-        properties.setProperty("mail." + protocol + ".peek", "true");
-        properties.setProperty("mail." + protocol + ".connectiontimeout", "15000");
-        properties.setProperty("mail." + protocol + ".timeout", "60000");
-        properties.setProperty("mail." + protocol + ".writetimeout", "60000");
-        if (protocol.equals("imaps")) {
-            properties.setProperty("mail.imaps.ssl.checkserveridentity", "true");
-        }
-        return properties;
     }
 }

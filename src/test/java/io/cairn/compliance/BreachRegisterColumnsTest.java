@@ -43,6 +43,9 @@ class BreachRegisterColumnsTest {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 "Only \"test\" data, no real people",
                 List.of());
     }

@@ -92,7 +92,7 @@ class DecisionRulesTest {
         assertThat(Nis2SignificanceRule.lossThreshold(2_000_000L)).isEqualByComparingTo("100000");
         assertThat(Nis2SignificanceRule.lossThreshold(50_000_000L)).isEqualByComparingTo("500000");
         assertThat(Nis2SignificanceRule.lossThreshold(null)).isEqualByComparingTo("500000");
-        DecisionContext small = new DecisionContext(false, 2_000_000L, null, null);
+        DecisionContext small = new DecisionContext(false, 2_000_000L, null, null, null, false);
         DecisionInputs loss = inputs("direct-loss-eur", Amount.exactly(150_000));
         assertThat(nis2.evaluate(loss, small).result()).contains("significant");
         assertThat(nis2.evaluate(loss, DecisionContext.none()).result()).contains("not-significant");
@@ -118,7 +118,7 @@ class DecisionRulesTest {
 
     @Test
     void choosingUnlikelyWithSpecialCategoryDataNeedsAnOverrideReason() {
-        DecisionContext special = new DecisionContext(true, null, null, null);
+        DecisionContext special = new DecisionContext(true, null, null, null, null, false);
         assertThat(gdpr.problems("unlikely", null, inputs(), special))
                 .extracting(Refusal.FieldProblem::field)
                 .containsExactly("overrideReason");
@@ -127,6 +127,45 @@ class DecisionRulesTest {
         assertThat(gdpr.problems("unlikely", null, inputs(), DecisionContext.none()))
                 .isEmpty();
         assertThat(gdpr.problems("risk", null, inputs(), special)).isEmpty();
+    }
+
+    @Test
+    void anExemptionFromTellingThePeopleNeedsAHighRiskItsEvidenceAndPeopleNotYetTold() {
+        CommunicationExemptionRule exemption = new CommunicationExemptionRule();
+        DecisionContext highRisk = new DecisionContext(false, null, null, null, "high-risk", false);
+        assertThat(exemption.problems("none", null, inputs(), DecisionContext.none()))
+                .isEmpty();
+        assertThat(exemption.problems("data-unintelligible", null, inputs(), highRisk))
+                .extracting(Refusal.FieldProblem::field)
+                .containsExactlyInAnyOrder(
+                        "inputs.protection-measures", "inputs.evidence", "inputs.key-not-compromised");
+        DecisionInputs encrypted = inputs(
+                "protection-measures", "AES-256 full-disk encryption",
+                "key-not-compromised", true,
+                "evidence", "Key escrow log, ticket SEC-12");
+        assertThat(exemption.problems("data-unintelligible", null, encrypted, highRisk))
+                .isEmpty();
+        assertThat(exemption.problems(
+                        "data-unintelligible",
+                        null,
+                        encrypted,
+                        new DecisionContext(false, null, null, null, "risk", false)))
+                .extracting(Refusal.FieldProblem::field)
+                .containsExactly("result");
+        assertThat(exemption.problems(
+                        "data-unintelligible",
+                        null,
+                        encrypted,
+                        new DecisionContext(false, null, null, null, "high-risk", true)))
+                .extracting(Refusal.FieldProblem::field)
+                .containsExactly("result");
+        assertThat(exemption.problems("disproportionate-effort", null, inputs("evidence", "cost estimate"), highRisk))
+                .extracting(Refusal.FieldProblem::field)
+                .containsExactlyInAnyOrder("inputs.disproportionate-effort", "inputs.public-communication");
+        assertThat(exemption.evaluate(encrypted, highRisk).criteria())
+                .filteredOn(Criterion::met)
+                .extracting(Criterion::code)
+                .containsExactly("gdpr.exemption.high-risk", "gdpr.exemption.data-unintelligible");
     }
 
     @Test

@@ -107,7 +107,71 @@ class NoticeRestartServerTest extends ApiClient.OnServer {
         assertThat(io.cairn.FormSession.signedIn(port, officerUser.username(), io.cairn.identity.TestUsers.PASSWORD)
                         .get("/incidents/" + incident + "/compliance/obligations/" + path[0] + "/notice")
                         .body())
-                .contains("unknown: check", "never sent again");
+                .contains("unknown: check", "never sent again", "Settle these deliveries");
+
+        settleAfterChecking(officer, client(users.user("ntr-handler-" + s, Set.of(Role.HANDLER))), notice, crashed);
+        sender.sendWaiting();
+        Map<String, Long> settled = received(s);
+        for (int person = 0; person < PEOPLE; person++) {
+            String email = "r" + person + "-" + s + "@example.org";
+            assertThat(settled.getOrDefault(email, 0L)).as(email).isEqualTo(1L);
+        }
+        JsonNode done = officer.get(notice).json();
+        assertThat(done.path("counts").path("sent").asInt()).isEqualTo(PEOPLE);
+        assertThat(done.path("status").asString()).isEqualTo("submitted");
+    }
+
+    /**
+     * The privacy officer checks the three deliveries of unknown outcome: the first one's mail arrived, the other two
+     * did not go out and are sent again; nobody else may, and nothing is settled twice.
+     */
+    void settleAfterChecking(ApiClient officer, ApiClient handler, String notice, List<String> crashed) {
+        assertThat(handler.get(notice + "/unknown").status()).isEqualTo(403);
+        List<JsonNode> unknown =
+                officer.get(notice + "/unknown").json().valueStream().toList();
+        assertThat(unknown)
+                .extracting(person -> person.path("email").asString())
+                .containsExactlyInAnyOrderElementsOf(crashed);
+        long arrived = unknown.stream()
+                .filter(person -> person.path("email").asString().equals(crashed.get(0)))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+        List<Long> lost = unknown.stream()
+                .map(person -> person.path("id").asLong())
+                .filter(id -> id != arrived)
+                .toList();
+        ApiClient.Answer noNote =
+                officer.post(notice + "/settle", Map.of("deliveries", List.of(arrived), "outcome", "sent"));
+        assertThat(noNote.status()).isEqualTo(400);
+        assertThat(noNote.json().path("errors").get(0).path("field").asString()).isEqualTo("note");
+        assertThat(handler.post(
+                                notice + "/settle",
+                                Map.of("deliveries", List.of(arrived), "outcome", "sent", "note", "in the log"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(officer.post(
+                                notice + "/settle",
+                                Map.of(
+                                        "deliveries",
+                                        List.of(arrived),
+                                        "outcome",
+                                        "sent",
+                                        "note",
+                                        "accepted in the mail log"))
+                        .status())
+                .isEqualTo(200);
+        ApiClient.Answer twice = officer.post(
+                notice + "/settle",
+                Map.of("deliveries", List.of(arrived, lost.get(0)), "outcome", "resend", "note", "x"));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().path("detail").asString()).contains(Long.toString(arrived));
+        assertThat(officer.post(
+                                notice + "/settle",
+                                Map.of("deliveries", lost, "outcome", "resend", "note", "not in the mail log"))
+                        .status())
+                .isEqualTo(200);
     }
 
     /**

@@ -231,4 +231,79 @@ class NoticeServerTest extends ApiClient.OnServer {
                 .doesNotContain("Wij hebben");
         assertThat(handler.get(notice + "/preview?language=fr").status()).isEqualTo(400);
     }
+
+    @Test
+    void anExemptionWithItsEvidenceTakesThePlaceOfTheNoticeShowsInTheRegisterAndNoLongerAppliesOnceSending() {
+        String compliance = notice.substring(0, notice.indexOf("/obligations/"));
+        String exemption = compliance + "/decisions/gdpr-communication-exemption";
+        ApiClient.Answer bare = coordinator.put(
+                exemption,
+                body("result", "disproportionate-effort", "rationale", "millions of old accounts", "version", 0));
+        assertThat(bare.status()).as(bare.toString()).isEqualTo(400);
+        assertThat(bare.json()
+                        .path("errors")
+                        .valueStream()
+                        .map(error -> error.path("field").asString()))
+                .containsExactlyInAnyOrder(
+                        "inputs.disproportionate-effort", "inputs.public-communication", "inputs.evidence");
+
+        ApiClient.Answer exempt = coordinator.put(
+                exemption,
+                body(
+                        "result",
+                        "disproportionate-effort",
+                        "rationale",
+                        "no contact details for 2 million old accounts",
+                        "inputs",
+                        body(
+                                "disproportionate-effort", "addresses were never kept",
+                                "public-communication", "notice on the home page and in two national papers",
+                                "evidence", "data inventory DI-4, ticket PRIV-88"),
+                        "version",
+                        0));
+        assertThat(exempt.status()).as(exempt.toString()).isEqualTo(200);
+        JsonNode stages = coordinator.get(compliance).json();
+        assertThat(ComplianceFixture.stage(stages, "data-subjects")
+                        .path("status")
+                        .asString())
+                .isEqualTo("closed-not-required");
+        assertThat(ComplianceFixture.stage(stages, "public-communication")
+                        .path("status")
+                        .asString())
+                .isEqualTo("overdue");
+        assertThat(officer.get(notice).status()).isEqualTo(409);
+        String incident = compliance.substring("/api/v1/incidents/".length(), compliance.lastIndexOf('/'));
+        JsonNode entry = officer.get("/api/v1/compliance/breach-register")
+                .json()
+                .valueStream()
+                .filter(item -> item.path("incident").asString().equals(incident))
+                .findFirst()
+                .orElseThrow();
+        assertThat(entry.path("subjectsExemption").asString()).isEqualTo("disproportionate-effort");
+        assertThat(entry.path("subjectsExemptionReason").asString()).contains("no contact details", "ticket PRIV-88");
+
+        assertThat(coordinator
+                        .put(exemption, body("result", "none", "rationale", "contact details found", "version", 1))
+                        .status())
+                .isEqualTo(200);
+        assertThat(upload(officer, notice, "", "name,e-mail,language\nAnna,anna@example.org,en\n")
+                        .status())
+                .isEqualTo(200);
+        long version = officer.get(notice + "/text").json().path("version").asLong();
+        assertThat(officer.post(notice + "/send", body("version", version)).status())
+                .isEqualTo(200);
+        ApiClient.Answer late = coordinator.put(
+                exemption,
+                body(
+                        "result",
+                        "risk-no-longer-likely",
+                        "rationale",
+                        "passwords reset",
+                        "inputs",
+                        body("later-measures", "all passwords reset", "evidence", "change log CH-9"),
+                        "version",
+                        2));
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.json().path("errors").get(0).path("field").asString()).isEqualTo("result");
+    }
 }

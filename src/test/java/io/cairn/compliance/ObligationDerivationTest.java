@@ -97,6 +97,34 @@ class ObligationDerivationTest {
     }
 
     @Test
+    void anExemptionClosesTheDataSubjectsStageAndDisproportionateEffortOpensAPublicCommunicationInstead() {
+        aware(AWARE);
+        decide(DecisionKind.PERSONAL_DATA_BREACH, "yes", AWARE);
+        decide(DecisionKind.GDPR_RISK, "high-risk", AWARE);
+        Map<String, StageState> owed = plan(Map.of(), CONTROLLER);
+        assertThat(owed.get("data-subjects").required()).isTrue();
+        assertThat(owed.get("public-communication").required()).isFalse();
+
+        decide(DecisionKind.GDPR_COMMUNICATION_EXEMPTION, "disproportionate-effort", NOW);
+        Map<String, StageState> exempt = plan(owed, CONTROLLER);
+        assertThat(exempt.get("data-subjects").required()).isFalse();
+        assertThat(exempt.get("data-subjects").closedAt()).isEqualTo(NOW);
+        assertThat(exempt.get("public-communication").required()).isTrue();
+        assertThat(exempt.get("public-communication").dueAt()).isEqualTo(Instant.parse("2025-03-10T10:00:00Z"));
+        assertThat(exempt.get("supervisory-authority").required()).isTrue();
+
+        decide(DecisionKind.GDPR_COMMUNICATION_EXEMPTION, "data-unintelligible", NOW);
+        Map<String, StageState> encrypted = plan(exempt, CONTROLLER);
+        assertThat(encrypted.get("data-subjects").required()).isFalse();
+        assertThat(encrypted.get("public-communication").required()).isFalse();
+
+        decide(DecisionKind.GDPR_COMMUNICATION_EXEMPTION, "none", NOW);
+        Map<String, StageState> withdrawn = plan(encrypted, CONTROLLER);
+        assertThat(withdrawn.get("data-subjects").required()).isTrue();
+        assertThat(withdrawn.get("data-subjects").dueAt()).isEqualTo(Instant.parse("2025-03-10T10:00:00Z"));
+    }
+
+    @Test
     void anUnlikelyRiskClosesTheStageAndALaterRiskReopensItWithTheOriginalAwareness() {
         aware(AWARE);
         decide(DecisionKind.PERSONAL_DATA_BREACH, "yes", AWARE);
@@ -147,7 +175,7 @@ class ObligationDerivationTest {
         assertThat(RegimeApplicability.stages(GDPR, profile(GdprRole.PROCESSOR)))
                 .extracting(Regime.Stage::id)
                 .containsExactly("controller");
-        assertThat(RegimeApplicability.stages(GDPR, profile(GdprRole.BOTH))).hasSize(3);
+        assertThat(RegimeApplicability.stages(GDPR, profile(GdprRole.BOTH))).hasSize(4);
         assertThat(RegimeApplicability.applies(GDPR, CONTROLLER)).isTrue();
         LegalEntityProfile american = new LegalEntityProfile(
                 "Example Inc",

@@ -218,7 +218,7 @@ class ObligationServerTest extends ApiClient.OnServer {
         String id = obligation(incident, "gdpr").path("id").asString();
         JsonNode preview =
                 admin.get("/api/v1/compliance/obligations/" + id + "/rebase").json();
-        assertThat(preview.path("fromVersion").asString()).isEqualTo("2016/679-1");
+        assertThat(preview.path("fromVersion").asString()).isEqualTo("2016/679-2");
         assertThat(preview.path("stages").toString()).contains("2025-03-10T10:00:00Z");
         assertThat(coordinator
                         .get("/api/v1/compliance/obligations/" + id + "/rebase")

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +42,6 @@ class CrashRestartTest {
     private static final Path DATA = Path.of("target/crash-test-db").toAbsolutePath();
     private static final String ADMIN_PASSWORD = "Crash-admin-password-1";
     private static final int WRITERS = 4;
-    /** Starting Cairn takes seconds; on a busy machine many. */
-    private static final Duration START_WITHIN = Duration.ofSeconds(180);
 
     private final List<Process> started = new ArrayList<>();
 
@@ -78,10 +75,8 @@ class CrashRestartTest {
         long postmaster = LeftoverServer.postmasterPid(DATA).orElseThrow();
         // SIGKILL, with the watchdog that would stop the database at once, as a kill of the process group does:
         // the database must be left running for the restart to find.
-        first.descendants().forEach(ProcessHandle::destroyForcibly);
-        first.destroyForcibly();
+        CairnProcess.kill(first);
         killed.set(true);
-        first.waitFor(30, TimeUnit.SECONDS);
         writers.shutdown();
         assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(ProcessHandle.of(postmaster))
@@ -127,41 +122,10 @@ class CrashRestartTest {
 
     /** Starts Cairn as a process of its own and waits until it is up. */
     private Process cairn(int port) throws IOException, InterruptedException {
-        Files.createDirectories(DATA.getParent());
-        Process cairn = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.cairn.CairnApplication",
-                        "--server.port=" + port,
-                        "--cairn.embedded-db.data-dir=" + DATA,
-                        "--cairn.embedded-db.durable=true",
-                        "--cairn.admin.password=" + ADMIN_PASSWORD,
-                        "--spring.main.banner-mode=off")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        DATA.resolveSibling("crash-test.log").toFile()))
-                .start();
+        Process cairn =
+                CairnProcess.start(DATA, port, ADMIN_PASSWORD, DATA.resolveSibling("crash-test.log"), List.of());
         started.add(cairn);
-        long deadline = System.nanoTime() + START_WITHIN.toNanos();
-        ApiClient anonymous = new ApiClient(port, null);
-        while (System.nanoTime() < deadline) {
-            assertThat(cairn.isAlive())
-                    .as("Cairn exited: see target/crash-test.log")
-                    .isTrue();
-            try {
-                if (anonymous.get("/actuator/health").status() == 200) {
-                    return cairn;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Cairn did not start within " + START_WITHIN + ": see target/crash-test.log");
+        return cairn;
     }
 
     private static Set<String> allIncidentIds(ApiClient api) {
