@@ -120,8 +120,7 @@ class NoticePages {
         String version = DecisionFormReading.text(form, "version");
         Outcome<NoticeTextView> saved = writing.saveText(id, obligation, texts, version(version));
         if (saved instanceof Outcome.Refused<NoticeTextView> refused) {
-            show(refused.refusal(), model);
-            response.setStatus(refused.refusal().kind().status());
+            return refusedPage(refused.refusal(), id, obligation, model, response);
         }
         return notice(id, obligation, 0, model);
     }

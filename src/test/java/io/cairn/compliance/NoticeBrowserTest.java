@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The notice page in a real browser on a phone, in Dutch and in English: a privacy officer imports a file with bad
  * lines and reads every problem by line and column in their language, then imports the good lines only and sees the
  * people and the counts, and the preview of the notice in both languages; then sends it and follows the progress bar,
- * which refreshes by itself as mails go out, in English and in Dutch.
+ * which refreshes by itself as mails go out, in English and in Dutch; and settles a mail whose outcome a stopped server
+ * left unknown.
  */
 class NoticeBrowserTest extends Browser.OnServer {
 
@@ -112,5 +113,25 @@ class NoticeBrowserTest extends Browser.OnServer {
         assertThat(browser.overflowsSideways())
                 .as("the Dutch progress sticks out sideways on a phone")
                 .isFalse();
+
+        // a server stopped while the other mail was being sent: its outcome is unknown, for the officer to settle
+        jdbc.sql("update compliance_notice_recipient set status = 'unknown', message_id = '<lost@cairn.test>' "
+                        + "where obligation_id = ?::uuid and status = 'queued'")
+                .param(obligation)
+                .update();
+        browser.open("/incidents/" + incident + "/compliance/obligations/" + obligation + "/notice?lang=nl");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.notice-settle-form")));
+        assertThat(browser.text(By.cssSelector(".notice-unknown")))
+                .contains("Te controleren bezorgingen (1)", "Jansen, D.");
+        assertThat(browser.overflowsSideways())
+                .as("the deliveries to check stick out sideways on a phone")
+                .isFalse();
+        browser.screenshot("notice-unknown-nl");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("settle-outcome"))).selectByValue("sent");
+        browser.find(By.id("settle-note")).sendKeys("Aangenomen volgens het logboek van de mailserver");
+        browser.click(By.cssSelector("form.notice-settle-form button"));
+        browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(".count-sent"), "2"));
+        assertThat(browser.findAll(By.cssSelector("form.notice-settle-form"))).isEmpty();
+        assertThat(browser.text(By.cssSelector(".notice-people"))).contains("Aangenomen volgens het logboek");
     }
 }
