@@ -51,10 +51,10 @@ final class DeadlineOverviewLoad {
             statement.executeUpdate("""
                     insert into compliance_obligation_stage (obligation_id, stage, required, ever_required, due_at,
                       internal_target, opened_at, clock_start)
-                    select o.id, 'supervisory-authority', true, true, d.due, false, d.due - interval '72 hours',
+                    select d.id, 'supervisory-authority', true, true, d.due, false, d.due - interval '72 hours',
                            d.due - interval '72 hours'
-                    from compliance_obligation o
-                    cross join lateral (select now() + (random() * 25 - 5) * interval '1 day' as due) d
+                    from (select id, now() + (random() * 25 - 5) * interval '1 day' as due
+                          from compliance_obligation) d
                     on conflict do nothing""");
             statement.execute("vacuum analyze compliance_obligation");
             statement.execute("vacuum analyze compliance_obligation_stage");
@@ -62,6 +62,11 @@ final class DeadlineOverviewLoad {
         long obligations = count(database, "select count(*) from compliance_obligation");
         long open = count(database,
                 "select count(*) from compliance_obligation_stage where required and submitted_at is null");
+        // a lateral subquery that does not refer to its row is evaluated once: every stage had one due instant
+        long spread = count(database, "select count(distinct due_at) from compliance_obligation_stage");
+        if (spread < open / 2) {
+            throw new IllegalStateException("the open stages share " + spread + " due instants: not spread");
+        }
         String path = baseUrl + "/api/v1/compliance/deadlines";
         time(path, coordinator, requests / 2);
         return new Result(obligations, open, List.of(stats("first page, all open", time(path, coordinator, requests)),
