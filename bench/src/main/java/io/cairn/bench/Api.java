@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Calls to a Cairn instance from the federation benchmark: its API with a personal token, and its federation
- * endpoints signed as a peer. A status other than the one expected is an exception that quotes the answer.
+ * Calls to a Cairn instance from the benchmarks: its API with a personal token, and its federation endpoints signed
+ * as a peer. A status other than the one expected is an exception that quotes the answer.
  */
 final class Api {
 
@@ -40,6 +40,22 @@ final class Api {
             request.header("Content-Type", "application/json");
         }
         return expect(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), expected, method, url);
+    }
+
+    /** A file posted as the multipart part {@code file} with a bearer token, expecting the status. */
+    static Answer upload(String url, String token, String filename, String contentType, byte[] content, int expected)
+            throws IOException, InterruptedException {
+        String boundary = "bench" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return expect(http.send(request, HttpResponse.BodyHandlers.ofString()), expected, "POST", url);
     }
 
     /**

@@ -43,7 +43,9 @@ import java.util.UUID;
  * pg_stat_statements, in {@code statements-*.txt}), {@code bench.quietMinutes} (3), {@code bench.skipStartup},
  * {@code bench.keepData}, {@code bench.reuseData} (a kept data directory: list, search, recurrence and SLA only),
  * {@code bench.durable} (fsync on), {@code bench.output} (the file to write, BENCHMARKS.md), {@code bench.only}
- * ({@code federation}: the federation benchmark alone, see {@link FederationBench}), {@code bench.skipFederation}.
+ * ({@code federation}: the federation benchmark alone, see {@link FederationBench}; {@code compliance}: the deadline
+ * overview and the notice send alone, see {@link ComplianceBench}), {@code bench.skipFederation}, {@code
+ * bench.skipCompliance}.
  */
 public final class BenchmarkRun {
 
@@ -66,10 +68,17 @@ public final class BenchmarkRun {
             FederationBench.main(args);
             return;
         }
+        if ("compliance".equals(System.getProperty("bench.only"))) {
+            ComplianceBench.main(args);
+            return;
+        }
         BenchmarkRun run = new BenchmarkRun();
         run.run();
         if (!Boolean.getBoolean("bench.skipFederation")) {
             new FederationBench(run.results.resolve("federation")).run();
+        }
+        if (!Boolean.getBoolean("bench.skipCompliance")) {
+            new ComplianceBench(run.results.resolve("compliance")).run();
         }
     }
 
@@ -676,7 +685,7 @@ public final class BenchmarkRun {
                         slowest + " ms", "< 2 s", slowest < 2000);
             }
             if (deadlines != null) {
-                for (DeadlineOverviewLoad.Stats stats : List.of(deadlines.open(), deadlines.overdue())) {
+                for (DeadlineOverviewLoad.Stats stats : deadlines.queries()) {
                     row(md, String.format("deadline overview, %s (%,d obligations, %,d open stages)", stats.query(),
                             deadlines.obligations(), deadlines.openStages()),
                             "p50 / p95 / p99 / max (" + stats.count() + " requests, one at a time)",

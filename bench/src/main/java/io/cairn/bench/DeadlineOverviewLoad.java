@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.UUID;
+import java.util.List;
 
 /**
  * The deadline overview over 100,000 open obligations (issue 12, item 9: p95 under 100 ms): one real GDPR obligation
@@ -17,15 +17,15 @@ import java.util.UUID;
  * a risk), whose kept regime the others copy, written straight into the compliance tables for that many seeded
  * incidents as the obligation keeper keeps them (the stage to the supervisory authority required, its due time spread
  * from five days ago to twenty days ahead); then the first page of {@code GET /api/v1/compliance/deadlines} as a
- * coordinator, all open and only the overdue ones, after a warm-up, one request at a time.
+ * coordinator, all open, only the overdue ones and only those due soon, after a warm-up, one request at a time.
  */
 final class DeadlineOverviewLoad {
 
     /** Percentiles of one kind of request, in milliseconds. */
     record Stats(String query, int count, double p50, double p95, double p99, double max) {}
 
-    /** The obligations seeded and the figures of each query. */
-    record Result(long obligations, long openStages, Stats open, Stats overdue) {}
+    /** The obligations seeded and the figures of each query: all open, the overdue, those due soon. */
+    record Result(long obligations, long openStages, List<Stats> queries) {}
 
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -33,7 +33,8 @@ final class DeadlineOverviewLoad {
 
     static Result run(String baseUrl, BenchDatabase database, String admin, String coordinator, int count,
             int requests) throws Exception {
-        String obligation = template(baseUrl, admin, coordinator);
+        // a real obligation made through the API, whose kept regime the copies share
+        String obligation = Breach.make(baseUrl, admin, coordinator, null, "risk").obligation();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into compliance_obligation (id, incident_id, legal_entity, regime, regime_version, rules,
@@ -50,10 +51,10 @@ final class DeadlineOverviewLoad {
             statement.executeUpdate("""
                     insert into compliance_obligation_stage (obligation_id, stage, required, ever_required, due_at,
                       internal_target, opened_at, clock_start)
-                    select o.id, 'supervisory-authority', true, true, d.due, false, d.due - interval '72 hours',
+                    select d.id, 'supervisory-authority', true, true, d.due, false, d.due - interval '72 hours',
                            d.due - interval '72 hours'
-                    from compliance_obligation o
-                    cross join lateral (select now() + (random() * 25 - 5) * interval '1 day' as due) d
+                    from (select id, now() + (random() * 25 - 5) * interval '1 day' as due
+                          from compliance_obligation) d
                     on conflict do nothing""");
             statement.execute("vacuum analyze compliance_obligation");
             statement.execute("vacuum analyze compliance_obligation_stage");
@@ -61,33 +62,16 @@ final class DeadlineOverviewLoad {
         long obligations = count(database, "select count(*) from compliance_obligation");
         long open = count(database,
                 "select count(*) from compliance_obligation_stage where required and submitted_at is null");
+        // a lateral subquery that does not refer to its row is evaluated once: every stage had one due instant
+        long spread = count(database, "select count(distinct due_at) from compliance_obligation_stage");
+        if (spread < open / 2) {
+            throw new IllegalStateException("the open stages share " + spread + " due instants: not spread");
+        }
         String path = baseUrl + "/api/v1/compliance/deadlines";
         time(path, coordinator, requests / 2);
-        return new Result(obligations, open, stats("first page, all open", time(path, coordinator, requests)),
-                stats("first page, overdue", time(path + "?state=overdue", coordinator, requests)));
-    }
-
-    /** A real obligation, made through the API; its id. */
-    private static String template(String baseUrl, String admin, String coordinator) throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String entity = id(Api.call("POST", baseUrl + "/api/v1/compliance/legal-entities", admin, """
-                {"name": "Bench %s", "jurisdictions": ["NL"], "nis2": "not-in-scope", "doraFinancialEntity": false,
-                 "gdprRole": "controller", "supervisoryAuthorityName": "Autoriteit Persoonsgegevens",
-                 "supervisoryAuthorityContact": "https://autoriteitpersoonsgegevens.nl"}""".formatted(suffix), 201));
-        String unit = id(Api.call("POST", baseUrl + "/api/v1/business-units", admin,
-                "{\"name\": \"Bench " + suffix + "\", \"description\": \"bench\", \"legalEntity\": \"" + entity
-                        + "\"}", 201));
-        String incident = id(Api.call("POST", baseUrl + "/api/v1/incidents", coordinator,
-                "{\"title\": \"Bench leak\", \"description\": \"bench\", \"businessUnit\": \"" + unit + "\"}", 201));
-        String compliance = baseUrl + "/api/v1/incidents/" + incident + "/compliance";
-        Api.call("PUT", compliance + "/facts/gdpr.awareness", coordinator,
-                "{\"at\": \"" + java.time.Instant.now() + "\", \"justification\": \"bench\", \"version\": 0}", 200);
-        Api.call("PUT", compliance + "/decisions/personal-data-breach", coordinator,
-                "{\"result\": \"yes\", \"rationale\": \"bench\", \"version\": 0}", 200);
-        Api.call("PUT", compliance + "/decisions/gdpr-risk", coordinator,
-                "{\"result\": \"risk\", \"rationale\": \"bench\", \"version\": 0}", 200);
-        Object obligations = Api.call("GET", compliance, coordinator, null, 200).json().get("obligations");
-        return String.valueOf(((java.util.Map<?, ?>) ((java.util.List<?>) obligations).get(0)).get("id"));
+        return new Result(obligations, open, List.of(stats("first page, all open", time(path, coordinator, requests)),
+                stats("first page, overdue", time(path + "?state=overdue", coordinator, requests)),
+                stats("first page, due soon", time(path + "?state=due-soon", coordinator, requests))));
     }
 
     private static long[] time(String url, String token, int requests) throws Exception {
@@ -114,10 +98,6 @@ final class DeadlineOverviewLoad {
 
     private static double millis(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
-
-    private static String id(Api.Answer answer) {
-        return String.valueOf(answer.json().get("id"));
     }
 
     private static long count(BenchDatabase database, String sql) throws SQLException {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -281,42 +280,19 @@ public final class FederationBench {
     // --- report -----------------------------------------------------------------------------------------------------
 
     private void row(String benchmark, String figure, String target, String result, Boolean pass) {
-        rows.add("| " + benchmark + " | " + figure + " | " + target + " | " + result
-                + (pass == null ? "" : pass ? " ✅ pass" : " ❌ miss") + " |");
+        rows.add(MarkedSection.row(benchmark, figure, target, result, pass));
     }
 
     private void write(Machine machine, String postgres) throws IOException {
-        StringBuilder md = new StringBuilder(BEGIN).append("\n\n");
-        StringBuilder command = new StringBuilder("bench/run -Dbench.only=federation");
-        System.getProperties().stringPropertyNames().stream().sorted()
-                .filter(name -> name.startsWith("bench.") && !List.of("bench.only", "bench.output").contains(name))
-                .forEach(name -> command.append(" -D").append(name).append('=').append(System.getProperty(name)));
-        md.append("Run on ").append(LocalDate.now(ZoneOffset.UTC)).append(" with `").append(command)
-                .append("` (results in `").append(root.relativize(results)).append("`).\n\n");
-        md.append("| machine | |\n| --- | --- |\n");
-        md.append("| CPU | ").append(machine.cpu()).append(" |\n");
-        md.append("| cores | ").append(machine.cores()).append(" |\n");
-        md.append("| RAM | ").append(machine.memory()).append(" |\n");
-        md.append("| OS | ").append(machine.os()).append(" |\n");
-        md.append("| JDK | ").append(machine.jdk()).append(" |\n");
-        md.append("| PostgreSQL | ").append(postgres.replaceFirst(" on .*", "")).append(" (embedded, zonky) |\n");
-        md.append("| server JVM flags (each instance) | `").append(String.join(" ", jvm)).append("` |\n\n");
-        md.append("| benchmark | figure | target | result |\n| --- | --- | --- | --- |\n");
+        StringBuilder md = new StringBuilder(MarkedSection.header(MarkedSection.command("federation"), results,
+                machine, postgres, "server JVM flags (each instance)", jvm));
         rows.forEach(row -> md.append(row).append('\n'));
         if (!notes.isEmpty()) {
             md.append('\n');
             notes.forEach(note -> md.append(note).append("\n\n"));
         }
-        md.append('\n').append(END);
-        Path file = Path.of(System.getProperty("bench.output", root.resolve("BENCHMARKS.md").toString()));
-        String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-        int begin = existing.indexOf(BEGIN);
-        int end = existing.indexOf(END);
-        String updated = begin >= 0 && end > begin
-                ? existing.substring(0, begin) + md + existing.substring(end + END.length())
-                : existing + "\n## Federation figures\n\n" + md + "\n";
-        Files.writeString(file, updated);
-        say("federation figures written to " + file);
+        say("federation figures written to " + MarkedSection.write(BEGIN, END, md.toString(),
+                "## Federation figures"));
     }
 
     private static String seconds(Duration duration) {
