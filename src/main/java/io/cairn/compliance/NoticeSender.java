@@ -25,7 +25,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.ClassUtils;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,10 +44,6 @@ class NoticeSender {
     private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
     private static final int MAX_BATCH = 50;
     private static final JsonMapper json = JsonMapper.builder().build();
-    /** The system property that names Jakarta Mail's stream provider, and the one Angus Mail (on the class path) has. */
-    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-
-    private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
     /** The frozen text of a notice as the sender reads it. */
     record FrozenText(String organisation, Map<String, Map<String, String>> texts) {}
@@ -81,20 +76,6 @@ class NoticeSender {
         this.messages = messages;
         this.transactions = transactions;
         this.clock = clock;
-        nameStreamProvider();
-    }
-
-    /**
-     * Names the stream provider Jakarta Mail asks for each time it encodes a mail's text or subject, so that it is
-     * loaded by that name: without the name, jakarta.mail-api 2.1 looks for it with a {@link java.util.ServiceLoader}
-     * through every jar of the class path each time (jakartaee/mail-api#861), which took a third of the sending
-     * thread's time. The provider named is the one that lookup finds, Angus Mail's; a name set already is kept.
-     */
-    private static void nameStreamProvider() {
-        if (System.getProperty(STREAM_PROVIDER) == null
-                && ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, NoticeSender.class.getClassLoader())) {
-            System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
-        }
     }
 
     @Scheduled(
@@ -126,10 +107,16 @@ class NoticeSender {
         return sent;
     }
 
-    /** Stops sending after the mail being sent: the rest of the batch goes back in the queue. */
+    /**
+     * Stops sending after the mail being sent, and waits until the rest of the batch is back in the queue: a server
+     * that shuts down closes its database only after that.
+     */
     @PreDestroy
     void stop() {
         stopping = true;
+        synchronized (this) {
+            log.debug("notice sending stopped");
+        }
     }
 
     /** Sends again after {@link #stop}, as a server that started anew. */
@@ -142,7 +129,7 @@ class NoticeSender {
         try (SmtpConnection smtp = new SmtpConnection(mail)) {
             for (int next = 0; next < batch.size(); next++) {
                 if (stopping) {
-                    deliveries.release(batch.subList(next, batch.size()));
+                    release(batch.subList(next, batch.size()));
                     break;
                 }
                 NoticeDeliveries.Claim claim = batch.get(next);
@@ -151,6 +138,21 @@ class NoticeSender {
             }
         }
         return sent;
+    }
+
+    /**
+     * Puts the claims back in the queue, also when the scheduler that runs the sender interrupted it on shutdown (the
+     * database refuses an interrupted thread its connections).
+     */
+    private void release(List<NoticeDeliveries.Claim> claims) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            deliveries.release(claims);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Sends one claimed delivery and marks it sent or failed; whether it went out. */
@@ -261,6 +263,8 @@ class NoticeSender {
             try {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             } catch (InterruptedException e) {
+                // the server shuts down: this mail is sent, the rest go back in the queue
+                stopping = true;
                 Thread.currentThread().interrupt();
             }
         }
