@@ -43,6 +43,8 @@ class TestTiersTest {
                     "org.springframework.boot.builder.SpringApplicationBuilder",
                     "io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
                     "java.lang.ProcessBuilder",
+                    // starts Cairn as a process of its own for the tests that stop and kill it
+                    "io.cairn.platform.CairnProcess",
                     "com.icegreen.greenmail.",
                     "org.openqa.selenium.")
             // as the class file writes them (written with dots here, so that this class does not name them itself)
