@@ -586,6 +586,21 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                                 "dueOn",
                                 LocalDate.now().plusDays(30).toString()))));
         made.put(
+                "risks",
+                id(admin.post(
+                        "/api/v1/risks",
+                        Map.of(
+                                "title",
+                                "Walk",
+                                "owner",
+                                walker.id().toString(),
+                                "likelihood",
+                                "likely",
+                                "impact",
+                                "major",
+                                "mitigationTargetAt",
+                                LocalDate.now().plusDays(30).toString()))));
+        made.put(
                 "observables",
                 id(admin.post(
                         "/api/v1/incidents/" + incident + "/observables",

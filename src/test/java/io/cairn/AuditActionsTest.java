@@ -20,6 +20,8 @@ import io.cairn.intake.TemplateChanged;
 import io.cairn.knowledge.ArticleChanged;
 import io.cairn.knowledge.ReviewChanged;
 import io.cairn.knowledge.RootCauseChanged;
+import io.cairn.risks.RiskChanged;
+import io.cairn.risks.RiskId;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.AuditableEvent;
 import java.time.Instant;
@@ -261,6 +263,24 @@ class AuditActionsTest {
                         .map(change -> new IdentityChanged(SOMEONE, AT, change, "1", NONE, NONE))
                         .allMatch(event -> event.action().startsWith(event.objectType() + ".")))
                 .isTrue();
+    }
+
+    @Test
+    void riskChangesAreStoredAsRiskAndTheirVerb() {
+        assertThat(actions(
+                        RiskChanged.Verb.values(),
+                        verb -> new RiskChanged(RiskId.random(), SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "risk.registered",
+                        "risk.revised",
+                        "risk.assessed",
+                        "risk.materialized",
+                        "risk.closed",
+                        "risk.reopened",
+                        "risk.incident-linked",
+                        "risk.incident-unlinked",
+                        "risk.asset-linked",
+                        "risk.asset-unlinked");
     }
 
     private static <V> List<String> actions(V[] verbs, Function<V, AuditableEvent> event) {

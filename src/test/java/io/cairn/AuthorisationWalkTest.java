@@ -67,6 +67,10 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
     private static final Set<Role> REGISTER_READERS = EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER);
     /** Those who see and change the people a breach's notice goes to. */
     private static final Set<Role> PRIVACY_OFFICERS = EnumSet.of(Role.PRIVACY_OFFICER);
+    /** Those who read the risk register. */
+    private static final Set<Role> RISK_READERS = EnumSet.of(Role.COORDINATOR, Role.ADMIN, Role.AUDITOR);
+    /** Those who change the risk register. */
+    private static final Set<Role> RISK_WRITERS = EnumSet.of(Role.COORDINATOR, Role.ADMIN);
     /** Those who assign work to people, and so read the users, devices, rules and playbooks. */
     private static final Set<Role> ASSIGNING = EnumSet.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR);
 
@@ -437,6 +441,56 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/recurrences", on(Kind.NONE, EnumSet.of(Role.COORDINATOR)));
         access("GET /api/v1/incidents/{id}/recurrence-candidates", on(Kind.INCIDENT, HANDLING));
 
+        // --- the risk register: coordinators and admins change it, auditors also read it, handlers do not -----------
+        access("GET /api/v1/risks", list(RISK_READERS));
+        access("GET /api/v1/risks/matrix", on(Kind.NONE, EVERYONE));
+        access(
+                "POST /api/v1/risks",
+                on(Kind.NONE, RISK_WRITERS)
+                        .body((f, t) -> Map.of(
+                                "title",
+                                "Walk " + f.next(),
+                                "owner",
+                                f.victim.id().toString(),
+                                "likelihood",
+                                "rare",
+                                "impact",
+                                "minor")));
+        access("GET /api/v1/risks/{id}", on(Kind.RISK, RISK_READERS));
+        access(
+                "PUT /api/v1/risks/{id}",
+                on(Kind.RISK, RISK_WRITERS)
+                        .body((f, t) -> Map.of(
+                                "title", "Renamed", "owner", f.victim.id().toString(), "version", f.version(t))));
+        access(
+                "POST /api/v1/risks/{id}/assessment",
+                on(Kind.RISK, RISK_WRITERS)
+                        .body((f, t) -> Map.of("likelihood", "likely", "impact", "severe", "version", f.version(t))));
+        access(
+                "POST /api/v1/risks/{id}/materialize",
+                on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("version", f.version(t))));
+        access(
+                "POST /api/v1/risks/{id}/close",
+                on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("reason", "accepted", "version", f.version(t))));
+        access(
+                "POST /api/v1/risks/{id}/reopen",
+                on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("version", f.version(t))));
+
+        access("GET /api/v1/risks/{id}/links", on(Kind.RISK, RISK_READERS));
+        access("GET /api/v1/risks/heat-map", on(Kind.NONE, RISK_READERS));
+        access("GET /api/v1/risks/trend", on(Kind.NONE, RISK_READERS));
+        access(
+                "POST /api/v1/risks/{id}/incidents",
+                on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("incident", f.linkTarget)));
+        access("DELETE /api/v1/risks/{id}/incidents/{incident}", on(Kind.RISK, RISK_WRITERS));
+        access(
+                "POST /api/v1/risks/{id}/assets",
+                on(Kind.RISK, RISK_WRITERS)
+                        .body((f, t) -> Map.of(
+                                "kind", "device", "asset", UUID.randomUUID().toString())));
+        access("DELETE /api/v1/risks/{id}/assets/{kind}/{asset}", on(Kind.RISK, RISK_WRITERS));
+        access("GET /api/v1/incidents/{id}/risks", on(Kind.INCIDENT, RISK_READERS));
+
         // --- notifications, devices, audit --------------------------------------------------------------------------
         access("GET /api/v1/notifications/dead-letters", on(Kind.NONE, ADMINS));
         access("GET /api/v1/notifications/{id}", on(Kind.NOTIFICATION, ADMINS));
@@ -749,7 +803,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         LEGAL_ENTITY,
         OBLIGATION,
         /** An obligation's stage with its report to the authority: the breach's incident names it in lists. */
-        STAGE
+        STAGE,
+        RISK
     }
 
     /** A legal entity's profile as the API takes it; with the version read when it is a change. */
@@ -1190,6 +1245,35 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     entity,
                     "select version from legal_entity where id = '" + entity + "'");
+            String risk = created(setup.post(
+                            "/api/v1/risks",
+                            Map.of(
+                                    "title",
+                                    "Walk " + s,
+                                    "owner",
+                                    owner.id().toString(),
+                                    "likelihood",
+                                    "possible",
+                                    "impact",
+                                    "major")))
+                    .get("id")
+                    .asString();
+            ok(setup.post("/api/v1/risks/" + risk + "/incidents", Map.of("incident", linkTarget)));
+            target(
+                    Kind.RISK,
+                    "a risk",
+                    Map.of(
+                            "id",
+                            risk,
+                            "incident",
+                            linkTarget,
+                            "kind",
+                            "device",
+                            "asset",
+                            UUID.randomUUID().toString()),
+                    EVERYONE,
+                    risk,
+                    "select version from risk where id = '" + risk + "'");
             String breachUnit = created(setup.post(
                             "/api/v1/business-units",
                             Map.of("name", "Walk unit " + s, "description", "walked", "legalEntity", entity)))
@@ -1645,6 +1729,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("root_cause", "true"),
                     rows("sla_calendar", "true"),
                     rows("legal_entity", "true"),
+                    rows("risk", "true"),
+                    rows("risk_incident", "true"),
+                    rows("risk_asset", "true"),
                     rows("compliance_submission_draft", "true"),
                     "(select string_agg(id::text, ',' order by id) from compliance_submission)",
                     rows("compliance_calendar_token", "true"),

@@ -171,7 +171,58 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         contests.addAll(intakeAndKnowledgeContests());
         contests.addAll(federationContests());
         contests.addAll(complianceContests());
+        contests.addAll(riskContests());
         return contests;
+    }
+
+    /** A risk's revision and assessment, and its status changes, each on a fresh risk as it can happen once. */
+    private List<Contest> riskContests() {
+        String risk = "/api/v1/risks/" + risk();
+        List<Contest> contests = new ArrayList<>();
+        contests.add(replacing(
+                "PUT /api/v1/risks/{id}",
+                risk,
+                risk,
+                (writer, version) -> Map.of(
+                        "title", "Raced by " + writer, "owner", adminUser.id().toString(), "version", version)));
+        contests.add(replacing(
+                "POST /api/v1/risks/{id}/assessment",
+                risk + "/assessment",
+                risk,
+                (writer, version) -> Map.of(
+                        "likelihood", writer % 2 == 0 ? "likely" : "rare", "impact", "major", "version", version)));
+        contests.add(onFreshRisk("materialize", 0, writer -> Map.of("version", 0)));
+        contests.add(onFreshRisk("close", 0, writer -> Map.of("reason", "accepted", "version", 0)));
+        contests.add(onFreshRisk("reopen", 1, writer -> Map.of("version", 1)));
+        return contests;
+    }
+
+    /** A command raced on a new risk each round; closed first when the command needs it from version 1. */
+    private Contest onFreshRisk(String command, long from, IntFunction<Object> body) {
+        return new Contest("POST /api/v1/risks/{id}/" + command, () -> {
+            String path = "/api/v1/risks/" + risk();
+            if (from == 1) {
+                admin.post(path + "/close", Map.of("reason", "mitigated", "version", 0));
+            }
+            return new Round("POST", path + "/" + command, body, () -> version(path));
+        });
+    }
+
+    /** A new risk of the register, anticipated, at version 0. */
+    private String risk() {
+        return created(
+                admin.post(
+                        "/api/v1/risks",
+                        Map.of(
+                                "title",
+                                "Raced " + suffix(),
+                                "owner",
+                                adminUser.id().toString(),
+                                "likelihood",
+                                "possible",
+                                "impact",
+                                "minor")),
+                "id");
     }
 
     /** An incident's regime fact and decision record: each change is a new version, and only one writer adds it. */
