@@ -1,6 +1,7 @@
 package io.cairn.compliance;
 
 import io.cairn.incidents.IncidentView;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** What a decision's rules know about an incident besides the inputs: its other decisions, facts and legal entity. */
@@ -37,21 +38,18 @@ class DecisionContexts {
     }
 
     DecisionContext of(IncidentView incident) {
-        boolean special = specialOrCriminal(
-                decisions.find(incident.id(), DecisionKind.PERSONAL_DATA_BREACH).orElse(null));
+        Map<DecisionKind, DecisionView> decided = decisions.of(incident.id());
+        DecisionView risk = decided.get(DecisionKind.GDPR_RISK);
         Long turnover = entities.of(incident)
                 .entity()
                 .map(entity -> entity.profile().annualTurnoverEur())
                 .orElse(null);
         return new DecisionContext(
-                special,
+                specialOrCriminal(decided.get(DecisionKind.PERSONAL_DATA_BREACH)),
                 turnover,
                 incident.detectedAt(),
                 facts.find(incident.id(), MATERIALITY).map(RegimeFactView::at).orElse(null),
-                decisions
-                        .find(incident.id(), DecisionKind.GDPR_RISK)
-                        .map(risk -> risk.current().result())
-                        .orElse(null),
+                risk == null ? null : risk.current().result(),
                 subjectsTold(incident));
     }
 

@@ -198,11 +198,15 @@ class NoticePages {
                         "refusal." + refusal.code(), arguments, Refusal.format(refusal.template(), arguments), locale));
     }
 
-    /** Where a problem is, in the reader's language: {@code line 3, column 2 (e-mail)} is {@code Regel 3, ...}. */
+    /**
+     * Where a problem is, in the reader's language: {@code line 3, column 2 (e-mail)} is {@code Regel 3, ...}, and a
+     * field of a form is its label.
+     */
     private String where(String field, java.util.Locale locale) {
         java.util.regex.Matcher cell = WHERE.matcher(field);
         if (!cell.matches()) {
-            return field;
+            String label = LABELS.get(field);
+            return label == null ? field : messages.getMessage(label, null, locale);
         }
         return cell.group(2) == null
                 ? messages.getMessage("compliance.notice.at-line", new Object[] {cell.group(1)}, locale)
@@ -211,6 +215,13 @@ class NoticePages {
                         new Object[] {cell.group(1), cell.group(3), cell.group(4)},
                         locale);
     }
+
+    /** The labels of the page's forms' fields, by the field a refusal names. */
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of(
+            "file", "compliance.notice.file",
+            "deliveries", "compliance.notice.unknown-which",
+            "outcome", "compliance.notice.settle-outcome",
+            "note", "compliance.notice.settle-note");
 
     private static final java.util.regex.Pattern WHERE =
             java.util.regex.Pattern.compile("line (\\d+)(, column (\\d+) \\((.+)\\))?");

@@ -127,6 +127,11 @@ class NoticeBrowserTest extends Browser.OnServer {
                 .as("the deliveries to check stick out sideways on a phone")
                 .isFalse();
         browser.screenshot("notice-unknown-nl");
+        // without a note (the browser's own check taken away): refused, the field named by its Dutch label
+        browser.script("document.getElementById('settle-note').removeAttribute('required')");
+        browser.click(By.cssSelector("form.notice-settle-form button"));
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".import-problem")));
+        assertThat(browser.text(By.cssSelector(".import-problem"))).contains("Wat u hebt gecontroleerd");
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("settle-outcome"))).selectByValue("sent");
         browser.find(By.id("settle-note")).sendKeys("Aangenomen volgens het logboek van de mailserver");
         browser.click(By.cssSelector("form.notice-settle-form button"));

@@ -140,6 +140,16 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** The process id of the PostgreSQL server: the parent of a backend. */
+    /** The server's {@code version()}: what PostgreSQL it is. */
+    String version() throws SQLException {
+        try (Connection connection = connect();
+                var statement = connection.createStatement();
+                var row = statement.executeQuery("select version()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
     long postmasterPid() throws SQLException, IOException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
                 java.sql.ResultSet row = statement.executeQuery("select pg_backend_pid()")) {

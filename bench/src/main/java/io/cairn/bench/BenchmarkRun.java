@@ -96,7 +96,7 @@ public final class BenchmarkRun {
         }
         Path data = reuse == null ? results.resolve("pgdata") : Path.of(reuse);
         try (BenchDatabase database = BenchDatabase.start(data, reuse != null)) {
-            report.postgres = single(database, "select version()");
+            report.postgres = database.version();
             say("PostgreSQL: " + report.postgres);
             Map<String, String> environment = Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(),
                     "SPRING_DATASOURCE_USERNAME", database.user(), "SPRING_DATASOURCE_PASSWORD", database.password(),
@@ -579,11 +579,7 @@ public final class BenchmarkRun {
     }
 
     private void say(String message) throws IOException {
-        String line = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " "
-                + message;
-        System.out.println(line);
-        Files.writeString(log, line + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+        BenchLog.say(log, message);
     }
 
     /** The figures of one run, and how they go into BENCHMARKS.md. */

@@ -3,10 +3,8 @@ package io.cairn.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -81,7 +79,7 @@ public final class ComplianceBench {
                         results.resolve("server.log"))) {
             say("Cairn healthy after " + server.startup().toMillis() + " ms; SMTP on 127.0.0.1:"
                     + smtp.getSmtp().getPort());
-            postgres = version(database);
+            postgres = database.version();
             int obligations = Integer.getInteger("bench.obligations", 100_000);
             Seed.Result seeded = Seed.seed(new Seed.Options(database.jdbcUrl(), database.user(), database.password(),
                     obligations, 2, 42));
@@ -207,27 +205,11 @@ public final class ComplianceBench {
                 "### Compliance figures"));
     }
 
-    private static String version(BenchDatabase database) throws java.sql.SQLException {
-        try (var connection = database.connect(); var statement = connection.createStatement();
-                var row = statement.executeQuery("select version()")) {
-            row.next();
-            return row.getString(1);
-        }
-    }
-
     private void sayQuietly(String message) {
-        try {
-            say(message);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        BenchLog.sayQuietly(results.resolve("bench.log"), message);
     }
 
     private void say(String message) throws IOException {
-        String line = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " "
-                + message;
-        System.out.println(line);
-        Files.writeString(results.resolve("bench.log"), line + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        BenchLog.say(results.resolve("bench.log"), message);
     }
 }

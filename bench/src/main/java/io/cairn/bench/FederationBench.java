@@ -1,10 +1,8 @@
 package io.cairn.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -69,7 +67,7 @@ public final class FederationBench {
         Machine machine = Machine.describe();
         String postgres;
         try (BenchDatabase database = BenchDatabase.start(results.resolve("pgdata"), false)) {
-            postgres = single(database);
+            postgres = database.version();
             for (String figure : List.of("fanout", "receiver", "catchup", "chain")) {
                 if (!figures.contains(figure)) {
                     continue;
@@ -299,27 +297,11 @@ public final class FederationBench {
         return String.format("%.2f s", duration.toMillis() / 1000.0);
     }
 
-    private static String single(BenchDatabase database) throws java.sql.SQLException {
-        try (var connection = database.connect(); var statement = connection.createStatement();
-                var row = statement.executeQuery("select version()")) {
-            row.next();
-            return row.getString(1);
-        }
-    }
-
     private void sayQuietly(String message) {
-        try {
-            say(message);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        BenchLog.sayQuietly(results.resolve("bench.log"), message);
     }
 
     private void say(String message) throws IOException {
-        String line = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " "
-                + message;
-        System.out.println(line);
-        Files.writeString(results.resolve("bench.log"), line + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        BenchLog.say(results.resolve("bench.log"), message);
     }
 }
