@@ -142,6 +142,11 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                         .body((f, t) ->
                                 Map.of("title", "Renamed", "description", "rewritten", "version", f.version(t))));
         access(
+                "POST /api/v1/incidents/{id}/detection",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) ->
+                                Map.of("source", "external", "detectedBy", "customer", "version", f.version(t))));
+        access(
                 "POST /api/v1/incidents/{id}/times",
                 on(Kind.INCIDENT, HANDLING)
                         .body((f, t) -> Map.of("occurredAt", "2026-01-01T00:00:00Z", "version", f.version(t))));

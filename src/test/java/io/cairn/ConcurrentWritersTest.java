@@ -317,6 +317,9 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         contests.add(onIncident(
                 "describe",
                 writer -> Map.of("title", "Title by " + writer, "description", "Told by writer " + writer)));
+        contests.add(onIncident(
+                "detection",
+                writer -> Map.of("source", writer % 2 == 0 ? "automated" : "external", "detectedBy", "by " + writer)));
         contests.add(
                 onIncident("assign", writer -> Map.of("team", users.team("race").toString())));
         contests.add(onIncident(

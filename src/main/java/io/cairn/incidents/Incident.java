@@ -52,7 +52,9 @@ class Incident extends IncidentRow {
             @Nullable Instant closedAt,
             Instant updatedAt,
             @Nullable UUID assetId,
-            @Nullable String template) {
+            @Nullable String template,
+            @Nullable DetectionSource detectionSource,
+            @Nullable String detectedBy) {
         super(
                 id,
                 title,
@@ -84,7 +86,9 @@ class Incident extends IncidentRow {
                 closedAt,
                 updatedAt,
                 assetId,
-                template);
+                template,
+                detectionSource,
+                detectedBy);
     }
 
     /** A newly reported incident, in status {@code new}; without a reporter when reported anonymously. */
@@ -120,7 +124,9 @@ class Incident extends IncidentRow {
                 null,
                 now,
                 report.asset() == null ? null : report.asset().value(),
-                report.template());
+                report.template(),
+                report.detectionSource(),
+                report.detectedBy());
     }
 
     /** Takes the number the database handed out when it stored the new incident; a number never changes after. */
@@ -191,6 +197,13 @@ class Incident extends IncidentRow {
         touch(now);
     }
 
+    /** Records who or what detected the incident (MET-5). */
+    void recordDetection(DetectionSource source, @Nullable String by, Instant now) {
+        this.detectionSource = source;
+        this.detectedBy = by == null || by.isBlank() ? null : by.strip();
+        touch(now);
+    }
+
     /**
      * Moves the incident to another status if the lifecycle allows it. Dismissing needs a reason the reporter will
      * read, closing needs a resolution, reopening needs a reason.
@@ -208,6 +221,9 @@ class Incident extends IncidentRow {
                     status.next().isEmpty()
                             ? "none"
                             : status.next().stream().map(Status::code).toList().toString()));
+        }
+        if (status == Status.TRIAGE && target == Status.ANALYSIS && detectionSource == null) {
+            return Optional.of(Refusal.invalid("detectionSource", IncidentRefusals.ACCEPTING_NEEDS_DETECTION));
         }
         Optional<Refusal> noReason = status.missingReason(target, reason);
         if (noReason.isPresent()) {

@@ -204,14 +204,6 @@ class IncidentApi {
     }
 
     @Operation(
-            operationId = "recordIncidentTimes",
-            summary = "Record when an incident occurred and when it was detected")
-    @PostMapping("/incidents/{id}/times")
-    IncidentView recordTimes(@PathVariable IncidentId id, @Valid @RequestBody IncidentCommands.RecordTimes command) {
-        return incidents.recordTimes(id, command).orRefuse();
-    }
-
-    @Operation(
             operationId = "addIncidentNote",
             summary = "Add a note to an incident",
             description = "Notes are appended to the timeline, never replaced, so they carry no version.")

@@ -46,6 +46,7 @@ public sealed interface IncidentChanged extends IncidentEvent
                     IncidentMarked,
                     IncidentDescribed,
                     IncidentTimesRecorded,
+                    IncidentDetectionRecorded,
                     IncidentMerged,
                     IncidentMergedIn,
                     IncidentServicesChanged {}

@@ -72,6 +72,17 @@ public final class IncidentCommands {
             @NotBlank @Size(max = 20_000) String description,
             @NotNull @PositiveOrZero Long version) {}
 
+    /**
+     * Records who or what detected the incident (MET-5).
+     *
+     * @param source a system, a person inside the organisation, or someone outside it
+     * @param detectedBy the tool or party, such as {@code EDR} or {@code customer}
+     */
+    public record RecordDetection(
+            @NotNull DetectionSource source,
+            @Nullable @Size(max = 120) String detectedBy,
+            @NotNull @PositiveOrZero Long version) {}
+
     /** Records when the incident occurred and when it was detected. */
     public record RecordTimes(
             @Nullable Instant occurredAt,

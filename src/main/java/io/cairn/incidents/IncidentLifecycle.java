@@ -230,6 +230,28 @@ class IncidentLifecycle {
     }
 
     @Transactional
+    Outcome<IncidentView> recordDetection(IncidentId id, IncidentCommands.RecordDetection command) {
+        return changes.change(
+                id,
+                command.version(),
+                incident -> {
+                    incident.recordDetection(command.source(), command.detectedBy(), changes.now());
+                    return Optional.empty();
+                },
+                incident -> details("source", command.source().code(), "detectedBy", command.detectedBy()),
+                null,
+                (incident, by, at, before, after) -> new IncidentDetectionRecorded(
+                        incident.id(),
+                        by,
+                        at,
+                        incident.status(),
+                        command.source(),
+                        incident.detectedBy,
+                        before,
+                        after));
+    }
+
+    @Transactional
     Outcome<IncidentView> recordTimes(IncidentId id, IncidentCommands.RecordTimes command) {
         return changes.change(
                 id,

@@ -196,6 +196,11 @@ public class IncidentManagement {
         return lifecycle.describe(id, command);
     }
 
+    /** Records who or what detected the incident. */
+    Outcome<IncidentView> recordDetection(IncidentId id, IncidentCommands.RecordDetection command) {
+        return lifecycle.recordDetection(id, command);
+    }
+
     /** Records when the incident occurred and was detected. */
     Outcome<IncidentView> recordTimes(IncidentId id, IncidentCommands.RecordTimes command) {
         return lifecycle.recordTimes(id, command);

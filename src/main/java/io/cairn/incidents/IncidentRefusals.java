@@ -13,6 +13,10 @@ enum IncidentRefusals implements Refusal.Reason {
     MAY_NOT_CHANGE(
             "incident.may-not-change", "you may read this incident but only handlers and coordinators may change it"),
     MAY_NOT_REPORT("incident.may-not-report", "{0} does not have a role that may report"),
+    ACCEPTING_NEEDS_DETECTION(
+            "incident.accepting-needs-detection",
+            "accepting needs to know who or what detected the incident: a system, a person inside the organisation, "
+                    + "or someone outside it"),
     DISMISSING_NEEDS_REASON("incident.dismissing-needs-reason", "dismissing needs a reason the reporter will read"),
     CLOSING_NEEDS_RESOLUTION("incident.closing-needs-resolution", "closing needs a resolution"),
     REOPENING_NEEDS_REASON("incident.reopening-needs-reason", "reopening needs a reason"),

@@ -173,6 +173,8 @@ class IncidentReportPage {
                 utc(form.occurredAt()),
                 utc(form.detectedAt()),
                 null,
+                null,
+                null,
                 null);
     }
 

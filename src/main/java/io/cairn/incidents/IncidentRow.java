@@ -86,6 +86,12 @@ abstract class IncidentRow {
     final @Nullable UUID assetId;
     final @Nullable String template;
 
+    @Nullable
+    DetectionSource detectionSource;
+
+    @Nullable
+    String detectedBy;
+
     @Version
     @Nullable
     Long version;
@@ -122,7 +128,9 @@ abstract class IncidentRow {
             @Nullable Instant closedAt,
             Instant updatedAt,
             @Nullable UUID assetId,
-            @Nullable String template) {
+            @Nullable String template,
+            @Nullable DetectionSource detectionSource,
+            @Nullable String detectedBy) {
         this.id = id;
         this.title = title;
         this.description = description;
@@ -154,6 +162,8 @@ abstract class IncidentRow {
         this.updatedAt = updatedAt;
         this.assetId = assetId;
         this.template = template;
+        this.detectionSource = detectionSource;
+        this.detectedBy = detectedBy;
     }
 
     /** Takes the columns the constructor leaves out from a stored row, as Spring Data sets them after it. */
@@ -200,6 +210,8 @@ abstract class IncidentRow {
             timestamp(updatedAt),
             assetId,
             template,
+            detectionSource == null ? null : detectionSource.name(),
+            detectedBy,
             0L
         };
     }
@@ -214,7 +226,18 @@ abstract class IncidentRow {
                 + ",resolution=" + resolution + ",dismissalReason=" + dismissalReason + ",mergedInto=" + mergedInto
                 + ",occurred=" + occurredAt + ",detected=" + detectedAt + ",reported=" + reportedAt
                 + ",acknowledged=" + acknowledgedAt + ",contained=" + containedAt + ",recovered=" + recoveredAt
-                + ",closed=" + closedAt + ",updated=" + updatedAt + ",asset=" + assetId + ",template=" + template + "}";
+                + ",closed=" + closedAt + ",updated=" + updatedAt + ",asset=" + assetId + ",template=" + template
+                + detectionSnapshot() + "}";
+    }
+
+    /**
+     * How it was detected, in the snapshot only once known: the digests of incidents stored before detection was
+     * recorded stay what the audit trail took them to be.
+     */
+    private String detectionSnapshot() {
+        return detectionSource == null && detectedBy == null
+                ? ""
+                : ",detectionSource=" + detectionSource + ",detectedBy=" + detectedBy;
     }
 
     /** The incident as people read it, with the labels of the matrix's levels. */
@@ -222,7 +245,6 @@ abstract class IncidentRow {
         return new IncidentView(
                 new IncidentId(id),
                 number,
-                IncidentView.referenceOf(number),
                 title,
                 description,
                 new Category(categoryClass, categoryType),
@@ -253,6 +275,7 @@ abstract class IncidentRow {
                 updatedAt,
                 assetId == null ? null : new DeviceId(assetId),
                 template,
+                detectionSource == null ? null : new Detection(detectionSource, detectedBy),
                 List.of(),
                 null,
                 false,

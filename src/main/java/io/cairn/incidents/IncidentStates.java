@@ -42,7 +42,7 @@ class IncidentStates implements AuditedStates {
             id, number, title, description, category_class, category_type, determination, severity, impact, urgency,
             priority, tlp, pap, reporter_id, owner_id, team_id, business_unit_id, confidential, status, resolution,
             dismissal_reason, merged_into, occurred_at, detected_at, reported_at, acknowledged_at, contained_at,
-            recovered_at, closed_at, updated_at, asset_id, template, version""";
+            recovered_at, closed_at, updated_at, asset_id, template, detection_source, detected_by, version""";
 
     private final JdbcClient jdbc;
 
@@ -122,9 +122,15 @@ class IncidentStates implements AuditedStates {
                 instant(row, "closed_at"),
                 requiredInstant(row, "updated_at"),
                 uuid(row, "asset_id"),
-                row.getString("template"));
+                row.getString("template"),
+                detectionSource(row.getString("detection_source")),
+                row.getString("detected_by"));
         incident.stored(row.getLong("number"), row.getLong("version"));
         return incident;
+    }
+
+    private static @Nullable DetectionSource detectionSource(@Nullable String name) {
+        return name == null ? null : DetectionSource.valueOf(name);
     }
 
     private static @Nullable UUID uuid(ResultSet row, String column) throws SQLException {

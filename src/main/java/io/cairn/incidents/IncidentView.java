@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cairn.assets.DeviceId;
 import io.cairn.assets.ServiceSummary;
 import io.cairn.identity.BusinessUnitId;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param asset the device the incident concerns, when the reporter or handler named a registered one
  * @param template the key of the report template it was reported through, if any
+ * @param detection who or what detected it (MET-5); null until known (older incidents, anonymous reports before
+ *     triage)
  * @param affectedServices the services it affects, as handlers named them, retired ones too
  * @param receivedFrom the name of the provider peer that published it to this instance; null when reported here
  * @param relayed whether this instance relayed it, received, to its own customers
@@ -23,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 public record IncidentView(
         IncidentId id,
         long number,
-        String reference,
         String title,
         String description,
         Category category,
@@ -54,6 +56,7 @@ public record IncidentView(
         Instant updatedAt,
         @Nullable DeviceId asset,
         @Nullable String template,
+        @Nullable Detection detection,
         List<ServiceSummary> affectedServices,
         @Nullable String receivedFrom,
         boolean relayed,
@@ -68,7 +71,6 @@ public record IncidentView(
         return new IncidentView(
                 id,
                 number,
-                reference,
                 title,
                 description,
                 category,
@@ -99,13 +101,20 @@ public record IncidentView(
                 updatedAt,
                 asset,
                 template,
+                detection,
                 services,
                 receivedFrom,
                 relayed,
                 version);
     }
 
-    /** The reference people quote, for example {@code INC-42}. */
+    /** The reference people quote, for example {@code INC-42}; the API writes it beside the number. */
+    @JsonProperty("reference")
+    public String reference() {
+        return referenceOf(number);
+    }
+
+    /** The reference people quote for an incident's number, for example {@code INC-42}. */
     public static String referenceOf(long number) {
         return "INC-" + number;
     }

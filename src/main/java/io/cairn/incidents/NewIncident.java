@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param urgency an urgency level label from the priority matrix (default: the middle level)
  * @param asset the registered device the incident concerns, if known
  * @param template the key of the report template the report came through, set by the intake channel
+ * @param detectionSource who or what detected it; the intake channel knows for its reports (an alert source is
+ *     automated, a person's report internal, a provider's external), otherwise it is decided at triage
+ * @param detectedBy the tool or party that detected it, such as the alert source's name
  */
 public record NewIncident(
         @NotBlank @Size(max = IncidentTitle.MAX_LENGTH) String title,
@@ -37,7 +40,9 @@ public record NewIncident(
         @Nullable Instant occurredAt,
         @Nullable Instant detectedAt,
         @Nullable DeviceId asset,
-        @Nullable @Size(max = 80) String template) {
+        @Nullable @Size(max = 80) String template,
+        @Nullable DetectionSource detectionSource,
+        @Nullable @Size(max = 120) String detectedBy) {
 
     /** The smallest report: a title and a description, everything else at its default. */
     public static NewIncident of(String title, String description) {
@@ -58,6 +63,35 @@ public record NewIncident(
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
+    }
+
+    /** The same report, saying who or what detected the incident unless the report already says so. */
+    public NewIncident detectedByDefault(DetectionSource source, @Nullable String by) {
+        if (detectionSource != null) {
+            return this;
+        }
+        return new NewIncident(
+                title,
+                description,
+                category,
+                determination,
+                severity,
+                impact,
+                urgency,
+                tlp,
+                pap,
+                confidential,
+                owner,
+                team,
+                businessUnit,
+                occurredAt,
+                detectedAt,
+                asset,
+                template,
+                source,
+                by);
     }
 }

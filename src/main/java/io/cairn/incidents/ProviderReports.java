@@ -45,12 +45,14 @@ class ProviderReports implements ProviderChannel {
     @Override
     @Transactional
     public Outcome<IncidentView> reportReceived(String provider, ActorRef channel, NewIncident report) {
-        return reporting.reportReceived(channel, report).map(view -> {
-            jdbc.sql("update incident set received_from = ? where id = ?")
-                    .params(provider, view.id().value())
-                    .update();
-            return view;
-        });
+        return reporting
+                .reportReceived(channel, report.detectedByDefault(DetectionSource.EXTERNAL, provider))
+                .map(view -> {
+                    jdbc.sql("update incident set received_from = ? where id = ?")
+                            .params(provider, view.id().value())
+                            .update();
+                    return view;
+                });
     }
 
     @Override

@@ -104,7 +104,9 @@ class ReportChecks {
                 report.occurredAt(),
                 report.detectedAt(),
                 report.asset(),
-                report.template());
+                report.template(),
+                report.detectionSource(),
+                report.detectedBy());
     }
 
     /** Why impact or urgency is not a level of the matrix, if one is not. */

@@ -49,7 +49,12 @@ class Reporting {
         if (!IncidentAccess.mayReport(actor)) {
             return Outcome.refused(mayNotReport());
         }
-        return open(report, routed, IncidentAccess.mayAssign(actor), actor.id(), actor.ref());
+        return open(
+                report.detectedByDefault(DetectionSource.INTERNAL_HUMAN, null),
+                routed,
+                IncidentAccess.mayAssign(actor),
+                actor.id(),
+                actor.ref());
     }
 
     /** Why {@link #report} would refuse this report of the signed-in user, checked without opening anything. */
@@ -83,7 +88,12 @@ class Reporting {
         if (!IncidentAccess.mayReport(reporter)) {
             return Outcome.refused(Refusal.forbidden(IncidentRefusals.MAY_NOT_REPORT, reporter.username()));
         }
-        return open(report, true, false, reporter.id(), reporter.ref());
+        return open(
+                report.detectedByDefault(DetectionSource.INTERNAL_HUMAN, null),
+                true,
+                false,
+                reporter.id(),
+                reporter.ref());
     }
 
     /**

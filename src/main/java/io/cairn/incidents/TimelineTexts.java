@@ -93,6 +93,12 @@ class TimelineTexts {
             case IncidentRecategorised.VERB -> recategorised(details, locale);
             case IncidentMarked.VERB -> marked(details, locale);
             case IncidentTimesRecorded.VERB -> timesRecorded(details, locale);
+            case IncidentDetectionRecorded.VERB ->
+                message(
+                        "timeline.detection-recorded",
+                        locale,
+                        message("detection-source." + details.get("source"), locale),
+                        orUnknown(details.get("detectedBy"), locale));
             case IncidentLinked.VERB ->
                 details.containsKey("target")
                         ? message("timeline.linked." + details.get("kind"), locale, details.get("target"))

@@ -38,7 +38,7 @@ class Triage {
     @Transactional
     Outcome<IncidentView> triage(IncidentId id, TriageDecision decision) {
         Outcome<IncidentView> outcome = switch (decision.decision()) {
-            case ACCEPT -> throughTriage(id, Status.ANALYSIS, null, decision.version());
+            case ACCEPT -> accept(id, decision);
             case DISMISS ->
                 decision.reason() == null || decision.reason().isBlank()
                         ? Outcome.refused(Refusal.invalid("reason", IncidentRefusals.DISMISSING_NEEDS_REASON))
@@ -52,6 +52,19 @@ class Triage {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         return outcome;
+    }
+
+    /** Accepts a report once it is known who or what detected it, which the decision may say (MET-5). */
+    private Outcome<IncidentView> accept(IncidentId id, TriageDecision decision) {
+        if (decision.detectionSource() != null) {
+            return lifecycle
+                    .recordDetection(
+                            id,
+                            new IncidentCommands.RecordDetection(
+                                    decision.detectionSource(), decision.detectedBy(), decision.version()))
+                    .flatMap(recorded -> throughTriage(id, Status.ANALYSIS, null, recorded.version()));
+        }
+        return throughTriage(id, Status.ANALYSIS, null, decision.version());
     }
 
     private Outcome<IncidentView> throughTriage(IncidentId id, Status to, @Nullable String reason, long version) {

@@ -12,12 +12,22 @@ import org.jspecify.annotations.Nullable;
  *     or merge it into an existing incident
  * @param reason the reason of a dismissal
  * @param target the incident to merge into
+ * @param detectionSource who or what detected it, when the report did not say or said it wrongly; accepting needs
+ *     it known
+ * @param detectedBy the tool or party that detected it
  */
 public record TriageDecision(
         @NotNull Decision decision,
         @Nullable @Size(max = 5_000) String reason,
         @Nullable IncidentId target,
+        @Nullable DetectionSource detectionSource,
+        @Nullable @Size(max = 120) String detectedBy,
         @NotNull @PositiveOrZero Long version) {
+
+    /** A decision that leaves how the incident was detected as the report said. */
+    public TriageDecision(Decision decision, @Nullable String reason, @Nullable IncidentId target, Long version) {
+        this(decision, reason, target, null, null, version);
+    }
 
     /** The three ways a report leaves the queue. */
     public enum Decision {

@@ -28,7 +28,9 @@ record ValidReport(
         @Nullable Instant occurredAt,
         @Nullable Instant detectedAt,
         @Nullable DeviceId asset,
-        @Nullable String template) {
+        @Nullable String template,
+        @Nullable DetectionSource detectionSource,
+        @Nullable String detectedBy) {
 
     /** The report as routing sends it: to the route's team, and to its owner unless the report named one. */
     ValidReport routed(ReportRouting.Route route) {
@@ -50,6 +52,8 @@ record ValidReport(
                 occurredAt,
                 detectedAt,
                 asset,
-                template);
+                template,
+                detectionSource,
+                detectedBy);
     }
 }

@@ -40,6 +40,8 @@ class WorkspacePages {
             @RequestParam String decision,
             @RequestParam(required = false) @Nullable String reason,
             @RequestParam(required = false) @Nullable String target,
+            @RequestParam(required = false) @Nullable DetectionSource detectionSource,
+            @RequestParam(required = false) @Nullable String detectedBy,
             @RequestParam long version,
             RedirectAttributes redirect) {
         TriageDecision.Decision choice = TriageDecision.Decision.fromCode(decision);
@@ -51,7 +53,8 @@ class WorkspacePages {
                 return "redirect:/incidents/" + id;
             }
         }
-        Outcome<IncidentView> decided = incidents.triage(id, new TriageDecision(choice, reason, into, version));
+        Outcome<IncidentView> decided =
+                incidents.triage(id, new TriageDecision(choice, reason, into, detectionSource, detectedBy, version));
         if (decided instanceof Outcome.Refused<IncidentView> refused) {
             redirect.addFlashAttribute("problem", refused.refusal().message());
             return "redirect:/incidents/" + id;

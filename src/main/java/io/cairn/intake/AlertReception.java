@@ -3,6 +3,7 @@ package io.cairn.intake;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.incidents.Category;
+import io.cairn.incidents.DetectionSource;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
@@ -209,7 +210,9 @@ class AlertReception {
                 alert.occurredAt(),
                 latest(alert.occurredAt(), clock.instant()),
                 null,
-                null);
+                null,
+                DetectionSource.AUTOMATED,
+                alert.source());
     }
 
     private static Instant latest(@Nullable Instant occurred, Instant now) {

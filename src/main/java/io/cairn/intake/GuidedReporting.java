@@ -219,7 +219,9 @@ class GuidedReporting {
                 null,
                 GuidedAnswers.devicePicked(content, submission.answers(), submitted.devices())
                         .orElse(null),
-                template.key());
+                template.key(),
+                null,
+                null);
     }
 
     /** The reporter's time zone; UTC when they give none, empty when it is not one. */

@@ -60,6 +60,8 @@ class ProviderReception implements ProviderIntake {
                 report.occurredAt(),
                 report.detectedAt(),
                 null,
+                null,
+                null,
                 null);
         return providers.reportReceived(provider, channel, incident);
     }

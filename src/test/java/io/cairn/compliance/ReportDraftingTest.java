@@ -36,7 +36,6 @@ class ReportDraftingTest {
         return new IncidentView(
                 new IncidentId(UUID.randomUUID()),
                 7,
-                IncidentView.referenceOf(7),
                 "Patiëntendossiers ingezien",
                 "Een account las dossiers die het niet nodig had.",
                 new Category("information-content-security", "unauthorised-access"),
@@ -65,6 +64,7 @@ class ReportDraftingTest {
                 null,
                 null,
                 DETECTED,
+                null,
                 null,
                 null,
                 List.of(),

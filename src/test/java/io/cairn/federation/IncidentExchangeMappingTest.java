@@ -87,7 +87,6 @@ class IncidentExchangeMappingTest {
         return new IncidentView(
                 new IncidentId(UUID.randomUUID()),
                 42,
-                IncidentView.referenceOf(42),
                 "Storage breach",
                 "Buckets were read",
                 new Category("intrusions", "system-compromise"),
@@ -116,6 +115,7 @@ class IncidentExchangeMappingTest {
                 null,
                 null,
                 UPDATED,
+                null,
                 null,
                 null,
                 List.of(),

@@ -30,6 +30,7 @@ class IncidentEventsTest {
                         "incident.marked",
                         "incident.described",
                         "incident.times-recorded",
+                        "incident.detection-recorded",
                         "incident.merged",
                         "incident.merged-in",
                         "incident.services-changed",
@@ -62,6 +63,7 @@ class IncidentEventsTest {
                         "incident.marked",
                         "incident.described",
                         "incident.times-recorded",
+                        "incident.detection-recorded",
                         "incident.merged",
                         "incident.merged-in",
                         "incident.services-changed");

@@ -44,6 +44,8 @@ final class TestIncidents {
                 null,
                 null,
                 null,
+                null,
+                DetectionSource.INTERNAL_HUMAN,
                 null);
         return Incident.report(IncidentId.random(), report, reporter, REPORTED_AT);
     }

@@ -57,6 +57,8 @@ class CorrectiveActionPagesTest extends Pages.OnServer {
                                 null,
                                 null,
                                 null,
+                                null,
+                                null,
                                 null))
                         .orRefuse());
         CorrectiveAction action = users.as(

@@ -73,6 +73,8 @@ class KnowledgeBrowserTest extends Browser.OnServer {
                                 null,
                                 null,
                                 null,
+                                null,
+                                null,
                                 null)))
                 .orRefuse();
         browser.open("/incidents/" + incident.id());
@@ -98,6 +100,8 @@ class KnowledgeBrowserTest extends Browser.OnServer {
                                 null,
                                 "high",
                                 "high",
+                                null,
+                                null,
                                 null,
                                 null,
                                 null,

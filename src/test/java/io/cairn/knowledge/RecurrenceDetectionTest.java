@@ -125,6 +125,8 @@ class RecurrenceDetectionTest extends Pages.OnServer {
                 null,
                 null,
                 asset,
+                null,
+                null,
                 null);
         Outcome<io.cairn.incidents.IncidentView> outcome = users.as(handler, () -> incidents.report(report));
         IncidentId id = ((Outcome.Done<io.cairn.incidents.IncidentView>) outcome)

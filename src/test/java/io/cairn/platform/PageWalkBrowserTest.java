@@ -382,6 +382,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                 null,
                                 null,
                                 null,
+                                null,
+                                null,
                                 null))
                         .orRefuse());
         users.as(
@@ -391,6 +393,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                 data("Nog een verdachte e-mail over een pakketje"),
                                 data("Weer een bericht van de vervoerder."),
                                 new Category("fraud", "phishing"),
+                                null,
+                                null,
                                 null,
                                 null,
                                 null,

@@ -61,6 +61,8 @@ class ProcedureBrowserTest extends Browser.OnServer {
                                 null,
                                 null,
                                 null,
+                                null,
+                                null,
                                 null))
                         .orRefuse());
     }

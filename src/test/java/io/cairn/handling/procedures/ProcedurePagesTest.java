@@ -84,6 +84,8 @@ class ProcedurePagesTest extends Pages.OnServer {
                                 null,
                                 null,
                                 null,
+                                null,
+                                null,
                                 null))
                         .orRefuse());
         incident = users.as(handler, () -> {

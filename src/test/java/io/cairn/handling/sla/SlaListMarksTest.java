@@ -53,6 +53,8 @@ class SlaListMarksTest extends Pages.OnServer {
                                 null,
                                 null,
                                 null,
+                                null,
+                                null,
                                 null))
                         .orRefuse());
         String due = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")

@@ -54,6 +54,8 @@ class SlaPagesBrowserTest extends Browser.OnServer {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         return users.as(coordinator, () -> incidents.report(report).orRefuse());
     }

@@ -1,0 +1,41 @@
+package io.cairn.reporting;
+
+import java.util.Locale;
+
+/**
+ * What a metric can be broken down by: the key of a group, the words people read for it, and the join that finds
+ * them. Incidents without a value (no business unit, no team) form a group whose key is null.
+ */
+enum Dimension {
+    BUSINESS_UNIT("i.business_unit_id::text", "bu.name", "left join business_unit bu on bu.id = i.business_unit_id"),
+    LEGAL_ENTITY(
+            "bu.legal_entity::text",
+            "le.name",
+            "left join business_unit bu on bu.id = i.business_unit_id "
+                    + "left join legal_entity le on le.id = bu.legal_entity"),
+    TEAM("i.team_id::text", "t.name", "left join team t on t.id = i.team_id"),
+    CATEGORY("i.category_class || '/' || i.category_type", "i.category_class || '/' || i.category_type", ""),
+    PRIORITY("i.priority::text", "i.priority::text", ""),
+    SEVERITY("lower(i.severity)", "lower(i.severity)", ""),
+    DETECTION_SOURCE("lower(i.detection_source)", "lower(i.detection_source)", ""),
+    ASSET("i.asset_id::text", "d.name", "left join device d on d.id = i.asset_id"),
+    SERVICE(
+            "s.service_id::text",
+            "sv.name",
+            "left join incident_service s on s.incident_id = i.id left join service sv on sv.id = s.service_id");
+
+    final String key;
+    final String label;
+    final String join;
+
+    Dimension(String key, String label, String join) {
+        this.key = key;
+        this.label = label;
+        this.join = join;
+    }
+
+    /** The value as the API writes it, such as {@code business-unit}. */
+    String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

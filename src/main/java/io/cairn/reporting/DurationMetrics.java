@@ -1,0 +1,99 @@
+package io.cairn.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timing metrics (MET-1): time to detect, acknowledge, contain, recover and close, each as count, mean, median,
+ * 90th percentile and maximum in seconds, per period and for the whole period. A duration counts in the period in
+ * which it ended (an incident contained in March counts in March's time to contain). Percentiles are continuous
+ * (linear interpolation between the two nearest durations), as PostgreSQL's {@code percentile_cont} computes them.
+ */
+@Component
+class DurationMetrics {
+
+    /** What is measured: from which moment to which, for which incidents. */
+    enum Measure {
+        DETECT("i.occurred_at", "i.detected_at", "true"),
+        ACKNOWLEDGE("i.reported_at", "i.acknowledged_at", "true"),
+        CONTAIN("coalesce(i.detected_at, i.reported_at)", "i.contained_at", "true"),
+        RECOVER("coalesce(i.detected_at, i.reported_at)", "i.recovered_at", "true"),
+        CLOSE("i.reported_at", "i.closed_at", "i.status = 'CLOSED'");
+
+        final String from;
+        final String to;
+        final String which;
+
+        Measure(String from, String to, String which) {
+            this.from = from;
+            this.to = to;
+            this.which = which;
+        }
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The key of the row for the whole period. */
+    static final String WHOLE = "all";
+
+    private final JdbcClient jdbc;
+
+    DurationMetrics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    MetricTable durations(MetricsFilter filter) {
+        IncidentScope scope = IncidentScope.of(filter);
+        MetricTable.Builder table =
+                MetricTable.of("durations", "measure", "period", "count", "mean", "median", "p90", "max");
+        for (Measure measure : Measure.values()) {
+            Map<String, List<@Nullable Object>> figures = figures(filter, scope, measure);
+            List<String> periods = new ArrayList<>();
+            filter.periodStarts().forEach(start -> periods.add(start.toString()));
+            periods.add(WHOLE);
+            for (String period : periods) {
+                List<@Nullable Object> row = new ArrayList<>();
+                row.add(measure.code());
+                row.add(period);
+                row.addAll(figures.getOrDefault(period, java.util.Arrays.asList(0L, null, null, null, null)));
+                table.row(row.toArray());
+            }
+        }
+        return table.build();
+    }
+
+    private Map<String, List<@Nullable Object>> figures(MetricsFilter filter, IncidentScope scope, Measure measure) {
+        String sql = "select period, count(*) as n, avg(seconds) as mean, percentile_cont(array[0.5, 0.9]) within "
+                + "group (order by seconds) as percentiles, max(seconds) as longest from (select "
+                + Periods.bucket(filter, measure.to) + " as period, extract(epoch from " + measure.to + " - "
+                + measure.from + ")::double precision as seconds from incident i where " + scope.condition()
+                + " and " + measure.which + " and " + measure.from + " is not null and " + measure.to + " >= ? and "
+                + measure.to + " < ? and " + measure.to + " >= " + measure.from
+                + ") d group by grouping sets ((period), ())";
+        Map<String, List<@Nullable Object>> figures = new HashMap<>();
+        jdbc.sql(sql)
+                .params(scope.around(
+                        List.of(Periods.zone(filter)), List.of(Periods.start(filter), Periods.end(filter))))
+                .query(row -> {
+                    LocalDate period = row.getObject("period", LocalDate.class);
+                    List<@Nullable Double> percentiles = Periods.numbers(row, "percentiles");
+                    figures.put(
+                            period == null ? WHOLE : period.toString(),
+                            java.util.Arrays.asList(
+                                    row.getLong("n"),
+                                    Periods.number(row, "mean"),
+                                    percentiles.get(0),
+                                    percentiles.get(1),
+                                    Periods.number(row, "longest")));
+                });
+        return figures;
+    }
+}

@@ -1,0 +1,90 @@
+package io.cairn.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The pieces of SQL and arithmetic the metrics share: a period's first day, instants, shares and figures. */
+final class Periods {
+
+    private Periods() {}
+
+    /** The first day of the period, in the filter's zone, that the instant of the column falls in ({@code ?}: zone). */
+    static String bucket(MetricsFilter filter, String column) {
+        return "(date_trunc('" + filter.period().code() + "', " + column + " at time zone ?))::date";
+    }
+
+    /**
+     * The first instant after the period the column's instant falls in, or after the filter's last day if that is
+     * sooner; its parameters are {@link #bucketEndParameters}.
+     */
+    static String bucketEnd(MetricsFilter filter, String column) {
+        return "least((date_trunc('" + filter.period().code() + "', " + column
+                + " at time zone ?) + ?::interval) at time zone ?, ?)";
+    }
+
+    static List<Object> bucketEndParameters(MetricsFilter filter) {
+        return List.of(zone(filter), "1 " + filter.period().code(), zone(filter), end(filter));
+    }
+
+    /** The zone's name, the parameter of {@link #bucket}. */
+    static String zone(MetricsFilter filter) {
+        return filter.zone().getId();
+    }
+
+    static Timestamp start(MetricsFilter filter) {
+        return Timestamp.from(filter.start());
+    }
+
+    static Timestamp end(MetricsFilter filter) {
+        return Timestamp.from(filter.end());
+    }
+
+    /** The first instant after the period that starts on the day, or after the filter's last day if that is sooner. */
+    static Timestamp endOf(MetricsFilter filter, LocalDate start) {
+        LocalDate next = filter.period().next(start);
+        return Timestamp.from(
+                next.isAfter(filter.to())
+                        ? filter.end()
+                        : next.atStartOfDay(filter.zone()).toInstant());
+    }
+
+    /** The part in percent, to one decimal; null when there is no whole. */
+    static @Nullable Double share(long part, long whole) {
+        return whole == 0 ? null : round(100.0 * part / whole);
+    }
+
+    /** A figure to one decimal, as every duration and share is given. */
+    static @Nullable Double round(@Nullable Double value) {
+        return value == null
+                ? null
+                : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    static @Nullable Double number(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : round(value);
+    }
+
+    /** An instant column as ISO-8601 text, or null. */
+    static @Nullable String instant(ResultSet row, String column) throws SQLException {
+        java.time.OffsetDateTime time = row.getObject(column, java.time.OffsetDateTime.class);
+        return time == null ? null : time.toInstant().toString();
+    }
+
+    /** The elements of a {@code double precision[]} column, such as two percentiles. */
+    static List<@Nullable Double> numbers(ResultSet row, String column) throws SQLException {
+        Array array = row.getArray(column);
+        if (array == null) {
+            return java.util.Arrays.asList(null, null);
+        }
+        Double[] values = (Double[]) array.getArray();
+        return java.util.Arrays.stream(values).map(Periods::round).toList();
+    }
+}

@@ -1,0 +1,120 @@
+package io.cairn.reporting;
+
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.PriorityMatrix;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * SLA performance (MET-6) of the incidents reported in the period, per priority, team, business unit (or any other
+ * dimension): for the response and the resolution clock, how many were decided (met, or breached), how many were met
+ * within their target and the share met, how many breached; and the near-breaches (met after their warning).
+ * Clocks still running and not yet breached are not decided and not counted.
+ */
+@Component
+class SlaMetrics {
+
+    private final JdbcClient jdbc;
+    private final IncidentManagement incidents;
+
+    SlaMetrics(JdbcClient jdbc, IncidentManagement incidents) {
+        this.jdbc = jdbc;
+        this.incidents = incidents;
+    }
+
+    MetricTable sla(MetricsFilter filter, Dimension by) {
+        IncidentScope scope = IncidentScope.of(filter);
+        String sql = "select " + by.key + " as key, min(" + by.label + ") as label, "
+                + counts("response") + ", " + counts("resolution") + ", "
+                + "count(*) filter (where c.state = 'met' and c.breached_at is null and c.warned_at is not null) "
+                + "as near from sla_clock c join incident i on i.id = c.incident_id " + by.join + " where "
+                + scope.condition() + " and i.reported_at >= ? and i.reported_at < ? group by 1 order by 1";
+        PriorityMatrix matrix = incidents.priorityMatrix();
+        MetricTable.Builder table = MetricTable.of("sla", COLUMNS.toArray(String[]::new));
+        jdbc.sql(sql)
+                .params(scope.around(List.of(), List.of(Periods.start(filter), Periods.end(filter))))
+                .query(row -> {
+                    String key = row.getString("key");
+                    table.row(
+                            key,
+                            by == Dimension.PRIORITY
+                                            && key != null
+                                            && Integer.parseInt(key)
+                                                    <= matrix.priorities().size()
+                                    ? matrix.priorityLabel(Integer.parseInt(key))
+                                    : row.getString("label"),
+                            row.getLong("response_decided"),
+                            row.getLong("response_met"),
+                            Periods.share(row.getLong("response_met"), row.getLong("response_decided")),
+                            row.getLong("response_breached"),
+                            row.getLong("resolution_decided"),
+                            row.getLong("resolution_met"),
+                            Periods.share(row.getLong("resolution_met"), row.getLong("resolution_decided")),
+                            row.getLong("resolution_breached"),
+                            row.getLong("near"));
+                });
+        return table.build();
+    }
+
+    static final List<String> COLUMNS = List.of(
+            "key",
+            "label",
+            "responseDecided",
+            "responseMet",
+            "responseMetShare",
+            "responseBreached",
+            "resolutionDecided",
+            "resolutionMet",
+            "resolutionMetShare",
+            "resolutionBreached",
+            "nearBreaches");
+
+    /** The words for a group: a priority's label from the matrix, else what the dimension's join found. */
+    static @Nullable String label(Dimension by, @Nullable String key, @Nullable String label, PriorityMatrix matrix) {
+        if (by == Dimension.PRIORITY && key != null) {
+            int level = Integer.parseInt(key);
+            return level <= matrix.priorities().size() ? matrix.priorityLabel(level) : key;
+        }
+        return label;
+    }
+
+    private static String counts(String kind) {
+        String clock = "c.kind = '" + kind + "'";
+        return "count(*) filter (where " + clock + " and (c.breached_at is not null or c.state = 'met')) as " + kind
+                + "_decided, count(*) filter (where " + clock + " and c.state = 'met' and c.breached_at is null) as "
+                + kind + "_met, count(*) filter (where " + clock + " and c.breached_at is not null) as " + kind
+                + "_breached";
+    }
+
+    /** The breached and nearly breached clocks of the incidents reported in the period, the latest first. */
+    void breaches(MetricsFilter filter, int limit, MetricRows rows) {
+        IncidentScope scope = IncidentScope.of(filter);
+        String sql = "select i.number, c.kind, i.priority, t.name as team, bu.name as unit, c.due_at, c.breached_at, "
+                + "c.met_at, case when c.breached_at is not null then 'breached' else 'near-breach' end as outcome "
+                + "from sla_clock c join incident i on i.id = c.incident_id left join team t on t.id = i.team_id "
+                + "left join business_unit bu on bu.id = i.business_unit_id where " + scope.condition()
+                + " and i.reported_at >= ? and i.reported_at < ? and (c.breached_at is not null or (c.state = 'met' "
+                + "and c.warned_at is not null)) order by i.reported_at desc, i.number desc, c.kind limit ?";
+        PriorityMatrix matrix = incidents.priorityMatrix();
+        jdbc.sql(sql)
+                .params(scope.around(List.of(), List.of(Periods.start(filter), Periods.end(filter), limit)))
+                .query(row -> {
+                    int priority = row.getInt("priority");
+                    rows.row(
+                            "INC-" + row.getLong("number"),
+                            row.getString("kind"),
+                            priority <= matrix.priorities().size() ? matrix.priorityLabel(priority) : "" + priority,
+                            row.getString("team"),
+                            row.getString("unit"),
+                            Periods.instant(row, "due_at"),
+                            Periods.instant(row, "breached_at"),
+                            Periods.instant(row, "met_at"),
+                            row.getString("outcome"));
+                });
+    }
+
+    static final List<String> BREACH_COLUMNS =
+            List.of("incident", "clock", "priority", "team", "businessUnit", "due", "breachedAt", "metAt", "outcome");
+}

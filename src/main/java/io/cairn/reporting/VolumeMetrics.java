@@ -1,0 +1,87 @@
+package io.cairn.reporting;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Volume and throughput (MET-2) per period: incidents opened (reported), closed (closed or dismissed), the backlog
+ * open at the period's end, and how many of those opened in it were closed by its end.
+ */
+@Component
+class VolumeMetrics {
+
+    private final JdbcClient jdbc;
+
+    VolumeMetrics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    MetricTable volume(MetricsFilter filter) {
+        IncidentScope scope = IncidentScope.of(filter);
+        Map<LocalDate, long[]> opened = opened(filter, scope);
+        Map<LocalDate, Long> closed = perPeriod(filter, scope, "i.closed_at");
+        long backlog = backlogAtStart(filter, scope);
+        MetricTable.Builder table =
+                MetricTable.of("volume", "period", "opened", "closed", "backlog", "closedOfOpened", "closedShare");
+        for (LocalDate start : filter.periodStarts()) {
+            long[] openedHere = opened.getOrDefault(start, new long[2]);
+            long closedHere = closed.getOrDefault(start, 0L);
+            backlog += openedHere[0] - closedHere;
+            table.row(
+                    start.toString(),
+                    openedHere[0],
+                    closedHere,
+                    backlog,
+                    openedHere[1],
+                    Periods.share(openedHere[1], openedHere[0]));
+        }
+        return table.build();
+    }
+
+    /** Per period: the incidents reported in it, and of those the ones closed by its end. */
+    private Map<LocalDate, long[]> opened(MetricsFilter filter, IncidentScope scope) {
+        String bucket = Periods.bucket(filter, "i.reported_at");
+        String sql = "select " + bucket + " as period, count(*) as opened, count(*) filter (where i.closed_at < "
+                + Periods.bucketEnd(filter, "i.reported_at") + ") as closed from incident i where "
+                + scope.condition() + " and i.reported_at >= ? and i.reported_at < ? group by 1";
+        Map<LocalDate, long[]> counts = new HashMap<>();
+        List<Object> before = new java.util.ArrayList<>();
+        before.add(Periods.zone(filter));
+        before.addAll(Periods.bucketEndParameters(filter));
+        jdbc.sql(sql)
+                .params(scope.around(before, List.of(Periods.start(filter), Periods.end(filter))))
+                .query(row -> {
+                    counts.put(
+                            row.getObject("period", LocalDate.class),
+                            new long[] {row.getLong("opened"), row.getLong("closed")});
+                });
+        return counts;
+    }
+
+    /** Per period: the incidents whose instant in the column falls in it. */
+    private Map<LocalDate, Long> perPeriod(MetricsFilter filter, IncidentScope scope, String column) {
+        String sql = "select " + Periods.bucket(filter, column) + " as period, count(*) as n from incident i where "
+                + scope.condition() + " and " + column + " >= ? and " + column + " < ? group by 1";
+        Map<LocalDate, Long> counts = new HashMap<>();
+        jdbc.sql(sql)
+                .params(scope.around(
+                        List.of(Periods.zone(filter)), List.of(Periods.start(filter), Periods.end(filter))))
+                .query(row -> {
+                    counts.put(row.getObject("period", LocalDate.class), row.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** The incidents open when the period starts: reported before it and not closed before it. */
+    private long backlogAtStart(MetricsFilter filter, IncidentScope scope) {
+        return jdbc.sql("select count(*) from incident i where " + scope.condition()
+                        + " and i.reported_at < ? and (i.closed_at is null or i.closed_at >= ?)")
+                .params(scope.around(List.of(), List.of(Periods.start(filter), Periods.start(filter))))
+                .query(Long.class)
+                .single();
+    }
+}
