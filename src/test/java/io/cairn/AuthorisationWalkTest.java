@@ -64,6 +64,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
     /** Those who read the legal entities and their regulatory profile. */
     private static final Set<Role> ENTITY_READERS = EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.ADMIN);
     /** Those who read the breach register and the deadlines across incidents. */
+    /** Those who read every metric; a handler reads those of their own team only, which MetricsApiTest shows. */
+    private static final Set<Role> METRIC_READERS = EnumSet.of(Role.COORDINATOR, Role.ADMIN, Role.AUDITOR);
+
     private static final Set<Role> REGISTER_READERS = EnumSet.of(Role.COORDINATOR, Role.PRIVACY_OFFICER);
     /** Those who see and change the people a breach's notice goes to. */
     private static final Set<Role> PRIVACY_OFFICERS = EnumSet.of(Role.PRIVACY_OFFICER);
@@ -447,6 +450,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/incidents/{id}/recurrence-candidates", on(Kind.INCIDENT, HANDLING));
 
         // --- the risk register: coordinators and admins change it, auditors also read it, handlers do not -----------
+        access("GET /api/v1/metrics", on(Kind.NONE, METRIC_READERS));
+        access("GET /api/v1/metrics/{metric}", on(Kind.METRIC, METRIC_READERS));
+        access("GET /api/v1/metrics/{metric}.csv", on(Kind.METRIC, METRIC_READERS));
         access("GET /api/v1/risks", list(RISK_READERS));
         access("GET /api/v1/risks/matrix", on(Kind.NONE, EVERYONE));
         access(
@@ -809,7 +815,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         OBLIGATION,
         /** An obligation's stage with its report to the authority: the breach's incident names it in lists. */
         STAGE,
-        RISK
+        RISK,
+        /** A metric of reporting, by its name. */
+        METRIC
     }
 
     /** A legal entity's profile as the API takes it; with the version read when it is a change. */
@@ -1413,6 +1421,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                       'publication', 'a.b.c', 'dead', 3, now(), now(), now(), now() + interval '7 days')""").params(delivery, subscription, peer).update();
             target(Kind.DELIVERY, "a dead message", Map.of("message", delivery), EVERYONE, delivery, null);
             targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
+            target(Kind.METRIC, "the volume metric", Map.of("metric", "volume"), EVERYONE, "volume", null);
             // a signed checkpoint, for the auditors' reads of checkpoints and proofs
             ok(setup.post("/api/v1/audit/checkpoints", Map.of()));
 

@@ -49,7 +49,7 @@ class MetricsApi {
     @Operation(operationId = "listMetrics", summary = "The names of the metrics")
     @GetMapping
     List<String> metrics() {
-        return reporting.names();
+        return reporting.names().orRefuse();
     }
 
     @Operation(

@@ -71,9 +71,11 @@ public class ReportingManagement {
         }
     }
 
-    /** The names of the metrics, in the order the glossary explains them. */
-    public List<String> names() {
-        return Arrays.stream(Metric.values()).map(Metric::code).toList();
+    /** The names of the metrics, in the order the glossary explains them; for those who may read metrics. */
+    @Transactional
+    public Outcome<List<String>> names() {
+        return mayRead(Map.of())
+                .map(actor -> Arrays.stream(Metric.values()).map(Metric::code).toList());
     }
 
     /** Checks who asks, the metric's name and every parameter; the request to compute. */

@@ -1,0 +1,392 @@
+package io.cairn.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.ApiClient;
+import io.cairn.identity.BusinessUnitId;
+import io.cairn.identity.Role;
+import io.cairn.identity.TeamId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The metrics over a small data set whose numbers are worked out by hand in the comments below (not by the code under
+ * test): seven incidents of one business unit between December 2024 and March 2025, counted by month from January to
+ * March 2025, through the API as JSON and as CSV. The incidents are written straight into the tables with the times
+ * the figures need, and removed again after each test.
+ */
+class MetricsApiTest extends ApiClient.OnServer {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient coordinator;
+    BusinessUnitId unit;
+    TeamId team;
+    final List<UUID> written = new ArrayList<>();
+    final Map<String, UUID> incidents = new java.util.HashMap<>();
+
+    @BeforeEach
+    void writeTheDataSet() {
+        String run = Long.toString(System.nanoTime(), 36);
+        coordinator = client(users.user("metrics-coordinator-" + run, Set.of(Role.COORDINATOR)));
+        unit = users.businessUnit("metrics-unit-" + run);
+        team = users.team("metrics-team-" + run);
+        // A: P1 high automated; occurred 08:00, detected 09:00, reported 10:00, acknowledged 10:30, contained 13:00,
+        // recovered the next day 09:00, closed 2025-01-12 10:00.
+        incident(
+                "A",
+                "2025-01-10T10:00:00Z",
+                1,
+                "HIGH",
+                "AUTOMATED",
+                "CLOSED",
+                times(
+                        "2025-01-10T08:00:00Z",
+                        "2025-01-10T09:00:00Z",
+                        "2025-01-10T10:30:00Z",
+                        "2025-01-10T13:00:00Z",
+                        "2025-01-11T09:00:00Z",
+                        "2025-01-12T10:00:00Z"),
+                null);
+        // B: P3 medium, a person; detected at the report, acknowledged after an hour, closed sixteen days later.
+        incident(
+                "B",
+                "2025-01-20T12:00:00Z",
+                3,
+                "MEDIUM",
+                "INTERNAL_HUMAN",
+                "CLOSED",
+                times(null, "2025-01-20T12:00:00Z", "2025-01-20T13:00:00Z", null, null, "2025-02-05T12:00:00Z"),
+                null);
+        // C: P2 low, external; occurred two days before it was detected and reported; acknowledged after 10 minutes;
+        // still in analysis.
+        incident(
+                "C",
+                "2025-02-03T09:00:00Z",
+                2,
+                "LOW",
+                "EXTERNAL",
+                "ANALYSIS",
+                times("2025-02-01T09:00:00Z", "2025-02-03T09:00:00Z", "2025-02-03T09:10:00Z", null, null, null),
+                team);
+        // D: P4 low, detection unknown, dismissed after an hour.
+        incident(
+                "D",
+                "2025-02-14T00:00:00Z",
+                4,
+                "LOW",
+                null,
+                "DISMISSED",
+                times(null, null, "2025-02-14T01:00:00Z", null, null, "2025-02-14T01:00:00Z"),
+                null);
+        // E: P3 critical, automated; occurred an hour before it was detected and reported; new.
+        incident(
+                "E",
+                "2025-03-01T00:00:00Z",
+                3,
+                "CRITICAL",
+                "AUTOMATED",
+                "NEW",
+                times("2025-02-28T23:00:00Z", "2025-03-01T00:00:00Z", null, null, null, null),
+                team);
+        // F: reported before the period, closed in it after sixteen days.
+        incident(
+                "F",
+                "2024-12-20T10:00:00Z",
+                3,
+                "MEDIUM",
+                "INTERNAL_HUMAN",
+                "CLOSED",
+                times(null, null, "2024-12-20T11:00:00Z", null, null, "2025-01-05T10:00:00Z"),
+                null);
+        // G: a duplicate merged into A; never counted.
+        incident(
+                "G",
+                "2025-01-10T10:05:00Z",
+                1,
+                "HIGH",
+                "AUTOMATED",
+                "CLOSED",
+                times(null, null, "2025-01-10T10:06:00Z", null, null, "2025-01-10T10:06:00Z"),
+                null);
+        jdbc.sql("update incident set merged_into = ? where id = ?")
+                .params(incidents.get("A"), incidents.get("G"))
+                .update();
+        review("A");
+        // A's response met, its resolution breached then met; B's response met after its warning (a near-breach),
+        // its resolution still running; C's response breached and running.
+        clock("A", "response", 1, "met", null, null);
+        clock("A", "resolution", 1, "met", null, "2025-01-10T18:00:00Z");
+        clock("B", "response", 3, "met", "2025-01-20T12:45:00Z", null);
+        clock("B", "resolution", 3, "running", null, null);
+        clock("C", "response", 2, "running", null, "2025-02-03T11:00:00Z");
+    }
+
+    @AfterEach
+    void removeTheDataSet() {
+        for (UUID id : written) {
+            jdbc.sql("delete from sla_clock where incident_id = ?").param(id).update();
+            jdbc.sql("delete from incident_review where incident_id = ?")
+                    .param(id)
+                    .update();
+        }
+        jdbc.sql("update incident set merged_into = null where id = ?")
+                .param(incidents.get("G"))
+                .update();
+        for (UUID id : written) {
+            jdbc.sql("delete from incident where id = ?").param(id).update();
+        }
+    }
+
+    private String query() {
+        return "?from=2025-01-01&to=2025-03-31&period=month&businessUnit=" + unit;
+    }
+
+    @Test
+    void volumeCountsOpenedClosedAndTheBacklogPerMonth() {
+        // Backlog before January: F. January: A, B opened; F, A closed; backlog 1 + 2 - 2 = 1; of A and B, A was
+        // closed by February. February: C, D opened; B, D closed; backlog 1; D closed by March. March: E; backlog 2.
+        assertThat(rows("volume"))
+                .containsExactly("2025-01-01|2|2|1|1|50.0", "2025-02-01|2|2|1|1|50.0", "2025-03-01|1|0|2|0|0.0");
+    }
+
+    @Test
+    void durationsEndInThePeriodTheyEndIn() {
+        List<String> rows = rows("durations");
+        // detect: A 3,600 s (January), C 172,800 s (February), E 3,600 s (March); over all three: mean 60,000,
+        // median 3,600, P90 at 0.9 x 2 = 1.8 between 3,600 and 172,800: 3,600 + 0.8 x 169,200 = 138,960.
+        assertThat(rows)
+                .contains(
+                        "detect|2025-01-01|1|3600.0|3600.0|3600.0|3600.0",
+                        "detect|2025-02-01|1|172800.0|172800.0|172800.0|172800.0",
+                        "detect|all|3|60000.0|3600.0|138960.0|172800.0");
+        // acknowledge: January A 1,800 and B 3,600 (P90 1,800 + 0.9 x 1,800 = 3,420); February C 600, D 3,600;
+        // F's acknowledgement lies in December. All: 600, 1,800, 3,600, 3,600: mean 2,400, median 2,700, P90 3,600.
+        assertThat(rows)
+                .contains(
+                        "acknowledge|2025-01-01|2|2700.0|2700.0|3420.0|3600.0",
+                        "acknowledge|2025-02-01|2|2100.0|2100.0|3300.0|3600.0",
+                        "acknowledge|2025-03-01|0||||",
+                        "acknowledge|all|4|2400.0|2700.0|3600.0|3600.0");
+        // contain and recover: A only, from its detection: 4 h and 24 h.
+        assertThat(rows)
+                .contains(
+                        "contain|all|1|14400.0|14400.0|14400.0|14400.0",
+                        "recover|all|1|86400.0|86400.0|86400.0|86400.0");
+        // close: closed (not dismissed) incidents: January A 172,800 and F 1,382,400 (P90 172,800 + 0.9 x 1,209,600
+        // = 1,261,440); February B 1,382,400.
+        assertThat(rows)
+                .contains(
+                        "close|2025-01-01|2|777600.0|777600.0|1261440.0|1382400.0",
+                        "close|2025-02-01|1|1382400.0|1382400.0|1382400.0|1382400.0",
+                        "close|all|3|979200.0|1382400.0|1382400.0|1382400.0");
+    }
+
+    @Test
+    void aBreakdownCountsEachGroupLargestFirst() {
+        // low: C and D opened, D closed, C open; critical: E opened and open; high: A opened and closed; medium: B
+        // opened, B and F closed.
+        assertThat(rows("breakdown", "&by=severity"))
+                .containsExactly("low|low|2|1|1", "critical|critical|1|0|1", "high|high|1|1|0", "medium|medium|1|2|0");
+    }
+
+    @Test
+    void detectionSharesAndTimeToDetectPerSource() {
+        // Reported in the period: A, E automated; B a person; C external; D unknown. Of five: 40 %, 20 %, 20 %, 20 %.
+        assertThat(rows("detection"))
+                .containsExactly(
+                        "automated|2|40.0|2|3600.0|3600.0",
+                        "external|1|20.0|1|172800.0|172800.0",
+                        "internal_human|1|20.0|0||",
+                        "unknown|1|20.0|0||",
+                        "system-identified|2|40.0|||",
+                        "manually-identified|2|40.0|||");
+    }
+
+    @Test
+    void seriousIncidentsTheirResolutionAndRootCauses() {
+        // January: A serious (P1, high), resolved by February, with a root cause; B not serious. February: C serious
+        // (P2), open; D not. March: E serious (critical), new.
+        assertThat(rows("seriousness"))
+                .containsExactly(
+                        "2025-01-01|2|1|50.0|1|100.0|1|50.0|100.0",
+                        "2025-02-01|2|1|50.0|0|0.0|0|0.0|0.0",
+                        "2025-03-01|1|1|100.0|0|0.0|0|0.0|0.0");
+    }
+
+    @Test
+    void slaPerformancePerPriorityWithTheBreachesListed() {
+        assertThat(rows("sla", "&by=priority"))
+                .containsExactly(
+                        "1|P1|1|1|100.0|0|1|0|0.0|1|0", "2|P2|1|0|0.0|1|0|0||0|0", "3|P3|1|1|100.0|0|0|0||0|1");
+        JsonNode breaches =
+                coordinator.get("/api/v1/metrics/sla-breaches" + query()).json().get("rows");
+        assertThat(breaches).hasSize(3);
+        assertThat(breaches.get(0).get("outcome").asString()).isEqualTo("breached");
+        assertThat(breaches.get(0).get("clock").asString()).isEqualTo("response");
+    }
+
+    @Test
+    void theBacklogByAgeAtThePeriodsEnd() {
+        // On 1 April: C (57 days old, P2) and E (31 days, P3) are open.
+        assertThat(rows("backlog-age"))
+                .containsExactly("2|P2|0|0|0|1|0|1|2025-02-03T09:00:00Z", "3|P3|0|0|0|1|0|1|2025-03-01T00:00:00Z");
+    }
+
+    @Test
+    void theCsvHoldsTheSameNumbersAsTheJson() {
+        ApiClient.Bytes csv = coordinator.bytes("/api/v1/metrics/volume.csv" + query(), Map.of());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "period,opened,closed,backlog,closedOfOpened,closedShare",
+                        "2025-01-01,2,2,1,1,50.0",
+                        "2025-02-01,2,2,1,1,50.0",
+                        "2025-03-01,1,0,2,0,0.0");
+        ApiClient.Bytes byAccept = coordinator.bytes("/api/v1/metrics/volume" + query(), Map.of("Accept", "text/csv"));
+        assertThat(byAccept.body()).isEqualTo(csv.body());
+    }
+
+    @Test
+    void badFiltersAreRefusedNamingTheParameter() {
+        assertRefused("?from=2025-03-01&to=2025-01-01", 400, "to");
+        assertRefused("?from=2025-02-30", 400, "from");
+        assertRefused("?businessUnit=" + UUID.randomUUID(), 400, "businessUnit");
+        assertRefused("?team=not-a-team", 400, "team");
+        assertRefused("?severity=bad", 400, "severity");
+        assertRefused("?category=nonsense/thing", 400, "category");
+        assertRefused("?priority=P9", 400, "priority");
+        assertRefused("?from=2000-01-01&to=2019-12-31&period=day", 400, "period");
+        assertRefused("?colour=blue", 400, "colour");
+        assertRefused("?team=" + team + "&team=" + team, 400, "team");
+        assertThat(coordinator.get("/api/v1/metrics/no-such-metric").status()).isEqualTo(404);
+    }
+
+    @Test
+    void handlersReadTheirOwnTeamsMetricsOnlyAndReportersNone() {
+        String run = Long.toString(System.nanoTime(), 36);
+        ApiClient handler = client(users.user("metrics-handler-" + run, Set.of(Role.HANDLER), team));
+        assertThat(handler.get("/api/v1/metrics/volume").status()).isEqualTo(403);
+        assertThat(handler.get("/api/v1/metrics/volume?team=" + users.team("other-" + run))
+                        .status())
+                .isEqualTo(403);
+        assertThat(handler.get("/api/v1/metrics/backlog-age" + query() + "&team=" + team)
+                        .json()
+                        .get("rows"))
+                .hasSize(2);
+        ApiClient reporter = client(users.user("metrics-reporter-" + run, Set.of(Role.REPORTER)));
+        assertThat(reporter.get("/api/v1/metrics/volume").status()).isEqualTo(403);
+        ApiClient auditor = client(users.user("metrics-auditor-" + run, Set.of(Role.AUDITOR)));
+        assertThat(auditor.get("/api/v1/metrics/volume" + query()).status()).isEqualTo(200);
+    }
+
+    private void assertRefused(String parameters, int status, String field) {
+        ApiClient.Answer answer = coordinator.get("/api/v1/metrics/volume" + parameters);
+        assertThat(answer.status()).as(parameters).isEqualTo(status);
+        assertThat(answer.body()).as(parameters).contains("\"" + field + "\"");
+    }
+
+    private List<String> rows(String metric) {
+        return rows(metric, "");
+    }
+
+    /** The rows of the metric, each as its values joined by '|', a null as nothing. */
+    private List<String> rows(String metric, String more) {
+        ApiClient.Answer answer = coordinator.get("/api/v1/metrics/" + metric + query() + more);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<String> columns = new ArrayList<>();
+        answer.json().get("columns").forEach(column -> columns.add(column.asString()));
+        List<String> rows = new ArrayList<>();
+        answer.json()
+                .get("rows")
+                .forEach(row -> rows.add(String.join(
+                        "|",
+                        columns.stream()
+                                .map(column -> row.get(column).isNull()
+                                        ? ""
+                                        : row.get(column).asString())
+                                .toList())));
+        return rows;
+    }
+
+    /** Occurred, detected, acknowledged, contained, recovered, closed. */
+    private static @Nullable String[] times(@Nullable String... times) {
+        return times;
+    }
+
+    private void incident(
+            String name,
+            String reported,
+            int priority,
+            String severity,
+            @Nullable String detection,
+            String status,
+            @Nullable String[] times,
+            @Nullable TeamId owningTeam) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into incident (id, number, title, description, category_class, category_type, determination,
+                  severity, impact, urgency, priority, tlp, pap, confidential, status, business_unit_id, team_id,
+                  detection_source, occurred_at, detected_at, reported_at, acknowledged_at, contained_at,
+                  recovered_at, closed_at, updated_at, version)
+                values (?, nextval('incident_number_seq'), ?, 'metrics data set', 'other', 'undetermined',
+                  'CONFIRMED', ?, 2, 2, ?, 'AMBER', 'AMBER', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 0)""")
+                .params(
+                        id,
+                        "Metrics " + name,
+                        severity,
+                        priority,
+                        status,
+                        unit.value(),
+                        owningTeam == null ? null : owningTeam.value(),
+                        detection,
+                        at(times[0]),
+                        at(times[1]),
+                        at(reported),
+                        at(times[2]),
+                        at(times[3]),
+                        at(times[4]),
+                        at(times[5]))
+                .update();
+        written.add(id);
+        incidents.put(name, id);
+    }
+
+    private void review(String name) {
+        jdbc.sql("""
+                insert into incident_review (incident_id, incident_reference, incident_title, incident_reported_at,
+                  root_cause, status, completed_at, completed_by, created_at, updated_at, version)
+                select id, 'INC-' || number, title, reported_at, (select key from root_cause order by position limit 1),
+                  'completed', now(), 'test', now(), now(), 0 from incident where id = ?""").param(incidents.get(name)).update();
+    }
+
+    private void clock(
+            String name, String kind, int priority, String state, @Nullable String warned, @Nullable String breached) {
+        jdbc.sql("""
+                insert into sla_clock (incident_id, kind, priority_level, target_ms, warn_ms, state, consumed_us,
+                  started_at, due_at, warned_at, breached_at, met_at)
+                select id, ?, ?, 3600000, 2700000, ?, 0, reported_at, reported_at + interval '1 hour', ?, ?,
+                  case when ? = 'met' then reported_at + interval '2 hours' end
+                from incident where id = ?""")
+                .params(kind, priority, state, at(warned), at(breached), state, incidents.get(name))
+                .update();
+    }
+
+    private static @Nullable Timestamp at(@Nullable String instant) {
+        return instant == null ? null : Timestamp.from(Instant.parse(instant));
+    }
+}
