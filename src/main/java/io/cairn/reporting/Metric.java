@@ -19,9 +19,18 @@ enum Metric {
     SLA_BREACHES(List.of("limit")),
     BACKLOG_AGE(List.of()),
     OLDEST_OPEN(List.of()),
-    OVERDUE(List.of());
+    OVERDUE(List.of()),
+    RECURRENCE(List.of()),
+    ROOT_CAUSES(List.of()),
+    REGULATORY(List.of()),
+    LATE_SUBMISSIONS(List.of("limit"));
 
-    /** The most rows of breaches the JSON answer holds; the CSV export holds them all. */
+    /** Whether the metric is a list of records (breaches, late reports) rather than figures: the CSV holds it all. */
+    boolean isList() {
+        return this == SLA_BREACHES || this == LATE_SUBMISSIONS;
+    }
+
+    /** The most rows of a list the JSON answer holds; the CSV export holds them all. */
     static final int MAX_LIMIT = 10_000;
 
     private final List<String> parameters;

@@ -1,5 +1,6 @@
 package io.cairn.reporting;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Computes a metric's table: the one query layer behind the API, the CSV export and the dashboards. */
@@ -13,6 +14,8 @@ class Metrics {
     private final SeriousnessMetrics seriousness;
     private final SlaMetrics sla;
     private final BacklogMetrics backlog;
+    private final RecurrenceMetrics recurrence;
+    private final RegulatoryMetrics regulatory;
 
     Metrics(
             VolumeMetrics volume,
@@ -21,7 +24,9 @@ class Metrics {
             DetectionMetrics detection,
             SeriousnessMetrics seriousness,
             SlaMetrics sla,
-            BacklogMetrics backlog) {
+            BacklogMetrics backlog,
+            RecurrenceMetrics recurrence,
+            RegulatoryMetrics regulatory) {
         this.volume = volume;
         this.durations = durations;
         this.breakdown = breakdown;
@@ -29,6 +34,8 @@ class Metrics {
         this.seriousness = seriousness;
         this.sla = sla;
         this.backlog = backlog;
+        this.recurrence = recurrence;
+        this.regulatory = regulatory;
     }
 
     MetricTable compute(Metric.Request request) {
@@ -40,20 +47,32 @@ class Metrics {
             case DETECTION -> detection.detection(filter);
             case SERIOUSNESS -> seriousness.seriousness(filter);
             case SLA -> sla.sla(filter, request.by());
-            case SLA_BREACHES -> {
-                MetricTable.Builder table =
-                        MetricTable.of("sla-breaches", SlaMetrics.BREACH_COLUMNS.toArray(String[]::new));
-                sla.breaches(filter, request.limit(), table);
+            case SLA_BREACHES, LATE_SUBMISSIONS -> {
+                MetricTable.Builder table = MetricTable.of(
+                        request.metric().code(), columns(request.metric()).toArray(String[]::new));
+                list(request.metric(), filter, request.limit(), table);
                 yield table.build();
             }
             case BACKLOG_AGE -> backlog.age(filter);
             case OLDEST_OPEN -> backlog.oldest(filter);
             case OVERDUE -> backlog.overdue(filter);
+            case RECURRENCE -> recurrence.recurrence(filter);
+            case ROOT_CAUSES -> recurrence.rootCauses(filter);
+            case REGULATORY -> regulatory.timeliness(filter);
         };
     }
 
-    /** The breaches of the filter, every one of them, written row by row (a CSV export of any length). */
-    void allBreaches(MetricsFilter filter, MetricRows rows) {
-        sla.breaches(filter, Integer.MAX_VALUE, rows);
+    /** The columns of a list metric. */
+    static List<String> columns(Metric list) {
+        return list == Metric.SLA_BREACHES ? SlaMetrics.BREACH_COLUMNS : RegulatoryMetrics.LATE_COLUMNS;
+    }
+
+    /** The records of a list metric, at most the limit, written row by row (a CSV export of any length). */
+    void list(Metric list, MetricsFilter filter, int limit, MetricRows rows) {
+        if (list == Metric.SLA_BREACHES) {
+            sla.breaches(filter, limit, rows);
+        } else {
+            regulatory.late(filter, limit, rows);
+        }
     }
 }

@@ -59,9 +59,9 @@ public class ReportingManagement {
      */
     @Transactional(readOnly = true)
     void writeCsv(Metric.Request request, OutputStream out) {
-        if (request.metric() == Metric.SLA_BREACHES) {
-            try (MetricCsv csv = MetricCsv.to(out, SlaMetrics.BREACH_COLUMNS)) {
-                metrics.allBreaches(request.filter(), csv);
+        if (request.metric().isList()) {
+            try (MetricCsv csv = MetricCsv.to(out, Metrics.columns(request.metric()))) {
+                metrics.list(request.metric(), request.filter(), Integer.MAX_VALUE, csv);
             }
             return;
         }

@@ -137,7 +137,23 @@ class MetricsApiTest extends ApiClient.OnServer {
 
     @AfterEach
     void removeTheDataSet() {
+        jdbc.sql("alter table compliance_submission disable trigger compliance_submission_frozen")
+                .update();
         for (UUID id : written) {
+            jdbc.sql("delete from compliance_submission where obligation_id in (select id from compliance_obligation "
+                            + "where incident_id = ?)")
+                    .param(id)
+                    .update();
+            jdbc.sql("delete from compliance_obligation_stage where obligation_id in (select id from "
+                            + "compliance_obligation where incident_id = ?)")
+                    .param(id)
+                    .update();
+            jdbc.sql("delete from compliance_obligation where incident_id = ?")
+                    .param(id)
+                    .update();
+            jdbc.sql("delete from corrective_action where incident_id = ?")
+                    .param(id)
+                    .update();
             jdbc.sql("delete from sla_clock where incident_id = ?").param(id).update();
             jdbc.sql("delete from incident_review where incident_id = ?")
                     .param(id)
@@ -244,6 +260,62 @@ class MetricsApiTest extends ApiClient.OnServer {
         // On 1 April: C (57 days old, P2) and E (31 days, P3) are open.
         assertThat(rows("backlog-age"))
                 .containsExactly("2|P2|0|0|0|1|0|1|2025-02-03T09:00:00Z", "3|P3|0|0|0|1|0|1|2025-03-01T00:00:00Z");
+    }
+
+    @Test
+    void recurringIncidentsAndTheRootCausesStopped() {
+        List<String> causes = jdbc.sql("select key from root_cause order by position limit 2")
+                .query(String.class)
+                .list();
+        review("B", causes.get(0));
+        review("F", causes.get(0));
+        review("C", causes.get(1));
+        jdbc.sql("""
+                insert into corrective_action (id, incident_id, title, owner_id, due_on, status, done_at, created_at,
+                  version)
+                values (gen_random_uuid(), ?, 'Block macros', gen_random_uuid(), date '2025-01-31', 'done',
+                  timestamptz '2025-01-25T00:00:00Z', now(), 0)""").param(incidents.get("B")).update();
+        // January: A's cause was F's (December), B's was A's and F's: both recur. February: C's cause is new.
+        assertThat(rows("recurrence"))
+                .containsExactly("2025-01-01|2|2|2|100.0", "2025-02-01|2|1|0|0.0", "2025-03-01|1|0|0|0.0");
+        // The first cause recurred before its action of 25 January and not in the six months after (to the end
+        // of September): stopped. By the end of March, six months had not passed: not yet.
+        String label = jdbc.sql("select label from root_cause where key = ?")
+                .param(causes.get(0))
+                .query(String.class)
+                .single();
+        assertThat(rows("root-causes")).startsWith(causes.get(0) + "|" + label + "|2|2|2025-01-25T00:00:00Z|0|false");
+        ApiClient.Answer september =
+                coordinator.get("/api/v1/metrics/root-causes?from=2025-01-01&to=2025-09-30" + "&businessUnit=" + unit);
+        assertThat(september.json().get("rows").get(0).get("stopped").asBoolean())
+                .isTrue();
+        assertThat(september.json().get("rows").get(1).get("recurring").asLong())
+                .isZero();
+    }
+
+    @Test
+    void regulatoryTimelinessPerRegimeAndStage() {
+        UUID gdpr = obligation("A", "gdpr");
+        stage(gdpr, "authority", "2025-01-13T10:00:00Z", "2025-01-10T10:00:00Z");
+        submission(gdpr, "authority", "2025-01-13T10:00:00Z", "2025-01-12T10:00:00Z", null);
+        stage(gdpr, "data-subjects", "2025-01-15T00:00:00Z", "2025-01-10T10:00:00Z");
+        submission(gdpr, "data-subjects", "2025-01-15T00:00:00Z", "2025-01-20T00:00:00Z", "waited for the processor");
+        UUID nis2 = obligation("C", "nis2");
+        stage(nis2, "early-warning", "2025-02-04T09:00:00Z", "2025-02-03T09:00:00Z");
+        stage(nis2, "notification", "2025-02-06T09:00:00Z", "2025-02-03T09:00:00Z");
+        stage(nis2, "final", "2025-04-30T09:00:00Z", "2025-02-03T09:00:00Z");
+        // The authority was told a day early (lead 86,400 s); the people five days late (lead -432,000 s). On
+        // 1 April the three NIS2 stages are open, the two whose deadline passed are overdue.
+        assertThat(rows("regulatory"))
+                .containsExactly(
+                        "gdpr|authority|1|1|100.0|86400.0|0|0|0",
+                        "gdpr|data-subjects|1|0|0.0|-432000.0|1|0|0",
+                        "nis2|early-warning|0|0|||0|1|1",
+                        "nis2|final|0|0|||0|1|0",
+                        "nis2|notification|0|0|||0|1|1");
+        assertThat(rows("late-submissions"))
+                .containsExactly(reference("A") + "|gdpr|data-subjects|2025-01-15T00:00:00Z|2025-01-20T00:00:00Z|"
+                        + "waited for the processor");
     }
 
     @Test
@@ -367,11 +439,52 @@ class MetricsApiTest extends ApiClient.OnServer {
     }
 
     private void review(String name) {
+        review(
+                name,
+                jdbc.sql("select key from root_cause order by position limit 1")
+                        .query(String.class)
+                        .single());
+    }
+
+    private void review(String name, String rootCause) {
         jdbc.sql("""
                 insert into incident_review (incident_id, incident_reference, incident_title, incident_reported_at,
                   root_cause, status, completed_at, completed_by, created_at, updated_at, version)
-                select id, 'INC-' || number, title, reported_at, (select key from root_cause order by position limit 1),
-                  'completed', now(), 'test', now(), now(), 0 from incident where id = ?""").param(incidents.get(name)).update();
+                select id, 'INC-' || number, title, reported_at, ?, 'completed', now(), 'test', now(), now(), 0
+                from incident where id = ?""").params(rootCause, incidents.get(name)).update();
+    }
+
+    private String reference(String name) {
+        return jdbc.sql("select 'INC-' || number from incident where id = ?")
+                .param(incidents.get(name))
+                .query(String.class)
+                .single();
+    }
+
+    private UUID obligation(String name, String regime) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into compliance_obligation (id, incident_id, legal_entity, regime, regime_version, rules,
+                  created_at, version)
+                values (?, ?, gen_random_uuid(), ?, '1', '{}'::jsonb, now(), 0)""").params(id, incidents.get(name), regime).update();
+        return id;
+    }
+
+    private void stage(UUID obligation, String stage, String due, String opened) {
+        jdbc.sql("""
+                insert into compliance_obligation_stage (obligation_id, stage, required, ever_required, due_at,
+                  internal_target, opened_at)
+                values (?, ?, true, true, ?, false, ?)""").params(obligation, stage, at(due), at(opened)).update();
+    }
+
+    private void submission(UUID obligation, String stage, String due, String submitted, @Nullable String reason) {
+        jdbc.sql("""
+                insert into compliance_submission (id, obligation_id, stage, sequence, content, sha256, channel,
+                  recipient, due_at, late, delay_reason, submitted_by, submitted_by_name, submitted_at)
+                values (gen_random_uuid(), ?, ?, 1, decode('00', 'hex'), repeat('0', 64), 'portal', 'authority', ?,
+                  ?, ?, gen_random_uuid(), 'test', ?)""")
+                .params(obligation, stage, at(due), reason != null, reason, at(submitted))
+                .update();
     }
 
     private void clock(
