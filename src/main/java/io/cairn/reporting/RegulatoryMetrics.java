@@ -32,17 +32,7 @@ class RegulatoryMetrics {
     MetricTable timeliness(MetricsFilter filter) {
         IncidentScope scope = IncidentScope.of(filter);
         Timestamp at = at(filter);
-        String sql = "select o.regime, s.stage, "
-                + "count(*) filter (where sub.submitted_at >= ? and sub.submitted_at < ?) as submitted, "
-                + "count(*) filter (where sub.submitted_at >= ? and sub.submitted_at < ? and not sub.late) as on_time, "
-                + "percentile_cont(0.5) within group (order by extract(epoch from sub.due_at - sub.submitted_at)"
-                + "::double precision) filter (where sub.submitted_at >= ? and sub.submitted_at < ?) as lead, "
-                + "count(*) filter (where sub.submitted_at >= ? and sub.submitted_at < ? and sub.late) as late, "
-                + "count(*) filter (where " + OPEN_STAGE + ") as open, count(*) filter (where " + OPEN_STAGE
-                + " and s.due_at < ?) as overdue from compliance_obligation_stage s join compliance_obligation o on "
-                + "o.id = s.obligation_id join incident i on i.id = o.incident_id left join compliance_submission "
-                + "sub on sub.obligation_id = s.obligation_id and sub.stage = s.stage and sub.sequence = 1 where "
-                + scope.condition() + " group by 1, 2 order by 1, 2";
+        String sql = timelinessSql(scope);
         Timestamp start = Periods.start(filter);
         Timestamp end = Periods.end(filter);
         List<Object> before = new ArrayList<>(List.of(start, end, start, end, start, end, start, end));
@@ -72,6 +62,20 @@ class RegulatoryMetrics {
                     row.getLong("overdue"));
         });
         return table.build();
+    }
+
+    private static String timelinessSql(IncidentScope scope) {
+        return "select o.regime, s.stage, "
+                + "count(*) filter (where sub.submitted_at >= ? and sub.submitted_at < ?) as submitted, "
+                + "count(*) filter (where sub.submitted_at >= ? and sub.submitted_at < ? and not sub.late) as on_time, "
+                + "percentile_cont(0.5) within group (order by extract(epoch from sub.due_at - sub.submitted_at)"
+                + "::double precision) filter (where sub.submitted_at >= ? and sub.submitted_at < ?) as lead, "
+                + "count(*) filter (where sub.submitted_at >= ? and sub.submitted_at < ? and sub.late) as late, "
+                + "count(*) filter (where " + OPEN_STAGE + ") as open, count(*) filter (where " + OPEN_STAGE
+                + " and s.due_at < ?) as overdue from compliance_obligation_stage s join compliance_obligation o on "
+                + "o.id = s.obligation_id join incident i on i.id = o.incident_id left join compliance_submission "
+                + "sub on sub.obligation_id = s.obligation_id and sub.stage = s.stage and sub.sequence = 1 where "
+                + scope.condition() + " group by 1, 2 order by 1, 2";
     }
 
     /** The reports submitted late in the period, with their delay reasons, the latest first. */
