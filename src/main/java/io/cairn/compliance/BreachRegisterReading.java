@@ -2,6 +2,7 @@ package io.cairn.compliance;
 
 import io.cairn.identity.LegalEntityId;
 import io.cairn.shared.Outcome;
+import io.cairn.shared.PdfReport;
 import io.cairn.shared.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

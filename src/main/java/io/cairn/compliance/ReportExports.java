@@ -1,6 +1,7 @@
 package io.cairn.compliance;
 
 import io.cairn.shared.Language;
+import io.cairn.shared.PdfReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

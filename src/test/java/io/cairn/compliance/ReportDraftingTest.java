@@ -11,6 +11,7 @@ import io.cairn.incidents.Severity;
 import io.cairn.incidents.Status;
 import io.cairn.shared.ContentDigest;
 import io.cairn.shared.Pap;
+import io.cairn.shared.PdfReport;
 import io.cairn.shared.Tlp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

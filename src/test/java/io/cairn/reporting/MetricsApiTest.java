@@ -6,14 +6,11 @@ import io.cairn.ApiClient;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.Role;
 import io.cairn.identity.TeamId;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +32,7 @@ class MetricsApiTest extends ApiClient.OnServer {
     ApiClient coordinator;
     BusinessUnitId unit;
     TeamId team;
-    final List<UUID> written = new ArrayList<>();
-    final Map<String, UUID> incidents = new java.util.HashMap<>();
+    MetricsDataSet data;
 
     @BeforeEach
     void writeTheDataSet() {
@@ -44,127 +40,13 @@ class MetricsApiTest extends ApiClient.OnServer {
         coordinator = client(users.user("metrics-coordinator-" + run, Set.of(Role.COORDINATOR)));
         unit = users.businessUnit("metrics-unit-" + run);
         team = users.team("metrics-team-" + run);
-        // A: P1 high automated; occurred 08:00, detected 09:00, reported 10:00, acknowledged 10:30, contained 13:00,
-        // recovered the next day 09:00, closed 2025-01-12 10:00.
-        incident(
-                "A",
-                "2025-01-10T10:00:00Z",
-                1,
-                "HIGH",
-                "AUTOMATED",
-                "CLOSED",
-                times(
-                        "2025-01-10T08:00:00Z",
-                        "2025-01-10T09:00:00Z",
-                        "2025-01-10T10:30:00Z",
-                        "2025-01-10T13:00:00Z",
-                        "2025-01-11T09:00:00Z",
-                        "2025-01-12T10:00:00Z"),
-                null);
-        // B: P3 medium, a person; detected at the report, acknowledged after an hour, closed sixteen days later.
-        incident(
-                "B",
-                "2025-01-20T12:00:00Z",
-                3,
-                "MEDIUM",
-                "INTERNAL_HUMAN",
-                "CLOSED",
-                times(null, "2025-01-20T12:00:00Z", "2025-01-20T13:00:00Z", null, null, "2025-02-05T12:00:00Z"),
-                null);
-        // C: P2 low, external; occurred two days before it was detected and reported; acknowledged after 10 minutes;
-        // still in analysis.
-        incident(
-                "C",
-                "2025-02-03T09:00:00Z",
-                2,
-                "LOW",
-                "EXTERNAL",
-                "ANALYSIS",
-                times("2025-02-01T09:00:00Z", "2025-02-03T09:00:00Z", "2025-02-03T09:10:00Z", null, null, null),
-                team);
-        // D: P4 low, detection unknown, dismissed after an hour.
-        incident(
-                "D",
-                "2025-02-14T00:00:00Z",
-                4,
-                "LOW",
-                null,
-                "DISMISSED",
-                times(null, null, "2025-02-14T01:00:00Z", null, null, "2025-02-14T01:00:00Z"),
-                null);
-        // E: P3 critical, automated; occurred an hour before it was detected and reported; new.
-        incident(
-                "E",
-                "2025-03-01T00:00:00Z",
-                3,
-                "CRITICAL",
-                "AUTOMATED",
-                "NEW",
-                times("2025-02-28T23:00:00Z", "2025-03-01T00:00:00Z", null, null, null, null),
-                team);
-        // F: reported before the period, closed in it after sixteen days.
-        incident(
-                "F",
-                "2024-12-20T10:00:00Z",
-                3,
-                "MEDIUM",
-                "INTERNAL_HUMAN",
-                "CLOSED",
-                times(null, null, "2024-12-20T11:00:00Z", null, null, "2025-01-05T10:00:00Z"),
-                null);
-        // G: a duplicate merged into A; never counted.
-        incident(
-                "G",
-                "2025-01-10T10:05:00Z",
-                1,
-                "HIGH",
-                "AUTOMATED",
-                "CLOSED",
-                times(null, null, "2025-01-10T10:06:00Z", null, null, "2025-01-10T10:06:00Z"),
-                null);
-        jdbc.sql("update incident set merged_into = ? where id = ?")
-                .params(incidents.get("A"), incidents.get("G"))
-                .update();
-        review("A");
-        // A's response met, its resolution breached then met; B's response met after its warning (a near-breach),
-        // its resolution still running; C's response breached and running.
-        clock("A", "response", 1, "met", null, null);
-        clock("A", "resolution", 1, "met", null, "2025-01-10T18:00:00Z");
-        clock("B", "response", 3, "met", "2025-01-20T12:45:00Z", null);
-        clock("B", "resolution", 3, "running", null, null);
-        clock("C", "response", 2, "running", null, "2025-02-03T11:00:00Z");
+        data = new MetricsDataSet(jdbc, unit, team);
+        data.write();
     }
 
     @AfterEach
     void removeTheDataSet() {
-        jdbc.sql("alter table compliance_submission disable trigger compliance_submission_frozen")
-                .update();
-        for (UUID id : written) {
-            jdbc.sql("delete from compliance_submission where obligation_id in (select id from compliance_obligation "
-                            + "where incident_id = ?)")
-                    .param(id)
-                    .update();
-            jdbc.sql("delete from compliance_obligation_stage where obligation_id in (select id from "
-                            + "compliance_obligation where incident_id = ?)")
-                    .param(id)
-                    .update();
-            jdbc.sql("delete from compliance_obligation where incident_id = ?")
-                    .param(id)
-                    .update();
-            jdbc.sql("delete from corrective_action where incident_id = ?")
-                    .param(id)
-                    .update();
-            jdbc.sql("delete from sla_clock where incident_id = ?").param(id).update();
-            jdbc.sql("delete from incident_review where incident_id = ?")
-                    .param(id)
-                    .update();
-        }
-        jdbc.sql("update incident set merged_into = null where id = ?")
-                .param(incidents.get("G"))
-                .update();
-        for (UUID id : written) {
-            jdbc.sql("delete from incident where id = ?").param(id).update();
-        }
+        data.remove();
     }
 
     private String query() {
@@ -267,14 +149,14 @@ class MetricsApiTest extends ApiClient.OnServer {
         List<String> causes = jdbc.sql("select key from root_cause order by position limit 2")
                 .query(String.class)
                 .list();
-        review("B", causes.get(0));
-        review("F", causes.get(0));
-        review("C", causes.get(1));
+        data.review("B", causes.get(0));
+        data.review("F", causes.get(0));
+        data.review("C", causes.get(1));
         jdbc.sql("""
                 insert into corrective_action (id, incident_id, title, owner_id, due_on, status, done_at, created_at,
                   version)
                 values (gen_random_uuid(), ?, 'Block macros', gen_random_uuid(), date '2025-01-31', 'done',
-                  timestamptz '2025-01-25T00:00:00Z', now(), 0)""").param(incidents.get("B")).update();
+                  timestamptz '2025-01-25T00:00:00Z', now(), 0)""").param(data.id("B")).update();
         // January: A's cause was F's (December), B's was A's and F's: both recur. February: C's cause is new.
         assertThat(rows("recurrence"))
                 .containsExactly("2025-01-01|2|2|2|100.0", "2025-02-01|2|1|0|0.0", "2025-03-01|1|0|0|0.0");
@@ -295,15 +177,16 @@ class MetricsApiTest extends ApiClient.OnServer {
 
     @Test
     void regulatoryTimelinessPerRegimeAndStage() {
-        UUID gdpr = obligation("A", "gdpr");
-        stage(gdpr, "authority", "2025-01-13T10:00:00Z", "2025-01-10T10:00:00Z");
-        submission(gdpr, "authority", "2025-01-13T10:00:00Z", "2025-01-12T10:00:00Z", null);
-        stage(gdpr, "data-subjects", "2025-01-15T00:00:00Z", "2025-01-10T10:00:00Z");
-        submission(gdpr, "data-subjects", "2025-01-15T00:00:00Z", "2025-01-20T00:00:00Z", "waited for the processor");
-        UUID nis2 = obligation("C", "nis2");
-        stage(nis2, "early-warning", "2025-02-04T09:00:00Z", "2025-02-03T09:00:00Z");
-        stage(nis2, "notification", "2025-02-06T09:00:00Z", "2025-02-03T09:00:00Z");
-        stage(nis2, "final", "2025-04-30T09:00:00Z", "2025-02-03T09:00:00Z");
+        UUID gdpr = data.obligation("A", "gdpr");
+        data.stage(gdpr, "authority", "2025-01-13T10:00:00Z", "2025-01-10T10:00:00Z");
+        data.submission(gdpr, "authority", "2025-01-13T10:00:00Z", "2025-01-12T10:00:00Z", null);
+        data.stage(gdpr, "data-subjects", "2025-01-15T00:00:00Z", "2025-01-10T10:00:00Z");
+        data.submission(
+                gdpr, "data-subjects", "2025-01-15T00:00:00Z", "2025-01-20T00:00:00Z", "waited for the processor");
+        UUID nis2 = data.obligation("C", "nis2");
+        data.stage(nis2, "early-warning", "2025-02-04T09:00:00Z", "2025-02-03T09:00:00Z");
+        data.stage(nis2, "notification", "2025-02-06T09:00:00Z", "2025-02-03T09:00:00Z");
+        data.stage(nis2, "final", "2025-04-30T09:00:00Z", "2025-02-03T09:00:00Z");
         // The authority was told a day early (lead 86,400 s); the people five days late (lead -432,000 s). On
         // 1 April the three NIS2 stages are open, the two whose deadline passed are overdue.
         assertThat(rows("regulatory"))
@@ -314,7 +197,7 @@ class MetricsApiTest extends ApiClient.OnServer {
                         "nis2|final|0|0|||0|1|0",
                         "nis2|notification|0|0|||0|1|1");
         assertThat(rows("late-submissions"))
-                .containsExactly(reference("A") + "|gdpr|data-subjects|2025-01-15T00:00:00Z|2025-01-20T00:00:00Z|"
+                .containsExactly(data.reference("A") + "|gdpr|data-subjects|2025-01-15T00:00:00Z|2025-01-20T00:00:00Z|"
                         + "waited for the processor");
     }
 
@@ -393,113 +276,5 @@ class MetricsApiTest extends ApiClient.OnServer {
                                         : row.get(column).asString())
                                 .toList())));
         return rows;
-    }
-
-    /** Occurred, detected, acknowledged, contained, recovered, closed. */
-    private static @Nullable String[] times(@Nullable String... times) {
-        return times;
-    }
-
-    private void incident(
-            String name,
-            String reported,
-            int priority,
-            String severity,
-            @Nullable String detection,
-            String status,
-            @Nullable String[] times,
-            @Nullable TeamId owningTeam) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into incident (id, number, title, description, category_class, category_type, determination,
-                  severity, impact, urgency, priority, tlp, pap, confidential, status, business_unit_id, team_id,
-                  detection_source, occurred_at, detected_at, reported_at, acknowledged_at, contained_at,
-                  recovered_at, closed_at, updated_at, version)
-                values (?, nextval('incident_number_seq'), ?, 'metrics data set', 'other', 'undetermined',
-                  'CONFIRMED', ?, 2, 2, ?, 'AMBER', 'AMBER', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 0)""")
-                .params(
-                        id,
-                        "Metrics " + name,
-                        severity,
-                        priority,
-                        status,
-                        unit.value(),
-                        owningTeam == null ? null : owningTeam.value(),
-                        detection,
-                        at(times[0]),
-                        at(times[1]),
-                        at(reported),
-                        at(times[2]),
-                        at(times[3]),
-                        at(times[4]),
-                        at(times[5]))
-                .update();
-        written.add(id);
-        incidents.put(name, id);
-    }
-
-    private void review(String name) {
-        review(
-                name,
-                jdbc.sql("select key from root_cause order by position limit 1")
-                        .query(String.class)
-                        .single());
-    }
-
-    private void review(String name, String rootCause) {
-        jdbc.sql("""
-                insert into incident_review (incident_id, incident_reference, incident_title, incident_reported_at,
-                  root_cause, status, completed_at, completed_by, created_at, updated_at, version)
-                select id, 'INC-' || number, title, reported_at, ?, 'completed', now(), 'test', now(), now(), 0
-                from incident where id = ?""").params(rootCause, incidents.get(name)).update();
-    }
-
-    private String reference(String name) {
-        return jdbc.sql("select 'INC-' || number from incident where id = ?")
-                .param(incidents.get(name))
-                .query(String.class)
-                .single();
-    }
-
-    private UUID obligation(String name, String regime) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into compliance_obligation (id, incident_id, legal_entity, regime, regime_version, rules,
-                  created_at, version)
-                values (?, ?, gen_random_uuid(), ?, '1', '{}'::jsonb, now(), 0)""").params(id, incidents.get(name), regime).update();
-        return id;
-    }
-
-    private void stage(UUID obligation, String stage, String due, String opened) {
-        jdbc.sql("""
-                insert into compliance_obligation_stage (obligation_id, stage, required, ever_required, due_at,
-                  internal_target, opened_at)
-                values (?, ?, true, true, ?, false, ?)""").params(obligation, stage, at(due), at(opened)).update();
-    }
-
-    private void submission(UUID obligation, String stage, String due, String submitted, @Nullable String reason) {
-        jdbc.sql("""
-                insert into compliance_submission (id, obligation_id, stage, sequence, content, sha256, channel,
-                  recipient, due_at, late, delay_reason, submitted_by, submitted_by_name, submitted_at)
-                values (gen_random_uuid(), ?, ?, 1, decode('00', 'hex'), repeat('0', 64), 'portal', 'authority', ?,
-                  ?, ?, gen_random_uuid(), 'test', ?)""")
-                .params(obligation, stage, at(due), reason != null, reason, at(submitted))
-                .update();
-    }
-
-    private void clock(
-            String name, String kind, int priority, String state, @Nullable String warned, @Nullable String breached) {
-        jdbc.sql("""
-                insert into sla_clock (incident_id, kind, priority_level, target_ms, warn_ms, state, consumed_us,
-                  started_at, due_at, warned_at, breached_at, met_at)
-                select id, ?, ?, 3600000, 2700000, ?, 0, reported_at, reported_at + interval '1 hour', ?, ?,
-                  case when ? = 'met' then reported_at + interval '2 hours' end
-                from incident where id = ?""")
-                .params(kind, priority, state, at(warned), at(breached), state, incidents.get(name))
-                .update();
-    }
-
-    private static @Nullable Timestamp at(@Nullable String instant) {
-        return instant == null ? null : Timestamp.from(Instant.parse(instant));
     }
 }

@@ -1,4 +1,4 @@
-package io.cairn.compliance;
+package io.cairn.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,18 +17,18 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * continued on new pages. Written in Helvetica with WinAnsi encoding, which holds the letters of Dutch and the other
  * Western European languages (é, ë, ï, ĳ as i and j); a character it lacks is written as {@code ?}.
  */
-final class PdfReport {
+public final class PdfReport {
 
     /** A section: a heading and its labelled values. */
-    record Section(String heading, List<Entry> entries) {
+    public record Section(String heading, List<Entry> entries) {
 
-        Section {
+        public Section {
             entries = List.copyOf(entries);
         }
     }
 
     /** A labelled value; the value may run over several lines. */
-    record Entry(String label, String value) {}
+    public record Entry(String label, String value) {}
 
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -44,7 +44,7 @@ final class PdfReport {
     }
 
     /** The PDF's bytes: the title, the lines under it, then each section; {@code language} as BCP 47 ("nl"). */
-    static byte[] render(String language, String title, List<String> lines, List<Section> sections) {
+    public static byte[] render(String language, String title, List<String> lines, List<Section> sections) {
         try {
             PdfReport report = new PdfReport();
             report.document.getDocumentCatalog().setLanguage(language);

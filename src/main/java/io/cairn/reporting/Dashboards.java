@@ -1,0 +1,125 @@
+package io.cairn.reporting;
+
+import io.cairn.identity.Actor;
+import io.cairn.identity.IdentityManagement;
+import io.cairn.identity.Role;
+import io.cairn.shared.Outcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dashboards' contents, each a list of panels read from the one query layer: the coordinator's whole picture, a
+ * team lead's queue and SLA, and the management summary's key figures. A request the metrics refuse (a bad filter, a
+ * reader who may not) is refused here the same way.
+ */
+@Component
+class Dashboards {
+
+    /** The coordinator's panels: the metric and its extra parameters. */
+    private static final Map<String, Map<String, String>> COORDINATOR = ordered(
+            "volume", Map.of(),
+            "durations", Map.of(),
+            "detection", Map.of(),
+            "seriousness", Map.of(),
+            "sla", Map.of("by", "priority"),
+            "backlog-age", Map.of(),
+            "overdue", Map.of(),
+            "regulatory", Map.of(),
+            "recurrence", Map.of());
+
+    private static final Map<String, Map<String, String>> TEAM = ordered(
+            "volume", Map.of(),
+            "sla", Map.of("by", "priority"),
+            "backlog-age", Map.of(),
+            "oldest-open", Map.of(),
+            "sla-breaches", Map.of("limit", "20"));
+
+    private final ReportingManagement reporting;
+    private final IdentityManagement identity;
+    private final MessageSource messages;
+
+    Dashboards(ReportingManagement reporting, IdentityManagement identity, MessageSource messages) {
+        this.reporting = reporting;
+        this.identity = identity;
+        this.messages = messages;
+    }
+
+    @Transactional
+    Outcome<List<Panel>> coordinator(Map<String, String> filter, Locale locale) {
+        return panels(COORDINATOR, filter, locale);
+    }
+
+    @Transactional
+    Outcome<List<Panel>> team(Map<String, String> filter, Locale locale) {
+        return panels(TEAM, filter, locale);
+    }
+
+    /** Whether the signed-in user may read the glossary: those who read any dashboard. */
+    @Transactional
+    Outcome<Actor> readable() {
+        return identity.requireAnyRole(
+                "read the metrics glossary", Role.COORDINATOR, Role.ADMIN, Role.AUDITOR, Role.HANDLER);
+    }
+
+    /** The management summary: its key figures first, then the volume per period. */
+    @Transactional
+    Outcome<Summary> management(Map<String, String> filter, Locale locale) {
+        return panels(COORDINATOR, filter, locale).map(panels -> Summary.of(panels, new Figures(messages, locale)));
+    }
+
+    private Outcome<List<Panel>> panels(
+            Map<String, Map<String, String>> metrics, Map<String, String> filter, Locale locale) {
+        Figures figures = new Figures(messages, locale);
+        List<Panel> panels = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> metric : metrics.entrySet()) {
+            Map<String, String> parameters = new LinkedHashMap<>(filter);
+            parameters.putAll(metric.getValue());
+            Outcome<MetricTable> table = reporting.metric(metric.getKey(), parameters);
+            if (table instanceof Outcome.Refused<MetricTable> refused) {
+                return Outcome.refused(refused.refusal());
+            }
+            panels.add(Panel.of(metric.getKey(), ((Outcome.Done<MetricTable>) table).value(), figures));
+        }
+        return Outcome.done(panels);
+    }
+
+    private static Map<String, Map<String, String>> ordered(Object... keysAndParameters) {
+        Map<String, Map<String, String>> ordered = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndParameters.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> parameters = (Map<String, String>) keysAndParameters[i + 1];
+            ordered.put((String) keysAndParameters[i], parameters);
+        }
+        return ordered;
+    }
+
+    /** A key figure of the management summary: what it is, its value as the API gives it, and as people read it. */
+    record KeyFigure(String key, String label, @Nullable Object value, String text) {}
+
+    /** The management summary: key figures and the panels they were read from. */
+    record Summary(List<KeyFigure> figures, List<Panel> panels) {
+
+        Summary {
+            figures = List.copyOf(figures);
+            panels = List.copyOf(panels);
+        }
+
+        static Summary of(List<Panel> panels, Figures figures) {
+            return new Summary(KeyFigures.of(panels, figures), panels);
+        }
+
+        public Panel panel(String key) {
+            return panels.stream()
+                    .filter(panel -> panel.key().equals(key))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.cairn.reporting;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A part of a dashboard: a metric's table as the page shows it (headings and cells in the reader's language, each
+ * cell with the API's value beside its text) and, for the chart drawn from it, the table itself.
+ *
+ * @param key the panel's name, which names its chart and its texts ({@code dashboard.panel.<key>})
+ * @param table the metric's table, as the API gives it
+ */
+record Panel(String key, MetricTable table, List<Heading> headings, List<List<Cell>> rows) {
+
+    Panel {
+        headings = List.copyOf(headings);
+        rows = rows.stream().map(List::copyOf).toList();
+    }
+
+    /** A column's key and its heading. */
+    record Heading(String key, String text) {}
+
+    /** A value as the API gives it, and as people read it. */
+    record Cell(@Nullable Object value, String text) {}
+
+    static Panel of(String key, MetricTable table, Figures figures) {
+        List<Heading> headings = table.columns().stream()
+                .map(column -> new Heading(column, figures.message("metric.column." + column)))
+                .toList();
+        List<List<Cell>> rows = table.rows().stream()
+                .map(row -> table.columns().stream()
+                        .map(column -> cell(column, row, figures))
+                        .toList())
+                .toList();
+        return new Panel(key, table, headings, rows);
+    }
+
+    private static Cell cell(String column, Map<String, @Nullable Object> row, Figures figures) {
+        Object value = row.get(column);
+        return new Cell(value, figures.text(column, value));
+    }
+}
