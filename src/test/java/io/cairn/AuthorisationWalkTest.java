@@ -453,6 +453,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/metrics", on(Kind.NONE, METRIC_READERS));
         access("GET /api/v1/metrics/{metric}", on(Kind.METRIC, METRIC_READERS));
         access("GET /api/v1/metrics/{metric}.csv", on(Kind.METRIC, METRIC_READERS));
+        access("GET /api/v1/forecasts", on(Kind.NONE, METRIC_READERS));
+        access("GET /api/v1/forecasts/anomalies", on(Kind.NONE, METRIC_READERS));
+        access("POST /api/v1/forecasts/fit", on(Kind.NONE, EnumSet.of(Role.COORDINATOR, Role.ADMIN)));
         access("GET /api/v1/risks", list(RISK_READERS));
         access("GET /api/v1/risks/matrix", on(Kind.NONE, EVERYONE));
         access(

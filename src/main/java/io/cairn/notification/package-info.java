@@ -11,6 +11,7 @@
             "handling",
             "compliance",
             "federation",
+            "reporting",
             "identity",
             "identity::system",
             "delivery",

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,7 @@ import tools.jackson.databind.ObjectMapper;
 class DashboardPages {
 
     private final Dashboards dashboards;
+    private final Forecasts forecasts;
     private final IdentityManagement identity;
     private final IncidentManagement incidents;
     private final JdbcClient jdbc;
@@ -46,12 +48,14 @@ class DashboardPages {
 
     DashboardPages(
             Dashboards dashboards,
+            Forecasts forecasts,
             IdentityManagement identity,
             IncidentManagement incidents,
             JdbcClient jdbc,
             MessageSource messages,
             ObjectMapper json) {
         this.dashboards = dashboards;
+        this.forecasts = forecasts;
         this.identity = identity;
         this.incidents = incidents;
         this.jdbc = jdbc;
@@ -106,10 +110,39 @@ class DashboardPages {
                 .body(pdf);
     }
 
+    @GetMapping("/dashboards/forecasts")
+    String forecasts(
+            @RequestParam(required = false) @Nullable String by,
+            @RequestParam(required = false) @Nullable String series,
+            Model model,
+            HttpServletResponse response) {
+        Outcome<List<ForecastView>> all = forecasts.forecasts(by);
+        if (all instanceof Outcome.Refused<List<ForecastView>> refused
+                && refused.refusal().fields().isEmpty()) {
+            orFail(all);
+        }
+        List<ForecastView> shown = all instanceof Outcome.Done<List<ForecastView>> done ? done.value() : List.of();
+        ForecastView chosen = shown.stream()
+                .filter(view -> view.series().equals(series))
+                .findFirst()
+                .orElse(shown.isEmpty() ? null : shown.get(0));
+        model.addAttribute("by", by == null || by.isBlank() ? "category" : by);
+        model.addAttribute("forecasts", shown);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute(
+                "chart", chosen == null ? "{}" : json.writeValueAsString(chosen).replace("<", "\\u003c"));
+        model.addAttribute("anomalies", orFail(forecasts.anomalies()));
+        model.addAttribute(
+                "errors", all instanceof Outcome.Refused<?> ? RefusalErrors.answer(all, messages, response) : Map.of());
+        return "reporting/forecasts";
+    }
+
     @GetMapping("/dashboards/glossary")
     String glossary(Model model) {
         orFail(dashboards.readable());
-        model.addAttribute("metrics", Metric.values());
+        model.addAttribute(
+                "metrics",
+                java.util.Arrays.stream(Metric.values()).map(Metric::code).toList());
         return "reporting/glossary";
     }
 
@@ -146,12 +179,11 @@ class DashboardPages {
                 jdbc.sql("select id::text as id, name from legal_entity order by name")
                         .query((row, n) -> Map.of("id", row.getString("id"), "name", row.getString("name")))
                         .list());
-        model.addAttribute(
-                "categories",
-                incidents.categories().stream()
-                        .map(choice -> choice.category().rsitClass())
-                        .distinct()
-                        .toList());
+        Map<String, String> categories = new LinkedHashMap<>();
+        incidents
+                .categories()
+                .forEach(choice -> categories.putIfAbsent(choice.category().rsitClass(), choice.classLabel()));
+        model.addAttribute("categories", categories);
         model.addAttribute("priorities", incidents.priorityMatrix().priorities());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("sources", DetectionSource.values());

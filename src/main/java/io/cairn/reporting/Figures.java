@@ -35,6 +35,9 @@ final class Figures {
                     ? message("dashboard.none")
                     : "—";
         }
+        if (column.equals("period") && DurationMetrics.WHOLE.equals(value)) {
+            return message("dashboard.period.all");
+        }
         if (value instanceof Boolean yes) {
             return message(yes ? "dashboard.yes" : "dashboard.no");
         }

@@ -123,6 +123,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "object",
             "hash",
             "open",
+            "week",
             "procedure",
             "procedures",
             "filters",
