@@ -84,8 +84,7 @@ class BacklogMetrics {
                 + "count(*) over (partition by i.team_id) as open from incident i left join team t on t.id = i.team_id "
                 + "where " + scope.condition() + " and i.reported_at < ? and (i.closed_at is null or i.closed_at >= ?) "
                 + "order by i.team_id, i.reported_at, i.number";
-        MetricTable.Builder table =
-                MetricTable.of("oldest-open", "team", "label", "open", "oldest", "oldestReportedAt");
+        MetricTable.Builder table = MetricTable.of("oldest-open", "key", "label", "open", "oldest", "oldestReportedAt");
         jdbc.sql("select * from (" + sql + ") o order by reported_at")
                 .params(scope.around(List.of(), List.of(at, at)))
                 .query(row -> {

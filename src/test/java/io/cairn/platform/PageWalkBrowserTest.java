@@ -124,6 +124,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "hash",
             "open",
             "week",
+            "late",
+            "plus",
             "procedure",
             "procedures",
             "filters",

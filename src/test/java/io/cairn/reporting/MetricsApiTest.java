@@ -202,6 +202,28 @@ class MetricsApiTest extends ApiClient.OnServer {
     }
 
     @Test
+    void recomputingAPastPeriodGivesTheSameNumbersWhateverHappenedSince() {
+        List<String> volume = rows("volume");
+        List<String> durations = rows("durations");
+        String run = Long.toString(System.nanoTime(), 36);
+        ApiClient handler = client(users.user("metrics-later-" + run, Set.of(Role.HANDLER, Role.COORDINATOR)));
+        // a report of today in the same unit: it lies after the period, which stays as it was
+        assertThat(handler.post(
+                                "/api/v1/incidents",
+                                Map.of(
+                                        "title",
+                                        "Reported today",
+                                        "description",
+                                        "after the period",
+                                        "businessUnit",
+                                        unit))
+                        .status())
+                .isEqualTo(201);
+        assertThat(rows("volume")).isEqualTo(volume);
+        assertThat(rows("durations")).isEqualTo(durations);
+    }
+
+    @Test
     void theCsvHoldsTheSameNumbersAsTheJson() {
         ApiClient.Bytes csv = coordinator.bytes("/api/v1/metrics/volume.csv" + query(), Map.of());
         assertThat(csv.status()).isEqualTo(200);
