@@ -63,6 +63,12 @@ public class RiskManagement {
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("risk " + id)));
     }
 
+    /** Each state a risk was in, the latest first, if the signed-in user reads the register. */
+    @Transactional
+    Outcome<List<RiskHistoryEntry>> history(RiskId id) {
+        return risk(id).map(risk -> risks.history(id));
+    }
+
     /** The matrix and scales risks are assessed on. */
     RiskMatrix matrix() {
         return matrix;

@@ -127,8 +127,9 @@ class Risks {
     /** Records the state a risk is in from now on, for the trend of severities. */
     void recordHistory(RiskItem risk, Instant now) {
         jdbc.sql("""
-                insert into risk_history (risk_id, at, version, business_unit_id, severity, residual_severity, open)
-                values (:id, :at, :version, :unit, :severity, :residual, :open)""")
+                insert into risk_history
+                    (risk_id, at, version, business_unit_id, severity, residual_severity, open, status)
+                values (:id, :at, :version, :unit, :severity, :residual, :open, :status)""")
                 .param("id", risk.id().value())
                 .param("at", Timestamp.from(now))
                 .param("version", risk.version())
@@ -142,7 +143,23 @@ class Risks {
                         "residual",
                         risk.residual() == null ? null : risk.residual().severity())
                 .param("open", risk.status() != RiskStatus.CLOSED)
+                .param("status", risk.status().code())
                 .update();
+    }
+
+    /** Each state a risk was in, the latest first. */
+    List<RiskHistoryEntry> history(RiskId id) {
+        return jdbc.sql("""
+                        select at, version, severity, residual_severity, status from risk_history
+                        where risk_id = :id order by version desc""")
+                .param("id", id.value())
+                .query((rs, row) -> new RiskHistoryEntry(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getLong("version"),
+                        rs.getString("severity"),
+                        rs.getString("residual_severity"),
+                        rs.getString("status")))
+                .list();
     }
 
     /** How many risks were open at the end of each month from {@code first} to {@code last}, per severity. */
