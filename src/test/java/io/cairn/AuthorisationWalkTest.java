@@ -443,6 +443,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
         // --- the risk register: coordinators and admins change it, auditors also read it, handlers do not -----------
         access("GET /api/v1/risks", list(RISK_READERS));
+        access("GET /api/v1/risks.csv", list(RISK_READERS));
         access("GET /api/v1/risks/matrix", on(Kind.NONE, EVERYONE));
         access(
                 "POST /api/v1/risks",

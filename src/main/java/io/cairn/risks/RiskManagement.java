@@ -95,7 +95,8 @@ public class RiskManagement {
                 .map(query -> new RiskPage(views(risks.page(query)), query.page(), query.size(), risks.count(query)));
     }
 
-    private Outcome<RiskQuery> query(Filters filters) {
+    /** The filters checked into a query, or the refusal naming the first bad filter. */
+    Outcome<RiskQuery> query(Filters filters) {
         Optional<RiskStatus> status = Optional.ofNullable(filters.status()).flatMap(RiskStatus::ofCode);
         if (filters.status() != null && status.isEmpty()) {
             return Outcome.refused(Refusal.invalid("status", SharedRefusals.MUST_BE_ONE_OF, RiskStatus.codes()));
@@ -225,7 +226,8 @@ public class RiskManagement {
         return views(List.of(risk)).get(0);
     }
 
-    private List<Risk> views(List<RiskItem> items) {
+    /** The risks as readers see them today, their owners and business units named. */
+    List<Risk> views(List<RiskItem> items) {
         Map<UserId, String> owners = identity.displayNames(
                 items.stream().map(risk -> risk.details().owner()).toList());
         Map<BusinessUnitId, String> units =

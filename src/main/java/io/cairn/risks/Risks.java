@@ -52,6 +52,21 @@ class Risks {
                 .list();
     }
 
+    /**
+     * Hands each risk a query finds on all its pages to {@code each}, in its order, read from the database in batches
+     * rather than all at once (the caller holds a transaction, so that PostgreSQL keeps a cursor).
+     */
+    void each(RiskQuery query, java.util.function.Consumer<RiskItem> each) {
+        filtered(
+                        jdbc.sql("select * from risk " + FILTER + " order by "
+                                + query.sort().sql()),
+                        query)
+                .withFetchSize(500)
+                .query(rs -> {
+                    each.accept(item(rs, rs.getRow()));
+                });
+    }
+
     /** How many risks a query finds on all its pages. */
     long count(RiskQuery query) {
         return filtered(jdbc.sql("select count(*) from risk " + FILTER), query)

@@ -99,6 +99,9 @@ class RiskPagesTest extends Pages.OnServer {
         Document list = page(coordinator, "/risks?overdue=true&businessUnit=" + unit);
         assertThat(list.select(".risk-row")).hasSize(1);
         assertThat(list.select(".risk-row .risk-overdue").text()).isEqualTo("Overdue");
+        assertThat(list.select("a.csv-link").attr("href"))
+                .startsWith("/api/v1/risks.csv?")
+                .contains("overdue=true", "businessUnit=" + unit);
         Document risk = page(coordinator, path);
         assertThat(risk.select(".risk-header .risk-overdue").text()).startsWith("Overdue");
         assertThat(risk.select(".risk-assessment").text()).isEqualTo("Likelihood likely, impact major: severity high");
