@@ -281,6 +281,16 @@ class AuditActionsTest {
                         "risk.incident-unlinked",
                         "risk.asset-linked",
                         "risk.asset-unlinked");
+        assertThat(new io.cairn.risks.RiskOverdue(
+                                RiskId.random(),
+                                "t",
+                                new io.cairn.identity.UserId(java.util.UUID.randomUUID()),
+                                java.time.LocalDate.EPOCH,
+                                1,
+                                SOMEONE,
+                                AT)
+                        .action())
+                .isEqualTo("risk.overdue-reminded");
     }
 
     private static <V> List<String> actions(V[] verbs, Function<V, AuditableEvent> event) {

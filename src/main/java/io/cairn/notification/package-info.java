@@ -11,6 +11,7 @@
             "handling",
             "compliance",
             "federation",
+            "risks",
             "identity",
             "identity::system",
             "delivery",

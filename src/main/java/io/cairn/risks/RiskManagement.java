@@ -10,7 +10,6 @@ import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,7 @@ public class RiskManagement {
     private final RiskLinking linking;
     private final RiskMatrix matrix;
     private final IdentityManagement identity;
+    private final RiskOverdueSettings overdue;
     private final Clock clock;
 
     RiskManagement(
@@ -43,7 +43,9 @@ public class RiskManagement {
             RiskLinking linking,
             RiskMatrix matrix,
             IdentityManagement identity,
+            RiskOverdueSettings overdue,
             Clock clock) {
+        this.overdue = overdue;
         this.risks = risks;
         this.register = register;
         this.linking = linking;
@@ -249,6 +251,7 @@ public class RiskManagement {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // RISK-2: the day in the configured zone, as the reminders count it
+        return LocalDate.ofInstant(clock.instant(), overdue.zone());
     }
 }

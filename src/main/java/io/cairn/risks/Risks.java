@@ -67,6 +67,29 @@ class Risks {
                 });
     }
 
+    /**
+     * Claims up to {@code limit} risks whose owner is due a reminder today, and records today as the day they were
+     * reminded, in one guarded update: those not closed, past their target, and not reminded since they became
+     * overdue or not since {@code remindedBefore}. Rows another scan holds are skipped, and a row another scan reminded
+     * meanwhile no longer matches, so no risk is claimed twice for a day.
+     */
+    List<RiskItem> claimOverdue(LocalDate today, LocalDate remindedBefore, int limit) {
+        return jdbc.sql("""
+                        update risk set reminded_on = :today
+                        where id in (select id from risk
+                                     where status <> 'closed' and mitigation_target_at < :today
+                                       and (reminded_on is null or reminded_on <= mitigation_target_at
+                                            or reminded_on <= :remindedBefore)
+                                     order by mitigation_target_at, id limit :limit
+                                     for update skip locked)
+                        returning *""")
+                .param("today", today)
+                .param("remindedBefore", remindedBefore)
+                .param("limit", limit)
+                .query(Risks::item)
+                .list();
+    }
+
     /** How many risks a query finds on all its pages. */
     long count(RiskQuery query) {
         return filtered(jdbc.sql("select count(*) from risk " + FILTER), query)
