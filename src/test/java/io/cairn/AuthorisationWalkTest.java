@@ -478,6 +478,11 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("version", f.version(t))));
 
         access("GET /api/v1/risks/{id}/links", on(Kind.RISK, RISK_READERS));
+        access("GET /api/v1/risks/{id}/proposals", on(Kind.RISK, RISK_READERS));
+        access(
+                "POST /api/v1/risks/{id}/proposals/{incident}/accept",
+                on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("version", f.version(t))));
+        access("POST /api/v1/risks/{id}/proposals/{incident}/dismiss", on(Kind.RISK, RISK_WRITERS));
         access("GET /api/v1/risks/heat-map", on(Kind.NONE, RISK_READERS));
         access("GET /api/v1/risks/trend", on(Kind.NONE, RISK_READERS));
         access(

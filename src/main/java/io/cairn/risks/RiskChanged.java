@@ -22,7 +22,8 @@ public record RiskChanged(
         INCIDENT_LINKED,
         INCIDENT_UNLINKED,
         ASSET_LINKED,
-        ASSET_UNLINKED
+        ASSET_UNLINKED,
+        PROPOSAL_DISMISSED
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,7 @@ class RiskListPages {
     private final IdentityManagement identity;
     private final MessageSource messages;
     private final RiskChartData chartData;
+    private final RiskProposals proposals;
     private final Clock clock;
 
     RiskListPages(
@@ -48,7 +50,9 @@ class RiskListPages {
             IdentityManagement identity,
             MessageSource messages,
             RiskChartData chartData,
+            RiskProposals proposals,
             Clock clock) {
+        this.proposals = proposals;
         this.chartData = chartData;
         this.risks = risks;
         this.identity = identity;
@@ -105,6 +109,11 @@ class RiskListPages {
             RiskPages.shown(page);
         }
         model.addAttribute("page", page instanceof Outcome.Done<RiskPage> done ? done.value() : null);
+        model.addAttribute(
+                "proposed",
+                page instanceof Outcome.Done<RiskPage> shown
+                        ? proposals.proposed(shown.value().risks())
+                        : Set.of());
         model.addAttribute(
                 "errors",
                 page instanceof Outcome.Refused<?> ? RefusalErrors.answer(page, messages, response) : Map.of());

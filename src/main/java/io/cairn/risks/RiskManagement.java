@@ -224,7 +224,8 @@ public class RiskManagement {
         return linking.risksOf(incident).map(this::views);
     }
 
-    private Risk view(RiskItem risk) {
+    /** The risk as readers see it today. */
+    Risk view(RiskItem risk) {
         return views(List.of(risk)).get(0);
     }
 

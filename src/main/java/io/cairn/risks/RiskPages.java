@@ -31,10 +31,17 @@ class RiskPages {
     private final RiskManagement risks;
     private final IdentityManagement identity;
     private final AssetManagement assets;
+    private final RiskProposals proposals;
     private final MessageSource messages;
 
-    RiskPages(RiskManagement risks, IdentityManagement identity, AssetManagement assets, MessageSource messages) {
+    RiskPages(
+            RiskManagement risks,
+            IdentityManagement identity,
+            AssetManagement assets,
+            RiskProposals proposals,
+            MessageSource messages) {
         this.risks = risks;
+        this.proposals = proposals;
         this.assets = assets;
         this.identity = identity;
         this.messages = messages;
@@ -131,6 +138,7 @@ class RiskPages {
         model.addAttribute("errors", errors);
         model.addAttribute("links", RiskPages.shown(risks.links(risk.id())));
         model.addAttribute("history", RiskPages.shown(risks.history(risk.id())));
+        model.addAttribute("proposals", RiskPages.shown(proposals.of(risk.id())));
         model.addAttribute(
                 "closureReasons",
                 java.util.Arrays.stream(ClosureReason.values())

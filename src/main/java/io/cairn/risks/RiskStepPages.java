@@ -1,5 +1,6 @@
 package io.cairn.risks;
 
+import io.cairn.incidents.IncidentId;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.RefusalErrors;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,11 +26,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RiskStepPages {
 
     private final RiskManagement risks;
+    private final RiskProposals proposals;
     private final RiskPages pages;
     private final MessageSource messages;
 
-    RiskStepPages(RiskManagement risks, RiskPages pages, MessageSource messages) {
+    RiskStepPages(RiskManagement risks, RiskProposals proposals, RiskPages pages, MessageSource messages) {
         this.risks = risks;
+        this.proposals = proposals;
         this.pages = pages;
         this.messages = messages;
     }
@@ -70,6 +73,24 @@ class RiskStepPages {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         return step(id, "risks.reopened", () -> risks.reopen(id, orStale(version)), model, redirect, response);
+    }
+
+    @PostMapping("/risks/{id}/proposals/{incident}")
+    String decide(
+            @PathVariable RiskId id,
+            @PathVariable IncidentId incident,
+            @RequestParam(defaultValue = "false") boolean accept,
+            @RequestParam(required = false) @Nullable Long version,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return step(
+                id,
+                accept ? "risks.materialized" : "risks.proposal-dismissed",
+                () -> accept ? proposals.accept(id, incident, orStale(version)) : proposals.dismiss(id, incident),
+                model,
+                redirect,
+                response);
     }
 
     @PostMapping("/risks/{id}/incidents")

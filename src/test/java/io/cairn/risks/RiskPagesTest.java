@@ -24,6 +24,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The risk register's pages through MockMvc: the forms' problems by field, the 409 of a stale form, who sees what. */
 class RiskPagesTest extends Pages.OnServer {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.cairn.incidents.IncidentManagement incidents;
+
     TestUser coordinator;
     BusinessUnitId unit;
 
@@ -189,5 +192,61 @@ class RiskPagesTest extends Pages.OnServer {
         assertThat(map.select("#risk-chart-data").html()).contains("\"count\":2");
         mvc.perform(as(coordinator, get("/risks/heat-map?businessUnit=nonsense")))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aConfirmedIncidentLinkedOnThePageProposesMaterializedWhichTheCoordinatorAccepts() throws Exception {
+        String path = register(
+                "Data theft by a supplier", LocalDate.now(ZoneOffset.UTC).plusDays(20));
+        io.cairn.incidents.IncidentView incident = users.as(
+                coordinator,
+                () -> incidents
+                        .report(new io.cairn.incidents.NewIncident(
+                                "Supplier copied customer files",
+                                "Seen in the logs",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                        .orRefuse());
+        mvc.perform(as(coordinator, post("/api/v1/incidents/" + incident.id() + "/recategorise"))
+                        .contentType("application/json")
+                        .content("{\"category\":{\"rsitClass\":\""
+                                + incident.category().rsitClass()
+                                + "\",\"rsitType\":\"" + incident.category().rsitType()
+                                + "\"},\"determination\":\"confirmed\",\"version\":" + incident.version() + "}"))
+                .andExpect(status().isOk());
+        mvc.perform(as(coordinator, post(path + "/incidents").param("incident", incident.reference())))
+                .andExpect(status().is3xxRedirection());
+
+        Document risk = page(coordinator, path);
+        assertThat(risk.select(".risk-proposal").text()).contains(incident.reference(), "was confirmed");
+        assertThat(page(coordinator, "/risks?businessUnit=" + unit)
+                        .select(".risk-proposed")
+                        .text())
+                .isEqualTo("Materialized?");
+        assertThat(page(coordinator, path + "?lang=nl").select(".risk-proposal").text())
+                .contains("is bevestigd");
+        mvc.perform(as(
+                        coordinator,
+                        post(path + "/proposals/" + incident.id())
+                                .param("accept", "true")
+                                .param("version", "0")))
+                .andExpect(status().is3xxRedirection());
+        Document materialized = page(coordinator, path);
+        assertThat(materialized.select(".risk-header .risk-status-badge").text())
+                .isEqualTo("Materialized");
+        assertThat(materialized.select(".risk-proposal")).isEmpty();
     }
 }
