@@ -281,7 +281,8 @@ class AuditActionsTest {
                         "risk.incident-unlinked",
                         "risk.asset-linked",
                         "risk.asset-unlinked",
-                        "risk.proposal-dismissed");
+                        "risk.proposal-dismissed",
+                        "risk.corrective-action-linked");
         assertThat(new io.cairn.risks.RiskOverdue(
                                 RiskId.random(),
                                 "t",

@@ -479,6 +479,24 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
 
         access("GET /api/v1/risks/{id}/links", on(Kind.RISK, RISK_READERS));
         access("GET /api/v1/risks/{id}/proposals", on(Kind.RISK, RISK_READERS));
+        access("GET /api/v1/risks/{id}/corrective-actions", on(Kind.RISK, RISK_READERS));
+        access(
+                "POST /api/v1/risks/{id}/corrective-actions",
+                on(Kind.RISK, RISK_WRITERS)
+                        .body((f, t) -> Map.of("action", UUID.randomUUID().toString(), "version", f.version(t))));
+        access("GET /api/v1/corrective-actions/{id}/risks", on(Kind.ACTION, RISK_READERS));
+        access(
+                "POST /api/v1/corrective-actions/{id}/risks",
+                on(Kind.ACTION, RISK_WRITERS)
+                        .body((f, t) -> Map.of(
+                                "title",
+                                "Walk",
+                                "owner",
+                                f.victim.id().toString(),
+                                "likelihood",
+                                "rare",
+                                "impact",
+                                "minor")));
         access(
                 "POST /api/v1/risks/{id}/proposals/{incident}/accept",
                 on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("version", f.version(t))));

@@ -23,7 +23,8 @@ public record RiskChanged(
         INCIDENT_UNLINKED,
         ASSET_LINKED,
         ASSET_UNLINKED,
-        PROPOSAL_DISMISSED
+        PROPOSAL_DISMISSED,
+        CORRECTIVE_ACTION_LINKED
     }
 
     @Override

@@ -131,6 +131,13 @@ record RiskPageForm(
         return text.isEmpty() ? null : text;
     }
 
+    /** A risk's id as a form sends it, or the refusal naming the field {@code risk}. */
+    static Outcome<RiskId> riskId(String text) {
+        return parse(text, RiskId::valueOf)
+                .<Outcome<RiskId>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.notFound("risk " + RiskChecks.clip(text))));
+    }
+
     private static <T> Optional<T> parse(String text, Function<String, T> reader) {
         try {
             return Optional.of(reader.apply(text));

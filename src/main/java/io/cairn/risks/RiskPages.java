@@ -32,6 +32,7 @@ class RiskPages {
     private final IdentityManagement identity;
     private final AssetManagement assets;
     private final RiskProposals proposals;
+    private final RiskLessons lessons;
     private final MessageSource messages;
 
     RiskPages(
@@ -39,7 +40,9 @@ class RiskPages {
             IdentityManagement identity,
             AssetManagement assets,
             RiskProposals proposals,
+            RiskLessons lessons,
             MessageSource messages) {
+        this.lessons = lessons;
         this.risks = risks;
         this.proposals = proposals;
         this.assets = assets;
@@ -139,6 +142,7 @@ class RiskPages {
         model.addAttribute("links", RiskPages.shown(risks.links(risk.id())));
         model.addAttribute("history", RiskPages.shown(risks.history(risk.id())));
         model.addAttribute("proposals", RiskPages.shown(proposals.of(risk.id())));
+        model.addAttribute("correctiveActions", RiskPages.shown(lessons.actionsOf(risk.id())));
         model.addAttribute(
                 "closureReasons",
                 java.util.Arrays.stream(ClosureReason.values())

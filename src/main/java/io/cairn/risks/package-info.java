@@ -3,6 +3,6 @@
  * configured matrix, its owner, treatment, residual assessment, mitigation target date and status.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"assets", "incidents", "incidents::system", "identity", "shared"})
+        allowedDependencies = {"assets", "incidents", "incidents::system", "identity", "knowledge", "shared"})
 @org.jspecify.annotations.NullMarked
 package io.cairn.risks;

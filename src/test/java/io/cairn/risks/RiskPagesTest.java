@@ -27,6 +27,9 @@ class RiskPagesTest extends Pages.OnServer {
     @org.springframework.beans.factory.annotation.Autowired
     io.cairn.incidents.IncidentManagement incidents;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.cairn.knowledge.KnowledgeManagement knowledge;
+
     TestUser coordinator;
     BusinessUnitId unit;
 
@@ -248,5 +251,68 @@ class RiskPagesTest extends Pages.OnServer {
         assertThat(materialized.select(".risk-header .risk-status-badge").text())
                 .isEqualTo("Materialized");
         assertThat(materialized.select(".risk-proposal")).isEmpty();
+    }
+
+    @Test
+    void aCoordinatorRegistersARiskFromACorrectiveActionOnItsRisksPage() throws Exception {
+        io.cairn.incidents.IncidentView incident = users.as(
+                coordinator,
+                () -> incidents
+                        .report(new io.cairn.incidents.NewIncident(
+                                "Admin account taken over",
+                                "Seen",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                        .orRefuse());
+        io.cairn.knowledge.CorrectiveAction action = users.as(
+                coordinator,
+                () -> knowledge
+                        .addCorrectiveAction(
+                                incident.id(),
+                                new io.cairn.knowledge.NewCorrectiveAction(
+                                        "Enforce MFA for admins",
+                                        coordinator.id(),
+                                        LocalDate.now(ZoneOffset.UTC).plusDays(9)))
+                        .orRefuse());
+        String page = "/corrective-actions/" + action.id() + "/risks";
+
+        Document form = page(coordinator, page);
+        assertThat(form.select(".lesson-form #risk-title").val()).isEqualTo("Enforce MFA for admins");
+        String path = mvc.perform(as(
+                        coordinator,
+                        post(page)
+                                .param("title", "Admins without MFA")
+                                .param("owner", coordinator.id().toString())
+                                .param(
+                                        "treatment",
+                                        form.select(".lesson-form #risk-treatment")
+                                                .text())
+                                .param("likelihood", "likely")
+                                .param("impact", "severe")))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+
+        assertThat(page(coordinator, path).select(".risk-corrective-actions").text())
+                .contains("Enforce MFA for admins", incident.reference());
+        assertThat(page(coordinator, page).select(".lesson-risks").text()).contains("Admins without MFA");
+        assertThat(page(coordinator, "/corrective-actions")
+                        .select("a.action-risks")
+                        .attr("href"))
+                .isNotEmpty();
     }
 }
