@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -129,7 +130,7 @@ class RiskProposals {
     /** Accepts an open proposal: the risk materializes from the version read, and the proposal is closed. */
     @Transactional
     Outcome<RiskItem> accept(RiskId id, IncidentId incident, long version) {
-        return decidable(id, incident)
+        return decidable(id, incident, version)
                 .flatMap(actor -> register.materialize(id, version))
                 .map(risk -> {
                     rows.decide(id, incident.value(), true, clock.instant());
@@ -140,7 +141,7 @@ class RiskProposals {
     /** Dismisses an open proposal: the risk stays as it is. */
     @Transactional
     Outcome<List<MaterializationProposal>> dismiss(RiskId id, IncidentId incident) {
-        return decidable(id, incident).flatMap(actor -> {
+        return decidable(id, incident, null).flatMap(actor -> {
             Instant now = clock.instant();
             rows.decide(id, incident.value(), false, now);
             Optional<String> digest =
@@ -151,18 +152,30 @@ class RiskProposals {
         });
     }
 
-    /** Who decides an open proposal of the risk for the incident: a coordinator or admin. */
-    private Outcome<ActorRef> decidable(RiskId id, IncidentId incident) {
+    /**
+     * Who decides an open proposal of the risk for the incident: a coordinator or admin; one who accepts from a version
+     * of the risk that is no longer stored is told so first, as the loser of a race.
+     */
+    private Outcome<ActorRef> decidable(RiskId id, IncidentId incident, @Nullable Long version) {
         Actor actor = identity.requireActor();
-        if (!RiskRegister.reads(actor) || risks.find(id).isEmpty()) {
+        Optional<RiskItem> risk = RiskRegister.reads(actor) ? risks.find(id) : Optional.empty();
+        if (risk.isEmpty()) {
             return Outcome.refused(Refusal.notFound("risk " + id));
         }
         if (!RiskRegister.changes(actor)) {
             return Outcome.refused(Refusal.forbidden(RiskRefusals.ONLY_COORDINATORS_CHANGE));
         }
+        if (version != null && risk.get().version() != version) {
+            return Outcome.refused(Refusal.stale(version, risk.get().version()));
+        }
         UUID wanted = incident.value();
-        return rows.open(id).stream().anyMatch(open -> open.incident().equals(wanted))
-                ? Outcome.done(actor.ref())
+        if (rows.open(id).stream().anyMatch(open -> open.incident().equals(wanted))) {
+            return Outcome.done(actor.ref());
+        }
+        // the proposal was accepted by someone who won a race meanwhile: the risk is read again, as it is now
+        long now = risks.find(id).map(RiskItem::version).orElse(risk.get().version());
+        return version != null && now != version
+                ? Outcome.refused(Refusal.stale(version, now))
                 : Outcome.refused(Refusal.notFound("proposal of risk " + id + " for incident " + incident));
     }
 }
