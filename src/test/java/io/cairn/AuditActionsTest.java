@@ -280,7 +280,29 @@ class AuditActionsTest {
                         "risk.incident-linked",
                         "risk.incident-unlinked",
                         "risk.asset-linked",
-                        "risk.asset-unlinked");
+                        "risk.asset-unlinked",
+                        "risk.proposal-dismissed",
+                        "risk.corrective-action-linked");
+        assertThat(new io.cairn.risks.RiskOverdue(
+                                RiskId.random(),
+                                "t",
+                                new io.cairn.identity.UserId(java.util.UUID.randomUUID()),
+                                java.time.LocalDate.EPOCH,
+                                1,
+                                SOMEONE,
+                                AT)
+                        .action())
+                .isEqualTo("risk.overdue-reminded");
+        assertThat(new io.cairn.risks.MaterializationProposed(
+                                RiskId.random(),
+                                "t",
+                                new io.cairn.identity.UserId(java.util.UUID.randomUUID()),
+                                io.cairn.incidents.IncidentId.random(),
+                                "INC-1",
+                                SOMEONE,
+                                AT)
+                        .action())
+                .isEqualTo("risk.materialization-proposed");
     }
 
     private static <V> List<String> actions(V[] verbs, Function<V, AuditableEvent> event) {

@@ -457,6 +457,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/forecasts/anomalies", on(Kind.NONE, METRIC_READERS));
         access("POST /api/v1/forecasts/fit", on(Kind.NONE, EnumSet.of(Role.COORDINATOR, Role.ADMIN)));
         access("GET /api/v1/risks", list(RISK_READERS));
+        access("GET /api/v1/risks.csv", list(RISK_READERS));
         access("GET /api/v1/risks/matrix", on(Kind.NONE, EVERYONE));
         access(
                 "POST /api/v1/risks",
@@ -491,6 +492,29 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("version", f.version(t))));
 
         access("GET /api/v1/risks/{id}/links", on(Kind.RISK, RISK_READERS));
+        access("GET /api/v1/risks/{id}/proposals", on(Kind.RISK, RISK_READERS));
+        access("GET /api/v1/risks/{id}/corrective-actions", on(Kind.RISK, RISK_READERS));
+        access(
+                "POST /api/v1/risks/{id}/corrective-actions",
+                on(Kind.RISK, RISK_WRITERS)
+                        .body((f, t) -> Map.of("action", UUID.randomUUID().toString(), "version", f.version(t))));
+        access("GET /api/v1/corrective-actions/{id}/risks", on(Kind.ACTION, RISK_READERS));
+        access(
+                "POST /api/v1/corrective-actions/{id}/risks",
+                on(Kind.ACTION, RISK_WRITERS)
+                        .body((f, t) -> Map.of(
+                                "title",
+                                "Walk",
+                                "owner",
+                                f.victim.id().toString(),
+                                "likelihood",
+                                "rare",
+                                "impact",
+                                "minor")));
+        access(
+                "POST /api/v1/risks/{id}/proposals/{incident}/accept",
+                on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("version", f.version(t))));
+        access("POST /api/v1/risks/{id}/proposals/{incident}/dismiss", on(Kind.RISK, RISK_WRITERS));
         access("GET /api/v1/risks/heat-map", on(Kind.NONE, RISK_READERS));
         access("GET /api/v1/risks/trend", on(Kind.NONE, RISK_READERS));
         access(

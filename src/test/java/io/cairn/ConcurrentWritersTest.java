@@ -194,6 +194,43 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         contests.add(onFreshRisk("materialize", 0, writer -> Map.of("version", 0)));
         contests.add(onFreshRisk("close", 0, writer -> Map.of("reason", "accepted", "version", 0)));
         contests.add(onFreshRisk("reopen", 1, writer -> Map.of("version", 1)));
+        contests.add(new Contest("POST /api/v1/risks/{id}/proposals/{incident}/accept", () -> {
+            // a confirmed incident linked to a fresh risk proposes that it materialized; accepting it materializes it
+            String incident = incident();
+            JsonNode read = admin.get("/api/v1/incidents/" + incident).json();
+            admin.post(
+                    "/api/v1/incidents/" + incident + "/recategorise",
+                    Map.of(
+                            "category", read.get("category"),
+                            "determination", "confirmed",
+                            "version", read.get("version").asLong()));
+            String path = "/api/v1/risks/" + risk();
+            admin.post(path + "/incidents", Map.of("incident", incident));
+            return new Round(
+                    "POST",
+                    path + "/proposals/" + incident + "/accept",
+                    writer -> Map.of("version", 0),
+                    () -> version(path));
+        }));
+        String action = created(
+                admin.post(
+                        "/api/v1/incidents/" + incident() + "/review/actions",
+                        Map.of(
+                                "title",
+                                "Raced action",
+                                "owner",
+                                adminUser.id().toString(),
+                                "dueOn",
+                                java.time.LocalDate.now().plusDays(30).toString())),
+                "id");
+        contests.add(new Contest("POST /api/v1/risks/{id}/corrective-actions", () -> {
+            String path = "/api/v1/risks/" + risk();
+            return new Round(
+                    "POST",
+                    path + "/corrective-actions",
+                    writer -> Map.of("action", action, "version", 0),
+                    () -> version(path));
+        }));
         return contests;
     }
 

@@ -65,7 +65,8 @@ class ModuleStructureTest {
                         "handling", Set.of("identity::system", "incidents::system"),
                         "intake", Set.of("identity::system", "incidents::channels", "incidents::system"),
                         "knowledge", Set.of("incidents::system"),
-                        "notification", Set.of("identity::system", "intake::system")));
+                        "notification", Set.of("identity::system", "intake::system"),
+                        "risks", Set.of("incidents::system")));
     }
 
     /** Every type of those named interfaces says that it skips the access checks, for the rule on controllers. */

@@ -148,6 +148,19 @@ class CorrectiveActionTracking {
         return Outcome.done(view(actions.find(id).orElseThrow()));
     }
 
+    /** One corrective action, for its owner and for those who read the reviews of incidents they may see. */
+    @Transactional
+    Outcome<CorrectiveAction> one(CorrectiveActionId id) {
+        Actor actor = access.requireActor();
+        Optional<CorrectiveActionItem> found = actions.find(id);
+        boolean reads = found.isPresent()
+                && (found.get().owner().equals(actor.id())
+                        || KnowledgeAccess.readsReviews(actor)
+                                && access.visibleIncident(found.get().incident())
+                                        .isPresent());
+        return reads ? Outcome.done(view(found.get())) : Outcome.refused(Refusal.notFound("corrective action " + id));
+    }
+
     /** The corrective actions of every review, the open ones only if asked, earliest due first (coordinators). */
     @Transactional(readOnly = true)
     Outcome<List<CorrectiveAction>> all(boolean openOnly) {

@@ -182,6 +182,11 @@ public class KnowledgeManagement {
         return actions.add(id, action);
     }
 
+    /** One corrective action, for its owner and for those who read the review of its incident (the risk register). */
+    public Outcome<CorrectiveAction> correctiveAction(CorrectiveActionId id) {
+        return actions.one(id);
+    }
+
     /** Marks a corrective action done, or open again; its owner, or a handler or coordinator of the incident. */
     Outcome<CorrectiveAction> markCorrectiveAction(CorrectiveActionId id, boolean done, long version) {
         return actions.mark(id, done, version);

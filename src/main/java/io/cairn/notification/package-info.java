@@ -12,6 +12,7 @@
             "compliance",
             "federation",
             "reporting",
+            "risks",
             "identity",
             "identity::system",
             "delivery",

@@ -6,12 +6,18 @@ import io.cairn.incidents.IncidentId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RiskApi {
 
     private final RiskManagement risks;
+    private final RiskExport export;
     private final Clock clock;
 
-    RiskApi(RiskManagement risks, Clock clock) {
+    RiskApi(RiskManagement risks, RiskExport export, Clock clock) {
         this.risks = risks;
+        this.export = export;
         this.clock = clock;
     }
 
@@ -59,6 +67,42 @@ class RiskApi {
             @RequestParam(defaultValue = "50") int size) {
         return risks.list(new RiskManagement.Filters(status, severity, businessUnit, owner, overdue, sort, page, size))
                 .orRefuse();
+    }
+
+    @Operation(
+            operationId = "getRisksCsv",
+            summary = "The risk register as CSV",
+            description = "With the list's filters and order, all pages: RFC 4180 with a header row of the fields' "
+                    + "names; written as it is read, so a register of any size can be exported. A cell that a "
+                    + "spreadsheet would take for a formula is led by an apostrophe.")
+    @ApiResponse(responseCode = "200", description = "The risks as CSV (text/csv)")
+    @GetMapping("/risks.csv")
+    void csv(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(required = false) @Nullable BusinessUnitId businessUnit,
+            @RequestParam(required = false) @Nullable UserId owner,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "target") String sort,
+            HttpServletResponse response) {
+        RiskManagement.Filters filters =
+                new RiskManagement.Filters(status, severity, businessUnit, owner, overdue, sort, 0, 1);
+        Runnable start = () -> {
+            response.setContentType("text/csv");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"risks.csv\"");
+        };
+        try (Writer out = RiskExport.lazily(() -> {
+            try {
+                return response.getWriter();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })) {
+            export.csv(filters, start, out).orRefuse();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the reader of the CSV went away", e);
+        }
     }
 
     @Operation(

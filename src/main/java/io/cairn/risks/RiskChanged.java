@@ -22,7 +22,9 @@ public record RiskChanged(
         INCIDENT_LINKED,
         INCIDENT_UNLINKED,
         ASSET_LINKED,
-        ASSET_UNLINKED
+        ASSET_UNLINKED,
+        PROPOSAL_DISMISSED,
+        CORRECTIVE_ACTION_LINKED
     }
 
     @Override

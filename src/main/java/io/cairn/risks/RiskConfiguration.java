@@ -3,7 +3,7 @@ package io.cairn.risks;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
-/** Binds the matrix and scales of the risk register ({@code cairn.risks.*}). */
+/** Binds the matrix and scales of the risk register ({@code cairn.risks.*}) and its overdue reminders. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RiskMatrix.class)
+@EnableConfigurationProperties({RiskMatrix.class, RiskOverdueSettings.class})
 class RiskConfiguration {}

@@ -38,6 +38,7 @@ class RiskLinking {
     private final IncidentManagement incidents;
     private final AssetManagement assets;
     private final ApplicationEventPublisher events;
+    private final RiskProposals proposals;
     private final Clock clock;
 
     RiskLinking(
@@ -47,7 +48,9 @@ class RiskLinking {
             IncidentManagement incidents,
             AssetManagement assets,
             ApplicationEventPublisher events,
+            RiskProposals proposals,
             Clock clock) {
+        this.proposals = proposals;
         this.links = links;
         this.risks = risks;
         this.identity = identity;
@@ -89,6 +92,12 @@ class RiskLinking {
             }
             UUID id = seen.get().value();
             boolean changed = link ? links.linkIncident(risk, id, clock.instant()) : links.unlinkIncident(risk, id);
+            if (changed && link) {
+                // RISK-3: a confirmed incident linked to an anticipated risk proposes that it materialized
+                incidents
+                        .incident(seen.get())
+                        .ifPresent(view -> risks.find(risk).ifPresent(item -> proposals.propose(item, view, actor)));
+            }
             return done(
                     risk,
                     actor,

@@ -10,7 +10,6 @@ import io.cairn.shared.SharedRefusals;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,7 @@ public class RiskManagement {
     private final RiskLinking linking;
     private final RiskMatrix matrix;
     private final IdentityManagement identity;
+    private final RiskOverdueSettings overdue;
     private final Clock clock;
 
     RiskManagement(
@@ -43,7 +43,9 @@ public class RiskManagement {
             RiskLinking linking,
             RiskMatrix matrix,
             IdentityManagement identity,
+            RiskOverdueSettings overdue,
             Clock clock) {
+        this.overdue = overdue;
         this.risks = risks;
         this.register = register;
         this.linking = linking;
@@ -61,6 +63,12 @@ public class RiskManagement {
         return risks.find(id)
                 .map(risk -> Outcome.done(view(risk)))
                 .orElseGet(() -> Outcome.refused(Refusal.notFound("risk " + id)));
+    }
+
+    /** Each state a risk was in, the latest first, if the signed-in user reads the register. */
+    @Transactional
+    Outcome<List<RiskHistoryEntry>> history(RiskId id) {
+        return risk(id).map(risk -> risks.history(id));
     }
 
     /** The matrix and scales risks are assessed on. */
@@ -89,7 +97,8 @@ public class RiskManagement {
                 .map(query -> new RiskPage(views(risks.page(query)), query.page(), query.size(), risks.count(query)));
     }
 
-    private Outcome<RiskQuery> query(Filters filters) {
+    /** The filters checked into a query, or the refusal naming the first bad filter. */
+    Outcome<RiskQuery> query(Filters filters) {
         Optional<RiskStatus> status = Optional.ofNullable(filters.status()).flatMap(RiskStatus::ofCode);
         if (filters.status() != null && status.isEmpty()) {
             return Outcome.refused(Refusal.invalid("status", SharedRefusals.MUST_BE_ONE_OF, RiskStatus.codes()));
@@ -215,11 +224,13 @@ public class RiskManagement {
         return linking.risksOf(incident).map(this::views);
     }
 
-    private Risk view(RiskItem risk) {
+    /** The risk as readers see it today. */
+    Risk view(RiskItem risk) {
         return views(List.of(risk)).get(0);
     }
 
-    private List<Risk> views(List<RiskItem> items) {
+    /** The risks as readers see them today, their owners and business units named. */
+    List<Risk> views(List<RiskItem> items) {
         Map<UserId, String> owners = identity.displayNames(
                 items.stream().map(risk -> risk.details().owner()).toList());
         Map<BusinessUnitId, String> units =
@@ -241,6 +252,7 @@ public class RiskManagement {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // RISK-2: the day in the configured zone, as the reminders count it
+        return LocalDate.ofInstant(clock.instant(), overdue.zone());
     }
 }

@@ -13,7 +13,8 @@ enum RiskRefusals implements Refusal.Reason {
     ALREADY_CLOSED("risks.already-closed", "the risk is closed already"),
     NOT_CLOSED("risks.not-closed", "only a closed risk can be reopened"),
     END_BEFORE_START("risks.end-before-start", "must not lie before the start"),
-    TREND_TOO_LONG("risks.trend-too-long", "a trend spans at most {0} months");
+    TREND_TOO_LONG("risks.trend-too-long", "a trend spans at most {0} months"),
+    NOT_A_DAY("risks.not-a-day", "must be a day such as 2026-05-31");
 
     private final String code;
     private final String template;

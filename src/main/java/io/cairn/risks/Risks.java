@@ -52,6 +52,44 @@ class Risks {
                 .list();
     }
 
+    /**
+     * Hands each risk a query finds on all its pages to {@code each}, in its order, read from the database in batches
+     * rather than all at once (the caller holds a transaction, so that PostgreSQL keeps a cursor).
+     */
+    void each(RiskQuery query, java.util.function.Consumer<RiskItem> each) {
+        filtered(
+                        jdbc.sql("select * from risk " + FILTER + " order by "
+                                + query.sort().sql()),
+                        query)
+                .withFetchSize(500)
+                .query(rs -> {
+                    each.accept(item(rs, rs.getRow()));
+                });
+    }
+
+    /**
+     * Claims up to {@code limit} risks whose owner is due a reminder today, and records today as the day they were
+     * reminded, in one guarded update: those not closed, past their target, and not reminded since they became
+     * overdue or not since {@code remindedBefore}. Rows another scan holds are skipped, and a row another scan reminded
+     * meanwhile no longer matches, so no risk is claimed twice for a day.
+     */
+    List<RiskItem> claimOverdue(LocalDate today, LocalDate remindedBefore, int limit) {
+        return jdbc.sql("""
+                        update risk set reminded_on = :today
+                        where id in (select id from risk
+                                     where status <> 'closed' and mitigation_target_at < :today
+                                       and (reminded_on is null or reminded_on <= mitigation_target_at
+                                            or reminded_on <= :remindedBefore)
+                                     order by mitigation_target_at, id limit :limit
+                                     for update skip locked)
+                        returning *""")
+                .param("today", today)
+                .param("remindedBefore", remindedBefore)
+                .param("limit", limit)
+                .query(Risks::item)
+                .list();
+    }
+
     /** How many risks a query finds on all its pages. */
     long count(RiskQuery query) {
         return filtered(jdbc.sql("select count(*) from risk " + FILTER), query)
@@ -127,8 +165,9 @@ class Risks {
     /** Records the state a risk is in from now on, for the trend of severities. */
     void recordHistory(RiskItem risk, Instant now) {
         jdbc.sql("""
-                insert into risk_history (risk_id, at, version, business_unit_id, severity, residual_severity, open)
-                values (:id, :at, :version, :unit, :severity, :residual, :open)""")
+                insert into risk_history
+                    (risk_id, at, version, business_unit_id, severity, residual_severity, open, status)
+                values (:id, :at, :version, :unit, :severity, :residual, :open, :status)""")
                 .param("id", risk.id().value())
                 .param("at", Timestamp.from(now))
                 .param("version", risk.version())
@@ -142,7 +181,23 @@ class Risks {
                         "residual",
                         risk.residual() == null ? null : risk.residual().severity())
                 .param("open", risk.status() != RiskStatus.CLOSED)
+                .param("status", risk.status().code())
                 .update();
+    }
+
+    /** Each state a risk was in, the latest first. */
+    List<RiskHistoryEntry> history(RiskId id) {
+        return jdbc.sql("""
+                        select at, version, severity, residual_severity, status from risk_history
+                        where risk_id = :id order by version desc""")
+                .param("id", id.value())
+                .query((rs, row) -> new RiskHistoryEntry(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getLong("version"),
+                        rs.getString("severity"),
+                        rs.getString("residual_severity"),
+                        rs.getString("status")))
+                .list();
     }
 
     /** How many risks were open at the end of each month from {@code first} to {@code last}, per severity. */

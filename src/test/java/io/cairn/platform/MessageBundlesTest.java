@@ -33,7 +33,16 @@ class MessageBundlesTest {
      * have many texts of their own.
      */
     private static final Set<String> BUNDLES = Set.of(
-            "messages", "portal", "sla", "procedures", "knowledge", "audit", "federation", "trace", "compliance");
+            "messages",
+            "portal",
+            "sla",
+            "procedures",
+            "knowledge",
+            "audit",
+            "federation",
+            "trace",
+            "compliance",
+            "risks");
 
     @Test
     void englishAndDutchHaveTheSameKeys() throws IOException {

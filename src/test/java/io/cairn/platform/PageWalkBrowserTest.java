@@ -538,7 +538,27 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                     "high-risk", data("Kans op gerichte phishing"), null, null, null, 0))
                     .orRefuse();
         });
+        seedRisk(people.get("coordinator"));
         return people;
+    }
+
+    /** A risk of the register, past its target, for the register's list, its page and its heat map. */
+    private void seedRisk(TestUser owner) {
+        java.util.UUID risk = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                insert into risk (id, title, description, owner_id, treatment, mitigation_target_at, likelihood,
+                                  impact, severity, severity_rank, status, created_at, version)
+                values (?, ?, ?, ?, ?, current_date - 3, 4, 4, 'high', 3, 'anticipated', now(), 0)""")
+                .params(
+                        risk,
+                        data("Gijzelsoftware op de bestandsservers"),
+                        data("Versleutelde bestanden en stilstand"),
+                        owner.id().value(),
+                        data("Back-ups buiten het netwerk"))
+                .update();
+        jdbc.sql("""
+                insert into risk_history (risk_id, at, version, severity, open, status)
+                values (?, now(), 0, 'high', true, 'anticipated')""").params(risk).update();
     }
 
     private TestUser person(String name, Set<Role> roles, TeamId... teams) {

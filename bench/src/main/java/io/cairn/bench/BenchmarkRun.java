@@ -44,8 +44,8 @@ import java.util.UUID;
  * {@code bench.keepData}, {@code bench.reuseData} (a kept data directory: list, search, recurrence and SLA only),
  * {@code bench.durable} (fsync on), {@code bench.output} (the file to write, BENCHMARKS.md), {@code bench.only}
  * ({@code federation}: the federation benchmark alone, see {@link FederationBench}; {@code compliance}: the deadline
- * overview and the notice send alone, see {@link ComplianceBench}), {@code bench.skipFederation}, {@code
- * bench.skipCompliance}.
+ * overview and the notice send alone, see {@link ComplianceBench}; {@code risks}: the risk register's list alone,
+ * see {@link RiskBench}), {@code bench.skipFederation}, {@code bench.skipCompliance}, {@code bench.skipRisks}.
  */
 public final class BenchmarkRun {
 
@@ -72,6 +72,10 @@ public final class BenchmarkRun {
             ComplianceBench.main(args);
             return;
         }
+        if ("risks".equals(System.getProperty("bench.only"))) {
+            RiskBench.main(args);
+            return;
+        }
         BenchmarkRun run = new BenchmarkRun();
         run.run();
         if (!Boolean.getBoolean("bench.skipFederation")) {
@@ -79,6 +83,9 @@ public final class BenchmarkRun {
         }
         if (!Boolean.getBoolean("bench.skipCompliance")) {
             new ComplianceBench(run.results.resolve("compliance")).run();
+        }
+        if (!Boolean.getBoolean("bench.skipRisks")) {
+            new RiskBench(run.results.resolve("risks")).run();
         }
     }
 
