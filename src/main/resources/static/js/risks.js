@@ -28,7 +28,7 @@
           backgroundColor: data.cells.map(function (cell) { return colour(cell.rank, data.levels); })
         }] },
         options: {
-          maintainAspectRatio: false,
+          maintainAspectRatio: false, animation: false,
           plugins: { legend: { display: false },
             tooltip: { callbacks: { label: function (item) { return item.raw.y + ' / ' + item.raw.x + ': ' + item.raw.count; } } } },
           scales: { x: { type: 'category', labels: data.impacts, offset: true },
@@ -43,7 +43,7 @@
         data: { labels: data.months, datasets: data.severities.map(function (severity) {
           return { label: severity.label, data: severity.counts, backgroundColor: colour(severity.rank, data.levels) };
         }) },
-        options: { maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }
+        options: { maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }
       });
     }
   }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,24 +77,29 @@ public class ReportingManagement {
                 .map(actor -> Arrays.stream(Metric.values()).map(Metric::code).toList());
     }
 
-    /** Checks who asks, the metric's name and every parameter; the request to compute. */
+    /** Checks who asks first, then the metric's name and every parameter; the request to compute. */
     @Transactional
     Outcome<Metric.Request> read(String name, Map<String, String> parameters) {
-        Optional<Metric> metric = Metric.named(name);
-        if (metric.isEmpty()) {
-            return Outcome.refused(Refusal.notFound("metric " + name));
-        }
+        return mayRead(parameters)
+                .flatMap(actor -> Metric.named(name)
+                        .map(Outcome::done)
+                        .orElseGet(() -> Outcome.refused(Refusal.notFound("metric " + name))))
+                .flatMap(metric -> known(metric, parameters)
+                        .flatMap(checked -> filters.read(parameters))
+                        .flatMap(filter -> metric.request(filter, new HashMap<>(parameters))));
+    }
+
+    /** The parameters when the metric takes each of them, or the first it does not take. */
+    private static Outcome<Map<String, String>> known(Metric metric, Map<String, String> parameters) {
         Set<String> allowed = new LinkedHashSet<>(FILTERS);
-        allowed.addAll(metric.get().parameters());
+        allowed.addAll(metric.parameters());
         for (String given : parameters.keySet()) {
             if (!allowed.contains(given)) {
                 return Outcome.refused(
                         Refusal.invalid(given, ReportingRefusals.UNKNOWN_PARAMETER, given, List.copyOf(allowed)));
             }
         }
-        return mayRead(parameters)
-                .flatMap(actor -> filters.read(parameters))
-                .flatMap(filter -> metric.get().request(filter, new HashMap<>(parameters)));
+        return Outcome.done(parameters);
     }
 
     private Outcome<Actor> mayRead(Map<String, String> parameters) {

@@ -62,7 +62,8 @@ class RiskChartData {
         }
         data.put("severities", series);
         data.put("levels", trend.severities().size());
-        return json.writeValueAsString(data);
+        // "<" escaped, so that no name in the data can close the script element the page puts it in
+        return json.writeValueAsString(data).replace("<", "\\u003c");
     }
 
     private List<String> names(List<String> labels, Locale locale) {

@@ -126,25 +126,32 @@ final class MetricsDataSet {
     void remove() {
         jdbc.sql("alter table compliance_submission disable trigger compliance_submission_frozen")
                 .update();
+        try {
+            for (UUID id : written) {
+                jdbc.sql("delete from compliance_submission where obligation_id in (select id from "
+                                + "compliance_obligation where incident_id = ?)")
+                        .param(id)
+                        .update();
+            }
+        } finally {
+            jdbc.sql("alter table compliance_submission enable trigger compliance_submission_frozen")
+                    .update();
+        }
         for (UUID id : written) {
-            jdbc.sql("delete from compliance_submission where obligation_id in (select id from compliance_obligation "
-                            + "where incident_id = ?)")
-                    .param(id)
-                    .update();
-            jdbc.sql("delete from compliance_obligation_stage where obligation_id in (select id from "
-                            + "compliance_obligation where incident_id = ?)")
-                    .param(id)
-                    .update();
-            jdbc.sql("delete from compliance_obligation where incident_id = ?")
-                    .param(id)
-                    .update();
-            jdbc.sql("delete from corrective_action where incident_id = ?")
-                    .param(id)
-                    .update();
-            jdbc.sql("delete from sla_clock where incident_id = ?").param(id).update();
-            jdbc.sql("delete from incident_review where incident_id = ?")
-                    .param(id)
-                    .update();
+            for (String table : List.of("compliance_obligation_stage", "compliance_obligation")) {
+                jdbc.sql(
+                                table.equals("compliance_obligation")
+                                        ? "delete from compliance_obligation where incident_id = ?"
+                                        : "delete from compliance_obligation_stage where obligation_id in (select id from "
+                                                + "compliance_obligation where incident_id = ?)")
+                        .param(id)
+                        .update();
+            }
+            for (String table : List.of("corrective_action", "sla_clock", "incident_review")) {
+                jdbc.sql("delete from " + table + " where incident_id = ?")
+                        .param(id)
+                        .update();
+            }
         }
         jdbc.sql("update incident set merged_into = null where id = ?")
                 .param(incidents.get("G"))
