@@ -4,7 +4,6 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.PriorityMatrix;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +57,7 @@ class BacklogMetrics {
                     int priority = row.getInt("priority");
                     table.row(
                             priority,
-                            priority <= matrix.priorities().size() ? matrix.priorityLabel(priority) : "" + priority,
+                            Dimension.priorityLabel(matrix, priority),
                             row.getLong("under1d"),
                             row.getLong("d1to7"),
                             row.getLong("d7to30"),
@@ -124,7 +123,6 @@ class BacklogMetrics {
     }
 
     private Timestamp at(MetricsFilter filter) {
-        Instant now = clock.instant();
-        return Timestamp.from(filter.end().isBefore(now) ? filter.end() : now);
+        return Timestamp.from(filter.endOr(clock.instant()));
     }
 }

@@ -41,7 +41,7 @@ class BreakdownMetrics {
                     String key = row.getString("key");
                     table.row(
                             key,
-                            SlaMetrics.label(by, key, row.getString("label"), matrix),
+                            by.label(key, row.getString("label"), matrix),
                             row.getLong("opened"),
                             row.getLong("closed"),
                             row.getLong("open"));

@@ -10,6 +10,7 @@ import io.cairn.incidents.Severity;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusalErrors;
+import io.cairn.shared.ScriptJson;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,8 +130,7 @@ class DashboardPages {
         model.addAttribute("by", by == null || by.isBlank() ? "category" : by);
         model.addAttribute("forecasts", shown);
         model.addAttribute("chosen", chosen);
-        model.addAttribute(
-                "chart", chosen == null ? "{}" : json.writeValueAsString(chosen).replace("<", "\\u003c"));
+        model.addAttribute("chart", chosen == null ? "{}" : ScriptJson.of(json, chosen));
         model.addAttribute("anomalies", orFail(forecasts.anomalies()));
         model.addAttribute(
                 "errors", all instanceof Outcome.Refused<?> ? RefusalErrors.answer(all, messages, response) : Map.of());
@@ -190,11 +190,11 @@ class DashboardPages {
         model.addAttribute("granularities", Granularity.values());
     }
 
-    /** The panels' tables as JSON for the charts, with '<' escaped so that no text can close the script element. */
+    /** The panels' tables as JSON for the charts. */
     private String chartData(List<Panel> panels) {
         Map<String, MetricTable> tables = new LinkedHashMap<>();
         panels.forEach(panel -> tables.put(panel.key(), panel.table()));
-        return json.writeValueAsString(tables).replace("<", "\\u003c");
+        return ScriptJson.of(json, tables);
     }
 
     private List<TeamView> readableTeams() {

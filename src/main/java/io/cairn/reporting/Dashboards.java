@@ -23,23 +23,31 @@ import org.springframework.transaction.annotation.Transactional;
 class Dashboards {
 
     /** The coordinator's panels: the metric and its extra parameters. */
-    private static final Map<String, Map<String, String>> COORDINATOR = ordered(
-            "volume", Map.of(),
-            "durations", Map.of(),
-            "detection", Map.of(),
-            "seriousness", Map.of(),
-            "sla", Map.of("by", "priority"),
-            "backlog-age", Map.of(),
-            "overdue", Map.of(),
-            "regulatory", Map.of(),
-            "recurrence", Map.of());
+    /** A panel of a dashboard: the metric it shows, and the parameters it adds to the page's filter. */
+    private record PanelSpec(String metric, Map<String, String> parameters) {
 
-    private static final Map<String, Map<String, String>> TEAM = ordered(
-            "volume", Map.of(),
-            "sla", Map.of("by", "priority"),
-            "backlog-age", Map.of(),
-            "oldest-open", Map.of(),
-            "sla-breaches", Map.of("limit", "20"));
+        PanelSpec(String metric) {
+            this(metric, Map.of());
+        }
+    }
+
+    private static final List<PanelSpec> COORDINATOR = List.of(
+            new PanelSpec("volume"),
+            new PanelSpec("durations"),
+            new PanelSpec("detection"),
+            new PanelSpec("seriousness"),
+            new PanelSpec("sla", Map.of("by", "priority")),
+            new PanelSpec("backlog-age"),
+            new PanelSpec("overdue"),
+            new PanelSpec("regulatory"),
+            new PanelSpec("recurrence"));
+
+    private static final List<PanelSpec> TEAM = List.of(
+            new PanelSpec("volume"),
+            new PanelSpec("sla", Map.of("by", "priority")),
+            new PanelSpec("backlog-age"),
+            new PanelSpec("oldest-open"),
+            new PanelSpec("sla-breaches", Map.of("limit", "20")));
 
     private final ReportingManagement reporting;
     private final IdentityManagement identity;
@@ -74,30 +82,19 @@ class Dashboards {
         return panels(COORDINATOR, filter, locale).map(panels -> Summary.of(panels, new Figures(messages, locale)));
     }
 
-    private Outcome<List<Panel>> panels(
-            Map<String, Map<String, String>> metrics, Map<String, String> filter, Locale locale) {
+    private Outcome<List<Panel>> panels(List<PanelSpec> specs, Map<String, String> filter, Locale locale) {
         Figures figures = new Figures(messages, locale);
         List<Panel> panels = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> metric : metrics.entrySet()) {
+        for (PanelSpec spec : specs) {
             Map<String, String> parameters = new LinkedHashMap<>(filter);
-            parameters.putAll(metric.getValue());
-            Outcome<MetricTable> table = reporting.metric(metric.getKey(), parameters);
+            parameters.putAll(spec.parameters());
+            Outcome<MetricTable> table = reporting.metric(spec.metric(), parameters);
             if (table instanceof Outcome.Refused<MetricTable> refused) {
                 return Outcome.refused(refused.refusal());
             }
-            panels.add(Panel.of(metric.getKey(), ((Outcome.Done<MetricTable>) table).value(), figures));
+            panels.add(Panel.of(spec.metric(), ((Outcome.Done<MetricTable>) table).value(), figures));
         }
         return Outcome.done(panels);
-    }
-
-    private static Map<String, Map<String, String>> ordered(Object... keysAndParameters) {
-        Map<String, Map<String, String>> ordered = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndParameters.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            Map<String, String> parameters = (Map<String, String>) keysAndParameters[i + 1];
-            ordered.put((String) keysAndParameters[i], parameters);
-        }
-        return ordered;
     }
 
     /** A key figure of the management summary: what it is, its value as the API gives it, and as people read it. */

@@ -1,6 +1,8 @@
 package io.cairn.reporting;
 
+import io.cairn.incidents.PriorityMatrix;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a metric can be broken down by: the key of a group, the words people read for it, and the join that finds
@@ -32,6 +34,17 @@ enum Dimension {
         this.key = key;
         this.label = label;
         this.join = join;
+    }
+
+    /** The words for a group: a priority's label from the matrix, else what the dimension's join found. */
+    @Nullable
+    String label(@Nullable String key, @Nullable String found, PriorityMatrix matrix) {
+        return this == PRIORITY && key != null ? priorityLabel(matrix, Integer.parseInt(key)) : found;
+    }
+
+    /** A priority level's label from the matrix; the number itself for a level the matrix no longer has. */
+    static String priorityLabel(PriorityMatrix matrix, int level) {
+        return level <= matrix.priorities().size() ? matrix.priorityLabel(level) : Integer.toString(level);
     }
 
     /** The value as the API writes it, such as {@code business-unit}. */

@@ -43,6 +43,11 @@ public record MetricsFilter(
         return to.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
+    /** The end of the period, or the moment given if that is sooner: when a snapshot of what is open is taken. */
+    Instant endOr(Instant now) {
+        return end().isBefore(now) ? end() : now;
+    }
+
     /** The first days of the periods the days from {@code from} to {@code to} fall in, in order. */
     List<LocalDate> periodStarts() {
         List<LocalDate> starts = new ArrayList<>();

@@ -141,8 +141,7 @@ class MetricsFilters {
     }
 
     private static Rejected unknownThing(String name, String value) {
-        String what = name.replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT);
-        return new Rejected(Refusal.invalid(name, ReportingRefusals.UNKNOWN_THING, what, value));
+        return new Rejected(Refusal.invalid(name, ReportingRefusals.UNKNOWN_THING, value));
     }
 
     private static Optional<UUID> uuid(String value) {

@@ -2,7 +2,6 @@ package io.cairn.reporting;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -107,7 +106,6 @@ class RecurrenceMetrics {
     }
 
     private Timestamp at(MetricsFilter filter) {
-        Instant now = clock.instant();
-        return Timestamp.from(filter.end().isBefore(now) ? filter.end() : now);
+        return Timestamp.from(filter.endOr(clock.instant()));
     }
 }

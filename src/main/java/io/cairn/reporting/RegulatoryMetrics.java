@@ -2,7 +2,6 @@ package io.cairn.reporting;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +101,6 @@ class RegulatoryMetrics {
             List.of("incident", "regime", "stage", "due", "submittedAt", "delayReason");
 
     private Timestamp at(MetricsFilter filter) {
-        Instant now = clock.instant();
-        return Timestamp.from(filter.end().isBefore(now) ? filter.end() : now);
+        return Timestamp.from(filter.endOr(clock.instant()));
     }
 }

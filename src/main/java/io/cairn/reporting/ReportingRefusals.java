@@ -12,7 +12,7 @@ enum ReportingRefusals implements Refusal.Reason {
     TOO_LONG("reporting.too-long", "a period spans at most {0} years"),
     TOO_MANY_PERIODS("reporting.too-many-periods", "the period holds {0} of these, more than {1}: choose a longer one"),
     UNKNOWN_VALUE("reporting.unknown-value", "''{0}'' is not one of {1}"),
-    UNKNOWN_THING("reporting.unknown-thing", "no {0} has the id ''{1}''"),
+    UNKNOWN_THING("reporting.unknown-thing", "''{0}'' is no id that exists here"),
     REPEATED("reporting.repeated", "give it once"),
     NOT_A_LIMIT("reporting.not-a-limit", "''{0}'' is not a number of rows from 1 to {1}"),
     UNKNOWN_PARAMETER("reporting.unknown-parameter", "''{0}'' is not a filter of this metric; the filters are {1}");

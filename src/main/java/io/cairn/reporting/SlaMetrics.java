@@ -3,7 +3,6 @@ package io.cairn.reporting;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.PriorityMatrix;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,12 +38,7 @@ class SlaMetrics {
                     String key = row.getString("key");
                     table.row(
                             key,
-                            by == Dimension.PRIORITY
-                                            && key != null
-                                            && Integer.parseInt(key)
-                                                    <= matrix.priorities().size()
-                                    ? matrix.priorityLabel(Integer.parseInt(key))
-                                    : row.getString("label"),
+                            by.label(key, row.getString("label"), matrix),
                             row.getLong("response_decided"),
                             row.getLong("response_met"),
                             Periods.share(row.getLong("response_met"), row.getLong("response_decided")),
@@ -71,15 +65,6 @@ class SlaMetrics {
             "resolutionBreached",
             "nearBreaches");
 
-    /** The words for a group: a priority's label from the matrix, else what the dimension's join found. */
-    static @Nullable String label(Dimension by, @Nullable String key, @Nullable String label, PriorityMatrix matrix) {
-        if (by == Dimension.PRIORITY && key != null) {
-            int level = Integer.parseInt(key);
-            return level <= matrix.priorities().size() ? matrix.priorityLabel(level) : key;
-        }
-        return label;
-    }
-
     private static String counts(String kind) {
         String clock = "c.kind = '" + kind + "'";
         return "count(*) filter (where " + clock + " and (c.breached_at is not null or c.state = 'met')) as " + kind
@@ -105,7 +90,7 @@ class SlaMetrics {
                     rows.row(
                             "INC-" + row.getLong("number"),
                             row.getString("kind"),
-                            priority <= matrix.priorities().size() ? matrix.priorityLabel(priority) : "" + priority,
+                            Dimension.priorityLabel(matrix, priority),
                             row.getString("team"),
                             row.getString("unit"),
                             Periods.instant(row, "due_at"),

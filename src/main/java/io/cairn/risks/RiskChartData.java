@@ -62,8 +62,7 @@ class RiskChartData {
         }
         data.put("severities", series);
         data.put("levels", trend.severities().size());
-        // "<" escaped, so that no name in the data can close the script element the page puts it in
-        return json.writeValueAsString(data).replace("<", "\\u003c");
+        return io.cairn.shared.ScriptJson.of(json, data);
     }
 
     private List<String> names(List<String> labels, Locale locale) {

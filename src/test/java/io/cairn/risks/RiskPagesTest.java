@@ -204,26 +204,7 @@ class RiskPagesTest extends Pages.OnServer {
         io.cairn.incidents.IncidentView incident = users.as(
                 coordinator,
                 () -> incidents
-                        .report(new io.cairn.incidents.NewIncident(
-                                "Supplier copied customer files",
-                                "Seen in the logs",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null))
+                        .report(io.cairn.incidents.NewIncident.of("Supplier copied customer files", "Seen in the logs"))
                         .orRefuse());
         mvc.perform(as(coordinator, post("/api/v1/incidents/" + incident.id() + "/recategorise"))
                         .contentType("application/json")
@@ -260,26 +241,7 @@ class RiskPagesTest extends Pages.OnServer {
         io.cairn.incidents.IncidentView incident = users.as(
                 coordinator,
                 () -> incidents
-                        .report(new io.cairn.incidents.NewIncident(
-                                "Admin account taken over",
-                                "Seen",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null))
+                        .report(io.cairn.incidents.NewIncident.of("Admin account taken over", "Seen"))
                         .orRefuse());
         io.cairn.knowledge.CorrectiveAction action = users.as(
                 coordinator,
