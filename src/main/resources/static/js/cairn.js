@@ -104,4 +104,13 @@
       closeMenus(null);
     }
   });
+
+  // A link marked data-print prints the page (the content security policy allows no inline handler).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-print]");
+    if (link) {
+      event.preventDefault();
+      window.print();
+    }
+  });
 })();

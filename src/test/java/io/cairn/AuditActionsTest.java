@@ -283,6 +283,10 @@ class AuditActionsTest {
                         "risk.asset-unlinked",
                         "risk.proposal-dismissed",
                         "risk.corrective-action-linked");
+        assertThat(actions(
+                        io.cairn.reporting.MaturityPracticeChanged.Verb.values(),
+                        verb -> new io.cairn.reporting.MaturityPracticeChanged("p", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly("maturity-practice.recorded", "maturity-practice.withdrawn");
         assertThat(new io.cairn.risks.RiskOverdue(
                                 RiskId.random(),
                                 "t",

@@ -456,6 +456,13 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/forecasts", on(Kind.NONE, METRIC_READERS));
         access("GET /api/v1/forecasts/anomalies", on(Kind.NONE, METRIC_READERS));
         access("POST /api/v1/forecasts/fit", on(Kind.NONE, EnumSet.of(Role.COORDINATOR, Role.ADMIN)));
+        access("GET /api/v1/maturity", on(Kind.NONE, METRIC_READERS));
+        access(
+                "PUT /api/v1/maturity/practices/{practice}",
+                on(Kind.PRACTICE, ADMINS).body((f, t) -> Map.of("evidence", "Walk")));
+        access(
+                "DELETE /api/v1/maturity/practices/{practice}",
+                on(Kind.PRACTICE, ADMINS).query((f, t) -> "version=0"));
         access("GET /api/v1/risks", list(RISK_READERS));
         access("GET /api/v1/risks.csv", list(RISK_READERS));
         access("GET /api/v1/risks/matrix", on(Kind.NONE, EVERYONE));
@@ -844,7 +851,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         STAGE,
         RISK,
         /** A metric of reporting, by its name. */
-        METRIC
+        METRIC,
+        /** A practice of the maturity model that admins record. */
+        PRACTICE
     }
 
     /** A legal entity's profile as the API takes it; with the version read when it is a change. */
@@ -1449,6 +1458,13 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
             target(Kind.DELIVERY, "a dead message", Map.of("message", delivery), EVERYONE, delivery, null);
             targets.put(Kind.NONE, List.of(new Target("nothing in particular", Map.of(), EVERYONE, "", null)));
             target(Kind.METRIC, "the volume metric", Map.of("metric", "volume"), EVERYONE, "volume", null);
+            target(
+                    Kind.PRACTICE,
+                    "a recorded practice",
+                    Map.of("practice", "prioritisation-policy"),
+                    EVERYONE,
+                    "prioritisation-policy",
+                    null);
             // a signed checkpoint, for the auditors' reads of checkpoints and proofs
             ok(setup.post("/api/v1/audit/checkpoints", Map.of()));
 

@@ -161,9 +161,7 @@ class DashboardPages {
             Outcome<List<Panel>> panels, Map<String, String> filter, Model model, HttpServletResponse response) {
         if (panels instanceof Outcome.Refused<List<Panel>> refused
                 && refused.refusal().fields().isEmpty()) {
-            throw new ResponseStatusException(
-                    HttpStatus.valueOf(refused.refusal().kind().status()),
-                    refused.refusal().message());
+            throw failed(refused.refusal());
         }
         List<Panel> shown = panels instanceof Outcome.Done<List<Panel>> done ? done.value() : List.of();
         model.addAttribute("panels", shown);
@@ -208,8 +206,13 @@ class DashboardPages {
     private static <T> T orFail(Outcome<T> outcome) {
         if (outcome instanceof Outcome.Refused<T> refused) {
             Refusal refusal = refused.refusal();
-            throw new ResponseStatusException(HttpStatus.valueOf(refusal.kind().status()), refusal.message());
+            throw failed(refusal);
         }
         return ((Outcome.Done<T>) outcome).value();
+    }
+
+    /** A refusal that names no field, as the error page answers it (403, 404, ...). */
+    static ResponseStatusException failed(Refusal refusal) {
+        return new ResponseStatusException(HttpStatus.valueOf(refusal.kind().status()), refusal.message());
     }
 }

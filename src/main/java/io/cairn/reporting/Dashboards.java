@@ -51,11 +51,17 @@ class Dashboards {
 
     private final ReportingManagement reporting;
     private final IdentityManagement identity;
+    private final RegulatoryNames regulatoryNames;
     private final MessageSource messages;
 
-    Dashboards(ReportingManagement reporting, IdentityManagement identity, MessageSource messages) {
+    Dashboards(
+            ReportingManagement reporting,
+            IdentityManagement identity,
+            RegulatoryNames regulatoryNames,
+            MessageSource messages) {
         this.reporting = reporting;
         this.identity = identity;
+        this.regulatoryNames = regulatoryNames;
         this.messages = messages;
     }
 
@@ -92,7 +98,8 @@ class Dashboards {
             if (table instanceof Outcome.Refused<MetricTable> refused) {
                 return Outcome.refused(refused.refusal());
             }
-            panels.add(Panel.of(spec.metric(), ((Outcome.Done<MetricTable>) table).value(), figures));
+            MetricTable computed = ((Outcome.Done<MetricTable>) table).value();
+            panels.add(Panel.of(spec.metric(), computed, figures.naming(regulatoryNames.of(computed, locale))));
         }
         return Outcome.done(panels);
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -23,10 +24,26 @@ final class Figures {
 
     private final MessageSource messages;
     private final Locale locale;
+    private final Map<String, String> names;
 
     Figures(MessageSource messages, Locale locale) {
+        this(messages, locale, Map.of());
+    }
+
+    private Figures(MessageSource messages, Locale locale, Map<String, String> names) {
         this.messages = messages;
         this.locale = locale;
+        this.names = Map.copyOf(names);
+    }
+
+    /** These figures, naming the codes of the map (a regime's and its stages' names) as it says. */
+    Figures naming(Map<String, String> more) {
+        return more.isEmpty() ? this : new Figures(messages, locale, more);
+    }
+
+    /** What a code is called in the reader's language, or the code itself when nothing names it. */
+    String name(String code) {
+        return names.getOrDefault(code, code);
     }
 
     String text(String column, @Nullable Object value) {

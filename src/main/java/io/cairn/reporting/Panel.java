@@ -44,6 +44,12 @@ record Panel(String key, MetricTable table, List<Heading> headings, List<List<Ce
 
     private static Cell cell(String column, Map<String, @Nullable Object> row, Figures figures) {
         Object value = row.get(column);
+        if (value != null && column.equals("regime")) {
+            return new Cell(value, figures.name(value.toString()));
+        }
+        if (value != null && column.equals("stage")) {
+            return new Cell(value, figures.name(row.get("regime") + "/" + value));
+        }
         return new Cell(value, figures.text(column, value));
     }
 }

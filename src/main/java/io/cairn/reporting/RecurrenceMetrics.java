@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecurrenceMetrics {
 
-    private static final String ROOTED =
+    static final String ROOTED =
             "r.status = 'completed' and r.root_cause is not null " + "and r.root_cause <> 'unknown'";
-    private static final String RECURS = "exists (select 1 from incident_review e where e.status = 'completed' and "
+    static final String RECURS = "exists (select 1 from incident_review e where e.status = 'completed' and "
             + "e.root_cause = r.root_cause and e.incident_id <> r.incident_id and e.incident_reported_at < "
             + "r.incident_reported_at and e.incident_reported_at >= r.incident_reported_at - ?::interval)";
 

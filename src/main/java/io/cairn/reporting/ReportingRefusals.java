@@ -15,7 +15,11 @@ enum ReportingRefusals implements Refusal.Reason {
     UNKNOWN_THING("reporting.unknown-thing", "''{0}'' is no id that exists here"),
     REPEATED("reporting.repeated", "give it once"),
     NOT_A_LIMIT("reporting.not-a-limit", "''{0}'' is not a number of rows from 1 to {1}"),
-    UNKNOWN_PARAMETER("reporting.unknown-parameter", "''{0}'' is not a filter of this metric; the filters are {1}");
+    UNKNOWN_PARAMETER("reporting.unknown-parameter", "''{0}'' is not a filter of this metric; the filters are {1}"),
+    SHOWN_BY_DATA(
+            "reporting.shown-by-data", "''{0}'' is shown by the data; only a practice data cannot show is recorded"),
+    DAY_PASSED("reporting.day-passed", "{0} has passed: a record that no longer holds would show nothing"),
+    NOT_RECORDED("reporting.not-recorded", "no record of this practice is stored any more; reload and try again");
 
     private final String code;
     private final String template;

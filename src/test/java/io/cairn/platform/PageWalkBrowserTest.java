@@ -183,7 +183,15 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "ict",
             "rts",
             "media",
-            "significant");
+            "significant",
+            // the maturity view: the model's name (IT-CMF), detection systems, and words Dutch uses as they are
+            "cmf",
+            "dlp",
+            "ids",
+            "interval",
+            "intranet",
+            "recent",
+            "training");
 
     /**
      * The technical terms and loanwords that the Dutch content Cairn ships (the RSIT descriptions, the knowledge
@@ -264,7 +272,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
 
     /** The words of paths that name a kind of page; any other word after the section names one object. */
     private static final Set<String> PAGE_WORDS =
-            Set.of("admin", "account", "new", "edit", "history", "revisions", "done", "queue");
+            Set.of("admin", "account", "new", "edit", "history", "revisions", "done", "queue", "dashboards");
 
     @Autowired
     KnowledgeManagement knowledge;
