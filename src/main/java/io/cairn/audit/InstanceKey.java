@@ -1,19 +1,8 @@
 package io.cairn.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cairn.shared.SecretFiles;
 import java.net.URI;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Objects;
-import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +17,6 @@ import org.springframework.stereotype.Component;
 class InstanceKey {
 
     private static final Log log = LogFactory.getLog(InstanceKey.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final NoteSigner signer;
 
@@ -66,73 +54,18 @@ class InstanceKey {
         return VerifierKey.isKeyName(origin) ? origin : "cairn/audit";
     }
 
-    /** The directory a file lies in; a key file is never the root of a file system. */
-    private static Path directoryOf(Path file) {
-        return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a directory");
-    }
-
     /** The key in the file, or a new one with this name written to it (mode 600) when there is none. */
     static NoteSigner loadOrGenerate(Path file, String origin) {
-        try {
-            if (Files.exists(file)) {
-                return read(file);
-            }
-            Path directory = directoryOf(file);
-            Files.createDirectories(directory, ownerOnlyDirectory(directory));
-            NoteSigner generated = NoteSigner.generate(origin);
-            try {
-                write(file, generated.encoded() + "\n");
-            } catch (FileAlreadyExistsException anotherNodeWasFirst) {
-                return read(file);
-            }
+        SecretFiles.Secret secret =
+                SecretFiles.readOrCreate(file, () -> NoteSigner.generate(origin).encoded() + "\n");
+        NoteSigner signer = NoteSigner.parse(secret.text())
+                .orElseThrow(() -> new IllegalStateException(file + " does not hold an Ed25519 note signer key "
+                        + "(PRIVATE+KEY+<name>+<key id>+<key data>): restore it from a backup, or move it away to have "
+                        + "a new key generated (earlier checkpoints then no longer verify with it)"));
+        if (secret.generated()) {
             log.info("Generated the note-signing key '" + origin + "' in " + file + "; its verifier key is "
-                    + generated.verifierKey().encoded());
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read or create the audit checkpoint key " + file, e);
+                    + signer.verifierKey().encoded());
         }
-    }
-
-    private static NoteSigner read(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")
-                && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
-            log.warn("The audit checkpoint key " + file + " could be read by others than its owner; it is now "
-                    + "readable by its owner only (chmod 600)");
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-        }
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
-        return NoteSigner.parse(text)
-                .orElseThrow(
-                        () -> new IllegalStateException(
-                                file + " does not hold an "
-                                        + "Ed25519 note signer key (PRIVATE+KEY+<name>+<key id>+<key data>): restore it from a backup, or "
-                                        + "move it away to have a new key generated (earlier checkpoints then no longer verify with it)"));
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        FileAttribute<?>[] attributes = posix(directoryOf(file))
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        try (FileChannel channel =
-                FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
-            channel.write(StandardCharsets.US_ASCII.encode(text));
-            channel.force(true);
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnlyDirectory(Path directory) throws IOException {
-        Path existing = directory;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        return existing != null && posix(existing)
-                ? new FileAttribute<?>[] {
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
-                }
-                : new FileAttribute<?>[0];
-    }
-
-    private static boolean posix(Path existing) throws IOException {
-        return Files.getFileStore(existing).supportsFileAttributeView("posix");
+        return signer;
     }
 }

@@ -1,5 +1,6 @@
 package io.cairn.federation;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param pushInterval how often the outbox looks for messages that are due
  * @param chainAuditorKeys the chain auditors' public keys, a JWK set, to which provenance entries are sealed; empty
  *     for none (entries are then sealed to a key nobody holds)
+ * @param keySealFile the file of the AES-256 key that seals this instance's signing keys in the database (made when
+ *     missing, mode 600); in a cluster every node needs the same one, for example from a shared secret mount
  */
 @ConfigurationProperties("cairn.federation")
 record FederationSettings(
@@ -37,7 +40,8 @@ record FederationSettings(
         Duration giveUpAfter,
         int pushParallelism,
         Duration pushInterval,
-        @Nullable String chainAuditorKeys) {
+        @Nullable String chainAuditorKeys,
+        Path keySealFile) {
 
     FederationSettings {
         keyGrace = keyGrace == null || keyGrace.isNegative() ? Duration.ofDays(7) : keyGrace;
@@ -52,5 +56,6 @@ record FederationSettings(
         giveUpAfter = giveUpAfter == null ? Duration.ofDays(3) : giveUpAfter;
         pushParallelism = pushParallelism < 1 ? 32 : pushParallelism;
         pushInterval = pushInterval == null ? Duration.ofSeconds(5) : pushInterval;
+        keySealFile = keySealFile == null ? Path.of("cairn-data", "federation", "signing-keys.seal") : keySealFile;
     }
 }

@@ -4,15 +4,18 @@ import com.nimbusds.jose.jwk.ECKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The stored signing keys of this instance, private parts and all; nothing outside this module reads them. */
+/**
+ * The stored signing keys of this instance, private parts sealed ({@link SigningKeySeal}); nothing outside this
+ * module reads them.
+ */
 @Component
 class SigningKeys {
 
@@ -20,9 +23,11 @@ class SigningKeys {
     private static final long ROTATION_LOCK = 0x6361_6972_6e6b_6579L;
 
     private final JdbcClient jdbc;
+    private final SigningKeySeal seal;
 
-    SigningKeys(JdbcClient jdbc) {
+    SigningKeys(JdbcClient jdbc, SigningKeySeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
     }
 
     /**
@@ -79,7 +84,7 @@ class SigningKeys {
         return jdbc.sql("""
                         insert into federation_signing_key (kid, private_jwk, created_at) values (?, ?, ?)
                         on conflict do nothing""")
-                        .params(key.getKeyID(), key.toJSONString(), Timestamp.from(now))
+                        .params(key.getKeyID(), seal.seal(key), Timestamp.from(now))
                         .update()
                 == 1;
     }
@@ -94,16 +99,26 @@ class SigningKeys {
                 == 1;
     }
 
-    private static Stored stored(ResultSet row) throws SQLException {
-        try {
-            return new Stored(
-                    ECKey.parse(row.getString("private_jwk")),
-                    row.getTimestamp("created_at").toInstant(),
-                    instant(row.getTimestamp("retired_at")),
-                    instant(row.getTimestamp("valid_until")));
-        } catch (ParseException e) {
-            throw new IllegalStateException("the stored signing key " + row.getString("kid") + " is no EC JWK", e);
+    /** Seals the keys stored in the clear before keys were sealed; how many there were. */
+    int sealClearKeys() {
+        int sealed = 0;
+        for (Map.Entry<String, String> clear : jdbc.sql(
+                        "select kid, private_jwk from federation_signing_key where private_jwk like '{%'")
+                .query((row, n) -> Map.entry(row.getString("kid"), row.getString("private_jwk")))
+                .list()) {
+            sealed += jdbc.sql("update federation_signing_key set private_jwk = ? where kid = ? and private_jwk = ?")
+                    .params(seal.seal(seal.open(clear.getKey(), clear.getValue())), clear.getKey(), clear.getValue())
+                    .update();
         }
+        return sealed;
+    }
+
+    private Stored stored(ResultSet row) throws SQLException {
+        return new Stored(
+                seal.open(row.getString("kid"), row.getString("private_jwk")),
+                row.getTimestamp("created_at").toInstant(),
+                instant(row.getTimestamp("retired_at")),
+                instant(row.getTimestamp("valid_until")));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

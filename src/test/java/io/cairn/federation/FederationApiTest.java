@@ -3,6 +3,7 @@ package io.cairn.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
@@ -33,6 +34,9 @@ class FederationApiTest extends ApiClient.OnServer {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    FirstSigningKey firstSigningKey;
 
     private ApiClient admin;
     private HttpServer fake;
@@ -107,6 +111,33 @@ class FederationApiTest extends ApiClient.OnServer {
                 .isEqualTo("retired");
         assertThat(actions(active)).endsWith("federation-key.retired");
         assertThat(actions(next)).containsExactly("federation-key.generated");
+    }
+
+    @Test
+    void theSigningKeysAreSealedInTheDatabaseAndOneStoredInTheClearIsSealedAtStart() throws Exception {
+        ECKey clear = new ECKeyGenerator(Curve.P_256)
+                .keyID("clear-" + System.nanoTime())
+                .generate();
+        jdbc.sql(
+                        "insert into federation_signing_key (kid, private_jwk, created_at, retired_at, valid_until) "
+                                + "values (?, ?, now() - interval '30 days', now() - interval '20 days', now() - interval '10 days')")
+                .params(clear.getKeyID(), clear.toJSONString())
+                .update();
+        try {
+            firstSigningKey.run(null);
+            List<String> stored = jdbc.sql("select private_jwk from federation_signing_key")
+                    .query(String.class)
+                    .list();
+            assertThat(stored).isNotEmpty().allSatisfy(key -> {
+                assertThat(key.split("\\.")).as("a JWE in compact form").hasSize(5);
+                assertThat(key).doesNotContain(clear.getD().toString());
+            });
+            assertThat(admin.get("/api/v1/federation/keys").body()).contains(clear.getKeyID());
+        } finally {
+            jdbc.sql("delete from federation_signing_key where kid = ?")
+                    .param(clear.getKeyID())
+                    .update();
+        }
     }
 
     @Test

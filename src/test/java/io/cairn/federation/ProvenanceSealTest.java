@@ -46,7 +46,8 @@ class ProvenanceSealTest {
                 Duration.ofDays(3),
                 32,
                 Duration.ofSeconds(5),
-                auditorKeys));
+                auditorKeys,
+                null));
     }
 
     private static ProvenanceSeal.Entry entry(UUID incident, UUID exchange) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ThisInstanceTest {
 
     private static final FederationSettings DEFAULTS =
-            new FederationSettings(null, null, false, null, null, null, null, 0, null, null, 0, null, null);
+            new FederationSettings(null, null, false, null, null, null, null, 0, null, null, 0, null, null, null);
 
     @Test
     void theBaseUrlIsKeptInThePeersNormalForm() {
