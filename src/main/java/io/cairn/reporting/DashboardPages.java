@@ -143,6 +143,11 @@ class DashboardPages {
         model.addAttribute(
                 "metrics",
                 java.util.Arrays.stream(Metric.values()).map(Metric::code).toList());
+        model.addAttribute(
+                "indicators",
+                java.util.Arrays.stream(MaturityIndicator.values())
+                        .map(MaturityIndicator::code)
+                        .toList());
         return "reporting/glossary";
     }
 
