@@ -80,6 +80,7 @@ public final class ReportingBench {
         say("reporting benchmark; results in " + results + "; server JVM flags " + jvm);
         Machine machine = Machine.describe();
         long count = Long.getLong("bench.reportingIncidents", 1_000_000);
+        String command = MarkedSection.command("reporting");
         String reuse = System.getProperty("bench.reportingData");
         Path data = reuse == null ? results.resolve("pgdata") : Path.of(reuse).toAbsolutePath();
         boolean reusing = reuse != null && Files.exists(data.resolve("PG_VERSION"));
@@ -108,7 +109,7 @@ public final class ReportingBench {
             load = MarkedSection.loadAverage();
             measure(server.baseUrl(), context);
         }
-        write(machine, postgres, load, coverage, count);
+        write(command, machine, postgres, load, coverage, count);
     }
 
     /** Who the benchmark is and what it asks about: the coordinator's name, a business unit and the largest team. */
@@ -289,9 +290,9 @@ public final class ReportingBench {
         }
     }
 
-    private void write(Machine machine, String postgres, String load, Map<String, String> coverage, long count)
-            throws Exception {
-        StringBuilder md = new StringBuilder(MarkedSection.header(MarkedSection.command("reporting"), results,
+    private void write(String command, Machine machine, String postgres, String load, Map<String, String> coverage,
+            long count) throws Exception {
+        StringBuilder md = new StringBuilder(MarkedSection.header(command, results,
                 machine, postgres, "server JVM flags", jvm));
         rows.forEach(row -> md.append(row).append('\n'));
         md.append("\nThe seeded data (").append(String.format("%,d", count)).append(" incidents over three years; "
