@@ -38,7 +38,7 @@ class BacklogMetrics {
                 + bucket("d30to90", "30 days", "90 days") + ", count(*) filter (where " + AGE
                 + " >= interval '90 days') as over90d, count(*) as total, min(i.reported_at) as oldest "
                 + "from incident i where " + scope.condition()
-                + " and i.reported_at < ? and (i.closed_at is null or i.closed_at >= ?) group by 1 order by 1";
+                + " and i.reported_at < ? and coalesce(i.closed_at, 'infinity'::timestamptz) >= ? group by 1 order by 1";
         PriorityMatrix matrix = incidents.priorityMatrix();
         MetricTable.Builder table = MetricTable.of(
                 "backlog-age",
@@ -81,7 +81,8 @@ class BacklogMetrics {
         Timestamp at = at(filter);
         String sql = "select distinct on (i.team_id) i.team_id::text as team, t.name, i.number, i.reported_at, "
                 + "count(*) over (partition by i.team_id) as open from incident i left join team t on t.id = i.team_id "
-                + "where " + scope.condition() + " and i.reported_at < ? and (i.closed_at is null or i.closed_at >= ?) "
+                + "where " + scope.condition()
+                + " and i.reported_at < ? and coalesce(i.closed_at, 'infinity'::timestamptz) >= ? "
                 + "order by i.team_id, i.reported_at, i.number";
         MetricTable.Builder table = MetricTable.of("oldest-open", "key", "label", "open", "oldest", "oldestReportedAt");
         jdbc.sql("select * from (" + sql + ") o order by reported_at")

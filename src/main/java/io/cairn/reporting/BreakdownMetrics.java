@@ -29,7 +29,7 @@ class BreakdownMetrics {
                 + "count(*) filter (where i.closed_at >= ? and i.closed_at < ?) as closed, "
                 + "count(*) filter (where i.closed_at is null or i.closed_at >= ?) as open "
                 + "from incident i " + by.join + " where " + scope.condition()
-                + " and i.reported_at < ? and (i.closed_at is null or i.closed_at >= ?) "
+                + " and i.reported_at < ? and coalesce(i.closed_at, 'infinity'::timestamptz) >= ? "
                 + "group by 1 order by opened desc, open desc, key";
         PriorityMatrix matrix = incidents.priorityMatrix();
         MetricTable.Builder table = MetricTable.of("breakdown", "key", "label", "opened", "closed", "open");

@@ -54,8 +54,9 @@ class DurationMetrics {
         IncidentScope scope = IncidentScope.of(filter);
         MetricTable.Builder table =
                 MetricTable.of("durations", "measure", "period", "count", "mean", "median", "p90", "max");
+        Map<String, Map<String, List<@Nullable Object>>> all = figures(filter, scope);
         for (Measure measure : Measure.values()) {
-            Map<String, List<@Nullable Object>> figures = figures(filter, scope, measure);
+            Map<String, List<@Nullable Object>> figures = all.getOrDefault(measure.code(), Map.of());
             List<String> periods = new ArrayList<>();
             filter.periodStarts().forEach(start -> periods.add(start.toString()));
             periods.add(WHOLE);
@@ -70,30 +71,55 @@ class DurationMetrics {
         return table.build();
     }
 
-    private Map<String, List<@Nullable Object>> figures(MetricsFilter filter, IncidentScope scope, Measure measure) {
-        String sql = "select period, count(*) as n, avg(seconds) as mean, percentile_cont(array[0.5, 0.9]) within "
-                + "group (order by seconds) as percentiles, max(seconds) as longest from (select "
-                + Periods.bucket(filter, measure.to) + " as period, extract(epoch from " + measure.to + " - "
-                + measure.from + ")::double precision as seconds from incident i where " + scope.condition()
-                + " and " + measure.which + " and " + measure.from + " is not null and " + measure.to + " >= ? and "
-                + measure.to + " < ? and " + measure.to + " >= " + measure.from
-                + ") d group by grouping sets ((period), ())";
-        Map<String, List<@Nullable Object>> figures = new HashMap<>();
+    /**
+     * The figures of every measure, per period and for the whole period, in one reading of the incidents (each
+     * incident gives a row per measure, kept when that measure ended in the period): a statement per measure read the
+     * incidents five times.
+     */
+    private Map<String, Map<String, List<@Nullable Object>>> figures(MetricsFilter filter, IncidentScope scope) {
+        String rows = "select m.measure, " + Periods.bucket(filter, "m.ended")
+                + " as period, extract(epoch from m.ended - m.began)::double precision as seconds from incident i "
+                + "cross join lateral (values " + measures() + ") m (measure, began, ended, counted) where "
+                + scope.condition() + " and m.counted and m.began is not null and m.ended >= ? and m.ended < ? "
+                + "and m.ended >= m.began";
+        String sql = "select measure, period, count(*) as n, avg(seconds) as mean, percentile_cont(array[0.5, 0.9]) "
+                + "within group (order by seconds) as percentiles, max(seconds) as longest from (" + rows
+                + ") d group by grouping sets ((measure, period), (measure))";
+        Map<String, Map<String, List<@Nullable Object>>> figures = new HashMap<>();
         jdbc.sql(sql)
                 .params(scope.around(
-                        List.of(Periods.zone(filter)), List.of(Periods.start(filter), Periods.end(filter))))
+                        Periods.bucketParameters(filter), List.of(Periods.start(filter), Periods.end(filter))))
                 .query(row -> {
                     LocalDate period = row.getObject("period", LocalDate.class);
                     List<@Nullable Double> percentiles = Periods.numbers(row, "percentiles");
-                    figures.put(
-                            period == null ? WHOLE : period.toString(),
-                            java.util.Arrays.asList(
-                                    row.getLong("n"),
-                                    Periods.number(row, "mean"),
-                                    percentiles.get(0),
-                                    percentiles.get(1),
-                                    Periods.number(row, "longest")));
+                    figures.computeIfAbsent(row.getString("measure"), measure -> new HashMap<>())
+                            .put(
+                                    period == null ? WHOLE : period.toString(),
+                                    java.util.Arrays.asList(
+                                            row.getLong("n"),
+                                            Periods.number(row, "mean"),
+                                            percentiles.get(0),
+                                            percentiles.get(1),
+                                            Periods.number(row, "longest")));
                 });
         return figures;
+    }
+
+    /** A row of each measure: its code, from and to, and whether the incident counts (SQL {@code values} rows). */
+    private static String measures() {
+        StringBuilder measures = new StringBuilder();
+        for (Measure measure : Measure.values()) {
+            measures.append(measures.isEmpty() ? "" : ", ")
+                    .append("('")
+                    .append(measure.code())
+                    .append("', ")
+                    .append(measure.from)
+                    .append(", ")
+                    .append(measure.to)
+                    .append(", ")
+                    .append(measure.which)
+                    .append(')');
+        }
+        return measures.toString();
     }
 }

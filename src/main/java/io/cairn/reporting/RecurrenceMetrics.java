@@ -48,7 +48,7 @@ class RecurrenceMetrics {
         Map<LocalDate, long[]> counts = new HashMap<>();
         jdbc.sql(sql)
                 .params(scope.around(
-                        List.of(Periods.zone(filter), window.toString()),
+                        plus(Periods.bucketParameters(filter), window.toString()),
                         List.of(Periods.start(filter), Periods.end(filter))))
                 .query(row -> {
                     counts.put(
@@ -103,6 +103,12 @@ class RecurrenceMetrics {
                     acted && row.getLong("before") > 0 && row.getLong("since") == 0 && row.getBoolean("waited"));
         });
         return table.build();
+    }
+
+    private static List<Object> plus(List<Object> first, Object then) {
+        List<Object> all = new ArrayList<>(first);
+        all.add(then);
+        return all;
     }
 
     private Timestamp at(MetricsFilter filter) {

@@ -66,7 +66,7 @@ class SeriousnessMetrics {
                 + "and r.root_cause is not null where " + scope.condition()
                 + " and i.reported_at >= ? and i.reported_at < ? group by 1";
         List<Object> before = new ArrayList<>();
-        before.add(Periods.zone(filter));
+        before.addAll(Periods.bucketParameters(filter));
         before.addAll(Periods.bucketEndParameters(filter));
         Map<LocalDate, long[]> counts = new HashMap<>();
         jdbc.sql(sql)

@@ -50,7 +50,7 @@ class VolumeMetrics {
                 + scope.condition() + " and i.reported_at >= ? and i.reported_at < ? group by 1";
         Map<LocalDate, long[]> counts = new HashMap<>();
         List<Object> before = new java.util.ArrayList<>();
-        before.add(Periods.zone(filter));
+        before.addAll(Periods.bucketParameters(filter));
         before.addAll(Periods.bucketEndParameters(filter));
         jdbc.sql(sql)
                 .params(scope.around(before, List.of(Periods.start(filter), Periods.end(filter))))
@@ -62,14 +62,18 @@ class VolumeMetrics {
         return counts;
     }
 
-    /** Per period: the incidents whose instant in the column falls in it. */
+    /**
+     * Per period: the incidents whose instant in the column falls in it (a missing instant compared as infinity, so
+     * that the closed ones of a period are a range of the index {@code incident_reporting_open}).
+     */
     private Map<LocalDate, Long> perPeriod(MetricsFilter filter, IncidentScope scope, String column) {
+        String ended = "coalesce(" + column + ", 'infinity'::timestamptz)";
         String sql = "select " + Periods.bucket(filter, column) + " as period, count(*) as n from incident i where "
-                + scope.condition() + " and " + column + " >= ? and " + column + " < ? group by 1";
+                + scope.condition() + " and " + ended + " >= ? and " + ended + " < ? group by 1";
         Map<LocalDate, Long> counts = new HashMap<>();
         jdbc.sql(sql)
                 .params(scope.around(
-                        List.of(Periods.zone(filter)), List.of(Periods.start(filter), Periods.end(filter))))
+                        Periods.bucketParameters(filter), List.of(Periods.start(filter), Periods.end(filter))))
                 .query(row -> {
                     counts.put(row.getObject("period", LocalDate.class), row.getLong("n"));
                 });
@@ -79,7 +83,7 @@ class VolumeMetrics {
     /** The incidents open when the period starts: reported before it and not closed before it. */
     private long backlogAtStart(MetricsFilter filter, IncidentScope scope) {
         return jdbc.sql("select count(*) from incident i where " + scope.condition()
-                        + " and i.reported_at < ? and (i.closed_at is null or i.closed_at >= ?)")
+                        + " and i.reported_at < ? and coalesce(i.closed_at, 'infinity'::timestamptz) >= ?")
                 .params(scope.around(List.of(), List.of(Periods.start(filter), Periods.start(filter))))
                 .query(Long.class)
                 .single();

@@ -45,7 +45,9 @@ import java.util.UUID;
  * {@code bench.durable} (fsync on), {@code bench.output} (the file to write, BENCHMARKS.md), {@code bench.only}
  * ({@code federation}: the federation benchmark alone, see {@link FederationBench}; {@code compliance}: the deadline
  * overview and the notice send alone, see {@link ComplianceBench}; {@code risks}: the risk register's list alone,
- * see {@link RiskBench}), {@code bench.skipFederation}, {@code bench.skipCompliance}, {@code bench.skipRisks}.
+ * see {@link RiskBench}; {@code reporting}: the metrics, dashboards and forecasts over a million incidents alone, see
+ * {@link ReportingBench}), {@code bench.skipFederation}, {@code bench.skipCompliance}, {@code bench.skipRisks},
+ * {@code bench.skipReporting}.
  */
 public final class BenchmarkRun {
 
@@ -76,6 +78,10 @@ public final class BenchmarkRun {
             RiskBench.main(args);
             return;
         }
+        if ("reporting".equals(System.getProperty("bench.only"))) {
+            ReportingBench.main(args);
+            return;
+        }
         BenchmarkRun run = new BenchmarkRun();
         run.run();
         if (!Boolean.getBoolean("bench.skipFederation")) {
@@ -86,6 +92,9 @@ public final class BenchmarkRun {
         }
         if (!Boolean.getBoolean("bench.skipRisks")) {
             new RiskBench(run.results.resolve("risks")).run();
+        }
+        if (!Boolean.getBoolean("bench.skipReporting")) {
+            new ReportingBench(run.results.resolve("reporting")).run();
         }
     }
 
