@@ -197,6 +197,7 @@ public final class ReportingBench {
         page(base + "/dashboards/team?team=" + context.team(), "dashboard: team, the largest team");
         page(base + "/dashboards/management", "dashboard: management summary");
         page(base + "/dashboards/forecasts", "dashboard: forecasts");
+        page(base + "/dashboards/maturity", "dashboard: maturity (last twelve months)");
     }
 
     private List<String> metricNames(String base) throws Exception {
