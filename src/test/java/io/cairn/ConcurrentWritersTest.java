@@ -172,10 +172,59 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         contests.addAll(federationContests());
         contests.addAll(complianceContests());
         contests.addAll(riskContests());
+        contests.addAll(maturityContests());
         return contests;
     }
 
     /** A risk's revision and assessment, and its status changes, each on a fresh risk as it can happen once. */
+    /** A record of a practice of the maturity model, replaced and withdrawn; made first when there is none. */
+    private List<Contest> maturityContests() {
+        String practice = "continuous-improvement";
+        String path = "/api/v1/maturity/practices/" + practice;
+        List<Contest> contests = new ArrayList<>();
+        contests.add(new Contest("PUT /api/v1/maturity/practices/{practice}", () -> {
+            long now = recordedVersion(practice);
+            return new Round(
+                    "PUT",
+                    path,
+                    writer -> Map.of("evidence", "Raced by " + writer, "version", now),
+                    () -> practiceVersion(practice));
+        }));
+        contests.add(new Contest("DELETE /api/v1/maturity/practices/{practice}", () -> {
+            long now = recordedVersion(practice);
+            // a withdrawn record counts as one version further
+            return new Round("DELETE", path, writer -> now, () -> {
+                long stored = practiceVersion(practice);
+                return stored < 0 ? now + 1 : stored;
+            });
+        }));
+        return contests;
+    }
+
+    /** The version of the practice's record, recorded first when there is none. */
+    private long recordedVersion(String practice) {
+        long stored = practiceVersion(practice);
+        return stored >= 0
+                ? stored
+                : admin.put("/api/v1/maturity/practices/" + practice, Map.of("evidence", "Raced"))
+                        .json()
+                        .get("version")
+                        .asLong();
+    }
+
+    /** The version of the practice's record in the maturity view, or -1 when it has none. */
+    private long practiceVersion(String practice) {
+        for (JsonNode level : admin.get("/api/v1/maturity").json().path("levels")) {
+            for (JsonNode shown : level.path("practices")) {
+                if (shown.path("key").asString().equals(practice)) {
+                    JsonNode record = shown.path("record");
+                    return record.isObject() ? record.path("version").asLong() : -1;
+                }
+            }
+        }
+        throw new IllegalStateException("no practice " + practice);
+    }
+
     private List<Contest> riskContests() {
         String risk = "/api/v1/risks/" + risk();
         List<Contest> contests = new ArrayList<>();

@@ -1,8 +1,10 @@
 package io.cairn.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,9 +56,12 @@ class MaturityApi {
     @Operation(
             operationId = "withdrawMaturityPractice",
             summary = "Withdraw a practice's record",
-            description = "Admins; version must be the stored record's. Answers the record withdrawn.")
+            description = "Admins; version must be the stored record's.")
+    @ApiResponse(responseCode = "204", description = "Withdrawn")
     @DeleteMapping("/practices/{practice}")
-    MaturityRecord withdraw(@PathVariable String practice, @RequestParam(required = false) @Nullable Long version) {
-        return maturity.withdraw(practice, version).orRefuse();
+    ResponseEntity<Void> withdraw(
+            @PathVariable String practice, @RequestParam(required = false) @Nullable Long version) {
+        maturity.withdraw(practice, version).orRefuse();
+        return ResponseEntity.noContent().build();
     }
 }

@@ -138,8 +138,10 @@ class MaturityApiTest extends ApiClient.OnServer {
         assertThat(domainLevel(view, "people")).isEqualTo(3);
         assertThat(domainLevel(view, "prediction")).isZero();
 
-        ok(admin.delete(practicePath("staff-awareness") + "?version="
-                + awareness.get("version").asLong()));
+        assertThat(admin.delete(practicePath("staff-awareness") + "?version="
+                                + awareness.get("version").asLong())
+                        .status())
+                .isEqualTo(204);
         view = coordinator.get("/api/v1/maturity" + AT).json();
         assertThat(view.get("level").asInt()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_record where action like 'maturity-practice.%' "
