@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -65,12 +66,12 @@ class Dashboards {
         this.messages = messages;
     }
 
-    @Transactional
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Outcome<List<Panel>> coordinator(Map<String, String> filter, Locale locale) {
         return panels(COORDINATOR, filter, locale);
     }
 
-    @Transactional
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Outcome<List<Panel>> team(Map<String, String> filter, Locale locale) {
         return panels(TEAM, filter, locale);
     }
@@ -83,7 +84,7 @@ class Dashboards {
     }
 
     /** The management summary: its key figures first, then the volume per period. */
-    @Transactional
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Outcome<Summary> management(Map<String, String> filter, Locale locale) {
         return panels(COORDINATOR, filter, locale).map(panels -> Summary.of(panels, new Figures(messages, locale)));
     }

@@ -2,6 +2,8 @@ package io.cairn.reporting;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,12 +17,52 @@ import org.springframework.stereotype.Component;
 class DetectionMetrics {
 
     private final JdbcClient jdbc;
+    private final Rollups rollups;
 
-    DetectionMetrics(JdbcClient jdbc) {
+    DetectionMetrics(JdbcClient jdbc, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     MetricTable detection(MetricsFilter filter) {
+        List<Object[]> sources =
+                rollups.read(filter, false).map(DetectionMetrics::rolledUp).orElseGet(() -> counted(filter));
+        long total = sources.stream().mapToLong(source -> (Long) source[1]).sum();
+        long automated = count(sources, "automated");
+        long manual = count(sources, "internal_human") + count(sources, "external");
+        MetricTable.Builder table =
+                MetricTable.of("detection", "source", "incidents", "share", "timed", "ttdMedian", "ttdP90");
+        for (Object[] source : sources) {
+            table.row(source[0], source[1], Periods.share((Long) source[1], total), source[2], source[3], source[4]);
+        }
+        table.row("system-identified", automated, Periods.share(automated, total), null, null, null);
+        table.row("manually-identified", manual, Periods.share(manual, total), null, null, null);
+        return table.build();
+    }
+
+    /** Per source, from the roll-ups' days: the source, incidents, those timed, and the two percentiles. */
+    private static List<Object[]> rolledUp(Rollups.Days days) {
+        Map<String, List<DayFigures.Detection>> bySource = new TreeMap<>();
+        days.all()
+                .forEach(day -> day.detection.forEach((source, detection) ->
+                        bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(detection)));
+        List<Object[]> sources = new ArrayList<>();
+        bySource.forEach((source, detections) -> {
+            List<@Nullable Double> ttd = Durations.percentiles(
+                    detections.stream().map(detection -> detection.detect).toList());
+            sources.add(new Object[] {
+                source,
+                detections.stream().mapToLong(detection -> detection.incidents).sum(),
+                detections.stream().mapToLong(detection -> detection.timed).sum(),
+                ttd.get(0),
+                ttd.get(1)
+            });
+        });
+        return sources;
+    }
+
+    /** Per source, counted from the incidents. */
+    private List<Object[]> counted(MetricsFilter filter) {
         IncidentScope scope = IncidentScope.of(filter);
         String sql = "select lower(coalesce(i.detection_source, 'unknown')) as source, count(*) as n, "
                 + "count(*) filter (where i.detected_at >= i.occurred_at) as timed, "
@@ -37,17 +79,7 @@ class DetectionMetrics {
                         row.getString("source"), row.getLong("n"), row.getLong("timed"), ttd.get(0), ttd.get(1)
                     });
                 });
-        long total = sources.stream().mapToLong(source -> (Long) source[1]).sum();
-        long automated = count(sources, "automated");
-        long manual = count(sources, "internal_human") + count(sources, "external");
-        MetricTable.Builder table =
-                MetricTable.of("detection", "source", "incidents", "share", "timed", "ttdMedian", "ttdP90");
-        for (Object[] source : sources) {
-            table.row(source[0], source[1], Periods.share((Long) source[1], total), source[2], source[3], source[4]);
-        }
-        table.row("system-identified", automated, Periods.share(automated, total), null, null, null);
-        table.row("manually-identified", manual, Periods.share(manual, total), null, null, null);
-        return table.build();
+        return sources;
     }
 
     private static long count(List<Object[]> sources, String source) {

@@ -45,16 +45,19 @@ class DurationMetrics {
     static final String WHOLE = "all";
 
     private final JdbcClient jdbc;
+    private final Rollups rollups;
 
-    DurationMetrics(JdbcClient jdbc) {
+    DurationMetrics(JdbcClient jdbc, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     MetricTable durations(MetricsFilter filter) {
-        IncidentScope scope = IncidentScope.of(filter);
         MetricTable.Builder table =
                 MetricTable.of("durations", "measure", "period", "count", "mean", "median", "p90", "max");
-        Map<String, Map<String, List<@Nullable Object>>> all = figures(filter, scope);
+        Map<String, Map<String, List<@Nullable Object>>> all = rollups.read(filter, false)
+                .map(days -> rolledUp(filter, days))
+                .orElseGet(() -> figures(filter, IncidentScope.of(filter)));
         for (Measure measure : Measure.values()) {
             Map<String, List<@Nullable Object>> figures = all.getOrDefault(measure.code(), Map.of());
             List<String> periods = new ArrayList<>();
@@ -71,6 +74,25 @@ class DurationMetrics {
         return table.build();
     }
 
+    /** The figures of every measure, per period and for the whole period, from the roll-ups' days. */
+    private static Map<String, Map<String, List<@Nullable Object>>> rolledUp(MetricsFilter filter, Rollups.Days days) {
+        Map<String, Map<String, List<@Nullable Object>>> figures = new HashMap<>();
+        Map<LocalDate, List<DayFigures>> periods = days.byPeriod(filter);
+        for (Measure measure : Measure.values()) {
+            Map<String, List<@Nullable Object>> ofMeasure = new HashMap<>();
+            periods.forEach((start, ofPeriod) -> ofMeasure.put(
+                    start.toString(),
+                    Durations.figures(
+                            ofPeriod.stream().map(day -> day.ended(measure)).toList())));
+            ofMeasure.put(
+                    WHOLE,
+                    Durations.figures(
+                            days.all().stream().map(day -> day.ended(measure)).toList()));
+            figures.put(measure.code(), ofMeasure);
+        }
+        return figures;
+    }
+
     /**
      * The figures of every measure, per period and for the whole period, in one reading of the incidents (each
      * incident gives a row per measure, kept when that measure ended in the period): a statement per measure read the
@@ -78,11 +100,12 @@ class DurationMetrics {
      */
     private Map<String, Map<String, List<@Nullable Object>>> figures(MetricsFilter filter, IncidentScope scope) {
         String rows = "select m.measure, " + Periods.bucket(filter, "m.ended")
-                + " as period, extract(epoch from m.ended - m.began)::double precision as seconds from incident i "
+                + " as period, extract(epoch from m.ended - m.began)::double precision as seconds, "
+                + "(extract(epoch from m.ended - m.began) * 1000000)::bigint as micros from incident i "
                 + "cross join lateral (values " + measures() + ") m (measure, began, ended, counted) where "
                 + scope.condition() + " and m.counted and m.began is not null and m.ended >= ? and m.ended < ? "
                 + "and m.ended >= m.began";
-        String sql = "select measure, period, count(*) as n, avg(seconds) as mean, percentile_cont(array[0.5, 0.9]) "
+        String sql = "select measure, period, count(*) as n, sum(micros) as micros, percentile_cont(array[0.5, 0.9]) "
                 + "within group (order by seconds) as percentiles, max(seconds) as longest from (" + rows
                 + ") d group by grouping sets ((measure, period), (measure))";
         Map<String, Map<String, List<@Nullable Object>>> figures = new HashMap<>();
@@ -97,7 +120,8 @@ class DurationMetrics {
                                     period == null ? WHOLE : period.toString(),
                                     java.util.Arrays.asList(
                                             row.getLong("n"),
-                                            Periods.number(row, "mean"),
+                                            Durations.tenths(
+                                                    row.getBigDecimal("micros").toBigIntegerExact(), row.getLong("n")),
                                             percentiles.get(0),
                                             percentiles.get(1),
                                             Periods.number(row, "longest")));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,7 +48,7 @@ public class ReportingManagement {
     }
 
     /** The metric of the name over the filter the parameters give, or why not. */
-    @Transactional
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Outcome<MetricTable> metric(String name, Map<String, String> parameters) {
         return read(name, parameters).map(metrics::compute);
     }
@@ -56,7 +57,7 @@ public class ReportingManagement {
      * Writes an allowed and valid request's metric as CSV (RFC 4180, UTF-8, a header row of the columns' keys); a list
      * such as the SLA breaches is written row by row as the database reads it, however long.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     void writeCsv(Metric.Request request, OutputStream out) {
         if (request.metric().isList()) {
             try (MetricCsv csv = MetricCsv.to(out, Metrics.columns(request.metric()))) {

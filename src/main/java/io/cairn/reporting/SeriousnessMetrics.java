@@ -19,13 +19,23 @@ class SeriousnessMetrics {
     static final String SERIOUS = "(i.priority <= 2 or i.severity in ('HIGH', 'CRITICAL'))";
 
     private final JdbcClient jdbc;
+    private final Rollups rollups;
 
-    SeriousnessMetrics(JdbcClient jdbc) {
+    SeriousnessMetrics(JdbcClient jdbc, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     MetricTable seriousness(MetricsFilter filter) {
-        Map<LocalDate, long[]> counts = counts(filter);
+        Map<LocalDate, long[]> counts = rollups.read(filter, false)
+                .map(days -> days.perPeriod(filter, 5, (day, toEnd, sums) -> {
+                    sums[0] += day.opened;
+                    sums[1] += day.serious;
+                    sums[2] += DayFigures.under(day.seriousResolvedAfter, toEnd);
+                    sums[3] += day.rooted;
+                    sums[4] += day.seriousRooted;
+                }))
+                .orElseGet(() -> counts(filter));
         MetricTable.Builder table = MetricTable.of(
                 "seriousness",
                 "period",

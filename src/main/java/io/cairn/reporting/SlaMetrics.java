@@ -3,6 +3,10 @@ package io.cairn.reporting;
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.PriorityMatrix;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,39 +21,76 @@ class SlaMetrics {
 
     private final JdbcClient jdbc;
     private final IncidentManagement incidents;
+    private final Rollups rollups;
 
-    SlaMetrics(JdbcClient jdbc, IncidentManagement incidents) {
+    SlaMetrics(JdbcClient jdbc, IncidentManagement incidents, Rollups rollups) {
         this.jdbc = jdbc;
         this.incidents = incidents;
+        this.rollups = rollups;
     }
 
     MetricTable sla(MetricsFilter filter, Dimension by) {
+        PriorityMatrix matrix = incidents.priorityMatrix();
+        MetricTable.Builder table = MetricTable.of("sla", COLUMNS.toArray(String[]::new));
+        Optional<Rollups.Days> days = by == Dimension.PRIORITY ? rollups.read(filter, false) : Optional.empty();
+        if (days.isPresent()) {
+            perPriority(days.get()).forEach((key, counts) -> row(table, key, by.label(key, key, matrix), counts));
+            return table.build();
+        }
         IncidentScope scope = IncidentScope.of(filter);
         String sql = "select " + by.key + " as key, min(" + by.label + ") as label, "
                 + counts("response") + ", " + counts("resolution") + ", "
                 + "count(*) filter (where c.state = 'met' and c.breached_at is null and c.warned_at is not null) "
                 + "as near from sla_clock c join incident i on i.id = c.incident_id " + by.join + " where "
                 + scope.condition() + " and i.reported_at >= ? and i.reported_at < ? group by 1 order by 1";
-        PriorityMatrix matrix = incidents.priorityMatrix();
-        MetricTable.Builder table = MetricTable.of("sla", COLUMNS.toArray(String[]::new));
         jdbc.sql(sql)
                 .params(scope.around(List.of(), List.of(Periods.start(filter), Periods.end(filter))))
                 .query(row -> {
                     String key = row.getString("key");
-                    table.row(
-                            key,
-                            by.label(key, row.getString("label"), matrix),
-                            row.getLong("response_decided"),
-                            row.getLong("response_met"),
-                            Periods.share(row.getLong("response_met"), row.getLong("response_decided")),
-                            row.getLong("response_breached"),
-                            row.getLong("resolution_decided"),
-                            row.getLong("resolution_met"),
-                            Periods.share(row.getLong("resolution_met"), row.getLong("resolution_decided")),
-                            row.getLong("resolution_breached"),
-                            row.getLong("near"));
+                    long[] counts = new long[DayFigures.SLA_COUNTS];
+                    int c = DayFigures.RESPONSE_DECIDED;
+                    for (String column : List.of(
+                            "response_decided",
+                            "response_met",
+                            "response_breached",
+                            "resolution_decided",
+                            "resolution_met",
+                            "resolution_breached",
+                            "near")) {
+                        counts[c++] = row.getLong(column);
+                    }
+                    row(table, key, by.label(key, row.getString("label"), matrix), counts);
                 });
         return table.build();
+    }
+
+    /** The clocks' counts per priority (ordered as text, as the query orders them) over the roll-ups' days. */
+    private static Map<String, long[]> perPriority(Rollups.Days days) {
+        Map<String, long[]> priorities = new TreeMap<>();
+        days.all()
+                .forEach(day -> day.sla.forEach((priority, counts) -> {
+                    long[] sums = priorities.computeIfAbsent(priority.toString(), p -> new long[DayFigures.SLA_COUNTS]);
+                    for (int c = 0; c < counts.length; c++) {
+                        sums[c] += counts[c];
+                    }
+                }));
+        return priorities;
+    }
+
+    /** A row of the table from a group's counts (as {@link DayFigures} orders them). */
+    private static void row(MetricTable.Builder table, @Nullable String key, @Nullable String label, long[] c) {
+        table.row(
+                key,
+                label,
+                c[DayFigures.RESPONSE_DECIDED],
+                c[DayFigures.RESPONSE_MET],
+                Periods.share(c[DayFigures.RESPONSE_MET], c[DayFigures.RESPONSE_DECIDED]),
+                c[DayFigures.RESPONSE_BREACHED],
+                c[DayFigures.RESOLUTION_DECIDED],
+                c[DayFigures.RESOLUTION_MET],
+                Periods.share(c[DayFigures.RESOLUTION_MET], c[DayFigures.RESOLUTION_DECIDED]),
+                c[DayFigures.RESOLUTION_BREACHED],
+                c[DayFigures.NEAR]);
     }
 
     static final List<String> COLUMNS = List.of(

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,31 +16,46 @@ import org.springframework.stereotype.Component;
 class VolumeMetrics {
 
     private final JdbcClient jdbc;
+    private final Rollups rollups;
 
-    VolumeMetrics(JdbcClient jdbc) {
+    VolumeMetrics(JdbcClient jdbc, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     MetricTable volume(MetricsFilter filter) {
-        IncidentScope scope = IncidentScope.of(filter);
-        Map<LocalDate, long[]> opened = opened(filter, scope);
-        Map<LocalDate, Long> closed = perPeriod(filter, scope, "i.closed_at");
-        long backlog = backlogAtStart(filter, scope);
+        Optional<Rollups.Days> days = rollups.read(filter, true);
+        Map<LocalDate, long[]> counts = days.map(rolled -> rolled.perPeriod(filter, 3, (day, toEnd, sums) -> {
+                    sums[0] += day.opened;
+                    sums[1] += DayFigures.under(day.closedAfter, toEnd);
+                    sums[2] += day.closed;
+                }))
+                .orElseGet(() -> counted(filter));
+        long backlog =
+                days.isPresent() ? days.get().backlogAtStart() : backlogAtStart(filter, IncidentScope.of(filter));
         MetricTable.Builder table =
                 MetricTable.of("volume", "period", "opened", "closed", "backlog", "closedOfOpened", "closedShare");
         for (LocalDate start : filter.periodStarts()) {
-            long[] openedHere = opened.getOrDefault(start, new long[2]);
-            long closedHere = closed.getOrDefault(start, 0L);
-            backlog += openedHere[0] - closedHere;
-            table.row(
-                    start.toString(),
-                    openedHere[0],
-                    closedHere,
-                    backlog,
-                    openedHere[1],
-                    Periods.share(openedHere[1], openedHere[0]));
+            long[] here = counts.getOrDefault(start, new long[3]);
+            backlog += here[0] - here[2];
+            table.row(start.toString(), here[0], here[2], backlog, here[1], Periods.share(here[1], here[0]));
         }
         return table.build();
+    }
+
+    /** Per period, counted from the incidents: opened, of those closed by the period's end, and closed. */
+    private Map<LocalDate, long[]> counted(MetricsFilter filter) {
+        IncidentScope scope = IncidentScope.of(filter);
+        Map<LocalDate, long[]> opened = opened(filter, scope);
+        Map<LocalDate, long[]> counts = new HashMap<>();
+        perPeriod(filter, scope, "i.closed_at")
+                .forEach((start, closed) -> counts.put(start, new long[] {0, 0, closed}));
+        opened.forEach((start, here) -> {
+            long[] sums = counts.computeIfAbsent(start, s -> new long[3]);
+            sums[0] = here[0];
+            sums[1] = here[1];
+        });
+        return counts;
     }
 
     /** Per period: the incidents reported in it, and of those the ones closed by its end. */

@@ -1,0 +1,250 @@
+package io.cairn.reporting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the figures of days from the incidents themselves, for every group at once: what the roll-ups keep, and
+ * what a day not yet rebuilt counts. A day's incidents are those reported, closed, or with a measure ended in it; each
+ * adds to the groups it belongs to what the metrics count of it on that day.
+ */
+@Component
+class DayFacts {
+
+    private static final String SLA = "(select array[count(*), "
+            + "count(*) filter (where c.kind = 'response' and (c.breached_at is not null or c.state = 'met')), "
+            + "count(*) filter (where c.kind = 'response' and c.state = 'met' and c.breached_at is null), "
+            + "count(*) filter (where c.kind = 'response' and c.breached_at is not null), "
+            + "count(*) filter (where c.kind = 'resolution' and (c.breached_at is not null or c.state = 'met')), "
+            + "count(*) filter (where c.kind = 'resolution' and c.state = 'met' and c.breached_at is null), "
+            + "count(*) filter (where c.kind = 'resolution' and c.breached_at is not null), "
+            + "count(*) filter (where c.state = 'met' and c.breached_at is null and c.warned_at is not null)] "
+            + "from sla_clock c where c.incident_id = i.id)";
+    private static final String ROOTED = "exists (select 1 from incident_review r where r.incident_id = i.id "
+            + "and r.status = 'completed' and r.root_cause is not null)";
+    private static final String REPORTED = "i.reported_at >= ? and i.reported_at < ?";
+    private static final String SQL = "select i.reported_at, i.closed_at, i.status, i.occurred_at, i.detected_at, "
+            + "i.acknowledged_at, i.contained_at, i.recovered_at, i.business_unit_id::text as unit, "
+            + "i.team_id::text as team, i.category_class, i.category_type, i.priority, i.severity, "
+            + "i.detection_source, case when " + REPORTED + " then " + SLA + " end as sla, case when " + REPORTED
+            + " then " + ROOTED + " end as rooted from incident i where i.merged_into is null and ((" + REPORTED
+            + ") or (coalesce(i.closed_at, 'infinity'::timestamptz) >= ? and coalesce(i.closed_at, "
+            + "'infinity'::timestamptz) < ?) or (i.detected_at >= ? and i.detected_at < ?) or (i.acknowledged_at >= ? "
+            + "and i.acknowledged_at < ?) or (i.contained_at >= ? and i.contained_at < ?) or (i.recovered_at >= ? and "
+            + "i.recovered_at < ?))";
+
+    private final JdbcClient jdbc;
+
+    DayFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The figures of each of the days (in the zone) for each group with an incident that day, sealed. */
+    Map<LocalDate, Map<RollupGroup, DayFigures>> compute(SortedSet<LocalDate> days, ZoneId zone) {
+        Map<LocalDate, Map<RollupGroup, DayFigures>> figures = new HashMap<>();
+        for (List<LocalDate> run : runs(days)) {
+            Timestamp start = Timestamp.from(run.get(0).atStartOfDay(zone).toInstant());
+            Timestamp end = Timestamp.from(
+                    run.get(run.size() - 1).plusDays(1).atStartOfDay(zone).toInstant());
+            List<Object> parameters = new ArrayList<>();
+            for (int range = 0; range < 8; range++) {
+                parameters.add(start);
+                parameters.add(end);
+            }
+            jdbc.sql(SQL).params(parameters).query(row -> {
+                add(row, zone, start.toInstant(), end.toInstant(), figures);
+            });
+        }
+        figures.values().forEach(groups -> groups.values().forEach(DayFigures::seal));
+        return figures;
+    }
+
+    /** The days as runs of consecutive days, each read with one statement. */
+    private static List<List<LocalDate>> runs(SortedSet<LocalDate> days) {
+        List<List<LocalDate>> runs = new ArrayList<>();
+        List<LocalDate> run = new ArrayList<>();
+        for (LocalDate day : days) {
+            if (!run.isEmpty() && !run.get(run.size() - 1).plusDays(1).equals(day)) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(day);
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static void add(
+            ResultSet row,
+            ZoneId zone,
+            java.time.Instant start,
+            java.time.Instant end,
+            Map<LocalDate, Map<RollupGroup, DayFigures>> figures)
+            throws SQLException {
+        IncidentFacts incident = IncidentFacts.of(row);
+        List<RollupGroup> groups = RollupGroup.of(incident);
+        LocalDate reported = dayWithin(incident.reported(), zone, start, end);
+        if (reported != null) {
+            groups.forEach(group -> incident.addReported(at(figures, reported, group), reported, zone));
+        }
+        LocalDate closed = dayWithin(incident.closed(), zone, start, end);
+        if (closed != null) {
+            groups.forEach(group -> at(figures, closed, group).closed++);
+        }
+        for (DurationMetrics.Measure measure : DurationMetrics.Measure.values()) {
+            Long micros = incident.duration(measure);
+            LocalDate ended = dayWithin(incident.ended(measure), zone, start, end);
+            if (micros != null && ended != null) {
+                groups.forEach(group -> at(figures, ended, group).ended(measure).add(micros));
+            }
+        }
+    }
+
+    /** The day (in the zone) of an instant from the start to the end, or null when it is not one. */
+    private static @Nullable LocalDate dayWithin(
+            @Nullable OffsetDateTime instant, ZoneId zone, java.time.Instant start, java.time.Instant end) {
+        return instant != null
+                        && !instant.toInstant().isBefore(start)
+                        && instant.toInstant().isBefore(end)
+                ? instant.atZoneSameInstant(zone).toLocalDate()
+                : null;
+    }
+
+    private static DayFigures at(
+            Map<LocalDate, Map<RollupGroup, DayFigures>> figures, LocalDate day, RollupGroup group) {
+        return figures.computeIfAbsent(day, d -> new HashMap<>()).computeIfAbsent(group, g -> new DayFigures());
+    }
+
+    /** One incident as a day's figures read it. */
+    record IncidentFacts(
+            OffsetDateTime reported,
+            @Nullable OffsetDateTime closed,
+            String status,
+            @Nullable OffsetDateTime occurred,
+            @Nullable OffsetDateTime detected,
+            @Nullable OffsetDateTime acknowledged,
+            @Nullable OffsetDateTime contained,
+            @Nullable OffsetDateTime recovered,
+            @Nullable String unit,
+            @Nullable String team,
+            String categoryClass,
+            String categoryType,
+            int priority,
+            String severity,
+            @Nullable String detectionSource,
+            long @Nullable [] sla,
+            boolean rooted) {
+
+        static IncidentFacts of(ResultSet row) throws SQLException {
+            java.sql.Array sla = row.getArray("sla");
+            return new IncidentFacts(
+                    row.getObject("reported_at", OffsetDateTime.class),
+                    row.getObject("closed_at", OffsetDateTime.class),
+                    row.getString("status"),
+                    row.getObject("occurred_at", OffsetDateTime.class),
+                    row.getObject("detected_at", OffsetDateTime.class),
+                    row.getObject("acknowledged_at", OffsetDateTime.class),
+                    row.getObject("contained_at", OffsetDateTime.class),
+                    row.getObject("recovered_at", OffsetDateTime.class),
+                    row.getString("unit"),
+                    row.getString("team"),
+                    row.getString("category_class"),
+                    row.getString("category_type"),
+                    row.getInt("priority"),
+                    row.getString("severity"),
+                    row.getString("detection_source"),
+                    sla == null
+                            ? null
+                            : java.util.Arrays.stream((Long[]) sla.getArray())
+                                    .mapToLong(Long::longValue)
+                                    .toArray(),
+                    row.getBoolean("rooted"));
+        }
+
+        private static LocalDate day(OffsetDateTime instant, ZoneId zone) {
+            return instant.atZoneSameInstant(zone).toLocalDate();
+        }
+
+        boolean serious() {
+            return priority <= 2 || severity.equals("HIGH") || severity.equals("CRITICAL");
+        }
+
+        /** Adds what the metrics count of an incident on the day it was reported. */
+        void addReported(DayFigures figures, LocalDate day, ZoneId zone) {
+            figures.opened++;
+            if (closed != null) {
+                DayFigures.count(figures.closedAfter, (int) ChronoUnit.DAYS.between(day, day(closed, zone)));
+            }
+            if (serious()) {
+                figures.serious++;
+                figures.seriousRooted += rooted ? 1 : 0;
+                if (closed != null && status.equals("CLOSED")) {
+                    DayFigures.count(
+                            figures.seriousResolvedAfter, (int) ChronoUnit.DAYS.between(day, day(closed, zone)));
+                }
+            }
+            figures.rooted += rooted ? 1 : 0;
+            if (sla != null && sla[DayFigures.CLOCKS] > 0) {
+                long[] counts = figures.sla.computeIfAbsent(priority, p -> new long[DayFigures.SLA_COUNTS]);
+                for (int c = 0; c < DayFigures.SLA_COUNTS; c++) {
+                    counts[c] += sla[c];
+                }
+            }
+            String source = detectionSource == null ? "unknown" : detectionSource.toLowerCase(java.util.Locale.ROOT);
+            DayFigures.Detection detection = figures.detection.computeIfAbsent(source, s -> new DayFigures.Detection());
+            detection.incidents++;
+            Long ttd = between(occurred, detected);
+            if (ttd != null) {
+                detection.timed++;
+                detection.detect.add(ttd);
+            }
+        }
+
+        /** The measure's duration in microseconds, when it counts (begun, ended, not negative, closed for close). */
+        @Nullable
+        Long duration(DurationMetrics.Measure measure) {
+            OffsetDateTime began = switch (measure) {
+                case DETECT -> occurred;
+                case ACKNOWLEDGE, CLOSE -> reported;
+                case CONTAIN, RECOVER -> detected != null ? detected : reported;
+            };
+            if (measure == DurationMetrics.Measure.CLOSE && !status.equals("CLOSED")) {
+                return null;
+            }
+            return between(began, ended(measure));
+        }
+
+        @Nullable
+        OffsetDateTime ended(DurationMetrics.Measure measure) {
+            return switch (measure) {
+                case DETECT -> detected;
+                case ACKNOWLEDGE -> acknowledged;
+                case CONTAIN -> contained;
+                case RECOVER -> recovered;
+                case CLOSE -> closed;
+            };
+        }
+
+        private static @Nullable Long between(@Nullable OffsetDateTime began, @Nullable OffsetDateTime ended) {
+            if (began == null || ended == null || ended.isBefore(began)) {
+                return null;
+            }
+            return ChronoUnit.MICROS.between(began, ended);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.cairn.reporting;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the metrics count of one day (in the reporting zone) for one group of incidents: of those reported that day,
+ * how many, when they were closed (as days after), how many serious, resolved, with a root cause, their SLA clocks per
+ * priority and their detection per source; how many were closed that day; and the durations that ended that day, in
+ * microseconds, sorted. Built by {@link DayFacts} from the incidents, kept in {@code reporting_day} as bytes.
+ */
+final class DayFigures {
+
+    /** Counts of a priority's SLA clocks: clocks, then as {@link SlaMetrics} counts them. */
+    static final int CLOCKS = 0;
+
+    static final int RESPONSE_DECIDED = 1;
+    static final int RESPONSE_MET = 2;
+    static final int RESPONSE_BREACHED = 3;
+    static final int RESOLUTION_DECIDED = 4;
+    static final int RESOLUTION_MET = 5;
+    static final int RESOLUTION_BREACHED = 6;
+    static final int NEAR = 7;
+    static final int SLA_COUNTS = 8;
+
+    private static final int FORMAT = 1;
+    private static final DurationMetrics.Measure[] MEASURES = DurationMetrics.Measure.values();
+
+    /** The incidents of one detection source reported that day, those whose time to detect is known, and those times. */
+    static final class Detection {
+        long incidents;
+        long timed;
+        Durations detect = new Durations();
+    }
+
+    long opened;
+    long closed;
+    /** Of those reported: days from the report to the close (any closed), and for serious ones resolved (closed). */
+    final Map<Integer, Long> closedAfter = new TreeMap<>();
+
+    long serious;
+    final Map<Integer, Long> seriousResolvedAfter = new TreeMap<>();
+    long rooted;
+    long seriousRooted;
+    final Map<Integer, long[]> sla = new TreeMap<>();
+    final Map<String, Detection> detection = new TreeMap<>();
+    final Durations[] ended = new Durations[MEASURES.length];
+
+    DayFigures() {
+        for (int m = 0; m < ended.length; m++) {
+            ended[m] = new Durations();
+        }
+    }
+
+    Durations ended(DurationMetrics.Measure measure) {
+        return ended[measure.ordinal()];
+    }
+
+    static void count(Map<Integer, Long> days, int after) {
+        days.merge(after, 1L, Long::sum);
+    }
+
+    /** How many of the days' counts are under the bound (days after the report). */
+    static long under(Map<Integer, Long> days, long bound) {
+        long sum = 0;
+        for (Map.Entry<Integer, Long> entry : days.entrySet()) {
+            if (entry.getKey() < bound) {
+                sum += entry.getValue();
+            }
+        }
+        return sum;
+    }
+
+    /** Sorts the durations; after this the figures are only read. */
+    DayFigures seal() {
+        Arrays.stream(ended).forEach(Durations::sort);
+        detection.values().forEach(source -> source.detect.sort());
+        return this;
+    }
+
+    /** About the bytes the figures take in memory, for the cache's bound. */
+    int weight() {
+        long durations = Arrays.stream(ended).mapToLong(Durations::size).sum()
+                + detection.values().stream()
+                        .mapToLong(source -> source.detect.size())
+                        .sum();
+        return (int) Math.min(Integer.MAX_VALUE, 512 + 8 * durations + 64L * (closedAfter.size() + sla.size()));
+    }
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            for (long count : new long[] {opened, closed, serious, rooted, seriousRooted}) {
+                out.writeLong(count);
+            }
+            writeDays(out, closedAfter);
+            writeDays(out, seriousResolvedAfter);
+            out.writeInt(sla.size());
+            for (Map.Entry<Integer, long[]> priority : sla.entrySet()) {
+                out.writeInt(priority.getKey());
+                for (long count : priority.getValue()) {
+                    out.writeLong(count);
+                }
+            }
+            out.writeInt(detection.size());
+            for (Map.Entry<String, Detection> source : detection.entrySet()) {
+                out.writeUTF(source.getKey());
+                out.writeLong(source.getValue().incidents);
+                out.writeLong(source.getValue().timed);
+                source.getValue().detect.write(out);
+            }
+            for (Durations durations : ended) {
+                durations.write(out);
+            }
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    static DayFigures decode(byte[] bytes) {
+        DayFigures figures = new DayFigures();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readByte() != FORMAT) {
+                throw new IllegalStateException("reporting_day figures of an unknown format");
+            }
+            figures.opened = in.readLong();
+            figures.closed = in.readLong();
+            figures.serious = in.readLong();
+            figures.rooted = in.readLong();
+            figures.seriousRooted = in.readLong();
+            readDays(in, figures.closedAfter);
+            readDays(in, figures.seriousResolvedAfter);
+            for (int n = in.readInt(); n > 0; n--) {
+                int priority = in.readInt();
+                long[] counts = new long[SLA_COUNTS];
+                for (int c = 0; c < SLA_COUNTS; c++) {
+                    counts[c] = in.readLong();
+                }
+                figures.sla.put(priority, counts);
+            }
+            for (int n = in.readInt(); n > 0; n--) {
+                Detection source = new Detection();
+                String key = in.readUTF();
+                source.incidents = in.readLong();
+                source.timed = in.readLong();
+                source.detect = Durations.read(in);
+                figures.detection.put(key, source);
+            }
+            for (int m = 0; m < MEASURES.length; m++) {
+                figures.ended[m] = Durations.read(in);
+            }
+        } catch (IOException corrupt) {
+            throw new UncheckedIOException(corrupt);
+        }
+        return figures;
+    }
+
+    private static void writeDays(DataOutputStream out, Map<Integer, Long> days) throws IOException {
+        out.writeInt(days.size());
+        for (Map.Entry<Integer, Long> entry : days.entrySet()) {
+            out.writeInt(entry.getKey());
+            out.writeLong(entry.getValue());
+        }
+    }
+
+    private static void readDays(DataInputStream in, Map<Integer, Long> days) throws IOException {
+        for (int n = in.readInt(); n > 0; n--) {
+            days.put(in.readInt(), in.readLong());
+        }
+    }
+}

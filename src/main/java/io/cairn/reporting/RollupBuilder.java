@@ -1,0 +1,174 @@
+package io.cairn.reporting;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the roll-ups of the days that changes have marked dirty, a few weeks of days per transaction, one builder
+ * at a time across nodes (a transaction-scoped advisory lock). It claims the dirty marks it rebuilds (rows locked and
+ * deleted in its transaction), so a change still uncommitted keeps its own mark for the next pass. When the reporting
+ * zone differs from the zone the roll-ups were built in (or on the first start), every day is rebuilt.
+ */
+@Component
+class RollupBuilder {
+
+    /** The most days rebuilt in one transaction. */
+    static final int DAYS_PER_PASS = 31;
+
+    private static final long LOCK = 0x5265706f72746e67L;
+
+    /** A dirty mark: the instants from and to (exclusive) whose days must be rebuilt. */
+    private record Mark(long id, Instant from, Instant to) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final DayFacts facts;
+    private final ReportingSettings settings;
+    private final TransactionTemplate transactions;
+    private final Duration budget;
+
+    RollupBuilder(
+            JdbcClient jdbc,
+            JdbcTemplate batches,
+            DayFacts facts,
+            ReportingSettings settings,
+            TransactionTemplate transactions,
+            @Value("${cairn.reporting.rollup-budget:PT2S}") Duration budget) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.facts = facts;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.budget = budget;
+    }
+
+    @Scheduled(
+            initialDelayString = "${cairn.reporting.rollup-interval:PT5S}",
+            fixedDelayString = "${cairn.reporting.rollup-interval:PT5S}")
+    public void onSchedule() {
+        buildWithin(budget);
+    }
+
+    /** Rebuilds dirty days, pass after pass, until none is left or the time is up; the days rebuilt. */
+    int buildWithin(Duration time) {
+        Instant until = Instant.now().plus(time);
+        int built = 0;
+        int pass;
+        do {
+            Integer days = transactions.execute(status -> pass());
+            pass = days == null ? 0 : days;
+            built += pass;
+        } while (pass > 0 && Instant.now().isBefore(until));
+        return built;
+    }
+
+    /** One transaction: claims dirty marks and rebuilds up to a pass's days; the days rebuilt, 0 when none. */
+    private int pass() {
+        if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                .param(LOCK)
+                .query(Boolean.class)
+                .single())) {
+            return 0;
+        }
+        ZoneId zone = settings.zone();
+        startOverIfZoneChanged(zone);
+        List<Mark> claimed = jdbc.sql("select id, from_at, to_at from reporting_dirty order by id limit 1000 "
+                        + "for update skip locked")
+                .query((row, n) -> new Mark(
+                        row.getLong("id"),
+                        row.getTimestamp("from_at").toInstant(),
+                        row.getTimestamp("to_at").toInstant()))
+                .list();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        SortedSet<LocalDate> days = new TreeSet<>();
+        for (Mark mark : claimed) {
+            LocalDate last = mark.to().minusNanos(1000).atZone(zone).toLocalDate();
+            for (LocalDate day = mark.from().atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+                days.add(day);
+            }
+        }
+        jdbc.sql("delete from reporting_dirty where id = any(?)")
+                .param(claimed.stream().map(Mark::id).toArray(Long[]::new))
+                .update();
+        SortedSet<LocalDate> now =
+                new TreeSet<>(days.stream().limit(DAYS_PER_PASS).toList());
+        markDirty(new TreeSet<>(days.tailSet(now.last().plusDays(1))), zone);
+        rebuild(now, zone);
+        return now.size();
+    }
+
+    /** Marks the days dirty again, as a range per run of consecutive days: what this pass leaves for the next. */
+    private void markDirty(SortedSet<LocalDate> days, ZoneId zone) {
+        List<LocalDate[]> runs = new ArrayList<>();
+        for (LocalDate day : days) {
+            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1].plusDays(1).equals(day)) {
+                runs.get(runs.size() - 1)[1] = day;
+            } else {
+                runs.add(new LocalDate[] {day, day});
+            }
+        }
+        for (LocalDate[] run : runs) {
+            jdbc.sql("insert into reporting_dirty (from_at, to_at) values (?, ?)")
+                    .params(
+                            Timestamp.from(run[0].atStartOfDay(zone).toInstant()),
+                            Timestamp.from(run[1].plusDays(1).atStartOfDay(zone).toInstant()))
+                    .update();
+        }
+    }
+
+    private void rebuild(SortedSet<LocalDate> days, ZoneId zone) {
+        Map<LocalDate, Map<RollupGroup, DayFigures>> figures = facts.compute(days, zone);
+        jdbc.sql("delete from reporting_day where day = any(?::date[])")
+                .param(days.stream().map(LocalDate::toString).toArray(String[]::new))
+                .update();
+        long version = jdbc.sql("select nextval('reporting_day_version')")
+                .query(Long.class)
+                .single();
+        List<Object[]> rows = new ArrayList<>();
+        figures.forEach((day, groups) -> groups.forEach((group, ofGroup) -> rows.add(new Object[] {
+            group.grouping(), group.value(), day, version, ofGroup.opened, ofGroup.closed, ofGroup.encode()
+        })));
+        batches.batchUpdate(
+                "insert into reporting_day (grouping, value, day, version, opened, closed, figures) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    /** On the first pass, or after the zone setting changed: forgets every day and marks all of them dirty. */
+    private void startOverIfZoneChanged(ZoneId zone) {
+        String built = jdbc.sql("select zone from reporting_rollup_state")
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (zone.getId().equals(built)) {
+            return;
+        }
+        jdbc.sql("delete from reporting_day").update();
+        jdbc.sql("delete from reporting_dirty").update();
+        jdbc.sql("insert into reporting_rollup_state (id, zone) values (true, ?) on conflict (id) do update set "
+                        + "zone = excluded.zone")
+                .param(zone.getId())
+                .update();
+        jdbc.sql("insert into reporting_dirty (from_at, to_at) select min(least(reported_at, closed_at, detected_at, "
+                        + "acknowledged_at, contained_at, recovered_at)), max(greatest(reported_at, closed_at, "
+                        + "detected_at, acknowledged_at, contained_at, recovered_at)) + interval '1 hour' from incident "
+                        + "having count(*) > 0")
+                .update();
+    }
+}

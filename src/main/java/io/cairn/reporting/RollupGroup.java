@@ -1,0 +1,89 @@
+package io.cairn.reporting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A group of incidents the roll-ups count separately: all of them, or those with one value of one filter (a business
+ * unit, a team, a category class, a category, a priority, a severity, a detection source). A filter on a legal entity
+ * is the groups of its business units; a filter on two of these at once has no group, and is counted from the
+ * incidents.
+ *
+ * @param grouping what the group shares ({@code all}, {@code business-unit}, ...)
+ * @param value the value it shares, as the database writes it ({@code ""} for all)
+ */
+record RollupGroup(String grouping, String value) {
+
+    static final RollupGroup ALL = new RollupGroup("all", "");
+
+    /** The groups an incident counts in. */
+    static List<RollupGroup> of(DayFacts.IncidentFacts incident) {
+        List<RollupGroup> groups = new ArrayList<>(List.of(
+                ALL,
+                new RollupGroup("category-class", incident.categoryClass()),
+                new RollupGroup("category", incident.categoryClass() + "/" + incident.categoryType()),
+                new RollupGroup("priority", Integer.toString(incident.priority())),
+                new RollupGroup("severity", incident.severity())));
+        if (incident.unit() != null) {
+            groups.add(new RollupGroup("business-unit", incident.unit()));
+        }
+        if (incident.team() != null) {
+            groups.add(new RollupGroup("team", incident.team()));
+        }
+        if (incident.detectionSource() != null) {
+            groups.add(new RollupGroup("detection-source", incident.detectionSource()));
+        }
+        return groups;
+    }
+
+    /** The groups whose incidents together are those the filter lets through, if there are such groups. */
+    static Optional<List<RollupGroup>> of(MetricsFilter filter, JdbcClient jdbc) {
+        List<RollupGroup> given = given(filter);
+        boolean entity = filter.legalEntity() != null;
+        if (given.size() + (entity ? 1 : 0) > 1 || (filter.categoryType() != null && filter.categoryClass() == null)) {
+            return Optional.empty();
+        }
+        if (entity) {
+            return Optional.of(jdbc
+                    .sql("select id::text from business_unit where legal_entity = ? order by 1")
+                    .param(filter.legalEntity())
+                    .query(String.class)
+                    .list()
+                    .stream()
+                    .map(unit -> new RollupGroup("business-unit", unit))
+                    .toList());
+        }
+        return Optional.of(given.isEmpty() ? List.of(ALL) : given);
+    }
+
+    /** The group of each filter given, but the legal entity's. */
+    private static List<RollupGroup> given(MetricsFilter filter) {
+        List<RollupGroup> given = new ArrayList<>();
+        if (filter.businessUnit() != null) {
+            given.add(new RollupGroup(
+                    "business-unit", filter.businessUnit().value().toString()));
+        }
+        if (filter.team() != null) {
+            given.add(new RollupGroup("team", filter.team().value().toString()));
+        }
+        if (filter.categoryClass() != null) {
+            given.add(
+                    filter.categoryType() == null
+                            ? new RollupGroup("category-class", filter.categoryClass())
+                            : new RollupGroup("category", filter.categoryClass() + "/" + filter.categoryType()));
+        }
+        if (filter.priority() != null) {
+            given.add(new RollupGroup("priority", filter.priority().toString()));
+        }
+        if (filter.severity() != null) {
+            given.add(new RollupGroup("severity", filter.severity().name()));
+        }
+        if (filter.detectionSource() != null) {
+            given.add(
+                    new RollupGroup("detection-source", filter.detectionSource().name()));
+        }
+        return given;
+    }
+}

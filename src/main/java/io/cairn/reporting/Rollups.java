@@ -1,0 +1,231 @@
+package io.cairn.reporting;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the figures of a period's days for a filter from the roll-ups: each day's stored figures where it is clean,
+ * and from the incidents where a change has marked it dirty and the builder has not yet rebuilt it, all as of the
+ * reader's one snapshot (the metrics read in a repeatable-read transaction), so that they equal what the incidents
+ * give. Stored figures are kept decoded in a cache by their version. When the filter has no groups, the roll-ups are
+ * for another zone, or too many days are dirty, there is no answer and the metric counts the incidents itself.
+ */
+@Component
+class Rollups {
+
+    /** More dirty days than this in a request and the incidents are counted directly. */
+    static final int MOST_DIRTY_DAYS = 62;
+
+    /** A period's days: the figures of each day for each of the filter's groups, and the backlog at its start. */
+    record Days(Map<LocalDate, List<DayFigures>> figures, long backlogAtStart) {
+
+        List<DayFigures> of(LocalDate day) {
+            return figures.getOrDefault(day, List.of());
+        }
+
+        /** What a period counts of a day's figures, given the days from that day to the period's end. */
+        interface Adder {
+            void add(DayFigures day, long daysToEnd, long[] sums);
+        }
+
+        /**
+         * Per period of the filter, sums of what the adder counts of each of its days (of the filter's days); the
+         * period's end is the first day after it, or after the filter's last day if that is sooner.
+         */
+        Map<LocalDate, long[]> perPeriod(MetricsFilter filter, int sums, Adder adder) {
+            Map<LocalDate, long[]> periods = new HashMap<>();
+            for (LocalDate start : filter.periodStarts()) {
+                LocalDate next = filter.period().next(start);
+                LocalDate end = next.isAfter(filter.to()) ? filter.to().plusDays(1) : next;
+                long[] into = new long[sums];
+                for (LocalDate day = start.isBefore(filter.from()) ? filter.from() : start;
+                        day.isBefore(end);
+                        day = day.plusDays(1)) {
+                    for (DayFigures figures : of(day)) {
+                        adder.add(figures, java.time.temporal.ChronoUnit.DAYS.between(day, end), into);
+                    }
+                }
+                periods.put(start, into);
+            }
+            return periods;
+        }
+
+        /** The days of each period of the filter (within its days), in order. */
+        Map<LocalDate, List<DayFigures>> byPeriod(MetricsFilter filter) {
+            Map<LocalDate, List<DayFigures>> periods = new HashMap<>();
+            for (LocalDate start : filter.periodStarts()) {
+                LocalDate next = filter.period().next(start);
+                List<DayFigures> ofPeriod = new ArrayList<>();
+                for (LocalDate day = start.isBefore(filter.from()) ? filter.from() : start;
+                        day.isBefore(next) && !day.isAfter(filter.to());
+                        day = day.plusDays(1)) {
+                    ofPeriod.addAll(of(day));
+                }
+                periods.put(start, ofPeriod);
+            }
+            return periods;
+        }
+
+        /** The figures of every day of the period. */
+        List<DayFigures> all() {
+            return figures.values().stream().flatMap(List::stream).toList();
+        }
+    }
+
+    private record Key(String grouping, String value, LocalDate day, long version) {}
+
+    private final JdbcClient jdbc;
+    private final DayFacts facts;
+    private final Cache<Key, DayFigures> cache;
+
+    Rollups(JdbcClient jdbc, DayFacts facts, @Value("${cairn.reporting.rollup-cache-mb:96}") long cacheMegabytes) {
+        this.jdbc = jdbc;
+        this.facts = facts;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(cacheMegabytes * 1024 * 1024)
+                .weigher((Key key, DayFigures figures) -> figures.weight())
+                .build();
+    }
+
+    /** The days from the filter's first to its last, or nothing when the roll-ups cannot give them. */
+    Optional<Days> read(MetricsFilter filter, boolean withBacklog) {
+        Optional<List<RollupGroup>> found = RollupGroup.of(filter, jdbc);
+        String zone = jdbc.sql("select zone from reporting_rollup_state")
+                .query(String.class)
+                .optional()
+                .orElse("");
+        if (found.isEmpty() || !zone.equals(filter.zone().getId())) {
+            return Optional.empty();
+        }
+        List<RollupGroup> groups = found.get();
+        Optional<SortedSet<LocalDate>> dirty = dirtyDays(
+                filter.zone(), withBacklog ? Instant.parse("1900-01-01T00:00:00Z") : filter.start(), filter.end());
+        if (dirty.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<LocalDate, List<DayFigures>> figures = stored(filter, groups, dirty.get());
+        Map<LocalDate, Map<RollupGroup, DayFigures>> computed = facts.compute(dirty.get(), filter.zone());
+        long backlog = withBacklog ? storedBacklog(filter, groups, dirty.get()) : 0;
+        for (LocalDate day : dirty.get()) {
+            List<DayFigures> ofDay = groups.stream()
+                    .map(group -> computed.getOrDefault(day, Map.of()).get(group))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            if (day.isBefore(filter.from())) {
+                backlog += ofDay.stream().mapToLong(f -> f.opened - f.closed).sum();
+            } else if (!day.isAfter(filter.to())) {
+                figures.put(day, ofDay);
+            }
+        }
+        return Optional.of(new Days(figures, backlog));
+    }
+
+    /** The days in the zone that a dirty instant from the start to the end falls in; nothing when too many. */
+    private Optional<SortedSet<LocalDate>> dirtyDays(ZoneId zone, Instant start, Instant end) {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        List<Instant[]> ranges = jdbc.sql("select from_at, to_at from reporting_dirty where from_at < ? and to_at > ?")
+                .params(Timestamp.from(end), Timestamp.from(start))
+                .query((row, n) -> new Instant[] {
+                    row.getTimestamp("from_at").toInstant(),
+                    row.getTimestamp("to_at").toInstant()
+                })
+                .list();
+        for (Instant[] range : ranges) {
+            LocalDate last = range[1].minusNanos(1000).atZone(zone).toLocalDate();
+            for (LocalDate day = range[0].atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+                days.add(day);
+                if (days.size() > MOST_DIRTY_DAYS) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(days);
+    }
+
+    /** The stored figures of the period's clean days, from the cache where their version is there. */
+    private Map<LocalDate, List<DayFigures>> stored(
+            MetricsFilter filter, List<RollupGroup> groups, SortedSet<LocalDate> dirty) {
+        String grouping =
+                groups.isEmpty() ? RollupGroup.ALL.grouping() : groups.get(0).grouping();
+        String[] values = groups.stream().map(RollupGroup::value).toArray(String[]::new);
+        Map<LocalDate, List<DayFigures>> figures = new HashMap<>();
+        List<Key> missing = new ArrayList<>();
+        jdbc.sql("select value, day, version from reporting_day where grouping = ? and value = any(?) and day >= ? "
+                        + "and day <= ?")
+                .params(grouping, values, filter.from(), filter.to())
+                .query(row -> {
+                    Key key = new Key(
+                            grouping,
+                            row.getString("value"),
+                            row.getObject("day", LocalDate.class),
+                            row.getLong("version"));
+                    if (!dirty.contains(key.day())) {
+                        DayFigures cached = cache.getIfPresent(key);
+                        if (cached == null) {
+                            missing.add(key);
+                        } else {
+                            figures.computeIfAbsent(key.day(), d -> new ArrayList<>())
+                                    .add(cached);
+                        }
+                    }
+                });
+        load(missing, figures);
+        return figures;
+    }
+
+    private void load(List<Key> missing, Map<LocalDate, List<DayFigures>> figures) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<Key, Key> wanted = new HashMap<>();
+        missing.forEach(key -> wanted.put(key, key));
+        jdbc.sql("select d.value, d.day, d.version, d.figures from reporting_day d join unnest(?::text[], ?::date[]) "
+                        + "w (value, day) on d.value = w.value and d.day = w.day where d.grouping = ?")
+                .params(
+                        missing.stream().map(Key::value).toArray(String[]::new),
+                        missing.stream().map(key -> key.day().toString()).toArray(String[]::new),
+                        missing.get(0).grouping())
+                .query(row -> {
+                    Key key = new Key(
+                            missing.get(0).grouping(),
+                            row.getString("value"),
+                            row.getObject("day", LocalDate.class),
+                            row.getLong("version"));
+                    if (wanted.containsKey(key)) {
+                        DayFigures decoded = DayFigures.decode(row.getBytes("figures"));
+                        cache.put(key, decoded);
+                        figures.computeIfAbsent(key.day(), d -> new ArrayList<>())
+                                .add(decoded);
+                    }
+                });
+    }
+
+    /** Incidents reported before the period's first day less those closed before it, over the stored clean days. */
+    private long storedBacklog(MetricsFilter filter, List<RollupGroup> groups, SortedSet<LocalDate> dirty) {
+        String grouping =
+                groups.isEmpty() ? RollupGroup.ALL.grouping() : groups.get(0).grouping();
+        return jdbc.sql("select coalesce(sum(opened - closed), 0) from reporting_day where grouping = ? and "
+                        + "value = any(?) and day < ? and not (day = any(?::date[]))")
+                .params(
+                        grouping,
+                        groups.stream().map(RollupGroup::value).toArray(String[]::new),
+                        filter.from(),
+                        dirty.stream().map(LocalDate::toString).toArray(String[]::new))
+                .query(Long.class)
+                .single();
+    }
+}

@@ -1,0 +1,325 @@
+package io.cairn.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.ApiClient;
+import io.cairn.identity.BusinessUnitId;
+import io.cairn.identity.TeamId;
+import io.cairn.incidents.DetectionSource;
+import io.cairn.incidents.IncidentManagement;
+import io.cairn.incidents.Severity;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The roll-ups give exactly the numbers the incidents give: random incidents (with SLA clocks, reviews, merged
+ * duplicates, missing and out-of-order times, microseconds) over two years in a zone with daylight saving time, every
+ * metric the roll-ups serve for random filters and periods of every granularity, read once through the roll-ups and
+ * once from the incidents, when every day is built, when changes have left days dirty, and when those are rebuilt.
+ * The builder does not run by itself here (its interval is an hour); the test builds.
+ */
+@TestPropertySource(properties = {"cairn.reporting.zone=Europe/Amsterdam", "cairn.reporting.rollup-interval=PT1H"})
+class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final Instant FIRST = Instant.parse("2011-01-01T00:00:00Z");
+    private static final long TWO_YEARS = Duration.ofDays(730).toSeconds();
+    private static final String[][] CATEGORIES = {
+        {"other", "undetermined"},
+        {"malicious-code", "ransomware"},
+        {"malicious-code", "spyware"},
+        {"fraud", "phishing"}
+    };
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DayFacts facts;
+
+    @Autowired
+    Rollups rollups;
+
+    @Autowired
+    RollupBuilder builder;
+
+    @Autowired
+    IncidentManagement incidents;
+
+    final Random random = new Random(20261204L);
+    final List<UUID> written = new ArrayList<>();
+    final List<BusinessUnitId> units = new ArrayList<>();
+    final List<TeamId> teams = new ArrayList<>();
+    final UUID entity = UUID.randomUUID();
+    List<String> rootCauses = List.of();
+    long rowsWithFigures;
+
+    @BeforeEach
+    void unitsAndTeams() {
+        String run = Long.toString(System.nanoTime(), 36);
+        for (int n = 0; n < 3; n++) {
+            units.add(users.businessUnit("rollup-unit-" + n + "-" + run));
+            teams.add(users.team("rollup-team-" + n + "-" + run));
+        }
+        jdbc.sql("update business_unit set legal_entity = ? where id = any(?)")
+                .params(entity, new UUID[] {units.get(0).value(), units.get(1).value()})
+                .update();
+        rootCauses = jdbc.sql("select key from root_cause order by position")
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void everyMetricTheRollupsServeEqualsTheIncidentsBuiltDirtyAndRebuilt() {
+        for (int n = 0; n < 700; n++) {
+            incident();
+        }
+        builder.buildWithin(Duration.ofMinutes(5));
+        assertThat(jdbc.sql("select count(*) from reporting_dirty")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        compareMany("built");
+
+        change(8);
+        assertThat(jdbc.sql("select count(*) from reporting_dirty")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        compareMany("dirty");
+
+        builder.buildWithin(Duration.ofMinutes(5));
+        compareMany("rebuilt");
+        assertThat(rowsWithFigures).as("rows compared that count something").isGreaterThan(2000);
+    }
+
+    @Test
+    void aFilterOnTwoThingsHasNoGroupAndIsCountedFromTheIncidents() {
+        builder.buildWithin(Duration.ofMinutes(1));
+        MetricsFilter two = filter(Granularity.MONTH, units.get(0), teams.get(0), null, null, null, null);
+        assertThat(rollups.read(two, false)).isEmpty();
+        assertThat(rollups.read(filter(Granularity.MONTH, units.get(0), null, null, null, null, null), true))
+                .isPresent();
+    }
+
+    private void compareMany(String when) {
+        Rollups none = new Rollups(jdbc, facts, 1) {
+            @Override
+            Optional<Days> read(MetricsFilter filter, boolean withBacklog) {
+                return Optional.empty();
+            }
+        };
+        for (int n = 0; n < 40; n++) {
+            Granularity period = Granularity.values()[random.nextInt(Granularity.values().length)];
+            MetricsFilter filter = randomFilter(period);
+            assertThat(rollups.read(filter, false))
+                    .as("%s: %s is rolled up", when, filter)
+                    .isPresent();
+            compare(when, filter, rolled -> new VolumeMetrics(jdbc, rolled).volume(filter), none);
+            compare(when, filter, rolled -> new DurationMetrics(jdbc, rolled).durations(filter), none);
+            compare(when, filter, rolled -> new SeriousnessMetrics(jdbc, rolled).seriousness(filter), none);
+            compare(when, filter, rolled -> new DetectionMetrics(jdbc, rolled).detection(filter), none);
+            compare(
+                    when,
+                    filter,
+                    rolled -> new SlaMetrics(jdbc, incidents, rolled).sla(filter, Dimension.PRIORITY),
+                    none);
+        }
+    }
+
+    private void compare(String when, MetricsFilter filter, Function<Rollups, MetricTable> metric, Rollups none) {
+        MetricTable fromIncidents = metric.apply(none);
+        MetricTable fromRollups = metric.apply(rollups);
+        assertThat(fromRollups.rows())
+                .as("%s %s: %s", when, fromIncidents.metric(), filter)
+                .isEqualTo(fromIncidents.rows());
+        rowsWithFigures += fromRollups.rows().stream()
+                .filter(row -> row.values().stream()
+                        .anyMatch(value -> value instanceof Number number && number.doubleValue() != 0))
+                .count();
+    }
+
+    private MetricsFilter randomFilter(Granularity period) {
+        LocalDate from = LocalDate.of(2010, 12, 1).plusDays(random.nextInt(760));
+        int longest = period == Granularity.DAY ? 60 : 800;
+        LocalDate to = from.plusDays(random.nextInt(longest));
+        int which = random.nextInt(9);
+        return new MetricsFilter(
+                from,
+                to,
+                period,
+                ZONE,
+                which == 1 ? pick(units) : null,
+                which == 2 ? entity : null,
+                which == 3 ? pick(teams) : null,
+                which == 4 || which == 5 ? CATEGORIES[1][0] : null,
+                which == 5 ? CATEGORIES[1][1] : null,
+                which == 6 ? 1 + random.nextInt(4) : null,
+                which == 7 ? Severity.values()[random.nextInt(Severity.values().length)] : null,
+                which == 8 ? DetectionSource.values()[random.nextInt(DetectionSource.values().length)] : null);
+    }
+
+    private MetricsFilter filter(
+            Granularity period,
+            @Nullable BusinessUnitId unit,
+            @Nullable TeamId team,
+            @Nullable String categoryClass,
+            @Nullable Integer priority,
+            @Nullable Severity severity,
+            @Nullable DetectionSource source) {
+        return new MetricsFilter(
+                LocalDate.of(2011, 1, 1),
+                LocalDate.of(2012, 12, 31),
+                period,
+                ZONE,
+                unit,
+                null,
+                team,
+                categoryClass,
+                null,
+                priority,
+                severity,
+                source);
+    }
+
+    private void incident() {
+        UUID id = UUID.randomUUID();
+        Instant reported = FIRST.plusSeconds(random.nextLong(TWO_YEARS)).plusNanos(random.nextInt(1_000_000) * 1000L);
+        Instant occurred = maybe(0.8, reported.minusSeconds(random.nextInt(300_000)));
+        Instant detected = maybe(0.8, reported.minusSeconds(random.nextInt(200_000) - 20_000));
+        String status = List.of("NEW", "TRIAGE", "IN_PROGRESS", "CLOSED", "CLOSED", "DISMISSED")
+                .get(random.nextInt(6));
+        Instant closed =
+                status.equals("CLOSED") || status.equals("DISMISSED") ? maybe(0.95, later(reported, 5_000_000)) : null;
+        String[] category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+        jdbc.sql("""
+                insert into incident (id, number, title, description, category_class, category_type, determination,
+                  severity, impact, urgency, priority, tlp, pap, confidential, status, business_unit_id, team_id,
+                  detection_source, occurred_at, detected_at, reported_at, acknowledged_at, contained_at,
+                  recovered_at, closed_at, updated_at, version, merged_into)
+                values (?, nextval('incident_number_seq'), 'Roll-up', 'random', ?, ?, 'CONFIRMED', ?, 2, 2, ?,
+                  'AMBER', 'AMBER', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 0, ?)""")
+                .params(
+                        id,
+                        category[0],
+                        category[1],
+                        Severity.values()[random.nextInt(Severity.values().length)].name(),
+                        1 + random.nextInt(5),
+                        status,
+                        random.nextInt(5) == 0 ? null : pick(units).value(),
+                        random.nextInt(5) == 0 ? null : pick(teams).value(),
+                        random.nextInt(6) == 0
+                                ? null
+                                : DetectionSource.values()[random.nextInt(DetectionSource.values().length)].name(),
+                        at(occurred),
+                        at(detected),
+                        at(reported),
+                        at(maybe(0.8, later(reported, 200_000))),
+                        at(maybe(0.5, later(reported, 900_000))),
+                        at(maybe(0.4, later(reported, 2_000_000))),
+                        at(closed),
+                        written.isEmpty() || random.nextInt(20) > 0 ? null : pick(written))
+                .update();
+        written.add(id);
+        clock(id, "response", reported);
+        clock(id, "resolution", reported);
+        if (random.nextInt(3) == 0) {
+            review(id);
+        }
+    }
+
+    private void clock(UUID incident, String kind, Instant reported) {
+        if (random.nextInt(6) == 0) {
+            return;
+        }
+        String state = List.of("running", "paused", "met").get(random.nextInt(3));
+        jdbc.sql("""
+                insert into sla_clock (incident_id, kind, priority_level, target_ms, warn_ms, state, consumed_us,
+                  started_at, due_at, warned_at, breached_at, met_at)
+                values (?, ?, 2, 3600000, 2700000, ?, 0, ?, ?, ?, ?, ?)""")
+                .params(
+                        incident,
+                        kind,
+                        state,
+                        at(reported),
+                        at(reported.plusSeconds(3600)),
+                        at(maybe(0.4, later(reported, 3000))),
+                        at(maybe(0.3, later(reported, 9000))),
+                        state.equals("met") ? at(later(reported, 10_000)) : null)
+                .update();
+    }
+
+    private void review(UUID incident) {
+        boolean completed = random.nextInt(4) > 0;
+        jdbc.sql("""
+                insert into incident_review (incident_id, incident_reference, incident_title, incident_reported_at,
+                  root_cause, status, completed_at, completed_by, created_at, updated_at, version)
+                select id, 'INC-' || number, title, reported_at, ?, ?, now(), 'test', now(), now(), 0
+                from incident where id = ?""")
+                .params(random.nextInt(5) == 0 ? null : pick(rootCauses), completed ? "completed" : "draft", incident)
+                .update();
+    }
+
+    /** Changes some incidents the way handling does: closes, reopens, re-prioritises, meets clocks, completes reviews. */
+    private void change(int how) {
+        for (int n = 0; n < how; n++) {
+            UUID id = pick(written);
+            switch (random.nextInt(5)) {
+                case 0 ->
+                    jdbc.sql("update incident set status = 'CLOSED', closed_at = reported_at + "
+                                    + "make_interval(secs => ?) where id = ?")
+                            .params(random.nextInt(3_000_000), id)
+                            .update();
+                case 1 ->
+                    jdbc.sql("update incident set status = 'IN_PROGRESS', closed_at = null where id = ?")
+                            .param(id)
+                            .update();
+                case 2 ->
+                    jdbc.sql("update incident set priority = ?, team_id = ? where id = ?")
+                            .params(1 + random.nextInt(5), pick(teams).value(), id)
+                            .update();
+                case 3 ->
+                    jdbc.sql("update sla_clock set state = 'met', breached_at = null, warned_at = started_at "
+                                    + "where incident_id = ?")
+                            .param(id)
+                            .update();
+                default ->
+                    jdbc.sql("update incident_review set status = 'completed', root_cause = ? "
+                                    + "where incident_id = ?")
+                            .params(pick(rootCauses), id)
+                            .update();
+            }
+        }
+    }
+
+    private Instant later(Instant from, int mostSeconds) {
+        return from.plusSeconds(random.nextInt(mostSeconds)).plusNanos(random.nextInt(1_000_000) * 1000L);
+    }
+
+    private @Nullable Instant maybe(double chance, Instant instant) {
+        return random.nextDouble() < chance ? instant : null;
+    }
+
+    private <T> T pick(List<T> from) {
+        return from.get(random.nextInt(from.size()));
+    }
+
+    private static @Nullable Timestamp at(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
