@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +24,11 @@ class BacklogMetrics {
     private final JdbcClient jdbc;
     private final IncidentManagement incidents;
     private final Clock clock;
+    private final Rollups rollups;
 
-    BacklogMetrics(JdbcClient jdbc, IncidentManagement incidents, Clock clock) {
+    BacklogMetrics(JdbcClient jdbc, IncidentManagement incidents, Clock clock, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
         this.incidents = incidents;
         this.clock = clock;
     }
@@ -110,17 +113,31 @@ class BacklogMetrics {
                 .param(day)
                 .query(Long.class)
                 .single();
-        IncidentScope scope = IncidentScope.of(filter);
-        long clocks = jdbc.sql("select count(*) from sla_clock c join incident i on i.id = c.incident_id where "
-                        + scope.condition() + " and c.state <> 'met' and c.breached_at < ?")
-                .params(scope.around(List.of(), List.of(at)))
-                .query(Long.class)
-                .single();
+        long clocks = breachedRunning(filter, at, day);
         return MetricTable.of("overdue", "what", "count")
                 .rows("corrective-actions", actions)
                 .rows("risks", risks)
                 .rows("breached-clocks", clocks)
                 .build();
+    }
+
+    /**
+     * The SLA clocks of the filter's incidents breached before the moment and still running: from the roll-ups for
+     * the days before the moment's day and from the clocks for that day, or all from the clocks.
+     */
+    private long breachedRunning(MetricsFilter filter, Timestamp at, LocalDate day) {
+        IncidentScope scope = IncidentScope.of(filter);
+        Optional<Long> before = rollups.breachedRunningBefore(filter, day);
+        Timestamp from = before.isPresent()
+                ? Timestamp.from(day.atStartOfDay(filter.zone()).toInstant())
+                : null;
+        return before.orElse(0L)
+                + jdbc.sql("select count(*) from sla_clock c join incident i on i.id = c.incident_id where "
+                                + scope.condition() + " and c.state <> 'met' and c.breached_at >= coalesce(?, "
+                                + "'-infinity'::timestamptz) and c.breached_at < ?")
+                        .params(scope.around(List.of(), java.util.Arrays.asList(from, at)))
+                        .query(Long.class)
+                        .single();
     }
 
     private Timestamp at(MetricsFilter filter) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,23 +35,62 @@ class DayFacts {
             + "count(*) filter (where c.kind = 'resolution' and c.breached_at is not null), "
             + "count(*) filter (where c.state = 'met' and c.breached_at is null and c.warned_at is not null)] "
             + "from sla_clock c where c.incident_id = i.id)";
-    private static final String ROOTED = "exists (select 1 from incident_review r where r.incident_id = i.id "
+    /** The incident's completed review with a root cause: 0 unknown, 1 identified, 2 identified and recurring. */
+    private static final String REVIEW = "(select case when r.root_cause = 'unknown' then 0 when "
+            + RecurrenceMetrics.RECURS + " then 2 else 1 end from incident_review r where r.incident_id = i.id "
             + "and r.status = 'completed' and r.root_cause is not null)";
+
     private static final String REPORTED = "i.reported_at >= ? and i.reported_at < ?";
-    private static final String SQL = "select i.reported_at, i.closed_at, i.status, i.occurred_at, i.detected_at, "
+    private static final String COLUMNS = "i.reported_at, i.closed_at, i.status, i.occurred_at, i.detected_at, "
             + "i.acknowledged_at, i.contained_at, i.recovered_at, i.business_unit_id::text as unit, "
             + "i.team_id::text as team, i.category_class, i.category_type, i.priority, i.severity, "
-            + "i.detection_source, case when " + REPORTED + " then " + SLA + " end as sla, case when " + REPORTED
-            + " then " + ROOTED + " end as rooted from incident i where i.merged_into is null and ((" + REPORTED
-            + ") or (coalesce(i.closed_at, 'infinity'::timestamptz) >= ? and coalesce(i.closed_at, "
-            + "'infinity'::timestamptz) < ?) or (i.detected_at >= ? and i.detected_at < ?) or (i.acknowledged_at >= ? "
-            + "and i.acknowledged_at < ?) or (i.contained_at >= ? and i.contained_at < ?) or (i.recovered_at >= ? and "
-            + "i.recovered_at < ?))";
+            + "i.detection_source";
+    /** The clocks breached in a range and still running, with their incidents. */
+    private static final String BREACHED = "select " + COLUMNS + ", null::bigint[] as sla, null::int as review, "
+            + "c.breached_at from sla_clock c join incident i on i.id = c.incident_id where c.state <> 'met' and "
+            + "c.breached_at >= ? and c.breached_at < ? and i.merged_into is null";
+
+    private static final String SQL =
+            "select " + COLUMNS + ", case when " + REPORTED + " then " + SLA + " end as sla, case when " + REPORTED
+                    + " then " + REVIEW + " end as review from incident i where i.merged_into is null and ((" + REPORTED
+                    + ") or (coalesce(i.closed_at, 'infinity'::timestamptz) >= ? and coalesce(i.closed_at, "
+                    + "'infinity'::timestamptz) < ?) or (i.detected_at >= ? and i.detected_at < ?) or (i.acknowledged_at >= ? "
+                    + "and i.acknowledged_at < ?) or (i.contained_at >= ? and i.contained_at < ?) or (i.recovered_at >= ? and "
+                    + "i.recovered_at < ?))";
 
     private final JdbcClient jdbc;
+    private final Period window;
 
-    DayFacts(JdbcClient jdbc) {
+    DayFacts(JdbcClient jdbc, @Value("${cairn.recurrence.window:6m}") Period window) {
         this.jdbc = jdbc;
+        this.window = window;
+    }
+
+    /** The recurrence window the figures count recurring incidents with. */
+    Period window() {
+        return window;
+    }
+
+    /**
+     * Whether the stored roll-ups were built as these figures are computed: in the zone, with the recurrence window,
+     * in the form of {@link DayFigures#FORMAT}.
+     */
+    boolean storedAreCurrent(ZoneId zone) {
+        return jdbc.sql("select coalesce(zone = ? and recurrence_window = ?::interval and format = ?, false) "
+                        + "from reporting_rollup_state")
+                .params(zone.getId(), window.toString(), DayFigures.FORMAT)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** Records that the roll-ups are built as these figures are computed, in the zone. */
+    void storedAreNow(ZoneId zone) {
+        jdbc.sql("insert into reporting_rollup_state (id, zone, recurrence_window, format) values (true, ?, "
+                        + "?::interval, ?) on conflict (id) do update set zone = excluded.zone, recurrence_window = "
+                        + "excluded.recurrence_window, format = excluded.format")
+                .params(zone.getId(), window.toString(), DayFigures.FORMAT)
+                .update();
     }
 
     /** The figures of each of the days (in the zone) for each group with an incident that day, sealed. */
@@ -63,9 +104,16 @@ class DayFacts {
             for (int range = 0; range < 8; range++) {
                 parameters.add(start);
                 parameters.add(end);
+                if (range == 1) {
+                    parameters.add(window.toString());
+                }
             }
             jdbc.sql(SQL).params(parameters).query(row -> {
                 add(row, zone, start.toInstant(), end.toInstant(), figures);
+            });
+            jdbc.sql(BREACHED).params(start, end).query(row -> {
+                LocalDate day = day(row.getObject("breached_at", OffsetDateTime.class), zone);
+                RollupGroup.of(IncidentFacts.of(row)).forEach(group -> at(figures, day, group).breachedRunning++);
             });
         }
         figures.values().forEach(groups -> groups.values().forEach(DayFigures::seal));
@@ -115,6 +163,10 @@ class DayFacts {
         }
     }
 
+    private static LocalDate day(OffsetDateTime instant, ZoneId zone) {
+        return instant.atZoneSameInstant(zone).toLocalDate();
+    }
+
     /** The day (in the zone) of an instant from the start to the end, or null when it is not one. */
     private static @Nullable LocalDate dayWithin(
             @Nullable OffsetDateTime instant, ZoneId zone, java.time.Instant start, java.time.Instant end) {
@@ -148,7 +200,7 @@ class DayFacts {
             String severity,
             @Nullable String detectionSource,
             long @Nullable [] sla,
-            boolean rooted) {
+            @Nullable Integer review) {
 
         static IncidentFacts of(ResultSet row) throws SQLException {
             java.sql.Array sla = row.getArray("sla");
@@ -173,11 +225,7 @@ class DayFacts {
                             : java.util.Arrays.stream((Long[]) sla.getArray())
                                     .mapToLong(Long::longValue)
                                     .toArray(),
-                    row.getBoolean("rooted"));
-        }
-
-        private static LocalDate day(OffsetDateTime instant, ZoneId zone) {
-            return instant.atZoneSameInstant(zone).toLocalDate();
+                    row.getObject("review", Integer.class));
         }
 
         boolean serious() {
@@ -190,6 +238,7 @@ class DayFacts {
             if (closed != null) {
                 DayFigures.count(figures.closedAfter, (int) ChronoUnit.DAYS.between(day, day(closed, zone)));
             }
+            boolean rooted = review != null;
             if (serious()) {
                 figures.serious++;
                 figures.seriousRooted += rooted ? 1 : 0;
@@ -199,6 +248,8 @@ class DayFacts {
                 }
             }
             figures.rooted += rooted ? 1 : 0;
+            figures.recurrenceRooted += review != null && review >= 1 ? 1 : 0;
+            figures.recurring += review != null && review == 2 ? 1 : 0;
             if (sla != null && sla[DayFigures.CLOCKS] > 0) {
                 long[] counts = figures.sla.computeIfAbsent(priority, p -> new long[DayFigures.SLA_COUNTS]);
                 for (int c = 0; c < DayFigures.SLA_COUNTS; c++) {

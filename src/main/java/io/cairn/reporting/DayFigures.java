@@ -30,7 +30,9 @@ final class DayFigures {
     static final int NEAR = 7;
     static final int SLA_COUNTS = 8;
 
-    private static final int FORMAT = 1;
+    /** The form of the stored bytes; the builder rebuilds every day when it changes. */
+    static final int FORMAT = 2;
+
     private static final DurationMetrics.Measure[] MEASURES = DurationMetrics.Measure.values();
 
     /** The incidents of one detection source reported that day, those whose time to detect is known, and those times. */
@@ -49,6 +51,13 @@ final class DayFigures {
     final Map<Integer, Long> seriousResolvedAfter = new TreeMap<>();
     long rooted;
     long seriousRooted;
+    /** Of those reported: with a root cause other than unknown, and of those recurring (MET-4). */
+    long recurrenceRooted;
+
+    long recurring;
+    /** SLA clocks breached that day and still running (not met). */
+    long breachedRunning;
+
     final Map<Integer, long[]> sla = new TreeMap<>();
     final Map<String, Detection> detection = new TreeMap<>();
     final Durations[] ended = new Durations[MEASURES.length];
@@ -98,7 +107,9 @@ final class DayFigures {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
-            for (long count : new long[] {opened, closed, serious, rooted, seriousRooted}) {
+            for (long count : new long[] {
+                opened, closed, serious, rooted, seriousRooted, recurrenceRooted, recurring, breachedRunning
+            }) {
                 out.writeLong(count);
             }
             writeDays(out, closedAfter);
@@ -137,6 +148,9 @@ final class DayFigures {
             figures.serious = in.readLong();
             figures.rooted = in.readLong();
             figures.seriousRooted = in.readLong();
+            figures.recurrenceRooted = in.readLong();
+            figures.recurring = in.readLong();
+            figures.breachedRunning = in.readLong();
             readDays(in, figures.closedAfter);
             readDays(in, figures.seriousResolvedAfter);
             for (int n = in.readInt(); n > 0; n--) {

@@ -30,16 +30,37 @@ class RecurrenceMetrics {
             + "r.incident_reported_at and e.incident_reported_at >= r.incident_reported_at - ?::interval)";
 
     private final JdbcClient jdbc;
+    private final Rollups rollups;
     private final Period window;
     private final Clock clock;
 
-    RecurrenceMetrics(JdbcClient jdbc, @Value("${cairn.recurrence.window:6m}") Period window, Clock clock) {
+    RecurrenceMetrics(
+            JdbcClient jdbc, Rollups rollups, @Value("${cairn.recurrence.window:6m}") Period window, Clock clock) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
         this.window = window;
         this.clock = clock;
     }
 
     MetricTable recurrence(MetricsFilter filter) {
+        Map<LocalDate, long[]> counts = rollups.read(filter, false)
+                .map(days -> days.perPeriod(filter, 3, (day, toEnd, sums) -> {
+                    sums[0] += day.opened;
+                    sums[1] += day.recurrenceRooted;
+                    sums[2] += day.recurring;
+                }))
+                .orElseGet(() -> counted(filter));
+        MetricTable.Builder table =
+                MetricTable.of("recurrence", "period", "incidents", "rootCause", "recurring", "recurringShare");
+        for (LocalDate start : filter.periodStarts()) {
+            long[] c = counts.getOrDefault(start, new long[3]);
+            table.row(start.toString(), c[0], c[1], c[2], Periods.share(c[2], c[0]));
+        }
+        return table.build();
+    }
+
+    /** Per period, from the incidents: incidents, with a root cause, recurring. */
+    private Map<LocalDate, long[]> counted(MetricsFilter filter) {
         IncidentScope scope = IncidentScope.of(filter);
         String sql = "select " + Periods.bucket(filter, "i.reported_at") + " as period, count(*) as n, "
                 + "count(r.incident_id) as rooted, count(r.incident_id) filter (where " + RECURS + ") as recurring "
@@ -55,13 +76,7 @@ class RecurrenceMetrics {
                             row.getObject("period", LocalDate.class),
                             new long[] {row.getLong("n"), row.getLong("rooted"), row.getLong("recurring")});
                 });
-        MetricTable.Builder table =
-                MetricTable.of("recurrence", "period", "incidents", "rootCause", "recurring", "recurringShare");
-        for (LocalDate start : filter.periodStarts()) {
-            long[] c = counts.getOrDefault(start, new long[3]);
-            table.row(start.toString(), c[0], c[1], c[2], Periods.share(c[2], c[0]));
-        }
-        return table.build();
+        return counts;
     }
 
     MetricTable rootCauses(MetricsFilter filter) {

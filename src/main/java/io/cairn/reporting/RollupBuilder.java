@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the roll-ups of the days that changes have marked dirty, a few weeks of days per transaction, one builder
  * at a time across nodes (a transaction-scoped advisory lock). It claims the dirty marks it rebuilds (rows locked and
  * deleted in its transaction), so a change still uncommitted keeps its own mark for the next pass. When the reporting
- * zone differs from the zone the roll-ups were built in (or on the first start), every day is rebuilt.
+ * zone, the recurrence window or the figures' form differ from those the roll-ups were built with (or on the first
+ * start), every day is rebuilt.
  */
 @Component
 class RollupBuilder {
@@ -85,7 +86,7 @@ class RollupBuilder {
             return 0;
         }
         ZoneId zone = settings.zone();
-        startOverIfZoneChanged(zone);
+        startOverIfChanged(zone);
         List<Mark> claimed = jdbc.sql("select id, from_at, to_at from reporting_dirty order by id limit 1000 "
                         + "for update skip locked")
                 .query((row, n) -> new Mark(
@@ -142,29 +143,32 @@ class RollupBuilder {
                 .single();
         List<Object[]> rows = new ArrayList<>();
         figures.forEach((day, groups) -> groups.forEach((group, ofGroup) -> rows.add(new Object[] {
-            group.grouping(), group.value(), day, version, ofGroup.opened, ofGroup.closed, ofGroup.encode()
+            group.grouping(),
+            group.value(),
+            day,
+            version,
+            ofGroup.opened,
+            ofGroup.closed,
+            ofGroup.breachedRunning,
+            ofGroup.encode()
         })));
         batches.batchUpdate(
-                "insert into reporting_day (grouping, value, day, version, opened, closed, figures) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)",
+                "insert into reporting_day (grouping, value, day, version, opened, closed, breached_running, "
+                        + "figures) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
     }
 
-    /** On the first pass, or after the zone setting changed: forgets every day and marks all of them dirty. */
-    private void startOverIfZoneChanged(ZoneId zone) {
-        String built = jdbc.sql("select zone from reporting_rollup_state")
-                .query(String.class)
-                .optional()
-                .orElse(null);
-        if (zone.getId().equals(built)) {
+    /**
+     * On the first pass, or after the zone or the recurrence window or the figures' form changed: forgets every day
+     * and marks all of them dirty.
+     */
+    private void startOverIfChanged(ZoneId zone) {
+        if (facts.storedAreCurrent(zone)) {
             return;
         }
         jdbc.sql("delete from reporting_day").update();
         jdbc.sql("delete from reporting_dirty").update();
-        jdbc.sql("insert into reporting_rollup_state (id, zone) values (true, ?) on conflict (id) do update set "
-                        + "zone = excluded.zone")
-                .param(zone.getId())
-                .update();
+        facts.storedAreNow(zone);
         jdbc.sql("insert into reporting_dirty (from_at, to_at) select min(least(reported_at, closed_at, detected_at, "
                         + "acknowledged_at, contained_at, recovered_at)), max(greatest(reported_at, closed_at, "
                         + "detected_at, acknowledged_at, contained_at, recovered_at)) + interval '1 hour' from incident "

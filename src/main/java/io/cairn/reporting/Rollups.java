@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -104,22 +105,18 @@ class Rollups {
     /** The days from the filter's first to its last, or nothing when the roll-ups cannot give them. */
     Optional<Days> read(MetricsFilter filter, boolean withBacklog) {
         Optional<List<RollupGroup>> found = RollupGroup.of(filter, jdbc);
-        String zone = jdbc.sql("select zone from reporting_rollup_state")
-                .query(String.class)
-                .optional()
-                .orElse("");
-        if (found.isEmpty() || !zone.equals(filter.zone().getId())) {
+        if (found.isEmpty() || !facts.storedAreCurrent(filter.zone())) {
             return Optional.empty();
         }
         List<RollupGroup> groups = found.get();
-        Optional<SortedSet<LocalDate>> dirty = dirtyDays(
-                filter.zone(), withBacklog ? Instant.parse("1900-01-01T00:00:00Z") : filter.start(), filter.end());
+        Optional<SortedSet<LocalDate>> dirty =
+                dirtyDays(filter.zone(), withBacklog ? null : filter.start(), filter.end());
         if (dirty.isEmpty()) {
             return Optional.empty();
         }
         Map<LocalDate, List<DayFigures>> figures = stored(filter, groups, dirty.get());
         Map<LocalDate, Map<RollupGroup, DayFigures>> computed = facts.compute(dirty.get(), filter.zone());
-        long backlog = withBacklog ? storedBacklog(filter, groups, dirty.get()) : 0;
+        long backlog = withBacklog ? storedSum("opened - closed", groups, filter.from(), dirty.get()) : 0;
         for (LocalDate day : dirty.get()) {
             List<DayFigures> ofDay = groups.stream()
                     .map(group -> computed.getOrDefault(day, Map.of()).get(group))
@@ -134,11 +131,15 @@ class Rollups {
         return Optional.of(new Days(figures, backlog));
     }
 
-    /** The days in the zone that a dirty instant from the start to the end falls in; nothing when too many. */
-    private Optional<SortedSet<LocalDate>> dirtyDays(ZoneId zone, Instant start, Instant end) {
+    /**
+     * The days in the zone that a dirty instant from the start (or ever, when null) to the end falls in; nothing when
+     * too many.
+     */
+    private Optional<SortedSet<LocalDate>> dirtyDays(ZoneId zone, @Nullable Instant start, Instant end) {
         SortedSet<LocalDate> days = new TreeSet<>();
-        List<Instant[]> ranges = jdbc.sql("select from_at, to_at from reporting_dirty where from_at < ? and to_at > ?")
-                .params(Timestamp.from(end), Timestamp.from(start))
+        List<Instant[]> ranges = jdbc.sql("select from_at, to_at from reporting_dirty where from_at < ? and to_at > "
+                        + "coalesce(?, '-infinity'::timestamptz)")
+                .params(Timestamp.from(end), start == null ? null : Timestamp.from(start))
                 .query((row, n) -> new Instant[] {
                     row.getTimestamp("from_at").toInstant(),
                     row.getTimestamp("to_at").toInstant()
@@ -214,16 +215,41 @@ class Rollups {
                 });
     }
 
-    /** Incidents reported before the period's first day less those closed before it, over the stored clean days. */
-    private long storedBacklog(MetricsFilter filter, List<RollupGroup> groups, SortedSet<LocalDate> dirty) {
+    /**
+     * The SLA clocks of the filter's incidents breached before the day (in the filter's zone) and still running, or
+     * nothing when the roll-ups cannot give them.
+     */
+    Optional<Long> breachedRunningBefore(MetricsFilter filter, LocalDate day) {
+        Optional<List<RollupGroup>> groups = RollupGroup.of(filter, jdbc);
+        if (groups.isEmpty() || !facts.storedAreCurrent(filter.zone())) {
+            return Optional.empty();
+        }
+        Instant end = day.atStartOfDay(filter.zone()).toInstant();
+        return dirtyDays(filter.zone(), null, end).map(dirty -> {
+            SortedSet<LocalDate> before = dirty.headSet(day);
+            Map<LocalDate, Map<RollupGroup, DayFigures>> computed = facts.compute(before, filter.zone());
+            long sum = storedSum("breached_running", groups.get(), day, before);
+            for (Map<RollupGroup, DayFigures> ofDay : computed.values()) {
+                sum += groups.get().stream()
+                        .map(ofDay::get)
+                        .filter(java.util.Objects::nonNull)
+                        .mapToLong(figures -> figures.breachedRunning)
+                        .sum();
+            }
+            return sum;
+        });
+    }
+
+    /** A sum over the groups' stored days before the day, but the dirty ones (a column or columns' expression). */
+    private long storedSum(String summed, List<RollupGroup> groups, LocalDate day, SortedSet<LocalDate> dirty) {
         String grouping =
                 groups.isEmpty() ? RollupGroup.ALL.grouping() : groups.get(0).grouping();
-        return jdbc.sql("select coalesce(sum(opened - closed), 0) from reporting_day where grouping = ? and "
+        return jdbc.sql("select coalesce(sum(" + summed + "), 0) from reporting_day where grouping = ? and "
                         + "value = any(?) and day < ? and not (day = any(?::date[]))")
                 .params(
                         grouping,
                         groups.stream().map(RollupGroup::value).toArray(String[]::new),
-                        filter.from(),
+                        day,
                         dirty.stream().map(LocalDate::toString).toArray(String[]::new))
                 .query(Long.class)
                 .single();
