@@ -248,6 +248,7 @@ class DayFacts {
                 }
             }
             figures.rooted += rooted ? 1 : 0;
+            addAsTheyStand(figures);
             figures.recurrenceRooted += review != null && review >= 1 ? 1 : 0;
             figures.recurring += review != null && review == 2 ? 1 : 0;
             if (sla != null && sla[DayFigures.CLOCKS] > 0) {
@@ -263,6 +264,21 @@ class DayFacts {
             if (ttd != null) {
                 detection.timed++;
                 detection.detect.add(ttd);
+            }
+        }
+
+        /** Adds what the maturity view counts of an incident as it stands now. */
+        private void addAsTheyStand(DayFigures figures) {
+            boolean dismissed = status.equals("DISMISSED");
+            boolean triaged = !dismissed && !status.equals("NEW") && !status.equals("TRIAGE");
+            figures.kept += dismissed ? 0 : 1;
+            figures.prioritised += !dismissed && acknowledged != null ? 1 : 0;
+            figures.triaged += triaged ? 1 : 0;
+            figures.recorded += triaged && detectionSource != null ? 1 : 0;
+            figures.settledClosed += closed != null && (dismissed || status.equals("CLOSED")) ? 1 : 0;
+            if (unit != null) {
+                figures.withUnit++;
+                figures.units.add(unit);
             }
         }
 

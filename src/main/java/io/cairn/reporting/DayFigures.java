@@ -31,7 +31,7 @@ final class DayFigures {
     static final int SLA_COUNTS = 8;
 
     /** The form of the stored bytes; the builder rebuilds every day when it changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private static final DurationMetrics.Measure[] MEASURES = DurationMetrics.Measure.values();
 
@@ -57,6 +57,18 @@ final class DayFigures {
     long recurring;
     /** SLA clocks breached that day and still running (not met). */
     long breachedRunning;
+    /**
+     * Of those reported, as they stand now (the maturity view): not dismissed, of those acknowledged, triaged, of
+     * those with a detection source, closed or dismissed, with a business unit; and their business units.
+     */
+    long kept;
+
+    long prioritised;
+    long triaged;
+    long recorded;
+    long settledClosed;
+    long withUnit;
+    final java.util.Set<String> units = new java.util.TreeSet<>();
 
     final Map<Integer, long[]> sla = new TreeMap<>();
     final Map<String, Detection> detection = new TreeMap<>();
@@ -103,31 +115,58 @@ final class DayFigures {
         return (int) Math.min(Integer.MAX_VALUE, 512 + 8 * durations + 64L * (closedAfter.size() + sla.size()));
     }
 
+    /** The single counts, in the order they are written. */
+    private long[] counts() {
+        return new long[] {
+            opened,
+            closed,
+            serious,
+            rooted,
+            seriousRooted,
+            recurrenceRooted,
+            recurring,
+            breachedRunning,
+            kept,
+            prioritised,
+            triaged,
+            recorded,
+            settledClosed,
+            withUnit
+        };
+    }
+
+    private void counts(long[] counts) {
+        opened = counts[0];
+        closed = counts[1];
+        serious = counts[2];
+        rooted = counts[3];
+        seriousRooted = counts[4];
+        recurrenceRooted = counts[5];
+        recurring = counts[6];
+        breachedRunning = counts[7];
+        kept = counts[8];
+        prioritised = counts[9];
+        triaged = counts[10];
+        recorded = counts[11];
+        settledClosed = counts[12];
+        withUnit = counts[13];
+    }
+
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
-            for (long count : new long[] {
-                opened, closed, serious, rooted, seriousRooted, recurrenceRooted, recurring, breachedRunning
-            }) {
+            for (long count : counts()) {
                 out.writeLong(count);
+            }
+            out.writeInt(units.size());
+            for (String unit : units) {
+                out.writeUTF(unit);
             }
             writeDays(out, closedAfter);
             writeDays(out, seriousResolvedAfter);
-            out.writeInt(sla.size());
-            for (Map.Entry<Integer, long[]> priority : sla.entrySet()) {
-                out.writeInt(priority.getKey());
-                for (long count : priority.getValue()) {
-                    out.writeLong(count);
-                }
-            }
-            out.writeInt(detection.size());
-            for (Map.Entry<String, Detection> source : detection.entrySet()) {
-                out.writeUTF(source.getKey());
-                out.writeLong(source.getValue().incidents);
-                out.writeLong(source.getValue().timed);
-                source.getValue().detect.write(out);
-            }
+            writeSla(out);
+            writeDetection(out);
             for (Durations durations : ended) {
                 durations.write(out);
             }
@@ -137,38 +176,44 @@ final class DayFigures {
         return bytes.toByteArray();
     }
 
+    private void writeSla(DataOutputStream out) throws IOException {
+        out.writeInt(sla.size());
+        for (Map.Entry<Integer, long[]> priority : sla.entrySet()) {
+            out.writeInt(priority.getKey());
+            for (long count : priority.getValue()) {
+                out.writeLong(count);
+            }
+        }
+    }
+
+    private void writeDetection(DataOutputStream out) throws IOException {
+        out.writeInt(detection.size());
+        for (Map.Entry<String, Detection> source : detection.entrySet()) {
+            out.writeUTF(source.getKey());
+            out.writeLong(source.getValue().incidents);
+            out.writeLong(source.getValue().timed);
+            source.getValue().detect.write(out);
+        }
+    }
+
     static DayFigures decode(byte[] bytes) {
         DayFigures figures = new DayFigures();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (in.readByte() != FORMAT) {
                 throw new IllegalStateException("reporting_day figures of an unknown format");
             }
-            figures.opened = in.readLong();
-            figures.closed = in.readLong();
-            figures.serious = in.readLong();
-            figures.rooted = in.readLong();
-            figures.seriousRooted = in.readLong();
-            figures.recurrenceRooted = in.readLong();
-            figures.recurring = in.readLong();
-            figures.breachedRunning = in.readLong();
+            long[] counts = figures.counts();
+            for (int c = 0; c < counts.length; c++) {
+                counts[c] = in.readLong();
+            }
+            figures.counts(counts);
+            for (int n = in.readInt(); n > 0; n--) {
+                figures.units.add(in.readUTF());
+            }
             readDays(in, figures.closedAfter);
             readDays(in, figures.seriousResolvedAfter);
-            for (int n = in.readInt(); n > 0; n--) {
-                int priority = in.readInt();
-                long[] counts = new long[SLA_COUNTS];
-                for (int c = 0; c < SLA_COUNTS; c++) {
-                    counts[c] = in.readLong();
-                }
-                figures.sla.put(priority, counts);
-            }
-            for (int n = in.readInt(); n > 0; n--) {
-                Detection source = new Detection();
-                String key = in.readUTF();
-                source.incidents = in.readLong();
-                source.timed = in.readLong();
-                source.detect = Durations.read(in);
-                figures.detection.put(key, source);
-            }
+            figures.readSla(in);
+            figures.readDetection(in);
             for (int m = 0; m < MEASURES.length; m++) {
                 figures.ended[m] = Durations.read(in);
             }
@@ -176,6 +221,28 @@ final class DayFigures {
             throw new UncheckedIOException(corrupt);
         }
         return figures;
+    }
+
+    private void readSla(DataInputStream in) throws IOException {
+        for (int n = in.readInt(); n > 0; n--) {
+            int priority = in.readInt();
+            long[] counts = new long[SLA_COUNTS];
+            for (int c = 0; c < SLA_COUNTS; c++) {
+                counts[c] = in.readLong();
+            }
+            sla.put(priority, counts);
+        }
+    }
+
+    private void readDetection(DataInputStream in) throws IOException {
+        for (int n = in.readInt(); n > 0; n--) {
+            Detection source = new Detection();
+            String key = in.readUTF();
+            source.incidents = in.readLong();
+            source.timed = in.readLong();
+            source.detect = Durations.read(in);
+            detection.put(key, source);
+        }
     }
 
     private static void writeDays(DataOutputStream out, Map<Integer, Long> days) throws IOException {

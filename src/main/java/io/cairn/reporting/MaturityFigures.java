@@ -7,9 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +42,15 @@ class MaturityFigures {
     private final ReportingSettings settings;
     private final Period recurrenceWindow;
     private final Clock clock;
+    private final Rollups rollups;
 
     MaturityFigures(
             JdbcClient jdbc,
             ReportingSettings settings,
             @Value("${cairn.recurrence.window:6m}") Period recurrenceWindow,
-            Clock clock) {
+            Clock clock,
+            Rollups rollups) {
+        this.rollups = rollups;
         this.jdbc = jdbc;
         this.settings = settings;
         this.recurrenceWindow = recurrenceWindow;
@@ -56,8 +65,12 @@ class MaturityFigures {
         Instant start =
                 end.atZone(settings.zone()).minus(settings.maturityWindow()).toInstant();
         Map<MaturityIndicator, @Nullable Double> values = new EnumMap<>(MaturityIndicator.class);
-        incidents(start, end, values);
-        sla(start, end, values);
+        Tally tally = rolledUp(start, end).orElseGet(() -> counted(start, end, end));
+        values.put(MaturityIndicator.INCIDENTS_LOGGED, (double) tally.get("n"));
+        values.put(MaturityIndicator.BUSINESS_UNITS, (double) tally.units().size());
+        for (Share share : SHARES) {
+            values.put(share.indicator(), share(tally.get(share.part()), tally.get(share.whole())));
+        }
         values.put(MaturityIndicator.PLAYBOOKS, (double) jdbc.sql("select count(*) from playbook where not retired")
                 .query(Long.class)
                 .single());
@@ -95,7 +108,8 @@ class MaturityFigures {
             new Share(MaturityIndicator.AUTOMATED_SHARE, "automated", "sourced"),
             new Share(MaturityIndicator.SERIOUS_ROOT_CAUSE_SHARE, "serious_rooted", "serious"),
             new Share(MaturityIndicator.SERIOUS_RESOLVED_SHARE, "serious_resolved", "serious"),
-            new Share(MaturityIndicator.RECURRING_SHARE, "recurring", "rooted"));
+            new Share(MaturityIndicator.RECURRING_SHARE, "recurring", "rooted"),
+            new Share(MaturityIndicator.SLA_MET_SHARE, "sla_met", "sla_decided"));
 
     /**
      * The incidents reported in the window, each counted as it stood at the window's end: closed, dismissed,
@@ -105,7 +119,8 @@ class MaturityFigures {
     private static final String INCIDENTS =
             "select count(*) as n, count(*) filter (where i.reported_at < ?) as settled, "
                     + "count(*) filter (where i.reported_at < ? and " + CLOSED + ") as closed, "
-                    + "count(i.business_unit_id) as with_unit, count(distinct i.business_unit_id) as units, "
+                    + "count(i.business_unit_id) as with_unit, array_agg(distinct i.business_unit_id::text) filter "
+                    + "(where i.business_unit_id is not null) as units, "
                     + "count(*) filter (where i.status <> 'DISMISSED') as kept, "
                     + "count(*) filter (where i.status <> 'DISMISSED' and i.acknowledged_at < ?) as prioritised, "
                     + "count(*) filter (where " + TRIAGED + ") as triaged, "
@@ -123,9 +138,50 @@ class MaturityFigures {
                     + "from incident i left join incident_review r on r.incident_id = i.id and r.status = 'completed' "
                     + "and r.completed_at < ? where i.merged_into is null and i.reported_at >= ? and i.reported_at < ?";
 
-    private void incidents(Instant start, Instant end, Map<MaturityIndicator, @Nullable Double> values) {
-        Timestamp settled = Timestamp.from(end.minus(SETTLING));
-        Timestamp until = Timestamp.from(end);
+    /** Counts of the incidents reported in some time, by their columns' names; and their business units. */
+    record Tally(Map<String, Long> counts, Set<String> units) {
+
+        static Tally none() {
+            return new Tally(new HashMap<>(), new TreeSet<>());
+        }
+
+        long get(String column) {
+            return counts.getOrDefault(column, 0L);
+        }
+
+        void add(String column, long count) {
+            counts.merge(column, count, Long::sum);
+        }
+
+        void add(Tally other) {
+            other.counts.forEach(this::add);
+            units.addAll(other.units);
+        }
+    }
+
+    /** The names of the counts, as the statement and the SLA share read them. */
+    private static final List<String> COUNTS = List.of(
+            "n",
+            "settled",
+            "closed",
+            "with_unit",
+            "kept",
+            "prioritised",
+            "triaged",
+            "recorded",
+            "sourced",
+            "automated",
+            "serious",
+            "serious_resolved",
+            "serious_rooted",
+            "rooted",
+            "recurring");
+
+    /** The incidents reported from the start to the end, counted as they stood at the moment given. */
+    private Tally counted(Instant start, Instant end, Instant asOf) {
+        Timestamp settled = Timestamp.from(asOf.minus(SETTLING));
+        Timestamp until = Timestamp.from(asOf);
+        Tally tally = Tally.none();
         jdbc.sql(INCIDENTS)
                 .params(
                         settled,
@@ -136,26 +192,101 @@ class MaturityFigures {
                         recurrenceWindow.toString(),
                         until,
                         Timestamp.from(start),
-                        until)
+                        Timestamp.from(end))
                 .query(row -> {
-                    values.put(MaturityIndicator.INCIDENTS_LOGGED, (double) row.getLong("n"));
-                    values.put(MaturityIndicator.BUSINESS_UNITS, (double) row.getLong("units"));
-                    for (Share share : SHARES) {
-                        values.put(share.indicator(), share(row.getLong(share.part()), row.getLong(share.whole())));
+                    for (String column : COUNTS) {
+                        tally.add(column, row.getLong(column));
+                    }
+                    java.sql.Array units = row.getArray("units");
+                    if (units != null) {
+                        tally.units().addAll(Arrays.asList((String[]) units.getArray()));
                     }
                 });
-    }
-
-    /** The share of decided response and resolution clocks that were met, as the SLA metric counts them. */
-    private void sla(Instant start, Instant end, Map<MaturityIndicator, @Nullable Double> values) {
         jdbc.sql("select count(*) filter (where c.breached_at is not null or c.state = 'met') as decided, "
                         + "count(*) filter (where c.state = 'met' and c.breached_at is null) as met "
                         + "from sla_clock c join incident i on i.id = c.incident_id "
                         + "where i.merged_into is null and i.reported_at >= ? and i.reported_at < ?")
                 .params(Timestamp.from(start), Timestamp.from(end))
                 .query(row -> {
-                    values.put(MaturityIndicator.SLA_MET_SHARE, share(row.getLong("met"), row.getLong("decided")));
+                    tally.add("sla_decided", row.getLong("decided"));
+                    tally.add("sla_met", row.getLong("met"));
                 });
+        return tally;
+    }
+
+    /**
+     * The window's incidents as they stand now, from the roll-ups for its whole days, and from the incidents for its
+     * first and last day and the day incidents start to count as settled (each only partly in it, or partly
+     * settled); nothing when the window ends before now, or the roll-ups cannot give its days.
+     */
+    private Optional<Tally> rolledUp(Instant start, Instant end) {
+        ZoneId zone = settings.zone();
+        LocalDate first = LocalDate.ofInstant(start, zone);
+        LocalDate last = LocalDate.ofInstant(end.minusNanos(1000), zone);
+        LocalDate settledBefore = LocalDate.ofInstant(end.minus(SETTLING), zone);
+        if (end.isBefore(clock.instant().minusSeconds(60)) || first.plusDays(3).isAfter(last)) {
+            return Optional.empty();
+        }
+        MetricsFilter days = new MetricsFilter(
+                first.plusDays(1),
+                last.minusDays(1),
+                Granularity.YEAR,
+                zone,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        return rollups.read(days, false).map(rolled -> {
+            Tally tally = Tally.none();
+            Set<LocalDate> partly = Set.of(first, last, settledBefore);
+            rolled.figures().forEach((day, figures) -> {
+                if (!partly.contains(day)) {
+                    figures.forEach(figure -> add(tally, figure, day.isBefore(settledBefore)));
+                }
+            });
+            for (LocalDate day : new TreeSet<>(partly)) {
+                if (!day.isBefore(first) && !day.isAfter(last)) {
+                    Instant from = day.atStartOfDay(zone).toInstant();
+                    Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+                    tally.add(counted(from.isBefore(start) ? start : from, to.isAfter(end) ? end : to, end));
+                }
+            }
+            return tally;
+        });
+    }
+
+    /** Adds a day's figures as they stand now (settled: the day lies a settling time before the window's end). */
+    private static void add(Tally tally, DayFigures day, boolean settled) {
+        tally.add("n", day.opened);
+        tally.add("settled", settled ? day.opened : 0);
+        tally.add("closed", settled ? day.settledClosed : 0);
+        tally.add("with_unit", day.withUnit);
+        tally.units().addAll(day.units);
+        tally.add("kept", day.kept);
+        tally.add("prioritised", day.prioritised);
+        tally.add("triaged", day.triaged);
+        tally.add("recorded", day.recorded);
+        day.detection.forEach((source, detection) -> {
+            tally.add("sourced", source.equals("unknown") ? 0 : detection.incidents);
+            tally.add("automated", source.equals("automated") ? detection.incidents : 0);
+        });
+        tally.add("serious", day.serious);
+        tally.add(
+                "serious_resolved",
+                day.seriousResolvedAfter.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+        tally.add("serious_rooted", day.seriousRooted);
+        tally.add("rooted", day.recurrenceRooted);
+        tally.add("recurring", day.recurring);
+        day.sla.values().forEach(counts -> {
+            tally.add("sla_decided", counts[DayFigures.RESPONSE_DECIDED] + counts[DayFigures.RESOLUTION_DECIDED]);
+            tally.add("sla_met", counts[DayFigures.RESPONSE_MET] + counts[DayFigures.RESOLUTION_MET]);
+        });
     }
 
     private static @Nullable Double share(long part, long whole) {

@@ -64,6 +64,9 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    ReportingSettings settings;
+
     final Random random = new Random(20261204L);
     final List<UUID> written = new ArrayList<>();
     final List<BusinessUnitId> units = new ArrayList<>();
@@ -123,13 +126,62 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                 .isPresent();
     }
 
-    private void compareMany(String when) {
-        Rollups none = new Rollups(jdbc, facts, 1) {
+    @Test
+    void theMaturityFiguresAsTheyStandNowEqualTheIncidents() {
+        Instant now = clock.instant();
+        for (int n = 0; n < 500; n++) {
+            incident(
+                    now.minus(Duration.ofDays(420)),
+                    Duration.ofDays(420).minusMinutes(5).toSeconds());
+        }
+        builder.buildWithin(Duration.ofMinutes(5));
+        compareMaturity("built");
+        change(8, false);
+        compareMaturity("dirty");
+        builder.buildWithin(Duration.ofMinutes(5));
+        compareMaturity("rebuilt");
+    }
+
+    private void compareMaturity(String when) {
+        Instant end = clock.instant();
+        MaturityFigures.Computed fromRollups =
+                new MaturityFigures(jdbc, settings, facts.window(), clock, rollups).compute(end);
+        MaturityFigures.Computed fromIncidents =
+                new MaturityFigures(jdbc, settings, facts.window(), clock, none()).compute(end);
+        assertThat(fromRollups.values()).as(when).isEqualTo(fromIncidents.values());
+        assertThat(fromRollups.values().get(MaturityIndicator.INCIDENTS_LOGGED))
+                .as(when)
+                .isGreaterThan(300);
+        assertThat(rollups.read(
+                        new MetricsFilter(
+                                LocalDate.now(clock.withZone(ZONE)).minusMonths(6),
+                                LocalDate.now(clock.withZone(ZONE)).minusDays(2),
+                                Granularity.YEAR,
+                                ZONE,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        false))
+                .as(when)
+                .isPresent();
+    }
+
+    private Rollups none() {
+        return new Rollups(jdbc, facts, 1) {
             @Override
             Optional<Days> read(MetricsFilter filter, boolean withBacklog) {
                 return Optional.empty();
             }
         };
+    }
+
+    private void compareMany(String when) {
+        Rollups none = none();
         for (int n = 0; n < 40; n++) {
             Granularity period = Granularity.values()[random.nextInt(Granularity.values().length)];
             MetricsFilter filter = randomFilter(period);
@@ -231,8 +283,13 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
     }
 
     private void incident() {
+        incident(FIRST, TWO_YEARS);
+    }
+
+    /** An incident reported in the span of seconds after the first instant, none of its times after now. */
+    private void incident(Instant first, long span) {
         UUID id = UUID.randomUUID();
-        Instant reported = FIRST.plusSeconds(random.nextLong(TWO_YEARS)).plusNanos(random.nextInt(1_000_000) * 1000L);
+        Instant reported = first.plusSeconds(random.nextLong(span)).plusNanos(random.nextInt(1_000_000) * 1000L);
         Instant occurred = maybe(0.8, reported.minusSeconds(random.nextInt(300_000)));
         Instant detected = maybe(0.8, reported.minusSeconds(random.nextInt(200_000) - 20_000));
         String status = List.of("NEW", "TRIAGE", "IN_PROGRESS", "CLOSED", "CLOSED", "DISMISSED")
@@ -344,7 +401,9 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
     }
 
     private Instant later(Instant from, int mostSeconds) {
-        return from.plusSeconds(random.nextInt(mostSeconds)).plusNanos(random.nextInt(1_000_000) * 1000L);
+        Instant later = from.plusSeconds(random.nextInt(mostSeconds)).plusNanos(random.nextInt(1_000_000) * 1000L);
+        Instant now = clock.instant().minusSeconds(60);
+        return later.isAfter(now) ? now : later;
     }
 
     private @Nullable Instant maybe(double chance, Instant instant) {
