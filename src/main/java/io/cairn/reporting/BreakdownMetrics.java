@@ -2,7 +2,14 @@ package io.cairn.reporting;
 
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.PriorityMatrix;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +23,23 @@ class BreakdownMetrics {
 
     private final JdbcClient jdbc;
     private final IncidentManagement incidents;
+    private final Rollups rollups;
 
-    BreakdownMetrics(JdbcClient jdbc, IncidentManagement incidents) {
+    BreakdownMetrics(JdbcClient jdbc, IncidentManagement incidents, Rollups rollups) {
         this.jdbc = jdbc;
         this.incidents = incidents;
+        this.rollups = rollups;
     }
 
     MetricTable breakdown(MetricsFilter filter, Dimension by) {
+        PriorityMatrix matrix = incidents.priorityMatrix();
+        MetricTable.Builder table = MetricTable.of("breakdown", "key", "label", "opened", "closed", "open");
+        Optional<Map<@Nullable String, long[]>> rolled =
+                GROUPINGS.containsKey(by) ? rollups.perValue(filter, GROUPINGS.get(by)) : Optional.empty();
+        if (rolled.isPresent()) {
+            rows(by, rolled.get(), matrix, table);
+            return table.build();
+        }
         IncidentScope scope = IncidentScope.of(filter);
         String sql = "select " + by.key + " as key, min(" + by.label + ") as label, "
                 + "count(*) filter (where i.reported_at >= ?) as opened, "
@@ -30,9 +47,7 @@ class BreakdownMetrics {
                 + "count(*) filter (where i.closed_at is null or i.closed_at >= ?) as open "
                 + "from incident i " + by.join + " where " + scope.condition()
                 + " and i.reported_at < ? and coalesce(i.closed_at, 'infinity'::timestamptz) >= ? "
-                + "group by 1 order by opened desc, open desc, key";
-        PriorityMatrix matrix = incidents.priorityMatrix();
-        MetricTable.Builder table = MetricTable.of("breakdown", "key", "label", "opened", "closed", "open");
+                + "group by 1 order by opened desc, open desc, (" + by.key + ") collate \"C\"";
         jdbc.sql(sql)
                 .params(scope.around(
                         List.of(Periods.start(filter), Periods.start(filter), Periods.end(filter), Periods.end(filter)),
@@ -47,5 +62,48 @@ class BreakdownMetrics {
                             row.getLong("open"));
                 });
         return table.build();
+    }
+
+    /** The rolled-up groups' rows, the most opened first, then the most open, then by key. */
+    private void rows(
+            Dimension by, Map<@Nullable String, long[]> rolled, PriorityMatrix matrix, MetricTable.Builder table) {
+        Map<String, String> names = names(by);
+        List<Map.Entry<@Nullable String, long[]>> rows = new ArrayList<>(rolled.entrySet());
+        rows.sort(Comparator.<Map.Entry<@Nullable String, long[]>>comparingLong(row -> -row.getValue()[0])
+                .thenComparingLong(row -> -row.getValue()[2])
+                .thenComparing(row -> key(by, row.getKey()), Comparator.nullsLast(Comparator.naturalOrder())));
+        for (Map.Entry<@Nullable String, long[]> row : rows) {
+            String key = key(by, row.getKey());
+            String found = key == null ? null : names.getOrDefault(key, key);
+            table.row(key, by.label(key, found, matrix), row.getValue()[0], row.getValue()[1], row.getValue()[2]);
+        }
+    }
+
+    /** The dimensions the roll-ups count groups of, with the grouping of each. */
+    private static final Map<Dimension, String> GROUPINGS = Map.of(
+            Dimension.BUSINESS_UNIT, "business-unit",
+            Dimension.TEAM, "team",
+            Dimension.CATEGORY, "category",
+            Dimension.PRIORITY, "priority",
+            Dimension.SEVERITY, "severity",
+            Dimension.DETECTION_SOURCE, "detection-source");
+
+    /** A group's key as the breakdown writes it (severities and detection sources in lower case). */
+    private static @Nullable String key(Dimension by, @Nullable String value) {
+        return value == null || (by != Dimension.SEVERITY && by != Dimension.DETECTION_SOURCE)
+                ? value
+                : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** The names of business units or teams by their key; for other dimensions the key is the name. */
+    private Map<String, String> names(Dimension by) {
+        String table = by == Dimension.BUSINESS_UNIT ? "business_unit" : by == Dimension.TEAM ? "team" : null;
+        Map<String, String> names = new HashMap<>();
+        if (table != null) {
+            jdbc.sql("select id::text as key, name from " + table).query(row -> {
+                names.put(row.getString("key"), row.getString("name"));
+            });
+        }
+        return names;
     }
 }

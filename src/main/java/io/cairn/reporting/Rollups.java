@@ -254,4 +254,92 @@ class Rollups {
                 .query(Long.class)
                 .single();
     }
+
+    /**
+     * Per value of the grouping, of the filter's incidents: those opened and closed in the period, open at its end,
+     * and open at its start; with, under the key null, the incidents of no value when the filter is on nothing. Only
+     * the values with an incident open at the start or opened in the period; nothing when the filter is on another
+     * grouping or the roll-ups cannot give them.
+     */
+    Optional<Map<@Nullable String, long[]>> perValue(MetricsFilter filter, String grouping) {
+        Optional<List<RollupGroup>> found = RollupGroup.of(filter, jdbc);
+        boolean all = found.isPresent() && found.get().equals(List.of(RollupGroup.ALL));
+        if (found.isEmpty()
+                || !(all
+                        || found.get().stream()
+                                .allMatch(group -> group.grouping().equals(grouping)))
+                || !facts.storedAreCurrent(filter.zone())) {
+            return Optional.empty();
+        }
+        Optional<SortedSet<LocalDate>> dirty = dirtyDays(filter.zone(), null, filter.end());
+        if (dirty.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<RollupGroup, long[]> sums = new HashMap<>();
+        jdbc.sql("select grouping, value, coalesce(sum(opened) filter (where day >= ?), 0) as opened, "
+                        + "coalesce(sum(closed) filter (where day >= ?), 0) as closed, sum(opened - closed) as open, "
+                        + "coalesce(sum(opened - closed) filter (where day < ?), 0) as before from reporting_day "
+                        + "where day <= ? and not (day = any(?::date[])) and ((grouping = ? and (? or value = any(?))) "
+                        + "or (grouping = 'all' and ?)) group by grouping, value")
+                .params(
+                        filter.from(),
+                        filter.from(),
+                        filter.from(),
+                        filter.to(),
+                        dirty.get().stream().map(LocalDate::toString).toArray(String[]::new),
+                        grouping,
+                        all,
+                        found.get().stream().map(RollupGroup::value).toArray(String[]::new),
+                        all)
+                .query(row -> {
+                    sums.put(new RollupGroup(row.getString("grouping"), row.getString("value")), new long[] {
+                        row.getLong("opened"), row.getLong("closed"), row.getLong("open"), row.getLong("before")
+                    });
+                });
+        addDirty(filter, grouping, all, found.get(), dirty.get(), sums);
+        return Optional.of(withoutValue(sums, all));
+    }
+
+    /** Adds the dirty days' figures to the sums per value (and of all, when all are counted). */
+    private void addDirty(
+            MetricsFilter filter,
+            String grouping,
+            boolean all,
+            List<RollupGroup> wanted,
+            SortedSet<LocalDate> dirty,
+            Map<RollupGroup, long[]> sums) {
+        facts.compute(dirty.headSet(filter.to().plusDays(1)), filter.zone()).forEach((day, groups) -> {
+            groups.forEach((group, figures) -> {
+                if (group.equals(RollupGroup.ALL)
+                        ? all
+                        : group.grouping().equals(grouping) && (all || wanted.contains(group))) {
+                    long[] into = sums.computeIfAbsent(group, g -> new long[4]);
+                    boolean in = !day.isBefore(filter.from());
+                    into[0] += in ? figures.opened : 0;
+                    into[1] += in ? figures.closed : 0;
+                    into[2] += figures.opened - figures.closed;
+                    into[3] += in ? 0 : figures.opened - figures.closed;
+                }
+            });
+        });
+    }
+
+    /** The sums by value, and those of the incidents without one (all less every value's) when all were counted. */
+    private static Map<@Nullable String, long[]> withoutValue(Map<RollupGroup, long[]> sums, boolean all) {
+        Map<@Nullable String, long[]> values = new HashMap<>();
+        long[] none = sums.getOrDefault(RollupGroup.ALL, new long[4]).clone();
+        sums.forEach((group, counts) -> {
+            if (!group.equals(RollupGroup.ALL)) {
+                values.put(group.value(), counts);
+                for (int c = 0; c < 4; c++) {
+                    none[c] -= counts[c];
+                }
+            }
+        });
+        if (all) {
+            values.put(null, none);
+        }
+        values.values().removeIf(counts -> counts[3] + counts[0] == 0);
+        return values;
+    }
 }

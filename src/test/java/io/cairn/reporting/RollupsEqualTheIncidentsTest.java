@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -124,6 +125,12 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
         assertThat(rollups.read(two, false)).isEmpty();
         assertThat(rollups.read(filter(Granularity.MONTH, units.get(0), null, null, null, null, null), true))
                 .isPresent();
+        assertThat(rollups.perValue(filter(Granularity.MONTH, null, null, null, null, null, null), "team"))
+                .isPresent();
+        assertThat(rollups.perValue(filter(Granularity.MONTH, null, teams.get(1), null, null, null, null), "team"))
+                .isPresent();
+        assertThat(rollups.perValue(filter(Granularity.MONTH, units.get(0), null, null, null, null, null), "team"))
+                .isEmpty();
     }
 
     @Test
@@ -177,6 +184,16 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
             Optional<Days> read(MetricsFilter filter, boolean withBacklog) {
                 return Optional.empty();
             }
+
+            @Override
+            Optional<Long> breachedRunningBefore(MetricsFilter filter, LocalDate day) {
+                return Optional.empty();
+            }
+
+            @Override
+            Optional<Map<@Nullable String, long[]>> perValue(MetricsFilter filter, String grouping) {
+                return Optional.empty();
+            }
         };
     }
 
@@ -212,6 +229,19 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                     filter.priority(),
                     filter.severity(),
                     filter.detectionSource());
+            for (Dimension by : List.of(
+                    Dimension.BUSINESS_UNIT,
+                    Dimension.TEAM,
+                    Dimension.CATEGORY,
+                    Dimension.PRIORITY,
+                    Dimension.SEVERITY,
+                    Dimension.DETECTION_SOURCE)) {
+                compare(
+                        when,
+                        filter,
+                        rolled -> new BreakdownMetrics(jdbc, incidents, rolled).breakdown(filter, by),
+                        none);
+            }
             for (MetricsFilter overdue : List.of(filter, untilToday)) {
                 compare(
                         when,
