@@ -35,9 +35,9 @@ class DayFacts {
             + "count(*) filter (where c.kind = 'resolution' and c.breached_at is not null), "
             + "count(*) filter (where c.state = 'met' and c.breached_at is null and c.warned_at is not null)] "
             + "from sla_clock c where c.incident_id = i.id)";
-    /** The incident's completed review with a root cause: 0 unknown, 1 identified, 2 identified and recurring. */
-    private static final String REVIEW = "(select case when r.root_cause = 'unknown' then 0 when "
-            + RecurrenceMetrics.RECURS + " then 2 else 1 end from incident_review r where r.incident_id = i.id "
+    /** The root cause of the incident's completed review, and whether it recurs ('1' or '0'; never for unknown). */
+    private static final String REVIEW = "(select array[r.root_cause, case when r.root_cause <> 'unknown' and "
+            + RecurrenceMetrics.RECURS + " then '1' else '0' end] from incident_review r where r.incident_id = i.id "
             + "and r.status = 'completed' and r.root_cause is not null)";
 
     private static final String REPORTED = "i.reported_at >= ? and i.reported_at < ?";
@@ -46,7 +46,7 @@ class DayFacts {
             + "i.team_id::text as team, i.category_class, i.category_type, i.priority, i.severity, "
             + "i.detection_source";
     /** The clocks breached in a range and still running, with their incidents. */
-    private static final String BREACHED = "select " + COLUMNS + ", null::bigint[] as sla, null::int as review, "
+    private static final String BREACHED = "select " + COLUMNS + ", null::bigint[] as sla, null::text[] as review, "
             + "c.breached_at from sla_clock c join incident i on i.id = c.incident_id where c.state <> 'met' and "
             + "c.breached_at >= ? and c.breached_at < ? and i.merged_into is null";
 
@@ -200,7 +200,7 @@ class DayFacts {
             String severity,
             @Nullable String detectionSource,
             long @Nullable [] sla,
-            @Nullable Integer review) {
+            String @Nullable [] review) {
 
         static IncidentFacts of(ResultSet row) throws SQLException {
             java.sql.Array sla = row.getArray("sla");
@@ -225,7 +225,9 @@ class DayFacts {
                             : java.util.Arrays.stream((Long[]) sla.getArray())
                                     .mapToLong(Long::longValue)
                                     .toArray(),
-                    row.getObject("review", Integer.class));
+                    row.getArray("review") == null
+                            ? null
+                            : (String[]) row.getArray("review").getArray());
         }
 
         boolean serious() {
@@ -249,8 +251,14 @@ class DayFacts {
             }
             figures.rooted += rooted ? 1 : 0;
             addAsTheyStand(figures);
-            figures.recurrenceRooted += review != null && review >= 1 ? 1 : 0;
-            figures.recurring += review != null && review == 2 ? 1 : 0;
+            if (review != null && !review[0].equals("unknown")) {
+                boolean recurs = review[1].equals("1");
+                figures.recurrenceRooted++;
+                figures.recurring += recurs ? 1 : 0;
+                long[] cause = figures.rootCauses.computeIfAbsent(review[0], key -> new long[2]);
+                cause[0]++;
+                cause[1] += recurs ? 1 : 0;
+            }
             if (sla != null && sla[DayFigures.CLOCKS] > 0) {
                 long[] counts = figures.sla.computeIfAbsent(priority, p -> new long[DayFigures.SLA_COUNTS]);
                 for (int c = 0; c < DayFigures.SLA_COUNTS; c++) {

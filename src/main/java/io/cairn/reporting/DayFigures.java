@@ -31,7 +31,7 @@ final class DayFigures {
     static final int SLA_COUNTS = 8;
 
     /** The form of the stored bytes; the builder rebuilds every day when it changes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     private static final DurationMetrics.Measure[] MEASURES = DurationMetrics.Measure.values();
 
@@ -55,6 +55,8 @@ final class DayFigures {
     long recurrenceRooted;
 
     long recurring;
+    /** Of those, per root cause (not unknown): the incidents, and the recurring ones. */
+    final Map<String, long[]> rootCauses = new TreeMap<>();
     /** SLA clocks breached that day and still running (not met). */
     long breachedRunning;
     /**
@@ -166,6 +168,12 @@ final class DayFigures {
             writeDays(out, closedAfter);
             writeDays(out, seriousResolvedAfter);
             writeSla(out);
+            out.writeInt(rootCauses.size());
+            for (Map.Entry<String, long[]> cause : rootCauses.entrySet()) {
+                out.writeUTF(cause.getKey());
+                out.writeLong(cause.getValue()[0]);
+                out.writeLong(cause.getValue()[1]);
+            }
             writeDetection(out);
             for (Durations durations : ended) {
                 durations.write(out);
@@ -213,6 +221,9 @@ final class DayFigures {
             readDays(in, figures.closedAfter);
             readDays(in, figures.seriousResolvedAfter);
             figures.readSla(in);
+            for (int n = in.readInt(); n > 0; n--) {
+                figures.rootCauses.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
+            }
             figures.readDetection(in);
             for (int m = 0; m < MEASURES.length; m++) {
                 figures.ended[m] = Durations.read(in);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -82,21 +83,19 @@ class RecurrenceMetrics {
     MetricTable rootCauses(MetricsFilter filter) {
         IncidentScope scope = IncidentScope.of(filter);
         Timestamp at = at(filter);
-        String sql = "with counted as (select r.root_cause, count(*) as n, count(*) filter (where " + RECURS
-                + ") as recurring from incident i join incident_review r on r.incident_id = i.id and " + ROOTED
-                + " where " + scope.condition() + " and i.reported_at >= ? and i.reported_at < ? group by 1), "
+        Optional<Map<String, long[]>> rolled = rollups.read(filter, false).map(RecurrenceMetrics::perCause);
+        String sql = "with counted as (" + countedSql(scope, rolled.isPresent()) + "), "
                 + "acted as (select r.root_cause, max(a.done_at) as done from corrective_action a join "
                 + "incident_review r on r.incident_id = a.incident_id where " + ROOTED + " and a.status = 'done' "
                 + "and a.done_at < ? group by 1) select c.root_cause, rc.label, c.n, c.recurring, a.done, "
                 + "(select count(*) from incident_review r where " + ROOTED + " and r.root_cause = c.root_cause and "
                 + "r.incident_reported_at > a.done and r.incident_reported_at < ?) as since, "
-                + "(select count(*) from incident_review r where " + ROOTED + " and r.root_cause = c.root_cause and "
+                + "exists (select 1 from incident_review r where " + ROOTED + " and r.root_cause = c.root_cause and "
                 + "r.incident_reported_at < a.done and " + RECURS + ") as before, "
                 + "a.done + ?::interval <= ? as waited from counted c join root_cause rc on rc.key = c.root_cause "
                 + "left join acted a on a.root_cause = c.root_cause order by c.n desc, c.root_cause";
-        List<Object> before = new ArrayList<>(List.of(window.toString()));
-        List<Object> after = new ArrayList<>(List.of(Periods.start(filter), Periods.end(filter), at, at));
-        after.addAll(List.of(window.toString(), window.toString(), at));
+        List<Object> parameters = counted(filter, scope, rolled);
+        parameters.addAll(List.of(at, at, window.toString(), window.toString(), at));
         MetricTable.Builder table = MetricTable.of(
                 "root-causes",
                 "rootCause",
@@ -106,7 +105,7 @@ class RecurrenceMetrics {
                 "lastActionDoneAt",
                 "incidentsSinceAction",
                 "stopped");
-        jdbc.sql(sql).params(scope.around(before, after)).query(row -> {
+        jdbc.sql(sql).params(parameters).query(row -> {
             boolean acted = row.getObject("done") != null;
             table.row(
                     row.getString("root_cause"),
@@ -115,9 +114,44 @@ class RecurrenceMetrics {
                     row.getLong("recurring"),
                     Periods.instant(row, "done"),
                     acted ? row.getLong("since") : null,
-                    acted && row.getLong("before") > 0 && row.getLong("since") == 0 && row.getBoolean("waited"));
+                    acted && row.getBoolean("before") && row.getLong("since") == 0 && row.getBoolean("waited"));
         });
         return table.build();
+    }
+
+    /** The counted incidents per root cause: the rolled-up counts given, or counted from the incidents. */
+    private static String countedSql(IncidentScope scope, boolean rolled) {
+        return rolled
+                ? "select * from unnest(?::text[], ?::bigint[], ?::bigint[]) c (root_cause, n, recurring)"
+                : "select r.root_cause, count(*) as n, count(*) filter (where " + RECURS + ") as recurring from "
+                        + "incident i join incident_review r on r.incident_id = i.id and " + ROOTED + " where "
+                        + scope.condition() + " and i.reported_at >= ? and i.reported_at < ? group by 1";
+    }
+
+    /** The parameters of the counted incidents per root cause: the rolled-up counts, or what the query counts by. */
+    private List<Object> counted(MetricsFilter filter, IncidentScope scope, Optional<Map<String, long[]>> rolled) {
+        List<Object> parameters = new ArrayList<>();
+        if (rolled.isPresent()) {
+            parameters.add(rolled.get().keySet().toArray(String[]::new));
+            parameters.add(rolled.get().values().stream().map(c -> c[0]).toArray(Long[]::new));
+            parameters.add(rolled.get().values().stream().map(c -> c[1]).toArray(Long[]::new));
+        } else {
+            parameters.addAll(
+                    scope.around(List.of(window.toString()), List.of(Periods.start(filter), Periods.end(filter))));
+        }
+        return parameters;
+    }
+
+    /** The incidents and recurring ones per root cause over the roll-ups' days (those with a root cause). */
+    private static Map<String, long[]> perCause(Rollups.Days days) {
+        Map<String, long[]> causes = new java.util.TreeMap<>();
+        days.all()
+                .forEach(day -> day.rootCauses.forEach((cause, counts) -> {
+                    long[] sums = causes.computeIfAbsent(cause, c -> new long[2]);
+                    sums[0] += counts[0];
+                    sums[1] += counts[1];
+                }));
+        return causes;
     }
 
     private static List<Object> plus(List<Object> first, Object then) {

@@ -216,6 +216,11 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                     filter,
                     rolled -> new RecurrenceMetrics(jdbc, rolled, facts.window(), clock).recurrence(filter),
                     none);
+            compare(
+                    when,
+                    filter,
+                    rolled -> new RecurrenceMetrics(jdbc, rolled, facts.window(), clock).rootCauses(filter),
+                    none);
             MetricsFilter untilToday = new MetricsFilter(
                     filter.from(),
                     LocalDate.now(clock.withZone(ZONE)),
@@ -393,6 +398,14 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                 from incident where id = ?""")
                 .params(random.nextInt(5) == 0 ? null : pick(rootCauses), completed ? "completed" : "draft", incident)
                 .update();
+        if (completed && random.nextInt(3) == 0) {
+            jdbc.sql("""
+                    insert into corrective_action (id, incident_id, title, owner_id, due_on, status, done_at,
+                      created_at, version)
+                    select gen_random_uuid(), incident_id, 'Act', gen_random_uuid(), current_date, 'done',
+                      incident_reported_at + make_interval(days => ?), now(), 0
+                    from incident_review where incident_id = ?""").params(random.nextInt(90), incident).update();
+        }
     }
 
     /**
