@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 class MaturityFigures {
 
     /** Incidents younger than this are not yet expected closed. */
-    static final Duration SETTLING = Duration.ofDays(30);
+    static final int SETTLING_DAYS = 30;
 
     private static final String SERIOUS = SeriousnessMetrics.SERIOUS;
     private static final String TRIAGED = "i.status not in ('NEW', 'TRIAGE', 'DISMISSED')";
@@ -60,12 +60,21 @@ class MaturityFigures {
     /** The window the figures count over and each indicator's value, null where nothing shows it. */
     record Computed(LocalDate from, LocalDate to, Instant at, Map<MaturityIndicator, @Nullable Double> values) {}
 
-    /** The figures over the window that ends at the moment given (now, or the end of a past day). */
+    /**
+     * The figures over the window that ends at the moment given (now, or the end of a past day): the whole days of
+     * the window's length up to and including the day it ends in; incidents reported in the last {@value
+     * #SETTLING_DAYS} of those days are not yet settled.
+     */
     Computed compute(Instant end) {
-        Instant start =
-                end.atZone(settings.zone()).minus(settings.maturityWindow()).toInstant();
+        ZoneId zone = settings.zone();
+        LocalDate last = LocalDate.ofInstant(end.minusNanos(1000), zone);
+        LocalDate first = last.plusDays(1).minus(settings.maturityWindow());
+        LocalDate settledBefore = last.plusDays(1).minusDays(SETTLING_DAYS);
+        Instant start = first.atStartOfDay(zone).toInstant();
         Map<MaturityIndicator, @Nullable Double> values = new EnumMap<>(MaturityIndicator.class);
-        Tally tally = rolledUp(start, end).orElseGet(() -> counted(start, end, end));
+        Tally tally = rolledUp(first, last, settledBefore, end)
+                .orElseGet(() ->
+                        counted(start, end, settledBefore.atStartOfDay(zone).toInstant()));
         values.put(MaturityIndicator.INCIDENTS_LOGGED, (double) tally.get("n"));
         values.put(MaturityIndicator.BUSINESS_UNITS, (double) tally.units().size());
         for (Share share : SHARES) {
@@ -93,8 +102,7 @@ class MaturityFigures {
                             daysSince(row.getObject("fitted", OffsetDateTime.class), end));
                     values.put(MaturityIndicator.FORECAST_COVERAGE, Periods.number(row, "coverage"));
                 });
-        LocalDate last = LocalDate.ofInstant(end.minusNanos(1), settings.zone());
-        return new Computed(LocalDate.ofInstant(start, settings.zone()), last, end, values);
+        return new Computed(first, last, end, values);
     }
 
     /** The shares of the incidents' figures: the indicator, the column of the part and that of the whole. */
@@ -177,10 +185,10 @@ class MaturityFigures {
             "rooted",
             "recurring");
 
-    /** The incidents reported from the start to the end, counted as they stood at the moment given. */
-    private Tally counted(Instant start, Instant end, Instant asOf) {
-        Timestamp settled = Timestamp.from(asOf.minus(SETTLING));
-        Timestamp until = Timestamp.from(asOf);
+    /** The incidents reported from the start to the end, counted as they stood then; settled when before that. */
+    private Tally counted(Instant start, Instant end, Instant settledBefore) {
+        Timestamp settled = Timestamp.from(settledBefore);
+        Timestamp until = Timestamp.from(end);
         Tally tally = Tally.none();
         jdbc.sql(INCIDENTS)
                 .params(
@@ -215,46 +223,20 @@ class MaturityFigures {
     }
 
     /**
-     * The window's incidents as they stand now, from the roll-ups for its whole days, and from the incidents for its
-     * first and last day and the day incidents start to count as settled (each only partly in it, or partly
-     * settled); nothing when the window ends before now, or the roll-ups cannot give its days.
+     * The window's incidents as they stand now, from the roll-ups; nothing when the window ends before now, or the
+     * roll-ups cannot give its days.
      */
-    private Optional<Tally> rolledUp(Instant start, Instant end) {
-        ZoneId zone = settings.zone();
-        LocalDate first = LocalDate.ofInstant(start, zone);
-        LocalDate last = LocalDate.ofInstant(end.minusNanos(1000), zone);
-        LocalDate settledBefore = LocalDate.ofInstant(end.minus(SETTLING), zone);
-        if (end.isBefore(clock.instant().minusSeconds(60)) || first.plusDays(3).isAfter(last)) {
+    private Optional<Tally> rolledUp(LocalDate first, LocalDate last, LocalDate settledBefore, Instant end) {
+        if (end.isBefore(clock.instant().minusSeconds(60))) {
             return Optional.empty();
         }
         MetricsFilter days = new MetricsFilter(
-                first.plusDays(1),
-                last.minusDays(1),
-                Granularity.YEAR,
-                zone,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                first, last, Granularity.YEAR, settings.zone(), null, null, null, null, null, null, null, null);
         return rollups.read(days, false).map(rolled -> {
             Tally tally = Tally.none();
-            Set<LocalDate> partly = Set.of(first, last, settledBefore);
-            rolled.figures().forEach((day, figures) -> {
-                if (!partly.contains(day)) {
-                    figures.forEach(figure -> add(tally, figure, day.isBefore(settledBefore)));
-                }
-            });
-            for (LocalDate day : new TreeSet<>(partly)) {
-                if (!day.isBefore(first) && !day.isAfter(last)) {
-                    Instant from = day.atStartOfDay(zone).toInstant();
-                    Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-                    tally.add(counted(from.isBefore(start) ? start : from, to.isAfter(end) ? end : to, end));
-                }
-            }
+            rolled.figures()
+                    .forEach((day, figures) ->
+                            figures.forEach(figure -> add(tally, figure, day.isBefore(settledBefore))));
             return tally;
         });
     }
