@@ -4,9 +4,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.PriorityMatrix;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +33,7 @@ class BreakdownMetrics {
         PriorityMatrix matrix = incidents.priorityMatrix();
         MetricTable.Builder table = MetricTable.of("breakdown", "key", "label", "opened", "closed", "open");
         Optional<Map<@Nullable String, long[]>> rolled =
-                GROUPINGS.containsKey(by) ? rollups.perValue(filter, GROUPINGS.get(by)) : Optional.empty();
+                by.grouping().flatMap(grouping -> rollups.perValue(filter, grouping));
         if (rolled.isPresent()) {
             rows(by, rolled.get(), matrix, table);
             return table.build();
@@ -67,43 +65,15 @@ class BreakdownMetrics {
     /** The rolled-up groups' rows, the most opened first, then the most open, then by key. */
     private void rows(
             Dimension by, Map<@Nullable String, long[]> rolled, PriorityMatrix matrix, MetricTable.Builder table) {
-        Map<String, String> names = names(by);
+        Map<String, String> names = by.names(jdbc);
         List<Map.Entry<@Nullable String, long[]>> rows = new ArrayList<>(rolled.entrySet());
         rows.sort(Comparator.<Map.Entry<@Nullable String, long[]>>comparingLong(row -> -row.getValue()[0])
                 .thenComparingLong(row -> -row.getValue()[2])
-                .thenComparing(row -> key(by, row.getKey()), Comparator.nullsLast(Comparator.naturalOrder())));
+                .thenComparing(row -> by.key(row.getKey()), Comparator.nullsLast(Comparator.naturalOrder())));
         for (Map.Entry<@Nullable String, long[]> row : rows) {
-            String key = key(by, row.getKey());
+            String key = by.key(row.getKey());
             String found = key == null ? null : names.getOrDefault(key, key);
             table.row(key, by.label(key, found, matrix), row.getValue()[0], row.getValue()[1], row.getValue()[2]);
         }
-    }
-
-    /** The dimensions the roll-ups count groups of, with the grouping of each. */
-    private static final Map<Dimension, String> GROUPINGS = Map.of(
-            Dimension.BUSINESS_UNIT, "business-unit",
-            Dimension.TEAM, "team",
-            Dimension.CATEGORY, "category",
-            Dimension.PRIORITY, "priority",
-            Dimension.SEVERITY, "severity",
-            Dimension.DETECTION_SOURCE, "detection-source");
-
-    /** A group's key as the breakdown writes it (severities and detection sources in lower case). */
-    private static @Nullable String key(Dimension by, @Nullable String value) {
-        return value == null || (by != Dimension.SEVERITY && by != Dimension.DETECTION_SOURCE)
-                ? value
-                : value.toLowerCase(Locale.ROOT);
-    }
-
-    /** The names of business units or teams by their key; for other dimensions the key is the name. */
-    private Map<String, String> names(Dimension by) {
-        String table = by == Dimension.BUSINESS_UNIT ? "business_unit" : by == Dimension.TEAM ? "team" : null;
-        Map<String, String> names = new HashMap<>();
-        if (table != null) {
-            jdbc.sql("select id::text as key, name from " + table).query(row -> {
-                names.put(row.getString("key"), row.getString("name"));
-            });
-        }
-        return names;
     }
 }

@@ -1,8 +1,12 @@
 package io.cairn.reporting;
 
 import io.cairn.incidents.PriorityMatrix;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a metric can be broken down by: the key of a group, the words people read for it, and the join that finds
@@ -45,6 +49,38 @@ enum Dimension {
     /** A priority level's label from the matrix; the number itself for a level the matrix no longer has. */
     static String priorityLabel(PriorityMatrix matrix, int level) {
         return level <= matrix.priorities().size() ? matrix.priorityLabel(level) : Integer.toString(level);
+    }
+
+    /** The grouping of the roll-ups that counts this dimension's groups, if they count them. */
+    Optional<String> grouping() {
+        return Optional.ofNullable(
+                switch (this) {
+                    case BUSINESS_UNIT -> "business-unit";
+                    case TEAM -> "team";
+                    case CATEGORY -> "category";
+                    case PRIORITY -> "priority";
+                    case SEVERITY -> "severity";
+                    case DETECTION_SOURCE -> "detection-source";
+                    case LEGAL_ENTITY, ASSET, SERVICE -> null;
+                });
+    }
+
+    /** A roll-up group's value as this dimension's key writes it (severities and detection sources in lower case). */
+    @Nullable
+    String key(@Nullable String value) {
+        return value == null || (this != SEVERITY && this != DETECTION_SOURCE) ? value : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** The names of business units or teams by their key; for the other dimensions the key is the name. */
+    Map<String, String> names(JdbcClient jdbc) {
+        String table = this == BUSINESS_UNIT ? "business_unit" : this == TEAM ? "team" : null;
+        Map<String, String> names = new HashMap<>();
+        if (table != null) {
+            jdbc.sql("select id::text as key, name from " + table).query(row -> {
+                names.put(row.getString("key"), row.getString("name"));
+            });
+        }
+        return names;
     }
 
     /** The value as the API writes it, such as {@code business-unit}. */

@@ -58,8 +58,8 @@ class RollupBuilder {
     }
 
     @Scheduled(
-            initialDelayString = "${cairn.reporting.rollup-interval:PT5S}",
-            fixedDelayString = "${cairn.reporting.rollup-interval:PT5S}")
+            initialDelayString = "${cairn.reporting.rollup-interval:PT1S}",
+            fixedDelayString = "${cairn.reporting.rollup-interval:PT1S}")
     public void onSchedule() {
         buildWithin(budget);
     }

@@ -1,7 +1,5 @@
 package io.cairn.reporting;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +12,6 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -87,19 +84,14 @@ class Rollups {
         }
     }
 
-    private record Key(String grouping, String value, LocalDate day, long version) {}
-
     private final JdbcClient jdbc;
     private final DayFacts facts;
-    private final Cache<Key, DayFigures> cache;
+    private final RollupStore store;
 
-    Rollups(JdbcClient jdbc, DayFacts facts, @Value("${cairn.reporting.rollup-cache-mb:96}") long cacheMegabytes) {
+    Rollups(JdbcClient jdbc, DayFacts facts, RollupStore store) {
         this.jdbc = jdbc;
         this.facts = facts;
-        this.cache = Caffeine.newBuilder()
-                .maximumWeight(cacheMegabytes * 1024 * 1024)
-                .weigher((Key key, DayFigures figures) -> figures.weight())
-                .build();
+        this.store = store;
     }
 
     /** The days from the filter's first to its last, or nothing when the roll-ups cannot give them. */
@@ -157,62 +149,60 @@ class Rollups {
         return Optional.of(days);
     }
 
-    /** The stored figures of the period's clean days, from the cache where their version is there. */
+    /** The stored figures of the period's clean days, by day. */
     private Map<LocalDate, List<DayFigures>> stored(
             MetricsFilter filter, List<RollupGroup> groups, SortedSet<LocalDate> dirty) {
         String grouping =
                 groups.isEmpty() ? RollupGroup.ALL.grouping() : groups.get(0).grouping();
-        String[] values = groups.stream().map(RollupGroup::value).toArray(String[]::new);
         Map<LocalDate, List<DayFigures>> figures = new HashMap<>();
-        List<Key> missing = new ArrayList<>();
-        jdbc.sql("select value, day, version from reporting_day where grouping = ? and value = any(?) and day >= ? "
-                        + "and day <= ?")
-                .params(grouping, values, filter.from(), filter.to())
-                .query(row -> {
-                    Key key = new Key(
-                            grouping,
-                            row.getString("value"),
-                            row.getObject("day", LocalDate.class),
-                            row.getLong("version"));
-                    if (!dirty.contains(key.day())) {
-                        DayFigures cached = cache.getIfPresent(key);
-                        if (cached == null) {
-                            missing.add(key);
-                        } else {
-                            figures.computeIfAbsent(key.day(), d -> new ArrayList<>())
-                                    .add(cached);
-                        }
-                    }
-                });
-        load(missing, figures);
+        store.stored(
+                        grouping,
+                        groups.stream().map(RollupGroup::value).toArray(String[]::new),
+                        false,
+                        filter.from(),
+                        filter.to(),
+                        dirty)
+                .values()
+                .forEach(days -> days.forEach((day, ofDay) ->
+                        figures.computeIfAbsent(day, d -> new ArrayList<>()).add(ofDay)));
         return figures;
     }
 
-    private void load(List<Key> missing, Map<LocalDate, List<DayFigures>> figures) {
-        if (missing.isEmpty()) {
-            return;
+    /**
+     * The period's figures of each value of the grouping and of all incidents, by group and day, for a filter on
+     * nothing; for a filter on the same grouping, of its values only; nothing otherwise, or when the roll-ups cannot
+     * give them.
+     */
+    Optional<Map<RollupGroup, List<DayFigures>>> byGroup(MetricsFilter filter, String grouping) {
+        Optional<List<RollupGroup>> found = RollupGroup.of(filter, jdbc);
+        boolean all = found.isPresent() && found.get().equals(List.of(RollupGroup.ALL));
+        if (found.isEmpty()
+                || !(all
+                        || found.get().stream()
+                                .allMatch(group -> group.grouping().equals(grouping)))
+                || !facts.storedAreCurrent(filter.zone())) {
+            return Optional.empty();
         }
-        Map<Key, Key> wanted = new HashMap<>();
-        missing.forEach(key -> wanted.put(key, key));
-        jdbc.sql("select d.value, d.day, d.version, d.figures from reporting_day d join unnest(?::text[], ?::date[]) "
-                        + "w (value, day) on d.value = w.value and d.day = w.day where d.grouping = ?")
-                .params(
-                        missing.stream().map(Key::value).toArray(String[]::new),
-                        missing.stream().map(key -> key.day().toString()).toArray(String[]::new),
-                        missing.get(0).grouping())
-                .query(row -> {
-                    Key key = new Key(
-                            missing.get(0).grouping(),
-                            row.getString("value"),
-                            row.getObject("day", LocalDate.class),
-                            row.getLong("version"));
-                    if (wanted.containsKey(key)) {
-                        DayFigures decoded = DayFigures.decode(row.getBytes("figures"));
-                        cache.put(key, decoded);
-                        figures.computeIfAbsent(key.day(), d -> new ArrayList<>())
-                                .add(decoded);
-                    }
-                });
+        return dirtyDays(filter.zone(), filter.start(), filter.end()).map(dirty -> {
+            Map<RollupGroup, List<DayFigures>> groups = new HashMap<>();
+            String[] values =
+                    all ? null : found.get().stream().map(RollupGroup::value).toArray(String[]::new);
+            store.stored(grouping, values, all, filter.from(), filter.to(), dirty)
+                    .forEach((group, days) -> groups.computeIfAbsent(group, g -> new ArrayList<>())
+                            .addAll(days.values()));
+            facts.compute(dirty, filter.zone())
+                    .forEach((day, computed) -> computed.forEach((group, figures) -> {
+                        boolean wanted = group.equals(RollupGroup.ALL)
+                                ? all
+                                : group.grouping().equals(grouping)
+                                        && (all || found.get().contains(group));
+                        if (wanted && !day.isBefore(filter.from()) && !day.isAfter(filter.to())) {
+                            groups.computeIfAbsent(group, g -> new ArrayList<>())
+                                    .add(figures);
+                        }
+                    }));
+            return groups;
+        });
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cairn.reporting;
 
 import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.PriorityMatrix;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +33,7 @@ class SlaMetrics {
     MetricTable sla(MetricsFilter filter, Dimension by) {
         PriorityMatrix matrix = incidents.priorityMatrix();
         MetricTable.Builder table = MetricTable.of("sla", COLUMNS.toArray(String[]::new));
-        Optional<Rollups.Days> days = by == Dimension.PRIORITY ? rollups.read(filter, false) : Optional.empty();
-        if (days.isPresent()) {
-            perPriority(days.get()).forEach((key, counts) -> row(table, key, by.label(key, key, matrix), counts));
+        if (rolledUp(filter, by, matrix, table)) {
             return table.build();
         }
         IncidentScope scope = IncidentScope.of(filter);
@@ -42,7 +41,8 @@ class SlaMetrics {
                 + counts("response") + ", " + counts("resolution") + ", "
                 + "count(*) filter (where c.state = 'met' and c.breached_at is null and c.warned_at is not null) "
                 + "as near from sla_clock c join incident i on i.id = c.incident_id " + by.join + " where "
-                + scope.condition() + " and i.reported_at >= ? and i.reported_at < ? group by 1 order by 1";
+                + scope.condition() + " and i.reported_at >= ? and i.reported_at < ? group by 1 order by (" + by.key
+                + ") collate \"C\"";
         jdbc.sql(sql)
                 .params(scope.around(List.of(), List.of(Periods.start(filter), Periods.end(filter))))
                 .query(row -> {
@@ -64,6 +64,26 @@ class SlaMetrics {
         return table.build();
     }
 
+    /** Writes the rows from the roll-ups, when they can give them; whether they did. */
+    private boolean rolledUp(MetricsFilter filter, Dimension by, PriorityMatrix matrix, MetricTable.Builder table) {
+        Optional<Rollups.Days> days = by == Dimension.PRIORITY ? rollups.read(filter, false) : Optional.empty();
+        if (days.isPresent()) {
+            perPriority(days.get()).forEach((key, counts) -> row(table, key, by.label(key, key, matrix), counts));
+            return true;
+        }
+        Optional<Map<RollupGroup, List<DayFigures>>> groups =
+                by.grouping().flatMap(grouping -> rollups.byGroup(filter, grouping));
+        if (groups.isPresent()) {
+            Map<String, String> names = by.names(jdbc);
+            perGroup(groups.get()).forEach((value, counts) -> {
+                String key = by.key(value);
+                row(table, key, by.label(key, key == null ? null : names.getOrDefault(key, key), matrix), counts);
+            });
+            return true;
+        }
+        return false;
+    }
+
     /** The clocks' counts per priority (ordered as text, as the query orders them) over the roll-ups' days. */
     private static Map<String, long[]> perPriority(Rollups.Days days) {
         Map<String, long[]> priorities = new TreeMap<>();
@@ -75,6 +95,35 @@ class SlaMetrics {
                     }
                 }));
         return priorities;
+    }
+
+    /**
+     * The clocks' counts per group value (with, under null, those of the incidents without one: all less every
+     * value's, when all were read), of the groups with a clock, ordered by value as the query orders its keys.
+     */
+    private static Map<@Nullable String, long[]> perGroup(Map<RollupGroup, List<DayFigures>> groups) {
+        Map<@Nullable String, long[]> values = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        long[] none = new long[DayFigures.SLA_COUNTS];
+        groups.forEach((group, days) -> {
+            long[] sums = new long[DayFigures.SLA_COUNTS];
+            days.forEach(day -> day.sla.values().forEach(counts -> {
+                for (int c = 0; c < counts.length; c++) {
+                    sums[c] += counts[c];
+                }
+            }));
+            boolean all = group.equals(RollupGroup.ALL);
+            for (int c = 0; c < sums.length; c++) {
+                none[c] += all ? sums[c] : -sums[c];
+            }
+            if (!all) {
+                values.put(group.value(), sums);
+            }
+        });
+        if (groups.containsKey(RollupGroup.ALL)) {
+            values.put(null, none);
+        }
+        values.values().removeIf(counts -> counts[DayFigures.CLOCKS] == 0);
+        return values;
     }
 
     /** A row of the table from a group's counts (as {@link DayFigures} orders them). */

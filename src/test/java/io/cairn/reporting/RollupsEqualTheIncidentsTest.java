@@ -60,6 +60,9 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
     RollupBuilder builder;
 
     @Autowired
+    RollupStore store;
+
+    @Autowired
     IncidentManagement incidents;
 
     @Autowired
@@ -179,7 +182,7 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
     }
 
     private Rollups none() {
-        return new Rollups(jdbc, facts, 1) {
+        return new Rollups(jdbc, facts, store) {
             @Override
             Optional<Days> read(MetricsFilter filter, boolean withBacklog) {
                 return Optional.empty();
@@ -192,6 +195,11 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
 
             @Override
             Optional<Map<@Nullable String, long[]>> perValue(MetricsFilter filter, String grouping) {
+                return Optional.empty();
+            }
+
+            @Override
+            Optional<Map<RollupGroup, List<DayFigures>>> byGroup(MetricsFilter filter, String grouping) {
                 return Optional.empty();
             }
         };
@@ -246,6 +254,7 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                         filter,
                         rolled -> new BreakdownMetrics(jdbc, incidents, rolled).breakdown(filter, by),
                         none);
+                compare(when, filter, rolled -> new SlaMetrics(jdbc, incidents, rolled).sla(filter, by), none);
             }
             for (MetricsFilter overdue : List.of(filter, untilToday)) {
                 compare(
