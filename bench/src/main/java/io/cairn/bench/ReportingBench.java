@@ -327,9 +327,13 @@ public final class ReportingBench {
                 + "share of the incidents with a value in each column the metrics read, and the rows derived from "
                 + "them):\n\n| column or table | |\n| --- | --- |\n");
         coverage.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
-        md.append(String.format("\nThe server had built the daily roll-ups of every seeded day %.0f s after the "
-                + "seeding ended (a first start on existing incidents builds them all; afterwards only changed days "
-                + "are rebuilt).%n", rollupsBuilt));
+        md.append(rollupsBuilt < 1
+                ? "\nThe daily roll-ups of every seeded day were already built (kept with the reused data; a first "
+                        + "start on existing incidents builds them all, and afterwards only changed days are "
+                        + "rebuilt).\n"
+                : String.format("\nThe server had built the daily roll-ups of every seeded day %.0f s after the "
+                        + "seeding ended (a first start on existing incidents builds them all; afterwards only "
+                        + "changed days are rebuilt).%n", rollupsBuilt));
         md.append("\nLoad average before the requests: ").append(load).append(" (the machine's two cores were "
                 + "shared with other work, such as the lead's compiles and tests, so the figures are an upper "
                 + "bound).\n");
