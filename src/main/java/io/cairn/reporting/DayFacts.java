@@ -26,14 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DayFacts {
 
-    private static final String SLA = "(select array[count(*), "
-            + "count(*) filter (where c.kind = 'response' and (c.breached_at is not null or c.state = 'met')), "
-            + "count(*) filter (where c.kind = 'response' and c.state = 'met' and c.breached_at is null), "
-            + "count(*) filter (where c.kind = 'response' and c.breached_at is not null), "
-            + "count(*) filter (where c.kind = 'resolution' and (c.breached_at is not null or c.state = 'met')), "
-            + "count(*) filter (where c.kind = 'resolution' and c.state = 'met' and c.breached_at is null), "
-            + "count(*) filter (where c.kind = 'resolution' and c.breached_at is not null), "
-            + "count(*) filter (where c.state = 'met' and c.breached_at is null and c.warned_at is not null)] "
+    /** The incident's SLA clocks counted as {@link SlaMetrics} counts them, in the order of {@link DayFigures}. */
+    private static final String SLA = "(select array[count(*), " + SlaMetrics.counts("response", false) + ", "
+            + SlaMetrics.counts("resolution", false) + ", count(*) filter (where " + SlaMetrics.NEAR + ")] "
             + "from sla_clock c where c.incident_id = i.id)";
     /** The root cause of the incident's completed review, and whether it recurs ('1' or '0'; never for unknown). */
     private static final String REVIEW = "(select array[r.root_cause, case when r.root_cause <> 'unknown' and "
@@ -120,8 +115,18 @@ class DayFacts {
         return figures;
     }
 
-    /** The days as runs of consecutive days, each read with one statement. */
-    private static List<List<LocalDate>> runs(SortedSet<LocalDate> days) {
+    /** The days (in the zone) that the instants from the first up to the last (not included) fall in. */
+    static List<LocalDate> daysOf(java.time.Instant from, java.time.Instant to, ZoneId zone) {
+        List<LocalDate> days = new ArrayList<>();
+        LocalDate last = to.minusNanos(1000).atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        return days;
+    }
+
+    /** The days as runs of consecutive days (each read with one statement). */
+    static List<List<LocalDate>> runs(SortedSet<LocalDate> days) {
         List<List<LocalDate>> runs = new ArrayList<>();
         List<LocalDate> run = new ArrayList<>();
         for (LocalDate day : days) {

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * The timing metrics (MET-1): time to detect, acknowledge, contain, recover and close, each as count, mean, median,
  * 90th percentile and maximum in seconds, per period and for the whole period. A duration counts in the period in
  * which it ended (an incident contained in March counts in March's time to contain). Percentiles are continuous
- * (linear interpolation between the two nearest durations), as PostgreSQL's {@code percentile_cont} computes them.
+ * (linear interpolation between the two nearest durations), as PostgreSQL's {@code percentile_cont} computes them; the
+ * mean is rounded half up to a tenth from the exact sum of the durations' microseconds. The roll-ups give the same
+ * figures ({@link Durations}).
  */
 @Component
 class DurationMetrics {

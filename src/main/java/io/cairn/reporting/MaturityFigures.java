@@ -210,8 +210,8 @@ class MaturityFigures {
                         tally.units().addAll(Arrays.asList((String[]) units.getArray()));
                     }
                 });
-        jdbc.sql("select count(*) filter (where c.breached_at is not null or c.state = 'met') as decided, "
-                        + "count(*) filter (where c.state = 'met' and c.breached_at is null) as met "
+        jdbc.sql("select count(*) filter (where " + SlaMetrics.DECIDED + ") as decided, count(*) filter (where "
+                        + SlaMetrics.MET + ") as met "
                         + "from sla_clock c join incident i on i.id = c.incident_id "
                         + "where i.merged_into is null and i.reported_at >= ? and i.reported_at < ?")
                 .params(Timestamp.from(start), Timestamp.from(end))
@@ -223,8 +223,8 @@ class MaturityFigures {
     }
 
     /**
-     * The window's incidents as they stand now, from the roll-ups; nothing when the window ends before now, or the
-     * roll-ups cannot give its days.
+     * The window's incidents as they stand now, from the roll-ups (as they stood at its end, since no time of an
+     * incident lies after now); nothing when the window ends before now, or the roll-ups cannot give its days.
      */
     private Optional<Tally> rolledUp(LocalDate first, LocalDate last, LocalDate settledBefore, Instant end) {
         if (end.isBefore(clock.instant().minusSeconds(60))) {

@@ -98,12 +98,7 @@ class RollupBuilder {
             return 0;
         }
         SortedSet<LocalDate> days = new TreeSet<>();
-        for (Mark mark : claimed) {
-            LocalDate last = mark.to().minusNanos(1000).atZone(zone).toLocalDate();
-            for (LocalDate day = mark.from().atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-                days.add(day);
-            }
-        }
+        claimed.forEach(mark -> days.addAll(DayFacts.daysOf(mark.from(), mark.to(), zone)));
         jdbc.sql("delete from reporting_dirty where id = any(?)")
                 .param(claimed.stream().map(Mark::id).toArray(Long[]::new))
                 .update();
@@ -116,19 +111,14 @@ class RollupBuilder {
 
     /** Marks the days dirty again, as a range per run of consecutive days: what this pass leaves for the next. */
     private void markDirty(SortedSet<LocalDate> days, ZoneId zone) {
-        List<LocalDate[]> runs = new ArrayList<>();
-        for (LocalDate day : days) {
-            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1].plusDays(1).equals(day)) {
-                runs.get(runs.size() - 1)[1] = day;
-            } else {
-                runs.add(new LocalDate[] {day, day});
-            }
-        }
-        for (LocalDate[] run : runs) {
+        for (List<LocalDate> run : DayFacts.runs(days)) {
             jdbc.sql("insert into reporting_dirty (from_at, to_at) values (?, ?)")
                     .params(
-                            Timestamp.from(run[0].atStartOfDay(zone).toInstant()),
-                            Timestamp.from(run[1].plusDays(1).atStartOfDay(zone).toInstant()))
+                            Timestamp.from(run.get(0).atStartOfDay(zone).toInstant()),
+                            Timestamp.from(run.get(run.size() - 1)
+                                    .plusDays(1)
+                                    .atStartOfDay(zone)
+                                    .toInstant()))
                     .update();
         }
     }
@@ -160,7 +150,8 @@ class RollupBuilder {
 
     /**
      * On the first pass, or after the zone or the recurrence window or the figures' form changed: forgets every day
-     * and marks all of them dirty.
+     * and marks all of them dirty, from the first instant any figure counts on (of an incident, or a clock's breach)
+     * to the last.
      */
     private void startOverIfChanged(ZoneId zone) {
         if (facts.storedAreCurrent(zone)) {
@@ -169,10 +160,11 @@ class RollupBuilder {
         jdbc.sql("delete from reporting_day").update();
         jdbc.sql("delete from reporting_dirty").update();
         facts.storedAreNow(zone);
-        jdbc.sql("insert into reporting_dirty (from_at, to_at) select min(least(reported_at, closed_at, detected_at, "
-                        + "acknowledged_at, contained_at, recovered_at)), max(greatest(reported_at, closed_at, "
-                        + "detected_at, acknowledged_at, contained_at, recovered_at)) + interval '1 hour' from incident "
-                        + "having count(*) > 0")
+        jdbc.sql("insert into reporting_dirty (from_at, to_at) select min(first), max(last) + interval '1 hour' from "
+                        + "(select min(least(reported_at, closed_at, detected_at, acknowledged_at, contained_at, "
+                        + "recovered_at)) as first, max(greatest(reported_at, closed_at, detected_at, acknowledged_at, "
+                        + "contained_at, recovered_at)) as last from incident union all select min(breached_at), "
+                        + "max(breached_at) from sla_clock) anchors having max(last) is not null")
                 .update();
     }
 }

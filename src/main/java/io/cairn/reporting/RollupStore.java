@@ -51,11 +51,7 @@ class RollupStore {
                         + "((grouping = ? and (? or value = any(?))) or (grouping = 'all' and ?))")
                 .params(from, to, grouping, values == null, values == null ? new String[0] : values, withAll)
                 .query(row -> {
-                    Key key = new Key(
-                            row.getString("grouping"),
-                            row.getString("value"),
-                            row.getObject("day", LocalDate.class),
-                            row.getLong("version"));
+                    Key key = key(row);
                     if (!skip.contains(key.day())) {
                         DayFigures cached = cache.getIfPresent(key);
                         if (cached == null) {
@@ -82,17 +78,21 @@ class RollupStore {
                         missing.stream().map(Key::value).toArray(String[]::new),
                         missing.stream().map(key -> key.day().toString()).toArray(String[]::new))
                 .query(row -> {
-                    Key key = new Key(
-                            row.getString("grouping"),
-                            row.getString("value"),
-                            row.getObject("day", LocalDate.class),
-                            row.getLong("version"));
+                    Key key = key(row);
                     if (wanted.contains(key)) {
                         DayFigures decoded = DayFigures.decode(row.getBytes("figures"));
                         cache.put(key, decoded);
                         put(figures, key, decoded);
                     }
                 });
+    }
+
+    private static Key key(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Key(
+                row.getString("grouping"),
+                row.getString("value"),
+                row.getObject("day", LocalDate.class),
+                row.getLong("version"));
     }
 
     private static void put(Map<RollupGroup, Map<LocalDate, DayFigures>> figures, Key key, DayFigures day) {

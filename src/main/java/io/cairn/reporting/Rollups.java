@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads the figures of a period's days for a filter from the roll-ups: each day's stored figures where it is clean,
@@ -97,7 +99,7 @@ class Rollups {
     /** The days from the filter's first to its last, or nothing when the roll-ups cannot give them. */
     Optional<Days> read(MetricsFilter filter, boolean withBacklog) {
         Optional<List<RollupGroup>> found = RollupGroup.of(filter, jdbc);
-        if (found.isEmpty() || !facts.storedAreCurrent(filter.zone())) {
+        if (found.isEmpty() || !current(filter.zone())) {
             return Optional.empty();
         }
         List<RollupGroup> groups = found.get();
@@ -107,7 +109,7 @@ class Rollups {
             return Optional.empty();
         }
         Map<LocalDate, List<DayFigures>> figures = stored(filter, groups, dirty.get());
-        Map<LocalDate, Map<RollupGroup, DayFigures>> computed = facts.compute(dirty.get(), filter.zone());
+        Map<LocalDate, Map<RollupGroup, DayFigures>> computed = computed(dirty.get(), filter.zone());
         long backlog = withBacklog ? storedSum("opened - closed", groups, filter.from(), dirty.get()) : 0;
         for (LocalDate day : dirty.get()) {
             List<DayFigures> ofDay = groups.stream()
@@ -138,12 +140,9 @@ class Rollups {
                 })
                 .list();
         for (Instant[] range : ranges) {
-            LocalDate last = range[1].minusNanos(1000).atZone(zone).toLocalDate();
-            for (LocalDate day = range[0].atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-                days.add(day);
-                if (days.size() > MOST_DIRTY_DAYS) {
-                    return Optional.empty();
-                }
+            days.addAll(DayFacts.daysOf(range[0], range[1], zone));
+            if (days.size() > MOST_DIRTY_DAYS) {
+                return Optional.empty();
             }
         }
         return Optional.of(days);
@@ -152,11 +151,9 @@ class Rollups {
     /** The stored figures of the period's clean days, by day. */
     private Map<LocalDate, List<DayFigures>> stored(
             MetricsFilter filter, List<RollupGroup> groups, SortedSet<LocalDate> dirty) {
-        String grouping =
-                groups.isEmpty() ? RollupGroup.ALL.grouping() : groups.get(0).grouping();
         Map<LocalDate, List<DayFigures>> figures = new HashMap<>();
         store.stored(
-                        grouping,
+                        groupingOf(groups),
                         groups.stream().map(RollupGroup::value).toArray(String[]::new),
                         false,
                         filter.from(),
@@ -174,29 +171,18 @@ class Rollups {
      * give them.
      */
     Optional<Map<RollupGroup, List<DayFigures>>> byGroup(MetricsFilter filter, String grouping) {
-        Optional<List<RollupGroup>> found = RollupGroup.of(filter, jdbc);
-        boolean all = found.isPresent() && found.get().equals(List.of(RollupGroup.ALL));
-        if (found.isEmpty()
-                || !(all
-                        || found.get().stream()
-                                .allMatch(group -> group.grouping().equals(grouping)))
-                || !facts.storedAreCurrent(filter.zone())) {
+        Optional<Reach> reach = reach(filter, grouping);
+        if (reach.isEmpty()) {
             return Optional.empty();
         }
         return dirtyDays(filter.zone(), filter.start(), filter.end()).map(dirty -> {
             Map<RollupGroup, List<DayFigures>> groups = new HashMap<>();
-            String[] values =
-                    all ? null : found.get().stream().map(RollupGroup::value).toArray(String[]::new);
-            store.stored(grouping, values, all, filter.from(), filter.to(), dirty)
+            store.stored(grouping, reach.get().values(), reach.get().all(), filter.from(), filter.to(), dirty)
                     .forEach((group, days) -> groups.computeIfAbsent(group, g -> new ArrayList<>())
                             .addAll(days.values()));
-            facts.compute(dirty, filter.zone())
+            computed(dirty, filter.zone())
                     .forEach((day, computed) -> computed.forEach((group, figures) -> {
-                        boolean wanted = group.equals(RollupGroup.ALL)
-                                ? all
-                                : group.grouping().equals(grouping)
-                                        && (all || found.get().contains(group));
-                        if (wanted && !day.isBefore(filter.from()) && !day.isAfter(filter.to())) {
+                        if (reach.get().wants(group) && !day.isBefore(filter.from()) && !day.isAfter(filter.to())) {
                             groups.computeIfAbsent(group, g -> new ArrayList<>())
                                     .add(figures);
                         }
@@ -206,18 +192,48 @@ class Rollups {
     }
 
     /**
+     * What a filter reads of a grouping: every value and all incidents, for a filter on nothing; the filter's own
+     * values, for a filter on that grouping.
+     */
+    private record Reach(List<RollupGroup> groups, boolean all, String grouping) {
+
+        boolean wants(RollupGroup group) {
+            return group.equals(RollupGroup.ALL)
+                    ? all
+                    : group.grouping().equals(grouping) && (all || groups.contains(group));
+        }
+
+        /** The values read, or null for every value. */
+        String @Nullable [] values() {
+            return all ? null : groups.stream().map(RollupGroup::value).toArray(String[]::new);
+        }
+    }
+
+    /** What the filter reads of the grouping, when the roll-ups hold it: nothing for a filter on something else. */
+    private Optional<Reach> reach(MetricsFilter filter, String grouping) {
+        Optional<List<RollupGroup>> found = RollupGroup.of(filter, jdbc);
+        if (found.isEmpty() || !current(filter.zone())) {
+            return Optional.empty();
+        }
+        boolean all = found.get().equals(List.of(RollupGroup.ALL));
+        return all || found.get().stream().allMatch(group -> group.grouping().equals(grouping))
+                ? Optional.of(new Reach(found.get(), all, grouping))
+                : Optional.empty();
+    }
+
+    /**
      * The SLA clocks of the filter's incidents breached before the day (in the filter's zone) and still running, or
      * nothing when the roll-ups cannot give them.
      */
     Optional<Long> breachedRunningBefore(MetricsFilter filter, LocalDate day) {
         Optional<List<RollupGroup>> groups = RollupGroup.of(filter, jdbc);
-        if (groups.isEmpty() || !facts.storedAreCurrent(filter.zone())) {
+        if (groups.isEmpty() || !current(filter.zone())) {
             return Optional.empty();
         }
         Instant end = day.atStartOfDay(filter.zone()).toInstant();
         return dirtyDays(filter.zone(), null, end).map(dirty -> {
             SortedSet<LocalDate> before = dirty.headSet(day);
-            Map<LocalDate, Map<RollupGroup, DayFigures>> computed = facts.compute(before, filter.zone());
+            Map<LocalDate, Map<RollupGroup, DayFigures>> computed = computed(before, filter.zone());
             long sum = storedSum("breached_running", groups.get(), day, before);
             for (Map<RollupGroup, DayFigures> ofDay : computed.values()) {
                 sum += groups.get().stream()
@@ -232,12 +248,10 @@ class Rollups {
 
     /** A sum over the groups' stored days before the day, but the dirty ones (a column or columns' expression). */
     private long storedSum(String summed, List<RollupGroup> groups, LocalDate day, SortedSet<LocalDate> dirty) {
-        String grouping =
-                groups.isEmpty() ? RollupGroup.ALL.grouping() : groups.get(0).grouping();
         return jdbc.sql("select coalesce(sum(" + summed + "), 0) from reporting_day where grouping = ? and "
                         + "value = any(?) and day < ? and not (day = any(?::date[]))")
                 .params(
-                        grouping,
+                        groupingOf(groups),
                         groups.stream().map(RollupGroup::value).toArray(String[]::new),
                         day,
                         dirty.stream().map(LocalDate::toString).toArray(String[]::new))
@@ -252,19 +266,13 @@ class Rollups {
      * grouping or the roll-ups cannot give them.
      */
     Optional<Map<@Nullable String, long[]>> perValue(MetricsFilter filter, String grouping) {
-        Optional<List<RollupGroup>> found = RollupGroup.of(filter, jdbc);
-        boolean all = found.isPresent() && found.get().equals(List.of(RollupGroup.ALL));
-        if (found.isEmpty()
-                || !(all
-                        || found.get().stream()
-                                .allMatch(group -> group.grouping().equals(grouping)))
-                || !facts.storedAreCurrent(filter.zone())) {
+        Optional<Reach> reach = reach(filter, grouping);
+        Optional<SortedSet<LocalDate>> dirty =
+                reach.isEmpty() ? Optional.empty() : dirtyDays(filter.zone(), null, filter.end());
+        if (reach.isEmpty() || dirty.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SortedSet<LocalDate>> dirty = dirtyDays(filter.zone(), null, filter.end());
-        if (dirty.isEmpty()) {
-            return Optional.empty();
-        }
+        boolean all = reach.get().all();
         Map<RollupGroup, long[]> sums = new HashMap<>();
         jdbc.sql("select grouping, value, coalesce(sum(opened) filter (where day >= ?), 0) as opened, "
                         + "coalesce(sum(closed) filter (where day >= ?), 0) as closed, sum(opened - closed) as open, "
@@ -279,30 +287,23 @@ class Rollups {
                         dirty.get().stream().map(LocalDate::toString).toArray(String[]::new),
                         grouping,
                         all,
-                        found.get().stream().map(RollupGroup::value).toArray(String[]::new),
+                        reach.get().groups().stream().map(RollupGroup::value).toArray(String[]::new),
                         all)
                 .query(row -> {
                     sums.put(new RollupGroup(row.getString("grouping"), row.getString("value")), new long[] {
                         row.getLong("opened"), row.getLong("closed"), row.getLong("open"), row.getLong("before")
                     });
                 });
-        addDirty(filter, grouping, all, found.get(), dirty.get(), sums);
+        addComputed(filter, reach.get(), dirty.get(), sums);
         return Optional.of(withoutValue(sums, all));
     }
 
-    /** Adds the dirty days' figures to the sums per value (and of all, when all are counted). */
-    private void addDirty(
-            MetricsFilter filter,
-            String grouping,
-            boolean all,
-            List<RollupGroup> wanted,
-            SortedSet<LocalDate> dirty,
-            Map<RollupGroup, long[]> sums) {
-        facts.compute(dirty.headSet(filter.to().plusDays(1)), filter.zone()).forEach((day, groups) -> {
+    /** Adds the dirty days up to the period's end, counted from the incidents, to the sums per group. */
+    private void addComputed(
+            MetricsFilter filter, Reach reach, SortedSet<LocalDate> dirty, Map<RollupGroup, long[]> sums) {
+        computed(dirty.headSet(filter.to().plusDays(1)), filter.zone()).forEach((day, groups) -> {
             groups.forEach((group, figures) -> {
-                if (group.equals(RollupGroup.ALL)
-                        ? all
-                        : group.grouping().equals(grouping) && (all || wanted.contains(group))) {
+                if (reach.wants(group)) {
                     long[] into = sums.computeIfAbsent(group, g -> new long[4]);
                     boolean in = !day.isBefore(filter.from());
                     into[0] += in ? figures.opened : 0;
@@ -331,5 +332,64 @@ class Rollups {
         }
         values.values().removeIf(counts -> counts[3] + counts[0] == 0);
         return values;
+    }
+
+    /** The grouping of a filter's groups (they share one; a legal entity without business units has none). */
+    private static String groupingOf(List<RollupGroup> groups) {
+        return groups.isEmpty() ? RollupGroup.ALL.grouping() : groups.get(0).grouping();
+    }
+
+    /**
+     * What one read-only transaction has learnt of the roll-ups: whether they are current, and the dirty days it
+     * counted from the incidents. A dashboard reads the same dirty days (today's, at least) for each of its panels,
+     * in one snapshot, so they are counted once.
+     */
+    private static final class Snapshot {
+        @Nullable
+        Boolean current;
+
+        final Map<LocalDate, Map<RollupGroup, DayFigures>> days = new HashMap<>();
+        final java.util.Set<LocalDate> counted = new java.util.HashSet<>();
+    }
+
+    /** This read-only transaction's snapshot, or a new one for a single use outside such a transaction. */
+    private Snapshot snapshot() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return new Snapshot();
+        }
+        Snapshot bound = (Snapshot) TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return bound;
+        }
+        Snapshot snapshot = new Snapshot();
+        TransactionSynchronizationManager.bindResource(this, snapshot);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Rollups.this);
+            }
+        });
+        return snapshot;
+    }
+
+    private boolean current(ZoneId zone) {
+        Snapshot snapshot = snapshot();
+        if (snapshot.current == null) {
+            snapshot.current = facts.storedAreCurrent(zone);
+        }
+        return snapshot.current;
+    }
+
+    /** The dirty days' figures, counted from the incidents once per snapshot. */
+    private Map<LocalDate, Map<RollupGroup, DayFigures>> computed(SortedSet<LocalDate> days, ZoneId zone) {
+        Snapshot snapshot = snapshot();
+        SortedSet<LocalDate> missing = new TreeSet<>(days);
+        missing.removeAll(snapshot.counted);
+        snapshot.days.putAll(facts.compute(missing, zone));
+        snapshot.counted.addAll(missing);
+        Map<LocalDate, Map<RollupGroup, DayFigures>> wanted = new HashMap<>();
+        days.forEach(day -> wanted.put(day, snapshot.days.getOrDefault(day, Map.of())));
+        return wanted;
     }
 }

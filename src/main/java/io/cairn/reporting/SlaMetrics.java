@@ -38,9 +38,9 @@ class SlaMetrics {
         }
         IncidentScope scope = IncidentScope.of(filter);
         String sql = "select " + by.key + " as key, min(" + by.label + ") as label, "
-                + counts("response") + ", " + counts("resolution") + ", "
-                + "count(*) filter (where c.state = 'met' and c.breached_at is null and c.warned_at is not null) "
-                + "as near from sla_clock c join incident i on i.id = c.incident_id " + by.join + " where "
+                + counts("response", true) + ", " + counts("resolution", true) + ", "
+                + "count(*) filter (where " + NEAR
+                + ") as near from sla_clock c join incident i on i.id = c.incident_id " + by.join + " where "
                 + scope.condition() + " and i.reported_at >= ? and i.reported_at < ? group by 1 order by (" + by.key
                 + ") collate \"C\"";
         jdbc.sql(sql)
@@ -155,12 +155,28 @@ class SlaMetrics {
             "resolutionBreached",
             "nearBreaches");
 
-    private static String counts(String kind) {
-        String clock = "c.kind = '" + kind + "'";
-        return "count(*) filter (where " + clock + " and (c.breached_at is not null or c.state = 'met')) as " + kind
-                + "_decided, count(*) filter (where " + clock + " and c.state = 'met' and c.breached_at is null) as "
-                + kind + "_met, count(*) filter (where " + clock + " and c.breached_at is not null) as " + kind
-                + "_breached";
+    /** A clock (alias {@code c}) decided: met, or breached. */
+    static final String DECIDED = "(c.breached_at is not null or c.state = 'met')";
+    /** A clock met within its target. */
+    static final String MET = "(c.state = 'met' and c.breached_at is null)";
+    /** A clock breached (whether it was met later or not). */
+    static final String BREACHED = "(c.breached_at is not null)";
+    /** A clock met within its target after its warning: a near-breach. */
+    static final String NEAR = "(" + MET + " and c.warned_at is not null)";
+
+    /** The counts of a kind of clock, in the order of {@link DayFigures}: decided, met, breached. */
+    static String counts(String kind, boolean named) {
+        StringBuilder counts = new StringBuilder();
+        for (String[] count : new String[][] {{DECIDED, "decided"}, {MET, "met"}, {BREACHED, "breached"}}) {
+            counts.append(counts.isEmpty() ? "" : ", ")
+                    .append("count(*) filter (where c.kind = '")
+                    .append(kind)
+                    .append("' and ")
+                    .append(count[0])
+                    .append(')')
+                    .append(named ? " as " + kind + "_" + count[1] : "");
+        }
+        return counts.toString();
     }
 
     /** The breached and nearly breached clocks of the incidents reported in the period, the latest first. */
