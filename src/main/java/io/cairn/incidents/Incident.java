@@ -47,7 +47,9 @@ class Incident extends IncidentRow {
             @Nullable Instant detectedAt,
             Instant reportedAt,
             @Nullable Instant acknowledgedAt,
+            @Nullable Instant respondedAt,
             @Nullable Instant containedAt,
+            @Nullable Instant eradicatedAt,
             @Nullable Instant recoveredAt,
             @Nullable Instant closedAt,
             Instant updatedAt,
@@ -81,7 +83,9 @@ class Incident extends IncidentRow {
                 detectedAt,
                 reportedAt,
                 acknowledgedAt,
+                respondedAt,
                 containedAt,
+                eradicatedAt,
                 recoveredAt,
                 closedAt,
                 updatedAt,
@@ -118,6 +122,8 @@ class Incident extends IncidentRow {
                 micros(report.occurredAt()),
                 micros(report.detectedAt()),
                 now,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -240,8 +246,14 @@ class Incident extends IncidentRow {
         if (from == Status.NEW && acknowledgedAt == null) {
             acknowledgedAt = now;
         }
+        if (target == Status.ANALYSIS && respondedAt == null) {
+            respondedAt = now;
+        }
         if (from == Status.CONTAINMENT && containedAt == null) {
             containedAt = now;
+        }
+        if (from == Status.ERADICATION && eradicatedAt == null) {
+            eradicatedAt = now;
         }
         if (from == Status.RECOVERY && recoveredAt == null) {
             recoveredAt = now;
@@ -304,50 +316,6 @@ class Incident extends IncidentRow {
 
     private void touch(Instant now) {
         updatedAt = now;
-    }
-
-    IncidentId id() {
-        return new IncidentId(id);
-    }
-
-    String reference() {
-        return IncidentView.referenceOf(number);
-    }
-
-    String title() {
-        return title;
-    }
-
-    Status status() {
-        return status;
-    }
-
-    boolean confidential() {
-        return confidential;
-    }
-
-    Optional<UserId> reporter() {
-        return Optional.ofNullable(reporterId).map(UserId::new);
-    }
-
-    boolean reportedBy(UserId user) {
-        return user.value().equals(reporterId);
-    }
-
-    Optional<UserId> owner() {
-        return Optional.ofNullable(ownerId).map(UserId::new);
-    }
-
-    Optional<TeamId> team() {
-        return Optional.ofNullable(teamId).map(TeamId::new);
-    }
-
-    Tlp tlp() {
-        return tlp;
-    }
-
-    long version() {
-        return version == null ? 0 : version;
     }
 
     private static @Nullable UUID uuid(@Nullable Object id) {

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -74,7 +75,13 @@ abstract class IncidentRow {
     Instant acknowledgedAt;
 
     @Nullable
+    Instant respondedAt;
+
+    @Nullable
     Instant containedAt;
+
+    @Nullable
+    Instant eradicatedAt;
 
     @Nullable
     Instant recoveredAt;
@@ -123,7 +130,9 @@ abstract class IncidentRow {
             @Nullable Instant detectedAt,
             Instant reportedAt,
             @Nullable Instant acknowledgedAt,
+            @Nullable Instant respondedAt,
             @Nullable Instant containedAt,
+            @Nullable Instant eradicatedAt,
             @Nullable Instant recoveredAt,
             @Nullable Instant closedAt,
             Instant updatedAt,
@@ -156,7 +165,9 @@ abstract class IncidentRow {
         this.detectedAt = detectedAt;
         this.reportedAt = reportedAt;
         this.acknowledgedAt = acknowledgedAt;
+        this.respondedAt = respondedAt;
         this.containedAt = containedAt;
+        this.eradicatedAt = eradicatedAt;
         this.recoveredAt = recoveredAt;
         this.closedAt = closedAt;
         this.updatedAt = updatedAt;
@@ -204,7 +215,9 @@ abstract class IncidentRow {
             timestamp(detectedAt),
             timestamp(reportedAt),
             timestamp(acknowledgedAt),
+            timestamp(respondedAt),
             timestamp(containedAt),
+            timestamp(eradicatedAt),
             timestamp(recoveredAt),
             timestamp(closedAt),
             timestamp(updatedAt),
@@ -227,7 +240,7 @@ abstract class IncidentRow {
                 + ",occurred=" + occurredAt + ",detected=" + detectedAt + ",reported=" + reportedAt
                 + ",acknowledged=" + acknowledgedAt + ",contained=" + containedAt + ",recovered=" + recoveredAt
                 + ",closed=" + closedAt + ",updated=" + updatedAt + ",asset=" + assetId + ",template=" + template
-                + detectionSnapshot() + "}";
+                + detectionSnapshot() + responseSnapshot() + "}";
     }
 
     /**
@@ -238,6 +251,28 @@ abstract class IncidentRow {
         return detectionSource == null && detectedBy == null
                 ? ""
                 : ",detectionSource=" + detectionSource + ",detectedBy=" + detectedBy;
+    }
+
+    /**
+     * When its response began and its threat was eradicated, in the snapshot only once reached: the digest of an
+     * incident that has not reached them stays what it was before they were kept.
+     */
+    private String responseSnapshot() {
+        return (respondedAt == null ? "" : ",responded=" + respondedAt)
+                + (eradicatedAt == null ? "" : ",eradicated=" + eradicatedAt);
+    }
+
+    private Milestones milestones() {
+        return new Milestones(
+                occurredAt,
+                detectedAt,
+                reportedAt,
+                acknowledgedAt,
+                respondedAt,
+                containedAt,
+                eradicatedAt,
+                recoveredAt,
+                closedAt);
     }
 
     /** The incident as people read it, with the labels of the matrix's levels. */
@@ -265,13 +300,7 @@ abstract class IncidentRow {
                 resolution,
                 dismissalReason,
                 mergedInto == null ? null : new IncidentId(mergedInto),
-                occurredAt,
-                detectedAt,
-                reportedAt,
-                acknowledgedAt,
-                containedAt,
-                recoveredAt,
-                closedAt,
+                milestones(),
                 updatedAt,
                 assetId == null ? null : new DeviceId(assetId),
                 template,
@@ -292,5 +321,51 @@ abstract class IncidentRow {
 
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    // What the module reads of its state.
+
+    IncidentId id() {
+        return new IncidentId(id);
+    }
+
+    String reference() {
+        return IncidentView.referenceOf(number);
+    }
+
+    String title() {
+        return title;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    boolean confidential() {
+        return confidential;
+    }
+
+    Optional<UserId> reporter() {
+        return Optional.ofNullable(reporterId).map(UserId::new);
+    }
+
+    boolean reportedBy(UserId user) {
+        return user.value().equals(reporterId);
+    }
+
+    Optional<UserId> owner() {
+        return Optional.ofNullable(ownerId).map(UserId::new);
+    }
+
+    Optional<TeamId> team() {
+        return Optional.ofNullable(teamId).map(TeamId::new);
+    }
+
+    Tlp tlp() {
+        return tlp;
+    }
+
+    long version() {
+        return version == null ? 0 : version;
     }
 }

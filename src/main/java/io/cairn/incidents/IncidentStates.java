@@ -41,8 +41,9 @@ class IncidentStates implements AuditedStates {
     static final String COLUMNS = """
             id, number, title, description, category_class, category_type, determination, severity, impact, urgency,
             priority, tlp, pap, reporter_id, owner_id, team_id, business_unit_id, confidential, status, resolution,
-            dismissal_reason, merged_into, occurred_at, detected_at, reported_at, acknowledged_at, contained_at,
-            recovered_at, closed_at, updated_at, asset_id, template, detection_source, detected_by, version""";
+            dismissal_reason, merged_into, occurred_at, detected_at, reported_at, acknowledged_at, responded_at,
+            contained_at, eradicated_at, recovered_at, closed_at, updated_at, asset_id, template, detection_source,
+            detected_by, version""";
 
     private final JdbcClient jdbc;
 
@@ -117,7 +118,9 @@ class IncidentStates implements AuditedStates {
                 instant(row, "detected_at"),
                 requiredInstant(row, "reported_at"),
                 instant(row, "acknowledged_at"),
+                instant(row, "responded_at"),
                 instant(row, "contained_at"),
+                instant(row, "eradicated_at"),
                 instant(row, "recovered_at"),
                 instant(row, "closed_at"),
                 requiredInstant(row, "updated_at"),

@@ -1,6 +1,7 @@
 package io.cairn.incidents;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.cairn.assets.DeviceId;
 import io.cairn.assets.ServiceSummary;
 import io.cairn.identity.BusinessUnitId;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An incident as those who may see it read it; {@code reporter} is absent for an anonymous report.
  *
+ * @param milestones when it reached each milestone of its handling; the API writes them beside the other fields
  * @param asset the device the incident concerns, when the reporter or handler named a registered one
  * @param template the key of the report template it was reported through, if any
  * @param detection who or what detected it (MET-5); null until known (older incidents, anonymous reports before
@@ -46,13 +48,7 @@ public record IncidentView(
         @Nullable String resolution,
         @Nullable String dismissalReason,
         @Nullable IncidentId mergedInto,
-        @Nullable Instant occurredAt,
-        @Nullable Instant detectedAt,
-        Instant reportedAt,
-        @Nullable Instant acknowledgedAt,
-        @Nullable Instant containedAt,
-        @Nullable Instant recoveredAt,
-        @Nullable Instant closedAt,
+        @JsonUnwrapped Milestones milestones,
         Instant updatedAt,
         @Nullable DeviceId asset,
         @Nullable String template,
@@ -91,13 +87,7 @@ public record IncidentView(
                 resolution,
                 dismissalReason,
                 mergedInto,
-                occurredAt,
-                detectedAt,
-                reportedAt,
-                acknowledgedAt,
-                containedAt,
-                recoveredAt,
-                closedAt,
+                milestones,
                 updatedAt,
                 asset,
                 template,
@@ -106,6 +96,44 @@ public record IncidentView(
                 receivedFrom,
                 relayed,
                 version);
+    }
+
+    // The milestones, as the pages and the other modules read them.
+
+    public @Nullable Instant occurredAt() {
+        return milestones.occurredAt();
+    }
+
+    public @Nullable Instant detectedAt() {
+        return milestones.detectedAt();
+    }
+
+    public Instant reportedAt() {
+        return milestones.reportedAt();
+    }
+
+    public @Nullable Instant acknowledgedAt() {
+        return milestones.acknowledgedAt();
+    }
+
+    public @Nullable Instant respondedAt() {
+        return milestones.respondedAt();
+    }
+
+    public @Nullable Instant containedAt() {
+        return milestones.containedAt();
+    }
+
+    public @Nullable Instant eradicatedAt() {
+        return milestones.eradicatedAt();
+    }
+
+    public @Nullable Instant recoveredAt() {
+        return milestones.recoveredAt();
+    }
+
+    public @Nullable Instant closedAt() {
+        return milestones.closedAt();
     }
 
     /** The reference people quote, for example {@code INC-42}; the API writes it beside the number. */

@@ -24,11 +24,11 @@ class NewIncidentsImpl implements NewIncidents {
               insert into incident (id, number, title, description, category_class, category_type, determination,
                                     severity, impact, urgency, priority, tlp, pap, reporter_id, owner_id, team_id,
                                     business_unit_id, confidential, status, resolution, dismissal_reason, merged_into,
-                                    occurred_at, detected_at, reported_at, acknowledged_at, contained_at, recovered_at,
-                                    closed_at, updated_at, asset_id, template, detection_source, detected_by,
-                                    version)
+                                    occurred_at, detected_at, reported_at, acknowledged_at, responded_at, contained_at,
+                                    eradicated_at, recovered_at, closed_at, updated_at, asset_id, template,
+                                    detection_source, detected_by, version)
               values (?, nextval('incident_number_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                      ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               returning id, number),
             first_entry as (
               insert into incident_timeline (incident_id, at, actor_id, actor_name, kind, details, note)

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +36,8 @@ class DayFacts {
 
     private static final String REPORTED = "i.reported_at >= ? and i.reported_at < ?";
     private static final String COLUMNS = "i.reported_at, i.closed_at, i.status, i.occurred_at, i.detected_at, "
-            + "i.acknowledged_at, i.contained_at, i.recovered_at, i.business_unit_id::text as unit, "
+            + "i.acknowledged_at, i.responded_at, i.contained_at, i.eradicated_at, i.recovered_at, "
+            + "i.business_unit_id::text as unit, "
             + "i.team_id::text as team, i.category_class, i.category_type, i.priority, i.severity, "
             + "i.detection_source";
     /** The clocks breached in a range and still running, with their incidents. */
@@ -45,13 +45,30 @@ class DayFacts {
             + "c.breached_at from sla_clock c join incident i on i.id = c.incident_id where c.state <> 'met' and "
             + "c.breached_at >= ? and c.breached_at < ? and i.merged_into is null";
 
-    private static final String SQL =
-            "select " + COLUMNS + ", case when " + REPORTED + " then " + SLA + " end as sla, case when " + REPORTED
-                    + " then " + REVIEW + " end as review from incident i where i.merged_into is null and ((" + REPORTED
-                    + ") or (coalesce(i.closed_at, 'infinity'::timestamptz) >= ? and coalesce(i.closed_at, "
-                    + "'infinity'::timestamptz) < ?) or (i.detected_at >= ? and i.detected_at < ?) or (i.acknowledged_at >= ? "
-                    + "and i.acknowledged_at < ?) or (i.contained_at >= ? and i.contained_at < ?) or (i.recovered_at >= ? and "
-                    + "i.recovered_at < ?))";
+    /**
+     * The moments besides its report at which an incident adds to a day: its close and the ends of the measures (the
+     * close as the range of the index of open incidents, coalesced to infinity).
+     */
+    static final List<String> MILESTONES = List.of(
+            "closed_at",
+            "detected_at",
+            "acknowledged_at",
+            "responded_at",
+            "contained_at",
+            "eradicated_at",
+            "recovered_at");
+
+    private static final String SQL = "select " + COLUMNS + ", case when " + REPORTED + " then " + SLA + " end as sla, "
+            + "case when " + REPORTED + " then " + REVIEW
+            + " end as review from incident i where i.merged_into is null "
+            + "and ((" + REPORTED + ") or "
+            + MILESTONES.stream()
+                    .map(column -> column.equals("closed_at")
+                            ? "coalesce(i.closed_at, 'infinity'::timestamptz)"
+                            : "i." + column)
+                    .map(moment -> "(" + moment + " >= ? and " + moment + " < ?)")
+                    .collect(java.util.stream.Collectors.joining(" or "))
+            + ")";
 
     private final JdbcClient jdbc;
     private final Period window;
@@ -96,7 +113,7 @@ class DayFacts {
             Timestamp end = Timestamp.from(
                     run.get(run.size() - 1).plusDays(1).atStartOfDay(zone).toInstant());
             List<Object> parameters = new ArrayList<>();
-            for (int range = 0; range < 8; range++) {
+            for (int range = 0; range < 3 + MILESTONES.size(); range++) {
                 parameters.add(start);
                 parameters.add(end);
                 if (range == 1) {
@@ -185,146 +202,5 @@ class DayFacts {
     private static DayFigures at(
             Map<LocalDate, Map<RollupGroup, DayFigures>> figures, LocalDate day, RollupGroup group) {
         return figures.computeIfAbsent(day, d -> new HashMap<>()).computeIfAbsent(group, g -> new DayFigures());
-    }
-
-    /** One incident as a day's figures read it. */
-    record IncidentFacts(
-            OffsetDateTime reported,
-            @Nullable OffsetDateTime closed,
-            String status,
-            @Nullable OffsetDateTime occurred,
-            @Nullable OffsetDateTime detected,
-            @Nullable OffsetDateTime acknowledged,
-            @Nullable OffsetDateTime contained,
-            @Nullable OffsetDateTime recovered,
-            @Nullable String unit,
-            @Nullable String team,
-            String categoryClass,
-            String categoryType,
-            int priority,
-            String severity,
-            @Nullable String detectionSource,
-            long @Nullable [] sla,
-            String @Nullable [] review) {
-
-        static IncidentFacts of(ResultSet row) throws SQLException {
-            java.sql.Array sla = row.getArray("sla");
-            return new IncidentFacts(
-                    row.getObject("reported_at", OffsetDateTime.class),
-                    row.getObject("closed_at", OffsetDateTime.class),
-                    row.getString("status"),
-                    row.getObject("occurred_at", OffsetDateTime.class),
-                    row.getObject("detected_at", OffsetDateTime.class),
-                    row.getObject("acknowledged_at", OffsetDateTime.class),
-                    row.getObject("contained_at", OffsetDateTime.class),
-                    row.getObject("recovered_at", OffsetDateTime.class),
-                    row.getString("unit"),
-                    row.getString("team"),
-                    row.getString("category_class"),
-                    row.getString("category_type"),
-                    row.getInt("priority"),
-                    row.getString("severity"),
-                    row.getString("detection_source"),
-                    sla == null
-                            ? null
-                            : java.util.Arrays.stream((Long[]) sla.getArray())
-                                    .mapToLong(Long::longValue)
-                                    .toArray(),
-                    row.getArray("review") == null
-                            ? null
-                            : (String[]) row.getArray("review").getArray());
-        }
-
-        boolean serious() {
-            return priority <= 2 || severity.equals("HIGH") || severity.equals("CRITICAL");
-        }
-
-        /** Adds what the metrics count of an incident on the day it was reported. */
-        void addReported(DayFigures figures, LocalDate day, ZoneId zone) {
-            figures.opened++;
-            if (closed != null) {
-                DayFigures.count(figures.closedAfter, (int) ChronoUnit.DAYS.between(day, day(closed, zone)));
-            }
-            boolean rooted = review != null;
-            if (serious()) {
-                figures.serious++;
-                figures.seriousRooted += rooted ? 1 : 0;
-                if (closed != null && status.equals("CLOSED")) {
-                    DayFigures.count(
-                            figures.seriousResolvedAfter, (int) ChronoUnit.DAYS.between(day, day(closed, zone)));
-                }
-            }
-            figures.rooted += rooted ? 1 : 0;
-            addAsTheyStand(figures);
-            if (review != null && !review[0].equals("unknown")) {
-                boolean recurs = review[1].equals("1");
-                figures.recurrenceRooted++;
-                figures.recurring += recurs ? 1 : 0;
-                long[] cause = figures.rootCauses.computeIfAbsent(review[0], key -> new long[2]);
-                cause[0]++;
-                cause[1] += recurs ? 1 : 0;
-            }
-            if (sla != null && sla[DayFigures.CLOCKS] > 0) {
-                long[] counts = figures.sla.computeIfAbsent(priority, p -> new long[DayFigures.SLA_COUNTS]);
-                for (int c = 0; c < DayFigures.SLA_COUNTS; c++) {
-                    counts[c] += sla[c];
-                }
-            }
-            String source = detectionSource == null ? "unknown" : detectionSource.toLowerCase(java.util.Locale.ROOT);
-            DayFigures.Detection detection = figures.detection.computeIfAbsent(source, s -> new DayFigures.Detection());
-            detection.incidents++;
-            Long ttd = between(occurred, detected);
-            if (ttd != null) {
-                detection.timed++;
-                detection.detect.add(ttd);
-            }
-        }
-
-        /** Adds what the maturity view counts of an incident as it stands now. */
-        private void addAsTheyStand(DayFigures figures) {
-            boolean dismissed = status.equals("DISMISSED");
-            boolean triaged = !dismissed && !status.equals("NEW") && !status.equals("TRIAGE");
-            figures.kept += dismissed ? 0 : 1;
-            figures.prioritised += !dismissed && acknowledged != null ? 1 : 0;
-            figures.triaged += triaged ? 1 : 0;
-            figures.recorded += triaged && detectionSource != null ? 1 : 0;
-            figures.settledClosed += closed != null && (dismissed || status.equals("CLOSED")) ? 1 : 0;
-            if (unit != null) {
-                figures.withUnit++;
-                figures.units.add(unit);
-            }
-        }
-
-        /** The measure's duration in microseconds, when it counts (begun, ended, not negative, closed for close). */
-        @Nullable
-        Long duration(DurationMetrics.Measure measure) {
-            OffsetDateTime began = switch (measure) {
-                case DETECT -> occurred;
-                case ACKNOWLEDGE, CLOSE -> reported;
-                case CONTAIN, RECOVER -> detected != null ? detected : reported;
-            };
-            if (measure == DurationMetrics.Measure.CLOSE && !status.equals("CLOSED")) {
-                return null;
-            }
-            return between(began, ended(measure));
-        }
-
-        @Nullable
-        OffsetDateTime ended(DurationMetrics.Measure measure) {
-            return switch (measure) {
-                case DETECT -> detected;
-                case ACKNOWLEDGE -> acknowledged;
-                case CONTAIN -> contained;
-                case RECOVER -> recovered;
-                case CLOSE -> closed;
-            };
-        }
-
-        private static @Nullable Long between(@Nullable OffsetDateTime began, @Nullable OffsetDateTime ended) {
-            if (began == null || ended == null || ended.isBefore(began)) {
-                return null;
-            }
-            return ChronoUnit.MICROS.between(began, ended);
-        }
     }
 }

@@ -31,7 +31,7 @@ final class DayFigures {
     static final int SLA_COUNTS = 8;
 
     /** The form of the stored bytes; the builder rebuilds every day when it changes. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
 
     private static final DurationMetrics.Measure[] MEASURES = DurationMetrics.Measure.values();
 

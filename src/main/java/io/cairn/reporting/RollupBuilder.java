@@ -160,11 +160,11 @@ class RollupBuilder {
         jdbc.sql("delete from reporting_day").update();
         jdbc.sql("delete from reporting_dirty").update();
         facts.storedAreNow(zone);
+        String moments = "reported_at, " + String.join(", ", DayFacts.MILESTONES);
         jdbc.sql("insert into reporting_dirty (from_at, to_at) select min(first), max(last) + interval '1 hour' from "
-                        + "(select min(least(reported_at, closed_at, detected_at, acknowledged_at, contained_at, "
-                        + "recovered_at)) as first, max(greatest(reported_at, closed_at, detected_at, acknowledged_at, "
-                        + "contained_at, recovered_at)) as last from incident union all select min(breached_at), "
-                        + "max(breached_at) from sla_clock) anchors having max(last) is not null")
+                        + "(select min(least(" + moments + ")) as first, max(greatest(" + moments + ")) as last from "
+                        + "incident union all select min(breached_at), max(breached_at) from sla_clock) anchors having "
+                        + "max(last) is not null")
                 .update();
     }
 }

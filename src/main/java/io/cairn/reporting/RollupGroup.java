@@ -19,7 +19,7 @@ record RollupGroup(String grouping, String value) {
     static final RollupGroup ALL = new RollupGroup("all", "");
 
     /** The groups an incident counts in. */
-    static List<RollupGroup> of(DayFacts.IncidentFacts incident) {
+    static List<RollupGroup> of(IncidentFacts incident) {
         List<RollupGroup> groups = new ArrayList<>(List.of(
                 ALL,
                 new RollupGroup("category-class", incident.categoryClass()),

@@ -7,6 +7,7 @@ import io.cairn.incidents.Category;
 import io.cairn.incidents.Determination;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.Milestones;
 import io.cairn.incidents.Severity;
 import io.cairn.incidents.Status;
 import io.cairn.shared.ContentDigest;
@@ -57,13 +58,7 @@ class ReportDraftingTest {
                 null,
                 null,
                 null,
-                null,
-                DETECTED,
-                DETECTED,
-                null,
-                null,
-                null,
-                null,
+                new Milestones(null, DETECTED, DETECTED, null, null, null, null, null, null),
                 DETECTED,
                 null,
                 null,

@@ -6,6 +6,7 @@ import io.cairn.incidents.Category;
 import io.cairn.incidents.Determination;
 import io.cairn.incidents.IncidentId;
 import io.cairn.incidents.IncidentView;
+import io.cairn.incidents.Milestones;
 import io.cairn.incidents.Severity;
 import io.cairn.incidents.Status;
 import io.cairn.shared.Outcome;
@@ -107,13 +108,7 @@ class IncidentExchangeMappingTest {
                 null,
                 null,
                 null,
-                OCCURRED,
-                DETECTED,
-                DETECTED,
-                null,
-                null,
-                null,
-                null,
+                new Milestones(OCCURRED, DETECTED, DETECTED, null, null, null, null, null, null),
                 UPDATED,
                 null,
                 null,

@@ -104,9 +104,13 @@ class IncidentApiTest extends ApiClient.OnServer {
         JsonNode done = closed.json();
         assertThat(done.get("status").asString()).isEqualTo("closed");
         assertThat(done.get("resolution").asString()).isEqualTo("Restored from backup");
-        for (String stamp : List.of("acknowledgedAt", "containedAt", "recoveredAt", "closedAt")) {
+        for (String stamp :
+                List.of("acknowledgedAt", "respondedAt", "containedAt", "eradicatedAt", "recoveredAt", "closedAt")) {
             assertThat(done.get(stamp).isNull()).as(stamp).isFalse();
         }
+        assertThat(done.has("milestones"))
+                .as("the milestones beside the other fields")
+                .isFalse();
         JsonNode timeline = handler.get("/api/v1/incidents/" + id + "/timeline").json();
         assertThat(timeline.size()).isEqualTo(8);
         assertThat(timeline.get(7).get("details").get("to").asString()).isEqualTo("closed");

@@ -57,7 +57,9 @@ class IncidentTest {
         IncidentView view = incident.view(MATRIX);
         assertThat(view.status()).isEqualTo(Status.CLOSED);
         assertThat(view.acknowledgedAt()).isEqualTo(REPORTED_AT.plusSeconds(60));
+        assertThat(view.respondedAt()).isEqualTo(REPORTED_AT.plusSeconds(2 * 60));
         assertThat(view.containedAt()).isEqualTo(REPORTED_AT.plusSeconds(4 * 60));
+        assertThat(view.eradicatedAt()).isEqualTo(REPORTED_AT.plusSeconds(5 * 60));
         assertThat(view.recoveredAt()).isEqualTo(REPORTED_AT.plusSeconds(6 * 60));
         assertThat(view.closedAt()).isEqualTo(at).isEqualTo(view.updatedAt());
         assertThat(view.resolution()).isEqualTo("Mailbox cleaned, password reset");
@@ -80,6 +82,8 @@ class IncidentTest {
         assertThat(reopened.resolution()).isNull();
         assertThat(reopened.acknowledgedAt()).isEqualTo(closed.acknowledgedAt());
         assertThat(reopened.containedAt()).isEqualTo(closed.containedAt());
+        assertThat(reopened.respondedAt()).isEqualTo(closed.respondedAt());
+        assertThat(reopened.eradicatedAt()).isEqualTo(closed.eradicatedAt());
     }
 
     @Test

@@ -79,11 +79,22 @@ class MetricsApiTest extends ApiClient.OnServer {
                         "acknowledge|2025-02-01|2|2100.0|2100.0|3300.0|3600.0",
                         "acknowledge|2025-03-01|0||||",
                         "acknowledge|all|4|2400.0|2700.0|3600.0|3600.0");
-        // contain and recover: A only, from its detection: 4 h and 24 h.
+        // respond, from detection into analysis: January A 7,200 and B 10,800 (P90 7,200 + 0.9 x 3,600 = 10,440);
+        // February C 1,800. All: 1,800, 7,200, 10,800: mean 6,600, median 7,200, P90 at 1.8: 7,200 + 0.8 x 3,600.
+        assertThat(rows)
+                .contains(
+                        "respond|2025-01-01|2|9000.0|9000.0|10440.0|10800.0",
+                        "respond|2025-02-01|1|1800.0|1800.0|1800.0|1800.0",
+                        "respond|2025-03-01|0||||",
+                        "respond|all|3|6600.0|7200.0|10080.0|10800.0");
+        // contain and recover: A only, from its detection: 4 h and 24 h; dwell: A only, from its occurrence to its
+        // eradication, 12 h (C occurred but is not eradicated).
         assertThat(rows)
                 .contains(
                         "contain|all|1|14400.0|14400.0|14400.0|14400.0",
-                        "recover|all|1|86400.0|86400.0|86400.0|86400.0");
+                        "recover|all|1|86400.0|86400.0|86400.0|86400.0",
+                        "dwell|2025-01-01|1|43200.0|43200.0|43200.0|43200.0",
+                        "dwell|all|1|43200.0|43200.0|43200.0|43200.0");
         // close: closed (not dismissed) incidents: January A 172,800 and F 1,382,400 (P90 172,800 + 0.9 x 1,209,600
         // = 1,261,440); February B 1,382,400.
         assertThat(rows)

@@ -32,8 +32,8 @@ final class MetricsDataSet {
     }
 
     void write() {
-        // A: P1 high automated; occurred 08:00, detected 09:00, reported 10:00, acknowledged 10:30, contained 13:00,
-        // recovered the next day 09:00, closed 2025-01-12 10:00.
+        // A: P1 high automated; occurred 08:00, detected 09:00, reported 10:00, acknowledged 10:30, in analysis 11:00,
+        // contained 13:00, eradicated 20:00, recovered the next day 09:00, closed 2025-01-12 10:00.
         incident(
                 "A",
                 "2025-01-10T10:00:00Z",
@@ -45,11 +45,14 @@ final class MetricsDataSet {
                         "2025-01-10T08:00:00Z",
                         "2025-01-10T09:00:00Z",
                         "2025-01-10T10:30:00Z",
+                        "2025-01-10T11:00:00Z",
                         "2025-01-10T13:00:00Z",
+                        "2025-01-10T20:00:00Z",
                         "2025-01-11T09:00:00Z",
                         "2025-01-12T10:00:00Z"),
                 null);
-        // B: P3 medium, a person; detected at the report, acknowledged after an hour, closed sixteen days later.
+        // B: P3 medium, a person; detected at the report, acknowledged after an hour, in analysis after three, closed
+        // sixteen days later.
         incident(
                 "B",
                 "2025-01-20T12:00:00Z",
@@ -57,10 +60,18 @@ final class MetricsDataSet {
                 "MEDIUM",
                 "INTERNAL_HUMAN",
                 "CLOSED",
-                times(null, "2025-01-20T12:00:00Z", "2025-01-20T13:00:00Z", null, null, "2025-02-05T12:00:00Z"),
+                times(
+                        null,
+                        "2025-01-20T12:00:00Z",
+                        "2025-01-20T13:00:00Z",
+                        "2025-01-20T15:00:00Z",
+                        null,
+                        null,
+                        null,
+                        "2025-02-05T12:00:00Z"),
                 null);
         // C: P2 low, external; occurred two days before it was detected and reported; acknowledged after 10 minutes;
-        // still in analysis.
+        // in analysis after half an hour, and still.
         incident(
                 "C",
                 "2025-02-03T09:00:00Z",
@@ -68,7 +79,15 @@ final class MetricsDataSet {
                 "LOW",
                 "EXTERNAL",
                 "ANALYSIS",
-                times("2025-02-01T09:00:00Z", "2025-02-03T09:00:00Z", "2025-02-03T09:10:00Z", null, null, null),
+                times(
+                        "2025-02-01T09:00:00Z",
+                        "2025-02-03T09:00:00Z",
+                        "2025-02-03T09:10:00Z",
+                        "2025-02-03T09:30:00Z",
+                        null,
+                        null,
+                        null,
+                        null),
                 team);
         // D: P4 low, detection unknown, dismissed after an hour.
         incident(
@@ -78,7 +97,7 @@ final class MetricsDataSet {
                 "LOW",
                 null,
                 "DISMISSED",
-                times(null, null, "2025-02-14T01:00:00Z", null, null, "2025-02-14T01:00:00Z"),
+                times(null, null, "2025-02-14T01:00:00Z", null, null, null, null, "2025-02-14T01:00:00Z"),
                 null);
         // E: P3 critical, automated; occurred an hour before it was detected and reported; new.
         incident(
@@ -88,7 +107,7 @@ final class MetricsDataSet {
                 "CRITICAL",
                 "AUTOMATED",
                 "NEW",
-                times("2025-02-28T23:00:00Z", "2025-03-01T00:00:00Z", null, null, null, null),
+                times("2025-02-28T23:00:00Z", "2025-03-01T00:00:00Z", null, null, null, null, null, null),
                 team);
         // F: reported before the period, closed in it after sixteen days.
         incident(
@@ -98,7 +117,7 @@ final class MetricsDataSet {
                 "MEDIUM",
                 "INTERNAL_HUMAN",
                 "CLOSED",
-                times(null, null, "2024-12-20T11:00:00Z", null, null, "2025-01-05T10:00:00Z"),
+                times(null, null, "2024-12-20T11:00:00Z", null, null, null, null, "2025-01-05T10:00:00Z"),
                 null);
         // G: a duplicate merged into A; never counted.
         incident(
@@ -108,7 +127,7 @@ final class MetricsDataSet {
                 "HIGH",
                 "AUTOMATED",
                 "CLOSED",
-                times(null, null, "2025-01-10T10:06:00Z", null, null, "2025-01-10T10:06:00Z"),
+                times(null, null, "2025-01-10T10:06:00Z", null, null, null, null, "2025-01-10T10:06:00Z"),
                 null);
         jdbc.sql("update incident set merged_into = ? where id = ?")
                 .params(incidents.get("A"), incidents.get("G"))
@@ -165,7 +184,7 @@ final class MetricsDataSet {
         return incidents.get(name);
     }
 
-    /** Occurred, detected, acknowledged, contained, recovered, closed. */
+    /** Occurred, detected, acknowledged, responded (into analysis), contained, eradicated, recovered, closed. */
     private static @Nullable String[] times(@Nullable String... times) {
         return times;
     }
@@ -183,10 +202,10 @@ final class MetricsDataSet {
         jdbc.sql("""
                 insert into incident (id, number, title, description, category_class, category_type, determination,
                   severity, impact, urgency, priority, tlp, pap, confidential, status, business_unit_id, team_id,
-                  detection_source, occurred_at, detected_at, reported_at, acknowledged_at, contained_at,
-                  recovered_at, closed_at, updated_at, version)
+                  detection_source, occurred_at, detected_at, reported_at, acknowledged_at, responded_at, contained_at,
+                  eradicated_at, recovered_at, closed_at, updated_at, version)
                 values (?, nextval('incident_number_seq'), ?, 'metrics data set', 'other', 'undetermined',
-                  'CONFIRMED', ?, 2, 2, ?, 'AMBER', 'AMBER', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 0)""")
+                  'CONFIRMED', ?, 2, 2, ?, 'AMBER', 'AMBER', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 0)""")
                 .params(
                         id,
                         "Metrics " + name,
@@ -202,7 +221,9 @@ final class MetricsDataSet {
                         at(times[2]),
                         at(times[3]),
                         at(times[4]),
-                        at(times[5]))
+                        at(times[5]),
+                        at(times[6]),
+                        at(times[7]))
                 .update();
         written.add(id);
         incidents.put(name, id);

@@ -344,10 +344,10 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
         jdbc.sql("""
                 insert into incident (id, number, title, description, category_class, category_type, determination,
                   severity, impact, urgency, priority, tlp, pap, confidential, status, business_unit_id, team_id,
-                  detection_source, occurred_at, detected_at, reported_at, acknowledged_at, contained_at,
-                  recovered_at, closed_at, updated_at, version, merged_into)
+                  detection_source, occurred_at, detected_at, reported_at, acknowledged_at, responded_at, contained_at,
+                  eradicated_at, recovered_at, closed_at, updated_at, version, merged_into)
                 values (?, nextval('incident_number_seq'), 'Roll-up', 'random', ?, ?, 'CONFIRMED', ?, 2, 2, ?,
-                  'AMBER', 'AMBER', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 0, ?)""")
+                  'AMBER', 'AMBER', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 0, ?)""")
                 .params(
                         id,
                         category[0],
@@ -364,7 +364,9 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                         at(detected),
                         at(reported),
                         at(maybe(0.8, later(reported, 200_000))),
+                        at(maybe(0.7, later(reported, 400_000))),
                         at(maybe(0.5, later(reported, 900_000))),
+                        at(maybe(0.45, later(reported, 1_500_000))),
                         at(maybe(0.4, later(reported, 2_000_000))),
                         at(closed),
                         written.isEmpty() || random.nextInt(20) > 0 ? null : pick(written))
@@ -427,10 +429,12 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
             UUID id = pick(written);
             switch (reviews ? 4 : random.nextInt(4)) {
                 case 0 ->
-                    // closed as handling closes: never after now
+                    // closed as handling closes, eradicated on the way if it was not: never after now
                     jdbc.sql("update incident set status = 'CLOSED', closed_at = least(reported_at + "
-                                    + "make_interval(secs => ?), now() - interval '1 minute') where id = ?")
-                            .params(random.nextInt(3_000_000), id)
+                                    + "make_interval(secs => ?), now() - interval '1 minute'), eradicated_at = "
+                                    + "coalesce(eradicated_at, least(reported_at + make_interval(secs => ?), now() - "
+                                    + "interval '1 minute')) where id = ?")
+                            .params(random.nextInt(3_000_000), random.nextInt(2_000_000), id)
                             .update();
                 case 1 ->
                     jdbc.sql("update incident set status = 'IN_PROGRESS', closed_at = null where id = ?")

@@ -92,7 +92,7 @@ public final class Seed {
             + "determination, severity, impact, urgency, priority, tlp, pap, reporter_id, owner_id, team_id, "
             + "business_unit_id, confidential, status, resolution, dismissal_reason, merged_into, occurred_at, "
             + "detected_at, reported_at, acknowledged_at, contained_at, recovered_at, closed_at, updated_at, "
-            + "detection_source, detected_by, version";
+            + "detection_source, detected_by, responded_at, eradicated_at, version";
 
     /** What to load and where. */
     public record Options(String url, String user, String password, long count, int loaders, long randomSeed) {}
@@ -403,14 +403,17 @@ public final class Seed {
                 : null;
         int phase = PHASES.indexOf(status.equals("DISMISSED") ? "TRIAGE" : status);
         Instant acknowledged = phase >= 1 ? bounded(reported.plusSeconds(60 + random.nextInt(4 * 3600)), now) : null;
-        Instant contained = phase >= 4 ? bounded(acknowledged.plusSeconds(3600 + random.nextInt(3 * 86_400)), now)
+        Instant responded = phase >= 2 ? bounded(acknowledged.plusSeconds(60 + random.nextInt(2 * 3600)), now) : null;
+        Instant contained = phase >= 4 ? bounded(responded.plusSeconds(3600 + random.nextInt(3 * 86_400)), now)
                 : null;
-        Instant recovered = phase >= 6 ? bounded(contained.plusSeconds(3600 + random.nextInt(5 * 86_400)), now)
+        Instant eradicated = phase >= 5 ? bounded(contained.plusSeconds(1800 + random.nextInt(2 * 86_400)), now)
+                : null;
+        Instant recovered = phase >= 6 ? bounded(eradicated.plusSeconds(3600 + random.nextInt(3 * 86_400)), now)
                 : null;
         Instant closed = status.equals("CLOSED")
                 ? bounded(recovered.plusSeconds(3600 + random.nextInt(10 * 86_400)), now)
                 : status.equals("DISMISSED") ? bounded(acknowledged.plusSeconds(random.nextInt(86_400)), now) : null;
-        Instant updated = latest(reported, acknowledged, contained, recovered, closed);
+        Instant updated = latest(reported, acknowledged, responded, contained, eradicated, recovered, closed);
 
         UUID id = new UUID(random.nextLong(), random.nextLong());
         field(out, id.toString());
@@ -446,6 +449,8 @@ public final class Seed {
         String[] detection = detection(rsitClass, random);
         field(out, detection[0]);
         field(out, detection[1]);
+        field(out, responded);
+        field(out, eradicated);
         out.append(phase + 1).append('\n');
     }
 

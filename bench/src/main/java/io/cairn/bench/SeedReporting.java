@@ -134,8 +134,8 @@ final class SeedReporting {
      */
     static Map<String, String> coverage(Connection connection) throws SQLException {
         List<String> columns = List.of("team_id", "business_unit_id", "category_class", "priority", "severity",
-                "detection_source", "detected_by", "occurred_at", "detected_at", "acknowledged_at", "contained_at",
-                "recovered_at", "closed_at");
+                "detection_source", "detected_by", "occurred_at", "detected_at", "acknowledged_at", "responded_at",
+                "contained_at", "eradicated_at", "recovered_at", "closed_at");
         StringBuilder sql = new StringBuilder("select count(*)");
         columns.forEach(column -> sql.append(", round(100.0 * count(").append(column).append(") / count(*), 1)"));
         sql.append(" from incident");
