@@ -68,6 +68,14 @@
         datasets: series('seriousness', ['seriousShare', 'seriousResolvedShare', 'rootCauseShare'], 'line') },
         options: { scales: { y: { beginAtZero: true, max: 100 } } } });
     },
+    'impact': function (table) {
+      var periods = table.rows.filter(function (row) { return row.period !== 'all'; });
+      var names = headings('impact');
+      chart('impact', { type: 'bar', data: { labels: periods.map(function (row) { return row.period; }),
+        datasets: [{ label: names.totalEur || 'totalEur', backgroundColor: palette[0],
+                     data: periods.map(function (row) { return Number(row.totalEur); }) }] },
+        options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'EUR' } } } } });
+    },
     'sla': function (table) {
       chart('sla', { type: 'bar', data: { labels: column(table, 'label'),
         datasets: series('sla', ['responseMetShare', 'resolutionMetShare'], 'bar') },

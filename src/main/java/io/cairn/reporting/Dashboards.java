@@ -37,6 +37,7 @@ class Dashboards {
             new PanelSpec("durations"),
             new PanelSpec("detection"),
             new PanelSpec("seriousness"),
+            new PanelSpec("impact"),
             new PanelSpec("sla", Map.of("by", "priority")),
             new PanelSpec("backlog-age"),
             new PanelSpec("overdue"),

@@ -34,6 +34,10 @@ class DayFacts {
             + RecurrenceMetrics.RECURS + " then '1' else '0' end] from incident_review r where r.incident_id = i.id "
             + "and r.status = 'completed' and r.root_cause is not null)";
 
+    /** The incident's recorded costs and losses as text: their value and whether it is an estimate; null when none. */
+    private static final String COST = "(select array[x ->> 'value', x ->> 'estimate'] from (select "
+            + ImpactMetrics.AMOUNT + " as x) y where x ->> 'value' is not null)";
+
     private static final String REPORTED = "i.reported_at >= ? and i.reported_at < ?";
     private static final String COLUMNS = "i.reported_at, i.closed_at, i.status, i.occurred_at, i.detected_at, "
             + "i.acknowledged_at, i.responded_at, i.contained_at, i.eradicated_at, i.recovered_at, "
@@ -41,9 +45,10 @@ class DayFacts {
             + "i.team_id::text as team, i.category_class, i.category_type, i.priority, i.severity, "
             + "i.detection_source";
     /** The clocks breached in a range and still running, with their incidents. */
-    private static final String BREACHED = "select " + COLUMNS + ", null::bigint[] as sla, null::text[] as review, "
-            + "c.breached_at from sla_clock c join incident i on i.id = c.incident_id where c.state <> 'met' and "
-            + "c.breached_at >= ? and c.breached_at < ? and i.merged_into is null";
+    private static final String BREACHED =
+            "select " + COLUMNS + ", null::bigint[] as sla, null::text[] as review, null::text[] as cost, "
+                    + "c.breached_at from sla_clock c join incident i on i.id = c.incident_id where c.state <> 'met' and "
+                    + "c.breached_at >= ? and c.breached_at < ? and i.merged_into is null";
 
     /**
      * The moments besides its report at which an incident adds to a day: its close and the ends of the measures (the
@@ -59,8 +64,8 @@ class DayFacts {
             "recovered_at");
 
     private static final String SQL = "select " + COLUMNS + ", case when " + REPORTED + " then " + SLA + " end as sla, "
-            + "case when " + REPORTED + " then " + REVIEW
-            + " end as review from incident i where i.merged_into is null "
+            + "case when " + REPORTED + " then " + REVIEW + " end as review, case when " + REPORTED + " then " + COST
+            + " end as cost from incident i where i.merged_into is null "
             + "and ((" + REPORTED + ") or "
             + MILESTONES.stream()
                     .map(column -> column.equals("closed_at")
@@ -113,7 +118,7 @@ class DayFacts {
             Timestamp end = Timestamp.from(
                     run.get(run.size() - 1).plusDays(1).atStartOfDay(zone).toInstant());
             List<Object> parameters = new ArrayList<>();
-            for (int range = 0; range < 3 + MILESTONES.size(); range++) {
+            for (int range = 0; range < 4 + MILESTONES.size(); range++) {
                 parameters.add(start);
                 parameters.add(end);
                 if (range == 1) {

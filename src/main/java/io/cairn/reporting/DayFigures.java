@@ -6,14 +6,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the metrics count of one day (in the reporting zone) for one group of incidents: of those reported that day,
  * how many, when they were closed (as days after), how many serious, resolved, with a root cause, their SLA clocks per
- * priority and their detection per source; how many were closed that day; and the durations that ended that day, in
+ * priority and their detection per source, and their recorded costs; how many were closed that day; and the durations that ended that day, in
  * microseconds, sorted. Built by {@link DayFacts} from the incidents, kept in {@code reporting_day} as bytes.
  */
 final class DayFigures {
@@ -31,7 +34,7 @@ final class DayFigures {
     static final int SLA_COUNTS = 8;
 
     /** The form of the stored bytes; the builder rebuilds every day when it changes. */
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
 
     private static final DurationMetrics.Measure[] MEASURES = DurationMetrics.Measure.values();
 
@@ -71,6 +74,15 @@ final class DayFigures {
     long settledClosed;
     long withUnit;
     final java.util.Set<String> units = new java.util.TreeSet<>();
+
+    /** Of those reported, those with costs and losses recorded (MET-2), of those estimated, their total and the largest. */
+    long costed;
+
+    long costEstimated;
+    BigDecimal costTotal = BigDecimal.ZERO;
+
+    @Nullable
+    BigDecimal costLargest;
 
     final Map<Integer, long[]> sla = new TreeMap<>();
     final Map<String, Detection> detection = new TreeMap<>();
@@ -133,7 +145,9 @@ final class DayFigures {
             triaged,
             recorded,
             settledClosed,
-            withUnit
+            withUnit,
+            costed,
+            costEstimated
         };
     }
 
@@ -152,6 +166,8 @@ final class DayFigures {
         recorded = counts[11];
         settledClosed = counts[12];
         withUnit = counts[13];
+        costed = counts[14];
+        costEstimated = counts[15];
     }
 
     byte[] encode() {
@@ -175,6 +191,11 @@ final class DayFigures {
                 out.writeLong(cause.getValue()[1]);
             }
             writeDetection(out);
+            writeDecimal(out, costTotal);
+            out.writeBoolean(costLargest != null);
+            if (costLargest != null) {
+                writeDecimal(out, costLargest);
+            }
             for (Durations durations : ended) {
                 durations.write(out);
             }
@@ -225,6 +246,8 @@ final class DayFigures {
                 figures.rootCauses.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
             }
             figures.readDetection(in);
+            figures.costTotal = readDecimal(in);
+            figures.costLargest = in.readBoolean() ? readDecimal(in) : null;
             for (int m = 0; m < MEASURES.length; m++) {
                 figures.ended[m] = Durations.read(in);
             }
@@ -254,6 +277,28 @@ final class DayFigures {
             source.detect = Durations.read(in);
             detection.put(key, source);
         }
+    }
+
+    /** Adds an incident's recorded costs and losses. */
+    void cost(BigDecimal amount, boolean estimate) {
+        costed++;
+        costEstimated += estimate ? 1 : 0;
+        costTotal = costTotal.add(amount);
+        costLargest = costLargest == null || amount.compareTo(costLargest) > 0 ? amount : costLargest;
+    }
+
+    private static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {
+        out.writeInt(value.scale());
+        byte[] unscaled = value.unscaledValue().toByteArray();
+        out.writeInt(unscaled.length);
+        out.write(unscaled);
+    }
+
+    private static BigDecimal readDecimal(DataInputStream in) throws IOException {
+        int scale = in.readInt();
+        byte[] unscaled = new byte[in.readInt()];
+        in.readFully(unscaled);
+        return new BigDecimal(new BigInteger(unscaled), scale);
     }
 
     private static void writeDays(DataOutputStream out, Map<Integer, Long> days) throws IOException {

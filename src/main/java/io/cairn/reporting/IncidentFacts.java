@@ -28,7 +28,8 @@ record IncidentFacts(
         String severity,
         @Nullable String detectionSource,
         long @Nullable [] sla,
-        String @Nullable [] review) {
+        String @Nullable [] review,
+        String @Nullable [] cost) {
 
     static IncidentFacts of(ResultSet row) throws SQLException {
         java.sql.Array sla = row.getArray("sla");
@@ -57,7 +58,10 @@ record IncidentFacts(
                                 .toArray(),
                 row.getArray("review") == null
                         ? null
-                        : (String[]) row.getArray("review").getArray());
+                        : (String[]) row.getArray("review").getArray(),
+                row.getArray("cost") == null
+                        ? null
+                        : (String[]) row.getArray("cost").getArray());
     }
 
     boolean serious() {
@@ -90,12 +94,20 @@ record IncidentFacts(
             cause[0]++;
             cause[1] += recurs ? 1 : 0;
         }
+        if (cost != null) {
+            figures.cost(new java.math.BigDecimal(cost[0]), Boolean.parseBoolean(cost[1]));
+        }
         if (sla != null && sla[DayFigures.CLOCKS] > 0) {
             long[] counts = figures.sla.computeIfAbsent(priority, p -> new long[DayFigures.SLA_COUNTS]);
             for (int c = 0; c < DayFigures.SLA_COUNTS; c++) {
                 counts[c] += sla[c];
             }
         }
+        addDetection(figures);
+    }
+
+    /** Adds the incident's detection: by its source, with the time to detect where known. */
+    private void addDetection(DayFigures figures) {
         String source = detectionSource == null ? "unknown" : detectionSource.toLowerCase(java.util.Locale.ROOT);
         DayFigures.Detection detection = figures.detection.computeIfAbsent(source, s -> new DayFigures.Detection());
         detection.incidents++;

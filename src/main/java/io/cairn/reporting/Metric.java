@@ -15,6 +15,7 @@ enum Metric {
     BREAKDOWN(List.of("by")),
     DETECTION(List.of()),
     SERIOUSNESS(List.of()),
+    IMPACT(List.of()),
     SLA(List.of("by")),
     SLA_BREACHES(List.of("limit")),
     BACKLOG_AGE(List.of()),

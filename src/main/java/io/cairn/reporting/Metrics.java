@@ -16,6 +16,7 @@ class Metrics {
     private final BacklogMetrics backlog;
     private final RecurrenceMetrics recurrence;
     private final RegulatoryMetrics regulatory;
+    private final ImpactMetrics impact;
 
     Metrics(
             VolumeMetrics volume,
@@ -26,7 +27,8 @@ class Metrics {
             SlaMetrics sla,
             BacklogMetrics backlog,
             RecurrenceMetrics recurrence,
-            RegulatoryMetrics regulatory) {
+            RegulatoryMetrics regulatory,
+            ImpactMetrics impact) {
         this.volume = volume;
         this.durations = durations;
         this.breakdown = breakdown;
@@ -36,6 +38,7 @@ class Metrics {
         this.backlog = backlog;
         this.recurrence = recurrence;
         this.regulatory = regulatory;
+        this.impact = impact;
     }
 
     MetricTable compute(Metric.Request request) {
@@ -46,6 +49,7 @@ class Metrics {
             case BREAKDOWN -> breakdown.breakdown(filter, request.by());
             case DETECTION -> detection.detection(filter);
             case SERIOUSNESS -> seriousness.seriousness(filter);
+            case IMPACT -> impact.impact(filter);
             case SLA -> sla.sla(filter, request.by());
             case SLA_BREACHES, LATE_SUBMISSIONS -> {
                 MetricTable.Builder table = MetricTable.of(

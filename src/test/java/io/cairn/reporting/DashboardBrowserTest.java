@@ -62,7 +62,9 @@ class DashboardBrowserTest extends Browser.OnServer {
         assertThat(tableValues("volume")).isEqualTo(apiValues("volume"));
         assertThat(tableValues("sla")).isEqualTo(apiValues("sla", "&by=priority"));
         assertThat(tableValues("seriousness")).isEqualTo(apiValues("seriousness"));
-        for (String chart : List.of("volume", "durations", "detection", "seriousness", "sla", "backlog-age")) {
+        assertThat(tableValues("impact")).isEqualTo(apiValues("impact"));
+        for (String chart :
+                List.of("volume", "durations", "detection", "seriousness", "impact", "sla", "backlog-age")) {
             browser.waitFor(driver -> (Boolean) browser.script(
                     "return !!Chart.getChart(document.getElementById(arguments[0]));", "chart-" + chart));
             WebElement canvas = browser.find(By.id("chart-" + chart));

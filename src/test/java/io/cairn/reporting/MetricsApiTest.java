@@ -105,6 +105,19 @@ class MetricsApiTest extends ApiClient.OnServer {
     }
 
     @Test
+    void theEconomicImpactSumsTheLatestRecordedCostsOfEachIncident() {
+        // January: A's latest DORA classification (250,000, estimated; not its first, 1,000) and B's NIS2 direct loss
+        // (12,000.50). February: C's NIS2 direct loss (5,000), its DORA classification naming no costs. F lies before
+        // the period; D and E have none.
+        assertThat(rows("impact"))
+                .containsExactly(
+                        "2025-01-01|2|1|262000.5|250000",
+                        "2025-02-01|1|0|5000|5000",
+                        "2025-03-01|0|0|0|",
+                        "all|3|1|267000.5|250000");
+    }
+
+    @Test
     void aBreakdownCountsEachGroupLargestFirst() {
         // low: C and D opened, D closed, C open; critical: E opened and open; high: A opened and closed; medium: B
         // opened, B and F closed.

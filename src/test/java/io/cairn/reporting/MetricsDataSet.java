@@ -140,6 +140,32 @@ final class MetricsDataSet {
         clock("B", "response", 3, "met", "2025-01-20T12:45:00Z", null);
         clock("B", "resolution", 3, "running", null, null);
         clock("C", "response", 2, "running", null, "2025-02-03T11:00:00Z");
+        // Costs and losses: A's DORA classification said EUR 1,000, then an estimated EUR 250,000; B's NIS2 assessment
+        // a
+        // direct loss of EUR 12,000.50; C's DORA classification none, its NIS2 assessment EUR 5,000; F (before the
+        // period) EUR 999.
+        decision(
+                "A", "dora-major", 1, "economic-impact-eur", "{\"value\": 1000, \"estimate\": false, \"basis\": \"\"}");
+        decision(
+                "A",
+                "dora-major",
+                2,
+                "economic-impact-eur",
+                "{\"value\": 250000, \"estimate\": true, \"basis\": \"invoices\"}");
+        decision(
+                "B",
+                "nis2-significant",
+                1,
+                "direct-loss-eur",
+                "{\"value\": 12000.50, \"estimate\": false, \"basis\": \"\"}");
+        decision("C", "dora-major", 1, "media-coverage", "true");
+        decision(
+                "C",
+                "nis2-significant",
+                1,
+                "direct-loss-eur",
+                "{\"value\": 5000, \"estimate\": false, \"basis\": \"\"}");
+        decision("F", "dora-major", 1, "economic-impact-eur", "{\"value\": 999, \"estimate\": false, \"basis\": \"\"}");
     }
 
     void remove() {
@@ -166,7 +192,7 @@ final class MetricsDataSet {
                         .param(id)
                         .update();
             }
-            for (String table : List.of("corrective_action", "sla_clock", "incident_review")) {
+            for (String table : List.of("corrective_action", "sla_clock", "incident_review", "compliance_decision")) {
                 jdbc.sql("delete from " + table + " where incident_id = ?")
                         .param(id)
                         .update();
@@ -227,6 +253,15 @@ final class MetricsDataSet {
                 .update();
         written.add(id);
         incidents.put(name, id);
+    }
+
+    /** A version of a decision on the incident with one input, as the compliance module records it. */
+    private void decision(String name, String kind, int version, String input, String value) {
+        jdbc.sql("""
+                insert into compliance_decision (incident_id, kind, version, inputs, criteria, result, rationale,
+                  established_at, decided_by, decided_by_name, decided_at)
+                values (?, ?, ?, jsonb_build_object(?::text, ?::jsonb), '[]', 'not-major', 'data set', now(),
+                  gen_random_uuid(), 'test', now())""").params(incidents.get(name), kind, version, input, value).update();
     }
 
     void review(String name) {

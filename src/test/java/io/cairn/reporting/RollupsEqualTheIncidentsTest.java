@@ -218,6 +218,7 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
             compare(when, filter, rolled -> new VolumeMetrics(jdbc, rolled).volume(filter), none);
             compare(when, filter, rolled -> new DurationMetrics(jdbc, rolled).durations(filter), none);
             compare(when, filter, rolled -> new SeriousnessMetrics(jdbc, rolled).seriousness(filter), none);
+            compare(when, filter, rolled -> new ImpactMetrics(jdbc, rolled).impact(filter), none);
             compare(when, filter, rolled -> new DetectionMetrics(jdbc, rolled).detection(filter), none);
             compare(
                     when,
@@ -377,6 +378,9 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
         if (random.nextInt(3) == 0) {
             review(id);
         }
+        if (random.nextInt(4) == 0) {
+            decision(id);
+        }
     }
 
     private void clock(UUID incident, String kind, Instant reported) {
@@ -401,6 +405,28 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                 .update();
     }
 
+    /** A new version of a DORA classification or NIS2 assessment, with or without costs, some estimated. */
+    private void decision(UUID incident) {
+        boolean dora = random.nextBoolean();
+        String amount = random.nextInt(5) == 0
+                ? "{}"
+                : "{\"" + (dora ? "economic-impact-eur" : "direct-loss-eur") + "\": {\"value\": "
+                        + random.nextInt(500_000) + "." + random.nextInt(100) + ", \"estimate\": "
+                        + random.nextBoolean() + ", \"basis\": \"b\"}}";
+        jdbc.sql("""
+                insert into compliance_decision (incident_id, kind, version, inputs, criteria, result, rationale,
+                  established_at, decided_by, decided_by_name, decided_at)
+                select ?, ?, coalesce(max(version), 0) + 1, ?::jsonb, '[]', 'not-major', 'random', now(),
+                  gen_random_uuid(), 'test', now() from compliance_decision where incident_id = ? and kind = ?""")
+                .params(
+                        incident,
+                        dora ? "dora-major" : "nis2-significant",
+                        amount,
+                        incident,
+                        dora ? "dora-major" : "nis2-significant")
+                .update();
+    }
+
     private void review(UUID incident) {
         boolean completed = random.nextInt(4) > 0;
         jdbc.sql("""
@@ -421,13 +447,13 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
     }
 
     /**
-     * Changes some incidents the way handling does: closes, reopens, re-prioritises, meets clocks; or completes
-     * reviews.
+     * Changes some incidents the way handling and compliance do: closes, reopens, re-prioritises, meets clocks, records
+     * a decision anew; or completes reviews.
      */
     private void change(int how, boolean reviews) {
         for (int n = 0; n < how; n++) {
             UUID id = pick(written);
-            switch (reviews ? 4 : random.nextInt(4)) {
+            switch (reviews ? 5 : random.nextInt(5)) {
                 case 0 ->
                     // closed as handling closes, eradicated on the way if it was not: never after now
                     jdbc.sql("update incident set status = 'CLOSED', closed_at = least(reported_at + "
@@ -449,6 +475,7 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                                     + "where incident_id = ?")
                             .param(id)
                             .update();
+                case 4 -> decision(id);
                 default ->
                     jdbc.sql("update incident_review set status = 'completed', root_cause = ? "
                                     + "where incident_id = ?")

@@ -16,7 +16,8 @@ import java.util.Map;
  * hours), completed reviews with a root cause for most serious confirmed incidents and some others (a tenth of
  * them "unknown", a tenth still drafts), a corrective action for half the completed reviews, and GDPR notification
  * obligations (one stage, most submitted on time, some late with a reason) for the serious data-loss and
- * data-leak incidents, whose business units belong to one legal entity. Runs after {@link Seed#seed}, and again
+ * data-leak incidents, whose business units belong to one legal entity, and DORA classifications with costs and losses
+ * for the serious intrusions, malicious code and availability incidents. Runs after {@link Seed#seed}, and again
  * without harm (what exists is kept); ends with {@code VACUUM ANALYZE} of what it wrote.
  */
 final class SeedReporting {
@@ -39,8 +40,9 @@ final class SeedReporting {
             statement.executeUpdate(OBLIGATIONS);
             statement.executeUpdate(STAGES);
             statement.executeUpdate(SUBMISSIONS);
+            statement.executeUpdate(DECISIONS);
             for (String table : List.of("sla_clock", "incident_review", "corrective_action", "compliance_obligation",
-                    "compliance_obligation_stage", "compliance_submission")) {
+                    "compliance_obligation_stage", "compliance_submission", "compliance_decision")) {
                 statement.execute("vacuum analyze " + table);
             }
         } finally {
@@ -112,6 +114,18 @@ final class SeedReporting {
             + "('data-loss', 'data-leak', 'unauthorised-information-access') and i.priority <= 2 and "
             + "i.determination <> 'FALSE_POSITIVE' on conflict do nothing";
 
+    /**
+     * A DORA classification with its costs and losses (the economic impact metric) for every serious incident of the
+     * categories that hurt most, one in four of them an estimate.
+     */
+    static final String DECISIONS = "insert into compliance_decision (incident_id, kind, version, inputs, criteria, "
+            + "result, rationale, established_at, decided_by, decided_by_name, decided_at) select i.id, 'dora-major', 1, "
+            + "jsonb_build_object('economic-impact-eur', jsonb_build_object('value', 500 + abs(hashtext(i.id::text)) "
+            + "% 400000, 'estimate', abs(hashtext(i.id::text)) % 4 = 0, 'basis', 'invoices so far')), '[]'::jsonb, "
+            + "'not-major', 'Seeded', i.reported_at, '00000000-0000-4000-8000-000000000001', 'Seed', "
+            + "i.reported_at + interval '2 days' from incident i where i.priority <= 2 and i.category_class in "
+            + "('intrusions', 'malicious-code', 'availability') on conflict do nothing";
+
     private static final String STAGES = "insert into compliance_obligation_stage (obligation_id, stage, required, "
             + "ever_required, start_floor, due_at, internal_target, opened_at, closed_at) select o.id, 'notification', "
             + "true, true, i.reported_at, i.reported_at + interval '72 hours', false, i.reported_at, null from "
@@ -149,7 +163,7 @@ final class SeedReporting {
                 }
             }
             List<String> counts = new ArrayList<>(List.of("sla_clock", "incident_review where status = 'completed'",
-                    "corrective_action", "compliance_obligation", "compliance_submission"));
+                    "corrective_action", "compliance_obligation", "compliance_submission", "compliance_decision"));
             for (String count : counts) {
                 try (ResultSet row = statement.executeQuery("select count(*) from " + count)) {
                     row.next();
