@@ -75,6 +75,12 @@ class DayFacts {
                     .collect(java.util.stream.Collectors.joining(" or "))
             + ")";
 
+    /**
+     * The ranges {@link #SQL} binds, each a start and an end: the report's in the select list (clocks, review, costs; the
+     * review's followed by the recurrence window), then in the condition the report's and each milestone's.
+     */
+    private static final int RANGES = 3 + 1 + MILESTONES.size();
+
     private final JdbcClient jdbc;
     private final Period window;
 
@@ -118,7 +124,7 @@ class DayFacts {
             Timestamp end = Timestamp.from(
                     run.get(run.size() - 1).plusDays(1).atStartOfDay(zone).toInstant());
             List<Object> parameters = new ArrayList<>();
-            for (int range = 0; range < 4 + MILESTONES.size(); range++) {
+            for (int range = 0; range < RANGES; range++) {
                 parameters.add(start);
                 parameters.add(end);
                 if (range == 1) {

@@ -284,7 +284,12 @@ final class DayFigures {
         costed++;
         costEstimated += estimate ? 1 : 0;
         costTotal = costTotal.add(amount);
-        costLargest = costLargest == null || amount.compareTo(costLargest) > 0 ? amount : costLargest;
+        costLargest = larger(costLargest, amount);
+    }
+
+    /** The larger of two amounts, either of which may be unknown. */
+    static @Nullable BigDecimal larger(@Nullable BigDecimal one, @Nullable BigDecimal other) {
+        return one == null || other != null && other.compareTo(one) > 0 ? other : one;
     }
 
     private static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {

@@ -45,9 +45,6 @@ class DurationMetrics {
         }
     }
 
-    /** The key of the row for the whole period. */
-    static final String WHOLE = "all";
-
     private final JdbcClient jdbc;
     private final Rollups rollups;
 
@@ -64,10 +61,7 @@ class DurationMetrics {
                 .orElseGet(() -> figures(filter, IncidentScope.of(filter)));
         for (Measure measure : Measure.values()) {
             Map<String, List<@Nullable Object>> figures = all.getOrDefault(measure.code(), Map.of());
-            List<String> periods = new ArrayList<>();
-            filter.periodStarts().forEach(start -> periods.add(start.toString()));
-            periods.add(WHOLE);
-            for (String period : periods) {
+            for (String period : Periods.keysAndWhole(filter)) {
                 List<@Nullable Object> row = new ArrayList<>();
                 row.add(measure.code());
                 row.add(period);
@@ -89,7 +83,7 @@ class DurationMetrics {
                     Durations.figures(
                             ofPeriod.stream().map(day -> day.ended(measure)).toList())));
             ofMeasure.put(
-                    WHOLE,
+                    Periods.WHOLE,
                     Durations.figures(
                             days.all().stream().map(day -> day.ended(measure)).toList()));
             figures.put(measure.code(), ofMeasure);
@@ -121,7 +115,7 @@ class DurationMetrics {
                     List<@Nullable Double> percentiles = Periods.numbers(row, "percentiles");
                     figures.computeIfAbsent(row.getString("measure"), measure -> new HashMap<>())
                             .put(
-                                    period == null ? WHOLE : period.toString(),
+                                    Periods.key(period),
                                     java.util.Arrays.asList(
                                             row.getLong("n"),
                                             Durations.tenths(

@@ -52,7 +52,7 @@ final class Figures {
                     ? message("dashboard.none")
                     : "—";
         }
-        if (column.equals("period") && DurationMetrics.WHOLE.equals(value)) {
+        if (column.equals("period") && Periods.WHOLE.equals(value)) {
             return message("dashboard.period.all");
         }
         if (value instanceof Boolean yes) {

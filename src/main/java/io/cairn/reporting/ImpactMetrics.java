@@ -35,10 +35,7 @@ class ImpactMetrics {
         Map<String, List<@Nullable Object>> figures =
                 rollups.read(filter, false).map(days -> rolledUp(filter, days)).orElseGet(() -> figures(filter));
         MetricTable.Builder table = MetricTable.of("impact", "period", "costed", "estimated", "totalEur", "largestEur");
-        List<String> periods = new ArrayList<>();
-        filter.periodStarts().forEach(start -> periods.add(start.toString()));
-        periods.add(DurationMetrics.WHOLE);
-        for (String period : periods) {
+        for (String period : Periods.keysAndWhole(filter)) {
             List<@Nullable Object> row = new ArrayList<>();
             row.add(period);
             row.addAll(figures.getOrDefault(period, java.util.Arrays.asList(0L, 0L, BigDecimal.ZERO, null)));
@@ -51,21 +48,22 @@ class ImpactMetrics {
     private static Map<String, List<@Nullable Object>> rolledUp(MetricsFilter filter, Rollups.Days days) {
         Map<String, List<@Nullable Object>> figures = new HashMap<>();
         days.byPeriod(filter).forEach((start, ofPeriod) -> figures.put(start.toString(), sum(ofPeriod)));
-        figures.put(DurationMetrics.WHOLE, sum(days.all()));
+        figures.put(Periods.WHOLE, sum(days.all()));
         return figures;
     }
 
     private static List<@Nullable Object> sum(List<DayFigures> days) {
-        DayFigures sum = new DayFigures();
+        long costed = 0;
+        long estimated = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        @Nullable BigDecimal largest = null;
         for (DayFigures day : days) {
-            sum.costed += day.costed;
-            sum.costEstimated += day.costEstimated;
-            sum.costTotal = sum.costTotal.add(day.costTotal);
-            if (day.costLargest != null) {
-                sum.costLargest = sum.costLargest == null ? day.costLargest : sum.costLargest.max(day.costLargest);
-            }
+            costed += day.costed;
+            estimated += day.costEstimated;
+            total = total.add(day.costTotal);
+            largest = DayFigures.larger(largest, day.costLargest);
         }
-        return java.util.Arrays.asList(sum.costed, sum.costEstimated, plain(sum.costTotal), plain(sum.costLargest));
+        return java.util.Arrays.asList(costed, estimated, plain(total), plain(largest));
     }
 
     /** An amount without trailing zeros, so that the roll-ups and the incidents write it alike. */
@@ -95,7 +93,7 @@ class ImpactMetrics {
                 .query(row -> {
                     LocalDate period = row.getObject("period", LocalDate.class);
                     figures.put(
-                            period == null ? DurationMetrics.WHOLE : period.toString(),
+                            Periods.key(period),
                             java.util.Arrays.asList(
                                     row.getLong("costed"),
                                     row.getLong("estimated"),

@@ -1,5 +1,6 @@
 package io.cairn.reporting;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -95,7 +96,7 @@ record IncidentFacts(
             cause[1] += recurs ? 1 : 0;
         }
         if (cost != null) {
-            figures.cost(new java.math.BigDecimal(cost[0]), Boolean.parseBoolean(cost[1]));
+            figures.cost(new BigDecimal(cost[0]), Boolean.parseBoolean(cost[1]));
         }
         if (sla != null && sla[DayFigures.CLOCKS] > 0) {
             long[] counts = figures.sla.computeIfAbsent(priority, p -> new long[DayFigures.SLA_COUNTS]);

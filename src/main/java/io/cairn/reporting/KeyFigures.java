@@ -103,7 +103,7 @@ final class KeyFigures {
 
     private static Map<String, @Nullable Object> whole(MetricTable durations, String measure) {
         return durations.rows().stream()
-                .filter(row -> measure.equals(row.get("measure")) && DurationMetrics.WHOLE.equals(row.get("period")))
+                .filter(row -> measure.equals(row.get("measure")) && Periods.WHOLE.equals(row.get("period")))
                 .findFirst()
                 .orElse(Map.of());
     }

@@ -15,6 +15,22 @@ final class Periods {
 
     private Periods() {}
 
+    /** The key of the row for the whole period, beside the rows of its periods. */
+    static final String WHOLE = "all";
+
+    /** The keys of the rows of a metric with a row per period and one for the whole: each period's start, then {@link #WHOLE}. */
+    static List<String> keysAndWhole(MetricsFilter filter) {
+        List<String> keys = new java.util.ArrayList<>();
+        filter.periodStarts().forEach(start -> keys.add(start.toString()));
+        keys.add(WHOLE);
+        return keys;
+    }
+
+    /** The key of a row a grouping set gave: its period's start, or {@link #WHOLE} for the whole period. */
+    static String key(@Nullable LocalDate period) {
+        return period == null ? WHOLE : period.toString();
+    }
+
     /**
      * The first day of the period, in the filter's zone, that the instant of the column falls in; its parameters are
      * {@link #bucketParameters}. The periods' first instants are computed once here rather than the zone's rules
