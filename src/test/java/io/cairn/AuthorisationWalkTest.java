@@ -177,6 +177,14 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "PUT /api/v1/incidents/{id}/services",
                 on(Kind.INCIDENT, HANDLING).body((f, t) -> Map.of("services", List.of(), "version", f.version(t))));
+        access("GET /api/v1/veris/vocabulary", on(Kind.NONE, EVERYONE));
+        access("GET /api/v1/incidents/{id}/veris", on(Kind.INCIDENT, STAFF));
+        access("GET /api/v1/incidents/{id}/veris/export", on(Kind.INCIDENT, STAFF));
+        access(
+                "PUT /api/v1/incidents/{id}/veris",
+                on(Kind.INCIDENT, HANDLING)
+                        .body((f, t) ->
+                                Map.of("actions", List.of(Map.of("category", "unknown")), "version", f.version(t))));
         access("GET /api/v1/observable-types", on(Kind.NONE, EVERYONE));
         access("GET /api/v1/incidents/{id}/observables", on(Kind.INCIDENT, STAFF));
         access(
@@ -1779,6 +1787,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("device", "true"),
                     rows("service", "true"),
                     "(select count(*) from incident_service)::text",
+                    "(select count(*) from incident_veris)::text",
                     "(select count(*) from service_dependency)::text",
                     "(select count(*) from device_holding)::text",
                     rows("knowledge_article", "slug = '" + slug + "'"),

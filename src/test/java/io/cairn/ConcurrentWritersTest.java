@@ -433,6 +433,15 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         contests.add(new Contest(
                 "PUT /api/v1/incidents/{id}/services",
                 () -> versioned("PUT", affected + "/services", affected, writer -> Map.of("services", List.of()))));
+        String described = "/api/v1/incidents/" + incident();
+        contests.add(new Contest(
+                "PUT /api/v1/incidents/{id}/veris",
+                () -> versioned(
+                        "PUT",
+                        described + "/veris",
+                        described,
+                        writer -> Map.of(
+                                "actions", List.of(Map.of("category", writer % 2 == 0 ? "hacking" : "malware"))))));
         contests.add(new Contest(
                 "POST /api/v1/incidents/{id}/transition",
                 () -> freshIncident("transition", writer -> Map.of("to", "triage"))));

@@ -309,6 +309,11 @@ class Incident extends IncidentRow {
         touch(now);
     }
 
+    /** The incident was described anew in VERIS terms. */
+    void describeInVeris(Instant now) {
+        touch(now);
+    }
+
     /** Another incident was merged into this one. */
     void absorbDuplicate(Instant now) {
         touch(now);

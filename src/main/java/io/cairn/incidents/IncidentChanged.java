@@ -49,5 +49,6 @@ public sealed interface IncidentChanged extends IncidentEvent
                     IncidentDetectionRecorded,
                     IncidentMerged,
                     IncidentMergedIn,
-                    IncidentServicesChanged {}
+                    IncidentServicesChanged,
+                    IncidentVerisRecorded {}
 }

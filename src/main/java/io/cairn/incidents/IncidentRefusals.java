@@ -5,6 +5,8 @@ import io.cairn.shared.Refusal;
 /** The reasons for which the incidents module refuses a command. */
 enum IncidentRefusals implements Refusal.Reason {
     ONLY_STAFF_ASSIGN("incident.only-staff-assign", "only handlers and coordinators may assign an incident"),
+    ONLY_STAFF_READ_VERIS(
+            "incident.only-staff-read-veris", "only the security staff read how an incident is described in VERIS"),
     NOT_A_DEVICE("incident.not-a-device", "is not a registered device"),
     DETECTED_BEFORE_OCCURRED("incident.detected-before-occurred", "lies before the time it occurred"),
     NOT_A_CATEGORY("incident.not-a-category", "''{0}/{1}'' is not an RSIT class and type"),
@@ -50,7 +52,10 @@ enum IncidentRefusals implements Refusal.Reason {
     BLANK_TITLE("incident.blank-title", "must not be blank"),
     NOT_A_SERVICE("incident.not-a-service", "{0} is not a service of this organisation"),
     SERVICE_RETIRED("incident.service-retired", "{0} is retired; a retired service cannot be newly named"),
-    TOO_MANY_SERVICES("incident.too-many-services", "must name at most {0} services");
+    TOO_MANY_SERVICES("incident.too-many-services", "must name at most {0} services"),
+    VERIS_TWICE("incident.veris-twice", "names ''{0}'' twice; name each once"),
+    VERIS_NO_VALUES("incident.veris-no-values", "VERIS has no values here; leave it empty"),
+    VERIS_DURATION_NUMBER("incident.veris-duration-number", "a duration of {0} has no number");
 
     private final String code;
     private final String template;

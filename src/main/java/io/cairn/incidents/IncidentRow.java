@@ -325,6 +325,10 @@ abstract class IncidentRow {
 
     // What the module reads of its state.
 
+    Category category() {
+        return new Category(categoryClass, categoryType);
+    }
+
     IncidentId id() {
         return new IncidentId(id);
     }

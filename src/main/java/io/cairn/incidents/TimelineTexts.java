@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -110,8 +111,20 @@ class TimelineTexts {
                 "0".equals(details.getOrDefault("count", "0"))
                         ? message("timeline.services-cleared", locale)
                         : message("timeline.services-changed", locale, details.get("count"));
+            case IncidentVerisRecorded.VERB -> veris(details, locale);
             default -> otherChange(entry.kind(), details, locale);
         };
+    }
+
+    private String veris(Map<String, String> details, Locale locale) {
+        return Stream.of("actors", "actions", "assets").allMatch(part -> "0".equals(details.get(part)))
+                ? message("timeline.veris-removed", locale)
+                : message(
+                        "timeline.veris-recorded",
+                        locale,
+                        details.get("actors"),
+                        details.get("actions"),
+                        details.get("assets"));
     }
 
     private String transitioned(Map<String, String> details, Locale locale) {

@@ -12,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Incidents broken down by business unit, legal entity, team, category, priority, severity, detection source, asset
- * or service (MET-2, MET-5): per group, those opened (reported) in the period, those closed in it, and those open at
- * its end, the largest group first. An incident that affects two services counts for each.
+ * Incidents broken down by business unit, legal entity, team, category, priority, severity, detection source, asset,
+ * service, or the category of their VERIS actors, actions or assets (MET-2, MET-5): per group, those opened (reported)
+ * in the period, those closed in it, and those open at its end, the largest group first. An incident that affects two
+ * services, or was described with two categories of action, counts for each.
  */
 @Component
 class BreakdownMetrics {

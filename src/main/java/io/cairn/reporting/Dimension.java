@@ -28,7 +28,10 @@ enum Dimension {
     SERVICE(
             "s.service_id::text",
             "sv.name",
-            "left join incident_service s on s.incident_id = i.id left join service sv on sv.id = s.service_id");
+            "left join incident_service s on s.incident_id = i.id left join service sv on sv.id = s.service_id"),
+    VERIS_ACTOR("va.category", "va.category", verisJoin("actor")),
+    VERIS_ACTION("va.category", "va.category", verisJoin("action")),
+    VERIS_ASSET("va.category", "va.category", verisJoin("asset"));
 
     final String key;
     final String label;
@@ -38,6 +41,11 @@ enum Dimension {
         this.key = key;
         this.label = label;
         this.join = join;
+    }
+
+    /** The categories of one part of the incidents' VERIS descriptions; an incident without one is in the null group. */
+    private static String verisJoin(String part) {
+        return "left join incident_veris_category va on va.incident_id = i.id and va.part = '" + part + "'";
     }
 
     /** The words for a group: a priority's label from the matrix, else what the dimension's join found. */
@@ -61,7 +69,7 @@ enum Dimension {
                     case PRIORITY -> "priority";
                     case SEVERITY -> "severity";
                     case DETECTION_SOURCE -> "detection-source";
-                    case LEGAL_ENTITY, ASSET, SERVICE -> null;
+                    case LEGAL_ENTITY, ASSET, SERVICE, VERIS_ACTOR, VERIS_ACTION, VERIS_ASSET -> null;
                 });
     }
 

@@ -57,7 +57,8 @@ class MetricsApi {
             summary = "A metric as a table of named columns and rows",
             description = "Durations are in seconds, shares in percent (one decimal); a figure that does not exist "
                     + "(the median of nothing) is null. breakdown and sla take by=business-unit, legal-entity, team, "
-                    + "category, priority, severity, detection-source, asset or service; sla-breaches takes limit "
+                    + "category, priority, severity, detection-source, asset, service, veris-actor, veris-action or veris-asset "
+                    + "(the categories of the incidents' VERIS descriptions); sla-breaches takes limit "
                     + "(1 to 10,000, default 1,000; the CSV export holds every row).")
     @Filters
     @GetMapping("/{metric}")

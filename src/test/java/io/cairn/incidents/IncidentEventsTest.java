@@ -34,6 +34,7 @@ class IncidentEventsTest {
                         "incident.merged",
                         "incident.merged-in",
                         "incident.services-changed",
+                        "incident.veris-recorded",
                         "incident.noted",
                         "incident.linked",
                         "incident.asked-reporter",
@@ -66,7 +67,8 @@ class IncidentEventsTest {
                         "incident.detection-recorded",
                         "incident.merged",
                         "incident.merged-in",
-                        "incident.services-changed");
+                        "incident.services-changed",
+                        "incident.veris-recorded");
     }
 
     @Test

@@ -126,6 +126,21 @@ class MetricsApiTest extends ApiClient.OnServer {
     }
 
     @Test
+    void aBreakdownByVerisActionCountsAnIncidentOnceInEachOfItsCategories() {
+        // hacking: A (closed) and C (open) opened; unknown: E opened and open; error: B opened and closed; social: A
+        // opened and closed; not described: D opened and closed, F closed.
+        assertThat(rows("breakdown", "&by=veris-action"))
+                .containsExactly(
+                        "hacking|hacking|2|1|1",
+                        "unknown|unknown|1|0|1",
+                        "error|error|1|1|0",
+                        "social|social|1|1|0",
+                        "||1|2|0");
+        // external: A opened and closed; not described: B, C, D, E opened, B, D, F closed, C and E open.
+        assertThat(rows("breakdown", "&by=veris-actor")).containsExactly("||4|3|2", "external|external|1|1|0");
+    }
+
+    @Test
     void detectionSharesAndTimeToDetectPerSource() {
         // Reported in the period: A, E automated; B a person; C external; D unknown. Of five: 40 %, 20 %, 20 %, 20 %.
         assertThat(rows("detection"))

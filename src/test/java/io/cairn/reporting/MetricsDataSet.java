@@ -166,6 +166,24 @@ final class MetricsDataSet {
                 "direct-loss-eur",
                 "{\"value\": 5000, \"estimate\": false, \"basis\": \"\"}");
         decision("F", "dora-major", 1, "economic-impact-eur", "{\"value\": 999, \"estimate\": false, \"basis\": \"\"}");
+        // VERIS: A an external actor hacking and phishing, B an error, C hacking, E unknown; D and F not described.
+        veris("A", "actor:external", "action:hacking", "action:social");
+        veris("B", "action:error");
+        veris("C", "action:hacking");
+        veris("E", "action:unknown");
+    }
+
+    /** The categories of an incident's VERIS description, as {@code part:category}. */
+    private void veris(String name, String... categories) {
+        jdbc.sql("insert into incident_veris (incident_id, description, recorded_at) values (?, '{}', now())")
+                .param(incidents.get(name))
+                .update();
+        for (String categorised : categories) {
+            String[] parts = categorised.split(":");
+            jdbc.sql("insert into incident_veris_category (incident_id, part, category) values (?, ?, ?)")
+                    .params(incidents.get(name), parts[0], parts[1])
+                    .update();
+        }
     }
 
     void remove() {
@@ -192,7 +210,13 @@ final class MetricsDataSet {
                         .param(id)
                         .update();
             }
-            for (String table : List.of("corrective_action", "sla_clock", "incident_review", "compliance_decision")) {
+            for (String table : List.of(
+                    "corrective_action",
+                    "sla_clock",
+                    "incident_review",
+                    "compliance_decision",
+                    "incident_veris_category",
+                    "incident_veris")) {
                 jdbc.sql("delete from " + table + " where incident_id = ?")
                         .param(id)
                         .update();
