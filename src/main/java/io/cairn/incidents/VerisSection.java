@@ -169,14 +169,11 @@ class VerisSection implements IncidentPageSection {
         return "incidents/veris :: veris";
     }
 
-    /** The suggested action as the page names it: its category in the reader's words, and its variety. */
+    /** The category of the suggested action in the reader's words. */
     private @Nullable String suggestion(VerisView.@Nullable SuggestedAction suggested) {
-        if (suggested == null) {
-            return null;
-        }
-        String category =
-                messages.getMessage("veris.action." + suggested.category(), null, LocaleContextHolder.getLocale());
-        return suggested.variety() == null ? category : category + ": " + suggested.variety();
+        return suggested == null
+                ? null
+                : messages.getMessage("veris.action." + suggested.category(), null, LocaleContextHolder.getLocale());
     }
 
     private static List<String> listOf(@Nullable String value) {

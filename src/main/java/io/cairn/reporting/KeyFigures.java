@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The management summary's key figures, each read from a panel's table (never queried apart), so that the summary,
  * the dashboards, the API and the CSV agree: what came in and went out, how fast, how well the SLAs and the
- * regulators' deadlines were kept, how serious it was, and what is overdue.
+ * regulators' deadlines were kept, how serious it was, what it cost, and what is overdue.
  */
 final class KeyFigures {
 
@@ -46,7 +46,7 @@ final class KeyFigures {
         }
     }
 
-    /** How well the SLAs were kept, how serious it was, how it was found and whether it recurs. */
+    /** How well the SLAs were kept, how serious it was, how it was found, whether it recurs and what it cost. */
     private void quality() {
         MetricTable sla = table(panels, "sla");
         add("response-met", "share", share(sum(sla, "responseMet"), sum(sla, "responseDecided")));
@@ -61,6 +61,10 @@ final class KeyFigures {
                 row(table(panels, "detection"), "source", "system-identified").get("share"));
         MetricTable recurrence = table(panels, "recurrence");
         add("recurring", "share", share(sum(recurrence, "recurring"), sum(recurrence, "incidents")));
+        add(
+                "economic-impact",
+                "totalEur",
+                row(table(panels, "impact"), "period", Periods.WHOLE).get("totalEur"));
     }
 
     /** The regulators' deadlines, and what is overdue. */

@@ -56,7 +56,7 @@ class VerisBrowserTest extends Browser.OnServer {
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#veris .veris-form")));
         assertThat(browser.text(By.id("veris")))
                 .contains("Not described in VERIS yet.")
-                .contains("Suggested from the RSIT category: Social engineering: Phishing");
+                .contains("Suggested from the RSIT category, recorded when you save: Social engineering: Phishing");
         browser.click(By.cssSelector("#veris details:nth-of-type(1) summary"));
         browser.click(By.cssSelector("#veris input[name=actor][value=external]"));
         new Select(browser.find(By.id("veris-actor-external-motive"))).selectByValue("Financial");

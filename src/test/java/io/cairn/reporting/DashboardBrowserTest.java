@@ -104,6 +104,8 @@ class DashboardBrowserTest extends Browser.OnServer {
                 .isEqualTo("45 min");
         assertThat(browser.text(By.cssSelector("[data-figure=response-met] dd")))
                 .isEqualTo("66,7 %");
+        // the costs and losses of A (250,000), B (12,000.50) and C (5,000), as the impact metric sums them
+        assertThat(figure("economic-impact")).isEqualTo("267000.5");
         Object pdf = browser.script("""
                 const request = new XMLHttpRequest();
                 request.open('GET', document.querySelector('a[href*="management.pdf"]').href, false);

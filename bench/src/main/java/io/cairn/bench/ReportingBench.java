@@ -147,7 +147,8 @@ public final class ReportingBench {
         long present = single(connection, "select count(*) from incident");
         if (present >= count) {
             say(String.format("reusing %,d seeded incidents", present));
-            if (single(connection, "select count(*) from compliance_submission") == 0) {
+            if (single(connection, "select count(*) from compliance_submission") == 0
+                    || single(connection, "select count(*) from incident_veris") == 0) {
                 SeedReporting.fill(connection);
             }
             return;
@@ -218,6 +219,10 @@ public final class ReportingBench {
         for (String metric : metrics) {
             api(base + "/api/v1/metrics/" + metric + "?" + period + "&businessUnit=" + context.businessUnit(),
                     "metric " + metric + ", one year by month, one business unit");
+        }
+        for (String by : List.of("service", "veris-action")) {
+            api(base + "/api/v1/metrics/breakdown?" + period + "&by=" + by, "metric breakdown by " + by
+                    + ", one year by month");
         }
         api(base + "/api/v1/metrics/volume.csv?" + period, "metric volume as CSV, one year by month");
         page(base + "/dashboards/coordinator", "dashboard: coordinator (last twelve months)");

@@ -41,8 +41,11 @@ final class SeedReporting {
             statement.executeUpdate(STAGES);
             statement.executeUpdate(SUBMISSIONS);
             statement.executeUpdate(DECISIONS);
+            statement.executeUpdate(VERIS);
+            statement.executeUpdate(VERIS_CATEGORIES);
             for (String table : List.of("sla_clock", "incident_review", "corrective_action", "compliance_obligation",
-                    "compliance_obligation_stage", "compliance_submission", "compliance_decision")) {
+                    "compliance_obligation_stage", "compliance_submission", "compliance_decision", "incident_veris",
+                    "incident_veris_category")) {
                 statement.execute("vacuum analyze " + table);
             }
         } finally {
@@ -126,6 +129,29 @@ final class SeedReporting {
             + "i.reported_at + interval '2 days' from incident i where i.priority <= 2 and i.category_class in "
             + "('intrusions', 'malicious-code', 'availability') on conflict do nothing";
 
+    /**
+     * VERIS descriptions for two in five incidents: an actor (mostly external, some internal, some unknown), the
+     * action their RSIT class suggests and an asset (a web application, a laptop or an end user).
+     */
+    static final String VERIS = "insert into incident_veris (incident_id, description, recorded_at) select i.id, "
+            + "jsonb_build_object('actors', jsonb_build_array(jsonb_build_object('category', case when " + DRAW
+            + " < 4 then 'unknown' when i.category_class = 'information-content-security' then 'internal' else "
+            + "'external' end)), 'actions', jsonb_build_array(jsonb_build_object('category', case i.category_class "
+            + "when 'fraud' then 'social' when 'abusive-content' then 'social' when 'malicious-code' then 'malware' "
+            + "when 'information-gathering' then 'hacking' when 'intrusion-attempts' then 'hacking' when 'intrusions' "
+            + "then 'hacking' when 'availability' then case when " + DRAW + " % 2 = 0 then 'hacking' else 'error' end "
+            + "when 'information-content-security' then 'misuse' else 'unknown' end)), 'assets', jsonb_build_object("
+            + "'varieties', jsonb_build_array(case i.category_class when 'fraud' then 'P - End-user' when "
+            + "'malicious-code' then 'U - Laptop' else 'S - Web application' end))), i.reported_at + interval '1 day' "
+            + "from incident i where " + DRAW + " < 40 on conflict do nothing";
+
+    /** The categories the metrics count, from the descriptions. */
+    static final String VERIS_CATEGORIES = "insert into incident_veris_category (incident_id, part, category) select "
+            + "v.incident_id, p.part, p.category from incident_veris v cross join lateral (values ('actor', "
+            + "v.description #>> '{actors,0,category}'), ('action', v.description #>> '{actions,0,category}'), "
+            + "('asset', case left(v.description #>> '{assets,varieties,0}', 1) when 'S' then 'server' when 'U' then "
+            + "'user-device' else 'person' end)) p(part, category) on conflict do nothing";
+
     private static final String STAGES = "insert into compliance_obligation_stage (obligation_id, stage, required, "
             + "ever_required, start_floor, due_at, internal_target, opened_at, closed_at) select o.id, 'notification', "
             + "true, true, i.reported_at, i.reported_at + interval '72 hours', false, i.reported_at, null from "
@@ -163,7 +189,8 @@ final class SeedReporting {
                 }
             }
             List<String> counts = new ArrayList<>(List.of("sla_clock", "incident_review where status = 'completed'",
-                    "corrective_action", "compliance_obligation", "compliance_submission", "compliance_decision"));
+                    "corrective_action", "compliance_obligation", "compliance_submission", "compliance_decision",
+                    "incident_veris"));
             for (String count : counts) {
                 try (ResultSet row = statement.executeQuery("select count(*) from " + count)) {
                     row.next();
