@@ -1,5 +1,6 @@
 package io.cairn.incidents;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -41,6 +42,7 @@ public record VerisDescription(List<Actor> actors, List<Action> actions, Assets 
     }
 
     /** Whether nothing is described. */
+    @JsonIgnore
     public boolean isEmpty() {
         return actors.isEmpty() && actions.isEmpty() && assets.isEmpty() && attributes.isEmpty();
     }
@@ -96,6 +98,7 @@ public record VerisDescription(List<Actor> actors, List<Action> actions, Assets 
             varieties = listed(varieties);
         }
 
+        @JsonIgnore // not a part of the description: derived
         public boolean isEmpty() {
             return varieties.isEmpty() && ownership == null && hosting == null;
         }
@@ -107,6 +110,7 @@ public record VerisDescription(List<Actor> actors, List<Action> actions, Assets 
             @Nullable Integrity integrity,
             @Nullable Availability availability) {
 
+        @JsonIgnore // not a part of the description: derived
         public boolean isEmpty() {
             return confidentiality == null && integrity == null && availability == null;
         }

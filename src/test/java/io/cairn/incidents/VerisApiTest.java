@@ -94,6 +94,7 @@ class VerisApiTest extends ApiClient.OnServer {
         JsonNode view = recorded.json();
         assertThat(view.get("version").asLong()).isEqualTo(1);
         assertThat(view.get("suggestedAction").isNull()).isTrue();
+        assertThat(view.get("description").get("assets").has("empty")).isFalse();
         assertThat(view.get("description")
                         .get("actors")
                         .get(0)
