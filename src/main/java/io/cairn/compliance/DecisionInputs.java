@@ -146,6 +146,13 @@ public final class DecisionInputs {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
+    /** These inputs with the value of one more, such as a total a rule derived from its lines. */
+    DecisionInputs with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(values);
+        more.put(name, value);
+        return new DecisionInputs(more);
+    }
+
     boolean flag(String name) {
         return Boolean.TRUE.equals(values.get(name));
     }
