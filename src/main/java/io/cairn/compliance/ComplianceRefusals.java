@@ -18,6 +18,9 @@ enum ComplianceRefusals implements Refusal.Reason {
             "compliance.costs-do-not-add-up",
             "is EUR {0}, but the costs and losses by category add up to EUR {1}: correct the one or the others, or leave"
                     + " the economic impact empty to take their sum"),
+    COSTS_TOO_LARGE(
+            "compliance.costs-too-large",
+            "the costs and losses by category add up to more than EUR {0}, the largest amount: check them"),
     UNLIKELY_NEEDS_OVERRIDE(
             "compliance.unlikely-needs-override",
             "special-category or criminal data is involved, so damage should be considered likely: say why the risk is"

@@ -40,11 +40,17 @@ final class CostLines {
 
     /**
      * The inputs with the total the lines make, when lines are given and the total is not; the same inputs otherwise,
-     * and a problem of the total when it is given and is not the lines' sum.
+     * and a problem of the total when it is given and is not the lines' sum, or when the sum is larger than an input
+     * holds.
      */
     static DecisionInputs derived(DecisionInputs in, List<Refusal.FieldProblem> problems) {
         Optional<Amount> sum = sum(in);
         if (sum.isEmpty()) {
+            return in;
+        }
+        if (sum.get().value().compareTo(DecisionInputs.MAX_AMOUNT) > 0) {
+            problems.add(Refusal.FieldProblem.of(
+                    "inputs." + TOTAL, ComplianceRefusals.COSTS_TOO_LARGE, plain(DecisionInputs.MAX_AMOUNT)));
             return in;
         }
         Optional<Amount> given = in.amount(TOTAL);

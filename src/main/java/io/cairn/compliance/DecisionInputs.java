@@ -22,7 +22,8 @@ public final class DecisionInputs {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int MAX_TEXT = 2_000;
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e15");
+    /** The largest amount an input holds. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1e15");
 
     private final Map<String, Object> values;
 

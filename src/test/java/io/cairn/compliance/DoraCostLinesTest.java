@@ -138,6 +138,22 @@ class DoraCostLinesTest {
     }
 
     @Test
+    void linesThatAddUpToMoreThanAnInputHoldsAreRefused() {
+        List<Refusal.FieldProblem> problems = new ArrayList<>();
+        read(
+                raw(
+                        "cost-staff-eur",
+                        exactly(new BigDecimal("9e14")),
+                        "cost-redress-eur",
+                        exactly(new BigDecimal("2e14"))),
+                problems);
+        assertThat(problems)
+                .extracting(Refusal.FieldProblem::field, Refusal.FieldProblem::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "inputs.economic-impact-eur", "compliance.costs-too-large"));
+    }
+
+    @Test
     void aTotalEqualToTheSumOfTheLinesStandsAsGiven() {
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         DecisionInputs inputs = read(
