@@ -76,6 +76,17 @@
                      data: periods.map(function (row) { return Number(row.totalEur); }) }] },
         options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'EUR' } } } } });
     },
+    'costs': function (table) {
+      var labels = [];
+      document.querySelectorAll('#panel-costs td[data-column="category"]').forEach(function (td) {
+        labels.push(td.textContent);
+      });
+      var names = headings('costs');
+      chart('costs', { type: 'bar', data: { labels: labels,
+        datasets: [{ label: names.totalEur || 'totalEur', backgroundColor: palette[0],
+                     data: table.rows.map(function (row) { return Number(row.totalEur); }) }] },
+        options: { indexAxis: 'y', scales: { x: { beginAtZero: true, title: { display: true, text: 'EUR' } } } } });
+    },
     'sla': function (table) {
       chart('sla', { type: 'bar', data: { labels: column(table, 'label'),
         datasets: series('sla', ['responseMetShare', 'resolutionMetShare'], 'bar') },

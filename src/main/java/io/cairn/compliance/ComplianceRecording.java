@@ -145,7 +145,7 @@ class ComplianceRecording {
             DecisionKind kind, DecisionRequest request, DecisionContext context, ComplianceAccess.IncidentGrant grant) {
         DecisionRule rule = DecisionRule.of(kind);
         List<Refusal.FieldProblem> problems = new ArrayList<>();
-        DecisionInputs inputs = DecisionInputs.read(rule.inputs(), request.inputs(), problems);
+        DecisionInputs inputs = rule.derived(DecisionInputs.read(rule.inputs(), request.inputs(), problems), problems);
         String rationale = reason("rationale", request.rationale(), true, problems);
         String override = reason("overrideReason", request.overrideReason(), false, problems);
         Instant now = clock.instant();

@@ -14,6 +14,13 @@ enum ComplianceRefusals implements Refusal.Reason {
     UNKNOWN_INPUT("compliance.unknown-input", "has an input ''{0}'' that is not one of {1}"),
     BAD_INPUT("compliance.bad-input", "must be {0}"),
     ESTIMATE_WITHOUT_BASIS("compliance.estimate-without-basis", "an estimate must name the basis it was made on"),
+    COSTS_DO_NOT_ADD_UP(
+            "compliance.costs-do-not-add-up",
+            "is EUR {0}, but the costs and losses by category add up to EUR {1}: correct the one or the others, or leave"
+                    + " the economic impact empty to take their sum"),
+    COSTS_TOO_LARGE(
+            "compliance.costs-too-large",
+            "the costs and losses by category add up to more than EUR {0}, the largest amount: check them"),
     UNLIKELY_NEEDS_OVERRIDE(
             "compliance.unlikely-needs-override",
             "special-category or criminal data is involved, so damage should be considered likely: say why the risk is"

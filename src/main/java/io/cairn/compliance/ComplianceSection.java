@@ -162,7 +162,15 @@ class ComplianceSection implements IncidentPageSection {
             DecisionKind kind,
             List<DecisionInput> inputs,
             @Nullable DecisionView recorded,
-            long version) {}
+            long version) {
+
+        /** The recorded inputs a re-assessment starts from (without what the rule derived); none before a first. */
+        public Map<String, Object> editable() {
+            return recorded == null
+                    ? Map.of()
+                    : DecisionRule.of(kind).editable(recorded.current().inputs());
+        }
+    }
 
     private List<FactRow> facts(IncidentComplianceView view) {
         Map<String, RegimeFactView> recorded = new LinkedHashMap<>();

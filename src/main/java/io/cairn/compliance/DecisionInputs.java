@@ -22,7 +22,8 @@ public final class DecisionInputs {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int MAX_TEXT = 2_000;
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e15");
+    /** The largest amount an input holds. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1e15");
 
     private final Map<String, Object> values;
 
@@ -144,6 +145,13 @@ public final class DecisionInputs {
 
     private static String abbreviated(String text) {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    /** These inputs with the value of one more, such as a total a rule derived from its lines. */
+    DecisionInputs with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(values);
+        more.put(name, value);
+        return new DecisionInputs(more);
     }
 
     boolean flag(String name) {

@@ -2,6 +2,7 @@ package io.cairn.compliance;
 
 import io.cairn.shared.Refusal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,22 @@ interface DecisionRule {
 
     /** The criteria evaluated on the inputs, and the result. */
     Evaluation evaluate(DecisionInputs inputs, DecisionContext context);
+
+    /**
+     * The inputs with what the rule derives from them (such as a total from its lines); a problem by field where a
+     * given value disagrees with what they derive. The same inputs for most.
+     */
+    default DecisionInputs derived(DecisionInputs inputs, List<Refusal.FieldProblem> problems) {
+        return inputs;
+    }
+
+    /**
+     * The recorded inputs as a re-assessment starts from them: without what the rule derived, so that it derives them
+     * again from the inputs as they are changed. The recorded inputs for most.
+     */
+    default Map<String, Object> editable(Map<String, Object> recorded) {
+        return recorded;
+    }
 
     /** What is wrong with deciding the result on these inputs, by field; none for most. */
     default List<Refusal.FieldProblem> problems(

@@ -5,38 +5,46 @@ import static io.cairn.compliance.DecisionInput.choices;
 import static io.cairn.compliance.DecisionInput.countries;
 import static io.cairn.compliance.DecisionInput.flag;
 
+import io.cairn.shared.Refusal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * DORA's classification worksheet (RTS 2024/1772): the materiality thresholds of Art. 9 evaluated on the inputs, and
  * whether the incident is major by Art. 8(1): it affected critical services, and either malicious unauthorised access
- * that may result in data losses (Art. 9(5)(b)) or two or more of the other thresholds.
+ * that may result in data losses (Art. 9(5)(b)) or two or more of the other thresholds. The economic impact is the sum
+ * of the costs and losses by category ({@link CostLines}) where those are given.
  */
 final class DoraClassificationRule implements DecisionRule {
 
     private static final BigDecimal TEN_PERCENT = BigDecimal.TEN;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private static final List<DecisionInput> INPUTS = List.of(
-            flag("critical-services-affected"),
-            amount("clients-affected"),
-            amount("clients-total"),
-            amount("counterparts-affected-percent"),
-            amount("transactions-affected-percent"),
-            flag("relevant-clients-or-counterparts"),
-            flag("media-coverage"),
-            flag("repetitive-complaints"),
-            flag("regulatory-requirements-missed"),
-            flag("likely-loss-of-clients"),
-            amount("duration-hours"),
-            amount("critical-downtime-hours"),
-            countries("member-states"),
-            choices("data-losses", "availability", "authenticity", "integrity", "confidentiality"),
-            flag("malicious-access"),
-            amount("economic-impact-eur"));
+    private static final List<DecisionInput> INPUTS = Stream.of(
+                    List.of(
+                            flag("critical-services-affected"),
+                            amount("clients-affected"),
+                            amount("clients-total"),
+                            amount("counterparts-affected-percent"),
+                            amount("transactions-affected-percent"),
+                            flag("relevant-clients-or-counterparts"),
+                            flag("media-coverage"),
+                            flag("repetitive-complaints"),
+                            flag("regulatory-requirements-missed"),
+                            flag("likely-loss-of-clients"),
+                            amount("duration-hours"),
+                            amount("critical-downtime-hours"),
+                            countries("member-states"),
+                            choices("data-losses", "availability", "authenticity", "integrity", "confidentiality"),
+                            flag("malicious-access")),
+                    CostLines.INPUTS.stream().map(DecisionInput::amount).toList(),
+                    List.of(amount(CostLines.TOTAL)))
+            .flatMap(List::stream)
+            .toList();
 
     @Override
     public DecisionKind kind() {
@@ -46,6 +54,17 @@ final class DoraClassificationRule implements DecisionRule {
     @Override
     public List<DecisionInput> inputs() {
         return INPUTS;
+    }
+
+    /** The economic impact from the cost lines by category, when they are given and it is not (RTS 2024/1772). */
+    @Override
+    public DecisionInputs derived(DecisionInputs inputs, List<Refusal.FieldProblem> problems) {
+        return CostLines.derived(inputs, problems);
+    }
+
+    @Override
+    public Map<String, Object> editable(Map<String, Object> recorded) {
+        return CostLines.editable(recorded);
     }
 
     @Override
@@ -58,7 +77,7 @@ final class DoraClassificationRule implements DecisionRule {
                 Criterion.of("dora.duration", duration(in)),
                 Criterion.of("dora.geographical", in.choices("member-states").size() >= 2),
                 Criterion.of("dora.data-losses", !in.choices("data-losses").isEmpty()),
-                Criterion.of("dora.economic", above(in, "economic-impact-eur", BigDecimal.valueOf(100_000))));
+                Criterion.of("dora.economic", above(in, CostLines.TOTAL, BigDecimal.valueOf(100_000))));
         long met = thresholds.stream().filter(Criterion::met).count();
         boolean major = critical && (malicious || met >= 2);
         List<Criterion> criteria = new java.util.ArrayList<>();

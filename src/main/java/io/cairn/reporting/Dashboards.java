@@ -38,6 +38,7 @@ class Dashboards {
             new PanelSpec("detection"),
             new PanelSpec("seriousness"),
             new PanelSpec("impact"),
+            new PanelSpec("costs"),
             new PanelSpec("sla", Map.of("by", "priority")),
             new PanelSpec("backlog-age"),
             new PanelSpec("overdue"),

@@ -18,7 +18,7 @@ import org.springframework.context.MessageSource;
 final class Figures {
 
     static final Set<String> DURATIONS = Set.of("mean", "median", "p90", "max", "ttdMedian", "ttdP90", "medianLead");
-    static final Set<String> NAMED = Set.of("measure", "source", "outcome", "clock", "what");
+    static final Set<String> NAMED = Set.of("measure", "source", "outcome", "clock", "what", "category");
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 

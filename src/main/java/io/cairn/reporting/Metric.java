@@ -16,6 +16,7 @@ enum Metric {
     DETECTION(List.of()),
     SERIOUSNESS(List.of()),
     IMPACT(List.of()),
+    COSTS(List.of()),
     SLA(List.of("by")),
     SLA_BREACHES(List.of("limit")),
     BACKLOG_AGE(List.of()),

@@ -17,6 +17,7 @@ class Metrics {
     private final RecurrenceMetrics recurrence;
     private final RegulatoryMetrics regulatory;
     private final ImpactMetrics impact;
+    private final CostMetrics costs;
 
     Metrics(
             VolumeMetrics volume,
@@ -28,7 +29,8 @@ class Metrics {
             BacklogMetrics backlog,
             RecurrenceMetrics recurrence,
             RegulatoryMetrics regulatory,
-            ImpactMetrics impact) {
+            ImpactMetrics impact,
+            CostMetrics costs) {
         this.volume = volume;
         this.durations = durations;
         this.breakdown = breakdown;
@@ -39,6 +41,7 @@ class Metrics {
         this.recurrence = recurrence;
         this.regulatory = regulatory;
         this.impact = impact;
+        this.costs = costs;
     }
 
     MetricTable compute(Metric.Request request) {
@@ -50,6 +53,7 @@ class Metrics {
             case DETECTION -> detection.detection(filter);
             case SERIOUSNESS -> seriousness.seriousness(filter);
             case IMPACT -> impact.impact(filter);
+            case COSTS -> costs.costs(filter);
             case SLA -> sla.sla(filter, request.by());
             case SLA_BREACHES, LATE_SUBMISSIONS -> {
                 MetricTable.Builder table = MetricTable.of(

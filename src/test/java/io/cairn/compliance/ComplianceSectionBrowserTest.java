@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The compliance section of the incident page in a real browser on a phone: a privacy officer records GDPR awareness,
  * that it is a personal-data breach, and a risk, and sees the supervisory authority's obligation with its live
- * countdown, in English and in Dutch, without anything sticking out sideways.
+ * countdown, in English and in Dutch, without anything sticking out sideways; and fills in DORA's costs and losses by
+ * category.
  */
 class ComplianceSectionBrowserTest extends Browser.OnServer {
 
@@ -120,5 +121,49 @@ class ComplianceSectionBrowserTest extends Browser.OnServer {
                 .as("the Dutch page sticks out sideways on a phone")
                 .isFalse();
         browser.screenshot("compliance-obligation-nl");
+    }
+
+    @Test
+    void theDoraWorksheetGroupsTheCostLinesAndSaysBesideTheTotalWhenItIsNotTheirSum() {
+        TestUser officer = users.user("cb-dora-" + Long.toString(System.nanoTime(), 36), Set.of(Role.PRIVACY_OFFICER));
+        String incident = incidentOfAnEntity(officer);
+        browser.desktop().signIn(officer).open("/incidents/" + incident + "?lang=en");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#compliance h2")));
+        String dora = "//article[@id='decision-dora-major']";
+        openForm(dora);
+        assertThat(browser.text(By.xpath(dora + "//h5[contains(@class,'input-group')]")))
+                .isEqualTo("Costs and losses by category");
+
+        browser.type(By.id("dora-major-cost-staff-eur"), "40000");
+        browser.type(By.id("dora-major-cost-redress-eur"), "70000");
+        browser.type(By.id("dora-major-economic-impact-eur"), "100000");
+        browser.type(By.id("dora-major-rationale"), "The costs of the outage");
+        browser.click(By.xpath(dora + "//form//button[@type='submit']"));
+        waitForText(By.xpath(dora + "//small[contains(@class,'field-error')]"), "add up to EUR 110000");
+        assertThat(browser.find(By.id("dora-major-economic-impact-eur")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+
+        browser.type(By.id("dora-major-cost-staff-eur"), "40000");
+        browser.type(By.id("dora-major-cost-redress-eur"), "70000");
+        browser.type(By.id("dora-major-rationale"), "The costs of the outage");
+        browser.click(By.xpath(dora + "//form//button[@type='submit']"));
+        waitForText(By.xpath(dora + "//strong[contains(@class,'decision-result')]"), "Not major");
+        assertThat(browser.find(By.xpath(
+                                dora + "//ul[contains(@class,'criteria')]/li[contains(., 'Costs and losses over')]"))
+                        .getAttribute("class"))
+                .as("the sum of 110,000 is over the economic threshold")
+                .contains("met")
+                .doesNotContain("not-met");
+
+        browser.open("/incidents/" + incident + "?lang=nl");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#compliance h2")));
+        openForm(dora);
+        assertThat(browser.text(By.xpath(dora + "//h5[contains(@class,'input-group')]")))
+                .isEqualTo("Kosten en verliezen per categorie");
+        assertThat(browser.find(By.id("dora-major-cost-staff-eur")).getAttribute("value"))
+                .isEqualTo("40000");
+        assertThat(browser.find(By.id("dora-major-economic-impact-eur")).getAttribute("value"))
+                .as("the total the lines made is made again from them")
+                .isEmpty();
     }
 }

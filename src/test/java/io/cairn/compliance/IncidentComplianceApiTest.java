@@ -192,6 +192,50 @@ class IncidentComplianceApiTest extends ApiClient.OnServer {
     }
 
     @Test
+    void costLinesByCategoryMakeTheEconomicImpactAndATotalThatIsNotTheirSumIsRefused() {
+        String decision = "/api/v1/incidents/" + incident(coordinator) + "/compliance/decisions/dora-major";
+        ApiClient.Answer refused = officer.put(
+                decision,
+                body(
+                        "rationale",
+                        "costs",
+                        "inputs",
+                        body(
+                                "cost-staff-eur", body("value", 40_000, "estimate", false, "basis", ""),
+                                "economic-impact-eur", body("value", 45_000, "estimate", false, "basis", "")),
+                        "version",
+                        0));
+        assertThat(field(refused)).isEqualTo("inputs.economic-impact-eur");
+        assertThat(refused.json().path("errors").get(0).path("message").asString())
+                .contains("45000", "40000");
+        assertThat(officer.get(decision).status()).isEqualTo(404);
+
+        JsonNode recorded = officer.put(
+                        decision,
+                        body(
+                                "rationale",
+                                "costs",
+                                "inputs",
+                                body(
+                                        "critical-services-affected",
+                                        true,
+                                        "media-coverage",
+                                        true,
+                                        "cost-staff-eur",
+                                        body("value", 40_000, "estimate", false, "basis", ""),
+                                        "cost-redress-eur",
+                                        body("value", 70_000, "estimate", true, "basis", "claims")),
+                                "version",
+                                0))
+                .json();
+        JsonNode total = recorded.path("current").path("inputs").path("economic-impact-eur");
+        assertThat(total.path("value").decimalValue()).isEqualByComparingTo("110000");
+        assertThat(total.path("estimate").asBoolean()).isTrue();
+        assertThat(total.path("basis").asString()).startsWith("the sum of the cost lines by category");
+        assertThat(recorded.path("current").path("result").asString()).isEqualTo("major");
+    }
+
+    @Test
     void reportersAndThoseWhoCannotSeeAConfidentialIncidentNeitherReadNorChangeItsCompliance() {
         TestUser reporter = users.user("ic-rep-" + s, Set.of(Role.REPORTER));
         String own = incident(client(reporter));

@@ -63,8 +63,9 @@ class DashboardBrowserTest extends Browser.OnServer {
         assertThat(tableValues("sla")).isEqualTo(apiValues("sla", "&by=priority"));
         assertThat(tableValues("seriousness")).isEqualTo(apiValues("seriousness"));
         assertThat(tableValues("impact")).isEqualTo(apiValues("impact"));
+        assertThat(tableValues("costs")).isEqualTo(apiValues("costs"));
         for (String chart :
-                List.of("volume", "durations", "detection", "seriousness", "impact", "sla", "backlog-age")) {
+                List.of("volume", "durations", "detection", "seriousness", "impact", "costs", "sla", "backlog-age")) {
             browser.waitFor(driver -> (Boolean) browser.script(
                     "return !!Chart.getChart(document.getElementById(arguments[0]));", "chart-" + chart));
             WebElement canvas = browser.find(By.id("chart-" + chart));

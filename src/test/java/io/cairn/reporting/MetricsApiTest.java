@@ -118,6 +118,50 @@ class MetricsApiTest extends ApiClient.OnServer {
     }
 
     @Test
+    void costsAndLossesByCategoryCountTheLinesOfEachIncidentsLatestDoraClassification() {
+        // D (February): a DORA classification of EUR 7,000 as a total only. E (March): expropriated funds 10,000 and
+        // staff 2,500.25 (estimated), EUR 12,500.25 in all.
+        data.decision("D", "dora-major", 1, "{\"economic-impact-eur\": " + MetricsDataSet.amount("7000") + "}");
+        data.decision(
+                "E",
+                "dora-major",
+                1,
+                "{\"cost-expropriated-funds-eur\": " + MetricsDataSet.amount("10000") + ", \"cost-staff-eur\": "
+                        + "{\"value\": 2500.25, \"estimate\": true, \"basis\": \"timesheets\"}, "
+                        + "\"economic-impact-eur\": {\"value\": 12500.25, \"estimate\": true, \"basis\": \"sum\"}}");
+        // A's latest classification (not its first, staff 1,000): staff 40,000, redress 150,000 estimated, advisory
+        // 60,000, communication 0 (no amount). Staff: A 40,000 + E 2,500.25 = 42,500.25, E's estimated. B's NIS2 loss
+        // and C's classification without costs count nowhere; F (replacement 999) lies before the period; D's total
+        // without lines is unspecified.
+        List<String> expected = List.of(
+                "expropriated-funds|1|0|10000",
+                "replacement|0|0|0",
+                "staff|2|1|42500.25",
+                "contractual-fees|0|0|0",
+                "redress|1|1|150000",
+                "forgone-revenue|0|0|0",
+                "communication|0|0|0",
+                "advisory|1|0|60000",
+                "unspecified|1|0|7000");
+        assertThat(rows("costs")).containsExactlyElementsOf(expected);
+        ApiClient.Bytes csv = coordinator.bytes("/api/v1/metrics/costs.csv" + query(), Map.of());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).lines())
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of("category,incidents,estimated,totalEur"),
+                                expected.stream().map(row -> row.replace('|', ',')))
+                        .toList());
+        // Over February alone: D's total only.
+        JsonNode february = coordinator
+                .get("/api/v1/metrics/costs?from=2025-02-01&to=2025-02-28&businessUnit=" + unit)
+                .json()
+                .get("rows");
+        assertThat(february.get(2).path("incidents").asLong()).isZero();
+        assertThat(february.get(8).path("incidents").asLong()).isEqualTo(1);
+        assertThat(february.get(8).path("totalEur").asString()).isEqualTo("7000");
+    }
+
+    @Test
     void aBreakdownCountsEachGroupLargestFirst() {
         // low: C and D opened, D closed, C open; critical: E opened and open; high: A opened and closed; medium: B
         // opened, B and F closed.

@@ -140,18 +140,23 @@ final class MetricsDataSet {
         clock("B", "response", 3, "met", "2025-01-20T12:45:00Z", null);
         clock("B", "resolution", 3, "running", null, null);
         clock("C", "response", 2, "running", null, "2025-02-03T11:00:00Z");
-        // Costs and losses: A's DORA classification said EUR 1,000, then an estimated EUR 250,000; B's NIS2 assessment
-        // a
-        // direct loss of EUR 12,000.50; C's DORA classification none, its NIS2 assessment EUR 5,000; F (before the
-        // period) EUR 999.
+        // Costs and losses: A's DORA classification said EUR 1,000 (all staff), then an estimated EUR 250,000 by
+        // category: staff 40,000, redress 150,000 (estimated), advisory 60,000 and communication 0; B's NIS2
+        // assessment a direct loss of EUR 12,000.50; C's DORA classification none, its NIS2 assessment EUR 5,000; F
+        // (before the period) EUR 999, all replacement.
         decision(
-                "A", "dora-major", 1, "economic-impact-eur", "{\"value\": 1000, \"estimate\": false, \"basis\": \"\"}");
+                "A",
+                "dora-major",
+                1,
+                "{\"economic-impact-eur\": " + amount("1000") + ", \"cost-staff-eur\": " + amount("1000") + "}");
         decision(
                 "A",
                 "dora-major",
                 2,
-                "economic-impact-eur",
-                "{\"value\": 250000, \"estimate\": true, \"basis\": \"invoices\"}");
+                "{\"economic-impact-eur\": {\"value\": 250000, \"estimate\": true, \"basis\": \"invoices\"}, "
+                        + "\"cost-staff-eur\": " + amount("40000") + ", \"cost-redress-eur\": {\"value\": 150000, "
+                        + "\"estimate\": true, \"basis\": \"claims\"}, \"cost-advisory-eur\": " + amount("60000")
+                        + ", \"cost-communication-eur\": " + amount("0") + "}");
         decision(
                 "B",
                 "nis2-significant",
@@ -165,7 +170,11 @@ final class MetricsDataSet {
                 1,
                 "direct-loss-eur",
                 "{\"value\": 5000, \"estimate\": false, \"basis\": \"\"}");
-        decision("F", "dora-major", 1, "economic-impact-eur", "{\"value\": 999, \"estimate\": false, \"basis\": \"\"}");
+        decision(
+                "F",
+                "dora-major",
+                1,
+                "{\"economic-impact-eur\": " + amount("999") + ", \"cost-replacement-eur\": " + amount("999") + "}");
         // VERIS: A an external actor hacking and phishing, B an error, C hacking, E unknown; D and F not described.
         veris("A", "actor:external", "action:hacking", "action:social");
         veris("B", "action:error");
@@ -280,6 +289,19 @@ final class MetricsDataSet {
     }
 
     /** A version of a decision on the incident with one input, as the compliance module records it. */
+    /** An exact amount of a decision's inputs, as JSON. */
+    static String amount(String value) {
+        return "{\"value\": " + value + ", \"estimate\": false, \"basis\": \"\"}";
+    }
+
+    /** A decision of the incident with these inputs, a JSON object. */
+    void decision(String name, String kind, int version, String inputs) {
+        jdbc.sql("""
+                insert into compliance_decision (incident_id, kind, version, inputs, criteria, result, rationale,
+                  established_at, decided_by, decided_by_name, decided_at)
+                values (?, ?, ?, ?::jsonb, '[]', 'not-major', 'data set', now(), gen_random_uuid(), 'test', now())""").params(incidents.get(name), kind, version, inputs).update();
+    }
+
     private void decision(String name, String kind, int version, String input, String value) {
         jdbc.sql("""
                 insert into compliance_decision (incident_id, kind, version, inputs, criteria, result, rationale,
