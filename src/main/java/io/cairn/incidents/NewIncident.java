@@ -68,6 +68,30 @@ public record NewIncident(
                 null);
     }
 
+    /** The same report in an RSIT category. */
+    public NewIncident inCategory(Category category) {
+        return new NewIncident(
+                title,
+                description,
+                category,
+                determination,
+                severity,
+                impact,
+                urgency,
+                tlp,
+                pap,
+                confidential,
+                owner,
+                team,
+                businessUnit,
+                occurredAt,
+                detectedAt,
+                asset,
+                template,
+                detectionSource,
+                detectedBy);
+    }
+
     /** The same report, saying who or what detected the incident unless the report already says so. */
     public NewIncident detectedByDefault(DetectionSource source, @Nullable String by) {
         if (detectionSource != null) {

@@ -73,7 +73,7 @@ class BreakdownMetrics {
                 .thenComparing(row -> by.key(row.getKey()), Comparator.nullsLast(Comparator.naturalOrder())));
         for (Map.Entry<@Nullable String, long[]> row : rows) {
             String key = by.key(row.getKey());
-            String found = key == null ? null : names.getOrDefault(key, key);
+            String found = by.found(names, key);
             table.row(key, by.label(key, found, matrix), row.getValue()[0], row.getValue()[1], row.getValue()[2]);
         }
     }

@@ -32,23 +32,40 @@ class CostMetrics {
     /** The row of the economic impact recorded as a total only. */
     static final String UNSPECIFIED = "unspecified";
 
-    private static final String TOTAL = "economic-impact-eur";
+    static final String TOTAL = "economic-impact-eur";
+
+    /** The rows of the metric: the categories in the RTS's order, then {@link #UNSPECIFIED}. */
+    static final List<String> ROWS =
+            Stream.concat(CATEGORIES.stream(), Stream.of(UNSPECIFIED)).toList();
+
+    private final Rollups rollups;
 
     private final JdbcClient jdbc;
 
-    CostMetrics(JdbcClient jdbc) {
+    CostMetrics(JdbcClient jdbc, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     MetricTable costs(MetricsFilter filter) {
-        Map<String, List<Object>> figures = figures(filter);
+        Map<String, List<Object>> figures =
+                rollups.read(filter, false).map(CostMetrics::rolledUp).orElseGet(() -> figures(filter));
         MetricTable.Builder table = MetricTable.of("costs", "category", "incidents", "estimated", "totalEur");
-        for (String category :
-                Stream.concat(CATEGORIES.stream(), Stream.of(UNSPECIFIED)).toList()) {
+        for (String category : ROWS) {
             List<Object> row = figures.getOrDefault(category, List.of(0L, 0L, BigDecimal.ZERO));
             table.row(category, row.get(0), row.get(1), row.get(2));
         }
         return table.build();
+    }
+
+    /** Per category, from the roll-ups' days of the period. */
+    private static Map<String, List<Object>> rolledUp(Rollups.Days days) {
+        CostLineFigures sum = new CostLineFigures();
+        days.all().forEach(day -> sum.add(day.costLines));
+        Map<String, List<Object>> figures = new HashMap<>();
+        sum.lines.forEach(
+                (category, line) -> figures.put(category, List.of(line.incidents, line.estimated, plain(line.total))));
+        return figures;
     }
 
     /** Per category that has any: the incidents with an amount above zero, those estimated, and the total. */
@@ -57,8 +74,7 @@ class CostMetrics {
         String lines = CATEGORIES.stream()
                 .map(category -> "('" + category + "', '" + input(category) + "')")
                 .collect(Collectors.joining(", "));
-        String inputs =
-                CATEGORIES.stream().map(category -> "'" + input(category) + "'").collect(Collectors.joining(", "));
+        String inputs = lineInputs();
         String sql = "with latest as (select distinct on (d.incident_id) d.inputs from compliance_decision d join "
                 + "incident i on i.id = d.incident_id where d.kind = 'dora-major' and " + scope.condition()
                 + " and i.reported_at >= ? and i.reported_at < ? order by d.incident_id, d.version desc), "
@@ -85,7 +101,12 @@ class CostMetrics {
         return figures;
     }
 
-    private static String input(String category) {
+    /** The inputs of the cost lines, quoted for SQL. */
+    static String lineInputs() {
+        return CATEGORIES.stream().map(category -> "'" + input(category) + "'").collect(Collectors.joining(", "));
+    }
+
+    static String input(String category) {
         return "cost-" + category + "-eur";
     }
 

@@ -38,15 +38,35 @@ class DayFacts {
     private static final String COST = "(select array[x ->> 'value', x ->> 'estimate'] from (select "
             + ImpactMetrics.AMOUNT + " as x) y where x ->> 'value' is not null)";
 
+    /** The cost lines of the incident's latest DORA classification as text, value and estimate per row of costs. */
+    private static final String COST_LINES = "(select array["
+            + CostMetrics.ROWS.stream()
+                    .map(row -> row.equals(CostMetrics.UNSPECIFIED)
+                            ? "case when not jsonb_exists_any(d.inputs, array[" + CostMetrics.lineInputs()
+                                    + "]) then d.inputs "
+                                    + "#>> '{" + CostMetrics.TOTAL
+                                    + ",value}' end, case when not jsonb_exists_any(d.inputs, "
+                                    + "array[" + CostMetrics.lineInputs() + "]) then d.inputs #>> '{"
+                                    + CostMetrics.TOTAL
+                                    + ",estimate}' end"
+                            : "d.inputs #>> '{" + CostMetrics.input(row) + ",value}', d.inputs #>> '{"
+                                    + CostMetrics.input(row) + ",estimate}'")
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + "] from compliance_decision d where d.incident_id = i.id and d.kind = 'dora-major' order by d.version "
+            + "desc limit 1)";
+
     private static final String REPORTED = "i.reported_at >= ? and i.reported_at < ?";
     private static final String COLUMNS = "i.reported_at, i.closed_at, i.status, i.occurred_at, i.detected_at, "
             + "i.acknowledged_at, i.responded_at, i.contained_at, i.eradicated_at, i.recovered_at, "
             + "i.business_unit_id::text as unit, "
             + "i.team_id::text as team, i.category_class, i.category_type, i.priority, i.severity, "
-            + "i.detection_source";
+            + "i.detection_source, i.asset_id::text as asset, array(select s.service_id::text from incident_service s "
+            + "where s.incident_id = i.id) as services, array(select v.part || ':' || v.category from "
+            + "incident_veris_category v where v.incident_id = i.id) as veris";
     /** The clocks breached in a range and still running, with their incidents. */
     private static final String BREACHED =
             "select " + COLUMNS + ", null::bigint[] as sla, null::text[] as review, null::text[] as cost, "
+                    + "null::text[] as cost_lines, "
                     + "c.breached_at from sla_clock c join incident i on i.id = c.incident_id where c.state <> 'met' and "
                     + "c.breached_at >= ? and c.breached_at < ? and i.merged_into is null";
 
@@ -65,7 +85,8 @@ class DayFacts {
 
     private static final String SQL = "select " + COLUMNS + ", case when " + REPORTED + " then " + SLA + " end as sla, "
             + "case when " + REPORTED + " then " + REVIEW + " end as review, case when " + REPORTED + " then " + COST
-            + " end as cost from incident i where i.merged_into is null "
+            + " end as cost, case when " + REPORTED + " then " + COST_LINES + " end as cost_lines from incident i "
+            + "where i.merged_into is null "
             + "and ((" + REPORTED + ") or "
             + MILESTONES.stream()
                     .map(column -> column.equals("closed_at")
@@ -76,10 +97,11 @@ class DayFacts {
             + ")";
 
     /**
-     * The ranges {@link #SQL} binds, each a start and an end: the report's in the select list (clocks, review, costs; the
-     * review's followed by the recurrence window), then in the condition the report's and each milestone's.
+     * The ranges {@link #SQL} binds, each a start and an end: the report's in the select list (clocks, review, costs,
+     * cost lines; the review's followed by the recurrence window), then in the condition the report's and each
+     * milestone's.
      */
-    private static final int RANGES = 3 + 1 + MILESTONES.size();
+    private static final int RANGES = 4 + 1 + MILESTONES.size();
 
     private final JdbcClient jdbc;
     private final Period window;

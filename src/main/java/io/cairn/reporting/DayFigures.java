@@ -34,7 +34,7 @@ final class DayFigures {
     static final int SLA_COUNTS = 8;
 
     /** The form of the stored bytes; the builder rebuilds every day when it changes. */
-    static final int FORMAT = 6;
+    static final int FORMAT = 7;
 
     private static final DurationMetrics.Measure[] MEASURES = DurationMetrics.Measure.values();
 
@@ -83,6 +83,9 @@ final class DayFigures {
 
     @Nullable
     BigDecimal costLargest;
+
+    /** Of those reported, their costs and losses by DORA cost category. */
+    final CostLineFigures costLines = new CostLineFigures();
 
     final Map<Integer, long[]> sla = new TreeMap<>();
     final Map<String, Detection> detection = new TreeMap<>();
@@ -196,6 +199,7 @@ final class DayFigures {
             if (costLargest != null) {
                 writeDecimal(out, costLargest);
             }
+            costLines.write(out);
             for (Durations durations : ended) {
                 durations.write(out);
             }
@@ -248,6 +252,7 @@ final class DayFigures {
             figures.readDetection(in);
             figures.costTotal = readDecimal(in);
             figures.costLargest = in.readBoolean() ? readDecimal(in) : null;
+            figures.costLines.read(in);
             for (int m = 0; m < MEASURES.length; m++) {
                 figures.ended[m] = Durations.read(in);
             }
@@ -292,14 +297,14 @@ final class DayFigures {
         return one == null || other != null && other.compareTo(one) > 0 ? other : one;
     }
 
-    private static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {
+    static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {
         out.writeInt(value.scale());
         byte[] unscaled = value.unscaledValue().toByteArray();
         out.writeInt(unscaled.length);
         out.write(unscaled);
     }
 
-    private static BigDecimal readDecimal(DataInputStream in) throws IOException {
+    static BigDecimal readDecimal(DataInputStream in) throws IOException {
         int scale = in.readInt();
         byte[] unscaled = new byte[in.readInt()];
         in.readFully(unscaled);

@@ -69,7 +69,12 @@ enum Dimension {
                     case PRIORITY -> "priority";
                     case SEVERITY -> "severity";
                     case DETECTION_SOURCE -> "detection-source";
-                    case LEGAL_ENTITY, ASSET, SERVICE, VERIS_ACTOR, VERIS_ACTION, VERIS_ASSET -> null;
+                    case ASSET -> "asset";
+                    case SERVICE -> "service";
+                    case VERIS_ACTOR -> "veris-actor";
+                    case VERIS_ACTION -> "veris-action";
+                    case VERIS_ASSET -> "veris-asset";
+                    case LEGAL_ENTITY -> null;
                 });
     }
 
@@ -79,9 +84,15 @@ enum Dimension {
         return value == null || (this != SEVERITY && this != DETECTION_SOURCE) ? value : value.toLowerCase(Locale.ROOT);
     }
 
-    /** The names of business units or teams by their key; for the other dimensions the key is the name. */
+    /** The names of business units, teams, assets or services by their key; for the others the key is the name. */
     Map<String, String> names(JdbcClient jdbc) {
-        String table = this == BUSINESS_UNIT ? "business_unit" : this == TEAM ? "team" : null;
+        String table = switch (this) {
+            case BUSINESS_UNIT -> "business_unit";
+            case TEAM -> "team";
+            case ASSET -> "device";
+            case SERVICE -> "service";
+            default -> null;
+        };
         Map<String, String> names = new HashMap<>();
         if (table != null) {
             jdbc.sql("select id::text as key, name from " + table).query(row -> {
@@ -89,6 +100,16 @@ enum Dimension {
             });
         }
         return names;
+    }
+
+    /**
+     * The words for a rolled-up group's key, as the dimension's join finds them: the name of a business unit, team,
+     * asset or service (none when it no longer exists), the key itself for the others.
+     */
+    @Nullable
+    String found(Map<String, String> names, @Nullable String key) {
+        boolean named = this == BUSINESS_UNIT || this == TEAM || this == ASSET || this == SERVICE;
+        return key == null ? null : named ? names.get(key) : key;
     }
 
     /** The value as the API writes it, such as {@code business-unit}. */

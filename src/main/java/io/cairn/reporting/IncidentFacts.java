@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One incident as a day's figures read it. */
@@ -30,7 +31,11 @@ record IncidentFacts(
         @Nullable String detectionSource,
         long @Nullable [] sla,
         String @Nullable [] review,
-        String @Nullable [] cost) {
+        String @Nullable [] cost,
+        String @Nullable [] costLines,
+        @Nullable String asset,
+        List<String> services,
+        List<String> veris) {
 
     static IncidentFacts of(ResultSet row) throws SQLException {
         java.sql.Array sla = row.getArray("sla");
@@ -62,7 +67,34 @@ record IncidentFacts(
                         : (String[]) row.getArray("review").getArray(),
                 row.getArray("cost") == null
                         ? null
-                        : (String[]) row.getArray("cost").getArray());
+                        : (String[]) row.getArray("cost").getArray(),
+                row.getArray("cost_lines") == null
+                        ? null
+                        : (String[]) row.getArray("cost_lines").getArray(),
+                row.getString("asset"),
+                texts(row, "services"),
+                texts(row, "veris"));
+    }
+
+    /** A column of text values, none when it is null. */
+    private static List<String> texts(ResultSet row, String column) throws SQLException {
+        java.sql.Array values = row.getArray(column);
+        return values == null ? List.of() : List.of((String[]) values.getArray());
+    }
+
+    /** Adds the incident's costs and losses by category, as its latest DORA classification gives them. */
+    private void addCostLines(DayFigures figures) {
+        if (costLines == null) {
+            return;
+        }
+        for (int line = 0; line < CostMetrics.ROWS.size(); line++) {
+            if (costLines[2 * line] != null) {
+                figures.costLines.add(
+                        CostMetrics.ROWS.get(line),
+                        new BigDecimal(costLines[2 * line]),
+                        Boolean.parseBoolean(costLines[2 * line + 1]));
+            }
+        }
     }
 
     boolean serious() {
@@ -98,6 +130,7 @@ record IncidentFacts(
         if (cost != null) {
             figures.cost(new BigDecimal(cost[0]), Boolean.parseBoolean(cost[1]));
         }
+        addCostLines(figures);
         if (sla != null && sla[DayFigures.CLOCKS] > 0) {
             long[] counts = figures.sla.computeIfAbsent(priority, p -> new long[DayFigures.SLA_COUNTS]);
             for (int c = 0; c < DayFigures.SLA_COUNTS; c++) {

@@ -315,20 +315,18 @@ class Rollups {
         });
     }
 
-    /** The sums by value, and those of the incidents without one (all less every value's) when all were counted. */
+    /**
+     * The sums by value, and those of the incidents without one when all were counted ({@link RollupGroup#none}).
+     */
     private static Map<@Nullable String, long[]> withoutValue(Map<RollupGroup, long[]> sums, boolean all) {
         Map<@Nullable String, long[]> values = new HashMap<>();
-        long[] none = sums.getOrDefault(RollupGroup.ALL, new long[4]).clone();
         sums.forEach((group, counts) -> {
-            if (!group.equals(RollupGroup.ALL)) {
+            if (!group.equals(RollupGroup.ALL) && !group.isNoneOfSeveral()) {
                 values.put(group.value(), counts);
-                for (int c = 0; c < 4; c++) {
-                    none[c] -= counts[c];
-                }
             }
         });
         if (all) {
-            values.put(null, none);
+            values.put(null, RollupGroup.none(sums, 4));
         }
         values.values().removeIf(counts -> counts[3] + counts[0] == 0);
         return values;

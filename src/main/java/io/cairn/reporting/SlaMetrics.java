@@ -77,7 +77,7 @@ class SlaMetrics {
             Map<String, String> names = by.names(jdbc);
             perGroup(groups.get()).forEach((value, counts) -> {
                 String key = by.key(value);
-                row(table, key, by.label(key, key == null ? null : names.getOrDefault(key, key), matrix), counts);
+                row(table, key, by.label(key, by.found(names, key), matrix), counts);
             });
             return true;
         }
@@ -103,24 +103,23 @@ class SlaMetrics {
      */
     private static Map<@Nullable String, long[]> perGroup(Map<RollupGroup, List<DayFigures>> groups) {
         Map<@Nullable String, long[]> values = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
-        long[] none = new long[DayFigures.SLA_COUNTS];
+        Map<RollupGroup, long[]> sums = new java.util.HashMap<>();
         groups.forEach((group, days) -> {
-            long[] sums = new long[DayFigures.SLA_COUNTS];
+            long[] summed = new long[DayFigures.SLA_COUNTS];
             days.forEach(day -> day.sla.values().forEach(counts -> {
                 for (int c = 0; c < counts.length; c++) {
-                    sums[c] += counts[c];
+                    summed[c] += counts[c];
                 }
             }));
-            boolean all = group.equals(RollupGroup.ALL);
-            for (int c = 0; c < sums.length; c++) {
-                none[c] += all ? sums[c] : -sums[c];
-            }
-            if (!all) {
-                values.put(group.value(), sums);
+            sums.put(group, summed);
+        });
+        sums.forEach((group, summed) -> {
+            if (!group.equals(RollupGroup.ALL) && !group.isNoneOfSeveral()) {
+                values.put(group.value(), summed);
             }
         });
         if (groups.containsKey(RollupGroup.ALL)) {
-            values.put(null, none);
+            values.put(null, RollupGroup.none(sums, DayFigures.SLA_COUNTS));
         }
         values.values().removeIf(counts -> counts[DayFigures.CLOCKS] == 0);
         return values;

@@ -30,26 +30,8 @@ class VerisBrowserTest extends Browser.OnServer {
     void aHandlerTakesTheSuggestionDescribesTheIncidentAndReadsItBackInBothLanguages() {
         IncidentView incident = users.as(
                         handler,
-                        () -> incidents.report(new NewIncident(
-                                "Mail asked for my password",
-                                "I typed it in.",
-                                new Category("fraud", "phishing"),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null)))
+                        () -> incidents.report(NewIncident.of("Mail asked for my password", "I typed it in.")
+                                .inCategory(new Category("fraud", "phishing"))))
                 .orRefuse();
 
         browser.phone().signIn(handler).open("/incidents/" + incident.id());

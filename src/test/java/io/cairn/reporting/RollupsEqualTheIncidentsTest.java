@@ -76,6 +76,10 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
     final List<BusinessUnitId> units = new ArrayList<>();
     final List<TeamId> teams = new ArrayList<>();
     final UUID entity = UUID.randomUUID();
+    /** Assets and services the incidents name (neither table is read by the figures but for names). */
+    final List<UUID> assets = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+
+    final List<UUID> services = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
     List<String> rootCauses = List.of();
     long rowsWithFigures;
 
@@ -219,6 +223,7 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
             compare(when, filter, rolled -> new DurationMetrics(jdbc, rolled).durations(filter), none);
             compare(when, filter, rolled -> new SeriousnessMetrics(jdbc, rolled).seriousness(filter), none);
             compare(when, filter, rolled -> new ImpactMetrics(jdbc, rolled).impact(filter), none);
+            compare(when, filter, rolled -> new CostMetrics(jdbc, rolled).costs(filter), none);
             compare(when, filter, rolled -> new DetectionMetrics(jdbc, rolled).detection(filter), none);
             compare(
                     when,
@@ -249,7 +254,12 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                     Dimension.CATEGORY,
                     Dimension.PRIORITY,
                     Dimension.SEVERITY,
-                    Dimension.DETECTION_SOURCE)) {
+                    Dimension.DETECTION_SOURCE,
+                    Dimension.ASSET,
+                    Dimension.SERVICE,
+                    Dimension.VERIS_ACTOR,
+                    Dimension.VERIS_ACTION,
+                    Dimension.VERIS_ASSET)) {
                 compare(
                         when,
                         filter,
@@ -346,9 +356,9 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                 insert into incident (id, number, title, description, category_class, category_type, determination,
                   severity, impact, urgency, priority, tlp, pap, confidential, status, business_unit_id, team_id,
                   detection_source, occurred_at, detected_at, reported_at, acknowledged_at, responded_at, contained_at,
-                  eradicated_at, recovered_at, closed_at, updated_at, version, merged_into)
+                  eradicated_at, recovered_at, closed_at, updated_at, version, merged_into, asset_id)
                 values (?, nextval('incident_number_seq'), 'Roll-up', 'random', ?, ?, 'CONFIRMED', ?, 2, 2, ?,
-                  'AMBER', 'AMBER', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 0, ?)""")
+                  'AMBER', 'AMBER', false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), 0, ?, ?)""")
                 .params(
                         id,
                         category[0],
@@ -370,9 +380,11 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                         at(maybe(0.45, later(reported, 1_500_000))),
                         at(maybe(0.4, later(reported, 2_000_000))),
                         at(closed),
-                        written.isEmpty() || random.nextInt(20) > 0 ? null : pick(written))
+                        written.isEmpty() || random.nextInt(20) > 0 ? null : pick(written),
+                        random.nextInt(2) == 0 ? null : pick(assets))
                 .update();
         written.add(id);
+        describe(id);
         clock(id, "response", reported);
         clock(id, "resolution", reported);
         if (random.nextInt(3) == 0) {
@@ -380,6 +392,37 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
         }
         if (random.nextInt(4) == 0) {
             decision(id);
+        }
+    }
+
+    /** Names none to two of the services and describes the incident with random VERIS categories, or none. */
+    private void describe(UUID incident) {
+        jdbc.sql("delete from incident_service where incident_id = ?")
+                .param(incident)
+                .update();
+        jdbc.sql("delete from incident_veris_category where incident_id = ?")
+                .param(incident)
+                .update();
+        for (UUID service : services) {
+            if (random.nextInt(3) == 0) {
+                jdbc.sql("insert into incident_service (incident_id, service_id) values (?, ?)")
+                        .params(incident, service)
+                        .update();
+            }
+        }
+        for (String categorised : List.of(
+                "actor:external",
+                "actor:internal",
+                "action:hacking",
+                "action:malware",
+                "action:error",
+                "asset:server")) {
+            if (random.nextInt(3) == 0) {
+                String[] parts = categorised.split(":");
+                jdbc.sql("insert into incident_veris_category (incident_id, part, category) values (?, ?, ?)")
+                        .params(incident, parts[0], parts[1])
+                        .update();
+            }
         }
     }
 
@@ -405,14 +448,30 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                 .update();
     }
 
-    /** A new version of a DORA classification or NIS2 assessment, with or without costs, some estimated. */
+    /** An amount as the decisions record it, some of them zero, some estimated. */
+    private String amount() {
+        return "{\"value\": " + (random.nextInt(8) == 0 ? "0" : random.nextInt(500_000) + "." + random.nextInt(100))
+                + ", \"estimate\": " + random.nextBoolean() + ", \"basis\": \"b\"}";
+    }
+
+    /** Some of the cost lines by category (their sum need not be the total: the figures read each as recorded). */
+    private String lines() {
+        StringBuilder lines = new StringBuilder();
+        for (String category : CostMetrics.CATEGORIES) {
+            if (random.nextInt(3) == 0) {
+                lines.append(", \"cost-").append(category).append("-eur\": ").append(amount());
+            }
+        }
+        return lines.toString();
+    }
+
+    /** A new version of a DORA classification or NIS2 assessment, with or without costs and cost lines. */
     private void decision(UUID incident) {
         boolean dora = random.nextBoolean();
         String amount = random.nextInt(5) == 0
                 ? "{}"
-                : "{\"" + (dora ? "economic-impact-eur" : "direct-loss-eur") + "\": {\"value\": "
-                        + random.nextInt(500_000) + "." + random.nextInt(100) + ", \"estimate\": "
-                        + random.nextBoolean() + ", \"basis\": \"b\"}}";
+                : "{\"" + (dora ? "economic-impact-eur" : "direct-loss-eur") + "\": " + amount()
+                        + (dora && random.nextBoolean() ? lines() : "") + "}";
         jdbc.sql("""
                 insert into compliance_decision (incident_id, kind, version, inputs, criteria, result, rationale,
                   established_at, decided_by, decided_by_name, decided_at)
@@ -453,7 +512,7 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
     private void change(int how, boolean reviews) {
         for (int n = 0; n < how; n++) {
             UUID id = pick(written);
-            switch (reviews ? 5 : random.nextInt(5)) {
+            switch (reviews ? 7 : random.nextInt(7)) {
                 case 0 ->
                     // closed as handling closes, eradicated on the way if it was not: never after now
                     jdbc.sql("update incident set status = 'CLOSED', closed_at = least(reported_at + "
@@ -476,6 +535,11 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                             .param(id)
                             .update();
                 case 4 -> decision(id);
+                case 5 -> describe(id);
+                case 6 ->
+                    jdbc.sql("update incident set asset_id = ? where id = ?")
+                            .params(random.nextInt(3) == 0 ? null : pick(assets), id)
+                            .update();
                 default ->
                     jdbc.sql("update incident_review set status = 'completed', root_cause = ? "
                                     + "where incident_id = ?")
