@@ -148,7 +148,9 @@ public final class ReportingBench {
         if (present >= count) {
             say(String.format("reusing %,d seeded incidents", present));
             if (single(connection, "select count(*) from compliance_submission") == 0
-                    || single(connection, "select count(*) from incident_veris") == 0) {
+                    || single(connection, "select count(*) from incident_veris") == 0
+                    || single(connection, "select count(*) from compliance_decision where jsonb_exists(inputs, "
+                            + "'cost-staff-eur')") == 0) {
                 SeedReporting.fill(connection);
             }
             return;
@@ -220,7 +222,7 @@ public final class ReportingBench {
             api(base + "/api/v1/metrics/" + metric + "?" + period + "&businessUnit=" + context.businessUnit(),
                     "metric " + metric + ", one year by month, one business unit");
         }
-        for (String by : List.of("service", "veris-action")) {
+        for (String by : List.of("legal-entity", "asset", "service", "veris-action")) {
             api(base + "/api/v1/metrics/breakdown?" + period + "&by=" + by, "metric breakdown by " + by
                     + ", one year by month");
         }

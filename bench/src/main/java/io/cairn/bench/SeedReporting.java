@@ -16,8 +16,9 @@ import java.util.Map;
  * hours), completed reviews with a root cause for most serious confirmed incidents and some others (a tenth of
  * them "unknown", a tenth still drafts), a corrective action for half the completed reviews, and GDPR notification
  * obligations (one stage, most submitted on time, some late with a reason) for the serious data-loss and
- * data-leak incidents, whose business units belong to one legal entity, and DORA classifications with costs and losses
- * for the serious intrusions, malicious code and availability incidents. Runs after {@link Seed#seed}, and again
+ * data-leak incidents, whose business units belong to one legal entity, DORA classifications with costs and losses
+ * for the serious intrusions, malicious code and availability incidents (half of them by cost category), and VERIS
+ * descriptions for two in five incidents. Runs after {@link Seed#seed}, and again
  * without harm (what exists is kept); ends with {@code VACUUM ANALYZE} of what it wrote.
  */
 final class SeedReporting {
@@ -41,6 +42,7 @@ final class SeedReporting {
             statement.executeUpdate(STAGES);
             statement.executeUpdate(SUBMISSIONS);
             statement.executeUpdate(DECISIONS);
+            statement.executeUpdate(COST_LINES);
             statement.executeUpdate(VERIS);
             statement.executeUpdate(VERIS_CATEGORIES);
             for (String table : List.of("sla_clock", "incident_review", "corrective_action", "compliance_obligation",
@@ -128,6 +130,18 @@ final class SeedReporting {
             + "'not-major', 'Seeded', i.reported_at, '00000000-0000-4000-8000-000000000001', 'Seed', "
             + "i.reported_at + interval '2 days' from incident i where i.priority <= 2 and i.category_class in "
             + "('intrusions', 'malicious-code', 'availability') on conflict do nothing";
+
+    /**
+     * Half the seeded DORA classifications give their costs and losses by category: two fifths staff, the rest
+     * replacement, adding up to the total they had.
+     */
+    static final String COST_LINES = "update compliance_decision set inputs = inputs || jsonb_build_object("
+            + "'cost-staff-eur', jsonb_build_object('value', floor((inputs #>> '{economic-impact-eur,value}')::numeric "
+            + "* 0.4), 'estimate', false, 'basis', 'timesheets'), 'cost-replacement-eur', jsonb_build_object('value', "
+            + "(inputs #>> '{economic-impact-eur,value}')::numeric - floor((inputs #>> '{economic-impact-eur,value}')"
+            + "::numeric * 0.4), 'estimate', (inputs #>> '{economic-impact-eur,estimate}')::boolean, 'basis', "
+            + "'invoices')) where kind = 'dora-major' and decided_by_name = 'Seed' and abs(hashtext(incident_id::text)) "
+            + "% 2 = 0 and not jsonb_exists(inputs, 'cost-staff-eur')";
 
     /**
      * VERIS descriptions for two in five incidents: an actor (mostly external, some internal, some unknown), the
