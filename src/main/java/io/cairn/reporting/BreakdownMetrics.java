@@ -4,6 +4,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.PriorityMatrix;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +34,9 @@ class BreakdownMetrics {
     MetricTable breakdown(MetricsFilter filter, Dimension by) {
         PriorityMatrix matrix = incidents.priorityMatrix();
         MetricTable.Builder table = MetricTable.of("breakdown", "key", "label", "opened", "closed", "open");
-        Optional<Map<@Nullable String, long[]>> rolled =
-                by.grouping().flatMap(grouping -> rollups.perValue(filter, grouping));
+        Optional<Map<@Nullable String, long[]>> rolled = by == Dimension.LEGAL_ENTITY
+                ? rollups.perValue(filter, "business-unit").map(this::perEntity)
+                : by.grouping().flatMap(grouping -> rollups.perValue(filter, grouping));
         if (rolled.isPresent()) {
             rows(by, rolled.get(), matrix, table);
             return table.build();
@@ -61,6 +63,27 @@ class BreakdownMetrics {
                             row.getLong("open"));
                 });
         return table.build();
+    }
+
+    /**
+     * The business units' sums added up per legal entity, as the units belong to them now (as counted from the
+     * incidents); incidents without a unit, or of a unit without one, are of none.
+     */
+    private Map<@Nullable String, long[]> perEntity(Map<@Nullable String, long[]> units) {
+        Map<String, String> entities = new HashMap<>();
+        jdbc.sql(
+                        "select id::text as unit, legal_entity::text as entity from business_unit where legal_entity is not null")
+                .query(row -> {
+                    entities.put(row.getString("unit"), row.getString("entity"));
+                });
+        Map<@Nullable String, long[]> sums = new HashMap<>();
+        units.forEach((unit, counts) -> {
+            long[] into = sums.computeIfAbsent(unit == null ? null : entities.get(unit), e -> new long[counts.length]);
+            for (int c = 0; c < counts.length; c++) {
+                into[c] += counts[c];
+            }
+        });
+        return sums;
     }
 
     /** The rolled-up groups' rows, the most opened first, then the most open, then by key. */

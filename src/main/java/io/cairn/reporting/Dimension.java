@@ -84,7 +84,7 @@ enum Dimension {
         return value == null || (this != SEVERITY && this != DETECTION_SOURCE) ? value : value.toLowerCase(Locale.ROOT);
     }
 
-    /** The names of business units, teams, assets or services by their key; for the others the key is the name. */
+    /** The names of business units, legal entities, teams, assets or services by key; for the others the key is it. */
     Map<String, String> names(JdbcClient jdbc) {
         String table = switch (this) {
             case BUSINESS_UNIT -> "business_unit";
@@ -103,12 +103,13 @@ enum Dimension {
     }
 
     /**
-     * The words for a rolled-up group's key, as the dimension's join finds them: the name of a business unit, team,
-     * asset or service (none when it no longer exists), the key itself for the others.
+     * The words for a rolled-up group's key, as the dimension's join finds them: the name of a business unit, legal
+     * entity, team, asset or service (none when it no longer exists), the key itself for the others.
      */
     @Nullable
     String found(Map<String, String> names, @Nullable String key) {
-        boolean named = this == BUSINESS_UNIT || this == TEAM || this == ASSET || this == SERVICE;
+        boolean named =
+                this == BUSINESS_UNIT || this == LEGAL_ENTITY || this == TEAM || this == ASSET || this == SERVICE;
         return key == null ? null : named ? names.get(key) : key;
     }
 

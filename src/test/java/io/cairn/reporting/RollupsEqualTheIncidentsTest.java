@@ -255,6 +255,7 @@ class RollupsEqualTheIncidentsTest extends ApiClient.OnServer {
                     Dimension.PRIORITY,
                     Dimension.SEVERITY,
                     Dimension.DETECTION_SOURCE,
+                    Dimension.LEGAL_ENTITY,
                     Dimension.ASSET,
                     Dimension.SERVICE,
                     Dimension.VERIS_ACTOR,
