@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Dashboards {
 
-    /** The coordinator's panels: the metric and its extra parameters. */
     /** A panel of a dashboard: the metric it shows, and the parameters it adds to the page's filter. */
     private record PanelSpec(String metric, Map<String, String> parameters) {
 
@@ -44,6 +43,11 @@ class Dashboards {
             new PanelSpec("overdue"),
             new PanelSpec("regulatory"),
             new PanelSpec("recurrence"));
+
+    /** The management summary's panels: those its key figures read, and the volume it shows; no more. */
+    private static final List<PanelSpec> MANAGEMENT = COORDINATOR.stream()
+            .filter(panel -> !List.of("costs", "backlog-age").contains(panel.metric()))
+            .toList();
 
     private static final List<PanelSpec> TEAM = List.of(
             new PanelSpec("volume"),
@@ -88,7 +92,7 @@ class Dashboards {
     /** The management summary: its key figures first, then the volume per period. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Outcome<Summary> management(Map<String, String> filter, Locale locale) {
-        return panels(COORDINATOR, filter, locale).map(panels -> Summary.of(panels, new Figures(messages, locale)));
+        return panels(MANAGEMENT, filter, locale).map(panels -> Summary.of(panels, new Figures(messages, locale)));
     }
 
     private Outcome<List<Panel>> panels(List<PanelSpec> specs, Map<String, String> filter, Locale locale) {
