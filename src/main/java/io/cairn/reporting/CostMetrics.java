@@ -63,8 +63,8 @@ class CostMetrics {
         CostLineFigures sum = new CostLineFigures();
         days.all().forEach(day -> sum.add(day.costLines));
         Map<String, List<Object>> figures = new HashMap<>();
-        sum.lines.forEach(
-                (category, line) -> figures.put(category, List.of(line.incidents, line.estimated, plain(line.total))));
+        sum.lines.forEach((category, line) ->
+                figures.put(category, List.of(line.incidents, line.estimated, ImpactMetrics.plainAmount(line.total))));
         return figures;
     }
 
@@ -96,7 +96,7 @@ class CostMetrics {
                             List.of(
                                     row.getLong("incidents"),
                                     row.getLong("estimated"),
-                                    plain(row.getBigDecimal("total"))));
+                                    ImpactMetrics.plainAmount(row.getBigDecimal("total"))));
                 });
         return figures;
     }
@@ -108,11 +108,5 @@ class CostMetrics {
 
     static String input(String category) {
         return "cost-" + category + "-eur";
-    }
-
-    /** An amount without trailing zeros, written as the impact metric writes its amounts. */
-    private static BigDecimal plain(BigDecimal amount) {
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -66,11 +66,13 @@ class ImpactMetrics {
         return java.util.Arrays.asList(costed, estimated, plain(total), plain(largest));
     }
 
-    /** An amount without trailing zeros, so that the roll-ups and the incidents write it alike. */
+    /** An amount without trailing zeros, so that the roll-ups and the incidents write it alike; none stays none. */
     private static @Nullable BigDecimal plain(@Nullable BigDecimal amount) {
-        if (amount == null) {
-            return null;
-        }
+        return amount == null ? null : plainAmount(amount);
+    }
+
+    /** An amount without trailing zeros, as the impact and costs metrics write their amounts. */
+    static BigDecimal plainAmount(BigDecimal amount) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
