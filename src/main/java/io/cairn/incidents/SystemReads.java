@@ -71,6 +71,24 @@ class SystemReads implements IncidentsForSystem {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean readsInFull(Actor reader, IncidentId id) {
+        return incidents
+                .findById(id.value())
+                .filter(incident -> IncidentAccess.mayReadInFull(reader, incident))
+                .isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean handles(Actor actor, IncidentId id) {
+        return incidents
+                .findById(id.value())
+                .filter(incident -> IncidentAccess.mayHandle(actor, incident))
+                .isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<IncidentObservable> observables(IncidentId id) {
         return observables.of(id);
     }

@@ -42,6 +42,17 @@ public interface IncidentsForSystem {
     /** Whether the reader sees every incident, confidential ones too, so that a list needs to leave nothing out. */
     boolean seesEveryIncident(Actor reader);
 
+    /**
+     * Whether this user reads the incident in full, by the rule the incidents module applies to a signed-in user: staff
+     * who see it, not its reporter (who reads the reporter's view) nor another team that sees only its task. False for
+     * an incident that does not exist. For a module that decides whether someone other than the signed-in user may be
+     * given something of the incident, such as the receiver of its evidence.
+     */
+    boolean readsInFull(Actor reader, IncidentId id);
+
+    /** Whether this user may handle (change) the incident, by the rule of every change of it; false if it is absent. */
+    boolean handles(Actor actor, IncidentId id);
+
     /** The observables of an incident, oldest first, without the other incidents that share them (for publishing). */
     List<IncidentObservable> observables(IncidentId id);
 
