@@ -309,6 +309,39 @@ class AuditActionsTest {
                 .isEqualTo("risk.materialization-proposed");
     }
 
+    /** Each entry of an evidence item's custody log is a record of the item, chained by the entries' hashes. */
+    @Test
+    void evidenceCustodyEntriesAreRecordsOfTheItemWithTheEntryHashesAsDigests() {
+        io.cairn.isms.EvidenceItemId item = io.cairn.isms.EvidenceItemId.random();
+        IncidentId incident = IncidentId.random();
+        io.cairn.identity.UserId a = new io.cairn.identity.UserId(UUID.randomUUID());
+        UUID transfer = UUID.randomUUID();
+        String before = "0".repeat(64);
+        String after = "1".repeat(64);
+        List<io.cairn.isms.EvidenceEvent> events = List.of(
+                new io.cairn.isms.EvidenceCollected(item, incident, SOMEONE, AT, a, "f".repeat(64), before, after),
+                new io.cairn.isms.EvidenceTransferProposed(
+                        item, incident, SOMEONE, AT, a, a, transfer, "INC-1 E1", before, after),
+                new io.cairn.isms.EvidenceTransferAccepted(item, incident, SOMEONE, AT, a, a, transfer, before, after),
+                new io.cairn.isms.EvidenceTransferDeclined(item, incident, SOMEONE, AT, a, a, transfer, before, after),
+                new io.cairn.isms.EvidenceCorrected(item, incident, SOMEONE, AT, "source", before, after),
+                new io.cairn.isms.EvidenceIntegrityChecked(item, incident, SOMEONE, AT, true, before, after));
+        assertThat(events.stream().map(AuditableEvent::action))
+                .containsExactly(
+                        "evidence.collected",
+                        "evidence.transfer-proposed",
+                        "evidence.transfer-accepted",
+                        "evidence.transfer-declined",
+                        "evidence.corrected",
+                        "evidence.integrity-checked");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.objectType()).isEqualTo("evidence-item");
+            assertThat(event.objectId()).isEqualTo(item.toString());
+            assertThat(event.beforeDigest()).contains(before);
+            assertThat(event.afterDigest()).contains(after);
+        });
+    }
+
     private static <V> List<String> actions(V[] verbs, Function<V, AuditableEvent> event) {
         return Arrays.stream(verbs).map(event).map(AuditableEvent::action).toList();
     }

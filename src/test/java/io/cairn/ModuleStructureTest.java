@@ -64,6 +64,7 @@ class ModuleStructureTest {
                         "federation", Set.of("incidents::system", "intake::providers"),
                         "handling", Set.of("identity::system", "incidents::system"),
                         "intake", Set.of("identity::system", "incidents::channels", "incidents::system"),
+                        "isms", Set.of("identity::system", "incidents::system"),
                         "knowledge", Set.of("incidents::system"),
                         "notification", Set.of("identity::system", "intake::system"),
                         "risks", Set.of("incidents::system")));

@@ -133,8 +133,9 @@ final class EvidenceRules {
         if (field.equals("sha256") && item.held()) {
             return Optional.of(Refusal.invalid("field", EvidenceRefusals.HELD_HASH_NOT_CORRECTABLE));
         }
-        valueProblem(field, correction.value(), item, now).ifPresent(problems::add);
-        if (problems.isEmpty() && normalised(field, correction.value()).equals(item.valueOf(field))) {
+        Optional<FieldProblem> value = valueProblem(field, correction.value(), item, now);
+        value.ifPresent(problems::add);
+        if (value.isEmpty() && normalised(field, correction.value()).equals(item.valueOf(field))) {
             problems.add(FieldProblem.of("value", EvidenceRefusals.UNCHANGED));
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
