@@ -13,6 +13,7 @@
             "federation",
             "reporting",
             "risks",
+            "isms",
             "identity",
             "identity::system",
             "delivery",
