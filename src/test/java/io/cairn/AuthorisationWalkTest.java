@@ -185,6 +185,41 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 on(Kind.INCIDENT, HANDLING)
                         .body((f, t) ->
                                 Map.of("actions", List.of(Map.of("category", "unknown")), "version", f.version(t))));
+        // evidence: read by staff who read the incident in full, entered, checked and corrected by its handlers (and
+        // the
+        // item's custodian), handed over by the custodian only, signed off by the receiver only
+        String evidence = "/api/v1/incidents/{id}/evidence";
+        access("GET " + evidence, on(Kind.INCIDENT, STAFF));
+        access("POST " + evidence, on(Kind.INCIDENT, HANDLING).body((f, t) -> f.evidenceItem()));
+        access(
+                "POST " + evidence + "/files",
+                on(Kind.INCIDENT, HANDLING).body((f, t) -> Raw.file("walk.txt", "not for you")));
+        access("GET " + evidence + "/{item}", on(Kind.EVIDENCE, STAFF));
+        access("GET " + evidence + "/{item}/content", on(Kind.EVIDENCE, STAFF));
+        access("GET " + evidence + "/{item}/custody.pdf", on(Kind.EVIDENCE, STAFF));
+        access(
+                "POST " + evidence + "/{item}/transfers",
+                on(Kind.EVIDENCE, NOBODY)
+                        .body((f, t) -> Map.of(
+                                "to",
+                                f.evidenceReceiver.id().toString(),
+                                "purpose",
+                                "walk",
+                                "storageLocation",
+                                "walk",
+                                "version",
+                                f.version(t))));
+        access("POST " + evidence + "/{item}/transfers/{transfer}/accept", on(Kind.EVIDENCE, NOBODY));
+        access(
+                "POST " + evidence + "/{item}/transfers/{transfer}/decline",
+                on(Kind.EVIDENCE, NOBODY).body((f, t) -> Map.of("reason", "not mine")));
+        access(
+                "POST " + evidence + "/{item}/corrections",
+                on(Kind.EVIDENCE, HANDLING)
+                        .body((f, t) -> Map.of(
+                                "field", "source", "value", "walked", "reason", "walk", "version", f.version(t))));
+        access("POST " + evidence + "/{item}/integrity-checks", on(Kind.EVIDENCE, HANDLING));
+        access("GET /api/v1/evidence/awaiting-my-sign-off", ownList(Kind.EVIDENCE));
         access("GET /api/v1/observable-types", on(Kind.NONE, EVERYONE));
         access("GET /api/v1/incidents/{id}/observables", on(Kind.INCIDENT, STAFF));
         access(
@@ -829,6 +864,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         TASK,
         ACTION,
         ATTACHMENT,
+        /** An evidence item of a confidential incident, with a transfer awaiting its receiver's sign-off. */
+        EVIDENCE,
         OBSERVABLE,
         ALERT_SOURCE,
         TEMPLATE,
@@ -985,6 +1022,26 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
             return new Raw("text/csv", text.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** An evidence file with the facts of its collection, as a multipart form. */
+        static Raw evidence(String name, String text) {
+            String boundary = "walk" + UUID.randomUUID().toString().replace("-", "");
+            StringBuilder body = new StringBuilder();
+            Map.of(
+                            "kind", "mail-file",
+                            "description", "Inbox rules exported",
+                            "source", "CFO mailbox",
+                            "collectedAt", "2026-01-01T00:00:00Z",
+                            "collectedWhere", "Exchange Online",
+                            "collectedHow", "Get-InboxRule export",
+                            "storageLocation", "Cairn")
+                    .forEach((field, value) -> body.append("--" + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n"));
+            body.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: text/plain\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n");
+            return new Raw(
+                    "multipart/form-data; boundary=" + boundary, body.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
         static Raw file(String name, String text) {
             String boundary = "walk" + UUID.randomUUID().toString().replace("-", "");
             String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
@@ -1010,6 +1067,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         final TeamId team;
         final TeamId otherTeam;
         final String linkTarget;
+        final TestUser evidenceReceiver;
         final String sharedAddress;
         final String alertReference;
         final String playbookKey;
@@ -1120,6 +1178,36 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EnumSet.of(Role.COORDINATOR, Role.AUDITOR),
                     attachment,
                     null);
+
+            evidenceReceiver = users.user("evidence-receiver", Set.of(Role.HANDLER), team);
+            Raw evidenceFile = Raw.evidence("mailbox-rules.txt", "forward to evil@example.org");
+            String item = created(setup.postRaw(
+                            "/api/v1/incidents/" + confidential + "/evidence/files",
+                            evidenceFile.contentType(),
+                            HttpRequest.BodyPublishers.ofByteArray(evidenceFile.content())))
+                    .get("id")
+                    .asString();
+            String transfer = created(setup.post(
+                            "/api/v1/incidents/" + confidential + "/evidence/" + item + "/transfers",
+                            Map.of(
+                                    "to",
+                                    evidenceReceiver.id().toString(),
+                                    "purpose",
+                                    "analysis",
+                                    "storageLocation",
+                                    "lab",
+                                    "version",
+                                    1)))
+                    .get("pendingTransfer")
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.EVIDENCE,
+                    "an evidence item of a confidential incident",
+                    Map.of("id", confidential, "item", item, "transfer", transfer),
+                    EnumSet.of(Role.COORDINATOR, Role.AUDITOR),
+                    item,
+                    "select version from evidence_item where id = '" + item + "'");
 
             sharedAddress = "192.0.2." + (1 + Math.floorMod(s.hashCode(), 250));
             ok(setup.post(
@@ -1788,6 +1876,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     rows("service", "true"),
                     "(select count(*) from incident_service)::text",
                     "(select count(*) from incident_veris)::text",
+                    "(select count(*) || '/' || coalesce(sum(version), 0) from evidence_item)::text",
+                    "(select count(*) from evidence_custody_entry)::text",
                     "(select count(*) from service_dependency)::text",
                     "(select count(*) from device_holding)::text",
                     rows("knowledge_article", "slug = '" + slug + "'"),
@@ -1832,6 +1922,19 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         private JsonNode created(ApiClient.Answer answer) {
             assertThat(answer.status()).as("setting up the walk: " + answer).isIn(200, 201);
             return answer.json();
+        }
+
+        /** An evidence item that Cairn does not hold, as the API takes it. */
+        Map<String, Object> evidenceItem() {
+            return Map.of(
+                    "kind", "disk-image",
+                    "description", "should not be stored",
+                    "source", "walked laptop",
+                    "collectedAt", "2026-01-01T00:00:00Z",
+                    "collectedWhere", "walk",
+                    "collectedHow", "dd",
+                    "sha256", "0".repeat(64),
+                    "storageLocation", "walk");
         }
 
         private void ok(ApiClient.Answer answer) {

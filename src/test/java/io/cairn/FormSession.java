@@ -107,6 +107,24 @@ public final class FormSession {
                 headers)));
     }
 
+    /**
+     * Posts a form as a browser does ({@code application/x-www-form-urlencoded}), with the CSRF token of the last page
+     * read and the given extra headers (such as {@code HX-Request}); redirects are not followed.
+     */
+    public ApiClient.Answer postForm(String path, Map<String, String> fields, String... headers) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(encoded(name))
+                .append('=')
+                .append(encoded(value)));
+        return answer(send(withHeaders(
+                request(path)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-CSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+                headers)));
+    }
+
     /** Signs in with a one-time password, chooses a new one and issues an API token; the token's secret. */
     public String signInAndIssueToken(String username, String oneTimePassword, String newPassword) {
         signIn(username, oneTimePassword);
