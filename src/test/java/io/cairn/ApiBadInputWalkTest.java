@@ -520,6 +520,35 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         made.put("incidents", incident);
         made.put("reports", incident);
         made.put("target", id(admin.post("/api/v1/incidents", Map.of("title", "Target", "description", "target"))));
+        String evidence = id(admin.post(
+                "/api/v1/incidents/" + incident + "/evidence",
+                Map.of(
+                        "kind", "log-export",
+                        "description", "Walked logs",
+                        "source", "mx1",
+                        "collectedAt", "2026-01-01T00:00:00Z",
+                        "collectedWhere", "walk",
+                        "collectedHow", "export",
+                        "sha256", "a".repeat(64),
+                        "storageLocation", "walk")));
+        made.put("evidence", evidence);
+        made.put(
+                "transfers",
+                admin.post(
+                                "/api/v1/incidents/" + incident + "/evidence/" + evidence + "/transfers",
+                                Map.of(
+                                        "to",
+                                        other.id().toString(),
+                                        "purpose",
+                                        "walk",
+                                        "storageLocation",
+                                        "walk",
+                                        "version",
+                                        1))
+                        .json()
+                        .path("pendingTransfer")
+                        .path("id")
+                        .asString(""));
         made.put(
                 "devices",
                 id(admin.post(

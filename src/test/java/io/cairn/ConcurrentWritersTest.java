@@ -173,7 +173,55 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         contests.addAll(complianceContests());
         contests.addAll(riskContests());
         contests.addAll(maturityContests());
+        contests.addAll(evidenceContests());
         return contests;
+    }
+
+    /**
+     * A correction of an evidence item, and the proposal of its transfer, which is made on a fresh item each round as
+     * one transfer of an item is pending at a time.
+     */
+    private List<Contest> evidenceContests() {
+        List<Contest> contests = new ArrayList<>();
+        String receiver =
+                users.user("evidence-receiver", Set.of(Role.COORDINATOR)).id().toString();
+        String corrected = evidenceItem();
+        contests.add(new Contest(
+                "POST /api/v1/incidents/{id}/evidence/{item}/corrections",
+                () -> versioned(
+                        "POST",
+                        corrected + "/corrections",
+                        corrected,
+                        writer -> Map.of(
+                                "field", "source", "value", "Raced " + writer + " " + suffix(), "reason", "race"))));
+        contests.add(new Contest("POST /api/v1/incidents/{id}/evidence/{item}/transfers", () -> {
+            String item = evidenceItem();
+            return versioned(
+                    "POST",
+                    item + "/transfers",
+                    item,
+                    writer -> Map.of("to", receiver, "purpose", "Raced " + writer, "storageLocation", "Lab"));
+        }));
+        return contests;
+    }
+
+    /** The path of a new evidence item of a new incident, which the racer holds. */
+    private String evidenceItem() {
+        String incident = "/api/v1/incidents/" + incident() + "/evidence";
+        return incident + "/"
+                + created(
+                        admin.post(
+                                incident,
+                                Map.of(
+                                        "kind", "log-export",
+                                        "description", "Raced logs",
+                                        "source", "mx1",
+                                        "collectedAt", "2026-01-01T00:00:00Z",
+                                        "collectedWhere", "DC",
+                                        "collectedHow", "export",
+                                        "sha256", "a".repeat(64),
+                                        "storageLocation", "Safe")),
+                        "id");
     }
 
     /** A risk's revision and assessment, and its status changes, each on a fresh risk as it can happen once. */

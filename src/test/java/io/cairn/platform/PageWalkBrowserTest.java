@@ -191,7 +191,10 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "interval",
             "intranet",
             "recent",
-            "training");
+            "training",
+            // kinds of evidence (ISO/IEC 27037) that Dutch names as English does
+            "computer",
+            "document");
 
     /**
      * The technical terms and loanwords that the Dutch content Cairn ships (the RSIT descriptions, the knowledge
@@ -291,6 +294,9 @@ class PageWalkBrowserTest extends Browser.OnServer {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    io.cairn.isms.evidence.EvidenceManagement evidence;
 
     private final Set<String> dataWords = new TreeSet<>(Set.of("test"));
     private final List<String> problems = new ArrayList<>();
@@ -448,6 +454,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                         null,
                                         true))
                         .orRefuse());
+        seedEvidence(triaged, handler, people.get("coordinator"));
         users.as(
                 handler,
                 () -> knowledge
@@ -548,6 +555,39 @@ class PageWalkBrowserTest extends Browser.OnServer {
         });
         seedRisk(people.get("coordinator"));
         return people;
+    }
+
+    /**
+     * An evidence item of the incident, for its section and its page, handed over by the handler to the coordinator,
+     * whose sign-off it awaits (for the page of evidence awaiting it).
+     */
+    private void seedEvidence(IncidentView incident, TestUser handler, TestUser coordinator) {
+        io.cairn.isms.evidence.EvidenceView item = users.as(
+                        handler,
+                        () -> evidence.collect(
+                                incident.id(),
+                                new io.cairn.isms.evidence.NewEvidence(
+                                        "mobile-device",
+                                        data("Telefoon van de melder met het bericht"),
+                                        data("Telefoon van de melder"),
+                                        java.time.Instant.now().minusSeconds(7_200),
+                                        null,
+                                        data("Servicebalie, tweede verdieping"),
+                                        data("In een afgeschermde zak verzegeld"),
+                                        "ab".repeat(32),
+                                        data("Kluis van de servicebalie"))))
+                .orRefuse();
+        users.as(
+                        handler,
+                        () -> evidence.proposeTransfer(
+                                item.id(),
+                                new io.cairn.isms.evidence.NewTransfer(
+                                        coordinator.id(),
+                                        null,
+                                        data("Onderzoek door het forensisch lab"),
+                                        data("Kluis van het lab"),
+                                        item.version())))
+                .orRefuse();
     }
 
     /** A risk of the register, past its target, for the register's list, its page and its heat map. */
