@@ -42,7 +42,8 @@ class MessageBundlesTest {
             "federation",
             "trace",
             "compliance",
-            "risks");
+            "risks",
+            "isms");
 
     @Test
     void englishAndDutchHaveTheSameKeys() throws IOException {
