@@ -183,6 +183,10 @@ class EvidenceApiTest extends ApiClient.OnServer {
         JsonNode proposed =
                 ok(asHandler.post(path + "/transfers", transfer(colleague.id().toString(), 1)));
         String transfer = proposed.get("pendingTransfer").get("id").asString();
+        assertThat(client(colleague).get("/api/v1/notifications").body())
+                .as("the receiver is told, with a link to the item")
+                .contains("/evidence/" + item.get("id").asString())
+                .contains("awaits your sign-off");
         assertThat(proposed.get("custodian").get("id").asString())
                 .isEqualTo(handler.id().toString());
         ApiClient.Answer second =
