@@ -324,6 +324,7 @@ class AuditActionsTest {
                         item, incident, SOMEONE, AT, a, a, transfer, "INC-1 E1", before, after),
                 new io.cairn.isms.EvidenceTransferAccepted(item, incident, SOMEONE, AT, a, a, transfer, before, after),
                 new io.cairn.isms.EvidenceTransferDeclined(item, incident, SOMEONE, AT, a, a, transfer, before, after),
+                new io.cairn.isms.EvidenceTransferWithdrawn(item, incident, SOMEONE, AT, a, a, transfer, before, after),
                 new io.cairn.isms.EvidenceCorrected(item, incident, SOMEONE, AT, "source", before, after),
                 new io.cairn.isms.EvidenceIntegrityChecked(item, incident, SOMEONE, AT, true, before, after));
         assertThat(events.stream().map(AuditableEvent::action))
@@ -332,6 +333,7 @@ class AuditActionsTest {
                         "evidence.transfer-proposed",
                         "evidence.transfer-accepted",
                         "evidence.transfer-declined",
+                        "evidence.transfer-withdrawn",
                         "evidence.corrected",
                         "evidence.integrity-checked");
         assertThat(events).allSatisfy(event -> {

@@ -214,6 +214,9 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 "POST " + evidence + "/{item}/transfers/{transfer}/decline",
                 on(Kind.EVIDENCE, NOBODY).body((f, t) -> Map.of("reason", "not mine")));
         access(
+                "POST " + evidence + "/{item}/transfers/{transfer}/withdraw",
+                on(Kind.EVIDENCE, NOBODY).body((f, t) -> Map.of("reason", "not yours")));
+        access(
                 "POST " + evidence + "/{item}/corrections",
                 on(Kind.EVIDENCE, HANDLING)
                         .body((f, t) -> Map.of(

@@ -14,6 +14,7 @@ public sealed interface EvidenceEvent extends AuditableEvent
                 EvidenceTransferProposed,
                 EvidenceTransferAccepted,
                 EvidenceTransferDeclined,
+                EvidenceTransferWithdrawn,
                 EvidenceCorrected,
                 EvidenceIntegrityChecked {
 

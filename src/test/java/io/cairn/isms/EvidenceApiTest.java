@@ -268,6 +268,34 @@ class EvidenceApiTest extends ApiClient.OnServer {
     }
 
     @Test
+    void theCustodianWithdrawsATransferTheReceiverDoesNotAnswerAndOnlyTheCustodianMay() {
+        JsonNode item = record(recorded(HASH));
+        String path = evidence + "/" + item.get("id").asString();
+        String transfer = ok(asHandler.post(
+                        path + "/transfers", transfer(colleague.id().toString(), 1)))
+                .get("pendingTransfer")
+                .get("id")
+                .asString();
+
+        assertThat(client(colleague)
+                        .post(path + "/transfers/" + transfer + "/withdraw", Map.of("reason", "mine now"))
+                        .status())
+                .isEqualTo(403);
+        JsonNode withdrawn = ok(asHandler.post(
+                path + "/transfers/" + transfer + "/withdraw", Map.of("reason", "The lab has no room this week")));
+
+        assertThat(withdrawn.get("pendingTransfer").isNull()).isTrue();
+        assertThat(withdrawn.get("custodian").get("id").asString())
+                .isEqualTo(handler.id().toString());
+        assertThat(withdrawn.get("custody").get(2).get("kind").asString()).isEqualTo("transfer-withdrawn");
+        assertThat(client(colleague)
+                        .post(path + "/transfers/" + transfer + "/accept", Map.of())
+                        .status())
+                .isEqualTo(409);
+        ok(asHandler.post(path + "/transfers", transfer(colleague.id().toString(), 3)));
+    }
+
+    @Test
     void aCorrectionIsANewEntryReferringToTheOneItCorrectsOnTheVersionSeen() {
         JsonNode item = record(recorded(HASH));
         String path = evidence + "/" + item.get("id").asString();

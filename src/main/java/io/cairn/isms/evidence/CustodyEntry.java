@@ -48,6 +48,8 @@ public record CustodyEntry(
         TRANSFER_ACCEPTED,
         /** The receiver declined the transfer, with a reason: custody did not move. */
         TRANSFER_DECLINED,
+        /** The custodian withdrew the transfer they proposed, with a reason: custody did not move. */
+        TRANSFER_WITHDRAWN,
         /** Cairn recomputed the SHA-256 of the file it holds. */
         INTEGRITY_CHECKED,
         /** A fact of the item was corrected; the entry refers to the entry that gave the value corrected. */
@@ -164,11 +166,13 @@ public record CustodyEntry(
         return hash.equals(hashOf(previousHash, content(id, seq, kind, recordedAt, actor, actorName, facts)));
     }
 
-    /** Whether a sign-off of this proposal follows it in the log. */
+    /** Whether a sign-off or a withdrawal of this proposal follows it in the log. */
     boolean answeredIn(List<CustodyEntry> log) {
         return log.stream()
                 .anyMatch(entry -> id.equals(entry.facts().refersTo())
-                        && (entry.kind() == Kind.TRANSFER_ACCEPTED || entry.kind() == Kind.TRANSFER_DECLINED));
+                        && (entry.kind() == Kind.TRANSFER_ACCEPTED
+                                || entry.kind() == Kind.TRANSFER_DECLINED
+                                || entry.kind() == Kind.TRANSFER_WITHDRAWN));
     }
 
     /** The SHA-256, as lower-case hex, of the hash before, a line feed, and the content. */

@@ -7,6 +7,7 @@ import io.cairn.isms.EvidenceItemId;
 import io.cairn.isms.EvidenceTransferAccepted;
 import io.cairn.isms.EvidenceTransferDeclined;
 import io.cairn.isms.EvidenceTransferProposed;
+import io.cairn.isms.EvidenceTransferWithdrawn;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.Refusal.FieldProblem;
@@ -151,6 +152,48 @@ class CustodyTransfers {
         });
     }
 
+    /** The custodian withdraws the transfer they proposed, saying why, before its receiver signs it off. */
+    @Transactional
+    Outcome<UUID> withdraw(EvidenceItemId id, UUID transfer, @Nullable String reason) {
+        Actor actor = access.actor();
+        Optional<EvidenceItem> item = store.lock(id).filter(found -> access.reads(actor, found.incident()));
+        Optional<CustodyEntry> proposal = item.flatMap(found -> proposalIn(found, transfer));
+        if (item.isEmpty() || proposal.isEmpty()) {
+            return Outcome.refused(Refusal.notFound("transfer " + transfer + " of evidence item " + id));
+        }
+        EvidenceItem held = item.get();
+        if (!held.custodian().equals(actor.id())) {
+            return Outcome.refused(
+                    Refusal.forbidden(EvidenceRefusals.ONLY_CUSTODIAN_HANDS_OVER, access.name(held.custodian())));
+        }
+        if (!transfer.equals(held.pendingTransfer())) {
+            return Outcome.refused(Refusal.conflict(EvidenceRefusals.NOT_PENDING));
+        }
+        Optional<FieldProblem> problem = EvidenceRules.text("reason", reason, EvidenceRules.TEXT_LENGTH, false);
+        if (problem.isPresent()) {
+            return Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, List.of(problem.get())));
+        }
+        UserId to = java.util.Objects.requireNonNull(proposal.get().facts().to(), "a proposal names its receiver");
+        CustodyEntry withdrawn = logs.append(
+                held,
+                entry -> held.pending(null, null),
+                CustodyEntry.Kind.TRANSFER_WITHDRAWN,
+                actor,
+                clock.instant(),
+                CustodyEntry.Facts.answer(proposal.get(), strip(reason)),
+                entry -> new EvidenceTransferWithdrawn(
+                        id,
+                        held.incident(),
+                        actor.ref(),
+                        entry.recordedAt(),
+                        actor.id(),
+                        to,
+                        transfer,
+                        entry.previousHash(),
+                        entry.hash()));
+        return Outcome.done(withdrawn.id());
+    }
+
     private record Pending(EvidenceItem item, CustodyEntry proposal) {}
 
     /**
@@ -159,11 +202,8 @@ class CustodyTransfers {
      */
     private Outcome<Pending> proposal(EvidenceItemId id, UUID transfer, Actor actor) {
         Optional<EvidenceItem> item = store.lock(id).filter(found -> access.reads(actor, found.incident()));
-        Optional<CustodyEntry> proposal = item.flatMap(found -> store.log(found.id()).stream()
-                .filter(entry -> entry.id().equals(transfer))
-                .filter(entry -> entry.kind() == CustodyEntry.Kind.TRANSFER_PROPOSED)
-                .filter(entry -> actor.id().equals(entry.facts().to()))
-                .findFirst());
+        Optional<CustodyEntry> proposal = item.flatMap(found -> proposalIn(found, transfer))
+                .filter(entry -> actor.id().equals(entry.facts().to()));
         if (item.isEmpty() || proposal.isEmpty()) {
             return Outcome.refused(Refusal.notFound("transfer " + transfer + " of evidence item " + id));
         }
@@ -171,6 +211,14 @@ class CustodyTransfers {
             return Outcome.refused(Refusal.conflict(EvidenceRefusals.NOT_PENDING));
         }
         return Outcome.done(new Pending(item.get(), proposal.get()));
+    }
+
+    /** The proposal of this id in the item's log. */
+    private Optional<CustodyEntry> proposalIn(EvidenceItem item, UUID transfer) {
+        return store.log(item.id()).stream()
+                .filter(entry -> entry.id().equals(transfer))
+                .filter(entry -> entry.kind() == CustodyEntry.Kind.TRANSFER_PROPOSED)
+                .findFirst();
     }
 
     /** Why the transfer may not be proposed: its receiver, its time, purpose or place, or one pending already. */

@@ -105,7 +105,7 @@ class EvidenceApi {
         }
     }
 
-    /** Why the receiver declines. */
+    /** Why the receiver declines, or the custodian withdraws. */
     record Decline(@Nullable String reason) {}
 
     /** A correction of one fact; see {@link NewCorrection}. */
@@ -268,6 +268,21 @@ class EvidenceApi {
             @RequestBody Decline body) {
         of(id, item);
         return evidence.declineTransfer(item, transfer, body.reason()).orRefuse();
+    }
+
+    @Operation(
+            operationId = "withdrawEvidenceTransfer",
+            summary = "Withdraw a proposed transfer of an evidence item",
+            description = "The item's custodian only, with a reason, while the receiver has not signed it off: for a "
+                    + "receiver who will not answer, or a hand-over that will not happen.")
+    @PostMapping(ITEM + "/transfers/{transfer}/withdraw")
+    EvidenceView withdraw(
+            @PathVariable IncidentId id,
+            @PathVariable EvidenceItemId item,
+            @PathVariable UUID transfer,
+            @RequestBody Decline body) {
+        of(id, item);
+        return evidence.withdrawTransfer(item, transfer, body.reason()).orRefuse();
     }
 
     @Operation(

@@ -90,6 +90,11 @@ public class EvidenceManagement {
         return transfers.decline(id, transfer, reason).flatMap(declined -> reading.one(id));
     }
 
+    /** The custodian withdraws the transfer they proposed, with a reason, before it is signed off. */
+    public Outcome<EvidenceView> withdrawTransfer(EvidenceItemId id, UUID transfer, @Nullable String reason) {
+        return transfers.withdraw(id, transfer, reason).flatMap(withdrawn -> reading.one(id));
+    }
+
     /** Corrects one fact of the item by a new entry of its log. */
     public Outcome<EvidenceView> correct(EvidenceItemId id, NewCorrection correction) {
         return corrections.correct(id, correction).flatMap(corrected -> reading.one(id));

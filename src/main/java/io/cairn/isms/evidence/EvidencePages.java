@@ -130,6 +130,25 @@ class EvidencePages {
                 redirect);
     }
 
+    @PostMapping("/incidents/{id}/evidence/{item}/transfers/{transfer}/withdraw")
+    String withdraw(
+            @PathVariable IncidentId id,
+            @PathVariable EvidenceItemId item,
+            @PathVariable UUID transfer,
+            @RequestParam(required = false) @Nullable String reason,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        return answer(
+                id,
+                item,
+                "withdrawProblems",
+                () -> evidence.withdrawTransfer(item, transfer, reason),
+                model,
+                request,
+                redirect);
+    }
+
     @PostMapping("/incidents/{id}/evidence/{item}/integrity-checks")
     String check(
             @PathVariable IncidentId id,
