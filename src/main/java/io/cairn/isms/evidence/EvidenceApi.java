@@ -239,6 +239,8 @@ class EvidenceApi {
             description = "The item's custodian only, on the item's version they saw. The receiver must be another "
                     + "user who may read the incident's evidence; one transfer of an item is pending at a time. Custody "
                     + "moves when the receiver accepts.")
+    @ApiResponse(responseCode = "200", description = "The item, with the new entry of its custody log")
+    @ApiResponse(responseCode = "409", description = "Another transfer of the item awaits a sign-off.")
     @PostMapping(ITEM + "/transfers")
     EvidenceView propose(
             @PathVariable IncidentId id, @PathVariable EvidenceItemId item, @Valid @RequestBody TransferProposal body) {
@@ -250,6 +252,10 @@ class EvidenceApi {
             operationId = "acceptEvidenceTransfer",
             summary = "Accept a transfer of an evidence item",
             description = "The transfer's receiver only, who signs it off and holds the item from then on.")
+    @ApiResponse(responseCode = "200", description = "The item, with the new entry of its custody log")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The transfer no longer awaits a sign-off: it was signed off or withdrawn.")
     @PostMapping(ITEM + "/transfers/{transfer}/accept")
     EvidenceView accept(@PathVariable IncidentId id, @PathVariable EvidenceItemId item, @PathVariable UUID transfer) {
         of(id, item);
@@ -260,6 +266,10 @@ class EvidenceApi {
             operationId = "declineEvidenceTransfer",
             summary = "Decline a transfer of an evidence item",
             description = "The transfer's receiver only, with a reason; the custodian keeps the item.")
+    @ApiResponse(responseCode = "200", description = "The item, with the new entry of its custody log")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The transfer no longer awaits a sign-off: it was signed off or withdrawn.")
     @PostMapping(ITEM + "/transfers/{transfer}/decline")
     EvidenceView decline(
             @PathVariable IncidentId id,
@@ -275,6 +285,10 @@ class EvidenceApi {
             summary = "Withdraw a proposed transfer of an evidence item",
             description = "The item's custodian only, with a reason, while the receiver has not signed it off: for a "
                     + "receiver who will not answer, or a hand-over that will not happen.")
+    @ApiResponse(responseCode = "200", description = "The item, with the new entry of its custody log")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The transfer no longer awaits a sign-off: it was signed off or withdrawn.")
     @PostMapping(ITEM + "/transfers/{transfer}/withdraw")
     EvidenceView withdraw(
             @PathVariable IncidentId id,
@@ -302,6 +316,10 @@ class EvidenceApi {
             summary = "Check the integrity of an evidence file Cairn holds",
             description = "Handlers and coordinators of the incident, and the item's custodian. Cairn recomputes the "
                     + "file's SHA-256 and records whether it matches as an entry of the log.")
+    @ApiResponse(responseCode = "200", description = "The item, with the new entry of its custody log")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Cairn does not hold the item's file: its hash was recorded by the collector.")
     @PostMapping(ITEM + "/integrity-checks")
     EvidenceView check(@PathVariable IncidentId id, @PathVariable EvidenceItemId item) {
         of(id, item);
