@@ -73,7 +73,10 @@ class EvidencePagesTest extends ApiClient.OnServer {
         handOver.put("storageLocation", "Lab safe 2");
         handOver.put("version", "1");
         ApiClient.Answer proposed = session.postForm(page + "/transfers", handOver, "HX-Request", "true");
-        assertThat(proposed.body()).contains("Transfer proposed").contains("To " + receiver.displayName());
+        assertThat(proposed.body())
+                .contains("Transfer proposed")
+                .contains("To " + receiver.displayName())
+                .contains("Withdraw the transfer");
 
         FormSession theirs = FormSession.signedIn(port, receiver.username(), TestUsers.PASSWORD);
         assertThat(theirs.page("/evidence/awaiting")).isEqualTo(200);
