@@ -74,20 +74,24 @@ class EvidenceReading {
                 .toList();
     }
 
-    /** What the signed-in user may do with an incident's evidence, or with one item of it. */
-    record Rights(boolean collects, boolean records, boolean handsOver, boolean signsOff) {}
+    /**
+     * What the signed-in user may do with an incident's evidence, or with one item of it; {@code readsAudit}: whether
+     * they read the audit trail, where each entry of a log is a record.
+     */
+    record Rights(boolean collects, boolean records, boolean handsOver, boolean signsOff, boolean readsAudit) {}
 
     @Transactional(readOnly = true)
     Rights rights(IncidentId incident, @Nullable EvidenceView item) {
         Actor actor = access.actor();
         boolean handles = access.handles(actor, incident);
+        boolean auditor = actor.has(io.cairn.identity.Role.AUDITOR);
         if (item == null) {
-            return new Rights(handles, false, false, false);
+            return new Rights(handles, false, false, false, auditor);
         }
         boolean custodian = item.custodian().id().equals(actor.id());
         boolean receiver = item.pendingTransfer() != null
                 && item.pendingTransfer().to().id().equals(actor.id());
-        return new Rights(handles, handles || custodian, custodian, receiver);
+        return new Rights(handles, handles || custodian, custodian, receiver, auditor);
     }
 
     /** The incident's reference and title, for an incident whose evidence the user was allowed to read. */
