@@ -243,6 +243,15 @@ class EvidenceApiTest extends ApiClient.OnServer {
                     .contains(signOff.get("hash").asString())
                     .contains("sha256sum");
         }
+        try (var pdf = Loader.loadPDF(asHandler
+                .bytes(path + "/custody.pdf", Map.of("Accept", "application/pdf", "Accept-Language", "nl"))
+                .body())) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("Bewijsketenverslag van "
+                            + accepted.get("incidentReference").asString() + " E1")
+                    .contains("Overdracht aanvaard")
+                    .contains("Zo controleert u het");
+        }
     }
 
     @Test
