@@ -63,7 +63,7 @@ class ProcedureTypeEditing {
             Instant now = clock.instant();
             types.add(id, stored, actor.username(), now);
             publish(stored.key(), actor, now, ProcedureTypeChanged.Verb.ADDED, null, stored);
-            return types.byId(id).orElseThrow();
+            return shown(id);
         });
     }
 
@@ -90,7 +90,7 @@ class ProcedureTypeEditing {
                 return Outcome.refused(Refusal.stale(version, found.get().version()));
             }
             publish(stored.key(), actor, now, ProcedureTypeChanged.Verb.REVISED, before, stored);
-            return Outcome.done(types.byId(id).orElseThrow());
+            return Outcome.done(shown(id));
         });
     }
 
@@ -108,7 +108,12 @@ class ProcedureTypeEditing {
         ProcedureTypeChanged.Verb verb =
                 retired ? ProcedureTypeChanged.Verb.RETIRED : ProcedureTypeChanged.Verb.RESTORED;
         publish(definition.key(), actor, now, verb, definition, definition);
-        return Outcome.done(types.byId(id).orElseThrow());
+        return Outcome.done(shown(id));
+    }
+
+    /** The stored type in the reader's language. */
+    private ProcedureType shown(ProcedureTypeId id) {
+        return ShippedProcedureTexts.shown(types.byId(id).orElseThrow());
     }
 
     private void publish(
