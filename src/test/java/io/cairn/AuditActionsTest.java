@@ -17,6 +17,7 @@ import io.cairn.identity.IdentityChanged;
 import io.cairn.incidents.IncidentId;
 import io.cairn.intake.AlertSourceChanged;
 import io.cairn.intake.TemplateChanged;
+import io.cairn.isms.ProcedureTypeChanged;
 import io.cairn.knowledge.ArticleChanged;
 import io.cairn.knowledge.ReviewChanged;
 import io.cairn.knowledge.RootCauseChanged;
@@ -75,6 +76,14 @@ class AuditActionsTest {
                         "post-incident-review.action-added",
                         "post-incident-review.action-done",
                         "post-incident-review.action-reopened");
+        assertThat(actions(
+                        ProcedureTypeChanged.Verb.values(),
+                        verb -> new ProcedureTypeChanged("k", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "procedure-type.added",
+                        "procedure-type.revised",
+                        "procedure-type.retired",
+                        "procedure-type.restored");
         assertThat(actions(
                         TaskChanged.Verb.values(),
                         verb -> new TaskChanged(UUID.randomUUID(), IncidentId.random(), SOMEONE, AT, verb, NONE, NONE)))

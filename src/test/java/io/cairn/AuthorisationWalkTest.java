@@ -374,6 +374,20 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "POST /api/v1/playbooks/{id}/retirement",
                 on(Kind.PLAYBOOK, ADMINS).body((f, t) -> Map.of("retired", true, "version", f.version(t))));
+        access("GET /api/v1/procedure-types", on(Kind.NONE, EVERYONE));
+        access("GET /api/v1/procedure-types/controls", on(Kind.NONE, EVERYONE));
+        access("GET /api/v1/procedure-types/{id}", on(Kind.PROCEDURE_TYPE, EVERYONE));
+        access(
+                "POST /api/v1/procedure-types",
+                on(Kind.NONE, ADMINS).body((f, t) -> f.procedureType("walk-" + f.next())));
+        access(
+                "PUT /api/v1/procedure-types/{id}",
+                on(Kind.PROCEDURE_TYPE, ADMINS)
+                        .body((f, t) -> f.procedureType(f.procedureTypeKey))
+                        .query((f, t) -> "version=" + f.version(t)));
+        access(
+                "POST /api/v1/procedure-types/{id}/retirement",
+                on(Kind.PROCEDURE_TYPE, ADMINS).body((f, t) -> Map.of("retired", true, "version", f.version(t))));
         access("GET /api/v1/tasks", list(EnumSet.of(Role.RESOLVER, Role.HANDLER, Role.COORDINATOR), Kind.TASK));
         access("GET /api/v1/tasks/{id}", on(Kind.TASK, NOBODY));
         access(
@@ -887,6 +901,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         POLICY,
         ESCALATION_LEVEL,
         PLAYBOOK,
+        PROCEDURE_TYPE,
         ROUTING_RULE,
         PEER,
         SUBSCRIPTION,
@@ -1074,6 +1089,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         final String sharedAddress;
         final String alertReference;
         final String playbookKey;
+        final String procedureTypeKey;
         final JsonNode templateContent;
         private final Map<Kind, List<Target>> targets = new EnumMap<>(Kind.class);
         private final String state;
@@ -1482,6 +1498,17 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     playbook,
                     "select version from playbook where id = '" + playbook + "'");
+            procedureTypeKey = "walk-type-" + s;
+            String procedureType = created(setup.post("/api/v1/procedure-types", procedureType(procedureTypeKey)))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.PROCEDURE_TYPE,
+                    "a procedure type",
+                    Map.of("id", procedureType),
+                    EVERYONE,
+                    procedureType,
+                    "select version from isms_procedure_type where id = '" + procedureType + "'");
             String rule = created(setup.post(
                             "/api/v1/routing-rules",
                             Map.of(
@@ -1664,6 +1691,20 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     List.of(Map.of("rsitClass", "vulnerable")),
                     "steps",
                     List.of(Map.of("phase", "analysis", "title", "Look", "mandatory", false, "due", "PT4H")));
+        }
+
+        Map<String, Object> procedureType(String key) {
+            return Map.of(
+                    "key",
+                    key,
+                    "name",
+                    "Walk " + key,
+                    "phases",
+                    List.of(Map.of("key", "check", "name", "Check")),
+                    "steps",
+                    List.of(Map.of("phase", "check", "title", "Look", "mandatory", false, "due", "P1D")),
+                    "due",
+                    "P2D");
         }
 
         /** Tries the operation as the caller on every object they must not touch, and checks that nothing changed. */

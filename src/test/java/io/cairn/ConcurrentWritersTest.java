@@ -739,6 +739,17 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
                     () -> version("/api/v1/playbooks/" + playbook));
         }));
         contests.add(retiring("POST /api/v1/playbooks/{id}/retirement", "/api/v1/playbooks/" + playbook));
+        String procedureType = created(admin.post("/api/v1/procedure-types", procedureType(key, "Raced")), "id");
+        contests.add(new Contest("PUT /api/v1/procedure-types/{id}", () -> {
+            long version = version("/api/v1/procedure-types/" + procedureType);
+            return new Round(
+                    "PUT",
+                    "/api/v1/procedure-types/" + procedureType + "?version=" + version,
+                    writer -> procedureType(key, "Raced " + writer),
+                    () -> version("/api/v1/procedure-types/" + procedureType));
+        }));
+        contests.add(
+                retiring("POST /api/v1/procedure-types/{id}/retirement", "/api/v1/procedure-types/" + procedureType));
         String incident = incident();
         String task = created(
                 admin.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Raced", "team", team)), "id");
@@ -1290,5 +1301,19 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Map<String, Object> procedureType(String key, String name) {
+        return Map.of(
+                "key",
+                key,
+                "name",
+                name,
+                "phases",
+                List.of(Map.of("key", "check", "name", "Check")),
+                "steps",
+                List.of(Map.of("phase", "check", "title", "Look", "mandatory", false, "due", "P1D")),
+                "due",
+                "P2D");
     }
 }

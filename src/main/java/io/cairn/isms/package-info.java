@@ -1,7 +1,8 @@
 /**
- * ISMS: security procedures beyond incidents, and the evidence of incidents with its chain of custody.
+ * Security procedures beyond incidents (procedure types, their runs, schedules and approvals, and the evidence they
+ * give per ISO/IEC 27001 control), and the evidence items of incidents with their chain of custody.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"incidents", "incidents::system", "identity", "identity::system", "shared"})
+        allowedDependencies = {"incidents", "incidents::system", "handling", "identity", "identity::system", "shared"})
 @org.jspecify.annotations.NullMarked
 package io.cairn.isms;

@@ -47,13 +47,7 @@ final class CatchUp {
                 + "\"baseUrl\":\"" + provider.baseUrl() + "\",\"role\":\"provider\"}", 201).json().get("id");
         String subscription = (String) subscriber.admin("POST", "/api/v1/federation/upstream-subscriptions",
                 "{\"provider\":\"" + upstream + "\",\"services\":[],\"categories\":[]}", 201).json().get("id");
-        ECKey key;
-        try (Connection connection = provider.connect(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "select private_jwk from federation_signing_key where retired_at is null")) {
-            row.next();
-            key = ECKey.parse(row.getString(1));
-        }
+        ECKey key = provider.signingKey();
         // a warm-up round, not measured: the subscriber's first thousands of messages are mostly compiling them
         int warmUp = Integer.getInteger("bench.catchupWarmUp", 5_000);
         if (warmUp > 0) {

@@ -1,15 +1,24 @@
 package io.cairn.bench;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.crypto.DirectDecrypter;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One Cairn instance of the federation benchmark: the jar as a separate process on a loopback port, with its own
@@ -25,16 +34,19 @@ final class FederationInstance implements AutoCloseable {
     final UUID team;
     final String adminToken;
     final String handlerToken;
+    /** The file of the key that seals the instance's signing keys in its database. */
+    final Path keySealFile;
     private final BenchDatabase postgres;
 
     private FederationInstance(String name, String database, CairnServer server, UUID team, String adminToken,
-            String handlerToken, BenchDatabase postgres) {
+            String handlerToken, Path keySealFile, BenchDatabase postgres) {
         this.name = name;
         this.database = database;
         this.server = server;
         this.team = team;
         this.adminToken = adminToken;
         this.handlerToken = handlerToken;
+        this.keySealFile = keySealFile;
         this.postgres = postgres;
     }
 
@@ -51,7 +63,8 @@ final class FederationInstance implements AutoCloseable {
                 // nobody witnesses anybody's audit trail during a run (every 5 minutes by default)
                 "--cairn.federation.witness-interval=PT1H",
                 // its own audit checkpoint log and key, not the ./cairn-data/audit every instance would share
-                "--cairn.audit.directory=" + results.resolve(name + "-audit")));
+                "--cairn.audit.directory=" + results.resolve(name + "-audit"),
+                "--cairn.federation.key-seal-file=" + results.resolve(name + "-signing-keys.seal")));
         arguments.addAll(settings);
         Map<String, String> environment = Map.of("SPRING_DATASOURCE_URL", postgres.jdbcUrl(name),
                 "SPRING_DATASOURCE_USERNAME", postgres.user(), "SPRING_DATASOURCE_PASSWORD", postgres.password(),
@@ -76,7 +89,7 @@ final class FederationInstance implements AutoCloseable {
             Accounts.Client handler = Accounts.create(connection, "bench." + name + ".handler", 1, List.of(team),
                     List.of("HANDLER")).get(0);
             FederationInstance instance = new FederationInstance(name, name, server, team, admin.token(),
-                    handler.token(), postgres);
+                    handler.token(), results.resolve(name + "-signing-keys.seal"), postgres);
             for (Accounts.Client client : List.of(admin, handler)) {
                 if (!instance.get("/api/v1/me", client.token()).body().contains(client.username())) {
                     throw new IllegalStateException("token of " + client.username() + " refused");
@@ -104,6 +117,29 @@ final class FederationInstance implements AutoCloseable {
 
     Connection connect() throws SQLException {
         return postgres.connect(database);
+    }
+
+    /**
+     * The instance's active signing key, as the server keeps it: read from its database and opened with its key-seal
+     * file (a JWE, direct A256GCM; see io.cairn.federation.SigningKeySeal). The benchmark signs the messages it seeds
+     * with it.
+     */
+    ECKey signingKey() throws SQLException, IOException {
+        String sealed;
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "select private_jwk from federation_signing_key where retired_at is null")) {
+            row.next();
+            sealed = row.getString(1);
+        }
+        byte[] seal = Base64.getDecoder().decode(Files.readString(keySealFile).strip());
+        try {
+            JWEObject jwe = JWEObject.parse(sealed);
+            jwe.decrypt(new DirectDecrypter(new SecretKeySpec(seal, "AES")));
+            return ECKey.parse(jwe.getPayload().toString());
+        } catch (java.text.ParseException | JOSEException e) {
+            throw new IllegalStateException("the signing key of " + name + " does not open with " + keySealFile, e);
+        }
     }
 
     /** The instance's public keys, from {@code /federation/v1/jwks.json}. */
