@@ -68,6 +68,7 @@ class ProcedureTypeApi {
             operationId = "reviseProcedureType",
             summary = "Revise a procedure type",
             description = "Admins. The key stays; runs started before keep their steps.")
+    @ApiResponse(responseCode = "200", description = "The procedure type, revised")
     @ApiResponse(responseCode = "409", description = "Someone changed it since the version given.")
     @PutMapping("/{id}")
     ProcedureType revise(
