@@ -410,7 +410,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                 null,
                                 null))
                         .orRefuse());
-        users.as(
+        // the newest incident, first in the list that every role walks: it holds the evidence
+        IncidentView newest = users.as(
                 reporter,
                 () -> incidents
                         .report(new NewIncident(
@@ -461,7 +462,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                         null,
                                         true))
                         .orRefuse());
-        seedEvidence(triaged, handler, people.get("coordinator"));
+        seedEvidence(newest, handler, people.get("coordinator"));
         users.as(
                 handler,
                 () -> knowledge
