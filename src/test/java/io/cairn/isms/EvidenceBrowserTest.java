@@ -83,5 +83,10 @@ class EvidenceBrowserTest extends Browser.OnServer {
         assertThat(browser.text(By.cssSelector(".evidence-location"))).isEqualTo("Lab safe 1");
         assertThat(browser.text(By.cssSelector(".evidence-log"))).contains("Transfer accepted");
         assertThat(browser.overflowsSideways()).isFalse();
+        browser.screenshot("evidence-item-phone");
+
+        browser.open(browser.path() + "?lang=nl");
+        assertThat(browser.text(By.cssSelector(".evidence-log"))).contains("Overdracht aanvaard");
+        browser.screenshot("evidence-item-phone-nl");
     }
 }

@@ -44,31 +44,21 @@ record EvidenceItem(
 
     /** The item handed over to a new custodian, to be kept at a new place; no transfer pending any more. */
     EvidenceItem handedTo(UserId receiver, String location) {
-        return new EvidenceItem(
-                id,
-                incident,
-                number,
-                kind,
-                description,
-                source,
-                collectedAt,
-                collectedBy,
-                collectedWhere,
-                collectedHow,
-                sha256,
-                held,
-                file,
-                location,
-                receiver,
-                null,
-                null,
-                recordedAt,
-                headHash,
-                version);
+        return inCustody(location, receiver, null, null);
     }
 
     /** The item kept at another place, as a correction says. */
     EvidenceItem keptAt(String location) {
+        return inCustody(location, custodian, pendingTransfer, pendingReceiver);
+    }
+
+    /** The item with a transfer to the receiver pending, or none when {@code transfer} is null. */
+    EvidenceItem pending(@Nullable UUID transfer, @Nullable UserId receiver) {
+        return inCustody(storageLocation, custodian, transfer, receiver);
+    }
+
+    /** The item with these facts of its custody, the others as they are. */
+    private EvidenceItem inCustody(String location, UserId holder, @Nullable UUID transfer, @Nullable UserId receiver) {
         return new EvidenceItem(
                 id,
                 incident,
@@ -84,32 +74,7 @@ record EvidenceItem(
                 held,
                 file,
                 location,
-                custodian,
-                pendingTransfer,
-                pendingReceiver,
-                recordedAt,
-                headHash,
-                version);
-    }
-
-    /** The item with a transfer to the receiver pending, or none when {@code transfer} is null. */
-    EvidenceItem pending(@Nullable UUID transfer, @Nullable UserId receiver) {
-        return new EvidenceItem(
-                id,
-                incident,
-                number,
-                kind,
-                description,
-                source,
-                collectedAt,
-                collectedBy,
-                collectedWhere,
-                collectedHow,
-                sha256,
-                held,
-                file,
-                storageLocation,
-                custodian,
+                holder,
                 transfer,
                 receiver,
                 recordedAt,
