@@ -23,17 +23,16 @@ class VerisExport {
     static final String SCHEMA_VERSION = "1.3.7";
 
     private final VerisKeeping keeping;
-    private final IncidentChanges changes;
 
-    VerisExport(VerisKeeping keeping, IncidentChanges changes) {
+    VerisExport(VerisKeeping keeping) {
         this.keeping = keeping;
-        this.changes = changes;
     }
 
+    /** The incident read once, as the VERIS section reads it, and its description. */
     @Transactional(readOnly = true)
     Outcome<Map<String, Object>> of(IncidentId id) {
-        return keeping.view(id)
-                .map(view -> record(changes.seen(changes.actor(), id).orElseThrow(), view.description()));
+        return keeping.readable(id)
+                .map(incident -> record(incident, keeping.view(incident).description()));
     }
 
     private static Map<String, Object> record(Incident incident, VerisDescription description) {

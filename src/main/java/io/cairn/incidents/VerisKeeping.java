@@ -37,6 +37,11 @@ class VerisKeeping {
     /** The incident's description, if the signed-in user sees the incident and is staff. */
     @Transactional(readOnly = true)
     Outcome<VerisView> view(IncidentId id) {
+        return readable(id).map(this::view);
+    }
+
+    /** The incident, if the signed-in user may read its VERIS description: staff who see it. */
+    Outcome<Incident> readable(IncidentId id) {
         Actor actor = changes.actor();
         Optional<Incident> incident = changes.seen(actor, id);
         if (incident.isEmpty()) {
@@ -45,7 +50,7 @@ class VerisKeeping {
         if (!IncidentAccess.seesOthersIncidents(actor)) {
             return Outcome.refused(Refusal.forbidden(IncidentRefusals.ONLY_STAFF_READ_VERIS));
         }
-        return Outcome.done(view(incident.get()));
+        return Outcome.done(incident.get());
     }
 
     /** Describes the incident anew, replacing the description before; an empty one removes it. */
@@ -70,7 +75,8 @@ class VerisKeeping {
                 .flatMap(changed -> view(id));
     }
 
-    private VerisView view(Incident incident) {
+    /** The incident's VERIS view; the caller has checked that the user may read it ({@link #readable}). */
+    VerisView view(Incident incident) {
         Optional<VerisDescriptions.Recorded> recorded = stored.of(incident.id());
         VerisDescription description =
                 recorded.map(VerisDescriptions.Recorded::description).orElse(VerisDescription.NONE);

@@ -41,19 +41,21 @@ class DayFacts {
     /** The cost lines of the incident's latest DORA classification as text, value and estimate per row of costs. */
     private static final String COST_LINES = "(select array["
             + CostMetrics.ROWS.stream()
-                    .map(row -> row.equals(CostMetrics.UNSPECIFIED)
-                            ? "case when not jsonb_exists_any(d.inputs, array[" + CostMetrics.lineInputs()
-                                    + "]) then d.inputs "
-                                    + "#>> '{" + CostMetrics.TOTAL
-                                    + ",value}' end, case when not jsonb_exists_any(d.inputs, "
-                                    + "array[" + CostMetrics.lineInputs() + "]) then d.inputs #>> '{"
-                                    + CostMetrics.TOTAL
-                                    + ",estimate}' end"
-                            : "d.inputs #>> '{" + CostMetrics.input(row) + ",value}', d.inputs #>> '{"
-                                    + CostMetrics.input(row) + ",estimate}'")
+                    .map(row -> costLine(row, "value") + ", " + costLine(row, "estimate"))
                     .collect(java.util.stream.Collectors.joining(", "))
             + "] from compliance_decision d where d.incident_id = i.id and d.kind = 'dora-major' order by d.version "
             + "desc limit 1)";
+
+    /**
+     * The SQL of one part ({@code value} or {@code estimate}) of a row of costs of decision {@code d}: its cost line,
+     * or for {@link CostMetrics#UNSPECIFIED} the total when the decision gives no line at all.
+     */
+    private static String costLine(String row, String part) {
+        return row.equals(CostMetrics.UNSPECIFIED)
+                ? "case when not jsonb_exists_any(d.inputs, array[" + CostMetrics.lineInputs()
+                        + "]) then d.inputs #>> '{" + CostMetrics.TOTAL + "," + part + "}' end"
+                : "d.inputs #>> '{" + CostMetrics.input(row) + "," + part + "}'";
+    }
 
     private static final String REPORTED = "i.reported_at >= ? and i.reported_at < ?";
     private static final String COLUMNS = "i.reported_at, i.closed_at, i.status, i.occurred_at, i.detected_at, "

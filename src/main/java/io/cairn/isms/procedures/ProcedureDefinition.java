@@ -58,6 +58,11 @@ public record ProcedureDefinition(
                 .toList();
     }
 
+    /** The same definition under another key: a revision keeps the key the type was added with. */
+    ProcedureDefinition withKey(String otherKey) {
+        return new ProcedureDefinition(otherKey, name, description, form, phases, steps, due, dueFrom);
+    }
+
     /** The same definition with other steps (team names resolved to ids). */
     ProcedureDefinition withSteps(List<ProcedureStep> otherSteps) {
         return new ProcedureDefinition(key, name, description, form, phases, otherSteps, due, dueFrom);

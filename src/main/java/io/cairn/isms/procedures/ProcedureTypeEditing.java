@@ -74,15 +74,7 @@ class ProcedureTypeEditing {
         }
         ProcedureDefinition before = found.get().definition();
         // the key never changes: runs and schedules name the type by it
-        ProcedureDefinition keyed = ShippedProcedureTexts.stored(new ProcedureDefinition(
-                before.key(),
-                definition.name(),
-                definition.description(),
-                definition.form(),
-                definition.phases(),
-                definition.steps(),
-                definition.due(),
-                definition.dueFrom()));
+        ProcedureDefinition keyed = ShippedProcedureTexts.stored(definition.withKey(before.key()));
         return checks.validate(keyed).flatMap(stored -> {
             Actor actor = identity.requireActor();
             Instant now = clock.instant();
