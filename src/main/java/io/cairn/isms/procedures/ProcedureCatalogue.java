@@ -1,6 +1,7 @@
 package io.cairn.isms.procedures;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,11 @@ public class ProcedureCatalogue {
     /** A definition (such as a run's copy) in the reader's language. */
     public ProcedureDefinition shown(ProcedureDefinition definition) {
         return ShippedProcedureTexts.translated(definition, ShippedProcedureTexts::shown);
+    }
+
+    /** A text of a type in each language Cairn speaks, by language code: for messages to people of either. */
+    public Map<String, String> inEachLanguage(String text) {
+        return Map.of("en", text, "nl", ShippedProcedureTexts.dutch(text));
     }
 
     /** A text of a shipped type (such as a phase name) in the reader's language. */

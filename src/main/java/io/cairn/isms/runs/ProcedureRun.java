@@ -135,24 +135,7 @@ public record ProcedureRun(
         if (changed.state() == StepState.REJECTED) {
             return ended(RunState.REJECTED, changed.note(), Objects.requireNonNull(changed.closedBy()), now, updated);
         }
-        return new ProcedureRun(
-                id,
-                number,
-                type,
-                definition,
-                values,
-                requestedBy,
-                owner,
-                phase,
-                state,
-                startedAt,
-                dueAt,
-                closedAt,
-                closedBy,
-                closeReason,
-                schedule,
-                updated,
-                version);
+        return with(phase, state, closedAt, closedBy, closeReason, updated);
     }
 
     /** The name of the current phase (its key once the run ended). */
@@ -191,28 +174,22 @@ public record ProcedureRun(
     }
 
     private ProcedureRun inPhase(String nextPhase, List<RunStep> newSteps) {
-        return new ProcedureRun(
-                id,
-                number,
-                type,
-                definition,
-                values,
-                requestedBy,
-                owner,
-                nextPhase,
-                state,
-                startedAt,
-                dueAt,
-                closedAt,
-                closedBy,
-                closeReason,
-                schedule,
-                newSteps,
-                version);
+        return with(nextPhase, state, closedAt, closedBy, closeReason, newSteps);
     }
 
     private ProcedureRun ended(
             RunState ending, @Nullable String reason, UserId by, Instant now, List<RunStep> newSteps) {
+        return with(null, ending, now, by, reason, newSteps);
+    }
+
+    /** The same run in another phase or state, with these steps. */
+    private ProcedureRun with(
+            @Nullable String newPhase,
+            RunState newState,
+            @Nullable Instant newClosedAt,
+            @Nullable UserId newClosedBy,
+            @Nullable String newCloseReason,
+            List<RunStep> newSteps) {
         return new ProcedureRun(
                 id,
                 number,
@@ -221,13 +198,13 @@ public record ProcedureRun(
                 values,
                 requestedBy,
                 owner,
-                null,
-                ending,
+                newPhase,
+                newState,
                 startedAt,
                 dueAt,
-                now,
-                by,
-                reason,
+                newClosedAt,
+                newClosedBy,
+                newCloseReason,
                 schedule,
                 newSteps,
                 version);
