@@ -110,7 +110,7 @@ public record ProcedureRun(
             return Outcome.done(ended(RunState.COMPLETED, null, by, now, moved));
         }
         String nextPhase = definition.phases().get(next).key();
-        return Outcome.done(inPhase(nextPhase, opened(definition, values, moved, nextPhase, now, zone)));
+        return Outcome.done(inPhase(nextPhase, opened(definition, values, moved, nextPhase, now, now, zone)));
     }
 
     /** Ends the open run as cancelled, for the reason given. */
@@ -147,18 +147,22 @@ public record ProcedureRun(
                 .orElse(Objects.requireNonNullElse(phase, ""));
     }
 
-    /** The steps with those of {@code opening} opened at {@code now}, each due by its own offset. */
+    /**
+     * The steps with those of {@code opening} opened at {@code now}, each due by its own offset after {@code dueBase}
+     * (when the phase started, or for the first phase of a scheduled run the occurrence it was started for).
+     */
     static List<RunStep> opened(
             ProcedureDefinition definition,
             Map<String, String> values,
             List<RunStep> all,
             String opening,
             Instant now,
+            Instant dueBase,
             ZoneId zone) {
         RunDueTimes due = new RunDueTimes(values, zone);
         return all.stream()
                 .map(step -> step.phase().equals(opening)
-                        ? step.opened(now, due.of(definition.steps().get(step.position()), now))
+                        ? step.opened(now, due.of(definition.steps().get(step.position()), dueBase))
                         : step)
                 .toList();
     }
