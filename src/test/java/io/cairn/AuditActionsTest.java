@@ -18,6 +18,7 @@ import io.cairn.incidents.IncidentId;
 import io.cairn.intake.AlertSourceChanged;
 import io.cairn.intake.TemplateChanged;
 import io.cairn.isms.ProcedureTypeChanged;
+import io.cairn.isms.ScheduleChanged;
 import io.cairn.knowledge.ArticleChanged;
 import io.cairn.knowledge.ReviewChanged;
 import io.cairn.knowledge.RootCauseChanged;
@@ -84,6 +85,14 @@ class AuditActionsTest {
                         "procedure-type.revised",
                         "procedure-type.retired",
                         "procedure-type.restored");
+        assertThat(actions(
+                        ScheduleChanged.Verb.values(), verb -> new ScheduleChanged("s", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "procedure-schedule.added",
+                        "procedure-schedule.revised",
+                        "procedure-schedule.paused",
+                        "procedure-schedule.resumed",
+                        "procedure-schedule.removed");
         assertThat(actions(
                         TaskChanged.Verb.values(),
                         verb -> new TaskChanged(UUID.randomUUID(), IncidentId.random(), SOMEONE, AT, verb, NONE, NONE)))

@@ -169,6 +169,14 @@ final class Recurrence {
         return firstDay;
     }
 
+    LocalTime time() {
+        return time;
+    }
+
+    NonWorkingDay onNonWorkingDay() {
+        return onNonWorkingDay;
+    }
+
     ZoneId zone() {
         return zone;
     }
