@@ -103,11 +103,12 @@ class ScheduleApi {
             summary = "Remove a schedule that never fired",
             description =
                     "Admins and coordinators. A schedule that fired is paused instead, so that its history stays.")
-    @ApiResponse(responseCode = "200", description = "The schedule as it was")
+    @ApiResponse(responseCode = "204", description = "Removed")
     @ApiResponse(responseCode = "409", description = "It fired already, or someone changed it since the version.")
     @DeleteMapping("/{id}")
-    ScheduleView remove(@PathVariable ScheduleId id, @RequestParam long version) {
-        return schedules.remove(id, version).orRefuse();
+    ResponseEntity<Void> remove(@PathVariable ScheduleId id, @RequestParam long version) {
+        schedules.remove(id, version).orRefuse();
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(

@@ -153,7 +153,7 @@ class ProcedureScheduleApiTest extends ApiClient.OnServer {
         assertThat(coordinator.get(SCHEDULES + "/" + id + "/occurrences").json())
                 .isEmpty();
         assertThat(coordinator.delete(SCHEDULES + "/" + id + "?version=3").status())
-                .isEqualTo(200);
+                .isEqualTo(204);
         assertThat(coordinator.get(SCHEDULES + "/" + id).status()).isEqualTo(404);
     }
 
