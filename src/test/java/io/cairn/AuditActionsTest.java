@@ -17,6 +17,7 @@ import io.cairn.identity.IdentityChanged;
 import io.cairn.incidents.IncidentId;
 import io.cairn.intake.AlertSourceChanged;
 import io.cairn.intake.TemplateChanged;
+import io.cairn.isms.ProcedureRunChanged;
 import io.cairn.isms.ProcedureTypeChanged;
 import io.cairn.isms.ScheduleChanged;
 import io.cairn.knowledge.ArticleChanged;
@@ -93,6 +94,19 @@ class AuditActionsTest {
                         "procedure-schedule.paused",
                         "procedure-schedule.resumed",
                         "procedure-schedule.removed");
+        assertThat(actions(
+                        ProcedureRunChanged.Verb.values(),
+                        verb -> new ProcedureRunChanged(
+                                "r", "PRC-1", "k", Optional.empty(), SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "procedure-run.started",
+                        "procedure-run.advanced",
+                        "procedure-run.completed",
+                        "procedure-run.cancelled",
+                        "procedure-run.step-done",
+                        "procedure-run.step-skipped",
+                        "procedure-run.step-approved",
+                        "procedure-run.step-rejected");
         assertThat(actions(
                         TaskChanged.Verb.values(),
                         verb -> new TaskChanged(UUID.randomUUID(), IncidentId.random(), SOMEONE, AT, verb, NONE, NONE)))

@@ -415,6 +415,36 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "DELETE /api/v1/procedure-schedules/{id}",
                 on(Kind.SCHEDULE, SCHEDULE_WRITERS).query((f, t) -> "version=" + f.version(t)));
+        // runs of security procedures: read in full by the security staff (and their requester and owner), moved on
+        // by their owner, coordinators and admins; a step is decided by its approver (here: any coordinator)
+        Set<Role> runReaders = EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.ADMIN, Role.AUDITOR);
+        Set<Role> runManagers = EnumSet.of(Role.COORDINATOR, Role.ADMIN);
+        access(
+                "POST /api/v1/procedure-runs",
+                on(Kind.NONE, EVERYONE)
+                        .body((f, t) -> Map.of("procedureType", f.runType, "values", Map.of("what", "walk"))));
+        access("GET /api/v1/procedure-runs", list(EVERYONE, Kind.PROCEDURE_RUN));
+        access("GET /api/v1/procedure-runs/{id}", on(Kind.PROCEDURE_RUN, runReaders));
+        access(
+                "POST /api/v1/procedure-runs/{id}/advance",
+                on(Kind.PROCEDURE_RUN, runManagers).body((f, t) -> Map.of("version", f.version(t))));
+        access(
+                "POST /api/v1/procedure-runs/{id}/cancellation",
+                on(Kind.PROCEDURE_RUN, runManagers)
+                        .body((f, t) -> Map.of("reason", "taken over", "version", f.version(t))));
+        access("GET /api/v1/procedure-steps", ownList(Kind.PROCEDURE_STEP));
+        access("GET /api/v1/procedure-steps/{id}", on(Kind.PROCEDURE_STEP, runReaders));
+        access(
+                "POST /api/v1/procedure-steps/{id}/complete",
+                on(Kind.PROCEDURE_STEP, runManagers).body((f, t) -> Map.of("version", f.version(t))));
+        access(
+                "POST /api/v1/procedure-steps/{id}/skip",
+                on(Kind.PROCEDURE_STEP, runManagers)
+                        .body((f, t) -> Map.of("reason", "taken over", "version", f.version(t))));
+        access(
+                "POST /api/v1/procedure-steps/{id}/decision",
+                on(Kind.PROCEDURE_STEP, EnumSet.of(Role.COORDINATOR))
+                        .body((f, t) -> Map.of("approved", true, "version", f.version(t))));
         access("GET /api/v1/tasks", list(EnumSet.of(Role.RESOLVER, Role.HANDLER, Role.COORDINATOR), Kind.TASK));
         access("GET /api/v1/tasks/{id}", on(Kind.TASK, NOBODY));
         access(
@@ -930,6 +960,10 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         PLAYBOOK,
         PROCEDURE_TYPE,
         SCHEDULE,
+        /** A run of a security procedure that the walk's callers neither asked for nor own. */
+        PROCEDURE_RUN,
+        /** The approval of that run, which any coordinator decides. */
+        PROCEDURE_STEP,
         ROUTING_RULE,
         PEER,
         SUBSCRIPTION,
@@ -1119,6 +1153,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         final String playbookKey;
         final String procedureTypeKey;
         final String procedureTypeId;
+        final String runType;
         final JsonNode templateContent;
         private final Map<Kind, List<Target>> targets = new EnumMap<>(Kind.class);
         private final String state;
@@ -1549,6 +1584,33 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     SCHEDULE_READERS,
                     schedule,
                     "select version from isms_schedule where id = '" + schedule + "'");
+            runType = created(setup.post("/api/v1/procedure-types", runType("walk-run-type-" + s)))
+                    .get("id")
+                    .asString();
+            JsonNode run =
+                    created(setup.post("/api/v1/procedure-runs", Map.of("procedureType", runType, "values", Map.of())));
+            String runId = run.get("id").asString();
+            target(
+                    Kind.PROCEDURE_RUN,
+                    "a run of a security procedure",
+                    Map.of("id", runId),
+                    EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.ADMIN, Role.AUDITOR),
+                    runId,
+                    "select version from isms_procedure_run where id = '" + runId + "'");
+            String step = run.get("phases")
+                    .get(0)
+                    .get("steps")
+                    .get(0)
+                    .get("work")
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.PROCEDURE_STEP,
+                    "the approval of a run of a security procedure",
+                    Map.of("id", step),
+                    EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.ADMIN, Role.AUDITOR),
+                    step,
+                    "select version from isms_run_step where id = '" + step + "'");
             String rule = created(setup.post(
                             "/api/v1/routing-rules",
                             Map.of(
@@ -1763,6 +1825,25 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     "09:00",
                     "zone",
                     "Europe/Amsterdam");
+        }
+
+        /** A procedure type whose runs start with an approval that any coordinator decides. */
+        Map<String, Object> runType(String key) {
+            return Map.of(
+                    "key",
+                    key,
+                    "name",
+                    "Walk " + key,
+                    "form",
+                    List.of(Map.of("key", "what", "label", "What", "kind", "text", "required", false)),
+                    "phases",
+                    List.of(Map.of("key", "check", "name", "Check")),
+                    "steps",
+                    List.of(
+                            Map.of("phase", "check", "title", "Decide", "kind", "approval", "mandatory", true),
+                            Map.of("phase", "check", "title", "Look", "mandatory", false, "due", "P1D")),
+                    "due",
+                    "P2D");
         }
 
         /** Tries the operation as the caller on every object they must not touch, and checks that nothing changed. */

@@ -809,6 +809,7 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         }));
         contests.add(
                 retiring("POST /api/v1/procedure-types/{id}/retirement", "/api/v1/procedure-types/" + procedureType));
+        procedureRuns(contests, key);
         String incident = incident();
         String task = created(
                 admin.post("/api/v1/incidents/" + incident + "/tasks", Map.of("title", "Raced", "team", team)), "id");
@@ -1360,6 +1361,74 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * The versioned commands of runs, each round on a new run: one step for the owner to complete or skip, and an
+     * approval that a coordinator decides for a run another person asked for.
+     */
+    private void procedureRuns(List<Contest> contests, String key) {
+        String type = created(
+                admin.post(
+                        "/api/v1/procedure-types",
+                        Map.of(
+                                "key",
+                                key + "-runs",
+                                "name",
+                                "Raced runs",
+                                "phases",
+                                List.of(Map.of("key", "check", "name", "Check")),
+                                "steps",
+                                List.of(
+                                        Map.of(
+                                                "phase",
+                                                "check",
+                                                "title",
+                                                "Decide",
+                                                "kind",
+                                                "approval",
+                                                "mandatory",
+                                                false),
+                                        Map.of("phase", "check", "title", "Look", "mandatory", false)),
+                                "due",
+                                "P2D")),
+                "id");
+        ApiClient asker = client(users.user("run-asker", Set.of(Role.REPORTER)));
+        Supplier<String> run = () -> created(
+                asker.post(
+                        "/api/v1/procedure-runs",
+                        Map.of("procedureType", type, "values", Map.of(), "owner", adminUser.username())),
+                "id");
+        contests.add(new Contest("POST /api/v1/procedure-runs/{id}/advance", () -> {
+            String runs = "/api/v1/procedure-runs/" + run.get();
+            return versioned("POST", runs + "/advance", runs, writer -> Map.of());
+        }));
+        contests.add(new Contest("POST /api/v1/procedure-runs/{id}/cancellation", () -> {
+            String runs = "/api/v1/procedure-runs/" + run.get();
+            return versioned("POST", runs + "/cancellation", runs, writer -> Map.of("reason", "by " + writer));
+        }));
+        IntFunction<String> step = position -> "/api/v1/procedure-steps/"
+                + admin.get("/api/v1/procedure-runs/" + run.get())
+                        .json()
+                        .path("phases")
+                        .path(0)
+                        .path("steps")
+                        .path(position)
+                        .path("work")
+                        .path("id")
+                        .asString();
+        contests.add(new Contest("POST /api/v1/procedure-steps/{id}/complete", () -> {
+            String steps = step.apply(1);
+            return versioned("POST", steps + "/complete", steps, writer -> Map.of("note", "by " + writer));
+        }));
+        contests.add(new Contest("POST /api/v1/procedure-steps/{id}/skip", () -> {
+            String steps = step.apply(1);
+            return versioned("POST", steps + "/skip", steps, writer -> Map.of("reason", "by " + writer));
+        }));
+        contests.add(new Contest("POST /api/v1/procedure-steps/{id}/decision", () -> {
+            String steps = step.apply(0);
+            return versioned("POST", steps + "/decision", steps, writer -> Map.of("approved", true));
+        }));
     }
 
     private static Map<String, Object> procedureType(String key, String name) {

@@ -1,8 +1,11 @@
 package io.cairn.handling.procedures;
 
+import io.cairn.handling.OtherTeamWork;
+import io.cairn.handling.TeamWorkItem;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -23,9 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TaskPages {
 
     private final ProcedureManagement procedures;
+    private final List<OtherTeamWork> otherWork;
 
-    TaskPages(ProcedureManagement procedures) {
+    TaskPages(ProcedureManagement procedures, List<OtherTeamWork> otherWork) {
         this.procedures = procedures;
+        this.otherWork = otherWork;
     }
 
     @GetMapping("/tasks")
@@ -36,6 +41,13 @@ class TaskPages {
                     HttpStatus.FORBIDDEN, refused.refusal().message());
         }
         model.addAttribute("tasks", ((Outcome.Done<List<SharedTask>>) tasks).value());
+        model.addAttribute(
+                "otherWork",
+                otherWork.stream()
+                        .flatMap(source -> source.openWork().stream())
+                        .sorted(Comparator.comparing(
+                                TeamWorkItem::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                        .toList());
         model.addAttribute("now", Instant.now());
         return "handling/tasks";
     }

@@ -40,12 +40,12 @@ public record ProcedureDefinition(
     }
 
     /** The run's due offset, if the text is an ISO-8601 duration. */
-    Optional<Duration> dueOffset() {
+    public Optional<Duration> dueOffset() {
         return Durations.parse(due);
     }
 
     /** The form field of this key, if the form has it. */
-    Optional<FormField> field(String fieldKey) {
+    public Optional<FormField> field(String fieldKey) {
         return form.stream().filter(field -> field.key().equals(fieldKey)).findFirst();
     }
 

@@ -79,7 +79,7 @@ public record ProcedureStep(
     }
 
     /** The due offset, if the text is an ISO-8601 duration. */
-    Optional<Duration> dueOffset() {
+    public Optional<Duration> dueOffset() {
         return ProcedureDefinition.Durations.parse(due);
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.cairn.shared.UuidText;
 import java.util.UUID;
 
-/** Identifies a schedule of a security procedure. */
+/** Identifies a schedule that starts runs of a procedure. */
 public record ScheduleId(UUID value) {
 
     public static ScheduleId random() {

@@ -2,10 +2,7 @@ package io.cairn.isms.schedules;
 
 import io.cairn.shared.Outcome;
 
-/**
- * Starts the run that an occurrence of a schedule fires. Runs implement it; the schedule scanner calls it once per
- * occurrence, in the transaction that records the occurrence and advances the schedule.
- */
+/** Starts the runs that schedules ask for; the runs implement it. */
 public interface ScheduledRunStarter {
 
     /**

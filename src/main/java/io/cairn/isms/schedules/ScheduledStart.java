@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One occurrence of a schedule, to start as a run.
+ * The run one occurrence of a schedule asks for: of which procedure type, owned by whom, with which start-form values.
  *
- * @param values the start form's values every run of the schedule gets, by field key
- * @param occurrence the moment the occurrence was due: a run started late (after downtime) counts its due time from it
+ * @param occurrence the moment the schedule fired for; a run is started once per (schedule, occurrence)
  */
 public record ScheduledStart(
         ScheduleId schedule,
@@ -20,6 +19,6 @@ public record ScheduledStart(
         Instant occurrence) {
 
     public ScheduledStart {
-        values = values == null ? Map.of() : Map.copyOf(values);
+        values = Map.copyOf(values);
     }
 }

@@ -1,0 +1,56 @@
+package io.cairn.isms;
+
+import io.cairn.shared.ActorRef;
+import io.cairn.shared.AuditVerb;
+import io.cairn.shared.AuditableEvent;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A run of a security procedure started, moved on, ended, or one of its steps was done, skipped or decided: the audit
+ * trail records who, when, and digests of the run before and after (its steps with their notes included).
+ *
+ * @param run the run's id
+ * @param reference the run's reference, such as {@code PRC-12}
+ * @param procedureType the key of the procedure type it runs
+ * @param step the title of the step that changed; empty when the run itself changed
+ */
+public record ProcedureRunChanged(
+        String run,
+        String reference,
+        String procedureType,
+        Optional<String> step,
+        ActorRef actor,
+        Instant at,
+        Verb verb,
+        Optional<String> beforeDigest,
+        Optional<String> afterDigest)
+        implements AuditableEvent {
+
+    /** What happened to the run. */
+    public enum Verb implements AuditVerb {
+        STARTED,
+        ADVANCED,
+        COMPLETED,
+        CANCELLED,
+        STEP_DONE,
+        STEP_SKIPPED,
+        STEP_APPROVED,
+        STEP_REJECTED
+    }
+
+    @Override
+    public String action() {
+        return "procedure-run." + verb.code();
+    }
+
+    @Override
+    public String objectType() {
+        return "procedure-run";
+    }
+
+    @Override
+    public String objectId() {
+        return run;
+    }
+}

@@ -1,0 +1,43 @@
+package io.cairn.isms.procedures;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The procedure types as the module's runs and schedules read them: everyone signed in may read a type, so reading
+ * one here checks nothing; it is for the rest of the {@code isms} module, which starts runs from a type and shows a
+ * run's copy of its definition in the reader's language.
+ */
+@Service
+public class ProcedureCatalogue {
+
+    private final ProcedureTypes types;
+
+    ProcedureCatalogue(ProcedureTypes types) {
+        this.types = types;
+    }
+
+    /** Every stored type, in English as stored. */
+    @Transactional(readOnly = true)
+    public List<ProcedureType> types() {
+        return types.all();
+    }
+
+    /** The stored type, in English as it is stored. */
+    @Transactional(readOnly = true)
+    public Optional<ProcedureType> type(ProcedureTypeId id) {
+        return types.byId(id);
+    }
+
+    /** A definition (such as a run's copy) in the reader's language. */
+    public ProcedureDefinition shown(ProcedureDefinition definition) {
+        return ShippedProcedureTexts.translated(definition, ShippedProcedureTexts::shown);
+    }
+
+    /** A text of a shipped type (such as a phase name) in the reader's language. */
+    public String shown(String text) {
+        return ShippedProcedureTexts.shown(text);
+    }
+}
