@@ -1,39 +1,39 @@
 package io.cairn.isms.schedules;
 
+import io.cairn.isms.procedures.ProcedureCatalogue;
 import io.cairn.isms.procedures.ProcedureDefinition;
+import io.cairn.isms.procedures.ProcedureType;
 import io.cairn.isms.procedures.ProcedureTypeId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The procedure types schedules start, read from the module's own table: their id, key, name, form and whether they
- * are retired. Schedules read them without the procedure types' service, which checks who is signed in, because the
- * scanner has no one signed in.
+ * The procedure types schedules start, from the module's catalogue (which checks no rights: the scanner has no one
+ * signed in): by id or key, with the definition as stored (its form is what runs check values against) and the name in
+ * the reader's language.
  */
 @Component
 class ProcedureTypeLookup {
 
-    private static final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-    private static final String SELECT = "select id, definition::text as doc, retired from isms_procedure_type";
+    private final ProcedureCatalogue catalogue;
 
-    private final JdbcClient jdbc;
-
-    ProcedureTypeLookup(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ProcedureTypeLookup(ProcedureCatalogue catalogue) {
+        this.catalogue = catalogue;
     }
 
-    /** A procedure type as schedules see it. */
-    record Type(ProcedureTypeId id, ProcedureDefinition definition, boolean retired) {
+    /**
+     * A procedure type as schedules see it.
+     *
+     * @param definition as stored: its form is what runs check the values against
+     * @param shown the definition in the reader's language, for labels
+     */
+    record Type(ProcedureTypeId id, ProcedureDefinition definition, boolean retired, ProcedureDefinition shown) {
 
         String name() {
-            return definition.name();
+            return shown.name();
         }
     }
 
@@ -41,33 +41,29 @@ class ProcedureTypeLookup {
     Optional<Type> find(String idOrKey) {
         String wanted = idOrKey.trim();
         Optional<UUID> id = uuid(wanted);
-        return id.isPresent()
-                ? jdbc.sql(SELECT + " where id = ?")
-                        .param(id.get())
-                        .query((row, n) -> type(row))
-                        .optional()
-                : jdbc.sql(SELECT + " where type_key = ?")
-                        .param(wanted)
-                        .query((row, n) -> type(row))
-                        .optional();
+        Optional<ProcedureType> found = id.isPresent()
+                ? catalogue.type(new ProcedureTypeId(id.get()))
+                : catalogue.types().stream()
+                        .filter(type -> type.definition().key().equals(wanted))
+                        .findFirst();
+        return found.map(this::type);
     }
 
     Optional<Type> find(ProcedureTypeId id) {
-        return find(id.toString());
+        return catalogue.type(id).map(this::type);
     }
 
-    /** The types runs may start from, by name, for choosing one. */
+    /** The types runs may start from, by name in the reader's language, for choosing one. */
     List<Type> active() {
-        return jdbc.sql(SELECT + " where not retired order by definition->>'name'")
-                .query((row, n) -> type(row))
-                .list();
+        return catalogue.types().stream()
+                .filter(type -> !type.retired())
+                .map(this::type)
+                .sorted(Comparator.comparing(Type::name))
+                .toList();
     }
 
-    private static Type type(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new Type(
-                new ProcedureTypeId(row.getObject("id", UUID.class)),
-                json.readValue(row.getString("doc"), ProcedureDefinition.class),
-                row.getBoolean("retired"));
+    private Type type(ProcedureType type) {
+        return new Type(type.id(), type.definition(), type.retired(), catalogue.shown(type.definition()));
     }
 
     private static Optional<UUID> uuid(String text) {

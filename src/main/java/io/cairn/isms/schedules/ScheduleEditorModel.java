@@ -76,7 +76,7 @@ class ScheduleEditorModel {
     }
 
     private static List<ValueField> fields(ProcedureTypeLookup.Type type, Map<String, String> values) {
-        return type.definition().form().stream()
+        return type.shown().form().stream()
                 .map(field -> new ValueField(
                         field.key(),
                         field.label(),
