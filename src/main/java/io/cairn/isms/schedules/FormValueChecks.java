@@ -1,7 +1,6 @@
 package io.cairn.isms.schedules;
 
 import io.cairn.identity.UserView;
-import io.cairn.identity.system.UsersForSystem;
 import io.cairn.isms.procedures.FormField;
 import io.cairn.shared.Refusal;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The start form's values a schedule gives every run, checked against the form of its procedure type, each problem
@@ -21,9 +21,9 @@ final class FormValueChecks {
 
     private static final int MAX_LENGTH = 4_000;
 
-    private final UsersForSystem users;
+    private final Function<String, Optional<UserView>> users;
 
-    FormValueChecks(UsersForSystem users) {
+    FormValueChecks(Function<String, Optional<UserView>> users) {
         this.users = users;
     }
 
@@ -55,7 +55,7 @@ final class FormValueChecks {
         }
         return switch (field.kind()) {
             case USER ->
-                users.userNamed(value).filter(UserView::enabled).isPresent()
+                users.apply(value).filter(UserView::enabled).isPresent()
                         ? Optional.empty()
                         : Optional.of(Refusal.FieldProblem.of(name, ScheduleRefusals.VALUE_NOT_A_USER, value));
             case DATE ->

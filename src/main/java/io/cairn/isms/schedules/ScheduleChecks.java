@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -32,20 +33,26 @@ class ScheduleChecks {
 
     private static final Pattern HH_MM = Pattern.compile("\\d{2}:\\d{2}");
 
-    private final ProcedureTypeLookup types;
-    private final UsersForSystem users;
-    private final BusinessCalendars calendars;
+    private final Directory directory;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ScheduleChecks(ProcedureTypeLookup types, UsersForSystem users, BusinessCalendars calendars) {
-        this.types = types;
-        this.users = users;
-        this.calendars = calendars;
+        this(new Directory(types::find, users::userNamed, calendars::find, calendars::calendar));
     }
 
-    /** The procedure types a schedule may start: the ones not retired. */
-    List<ProcedureTypeLookup.Type> types() {
-        return types.active();
+    ScheduleChecks(Directory directory) {
+        this.directory = directory;
     }
+
+    /**
+     * Where the checks look things up: procedure types by id or key, users by login name, calendars by id or name and
+     * the calendar to count on.
+     */
+    record Directory(
+            Function<String, Optional<ProcedureTypeLookup.Type>> types,
+            Function<String, Optional<UserView>> users,
+            Function<String, Optional<SlaCalendarView>> calendars,
+            Function<SlaCalendarId, Optional<BusinessCalendar>> calendar) {}
 
     /** When a schedule fires, with the calendar it counts working days on. */
     record Timing(Recurrence recurrence, @Nullable SlaCalendarId calendar) {}
@@ -58,7 +65,8 @@ class ScheduleChecks {
         }
         Optional<ProcedureTypeLookup.Type> type = type(draft.procedureType(), problems);
         Optional<UserView> owner = enabledUser(draft.owner(), "owner", ScheduleRefusals.OWNER_NOT_ENABLED, problems);
-        type.ifPresent(found -> problems.addAll(new FormValueChecks(users).problems(found, draft.values())));
+        type.ifPresent(
+                found -> problems.addAll(new FormValueChecks(directory.users()).problems(found, draft.values())));
         Outcome<Timing> timing = timing(draft);
         if (timing instanceof Outcome.Refused<Timing> refused) {
             problems.addAll(refused.refusal().fields());
@@ -93,7 +101,7 @@ class ScheduleChecks {
         }
         Optional<SlaCalendarView> calendar = Optional.empty();
         if (draft.calendar() != null) {
-            calendar = calendars.find(draft.calendar());
+            calendar = directory.calendars().apply(draft.calendar());
             if (calendar.isEmpty()) {
                 problems.add(Refusal.FieldProblem.of("calendar", ScheduleRefusals.NO_SUCH_CALENDAR, draft.calendar()));
             }
@@ -104,7 +112,7 @@ class ScheduleChecks {
         @Nullable SlaCalendarId calendarId = calendar.map(SlaCalendarView::id).orElse(null);
         @Nullable
         BusinessCalendar counted =
-                calendar.flatMap(view -> calendars.calendar(view.id())).orElse(null);
+                calendar.flatMap(view -> directory.calendar().apply(view.id())).orElse(null);
         return Recurrence.of(
                         draft.recurrence(),
                         firstDay.orElseThrow(),
@@ -120,7 +128,7 @@ class ScheduleChecks {
             problems.add(Refusal.FieldProblem.of("procedureType", SharedRefusals.REQUIRED));
             return Optional.empty();
         }
-        Optional<ProcedureTypeLookup.Type> type = types.find(idOrKey);
+        Optional<ProcedureTypeLookup.Type> type = directory.types().apply(idOrKey);
         if (type.isEmpty()) {
             problems.add(Refusal.FieldProblem.of("procedureType", ScheduleRefusals.NO_SUCH_TYPE, idOrKey));
         } else if (type.get().retired()) {
@@ -138,7 +146,7 @@ class ScheduleChecks {
             problems.add(Refusal.FieldProblem.of(field, SharedRefusals.REQUIRED));
             return Optional.empty();
         }
-        Optional<UserView> user = users.userNamed(username).filter(UserView::enabled);
+        Optional<UserView> user = directory.users().apply(username).filter(UserView::enabled);
         if (user.isEmpty()) {
             problems.add(Refusal.FieldProblem.of(field, reason, username));
         }

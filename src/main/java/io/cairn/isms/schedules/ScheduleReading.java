@@ -26,6 +26,7 @@ class ScheduleReading {
     private final ScheduleOccurrences occurrences;
     private final ScheduleChecks checks;
     private final ScheduleViews views;
+    private final ProcedureTypeLookup types;
     private final Clock clock;
 
     ScheduleReading(
@@ -33,11 +34,13 @@ class ScheduleReading {
             ScheduleOccurrences occurrences,
             ScheduleChecks checks,
             ScheduleViews views,
+            ProcedureTypeLookup types,
             Clock clock) {
         this.schedules = schedules;
         this.occurrences = occurrences;
         this.checks = checks;
         this.views = views;
+        this.types = types;
         this.clock = clock;
     }
 
@@ -83,6 +86,6 @@ class ScheduleReading {
 
     /** The procedure types a schedule may start, for choosing one. */
     List<ProcedureTypeLookup.Type> types() {
-        return checks.types();
+        return types.active();
     }
 }
