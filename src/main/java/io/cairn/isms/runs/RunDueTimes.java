@@ -22,10 +22,13 @@ record RunDueTimes(Map<String, String> values, ZoneId zone) {
         return due(step.dueOffset(), step.dueFrom(), phaseStart);
     }
 
-    /** The due time of an offset after a date field's day, or after {@code start} without one; none without offset. */
+    /**
+     * The due time of an offset after a date field's day, or after {@code start} without one; none without an offset,
+     * nor for a zero offset without a date field (a step with no time of its own is not due the moment it opens).
+     */
     @Nullable
     Instant due(Optional<Duration> offset, @Nullable String dateField, Instant start) {
-        if (offset.isEmpty()) {
+        if (offset.isEmpty() || (offset.get().isZero() && dateField == null)) {
             return null;
         }
         Instant from = dateField == null ? start : dayOf(dateField).orElse(start);
