@@ -40,7 +40,7 @@ class ControlEvidence {
     private final ProcedureCatalogue catalogue;
     private final EvidenceReader reader;
     private final EvidenceTexts texts;
-    private final EvidenceFiles files;
+    private final ControlEvidenceFiles files;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,7 +49,7 @@ class ControlEvidence {
             ProcedureCatalogue catalogue,
             EvidenceReader reader,
             EvidenceTexts texts,
-            EvidenceFiles files,
+            ControlEvidenceFiles files,
             ApplicationEventPublisher events,
             Clock clock) {
         this.identity = identity;
@@ -94,7 +94,7 @@ class ControlEvidence {
             if (report.summary().runs() > PDF_RUNS) {
                 return Outcome.refused(Refusal.invalid(
                         "to",
-                        EvidenceRefusals.TOO_MANY_FOR_PDF,
+                        ControlEvidenceRefusals.TOO_MANY_FOR_PDF,
                         String.valueOf(report.summary().runs()),
                         String.valueOf(PDF_RUNS)));
             }
@@ -123,7 +123,7 @@ class ControlEvidence {
     private <T> Outcome<T> checked(EvidenceAsked asked, String form, Function<EvidenceQuery, Outcome<T>> reading) {
         Actor actor = identity.requireActor();
         if (!reads(actor)) {
-            return Outcome.refused(Refusal.forbidden(EvidenceRefusals.NOT_ALLOWED));
+            return Outcome.refused(Refusal.forbidden(ControlEvidenceRefusals.NOT_ALLOWED));
         }
         return EvidenceQuery.of(
                         asked.control(),

@@ -77,7 +77,7 @@ class ControlEvidenceApi {
             responseCode = "200",
             description = "The evidence as CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    @GetMapping(value = "/control-evidence.csv", produces = "text/csv")
+    @GetMapping("/control-evidence.csv")
     void csv(
             @RequestParam(required = false) @Nullable String control,
             @RequestParam(required = false) @Nullable String from,
@@ -109,7 +109,7 @@ class ControlEvidenceApi {
             responseCode = "200",
             description = "The PDF",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
-    @GetMapping(value = "/control-evidence.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/control-evidence.pdf")
     ResponseEntity<byte[]> pdf(
             @RequestParam(required = false) @Nullable String control,
             @RequestParam(required = false) @Nullable String from,

@@ -64,7 +64,7 @@ class ControlEvidencePages {
         model.addAttribute("types", evidence.types());
         model.addAttribute("presets", presets(asked, today));
         model.addAttribute("errors", Map.of());
-        model.addAttribute("texts", new EvidencePageTexts(texts));
+        model.addAttribute("texts", new ControlEvidenceTimes(texts));
         if (control != null) {
             Outcome<ControlEvidenceReport> report = evidence.report(asked);
             if (report instanceof Outcome.Done<ControlEvidenceReport> done) {

@@ -62,17 +62,18 @@ record EvidenceQuery(
         } else {
             found = controls.apply(control).orElse(null);
             if (found == null) {
-                problems.add(Refusal.FieldProblem.of("control", EvidenceRefusals.UNKNOWN_CONTROL, control.trim()));
+                problems.add(
+                        Refusal.FieldProblem.of("control", ControlEvidenceRefusals.UNKNOWN_CONTROL, control.trim()));
             }
         }
         LocalDate first = date("from", from, problems);
         LocalDate last = date("to", to, problems);
         if (first != null && last != null) {
             if (last.isBefore(first)) {
-                problems.add(Refusal.FieldProblem.of("to", EvidenceRefusals.TO_BEFORE_FROM, first.toString()));
+                problems.add(Refusal.FieldProblem.of("to", ControlEvidenceRefusals.TO_BEFORE_FROM, first.toString()));
             } else if (last.isAfter(first.plusYears(MAX_YEARS))) {
-                problems.add(
-                        Refusal.FieldProblem.of("to", EvidenceRefusals.PERIOD_TOO_LONG, String.valueOf(MAX_YEARS)));
+                problems.add(Refusal.FieldProblem.of(
+                        "to", ControlEvidenceRefusals.PERIOD_TOO_LONG, String.valueOf(MAX_YEARS)));
             }
         }
         ProcedureTypeId type = type(procedureType, typeExists, problems);
@@ -90,7 +91,7 @@ record EvidenceQuery(
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            problems.add(Refusal.FieldProblem.of(field, EvidenceRefusals.NOT_A_DATE, text.trim()));
+            problems.add(Refusal.FieldProblem.of(field, ControlEvidenceRefusals.NOT_A_DATE, text.trim()));
             return null;
         }
     }
@@ -108,7 +109,8 @@ record EvidenceQuery(
         } catch (IllegalArgumentException notAnId) {
             // named below as not a procedure type
         }
-        problems.add(Refusal.FieldProblem.of("procedureType", EvidenceRefusals.NOT_A_PROCEDURE_TYPE, text.trim()));
+        problems.add(
+                Refusal.FieldProblem.of("procedureType", ControlEvidenceRefusals.NOT_A_PROCEDURE_TYPE, text.trim()));
         return null;
     }
 }

@@ -4,11 +4,11 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The times of the evidence page as the template writes them: in UTC and in the zone of security procedures. */
-public final class EvidencePageTexts {
+public final class ControlEvidenceTimes {
 
     private final EvidenceTexts texts;
 
-    EvidencePageTexts(EvidenceTexts texts) {
+    ControlEvidenceTimes(EvidenceTexts texts) {
         this.texts = texts;
     }
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
  * never held; and the PDF, which {@link EvidencePdf} writes.
  */
 @Component
-class EvidenceFiles {
+class ControlEvidenceFiles {
 
     /** A column of the CSV: its header, and its value of a step of a run as text. */
     record Column(String header, Function<Line, String> value) {}
@@ -60,7 +60,7 @@ class EvidenceFiles {
     private final EvidencePdf pdf;
     private final ObjectMapper json;
 
-    EvidenceFiles(EvidenceReader reader, EvidencePdf pdf, ObjectMapper json) {
+    ControlEvidenceFiles(EvidenceReader reader, EvidencePdf pdf, ObjectMapper json) {
         this.reader = reader;
         this.pdf = pdf;
         this.json = json;

@@ -3,7 +3,7 @@ package io.cairn.isms.controls;
 import io.cairn.shared.Refusal;
 
 /** The reasons for which the evidence of a control is refused. */
-enum EvidenceRefusals implements Refusal.Reason {
+enum ControlEvidenceRefusals implements Refusal.Reason {
     NOT_ALLOWED(
             "isms.evidence-export.not-allowed", "only auditors, coordinators and admins read the evidence of controls"),
     UNKNOWN_CONTROL("isms.evidence-export.unknown-control", "''{0}'' is not a control of ISO/IEC 27001:2022 Annex A"),
@@ -18,7 +18,7 @@ enum EvidenceRefusals implements Refusal.Reason {
     private final String code;
     private final String template;
 
-    EvidenceRefusals(String code, String template) {
+    ControlEvidenceRefusals(String code, String template) {
         this.code = code;
         this.template = template;
     }
