@@ -97,7 +97,8 @@ class AuditActionsTest {
                         "procedure-run.step-done",
                         "procedure-run.step-skipped",
                         "procedure-run.step-approved",
-                        "procedure-run.step-rejected");
+                        "procedure-run.step-rejected",
+                        "procedure-run.raised-incident");
         assertThat(actions(
                         TaskChanged.Verb.values(),
                         verb -> new TaskChanged(UUID.randomUUID(), IncidentId.random(), SOMEONE, AT, verb, NONE, NONE)))

@@ -405,6 +405,10 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 "POST /api/v1/procedure-runs/{id}/cancellation",
                 on(Kind.PROCEDURE_RUN, runManagers)
                         .body((f, t) -> Map.of("reason", "taken over", "version", f.version(t))));
+        access(
+                "POST /api/v1/procedure-runs/{id}/incidents",
+                on(Kind.PROCEDURE_RUN, runManagers)
+                        .body((f, t) -> Map.of("title", "Taken over", "description", "not yours")));
         access("GET /api/v1/procedure-steps", ownList(Kind.PROCEDURE_STEP));
         access("GET /api/v1/procedure-steps/{id}", on(Kind.PROCEDURE_STEP, runReaders));
         access(

@@ -36,7 +36,8 @@ public record ProcedureRunChanged(
         STEP_DONE,
         STEP_SKIPPED,
         STEP_APPROVED,
-        STEP_REJECTED
+        STEP_REJECTED,
+        RAISED_INCIDENT
     }
 
     @Override

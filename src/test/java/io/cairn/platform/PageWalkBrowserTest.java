@@ -85,6 +85,8 @@ class PageWalkBrowserTest extends Browser.OnServer {
             "json",
             "pdf",
             "inc",
+            // the reference of a run of a security procedure (PRC-12)
+            "prc",
             "ref",
             "rsit",
             "nist",
@@ -210,6 +212,11 @@ class PageWalkBrowserTest extends Browser.OnServer {
      * {@code DutchTextsTest} checks that each is a word of a shipped Dutch text, so that none is allowed for nothing.
      */
     static final Set<String> DUTCH_TERMS = Set.of(
+            // the shipped security procedures (isms/shipped-procedures.json): a go-live, a vulnerability scan, the
+            // scope of a penetration test
+            "live",
+            "scan",
+            "scope",
             // the RSIT descriptions (incidents/rsit_nl.properties): protocols, attacks and what they aim at
             "brute",
             "cross",
@@ -304,6 +311,9 @@ class PageWalkBrowserTest extends Browser.OnServer {
 
     @Autowired
     io.cairn.isms.evidence.EvidenceManagement evidence;
+
+    @Autowired
+    io.cairn.isms.runs.ProcedureRuns runs;
 
     private final Set<String> dataWords = new TreeSet<>(Set.of("test"));
     private final List<String> problems = new ArrayList<>();
@@ -463,6 +473,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                         true))
                         .orRefuse());
         seedEvidence(newest, handler, people.get("coordinator"));
+        seedRun(reporter, people.get("coordinator"));
         users.as(
                 handler,
                 () -> knowledge
@@ -624,6 +635,27 @@ class PageWalkBrowserTest extends Browser.OnServer {
     }
 
     /** Text the test made: its words show the same in both languages. */
+    /** A request for access to a secure zone by the reporter, waiting for the coordinator's approval. */
+    private void seedRun(TestUser requester, TestUser approver) {
+        io.cairn.isms.procedures.ProcedureTypeId zoneAccess = new io.cairn.isms.procedures.ProcedureTypeId(
+                jdbc.sql("select id from isms_procedure_type where type_key = 'secure-zone-access'")
+                        .query(java.util.UUID.class)
+                        .single());
+        users.as(
+                        requester,
+                        () -> runs.start(new io.cairn.isms.runs.RunStart(
+                                zoneAccess,
+                                Map.of(
+                                        "person", data("Pieter de Vries"),
+                                        "zone", data("Serverruimte B"),
+                                        "reason", data("Een kapotte schijf vervangen"),
+                                        "from", LocalDate.now().toString(),
+                                        "until", LocalDate.now().plusDays(1).toString(),
+                                        "manager", approver.username()),
+                                null)))
+                .orRefuse();
+    }
+
     private String data(String text) {
         dataWords.addAll(words(text));
         return text;
@@ -811,7 +843,11 @@ class PageWalkBrowserTest extends Browser.OnServer {
         browser.find(By.cssSelector(".menu-button")).sendKeys(Keys.ENTER);
         browser.find(By.cssSelector(".menu-panel .account-menu > summary")).sendKeys(Keys.ENTER);
         signOutInSight(role, PHONE);
-        browser.find(By.cssSelector(".menu-panel a[href]")).sendKeys(Keys.ESCAPE);
+        browser.findAll(By.cssSelector(".menu-panel a[href]")).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the menu of " + role + " shows no link"))
+                .sendKeys(Keys.ESCAPE);
         if (browser.find(By.cssSelector(".site-menu")).getAttribute("open") != null) {
             problems.add("the menu of " + role + " stays open after Escape");
         }

@@ -1,6 +1,7 @@
 package io.cairn.isms.procedures;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,11 @@ public class ProcedureCatalogue {
     /** The control of this number ({@code 5.18}, or {@code A.5.18}), titled in the reader's language. */
     public Optional<AnnexAControl> control(String number) {
         return AnnexAControls.find(number).map(control -> new AnnexAControl(control.number(), control.title()));
+    }
+
+    /** A text of a type in each language Cairn speaks, by language code: for messages to people of either. */
+    public Map<String, String> inEachLanguage(String text) {
+        return Map.of("en", text, "nl", ShippedProcedureTexts.dutch(text));
     }
 
     /** A text of a shipped type (such as a phase name) in the reader's language. */

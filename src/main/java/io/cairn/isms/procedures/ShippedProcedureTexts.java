@@ -32,6 +32,11 @@ final class ShippedProcedureTexts {
         return Language.current() == Language.DUTCH ? DUTCH.getOrDefault(given, given) : given;
     }
 
+    /** The Dutch text of a shipped English one; any other text as it is. */
+    static String dutch(String text) {
+        return DUTCH.getOrDefault(text, text);
+    }
+
     /** The stored text of a text shown: the shipped English text of a shipped Dutch one, otherwise as it is. */
     static String stored(@Nullable String text) {
         String given = Objects.requireNonNullElse(text, "");

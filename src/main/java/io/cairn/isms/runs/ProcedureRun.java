@@ -110,7 +110,7 @@ public record ProcedureRun(
             return Outcome.done(ended(RunState.COMPLETED, null, by, now, moved));
         }
         String nextPhase = definition.phases().get(next).key();
-        return Outcome.done(inPhase(nextPhase, opened(definition, values, moved, nextPhase, now, zone)));
+        return Outcome.done(inPhase(nextPhase, opened(definition, values, moved, nextPhase, now, now, zone)));
     }
 
     /** Ends the open run as cancelled, for the reason given. */
@@ -135,24 +135,7 @@ public record ProcedureRun(
         if (changed.state() == StepState.REJECTED) {
             return ended(RunState.REJECTED, changed.note(), Objects.requireNonNull(changed.closedBy()), now, updated);
         }
-        return new ProcedureRun(
-                id,
-                number,
-                type,
-                definition,
-                values,
-                requestedBy,
-                owner,
-                phase,
-                state,
-                startedAt,
-                dueAt,
-                closedAt,
-                closedBy,
-                closeReason,
-                schedule,
-                updated,
-                version);
+        return with(phase, state, closedAt, closedBy, closeReason, updated);
     }
 
     /** The name of the current phase (its key once the run ended). */
@@ -164,18 +147,22 @@ public record ProcedureRun(
                 .orElse(Objects.requireNonNullElse(phase, ""));
     }
 
-    /** The steps with those of {@code opening} opened at {@code now}, each due by its own offset. */
+    /**
+     * The steps with those of {@code opening} opened at {@code now}, each due by its own offset after {@code dueBase}
+     * (when the phase started, or for the first phase of a scheduled run the occurrence it was started for).
+     */
     static List<RunStep> opened(
             ProcedureDefinition definition,
             Map<String, String> values,
             List<RunStep> all,
             String opening,
             Instant now,
+            Instant dueBase,
             ZoneId zone) {
         RunDueTimes due = new RunDueTimes(values, zone);
         return all.stream()
                 .map(step -> step.phase().equals(opening)
-                        ? step.opened(now, due.of(definition.steps().get(step.position()), now))
+                        ? step.opened(now, due.of(definition.steps().get(step.position()), dueBase))
                         : step)
                 .toList();
     }
@@ -191,28 +178,22 @@ public record ProcedureRun(
     }
 
     private ProcedureRun inPhase(String nextPhase, List<RunStep> newSteps) {
-        return new ProcedureRun(
-                id,
-                number,
-                type,
-                definition,
-                values,
-                requestedBy,
-                owner,
-                nextPhase,
-                state,
-                startedAt,
-                dueAt,
-                closedAt,
-                closedBy,
-                closeReason,
-                schedule,
-                newSteps,
-                version);
+        return with(nextPhase, state, closedAt, closedBy, closeReason, newSteps);
     }
 
     private ProcedureRun ended(
             RunState ending, @Nullable String reason, UserId by, Instant now, List<RunStep> newSteps) {
+        return with(null, ending, now, by, reason, newSteps);
+    }
+
+    /** The same run in another phase or state, with these steps. */
+    private ProcedureRun with(
+            @Nullable String newPhase,
+            RunState newState,
+            @Nullable Instant newClosedAt,
+            @Nullable UserId newClosedBy,
+            @Nullable String newCloseReason,
+            List<RunStep> newSteps) {
         return new ProcedureRun(
                 id,
                 number,
@@ -221,13 +202,13 @@ public record ProcedureRun(
                 values,
                 requestedBy,
                 owner,
-                null,
-                ending,
+                newPhase,
+                newState,
                 startedAt,
                 dueAt,
-                now,
-                by,
-                reason,
+                newClosedAt,
+                newClosedBy,
+                newCloseReason,
                 schedule,
                 newSteps,
                 version);

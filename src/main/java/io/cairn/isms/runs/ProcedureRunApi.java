@@ -109,6 +109,19 @@ class ProcedureRunApi {
     }
 
     @Operation(
+            operationId = "raiseIncidentFromProcedureRun",
+            summary = "Raise an incident from a finding of a run",
+            description = "Its owner, coordinators and admins: the finding is reported as an incident of yours, and "
+                    + "the run and the incident show each other.")
+    @ApiResponse(responseCode = "201", description = "The incident, reported and linked to the run")
+    @PostMapping("/procedure-runs/{id}/incidents")
+    ResponseEntity<RaisedIncident> raiseIncident(@PathVariable ProcedureRunId id, @RequestBody Finding finding) {
+        RaisedIncident raised = runs.raiseIncident(id, finding).orRefuse();
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + raised.id()))
+                .body(raised);
+    }
+
+    @Operation(
             operationId = "listMyProcedureSteps",
             summary = "List the steps you work on",
             description = "The open steps of open runs for your teams, the approvals you were named for, and the "

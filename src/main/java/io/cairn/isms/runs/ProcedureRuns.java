@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The entry point of runs of security procedures: it checks who may do what ({@link RunAccess}) and hands each request
  * to the service of its use case: {@link RunStarting}, {@link RunProgress}, {@link RunQueries}. Everyone signed in may
- * start a run; a run or step the reader may not see answers "not found", so that its existence is not told.
+ * start a run; a run or step the reader may not see answers "not found", so that its existence is not told. Public
+ * for the tests of other modules that start a run.
  */
 @Service
-class ProcedureRuns {
+public class ProcedureRuns {
 
     private final IdentityManagement identity;
     private final ProcedureRunStore store;
@@ -32,6 +33,7 @@ class ProcedureRuns {
     private final RunQueries queries;
     private final RunViews views;
     private final ProcedureCatalogue catalogue;
+    private final RunFindings findings;
 
     ProcedureRuns(
             IdentityManagement identity,
@@ -40,7 +42,8 @@ class ProcedureRuns {
             RunProgress progress,
             RunQueries queries,
             RunViews views,
-            ProcedureCatalogue catalogue) {
+            ProcedureCatalogue catalogue,
+            RunFindings findings) {
         this.identity = identity;
         this.store = store;
         this.starting = starting;
@@ -48,6 +51,7 @@ class ProcedureRuns {
         this.queries = queries;
         this.views = views;
         this.catalogue = catalogue;
+        this.findings = findings;
     }
 
     /** The procedure types a run may be started of (those not retired), by name in the reader's language. */
@@ -66,7 +70,7 @@ class ProcedureRuns {
 
     /** Starts a run from its start form, the signed-in user asking for it. */
     @Transactional
-    Outcome<RunDetails> start(RunStart start) {
+    public Outcome<RunDetails> start(RunStart start) {
         Actor actor = identity.requireActor();
         UserView requester = identity.myAccount();
         return starting.start(start, requester).map(run -> views.details(run, actor));
@@ -155,6 +159,26 @@ class ProcedureRuns {
                 .flatMap(found -> mayDecide(actor, found.getKey(), found.getValue())
                         .flatMap(step -> progress.decide(found.getKey(), step, actor, approved, note, version)))
                 .flatMap(run -> afterwards(run, id, actor));
+    }
+
+    /** Reports a finding of the run as an incident linked to it (its owner, coordinators and admins). */
+    @Transactional
+    Outcome<RaisedIncident> raiseIncident(ProcedureRunId id, Finding finding) {
+        Actor actor = identity.requireActor();
+        return managed(id, actor, "raise an incident from the run")
+                .flatMap(run -> findings.raiseIncident(run, actor, finding))
+                .map(RaisedIncident::of);
+    }
+
+    /** The runs that raised an incident, those the signed-in user may read, as references with their procedure. */
+    @Transactional(readOnly = true)
+    List<RunSummary> runsThatRaised(io.cairn.incidents.IncidentId incident) {
+        Actor actor = identity.requireActor();
+        return findings.runsOf(incident).stream()
+                .flatMap(run -> store.byId(run).stream())
+                .filter(run -> RunAccess.readsInFull(actor, run))
+                .map(run -> views.summary(run))
+                .toList();
     }
 
     private Outcome<RunStep> mayDecide(Actor actor, ProcedureRun run, RunStep step) {

@@ -1,6 +1,8 @@
 package io.cairn.isms.runs;
 
 import io.cairn.isms.ProcedureRunChanged;
+import io.cairn.isms.ProcedureStepAssigned;
+import io.cairn.isms.procedures.ProcedureCatalogue;
 import io.cairn.shared.ActorRef;
 import io.cairn.shared.ContentDigest;
 import java.time.Instant;
@@ -9,14 +11,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Tells the rest of Cairn (the audit trail first) that a run changed, with digests of it before and after. */
+/**
+ * Tells the rest of Cairn that a run changed: the audit trail, with digests of it before and after, and those who do a
+ * step that the change opened (the notifications).
+ */
 @Component
 class RunChanges {
 
     private final ApplicationEventPublisher events;
+    private final ProcedureCatalogue catalogue;
 
-    RunChanges(ApplicationEventPublisher events) {
+    RunChanges(ApplicationEventPublisher events, ProcedureCatalogue catalogue) {
         this.events = events;
+        this.catalogue = catalogue;
     }
 
     void record(
@@ -36,6 +43,24 @@ class RunChanges {
                 verb,
                 Optional.ofNullable(before).map(RunChanges::digest),
                 Optional.of(digest(after))));
+        for (RunStep opened : after.steps()) {
+            boolean wasStarted =
+                    before != null && before.steps().get(opened.position()).isStarted();
+            if (opened.isStarted() && !wasStarted && after.isOpen()) {
+                events.publishEvent(new ProcedureStepAssigned(
+                        after.id().value(),
+                        after.reference(),
+                        catalogue.inEachLanguage(after.definition().name()),
+                        opened.id().value(),
+                        catalogue.inEachLanguage(opened.title()),
+                        opened.isApproval(),
+                        opened.team() == null ? null : opened.team().value(),
+                        opened.approver() == null ? null : opened.approver().value(),
+                        after.owner().value(),
+                        opened.dueAt(),
+                        at));
+            }
+        }
     }
 
     private static String digest(ProcedureRun run) {

@@ -29,6 +29,7 @@ public record RunDetails(
         List<StepWork.FormValue> form,
         List<PhaseSteps> phases,
         List<String> openMandatory,
+        List<RaisedIncident> raised,
         boolean manages,
         long version) {
 
@@ -36,6 +37,7 @@ public record RunDetails(
         form = List.copyOf(form);
         phases = List.copyOf(phases);
         openMandatory = List.copyOf(openMandatory);
+        raised = List.copyOf(raised);
     }
 
     public boolean isOpen() {

@@ -107,6 +107,29 @@ class RunPages {
         return afterwards(id, runs.cancel(id, reason, version), redirect);
     }
 
+    @PostMapping("/procedures/runs/{id}/incidents")
+    String raiseIncident(
+            @PathVariable ProcedureRunId id,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String description,
+            RedirectAttributes redirect) {
+        Outcome<RaisedIncident> raised = runs.raiseIncident(id, new Finding(title, description));
+        if (raised instanceof Outcome.Refused<RaisedIncident> refused) {
+            if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            redirect.addFlashAttribute(
+                    "findingProblems",
+                    RefusalErrors.byField(refused.refusal(), messages, LocaleContextHolder.getLocale(), f -> f));
+            redirect.addFlashAttribute("findingTitle", title);
+            redirect.addFlashAttribute("findingDescription", description);
+            return "redirect:/procedures/runs/" + id + "#run-findings";
+        }
+        redirect.addFlashAttribute(
+                "notice", ((Outcome.Done<RaisedIncident>) raised).value().reference());
+        return "redirect:/procedures/runs/" + id + "#run-findings";
+    }
+
     private String afterwards(ProcedureRunId id, Outcome<RunDetails> outcome, RedirectAttributes redirect) {
         if (outcome instanceof Outcome.Refused<RunDetails> refused) {
             Refusal refusal = refused.refusal();

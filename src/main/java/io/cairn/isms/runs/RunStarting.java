@@ -125,7 +125,10 @@ class RunStarting {
                     checked.approvers().get(position)));
         }
         String firstPhase = definition.phases().get(0).key();
-        Instant due = new RunDueTimes(checked.values(), zone).due(definition.dueOffset(), definition.dueFrom(), now);
+        // a scheduled run is due by its occurrence: one started late after downtime shows as late
+        Instant dueBase = schedule == null ? now : schedule.occurrence();
+        Instant due =
+                new RunDueTimes(checked.values(), zone).due(definition.dueOffset(), definition.dueFrom(), dueBase);
         return new ProcedureRun(
                 ProcedureRunId.random(),
                 runs.nextNumber(),
@@ -142,7 +145,7 @@ class RunStarting {
                 null,
                 null,
                 schedule,
-                ProcedureRun.opened(definition, checked.values(), steps, firstPhase, now, zone),
+                ProcedureRun.opened(definition, checked.values(), steps, firstPhase, now, dueBase, zone),
                 0);
     }
 

@@ -4,6 +4,7 @@ import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.TeamId;
 import io.cairn.identity.UserId;
+import io.cairn.incidents.IncidentManagement;
 import io.cairn.isms.procedures.FormField;
 import io.cairn.isms.procedures.ProcedureCatalogue;
 import io.cairn.isms.procedures.ProcedureDefinition;
@@ -21,10 +22,18 @@ class RunViews {
 
     private final ProcedureCatalogue catalogue;
     private final IdentityManagement identity;
+    private final RunFindings findings;
+    private final IncidentManagement incidents;
 
-    RunViews(ProcedureCatalogue catalogue, IdentityManagement identity) {
+    RunViews(
+            ProcedureCatalogue catalogue,
+            IdentityManagement identity,
+            RunFindings findings,
+            IncidentManagement incidents) {
         this.catalogue = catalogue;
         this.identity = identity;
+        this.findings = findings;
+        this.incidents = incidents;
     }
 
     /** The run in full, for a reader who may read it in full. */
@@ -53,6 +62,10 @@ class RunViews {
                 run.openMandatorySteps().stream()
                         .map(step -> catalogue.shown(step.title()))
                         .toList(),
+                findings.incidentsOf(run.id()).stream()
+                        .flatMap(incident -> incidents.incident(incident).stream())
+                        .map(RaisedIncident::of)
+                        .toList(),
                 manages,
                 run.version());
     }
@@ -74,6 +87,24 @@ class RunViews {
             phases.add(new RunDetails.PhaseSteps(phase.key(), phase.name(), index == current, index <= current, steps));
         }
         return phases;
+    }
+
+    /** The run as a list shows it. */
+    RunSummary summary(ProcedureRun run) {
+        ProcedureDefinition shown = catalogue.shown(run.definition());
+        return new RunSummary(
+                run.id(),
+                run.reference(),
+                shown.name(),
+                run.state(),
+                phaseName(run, shown),
+                names(List.of(run)).person(run.owner()),
+                run.startedAt(),
+                run.dueAt(),
+                run.closedAt(),
+                (int) run.steps().stream()
+                        .filter(step -> step.isOpen() && step.isStarted())
+                        .count());
     }
 
     /** One step as the person working on it sees it: only the form fields the step names. */

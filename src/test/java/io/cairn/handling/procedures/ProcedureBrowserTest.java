@@ -161,7 +161,7 @@ class ProcedureBrowserTest extends Browser.OnServer {
         assertThat(browser.text(By.cssSelector(".error-status"))).isEqualTo("404");
         assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("typed it in");
         assertThat(List.of(browser.text(By.cssSelector(".site-header"))))
-                .allSatisfy(nav -> assertThat(nav).contains("Tasks"));
+                .allSatisfy(nav -> assertThat(nav).contains("Procedures"));
     }
 
     @Test

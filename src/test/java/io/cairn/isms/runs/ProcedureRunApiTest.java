@@ -233,6 +233,62 @@ class ProcedureRunApiTest extends ApiClient.OnServer {
                 .isEqualTo("disabled in AD");
     }
 
+    private long told(TestUsers.TestUser person, String template, String link) {
+        return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select count(*) from notification_inbox where recipient_id = ? and template = ? and link = ?")
+                .params(person.id().value(), template, link)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void theApproverIsToldAndOverdueStepsAndRunsAreToldOnceAndEscalated() {
+        JsonNode run = start(requester, values(managerUser.username())).json();
+        String step =
+                "/procedures/steps/" + stepTitled(run, "Approve").path("id").asString();
+        String runPage = "/procedures/runs/" + run.path("id").asString();
+        assertThat(told(managerUser, "procedure-step-assigned", step)).isEqualTo(1);
+
+        TestUsers.TestUser coordinator = users.user("prcoord-" + s, Set.of(Role.COORDINATOR));
+        RunOverdue overdue = context.getBean(RunOverdue.class);
+        java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(400));
+        overdue.scan(later);
+        overdue.scan(later);
+
+        assertThat(told(managerUser, "procedure-step-overdue", step)).isEqualTo(1);
+        assertThat(told(requesterUser, "procedure-step-overdue", step)).isEqualTo(1);
+        assertThat(told(requesterUser, "procedure-run-overdue", runPage)).isEqualTo(1);
+        assertThat(told(coordinator, "procedure-run-overdue", runPage)).isEqualTo(1);
+    }
+
+    @Test
+    void aFindingBecomesAnIncidentAndTheRunAndTheIncidentShowEachOther() {
+        JsonNode run = start(requester, values(managerUser.username())).json();
+        String id = run.path("id").asString();
+        String raise = "/api/v1/procedure-runs/" + id + "/incidents";
+
+        assertThat(problemFields(requester.post(raise, Map.of("title", " ")))).containsExactly("title", "description");
+        assertThat(itMember.post(raise, Map.of("title", "Mine", "description", "not mine"))
+                        .status())
+                .isEqualTo(404);
+        ApiClient.Answer raised = requester.post(
+                raise, Map.of("title", "Contractor account still active " + s, "description", "Found in AD."));
+
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String incident = raised.json().path("id").asString();
+        assertThat(raised.json().path("reference").asString()).startsWith("INC-");
+        JsonNode shown = requester.get("/api/v1/procedure-runs/" + id).json();
+        assertThat(shown.path("raised").path(0).path("id").asString()).isEqualTo(incident);
+        String audit = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql(
+                        "select count(*) from audit_record where action = 'procedure-run.raised-incident' and object_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single()
+                .toString();
+        assertThat(audit).isEqualTo("1");
+    }
+
     @Test
     void anApproverWhoIsTheRequesterIsRefusedNamingTheFieldAndNothingIsStored() {
         int before = requester.get("/api/v1/procedure-runs?state=all").json().size();

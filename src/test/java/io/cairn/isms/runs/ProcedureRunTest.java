@@ -103,7 +103,7 @@ class ProcedureRunTest {
                 null,
                 null,
                 null,
-                ProcedureRun.opened(definition, values, steps, "approval", START, AMSTERDAM),
+                ProcedureRun.opened(definition, values, steps, "approval", START, START, AMSTERDAM),
                 0);
     }
 

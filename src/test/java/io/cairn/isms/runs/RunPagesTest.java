@@ -101,6 +101,34 @@ class RunPagesTest extends Pages.OnServer {
     }
 
     @Test
+    void aFindingRaisedOnTheRunPageIsAnIncidentWhosePageNamesTheRun() throws Exception {
+        String runPage = start(manager.username()).getResponse().getRedirectedUrl();
+        String raise = runPage + "/incidents";
+
+        MvcResult refused = mvc.perform(as(requester, post(raise)).with(csrf()).param("title", "Badge reader broken"))
+                .andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).endsWith("#run-findings");
+        assertThat(refused.getFlashMap().get("findingProblems").toString()).contains("description");
+
+        mvc.perform(as(requester, post(raise))
+                        .with(csrf())
+                        .param("title", "Badge reader broken")
+                        .param("description", "The reader of server room B lets anyone in."))
+                .andExpect(status().is3xxRedirection());
+        String run = page(requester, runPage);
+        assertThat(run).contains("Badge reader broken");
+        String incident = run.substring(run.indexOf("/incidents/") + "/incidents/".length());
+        incident = incident.substring(0, incident.indexOf('"'));
+        String reference =
+                run.substring(run.indexOf("PRC-"), run.indexOf("PRC-") + 10).split("[^A-Z0-9-]")[0];
+
+        assertThat(page(requester, "/incidents/" + incident + "/procedure-runs"))
+                .contains(reference);
+        mvc.perform(as(stranger, get("/incidents/" + incident + "/procedure-runs")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void theStartFormNamesEachProblemNextToItsFieldAndStartsNothing() throws Exception {
         assertThat(page(requester, "/procedures?state=all")).contains("No runs to show.");
 
