@@ -695,9 +695,37 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         obligationFixtures(admin, made);
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
+        made.put("procedure-schedules", scheduleFixture(admin, other.username()));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));
         made.values().removeIf(String::isEmpty);
         return made;
+    }
+
+    /** A schedule of a procedure type of its own, which the walk revises, pauses and resumes with bad input. */
+    private static String scheduleFixture(ApiClient admin, String owner) {
+        String type = id(admin.post(
+                "/api/v1/procedure-types",
+                Map.of(
+                        "key",
+                        "walk-" + UUID.randomUUID().toString().substring(0, 8),
+                        "name",
+                        "Walk",
+                        "phases",
+                        List.of(Map.of("key", "check", "name", "Check")),
+                        "steps",
+                        List.of(Map.of("phase", "check", "title", "Look", "due", "P1D")),
+                        "due",
+                        "P2D")));
+        return id(admin.post(
+                "/api/v1/procedure-schedules",
+                Map.of(
+                        "name", "Walk",
+                        "procedureType", type,
+                        "owner", owner,
+                        "recurrence", "FREQ=WEEKLY",
+                        "firstDay", "2027-01-01",
+                        "time", "09:00",
+                        "zone", "Europe/Amsterdam")));
     }
 
     /**

@@ -19,6 +19,7 @@ import io.cairn.intake.AlertSourceChanged;
 import io.cairn.intake.TemplateChanged;
 import io.cairn.isms.ProcedureRunChanged;
 import io.cairn.isms.ProcedureTypeChanged;
+import io.cairn.isms.ScheduleChanged;
 import io.cairn.knowledge.ArticleChanged;
 import io.cairn.knowledge.ReviewChanged;
 import io.cairn.knowledge.RootCauseChanged;
@@ -85,6 +86,14 @@ class AuditActionsTest {
                         "procedure-type.revised",
                         "procedure-type.retired",
                         "procedure-type.restored");
+        assertThat(actions(
+                        ScheduleChanged.Verb.values(), verb -> new ScheduleChanged("s", SOMEONE, AT, verb, NONE, NONE)))
+                .containsExactly(
+                        "procedure-schedule.added",
+                        "procedure-schedule.revised",
+                        "procedure-schedule.paused",
+                        "procedure-schedule.resumed",
+                        "procedure-schedule.removed");
         assertThat(actions(
                         ProcedureRunChanged.Verb.values(),
                         verb -> new ProcedureRunChanged(

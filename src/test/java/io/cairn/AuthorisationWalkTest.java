@@ -74,6 +74,10 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
     private static final Set<Role> RISK_READERS = EnumSet.of(Role.COORDINATOR, Role.ADMIN, Role.AUDITOR);
     /** Those who change the risk register. */
     private static final Set<Role> RISK_WRITERS = EnumSet.of(Role.COORDINATOR, Role.ADMIN);
+    /** Those who read the schedules of security procedures, and those who change them. */
+    private static final Set<Role> SCHEDULE_READERS = EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.ADMIN);
+
+    private static final Set<Role> SCHEDULE_WRITERS = EnumSet.of(Role.COORDINATOR, Role.ADMIN);
     /** Those who assign work to people, and so read the users, devices, rules and playbooks. */
     private static final Set<Role> ASSIGNING = EnumSet.of(Role.ADMIN, Role.HANDLER, Role.COORDINATOR);
 
@@ -388,6 +392,29 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access(
                 "POST /api/v1/procedure-types/{id}/retirement",
                 on(Kind.PROCEDURE_TYPE, ADMINS).body((f, t) -> Map.of("retired", true, "version", f.version(t))));
+        access("GET /api/v1/procedure-schedules", on(Kind.NONE, SCHEDULE_READERS));
+        access("GET /api/v1/procedure-schedules/{id}", on(Kind.SCHEDULE, SCHEDULE_READERS));
+        access("GET /api/v1/procedure-schedules/{id}/occurrences", on(Kind.SCHEDULE, SCHEDULE_READERS));
+        access(
+                "POST /api/v1/procedure-schedules/preview",
+                on(Kind.NONE, SCHEDULE_READERS).body((f, t) -> f.schedule("Walk preview")));
+        access(
+                "POST /api/v1/procedure-schedules",
+                on(Kind.NONE, SCHEDULE_WRITERS).body((f, t) -> f.schedule("Walk " + f.next())));
+        access(
+                "PUT /api/v1/procedure-schedules/{id}",
+                on(Kind.SCHEDULE, SCHEDULE_WRITERS)
+                        .body((f, t) -> f.schedule("Walk renamed"))
+                        .query((f, t) -> "version=" + f.version(t)));
+        access(
+                "POST /api/v1/procedure-schedules/{id}/pause",
+                on(Kind.SCHEDULE, SCHEDULE_WRITERS).query((f, t) -> "version=" + f.version(t)));
+        access(
+                "POST /api/v1/procedure-schedules/{id}/resume",
+                on(Kind.SCHEDULE, SCHEDULE_WRITERS).query((f, t) -> "version=" + f.version(t)));
+        access(
+                "DELETE /api/v1/procedure-schedules/{id}",
+                on(Kind.SCHEDULE, SCHEDULE_WRITERS).query((f, t) -> "version=" + f.version(t)));
         // runs of security procedures: read in full by the security staff (and their requester and owner), moved on
         // by their owner, coordinators and admins; a step is decided by its approver (here: any coordinator)
         Set<Role> runReaders = EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.ADMIN, Role.AUDITOR);
@@ -943,6 +970,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         ESCALATION_LEVEL,
         PLAYBOOK,
         PROCEDURE_TYPE,
+        SCHEDULE,
         /** A run of a security procedure that the walk's callers neither asked for nor own. */
         PROCEDURE_RUN,
         /** The approval of that run, which any coordinator decides. */
@@ -1135,6 +1163,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         final String alertReference;
         final String playbookKey;
         final String procedureTypeKey;
+        final String procedureTypeId;
         final String runType;
         final JsonNode templateContent;
         private final Map<Kind, List<Target>> targets = new EnumMap<>(Kind.class);
@@ -1555,6 +1584,17 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     EVERYONE,
                     procedureType,
                     "select version from isms_procedure_type where id = '" + procedureType + "'");
+            procedureTypeId = procedureType;
+            String schedule = created(setup.post("/api/v1/procedure-schedules", schedule("Walk schedule " + s)))
+                    .get("id")
+                    .asString();
+            target(
+                    Kind.SCHEDULE,
+                    "a schedule",
+                    Map.of("id", schedule),
+                    SCHEDULE_READERS,
+                    schedule,
+                    "select version from isms_schedule where id = '" + schedule + "'");
             runType = created(setup.post("/api/v1/procedure-types", runType("walk-run-type-" + s)))
                     .get("id")
                     .asString();
@@ -1778,6 +1818,24 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     List.of(Map.of("phase", "check", "title", "Look", "mandatory", false, "due", "P1D")),
                     "due",
                     "P2D");
+        }
+
+        Map<String, Object> schedule(String name) {
+            return Map.of(
+                    "name",
+                    name,
+                    "procedureType",
+                    procedureTypeId,
+                    "owner",
+                    victim.username(),
+                    "recurrence",
+                    "FREQ=MONTHLY;BYDAY=1MO",
+                    "firstDay",
+                    "2027-01-01",
+                    "time",
+                    "09:00",
+                    "zone",
+                    "Europe/Amsterdam");
         }
 
         /** A procedure type whose runs start with an approval that any coordinator decides. */
@@ -2036,6 +2094,8 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                             + "incident_id, kind) from sla_clock where incident_id = any(" + ids + "))",
                     rows("routing_rule", "true"),
                     rows("playbook", "true"),
+                    rows("isms_schedule", "true"),
+                    rows("isms_schedule_occurrence", "true"),
                     rows("report_template", "true"),
                     rows("priority_matrix", "true"),
                     rows("federation_peer", "true"),

@@ -174,7 +174,66 @@ class ConcurrentWritersTest extends ApiClient.OnServer {
         contests.addAll(riskContests());
         contests.addAll(maturityContests());
         contests.addAll(evidenceContests());
+        contests.addAll(scheduleContests());
         return contests;
+    }
+
+    /**
+     * Revising, pausing and resuming a schedule (each round from the state the command needs), and deleting one, a
+     * fresh schedule each round; a deleted schedule counts as one version further.
+     */
+    private List<Contest> scheduleContests() {
+        List<Contest> contests = new ArrayList<>();
+        String type = created(admin.post("/api/v1/procedure-types", procedureType("raced-" + suffix(), "Raced")), "id");
+        String schedules = "/api/v1/procedure-schedules";
+        String schedule = created(admin.post(schedules, schedule(type, "Raced")), "id");
+        String path = schedules + "/" + schedule;
+        contests.add(new Contest("PUT /api/v1/procedure-schedules/{id}", () -> {
+            long version = version(path);
+            return new Round(
+                    "PUT",
+                    path + "?version=" + version,
+                    writer -> schedule(type, "Raced " + writer),
+                    () -> version(path));
+        }));
+        contests.add(new Contest("POST /api/v1/procedure-schedules/{id}/pause", () -> toggled(path, true)));
+        contests.add(new Contest("POST /api/v1/procedure-schedules/{id}/resume", () -> toggled(path, false)));
+        contests.add(new Contest("DELETE /api/v1/procedure-schedules/{id}", () -> {
+            String fresh = schedules + "/" + created(admin.post(schedules, schedule(type, "Deleted")), "id");
+            long version = version(fresh);
+            return new Round("DELETE", fresh, writer -> version, () -> {
+                ApiClient.Answer read = admin.get(fresh);
+                return read.status() == 404
+                        ? version + 1
+                        : read.json().path("version").asLong();
+            });
+        }));
+        return contests;
+    }
+
+    /** A race to pause an active schedule, or to resume a paused one, after bringing it to that state. */
+    private Round toggled(String path, boolean pause) {
+        if (admin.get(path).json().path("active").asBoolean() != pause) {
+            long version = version(path);
+            admin.post(path + (pause ? "/resume" : "/pause") + "?version=" + version, Map.of());
+        }
+        long version = version(path);
+        return new Round(
+                "POST",
+                path + (pause ? "/pause" : "/resume") + "?version=" + version,
+                writer -> Map.of(),
+                () -> version(path));
+    }
+
+    private Map<String, Object> schedule(String type, String name) {
+        return Map.of(
+                "name", name,
+                "procedureType", type,
+                "owner", adminUser.username(),
+                "recurrence", "FREQ=WEEKLY;BYDAY=MO",
+                "firstDay", "2027-01-01",
+                "time", "09:00",
+                "zone", "Europe/Amsterdam");
     }
 
     /**

@@ -3,6 +3,14 @@
  * give per ISO/IEC 27001 control), and the evidence items of incidents with their chain of custody.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"incidents", "incidents::system", "handling", "identity", "identity::system", "shared"})
+        allowedDependencies = {
+            "incidents",
+            "incidents::system",
+            "handling",
+            "handling::calendars",
+            "identity",
+            "identity::system",
+            "shared"
+        })
 @org.jspecify.annotations.NullMarked
 package io.cairn.isms;

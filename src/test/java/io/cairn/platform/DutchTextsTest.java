@@ -101,7 +101,8 @@ class DutchTextsTest {
         for (Path file : files(RESOURCES.resolve("knowledge/nl"), ".md")) {
             texts.add(new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
         }
-        for (String json : List.of("intake/shipped-templates.json", "handling/shipped-playbooks.json")) {
+        for (String json : List.of(
+                "intake/shipped-templates.json", "handling/shipped-playbooks.json", "isms/shipped-procedures.json")) {
             dutchIn(
                     JsonMapper.builder()
                             .build()

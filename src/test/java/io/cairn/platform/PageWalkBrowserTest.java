@@ -573,6 +573,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
                     .orRefuse();
         });
         seedRisk(people.get("coordinator"));
+        seedSchedule(people.get("coordinator"));
         return people;
     }
 
@@ -626,6 +627,29 @@ class PageWalkBrowserTest extends Browser.OnServer {
         jdbc.sql("""
                 insert into risk_history (risk_id, at, version, severity, open, status)
                 values (?, now(), 0, 'high', true, 'anticipated')""").params(risk).update();
+    }
+
+    /** A schedule of the shipped patching round that fired twice: once starting a run, once missed. */
+    private void seedSchedule(TestUser owner) {
+        java.util.UUID schedule = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                insert into isms_schedule (id, name, procedure_type, owner_id, form_values, recurrence, first_day,
+                  time_of_day, zone, calendar_id, non_working_day, active, next_at, updated_at, updated_by, version)
+                select ?, ?, id, ?, ?::jsonb, 'FREQ=MONTHLY;BYDAY=1MO', current_date - 60, '09:00',
+                  'Europe/Amsterdam', null, 'next-working-day', true, now() + interval '20 days', now(), 'walk', 0
+                from isms_procedure_type where type_key = 'patching-round'""")
+                .params(
+                        schedule,
+                        data("Maandelijkse patchronde"),
+                        owner.id().value(),
+                        "{\"round\": \"" + data("Servers en werkplekken") + "\", \"deadline\": \"2027-01-31\"}")
+                .update();
+        jdbc.sql("""
+                insert into isms_schedule_occurrence (schedule_id, occurs_at, outcome, run_reference, reason, recorded_at)
+                values (?, now() - interval '30 days', 'started', 'PRC-1', null, now() - interval '30 days'),
+                       (?, now() - interval '60 days', 'missed', null, ?, now() - interval '30 days')""")
+                .params(schedule, schedule, data("Gemist: de server stond stil"))
+                .update();
     }
 
     private TestUser person(String name, Set<Role> roles, TeamId... teams) {

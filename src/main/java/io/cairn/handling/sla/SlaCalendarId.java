@@ -6,6 +6,7 @@ import io.cairn.shared.UuidText;
 import java.util.UUID;
 
 /** Identifies a business-hour calendar. */
+@org.springframework.modulith.NamedInterface("calendars")
 public record SlaCalendarId(UUID value) {
 
     public static SlaCalendarId random() {

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param week working hours per weekday, each as {@code HH:mm-HH:mm}; days not worked are absent
  * @param holidays dates on which nobody works, {@code yyyy-MM-dd}, in order
  */
+@org.springframework.modulith.NamedInterface("calendars")
 public record SlaCalendarView(
         SlaCalendarId id,
         String name,
