@@ -152,6 +152,7 @@ class ControlEvidence {
         Instant now = clock.instant();
         EvidenceTally tally = new EvidenceTally(keep);
         reader.each(query, now, tally);
+        tally.acceptWithoutRun(reader.missedOccurrences(query));
         ControlEvidenceReport heading = heading(query, now);
         return new ControlEvidenceReport(
                 heading.control(),

@@ -84,6 +84,11 @@ class ControlEvidenceFiles {
                     throw new UncheckedIOException("the reader of the CSV went away", e);
                 }
             });
+            for (EvidenceException missed : reader.missedOccurrences(query)) {
+                printer.printRecord(missedRow(missed).stream()
+                        .map(ControlEvidenceFiles::safe)
+                        .toList());
+            }
             printer.flush();
             return runs[0];
         } catch (IOException e) {
@@ -113,11 +118,29 @@ class ControlEvidenceFiles {
                 generator.writePOJO(run);
             });
             generator.writeEndArray();
+            tally.acceptWithoutRun(reader.missedOccurrences(query));
             generator.writePOJOProperty("exceptions", tally.exceptions());
             generator.writePOJOProperty("summary", tally.summary());
             generator.writeEndObject();
         }
         return tally.runs();
+    }
+
+    /** The row of a schedule's occurrence that started no run: no reference, its time as the start, no steps. */
+    private static List<String> missedRow(EvidenceException missed) {
+        List<String> row = new ArrayList<>();
+        for (Column column : COLUMNS) {
+            row.add(
+                    switch (column.header()) {
+                        case "procedure" -> missed.procedure();
+                        case "owner" -> missed.by();
+                        case "startedAt" -> text(missed.dueAt());
+                        case "state" -> "not-started";
+                        case "runExceptions" -> missed.kind().code() + ": " + missed.reason();
+                        default -> "";
+                    });
+        }
+        return row;
     }
 
     /** The auditor's report as a PDF. */

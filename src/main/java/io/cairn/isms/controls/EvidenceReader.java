@@ -44,6 +44,15 @@ class EvidenceReader {
               and (s.controls @> cast(:control as jsonb) or s.kind = 'approval')
             order by r.started_at, r.number, s.position""";
 
+    private static final String OCCURRENCES = """
+            select o.occurs_at, o.reason, sc.name, t.definition->>'name' as procedure
+            from isms_schedule_occurrence o join isms_schedule sc on sc.id = o.schedule_id
+                join isms_procedure_type t on t.id = sc.procedure_type
+            where o.outcome <> 'started' and o.occurs_at >= :start and o.occurs_at < :end %s
+              and exists (select 1 from jsonb_array_elements(t.definition->'steps') step
+                          where step->'controls' @> cast(:control as jsonb))
+            order by o.occurs_at""";
+
     private final JdbcClient jdbc;
     private final IdentityManagement identity;
     private final ProcedureCatalogue catalogue;
@@ -73,6 +82,28 @@ class EvidenceReader {
                                 : query.procedureType().value())
                 .query((org.springframework.jdbc.core.RowCallbackHandler) batch::row);
         batch.flush();
+    }
+
+    /**
+     * The occurrences of schedules in the period for which no run started (missed after downtime, or not started for
+     * a reason such as a retired type), of types whose steps name the control: each an exception of its own.
+     */
+    List<EvidenceException> missedOccurrences(EvidenceQuery query) {
+        return jdbc.sql(OCCURRENCES.formatted(query.procedureType() == null ? "" : "and t.id = :type"))
+                .param("control", "[\"" + query.control().number() + "\"]")
+                .param("start", java.sql.Timestamp.from(query.start()))
+                .param("end", java.sql.Timestamp.from(query.end()))
+                .param(
+                        "type",
+                        query.procedureType() == null
+                                ? new UUID(0, 0)
+                                : query.procedureType().value())
+                .query((row, n) -> texts.occurrence(
+                        catalogue.shown(Objects.requireNonNullElse(row.getString("procedure"), "")),
+                        row.getString("name"),
+                        row.getTimestamp("occurs_at").toInstant(),
+                        Objects.requireNonNullElse(row.getString("reason"), "")))
+                .list();
     }
 
     /** A run as its rows give it, before its people are named. */

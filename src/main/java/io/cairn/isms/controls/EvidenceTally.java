@@ -45,6 +45,14 @@ final class EvidenceTally implements Consumer<EvidenceRun> {
         }
     }
 
+    /** Counts exceptions that are no run's, such as a schedule's occurrence that started none. */
+    void acceptWithoutRun(List<EvidenceException> found) {
+        for (EvidenceException exception : found) {
+            exceptions.add(exception);
+            byKind.merge(exception.kind(), 1L, Long::sum);
+        }
+    }
+
     EvidenceSummary summary() {
         List<EvidenceSummary.KindCount> counts = new ArrayList<>();
         for (ExceptionKind kind : ExceptionKind.values()) {

@@ -57,6 +57,14 @@ class EvidenceTexts {
         return found.kind() == ExceptionKind.SKIPPED ? words + " " + note : words;
     }
 
+    /** An occurrence of a schedule that started no run, as a missed exception in words. */
+    EvidenceException occurrence(String procedure, String schedule, Instant at, String why) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String reason = text("control-evidence.reason.missed.occurrence", locale, schedule, utc(at))
+                + (why.isBlank() ? "" : " " + why);
+        return new EvidenceException(ExceptionKind.MISSED, "", procedure, "", at, null, why, schedule, reason);
+    }
+
     /** A text of this module's messages in the locale. */
     String text(String key, Locale locale, Object... arguments) {
         return messages.getMessage(key, arguments, locale);

@@ -58,6 +58,26 @@ class ControlEvidenceApiTest extends ApiClient.OnServer {
         period = "&from=" + today.minusDays(2) + "&to=" + today.plusDays(2);
     }
 
+    /** A schedule of the type that missed its occurrence an hour ago (as after downtime), written as the scanner does. */
+    private void missedOccurrence(String ofType, String name) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        java.util.UUID schedule = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                insert into isms_schedule (id, name, procedure_type, owner_id, form_values, recurrence, first_day,
+                  time_of_day, zone, calendar_id, non_working_day, active, next_at, updated_at, updated_by, version)
+                values (?, ?, ?, ?, '{}'::jsonb, 'FREQ=WEEKLY', current_date - 30, '09:00', 'UTC', null,
+                  'next-working-day', true, now() + interval '6 days', now(), 'test', 0)""")
+                .params(
+                        schedule,
+                        name,
+                        java.util.UUID.fromString(ofType),
+                        requesterUser.id().value())
+                .update();
+        jdbc.sql("""
+                insert into isms_schedule_occurrence (schedule_id, occurs_at, outcome, run_reference, reason, recorded_at)
+                values (?, now() - interval '1 hour', 'missed', null, 'the server was down', now())""").params(schedule).update();
+    }
+
     private static String created(ApiClient.Answer answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json().path("id").asString();
@@ -188,6 +208,7 @@ class ControlEvidenceApiTest extends ApiClient.OnServer {
                 .sql("update isms_procedure_run set started_at = started_at - interval '400 days' where number = ?")
                 .param(Long.parseLong(before.substring("PRC-".length())))
                 .update();
+        missedOccurrence(type, "Leavers of the week " + s);
         String query = "?control=A.5.18" + period + "&procedureType=" + type;
 
         ApiClient.Answer json = auditor.get("/api/v1/control-evidence" + query);
@@ -198,12 +219,14 @@ class ControlEvidenceApiTest extends ApiClient.OnServer {
         assertThat(evidence.path("summary").path("runs").asLong()).isEqualTo(2);
         assertThat(evidence.path("summary").path("onTime").asLong()).isEqualTo(1);
         assertThat(evidence.path("summary").path("withExceptions").asLong()).isEqualTo(1);
-        List<String> lateKinds = new ArrayList<>();
-        evidence.path("exceptions").forEach(exception -> {
-            assertThat(exception.path("reference").asString()).isEqualTo(late);
-            lateKinds.add(exception.path("kind").asString());
-        });
-        assertThat(lateKinds).containsExactly("late", "late");
+        List<String> kinds = new ArrayList<>();
+        evidence.path("exceptions")
+                .forEach(exception -> kinds.add(exception.path("reference").asString() + " "
+                        + exception.path("kind").asString()));
+        assertThat(kinds).containsExactly(late + " late", late + " late", " missed");
+        assertThat(evidence.path("exceptions").get(2).path("reason").asString())
+                .contains("Leavers of the week " + s, "started no run", "the server was down");
+        assertThat(evidence.path("summary").path("exceptions").toString()).contains("\"kind\":\"missed\",\"count\":1");
         JsonNode timeline = evidence.path("runs").get(0).path("steps");
         assertThat(timeline).hasSize(2);
         assertThat(timeline.get(0).path("kind").asString()).isEqualTo("approval");
@@ -224,7 +247,9 @@ class ControlEvidenceApiTest extends ApiClient.OnServer {
                 .get()
                 .parse(new StringReader(csv.body()))
                 .getRecords();
-        assertThat(rows).extracting(row -> row.get("reference")).containsExactly(late, late, onTime, onTime);
+        assertThat(rows).extracting(row -> row.get("reference")).containsExactly(late, late, onTime, onTime, "");
+        assertThat(rows.get(4).get("state")).isEqualTo("not-started");
+        assertThat(rows.get(4).get("runExceptions")).startsWith("missed: ");
         assertThat(rows.get(0).get("runExceptions")).startsWith("late: ");
         assertThat(rows.get(1).get("stepExceptions")).startsWith("late: ");
         assertThat(rows.get(1).get("note")).startsWith("'=HYPERLINK");
