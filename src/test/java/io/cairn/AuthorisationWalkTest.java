@@ -449,6 +449,13 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 "POST /api/v1/procedure-steps/{id}/decision",
                 on(Kind.PROCEDURE_STEP, EnumSet.of(Role.COORDINATOR))
                         .body((f, t) -> Map.of("approved", true, "version", f.version(t))));
+        // the evidence of a control for auditors: auditors, coordinators and admins only, every run of the period
+        Set<Role> evidenceReaders = EnumSet.of(Role.AUDITOR, Role.COORDINATOR, Role.ADMIN);
+        for (String form : List.of("", ".csv", ".pdf")) {
+            access(
+                    "GET /api/v1/control-evidence" + form,
+                    on(Kind.NONE, evidenceReaders).query((f, t) -> "control=A.5.18&from=2026-01-01&to=2026-12-31"));
+        }
         access("GET /api/v1/tasks", list(EnumSet.of(Role.RESOLVER, Role.HANDLER, Role.COORDINATOR), Kind.TASK));
         access("GET /api/v1/tasks/{id}", on(Kind.TASK, NOBODY));
         access(

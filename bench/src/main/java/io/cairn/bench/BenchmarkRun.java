@@ -46,8 +46,9 @@ import java.util.UUID;
  * ({@code federation}: the federation benchmark alone, see {@link FederationBench}; {@code compliance}: the deadline
  * overview and the notice send alone, see {@link ComplianceBench}; {@code risks}: the risk register's list alone,
  * see {@link RiskBench}; {@code reporting}: the metrics, dashboards and forecasts over a million incidents alone, see
- * {@link ReportingBench}), {@code bench.skipFederation}, {@code bench.skipCompliance}, {@code bench.skipRisks},
- * {@code bench.skipReporting}.
+ * {@link ReportingBench}; {@code procedures}: the evidence export and the open runs over 100,000 runs of security
+ * procedures alone, see {@link ProcedureBench}), {@code bench.skipFederation}, {@code bench.skipCompliance},
+ * {@code bench.skipRisks}, {@code bench.skipReporting}, {@code bench.skipProcedures}.
  */
 public final class BenchmarkRun {
 
@@ -82,6 +83,10 @@ public final class BenchmarkRun {
             ReportingBench.main(args);
             return;
         }
+        if ("procedures".equals(System.getProperty("bench.only"))) {
+            ProcedureBench.main(args);
+            return;
+        }
         BenchmarkRun run = new BenchmarkRun();
         run.run();
         if (!Boolean.getBoolean("bench.skipFederation")) {
@@ -95,6 +100,9 @@ public final class BenchmarkRun {
         }
         if (!Boolean.getBoolean("bench.skipReporting")) {
             new ReportingBench(run.results.resolve("reporting")).run();
+        }
+        if (!Boolean.getBoolean("bench.skipProcedures")) {
+            new ProcedureBench(run.results.resolve("procedures")).run();
         }
     }
 

@@ -37,6 +37,18 @@ public class ProcedureCatalogue {
         return ShippedProcedureTexts.translated(definition, ShippedProcedureTexts::shown);
     }
 
+    /** The controls of ISO/IEC 27001:2022 Annex A in the standard's order, titled in the reader's language. */
+    public List<AnnexAControl> controls() {
+        return AnnexAControls.all().stream()
+                .map(control -> new AnnexAControl(control.number(), control.title()))
+                .toList();
+    }
+
+    /** The control of this number ({@code 5.18}, or {@code A.5.18}), titled in the reader's language. */
+    public Optional<AnnexAControl> control(String number) {
+        return AnnexAControls.find(number).map(control -> new AnnexAControl(control.number(), control.title()));
+    }
+
     /** A text of a type in each language Cairn speaks, by language code: for messages to people of either. */
     public Map<String, String> inEachLanguage(String text) {
         return Map.of("en", text, "nl", ShippedProcedureTexts.dutch(text));
