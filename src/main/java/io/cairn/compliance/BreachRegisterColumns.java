@@ -1,5 +1,6 @@
 package io.cairn.compliance;
 
+import io.cairn.shared.CsvCells;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -60,22 +61,18 @@ final class BreachRegisterColumns {
     static String csv(List<BreachRegisterEntry> entries, UnaryOperator<String> header) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            printer.printRecord(
-                    ALL.stream().map(column -> safe(header.apply(column.key()))).toList());
+            printer.printRecord(ALL.stream()
+                    .map(column -> CsvCells.safe(header.apply(column.key())))
+                    .toList());
             for (BreachRegisterEntry entry : entries) {
                 printer.printRecord(ALL.stream()
-                        .map(column -> safe(column.value().apply(entry)))
+                        .map(column -> CsvCells.safe(column.value().apply(entry)))
                         .toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string cannot fail", e);
         }
         return out.toString();
-    }
-
-    /** The cell as a spreadsheet keeps it as text: one that would start a formula gets an apostrophe before it. */
-    static String safe(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     private static String text(@Nullable Object value) {

@@ -1,5 +1,6 @@
 package io.cairn.reporting;
 
+import io.cairn.shared.CsvCells;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -46,10 +47,7 @@ final class MetricCsv implements MetricRows, AutoCloseable {
     }
 
     static @Nullable Object cell(@Nullable Object value) {
-        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return value;
+        return value instanceof String text ? CsvCells.safe(text) : value;
     }
 
     @Override

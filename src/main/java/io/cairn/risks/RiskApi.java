@@ -3,6 +3,7 @@ package io.cairn.risks;
 import io.cairn.identity.BusinessUnitId;
 import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
+import io.cairn.shared.LazyBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -92,13 +93,7 @@ class RiskApi {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"risks.csv\"");
         };
-        try (Writer out = RiskExport.lazily(() -> {
-            try {
-                return response.getWriter();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        })) {
+        try (Writer out = LazyBody.writer(response)) {
             export.csv(filters, start, out).orRefuse();
         } catch (IOException e) {
             throw new UncheckedIOException("the reader of the CSV went away", e);

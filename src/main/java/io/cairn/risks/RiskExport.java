@@ -1,6 +1,7 @@
 package io.cairn.risks;
 
 import io.cairn.identity.IdentityManagement;
+import io.cairn.shared.CsvCells;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +96,7 @@ class RiskExport {
         try {
             for (Risk risk : management.views(batch)) {
                 printer.printRecord(COLUMNS.stream()
-                        .map(column -> safe(column.value().apply(risk)))
+                        .map(column -> CsvCells.safe(column.value().apply(risk)))
                         .toList());
             }
             printer.flush();
@@ -109,46 +109,5 @@ class RiskExport {
 
     private static String text(@Nullable Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    /**
-     * A writer that asks for the one it writes to only when first written to, so that a refusal found before can
-     * still be answered as problem details.
-     */
-    static Writer lazily(Supplier<Writer> target) {
-        return new Writer() {
-            private @Nullable Writer out;
-
-            private Writer out() {
-                Writer found = out;
-                if (found == null) {
-                    found = target.get();
-                    out = found;
-                }
-                return found;
-            }
-
-            @Override
-            public void write(char[] buffer, int offset, int length) throws IOException {
-                out().write(buffer, offset, length);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                if (out != null) {
-                    out.flush();
-                }
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
-    }
-
-    /** The cell as a spreadsheet keeps it as text: one that would start a formula gets an apostrophe before it. */
-    static String safe(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

@@ -1,5 +1,6 @@
 package io.cairn.isms.controls;
 
+import io.cairn.shared.LazyBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

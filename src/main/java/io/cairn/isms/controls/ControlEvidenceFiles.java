@@ -1,5 +1,6 @@
 package io.cairn.isms.controls;
 
+import io.cairn.shared.CsvCells;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ class ControlEvidenceFiles {
                     for (EvidenceStep step : run.steps()) {
                         Line line = new Line(run, step);
                         printer.printRecord(COLUMNS.stream()
-                                .map(column -> safe(column.value().apply(line)))
+                                .map(column -> CsvCells.safe(column.value().apply(line)))
                                 .toList());
                     }
                 } catch (IOException e) {
@@ -85,9 +86,8 @@ class ControlEvidenceFiles {
                 }
             });
             for (EvidenceException missed : reader.missedOccurrences(query)) {
-                printer.printRecord(missedRow(missed).stream()
-                        .map(ControlEvidenceFiles::safe)
-                        .toList());
+                printer.printRecord(
+                        missedRow(missed).stream().map(CsvCells::safe).toList());
             }
             printer.flush();
             return runs[0];
@@ -160,10 +160,5 @@ class ControlEvidenceFiles {
 
     private static String text(@Nullable Instant at) {
         return at == null ? "" : at.toString();
-    }
-
-    /** The cell as a spreadsheet keeps it as text: one that would start a formula gets an apostrophe before it. */
-    static String safe(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

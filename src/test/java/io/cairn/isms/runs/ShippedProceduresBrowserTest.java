@@ -61,20 +61,16 @@ class ShippedProceduresBrowserTest extends Browser.OnServer {
 
         for (int phase = 0; phase < 3; phase++) {
             decideApprovals(run);
-            browser.signIn(requester).open(run);
-            List<String> steps = browser.findAll(By.cssSelector("form.step-complete")).stream()
-                    .map(form -> form.getDomAttribute("action"))
-                    .toList();
-            for (String step : steps) {
-                browser.open(run);
-                By note = By.cssSelector("form[action='" + step + "'] textarea");
-                browser.waitFor(ExpectedConditions.elementToBeClickable(note));
-                browser.type(note, "Done for " + key);
+            browser.signIn(requester);
+            openRun(run);
+            while (!browser.findAll(By.cssSelector("form.step-complete")).isEmpty()) {
+                String step = browser.find(By.cssSelector("form.step-complete")).getDomAttribute("action");
+                browser.type(By.cssSelector("form[action='" + step + "'] textarea"), "Done for " + key);
                 browser.submit(By.cssSelector("form[action='" + step + "'] button"));
                 assertThat(browser.findAll(By.cssSelector("main .notice.error")))
                         .isEmpty();
+                openRun(run);
             }
-            browser.open(run);
             browser.submit(By.cssSelector(".run-advance button"));
             assertThat(browser.findAll(By.cssSelector("main .notice.error")))
                     .as("moving on from phase %d", phase)
@@ -85,6 +81,12 @@ class ShippedProceduresBrowserTest extends Browser.OnServer {
                 .contains("Done for " + key)
                 .contains("approved");
         browser.screenshot("run-completed-" + key + "-phone");
+    }
+
+    /** Opens the run's page and waits until its steps are there. */
+    private void openRun(String run) {
+        browser.open(run);
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".run-phases .run-step")));
     }
 
     /** Fills in the start form: a text where text goes, tomorrow's date, the manager for a person, the first option. */
@@ -108,17 +110,20 @@ class ShippedProceduresBrowserTest extends Browser.OnServer {
     /** Decides the open approvals: the manager those the form named them for, a coordinator the rest. */
     private void decideApprovals(String run) {
         browser.signIn(manager).open("/procedures");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".run-work")));
         while (!browser.findAll(By.cssSelector(".run-work a[href^='/procedures/steps/']"))
                 .isEmpty()) {
             browser.submit(By.cssSelector(".run-work a[href^='/procedures/steps/']"));
             assertThat(browser.text(By.cssSelector(".trusted-channel"))).contains("PRC-");
             browser.submit(By.cssSelector(".step-decision .step-approve"));
             browser.open("/procedures");
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".run-work")));
         }
-        browser.signIn(coordinator).open(run);
+        browser.signIn(coordinator);
+        openRun(run);
         while (!browser.findAll(By.cssSelector(".step-decision .step-approve")).isEmpty()) {
             browser.submit(By.cssSelector(".step-decision .step-approve"));
-            browser.open(run);
+            openRun(run);
         }
     }
 }

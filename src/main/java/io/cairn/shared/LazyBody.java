@@ -1,4 +1,4 @@
-package io.cairn.isms.controls;
+package io.cairn.shared;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  * A response's body that is asked for only when first written to, so that a refusal found before anything is written
  * is still answered as problem details.
  */
-final class LazyBody {
+public final class LazyBody {
 
     private LazyBody() {}
 
     /** The response's writer, asked for at the first character. */
-    static Writer writer(HttpServletResponse response) {
+    public static Writer writer(HttpServletResponse response) {
         return new Writer() {
             private @Nullable Writer out;
 
@@ -48,7 +48,7 @@ final class LazyBody {
     }
 
     /** The response's output stream, asked for at the first byte. */
-    static OutputStream stream(HttpServletResponse response) {
+    public static OutputStream stream(HttpServletResponse response) {
         return new OutputStream() {
             private @Nullable OutputStream out;
 
