@@ -818,8 +818,19 @@ class PageWalkBrowserTest extends Browser.OnServer {
         ((List<String>) loaded.get("errors")).forEach(error -> problems.add(where + ": " + error));
         fits(where, DESKTOP);
         browser.screen(PHONE, 844);
+        afterResize();
         fits(where, PHONE);
         return new TreeSet<>((List<String>) browser.script(WORDS));
+    }
+
+    /**
+     * Waits two frames after the window changed its width, so that what follows the width by script (the charts,
+     * which redraw themselves when their box changes) has done so before the page is measured.
+     */
+    private void afterResize() {
+        browser.script("window.cairnFrames = 0;"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => { window.cairnFrames = 2; }));");
+        browser.waitFor(driver -> Boolean.TRUE.equals(browser.script("return window.cairnFrames === 2;")));
     }
 
     /** Waits until htmx has loaded the parts of the page it loads after the page. */
