@@ -48,6 +48,14 @@ public final class ApiClient {
             return raw.headers().firstValue(name).orElse("");
         }
 
+        /** The fields a refusal names, in the order of its problem details' {@code errors}. */
+        public java.util.List<String> problemFields() {
+            return json().path("errors")
+                    .valueStream()
+                    .map(error -> error.path("field").asString())
+                    .toList();
+        }
+
         @Override
         public String toString() {
             return status + " " + body;

@@ -93,14 +93,6 @@ class ProcedureTypeApiTest extends ApiClient.OnServer {
         return JsonMapper.builder().build().readTree(answer.body());
     }
 
-    private static List<String> problemFields(ApiClient.Answer answer) {
-        List<String> fields = new ArrayList<>();
-        answer.json()
-                .path("errors")
-                .forEach(error -> fields.add(error.path("field").asString()));
-        return fields;
-    }
-
     @Test
     void everyoneSignedInReadsTheFiveShippedProceduresInTheirLanguage() {
         ApiClient.Answer list = reporter.get("/api/v1/procedure-types");
@@ -148,7 +140,7 @@ class ProcedureTypeApiTest extends ApiClient.OnServer {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.raw().headers().firstValue("Content-Type").orElse(""))
                 .contains("application/problem+json");
-        assertThat(problemFields(refused)).containsExactlyInAnyOrder("steps[1].team", "steps[1].controls");
+        assertThat(refused.problemFields()).containsExactlyInAnyOrder("steps[1].team", "steps[1].controls");
         assertThat(refused.body()).contains("Ghost team " + s);
         assertThat(admin.get("/api/v1/procedure-types").body()).doesNotContain("ghost-" + s);
     }
@@ -175,7 +167,7 @@ class ProcedureTypeApiTest extends ApiClient.OnServer {
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().path("definition").path("key").asString()).isEqualTo("stale-" + s);
         assertThat(second.status()).isEqualTo(409);
-        assertThat(problemFields(second)).containsExactly("version");
+        assertThat(second.problemFields()).containsExactly("version");
     }
 
     @Test

@@ -129,14 +129,6 @@ class ProcedureRunApiTest extends ApiClient.OnServer {
         throw new AssertionError("no step " + title + " in " + run);
     }
 
-    private static List<String> problemFields(ApiClient.Answer answer) {
-        List<String> fields = new ArrayList<>();
-        answer.json()
-                .path("errors")
-                .forEach(error -> fields.add(error.path("field").asString()));
-        return fields;
-    }
-
     private static List<String> titles(ApiClient.Answer steps) {
         List<String> titles = new ArrayList<>();
         steps.json().forEach(step -> titles.add(step.path("title").asString()));
@@ -267,7 +259,7 @@ class ProcedureRunApiTest extends ApiClient.OnServer {
         String id = run.path("id").asString();
         String raise = "/api/v1/procedure-runs/" + id + "/incidents";
 
-        assertThat(problemFields(requester.post(raise, Map.of("title", " ")))).containsExactly("title", "description");
+        assertThat(requester.post(raise, Map.of("title", " ")).problemFields()).containsExactly("title", "description");
         assertThat(itMember.post(raise, Map.of("title", "Mine", "description", "not mine"))
                         .status())
                 .isEqualTo(404);
@@ -296,7 +288,7 @@ class ProcedureRunApiTest extends ApiClient.OnServer {
         ApiClient.Answer refused = start(requester, values(requesterUser.username()));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(problemFields(refused)).containsExactly("values.manager");
+        assertThat(refused.problemFields()).containsExactly("values.manager");
         assertThat(refused.json().path("detail").asString()).contains("someone else");
         assertThat(requester.get("/api/v1/procedure-runs?state=all").json().size())
                 .isEqualTo(before);
@@ -316,7 +308,7 @@ class ProcedureRunApiTest extends ApiClient.OnServer {
         ApiClient.Answer refused = requester.post("/api/v1/procedure-runs", body);
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(problemFields(refused))
+        assertThat(refused.problemFields())
                 .containsExactlyInAnyOrder(
                         "values.colour", "values.contractor", "values.end", "values.manager", "owner");
     }
@@ -371,8 +363,10 @@ class ProcedureRunApiTest extends ApiClient.OnServer {
         ApiClient.Answer refused = start(requester, values(managerUser.username()));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(problemFields(refused)).containsExactly("procedureType");
-        assertThat(problemFields(requester.get("/api/v1/procedure-runs?state=sleeping&size=500")))
+        assertThat(refused.problemFields()).containsExactly("procedureType");
+        assertThat(requester
+                        .get("/api/v1/procedure-runs?state=sleeping&size=500")
+                        .problemFields())
                 .containsExactly("state", "size");
     }
 }

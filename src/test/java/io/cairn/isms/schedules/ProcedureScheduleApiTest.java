@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
 import io.cairn.identity.Role;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,14 +97,6 @@ class ProcedureScheduleApiTest extends ApiClient.OnServer {
         return body;
     }
 
-    private static List<String> problemFields(ApiClient.Answer answer) {
-        List<String> fields = new ArrayList<>();
-        answer.json()
-                .path("errors")
-                .forEach(error -> fields.add(error.path("field").asString()));
-        return fields;
-    }
-
     private static String problem(ApiClient.Answer answer, String field) {
         for (JsonNode error : answer.json().path("errors")) {
             if (error.path("field").asString().equals(field)) {
@@ -197,7 +188,7 @@ class ProcedureScheduleApiTest extends ApiClient.OnServer {
         ApiClient.Answer refused = coordinator.post(SCHEDULES, bad);
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(problemFields(refused))
+        assertThat(refused.problemFields())
                 .containsExactlyInAnyOrder(
                         "name",
                         "owner",
@@ -226,7 +217,7 @@ class ProcedureScheduleApiTest extends ApiClient.OnServer {
         rules.forEach((rule, reason) -> {
             ApiClient.Answer refused = coordinator.post(SCHEDULES, schedule("Never " + s, rule));
             assertThat(refused.status()).as(rule).isEqualTo(400);
-            assertThat(problemFields(refused)).as(rule).containsExactly("recurrence");
+            assertThat(refused.problemFields()).as(rule).containsExactly("recurrence");
             assertThat(problem(refused, "recurrence")).as(rule).contains(reason);
         });
         assertThat(coordinator.get(SCHEDULES).body()).doesNotContain("Never " + s);
@@ -239,7 +230,7 @@ class ProcedureScheduleApiTest extends ApiClient.OnServer {
         ApiClient.Answer refused = coordinator.post(SCHEDULES, schedule("Retired " + s, "FREQ=WEEKLY"));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(problemFields(refused)).containsExactly("procedureType");
+        assertThat(refused.problemFields()).containsExactly("procedureType");
         assertThat(problem(refused, "procedureType")).contains("is retired");
     }
 
@@ -264,7 +255,7 @@ class ProcedureScheduleApiTest extends ApiClient.OnServer {
         assertThat(thirtyFirst.json().path("occurrences").get(1).path("local").asString())
                 .isEqualTo("2027-03-31 09:00");
         assertThat(never.status()).isEqualTo(400);
-        assertThat(problemFields(never)).containsExactly("recurrence");
+        assertThat(never.problemFields()).containsExactly("recurrence");
     }
 
     @Test
