@@ -124,8 +124,10 @@ class DashboardBrowserTest extends Browser.OnServer {
         browser.signIn(handler).open("/dashboards?" + query());
         assertThat(browser.path()).startsWith("/dashboards/team");
         browser.open("/dashboards/team?" + query() + "&team=" + team);
-        assertThat(browser.findAll(By.cssSelector("#panel-backlog-age tbody tr")))
-                .hasSize(2);
+        // the two open incidents of the team, by priority (waited for: read at once, the rows were missed now and then)
+        browser.waitFor(driver -> driver.findElements(By.cssSelector("#panel-backlog-age tbody tr"))
+                        .size()
+                == 2);
         assertThat(browser.text(By.cssSelector("#filter-team option[selected]")))
                 .startsWith("dashboard-team-");
         browser.open("/dashboards/coordinator?" + query());
