@@ -107,7 +107,8 @@ class AuditActionsTest {
                         "procedure-run.step-skipped",
                         "procedure-run.step-approved",
                         "procedure-run.step-rejected",
-                        "procedure-run.raised-incident");
+                        "procedure-run.raised-incident",
+                        "procedure-run.raised-risk");
         assertThat(actions(
                         TaskChanged.Verb.values(),
                         verb -> new TaskChanged(UUID.randomUUID(), IncidentId.random(), SOMEONE, AT, verb, NONE, NONE)))
@@ -315,7 +316,8 @@ class AuditActionsTest {
                         "risk.asset-linked",
                         "risk.asset-unlinked",
                         "risk.proposal-dismissed",
-                        "risk.corrective-action-linked");
+                        "risk.corrective-action-linked",
+                        "risk.raised-from");
         assertThat(actions(
                         io.cairn.reporting.MaturityPracticeChanged.Verb.values(),
                         verb -> new io.cairn.reporting.MaturityPracticeChanged("p", SOMEONE, AT, verb, NONE, NONE)))

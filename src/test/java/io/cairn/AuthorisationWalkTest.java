@@ -436,6 +436,19 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 "POST /api/v1/procedure-runs/{id}/incidents",
                 on(Kind.PROCEDURE_RUN, runManagers)
                         .body((f, t) -> Map.of("title", "Taken over", "description", "not yours")));
+        access(
+                "POST /api/v1/procedure-runs/{id}/risks",
+                on(Kind.PROCEDURE_RUN, RISK_WRITERS)
+                        .body((f, t) -> Map.of(
+                                "title",
+                                "Taken over",
+                                "owner",
+                                f.victim.id().toString(),
+                                "likelihood",
+                                "rare",
+                                "impact",
+                                "minor")));
+        access("GET /api/v1/procedure-runs/{id}/risks", on(Kind.PROCEDURE_RUN, RISK_READERS));
         access("GET /api/v1/procedure-steps", ownList(Kind.PROCEDURE_STEP));
         access("GET /api/v1/procedure-steps/{id}", on(Kind.PROCEDURE_STEP, runReaders));
         access(
@@ -656,6 +669,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 "POST /api/v1/risks/{id}/incidents",
                 on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("incident", f.linkTarget)));
         access("DELETE /api/v1/risks/{id}/incidents/{incident}", on(Kind.RISK, RISK_WRITERS));
+        access("GET /api/v1/risks/{id}/origins", on(Kind.RISK, RISK_READERS));
         access(
                 "POST /api/v1/risks/{id}/assets",
                 on(Kind.RISK, RISK_WRITERS)

@@ -37,7 +37,8 @@ public record ProcedureRunChanged(
         STEP_SKIPPED,
         STEP_APPROVED,
         STEP_REJECTED,
-        RAISED_INCIDENT
+        RAISED_INCIDENT,
+        RAISED_RISK
     }
 
     @Override

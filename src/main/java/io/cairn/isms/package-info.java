@@ -10,6 +10,7 @@
             "handling::calendars",
             "identity",
             "identity::system",
+            "risks",
             "shared"
         })
 @org.jspecify.annotations.NullMarked

@@ -24,7 +24,8 @@ public record RiskChanged(
         ASSET_LINKED,
         ASSET_UNLINKED,
         PROPOSAL_DISMISSED,
-        CORRECTIVE_ACTION_LINKED
+        CORRECTIVE_ACTION_LINKED,
+        RAISED_FROM
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /** What the API takes to register, revise and assess risks, as entered: the register checks it, naming the field. */
-final class RiskForms {
+public final class RiskForms {
 
     private RiskForms() {}
 
@@ -27,7 +27,7 @@ final class RiskForms {
             @Nullable String residualImpact) {}
 
     /** A new risk: its details and its first assessment. */
-    record NewRisk(
+    public record NewRisk(
             @Nullable String title,
             @Nullable String description,
             @Nullable BusinessUnitId businessUnit,

@@ -33,6 +33,7 @@ class RiskPages {
     private final AssetManagement assets;
     private final RiskProposals proposals;
     private final RiskLessons lessons;
+    private final RiskRaising raising;
     private final MessageSource messages;
 
     RiskPages(
@@ -41,8 +42,10 @@ class RiskPages {
             AssetManagement assets,
             RiskProposals proposals,
             RiskLessons lessons,
+            RiskRaising raising,
             MessageSource messages) {
         this.lessons = lessons;
+        this.raising = raising;
         this.risks = risks;
         this.proposals = proposals;
         this.assets = assets;
@@ -143,6 +146,7 @@ class RiskPages {
         model.addAttribute("history", RiskPages.shown(risks.history(risk.id())));
         model.addAttribute("proposals", RiskPages.shown(proposals.of(risk.id())));
         model.addAttribute("correctiveActions", RiskPages.shown(lessons.actionsOf(risk.id())));
+        model.addAttribute("origins", RiskPages.shown(raising.originsOf(risk.id())));
         model.addAttribute(
                 "closureReasons",
                 java.util.Arrays.stream(ClosureReason.values())

@@ -1,5 +1,7 @@
 package io.cairn.isms.controls;
 
+import io.cairn.handling.sla.BusinessCalendars;
+import io.cairn.handling.sla.SlaCalendarView;
 import io.cairn.identity.Actor;
 import io.cairn.identity.IdentityManagement;
 import io.cairn.identity.Role;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,6 +45,7 @@ class ControlEvidence {
     private final EvidenceTexts texts;
     private final ControlEvidenceFiles files;
     private final ApplicationEventPublisher events;
+    private final BusinessCalendars calendars;
     private final Clock clock;
 
     ControlEvidence(
@@ -50,8 +54,10 @@ class ControlEvidence {
             EvidenceReader reader,
             EvidenceTexts texts,
             ControlEvidenceFiles files,
+            BusinessCalendars calendars,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.calendars = calendars;
         this.identity = identity;
         this.catalogue = catalogue;
         this.reader = reader;
@@ -126,13 +132,17 @@ class ControlEvidence {
             return Outcome.refused(Refusal.forbidden(ControlEvidenceRefusals.NOT_ALLOWED));
         }
         return EvidenceQuery.of(
-                        asked.control(),
-                        asked.from(),
-                        asked.to(),
-                        asked.procedureType(),
+                        new EvidenceQuery.Given(
+                                asked.control(),
+                                asked.from(),
+                                asked.to(),
+                                asked.procedureType(),
+                                asked.withinWorkingDays(),
+                                asked.calendar()),
                         texts.zone(),
                         catalogue::control,
-                        type -> catalogue.type(type).isPresent())
+                        type -> catalogue.type(type).isPresent(),
+                        this::calendar)
                 .flatMap(query -> {
                     Outcome<T> read = reading.apply(query);
                     if (read instanceof Outcome.Done<T>) {
@@ -150,7 +160,7 @@ class ControlEvidence {
 
     private ControlEvidenceReport report(EvidenceQuery query, int keep) {
         Instant now = clock.instant();
-        EvidenceTally tally = new EvidenceTally(keep);
+        EvidenceTally tally = new EvidenceTally(keep, query.target());
         reader.each(query, now, tally);
         tally.acceptWithoutRun(reader.missedOccurrences(query));
         ControlEvidenceReport heading = heading(query, now);
@@ -184,9 +194,23 @@ class ControlEvidence {
                 query.zone().getId(),
                 type,
                 now,
-                new EvidenceSummary(0, 0, 0, 0, List.of()),
+                new EvidenceSummary(0, 0, 0, 0, List.of(), null),
                 List.of(),
                 List.of());
+    }
+
+    /** A calendar of the SLA module by its id or name, to count working days on. */
+    private Optional<CompletionTarget.NamedCalendar> calendar(String idOrName) {
+        return calendars
+                .find(idOrName)
+                .flatMap(view -> calendars
+                        .calendar(view.id())
+                        .map(calendar -> new CompletionTarget.NamedCalendar(view.name(), calendar)));
+    }
+
+    /** The calendars of the SLA module, to choose one from. */
+    List<SlaCalendarView> calendars() {
+        return calendars.all();
     }
 
     /** Whether the actor may read the evidence of controls: auditors, coordinators and admins. */

@@ -28,15 +28,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(
         name = "Control evidence",
-        description = "For auditors, coordinators and admins: the runs of security procedures started in a period "
-                + "that evidence an ISO/IEC 27001:2022 Annex A control, each with its timeline (who did each step, "
-                + "when, with what note) and its exceptions (late, missed, rejected, cancelled, skipped, decided by "
-                + "the requester), never hidden. Every read is recorded in the audit trail.")
+        description =
+                "For auditors, coordinators and admins: the runs of security procedures started in a period "
+                        + "that evidence an ISO/IEC 27001:2022 Annex A control, each with its timeline (who did each step, "
+                        + "when, with what note) and its exceptions (late, missed, rejected, cancelled, skipped, decided by "
+                        + "the requester, not within the working days asked), never hidden. Every read is recorded in the audit trail.")
 class ControlEvidenceApi {
 
     private static final String PARAMETERS = " control: an Annex A number such as 5.18 (A.5.18 too); from and to: "
             + "the first and last day of the period (at most 5 years), whole days in cairn.isms.zone; procedureType: "
-            + "the id of one procedure type (every type if empty).";
+            + "the id of one procedure type (every type if empty); withinWorkingDays (0 to 366) and calendar (the id or "
+            + "name of an SLA calendar): each run completed later than the end of that many working days after the "
+            + "day it started, or still open past it, is an exception (not-within-target), and the summary counts "
+            + "the runs within it.";
 
     private final ControlEvidence evidence;
 
@@ -61,9 +65,14 @@ class ControlEvidenceApi {
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String procedureType,
+            @RequestParam(required = false) @Nullable String withinWorkingDays,
+            @RequestParam(required = false) @Nullable String calendar,
             HttpServletResponse response) {
         Runnable start = () -> response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        evidence.json(new EvidenceAsked(control, from, to, procedureType), start, LazyBody.stream(response))
+        evidence.json(
+                        new EvidenceAsked(control, from, to, procedureType, withinWorkingDays, calendar),
+                        start,
+                        LazyBody.stream(response))
                 .orRefuse();
     }
 
@@ -84,6 +93,8 @@ class ControlEvidenceApi {
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String procedureType,
+            @RequestParam(required = false) @Nullable String withinWorkingDays,
+            @RequestParam(required = false) @Nullable String calendar,
             HttpServletResponse response) {
         Runnable start = () -> {
             response.setContentType("text/csv");
@@ -93,7 +104,7 @@ class ControlEvidenceApi {
                     "attachment; filename=\"control-evidence-" + fileName(control) + ".csv\"");
         };
         try (Writer out = LazyBody.writer(response)) {
-            evidence.csv(new EvidenceAsked(control, from, to, procedureType), start, out)
+            evidence.csv(new EvidenceAsked(control, from, to, procedureType, withinWorkingDays, calendar), start, out)
                     .orRefuse();
         } catch (IOException e) {
             throw new UncheckedIOException("the reader of the CSV went away", e);
@@ -115,8 +126,10 @@ class ControlEvidenceApi {
             @RequestParam(required = false) @Nullable String control,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String procedureType) {
-        byte[] pdf = evidence.pdf(new EvidenceAsked(control, from, to, procedureType))
+            @RequestParam(required = false) @Nullable String procedureType,
+            @RequestParam(required = false) @Nullable String withinWorkingDays,
+            @RequestParam(required = false) @Nullable String calendar) {
+        byte[] pdf = evidence.pdf(new EvidenceAsked(control, from, to, procedureType, withinWorkingDays, calendar))
                 .orRefuse();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -101,7 +101,7 @@ class ControlEvidenceFiles {
      * then every exception and the summary, which are known only once every run was read; how many runs it wrote.
      */
     long json(EvidenceQuery query, ControlEvidenceReport heading, OutputStream out) {
-        EvidenceTally tally = new EvidenceTally(0);
+        EvidenceTally tally = new EvidenceTally(0, query.target());
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringProperty("control", heading.control());

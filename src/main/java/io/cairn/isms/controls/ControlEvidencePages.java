@@ -47,6 +47,8 @@ class ControlEvidencePages {
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String procedureType,
+            @RequestParam(required = false) @Nullable String withinWorkingDays,
+            @RequestParam(required = false) @Nullable String calendar,
             Model model,
             HttpServletResponse response) {
         if (!evidence.mayRead()) {
@@ -58,8 +60,11 @@ class ControlEvidencePages {
                 control,
                 from == null ? quarter[0].toString() : from,
                 to == null ? quarter[1].toString() : to,
-                procedureType == null || procedureType.isBlank() ? null : procedureType);
+                procedureType == null || procedureType.isBlank() ? null : procedureType,
+                withinWorkingDays == null || withinWorkingDays.isBlank() ? null : withinWorkingDays,
+                calendar == null || calendar.isBlank() ? null : calendar);
         model.addAttribute("asked", asked);
+        model.addAttribute("calendars", evidence.calendars());
         model.addAttribute("controls", evidence.controls());
         model.addAttribute("types", evidence.types());
         model.addAttribute("presets", presets(asked, today));
@@ -98,7 +103,14 @@ class ControlEvidencePages {
 
     private static Preset preset(String key, EvidenceAsked asked, LocalDate from, LocalDate to) {
         return new Preset(
-                key, query(new EvidenceAsked(asked.control(), from.toString(), to.toString(), asked.procedureType())));
+                key,
+                query(new EvidenceAsked(
+                        asked.control(),
+                        from.toString(),
+                        to.toString(),
+                        asked.procedureType(),
+                        asked.withinWorkingDays(),
+                        asked.calendar())));
     }
 
     /** The query string of the asked evidence, for the links to the presets, the CSV and the PDF. */
@@ -110,6 +122,10 @@ class ControlEvidencePages {
         query.queryParam("from", asked.from()).queryParam("to", asked.to());
         if (asked.procedureType() != null) {
             query.queryParam("procedureType", asked.procedureType());
+        }
+        if (asked.withinWorkingDays() != null) {
+            query.queryParam("withinWorkingDays", asked.withinWorkingDays())
+                    .queryParam("calendar", java.util.Objects.requireNonNullElse(asked.calendar(), ""));
         }
         return java.util.Objects.requireNonNullElse(query.encode().build().getQuery(), "");
     }

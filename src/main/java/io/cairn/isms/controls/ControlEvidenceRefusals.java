@@ -11,6 +11,10 @@ enum ControlEvidenceRefusals implements Refusal.Reason {
     TO_BEFORE_FROM("isms.evidence-export.to-before-from", "lies before the start of the period, {0}"),
     PERIOD_TOO_LONG("isms.evidence-export.period-too-long", "makes the period longer than {0} years"),
     NOT_A_PROCEDURE_TYPE("isms.evidence-export.not-a-procedure-type", "''{0}'' is not a procedure type"),
+    CALENDAR_REQUIRED(
+            "isms.evidence-export.calendar-required",
+            "is required with withinWorkingDays: the calendar whose working days count"),
+    NO_SUCH_CALENDAR("isms.evidence-export.no-such-calendar", "there is no business-hour calendar ''{0}''"),
     TOO_MANY_FOR_PDF(
             "isms.evidence-export.too-many-for-pdf",
             "the period holds {0} runs, more than a PDF shows ({1}): choose a shorter period or take the CSV");

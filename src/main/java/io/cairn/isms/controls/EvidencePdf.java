@@ -57,6 +57,12 @@ class EvidencePdf {
         entries.add(entry("control-evidence.summary.on-time", summary.onTime(), locale));
         entries.add(entry("control-evidence.summary.in-progress", summary.inProgress(), locale));
         entries.add(entry("control-evidence.summary.with-exceptions", summary.withExceptions(), locale));
+        EvidenceSummary.Within within = summary.within();
+        if (within != null) {
+            entries.add(new PdfReport.Entry(
+                    text("control-evidence.summary.within", locale, within.workingDays(), within.calendar()),
+                    String.valueOf(within.met())));
+        }
         for (EvidenceSummary.KindCount count : summary.exceptions()) {
             entries.add(entry("control-evidence.kind." + count.kind().code(), count.count(), locale));
         }

@@ -21,13 +21,24 @@ import org.jspecify.annotations.Nullable;
  * (both whole days in the zone of security procedures), optionally of one procedure type.
  *
  * @param procedureType the one type asked for; empty for every type
+ * @param target completed within a number of working days, if asked
  */
 record EvidenceQuery(
         AnnexAControl control,
         LocalDate from,
         LocalDate to,
         ZoneId zone,
-        @Nullable ProcedureTypeId procedureType) {
+        @Nullable ProcedureTypeId procedureType,
+        @Nullable CompletionTarget target) {
+
+    /** What the auditor gave, as text: the control, the period, the type, and the working days on a calendar. */
+    record Given(
+            @Nullable String control,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String procedureType,
+            @Nullable String withinWorkingDays,
+            @Nullable String calendar) {}
 
     /** The longest period asked for at once. */
     static final int MAX_YEARS = 5;
@@ -45,16 +56,16 @@ record EvidenceQuery(
     /**
      * The query of the values given, or the refusal naming each field at fault: a control that is not in Annex A, a
      * missing or malformed date, an end before the start or more than {@value #MAX_YEARS} years after it, a procedure
-     * type that does not exist.
+     * type that does not exist, working days that are not a number from 0 to 366 or without a calendar, a calendar
+     * that does not exist.
      */
     static Outcome<EvidenceQuery> of(
-            @Nullable String control,
-            @Nullable String from,
-            @Nullable String to,
-            @Nullable String procedureType,
+            Given given,
             ZoneId zone,
             Function<String, Optional<AnnexAControl>> controls,
-            Predicate<ProcedureTypeId> typeExists) {
+            Predicate<ProcedureTypeId> typeExists,
+            Function<String, Optional<CompletionTarget.NamedCalendar>> calendars) {
+        String control = given.control();
         List<Refusal.FieldProblem> problems = new ArrayList<>();
         AnnexAControl found = null;
         if (control == null || control.isBlank()) {
@@ -66,8 +77,8 @@ record EvidenceQuery(
                         Refusal.FieldProblem.of("control", ControlEvidenceRefusals.UNKNOWN_CONTROL, control.trim()));
             }
         }
-        LocalDate first = date("from", from, problems);
-        LocalDate last = date("to", to, problems);
+        LocalDate first = date("from", given.from(), problems);
+        LocalDate last = date("to", given.to(), problems);
         if (first != null && last != null) {
             if (last.isBefore(first)) {
                 problems.add(Refusal.FieldProblem.of("to", ControlEvidenceRefusals.TO_BEFORE_FROM, first.toString()));
@@ -76,11 +87,46 @@ record EvidenceQuery(
                         "to", ControlEvidenceRefusals.PERIOD_TOO_LONG, String.valueOf(MAX_YEARS)));
             }
         }
-        ProcedureTypeId type = type(procedureType, typeExists, problems);
+        ProcedureTypeId type = type(given.procedureType(), typeExists, problems);
+        CompletionTarget target = target(given.withinWorkingDays(), given.calendar(), calendars, problems);
         if (!problems.isEmpty() || found == null || first == null || last == null) {
             return Outcome.refused(Refusal.ofProblems(Refusal.Kind.INVALID, problems));
         }
-        return Outcome.done(new EvidenceQuery(found, first, last, zone, type));
+        return Outcome.done(new EvidenceQuery(found, first, last, zone, type, target));
+    }
+
+    private static @Nullable CompletionTarget target(
+            @Nullable String days,
+            @Nullable String calendar,
+            Function<String, Optional<CompletionTarget.NamedCalendar>> calendars,
+            List<Refusal.FieldProblem> problems) {
+        if (days == null || days.isBlank()) {
+            return null;
+        }
+        Integer workingDays = null;
+        if (days.trim().matches("\\d{1,3}") && Integer.parseInt(days.trim()) <= CompletionTarget.MAX_WORKING_DAYS) {
+            workingDays = Integer.parseInt(days.trim());
+        } else {
+            problems.add(Refusal.FieldProblem.of(
+                    "withinWorkingDays",
+                    SharedRefusals.OUT_OF_RANGE,
+                    "0",
+                    String.valueOf(CompletionTarget.MAX_WORKING_DAYS)));
+        }
+        if (calendar == null || calendar.isBlank()) {
+            problems.add(Refusal.FieldProblem.of("calendar", ControlEvidenceRefusals.CALENDAR_REQUIRED));
+            return null;
+        }
+        Optional<CompletionTarget.NamedCalendar> found = calendars.apply(calendar.trim());
+        if (found.isEmpty()) {
+            problems.add(
+                    Refusal.FieldProblem.of("calendar", ControlEvidenceRefusals.NO_SUCH_CALENDAR, calendar.trim()));
+            return null;
+        }
+        return workingDays == null
+                ? null
+                : new CompletionTarget(
+                        workingDays, found.get().name(), found.get().calendar());
     }
 
     private static @Nullable LocalDate date(String field, @Nullable String text, List<Refusal.FieldProblem> problems) {

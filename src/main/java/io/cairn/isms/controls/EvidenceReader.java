@@ -45,7 +45,8 @@ class EvidenceReader {
             order by r.started_at, r.number, s.position""";
 
     private static final String OCCURRENCES = """
-            select o.occurs_at, o.reason, sc.name, t.definition->>'name' as procedure
+            select o.occurs_at, o.reason, o.reason_detail::text as reason_detail, sc.name,
+                t.definition->>'name' as procedure
             from isms_schedule_occurrence o join isms_schedule sc on sc.id = o.schedule_id
                 join isms_procedure_type t on t.id = sc.procedure_type
             where o.outcome <> 'started' and o.occurs_at >= :start and o.occurs_at < :end %s
@@ -70,7 +71,7 @@ class EvidenceReader {
 
     /** Hands each run of the evidence to {@code each}, by start time, with its exceptions as of {@code now}. */
     void each(EvidenceQuery query, Instant now, Consumer<EvidenceRun> each) {
-        Batch batch = new Batch(now, each);
+        Batch batch = new Batch(now, query.target(), each);
         jdbc.sql(RUNS.formatted(query.procedureType() == null ? "" : "and r.type_id = :type"))
                 .param("control", "[\"" + query.control().number() + "\"]")
                 .param("start", java.sql.Timestamp.from(query.start()))
@@ -102,7 +103,7 @@ class EvidenceReader {
                         catalogue.shown(Objects.requireNonNullElse(row.getString("procedure"), "")),
                         row.getString("name"),
                         row.getTimestamp("occurs_at").toInstant(),
-                        Objects.requireNonNullElse(row.getString("reason"), "")))
+                        texts.occurrenceReason(row.getString("reason_detail"), row.getString("reason"))))
                 .list();
     }
 
@@ -168,12 +169,14 @@ class EvidenceReader {
     /** The runs read and not yet handed on: named together, a batch at a time. */
     private final class Batch {
         private final Instant now;
+        private final @Nullable CompletionTarget target;
         private final Consumer<EvidenceRun> each;
         private final List<RawRun> runs = new ArrayList<>();
         private @Nullable RawRun current;
 
-        Batch(Instant now, Consumer<EvidenceRun> each) {
+        Batch(Instant now, @Nullable CompletionTarget target, Consumer<EvidenceRun> each) {
             this.now = now;
+            this.target = target;
             this.each = each;
         }
 
@@ -206,7 +209,7 @@ class EvidenceReader {
             Map<UserId, String> names = people.isEmpty() ? Map.of() : identity.displayNames(people);
             for (RawRun run : runs) {
                 EvidenceRun named = named(run, names);
-                each.accept(named.withExceptions(texts.told(ExceptionRules.exceptions(named, now))));
+                each.accept(named.withExceptions(texts.told(ExceptionRules.exceptions(named, now, target))));
             }
             runs.clear();
         }

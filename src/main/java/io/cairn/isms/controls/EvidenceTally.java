@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts the runs of the evidence as they pass, keeps every exception (a few percent of the runs) and the first runs
@@ -20,10 +21,19 @@ final class EvidenceTally implements Consumer<EvidenceRun> {
     private long onTime;
     private long inProgress;
     private long withExceptions;
+    private final @Nullable CompletionTarget target;
+    private long withinTarget;
+    private long notWithinTarget;
 
     /** A tally that keeps the first {@code keep} runs. */
     EvidenceTally(int keep) {
+        this(keep, null);
+    }
+
+    /** A tally that keeps the first {@code keep} runs and counts those that met the target, if one was asked. */
+    EvidenceTally(int keep, @Nullable CompletionTarget target) {
         this.keep = keep;
+        this.target = target;
     }
 
     @Override
@@ -35,6 +45,9 @@ final class EvidenceTally implements Consumer<EvidenceRun> {
             inProgress++;
         } else {
             withExceptions++;
+        }
+        if (target != null) {
+            countTarget(run);
         }
         for (EvidenceException exception : run.exceptions()) {
             exceptions.add(exception);
@@ -58,7 +71,24 @@ final class EvidenceTally implements Consumer<EvidenceRun> {
         for (ExceptionKind kind : ExceptionKind.values()) {
             counts.add(new EvidenceSummary.KindCount(kind, byKind.getOrDefault(kind, 0L)));
         }
-        return new EvidenceSummary(runs, onTime, inProgress, withExceptions, counts);
+        return new EvidenceSummary(
+                runs,
+                onTime,
+                inProgress,
+                withExceptions,
+                counts,
+                target == null
+                        ? null
+                        : new EvidenceSummary.Within(
+                                target.workingDays(), target.calendarName(), withinTarget, notWithinTarget));
+    }
+
+    private void countTarget(EvidenceRun run) {
+        if (run.exceptions().stream().anyMatch(found -> found.kind() == ExceptionKind.NOT_WITHIN_TARGET)) {
+            notWithinTarget++;
+        } else if ("completed".equals(run.state())) {
+            withinTarget++;
+        }
     }
 
     List<EvidenceException> exceptions() {

@@ -1,11 +1,13 @@
 package io.cairn.isms.controls;
 
+import io.cairn.isms.schedules.OccurrenceReason;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -44,7 +46,8 @@ class EvidenceTexts {
 
     private String reason(EvidenceException found, Locale locale) {
         boolean ofStep = !found.step().isEmpty();
-        String key = "control-evidence.reason." + found.kind().code() + (ofStep ? ".step" : "");
+        String key = "control-evidence.reason." + found.kind().code() + (ofStep ? ".step" : "")
+                + (found.kind() == ExceptionKind.NOT_WITHIN_TARGET && found.at() == null ? ".open" : "");
         String note = found.note().isBlank() ? text("control-evidence.reason.none", locale) : found.note();
         Object[] arguments = switch (found.kind()) {
             case LATE -> new Object[] {utc(found.at()), utc(found.dueAt()), found.step()};
@@ -52,6 +55,7 @@ class EvidenceTexts {
             case REJECTED, CANCELLED -> new Object[] {utc(found.at()), note};
             case SKIPPED -> new Object[] {found.step(), utc(found.at()), found.by(), note};
             case DECIDED_BY_REQUESTER -> new Object[] {found.step(), utc(found.at()), found.by()};
+            case NOT_WITHIN_TARGET -> new Object[] {utc(found.at()), utc(found.dueAt())};
         };
         String words = messages.getMessage(key, arguments, locale);
         return found.kind() == ExceptionKind.SKIPPED ? words + " " + note : words;
@@ -63,6 +67,13 @@ class EvidenceTexts {
         String reason = text("control-evidence.reason.missed.occurrence", locale, schedule, utc(at))
                 + (why.isBlank() ? "" : " " + why);
         return new EvidenceException(ExceptionKind.MISSED, "", procedure, "", at, null, why, schedule, reason);
+    }
+
+    /** Why an occurrence started no run, in the reader's language when its reason was kept as one. */
+    String occurrenceReason(@Nullable String detail, @Nullable String english) {
+        return OccurrenceReason.parse(detail)
+                .map(reason -> reason.text(messages, LocaleContextHolder.getLocale()))
+                .orElse(Objects.requireNonNullElse(english, ""));
     }
 
     /** A text of this module's messages in the locale. */

@@ -15,7 +15,9 @@ public enum ExceptionKind {
     /** A step was skipped, with the reason given (or none, when the run moved on past it). */
     SKIPPED("skipped"),
     /** An approval was decided by the person who asked for the run; Cairn refuses it, so this shows tampering. */
-    DECIDED_BY_REQUESTER("decided-by-requester");
+    DECIDED_BY_REQUESTER("decided-by-requester"),
+    /** The run was not completed within the working days the auditor asked for (completed later, or still open). */
+    NOT_WITHIN_TARGET("not-within-target");
 
     private final String code;
 

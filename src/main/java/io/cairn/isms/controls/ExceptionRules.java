@@ -3,6 +3,7 @@ package io.cairn.isms.controls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +15,28 @@ final class ExceptionRules {
 
     private ExceptionRules() {}
 
-    /** The run's exceptions as of {@code now}, the run's own first, then its steps' in order; without words yet. */
-    static List<EvidenceException> exceptions(EvidenceRun run, Instant now) {
+    /**
+     * The run's exceptions as of {@code now}, the run's own first, then its steps' in order; without words yet. With a
+     * target, a run completed after its deadline, or open past it, is one too (cancelled and rejected ones are
+     * exceptions of their own already).
+     */
+    static List<EvidenceException> exceptions(EvidenceRun run, Instant now, @Nullable CompletionTarget target) {
         List<EvidenceException> found = new ArrayList<>();
+        if (target != null && Set.of("completed", "open").contains(run.state())) {
+            Instant deadline = target.deadline(run.startedAt());
+            if (after(run.isOpen() ? now : run.endedAt(), deadline)) {
+                found.add(new EvidenceException(
+                        ExceptionKind.NOT_WITHIN_TARGET,
+                        run.reference(),
+                        run.procedure(),
+                        "",
+                        deadline,
+                        run.endedAt(),
+                        "",
+                        "",
+                        ""));
+            }
+        }
         switch (run.state()) {
             case "cancelled" -> found.add(ofRun(ExceptionKind.CANCELLED, run, run.closeReason()));
             case "rejected" -> found.add(ofRun(ExceptionKind.REJECTED, run, run.closeReason()));

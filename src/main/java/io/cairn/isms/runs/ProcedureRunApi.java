@@ -1,6 +1,9 @@
 package io.cairn.isms.runs;
 
 import io.cairn.isms.procedures.ProcedureTypeId;
+import io.cairn.risks.Risk;
+import io.cairn.risks.RiskForms;
+import io.cairn.risks.RiskRaising;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,9 +49,11 @@ class ProcedureRunApi {
     record Decision(boolean approved, @Nullable String note, long version) {}
 
     private final ProcedureRuns runs;
+    private final RiskRaising risks;
 
-    ProcedureRunApi(ProcedureRuns runs) {
+    ProcedureRunApi(ProcedureRuns runs, RiskRaising risks) {
         this.runs = runs;
+        this.risks = risks;
     }
 
     @Operation(
@@ -119,6 +124,29 @@ class ProcedureRunApi {
         RaisedIncident raised = runs.raiseIncident(id, finding).orRefuse();
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + raised.id()))
                 .body(raised);
+    }
+
+    @Operation(
+            operationId = "raiseRiskFromProcedureRun",
+            summary = "Register a risk from a finding of a run",
+            description = "Coordinators and admins, as any risk of the register (the same fields as POST "
+                    + "/api/v1/risks): the risk names the run that raised it, and the run lists it.")
+    @ApiResponse(responseCode = "201", description = "The risk, registered as anticipated and linked to the run")
+    @PostMapping("/procedure-runs/{id}/risks")
+    ResponseEntity<Risk> raiseRisk(@PathVariable ProcedureRunId id, @RequestBody RiskForms.NewRisk form) {
+        Risk risk = risks.registerFrom(RunRiskSource.KIND, id.value(), form).orRefuse();
+        return ResponseEntity.created(URI.create("/api/v1/risks/" + risk.id()))
+                .eTag(String.valueOf(risk.version()))
+                .body(risk);
+    }
+
+    @Operation(
+            operationId = "listProcedureRunRisks",
+            summary = "The risks raised from findings of a run",
+            description = "Those who read the run and the risk register (coordinators, admins, auditors).")
+    @GetMapping("/procedure-runs/{id}/risks")
+    List<Risk> risks(@PathVariable ProcedureRunId id) {
+        return risks.raisedFrom(RunRiskSource.KIND, id.value()).orRefuse();
     }
 
     @Operation(

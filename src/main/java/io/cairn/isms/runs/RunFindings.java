@@ -6,6 +6,7 @@ import io.cairn.incidents.IncidentManagement;
 import io.cairn.incidents.IncidentView;
 import io.cairn.incidents.NewIncident;
 import io.cairn.isms.ProcedureRunChanged;
+import io.cairn.risks.RiskRaised;
 import io.cairn.shared.Outcome;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,12 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Raises incidents from the findings of runs, and keeps the link both ways ({@code isms_run_raised}): the run shows the
- * incidents it raised, and the incident's page shows the runs that raised it (to those who may read them).
+ * incidents it raised, and the incident's page shows the runs that raised it (to those who may read them). Risks are
+ * raised through the register ({@link RunRiskSource}), which keeps that link; the run's trail records each.
  */
 @Service
 class RunFindings {
@@ -26,10 +29,13 @@ class RunFindings {
     private final IncidentManagement incidents;
     private final JdbcClient jdbc;
     private final RunChanges changes;
+    private final ProcedureRunStore store;
     private final Clock clock;
 
-    RunFindings(IncidentManagement incidents, JdbcClient jdbc, RunChanges changes, Clock clock) {
+    RunFindings(
+            IncidentManagement incidents, JdbcClient jdbc, RunChanges changes, ProcedureRunStore store, Clock clock) {
         this.incidents = incidents;
+        this.store = store;
         this.jdbc = jdbc;
         this.changes = changes;
         this.clock = clock;
@@ -54,6 +60,16 @@ class RunFindings {
                     changes.record(run, run, actor.ref(), ProcedureRunChanged.Verb.RAISED_INCIDENT, null, now);
                     return incident;
                 });
+    }
+
+    /** A risk was registered from a finding of a run: the run's trail records it. */
+    @EventListener
+    void riskRaised(RiskRaised raised) {
+        if (raised.kind().equals(RunRiskSource.KIND)) {
+            store.byId(new ProcedureRunId(raised.origin()))
+                    .ifPresent(run -> changes.record(
+                            run, run, raised.actor(), ProcedureRunChanged.Verb.RAISED_RISK, null, raised.at()));
+        }
     }
 
     /** The incidents a run raised, oldest first. */

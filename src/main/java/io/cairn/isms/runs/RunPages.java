@@ -3,12 +3,15 @@ package io.cairn.isms.runs;
 import io.cairn.isms.procedures.ProcedureCatalogue;
 import io.cairn.isms.procedures.ProcedureType;
 import io.cairn.isms.procedures.ProcedureTypeId;
+import io.cairn.risks.Risk;
+import io.cairn.risks.RiskRaising;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusalErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -33,10 +36,12 @@ class RunPages {
 
     private final ProcedureRuns runs;
     private final ProcedureCatalogue catalogue;
+    private final RiskRaising risks;
     private final MessageSource messages;
 
-    RunPages(ProcedureRuns runs, ProcedureCatalogue catalogue, MessageSource messages) {
+    RunPages(ProcedureRuns runs, ProcedureCatalogue catalogue, RiskRaising risks, MessageSource messages) {
         this.runs = runs;
+        this.risks = risks;
         this.catalogue = catalogue;
         this.messages = messages;
     }
@@ -146,6 +151,13 @@ class RunPages {
         model.addAttribute("run", run);
         model.addAttribute("now", Instant.now());
         model.addAttribute("pageAddress", "/procedures/runs/" + run.id());
+        // the risks it raised, to readers of the register only (none: the reader does not read the register)
+        model.addAttribute(
+                "risks",
+                risks.raisedFrom(RunRiskSource.KIND, run.id().value()) instanceof Outcome.Done<List<Risk>> done
+                        ? done.value()
+                        : null);
+        model.addAttribute("registersRisks", risks.registers());
         return "isms/run";
     }
 

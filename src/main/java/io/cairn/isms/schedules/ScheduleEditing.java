@@ -8,6 +8,7 @@ import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
  * change made on a version someone else changed meanwhile is refused as stale; a schedule that fired is paused, not
  * removed, so that its history stays; each change publishes a {@link ScheduleChanged} for the audit trail. A schedule
  * fires from the next occurrence at or after the moment it is saved or resumed: occurrences while it was paused start
- * nothing. The caller has checked the rights.
+ * nothing, and are recorded as paused when it resumes. The caller has checked the rights.
  */
 @Service
 class ScheduleEditing {
@@ -27,6 +28,7 @@ class ScheduleEditing {
     private final ScheduleChecks checks;
     private final StoredRecurrences recurrences;
     private final ScheduleViews views;
+    private final ScheduleOccurrences occurrences;
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -36,6 +38,7 @@ class ScheduleEditing {
             ScheduleChecks checks,
             StoredRecurrences recurrences,
             ScheduleViews views,
+            ScheduleOccurrences occurrences,
             IdentityManagement identity,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -43,6 +46,7 @@ class ScheduleEditing {
         this.checks = checks;
         this.recurrences = recurrences;
         this.views = views;
+        this.occurrences = occurrences;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
@@ -128,6 +132,19 @@ class ScheduleEditing {
         Actor actor = identity.requireActor();
         if (!schedules.activate(id, active, nextAt.orElse(null), version, actor.username(), now)) {
             return Outcome.refused(Refusal.stale(version, schedule.version()));
+        }
+        Instant unfired = schedule.nextAt();
+        if (active && unfired != null) {
+            // from the first occurrence it did not fire when it was paused, up to now
+            occurrences.recordPaused(
+                    id,
+                    recurrences
+                            .of(schedule)
+                            .map(rule -> rule.between(unfired, now.minusNanos(1), ScheduleScanner.MAX_DUE).stream()
+                                    .map(Recurrence.Occurrence::at)
+                                    .toList())
+                            .orElse(List.of()),
+                    now);
         }
         ScheduleChanged.Verb verb = active ? ScheduleChanged.Verb.RESUMED : ScheduleChanged.Verb.PAUSED;
         return Outcome.done(changed(id, schedule, actor, now, verb));

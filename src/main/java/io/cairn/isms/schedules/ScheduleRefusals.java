@@ -34,7 +34,13 @@ enum ScheduleRefusals implements Refusal.Reason {
             "isms.schedule.fired-already",
             "the schedule ''{0}'' has started runs: pause it instead, so that its history stays"),
     PAUSED_ALREADY("isms.schedule.paused-already", "the schedule ''{0}'' is paused already"),
-    ACTIVE_ALREADY("isms.schedule.active-already", "the schedule ''{0}'' is active already");
+    ACTIVE_ALREADY("isms.schedule.active-already", "the schedule ''{0}'' is active already"),
+    NO_RUNS_HERE("isms.schedule.no-runs-here", "runs cannot be started here"),
+    RUN_FAILED("isms.schedule.run-failed", "the run failed to start; the server's log says why"),
+    TOO_MANY_DUE(
+            "isms.schedule.too-many-due",
+            "more than {0} occurrences were due at once (after downtime): only the latest {0} started"),
+    WAS_PAUSED("isms.schedule.was-paused", "the schedule was paused");
 
     private final String code;
     private final String template;

@@ -34,7 +34,7 @@ class ScheduleScanner {
 
     private static final int BATCH = 50;
     private static final int MAX_BATCHES = 200;
-    private static final int MAX_DUE = 100_000;
+    static final int MAX_DUE = 100_000;
 
     private final Schedules schedules;
     private final ScheduleOccurrences occurrences;
@@ -112,7 +112,12 @@ class ScheduleScanner {
                 continue;
             }
             if (i < firstStarted) {
-                occurrences.settle(schedule.id(), at, ScheduleOccurrences.Result.MISSED, null, missedReason());
+                occurrences.settle(
+                        schedule.id(),
+                        at,
+                        ScheduleOccurrences.Result.MISSED,
+                        null,
+                        OccurrenceReason.of(ScheduleRefusals.TOO_MANY_DUE, MAX_CATCH_UP));
                 counts[2]++;
             } else if (start(schedule, at)) {
                 counts[0]++;
@@ -136,7 +141,11 @@ class ScheduleScanner {
         @Nullable ScheduledRunStarter starter = starters.getIfAvailable();
         if (starter == null) {
             occurrences.settle(
-                    schedule.id(), at, ScheduleOccurrences.Result.NOT_STARTED, null, "runs cannot be started here");
+                    schedule.id(),
+                    at,
+                    ScheduleOccurrences.Result.NOT_STARTED,
+                    null,
+                    OccurrenceReason.of(ScheduleRefusals.NO_RUNS_HERE));
             return false;
         }
         ScheduledStart start = new ScheduledStart(
@@ -158,15 +167,10 @@ class ScheduleScanner {
             occurrences.settle(schedule.id(), at, ScheduleOccurrences.Result.STARTED, done.value(), null);
             return true;
         }
-        String reason = started instanceof Outcome.Refused<String> refused
-                ? refused.refusal().message()
-                : "the run failed to start; the server's log says why";
+        OccurrenceReason reason = started instanceof Outcome.Refused<String> refused
+                ? OccurrenceReason.of(refused.refusal())
+                : OccurrenceReason.of(ScheduleRefusals.RUN_FAILED);
         occurrences.settle(schedule.id(), at, ScheduleOccurrences.Result.NOT_STARTED, null, reason);
         return false;
-    }
-
-    private static String missedReason() {
-        return "more than " + MAX_CATCH_UP + " occurrences were due at once (after downtime): only the latest "
-                + MAX_CATCH_UP + " started";
     }
 }

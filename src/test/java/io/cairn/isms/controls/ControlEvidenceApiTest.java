@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -237,6 +238,16 @@ class ControlEvidenceApiTest extends ApiClient.OnServer {
                         .json()))
                 .contains(late, onTime)
                 .doesNotContain(before, withoutControl);
+        String calendar =
+                auditor.get("/api/v1/sla/calendars").json().get(0).path("id").asString();
+        JsonNode within = auditor.get("/api/v1/control-evidence" + query + "&withinWorkingDays=1&calendar=" + calendar)
+                .json()
+                .path("summary")
+                .path("within");
+        // both were completed minutes after they started
+        assertThat(within.path("workingDays").asInt()).isEqualTo(1);
+        assertThat(within.path("met").asLong()).isEqualTo(2);
+        assertThat(within.path("notMet").asLong()).isZero();
 
         ApiClient.Answer csv = auditor.get("/api/v1/control-evidence.csv" + query);
         assertThat(csv.status()).isEqualTo(200);
@@ -290,6 +301,8 @@ class ControlEvidenceApiTest extends ApiClient.OnServer {
 
     @Test
     void badInputIsRefusedNamingItsFieldAndNothingIsWritten() {
+        String calendar =
+                auditor.get("/api/v1/sla/calendars").json().get(0).path("id").asString();
         Map<String, String> wrong = Map.of(
                 "?control=9.99" + period,
                 "control",
@@ -304,7 +317,11 @@ class ControlEvidenceApiTest extends ApiClient.OnServer {
                 "?control=5.18&from=2020-01-01&to=2026-03-31",
                 "to",
                 "?control=5.18" + period + "&procedureType=nonsense",
-                "procedureType");
+                "procedureType",
+                "?control=5.18" + period + "&withinWorkingDays=one&calendar=" + calendar,
+                "withinWorkingDays",
+                "?control=5.18" + period + "&withinWorkingDays=1&calendar=" + UUID.randomUUID(),
+                "calendar");
         wrong.forEach((query, field) -> {
             for (String path : List.of(
                     "/api/v1/control-evidence", "/api/v1/control-evidence.csv", "/api/v1/control-evidence.pdf")) {

@@ -21,16 +21,38 @@ class EvidenceQueryTest {
 
     static Outcome<EvidenceQuery> ask(
             @Nullable String control, @Nullable String from, @Nullable String to, @Nullable String type) {
+        return ask(new EvidenceQuery.Given(control, from, to, type, null, null));
+    }
+
+    static Outcome<EvidenceQuery> ask(EvidenceQuery.Given given) {
         return EvidenceQuery.of(
-                control,
-                from,
-                to,
-                type,
+                given,
                 AMSTERDAM,
                 number -> number.replace("A.", "").equals("5.18")
                         ? Optional.of(new AnnexAControl("5.18", "Access rights"))
                         : Optional.empty(),
-                KNOWN::equals);
+                KNOWN::equals,
+                calendar -> calendar.equals("Office")
+                        ? Optional.of(new CompletionTarget.NamedCalendar(
+                                "Office", ExceptionRulesTest.ONE_WORKING_DAY.calendar()))
+                        : Optional.empty());
+    }
+
+    static EvidenceQuery.Given within(@Nullable String days, @Nullable String calendar) {
+        return new EvidenceQuery.Given("5.18", "2026-07-01", "2026-09-30", null, days, calendar);
+    }
+
+    @Test
+    void workingDaysAskedNeedANumberFrom0To366AndACalendarThatExists() {
+        CompletionTarget target = ask(within("1", "Office")).orRefuse().target();
+        assertThat(target).isNotNull();
+        assertThat(target.workingDays()).isEqualTo(1);
+        assertThat(ask(within(null, "Office")).orRefuse().target()).isNull();
+        assertThat(fields(ask(within("-1", "Office")))).containsExactly("withinWorkingDays");
+        assertThat(fields(ask(within("367", "Office")))).containsExactly("withinWorkingDays");
+        assertThat(fields(ask(within("one", "Office")))).containsExactly("withinWorkingDays");
+        assertThat(fields(ask(within("1", " ")))).containsExactly("calendar");
+        assertThat(fields(ask(within("1", "Nowhere")))).containsExactly("calendar");
     }
 
     static List<String> fields(Outcome<EvidenceQuery> outcome) {

@@ -48,7 +48,7 @@ class ExceptionRulesTest {
     }
 
     static List<ExceptionKind> kinds(EvidenceRun run) {
-        return ExceptionRules.exceptions(run, NOW).stream()
+        return ExceptionRules.exceptions(run, NOW, null).stream()
                 .map(EvidenceException::kind)
                 .toList();
     }
@@ -66,7 +66,7 @@ class ExceptionRulesTest {
         Instant onTime = START.plusSeconds(60);
         EvidenceRun run = run("completed", late, "", step("Revoke", "task", "done", onTime, false));
         assertThat(kinds(run)).containsExactly(ExceptionKind.LATE);
-        assertThat(ExceptionRules.exceptions(run, NOW).get(0).step()).isEmpty();
+        assertThat(ExceptionRules.exceptions(run, NOW, null).get(0).step()).isEmpty();
     }
 
     @Test
@@ -85,7 +85,7 @@ class ExceptionRulesTest {
                 "",
                 List.of(step("Revoke", "task", "done", late, false)),
                 List.of());
-        List<EvidenceException> found = ExceptionRules.exceptions(run, NOW);
+        List<EvidenceException> found = ExceptionRules.exceptions(run, NOW, null);
         assertThat(found).extracting(EvidenceException::kind).containsExactly(ExceptionKind.LATE);
         assertThat(found.get(0).step()).isEqualTo("Revoke");
     }
@@ -99,14 +99,14 @@ class ExceptionRulesTest {
     @Test
     void anOpenRunNotYetDueIsNoException() {
         EvidenceRun run = run("open", null, "", step("Revoke", "task", "open", null, false));
-        assertThat(ExceptionRules.exceptions(run, START.plusSeconds(60))).isEmpty();
+        assertThat(ExceptionRules.exceptions(run, START.plusSeconds(60), null)).isEmpty();
     }
 
     @Test
     void aRejectedRunIsAnExceptionWithItsReason() {
         Instant at = START.plusSeconds(60);
         EvidenceRun run = run("rejected", at, "no badge", step("Approve", "approval", "rejected", at, false));
-        List<EvidenceException> found = ExceptionRules.exceptions(run, NOW);
+        List<EvidenceException> found = ExceptionRules.exceptions(run, NOW, null);
         assertThat(found).extracting(EvidenceException::kind).containsExactly(ExceptionKind.REJECTED);
         assertThat(found.get(0).note()).isEqualTo("no badge");
     }
@@ -116,14 +116,14 @@ class ExceptionRulesTest {
         Instant at = START.plusSeconds(60);
         EvidenceRun run = run("cancelled", at, "asked twice", step("Revoke", "task", "open", null, false));
         assertThat(kinds(run)).containsExactly(ExceptionKind.CANCELLED);
-        assertThat(ExceptionRules.exceptions(run, NOW).get(0).note()).isEqualTo("asked twice");
+        assertThat(ExceptionRules.exceptions(run, NOW, null).get(0).note()).isEqualTo("asked twice");
     }
 
     @Test
     void aSkippedStepIsAnExceptionWithItsReason() {
         Instant at = START.plusSeconds(60);
         EvidenceRun run = run("completed", at, "", step("Check", "task", "skipped", at, false));
-        List<EvidenceException> found = ExceptionRules.exceptions(run, NOW);
+        List<EvidenceException> found = ExceptionRules.exceptions(run, NOW, null);
         assertThat(found).extracting(EvidenceException::kind).containsExactly(ExceptionKind.SKIPPED);
         assertThat(found.get(0).note()).isEqualTo("not needed");
         assertThat(found.get(0).step()).isEqualTo("Check");
@@ -136,6 +136,73 @@ class ExceptionRulesTest {
         assertThat(kinds(run)).containsExactly(ExceptionKind.DECIDED_BY_REQUESTER);
     }
 
+    /** One working day on the working days of the Netherlands' week (no holidays), counted in Amsterdam. */
+    static final CompletionTarget ONE_WORKING_DAY = new CompletionTarget(
+            1,
+            "Office",
+            io.cairn.handling.sla.BusinessCalendar.workingDays(
+                    java.time.ZoneId.of("Europe/Amsterdam"),
+                    java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                    java.util.Set.of()));
+
+    static EvidenceRun startedAt(Instant start, String state, @Nullable Instant ended) {
+        return new EvidenceRun(
+                "id", "PRC-2", "Off-boarding", "Alice", "Bob", start, null, ended, state, "", List.of(), List.of());
+    }
+
+    static List<ExceptionKind> kindsWithin(EvidenceRun run) {
+        return ExceptionRules.exceptions(run, NOW, ONE_WORKING_DAY).stream()
+                .map(EvidenceException::kind)
+                .toList();
+    }
+
+    @Test
+    void aRunIsWithinOneWorkingDayUntilTheEndOfTheNextWorkingDayInTheCalendarsZone() {
+        // Wednesday 1 July 2026 10:00 in Amsterdam: within it until Thursday ends, 22:00 UTC in summer time
+        Instant wednesday = Instant.parse("2026-07-01T08:00:00Z");
+        assertThat(kindsWithin(startedAt(wednesday, "completed", Instant.parse("2026-07-02T21:59:00Z"))))
+                .isEmpty();
+        assertThat(kindsWithin(startedAt(wednesday, "completed", Instant.parse("2026-07-02T22:00:01Z"))))
+                .containsExactly(ExceptionKind.NOT_WITHIN_TARGET);
+        // Friday 3 July 17:00: the weekend does not count, Monday does
+        Instant friday = Instant.parse("2026-07-03T15:00:00Z");
+        assertThat(kindsWithin(startedAt(friday, "completed", Instant.parse("2026-07-06T20:00:00Z"))))
+                .isEmpty();
+        assertThat(ExceptionRules.exceptions(
+                                startedAt(friday, "completed", Instant.parse("2026-07-07T06:00:00Z")),
+                                NOW,
+                                ONE_WORKING_DAY)
+                        .get(0)
+                        .dueAt())
+                .isEqualTo(Instant.parse("2026-07-06T22:00:00Z"));
+    }
+
+    @Test
+    void anOpenRunPastTheWorkingDaysAskedIsNotWithinThemAndACancelledOneIsOnlyCancelled() {
+        Instant wednesday = Instant.parse("2026-07-01T08:00:00Z");
+        assertThat(kindsWithin(startedAt(wednesday, "open", null))).containsExactly(ExceptionKind.NOT_WITHIN_TARGET);
+        assertThat(kindsWithin(startedAt(NOW.minusSeconds(60), "open", null))).isEmpty();
+        assertThat(kindsWithin(startedAt(wednesday, "cancelled", NOW))).containsExactly(ExceptionKind.CANCELLED);
+    }
+
+    @Test
+    void theTallyCountsTheRunsWithinTheWorkingDaysAskedAndThoseNot() {
+        EvidenceTally tally = new EvidenceTally(0, ONE_WORKING_DAY);
+        Instant wednesday = Instant.parse("2026-07-01T08:00:00Z");
+        for (EvidenceRun run : List.of(
+                startedAt(wednesday, "completed", wednesday.plusSeconds(3600)),
+                startedAt(wednesday, "completed", wednesday.plus(Duration.ofDays(5))),
+                startedAt(wednesday, "open", null),
+                startedAt(NOW.minusSeconds(60), "open", null))) {
+            tally.accept(run.withExceptions(ExceptionRules.exceptions(run, NOW, ONE_WORKING_DAY)));
+        }
+        EvidenceSummary.Within within = tally.summary().within();
+        assertThat(within).isNotNull();
+        assertThat(within.met()).isEqualTo(1);
+        assertThat(within.notMet()).isEqualTo(2);
+        assertThat(within.calendar()).isEqualTo("Office");
+    }
+
     @Test
     void theTallyCountsRunsOnTimeOpenAndWithExceptionsByKind() {
         Instant early = START.plusSeconds(60);
@@ -144,7 +211,7 @@ class ExceptionRulesTest {
                 run("completed", early, "", step("Revoke", "task", "done", early, false)),
                 run("completed", DUE.plusSeconds(1), "", step("Revoke", "task", "done", early, false)),
                 run("cancelled", early, "twice", step("Revoke", "task", "open", null, false)))) {
-            tally.accept(run.withExceptions(ExceptionRules.exceptions(run, NOW)));
+            tally.accept(run.withExceptions(ExceptionRules.exceptions(run, NOW, null)));
         }
         EvidenceSummary summary = tally.summary();
         assertThat(summary.runs()).isEqualTo(3);

@@ -129,6 +129,45 @@ class RunPagesTest extends Pages.OnServer {
     }
 
     @Test
+    void aRiskRegisteredFromTheRunPageNamesTheRunAndTheRunListsIt() throws Exception {
+        TestUser coordinator = users.user("rpcoord", Set.of(Role.COORDINATOR));
+        String runPage = start(manager.username()).getResponse().getRedirectedUrl();
+        String raise = "/risks/raised-from/procedure-run/" + runPage.substring("/procedures/runs/".length());
+        assertThat(page(coordinator, runPage)).contains(raise);
+        assertThat(page(requester, runPage)).doesNotContain(raise);
+        assertThat(page(coordinator, raise)).contains("PRC-").contains("Access to a secure zone");
+        assertThat(HtmlUtils.htmlUnescape(page(coordinator, raise + "?lang=nl")))
+                .contains("Risico's uit een bevinding");
+        mvc.perform(as(stranger, get(raise))).andExpect(status().isNotFound());
+        mvc.perform(as(requester, get(raise))).andExpect(status().isForbidden());
+
+        mvc.perform(as(coordinator, post(raise))
+                        .with(csrf())
+                        .param("title", "")
+                        .param("owner", coordinator.id().toString())
+                        .param("likelihood", "likely")
+                        .param("impact", "major"))
+                .andExpect(status().isBadRequest());
+        MvcResult registered = mvc.perform(as(coordinator, post(raise))
+                        .with(csrf())
+                        .param("title", "Tailgating into server room B")
+                        .param("owner", coordinator.id().toString())
+                        .param("likelihood", "likely")
+                        .param("impact", "major"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+
+        String risk = registered.getResponse().getRedirectedUrl();
+        assertThat(risk).startsWith("/risks/");
+        assertThat(HtmlUtils.htmlUnescape(page(coordinator, risk)))
+                .contains("Raised from a finding of")
+                .contains(runPage);
+        assertThat(page(coordinator, runPage))
+                .contains("Tailgating into server room B")
+                .contains(risk);
+    }
+
+    @Test
     void theStartFormNamesEachProblemNextToItsFieldAndStartsNothing() throws Exception {
         assertThat(page(requester, "/procedures?state=all")).contains("No runs to show.");
 

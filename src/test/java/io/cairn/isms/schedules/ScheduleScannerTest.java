@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The scanner fires schedules at chosen moments ({@code scan(Instant)}) on the running server, with the runs module
  * starting the runs: the right occurrences across a month end and a daylight-saving change, each once however often
- * it scans, a capped catch-up after downtime, and the reason an occurrence could not start.
+ * it scans, a capped catch-up after downtime, the reason an occurrence could not start, and the occurrences that fell
+ * while it was paused.
  */
 class ScheduleScannerTest extends ApiClient.OnServer {
 
@@ -139,6 +140,39 @@ class ScheduleScannerTest extends ApiClient.OnServer {
                         .filter(entry -> entry.path("outcome").asString().equals("missed")))
                 .hasSize(8)
                 .allSatisfy(entry -> assertThat(entry.path("reason").asString()).contains("only the latest 12"));
+    }
+
+    @Test
+    void recordsTheOccurrencesWhileItWasPausedWhenItResumesInTheReadersLanguage() {
+        String daily =
+                schedule("FREQ=DAILY", java.time.LocalDate.now().minusDays(10).toString());
+        assertThat(coordinator
+                        .post(SCHEDULES + "/" + daily + "/pause?version=0", Map.of())
+                        .status())
+                .isEqualTo(200);
+        // paused three days before its next occurrence came: the test moves that occurrence three days back
+        context.getBean(JdbcClient.class)
+                .sql("update isms_schedule set next_at = next_at - interval '3 days' where id = ?::uuid")
+                .param(daily)
+                .update();
+
+        assertThat(coordinator
+                        .post(SCHEDULES + "/" + daily + "/resume?version=1", Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        List<JsonNode> history = history(daily);
+        assertThat(history).hasSizeBetween(2, 3).allSatisfy(entry -> {
+            assertThat(entry.path("outcome").asString()).isEqualTo("paused");
+            assertThat(entry.path("reason").asString()).isEqualTo("The schedule was paused");
+        });
+        assertThat(runs(daily)).isEmpty();
+        String dutch = new String(
+                coordinator
+                        .bytes(SCHEDULES + "/" + daily + "/occurrences", Map.of("Accept-Language", "nl"))
+                        .body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(dutch).contains("De planning was gepauzeerd");
     }
 
     @Test
