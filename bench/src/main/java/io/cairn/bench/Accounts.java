@@ -31,6 +31,15 @@ final class Accounts {
 
     private Accounts() {}
 
+    /** The first team by name, for a benchmark's accounts to belong to. */
+    static UUID firstTeam(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("select id from team order by name limit 1")) {
+            row.next();
+            return row.getObject(1, UUID.class);
+        }
+    }
+
     static List<Client> create(Connection connection, String prefix, int count, List<UUID> teams)
             throws SQLException {
         return create(connection, prefix, count, teams, List.of("HANDLER", "REPORTER"));

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The PostgreSQL server of a benchmark run: zonky's embedded PostgreSQL in a fresh directory, with the server settings
@@ -104,6 +106,12 @@ final class BenchDatabase implements AutoCloseable {
             }
         }
         Files.writeString(file, out);
+    }
+
+    /** What a server started on this database is given: its connection, and an admin password of its own. */
+    Map<String, String> serverEnvironment() {
+        return Map.of("SPRING_DATASOURCE_URL", jdbcUrl(), "SPRING_DATASOURCE_USERNAME", user(),
+                "SPRING_DATASOURCE_PASSWORD", password(), "CAIRN_ADMIN_PASSWORD", "bench-" + UUID.randomUUID());
     }
 
     String jdbcUrl() {

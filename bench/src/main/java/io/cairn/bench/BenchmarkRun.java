@@ -122,9 +122,7 @@ public final class BenchmarkRun {
         try (BenchDatabase database = BenchDatabase.start(data, reuse != null)) {
             report.postgres = database.version();
             say("PostgreSQL: " + report.postgres);
-            Map<String, String> environment = Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                    "SPRING_DATASOURCE_USERNAME", database.user(), "SPRING_DATASOURCE_PASSWORD", database.password(),
-                    "CAIRN_ADMIN_PASSWORD", "bench-" + UUID.randomUUID());
+            Map<String, String> environment = database.serverEnvironment();
             List<String> serverArguments = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
                     : List.of(System.getProperty("bench.serverArgs").trim().split("\\s+"));
             try (CairnServer server = CairnServer.start(jar, serverJvm, environment, serverArguments,

@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -75,7 +74,7 @@ public final class ComplianceBench {
         smtp.start();
         String postgres;
         try (BenchDatabase database = BenchDatabase.start(results.resolve("pgdata"), false);
-                CairnServer server = CairnServer.start(jar, jvm, environment(database), arguments(smtp),
+                CairnServer server = CairnServer.start(jar, jvm, database.serverEnvironment(), arguments(smtp),
                         results.resolve("server.log"))) {
             say("Cairn healthy after " + server.startup().toMillis() + " ms; SMTP on 127.0.0.1:"
                     + smtp.getSmtp().getPort());
@@ -101,12 +100,6 @@ public final class ComplianceBench {
             smtp.stop();
         }
         write(postgres);
-    }
-
-    private static Map<String, String> environment(BenchDatabase database) {
-        return Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", database.user(),
-                "SPRING_DATASOURCE_PASSWORD", database.password(), "CAIRN_ADMIN_PASSWORD",
-                "bench-" + UUID.randomUUID());
     }
 
     /** Cairn sends notices through GreenMail as fast as it can, looking for notices to send every second. */

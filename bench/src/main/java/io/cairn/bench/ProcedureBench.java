@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,9 +76,7 @@ public final class ProcedureBench {
         String postgres;
         String load;
         try (BenchDatabase database = BenchDatabase.start(results.resolve("pgdata"), false);
-                CairnServer server = CairnServer.start(jar, jvm, Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                        "SPRING_DATASOURCE_USERNAME", database.user(), "SPRING_DATASOURCE_PASSWORD",
-                        database.password(), "CAIRN_ADMIN_PASSWORD", "bench-" + UUID.randomUUID()), List.of(),
+                CairnServer server = CairnServer.start(jar, jvm, database.serverEnvironment(), List.of(),
                         results.resolve("server.log"))) {
             say("Cairn healthy after " + server.startup().toMillis() + " ms");
             postgres = database.version();
@@ -88,7 +85,7 @@ public final class ProcedureBench {
             String facts;
             try (Connection connection = database.connect()) {
                 String prefix = "bench.proc." + UUID.randomUUID().toString().substring(0, 8);
-                List<UUID> teams = List.of(team(connection));
+                List<UUID> teams = List.of(Accounts.firstTeam(connection));
                 auditor = Accounts.create(connection, prefix + ".auditor", 1, teams, List.of("AUDITOR")).get(0).token();
                 coordinator = Accounts.create(connection, prefix + ".coordinator", 1, teams, List.of("COORDINATOR"))
                         .get(0).token();
@@ -163,14 +160,6 @@ public final class ProcedureBench {
                     row.getLong(4), row.getLong(5), CONTROL);
             Files.writeString(results.resolve("facts.txt"), facts + "\n");
             return facts;
-        }
-    }
-
-    private static UUID team(Connection connection) throws Exception {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select id from team order by name limit 1")) {
-            row.next();
-            return row.getObject(1, UUID.class);
         }
     }
 

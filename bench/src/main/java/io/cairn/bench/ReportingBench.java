@@ -92,9 +92,7 @@ public final class ReportingBench {
         String load;
         Map<String, String> coverage;
         try (BenchDatabase database = BenchDatabase.start(data, reusing);
-                CairnServer server = CairnServer.start(jar, jvm, Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                        "SPRING_DATASOURCE_USERNAME", database.user(), "SPRING_DATASOURCE_PASSWORD",
-                        database.password(), "CAIRN_ADMIN_PASSWORD", "bench-" + UUID.randomUUID()), List.of(),
+                CairnServer server = CairnServer.start(jar, jvm, database.serverEnvironment(), List.of(),
                         results.resolve("server.log"))) {
             say("Cairn healthy after " + server.startup().toMillis() + " ms");
             postgres = database.version();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -77,16 +75,14 @@ public final class RiskBench {
         String postgres;
         String load;
         try (BenchDatabase database = BenchDatabase.start(results.resolve("pgdata"), false);
-                CairnServer server = CairnServer.start(jar, jvm, Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                        "SPRING_DATASOURCE_USERNAME", database.user(), "SPRING_DATASOURCE_PASSWORD",
-                        database.password(), "CAIRN_ADMIN_PASSWORD", "bench-" + UUID.randomUUID()), List.of(),
+                CairnServer server = CairnServer.start(jar, jvm, database.serverEnvironment(), List.of(),
                         results.resolve("server.log"))) {
             say("Cairn healthy after " + server.startup().toMillis() + " ms");
             postgres = database.version();
             String token;
             try (Connection connection = database.connect()) {
                 token = Accounts.create(connection, "bench.risks." + UUID.randomUUID().toString().substring(0, 8), 1,
-                        List.of(team(connection)), List.of("COORDINATOR")).get(0).token();
+                        List.of(Accounts.firstTeam(connection)), List.of("COORDINATOR")).get(0).token();
                 seed(connection, count);
             }
             load = MarkedSection.loadAverage();
@@ -110,14 +106,6 @@ public final class RiskBench {
         md.append("\nLoad average before the requests: ").append(load).append(" (the machine's two cores were "
                 + "shared with other work, so the figures are an upper bound).\n");
         say("risk figures written to " + MarkedSection.write(BEGIN, END, md.toString(), "### Risk register figures"));
-    }
-
-    private static UUID team(Connection connection) throws Exception {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select id from team order by name limit 1")) {
-            row.next();
-            return row.getObject(1, UUID.class);
-        }
     }
 
     /** Writes the risks, owned by the benchmark's coordinator, and the history row of each. */
