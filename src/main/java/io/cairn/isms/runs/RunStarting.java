@@ -100,7 +100,8 @@ class RunStarting {
         if (type.get().retired()) {
             return Outcome.refused(Refusal.invalid("procedureType", RunRefusals.TYPE_RETIRED, definition.key()));
         }
-        return new RunStartChecks(definition, this::enabledUser)
+        // checked on the definition in the reader's language, so that a refusal names a shipped step in it
+        return new RunStartChecks(catalogue.shown(definition), this::enabledUser)
                 .check(values, owner, requester)
                 .map(checked -> {
                     ProcedureRun run = newRun(type.get(), checked, requester, schedule);

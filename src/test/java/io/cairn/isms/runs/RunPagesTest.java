@@ -178,7 +178,22 @@ class RunPagesTest extends Pages.OnServer {
         assertThat(answer)
                 .contains("run-manager-error")
                 .contains("someone else")
+                .contains("Approve the access")
                 .contains("Server room B");
+        // in Dutch, the shipped step is named in Dutch too
+        MvcResult dutch = mvc.perform(as(requester, post("/procedures/start/" + zoneAccess))
+                        .with(csrf())
+                        .locale(java.util.Locale.forLanguageTag("nl"))
+                        .param("values.person", "P. de Vries")
+                        .param("values.zone", "Serverruimte B")
+                        .param("values.reason", "Een schijf vervangen")
+                        .param("values.from", "2026-12-07")
+                        .param("values.until", "2026-12-08")
+                        .param("values.manager", requester.username()))
+                .andReturn();
+        assertThat(HtmlUtils.htmlUnescape(dutch.getResponse().getContentAsString()))
+                .contains("Keur de toegang goed")
+                .doesNotContain("Approve the access");
         assertThat(page(requester, "/procedures?state=all")).contains("No runs to show.");
     }
 }
