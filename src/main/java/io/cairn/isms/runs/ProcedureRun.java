@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,7 +96,8 @@ public record ProcedureRun(
         }
         List<RunStep> blocking = openMandatorySteps();
         if (!blocking.isEmpty()) {
-            String titles = blocking.stream().map(RunStep::title).collect(Collectors.joining(", "));
+            StepTitles titles =
+                    new StepTitles(blocking.stream().map(RunStep::title).toList());
             return Outcome.refused(Refusal.conflict(RunRefusals.MANDATORY_STEPS_OPEN, phaseName(), titles));
         }
         List<RunStep> moved = new ArrayList<>();

@@ -117,48 +117,48 @@ public class ProcedureRuns {
     @Transactional
     Outcome<RunDetails> advance(ProcedureRunId id, long version) {
         Actor actor = identity.requireActor();
-        return managed(id, actor, "move the run on")
+        return shown(managed(id, actor, "move the run on")
                 .flatMap(run -> progress.advance(run, actor, version))
-                .map(run -> views.details(run, actor));
+                .map(run -> views.details(run, actor)));
     }
 
     @Transactional
     Outcome<RunDetails> cancel(ProcedureRunId id, @Nullable String reason, long version) {
         Actor actor = identity.requireActor();
-        return managed(id, actor, "cancel the run")
+        return shown(managed(id, actor, "cancel the run")
                 .flatMap(run -> progress.cancel(run, actor, reason, version))
-                .map(run -> views.details(run, actor));
+                .map(run -> views.details(run, actor)));
     }
 
     @Transactional
     Outcome<StepWork> complete(RunStepId id, @Nullable String note, long version) {
         Actor actor = identity.requireActor();
-        return visibleStep(id, actor)
+        return shown(visibleStep(id, actor)
                 .flatMap(found -> RunAccess.completes(actor, found.getKey(), found.getValue())
                         ? progress.complete(found.getKey(), found.getValue(), actor, note, version)
                         : Outcome.refused(Refusal.forbidden(
                                 RunRefusals.NOT_YOUR_STEP, found.getValue().title())))
-                .flatMap(run -> afterwards(run, id, actor));
+                .flatMap(run -> afterwards(run, id, actor)));
     }
 
     @Transactional
     Outcome<StepWork> skip(RunStepId id, @Nullable String reason, long version) {
         Actor actor = identity.requireActor();
-        return visibleStep(id, actor)
+        return shown(visibleStep(id, actor)
                 .flatMap(found -> RunAccess.manages(actor, found.getKey())
                         ? progress.skip(found.getKey(), found.getValue(), actor, reason, version)
                         : Outcome.refused(Refusal.forbidden(RunRefusals.NEEDS_OWNER, "skip a step")))
-                .flatMap(run -> afterwards(run, id, actor));
+                .flatMap(run -> afterwards(run, id, actor)));
     }
 
     /** Approves or rejects an approval step; a rejection ends the run as rejected. */
     @Transactional
     Outcome<StepWork> decide(RunStepId id, boolean approved, @Nullable String note, long version) {
         Actor actor = identity.requireActor();
-        return visibleStep(id, actor)
+        return shown(visibleStep(id, actor)
                 .flatMap(found -> mayDecide(actor, found.getKey(), found.getValue())
                         .flatMap(step -> progress.decide(found.getKey(), step, actor, approved, note, version)))
-                .flatMap(run -> afterwards(run, id, actor));
+                .flatMap(run -> afterwards(run, id, actor)));
     }
 
     /** Reports a finding of the run as an incident linked to it (its owner, coordinators and admins). */
@@ -189,6 +189,21 @@ public class ProcedureRuns {
             return Outcome.refused(Refusal.forbidden(RunRefusals.NOT_THE_APPROVER, step.title()));
         }
         return Outcome.done(step);
+    }
+
+    /** The outcome with the shipped steps and phases its refusal names in the reader's language. */
+    private <T> Outcome<T> shown(Outcome<T> outcome) {
+        if (!(outcome instanceof Outcome.Refused<T> refused)) {
+            return outcome;
+        }
+        Refusal refusal = refused.refusal();
+        List<Object> arguments = refusal.arguments().stream()
+                .map(argument -> argument instanceof StepTitles titles
+                        ? titles.shown(catalogue::shown)
+                        : argument instanceof String text ? catalogue.shown(text) : argument)
+                .toList();
+        return Outcome.refused(new Refusal(
+                refusal.kind(), refusal.message(), refusal.fields(), refusal.code(), refusal.template(), arguments));
     }
 
     private Outcome<StepWork> afterwards(ProcedureRun run, RunStepId id, Actor actor) {

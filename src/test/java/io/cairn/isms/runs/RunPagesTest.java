@@ -168,6 +168,21 @@ class RunPagesTest extends Pages.OnServer {
     }
 
     @Test
+    void aPhaseLeftWithItsMandatoryStepsOpenIsRefusedNamingThemInTheReadersLanguage() throws Exception {
+        String runPage = start(manager.username()).getResponse().getRedirectedUrl();
+
+        MvcResult refused = mvc.perform(as(requester, post(runPage + "/advance"))
+                        .with(csrf())
+                        .locale(java.util.Locale.forLanguageTag("nl"))
+                        .param("version", "0"))
+                .andReturn();
+
+        assertThat(String.valueOf(refused.getFlashMap().get("problem")))
+                .contains("Keur de toegang goed")
+                .doesNotContain("Approve the access");
+    }
+
+    @Test
     void theStartFormNamesEachProblemNextToItsFieldAndStartsNothing() throws Exception {
         assertThat(page(requester, "/procedures?state=all")).contains("No runs to show.");
 
