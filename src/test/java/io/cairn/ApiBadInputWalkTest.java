@@ -696,9 +696,34 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
         made.put("procedure-schedules", scheduleFixture(admin, other.username()));
+        made.put("procedure-steps", stepFixture(admin));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));
         made.values().removeIf(String::isEmpty);
         return made;
+    }
+
+    /** An open task of a run the walker owns, to which the walk attaches files (and which it completes) with bad input. */
+    private static String stepFixture(ApiClient walker) {
+        String type = id(walker.post(
+                "/api/v1/procedure-types",
+                Map.of(
+                        "key",
+                        "walk-step-" + UUID.randomUUID().toString().substring(0, 8),
+                        "name",
+                        "Walk step",
+                        "phases",
+                        List.of(Map.of("key", "check", "name", "Check")),
+                        "steps",
+                        List.of(Map.of("phase", "check", "title", "Look", "due", "P1D")))));
+        return walker.post("/api/v1/procedure-runs", Map.of("procedureType", type, "values", Map.of()))
+                .json()
+                .path("phases")
+                .path(0)
+                .path("steps")
+                .path(0)
+                .path("work")
+                .path("id")
+                .asString("");
     }
 
     /** A schedule of a procedure type of its own, which the walk revises, pauses and resumes with bad input. */
