@@ -714,7 +714,10 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                         "phases",
                         List.of(Map.of("key", "check", "name", "Check")),
                         "steps",
-                        List.of(Map.of("phase", "check", "title", "Look", "due", "P1D")))));
+                        List.of(Map.of(
+                                "phase", "check", "title", "Look", "kind", "task", "mandatory", true, "due", "P1D")),
+                        "due",
+                        "P2D")));
         return walker.post("/api/v1/procedure-runs", Map.of("procedureType", type, "values", Map.of()))
                 .json()
                 .path("phases")

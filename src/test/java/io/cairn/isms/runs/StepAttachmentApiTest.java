@@ -73,6 +73,10 @@ class StepAttachmentApiTest extends ApiClient.OnServer {
                                         "revoke",
                                         "title",
                                         "Disable the accounts",
+                                        "kind",
+                                        "task",
+                                        "mandatory",
+                                        true,
                                         "team",
                                         it.toString(),
                                         "controls",
@@ -80,6 +84,8 @@ class StepAttachmentApiTest extends ApiClient.OnServer {
                                 Map.of(
                                         "phase", "revoke",
                                         "title", "Collect the badge",
+                                        "kind", "task",
+                                        "mandatory", true,
                                         "team", facilities.toString())),
                         "due",
                         "P2D"));
