@@ -704,21 +704,9 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
 
     /** An open task of a run the walker owns, to which the walk attaches files (and which it completes) with bad input. */
     private static String stepFixture(ApiClient walker) {
-        String type = id(walker.post(
-                "/api/v1/procedure-types",
-                Map.of(
-                        "key",
-                        "walk-step-" + UUID.randomUUID().toString().substring(0, 8),
-                        "name",
-                        "Walk step",
-                        "phases",
-                        List.of(Map.of("key", "check", "name", "Check")),
-                        "steps",
-                        List.of(Map.of(
-                                "phase", "check", "title", "Look", "kind", "task", "mandatory", true, "due", "P1D")),
-                        "due",
-                        "P2D")));
-        return walker.post("/api/v1/procedure-runs", Map.of("procedureType", type, "values", Map.of()))
+        return walker.post(
+                        "/api/v1/procedure-runs",
+                        Map.of("procedureType", procedureTypeFixture(walker), "values", Map.of()))
                 .json()
                 .path("phases")
                 .path(0)
@@ -729,9 +717,9 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                 .asString("");
     }
 
-    /** A schedule of a procedure type of its own, which the walk revises, pauses and resumes with bad input. */
-    private static String scheduleFixture(ApiClient admin, String owner) {
-        String type = id(admin.post(
+    /** A procedure type of the walk's own: one phase with one task for the run's owner. */
+    private static String procedureTypeFixture(ApiClient admin) {
+        return id(admin.post(
                 "/api/v1/procedure-types",
                 Map.of(
                         "key",
@@ -741,9 +729,15 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                         "phases",
                         List.of(Map.of("key", "check", "name", "Check")),
                         "steps",
-                        List.of(Map.of("phase", "check", "title", "Look", "due", "P1D")),
+                        List.of(Map.of(
+                                "phase", "check", "title", "Look", "kind", "task", "mandatory", true, "due", "P1D")),
                         "due",
                         "P2D")));
+    }
+
+    /** A schedule of a procedure type of its own, which the walk revises, pauses and resumes with bad input. */
+    private static String scheduleFixture(ApiClient admin, String owner) {
+        String type = procedureTypeFixture(admin);
         return id(admin.post(
                 "/api/v1/procedure-schedules",
                 Map.of(

@@ -39,36 +39,6 @@ public record EvidenceStep(
         attachments = List.copyOf(attachments);
     }
 
-    /** A step without attachments. */
-    public EvidenceStep(
-            int position,
-            String title,
-            String kind,
-            boolean mandatory,
-            boolean evidences,
-            String state,
-            String by,
-            @Nullable Instant openedAt,
-            @Nullable Instant dueAt,
-            @Nullable Instant closedAt,
-            String note,
-            boolean byRequester) {
-        this(
-                position,
-                title,
-                kind,
-                mandatory,
-                evidences,
-                state,
-                by,
-                openedAt,
-                dueAt,
-                closedAt,
-                note,
-                byRequester,
-                List.of());
-    }
-
     public boolean isApproval() {
         return "approval".equals(kind);
     }

@@ -100,17 +100,6 @@ class StepAttachmentApiTest extends ApiClient.OnServer {
         return run.json();
     }
 
-    private static JsonNode step(JsonNode run, String title) {
-        for (JsonNode phase : run.path("phases")) {
-            for (JsonNode step : phase.path("steps")) {
-                if (step.path("work").path("title").asString().equals(title)) {
-                    return step.path("work");
-                }
-            }
-        }
-        throw new AssertionError("no step " + title + " in " + run);
-    }
-
     private static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
@@ -125,7 +114,9 @@ class StepAttachmentApiTest extends ApiClient.OnServer {
     @Test
     void theTeamAttachesAFileThatReadersDownloadWithItsDigestAndOthersNeverSee() throws Exception {
         JsonNode run = started();
-        String step = step(run, "Disable the accounts").path("id").asString();
+        String step = ProcedureRunApiTest.stepTitled(run, "Disable the accounts")
+                .path("id")
+                .asString();
         String attachments = "/api/v1/procedure-steps/" + step + "/attachments";
 
         ApiClient.Answer attached = itMember.postFile(attachments, "C:\\temp\\disabled.txt", "text/plain", PROOF);
@@ -181,7 +172,9 @@ class StepAttachmentApiTest extends ApiClient.OnServer {
 
     @Test
     void aMissingEmptyOrTooLargeFileOrALongDescriptionIsRefusedByNameAndNothingIsStored() {
-        String step = step(started(), "Disable the accounts").path("id").asString();
+        String step = ProcedureRunApiTest.stepTitled(started(), "Disable the accounts")
+                .path("id")
+                .asString();
         String attachments = "/api/v1/procedure-steps/" + step + "/attachments";
 
         assertRefused(itMember.postFile(attachments, "empty.txt", "text/plain", new byte[0]), 400, "file");
@@ -225,7 +218,7 @@ class StepAttachmentApiTest extends ApiClient.OnServer {
     @Test
     void aClosedStepKeepsItsAttachmentsAndTheAuditorsEvidenceListsThem() throws Exception {
         JsonNode run = started();
-        JsonNode disable = step(run, "Disable the accounts");
+        JsonNode disable = ProcedureRunApiTest.stepTitled(run, "Disable the accounts");
         String step = disable.path("id").asString();
         String attachments = "/api/v1/procedure-steps/" + step + "/attachments";
         assertThat(itMember.postFile(attachments, "=cmd.txt", "text/plain", PROOF)
@@ -263,7 +256,7 @@ class StepAttachmentApiTest extends ApiClient.OnServer {
     @Test
     void anAttachmentRacingTheStepsCompletionLandsBeforeItOrIsRefused() throws Exception {
         JsonNode run = started();
-        JsonNode disable = step(run, "Disable the accounts");
+        JsonNode disable = ProcedureRunApiTest.stepTitled(run, "Disable the accounts");
         String step = disable.path("id").asString();
         String attachments = "/api/v1/procedure-steps/" + step + "/attachments";
         ExecutorService pool = Executors.newFixedThreadPool(6);
