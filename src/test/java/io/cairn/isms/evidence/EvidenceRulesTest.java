@@ -155,9 +155,10 @@ class EvidenceRulesTest {
         EvidenceFiles files = new EvidenceFiles(DataSize.ofBytes(16));
         Outcome<ReceivedFile> read =
                 files.read("file", new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8)));
-        assertThat(((Outcome.Done<ReceivedFile>) read).value().sha256())
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assertThat(((Outcome.Done<ReceivedFile>) read).value().sniffedType()).isEqualTo("text/plain");
+        try (ReceivedFile abc = ((Outcome.Done<ReceivedFile>) read).value()) {
+            assertThat(abc.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+            assertThat(abc.sniffedType()).isEqualTo("text/plain");
+        }
         Refusal tooLarge =
                 ((Outcome.Refused<ReceivedFile>) files.read("file", new ByteArrayInputStream(new byte[17]))).refusal();
         assertThat(tooLarge.kind()).isEqualTo(Refusal.Kind.TOO_LARGE);
