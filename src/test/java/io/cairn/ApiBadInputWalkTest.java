@@ -696,14 +696,30 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
         made.put("report-templates", first(admin.get("/api/v1/report-templates").json(), "key"));
         made.put("playbooks", first(admin.get("/api/v1/playbooks").json(), "id"));
         made.put("procedure-schedules", scheduleFixture(admin, other.username()));
+        made.put("procedure-steps", stepFixture(admin));
         made.put("articles", first(admin.get("/api/v1/knowledge/articles").json(), "slug"));
         made.values().removeIf(String::isEmpty);
         return made;
     }
 
-    /** A schedule of a procedure type of its own, which the walk revises, pauses and resumes with bad input. */
-    private static String scheduleFixture(ApiClient admin, String owner) {
-        String type = id(admin.post(
+    /** An open task of a run the walker owns, to which the walk attaches files (and which it completes) with bad input. */
+    private static String stepFixture(ApiClient walker) {
+        return walker.post(
+                        "/api/v1/procedure-runs",
+                        Map.of("procedureType", procedureTypeFixture(walker), "values", Map.of()))
+                .json()
+                .path("phases")
+                .path(0)
+                .path("steps")
+                .path(0)
+                .path("work")
+                .path("id")
+                .asString("");
+    }
+
+    /** A procedure type of the walk's own: one phase with one task for the run's owner. */
+    private static String procedureTypeFixture(ApiClient admin) {
+        return id(admin.post(
                 "/api/v1/procedure-types",
                 Map.of(
                         "key",
@@ -713,9 +729,15 @@ class ApiBadInputWalkTest extends ApiClient.OnServer {
                         "phases",
                         List.of(Map.of("key", "check", "name", "Check")),
                         "steps",
-                        List.of(Map.of("phase", "check", "title", "Look", "due", "P1D")),
+                        List.of(Map.of(
+                                "phase", "check", "title", "Look", "kind", "task", "mandatory", true, "due", "P1D")),
                         "due",
                         "P2D")));
+    }
+
+    /** A schedule of a procedure type of its own, which the walk revises, pauses and resumes with bad input. */
+    private static String scheduleFixture(ApiClient admin, String owner) {
+        String type = procedureTypeFixture(admin);
         return id(admin.post(
                 "/api/v1/procedure-schedules",
                 Map.of(

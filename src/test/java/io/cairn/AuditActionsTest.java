@@ -106,6 +106,7 @@ class AuditActionsTest {
                         "procedure-run.step-done",
                         "procedure-run.step-skipped",
                         "procedure-run.step-approved",
+                        "procedure-run.step-attached",
                         "procedure-run.step-rejected",
                         "procedure-run.raised-incident",
                         "procedure-run.raised-risk");

@@ -462,6 +462,14 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                 "POST /api/v1/procedure-steps/{id}/decision",
                 on(Kind.PROCEDURE_STEP, EnumSet.of(Role.COORDINATOR))
                         .body((f, t) -> Map.of("approved", true, "version", f.version(t))));
+        // files attached to a step: by those who may decide it (here: any coordinator but the requester), read by
+        // whoever reads the step
+        access(
+                "POST /api/v1/procedure-steps/{id}/attachments",
+                on(Kind.PROCEDURE_STEP, EnumSet.of(Role.COORDINATOR))
+                        .body((f, t) -> Raw.file("walk.txt", "not for you")));
+        access("GET /api/v1/procedure-steps/{id}/attachments", on(Kind.PROCEDURE_STEP, runReaders));
+        access("GET /api/v1/procedure-steps/{id}/attachments/{attachment}", on(Kind.PROCEDURE_STEP, runReaders));
         // the evidence of a control for auditors: auditors, coordinators and admins only, every run of the period
         Set<Role> evidenceReaders = EnumSet.of(Role.AUDITOR, Role.COORDINATOR, Role.ADMIN);
         for (String form : List.of("", ".csv", ".pdf")) {
@@ -1629,10 +1637,18 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     .get("work")
                     .get("id")
                     .asString();
+            String stepAttachment = created(client(users.user("attacher", Set.of(Role.COORDINATOR)))
+                            .postFile(
+                                    "/api/v1/procedure-steps/" + step + "/attachments",
+                                    "walk.txt",
+                                    "text/plain",
+                                    "walked".getBytes(StandardCharsets.UTF_8)))
+                    .get("id")
+                    .asString();
             target(
                     Kind.PROCEDURE_STEP,
                     "the approval of a run of a security procedure",
-                    Map.of("id", step),
+                    Map.of("id", step, "attachment", stepAttachment),
                     EnumSet.of(Role.HANDLER, Role.COORDINATOR, Role.ADMIN, Role.AUDITOR),
                     step,
                     "select version from isms_run_step where id = '" + step + "'");
@@ -2086,6 +2102,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                     "(select count(*) from incident_veris)::text",
                     "(select count(*) || '/' || coalesce(sum(version), 0) from evidence_item)::text",
                     "(select count(*) from evidence_custody_entry)::text",
+                    "(select count(*) from isms_step_attachment)::text",
                     "(select count(*) from service_dependency)::text",
                     "(select count(*) from device_holding)::text",
                     rows("knowledge_article", "slug = '" + slug + "'"),

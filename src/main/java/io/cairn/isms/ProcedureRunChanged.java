@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param reference the run's reference, such as {@code PRC-12}
  * @param procedureType the key of the procedure type it runs
  * @param step the title of the step that changed; empty when the run itself changed
+ * @param attached for {@link Verb#STEP_ATTACHED}: the file attached to the step. Its record in the audit trail has the
+ *     file's SHA-256 as its after-digest, so that the trail proves which bytes were attached
  */
 public record ProcedureRunChanged(
         String run,
@@ -24,8 +26,26 @@ public record ProcedureRunChanged(
         Instant at,
         Verb verb,
         Optional<String> beforeDigest,
-        Optional<String> afterDigest)
+        Optional<String> afterDigest,
+        Optional<AttachedFile> attached)
         implements AuditableEvent {
+
+    /** A change that attached no file. */
+    public ProcedureRunChanged(
+            String run,
+            String reference,
+            String procedureType,
+            Optional<String> step,
+            ActorRef actor,
+            Instant at,
+            Verb verb,
+            Optional<String> beforeDigest,
+            Optional<String> afterDigest) {
+        this(run, reference, procedureType, step, actor, at, verb, beforeDigest, afterDigest, Optional.empty());
+    }
+
+    /** A file attached to a step: its name as given, its size in bytes and its SHA-256 computed by Cairn. */
+    public record AttachedFile(String id, String fileName, long size, String sha256) {}
 
     /** What happened to the run. */
     public enum Verb implements AuditVerb {
@@ -36,6 +56,7 @@ public record ProcedureRunChanged(
         STEP_DONE,
         STEP_SKIPPED,
         STEP_APPROVED,
+        STEP_ATTACHED,
         STEP_REJECTED,
         RAISED_INCIDENT,
         RAISED_RISK

@@ -665,7 +665,7 @@ class PageWalkBrowserTest extends Browser.OnServer {
                 jdbc.sql("select id from isms_procedure_type where type_key = 'secure-zone-access'")
                         .query(java.util.UUID.class)
                         .single());
-        users.as(
+        io.cairn.isms.runs.RunDetails run = users.as(
                         requester,
                         () -> runs.start(new io.cairn.isms.runs.RunStart(
                                 zoneAccess,
@@ -678,6 +678,15 @@ class PageWalkBrowserTest extends Browser.OnServer {
                                         "manager", approver.username()),
                                 null)))
                 .orRefuse();
+        // the approver attaches the signed form, so that the step's page and the run's page list an attachment
+        String approval = run.phases().get(0).steps().get(0).work().id().toString();
+        io.cairn.ApiClient.Answer attached = new io.cairn.ApiClient(port, approver.token())
+                .postFile(
+                        "/api/v1/procedure-steps/" + approval + "/attachments",
+                        data("toegangsformulier.txt"),
+                        "text/plain",
+                        data("Getekend door Pieter de Vries").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
     }
 
     private String data(String text) {

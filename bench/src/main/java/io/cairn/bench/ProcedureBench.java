@@ -150,14 +150,15 @@ public final class ProcedureBench {
                         select count(*), count(*) filter (where state = 'open'),
                             count(*) filter (where state = 'open' and due_at < now()),
                             (select count(*) from isms_run_step),
+                            (select count(*) from isms_step_attachment),
                             count(*) filter (where exists (select 1 from isms_run_step s where s.run_id = r.id
                                 and s.controls @> '["%s"]'::jsonb) and started_at >= date_trunc('year', now())
                                 - interval '1 year' and started_at < date_trunc('year', now()))
                         from isms_procedure_run r""".formatted(CONTROL))) {
             row.next();
-            String facts = String.format("%,d runs (%,d open, %,d of them past their due time) with %,d steps; "
-                    + "%,d runs of last year evidence control %s.", row.getLong(1), row.getLong(2), row.getLong(3),
-                    row.getLong(4), row.getLong(5), CONTROL);
+            String facts = String.format("%,d runs (%,d open, %,d of them past their due time) with %,d steps and "
+                    + "%,d attachments; %,d runs of last year evidence control %s.", row.getLong(1), row.getLong(2),
+                    row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6), CONTROL);
             Files.writeString(results.resolve("facts.txt"), facts + "\n");
             return facts;
         }
@@ -219,6 +220,12 @@ public final class ProcedureBench {
                         when r.state = 'completed' then 'done'
                         when r.state = 'rejected' and s.step->>'kind' = 'approval' then 'rejected'
                         else 'open' end as state) x""");
+            // each task done that evidences a control has its proof attached, as a team attaches it: a small file
+            // with its SHA-256, so that the evidence reads each step's attachments too (-Dbench.attachments=false
+            // seeds none, to compare)
+            if (Boolean.parseBoolean(System.getProperty("bench.attachments", "true"))) {
+                attach(statement);
+            }
             // the runs were due long ago: mark their people as told, so that the overdue scan does not mail them all
             // while the reads are timed
             statement.executeUpdate("update isms_procedure_run set overdue_told_at = now() where state = 'open'");
@@ -226,6 +233,22 @@ public final class ProcedureBench {
             statement.execute("vacuum analyze isms_procedure_run");
             statement.execute("vacuum analyze isms_run_step");
         }
+    }
+
+    /** Attaches a small file, with its SHA-256, to every task done that evidences a control. */
+    private static void attach(Statement statement) throws Exception {
+        statement.executeUpdate("""
+                insert into isms_step_attachment (id, step_id, run_id, file_name, media_type, sniffed_type, size,
+                    sha256, description, attached_by, attached_at)
+                select gen_random_uuid(), s.id, s.run_id, 'proof-' || r.number || '.txt', 'text/plain',
+                    'text/plain', 45, encode(sha256(convert_to('proof of ' || s.id::text, 'UTF8')), 'hex'), null,
+                    s.closed_by, s.closed_at - interval '5 minutes'
+                from isms_run_step s join isms_procedure_run r on r.id = s.run_id
+                where s.state = 'done' and s.kind = 'task' and s.controls <> '[]'::jsonb""");
+        statement.executeUpdate("""
+                insert into isms_step_attachment_file (attachment_id, content)
+                select a.id, convert_to('proof of ' || a.step_id::text, 'UTF8') from isms_step_attachment a""");
+        statement.execute("vacuum analyze isms_step_attachment");
     }
 
     /** Fetches the URL to its last byte, adding the bytes to {@code bytes[0]} the first time only. */

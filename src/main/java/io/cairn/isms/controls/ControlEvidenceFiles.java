@@ -55,6 +55,11 @@ class ControlEvidenceFiles {
             new Column("closedAt", line -> text(line.step().closedAt())),
             new Column("note", line -> line.step().note()),
             new Column(
+                    "attachments",
+                    line -> line.step().attachments().stream()
+                            .map(EvidenceAttachment::toString)
+                            .collect(Collectors.joining("; "))),
+            new Column(
                     "stepExceptions", line -> exceptions(line.run(), line.step().title())));
 
     private final EvidenceReader reader;

@@ -130,6 +130,10 @@ class EvidencePdf {
         if (!step.note().isEmpty()) {
             value.append("\n").append(step.note());
         }
+        for (EvidenceAttachment attachment : step.attachments()) {
+            value.append("\n")
+                    .append(text("control-evidence.step.attachment", locale, attachment.name(), attachment.sha256()));
+        }
         return new PdfReport.Entry(label, value.toString());
     }
 

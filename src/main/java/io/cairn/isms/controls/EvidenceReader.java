@@ -37,7 +37,9 @@ class EvidenceReader {
                 r.started_at, r.due_at, r.closed_at, r.close_reason,
                 s.position, s.title, s.kind, s.mandatory, s.controls @> cast(:control as jsonb) as evidences,
                 s.state as step_state, s.closed_by, s.opened_at, s.due_at as step_due, s.closed_at as step_closed,
-                s.note, s.closed_by is not null and s.closed_by = r.requested_by as by_requester
+                s.note, s.closed_by is not null and s.closed_by = r.requested_by as by_requester,
+                array(select array[a.file_name, a.sha256] from isms_step_attachment a where a.step_id = s.id
+                      order by a.attached_at, a.id) as attachments
             from isms_procedure_run r join isms_run_step s on s.run_id = r.id
             where r.started_at >= :start and r.started_at < :end %s
               and exists (select 1 from isms_run_step e where e.run_id = r.id and e.controls @> cast(:control as jsonb))
@@ -147,7 +149,8 @@ class EvidenceReader {
             @Nullable Instant dueAt,
             @Nullable Instant closedAt,
             String note,
-            boolean byRequester) {
+            boolean byRequester,
+            List<EvidenceAttachment> attachments) {
 
         static RawStep of(ResultSet row) throws SQLException {
             return new RawStep(
@@ -162,7 +165,20 @@ class EvidenceReader {
                     instant(row, "step_due"),
                     instant(row, "step_closed"),
                     Objects.requireNonNullElse(row.getString("note"), ""),
-                    row.getBoolean("by_requester"));
+                    row.getBoolean("by_requester"),
+                    attachments(row));
+        }
+
+        /** The attachments of the step's row: an array of {@code [name, sha256]} pairs, empty for none. */
+        private static List<EvidenceAttachment> attachments(ResultSet row) throws SQLException {
+            java.sql.Array array = row.getArray("attachments");
+            Object[] pairs = array == null ? new Object[0] : (Object[]) array.getArray();
+            List<EvidenceAttachment> attachments = new ArrayList<>(pairs.length);
+            for (Object pair : pairs) {
+                String[] nameAndHash = (String[]) pair;
+                attachments.add(new EvidenceAttachment(nameAndHash[0], nameAndHash[1]));
+            }
+            return attachments;
         }
     }
 
@@ -230,7 +246,8 @@ class EvidenceReader {
                         step.dueAt(),
                         step.closedAt(),
                         step.note(),
-                        step.byRequester()))
+                        step.byRequester(),
+                        step.attachments()))
                 .toList();
         return new EvidenceRun(
                 run.id.toString(),

@@ -1,6 +1,7 @@
 package io.cairn.isms.controls;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param closedAt when it was closed; empty while it is open
  * @param note what the person who closed it wrote (for a skipped or rejected step, the reason)
  * @param byRequester whether the person who closed it is the one who asked for the run
+ * @param attachments the files attached to it, oldest first
  */
 public record EvidenceStep(
         int position,
@@ -28,11 +30,13 @@ public record EvidenceStep(
         @Nullable Instant dueAt,
         @Nullable Instant closedAt,
         String note,
-        boolean byRequester) {
+        boolean byRequester,
+        List<EvidenceAttachment> attachments) {
 
     public EvidenceStep {
         by = by == null ? "" : by;
         note = note == null ? "" : note;
+        attachments = List.copyOf(attachments);
     }
 
     public boolean isApproval() {

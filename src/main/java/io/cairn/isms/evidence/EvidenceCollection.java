@@ -6,6 +6,8 @@ import io.cairn.identity.UserView;
 import io.cairn.incidents.IncidentId;
 import io.cairn.isms.EvidenceCollected;
 import io.cairn.isms.EvidenceItemId;
+import io.cairn.isms.files.FileNames;
+import io.cairn.isms.files.ReceivedFile;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.Refusal.FieldProblem;
@@ -54,15 +56,25 @@ class EvidenceCollection {
         if (!access.handles(actor, incident)) {
             return Outcome.refused(Refusal.forbidden(EvidenceRefusals.ONLY_HANDLERS_RECORD));
         }
-        Instant now = clock.instant();
-        EvidenceFiles.Read held = null;
-        if (file != null) {
-            Outcome<EvidenceFiles.Read> read = files.read("file", file);
-            if (read instanceof Outcome.Refused<EvidenceFiles.Read> refused) {
-                return Outcome.refused(refused.refusal());
-            }
-            held = ((Outcome.Done<EvidenceFiles.Read>) read).value();
+        if (file == null) {
+            return checked(incident, item, null, fileName, actor);
         }
+        Outcome<ReceivedFile> read = files.read("file", file);
+        if (read instanceof Outcome.Refused<ReceivedFile> refused) {
+            return Outcome.refused(refused.refusal());
+        }
+        try (ReceivedFile held = ((Outcome.Done<ReceivedFile>) read).value()) {
+            return checked(incident, item, held, fileName, actor);
+        }
+    }
+
+    private Outcome<EvidenceItemId> checked(
+            IncidentId incident,
+            NewEvidence item,
+            @Nullable ReceivedFile held,
+            @Nullable String fileName,
+            Actor actor) {
+        Instant now = clock.instant();
         List<FieldProblem> problems = new java.util.ArrayList<>(EvidenceRules.itemProblems(item, now));
         hashProblem(item.sha256(), held).ifPresent(problems::add);
         UserId collector = item.collectedBy() == null ? actor.id() : item.collectedBy();
@@ -77,14 +89,14 @@ class EvidenceCollection {
             IncidentId incident,
             NewEvidence item,
             UserId collector,
-            EvidenceFiles.@Nullable Read held,
+            @Nullable ReceivedFile held,
             @Nullable String fileName,
             Actor actor,
             Instant now) {
         EvidenceItem entered = entered(incident, item, collector, held, fileName, now);
         store.insert(entered);
         if (held != null) {
-            store.insertFile(entered.id(), held.content());
+            store.insertFile(entered.id(), held);
         }
         logs.append(
                 entered,
@@ -113,7 +125,7 @@ class EvidenceCollection {
             IncidentId incident,
             NewEvidence item,
             UserId collector,
-            EvidenceFiles.@Nullable Read held,
+            @Nullable ReceivedFile held,
             @Nullable String fileName,
             Instant now) {
         String sha256 = held == null ? EvidenceRules.normalisedSha256(item.sha256()) : held.sha256();
@@ -130,9 +142,7 @@ class EvidenceCollection {
                 item.collectedHow().strip(),
                 sha256,
                 held != null,
-                held == null
-                        ? null
-                        : new EvidenceItem.HeldFile(fileNameOf(fileName), held.content().length, held.contentType()),
+                held == null ? null : new EvidenceItem.HeldFile(fileNameOf(fileName), held.size(), held.sniffedType()),
                 item.storageLocation().strip(),
                 collector,
                 null,
@@ -143,7 +153,7 @@ class EvidenceCollection {
     }
 
     /** The collector's hash: required when Cairn holds no file, and when it does, the file's own if given at all. */
-    private static Optional<FieldProblem> hashProblem(@Nullable String recorded, EvidenceFiles.@Nullable Read held) {
+    private static Optional<FieldProblem> hashProblem(@Nullable String recorded, @Nullable ReceivedFile held) {
         if (held == null) {
             return EvidenceRules.sha256Problem("sha256", recorded);
         }
@@ -174,15 +184,6 @@ class EvidenceCollection {
 
     /** The uploaded file's name without any folders, at most 255 characters; {@code evidence} when it has none. */
     static String fileNameOf(@Nullable String name) {
-        if (name == null) {
-            return "evidence";
-        }
-        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "")
-                .strip();
-        if (last.isEmpty()) {
-            return "evidence";
-        }
-        return last.length() > 255 ? last.substring(last.length() - 255) : last;
+        return FileNames.shown(name, "evidence");
     }
 }

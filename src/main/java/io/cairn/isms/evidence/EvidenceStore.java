@@ -3,6 +3,7 @@ package io.cairn.isms.evidence;
 import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
 import io.cairn.isms.EvidenceItemId;
+import io.cairn.isms.files.ReceivedFile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -75,10 +76,10 @@ class EvidenceStore {
     }
 
     /** Writes the bytes of a held file. */
-    void insertFile(EvidenceItemId item, byte[] content) {
-        jdbc.sql("insert into evidence_file (item_id, content) values (?, ?)")
+    void insertFile(EvidenceItemId item, ReceivedFile file) {
+        file.storeWith(content -> jdbc.sql("insert into evidence_file (item_id, content) values (?, ?)")
                 .params(item.value(), content)
-                .update();
+                .update());
     }
 
     /** The bytes of a held file. */

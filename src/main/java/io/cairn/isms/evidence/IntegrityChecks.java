@@ -3,6 +3,7 @@ package io.cairn.isms.evidence;
 import io.cairn.identity.Actor;
 import io.cairn.isms.EvidenceIntegrityChecked;
 import io.cairn.isms.EvidenceItemId;
+import io.cairn.isms.files.FileReception;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.time.Clock;
@@ -46,7 +47,7 @@ class IntegrityChecks {
         if (content.isEmpty()) {
             return Outcome.refused(Refusal.conflict(EvidenceRefusals.NOT_HELD));
         }
-        String computed = EvidenceFiles.sha256Of(content.get());
+        String computed = FileReception.sha256Of(content.get());
         boolean matched = computed.equals(item.sha256());
         logs.append(
                 item,

@@ -224,7 +224,8 @@ public class ProcedureRuns {
                         : Outcome.refused(Refusal.forbidden(RunRefusals.NEEDS_OWNER, what)));
     }
 
-    private Outcome<Map.Entry<ProcedureRun, RunStep>> visibleStep(RunStepId id, Actor actor) {
+    /** The step with its run, if the actor may see it; "not found" otherwise, so that its existence is not told. */
+    Outcome<Map.Entry<ProcedureRun, RunStep>> visibleStep(RunStepId id, Actor actor) {
         return store.runOfStep(id)
                 .flatMap(store::byId)
                 .flatMap(run -> run.step(id)

@@ -45,6 +45,16 @@ final class RunAccess {
         return worksOn(actor, step) || manages(actor, run);
     }
 
+    /**
+     * Whether the actor may attach files to the step: exactly those who may complete the task or decide the approval
+     * (so never the requester to their own run's approval).
+     */
+    static boolean attaches(Actor actor, ProcedureRun run, RunStep step) {
+        return step.isApproval()
+                ? decides(actor, step) && !actor.id().equals(run.requestedBy())
+                : completes(actor, run, step);
+    }
+
     /** Whether the actor may decide the approval, leaving aside that a requester never decides their own run. */
     static boolean decides(Actor actor, RunStep step) {
         if (step.approver() != null || step.team() != null) {

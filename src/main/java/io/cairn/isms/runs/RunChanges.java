@@ -63,6 +63,25 @@ class RunChanges {
         }
     }
 
+    /**
+     * Records that a file was attached to a step: the run did not change, so its digest is the record's before-digest,
+     * and the file's SHA-256 its after-digest.
+     */
+    void attached(ProcedureRun run, RunStep step, StepAttachment attachment, ActorRef actor) {
+        events.publishEvent(new ProcedureRunChanged(
+                run.id().toString(),
+                run.reference(),
+                run.definition().key(),
+                Optional.of(step.title()),
+                actor,
+                attachment.attachedAt(),
+                ProcedureRunChanged.Verb.STEP_ATTACHED,
+                Optional.of(digest(run)),
+                Optional.of(attachment.sha256()),
+                Optional.of(new ProcedureRunChanged.AttachedFile(
+                        attachment.id().toString(), attachment.fileName(), attachment.size(), attachment.sha256()))));
+    }
+
     private static String digest(ProcedureRun run) {
         return ContentDigest.of(RunRows.json(run)).hex();
     }

@@ -3,6 +3,7 @@ package io.cairn.isms.runs;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import io.cairn.shared.RefusalErrors;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,28 +16,37 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The page of one step for the person who works on it or decides it: what to do, only the form fields it names, and
  * how to tell that the request is real (it comes from a security procedure of this Cairn, with its reference and
- * owner). The run's page posts its step actions here too, and is shown again after them ({@code from=run}).
+ * owner), and the files attached to it, with a form to attach one while the step is open. The run's page posts its step actions here too, and is shown again after them ({@code from=run}).
  */
 @Controller
 class StepPages {
 
     private final ProcedureRuns runs;
+    private final StepAttachments attachments;
     private final MessageSource messages;
 
-    StepPages(ProcedureRuns runs, MessageSource messages) {
+    StepPages(ProcedureRuns runs, StepAttachments attachments, MessageSource messages) {
         this.runs = runs;
+        this.attachments = attachments;
         this.messages = messages;
     }
 
     @GetMapping("/procedures/steps/{id}")
     String step(@PathVariable RunStepId id, Model model) {
         model.addAttribute("step", RunPages.found(runs.step(id)));
+        model.addAttribute("attachments", RunPages.found(attachments.of(id)));
+        model.addAttribute("mayAttach", attachments.mayAttach(id));
+        model.addAttribute("attachmentLimit", attachments.limit());
+        if (!model.containsAttribute("attachmentProblems")) {
+            model.addAttribute("attachmentProblems", Map.of());
+        }
         model.addAttribute("now", Instant.now());
         model.addAttribute("pageAddress", "/procedures/steps/" + id);
         return "isms/step";
@@ -50,6 +60,34 @@ class StepPages {
             @RequestParam(required = false) @Nullable String from,
             RedirectAttributes redirect) {
         return afterwards(id, runs.complete(id, note, version), from, redirect);
+    }
+
+    /** Attaches a file from the step page's form; the page shows it listed, or the problem beside the form. */
+    @PostMapping("/procedures/steps/{id}/attachments")
+    String attach(
+            @PathVariable RunStepId id,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String description,
+            RedirectAttributes redirect)
+            throws IOException {
+        Outcome<StepAttachment> attached = file == null || file.isEmpty()
+                ? Outcome.refused(Refusal.invalid("file", AttachmentRefusals.FILE_EMPTY))
+                : attachments.attach(
+                        id, file.getOriginalFilename(), file.getContentType(), description, file.getInputStream());
+        if (attached instanceof Outcome.Refused<StepAttachment> refused) {
+            if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            redirect.addFlashAttribute(
+                    "attachmentProblems",
+                    RefusalErrors.byField(refused.refusal(), messages, LocaleContextHolder.getLocale(), f -> f));
+            redirect.addFlashAttribute("attachmentDescription", description);
+        } else {
+            redirect.addFlashAttribute(
+                    "attachedNotice",
+                    ((Outcome.Done<StepAttachment>) attached).value().fileName());
+        }
+        return "redirect:/procedures/steps/" + id + "#step-attachments";
     }
 
     @PostMapping("/procedures/steps/{id}/skip")

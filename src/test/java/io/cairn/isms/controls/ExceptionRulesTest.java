@@ -28,7 +28,8 @@ class ExceptionRulesTest {
                 DUE,
                 closed,
                 state.equals("skipped") ? "not needed" : "",
-                byRequester);
+                byRequester,
+                java.util.List.of());
     }
 
     static EvidenceRun run(String state, @Nullable Instant ended, String reason, EvidenceStep... steps) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cairn.identity.UserId;
 import io.cairn.incidents.IncidentId;
 import io.cairn.isms.EvidenceItemId;
+import io.cairn.isms.files.ContentTypes;
+import io.cairn.isms.files.ReceivedFile;
 import io.cairn.shared.Outcome;
 import io.cairn.shared.Refusal;
 import java.io.ByteArrayInputStream;
@@ -151,22 +153,21 @@ class EvidenceRulesTest {
     @Test
     void readsAFileThroughSha256AndRefusesOneOverTheLimitOrEmpty() {
         EvidenceFiles files = new EvidenceFiles(DataSize.ofBytes(16));
-        Outcome<EvidenceFiles.Read> read =
+        Outcome<ReceivedFile> read =
                 files.read("file", new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8)));
-        assertThat(((Outcome.Done<EvidenceFiles.Read>) read).value().sha256())
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assertThat(((Outcome.Done<EvidenceFiles.Read>) read).value().contentType())
-                .isEqualTo("text/plain");
-        Refusal tooLarge = ((Outcome.Refused<EvidenceFiles.Read>)
-                        files.read("file", new ByteArrayInputStream(new byte[17])))
-                .refusal();
+        try (ReceivedFile abc = ((Outcome.Done<ReceivedFile>) read).value()) {
+            assertThat(abc.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+            assertThat(abc.sniffedType()).isEqualTo("text/plain");
+        }
+        Refusal tooLarge =
+                ((Outcome.Refused<ReceivedFile>) files.read("file", new ByteArrayInputStream(new byte[17]))).refusal();
         assertThat(tooLarge.kind()).isEqualTo(Refusal.Kind.TOO_LARGE);
         assertThat(tooLarge.message()).isEqualTo("file: is larger than the limit of 16 bytes");
-        assertThat(((Outcome.Refused<EvidenceFiles.Read>) files.read("file", new ByteArrayInputStream(new byte[0])))
+        assertThat(((Outcome.Refused<ReceivedFile>) files.read("file", new ByteArrayInputStream(new byte[0])))
                         .refusal()
                         .message())
                 .isEqualTo("file: is empty");
-        assertThat(EvidenceFiles.sniff("EVF\t\r\n\u00ff\u0000rest".getBytes(StandardCharsets.ISO_8859_1)))
+        assertThat(ContentTypes.sniff("EVF\t\r\n\u00ff\u0000rest".getBytes(StandardCharsets.ISO_8859_1)))
                 .isEqualTo("application/x-ewf");
     }
 

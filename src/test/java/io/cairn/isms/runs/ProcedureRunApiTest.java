@@ -118,7 +118,8 @@ class ProcedureRunApiTest extends ApiClient.OnServer {
         return Map.of("contractor", "J. Jansen", "end", "2026-12-31", "manager", managerName, "secret", "dismissed");
     }
 
-    private static JsonNode stepTitled(JsonNode run, String title) {
+    /** The step of the run with this title, as the API shows it. */
+    static JsonNode stepTitled(JsonNode run, String title) {
         for (JsonNode phase : run.path("phases")) {
             for (JsonNode step : phase.path("steps")) {
                 if (step.path("work").path("title").asString().equals(title)) {
