@@ -438,16 +438,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
                         .body((f, t) -> Map.of("title", "Taken over", "description", "not yours")));
         access(
                 "POST /api/v1/procedure-runs/{id}/risks",
-                on(Kind.PROCEDURE_RUN, RISK_WRITERS)
-                        .body((f, t) -> Map.of(
-                                "title",
-                                "Taken over",
-                                "owner",
-                                f.victim.id().toString(),
-                                "likelihood",
-                                "rare",
-                                "impact",
-                                "minor")));
+                on(Kind.PROCEDURE_RUN, RISK_WRITERS).body((f, t) -> newRisk(f)));
         access("GET /api/v1/procedure-runs/{id}/risks", on(Kind.PROCEDURE_RUN, RISK_READERS));
         access("GET /api/v1/procedure-steps", ownList(Kind.PROCEDURE_STEP));
         access("GET /api/v1/procedure-steps/{id}", on(Kind.PROCEDURE_STEP, runReaders));
@@ -657,16 +648,7 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
         access("GET /api/v1/corrective-actions/{id}/risks", on(Kind.ACTION, RISK_READERS));
         access(
                 "POST /api/v1/corrective-actions/{id}/risks",
-                on(Kind.ACTION, RISK_WRITERS)
-                        .body((f, t) -> Map.of(
-                                "title",
-                                "Walk",
-                                "owner",
-                                f.victim.id().toString(),
-                                "likelihood",
-                                "rare",
-                                "impact",
-                                "minor")));
+                on(Kind.ACTION, RISK_WRITERS).body((f, t) -> newRisk(f)));
         access(
                 "POST /api/v1/risks/{id}/proposals/{incident}/accept",
                 on(Kind.RISK, RISK_WRITERS).body((f, t) -> Map.of("version", f.version(t))));
@@ -1015,6 +997,12 @@ class AuthorisationWalkTest extends ApiClient.OnServer {
     }
 
     /** A legal entity's profile as the API takes it; with the version read when it is a change. */
+    /** A risk as the register takes it, owned by the walk's victim. */
+    private static Map<String, Object> newRisk(Fixture fixture) {
+        return Map.of(
+                "title", "Walk", "owner", fixture.victim.id().toString(), "likelihood", "rare", "impact", "minor");
+    }
+
     private static Map<String, Object> legalEntity(String name, @Nullable Long version) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(
                 "name", name,
