@@ -50,10 +50,13 @@ public final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final int DESKTOP_WIDTH = 1280;
     static final int DESKTOP_HEIGHT = 900;
+    /** How often a wait looks again: a look is one script in the page, a few milliseconds. */
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final ChromeDriver driver;
     private final Path profile;
     private String baseUrl = "";
+    private int port;
 
     private Browser() {
         System.setProperty("SE_OFFLINE", "true");
@@ -90,11 +93,26 @@ public final class Browser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    /** Points the browser at the server of this test, with no one signed in and a desktop-sized window. */
+    /**
+     * Points the browser at the server of this test, with no one signed in (on any host name) and a desktop-sized
+     * window.
+     */
     public Browser at(int port) {
+        this.port = port;
         baseUrl = "http://localhost:" + port;
         desktop();
-        driver.manage().deleteAllCookies();
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        return this;
+    }
+
+    /**
+     * Sends the pages that follow to the server under a host name of its own, {@code name.localhost}, which Chromium
+     * takes for this machine: each host name keeps its own cookies, so that people signed in under different ones
+     * stay signed in side by side, as in browsers of their own, and a test moves between them without signing in
+     * again.
+     */
+    public Browser host(String name) {
+        baseUrl = "http://" + name + ".localhost:" + port;
         return this;
     }
 
@@ -119,12 +137,22 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in through the form, as a person does. */
     public Browser signIn(String username, String password) {
-        driver.manage().deleteAllCookies();
+        signOutOfThisHost();
         open("/login");
         type(By.id("username"), username);
         type(By.id("password"), password);
         submit(By.cssSelector("main form button[type=submit]"));
         return this;
+    }
+
+    /** Forgets the cookies of the host name the pages go to, leaving those of other host names. */
+    @SuppressWarnings("unchecked")
+    private void signOutOfThisHost() {
+        Object cookies = driver.executeCdpCommand("Network.getCookies", Map.of("urls", List.of(baseUrl + "/")))
+                .get("cookies");
+        for (Map<String, Object> cookie : (List<Map<String, Object>>) cookies) {
+            driver.executeCdpCommand("Network.deleteCookies", Map.of("name", cookie.get("name"), "url", baseUrl + "/"));
+        }
     }
 
     public WebElement find(By by) {
@@ -155,7 +183,7 @@ public final class Browser implements AutoCloseable {
     public Browser submit(By by) {
         script("window.cairnPageBeforeClick = true;");
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+        new WebDriverWait(driver, Duration.ofSeconds(10), POLL)
                 .ignoring(WebDriverException.class)
                 .until(driver -> Boolean.TRUE.equals(script("return window.cairnPageBeforeClick === undefined"
                         + " && document.readyState === 'complete';")));
@@ -173,7 +201,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100))
+        return new WebDriverWait(driver, Duration.ofSeconds(10), POLL)
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
                 .until(condition::apply);

@@ -30,7 +30,7 @@ public final class MailServers {
 
     /**
      * A {@link ServerTest} with mail: Cairn polls the intake mailbox of these servers and sends through its outbound
-     * server. Polling and the outbox wait an hour on their own, so tests call them directly; a failed delivery is tried
+     * server. Polling, the outbox and the pulls of federation feeds wait an hour on their own, so tests call them directly; a failed delivery is tried
      * again after 0.2 s, 0.4 s, and dead-lettered at the third attempt. Attachments above 64 KB are not kept.
      */
     @Target(ElementType.TYPE)
@@ -50,7 +50,9 @@ public final class MailServers {
                 "cairn.intake.max-attachment-size=64KB",
                 "cairn.compliance.bounces.enabled=true",
                 "cairn.compliance.bounces.protocol=imap",
-                "cairn.compliance.bounces.poll-interval=PT1H"
+                "cairn.compliance.bounces.poll-interval=PT1H",
+                // only the tests catch up: a scheduled round (15 s after start) read a test's feed before its admin did
+                "cairn.federation.pull-start-delay=PT1H"
             })
     public @interface Running {}
 

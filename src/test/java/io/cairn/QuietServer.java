@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks, outbox drains, federation pushes, pulls or witnessing rounds, obligation warning scans, erasures of notice lists, sending of notices, overdue procedure steps, schedules of procedures), for
+ * A {@link ServerTest} server whose schedulers stay still (no SLA scans, recurrence checks, outbox drains, federation pushes, pulls or witnessing rounds, obligation warning scans, erasures of notice lists, sending of notices, overdue procedure steps, schedules of procedures, reminders of overdue risks), for
  * tests that compare what is stored before and after a request: only the requests change anything. Test classes
  * with this share one server.
  */
@@ -30,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
             "cairn.compliance.notice-send-delay=PT24H",
             "cairn.compliance.notice-send-interval=PT24H",
             "cairn.isms.overdue.scanner-enabled=false",
-            "cairn.schedules.scanner-enabled=false"
+            "cairn.schedules.scanner-enabled=false",
+            "cairn.risks.overdue.scanner-enabled=false"
         })
 public @interface QuietServer {}

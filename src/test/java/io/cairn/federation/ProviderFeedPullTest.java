@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  * goes on from there.
  */
 @MailServers.Running
-// only the tests catch up: the scheduled round (15 s after start) read a test's feed before its admin did
-@TestPropertySource(properties = "cairn.federation.pull-start-delay=PT1H")
 class ProviderFeedPullTest extends ApiClient.OnServer {
 
     private static final String SERVER = "https://cairn.test";

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 import io.cairn.ApiClient;
+import io.cairn.QuietServer;
 import io.cairn.identity.Role;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -22,14 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The outbox pushes a publication as soon as it commits, and to every subscription of a large audience in one pass:
- * with the scheduled pass an hour away, a publication to more subscriptions than one round takes (100) reaches all of
- * them within seconds (the federation benchmark's fan-out waited one {@code push-interval} per 100 subscribers).
+ * with the scheduled pass a day away ({@link QuietServer}), a publication to more subscriptions than one round takes
+ * (100) reaches all of them within seconds (the federation benchmark's fan-out waited one {@code push-interval} per 100
+ * subscribers).
  */
-@TestPropertySource(properties = "cairn.federation.push-interval=PT1H")
+@QuietServer
 class PushOnCommitServerTest extends ApiClient.OnServer {
 
     private static final int SUBSCRIPTIONS = 150;

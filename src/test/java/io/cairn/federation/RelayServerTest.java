@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * provider in what is sent; the provider's later version and its retraction reach the copy; AMBER waits for a handler,
  * whose words may not name the provider unless confirmed; AMBER+STRICT and a spent hop budget are refused.
  */
-@TestPropertySource(properties = "cairn.federation.push-on-commit=false")
+// the test pushes when it chooses (its scheduled pass an hour away): the server of PublishingServerTest
+@TestPropertySource(properties = {"cairn.federation.push-on-commit=false", "cairn.federation.push-interval=PT1H"})
 class RelayServerTest extends ApiClient.OnServer {
 
     @Autowired

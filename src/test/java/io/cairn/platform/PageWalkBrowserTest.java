@@ -837,9 +837,9 @@ class PageWalkBrowserTest extends Browser.OnServer {
      * which redraw themselves when their box changes) has done so before the page is measured.
      */
     private void afterResize() {
-        browser.script("window.cairnFrames = 0;"
-                + " requestAnimationFrame(() => requestAnimationFrame(() => { window.cairnFrames = 2; }));");
-        browser.waitFor(driver -> Boolean.TRUE.equals(browser.script("return window.cairnFrames === 2;")));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + " requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
     }
 
     /** Waits until htmx has loaded the parts of the page it loads after the page. */

@@ -60,6 +60,8 @@ class RiskPagesBrowserTest extends Browser.OnServer {
         assertThat(browser.text(By.cssSelector(".risk-treatment"))).isEqualTo("Offline backups, tested weekly");
 
         browser.open("/risks?overdue=true&owner=" + coordinator.id());
+        // waits for the row rather than reading the list at once (it was read before it was there now and then)
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.linkText(title)));
         assertThat(browser.findAll(By.cssSelector(".risk-row .risk-title")).stream()
                         .map(cell -> cell.getText())
                         .toList())

@@ -3,6 +3,7 @@ package io.cairn.risks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.ApiClient;
+import io.cairn.QuietServer;
 import io.cairn.identity.Role;
 import io.cairn.identity.TestUsers.TestUser;
 import java.time.Instant;
@@ -16,14 +17,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * RISK-2 on a fixed calendar: a risk whose target was 2025-04-30 reminds its owner on 2025-05-01, not again until
- * 2025-05-08, and then weekly; a closed one never; two scans at once remind once. The server's own scanner is off, so
- * that only the scans of the test, at the days it names, run.
+ * 2025-05-08, and then weekly; a closed one never; two scans at once remind once. The server's own scanner is off
+ * ({@link QuietServer}), so that only the scans of the test, at the days it names, run.
  */
-@TestPropertySource(properties = {"cairn.test.server=risk-reminders", "cairn.risks.overdue.scanner-enabled=false"})
+@QuietServer
 class RiskRemindersTest extends ApiClient.OnServer {
 
     static final LocalDate TARGET = LocalDate.parse("2025-04-30");
