@@ -63,8 +63,12 @@ public final class BenchmarkRun {
     private final Path jar = root.resolve("target/cairn.jar");
     private final Path log = results.resolve("bench.log");
     private final Report report = new Report();
-    private final List<String> serverJvm = new ArrayList<>(Arrays.asList(
-            System.getProperty("bench.serverJvm", SERVER_JVM).trim().split("\\s+")));
+    private final List<String> serverJvm = serverJvm();
+
+    /** The server's JVM flags: {@code bench.serverJvm}, or {@link #SERVER_JVM}. */
+    static List<String> serverJvm() {
+        return new ArrayList<>(Arrays.asList(System.getProperty("bench.serverJvm", SERVER_JVM).trim().split("\\s+")));
+    }
 
     public static void main(String[] args) throws Exception {
         if ("federation".equals(System.getProperty("bench.only"))) {
@@ -107,10 +111,7 @@ public final class BenchmarkRun {
     }
 
     private void run() throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
-        }
-        Files.createDirectories(results);
+        CairnServer.prepare(jar, results);
         say("results in " + results + "; server JVM flags " + serverJvm);
         report.machine = Machine.describe();
         report.serverJvm = String.join(" ", serverJvm);

@@ -27,6 +27,14 @@ final class CairnServer implements AutoCloseable {
         this.startup = startup;
     }
 
+    /** Refuses to go on without the server's jar, and makes the directory of a benchmark's results. */
+    static void prepare(Path jar, Path results) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
+        }
+        Files.createDirectories(results);
+    }
+
     /**
      * Starts the jar and waits until {@code /actuator/health} says UP; the start-up time runs from launching the
      * process to that answer.

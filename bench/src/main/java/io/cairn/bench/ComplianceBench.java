@@ -3,7 +3,6 @@ package io.cairn.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,8 +40,7 @@ public final class ComplianceBench {
     private final Path root = Path.of("").toAbsolutePath();
     private final Path results;
     private final Path jar = root.resolve("target/cairn.jar");
-    private final List<String> jvm = new ArrayList<>(Arrays.asList(
-            System.getProperty("bench.serverJvm", BenchmarkRun.SERVER_JVM).trim().split("\\s+")));
+    private final List<String> jvm = BenchmarkRun.serverJvm();
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private Machine machine;
@@ -58,10 +55,7 @@ public final class ComplianceBench {
     }
 
     void run() throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
-        }
-        Files.createDirectories(results);
+        CairnServer.prepare(jar, results);
         say("compliance benchmark; results in " + results + "; server JVM flags " + jvm);
         machine = Machine.describe();
         // GreenMail parses each mail with Jakarta Mail, which would look for its stream provider through every jar of

@@ -1,7 +1,6 @@
 package io.cairn.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -38,8 +37,7 @@ public final class FederationBench {
     private final Path root = Path.of("").toAbsolutePath();
     private final Path results;
     private final Path jar = root.resolve("target/cairn.jar");
-    private final List<String> jvm = new ArrayList<>(Arrays.asList(
-            System.getProperty("bench.serverJvm", BenchmarkRun.SERVER_JVM).trim().split("\\s+")));
+    private final List<String> jvm = BenchmarkRun.serverJvm();
     private final List<String> serverArgs = System.getProperty("bench.serverArgs", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.serverArgs").trim().split("\\s+"));
     private final Set<String> figures = Set.of(System.getProperty("bench.federation",
@@ -59,10 +57,7 @@ public final class FederationBench {
     }
 
     void run() throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
-        }
-        Files.createDirectories(results);
+        CairnServer.prepare(jar, results);
         say("federation benchmark; results in " + results + "; server JVM flags " + jvm);
         Machine machine = Machine.describe();
         String postgres;

@@ -52,8 +52,7 @@ public final class ProcedureBench {
     private final Path root = Path.of("").toAbsolutePath();
     private final Path results;
     private final Path jar = root.resolve("target/cairn.jar");
-    private final List<String> jvm = new ArrayList<>(Arrays.asList(
-            System.getProperty("bench.serverJvm", BenchmarkRun.SERVER_JVM).trim().split("\\s+")));
+    private final List<String> jvm = BenchmarkRun.serverJvm();
 
     ProcedureBench(Path results) {
         this.results = results;
@@ -65,10 +64,7 @@ public final class ProcedureBench {
     }
 
     void run() throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
-        }
-        Files.createDirectories(results);
+        CairnServer.prepare(jar, results);
         say("security procedures benchmark; results in " + results + "; server JVM flags " + jvm);
         Machine machine = Machine.describe();
         int count = Integer.getInteger("bench.runs", 100_000);

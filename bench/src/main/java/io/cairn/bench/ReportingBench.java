@@ -56,8 +56,7 @@ public final class ReportingBench {
     private final Path results;
     private double rollupsBuilt;
     private final Path jar = root.resolve("target/cairn.jar");
-    private final List<String> jvm = new ArrayList<>(Arrays.asList(
-            System.getProperty("bench.serverJvm", BenchmarkRun.SERVER_JVM).trim().split("\\s+")));
+    private final List<String> jvm = BenchmarkRun.serverJvm();
     private final int requests = Integer.getInteger("bench.reportingRequests", 100);
     private final int warmup = Integer.getInteger("bench.reportingWarmup", 30);
     private final long rowNanos = Integer.getInteger("bench.reportingRowSeconds", 30) * 1_000_000_000L;
@@ -74,10 +73,7 @@ public final class ReportingBench {
     }
 
     void run() throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
-        }
-        Files.createDirectories(results);
+        CairnServer.prepare(jar, results);
         say("reporting benchmark; results in " + results + "; server JVM flags " + jvm);
         Machine machine = Machine.describe();
         long count = Long.getLong("bench.reportingIncidents", 1_000_000);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,8 +49,7 @@ public final class RiskBench {
     private final Path root = Path.of("").toAbsolutePath();
     private final Path results;
     private final Path jar = root.resolve("target/cairn.jar");
-    private final List<String> jvm = new ArrayList<>(Arrays.asList(
-            System.getProperty("bench.serverJvm", BenchmarkRun.SERVER_JVM).trim().split("\\s+")));
+    private final List<String> jvm = BenchmarkRun.serverJvm();
 
     RiskBench(Path results) {
         this.results = results;
@@ -63,10 +61,7 @@ public final class RiskBench {
     }
 
     void run() throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -q -DskipTests package");
-        }
-        Files.createDirectories(results);
+        CairnServer.prepare(jar, results);
         say("risk register benchmark; results in " + results + "; server JVM flags " + jvm);
         Machine machine = Machine.describe();
         int count = Integer.getInteger("bench.risks", 10_000);

@@ -82,6 +82,12 @@ public class ProcedureRuns {
         return readable(id, actor).map(run -> views.details(run, actor));
     }
 
+    /** The run as a list shows it, if the signed-in user may read it in full: less to read than its details. */
+    @Transactional(readOnly = true)
+    Outcome<RunSummary> summary(ProcedureRunId id) {
+        return readable(id, identity.requireActor()).map(views::summary);
+    }
+
     /** The run a person names by its reference ({@code PRC-12} or {@code 12}), if they may read it. */
     @Transactional(readOnly = true)
     Optional<ProcedureRunId> byReference(String reference) {

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs as the risk register sees what raised a risk from a finding: a run its reader may read in full, named by its
- * reference and its procedure in the reader's language.
+ * reference and its procedure in the reader's language (its summary: the run's page asks this on every view).
  */
 @Component
 class RunRiskSource implements RiskSource {
@@ -34,7 +34,7 @@ class RunRiskSource implements RiskSource {
 
     @Override
     public Optional<RiskOrigin> find(UUID id) {
-        return runs.run(new ProcedureRunId(id)) instanceof Outcome.Done<RunDetails> done
+        return runs.summary(new ProcedureRunId(id)) instanceof Outcome.Done<RunSummary> done
                 ? Optional.of(new RiskOrigin(
                         KIND,
                         id,
